@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, fsync, openSync, writeSync } from 'node:fs';
 
 /**
- * An append-only file made durable by group commit. Each append is one write() straight to the kernel,
- * so a killed process (kill -9, OOM, crash) loses nothing it appended. Against power loss an fsync is
+ * An append-only file made durable by group commit. Each durable append is one write() straight to the
+ * kernel, so a killed process (kill -9, OOM, crash) loses nothing it appended. Against power loss an fsync is
  * kept in flight whenever appends are unsynced: a record is on disk within about one fsync of arriving,
  * the event loop never blocks on the disk, and one fsync covers every append made while the previous one
  * ran (a thousand answers a second cost a few hundred fsyncs, not a thousand).
@@ -14,33 +14,40 @@ export class AppendLog {
   private unsynced = false;
   private failure: Error | undefined;
   private readonly waiting: (() => void)[] = [];
+  /** Appends not yet written (copies only), written together at the end of this turn of the event loop. */
+  private pending: string[] = [];
 
   constructor(
     readonly path: string,
-    /** False for data that is a copy of something durable elsewhere: written, never fsync'd. */
+    /**
+     * False for data that is a copy of something durable elsewhere: never fsync'd, and the appends of one
+     * turn of the event loop share one write() (a killed process loses at most that turn's copies).
+     */
     private readonly options: { durable: boolean } = { durable: true },
   ) {
     this.fd = openSync(path, 'a');
     this.bytes = fstatSync(this.fd).size;
   }
 
-  /** Appends `text` with a single write and returns the byte offset where it starts. */
+  /** Appends `text` and returns the byte offset where it starts. */
   append(text: string): number {
     if (this.failure) throw this.failure;
     const offset = this.bytes;
-    const data = Buffer.from(text);
-    let written = 0;
-    while (written < data.length) written += writeSync(this.fd, data, written);
-    this.bytes += data.length;
     if (this.options.durable) {
+      this.bytes += this.write(text);
       this.unsynced = true;
       this.startSync();
+    } else {
+      if (this.pending.length === 0) setImmediate(() => this.writePending());
+      this.pending.push(text);
+      this.bytes += Buffer.byteLength(text);
     }
     return offset;
   }
 
-  /** Resolves when everything appended so far is on disk. */
+  /** Resolves when everything appended so far is on disk (durable) or written (copies). */
   flushed(): Promise<void> {
+    this.writePending();
     if (!this.syncing && !this.unsynced) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
@@ -50,6 +57,25 @@ export class AppendLog {
     await this.flushed();
     closeSync(this.fd);
     if (this.failure) throw this.failure;
+  }
+
+  private writePending(): void {
+    if (this.pending.length === 0 || this.failure) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    try {
+      this.write(text);
+    } catch (err) {
+      this.failure = new Error(`${this.path}: could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+  }
+
+  /** One write() of the whole text (a short write is continued); returns its length in bytes. */
+  private write(text: string): number {
+    const data = Buffer.from(text);
+    let written = 0;
+    while (written < data.length) written += writeSync(this.fd, data, written);
+    return data.length;
   }
 
   private startSync(): void {

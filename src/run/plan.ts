@@ -1,6 +1,7 @@
 import type { ChatMessage, Variant } from '../expand/types.js';
 import type { ModelParams, ModelSpec } from '../study/types.js';
-import { sha256Hex, stableStringify } from '../util/hash.js';
+import { createHash } from 'node:crypto';
+import { stableStringify } from '../util/hash.js';
 import type { RequestSubject } from './types.js';
 
 /**
@@ -30,7 +31,22 @@ export function messagesFor(spec: ModelSpec, variant: Variant): ChatMessage[] {
 }
 
 export function requestKey(identity: string, params: ModelParams, messages: readonly ChatMessage[], replicate: number): string {
-  return sha256Hex(stableStringify({ v: CACHE_KEY_VERSION, provider: identity, params, messages, replicate }));
+  return replicateKeys(identity, params, messages)(replicate);
+}
+
+const REPLICATE_SLOT = '\u0000replicate';
+
+/**
+ * The keys of every replicate of one request: the sha256 of the stable JSON of { v, provider, params,
+ * messages, replicate }. Only the replicate differs between them, so the text before it (the messages,
+ * over a kilobyte) is serialised and hashed once and each key hashes just the rest.
+ */
+export function replicateKeys(identity: string, params: ModelParams, messages: readonly ChatMessage[]): (replicate: number) => string {
+  const text = stableStringify({ v: CACHE_KEY_VERSION, provider: identity, params, messages, replicate: REPLICATE_SLOT });
+  const slot = text.lastIndexOf(JSON.stringify(REPLICATE_SLOT));
+  const before = createHash('sha256').update(text.slice(0, slot));
+  const after = text.slice(slot + JSON.stringify(REPLICATE_SLOT).length);
+  return (replicate) => before.copy().update(`${JSON.stringify(replicate)}${after}`).digest('hex');
 }
 
 /**
@@ -40,16 +56,20 @@ export function requestKey(identity: string, params: ModelParams, messages: read
 export function* planRequests(model: PlanModel, variants: Iterable<Variant>, replicates: number): Generator<PlannedRequest> {
   for (const variant of variants) {
     const messages = messagesFor(model.spec, variant);
-    for (let replicate = 0; replicate < replicates; replicate++) yield plannedRequest(model, variant, messages, replicate);
+    const keyOf = replicateKeys(model.identity, model.spec.params, messages);
+    for (let replicate = 0; replicate < replicates; replicate++) yield plannedRequest(model.spec, variant, messages, replicate, keyOf(replicate));
   }
 }
 
 /** The request at `position` in planRequests' order, without walking the plan to it. */
 export function requestAt(model: PlanModel, variants: readonly Variant[], replicates: number, position: number): PlannedRequest | undefined {
   const variant = Number.isInteger(position) && position >= 0 ? variants[Math.floor(position / replicates)] : undefined;
-  return variant && plannedRequest(model, variant, messagesFor(model.spec, variant), position % replicates);
+  if (!variant) return undefined;
+  const messages = messagesFor(model.spec, variant);
+  const replicate = position % replicates;
+  return plannedRequest(model.spec, variant, messages, replicate, requestKey(model.identity, model.spec.params, messages, replicate));
 }
 
-function plannedRequest({ spec, identity }: PlanModel, variant: Variant, messages: ChatMessage[], replicate: number): PlannedRequest {
-  return { key: requestKey(identity, spec.params, messages, replicate), modelId: spec.id, vignetteId: variant.vignetteId, variantId: variant.variantId, replicate, messages, variant };
+function plannedRequest(spec: ModelSpec, variant: Variant, messages: ChatMessage[], replicate: number, key: string): PlannedRequest {
+  return { key, modelId: spec.id, vignetteId: variant.vignetteId, variantId: variant.variantId, replicate, messages, variant };
 }
