@@ -32,7 +32,9 @@ export function createHttpPost(maxSockets: number): HttpPost {
     new Promise<HttpReply>((resolve, reject) => {
       if (signal?.aborted) return reject(abortError());
       const secure = url.protocol === 'https:';
-      const options = { method: 'POST', headers: { ...headers, 'content-length': Buffer.byteLength(body) }, agent: secure ? agents.https : agents.http };
+      const flat: string[] = ['host', url.host, 'content-length', String(Buffer.byteLength(body))];
+      for (const name in headers) flat.push(name, headers[name]!);
+      const options = { method: 'POST', headers: flat, agent: secure ? agents.https : agents.http };
       const request = (secure ? https : http).request(url, options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
