@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * An OpenAI-compatible chat endpoint with a fixed latency and a fixed number of slots (requests served at
- * once; the rest queue), run in its own process by bench/runner.ts so its CPU is not counted against the
- * runner. Reports its port, then on each 'stats' message what it served since the previous one: how many
- * answers, their mean latency (timers overshoot) and the span from the first request to the last answer.
+ * once; the rest queue), run in its own process so its CPU is not counted against the runner: the fallback
+ * bench/latencyFixture.ts starts when it cannot compile bench/latencyServer.c. Reports its port, then on each
+ * 'stats' message what it served since the previous one: how many answers, their mean latency (timers
+ * overshoot) and the span from the first request to the last answer.
  */
 function serve(latencyMs: number, slots: number): void {
   let busy = 0;

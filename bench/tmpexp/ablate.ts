@@ -1,0 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expandStudy } from '../../src/expand/expand.js';
+import { createOpenAIProvider, type OpenAISpec } from '../../src/providers/openai.js';
+import { ResponseCache } from '../../src/run/cache.js';
+import { systemContext } from '../../src/run/context.js';
+import { runModels } from '../../src/run/runner.js';
+import { ResponseJournal } from '../../src/run/store.js';
+import { loadStudy } from '../../src/study/load.js';
+import { startLatencyServer } from '../latencyFixture.js';
+const mode = process.argv[2] ?? 'full';
+const server = await startLatencyServer(20, 64);
+const { study, vignettes } = loadStudy('/work/main/examples/quickstart.yaml');
+const variants = [...expandStudy(study, vignettes, study.systemPrompt)].slice(0, 500);
+const questions = new Map(vignettes.map((v) => [v.id, v.question]));
+async function run(model: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'cf-abl-'));
+  const spec: OpenAISpec = { kind: 'openai', id: 'bench', model, baseUrl: server.baseUrl, apiKeyEnv: 'K', batch: false, params: { temperature: 0 }, systemPrompt: study.systemPrompt, concurrency: 64, timeoutMs: 10_000, maxRetries: 2 };
+  const journal = ResponseJournal.open(join(dir, 'responses.jsonl'));
+  if (mode === 'nojournal') (journal as any).log = { append: () => 0, close: async () => {}, flushed: async () => {} };
+  const cache = mode === 'full' ? new ResponseCache(join(dir, 'cache')) : undefined;
+  const cpu = process.cpuUsage(); const t = performance.now();
+  const r = await runModels([{ spec, provider: createOpenAIProvider(spec, 'k') }], variants, questions, 10, { journal, cache, ctx: systemContext({ clock: Date.now, log: () => {} }) });
+  await cache?.close(); await journal.close();
+  const u = process.cpuUsage(cpu);
+  console.log(`${mode}: ${(r.done / ((performance.now() - t) / 1000) / 3200 * 100).toFixed(1)}% ceiling, ${((u.user + u.system) / r.done).toFixed(0)} µs/request`);
+  rmSync(dir, { recursive: true, force: true });
+}
+for (let i = 0; i < Number(process.argv[3] ?? 4); i++) await run(`m${i}`);
+server.close();
