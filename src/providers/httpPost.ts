@@ -11,7 +11,12 @@ export interface HttpReply {
 /** The target of every request to one endpoint, prepared once: where, and with which headers. */
 export interface HttpTarget {
   url: URL;
-  headers: Readonly<Record<string, string>>;
+  /** Name, value, name, value... with Host: Node then writes them as they are, without a map per request. */
+  headerList: readonly string[];
+}
+
+export function httpTarget(url: URL, headers: Readonly<Record<string, string>>): HttpTarget {
+  return { url, headerList: ['host', url.host, ...Object.entries(headers).flat()] };
 }
 
 export type HttpPost = (target: HttpTarget, body: string, signal?: AbortSignal) => Promise<HttpReply>;
@@ -28,13 +33,11 @@ export type HttpPost = (target: HttpTarget, body: string, signal?: AbortSignal) 
  */
 export function createHttpPost(maxSockets: number): HttpPost {
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
-  return ({ url, headers }, body, signal) =>
+  return ({ url, headerList }, body, signal) =>
     new Promise<HttpReply>((resolve, reject) => {
       if (signal?.aborted) return reject(abortError());
       const secure = url.protocol === 'https:';
-      const flat: string[] = ['host', url.host, 'content-length', String(Buffer.byteLength(body))];
-      for (const name in headers) flat.push(name, headers[name]!);
-      const options = { method: 'POST', headers: flat, agent: secure ? agents.https : agents.http };
+      const options = { method: 'POST', headers: [...headerList, 'content-length', String(Buffer.byteLength(body))], agent: secure ? agents.https : agents.http };
       const request = (secure ? https : http).request(url, options, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

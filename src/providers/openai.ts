@@ -3,7 +3,7 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import type { ChatMessage } from '../expand/types.js';
 import type { ModelSpec } from '../study/types.js';
 import { answerFormat } from './answerFormat.js';
-import { createHttpPost, isAbortError, type HttpReply, type HttpTarget } from './httpPost.js';
+import { createHttpPost, httpTarget, isAbortError, type HttpReply, type HttpTarget } from './httpPost.js';
 import type { Provider, ProviderRequest, ProviderResponse, ResponseError, ResponseErrorKind } from './types.js';
 
 export type OpenAISpec = Extract<ModelSpec, { kind: 'openai' }>;
@@ -74,7 +74,7 @@ async function chatTarget(client: OpenAI, spec: OpenAISpec): Promise<HttpTarget>
   req.headers.forEach((value, name) => {
     if (name !== 'content-length') headers[name] = value;
   });
-  return { url: new URL(url), headers };
+  return httpTarget(new URL(url), headers);
 }
 
 /** An error status as the SDK reports it (RateLimitError, InternalServerError, ...), from the body it sent. */
