@@ -1,7 +1,7 @@
 /**
  * npm run bench:runner [-- --requests 5000 --latency 20 --slots 64 --no-peer]
  *
- * Runs the production path (openai SDK provider, endpoint gate, journal, shared cache) against a local
+ * Runs the production path (OpenAI provider, endpoint gate, fsync'd journal, shared cache) against a local
  * OpenAI-compatible server in another process with a fixed latency and slot count, and prints throughput
  * as a percentage of the ceiling (slots / latency) and CPU milliseconds per request (process.cpuUsage,
  * user + system, every thread of this process). Then, if promptfoo@0.121.20 installs into a temporary
@@ -14,6 +14,10 @@
  * and requests in flight as slots, JSON.parse of each answer and nothing else) sends the same request bodies:
  * its throughput is what the fixture lets a client that does nothing reach on this machine, the practical
  * ceiling to read counterfair's against.
+ *
+ * Each client runs WARM_UP_RUNS times unmeasured and MEASURED_RUNS times measured, and the median run is
+ * reported with all of them (this VM's figures move by 10-20% between runs) and the first, JIT-cold one.
+ * Each counterfair run has a fresh run directory and cache, so nothing is reused between runs.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -123,8 +127,8 @@ function runPromptfoo(entry: string): { wallMs: number } | { unavailable: string
 }
 
 /** Each client is run this often unmeasured (JIT, sockets), then measured this often; the median is reported. */
-const WARM_UP_RUNS = 2;
-const MEASURED_RUNS = 3;
+const WARM_UP_RUNS = 3;
+const MEASURED_RUNS = 5;
 
 interface Measured {
   wallMs: number;
