@@ -72,8 +72,10 @@ export class BatchApiError extends Error {
  * surfaces as a BatchApiError with the key scrubbed.
  */
 export interface BatchEngine {
-  /** Uploads the request lines as one file and creates a batch over it; returns the batch id. */
-  submit(lines: readonly string[]): Promise<string>;
+  /** Uploads the request lines as one file and creates a batch over it, tagged `tag`; returns the batch id. */
+  submit(lines: readonly string[], tag: string): Promise<string>;
+  /** The id of the batch tagged `tag`, if one is among the provider's most recent batches. */
+  findTagged(tag: string): Promise<string | undefined>;
   state(batchId: string): Promise<BatchState>;
   /** The lines of a file the batch produced (output, errors). */
   fileLines(fileId: string): Promise<string[]>;
@@ -89,6 +91,11 @@ export interface BatchEngine {
  */
 const DEFAULT_MAX_REQUESTS = 10_000;
 const UPLOAD_TIMEOUT_MS = 10 * 60_000;
+
+/** The metadata field that tags each batch with its submission, so a resumed run can find it. */
+const TAG_FIELD = 'counterfair_submission';
+/** Batches are listed newest first; a submission interrupted moments ago is among the first few. */
+const TAG_SEARCH_LIMIT = 10_000;
 
 const ENDED = new Set(['completed', 'failed', 'expired', 'cancelled']);
 
@@ -110,11 +117,20 @@ export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: {
   const batch: BatchEngine = {
     pollMs: options.pollMs ?? 30_000,
     maxRequests: options.maxRequests ?? DEFAULT_MAX_REQUESTS,
-    submit: (lines) =>
+    submit: (lines, tag) =>
       call(async () => {
         const file = await client.files.create({ file: await toFile(Buffer.from(`${lines.join('\n')}\n`), 'counterfair-requests.jsonl'), purpose: 'batch' });
-        const created = await client.batches.create({ input_file_id: file.id, endpoint: BATCH_ENDPOINT, completion_window: '24h' });
+        const created = await client.batches.create({ input_file_id: file.id, endpoint: BATCH_ENDPOINT, completion_window: '24h', metadata: { [TAG_FIELD]: tag } });
         return created.id;
+      }),
+    findTagged: (tag) =>
+      call(async () => {
+        let searched = 0;
+        for await (const b of client.batches.list({ limit: 100 })) {
+          if (b.metadata?.[TAG_FIELD] === tag) return b.id;
+          if (++searched === TAG_SEARCH_LIMIT) break;
+        }
+        return undefined;
       }),
     state: (batchId) =>
       call(async () => {

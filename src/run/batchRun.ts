@@ -3,6 +3,7 @@ import { BatchApiError, batchOutcome, batchRequestLine, parseBatchOutputLine, ty
 import { failure, type OpenAISpec } from '../providers/openai.js';
 import type { BatchLedger } from './batchLedger.js';
 import { sleep, type RunContext } from './context.js';
+import { sha256Hex } from '../util/hash.js';
 import { planRequests, requestAt, type PlanModel, type PlannedRequest } from './plan.js';
 import type { ProgressMeter } from './progress.js';
 import type { Recorder } from './recorder.js';
@@ -28,10 +29,12 @@ export interface BatchRunOptions {
 export async function runBatch(options: BatchRunOptions): Promise<void> {
   const { spec, engine, recorder, ledger, meter, ctx } = options;
   const retry: RetryPolicy = { ...DEFAULT_RETRY, maxRetries: spec.maxRetries };
+  await confirmSubmissions(options);
   const pending = ledger.pending(spec.id);
   const follows: Promise<void>[] = pending.map((b) => follow(options, retry, b.batchId, b.requests));
-  // Requests an earlier run already submitted are answered by following its batches, not by a new one.
-  const submittedBefore = new Set(pending.flatMap((b) => b.requests.map(([key]) => key)));
+  // Requests an earlier run already submitted are answered by following its batches, not by a new one; those
+  // of a submission nobody can yet say was created wait for a run that can.
+  const submittedBefore = new Set([...pending, ...ledger.unconfirmed(spec.id)].flatMap((b) => b.requests.map(([key]) => key)));
 
   let requests: [string, number][] = [];
   let lines: string[] = [];
@@ -39,16 +42,32 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
     const chunk = { requests, lines };
     requests = [];
     lines = [];
+    const tag = submissionTag(chunk.requests);
+    ledger.submitting(spec.id, tag, chunk.requests);
+    let attempts = 0;
+    // A retry first asks whether the failed attempt created the batch after all (its answer lost on the way).
+    const create = async () => (++attempts > 1 ? await findTagged(engine, tag) : undefined) ?? engine.submit(chunk.lines, tag);
+    let batchId: string | undefined;
     try {
-      const batchId = await withRetries(() => engine.submit(chunk.lines), retry, ctx);
-      ledger.submitted(spec.id, batchId, chunk.requests);
-      for (let i = 0; i < chunk.requests.length; i++) meter.attempt();
-      follows.push(follow(options, retry, batchId, chunk.requests));
+      batchId = await withRetries(create, retry, ctx);
     } catch (err) {
       if (!(err instanceof BatchApiError)) throw err;
-      // The provider refused the batch itself: every request in it fails with that reason, as data.
-      for (const [, position] of chunk.requests) recorder.record(requestAt(planModel(options), options.variants, options.replicates, position)!, failure(err.error), 1, 0, spec.price);
+      const existence = await whetherCreated(engine, tag);
+      if (existence === 'unknown') {
+        ctx.log(`counterfair: ${spec.id}: a batch of ${chunk.requests.length} requests failed (${err.message}) and the provider cannot say whether it was created; re-run with the same --out to settle it`);
+        return;
+      }
+      if (existence === 'absent') {
+        ledger.notCreated(tag);
+        // The provider refused the batch itself: every request in it fails with that reason, as data.
+        for (const [, position] of chunk.requests) recorder.record(requestAt(planModel(options), options.variants, options.replicates, position)!, failure(err.error), 1, 0, spec.price);
+        return;
+      }
+      batchId = existence.batchId;
     }
+    ledger.submitted(spec.id, batchId, chunk.requests, tag);
+    for (let i = 0; i < chunk.requests.length; i++) meter.attempt();
+    follows.push(follow(options, retry, batchId, chunk.requests));
   };
   let position = 0;
   for (const request of planRequests(planModel(options), options.variants, options.replicates)) {
@@ -62,6 +81,42 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
   }
   if (requests.length > 0 && !ctx.signal?.aborted) await submit();
   await Promise.all(follows);
+}
+
+/**
+ * Settles the batches an earlier run was creating when it stopped: one the provider has (found by its tag)
+ * is followed like any submitted batch; one it does not have frees its requests for a new batch; while the
+ * provider cannot be asked, its requests wait (never paid for twice) and the log says so.
+ */
+async function confirmSubmissions({ spec, engine, ledger, ctx }: BatchRunOptions): Promise<void> {
+  for (const { tag, requests } of ledger.unconfirmed(spec.id)) {
+    if (ctx.signal?.aborted) return;
+    const existence = await whetherCreated(engine, tag);
+    if (existence === 'unknown') ctx.log(`counterfair: ${spec.id}: cannot ask the provider whether an interrupted submission of ${requests.length} requests created a batch; they wait for a run that can`);
+    else if (existence === 'absent') ledger.notCreated(tag);
+    else ledger.submitted(spec.id, existence.batchId, requests, tag);
+  }
+}
+
+async function whetherCreated(engine: BatchEngine, tag: string): Promise<{ batchId: string } | 'absent' | 'unknown'> {
+  try {
+    const batchId = await engine.findTagged(tag);
+    return batchId === undefined ? 'absent' : { batchId };
+  } catch (err) {
+    if (err instanceof BatchApiError) return 'unknown';
+    throw err;
+  }
+}
+
+/** The tagged batch's id; undefined when it does not exist or the provider cannot say. */
+async function findTagged(engine: BatchEngine, tag: string): Promise<string | undefined> {
+  const existence = await whetherCreated(engine, tag);
+  return typeof existence === 'object' ? existence.batchId : undefined;
+}
+
+/** Names a submission by the requests it covers: the same chunk gets the same tag in every run. */
+function submissionTag(requests: readonly [string, number][]): string {
+  return sha256Hex(requests.map(([key]) => key).join('\n')).slice(0, 32);
 }
 
 /** Polls a batch until it ends, then records an outcome for every request it covered. */

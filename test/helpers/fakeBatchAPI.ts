@@ -7,6 +7,7 @@ interface FakeBatch {
   polls: number;
   output_file_id: string | null;
   error_file_id: string | null;
+  metadata: Record<string, string> | null;
 }
 
 export interface FakeBatchAPI extends LocalServer {
@@ -23,11 +24,15 @@ export interface BatchBehaviour {
   pollsBeforeDone?: number;
   /** Ends every batch this way instead of completing it (expired batches keep no output). */
   endAs?: 'expired';
+  /** Creates the batch, then answers 502 as if the answer were lost on the way back. */
+  loseCreateAnswers?: boolean;
+  /** GET /batches (the list) fails with 500, as on a provider that cannot say what it has. */
+  listFails?: boolean;
 }
 
 /**
- * The OpenAI Batch API, minimally: POST /files (multipart upload), POST /batches, GET /batches/:id and
- * GET /files/:id/content. A batch completes after `pollsBeforeDone` looks, producing an output file of
+ * The OpenAI Batch API, minimally: POST /files (multipart upload), POST /batches, GET /batches (newest
+ * first, one page), GET /batches/:id and GET /files/:id/content. A batch completes after `pollsBeforeDone` looks, producing an output file of
  * answers and an error file of failed lines, in the shape OpenAI documents.
  */
 export async function startFakeBatchAPI(behaviour: BatchBehaviour): Promise<FakeBatchAPI> {
@@ -45,10 +50,16 @@ export async function startFakeBatchAPI(behaviour: BatchBehaviour): Promise<Fake
       return sendJson(res, 200, { id, object: 'file', bytes: body.length, created_at: 1, filename: 'input.jsonl', purpose: form.get('purpose') });
     }
     if (req.method === 'POST' && path === '/batches') {
-      const { input_file_id } = JSON.parse(body.toString()) as { input_file_id: string };
-      const batch: FakeBatch = { id: `batch-${batches.length + 1}`, input_file_id, status: 'in_progress', polls: 0, output_file_id: null, error_file_id: null };
+      const { input_file_id, metadata } = JSON.parse(body.toString()) as { input_file_id: string; metadata?: Record<string, string> };
+      const batch: FakeBatch = { id: `batch-${batches.length + 1}`, input_file_id, status: 'in_progress', polls: 0, output_file_id: null, error_file_id: null, metadata: metadata ?? null };
       batches.push(batch);
+      if (behaviour.loseCreateAnswers) return sendJson(res, 502, { error: { message: 'bad gateway' } });
       return sendJson(res, 200, view(batch));
+    }
+    if (req.method === 'GET' && path === '/batches') {
+      if (behaviour.listFails) return sendJson(res, 500, { error: { message: 'list unavailable' } });
+      const data = [...batches].reverse().map(view);
+      return sendJson(res, 200, { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null, has_more: false });
     }
     const batch = batches.find((b) => path === `/batches/${b.id}`);
     if (req.method === 'GET' && batch) {
@@ -102,6 +113,7 @@ function view(b: FakeBatch): Record<string, unknown> {
     ...(b.status === 'completed' ? { completed_at: 1_700_000_090 } : {}),
     output_file_id: b.output_file_id,
     error_file_id: b.error_file_id,
+    metadata: b.metadata,
     request_counts: { total: 0, completed: 0, failed: 0 },
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBatchProvider } from '../../src/providers/batch.js';
@@ -77,6 +77,48 @@ describe('batch provider mode (files, batches, polling, download) against a loca
     const again = await run(runDir, spec); // everything answered: nothing submitted
     expect(api.batches).toHaveLength(1);
     expect(again).toHaveLength(records.length);
+  });
+
+  it('finds the batch a lost answer created instead of creating another', async () => {
+    const behaviour: BatchBehaviour = { answer: () => 'Answer: B', loseCreateAnswers: true };
+    api = await startFakeBatchAPI(behaviour);
+    const spec = { ...openaiSpec(api.baseUrl, { batch: true }), maxRetries: 2 };
+    const records = await run(scratchDir('batch-lost-answer'), spec);
+    expect(api.batches).toHaveLength(1); // the retry asked first, and found it
+    expect(api.uploads.size).toBe(2); // the requests, then the answers
+    expect(records).toHaveLength(keysOf(spec).length);
+    expect(records.every((r) => r.text === 'Answer: B')).toBe(true);
+  });
+
+  it('settles a submission it could not confirm in the next run, paying for it once', async () => {
+    const behaviour: BatchBehaviour = { answer: () => 'Answer: C', loseCreateAnswers: true, listFails: true };
+    api = await startFakeBatchAPI(behaviour);
+    const spec = { ...openaiSpec(api.baseUrl, { batch: true }), maxRetries: 0 };
+    const runDir = scratchDir('batch-unconfirmed');
+    expect(await run(runDir, spec)).toEqual([]); // created, but nobody can say so: nothing recorded, nothing resent
+    expect(api.batches).toHaveLength(1);
+    expect(readFileSync(join(runDir, 'batches.jsonl'), 'utf8')).toContain('"event":"submitting"');
+
+    behaviour.listFails = false;
+    behaviour.loseCreateAnswers = false;
+    const records = await run(runDir, spec);
+    expect(api.batches).toHaveLength(1);
+    expect(records).toHaveLength(keysOf(spec).length);
+    expect(records.every((r) => r.text === 'Answer: C')).toBe(true);
+  });
+
+  it('frees the requests of a submission the provider never created', async () => {
+    api = await startFakeBatchAPI({ answer: () => 'Answer: A' });
+    const spec = openaiSpec(api.baseUrl, { batch: true });
+    const runDir = scratchDir('batch-never-created');
+    mkdirSync(runDir, { recursive: true });
+    const keys = keysOf(spec);
+    // A run killed after writing its intent, before the provider heard of the batch.
+    writeFileSync(join(runDir, 'batches.jsonl'), `${JSON.stringify({ event: 'submitting', modelId: spec.id, tag: 'never-created', requests: keys.map((key, i) => [key, i]) })}\n`);
+    const records = await run(runDir, spec);
+    expect(api.batches).toHaveLength(1);
+    expect(records.map((r) => r.key).sort()).toEqual([...keys].sort());
+    expect(readFileSync(join(runDir, 'batches.jsonl'), 'utf8')).toContain('"event":"not-created"');
   });
 
   it('records every request of a batch that expired as failed, with the reason', async () => {
