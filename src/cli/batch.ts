@@ -29,20 +29,24 @@ export function batchCommand(io: CliIO): Command {
       const { batchInputLines } = await import('../run/batchFiles.js');
       const runDir = opts.runDir ?? defaultRunDir(loaded.study);
       const { variants } = prepareRunDir(loaded, runDir, io.clock);
-      const journal = ResponseJournal.open(runFile(runDir, 'responses'));
       let count = 0;
       try {
-        const write = lineWriter(io, opts.out);
+        const journal = ResponseJournal.open(runFile(runDir, 'responses'));
         try {
-          for (const line of batchInputLines(spec, variants, loaded.study.replicates, journal)) {
-            await write(`${line}\n`);
-            count++;
+          const write = lineWriter(io, opts.out);
+          try {
+            for (const line of batchInputLines(spec, variants, loaded.study.replicates, journal)) {
+              await write(`${line}\n`);
+              count++;
+            }
+          } finally {
+            write.close();
           }
         } finally {
-          write.close();
+          await journal.close();
         }
       } finally {
-        await journal.close();
+        variants.close();
       }
       io.stderr.write(`counterfair: ${count} requests for model ${spec.id} written to ${opts.out ?? 'standard output'}; run directory ${runDir}\n`);
       io.stderr.write(`counterfair: after the batch ends: counterfair batch import ${runDir} <output.jsonl>, then counterfair run ${studyFile} --out ${runDir}\n`);

@@ -2,7 +2,6 @@ import { basename, extname, join } from 'node:path';
 import { analyzeRun } from './analyzeRun.js';
 import type { Finding } from '../analysis/types.js';
 import { expandStudy } from '../expand/expand.js';
-import type { Variant } from '../expand/types.js';
 import { createProvider } from '../providers/registry.js';
 import { cacheDirFromEnv, ResponseCache } from '../run/cache.js';
 import { systemContext } from '../run/context.js';
@@ -13,6 +12,7 @@ import type { LoadedStudy, Study } from '../study/types.js';
 import { InputError, type Problem } from '../util/problems.js';
 import { runJudge } from '../score/judge/stage.js';
 import { buildManifest } from './manifest.js';
+import { VariantFile } from './variantFile.js';
 import { ensureDir, runFile, writeFileAtomic, writeJsonl } from './runDir.js';
 
 export interface RunOptions {
@@ -38,13 +38,13 @@ export function defaultRunDir(study: Study): string {
 
 /**
  * Creates (or refreshes) a run directory with everything but the answers: manifest, vignettes, variants.
- * `run` starts with it; `batch export` prepares the directory that `batch import` then fills.
+ * `run` starts with it; `batch export` prepares the directory that `batch import` then fills. The variants
+ * are written as they are expanded and read back from the file (close it when done).
  */
-export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, clock: () => number): { variants: Variant[] } {
+export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, clock: () => number): { variants: VariantFile } {
   ensureDir(runDir);
-  const variants = [...expandStudy(study, vignettes, study.systemPrompt)];
   writeJsonl(runFile(runDir, 'vignettes'), vignettes);
-  writeJsonl(runFile(runDir, 'variants'), variants);
+  const variants = VariantFile.write(runFile(runDir, 'variants'), expandStudy(study, vignettes, study.systemPrompt));
   const manifest = buildManifest(study, runDir, clock);
   writeFileAtomic(runFile(runDir, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { variants };
@@ -58,7 +58,13 @@ export async function runStudy({ study, vignettes }: LoadedStudy, options: RunOp
 
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env }) }));
-  const journal = ResponseJournal.open(runFile(runDir, 'responses'));
+  let journal: ResponseJournal;
+  try {
+    journal = ResponseJournal.open(runFile(runDir, 'responses'));
+  } catch (err) {
+    variants.close();
+    throw err;
+  }
   const cacheDir = cacheDirFromEnv(options.env);
   const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir);
   let findings: Finding[];
@@ -69,13 +75,18 @@ export async function runStudy({ study, vignettes }: LoadedStudy, options: RunOp
     await runModels(models, variants, questions, study.replicates, { journal, cache, ctx, progress });
     // Responses are read back from the journal as they are scored, so it stays open until the analysis is done.
     const responses = collectResponses(models, variants, study.replicates, journal);
-    if (responses !== undefined && !options.signal?.aborted) await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, study, options);
-    if (options.signal?.aborted || responses === undefined) {
+    const interrupted = (): RunResult => {
       options.log(`counterfair: interrupted; re-run with --out ${runDir} to resume (finished requests are not sent again)`);
       return { runDir, findings: [], complete: false };
-    }
-    findings = (await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variants, responses)).findings;
+    };
+    if (options.signal?.aborted || responses === undefined) return interrupted();
+    // Judging and analysis look variants up across the whole study: from here on they are held in memory.
+    const variantList = [...variants];
+    await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses }, study, options);
+    if (options.signal?.aborted) return interrupted();
+    findings = (await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses)).findings;
   } finally {
+    variants.close();
     await cache?.close();
     await journal.close();
   }

@@ -1,11 +1,10 @@
 import { closeSync, existsSync, openSync } from 'node:fs';
-import type { Variant } from '../expand/types.js';
 import { batchOutcome, batchRequestLine, parseBatchOutputLine } from '../providers/batch.js';
 import { openaiIdentity, type OpenAISpec } from '../providers/openai.js';
 import { failOnProblems, InputError, type Problem } from '../util/problems.js';
 import type { ResponseCache } from './cache.js';
 import { readLineAt, scanLines } from './jsonlFile.js';
-import { planRequests } from './plan.js';
+import { planRequests, type VariantSource } from './plan.js';
 import { ProgressMeter } from './progress.js';
 import { Recorder } from './recorder.js';
 import type { ResponseJournal } from './store.js';
@@ -17,7 +16,7 @@ const MAX_REPORTED_LINES = 20;
  * Batch API input lines (`custom_id` = request key) for a model's requests that the run directory has
  * not answered yet, in plan order. Lazy: an export of any size holds one line at a time.
  */
-export function* batchInputLines(spec: OpenAISpec, variants: readonly Variant[], replicates: number, journal: ResponseJournal): Generator<string> {
+export function* batchInputLines(spec: OpenAISpec, variants: VariantSource, replicates: number, journal: ResponseJournal): Generator<string> {
   for (const request of planRequests({ spec, identity: openaiIdentity(spec) }, variants, replicates)) {
     if (!journal.isAnswered(request.key)) yield batchRequestLine(spec, request.key, request.messages);
   }
@@ -38,7 +37,7 @@ export interface BatchImportSummary {
  * through the same recorder as online answers. The file is indexed (custom_id -> offset) and lines are
  * read back one at a time, so its size does not matter.
  */
-export function importBatchOutput(file: string, specs: readonly OpenAISpec[], variants: readonly Variant[], replicates: number, stores: { journal: ResponseJournal; cache?: ResponseCache }, clock: () => number): BatchImportSummary {
+export function importBatchOutput(file: string, specs: readonly OpenAISpec[], variants: VariantSource, replicates: number, stores: { journal: ResponseJournal; cache?: ResponseCache }, clock: () => number): BatchImportSummary {
   if (!existsSync(file)) throw new InputError([{ file, message: 'file not found; pass the output JSONL the Batch API produced' }]);
   const offsets = new Map<string, number>();
   const problems: Problem[] = [];

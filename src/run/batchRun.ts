@@ -1,10 +1,9 @@
-import type { Variant } from '../expand/types.js';
 import { BatchApiError, batchOutcome, batchRequestLine, parseBatchOutputLine, type BatchEngine } from '../providers/batch.js';
 import { failure, type OpenAISpec } from '../providers/openai.js';
 import type { BatchLedger } from './batchLedger.js';
 import { sleep, type RunContext } from './context.js';
 import { sha256Hex } from '../util/hash.js';
-import { planRequests, requestAt, type PlanModel, type PlannedRequest } from './plan.js';
+import { planRequests, requestAt, type PlanModel, type PlannedRequest, type VariantSource } from './plan.js';
 import type { ProgressMeter } from './progress.js';
 import type { Recorder } from './recorder.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, type RetryPolicy } from './retry.js';
@@ -13,7 +12,7 @@ export interface BatchRunOptions {
   spec: OpenAISpec;
   identity: string;
   engine: BatchEngine;
-  variants: readonly Variant[];
+  variants: VariantSource;
   replicates: number;
   recorder: Recorder;
   ledger: BatchLedger;

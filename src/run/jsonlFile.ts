@@ -10,6 +10,15 @@ const NEWLINE = 0x0a;
  * on; in a file from elsewhere (`final: 'include'`) it is simply the last line.
  */
 export function scanLines(path: string, onLine: (line: string, offset: number) => void, options: { final: 'skip' | 'include' } = { final: 'skip' }): number {
+  const lines = fileLines(path, options);
+  for (let next = lines.next(); ; next = lines.next()) {
+    if (next.done) return next.value;
+    onLine(next.value.line, next.value.offset);
+  }
+}
+
+/** scanLines as a generator, for a reader that pulls; the file is closed when the reader stops early too. */
+export function* fileLines(path: string, options: { final: 'skip' | 'include' } = { final: 'skip' }): Generator<{ line: string; offset: number }, number> {
   const fd = openSync(path, 'r');
   try {
     let buffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -19,13 +28,13 @@ export function scanLines(path: string, onLine: (line: string, offset: number) =
       if (filled === buffer.length) buffer = grow(buffer);
       const read = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
       if (read === 0) {
-        if (filled > 0 && options.final === 'include') onLine(buffer.toString('utf8', 0, filled), base);
+        if (filled > 0 && options.final === 'include') yield { line: buffer.toString('utf8', 0, filled), offset: base };
         return base;
       }
       filled += read;
       let start = 0;
       for (let end = buffer.indexOf(NEWLINE, start); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
-        onLine(buffer.toString('utf8', start, end), base + start);
+        yield { line: buffer.toString('utf8', start, end), offset: base + start };
         start = end + 1;
       }
       buffer.copy(buffer, 0, start, filled);

@@ -11,6 +11,16 @@ import type { RequestSubject } from './types.js';
  */
 export const CACHE_KEY_VERSION = 1;
 
+/**
+ * The study's variants in expansion order, as the runner reads them: walked as often as needed and looked up
+ * by position. An array is one; so is a run directory's variants.jsonl read back on demand, which keeps a
+ * run's memory bounded whatever the study's size.
+ */
+export interface VariantSource extends Iterable<Variant> {
+  readonly length: number;
+  at(index: number): Variant | undefined;
+}
+
 /** One request of the study: what is sent, to whom, and its content address. */
 export interface PlannedRequest extends RequestSubject {
   key: string;
@@ -62,8 +72,8 @@ export function* planRequests(model: PlanModel, variants: Iterable<Variant>, rep
 }
 
 /** The request at `position` in planRequests' order, without walking the plan to it. */
-export function requestAt(model: PlanModel, variants: readonly Variant[], replicates: number, position: number): PlannedRequest | undefined {
-  const variant = Number.isInteger(position) && position >= 0 ? variants[Math.floor(position / replicates)] : undefined;
+export function requestAt(model: PlanModel, variants: VariantSource, replicates: number, position: number): PlannedRequest | undefined {
+  const variant = Number.isInteger(position) && position >= 0 ? variants.at(Math.floor(position / replicates)) : undefined;
   if (!variant) return undefined;
   const messages = messagesFor(model.spec, variant);
   const replicate = position % replicates;

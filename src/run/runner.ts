@@ -1,5 +1,4 @@
 import { dirname, join } from 'node:path';
-import type { Variant } from '../expand/types.js';
 import type { Provider } from '../providers/types.js';
 import type { ModelSpec } from '../study/types.js';
 import type { Question } from '../template/types.js';
@@ -8,7 +7,7 @@ import { runBatch } from './batchRun.js';
 import type { ResponseCache } from './cache.js';
 import type { RunContext } from './context.js';
 import { runOnline } from './online.js';
-import { planRequests, type PlannedRequest } from './plan.js';
+import { planRequests, type PlannedRequest, type VariantSource } from './plan.js';
 import { ProgressMeter, type ProgressSnapshot } from './progress.js';
 import { ProgressDisplay, type ProgressSink } from './progressDisplay.js';
 import { Recorder } from './recorder.js';
@@ -34,7 +33,7 @@ export interface RunnerOptions {
  * final counts. Outcomes are in the journal as they arrive; an interrupted run stops sending and returns
  * with whatever was recorded.
  */
-export async function runModels(models: readonly RunModel[], variants: readonly Variant[], questions: ReadonlyMap<string, Question>, replicates: number, options: RunnerOptions): Promise<ProgressSnapshot> {
+export async function runModels(models: readonly RunModel[], variants: VariantSource, questions: ReadonlyMap<string, Question>, replicates: number, options: RunnerOptions): Promise<ProgressSnapshot> {
   const { ctx } = options;
   const meter = new ProgressMeter(models.length * variants.length * replicates, ctx.clock);
   const display = options.progress && new ProgressDisplay(meter, options.progress, ctx.clock);
@@ -63,7 +62,7 @@ export async function runModels(models: readonly RunModel[], variants: readonly 
  * offsets, not texts); undefined when any request has none yet. The plan supplies the labels, so an
  * answer recorded under another study's names still lands on this study's request.
  */
-export function collectResponses(models: readonly RunModel[], variants: readonly Variant[], replicates: number, journal: ResponseJournal): Iterable<ResponseRecord> | undefined {
+export function collectResponses(models: readonly RunModel[], variants: VariantSource, replicates: number, journal: ResponseJournal): Iterable<ResponseRecord> | undefined {
   const planned = function* () {
     for (const { spec, provider } of models) yield* planRequests({ spec, identity: provider.identity }, variants, replicates);
   };
