@@ -5,7 +5,7 @@ import { failOnProblems, InputError, type Problem } from '../util/problems.js';
 import type { ResponseCache } from './cache.js';
 import { readLineAt, scanLines } from './jsonlFile.js';
 import { planRequests, type VariantSource } from './plan.js';
-import { ProgressMeter } from './progress.js';
+import { batchPrice, ProgressMeter } from './progress.js';
 import { Recorder } from './recorder.js';
 import type { ResponseJournal } from './store.js';
 
@@ -71,7 +71,7 @@ export function importBatchOutput(file: string, specs: readonly OpenAISpec[], va
           continue;
         }
         const outcome = batchOutcome(parseBatchOutputLine(readLineAt(fd, offset))!);
-        recorder.record(request, outcome, 1, 0, spec.price);
+        recorder.record(request, outcome, 1, 0, batchPrice(spec.price));
         if (outcome.error) summary.failures++;
         else summary.answers++;
       }

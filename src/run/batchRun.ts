@@ -4,7 +4,7 @@ import type { BatchLedger } from './batchLedger.js';
 import { sleep, type RunContext } from './context.js';
 import { sha256Hex } from '../util/hash.js';
 import { planRequests, requestAt, type PlanModel, type PlannedRequest, type VariantSource } from './plan.js';
-import type { ProgressMeter } from './progress.js';
+import { batchPrice, type ProgressMeter } from './progress.js';
 import type { Recorder } from './recorder.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, type RetryPolicy } from './retry.js';
 
@@ -59,7 +59,7 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
       if (existence === 'absent') {
         ledger.notCreated(tag);
         // The provider refused the batch itself: every request in it fails with that reason, as data.
-        for (const [, position] of chunk.requests) recorder.record(requestAt(planModel(options), options.variants, options.replicates, position)!, failure(err.error), 1, 0, spec.price);
+        for (const [, position] of chunk.requests) recorder.record(requestAt(planModel(options), options.variants, options.replicates, position)!, failure(err.error), 1, 0, batchPrice(spec.price));
         return;
       }
       batchId = existence.batchId;
@@ -141,11 +141,11 @@ async function follow(options: BatchRunOptions, retry: RetryPolicy, batchId: str
         const request = output && byKey.get(output.custom_id);
         if (!output || !request) continue;
         byKey.delete(output.custom_id);
-        recorder.record(request, batchOutcome(output), 1, state.latencyMs, spec.price);
+        recorder.record(request, batchOutcome(output), 1, state.latencyMs, batchPrice(spec.price));
       }
     }
     const missing = failure({ kind: 'server', message: `batch ${batchId} ended "${state.status}"${state.reason ? ` (${state.reason})` : ''} without an answer to this request` });
-    for (const request of byKey.values()) recorder.record(request, missing, 1, state.latencyMs, spec.price);
+    for (const request of byKey.values()) recorder.record(request, missing, 1, state.latencyMs, batchPrice(spec.price));
     ledger.collected(batchId, state.status);
   } catch (err) {
     if (!(err instanceof BatchApiError)) throw err;

@@ -22,6 +22,11 @@ export interface ProgressSnapshot {
   etaSeconds: number | null;
 }
 
+/** The price of answers that came through the provider's Batch API. */
+export function batchPrice(price: ModelPrice | undefined): ModelPrice | undefined {
+  return price && { input: price.batchInput ?? price.input, output: price.batchOutput ?? price.output };
+}
+
 /** Counts what the runner does, for the progress display and the closing summary. */
 export class ProgressMeter {
   private done = 0;

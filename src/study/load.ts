@@ -353,15 +353,21 @@ function readJudge(r: FieldReader, raw: unknown, systemPrompt: string, axes: rea
   return model ? { model, promptVersion, pairwise: obj.pairwise !== false } : undefined;
 }
 
-/** `price: { input: 0.15, output: 0.6 }`: US dollars per million prompt and answer tokens. */
+/**
+ * `price: { input: 0.15, output: 0.6, batch_input: 0.075, batch_output: 0.3 }`: US dollars per million prompt
+ * and answer tokens, online and (optionally) through the Batch API.
+ */
 function readPrice(r: FieldReader, raw: unknown, path: (string | number)[]): ModelPrice | undefined {
   if (raw === undefined) return undefined;
   const obj = r.record(raw, path);
   if (!obj) return undefined;
-  r.unknownKeys(obj, ['input', 'output'], path);
+  r.unknownKeys(obj, ['input', 'output', 'batch_input', 'batch_output'], path);
   const input = r.number(obj, 'input', path, { min: 0 });
   const output = r.number(obj, 'output', path, { min: 0 });
-  return input === undefined || output === undefined ? undefined : { input, output };
+  const batchInput = r.number(obj, 'batch_input', path, { min: 0, optional: true });
+  const batchOutput = r.number(obj, 'batch_output', path, { min: 0, optional: true });
+  if (input === undefined || output === undefined) return undefined;
+  return { input, output, ...(batchInput === undefined ? {} : { batchInput }), ...(batchOutput === undefined ? {} : { batchOutput }) };
 }
 
 function readAccuracy(r: FieldReader, raw: unknown, path: (string | number)[]): { default: number; byDomain: Record<string, number> } {

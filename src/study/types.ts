@@ -28,6 +28,9 @@ export interface ModelParams {
 export interface ModelPrice {
   input: number;
   output: number;
+  /** What the provider's Batch API charges instead (OpenAI's and Azure's: half); the online price when unset. */
+  batchInput?: number;
+  batchOutput?: number;
 }
 
 interface ModelCommon {
