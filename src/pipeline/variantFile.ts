@@ -1,6 +1,6 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync } from 'node:fs';
 import type { Variant } from '../expand/types.js';
-import { fileLines, readLineAt } from '../run/jsonlFile.js';
+import { fileLines, readLineAt, writeAll } from '../run/jsonlFile.js';
 import type { VariantSource } from '../run/plan.js';
 
 /** Lines gathered before one write() while the file is written. */
@@ -26,8 +26,7 @@ export class VariantFile implements VariantSource {
     let bytes = 0;
     let lines: string[] = [];
     const flush = () => {
-      const data = Buffer.from(lines.join(''));
-      for (let written = 0; written < data.length; ) written += writeSync(out, data, written);
+      writeAll(out, lines.join(''));
       lines = [];
     };
     try {

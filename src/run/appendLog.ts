@@ -1,4 +1,5 @@
-import { closeSync, fstatSync, fsync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsync, openSync } from 'node:fs';
+import { writeAll } from './jsonlFile.js';
 
 /**
  * An append-only file made durable by group commit. Each durable append is one write() straight to the
@@ -23,8 +24,8 @@ export class AppendLog {
   private readonly waiting: (() => void)[] = [];
   /** Appends not yet written (copies only), written together at the end of this turn of the event loop. */
   private pending: string[] = [];
-  /** Ends the wait between two fsyncs now (someone is waiting for the disk), when one is under way. */
-  private syncEarly: (() => void) | undefined;
+  /** The wait before the next fsync, while one is under way. */
+  private interval: NodeJS.Timeout | undefined;
 
   constructor(
     readonly path: string,
@@ -43,7 +44,7 @@ export class AppendLog {
     if (this.failure) throw this.failure;
     const offset = this.bytes;
     if (this.options.durable) {
-      this.bytes += this.write(text);
+      this.bytes += writeAll(this.fd, text);
       this.unsynced = true;
       this.startSync();
     } else {
@@ -57,7 +58,7 @@ export class AppendLog {
   /** Resolves when everything appended so far is on disk (durable) or written (copies), without waiting out the interval. */
   flushed(): Promise<void> {
     this.writePending();
-    this.syncEarly?.();
+    if (this.interval) this.endSync(); // someone waits for the disk: no reason to wait out the interval
     if (!this.syncing && !this.unsynced) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push(resolve));
   }
@@ -74,18 +75,10 @@ export class AppendLog {
     const text = this.pending.join('');
     this.pending = [];
     try {
-      this.write(text);
+      writeAll(this.fd, text);
     } catch (err) {
       this.failure = new Error(`${this.path}: could not be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
-  }
-
-  /** One write() of the whole text (a short write is continued); returns its length in bytes. */
-  private write(text: string): number {
-    const data = Buffer.from(text);
-    let written = 0;
-    while (written < data.length) written += writeSync(this.fd, data, written);
-    return data.length;
   }
 
   private startSync(): void {
@@ -95,23 +88,18 @@ export class AppendLog {
     const began = performance.now();
     fsync(this.fd, (err) => {
       if (err) this.failure ??= new Error(`${this.path}: could not be written to disk (${err.code ?? err.message})`);
-      const next = () => {
-        this.syncing = false;
-        if (this.unsynced && !this.failure) return this.startSync();
-        for (const resolve of this.waiting.splice(0)) resolve();
-      };
       // Appends made meanwhile wait for the interval to pass, so one fsync covers all of them.
-      if (this.unsynced && !this.failure) {
-        const timer = setTimeout(() => {
-          this.syncEarly = undefined;
-          next();
-        }, Math.max(0, began + SYNC_INTERVAL_MS - performance.now()));
-        this.syncEarly = () => {
-          clearTimeout(timer);
-          this.syncEarly = undefined;
-          next();
-        };
-      } else next();
+      if (this.unsynced && !this.failure) this.interval = setTimeout(() => this.endSync(), Math.max(0, began + SYNC_INTERVAL_MS - performance.now()));
+      else this.endSync();
     });
+  }
+
+  /** An fsync (and the interval after it) is over: sync what came meanwhile, or tell the waiters. */
+  private endSync(): void {
+    clearTimeout(this.interval);
+    this.interval = undefined;
+    this.syncing = false;
+    if (this.unsynced && !this.failure) return this.startSync();
+    for (const resolve of this.waiting.splice(0)) resolve();
   }
 }

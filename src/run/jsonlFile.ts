@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
@@ -58,6 +58,13 @@ export function readLineAt(fd: number, offset: number): string {
     if (end !== -1 && end < filled) return buffer.toString('utf8', 0, end);
     if (read === 0) return buffer.toString('utf8', 0, filled);
   }
+}
+
+/** Writes the whole text with one write() (a short write is continued); returns its length in bytes. */
+export function writeAll(fd: number, text: string): number {
+  const data = Buffer.from(text);
+  for (let written = 0; written < data.length; ) written += writeSync(fd, data, written);
+  return data.length;
 }
 
 function grow(buffer: Buffer): Buffer {
