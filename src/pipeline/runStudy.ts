@@ -55,16 +55,17 @@ export async function runStudy({ study, vignettes }: LoadedStudy, options: RunOp
   checkKeys(study, options.env);
   const runDir = options.outDir ?? defaultRunDir(study);
   const { variants } = prepareRunDir({ study, vignettes }, runDir, options.clock);
+  try {
+    return await askAndAnalyse({ study, vignettes }, runDir, variants, options);
+  } finally {
+    variants.close();
+  }
+}
 
+async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, variants: VariantFile, options: RunOptions): Promise<RunResult> {
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env }) }));
-  let journal: ResponseJournal;
-  try {
-    journal = ResponseJournal.open(runFile(runDir, 'responses'));
-  } catch (err) {
-    variants.close();
-    throw err;
-  }
+  const journal = ResponseJournal.open(runFile(runDir, 'responses'));
   const cacheDir = cacheDirFromEnv(options.env);
   const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir);
   let findings: Finding[];
@@ -86,7 +87,6 @@ export async function runStudy({ study, vignettes }: LoadedStudy, options: RunOp
     if (options.signal?.aborted) return interrupted();
     findings = (await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses)).findings;
   } finally {
-    variants.close();
     await cache?.close();
     await journal.close();
   }

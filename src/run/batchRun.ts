@@ -45,7 +45,10 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
     ledger.submitting(spec.id, tag, chunk.requests);
     let attempts = 0;
     // A retry first asks whether the failed attempt created the batch after all (its answer lost on the way).
-    const create = async () => (++attempts > 1 ? await findTagged(engine, tag) : undefined) ?? engine.submit(chunk.lines, tag);
+    const create = async () => {
+      const existing = ++attempts > 1 ? await whetherCreated(engine, tag) : 'absent';
+      return typeof existing === 'object' ? existing.batchId : engine.submit(chunk.lines, tag);
+    };
     let batchId: string | undefined;
     try {
       batchId = await withRetries(create, retry, ctx);
@@ -105,12 +108,6 @@ async function whetherCreated(engine: BatchEngine, tag: string): Promise<{ batch
     if (err instanceof BatchApiError) return 'unknown';
     throw err;
   }
-}
-
-/** The tagged batch's id; undefined when it does not exist or the provider cannot say. */
-async function findTagged(engine: BatchEngine, tag: string): Promise<string | undefined> {
-  const existence = await whetherCreated(engine, tag);
-  return typeof existence === 'object' ? existence.batchId : undefined;
 }
 
 /** Names a submission by the requests it covers: the same chunk gets the same tag in every run. */
