@@ -8,8 +8,8 @@ import { writeAll } from './jsonlFile.js';
  * after the previous one began: a record is on disk within about 100 ms of arriving, and a power cut
  * costs at most the answers of that last moment (they are asked again on resume).
  *
- * Why 100 ms: on this machine's virtual disk an fsync costs about 0.6 ms of CPU. Measured at 3,000
- * answers a second (bench/runner.ts), fsyncs 10 ms apart cost about 20 µs per answer, a tenth of the
+ * Why 100 ms: measured on this machine's virtual disk at 3,000 answers a second (the runner benchmark's
+ * load), fsyncs 10 ms apart cost about 20 µs of CPU per answer (so about 0.6 ms per fsync), a tenth of the
  * runner's budget; 100 ms apart, about 4 µs.
  */
 
