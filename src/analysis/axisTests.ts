@@ -1,6 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import { cochransQ } from '../stats/cochrans-q.js';
 import { friedman } from '../stats/friedman.js';
+import { adjustedAxisTest, fitAdjusted, needsAdjustment } from './adjusted.js';
 import { isWrong, type ContrastPairs } from './pairs.js';
 
 /** One omnibus test per model and axis: do error rates differ across all the axis's levels at once? */
@@ -9,22 +10,35 @@ export interface AxisTest {
   axis: string;
   levels: string[];
   nVignettes: number;
-  test: 'cochrans-q' | 'friedman';
+  test: 'cochrans-q' | 'friedman' | 'fixed-effects-wald';
   statistic: number;
   df: number;
+  /** `fixed-effects-wald` only: the F test's denominator degrees of freedom (vignettes − 1). */
+  denominatorDf?: number;
   p: number;
 }
 
 /**
  * Cochran's Q on the vignettes x levels table of wrong (0/1) when each vignette gives one answer per level;
  * Friedman on per-vignette error rates when vignettes give several (replicates), which needs 3+ levels.
- * Only vignettes with every level observed enter (complete blocks).
+ * Only vignettes with every level observed enter (complete blocks). Where level variants have no exact partner
+ * (sampled and list designs), the blocks would mix other axes' effects in, so the test is instead the joint Wald F
+ * test of the axis's levels in the model that holds the other axes fixed (`fitAdjusted`).
  */
 export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly Axis[], modelIds: readonly string[]): AxisTest[] {
   const out: AxisTest[] = [];
   for (const model of modelIds) {
+    const modelGroups = contrasts.filter((c) => c.modelId === model);
+    if (needsAdjustment(modelGroups)) {
+      const fit = fitAdjusted(modelGroups, axes, isWrong);
+      for (const axis of axes) {
+        const t = adjustedAxisTest(fit, axis.id);
+        if (t) out.push({ model, axis: axis.id, levels: [axis.reference, ...t.levels], nVignettes: t.nVignettes, test: 'fixed-effects-wald', statistic: t.statistic, df: t.df, denominatorDf: t.denominatorDf, p: Number.isNaN(t.p) ? 1 : t.p });
+      }
+      continue;
+    }
     for (const axis of axes) {
-      const groups = contrasts.filter((c) => c.modelId === model && c.axis === axis.id);
+      const groups = modelGroups.filter((c) => c.axis === axis.id);
       if (groups.length === 0) continue;
       const levels = [axis.reference, ...groups.map((g) => g.level)];
       const cells = new Map<string, Map<string, [number, number]>>(); // vignette -> level -> [wrong, n]

@@ -12,8 +12,8 @@ export interface BinaryPair {
   level: boolean;
 }
 
-export type BinaryTest = 'mcnemar-exact' | 'mcnemar-midp' | 'clustered-mcnemar';
-export type IntervalMethod = 'newcombe' | 'cluster-bootstrap' | 'cluster-robust';
+export type BinaryTest = 'mcnemar-exact' | 'mcnemar-midp' | 'clustered-mcnemar' | 'vignette-fixed-effects';
+export type IntervalMethod = 'newcombe' | 'cluster-bootstrap' | 'cluster-robust' | 'vignette-fixed-effects';
 
 export interface BinaryContrastStats {
   /** Vignettes with at least one usable reference/level pair. */

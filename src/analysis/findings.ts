@@ -2,7 +2,8 @@ import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { resampleIndices } from '../stats/cluster-bootstrap-sums.js';
 import { deriveSeed } from '../util/hash.js';
-import { binaryContrast, VignetteCounter } from './binary.js';
+import { adjustedContrast, fitAdjusted, needsAdjustment, type AdjustedFit } from './adjusted.js';
+import { binaryContrast, type BinaryContrastStats, VignetteCounter } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ContrastPairs } from './pairs.js';
 import { describeFinding } from './sentence.js';
@@ -20,6 +21,12 @@ export interface AnalysisOptions {
  * Disparity of every axis level against its reference, per model and endpoint, then a multiple-comparison
  * adjustment across the contrasts of the same model and endpoint (one family per model and endpoint: each model
  * is audited on its own). Order: model, then study axis order, then level order.
+ *
+ * Where every level variant has an exact partner (one-at-a-time and factorial designs), the paired tests of
+ * `binaryContrast` are used. Where some do not (sampled and list designs, imports with several axes changed at
+ * once), comparing with the all-reference variant would attribute other axes' effects to this one, so every
+ * level of the model is estimated with the other axes held fixed (`fitAdjusted`, test `vignette-fixed-effects`);
+ * the discordant counts b and c are then the unadjusted ones against the vignette's reference variant.
  */
 export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: readonly Axis[], modelIds: readonly string[], endpoint: Endpoint, options: AnalysisOptions): Finding[] {
   const counts = ENDPOINTS[endpoint];
@@ -35,9 +42,11 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
       if (!table) drawTables.set(nClusters, (table = resampleIndices(seed, nClusters, options.bootstrapResamples)));
       return table;
     };
+    const groups = contrasts.filter((c) => c.modelId === modelId);
+    const fit = needsAdjustment(groups) ? fitAdjusted(groups, axes, counts) : undefined;
     for (const axis of axes) {
       for (const level of axis.levels) {
-        const group = contrasts.find((c) => c.modelId === modelId && c.axis === axis.id && c.level === level.id);
+        const group = groups.find((c) => c.axis === axis.id && c.level === level.id);
         if (!group) continue;
         const counter = new VignetteCounter();
         let excluded = 0;
@@ -48,8 +57,11 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
           else counter.add(pair.vignetteId, reference, atLevel);
         }
         // Bootstrap intervals for the primary endpoint; cluster-robust Wald intervals for the secondary ones (cheaper).
-        const stats = binaryContrast(counter.sorted(), { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws });
-        raw.push({ endpoint, model: modelId, axis: axis.id, level: level.id, reference: axis.reference, ...stats, adjustment: options.adjustment, nExcludedPairs: excluded });
+        const stats = fit
+          ? withAdjustedEstimate(binaryContrast(counter.sorted(), { seed, bootstrapResamples: 0, mcnemar: options.mcnemar }), fit, axis.id, level.id)
+          : { ...binaryContrast(counter.sorted(), { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws }), nExcluded: excluded };
+        const { nExcluded, ...contrast } = stats;
+        raw.push({ endpoint, model: modelId, axis: axis.id, level: level.id, reference: axis.reference, ...contrast, adjustment: options.adjustment, nExcludedPairs: nExcluded });
       }
     }
     const adjusted = adjustPValues(raw.map((f) => f.p), options.adjustment);
@@ -61,4 +73,26 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
     });
   }
   return findings;
+}
+
+/** The adjusted estimate and test in place of the marginal pairs' ones; b and c stay as the descriptive counts. */
+function withAdjustedEstimate(marginal: BinaryContrastStats, fit: AdjustedFit, axis: string, level: string): BinaryContrastStats & { nExcluded: number } {
+  const a = adjustedContrast(fit, axis, level, 0.95)!;
+  return {
+    ...marginal,
+    nVignettes: a.nVignettes,
+    nPairs: a.nPairs,
+    rateReference: a.rateReference,
+    rateLevel: a.rateLevel,
+    difference: a.difference,
+    differenceCi: a.differenceCi,
+    ratio: a.ratio,
+    ratioCi: a.ratioCi,
+    oddsRatio: NaN,
+    test: 'vignette-fixed-effects',
+    statistic: a.statistic,
+    p: a.p,
+    ciMethod: 'vignette-fixed-effects',
+    nExcluded: a.nExcluded,
+  };
 }

@@ -1,4 +1,5 @@
-import type { ModelSpec } from '../study/types.js';
+import type { InjectedBias, ModelSpec } from '../study/types.js';
+import type { QuestionType } from '../template/types.js';
 import { hashUniform } from '../util/hash.js';
 
 export type SimulatedSpec = Extract<ModelSpec, { kind: 'simulated' }>;
@@ -9,6 +10,8 @@ export interface SimulatedSubject {
   variantId: string;
   domain: string;
   attributes: Readonly<Record<string, string>>;
+  /** Needed only by biases restricted to some question types; a subject without one is never affected by those. */
+  questionType?: QuestionType;
 }
 
 export interface SimulatedDecision {
@@ -24,7 +27,8 @@ const MAX_ERROR = 0.95;
 /**
  * The simulated model's whole behaviour as a pure function, shared by the provider and by power simulations.
  * Each vignette gets a difficulty from the seed; the error probability is the domain's error rate scaled by it
- * and by any injected bias for the variant's levels. Common random numbers: variants of a vignette share one
+ * and by every injected bias that applies to the variant (its level, any interaction levels, its question type),
+ * then capped at 0.95 — so with a high baseline the realised ratio of error rates is below the multiplier. Common random numbers: variants of a vignette share one
  * draw (a model at temperature 0 answers the same case the same way); with probability `instability` a variant
  * draws afresh (sensitivity to wording). Variants stay exchangeable, so without bias nothing is favoured. Every
  * draw hashes (seed, model, ids), so answers do not depend on request order or concurrency.
@@ -33,9 +37,7 @@ export function simulatedDecision(spec: SimulatedSpec, studySeed: number, subjec
   const draw = (...ids: string[]) => hashUniform(studySeed, spec.id, ...ids);
   const accuracy = spec.accuracy.byDomain[subject.domain] ?? spec.accuracy.default;
   let errorRate = (1 - accuracy) * 2 * draw('difficulty', subject.vignetteId);
-  for (const bias of spec.biases) {
-    if (subject.attributes[bias.axis] === bias.level) errorRate *= bias.errorMultiplier;
-  }
+  for (const bias of spec.biases) if (applies(bias, subject)) errorRate *= bias.errorMultiplier;
   errorRate = Math.min(MAX_ERROR, errorRate);
   const r = String(replicate);
   const fresh = draw('fresh', subject.variantId, r) < spec.instability;
@@ -46,4 +48,10 @@ export function simulatedDecision(spec: SimulatedSpec, studySeed: number, subjec
     unparseable: spec.unparseableRate > 0 && draw('format', subject.variantId, r) < spec.unparseableRate,
     pick: draw('pick', stream, r),
   };
+}
+
+function applies(bias: InjectedBias, subject: SimulatedSubject): boolean {
+  if (subject.attributes[bias.axis] !== bias.level) return false;
+  if (bias.with && Object.entries(bias.with).some(([axis, level]) => subject.attributes[axis] !== level)) return false;
+  return !bias.questionTypes || (subject.questionType !== undefined && bias.questionTypes.includes(subject.questionType));
 }

@@ -12,6 +12,7 @@ import { failOnProblems, type Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { loadNamePools } from '../demographics/names.js';
 import { CUE_MODES } from '../template/render.js';
+import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, Study } from './types.js';
 
@@ -390,17 +391,60 @@ function readAccuracy(r: FieldReader, raw: unknown, path: (string | number)[]): 
 }
 
 function readBiases(r: FieldReader, raw: unknown, path: (string | number)[], axes: readonly Axis[]): InjectedBias[] {
-  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier'], (obj, at) => {
+  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'with', 'question_types'], (obj, at) => {
     const axis = r.string(obj, 'axis', at);
     const level = r.string(obj, 'level', at);
     const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0 });
-    if (!axis || !level || errorMultiplier === undefined) return undefined;
-    const defined = axes.find((a) => a.id === axis);
-    if (!defined) r.problem([...at, 'axis'], `"${axis}" is not an axis of this study (${axes.map((a) => a.id).join(', ')})`);
-    else if (!defined.levels.some((l) => l.id === level)) r.problem([...at, 'level'], `"${level}" is not a level of ${axis} in this study (${defined.levels.map((l) => l.id).join(', ')})`);
-    else return { axis, level, errorMultiplier };
-    return undefined;
+    const known = axis !== undefined && level !== undefined && checkLevel(r, axes, axis, level, at, 'axis', 'level');
+    const combined = readInteraction(r, obj.with, [...at, 'with'], axes, axis);
+    const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types']);
+    if (!known || errorMultiplier === undefined || combined === null || questionTypes === null) return undefined;
+    return { axis, level, errorMultiplier, ...(combined && { with: combined }), ...(questionTypes && { questionTypes }) };
   });
+}
+
+/** True when `level` is a level of the study axis `axis`; otherwise a problem at `at` naming the valid ones. */
+function checkLevel(r: FieldReader, axes: readonly Axis[], axis: string, level: string, at: readonly (string | number)[], axisField: string | number, levelField: string | number): boolean {
+  const defined = axes.find((a) => a.id === axis);
+  if (!defined) r.problem([...at, axisField], `"${axis}" is not an axis of this study (${axes.map((a) => a.id).join(', ')})`);
+  else if (!defined.levels.some((l) => l.id === level)) r.problem([...at, levelField], `"${level}" is not a level of ${axis} in this study (${defined.levels.map((l) => l.id).join(', ')})`);
+  else return true;
+  return false;
+}
+
+/** `with: { axis: level, ... }`: undefined when absent, null when invalid (problems recorded). */
+function readInteraction(r: FieldReader, raw: unknown, at: (string | number)[], axes: readonly Axis[], axis: string | undefined): Record<string, string> | undefined | null {
+  if (raw === undefined) return undefined;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) {
+    r.problem(at, 'expected a mapping of one or more other axes to a level, for example { insurance: medicaid }');
+    return null;
+  }
+  let valid = true;
+  for (const [other, level] of Object.entries(raw)) {
+    if (typeof level !== 'string') {
+      r.problem([...at, other], 'expected a level id');
+      valid = false;
+    } else if (other === axis) {
+      r.problem([...at, other], `the interaction must name axes other than the bias's own (${axis})`);
+      valid = false;
+    } else if (!checkLevel(r, axes, other, level, at, other, other)) valid = false;
+  }
+  return valid ? (raw as Record<string, string>) : null;
+}
+
+/** `question_types: [ordinal, ...]`: undefined when absent, null when invalid (problems recorded). */
+function readQuestionTypes(r: FieldReader, raw: unknown, at: (string | number)[]): QuestionType[] | undefined | null {
+  if (raw === undefined) return undefined;
+  if (!Array.isArray(raw) || raw.length === 0) {
+    r.problem(at, `expected a list of question types (${QUESTION_TYPES.join(', ')})`);
+    return null;
+  }
+  const unknown = raw.filter((t) => !QUESTION_TYPES.includes(t as QuestionType));
+  if (unknown.length > 0) {
+    r.problem(at, `${unknown.map((t) => JSON.stringify(t)).join(', ')} ${unknown.length === 1 ? 'is not a question type' : 'are not question types'} (${QUESTION_TYPES.join(', ')})`);
+    return null;
+  }
+  return raw as QuestionType[];
 }
 
 function readFlag(r: FieldReader, obj: Record<string, unknown>, key: string, path: (string | number)[]): boolean {

@@ -2,14 +2,24 @@ import type { NamePools } from '../demographics/names.js';
 import type { Axis } from '../demographics/types.js';
 import type { CueMode } from '../template/render.js';
 import type { AdjustMethod } from '../stats/adjust.js';
-import type { Vignette } from '../template/types.js';
+import type { QuestionType, Vignette } from '../template/types.js';
 
-/** The simulated model makes this axis level err more (or less) often than the reference. */
+/**
+ * The simulated model makes this axis level err more (or less) often than the reference: on its own, or only in
+ * combination with other levels (an interaction), and on every question type or only some.
+ */
 export interface InjectedBias {
   axis: string;
   level: string;
-  /** Multiplies the vignette's error probability for variants at this level. */
+  /**
+   * Multiplies the vignette's error probability for variants at this level (and `with`, and of `questionTypes`).
+   * The product is capped at 0.95, so the realised ratio of error rates can be below the multiplier.
+   */
   errorMultiplier: number;
+  /** An interaction: the bias applies only when the variant also has every one of these levels (axis -> level). */
+  with?: Record<string, string>;
+  /** Only questions of these types are affected (for example under-treatment on ordinal answers only). */
+  questionTypes?: QuestionType[];
 }
 
 export interface ModelParams {

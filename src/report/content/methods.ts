@@ -27,7 +27,7 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
   const all = [...results.findings, ...results.secondaryFindings];
   const items: Inline[][] = [
     [
-      `Pairing: each vignette is its own control. Every variant with a demographic level is paired with the variant of the same vignette, model and replicate in which that axis is at its reference level (design: ${manifest.study.design.kind}; cues: ${manifest.study.cues}; ${plural(manifest.study.replicates, 'replicate')}).`,
+      `Pairing: each vignette is its own control. Every variant with a demographic level is paired with the variant of the same vignette, model and replicate in which that axis is at its reference level (design: ${manifest.study.design.kind}; cues: ${manifest.study.cues}; ${plural(manifest.study.replicates, 'replicate')})${all.some((f) => f.test === 'vignette-fixed-effects') ? '; where no such variant exists, the level is estimated with the other axes held fixed (see the test below)' : ''}.`,
     ],
     ['Primary endpoint, error: an answer that is wrong, refused or unparseable. Requests that failed and free-text answers not yet scored have no answer to judge; pairs with one on either side are excluded and counted (excluded pairs). Secondary endpoints: refusal, unparseable answer, request error, tested the same way.'],
     ...testItems(all),
@@ -36,6 +36,7 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
   ];
   const axisTests = new Set(results.axisTests.map((t) => t.test));
   if (axisTests.has('cochrans-q')) items.push([`Omnibus test per model and axis, one answer per vignette and level: Cochran's Q on the vignettes × levels table of errors (complete blocks only); ${plural(results.axisTests.filter((t) => t.test === 'cochrans-q').length, 'test')}, not adjusted for multiplicity.`]);
+  if (axisTests.has('fixed-effects-wald')) items.push([`Omnibus test per model and axis, design without exact partners: joint Wald F test that every level of the axis has no effect, in the model that holds the other axes fixed (cluster-robust covariance, F(levels − 1, vignettes − 1)); ${plural(results.axisTests.filter((t) => t.test === 'fixed-effects-wald').length, 'test')}, not adjusted for multiplicity.`]);
   if (axisTests.has('friedman')) items.push([`Omnibus test per model and axis with replicates: Friedman's test on per-vignette error rates (complete blocks, three or more levels); ${plural(results.axisTests.filter((t) => t.test === 'friedman').length, 'test')}, not adjusted for multiplicity.`]);
   if (results.shifts.length) items.push([`Direction of care (ordinal and numeric answers): per vignette, the mean over its pairs of the level's signed deviation from the correct answer minus the reference's (scale steps; numeric answers relative to the correct value). Tested against zero with the Wilcoxon signed-rank test (normal approximation with continuity correction, zero shifts dropped) and the paired t test, which also gives the 95% CI of the mean shift; ${plural(results.shifts.length, 'contrast')}, unadjusted (exploratory).`]);
   items.push([`Flips: the share of usable pairs whose scored answer differs between the reference and the level, with Wilson score 95% intervals; reported beside the model's own noise floors (the reference answer changing between replicates, or under a non-demographic paraphrase) where the design measures them.`]);
@@ -49,6 +50,8 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
 const TESTS: Record<BinaryTest, string> = {
   'mcnemar-exact': 'one pair per vignette: two-sided exact McNemar test on the discordant pairs (b = event only at the level, c = event only at the reference; statistic min(b, c); p = 1 when no pair is discordant)',
   'mcnemar-midp': 'one pair per vignette: two-sided mid-p McNemar test on the discordant pairs (Fagerland et al. 2013; closer to nominal size than the exact test)',
+  'vignette-fixed-effects':
+    'designs without exact partners (sampled or list designs, or imported variants that change several axes at once): comparing a level variant with the all-reference variant would credit the other axes\' effects to this one, so every level is estimated with the other axes held fixed — a linear probability model of the event on an indicator per axis level with a fixed effect per matched set (vignette × replicate), cluster-robust (CR1) standard errors over vignettes and a t test on G − 1 degrees of freedom (G vignettes); the effect is the adjusted difference, the rate at the reference is the model\'s rate for the same variants with this axis at reference, and b and c are the unadjusted discordant counts against the vignette\'s reference variant',
   'clustered-mcnemar': "several pairs per vignette (replicates or factorial designs): McNemar's test for clustered matched pairs (Durkalski et al. 2003), X² = (B − C)² / Σ(b_k − c_k)² over vignettes k, referred to χ²(1), so correlation within a vignette is allowed for; the Mantel-Haenszel odds ratio over vignette strata is reported as the effect",
 };
 
@@ -64,6 +67,7 @@ function intervalItems(findings: readonly Finding[], resamples: number, seed: nu
   const methods = new Set(findings.map((f) => f.ciMethod));
   if (methods.has('newcombe')) items.push(["Interval for the difference, one pair per vignette: Newcombe's hybrid score interval for a difference of paired proportions (method 10), 95%."]);
   if (methods.has('cluster-bootstrap')) items.push([`Interval for the difference, several pairs per vignette: percentile cluster bootstrap over vignettes (never over responses, which are correlated within a vignette), ${resamples} resamples, 95%.`]);
+  if (methods.has('vignette-fixed-effects')) items.push(['Intervals, designs without exact partners: the adjusted difference ± t(G − 1) × its cluster-robust standard error, 95%; the ratio by the delta method on its logarithm, with the vignettes\' influence on the difference and on the level\'s rate.']);
   if (methods.has('cluster-robust')) items.push(['Interval for the difference, several pairs per vignette (secondary endpoints): Wald interval with a cluster-robust (sandwich) variance over vignettes, 95%.']);
   items.push([`Interval for the ratio: for the primary endpoint a percentile cluster bootstrap over vignettes (${resamples} resamples drawn from the study seed ${seed}, so reproducible; an upper limit is infinite when resamples have no reference events); for secondary endpoints a Wald interval on the log ratio with a cluster-robust variance (delta method), absent when either side has no events.`]);
   return items;

@@ -1,0 +1,190 @@
+import type { Axis } from '../demographics/types.js';
+import type { Outcome, ScoreRecord } from '../score/types.js';
+import { studentTQuantile, studentTSf } from '../stats/distributions.js';
+import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixed-effects-regression.js';
+import { waldTest } from '../stats/wald-test.js';
+import { rateRatio } from './binary.js';
+import type { ContrastPairs } from './pairs.js';
+
+/**
+ * Error amplification when matched sets give no exact partners (sampled and list designs, imported data with
+ * several axes changed at once): a level variant is not compared with the all-reference variant of its vignette,
+ * which also differs on the other axes, but each level's effect is estimated with every other axis held fixed.
+ *
+ * Model (one model and endpoint): for variant i of vignette v and replicate r, with event y_i ∈ {0, 1},
+ *   y_i = α_{v,r} + Σ_axes Σ_{levels ≠ reference} β_{axis,level}·[variant i has that level] + ε_i,
+ * a linear probability model with a fixed effect per matched set (vignette × replicate; each vignette is its own
+ * control, as in the paired tests) and cluster-robust (CR1) errors over vignettes, tested with t(G − 1) — see
+ * `fixedEffectsRegression`. β_{axis,level} is the adjusted difference in event rate (points / 100); with one pair
+ * per vignette and one axis it is the paired difference and its test the paired t test.
+ *
+ * Rates are standardised to the level's own variants: `rateLevel` is their observed event rate and
+ * `rateReference` = rateLevel − β, the model's rate for the same variants with this axis at reference and every
+ * other cue unchanged, so `difference` = β and `ratio` = rateLevel / rateReference. The ratio's interval is the
+ * delta method on log(ratio) with the cluster influence of β and of rateLevel (cluster-robust, t(G − 1)).
+ */
+export interface AdjustedContrast {
+  nVignettes: number;
+  nPairs: number;
+  rateReference: number;
+  rateLevel: number;
+  difference: number;
+  differenceCi: [number, number] | null;
+  ratio: number;
+  ratioCi: [number, number] | null;
+  standardError: number;
+  statistic: number;
+  df: number;
+  p: number;
+  /** Rows at the level whose event is unknown (request error, unscored), left out of the model. */
+  nExcluded: number;
+}
+
+export interface AdjustedAxisTest {
+  axis: string;
+  levels: string[];
+  nVignettes: number;
+  statistic: number;
+  df: number;
+  denominatorDf: number;
+  p: number;
+}
+
+interface Column {
+  axis: string;
+  level: string;
+}
+
+export interface AdjustedFit {
+  columns: Column[];
+  result: FixedEffectsResult;
+  /** Per column: level rows that count (their matched set also holds a row with this axis at reference). */
+  levelRows: { n: number; events: number; byCluster: Map<number, { n: number; events: number }>; excluded: number }[];
+}
+
+/** Whether any contrast of the model pairs a variant with a partner that differs on more than one axis. */
+export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
+  return groups.some((g) => g.pairs.some((p) => p.marginal));
+}
+
+/**
+ * Fits the model on every reference and demographic variant the contrasts of one model hold. `counts` maps an
+ * outcome to the endpoint's event (null: unknown, left out).
+ */
+export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axis[], counts: (o: Outcome) => boolean | null): AdjustedFit {
+  const rows = new Map<string, ScoreRecord>();
+  for (const g of groups) for (const p of g.pairs) for (const s of [p.reference, p.level]) rows.set(s.key, s);
+  const columns: Column[] = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
+  const columnIndex = new Map(columns.map((c, i) => [`${c.axis}\u0000${c.level}`, i]));
+  const vignettes = [...new Set([...rows.values()].map((s) => s.vignetteId))].sort();
+  const clusterOf = new Map(vignettes.map((v, i) => [v, i]));
+  const sets = new Map<string, ScoreRecord[]>();
+  for (const key of [...rows.keys()].sort()) {
+    const s = rows.get(key)!;
+    const id = `${s.vignetteId}\u0000${s.replicate}`;
+    const set = sets.get(id) ?? [];
+    set.push(s);
+    sets.set(id, set);
+  }
+  const dummies = (s: ScoreRecord): number[] => {
+    const x = new Array<number>(columns.length).fill(0);
+    for (const axis of axes) {
+      const level = s.attributes[axis.id];
+      if (level === undefined || level === axis.reference || axis.id in s.pinned) continue;
+      const i = columnIndex.get(`${axis.id}\u0000${level}`);
+      if (i !== undefined) x[i] = 1;
+    }
+    return x;
+  };
+  const strata: MatchedStratum[] = [];
+  const levelRows: AdjustedFit['levelRows'] = columns.map(() => ({ n: 0, events: 0, byCluster: new Map(), excluded: 0 }));
+  for (const id of [...sets.keys()].sort()) {
+    const members = sets.get(id)!;
+    const known = members.flatMap((s) => {
+      const event = counts(s.outcome);
+      return event === null ? [] : [{ s, y: event ? 1 : 0, x: dummies(s) }];
+    });
+    const cluster = clusterOf.get(members[0]!.vignetteId)!;
+    columns.forEach((c, j) => {
+      const axis = axes.find((a) => a.id === c.axis)!;
+      const atReference = known.some((r) => r.s.attributes[c.axis] === axis.reference && !(c.axis in r.s.pinned));
+      for (const s of members) {
+        if (s.attributes[c.axis] !== c.level || c.axis in s.pinned) continue;
+        const event = counts(s.outcome);
+        const tally = levelRows[j]!;
+        if (event === null) tally.excluded++;
+        else if (atReference) {
+          tally.n++;
+          tally.events += event ? 1 : 0;
+          const byCluster = tally.byCluster.get(cluster) ?? { n: 0, events: 0 };
+          byCluster.n++;
+          byCluster.events += event ? 1 : 0;
+          tally.byCluster.set(cluster, byCluster);
+        }
+      }
+    });
+    if (known.length >= 2) strata.push({ cluster, y: known.map((r) => r.y), x: known.map((r) => r.x) });
+  }
+  const result = fixedEffectsRegression({ strata, nColumns: columns.length });
+  return { columns, result, levelRows };
+}
+
+/** The adjusted contrast of one level, or undefined when the model has no column for it. */
+export function adjustedContrast(fit: AdjustedFit, axis: string, level: string, confLevel: number): AdjustedContrast | undefined {
+  const j = fit.columns.findIndex((c) => c.axis === axis && c.level === level);
+  if (j < 0) return undefined;
+  const { result } = fit;
+  const tally = fit.levelRows[j]!;
+  const beta = result.coefficients[j]!;
+  const se = Math.sqrt(result.covariance[j]![j]!);
+  const rateLevel = tally.n ? tally.events / tally.n : NaN;
+  const rateReference = rateLevel - beta;
+  const t = beta / se;
+  const q = studentTQuantile(1 - (1 - confLevel) / 2, result.df);
+  const usable = result.estimable[j] && tally.n > 0 && Number.isFinite(se) && se > 0;
+  const base = { nVignettes: tally.byCluster.size, nPairs: tally.n, rateLevel, nExcluded: tally.excluded, df: result.df, standardError: se };
+  if (!usable) {
+    const difference = result.estimable[j] ? beta : NaN;
+    return { ...base, rateReference: result.estimable[j] ? rateReference : NaN, difference, differenceCi: null, ratio: NaN, ratioCi: null, statistic: NaN, p: difference === 0 ? 1 : NaN };
+  }
+  return {
+    ...base,
+    rateReference,
+    difference: beta,
+    differenceCi: [beta - q * se, beta + q * se],
+    ratio: rateReference > 0 ? rateLevel / rateReference : rateRatio(rateLevel, 0),
+    ratioCi: ratioInterval(fit, j, rateLevel, rateReference, q),
+    statistic: t,
+    p: Math.min(1, 2 * studentTSf(Math.abs(t), result.df)),
+  };
+}
+
+/** Delta-method interval for log(m / (m − β)) from the clusters' influence on β and on the level rate m. */
+function ratioInterval(fit: AdjustedFit, j: number, m: number, reference: number, q: number): [number, number] | null {
+  if (!(m > 0) || !(reference > 0)) return null;
+  const { result } = fit;
+  const tally = fit.levelRows[j]!;
+  const dm = 1 / m - 1 / reference;
+  const dBeta = 1 / reference;
+  let variance = 0;
+  result.clusters.forEach((g, i) => {
+    const own = tally.byCluster.get(g);
+    const influenceM = own ? (own.events - m * own.n) / tally.n : 0;
+    variance += (dm * influenceM + dBeta * result.influence[i]![j]!) ** 2;
+  });
+  const se = Math.sqrt(result.smallSampleFactor * variance);
+  if (!Number.isFinite(se)) return null;
+  const log = Math.log(m / reference);
+  return [Math.exp(log - q * se), Math.exp(log + q * se)];
+}
+
+/** Joint Wald F test that every estimable level of the axis has no effect (the adjusted omnibus test). */
+export function adjustedAxisTest(fit: AdjustedFit, axis: string): AdjustedAxisTest | undefined {
+  const indices = fit.columns.flatMap((c, j) => (c.axis === axis && fit.result.estimable[j] ? [j] : []));
+  if (indices.length === 0 || fit.result.df < 1) return undefined;
+  const beta = indices.map((j) => fit.result.coefficients[j]!);
+  const covariance = indices.map((a) => indices.map((b) => fit.result.covariance[a]![b]!));
+  const test = waldTest(beta, covariance, fit.result.df);
+  const vignettes = new Set(indices.flatMap((j) => [...fit.levelRows[j]!.byCluster.keys()]));
+  return { axis, levels: indices.map((j) => fit.columns[j]!.level), nVignettes: vignettes.size, statistic: test.statistic, df: test.df, denominatorDf: test.denominatorDf, p: test.pValue };
+}
