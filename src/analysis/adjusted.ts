@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { Outcome, ScoreRecord } from '../score/types.js';
+import type { ScoreRecord } from '../score/types.js';
 import { studentTQuantile, studentTSf } from '../stats/distributions.js';
 import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixed-effects-regression.js';
 import { waldTest } from '../stats/wald-test.js';
@@ -59,7 +59,15 @@ export interface AdjustedFit {
   columns: Column[];
   result: FixedEffectsResult;
   /** Per column: level rows that count (their matched set also holds a row with this axis at reference). */
-  levelRows: { n: number; events: number; byCluster: Map<number, { n: number; events: number }>; excluded: number }[];
+  levelRows: { n: number; sum: number; byCluster: Map<number, { n: number; sum: number }>; excluded: number }[];
+}
+
+/** A binary endpoint's event as the model's 0/1 outcome. */
+export function eventValue(counts: (o: ScoreRecord['outcome']) => boolean | null): (s: ScoreRecord) => number | null {
+  return (s) => {
+    const event = counts(s.outcome);
+    return event === null ? null : event ? 1 : 0;
+  };
 }
 
 /** Whether any contrast of the model pairs a variant with a partner that differs on more than one axis. */
@@ -68,10 +76,10 @@ export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
 }
 
 /**
- * Fits the model on every reference and demographic variant the contrasts of one model hold. `counts` maps an
- * outcome to the endpoint's event (null: unknown, left out).
+ * Fits the model on every reference and demographic variant the contrasts of one model hold. `value` gives a
+ * variant's outcome: the endpoint's event as 0/1, or a signed deviation (null: unknown or not applicable, left out).
  */
-export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axis[], counts: (o: Outcome) => boolean | null): AdjustedFit {
+export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axis[], value: (s: ScoreRecord) => number | null): AdjustedFit {
   const rows = new Map<string, ScoreRecord>();
   for (const g of groups) for (const p of g.pairs) for (const s of [p.reference, p.level]) rows.set(s.key, s);
   const columns: Column[] = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
@@ -97,12 +105,12 @@ export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axi
     return x;
   };
   const strata: MatchedStratum[] = [];
-  const levelRows: AdjustedFit['levelRows'] = columns.map(() => ({ n: 0, events: 0, byCluster: new Map(), excluded: 0 }));
+  const levelRows: AdjustedFit['levelRows'] = columns.map(() => ({ n: 0, sum: 0, byCluster: new Map(), excluded: 0 }));
   for (const id of [...sets.keys()].sort()) {
     const members = sets.get(id)!;
     const known = members.flatMap((s) => {
-      const event = counts(s.outcome);
-      return event === null ? [] : [{ s, y: event ? 1 : 0, x: dummies(s) }];
+      const y = value(s);
+      return y === null ? [] : [{ s, y, x: dummies(s) }];
     });
     const cluster = clusterOf.get(members[0]!.vignetteId)!;
     columns.forEach((c, j) => {
@@ -110,15 +118,15 @@ export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axi
       const atReference = known.some((r) => r.s.attributes[c.axis] === axis.reference && !(c.axis in r.s.pinned));
       for (const s of members) {
         if (s.attributes[c.axis] !== c.level || c.axis in s.pinned) continue;
-        const event = counts(s.outcome);
+        const y = value(s);
         const tally = levelRows[j]!;
-        if (event === null) tally.excluded++;
+        if (y === null) tally.excluded++;
         else if (atReference) {
           tally.n++;
-          tally.events += event ? 1 : 0;
-          const byCluster = tally.byCluster.get(cluster) ?? { n: 0, events: 0 };
+          tally.sum += y;
+          const byCluster = tally.byCluster.get(cluster) ?? { n: 0, sum: 0 };
           byCluster.n++;
-          byCluster.events += event ? 1 : 0;
+          byCluster.sum += y;
           tally.byCluster.set(cluster, byCluster);
         }
       }
@@ -137,7 +145,7 @@ export function adjustedContrast(fit: AdjustedFit, axis: string, level: string, 
   const tally = fit.levelRows[j]!;
   const beta = result.coefficients[j]!;
   const se = Math.sqrt(result.covariance[j]![j]!);
-  const rateLevel = tally.n ? tally.events / tally.n : NaN;
+  const rateLevel = tally.n ? tally.sum / tally.n : NaN;
   const rateReference = rateLevel - beta;
   const t = beta / se;
   const q = studentTQuantile(1 - (1 - confLevel) / 2, result.df);
@@ -169,7 +177,7 @@ function ratioInterval(fit: AdjustedFit, j: number, m: number, reference: number
   let variance = 0;
   result.clusters.forEach((g, i) => {
     const own = tally.byCluster.get(g);
-    const influenceM = own ? (own.events - m * own.n) / tally.n : 0;
+    const influenceM = own ? (own.sum - m * own.n) / tally.n : 0;
     variance += (dm * influenceM + dBeta * result.influence[i]![j]!) ** 2;
   });
   const se = Math.sqrt(result.smallSampleFactor * variance);

@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import { cochransQ } from '../stats/cochrans-q.js';
 import { friedman } from '../stats/friedman.js';
-import { adjustedAxisTest, fitAdjusted, needsAdjustment } from './adjusted.js';
+import { adjustedAxisTest, eventValue, fitAdjusted, needsAdjustment } from './adjusted.js';
 import { isWrong, type ContrastPairs } from './pairs.js';
 
 /** One omnibus test per model and axis: do error rates differ across all the axis's levels at once? */
@@ -30,7 +30,7 @@ export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly 
   for (const model of modelIds) {
     const modelGroups = contrasts.filter((c) => c.modelId === model);
     if (needsAdjustment(modelGroups)) {
-      const fit = fitAdjusted(modelGroups, axes, isWrong);
+      const fit = fitAdjusted(modelGroups, axes, eventValue(isWrong));
       for (const axis of axes) {
         const t = adjustedAxisTest(fit, axis.id);
         if (t) out.push({ model, axis: axis.id, levels: [axis.reference, ...t.levels], nVignettes: t.nVignettes, test: 'fixed-effects-wald', statistic: t.statistic, df: t.df, denominatorDf: t.denominatorDf, p: Number.isNaN(t.p) ? 1 : t.p });

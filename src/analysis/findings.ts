@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { resampleIndices } from '../stats/cluster-bootstrap-sums.js';
 import { deriveSeed } from '../util/hash.js';
-import { adjustedContrast, fitAdjusted, needsAdjustment, type AdjustedFit } from './adjusted.js';
+import { adjustedContrast, eventValue, fitAdjusted, needsAdjustment, type AdjustedFit } from './adjusted.js';
 import { binaryContrast, type BinaryContrastStats, VignetteCounter } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ContrastPairs } from './pairs.js';
@@ -43,7 +43,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
       return table;
     };
     const groups = contrasts.filter((c) => c.modelId === modelId);
-    const fit = needsAdjustment(groups) ? fitAdjusted(groups, axes, counts) : undefined;
+    const fit = needsAdjustment(groups) ? fitAdjusted(groups, axes, eventValue(counts)) : undefined;
     for (const axis of axes) {
       for (const level of axis.levels) {
         const group = groups.find((c) => c.axis === axis.id && c.level === level.id);

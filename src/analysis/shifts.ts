@@ -2,6 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { pairedT } from '../stats/paired-t.js';
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js';
 import type { Question } from '../template/types.js';
+import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
 import type { ContrastPairs } from './pairs.js';
 
 export type ShiftScale = 'ordinal-steps' | 'numeric-relative';
@@ -24,22 +25,57 @@ export interface ShiftFinding {
   /** Share of vignettes where the level got less care than the reference, and more. */
   lessCare: number;
   moreCare: number;
+  /** Wilcoxon signed-rank p; NaN (not computed) for `vignette-fixed-effects`. */
   wilcoxonP: number;
+  /** Paired t p, or for `vignette-fixed-effects` the adjusted model's t test. */
   tP: number;
+  /**
+   * Absent: per-vignette paired shifts against the variant with this axis at reference. `vignette-fixed-effects`:
+   * designs without exact partners — the mean shift is the adjusted effect with the other axes held fixed
+   * (`fitAdjusted` on the signed deviation), its interval and `tP` from that model; lessCare/moreCare stay the
+   * unadjusted shares against the vignette's reference variant.
+   */
+  method?: 'vignette-fixed-effects';
+}
+
+/** The p-value that decides a shift: Wilcoxon for paired shifts, the adjusted model's t test otherwise. */
+export function shiftP(s: ShiftFinding): number {
+  return s.method === 'vignette-fixed-effects' ? s.tP : s.wilcoxonP;
 }
 
 export function analyzeShifts(contrasts: readonly ContrastPairs[], axes: readonly Axis[], questions: ReadonlyMap<string, Question>): ShiftFinding[] {
   const out: ShiftFinding[] = [];
+  const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
+  const adjustedFit = (model: string, scale: ShiftScale) => {
+    const key = `${model}\u0000${scale}`;
+    let fit = fits.get(key);
+    if (!fit) fits.set(key, (fit = fitAdjusted(contrasts.filter((c) => c.modelId === model), axes, (s) => scaledDeviation(s.vignetteId, s.signedDeviation, questions, scale))));
+    return fit;
+  };
+  const adjusted = new Set(contrasts.filter((c) => needsAdjustment([c])).map((c) => c.modelId));
   for (const group of contrasts) {
     const axis = axes.find((a) => a.id === group.axis);
     if (!axis) continue;
     const shifts = vignetteShifts(group, questions);
     for (const scale of ['ordinal-steps', 'numeric-relative'] as const) {
       const these = shifts.filter((s) => s.scale === scale).map((s) => s.shift);
-      if (these.length > 0) out.push({ model: group.modelId, axis: group.axis, level: group.level, reference: axis.reference, scale, ...testShifts(these) });
+      if (these.length === 0) continue;
+      const paired = testShifts(these);
+      const estimate = adjusted.has(group.modelId) ? adjustedContrast(adjustedFit(group.modelId, scale), group.axis, group.level, 0.95) : undefined;
+      const finding = { model: group.modelId, axis: group.axis, level: group.level, reference: axis.reference, scale, ...paired };
+      out.push(estimate ? { ...finding, nVignettes: estimate.nVignettes, meanShift: estimate.difference, meanShiftCi: estimate.differenceCi, wilcoxonP: NaN, tP: estimate.p, method: 'vignette-fixed-effects' } : finding);
     }
   }
   return out;
+}
+
+/** A signed deviation on the given scale (steps, or relative to the correct value), null for other questions. */
+function scaledDeviation(vignetteId: string, deviation: number | null, questions: ReadonlyMap<string, Question>, scale: ShiftScale): number | null {
+  const q = questions.get(vignetteId);
+  if (!q || deviation === null) return null;
+  if (q.type === 'ordinal') return scale === 'ordinal-steps' ? deviation : null;
+  if (q.type === 'numeric') return scale === 'numeric-relative' ? deviation / (Math.abs(q.answer) || 1) : null;
+  return null;
 }
 
 /** One vignette's mean signed shift for one contrast, sorted by vignette id. */
@@ -57,12 +93,13 @@ export function vignetteShifts(group: ContrastPairs, questions: ReadonlyMap<stri
   const perVignette = new Map<string, { scale: ShiftScale; shifts: number[] }>();
   for (const pair of group.pairs) {
     const q = questions.get(pair.vignetteId);
-    const ref = pair.reference.signedDeviation;
-    const lvl = pair.level.signedDeviation;
-    if (!q || ref === null || lvl === null || (q.type !== 'ordinal' && q.type !== 'numeric')) continue;
-    const unit = q.type === 'numeric' ? Math.abs(q.answer) || 1 : 1;
-    const entry = perVignette.get(pair.vignetteId) ?? { scale: q.type === 'ordinal' ? 'ordinal-steps' : 'numeric-relative', shifts: [] };
-    entry.shifts.push((lvl - ref) / unit);
+    if (!q || (q.type !== 'ordinal' && q.type !== 'numeric')) continue;
+    const scale = q.type === 'ordinal' ? 'ordinal-steps' : 'numeric-relative';
+    const ref = scaledDeviation(pair.vignetteId, pair.reference.signedDeviation, questions, scale);
+    const lvl = scaledDeviation(pair.vignetteId, pair.level.signedDeviation, questions, scale);
+    if (ref === null || lvl === null) continue;
+    const entry = perVignette.get(pair.vignetteId) ?? { scale, shifts: [] };
+    entry.shifts.push(lvl - ref);
     perVignette.set(pair.vignetteId, entry);
   }
   return [...perVignette.keys()].sort().map((vignetteId) => {
