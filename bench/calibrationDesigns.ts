@@ -69,6 +69,7 @@ console.log(`Design calibration: ${STUDIES} studies per design, ${VIGNETTES} vig
 console.log(`${'design'.padEnd(44)} ${'method'.padEnd(22)} ${'type I (null levels)'.padStart(18)} ${'any false (Holm)'.padStart(17)} ${'power (black)'.padStart(14)}`);
 for (const [name, design] of DESIGNS) {
   const analysis: Tally = { nullContrasts: 0, nullRejections: 0, familyFalse: 0, power: 0, notEstimable: 0 };
+  const midp: Tally = { nullContrasts: 0, nullRejections: 0, familyFalse: 0, power: 0, notEstimable: 0 };
   const marginal: Tally = { nullContrasts: 0, nullRejections: 0, familyFalse: 0, power: 0, notEstimable: 0 };
   const started = performance.now();
   for (let k = 0; k < STUDIES; k++) {
@@ -77,12 +78,15 @@ for (const [name, design] of DESIGNS) {
     const contrasts = pairContrasts(scores, AXES);
     const findings = analyzeFindings(contrasts, AXES, ['calibration'], 'error', { alpha: ALPHA, adjustment: 'holm', mcnemar: 'exact', seed, bootstrapResamples: 0 });
     tally(analysis, findings.map((f) => ({ axis: f.axis, level: f.level, p: f.p, significant: f.significant })));
+    const midpFindings = design.kind === 'one-at-a-time' ? analyzeFindings(contrasts, AXES, ['calibration'], 'error', { alpha: ALPHA, adjustment: 'holm', mcnemar: 'midp', seed, bootstrapResamples: 0 }) : [];
+    tally(midp, midpFindings.map((f) => ({ axis: f.axis, level: f.level, p: f.p, significant: f.significant })));
     // Each level variant against the vignette's all-reference variant, as if every pair were exact.
     const raw = contrasts.map((c) => ({ axis: c.axis, level: c.level, p: binaryContrast(countPairs(c.pairs.map((p) => ({ vignetteId: p.vignetteId, reference: isWrong(p.reference.outcome)!, level: isWrong(p.level.outcome)! }))), { seed, bootstrapResamples: 0 }).p }));
     const holm = adjustPValues(raw.map((r) => r.p), 'holm');
     tally(marginal, raw.map((r, i) => ({ ...r, significant: holm[i]! < ALPHA })));
   }
-  for (const [method, t] of [['as analysed', analysis], ['marginal pairs', marginal]] as const) {
+  const methods = [['as analysed', analysis], ...(midp.nullContrasts ? [['as analysed, mid-p', midp] as const] : []), ['marginal pairs', marginal]] as const;
+  for (const [method, t] of methods) {
     const extra = t.notEstimable ? `  (${t.notEstimable} contrasts not estimable)` : '';
     console.log(`${name.padEnd(44)} ${method.padEnd(22)} ${pct(t.nullRejections / t.nullContrasts).padStart(18)} ${pct(t.familyFalse / STUDIES).padStart(17)} ${pct(t.power / STUDIES).padStart(14)}${extra}`);
   }
