@@ -3,7 +3,11 @@ import { formatProblems, InputError } from '../util/problems.js';
 
 const MAX_PROBLEMS_SHOWN = 100;
 
-export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, internal: 3 } as const;
+/**
+ * `dataQuality` (4): the command wrote everything, but some model's requests failed or its answers could not be
+ * read beyond the study's thresholds, so the run's data cannot support a conclusion about disparity.
+ */
+export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, internal: 3, dataQuality: 4 } as const;
 
 /** A gate found a disparity beyond its thresholds: exit 1. The command has already printed what exceeded. */
 export class GateFailed extends Error {}

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../util/problems.js';
+import { reportDataQuality } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
@@ -41,7 +42,7 @@ export function importCommand(io: CliIO): Command {
       // Loaded on use so `--help` stays fast.
       const { defaultImportDir, importOutputs, IMPORT_PROBLEMS_FILE } = await import('../import/importOutputs.js');
       const outDir = opts.out ?? defaultImportDir(file);
-      const { record, findings } = await importOutputs({
+      const { record, findings, dataQuality } = await importOutputs({
         file,
         mapping: opts.mapping !== undefined ? { file: opts.mapping } : { columns: opts.columns! },
         format: opts.format,
@@ -58,5 +59,6 @@ export function importCommand(io: CliIO): Command {
         if (record.problems.length > SHOWN_PROBLEMS) io.stderr.write(`    ... and ${record.problems.length - SHOWN_PROBLEMS} more\n`);
       }
       printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${join(outDir, 'report.html')})`);
+      process.exitCode = reportDataQuality(io.stderr, dataQuality) ?? process.exitCode;
     });
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
 import { readManifest } from '../pipeline/manifest.js';
@@ -35,6 +36,8 @@ export interface ImportOutcome {
   runDir: string;
   record: ImportRecord;
   findings: Finding[];
+  /** Empty answer cells and unreadable answers against the default data-quality thresholds. */
+  dataQuality?: DataQuality;
 }
 
 /**
@@ -86,8 +89,8 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
   if (record.problems.length) writeFileAtomic(problemsFile, `${record.problems.join('\n')}\n`);
   else rmSync(problemsFile, { force: true });
   const study = { name: manifest.study.name, seed, design: run.design, axes: run.axes, analysis: IMPORT_ANALYSIS, modelIds: run.models };
-  const { findings } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
-  return { runDir: outDir, record, findings };
+  const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
+  return { runDir: outDir, record, findings, dataQuality };
 }
 
 /** Default run directory: reports/<file name without extension>. */

@@ -1,0 +1,38 @@
+import type { DataQuality, DegenerateFlag, ModelDataQuality } from '../analysis/dataQuality.js';
+import { EXIT } from './errors.js';
+
+/**
+ * Writes the run's data-quality verdict to stderr and returns the exit code it calls for: EXIT.dataQuality when
+ * any model's data cannot support a conclusion, else undefined. Called after every artefact is written (the
+ * report is the evidence). The server's message is not repeated here: the runner printed it once when it stopped
+ * the endpoint, and the report and results.json carry it.
+ */
+export function reportDataQuality(stderr: NodeJS.WritableStream, quality: DataQuality | undefined): number | undefined {
+  if (!quality) return undefined;
+  for (const model of quality.models) {
+    for (const flag of model.degenerate) stderr.write(`counterfair: warning: model ${model.model} ${degenerateWords(flag)}\n`);
+    if (!model.passed) stderr.write(`counterfair: DATA QUALITY CHECK FAILED for model ${model.model}: ${failureWords(model)}; no conclusion about disparity can be drawn for this model from this run (see the report's summary and results.json dataQuality)\n`);
+  }
+  return quality.passed ? undefined : EXIT.dataQuality;
+}
+
+function failureWords(model: ModelDataQuality): string {
+  const words: string[] = [];
+  if (model.requests === 0) words.push('no request recorded');
+  if (model.requestErrors > 0) {
+    const kinds = Object.entries(model.requestErrorsByKind).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    words.push(`${model.requestErrors} of ${model.requests} requests failed (${kinds})`);
+  }
+  if (model.breakerCause !== null) words.push(`${model.notSent} never sent: the endpoint was stopped after repeated identical failures`);
+  if (model.unparseable > 0) words.push(`${model.unparseable} of ${model.answers} answers unreadable`);
+  return words.join('; ');
+}
+
+export function degenerateWords(flag: DegenerateFlag): string {
+  switch (flag.kind) {
+    case 'same-answer':
+      return `gave the answer "${flag.answer}" to ${Math.round(100 * flag.share)} % of its ${flag.answers} readable ${flag.questionType === 'choice' ? 'multiple-choice' : 'yes/no'} answers, though the correct answers differ: its answers may not depend on the case`;
+    case 'mostly-unparseable':
+      return `gave no readable answer in ${Math.round(100 * flag.share)} % of its ${flag.answers} answers`;
+  }
+}
