@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFile } from '../pipeline/runDir.js';
 import { InputError } from '../util/problems.js';
-import { reportDataQuality } from './dataQuality.js';
+import { checkDataQuality } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
@@ -20,6 +20,6 @@ export function analyzeCommand(io: CliIO): Command {
       if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
       const { findings, dataQuality } = await analyzeRun(runDir, run.study, run.vignettes, run.variants, readFinalResponses(runDir));
       printFindings(io.stdout, findings, opts.json, `Report: ${join(runDir, 'report.html')}`);
-      process.exitCode = reportDataQuality(io.stderr, dataQuality) ?? process.exitCode;
+      checkDataQuality(io.stderr, dataQuality);
     });
 }

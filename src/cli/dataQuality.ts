@@ -1,19 +1,18 @@
 import type { DataQuality, DegenerateFlag, ModelDataQuality } from '../analysis/dataQuality.js';
-import { EXIT } from './errors.js';
+import { DataQualityFailed } from './errors.js';
 
 /**
- * Writes the run's data-quality verdict to stderr and returns the exit code it calls for: EXIT.dataQuality when
- * any model's data cannot support a conclusion, else undefined. Called after every artefact is written (the
- * report is the evidence). The server's message is not repeated here: the runner printed it once when it stopped
+ * Writes the run's data-quality warnings to stderr and throws DataQualityFailed (exit 4) when any model's data
+ * cannot support a conclusion. Called after every artefact is written (the report is the evidence). The server's message is not repeated here: the runner printed it once when it stopped
  * the endpoint, and the report and results.json carry it.
  */
-export function reportDataQuality(stderr: NodeJS.WritableStream, quality: DataQuality | undefined): number | undefined {
-  if (!quality) return undefined;
+export function checkDataQuality(stderr: NodeJS.WritableStream, quality: DataQuality | undefined): void {
+  if (!quality) return;
   for (const model of quality.models) {
     for (const flag of model.degenerate) stderr.write(`counterfair: warning: model ${model.model} ${degenerateWords(flag)}\n`);
     if (!model.passed) stderr.write(`counterfair: DATA QUALITY CHECK FAILED for model ${model.model}: ${failureWords(model)}; no conclusion about disparity can be drawn for this model from this run (see the report's summary and results.json dataQuality)\n`);
   }
-  return quality.passed ? undefined : EXIT.dataQuality;
+  if (!quality.passed) throw new DataQualityFailed('the data-quality check failed');
 }
 
 function failureWords(model: ModelDataQuality): string {
@@ -28,7 +27,7 @@ function failureWords(model: ModelDataQuality): string {
   return words.join('; ');
 }
 
-export function degenerateWords(flag: DegenerateFlag): string {
+function degenerateWords(flag: DegenerateFlag): string {
   switch (flag.kind) {
     case 'same-answer':
       return `gave the answer "${flag.answer}" to ${Math.round(100 * flag.share)} % of its ${flag.answers} readable ${flag.questionType === 'choice' ? 'multiple-choice' : 'yes/no'} answers, though the correct answers differ: its answers may not depend on the case`;

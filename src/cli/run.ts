@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadStudy } from '../study/load.js';
 import { applyRunOverrides, type RunOverrides } from '../study/overrides.js';
-import { reportDataQuality } from './dataQuality.js';
+import { checkDataQuality } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
@@ -39,7 +39,7 @@ export function runCommand(io: CliIO): Command {
         });
         if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`);
         if (!result.complete) process.exitCode = 130;
-        else process.exitCode = reportDataQuality(io.stderr, result.dataQuality) ?? process.exitCode;
+        else checkDataQuality(io.stderr, result.dataQuality);
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

@@ -1,6 +1,7 @@
 import type { DegenerateFlag, ErrorCause, ModelDataQuality } from '../../analysis/dataQuality.js';
+import type { QualityThresholds } from '../../study/types.js';
 import { callout, paragraph, strong, table, type Block, type DisplayTable } from '../document/blocks.js';
-import { count, percent } from '../format.js';
+import { count, percent, plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 
 /** Models whose data failed the run's data-quality check: the summary draws no conclusion about them. */
@@ -13,23 +14,24 @@ export function failedQualityModels(ctx: ReportContext): ReadonlySet<string> {
  * failed or whose answers could not be read beyond the thresholds, and one per degenerate answer pattern.
  */
 export function dataQualityWarningBlocks(ctx: ReportContext): Block[] {
-  const models = ctx.results.dataQuality?.models ?? [];
+  const quality = ctx.results.dataQuality;
+  if (!quality) return [];
   return [
-    ...models.filter((m) => !m.passed).map((m) => callout(strong(`Data quality check failed for model ${m.model}.`), ' ', failureSentence(m))),
-    ...models.flatMap((m) => m.degenerate.map((flag) => callout(strong(`Warning: degenerate answers from model ${m.model}.`), ' ', degenerateSentence(flag)))),
+    ...quality.models.filter((m) => !m.passed).map((m) => callout(strong(`Data quality check failed for model ${m.model}.`), ' ', failureSentence(m, quality.thresholds))),
+    ...quality.models.flatMap((m) => m.degenerate.map((flag) => callout(strong(`Warning: degenerate answers from model ${m.model}.`), ' ', degenerateSentence(flag)))),
   ];
 }
 
-function failureSentence(m: ModelDataQuality): string {
+function failureSentence(m: ModelDataQuality, t: QualityThresholds): string {
   const why: string[] = [];
   if (m.requests === 0) why.push('No request of this model was recorded.');
-  if (m.requestErrors > 0 && (m.breakerCause !== null || (m.errorRate ?? 0) > 0)) {
+  if (m.requestErrors > 0) {
     const cause = m.breakerCause ?? (m.errorCauses[0] ? causeText(m.errorCauses[0]) : 'unknown cause');
     why.push(`${m.requestErrors} of ${m.requests} requests to model ${m.model} failed: ${cause}.`);
   }
-  if (m.breakerCause !== null) why.push(`The endpoint was stopped after repeated identical failures; ${m.notSent} requests were never sent.`);
-  if (m.unparseableRate !== null && m.unparseable > 0) why.push(`${m.unparseable} of ${m.answers} answers (${percent(m.unparseableRate)}) could not be read.`);
-  return `${why.join(' ')} No conclusion about disparity can be drawn from this run for this model: its contrasts below rest on ${m.answers} of ${m.requests} requests (${m.problems.join('; ')}).`;
+  if (m.breakerCause !== null) why.push(`The endpoint was stopped; ${plural(m.notSent, 'request was', 'requests were')} never sent.`);
+  if (m.unparseable > 0) why.push(`${m.unparseable} of ${m.answers} answers (${percent(m.unparseableRate)}) could not be read.`);
+  return `${why.join(' ')} No conclusion about disparity can be drawn from this run for this model (the study accepts at most ${percent(t.maxErrorRate)} failed requests and ${percent(t.maxUnparseableRate)} unreadable answers, and no stopped endpoint).`;
 }
 
 function causeText(c: ErrorCause): string {
