@@ -27,7 +27,7 @@ function failureSentence(m: ModelDataQuality, t: QualityThresholds): string {
   if (m.requests === 0) why.push('No request of this model was recorded.');
   if (m.requestErrors > 0) {
     const cause = m.breakerCause ?? (m.errorCauses[0] ? causeText(m.errorCauses[0]) : 'unknown cause');
-    why.push(`${m.requestErrors} of ${m.requests} requests to model ${m.model} failed: ${cause}.`);
+    why.push(`${m.requestErrors} of ${m.requests} requests to model ${m.model} failed: ${cause}${/[.!?]$/.test(cause) ? '' : '.'}`);
   }
   if (m.breakerCause !== null) why.push(`The endpoint was stopped; ${plural(m.notSent, 'request was', 'requests were')} never sent.`);
   if (m.unparseable > 0) why.push(`${m.unparseable} of ${m.answers} answers (${percent(m.unparseableRate)}) could not be read.`);
