@@ -87,12 +87,12 @@ describe('the OpenAI provider', () => {
     expect(echoed.error?.message).not.toContain(SECRET);
   });
 
-  it('reports a refused connection as a network failure, not a crash', async () => {
+  it('reports a refused connection as connection-refused (retried, watched by the breaker), not a crash', async () => {
     const closed = await listenLocal(() => {});
     await closed.close();
     const response = await createOpenAIProvider(openaiSpec(closed.baseUrl), SECRET).complete(request('anyone there?'));
     expect(response.text).toBeNull();
-    expect(response.error?.kind).toBe('network');
+    expect(response.error?.kind).toBe('connection-refused');
     expect(response.error?.message).toMatch(/^connection failed: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
   });
 
