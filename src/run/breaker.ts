@@ -10,6 +10,12 @@ export const DEFAULT_BREAKER_AFTER = 5;
  */
 const ENDPOINT_WIDE: ReadonlySet<ResponseErrorKind> = new Set(['auth', 'not-found', 'bad-request', 'connection-refused', 'dns']);
 
+/**
+ * A 400 that refuses one prompt for its content (Azure's content filter, a gateway's safety policy) says nothing about
+ * the endpoint, and the variants of one sensitive vignette arrive in a row: such failures never count.
+ */
+const CONTENT_REFUSAL = /content[ _-]?(filter|management|policy)|safety (system|policy)|responsible ?ai/i;
+
 /** Why an endpoint was stopped: the failure that repeated, and how many times in a row. */
 export interface BreakerTrip {
   error: ResponseError;
@@ -20,7 +26,7 @@ export interface BreakerTrip {
  * A circuit breaker for one endpoint, fed every attempt's outcome. It opens after `threshold` consecutive
  * attempts failing identically (same kind, status and message) with an endpoint-wide failure, across requests,
  * with no success in between; a success closes the streak, a different endpoint-wide failure starts a new one,
- * and transient failures (429, 5xx, timeouts) neither count nor reset. Once open it stays open for the run.
+ * and transient failures (429, 5xx, timeouts) and content refusals of one prompt neither count nor reset. Once open it stays open for the run.
  * Time-free and state-per-instance: each Endpoint owns one.
  */
 export class CircuitBreaker {
@@ -43,7 +49,7 @@ export class CircuitBreaker {
       this.streak = undefined;
       return undefined;
     }
-    if (!ENDPOINT_WIDE.has(error.kind)) return undefined;
+    if (!ENDPOINT_WIDE.has(error.kind) || (error.kind === 'bad-request' && CONTENT_REFUSAL.test(error.message))) return undefined;
     const signature = `${error.kind}\u0000${error.status ?? ''}\u0000${error.message}`;
     this.streak = this.streak?.signature === signature ? { ...this.streak, count: this.streak.count + 1 } : { signature, error, count: 1 };
     if (this.streak.count < this.threshold) return undefined;

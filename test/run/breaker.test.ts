@@ -53,6 +53,16 @@ describe('circuit breaker', () => {
     expect(breaker.observe(unauthorized)?.consecutive).toBe(2);
   });
 
+  it('never counts a 400 that refuses one prompt for its content (the variants of one vignette come in a row)', () => {
+    const breaker = new CircuitBreaker(2);
+    const filtered: ResponseError = { kind: 'bad-request', status: 400, message: "HTTP 400: The response was filtered due to the prompt triggering Azure OpenAI's content management policy." };
+    for (let i = 0; i < 20; i++) breaker.observe(filtered);
+    expect(breaker.trip).toBeUndefined();
+    const badParameter: ResponseError = { kind: 'bad-request', status: 400, message: 'HTTP 400: Unsupported parameter: max_tokens' };
+    breaker.observe(badParameter);
+    expect(breaker.observe(badParameter)?.error).toEqual(badParameter);
+  });
+
   it('refuses a threshold that is not a whole number of at least 1', () => {
     expect(() => new CircuitBreaker(0)).toThrow(/CircuitBreaker: threshold/);
     expect(() => new CircuitBreaker(2.5)).toThrow(/CircuitBreaker: threshold/);
