@@ -34,12 +34,12 @@ function everyFileUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
 }
 
-async function runAgainst(baseUrl: string) {
+async function runAgainst(baseUrl: string, otherModels: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-failing-'));
   const study = writeTestStudy(join(dir, 'study.yaml'), {
     name: 'failing endpoint',
     seed: 5,
-    models: [`{ id: remote, provider: openai, model: test-model, base_url: "${baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY}, max_retries: 6 }`],
+    models: [`{ id: remote, provider: openai, model: test-model, base_url: "${baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY}, max_retries: 6 }`, ...otherModels],
   });
   const out = join(dir, 'run');
   const cache = join(dir, 'cache');
@@ -52,7 +52,7 @@ function occurrences(text: string, part: string): number {
 }
 
 /** What every failed run must show: exit 4, the cause once on stderr, no key anywhere, a report that leads with the warning. */
-function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: string): void {
+function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: string): { appendix: string; htmlSummary: string } {
   expect(r.stderr).not.toContain('internal error');
   expect(r.code).toBe(4);
   expect(occurrences(r.stderr, cause)).toBe(1);
@@ -63,9 +63,10 @@ function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: st
 
   const quality = JSON.parse(readFileSync(join(r.out, 'results.json'), 'utf8')).dataQuality;
   expect(quality.passed).toBe(false);
-  expect(quality.models[0]).toMatchObject({ model: 'remote', requests: REQUESTS, requestErrors: REQUESTS, errorRate: 1, answers: 0, passed: false });
-  expect(quality.models[0].breakerCause).toContain(cause);
-  expect(quality.models[0].notSent).toBeGreaterThan(0);
+  expect(quality.models.find((m: { model: string }) => m.model === 'remote')).toMatchObject({ model: 'remote', requests: REQUESTS, requestErrors: REQUESTS, errorRate: 1, answers: 0, passed: false });
+  const remote = quality.models.find((m: { model: string }) => m.model === 'remote');
+  expect(remote.breakerCause).toContain(cause);
+  expect(remote.notSent).toBeGreaterThan(0);
 
   const appendix = readFileSync(join(r.out, 'appendix.md'), 'utf8');
   const summary = appendix.slice(appendix.indexOf('Summary of results'));
@@ -73,12 +74,17 @@ function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: st
   const firstParagraph = summary.split('\n').find((line, i) => i > 0 && line.trim() !== '')!.replace(/\\(.)/g, '$1');
   expect(firstParagraph).toMatch(/^> \*\*Data quality check failed for model remote\.\*\* 36 of 36 requests to model remote failed: /);
   expect(firstParagraph).toContain(cause);
-  expect(appendix).not.toContain('No significant disparity');
   const html = readFileSync(join(r.out, 'report.html'), 'utf8');
   const htmlSummary = html.slice(html.indexOf('id="summary"'), html.indexOf('id="data-quality"'));
   expect(htmlSummary.indexOf('Data quality check failed for model remote')).toBeGreaterThan(-1);
-  expect(htmlSummary).toContain('No conclusion about disparity can be drawn from this run');
-  expect(html).not.toContain('No significant disparity');
+  return { appendix, htmlSummary };
+}
+
+/** The summary of a run whose only model failed draws no conclusion at all. */
+function expectNoConclusion(appendix: string, htmlSummary: string): void {
+  expect(htmlSummary).toContain('No conclusion about disparity can be drawn from this run.');
+  expect(appendix).not.toContain('No significant disparity');
+  expect(htmlSummary).not.toContain('No significant disparity');
 }
 
 describe('a run whose endpoint cannot answer fails loudly, fast, and never looks like a clean audit', () => {
@@ -96,13 +102,15 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
 
   it('a dead endpoint (connection refused): the breaker stops it, exit 4, the cause printed once', async () => {
     const r = await runAgainst(await deadBaseUrl());
-    expectFailedLoudly(r, 'ECONNREFUSED');
+    const { appendix, htmlSummary } = expectFailedLoudly(r, 'ECONNREFUSED');
+    expectNoConclusion(appendix, htmlSummary);
     expect(r.stderr).toMatch(/model remote: stopped sending after 5 consecutive attempts failed with connection-refused/);
   }, 60_000);
 
   it('a bad key (401 invalid_api_key): stopped after 5 identical failures, the key scrubbed from the cause', async () => {
     const r = await runAgainst(unauthorized.baseUrl);
-    expectFailedLoudly(r, 'Incorrect API key provided: [redacted]');
+    const { appendix, htmlSummary } = expectFailedLoudly(r, 'Incorrect API key provided: [redacted]');
+    expectNoConclusion(appendix, htmlSummary);
     // Not retried, and nothing sent once the breaker opened: at most the streak plus what was already in flight.
     expect(unauthorized.seen()).toBeLessThanOrEqual(5 + CONCURRENCY);
     expect(r.stderr).toMatch(/failed with auth \(HTTP 401\)/);
@@ -110,7 +118,8 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
 
   it('an unknown model (404 model_not_found): stopped, exit 4, the server\'s message is the cause', async () => {
     const r = await runAgainst(notFound.baseUrl);
-    expectFailedLoudly(r, 'The model `test-model` does not exist');
+    const { appendix, htmlSummary } = expectFailedLoudly(r, 'The model `test-model` does not exist');
+    expectNoConclusion(appendix, htmlSummary);
     expect(notFound.seen()).toBeLessThanOrEqual(5 + CONCURRENCY);
     expect(r.stderr).toMatch(/failed with not-found \(HTTP 404\)/);
 
@@ -118,5 +127,16 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
     const again = await runCli(['analyze', r.out], {});
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('DATA QUALITY CHECK FAILED for model remote');
+  }, 60_000);
+
+  it('with a second model that answered: the failed one gets the warning, and only the other is concluded on', async () => {
+    const r = await runAgainst(unauthorized.baseUrl, ['{ id: sim, provider: simulated, unparseable_rate: 0 }']);
+    const { htmlSummary } = expectFailedLoudly(r, 'Incorrect API key provided: [redacted]');
+    const quality = JSON.parse(readFileSync(join(r.out, 'results.json'), 'utf8')).dataQuality;
+    expect(quality.models.map((m: { model: string; passed: boolean }) => [m.model, m.passed])).toEqual([['remote', false], ['sim', true]]);
+    expect(htmlSummary).not.toContain('No conclusion about disparity can be drawn from this run.');
+    // Whatever the simulated model shows, no sentence of the summary concludes on the failed model.
+    expect(htmlSummary).not.toMatch(/model remote (answered|refused|gave|failed to respond)/);
+    if (htmlSummary.includes('No significant disparity')) expect(htmlSummary).toContain('tested for the models whose data passed the data-quality check');
   }, 60_000);
 });
