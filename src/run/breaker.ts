@@ -71,7 +71,6 @@ const MESSAGE_LIMIT = 300;
  * `limit` characters (MESSAGE_LIMIT by default). Keys are already scrubbed by the provider.
  */
 export function sanitizeMessage(message: string, limit = MESSAGE_LIMIT): string {
-  // eslint-disable-next-line no-control-regex
   const clean = message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return clean.length > limit ? `${clean.slice(0, limit)}...` : clean;
 }
