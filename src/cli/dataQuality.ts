@@ -1,5 +1,31 @@
+import { InvalidArgumentError, type Command } from 'commander';
 import type { DataQuality, DegenerateFlag, ModelDataQuality } from '../analysis/dataQuality.js';
+import type { QualityThresholds } from '../study/types.js';
 import { DataQualityFailed } from './errors.js';
+
+/** What the data-quality flags give: only the thresholds set on the command line. */
+export interface QualityFlags {
+  maxErrorRate?: number;
+  maxUnparseableRate?: number;
+}
+
+/** Adds --max-error-rate and --max-unparseable-rate, which win over the study's (or the run's) `quality:` thresholds. */
+export function withQualityFlags(command: Command): Command {
+  return command
+    .option('--max-error-rate <share>', "largest share of a model's requests that may fail before the run's data supports no conclusion (exit 4); default: the study's quality.max_error_rate, else 0.2", share)
+    .option('--max-unparseable-rate <share>', "largest share of a model's answers that may be unreadable (exit 4); default: the study's quality.max_unparseable_rate, else 0.2", share);
+}
+
+/** The thresholds with the flags that were given applied over them. */
+export function applyQualityFlags(thresholds: QualityThresholds, flags: QualityFlags): QualityThresholds {
+  return { maxErrorRate: flags.maxErrorRate ?? thresholds.maxErrorRate, maxUnparseableRate: flags.maxUnparseableRate ?? thresholds.maxUnparseableRate };
+}
+
+function share(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a share from 0 to 1, e.g. 0.2 for 20 %');
+  return n;
+}
 
 /**
  * Writes the run's data-quality warnings to stderr and throws DataQualityFailed (exit 4) when any model's data

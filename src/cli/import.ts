@@ -1,14 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../util/problems.js';
-import { checkDataQuality } from './dataQuality.js';
+import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
 /** How many skipped-row problems are printed before pointing at the file that lists them all. */
 const SHOWN_PROBLEMS = 10;
 
-interface ImportOptions {
+interface ImportOptions extends QualityFlags {
   format?: 'long' | 'wide';
   columns?: string;
   mapping?: string;
@@ -19,7 +19,7 @@ interface ImportOptions {
 }
 
 export function importCommand(io: CliIO): Command {
-  return new Command('import')
+  return withQualityFlags(new Command('import'))
     .description('turn model outputs produced elsewhere (CSV or JSONL, long or wide) into a run directory, then score and analyse it')
     .argument('<file>', 'CSV (.csv, .tsv) or JSONL (.jsonl) file of outputs')
     .option('--format <format>', 'long: one row per vignette x variant x replicate; wide: one row per vignette, one answer column per variant', (v) => {
@@ -49,6 +49,7 @@ export function importCommand(io: CliIO): Command {
         outDir,
         skipBadRows: opts.skipBadRows === true,
         seed: opts.seed,
+        quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
       });
       io.stderr.write(`counterfair: imported ${record.rows - record.skippedRows} of ${record.rows} rows from ${file} (${record.format} format)\n`);

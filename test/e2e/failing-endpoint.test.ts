@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/cliProcess.js';
 import { listenLocal, readBody, sendJson, type LocalServer } from '../helpers/httpServer.js';
 import { writeTestStudy } from '../helpers/study.js';
 
@@ -138,5 +139,15 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
     // Whatever the simulated model shows, no sentence of the summary concludes on the failed model.
     expect(htmlSummary).not.toMatch(/model remote (answered|refused|gave|failed to respond)/);
     if (htmlSummary.includes('No significant disparity')) expect(htmlSummary).toContain('tested for the models whose data passed the data-quality check');
+  }, 60_000);
+
+  it('exits 4 as a real process too, so a CI step fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'counterfair-failing-process-'));
+    const study = writeTestStudy(join(dir, 'study.yaml'), { name: 'dead endpoint', seed: 5, models: [`{ id: remote, provider: openai, model: test-model, base_url: "${await deadBaseUrl()}", api_key_env: COUNTERFAIR_TEST_KEY }`] });
+    const { code, stderr } = await spawnCli(['run', study, '--out', join(dir, 'run')], { COUNTERFAIR_TEST_KEY: SECRET, COUNTERFAIR_CACHE_DIR: 'off' }).exited;
+    expect(code).toBe(4);
+    expect(occurrences(stderr, 'ECONNREFUSED')).toBe(1);
+    expect(stderr).not.toContain(SECRET);
+    expect(existsSync(join(dir, 'run', 'report.html'))).toBe(true);
   }, 60_000);
 });
