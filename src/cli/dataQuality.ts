@@ -29,8 +29,9 @@ function share(value: string): number {
 
 /**
  * Writes the run's data-quality warnings to stderr and throws DataQualityFailed (exit 4) when any model's data
- * cannot support a conclusion. Called after every artefact is written (the report is the evidence). The server's message is not repeated here: the runner printed it once when it stopped
- * the endpoint, and the report and results.json carry it.
+ * cannot support a conclusion. Called after every artefact is written (the report is the evidence). The server's
+ * message is not repeated here: the runner printed it once when it stopped the endpoint, and the report and
+ * results.json carry it.
  */
 export function checkDataQuality(stderr: NodeJS.WritableStream, quality: DataQuality | undefined): void {
   if (!quality) return;
