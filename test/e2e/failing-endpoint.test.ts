@@ -69,6 +69,11 @@ function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: st
   expect(remote.breakerCause).toContain(cause);
   expect(remote.notSent).toBeGreaterThan(0);
 
+  // A contrast with no pair tested nothing, and its sentence says so instead of "not statistically significant".
+  const findings = JSON.parse(readFileSync(join(r.out, 'findings.json'), 'utf8')).filter((f: { model: string }) => f.model === 'remote');
+  expect(findings.length).toBeGreaterThan(0);
+  for (const f of findings) expect(f.sentence).toMatch(/^No usable pair for model remote at .*: \d+ pairs lacked an answer on one side .*, so nothing was tested\.$/);
+
   const appendix = readFileSync(join(r.out, 'appendix.md'), 'utf8');
   const summary = appendix.slice(appendix.indexOf('Summary of results'));
   // Markdown escapes brackets and backticks; the words are what matters.
