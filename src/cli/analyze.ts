@@ -21,7 +21,7 @@ export function analyzeCommand(io: CliIO): Command {
       if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
       const study = { ...run.study, quality: applyQualityFlags(run.study.quality ?? DEFAULT_QUALITY, opts) };
       const { findings, dataQuality } = await analyzeRun(runDir, study, run.vignettes, run.variants, readFinalResponses(runDir));
-      printFindings(io.stdout, findings, opts.json, `Report: ${join(runDir, 'report.html')}`);
+      printFindings(io.stdout, findings, opts.json, `Report: ${join(runDir, 'report.html')}`, dataQuality);
       checkDataQuality(io.stderr, dataQuality);
     });
 }

@@ -38,7 +38,7 @@ export function runCommand(io: CliIO): Command {
           signal: controller.signal,
           progress: io.stderr,
         });
-        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`);
+        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;
         else checkDataQuality(io.stderr, result.dataQuality);
       } finally {
