@@ -11,8 +11,8 @@ export const DEFAULT_BREAKER_AFTER = 5;
 const ENDPOINT_WIDE: ReadonlySet<ResponseErrorKind> = new Set(['auth', 'not-found', 'bad-request', 'connection-refused', 'dns']);
 
 /**
- * A 400 that refuses one prompt for its content (Azure's content filter, a gateway's safety policy) says nothing about
- * the endpoint, and the variants of one sensitive vignette arrive in a row: such failures never count.
+ * A 400 that refuses one prompt for its content (Azure's content filter, a gateway's safety policy) says nothing
+ * about the endpoint, and the variants of one sensitive vignette arrive in a row: such failures never count.
  */
 const CONTENT_REFUSAL = /content[ _-]?(filter|management|policy)|safety (system|policy)|responsible ?ai/i;
 
@@ -26,8 +26,8 @@ export interface BreakerTrip {
  * A circuit breaker for one endpoint, fed every attempt's outcome. It opens after `threshold` consecutive
  * attempts failing identically (same kind, status and message) with an endpoint-wide failure, across requests,
  * with no success in between; a success closes the streak, a different endpoint-wide failure starts a new one,
- * and transient failures (429, 5xx, timeouts) and content refusals of one prompt neither count nor reset. Once open it stays open for the run.
- * Time-free and state-per-instance: each Endpoint owns one.
+ * and transient failures (429, 5xx, timeouts) and content refusals of one prompt neither count nor reset. Once
+ * open it stays open for the run. Time-free and state-per-instance: each Endpoint owns one.
  */
 export class CircuitBreaker {
   private streak: { signature: string; error: ResponseError; count: number } | undefined;
