@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { spawnCli } from '../helpers/cliProcess.js';
-import { listenLocal, readBody, sendJson, type LocalServer } from '../helpers/httpServer.js';
+import { completion, listenLocal, readBody, sendJson, type LocalServer } from '../helpers/httpServer.js';
 import { writeTestStudy } from '../helpers/study.js';
 
 const SECRET = 'sk-test-failing-0123456789abcdef-never-log-me';
@@ -13,15 +13,21 @@ const REPLICATES = 4;
 const REQUESTS = 9 * REPLICATES;
 const CONCURRENCY = 4;
 
-/** A server that answers every request with `status` and an OpenAI error body, counting what it was sent. */
-async function refusingServer(status: number, error: Record<string, string>): Promise<LocalServer & { seen: () => number }> {
+/**
+ * A server that answers every request with `status` and an OpenAI error body, counting what it was sent, until
+ * `fix()` is called: from then on it answers (the key was fixed, the model deployed).
+ */
+async function refusingServer(status: number, error: Record<string, string>): Promise<LocalServer & { seen: () => number; fix: () => void }> {
   let seen = 0;
+  let fixed = false;
   const server = await listenLocal(async (req, res) => {
-    await readBody(req);
+    const body = JSON.parse((await readBody(req)).toString()) as { model: string; messages: { content: string }[] };
     seen++;
-    sendJson(res, status, { error });
+    // Readable answers for each question type of the test templates (choice, ordinal, numeric).
+    if (fixed) sendJson(res, 200, completion(body.model, body.messages.at(-1)!.content.includes('ESI level') ? 'Answer: B' : 'Answer: 3', seen));
+    else sendJson(res, status, { error });
   });
-  return { ...server, seen: () => seen };
+  return { ...server, seen: () => seen, fix: () => (fixed = true) };
 }
 
 /** A base URL where nothing listens: a port the system just handed out and took back. */
@@ -35,14 +41,14 @@ function everyFileUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
 }
 
-async function runAgainst(baseUrl: string, otherModels: string[] = []) {
+async function runAgainst(baseUrl: string, otherModels: string[] = [], runDir?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-failing-'));
   const study = writeTestStudy(join(dir, 'study.yaml'), {
     name: 'failing endpoint',
     seed: 5,
     models: [`{ id: remote, provider: openai, model: test-model, base_url: "${baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY}, max_retries: 6 }`, ...otherModels],
   });
-  const out = join(dir, 'run');
+  const out = runDir ?? join(dir, 'run');
   const cache = join(dir, 'cache');
   const result = await runCli(['run', study, '--out', out, '--replicates', String(REPLICATES)], { COUNTERFAIR_TEST_KEY: SECRET, COUNTERFAIR_CACHE_DIR: cache });
   return { ...result, out, cache };
@@ -134,6 +140,15 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
     const again = await runCli(['analyze', r.out], {});
     expect(again.code).toBe(4);
     expect(again.stderr).toContain('DATA QUALITY CHECK FAILED for model remote');
+
+    // Failures poison nothing: once the model exists, re-running into the same directory asks every request again.
+    notFound.fix();
+    const before = notFound.seen();
+    const fixed = await runAgainst(notFound.baseUrl, [], r.out);
+    expect(fixed.code).toBe(0);
+    expect(notFound.seen() - before).toBe(REQUESTS);
+    expect(JSON.parse(readFileSync(join(r.out, 'results.json'), 'utf8')).dataQuality.passed).toBe(true);
+    expect(fixed.stderr).not.toContain('DATA QUALITY');
   }, 60_000);
 
   it('with a second model that answered: the failed one gets the warning, and only the other is concluded on', async () => {
