@@ -3,6 +3,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
+import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
 import { analyzeFindings, type AnalysisOptions } from './findings.js';
 import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
@@ -32,6 +33,8 @@ export interface AnalysisResults {
   exclusions: { vignetteId: string; axis: string; value: string; reason: string }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
   outcomeCounts: { model: string; axis: string; level: string; outcomes: Record<string, number> }[];
+  /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
+  dataQuality?: DataQuality;
 }
 
 export interface AnalysisInput {

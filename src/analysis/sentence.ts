@@ -8,6 +8,8 @@ const ADJUSTMENT_NAMES = { holm: 'Holm', bonferroni: 'Bonferroni', bh: 'Benjamin
 export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number): string {
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
+  // Without a pair nothing was tested: "not significant" (adjusted p = NaN) would read as a clean result.
+  if (f.nPairs === 0) return `No usable pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): ${f.nExcludedPairs} pairs lacked an answer on one side (failed requests or unscored answers), so nothing was tested.`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const points = `${f.difference >= 0 ? '+' : ''}${(100 * f.difference).toFixed(1)} points`;
   const ci = f.differenceCi ? ` (95% CI ${(100 * f.differenceCi[0]).toFixed(1)} to ${(100 * f.differenceCi[1]).toFixed(1)})` : '';

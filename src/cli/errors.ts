@@ -3,13 +3,21 @@ import { formatProblems, InputError } from '../util/problems.js';
 
 const MAX_PROBLEMS_SHOWN = 100;
 
-export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, internal: 3 } as const;
+/**
+ * `dataQuality` (4): the command wrote everything, but some model's requests failed or its answers could not be
+ * read beyond the study's thresholds, so the run's data cannot support a conclusion about disparity.
+ */
+export const EXIT = { ok: 0, gateFailed: 1, badInput: 2, internal: 3, dataQuality: 4 } as const;
 
 /** A gate found a disparity beyond its thresholds: exit 1. The command has already printed what exceeded. */
 export class GateFailed extends Error {}
 
+/** A model's data failed the run's data-quality check: exit 4, after every file is written and the failure printed. */
+export class DataQualityFailed extends Error {}
+
 export function exitCodeFor(err: unknown): number {
   if (err instanceof GateFailed) return EXIT.gateFailed;
+  if (err instanceof DataQualityFailed) return EXIT.dataQuality;
   if (err instanceof InputError) return EXIT.badInput;
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   return EXIT.internal;
@@ -17,7 +25,7 @@ export function exitCodeFor(err: unknown): number {
 
 /** Bad input is the user's to fix: the problems, no stack. Anything else is ours: one line, stack on request. */
 export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: Readonly<Record<string, string | undefined>>): void {
-  if (err instanceof CommanderError || err instanceof GateFailed) return; // already printed
+  if (err instanceof CommanderError || err instanceof GateFailed || err instanceof DataQualityFailed) return; // already printed
   if (err instanceof InputError) {
     const all = err.problems.length;
     // A bad 3,000-row file would otherwise flood the terminal; the first screenful shows what to fix.

@@ -1,13 +1,14 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
 import { InputError } from '../util/problems.js';
+import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
 /** How many skipped-row problems are printed before pointing at the file that lists them all. */
 const SHOWN_PROBLEMS = 10;
 
-interface ImportOptions {
+interface ImportOptions extends QualityFlags {
   format?: 'long' | 'wide';
   columns?: string;
   mapping?: string;
@@ -18,7 +19,7 @@ interface ImportOptions {
 }
 
 export function importCommand(io: CliIO): Command {
-  return new Command('import')
+  return withQualityFlags(new Command('import'))
     .description('turn model outputs produced elsewhere (CSV or JSONL, long or wide) into a run directory, then score and analyse it')
     .argument('<file>', 'CSV (.csv, .tsv) or JSONL (.jsonl) file of outputs')
     .option('--format <format>', 'long: one row per vignette x variant x replicate; wide: one row per vignette, one answer column per variant', (v) => {
@@ -41,13 +42,14 @@ export function importCommand(io: CliIO): Command {
       // Loaded on use so `--help` stays fast.
       const { defaultImportDir, importOutputs, IMPORT_PROBLEMS_FILE } = await import('../import/importOutputs.js');
       const outDir = opts.out ?? defaultImportDir(file);
-      const { record, findings } = await importOutputs({
+      const { record, findings, dataQuality } = await importOutputs({
         file,
         mapping: opts.mapping !== undefined ? { file: opts.mapping } : { columns: opts.columns! },
         format: opts.format,
         outDir,
         skipBadRows: opts.skipBadRows === true,
         seed: opts.seed,
+        quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
       });
       io.stderr.write(`counterfair: imported ${record.rows - record.skippedRows} of ${record.rows} rows from ${file} (${record.format} format)\n`);
@@ -57,6 +59,7 @@ export function importCommand(io: CliIO): Command {
         for (const problem of record.problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(`    ${problem}\n`);
         if (record.problems.length > SHOWN_PROBLEMS) io.stderr.write(`    ... and ${record.problems.length - SHOWN_PROBLEMS} more\n`);
       }
-      printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${join(outDir, 'report.html')})`);
+      printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${join(outDir, 'report.html')})`, dataQuality);
+      checkDataQuality(io.stderr, dataQuality);
     });
 }

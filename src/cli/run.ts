@@ -2,11 +2,12 @@ import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { loadStudy } from '../study/load.js';
 import { applyRunOverrides, type RunOverrides } from '../study/overrides.js';
+import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
 export function runCommand(io: CliIO): Command {
-  return new Command('run')
+  return withQualityFlags(new Command('run'))
     .description('expand the study, ask every model, score, analyse and write the report')
     .argument('<study>', 'study YAML file')
     .option('--out <dir>', 'run directory (default: <output>/<study name>); re-running with the same directory resumes')
@@ -16,8 +17,9 @@ export function runCommand(io: CliIO): Command {
     .option('--concurrency <n>', 'requests in flight per model', positiveInteger)
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (studyFile: string, opts: RunOverrides & { out?: string; json?: boolean }) => {
-      const loaded = applyRunOverrides(loadStudy(studyFile), opts);
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & { out?: string; json?: boolean }) => {
+      const overridden = applyRunOverrides(loadStudy(studyFile), opts);
+      const loaded = { ...overridden, study: { ...overridden.study, quality: applyQualityFlags(overridden.study.quality, opts) } };
       // Loaded on use so `--help` and `expand` stay fast.
       const { runStudy } = await import('../pipeline/runStudy.js');
       const controller = new AbortController();
@@ -36,8 +38,9 @@ export function runCommand(io: CliIO): Command {
           signal: controller.signal,
           progress: io.stderr,
         });
-        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`);
+        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;
+        else checkDataQuality(io.stderr, result.dataQuality);
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

@@ -1,9 +1,12 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
 import { readManifest } from '../pipeline/manifest.js';
 import { ensureDir, runFile, writeFileAtomic, writeJsonl } from '../pipeline/runDir.js';
+import { DEFAULT_QUALITY } from '../study/load.js';
+import type { QualityThresholds } from '../study/types.js';
 import { FieldReader } from '../util/fields.js';
 import { deriveSeed, sha256Hex } from '../util/hash.js';
 import { failOnProblems, formatProblem, InputError, type Problem } from '../util/problems.js';
@@ -28,6 +31,8 @@ export interface ImportRequest {
   skipBadRows: boolean;
   /** Bootstrap seed; default: derived from the file's sha256, so re-importing the same file gives the same results. */
   seed?: number;
+  /** Data-quality thresholds (--max-error-rate, --max-unparseable-rate) over the defaults; recorded in the manifest. */
+  quality?: Partial<QualityThresholds>;
   clock: () => number;
 }
 
@@ -35,6 +40,8 @@ export interface ImportOutcome {
   runDir: string;
   record: ImportRecord;
   findings: Finding[];
+  /** Empty answer cells and unreadable answers against the default data-quality thresholds. */
+  dataQuality?: DataQuality;
 }
 
 /**
@@ -75,7 +82,8 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
     warnings: run.warnings,
   };
   const seed = request.seed ?? deriveSeed(0, 'import', sha256);
-  const manifest = importManifest({ record, seed, design: run.design, axes: run.axes, models: run.models, replicates: run.replicates, startedAt: new Date(request.clock()).toISOString() });
+  const quality: QualityThresholds = { maxErrorRate: request.quality?.maxErrorRate ?? DEFAULT_QUALITY.maxErrorRate, maxUnparseableRate: request.quality?.maxUnparseableRate ?? DEFAULT_QUALITY.maxUnparseableRate };
+  const manifest = importManifest({ record, seed, design: run.design, axes: run.axes, models: run.models, replicates: run.replicates, startedAt: new Date(request.clock()).toISOString(), quality });
 
   claimOutDir(outDir);
   writeFileAtomic(runFile(outDir, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -85,9 +93,9 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
   const problemsFile = join(outDir, IMPORT_PROBLEMS_FILE);
   if (record.problems.length) writeFileAtomic(problemsFile, `${record.problems.join('\n')}\n`);
   else rmSync(problemsFile, { force: true });
-  const study = { name: manifest.study.name, seed, design: run.design, axes: run.axes, analysis: IMPORT_ANALYSIS, modelIds: run.models };
-  const { findings } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
-  return { runDir: outDir, record, findings };
+  const study = { name: manifest.study.name, seed, design: run.design, axes: run.axes, analysis: IMPORT_ANALYSIS, quality, modelIds: run.models };
+  const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
+  return { runDir: outDir, record, findings, dataQuality };
 }
 
 /** Default run directory: reports/<file name without extension>. */

@@ -2,7 +2,7 @@ import { DEFAULT_ANALYSIS } from '../study/load.js';
 import { basename } from 'node:path';
 import type { Axis } from '../demographics/types.js';
 import { toolVersion, type Manifest } from '../pipeline/manifest.js';
-import type { Design } from '../study/types.js';
+import type { Design, QualityThresholds } from '../study/types.js';
 import type { ImportMapping } from './mapping.js';
 
 /** What an imported run records about its source, beside the usual manifest fields. */
@@ -39,13 +39,14 @@ export interface ImportManifestInput {
   models: string[];
   replicates: number;
   startedAt: string;
+  quality: QualityThresholds;
 }
 
 /**
  * A manifest for outputs produced elsewhere: the source file and its sha256 stand where a study would, the axes
  * come from the mapping, and the models are the ids found in the file (provider `imported`).
  */
-export function importManifest({ record, seed, design, axes, models, replicates, startedAt }: ImportManifestInput): ImportedManifest {
+export function importManifest({ record, seed, design, axes, models, replicates, startedAt, quality }: ImportManifestInput): ImportedManifest {
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: {} },
     study: { name: `imported: ${basename(record.file)}`, file: record.file, sha256: record.sha256, seed, design, cues: 'explicit', controls: { noDemographics: false, paraphrases: 0 }, replicates },
@@ -54,6 +55,7 @@ export function importManifest({ record, seed, design, axes, models, replicates,
     axes,
     models: models.map((id) => ({ id, provider: 'imported' })),
     analysis: IMPORT_ANALYSIS,
+    quality,
     startedAt,
     import: record,
   };

@@ -1,30 +1,37 @@
 import { analyze, type AnalysisResults } from '../analysis/analyze.js';
+import { assessDataQuality, RequestErrorTally } from '../analysis/dataQuality.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import { scoreResponse } from '../score/score.js';
 import type { ScoreRecord } from '../score/types.js';
 import { judgedScores } from '../score/judge/stage.js';
 import { adjudicatedScores } from '../review/adjudications.js';
+import { DEFAULT_QUALITY } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
 import { writeReport } from './report.js';
 import { runFile, writeFileAtomic, writeJsonl } from './runDir.js';
 
-/** What the analysis needs of a study; a run directory's manifest provides all of it. */
-export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & { modelIds: string[] };
+/** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
+export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality'>> & { modelIds: string[] };
 
 /** Score every response, analyse, and write scores, findings, results and the report. No model is asked anything. */
 export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>): Promise<AnalysisResults> {
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
   // One pass, one response at a time: a lazily read source never holds a run's texts in memory.
-  const automated = Array.from(responses, (r) => scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question));
+  const errors = new RequestErrorTally();
+  const automated = Array.from(responses, (r) => {
+    errors.add(r);
+    return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
+  });
   const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, automated));
   writeJsonl(runFile(runDir, 'scores'), scores);
-  const results = analyze(
-    { scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design },
-    { ...study.analysis, seed: study.seed },
-  );
+  const questions = new Map(vignettes.map((v) => [v.id, v.question]));
+  const results: AnalysisResults = {
+    ...analyze({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed }),
+    dataQuality: assessDataQuality({ modelIds: study.modelIds, scores, errors, questions, thresholds: study.quality ?? DEFAULT_QUALITY }),
+  };
   writeFileAtomic(runFile(runDir, 'findings'), `${JSON.stringify(results.findings, null, 2)}\n`);
   writeFileAtomic(runFile(runDir, 'results'), `${JSON.stringify(results, null, 2)}\n`);
   await writeReport(runDir);

@@ -30,6 +30,7 @@ export function loadRun(dir: string): LoadedRun {
     design: manifest.study.design,
     axes: manifest.axes,
     analysis: manifest.analysis,
+    ...(manifest.quality ? { quality: manifest.quality } : {}),
     modelIds: manifest.models.map((m) => String(m.id)),
   };
   return { dir, manifest, study, vignettes: readJsonl<Vignette>(runFile(dir, 'vignettes')), variants: readJsonl<Variant>(runFile(dir, 'variants')) };

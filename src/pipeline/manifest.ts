@@ -17,6 +17,8 @@ export interface Manifest {
   /** Model settings without secrets: the key's environment variable name, never its value. */
   models: Record<string, unknown>[];
   analysis: Study['analysis'];
+  /** The data-quality thresholds (absent in runs made before they existed: the defaults apply). */
+  quality?: Study['quality'];
   /** When the run directory was first created; kept on resume so re-rendering is byte-identical. */
   startedAt: string;
 }
@@ -36,6 +38,7 @@ export function buildManifest(study: Study, runDir: string, clock: () => number)
     axes: study.axes.map((a) => ({ ...a, file: relative(dirname(resolve(study.file)), a.file) })),
     models: study.models.map((m) => ({ ...m })),
     analysis: study.analysis,
+    quality: study.quality,
     startedAt: previous?.study.sha256 === study.hashes.study ? previous.startedAt : new Date(clock()).toISOString(),
   };
 }

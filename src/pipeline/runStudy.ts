@@ -1,5 +1,6 @@
 import { basename, extname, join } from 'node:path';
 import { analyzeRun } from './analyzeRun.js';
+import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { expandStudy } from '../expand/expand.js';
 import { createProvider } from '../providers/registry.js';
@@ -28,6 +29,8 @@ export interface RunOptions {
 export interface RunResult {
   runDir: string;
   findings: Finding[];
+  /** Each model's failed requests and unreadable answers against the study's thresholds; absent when interrupted. */
+  dataQuality?: DataQuality;
   /** False when the run was interrupted before every request was answered; resume with the same --out. */
   complete: boolean;
 }
@@ -68,7 +71,7 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
   const journal = ResponseJournal.open(runFile(runDir, 'responses'));
   const cacheDir = cacheDirFromEnv(options.env);
   const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir);
-  let findings: Finding[];
+  let analysed: Pick<RunResult, 'findings' | 'dataQuality'>;
   options.log(`counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s); ${journal.answeredCount} responses already recorded; response cache ${cacheDir ?? 'off'}`);
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
@@ -85,13 +88,14 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     const variantList = [...variants];
     await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses }, study, options);
     if (options.signal?.aborted) return interrupted();
-    findings = (await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses)).findings;
+    const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses);
+    analysed = { findings, dataQuality };
   } finally {
     await cache?.close();
     await journal.close();
   }
   options.log(`counterfair: report written to ${join(runDir, 'report.html')}`);
-  return { runDir, findings, complete: true };
+  return { runDir, ...analysed, complete: true };
 }
 
 function checkKeys(study: Study, env: RunOptions['env']): void {

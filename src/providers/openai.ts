@@ -128,10 +128,18 @@ export function failure(error: ResponseError): ProviderResponse {
 export function classify(err: unknown): ResponseError {
   if (err instanceof OpenAI.APIUserAbortError || isAbortError(err)) return { kind: 'aborted', message: 'request aborted' };
   if (err instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', message: 'request timed out' };
-  if (err instanceof OpenAI.APIConnectionError) return { kind: 'network', message: `connection failed: ${err.message}` };
+  if (err instanceof OpenAI.APIConnectionError) return { kind: connectionFailureKind(err), message: `connection failed: ${err.message}` };
   if (err instanceof OpenAI.APIError) return httpError(err);
   if (err instanceof SyntaxError) return { kind: 'invalid-response', message: `the endpoint sent malformed JSON (${err.message})` };
   return { kind: 'invalid-response', message: err instanceof Error ? err.message : String(err) };
+}
+
+/** Socket error codes that say the endpoint is not there (rather than that one exchange broke). */
+const CONNECTION_CODES: Readonly<Record<string, ResponseErrorKind>> = { ECONNREFUSED: 'connection-refused', ENOTFOUND: 'dns', EAI_AGAIN: 'dns' };
+
+function connectionFailureKind(err: InstanceType<typeof OpenAI.APIConnectionError>): ResponseErrorKind {
+  const code = (err.cause as { code?: unknown } | undefined)?.code;
+  return (typeof code === 'string' ? CONNECTION_CODES[code] : undefined) ?? 'network';
 }
 
 function httpError(err: InstanceType<typeof OpenAI.APIError>): ResponseError {
@@ -143,6 +151,7 @@ function httpError(err: InstanceType<typeof OpenAI.APIError>): ResponseError {
 /** What an HTTP error status means for the request: 408, 409, 429 and 5xx may pass on another try. */
 export function failureKind(status: number): ResponseErrorKind {
   if (status === 401 || status === 403) return 'auth';
+  if (status === 404) return 'not-found';
   if (status === 429) return 'rate-limit';
   if (status === 408) return 'timeout';
   if (status === 409 || status >= 500) return 'server';

@@ -15,7 +15,26 @@ export interface ProviderRequest {
   signal?: AbortSignal;
 }
 
-export type ResponseErrorKind = 'auth' | 'rate-limit' | 'server' | 'timeout' | 'network' | 'bad-request' | 'invalid-response' | 'aborted';
+/**
+ * Why a request failed. `auth` (401, 403), `not-found` (404: usually a wrong model name or base_url), `bad-request`
+ * (other 4xx) fail the same way every time; `connection-refused` (nothing listens at the address) and `dns` (the
+ * host name does not resolve) are retried like `network` but, repeated, mean the endpoint is not there. `not-sent`:
+ * the runner stopped the endpoint (its circuit breaker opened) before this request was sent; the message is the
+ * cause.
+ */
+export type ResponseErrorKind =
+  | 'auth'
+  | 'not-found'
+  | 'rate-limit'
+  | 'server'
+  | 'timeout'
+  | 'network'
+  | 'connection-refused'
+  | 'dns'
+  | 'bad-request'
+  | 'invalid-response'
+  | 'aborted'
+  | 'not-sent';
 
 export interface ResponseError {
   kind: ResponseErrorKind;

@@ -17,10 +17,11 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, 'maxRetries'> = { baseDelayMs: 500
 
 /**
  * Failures worth another attempt: the endpoint was busy, broke, was too slow, or sent something that is
- * not an answer (truncated JSON, no choices, no content). Bad requests and bad keys fail the same way
- * every time, so retrying them only costs money.
+ * not an answer (truncated JSON, no choices, no content), or could not be reached (a refused connection or
+ * an unresolved name may be a server restarting; the circuit breaker stops an endpoint that stays away).
+ * Bad requests, bad keys and unknown models fail the same way every time, so retrying them only costs money.
  */
-const RETRYABLE: ReadonlySet<ResponseErrorKind> = new Set(['rate-limit', 'server', 'timeout', 'network', 'invalid-response']);
+const RETRYABLE: ReadonlySet<ResponseErrorKind> = new Set(['rate-limit', 'server', 'timeout', 'network', 'connection-refused', 'dns', 'invalid-response']);
 
 export function isRetryable(error: ResponseError): boolean {
   return RETRYABLE.has(error.kind);

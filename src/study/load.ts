@@ -14,10 +14,10 @@ import { loadNamePools } from '../demographics/names.js';
 import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
-import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, Study } from './types.js';
+import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'gate', 'output'];
-const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
+const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
+const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
 
@@ -48,6 +48,7 @@ export function loadStudy(file: string): LoadedStudy {
   const systemPrompt = r.string(obj, 'system_prompt', [], { optional: true }) ?? DEFAULT_SYSTEM_PROMPT;
   const outputDir = at(r.string(obj, 'output', [], { optional: true }) ?? 'reports');
   const analysis = readAnalysis(r, obj.analysis);
+  const quality = readQuality(r, obj.quality);
 
   const allAxes = loadAxes(demographicsPath, problems);
   const axes = readStudyAxes(r, obj.axes, allAxes);
@@ -85,6 +86,7 @@ export function loadStudy(file: string): LoadedStudy {
     models,
     judge,
     analysis,
+    quality,
     ...(gate ? { gate } : {}),
     outputDir,
     hashes: {
@@ -188,6 +190,20 @@ function readControls(r: FieldReader, raw: unknown): Controls {
 
 /** Analysis settings when a study (or an imported run, which has no study) says nothing. */
 export const DEFAULT_ANALYSIS: Study['analysis'] = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', bootstrapResamples: 2000 };
+
+/** Data-quality thresholds when a study (or an imported run) says nothing: a fifth of the data lost is too much. */
+export const DEFAULT_QUALITY: QualityThresholds = { maxErrorRate: 0.2, maxUnparseableRate: 0.2 };
+
+function readQuality(r: FieldReader, raw: unknown): QualityThresholds {
+  if (raw === undefined || raw === null) return DEFAULT_QUALITY;
+  const obj = r.record(raw, ['quality']);
+  if (!obj) return DEFAULT_QUALITY;
+  r.unknownKeys(obj, ['max_error_rate', 'max_unparseable_rate'], ['quality']);
+  return {
+    maxErrorRate: r.number(obj, 'max_error_rate', ['quality'], { optional: true, min: 0, max: 1 }) ?? DEFAULT_QUALITY.maxErrorRate,
+    maxUnparseableRate: r.number(obj, 'max_unparseable_rate', ['quality'], { optional: true, min: 0, max: 1 }) ?? DEFAULT_QUALITY.maxUnparseableRate,
+  };
+}
 
 function readAnalysis(r: FieldReader, raw: unknown): Study['analysis'] {
   const defaults = DEFAULT_ANALYSIS;
@@ -306,6 +322,7 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
     concurrency: r.number(obj, 'concurrency', path, { optional: true, integer: true, min: 1, max: 1000 }) ?? 4,
     timeoutMs: r.number(obj, 'timeout_ms', path, { optional: true, integer: true, min: 1 }) ?? 60_000,
     maxRetries: r.number(obj, 'max_retries', path, { optional: true, integer: true, min: 0, max: 20 }) ?? 4,
+    breakerAfter: r.number(obj, 'breaker_after', path, { optional: true, integer: true, min: 1, max: 10_000 }),
     rpm: r.number(obj, 'rpm', path, { optional: true, min: 1 }),
     tpm: r.number(obj, 'tpm', path, { optional: true, min: 1 }),
     price: readPrice(r, obj.price, [...path, 'price']),

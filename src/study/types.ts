@@ -51,6 +51,11 @@ interface ModelCommon {
   concurrency: number;
   timeoutMs: number;
   maxRetries: number;
+  /**
+   * Consecutive identical endpoint-wide failures (bad key, unknown model, refused connection...) after which the
+   * runner stops sending to this model (its circuit breaker opens); DEFAULT_BREAKER_AFTER when unset.
+   */
+  breakerAfter?: number;
   /** Requests per minute the endpoint allows, if it limits them. */
   rpm?: number;
   /** Tokens (prompt + answer) per minute the endpoint allows, if it limits them. */
@@ -135,6 +140,17 @@ export interface GateSettings {
   useCiBound?: boolean;
 }
 
+/**
+ * The study's `quality:` section: the data a conclusion needs. A model whose requests failed (or whose answers
+ * could not be read) more often than this fails the run's data-quality check, and `run` exits non-zero.
+ */
+export interface QualityThresholds {
+  /** Largest acceptable share of requests that ended in error (after retries), in [0, 1]. */
+  maxErrorRate: number;
+  /** Largest acceptable share of received answers that could not be read (unparseable), in [0, 1]. */
+  maxUnparseableRate: number;
+}
+
 export interface Study {
   file: string;
   name: string;
@@ -156,6 +172,7 @@ export interface Study {
   /** Grades free-text answers; without it they stay `unscored`. */
   judge?: JudgeSpec;
   analysis: AnalysisOptions;
+  quality: QualityThresholds;
   /** Deployment thresholds for `counterfair gate`, when the study sets them. */
   gate?: GateSettings;
   outputDir: string;

@@ -3,9 +3,10 @@ import { fixture, fromRoot } from './paths.js';
 
 /**
  * Writes a small study over race (white, black) and insurance (private, medicaid) for endpoint tests. `models` are
- * YAML flow mappings, one per model; `templates` defaults to the three-vignette test fixture.
+ * YAML flow mappings, one per model; `templates` defaults to the three-vignette test fixture; `extra` are more
+ * top-level lines (a `quality:` section, say).
  */
-export function writeTestStudy(file: string, options: { name: string; seed: number; models: string[]; templates?: string }): string {
+export function writeTestStudy(file: string, options: { name: string; seed: number; models: string[]; templates?: string; extra?: string[] }): string {
   writeFileSync(
     file,
     [
@@ -18,6 +19,7 @@ export function writeTestStudy(file: string, options: { name: string; seed: numb
       '  insurance: { levels: [private, medicaid] }',
       'models:',
       ...options.models.map((m) => `  - ${m}`),
+      ...(options.extra ?? []),
     ].join('\n'),
   );
   return file;

@@ -168,8 +168,20 @@ describe('import JSONL with extracted answers and the --columns flag', () => {
     expect(failed.stderr).toContain(`${file}:3: not valid JSON`);
     const out = join(dir, 'run');
     const r = await runCli(['import', file, '--columns', columns, '--out', out, '--skip-bad-rows']);
-    expect(r.code).toBe(0);
+    // One answer of four is missing: more than the default 20 % of failed requests, so the import writes
+    // everything and then exits 4 (the data cannot support a conclusion).
+    expect(r.code).toBe(4);
+    expect(r.stderr).toContain('DATA QUALITY CHECK FAILED for model vendor-model: 1 of 4 requests failed (1 invalid-response)');
     expect(r.stderr).toContain('1 answer cells are empty: recorded as missing answers');
+    // A threshold given on the command line is recorded in the manifest, so a later `analyze` judges alike.
+    const relaxed = join(dir, 'relaxed');
+    const lenient = await runCli(['import', file, '--columns', columns, '--out', relaxed, '--skip-bad-rows', '--max-error-rate', '0.25']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).not.toContain('DATA QUALITY');
+    expect(readJson<{ quality: unknown }>(join(relaxed, 'manifest.json')).quality).toEqual({ maxErrorRate: 0.25, maxUnparseableRate: 0.2 });
+    expect((await runCli(['analyze', relaxed])).code).toBe(0);
+    expect((await runCli(['analyze', relaxed, '--max-error-rate', '0.1'])).code).toBe(4);
+    expect((await runCli(['analyze', relaxed, '--max-error-rate', '2'])).stderr).toContain('expected a share from 0 to 1');
     const scores = readJsonl<ScoreRecord>(join(out, 'scores.jsonl'));
     expect(scores.map((s) => [s.modelId, s.variantId, s.questionType, s.outcome, s.extracted])).toEqual([
       ['vendor-model', 'q1~ref', 'choice', 'correct', 'B'],

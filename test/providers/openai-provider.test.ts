@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import OpenAI from 'openai';
-import { createOpenAIProvider, openaiClient } from '../../src/providers/openai.js';
+import { classify, createOpenAIProvider, openaiClient } from '../../src/providers/openai.js';
 import type { ProviderRequest } from '../../src/providers/types.js';
 import { listenLocal, readBody, sendJson, completion, type LocalServer } from '../helpers/httpServer.js';
 import { fixturePlan, openaiSpec } from '../run/fixture.js';
@@ -25,6 +25,7 @@ async function recordingServer(seen: Seen[]): Promise<LocalServer> {
     if (prompt === 'rate limited') return sendJson(res, 429, { error: { message: 'slow down', type: 'rate_limit_error' } }, { 'retry-after': '7' });
     if (prompt === 'bad request') return sendJson(res, 400, { error: { message: 'max_tokens is too large', type: 'invalid_request_error' } });
     if (prompt === 'plain error') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('upstream went away');
+    if (prompt === 'unknown model') return sendJson(res, 404, { error: { message: 'The model `m` does not exist', type: 'invalid_request_error', code: 'model_not_found' } });
     if (prompt === 'secret echo') return sendJson(res, 401, { error: { message: `Incorrect API key provided: ${SECRET}` } });
     sendJson(res, 200, completion('served-model', 'Answer: B', seen.length));
   });
@@ -72,6 +73,8 @@ describe('the OpenAI provider', () => {
     expect(limited.error).toEqual({ kind: 'rate-limit', status: 429, message: 'HTTP 429: 429 slow down', retryAfterMs: 7000 });
     const bad = await provider.complete(request('bad request'));
     expect(bad.error).toEqual({ kind: 'bad-request', status: 400, message: 'HTTP 400: 400 max_tokens is too large' });
+    const unknown = await provider.complete(request('unknown model'));
+    expect(unknown.error).toEqual({ kind: 'not-found', status: 404, message: 'HTTP 404: 404 The model `m` does not exist' });
     const plain = await provider.complete(request('plain error'));
     expect(plain.error).toEqual({ kind: 'server', status: 502, message: 'HTTP 502: 502 upstream went away' });
     const sdkMessage = await openaiClient(openaiSpec(server.baseUrl), SECRET)
@@ -87,12 +90,12 @@ describe('the OpenAI provider', () => {
     expect(echoed.error?.message).not.toContain(SECRET);
   });
 
-  it('reports a refused connection as a network failure, not a crash', async () => {
+  it('reports a refused connection as connection-refused (retried, watched by the breaker), not a crash', async () => {
     const closed = await listenLocal(() => {});
     await closed.close();
     const response = await createOpenAIProvider(openaiSpec(closed.baseUrl), SECRET).complete(request('anyone there?'));
     expect(response.text).toBeNull();
-    expect(response.error?.kind).toBe('network');
+    expect(response.error?.kind).toBe('connection-refused');
     expect(response.error?.message).toMatch(/^connection failed: connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
   });
 
@@ -101,5 +104,14 @@ describe('the OpenAI provider', () => {
     controller.abort();
     const response = await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete({ ...request('never sent'), signal: controller.signal });
     expect(response.error).toEqual({ kind: 'aborted', message: 'request aborted' });
+  });
+
+  it('tells an unresolvable host and a refused connection from other broken connections by the socket error code', () => {
+    const socketError = (code: string) => new OpenAI.APIConnectionError({ message: `connect ${code}`, cause: Object.assign(new Error(code), { code }) });
+    expect(classify(socketError('ENOTFOUND')).kind).toBe('dns');
+    expect(classify(socketError('EAI_AGAIN')).kind).toBe('dns');
+    expect(classify(socketError('ECONNREFUSED')).kind).toBe('connection-refused');
+    expect(classify(socketError('ECONNRESET')).kind).toBe('network');
+    expect(classify(new OpenAI.APIConnectionError({ message: 'no cause' })).kind).toBe('network');
   });
 });

@@ -89,8 +89,8 @@ describe('retries', () => {
   });
 
   it('retries what may pass next time and nothing else', () => {
-    for (const kind of ['rate-limit', 'server', 'timeout', 'network', 'invalid-response'] as const) expect(isRetryable({ kind, message: '' })).toBe(true);
-    for (const kind of ['auth', 'bad-request', 'aborted'] as const) expect(isRetryable({ kind, message: '' })).toBe(false);
+    for (const kind of ['rate-limit', 'server', 'timeout', 'network', 'connection-refused', 'dns', 'invalid-response'] as const) expect(isRetryable({ kind, message: '' })).toBe(true);
+    for (const kind of ['auth', 'not-found', 'bad-request', 'aborted', 'not-sent'] as const) expect(isRetryable({ kind, message: '' })).toBe(false);
   });
 
   it('reads retry-after-ms, Retry-After in seconds and as a date', () => {

@@ -3,6 +3,7 @@ import { figureBlock } from '../content/figures.js';
 import { findingsBlocks, flipsBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks, otherTestsBlocks } from '../content/sections.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
+import { dataQualityBlocks } from '../content/dataQuality.js';
 import { summaryBlocks } from '../content/summary.js';
 import { heading, type Block } from '../document/blocks.js';
 import type { ReportContext } from '../sources.js';
@@ -18,6 +19,7 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ['Vignette set and axes', vignetteBlocks(ctx)],
     ['Design', designBlocks(ctx)],
     ['Models and parameters', modelBlocks(ctx)],
+    ['Data quality', dataQualityBlocks(ctx)],
     ['Scoring and human review', scoringBlocks(ctx)],
     ['Statistical methods', methodsBlocks(ctx)],
     [

@@ -3,21 +3,27 @@ import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
 import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
 import type { ReportContext } from '../sources.js';
+import { dataQualityWarningBlocks, failedQualityModels } from './dataQuality.js';
 import { adjustmentName } from './methods.js';
 
 /**
  * The summary an equity committee reads first: the worst significant disparity in plain words, then what else
  * survived correction, then the scope of the evidence. When nothing is significant it says so without calling
- * that proof of equal treatment.
+ * that proof of equal treatment. Data-quality warnings come first, and a model whose data failed the check
+ * (requests failed, answers unreadable) is left out of every conclusion here: its contrasts are in the tables only.
  */
 export function summaryBlocks(ctx: ReportContext): Block[] {
-  const { findings, secondaryFindings } = ctx.results;
+  const failed = failedQualityModels(ctx);
+  const findings = ctx.results.findings.filter((f) => !failed.has(f.model));
+  const secondaryFindings = ctx.results.secondaryFindings.filter((f) => !failed.has(f.model));
   const alpha = ctx.manifest.analysis.alpha;
   const correction = adjustmentName(ctx.manifest.analysis.adjustment);
   const significant = byHarm(findings.filter((f) => f.significant));
   const worst = significant[0];
-  const blocks: Block[] = [];
-  if (worst) {
+  const blocks: Block[] = dataQualityWarningBlocks(ctx);
+  if (failed.size > 0 && findings.length === 0) {
+    blocks.push(callout(strong('No conclusion about disparity can be drawn from this run.'), ` The data of ${[...failed].join(', ')} failed the data-quality check; no model's data can support a finding or its absence.`));
+  } else if (worst) {
     blocks.push(callout(strong('Largest significant disparity.'), ' ', worst.sentence));
     blocks.push(paragraph(strong('In plain words:'), ' ', plainWords(ctx, worst)));
   } else {
@@ -25,7 +31,7 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
     blocks.push(
       callout(
         strong('No significant disparity in error rates.'),
-        ` None of the ${plural(findings.length, 'contrast')} tested reached significance at ${alpha} after ${correction} correction.`,
+        ` None of the ${plural(findings.length, 'contrast')} tested${failed.size > 0 ? ` for the models whose data passed the data-quality check` : ''} reached significance at ${alpha} after ${correction} correction.`,
         largest ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}).` : '',
       ),
     );
@@ -35,7 +41,7 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   if (others.length) blocks.push(paragraph(`${plural(others.length, 'other contrast')} also reached significance:`), list(others.map((f) => f.sentence)));
   const secondary = byHarm(secondaryFindings.filter((f) => f.significant));
   if (secondary.length) blocks.push(paragraph('Secondary endpoints with a significant disparity (the model refused, gave no usable answer or failed more often for some patients):'), list(secondary.map((f) => f.sentence)));
-  const lessCare = ctx.results.shifts.filter((s) => s.meanShift < 0 && s.wilcoxonP < alpha);
+  const lessCare = ctx.results.shifts.filter((s) => !failed.has(s.model) && s.meanShift < 0 && s.wilcoxonP < alpha);
   if (lessCare.length) {
     blocks.push(
       paragraph(`Direction of care (unadjusted Wilcoxon p < ${alpha}; exploratory): less care at`),

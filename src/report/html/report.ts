@@ -3,6 +3,7 @@ import { flipsBlocks, findingsBlocks, otherTestsBlocks, reviewBlocks, shiftsBloc
 import { figureBlock } from '../content/figures.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
+import { dataQualityBlocks } from '../content/dataQuality.js';
 import { summaryBlocks } from '../content/summary.js';
 import { exclusionsTable } from '../content/tables.js';
 import { code, heading, list, mono, paragraph, table, type Block } from '../document/blocks.js';
@@ -18,6 +19,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
   const title = `counterfair equity report: ${ctx.manifest.study.name}`;
   const sections: [string, string, Block[]][] = [
     ['summary', 'Summary', summaryBlocks(ctx)],
+    ['data-quality', 'Data quality', dataQualityBlocks(ctx)],
     ['amplification', 'Error amplification', [...figureBlock(charts, 'forest'), ...findingsBlocks(ctx)]],
     ['flips', 'Flips', flipsBlocks(ctx, charts)],
     ['spread', 'By domain and perspective', spreadBlocks(ctx, charts)],

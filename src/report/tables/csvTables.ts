@@ -22,6 +22,7 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['intersections', results.intersections],
     ['exclusions', results.exclusions],
     ['outcome-counts', results.outcomeCounts.map(({ outcomes, ...row }) => ({ ...row, ...outcomes }))],
+    ['data-quality', (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({ ...row, requestErrorsByKind: JSON.stringify(requestErrorsByKind), mostFrequentError: errorCauses[0]?.message ?? null, degenerate: JSON.stringify(degenerate), problems: problems.join('; ') }))],
   ];
   return tables.map(([name, records]) => ({ name, csv: recordsToCsv(records) }));
 }
