@@ -2,7 +2,8 @@ import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { resampleIndices } from '../stats/cluster-bootstrap-sums.js';
 import { deriveSeed } from '../util/hash.js';
-import { binaryContrast, VignetteCounter } from './binary.js';
+import { DEFAULT_TARGET_RATIO, detectableEffect, familyAlpha } from '../power/detectable.js';
+import { binaryContrast, VignetteCounter, type VignetteCounts } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ContrastPairs } from './pairs.js';
 import { describeFinding } from './sentence.js';
@@ -14,6 +15,10 @@ export interface AnalysisOptions {
   mcnemar: 'exact' | 'midp';
   seed: number;
   bootstrapResamples: number;
+  /** Confidence level of the intervals (default 0.95; the equivalence gate asks for 1 − 2·alpha). */
+  confLevel?: number;
+  /** The amplification each error finding's power is stated against (`analysis.target_ratio`, default 1.5). */
+  targetRatio?: number;
 }
 
 /**
@@ -26,6 +31,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
   const findings: Finding[] = [];
   for (const modelId of modelIds) {
     const raw: Omit<Finding, 'pAdjusted' | 'significant' | 'sentence'>[] = [];
+    const rawCounts: VignetteCounts[][] = [];
     // One seed and one table of resample draws per model and endpoint, shared by its contrasts (the draws are
     // the bootstrap's main cost); results do not depend on the order contrasts are visited.
     const seed = deriveSeed(options.seed, 'bootstrap', endpoint, modelId);
@@ -48,14 +54,19 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
           else counter.add(pair.vignetteId, reference, atLevel);
         }
         // Bootstrap intervals for the primary endpoint; cluster-robust Wald intervals for the secondary ones (cheaper).
-        const stats = binaryContrast(counter.sorted(), { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws });
+        const sorted = counter.sorted();
+        const stats = binaryContrast(sorted, { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws, confLevel: options.confLevel });
+        rawCounts.push(sorted);
         raw.push({ endpoint, model: modelId, axis: axis.id, level: level.id, reference: axis.reference, ...stats, adjustment: options.adjustment, nExcludedPairs: excluded });
       }
     }
     const adjusted = adjustPValues(raw.map((f) => f.p), options.adjustment);
+    // What each error contrast could have detected, at the alpha its family's adjustment leaves it (primary endpoint only).
+    const mdeAlpha = familyAlpha(options.alpha, raw.length, options.adjustment);
     raw.forEach((f, i) => {
       const pAdjusted = adjusted[i]!;
-      const finding: Finding = { ...f, pAdjusted, significant: pAdjusted < options.alpha, sentence: '' };
+      const detectable = endpoint === 'error' ? detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, options.targetRatio ?? DEFAULT_TARGET_RATIO) : {};
+      const finding: Finding = { ...f, pAdjusted, significant: pAdjusted < options.alpha, ...detectable, sentence: '' };
       finding.sentence = describeFinding(finding, axes, options.alpha);
       findings.push(finding);
     });

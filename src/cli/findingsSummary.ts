@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/types.js';
+import { powerStatement } from '../report/content/power.js';
 
 /** What `run`, `analyze` and `import` print when they finish: the findings as JSON, or the significant ones in words. */
 export function printFindings(out: NodeJS.WritableStream, findings: readonly Finding[], json: boolean | undefined, where: string): void {
@@ -9,5 +10,7 @@ export function printFindings(out: NodeJS.WritableStream, findings: readonly Fin
   const flagged = findings.filter((f) => f.significant);
   out.write(`${findings.length} contrasts tested, ${flagged.length} significant after correction.\n`);
   for (const f of flagged) out.write(`  ! ${f.sentence}\n`);
+  const power = powerStatement(findings);
+  if (power) out.write(`${power}\n`);
   out.write(`${where}\n`);
 }

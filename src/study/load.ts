@@ -193,12 +193,14 @@ function readAnalysis(r: FieldReader, raw: unknown): Study['analysis'] {
   if (raw === undefined) return defaults;
   const obj = r.record(raw, ['analysis']);
   if (!obj) return defaults;
-  r.unknownKeys(obj, ['alpha', 'adjustment', 'mcnemar', 'bootstrap_resamples'], ['analysis']);
+  r.unknownKeys(obj, ['alpha', 'adjustment', 'mcnemar', 'bootstrap_resamples', 'target_ratio'], ['analysis']);
+  const targetRatio = r.number(obj, 'target_ratio', ['analysis'], { optional: true, min: 1.0001, max: 100 });
   return {
     alpha: r.number(obj, 'alpha', ['analysis'], { optional: true, min: 1e-12, max: 0.5 }) ?? defaults.alpha,
     adjustment: r.oneOf(obj, 'adjustment', ADJUSTMENTS, ['analysis'], { optional: true }) ?? defaults.adjustment,
     mcnemar: r.oneOf(obj, 'mcnemar', ['exact', 'midp'] as const, ['analysis'], { optional: true }) ?? defaults.mcnemar,
     bootstrapResamples: r.number(obj, 'bootstrap_resamples', ['analysis'], { optional: true, integer: true, min: 100, max: 100_000 }) ?? defaults.bootstrapResamples,
+    ...(targetRatio !== undefined ? { targetRatio } : {}),
   };
 }
 

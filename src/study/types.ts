@@ -105,6 +105,8 @@ export interface AnalysisOptions {
   mcnemar: 'exact' | 'midp';
   /** Cluster bootstrap resamples for confidence intervals (seeded from the study seed). */
   bootstrapResamples: number;
+  /** The error amplification the report states the study's power against (`target_ratio`; 1.5 when absent). */
+  targetRatio?: number;
 }
 
 /**
