@@ -213,7 +213,7 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
   const obj = r.record(raw, ['gate']);
   if (!obj) return undefined;
   const path = ['gate'];
-  r.unknownKeys(obj, ['max_difference', 'max_ratio', 'alpha', 'axes', 'domains', 'use_ci_bound'], path);
+  r.unknownKeys(obj, ['max_difference', 'max_ratio', 'alpha', 'axes', 'domains', 'use_ci_bound', 'mode', 'max_lost_pairs'], path);
   if (obj.use_ci_bound !== undefined && typeof obj.use_ci_bound !== 'boolean') r.problem([...path, 'use_ci_bound'], 'expected true or false');
   const axes = r.stringList(obj, 'axes', path, { optional: true });
   axes?.forEach((id, i) => {
@@ -226,6 +226,8 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
     axes,
     domains: r.stringList(obj, 'domains', path, { optional: true }),
     useCiBound: obj.use_ci_bound === true ? true : undefined,
+    mode: r.oneOf(obj, 'mode', ['superiority', 'equivalence'] as const, path, { optional: true }),
+    maxLostPairs: r.number(obj, 'max_lost_pairs', path, { optional: true, min: 0, max: 1 }),
   };
   if (settings.maxDifference === undefined && settings.maxRatio === undefined && obj.max_difference === undefined && obj.max_ratio === undefined) {
     r.problem(path, 'sets no threshold: give max_difference (percentage points) and/or max_ratio');

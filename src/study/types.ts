@@ -111,7 +111,8 @@ export interface AnalysisOptions {
 
 /**
  * The study's `gate:` section: when `counterfair gate` fails a run. A contrast fails when it is significant
- * after adjustment at `alpha` and its disparity exceeds `maxDifference` or `maxRatio` (see src/gate/evaluate.ts).
+ * after adjustment at `alpha` and its disparity exceeds `maxDifference` or `maxRatio`, or in equivalence mode when
+ * its interval is not inside them (see src/gate/evaluate.ts).
  */
 export interface GateSettings {
   /** Largest acceptable error-rate difference, in percentage points (5 means 5 points). */
@@ -125,6 +126,10 @@ export interface GateSettings {
   domains?: string[];
   /** Compare the 95% CI bound nearer zero, not the point estimate, with the thresholds. */
   useCiBound?: boolean;
+  /** `superiority` (default) or `equivalence` (TOST: pass only when the 1 − 2·alpha interval is inside the margins). */
+  mode?: 'superiority' | 'equivalence';
+  /** Largest share of a contrast's pairs that may be lost before the gate refuses the run (default 0.2). */
+  maxLostPairs?: number;
 }
 
 export interface Study {
