@@ -19,7 +19,7 @@ export function powerStatement(findings: readonly Finding[]): string {
   const sentences: string[] = [];
   if (powers.length) {
     const median = powers[Math.floor((powers.length - 1) / 2)]!;
-    const range = powers.length > 1 ? `; ${about(powers[0])} to ${about(powers.at(-1))} across ${plural(powers.length, 'contrast')}` : '';
+    const range = powers.length > 1 && about(powers[0]) !== about(powers.at(-1)) ? `; ${about(powers[0])} to ${about(powers.at(-1))} across ${plural(powers.length, 'contrast')}` : '';
     const verdict =
       powers.at(-1)! < DETECTABLE_POWER
         ? ": a 'no significant disparity' result here is not evidence of equity"
