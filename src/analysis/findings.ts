@@ -3,6 +3,7 @@ import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { resampleIndices } from '../stats/cluster-bootstrap-sums.js';
 import { deriveSeed } from '../util/hash.js';
 import { DEFAULT_TARGET_RATIO, detectableEffect, familyAlpha } from '../power/detectable.js';
+import { criticalCounts } from '../power/mcnemarPower.js';
 import { binaryContrast, VignetteCounter, type VignetteCounts } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ContrastPairs } from './pairs.js';
@@ -63,9 +64,10 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
     const adjusted = adjustPValues(raw.map((f) => f.p), options.adjustment);
     // What each error contrast could have detected, at the alpha its family's adjustment leaves it (primary endpoint only).
     const mdeAlpha = familyAlpha(options.alpha, raw.length, options.adjustment);
+    const critical = criticalCounts(mdeAlpha);
     raw.forEach((f, i) => {
       const pAdjusted = adjusted[i]!;
-      const detectable = endpoint === 'error' ? detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, options.targetRatio ?? DEFAULT_TARGET_RATIO) : {};
+      const detectable = endpoint === 'error' ? detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, options.targetRatio ?? DEFAULT_TARGET_RATIO, critical) : {};
       const finding: Finding = { ...f, pAdjusted, significant: pAdjusted < options.alpha, ...detectable, sentence: '' };
       finding.sentence = describeFinding(finding, axes, options.alpha);
       findings.push(finding);

@@ -1,6 +1,7 @@
 import type { VignetteCounts } from '../analysis/binary.js';
 import type { AdjustMethod } from '../stats/adjust.js';
-import { mcnemarPower } from './mcnemarPower.js';
+import { normalCdf, normalQuantile } from '../stats/distributions.js';
+import { criticalCounts, mcnemarPower, type CriticalCounts } from './mcnemarPower.js';
 
 /** Power every minimum detectable effect is stated at. */
 export const DETECTABLE_POWER = 0.8;
@@ -43,12 +44,14 @@ export function familyAlpha(alpha: number, m: number, adjustment: AdjustMethod):
  * Model (stated, approximate): the study's discordant pairs, split evenly, are the background discordance
  * q = (b + c) / (2n) each way; a disparity Δ adds level-only discordant pairs, so P(level only) = q + Δ and
  * P(reference only) = q. Power is that of the two-sided exact McNemar test (`mcnemarPower`) at `alpha` with
- * n_eff pairs (Connor's normal approximation overstates it by 2-4 points at 1,000-2,000 pairs). With several pairs per vignette (replicates, factorial designs) the pairs are not independent:
+ * n_eff pairs. With several pairs per vignette (replicates, factorial designs) the pairs are not independent:
  * n_eff = n / deff with the design effect deff = max(1, Σ_v (b_v − c_v)² / (b + c)), the ratio of the clustered
- * McNemar variance (Durkalski 2003) to the independent one. The MDE is the smallest Δ with power ≥ 80%, found by
- * bisection to 1e-6 (power grows with Δ at fixed n and q).
+ * McNemar variance (Durkalski 2003) to the independent one. The MDE is the smallest Δ with exact power ≥ 80%
+ * (power grows with Δ at fixed n and q), to 1e-6: bracketed around Connor's (1987) normal-approximation answer,
+ * which overstates the exact power by 2-4 points at 1,000-2,000 pairs, then refined by the Illinois method on the
+ * exact power. `critical` shares the test's critical counts between contrasts tested at the same alpha.
  */
-export function detectableEffect(counts: readonly VignetteCounts[], rateReference: number, alpha: number, targetRatio: number): DetectableEffect {
+export function detectableEffect(counts: readonly VignetteCounts[], rateReference: number, alpha: number, targetRatio: number, critical: CriticalCounts = criticalCounts(alpha)): DetectableEffect {
   let n = 0;
   let discordant = 0;
   let clustered = 0;
@@ -63,17 +66,63 @@ export function detectableEffect(counts: readonly VignetteCounts[], rateReferenc
   if (effective < 1) return none;
   const q = discordant / (2 * n);
   const largest = 1 - 2 * q;
-  const power = (delta: number) => differencePower(effective, q, delta, alpha);
+  const power = (delta: number) => mcnemarPower(effective, { levelOnly: q + delta, referenceOnly: q }, alpha, critical);
   const atTarget = rateReference > 0 ? power(Math.min(largest, rateReference * (targetRatio - 1))) : null;
   if (largest <= 0 || power(largest) < DETECTABLE_POWER) return { ...none, powerAtTargetRatio: atTarget };
+  const mde = smallestDetectable(power, connorDifference(effective, q, alpha, largest), largest);
+  return { ...none, mdeDifference: mde, mdeRatio: rateReference > 0 ? (rateReference + mde) / rateReference : Infinity, powerAtTargetRatio: atTarget };
+}
+
+/** The Δ at which Connor's normal approximation Φ((√n·Δ − z·√ψ) / √(ψ − Δ²)), ψ = 2q + Δ, reaches 80% (bisection: O(1) each). */
+function connorDifference(n: number, q: number, alpha: number, largest: number): number {
+  const z = normalQuantile(1 - alpha / 2);
+  const approx = (delta: number) => {
+    const psi = 2 * q + delta;
+    const spread = Math.sqrt(Math.max(psi - delta * delta, 1e-300));
+    return normalCdf((Math.sqrt(n) * delta - z * Math.sqrt(psi)) / spread);
+  };
   let low = 0;
   let high = largest;
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < 60; i++) {
     const mid = (low + high) / 2;
-    if (power(mid) >= DETECTABLE_POWER) high = mid;
+    if (approx(mid) >= DETECTABLE_POWER) high = mid;
     else low = mid;
   }
-  return { ...none, mdeDifference: high, mdeRatio: rateReference > 0 ? (rateReference + high) / rateReference : Infinity, powerAtTargetRatio: atTarget };
+  return high;
+}
+
+/**
+ * The smallest Δ in (0, largest] with power(Δ) ≥ 80% (power(largest) is), to 1e-6: a bracket around `guess`, then
+ * the Illinois variant of regula falsi (both ends move, so it converges superlinearly on a smooth power curve).
+ */
+function smallestDetectable(power: (delta: number) => number, guess: number, largest: number): number {
+  let low = 0;
+  let gLow = -DETECTABLE_POWER;
+  let high = largest;
+  let gHigh = power(largest) - DETECTABLE_POWER;
+  for (const delta of [guess, guess * 1.1, guess / 1.1]) {
+    if (!(delta > low && delta < high)) continue;
+    const g = power(delta) - DETECTABLE_POWER;
+    if (g >= 0) [high, gHigh] = [delta, g];
+    else [low, gLow] = [delta, g];
+  }
+  let side = 0;
+  for (let i = 0; i < 100 && high - low > 1e-6; i++) {
+    // Regula falsi, falling back to bisection when the secant lands (numerically) on an end.
+    let delta = high - (gHigh * (high - low)) / (gHigh - gLow);
+    if (!(delta > low && delta < high)) delta = (low + high) / 2;
+    const g = power(delta) - DETECTABLE_POWER;
+    if (g >= 0) {
+      [high, gHigh] = [delta, g];
+      if (side === 1) gLow /= 2;
+      side = 1;
+    } else {
+      [low, gLow] = [delta, g];
+      if (side === -1) gHigh /= 2;
+      side = -1;
+    }
+  }
+  return high;
 }
 
 /** Power of the two-sided exact McNemar test with n pairs, background discordance q each way and a disparity delta. */

@@ -3,6 +3,7 @@ import type { VignetteCounts } from '../../src/analysis/binary.js';
 import type { Finding } from '../../src/analysis/types.js';
 import { detectableEffect, differencePower, familyAlpha } from '../../src/power/detectable.js';
 import { powerStatement } from '../../src/report/content/power.js';
+import { mcnemarPower } from '../../src/power/mcnemarPower.js';
 import { bruteForcePower } from '../helpers/power.js';
 
 /** One pair per vignette: `b` level-only and `c` reference-only discordant pairs, `referenceEvents` reference errors. */
@@ -38,6 +39,21 @@ describe('minimum detectable effect', () => {
     expect(effect.mdeRatio!).toBeCloseTo((0.2 + effect.mdeDifference!) / 0.2, 12);
     expect(effect).toMatchObject({ mdeAlpha: alpha, mdeEffectivePairs: n, targetRatio: 1.5 });
     expect(effect.powerAtTargetRatio!).toBeCloseTo(bruteForcePower(n, q + 0.2 * 0.5, q, alpha), 12);
+  });
+
+  it('agrees with plain bisection on the exact power at a large study size (6,000 pairs)', () => {
+    const n = 6000;
+    const effect = detectableEffect(singlePairs(n, 300, 360, 1200), 0.2, 0.05 / 31, 1.5);
+    const q = 660 / (2 * n);
+    let low = 0;
+    let high = 1 - 2 * q;
+    for (let i = 0; i < 40; i++) {
+      const mid = (low + high) / 2;
+      if (mcnemarPower(n, { levelOnly: q + mid, referenceOnly: q }, 0.05 / 31) >= 0.8) high = mid;
+      else low = mid;
+    }
+    expect(Math.abs(effect.mdeDifference! - high)).toBeLessThan(2e-6);
+    expect(effect.powerAtTargetRatio!).toBeCloseTo(mcnemarPower(n, { levelOnly: q + 0.1, referenceOnly: q }, 0.05 / 31), 12);
   });
 
   it('says no difference is detectable when even a disparity in every pair would be missed', () => {
