@@ -137,6 +137,20 @@ describe('counterfair gate --mode equivalence, end to end', () => {
     expect(both.stderr).toContain('--use-ci-bound: applies to superiority mode only');
   });
 
+  it('judges each listed domain on its own 90% intervals', async () => {
+    const r = await runCli(['gate', large, '--domains', 'stroke,sepsis', '--max-difference', '5', '--mode', 'equivalence', '--json']);
+    const result = JSON.parse(r.stdout) as GateResult;
+    expect(result.checked).toBe(10);
+    expect(new Set(result.contrasts.map((c) => c.domain))).toEqual(new Set(['stroke', 'sepsis']));
+    const domainIntervals = equivalenceIntervals(loadRun(large), ['stroke', 'sepsis'], 0.9);
+    for (const c of result.contrasts) {
+      const ci = domainIntervals.get(contrastKey(c))!.differenceCi!;
+      expect(c.equivalenceDifferenceCiPoints).toEqual([100 * ci[0], 100 * ci[1]]);
+    }
+    // The exit code follows the verdict, whichever it is.
+    expect(r.code).toBe(result.passed ? 0 : 1);
+  });
+
   it("recomputes intervals with the analysis's own seeds: at 95% they are findings.json's", () => {
     const run = loadRun(large);
     const findings = JSON.parse(readFileSync(join(large, 'findings.json'), 'utf8')) as Finding[];
