@@ -30,6 +30,15 @@ describe("the study's gate: section", () => {
     expect(r.stderr).toContain(`${file}:12: gate.max_lost_pairs: must be at most 1, got 20`);
   });
 
+  it('reads analysis.target_ratio (absent: left to the 1.5 default), above 1 only', async () => {
+    expect(loadStudy(studyWithGate('analysis:\n  target_ratio: 2\n')).study.analysis.targetRatio).toBe(2);
+    expect(loadStudy(studyWithGate('')).study.analysis.targetRatio).toBeUndefined();
+    const file = studyWithGate('analysis:\n  target_ratio: 0.5\n');
+    const r = await runCli(['expand', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:10: analysis.target_ratio: must be at least 1.0001, got 0.5`);
+  });
+
   it('reports every mistake with file, line and field when the study is loaded', async () => {
     const file = studyWithGate('gate:\n  max_diference: 5\n  max_ratio: 0.5\n  axes: [religion]\n  use_ci_bound: yes please\n');
     const r = await runCli(['expand', file]);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { VignetteCounts } from '../../src/analysis/binary.js';
 import type { Finding } from '../../src/analysis/types.js';
+import { analyzeFindings } from '../../src/analysis/findings.js';
+import { pairContrasts } from '../../src/analysis/pairs.js';
+import type { Axis } from '../../src/demographics/types.js';
 import { detectableEffect, differencePower, familyAlpha } from '../../src/power/detectable.js';
 import { powerStatement } from '../../src/report/content/power.js';
 import { mcnemarPower } from '../../src/power/mcnemarPower.js';
 import { bruteForcePower } from '../helpers/power.js';
+import { score } from '../analysis/helpers.js';
 
 /** One pair per vignette: `b` level-only and `c` reference-only discordant pairs, `referenceEvents` reference errors. */
 function singlePairs(n: number, b: number, c: number, referenceEvents: number): VignetteCounts[] {
@@ -85,6 +89,27 @@ describe('minimum detectable effect', () => {
     ] as const) {
       expect(differencePower(n, q, delta, 0.01)).toBeCloseTo(bruteForcePower(n, q + delta, q, 0.01), 12);
     }
+  });
+
+  it("is stated on every error finding, at the family's alpha and the study's target ratio, and on no secondary one", () => {
+    const axes: Axis[] = [{ id: 'race', label: 'Race', slot: 'descriptor', reference: 'white', file: 'race.yaml', levels: ['white', 'black', 'asian'].map((id) => ({ id, label: id })) }];
+    // 50 vignettes: the reference errs in 10; black adds errors in 4 more, asian moves 2 either way.
+    const scores = Array.from({ length: 50 }, (_, i) => `v${String(i).padStart(2, '0')}`).flatMap((id, i) => [
+      score({ vignetteId: id, outcome: i < 10 ? 'incorrect' : 'correct', attributes: { race: 'white' } }),
+      score({ vignetteId: id, outcome: i < 14 ? 'incorrect' : 'correct', attributes: { race: 'black' } }),
+      score({ vignetteId: id, outcome: (i < 10 && i !== 0) || i === 20 ? 'incorrect' : 'correct', attributes: { race: 'asian' } }),
+    ]);
+    const options = { alpha: 0.05, adjustment: 'holm' as const, mcnemar: 'exact' as const, seed: 3, bootstrapResamples: 200, targetRatio: 2 };
+    const contrasts = pairContrasts(scores, axes);
+    const findings = analyzeFindings(contrasts, axes, ['m'], 'error', options);
+    expect(findings.map((f) => [f.level, f.wrongOnlyAtLevel, f.wrongOnlyAtReference, f.rateReference])).toEqual([
+      ['black', 4, 0, 0.2],
+      ['asian', 1, 1, 0.2],
+    ]);
+    // Two contrasts under Holm: alpha / 2 per contrast; the same pair counts one pair per vignette.
+    for (const f of findings) expect(f).toMatchObject({ ...detectableEffect(singlePairs(50, f.wrongOnlyAtLevel, f.wrongOnlyAtReference, 10), 0.2, 0.025, 2), mdeAlpha: 0.025, targetRatio: 2 });
+    expect(findings[0]!.powerAtTargetRatio).toBeCloseTo(bruteForcePower(50, 2 / 50 + 0.2, 2 / 50, 0.025), 12);
+    expect(analyzeFindings(contrasts, axes, ['m'], 'refusal', options).every((f) => f.mdeDifference === undefined)).toBe(true);
   });
 
   it('the summary sentence states the power against the target and says when a null result is not evidence of equity', () => {
