@@ -2,8 +2,10 @@ import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { resampleIndices } from '../stats/cluster-bootstrap-sums.js';
 import { deriveSeed } from '../util/hash.js';
-import { adjustedContrast, eventValue, fitAdjusted, needsAdjustment, type AdjustedFit } from './adjusted.js';
-import { binaryContrast, type BinaryContrastStats, VignetteCounter } from './binary.js';
+import { DEFAULT_TARGET_RATIO, detectableEffect, detectableFromStandardError, familyAlpha } from '../power/detectable.js';
+import { criticalCounts } from '../power/mcnemarPower.js';
+import { adjustedContrast, eventValue, fitAdjusted, needsAdjustment, type AdjustedContrast } from './adjusted.js';
+import { binaryContrast, type BinaryContrastStats, VignetteCounter, type VignetteCounts } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ContrastPairs } from './pairs.js';
 import { describeFinding } from './sentence.js';
@@ -15,6 +17,10 @@ export interface AnalysisOptions {
   mcnemar: 'exact' | 'midp';
   seed: number;
   bootstrapResamples: number;
+  /** Confidence level of the intervals (default 0.95; the equivalence gate asks for 1 − 2·alpha). */
+  confLevel?: number;
+  /** The amplification each error finding's power is stated against (`analysis.target_ratio`, default 1.5). */
+  targetRatio?: number;
 }
 
 /**
@@ -33,6 +39,8 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
   const findings: Finding[] = [];
   for (const modelId of modelIds) {
     const raw: Omit<Finding, 'pAdjusted' | 'significant' | 'sentence'>[] = [];
+    const rawCounts: VignetteCounts[][] = [];
+    const estimates: (AdjustedContrast | undefined)[] = [];
     // One seed and one table of resample draws per model and endpoint, shared by its contrasts (the draws are
     // the bootstrap's main cost); results do not depend on the order contrasts are visited.
     const seed = deriveSeed(options.seed, 'bootstrap', endpoint, modelId);
@@ -57,17 +65,28 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
           else counter.add(pair.vignetteId, reference, atLevel);
         }
         // Bootstrap intervals for the primary endpoint; cluster-robust Wald intervals for the secondary ones (cheaper).
-        const stats = fit
-          ? withAdjustedEstimate(binaryContrast(counter.sorted(), { seed, bootstrapResamples: 0, mcnemar: options.mcnemar }), fit, axis.id, level.id)
-          : { ...binaryContrast(counter.sorted(), { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws }), nExcluded: excluded };
+        const sorted = counter.sorted();
+        const estimate = fit ? adjustedContrast(fit, axis.id, level.id, options.confLevel ?? 0.95) : undefined;
+        const stats = estimate
+          ? withAdjustedEstimate(binaryContrast(sorted, { seed, bootstrapResamples: 0, mcnemar: options.mcnemar }), estimate)
+          : { ...binaryContrast(sorted, { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws, confLevel: options.confLevel }), nExcluded: excluded };
         const { nExcluded, ...contrast } = stats;
+        rawCounts.push(sorted);
+        estimates.push(estimate);
         raw.push({ endpoint, model: modelId, axis: axis.id, level: level.id, reference: axis.reference, ...contrast, adjustment: options.adjustment, nExcludedPairs: nExcluded });
       }
     }
     const adjusted = adjustPValues(raw.map((f) => f.p), options.adjustment);
+    // What each error contrast could have detected, at the alpha its family's adjustment leaves it (primary endpoint only).
+    const mdeAlpha = familyAlpha(options.alpha, raw.length, options.adjustment);
+    const critical = criticalCounts(mdeAlpha);
     raw.forEach((f, i) => {
       const pAdjusted = adjusted[i]!;
-      const finding: Finding = { ...f, pAdjusted, significant: pAdjusted < options.alpha, sentence: '' };
+      const targetRatio = options.targetRatio ?? DEFAULT_TARGET_RATIO;
+      const estimate = estimates[i];
+      const detectable =
+        endpoint !== 'error' ? {} : estimate ? detectableFromStandardError(estimate.standardError, estimate.df, estimate.nPairs, f.rateReference, mdeAlpha, targetRatio) : detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, targetRatio, critical);
+      const finding: Finding = { ...f, pAdjusted, significant: pAdjusted < options.alpha, ...detectable, sentence: '' };
       finding.sentence = describeFinding(finding, axes, options.alpha);
       findings.push(finding);
     });
@@ -76,8 +95,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
 }
 
 /** The adjusted estimate and test in place of the marginal pairs' ones; b and c stay as the descriptive counts. */
-function withAdjustedEstimate(marginal: BinaryContrastStats, fit: AdjustedFit, axis: string, level: string): BinaryContrastStats & { nExcluded: number } {
-  const a = adjustedContrast(fit, axis, level, 0.95)!;
+function withAdjustedEstimate(marginal: BinaryContrastStats, a: AdjustedContrast): BinaryContrastStats & { nExcluded: number } {
   return {
     ...marginal,
     nVignettes: a.nVignettes,

@@ -1,5 +1,6 @@
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
+import { powerStatement } from '../report/content/power.js';
 
 /** What `run`, `analyze` and `import` print when they finish: the findings as JSON, or the significant ones in words. */
 export function printFindings(out: NodeJS.WritableStream, findings: readonly Finding[], json: boolean | undefined, where: string, quality?: DataQuality): void {
@@ -12,5 +13,7 @@ export function printFindings(out: NodeJS.WritableStream, findings: readonly Fin
   // A count of zero must not read as a clean audit when a model's data could not support one.
   for (const m of quality?.models.filter((q) => !q.passed) ?? []) out.write(`  ! model ${m.model}: DATA QUALITY CHECK FAILED (${m.requestErrors} of ${m.requests} requests failed): no conclusion about disparity can be drawn for it\n`);
   for (const f of flagged) out.write(`  ! ${f.sentence}\n`);
+  const power = powerStatement(findings);
+  if (power) out.write(`${power}\n`);
   out.write(`${where}\n`);
 }

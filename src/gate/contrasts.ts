@@ -5,6 +5,7 @@ import type { Finding } from '../analysis/types.js';
 import { readRunScores } from '../compare/scoredRun.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
 import { runFile } from '../pipeline/runDir.js';
+import type { ScoreRecord } from '../score/types.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
 import { InputError } from '../util/problems.js';
@@ -36,18 +37,40 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
  * so gating more domains does not raise the chance of a false failure. Bootstrap seeds are derived from the run
  * seed and the domain, so a domain's intervals do not depend on which other domains are listed.
  */
-export function domainFindings(run: LoadedRun, domains: readonly string[]): GatedFinding[] {
+export function domainFindings(run: LoadedRun, domains: readonly string[], confLevel?: number): GatedFinding[] {
   const scores = readRunScores(run.dir);
-  const { axes } = run.manifest;
-  const { analysis, seed, modelIds } = run.study;
-  const gated = domains.flatMap((domain) => {
-    const contrasts = pairContrasts(scores.filter((s) => s.domain === domain), axes);
-    return analyzeFindings(contrasts, axes, modelIds, 'error', { ...analysis, seed: deriveSeed(seed, 'gate-domain', domain) }).map((f): GatedFinding => ({ ...f, domain }));
-  });
+  const { analysis, modelIds } = run.study;
+  const gated = domains.flatMap((domain) => analyseScores(run, scores, domain, confLevel));
   for (const model of modelIds) {
     const family = gated.filter((f) => f.model === model);
     const adjusted = adjustPValues(family.map((f) => f.p), analysis.adjustment);
     family.forEach((f, i) => (f.pAdjusted = adjusted[i]!));
   }
   return gated;
+}
+
+/** Intervals of one contrast at the equivalence level (1 − 2·alpha), keyed by `contrastKey`. */
+export type EquivalenceIntervals = Map<string, Pick<GatedFinding, 'differenceCi' | 'ratioCi'>>;
+
+/**
+ * The error findings' intervals at `confLevel`, recomputed from scores.jsonl for the whole run or each listed domain
+ * with the analysis's own seeds: the same bootstrap resamples (or the same Newcombe construction) as the 95%
+ * intervals, so only the level differs.
+ */
+export function equivalenceIntervals(run: LoadedRun, domains: readonly string[] | null, confLevel: number): EquivalenceIntervals {
+  const findings = domains ? domainFindings(run, domains, confLevel) : analyseScores(run, readRunScores(run.dir), null, confLevel);
+  return new Map(findings.map((f) => [contrastKey(f), { differenceCi: f.differenceCi, ratioCi: f.ratioCi }]));
+}
+
+export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain'>): string {
+  return JSON.stringify([f.model, f.axis, f.level, f.domain]);
+}
+
+/** The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it). */
+function analyseScores(run: LoadedRun, scores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
+  const { axes } = run.manifest;
+  const { analysis, seed, modelIds } = run.study;
+  const contrasts = pairContrasts(domain === null ? scores : scores.filter((s) => s.domain === domain), axes);
+  const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
+  return analyzeFindings(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
 }

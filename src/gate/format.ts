@@ -2,9 +2,12 @@ import { decimal, decimalInterval, pValue, plural, ratio } from '../report/forma
 import type { GateContrast, GateResult } from './types.js';
 
 const HEADERS = ['model', 'axis', 'level', 'reference', 'domain', 'vignettes', 'difference (points)', '95% CI', 'ratio', 'adjusted p', 'exceeds'];
+const equivalenceHeaders = (level: string) => ['model', 'axis', 'level', 'reference', 'domain', 'vignettes', 'difference (points)', `${level} CI`, 'ratio', `ratio ${level} CI`, 'verdict'];
 
 /** The verdict, the rule in words and a table of what exceeded (or, on a pass, what was significant but within). */
 export function formatGateText(result: GateResult): string {
+  if (result.refused) return formatRefusal(result);
+  if (result.thresholds.mode === 'equivalence') return formatEquivalence(result);
   const failing = result.contrasts.filter((c) => c.failed);
   const withinButSignificant = result.contrasts.filter((c) => c.significant && !c.failed);
   const lines = [
@@ -12,6 +15,7 @@ export function formatGateText(result: GateResult): string {
       ? `counterfair gate: passed — none of ${plural(result.checked, 'contrast')} exceeds the thresholds${withinButSignificant.length ? ` (${plural(withinButSignificant.length, 'significant disparity', 'significant disparities')} within them)` : ''}.`
       : `counterfair gate: FAILED — ${result.failed} of ${plural(result.checked, 'contrast')} ${result.failed === 1 ? 'exceeds' : 'exceed'} the thresholds.`,
     `Rule: ${describeRule(result)}`,
+    ...(result.passed ? ['A pass here means no disparity beyond the thresholds was significant, not that the data show every disparity is below them (that is --mode equivalence).'] : []),
     ...result.notes.map((n) => `Note: ${n}`),
   ];
   const shown = result.passed ? withinButSignificant : failing;
@@ -19,19 +23,67 @@ export function formatGateText(result: GateResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-function describeRule({ thresholds: t }: GateResult): string {
-  const limits = [
-    ...(t.maxDifferencePoints !== null ? [`|difference| > ${t.maxDifferencePoints} points`] : []),
-    ...(t.maxRatio !== null ? [`ratio (either way) > ${t.maxRatio}`] : []),
-  ].join(' or ');
-  const scope = [t.axes ? `axes ${t.axes.join(', ')}` : 'every axis', t.domains ? `each of the domains ${t.domains.join(', ')}` : 'the whole run'].join(', ');
+function formatEquivalence(result: GateResult): string {
+  const failing = result.contrasts.filter((c) => c.failed);
+  const exceeding = result.failed - result.inconclusive;
+  const level = `${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`;
+  const lines = [
+    result.passed
+      ? `counterfair gate: passed — all ${plural(result.checked, 'contrast')} are shown to be within the margins (every ${level} interval inside them).`
+      : `counterfair gate: FAILED — ${result.failed} of ${plural(result.checked, 'contrast')} ${result.failed === 1 ? 'is' : 'are'} not shown to be within the margins (${exceeding} beyond them, ${result.inconclusive} inconclusive${result.inconclusive ? ': more vignettes needed' : ''}).`,
+    `Rule: ${describeEquivalenceRule(result)}`,
+    ...result.notes.map((n) => `Note: ${n}`),
+  ];
+  if (failing.length) {
+    lines.push('', 'Not shown within the margins:', ...textTable(equivalenceHeaders(level), failing.map(equivalenceRow)), '', ...failing.map((c) => `${c.model} ${c.axis}=${c.level}${c.domain ? ` in ${c.domain}` : ''}: ${c.reason}`));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatRefusal(result: GateResult): string {
+  return [
+    `counterfair gate: REFUSED — this run cannot support a verdict (${plural(result.refusals.length, 'reason')}); no pass or failure is given:`,
+    ...result.refusals.map((r) => `  - ${r}`),
+    ...result.notes.map((n) => `Note: ${n}`),
+    '',
+  ].join('\n');
+}
+
+function limits({ thresholds: t }: GateResult, equivalence: boolean): string {
+  return [
+    ...(t.maxDifferencePoints !== null ? [equivalence ? `within ±${t.maxDifferencePoints} points` : `|difference| > ${t.maxDifferencePoints} points`] : []),
+    ...(t.maxRatio !== null ? [equivalence ? `ratio within ${decimal(1 / t.maxRatio, 2)} to ${t.maxRatio}` : `ratio (either way) > ${t.maxRatio}`] : []),
+  ].join(equivalence ? ' and ' : ' or ');
+}
+
+function scope({ thresholds: t }: GateResult): string {
+  return [t.axes ? `axes ${t.axes.join(', ')}` : 'every axis', t.domains ? `each of the domains ${t.domains.join(', ')}` : 'the whole run'].join(', ');
+}
+
+function describeRule(result: GateResult): string {
+  const t = result.thresholds;
   const basis = t.useCiBound ? 'the 95% CI bound nearer no difference' : 'the point estimates';
-  return `a contrast fails when significant after ${t.adjustment} adjustment (adjusted p < ${t.alpha}) and ${limits}, judged on ${basis}; ${scope}.`;
+  return `a contrast fails when significant after ${t.adjustment} adjustment (adjusted p < ${t.alpha}) and ${limits(result, false)}, judged on ${basis}; ${scope(result)}.`;
+}
+
+function describeEquivalenceRule(result: GateResult): string {
+  const t = result.thresholds;
+  const level = `${Math.round(100 * t.equivalenceConfLevel!)}%`;
+  return (
+    `equivalence (TOST at alpha ${t.alpha}): a contrast passes only when its ${level} interval (1 − 2 × alpha) lies ${limits(result, true)}; ` +
+    `an interval straddling a margin is inconclusive and fails. The run passes only when every contrast does (intersection-union test: no multiplicity correction needed); ${scope(result)}. ` +
+    'A pass means the data show every disparity is below the margins, not merely that none was significant.'
+  );
 }
 
 function row(c: GateContrast): string[] {
   const exceeded = [...(c.exceeds.difference ? ['difference'] : []), ...(c.exceeds.ratio ? ['ratio'] : [])].join(', ') || '—';
   return [c.model, c.axis, c.level, c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.differenceCiPoints, 1), ratio(c.ratio), pValue(c.pAdjusted), exceeded];
+}
+
+function equivalenceRow(c: GateContrast): string[] {
+  const ratioCi = c.equivalenceRatioCi ? `${ratio(c.equivalenceRatioCi[0])} to ${ratio(c.equivalenceRatioCi[1])}` : '—';
+  return [c.model, c.axis, c.level, c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.equivalenceDifferenceCiPoints, 1), ratio(c.ratio), ratioCi, c.verdict];
 }
 
 /** Left-aligned columns padded to their widest cell, for terminals and CI logs. */

@@ -1,35 +1,58 @@
-import { loadRun } from '../pipeline/loadRun.js';
+import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
 import type { GateSettings } from '../study/types.js';
-import { InputError } from '../util/problems.js';
-import { domainFindings, runFindings } from './contrasts.js';
-import { evaluateGate } from './evaluate.js';
+import { contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
+import { evaluateGate, type GatedFinding } from './evaluate.js';
 import { readStudyGate } from './studySection.js';
 import { resolveThresholds } from './thresholds.js';
-import type { GateResult } from './types.js';
+import type { GateContrast, GateResult, GateThresholds } from './types.js';
 
 /**
- * Judges a run against its thresholds (flags over the study's `gate:` section). A gate that would check no
- * contrast is bad input, never a pass.
+ * Judges a run against its thresholds (flags over the study's `gate:` section). A run that cannot support a verdict
+ * is refused (exit 2), never passed: no contrast to judge, a contrast without usable pairs, or one that lost more
+ * than `maxLostPairs` of its pairs to missing answers (a dead endpoint leaves every pair excluded).
  */
 export function gateRun(runDir: string, flags: GateSettings, studyFile?: string): GateResult {
   const run = loadRun(runDir);
   const study = readStudyGate(run.manifest, studyFile);
   const thresholds = resolveThresholds(flags, study, run);
-  const findings = thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run);
-  const contrasts = evaluateGate(
-    findings.filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis)),
-    thresholds,
-  );
-  if (contrasts.length === 0) throw new InputError([{ file: runDir, message: 'no contrast to gate (no axis level has pairs in the selected axes and domains)' }]);
+  const selected = (thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)).filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis));
+  const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
+  const refusals = refusalsOf(contrasts, thresholds);
   const failed = contrasts.filter((c) => c.failed).length;
   return {
     schema: 'counterfair.gate/1',
-    passed: failed === 0,
+    passed: refusals.length === 0 && failed === 0,
+    refused: refusals.length > 0,
+    refusals,
     runDir,
     thresholds: { ...thresholds, adjustment: run.manifest.analysis.adjustment, studyFile: study.file },
     notes: 'unavailable' in study ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`] : [],
     checked: contrasts.length,
     failed,
+    inconclusive: contrasts.filter((c) => c.verdict === 'inconclusive').length,
     contrasts,
   };
+}
+
+/** In equivalence mode, each finding's 1 − 2·alpha intervals, recomputed from the run's scores. */
+function withEquivalenceIntervals(run: LoadedRun, findings: GatedFinding[], t: GateThresholds): GatedFinding[] {
+  if (t.equivalenceConfLevel === null || findings.length === 0) return findings;
+  const intervals = equivalenceIntervals(run, t.domains, t.equivalenceConfLevel);
+  return findings.map((f) => ({ ...f, equivalence: intervals.get(contrastKey(f)) }));
+}
+
+/** Why the run cannot support a verdict, one sentence each (empty: it can). */
+function refusalsOf(contrasts: readonly GateContrast[], t: GateThresholds): string[] {
+  if (contrasts.length === 0) {
+    return ['no contrast to judge: no axis level has pairs in the selected axes and domains, so nothing was checked (a gate that checks nothing never passes)'];
+  }
+  const name = (c: GateContrast) => `${c.model} ${c.axis}=${c.level}${c.domain ? ` in ${c.domain}` : ''}`;
+  const lost = (c: GateContrast) => `${c.nExcludedPairs} of ${c.nPairs + c.nExcludedPairs}`;
+  return contrasts.flatMap((c) => {
+    if (c.nPairs === 0) return [`${name(c)} has no usable pair (${lost(c)} lost to request errors or unscored answers): nothing shows how the model treats these patients`];
+    if (c.lostPairsShare > t.maxLostPairs) {
+      return [`${name(c)} lost ${Math.round(100 * c.lostPairsShare)}% of its pairs (${lost(c)}) to request errors or unscored answers, more than the ${Math.round(100 * t.maxLostPairs * 10) / 10}% allowed (--max-lost-pairs ${t.maxLostPairs}): fix the failures and re-run with the same --out`];
+    }
+    return [];
+  });
 }

@@ -1,5 +1,17 @@
 import type { AdjustMethod } from '../stats/adjust.js';
 
+/**
+ * `superiority` (default): a contrast fails when it is significant and beyond a threshold. `equivalence` (TOST):
+ * a contrast passes only when its 1 − 2·alpha interval lies inside the margins.
+ */
+export type GateMode = 'superiority' | 'equivalence';
+export const GATE_MODES: readonly GateMode[] = ['superiority', 'equivalence'];
+/** Largest share of a contrast's pairs that may be lost (no answer on one side) before the gate refuses the run. */
+export const DEFAULT_MAX_LOST_PAIRS = 0.2;
+
+/** How one contrast came out: within the thresholds, beyond them, or (equivalence mode) not shown either way. */
+export type GateVerdict = 'pass' | 'exceeds' | 'inconclusive';
+
 /** The effective thresholds of one gate: flags over the study's `gate:` section, field by field. */
 export interface GateThresholds {
   /** Largest acceptable |error-rate difference|, in percentage points; null: not gated on the difference. */
@@ -13,6 +25,11 @@ export interface GateThresholds {
   domains: string[] | null;
   /** Compare the 95% CI bound nearer "no difference" with the thresholds instead of the point estimate. */
   useCiBound: boolean;
+  mode: GateMode;
+  /** The gate refuses a run where a judged contrast lost more than this share of its pairs. */
+  maxLostPairs: number;
+  /** Equivalence mode: the level of the intervals held inside the margins, 1 − 2·alpha (TOST); null otherwise. */
+  equivalenceConfLevel: number | null;
 }
 
 /** One contrast as the gate judged it. Differences in points; a ratio or CI bound of Infinity is null in JSON. */
@@ -25,6 +42,9 @@ export interface GateContrast {
   domain: string | null;
   nVignettes: number;
   nPairs: number;
+  /** Pairs lost because one side had no answer, and their share of all the contrast's pairs. */
+  nExcludedPairs: number;
+  lostPairsShare: number;
   rateReference: number;
   rateLevel: number;
   differencePoints: number;
@@ -39,14 +59,25 @@ export interface GateContrast {
   testedDifferencePoints: number;
   testedRatio: number;
   exceeds: { difference: boolean; ratio: boolean };
-  /** Significant and beyond at least one threshold. */
+  /** Superiority: significant and beyond at least one threshold. Equivalence: not shown within every margin. */
   failed: boolean;
+  /** `exceeds` also in equivalence mode when a whole interval lies beyond a margin; `inconclusive` when it straddles one. */
+  verdict: GateVerdict;
+  /** Why the contrast failed, in words; null when it passed. */
+  reason: string | null;
+  /** Equivalence mode: the 1 − 2·alpha intervals held against the margins (difference in points); null otherwise. */
+  equivalenceDifferenceCiPoints: [number, number] | null;
+  equivalenceRatioCi: [number, number] | null;
 }
 
 /** `counterfair gate --json`: a stable shape for pipelines (fields are added, never renamed). */
 export interface GateResult {
   schema: 'counterfair.gate/1';
   passed: boolean;
+  /** The run cannot support a verdict (nothing to judge, or pairs lost): exit 2, whatever the contrasts say. */
+  refused: boolean;
+  /** Why the gate refused, one sentence each; empty when it did not. */
+  refusals: string[];
   runDir: string;
   thresholds: GateThresholds & {
     /** The multiple-comparison adjustment behind `pAdjusted` (the run's). */
@@ -58,5 +89,7 @@ export interface GateResult {
   notes: string[];
   checked: number;
   failed: number;
+  /** Of the failed contrasts, those whose interval straddles a margin (equivalence mode): more vignettes needed. */
+  inconclusive: number;
   contrasts: GateContrast[];
 }

@@ -210,12 +210,14 @@ function readAnalysis(r: FieldReader, raw: unknown): Study['analysis'] {
   if (raw === undefined) return defaults;
   const obj = r.record(raw, ['analysis']);
   if (!obj) return defaults;
-  r.unknownKeys(obj, ['alpha', 'adjustment', 'mcnemar', 'bootstrap_resamples'], ['analysis']);
+  r.unknownKeys(obj, ['alpha', 'adjustment', 'mcnemar', 'bootstrap_resamples', 'target_ratio'], ['analysis']);
+  const targetRatio = r.number(obj, 'target_ratio', ['analysis'], { optional: true, min: 1.0001, max: 100 });
   return {
     alpha: r.number(obj, 'alpha', ['analysis'], { optional: true, min: 1e-12, max: 0.5 }) ?? defaults.alpha,
     adjustment: r.oneOf(obj, 'adjustment', ADJUSTMENTS, ['analysis'], { optional: true }) ?? defaults.adjustment,
     mcnemar: r.oneOf(obj, 'mcnemar', ['exact', 'midp'] as const, ['analysis'], { optional: true }) ?? defaults.mcnemar,
     bootstrapResamples: r.number(obj, 'bootstrap_resamples', ['analysis'], { optional: true, integer: true, min: 100, max: 100_000 }) ?? defaults.bootstrapResamples,
+    ...(targetRatio !== undefined ? { targetRatio } : {}),
   };
 }
 
@@ -228,7 +230,7 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
   const obj = r.record(raw, ['gate']);
   if (!obj) return undefined;
   const path = ['gate'];
-  r.unknownKeys(obj, ['max_difference', 'max_ratio', 'alpha', 'axes', 'domains', 'use_ci_bound'], path);
+  r.unknownKeys(obj, ['max_difference', 'max_ratio', 'alpha', 'axes', 'domains', 'use_ci_bound', 'mode', 'max_lost_pairs'], path);
   if (obj.use_ci_bound !== undefined && typeof obj.use_ci_bound !== 'boolean') r.problem([...path, 'use_ci_bound'], 'expected true or false');
   const axes = r.stringList(obj, 'axes', path, { optional: true });
   axes?.forEach((id, i) => {
@@ -241,6 +243,8 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
     axes,
     domains: r.stringList(obj, 'domains', path, { optional: true }),
     useCiBound: obj.use_ci_bound === true ? true : undefined,
+    mode: r.oneOf(obj, 'mode', ['superiority', 'equivalence'] as const, path, { optional: true }),
+    maxLostPairs: r.number(obj, 'max_lost_pairs', path, { optional: true, min: 0, max: 1 }),
   };
   if (settings.maxDifference === undefined && settings.maxRatio === undefined && obj.max_difference === undefined && obj.max_ratio === undefined) {
     r.problem(path, 'sets no threshold: give max_difference (percentage points) and/or max_ratio');

@@ -120,11 +120,14 @@ export interface AnalysisOptions {
   mcnemar: 'exact' | 'midp';
   /** Cluster bootstrap resamples for confidence intervals (seeded from the study seed). */
   bootstrapResamples: number;
+  /** The error amplification the report states the study's power against (`target_ratio`; 1.5 when absent). */
+  targetRatio?: number;
 }
 
 /**
  * The study's `gate:` section: when `counterfair gate` fails a run. A contrast fails when it is significant
- * after adjustment at `alpha` and its disparity exceeds `maxDifference` or `maxRatio` (see src/gate/evaluate.ts).
+ * after adjustment at `alpha` and its disparity exceeds `maxDifference` or `maxRatio`, or in equivalence mode when
+ * its interval is not inside them (see src/gate/evaluate.ts).
  */
 export interface GateSettings {
   /** Largest acceptable error-rate difference, in percentage points (5 means 5 points). */
@@ -138,6 +141,10 @@ export interface GateSettings {
   domains?: string[];
   /** Compare the 95% CI bound nearer zero, not the point estimate, with the thresholds. */
   useCiBound?: boolean;
+  /** `superiority` (default) or `equivalence` (TOST: pass only when the 1 − 2·alpha interval is inside the margins). */
+  mode?: 'superiority' | 'equivalence';
+  /** Largest share of a contrast's pairs that may be lost before the gate refuses the run (default 0.2). */
+  maxLostPairs?: number;
 }
 
 /**

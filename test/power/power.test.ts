@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { discordance } from '../../src/power/discordance.js';
 import { mcnemarPower, vignettesForPower } from '../../src/power/mcnemarPower.js';
 import { simulatePower } from '../../src/power/simulate.js';
-import { binomialPmf } from '../../src/stats/distributions.js';
-import { mcnemar } from '../../src/stats/mcnemar.js';
 import { runCli } from '../helpers/cli.js';
-
-/** Power by brute force over every (discordant, b) outcome: the definition, to check the fast form against. */
-function bruteForcePower(n: number, levelOnly: number, referenceOnly: number, alpha: number): number {
-  const pd = levelOnly + referenceOnly;
-  let power = 0;
-  for (let k = 0; k <= n; k++) for (let b = 0; b <= k; b++) if (mcnemar(b, k - b).pValue <= alpha) power += binomialPmf(k, n, pd) * binomialPmf(b, k, levelOnly / pd);
-  return power;
-}
+import { bruteForcePower } from '../helpers/power.js';
 
 describe('power', () => {
   it('classical independent errors: discordant probabilities p1(1-p0) and p0(1-p1)', () => {

@@ -12,7 +12,7 @@ import { axisBases } from './protectedBases.js';
 export function regulatoryBlocks(ctx: ReportContext): Block[] {
   const { findings, secondaryFindings, shifts, flips } = ctx.results;
   const significant = findings.filter((f) => f.significant).map((f) => ctx.contrastLabel(f));
-  const disparities = significant.length ? `significant after correction: ${significant.join(', ')}` : 'none significant after correction';
+  const disparities = significant.length ? `significant after correction: ${significant.join(', ')}` : 'none significant after correction, which is evidence of equity only as far as the power stated in the summary reaches';
   const evidence = `error amplification for ${plural(findings.length, 'contrast')} (${disparities}); ${plural(secondaryFindings.length, 'secondary-endpoint contrast')}; ${plural(shifts.length, 'direction-of-care contrast')}; flip rates for ${plural(flips.length, 'level')}`;
   const rows: [string, string, string, string][] = [
     [

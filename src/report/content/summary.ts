@@ -5,6 +5,7 @@ import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { dataQualityWarningBlocks, failedQualityModels } from './dataQuality.js';
 import { adjustmentName } from './methods.js';
+import { powerStatement } from './power.js';
 
 /**
  * The summary an equity committee reads first: the worst significant disparity in plain words, then what else
@@ -37,6 +38,10 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
     );
     blocks.push(paragraph('This is not proof of equal treatment: a difference smaller than the confidence intervals below could be missed with this many vignettes (see Limitations).'));
   }
+  // What the study could have detected (minimum detectable effect, power against analysis.target_ratio): beside
+  // "no significant disparity", and for the contrasts left non-significant when others are.
+  const power = powerStatement(findings);
+  if (power) blocks.push(paragraph(strong('Could this study have seen it?'), ' ', power));
   const others = significant.slice(1);
   if (others.length) blocks.push(paragraph(`${plural(others.length, 'other contrast')} also reached significance:`), list(others.map((f) => f.sentence)));
   const secondary = byHarm(secondaryFindings.filter((f) => f.significant));
