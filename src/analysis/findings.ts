@@ -47,8 +47,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
           if (reference === null || atLevel === null) excluded++;
           else counter.add(pair.vignetteId, reference, atLevel);
         }
-        // Bootstrap intervals for the primary endpoint; cluster-robust Wald intervals for the secondary ones (cheaper).
-        const stats = binaryContrast(counter.sorted(), { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws });
+        const stats = binaryContrast(counter.sorted(), { seed, bootstrapResamples: options.bootstrapResamples, mcnemar: options.mcnemar, draws });
         raw.push({ endpoint, model: modelId, axis: axis.id, level: level.id, reference: axis.reference, ...stats, adjustment: options.adjustment, nExcludedPairs: excluded });
       }
     }
