@@ -87,7 +87,7 @@ export function raoScottPairedIntervals(clusters: readonly PairedClusterCounts[]
   }
   const iidDifference = b + c - N * D * D;
   const iidRatio = L > 0 && R > 0 ? (L - b) * (1 / L - 1 / R) ** 2 + b / (L * L) + c / (R * R) : 0;
-  const bound = (ratio: number) => (Number.isFinite(ratio) && ratio > 0 ? Math.min(maxPairs, Math.max(1, ratio)) : maxPairs);
+  const bound = (ratio: number) => (Number.isFinite(ratio) ? Math.min(maxPairs, Math.max(1, ratio)) : maxPairs);
   const deffDifference = iidDifference > 0 ? bound(vDifference / iidDifference) : maxPairs;
   const deffRatio = iidRatio > 0 ? bound(vRatio / iidRatio) : maxPairs;
   const scaled = (deff: number) => ({ n11: (L - b) / deff, n10: b / deff, n01: c / deff, n00: (N - L - c) / deff });
