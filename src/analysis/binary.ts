@@ -1,5 +1,5 @@
 import { clusterBootstrapSums } from '../stats/cluster-bootstrap-sums.js';
-import { normalQuantile } from '../stats/distributions.js';
+import { chiSquareLogSf, normalQuantile } from '../stats/distributions.js';
 import { clusteredMcNemar } from '../stats/clustered-mcnemar.js';
 import { mantelHaenszel } from '../stats/mantel-haenszel.js';
 import { mcnemar } from '../stats/mcnemar.js';
@@ -44,6 +44,8 @@ export interface BinaryContrastStats {
   test: BinaryTest;
   statistic: number;
   p: number;
+  /** Natural log of `p`, computed on the log scale: finite where `p` underflows to 0 in a very large study. */
+  logP: number;
   /** How `differenceCi` was computed. */
   ciMethod: IntervalMethod;
   /** How `ratioCi` was computed. */
@@ -152,7 +154,7 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
   const confLevel = options.confLevel ?? 0.95;
   const base = { nVignettes: ids.length, nPairs: n, rateReference, rateLevel, difference: rateLevel - rateReference, ratio: rateRatio(levelEvents, refEvents), wrongOnlyAtLevel: b, wrongOnlyAtReference: c };
   if (n === 0) {
-    return { ...base, differenceCi: null, ratioCi: null, oddsRatio: NaN, test: 'mcnemar-exact', statistic: NaN, p: NaN, ciMethod: 'newcombe', ratioCiMethod: 'bonett-price' };
+    return { ...base, differenceCi: null, ratioCi: null, oddsRatio: NaN, test: 'mcnemar-exact', statistic: NaN, p: NaN, logP: NaN, ciMethod: 'newcombe', ratioCiMethod: 'bonett-price' };
   }
   if (!multi) {
     const method = options.mcnemar ?? 'exact';
@@ -168,6 +170,7 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
       test: method === 'exact' ? 'mcnemar-exact' : 'mcnemar-midp',
       statistic: test.statistic,
       p: test.pValue,
+      logP: test.logPValue,
       ciMethod: 'newcombe',
       ratioCiMethod: 'bonett-price',
     };
@@ -190,6 +193,7 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
     test: 'clustered-mcnemar',
     statistic: test.statistic,
     p: test.pValue,
+    logP: chiSquareLogSf(test.statistic, test.df),
     ciMethod: method,
     ratioCiMethod: method,
   };

@@ -101,4 +101,16 @@ describe('binaryContrast', () => {
       expect(r.ratioCi).toBeNull();
     }
   });
+
+  it('keeps p on the log scale where it underflows (logP), one pair or several per vignette', () => {
+    const single = binaryContrast(countPairs(pairsFrom(0, 1500, 0, 500)), { seed: 1, bootstrapResamples: 0 });
+    expect(single.p).toBe(0);
+    expect(single.logP).toBeCloseTo(-1499 * Math.log(2), 8);
+    const clustered = binaryContrast(countPairs(pairsFrom(0, 9000, 30, 600, 3)), { seed: 1, bootstrapResamples: 0 });
+    expect(clustered.p).toBe(0);
+    expect(clustered.logP).toBeLessThan(-745); // below the smallest double
+    expect(Number.isFinite(clustered.logP)).toBe(true);
+    const ordinary = binaryContrast(countPairs(pairsFrom(10, 5, 2, 13)), { seed: 1, bootstrapResamples: 0 });
+    expect(ordinary.logP).toBeCloseTo(Math.log(0.453125), 12);
+  });
 });
