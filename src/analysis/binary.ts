@@ -57,7 +57,7 @@ export interface BinaryContrastStats {
 
 export interface BinaryOptions {
   seed: number;
-  /** Resamples for bootstrap intervals; 0 computes tests and point estimates only. */
+  /** Resamples for the comparison bootstrap intervals (`intervals: 'bootstrap'`; 0: none). */
   bootstrapResamples: number;
   /**
    * Intervals with several pairs per vignette. `rao-scott` (default): Newcombe and Bonett–Price on design-effect
@@ -90,8 +90,8 @@ export function rateRatio(level: number, reference: number): number {
  * - Several pairs per vignette (replicates, factorial designs): the clustered McNemar test of Durkalski et al.
  *   (2003), whose variance comes from the vignettes, because replicates of a vignette are correlated (a CMH test
  *   treating them as independent was measured at 2.6% size for a nominal 5% in bench:calibration). The
- *   Mantel-Haenszel odds ratio over vignette strata is reported as the effect, and the difference gets a
- *   cluster bootstrap interval over vignettes — never over responses.
+ *   Mantel-Haenszel odds ratio over vignette strata is reported as the effect; intervals account for the
+ *   clustering by vignette, never treating responses as independent.
  * - Intervals: one pair per vignette, Newcombe (difference) and Bonett–Price (ratio); several, the same on counts
  *   divided by the cluster design effect with a t(G − 1) critical value (`raoScottPairedIntervals`). Both keep
  *   their width when no pair is discordant, where a bootstrap or sandwich interval collapses to [0, 0] / [1, 1].
