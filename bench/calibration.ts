@@ -103,12 +103,14 @@ function intervalsOf(study: boolean[][][], k: number, amplification: number): Co
 function coverage(studies: number, amplification: number, instability: number): void {
   const s = spec(amplification, instability);
   const covered = new Map<string, number[]>();
+  const widths = new Map<string, number[]>(); // summed width of the difference intervals, in points
   SIZES.forEach((vignettes, column) => {
     for (let k = 0; k < studies; k++) {
       const study = simulateStudy(s, deriveSeed(2, 'coverage', String(instability), String(vignettes), String(k)), vignettes, 3);
       for (const [label, ci, truth] of intervalsOf(study, k, amplification)) {
         const row = covered.get(label) ?? covered.set(label, SIZES.map(() => 0)).get(label)!;
         if (ci && ci[0] <= truth && truth <= ci[1]) row[column]!++;
+        if (ci && label.startsWith('difference')) (widths.get(label) ?? widths.set(label, SIZES.map(() => 0)).get(label)!)[column]! += 100 * (ci[1] - ci[0]);
       }
     }
   });
@@ -119,6 +121,8 @@ function coverage(studies: number, amplification: number, instability: number): 
     console.log(`   ${label.padEnd(56)}${cells.join('')}`);
   }
   console.log('   (< marks coverage below 94%; [reported]: what findings.json gives; [before]: the intervals it gave until now)');
+  console.log(`   ${'mean width of the difference intervals (points)'.padEnd(56)}${SIZES.map((g) => `${g} vignettes`.padStart(14)).join('')}`);
+  for (const [label, row] of widths) console.log(`   ${label.padEnd(56)}${row.map((w) => (w / studies).toFixed(1).padStart(12)).join('  ')}`);
 }
 
 function power(studies: number, vignettes: number, amplification: number): void {
