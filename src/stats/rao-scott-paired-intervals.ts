@@ -20,7 +20,9 @@
  *    Bonett–Price hybrid Wilson interval (ratio), with the critical value of t(G − 1) instead of z
  *    (the Bell–McCaffrey reference distribution for a mean over G clusters), which accounts for the
  *    design effect itself being estimated from G clusters.
- * Coverage on the simulated model (bench:calibration) is reported in the README. No events on either side:
+ * Coverage on the simulated model (bench:calibration, 3 replicates per vignette): 98.0%, 98.2%, 96.2%, 95.4% for
+ * the difference at 10, 15, 30, 110 vignettes — conservative at the smallest sizes because of the lower bound 1 on
+ * the design effect (without it, about 95% at 10 vignettes); the percentile cluster bootstrap gave 89.4% to 94.5%. No events on either side:
  * the difference interval is still proper (Newcombe), the ratio 0/0 is undefined and its interval is null.
  * Fewer than 2 clusters: NaN limits and a null ratio interval (nothing to estimate a cluster variance from).
  *
