@@ -1,9 +1,11 @@
 import { clusterBootstrapSums } from '../stats/cluster-bootstrap-sums.js';
-import { normalQuantile } from '../stats/distributions.js';
+import { chiSquareLogSf, normalQuantile } from '../stats/distributions.js';
 import { clusteredMcNemar } from '../stats/clustered-mcnemar.js';
 import { mantelHaenszel } from '../stats/mantel-haenszel.js';
 import { mcnemar } from '../stats/mcnemar.js';
+import { bonettPriceRatio } from '../stats/bonett-price-ratio.js';
 import { newcombePairedDifference } from '../stats/newcombe-paired-difference.js';
+import { raoScottPairedIntervals } from '../stats/rao-scott-paired-intervals.js';
 
 /** One usable pair: did the event (an error, a refusal, ...) happen at the reference and at the level? */
 export interface BinaryPair {
@@ -13,7 +15,15 @@ export interface BinaryPair {
 }
 
 export type BinaryTest = 'mcnemar-exact' | 'mcnemar-midp' | 'clustered-mcnemar' | 'vignette-fixed-effects';
-export type IntervalMethod = 'newcombe' | 'cluster-bootstrap' | 'cluster-robust' | 'vignette-fixed-effects';
+/**
+ * How an interval was computed. `newcombe`: Newcombe's hybrid score interval (difference, one pair per vignette).
+ * `bonett-price`: Bonett–Price hybrid Wilson interval (ratio, one pair per vignette). `rao-scott`: the same two
+ * intervals on counts divided by the cluster design effect, with a t(G − 1) critical value (several pairs per
+ * vignette; see raoScottPairedIntervals). `cluster-bootstrap` / `cluster-robust`: percentile cluster bootstrap and
+ * sandwich Wald intervals, kept for comparison in bench:calibration (they under-cover below about 30 vignettes).
+ * `vignette-fixed-effects`: t(G − 1) intervals of the adjusted model (designs without exact partners; see adjusted.ts).
+ */
+export type IntervalMethod = 'newcombe' | 'bonett-price' | 'rao-scott' | 'cluster-bootstrap' | 'cluster-robust' | 'vignette-fixed-effects';
 
 export interface BinaryContrastStats {
   /** Vignettes with at least one usable reference/level pair. */
@@ -28,14 +38,19 @@ export interface BinaryContrastStats {
   differenceCi: [number, number] | null;
   /** Amplification, relative: rateLevel / rateReference (1 when neither has events, Infinity when only the level has). */
   ratio: number;
+  /** null when the ratio is undefined (no events on either side) or cannot be estimated (fewer than 2 vignettes). */
   ratioCi: [number, number] | null;
   /** Mantel-Haenszel pooled odds ratio over vignettes (replicate designs), else the conditional OR b/c. */
   oddsRatio: number;
   test: BinaryTest;
   statistic: number;
   p: number;
-  /** How `differenceCi` was computed: Newcombe's paired interval, a cluster bootstrap, or cluster-robust Wald. */
+  /** Natural log of `p`, computed on the log scale: finite where `p` underflows to 0 in a very large study. */
+  logP: number;
+  /** How `differenceCi` was computed. */
   ciMethod: IntervalMethod;
+  /** How `ratioCi` was computed. */
+  ratioCiMethod: IntervalMethod;
   /** Discordant pairs: event only at the level (b) and only at the reference (c). */
   wrongOnlyAtLevel: number;
   wrongOnlyAtReference: number;
@@ -43,13 +58,15 @@ export interface BinaryContrastStats {
 
 export interface BinaryOptions {
   seed: number;
-  /** Resamples for bootstrap intervals; 0 computes tests and point estimates only. */
+  /** Resamples for the comparison bootstrap intervals (`intervals: 'bootstrap'`; 0: none). */
   bootstrapResamples: number;
   /**
-   * `bootstrap` (default): percentile intervals from a cluster bootstrap over vignettes. `cluster-robust`: Wald
-   * intervals with a cluster-robust (sandwich) variance over vignettes — cheaper, used for secondary endpoints.
+   * Intervals with several pairs per vignette. `rao-scott` (default): Newcombe and Bonett–Price on design-effect
+   * adjusted counts with a t(G − 1) critical value — nominal coverage from 10 vignettes up in bench:calibration.
+   * `bootstrap` (percentile cluster bootstrap) and `cluster-robust` (sandwich Wald) are for comparison only: they
+   * cover about 89-92% at 10-15 vignettes, and collapse to a point when no pair is discordant (then null here).
    */
-  intervals?: 'bootstrap' | 'cluster-robust';
+  intervals?: 'rao-scott' | 'bootstrap' | 'cluster-robust';
   confLevel?: number;
   /**
    * The test with one pair per vignette: `exact` (default; conservative — 3.95% size at a nominal 5% in
@@ -74,10 +91,12 @@ export function rateRatio(level: number, reference: number): number {
  * - Several pairs per vignette (replicates, factorial designs): the clustered McNemar test of Durkalski et al.
  *   (2003), whose variance comes from the vignettes, because replicates of a vignette are correlated (a CMH test
  *   treating them as independent was measured at 2.6% size for a nominal 5% in bench:calibration). The
- *   Mantel-Haenszel odds ratio over vignette strata is reported as the effect, and the difference gets a
- *   cluster bootstrap interval over vignettes — never over responses.
- * - The ratio always gets a cluster interval (bootstrap percentile by default: an upper limit can be Infinity
- *   when resamples have no reference events).
+ *   Mantel-Haenszel odds ratio over vignette strata is reported as the effect; intervals account for the
+ *   clustering by vignette, never treating responses as independent.
+ * - Intervals: one pair per vignette, Newcombe (difference) and Bonett–Price (ratio); several, the same on counts
+ *   divided by the cluster design effect with a t(G − 1) critical value (`raoScottPairedIntervals`). Both keep
+ *   their width when no pair is discordant, where a bootstrap or sandwich interval collapses to [0, 0] / [1, 1].
+ *   With no events on either side the difference interval is still proper and the ratio (0/0) has none (null).
  * When no pair is discordant there is no evidence of a difference: p = 1 (McNemar's exact convention).
  */
 /** Pair counts of one vignette: its pairs, events on each side, and the two kinds of discordant pair. */
@@ -136,15 +155,26 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
   const confLevel = options.confLevel ?? 0.95;
   const base = { nVignettes: ids.length, nPairs: n, rateReference, rateLevel, difference: rateLevel - rateReference, ratio: rateRatio(levelEvents, refEvents), wrongOnlyAtLevel: b, wrongOnlyAtReference: c };
   if (n === 0) {
-    return { ...base, differenceCi: null, ratioCi: null, oddsRatio: NaN, test: 'mcnemar-exact', statistic: NaN, p: NaN, ciMethod: 'newcombe' };
+    return { ...base, differenceCi: null, ratioCi: null, oddsRatio: NaN, test: 'mcnemar-exact', statistic: NaN, p: NaN, logP: NaN, ciMethod: 'newcombe', ratioCiMethod: 'bonett-price' };
   }
-  // bootstrapResamples 0: tests and point estimates only (power simulations need no intervals).
-  const { differenceCi: resampledDifferenceCi, ratioCi } = clusterIntervals(sums, refEvents, levelEvents, n, options);
   if (!multi) {
     const method = options.mcnemar ?? 'exact';
     const test = mcnemar(b, c, { method });
-    const newcombe = newcombePairedDifference({ n11: levelEvents - b, n10: b, n01: c, n00: n - levelEvents - c }, { confLevel });
-    return { ...base, differenceCi: [newcombe.low, newcombe.high], ratioCi, oddsRatio: c === 0 ? (b === 0 ? 1 : Infinity) : b / c, test: method === 'exact' ? 'mcnemar-exact' : 'mcnemar-midp', statistic: test.statistic, p: test.pValue, ciMethod: 'newcombe' };
+    const table = { n11: levelEvents - b, n10: b, n01: c, n00: n - levelEvents - c };
+    const newcombe = newcombePairedDifference(table, { confLevel });
+    const ratioCi = refEvents + levelEvents === 0 ? null : bonettPriceRatio(table, { confLevel });
+    return {
+      ...base,
+      differenceCi: [newcombe.low, newcombe.high],
+      ratioCi: ratioCi && [ratioCi.low, ratioCi.high],
+      oddsRatio: c === 0 ? (b === 0 ? 1 : Infinity) : b / c,
+      test: method === 'exact' ? 'mcnemar-exact' : 'mcnemar-midp',
+      statistic: test.statistic,
+      p: test.pValue,
+      logP: test.logPValue,
+      ciMethod: 'newcombe',
+      ratioCiMethod: 'bonett-price',
+    };
   }
   const strata = sums.map(([m, ref, level]) => [
     [level!, m! - level!],
@@ -154,27 +184,40 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
     counts.map((v) => v.levelOnly),
     counts.map((v) => v.referenceOnly),
   );
+  const intervals = options.intervals ?? 'rao-scott';
+  const ci = intervals === 'rao-scott' ? raoScottCis(counts, confLevel) : clusterIntervals(sums, b + c, refEvents, levelEvents, n, { ...options, intervals });
+  const method: IntervalMethod = intervals === 'bootstrap' ? 'cluster-bootstrap' : intervals;
   return {
     ...base,
-    differenceCi: resampledDifferenceCi,
-    ratioCi,
+    ...ci,
     oddsRatio: mantelHaenszel(strata).oddsRatio,
     test: 'clustered-mcnemar',
     statistic: test.statistic,
     p: test.pValue,
-    ciMethod: options.intervals === 'cluster-robust' ? 'cluster-robust' : 'cluster-bootstrap',
+    logP: chiSquareLogSf(test.statistic, test.df),
+    ciMethod: method,
+    ratioCiMethod: method,
   };
 }
 
+type ContrastIntervals = { differenceCi: [number, number] | null; ratioCi: [number, number] | null };
+
+function raoScottCis(counts: readonly VignetteCounts[], confLevel: number): ContrastIntervals {
+  const r = raoScottPairedIntervals(counts, { confLevel });
+  const finite = Number.isFinite(r.difference.low) && Number.isFinite(r.difference.high);
+  return { differenceCi: finite ? [r.difference.low, r.difference.high] : null, ratioCi: r.ratio && [r.ratio.low, r.ratio.high] };
+}
+
 /**
- * Intervals for the difference and the ratio that respect clustering by vignette. Bootstrap: one pass of
+ * Comparison intervals (bench:calibration) for the difference and the ratio over vignettes. Bootstrap: one pass of
  * resampled vignettes gives both percentile intervals. Cluster-robust: D ± z·SE with
  * SE² = G/(G−1)·Σ_v (l_v − r_v − D·n_v)² / N², and log R ± z·SE with SE² = G/(G−1)·Σ_v (l_v/L − r_v/R)²
  * (delta method), where l_v, r_v are a vignette's events at the level and reference, n_v its pairs.
  */
-function clusterIntervals(sums: readonly (readonly number[])[], refEvents: number, levelEvents: number, n: number, options: BinaryOptions): { differenceCi: [number, number] | null; ratioCi: [number, number] | null } {
+function clusterIntervals(sums: readonly (readonly number[])[], discordant: number, refEvents: number, levelEvents: number, n: number, options: BinaryOptions): ContrastIntervals {
   const confLevel = options.confLevel ?? 0.95;
-  if (refEvents + levelEvents === 0) return { differenceCi: [0, 0], ratioCi: [1, 1] };
+  // Every resample (and every sandwich residual) is then identical: the interval would be a point, not an interval.
+  if (discordant === 0) return { differenceCi: null, ratioCi: null };
   if (options.intervals === 'cluster-robust') {
     const G = sums.length;
     const z = normalQuantile(1 - (1 - confLevel) / 2);

@@ -1,6 +1,5 @@
 import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
-import { resampleIndices } from '../stats/cluster-bootstrap-sums.js';
 import { deriveSeed } from '../util/hash.js';
 import { DEFAULT_TARGET_RATIO, detectableEffect, detectableFromStandardError, familyAlpha } from '../power/detectable.js';
 import { criticalCounts } from '../power/mcnemarPower.js';
@@ -41,15 +40,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
     const raw: Omit<Finding, 'pAdjusted' | 'significant' | 'sentence'>[] = [];
     const rawCounts: VignetteCounts[][] = [];
     const estimates: (AdjustedContrast | undefined)[] = [];
-    // One seed and one table of resample draws per model and endpoint, shared by its contrasts (the draws are
-    // the bootstrap's main cost); results do not depend on the order contrasts are visited.
     const seed = deriveSeed(options.seed, 'bootstrap', endpoint, modelId);
-    const drawTables = new Map<number, Uint32Array>();
-    const draws = (nClusters: number) => {
-      let table = drawTables.get(nClusters);
-      if (!table) drawTables.set(nClusters, (table = resampleIndices(seed, nClusters, options.bootstrapResamples)));
-      return table;
-    };
     const groups = contrasts.filter((c) => c.modelId === modelId);
     const fit = needsAdjustment(groups) ? fitAdjusted(groups, axes, eventValue(counts)) : undefined;
     for (const axis of axes) {
@@ -64,12 +55,11 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
           if (reference === null || atLevel === null) excluded++;
           else counter.add(pair.vignetteId, reference, atLevel);
         }
-        // Bootstrap intervals for the primary endpoint; cluster-robust Wald intervals for the secondary ones (cheaper).
         const sorted = counter.sorted();
         const estimate = fit ? adjustedContrast(fit, axis.id, level.id, options.confLevel ?? 0.95) : undefined;
         const stats = estimate
           ? withAdjustedEstimate(binaryContrast(sorted, { seed, bootstrapResamples: 0, mcnemar: options.mcnemar }), estimate)
-          : { ...binaryContrast(sorted, { seed, bootstrapResamples: options.bootstrapResamples, intervals: endpoint === 'error' ? 'bootstrap' : 'cluster-robust', mcnemar: options.mcnemar, draws, confLevel: options.confLevel }), nExcluded: excluded };
+          : { ...binaryContrast(sorted, { seed, bootstrapResamples: options.bootstrapResamples, mcnemar: options.mcnemar, confLevel: options.confLevel }), nExcluded: excluded };
         const { nExcluded, ...contrast } = stats;
         rawCounts.push(sorted);
         estimates.push(estimate);
@@ -110,7 +100,9 @@ function withAdjustedEstimate(marginal: BinaryContrastStats, a: AdjustedContrast
     test: 'vignette-fixed-effects',
     statistic: a.statistic,
     p: a.p,
+    logP: Math.log(a.p),
     ciMethod: 'vignette-fixed-effects',
+    ratioCiMethod: 'vignette-fixed-effects',
     nExcluded: a.nExcluded,
   };
 }

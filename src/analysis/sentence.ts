@@ -1,3 +1,4 @@
+import { formatPValue } from '../util/pValue.js';
 import type { Axis } from '../demographics/types.js';
 import { ENDPOINT_WORDS } from './endpoints.js';
 import type { Finding } from './types.js';
@@ -15,17 +16,11 @@ export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number
   const ci = f.differenceCi ? ` (95% CI ${(100 * f.differenceCi[0]).toFixed(1)} to ${(100 * f.differenceCi[1]).toFixed(1)})` : '';
   const ratio = Number.isFinite(f.ratio) ? `, ${f.ratio.toFixed(2)} times the reference rate` : '';
   const verdict = f.significant
-    ? `This difference is statistically significant after ${ADJUSTMENT_NAMES[f.adjustment]} correction (adjusted p = ${formatP(f.pAdjusted)}).`
-    : `This difference is not statistically significant at ${alpha} after ${ADJUSTMENT_NAMES[f.adjustment]} correction (adjusted p = ${formatP(f.pAdjusted)}).`;
+    ? `This difference is statistically significant after ${ADJUSTMENT_NAMES[f.adjustment]} correction (adjusted p = ${formatPValue(f.pAdjusted)}).`
+    : `This difference is not statistically significant at ${alpha} after ${ADJUSTMENT_NAMES[f.adjustment]} correction (adjusted p = ${formatPValue(f.pAdjusted)}).`;
   return (
     `Across ${f.nVignettes} vignettes, model ${f.model} ${ENDPOINT_WORDS[f.endpoint]} ${pct(f.rateLevel)} of the time when the patient's ` +
     `${(axis?.label ?? f.axis).toLowerCase()} was given as ${label(f.level)}, against ${pct(f.rateReference)} for ${label(f.reference)}: ` +
     `${points}${ci}${ratio}. ${verdict}`
   );
-}
-
-export function formatP(p: number): string {
-  if (Number.isNaN(p)) return 'NaN';
-  if (p < 0.0001) return p.toExponential(1);
-  return p.toFixed(4);
 }

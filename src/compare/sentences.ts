@@ -1,4 +1,4 @@
-import { formatP } from '../analysis/sentence.js';
+import { formatPValue } from '../util/pValue.js';
 import type { Axis } from '../demographics/types.js';
 import type { ComparisonSide, DisparityChange } from './types.js';
 
@@ -32,7 +32,7 @@ function names(axes: readonly Axis[], axisId: string): { axis: string; levelName
 export function describeChange(c: Omit<DisparityChange, 'sentence'>, a: ComparisonSide, b: ComparisonSide, axes: readonly Axis[], alpha: number): string {
   const what = contrastLabel(axes, c.axis, c.level, c.reference);
   const ci = c.changeCi ? ` (95% CI ${points(c.changeCi[0])} to ${points(c.changeCi[1])})` : '';
-  const adjusted = `adjusted p = ${formatP(c.pAdjusted)}, ${ADJUSTMENT_NAMES[c.adjustment]}`;
+  const adjusted = `adjusted p = ${formatPValue(c.pAdjusted)}, ${ADJUSTMENT_NAMES[c.adjustment]}`;
   const head =
     `${what}, over ${c.nVignettes} shared vignettes: the error-rate difference is ${points(c.disparityA)} points in A (${a.label}) ` +
     `and ${points(c.disparityB)} in B (${b.label}); change B − A ${points(c.change)} points${ci}.`;

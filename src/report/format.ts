@@ -6,6 +6,9 @@
  */
 export type Num = number | null | undefined;
 
+/** A p-value, by the one p-value formatter (src/util/pValue.ts): "0.0432", "2.0e-5", "< 1e-300", or a dash. */
+export { formatPValue as pValue } from '../util/pValue.js';
+
 const DASH = '—';
 
 function known(x: Num): x is number {
@@ -49,12 +52,6 @@ export function decimal(x: Num, digits: number, signed = false): string {
 
 export function decimalInterval(ci: readonly [Num, Num] | null | undefined, digits: number): string {
   return ci ? `${decimal(ci[0], digits, true)} to ${decimal(ci[1], digits, true)}` : DASH;
-}
-
-/** A p-value: four decimals, or scientific notation below 0.0001 (as the findings' sentences write it). */
-export function pValue(p: Num): string {
-  if (!known(p)) return DASH;
-  return p < 0.0001 ? p.toExponential(1) : p.toFixed(4);
 }
 
 export function count(n: Num): string {

@@ -14,7 +14,7 @@ export interface AgreementTable {
   /** Counts: rows are the automated verdict, columns the clinicians' label, both in `categories` order. */
   table: number[][];
   n: number;
-  /** Cohen's kappa (unweighted) with its asymptotic 95% interval; null when undefined (no items, or one category only). */
+  /** Cohen's kappa (unweighted) with its asymptotic (Wald) 95% interval truncated to [−1, 1], the range of kappa; null when undefined (no items, or one category only). */
   kappa: number | null;
   ci95: [number, number] | null;
   /** Labelled items with no automated verdict to compare (free text the judge could not score, pairs without a verdict). */

@@ -8,7 +8,11 @@
  * - Weighted (disagreement weights w_ij = |i−j|/(k−1) or (i−j)²/(k−1)², category
  *   index 0..k−1): κ_w = 1 − Σ w·p / Σ w·e.
  * Standard errors (Fleiss, Cohen & Everitt 1969; as SAS PROC FREQ and statsmodels):
- * - `stdKappa`: asymptotic SE under the alternative, used for the CI κ ± z_{1−α/2}·SE;
+ * - `stdKappa`: asymptotic SE under the alternative, used for the CI κ ± z_{1−α/2}·SE. That Wald interval can
+ *   leave the parameter space (e.g. 0.766 to 1.034 near perfect agreement), so by default (`interval:
+ *   'truncated'`) its limits are truncated to [−1, 1]: κ cannot lie outside, so truncation never lowers
+ *   coverage and removes only impossible values. `interval: 'wald'` returns the untruncated limits
+ *   (statsmodels, SAS and the reference fixtures).
  * - `stdKappa0`: SE under H0: κ = 0, used for z = κ/SE0 and the two-sided
  *   p = 2·Φ(−|z|).
  * Categories 0..k−1 are always all present (the full k × k table is used, even
@@ -34,6 +38,8 @@ export interface CohensKappaOptions {
   weights?: KappaWeights;
   /** Confidence level of the interval, default 0.95. */
   confLevel?: number;
+  /** 'truncated' (default): the Wald limits truncated to [−1, 1]; 'wald': untruncated. */
+  interval?: 'truncated' | 'wald';
 }
 
 export interface CohensKappaResult {
@@ -54,6 +60,8 @@ export function cohensKappa(table: readonly (readonly number[])[], options: Cohe
   if (weights !== 'none' && weights !== 'linear' && weights !== 'quadratic') {
     throw new Error(`cohensKappa: weights must be 'none', 'linear' or 'quadratic' (got ${String(weights)})`);
   }
+  const interval = options.interval ?? 'truncated';
+  if (interval !== 'truncated' && interval !== 'wald') throw new Error(`cohensKappa: interval must be 'truncated' or 'wald' (got ${String(interval)})`);
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`cohensKappa: confLevel must be in (0, 1) (got ${confLevel})`);
   if (!isArray(table) || table.length < 2) throw new Error('cohensKappa: table must be a k x k array of counts with k >= 2');
@@ -152,5 +160,6 @@ export function cohensKappa(table: readonly (readonly number[])[], options: Cohe
   const z = kappa / stdKappa0;
   const pValue = 2 * normalSf(Math.abs(z));
   const delta = -normalQuantile((1 - confLevel) / 2) * stdKappa;
-  return { kappa, weights, stdKappa, stdKappa0, ciLow: kappa - delta, ciHigh: kappa + delta, confLevel, z, pValue, n: nobs };
+  const bound = (x: number) => (interval === 'truncated' ? Math.min(1, Math.max(-1, x)) : x);
+  return { kappa, weights, stdKappa, stdKappa0, ciLow: bound(kappa - delta), ciHigh: bound(kappa + delta), confLevel, z, pValue, n: nobs };
 }

@@ -123,6 +123,13 @@ export function normalSf(z: number): number {
   return normalBoth(z)[1];
 }
 
+/** log(1 − Φ(z)), finite where the tail underflows: for z > 0 it is log ½ + log P(χ²₁ ≥ z²). */
+export function normalLogSf(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  if (z <= 0) return Math.log(normalSf(z));
+  return Math.log(0.5) + gammaIncLogQ(0.5, (z * z) / 2);
+}
+
 /** Standard normal density. */
 export function normalPdf(z: number): number {
   return ONE_OVER_SQRT_2PI * Math.exp(-0.5 * z * z);
@@ -361,7 +368,13 @@ export function gammaIncReg(a: number, x: number): [number, number] {
     const P = Math.exp(logPre) * sum;
     return [P, 1 - P];
   }
-  // continued fraction for Q (modified Lentz)
+  const [logPre, h] = gammaQContinuedFraction(a, x);
+  const Q = Math.exp(logPre) * h;
+  return [1 - Q, Q];
+}
+
+/** Q(a, x) for x ≥ a + 1 as [log of x^a e^{−x}/Γ(a), continued fraction h] (modified Lentz): Q = e^{logPre}·h. */
+function gammaQContinuedFraction(a: number, x: number): [number, number] {
   const logPre = Math.log(a) + logDpoisRaw(a, x); // x^a e^{-x}/Γ(a)
   let b = x + 1 - a;
   let c = 1 / FPMIN;
@@ -379,8 +392,19 @@ export function gammaIncReg(a: number, x: number): [number, number] {
     h *= del;
     if (Math.abs(del - 1) < 1e-16) break;
   }
-  const Q = Math.exp(logPre) * h;
-  return [1 - Q, Q];
+  return [logPre, h];
+}
+
+/**
+ * log Q(a, x), the log of the regularized upper incomplete gamma, accurate where Q itself underflows
+ * (x far in the tail: the continued fraction is evaluated on the log scale).
+ */
+export function gammaIncLogQ(a: number, x: number): number {
+  if (Number.isNaN(a) || Number.isNaN(x) || a <= 0 || x < 0) return NaN;
+  if (x === Infinity) return -Infinity;
+  if (x < a + 1) return Math.log(gammaIncReg(a, x)[1]);
+  const [logPre, h] = gammaQContinuedFraction(a, x);
+  return logPre + Math.log(h);
 }
 
 /** Chi-square upper tail P(X² ≥ x) with df degrees of freedom, = Q(df/2, x/2). NaN for df ≤ 0. */
@@ -389,6 +413,13 @@ export function chiSquareSf(x: number, df: number): number {
   if (x <= 0) return 1;
   if (x === Infinity) return 0;
   return gammaIncReg(df / 2, x / 2)[1];
+}
+
+/** log of the chi-square upper tail, finite far below the double range (e.g. −1154.0966 at x = 2300, df = 1, where the tail is about 10^−501). */
+export function chiSquareLogSf(x: number, df: number): number {
+  if (Number.isNaN(x) || Number.isNaN(df) || !(df > 0)) return NaN;
+  if (x <= 0) return 0;
+  return gammaIncLogQ(df / 2, x / 2);
 }
 
 /** Chi-square CDF, = P(df/2, x/2). */
@@ -661,4 +692,25 @@ export function binomialSf(k: number, n: number, p: number): number {
   if (p === 0) return 0;
   if (p === 1) return 1;
   return betaIncReg(n - kk, kk + 1, 1 - p, p)[1];
+}
+
+/**
+ * log P(X ≤ k) for X ~ Binomial(n, p); k is floored. Where the CDF is representable it is its log; below
+ * 1e-280 the pmf terms are summed on the log scale from k downward (they fall geometrically below the mean).
+ */
+export function binomialLogCdf(k: number, n: number, p: number): number {
+  checkBinomialArgs('binomialLogCdf', n, p);
+  const cdf = binomialCdf(k, n, p);
+  if (cdf > 1e-280) return Math.log(cdf);
+  const kk = Math.floor(k);
+  if (kk < 0) return -Infinity;
+  const top = logBinomialPmf(kk, n, p);
+  if (top === -Infinity) return -Infinity;
+  let sum = 0; // Σ exp(log pmf(i) − top)
+  for (let i = kk; i >= 0; i--) {
+    const term = Math.exp(logBinomialPmf(i, n, p) - top);
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  return top + Math.log(sum);
 }

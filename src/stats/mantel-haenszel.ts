@@ -9,9 +9,9 @@
  *     P = (a+d)/n, Q = (b+c)/n, R = ad/n, S = bc/n;  CI = exp(log OR ± z_{1−α/2}·SE).
  * - Pooled risk ratio: Σ(a(c+d)/n) / Σ(c(a+b)/n).
  * - CMH test of OR = 1: X² = (|Σa − ΣE[a]| − cc)² / ΣVar(a), E[a] = (a+b)(a+c)/n,
- *   Var(a) = (a+b)(c+d)(a+c)(b+d)/(n²(n−1)), χ²(1). With `correction` cc = ½ is
- *   subtracted unconditionally (statsmodels convention); R `mantelhaen.test`
- *   only corrects when |Σa − ΣE[a]| ≥ ½ (it uses min(½, |·|)).
+ *   Var(a) = (a+b)(c+d)(a+c)(b+d)/(n²(n−1)), χ²(1). `cmhCorrected` subtracts cc = ½:
+ *   with `ccConvention: 'statsmodels'` (default) unconditionally, with 'r' only when
+ *   |Σa − ΣE[a]| ≥ ½, as R `mantelhaen.test` does (otherwise it is the uncorrected statistic).
  * - Breslow–Day test of a common OR (df = K − 1): the expected first cell e_k
  *   under OR_MH solves e(d − a + e) = OR·((a+b) − e)((a+c) − e), i.e. A e² + B e + C = 0
  *   with A = 1 − OR, B = OR·((a+b)+(a+c)) + (d − a), C = −OR(a+b)(a+c), taking
@@ -44,6 +44,8 @@ export interface MantelHaenszelOptions {
   confLevel?: number;
   /** Add ½ to every cell of strata that contain a zero (statsmodels shift_zeros). Default false. */
   shiftZeros?: boolean;
+  /** Continuity correction of `cmhCorrected`: 'statsmodels' (default, always ½) or 'r' (only when |Σa − ΣE[a]| ≥ ½). */
+  ccConvention?: 'statsmodels' | 'r';
 }
 
 /** χ² test result (statistic, df, upper-tail p-value). */
@@ -72,6 +74,8 @@ export function mantelHaenszel(tables: readonly (readonly (readonly number[])[])
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`mantelHaenszel: confLevel must be in (0, 1) (got ${confLevel})`);
   const shiftZeros = options.shiftZeros ?? false;
+  const ccConvention = options.ccConvention ?? 'statsmodels';
+  if (ccConvention !== 'statsmodels' && ccConvention !== 'r') throw new Error(`mantelHaenszel: ccConvention must be 'statsmodels' or 'r' (got ${String(ccConvention)})`);
   const T: Table2x2[] = tables.map((t, k) => {
     if (!isArray(t) || t.length !== 2 || !t.every((r) => isArray(r) && r.length === 2)) {
       throw new Error(`mantelHaenszel: every stratum must be a 2x2 table [[a, b], [c, d]] (stratum ${k} is not)`);
@@ -124,7 +128,7 @@ export function mantelHaenszel(tables: readonly (readonly (readonly number[])[])
   const dev = Math.abs(sum(idx.map((i) => A[i]! - (apb[i]! * apc[i]!) / n[i]!)));
   const denom = sum(idx.map((i) => (apb[i]! * apc[i]! * bpd[i]! * cpd[i]!) / (n[i]! ** 2 * (n[i]! - 1))));
   const cmhStat = dev ** 2 / denom;
-  const cmhCcStat = (dev - 0.5) ** 2 / denom;
+  const cmhCcStat = (dev - (ccConvention === 'r' && dev < 0.5 ? 0 : 0.5)) ** 2 / denom;
   const cmh: ChiSquareTest = { statistic: cmhStat, pValue: chiSquareSf(cmhStat, 1), df: 1 };
   const cmhCorrected: ChiSquareTest = { statistic: cmhCcStat, pValue: chiSquareSf(cmhCcStat, 1), df: 1 };
 

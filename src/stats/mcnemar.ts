@@ -14,14 +14,16 @@
  * - `midp`: Fagerland, Lydersen & Laake (2013) mid-p:
  *   p = 2·[F(k) − ½·P(X = k)] = 2·[F(k−1) + ½·P(X = k)], k = min(b,c), capped at 1
  *   (evaluated in the second, cancellation-free form). b = c gives 1.
- * - `asymptotic`: X² = (b − c)²/(b + c) ~ χ²(1). With `correction: true` the
- *   Edwards continuity correction X² = (|b − c| − 1)²/(b + c) is applied using the
- *   statsmodels convention: the −1 is applied even when b = c (statistic 1/(b+c)).
- *   R's `mcnemar.test` skips the correction when b = c (statistic 0, p = 1).
- *   When b + c = 0 the statistic is 0/0: statistic and p-value are NaN (as R and
- *   uncorrected statsmodels). statsmodels' corrected version returns
- *   statistic = Infinity, p = 0 there, which is meaningless; it is reproduced only
- *   when `zeroDiscordant: 'statsmodels'` is requested explicitly.
+ * - `asymptotic`: X² = (b − c)²/(b + c) ~ χ²(1). NaN (statistic and p) when b + c = 0.
+ * - `asymptotic_cc` (R's `mcnemar.test` default; also `asymptotic` with `correction: true`): Edwards'
+ *   continuity correction X² = (|b − c| − 1)²/(b + c). `ccConvention` picks what happens when b = c:
+ *   'r' (default) applies no correction there, as R does (statistic 0, p = 1); 'statsmodels' applies the −1
+ *   anyway (statistic 1/(b + c)), as statsmodels `mcnemar(exact=False, correction=True)` does.
+ *   When b + c = 0 the statistic is 0/0: statistic and p are NaN (as R). statsmodels returns Infinity and
+ *   p = 0 there, which is meaningless; that is reproduced only with `zeroDiscordant: 'statsmodels'`.
+ * Every result carries `logPValue`, the natural log of p computed on the log scale (exact binomial tail
+ * summed in log space, χ² tail from its log continued fraction), so a p below the double range (b = 2000,
+ * c = 0 gives p ≈ 2^−1999) keeps its magnitude instead of printing as 0.
  *
  * References: McNemar Q. (1947) Psychometrika 12:153-157; Agresti A. (2013)
  * Categorical Data Analysis, 3rd ed., §11.1; Fagerland M.W., Lydersen S.,
@@ -32,9 +34,12 @@
  * mcnemar(5, 2, { method: 'midp' });      // pValue 0.2890625
  * mcnemar(5, 2, { method: 'asymptotic' }); // statistic 1.2857142857142858, df 1
  */
-import { binomialCdf, binomialPmf, chiSquareSf } from './distributions.js';
+import { binomialCdf, binomialLogCdf, binomialPmf, chiSquareLogSf, chiSquareSf, logBinomialPmf } from './distributions.js';
 
-export type McNemarMethod = 'exact' | 'midp' | 'asymptotic';
+export type McNemarMethod = 'exact' | 'midp' | 'asymptotic' | 'asymptotic_cc';
+
+/** Continuity correction when b = c: none (R's `mcnemar.test`) or the −1 anyway (statsmodels). */
+export type McNemarCcConvention = 'r' | 'statsmodels';
 
 export interface McNemarResult {
   method: McNemarMethod;
@@ -44,13 +49,17 @@ export interface McNemarResult {
   nDiscordant: number;
   statistic: number;
   pValue: number;
+  /** Natural log of `pValue`, computed on the log scale (finite where `pValue` underflows to 0). */
+  logPValue: number;
   df?: number;
 }
 
 export interface McNemarOptions {
   method?: McNemarMethod;
-  /** Continuity correction for the asymptotic test (ignored otherwise). Default false. */
+  /** Continuity correction for the asymptotic test (ignored otherwise; `asymptotic_cc` implies it). Default false. */
   correction?: boolean;
+  /** Whether the correction applies when b = c: 'r' (default, no) or 'statsmodels' (yes). */
+  ccConvention?: McNemarCcConvention;
   /**
    * Behaviour of the corrected asymptotic test when b + c = 0. 'nan' (default)
    * returns NaN statistic and p-value; 'statsmodels' reproduces statsmodels'
@@ -59,7 +68,16 @@ export interface McNemarOptions {
   zeroDiscordant?: 'nan' | 'statsmodels';
 }
 
-const METHODS: readonly McNemarMethod[] = ['exact', 'midp', 'asymptotic'];
+const METHODS: readonly McNemarMethod[] = ['exact', 'midp', 'asymptotic', 'asymptotic_cc'];
+const LN2 = Math.log(2);
+
+/** log(e^x + e^y) without overflow or underflow. */
+function logAddExp(x: number, y: number): number {
+  if (x === -Infinity) return y;
+  if (y === -Infinity) return x;
+  const m = Math.max(x, y);
+  return m + Math.log(Math.exp(x - m) + Math.exp(y - m));
+}
 
 /** b = pairs where x=1,y=0 ; c = pairs where x=0,y=1 */
 export function mcnemar(b: number, c: number, options: McNemarOptions = {}): McNemarResult {
@@ -69,8 +87,12 @@ export function mcnemar(b: number, c: number, options: McNemarOptions = {}): McN
   if (!METHODS.includes(method)) {
     throw new Error(`mcnemar: method must be one of ${METHODS.join(', ')} (got ${String(method)})`);
   }
-  const correction = options.correction ?? false;
+  const correction = method === 'asymptotic_cc' || (options.correction ?? false);
   if (typeof correction !== 'boolean') throw new Error(`mcnemar: correction must be a boolean (got ${String(correction)})`);
+  const ccConvention = options.ccConvention ?? 'r';
+  if (ccConvention !== 'r' && ccConvention !== 'statsmodels') {
+    throw new Error(`mcnemar: ccConvention must be 'r' or 'statsmodels' (got ${String(ccConvention)})`);
+  }
   const zeroDiscordant = options.zeroDiscordant ?? 'nan';
   if (zeroDiscordant !== 'nan' && zeroDiscordant !== 'statsmodels') {
     throw new Error(`mcnemar: zeroDiscordant must be 'nan' or 'statsmodels' (got ${String(zeroDiscordant)})`);
@@ -80,22 +102,25 @@ export function mcnemar(b: number, c: number, options: McNemarOptions = {}): McN
 
   if (method === 'exact') {
     const p = n === 0 ? 1 : Math.min(1, 2 * binomialCdf(k, n, 0.5));
-    return { method, correction: false, b, c, nDiscordant: n, statistic: k, pValue: p };
+    const logP = n === 0 ? 0 : Math.min(0, LN2 + binomialLogCdf(k, n, 0.5));
+    return { method, correction: false, b, c, nDiscordant: n, statistic: k, pValue: p, logPValue: logP };
   }
   if (method === 'midp') {
-    let p: number;
-    if (n === 0) p = 1;
-    else p = Math.min(1, 2 * ((k > 0 ? binomialCdf(k - 1, n, 0.5) : 0) + 0.5 * binomialPmf(k, n, 0.5)));
-    return { method, correction: false, b, c, nDiscordant: n, statistic: k, pValue: p };
+    if (n === 0) return { method, correction: false, b, c, nDiscordant: n, statistic: k, pValue: 1, logPValue: 0 };
+    const p = Math.min(1, 2 * ((k > 0 ? binomialCdf(k - 1, n, 0.5) : 0) + 0.5 * binomialPmf(k, n, 0.5)));
+    const logP = Math.min(0, LN2 + logAddExp(k > 0 ? binomialLogCdf(k - 1, n, 0.5) : -Infinity, logBinomialPmf(k, n, 0.5) - LN2));
+    return { method, correction: false, b, c, nDiscordant: n, statistic: k, pValue: p, logPValue: logP };
   }
-  // asymptotic
+  // asymptotic, with or without the continuity correction
   let statistic: number;
   if (n === 0) {
     statistic = correction && zeroDiscordant === 'statsmodels' ? Infinity : NaN;
   } else {
-    const diff = Math.abs(b - c) - (correction ? 1 : 0);
+    const corrected = correction && (b !== c || ccConvention === 'statsmodels');
+    const diff = Math.abs(b - c) - (corrected ? 1 : 0);
     statistic = (diff * diff) / n;
   }
   const pValue = Number.isNaN(statistic) ? NaN : statistic === Infinity ? 0 : chiSquareSf(statistic, 1);
-  return { method, correction, b, c, nDiscordant: n, statistic, pValue, df: 1 };
+  const logPValue = Number.isNaN(statistic) ? NaN : chiSquareLogSf(statistic, 1);
+  return { method, correction, b, c, nDiscordant: n, statistic, pValue, logPValue, df: 1 };
 }

@@ -8,7 +8,10 @@
  *   U = D + √[(p_y−l_y)² − 2φ(p_y−l_y)(u_x−p_x) + (u_x−p_x)²]
  * with A = n11·n00 − n10·n01 and the margins product M = (n11+n10)(n01+n00)(n11+n01)(n10+n00):
  *   φ = (A − n/2)/√M if A > n/2;  0 if 0 ≤ A ≤ n/2;  A/√M if A < 0;  φ = 0 if M = 0.
- * Two-sided at `confLevel` (default 0.95); the interval is not truncated.
+ * Two-sided at `confLevel` (default 0.95); the interval is not truncated. With no discordant pairs, or no
+ * events at all, it still has width (the Wilson limits do). n = 0 gives NaN limits (a value, not an error).
+ * Options for clustered data (see `raoScottPairedIntervals`): `criticalValue` replaces z_{1−α/2} (e.g. a
+ * t quantile) and `effectiveCounts: true` accepts real-valued counts (counts divided by a design effect).
  * Reproduces the Cavo (2012) example of Fagerland, Lydersen & Laake (2017),
  * R package `contingencytables`: −0.0621 (−0.1186 to −0.0046).
  *
@@ -21,22 +24,31 @@
  */
 import type { PairedDifferenceInterval, PairedTable } from './types.js';
 import { checkPairedTable } from './validate.js';
-import { wilsonInterval } from './wilson.js';
+import { wilsonLimits } from './wilson.js';
+import { normalQuantile } from './distributions.js';
 
 export type { PairedDifferenceInterval, PairedTable } from './types.js';
 
-export function newcombePairedDifference(
-  table: PairedTable,
-  options: { confLevel?: number } = {},
-): PairedDifferenceInterval & { phi: number } {
+export interface NewcombeOptions {
+  confLevel?: number;
+  /** Critical value used for the Wilson limits instead of z_{1−α/2}. */
+  criticalValue?: number;
+  /** Accept real-valued (effective) counts. Default false: counts must be integers. */
+  effectiveCounts?: boolean;
+}
+
+export function newcombePairedDifference(table: PairedTable, options: NewcombeOptions = {}): PairedDifferenceInterval & { phi: number } {
   const confLevel = options.confLevel ?? 0.95;
-  const n = checkPairedTable('newcombePairedDifference', table, confLevel);
+  const n = checkPairedTable('newcombePairedDifference', table, confLevel, !options.effectiveCounts);
+  const z = options.criticalValue ?? normalQuantile(0.5 + 0.5 * confLevel);
+  if (!(z > 0)) throw new Error(`newcombePairedDifference: criticalValue must be positive (got ${z})`);
   const { n11, n10, n01, n00 } = table;
+  const estimate = (n10 - n01) / n;
+  if (n === 0) return { estimate, low: NaN, high: NaN, confLevel, phi: NaN };
   const px = (n11 + n10) / n;
   const py = (n11 + n01) / n;
-  const estimate = (n10 - n01) / n;
-  const wx = wilsonInterval(n11 + n10, n, { confLevel });
-  const wy = wilsonInterval(n11 + n01, n, { confLevel });
+  const wx = wilsonLimits(n11 + n10, n, z);
+  const wy = wilsonLimits(n11 + n01, n, z);
   const A = n11 * n00 - n10 * n01;
   const margins = (n11 + n10) * (n01 + n00) * (n11 + n01) * (n10 + n00);
   let phi: number;

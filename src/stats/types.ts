@@ -47,3 +47,16 @@ export interface PairedDifferenceInterval {
   high: number;
   confLevel: number;
 }
+
+/** One cluster (a vignette) of matched pairs: its pairs, events on each side and the two kinds of discordant pair. */
+export interface PairedClusterCounts {
+  pairs: number;
+  /** Pairs with the event on the y side (the reference). */
+  referenceEvents: number;
+  /** Pairs with the event on the x side (the level). */
+  levelEvents: number;
+  /** Discordant pairs with the event on the x side only (b). */
+  levelOnly: number;
+  /** Discordant pairs with the event on the y side only (c). */
+  referenceOnly: number;
+}

@@ -6,7 +6,8 @@
  * - `checkSquareTable`: non-empty k × k array of finite, non-negative counts.
  * - `checkCountAndTrials`: integers 0 ≤ k ≤ n, n ≥ 1.
  * - `checkIntervalOptions`: confLevel ∈ (0, 1), alternative ∈ {two-sided, less, greater}.
- * - `checkPairedTable`: n11, n10, n01, n00 non-negative integers, n > 0; returns n.
+ * - `checkPairedTable`: n11, n10, n01, n00 non-negative integers (or finite reals with `integers: false`,
+ *   effective counts); returns n, which may be 0 (the interval functions then return NaN limits).
  *
  * Reference: (conventions only) Agresti A. (2013) Categorical Data Analysis, 3rd ed.
  *
@@ -45,15 +46,14 @@ export function checkIntervalOptions(fn: string, options: IntervalOptions): { co
   return { confLevel, alternative };
 }
 
-/** Validates a paired 2×2 table and a confidence level; returns n. */
-export function checkPairedTable(fn: string, t: PairedTable, confLevel: number): number {
+/** Validates a paired 2×2 table and a confidence level; returns n (0 allowed: callers return NaN limits). */
+export function checkPairedTable(fn: string, t: PairedTable, confLevel: number, integers = true): number {
   if (typeof t !== 'object' || t === null) throw new Error(`${fn}: table must be an object { n11, n10, n01, n00 }`);
   for (const key of ['n11', 'n10', 'n01', 'n00'] as const) {
     const v = t[key];
-    if (!Number.isInteger(v) || v < 0) throw new Error(`${fn}: ${key} must be a non-negative integer (got ${key}=${String(v)})`);
+    const ok = integers ? Number.isInteger(v) : typeof v === 'number' && Number.isFinite(v);
+    if (!ok || v < 0) throw new Error(`${fn}: ${key} must be a non-negative ${integers ? 'integer' : 'finite number'} (got ${key}=${String(v)})`);
   }
-  const n = t.n11 + t.n10 + t.n01 + t.n00;
-  if (n === 0) throw new Error(`${fn}: the table must contain at least one pair (n=0)`);
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`${fn}: confLevel must be in (0, 1) (got ${confLevel})`);
-  return n;
+  return t.n11 + t.n10 + t.n01 + t.n00;
 }

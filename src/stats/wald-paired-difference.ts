@@ -3,7 +3,8 @@
  * D = p_x − p_y = (n10 − n01)/n from the paired 2×2 table [[n11, n10], [n01, n00]]:
  *   SE = √((n10 + n01) − (n10 − n01)²/n) / n,   D ± z_{1−α/2}·SE,
  * not truncated to [−1, 1] (it can overshoot, and has zero width when there are
- * no discordant pairs — prefer `newcombePairedDifference` for small samples).
+ * no discordant pairs — prefer `newcombePairedDifference` for small samples). n = 0 gives NaN (a value, not
+ * an error).
  *
  * Reference: Agresti A. (2013) Categorical Data Analysis, 3rd ed., §11.1.1;
  * Fagerland M.W., Lydersen S., Laake P. (2017) Statistical Analysis of Contingency Tables, §8.5.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { raoScottPairedIntervals } from '../../src/stats/rao-scott-paired-intervals.js';
 import { binaryContrast, countPairs, type BinaryPair } from '../../src/analysis/binary.js';
 import { clusteredMcNemar } from '../../src/stats/clustered-mcnemar.js';
 import { mantelHaenszel } from '../../src/stats/mantel-haenszel.js';
@@ -38,12 +39,14 @@ describe('binaryContrast', () => {
     expect(r.differenceCi![1]).toBeCloseTo(-0.004625113933050047, 12);
   });
 
-  it('several pairs per vignette: clustered McNemar, Mantel-Haenszel odds ratio and a bootstrap interval', () => {
+  it('several pairs per vignette: clustered McNemar, Mantel-Haenszel odds ratio and Rao-Scott intervals', () => {
     const pairs = pairsFrom(20, 30, 6, 64, 3);
     const r = binaryContrast(countPairs(pairs), { seed: 9, bootstrapResamples: 500 });
     expect(r.test).toBe('clustered-mcnemar');
-    expect(r.ciMethod).toBe('cluster-bootstrap');
-    expect(r.nVignettes).toBe(40);
+    expect(r).toMatchObject({ ciMethod: 'rao-scott', ratioCiMethod: 'rao-scott', nVignettes: 40 });
+    const rs = raoScottPairedIntervals(countPairs(pairs));
+    expect(r.differenceCi).toEqual([rs.difference.low, rs.difference.high]);
+    expect(r.ratioCi).toEqual([rs.ratio!.low, rs.ratio!.high]);
     const strata = new Map<string, number[][]>();
     for (const p of pairs) {
       const t = strata.get(p.vignetteId) ?? [[0, 0], [0, 0]];
@@ -66,10 +69,48 @@ describe('binaryContrast', () => {
     expect(binaryContrast(countPairs(pairs), { seed: 9, bootstrapResamples: 500 })).toEqual(r);
   });
 
-  it('no discordant pairs means no evidence: p = 1, difference 0', () => {
+  it('no discordant pairs means no evidence: p = 1, difference 0, and intervals that keep their width', () => {
     const r = binaryContrast(countPairs(pairsFrom(4, 0, 0, 6, 2)), { seed: 2, bootstrapResamples: 100 });
     expect(r.p).toBe(1);
     expect(r.difference).toBe(0);
     expect(r.ratio).toBe(1);
+    // neither [0, 0] nor [1, 1]: zero discordant pairs in 10 is compatible with a real difference
+    expect(r.differenceCi![0]).toBeLessThan(-0.05);
+    expect(r.differenceCi![1]).toBeGreaterThan(0.05);
+    expect(r.ratioCi![0]).toBeLessThan(0.9);
+    expect(r.ratioCi![1]).toBeGreaterThan(1.1);
+    const single = binaryContrast(countPairs(pairsFrom(8, 0, 0, 12)), { seed: 2, bootstrapResamples: 100 });
+    expect(single).toMatchObject({ ciMethod: 'newcombe', ratioCiMethod: 'bonett-price' });
+    expect(single.differenceCi![0]).toBeLessThan(-0.05);
+    expect(single.ratioCi![1]).toBeGreaterThan(1.1);
+  });
+
+  it('no events at all: a proper difference interval, and no ratio interval (0/0 is undefined)', () => {
+    for (const replicates of [1, 3]) {
+      const r = binaryContrast(countPairs(pairsFrom(0, 0, 0, 15, replicates)), { seed: 2, bootstrapResamples: 100 });
+      expect(r.ratioCi).toBeNull();
+      expect(r.differenceCi![0]).toBeLessThan(-0.05);
+      expect(r.differenceCi![1]).toBeGreaterThan(0.05);
+    }
+  });
+
+  it('the comparison intervals (bootstrap, sandwich) give no interval rather than a point when no pair is discordant', () => {
+    for (const intervals of ['bootstrap', 'cluster-robust'] as const) {
+      const r = binaryContrast(countPairs(pairsFrom(4, 0, 0, 6, 2)), { seed: 2, bootstrapResamples: 100, intervals });
+      expect(r.differenceCi).toBeNull();
+      expect(r.ratioCi).toBeNull();
+    }
+  });
+
+  it('keeps p on the log scale where it underflows (logP), one pair or several per vignette', () => {
+    const single = binaryContrast(countPairs(pairsFrom(0, 1500, 0, 500)), { seed: 1, bootstrapResamples: 0 });
+    expect(single.p).toBe(0);
+    expect(single.logP).toBeCloseTo(-1499 * Math.log(2), 8);
+    const clustered = binaryContrast(countPairs(pairsFrom(0, 9000, 30, 600, 3)), { seed: 1, bootstrapResamples: 0 });
+    expect(clustered.p).toBe(0);
+    expect(clustered.logP).toBeLessThan(-745); // below the smallest double
+    expect(Number.isFinite(clustered.logP)).toBe(true);
+    const ordinary = binaryContrast(countPairs(pairsFrom(10, 5, 2, 13)), { seed: 1, bootstrapResamples: 0 });
+    expect(ordinary.logP).toBeCloseTo(Math.log(0.453125), 12);
   });
 });

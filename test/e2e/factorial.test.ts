@@ -31,7 +31,7 @@ describe('a factorial study with replicates on the simulated model', () => {
     const medicaid = results.findings.find((f) => f.level === 'medicaid')!;
     // Two pairs per vignette and replicate (race held at white and at black), two replicates.
     expect(medicaid.nPairs).toBe(medicaid.nVignettes * 4);
-    expect(medicaid).toMatchObject({ test: 'clustered-mcnemar', ciMethod: 'cluster-bootstrap', significant: true });
+    expect(medicaid).toMatchObject({ test: 'clustered-mcnemar', ciMethod: 'rao-scott', significant: true });
     expect(results.findings.find((f) => f.level === 'black')!.significant).toBe(false);
     const [cell] = results.intersections;
     expect(cell).toMatchObject({ axisA: 'race', levelA: 'black', axisB: 'insurance', levelB: 'medicaid' });

@@ -102,6 +102,8 @@ describe('review round trip: export, label as a reviewer would, import', () => {
     const kappa = cohensKappa(table);
     expect(agreement.responses.kappa).toBeCloseTo(kappa.kappa, 12);
     expect(agreement.responses.ci95![0]).toBeCloseTo(kappa.ciLow, 12);
+    // the interval is truncated to kappa's range [−1, 1]
+    expect(agreement.responses.ci95![1]).toBe(Math.min(1, cohensKappa(table, { interval: 'wald' }).ciHigh));
     expect(agreement.responses.kappa).toBeLessThan(1); // the clinician corrected the judge (always wrong on stroke)
     expect(agreement.pairs.n + agreement.pairs.excluded).toBe(records.filter((x) => x.target === 'pair').length);
     expect(agreement.reviewers).toEqual(['Dr Ada', 'Dr Grace']);

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  binomialLogCdf,
+  chiSquareLogSf,
+  gammaIncLogQ,
+  normalLogSf,
   betaIncReg,
   betaQuantile,
   binomialCdf,
@@ -135,5 +139,30 @@ describe('beta', () => {
   it('log-gamma', () => {
     expect(logGamma(0.5)).toBeCloseTo(0.5723649429247001, 15);
     expect(rel(logGamma(100), 359.1342053695754)).toBeLessThan(1e-15);
+  });
+});
+
+describe('log-scale tails (p below the double range)', () => {
+  const relErr = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
+  it('agree with the log of the tail wherever the tail is representable', () => {
+    for (const [x, df] of [[0.5, 1], [3.84, 1], [30, 1], [50, 4], [200, 7], [600, 2]] as const) {
+      expect(relErr(chiSquareLogSf(x, df), Math.log(chiSquareSf(x, df)))).toBeLessThan(1e-12);
+    }
+    for (const z of [-2, 0, 1, 5, 20, 37]) expect(relErr(normalLogSf(z), Math.log(normalSf(z)))).toBeLessThan(1e-12);
+    for (const [k, n] of [[3, 10], [40, 100], [0, 900], [5, 1000]] as const) expect(relErr(binomialLogCdf(k, n, 0.5), Math.log(binomialCdf(k, n, 0.5)))).toBeLessThan(1e-12);
+  });
+  it('stay finite and exact where the tail underflows', () => {
+    // log P(X <= 0), X ~ Bin(2000, 1/2) = −2000 log 2; P(X <= 3) = (1 + 2000 + C(2000,2) + C(2000,3))/2^2000
+    expect(relErr(binomialLogCdf(0, 2000, 0.5), -2000 * Math.log(2))).toBeLessThan(1e-14);
+    expect(relErr(binomialLogCdf(3, 2000, 0.5), Math.log(1 + 2000 + 1999000 + 1331334000) - 2000 * Math.log(2))).toBeLessThan(1e-13);
+    // log Φ(−40) = −804.60844201375…; Mills-ratio asymptote −z²/2 − log(z√(2π)) − log(1 + 1/z²)… agrees to 1e-9
+    expect(relErr(normalLogSf(40), -804.6084420137538)).toBeLessThan(1e-13);
+    const z = Math.sqrt(2300);
+    const mills = -(z * z) / 2 - Math.log(z * Math.sqrt(2 * Math.PI)) + Math.log(1 - 1 / z ** 2 + 3 / z ** 4 - 15 / z ** 6);
+    expect(relErr(chiSquareLogSf(2300, 1), Math.log(2) + mills)).toBeLessThan(1e-12);
+    expect(chiSquareSf(2300, 1)).toBe(0);
+    expect(gammaIncLogQ(5, Infinity)).toBe(-Infinity);
+    expect(chiSquareLogSf(0, 3)).toBe(0);
+    expect(chiSquareLogSf(NaN, 1)).toBeNaN();
   });
 });

@@ -19,8 +19,27 @@ describe('mcnemar', () => {
     expect(a.pValue).toBeCloseTo(0.2568392579578533, 13);
     const cc = mcnemar(5, 2, { method: 'asymptotic', correction: true });
     expect(cc.statistic).toBeCloseTo(4 / 7, 14);
-    // statsmodels applies the −1 even when b = c
-    expect(mcnemar(7, 7, { method: 'asymptotic', correction: true }).statistic).toBeCloseTo(1 / 14, 14);
+    // statsmodels applies the −1 even when b = c; R (the default convention) does not
+    expect(mcnemar(7, 7, { method: 'asymptotic', correction: true, ccConvention: 'statsmodels' }).statistic).toBeCloseTo(1 / 14, 14);
+    expect(mcnemar(7, 7, { method: 'asymptotic_cc', ccConvention: 'statsmodels' }).pValue).toBeCloseTo(0.7892680261342813, 13);
+    expect(mcnemar(7, 7, { method: 'asymptotic_cc' })).toMatchObject({ statistic: 0, pValue: 1, correction: true });
+    // asymptotic_cc is asymptotic with the correction
+    expect(mcnemar(5, 2, { method: 'asymptotic_cc' })).toMatchObject({ statistic: cc.statistic, pValue: cc.pValue, correction: true });
+    expect(() => mcnemar(5, 2, { method: 'asymptotic_cc', ccConvention: 'sas' as never })).toThrow(/mcnemar: ccConvention/);
+  });
+  it('keeps tiny p-values on the log scale (logPValue) where p underflows', () => {
+    // exact: p = 2·2^-n for b = n, c = 0
+    expect(mcnemar(2000, 0).pValue).toBe(0);
+    expect(mcnemar(2000, 0).logPValue).toBeCloseTo(-1999 * Math.log(2), 9);
+    expect(mcnemar(25, 0).logPValue).toBeCloseTo(Math.log(2 ** -24), 12);
+    // mid-p: 2·½·2^-n = 2^-n
+    expect(mcnemar(2000, 0, { method: 'midp' }).logPValue).toBeCloseTo(-2000 * Math.log(2), 9);
+    // asymptotic: X² = 2000, log P(χ²₁ ≥ 2000) = log erfc(√1000)
+    const a = mcnemar(2000, 0, { method: 'asymptotic' });
+    expect(a.pValue).toBe(0);
+    expect(a.logPValue).toBeLessThan(-1000);
+    expect(mcnemar(5, 2, { method: 'asymptotic' }).logPValue).toBeCloseTo(Math.log(0.2568392579578533), 12);
+    expect(mcnemar(5, 2).logPValue).toBeCloseTo(Math.log(0.453125), 12);
   });
   it('is symmetric in b and c', () => {
     for (const method of ['exact', 'midp', 'asymptotic'] as const) {

@@ -22,3 +22,14 @@ describe('newcombePairedDifference (method 10)', () => {
     expect(a.high).toBeCloseTo(-b.low, 15);
   });
 });
+
+describe('newcombePairedDifference degenerate cases', () => {
+  it('n = 0 gives NaN limits; no events at all still gives an interval with width', () => {
+    const empty = newcombePairedDifference({ n11: 0, n10: 0, n01: 0, n00: 0 });
+    expect([empty.low, empty.high]).toEqual([NaN, NaN]);
+    const none = newcombePairedDifference({ n11: 0, n10: 0, n01: 0, n00: 20 });
+    expect(none.estimate).toBe(0);
+    expect(none.low).toBeLessThan(-0.1);
+    expect(none.high).toBeGreaterThan(0.1);
+  });
+});

@@ -11,7 +11,9 @@ describe('waldPairedDifference', () => {
     expect(waldPairedDifference({ n11: 20, n10: 0, n01: 0, n00: 15 })).toMatchObject({ low: 0, high: 0, se: 0 });
   });
   it('validates input', () => {
-    expect(() => waldPairedDifference({ n11: 0, n10: 0, n01: 0, n00: 0 })).toThrow(/at least one pair/);
+    // n = 0 is a value, not an error: nothing is known
+    const empty = waldPairedDifference({ n11: 0, n10: 0, n01: 0, n00: 0 });
+    expect([empty.low, empty.high]).toEqual([NaN, NaN]);
     expect(() => newcombePairedDifference({ n11: 1, n10: -1, n01: 0, n00: 0 })).toThrow('newcombePairedDifference: n10 must be a non-negative integer (got n10=-1)');
   });
 });

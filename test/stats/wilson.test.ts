@@ -27,3 +27,9 @@ describe('wilsonInterval', () => {
     expect(() => wilsonInterval(-1, 10)).toThrow(/k must be an integer/);
   });
 });
+
+describe('wilsonInterval degenerate cases', () => {
+  it('n = 0 is a value, not an exception: NaN estimate and limits', () => {
+    expect(wilsonInterval(0, 0)).toEqual({ estimate: NaN, low: NaN, high: NaN });
+  });
+});

@@ -67,10 +67,15 @@ function intervalItems(findings: readonly Finding[], resamples: number, seed: nu
   const items: Inline[][] = [];
   const methods = new Set(findings.map((f) => f.ciMethod));
   if (methods.has('newcombe')) items.push(["Interval for the difference, one pair per vignette: Newcombe's hybrid score interval for a difference of paired proportions (method 10), 95%."]);
+  if (methods.has('rao-scott')) items.push(["Interval for the difference, several pairs per vignette: Newcombe's interval on counts divided by the design effect of the clustering by vignette (Rao-Scott; cluster-robust CR2 variance over the independent-pairs variance, at least 1, and the size of the largest vignette when no pair is discordant), with the critical value of t(vignettes − 1) instead of z, 95%. Its coverage was measured at 95% or more from 10 vignettes up (bench:calibration)."]);
   if (methods.has('cluster-bootstrap')) items.push([`Interval for the difference, several pairs per vignette: percentile cluster bootstrap over vignettes (never over responses, which are correlated within a vignette), ${resamples} resamples, 95%.`]);
-  if (methods.has('vignette-fixed-effects')) items.push(['Intervals, designs without exact partners: the adjusted difference ± t(G − 1) × its cluster-robust standard error, 95%; the ratio by the delta method on its logarithm, with the vignettes\' influence on the difference and on the level\'s rate.']);
-  if (methods.has('cluster-robust')) items.push(['Interval for the difference, several pairs per vignette (secondary endpoints): Wald interval with a cluster-robust (sandwich) variance over vignettes, 95%.']);
-  items.push([`Interval for the ratio: for the primary endpoint a percentile cluster bootstrap over vignettes (${resamples} resamples drawn from the study seed ${seed}, so reproducible; an upper limit is infinite when resamples have no reference events); for secondary endpoints a Wald interval on the log ratio with a cluster-robust variance (delta method), absent when either side has no events.`]);
+  if (methods.has('cluster-robust')) items.push(['Interval for the difference, several pairs per vignette: Wald interval with a cluster-robust (sandwich) variance over vignettes, 95%.']);
+  if (methods.has('vignette-fixed-effects')) items.push(['Interval for the difference, designs without exact partners: the adjusted difference ± t(vignettes − 1) × its cluster-robust standard error, 95%.']);
+  const ratioMethods = new Set(findings.map((f) => f.ratioCiMethod));
+  if (ratioMethods.has('bonett-price')) items.push(['Interval for the ratio, one pair per vignette: Bonett-Price hybrid Wilson score interval for a ratio of paired proportions, 95%; it keeps its width when no pair is discordant. No interval when neither side has an event (the ratio 0/0 is undefined).']);
+  if (ratioMethods.has('rao-scott')) items.push(['Interval for the ratio, several pairs per vignette: the Bonett-Price interval on counts divided by the design effect of the log ratio, with the t(vignettes − 1) critical value, 95%. No interval when neither side has an event.']);
+  if (ratioMethods.has('cluster-bootstrap')) items.push([`Interval for the ratio: percentile cluster bootstrap over vignettes (${resamples} resamples drawn from the study seed ${seed}); an upper limit is infinite when resamples have no reference events.`]);
+  if (ratioMethods.has('vignette-fixed-effects')) items.push(["Interval for the ratio, designs without exact partners: the delta method on the log ratio, with the vignettes' influence on the adjusted difference and on the level's rate, t(vignettes − 1), 95%."]);
   return items;
 }
 

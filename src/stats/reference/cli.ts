@@ -1,12 +1,13 @@
 /**
  * CLI: `npm run check:reference -- DIR`
  *
- * Prints one line per failing field, then `N passed, N failed`.
+ * Prints one line per failing field, then `N passed, N failed` (cases; a case passes when its expected
+ * fields and the R values of its `r` block all agree) and how many R values were compared.
  * Exit code 0 when everything agrees, 1 on any failure, 2 when DIR is missing
  * or unreadable (clear message, no stack trace).
  *
  * @example
- * npm run check:reference -- ../shared/reference/stats   # → "169 passed, 0 failed"
+ * npm run check:reference -- ../shared/reference/stats   # → "169 passed, 0 failed" and "R values compared: 113"
  */
 import { runReferenceDir, type ReferenceRunResult } from './run.js';
 
@@ -27,6 +28,7 @@ function main(argv: readonly string[]): number {
   }
   for (const line of result.failures) process.stdout.write(`${line}\n`);
   process.stdout.write(`${result.passed} passed, ${result.failed} failed\n`);
+  process.stdout.write(`R values compared: ${result.rChecked}\n`);
   return result.failed > 0 ? 1 : 0;
 }
 

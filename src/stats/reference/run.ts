@@ -12,7 +12,15 @@
  *   strings exactly; arrays element-wise; nested objects recursively;
  * - `expected.error`: the implementation must throw.
  *
- * A case passes when all its fields agree. Every disagreement is one line:
+ * R cross-checks: a case's optional `r` block holds R's values, one entry per R call (e.g.
+ * `mcnemar.test(correct=TRUE)`). Each is recomputed under R's conventions by the adapter's `runR` and compared
+ * by the same rules; an entry whose `error` is set means R raised, and the R-convention call must throw too.
+ *
+ * Nothing is skipped silently; each of these is a failure line: a file whose `test` has no adapter, a case
+ * with an option key the adapter does not read, an unknown method name (the adapter throws), an empty
+ * `expected`, an R call the adapter does not know. Fixture files in subdirectories are run too.
+ *
+ * A case passes when all its fields (and its R values) agree. Every disagreement is one line:
  * `<file> <case id> <field>: expected X, got Y`.
  *
  * @example
@@ -27,6 +35,8 @@ export interface ReferenceRunResult {
   passed: number;
   failed: number;
   failures: string[];
+  /** R values compared (entries of `r` blocks), within the passed and failed cases. */
+  rChecked: number;
 }
 
 const REL_TOL = 1e-9;
@@ -150,21 +160,19 @@ function runFile(file: string, fullPath: string, result: ReferenceRunResult): vo
       expected: asRecord(rc['expected']),
     };
     const lines: string[] = [];
-    if ('error' in c.expected) {
-      try {
-        const got = adapter.run(c.input, c.options);
-        lines.push(`error: expected an error (${fmt(c.expected['error'])}), got ${fmt(got)}`);
-      } catch {
-        /* expected */
+    const unknownOptions = Object.keys(c.options).filter((k) => !adapter.optionKeys.includes(k));
+    if (unknownOptions.length > 0) lines.push(`options: expected keys among ${fmt(adapter.optionKeys)}, got unknown ${fmt(unknownOptions)}`);
+    else if (Object.keys(c.expected).length === 0) lines.push('expected: expected at least one field to compare, got none');
+    else compareCase(c.expected, () => adapter.run(c.input, c.options), '', lines);
+    if (unknownOptions.length === 0 && rc['r'] !== undefined && rc['r'] !== null) {
+      for (const [call, value] of Object.entries(asRecord(rc['r']))) {
+        result.rChecked += 1;
+        if (!adapter.runR) {
+          lines.push(`r.${call}: expected an R cross-check for ${fmt(test)}, got none`);
+          continue;
+        }
+        compareCase(value, () => adapter.runR!(call, c.input, c.options), `r.${call}`, lines);
       }
-    } else {
-      let got: Record<string, unknown> | undefined;
-      try {
-        got = adapter.run(c.input, c.options);
-      } catch (e) {
-        lines.push(`(all fields): expected ${fmt(c.expected)}, got error: ${(e as Error).message}`);
-      }
-      if (got) for (const [k, e] of Object.entries(c.expected)) compareValue(k, k, e, got[k], lines);
     }
     if (lines.length === 0) result.passed += 1;
     else {
@@ -175,15 +183,54 @@ function runFile(file: string, fullPath: string, result: ReferenceRunResult): vo
 }
 
 /**
+ * Compare one expected value (an `expected` object, or one R entry: a number, an array or an object whose
+ * `error` is a message when R raised) with what `compute` returns; push failure lines prefixed by `field`.
+ */
+function compareCase(expected: Json, compute: () => unknown, field: string, lines: string[]): void {
+  const record = typeof expected === 'object' && expected !== null && !Array.isArray(expected) ? expected : undefined;
+  const raised = record && typeof record['error'] === 'string' ? record['error'] : undefined;
+  let got: unknown;
+  try {
+    got = compute();
+  } catch (e) {
+    if (raised === undefined) lines.push(`${field || '(all fields)'}: expected ${fmt(expected)}, got error: ${(e as Error).message}`);
+    return;
+  }
+  const label = field || 'error';
+  if (raised !== undefined) {
+    lines.push(`${label}: expected an error (${fmt(raised)}), got ${fmt(got)}`);
+    return;
+  }
+  if (got === undefined) {
+    lines.push(`${label}: expected a known reference call, got none for ${field}`);
+    return;
+  }
+  if (!record) {
+    compareValue(field, field, expected, got, lines);
+    return;
+  }
+  const gotObj = typeof got === 'object' && got !== null ? (got as Record<string, unknown>) : {};
+  for (const [k, e] of Object.entries(record)) {
+    if (k === 'error' && e === null) continue; // R's "no error" marker
+    compareValue(field ? `${field}.${k}` : k, k, e, gotObj[k], lines);
+  }
+}
+
+/** Every `*.json` file under `dir` (subdirectories included), as paths relative to `dir`, sorted. */
+function fixtureFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(path.join(dir, prefix), { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((e) => (e.isDirectory() ? fixtureFiles(dir, path.join(prefix, e.name)) : e.name.endsWith('.json') ? [path.join(prefix, e.name)] : []));
+}
+
+/**
  * Run every `*.json` fixture file in `dir`. Throws if `dir` cannot be read.
  */
 export function runReferenceDir(dir: string): ReferenceRunResult {
   const st = statSync(dir); // throws ENOENT etc.
   if (!st.isDirectory()) throw new Error(`runReferenceDir: ${dir} is not a directory`);
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  const result: ReferenceRunResult = { passed: 0, failed: 0, failures: [] };
+  const files = fixtureFiles(dir);
+  const result: ReferenceRunResult = { passed: 0, failed: 0, failures: [], rChecked: 0 };
   for (const f of files) runFile(f, path.join(dir, f), result);
   return result;
 }

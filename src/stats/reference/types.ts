@@ -22,7 +22,21 @@ export interface ReferenceCase {
 /** Maps one fixture case to the fields to compare with `expected`. Throws where the function throws. */
 export interface ReferenceAdapter {
   test: string;
+  /** Every option key the adapter reads; a case with any other key fails (an option is never silently ignored). */
+  optionKeys: readonly string[];
   run(input: Record<string, Json>, options: Record<string, Json>): Record<string, unknown>;
+  /**
+   * R's value for one entry of a case's `r` block, computed under R's conventions (e.g. `mcnemar.test`'s
+   * continuity correction); undefined for an R call the adapter does not know (reported as a failure).
+   * Throws where R raised an error.
+   */
+  runR?(call: string, input: Record<string, Json>, options: Record<string, Json>): unknown;
+}
+
+/** One of `allowed`, or a thrown error naming the fixture field (an unknown method is a failure, never a skip). */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`reference fixture: unknown ${what} ${JSON.stringify(value)} (known: ${allowed.join(', ')})`);
+  return value as T;
 }
 
 export function decodeNumber(v: unknown, what: string): number {

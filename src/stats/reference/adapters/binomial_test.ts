@@ -1,18 +1,25 @@
-/** Adapter for `binomial_test.json`. */
+/** Adapter for `binomial_test.json`; the `r` block is `binom.test` (exact Clopper–Pearson limits). */
 import { binomialTest } from '../../binomial-test.js';
-import type { Alternative } from '../../wilcoxon.js';
-import { numberField, optionalNumber, stringField, type ReferenceAdapter } from '../types.js';
+import type { Alternative } from '../../types.js';
+import { numberField, oneOf, optionalNumber, stringField, type Json, type ReferenceAdapter } from '../types.js';
+
+const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
+
+function run(input: Record<string, Json>, options: Record<string, Json>, ciSolver: 'exact' | 'scipy') {
+  return binomialTest(numberField(input, 'k'), numberField(input, 'n'), {
+    p: optionalNumber(options, 'p') ?? 0.5,
+    alternative: oneOf(stringField(options, 'alternative', 'two-sided'), ALTERNATIVES, 'alternative'),
+    confLevel: optionalNumber(options, 'conf_level') ?? 0.95,
+    ciSolver,
+  });
+}
 
 export const binomialTestAdapter: ReferenceAdapter = {
   test: 'binomial_test',
+  optionKeys: ['p', 'alternative', 'conf_level'],
   run(input, options) {
-    const r = binomialTest(numberField(input, 'k'), numberField(input, 'n'), {
-      p: optionalNumber(options, 'p') ?? 0.5,
-      alternative: stringField(options, 'alternative', 'two-sided') as Alternative,
-      confLevel: optionalNumber(options, 'conf_level') ?? 0.95,
-      // SciPy solves the Clopper-Pearson limits with brentq(xtol=2e-12); reproduce its digits
-      ciSolver: 'scipy',
-    });
+    // SciPy solves the Clopper-Pearson limits with brentq(xtol=2e-12); reproduce its digits
+    const r = run(input, options, 'scipy');
     return {
       pvalue: r.pValue,
       proportion_estimate: r.estimate,
@@ -21,5 +28,10 @@ export const binomialTestAdapter: ReferenceAdapter = {
       ci_wilson_low: r.ciWilson.low,
       ci_wilson_high: r.ciWilson.high,
     };
+  },
+  runR(call, input, options) {
+    if (call !== 'binom.test') return undefined;
+    const r = run(input, options, 'exact');
+    return { pvalue: r.pValue, ci_low: r.ciExact.low, ci_high: r.ciExact.high };
   },
 };

@@ -1,18 +1,24 @@
-/** Adapter for `kappa.json` (Cohen unweighted/quadratic from the k x k table; Fleiss from counts). */
+/**
+ * Adapter for `kappa.json` (Cohen unweighted/linear/quadratic from the k x k table; Fleiss from counts).
+ * The fixtures' CI is the plain Wald interval κ ± z·SE (it can leave [−1, 1]): `interval: 'wald'`.
+ */
 import { cohensKappa, type KappaWeights } from '../../cohens-kappa.js';
 import { fleissKappa } from '../../fleiss-kappa.js';
-import { numberMatrix, optionalNumber, stringField, type ReferenceAdapter } from '../types.js';
+import { numberMatrix, oneOf, optionalNumber, stringField, type ReferenceAdapter } from '../types.js';
+
+const WEIGHTS: readonly KappaWeights[] = ['none', 'linear', 'quadratic'];
 
 export const kappaAdapter: ReferenceAdapter = {
   test: 'kappa',
+  optionKeys: ['kind', 'weights', 'conf_level'],
   run(input, options) {
-    const kind = stringField(options, 'kind');
+    const kind = oneOf(stringField(options, 'kind'), ['cohen', 'fleiss'], 'kappa kind');
     const table = numberMatrix(input, 'table');
     if (kind === 'fleiss') return { kappa: fleissKappa(table) };
-    if (kind !== 'cohen') throw new Error(`kappa adapter: unknown kind ${kind}`);
     const r = cohensKappa(table, {
-      weights: stringField(options, 'weights', 'none') as KappaWeights,
+      weights: oneOf(stringField(options, 'weights', 'none'), WEIGHTS, 'kappa weights'),
       confLevel: optionalNumber(options, 'conf_level') ?? 0.95,
+      interval: 'wald',
     });
     return {
       kappa: r.kappa,

@@ -2,6 +2,8 @@
  * Adapter for `mantel_haenszel.json`. statsmodels reports `pvalue` as
  * `1 - chi2.cdf(x, df)` (the fixtures also give `pvalue_sf`); that convention is
  * reproduced here from the accurate CDF, while the library returns upper tails.
+ * The `r` block (`mantelhaen.test`) is checked with R's continuity correction (only when |Σa − ΣE[a]| ≥ ½);
+ * R needs at least 2 strata and raises an error otherwise.
  */
 import { chiSquareCdf } from '../../distributions.js';
 import { mantelHaenszel, type ChiSquareTest } from '../../mantel-haenszel.js';
@@ -13,6 +15,7 @@ function oneMinusCdf(t: ChiSquareTest): number {
 
 export const mantelHaenszelAdapter: ReferenceAdapter = {
   test: 'mantel_haenszel',
+  optionKeys: ['conf_level', 'shift_zeros'],
   run(input, options) {
     const r = mantelHaenszel(numberCube(input, 'tables'), {
       confLevel: optionalNumber(options, 'conf_level') ?? 0.95,
@@ -30,6 +33,21 @@ export const mantelHaenszelAdapter: ReferenceAdapter = {
       test_null_odds_cc: nullTest(r.cmhCorrected),
       test_equal_odds_breslow_day: eqTest(r.breslowDay),
       test_equal_odds_tarone: eqTest(r.breslowDayTarone),
+    };
+  },
+  runR(call, input, options) {
+    if (call !== 'mantelhaen.test') return undefined;
+    const tables = numberCube(input, 'tables');
+    if (tables.length < 2) throw new Error('mantelhaen.test: each dimension in table must be >= 2');
+    const r = mantelHaenszel(tables, { confLevel: optionalNumber(options, 'conf_level') ?? 0.95, ccConvention: 'r' });
+    return {
+      estimate: r.oddsRatio,
+      ci_low: r.oddsRatioCi[0],
+      ci_high: r.oddsRatioCi[1],
+      statistic_cc: r.cmhCorrected.statistic,
+      pvalue_cc: r.cmhCorrected.pValue,
+      statistic_nocc: r.cmh.statistic,
+      pvalue_nocc: r.cmh.pValue,
     };
   },
 };
