@@ -1,13 +1,14 @@
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { BinaryContrastStats } from './binary.js';
 import type { Endpoint } from './endpoints.js';
+import type { SimultaneousKind } from './simultaneous.js';
 
 /**
  * One tested contrast: a demographic level against its axis's reference, for one model; the statistics are
  * `BinaryContrastStats`.
  * Public contract (findings.json): fields are added over time, never renamed.
  */
-export interface Finding extends BinaryContrastStats {
+export interface Finding extends BinaryContrastStats, SimultaneousIntervals {
   /** What is counted: `error` (wrong, refused or unparseable: error amplification), or a secondary endpoint. */
   endpoint: Endpoint;
   model: string;
@@ -20,4 +21,19 @@ export interface Finding extends BinaryContrastStats {
   /** Pairs dropped because one side of the pair had no answer (request error or unscored). */
   nExcludedPairs: number;
   sentence: string;
+}
+
+/**
+ * Intervals at the level of the finding's multiple-comparison family (see `simultaneousLevel`), by the same methods
+ * as `differenceCi` and `ratioCi`: these, not the unadjusted 95% intervals, are the ones to read beside `pAdjusted`.
+ */
+export interface SimultaneousIntervals {
+  differenceCiSimultaneous: [number, number] | null;
+  ratioCiSimultaneous: [number, number] | null;
+  /** Confidence level of each simultaneous interval: 1 − α/m (Holm, Bonferroni) or the FCR-adjusted level (BH, BY). */
+  simultaneousLevel: number;
+  /** `bonferroni`: the family's intervals cover simultaneously with probability ≥ 1 − α; `fcr`: false coverage rate ≤ α. */
+  simultaneousKind: SimultaneousKind;
+  /** Contrasts in the family (one model and endpoint) with a p-value. */
+  familySize: number;
 }
