@@ -49,7 +49,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const contrasts = pairContrasts(scores, axes);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(contrasts, axes, modelIds, endpoint, options));
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
-  const spread = analyzeSpread(contrasts);
+  const spread = analyzeSpread(contrasts, options);
   return {
     findings: primary!,
     secondaryFindings: secondary.flat(),

@@ -4,7 +4,11 @@ import { count, decimal, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
-import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, noiseFloorTable, shiftsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import { adjustmentName } from './methods.js';
+
+/** The label every unadjusted highlight carries, wherever it appears. */
+export const EXPLORATORY = 'Exploratory, not adjusted for multiple comparisons';
 
 /**
  * The result sections shared by the HTML report and the appendix: each returns its prose, figures and tables
@@ -14,14 +18,25 @@ import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, noiseFlo
 export function findingsBlocks(ctx: ReportContext): Block[] {
   return [
     paragraph('Every tested contrast of the primary endpoint (error: wrong, refused or unparseable). Highlighted rows are significant after correction. Rates are over the same pairs; excluded pairs had no answer on one side.'),
-    table(findingsTable(ctx.results.findings, false), 'No contrast could be tested (no pairs).'),
+    paragraph(intervalNote(ctx)),
+    table(findingsTable(ctx.results.findings, false, ctx.manifest.analysis.alpha), 'No contrast could be tested (no pairs).'),
   ];
+}
+
+/** Which interval is which: the unadjusted 95% ones describe one contrast alone; the family's go with adjusted p. */
+function intervalNote(ctx: ReportContext): string {
+  const { alpha, adjustment } = ctx.manifest.analysis;
+  const level = `${Number((100 * (1 - alpha)).toFixed(4))}%`;
+  const family = ['bh', 'by'].includes(adjustment)
+    ? `FCR-adjusted ${level} intervals (Benjamini & Yekutieli 2005: each at level 1 − R·α/m${adjustment === 'by' ? '·c(m)' : ''}, R the contrasts selected by the adjustment, m the family size), whose false coverage rate among the selected contrasts is at most α`
+    : `simultaneous ${level} intervals (Bonferroni: each at level 1 − α/m for a family of m contrasts), which cover all the family's true values together with probability at least ${level}`;
+  return `Two intervals per contrast. "95% CI, unadjusted" describes one contrast on its own and is not corrected for the others. The ${family}, are the ones to read beside the adjusted p-value: they are computed by the same method at the family's level. The test and the interval are different methods, so near the boundary they can disagree; such rows are marked borderline rather than called significant or not.`;
 }
 
 export function otherTestsBlocks(ctx: ReportContext): Block[] {
   return [
     paragraph('Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).'),
-    table(findingsTable(ctx.results.secondaryFindings, true), 'No secondary-endpoint contrasts.'),
+    table(findingsTable(ctx.results.secondaryFindings, true, ctx.manifest.analysis.alpha), 'No secondary-endpoint contrasts.'),
     paragraph('Omnibus tests: do error rates differ across all levels of an axis at once?'),
     table(axisTestsTable(ctx), 'No omnibus test was possible (an axis needs complete blocks of vignettes).'),
     ...(ctx.results.intersections.length ? [paragraph('Intersections: is a combination of two levels worse than the two single effects add up to?'), table(intersectionsTable(ctx), '')] : []),
@@ -40,11 +55,19 @@ export function flipsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
 }
 
 export function spreadBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
+  const supported = ctx.results.spreadSummaries.filter((s) => s.worstGroupSupported);
+  const { alpha, adjustment } = ctx.manifest.analysis;
   return [
     ...figureBlock(charts, 'spread-domain'),
     ...figureBlock(charts, 'spread-perspective'),
-    paragraph('Where each level fares worst, and how much the amplification varies across groups (a large spread means the average hides a group where the disparity is concentrated). Every group is in ', mono('tables/spread.csv'), '.'),
+    paragraph(
+      `${EXPLORATORY}. Does the disparity differ between clinical domains or perspectives? For each level, a χ² test of heterogeneity on the groups × 2 table of vignettes that erred more at the level than at the reference, and the reverse (one count per vignette, so replicates are not counted as independent), ${adjustmentName(adjustment)}-adjusted across the tests of each model. `,
+      `A group is named as the one with the largest disparity only when that test rejects (adjusted p < ${alpha}); otherwise the table says there is no evidence that the disparity differs between groups — the largest of several small, noisy groups is large by chance. `,
+      supported.length ? `${plural(supported.length, 'breakdown')} ${supported.length === 1 ? 'shows' : 'show'} such evidence.` : 'No breakdown shows such evidence.',
+    ),
     table(spreadSummaryTable(ctx), 'No contrasts to break down.'),
+    paragraph('Every group with its size and an unadjusted 95% interval (Newcombe with one pair per vignette, cluster-robust otherwise); also in ', mono('tables/spread.csv'), '.'),
+    table(spreadRowsTable(ctx), 'No groups.'),
   ];
 }
 

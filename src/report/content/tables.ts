@@ -1,3 +1,4 @@
+import { agreement, simultaneousLabel, type Agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import type { DisplayTable } from '../document/blocks.js';
 import { count, decimal, decimalInterval, percent, percentInterval, points, pointsInterval, pValue, ratio, ratioInterval } from '../format.js';
@@ -10,15 +11,36 @@ import { byText } from '../order.js';
  * field unformatted; these are for reading.
  */
 
-export function findingsTable(findings: readonly Finding[], withEndpoint: boolean): DisplayTable {
-  const headers = ['model', 'axis', 'level', 'reference', 'vignettes', 'pairs', 'excluded pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI', 'ratio', 'ratio 95% CI', 'test', 'statistic', 'p', 'adjusted p'];
+export function findingsTable(findings: readonly Finding[], withEndpoint: boolean, alpha: number): DisplayTable {
+  const family = familyHeader(findings, alpha);
+  const headers = ['model', 'axis', 'level', 'reference', 'vignettes', 'pairs', 'excluded pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted', `${family} (points)`, 'ratio', 'ratio 95% CI, unadjusted', `ratio ${family}`, 'test', 'statistic', 'p', 'adjusted p', 'verdict'];
   return {
     headers: withEndpoint ? ['endpoint', ...headers] : headers,
     rows: findings.map((f) => {
-      const cells = [f.model, f.axis, f.level, f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), ratio(f.ratio), ratioInterval(f.ratioCi), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted)];
+      const cells = [f.model, f.axis, f.level, f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
       return { cells: withEndpoint ? [f.endpoint, ...cells] : cells, highlight: f.significant };
     }),
   };
+}
+
+const VERDICTS: Record<Agreement, string> = {
+  significant: 'significant',
+  'not-significant': 'not significant',
+  'borderline-test-only': 'borderline: adjusted test significant, simultaneous CI includes 0',
+  'borderline-interval-only': 'borderline: simultaneous CI excludes 0, adjusted test not significant',
+};
+
+/**
+ * "simultaneous 95% CI, Holm family of 10" when every family in the table has one size and kind, else the same
+ * with "family per model and endpoint" (the sizes are in the methods). Findings from an older results.json have
+ * no simultaneous interval: the column then says so.
+ */
+function familyHeader(findings: readonly Finding[], alpha: number): string {
+  const first = findings.find((f) => f.familySize !== undefined);
+  if (!first) return 'simultaneous CI (not recorded by this version)';
+  const same = findings.every((f) => f.familySize === first.familySize && f.simultaneousKind === first.simultaneousKind);
+  const label = simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize);
+  return same ? label : label.replace(/ family of \d+$/, ' family per model and endpoint');
 }
 
 export function flipsTable(ctx: ReportContext): DisplayTable {
@@ -60,10 +82,25 @@ export function intersectionsTable(ctx: ReportContext): DisplayTable {
   };
 }
 
+export const NO_HETEROGENEITY = 'no evidence that the disparity differs between groups';
+
 export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'by', 'worst group', 'difference there (points)', 'SD of difference across groups (points)'],
-    rows: ctx.results.spreadSummaries.map((s) => ({ cells: [s.model, s.axis, s.level, s.by, s.worstGroup, points(s.worstDifference), decimal(100 * s.sdDifference, 1)] })),
+    headers: ['model', 'axis', 'level', 'by', 'groups with discordant vignettes', 'heterogeneity χ²', 'df', 'p (unadjusted)', 'adjusted p', 'group with the largest disparity', 'largest difference (points)', 'SD of difference across groups (points)'],
+    rows: ctx.results.spreadSummaries.map((s) => {
+      const h = s.heterogeneity;
+      // Older results.json: no heterogeneity test, so no group is named.
+      const where = s.worstGroupSupported ? s.worstGroup : h ? NO_HETEROGENEITY : 'not tested (older results.json)';
+      return { cells: [s.model, s.axis, s.level, s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
+    }),
+  };
+}
+
+/** Every group's n and unadjusted 95% interval, so a large difference in a small group reads as the noise it may be. */
+export function spreadRowsTable(ctx: ReportContext): DisplayTable {
+  return {
+    headers: ['model', 'axis', 'level', 'by', 'group', 'vignettes', 'pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted'],
+    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, r.level, r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
   };
 }
 
