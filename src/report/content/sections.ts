@@ -4,7 +4,7 @@ import { count, decimal, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
-import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, marginalHomogeneityTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
 import { adjustmentName } from './methods.js';
 
 /** The label every unadjusted highlight carries, wherever it appears. */
@@ -37,9 +37,9 @@ export function otherTestsBlocks(ctx: ReportContext): Block[] {
   return [
     paragraph('Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).'),
     table(findingsTable(ctx.results.secondaryFindings, true, ctx.manifest.analysis.alpha), 'No secondary-endpoint contrasts.'),
-    paragraph('Omnibus tests: do error rates differ across all levels of an axis at once?'),
+    paragraph(`Omnibus tests: do error rates differ across all levels of an axis at once? ${EXPLORATORY}.`),
     table(axisTestsTable(ctx), 'No omnibus test was possible (an axis needs complete blocks of vignettes).'),
-    ...(ctx.results.intersections.length ? [paragraph('Intersections: is a combination of two levels worse than the two single effects add up to?'), table(intersectionsTable(ctx), '')] : []),
+    ...(ctx.results.intersections.length ? [paragraph(`Intersections: is a combination of two levels worse than the two single effects add up to? ${EXPLORATORY}.`), table(intersectionsTable(ctx), '')] : []),
   ];
 }
 
@@ -47,7 +47,7 @@ export function flipsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
   return [
     ...figureBlock(charts, 'flips-heatmap'),
     ...(charts.has('flips-heatmap') ? [] : [paragraph('No vignette\'s answer changed between the reference and any level.')]),
-    paragraph('Flip rates per level: how often the scored answer changed although only the demographics did, whether or not the change made the answer wrong.'),
+    paragraph(`Flip rates per level: how often the scored answer changed between the reference and the level variant, whether or not the change made the answer wrong. ${EXPLORATORY}.`),
     table(flipsTable(ctx), 'No usable pairs.'),
     paragraph('Noise floors: how often the model changes its own answer when nothing demographic changes. A flip rate near the floor may be noise.'),
     table(noiseFloorTable(ctx), 'No models.'),
@@ -76,15 +76,33 @@ export function shiftsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
   return [
     ...figureBlock(charts, 'shifts-ordinal'),
     ...figureBlock(charts, 'shifts-numeric'),
-    paragraph('Mean shift per level; negative is less care at the level. Highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.'),
+    paragraph(`Mean shift per level; negative is less care at the level. ${EXPLORATORY}: highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.`),
     table(shiftsTable(ctx), ''),
+    ...marginalHomogeneityBlocks(ctx),
+  ];
+}
+
+/** Stuart-Maxwell on ordinal answers: one sentence, then the tests. Absent from an older results.json. */
+function marginalHomogeneityBlocks(ctx: ReportContext): Block[] {
+  const tests = ctx.results.marginalHomogeneity ?? [];
+  if (tests.length === 0) return [];
+  const { alpha, adjustment } = ctx.manifest.analysis;
+  const significant = tests.filter((t) => t.significant);
+  const verdict = significant.length
+    ? `the distribution differs from the reference's for ${significant.map((t) => ctx.contrastLabel(t)).join(', ')} (adjusted p < ${alpha})`
+    : `no level's distribution differs significantly from the reference's (${adjustmentName(adjustment)}-adjusted, alpha ${alpha})`;
+  return [
+    paragraph(
+      `Marginal homogeneity of ordinal answers: does the share of answers below, at and above the correct level differ between the reference and the level? Stuart-Maxwell test on each level's 3 × 3 table of answer categories (reference × level), ${adjustmentName(adjustment)}-adjusted across the tests of each model; one pair per vignette (its first replicate), so replicates are not counted as independent. Of ${plural(tests.length, 'level')} tested, ${verdict}.`,
+    ),
+    table(marginalHomogeneityTable(ctx), ''),
   ];
 }
 
 export function worstCaseBlocks(ctx: ReportContext): Block[] {
   const cases = ctx.results.worstCases.length;
   return [
-    paragraph(`The ${plural(cases, 'vignette')} where a level was treated worse than the reference most often and most harmfully, with both answers side by side. Long answers are shortened here; the full texts are in `, mono('tables/worst-cases.csv'), ' and responses.jsonl (by response key).'),
+    paragraph(`${EXPLORATORY}: the ${plural(cases, 'vignette')} where a level was treated worse than the reference most often and most harmfully, with both answers side by side. Single vignettes are examples to review, not evidence of a disparity on their own; a vignette ranks here by chance as well as by bias. Long answers are shortened here; the full texts are in `, mono('tables/worst-cases.csv'), ' and responses.jsonl (by response key).'),
     table(worstCasesTable(ctx), 'No vignette had a level treated worse than its reference.'),
   ];
 }

@@ -4,6 +4,7 @@ import { callout, list, paragraph, strong, type Block } from '../document/blocks
 import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { adjustmentName } from './methods.js';
+import { EXPLORATORY } from './sections.js';
 
 /**
  * The summary an equity committee reads first: the worst significant disparity in plain words, then what else
@@ -38,7 +39,7 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   const lessCare = ctx.results.shifts.filter((s) => s.meanShift < 0 && s.wilcoxonP < alpha);
   if (lessCare.length) {
     blocks.push(
-      paragraph(`Direction of care (unadjusted Wilcoxon p < ${alpha}; exploratory): less care at`),
+      paragraph(`Direction of care (${EXPLORATORY.toLowerCase()}; unadjusted Wilcoxon p < ${alpha}): less care at`),
       list(lessCare.map((s) => `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (Wilcoxon p = ${pValue(s.wilcoxonP)}).`)),
     );
   }
