@@ -2,6 +2,7 @@ import { paragraph, table, type Block, type DisplayTable } from '../document/blo
 import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { axisBases } from './protectedBases.js';
+import { referenceStandardClaim } from '../content/provenance.js';
 
 /**
  * The evidence this run provides, set against what four frameworks ask. Each row paraphrases the provision,
@@ -66,7 +67,7 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
     [
       'GMLP principle 5, reference datasets based on best available methods',
       'Reference standards are clinically relevant and well characterised.',
-      'Each vignette states its correct answer with a rationale and source (vignettes.jsonl; template hashes in the manifest).',
+      referenceStandardClaim(ctx),
       'Independent clinical validation of the reference answers.',
     ],
     [

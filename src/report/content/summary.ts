@@ -4,6 +4,7 @@ import { callout, list, paragraph, strong, type Block } from '../document/blocks
 import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { adjustmentName } from './methods.js';
+import { contrastDifference } from './provenance.js';
 import { EXPLORATORY } from './sections.js';
 
 /**
@@ -67,7 +68,7 @@ function plainWords(ctx: ReportContext, f: Finding): string {
   const what = PLAIN_VERBS[f.endpoint];
   const direction = f.difference >= 0 ? 'more' : 'fewer';
   const times = f.ratio === null || f.ratio === Infinity ? 'while it never did so for the reference' : `${ratio(f.ratio)} times the rate for the reference`;
-  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when the patient's ${axis} was given as ${level} than when the same case gave it as ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). Nothing else in the case changed.`;
+  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when the patient's ${axis} was given as ${level} than when the same case gave it as ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
 }
 
 function scope(ctx: ReportContext): string {
