@@ -20,6 +20,18 @@ export function simultaneousLabel(kind: SimultaneousKind, alpha: number, adjustm
   return `${kind === 'fcr' ? 'FCR-adjusted' : 'simultaneous'} ${level} CI, ${ADJUSTMENT_NAMES[adjustment]} family of ${familySize}`;
 }
 
+/**
+ * The label of a set of findings' family intervals: one family size and kind gives "simultaneous 95% CI, Holm family
+ * of 10"; several give "... family per model and endpoint". Undefined for findings from an older results.json.
+ */
+export function familyLabel(findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment'>[], alpha: number): string | undefined {
+  const first = findings[0];
+  if (!first || findings.some((f) => f.familySize === undefined)) return undefined;
+  const label = simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize);
+  const same = findings.every((f) => f.familySize === first.familySize && f.simultaneousKind === first.simultaneousKind);
+  return same ? label : label.replace(/ family of \d+$/, ' family per model and endpoint');
+}
+
 /** Where an adjusted test and the interval quoted beside it stand: they agree, or they disagree near the boundary. */
 export type Agreement = 'significant' | 'not-significant' | 'borderline-test-only' | 'borderline-interval-only';
 

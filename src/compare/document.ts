@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { Chart } from '../report/charts/common.js';
 import { callout, figure, heading, list, paragraph, strong, table, type Block } from '../report/document/blocks.js';
 import { count, percent, plural, points, pointsInterval, pValue } from '../report/format.js';
-import { ADJUSTMENT_NAMES, agreement, simultaneousLabel } from '../analysis/sentence.js';
+import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.js';
 import { contrastLabel } from './sentences.js';
 import type { ComparisonResults, ModelComparison } from './types.js';
 
@@ -33,18 +33,12 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
   ];
 }
 
-/** "simultaneous 95% CI, Holm family of 5", from the model pair's contrasts (absent from an older compare.json). */
-function familyHeader(c: ModelComparison, alpha: number): string {
-  const first = c.changes[0];
-  return first?.familySize !== undefined ? simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize) : 'simultaneous CI';
-}
-
 function comparisonSection(c: ModelComparison, axes: readonly Axis[], alpha: number): Block[] {
   return [
     heading(2, `${c.a.label} (A) vs ${c.b.label} (B)`),
     table(
       {
-        headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI, unadjusted', familyHeader(c, alpha), 'p', 'adjusted p', 'less disparate'],
+        headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI, unadjusted', familyLabel(c.changes, alpha) ?? 'simultaneous CI', 'p', 'adjusted p', 'less disparate'],
         rows: c.changes.map((ch) => ({
           highlight: ch.significant,
           cells: [

@@ -23,7 +23,7 @@ export function limitationsBlocks(ctx: ReportContext): Block[] {
   const excluded = ctx.results.findings.reduce((sum, f) => sum + (f.nExcludedPairs ?? 0), 0);
   if (excluded > 0) items.push(`${plural(excluded, 'pair')} had no answer on one side (request error or unscored free text) and were left out of the error contrasts; they are counted per contrast in the findings table.`);
   const widest = Math.max(0, ...ctx.results.findings.map((f) => (f.differenceCi ? (f.differenceCi[1] - f.differenceCi[0]) / 2 : 0)));
-  if (widest > 0) items.push(`Precision: the widest 95% interval of an error difference spans about ±${decimal(100 * widest, 1)} points around its estimate; smaller disparities cannot be excluded with ${plural(ctx.vignettes.length, 'vignette')}.`);
+  if (widest > 0) items.push(`Precision: the widest unadjusted 95% interval of an error difference spans about ±${decimal(100 * widest, 1)} points around its estimate; smaller disparities cannot be excluded with ${plural(ctx.vignettes.length, 'vignette')}.`);
   for (const floor of ctx.results.noiseFloors) {
     if (!floor.replicate) items.push(`Model ${floor.model}: one replicate per variant, so its own run-to-run variability (replicate noise floor) is not measured; some flips may be noise.`);
     if (!floor.paraphrase) items.push(`Model ${floor.model}: no paraphrase controls, so its sensitivity to non-demographic rewording (paraphrase noise floor) is not measured.`);

@@ -61,7 +61,7 @@ export function spreadBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ...figureBlock(charts, 'spread-domain'),
     ...figureBlock(charts, 'spread-perspective'),
     paragraph(
-      `${EXPLORATORY}. Does the disparity differ between clinical domains or perspectives? For each level, a χ² test of heterogeneity on the groups × 2 table of vignettes that erred more at the level than at the reference, and the reverse (one count per vignette, so replicates are not counted as independent), ${adjustmentName(adjustment)}-adjusted across the tests of each model. `,
+      `Exploratory: the per-group differences and intervals are not adjusted for multiple comparisons. Does the disparity differ between clinical domains or perspectives? For each level, a χ² test of heterogeneity on the groups × 2 table of vignettes that erred more at the level than at the reference, and the reverse (one count per vignette, so replicates are not counted as independent), ${adjustmentName(adjustment)}-adjusted across the tests of each model. `,
       `A group is named as the one with the largest disparity only when that test rejects (adjusted p < ${alpha}); otherwise the table says there is no evidence that the disparity differs between groups — the largest of several small, noisy groups is large by chance. `,
       supported.length ? `${plural(supported.length, 'breakdown')} ${supported.length === 1 ? 'shows' : 'show'} such evidence.` : 'No breakdown shows such evidence.',
     ),

@@ -1,4 +1,5 @@
 import type { Endpoint } from '../../analysis/endpoints.js';
+import { agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
 import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
@@ -16,7 +17,9 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   const { findings, secondaryFindings } = ctx.results;
   const alpha = ctx.manifest.analysis.alpha;
   const correction = adjustmentName(ctx.manifest.analysis.adjustment);
-  const significant = byHarm(findings.filter((f) => f.significant));
+  // Significant and agreeing with its family interval; a significant test whose interval includes 0 is borderline.
+  const significant = byHarm(findings.filter((f) => f.significant && agreement(f.significant, f.differenceCiSimultaneous) === 'significant'));
+  const borderline = byHarm(findings.filter((f) => agreement(f.significant, f.differenceCiSimultaneous).startsWith('borderline')));
   const worst = significant[0];
   const blocks: Block[] = [];
   if (worst) {
@@ -35,6 +38,7 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   }
   const others = significant.slice(1);
   if (others.length) blocks.push(paragraph(`${plural(others.length, 'other contrast')} also reached significance:`), list(others.map((f) => f.sentence)));
+  if (borderline.length) blocks.push(paragraph(`${plural(borderline.length, 'contrast')} ${borderline.length === 1 ? 'is' : 'are'} borderline: the adjusted test and the interval at the family's level disagree, so neither a disparity nor its absence is shown:`), list(borderline.map((f) => f.sentence)));
   const secondary = byHarm(secondaryFindings.filter((f) => f.significant));
   if (secondary.length) blocks.push(paragraph('Secondary endpoints with a significant disparity (the model refused, gave no usable answer or failed more often for some patients):'), list(secondary.map((f) => f.sentence)));
   const lessCare = ctx.results.shifts.filter((s) => s.meanShift < 0 && s.wilcoxonP < alpha);

@@ -1,4 +1,4 @@
-import { agreement, simultaneousLabel, type Agreement } from '../../analysis/sentence.js';
+import { agreement, familyLabel, type Agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import type { DisplayTable } from '../document/blocks.js';
 import { count, decimal, decimalInterval, percent, percentInterval, points, pointsInterval, pValue, ratio, ratioInterval } from '../format.js';
@@ -30,17 +30,9 @@ const VERDICTS: Record<Agreement, string> = {
   'borderline-interval-only': 'borderline: simultaneous CI excludes 0, adjusted test not significant',
 };
 
-/**
- * "simultaneous 95% CI, Holm family of 10" when every family in the table has one size and kind, else the same
- * with "family per model and endpoint" (the sizes are in the methods). Findings from an older results.json have
- * no simultaneous interval: the column then says so.
- */
+/** The family intervals' column; findings from an older results.json have none, and the column says so. */
 function familyHeader(findings: readonly Finding[], alpha: number): string {
-  const first = findings.find((f) => f.familySize !== undefined);
-  if (!first) return 'simultaneous CI (not recorded by this version)';
-  const same = findings.every((f) => f.familySize === first.familySize && f.simultaneousKind === first.simultaneousKind);
-  const label = simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize);
-  return same ? label : label.replace(/ family of \d+$/, ' family per model and endpoint');
+  return familyLabel(findings, alpha) ?? 'simultaneous CI (not in this results.json)';
 }
 
 export function flipsTable(ctx: ReportContext): DisplayTable {
