@@ -72,12 +72,19 @@ function intervalItems(findings: readonly Finding[], resamples: number, seed: nu
   if (family) {
     items.push([
       family.simultaneousKind === 'fcr'
-        ? `Intervals consistent with the correction: every difference and ratio interval is also computed by the same method at the FCR-adjusted level of Benjamini & Yekutieli (2005), 1 − R·α/m${family.adjustment === 'by' ? '·c(m)' : ''} with R the contrasts the adjustment selects in a family of m (the level of R = 1 when none is selected); among the selected contrasts the expected share of intervals missing their true value is at most α. These are the intervals the sentences quote beside adjusted p-values.`
-        : `Intervals consistent with the correction: every difference and ratio interval is also computed by the same method at the Bonferroni level 1 − α/m for a family of m contrasts, so the family's intervals cover their true values together with probability at least 1 − α. These are the intervals the sentences quote beside adjusted p-values. Holm's step-down test can reject where the Bonferroni-level interval still includes 0, and the tests and intervals are different methods (an exact or clustered test beside a score or bootstrap interval), so near the boundary they can disagree: such contrasts are called borderline, never significant or not.`,
+        ? `Intervals consistent with the correction: every difference and ratio interval is also computed by the same method at the FCR-adjusted level of Benjamini & Yekutieli (2005), 1 − R·α/m${family.adjustment === 'by' ? '·c(m)' : ''} with R the contrasts the adjustment selects in a family of m (the level of R = 1 when none is selected); among the selected contrasts the expected share of intervals missing their true value is at most α. These are the intervals the sentences quote beside adjusted p-values.${bootstrapTail(findings, family.simultaneousLevel, resamples)}`
+        : `Intervals consistent with the correction: every difference and ratio interval is also computed by the same method at the Bonferroni level 1 − α/m for a family of m contrasts, so the family's intervals cover their true values together with probability at least 1 − α. These are the intervals the sentences quote beside adjusted p-values.${bootstrapTail(findings, family.simultaneousLevel, resamples)} Holm's step-down test can reject where the Bonferroni-level interval still includes 0, and the tests and intervals are different methods (an exact or clustered test beside a score or bootstrap interval), so near the boundary they can disagree: such contrasts are called borderline, never significant or not.`,
     ]);
   }
   items.push([`Interval for the ratio: for the primary endpoint a percentile cluster bootstrap over vignettes (${resamples} resamples drawn from the study seed ${seed}, so reproducible; an upper limit is infinite when resamples have no reference events); for secondary endpoints a Wald interval on the log ratio with a cluster-robust variance (delta method), absent when either side has no events.`]);
   return items;
+}
+
+/** A percentile bootstrap at level 1 − a reads its ⌈B·a/2⌉-th most extreme resample: say so when that is few. */
+function bootstrapTail(findings: readonly Finding[], level: number, resamples: number): string {
+  if (!findings.some((f) => f.ciMethod === 'cluster-bootstrap') || !Number.isFinite(level)) return '';
+  const tail = Math.ceil((resamples * (1 - level)) / 2);
+  return ` With ${resamples} bootstrap resamples, a bootstrap interval at this level rests on about the ${tail} most extreme resamples at each end${tail < 10 ? ', so its limits are imprecise: raise analysis.bootstrap_resamples for a large family' : ''}.`;
 }
 
 function familyDescription(findings: readonly Finding[]): string {
