@@ -1,6 +1,6 @@
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { chiSquareHomogeneity } from '../stats/chi-square-homogeneity.js';
-import { binaryContrast, VignetteCounter, type IntervalMethod } from './binary.js';
+import { binaryContrast, VignetteCounter, type IntervalMethod, type VignetteCounts } from './binary.js';
 import { isWrong, type ContrastPairs } from './pairs.js';
 
 /** Error and amplification of one contrast within one domain or one perspective. */
@@ -66,24 +66,31 @@ export function analyzeSpread(contrasts: readonly ContrastPairs[], options: Spre
   const rows: SpreadRow[] = [];
   const summaries: SpreadSummary[] = [];
   for (const contrast of contrasts) {
+    // Per-vignette counts once per contrast; a vignette's domain and perspective are the same in all its pairs.
+    const counter = new VignetteCounter();
+    const groupOf = new Map<string, { domain: string; perspective: string }>();
+    for (const p of contrast.pairs) {
+      const ref = isWrong(p.reference.outcome);
+      const lvl = isWrong(p.level.outcome);
+      if (ref === null || lvl === null) continue;
+      counter.add(p.vignetteId, ref, lvl);
+      if (!groupOf.has(p.vignetteId)) groupOf.set(p.vignetteId, { domain: p.level.domain, perspective: p.level.perspective });
+    }
+    const counts = counter.sorted();
     for (const by of ['domain', 'perspective'] as const) {
-      const groups = new Map<string, VignetteCounter>();
-      for (const p of contrast.pairs) {
-        const ref = isWrong(p.reference.outcome);
-        const lvl = isWrong(p.level.outcome);
-        if (ref === null || lvl === null) continue;
-        const key = by === 'domain' ? p.level.domain : p.level.perspective;
-        let counter = groups.get(key);
-        if (!counter) groups.set(key, (counter = new VignetteCounter()));
-        counter.add(p.vignetteId, ref, lvl);
+      const groups = new Map<string, VignetteCounts[]>();
+      for (const v of counts) {
+        const key = groupOf.get(v.vignetteId)![by];
+        const members = groups.get(key);
+        if (members) members.push(v);
+        else groups.set(key, [v]);
       }
       const sorted = [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
       const discordant: number[][] = [];
-      const these = sorted.map(([group, counter]): SpreadRow => {
-        const counts = counter.sorted();
+      const these = sorted.map(([group, members]): SpreadRow => {
         // Tests and point estimates only: the interval is Newcombe's or the cluster-robust one, no resampling.
-        const stats = binaryContrast(counts, { seed: 0, bootstrapResamples: 0, intervals: 'cluster-robust' });
-        discordant.push([counts.filter((v) => v.levelEvents > v.referenceEvents).length, counts.filter((v) => v.levelEvents < v.referenceEvents).length]);
+        const stats = binaryContrast(members, { seed: 0, bootstrapResamples: 0, intervals: 'cluster-robust' });
+        discordant.push([members.filter((v) => v.levelEvents > v.referenceEvents).length, members.filter((v) => v.levelEvents < v.referenceEvents).length]);
         return { model: contrast.modelId, axis: contrast.axis, level: contrast.level, by, group, nPairs: stats.nPairs, rateReference: stats.rateReference, rateLevel: stats.rateLevel, difference: stats.difference, nVignettes: stats.nVignettes, differenceCi: stats.differenceCi, ciMethod: stats.ciMethod };
       });
       rows.push(...these);
