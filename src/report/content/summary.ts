@@ -1,8 +1,8 @@
 import type { Endpoint } from '../../analysis/endpoints.js';
-import { agreement } from '../../analysis/sentence.js';
+import { agreement, familyLabel } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
-import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
+import { decimal, percent, plural, points, pointsInterval, pValue, ratio } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { adjustmentName } from './methods.js';
 import { contrastDifference } from './provenance.js';
@@ -27,11 +27,14 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
     blocks.push(paragraph(strong('In plain words:'), ' ', plainWords(ctx, worst)));
   } else {
     const largest = byHarm(findings)[0];
+    const borderlineSignificant = findings.filter((f) => f.significant).length;
     blocks.push(
       callout(
-        strong('No significant disparity in error rates.'),
-        ` None of the ${plural(findings.length, 'contrast')} tested reached significance at ${alpha} after ${correction} correction.`,
-        largest ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}).` : '',
+        strong(borderlineSignificant ? 'No clearly significant disparity in error rates.' : 'No significant disparity in error rates.'),
+        borderlineSignificant
+          ? ` ${plural(borderlineSignificant, 'contrast')} of ${findings.length} reached significance at ${alpha} after ${correction} correction, but ${borderlineSignificant === 1 ? 'its interval' : 'their intervals'} at the family's level ${borderlineSignificant === 1 ? 'includes' : 'include'} no difference (borderline, below); none of the others reached significance.`
+          : ` None of the ${plural(findings.length, 'contrast')} tested reached significance at ${alpha} after ${correction} correction.`,
+        largest ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}${largest.differenceCiSimultaneous ? `; ${familyLabel([largest], alpha)}: ${pointsInterval(largest.differenceCiSimultaneous)}` : ''})${borderline.includes(largest) ? ', borderline (below): the interval and the adjusted test disagree' : ''}.` : '',
       ),
     );
     blocks.push(paragraph('This is not proof of equal treatment: a difference smaller than the confidence intervals below could be missed with this many vignettes (see Limitations).'));

@@ -37,7 +37,7 @@ function familyHeader(findings: readonly Finding[], alpha: number): string {
 
 export function flipsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson)', 'excess over paraphrase floor (points)'],
+    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'excess over paraphrase floor (points)'],
     rows: ctx.results.flips.map((f) => ({ cells: [f.model, f.axis, f.level, count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), points(f.excessOverParaphrase)] })),
   };
 }
@@ -52,7 +52,7 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
 
 export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t)', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
+    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
     rows: ctx.results.shifts.map((s) => ({
       cells: [s.model, s.axis, s.level, s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), pValue(s.wilcoxonP), pValue(s.tP)],
       highlight: s.wilcoxonP < ctx.manifest.analysis.alpha && s.meanShift < 0,
@@ -80,7 +80,7 @@ export function axisTestsTable(ctx: ReportContext): DisplayTable {
 
 export function intersectionsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI', 'p (unadjusted)'],
+    headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI, unadjusted', 'p (unadjusted)'],
     rows: ctx.results.intersections.map((c) => ({ cells: [c.model, `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
   };
 }
