@@ -30,16 +30,19 @@ describe('marginal homogeneity of ordinal answers (Stuart-Maxwell)', () => {
   const questions = new Map(Array.from({ length: 60 }, (_, v) => [`v${v}`, ordinal] as const));
 
   it('flags a planted shift toward less care and not its absence, one pair per vignette', () => {
-    const results = analyzeMarginalHomogeneity([contrast('black', 0.5, 3, 1), contrast('asian', 0, 3, 2)], axes, questions, { alpha: 0.05, adjustment: 'holm' });
+    const all = analyzeMarginalHomogeneity([contrast('black', 0.5, 3, 1), contrast('asian', 0, 3, 2)], axes, questions, { alpha: 0.05, adjustment: 'holm' });
+    expect(all.map((m) => [m.level, m.scale])).toEqual([['black', 'ordinal-care'], ['black', 'outcome'], ['asian', 'ordinal-care'], ['asian', 'outcome']]);
+    const results = all.filter((m) => m.scale === 'ordinal-care');
     const [black, asian] = results;
-    expect(black).toMatchObject({ level: 'black', test: 'stuart-maxwell', df: 2, nVignettes: 60, clusters: 'first-pair-per-vignette', significant: true });
+    expect(black).toMatchObject({ level: 'black', test: 'stuart-maxwell', df: 2, nVignettes: 60, clusters: 'first-pair-per-vignette', significant: true, categoriesTested: ['less care', 'correct level', 'more care'] });
     expect(asian!.significant).toBe(false);
     // One pair per vignette (replicate 0), counted into less care / correct / more care.
     for (const m of results) expect(m.table.flat().reduce((a, b) => a + b, 0)).toBe(60);
     const expected = stuartMaxwell(black!.table);
     expect(black!.statistic).toBe(expected.statistic);
     expect(black!.p).toBe(expected.pValue);
-    expect(black!.pAdjusted).toBeCloseTo(Math.min(1, 2 * Math.min(black!.p, asian!.p)), 15);
+    // Holm over the model's four tests: the smallest p is multiplied by 4.
+    expect(black!.pAdjusted).toBeCloseTo(Math.min(1, 4 * Math.min(...all.map((m) => m.p))), 15);
     // Less care at the level: the level's "less care" margin exceeds the reference's.
     const levelLess = black!.table.reduce((a, row) => a + row[0]!, 0);
     expect(levelLess).toBeGreaterThan(black!.table[0]!.reduce((a, b) => a + b, 0));
@@ -53,5 +56,22 @@ describe('marginal homogeneity of ordinal answers (Stuart-Maxwell)', () => {
     expect(b).toEqual(a);
     const onlyFirst = analyzeMarginalHomogeneity([{ ...c, pairs: c.pairs.filter((p) => p.replicate === 0) }], axes, questions, { alpha: 0.05, adjustment: 'holm' });
     expect(onlyFirst[0]!.table).toEqual(a[0]!.table);
+  });
+
+  it('sees a move from wrong answers to refusals that leaves the error rate unchanged, and leaves unused categories out', () => {
+    const pairs: ScorePair[] = [];
+    for (let v = 0; v < 40; v++) {
+      const vignetteId = `v${v}`;
+      // Half the vignettes are wrong on both sides; at the level most of those wrong answers become refusals.
+      const wrong = v % 2 === 0;
+      const levelOutcome = wrong ? (v % 8 === 0 ? 'incorrect' : 'refusal') : 'correct';
+      pairs.push({ vignetteId, replicate: 0, marginal: false, reference: score({ vignetteId, outcome: wrong ? 'incorrect' : 'correct' }), level: score({ vignetteId, outcome: levelOutcome, attributes: { race: 'black', insurance: 'private' } }) });
+    }
+    const [outcome] = analyzeMarginalHomogeneity([{ modelId: 'm', axis: 'race', level: 'black', pairs }], axes, new Map(), { alpha: 0.05, adjustment: 'holm' });
+    expect(outcome).toMatchObject({ scale: 'outcome', categoriesTested: ['incorrect', 'refusal'], df: 1, significant: true });
+    // Two categories: Stuart-Maxwell is McNemar's uncorrected statistic on the 15 moved pairs, all one way.
+    expect(outcome!.statistic).toBeCloseTo(15, 12);
+    const none = analyzeMarginalHomogeneity([{ modelId: 'm', axis: 'race', level: 'black', pairs: pairs.map((p) => ({ ...p, level: { ...p.level, outcome: p.reference.outcome } })) }], axes, new Map(), { alpha: 0.05, adjustment: 'holm' });
+    expect(none[0]).toMatchObject({ categoriesTested: [], statistic: 0, df: 0, p: 1, significant: false });
   });
 });

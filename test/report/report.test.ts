@@ -101,8 +101,9 @@ describe('counterfair report', () => {
     expect(md).toMatch(/\| group \| vignettes \| pairs \| rate at reference \| rate at level \| difference \(points\) \| 95% CI, unadjusted \|/);
     // Stuart-Maxwell on the ordinal answers, in results.json and in one sentence of the report.
     expect(results.marginalHomogeneity.length).toBeGreaterThan(0);
-    expect(results.marginalHomogeneity[0]).toMatchObject({ test: 'stuart-maxwell', clusters: 'first-pair-per-vignette', categories: ['less care', 'correct level', 'more care'] });
-    expect(md).toMatch(/Stuart-Maxwell test on each level's 3 × 3 table .* one pair per vignette \(its first replicate\)/);
+    expect(results.marginalHomogeneity.find((t) => t.scale === 'ordinal-care')).toMatchObject({ test: 'stuart-maxwell', clusters: 'first-pair-per-vignette', categories: ['less care', 'correct level', 'more care'] });
+    expect(results.marginalHomogeneity.find((t) => t.scale === 'outcome')).toMatchObject({ categories: ['correct', 'incorrect', 'refusal', 'unparseable'] });
+    expect(md).toMatch(/Stuart-Maxwell test on each level's table of answer categories .* one pair per vignette \(its first replicate\)/);
     // Exploratory labels wherever an unadjusted highlight appears.
     for (const where of ['Flip rates per level', 'Omnibus tests', 'Mean shift per level']) expect(md).toMatch(new RegExp(`${where}[^\n]*Exploratory, not adjusted for multiple comparisons`));
     expect(md).toMatch(/Exploratory, not adjusted for multiple comparisons: the \d+ vignettes? where a level was treated worse/);

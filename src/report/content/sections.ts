@@ -89,11 +89,11 @@ function marginalHomogeneityBlocks(ctx: ReportContext): Block[] {
   const { alpha, adjustment } = ctx.manifest.analysis;
   const significant = tests.filter((t) => t.significant);
   const verdict = significant.length
-    ? `the distribution differs from the reference's for ${significant.map((t) => ctx.contrastLabel(t)).join(', ')} (adjusted p < ${alpha})`
+    ? `the distribution differs from the reference's for ${significant.map((t) => `${ctx.contrastLabel(t)} (${t.scale === 'ordinal-care' ? 'ordinal answers' : 'all answers'})`).join(', ')} (adjusted p < ${alpha})`
     : `no level's distribution differs significantly from the reference's (${adjustmentName(adjustment)}-adjusted, alpha ${alpha})`;
   return [
     paragraph(
-      `Marginal homogeneity of ordinal answers: does the share of answers below, at and above the correct level differ between the reference and the level? Stuart-Maxwell test on each level's 3 × 3 table of answer categories (reference × level), ${adjustmentName(adjustment)}-adjusted across the tests of each model; one pair per vignette (its first replicate), so replicates are not counted as independent. Of ${plural(tests.length, 'level')} tested, ${verdict}.`,
+      `Marginal homogeneity: does the share of answers in each category differ between the reference and the level — ordinal answers below, at or above the correct level, and every answer correct, incorrect, refused or unparseable (so a move from wrong answers to refusals shows even when the error rate does not)? Stuart-Maxwell test on each level's table of answer categories (reference × level; categories no pair moved into or out of are left out), ${adjustmentName(adjustment)}-adjusted across the tests of each model; one pair per vignette (its first replicate), so replicates are not counted as independent. Of ${plural(tests.length, 'test')}, ${verdict}.`,
     ),
     table(marginalHomogeneityTable(ctx), ''),
   ];

@@ -63,9 +63,9 @@ export function shiftsTable(ctx: ReportContext): DisplayTable {
 export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
   const margins = (table: number[][], side: 'reference' | 'level') => table.map((row, i) => (side === 'reference' ? row.reduce((a, b) => a + b, 0) : table.reduce((a, r) => a + r[i]!, 0))).join(' / ');
   return {
-    headers: ['model', 'axis', 'level', 'reference', 'vignettes (one pair each)', 'reference: less / correct / more care', 'level: less / correct / more care', 'Stuart-Maxwell χ²', 'df', 'p', 'adjusted p'],
+    headers: ['model', 'axis', 'level', 'reference', 'answers', 'categories', 'vignettes (one pair each)', 'reference', 'level', 'Stuart-Maxwell χ²', 'df', 'p', 'adjusted p'],
     rows: (ctx.results.marginalHomogeneity ?? []).map((t) => ({
-      cells: [t.model, t.axis, t.level, t.reference, count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
+      cells: [t.model, t.axis, t.level, t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
       highlight: t.significant,
     })),
   };
