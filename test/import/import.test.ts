@@ -77,6 +77,8 @@ describe('import a wide file produced from a simulated run', () => {
     expect(supplied).toContain('counterfair did not construct these variants (they were imported from');
     expect(supplied).not.toMatch(/Nothing else in the case changed|matched variants that differ only in|Each of the \d+ vignettes states its correct answer/);
     expect(supplied).toMatch(/The correct answers are the gold answers supplied in .*biased\.csv; counterfair records no rationale or clinical source/);
+    expect(supplied).not.toMatch(/synthetic|otherwise identical cases/);
+    expect(constructed).toContain('They are synthetic, so no special-category personal data is processed');
     // A run counterfair built: the contrasted cues word for word, taken from the demographics files.
     expect(constructed).toContain('they differ in one cue: "The patient is insured through Medicaid." in place of "The patient has private insurance through an employer."');
     expect(constructed).not.toContain('Nothing else in the case changed');
