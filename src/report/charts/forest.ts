@@ -1,7 +1,7 @@
-import { familyLabel } from '../../analysis/sentence.js';
+import { agreement, familyLabel } from '../../analysis/sentence.js';
 import { percent, pValue } from '../format.js';
 import type { ReportContext } from '../sources.js';
-import { chartBase, GREY, NOT_SIGNIFICANT, RED, SIGNIFICANT, toPoints, type Chart } from './common.js';
+import { BORDERLINE, chartBase, GREY, NOT_SIGNIFICANT, ORANGE, RED, SIGNIFICANT, toPoints, type Chart } from './common.js';
 
 /**
  * Forest plot of error amplification: one row per model × axis level, the difference in error rate against the
@@ -25,14 +25,14 @@ export function forestChart(ctx: ReportContext): Chart | null {
     errorReference: percent(f.rateReference),
     errorLevel: percent(f.rateLevel),
     pAdjusted: pValue(f.pAdjusted),
-    significance: f.significant ? SIGNIFICANT : NOT_SIGNIFICANT,
+    significance: { significant: SIGNIFICANT, 'not-significant': NOT_SIGNIFICANT, 'borderline-test-only': BORDERLINE, 'borderline-interval-only': BORDERLINE }[agreement(f.significant, simultaneous ? f.differenceCiSimultaneous : undefined)],
   }));
   const y = { field: 'contrast', type: 'nominal', sort: null, title: null } as const;
   const title = 'Error amplification by demographic level';
   return {
     name: 'forest',
     title,
-    caption: [`Difference in error rate (wrong, refused or unparseable) between each level and its reference over the same vignettes, in percentage points, with ${simultaneous ? `intervals at the family's level (${label}), the ones consistent with the adjusted significance the colour shows; the unadjusted 95% intervals are in the findings table` : 'unadjusted 95% confidence intervals'}. Right of zero: the level is answered wrongly more often.`],
+    caption: [`Difference in error rate (wrong, refused or unparseable) between each level and its reference over the same vignettes, in percentage points, with ${simultaneous ? `intervals at the family's level (${label}), the ones consistent with the adjusted significance the colour shows (orange triangles: borderline, the adjusted test and the interval disagree); the unadjusted 95% intervals are in the findings table` : 'unadjusted 95% confidence intervals'}. Right of zero: the level is answered wrongly more often.`],
     spec: {
       ...chartBase(`${title} (points vs reference, ${label})`),
       data: { values: rows },
@@ -46,8 +46,8 @@ export function forestChart(ctx: ReportContext): Chart | null {
           encoding: {
             y,
             x: { field: 'difference', type: 'quantitative' },
-            color: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, NOT_SIGNIFICANT], range: [RED, GREY] }, title: null, legend: { orient: 'bottom' } },
-            shape: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, NOT_SIGNIFICANT], range: ['diamond', 'circle'] }, title: null },
+            color: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: [RED, ORANGE, GREY] }, title: null, legend: { orient: 'bottom' } },
+            shape: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: ['diamond', 'triangle-up', 'circle'] }, title: null },
             tooltip: [
               { field: 'contrast', type: 'nominal' },
               { field: 'errorReference', type: 'nominal', title: 'error at reference' },
