@@ -8,6 +8,7 @@ import { ENDPOINT_NAMES } from './endpoints.js';
 import { analyzeFindings, type AnalysisOptions } from './findings.js';
 import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
 import { analyzeIntersections, type IntersectionCell } from './intersections.js';
+import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginalHomogeneity.js';
 import { pairContrasts } from './pairs.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
@@ -22,6 +23,8 @@ export interface AnalysisResults {
   /** Refusals, unparseable answers and request errors per level, tested like errors. */
   secondaryFindings: Finding[];
   shifts: ShiftFinding[];
+  /** Ordinal answers: Stuart-Maxwell test of the reference × level table of answer categories (less care / correct / more care). */
+  marginalHomogeneity: MarginalHomogeneity[];
   axisTests: AxisTest[];
   flips: FlipRate[];
   noiseFloors: NoiseFloor[];
@@ -52,11 +55,12 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const contrasts = pairContrasts(scores, axes);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(contrasts, axes, modelIds, endpoint, options));
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
-  const spread = analyzeSpread(contrasts);
+  const spread = analyzeSpread(contrasts, options);
   return {
     findings: primary!,
     secondaryFindings: secondary.flat(),
     shifts: analyzeShifts(contrasts, axes, questions),
+    marginalHomogeneity: analyzeMarginalHomogeneity(contrasts, axes, questions, options),
     axisTests: analyzeAxes(contrasts, axes, modelIds),
     flips,
     noiseFloors: floors,

@@ -8,7 +8,8 @@ import { binaryContrast, type BinaryContrastStats, VignetteCounter, type Vignett
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import type { ContrastPairs } from './pairs.js';
 import { describeFinding } from './sentence.js';
-import type { Finding } from './types.js';
+import { simultaneousLevel } from './simultaneous.js';
+import type { Finding, SimultaneousIntervals } from './types.js';
 
 export interface AnalysisOptions {
   alpha: number;
@@ -37,7 +38,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
   const counts = ENDPOINTS[endpoint];
   const findings: Finding[] = [];
   for (const modelId of modelIds) {
-    const raw: Omit<Finding, 'pAdjusted' | 'significant' | 'sentence'>[] = [];
+    const raw: Omit<Finding, 'pAdjusted' | 'significant' | 'sentence' | keyof SimultaneousIntervals>[] = [];
     const rawCounts: VignetteCounts[][] = [];
     const estimates: (AdjustedContrast | undefined)[] = [];
     const seed = deriveSeed(options.seed, 'bootstrap', endpoint, modelId);
@@ -67,6 +68,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
       }
     }
     const adjusted = adjustPValues(raw.map((f) => f.p), options.adjustment);
+    const family = simultaneousLevel(raw.map((f) => f.p), adjusted, options.adjustment, options.alpha);
     // What each error contrast could have detected, at the alpha its family's adjustment leaves it (primary endpoint only).
     const mdeAlpha = familyAlpha(options.alpha, raw.length, options.adjustment);
     const critical = criticalCounts(mdeAlpha);
@@ -76,7 +78,10 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
       const estimate = estimates[i];
       const detectable =
         endpoint !== 'error' ? {} : estimate ? detectableFromStandardError(estimate.standardError, estimate.df, estimate.nPairs, f.rateReference, mdeAlpha, targetRatio) : detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, targetRatio, critical);
-      const finding: Finding = { ...f, pAdjusted, significant: pAdjusted < options.alpha, ...detectable, sentence: '' };
+      // The same interval methods at the family's level.
+      const at = !Number.isFinite(family.level) ? undefined : estimate ? adjustedContrast(fit!, f.axis, f.level, family.level) : binaryContrast(rawCounts[i]!, { seed, bootstrapResamples: options.bootstrapResamples, mcnemar: options.mcnemar, confLevel: family.level });
+      const simultaneous: SimultaneousIntervals = { differenceCiSimultaneous: at?.differenceCi ?? null, ratioCiSimultaneous: at?.ratioCi ?? null, simultaneousLevel: family.level, simultaneousKind: family.kind, familySize: family.familySize };
+      const finding: Finding = { ...f, ...simultaneous, pAdjusted, significant: pAdjusted < options.alpha, ...detectable, sentence: '' };
       finding.sentence = describeFinding(finding, axes, options.alpha);
       findings.push(finding);
     });

@@ -2,13 +2,14 @@ import type { DetectableEffect } from '../power/detectable.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { BinaryContrastStats } from './binary.js';
 import type { Endpoint } from './endpoints.js';
+import type { SimultaneousKind } from './simultaneous.js';
 
 /**
  * One tested contrast: a demographic level against its axis's reference, for one model; the statistics are
  * `BinaryContrastStats`; error findings also state what they could have detected (`DetectableEffect`).
  * Public contract (findings.json): fields are added over time, never renamed.
  */
-export interface Finding extends BinaryContrastStats, Partial<DetectableEffect> {
+export interface Finding extends BinaryContrastStats, SimultaneousIntervals, Partial<DetectableEffect> {
   /** What is counted: `error` (wrong, refused or unparseable: error amplification), or a secondary endpoint. */
   endpoint: Endpoint;
   model: string;
@@ -21,4 +22,19 @@ export interface Finding extends BinaryContrastStats, Partial<DetectableEffect> 
   /** Pairs dropped because one side of the pair had no answer (request error or unscored). */
   nExcludedPairs: number;
   sentence: string;
+}
+
+/**
+ * Intervals at the level of the finding's multiple-comparison family (see `simultaneousLevel`), by the same methods
+ * as `differenceCi` and `ratioCi`: these, not the unadjusted 95% intervals, are the ones to read beside `pAdjusted`.
+ */
+export interface SimultaneousIntervals {
+  differenceCiSimultaneous: [number, number] | null;
+  ratioCiSimultaneous: [number, number] | null;
+  /** Confidence level of each simultaneous interval: 1 − α/m (Holm, Bonferroni) or the FCR-adjusted level (BH, BY). */
+  simultaneousLevel: number;
+  /** `bonferroni`: the family's intervals cover simultaneously with probability ≥ 1 − α; `fcr`: false coverage rate ≤ α. */
+  simultaneousKind: SimultaneousKind;
+  /** Contrasts in the family (one model and endpoint) with a p-value. */
+  familySize: number;
 }

@@ -1,5 +1,6 @@
 import type { Axis } from '../demographics/types.js';
-import { BLUE, chartBase, GREY, NOT_SIGNIFICANT, RED, SIGNIFICANT, toPoints, type Chart } from '../report/charts/common.js';
+import { agreement } from '../analysis/sentence.js';
+import { BLUE, BORDERLINE, chartBase, GREY, NOT_SIGNIFICANT, ORANGE, RED, SIGNIFICANT, toPoints, type Chart } from '../report/charts/common.js';
 import { pValue } from '../report/format.js';
 import { levelLabel } from './sentences.js';
 import type { ComparisonResults } from './types.js';
@@ -17,10 +18,10 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
       A: toPoints(ch.disparityA),
       B: toPoints(ch.disparityB),
       change: toPoints(ch.change),
-      changeLow: toPoints(ch.changeCi?.[0]),
-      changeHigh: toPoints(ch.changeCi?.[1]),
+      changeLow: toPoints((ch.changeCiSimultaneous ?? ch.changeCi)?.[0]),
+      changeHigh: toPoints((ch.changeCiSimultaneous ?? ch.changeCi)?.[1]),
       pAdjusted: pValue(ch.pAdjusted),
-      significance: ch.significant ? SIGNIFICANT : NOT_SIGNIFICANT,
+      significance: { significant: SIGNIFICANT, 'not-significant': NOT_SIGNIFICANT, 'borderline-test-only': BORDERLINE, 'borderline-interval-only': BORDERLINE }[agreement(ch.significant, ch.changeCiSimultaneous)],
     })),
   );
   // One model pair: name the versions in the legend; several: the rows name the models and the legend says A/B.
@@ -33,7 +34,7 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
     name: 'dumbbell',
     title,
     caption: [
-      `Difference in error rate between each level and its axis's reference level (percentage points) in ${versionA} and ${versionB}, over the vignettes both could answer. A red bar: the change is statistically significant after adjustment. Nearer the dashed zero line is less disparate.`,
+      `Difference in error rate between each level and its axis's reference level (percentage points) in ${versionA} and ${versionB}, over the vignettes both could answer. A red bar: the change is statistically significant after adjustment and its interval at the family's level excludes no change; orange: borderline (the adjusted test and that interval disagree). Nearer the dashed zero line is less disparate.`,
     ],
     spec: {
       ...chartBase(`${title} (points vs reference)`),
@@ -49,7 +50,7 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
             y,
             x: { field: 'A', type: 'quantitative', title: 'Error rate difference (percentage points)' },
             x2: { field: 'B' },
-            color: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, NOT_SIGNIFICANT], range: [RED, '#cccccc'] }, title: 'change B − A', legend: { orient: 'bottom' } },
+            color: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: [RED, ORANGE, '#cccccc'] }, title: 'change B − A', legend: { orient: 'bottom' } },
           },
         },
         {
@@ -68,8 +69,8 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
               { field: 'version', type: 'nominal' },
               { field: 'disparity', type: 'quantitative', title: 'difference (points)' },
               { field: 'change', type: 'quantitative', title: 'change B − A (points)' },
-              { field: 'changeLow', type: 'quantitative', title: '95% CI low' },
-              { field: 'changeHigh', type: 'quantitative', title: '95% CI high' },
+              { field: 'changeLow', type: 'quantitative', title: 'change CI at the family level, low' },
+              { field: 'changeHigh', type: 'quantitative', title: 'change CI at the family level, high' },
               { field: 'pAdjusted', type: 'nominal', title: 'adjusted p' },
             ],
           },

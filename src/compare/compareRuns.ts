@@ -3,7 +3,8 @@ import { pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed, stableStringify } from '../util/hash.js';
 import { InputError } from '../util/problems.js';
-import { measureChange } from './disparityChange.js';
+import { simultaneousLevel } from '../analysis/simultaneous.js';
+import { changeIntervalAt, measureChange } from './disparityChange.js';
 import { matchRuns } from './match.js';
 import type { ScoredRun } from './scoredRun.js';
 import { contrastLabel, describeChange, summarize } from './sentences.js';
@@ -42,7 +43,8 @@ export function compareRuns({ runA, runB, models }: CompareRequest): ComparisonR
 
 function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: ContrastPairs[], contrastsB: ContrastPairs[], runA: ScoredRun, options: ComparisonOptions): ModelComparison {
   const axes = runA.manifest.axes;
-  const measured: Omit<DisparityChange, 'pAdjusted' | 'significant' | 'lessDisparate' | 'sentence'>[] = [];
+  const measured: Omit<DisparityChange, 'pAdjusted' | 'significant' | 'lessDisparate' | 'sentence' | 'changeCiSimultaneous' | 'simultaneousLevel' | 'simultaneousKind' | 'familySize'>[] = [];
+  const inputs: { inA: ContrastPairs; inB: ContrastPairs; bootstrapSeed: number }[] = [];
   const skipped: string[] = [];
   for (const axis of axes) {
     for (const { id: level } of axis.levels) {
@@ -55,14 +57,18 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
         continue;
       }
       const ids = [a.model, b.model, axis.id, level];
+      const bootstrapSeed = deriveSeed(options.seed, 'compare-bootstrap', ...ids);
       const change = measureChange(inA, inB, {
-        bootstrapSeed: deriveSeed(options.seed, 'compare-bootstrap', ...ids),
+        bootstrapSeed,
         permutationSeed: deriveSeed(options.seed, 'compare-permutation', ...ids),
         bootstrapResamples: options.bootstrapResamples,
         permutations: options.permutations,
       });
       if (!change) skipped.push(`${label}: no vignette has a usable pair in both A and B`);
-      else measured.push({ axis: axis.id, level, reference: axis.reference, ...change, adjustment: options.adjustment });
+      else {
+        measured.push({ axis: axis.id, level, reference: axis.reference, ...change, adjustment: options.adjustment });
+        inputs.push({ inA, inB, bootstrapSeed });
+      }
     }
   }
   for (const c of contrastsB) {
@@ -70,11 +76,14 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
     if (!axis?.levels.some((l) => l.id === c.level)) skipped.push(`${c.axis}: ${c.level}: pairs only in B (A's study has no such ${axis ? 'level' : 'axis'})`);
   }
   const adjusted = adjustPValues(measured.map((c) => c.p), options.adjustment);
+  const family = simultaneousLevel(measured.map((c) => c.p), adjusted, options.adjustment, options.alpha);
   const changes = measured.map((c, i): DisparityChange => {
     const pAdjusted = adjusted[i]!;
     const significant = pAdjusted < options.alpha;
     const lessDisparate: DisparityChange['lessDisparate'] = !significant || Math.abs(c.disparityA) === Math.abs(c.disparityB) ? null : Math.abs(c.disparityB) < Math.abs(c.disparityA) ? 'B' : 'A';
-    const change = { ...c, pAdjusted, significant, lessDisparate };
+    const { inA, inB, bootstrapSeed } = inputs[i]!;
+    const changeCiSimultaneous = Number.isFinite(family.level) ? changeIntervalAt(inA, inB, { bootstrapSeed, bootstrapResamples: options.bootstrapResamples }, family.level) : null;
+    const change = { ...c, changeCiSimultaneous, simultaneousLevel: family.level, simultaneousKind: family.kind, familySize: family.familySize, pAdjusted, significant, lessDisparate };
     return { ...change, sentence: describeChange(change, a, b, axes, options.alpha) };
   });
   return { a, b, changes, summary: summarize(changes, a, b, axes, options.alpha), skipped };

@@ -42,12 +42,7 @@ export function measureChange(a: ContrastPairs, b: ContrastPairs, options: Chang
   const rowsB = shared.map((id) => sumsB.get(id)!);
   const totalA = total(rowsA);
   const totalB = total(rowsB);
-  const [interval] = clusterBootstrapSums({
-    sums: shared.map((_, i) => [...rowsA[i]!, ...rowsB[i]!]),
-    statistics: [(t) => disparity(t, 3) - disparity(t, 0)],
-    seed: options.bootstrapSeed,
-    nResamples: options.bootstrapResamples,
-  });
+  const interval = bootstrapChange(rowsA, rowsB, options, 0.95);
   const test = pairedPermutationTest({ a: rowsA, b: rowsB, statistic: (ta, tb) => disparity(tb, 0) - disparity(ta, 0), seed: options.permutationSeed, nPermutations: options.permutations });
   return {
     nVignettes: shared.length,
@@ -60,10 +55,34 @@ export function measureChange(a: ContrastPairs, b: ContrastPairs, options: Chang
     disparityA: disparity(totalA, 0),
     disparityB: disparity(totalB, 0),
     change: test.estimate,
-    changeCi: interval && Number.isFinite(interval.ciLow) && Number.isFinite(interval.ciHigh) ? [interval.ciLow, interval.ciHigh] : null,
+    changeCi: interval,
     test: 'paired-permutation',
     p: test.p,
   };
+}
+
+/**
+ * The percentile interval of the change at `confLevel` over the vignettes usable in both runs: the same seeded
+ * resamples at any level, so the family-level interval (see `changeIntervalAt`) widens the 95% one.
+ */
+function bootstrapChange(rowsA: readonly VignetteSums[], rowsB: readonly VignetteSums[], options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>, confLevel: number): [number, number] | null {
+  const [interval] = clusterBootstrapSums({
+    sums: rowsA.map((row, i) => [...row, ...rowsB[i]!]),
+    statistics: [(t) => disparity(t, 3) - disparity(t, 0)],
+    seed: options.bootstrapSeed,
+    nResamples: options.bootstrapResamples,
+    confLevel,
+  });
+  return interval && Number.isFinite(interval.ciLow) && Number.isFinite(interval.ciHigh) ? [interval.ciLow, interval.ciHigh] : null;
+}
+
+/** The change's interval at another level (the family's), by the same bootstrap as `measureChange`'s 95% one. */
+export function changeIntervalAt(a: ContrastPairs, b: ContrastPairs, options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>, confLevel: number): [number, number] | null {
+  const sumsA = sumsByVignette(a);
+  const sumsB = sumsByVignette(b);
+  const shared = [...sumsA.keys()].filter((id) => sumsB.has(id)).sort();
+  if (shared.length === 0) return null;
+  return bootstrapChange(shared.map((id) => sumsA.get(id)!), shared.map((id) => sumsB.get(id)!), options, confLevel);
 }
 
 /** (level errors − reference errors) / pairs, reading the three sums at `offset`. */

@@ -2,10 +2,10 @@ import type { Axis } from '../demographics/types.js';
 import type { Chart } from '../report/charts/common.js';
 import { callout, figure, heading, list, paragraph, strong, table, type Block } from '../report/document/blocks.js';
 import { count, percent, plural, points, pointsInterval, pValue } from '../report/format.js';
+import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.js';
 import { contrastLabel } from './sentences.js';
 import type { ComparisonResults, ModelComparison } from './types.js';
 
-const ADJUSTMENT_NAMES = { holm: 'Holm', bonferroni: 'Bonferroni', bh: 'Benjamini-Hochberg', by: 'Benjamini-Yekutieli' } as const;
 
 /**
  * The comparison report as document blocks, rendered to HTML and Markdown by the equity report's renderers
@@ -22,23 +22,23 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
     ...(results.notes.length ? [heading(2, 'What differs between the runs'), list(results.notes)] : []),
     heading(2, 'Disparity in A and in B'),
     figure({ name: chart.name, title: chart.title }, ...chart.caption),
-    ...results.comparisons.flatMap((c) => comparisonSection(c, axes)),
+    ...results.comparisons.flatMap((c) => comparisonSection(c, axes, options.alpha)),
     heading(2, 'Method'),
     paragraph(
       'For each axis level, the disparity is the error amplification of findings.json — errors at the level minus errors at the reference, over the same pairs — computed in A and in B over the vignettes with a usable pair in both. ',
-      `The change is B − A. Its 95% interval is a cluster bootstrap over vignettes (${options.bootstrapResamples} resamples; A's and B's answers to a drawn vignette are taken together, since both runs asked the same cases). `,
+      `The change is B − A. Its interval is a cluster bootstrap over vignettes (${options.bootstrapResamples} resamples; A's and B's answers to a drawn vignette are taken together, since both runs asked the same cases), shown twice: at 95% unadjusted, for one contrast on its own, and at the family's level — ${['bh', 'by'].includes(options.adjustment) ? 'the FCR-adjusted level of Benjamini & Yekutieli (2005), 1 − R·α/m with R the contrasts the adjustment selects' : 'the Bonferroni level 1 − α/m for the m contrasts of the model pair, so the intervals cover together'} — which is the one to read beside the adjusted p-value and the one the sentences quote. `,
       `Its p-value is a two-sided paired permutation test (${options.permutations} random swaps of the A/B labels within vignettes, seeded), adjusted with ${ADJUSTMENT_NAMES[options.adjustment]} across the contrasts of each model pair; significant means adjusted p < ${options.alpha}. `,
-      'Less disparate compares absolute disparities, so a level that errs less often than the reference counts as a disparity too.',
+      'The test and the bootstrap interval are different methods, so near the boundary they can disagree; such contrasts are called borderline, never significant or not. Less disparate compares absolute disparities, so a level that errs less often than the reference counts as a disparity too.',
     ),
   ];
 }
 
-function comparisonSection(c: ModelComparison, axes: readonly Axis[]): Block[] {
+function comparisonSection(c: ModelComparison, axes: readonly Axis[], alpha: number): Block[] {
   return [
     heading(2, `${c.a.label} (A) vs ${c.b.label} (B)`),
     table(
       {
-        headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI', 'p', 'adjusted p', 'less disparate'],
+        headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI, unadjusted', familyLabel(c.changes, alpha) ?? 'simultaneous CI', 'p', 'adjusted p', 'less disparate'],
         rows: c.changes.map((ch) => ({
           highlight: ch.significant,
           cells: [
@@ -50,9 +50,10 @@ function comparisonSection(c: ModelComparison, axes: readonly Axis[]): Block[] {
             points(ch.disparityB),
             points(ch.change),
             pointsInterval(ch.changeCi),
+            pointsInterval(ch.changeCiSimultaneous),
             pValue(ch.p),
             pValue(ch.pAdjusted),
-            ch.lessDisparate ?? 'no significant change',
+            agreement(ch.significant, ch.changeCiSimultaneous).startsWith('borderline') ? 'borderline' : (ch.lessDisparate ?? 'no significant change'),
           ],
         })),
       },

@@ -1,3 +1,4 @@
+import type { SimultaneousKind } from '../analysis/simultaneous.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 
 /** One side of a comparison: one model in one run directory. */
@@ -34,6 +35,14 @@ export interface DisparityChange {
   change: number;
   /** 95% cluster bootstrap percentile interval of `change`, vignettes resampled jointly for A and B. */
   changeCi: [number, number] | null;
+  /**
+   * The same bootstrap interval at the family's level (Bonferroni 1 − α/m for Holm and Bonferroni, the FCR-adjusted
+   * level for BH and BY; m = the contrasts of the model pair): the interval to read beside `pAdjusted`.
+   */
+  changeCiSimultaneous: [number, number] | null;
+  simultaneousLevel: number;
+  simultaneousKind: SimultaneousKind;
+  familySize: number;
   test: 'paired-permutation';
   p: number;
   pAdjusted: number;

@@ -68,6 +68,22 @@ describe('import a wide file produced from a simulated run', () => {
     ]);
   });
 
+  it('words every claim about the variants from provenance: supplied data is never said to differ only in demographics', async () => {
+    expect((await runCli(['report', imported])).code).toBe(0);
+    expect((await runCli(['report', original])).code).toBe(0);
+    const supplied = readFileSync(join(imported, 'appendix.md'), 'utf8');
+    const constructed = readFileSync(join(original, 'appendix.md'), 'utf8');
+    expect(supplied).toContain('counterfair did not construct these variants and cannot verify that they differ only in demographic cues');
+    expect(supplied).toContain('counterfair did not construct these variants (they were imported from');
+    expect(supplied).not.toMatch(/Nothing else in the case changed|matched variants that differ only in|Each of the \d+ vignettes states its correct answer/);
+    expect(supplied).toMatch(/The correct answers are the gold answers supplied in .*biased\.csv; counterfair records no rationale or clinical source/);
+    expect(supplied).not.toMatch(/synthetic|otherwise identical cases/);
+    expect(constructed).toContain('They are synthetic, so no special-category personal data is processed');
+    // A run counterfair built: the contrasted cues word for word, taken from the demographics files.
+    expect(constructed).toContain('they differ in one cue: "The patient is insured through Medicaid." in place of "The patient has private insurance through an employer."');
+    expect(constructed).not.toContain('Nothing else in the case changed');
+  });
+
   it('gives a run directory that analyze, report, gate and compare accept', async () => {
     const report = await runCli(['report', imported]);
     expect(report.code).toBe(0);

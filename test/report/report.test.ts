@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResults } from '../../src/analysis/analyze.js';
 import { renderPng, PNG_SCALE } from '../../src/report/render/png.js';
 import { runCli } from '../helpers/cli.js';
 import { runBrowserTests } from './chromium.js';
@@ -82,6 +83,34 @@ describe('counterfair report', () => {
     expect(md).toContain(manifest.study.sha256);
     expect(md).toContain(manifest.startedAt);
     expect(md).toMatch(/!\[[^\]]+\]\(charts\/forest\.png\)/);
+  });
+
+  it('labels every interval, quotes the family interval beside adjusted significance, and marks exploratory highlights', () => {
+    const md = readFileSync(join(runDir, 'appendix.md'), 'utf8');
+    const results = JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')) as AnalysisResults;
+    const m = results.findings.length;
+    expect(md).toContain(`| 95% CI, unadjusted | simultaneous 95% CI, Holm family of ${m} (points) |`);
+    expect(md).toContain(`with intervals at the family's level (simultaneous 95% CI, Holm family of ${m}), the ones consistent with the adjusted significance`);
+    for (const f of results.findings) {
+      expect(f.simultaneousLevel).toBeCloseTo(1 - 0.05 / m, 12);
+      expect(f.sentence).toContain(`simultaneous 95% CI, Holm family of ${m}`);
+    }
+    // Spread: no group is named without a rejected heterogeneity test; every group shows n and an interval.
+    expect(md).toContain('no evidence that the disparity differs between groups');
+    for (const s of results.spreadSummaries) if (!s.worstGroupSupported) expect(s.heterogeneity.pAdjusted >= 0.05 || Number.isNaN(s.heterogeneity.pAdjusted) || s.heterogeneity.pAdjusted === null).toBe(true);
+    expect(md).toMatch(/\| group \| vignettes \| pairs \| rate at reference \| rate at level \| difference \(points\) \| 95% CI, unadjusted \|/);
+    // Stuart-Maxwell on the ordinal answers, in results.json and in one sentence of the report.
+    expect(results.marginalHomogeneity.length).toBeGreaterThan(0);
+    expect(results.marginalHomogeneity.find((t) => t.scale === 'ordinal-care')).toMatchObject({ test: 'stuart-maxwell', clusters: 'first-pair-per-vignette', categories: ['less care', 'correct level', 'more care'] });
+    expect(results.marginalHomogeneity.find((t) => t.scale === 'outcome')).toMatchObject({ categories: ['correct', 'incorrect', 'refusal', 'unparseable'] });
+    expect(md).toMatch(/Stuart-Maxwell test on each level's table of answer categories .* one pair per vignette \(its first replicate\)/);
+    // Exploratory labels wherever an unadjusted highlight appears.
+    for (const where of ['Flip rates per level', 'Omnibus tests', 'Mean shift per level']) expect(md).toMatch(new RegExp(`${where}[^\n]*Exploratory, not adjusted for multiple comparisons`));
+    expect(md).toMatch(/Exploratory, not adjusted for multiple comparisons: the \d+ vignettes? where a level was treated worse/);
+    expect(md.match(/Exploratory, not adjusted for multiple comparisons/g)!.length).toBeGreaterThanOrEqual(5);
+    // The plain-words claim quotes the contrasted cues (constructed by counterfair), never "nothing else changed".
+    expect(md).not.toContain('Nothing else in the case changed');
+    expect(md).toContain('counterfair built both variants from the same case text; they differ in one cue:');
   });
 
   it('writes every table as CSV with a header row', () => {

@@ -2,6 +2,7 @@ import { paragraph, table, type Block, type DisplayTable } from '../document/blo
 import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { axisBases } from './protectedBases.js';
+import { provenance, referenceStandardClaim } from '../content/provenance.js';
 
 /**
  * The evidence this run provides, set against what four frameworks ask. Each row paraphrases the provision,
@@ -11,6 +12,7 @@ import { axisBases } from './protectedBases.js';
  */
 export function regulatoryBlocks(ctx: ReportContext): Block[] {
   const { findings, secondaryFindings, shifts, flips } = ctx.results;
+  const supplied = provenance(ctx).kind === 'supplied';
   const significant = findings.filter((f) => f.significant).map((f) => ctx.contrastLabel(f));
   const disparities = significant.length ? `significant after correction: ${significant.join(', ')}` : 'none significant after correction, which is evidence of equity only as far as the power stated in the summary reaches';
   const evidence = `error amplification for ${plural(findings.length, 'contrast')} (${disparities}); ${plural(secondaryFindings.length, 'secondary-endpoint contrast')}; ${plural(shifts.length, 'direction-of-care contrast')}; flip rates for ${plural(flips.length, 'level')}`;
@@ -48,8 +50,8 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
     [
       'EU AI Act (Regulation (EU) 2024/1689), Article 10(2)(f)',
       'Training, validation and testing data sets of a high-risk AI system are subject to examination in view of possible biases likely to affect health and safety, negatively affect fundamental rights or lead to discrimination prohibited under Union law.',
-      `An examination of the model's outputs for bias on clinical questions across the studied characteristics (${axisBases(ctx.axes, 'euAiAct')}); the vignettes can serve as part of a testing data set. They are synthetic, so no special-category personal data is processed (compare Article 10(5)).`,
-      'Article 10 concerns the provider\'s data sets and their governance; this audit examines outputs on a synthetic set, not the training or validation data. Whether the system is high-risk (for example as or in a medical device under Annex I) is not assessed.',
+      `An examination of the model's outputs for bias on clinical questions across the studied characteristics (${axisBases(ctx.axes, 'euAiAct')}); the vignettes can serve as part of a testing data set. ${supplied ? 'counterfair did not construct these cases; whether they hold special-category personal data (compare Article 10(5)) is for their supplier to state.' : 'They are synthetic, so no special-category personal data is processed (compare Article 10(5)).'}`,
+      `Article 10 concerns the provider's data sets and their governance; this audit examines outputs on ${supplied ? 'a supplied set of cases' : 'a synthetic set'}, not the training or validation data. Whether the system is high-risk (for example as or in a medical device under Annex I) is not assessed.`,
     ],
     [
       'EU AI Act, Article 10(2)(g)',
@@ -60,13 +62,13 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
     [
       'Good Machine Learning Practice guiding principles (FDA, Health Canada, MHRA, 2021): principle 3, data sets representative of the intended patient population',
       'Relevant characteristics of the intended patient population (such as age, sex, race and ethnicity) are represented in data collection, to manage bias and support generalisable performance.',
-      'Performance compared across demographic levels on otherwise identical cases, for the levels and domains studied (see vignette set and axes).',
-      'The representativeness of the model\'s training data or of a clinical study population; vignettes are synthetic.',
+      supplied ? 'Performance compared across demographic levels on cases the supplier matched (counterfair did not construct the variants and cannot verify that they differ only in demographic cues), for the levels and domains studied.' : 'Performance compared across demographic levels on cases that differ only in the demographic cues (quoted in the axes table), for the levels and domains studied (see vignette set and axes).',
+      `The representativeness of the model's training data or of a clinical study population${supplied ? '' : '; vignettes are synthetic'}.`,
     ],
     [
       'GMLP principle 5, reference datasets based on best available methods',
       'Reference standards are clinically relevant and well characterised.',
-      'Each vignette states its correct answer with a rationale and source (vignettes.jsonl; template hashes in the manifest).',
+      referenceStandardClaim(ctx),
       'Independent clinical validation of the reference answers.',
     ],
     [

@@ -4,13 +4,15 @@ import { reviewBlocks } from '../content/sections.js';
 import type { ReportContext } from '../sources.js';
 import { exclusionsTable, outcomesTable } from '../content/tables.js';
 import { byText } from '../order.js';
+import { cueText, variantsClaim } from '../content/provenance.js';
+import type { Axis } from '../../demographics/types.js';
 
 /** Intended use and scope: what the audit tests and what it is for, without claiming the product's intended use. */
 export function scopeBlocks(ctx: ReportContext): Block[] {
   const { manifest } = ctx;
   return [
     paragraph(`This appendix documents a counterfactual demographic audit of ${plural(ctx.modelIds.length, 'model')} (${ctx.modelIds.join(', ')}) with ${manifest.tool.name} ${manifest.tool.version}, study "${manifest.study.name}", started ${manifest.startedAt}.`),
-    paragraph('What is tested: whether a model gives a different, or a worse, answer to the same clinical question when only the patient\'s demographic description changes. Each vignette is rendered as matched variants that differ only in demographic cues; answers are scored against the clinically correct answer and compared within each vignette with paired statistics.'),
+    paragraph("What is tested: whether a model gives a different, or a worse, answer to the same clinical question when the patient's demographic description changes. ", variantsClaim(ctx)),
     paragraph('Intended use of this evidence: one input to a fairness assessment of a clinical decision-support use of the model, and a repeatable measurement for comparing model versions and mitigations. The intended use of the audited model within a product is not recorded in the run and should be stated by the organisation that deploys it.'),
     paragraph('Out of scope: clinical validation of accuracy in deployment, the behaviour of clinicians using the model, workflows and access, and any legal determination.'),
   ];
@@ -24,8 +26,8 @@ export function vignetteBlocks(ctx: ReportContext): Block[] {
     return [...counts].sort(([a], [b]) => byText(a, b)).map(([k, n]) => `${k} (${n})`).join(', ');
   };
   const axes: DisplayTable = {
-    headers: ['axis', 'label', 'reference level', 'other levels', 'how the cue appears'],
-    rows: ctx.axes.map((a) => ({ cells: [a.id, a.label, ctx.levelLabel(a.id, a.reference), a.levels.filter((l) => l.id !== a.reference).map((l) => l.label).join(', '), a.slot] })),
+    headers: ['axis', 'label', 'reference level', 'other levels', 'how the cue appears', 'what each level puts in the case (third-person form)'],
+    rows: ctx.axes.map((a) => ({ cells: [a.id, a.label, ctx.levelLabel(a.id, a.reference), a.levels.filter((l) => l.id !== a.reference).map((l) => l.label).join(', '), a.slot, cueList(a)] })),
   };
   return [
     paragraph(`${plural(ctx.vignettes.length, 'vignette')} from ${plural(Object.keys(ctx.manifest.templates).length, 'template file')} (content hashes in the reproducibility manifest).`),
@@ -34,6 +36,12 @@ export function vignetteBlocks(ctx: ReportContext): Block[] {
     paragraph(`Exclusions: an axis that is clinically relevant to a vignette (sex in pregnancy, age in dosing) is never varied for it and is pinned to one value. ${plural(ctx.results.exclusions.length, 'vignette-axis exclusion')}:`),
     table(exclusionsTable(ctx), 'No vignette excludes an axis.'),
   ];
+}
+
+/** Every level's cue word for word, so what a cue adds beyond the attribute's name is on the page. */
+function cueList(axis: Axis): string {
+  const cues = axis.levels.map((l) => `${l.label}: ${cueText(axis, l) ?? 'no cue text recorded'}`);
+  return cues.join('; ');
 }
 
 /** The design: how variants were chosen, controls, replicates, seed. */

@@ -39,6 +39,9 @@ export function toPoints(x: number | null | undefined): number | null {
 
 export const SIGNIFICANT = 'significant after correction';
 export const NOT_SIGNIFICANT = 'not significant';
+/** The adjusted test and the interval at the family's level disagree: neither a disparity nor its absence is shown. */
+export const BORDERLINE = 'borderline (test and interval disagree)';
+export const ORANGE = '#e67e22';
 export const RED = '#c0392b';
 export const GREY = '#7f8c8d';
 export const BLUE = '#2c7fb8';

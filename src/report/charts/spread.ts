@@ -30,7 +30,7 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
   return {
     name: `spread-${by}`,
     title,
-    caption: [`Left: error rate of the reference variants in each ${by}. Right: error amplification (level minus reference, percentage points, same pairs) of every level within each ${by}; red is worse for the level, blue better. Small groups are noisy: check the pair counts in tables/spread.csv.`],
+    caption: [`Left: error rate of the reference variants in each ${by}. Right: error amplification (level minus reference, percentage points, same pairs) of every level within each ${by}; red is worse for the level, blue better. Small groups are noisy: check the pair counts in tables/spread.csv. Exploratory, not adjusted for multiple comparisons.`],
     spec: {
       ...chartBase(title),
       hconcat: [

@@ -40,9 +40,12 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
   if (axisTests.has('friedman')) items.push([`Omnibus test per model and axis with replicates: Friedman's test on per-vignette error rates (complete blocks, three or more levels); ${plural(results.axisTests.filter((t) => t.test === 'friedman').length, 'test')}, not adjusted for multiplicity.`]);
   if (results.shifts.length) items.push([`Direction of care (ordinal and numeric answers): per vignette, the mean over its pairs of the level's signed deviation from the correct answer minus the reference's (scale steps; numeric answers relative to the correct value). Tested against zero with the Wilcoxon signed-rank test (normal approximation with continuity correction, zero shifts dropped) and the paired t test, which also gives the 95% CI of the mean shift; ${plural(results.shifts.length, 'contrast')}, unadjusted (exploratory).`]);
   if (all.some((f) => f.test === 'vignette-fixed-effects')) items.push(['Descriptive comparisons in this design (flips, worst cases, spread, and the discordant counts b and c): a level variant is compared with its vignette\'s reference variant, which in this design usually differs on other axes too, so these can reflect other axes\' effects; only the findings, omnibus tests and direction-of-care estimates hold the other axes fixed.']);
+  const marginal = results.marginalHomogeneity ?? [];
+  if (marginal.length) items.push([`Marginal homogeneity: per model and level, the table of each vignette's reference answer against its level answer, classed for ordinal answers as below, at or above the correct level and for every answer as correct, incorrect, refused or unparseable, tested with the Stuart-Maxwell test (χ² with one degree of freedom fewer than the categories tested; categories no pair moved into or out of carry no information and are left out; no moved pair gives statistic 0 and p = 1); one pair per vignette (the first replicate) so that the pairs are independent; ${plural(marginal.length, 'test')}, ${ADJUSTMENTS[adjustment].name}-adjusted within each model.`]);
   items.push([`Flips: the share of usable pairs whose scored answer differs between the reference and the level, with Wilson score 95% intervals; reported beside the model's own noise floors (the reference answer changing between replicates, or under a non-demographic paraphrase) where the design measures them.`]);
   if (results.intersections.length) items.push([`Intersections (factorial design): per vignette the interaction contrast d = y(a,b) − y(a,ref) − y(ref,b) + y(ref,ref) of error rates, tested against zero with a one-sample t test with a 95% CI; ${plural(results.intersections.length, 'cell')}, unadjusted.`]);
-  items.push([`Worst cases: vignettes ranked by mean harm per pair (+1 when only the level is wrong, doubled when its answer errs toward less care; −1 when only the reference is wrong), then by consistency; the top ${results.worstCases.length} are shown.`]);
+  items.push([`Spread across domains and perspectives (exploratory): per group the difference with an unadjusted 95% interval (Newcombe, or cluster-robust with several pairs per vignette), and a Pearson χ² test of heterogeneity on the groups × 2 table of vignettes whose pairs erred more at the level than at the reference and the reverse (one count per vignette), ${ADJUSTMENTS[adjustment].name}-adjusted across the tests of each model; a group is named as the one with the largest disparity only when that test rejects.`]);
+  items.push([`Worst cases (exploratory, not adjusted for multiple comparisons): vignettes ranked by mean harm per pair (+1 when only the level is wrong, doubled when its answer errs toward less care; −1 when only the reference is wrong), then by consistency; the top ${results.worstCases.length} are shown.`]);
   items.push([`Software: ${manifest.tool.name} ${manifest.tool.version} on Node.js ${manifest.tool.node}; the statistical routines are the project's own, checked against reference values from established implementations (npm run check:reference).`]);
   return [paragraph('The exact procedures behind every number in this report, as applied in this run:'), list(items)];
 }
@@ -76,7 +79,22 @@ function intervalItems(findings: readonly Finding[], resamples: number, seed: nu
   if (ratioMethods.has('rao-scott')) items.push(['Interval for the ratio, several pairs per vignette: the Bonett-Price interval on counts divided by the design effect of the log ratio, with the t(vignettes − 1) critical value, 95%. No interval when neither side has an event.']);
   if (ratioMethods.has('cluster-bootstrap')) items.push([`Interval for the ratio: percentile cluster bootstrap over vignettes (${resamples} resamples drawn from the study seed ${seed}); an upper limit is infinite when resamples have no reference events.`]);
   if (ratioMethods.has('vignette-fixed-effects')) items.push(["Interval for the ratio, designs without exact partners: the delta method on the log ratio, with the vignettes' influence on the adjusted difference and on the level's rate, t(vignettes − 1), 95%."]);
+  const family = findings.find((f) => f.familySize !== undefined);
+  if (family) {
+    items.push([
+      family.simultaneousKind === 'fcr'
+        ? `Intervals consistent with the correction: every difference and ratio interval is also computed by the same method at the FCR-adjusted level of Benjamini & Yekutieli (2005), 1 − R·α/m${family.adjustment === 'by' ? '·c(m)' : ''} with R the contrasts the adjustment selects in a family of m (the level of R = 1 when none is selected); among the selected contrasts the expected share of intervals missing their true value is at most α. These are the intervals the sentences quote beside adjusted p-values.${bootstrapTail(findings, family.simultaneousLevel, resamples)}`
+        : `Intervals consistent with the correction: every difference and ratio interval is also computed by the same method at the Bonferroni level 1 − α/m for a family of m contrasts, so the family's intervals cover their true values together with probability at least 1 − α. These are the intervals the sentences quote beside adjusted p-values.${bootstrapTail(findings, family.simultaneousLevel, resamples)} Holm's step-down test can reject where the Bonferroni-level interval still includes 0, and the tests and intervals are different methods (an exact or clustered test beside a score or bootstrap interval), so near the boundary they can disagree: such contrasts are called borderline, never significant or not.`,
+    ]);
+  }
   return items;
+}
+
+/** A percentile bootstrap at level 1 − a reads its ⌈B·a/2⌉-th most extreme resample: say so when that is few. */
+function bootstrapTail(findings: readonly Finding[], level: number, resamples: number): string {
+  if (!findings.some((f) => f.ciMethod === 'cluster-bootstrap') || !Number.isFinite(level)) return '';
+  const tail = Math.ceil((resamples * (1 - level)) / 2);
+  return ` With ${resamples} bootstrap resamples, a bootstrap interval at this level rests on about the ${tail} most extreme resamples at each end${tail < 10 ? ', so its limits are imprecise: raise analysis.bootstrap_resamples for a large family' : ''}.`;
 }
 
 function familyDescription(findings: readonly Finding[]): string {

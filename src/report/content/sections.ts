@@ -4,7 +4,11 @@ import { count, decimal, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
-import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, noiseFloorTable, shiftsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, marginalHomogeneityTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import { adjustmentName } from './methods.js';
+
+/** The label every unadjusted highlight carries, wherever it appears. */
+export const EXPLORATORY = 'Exploratory, not adjusted for multiple comparisons';
 
 /**
  * The result sections shared by the HTML report and the appendix: each returns its prose, figures and tables
@@ -14,17 +18,28 @@ import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, noiseFlo
 export function findingsBlocks(ctx: ReportContext): Block[] {
   return [
     paragraph('Every tested contrast of the primary endpoint (error: wrong, refused or unparseable). Highlighted rows are significant after correction. Rates are over the same pairs; excluded pairs had no answer on one side.'),
-    table(findingsTable(ctx.results.findings, false), 'No contrast could be tested (no pairs).'),
+    paragraph(intervalNote(ctx)),
+    table(findingsTable(ctx.results.findings, false, ctx.manifest.analysis.alpha), 'No contrast could be tested (no pairs).'),
   ];
+}
+
+/** Which interval is which: the unadjusted 95% ones describe one contrast alone; the family's go with adjusted p. */
+function intervalNote(ctx: ReportContext): string {
+  const { alpha, adjustment } = ctx.manifest.analysis;
+  const level = `${Number((100 * (1 - alpha)).toFixed(4))}%`;
+  const family = ['bh', 'by'].includes(adjustment)
+    ? `FCR-adjusted ${level} intervals (Benjamini & Yekutieli 2005: each at level 1 − R·α/m${adjustment === 'by' ? '·c(m)' : ''}, R the contrasts selected by the adjustment, m the family size), whose false coverage rate among the selected contrasts is at most α`
+    : `simultaneous ${level} intervals (Bonferroni: each at level 1 − α/m for a family of m contrasts), which cover all the family's true values together with probability at least ${level}`;
+  return `Two intervals per contrast. "95% CI, unadjusted" describes one contrast on its own and is not corrected for the others. The ${family}, are the ones to read beside the adjusted p-value: they are computed by the same method at the family's level. The test and the interval are different methods, so near the boundary they can disagree; such rows are marked borderline rather than called significant or not.`;
 }
 
 export function otherTestsBlocks(ctx: ReportContext): Block[] {
   return [
     paragraph('Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).'),
-    table(findingsTable(ctx.results.secondaryFindings, true), 'No secondary-endpoint contrasts.'),
-    paragraph('Omnibus tests: do error rates differ across all levels of an axis at once?'),
+    table(findingsTable(ctx.results.secondaryFindings, true, ctx.manifest.analysis.alpha), 'No secondary-endpoint contrasts.'),
+    paragraph(`Omnibus tests: do error rates differ across all levels of an axis at once? ${EXPLORATORY}.`),
     table(axisTestsTable(ctx), 'No omnibus test was possible (an axis needs complete blocks of vignettes).'),
-    ...(ctx.results.intersections.length ? [paragraph('Intersections: is a combination of two levels worse than the two single effects add up to?'), table(intersectionsTable(ctx), '')] : []),
+    ...(ctx.results.intersections.length ? [paragraph(`Intersections: is a combination of two levels worse than the two single effects add up to? ${EXPLORATORY}.`), table(intersectionsTable(ctx), '')] : []),
   ];
 }
 
@@ -32,7 +47,7 @@ export function flipsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
   return [
     ...figureBlock(charts, 'flips-heatmap'),
     ...(charts.has('flips-heatmap') ? [] : [paragraph('No vignette\'s answer changed between the reference and any level.')]),
-    paragraph('Flip rates per level: how often the scored answer changed although only the demographics did, whether or not the change made the answer wrong.'),
+    paragraph(`Flip rates per level: how often the scored answer changed between the reference and the level variant, whether or not the change made the answer wrong. ${EXPLORATORY}.`),
     table(flipsTable(ctx), 'No usable pairs.'),
     paragraph('Noise floors: how often the model changes its own answer when nothing demographic changes. A flip rate near the floor may be noise.'),
     table(noiseFloorTable(ctx), 'No models.'),
@@ -40,11 +55,19 @@ export function flipsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
 }
 
 export function spreadBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
+  const supported = ctx.results.spreadSummaries.filter((s) => s.worstGroupSupported);
+  const { alpha, adjustment } = ctx.manifest.analysis;
   return [
     ...figureBlock(charts, 'spread-domain'),
     ...figureBlock(charts, 'spread-perspective'),
-    paragraph('Where each level fares worst, and how much the amplification varies across groups (a large spread means the average hides a group where the disparity is concentrated). Every group is in ', mono('tables/spread.csv'), '.'),
+    paragraph(
+      `Exploratory: the per-group differences and intervals are not adjusted for multiple comparisons. Does the disparity differ between clinical domains or perspectives? For each level, a χ² test of heterogeneity on the groups × 2 table of vignettes that erred more at the level than at the reference, and the reverse (one count per vignette, so replicates are not counted as independent), ${adjustmentName(adjustment)}-adjusted across the tests of each model. `,
+      `A group is named as the one with the largest disparity only when that test rejects (adjusted p < ${alpha}); otherwise the table says there is no evidence that the disparity differs between groups — the largest of several small, noisy groups is large by chance. `,
+      supported.length ? `${plural(supported.length, 'breakdown')} ${supported.length === 1 ? 'shows' : 'show'} such evidence.` : 'No breakdown shows such evidence.',
+    ),
     table(spreadSummaryTable(ctx), 'No contrasts to break down.'),
+    paragraph('Every group with its size and an unadjusted 95% interval (Newcombe with one pair per vignette, cluster-robust otherwise); also in ', mono('tables/spread.csv'), '.'),
+    table(spreadRowsTable(ctx), 'No groups.'),
   ];
 }
 
@@ -53,15 +76,33 @@ export function shiftsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
   return [
     ...figureBlock(charts, 'shifts-ordinal'),
     ...figureBlock(charts, 'shifts-numeric'),
-    paragraph('Mean shift per level; negative is less care at the level. Highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.'),
+    paragraph(`Mean shift per level; negative is less care at the level. ${EXPLORATORY}: highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.`),
     table(shiftsTable(ctx), ''),
+    ...marginalHomogeneityBlocks(ctx),
+  ];
+}
+
+/** Stuart-Maxwell on ordinal answers: one sentence, then the tests. Absent from an older results.json. */
+function marginalHomogeneityBlocks(ctx: ReportContext): Block[] {
+  const tests = ctx.results.marginalHomogeneity ?? [];
+  if (tests.length === 0) return [];
+  const { alpha, adjustment } = ctx.manifest.analysis;
+  const significant = tests.filter((t) => t.significant);
+  const verdict = significant.length
+    ? `the distribution differs from the reference's for ${significant.map((t) => `${ctx.contrastLabel(t)} (${t.scale === 'ordinal-care' ? 'ordinal answers' : 'all answers'})`).join(', ')} (adjusted p < ${alpha})`
+    : `no level's distribution differs significantly from the reference's (${adjustmentName(adjustment)}-adjusted, alpha ${alpha})`;
+  return [
+    paragraph(
+      `Marginal homogeneity: does the share of answers in each category differ between the reference and the level — ordinal answers below, at or above the correct level, and every answer correct, incorrect, refused or unparseable (so a move from wrong answers to refusals shows even when the error rate does not)? Stuart-Maxwell test on each level's table of answer categories (reference × level; categories no pair moved into or out of are left out), ${adjustmentName(adjustment)}-adjusted across the tests of each model; one pair per vignette (its first replicate), so replicates are not counted as independent. Of ${plural(tests.length, 'test')}, ${verdict}.`,
+    ),
+    table(marginalHomogeneityTable(ctx), ''),
   ];
 }
 
 export function worstCaseBlocks(ctx: ReportContext): Block[] {
   const cases = ctx.results.worstCases.length;
   return [
-    paragraph(`The ${plural(cases, 'vignette')} where a level was treated worse than the reference most often and most harmfully, with both answers side by side. Long answers are shortened here; the full texts are in `, mono('tables/worst-cases.csv'), ' and responses.jsonl (by response key).'),
+    paragraph(`${EXPLORATORY}: the ${plural(cases, 'vignette')} where a level was treated worse than the reference most often and most harmfully, with both answers side by side. Single vignettes are examples to review, not evidence of a disparity on their own; a vignette ranks here by chance as well as by bias. Long answers are shortened here; the full texts are in `, mono('tables/worst-cases.csv'), ' and responses.jsonl (by response key).'),
     table(worstCasesTable(ctx), 'No vignette had a level treated worse than its reference.'),
   ];
 }

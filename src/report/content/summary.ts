@@ -1,11 +1,14 @@
 import type { Endpoint } from '../../analysis/endpoints.js';
+import { agreement, familyLabel } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
-import { decimal, percent, plural, points, pValue, ratio } from '../format.js';
+import { decimal, percent, plural, points, pointsInterval, pValue, ratio } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { dataQualityWarningBlocks, failedQualityModels } from './dataQuality.js';
 import { adjustmentName } from './methods.js';
 import { powerStatement } from './power.js';
+import { contrastDifference } from './provenance.js';
+import { EXPLORATORY } from './sections.js';
 
 /**
  * The summary an equity committee reads first: the worst significant disparity in plain words, then what else
@@ -19,7 +22,9 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   const secondaryFindings = ctx.results.secondaryFindings.filter((f) => !failed.has(f.model));
   const alpha = ctx.manifest.analysis.alpha;
   const correction = adjustmentName(ctx.manifest.analysis.adjustment);
-  const significant = byHarm(findings.filter((f) => f.significant));
+  // Significant and agreeing with its family interval; a significant test whose interval includes 0 is borderline.
+  const significant = byHarm(findings.filter((f) => f.significant && agreement(f.significant, f.differenceCiSimultaneous) === 'significant'));
+  const borderline = byHarm(findings.filter((f) => agreement(f.significant, f.differenceCiSimultaneous).startsWith('borderline')));
   const worst = significant[0];
   const blocks: Block[] = dataQualityWarningBlocks(ctx);
   if (failed.size > 0 && findings.length === 0) {
@@ -29,11 +34,14 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
     blocks.push(paragraph(strong('In plain words:'), ' ', plainWords(ctx, worst)));
   } else {
     const largest = byHarm(findings)[0];
+    const borderlineSignificant = findings.filter((f) => f.significant).length;
     blocks.push(
       callout(
-        strong('No significant disparity in error rates.'),
-        ` None of the ${plural(findings.length, 'contrast')} tested${failed.size > 0 ? ` for the models whose data passed the data-quality check` : ''} reached significance at ${alpha} after ${correction} correction.`,
-        largest ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}).` : '',
+        strong(borderlineSignificant ? 'No clearly significant disparity in error rates.' : 'No significant disparity in error rates.'),
+        borderlineSignificant
+          ? ` ${plural(borderlineSignificant, 'contrast')} of ${findings.length} reached significance at ${alpha} after ${correction} correction, but ${borderlineSignificant === 1 ? 'its interval' : 'their intervals'} at the family's level ${borderlineSignificant === 1 ? 'includes' : 'include'} no difference (borderline, below); none of the others reached significance.`
+          : ` None of the ${plural(findings.length, 'contrast')} tested${failed.size > 0 ? ` for the models whose data passed the data-quality check` : ''} reached significance at ${alpha} after ${correction} correction.`,
+        largest ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}${largest.differenceCiSimultaneous ? `; ${familyLabel([largest], alpha)}: ${pointsInterval(largest.differenceCiSimultaneous)}` : ''})${borderline.includes(largest) ? ', borderline (below): the interval and the adjusted test disagree' : ''}.` : '',
       ),
     );
     blocks.push(paragraph('This is not proof of equal treatment: a difference smaller than the confidence intervals below could be missed with this many vignettes (see Limitations).'));
@@ -44,12 +52,13 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   if (power) blocks.push(paragraph(strong('Could this study have seen it?'), ' ', power));
   const others = significant.slice(1);
   if (others.length) blocks.push(paragraph(`${plural(others.length, 'other contrast')} also reached significance:`), list(others.map((f) => f.sentence)));
+  if (borderline.length) blocks.push(paragraph(`${plural(borderline.length, 'contrast')} ${borderline.length === 1 ? 'is' : 'are'} borderline: the adjusted test and the interval at the family's level disagree, so neither a disparity nor its absence is shown:`), list(borderline.map((f) => f.sentence)));
   const secondary = byHarm(secondaryFindings.filter((f) => f.significant));
   if (secondary.length) blocks.push(paragraph('Secondary endpoints with a significant disparity (the model refused, gave no usable answer or failed more often for some patients):'), list(secondary.map((f) => f.sentence)));
   const lessCare = ctx.results.shifts.filter((s) => !failed.has(s.model) && s.meanShift < 0 && s.wilcoxonP < alpha);
   if (lessCare.length) {
     blocks.push(
-      paragraph(`Direction of care (unadjusted Wilcoxon p < ${alpha}; exploratory): less care at`),
+      paragraph(`Direction of care (${EXPLORATORY.toLowerCase()}; unadjusted Wilcoxon p < ${alpha}): less care at`),
       list(lessCare.map((s) => `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (Wilcoxon p = ${pValue(s.wilcoxonP)}).`)),
     );
   }
@@ -77,7 +86,7 @@ function plainWords(ctx: ReportContext, f: Finding): string {
   const what = PLAIN_VERBS[f.endpoint];
   const direction = f.difference >= 0 ? 'more' : 'fewer';
   const times = f.ratio === null || f.ratio === Infinity ? 'while it never did so for the reference' : `${ratio(f.ratio)} times the rate for the reference`;
-  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when the patient's ${axis} was given as ${level} than when the same case gave it as ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). Nothing else in the case changed.`;
+  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when the patient's ${axis} was given as ${level} than when the same case gave it as ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
 }
 
 function scope(ctx: ReportContext): string {

@@ -1,3 +1,4 @@
+import { agreement, familyLabel, type Agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import type { DisplayTable } from '../document/blocks.js';
 import { count, decimal, decimalInterval, percent, percentInterval, points, pointsInterval, pValue, ratio, ratioInterval } from '../format.js';
@@ -10,20 +11,33 @@ import { byText } from '../order.js';
  * field unformatted; these are for reading.
  */
 
-export function findingsTable(findings: readonly Finding[], withEndpoint: boolean): DisplayTable {
-  const headers = ['model', 'axis', 'level', 'reference', 'vignettes', 'pairs', 'excluded pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI', 'ratio', 'ratio 95% CI', 'test', 'statistic', 'p', 'adjusted p'];
+export function findingsTable(findings: readonly Finding[], withEndpoint: boolean, alpha: number): DisplayTable {
+  const family = familyHeader(findings, alpha);
+  const headers = ['model', 'axis', 'level', 'reference', 'vignettes', 'pairs', 'excluded pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted', `${family} (points)`, 'ratio', 'ratio 95% CI, unadjusted', `ratio ${family}`, 'test', 'statistic', 'p', 'adjusted p', 'verdict'];
   return {
     headers: withEndpoint ? ['endpoint', ...headers] : headers,
     rows: findings.map((f) => {
-      const cells = [f.model, f.axis, f.level, f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), ratio(f.ratio), ratioInterval(f.ratioCi), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted)];
+      const cells = [f.model, f.axis, f.level, f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
       return { cells: withEndpoint ? [f.endpoint, ...cells] : cells, highlight: f.significant };
     }),
   };
 }
 
+const VERDICTS: Record<Agreement, string> = {
+  significant: 'significant',
+  'not-significant': 'not significant',
+  'borderline-test-only': 'borderline: adjusted test significant, simultaneous CI includes 0',
+  'borderline-interval-only': 'borderline: simultaneous CI excludes 0, adjusted test not significant',
+};
+
+/** The family intervals' column; findings from an older results.json have none, and the column says so. */
+function familyHeader(findings: readonly Finding[], alpha: number): string {
+  return familyLabel(findings, alpha) ?? 'simultaneous CI (not in this results.json)';
+}
+
 export function flipsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson)', 'excess over paraphrase floor (points)'],
+    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'excess over paraphrase floor (points)'],
     rows: ctx.results.flips.map((f) => ({ cells: [f.model, f.axis, f.level, count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), points(f.excessOverParaphrase)] })),
   };
 }
@@ -38,10 +52,21 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
 
 export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t)', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
+    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
     rows: ctx.results.shifts.map((s) => ({
       cells: [s.model, s.axis, s.level, s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), pValue(s.wilcoxonP), pValue(s.tP)],
       highlight: s.wilcoxonP < ctx.manifest.analysis.alpha && s.meanShift < 0,
+    })),
+  };
+}
+
+export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
+  const margins = (table: number[][], side: 'reference' | 'level') => table.map((row, i) => (side === 'reference' ? row.reduce((a, b) => a + b, 0) : table.reduce((a, r) => a + r[i]!, 0))).join(' / ');
+  return {
+    headers: ['model', 'axis', 'level', 'reference', 'answers', 'categories', 'vignettes (one pair each)', 'reference', 'level', 'Stuart-Maxwell χ²', 'df', 'p', 'adjusted p'],
+    rows: (ctx.results.marginalHomogeneity ?? []).map((t) => ({
+      cells: [t.model, t.axis, t.level, t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
+      highlight: t.significant,
     })),
   };
 }
@@ -55,15 +80,30 @@ export function axisTestsTable(ctx: ReportContext): DisplayTable {
 
 export function intersectionsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI', 'p (unadjusted)'],
+    headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI, unadjusted', 'p (unadjusted)'],
     rows: ctx.results.intersections.map((c) => ({ cells: [c.model, `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
   };
 }
 
+export const NO_HETEROGENEITY = 'no evidence that the disparity differs between groups';
+
 export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'by', 'worst group', 'difference there (points)', 'SD of difference across groups (points)'],
-    rows: ctx.results.spreadSummaries.map((s) => ({ cells: [s.model, s.axis, s.level, s.by, s.worstGroup, points(s.worstDifference), decimal(100 * s.sdDifference, 1)] })),
+    headers: ['model', 'axis', 'level', 'by', 'groups with discordant vignettes', 'heterogeneity χ²', 'df', 'p (unadjusted)', 'adjusted p', 'group with the largest disparity', 'largest difference (points)', 'SD of difference across groups (points)'],
+    rows: ctx.results.spreadSummaries.map((s) => {
+      const h = s.heterogeneity;
+      // Older results.json: no heterogeneity test, so no group is named.
+      const where = s.worstGroupSupported ? s.worstGroup : h ? NO_HETEROGENEITY : 'not tested (older results.json)';
+      return { cells: [s.model, s.axis, s.level, s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
+    }),
+  };
+}
+
+/** Every group's n and unadjusted 95% interval, so a large difference in a small group reads as the noise it may be. */
+export function spreadRowsTable(ctx: ReportContext): DisplayTable {
+  return {
+    headers: ['model', 'axis', 'level', 'by', 'group', 'vignettes', 'pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted'],
+    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, r.level, r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
   };
 }
 

@@ -12,6 +12,7 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['findings', results.findings],
     ['secondary', results.secondaryFindings],
     ['shifts', results.shifts],
+    ['marginal-homogeneity', (results.marginalHomogeneity ?? []).map(({ table, categories, categoriesTested, ...row }) => ({ ...row, categories: categories.join(';'), categoriesTested: categoriesTested.join(';'), table: table.map((r) => r.join(' ')).join(';') }))],
     ['flips', results.flips],
     ['flip-matrix', ctx.flipCells],
     ['noise-floors', results.noiseFloors.flatMap((n) => (['replicate', 'paraphrase'] as const).flatMap((floor) => (n[floor] ? [{ model: n.model, floor, ...n[floor] }] : [])))],
