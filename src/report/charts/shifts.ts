@@ -1,3 +1,4 @@
+import { shiftP } from '../../analysis/shifts.js';
 import type { ShiftScale } from '../../analysis/shifts.js';
 import { pValue } from '../format.js';
 import type { ReportContext } from '../sources.js';
@@ -32,7 +33,7 @@ export function shiftChart(ctx: ReportContext, scale: ShiftScale): Chart | null 
   }
   const means = ctx.results.shifts
     .filter((f) => f.scale === scale)
-    .map((f) => ({ contrast: ctx.contrastLabel(f), mean: round(f.meanShift), low: round(f.meanShiftCi?.[0]) ?? round(f.meanShift), high: round(f.meanShiftCi?.[1]) ?? round(f.meanShift), wilcoxonP: pValue(f.wilcoxonP), vignettes: f.nVignettes }));
+    .map((f) => ({ contrast: ctx.contrastLabel(f), mean: round(f.meanShift), low: round(f.meanShiftCi?.[0]) ?? round(f.meanShift), high: round(f.meanShiftCi?.[1]) ?? round(f.meanShift), wilcoxonP: pValue(shiftP(f)), vignettes: f.nVignettes }));
   const y = { field: 'contrast', type: 'nominal', sort: contrasts, title: null } as const;
   const title = `Direction of care: ${words.what}`;
   return {
@@ -67,7 +68,7 @@ export function shiftChart(ctx: ReportContext, scale: ShiftScale): Chart | null 
           encoding: {
             y,
             x: { field: 'mean', type: 'quantitative' },
-            tooltip: [{ field: 'contrast', type: 'nominal', title: 'level' }, { field: 'mean', type: 'quantitative', title: 'mean shift' }, { field: 'low', type: 'quantitative', title: '95% CI low' }, { field: 'high', type: 'quantitative', title: '95% CI high' }, { field: 'wilcoxonP', type: 'nominal', title: 'Wilcoxon p' }, { field: 'vignettes', type: 'quantitative' }],
+            tooltip: [{ field: 'contrast', type: 'nominal', title: 'level' }, { field: 'mean', type: 'quantitative', title: 'mean shift' }, { field: 'low', type: 'quantitative', title: '95% CI low' }, { field: 'high', type: 'quantitative', title: '95% CI high' }, { field: 'wilcoxonP', type: 'nominal', title: 'p (Wilcoxon, or adjusted model)' }, { field: 'vignettes', type: 'quantitative' }],
           },
         },
       ],

@@ -15,7 +15,8 @@ export function powerStatement(findings: readonly Finding[]): string {
   const first = findings.find((f) => f.mdeAlpha !== undefined);
   if (!first) return '';
   const target = `${first.targetRatio ?? DEFAULT_TARGET_RATIO}×`;
-  const basis = `exact McNemar at alpha ${formatAlpha(first.mdeAlpha!)} per contrast, the family's first adjusted step`;
+  const test = first.test === 'vignette-fixed-effects' ? "the adjusted model's t test with its observed standard error" : 'exact McNemar';
+  const basis = `${test} at alpha ${formatAlpha(first.mdeAlpha!)} per contrast, the family's first adjusted step`;
   const sentences: string[] = [];
   if (powers.length) {
     const median = powers[Math.floor((powers.length - 1) / 2)]!;

@@ -1,3 +1,4 @@
+import { shiftP } from '../../analysis/shifts.js';
 import type { Endpoint } from '../../analysis/endpoints.js';
 import { agreement, familyLabel } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
@@ -55,11 +56,11 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   if (borderline.length) blocks.push(paragraph(`${plural(borderline.length, 'contrast')} ${borderline.length === 1 ? 'is' : 'are'} borderline: the adjusted test and the interval at the family's level disagree, so neither a disparity nor its absence is shown:`), list(borderline.map((f) => f.sentence)));
   const secondary = byHarm(secondaryFindings.filter((f) => f.significant));
   if (secondary.length) blocks.push(paragraph('Secondary endpoints with a significant disparity (the model refused, gave no usable answer or failed more often for some patients):'), list(secondary.map((f) => f.sentence)));
-  const lessCare = ctx.results.shifts.filter((s) => !failed.has(s.model) && s.meanShift < 0 && s.wilcoxonP < alpha);
+  const lessCare = ctx.results.shifts.filter((s) => !failed.has(s.model) && s.meanShift < 0 && shiftP(s) < alpha);
   if (lessCare.length) {
     blocks.push(
-      paragraph(`Direction of care (${EXPLORATORY.toLowerCase()}; unadjusted Wilcoxon p < ${alpha}): less care at`),
-      list(lessCare.map((s) => `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (Wilcoxon p = ${pValue(s.wilcoxonP)}).`)),
+      paragraph(`Direction of care (${EXPLORATORY.toLowerCase()}; unadjusted p < ${alpha}): less care at`),
+      list(lessCare.map((s) => `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (${s.method ? 'adjusted-model t test' : 'Wilcoxon'} p = ${pValue(shiftP(s))}).`)),
     );
   }
   blocks.push(paragraph(scope(ctx)));

@@ -1,3 +1,4 @@
+import { shiftP } from '../../analysis/shifts.js';
 import { agreement, familyLabel, type Agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import type { DisplayTable } from '../document/blocks.js';
@@ -52,10 +53,10 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
 
 export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
+    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t, or adjusted model), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
     rows: ctx.results.shifts.map((s) => ({
-      cells: [s.model, s.axis, s.level, s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), pValue(s.wilcoxonP), pValue(s.tP)],
-      highlight: s.wilcoxonP < ctx.manifest.analysis.alpha && s.meanShift < 0,
+      cells: [s.model, s.axis, s.level, s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), s.method ? 'not computed' : pValue(s.wilcoxonP), s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP)],
+      highlight: shiftP(s) < ctx.manifest.analysis.alpha && s.meanShift < 0,
     })),
   };
 }
@@ -74,7 +75,7 @@ export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
 export function axisTestsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'levels', 'vignettes (complete blocks)', 'test', 'statistic', 'df', 'p (unadjusted)'],
-    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, t.axis, t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), count(t.df), pValue(t.p)] })),
+    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, t.axis, t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`, pValue(t.p)] })),
   };
 }
 
