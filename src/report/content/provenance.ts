@@ -54,8 +54,11 @@ export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' 
   const what = cues[0] && cues[1] ? `in one cue: ${quote(cues[0])} in place of ${quote(cues[1])}` : `in the patient's ${axisName} cue`;
   const pairs = ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level)?.pairs ?? [];
   const marginal = pairs.filter((p) => p.marginal).length;
-  const others = marginal ? ` For ${marginal} of ${pairs.length} pairs the design had no variant differing in this axis alone, and other demographic cues differ too.` : '';
-  return `counterfair built both variants from the same case text; they differ ${what}, and a difference in answers can follow from anything that cue says.${others}`;
+  const others = marginal
+    ? ` In this design ${marginal} of ${pairs.length} level variants had no partner differing in this axis alone (other demographic cues differ too), so the rates and the difference above come from a model that holds those other cues fixed rather than from a direct comparison.`
+    : '';
+  const built = marginal ? 'counterfair built every variant from the same case text; this contrast is' : 'counterfair built both variants from the same case text; they differ';
+  return `${built} ${what}, and a difference in answers can follow from anything that cue says.${others}`;
 }
 
 function quote(cue: string): string {
