@@ -3,7 +3,7 @@ import type { ScoreRecord } from '../score/types.js';
 import { studentTQuantile, studentTSf } from '../stats/distributions.js';
 import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixed-effects-regression.js';
 import { waldTest } from '../stats/wald-test.js';
-import { rateRatio } from './binary.js';
+import { rateRatio, type BinaryContrastStats } from './binary.js';
 import type { ContrastPairs } from './pairs.js';
 
 /**
@@ -23,19 +23,10 @@ import type { ContrastPairs } from './pairs.js';
  * other cue unchanged, so `difference` = β and `ratio` = rateLevel / rateReference. The ratio's interval is the
  * delta method on log(ratio) with the cluster influence of β and of rateLevel (cluster-robust, t(G − 1)).
  */
-export interface AdjustedContrast {
-  nVignettes: number;
-  nPairs: number;
-  rateReference: number;
-  rateLevel: number;
-  difference: number;
-  differenceCi: [number, number] | null;
-  ratio: number;
-  ratioCi: [number, number] | null;
+export interface AdjustedContrast extends Pick<BinaryContrastStats, 'nVignettes' | 'nPairs' | 'rateReference' | 'rateLevel' | 'difference' | 'differenceCi' | 'ratio' | 'ratioCi' | 'statistic' | 'p'> {
   standardError: number;
-  statistic: number;
+  /** Degrees of freedom of the t test: vignettes − 1. */
   df: number;
-  p: number;
   /** Rows at the level whose event is unknown (request error, unscored), left out of the model. */
   nExcluded: number;
 }
