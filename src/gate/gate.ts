@@ -1,4 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { DataQuality } from '../analysis/dataQuality.js';
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
+import { runFile } from '../pipeline/runDir.js';
+import { InputError } from '../util/problems.js';
 import type { GateSettings } from '../study/types.js';
 import { contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
@@ -8,8 +12,10 @@ import type { GateContrast, GateResult, GateThresholds } from './types.js';
 
 /**
  * Judges a run against its thresholds (flags over the study's `gate:` section). A run that cannot support a verdict
- * is refused (exit 2), never passed: no contrast to judge, a contrast without usable pairs, or one that lost more
- * than `maxLostPairs` of its pairs to missing answers (a dead endpoint leaves every pair excluded).
+ * is refused (exit 2), never passed: no contrast to judge, a contrast without usable pairs, one that lost more
+ * than `maxLostPairs` of its pairs to missing answers (a dead endpoint leaves every pair excluded), or a model whose
+ * data failed the run's data-quality check (results.json `dataQuality`: too many failed requests or unreadable
+ * answers, or a stopped endpoint — a model answering nothing readable errs equally for everyone).
  */
 export function gateRun(runDir: string, flags: GateSettings, studyFile?: string): GateResult {
   const run = loadRun(runDir);
@@ -17,7 +23,7 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   const thresholds = resolveThresholds(flags, study, run);
   const selected = (thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)).filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis));
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
-  const refusals = refusalsOf(contrasts, thresholds);
+  const refusals = [...qualityRefusals(run, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];
   const failed = contrasts.filter((c) => c.failed).length;
   return {
     schema: 'counterfair.gate/1',
@@ -39,6 +45,21 @@ function withEquivalenceIntervals(run: LoadedRun, findings: GatedFinding[], t: G
   if (t.equivalenceConfLevel === null || findings.length === 0) return findings;
   const intervals = equivalenceIntervals(run, t.domains, t.equivalenceConfLevel);
   return findings.map((f) => ({ ...f, equivalence: intervals.get(contrastKey(f)) }));
+}
+
+/** The judged models whose data failed the data-quality check the analysis recorded (none for runs analysed before it existed). */
+function qualityRefusals(run: LoadedRun, models: ReadonlySet<string>): string[] {
+  const file = runFile(run.dir, 'results');
+  if (!existsSync(file)) return [];
+  let quality: DataQuality | undefined;
+  try {
+    quality = (JSON.parse(readFileSync(file, 'utf8')) as { dataQuality?: DataQuality }).dataQuality;
+  } catch {
+    throw new InputError([{ file, message: 'is not valid JSON; re-create it with `counterfair analyze` on this directory' }]);
+  }
+  return (quality?.models ?? [])
+    .filter((m) => !m.passed && models.has(m.model))
+    .map((m) => `${m.model} failed the data-quality check (${m.problems.join('; ')}): its answers cannot show how it treats these patients; fix the cause and re-run with the same --out`);
 }
 
 /** Why the run cannot support a verdict, one sentence each (empty: it can). */

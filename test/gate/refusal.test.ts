@@ -72,6 +72,21 @@ describe('counterfair gate refuses runs that cannot support a verdict (exit 2)',
     expect(r.stdout).toContain('sim race=black has no usable pair (0 of 0 lost');
   });
 
+  it('when a judged model failed the data-quality check, though no pair was lost', async () => {
+    const copy = withFindings(unbiased, (fs) => fs);
+    const file = join(copy, 'results.json');
+    const results = JSON.parse(readFileSync(file, 'utf8')) as { dataQuality: { passed: boolean; models: { model: string; passed: boolean; problems: string[] }[] } };
+    expect(results.dataQuality.models.map((m) => m.model)).toEqual(['sim']);
+    expect((await runCli(['gate', copy])).code).toBe(0);
+    results.dataQuality.passed = false;
+    results.dataQuality.models[0] = { ...results.dataQuality.models[0]!, passed: false, problems: ['61% of its answers were unreadable (at most 20% allowed)'] };
+    writeFileSync(file, JSON.stringify(results));
+    const r = await runCli(['gate', copy, '--json']);
+    expect(r.code).toBe(2);
+    expect(JSON.parse(r.stdout) as GateResult).toMatchObject({ passed: false, refused: true });
+    expect(r.stderr).toContain('sim failed the data-quality check (61% of its answers were unreadable (at most 20% allowed))');
+  });
+
   it('after a run against a dead endpoint, whose every request failed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-dead-'));
     const study = join(dir, 'study.yaml');
