@@ -44,6 +44,8 @@ export interface AdjustedAxisTest {
 interface Column {
   axis: string;
   level: string;
+  /** 0: the level's effect (in every run); 1: its change in the second run, when two runs are fitted together. */
+  run: number;
 }
 
 export interface AdjustedFit {
@@ -69,42 +71,56 @@ export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
 /**
  * Fits the model on every reference and demographic variant the contrasts of one model hold. `value` gives a
  * variant's outcome: the endpoint's event as 0/1, or a signed deviation (null: unknown or not applicable, left out).
+ *
+ * With two runs of the same cases (`runs` = [A's contrasts, B's]) the model is fitted to both at once: matched sets
+ * are vignette × replicate × run, clusters stay the vignettes (both runs asked the same cases, so the comparison is
+ * paired), and every level gets a second indicator that is 1 only in run B: its coefficient is the change in the
+ * adjusted effect from A to B (`adjustedChange`).
  */
-export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axis[], value: (s: ScoreRecord) => number | null): AdjustedFit {
-  const rows = new Map<string, ScoreRecord>();
-  for (const g of groups) for (const p of g.pairs) for (const s of [p.reference, p.level]) rows.set(s.key, s);
-  const columns: Column[] = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
-  const columnIndex = new Map(columns.map((c, i) => [`${c.axis}\u0000${c.level}`, i]));
-  const vignettes = [...new Set([...rows.values()].map((s) => s.vignetteId))].sort();
+export function fitAdjusted(runs: readonly (readonly ContrastPairs[])[], axes: readonly Axis[], value: (s: ScoreRecord) => number | null): AdjustedFit {
+  const base = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
+  const columns: Column[] = runs.flatMap((_, run) => base.map((c) => ({ ...c, run })));
+  const baseIndex = new Map(base.map((c, i) => [`${c.axis}\u0000${c.level}`, i]));
+  const rowsOf = runs.map((groups) => {
+    const rows = new Map<string, ScoreRecord>();
+    for (const g of groups) for (const p of g.pairs) for (const s of [p.reference, p.level]) rows.set(s.key, s);
+    return rows;
+  });
+  const vignettes = [...new Set(rowsOf.flatMap((rows) => [...rows.values()].map((s) => s.vignetteId)))].sort();
   const clusterOf = new Map(vignettes.map((v, i) => [v, i]));
-  const sets = new Map<string, ScoreRecord[]>();
-  for (const key of [...rows.keys()].sort()) {
-    const s = rows.get(key)!;
-    const id = `${s.vignetteId}\u0000${s.replicate}`;
-    const set = sets.get(id) ?? [];
-    set.push(s);
-    sets.set(id, set);
-  }
-  const dummies = (s: ScoreRecord): number[] => {
+  const sets = new Map<string, { run: number; members: ScoreRecord[] }>();
+  rowsOf.forEach((rows, run) => {
+    for (const key of [...rows.keys()].sort()) {
+      const s = rows.get(key)!;
+      const id = `${run}\u0000${s.vignetteId}\u0000${s.replicate}`;
+      const set = sets.get(id) ?? { run, members: [] };
+      set.members.push(s);
+      sets.set(id, set);
+    }
+  });
+  const dummies = (s: ScoreRecord, run: number): number[] => {
     const x = new Array<number>(columns.length).fill(0);
     for (const axis of axes) {
       const level = s.attributes[axis.id];
       if (level === undefined || level === axis.reference || axis.id in s.pinned) continue;
-      const i = columnIndex.get(`${axis.id}\u0000${level}`);
-      if (i !== undefined) x[i] = 1;
+      const i = baseIndex.get(`${axis.id}\u0000${level}`);
+      if (i === undefined) continue;
+      x[i] = 1;
+      if (run > 0) x[run * base.length + i] = 1;
     }
     return x;
   };
   const strata: MatchedStratum[] = [];
   const levelRows: AdjustedFit['levelRows'] = columns.map(() => ({ n: 0, sum: 0, byCluster: new Map(), excluded: 0 }));
   for (const id of [...sets.keys()].sort()) {
-    const members = sets.get(id)!;
+    const { run, members } = sets.get(id)!;
     const known = members.flatMap((s) => {
       const y = value(s);
-      return y === null ? [] : [{ s, y, x: dummies(s) }];
+      return y === null ? [] : [{ s, y, x: dummies(s, run) }];
     });
     const cluster = clusterOf.get(members[0]!.vignetteId)!;
     columns.forEach((c, j) => {
+      if (c.run !== run) return;
       const axis = axes.find((a) => a.id === c.axis)!;
       const atReference = known.some((r) => r.s.attributes[c.axis] === axis.reference && !(c.axis in r.s.pinned));
       for (const s of members) {
@@ -130,7 +146,7 @@ export function fitAdjusted(groups: readonly ContrastPairs[], axes: readonly Axi
 
 /** The adjusted contrast of one level, or undefined when the model has no column for it. */
 export function adjustedContrast(fit: AdjustedFit, axis: string, level: string, confLevel: number): AdjustedContrast | undefined {
-  const j = fit.columns.findIndex((c) => c.axis === axis && c.level === level);
+  const j = fit.columns.findIndex((c) => c.axis === axis && c.level === level && c.run === 0);
   if (j < 0) return undefined;
   const { result } = fit;
   const tally = fit.levelRows[j]!;
@@ -179,11 +195,59 @@ function ratioInterval(fit: AdjustedFit, j: number, m: number, reference: number
 
 /** Joint Wald F test that every estimable level of the axis has no effect (the adjusted omnibus test). */
 export function adjustedAxisTest(fit: AdjustedFit, axis: string): AdjustedAxisTest | undefined {
-  const indices = fit.columns.flatMap((c, j) => (c.axis === axis && fit.result.estimable[j] ? [j] : []));
+  const indices = fit.columns.flatMap((c, j) => (c.axis === axis && c.run === 0 && fit.result.estimable[j] ? [j] : []));
   if (indices.length === 0 || fit.result.df < 1) return undefined;
   const beta = indices.map((j) => fit.result.coefficients[j]!);
   const covariance = indices.map((a) => indices.map((b) => fit.result.covariance[a]![b]!));
   const test = waldTest(beta, covariance, fit.result.df);
   const vignettes = new Set(indices.flatMap((j) => [...fit.levelRows[j]!.byCluster.keys()]));
   return { axis, levels: indices.map((j) => fit.columns[j]!.level), nVignettes: vignettes.size, statistic: test.statistic, df: test.df, denominatorDf: test.denominatorDf, p: test.pValue };
+}
+
+/** The change from run A to run B of one level's adjusted effect (a fit of two runs), at `confLevel`. */
+export interface AdjustedChange {
+  nVignettes: number;
+  nPairsA: number;
+  nPairsB: number;
+  rateReferenceA: number;
+  rateLevelA: number;
+  rateReferenceB: number;
+  rateLevelB: number;
+  disparityA: number;
+  disparityB: number;
+  change: number;
+  changeCi: [number, number] | null;
+  p: number;
+}
+
+export function adjustedChange(fit: AdjustedFit, axis: string, level: string, confLevel: number): AdjustedChange | undefined {
+  const a = fit.columns.findIndex((c) => c.axis === axis && c.level === level && c.run === 0);
+  const b = fit.columns.findIndex((c) => c.axis === axis && c.level === level && c.run === 1);
+  if (a < 0 || b < 0) return undefined;
+  const { result } = fit;
+  const inA = fit.levelRows[a]!;
+  const inB = fit.levelRows[b]!;
+  const shared = [...inA.byCluster.keys()].filter((g) => inB.byCluster.has(g)).length;
+  if (inA.n === 0 || inB.n === 0 || shared === 0) return undefined;
+  const effectA = result.coefficients[a]!;
+  const change = result.coefficients[b]!;
+  const se = Math.sqrt(result.covariance[b]![b]!);
+  const usable = result.estimable[a] && result.estimable[b] && se > 0 && Number.isFinite(se);
+  const q = studentTQuantile(1 - (1 - confLevel) / 2, result.df);
+  const rateLevelA = inA.sum / inA.n;
+  const rateLevelB = inB.sum / inB.n;
+  return {
+    nVignettes: shared,
+    nPairsA: inA.n,
+    nPairsB: inB.n,
+    rateReferenceA: rateLevelA - effectA,
+    rateLevelA,
+    rateReferenceB: rateLevelB - (effectA + change),
+    rateLevelB,
+    disparityA: effectA,
+    disparityB: effectA + change,
+    change,
+    changeCi: usable ? [change - q * se, change + q * se] : null,
+    p: usable ? Math.min(1, 2 * studentTSf(Math.abs(change / se), result.df)) : change === 0 ? 1 : NaN,
+  };
 }

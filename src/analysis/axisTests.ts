@@ -30,7 +30,7 @@ export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly 
   for (const model of modelIds) {
     const modelGroups = contrasts.filter((c) => c.modelId === model);
     if (needsAdjustment(modelGroups)) {
-      const fit = fitAdjusted(modelGroups, axes, eventValue(isWrong));
+      const fit = fitAdjusted([modelGroups], axes, eventValue(isWrong));
       for (const axis of axes) {
         const t = adjustedAxisTest(fit, axis.id);
         if (t) out.push({ model, axis: axis.id, levels: [axis.reference, ...t.levels], nVignettes: t.nVignettes, test: 'fixed-effects-wald', statistic: t.statistic, df: t.df, denominatorDf: t.denominatorDf, p: Number.isNaN(t.p) ? 1 : t.p });

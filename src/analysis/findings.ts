@@ -43,7 +43,7 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
     const estimates: (AdjustedContrast | undefined)[] = [];
     const seed = deriveSeed(options.seed, 'bootstrap', endpoint, modelId);
     const groups = contrasts.filter((c) => c.modelId === modelId);
-    const fit = needsAdjustment(groups) ? fitAdjusted(groups, axes, eventValue(counts)) : undefined;
+    const fit = needsAdjustment(groups) ? fitAdjusted([groups], axes, eventValue(counts)) : undefined;
     for (const axis of axes) {
       for (const level of axis.levels) {
         const group = groups.find((c) => c.axis === axis.id && c.level === level.id);

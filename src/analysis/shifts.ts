@@ -49,7 +49,7 @@ export function analyzeShifts(contrasts: readonly ContrastPairs[], axes: readonl
   const adjustedFit = (model: string, scale: ShiftScale) => {
     const key = `${model}\u0000${scale}`;
     let fit = fits.get(key);
-    if (!fit) fits.set(key, (fit = fitAdjusted(contrasts.filter((c) => c.modelId === model), axes, (s) => scaledDeviation(s.vignetteId, s.signedDeviation, questions, scale))));
+    if (!fit) fits.set(key, (fit = fitAdjusted([contrasts.filter((c) => c.modelId === model)], axes, (s) => scaledDeviation(s.vignetteId, s.signedDeviation, questions, scale))));
     return fit;
   };
   const adjusted = new Set(contrasts.filter((c) => needsAdjustment([c])).map((c) => c.modelId));

@@ -1,10 +1,11 @@
 import { basename } from 'node:path';
-import { pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
+import { adjustedChange, eventValue, fitAdjusted, needsAdjustment, type AdjustedFit } from '../analysis/adjusted.js';
+import { isWrong, pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed, stableStringify } from '../util/hash.js';
 import { InputError } from '../util/problems.js';
 import { simultaneousLevel } from '../analysis/simultaneous.js';
-import { changeIntervalAt, measureChange } from './disparityChange.js';
+import { changeIntervalAt, measureChange, type MeasuredChange } from './disparityChange.js';
 import { matchRuns } from './match.js';
 import type { ScoredRun } from './scoredRun.js';
 import { contrastLabel, describeChange, summarize } from './sentences.js';
@@ -46,6 +47,8 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
   const measured: Omit<DisparityChange, 'pAdjusted' | 'significant' | 'lessDisparate' | 'sentence' | 'changeCiSimultaneous' | 'simultaneousLevel' | 'simultaneousKind' | 'familySize'>[] = [];
   const inputs: { inA: ContrastPairs; inB: ContrastPairs; bootstrapSeed: number }[] = [];
   const skipped: string[] = [];
+  // Designs without exact partners: both runs in one model that holds the other axes fixed (see adjustedChange).
+  const fit = needsAdjustment(contrastsA) || needsAdjustment(contrastsB) ? fitAdjusted([contrastsA, contrastsB], axes, eventValue(isWrong)) : undefined;
   for (const axis of axes) {
     for (const { id: level } of axis.levels) {
       if (level === axis.reference) continue;
@@ -58,7 +61,7 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
       }
       const ids = [a.model, b.model, axis.id, level];
       const bootstrapSeed = deriveSeed(options.seed, 'compare-bootstrap', ...ids);
-      const change = measureChange(inA, inB, {
+      const change = fit ? adjustedMeasure(fit, axis.id, level) : measureChange(inA, inB, {
         bootstrapSeed,
         permutationSeed: deriveSeed(options.seed, 'compare-permutation', ...ids),
         bootstrapResamples: options.bootstrapResamples,
@@ -82,11 +85,20 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
     const significant = pAdjusted < options.alpha;
     const lessDisparate: DisparityChange['lessDisparate'] = !significant || Math.abs(c.disparityA) === Math.abs(c.disparityB) ? null : Math.abs(c.disparityB) < Math.abs(c.disparityA) ? 'B' : 'A';
     const { inA, inB, bootstrapSeed } = inputs[i]!;
-    const changeCiSimultaneous = Number.isFinite(family.level) ? changeIntervalAt(inA, inB, { bootstrapSeed, bootstrapResamples: options.bootstrapResamples }, family.level) : null;
+    const changeCiSimultaneous = !Number.isFinite(family.level)
+      ? null
+      : fit
+        ? (adjustedChange(fit, c.axis, c.level, family.level)?.changeCi ?? null)
+        : changeIntervalAt(inA, inB, { bootstrapSeed, bootstrapResamples: options.bootstrapResamples }, family.level);
     const change = { ...c, changeCiSimultaneous, simultaneousLevel: family.level, simultaneousKind: family.kind, familySize: family.familySize, pAdjusted, significant, lessDisparate };
     return { ...change, sentence: describeChange(change, a, b, axes, options.alpha) };
   });
   return { a, b, changes, summary: summarize(changes, a, b, axes, options.alpha), skipped };
+}
+
+function adjustedMeasure(fit: AdjustedFit, axis: string, level: string): MeasuredChange | undefined {
+  const change = adjustedChange(fit, axis, level, 0.95);
+  return change && { ...change, test: 'vignette-fixed-effects' };
 }
 
 function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>): ContrastPairs[] {

@@ -36,14 +36,15 @@ export function describeChange(c: Omit<DisparityChange, 'sentence'>, a: Comparis
   const head =
     `${what}, over ${c.nVignettes} shared vignettes: the error-rate difference is ${points(c.disparityA)} points in A (${a.label}) ` +
     `and ${points(c.disparityB)} in B (${b.label}); change B − A ${points(c.change)} points${interval}.`;
-  const methods = 'the permutation test and the bootstrap interval are different methods and can disagree near the boundary';
+  const permutation = c.test === 'paired-permutation';
+  const methods = permutation ? 'the permutation test and the bootstrap interval are different methods and can disagree near the boundary' : "the adjusted model's t test and its interval can disagree only through the correction";
   switch (agreement(c.significant, ci)) {
     case 'not-significant':
       return `${head} The change is not statistically significant at ${alpha} (${adjusted}${ci ? '; the interval includes no change' : ''}): neither version is shown to be less disparate here.`;
     case 'borderline-interval-only':
-      return `${head} Borderline: the interval excludes no change, but the adjusted permutation test does not reject it at ${alpha} (${adjusted}; ${methods}): neither version is shown to be less disparate here.`;
+      return `${head} Borderline: the interval excludes no change, but the adjusted ${permutation ? 'permutation' : 'model'} test does not reject it at ${alpha} (${adjusted}; ${methods}): neither version is shown to be less disparate here.`;
     case 'borderline-test-only':
-      return `${head} Borderline: the adjusted permutation test rejects no change at ${alpha} (${adjusted}), but the interval includes no change (${c.adjustment === 'holm' ? "Holm's step-down test rejects at levels the Bonferroni-level interval does not reach, and " : ''}${methods}); treat which version is less disparate as uncertain.`;
+      return `${head} Borderline: the adjusted ${permutation ? 'permutation' : 'model'} test rejects no change at ${alpha} (${adjusted}), but the interval includes no change (${c.adjustment === 'holm' ? "Holm's step-down test rejects at levels the Bonferroni-level interval does not reach, and " : ''}${methods}); treat which version is less disparate as uncertain.`;
     case 'significant':
       break;
   }

@@ -43,7 +43,11 @@ export interface DisparityChange {
   simultaneousLevel: number;
   simultaneousKind: SimultaneousKind;
   familySize: number;
-  test: 'paired-permutation';
+  /**
+   * `paired-permutation` (exact partners: one-at-a-time and factorial designs) or `vignette-fixed-effects` (sampled and
+   * list designs: both runs in one within-vignette model, the change is the run-B term of the level, t(vignettes − 1)).
+   */
+  test: 'paired-permutation' | 'vignette-fixed-effects';
   p: number;
   pAdjusted: number;
   adjustment: AdjustMethod;
