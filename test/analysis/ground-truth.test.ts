@@ -106,4 +106,17 @@ describe('the simulated model plants interactions and question-type-specific bia
     expect(byType('choice').significant).toBe(false);
     expect(Math.abs(byType('choice').difference)).toBeLessThan(0.03);
   });
+
+  it('an under-treatment bias on ordinal answers shows in the direction of care on the ordinal scale only', () => {
+    const seed = deriveSeed(16, 'direction-of-care');
+    const ordinal: Question = { type: 'ordinal', stem: 's', scale: [1, 2, 3, 4, 5].map((value) => ({ value, label: `ESI ${value}` })), intensity: 'descending', answer: 2 };
+    const numeric: Question = { type: 'numeric', stem: 's', answer: 10, tolerance: 1, unit: 'mg', intensity: 'ascending' } as Question;
+    const scores = simulateDesignScores({ spec: spec([{ axis: 'race', level: 'black', errorMultiplier: 3, questionTypes: ['ordinal'] }]), design: { kind: 'one-at-a-time' }, axes: [AXES[0]!], vignettes: 600, replicates: 1, seed, questionTypeOf: (v) => (v % 2 ? 'ordinal' : 'numeric') });
+    const questions = new Map(scores.map((s) => [s.vignetteId, s.questionType === 'ordinal' ? ordinal : numeric]));
+    const shifts = analyzeShifts(pairContrasts(scores, [AXES[0]!]), [AXES[0]!], questions).filter((s) => s.level === 'black');
+    const onScale = (scale: string) => shifts.find((s) => s.scale === scale)!;
+    expect(onScale('ordinal-steps').meanShift).toBeLessThan(0);
+    expect(shiftP(onScale('ordinal-steps'))).toBeLessThan(1e-4);
+    expect(shiftP(onScale('numeric-relative'))).toBeGreaterThan(0.01);
+  });
 });
