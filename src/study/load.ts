@@ -11,12 +11,13 @@ import { sha256Hex } from '../util/hash.js';
 import { failOnProblems, type Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { loadNamePools } from '../demographics/names.js';
+import { readNameOptions } from './names.js';
 import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
+const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
 const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
@@ -57,6 +58,7 @@ export function loadStudy(file: string): LoadedStudy {
   const cues = r.oneOf(obj, 'cues', CUE_MODES, [], { optional: true }) ?? 'explicit';
   const controls = readControls(r, obj.controls);
   const namePools = loadNamePools(demographicsPath, problems);
+  const names = readNameOptions(r, obj.names, obj.axes, { cues, axes, pools: namePools, demographicsPath });
   const models = readModels(r, obj.models, systemPrompt, axes);
   const judge = readJudge(r, obj.judge, systemPrompt, axes);
   const templateSources = readTemplateSources(r, obj.templates, at);
@@ -81,6 +83,7 @@ export function loadStudy(file: string): LoadedStudy {
     cues,
     controls,
     namePools,
+    names,
     replicates,
     systemPrompt,
     models,
