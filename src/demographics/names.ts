@@ -106,6 +106,12 @@ export function nameFallbacks(pools: NamePools, axes: readonly { id: string; lev
   });
 }
 
+/** "race=aian, sex=female (given name and surname)", with each level shown by `label`. */
+export function describeNameFallback(f: NameFallback, label: (axis: string, level: string) => string): string {
+  const levels = Object.entries(f.levels).map(([axis, level]) => label(axis, level)).join(', ');
+  return `${levels || 'every patient'} (${f.parts.map((p) => (p === 'first' ? 'given name' : 'surname')).join(' and ')})`;
+}
+
 function findPool(pools: readonly NamePool[], levels: Readonly<Record<string, string>>): NamePool | undefined {
   return pools.find((p) => Object.entries(p.match).every(([axis, level]) => levels[axis] === level));
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { NAMES_FILE, nameFallbacks, type NameFallback, type NamePart, type NamePools } from '../demographics/names.js';
+import { describeNameFallback, NAMES_FILE, nameFallbacks, type NameFallback, type NamePart, type NamePools } from '../demographics/names.js';
 import type { Axis } from '../demographics/types.js';
 import { cuesName, type CueMode } from '../template/render.js';
 import type { FieldReader } from '../util/fields.js';
@@ -36,15 +36,9 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
   if (rest.length > 0) {
     const missing = [...new Set(study.pools[rest[0]!.parts[0]!].flatMap((p) => Object.keys(p.match)))].filter((a) => !study.axes.some((x) => x.id === a));
     const why = missing.length > 0 ? `: the pools choose by ${missing.join(', ')}, which the study does not vary (add the axis)` : '';
-    r.problem(['cues'], `with \`cues: ${study.cues}\` these patients would get a generic name, which signals nothing: ${rest.map(describeFallback).join('; ')}${why}. ${fix}`);
+    r.problem(['cues'], `with \`cues: ${study.cues}\` these patients would get a generic name, which signals nothing: ${rest.map((f) => describeNameFallback(f, (axis, level) => `${axis}=${level}`)).join('; ')}${why}. ${fix}`);
   }
   return { allowFallback, fallbacks: [] };
-}
-
-/** "race=aian, sex=female (given name and surname)". */
-export function describeFallback(f: NameFallback): string {
-  const levels = Object.entries(f.levels).map(([axis, level]) => `${axis}=${level}`).join(', ');
-  return `${levels || 'every patient'} (${f.parts.map((p) => (p === 'first' ? 'given name' : 'surname')).join(' and ')})`;
 }
 
 /** A part lacks a pool for a level when its pools choose by that axis and none has that level. */
