@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ageLevel, loadAxes } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
@@ -10,7 +10,7 @@ import { FieldReader } from '../util/fields.js';
 import { sha256Hex } from '../util/hash.js';
 import { failOnProblems, type Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
-import { loadNamePools } from '../demographics/names.js';
+import { loadNamePools, NAMES_FILE } from '../demographics/names.js';
 import { readNameOptions } from './names.js';
 import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
@@ -71,6 +71,7 @@ export function loadStudy(file: string): LoadedStudy {
   failOnProblems(problems);
 
   const hashFile = (f: string) => sha256Hex(readFileSync(f));
+  const namesFile = join(demographicsPath, NAMES_FILE);
   const study: Study = {
     file,
     name,
@@ -95,7 +96,8 @@ export function loadStudy(file: string): LoadedStudy {
     hashes: {
       study: hashFile(file),
       templates: Object.fromEntries(templateFiles.map((f) => [relative(base, f), hashFile(f)])),
-      demographics: Object.fromEntries(allAxes.map((a) => [relative(base, a.file), hashFile(a.file)])),
+      // The name pools decide the names of implicit cues, so they are hashed with the axes when present.
+      demographics: Object.fromEntries([...allAxes.map((a) => a.file), ...(existsSync(namesFile) ? [namesFile] : [])].map((f) => [relative(base, f), hashFile(f)])),
     },
   };
   return { study, vignettes };

@@ -63,6 +63,7 @@ describe('a level without a name pool under implicit cues', () => {
         { levels: { race: 'aian', sex: 'male' }, parts: ['first', 'last'] },
       ],
     });
+    expect(Object.keys(manifest.demographics).some((f) => f.endsWith(join('names', 'names.yaml')))).toBe(true); // the pools are part of the study's inputs
     const listed = 'no name pool exists for American Indian or Alaska Native, Female (given name and surname); American Indian or Alaska Native, Male (given name and surname)';
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(listed);
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');
