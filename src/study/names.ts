@@ -35,7 +35,7 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
   const rest = fallbacks.filter((f) => !explained.has(f));
   if (rest.length > 0) {
     const missing = [...new Set(study.pools[rest[0]!.parts[0]!].flatMap((p) => Object.keys(p.match)))].filter((a) => !study.axes.some((x) => x.id === a));
-    const why = missing.length > 0 ? `: the pools choose by ${missing.join(', ')}, which the study does not vary (add the axis)` : '';
+    const why = missing.length > 0 ? `: the pools choose by ${missing.join(', ')}, which the study does not vary (add that axis, or pools that match the study's axes)` : '';
     r.problem(['cues'], `with \`cues: ${study.cues}\` these patients would get a generic name, which signals nothing: ${rest.map((f) => describeNameFallback(f, (axis, level) => `${axis}=${level}`)).join('; ')}${why}. ${fix}`);
   }
   return { allowFallback, fallbacks: [] };

@@ -40,7 +40,7 @@ describe('a level without a name pool under implicit cues', () => {
     const file = study(['  race: { levels: [white, black] }'], ['cues: implicit']);
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:7: cues: with \`cues: implicit\` these patients would get a generic name, which signals nothing: race=white (given name); race=black (given name): the pools choose by sex, which the study does not vary`);
+    expect(r.stderr).toContain(`${file}:7: cues: with \`cues: implicit\` these patients would get a generic name, which signals nothing: race=white (given name); race=black (given name): the pools choose by sex, which the study does not vary (add that axis, or pools that match the study's axes)`);
   });
 
   it('is fine with explicit cues, which name no one', async () => {
@@ -64,7 +64,7 @@ describe('a level without a name pool under implicit cues', () => {
       ],
     });
     expect(Object.keys(manifest.demographics).some((f) => f.endsWith(join('names', 'names.yaml')))).toBe(true); // the pools are part of the study's inputs
-    const listed = 'no name pool exists for American Indian or Alaska Native, Female (given name and surname); American Indian or Alaska Native, Male (given name and surname)';
+    const listed = 'as the study allowed, a generic (Faker) name part was used for American Indian or Alaska Native, Female (given name and surname); American Indian or Alaska Native, Male (given name and surname)';
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(listed);
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');
     expect(appendix).toContain(`Cues: implicit. Name cues: ${listed}`);

@@ -10,5 +10,5 @@ export function nameFallbackSentence(ctx: ReportContext): string | undefined {
   if (!names || names.fallbacks.length === 0) return undefined;
   const listed = names.fallbacks.map((f) => describeNameFallback(f, ctx.levelLabel)).join('; ');
   const stated = ctx.manifest.study.cues === 'both' ? ' beyond the stated descriptor' : '';
-  return `Name cues: no name pool exists for ${listed}. The study allowed generic (Faker) names there, the same for every level without a pool, so those names signal nothing and these levels' contrasts do not test a name cue${stated}.`;
+  return `Name cues: as the study allowed, a generic (Faker) name part was used for ${listed}. A generic part is drawn from the vignette (and sex) alone, so it is the same for every level that gets one and signals nothing about the level; where a level's whole name is generic, its contrast does not test a name cue${stated}.`;
 }
