@@ -6,7 +6,6 @@ import { exclusionsTable, outcomesTable } from '../content/tables.js';
 import { byText } from '../order.js';
 import { cueText, variantsClaim } from '../content/provenance.js';
 import type { Axis } from '../../demographics/types.js';
-import { nameFallbackSentence } from '../content/names.js';
 
 /** Intended use and scope: what the audit tests and what it is for, without claiming the product's intended use. */
 export function scopeBlocks(ctx: ReportContext): Block[] {
@@ -59,7 +58,7 @@ export function designBlocks(ctx: ReportContext): Block[] {
   return [
     list([
       `Design: ${how}.`,
-      [`Cues: ${study.cues}.`, nameFallbackSentence(ctx)].filter(Boolean).join(' '),
+      `Cues: ${study.cues}.`,
       `Controls: no-demographics variant ${study.controls.noDemographics ? 'included' : 'not included'}; ${plural(study.controls.paraphrases, 'paraphrase')} per vignette.`,
       `Replicates: ${study.replicates} per variant and model.`,
       `Variants: ${variants}; scored answers: ${ctx.scores.length}.`,
