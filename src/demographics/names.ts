@@ -18,12 +18,6 @@ export interface NamePools {
   last: NamePool[];
 }
 
-export interface PatientName {
-  full: string;
-  /** True when no pool matched and Faker supplied the name: the name then carries no intended cue. */
-  fallback: boolean;
-}
-
 export const NAMES_FILE = join('names', 'names.yaml');
 
 /** Loads `names/names.yaml` under the demographics folder; absent file means no pools (Faker only). */
@@ -56,20 +50,66 @@ function readPools(r: FieldReader, raw: unknown, key: string): NamePool[] {
   });
 }
 
+/** The two parts of a name, as `names/names.yaml` keys them: the given name and the surname. */
+export type NamePart = 'first' | 'last';
+
+/** A combination of the levels the pools choose by, for which some part of the name has no pool. */
+export interface NameFallback {
+  /** Level of every study axis a pool chooses by (axis id -> level id), in study axis order. */
+  levels: Record<string, string>;
+  /** The parts that fall back to a generic Faker (en) name. */
+  parts: NamePart[];
+}
+
 /**
- * The patient's name for one vignette and one combination of levels. Seeded by the vignette and the levels the
- * pools use, so the same vignette always gets the same name for the same group and different groups differ only
- * in the cue. Pools match when every axis they name has that level.
+ * The patient's name for one vignette and one combination of levels. Each part is drawn on its own, from a seed
+ * derived from the study seed, the vignette and only the levels its pool chooses by: the shipped given-name pools
+ * choose by race/ethnicity x sex, the surname pools by race/ethnicity alone. So a pair that changes sex keeps the
+ * surname, a pair that changes only age, insurance or language keeps the whole name, and a pair that changes
+ * race/ethnicity may change both. A pool matches when every axis it names has that level; without one, Faker
+ * supplies the part (a given name by sex when sex is known, a surname by vignette only), which carries no cue.
  */
-export function patientName(faker: Faker, pools: NamePools, levels: Readonly<Record<string, string>>, studySeed: number, vignetteId: string): PatientName {
-  const first = findPool(pools.first, levels);
-  const last = findPool(pools.last, levels);
-  const key = [...new Set([...Object.keys(first?.match ?? {}), ...Object.keys(last?.match ?? {})])].sort().map((a) => `${a}=${levels[a]}`);
-  faker.seed(deriveSeed(studySeed, 'name', vignetteId, ...key));
+export function patientName(faker: Faker, pools: NamePools, levels: Readonly<Record<string, string>>, studySeed: number, vignetteId: string): string {
   const sex = levels.sex === 'female' || levels.sex === 'male' ? levels.sex : undefined;
-  const firstName = first ? faker.helpers.arrayElement(first.names) : faker.person.firstName(sex);
-  const lastName = last ? faker.helpers.arrayElement(last.names) : faker.person.lastName();
-  return { full: `${firstName} ${lastName}`, fallback: !first || !last };
+  const first = drawPart(faker, pools.first, levels, deriveSeedFor(studySeed, vignetteId, 'first'), () => faker.person.firstName(sex), sex ? [`sex=${sex}`] : []);
+  const last = drawPart(faker, pools.last, levels, deriveSeedFor(studySeed, vignetteId, 'last'), () => faker.person.lastName(), []);
+  return `${first} ${last}`;
+}
+
+/** One part of the name, seeded by the levels of the axes its pool (or, without one, its fallback) depends on. */
+function drawPart(faker: Faker, pools: readonly NamePool[], levels: Readonly<Record<string, string>>, seed: (key: readonly string[]) => number, fallback: () => string, fallbackKey: readonly string[]): string {
+  const pool = findPool(pools, levels);
+  if (!pool) {
+    faker.seed(seed(fallbackKey));
+    return fallback();
+  }
+  faker.seed(seed(Object.keys(pool.match).sort().map((axis) => `${axis}=${pool.match[axis]}`)));
+  return faker.helpers.arrayElement(pool.names);
+}
+
+function deriveSeedFor(studySeed: number, vignetteId: string, part: NamePart): (key: readonly string[]) => number {
+  return (key) => deriveSeed(studySeed, 'name', part, vignetteId, ...key);
+}
+
+/**
+ * Every combination of study levels for which a part of the name has no pool, over the study axes the pools
+ * choose by (the other axes never change a name). Conservative: a vignette that pins an axis the study does not
+ * vary may still find a pool at run time.
+ */
+export function nameFallbacks(pools: NamePools, axes: readonly { id: string; levels: readonly { id: string }[] }[]): NameFallback[] {
+  const keyed = new Set([...pools.first, ...pools.last].flatMap((p) => Object.keys(p.match)));
+  let combinations: Record<string, string>[] = [{}];
+  for (const axis of axes.filter((a) => keyed.has(a.id))) combinations = combinations.flatMap((c) => axis.levels.map((l) => ({ ...c, [axis.id]: l.id })));
+  return combinations.flatMap((levels) => {
+    const parts = (['first', 'last'] as const).filter((part) => !findPool(pools[part], levels));
+    return parts.length > 0 ? [{ levels, parts }] : [];
+  });
+}
+
+/** "race=aian, sex=female (given name and surname)", with each level shown by `label`. */
+export function describeNameFallback(f: NameFallback, label: (axis: string, level: string) => string): string {
+  const levels = Object.entries(f.levels).map(([axis, level]) => label(axis, level)).join(', ');
+  return `${levels || 'every patient'} (${f.parts.map((p) => (p === 'first' ? 'given name' : 'surname')).join(' and ')})`;
 }
 
 function findPool(pools: readonly NamePool[], levels: Readonly<Record<string, string>>): NamePool | undefined {

@@ -2,7 +2,7 @@ import { ageLevel } from '../demographics/load.js';
 import { patientName } from '../demographics/names.js';
 import type { Axis, Level } from '../demographics/types.js';
 import type { Study } from '../study/types.js';
-import { prepareTemplate, renderPrepared, type AxisValue, type CueMode, type PreparedTemplate } from '../template/render.js';
+import { cuesName, prepareTemplate, renderPrepared, type AxisValue, type CueMode, type PreparedTemplate } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { pinnedBy, variedAxes, withSentenceCues } from '../template/validate.js';
 import { designAssignments, type Assignment } from './designs.js';
@@ -32,7 +32,7 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
   const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode): Variant => {
     const values = axisValues(study, vignette, levels);
     const attributes = Object.fromEntries(levels);
-    const name = cues === 'implicit' || cues === 'both' ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id).full : undefined;
+    const name = cuesName(cues) ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id) : undefined;
     const rendered = renderPrepared(text, { perspective: vignette.perspective, values, filler, silentAxes, cues, name });
     return {
       vignetteId: vignette.id,

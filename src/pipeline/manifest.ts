@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Axis } from '../demographics/types.js';
-import type { Study } from '../study/types.js';
+import type { NameOptions, Study } from '../study/types.js';
+import { cuesName } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
 import { runFile } from './runDir.js';
 
@@ -19,6 +20,11 @@ export interface Manifest {
   analysis: Study['analysis'];
   /** The data-quality thresholds (absent in runs made before they existed: the defaults apply). */
   quality?: Study['quality'];
+  /**
+   * Under implicit or both cues: whether generic (Faker) names were allowed for levels without a name pool, and
+   * every level combination that got one (absent in explicit-cue runs and runs made before it existed).
+   */
+  names?: NameOptions;
   /** When the run directory was first created; kept on resume so re-rendering is byte-identical. */
   startedAt: string;
 }
@@ -39,6 +45,7 @@ export function buildManifest(study: Study, runDir: string, clock: () => number)
     models: study.models.map((m) => ({ ...m })),
     analysis: study.analysis,
     quality: study.quality,
+    ...(cuesName(study.cues) ? { names: study.names } : {}),
     startedAt: previous?.study.sha256 === study.hashes.study ? previous.startedAt : new Date(clock()).toISOString(),
   };
 }

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ageLevel, loadAxes } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
@@ -10,13 +10,14 @@ import { FieldReader } from '../util/fields.js';
 import { sha256Hex } from '../util/hash.js';
 import { failOnProblems, type Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
-import { loadNamePools } from '../demographics/names.js';
+import { loadNamePools, NAMES_FILE } from '../demographics/names.js';
+import { readNameOptions } from './names.js';
 import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
+const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
 const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
@@ -57,6 +58,7 @@ export function loadStudy(file: string): LoadedStudy {
   const cues = r.oneOf(obj, 'cues', CUE_MODES, [], { optional: true }) ?? 'explicit';
   const controls = readControls(r, obj.controls);
   const namePools = loadNamePools(demographicsPath, problems);
+  const names = readNameOptions(r, obj.names, obj.axes, { cues, axes, pools: namePools, demographicsPath });
   const models = readModels(r, obj.models, systemPrompt, axes);
   const judge = readJudge(r, obj.judge, systemPrompt, axes);
   const templateSources = readTemplateSources(r, obj.templates, at);
@@ -69,6 +71,7 @@ export function loadStudy(file: string): LoadedStudy {
   failOnProblems(problems);
 
   const hashFile = (f: string) => sha256Hex(readFileSync(f));
+  const namesFile = join(demographicsPath, NAMES_FILE);
   const study: Study = {
     file,
     name,
@@ -81,6 +84,7 @@ export function loadStudy(file: string): LoadedStudy {
     cues,
     controls,
     namePools,
+    names,
     replicates,
     systemPrompt,
     models,
@@ -92,7 +96,8 @@ export function loadStudy(file: string): LoadedStudy {
     hashes: {
       study: hashFile(file),
       templates: Object.fromEntries(templateFiles.map((f) => [relative(base, f), hashFile(f)])),
-      demographics: Object.fromEntries(allAxes.map((a) => [relative(base, a.file), hashFile(a.file)])),
+      // The name pools decide the names of implicit cues, so they are hashed with the axes when present.
+      demographics: Object.fromEntries([...allAxes.map((a) => a.file), ...(existsSync(namesFile) ? [namesFile] : [])].map((f) => [relative(base, f), hashFile(f)])),
     },
   };
   return { study, vignettes };

@@ -1,4 +1,4 @@
-import type { NamePools } from '../demographics/names.js';
+import type { NameFallback, NamePools } from '../demographics/names.js';
 import type { Axis } from '../demographics/types.js';
 import type { CueMode } from '../template/render.js';
 import type { AdjustMethod } from '../stats/adjust.js';
@@ -103,6 +103,17 @@ export interface Controls {
   paraphrases: number;
 }
 
+/** The study's `names:` section: how implicit cues may name a patient. */
+export interface NameOptions {
+  /** Whether a level without a name pool may use a generic (Faker) name; refused by default. */
+  allowFallback: boolean;
+  /**
+   * The level combinations whose name (or part of it) is generic under implicit or both cues: empty unless the
+   * study allows fallbacks, since otherwise they are refused at load.
+   */
+  fallbacks: NameFallback[];
+}
+
 /** The study's `judge:` section: the model that grades free-text answers, and the prompt version it is asked with. */
 export interface JudgeSpec {
   /** Any model the study could audit (the same fields as `models:`); `provider: simulated` gives a simulated judge. */
@@ -172,6 +183,7 @@ export interface Study {
   cues: CueMode;
   controls: Controls;
   namePools: NamePools;
+  names: NameOptions;
   replicates: number;
   /** The study's system prompt; a model with its own `system_prompt` replaces it in what it is sent. */
   systemPrompt: string;

@@ -16,6 +16,11 @@ export interface AxisValue {
 export type CueMode = 'explicit' | 'implicit' | 'both' | 'none';
 export const CUE_MODES: readonly CueMode[] = ['explicit', 'implicit', 'both'];
 
+/** Whether a cue mode names the patient (from the name pools). */
+export function cuesName(cues: CueMode): boolean {
+  return cues === 'implicit' || cues === 'both';
+}
+
 export interface RenderContext {
   perspective: Perspective;
   /** Axis values in axis order; pinned (excluded) axes included. */

@@ -89,7 +89,7 @@ describe('compare two runs whose models differ only in the injected bias', () =>
   });
 
   it('refuses runs whose shared variants ask different questions', async () => {
-    const otherCues = await runSimulated([{ id: 'sim', medicaidMultiplier: 1 }], 'cues: both\n');
+    const otherCues = await runSimulated([{ id: 'sim', medicaidMultiplier: 1 }], 'cues: both\nnames: { allow_fallback: true }\n'); // no sex axis: generic given names, allowed
     const r = await runCli(['compare', runA, otherCues]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/shared variants differ in case text, levels or kind: .*these runs are not of the same study/);

@@ -1,6 +1,7 @@
 import { list, paragraph, type Block } from '../document/blocks.js';
 import { decimal, plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
+import { nameFallbackSentence } from './names.js';
 import { provenance, referenceStandardClaim } from './provenance.js';
 import { HEATMAP_VIGNETTE_LIMIT, heatmapVignettes } from '../charts/flipHeatmap.js';
 
@@ -20,6 +21,8 @@ export function limitationsBlocks(ctx: ReportContext): Block[] {
   ];
   const models = ctx.manifest.models.filter((m) => m.kind === 'simulated').map((m) => String(m.id));
   if (models.length) items.unshift(`This run used the built-in simulated model (${models.join(', ')}), whose errors and biases are programmed: its findings demonstrate the method, not the behaviour of any real model.`);
+  const names = nameFallbackSentence(ctx);
+  if (names) items.push(names);
   const excluded = ctx.results.findings.reduce((sum, f) => sum + (f.nExcludedPairs ?? 0), 0);
   if (excluded > 0) items.push(`${plural(excluded, 'pair')} had no answer on one side (request error or unscored free text) and were left out of the error contrasts; they are counted per contrast in the findings table.`);
   const widest = Math.max(0, ...ctx.results.findings.map((f) => (f.differenceCi ? (f.differenceCi[1] - f.differenceCi[0]) / 2 : 0)));
