@@ -1,11 +1,13 @@
 import type { Axis } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
+import { validateParaphrases } from './paraphrases.js';
 import { PLACEHOLDER, knownPlaceholders, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
 
 /**
  * Checks vignettes against the axes: every placeholder is known, exclusions name real axes and levels,
- * `varies` names study axes, and every varied axis has a cue in the text. All problems are collected.
+ * `varies` names study axes, every varied axis has a cue in the text, and every paraphrase keeps the text's numbers
+ * and placeholders. All problems are collected.
  */
 export function validateVignettes(vignettes: readonly Vignette[], studyAxes: readonly Axis[], allAxes: readonly Axis[], problems: Problem[]): void {
   const known = knownPlaceholders(allAxes);
@@ -58,6 +60,7 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
       if (!hasCue(axis, used)) at('text', `varies axis "${axis.id}" but the text has no cue for it; add ${cueHint(axis)}`);
     }
   }
+  validateParaphrases(vignettes, problems);
 }
 
 /** Study axes this vignette varies: those it lists (or all), minus the excluded ones, without its implausible levels. */
