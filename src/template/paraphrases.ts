@@ -4,8 +4,8 @@ import type { Vignette } from './types.js';
 
 /**
  * Words that read as a unit when they follow a number ("4 hours", "7 pm"); compared in the singular, case-blind.
- * Symbols need no list: a token after a number that starts with /, %, °, ^ or -, or contains a /, is its unit
- * ("20/min", "96%", "38.2 °C", "10^9/L", "12-lead", "mL/min/1.73").
+ * Symbols need no list: a token after a number that starts with /, %, ° or ^, or contains a /, is its unit
+ * ("20/min", "96%", "38.2 °C", "10^9/L", "mL/min/1.73"), and so are letters glued to it ("10mg", "12-lead").
  */
 const WORD_UNITS = new Set([
   'mg', 'g', 'kg', 'mcg', 'µg', 'microgram', 'ml', 'l', 'litre', 'liter', 'mmhg', 'mmol', 'meq', 'ng', 'pg', 'iu', 'unit', 'dose',
