@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { FieldReader } from '../util/fields.js';
 import type { Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
+import { indefiniteArticle } from '../template/words.js';
 import type { Axis, AxisSlot, Level, Pronouns } from './types.js';
 
 const SLOTS: readonly AxisSlot[] = ['descriptor', 'noun', 'age', 'sentence'];
 const AXIS_FIELDS = ['id', 'label', 'slot', 'reference', 'levels', 'description'];
-const LEVEL_FIELDS = ['id', 'label', 'descriptor', 'noun', 'childNoun', 'pronouns', 'years', 'sentence'];
+const LEVEL_FIELDS = ['id', 'label', 'descriptor', 'noun', 'childNoun', 'pronouns', 'years', 'sentence', 'article'];
 const PRONOUN_FIELDS = ['they', 'them', 'their', 'theirs', 'themself', 'pluralVerbs'];
 
 /** Loads every `*.yaml` axis definition in a directory (or a single file). Problems are collected, not thrown. */
@@ -65,6 +66,8 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
   const id = r.string(obj, 'id', path);
   if (!id) return undefined;
   const level: Level = { id, label: r.string(obj, 'label', path, { optional: true }) ?? id };
+  const article = slot === 'age' ? undefined : r.oneOf(obj, 'article', ['a', 'an'] as const, path, { optional: true });
+  if (article) level.article = article;
   switch (slot) {
     case 'descriptor':
       level.descriptor = r.string(obj, 'descriptor', path);
@@ -87,11 +90,28 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
         const child = r.string(sentence, 'child', [...path, 'sentence'], { optional: true });
         r.unknownKeys(sentence, ['third', 'first', 'child'], [...path, 'sentence']);
         if (third && first) level.sentence = child ? { third, first, child } : { third, first };
+        for (const [form, text] of [['third', third], ['first', first], ['child', child]] as const) if (text) checkArticles(r, text, [...path, 'sentence', form]);
       }
       break;
     }
   }
   return level;
+}
+
+/**
+ * A written "a"/"an" must agree with the word after it ("a Arabic interpreter" is refused), and one before a
+ * placeholder cannot be checked here: the renderer chooses it when the sentence says {{a}}.
+ */
+function checkArticles(r: FieldReader, text: string, path: (string | number)[]): void {
+  for (const m of text.matchAll(/(?<![\w{])(an?)\s+(\{\{[^}]*\}\}|[^\s,;.]+)/gi)) {
+    const [written, next] = [m[1]!, m[2]!];
+    if (next.startsWith('{{')) {
+      r.problem(path, `"${written} ${next}": an article before a placeholder cannot agree with every value; write "{{a}} ${next}"`);
+      continue;
+    }
+    const right = indefiniteArticle(next);
+    if (written.toLowerCase() !== right) r.problem(path, `"${written} ${next}" should read "${written[0] === 'A' ? right[0]!.toUpperCase() + right.slice(1) : right} ${next}"; fix it, or write "{{a}} ${next}" to let the renderer choose (and set \`article:\` on the level if the rule in docs/template-format.md gets this word wrong)`);
+  }
 }
 
 function readPronouns(r: FieldReader, raw: unknown, path: (string | number)[]): Pronouns | undefined {

@@ -29,6 +29,11 @@ export interface Level {
    * a form for a patient under 18, whose insurance or language is a parent's ("through a parent's employer").
    */
   sentence?: { third: string; first: string; child?: string };
+  /**
+   * The indefinite article for this level where the rule in words.ts gets its word wrong ("a Uyghur"): used before
+   * its descriptor or noun when that opens the patient phrase, and for every {{a}} in its sentence.
+   */
+  article?: 'a' | 'an';
 }
 
 export interface Axis {

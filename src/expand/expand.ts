@@ -7,7 +7,7 @@ import type { Vignette } from '../template/types.js';
 import { pinnedBy, variedAxes, withSentenceCues } from '../template/validate.js';
 import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
-import { paraphraseText } from './paraphrase.js';
+import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
 import { renderQuestion } from './prompt.js';
 import type { Variant, VariantKind } from './types.js';
 
@@ -22,14 +22,14 @@ export function* expandStudy(study: Study, vignettes: Iterable<Vignette>, system
 
 /**
  * The matched set of one vignette: the design's assignments (reference first), then the controls the study
- * asks for (demographics removed; paraphrases at reference levels). Filler is drawn once and shared by all.
+ * asks for (demographics removed; paraphrase controls at reference levels, authored rewordings first). Filler is drawn once and shared by all.
  */
 export function expandVignette(study: Study, vignette: Vignette, systemPrompt: string, faker = createFaker()): Variant[] {
   const filler = drawFiller(faker, study.seed, vignette.id);
   const pinned = Object.fromEntries(vignette.excluded.map((e) => [e.axis, e.value]));
   const base: Assignment = new Map(study.axes.map((a) => [a.id, pinned[a.id] ?? a.reference]));
   const silentAxes = study.allAxes.filter((a) => a.slot === 'sentence' && !study.axes.some((s) => s.id === a.id)).map((a) => a.id);
-  const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode): Variant => {
+  const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode, paraphrase?: ParaphraseSource): Variant => {
     const values = axisValues(study, vignette, levels);
     const attributes = Object.fromEntries(levels);
     const name = cuesName(cues) ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id) : undefined;
@@ -48,6 +48,7 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
         { role: 'user', content: `${rendered.text}\n\n${renderQuestion(vignette.question)}` },
       ],
       cueSpans: rendered.cueSpans,
+      ...(paraphrase ? { paraphrase } : {}),
     };
   };
   const text = prepareTemplate(withSentenceCues(vignette.text, study.axes));
@@ -56,7 +57,8 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
   );
   if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, 'none'));
   for (let i = 1; i <= study.controls.paraphrases; i++) {
-    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id), study.axes)), study.cues));
+    const paraphrase = paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id);
+    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), study.cues, paraphrase.source));
   }
   return variants;
 }

@@ -1,4 +1,5 @@
 import type { Perspective, QuestionType } from '../template/types.js';
+import type { ParaphraseSource } from './paraphrase.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -7,8 +8,8 @@ export interface ChatMessage {
 
 /**
  * `reference`: every axis at its reference level; `demographic`: one or more axes at another level;
- * `no-demographics`: every cue removed (control); `paraphrase`: a non-demographic rewording at reference levels
- * (control).
+ * `no-demographics`: every cue removed (control); `paraphrase`: a paraphrase control at reference levels, either an
+ * authored rewording or the text with an added neutral sentence (see `Variant.paraphrase`).
  */
 export type VariantKind = 'reference' | 'demographic' | 'no-demographics' | 'paraphrase';
 
@@ -32,4 +33,6 @@ export interface Variant {
   messages: ChatMessage[];
   /** Character spans of the user message that carry demographic cues (for masking and blinded review). */
   cueSpans: [number, number][];
+  /** Paraphrase controls only: an authored rewording, or the unchanged text with an added neutral sentence. */
+  paraphrase?: ParaphraseSource;
 }

@@ -87,7 +87,7 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   const tags = r.stringList(obj, 'tags', path, { optional: true }) ?? [];
   const paraphrases = r.stringList(obj, 'paraphrases', path, { optional: true }) ?? [];
   if (r.problems.length > before || !id || !domain || !perspective || !text || !rationale || !source || !question) return undefined;
-  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']) };
+  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
 }
 
 function readQuestion(r: FieldReader, raw: unknown, path: (string | number)[]): Question | undefined {

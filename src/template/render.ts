@@ -54,15 +54,20 @@ const VERB_FORMS: Record<string, readonly [string, string]> = {
 };
 const NEUTRAL_PRONOUNS: Pronouns = { they: 'they', them: 'them', their: 'their', theirs: 'theirs', themself: 'themself', pluralVerbs: true };
 
+/** `{{a}}`: the indefinite article agreeing with the word after it ("an 80-year-old", "a 45-year-old"). */
+export const ARTICLE = 'a';
 export const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
 // Cue text is wrapped in these control characters while rendering, so its spans survive tidying.
 const OPEN = '\u0001';
 const CLOSE = '\u0002';
 const PARAGRAPH = '\u0003';
+// An {{a}} waits as one of these until the word after it is rendered.
+const PENDING_ARTICLE = '\u0004';
+const PENDING_CAPITAL_ARTICLE = '\u0005';
 
 /** Every placeholder name a template may use, given the axes defined. */
 export function knownPlaceholders(axes: readonly Axis[]): Set<string> {
-  const names = new Set<string>(['patient', 'age', 'age_words', ...FILLER_NAMES, ...PRONOUN_NAMES, ...Object.keys(VERB_FORMS)]);
+  const names = new Set<string>(['patient', 'age', 'age_words', ARTICLE, ...FILLER_NAMES, ...PRONOUN_NAMES, ...Object.keys(VERB_FORMS)]);
   for (const axis of axes) if (axis.slot === 'sentence') names.add(axis.id);
   return names;
 }
@@ -97,6 +102,7 @@ export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): 
   const render = (text: string, depth: number): string =>
     text.replace(PLACEHOLDER, (whole, name: string) => {
       const { key, capital } = placeholderKey(name);
+      if (key === ARTICLE) return capital ? PENDING_CAPITAL_ARTICLE : PENDING_ARTICLE;
       const value = resolve(key, ctx, pronouns, (nested) => (depth < 2 ? render(nested, depth + 1) : nested));
       if (value === undefined) return whole;
       const shown = (capital ? capitalize(value) : value).replace(/\s+/g, ' ');
@@ -104,7 +110,20 @@ export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): 
       const isCue = depth === 0 && !(FILLER_NAMES as readonly string[]).includes(key);
       return isCue ? `${OPEN}${shown}${CLOSE}` : shown;
     });
-  return extractSpans(render(template.text, 0));
+  return extractSpans(resolveArticles(render(template.text, 0)));
+}
+
+/**
+ * Each pending {{a}} becomes "a" or "an" for the word that follows it. When that word opens a cue, the article
+ * moves inside the cue's span: it differs by level as the cue does ("a 45-year-old" / "an 80-year-old").
+ */
+function resolveArticles(marked: string): string {
+  if (!marked.includes(PENDING_ARTICLE) && !marked.includes(PENDING_CAPITAL_ARTICLE)) return marked;
+  return marked.replace(/([\u0004\u0005])( ?)(\u0001*)([^\s\u0001-\u0005]*)/g, (_whole, pending: string, space: string, opens: string, word: string) => {
+    const article = indefiniteArticle(word);
+    const shown = pending === PENDING_CAPITAL_ARTICLE ? capitalize(article) : article;
+    return opens ? `${opens}${shown}${space}${word}` : `${shown}${space}${word}`;
+  });
 }
 
 function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNested: (t: string) => string): string | undefined {
@@ -125,7 +144,9 @@ function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNest
     const years = ctx.values.find((v) => v.axis.slot === 'age')?.level.years;
     // The child form is third person ("his family's language"); a child writing for themself keeps the first person.
     const form = ctx.perspective === 'patient' ? first : child !== undefined && years !== undefined && years < ADULT_AGE ? child : third;
-    return renderNested(form);
+    const article = sentenceAxis.level.article;
+    // A level that sets its own article uses it for every {{a}} of its sentence.
+    return renderNested(article ? form.replace(PLACEHOLDER, (whole, name: string) => (placeholderKey(name).key === ARTICLE ? (name === 'A' ? capitalize(article) : article) : whole)) : form);
   }
   // A sentence cue for an axis this study does not include says nothing: the study is silent on it.
   if (ctx.silentAxes.includes(key)) return '';
@@ -139,14 +160,16 @@ function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNest
  */
 export function patientPhrase(values: readonly AxisValue[], cues: CueMode = 'explicit', name?: string): string {
   if (cues === 'none') return 'a patient';
-  const words: string[] = [];
+  // Each word with the level it came from, so a level that sets its own article decides when its word comes first.
+  const words: { text: string; level?: Level }[] = [];
   const years = values.find((v) => v.axis.slot === 'age')?.level.years;
-  if (years !== undefined) words.push(`${years}-year-old`);
-  if (cues !== 'implicit') for (const v of values) if (v.axis.slot === 'descriptor' && v.level.descriptor) words.push(v.level.descriptor);
+  if (years !== undefined) words.push({ text: `${years}-year-old` });
+  if (cues !== 'implicit') for (const v of values) if (v.axis.slot === 'descriptor' && v.level.descriptor) words.push({ text: v.level.descriptor, level: v.level });
   const noun = values.find((v) => v.axis.slot === 'noun')?.level;
   const child = years !== undefined && years < ADULT_AGE;
-  words.push((child ? (noun?.childNoun ?? 'child') : noun?.noun) ?? 'person');
-  const phrase = `${indefiniteArticle(words[0]!)} ${words.join(' ')}`;
+  words.push({ text: (child ? (noun?.childNoun ?? 'child') : noun?.noun) ?? 'person', level: noun });
+  const first = words[0]!;
+  const phrase = `${first.level?.article ?? indefiniteArticle(first.text)} ${words.map((w) => w.text).join(' ')}`;
   return cues !== 'explicit' && name ? `${phrase} named ${name}` : phrase;
 }
 

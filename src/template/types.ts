@@ -53,4 +53,6 @@ export interface Vignette {
   line?: number;
   /** Line of the first line of `text`, so a placeholder problem can name its own line. */
   textLine?: number;
+  /** Line of each paraphrase, so a paraphrase problem can name its own line. */
+  paraphraseLines?: (number | undefined)[];
 }

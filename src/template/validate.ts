@@ -1,11 +1,13 @@
 import type { Axis } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
+import { validateParaphrases } from './paraphrases.js';
 import { PLACEHOLDER, knownPlaceholders, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
 
 /**
  * Checks vignettes against the axes: every placeholder is known, exclusions name real axes and levels,
- * `varies` names study axes, and every varied axis has a cue in the text. All problems are collected.
+ * `varies` names study axes, every varied axis has a cue in the text, and every paraphrase keeps the text's numbers
+ * and placeholders. All problems are collected.
  */
 export function validateVignettes(vignettes: readonly Vignette[], studyAxes: readonly Axis[], allAxes: readonly Axis[], problems: Problem[]): void {
   const known = knownPlaceholders(allAxes);
@@ -21,6 +23,13 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
         at('text', `unknown placeholder {{${name}}}; known: ${[...known].sort().join(', ')}`, line);
       }
     }
+    for (const m of v.text.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) {
+      const line = v.textLine === undefined ? v.line : v.textLine + countNewlines(v.text, m.index ?? 0);
+      at('text', articleMessage(m[1]!, m[2]!), line);
+    }
+    v.paraphrases.forEach((paraphrase, i) => {
+      for (const m of paraphrase.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) at(`paraphrases[${i}]`, articleMessage(m[1]!, m[2]!), v.paraphraseLines?.[i] === undefined ? v.line : v.paraphraseLines[i]! + countNewlines(paraphrase, m.index ?? 0));
+    });
     for (const stray of ['{{', '}}']) {
       const withoutPlaceholders = v.text.replace(PLACEHOLDER, '');
       if (withoutPlaceholders.includes(stray)) at('text', `unbalanced "${stray}": write placeholders as {{name}}`);
@@ -58,6 +67,7 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
       if (!hasCue(axis, used)) at('text', `varies axis "${axis.id}" but the text has no cue for it; add ${cueHint(axis)}`);
     }
   }
+  validateParaphrases(vignettes, problems);
 }
 
 /** Study axes this vignette varies: those it lists (or all), minus the excluded ones, without its implausible levels. */
@@ -103,6 +113,15 @@ export function withSentenceCues(text: string, studyAxes: readonly Axis[]): stri
   const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => placeholderKey(m[1]!).key));
   const missing = studyAxes.filter((a) => a.slot === 'sentence' && !used.has(a.id));
   return missing.length === 0 ? text : `${text.trimEnd()} ${missing.map((a) => `{{${a.id}}}`).join(' ')}`;
+}
+
+/** A written "a"/"an" right before a placeholder: "a {{age}}-year-old" reads "a 80-year-old" at age 80. */
+const ARTICLE_BEFORE_PLACEHOLDER = /(?<![\w{])(an?)\s+(\{\{[^}]*\}\})/gi;
+
+function articleMessage(written: string, placeholder: string): string {
+  const name = placeholder.replace(/[{}\s]/g, '');
+  if (placeholderKey(name).key === 'patient') return `"${written} ${placeholder}": {{patient}} renders its own article ("a 45-year-old man"); remove "${written}"`;
+  return `"${written} ${placeholder}": a written article cannot agree with every value the placeholder renders; write "{{${written[0] === 'A' ? 'A' : 'a'}}} ${placeholder}" and the renderer chooses "a" or "an"`;
 }
 
 function countNewlines(text: string, end: number): number {

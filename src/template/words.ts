@@ -11,8 +11,25 @@ export function numberToWords(n: number): string {
 }
 
 /**
- * "a" or "an" for the word that follows, by sound rather than spelling where English is irregular:
- * an 8-year-old, an 11-year-old, an 18-year-old, an 80-year-old; a 1-year-old, a unit, a European, an hour.
+ * Words whose first sound their spelling hides, matched at the start of the lowercased word. Vowel sound despite a
+ * consonant letter: a silent h. Consonant sound despite a vowel letter: a "you" sound (unit, usual, urine, European;
+ * un- as a prefix keeps its vowel: uninsured, unidentified) or a "w" sound (one, once).
+ */
+const VOWEL_SOUND = /^(hour|honest|honou?r|heir|hba1c)/;
+const CONSONANT_SOUND = /^(uni(?![nmd])|use|usu|ura|ure|uri|uro|ute|uti|ubi|uga|ukr|uku|eu|ewe|one(?![a-z])|once)/;
+/** Capitalised abbreviations said as a word, not letter by letter (so the word's own first sound decides). */
+const SPOKEN_ACRONYMS = new Set(['AIDS', 'COVID', 'HIPAA', 'NASA', 'NATO', 'SNAP', 'UNICEF', 'WIC']);
+/** Letters whose spoken name starts with a vowel sound: "an MRI", "an HIV test", "an X-ray", but "a CT scan". */
+const VOWEL_SOUND_LETTERS = 'AEFHILMNORSX';
+
+/**
+ * "a" or "an" for the word that follows, by its first sound rather than its spelling:
+ * - numbers by how they are said: an 8-year-old, an 11-year-old, an 18-year-old, an 80-year-old; a 1-year-old;
+ * - initialisms (capitals not followed by a lowercase letter) by the name of their first letter: an MRI, an HIV
+ *   test, an X-ray, a CT scan; abbreviations said as words (SPOKEN_ACRONYMS) as words: a NATO, an AIDS;
+ * - other words by their first letter (a, e, i, o, u take "an"), with the exceptions above: a unit, a European,
+ *   a one-time, an hour, an honest.
+ * A level whose word this rule gets wrong sets its own `article` in the demographics YAML.
  */
 export function indefiniteArticle(nextWord: string): 'a' | 'an' {
   const word = nextWord.trim();
@@ -23,10 +40,11 @@ export function indefiniteArticle(nextWord: string): 'a' | 'an' {
     if ((digits.length === 2 || digits.length === 5) && (digits.startsWith('11') || digits.startsWith('18'))) return 'an';
     return 'a';
   }
+  const initialism = /^[A-Z][A-Z0-9]*(?![a-z])/.exec(word)?.[0];
+  if (initialism !== undefined && !SPOKEN_ACRONYMS.has(initialism.replace(/[0-9]+$/, ''))) return VOWEL_SOUND_LETTERS.includes(initialism[0]!) ? 'an' : 'a';
   const lower = word.toLowerCase();
-  if (/^(hour|honest|honou?r|heir)/.test(lower)) return 'an';
-  // "you"-sounding u (unit, usual, uranium) and "w"-sounding o (one); un- prefixes (uninsured) keep "an".
-  if (/^(uni[^nmdl]|use|usu|ura|ure|uro|uti|ubi|eu|one\b|once|ewe)/.test(lower)) return 'a';
+  if (VOWEL_SOUND.test(lower)) return 'an';
+  if (CONSONANT_SOUND.test(lower)) return 'a';
   return /^[aeiou]/.test(lower) ? 'an' : 'a';
 }
 

@@ -19,6 +19,20 @@ describe('indefiniteArticle', () => {
     ['European', 'a'],
     ['hour', 'an'],
     ['older', 'an'],
+    ['MRI', 'an'],
+    ['HIV-positive', 'an'],
+    ['X-ray', 'an'],
+    ['CT', 'a'],
+    ['US-born', 'a'],
+    ['NATO', 'a'],
+    ['AIDS', 'an'],
+    ['Arabic', 'an'],
+    ['one-armed', 'a'],
+    ['urine', 'a'],
+    ['Ukrainian', 'a'],
+    ['Urdu', 'an'],
+    ['unidentified', 'an'],
+    ['SpO2', 'a'],
   ])('%s takes "%s"', (word, article) => {
     expect(indefiniteArticle(word)).toBe(article);
   });

@@ -6,6 +6,7 @@ import { exclusionsTable, outcomesTable } from '../content/tables.js';
 import { byText } from '../order.js';
 import { cueText, variantsClaim } from '../content/provenance.js';
 import type { Axis } from '../../demographics/types.js';
+import { paraphraseSourceCounts } from '../../expand/paraphrase.js';
 
 /** Intended use and scope: what the audit tests and what it is for, without claiming the product's intended use. */
 export function scopeBlocks(ctx: ReportContext): Block[] {
@@ -59,7 +60,7 @@ export function designBlocks(ctx: ReportContext): Block[] {
     list([
       `Design: ${how}.`,
       `Cues: ${study.cues}.`,
-      `Controls: no-demographics variant ${study.controls.noDemographics ? 'included' : 'not included'}; ${plural(study.controls.paraphrases, 'paraphrase')} per vignette.`,
+      `Controls: no-demographics variant ${study.controls.noDemographics ? 'included' : 'not included'}; ${plural(study.controls.paraphrases, 'paraphrase control')} per vignette${paraphraseMix(ctx)}.`,
       `Replicates: ${study.replicates} per variant and model.`,
       `Variants: ${variants}; scored answers: ${ctx.scores.length}.`,
       `Seed: ${study.seed} (fillers, names, sampling and bootstrap resamples all derive from it).`,
@@ -109,4 +110,12 @@ export function scoringBlocks(ctx: ReportContext): Block[] {
     ]),
     ...reviewBlocks(ctx),
   ];
+}
+
+/** " (3 authored rewordings, 1 with an added neutral sentence)": what the paraphrase controls are, in total. */
+function paraphraseMix(ctx: ReportContext): string {
+  const perVignette = ctx.manifest.study.controls.paraphrases;
+  if (perVignette === 0) return '';
+  const counts = paraphraseSourceCounts(ctx.vignettes, perVignette);
+  return ` (${plural(counts.authored, 'authored rewording')}, ${counts['added-sentence']} with an added neutral sentence)`;
 }

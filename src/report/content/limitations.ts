@@ -29,7 +29,7 @@ export function limitationsBlocks(ctx: ReportContext): Block[] {
   if (widest > 0) items.push(`Precision: the widest unadjusted 95% interval of an error difference spans about ±${decimal(100 * widest, 1)} points around its estimate; smaller disparities cannot be excluded with ${plural(ctx.vignettes.length, 'vignette')}.`);
   for (const floor of ctx.results.noiseFloors) {
     if (!floor.replicate) items.push(`Model ${floor.model}: one replicate per variant, so its own run-to-run variability (replicate noise floor) is not measured; some flips may be noise.`);
-    if (!floor.paraphrase) items.push(`Model ${floor.model}: no paraphrase controls, so its sensitivity to non-demographic rewording (paraphrase noise floor) is not measured.`);
+    if (!floor.paraphrase) items.push(`Model ${floor.model}: no paraphrase controls, so its sensitivity to changes in wording that leave the case unchanged (paraphrase noise floor) is not measured.`);
   }
   const heatmap = heatmapVignettes(ctx.flipCells);
   if (heatmap.withFlips > HEATMAP_VIGNETTE_LIMIT) items.push(`The flip heat map shows ${heatmap.shown.length} of the ${heatmap.withFlips} vignettes that flipped; every vignette is in tables/flip-matrix.csv.`);

@@ -2,6 +2,7 @@ import type { BinaryTest } from '../../analysis/binary.js';
 import type { Finding } from '../../analysis/types.js';
 import type { AdjustMethod } from '../../stats/adjust.js';
 import { list, paragraph, type Block, type Inline } from '../document/blocks.js';
+import { paraphraseSourceCounts } from '../../expand/paraphrase.js';
 import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 
@@ -42,7 +43,9 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
   if (all.some((f) => f.test === 'vignette-fixed-effects')) items.push(['Descriptive comparisons in this design (flips, worst cases, spread, and the discordant counts b and c): a level variant is compared with its vignette\'s reference variant, which in this design usually differs on other axes too, so these can reflect other axes\' effects; only the findings, omnibus tests and direction-of-care estimates hold the other axes fixed.']);
   const marginal = results.marginalHomogeneity ?? [];
   if (marginal.length) items.push([`Marginal homogeneity: per model and level, the table of each vignette's reference answer against its level answer, classed for ordinal answers as below, at or above the correct level and for every answer as correct, incorrect, refused or unparseable, tested with the Stuart-Maxwell test (χ² with one degree of freedom fewer than the categories tested; categories no pair moved into or out of carry no information and are left out; no moved pair gives statistic 0 and p = 1); one pair per vignette (the first replicate) so that the pairs are independent; ${plural(marginal.length, 'test')}, ${ADJUSTMENTS[adjustment].name}-adjusted within each model.`]);
-  items.push([`Flips: the share of usable pairs whose scored answer differs between the reference and the level, with Wilson score 95% intervals; reported beside the model's own noise floors (the reference answer changing between replicates, or under a non-demographic paraphrase) where the design measures them.`]);
+  items.push([`Flips: the share of usable pairs whose scored answer differs between the reference and the level, with Wilson score 95% intervals; reported beside the model's own noise floors (the reference answer changing between replicates, or under a paraphrase control) where the design measures them.`]);
+  const paraphrases = paraphraseControlsItem(ctx);
+  if (paraphrases) items.push([paraphrases]);
   if (results.intersections.length) items.push([`Intersections (factorial design): per vignette the interaction contrast d = y(a,b) − y(a,ref) − y(ref,b) + y(ref,ref) of error rates, tested against zero with a one-sample t test with a 95% CI; ${plural(results.intersections.length, 'cell')}, unadjusted.`]);
   items.push([`Spread across domains and perspectives (exploratory): per group the difference with an unadjusted 95% interval (Newcombe, or cluster-robust with several pairs per vignette), and a Pearson χ² test of heterogeneity on the groups × 2 table of vignettes whose pairs erred more at the level than at the reference and the reverse (one count per vignette), ${ADJUSTMENTS[adjustment].name}-adjusted across the tests of each model; a group is named as the one with the largest disparity only when that test rejects.`]);
   items.push([`Worst cases (exploratory, not adjusted for multiple comparisons): vignettes ranked by mean harm per pair (+1 when only the level is wrong, doubled when its answer errs toward less care; −1 when only the reference is wrong), then by consistency; the top ${results.worstCases.length} are shown.`]);
@@ -101,4 +104,18 @@ function familyDescription(findings: readonly Finding[]): string {
   const sizes = new Map<string, number>();
   for (const f of findings) sizes.set(`${f.model} / ${f.endpoint}`, (sizes.get(`${f.model} / ${f.endpoint}`) ?? 0) + 1);
   return [...sizes].map(([family, size]) => `${family}: ${size}`).join('; ');
+}
+
+/**
+ * What the paraphrase floor is made of. An added neutral sentence is not a rewording: it measures sensitivity to
+ * extra text, so the sentence says how many controls of each kind the floor pools.
+ */
+function paraphraseControlsItem(ctx: ReportContext): string | undefined {
+  const perVignette = ctx.manifest.study.controls.paraphrases;
+  if (perVignette === 0) return undefined;
+  const counts = paraphraseSourceCounts(ctx.vignettes, perVignette);
+  const authored = `${plural(counts.authored, 'authored rewording')} (the author's rewording of the case text, checked when the templates load to keep every number, unit and placeholder)`;
+  const added = `${plural(counts['added-sentence'], 'copy', 'copies')} of the unchanged case text with one added neutral sentence (such as "The parking lot was half full."), built where a vignette has fewer authored rewordings than the study's ${perVignette} per vignette`;
+  const pooled = counts.authored > 0 && counts['added-sentence'] > 0 ? ' The paraphrase floor pools both kinds; an added sentence measures sensitivity to extra text, not to rewording.' : counts.authored === 0 ? ' The paraphrase floor therefore measures sensitivity to extra text, not to rewording.' : '';
+  return `Paraphrase controls (at reference levels, compared with the reference variant): ${authored} and ${added}.${pooled}`;
 }

@@ -46,7 +46,7 @@ export function flipsTable(ctx: ReportContext): DisplayTable {
 export function noiseFloorTable(ctx: ReportContext): DisplayTable {
   const floor = (f: { nPairs: number; rate: number; ci: [number, number] } | null) => (f ? `${percent(f.rate)} (${percentInterval(f.ci)}; ${f.nPairs} pairs)` : 'not measured');
   return {
-    headers: ['model', 'replicate floor: reference answer changed between replicates', 'paraphrase floor: reference answer changed under a non-demographic rewording'],
+    headers: ['model', 'replicate floor: reference answer changed between replicates', 'paraphrase floor: reference answer changed under a paraphrase control (an authored rewording, or the text with an added neutral sentence; see Methods for how many of each)'],
     rows: ctx.results.noiseFloors.map((n) => ({ cells: [n.model, floor(n.replicate), floor(n.paraphrase)] })),
   };
 }
