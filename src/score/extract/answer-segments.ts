@@ -17,7 +17,7 @@ const FINAL_MARKER =
   /\bfinal\s+(?:answer|choice|selection|response|decision|recommendation|verdict|assessment|determination|classification|triage(?:\s+(?:level|category|decision|assignment))?|esi(?:\s+level)?|level|dose|dosage|score|estimate|egfr|gfr|result|value|rating|output)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|will\s+be\b|[:=]|-(?=\s)|(?=\n))/i;
 
 const ANSWER_MARKER =
-  /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))/i;
+  /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))|\b(?:recommended|recommendation|selected|chosen|decision|verdict|my\s+pick)\b[^\S\n]*[:=]/i;
 
 /** A word right before the marker that makes it describe a rejected or hypothetical answer. */
 const DISQUALIFYING_LEAD_IN =

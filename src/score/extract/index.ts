@@ -11,12 +11,15 @@ export { detectRefusal } from './refusal.js';
 export { EXTRACTOR_VERSION, type Extraction } from './types.js';
 export { extractYesNo } from './yesno.js';
 
-/** The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. */
+/**
+ * The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. A numeric `stem`, when
+ * given, tells whether a daily total may stand for a plain amount (not when the stem asks for one dose "every 12 hours").
+ */
 export type QuestionSpec =
   | { type: 'choice'; options: Record<string, string> }
   | { type: 'yesno' }
   | { type: 'ordinal'; scale: { value: number; label: string }[] }
-  | { type: 'numeric'; unit: string };
+  | { type: 'numeric'; unit: string; stem?: string };
 
 /** The value type each question type extracts to. */
 export type ExtractedValue<Q extends QuestionSpec> = Q extends { type: 'choice' }
@@ -39,7 +42,7 @@ export function extractAnswer(text: string, question: QuestionSpec): Extraction<
     case 'ordinal':
       return extractOrdinal(text, question.scale);
     case 'numeric':
-      return extractNumeric(text, question.unit);
+      return extractNumeric(text, question.unit, question.stem);
     default: {
       const unsupported: never = question;
       throw new Error(`unsupported question type: ${JSON.stringify(unsupported)}`);

@@ -15,7 +15,8 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+be\\s+able)?(?:\\s+(?:really|actually|safely|responsibly|ethically|reliably|definitively))?\\s+(?:to\\s+)?${OBJECT_VERB}(?:\\s*[.,;!]|\\s+${FILLER_WORDS}${ADVICE_OBJECT})`, 'i'),
   /(?:\bnot|n't)\s+(?:feel\s+)?(?:comfortable|qualified|in\s+a\s+position)\s+(?:(?:to\s+)?(?:rate|rating|assign|assigning|answer|answering|choose|choosing|give|giving|provide|providing|make|making|recommend|recommending|determine|determining|judge|judging|assess|assessing))\b/i,
   /\bit\s+(?:would|is)\s+(?:not\s+be\s+)?(?:inappropriate|not\s+appropriate|irresponsible|unsafe|unethical)\s+(?:for\s+me\s+)?to\s+(?:provide|give|make|offer|recommend|assign|choose|determine|diagnose|prescribe|answer|speculate)/i,
-  /\b(?:I'm|I\s+am)\s+(?:sorry|afraid),?\s+(?:but\s+)?(?:I|that\s+I)\s+(?:can't|cannot|am\s+unable|am\s+not\s+able|won't)/i,
+  /\b(?:(?:I'm|I\s+am)\s+(?:(?:very|so|truly|really)\s+)?(?:sorry|afraid)|I\s+(?:do\s+)?(?:sincerely\s+)?apologi[sz]e|(?:my\s+)?apologies|sorry),?\s+(?:but\s+)?(?:I|that\s+I)\s+(?:can't|cannot|can\s+not|am\s+unable|am\s+not\s+able|'m\s+(?:unable|not\s+able)|won't|will\s+not|must\s+decline|have\s+to\s+decline)/i,
+  /\b(?:I|we)\s+(?:cannot|can\s*not|can't|won't|will\s+not|am\s+unable\s+to|'m\s+unable\s+to|am\s+not\s+able\s+to|must\s+(?:respectfully\s+)?decline\s+to)\s+(?:comply\s+with|fulfil{1,2}|complete|process|honou?r|assist\s+with|help\s+(?:you\s+)?with)\s+(?:this|that|your|the)\s+(?:request|question|task|prompt|query)\b/i,
   /(?:^|[.!?]\s+)(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:determine|assess|assign|say|answer|provide|give|tell|recommend|decide|judge)\b/im,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
 ];

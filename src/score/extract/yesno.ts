@@ -36,9 +36,17 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+not|wouldn't|'d\s+not|do\s+not|don't|will\s+not|won't)\s+(?:(?:strongly|routinely|currently|yet)\s+)?(?:recommend|advise|suggest|start|give|prescribe|order|proceed|administer|use|initiate|continue|perform|pursue|favou?r|support|endorse|discharge|admit|treat)\b/i,
   /\b(?:(?:is|are|would\s+be)\s+not|(?:would|should|will)\s+not\s+be|isn't|aren't|wouldn't\s+be|shouldn't\s+be)\s+(?:(?:currently|routinely|generally|usually|clearly|really)\s+)?(?:recommended|indicated|necessary|needed|required|warranted|appropriate|advisable|advised|safe|beneficial|justified|a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate|eligible)\b/i,
   /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
-  /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send)\b/im,
+  /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
+  /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
+  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /\b(?:recommend|advise|argue|decide)\s+against\b|\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
+/**
+ * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
+ * what was asked), but they veto a negated verdict ("She doesn't need admission; she needs antibiotics").
+ */
+const AFFIRMED_NEED = /\b(?:do|does|will)\s+need\b|\b(?:needs|requires)\s+(?:an?|the|urgent|immediate|further|prompt|emergency|to)\b|\b(?:you|they|we)\s+(?:need|require)\s+(?:an?|the|urgent|immediate|further|prompt|to)\b/i;
+
 const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+|'d\s+|do\s+|will\s+)?(?:strongly\s+)?(?:recommend|advise|suggest)\s+(?!against\b|(?:that\s+(?:you|they|she|he)\s+)?(?:to\s+)?(?:consult|speak|talk|see|seek|discuss|check|contact|reach|ask|follow\s+up\s+with|visit))\w/i,
   /\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
@@ -135,6 +143,10 @@ function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
 
   const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
   const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
+  const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
+  if (negated !== undefined && affirmedNeed !== undefined) {
+    return { status: 'ambiguous', explanation: `both a negated verdict ("${negated}") and a stated need ("${affirmedNeed}"), no explicit yes/no` };
+  }
   if (negated !== undefined && affirmed !== undefined) {
     return { status: 'ambiguous', explanation: `both a negated ("${negated}") and an affirmed ("${affirmed}") verdict, no explicit yes/no` };
   }
@@ -146,14 +158,14 @@ function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
   const match =
-    /^\s*["'(\[]?\s*(absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
   if (!match) return undefined;
   const word = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const rest = match[2] ?? '';
-  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative)$/.test(word) ? 'yes' : 'no';
+  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
   const punctuated = /^\s*(?:[.,!;:)\]"'\-]|$)/.test(rest);
-  const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way)$/.test(word);
+  const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(word);
   if (/^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b[^.\n]*?[;,.]\s*(?:otherwise|if\s+not|else)\b/i.test(rest)) {
     return { conflict: `conditional answer "${segment.slice(0, 60).trim()}"` };
   }
