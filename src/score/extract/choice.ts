@@ -1,4 +1,4 @@
-import { findAnswerSegments } from './answer-segments.js';
+import { COMMITTING_CONDITIONAL, findAnswerSegments } from './answer-segments.js';
 import { findJsonFields } from './json-fields.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -102,7 +102,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]
-    .filter((match) => !/\bif\b[^.\n]*$/i.test(plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0)))
+    .filter((match) => {
+      const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
+      return !/\bif\b[^.\n]*$/i.test(before) || COMMITTING_CONDITIONAL.test(before);
+    })
     .map((match) => ({ marker: match[0], segment: plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '', index: match.index ?? 0 }));
   const markerTiers = [
     segments.filter((segment) => segment.tier === 'final'),
@@ -119,6 +122,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       if (byText) return strong(byText, `matched "${marker.trim()}" followed by the text of option ${byText}`);
     }
   }
+
+  const withRationale = leadingLetterWithRationale(plain, options);
+  if (withRationale && 'conflict' in withRationale) return { status: 'ambiguous', explanation: withRationale.conflict };
+  if (withRationale) return strong(withRationale.letter, `answer opening with "${withRationale.written}" and a rationale`);
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
@@ -204,6 +211,28 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
     }
   }
   return { letter: key, written: segment.slice(0, Math.min(segment.length, match[0].length - rest.length)).trim() || raw };
+}
+
+/**
+ * An answer whose first line opens with a letter, a dash and a rationale ("D — this looks viral; ...", "B - moderate
+ * risk, so ..."; not a colon: "A: ..." is the answer half of a Q/A transcript), provided the rationale does not reject it ("A - not appropriate") and no other line
+ * opens with another letter (that would be a walk-through of the options, not an answer).
+ */
+function leadingLetterWithRationale(plain: string, options: Options): LetterReading {
+  const lines = plain.split('\n').filter((line) => line.trim().length > 0);
+  const first = lines[0] ?? '';
+  const opening = /^\s*(["'(\[]?\s*[A-Za-z]\s*[)\]"']?)\s*-\s+(\S.*)$/.exec(first);
+  if (!opening) return undefined;
+  const [, label = '', rationale = ''] = opening;
+  if (!/[A-Z]|[(\[]/.test(label)) return undefined;
+  if (/^(?:not|no|never|incorrect|wrong|unlikely|less|too|avoid|inappropriate|excessive|insufficient|under|over|would\s+be\s+(?:too|inappropriate|excessive))\b/i.test(rationale)) return undefined;
+  const reading = readLetterAt(first, options, false);
+  if (reading === undefined || 'conflict' in reading) return reading;
+  const walkThrough = lines.slice(1).some((line) => {
+    const other = /^\s*(?:[-•*]\s+)?["'(\[]?([A-Z])[)\]"']?\s*[.):\-]/.exec(line);
+    return other !== null && options.letters.get(other[1] ?? '') !== undefined && options.letters.get(other[1] ?? '') !== reading.letter;
+  });
+  return walkThrough ? undefined : reading;
 }
 
 /** A line that is only a letter form, optionally with its own option text and a parenthetical. */

@@ -34,7 +34,7 @@ const CONFLICT_AFTER = new RegExp(
 );
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
-  /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
+  /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
 
 const DECISION_CUE =
   /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under)|rate|rating|is\s+an?\b)\b/i;

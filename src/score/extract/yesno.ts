@@ -39,6 +39,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
+  /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\b(?:recommend|advise|argue|decide)\s+against\b|\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
 /**
