@@ -94,9 +94,7 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
   const prepared: Scale = {
     values: new Set(scale.map((point) => point.value)),
     max: Math.max(...scale.map((point) => point.value)),
-    labels: scale
-      .filter((point) => typeof point.label === 'string' && point.label.trim().length > 0)
-      .map((point) => ({ id: String(point.value), phrase: canonicalLikert(point.label) })),
+    labels: scaleLabelPhrases(scale),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -271,6 +269,24 @@ function tokenValue(token: string): number | undefined {
   if (/^-?\d/.test(token)) return Number(token);
   if (/^[IVX]+$/.test(token)) return ROMAN_NUMERALS[token];
   return NUMBER_WORDS[token.toLowerCase()];
+}
+
+/**
+ * The phrases that name each scale point: its label, and the label's head when the label goes on after a
+ * parenthesis, colon, dash or comma ("Strong opioid" of "Strong opioid (e.g., IV morphine), with or without
+ * non-opioids"; "Immediate invasive strategy" of "Immediate invasive strategy (angiography within 2 hours)"), since
+ * models name a long label by its head. A head counts only with at least two words and when no other point's label
+ * or head is the same phrase.
+ */
+function scaleLabelPhrases(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const labelled = scale.filter((point) => typeof point.label === 'string' && point.label.trim().length > 0);
+  const labels = labelled.map((point) => ({ id: String(point.value), phrase: canonicalLikert(normalizeAnswerText(point.label)) }));
+  const heads = labels
+    .map(({ id, phrase }) => ({ id, phrase: (/^([^(:,;]+?)\s*(?:[(:,;]|\s-\s)/.exec(phrase)?.[1] ?? phrase).trim() }))
+    .filter(({ phrase }, index) => phrase !== labels[index]?.phrase && phrase.split(/[\s-]+/).filter((word) => word.length > 0).length >= 2);
+  const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
+  const unique = heads.filter((head) => [...labels, ...heads].every((other) => other.id === head.id || key(other.phrase) !== key(head.phrase)));
+  return [...labels, ...unique];
 }
 
 function canonicalLikert(text: string): string {
