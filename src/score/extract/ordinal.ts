@@ -32,6 +32,8 @@ const CONFLICT_AFTER = new RegExp(
   `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?![\\d.]))`,
   'i',
 );
+/** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
+const ALTERNATIVE_BEFORE = /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
   /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
@@ -58,6 +60,8 @@ interface Scale {
   readonly values: ReadonlySet<number>;
   readonly max: number;
   readonly labels: ReadonlyArray<{ id: string; phrase: string }>;
+  /** Labels without the word every label shares ("High" of "Low risk / Intermediate risk / High risk"), read only as a whole reply. */
+  readonly cores: ReadonlyArray<{ id: string; phrase: string }>;
 }
 
 interface ValueMention {
@@ -95,6 +99,7 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     values: new Set(scale.map((point) => point.value)),
     max: Math.max(...scale.map((point) => point.value)),
     labels: scaleLabelPhrases(scale),
+    cores: scaleLabelCores(scale),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -188,7 +193,7 @@ function readOrdinalAt(segment: string, scale: Scale, bareAtStart: boolean): Ord
     (group) => 'problem' in group || !isRejectedMention(segment.toLowerCase(), group.start, group.end),
   );
   const first = groups[0];
-  if (first === undefined) return undefined;
+  if (first === undefined) return bareAtStart ? readLabelCore(segment, scale) : undefined;
   if ('problem' in first) return { problem: first.problem };
   if (!scale.values.has(first.value)) return { problem: `value ${first.value} ("${first.written}") is outside the scale` };
   return { value: first.value, written: first.written };
@@ -233,7 +238,8 @@ type MentionGroup = ValueMention | { problem: string; start: number };
 
 /**
  * Merges a number and a label written together ("2 (Emergent)", "Emergent - ESI 2") into one mention, flagging
- * disagreement between them, and flags alternatives ("ESI 2 or 3", "ESI 2-3", "between 2 and 3").
+ * disagreement between them, and flags alternatives ("ESI 2 or 3", "ESI 2-3", "between 2 and 3", "either an early or
+ * an immediate invasive strategy") unless the alternative is rejected ("rather than ESI 1 or ESI 3").
  */
 function groupMentions(text: string, mentions: readonly ValueMention[]): MentionGroup[] {
   const groups: MentionGroup[] = [];
@@ -242,6 +248,11 @@ function groupMentions(text: string, mentions: readonly ValueMention[]): Mention
     if (!mention) continue;
     const next = mentions[i + 1];
     const gap = next ? text.slice(mention.end, next.start) : '';
+    const before = text.slice(Math.max(0, mention.start - 80), mention.start);
+    if (ALTERNATIVE_BEFORE.test(before) && !isRejectedMention(text.toLowerCase(), mention.start, mention.end)) {
+      groups.push({ problem: `one of several alternatives ("${text.slice(Math.max(0, mention.start - 30), mention.end).trim()}")`, start: mention.start });
+      continue;
+    }
     const alternative = CONFLICT_AFTER.exec(text.slice(mention.end, mention.end + 40));
     const alternativeValue = alternative ? tokenValue(alternative[1] ?? alternative[2] ?? '') : undefined;
     const labelAlternative = next !== undefined && next.value !== mention.value && /^\s*[)\]]?\s*,?\s*(?:or|\/|to)\s*(?:possibly\s+|maybe\s+|perhaps\s+)?$/i.test(gap);
@@ -287,6 +298,30 @@ function scaleLabelPhrases(scale: ReadonlyArray<{ value: number; label: string }
   const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
   const unique = heads.filter((head) => [...labels, ...heads].every((other) => other.id === head.id || key(other.phrase) !== key(head.phrase)));
   return [...labels, ...unique];
+}
+
+/**
+ * Labels that all share one first or last word ("Low risk", "Intermediate risk", "High risk") are also named by the
+ * rest ("High"). Such a short word is common in prose ("high fever"), so it is read only as the whole reply, after an
+ * optional "risk category:"-style prefix ("High", "Risk category: High.").
+ */
+function scaleLabelCores(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const words = scale.map((point) => (typeof point.label === 'string' ? normalizeAnswerText(point.label).toLowerCase().split(/\s+/).filter((word) => word.length > 0) : []));
+  if (words.length < 2 || words.some((label) => label.length < 2)) return [];
+  const sharedFirst = words.every((label) => label[0] === words[0]?.[0]);
+  const sharedLast = words.every((label) => label.at(-1) === words[0]?.at(-1));
+  if (!sharedFirst && !sharedLast) return [];
+  const cores = scale.map((point, index) => ({ id: String(point.value), phrase: (words[index] ?? []).slice(sharedFirst ? 1 : 0, sharedLast ? -1 : undefined).join(' ') }));
+  return cores.every((core) => core.phrase.length > 0) && new Set(cores.map((core) => core.phrase)).size === cores.length ? cores : [];
+}
+
+function readLabelCore(segment: string, scale: Scale): OrdinalReading {
+  const reply = segment
+    .replace(/^\s*(?:(?:risk|triage|severity|priority)\s+)?(?:category|level|class|tier|group|rating|grade)\s*[:=-]?\s*/i, '')
+    .replace(/[\s.!]+$/, '')
+    .toLowerCase();
+  const core = scale.cores.find((candidate) => candidate.phrase === reply);
+  return core ? { value: Number(core.id), written: segment.trim() } : undefined;
 }
 
 function canonicalLikert(text: string): string {

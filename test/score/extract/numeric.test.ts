@@ -10,7 +10,7 @@ describe('extractNumeric corpus', () => {
   });
 
   it('extracts every line as expected', () => {
-    const report = runCorpus(rows, (row) => extractNumeric(row.text, row.unit ?? ''));
+    const report = runCorpus(rows, (row) => extractNumeric(row.text, row.unit ?? '', row.stem));
     if (report.failures.length > 0) console.log(`numeric corpus failures:\n${report.failures.join('\n')}`);
     console.log(`numeric corpus: ${report.correct}/${report.total} correct`);
     expect(report.failures).toEqual([]);
