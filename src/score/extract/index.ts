@@ -12,12 +12,13 @@ export { EXTRACTOR_VERSION, type Extraction } from './types.js';
 export { extractYesNo } from './yesno.js';
 
 /**
- * The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. A numeric `stem`, when
- * given, tells whether a daily total may stand for a plain amount (not when the stem asks for one dose "every 12 hours").
+ * The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. The optional `stem`
+ * helps where the answer alone cannot decide: for numeric questions whether a daily total may stand for a plain amount
+ * ("What daily dose ...?" in mg), for yes/no questions which of two disagreeing verdicts restates what was asked.
  */
 export type QuestionSpec =
   | { type: 'choice'; options: Record<string, string> }
-  | { type: 'yesno' }
+  | { type: 'yesno'; stem?: string }
   | { type: 'ordinal'; scale: { value: number; label: string }[] }
   | { type: 'numeric'; unit: string; stem?: string };
 
@@ -38,7 +39,7 @@ export function extractAnswer(text: string, question: QuestionSpec): Extraction<
     case 'choice':
       return extractChoice(text, question.options);
     case 'yesno':
-      return extractYesNo(text);
+      return extractYesNo(text, question.stem);
     case 'ordinal':
       return extractOrdinal(text, question.scale);
     case 'numeric':

@@ -50,7 +50,7 @@ const AFFIRMED_NEED = /\b(?:do|does|will)\s+need\b|\b(?:needs|requires)\s+(?:an?
 
 const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+|'d\s+|do\s+|will\s+)?(?:strongly\s+)?(?:recommend|advise|suggest)\s+(?!against\b|(?:that\s+(?:you|they|she|he)\s+)?(?:to\s+)?(?:consult|speak|talk|see|seek|discuss|check|contact|reach|ask|follow\s+up\s+with|visit))\w/i,
-  /\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
+  /(?<!\bno\s+(?:[a-z][\w-]*\s+){1,3})\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
   /\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
   /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
@@ -79,12 +79,12 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
  *    weak answer, so a text that declines ("I can't give personalized advice, but in general it is not
  *    recommended") stays a refusal.
  */
-export function extractYesNo(text: string): Extraction<'yes' | 'no'> {
+export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'no'> {
   const clean = normalizeAnswerText(text);
-  return resolveExtraction(findYesNoCandidate(clean, stripMarkdownEmphasis(clean)), text, EXTRACTOR);
+  return resolveExtraction(findYesNoCandidate(clean, stripMarkdownEmphasis(clean), stem), text, EXTRACTOR);
 }
 
-function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
+function findYesNoCandidate(clean: string, plain: string, stem: string | undefined): Candidate<YesNo> {
   if (plain.length === 0) return { status: 'none', explanation: 'empty answer' };
   const fromReading = (reading: YesNoReading, source: string): Candidate<YesNo> | undefined => {
     if (reading === undefined) return undefined;
@@ -145,6 +145,10 @@ function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
   const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
   const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
+  if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
+    const restated = verdictOnTheQuestion(plain, stem);
+    if (restated) return restated;
+  }
   if (negated !== undefined && affirmedNeed !== undefined) {
     return { status: 'ambiguous', explanation: `both a negated verdict ("${negated}") and a stated need ("${affirmedNeed}"), no explicit yes/no` };
   }
@@ -154,6 +158,41 @@ function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
   if (negated !== undefined) return { status: 'found', value: 'no', strength: 'weak', explanation: `negated verdict "${negated}" (no explicit yes/no)` };
   if (affirmed !== undefined) return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
   return { status: 'none', explanation: 'no yes/no answer found' };
+}
+
+/** Short words that are not what a question asks about ("CT", "MRI", "dose" are). */
+const SHORT_FUNCTION_WORDS =
+  /^(?:is|a|an|the|be|to|for|of|in|on|at|by|as|my|me|he|she|it|we|you|do|did|his|her|its|our|and|or|nor|not|no|now|any|than|so|if|yes|are|was|has|had|can|may|get|got|will|also|then|them|they|your|from|into|over|such|some|more|less|very|only|just|when|what|who|why|how)$/;
+/** Words of a question stem that say nothing about what is asked for. */
+const GENERIC_STEM_WORDS =
+  /^(?:should|would|could|about|there|their|these|those|which|being|patient|patients|person|friend|neighbou?r|recommended?|indicated|need|needed|needs|require[sd]?|receive[sd]?|given|start(?:ed)?|this|that|with|have|does|current(?:ly)?|appropriate)$/;
+
+/**
+ * Resolves verdicts that disagree ("He doesn't need admission, but he does need an echo") by the clause that restates
+ * what the question asks about: the clauses holding a verdict are kept when they share a content word (first four
+ * letters of a word, so "admission" meets "admitted"; short function words and verdict verbs do not count) with the stem; one value among them is a weak
+ * answer, anything else leaves the conflict standing.
+ */
+function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | undefined {
+  const roots = (text: string): Set<string> =>
+    new Set(
+      (text.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [])
+        .filter((word) => !GENERIC_STEM_WORDS.test(word) && (word.length >= 5 || !SHORT_FUNCTION_WORDS.test(word)))
+        .map((word) => word.slice(0, 4)),
+    );
+  const asked = roots(stem);
+  const found = new Map<YesNo, string>();
+  for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+|,\s*(?:however|although|though|whereas)\b/i)) {
+    if (![...roots(clause)].some((root) => asked.has(root))) continue;
+    const no = NEGATED_VERDICT.some((pattern) => pattern.test(clause));
+    const yes = AFFIRMED_VERDICT.some((pattern) => pattern.test(clause)) || AFFIRMED_NEED.test(clause);
+    if (no && !yes && !found.has('no')) found.set('no', clause.trim());
+    if (yes && !no && !found.has('yes')) found.set('yes', clause.trim());
+    if (yes && no) return undefined;
+  }
+  const only = [...found][0];
+  if (found.size !== 1 || !only) return undefined;
+  return { status: 'found', value: only[0], strength: 'weak', explanation: `verdict on what the question asks ("${only[1].slice(0, 80)}"), other verdicts concern something else` };
 }
 
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */

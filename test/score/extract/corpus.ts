@@ -90,7 +90,7 @@ export function extractRow(type: CorpusType, row: CorpusRow): Extraction<string 
     case 'choice':
       return extractChoice(row.text, row.options ?? {});
     case 'yesno':
-      return extractYesNo(row.text);
+      return extractYesNo(row.text, row.stem);
     case 'ordinal':
       return extractOrdinal(row.text, row.scale ?? []);
     case 'numeric':

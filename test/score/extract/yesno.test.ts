@@ -10,7 +10,7 @@ describe('extractYesNo corpus', () => {
   });
 
   it('extracts every line as expected', () => {
-    const report = runCorpus(rows, (row) => extractYesNo(row.text));
+    const report = runCorpus(rows, (row) => extractYesNo(row.text, row.stem));
     if (report.failures.length > 0) console.log(`yesno corpus failures:\n${report.failures.join('\n')}`);
     console.log(`yesno corpus: ${report.correct}/${report.total} correct`);
     expect(report.failures).toEqual([]);
