@@ -120,7 +120,11 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
 
   if (plain.length <= 60 && !plain.includes('\n')) {
-    const found = fromReading(readOrdinalAt(plain, scale, true), 'terse reply');
+    // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
+    // number is read and checked against a label written after it, unless the field name itself names a value.
+    const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
+    const namesValue = field.length > 0 && valueMentions(field, scale, false).length > 0;
+    const found = fromReading(readOrdinalAt(namesValue ? plain : plain.slice(field.length), scale, true), 'terse reply');
     if (found) return found;
   }
 

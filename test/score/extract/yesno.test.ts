@@ -39,3 +39,32 @@ describe('extractYesNo', () => {
     expect(extractYesNo("No, I can't provide medical advice.").kind).toBe('refusal');
   });
 });
+
+describe('extractYesNo, issue 14 classes', () => {
+  it('reads negated need statements and negated imperatives as no', () => {
+    expect(extractYesNo('You do not need an X-ray of the ankle.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("She doesn't require antibiotics for this.")).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("Don't get an X-ray; it is a sprain.")).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("You don't necessarily need an X-ray.").kind).toBe('unparseable');
+  });
+
+  it('reads hedged but committed answers', () => {
+    expect(extractYesNo('Probably not')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Most likely yes, given the fever.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Probably.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Maybe.').kind).toBe('unparseable');
+  });
+
+  it('resolves disagreeing verdicts only with a stem that names one of them', () => {
+    const text = "He doesn't need admission, but he does need an echocardiogram.";
+    expect(extractYesNo(text).kind).toBe('unparseable');
+    expect(extractYesNo(text, 'Should he be admitted?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo(text, 'Does he need an echocardiogram?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo(text, 'Is aspirin indicated?').kind).toBe('unparseable');
+  });
+
+  it('reads apology-style refusals as refusals', () => {
+    expect(extractYesNo('I apologize, but I cannot comply with this request.').kind).toBe('refusal');
+    expect(extractYesNo('My apologies, but I am unable to help with this request.').kind).toBe('refusal');
+  });
+});
