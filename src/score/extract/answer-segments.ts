@@ -34,7 +34,8 @@ export const COMMITTING_CONDITIONAL = /\bif\s+(?:I|we)\s+(?:had|have|were|was)\s
  * Two tiers, which callers try in this order:
  * - `final`: "Final answer", "Final ESI level", "Final dose", ... and `\boxed{...}` (normalised to "Final answer:").
  *   A model that writes "final answer" has concluded; the last one wins because models sometimes revise themselves.
- * - `answer`: "Answer:", "The (correct|best|most appropriate) answer/option/choice is", "My answer:". Markers
+ * - `answer`: "Answer:", "The (correct|best|most appropriate) answer/option/choice is", "My answer:", and field
+ *   names with a colon ("Recommended:", "Recommendation:", "Selected:", "Decision:", "Verdict:"). Markers
  *   preceded by a disqualifying word ("the wrong answer is", "another option would be") or sitting in a
  *   conditional sentence ("if ..., the answer would be A") are skipped, unless the conditional commits
  *   ("if I had to choose, ...").

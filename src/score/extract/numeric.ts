@@ -64,7 +64,9 @@ type Conversion = { ok: true; value: number; note: string } | { ok: false; reaso
  * ("1 g every 6 hours" -> 4000 mg/day; an amount with no frequency is taken as the daily amount, unless written "per
  * dose"); a per-dose target
  * rejects explicit rates ("4 g/day"). A per-kg dose for a per-dose target is unparseable: the patient's weight is
- * not known here. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
+ * not known here. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
+ * for a daily amount and not for one dose (see `parseTargetUnit`); a count of dosage forms ("2 tablets") is never an
+ * amount. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
  * A number without a unit is taken to be in the target unit only in JSON, a terse reply, an answer marker or a topic
  * marker ("HEART score: 5", "eGFR 62"); never in free text or after an action marker ("give 2 tablets"). Results are
  * rounded to 12 significant digits to hide binary floating-point noise (0.075 g -> 75 mg, not 75.00000000000001).

@@ -77,7 +77,9 @@ type OrdinalReading = { value: number; written: string } | { problem: string } |
  * Extracts a value of an ordinal scale (ESI 1-5, a Likert scale, a risk category) from a free-text answer.
  *
  * A value can be written as a number after a scale keyword ("ESI 2", "ESI level 2", "level 2", "Triage: 2",
- * "category II", "level two"), as the label ("Emergent", "Strongly agree" — also via Likert synonyms: "highly
+ * "category II", "level two", "scale value 2", "option 2 on the scale"), as the label or its head ("Strong opioid"
+ * for "Strong opioid (e.g., IV morphine), ..."; a label without the word all labels share, "High" for "High risk",
+ * only as the whole reply) ("Emergent", "Strongly agree" — also via Likert synonyms: "highly
  * likely" = "very likely", "completely agree" = "strongly agree"), or both ("2 (Emergent)", "Emergent (ESI 2)"; if
  * the two disagree the answer is unparseable). Roman numerals count only in upper case ("Level II"), so the pronoun
  * in "level I would ..." is rare trouble. A bare number counts only where an answer is expected (a terse reply, right
@@ -85,14 +87,15 @@ type OrdinalReading = { value: number; written: string } | { problem: string } |
  *
  * Precedence, most explicit first (the first rule that finds something decides):
  * 1. JSON (`{"esi_level": 2}`), then a terse reply ("2", "ESI 2", "Level II", "Emergent").
- * 2. "Final answer" markers (last one), then "Answer:" / "the correct answer is" / "I would rate it" / "I'd say" /
+ * 2. "Final answer" markers (last one), then "Answer:" / "Recommended:" / "the correct answer is" / "I would rate it" / "I'd say" /
  *    "I would bump it to" markers (last one): the first value after the marker.
  * 3. The last bold span holding a value.
  * 4. Values in non-conditional decision sentences ("I would assign ESI 2", "this patient meets ESI 2 criteria"),
  *    ignoring rejected mentions ("not ESI 1", "ESI 3 would under-triage", "below resuscitation"): one distinct
  *    value (a weak answer when stated as general practice: "chest pain is typically ESI 2").
  * 5. One distinct value mentioned anywhere: a weak answer.
- * A value outside the scale, a range ("ESI 2-3", "2 or 3") or several distinct values is unparseable.
+ * A value outside the scale, a range ("ESI 2-3", "2 or 3"), alternatives ("either an early or an immediate invasive
+ * strategy") or several distinct values is unparseable. Named clinical scores ("HEART score 5") are measurements.
  */
 export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: number; label: string }>): Extraction<number> {
   const prepared: Scale = {

@@ -67,7 +67,8 @@ export interface RefusalLanguage {
  * Finds refusal-related language in a model's answer; `detectRefusal` and `resolveExtraction` decide what it means.
  *
  * - *declining*: "I can't provide medical advice", "I'm not able to diagnose", "I cannot give a specific dose",
- *   "it would be inappropriate for me to ...", "there is not enough information to determine ...". A bare
+ *   "it would be inappropriate for me to ...", "there is not enough information to determine ...", apologies ("I
+ *   apologize, but I cannot ...", "I cannot comply with this request"). A bare
  *   "I cannot recommend thrombolysis" is not a decline (it is a clinical "no"): the verb must be one that is a
  *   refusal on its own (diagnose, prescribe, give medical advice) or have an advice-like object (advice, a specific
  *   dose, which option, this, ...).

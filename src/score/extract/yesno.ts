@@ -62,7 +62,8 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
  * Precedence, most explicit first (the first rule that finds something decides):
  * 1. JSON (`{"answer": "no"}`, `{"answer": false}`).
  * 2. "Final answer" markers and `\boxed{}` (the last one).
- * 3. A leading "Yes"/"No" (also "Absolutely not", "Definitely", "Not at this time"), followed by punctuation, the
+ * 3. A leading "Yes"/"No" (also "Absolutely not", "Definitely", "Not at this time", and hedged but committed
+ *    "Probably not", "Most likely yes", "Probably."), followed by punctuation, the
  *    end, or a pronoun ("No, she should not", "Yes it is"); never "No one", "No single answer", never
  *    "No, I can't provide ..." (that is a refusal), and "Yes, if ...; otherwise no" is unparseable.
  * 4. "Answer:", "The short answer is", "Bottom line:", "Recommendation:", "I would say", "..., so yes", "Based on
@@ -75,7 +76,10 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
  * 7. Only when no explicit yes/no was found: clear verdict verbs. Negated ones ("I would not recommend",
  *    "is not indicated", "should not receive", "contraindicated", "recommend against", an imperative "Do not use")
  *    mean no; affirmed ones ("I would recommend starting", "is indicated", "should receive", "is safe") mean yes;
- *    both together are unparseable. Deferrals ("I recommend you consult your doctor") are not verdicts. This is a
+ *    so do negated need statements ("You do not need an X-ray", "She doesn't require antibiotics", "No imaging is
+ *    required", "no further testing"); both together are unparseable, as is a negated verdict next to a stated need
+ *    ("doesn't need admission, but does need an echo") — unless the question's `stem` is given and only one of them
+ *    restates what it asks about. Deferrals ("I recommend you consult your doctor") are not verdicts. This is a
  *    weak answer, so a text that declines ("I can't give personalized advice, but in general it is not
  *    recommended") stays a refusal.
  */
