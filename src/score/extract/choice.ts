@@ -123,10 +123,6 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     }
   }
 
-  const withRationale = leadingLetterWithRationale(plain, options);
-  if (withRationale && 'conflict' in withRationale) return { status: 'ambiguous', explanation: withRationale.conflict };
-  if (withRationale) return strong(withRationale.letter, `answer opening with "${withRationale.written}" and a rationale`);
-
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
   const lastSentence = splitSentences(plain).at(-1) ?? '';
@@ -211,28 +207,6 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
     }
   }
   return { letter: key, written: segment.slice(0, Math.min(segment.length, match[0].length - rest.length)).trim() || raw };
-}
-
-/**
- * An answer whose first line opens with a letter, a dash and a rationale ("D — this looks viral; ...", "B - moderate
- * risk, so ..."; not a colon: "A: ..." is the answer half of a Q/A transcript), provided the rationale does not reject it ("A - not appropriate") and no other line
- * opens with another letter (that would be a walk-through of the options, not an answer).
- */
-function leadingLetterWithRationale(plain: string, options: Options): LetterReading {
-  const lines = plain.split('\n').filter((line) => line.trim().length > 0);
-  const first = lines[0] ?? '';
-  const opening = /^\s*(["'(\[]?\s*[A-Za-z]\s*[)\]"']?)\s*-\s+(\S.*)$/.exec(first);
-  if (!opening) return undefined;
-  const [, label = '', rationale = ''] = opening;
-  if (!/[A-Z]|[(\[]/.test(label)) return undefined;
-  if (/^(?:not|no|never|incorrect|wrong|unlikely|less|too|avoid|inappropriate|excessive|insufficient|under|over|would\s+be\s+(?:too|inappropriate|excessive))\b/i.test(rationale)) return undefined;
-  const reading = readLetterAt(first, options, false);
-  if (reading === undefined || 'conflict' in reading) return reading;
-  const walkThrough = lines.slice(1).some((line) => {
-    const other = /^\s*(?:[-•*]\s+)?["'(\[]?([A-Z])[)\]"']?\s*[.):\-]/.exec(line);
-    return other !== null && options.letters.get(other[1] ?? '') !== undefined && options.letters.get(other[1] ?? '') !== reading.letter;
-  });
-  return walkThrough ? undefined : reading;
 }
 
 /** A line that is only a letter form, optionally with its own option text and a parenthetical. */

@@ -39,7 +39,7 @@ const MEASUREMENT_BEFORE =
   /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
 
 const DECISION_CUE =
-  /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under)|rate|rating|is\s+an?\b)\b/i;
+  /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted|needed|required|necessary)|most\s+appropriate|best\s+(?:fits|describes)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under)|rate|rating|is\s+an?\b)\b/i;
 
 /** "I'd say", "I would rate this (as) a", "I'd go with", "my rating is": followed by the value. */
 const ORDINAL_VERB_MARKER =
@@ -157,8 +157,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const inDecisions = new Map<number, string>();
   const anywhere = new Map<number, string>();
   const outOfScale = new Set<string>();
-  for (const sentence of splitSentences(plain)) {
-    const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b/i.test(sentence);
+  // Clauses joined by "but" or ";" are judged apart: "X would be reasonable if she were stable, but Y is needed".
+  for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
+    const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\b(?:would|could|might)\s+be\b[^,.;]{0,60}\bif\b/i.test(sentence);
     const isDecision = DECISION_CUE.test(sentence) && !conditional;
     for (const group of groupMentions(sentence, valueMentions(sentence, scale, false))) {
       if ('problem' in group) {

@@ -51,7 +51,7 @@ const AFFIRMED_NEED = /\b(?:do|does|will)\s+need\b|\b(?:needs|requires)\s+(?:an?
 const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+|'d\s+|do\s+|will\s+)?(?:strongly\s+)?(?:recommend|advise|suggest)\s+(?!against\b|(?:that\s+(?:you|they|she|he)\s+)?(?:to\s+)?(?:consult|speak|talk|see|seek|discuss|check|contact|reach|ask|follow\s+up\s+with|visit))\w/i,
   /(?<!\bno\s+(?:[a-z][\w-]*\s+){1,3})\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
-  /\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
+  /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
   /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
 ];
