@@ -40,6 +40,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
+  /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
   /\b(?:recommend|advise|argue|decide)\s+against\b|\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
 /**
@@ -63,7 +64,8 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
  * 1. JSON (`{"answer": "no"}`, `{"answer": false}`).
  * 2. "Final answer" markers and `\boxed{}` (the last one).
  * 3. A leading "Yes"/"No" (also "Absolutely not", "Definitely", "Not at this time", and hedged but committed
- *    "Probably not", "Most likely yes", "Probably."), followed by punctuation, the
+ *    "Probably not", "Most likely yes", "Probably.", "Unlikely", and one-word verdicts "Indicated.", "Recommended."
+ *    that are a sentence of their own, not a field name), followed by punctuation, the
  *    end, or a pronoun ("No, she should not", "Yes it is"); never "No one", "No single answer", never
  *    "No, I can't provide ..." (that is a refusal), and "Yes, if ...; otherwise no" is unparseable.
  * 4. "Answer:", "The short answer is", "Bottom line:", "Recommendation:", "I would say", "..., so yes", "Based on
@@ -202,11 +204,13 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
   if (!match) return undefined;
   const word = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const rest = match[2] ?? '';
-  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
+  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
+  // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
+  if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
   const punctuated = /^\s*(?:[.,!;:)\]"'\-]|$)/.test(rest);
   const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(word);
