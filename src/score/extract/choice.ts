@@ -14,7 +14,7 @@ const JSON_KEYS = ['final_answer', 'answer', 'choice', 'option', 'selected_optio
 
 /** "I would choose", "I'd go with", "I select", "my pick is". */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection)\s+(?:is|would\s+be)\b|\b(?:choose|select|pick)\b(?=\s*:)/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -29,7 +29,7 @@ const CONDITIONAL_SENTENCE = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|
 const GENERIC_STATEMENT = /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|is\s+used\s+for)\b/i;
 
 const SUPERLATIVE_VERDICT =
-  /\s+(?:is|seems|appears|would\s+be|remains)\s+(?:to\s+be\s+)?(?:clearly\s+|definitely\s+)?(?:the\s+)?(?:(?:most\s+(?:appropriate|correct|accurate|likely|reasonable|suitable))|single\s+best|best|correct|right|optimal|preferred|answer|choice)\b/i;
+  /\s+(?:is|seems|appears|would\s+be|remains)\s+(?:to\s+be\s+)?(?:clearly\s+|definitely\s+)?(?:the\s+)?(?:(?:most\s+(?:appropriate|correct|accurate|likely|reasonable|suitable))|single\s+best|best|correct|right|optimal|preferred|answer|choice)\b|\s+is\s+my\s+(?:answer|choice|pick|final\s+answer)\b/i;
 const PLAIN_VERDICT = /\s+(?:is|seems|appears|would\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:appropriate|reasonable|suitable|accurate|indicated)\b/i;
 
 interface Options {
