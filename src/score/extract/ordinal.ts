@@ -292,7 +292,7 @@ function tokenValue(token: string): number | undefined {
 
 /**
  * The phrases that name each scale point: its label, and the label's head when the label goes on after a
- * parenthesis, colon, dash or comma ("Strong opioid" of "Strong opioid (e.g., IV morphine), with or without
+ * parenthesis, colon, dash, comma or "or" ("Same-day urgent care" of "Same-day urgent care or primary care visit"; "Strong opioid" of "Strong opioid (e.g., IV morphine), with or without
  * non-opioids"; "Immediate invasive strategy" of "Immediate invasive strategy (angiography within 2 hours)"), since
  * models name a long label by its head. A head counts only with at least two words and when no other point's label
  * or head is the same phrase.
@@ -301,7 +301,7 @@ function scaleLabelPhrases(scale: ReadonlyArray<{ value: number; label: string }
   const labelled = scale.filter((point) => typeof point.label === 'string' && point.label.trim().length > 0);
   const labels = labelled.map((point) => ({ id: String(point.value), phrase: canonicalLikert(normalizeAnswerText(point.label)) }));
   const heads = labels
-    .map(({ id, phrase }) => ({ id, phrase: (/^([^(:,;]+?)\s*(?:[(:,;]|\s-\s)/.exec(phrase)?.[1] ?? phrase).trim() }))
+    .map(({ id, phrase }) => ({ id, phrase: (/^([^(:,;]+?)\s*(?:[(:,;]|\s-\s|\sor\s)/i.exec(phrase)?.[1] ?? phrase).trim() }))
     .filter(({ phrase }, index) => phrase !== labels[index]?.phrase && phrase.split(/[\s-]+/).filter((word) => word.length > 0).length >= 2);
   const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
   const unique = heads.filter((head) => [...labels, ...heads].every((other) => other.id === head.id || key(other.phrase) !== key(head.phrase)));
