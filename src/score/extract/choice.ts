@@ -49,7 +49,8 @@ type LetterReading = { letter: string; written: string } | { conflict: string } 
  * 1. JSON (`{"answer": "B"}`), then a terse reply (the whole answer is "B", "(b)", "B. ESI 2", "Option B").
  * 2. "Final answer" markers and `\boxed{}` (the last one: models revise themselves), then "Answer:",
  *    "the correct/best answer is", "I would choose/go with", "Going with", "My recommendation is", "I think",
- *    "it is" markers (the last one that is not a rejected or conditional mention). After a marker, a letter form is read ("B", "(B)", "Option B", "b)" — a
+ *    "it is" markers (the last one that is not a rejected or conditional mention).
+ *    After a marker, a letter form is read ("B", "(B)", "Option B", "b)" — a
  *    lower-case letter only when bracketed or followed by punctuation, so "the answer is a tricky one" is not A);
  *    failing that, an option text ("the answer is ESI 2"). "B or C" after a marker is unparseable.
  * 3. A line (or the last sentence) that is nothing but a letter form, possibly with its own option text
