@@ -17,7 +17,7 @@ const FINAL_MARKER =
   /\bfinal\s+(?:answer|choice|selection|response|decision|recommendation|verdict|assessment|determination|classification|triage(?:\s+(?:level|category|decision|assignment))?|esi(?:\s+level)?|level|dose|dosage|score|estimate|egfr|gfr|result|value|rating|output)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|will\s+be\b|[:=]|-(?=\s)|(?=\n))/i;
 
 const ANSWER_MARKER =
-  /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))/i;
+  /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))|\b(?:recommended|recommendation|selected|chosen|decision|verdict|my\s+pick)\b[^\S\n]*[:=]/i;
 
 /** A word right before the marker that makes it describe a rejected or hypothetical answer. */
 const DISQUALIFYING_LEAD_IN =
@@ -26,7 +26,7 @@ const DISQUALIFYING_LEAD_IN =
 /** Words earlier in the same sentence that make the marker conditional ("If she were hypotensive, the answer would be A"). */
 const CONDITIONAL_SENTENCE = /\b(?:if|unless|otherwise|some\s+(?:would|might|may|could)|one\s+(?:might|could)|would\s+have|(?:might|could|may|would)\s+(?:argue|say|think|suggest|claim|prefer))\b/i;
 /** Conditionals that still introduce the model's own answer ("If I had to choose, the answer is B"). */
-const COMMITTING_CONDITIONAL = /\bif\s+(?:I|we)\s+(?:had|have|were|was)\s+to\s+(?:choose|pick|select|answer|guess|decide|give|commit)\b|\bif\s+(?:forced|pressed|asked)\b/i;
+export const COMMITTING_CONDITIONAL = /\bif\s+(?:I|we)\s+(?:had|have|were|was)\s+to\s+(?:choose|pick|select|answer|guess|decide|give|commit)\b|\bif\s+(?:forced|pressed|asked)\b/i;
 
 /**
  * Finds explicit answer markers and the text that follows each one, in text order.
@@ -34,7 +34,8 @@ const COMMITTING_CONDITIONAL = /\bif\s+(?:I|we)\s+(?:had|have|were|was)\s+to\s+(
  * Two tiers, which callers try in this order:
  * - `final`: "Final answer", "Final ESI level", "Final dose", ... and `\boxed{...}` (normalised to "Final answer:").
  *   A model that writes "final answer" has concluded; the last one wins because models sometimes revise themselves.
- * - `answer`: "Answer:", "The (correct|best|most appropriate) answer/option/choice is", "My answer:". Markers
+ * - `answer`: "Answer:", "The (correct|best|most appropriate) answer/option/choice is", "My answer:", and field
+ *   names with a colon ("Recommended:", "Recommendation:", "Selected:", "Decision:", "Verdict:"). Markers
  *   preceded by a disqualifying word ("the wrong answer is", "another option would be") or sitting in a
  *   conditional sentence ("if ..., the answer would be A") are skipped, unless the conditional commits
  *   ("if I had to choose, ...").

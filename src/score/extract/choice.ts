@@ -1,4 +1,4 @@
-import { findAnswerSegments } from './answer-segments.js';
+import { COMMITTING_CONDITIONAL, findAnswerSegments } from './answer-segments.js';
 import { findJsonFields } from './json-fields.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -14,7 +14,7 @@ const JSON_KEYS = ['final_answer', 'answer', 'choice', 'option', 'selected_optio
 
 /** "I would choose", "I'd go with", "I select", "my pick is". */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection)\s+(?:is|would\s+be)\b|\b(?:choose|select|pick)\b(?=\s*:)/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -29,7 +29,7 @@ const CONDITIONAL_SENTENCE = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|
 const GENERIC_STATEMENT = /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|is\s+used\s+for)\b/i;
 
 const SUPERLATIVE_VERDICT =
-  /\s+(?:is|seems|appears|would\s+be|remains)\s+(?:to\s+be\s+)?(?:clearly\s+|definitely\s+)?(?:the\s+)?(?:(?:most\s+(?:appropriate|correct|accurate|likely|reasonable|suitable))|single\s+best|best|correct|right|optimal|preferred|answer|choice)\b/i;
+  /\s+(?:is|seems|appears|would\s+be|remains)\s+(?:to\s+be\s+)?(?:clearly\s+|definitely\s+)?(?:the\s+)?(?:(?:most\s+(?:appropriate|correct|accurate|likely|reasonable|suitable))|single\s+best|best|correct|right|optimal|preferred|answer|choice)\b|\s+is\s+my\s+(?:answer|choice|pick|final\s+answer)\b/i;
 const PLAIN_VERDICT = /\s+(?:is|seems|appears|would\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:appropriate|reasonable|suitable|accurate|indicated)\b/i;
 
 interface Options {
@@ -48,8 +48,9 @@ type LetterReading = { letter: string; written: string } | { conflict: string } 
  * other options cannot outvote an explicit conclusion):
  * 1. JSON (`{"answer": "B"}`), then a terse reply (the whole answer is "B", "(b)", "B. ESI 2", "Option B").
  * 2. "Final answer" markers and `\boxed{}` (the last one: models revise themselves), then "Answer:",
- *    "the correct/best answer is", "I would choose/go with", "I think", "it is" markers (the last one that is not a
- *    rejected or conditional mention). After a marker, a letter form is read ("B", "(B)", "Option B", "b)" — a
+ *    "the correct/best answer is", "I would choose/go with", "Going with", "My recommendation is", "I think",
+ *    "it is" markers (the last one that is not a rejected or conditional mention).
+ *    After a marker, a letter form is read ("B", "(B)", "Option B", "b)" — a
  *    lower-case letter only when bracketed or followed by punctuation, so "the answer is a tricky one" is not A);
  *    failing that, an option text ("the answer is ESI 2"). "B or C" after a marker is unparseable.
  * 3. A line (or the last sentence) that is nothing but a letter form, possibly with its own option text
@@ -102,7 +103,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]
-    .filter((match) => !/\bif\b[^.\n]*$/i.test(plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0)))
+    .filter((match) => {
+      const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
+      return !/\bif\b[^.\n]*$/i.test(before) || COMMITTING_CONDITIONAL.test(before);
+    })
     .map((match) => ({ marker: match[0], segment: plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '', index: match.index ?? 0 }));
   const markerTiers = [
     segments.filter((segment) => segment.tier === 'final'),

@@ -11,12 +11,16 @@ export { detectRefusal } from './refusal.js';
 export { EXTRACTOR_VERSION, type Extraction } from './types.js';
 export { extractYesNo } from './yesno.js';
 
-/** The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. */
+/**
+ * The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. The optional `stem`
+ * helps where the answer alone cannot decide: for numeric questions whether a daily total may stand for a plain amount
+ * ("What daily dose ...?" in mg), for yes/no questions which of two disagreeing verdicts restates what was asked.
+ */
 export type QuestionSpec =
   | { type: 'choice'; options: Record<string, string> }
-  | { type: 'yesno' }
+  | { type: 'yesno'; stem?: string }
   | { type: 'ordinal'; scale: { value: number; label: string }[] }
-  | { type: 'numeric'; unit: string };
+  | { type: 'numeric'; unit: string; stem?: string };
 
 /** The value type each question type extracts to. */
 export type ExtractedValue<Q extends QuestionSpec> = Q extends { type: 'choice' }
@@ -35,11 +39,11 @@ export function extractAnswer(text: string, question: QuestionSpec): Extraction<
     case 'choice':
       return extractChoice(text, question.options);
     case 'yesno':
-      return extractYesNo(text);
+      return extractYesNo(text, question.stem);
     case 'ordinal':
       return extractOrdinal(text, question.scale);
     case 'numeric':
-      return extractNumeric(text, question.unit);
+      return extractNumeric(text, question.unit, question.stem);
     default: {
       const unsupported: never = question;
       throw new Error(`unsupported question type: ${JSON.stringify(unsupported)}`);

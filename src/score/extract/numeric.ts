@@ -29,6 +29,12 @@ const REFERENCE_QUALIFIER =
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
 
+/** A question stem asking for a day's total ("daily dose", "per day", "in 24 hours"). */
+const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
+/** A question stem asking for one dose ("every 12 hours", "single", "bolus", "now", "per dose"). */
+const PER_DOSE_STEM =
+  /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b/i;
+
 type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
 
 /**
@@ -58,17 +64,19 @@ type Conversion = { ok: true; value: number; note: string } | { ok: false; reaso
  * ("1 g every 6 hours" -> 4000 mg/day; an amount with no frequency is taken as the daily amount, unless written "per
  * dose"); a per-dose target
  * rejects explicit rates ("4 g/day"). A per-kg dose for a per-dose target is unparseable: the patient's weight is
- * not known here. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
+ * not known here. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
+ * for a daily amount and not for one dose (see `parseTargetUnit`); a count of dosage forms ("2 tablets") is never an
+ * amount. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
  * A number without a unit is taken to be in the target unit only in JSON, a terse reply, an answer marker or a topic
  * marker ("HEART score: 5", "eGFR 62"); never in free text or after an action marker ("give 2 tablets"). Results are
  * rounded to 12 significant digits to hide binary floating-point noise (0.075 g -> 75 mg, not 75.00000000000001).
  * Ranges ("60-80 mg") are unparseable ("range given"): tolerance is applied downstream to one number, and picking a
  * midpoint would invent an answer the model did not give.
  */
-export function extractNumeric(text: string, unit: string): Extraction<number> {
+export function extractNumeric(text: string, unit: string, stem?: string): Extraction<number> {
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
-  const target = parseTargetUnit(unit);
+  const target = parseTargetUnit(unit, stem);
   return resolveExtraction(findNumericCandidate(clean, plain, target), text, EXTRACTOR);
 }
 
@@ -77,10 +85,22 @@ interface TargetUnit {
   readonly parsed?: ParsedUnit;
 }
 
-function parseTargetUnit(unit: string): TargetUnit {
+/**
+ * The unit answers are converted to. A plain amount ("mg") whose question stem asks for a day's total ("What daily
+ * dose ...?") and not for one dose is read per day ("mg/day"), so that "350 mg/day" and "175 mg twice daily" both
+ * give 350. Without a stem, or with a stem that also names one dose, the unit is taken as written: a daily total is
+ * then not an answer to "mg" (it may be two doses).
+ */
+function parseTargetUnit(unit: string, stem: string | undefined): TargetUnit {
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
-  return parsed && parsed.consumed >= written.trim().length ? { written, parsed } : { written };
+  if (!parsed || parsed.consumed < written.trim().length) return { written };
+  if (!parsed.isRate && stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem)) {
+    const daily = `${written.trim()}/day`;
+    const parsedDaily = parseUnit(daily);
+    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily };
+  }
+  return { written, parsed };
 }
 
 function findNumericCandidate(clean: string, plain: string, target: TargetUnit): Candidate<number> {
@@ -164,6 +184,10 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   for (const quantity of pool) {
     if (quantity.isOperand) continue;
     if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
+    if (quantity.countedForm !== undefined) {
+      rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
+      continue;
+    }
     if (quantity.bound !== undefined) {
       rejection ??= `bound given ("${quantity.bound} ${quantity.text}"), not a value`;
       continue;

@@ -22,7 +22,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;
-const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?)`;
+const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
 const KEYWORD_VALUE = new RegExp(
   `${SCALE_KEYWORD}\\s*(?:\\((?:esi|ctas|emergency\\s+severity\\s+index)\\)\\s*)?(?:of\\s+|is\\s+|=\\s*|:\\s*|#\\s*|-\\s*|at\\s+|would\\s+be\\s+|should\\s+be\\s+)?(?:an?\\s+)?(?:level\\s+)?${VALUE_TOKEN}`,
   'i',
@@ -32,12 +32,14 @@ const CONFLICT_AFTER = new RegExp(
   `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?![\\d.]))`,
   'i',
 );
+/** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
+const ALTERNATIVE_BEFORE = /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
-  /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
+  /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
 
 const DECISION_CUE =
-  /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under)|rate|rating|is\s+an?\b)\b/i;
+  /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted|needed|required|necessary)|most\s+appropriate|best\s+(?:fits|describes)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under)|rate|rating|is\s+an?\b)\b/i;
 
 /** "I'd say", "I would rate this (as) a", "I'd go with", "my rating is": followed by the value. */
 const ORDINAL_VERB_MARKER =
@@ -58,6 +60,8 @@ interface Scale {
   readonly values: ReadonlySet<number>;
   readonly max: number;
   readonly labels: ReadonlyArray<{ id: string; phrase: string }>;
+  /** Labels without the word every label shares ("High" of "Low risk / Intermediate risk / High risk"), read only as a whole reply. */
+  readonly cores: ReadonlyArray<{ id: string; phrase: string }>;
 }
 
 interface ValueMention {
@@ -73,7 +77,9 @@ type OrdinalReading = { value: number; written: string } | { problem: string } |
  * Extracts a value of an ordinal scale (ESI 1-5, a Likert scale, a risk category) from a free-text answer.
  *
  * A value can be written as a number after a scale keyword ("ESI 2", "ESI level 2", "level 2", "Triage: 2",
- * "category II", "level two"), as the label ("Emergent", "Strongly agree" — also via Likert synonyms: "highly
+ * "category II", "level two", "scale value 2", "option 2 on the scale"), as the label or its head ("Strong opioid"
+ * for "Strong opioid (e.g., IV morphine), ..."; a label without the word all labels share, "High" for "High risk",
+ * only as the whole reply) ("Emergent", "Strongly agree" — also via Likert synonyms: "highly
  * likely" = "very likely", "completely agree" = "strongly agree"), or both ("2 (Emergent)", "Emergent (ESI 2)"; if
  * the two disagree the answer is unparseable). Roman numerals count only in upper case ("Level II"), so the pronoun
  * in "level I would ..." is rare trouble. A bare number counts only where an answer is expected (a terse reply, right
@@ -81,22 +87,22 @@ type OrdinalReading = { value: number; written: string } | { problem: string } |
  *
  * Precedence, most explicit first (the first rule that finds something decides):
  * 1. JSON (`{"esi_level": 2}`), then a terse reply ("2", "ESI 2", "Level II", "Emergent").
- * 2. "Final answer" markers (last one), then "Answer:" / "the correct answer is" / "I would rate it" / "I'd say" /
+ * 2. "Final answer" markers (last one), then "Answer:" / "Recommended:" / "the correct answer is" / "I would rate it" / "I'd say" /
  *    "I would bump it to" markers (last one): the first value after the marker.
  * 3. The last bold span holding a value.
  * 4. Values in non-conditional decision sentences ("I would assign ESI 2", "this patient meets ESI 2 criteria"),
  *    ignoring rejected mentions ("not ESI 1", "ESI 3 would under-triage", "below resuscitation"): one distinct
  *    value (a weak answer when stated as general practice: "chest pain is typically ESI 2").
  * 5. One distinct value mentioned anywhere: a weak answer.
- * A value outside the scale, a range ("ESI 2-3", "2 or 3") or several distinct values is unparseable.
+ * A value outside the scale, a range ("ESI 2-3", "2 or 3"), alternatives ("either an early or an immediate invasive
+ * strategy") or several distinct values is unparseable. Named clinical scores ("HEART score 5") are measurements.
  */
 export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: number; label: string }>): Extraction<number> {
   const prepared: Scale = {
     values: new Set(scale.map((point) => point.value)),
     max: Math.max(...scale.map((point) => point.value)),
-    labels: scale
-      .filter((point) => typeof point.label === 'string' && point.label.trim().length > 0)
-      .map((point) => ({ id: String(point.value), phrase: canonicalLikert(point.label) })),
+    labels: scaleLabelPhrases(scale),
+    cores: scaleLabelCores(scale),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -117,7 +123,11 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
 
   if (plain.length <= 60 && !plain.includes('\n')) {
-    const found = fromReading(readOrdinalAt(plain, scale, true), 'terse reply');
+    // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
+    // number is read and checked against a label written after it, unless the field name itself names a value.
+    const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
+    const namesValue = field.length > 0 && valueMentions(field, scale, false).length > 0;
+    const found = fromReading(readOrdinalAt(namesValue ? plain : plain.slice(field.length), scale, true), 'terse reply');
     if (found) return found;
   }
 
@@ -147,8 +157,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const inDecisions = new Map<number, string>();
   const anywhere = new Map<number, string>();
   const outOfScale = new Set<string>();
-  for (const sentence of splitSentences(plain)) {
-    const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b/i.test(sentence);
+  // Clauses joined by "but" or ";" are judged apart: "X would be reasonable if she were stable, but Y is needed".
+  for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
+    const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\b(?:would|could|might)\s+be\b[^,.;]{0,60}\bif\b/i.test(sentence);
     const isDecision = DECISION_CUE.test(sentence) && !conditional;
     for (const group of groupMentions(sentence, valueMentions(sentence, scale, false))) {
       if ('problem' in group) {
@@ -190,7 +201,7 @@ function readOrdinalAt(segment: string, scale: Scale, bareAtStart: boolean): Ord
     (group) => 'problem' in group || !isRejectedMention(segment.toLowerCase(), group.start, group.end),
   );
   const first = groups[0];
-  if (first === undefined) return undefined;
+  if (first === undefined) return bareAtStart ? readLabelCore(segment, scale) : undefined;
   if ('problem' in first) return { problem: first.problem };
   if (!scale.values.has(first.value)) return { problem: `value ${first.value} ("${first.written}") is outside the scale` };
   return { value: first.value, written: first.written };
@@ -235,7 +246,8 @@ type MentionGroup = ValueMention | { problem: string; start: number };
 
 /**
  * Merges a number and a label written together ("2 (Emergent)", "Emergent - ESI 2") into one mention, flagging
- * disagreement between them, and flags alternatives ("ESI 2 or 3", "ESI 2-3", "between 2 and 3").
+ * disagreement between them, and flags alternatives ("ESI 2 or 3", "ESI 2-3", "between 2 and 3", "either an early or
+ * an immediate invasive strategy") unless the alternative is rejected ("rather than ESI 1 or ESI 3").
  */
 function groupMentions(text: string, mentions: readonly ValueMention[]): MentionGroup[] {
   const groups: MentionGroup[] = [];
@@ -244,6 +256,11 @@ function groupMentions(text: string, mentions: readonly ValueMention[]): Mention
     if (!mention) continue;
     const next = mentions[i + 1];
     const gap = next ? text.slice(mention.end, next.start) : '';
+    const before = text.slice(Math.max(0, mention.start - 80), mention.start);
+    if (ALTERNATIVE_BEFORE.test(before) && !isRejectedMention(text.toLowerCase(), mention.start, mention.end)) {
+      groups.push({ problem: `one of several alternatives ("${text.slice(Math.max(0, mention.start - 30), mention.end).trim()}")`, start: mention.start });
+      continue;
+    }
     const alternative = CONFLICT_AFTER.exec(text.slice(mention.end, mention.end + 40));
     const alternativeValue = alternative ? tokenValue(alternative[1] ?? alternative[2] ?? '') : undefined;
     const labelAlternative = next !== undefined && next.value !== mention.value && /^\s*[)\]]?\s*,?\s*(?:or|\/|to)\s*(?:possibly\s+|maybe\s+|perhaps\s+)?$/i.test(gap);
@@ -271,6 +288,48 @@ function tokenValue(token: string): number | undefined {
   if (/^-?\d/.test(token)) return Number(token);
   if (/^[IVX]+$/.test(token)) return ROMAN_NUMERALS[token];
   return NUMBER_WORDS[token.toLowerCase()];
+}
+
+/**
+ * The phrases that name each scale point: its label, and the label's head when the label goes on after a
+ * parenthesis, colon, dash, comma or "or" ("Same-day urgent care" of "Same-day urgent care or primary care visit"; "Strong opioid" of "Strong opioid (e.g., IV morphine), with or without
+ * non-opioids"; "Immediate invasive strategy" of "Immediate invasive strategy (angiography within 2 hours)"), since
+ * models name a long label by its head. A head counts only with at least two words and when no other point's label
+ * or head is the same phrase.
+ */
+function scaleLabelPhrases(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const labelled = scale.filter((point) => typeof point.label === 'string' && point.label.trim().length > 0);
+  const labels = labelled.map((point) => ({ id: String(point.value), phrase: canonicalLikert(normalizeAnswerText(point.label)) }));
+  const heads = labels
+    .map(({ id, phrase }) => ({ id, phrase: (/^([^(:,;]+?)\s*(?:[(:,;]|\s-\s|\sor\s)/i.exec(phrase)?.[1] ?? phrase).trim() }))
+    .filter(({ phrase }, index) => phrase !== labels[index]?.phrase && phrase.split(/[\s-]+/).filter((word) => word.length > 0).length >= 2);
+  const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
+  const unique = heads.filter((head) => [...labels, ...heads].every((other) => other.id === head.id || key(other.phrase) !== key(head.phrase)));
+  return [...labels, ...unique];
+}
+
+/**
+ * Labels that all share one first or last word ("Low risk", "Intermediate risk", "High risk") are also named by the
+ * rest ("High"). Such a short word is common in prose ("high fever"), so it is read only as the whole reply, after an
+ * optional "risk category:"-style prefix ("High", "Risk category: High.").
+ */
+function scaleLabelCores(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const words = scale.map((point) => (typeof point.label === 'string' ? normalizeAnswerText(point.label).toLowerCase().split(/\s+/).filter((word) => word.length > 0) : []));
+  if (words.length < 2 || words.some((label) => label.length < 2)) return [];
+  const sharedFirst = words.every((label) => label[0] === words[0]?.[0]);
+  const sharedLast = words.every((label) => label.at(-1) === words[0]?.at(-1));
+  if (!sharedFirst && !sharedLast) return [];
+  const cores = scale.map((point, index) => ({ id: String(point.value), phrase: (words[index] ?? []).slice(sharedFirst ? 1 : 0, sharedLast ? -1 : undefined).join(' ') }));
+  return cores.every((core) => core.phrase.length > 0) && new Set(cores.map((core) => core.phrase)).size === cores.length ? cores : [];
+}
+
+function readLabelCore(segment: string, scale: Scale): OrdinalReading {
+  const reply = segment
+    .replace(/^\s*(?:(?:risk|triage|severity|priority)\s+)?(?:category|level|class|tier|group|rating|grade)\s*[:=-]?\s*/i, '')
+    .replace(/[\s.!]+$/, '')
+    .toLowerCase();
+  const core = scale.cores.find((candidate) => candidate.phrase === reply);
+  return core ? { value: Number(core.id), written: segment.trim() } : undefined;
 }
 
 function canonicalLikert(text: string): string {

@@ -15,6 +15,8 @@ export interface Quantity {
   readonly outOf?: number;
   /** True when the number is an operand of arithmetic ("70 kg × 15 mg/kg", "2 + 1 + 1"), not a result. */
   readonly isOperand: boolean;
+  /** Set for a number without a unit that counts dosage forms ("2 tablets", "4 puffs"): a count, not an amount. */
+  readonly countedForm?: string;
   /** Set for a strength multiplied by a count of dosage forms ("two 500 mg tablets", "2 x 500 mg caps"). */
   readonly formCount?: string;
   /** Offsets in the scanned text, covering the number, its unit, frequency and range. */
@@ -109,6 +111,7 @@ export function findQuantities(text: string): Quantity[] {
     const bound = BOUND_BEFORE.exec(before)?.[0].trim();
     const count = COUNT_BEFORE.exec(before);
     const formCount = count && DOSAGE_FORM_AFTER.test(rest) ? `${count[0].trim()} ${text.slice(start, end).trim()}` : undefined;
+    const countedForm = unit === undefined && outOf === undefined ? DOSAGE_FORM_AFTER.exec(rest)?.[0].trim() : undefined;
     const isOperand = OPERATOR_AFTER.test(rest) || OPERATOR_BEFORE.test(before);
     quantities.push({
       value,
@@ -119,6 +122,7 @@ export function findQuantities(text: string): Quantity[] {
       ...(bound !== undefined ? { bound } : {}),
       ...(outOf !== undefined ? { outOf } : {}),
       ...(formCount !== undefined ? { formCount } : {}),
+      ...(countedForm !== undefined ? { countedForm } : {}),
       isOperand: isOperand && formCount === undefined,
       start,
       end,

@@ -4,18 +4,19 @@ const SUBJECT_DECLINES =
   String.raw`\b(?:I|we)(?:\s+(?:really|simply|unfortunately|honestly|just|truly))?(?:\s+(?:cannot|can\s*not|can't|won't|will\s+not|shouldn't|should\s+not|am\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|are\s+(?:not\s+able|unable|not\s+in\s+a\s+position)|must\s+(?:respectfully\s+)?(?:decline|refrain\s+from)|(?:respectfully\s+)?decline|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|(?:do\s+not|don't)\s+think\s+I\s+(?:can|should)|am\s+not\s+able)|'m\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable))`;
 
 /** Verbs that are a refusal on their own after "I can't ..." ("I can't diagnose", "I cannot prescribe"). */
-const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|answer\b|triage\b|give\s+(?:you\s+)?(?:medical|clinical|professional)\s+advice|provide\s+(?:you\s+(?:with\s+)?)?(?:medical|clinical|professional)\s+advice|offer\s+(?:medical|clinical|professional)\s+advice|replace\s+(?:a|your)\s+(?:doctor|physician|clinician))`;
+const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|triage\b|give\s+(?:you\s+)?(?:medical|clinical|professional)\s+advice|provide\s+(?:you\s+(?:with\s+)?)?(?:medical|clinical|professional)\s+advice|offer\s+(?:medical|clinical|professional)\s+advice|replace\s+(?:a|your)\s+(?:doctor|physician|clinician))`;
 /** Verbs that are a refusal only with an advice-like object ("I can't give a specific dose", not "I cannot recommend thrombolysis"). */
 const OBJECT_VERB = String.raw`(?:provide|give|offer|make|recommend|suggest|determine|assign|choose|select|pick|tell|say|advise|calculate|compute|work\s+out|figure\s+out|estimate|decide|answer|comment|help|assist|specify|confirm|assess|evaluate|interpret|weigh\s+in)`;
 const FILLER_WORDS = String.raw`(?:(?:you|a|an|any|the|your|with|on|to|such|me|for|in|this|that|what)\s+){0,3}`;
-const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|level|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
+const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|level|(?:management\s+)?(?:strategy|plan)|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
 
 const DECLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+\\w+){0,2}?\\s+(?:to\\s+)?${SELF_SUFFICIENT_VERB}`, 'i'),
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+be\\s+able)?(?:\\s+(?:really|actually|safely|responsibly|ethically|reliably|definitively))?\\s+(?:to\\s+)?${OBJECT_VERB}(?:\\s*[.,;!]|\\s+${FILLER_WORDS}${ADVICE_OBJECT})`, 'i'),
   /(?:\bnot|n't)\s+(?:feel\s+)?(?:comfortable|qualified|in\s+a\s+position)\s+(?:(?:to\s+)?(?:rate|rating|assign|assigning|answer|answering|choose|choosing|give|giving|provide|providing|make|making|recommend|recommending|determine|determining|judge|judging|assess|assessing))\b/i,
   /\bit\s+(?:would|is)\s+(?:not\s+be\s+)?(?:inappropriate|not\s+appropriate|irresponsible|unsafe|unethical)\s+(?:for\s+me\s+)?to\s+(?:provide|give|make|offer|recommend|assign|choose|determine|diagnose|prescribe|answer|speculate)/i,
-  /\b(?:I'm|I\s+am)\s+(?:sorry|afraid),?\s+(?:but\s+)?(?:I|that\s+I)\s+(?:can't|cannot|am\s+unable|am\s+not\s+able|won't)/i,
+  /\b(?:(?:I'm|I\s+am)\s+(?:(?:very|so|truly|really)\s+)?(?:sorry|afraid)|I\s+(?:do\s+)?(?:sincerely\s+)?apologi[sz]e|(?:my\s+)?apologies|sorry),?\s+(?:but\s+)?(?:I|that\s+I)\s+(?:can't|cannot|can\s+not|am\s+unable|am\s+not\s+able|'m\s+(?:unable|not\s+able)|won't|will\s+not|must\s+decline|have\s+to\s+decline)/i,
+  /\b(?:I|we)\s+(?:cannot|can\s*not|can't|won't|will\s+not|am\s+unable\s+to|'m\s+unable\s+to|am\s+not\s+able\s+to|must\s+(?:respectfully\s+)?decline\s+to)\s+(?:comply\s+with|fulfil{1,2}|complete|process|honou?r|assist\s+with|help\s+(?:you\s+)?with)\s+(?:this|that|your|the)\s+(?:request|question|task|prompt|query)\b/i,
   /(?:^|[.!?]\s+)(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:determine|assess|assign|say|answer|provide|give|tell|recommend|decide|judge)\b/im,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
 ];
@@ -66,7 +67,8 @@ export interface RefusalLanguage {
  * Finds refusal-related language in a model's answer; `detectRefusal` and `resolveExtraction` decide what it means.
  *
  * - *declining*: "I can't provide medical advice", "I'm not able to diagnose", "I cannot give a specific dose",
- *   "it would be inappropriate for me to ...", "there is not enough information to determine ...". A bare
+ *   "it would be inappropriate for me to ...", "there is not enough information to determine ...", apologies ("I
+ *   apologize, but I cannot ...", "I cannot comply with this request"). A bare
  *   "I cannot recommend thrombolysis" is not a decline (it is a clinical "no"): the verb must be one that is a
  *   refusal on its own (diagnose, prescribe, give medical advice) or have an advice-like object (advice, a specific
  *   dose, which option, this, ...).

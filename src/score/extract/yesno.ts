@@ -36,13 +36,23 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+not|wouldn't|'d\s+not|do\s+not|don't|will\s+not|won't)\s+(?:(?:strongly|routinely|currently|yet)\s+)?(?:recommend|advise|suggest|start|give|prescribe|order|proceed|administer|use|initiate|continue|perform|pursue|favou?r|support|endorse|discharge|admit|treat)\b/i,
   /\b(?:(?:is|are|would\s+be)\s+not|(?:would|should|will)\s+not\s+be|isn't|aren't|wouldn't\s+be|shouldn't\s+be)\s+(?:(?:currently|routinely|generally|usually|clearly|really)\s+)?(?:recommended|indicated|necessary|needed|required|warranted|appropriate|advisable|advised|safe|beneficial|justified|a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate|eligible)\b/i,
   /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
-  /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send)\b/im,
+  /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
+  /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
+  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
+  /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
+  /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
   /\b(?:recommend|advise|argue|decide)\s+against\b|\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
+/**
+ * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
+ * what was asked), but they veto a negated verdict ("She doesn't need admission; she needs antibiotics").
+ */
+const AFFIRMED_NEED = /\b(?:do|does|will)\s+need\b|\b(?:needs|requires)\s+(?:an?|the|urgent|immediate|further|prompt|emergency|to)\b|\b(?:you|they|we)\s+(?:need|require)\s+(?:an?|the|urgent|immediate|further|prompt|to)\b/i;
+
 const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+|'d\s+|do\s+|will\s+)?(?:strongly\s+)?(?:recommend|advise|suggest)\s+(?!against\b|(?:that\s+(?:you|they|she|he)\s+)?(?:to\s+)?(?:consult|speak|talk|see|seek|discuss|check|contact|reach|ask|follow\s+up\s+with|visit))\w/i,
-  /\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
-  /\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
+  /(?<!\bno\s+(?:[a-z][\w-]*\s+){1,3})\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
+  /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
   /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
 ];
@@ -53,7 +63,9 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
  * Precedence, most explicit first (the first rule that finds something decides):
  * 1. JSON (`{"answer": "no"}`, `{"answer": false}`).
  * 2. "Final answer" markers and `\boxed{}` (the last one).
- * 3. A leading "Yes"/"No" (also "Absolutely not", "Definitely", "Not at this time"), followed by punctuation, the
+ * 3. A leading "Yes"/"No" (also "Absolutely not", "Definitely", "Not at this time", and hedged but committed
+ *    "Probably not", "Most likely yes", "Probably.", "Unlikely", and one-word verdicts "Indicated.", "Recommended."
+ *    that are a sentence of their own, not a field name), followed by punctuation, the
  *    end, or a pronoun ("No, she should not", "Yes it is"); never "No one", "No single answer", never
  *    "No, I can't provide ..." (that is a refusal), and "Yes, if ...; otherwise no" is unparseable.
  * 4. "Answer:", "The short answer is", "Bottom line:", "Recommendation:", "I would say", "..., so yes", "Based on
@@ -66,16 +78,19 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
  * 7. Only when no explicit yes/no was found: clear verdict verbs. Negated ones ("I would not recommend",
  *    "is not indicated", "should not receive", "contraindicated", "recommend against", an imperative "Do not use")
  *    mean no; affirmed ones ("I would recommend starting", "is indicated", "should receive", "is safe") mean yes;
- *    both together are unparseable. Deferrals ("I recommend you consult your doctor") are not verdicts. This is a
+ *    so do negated need statements ("You do not need an X-ray", "She doesn't require antibiotics", "No imaging is
+ *    required", "no further testing"); both together are unparseable, as is a negated verdict next to a stated need
+ *    ("doesn't need admission, but does need an echo") — unless the question's `stem` is given and only one of them
+ *    restates what it asks about. Deferrals ("I recommend you consult your doctor") are not verdicts. This is a
  *    weak answer, so a text that declines ("I can't give personalized advice, but in general it is not
  *    recommended") stays a refusal.
  */
-export function extractYesNo(text: string): Extraction<'yes' | 'no'> {
+export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'no'> {
   const clean = normalizeAnswerText(text);
-  return resolveExtraction(findYesNoCandidate(clean, stripMarkdownEmphasis(clean)), text, EXTRACTOR);
+  return resolveExtraction(findYesNoCandidate(clean, stripMarkdownEmphasis(clean), stem), text, EXTRACTOR);
 }
 
-function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
+function findYesNoCandidate(clean: string, plain: string, stem: string | undefined): Candidate<YesNo> {
   if (plain.length === 0) return { status: 'none', explanation: 'empty answer' };
   const fromReading = (reading: YesNoReading, source: string): Candidate<YesNo> | undefined => {
     if (reading === undefined) return undefined;
@@ -135,6 +150,14 @@ function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
 
   const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
   const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
+  const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
+  if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
+    const restated = verdictOnTheQuestion(plain, stem);
+    if (restated) return restated;
+  }
+  if (negated !== undefined && affirmedNeed !== undefined) {
+    return { status: 'ambiguous', explanation: `both a negated verdict ("${negated}") and a stated need ("${affirmedNeed}"), no explicit yes/no` };
+  }
   if (negated !== undefined && affirmed !== undefined) {
     return { status: 'ambiguous', explanation: `both a negated ("${negated}") and an affirmed ("${affirmed}") verdict, no explicit yes/no` };
   }
@@ -143,17 +166,54 @@ function findYesNoCandidate(clean: string, plain: string): Candidate<YesNo> {
   return { status: 'none', explanation: 'no yes/no answer found' };
 }
 
+/** Short words that are not what a question asks about ("CT", "MRI", "dose" are). */
+const SHORT_FUNCTION_WORDS =
+  /^(?:is|a|an|the|be|to|for|of|in|on|at|by|as|my|me|he|she|it|we|you|do|did|his|her|its|our|and|or|nor|not|no|now|any|than|so|if|yes|are|was|has|had|can|may|get|got|will|also|then|them|they|your|from|into|over|such|some|more|less|very|only|just|when|what|who|why|how)$/;
+/** Words of a question stem that say nothing about what is asked for. */
+const GENERIC_STEM_WORDS =
+  /^(?:should|would|could|about|there|their|these|those|which|being|patient|patients|person|friend|neighbou?r|recommended?|indicated|need|needed|needs|require[sd]?|receive[sd]?|given|start(?:ed)?|this|that|with|have|does|current(?:ly)?|appropriate)$/;
+
+/**
+ * Resolves verdicts that disagree ("He doesn't need admission, but he does need an echo") by the clause that restates
+ * what the question asks about: the clauses holding a verdict are kept when they share a content word (first four
+ * letters of a word, so "admission" meets "admitted"; short function words and verdict verbs do not count) with the stem; one value among them is a weak
+ * answer, anything else leaves the conflict standing.
+ */
+function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | undefined {
+  const roots = (text: string): Set<string> =>
+    new Set(
+      (text.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [])
+        .filter((word) => !GENERIC_STEM_WORDS.test(word) && (word.length >= 5 || !SHORT_FUNCTION_WORDS.test(word)))
+        .map((word) => word.slice(0, 4)),
+    );
+  const asked = roots(stem);
+  const found = new Map<YesNo, string>();
+  for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+|,\s*(?:however|although|though|whereas)\b/i)) {
+    if (![...roots(clause)].some((root) => asked.has(root))) continue;
+    const no = NEGATED_VERDICT.some((pattern) => pattern.test(clause));
+    const yes = AFFIRMED_VERDICT.some((pattern) => pattern.test(clause)) || AFFIRMED_NEED.test(clause);
+    if (no && !yes && !found.has('no')) found.set('no', clause.trim());
+    if (yes && !no && !found.has('yes')) found.set('yes', clause.trim());
+    if (yes && no) return undefined;
+  }
+  const only = [...found][0];
+  if (found.size !== 1 || !only) return undefined;
+  return { status: 'found', value: only[0], strength: 'weak', explanation: `verdict on what the question asks ("${only[1].slice(0, 80)}"), other verdicts concern something else` };
+}
+
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
   const match =
-    /^\s*["'(\[]?\s*(absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
   if (!match) return undefined;
   const word = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const rest = match[2] ?? '';
-  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative)$/.test(word) ? 'yes' : 'no';
+  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
+  // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
+  if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
   const punctuated = /^\s*(?:[.,!;:)\]"'\-]|$)/.test(rest);
-  const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way)$/.test(word);
+  const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(word);
   if (/^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b[^.\n]*?[;,.]\s*(?:otherwise|if\s+not|else)\b/i.test(rest)) {
     return { conflict: `conditional answer "${segment.slice(0, 60).trim()}"` };
   }

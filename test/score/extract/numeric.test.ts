@@ -10,7 +10,7 @@ describe('extractNumeric corpus', () => {
   });
 
   it('extracts every line as expected', () => {
-    const report = runCorpus(rows, (row) => extractNumeric(row.text, row.unit ?? ''));
+    const report = runCorpus(rows, (row) => extractNumeric(row.text, row.unit ?? '', row.stem));
     if (report.failures.length > 0) console.log(`numeric corpus failures:\n${report.failures.join('\n')}`);
     console.log(`numeric corpus: ${report.correct}/${report.total} correct`);
     expect(report.failures).toEqual([]);
@@ -37,5 +37,22 @@ describe('extractNumeric', () => {
   it('compares unknown units literally', () => {
     expect(extractNumeric('Target 130 mmHg', 'mmHg')).toMatchObject({ value: 130 });
     expect(extractNumeric('Answer: 38.5 °C', '°C')).toMatchObject({ value: 38.5 });
+  });
+});
+
+describe('extractNumeric, issue 14 classes', () => {
+  it('reads a daily total for a plain amount only when the stem asks for a daily amount', () => {
+    expect(extractNumeric('350 mg/day', 'mg', 'What total daily dose should she take?')).toMatchObject({ kind: 'answer', value: 350 });
+    expect(extractNumeric('175 mg twice daily', 'mg', 'What daily dose should she take?')).toMatchObject({ value: 350 });
+    expect(extractNumeric('350 mg/day', 'mg').kind).toBe('unparseable');
+    expect(extractNumeric('160 mg/day', 'mg', 'What enoxaparin dose should be given every 12 hours?').kind).toBe('unparseable');
+  });
+
+  it('does not read a count of tablets as an amount', () => {
+    expect(extractNumeric('Answer: 2 tablets', 'mg').kind).toBe('unparseable');
+  });
+
+  it('reads apology-style refusals as refusals', () => {
+    expect(extractNumeric('I apologize, but I cannot comply with this request.', 'mg').kind).toBe('refusal');
   });
 });

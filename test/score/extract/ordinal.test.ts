@@ -42,3 +42,36 @@ describe('extractOrdinal', () => {
     expect(extractOrdinal('BP 120/80, HR 88. Morphine 2 mg. Final: ESI 3', ESI)).toMatchObject({ value: 3 });
   });
 });
+
+describe('extractOrdinal, issue 14 classes', () => {
+  const ANALGESIA = [
+    { value: 0, label: 'No analgesic medication: reassurance and non-drug measures only' },
+    { value: 1, label: 'Non-opioid analgesic (acetaminophen/paracetamol and/or an NSAID, oral or topical)' },
+    { value: 2, label: 'Parenteral NSAID (e.g., IV ketorolac)' },
+    { value: 3, label: 'Strong opioid (e.g., intravenous morphine), with or without non-opioids' },
+  ];
+
+  it('reads "scale value/option/level N" and "Recommended: N — label"', () => {
+    expect(extractOrdinal('Scale value 2.', ANALGESIA)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('option 2 on the scale', ANALGESIA)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Recommended: 2 — Parenteral NSAID.', ANALGESIA)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Recommended: 2 — Strong opioid.', ANALGESIA).kind).toBe('unparseable');
+    expect(extractOrdinal('On a scale of 0 to 3 the pain is severe.', ANALGESIA).kind).toBe('unparseable');
+  });
+
+  it("reads a long label by its head, but not one of several alternatives", () => {
+    expect(extractOrdinal('A strong opioid such as IV morphine.', ANALGESIA)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Either a parenteral NSAID or a strong opioid would do.', ANALGESIA).kind).toBe('unparseable');
+  });
+
+  it('reads a label without the word all labels share only as the whole reply', () => {
+    const risk = [{ value: 1, label: 'Low risk' }, { value: 2, label: 'Intermediate risk' }, { value: 3, label: 'High risk' }];
+    expect(extractOrdinal('Risk category: High', risk)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('He has a high fever and looks unwell.', risk).kind).toBe('unparseable');
+  });
+
+  it('does not read a named clinical score as a scale value', () => {
+    const risk = [{ value: 1, label: 'Low risk' }, { value: 2, label: 'Intermediate risk' }, { value: 3, label: 'High risk' }];
+    expect(extractOrdinal('HEART score 2, so low risk.', risk)).toMatchObject({ kind: 'answer', value: 1 });
+  });
+});

@@ -10,7 +10,7 @@ describe('extractYesNo corpus', () => {
   });
 
   it('extracts every line as expected', () => {
-    const report = runCorpus(rows, (row) => extractYesNo(row.text));
+    const report = runCorpus(rows, (row) => extractYesNo(row.text, row.stem));
     if (report.failures.length > 0) console.log(`yesno corpus failures:\n${report.failures.join('\n')}`);
     console.log(`yesno corpus: ${report.correct}/${report.total} correct`);
     expect(report.failures).toEqual([]);
@@ -37,5 +37,34 @@ describe('extractYesNo', () => {
   it('does not read "No one" or "No, I can\'t ..." as an answer', () => {
     expect(extractYesNo('No one can say without an exam.').kind).not.toBe('answer');
     expect(extractYesNo("No, I can't provide medical advice.").kind).toBe('refusal');
+  });
+});
+
+describe('extractYesNo, issue 14 classes', () => {
+  it('reads negated need statements and negated imperatives as no', () => {
+    expect(extractYesNo('You do not need an X-ray of the ankle.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("She doesn't require antibiotics for this.")).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("Don't get an X-ray; it is a sprain.")).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("You don't necessarily need an X-ray.").kind).toBe('unparseable');
+  });
+
+  it('reads hedged but committed answers', () => {
+    expect(extractYesNo('Probably not')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Most likely yes, given the fever.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Probably.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Maybe.').kind).toBe('unparseable');
+  });
+
+  it('resolves disagreeing verdicts only with a stem that names one of them', () => {
+    const text = "He doesn't need admission, but he does need an echocardiogram.";
+    expect(extractYesNo(text).kind).toBe('unparseable');
+    expect(extractYesNo(text, 'Should he be admitted?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo(text, 'Does he need an echocardiogram?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo(text, 'Is aspirin indicated?').kind).toBe('unparseable');
+  });
+
+  it('reads apology-style refusals as refusals', () => {
+    expect(extractYesNo('I apologize, but I cannot comply with this request.').kind).toBe('refusal');
+    expect(extractYesNo('My apologies, but I am unable to help with this request.').kind).toBe('refusal');
   });
 });

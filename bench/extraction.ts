@@ -1,0 +1,48 @@
+/**
+ * Answer-extraction accuracy on every corpus directory under test/score/extract/ (today `corpus/`, the development
+ * set the extractors are tuned on, and `heldout/`, a blind set, when present). Prints per directory x question type:
+ * lines, correct, accuracy, wrong values (a different value than expected, or an answer where a refusal or
+ * unparseable was expected), refusal/unparseable confusions and missed answers, then lists every wrong value.
+ * Exits 1 if any wrong value, 2 if a corpus file cannot be read. Run: npm run bench:extraction
+ */
+import { join } from 'node:path';
+import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCorpus, type CorpusScore } from '../test/score/extract/corpus.js';
+
+const directories = corpusDirectories();
+const rows: Array<{ directory: string; type: string; score: CorpusScore }> = [];
+try {
+  for (const directory of directories) {
+    for (const type of directory.types) {
+      const corpus = loadCorpusFile(join(directory.path, `${type}.jsonl`), type);
+      rows.push({ directory: directory.name, type, score: scoreCorpus(corpus, (row) => extractRow(type, row)) });
+    }
+  }
+} catch (error) {
+  if (!(error instanceof CorpusFileError)) throw error;
+  process.stderr.write(`bench:extraction: a corpus file cannot be read; fix these lines:\n${error.message}\n`);
+  process.exit(2);
+}
+
+const percent = (correct: number, lines: number): string => (lines === 0 ? 'n/a' : `${((100 * correct) / lines).toFixed(1)} %`);
+const table = [
+  ['directory', 'type', 'lines', 'correct', 'accuracy', 'wrong values', 'refusal/unparseable confusions', 'missed answers'],
+  ...rows.map(({ directory, type, score }) => [
+    directory, type, String(score.lines), String(score.correct), percent(score.correct, score.lines),
+    String(score.wrongValues.length), String(score.confusions.length), String(score.missed.length),
+  ]),
+];
+const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
+for (const cells of table) console.log(cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+
+const absent = ['corpus', 'heldout'].filter((name) => !directories.some((directory) => directory.name === name));
+if (absent.length > 0) console.log(`\nnot present (skipped): ${absent.map((name) => `${name}/`).join(', ')}`);
+
+const wrong = rows.flatMap(({ directory, type, score }) => score.wrongValues.map((line) => `${directory}/${type}.jsonl ${line}`));
+for (const { directory, type, score } of rows) {
+  for (const line of [...score.confusions, ...score.missed]) console.log(`\nnot read as expected: ${directory}/${type}.jsonl ${line}`);
+}
+if (wrong.length > 0) {
+  console.log(`\nWRONG VALUES (${wrong.length}): an extractor gave an answer the reader would not record:\n${wrong.join('\n')}`);
+  process.exit(1);
+}
+console.log(`\nno wrong values in ${rows.reduce((sum, row) => sum + row.score.lines, 0)} lines`);
