@@ -1,6 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import { designAssignments } from '../expand/designs.js';
 import { simulatedDecision, type SimulatedSpec } from '../providers/simulatedDecision.js';
+import { EXTRACTOR_VERSION } from '../score/extract/index.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
 import type { QuestionType } from '../template/types.js';
@@ -53,7 +54,7 @@ export function simulateDesignScores(input: DesignStudyInput): ScoreRecord[] {
           signedDeviation: outcome === 'incorrect' && (questionType === 'ordinal' || questionType === 'numeric') ? -1 : outcome === 'correct' ? 0 : null,
           hedge: false,
           extractor: 'simulated',
-          extractorVersion: 1,
+          extractorVersion: EXTRACTOR_VERSION,
           explanation: '',
         });
       }
