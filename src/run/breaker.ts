@@ -24,7 +24,7 @@ export interface BreakerTrip {
 
 /**
  * A circuit breaker for one endpoint, fed every attempt's outcome. It opens after `threshold` consecutive
- * attempts failing identically (same kind, status and message) with an endpoint-wide failure, across requests,
+ * attempts failing identically (same kind and status, and for a 400 the same message) with an endpoint-wide failure, across requests,
  * with no success in between; a success closes the streak, a different endpoint-wide failure starts a new one,
  * and transient failures (429, 5xx, timeouts) and content refusals of one prompt neither count nor reset. Once
  * open it stays open for the run. Time-free and state-per-instance: each Endpoint owns one.
@@ -50,7 +50,9 @@ export class CircuitBreaker {
       return undefined;
     }
     if (!ENDPOINT_WIDE.has(error.kind) || (error.kind === 'bad-request' && CONTENT_REFUSAL.test(error.message))) return undefined;
-    const signature = `${error.kind}\u0000${error.status ?? ''}\u0000${error.message}`;
+    // A bad key, an unknown model, a refused connection is the same failure whatever the message says (servers put
+    // request ids and timestamps in it); a 400 is identical only with the same message (one parameter rejected).
+    const signature = `${error.kind}\u0000${error.status ?? ''}\u0000${error.kind === 'bad-request' ? error.message : ''}`;
     this.streak = this.streak?.signature === signature ? { ...this.streak, count: this.streak.count + 1 } : { signature, error, count: 1 };
     if (this.streak.count < this.threshold) return undefined;
     this.opened = { error: this.streak.error, consecutive: this.streak.count };

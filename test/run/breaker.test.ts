@@ -135,3 +135,20 @@ describe('endpoint with a circuit breaker', () => {
     expect((await endpoint.send(request, subject))?.response.error?.kind).toBe('not-sent');
   });
 });
+
+describe('CircuitBreaker signatures', () => {
+  it('counts a bad key as the same failure when the server varies its message (request ids)', () => {
+    const breaker = new CircuitBreaker(3);
+    const auth = (id: number) => ({ kind: 'auth' as const, status: 401, message: `Incorrect API key provided (request id req_${id})` });
+    expect(breaker.observe(auth(1))).toBeUndefined();
+    expect(breaker.observe(auth(2))).toBeUndefined();
+    expect(breaker.observe(auth(3))?.consecutive).toBe(3);
+  });
+
+  it('treats 400s with different messages as different failures', () => {
+    const breaker = new CircuitBreaker(2);
+    expect(breaker.observe({ kind: 'bad-request', status: 400, message: 'unsupported parameter: temperature' })).toBeUndefined();
+    expect(breaker.observe({ kind: 'bad-request', status: 400, message: 'maximum context length exceeded' })).toBeUndefined();
+    expect(breaker.observe({ kind: 'bad-request', status: 400, message: 'maximum context length exceeded' })?.consecutive).toBe(2);
+  });
+});
