@@ -27,6 +27,8 @@ export function matchingCombination(rules: readonly ImplausibleCombination[], do
  */
 export interface CombinationExclusion {
   vignetteId: string;
+  /** Index of the rule in the study's `implausible:` list. */
+  rule: number;
   /** The rule's axes, "insurance × age". */
   axis: string;
   /** "not insurance=medicare with age=45". */

@@ -83,7 +83,7 @@ export function combinationExclusions(study: Study, vignettes: Iterable<Vignette
     }
     for (const [index, variantIds] of [...byRule.entries()].sort(([a], [b]) => a - b)) {
       const { when, reason } = study.implausible[index]!;
-      out.push({ vignetteId: vignette.id, axis: Object.keys(when).join(' × '), value: `not ${describeCombination(when)}`, reason, when, variantsNotRendered: variantIds.length, variantIds });
+      out.push({ vignetteId: vignette.id, rule: index, axis: Object.keys(when).join(' × '), value: `not ${describeCombination(when)}`, reason, when, variantsNotRendered: variantIds.length, variantIds });
     }
   }
   return out;
