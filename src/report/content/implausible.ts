@@ -16,7 +16,7 @@ export function implausibleBlocks(ctx: ReportContext): Block[] {
   const vanished: string[] = [];
   const items = rules.map((rule, index) => {
     const rows = excluded.filter((e) => e.rule === index);
-    const scope = rule.domains ? `domains ${rule.domains.join(', ')}` : 'every domain';
+    const scope = rule.domains ? `${rule.domains.length === 1 ? 'domain' : 'domains'} ${rule.domains.join(', ')}` : 'every domain';
     const head = `${describeCombination(rule.when)} (${scope}): ${rule.reason}.`;
     if (rows.length === 0) return `${head} It matched no variant of this study.`;
     const lost = new Map<string, number>();
