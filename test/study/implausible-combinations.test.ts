@@ -117,6 +117,17 @@ describe('implausible combinations across axes (study `implausible:`)', () => {
     expect(readFileSync(join(out, 'tables', 'exclusions.csv'), 'utf8')).toContain('variantsNotRendered');
   });
 
+  it('factorial run: the report counts the pairs whose exact partner was the dropped cell', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'counterfair-implausible-run-')), 'run');
+    const r = await runCli(['run', study(MEDICARE_AT_45, '{ kind: factorial, axes: [age, insurance] }'), '--out', out]);
+    expect(r.code).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AnalysisResults;
+    const dropped = results.exclusions.filter((e) => e.rule === 0).length;
+    expect(dropped).toBeGreaterThan(0);
+    // Each dropped Medicare × 45 cell was the age partner of that vignette's Medicare × 75 cell.
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(`${dropped} pairs (age=75) lost their exact partner`);
+  });
+
   it('says so when a contrast loses every vignette', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'counterfair-implausible-run-')), 'run');
     const everywhere = 'implausible:\n  - { when: { insurance: medicare, age: "<65" }, reason: Medicare before 65 implies disability }\n';
