@@ -94,7 +94,7 @@ function pinnedValues(vignette: Vignette): Record<string, string> {
 }
 
 /** Every study axis at its reference level, or at the value the vignette pins. */
-function baseAssignment(study: Study, vignette: Vignette): Assignment {
+export function baseAssignment(study: { axes: readonly Axis[] }, vignette: Vignette): Assignment {
   const pinned = pinnedValues(vignette);
   return new Map(study.axes.map((a) => [a.id, pinned[a.id] ?? a.reference]));
 }

@@ -16,6 +16,7 @@ import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import { ageBelow, matchingCombination } from '../expand/combinations.js';
+import { baseAssignment } from '../expand/expand.js';
 import type { Vignette } from '../template/types.js';
 import type { FieldPath } from '../util/yaml.js';
 import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
@@ -319,10 +320,7 @@ function checkCombinationsAgainstVignettes(r: FieldReader, combinations: readonl
     rule.domains?.forEach((domain, i) => {
       if (!domains.includes(domain)) r.problem([...path, 'domains', i], `no vignette of this study has domain "${domain}"; domains: ${domains.join(', ')}`);
     });
-    const blocked = vignettes.filter((v) => {
-      const pinned = new Map(v.excluded.map((e) => [e.axis, e.value]));
-      return matchingCombination([rule], v.domain, new Map(axes.map((a) => [a.id, pinned.get(a.id) ?? a.reference])));
-    });
+    const blocked = vignettes.filter((v) => matchingCombination([rule], v.domain, baseAssignment({ axes }, v)));
     if (blocked.length > 0) {
       const shown = blocked.slice(0, 3).map((v) => v.id).join(', ') + (blocked.length > 3 ? ` and ${blocked.length - 3} more` : '');
       r.problem([...path, 'when'], `matches the reference variant of ${blocked.length} vignette(s) (${shown}), which every pair is compared against; move the study's reference (axes.<axis>.reference) or narrow the rule (when, domains)`);
