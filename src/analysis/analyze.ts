@@ -32,8 +32,12 @@ export interface AnalysisResults {
   spread: SpreadRow[];
   spreadSummaries: SpreadSummary[];
   intersections: IntersectionCell[];
-  /** Axes each vignette does not vary, and why (clinically relevant to it). */
-  exclusions: { vignetteId: string; axis: string; value: string; reason: string }[];
+  /**
+   * Axes each vignette does not vary, and why (clinically relevant to it); and, added by analyzeRun, the variants an
+   * implausible combination of the study ruled out (`rule`, its index in the study's list; `when`;
+   * `variantsNotRendered`; `variantIds`).
+   */
+  exclusions: { vignetteId: string; axis: string; value: string; reason: string; rule?: number; when?: Record<string, string>; variantsNotRendered?: number; variantIds?: string[] }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
   outcomeCounts: { model: string; axis: string; level: string; outcomes: Record<string, number> }[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { expandStudy } from '../expand/expand.js';
+import { combinationExclusions, expandStudy } from '../expand/expand.js';
 import { loadStudy } from '../study/load.js';
 import type { CliIO } from './program.js';
 
@@ -14,6 +14,8 @@ export function expandCommand(io: CliIO): Command {
         io.stdout.write(`${JSON.stringify(variant)}\n`);
         count++;
       }
-      io.stderr.write(`counterfair: ${vignettes.length} vignettes -> ${count} variants\n`);
+      const excluded = combinationExclusions(study, vignettes);
+      const notRendered = excluded.reduce((n, e) => n + e.variantsNotRendered, 0);
+      io.stderr.write(`counterfair: ${vignettes.length} vignettes -> ${count} variants${excluded.length > 0 ? `; ${notRendered} not rendered (implausible combinations, ${excluded.length} vignette(s): ${excluded.flatMap((e) => e.variantIds).join(', ')})` : ''}\n`);
     });
 }

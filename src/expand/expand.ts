@@ -5,6 +5,7 @@ import type { Study } from '../study/types.js';
 import { cuesName, prepareTemplate, renderPrepared, type AxisValue, type CueMode, type PreparedTemplate } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { pinnedBy, variedAxes, withSentenceCues } from '../template/validate.js';
+import { describeCombination, matchingCombination, type CombinationExclusion } from './combinations.js';
 import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
 import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
@@ -26,8 +27,8 @@ export function* expandStudy(study: Study, vignettes: Iterable<Vignette>, system
  */
 export function expandVignette(study: Study, vignette: Vignette, systemPrompt: string, faker = createFaker()): Variant[] {
   const filler = drawFiller(faker, study.seed, vignette.id);
-  const pinned = Object.fromEntries(vignette.excluded.map((e) => [e.axis, e.value]));
-  const base: Assignment = new Map(study.axes.map((a) => [a.id, pinned[a.id] ?? a.reference]));
+  const pinned = pinnedValues(vignette);
+  const base = baseAssignment(study, vignette);
   const silentAxes = study.allAxes.filter((a) => a.slot === 'sentence' && !study.axes.some((s) => s.id === a.id)).map((a) => a.id);
   const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode, paraphrase?: ParaphraseSource): Variant => {
     const values = axisValues(study, vignette, levels);
@@ -52,15 +53,55 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
     };
   };
   const text = prepareTemplate(withSentenceCues(vignette.text, study.axes));
-  const variants = designAssignments(study.design, variedAxes(vignette, study.axes, study.allAxes), base, study.seed, vignette.id).map((levels, i) =>
-    i === 0 ? build('reference', `${vignette.id}~ref`, levels, text, study.cues) : build('demographic', `${vignette.id}~${changes(levels, base)}`, levels, text, study.cues),
-  );
+  // The reference never matches an implausible combination (refused at load), so it stays first.
+  const variants = plannedAssignments(study, vignette, base)
+    .filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels))
+    .map((levels, i) => (i === 0 ? build('reference', `${vignette.id}~ref`, levels, text, study.cues) : build('demographic', `${vignette.id}~${changes(levels, base)}`, levels, text, study.cues)));
   if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, 'none'));
   for (let i = 1; i <= study.controls.paraphrases; i++) {
     const paraphrase = paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id);
     variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), study.cues, paraphrase.source));
   }
   return variants;
+}
+
+/**
+ * Every variant the design would render but an implausible combination of the study rules out: one entry per
+ * vignette and rule, with the ids of the variants not rendered. Computed from the study alone, like the expansion.
+ */
+export function combinationExclusions(study: Study, vignettes: Iterable<Vignette>): CombinationExclusion[] {
+  const out: CombinationExclusion[] = [];
+  if (study.implausible.length === 0) return out;
+  for (const vignette of vignettes) {
+    const base = baseAssignment(study, vignette);
+    const byRule = new Map<number, string[]>();
+    for (const levels of plannedAssignments(study, vignette, base)) {
+      const rule = matchingCombination(study.implausible, vignette.domain, levels);
+      if (!rule) continue;
+      const index = study.implausible.indexOf(rule);
+      byRule.set(index, [...(byRule.get(index) ?? []), `${vignette.id}~${changes(levels, base)}`]);
+    }
+    for (const [index, variantIds] of [...byRule.entries()].sort(([a], [b]) => a - b)) {
+      const { when, reason } = study.implausible[index]!;
+      out.push({ vignetteId: vignette.id, rule: index, axis: Object.keys(when).join(' × '), value: `not ${describeCombination(when)}`, reason, when, variantsNotRendered: variantIds.length, variantIds });
+    }
+  }
+  return out;
+}
+
+function pinnedValues(vignette: Vignette): Record<string, string> {
+  return Object.fromEntries(vignette.excluded.map((e) => [e.axis, e.value]));
+}
+
+/** Every study axis at its reference level, or at the value the vignette pins. */
+export function baseAssignment(study: { axes: readonly Axis[] }, vignette: Vignette): Assignment {
+  const pinned = pinnedValues(vignette);
+  return new Map(study.axes.map((a) => [a.id, pinned[a.id] ?? a.reference]));
+}
+
+/** The design's assignments for a vignette, reference first, before implausible combinations are removed. */
+function plannedAssignments(study: Study, vignette: Vignette, base: Assignment): Assignment[] {
+  return designAssignments(study.design, variedAxes(vignette, study.axes, study.allAxes), base, study.seed, vignette.id);
 }
 
 /** "race=black,sex=female": the axes where an assignment leaves the base, in study axis order. */

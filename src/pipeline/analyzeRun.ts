@@ -9,6 +9,7 @@ import { adjudicatedScores } from '../review/adjudications.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
+import { readManifest } from './manifest.js';
 import { writeReport } from './report.js';
 import { runFile, writeFileAtomic, writeJsonl } from './runDir.js';
 
@@ -28,8 +29,11 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
   const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, automated));
   writeJsonl(runFile(runDir, 'scores'), scores);
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
+  const analysis = analyze({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed });
   const results: AnalysisResults = {
-    ...analyze({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed }),
+    ...analysis,
+    // The variants an implausible combination ruled out were never rendered; the manifest lists them, per vignette.
+    exclusions: [...analysis.exclusions, ...(readManifest(runDir)?.implausible?.excluded ?? [])],
     dataQuality: assessDataQuality({ modelIds: study.modelIds, scores, errors, questions, thresholds: study.quality ?? DEFAULT_QUALITY }),
   };
   writeFileAtomic(runFile(runDir, 'findings'), `${JSON.stringify(results.findings, null, 2)}\n`);

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Axis } from '../demographics/types.js';
-import type { NameOptions, Study } from '../study/types.js';
+import type { CombinationExclusion } from '../expand/combinations.js';
+import type { ImplausibleCombination, NameOptions, Study } from '../study/types.js';
 import { cuesName } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
 import { runFile } from './runDir.js';
@@ -25,6 +26,11 @@ export interface Manifest {
    * every level combination that got one (absent in explicit-cue runs and runs made before it existed).
    */
   names?: NameOptions;
+  /**
+   * The study's implausible combinations and every variant each ruled out, per vignette (absent when the study
+   * declares none, and in runs made before they existed).
+   */
+  implausible?: { rules: ImplausibleCombination[]; excluded: CombinationExclusion[] };
   /** When the run directory was first created; kept on resume so re-rendering is byte-identical. */
   startedAt: string;
 }
@@ -34,7 +40,7 @@ export function toolVersion(): { name: string; version: string } {
   return { name: pkg.name, version: pkg.version };
 }
 
-export function buildManifest(study: Study, runDir: string, clock: () => number): Manifest {
+export function buildManifest(study: Study, runDir: string, clock: () => number, excluded: CombinationExclusion[] = []): Manifest {
   const previous = readManifest(runDir);
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: Object.fromEntries(DEPENDENCIES.map((d) => [d, packageVersion(d)])) },
@@ -46,6 +52,7 @@ export function buildManifest(study: Study, runDir: string, clock: () => number)
     analysis: study.analysis,
     quality: study.quality,
     ...(cuesName(study.cues) ? { names: study.names } : {}),
+    ...(study.implausible.length > 0 ? { implausible: { rules: study.implausible, excluded } } : {}),
     startedAt: previous?.study.sha256 === study.hashes.study ? previous.startedAt : new Date(clock()).toISOString(),
   };
 }

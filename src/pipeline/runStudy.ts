@@ -2,7 +2,7 @@ import { basename, extname, join } from 'node:path';
 import { analyzeRun } from './analyzeRun.js';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
-import { expandStudy } from '../expand/expand.js';
+import { combinationExclusions, expandStudy } from '../expand/expand.js';
 import { createProvider } from '../providers/registry.js';
 import { cacheDirFromEnv, ResponseCache } from '../run/cache.js';
 import { systemContext } from '../run/context.js';
@@ -48,7 +48,7 @@ export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string,
   ensureDir(runDir);
   writeJsonl(runFile(runDir, 'vignettes'), vignettes);
   const variants = VariantFile.write(runFile(runDir, 'variants'), expandStudy(study, vignettes, study.systemPrompt));
-  const manifest = buildManifest(study, runDir, clock);
+  const manifest = buildManifest(study, runDir, clock, combinationExclusions(study, vignettes));
   writeFileAtomic(runFile(runDir, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { variants };
 }

@@ -15,9 +15,13 @@ import { readNameOptions } from './names.js';
 import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
-import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
+import { ageBelow, matchingCombination } from '../expand/combinations.js';
+import { baseAssignment } from '../expand/expand.js';
+import type { Vignette } from '../template/types.js';
+import type { FieldPath } from '../util/yaml.js';
+import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
+const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
 const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
@@ -55,6 +59,7 @@ export function loadStudy(file: string): LoadedStudy {
   const axes = readStudyAxes(r, obj.axes, allAxes);
   const gate = readGateSection(r, obj.gate, axes.map((a) => a.id));
   const design = readDesign(r, obj.design, axes);
+  const implausible = readImplausibleCombinations(r, obj.implausible, axes);
   const cues = r.oneOf(obj, 'cues', CUE_MODES, [], { optional: true }) ?? 'explicit';
   const controls = readControls(r, obj.controls);
   const namePools = loadNamePools(demographicsPath, problems);
@@ -67,6 +72,7 @@ export function loadStudy(file: string): LoadedStudy {
 
   const vignettes = loadVignettes(templateSources, problems);
   validateVignettes(vignettes, axes, allAxes, problems);
+  checkCombinationsAgainstVignettes(r, implausible, vignettes, axes);
   if (vignettes.length === 0 && problems.length === 0) problems.push({ file, field: 'templates', message: 'no vignettes found in the listed template files' });
   failOnProblems(problems);
 
@@ -81,6 +87,7 @@ export function loadStudy(file: string): LoadedStudy {
     axes,
     allAxes,
     design,
+    implausible: implausible.map(({ rule }) => rule),
     cues,
     controls,
     namePools,
@@ -255,6 +262,70 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
     r.problem(path, 'sets no threshold: give max_difference (percentage points) and/or max_ratio');
   }
   return settings;
+}
+
+/**
+ * `implausible: [{ when: { insurance: medicare, age: "45" }, reason: ..., domains: [kidney-function] }]`: level
+ * combinations across study axes that are never rendered. Each comes back with its YAML path for later checks.
+ */
+function readImplausibleCombinations(r: FieldReader, raw: unknown, axes: readonly Axis[]): { rule: ImplausibleCombination; path: FieldPath }[] {
+  return r.recordList(raw, ['implausible'], ['when', 'reason', 'domains'], (obj, at) => {
+    const reason = r.string(obj, 'reason', at);
+    const domains = r.stringList(obj, 'domains', at, { optional: true });
+    if (domains?.length === 0) r.problem([...at, 'domains'], 'is empty; list the domains the rule applies to, or remove the field to apply it to all');
+    const when = readWhen(r, obj.when, [...at, 'when'], axes);
+    if (!when || reason === undefined || domains?.length === 0) return undefined;
+    return { rule: { when, reason, ...(domains ? { domains } : {}) }, path: at };
+  });
+}
+
+/** `when: { axis: level, ... }` over study axes; an age axis also takes "<N". Undefined (problems recorded) when invalid. */
+function readWhen(r: FieldReader, raw: unknown, at: FieldPath, axes: readonly Axis[]): Record<string, string> | undefined {
+  if (raw === undefined) {
+    r.problem(at, 'is required: a mapping of axis -> level, for example { insurance: medicare, age: "45" }');
+    return undefined;
+  }
+  const obj = r.record(raw, at);
+  if (!obj) return undefined;
+  if (Object.keys(obj).length === 0) {
+    r.problem(at, 'is empty; name at least one axis and level, for example { insurance: medicare, age: "45" }');
+    return undefined;
+  }
+  let valid = true;
+  const when: Record<string, string> = {};
+  for (const [axisId, rawLevel] of Object.entries(obj)) {
+    const axis = axes.find((a) => a.id === axisId);
+    const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? String(rawLevel).trim() : undefined;
+    if (!axis) r.problem([...at, axisId], `unknown axis "${axisId}"; axes of this study: ${axes.map((a) => a.id).join(', ')}`);
+    else if (level === undefined) r.problem([...at, axisId], `expected a level id of ${axisId} (${axis.levels.map((l) => l.id).join(', ')})`);
+    else if (ageBelow(level) !== undefined && axis.slot !== 'age') r.problem([...at, axisId], `"${level}" (below an age) applies to an age axis only; levels of ${axisId}: ${axis.levels.map((l) => l.id).join(', ')}`);
+    else if (ageBelow(level) === undefined && !axis.levels.some((l) => l.id === level)) {
+      r.problem([...at, axisId], `unknown level "${level}" of ${axisId}; levels in this study: ${axis.levels.map((l) => l.id).join(', ')}${axis.slot === 'age' ? ' (or "<N" for any age below N)' : ''}`);
+    } else {
+      when[axisId] = level;
+      continue;
+    }
+    valid = false;
+  }
+  return valid ? when : undefined;
+}
+
+/**
+ * A rule's domains must be domains of the study's vignettes, and no rule may match a vignette's reference (its
+ * matched set would have nothing to pair against): move the reference, or narrow the rule.
+ */
+function checkCombinationsAgainstVignettes(r: FieldReader, combinations: readonly { rule: ImplausibleCombination; path: FieldPath }[], vignettes: readonly Vignette[], axes: readonly Axis[]): void {
+  const domains = [...new Set(vignettes.map((v) => v.domain))].sort();
+  for (const { rule, path } of combinations) {
+    rule.domains?.forEach((domain, i) => {
+      if (!domains.includes(domain)) r.problem([...path, 'domains', i], `no vignette of this study has domain "${domain}"; domains: ${domains.join(', ')}`);
+    });
+    const blocked = vignettes.filter((v) => matchingCombination([rule], v.domain, baseAssignment({ axes }, v)));
+    if (blocked.length > 0) {
+      const shown = blocked.slice(0, 3).map((v) => v.id).join(', ') + (blocked.length > 3 ? ` and ${blocked.length - 3} more` : '');
+      r.problem([...path, 'when'], `matches the reference variant of ${blocked.length} vignette(s) (${shown}), which every pair is compared against; move the study's reference (axes.<axis>.reference) or narrow the rule (when, domains)`);
+    }
+  }
 }
 
 /** The study's `axes:` mapping: which axes, which of their levels, which reference. Order follows the study. */

@@ -95,6 +95,22 @@ export type Design =
   | { kind: 'sampled'; n: number }
   | { kind: 'list'; assignments: Record<string, string>[] };
 
+/**
+ * A combination of levels across axes that makes no clinical sense (Medicare at 45 implies disability or end-stage
+ * kidney disease): a variant whose assignment matches every entry of `when` is never rendered, for vignettes of
+ * `domains` (all when absent), and the report lists each one not rendered with `reason`.
+ */
+export interface ImplausibleCombination {
+  /**
+   * Axis id -> level id, all of which must hold. An age axis may also give `"<N"` (any age below N years), which
+   * matches ages a vignette pins as well as the study's levels.
+   */
+  when: Record<string, string>;
+  reason: string;
+  /** Only vignettes of these domains; every domain when absent. */
+  domains?: string[];
+}
+
 /** Variants that measure the noise floor rather than a demographic effect. */
 export interface Controls {
   /** A variant with every demographic cue removed, beside the reference. */
@@ -180,6 +196,8 @@ export interface Study {
   /** Every axis defined in the demographics folder, so vignettes can pin axes the study does not vary. */
   allAxes: Axis[];
   design: Design;
+  /** The study's `implausible:` combinations, never rendered (empty when the study declares none). */
+  implausible: ImplausibleCombination[];
   cues: CueMode;
   controls: Controls;
   namePools: NamePools;

@@ -3,6 +3,7 @@ import { count, percent, plural } from '../format.js';
 import { reviewBlocks } from '../content/sections.js';
 import type { ReportContext } from '../sources.js';
 import { exclusionsTable, outcomesTable } from '../content/tables.js';
+import { implausibleBlocks } from '../content/implausible.js';
 import { byText } from '../order.js';
 import { cueText, variantsClaim } from '../content/provenance.js';
 import type { Axis } from '../../demographics/types.js';
@@ -34,7 +35,8 @@ export function vignetteBlocks(ctx: ReportContext): Block[] {
     paragraph(`${plural(ctx.vignettes.length, 'vignette')} from ${plural(Object.keys(ctx.manifest.templates).length, 'template file')} (content hashes in the reproducibility manifest).`),
     list([`Domains: ${tally((v) => v.domain)}.`, `Perspectives: ${tally((v) => v.perspective)}.`, `Question types: ${tally((v) => v.question.type)}.`]),
     table(axes, 'No axes.'),
-    paragraph(`Exclusions: an axis that is clinically relevant to a vignette (sex in pregnancy, age in dosing) is never varied for it and is pinned to one value. ${plural(ctx.results.exclusions.length, 'vignette-axis exclusion')}:`),
+    paragraph(`Exclusions: an axis that is clinically relevant to a vignette (sex in pregnancy, age in dosing) is never varied for it and is pinned to one value. ${plural(ctx.results.exclusions.filter((e) => e.rule === undefined).length, 'vignette-axis exclusion')}:`),
+    ...implausibleBlocks(ctx),
     table(exclusionsTable(ctx), 'No vignette excludes an axis.'),
   ];
 }

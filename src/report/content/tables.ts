@@ -110,8 +110,8 @@ export function spreadRowsTable(ctx: ReportContext): DisplayTable {
 
 export function exclusionsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['vignette', 'axis', 'pinned to', 'why the axis is not varied'],
-    rows: [...ctx.results.exclusions].sort((a, b) => byText(a.vignetteId, b.vignetteId) || byText(a.axis, b.axis)).map((e) => ({ cells: [e.vignetteId, e.axis, e.value, e.reason] })),
+    headers: ['vignette', 'axis', 'pinned to (or combination ruled out)', 'reason', 'variants not rendered'],
+    rows: [...ctx.results.exclusions].sort((a, b) => byText(a.vignetteId, b.vignetteId) || byText(a.axis, b.axis)).map((e) => ({ cells: [e.vignetteId, e.axis, e.value, e.reason, e.variantIds?.join(', ') ?? '—'] })),
   };
 }
 

@@ -6,6 +6,7 @@ import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';
 import { summaryBlocks } from '../content/summary.js';
 import { exclusionsTable } from '../content/tables.js';
+import { implausibleBlocks } from '../content/implausible.js';
 import { code, heading, list, mono, paragraph, table, type Block } from '../document/blocks.js';
 import { blocksToHtml } from '../document/html.js';
 import { escapeHtml } from '../escape.js';
@@ -26,7 +27,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
     ['shifts', 'Direction of care', shiftsBlocks(ctx, charts)],
     ['worst-cases', 'Worst cases', worstCaseBlocks(ctx)],
     ['other-tests', 'Other endpoints and omnibus tests', otherTestsBlocks(ctx)],
-    ['exclusions', 'Exclusions', [paragraph('Axes a vignette never varies because they are clinically relevant to it, and why.'), table(exclusionsTable(ctx), 'No vignette excludes an axis.')]],
+    ['exclusions', 'Exclusions', [paragraph('Axes a vignette never varies because they are clinically relevant to it, and why.'), ...implausibleBlocks(ctx), table(exclusionsTable(ctx), 'No vignette excludes an axis.')]],
     ['review', 'Human review', reviewBlocks(ctx)],
     ['methods', 'Methods', methodsBlocks(ctx)],
     ['limitations', 'Limitations', limitationsBlocks(ctx)],
