@@ -48,6 +48,8 @@ export interface Vignette {
   tags: string[];
   /** Author-written rewordings of `text` that change nothing clinical or demographic (paraphrase control). */
   paraphrases: string[];
+  /** Words the demographic-word lint accepts in this vignette's text (`lint: { allow: [...] }`): intentional mentions. */
+  lintAllow?: string[];
   /** Where the vignette was defined, for messages. */
   file: string;
   line?: number;
