@@ -18,6 +18,8 @@ const SENTENCE_AXIS_WORDS: Readonly<Record<string, readonly string[]>> = {
   insurance: ['insured', 'insurance', 'uninsured', 'Medicaid', 'Medicare'],
   language: ['interpreter', 'interpreters', 'translator'],
 };
+/** A colour word read as a colour, not a race, by the word after it: "White blood cells", "Black stool". */
+const COLOUR_NOT_RACE = /^\s+(?:blood|cells?|count|matter|stools?|patch(?:es)?|plaques?|spots?|discharge|coating|box)\b/i;
 /** An age stated in the text: "45-year-old", "45 years old", "aged 45", "age 45". */
 const EXPLICIT_AGE = /\b\d{1,3}[- ](?:years?|yrs?)[- ]old\b|\bage[d]? \d{1,3}\b/gi;
 
@@ -25,6 +27,8 @@ const EXPLICIT_AGE = /\b\d{1,3}[- ](?:years?|yrs?)[- ]old\b|\bage[d]? \d{1,3}\b/
 interface Term {
   text: string;
   caseSensitive: boolean;
+  /** A race descriptor that is also a colour word (White, Black): not flagged when a colour is meant. */
+  colour?: boolean;
   /** A kinship noun: exempt after a possessive that makes it the patient's relative. */
   kinship?: boolean;
 }
@@ -49,7 +53,7 @@ export function lintVignettes(vignettes: readonly Vignette[], studyAxes: readonl
       for (const axis of varied) {
         for (const found of findTerms(written, termsFor(axis), v.perspective === 'patient')) {
           if (allowed.has(found.word.toLowerCase())) continue;
-          at(found.index, `"${found.word}" states the patient's ${axis.label.toLowerCase()}, which this vignette varies (axis ${axis.id}); ${advice(axis, found.word)}`);
+          at(found.index, `"${found.word}" may state the patient's ${axis.label.toLowerCase()}, which this vignette varies (axis ${axis.id}); ${advice(axis, found.word)}`);
         }
         if (axis.slot === 'age') {
           for (const m of written.matchAll(EXPLICIT_AGE)) {
@@ -80,7 +84,7 @@ function automaticSentenceCues(vignettes: readonly Vignette[], studyAxes: readon
         file: first.file,
         line: first.textLine ?? first.line,
         field: `${first.id}.text`,
-        message: `${unplaced.length} vignette${unplaced.length === 1 ? '' : 's'} vary axis "${axis.id}" but place no {{${axis.id}}} (${ids}): its sentence is appended after the last sentence of their text and paraphrases, which may not fit the scene; write {{${axis.id}}} where it belongs, or pin the axis under \`excluded\``,
+        message: `${unplaced.length} ${unplaced.length === 1 ? 'vignette varies' : 'vignettes vary'} axis "${axis.id}" but ${unplaced.length === 1 ? 'places' : 'place'} no {{${axis.id}}} (${ids}): its sentence is appended after the last sentence of their text and paraphrases, which may not fit the scene; write {{${axis.id}}} where it belongs, or pin the axis under \`excluded\``,
       }];
     });
 }
@@ -96,7 +100,7 @@ function termsFor(axis: Axis): Term[] {
   switch (axis.slot) {
     case 'descriptor':
       // Capitalised as a race is written, so "white blood cells" and "black stool" are not flagged.
-      return axis.levels.flatMap((l) => [...fromLevels(l.descriptor, true), ...fromLevels(l.label, true)]);
+      return axis.levels.flatMap((l) => [...fromLevels(l.descriptor, true), ...fromLevels(l.label, true)]).map((t) => ({ ...t, colour: /^(?:White|Black)$/.test(t.text) }));
     case 'noun':
       return [
         ...axis.levels.flatMap((l) => [...fromLevels(l.noun, false), ...fromLevels(l.childNoun, false)]),
@@ -119,6 +123,7 @@ function findTerms(written: string, terms: readonly Term[], patientPerspective: 
     for (const m of written.matchAll(pattern)) {
       const index = m.index ?? 0;
       if (covered.some(([start, end]) => index >= start && index < end)) continue;
+      if (term.colour && COLOUR_NOT_RACE.test(written.slice(index + m[0].length))) continue;
       if (term.kinship && relativeOfPatient(written.slice(0, index), patientPerspective)) continue;
       covered.push([index, index + m[0].length]);
       found.push({ word: m[0].replace(/\s+/g, ' '), index });
