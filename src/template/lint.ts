@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
 import { PLACEHOLDER, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
-import { variedAxes } from './validate.js';
+import { countNewlines, variedAxes } from './validate.js';
 
 /**
  * Words that state the patient's sex or gender whatever the noun axis's levels are called. Kinship nouns are
@@ -150,10 +150,4 @@ function usesPlaceholder(text: string, key: string): boolean {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function countNewlines(text: string, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
 }
