@@ -34,7 +34,7 @@ interface Term {
 }
 
 /**
- * Demographic words written outside placeholders in a vignette's text and paraphrases: a word that states a level
+ * Demographic words written outside placeholders in a vignette's text, paraphrases and question stem: a word that states a level
  * of an axis the vignette varies makes every variant say it, so a "Black woman" variant can read "He is well".
  * Returned as problems (warnings by default, errors with --strict), each at the word's own line. An intentional
  * mention is allowed per vignette with `lint: { allow: [word, ...] }`.
@@ -44,7 +44,12 @@ export function lintVignettes(vignettes: readonly Vignette[], studyAxes: readonl
   for (const v of vignettes) {
     const varied = variedAxes(v, studyAxes, allAxes);
     const allowed = new Set((v.lintAllow ?? []).map((w) => w.toLowerCase()));
-    const fields = [{ field: 'text', text: v.text, line: v.textLine }, ...v.paraphrases.map((text, i) => ({ field: `paraphrases[${i}]`, text, line: v.paraphraseLines?.[i] }))];
+    const fields = [
+      { field: 'text', text: v.text, line: v.textLine },
+      ...v.paraphrases.map((text, i) => ({ field: `paraphrases[${i}]`, text, line: v.paraphraseLines?.[i] })),
+      // The stem is sent with every variant too; it has no placeholders, so any demographic word in it is shared.
+      { field: 'question.stem', text: v.question.stem, line: v.stemLine },
+    ];
     for (const { field, text, line } of fields) {
       const at = (index: number, message: string) =>
         problems.push({ file: v.file, line: line === undefined ? v.line : line + countNewlines(text, index), field: `${v.id}.${field}`, message });

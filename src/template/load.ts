@@ -88,7 +88,7 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   const paraphrases = r.stringList(obj, 'paraphrases', path, { optional: true }) ?? [];
   const lintAllow = readLint(r, obj.lint, [...path, 'lint']);
   if (r.problems.length > before || !id || !domain || !perspective || !text || !rationale || !source || !question) return undefined;
-  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
+  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), stemLine: r.source.lineOf([...path, 'question', 'stem']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
 }
 
 function readQuestion(r: FieldReader, raw: unknown, path: (string | number)[]): Question | undefined {

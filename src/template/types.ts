@@ -55,6 +55,8 @@ export interface Vignette {
   line?: number;
   /** Line of the first line of `text`, so a placeholder problem can name its own line. */
   textLine?: number;
+  /** Line of the question's stem, so a lint warning about it can name its own line. */
+  stemLine?: number;
   /** Line of each paraphrase, so a paraphrase problem can name its own line. */
   paraphraseLines?: (number | undefined)[];
 }

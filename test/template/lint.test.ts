@@ -87,6 +87,15 @@ describe('template lint: demographic words outside placeholders', () => {
     expect((await runCli(['expand', study, '--strict'])).code).toBe(2);
   });
 
+  it('lints the question stem, which every variant shares, at its own line', async () => {
+    const { study, template } = studyWith(
+      "  - id: stem\n    perspective: clinician\n    text: '{{Patient}} has a sore throat. {{insurance}} {{language}}'\n    question:\n      type: yesno\n      stem: Does she need antibiotics?\n      answer: \"no\"\n    rationale: r\n    source: s\n",
+    );
+    const r = await runCli(['expand', study, '--strict']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${template}:8: stem.question.stem: "she" may state the patient's sex`);
+  });
+
   it('passes the shipped library under --strict with the quickstart study', async () => {
     const r = await runCli(['expand', fromRoot('examples/quickstart.yaml'), '--strict']);
     expect(r.stderr).not.toContain('warning');
