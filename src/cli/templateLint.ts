@@ -13,12 +13,12 @@ export function withStrictFlag(command: Command): Command {
 
 /**
  * Lints the study's templates for demographic words outside placeholders and for sentence cues the renderer places
- * itself. Warnings go to stderr; with --strict they are bad input (exit 2), every one listed.
+ * itself. Warnings go to stderr; with --strict (or the study's `strict: true`) they are bad input (exit 2), every one listed.
  */
 export function checkTemplateLint(stderr: NodeJS.WritableStream, loaded: LoadedStudy, flags: LintFlags): void {
   const warnings = lintVignettes(loaded.vignettes, loaded.study.axes, loaded.study.allAxes);
   if (warnings.length === 0) return;
-  if (flags.strict) throw new InputError(warnings);
+  if (flags.strict || loaded.study.strict) throw new InputError(warnings);
   for (const w of warnings) stderr.write(`counterfair: warning: ${formatProblem(w)}\n`);
   stderr.write(`counterfair: ${warnings.length} template lint warning${warnings.length === 1 ? '' : 's'}; --strict makes them errors\n`);
 }

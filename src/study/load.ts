@@ -17,7 +17,7 @@ import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import type { Controls, Design, GateSettings, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
+const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output', 'strict'];
 const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
@@ -50,6 +50,7 @@ export function loadStudy(file: string): LoadedStudy {
   const outputDir = at(r.string(obj, 'output', [], { optional: true }) ?? 'reports');
   const analysis = readAnalysis(r, obj.analysis);
   const quality = readQuality(r, obj.quality);
+  const strict = readFlag(r, obj, 'strict', []);
 
   const allAxes = loadAxes(demographicsPath, problems);
   const axes = readStudyAxes(r, obj.axes, allAxes);
@@ -92,6 +93,7 @@ export function loadStudy(file: string): LoadedStudy {
     analysis,
     quality,
     ...(gate ? { gate } : {}),
+    ...(strict ? { strict } : {}),
     outputDir,
     hashes: {
       study: hashFile(file),

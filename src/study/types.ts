@@ -182,6 +182,8 @@ export interface Study {
   design: Design;
   cues: CueMode;
   controls: Controls;
+  /** `strict: true`: template lint warnings are errors, as with --strict on `run` and `expand`. */
+  strict?: boolean;
   namePools: NamePools;
   names: NameOptions;
   replicates: number;

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,14 @@ describe('template lint: demographic words outside placeholders', () => {
       expect(r.stderr).toContain('invalid input (3 problems)');
       expect(r.stderr).toContain(`${template}:7: hard-coded.text: "He" may state`);
     }
+  });
+
+  it('a study with strict: true fails the same way without the flag', async () => {
+    const { study } = studyWith(HARD_CODED);
+    writeFileSync(study, `strict: true\n${readFileSync(study, 'utf8')}`);
+    const r = await runCli(['expand', study]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid input (3 problems)');
   });
 
   it('flags explicit ages, insurance and interpreter words only when the vignette varies that axis', async () => {
