@@ -11,7 +11,7 @@ import { countNewlines, variedAxes } from './validate.js';
  * after "my" in a patient-perspective vignette (the patient's own relative).
  */
 const PRONOUNS = ['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself'];
-const GENDERED_NOUNS = ['male', 'female', 'gentleman', 'gentlemen', 'lady', 'ladies', 'men', 'women', 'boy', 'girl', 'mr', 'mrs', 'ms'];
+const GENDERED_NOUNS = ['male', 'female', 'gentleman', 'gentlemen', 'lady', 'ladies', 'men', 'women', 'boy', 'girl', 'mr', 'mrs'];
 const KINSHIP_NOUNS = ['husband', 'wife', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'grandmother', 'grandfather', 'boyfriend', 'girlfriend', 'aunt', 'uncle', 'niece', 'nephew'];
 /** Words a sentence axis's level labels do not contain but that state it all the same. */
 const SENTENCE_AXIS_WORDS: Readonly<Record<string, readonly string[]>> = {
