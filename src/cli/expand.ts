@@ -2,13 +2,16 @@ import { Command } from 'commander';
 import { combinationExclusions, expandStudy } from '../expand/expand.js';
 import { loadStudy } from '../study/load.js';
 import type { CliIO } from './program.js';
+import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
 
 export function expandCommand(io: CliIO): Command {
-  return new Command('expand')
+  return withStrictFlag(new Command('expand'))
     .description('print the matched variants of every vignette as JSONL (no model is called)')
     .argument('<study>', 'study YAML file')
-    .action((studyFile: string) => {
-      const { study, vignettes } = loadStudy(studyFile);
+    .action((studyFile: string, opts: LintFlags) => {
+      const loaded = loadStudy(studyFile);
+      checkTemplateLint(io.stderr, loaded, opts);
+      const { study, vignettes } = loaded;
       let count = 0;
       for (const variant of expandStudy(study, vignettes, study.systemPrompt)) {
         io.stdout.write(`${JSON.stringify(variant)}\n`);

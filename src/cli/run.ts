@@ -5,9 +5,10 @@ import { applyRunOverrides, type RunOverrides } from '../study/overrides.js';
 import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
+import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
 
 export function runCommand(io: CliIO): Command {
-  return withQualityFlags(new Command('run'))
+  return withStrictFlag(withQualityFlags(new Command('run')))
     .description('expand the study, ask every model, score, analyse and write the report')
     .argument('<study>', 'study YAML file')
     .option('--out <dir>', 'run directory (default: <output>/<study name>); re-running with the same directory resumes')
@@ -17,8 +18,10 @@ export function runCommand(io: CliIO): Command {
     .option('--concurrency <n>', 'requests in flight per model', positiveInteger)
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & { out?: string; json?: boolean }) => {
-      const overridden = applyRunOverrides(loadStudy(studyFile), opts);
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean }) => {
+      const study = loadStudy(studyFile);
+      checkTemplateLint(io.stderr, study, opts);
+      const overridden = applyRunOverrides(study, opts);
       const loaded = { ...overridden, study: { ...overridden.study, quality: applyQualityFlags(overridden.study.quality, opts) } };
       // Loaded on use so `--help` and `expand` stay fast.
       const { runStudy } = await import('../pipeline/runStudy.js');

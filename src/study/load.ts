@@ -21,7 +21,7 @@ import type { Vignette } from '../template/types.js';
 import type { FieldPath } from '../util/yaml.js';
 import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output'];
+const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output', 'strict'];
 const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
@@ -54,6 +54,7 @@ export function loadStudy(file: string): LoadedStudy {
   const outputDir = at(r.string(obj, 'output', [], { optional: true }) ?? 'reports');
   const analysis = readAnalysis(r, obj.analysis);
   const quality = readQuality(r, obj.quality);
+  const strict = readFlag(r, obj, 'strict', []);
 
   const allAxes = loadAxes(demographicsPath, problems);
   const axes = readStudyAxes(r, obj.axes, allAxes);
@@ -99,6 +100,7 @@ export function loadStudy(file: string): LoadedStudy {
     analysis,
     quality,
     ...(gate ? { gate } : {}),
+    ...(strict ? { strict } : {}),
     outputDir,
     hashes: {
       study: hashFile(file),

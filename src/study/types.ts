@@ -200,6 +200,8 @@ export interface Study {
   implausible: ImplausibleCombination[];
   cues: CueMode;
   controls: Controls;
+  /** `strict: true`: template lint warnings are errors, as with --strict on `run` and `expand`. */
+  strict?: boolean;
   namePools: NamePools;
   names: NameOptions;
   replicates: number;

@@ -7,7 +7,7 @@ import { readCsvRows, type CsvMapping } from './csv.js';
 import { PERSPECTIVES, QUESTION_TYPES, type Exclusion, type ImplausibleLevels, type Question, type ScalePoint, type Vignette } from './types.js';
 
 const FILE_FIELDS = ['domain', 'vignettes', 'description'];
-const VIGNETTE_FIELDS = ['id', 'domain', 'perspective', 'text', 'question', 'rationale', 'source', 'excluded', 'implausible', 'varies', 'tags', 'paraphrases'];
+const VIGNETTE_FIELDS = ['id', 'domain', 'perspective', 'text', 'question', 'rationale', 'source', 'excluded', 'implausible', 'varies', 'tags', 'paraphrases', 'lint'];
 const QUESTION_FIELDS: Record<Question['type'], readonly string[]> = {
   choice: ['type', 'stem', 'options', 'answer'],
   yesno: ['type', 'stem', 'answer'],
@@ -86,8 +86,9 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   const varies = r.stringList(obj, 'varies', path, { optional: true });
   const tags = r.stringList(obj, 'tags', path, { optional: true }) ?? [];
   const paraphrases = r.stringList(obj, 'paraphrases', path, { optional: true }) ?? [];
+  const lintAllow = readLint(r, obj.lint, [...path, 'lint']);
   if (r.problems.length > before || !id || !domain || !perspective || !text || !rationale || !source || !question) return undefined;
-  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
+  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), stemLine: r.source.lineOf([...path, 'question', 'stem']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
 }
 
 function readQuestion(r: FieldReader, raw: unknown, path: (string | number)[]): Question | undefined {
@@ -177,4 +178,13 @@ function readImplausible(r: FieldReader, raw: unknown, path: (string | number)[]
     const reason = r.string(obj, 'reason', at);
     return axis && levels && reason ? { axis, levels, reason } : undefined;
   });
+}
+
+/** `lint: { allow: [mother, ...] }`: words the demographic-word lint accepts in this vignette. */
+function readLint(r: FieldReader, raw: unknown, path: (string | number)[]): string[] {
+  if (raw === undefined) return [];
+  const obj = r.record(raw, path);
+  if (!obj) return [];
+  r.unknownKeys(obj, ['allow'], path);
+  return r.stringList(obj, 'allow', path, { optional: true }) ?? [];
 }

@@ -48,11 +48,15 @@ export interface Vignette {
   tags: string[];
   /** Author-written rewordings of `text` that change nothing clinical or demographic (paraphrase control). */
   paraphrases: string[];
+  /** Words the demographic-word lint accepts in this vignette's text (`lint: { allow: [...] }`): intentional mentions. */
+  lintAllow?: string[];
   /** Where the vignette was defined, for messages. */
   file: string;
   line?: number;
   /** Line of the first line of `text`, so a placeholder problem can name its own line. */
   textLine?: number;
+  /** Line of the question's stem, so a lint warning about it can name its own line. */
+  stemLine?: number;
   /** Line of each paraphrase, so a paraphrase problem can name its own line. */
   paraphraseLines?: (number | undefined)[];
 }

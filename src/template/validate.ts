@@ -97,7 +97,7 @@ function hasCue(axis: Axis, used: ReadonlySet<string>): boolean {
     case 'age':
       return used.has('patient') || used.has('age') || used.has('age_words');
     case 'sentence':
-      return true; // a sentence cue the text does not place is appended after it (see withSentenceCues)
+      return true; // a sentence cue the text does not place is appended after it (withSentenceCues); the template lint reports it
   }
 }
 
@@ -124,7 +124,8 @@ function articleMessage(written: string, placeholder: string): string {
   return `"${written} ${placeholder}": a written article cannot agree with every value the placeholder renders; write "{{${written[0] === 'A' ? 'A' : 'a'}}} ${placeholder}" and the renderer chooses "a" or "an"`;
 }
 
-function countNewlines(text: string, end: number): number {
+/** Line breaks before `end`: the line offset of a position in a multi-line YAML string. */
+export function countNewlines(text: string, end: number): number {
   let n = 0;
   for (let i = 0; i < end; i++) if (text.charCodeAt(i) === 10) n++;
   return n;
