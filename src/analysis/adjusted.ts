@@ -75,7 +75,7 @@ export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
  * With two runs of the same cases (`runs` = [A's contrasts, B's]) the model is fitted to both at once: matched sets
  * are vignette × replicate × run, clusters stay the vignettes (both runs asked the same cases, so the comparison is
  * paired), and every level gets a second indicator that is 1 only in run B: its coefficient is the change in the
- * adjusted effect from A to B (`adjustedChange`).
+ * adjusted effect from A to B (`adjustedChange` in src/compare/).
  */
 export function fitAdjusted(runs: readonly (readonly ContrastPairs[])[], axes: readonly Axis[], value: (s: ScoreRecord) => number | null): AdjustedFit {
   const base = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
@@ -204,50 +204,3 @@ export function adjustedAxisTest(fit: AdjustedFit, axis: string): AdjustedAxisTe
   return { axis, levels: indices.map((j) => fit.columns[j]!.level), nVignettes: vignettes.size, statistic: test.statistic, df: test.df, denominatorDf: test.denominatorDf, p: test.pValue };
 }
 
-/** The change from run A to run B of one level's adjusted effect (a fit of two runs), at `confLevel`. */
-export interface AdjustedChange {
-  nVignettes: number;
-  nPairsA: number;
-  nPairsB: number;
-  rateReferenceA: number;
-  rateLevelA: number;
-  rateReferenceB: number;
-  rateLevelB: number;
-  disparityA: number;
-  disparityB: number;
-  change: number;
-  changeCi: [number, number] | null;
-  p: number;
-}
-
-export function adjustedChange(fit: AdjustedFit, axis: string, level: string, confLevel: number): AdjustedChange | undefined {
-  const a = fit.columns.findIndex((c) => c.axis === axis && c.level === level && c.run === 0);
-  const b = fit.columns.findIndex((c) => c.axis === axis && c.level === level && c.run === 1);
-  if (a < 0 || b < 0) return undefined;
-  const { result } = fit;
-  const inA = fit.levelRows[a]!;
-  const inB = fit.levelRows[b]!;
-  const shared = [...inA.byCluster.keys()].filter((g) => inB.byCluster.has(g)).length;
-  if (inA.n === 0 || inB.n === 0 || shared === 0) return undefined;
-  const effectA = result.coefficients[a]!;
-  const change = result.coefficients[b]!;
-  const se = Math.sqrt(result.covariance[b]![b]!);
-  const usable = result.estimable[a] && result.estimable[b] && se > 0 && Number.isFinite(se);
-  const q = studentTQuantile(1 - (1 - confLevel) / 2, result.df);
-  const rateLevelA = inA.sum / inA.n;
-  const rateLevelB = inB.sum / inB.n;
-  return {
-    nVignettes: shared,
-    nPairsA: inA.n,
-    nPairsB: inB.n,
-    rateReferenceA: rateLevelA - effectA,
-    rateLevelA,
-    rateReferenceB: rateLevelB - (effectA + change),
-    rateLevelB,
-    disparityA: effectA,
-    disparityB: effectA + change,
-    change,
-    changeCi: usable ? [change - q * se, change + q * se] : null,
-    p: usable ? Math.min(1, 2 * studentTSf(Math.abs(change / se), result.df)) : change === 0 ? 1 : NaN,
-  };
-}

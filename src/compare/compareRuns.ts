@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
-import { adjustedChange, eventValue, fitAdjusted, needsAdjustment, type AdjustedFit } from '../analysis/adjusted.js';
+import { eventValue, fitAdjusted, needsAdjustment } from '../analysis/adjusted.js';
 import { isWrong, pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed, stableStringify } from '../util/hash.js';
 import { InputError } from '../util/problems.js';
 import { simultaneousLevel } from '../analysis/simultaneous.js';
-import { changeIntervalAt, measureChange, type MeasuredChange } from './disparityChange.js';
+import { adjustedChange } from './adjustedChange.js';
+import { changeIntervalAt, measureChange } from './disparityChange.js';
 import { matchRuns } from './match.js';
 import type { ScoredRun } from './scoredRun.js';
 import { contrastLabel, describeChange, summarize } from './sentences.js';
@@ -61,7 +62,7 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
       }
       const ids = [a.model, b.model, axis.id, level];
       const bootstrapSeed = deriveSeed(options.seed, 'compare-bootstrap', ...ids);
-      const change = fit ? adjustedMeasure(fit, axis.id, level) : measureChange(inA, inB, {
+      const change = fit ? adjustedChange(fit, axis.id, level, 0.95) : measureChange(inA, inB, {
         bootstrapSeed,
         permutationSeed: deriveSeed(options.seed, 'compare-permutation', ...ids),
         bootstrapResamples: options.bootstrapResamples,
@@ -94,11 +95,6 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
     return { ...change, sentence: describeChange(change, a, b, axes, options.alpha) };
   });
   return { a, b, changes, summary: summarize(changes, a, b, axes, options.alpha), skipped };
-}
-
-function adjustedMeasure(fit: AdjustedFit, axis: string, level: string): MeasuredChange | undefined {
-  const change = adjustedChange(fit, axis, level, 0.95);
-  return change && { ...change, test: 'vignette-fixed-effects' };
 }
 
 function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>): ContrastPairs[] {
