@@ -65,6 +65,7 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
   r.unknownKeys(obj, LEVEL_FIELDS, path);
   const id = r.string(obj, 'id', path);
   if (!id) return undefined;
+  if (id === UNSTATED) r.problem([...path, 'id'], `"${UNSTATED}" is reserved for the level that states nothing; a study adds it with \`axes: { <axis>: { unstated: true } }\``);
   const level: Level = { id, label: r.string(obj, 'label', path, { optional: true }) ?? id };
   const article = slot === 'age' ? undefined : r.oneOf(obj, 'article', ['a', 'an'] as const, path, { optional: true });
   if (article) level.article = article;
@@ -87,10 +88,11 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
       if (sentence) {
         const third = r.string(sentence, 'third', [...path, 'sentence']);
         const first = r.string(sentence, 'first', [...path, 'sentence']);
+        const general = r.string(sentence, 'general', [...path, 'sentence'], { optional: true });
         const child = r.string(sentence, 'child', [...path, 'sentence'], { optional: true });
-        r.unknownKeys(sentence, ['third', 'first', 'child'], [...path, 'sentence']);
-        if (third && first) level.sentence = child ? { third, first, child } : { third, first };
-        for (const [form, text] of [['third', third], ['first', first], ['child', child]] as const) if (text) checkArticles(r, text, [...path, 'sentence', form]);
+        r.unknownKeys(sentence, ['third', 'first', 'general', 'child'], [...path, 'sentence']);
+        if (third && first) level.sentence = { third, first, ...(general ? { general } : {}), ...(child ? { child } : {}) };
+        for (const [form, text] of [['third', third], ['first', first], ['general', general], ['child', child]] as const) if (text) checkArticles(r, text, [...path, 'sentence', form]);
       }
       break;
     }
@@ -127,6 +129,14 @@ function readPronouns(r: FieldReader, raw: unknown, path: (string | number)[]): 
   if (plural !== undefined && typeof plural !== 'boolean') r.problem([...path, 'pluralVerbs'], 'expected true or false');
   if (!they || !them || !their || !theirs || !themself) return undefined;
   return { they, them, their, theirs, themself, pluralVerbs: plural === true };
+}
+
+/** The id of the level that states nothing, which a study adds to an axis with `unstated: true`. */
+export const UNSTATED = 'unstated';
+
+/** The level of `axis` that renders no cue at all. */
+export function unstatedLevel(axis: Pick<Axis, 'slot'>): Level {
+  return { id: UNSTATED, label: 'Not stated', unstated: true, ...(axis.slot === 'noun' ? { noun: 'person', childNoun: 'child' } : {}) };
 }
 
 /** An age level for any number of years, so a study can choose ages the shipped file does not list. */

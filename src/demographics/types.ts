@@ -25,10 +25,16 @@ export interface Level {
   pronouns?: Pronouns;
   years?: number;
   /**
-   * Sentence cue: third person for clinician/general vignettes, first person for patient vignettes, and optionally
-   * a form for a patient under 18, whose insurance or language is a parent's ("through a parent's employer").
+   * Sentence cue: third person as a clinician charts it, first person for patient vignettes, optionally a
+   * bystander's form for `general` vignettes (a neighbour does not say "an interpreter is present"; `third` when
+   * absent), and optionally a form for a patient under 18, whose insurance or language is a parent's.
    */
-  sentence?: { third: string; first: string; child?: string };
+  sentence?: { third: string; first: string; general?: string; child?: string };
+  /**
+   * The level that states nothing (`unstated: true` on a study axis): its cue renders empty, so a study can leave
+   * the reference unmarked or contrast stating a level against stating nothing. Never in a demographics file.
+   */
+  unstated?: true;
   /**
    * The indefinite article for this level where the rule in words.ts gets its word wrong ("a Uyghur"): used before
    * its descriptor or noun when that opens the patient phrase, and for every {{a}} in its sentence.

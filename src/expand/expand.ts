@@ -1,4 +1,4 @@
-import { ageLevel } from '../demographics/load.js';
+import { ageLevel, unstatedLevel } from '../demographics/load.js';
 import { patientName } from '../demographics/names.js';
 import type { Axis, Level } from '../demographics/types.js';
 import type { Study } from '../study/types.js';
@@ -31,9 +31,9 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
   const base = baseAssignment(study, vignette);
   const silentAxes = study.allAxes.filter((a) => a.slot === 'sentence' && !study.axes.some((s) => s.id === a.id)).map((a) => a.id);
   const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode, paraphrase?: ParaphraseSource): Variant => {
-    const values = axisValues(study, vignette, levels);
+    const values = kind === 'no-demographics' ? demographicsRemoved(study, vignette, axisValues(study, vignette, levels)) : axisValues(study, vignette, levels);
     const attributes = Object.fromEntries(levels);
-    const name = cuesName(cues) ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id) : undefined;
+    const name = cuesName(cues) && !namesUnstated(study, values) ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id) : undefined;
     const rendered = renderPrepared(text, { perspective: vignette.perspective, values, filler, silentAxes, cues, name });
     return {
       vignetteId: vignette.id,
@@ -57,7 +57,7 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
   const variants = plannedAssignments(study, vignette, base)
     .filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels))
     .map((levels, i) => (i === 0 ? build('reference', `${vignette.id}~ref`, levels, text, study.cues) : build('demographic', `${vignette.id}~${changes(levels, base)}`, levels, text, study.cues)));
-  if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, 'none'));
+  if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, study.cues));
   for (let i = 1; i <= study.controls.paraphrases; i++) {
     const paraphrase = paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id);
     variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), study.cues, paraphrase.source));
@@ -110,6 +110,21 @@ function changes(levels: Assignment, base: Assignment): string {
     .filter(([axis, level]) => base.get(axis) !== level)
     .map(([axis, level]) => `${axis}=${level}`)
     .join(',');
+}
+
+/**
+ * The demographics-removed control: every axis the vignette varies states nothing, while what it pins (a clinically
+ * relevant sex or age) and the age, clinical information in every vignette, stay as the reference renders them.
+ */
+function demographicsRemoved(study: Study, vignette: Vignette, values: readonly AxisValue[]): AxisValue[] {
+  const varied = new Set(variedAxes(vignette, study.axes, study.allAxes).map((a) => a.id));
+  return values.map((v) => (varied.has(v.axis.id) && v.axis.slot !== 'age' ? { axis: v.axis, level: unstatedLevel(v.axis) } : v));
+}
+
+/** A name signals the levels its pools choose by; when one of those states nothing, the patient is not named. */
+function namesUnstated(study: Study, values: readonly AxisValue[]): boolean {
+  const keyed = new Set([...study.namePools.first, ...study.namePools.last].flatMap((p) => Object.keys(p.match)));
+  return values.some((v) => v.level.unstated && keyed.has(v.axis.id));
 }
 
 function levelsOf(values: readonly AxisValue[]): Record<string, string> {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { ageLevel, loadAxes } from '../demographics/load.js';
+import { ageLevel, loadAxes, UNSTATED, unstatedLevel } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import { CSV_FIELDS, type CsvMapping } from '../template/csv.js';
@@ -330,6 +330,20 @@ function checkCombinationsAgainstVignettes(r: FieldReader, combinations: readonl
   }
 }
 
+/**
+ * `unstated: true` adds the level that states nothing (id `unstated`) to an axis: listed in `levels:` or, without a
+ * list, after the defined levels; it may be the reference. Age is clinical information in every vignette, so it
+ * always has a value: an unstated age is refused.
+ */
+function readUnstated(r: FieldReader, opts: Record<string, unknown>, path: (string | number)[], axis: Axis, levelIds: readonly string[] | undefined): boolean {
+  if (opts.unstated === undefined) return false;
+  if (typeof opts.unstated !== 'boolean') return (r.problem([...path, 'unstated'], 'expected true or false'), false);
+  if (!opts.unstated) return false;
+  if (axis.slot === 'age') return (r.problem([...path, 'unstated'], 'an age cannot be left unstated: it is clinical information every vignette needs (leave the age out of `axes:` to keep each vignette at its own age)'), false);
+  if (levelIds && !levelIds.includes(UNSTATED)) r.problem([...path, 'levels'], `\`unstated: true\` adds the level "${UNSTATED}"; list it in \`levels:\` too (or drop \`levels:\` to use every level)`);
+  return true;
+}
+
 /** The study's `axes:` mapping: which axes, which of their levels, which reference. Order follows the study. */
 function readStudyAxes(r: FieldReader, raw: unknown, allAxes: readonly Axis[]): Axis[] {
   if (raw === undefined) {
@@ -348,12 +362,13 @@ function readStudyAxes(r: FieldReader, raw: unknown, allAxes: readonly Axis[]): 
     }
     const opts = options === null || options === undefined ? {} : r.record(options, path);
     if (!opts) continue;
-    r.unknownKeys(opts, ['levels', 'reference'], path);
+    r.unknownKeys(opts, ['levels', 'reference', 'unstated'], path);
     const levelIds = r.stringList(opts, 'levels', path, { optional: true });
     const reference = r.string(opts, 'reference', path, { optional: true }) ?? defined.reference;
-    const levels = (levelIds ?? defined.levels.map((l) => l.id)).flatMap((levelId, i) => {
-      const level = defined.levels.find((l) => l.id === levelId) ?? (defined.slot === 'age' && /^\d+$/.test(levelId) ? ageLevel(Number(levelId)) : undefined);
-      if (!level) r.problem([...path, 'levels', i], `unknown level "${levelId}" of axis ${id}; levels: ${defined.levels.map((l) => l.id).join(', ')}`);
+    const unstated = readUnstated(r, opts, path, defined, levelIds);
+    const levels = (levelIds ?? [...defined.levels.map((l) => l.id), ...(unstated ? [UNSTATED] : [])]).flatMap((levelId, i) => {
+      const level = levelId === UNSTATED && unstated ? unstatedLevel(defined) : (defined.levels.find((l) => l.id === levelId) ?? (defined.slot === 'age' && /^\d+$/.test(levelId) ? ageLevel(Number(levelId)) : undefined));
+      if (!level) r.problem([...path, 'levels', i], `unknown level "${levelId}" of axis ${id}; levels: ${defined.levels.map((l) => l.id).join(', ')}${levelId === UNSTATED ? ` (to state nothing for this axis, set \`unstated: true\` on it)` : ''}`);
       return level ? [level] : [];
     });
     if (levels.length > 0 && !levels.some((l) => l.id === reference)) {

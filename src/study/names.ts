@@ -19,12 +19,14 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
   if (obj.allow_fallback !== undefined && typeof obj.allow_fallback !== 'boolean') r.problem(['names', 'allow_fallback'], 'expected true or false');
   const allowFallback = obj.allow_fallback === true;
   if (!cuesName(study.cues)) return { allowFallback, fallbacks: [] };
-  const fallbacks = nameFallbacks(study.pools, study.axes);
+  // A level that states nothing is never named (see expand.ts), so it needs no pool.
+  const axes = study.axes.map((a) => ({ ...a, levels: a.levels.filter((l) => !l.unstated) }));
+  const fallbacks = nameFallbacks(study.pools, axes);
   if (allowFallback || fallbacks.length === 0) return { allowFallback, fallbacks };
   const poolsFile = join(study.demographicsPath, NAMES_FILE);
   const fix = `Add pools to ${poolsFile}, use \`cues: explicit\`, leave the level out of \`axes:\`, or accept generic names with \`names: { allow_fallback: true }\` (the report then lists them).`;
   const explained = new Set<NameFallback>();
-  for (const axis of study.axes) {
+  for (const axis of axes) {
     for (const level of axis.levels) {
       const parts = (['first', 'last'] as const).filter((part) => lacksPool(study.pools, part, axis.id, level.id));
       if (parts.length === 0) continue;
@@ -34,7 +36,7 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
   }
   const rest = fallbacks.filter((f) => !explained.has(f));
   if (rest.length > 0) {
-    const missing = [...new Set(study.pools[rest[0]!.parts[0]!].flatMap((p) => Object.keys(p.match)))].filter((a) => !study.axes.some((x) => x.id === a));
+    const missing = [...new Set(study.pools[rest[0]!.parts[0]!].flatMap((p) => Object.keys(p.match)))].filter((a) => !axes.some((x) => x.id === a));
     const why = missing.length > 0 ? `: the pools choose by ${missing.join(', ')}, which the study does not vary (add that axis, or pools that match the study's axes)` : '';
     r.problem(['cues'], `with \`cues: ${study.cues}\` these patients would get a generic name, which signals nothing: ${rest.map((f) => describeNameFallback(f, (axis, level) => `${axis}=${level}`)).join('; ')}${why}. ${fix}`);
   }

@@ -10,10 +10,11 @@ export interface AxisValue {
 
 /**
  * How demographics show in the text. `explicit`: stated ("a 45-year-old Black woman"); `implicit`: signalled by
- * a name associated with the group instead of the race/ethnicity descriptor; `both`: stated and named;
- * `none`: no demographic cue at all (the demographics-removed control).
+ * a name associated with the group instead of the race/ethnicity descriptor; `both`: stated and named. A level
+ * that states nothing (`Level.unstated`) renders no cue in any mode; the demographics-removed control is every
+ * varied axis at that level.
  */
-export type CueMode = 'explicit' | 'implicit' | 'both' | 'none';
+export type CueMode = 'explicit' | 'implicit' | 'both';
 export const CUE_MODES: readonly CueMode[] = ['explicit', 'implicit', 'both'];
 
 /** Whether a cue mode names the patient (from the name pools). */
@@ -98,7 +99,7 @@ export function prepareTemplate(template: string): PreparedTemplate {
 
 /** `renderText` for a template prepared once per vignette and rendered once per variant. */
 export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): Rendered {
-  const pronouns = ctx.cues === 'none' ? NEUTRAL_PRONOUNS : (ctx.values.find((v) => v.axis.slot === 'noun')?.level.pronouns ?? NEUTRAL_PRONOUNS);
+  const pronouns = (ctx.values.find((v) => v.axis.slot === 'noun')?.level.pronouns ?? NEUTRAL_PRONOUNS);
   const render = (text: string, depth: number): string =>
     text.replace(PLACEHOLDER, (whole, name: string) => {
       const { key, capital } = placeholderKey(name);
@@ -138,12 +139,10 @@ function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNest
   }
   if (key in ctx.filler) return ctx.filler[key];
   const sentenceAxis = ctx.values.find((v) => v.axis.slot === 'sentence' && v.axis.id === key);
+  if (sentenceAxis?.level.unstated) return '';
   if (sentenceAxis?.level.sentence) {
-    if (ctx.cues === 'none') return '';
-    const { first, third, child } = sentenceAxis.level.sentence;
     const years = ctx.values.find((v) => v.axis.slot === 'age')?.level.years;
-    // The child form is third person ("his family's language"); a child writing for themself keeps the first person.
-    const form = ctx.perspective === 'patient' ? first : child !== undefined && years !== undefined && years < ADULT_AGE ? child : third;
+    const form = sentenceForm(sentenceAxis.level.sentence, ctx.perspective, years);
     const article = sentenceAxis.level.article;
     // A level that sets its own article uses it for every {{a}} of its sentence.
     return renderNested(article ? form.replace(PLACEHOLDER, (whole, name: string) => (placeholderKey(name).key === ARTICLE ? (name === 'A' ? capitalize(article) : article) : whole)) : form);
@@ -154,12 +153,24 @@ function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNest
 }
 
 /**
+ * The form of a sentence cue that fits who is writing: the patient in the first person (a child writing for
+ * themself too); a bystander (`general`) in their own words when the level has them, written for any age (a
+ * neighbour knows the language spoken, not that an interpreter is present); otherwise as charted, in the child
+ * form for a patient under 18 ("his family's language").
+ */
+function sentenceForm(sentence: NonNullable<Level['sentence']>, perspective: Perspective, years: number | undefined): string {
+  if (perspective === 'patient') return sentence.first;
+  if (perspective === 'general' && sentence.general !== undefined) return sentence.general;
+  return sentence.child !== undefined && years !== undefined && years < ADULT_AGE ? sentence.child : sentence.third;
+}
+
+/**
  * The patient noun phrase with its article. Explicit: "a 45-year-old Black woman"; implicit: the race/ethnicity
- * descriptor gives way to a name, "a 45-year-old woman named Ebony Washington"; both: descriptor and name;
- * none: "a patient". The age stays explicit in every mode but none: it is clinical information.
+ * descriptor gives way to a name, "a 45-year-old woman named Ebony Washington"; both: descriptor and name. An
+ * unstated descriptor is left out and an unstated noun is "person" ("a 45-year-old person"). The age stays
+ * explicit in every mode: it is clinical information.
  */
 export function patientPhrase(values: readonly AxisValue[], cues: CueMode = 'explicit', name?: string): string {
-  if (cues === 'none') return 'a patient';
   // Each word with the level it came from, so a level that sets its own article decides when its word comes first.
   const words: { text: string; level?: Level }[] = [];
   const years = values.find((v) => v.axis.slot === 'age')?.level.years;

@@ -44,7 +44,8 @@ describe('designs', () => {
     const all = expand({ controls: { noDemographics: true, paraphrases: 2 } });
     const none = all.find((v) => v.kind === 'no-demographics')!;
     expect(none.variantId).toBe('pain-test-fracture~none');
-    expect(none.messages[1]!.content).toMatch(/^I am a patient\. I fell/);
+    // Every varied cue states nothing; the age, clinical information, stays as the reference has it.
+    expect(none.messages[1]!.content).toMatch(/^I am a 40-year-old person\. I fell/);
     expect(none.messages[1]!.content).not.toMatch(/insur|White|man\b/);
     const paraphrases = all.filter((v) => v.kind === 'paraphrase');
     expect(paraphrases.map((v) => v.variantId)).toEqual(['pain-test-fracture~paraphrase-1', 'pain-test-fracture~paraphrase-2']);
@@ -53,6 +54,16 @@ describe('designs', () => {
       expect(p.attributes).toEqual(all[0]!.attributes);
       expect(p.messages[1]!.content).not.toBe(ref);
       expect(p.messages[1]!.content.startsWith(ref.split('\n\n')[0]!.slice(0, 40))).toBe(true);
+    }
+  });
+
+  it('the demographics-removed control keeps what a vignette pins: a pinned sex and age still render', () => {
+    const pinned = { ...pain, excluded: [{ axis: 'sex', value: 'female', reason: 'Pregnancy is possible.' }, { axis: 'age', value: '52', reason: 'Screening depends on age.' }] };
+    for (const cues of ['explicit', 'implicit'] as const) {
+      const all = [...expandStudy({ ...study, cues, controls: { noDemographics: true, paraphrases: 0 } }, [pinned], study.systemPrompt)];
+      const none = all.find((v) => v.kind === 'no-demographics')!.messages[1]!.content;
+      expect(none).toMatch(/^I am a 52-year-old woman\. I fell/);
+      expect(none).not.toMatch(/insur|White|named/);
     }
   });
 

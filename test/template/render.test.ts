@@ -49,7 +49,28 @@ describe('renderText', () => {
     const base = { ...ctx('female', 'white'), name: 'Ebony Washington' };
     expect(renderText('{{Patient}} is here.', { ...base, cues: 'implicit' }).text).toBe('A 45-year-old woman named Ebony Washington is here.');
     expect(renderText('{{Patient}} is here.', { ...base, cues: 'both' }).text).toBe('A 45-year-old White woman named Ebony Washington is here.');
-    expect(renderText('{{Patient}} is here. {{They}} {{has}} pain. {{insurance}}', { ...base, cues: 'none' }).text).toBe('A patient is here. They have pain.');
+  });
+
+  it('renders an unstated level as no cue: no descriptor, "person" with they for a noun, no sentence', () => {
+    const unstated = { id: 'unstated', label: 'Not stated', unstated: true as const };
+    const withUnstated = (axis: Axis, extra = {}) => ctx('female').values.map((v) => (v.axis.id === axis.id ? { axis, level: { ...unstated, ...extra } } : v));
+    const text = '{{Patient}} is here. {{They}} {{has}} pain. {{insurance}}';
+    expect(renderText(text, { ...ctx('female'), values: withUnstated(race) }).text).toBe('A 45-year-old woman is here. She has pain. She is insured through Medicaid.');
+    expect(renderText(text, { ...ctx('female'), values: withUnstated(sex, { noun: 'person', childNoun: 'child' }) }).text).toBe('A 45-year-old White person is here. They have pain. They are insured through Medicaid.');
+    const noSentence = renderText(text, { ...ctx('female'), values: withUnstated(insurance) });
+    expect(noSentence.text).toBe('A 45-year-old White woman is here. She has pain.');
+    expect(maskCues(noSentence)).toBe(maskCues(renderText(text, ctx('female'))));
+  });
+
+  it("uses a level's bystander form in general-perspective vignettes and the charted form for clinicians", () => {
+    const language: Axis = {
+      id: 'language', label: 'Language', slot: 'sentence', reference: 'english', file: 'language.yaml',
+      levels: [{ id: 'spanish', label: 'Spanish', sentence: { third: '{{They}} prefer{{s}} Spanish, and a Spanish interpreter is present.', first: 'I prefer Spanish.', general: '{{They}} mostly speak{{s}} Spanish.' } }],
+    };
+    const at = (perspective: 'clinician' | 'general' | 'patient') => ({ ...ctx('female'), perspective, silentAxes: [], values: [...ctx('female').values, { axis: language, level: language.levels[0]! }] });
+    expect(renderText('{{language}}', at('general')).text).toBe('She mostly speaks Spanish.');
+    expect(renderText('{{language}}', at('clinician')).text).toBe('She prefers Spanish, and a Spanish interpreter is present.');
+    expect(renderText('{{language}}', at('patient')).text).toBe('I prefer Spanish.');
   });
 
   it('reports the cue spans so variants can be compared with cues masked', () => {
