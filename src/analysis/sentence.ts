@@ -65,10 +65,21 @@ export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number
   const points = `${f.difference >= 0 ? '+' : ''}${(100 * f.difference).toFixed(1)} points`;
   const ratio = Number.isFinite(f.ratio) ? `, ${f.ratio.toFixed(2)} times the reference rate` : '';
   return (
-    `Across ${f.nVignettes} vignettes, model ${f.model} ${ENDPOINT_WORDS[f.endpoint]} ${pct(f.rateLevel)} of the time when the patient's ` +
-    `${(axis?.label ?? f.axis).toLowerCase()} was given as ${label(f.level)}, against ${reference(f, pct(f.rateReference), label(f.reference))}: ` +
+    `Across ${f.nVignettes} vignettes, model ${f.model} ${ENDPOINT_WORDS[f.endpoint]} ${pct(f.rateLevel)} of the time when ` +
+    `${givenAs(axis, f.axis, f.level)}, against ${reference(f, pct(f.rateReference), isUnstated(axis, f.reference) ? 'cases that did not state it' : label(f.reference))}: ` +
     `${points}${ratio}. ${verdict(f, alpha)}`
   );
+}
+
+/** Whether a level is the one that states nothing (`unstated: true` on the study axis). */
+export function isUnstated(axis: Axis | undefined, levelId: string): boolean {
+  return axis?.levels.find((l) => l.id === levelId)?.unstated === true;
+}
+
+/** "the patient's insurance was given as Medicaid", or "the patient's insurance was not stated". */
+export function givenAs(axis: Axis | undefined, axisId: string, levelId: string): string {
+  const what = `the patient's ${(axis?.label ?? axisId).toLowerCase()}`;
+  return isUnstated(axis, levelId) ? `${what} was not stated` : `${what} was given as ${axis?.levels.find((l) => l.id === levelId)?.label ?? levelId}`;
 }
 
 /** The reference side: observed over the same pairs, or, where other cues differ, the adjusted model's estimate. */
