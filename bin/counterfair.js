@@ -1,6 +1,3 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so the package works from a clone without a build step.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli/main.ts');
+// The compiled CLI (`npm run build`, run by `npm ci` and `npm pack` through `prepare`).
+await import('../dist/cli/main.js');

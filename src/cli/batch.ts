@@ -2,7 +2,6 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
 import type { OpenAISpec } from '../providers/openai.js';
-import { loadStudy } from '../study/load.js';
 import type { ModelSpec, Study } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import type { CliIO } from './program.js';
@@ -21,6 +20,7 @@ export function batchCommand(io: CliIO): Command {
     .option('--run-dir <dir>', 'run directory to prepare for `batch import` (default: the one `run` uses)')
     .option('--model <id>', 'which model, when the study has more than one OpenAI-compatible model (a batch file holds one model)')
     .action(async (studyFile: string, opts: { out?: string; runDir?: string; model?: string }) => {
+      const { loadStudy } = await import('../study/load.js');
       const loaded = loadStudy(studyFile);
       const spec = batchModel(loaded.study, opts.model);
       const { defaultRunDir, prepareRunDir } = await import('../pipeline/runStudy.js');

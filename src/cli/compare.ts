@@ -14,12 +14,8 @@ export function compareCommand(io: CliIO): Command {
     .action(async (runA: string, runB: string | undefined, opts: { models?: string; out?: string; json?: boolean }) => {
       const models = opts.models === undefined ? undefined : parseModels(opts.models);
       // Loaded on use so `--help` stays fast (the chart renderer pulls in Vega).
-      const [{ compareRuns }, { loadScoredRun }, { COMPARE_FILES, writeComparison }] = await Promise.all([import('../compare/compareRuns.js'), import('../compare/scoredRun.js'), import('../compare/write.js')]);
-      const a = loadScoredRun(runA);
-      const b = runB === undefined ? undefined : loadScoredRun(runB);
-      const results = compareRuns({ runA: a, runB: b, models });
-      const outDir = opts.out ?? join(runB ?? runA, 'compare');
-      await writeComparison(outDir, results, a.manifest.axes);
+      const [{ compareRunDirectories }, { COMPARE_FILES }] = await Promise.all([import('../compare/compareRunDirectories.js'), import('../compare/write.js')]);
+      const { results, outDir } = await compareRunDirectories(runA, runB, { models, outDir: opts.out });
       if (opts.json) {
         io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
         return;

@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { combinationExclusions, expandStudy } from '../expand/expand.js';
-import { loadStudy } from '../study/load.js';
 import type { CliIO } from './program.js';
 import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
 
@@ -8,7 +6,9 @@ export function expandCommand(io: CliIO): Command {
   return withStrictFlag(new Command('expand'))
     .description('print the matched variants of every vignette as JSONL (no model is called)')
     .argument('<study>', 'study YAML file')
-    .action((studyFile: string, opts: LintFlags) => {
+    .action(async (studyFile: string, opts: LintFlags) => {
+      // Loaded on use so `--help` stays fast (the expansion pulls in Faker).
+      const [{ loadStudy }, { combinationExclusions, expandStudy }] = await Promise.all([import('../study/load.js'), import('../expand/expand.js')]);
       const loaded = loadStudy(studyFile);
       checkTemplateLint(io.stderr, loaded, opts);
       const { study, vignettes } = loaded;

@@ -1,7 +1,4 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { discordance } from '../power/discordance.js';
-import { mcnemarPower, vignettesForPower } from '../power/mcnemarPower.js';
-import { simulatePower } from '../power/simulate.js';
 import type { CliIO } from './program.js';
 
 const number = (min: number, max: number) => (value: string) => {
@@ -48,7 +45,9 @@ export function powerCommand(io: CliIO): Command {
     .option('--simulations <k>', 'simulated studies per estimate (replicates > 1)', integer(50, 100_000), 500)
     .option('--seed <seed>', 'seed for simulations', integer(0, 2 ** 32 - 1), 1)
     .option('--json', 'print JSON on stdout')
-    .action((o: PowerOptions) => {
+    .action(async (o: PowerOptions) => {
+      // Loaded on use so `--help` stays fast (the simulation pulls in the simulated model).
+      const [{ discordance }, { mcnemarPower, vignettesForPower }, { simulatePower }] = await Promise.all([import('../power/discordance.js'), import('../power/mcnemarPower.js'), import('../power/simulate.js')]);
       const alpha = o.alpha / o.contrasts;
       const d = discordance({ baseline: o.baseline, amplification: o.amplification, instability: o.instability, difficulty: o.difficulty });
       const simulated = (n: number) => simulatePower({ vignettes: n, replicates: o.replicates, baseline: o.baseline, amplification: o.amplification, instability: o.instability, alpha, simulations: o.simulations, seed: o.seed });

@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
-import { loadStudy } from '../study/load.js';
-import { applyRunOverrides, type RunOverrides } from '../study/overrides.js';
+import type { RunOverrides } from '../study/overrides.js';
 import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
-import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
 
@@ -19,6 +17,8 @@ export function runCommand(io: CliIO): Command {
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
     .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean }) => {
+      // Loaded on use so `--help` stays fast.
+      const [{ loadStudy }, { applyRunOverrides }, { printFindings }] = await Promise.all([import('../study/load.js'), import('../study/overrides.js'), import('./findingsSummary.js')]);
       const study = loadStudy(studyFile);
       checkTemplateLint(io.stderr, study, opts);
       const overridden = applyRunOverrides(study, opts);

@@ -6,6 +6,7 @@ import { cuesName, prepareTemplate, renderPrepared, type AxisValue, type CueMode
 import type { Vignette } from '../template/types.js';
 import { pinnedBy, variedAxes, withSentenceCues } from '../template/validate.js';
 import { describeCombination, matchingCombination, type CombinationExclusion } from './combinations.js';
+import { baseAssignment, pinnedValues } from './base.js';
 import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
 import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
@@ -87,16 +88,6 @@ export function combinationExclusions(study: Study, vignettes: Iterable<Vignette
     }
   }
   return out;
-}
-
-function pinnedValues(vignette: Vignette): Record<string, string> {
-  return Object.fromEntries(vignette.excluded.map((e) => [e.axis, e.value]));
-}
-
-/** Every study axis at its reference level, or at the value the vignette pins. */
-export function baseAssignment(study: { axes: readonly Axis[] }, vignette: Vignette): Assignment {
-  const pinned = pinnedValues(vignette);
-  return new Map(study.axes.map((a) => [a.id, pinned[a.id] ?? a.reference]));
 }
 
 /** The design's assignments for a vignette, reference first, before implausible combinations are removed. */

@@ -17,14 +17,24 @@ import { VariantFile } from './variantFile.js';
 import { ensureDir, runFile, writeFileAtomic, writeJsonl } from './runDir.js';
 
 export interface RunOptions {
+  /** The run directory; `<output>/<study file name>` by default. Re-running into it resumes. */
   outDir?: string;
+  /** Where API keys are read from (each model's `api_key_env`): pass `process.env`, or only the keys needed. */
   env: Readonly<Record<string, string | undefined>>;
-  clock: () => number;
-  log: (line: string) => void;
+  /** Milliseconds since the epoch; `Date.now` by default. */
+  clock?: () => number;
+  /** One line of news at a time (what is being asked, where the report went); silent by default. */
+  log?: (line: string) => void;
+  /** Aborting stops sending after the requests in flight; the run then returns `complete: false`. */
   signal?: AbortSignal;
-  /** Where the live progress display goes (stderr); without it, progress is logged as plain lines. */
+  /**
+   * Where progress goes: a display (`write`, stderr in the CLI) and/or a callback (`onProgress`) given the counts
+   * as they change; without it, progress is logged as plain lines through `log`.
+   */
   progress?: ProgressSink;
 }
+
+type ResolvedRunOptions = RunOptions & Required<Pick<RunOptions, 'clock' | 'log'>>;
 
 export interface RunResult {
   runDir: string;
@@ -54,7 +64,8 @@ export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string,
 }
 
 /** Expand, ask every model, score, analyse and report. Resumable: finished requests are never re-sent. */
-export async function runStudy({ study, vignettes }: LoadedStudy, options: RunOptions): Promise<RunResult> {
+export async function runStudy({ study, vignettes }: LoadedStudy, given: RunOptions): Promise<RunResult> {
+  const options: ResolvedRunOptions = { ...given, clock: given.clock ?? Date.now, log: given.log ?? (() => {}) };
   checkKeys(study, options.env);
   const runDir = options.outDir ?? defaultRunDir(study);
   const { variants } = prepareRunDir({ study, vignettes }, runDir, options.clock);
@@ -65,7 +76,7 @@ export async function runStudy({ study, vignettes }: LoadedStudy, options: RunOp
   }
 }
 
-async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, variants: VariantFile, options: RunOptions): Promise<RunResult> {
+async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, variants: VariantFile, options: ResolvedRunOptions): Promise<RunResult> {
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env }) }));
   const journal = ResponseJournal.open(runFile(runDir, 'responses'));

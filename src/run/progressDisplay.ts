@@ -1,8 +1,12 @@
 import type { ProgressMeter, ProgressSnapshot } from './progress.js';
 
-/** Where progress goes: stderr in the CLI. */
+/**
+ * Where progress goes: stderr in the CLI (`write`), and/or a program's callback (`onProgress`, given the counts
+ * as often as a terminal would be redrawn, and once more at the end).
+ */
 export interface ProgressSink {
-  write(text: string): void;
+  write?(text: string): void;
+  onProgress?(snapshot: ProgressSnapshot): void;
   /** A terminal gets one line rewritten in place; anything else gets plain lines now and then. */
   isTTY?: boolean;
   columns?: number;
@@ -29,7 +33,7 @@ export class ProgressDisplay {
   /** Redraws if enough time has passed since the last line. */
   update(): void {
     const now = this.clock();
-    if (now - this.lastDrawn < (this.sink.isTTY ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
+    if (now - this.lastDrawn < (this.sink.isTTY || !this.sink.write ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
     this.lastDrawn = now;
     this.draw();
   }
@@ -37,12 +41,15 @@ export class ProgressDisplay {
   /** The last state, always drawn, ending the live line so later output starts on a fresh one. */
   finish(): void {
     this.draw();
-    if (this.sink.isTTY) this.sink.write('\n');
+    if (this.sink.isTTY) this.sink.write?.('\n');
     this.drawnLive = false;
   }
 
   private draw(): void {
-    const line = formatProgress(this.meter.snapshot());
+    const snapshot = this.meter.snapshot();
+    this.sink.onProgress?.(snapshot);
+    if (!this.sink.write) return;
+    const line = formatProgress(snapshot);
     if (!this.sink.isTTY) return this.sink.write(`${line}\n`);
     const width = Math.max(20, (this.sink.columns || 80) - 1); // 0 when the terminal does not say
     this.sink.write(`${this.drawnLive ? '\r\x1b[2K' : ''}${line.slice(0, width)}`);

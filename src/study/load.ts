@@ -16,7 +16,7 @@ import { CUE_MODES } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import { ageBelow, matchingCombination } from '../expand/combinations.js';
-import { baseAssignment } from '../expand/expand.js';
+import { baseAssignment } from '../expand/base.js';
 import type { Vignette } from '../template/types.js';
 import type { FieldPath } from '../util/yaml.js';
 import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';

@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import type { AnalysisResults } from '../analysis/analyze.js';
+import { DEFAULT_QUALITY } from '../study/load.js';
+import type { QualityThresholds } from '../study/types.js';
+import { InputError } from '../util/problems.js';
+import { analyzeRun } from './analyzeRun.js';
+import { loadRun, readFinalResponses } from './loadRun.js';
+import { runFile } from './runDir.js';
+
+/**
+ * Re-scores and re-analyses a run directory from its recorded responses (`counterfair analyze`): no model is asked
+ * anything. Writes scores, findings, results and the report, and returns the analysis. `quality` overrides the
+ * run's data-quality thresholds field by field.
+ */
+export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds> } = {}): Promise<AnalysisResults> {
+  const run = loadRun(runDir);
+  const responses = runFile(runDir, 'responses');
+  if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
+  const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
+  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(runDir));
+}
+
+function definedFields<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
