@@ -17,7 +17,7 @@ export async function analyzeRunDirectory(runDir: string, options: { quality?: P
   const responses = runFile(runDir, 'responses');
   if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
   const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(runDir));
+  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run));
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {

@@ -38,24 +38,36 @@ export function loadRun(dir: string): LoadedRun {
 
 /**
  * The recorded responses of a run: for every request, its success if it ever succeeded, else its last failure, in
- * the order requests first appear. Read lazily: one pass indexes byte offsets, and each iteration reads the records
- * back one at a time, so a run's texts are never all in memory.
+ * plan order (so what is written from them never depends on the order answers arrived: a resumed run, a concurrent
+ * endpoint or an imported batch give the same files); records the plan does not know follow in the order they first
+ * appear. Read lazily: one pass indexes byte offsets, and each iteration reads the records back one at a time, so a
+ * run's texts are never all in memory.
  */
-export function readFinalResponses(dir: string): Iterable<ResponseRecord> {
-  const path = runFile(dir, 'responses');
-  const offsets = new Map<string, { offset: number; answered: boolean }>();
+export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): Iterable<ResponseRecord> {
+  const path = runFile(run.dir, 'responses');
+  const offsets = new Map<string, { offset: number; answered: boolean; rank: number }>();
+  // The order `run` asks in: models as the study lists them, then variants as expanded, then replicates, packed in
+  // one number; records the plan does not know rank after every known one.
+  const modelRank = new Map(run.study.modelIds.map((id, i) => [id, i]));
+  const variantRank = new Map(run.variants.map((v, i) => [v.variantId, i]));
+  const rankOf = (r: Pick<ResponseRecord, 'modelId' | 'variantId' | 'replicate'>): number => {
+    const model = modelRank.get(r.modelId);
+    const variant = variantRank.get(r.variantId);
+    if (model === undefined || variant === undefined || !Number.isInteger(r.replicate)) return Number.POSITIVE_INFINITY;
+    return (model * run.variants.length + variant) * 1e6 + r.replicate;
+  };
   scanLines(
     path,
     (line, offset) => {
       if (line.trim() === '') return;
-      let r: Pick<ResponseRecord, 'key' | 'error'>;
+      let r: Pick<ResponseRecord, 'key' | 'error' | 'modelId' | 'variantId' | 'replicate'>;
       try {
-        r = JSON.parse(line) as Pick<ResponseRecord, 'key' | 'error'>;
+        r = JSON.parse(line) as typeof r;
       } catch {
         throw new InputError([{ file: path, message: `the record at byte ${offset} is not valid JSON (a crash mid-write leaves a torn last line: re-run \`counterfair run\` with this --out to repair it)` }]);
       }
       const previous = offsets.get(r.key);
-      if (!previous?.answered) offsets.set(r.key, { offset, answered: r.error === null });
+      if (!previous?.answered) offsets.set(r.key, { offset, answered: r.error === null, rank: rankOf(r) });
     },
     { final: 'include' },
   );
@@ -63,7 +75,8 @@ export function readFinalResponses(dir: string): Iterable<ResponseRecord> {
     *[Symbol.iterator]() {
       const fd = openSync(path, 'r');
       try {
-        for (const { offset } of offsets.values()) yield JSON.parse(readLineAt(fd, offset)) as ResponseRecord;
+        // A stable sort: records of equal rank (unknown to the plan) keep the order they first appeared in.
+        for (const { offset } of [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1))) yield JSON.parse(readLineAt(fd, offset)) as ResponseRecord;
       } finally {
         closeSync(fd);
       }

@@ -45,7 +45,7 @@ export async function importReview(runDir: string, file: string, options: Import
   });
   appendAdjudications(runDir, records);
   writeFileAtomic(join(runDir, REVIEW_AGREEMENT_FILE), `${JSON.stringify(agreement, null, 2)}\n`);
-  await analyzeRun(runDir, run.study, run.vignettes, run.variants, readFinalResponses(runDir));
+  await analyzeRun(runDir, run.study, run.vignettes, run.variants, readFinalResponses(run));
   return { rows: labels.rows.length, labels: records.length, unlabelled: labels.unlabelled, agreement };
 }
 
