@@ -13,14 +13,14 @@ export function numberToWords(n: number): string {
 /**
  * Words whose first sound their spelling hides, matched at the start of the lowercased word. Vowel sound despite a
  * consonant letter: a silent h. Consonant sound despite a vowel letter: a "you" sound or a "w" sound (one, once,
- * oneself, Uyghur).
+ * oneself, Uyghur, Uighur).
  * The "you" sound is a class: a leading u before a single consonant and a vowel (unit, usual, urine, Ugandan,
  * Uruguayan, Utahn, uvula), Ukrainian, and eu (European). Not un- as a prefix, which keeps its vowel (uninsured,
  * unidentified; but union, unique, universal), and not a consonant pair (ulcer, urgent, Urdu, Uzbek, usher).
  * VOWEL_SOUND lists the words of the class said with "oo" (Uber, umami, udon, upon, Uzi).
  */
 const VOWEL_SOUND = /^(hour|honest|honou?r|heir|hba1c|uber|umami|udon|upon|uzi)/;
-const CONSONANT_SOUND = /^(uni(?![nmd])|u[bcdfgjklmprstvz][aeiouy]|ukr|uy|eu|one(?![a-z])|oneself|once)/;
+const CONSONANT_SOUND = /^(uni(?![nmd])|u[bcdfgjklmprstvz][aeiouy]|ukr|uy|uigh|eu|one(?![a-z])|oneself|once)/;
 /** The sheep ("a ewe") and not the language of Ghana and Togo ("an Ewe interpreter"), which is written capitalised. */
 const EWE = /^ewes?(?![a-z])/;
 /** Capitalised abbreviations said as a word, not letter by letter (so the word's own first sound decides). */

@@ -6,39 +6,10 @@ import { ageLevel, loadAxes } from '../../src/demographics/load.js';
 import type { Axis, Level } from '../../src/demographics/types.js';
 import { maskCues, renderText, type AxisValue, type CueMode } from '../../src/template/render.js';
 import type { Perspective } from '../../src/template/types.js';
-import { numberToWords } from '../../src/template/words.js';
 import type { Problem } from '../../src/util/problems.js';
+import { articleErrors } from '../helpers/articles.js';
 import { runCli } from '../helpers/cli.js';
 import { fromRoot } from '../helpers/paths.js';
-
-/**
- * The reader's ear, written apart from the renderer: numbers are said as words, capitals not followed by a
- * lowercase letter are said letter by letter, and a handful of words do not sound as they are spelled.
- */
-const SAID_AS_CONSONANT = /^(one\b|once|uni[^nmd]|eu|use|usu|uri|ure)/;
-const SAID_AS_VOWEL = /^(hour|honest|heir)/;
-const LETTERS_SAID_WITH_A_VOWEL = 'AEFHILMNORSX';
-function startsWithVowelSound(word: string): boolean {
-  const number = /^\d+/.exec(word)?.[0];
-  if (number !== undefined) return startsWithVowelSound(numberToWords(Number(number.length > 3 ? number.slice(0, number.length - 3) : number)));
-  if (/^[A-Z][A-Z]*(?![a-z])/.test(word)) return LETTERS_SAID_WITH_A_VOWEL.includes(word[0]!);
-  const lower = word.toLowerCase();
-  if (SAID_AS_CONSONANT.test(lower)) return false;
-  if (SAID_AS_VOWEL.test(lower)) return true;
-  return /^[aeiou]/.test(lower);
-}
-
-/** Every "a"/"an" in the text that does not match the sound of the next word, as "a Arabic". */
-function articleErrors(text: string): { checked: number; errors: string[] } {
-  const errors: string[] = [];
-  let checked = 0;
-  for (const m of text.matchAll(/\b(a|an)\s+([^\s,.;]+)/gi)) {
-    checked++;
-    const vowel = startsWithVowelSound(m[2]!);
-    if ((m[1]!.toLowerCase() === 'an') !== vowel) errors.push(m[0]);
-  }
-  return { checked, errors };
-}
 
 const problems: Problem[] = [];
 const axes = loadAxes(fromRoot('demographics'), problems);

@@ -48,6 +48,7 @@ describe('indefiniteArticle', () => {
     ['upon', 'an'],
     // A "w" sound.
     ['Uyghur', 'a'],
+    ['Uighur', 'a'],
     ['oneself', 'a'],
     ['Onondaga', 'an'],
     // The language is capitalised, the sheep is not.
