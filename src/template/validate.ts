@@ -7,8 +7,9 @@ import { indefiniteArticle } from './words.js';
 
 /**
  * Checks vignettes against the axes: every placeholder is known, exclusions name real axes and levels,
- * `varies` names study axes, every varied axis has a cue in the text, and every paraphrase keeps the text's numbers
- * and placeholders. All problems are collected.
+ * `varies` names study axes, every varied descriptor, noun and age axis has a cue in the text (a sentence axis
+ * without one is appended by withSentenceCues, and the template lint notes it), every article can agree with the
+ * word after it, and every paraphrase keeps the text's numbers and placeholders. All problems are collected.
  */
 export function validateVignettes(vignettes: readonly Vignette[], studyAxes: readonly Axis[], allAxes: readonly Axis[], problems: Problem[]): void {
   const known = knownPlaceholders(allAxes);
@@ -113,8 +114,9 @@ function cueHint(axis: Axis): string {
 }
 
 /**
- * The text with a placeholder appended for every sentence axis of the study it does not place itself, so an
- * optional axis (housing, income, ...) can be switched on for a library written without it.
+ * The text with a placeholder appended for every sentence axis of the study it does not place itself (at the end,
+ * one space apart, in study axis order; varied, pinned or not varied alike), so an optional axis (housing, income,
+ * ...) can be switched on for a library written without it. docs/template-format.md says the same.
  */
 export function withSentenceCues(text: string, studyAxes: readonly Axis[]): string {
   const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => placeholderKey(m[1]!).key));
