@@ -121,6 +121,7 @@ describe('names over every shipped vignette and every race level, as the case te
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^axes\.race: level "aian" \(American Indian or Alaska Native\) has no given-name pool, /);
     expect(messages[1]).toMatch(/^axes\.race: level "nhpi" \(Native Hawaiian or Pacific Islander\) has no given-name pool, /);
+    for (const m of messages) expect(m).toContain('its patients would get a generic given name, the same as any other level without one (the surname still comes from its pool), and its contrast would test only the surname');
   });
 
   it('the shipped surname pools of different race levels share no surname, and every race level has one', () => {
