@@ -67,7 +67,8 @@ export interface NameFallback {
  * choose by race/ethnicity x sex, the surname pools by race/ethnicity alone. So a pair that changes sex keeps the
  * surname, a pair that changes only age, insurance or language keeps the whole name, and a pair that changes
  * race/ethnicity may change both. A pool matches when every axis it names has that level; without one, Faker
- * supplies the part (a given name by sex when sex is known, a surname by vignette only), which carries no cue.
+ * supplies the part (a given name by sex when sex is known, a surname by vignette only), never a name of any pool of
+ * that part, so it carries no level's cue.
  */
 export function patientName(faker: Faker, pools: NamePools, levels: Readonly<Record<string, string>>, studySeed: number, vignetteId: string): string {
   const sex = levels.sex === 'female' || levels.sex === 'male' ? levels.sex : undefined;
@@ -81,10 +82,26 @@ function drawPart(faker: Faker, pools: readonly NamePool[], levels: Readonly<Rec
   const pool = findPool(pools, levels);
   if (!pool) {
     faker.seed(seed(fallbackKey));
-    return fallback();
+    return genericName(pools, fallback);
   }
   faker.seed(seed(Object.keys(pool.match).sort().map((axis) => `${axis}=${pool.match[axis]}`)));
   return faker.helpers.arrayElement(pool.names);
+}
+
+/** Faker draws before a generic name part gives up on avoiding the pools (each draw is ~3% likely to hit one). */
+const GENERIC_NAME_DRAWS = 50;
+
+/**
+ * A generic part must signal no level: Faker's lists hold names that are also in the pools (Tyrone, Washington,
+ * Nguyen), which would give a level without a pool another level's cue. So the draw is repeated, from the same seeded
+ * sequence, until it gives a name in no pool of this part.
+ */
+function genericName(pools: readonly NamePool[], draw: () => string): string {
+  for (let i = 0; i < GENERIC_NAME_DRAWS; i++) {
+    const name = draw();
+    if (!pools.some((p) => p.names.includes(name))) return name;
+  }
+  throw new Error(`patientName: ${GENERIC_NAME_DRAWS} generic names in a row were in the name pools; the pools cover too much of Faker's list to draw a name that signals no level`);
 }
 
 function deriveSeedFor(studySeed: number, vignetteId: string, part: NamePart): (key: readonly string[]) => number {

@@ -31,7 +31,7 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
       const parts = (['first', 'last'] as const).filter((part) => lacksPool(study.pools, part, axis.id, level.id));
       if (parts.length === 0) continue;
       fallbacks.filter((f) => f.levels[axis.id] === level.id && f.parts.every((p) => parts.includes(p))).forEach((f) => explained.add(f));
-      r.problem(levelPath(rawAxes, axis.id, level.id), `level "${level.id}" (${level.label}) has no ${parts.map((p) => PART_WORDS[p]).join(' or ')} pool, so with \`cues: ${study.cues}\` its patients would get a generic name, the same as any other level without a pool, and its contrast would not test the name. ${fix}`);
+      r.problem(levelPath(rawAxes, axis.id, level.id), `level "${level.id}" (${level.label}) has no ${parts.map((p) => PART_WORDS[p]).join(' or ')} pool, so with \`cues: ${study.cues}\` ${consequence(parts)}. ${fix}`);
     }
   }
   const rest = fallbacks.filter((f) => !explained.has(f));
@@ -41,6 +41,13 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
     r.problem(['cues'], `with \`cues: ${study.cues}\` these patients would get a generic name, which signals nothing: ${rest.map((f) => describeNameFallback(f, (axis, level) => `${axis}=${level}`)).join('; ')}${why}. ${fix}`);
   }
   return { allowFallback, fallbacks: [] };
+}
+
+/** What a level without pools for these parts would get, and what its contrast would then not test. */
+function consequence(parts: readonly NamePart[]): string {
+  if (parts.length === 2) return 'its patients would get a generic name, the same as any other level without a pool, and its contrast would not test the name';
+  const [missing, kept] = parts[0] === 'first' ? ['given name', 'surname'] : ['surname', 'given name'];
+  return `its patients would get a generic ${missing}, the same as any other level without one (the ${kept} still comes from its pool), and its contrast would test only the ${kept}`;
 }
 
 /** A part lacks a pool for a level when its pools choose by that axis and none has that level. */

@@ -1,13 +1,15 @@
-import type { Axis } from '../demographics/types.js';
+import type { Axis, Level } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
 import { validateParaphrases } from './paraphrases.js';
 import { PLACEHOLDER, knownPlaceholders, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
+import { indefiniteArticle } from './words.js';
 
 /**
  * Checks vignettes against the axes: every placeholder is known, exclusions name real axes and levels,
- * `varies` names study axes, every varied axis has a cue in the text, and every paraphrase keeps the text's numbers
- * and placeholders. All problems are collected.
+ * `varies` names study axes, every varied descriptor, noun and age axis has a cue in the text (a sentence axis
+ * without one is appended by withSentenceCues, and the template lint notes it), every article can agree with the
+ * word after it, and every paraphrase keeps the text's numbers and placeholders. All problems are collected.
  */
 export function validateVignettes(vignettes: readonly Vignette[], studyAxes: readonly Axis[], allAxes: readonly Axis[], problems: Problem[]): void {
   const known = knownPlaceholders(allAxes);
@@ -30,6 +32,12 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
     v.paraphrases.forEach((paraphrase, i) => {
       for (const m of paraphrase.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) at(`paraphrases[${i}]`, articleMessage(m[1]!, m[2]!), v.paraphraseLines?.[i] === undefined ? v.line : v.paraphraseLines[i]! + countNewlines(paraphrase, m.index ?? 0));
     });
+    for (const [field, text, line] of [['text', v.text, v.textLine], ...v.paraphrases.map((p, i) => [`paraphrases[${i}]`, p, v.paraphraseLines?.[i]] as const)] as const) {
+      for (const m of text.matchAll(ARTICLE_PLACEHOLDER_BEFORE_PLACEHOLDER)) {
+        const message = articleBeforeCueMessage(m[1]!, m[2]!, allAxes);
+        if (message) at(field, message, line === undefined ? v.line : line + countNewlines(text, m.index ?? 0));
+      }
+    }
     for (const stray of ['{{', '}}']) {
       const withoutPlaceholders = v.text.replace(PLACEHOLDER, '');
       if (withoutPlaceholders.includes(stray)) at('text', `unbalanced "${stray}": write placeholders as {{name}}`);
@@ -106,8 +114,9 @@ function cueHint(axis: Axis): string {
 }
 
 /**
- * The text with a placeholder appended for every sentence axis of the study it does not place itself, so an
- * optional axis (housing, income, ...) can be switched on for a library written without it.
+ * The text with a placeholder appended for every sentence axis of the study it does not place itself (at the end,
+ * one space apart, in study axis order; varied, pinned or not varied alike), so an optional axis (housing, income,
+ * ...) can be switched on for a library written without it. docs/template-format.md says the same.
  */
 export function withSentenceCues(text: string, studyAxes: readonly Axis[]): string {
   const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => placeholderKey(m[1]!).key));
@@ -117,6 +126,34 @@ export function withSentenceCues(text: string, studyAxes: readonly Axis[]): stri
 
 /** A written "a"/"an" right before a placeholder: "a {{age}}-year-old" reads "a 80-year-old" at age 80. */
 const ARTICLE_BEFORE_PLACEHOLDER = /(?<![\w{])(an?)\s+(\{\{[^}]*\}\})/gi;
+
+/** An {{a}} right before another placeholder: "{{a}} {{tongue}}". */
+const ARTICLE_PLACEHOLDER_BEFORE_PLACEHOLDER = /\{\{\s*(a|A)\s*\}\}\s+\{\{\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\}\}/g;
+/** A sentence form that an article cannot stand before: it opens with a placeholder or an article of its own. */
+const OPENS_WITH_PLACEHOLDER_OR_ARTICLE = /^\s*(\{\{|(a|an|the)\s)/i;
+
+/**
+ * Why an {{a}} cannot stand before this placeholder, or undefined when it can. It agrees with the word that opens the
+ * cue, by the rule alone: before {{patient}} (which has its own article) it doubles the article, before a sentence
+ * that opens with a placeholder or an article it reads "a He has ..." or "a An Arabic ...", and it cannot see the
+ * `article` a level sets for a word the rule reads wrong.
+ */
+function articleBeforeCueMessage(written: string, name: string, allAxes: readonly Axis[]): string | undefined {
+  const { key } = placeholderKey(name);
+  const shown = `"{{${written}}} {{${name}}}"`;
+  if (key === 'patient') return `${shown}: {{patient}} renders its own article ("a 45-year-old man"); remove {{${written}}}`;
+  const axis = allAxes.find((a) => a.slot === 'sentence' && a.id === key);
+  if (!axis) return undefined;
+  const forms = (level: Level) => [level.sentence?.third, level.sentence?.first, level.sentence?.child].filter((f): f is string => f !== undefined);
+  const opening = axis.levels.filter((l) => forms(l).some((f) => OPENS_WITH_PLACEHOLDER_OR_ARTICLE.test(f))).map((l) => l.id);
+  const ownArticle = axis.levels.filter((l) => !opening.includes(l.id) && l.article !== undefined && forms(l).some((f) => indefiniteArticle(f.trim().split(/\s+/)[0]!) !== l.article)).map((l) => `${l.id} (article: ${l.article})`);
+  if (opening.length === 0 && ownArticle.length === 0) return undefined;
+  const why = [
+    ...(opening.length > 0 ? [`the sentence of level ${opening.join(', ')} opens with a placeholder or an article of its own`] : []),
+    ...(ownArticle.length > 0 ? [`level ${ownArticle.join(', ')} sets its own article, which an {{${written}}} outside its sentence does not use`] : []),
+  ].join('; ');
+  return `${shown}: {{${written}}} agrees with the word that opens the cue, but ${why} (${axis.file}); write the article inside the levels' sentences instead`;
+}
 
 function articleMessage(written: string, placeholder: string): string {
   const name = placeholder.replace(/[{}\s]/g, '');

@@ -12,11 +12,17 @@ export function numberToWords(n: number): string {
 
 /**
  * Words whose first sound their spelling hides, matched at the start of the lowercased word. Vowel sound despite a
- * consonant letter: a silent h. Consonant sound despite a vowel letter: a "you" sound (unit, usual, urine, European;
- * un- as a prefix keeps its vowel: uninsured, unidentified) or a "w" sound (one, once).
+ * consonant letter: a silent h. Consonant sound despite a vowel letter: a "you" sound or a "w" sound (one, once,
+ * oneself, Uyghur, Uighur).
+ * The "you" sound is a class: a leading u before a single consonant and a vowel (unit, usual, urine, Ugandan,
+ * Uruguayan, Utahn, uvula), Ukrainian, and eu (European). Not un- as a prefix, which keeps its vowel (uninsured,
+ * unidentified; but union, unique, universal), and not a consonant pair (ulcer, urgent, Urdu, Uzbek, usher).
+ * VOWEL_SOUND lists the words of the class said with "oo" (Uber, umami, udon, upon, Uzi).
  */
-const VOWEL_SOUND = /^(hour|honest|honou?r|heir|hba1c)/;
-const CONSONANT_SOUND = /^(uni(?![nmd])|use|usu|ura|ure|uri|uro|ute|uti|ubi|uga|ukr|uku|eu|ewe|one(?![a-z])|once)/;
+const VOWEL_SOUND = /^(hour|honest|honou?r|heir|hba1c|uber|umami|udon|upon|uzi)/;
+const CONSONANT_SOUND = /^(uni(?![nmd])|u[bcdfgjklmprstvz][aeiouy]|ukr|uy|uigh|eu|one(?![a-z])|oneself|once)/;
+/** The sheep ("a ewe") and not the language of Ghana and Togo ("an Ewe interpreter"), which is written capitalised. */
+const EWE = /^ewes?(?![a-z])/;
 /** Capitalised abbreviations said as a word, not letter by letter (so the word's own first sound decides). */
 const SPOKEN_ACRONYMS = new Set(['AIDS', 'COVID', 'HIPAA', 'NASA', 'NATO', 'SNAP', 'UNICEF', 'WIC']);
 /** Letters whose spoken name starts with a vowel sound: "an MRI", "an HIV test", "an X-ray", but "a CT scan". */
@@ -27,8 +33,8 @@ const VOWEL_SOUND_LETTERS = 'AEFHILMNORSX';
  * - numbers by how they are said: an 8-year-old, an 11-year-old, an 18-year-old, an 80-year-old; a 1-year-old;
  * - initialisms (capitals not followed by a lowercase letter) by the name of their first letter: an MRI, an HIV
  *   test, an X-ray, a CT scan; abbreviations said as words (SPOKEN_ACRONYMS) as words: a NATO, an AIDS;
- * - other words by their first letter (a, e, i, o, u take "an"), with the exceptions above: a unit, a European,
- *   a one-time, an hour, an honest.
+ * - other words by their first letter (a, e, i, o, u take "an"), with the exceptions above: a unit, a Uruguayan,
+ *   a European, a one-time, a Uyghur, an hour, an honest.
  * A level whose word this rule gets wrong sets its own `article` in the demographics YAML.
  */
 export function indefiniteArticle(nextWord: string): 'a' | 'an' {
@@ -44,7 +50,7 @@ export function indefiniteArticle(nextWord: string): 'a' | 'an' {
   if (initialism !== undefined && !SPOKEN_ACRONYMS.has(initialism.replace(/[0-9]+$/, ''))) return VOWEL_SOUND_LETTERS.includes(initialism[0]!) ? 'an' : 'a';
   const lower = word.toLowerCase();
   if (VOWEL_SOUND.test(lower)) return 'an';
-  if (CONSONANT_SOUND.test(lower)) return 'a';
+  if (CONSONANT_SOUND.test(lower) || EWE.test(word)) return 'a';
   return /^[aeiou]/.test(lower) ? 'an' : 'a';
 }
 

@@ -21,7 +21,7 @@ describe('a level without a name pool under implicit cues', () => {
     const file = study(['  race:', '    levels: [white, aian]', '  sex: {}'], ['cues: implicit']);
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:6: axes.race.levels[1]: level "aian" (American Indian or Alaska Native) has no given-name or surname pool`);
+    expect(r.stderr).toContain(`${file}:6: axes.race.levels[1]: level "aian" (American Indian or Alaska Native) has no given-name pool`);
     expect(r.stderr).toContain(fix);
     expect(r.stderr).toContain('cues: explicit');
     expect(r.stderr).not.toMatch(/\n\s+at /);
@@ -59,12 +59,12 @@ describe('a level without a name pool under implicit cues', () => {
     expect(manifest.names).toEqual({
       allowFallback: true,
       fallbacks: [
-        { levels: { race: 'aian', sex: 'female' }, parts: ['first', 'last'] },
-        { levels: { race: 'aian', sex: 'male' }, parts: ['first', 'last'] },
+        { levels: { race: 'aian', sex: 'female' }, parts: ['first'] },
+        { levels: { race: 'aian', sex: 'male' }, parts: ['first'] },
       ],
     });
     expect(Object.keys(manifest.demographics).some((f) => f.endsWith(join('names', 'names.yaml')))).toBe(true); // the pools are part of the study's inputs
-    const listed = 'as the study allowed, a generic (Faker) name part was used for American Indian or Alaska Native, Female (given name and surname); American Indian or Alaska Native, Male (given name and surname)';
+    const listed = 'as the study allowed, a generic (Faker) name part was used for American Indian or Alaska Native, Female (given name); American Indian or Alaska Native, Male (given name)';
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(listed);
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');
     expect(appendix).toContain(`Name cues: ${listed}`); // the appendix carries the limitations section

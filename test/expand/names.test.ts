@@ -75,7 +75,7 @@ describe('implicit name cues change only the demographic part of the name', () =
     }
   }
 
-  it('the shipped pools support it: given names for both sexes and a surname pool for every race level but two', () => {
+  it('the shipped pools support it: given names for both sexes and a surname pool for every race level, given names for every race level but two', () => {
     const pools = loadNamePools(fromRoot('demographics'), []);
     const { study } = loadStudy(studyWith('explicit', 'one-at-a-time'));
     const race = study.allAxes.find((a) => a.id === 'race')!;
@@ -84,10 +84,10 @@ describe('implicit name cues change only the demographic part of the name', () =
     for (const p of pools.last) expect(Object.keys(p.match)).toEqual(['race']);
     const fallbacks = nameFallbacks(pools, [race, sex]);
     expect(fallbacks).toEqual([
-      { levels: { race: 'aian', sex: 'female' }, parts: ['first', 'last'] },
-      { levels: { race: 'aian', sex: 'male' }, parts: ['first', 'last'] },
-      { levels: { race: 'nhpi', sex: 'female' }, parts: ['first', 'last'] },
-      { levels: { race: 'nhpi', sex: 'male' }, parts: ['first', 'last'] },
+      { levels: { race: 'aian', sex: 'female' }, parts: ['first'] },
+      { levels: { race: 'aian', sex: 'male' }, parts: ['first'] },
+      { levels: { race: 'nhpi', sex: 'female' }, parts: ['first'] },
+      { levels: { race: 'nhpi', sex: 'male' }, parts: ['first'] },
     ]);
   });
 });

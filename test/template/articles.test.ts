@@ -7,6 +7,7 @@ import type { Axis, Level } from '../../src/demographics/types.js';
 import { maskCues, renderText, type AxisValue, type CueMode } from '../../src/template/render.js';
 import type { Perspective } from '../../src/template/types.js';
 import type { Problem } from '../../src/util/problems.js';
+import { articleErrors } from '../helpers/articles.js';
 import { runCli } from '../helpers/cli.js';
 import { articleErrors } from '../helpers/articleEar.js';
 import { fromRoot } from '../helpers/paths.js';

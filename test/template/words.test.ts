@@ -33,6 +33,27 @@ describe('indefiniteArticle', () => {
     ['Urdu', 'an'],
     ['unidentified', 'an'],
     ['SpO2', 'a'],
+    // The "you" sound as a class (u, one consonant, a vowel), and the words of the class said with "oo".
+    ['Uruguayan', 'a'],
+    ['Utahn', 'a'],
+    ['uvula', 'a'],
+    ['Ugandan', 'a'],
+    ['union', 'a'],
+    ['Uzbek', 'an'],
+    ['usher', 'an'],
+    ['ulcer', 'an'],
+    ['urgent', 'an'],
+    ['unusual', 'an'],
+    ['Uber', 'an'],
+    ['upon', 'an'],
+    // A "w" sound.
+    ['Uyghur', 'a'],
+    ['Uighur', 'a'],
+    ['oneself', 'a'],
+    ['Onondaga', 'an'],
+    // The language is capitalised, the sheep is not.
+    ['Ewe', 'an'],
+    ['ewe', 'a'],
   ])('%s takes "%s"', (word, article) => {
     expect(indefiniteArticle(word)).toBe(article);
   });
