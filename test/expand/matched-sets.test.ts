@@ -7,7 +7,7 @@ import type { Variant } from '../../src/expand/types.js';
 import { loadStudy } from '../../src/study/load.js';
 import type { Design } from '../../src/study/types.js';
 import { maskCues, type CueMode } from '../../src/template/render.js';
-import { articleErrors } from '../helpers/articleEar.js';
+import { articleErrors } from '../helpers/articles.js';
 import { fromRoot } from '../helpers/paths.js';
 
 /**

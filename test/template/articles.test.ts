@@ -9,7 +9,6 @@ import type { Perspective } from '../../src/template/types.js';
 import type { Problem } from '../../src/util/problems.js';
 import { articleErrors } from '../helpers/articles.js';
 import { runCli } from '../helpers/cli.js';
-import { articleErrors } from '../helpers/articleEar.js';
 import { fromRoot } from '../helpers/paths.js';
 
 const problems: Problem[] = [];
