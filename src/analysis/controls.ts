@@ -6,8 +6,8 @@ import { excessReading, flipStats, paraphraseFlipsByVignette, referenceOf, refer
 import { isWrong } from './pairs.js';
 
 /**
- * The no-demographics control of one model: each vignette's variant with every demographic cue removed (pinned
- * facts kept) against its reference variant, on the same vignette and replicate. A control, not a finding: it
+ * The no-demographics control of one model: each vignette's variant with the demographic cues removed (`~none`)
+ * against its reference variant, on the same vignette and replicate. A control, not a finding: it
  * is outside the gate, the multiple-comparison families and the headline.
  */
 export interface DemographicsRemoved {
@@ -75,7 +75,7 @@ export function describeDemographicsRemoved(model: string, errors: DemographicsR
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
   const ci = errors.differenceCi;
-  const head = `With every demographic cue removed, model ${model} erred in ${pct(errors.rateLevel)} of ${errors.nPairs} pairs over ${errors.nVignettes} vignettes, against ${pct(errors.rateReference)} for the reference variants of the same vignettes and replicates: ${pts(errors.difference)} points (95% CI ${ci ? `${pts(ci[0])} to ${pts(ci[1])}` : 'not estimable'}; ${TESTS[errors.test]} p = ${formatPValue(errors.p)}).`;
+  const head = `With the demographic cues removed, model ${model} erred in ${pct(errors.rateLevel)} of ${errors.nPairs} pairs over ${errors.nVignettes} vignettes, against ${pct(errors.rateReference)} for the reference variants of the same vignettes and replicates: ${pts(errors.difference)} points (95% CI ${ci ? `${pts(ci[0])} to ${pts(ci[1])}` : 'not estimable'}; ${TESTS[errors.test]} p = ${formatPValue(errors.p)}).`;
   const reading = !ci
     ? ' Without an interval, this difference cannot be told apart from chance.'
     : ci[0] > 0

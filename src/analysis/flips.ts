@@ -177,7 +177,8 @@ export type SourceCounts = Record<ParaphraseSource, { pairs: number; flips: numb
  * (`clusterBootstrapSums` on the per-vignette sums [n_v, k_v, n_v·p_v], seed derived from the study seed), which
  * keeps the pairing of a vignette's level and paraphrase flips. Convention: null when G < 2, with no resamples, or
  * when the interval collapses to a point (every vignette has the same difference, so no variability is measured).
- * The percentile cluster bootstrap under-covers with few vignettes (about 90% at 10–15 in bench:calibration).
+ * The percentile cluster bootstrap under-covers with few vignettes (about 89–92% at 10–15 for the error difference
+ * in bench:calibration); bench:calibration does not yet measure this statistic.
  */
 export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: number }>, paraphrase: ReadonlyMap<string, SourceCounts>, options: FlipOptions): Pick<FlipStats, 'excess' | 'excessCi' | 'excessFloor' | 'floorSource' | 'excessVignettes' | 'excessVerdict'> {
   const sums: [number, number, number][] = [];
