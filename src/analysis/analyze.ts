@@ -61,7 +61,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const questions = new Map<string, Question>(input.vignettes.map((v) => [v.id, v.question]));
   const contrasts = pairContrasts(scores, axes);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(contrasts, axes, modelIds, endpoint, options));
-  const { flips, floors } = analyzeFlips(contrasts, scores, modelIds, options);
+  const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
   const spread = analyzeSpread(contrasts, options);
   return {
     findings: primary!,

@@ -31,7 +31,6 @@ export interface ControlResults {
 export interface ControlOptions {
   seed: number;
   mcnemar: 'exact' | 'midp';
-  bootstrapResamples: number;
 }
 
 /** The no-demographics control of every model that has one (models without it are left out). */
@@ -57,7 +56,7 @@ export function analyzeControls(scores: readonly ScoreRecord[], modelIds: readon
       if (reference !== null && removed !== null) usable.push({ vignetteId: p.vignetteId, reference, level: removed });
     }
     const errors = { ...binaryContrast(countPairs(usable), { seed: deriveSeed(options.seed, 'bootstrap', 'demographics-removed', model), bootstrapResamples: 0, mcnemar: options.mcnemar }), nExcludedPairs: pairs.length - usable.length };
-    const flips = flipStats(pairs, paraphrases.get(model) ?? new Map(), { seed: deriveSeed(options.seed, 'flip-excess', model, 'demographics-removed'), bootstrapResamples: options.bootstrapResamples });
+    const flips = flipStats(pairs, paraphrases.get(model) ?? new Map());
     return [{ model, errors, flips, sentence: describeDemographicsRemoved(model, errors, flips) }];
   });
   return { demographicsRemoved };

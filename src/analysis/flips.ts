@@ -1,8 +1,7 @@
 import type { ParaphraseSource } from '../expand/paraphrase.js';
 import type { ScoreRecord } from '../score/types.js';
-import { clusterBootstrapSums } from '../stats/cluster-bootstrap-sums.js';
+import { pairedT } from '../stats/paired-t.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import { deriveSeed } from '../util/hash.js';
 import type { ContrastPairs } from './pairs.js';
 
 /**
@@ -53,9 +52,9 @@ export interface FlipStats {
    * with both usable pairs here and usable paraphrase pairs. Null without paraphrase controls on any of them.
    */
   excess: number | null;
-  /** 95% percentile cluster-bootstrap interval of `excess` (resampling vignettes); null when it cannot be estimated. */
+  /** 95% paired t interval of `excess` over vignettes; null with fewer than 2 vignettes or no variability between them. */
   excessCi: [number, number] | null;
-  /** The floor `excess` is measured against: the per-vignette floors weighted as these pairs are. */
+  /** The floor `excess` is measured against: the mean of the per-vignette floors. */
   excessFloor: number | null;
   /** Which paraphrase controls `excessFloor` is made of. */
   floorSource: FloorSource | null;
@@ -119,22 +118,15 @@ export interface NoiseFloor {
   paraphraseBySource: Record<ParaphraseSource, FloorRate | null>;
 }
 
-export interface FlipOptions {
-  seed: number;
-  /** Cluster bootstrap resamples for `excessCi` (0: no interval). */
-  bootstrapResamples: number;
-}
-
 /**
  * Flips: pairs whose scored answer differs between the reference and the level variant although only the
  * demographics changed. Reported beside the noise floors, because some flipping is the model's own noise.
  */
-export function analyzeFlips(contrasts: readonly ContrastPairs[], scores: readonly ScoreRecord[], modelIds: readonly string[], options: FlipOptions): { flips: FlipRate[]; floors: NoiseFloor[] } {
+export function analyzeFlips(contrasts: readonly ContrastPairs[], scores: readonly ScoreRecord[], modelIds: readonly string[]): { flips: FlipRate[]; floors: NoiseFloor[] } {
   const floors = modelIds.map((m) => noiseFloor(m, scores));
   const paraphrases = paraphraseFlipsByVignette(scores);
   const flips = contrasts.map((group): FlipRate => {
-    const seed = deriveSeed(options.seed, 'flip-excess', group.modelId, group.axis, group.level);
-    const stats = flipStats(group.pairs, paraphrases.get(group.modelId) ?? new Map(), { ...options, seed });
+    const stats = flipStats(group.pairs, paraphrases.get(group.modelId) ?? new Map());
     const floor = floors.find((f) => f.model === group.modelId)?.paraphrase;
     return { model: group.modelId, axis: group.axis, level: group.level, ...stats, excessOverParaphrase: floor ? stats.rate - floor.rate : null };
   });
@@ -142,7 +134,7 @@ export function analyzeFlips(contrasts: readonly ContrastPairs[], scores: readon
 }
 
 /** Flip rate of some pairs with its Wilson interval, and its paired excess over the paraphrase floor. */
-export function flipStats(pairs: Iterable<{ vignetteId: string; reference: ScoreRecord; level: ScoreRecord }>, paraphrases: ReadonlyMap<string, SourceCounts>, options: FlipOptions): FlipStats {
+export function flipStats(pairs: Iterable<{ vignetteId: string; reference: ScoreRecord; level: ScoreRecord }>, paraphrases: ReadonlyMap<string, SourceCounts>): FlipStats {
   let n = 0;
   let k = 0;
   const byVignette = new Map<string, { pairs: number; flips: number }>();
@@ -156,32 +148,32 @@ export function flipStats(pairs: Iterable<{ vignetteId: string; reference: Score
     if (flip) v.flips++;
     byVignette.set(pair.vignetteId, v);
   }
-  return { nPairs: n, flips: k, rate: n ? k / n : NaN, ci: interval(k, n), ...pairedExcess(byVignette, paraphrases, options) };
+  return { nPairs: n, flips: k, rate: n ? k / n : NaN, ci: interval(k, n), ...pairedExcess(byVignette, paraphrases) };
 }
 
 /** Usable paraphrase pairs and their flips, per source. */
 export type SourceCounts = Record<ParaphraseSource, { pairs: number; flips: number }>;
 
 /**
- * The excess of a level's flip rate over the paraphrase floor, paired by vignette. For vignette v: n_v usable
- * level pairs with k_v flips (one per replicate, or more in factorial designs), and a floor p_v = f_v / m_v, the
- * share of its usable paraphrase pairs (reference vs paraphrase control, same replicate) whose answer changed —
- * from its authored rewordings when it has any usable, else from its added-sentence copies. Over the G vignettes
- * with n_v > 0 and m_v > 0:
+ * The excess of a level's flip rate over the paraphrase floor, paired by vignette. For vignette v: its level flip
+ * rate L_v = k_v / n_v (k_v of its n_v usable level pairs flipped: one per replicate, more in factorial designs)
+ * and its floor P_v = f_v / m_v (f_v of its m_v usable paraphrase pairs — reference against control, same
+ * replicate — changed answer), from its authored rewordings when it has any usable, else from its added-sentence
+ * copies. Over the G vignettes with n_v > 0 and m_v > 0, each vignette counting once (the vignette is the unit
+ * that is sampled; its replicates are not independent):
  *
- *   excess = Σ_v (k_v − n_v·p_v) / Σ_v n_v = level flip rate − excessFloor,  excessFloor = Σ_v n_v·p_v / Σ_v n_v,
+ *   excess = (1/G)·Σ_v (L_v − P_v),   excessFloor = (1/G)·Σ_v P_v,
  *
- * i.e. per vignette (× replicate) the level flip indicator minus the vignette's paraphrase flip rate, averaged
- * over the level's pairs, so the floor is weighted as the level's pairs are and a vignette that is unstable under
- * any change counts the same on both sides. Interval: percentile cluster bootstrap over vignettes
- * (`clusterBootstrapSums` on the per-vignette sums [n_v, k_v, n_v·p_v], seed derived from the study seed), which
- * keeps the pairing of a vignette's level and paraphrase flips. Convention: null when G < 2, with no resamples, or
- * when the interval collapses to a point (every vignette has the same difference, so no variability is measured).
- * The percentile cluster bootstrap under-covers with few vignettes (about 89–92% at 10–15 for the error difference
- * in bench:calibration); bench:calibration does not yet measure this statistic.
+ * and the 95% interval is the paired t interval of the differences d_v = L_v − P_v (`pairedT`:
+ * d̄ ± t_{0.975, G−1}·s_d/√G), which keeps a vignette's level and paraphrase flips together. In bench:flip-excess
+ * (400 studies per cell, 10 to 110 vignettes, 1 or 2 replicates) it covered 93.5–99.2%, where the percentile
+ * cluster bootstrap of the same statistic covered 88.3–97.7% (below 92% in 6 of 16 cells). Convention: no interval (null) when G < 2 or when every vignette has the same difference (s_d = 0:
+ * no variability is measured, and the interval would be a point). When every vignette has the same number of level
+ * pairs (one-at-a-time designs without lost answers), excess = flip rate − excessFloor.
  */
-export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: number }>, paraphrase: ReadonlyMap<string, SourceCounts>, options: FlipOptions): Pick<FlipStats, 'excess' | 'excessCi' | 'excessFloor' | 'floorSource' | 'excessVignettes' | 'excessVerdict'> {
-  const sums: [number, number, number][] = [];
+export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: number }>, paraphrase: ReadonlyMap<string, SourceCounts>): Pick<FlipStats, 'excess' | 'excessCi' | 'excessFloor' | 'floorSource' | 'excessVignettes' | 'excessVerdict'> {
+  const levelRates: number[] = [];
+  const floors: number[] = [];
   const sources = new Set<ParaphraseSource>();
   for (const vignetteId of [...level.keys()].sort()) {
     const l = level.get(vignetteId)!;
@@ -190,20 +182,17 @@ export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: 
     const source: ParaphraseSource | undefined = controls.authored.pairs > 0 ? 'authored' : controls['added-sentence'].pairs > 0 ? 'added-sentence' : undefined;
     if (!source) continue;
     sources.add(source);
-    const floor = controls[source].flips / controls[source].pairs;
-    sums.push([l.pairs, l.flips, l.pairs * floor]);
+    levelRates.push(l.flips / l.pairs);
+    floors.push(controls[source].flips / controls[source].pairs);
   }
-  if (sums.length === 0) return { excess: null, excessCi: null, excessFloor: null, floorSource: null, excessVignettes: 0, excessVerdict: null };
-  const totals = sums.reduce((t, s) => [t[0] + s[0], t[1] + s[1], t[2] + s[2]], [0, 0, 0]);
-  const excess = (totals[1] - totals[2]) / totals[0];
+  const G = levelRates.length;
+  if (G === 0) return { excess: null, excessCi: null, excessFloor: null, floorSource: null, excessVignettes: 0, excessVerdict: null };
   const floorSource: FloorSource = sources.size > 1 ? 'mixed' : [...sources][0]!;
-  let excessCi: [number, number] | null = null;
-  if (sums.length >= 2 && options.bootstrapResamples > 0) {
-    const [d] = clusterBootstrapSums({ sums, statistics: [(t) => (t[1]! - t[2]!) / t[0]!], seed: options.seed, nResamples: options.bootstrapResamples });
-    if (d!.ciLow < d!.ciHigh) excessCi = [d!.ciLow, d!.ciHigh];
-  }
+  const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const t = G >= 2 ? pairedT(levelRates, floors) : undefined;
+  const excessCi: [number, number] | null = t && t.ciLow < t.ciHigh ? [t.ciLow, t.ciHigh] : null;
   const excessVerdict: ExcessVerdict | null = !excessCi ? null : excessCi[0] > 0 ? 'above-floor' : excessCi[1] < 0 ? 'below-floor' : 'within-floor';
-  return { excess, excessCi, excessFloor: totals[2] / totals[0], floorSource, excessVignettes: sums.length, excessVerdict };
+  return { excess: t?.meanDiff ?? levelRates[0]! - floors[0]!, excessCi, excessFloor: mean(floors), floorSource, excessVignettes: G, excessVerdict };
 }
 
 /** model -> vignette -> usable paraphrase pairs and flips per source (reference and control of the same replicate). */

@@ -12,7 +12,7 @@ import { simulatedControlScores } from './helpers.js';
 
 const AXES: Axis[] = [{ id: 'race', label: 'Race', slot: 'sentence', reference: 'white', file: 'race.yaml', levels: [{ id: 'white', label: 'White' }, { id: 'black', label: 'Black' }] }];
 const spec = (biases: InjectedBias[]): SimulatedSpec => ({ kind: 'simulated', id: 'sim', accuracy: { default: 0.8, byDomain: {} }, biases, unparseableRate: 0, instability: 0.3, params: {}, systemPrompt: '', concurrency: 1, timeoutMs: 1, maxRetries: 0 });
-const OPTIONS = { mcnemar: 'exact', bootstrapResamples: 1000 } as const;
+const OPTIONS = { mcnemar: 'exact' } as const;
 
 /** Scores of a simulated study with a no-demographics variant; `removed` plants a bias on that variant alone. */
 function study(removed: InjectedBias[], replicates: number, seedLabel: string) {

@@ -5,7 +5,6 @@ import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import type { PairwiseNote } from '../../src/score/types.js';
-import { clusterBootstrap } from '../../src/stats/cluster-bootstrap.js';
 import { wilsonInterval } from '../../src/stats/wilson.js';
 import type { InjectedBias } from '../../src/study/types.js';
 import { deriveSeed } from '../../src/util/hash.js';
@@ -41,11 +40,11 @@ describe('flips', () => {
 describe('noise floors by source and the paired excess over the floor', () => {
   const counts = (authored: [number, number], added: [number, number]): SourceCounts => ({ authored: { pairs: authored[0], flips: authored[1] }, 'added-sentence': { pairs: added[0], flips: added[1] } });
 
-  it('weights each vignette\'s floor as the level\'s pairs, preferring authored rewordings, and says which floor it used', () => {
+  it('averages each vignette\'s difference from its own floor, preferring authored rewordings, and says which floor it used', () => {
     const level = new Map([
       ['a', { pairs: 2, flips: 2 }],
       ['b', { pairs: 2, flips: 0 }],
-      ['c', { pairs: 2, flips: 1 }],
+      ['c', { pairs: 4, flips: 1 }],
       ['d', { pairs: 3, flips: 3 }], // no paraphrase pair: not in the paired estimate
     ]);
     const paraphrase = new Map([
@@ -53,47 +52,40 @@ describe('noise floors by source and the paired excess over the floor', () => {
       ['b', counts([0, 0], [2, 0])], // no authored rewording: added-sentence floor 0
       ['c', counts([2, 1], [0, 0])], // authored floor 1/2
     ]);
-    const r = pairedExcess(level, paraphrase, { seed: 5, bootstrapResamples: 500 });
-    // (2 + 0 + 1 − (2·½ + 2·0 + 2·½)) / 6
-    expect(r.excess).toBeCloseTo(1 / 6, 12);
-    expect(r.excessFloor).toBeCloseTo(2 / 6, 12);
-    expect(r.floorSource).toBe('mixed');
-    expect(r.excessVignettes).toBe(3);
-    expect(pairedExcess(new Map([['a', level.get('a')!], ['c', level.get('c')!]]), paraphrase, { seed: 5, bootstrapResamples: 500 }).floorSource).toBe('authored');
-    expect(pairedExcess(new Map([['b', level.get('b')!]]), paraphrase, { seed: 5, bootstrapResamples: 500 })).toMatchObject({ floorSource: 'added-sentence', excessCi: null, excessVerdict: null });
-    expect(pairedExcess(new Map([['d', level.get('d')!]]), paraphrase, { seed: 5, bootstrapResamples: 500 })).toEqual({ excess: null, excessCi: null, excessFloor: null, floorSource: null, excessVignettes: 0, excessVerdict: null });
+    const r = pairedExcess(level, paraphrase);
+    // Differences 1 − ½, 0 − 0, ¼ − ½: each vignette once.
+    const d = [0.5, 0, -0.25];
+    const mean = (0.5 + 0 - 0.25) / 3;
+    expect(r.excess).toBeCloseTo(mean, 12);
+    expect(r.excessFloor).toBeCloseTo((0.5 + 0 + 0.5) / 3, 12);
+    expect(r).toMatchObject({ floorSource: 'mixed', excessVignettes: 3, excessVerdict: 'within-floor' });
+    // d̄ ± t(0.975, 2) · s / √3, with t(0.975, 2) = 4.302652729911275 (R: qt(0.975, 2)).
+    const sd = Math.sqrt(d.reduce((a, x) => a + (x - mean) ** 2, 0) / 2);
+    const half = (4.302652729911275 * sd) / Math.sqrt(3);
+    expect(r.excessCi![0]).toBeCloseTo(mean - half, 9);
+    expect(r.excessCi![1]).toBeCloseTo(mean + half, 9);
+    expect(pairedExcess(new Map([['a', level.get('a')!], ['c', level.get('c')!]]), paraphrase).floorSource).toBe('authored');
+    // One vignette: an estimate, no interval.
+    expect(pairedExcess(new Map([['b', level.get('b')!]]), paraphrase)).toMatchObject({ excess: 0, floorSource: 'added-sentence', excessCi: null, excessVerdict: null });
+    expect(pairedExcess(new Map([['d', level.get('d')!]]), paraphrase)).toEqual({ excess: null, excessCi: null, excessFloor: null, floorSource: null, excessVignettes: 0, excessVerdict: null });
   });
 
-  it('its interval is the percentile cluster bootstrap over vignettes of the same statistic, from the seed', () => {
-    const level = new Map<string, { pairs: number; flips: number }>();
-    const paraphrase = new Map<string, SourceCounts>();
-    for (let v = 0; v < 25; v++) {
-      const id = `v${String(v).padStart(2, '0')}`;
-      level.set(id, { pairs: 1 + (v % 3), flips: v % 4 === 0 ? 1 + (v % 3) : v % 2 });
-      paraphrase.set(id, v % 5 === 0 ? counts([0, 0], [2, v % 3 === 0 ? 1 : 0]) : counts([1 + (v % 2), v % 7 === 0 ? 1 : 0], [0, 0]));
-    }
-    const r = pairedExcess(level, paraphrase, { seed: 99, bootstrapResamples: 1000 });
-    // The same resamples through the generic cluster bootstrap (one unit per vignette, same seed and draw order).
-    const clusters = new Map<string, { n: number; k: number; floor: number }[]>();
-    for (const [id, l] of level) {
-      const c = paraphrase.get(id)!;
-      const source = c.authored.pairs > 0 ? c.authored : c['added-sentence'];
-      clusters.set(id, [{ n: l.pairs, k: l.flips, floor: (l.pairs * source.flips) / source.pairs }]);
-    }
-    const sum = (units: readonly { n: number; k: number; floor: number }[], f: (u: { n: number; k: number; floor: number }) => number) => units.reduce((s, u) => s + f(u), 0);
-    const check = clusterBootstrap({ clusters, statistic: (u) => (sum(u, (x) => x.k) - sum(u, (x) => x.floor)) / sum(u, (x) => x.n), seed: 99, nResamples: 1000 });
-    expect(r.excess).toBeCloseTo(check.estimate, 12);
-    expect(r.excessCi![0]).toBeCloseTo(check.ciLow, 12);
-    expect(r.excessCi![1]).toBeCloseTo(check.ciHigh, 12);
-    expect(pairedExcess(level, paraphrase, { seed: 99, bootstrapResamples: 1000 })).toEqual(r);
-    expect(pairedExcess(level, paraphrase, { seed: 99, bootstrapResamples: 0 }).excessCi).toBeNull();
+  it('gives no interval when every vignette has the same difference, and reads an interval above 0 as above the floor', () => {
+    const same = new Map([['a', { pairs: 1, flips: 1 }], ['b', { pairs: 1, flips: 1 }]]);
+    const floors = new Map([['a', counts([1, 0], [0, 0])], ['b', counts([1, 0], [0, 0])]]);
+    expect(pairedExcess(same, floors)).toMatchObject({ excess: 1, excessCi: null, excessVerdict: null });
+    const level = new Map(['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, { pairs: 2, flips: i === 0 ? 1 : 2 }]));
+    const floor = new Map(['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, counts([2, i === 1 ? 1 : 0], [0, 0])]));
+    const r = pairedExcess(level, floor);
+    expect(r.excessCi![0]).toBeGreaterThan(0);
+    expect(r.excessVerdict).toBe('above-floor');
   });
 
   it('noise floors report each source apart beside the pooled floor', () => {
     const ref = (v: string, outcome: 'correct' | 'incorrect') => score({ vignetteId: v, outcome });
     const control = (v: string, i: number, source: 'authored' | 'added-sentence' | undefined, outcome: 'correct' | 'incorrect') => score({ vignetteId: v, outcome, kind: 'paraphrase', variantId: `${v}~paraphrase-${i}`, key: `${v}~p${i}`, ...(source ? { paraphrase: source } : {}) });
     const scores = [ref('a', 'correct'), control('a', 1, 'authored', 'incorrect'), control('a', 2, 'added-sentence', 'correct'), ref('b', 'correct'), control('b', 1, 'added-sentence', 'incorrect'), control('b', 2, 'added-sentence', 'incorrect'), control('b', 3, undefined, 'correct')];
-    const [floor] = analyzeFlips([], scores, ['m'], { seed: 1, bootstrapResamples: 0 }).floors;
+    const [floor] = analyzeFlips([], scores, ['m']).floors;
     expect(floor!.paraphrase).toMatchObject({ nPairs: 5, rate: 3 / 5 });
     expect(floor!.paraphraseBySource.authored).toMatchObject({ nPairs: 1, rate: 1 });
     expect(floor!.paraphraseBySource['added-sentence']).toMatchObject({ nPairs: 3, rate: 2 / 3 });
@@ -111,7 +103,7 @@ describe('planted ground truth: the excess over the noise floor', () => {
     const vignetteIds = [...new Set(scores.map((s) => s.vignetteId))];
     // Half the vignettes have one authored rewording; every vignette gets two paraphrase controls.
     scores.push(...simulatedControlScores({ spec: spec(biases), vignetteIds, replicates: 2, seed, paraphrases: 2, authored: (id) => (Number(id.slice(1)) % 2 === 0 ? 1 : 0) }));
-    const { flips } = analyzeFlips(pairContrasts(scores, AXES), scores, ['sim'], { seed, bootstrapResamples: 1000 });
+    const { flips } = analyzeFlips(pairContrasts(scores, AXES), scores, ['sim']);
     return flips.find((f) => f.level === 'black')!;
   };
 

@@ -28,7 +28,6 @@ describe('noise floors by source, the excess over the floor and the demographics
         'axes: { race: { levels: [white, black] }, insurance: { levels: [private, medicaid] } }',
         'controls: { no_demographics: true, paraphrases: 2 }',
         'models: [{ id: sim, provider: simulated, instability: 0.2, bias: [{ axis: insurance, level: medicaid, error_multiplier: 4 }] }]',
-        'analysis: { bootstrap_resamples: 1000 }',
       ].join('\n'),
     );
     out = join(dir, 'run');

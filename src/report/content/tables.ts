@@ -39,7 +39,7 @@ function familyHeader(findings: readonly Finding[], alpha: number): string {
 
 export function flipsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'floor used', 'floor rate (weighted as the level\'s pairs)', 'excess over the floor, paired by vignette (points)', '95% CI (cluster bootstrap over vignettes), unadjusted', 'vignettes', 'reading'],
+    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'floor used', 'floor rate (mean over vignettes)', 'excess over the floor, paired by vignette (points)', '95% CI (paired t over vignettes), unadjusted', 'vignettes', 'reading'],
     rows: ctx.results.flips.map((f) => {
       // Runs analysed before the paired excess have only the unpaired point difference: no interval, no reading.
       const paired = f.excessVignettes !== undefined;
@@ -77,7 +77,7 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
 /** The demographics-removed control per model: both error rates, the paired difference and test, and the flips. */
 export function demographicsRemovedTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'vignettes', 'pairs', 'excluded pairs', 'error at reference', 'error with demographics removed', 'difference (points)', '95% CI, unadjusted', 'test', 'p (unadjusted)', 'answer changed', 'excess over the floor (points)', '95% CI (cluster bootstrap)', 'floor used'],
+    headers: ['model', 'vignettes', 'pairs', 'excluded pairs', 'error at reference', 'error with demographics removed', 'difference (points)', '95% CI, unadjusted', 'test', 'p (unadjusted)', 'answer changed', 'excess over the floor (points)', '95% CI (paired t over vignettes)', 'floor used'],
     rows: (ctx.results.controls?.demographicsRemoved ?? []).map(({ model, errors: e, flips: f }) => ({
       cells: [model, count(e.nVignettes), count(e.nPairs), count(e.nExcludedPairs), percent(e.rateReference), percent(e.rateLevel), points(e.difference), pointsInterval(e.differenceCi), e.test, pValue(e.p), `${f.flips} of ${f.nPairs} (${percent(f.rate)})`, points(f.excess), pointsInterval(f.excessCi), floorName(f.floorSource)],
     })),
