@@ -3,6 +3,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
+import { analyzeControls, type ControlResults } from './controls.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
 import { analyzeFindings, type AnalysisOptions } from './findings.js';
@@ -28,6 +29,8 @@ export interface AnalysisResults {
   axisTests: AxisTest[];
   flips: FlipRate[];
   noiseFloors: NoiseFloor[];
+  /** Control variants analysed on their own (not findings: outside the gate, the adjustment families and the headline). */
+  controls: ControlResults;
   worstCases: WorstCase[];
   spread: SpreadRow[];
   spreadSummaries: SpreadSummary[];
@@ -68,6 +71,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
     axisTests: analyzeAxes(contrasts, axes, modelIds),
     flips,
     noiseFloors: floors,
+    controls: analyzeControls(scores, modelIds, options),
     worstCases: worstCases(contrasts, questions, WORST_CASE_LIMIT),
     spread: spread.rows,
     spreadSummaries: spread.summaries,

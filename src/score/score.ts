@@ -19,6 +19,7 @@ export function scoreResponse(response: ResponseRecord, variant: Variant, questi
     questionType: variant.questionType,
     attributes: variant.attributes,
     kind: variant.kind,
+    ...(variant.paraphrase ? { paraphrase: variant.paraphrase } : {}),
     pinned: variant.pinned,
     extractorVersion: EXTRACTOR_VERSION,
   };

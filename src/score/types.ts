@@ -1,3 +1,4 @@
+import type { ParaphraseSource } from '../expand/paraphrase.js';
 import type { VariantKind } from '../expand/types.js';
 import type { Perspective, QuestionType } from '../template/types.js';
 
@@ -18,6 +19,8 @@ export interface ScoreRecord {
   questionType: QuestionType;
   attributes: Record<string, string>;
   kind: VariantKind;
+  /** Paraphrase controls only: an authored rewording or the text with an added neutral sentence (from the variant). */
+  paraphrase?: ParaphraseSource;
   /** Axes the vignette never varies (pinned), which are therefore never contrasted. */
   pinned: Record<string, string>;
   outcome: Outcome;

@@ -86,4 +86,18 @@ describe('analyze', () => {
     expect(race).toMatchObject({ test: 'cochrans-q', nVignettes: 30, df: 2 });
     expect(race.p).toBeLessThan(0.001);
   });
+
+  it('analyses the demographics-removed control beside the findings, outside their families', () => {
+    // Removed variants err in 5 vignettes the reference answers right.
+    const removed = vignettes.map((v, i) => score({ vignetteId: v.id, outcome: i < 5 ? 'incorrect' : 'correct', questionType: 'ordinal', extracted: i < 5 ? 3 : 2, signedDeviation: i < 5 ? -1 : 0, kind: 'no-demographics', attributes: {}, variantId: `${v.id}~none` }));
+    const options = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', seed: 5, bootstrapResamples: 300 } as const;
+    const withControl = analyze({ scores: [...scores, ...removed], vignettes, axes, modelIds: ['m'], design: { kind: 'one-at-a-time' } }, options);
+    expect(withControl.controls.demographicsRemoved).toHaveLength(1);
+    expect(withControl.controls.demographicsRemoved[0]!.errors).toMatchObject({ nPairs: 30, wrongOnlyAtLevel: 5, wrongOnlyAtReference: 0, rateLevel: 5 / 30, test: 'mcnemar-exact' });
+    expect(withControl.controls.demographicsRemoved[0]!.errors.p).toBeCloseTo(2 * 0.5 ** 5, 15);
+    // Not a finding: the findings, their families and adjusted p are those of the run without the control.
+    expect(withControl.findings).toEqual(results.findings);
+    expect(withControl.secondaryFindings).toEqual(results.secondaryFindings);
+    expect(results.controls.demographicsRemoved).toEqual([]);
+  });
 });

@@ -1,3 +1,5 @@
+import type { ParaphraseSource } from '../../src/expand/paraphrase.js';
+import { simulatedDecision, type SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import type { Outcome, ScoreRecord } from '../../src/score/types.js';
 
 /** A score with sensible defaults for analysis tests. */
@@ -23,4 +25,26 @@ export function score(partial: Partial<ScoreRecord> & { vignetteId: string; outc
     explanation: '',
     ...partial,
   };
+}
+
+/**
+ * The control scores a study with `paraphrases` paraphrase controls (the first `authored(vignette)` of them
+ * authored rewordings, the rest added-sentence copies) and a no-demographics variant would add to
+ * `simulateDesignScores`'s, answered by the same simulated model (`simulatedDecision`). `removedAttributes` are the
+ * attributes the simulated model sees for the no-demographics variant: none, unless a test plants a bias on it.
+ */
+export function simulatedControlScores(input: { spec: SimulatedSpec; vignetteIds: readonly string[]; replicates: number; seed: number; paraphrases: number; authored: (vignetteId: string) => number; removedAttributes?: Record<string, string> }): ScoreRecord[] {
+  const out: ScoreRecord[] = [];
+  for (const vignetteId of input.vignetteIds) {
+    const controls: { variantId: string; kind: 'paraphrase' | 'no-demographics'; attributes: Record<string, string>; paraphrase?: ParaphraseSource }[] = [{ variantId: `${vignetteId}~none`, kind: 'no-demographics', attributes: input.removedAttributes ?? {} }];
+    for (let i = 1; i <= input.paraphrases; i++) controls.push({ variantId: `${vignetteId}~paraphrase-${i}`, kind: 'paraphrase', attributes: {}, paraphrase: i <= input.authored(vignetteId) ? 'authored' : 'added-sentence' });
+    for (const c of controls) {
+      for (let r = 0; r < input.replicates; r++) {
+        const decision = simulatedDecision(input.spec, input.seed, { vignetteId, variantId: c.variantId, domain: 'any', attributes: c.attributes, questionType: 'choice' }, r);
+        const outcome = decision.unparseable ? 'unparseable' : decision.wrong ? 'incorrect' : 'correct';
+        out.push(score({ modelId: input.spec.id, vignetteId, variantId: c.variantId, replicate: r, domain: 'any', kind: c.kind, ...(c.kind === 'no-demographics' ? { attributes: {} } : {}), outcome, extracted: null, key: `${input.spec.id}|${c.variantId}|${r}`, ...(c.paraphrase ? { paraphrase: c.paraphrase } : {}) }));
+      }
+    }
+  }
+  return out;
 }

@@ -49,8 +49,9 @@ describe('paraphrase controls say what they are', () => {
       expect(text.includes('non-demographic rewording'), name).toBe(false);
       has(`${vignettes} authored rewordings (the author`);
       has(`${vignettes} copies of the unchanged case text with one added neutral sentence`);
-      has('The paraphrase floor pools both kinds');
-      has('changed under a paraphrase control (an authored rewording, or the text with an added neutral sentence');
+      has('The noise-floor table reports each kind apart and pooled; an added sentence measures sensitivity to extra text, not to rewording');
+      has('authored rewording: reference answer changed under the author');
+      has('added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)');
     }
     expect(appendix).toContain(`2 paraphrase controls per vignette (${vignettes} authored rewordings, ${vignettes} with an added neutral sentence)`);
   });

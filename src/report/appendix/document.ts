@@ -1,6 +1,6 @@
 import type { ChartSet } from '../charts/index.js';
 import { figureBlock } from '../content/figures.js';
-import { findingsBlocks, flipsBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks, otherTestsBlocks } from '../content/sections.js';
+import { demographicsRemovedBlocks, findingsBlocks, flipsBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks, otherTestsBlocks } from '../content/sections.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';
@@ -32,6 +32,8 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
         ...otherTestsBlocks(ctx),
         heading(3, 'Flips and noise floors'),
         ...flipsBlocks(ctx, charts),
+        heading(3, 'Demographics removed (control)'),
+        ...demographicsRemovedBlocks(ctx),
         heading(3, 'By domain and perspective'),
         ...spreadBlocks(ctx, charts),
         heading(3, 'Direction of care'),

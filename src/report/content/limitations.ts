@@ -30,6 +30,7 @@ export function limitationsBlocks(ctx: ReportContext): Block[] {
   for (const floor of ctx.results.noiseFloors) {
     if (!floor.replicate) items.push(`Model ${floor.model}: one replicate per variant, so its own run-to-run variability (replicate noise floor) is not measured; some flips may be noise.`);
     if (!floor.paraphrase) items.push(`Model ${floor.model}: no paraphrase controls, so its sensitivity to changes in wording that leave the case unchanged (paraphrase noise floor) is not measured.`);
+    else if (floor.paraphraseBySource && !floor.paraphraseBySource.authored) items.push(`Model ${floor.model}: no authored rewording was answered, so its paraphrase floor is its sensitivity to an added neutral sentence, not to rewording; flips are compared with that.`);
   }
   const heatmap = heatmapVignettes(ctx.flipCells);
   if (heatmap.withFlips > HEATMAP_VIGNETTE_LIMIT) items.push(`The flip heat map shows ${heatmap.shown.length} of the ${heatmap.withFlips} vignettes that flipped; every vignette is in tables/flip-matrix.csv.`);

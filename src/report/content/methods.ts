@@ -46,6 +46,9 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
   items.push([`Flips: the share of usable pairs whose scored answer differs between the reference and the level, with Wilson score 95% intervals; reported beside the model's own noise floors (the reference answer changing between replicates, or under a paraphrase control) where the design measures them.`]);
   const paraphrases = paraphraseControlsItem(ctx);
   if (paraphrases) items.push([paraphrases]);
+  if (results.flips.some((f) => f.excessCi)) items.push([excessItem()]);
+  const removed = results.controls?.demographicsRemoved ?? [];
+  if (removed.length) items.push([`Demographics-removed control (${plural(removed.length, 'model')}): each vignette's variant with the demographic cues removed against its reference variant, same vignette and replicate; error rates compared by the paired test and interval the findings use for their design (${[...new Set(removed.map((r) => TESTS[r.errors.test]))].join('; ')}), unadjusted, and its answer changes set against the paraphrase floor as the flips are. A control, not a finding: outside the gate, the multiple-comparison families and the summary.`]);
   if (results.intersections.length) items.push([`Intersections (factorial design): per vignette the interaction contrast d = y(a,b) − y(a,ref) − y(ref,b) + y(ref,ref) of error rates, tested against zero with a one-sample t test with a 95% CI; ${plural(results.intersections.length, 'cell')}, unadjusted.`]);
   items.push([`Spread across domains and perspectives (exploratory): per group the difference with an unadjusted 95% interval (Newcombe, or cluster-robust with several pairs per vignette), and a Pearson χ² test of heterogeneity on the groups × 2 table of vignettes whose pairs erred more at the level than at the reference and the reverse (one count per vignette), ${ADJUSTMENTS[adjustment].name}-adjusted across the tests of each model; a group is named as the one with the largest disparity only when that test rejects.`]);
   items.push([`Worst cases (exploratory, not adjusted for multiple comparisons): vignettes ranked by mean harm per pair (+1 when only the level is wrong, doubled when its answer errs toward less care; −1 when only the reference is wrong), then by consistency; the top ${results.worstCases.length} are shown.`]);
@@ -106,6 +109,11 @@ function familyDescription(findings: readonly Finding[]): string {
   return [...sizes].map(([family, size]) => `${family}: ${size}`).join('; ');
 }
 
+/** The paired excess of a flip rate over the paraphrase floor, as `pairedExcess` computes it. */
+function excessItem(): string {
+  return `Excess over the paraphrase floor, paired by vignette: for each of the G vignettes with both kinds of pair, d_v = L_v − P_v, its level flip rate (over its replicates, and in factorial designs its pairs) minus its floor P_v (the share of its paraphrase pairs, reference against control of the same replicate, whose answer changed — from its authored rewordings when it has any, else from its added-neutral-sentence copies); excess = mean of d_v, each vignette counting once. 95% interval: paired t, mean ± t(0.975, G − 1)·SD/√G, unadjusted; none with fewer than 2 such vignettes or when every vignette has the same difference. On the simulated model (npm run bench:flip-excess) it covered 93.5–99.2% of true values at 10 to 110 vignettes.`;
+}
+
 /**
  * What the paraphrase floor is made of. An added neutral sentence is not a rewording: it measures sensitivity to
  * extra text, so the sentence says how many controls of each kind the floor pools.
@@ -116,6 +124,6 @@ function paraphraseControlsItem(ctx: ReportContext): string | undefined {
   const counts = paraphraseSourceCounts(ctx.vignettes, perVignette);
   const authored = `${plural(counts.authored, 'authored rewording')} (the author's rewording of the case text, checked when the templates load to keep every number, unit and placeholder)`;
   const added = `${plural(counts['added-sentence'], 'copy', 'copies')} of the unchanged case text with one added neutral sentence (such as "The parking lot was half full."), built where a vignette has fewer authored rewordings than the study's ${perVignette} per vignette`;
-  const pooled = counts.authored > 0 && counts['added-sentence'] > 0 ? ' The paraphrase floor pools both kinds; an added sentence measures sensitivity to extra text, not to rewording.' : counts.authored === 0 ? ' The paraphrase floor therefore measures sensitivity to extra text, not to rewording.' : '';
+  const pooled = counts.authored > 0 && counts['added-sentence'] > 0 ? ' The noise-floor table reports each kind apart and pooled; an added sentence measures sensitivity to extra text, not to rewording.' : counts.authored === 0 ? ' The paraphrase floor therefore measures sensitivity to extra text, not to rewording.' : '';
   return `Paraphrase controls (at reference levels, compared with the reference variant): ${authored} and ${added}.${pooled}`;
 }

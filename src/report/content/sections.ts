@@ -4,7 +4,7 @@ import { count, decimal, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
-import { axisTestsTable, findingsTable, flipsTable, intersectionsTable, marginalHomogeneityTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import { axisTestsTable, demographicsRemovedTable, findingsTable, flipsTable, intersectionsTable, marginalHomogeneityTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
 import { adjustmentName } from './methods.js';
 
 /** The label every unadjusted highlight carries, wherever it appears. */
@@ -48,9 +48,35 @@ export function flipsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ...figureBlock(charts, 'flips-heatmap'),
     ...(charts.has('flips-heatmap') ? [] : [paragraph('No vignette\'s answer changed between the reference and any level.')]),
     paragraph(`Flip rates per level: how often the scored answer changed between the reference and the level variant, whether or not the change made the answer wrong. ${EXPLORATORY}.`),
+    paragraph(excessNote(ctx)),
     table(flipsTable(ctx), 'No usable pairs.'),
-    paragraph('Noise floors: how often the model changes its own answer when nothing demographic changes. A flip rate near the floor may be noise.'),
+    paragraph('Noise floors: how often the model changes its own answer when nothing demographic changes — between replicates of the same variant, under the author\'s rewording of the case, and when one irrelevant sentence is appended to the unchanged case. The last is not a rewording: it measures sensitivity to extra text.'),
     table(noiseFloorTable(ctx), 'No models.'),
+  ];
+}
+
+/** How to read the excess over the floor, with how many levels exceed it, from the flips table beside it. */
+function excessNote(ctx: ReportContext): string {
+  const flips = ctx.results.flips;
+  const measured = flips.filter((f) => f.excessCi);
+  const above = measured.filter((f) => f.excessVerdict === 'above-floor').length;
+  const below = measured.filter((f) => f.excessVerdict === 'below-floor').length;
+  const what = `Excess over the noise floor: for each vignette, its flip rate at the level minus its own paraphrase flip rate (from its authored rewordings where it has any, else from its added-neutral-sentence copies; the "floor used" column says which), averaged over vignettes, with a 95% paired t interval over vignettes (not adjusted for multiple comparisons). A level whose interval excludes 0 from above is more sensitive to the demographic change than to the floor's change; one whose interval covers 0 is not distinguishable from that noise, which is not evidence that the demographic change has no effect.`;
+  if (!flips.some((f) => f.excessVignettes !== undefined)) return `${what} This results.json predates the paired excess: re-run counterfair analyze for it.`;
+  if (measured.length === 0) return `${what} No level has an interval (no paraphrase controls, fewer than 2 vignettes with both kinds of pair, or no variability between vignettes).`;
+  const counts = `${plural(above, 'level')} of ${measured.length} with an interval ${above === 1 ? 'is' : 'are'} above the floor${below ? `, ${below} below it` : ''}; ${measured.length - above - below} ${measured.length - above - below === 1 ? 'is' : 'are'} not distinguishable from it.`;
+  return `${what} ${counts}`;
+}
+
+/** The no-demographics control: a control, not a finding; its sentence per model comes from the numbers in the table. */
+export function demographicsRemovedBlocks(ctx: ReportContext): Block[] {
+  const rows = ctx.results.controls?.demographicsRemoved;
+  if (!rows) return [paragraph('This results.json predates the analysis of the demographics-removed control: re-run counterfair analyze for it.')];
+  if (rows.length === 0) return [paragraph(ctx.manifest.study.controls.noDemographics ? 'No model has a usable pair of a demographics-removed variant and its reference variant.' : 'The study did not include the demographics-removed control (controls: no_demographics).')];
+  return [
+    paragraph(`A control, not a finding: each vignette's variant with the demographic cues removed against its reference variant, on the same vignette and replicate. The error rates are compared by the same paired test and interval as the findings (one pair per vignette: exact McNemar and Newcombe; several: clustered McNemar and the design-effect-adjusted interval); the answer changes are set against the paraphrase floor as the flips are. It does not enter the gate, the multiple-comparison families or the summary. ${EXPLORATORY}.`),
+    table(demographicsRemovedTable(ctx), ''),
+    ...rows.map((r) => paragraph(r.sentence)),
   ];
 }
 

@@ -1,3 +1,4 @@
+import { excessReading, FLOOR_NAMES, type FloorRate, type FloorSource } from '../../analysis/flips.js';
 import { shiftP } from '../../analysis/shifts.js';
 import { agreement, familyLabel, type Agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
@@ -38,16 +39,48 @@ function familyHeader(findings: readonly Finding[], alpha: number): string {
 
 export function flipsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'excess over paraphrase floor (points)'],
-    rows: ctx.results.flips.map((f) => ({ cells: [f.model, f.axis, f.level, count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), points(f.excessOverParaphrase)] })),
+    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'floor used', 'floor rate (mean over vignettes)', 'excess over the floor, paired by vignette (points)', '95% CI (paired t over vignettes), unadjusted', 'vignettes', 'reading'],
+    rows: ctx.results.flips.map((f) => {
+      // Runs analysed before the paired excess have only the unpaired point difference: no interval, no reading.
+      const paired = f.excessVignettes !== undefined;
+      return {
+        cells: [f.model, f.axis, f.level, count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), paired ? floorName(f.floorSource) : 'not in this results.json', percent(f.excessFloor), points(f.excess), pointsInterval(f.excessCi), count(f.excessVignettes), paired ? excessReading(f, 'the demographic change') : 'no interval in this results.json'],
+        highlight: f.excessVerdict === 'above-floor',
+      };
+    }),
   };
 }
 
+/** The floor's name as the report says it; an added sentence is never called a rewording. */
+function floorName(source: FloorSource | null): string {
+  return source === null ? 'none (no paraphrase controls on these vignettes)' : FLOOR_NAMES[source];
+}
+
 export function noiseFloorTable(ctx: ReportContext): DisplayTable {
-  const floor = (f: { nPairs: number; rate: number; ci: [number, number] } | null) => (f ? `${percent(f.rate)} (${percentInterval(f.ci)}; ${f.nPairs} pairs)` : 'not measured');
+  const floor = (f: FloorRate | null | undefined) => (f ? `${percent(f.rate)} (${percentInterval(f.ci)}; ${f.nPairs} pairs)` : 'not measured');
   return {
-    headers: ['model', 'replicate floor: reference answer changed between replicates', 'paraphrase floor: reference answer changed under a paraphrase control (an authored rewording, or the text with an added neutral sentence; see Methods for how many of each)'],
-    rows: ctx.results.noiseFloors.map((n) => ({ cells: [n.model, floor(n.replicate), floor(n.paraphrase)] })),
+    headers: [
+      'model',
+      'replicate floor: reference answer changed between replicates',
+      'authored rewording: reference answer changed under the author\'s rewording of the case',
+      'added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)',
+      'both paraphrase controls pooled',
+    ],
+    rows: ctx.results.noiseFloors.map((n) => ({
+      cells: n.paraphraseBySource
+        ? [n.model, floor(n.replicate), floor(n.paraphraseBySource.authored), floor(n.paraphraseBySource['added-sentence']), floor(n.paraphrase)]
+        : [n.model, floor(n.replicate), 'not in this results.json', 'not in this results.json', floor(n.paraphrase)],
+    })),
+  };
+}
+
+/** The demographics-removed control per model: both error rates, the paired difference and test, and the flips. */
+export function demographicsRemovedTable(ctx: ReportContext): DisplayTable {
+  return {
+    headers: ['model', 'vignettes', 'pairs', 'excluded pairs', 'error at reference', 'error with demographics removed', 'difference (points)', '95% CI, unadjusted', 'test', 'p (unadjusted)', 'answer changed', 'excess over the floor (points)', '95% CI (paired t over vignettes)', 'floor used'],
+    rows: (ctx.results.controls?.demographicsRemoved ?? []).map(({ model, errors: e, flips: f }) => ({
+      cells: [model, count(e.nVignettes), count(e.nPairs), count(e.nExcludedPairs), percent(e.rateReference), percent(e.rateLevel), points(e.difference), pointsInterval(e.differenceCi), e.test, pValue(e.p), `${f.flips} of ${f.nPairs} (${percent(f.rate)})`, points(f.excess), pointsInterval(f.excessCi), floorName(f.floorSource)],
+    })),
   };
 }
 

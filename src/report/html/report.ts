@@ -1,5 +1,5 @@
 import type { ChartSet } from '../charts/index.js';
-import { flipsBlocks, findingsBlocks, otherTestsBlocks, reviewBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks } from '../content/sections.js';
+import { demographicsRemovedBlocks, flipsBlocks, findingsBlocks, otherTestsBlocks, reviewBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks } from '../content/sections.js';
 import { figureBlock } from '../content/figures.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
@@ -23,6 +23,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
     ['data-quality', 'Data quality', dataQualityBlocks(ctx)],
     ['amplification', 'Error amplification', [...figureBlock(charts, 'forest'), ...findingsBlocks(ctx)]],
     ['flips', 'Flips', flipsBlocks(ctx, charts)],
+    ['demographics-removed', 'Demographics removed', demographicsRemovedBlocks(ctx)],
     ['spread', 'By domain and perspective', spreadBlocks(ctx, charts)],
     ['shifts', 'Direction of care', shiftsBlocks(ctx, charts)],
     ['worst-cases', 'Worst cases', worstCaseBlocks(ctx)],

@@ -1,3 +1,4 @@
+import type { FloorRate, NoiseFloor } from '../../analysis/flips.js';
 import type { ReportContext } from '../sources.js';
 import { recordsToCsv } from './csv.js';
 
@@ -15,7 +16,8 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['marginal-homogeneity', (results.marginalHomogeneity ?? []).map(({ table, categories, categoriesTested, ...row }) => ({ ...row, categories: categories.join(';'), categoriesTested: categoriesTested.join(';'), table: table.map((r) => r.join(' ')).join(';') }))],
     ['flips', results.flips],
     ['flip-matrix', ctx.flipCells],
-    ['noise-floors', results.noiseFloors.flatMap((n) => (['replicate', 'paraphrase'] as const).flatMap((floor) => (n[floor] ? [{ model: n.model, floor, ...n[floor] }] : [])))],
+    ['noise-floors', results.noiseFloors.flatMap(noiseFloorRows)],
+    ['demographics-removed', (results.controls?.demographicsRemoved ?? []).map(({ model, errors, flips, sentence }) => ({ model, ...errors, flipPairs: flips.nPairs, flips: flips.flips, flipRate: flips.rate, flipCi: flips.ci, flipExcess: flips.excess, flipExcessCi: flips.excessCi, flipExcessFloor: flips.excessFloor, floorSource: flips.floorSource, sentence }))],
     ['worst-cases', results.worstCases.map((w) => ({ ...w, referenceText: text(w.referenceKey), levelText: text(w.levelKey) }))],
     ['spread', results.spread],
     ['spread-summaries', results.spreadSummaries],
@@ -26,4 +28,15 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['data-quality', (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({ ...row, requestErrorsByKind: JSON.stringify(requestErrorsByKind), mostFrequentError: errorCauses[0]?.message ?? null, degenerate: JSON.stringify(degenerate), problems: problems.join('; ') }))],
   ];
   return tables.map(([name, records]) => ({ name, csv: recordsToCsv(records) }));
+}
+
+/** One row per floor: `replicate`, `paraphrase` (both sources pooled), `paraphrase-authored`, `paraphrase-added-sentence`. */
+function noiseFloorRows(n: NoiseFloor): object[] {
+  const floors: [string, FloorRate | null | undefined][] = [
+    ['replicate', n.replicate],
+    ['paraphrase', n.paraphrase],
+    ['paraphrase-authored', n.paraphraseBySource?.authored],
+    ['paraphrase-added-sentence', n.paraphraseBySource?.['added-sentence']],
+  ];
+  return floors.flatMap(([floor, rate]) => (rate ? [{ model: n.model, floor, ...rate }] : []));
 }
