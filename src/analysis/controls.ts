@@ -6,7 +6,8 @@ import { excessReading, flipStats, paraphraseFlipsByVignette, referenceOf, refer
 import { isWrong } from './pairs.js';
 
 /**
- * The no-demographics control of one model: each vignette's variant with the demographic cues removed (`~none`)
+ * The no-demographics control of one model: each vignette's variant with the varied
+ * demographic cues removed (`~none`: every varied non-age axis unstated, pinned facts and age kept)
  * against its reference variant, on the same vignette and replicate. A control, not a finding: it
  * is outside the gate, the multiple-comparison families and the headline.
  */

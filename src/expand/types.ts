@@ -8,7 +8,7 @@ export interface ChatMessage {
 
 /**
  * `reference`: every axis at its reference level; `demographic`: one or more axes at another level;
- * `no-demographics`: every cue removed (control); `paraphrase`: a paraphrase control at reference levels, either an
+ * `no-demographics`: the control with every varied non-age axis unstated (pinned facts and age kept); `paraphrase`: a paraphrase control at reference levels, either an
  * authored rewording or the text with an added neutral sentence (see `Variant.paraphrase`).
  */
 export type VariantKind = 'reference' | 'demographic' | 'no-demographics' | 'paraphrase';
