@@ -10,6 +10,7 @@ import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
 import { analyzeIntersections, type IntersectionCell } from './intersections.js';
 import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginalHomogeneity.js';
 import { pairContrasts } from './pairs.js';
+import { analyzeProbes, probesById, type ProbeResult } from './probes.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
 import type { Finding } from './types.js';
@@ -40,6 +41,12 @@ export interface AnalysisResults {
   exclusions: { vignetteId: string; axis: string; value: string; reason: string; rule?: number; when?: Record<string, string>; variantsNotRendered?: number; variantIds?: string[] }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
   outcomeCounts: { model: string; axis: string; level: string; outcomes: Record<string, number> }[];
+  /**
+   * Race-myth probes (vignettes with `probe:`), per model × probe (and pooled per model and axis) × level of the
+   * probe axis. Probe vignettes are in no other field: their text invites the differential they measure.
+   * Absent in runs analysed before probes existed.
+   */
+  probes?: ProbeResult[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
 }
@@ -52,9 +59,13 @@ export interface AnalysisInput {
   design: Design;
 }
 
-/** Score[] -> every finding. Pure: same scores, options and seed give the same results. */
+/**
+ * Score[] -> every finding. Pure: same scores, options and seed give the same results. Race-myth probes are
+ * analysed apart (`probes`) and left out of every pooled result, whose scores are `pooledScores`.
+ */
 export function analyze(input: AnalysisInput, options: AnalysisOptions): AnalysisResults {
-  const { scores, axes, modelIds } = input;
+  const { axes, modelIds } = input;
+  const scores = pooledScores(input.scores, input.vignettes);
   const questions = new Map<string, Question>(input.vignettes.map((v) => [v.id, v.question]));
   const contrasts = pairContrasts(scores, axes);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(contrasts, axes, modelIds, endpoint, options));
@@ -77,7 +88,14 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
       ...(v.implausible ?? []).map((im) => ({ vignetteId: v.id, axis: im.axis, value: `not ${im.levels.join(', ')}`, reason: im.reason })),
     ]),
     outcomeCounts: outcomeCounts(scores, axes),
+    probes: analyzeProbes(input.scores, input.vignettes, axes, modelIds, options),
   };
+}
+
+/** The scores of every vignette that is not a race-myth probe: what pooled findings, tests and shifts are made of. */
+export function pooledScores(scores: readonly ScoreRecord[], vignettes: readonly Vignette[]): readonly ScoreRecord[] {
+  const probes = probesById(vignettes);
+  return probes.size === 0 ? scores : scores.filter((s) => !probes.has(s.vignetteId));
 }
 
 function outcomeCounts(scores: readonly ScoreRecord[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {

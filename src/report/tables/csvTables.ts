@@ -1,3 +1,4 @@
+import type { ProbeContrast } from '../../analysis/probes.js';
 import type { ReportContext } from '../sources.js';
 import { recordsToCsv } from './csv.js';
 
@@ -22,8 +23,14 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['axis-tests', results.axisTests.map((t) => ({ ...t, levels: t.levels.join(';') }))],
     ['intersections', results.intersections],
     ['exclusions', results.exclusions],
+    ['probes', (results.probes ?? []).flatMap(({ levels, targetLevels, ...probe }) => levels.map(({ contrast, vignetteIds, ...level }) => ({ ...probe, targetLevels: targetLevels.join(';'), ...level, vignetteIds: vignetteIds.join(';'), ...prefixed(contrast) })))],
     ['outcome-counts', results.outcomeCounts.map(({ outcomes, ...row }) => ({ ...row, ...outcomes }))],
     ['data-quality', (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({ ...row, requestErrorsByKind: JSON.stringify(requestErrorsByKind), mostFrequentError: errorCauses[0]?.message ?? null, degenerate: JSON.stringify(degenerate), problems: problems.join('; ') }))],
   ];
   return tables.map(([name, records]) => ({ name, csv: recordsToCsv(records) }));
+}
+
+/** A probe level's paired contrast as `contrast*` columns (none for untargeted levels: the union of columns leaves them empty). */
+function prefixed(contrast: ProbeContrast | null): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(contrast ?? {}).map(([k, v]) => [`contrast${k[0]!.toUpperCase()}${k.slice(1)}`, v]));
 }
