@@ -55,7 +55,8 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
         if (studyAxis?.reference === level) at('implausible', `"${level}" is the study's reference level of ${axis.id}; every vignette must render the reference`);
       }
     }
-    for (const axisId of v.varies ?? []) {
+    // A probe's `varies` is its probe axis, set at load and checked by validateProbe.
+    for (const axisId of v.probe ? [] : (v.varies ?? [])) {
       if (!allAxes.some((a) => a.id === axisId)) at('varies', `unknown axis "${axisId}"; defined axes: ${allAxes.map((a) => a.id).join(', ')}`);
       if (v.excluded.some((e) => e.axis === axisId)) at('varies', `axis "${axisId}" is both varied and excluded`);
     }
