@@ -10,7 +10,7 @@ import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
 import { analyzeIntersections, type IntersectionCell } from './intersections.js';
 import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginalHomogeneity.js';
 import { pairContrasts } from './pairs.js';
-import { analyzeProbes, probesById, type ProbeResult } from './probes.js';
+import { analyzeProbes, pooledScores, type ProbeResult } from './probes.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
 import type { Finding } from './types.js';
@@ -92,11 +92,6 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   };
 }
 
-/** The scores of every vignette that is not a race-myth probe: what pooled findings, tests and shifts are made of. */
-export function pooledScores(scores: readonly ScoreRecord[], vignettes: readonly Vignette[]): readonly ScoreRecord[] {
-  const probes = probesById(vignettes);
-  return probes.size === 0 ? scores : scores.filter((s) => !probes.has(s.vignetteId));
-}
 
 function outcomeCounts(scores: readonly ScoreRecord[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
   // Count per (model, attributes object or control kind) first: variants share attribute objects, so this is

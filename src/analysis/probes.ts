@@ -82,6 +82,12 @@ export function probesById(vignettes: readonly Vignette[]): Map<string, Probe> {
   return new Map(vignettes.flatMap((v) => (v.probe ? [[v.id, v.probe] as const] : [])));
 }
 
+/** The scores of every vignette that is not a race-myth probe: what pooled findings, tests and shifts are made of. */
+export function pooledScores(scores: readonly ScoreRecord[], vignettes: readonly Vignette[]): readonly ScoreRecord[] {
+  const probes = probesById(vignettes);
+  return probes.size === 0 ? scores : scores.filter((s) => !probes.has(s.vignetteId));
+}
+
 /**
  * Every probe vignette per model, and every probe pooled per model and axis, over the levels of the probe axis.
  *

@@ -1,4 +1,5 @@
-import { pooledScores, type AnalysisResults } from '../analysis/analyze.js';
+import type { AnalysisResults } from '../analysis/analyze.js';
+import { pooledScores } from '../analysis/probes.js';
 import { pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import type { Manifest } from '../pipeline/manifest.js';
