@@ -119,6 +119,21 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
     expect(Object.values(whiteCounts.outcomes).reduce((a, b) => a + b, 0)).toBe(notProbe.length);
   });
 
+  it('is left out of the findings the gate recomputes per domain and of a comparison of the two models', async () => {
+    const painVignettes = new Set(run.scores.filter((s) => s.domain === 'pain-management' && !PROBES.includes(s.vignetteId)).map((s) => s.vignetteId)).size;
+    const gate = await runCli(['gate', run.out, '--domains', 'pain-management', '--max-difference', '90', '--json']);
+    expect(gate.stderr).toBe('');
+    const contrasts = (JSON.parse(gate.stdout) as { contrasts: { nVignettes: number; domain: string }[] }).contrasts;
+    expect(contrasts.length).toBeGreaterThan(0);
+    for (const c of contrasts) expect([c.domain, c.nVignettes]).toEqual(['pain-management', painVignettes]);
+    const compare = await runCli(['compare', run.out, '--models', 'biased,fair', '--out', join(run.out, 'compare'), '--json']);
+    expect(compare.code).toBe(0);
+    const pooledCount = new Set(run.scores.map((s) => s.vignetteId)).size - PROBES.length;
+    const changes = (JSON.parse(compare.stdout) as { comparisons: { changes: { nVignettes: number }[] }[] }).comparisons.flatMap((m) => m.changes);
+    expect(changes.length).toBeGreaterThan(0);
+    expect(Math.max(...changes.map((c) => c.nVignettes))).toBe(pooledCount);
+  });
+
   it('puts the escaped probes section before the pooled findings, and a probes table in tables/', () => {
     const { report, out } = run;
     const probesAt = report.indexOf('<h2 id="probes">');
