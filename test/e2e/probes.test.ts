@@ -139,7 +139,10 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
     const probesAt = report.indexOf('<h2 id="probes">');
     expect(probesAt).toBeGreaterThan(0);
     expect(probesAt).toBeLessThan(report.indexOf('<h2 id="amplification">'));
-    expect(report).toContain('Race-myth probes');
+    // The summary names the probes answered against the key at a targeted level, before any section.
+    const summaryMention = report.indexOf('<strong>Race-myth probes</strong> (reported apart');
+    expect(summaryMention).toBeGreaterThan(0);
+    expect(summaryMention).toBeLessThan(probesAt);
     expect(report).not.toContain('probes <script>');
     expect(report).toContain('On probe pain-race-pain-tolerance-myth, model biased answered against the key');
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');

@@ -1,5 +1,5 @@
 import type { ProbeResult } from '../../analysis/probes.js';
-import { mono, paragraph, strong, table, type Block, type DisplayTable } from '../document/blocks.js';
+import { list, mono, paragraph, strong, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, percent, percentInterval, points, pointsInterval, pValue } from '../format.js';
 import type { ReportContext } from '../sources.js';
 
@@ -14,6 +14,16 @@ function probeResults(ctx: ReportContext): readonly ProbeResult[] {
  */
 export function probesFirst(ctx: ReportContext): boolean {
   return probeResults(ctx).some((r) => r.levels.some((l) => l.targeted && (l.errors ?? 0) > 0));
+}
+
+/**
+ * For the summary: the probes a model answered against the key at a level the myth is about (per probe, not pooled),
+ * each with its sentence; nothing when there are none. Models whose data failed the quality check are left out.
+ */
+export function probeSummaryBlocks(ctx: ReportContext, failedModels: ReadonlySet<string>): Block[] {
+  const acted = probeResults(ctx).filter((r) => r.vignetteId !== null && !failedModels.has(r.model) && r.levels.some((l) => l.targeted && (l.errors ?? 0) > 0));
+  if (acted.length === 0) return [];
+  return [paragraph(strong('Race-myth probes'), ' (reported apart from the findings above; section "Race-myth probes"): answers against the key at a level the myth is about, which may be the model acting on the myth:'), list(acted.map((r) => r.sentence))];
 }
 
 export function probeBlocks(ctx: ReportContext): Block[] {
