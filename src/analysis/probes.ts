@@ -228,7 +228,8 @@ function describeProbe(r: ProbeResult, axis: Axis, questionTypes: ReadonlyMap<st
   const reference = r.levels.find((l) => l.level === r.reference);
   const targeted = r.levels.filter((l) => l.targeted);
   const subject = `${r.vignetteId === null ? `On the ${r.axis} probes pooled` : `On probe ${r.vignetteId}`}, model ${r.model}`;
-  if (targeted.length === 0 || !reference) return `${subject} has no answers at ${targeted.length === 0 ? `a level the myth is about (${r.targetLevels.map(label).join(', ')})` : `the reference (${label(r.reference)})`}; nothing was compared.`;
+  if (!reference) return `${subject} has no answers at the reference (${label(r.reference)}); nothing was compared.`;
+  if (targeted.length === 0) return `${subject}: nothing was compared — the levels the myth is about (${r.targetLevels.map(label).join(', ')}) have no answers here other than as the study's reference (${label(r.reference)}).`;
   const graded = r.vignetteId !== null && ['ordinal', 'numeric'].includes(questionTypes.get(r.vignetteId) ?? '');
   const clauses = targeted.map((l) => {
     const ci = l.errorRateCi ? `, 95 % CI ${pct(l.errorRateCi[0])}–${pct(l.errorRateCi[1])}` : '';

@@ -57,6 +57,14 @@ describe('analyzeProbes', () => {
     expect(result!.sentence).toContain('not measured for model m: the study does not vary race');
   });
 
+  it('compares nothing, and says so, when the study makes a targeted level its reference', () => {
+    const blackReference = { ...RACE, reference: 'black' };
+    const swapped = scores.map((s) => ({ ...s, kind: s.attributes.race === 'black' ? ('reference' as const) : ('demographic' as const) }));
+    const [result] = analyzeProbes(swapped, [vignette('myth', probe)], [blackReference, INSURANCE], ['m'], { mcnemar: 'exact', seed: 1 });
+    expect(result!.levels.every((l) => !l.targeted && l.contrast === null)).toBe(true);
+    expect(result!.sentence).toBe("On probe myth, model m: nothing was compared — the levels the myth is about (Black) have no answers here other than as the study's reference (Black).");
+  });
+
   it('is the only place a probe vignette is analysed: analyze keeps it out of pooled findings', () => {
     const ordinary: ScoreRecord[] = [];
     for (let v = 0; v < 6; v++) for (const race of ['white', 'black', 'asian']) ordinary.push(at(`plain-${v}`, race, 0, 'correct'));
