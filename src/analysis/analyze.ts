@@ -11,6 +11,7 @@ import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
 import { analyzeIntersections, type IntersectionCell } from './intersections.js';
 import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginalHomogeneity.js';
 import { pairContrasts } from './pairs.js';
+import { analyzeProbes, pooledScores, type ProbeResult } from './probes.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
 import type { Finding } from './types.js';
@@ -43,6 +44,12 @@ export interface AnalysisResults {
   exclusions: { vignetteId: string; axis: string; value: string; reason: string; rule?: number; when?: Record<string, string>; variantsNotRendered?: number; variantIds?: string[] }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
   outcomeCounts: { model: string; axis: string; level: string; outcomes: Record<string, number> }[];
+  /**
+   * Race-myth probes (vignettes with `probe:`), per model × probe (and pooled per model and axis) × level of the
+   * probe axis. Probe vignettes are in no other field: their text invites the differential they measure.
+   * Absent in runs analysed before probes existed.
+   */
+  probes?: ProbeResult[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
 }
@@ -55,9 +62,13 @@ export interface AnalysisInput {
   design: Design;
 }
 
-/** Score[] -> every finding. Pure: same scores, options and seed give the same results. */
+/**
+ * Score[] -> every finding. Pure: same scores, options and seed give the same results. Race-myth probes are
+ * analysed apart (`probes`) and left out of every pooled result, whose scores are `pooledScores`.
+ */
 export function analyze(input: AnalysisInput, options: AnalysisOptions): AnalysisResults {
-  const { scores, axes, modelIds } = input;
+  const { axes, modelIds } = input;
+  const scores = pooledScores(input.scores, input.vignettes);
   const questions = new Map<string, Question>(input.vignettes.map((v) => [v.id, v.question]));
   const contrasts = pairContrasts(scores, axes);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(contrasts, axes, modelIds, endpoint, options));
@@ -81,8 +92,10 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
       ...(v.implausible ?? []).map((im) => ({ vignetteId: v.id, axis: im.axis, value: `not ${im.levels.join(', ')}`, reason: im.reason })),
     ]),
     outcomeCounts: outcomeCounts(scores, axes),
+    probes: analyzeProbes(input.scores, input.vignettes, axes, modelIds, options),
   };
 }
+
 
 function outcomeCounts(scores: readonly ScoreRecord[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
   // Count per (model, attributes object or control kind) first: variants share attribute objects, so this is

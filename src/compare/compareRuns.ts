@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { eventValue, fitAdjusted, needsAdjustment } from '../analysis/adjusted.js';
+import { pooledScores } from '../analysis/probes.js';
 import { isWrong, pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed, stableStringify } from '../util/hash.js';
@@ -99,7 +100,7 @@ function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: Contras
 
 function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>): ContrastPairs[] {
   return pairContrasts(
-    run.scores.filter((s) => s.modelId === model && sharedVariants.has(s.variantId)),
+    pooledScores(run.scores, run.vignettes).filter((s) => s.modelId === model && sharedVariants.has(s.variantId)),
     run.manifest.axes,
   );
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { pooledScores } from '../analysis/probes.js';
 import { analyzeFindings } from '../analysis/findings.js';
 import { pairContrasts } from '../analysis/pairs.js';
 import type { Finding } from '../analysis/types.js';
@@ -66,9 +67,10 @@ export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | '
   return JSON.stringify([f.model, f.axis, f.level, f.domain]);
 }
 
-/** The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it). */
-function analyseScores(run: LoadedRun, scores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
+/** The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it); race-myth probes left out, as in findings.json. */
+function analyseScores(run: LoadedRun, allScores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
   const { axes } = run.manifest;
+  const scores = pooledScores(allScores, run.vignettes);
   const { analysis, seed, modelIds } = run.study;
   const contrasts = pairContrasts(domain === null ? scores : scores.filter((s) => s.domain === domain), axes);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };

@@ -1,4 +1,5 @@
 import type { AnalysisResults } from '../analysis/analyze.js';
+import { pooledScores } from '../analysis/probes.js';
 import { pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import type { Manifest } from '../pipeline/manifest.js';
@@ -38,7 +39,7 @@ export interface ReportLookups extends ReportSources {
   axes: readonly Axis[];
   modelIds: readonly string[];
   vignettesById: ReadonlyMap<string, Vignette>;
-  /** Reference/level score pairs per contrast, rebuilt from scores.jsonl for the per-vignette charts. */
+  /** Reference/level score pairs per contrast, rebuilt from scores.jsonl for the per-vignette charts (race-myth probes left out, as in the analysis). */
   contrasts: readonly ContrastPairs[];
   /** Sorts contrasts in the order of the findings (model, then study axis and level order). */
   contrastOrder: (a: ContrastRef, b: ContrastRef) => number;
@@ -71,7 +72,7 @@ function reportLookups(sources: ReportSources): ReportLookups {
     axes,
     modelIds,
     vignettesById: new Map(sources.vignettes.map((v) => [v.id, v])),
-    contrasts: pairContrasts(sources.scores, axes),
+    contrasts: pairContrasts(pooledScores(sources.scores, sources.vignettes), axes),
     contrastOrder: (a, b) => position(a) - position(b) || byText(key(a), key(b)),
     contrastLabel: (c) => `${multiModel ? `${c.model} · ` : ''}${c.axis}: ${c.level}`,
     levelLabel: (axis, level) => axes.find((a) => a.id === axis)?.levels.find((l) => l.id === level)?.label ?? level,

@@ -1,8 +1,10 @@
 import { answerToken } from '../analysis/flips.js';
+import { pooledScores } from '../analysis/probes.js';
 import { analyzeFindings, type AnalysisOptions } from '../analysis/findings.js';
 import { pairContrasts } from '../analysis/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
+import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohens-kappa.js';
 import { PAIR_LABELS, RESPONSE_LABELS, type AdjudicationRecord } from './adjudications.js';
 
@@ -43,6 +45,8 @@ export interface ReviewAgreement {
 
 export interface AgreementAnalysis {
   axes: readonly Axis[];
+  /** The run's vignettes: race-myth probes are left out of the findings compared, as in findings.json. */
+  vignettes: readonly Vignette[];
   modelIds: readonly string[];
   options: AnalysisOptions;
 }
@@ -98,8 +102,8 @@ function agreementTable(categories: readonly string[], pairs: readonly [string |
   };
 }
 
-function findingChanges(automated: readonly ScoreRecord[], adjudicated: readonly ScoreRecord[], { axes, modelIds, options }: AgreementAnalysis): ReviewAgreement['findings'] {
-  const findings = (scores: readonly ScoreRecord[]) => analyzeFindings(pairContrasts(scores, axes), axes, modelIds, 'error', options);
+function findingChanges(automated: readonly ScoreRecord[], adjudicated: readonly ScoreRecord[], { axes, vignettes, modelIds, options }: AgreementAnalysis): ReviewAgreement['findings'] {
+  const findings = (scores: readonly ScoreRecord[]) => analyzeFindings(pairContrasts(pooledScores(scores, vignettes), axes), axes, modelIds, 'error', options);
   const before = findings(automated);
   const after = findings(adjudicated);
   const changed = before.flatMap((b) => {

@@ -40,6 +40,7 @@ export async function importReview(runDir: string, file: string, options: Import
   const automated = withoutAdjudications(review.scores);
   const agreement = reviewAgreement(automated, applyAdjudications(automated, all), all, {
     axes: run.study.axes,
+    vignettes: run.vignettes,
     modelIds: run.study.modelIds,
     options: { ...run.study.analysis, seed: run.study.seed },
   });

@@ -4,10 +4,10 @@ import { FieldReader } from '../util/fields.js';
 import type { Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { readCsvRows, type CsvMapping } from './csv.js';
-import { PERSPECTIVES, QUESTION_TYPES, type Exclusion, type ImplausibleLevels, type Question, type ScalePoint, type Vignette } from './types.js';
+import { PERSPECTIVES, QUESTION_TYPES, type Exclusion, type ImplausibleLevels, type Probe, type Question, type ScalePoint, type Vignette } from './types.js';
 
 const FILE_FIELDS = ['domain', 'vignettes', 'description'];
-const VIGNETTE_FIELDS = ['id', 'domain', 'perspective', 'text', 'question', 'rationale', 'source', 'excluded', 'implausible', 'varies', 'tags', 'paraphrases', 'lint'];
+const VIGNETTE_FIELDS = ['id', 'domain', 'perspective', 'text', 'question', 'rationale', 'source', 'excluded', 'implausible', 'varies', 'tags', 'paraphrases', 'lint', 'probe'];
 const QUESTION_FIELDS: Record<Question['type'], readonly string[]> = {
   choice: ['type', 'stem', 'options', 'answer'],
   yesno: ['type', 'stem', 'answer'],
@@ -83,12 +83,15 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   const question = obj.question === undefined ? (r.problem([...path, 'question'], 'is required'), undefined) : readQuestion(r, obj.question, [...path, 'question']);
   const excluded = readExclusions(r, obj.excluded, [...path, 'excluded']);
   const implausible = readImplausible(r, obj.implausible, [...path, 'implausible']);
-  const varies = r.stringList(obj, 'varies', path, { optional: true });
+  const probe = readProbe(r, obj.probe, [...path, 'probe']);
+  const listedVaries = r.stringList(obj, 'varies', path, { optional: true });
+  if (probe && listedVaries && (listedVaries.length !== 1 || listedVaries[0] !== probe.axis)) r.problem([...path, 'varies'], `a probe varies its probe axis and only it: write \`varies: [${probe.axis}]\` or leave \`varies\` out`);
+  const varies = probe ? [probe.axis] : listedVaries;
   const tags = r.stringList(obj, 'tags', path, { optional: true }) ?? [];
   const paraphrases = r.stringList(obj, 'paraphrases', path, { optional: true }) ?? [];
   const lintAllow = readLint(r, obj.lint, [...path, 'lint']);
   if (r.problems.length > before || !id || !domain || !perspective || !text || !rationale || !source || !question) return undefined;
-  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), stemLine: r.source.lineOf([...path, 'question', 'stem']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
+  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, ...(probe && { probe }), varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), stemLine: r.source.lineOf([...path, 'question', 'stem']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
 }
 
 function readQuestion(r: FieldReader, raw: unknown, path: (string | number)[]): Question | undefined {
@@ -178,6 +181,20 @@ function readImplausible(r: FieldReader, raw: unknown, path: (string | number)[]
     const reason = r.string(obj, 'reason', at);
     return axis && levels && reason ? { axis, levels, reason } : undefined;
   });
+}
+
+/** `probe: { axis, levels: [...], myth }`: the vignette states a myth about these levels (checked against the axes in validate). */
+function readProbe(r: FieldReader, raw: unknown, path: (string | number)[]): Probe | undefined {
+  if (raw === undefined) return undefined;
+  const obj = r.record(raw, path);
+  if (!obj) return undefined;
+  r.unknownKeys(obj, ['axis', 'levels', 'myth'], path);
+  const axis = r.string(obj, 'axis', path);
+  const levels = r.stringList(obj, 'levels', path);
+  const myth = r.string(obj, 'myth', path);
+  if (levels && levels.length === 0) r.problem([...path, 'levels'], 'needs at least one level the myth is about');
+  if (levels && new Set(levels).size !== levels.length) r.problem([...path, 'levels'], 'lists a level twice');
+  return axis && levels && levels.length > 0 && myth ? { axis, levels, myth, line: r.source.lineOf(path) } : undefined;
 }
 
 /** `lint: { allow: [mother, ...] }`: words the demographic-word lint accepts in this vignette. */

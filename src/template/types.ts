@@ -33,6 +33,20 @@ export interface ImplausibleLevels {
   reason: string;
 }
 
+/**
+ * A race-myth probe (`probe:`): the text states a false belief about `levels` of `axis`, so the vignette invites
+ * the differential it measures. Probes vary only that axis and are analysed apart from the pooled findings.
+ */
+export interface Probe {
+  axis: string;
+  /** The levels the myth is about; never the axis's reference. */
+  levels: string[];
+  /** One sentence naming the false belief. */
+  myth: string;
+  /** Line of `probe:`, for messages. */
+  line?: number;
+}
+
 export interface Vignette {
   id: string;
   domain: string;
@@ -43,6 +57,8 @@ export interface Vignette {
   source: string;
   excluded: Exclusion[];
   implausible: ImplausibleLevels[];
+  /** Set when the vignette is a race-myth probe; then `varies` is `[probe.axis]`. */
+  probe?: Probe;
   /** Axes to vary; undefined means every study axis that is not excluded. */
   varies?: string[];
   tags: string[];

@@ -2,7 +2,7 @@ import type { Axis, Level } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
 import { validateParaphrases } from './paraphrases.js';
 import { PLACEHOLDER, knownPlaceholders, placeholderKey } from './render.js';
-import type { Vignette } from './types.js';
+import type { Probe, Vignette } from './types.js';
 import { indefiniteArticle } from './words.js';
 
 /**
@@ -63,10 +63,12 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
         if (studyAxis?.reference === level) at('implausible', `"${level}" is the study's reference level of ${axis.id}; every vignette must render the reference`);
       }
     }
-    for (const axisId of v.varies ?? []) {
+    // A probe's `varies` is its probe axis, set at load and checked by validateProbe.
+    for (const axisId of v.probe ? [] : (v.varies ?? [])) {
       if (!allAxes.some((a) => a.id === axisId)) at('varies', `unknown axis "${axisId}"; defined axes: ${allAxes.map((a) => a.id).join(', ')}`);
       if (v.excluded.some((e) => e.axis === axisId)) at('varies', `axis "${axisId}" is both varied and excluded`);
     }
+    if (v.probe) validateProbe(v, v.probe, allAxes, (field, message) => at(field, message, v.probe?.line ?? v.line));
     const ageKnown = studyAxes.some((a) => a.slot === 'age') || v.excluded.some((e) => allAxes.find((a) => a.id === e.axis)?.slot === 'age');
     if ((used.has('age') || used.has('age_words')) && !ageKnown) at('text', 'uses {{age}} but the study has no age axis and the vignette pins no age; add `age` to the study axes or pin it under `excluded`');
     const nounAxes = studyAxes.filter((a) => a.slot === 'noun');
@@ -76,6 +78,26 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
     }
   }
   validateParaphrases(vignettes, problems);
+}
+
+/**
+ * A probe names a defined axis and its non-reference levels, varies that axis (load sets `varies`), and neither
+ * excludes it nor rules a targeted level out as implausible: the probe exists to render those levels beside the reference.
+ */
+function validateProbe(v: Vignette, probe: Probe, allAxes: readonly Axis[], at: (field: string, message: string) => void): void {
+  const axis = allAxes.find((a) => a.id === probe.axis);
+  if (!axis) {
+    at('probe.axis', `unknown axis "${probe.axis}"; defined axes: ${allAxes.map((a) => a.id).join(', ')}`);
+    return;
+  }
+  // The axis definition's reference, not the study's: a study that moves the reference to a targeted level keeps the
+  // library loadable, and the analysis then has no contrast for that level.
+  for (const level of probe.levels) {
+    if (!axis.levels.some((l) => l.id === level)) at('probe.levels', `"${level}" is not a level of ${axis.id} (${axis.levels.map((l) => l.id).join(', ')})`);
+    else if (level === axis.reference) at('probe.levels', `"${level}" is the reference level of ${axis.id}; list the levels the myth is about, which are compared with the reference`);
+    if (v.implausible.some((im) => im.axis === axis.id && im.levels.includes(level))) at('implausible', `"${level}" is a level this probe targets; a probe must render it`);
+  }
+  if (v.excluded.some((e) => e.axis === axis.id)) at('excluded', `the probe's axis "${axis.id}" is excluded; a probe must vary the axis its myth is about`);
 }
 
 /** Study axes this vignette varies: those it lists (or all), minus the excluded ones, without its implausible levels. */

@@ -37,7 +37,7 @@ export interface SimulatedModel {
 /**
  * A study over the shipped library's choice and yes/no vignettes (the question types an import can rebuild) that
  * render every level (no `implausible` ones: a wide file has a cell for every variant, and an empty cell is a
- * missing answer, not a variant never asked),
+ * missing answer, not a variant never asked; no race-myth probes, which vary race only and which an import cannot mark),
  * race (3 levels) and insurance (4 levels) one at a time, on simulated models with an injected Medicaid bias.
  * Returns the study file.
  */
@@ -45,8 +45,8 @@ export function simulatedStudy(dir: string, models: readonly SimulatedModel[], e
   const templates = join(dir, 'templates');
   mkdirSync(templates, { recursive: true });
   for (const file of readdirSync(fromRoot('templates')).filter((f) => f.endsWith('.yaml'))) {
-    const library = parse(readFileSync(fromRoot(`templates/${file}`), 'utf8')) as { vignettes: { question: { type: string }; implausible?: unknown[] }[] };
-    library.vignettes = library.vignettes.filter((v) => (v.question.type === 'choice' || v.question.type === 'yesno') && !v.implausible?.length);
+    const library = parse(readFileSync(fromRoot(`templates/${file}`), 'utf8')) as { vignettes: { question: { type: string }; implausible?: unknown[]; probe?: unknown }[] };
+    library.vignettes = library.vignettes.filter((v) => (v.question.type === 'choice' || v.question.type === 'yesno') && !v.implausible?.length && !v.probe);
     writeFileSync(join(templates, file), stringify(library));
   }
   const modelYaml = models

@@ -40,17 +40,18 @@ describe('noise floors by source, the excess over the floor and the demographics
   it('reports each paraphrase floor apart beside the pooled one', () => {
     const [floor] = results.noiseFloors;
     const { authored, 'added-sentence': added } = floor!.paraphraseBySource;
-    // 110 library vignettes: one authored rewording and one added-sentence copy each; the 3 test vignettes: two copies.
-    expect(authored!.nPairs).toBe(110);
-    expect(added!.nPairs).toBe(116);
-    expect(floor!.paraphrase!.nPairs).toBe(226);
-    expect(floor!.paraphrase!.rate).toBeCloseTo((authored!.rate * 110 + added!.rate * 116) / 226, 12);
+    // 107 library vignettes that are not race-myth probes (probes stay out of pooled results): one authored rewording
+    // and one added-sentence copy each; the 3 test vignettes: two copies.
+    expect(authored!.nPairs).toBe(107);
+    expect(added!.nPairs).toBe(113);
+    expect(floor!.paraphrase!.nPairs).toBe(220);
+    expect(floor!.paraphrase!.rate).toBeCloseTo((authored!.rate * 107 + added!.rate * 113) / 220, 12);
   });
 
   it('gives each level the paired excess over the floor with its interval, above the floor only where a bias is planted', () => {
     const medicaid = results.flips.find((f) => f.level === 'medicaid')!;
     const black = results.flips.find((f) => f.level === 'black')!;
-    for (const f of [medicaid, black]) expect(f).toMatchObject({ floorSource: 'mixed', excessVignettes: 113 });
+    for (const f of [medicaid, black]) expect(f).toMatchObject({ floorSource: 'mixed', excessVignettes: 110 });
     expect(medicaid.excessVerdict).toBe('above-floor');
     expect(medicaid.excessCi![0]).toBeGreaterThan(0);
     expect(black.excessCi![0]).toBeLessThanOrEqual(0);
@@ -62,8 +63,8 @@ describe('noise floors by source, the excess over the floor and the demographics
   it('analyses the demographics-removed control per model, outside findings.json', () => {
     const [removed, ...others] = results.controls.demographicsRemoved;
     expect(others).toEqual([]);
-    expect(removed!.errors).toMatchObject({ nVignettes: 113, nPairs: 113, test: 'mcnemar-exact', ciMethod: 'newcombe' });
-    expect(removed!.sentence).toContain(`erred in ${(100 * removed!.errors.rateLevel).toFixed(1)}% of 113 pairs over 113 vignettes`);
+    expect(removed!.errors).toMatchObject({ nVignettes: 110, nPairs: 110, test: 'mcnemar-exact', ciMethod: 'newcombe' });
+    expect(removed!.sentence).toContain(`erred in ${(100 * removed!.errors.rateLevel).toFixed(1)}% of 110 pairs over 110 vignettes`);
     const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[];
     expect(Array.isArray(findings)).toBe(true);
     expect(findings.map((f) => `${f.axis}=${f.level}`)).toEqual(['race=black', 'insurance=medicaid']);

@@ -6,6 +6,7 @@ import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';
 import { summaryBlocks } from '../content/summary.js';
 import { heading, type Block } from '../document/blocks.js';
+import { probeBlocks, probesFirst } from '../content/probes.js';
 import type { ReportContext } from '../sources.js';
 import { regulatoryBlocks } from './regulatory.js';
 import { reproducibilityBlocks } from './reproducibility.js';
@@ -13,6 +14,8 @@ import { designBlocks, modelBlocks, scopeBlocks, scoringBlocks, vignetteBlocks }
 
 /** The fairness appendix a regulator reads: numbered sections in a fixed order, the results in tables. */
 export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
+  const probes = [heading(3, 'Race-myth probes'), ...probeBlocks(ctx)];
+  const first = probesFirst(ctx);
   const sections: [string, Block[]][] = [
     ['Intended use and scope', scopeBlocks(ctx)],
     ['Summary of results', summaryBlocks(ctx)],
@@ -25,6 +28,7 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     [
       'Results',
       [
+        ...(first ? probes : []),
         heading(3, 'Error amplification'),
         ...figureBlock(charts, 'forest'),
         ...findingsBlocks(ctx),
@@ -40,6 +44,7 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
         ...shiftsBlocks(ctx, charts),
         heading(3, 'Worst cases'),
         ...worstCaseBlocks(ctx),
+        ...(first ? [] : probes),
       ],
     ],
     ['Limitations', limitationsBlocks(ctx)],

@@ -15,7 +15,10 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
   const supplied = provenance(ctx).kind === 'supplied';
   const significant = findings.filter((f) => f.significant).map((f) => ctx.contrastLabel(f));
   const disparities = significant.length ? `significant after correction: ${significant.join(', ')}` : 'none significant after correction, which is evidence of equity only as far as the power stated in the summary reaches';
-  const evidence = `error amplification for ${plural(findings.length, 'contrast')} (${disparities}); ${plural(secondaryFindings.length, 'secondary-endpoint contrast')}; ${plural(shifts.length, 'direction-of-care contrast')}; flip rates for ${plural(flips.length, 'level')}`;
+  const probes = (ctx.results.probes ?? []).filter((p) => p.vignetteId !== null);
+  const actedOn = probes.filter((p) => p.levels.some((l) => l.targeted && (l.errors ?? 0) > 0)).map((p) => `${p.model}: ${p.vignetteId}`);
+  const probeEvidence = probes.length ? `; race-myth probes, reported apart (${plural(probes.length, 'model × probe result')}; answered against the key at a level the myth is about: ${actedOn.length ? actedOn.join(', ') : 'none'})` : '';
+  const evidence = `error amplification for ${plural(findings.length, 'contrast')} (${disparities}); ${plural(secondaryFindings.length, 'secondary-endpoint contrast')}; ${plural(shifts.length, 'direction-of-care contrast')}; flip rates for ${plural(flips.length, 'level')}${probeEvidence}`;
   const rows: [string, string, string, string][] = [
     [
       '45 CFR 92.210(a) (HHS, Section 1557 final rule, 2024)',

@@ -9,6 +9,7 @@ import { dataQualityWarningBlocks, failedQualityModels } from './dataQuality.js'
 import { adjustmentName } from './methods.js';
 import { powerStatement } from './power.js';
 import { contrastDifference } from './provenance.js';
+import { probeSummaryBlocks } from './probes.js';
 import { EXPLORATORY } from './sections.js';
 
 /**
@@ -63,6 +64,7 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
       list(lessCare.map((s) => `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (${s.method ? 'adjusted-model t test' : 'Wilcoxon'} p = ${pValue(shiftP(s))}).`)),
     );
   }
+  blocks.push(...probeSummaryBlocks(ctx, failed));
   blocks.push(paragraph(scope(ctx)));
   return blocks;
 }

@@ -1,4 +1,5 @@
 import { isWrong } from '../../analysis/pairs.js';
+import { pooledScores } from '../../analysis/probes.js';
 import type { ReportContext } from '../sources.js';
 import { byText } from '../order.js';
 
@@ -13,10 +14,10 @@ export interface GroupError {
   errorRate: number;
 }
 
-/** Error (wrong, refused or unparseable) among answered reference variants, per model and group, sorted. */
+/** Error (wrong, refused or unparseable) among answered reference variants, per model and group, sorted; race-myth probes left out, as in the spread they are the baseline of. */
 export function groupErrors(ctx: ReportContext, by: GroupBy): GroupError[] {
   const counts = new Map<string, GroupError & { wrong: number }>();
-  for (const s of ctx.scores) {
+  for (const s of pooledScores(ctx.scores, ctx.vignettes)) {
     if (s.kind !== 'reference') continue;
     const wrong = isWrong(s.outcome);
     if (wrong === null) continue;

@@ -7,6 +7,7 @@ import { dataQualityBlocks } from '../content/dataQuality.js';
 import { summaryBlocks } from '../content/summary.js';
 import { exclusionsTable } from '../content/tables.js';
 import { implausibleBlocks } from '../content/implausible.js';
+import { probeBlocks, probesFirst } from '../content/probes.js';
 import { code, heading, list, mono, paragraph, table, type Block } from '../document/blocks.js';
 import { blocksToHtml } from '../document/html.js';
 import { escapeHtml } from '../escape.js';
@@ -15,12 +16,18 @@ import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { renderPage } from './page.js';
 
-/** The self-contained equity report: summary first, then each view of the evidence, then methods and provenance. */
+/**
+ * The self-contained equity report: summary first, then each view of the evidence, then methods and provenance.
+ * Race-myth probes come before the pooled findings when a model answered one against the key at a targeted level.
+ */
 export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
   const title = `counterfair equity report: ${ctx.manifest.study.name}`;
+  const probes: [string, string, Block[]] = ['probes', 'Race-myth probes', probeBlocks(ctx)];
+  const first = probesFirst(ctx);
   const sections: [string, string, Block[]][] = [
     ['summary', 'Summary', summaryBlocks(ctx)],
     ['data-quality', 'Data quality', dataQualityBlocks(ctx)],
+    ...(first ? [probes] : []),
     ['amplification', 'Error amplification', [...figureBlock(charts, 'forest'), ...findingsBlocks(ctx)]],
     ['flips', 'Flips', flipsBlocks(ctx, charts)],
     ['demographics-removed', 'Demographics removed', demographicsRemovedBlocks(ctx)],
@@ -28,6 +35,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
     ['shifts', 'Direction of care', shiftsBlocks(ctx, charts)],
     ['worst-cases', 'Worst cases', worstCaseBlocks(ctx)],
     ['other-tests', 'Other endpoints and omnibus tests', otherTestsBlocks(ctx)],
+    ...(first ? [] : [probes]),
     ['exclusions', 'Exclusions', [paragraph('Axes a vignette never varies because they are clinically relevant to it, and why.'), ...implausibleBlocks(ctx), table(exclusionsTable(ctx), 'No vignette excludes an axis.')]],
     ['review', 'Human review', reviewBlocks(ctx)],
     ['methods', 'Methods', methodsBlocks(ctx)],

@@ -1,4 +1,5 @@
 import type { FloorRate, NoiseFloor } from '../../analysis/flips.js';
+import type { ProbeContrast } from '../../analysis/probes.js';
 import type { ReportContext } from '../sources.js';
 import { recordsToCsv } from './csv.js';
 
@@ -24,6 +25,7 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['axis-tests', results.axisTests.map((t) => ({ ...t, levels: t.levels.join(';') }))],
     ['intersections', results.intersections],
     ['exclusions', results.exclusions],
+    ['probes', (results.probes ?? []).flatMap(({ levels, targetLevels, ...probe }) => levels.map(({ contrast, vignetteIds, ...level }) => ({ ...probe, targetLevels: targetLevels.join(';'), ...level, vignetteIds: vignetteIds.join(';'), ...prefixed(contrast) })))],
     ['outcome-counts', results.outcomeCounts.map(({ outcomes, ...row }) => ({ ...row, ...outcomes }))],
     ['data-quality', (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({ ...row, requestErrorsByKind: JSON.stringify(requestErrorsByKind), mostFrequentError: errorCauses[0]?.message ?? null, degenerate: JSON.stringify(degenerate), problems: problems.join('; ') }))],
   ];
@@ -39,4 +41,9 @@ function noiseFloorRows(n: NoiseFloor): object[] {
     ['paraphrase-added-sentence', n.paraphraseBySource?.['added-sentence']],
   ];
   return floors.flatMap(([floor, rate]) => (rate ? [{ model: n.model, floor, ...rate }] : []));
+}
+
+/** A probe level's paired contrast as `contrast*` columns (none for untargeted levels: the union of columns leaves them empty). */
+function prefixed(contrast: ProbeContrast | null): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(contrast ?? {}).map(([k, v]) => [`contrast${k[0]!.toUpperCase()}${k.slice(1)}`, v]));
 }
