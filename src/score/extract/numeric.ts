@@ -38,6 +38,14 @@ const PER_DOSE_STEM =
 type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
 
 /**
+ * What the question's vignette states beyond the unit. `weightKg`: the patient's weight, when the vignette states
+ * exactly one (see `findVignetteWeightKg`); used only to turn a per-kg dose into the total the question asks for.
+ */
+export interface NumericContext {
+  readonly weightKg?: number;
+}
+
+/**
  * Extracts a number from a free-text answer and converts it to `unit` (e.g. "mg", "mg/day", "mL/min/1.73m2",
  * "points").
  *
@@ -63,8 +71,8 @@ type Conversion = { ok: true; value: number; note: string } | { ok: false; reaso
  * (kg, day/24 h, h, min, 1.73 m², m², L/dL/mL). A per-day target accepts rates and amounts with a frequency
  * ("1 g every 6 hours" -> 4000 mg/day; an amount with no frequency is taken as the daily amount, unless written "per
  * dose"); a per-dose target
- * rejects explicit rates ("4 g/day"). A per-kg dose for a per-dose target is unparseable: the patient's weight is
- * not known here. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
+ * rejects explicit rates ("4 g/day"). A per-kg dose for a total target ("1 mg/kg" for "mg") is multiplied by
+ * `context.weightKg` when the vignette's weight is given, and is unparseable otherwise. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
  * for a daily amount and not for one dose (see `parseTargetUnit`); a count of dosage forms ("2 tablets") is never an
  * amount. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
  * A number without a unit is taken to be in the target unit only in JSON, a terse reply, an answer marker or a topic
@@ -73,16 +81,17 @@ type Conversion = { ok: true; value: number; note: string } | { ok: false; reaso
  * Ranges ("60-80 mg") are unparseable ("range given"): tolerance is applied downstream to one number, and picking a
  * midpoint would invent an answer the model did not give.
  */
-export function extractNumeric(text: string, unit: string, stem?: string): Extraction<number> {
+export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
-  const target = parseTargetUnit(unit, stem);
+  const target = parseTargetUnit(unit, stem, context);
   return resolveExtraction(findNumericCandidate(clean, plain, target), text, EXTRACTOR);
 }
 
 interface TargetUnit {
   readonly written: string;
   readonly parsed?: ParsedUnit;
+  readonly weightKg?: number;
 }
 
 /**
@@ -91,16 +100,17 @@ interface TargetUnit {
  * give 350. Without a stem, or with a stem that also names one dose, the unit is taken as written: a daily total is
  * then not an answer to "mg" (it may be two doses).
  */
-function parseTargetUnit(unit: string, stem: string | undefined): TargetUnit {
+function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
-  if (!parsed || parsed.consumed < written.trim().length) return { written };
+  const { weightKg } = context;
+  if (!parsed || parsed.consumed < written.trim().length) return { written, weightKg };
   if (!parsed.isRate && stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem)) {
     const daily = `${written.trim()}/day`;
     const parsedDaily = parseUnit(daily);
-    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily };
+    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily, weightKg };
   }
-  return { written, parsed };
+  return { written, parsed, weightKg };
 }
 
 function findNumericCandidate(clean: string, plain: string, target: TargetUnit): Candidate<number> {
@@ -287,12 +297,25 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
     return { ok: true, value: round((quantity.value * unit.factor * perDay) / targetUnit.factor), note: frequencyNote + conversionNote(unit, target) };
   }
   if (unit.dimension.includes('/weight') && !targetUnit.dimension.includes('/weight')) {
-    return { ok: false, reason: `dose given per kg ("${quantity.text}"); the patient's weight is unknown to the extractor` };
+    return fromPerKg(quantity, unit, target);
   }
   if (unit.isRate && !targetUnit.isRate) {
     return { ok: false, reason: `a rate ("${quantity.text}") was given but ${target.written} is an amount per dose` };
   }
   return { ok: false, reason: `unit "${unit.text}" cannot be converted to ${target.written}` };
+}
+
+/**
+ * A per-kg dose answering a question about a total: the total for the vignette's patient when its weight is known
+ * (the weight is the vignette's, not a guess), else a reason the value cannot be read.
+ */
+function fromPerKg(quantity: Quantity, unit: ParsedUnit, target: TargetUnit): Conversion {
+  if (target.weightKg === undefined) {
+    return { ok: false, reason: `dose given per kg ("${quantity.text}"); the patient's weight is unknown to the extractor` };
+  }
+  const dimension = unit.dimension.split('/').filter((part) => part !== 'weight').join('/');
+  const total = convert({ ...quantity, value: quantity.value * target.weightKg, unit: { ...unit, dimension } }, { ...target, weightKg: undefined });
+  return total.ok ? { ...total, note: `; per-kg dose times the vignette's weight (${target.weightKg} kg)${total.note}` } : total;
 }
 
 /** "mass" -> "mass/time", "mass/weight" -> "mass/time/weight" (denominators are kept sorted, as `parseUnit` does). */

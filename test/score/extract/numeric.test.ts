@@ -56,3 +56,16 @@ describe('extractNumeric, issue 14 classes', () => {
     expect(extractNumeric('I apologize, but I cannot comply with this request.', 'mg').kind).toBe('refusal');
   });
 });
+
+describe('extractNumeric with the vignette weight', () => {
+  it('multiplies a per-kg dose by the vignette weight only when one is given', () => {
+    expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
+    expect(extractNumeric('Give 30 mL/kg of crystalloid.', 'L', undefined, { weightKg: 80 })).toMatchObject({ kind: 'answer', value: 2.4 });
+    expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg')).toMatchObject({ kind: 'unparseable' });
+  });
+
+  it('leaves a per-kg question and a total answer as they were', () => {
+    expect(extractNumeric('82 mg', 'mg/kg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'unparseable' });
+    expect(extractNumeric('The dose is 82 mg.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
+  });
+});
