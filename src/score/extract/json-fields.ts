@@ -43,3 +43,14 @@ function decodeJsonString(quoted: string): string {
     return quoted.slice(1, -1);
   }
 }
+
+/**
+ * The boolean fields of any name (`"valid_reason": false`), in text order. A yes/no answer in JSON often names its
+ * field after the question rather than "answer"; one boolean field can only be that answer.
+ */
+export function findJsonBooleans(text: string): JsonField[] {
+  return [...text.matchAll(/(["'])([A-Za-z][\w\s-]{0,60})\1\s*:\s*(true|false)\b/gi)].map((match) => ({
+    key: (match[2] ?? '').toLowerCase().replace(/[_\s-]/g, ''),
+    value: (match[3] ?? '').toLowerCase() === 'true',
+  }));
+}
