@@ -29,7 +29,7 @@ const KEYWORD_VALUE = new RegExp(
 );
 const BARE_VALUE_AT_START = new RegExp(`^\\s*["'(\\[]?\\s*(?:an?\\s+)?${VALUE_TOKEN}`, 'i');
 const CONFLICT_AFTER = new RegExp(
-  `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?![\\d.]))`,
+  `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?!\\d|\\.\\d))`,
   'i',
 );
 /** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
@@ -62,6 +62,12 @@ interface Scale {
   readonly labels: ReadonlyArray<{ id: string; phrase: string }>;
   /** Labels without the word every label shares ("High" of "Low risk / Intermediate risk / High risk"), read only as a whole reply. */
   readonly cores: ReadonlyArray<{ id: string; phrase: string }>;
+  /** One-word label heads ("Moderate" of "Moderate (10–14)", "G3b" of "G3b (eGFR 30–44)"), read only at the start of a reply. */
+  readonly shortNames: ReadonlyArray<{ id: string; phrase: string }>;
+  /** Numbers the labels subdivide ("3" of "G3a", "G3b"): "stage 3" cannot name one point. */
+  readonly subdivided: ReadonlySet<string>;
+  /** Per point, words of its label that no other label has ("paracetamol", "home"): evidence of that point. */
+  readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 interface ValueMention {
@@ -103,6 +109,9 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     max: Math.max(...scale.map((point) => point.value)),
     labels: scaleLabelPhrases(scale),
     cores: scaleLabelCores(scale),
+    shortNames: scaleShortNames(scale),
+    subdivided: subdividedNumbers(scale),
+    distinctiveWords: distinctiveLabelWords(scale),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -188,6 +197,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
+    const other = otherPointEvidence(plain, value, scale);
+    if (other) return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
     return { status: 'found', value, strength: 'weak', explanation: `only scale value mentioned: "${written}"` };
   }
   if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
@@ -212,7 +223,7 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
   const mentions: ValueMention[] = [];
   const accept = (token: string, start: number, end: number, bare: boolean): void => {
     const value = tokenValue(token);
-    if (value === undefined) return;
+    if (value === undefined || scale.subdivided.has(token)) return;
     if (MEASUREMENT_BEFORE.test(text.slice(Math.max(0, start - 25), start))) return;
     const after = text.slice(end, end + 30);
     // The pronoun "I" ("I'd say 2", "level I would assign") is not the numeral one; a bare number word or numeral
@@ -235,7 +246,12 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
     const bare = BARE_VALUE_AT_START.exec(text);
     if (bare && !mentions.some((mention) => mention.start < bare[0].length)) accept(bare[1] ?? '', bare[0].length - (bare[1] ?? '').length, bare[0].length, true);
   }
-  for (const mention of findPhraseMentions(text, scale.labels)) {
+  if (bareAtStart) {
+    const lead = /^\s*["'(\[]?\s*/.exec(text)?.[0].length ?? 0;
+    const name = scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])(?=\\s*(?:$|[.!,;:()\\]"'—–-]|\\s+(?:to|or)\\b|\\s+[a-z]+\\s*[.!]?\\s*$))`, 'i').test(text.slice(lead)));
+    if (name && !mentions.some((mention) => mention.start <= lead)) mentions.push({ value: Number(name.id), start: lead, end: lead + name.phrase.length, written: text.slice(lead, lead + name.phrase.length) });
+  }
+  for (const mention of findPhraseMentions(text, [...scale.labels, ...scale.shortNames.filter(({ phrase }) => /\d/.test(phrase))])) {
     if (mentions.some((other) => mention.start < other.end && other.start < mention.end)) continue;
     mentions.push({ value: Number(mention.id), start: mention.start, end: mention.end, written: text.slice(mention.start, mention.end) });
   }
@@ -336,4 +352,54 @@ function canonicalLikert(text: string): string {
   let result = text;
   for (const [pattern, replacement] of LIKERT_SYNONYMS) result = result.replace(new RegExp(pattern.source, 'gi'), replacement);
   return result;
+}
+
+/** One-word heads of labels that go on after a parenthesis, dash or colon, unique across the scale. */
+function scaleShortNames(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const heads = scale
+    .filter((point) => typeof point.label === 'string')
+    .map((point) => ({ id: String(point.value), phrase: (/^\s*([A-Za-z][\w]*)\s*(?:[(:,;—–]|\s-\s)/.exec(canonicalLikert(normalizeAnswerText(point.label)))?.[1] ?? '') }))
+    .filter(({ phrase }) => phrase.length >= 2);
+  return heads.filter((head) => heads.filter((other) => other.phrase.toLowerCase() === head.phrase.toLowerCase()).length === 1);
+}
+
+/** Numbers that two or more labels carry with a letter suffix ("G3a", "G3b"; "Stage 1a", "Stage 1b"). */
+function subdividedNumbers(scale: ReadonlyArray<{ value: number; label: string }>): Set<string> {
+  const counts = new Map<string, number>();
+  for (const point of scale) {
+    for (const match of String(point.label).matchAll(/(?<![\d.])(\d{1,2})[a-z](?![a-z])/gi)) counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([number]) => number));
+}
+
+/** Label words that say nothing about a point ("without", "within"), even when only one label has them. */
+const NON_DISTINCTIVE_WORDS = /^(?:with|without|within|only|more|less|than|then|that|this|from|into|over|under|after|before|during|either|other|some|none|both|each|plus|also|expected|needed|need|needs|required|should|seek|care|patient|symptoms?|hours?|minutes?|days?|weeks?|level|point|score)$/;
+
+/** Words of four letters or more that only one point's label has. */
+function distinctiveLabelWords(scale: ReadonlyArray<{ value: number; label: string }>): Map<number, Set<string>> {
+  const wordsOf = (label: string): Set<string> => new Set((normalizeAnswerText(label).toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((word) => !NON_DISTINCTIVE_WORDS.test(word)));
+  const all = scale.map((point) => ({ value: point.value, words: wordsOf(String(point.label)) }));
+  return new Map(all.map(({ value, words }) => [value, new Set([...words].filter((word) => all.every((other) => other.value === value || !other.words.has(word))))]));
+}
+
+/**
+ * A word only another point's label has, used in the answer outside a rejection ("Strong opioid. Paracetamol and
+ * ibuprofen alone are sufficient"): a lone mention is then not the answer. A veto only, never evidence for a value.
+ */
+function otherPointEvidence(plain: string, value: number, scale: Scale): string | undefined {
+  const lower = plain.toLowerCase();
+  for (const [point, words] of scale.distinctiveWords) {
+    if (point === value) continue;
+    for (const word of words) {
+      for (const match of lower.matchAll(new RegExp(`\\b${word}\\b`, 'g'))) {
+        const start = match.index ?? 0;
+        if (!isRejectedMention(lower, start, start + word.length)) return word;
+      }
+    }
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
