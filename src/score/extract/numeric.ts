@@ -29,6 +29,9 @@ const REFERENCE_QUALIFIER =
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
 
+/** Words that make a later value a revision of an earlier one ("The dose is 80 mg. Wait, actually 60 mg"). */
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
+
 /** A question stem asking for a day's total ("daily dose", "per day", "in 24 hours"). */
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
 /** A question stem asking for one dose ("every 12 hours", "single", "bolus", "now", "per dose"). */
@@ -69,9 +72,8 @@ export interface NumericContext {
  *
  * Units: mass (g, mg, mcg/µg/ug, ng), volume (L, dL, mL, µL), units/IU, mmol, mEq, points, %, with denominators
  * (kg, day/24 h, h, min, 1.73 m², m², L/dL/mL). A per-day target accepts rates and amounts with a frequency
- * ("1 g every 6 hours" -> 4000 mg/day; an amount with no frequency is taken as the daily amount, unless written "per
- * dose"); a per-dose target
- * rejects explicit rates ("4 g/day"). A per-kg dose for a total target ("1 mg/kg" for "mg") is multiplied by
+ * ("1 g every 6 hours" -> 4000 mg/day); an amount with no frequency ("600 mg") may be one dose or the day's total and
+ * is unparseable, unless the question's unit is a plain amount that its stem asks per day; a per-dose target rejects explicit rates ("4 g/day"). A per-kg dose for a total target ("1 mg/kg" for "mg") is multiplied by
  * `context.weightKg` when the vignette's weight is given, and is unparseable otherwise. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
  * for a daily amount and not for one dose (see `parseTargetUnit`); a count of dosage forms ("2 tablets") is never an
  * amount. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
@@ -92,6 +94,8 @@ interface TargetUnit {
   readonly written: string;
   readonly parsed?: ParsedUnit;
   readonly weightKg?: number;
+  /** The question's unit is a plain amount read per day because its stem asks for a day's total: an amount is that total. */
+  readonly amountIsDaily?: boolean;
 }
 
 /**
@@ -108,7 +112,7 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
   if (!parsed.isRate && stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem)) {
     const daily = `${written.trim()}/day`;
     const parsedDaily = parseUnit(daily);
-    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily, weightKg };
+    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily, weightKg, amountIsDaily: true };
   }
   return { written, parsed, weightKg };
 }
@@ -144,8 +148,12 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     .map(({ match, acceptBare }) => ({ marker: match[0].trim(), segment: lineFrom(plain, (match.index ?? 0) + match[0].length), acceptBare }))
     .reverse();
   let topicProblem: Candidate<number> | undefined;
-  for (const { marker, segment, acceptBare } of topicSegments) {
-    const found = fromSegment(segment, target, `"${marker}" marker`, acceptBare);
+  const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, acceptBare) }));
+  // Only values written with a unit count as disagreeing: a bare number after "CrCl" is a measurement, not a dose.
+  const withUnits = topicSegments.map(({ marker, segment }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, false) }));
+  const disagreement = markersDisagree(withUnits, plain);
+  if (disagreement) return disagreement;
+  for (const { found } of topicFound) {
     if (found?.status === 'found') return found;
     topicProblem ??= found;
   }
@@ -158,6 +166,18 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }
 
   return fromWholeText(plain, quantities, target);
+}
+
+/**
+ * Topic and action markers (last first) whose values differ with no revision cue in the text ("The dose is 82 mg.
+ * Give 120 mg every 12 hours."): the model stated two answers, so neither is taken.
+ */
+function markersDisagree(found: ReadonlyArray<{ marker: string; found: Candidate<number> | undefined }>, plain: string): Candidate<number> | undefined {
+  const values = found.flatMap(({ marker, found: candidate }) => (candidate?.status === 'found' ? [{ marker, value: candidate.value }] : []));
+  const [last, ...earlier] = values;
+  const other = earlier.find((entry) => entry.value !== last?.value);
+  if (!last || !other || REVISION_CUE.test(plain)) return undefined;
+  return { status: 'ambiguous', explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision` };
 }
 
 function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | undefined {
@@ -271,7 +291,13 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   const { unit } = quantity;
   const targetUnit = target.parsed;
   const round = (value: number): number => Number(value.toPrecision(12));
+  if (quantity.uncertain !== undefined) return { ok: false, reason: quantity.uncertain };
   if (unit === undefined) {
+    const squashed = (written: string): string => written.toLowerCase().replace(/\s+/g, '');
+    // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
+    if (targetUnit === undefined && quantity.wordAfter !== undefined && squashed(target.written).startsWith(squashed(quantity.wordAfter)) && squashed(target.written) !== squashed(quantity.wordAfter)) {
+      return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
+    }
     if (quantity.outOf !== undefined && targetUnit !== undefined && targetUnit.dimension !== 'points') {
       return { ok: false, reason: `"${quantity.text}" is a score out of ${quantity.outOf}, not ${target.written}` };
     }
@@ -292,8 +318,14 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
     if (unit.isPerDose && quantity.perDay === undefined) {
       return { ok: false, reason: `an amount per dose ("${quantity.text}") was given but ${target.written} is a daily total` };
     }
-    const perDay = quantity.perDay ?? 1;
-    const frequencyNote = quantity.perDay === undefined ? '; no frequency written, taken as the daily amount' : `; ${perDay} dose(s) per day`;
+    if (quantity.perDay === undefined && target.amountIsDaily === true) {
+      return { ok: true, value: round((quantity.value * unit.factor) / targetUnit.factor), note: `; the question asks for a day's total in ${unit.text}${conversionNote(unit, target)}` };
+    }
+    if (quantity.perDay === undefined) {
+      return { ok: false, reason: `an amount without a frequency ("${quantity.text}") may be one dose or the day's total, and ${target.written} is a daily total` };
+    }
+    const perDay = quantity.perDay;
+    const frequencyNote = `; ${perDay} dose(s) per day`;
     return { ok: true, value: round((quantity.value * unit.factor * perDay) / targetUnit.factor), note: frequencyNote + conversionNote(unit, target) };
   }
   if (unit.dimension.includes('/weight') && !targetUnit.dimension.includes('/weight')) {
