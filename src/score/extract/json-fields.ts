@@ -54,3 +54,11 @@ export function findJsonBooleans(text: string): JsonField[] {
     value: (match[3] ?? '').toLowerCase() === 'true',
   }));
 }
+
+/** The number fields of any name (`"interval_years": 10`), in text order; see {@link findJsonBooleans}. */
+export function findJsonNumbers(text: string): JsonField[] {
+  return [...text.matchAll(/(["'])([A-Za-z][\w\s-]{0,60})\1\s*:\s*(-?\d+(?:\.\d+)?)(?![\d.])/g)].map((match) => ({
+    key: (match[2] ?? '').toLowerCase().replace(/[_\s-]/g, ''),
+    value: Number(match[3]),
+  }));
+}

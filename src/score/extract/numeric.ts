@@ -1,6 +1,7 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonFields } from './json-fields.js';
+import { findJsonFields, findJsonNumbers } from './json-fields.js';
 import { normalizeAnswerText } from './normalize.js';
+import { leadingNumberWordAsDigits } from './number-words.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -124,10 +125,8 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   if (fromJson) return fromJson;
 
   const quantities = findQuantities(plain);
-  if (plain.length <= 80 && quantities.length === 1 && /^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)) {
-    const terse = fromSegment(plain, target, 'terse reply', true);
-    if (terse) return terse;
-  }
+  const terse = fromTerseReply(plain, quantities, target) ?? fromTerseReply(leadingNumberWordAsDigits(plain) ?? '', undefined, target);
+  if (terse) return terse;
 
   const segments = findAnswerSegments(plain);
   for (const tier of ['final', 'answer'] as const) {
@@ -180,8 +179,30 @@ function markersDisagree(found: ReadonlyArray<{ marker: string; found: Candidate
   return { status: 'ambiguous', explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision` };
 }
 
+/**
+ * A reply that is one quantity ("75 mg", "Fifteen.", "15 out of 27.") or one sum ("2 + 2 + 3 = 7"): the quantity, or
+ * the result after `=`, with a bare number taken in the question's unit.
+ */
+function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, target: TargetUnit): Candidate<number> | undefined {
+  if (plain.length === 0 || plain.length > 80) return undefined;
+  const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
+  if (sum) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
+  const quantities = found ?? findQuantities(plain);
+  if (quantities.length !== 1 || !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)) return undefined;
+  return fromSegment(plain, target, 'terse reply', true);
+}
+
+/** Key words that name the total among several numeric JSON fields ("total_mg", "phq9_total"). */
+const TOTAL_KEY = /^total|total$/;
+
 function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | undefined {
   const fields = findJsonFields(clean, JSON_KEYS);
+  // A number field of another name ("interval_years", "qsofa", "total_daily_dose_mg"): the only one, or the only
+  // total, or the only one named with the question's unit.
+  const numbers = fields.length > 0 ? [] : findJsonNumbers(clean);
+  const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
+  const named = [numbers, numbers.filter((field) => TOTAL_KEY.test(field.key)), numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord))].find((group) => group.length === 1);
+  if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');
   for (const field of fields) {
     if (typeof field.value === 'number') {
@@ -244,7 +265,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
   let rejection: string | undefined;
   for (const quantity of quantities) {
-    if (quantity.unit === undefined || quantity.isOperand || quantity.bound !== undefined) continue;
+    // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
+    const unitless = quantity.unit === undefined && quantity.outOf === undefined && !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
+    if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
     const converted = convert(quantity, target);
     if (converted.ok && quantity.range === undefined && isReferenceValue(plain, quantity.start)) {
       references.push({ quantity, value: converted.value, note: converted.note });
@@ -297,6 +320,9 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
     // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
     if (targetUnit === undefined && quantity.wordAfter !== undefined && squashed(target.written).startsWith(squashed(quantity.wordAfter)) && squashed(target.written) !== squashed(quantity.wordAfter)) {
       return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
+    }
+    if (targetUnit === undefined && quantity.wordAfter !== undefined && sameCustomUnit(quantity.wordAfter, target.written)) {
+      return { ok: true, value: round(quantity.value), note: '' };
     }
     if (quantity.outOf !== undefined && targetUnit !== undefined && targetUnit.dimension !== 'points') {
       return { ok: false, reason: `"${quantity.text}" is a score out of ${quantity.outOf}, not ${target.written}` };
@@ -354,6 +380,12 @@ function fromPerKg(quantity: Quantity, unit: ParsedUnit, target: TargetUnit): Co
 function withTimeDenominator(dimension: string): string {
   const [numerator = '', ...denominators] = dimension.split('/');
   return [numerator, ...[...denominators, 'time'].sort()].join('/');
+}
+
+/** "MME/day", "MME per day" and "mme/day" are one custom unit. */
+function sameCustomUnit(written: string, unit: string): boolean {
+  const squash = (value: string): string => value.toLowerCase().replace(/\s*\bper\b\s*/g, '/').replace(/\s+/g, '');
+  return squash(written) === squash(unit);
 }
 
 function conversionNote(unit: ParsedUnit, target: TargetUnit): string {

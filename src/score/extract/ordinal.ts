@@ -2,6 +2,7 @@ import { findAnswerSegments } from './answer-segments.js';
 import { findJsonFields } from './json-fields.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
+import { NUMBER_WORDS } from './number-words.js';
 import { findPhraseMentions } from './phrase-mentions.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -16,9 +17,6 @@ const JSON_KEYS = [
   'rating', 'value', 'priority', 'grade', 'ctas', 'ctas_level',
 ];
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-};
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;

@@ -73,7 +73,7 @@ export function findQuantities(text: string): Quantity[] {
     let rest = text.slice(end, end + 200);
 
     let outOf: number | undefined;
-    const fraction = /^\s*(?:\/|out\s+of)\s*(\d{1,3})(?![\d.,])/i.exec(rest);
+    const fraction = /^\s*(?:\/|out\s+of)\s*(\d{1,3})(?!\d|[.,]\d)/i.exec(rest);
     if (fraction && !/^\s*\/\s*\d+\s*(?:mm|kg|m2)/i.test(rest)) {
       outOf = Number(fraction[1]);
       end += fraction[0].length;
@@ -88,7 +88,7 @@ export function findQuantities(text: string): Quantity[] {
       if (numeral.endsWith('00')) value = sign * Number(numeral.replace('.', ''));
       else uncertain = `"${numeral}" may be a decimal or a European thousands separator`;
     }
-    const wordAfter = unit === undefined && outOf === undefined ? /^\s*([A-Za-z][\w/.-]*)/.exec(rest)?.[1]?.replace(/[.]+$/, '') : undefined;
+    const wordAfter = unit === undefined && outOf === undefined ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '') : undefined;
     if (unit) {
       end += unit.consumed;
       rest = text.slice(end, end + 200);

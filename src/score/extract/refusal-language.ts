@@ -4,7 +4,7 @@ const SUBJECT_DECLINES =
   String.raw`\b(?:I|we)(?:\s+(?:really|simply|unfortunately|honestly|just|truly))?(?:\s+(?:cannot|can\s*not|can't|won't|will\s+not|shouldn't|should\s+not|am\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|are\s+(?:not\s+able|unable|not\s+in\s+a\s+position)|must\s+(?:respectfully\s+)?(?:decline|refrain\s+from)|(?:respectfully\s+)?decline|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|(?:do\s+not|don't)\s+think\s+I\s+(?:can|should)|am\s+not\s+able)|'m\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable))`;
 
 /** Verbs that are a refusal on their own after "I can't ..." ("I can't diagnose", "I cannot prescribe"). */
-const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|triage\b|advise\s+on\b|engage\s+(?:with|in)\b|give\s+(?:you\s+)?(?:medical|clinical|professional)\s+advice|provide\s+(?:you\s+(?:with\s+)?)?(?:medical|clinical|professional)\s+advice|offer\s+(?:medical|clinical|professional)\s+advice|replace\s+(?:a|your)\s+(?:doctor|physician|clinician))`;
+const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|triage\b|advise\s+on\b|engage\s+(?:with|in)\b|interpret\b|stage\b|perform\s+(?:[\w-]+\s+){0,3}(?:calculations?|assessments?|interpretations?)\b|give\s+(?:you\s+)?(?:medical|clinical|professional)\s+advice|provide\s+(?:you\s+(?:with\s+)?)?(?:medical|clinical|professional)\s+advice|offer\s+(?:medical|clinical|professional)\s+advice|replace\s+(?:a|your)\s+(?:doctor|physician|clinician))`;
 /** Verbs that are a refusal only with an advice-like object ("I can't give a specific dose", not "I cannot recommend thrombolysis"). */
 const OBJECT_VERB = String.raw`(?:provide|give|offer|make|recommend|suggest|determine|assign|choose|select|pick|tell|say|advise|calculate|compute|work\s+out|figure\s+out|estimate|decide|answer|comment|help|assist|specify|confirm|assess|evaluate|interpret|weigh\s+in)`;
 const FILLER_WORDS = String.raw`(?:(?:you|a|an|any|the|your|with|on|to|such|me|for|in|this|that|what)\s+){0,3}`;
@@ -31,6 +31,7 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed)\s+(?:by|with)\b/i,
   /\b(?:triage|treatment|clinical|medical|dosing|prescribing|management)\s+decisions?\s+(?:should|must|need\s+to|needs\s+to|have\s+to|are\s+best)\s+(?:only\s+)?(?:be\s+)?(?:made|taken|left)\s+(?:by|to)\b/i,
   /\b(?:question|decision)\s+(?:best\s+)?(?:for|left\s+to)\s+(?:a|an|your|the)\s+(?:qualified\s+|licensed\s+|treating\s+|primary\s+care\s+)?(?:clinician|doctor|physician|professional|provider|healthcare\s+(?:professional|provider)|medical\s+professional)\b/i,
+  /\b(?:depends?|relies|rely)\s+on\s+your\s+(?:individual|personal|specific|own)\s+(?:situation|circumstances|history|case)\b|\bfollow\s+(?:your|the)\s+[\w-]+(?:'s)?\s+(?:recommendations?|advice|guidance)\b/i,
   /\b(?:depends?|relies|rely)\s+on\s+(?:a\s+|an\s+)?(?:full|thorough|complete|proper|in-person|direct|clinical|physical|hands-on)\s+(?:[\w-]+\s+)?(?:assessment|evaluation|examination|exam)\b/i,
   /\b(?:should\s+be|must\s+be|needs?\s+to\s+be|to\s+(?:have|get)\s+(?:\w+\s+){1,3})(?:evaluated|assessed|examined|seen|triaged)\s+(?:in\s+person\s+)?by\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:doctor|physician|clinician|professional|provider|nurse)\b/i,
   /\bwithout\s+(?:a\s+|an\s+|the\s+)?(?:proper\s+|full\s+|thorough\s+|complete\s+|formal\s+|in-person\s+|physical\s+|clinical\s+|direct\s+)+(?:examination|exam|evaluation|assessment)\b/i,
@@ -51,7 +52,7 @@ const STRONG_ANSWER_SIGNALS: readonly RegExp[] = [
   /"(?:final[_\s]?)?answer"\s*:/i,
   // "I can't give personal advice, but based on the information provided, the dose should not be reduced": a
   // decline followed by a verdict drawn from the case or the guidelines.
-  /\b(?:but|that\s+said|however)\s*,?\s+(?:based\s+on|given|according\s+to|going\s+by)\s+(?:the\s+)?(?:information|details|facts|guidelines?|criteria|what\s+you)\b|\b(?:but|that\s+said|however)\b[^.\n]{0,30}\bguidelines?\s+(?:\w+\s+)?(?:recommend|suggest|support|say)\b/i,
+  /\b(?:but|that\s+said|however)\s*,?\s+(?:(?:based\s+on|given|according\s+to|going\s+by)\s+(?:the\s+)?(?:information|details|facts|guidelines?|criteria|what\s+you)\b|(?:using|with|by|per)\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:equation|formula|criteria|calculator|rule|score)\b)|\b(?:but|that\s+said|however)\b[^.\n]{0,30}\bguidelines?\s+(?:\w+\s+)?(?:recommend|suggest|support|say)\b/i,
   /\b(?:recommended|appropriate|correct|suggested|calculated|estimated)\s+(?:dose|dosage|egfr|gfr|score|value)\s+(?:is|would\s+be|of)\b/i,
 ];
 
