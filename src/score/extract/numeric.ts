@@ -125,7 +125,7 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   if (fromJson) return fromJson;
 
   const quantities = findQuantities(plain);
-  const terse = fromTerseReply(plain, quantities, target) ?? fromTerseReply(leadingNumberWordAsDigits(plain) ?? '', undefined, target);
+  const terse = fromTerseReply(plain, quantities, target) ?? fromTerseReply(numberWordReply(plain), undefined, target);
   if (terse) return terse;
 
   const segments = findAnswerSegments(plain);
@@ -190,6 +190,17 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
   const quantities = found ?? findQuantities(plain);
   if (quantities.length !== 1 || !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)) return undefined;
   return fromSegment(plain, target, 'terse reply', true);
+}
+
+/**
+ * A reply opening with a number word that stands for the value ("Fifteen.", "Two — RR and SBP", "Ten years."), in
+ * digits; empty when the word is followed by anything else ("One of the criteria": a count in prose, not the answer).
+ */
+function numberWordReply(plain: string): string {
+  const digits = leadingNumberWordAsDigits(plain);
+  const first = digits === undefined ? undefined : findQuantities(digits)[0];
+  if (digits === undefined || first === undefined) return '';
+  return first.unit !== undefined || /^\s*(?:$|[.,;:!—–(-])/.test(digits.slice(first.end)) ? digits : '';
 }
 
 /** Key words that name the total among several numeric JSON fields ("total_mg", "phq9_total"). */

@@ -247,7 +247,14 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
   if (bareAtStart) {
     const lead = /^\s*["'(\[]?\s*/.exec(text)?.[0].length ?? 0;
     const name = scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])(?=\\s*(?:$|[.!,;:()\\]"'—–-]|\\s+(?:to|or)\\b|\\s+[a-z]+\\s*[.!]?\\s*$))`, 'i').test(text.slice(lead)));
-    if (name && !mentions.some((mention) => mention.start <= lead)) mentions.push({ value: Number(name.id), start: lead, end: lead + name.phrase.length, written: text.slice(lead, lead + name.phrase.length) });
+    if (name && !mentions.some((mention) => mention.start <= lead)) {
+      mentions.push({ value: Number(name.id), start: lead, end: lead + name.phrase.length, written: text.slice(lead, lead + name.phrase.length) });
+      // "Mild to moderate": the second head is a mention too, so the pair is read as a range.
+      const joined = /^\s+(?:to|or)\s+/i.exec(text.slice(lead + name.phrase.length));
+      const secondStart = lead + name.phrase.length + (joined?.[0].length ?? 0);
+      const second = joined ? scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])`, 'i').test(text.slice(secondStart))) : undefined;
+      if (second) mentions.push({ value: Number(second.id), start: secondStart, end: secondStart + second.phrase.length, written: text.slice(secondStart, secondStart + second.phrase.length) });
+    }
   }
   for (const mention of findPhraseMentions(text, [...scale.labels, ...scale.shortNames.filter(({ phrase }) => /\d/.test(phrase))])) {
     if (mentions.some((other) => mention.start < other.end && other.start < mention.end)) continue;
