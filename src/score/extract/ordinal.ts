@@ -387,19 +387,23 @@ function distinctiveLabelWords(scale: ReadonlyArray<{ value: number; label: stri
   return new Map(all.map(({ value, words }) => [value, new Set([...words].filter((word) => all.every((other) => other.value === value || !other.words.has(word))))]));
 }
 
+/** A sentence that recommends what it names ("... alone are sufficient", "You can manage this at home"). */
+const RECOMMENDING_SENTENCE = /\b(?:sufficient|enough|can|should|needs?|recommend\w*|go|stay|manage|is\s+(?:fine|ok|appropriate))\b/i;
+const NEGATION = /\b(?:not|no|never|without|rather\s+than|instead\s+of)\b|n't\b/i;
+
 /**
- * A word only another point's label has, used in the answer outside a rejection ("Strong opioid. Paracetamol and
- * ibuprofen alone are sufficient"): a lone mention is then not the answer. A veto only, never evidence for a value.
+ * A word only another point's label has, in a sentence that recommends it without any negation ("Strong opioid.
+ * Paracetamol and ibuprofen alone are sufficient"): a lone mention is then not the answer. A veto only, never
+ * evidence for a value; reasoning about history or rejected options ("no high-risk features") does not veto.
  */
 function otherPointEvidence(plain: string, value: number, scale: Scale): string | undefined {
-  const lower = plain.toLowerCase();
-  for (const [point, words] of scale.distinctiveWords) {
-    if (point === value) continue;
-    for (const word of words) {
-      for (const match of lower.matchAll(new RegExp(`\\b${word}\\b`, 'g'))) {
-        const start = match.index ?? 0;
-        if (!isRejectedMention(lower, start, start + word.length)) return word;
-      }
+  for (const sentence of splitSentences(plain)) {
+    if (NEGATION.test(sentence) || !RECOMMENDING_SENTENCE.test(sentence)) continue;
+    const lower = sentence.toLowerCase();
+    for (const [point, words] of scale.distinctiveWords) {
+      if (point === value) continue;
+      const word = [...words].find((candidate) => new RegExp(`\\b${candidate}\\b`).test(lower));
+      if (word !== undefined) return word;
     }
   }
   return undefined;
