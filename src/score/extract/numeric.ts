@@ -1,5 +1,5 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonFields, findJsonNumbers } from './json-fields.js';
+import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { normalizeAnswerText } from './normalize.js';
 import { leadingNumberWordAsDigits } from './number-words.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
@@ -210,7 +210,7 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
   const fields = findJsonFields(clean, JSON_KEYS);
   // A number field of another name ("interval_years", "qsofa", "total_daily_dose_mg"): the only one, or the only
   // total, or the only one named with the question's unit.
-  const numbers = fields.length > 0 ? [] : findJsonNumbers(clean);
+  const numbers = fields.length > 0 ? [] : findAnyJsonFields(clean).filter((field) => typeof field.value === 'number');
   const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
   const named = [numbers, numbers.filter((field) => TOTAL_KEY.test(field.key)), numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord))].find((group) => group.length === 1);
   if (named?.[0]) fields.push(named[0]);

@@ -1,5 +1,5 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonFields } from './json-fields.js';
+import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
 import { NUMBER_WORDS } from './number-words.js';
@@ -17,10 +17,13 @@ const JSON_KEYS = [
   'rating', 'value', 'priority', 'grade', 'ctas', 'ctas_level',
 ];
 
+/** JSON keys of any prefix that name a point of a scale ("risk_level", "gfr_category", "analgesia_level", "severity"). */
+const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|acuity)$/;
+
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;
-const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
+const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
 const KEYWORD_VALUE = new RegExp(
   `${SCALE_KEYWORD}\\s*(?:\\((?:esi|ctas|emergency\\s+severity\\s+index)\\)\\s*)?(?:of\\s+|is\\s+|=\\s*|:\\s*|#\\s*|-\\s*|at\\s+|would\\s+be\\s+|should\\s+be\\s+)?(?:an?\\s+)?(?:level\\s+)?${VALUE_TOKEN}`,
   'i',
@@ -124,10 +127,16 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     return { status: 'found', value: reading.value, strength: 'strong', explanation: `matched ${source} "${reading.written}"` };
   };
 
-  for (const field of findJsonFields(clean, JSON_KEYS)) {
+  // Known keys, then keys that name a level of any kind ("risk_level", "gfr_category", "severity"); a value outside
+  // the scale ("score": 17 beside "severity") is reported only when no field gives a value on the scale.
+  const jsonFields = [...findJsonFields(clean, JSON_KEYS), ...findAnyJsonFields(clean).filter((field) => LEVEL_KEY.test(field.key))];
+  let jsonProblem: Candidate<number> | undefined;
+  for (const field of jsonFields) {
     const found = fromReading(readOrdinalAt(canonicalLikert(String(field.value)), scale, true), `JSON "${field.key}"`);
-    if (found) return found;
+    if (found?.status === 'found') return found;
+    jsonProblem ??= found;
   }
+  if (jsonProblem) return jsonProblem;
 
   if (plain.length <= 60 && !plain.includes('\n')) {
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading

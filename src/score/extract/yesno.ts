@@ -1,5 +1,5 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonBooleans, findJsonFields } from './json-fields.js';
+import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -114,7 +114,7 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (found) return found;
   }
 
-  const booleans = findJsonBooleans(clean);
+  const booleans = findAnyJsonFields(clean).filter((field) => typeof field.value === 'boolean');
   const onlyBoolean = booleans.length === 1 ? booleans[0] : undefined;
   if (onlyBoolean) {
     return { status: 'found', value: onlyBoolean.value ? 'yes' : 'no', strength: 'strong', explanation: `matched the only JSON boolean "${onlyBoolean.key}": ${String(onlyBoolean.value)}` };
