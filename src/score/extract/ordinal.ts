@@ -147,6 +147,14 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     if (found) return found;
   }
 
+  // An answer opening with a number and a separator, then explaining ("3. Severe pain warrants IV morphine"), unless
+  // other lines are numbered too (a numbered list of steps or criteria).
+  const opening = /^\s*\d{1,2}\s*[.)]\s+(?=[A-Z])/.exec(plain);
+  if (opening && !/\n\s*\d{1,2}\s*[.)]\s/.test(plain)) {
+    const found = fromReading(readOrdinalAt(plain.split('\n')[0] ?? '', scale, true), 'answer opening with');
+    if (found) return found;
+  }
+
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(ORDINAL_VERB_MARKER.source, 'gi'))].map((match) => ({
     tier: 'answer' as const,
@@ -183,6 +191,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
         continue;
       }
       if (isRejectedMention(sentence.toLowerCase(), group.start, group.end)) continue;
+      // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
+      if (/^\s*\?/.test(sentence.slice(group.end))) continue;
       if (!scale.values.has(group.value)) {
         outOfScale.add(group.written);
         continue;
@@ -216,7 +226,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
 /** The first value in a segment (see {@link extractOrdinal}); `bareAtStart` lets a leading bare number count. */
 function readOrdinalAt(segment: string, scale: Scale, bareAtStart: boolean): OrdinalReading {
   const groups = groupMentions(segment, valueMentions(segment, scale, bareAtStart)).filter(
-    (group) => 'problem' in group || !isRejectedMention(segment.toLowerCase(), group.start, group.end),
+    (group) => 'problem' in group || (!isRejectedMention(segment.toLowerCase(), group.start, group.end) && !/^\s*\?/.test(segment.slice(group.end))),
   );
   const first = groups[0];
   if (first === undefined) return bareAtStart ? readLabelCore(segment, scale) : undefined;
