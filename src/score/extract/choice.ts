@@ -1,5 +1,6 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answer-segments.js';
 import { findJsonFields } from './json-fields.js';
+import { markedTableRow } from './markdown-table.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phrase-mentions.js';
@@ -132,6 +133,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
   if (leading) return strong(leading.letter, `answer opens with "${leading.written}"`);
+
+  const tableRow = markedTableRow(clean);
+  const tableReading = tableRow === undefined ? undefined : readStrictLine(tableRow, options, false);
+  if (tableReading && !('conflict' in tableReading)) return strong(tableReading.letter, `the one row a table marks: "${tableRow ?? ''}"`);
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);

@@ -1,5 +1,6 @@
 import { findAnswerSegments } from './answer-segments.js';
 import { findAnyJsonFields, findJsonFields } from './json-fields.js';
+import { tableTotal } from './markdown-table.js';
 import { normalizeAnswerText } from './normalize.js';
 import { leadingNumberWordAsDigits } from './number-words.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
@@ -157,6 +158,10 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     topicProblem ??= found;
   }
   if (topicProblem) return topicProblem;
+
+  const total = tableTotal(clean);
+  const fromTotal = total === undefined ? undefined : fromSegment(total, target, 'the "Total" row of a table', true);
+  if (fromTotal) return fromTotal;
 
   const bold = [...clean.matchAll(/\*\*([^*\n]{1,120})\*\*/g)].reverse();
   for (const span of bold) {

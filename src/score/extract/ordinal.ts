@@ -1,5 +1,6 @@
 import { findAnswerSegments } from './answer-segments.js';
 import { findAnyJsonFields, findJsonFields } from './json-fields.js';
+import { markedTableRow } from './markdown-table.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
 import { NUMBER_WORDS } from './number-words.js';
@@ -154,6 +155,10 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const found = fromReading(readOrdinalAt(plain.split('\n')[0] ?? '', scale, true), 'answer opening with');
     if (found) return found;
   }
+
+  const tableRow = markedTableRow(clean);
+  const fromTable = tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
+  if (fromTable) return fromTable;
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(ORDINAL_VERB_MARKER.source, 'gi'))].map((match) => ({
