@@ -383,8 +383,24 @@ function canonicalLikert(text: string): string {
   return result;
 }
 
-/** One-word heads of labels that go on after a parenthesis, dash or colon, unique across the scale. */
+/**
+ * The conventional names of the five ESI levels, which models write instead of the number ("Emergent" for ESI 2).
+ * Used only on a scale whose every label is an ESI level, and only where short names are read (a reply's start).
+ */
+const ESI_NAMES: ReadonlyArray<readonly [number, string]> = [[1, 'Resuscitation'], [2, 'Emergent'], [3, 'Urgent'], [4, 'Less urgent'], [5, 'Non-urgent']];
+
+/**
+ * One-word heads of labels that go on after a parenthesis, dash or colon, unique across the scale, and on an ESI
+ * scale the levels' conventional names.
+ */
 function scaleShortNames(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const esi = scale.length === 5 && scale.every((point) => new RegExp(`^\\s*ESI\\s*(?:level\\s*)?${point.value}\\b`, 'i').test(String(point.label)));
+  const names = esi ? ESI_NAMES.map(([value, phrase]) => ({ id: String(value), phrase })) : [];
+  // "Less urgent" is tried before "Urgent" would match inside it.
+  return [...names.sort((a, b) => b.phrase.length - a.phrase.length), ...labelHeadWords(scale)];
+}
+
+function labelHeadWords(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
   const heads = scale
     .filter((point) => typeof point.label === 'string')
     .map((point) => ({ id: String(point.value), phrase: (/^\s*([A-Za-z][\w]*)\s*(?:[(:,;—–]|\s-\s)/.exec(canonicalLikert(normalizeAnswerText(point.label)))?.[1] ?? '') }))
