@@ -156,6 +156,11 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     if (found) return found;
   }
 
+  // An answer opening with a level's short name alone and a separator ("Resuscitation — she needs epinephrine").
+  const openingName = /^\s*([^:.\n]{2,30}?)(?:\s+-\s|\s*[:.])/.exec(plain)?.[1]?.toLowerCase();
+  const named = openingName === undefined ? undefined : scale.shortNames.find(({ phrase }) => phrase.toLowerCase() === openingName);
+  if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
+
   const tableRow = markedTableRow(clean);
   const fromTable = tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
   if (fromTable) return fromTable;
