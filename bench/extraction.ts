@@ -1,20 +1,28 @@
 /**
- * Answer-extraction accuracy on every corpus directory under test/score/extract/ (today `corpus/`, the development
- * set the extractors are tuned on, and `heldout/`, a blind set, when present). Prints per directory x question type:
- * lines, correct, accuracy, wrong values (a different value than expected, or an answer where a refusal or
- * unparseable was expected), refusal/unparseable confusions and missed answers, then lists every wrong value.
- * Exits 1 if any wrong value, 2 if a corpus file cannot be read. Run: npm run bench:extraction
+ * Answer-extraction accuracy on every corpus directory under test/score/extract/: `corpus/` (the development set),
+ * `tuning-heldout/` (written blind, measured once, tuned on since 2026-12-04) and `blind/` (a fresh blind set, when
+ * present). Prints per directory x question type: lines, correct, accuracy, wrong values (a different value than
+ * expected, or an answer where a refusal or unparseable was expected), refusal/unparseable confusions, missed answers,
+ * and the accuracy without the lines marked `needs_vignette` (a per-kg dose answering a total-dose question, readable
+ * only with the vignette's weight) beside the count of those lines; then lists every line not read as expected and
+ * every wrong value. Exits 1 on any wrong value in any directory, 2 if a corpus file cannot be read.
+ * Run: npm run bench:extraction
  */
 import { join } from 'node:path';
 import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCorpus, type CorpusScore } from '../test/score/extract/corpus.js';
 
+const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'blind'];
+
 const directories = corpusDirectories();
-const rows: Array<{ directory: string; type: string; score: CorpusScore }> = [];
+const rows: Array<{ directory: string; type: string; score: CorpusScore; withoutVignette: CorpusScore; vignetteLines: number }> = [];
 try {
   for (const directory of directories) {
     for (const type of directory.types) {
       const corpus = loadCorpusFile(join(directory.path, `${type}.jsonl`), type);
-      rows.push({ directory: directory.name, type, score: scoreCorpus(corpus, (row) => extractRow(type, row)) });
+      const extract = (row: (typeof corpus)[number]) => extractRow(type, row);
+      const vignetteLines = corpus.filter((row) => row.needs_vignette === true).length;
+      const withoutVignette = scoreCorpus(corpus.filter((row) => row.needs_vignette !== true), extract);
+      rows.push({ directory: directory.name, type, score: scoreCorpus(corpus, extract), withoutVignette, vignetteLines });
     }
   }
 } catch (error) {
@@ -25,16 +33,17 @@ try {
 
 const percent = (correct: number, lines: number): string => (lines === 0 ? 'n/a' : `${((100 * correct) / lines).toFixed(1)} %`);
 const table = [
-  ['directory', 'type', 'lines', 'correct', 'accuracy', 'wrong values', 'refusal/unparseable confusions', 'missed answers'],
-  ...rows.map(({ directory, type, score }) => [
+  ['directory', 'type', 'lines', 'correct', 'accuracy', 'wrong values', 'refusal/unparseable confusions', 'missed answers', 'accuracy w/o needs_vignette', 'needs_vignette lines'],
+  ...rows.map(({ directory, type, score, withoutVignette, vignetteLines }) => [
     directory, type, String(score.lines), String(score.correct), percent(score.correct, score.lines),
     String(score.wrongValues.length), String(score.confusions.length), String(score.missed.length),
+    percent(withoutVignette.correct, withoutVignette.lines), String(vignetteLines),
   ]),
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
 for (const cells of table) console.log(cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
 
-const absent = ['corpus', 'heldout'].filter((name) => !directories.some((directory) => directory.name === name));
+const absent = EXPECTED_DIRECTORIES.filter((name) => !directories.some((directory) => directory.name === name));
 if (absent.length > 0) console.log(`\nnot present (skipped): ${absent.map((name) => `${name}/`).join(', ')}`);
 
 const wrong = rows.flatMap(({ directory, type, score }) => score.wrongValues.map((line) => `${directory}/${type}.jsonl ${line}`));

@@ -2,7 +2,8 @@ import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import type { Question } from '../template/types.js';
 import { detectRefusal } from './extract/refusal.js';
-import { extractAnswer } from './extract/index.js';
+import { extractAnswer, type QuestionSpec } from './extract/index.js';
+import { findVignetteWeightKg } from './extract/vignette-weight.js';
 import { EXTRACTOR_VERSION } from './extract/types.js';
 import type { Outcome, ScoreRecord } from './types.js';
 
@@ -30,7 +31,7 @@ export function scoreResponse(response: ResponseRecord, variant: Variant, questi
     return { ...base, outcome: 'unscored', extracted: null, signedDeviation: null, hedge: false, extractor: 'none', explanation: 'free-text answers are scored by a judge' };
   }
   const hedge = detectRefusal(response.text).hedge;
-  const extraction = extractAnswer(response.text, question);
+  const extraction = extractAnswer(response.text, withVignetteContext(question, variant));
   switch (extraction.kind) {
     case 'refusal':
     case 'unparseable':
@@ -40,6 +41,17 @@ export function scoreResponse(response: ResponseRecord, variant: Variant, questi
       return { ...base, outcome, extracted: extraction.value, signedDeviation, hedge, extractor: extraction.extractor, explanation: extraction.explanation };
     }
   }
+}
+
+/**
+ * A numeric question with what its rendered vignette states that an answer may rely on: the patient's weight, so a
+ * per-kg answer to a total-dose question can be read. The vignette is the user message actually sent.
+ */
+function withVignetteContext(question: Exclude<Question, { type: 'free' }>, variant: Variant): QuestionSpec {
+  if (question.type !== 'numeric') return question;
+  const vignette = variant.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
+  const weightKg = findVignetteWeightKg(vignette);
+  return weightKg === undefined ? question : { ...question, context: { weightKg } };
 }
 
 function judge(question: Exclude<Question, { type: 'free' }>, value: string | number): { outcome: Outcome; signedDeviation: number | null } {

@@ -1,5 +1,6 @@
-import { COMMITTING_CONDITIONAL, findAnswerSegments } from './answer-segments.js';
+import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answer-segments.js';
 import { findJsonFields } from './json-fields.js';
+import { markedTableRow } from './markdown-table.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phrase-mentions.js';
@@ -14,7 +15,7 @@ const JSON_KEYS = ['final_answer', 'answer', 'choice', 'option', 'selected_optio
 
 /** "I would choose", "I'd go with", "I select", "my pick is". */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -113,16 +114,29 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     [...segments.filter((segment) => segment.tier === 'answer'), ...verbSegments].sort((a, b) => a.index - b.index),
   ];
   for (const tier of markerTiers) {
-    for (const { marker, segment } of [...tier].reverse()) {
+    for (const { marker, segment, index } of [...tier].reverse()) {
       const reading = readLetterAt(segment, options, true);
       if (reading && 'conflict' in reading) return { status: 'ambiguous', explanation: `after "${marker}": ${reading.conflict}` };
-      if (reading) return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
+      if (reading) {
+        const sameTier = segments.filter((other) => other.tier === (tier === markerTiers[0] ? 'final' : 'answer'));
+        const disagreement = markerDisagreement(plain, reading.letter, index, sameTier, options);
+        if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
+        return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
+      }
       const orConflict = optionTextConflict(segment, options);
       if (orConflict) return { status: 'ambiguous', explanation: `after "${marker}": ${orConflict}` };
       const byText = optionTextIn(segment, options);
       if (byText) return strong(byText, `matched "${marker.trim()}" followed by the text of option ${byText}`);
     }
   }
+
+  const leading = leadingLetter(plain, options);
+  if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
+  if (leading) return strong(leading.letter, `answer opens with "${leading.written}"`);
+
+  const tableRow = markedTableRow(clean);
+  const tableReading = tableRow === undefined ? undefined : readStrictLine(tableRow, options, false);
+  if (tableReading && !('conflict' in tableReading)) return strong(tableReading.letter, `the one row a table marks: "${tableRow ?? ''}"`);
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
@@ -178,6 +192,36 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   return { status: 'none', explanation: 'no option letter or option text found' };
 }
 
+/** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong|revis(?:e|ed|ing)|instead)\b/i;
+
+/**
+ * Why an answer read after a marker at `markerIndex` is contradicted by the same text, or undefined: another answer
+ * marker naming a different letter with no revision cue between them ("**Answer: C** ... **Answer: A**"), or a later
+ * decision sentence naming another option by its label ("Answer: A. ... so the appropriate dose is 2.5 mg (B)").
+ */
+function markerDisagreement(plain: string, letter: string, markerIndex: number, segments: readonly AnswerSegment[], options: Options): string | undefined {
+  for (const other of segments) {
+    if (other.index === markerIndex) continue;
+    const reading = readLetterAt(other.segment, options, true);
+    if (!reading || 'conflict' in reading || reading.letter === letter) continue;
+    const between = plain.slice(Math.min(other.index, markerIndex), Math.max(other.index, markerIndex));
+    if (!REVISION_CUE.test(between)) return `"${other.marker} ${reading.written}" too`;
+  }
+  const conflictAfter = findLetterConflict(plain.slice(markerIndex), options);
+  if (conflictAfter) return conflictAfter;
+  const after = plain.slice(markerIndex).split('\n').slice(1).join('\n');
+  for (const sentence of splitSentences(after)) {
+    if (!DECISION_CUE.test(sentence) || CONDITIONAL_SENTENCE.test(sentence) || REVISION_CUE.test(sentence)) continue;
+    for (const match of sentence.matchAll(/\(([A-Z])\)|\boption\s+([A-Z])\b/g)) {
+      const key = options.letters.get(match[1] ?? match[2] ?? '');
+      const start = match.index ?? 0;
+      if (key !== undefined && key !== letter && !isRejectedMention(sentence.toLowerCase(), start, start + match[0].length)) return `a later decision names ${key} ("${sentence.slice(0, 80).trim()}")`;
+    }
+  }
+  return undefined;
+}
+
 /**
  * Reads a letter form at the start of `segment`: "B", "(B)", "[B]", "B)", "B.", "Option B", "either B or C".
  * Returns a conflict for "B or C" / "B and C" / "B/C", or when the letter is followed by another option's text.
@@ -208,6 +252,28 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
     }
   }
   return { letter: key, written: segment.slice(0, Math.min(segment.length, match[0].length - rest.length)).trim() || raw };
+}
+
+/** An explanation that judges the option it follows as wrong ("D - this is overkill", "A - not appropriate"). */
+const REJECTING_EXPLANATION =
+  /^\s*(?:not\b|wrong|incorrect|too\b|no\b)|\b(?:this|that|it)\s+(?:is|would\s+be|seems|looks)\s+(?:\w+\s+)?(?:overkill|wrong|incorrect|inappropriate|excessive|unnecessary|insufficient|inadequate|too\s+\w+|not\s+(?:appropriate|indicated|correct|right|needed|enough))\b/i;
+
+/**
+ * An answer that opens with an upper-case option letter and a separator, then explains ("D — this looks viral",
+ * "A. Short-term DAPT ...", "C) Call 911 now"): the letter is the answer, as an answer-first reply. An optional hedge
+ * that still commits may come first ("Probably D:", "Most likely C."). Lower-case letters and letters followed by a
+ * word ("A patient ...") are not read.
+ */
+function leadingLetter(plain: string, options: Options): LetterReading {
+  const match = /^\s*(?:(?:probably|most\s+likely|likely|definitely)\s*[:,]?\s+)?(\(?([A-Z])\)?(?:\s*[.)]|\s+[—–-]|\s*,)\s+)(?=\S)/.exec(plain);
+  if (!match || !options.letters.has(match[2] ?? '')) return undefined;
+  const firstLine = plain.slice(match[0].length - (match[1] ?? '').length).split('\n')[0] ?? '';
+  const explanation = /^[^.;!?\n]*/.exec(plain.slice(match[0].length))?.[0] ?? '';
+  if (REJECTING_EXPLANATION.test(explanation)) return undefined;
+  // A walk-through ("A) ESI 1\nB) ESI 2", "A - not appropriate; B - possible") labels other options the same way.
+  const otherLabels = [...plain.matchAll(/(?:^|\n|[;,]\s*)\s*\(?([A-Z])\)?(?:\s*[.)]|\s+[—–-])\s/g)].filter((other) => other[1] !== match[2] && options.letters.has(other[1] ?? ''));
+  if (otherLabels.length > 0) return undefined;
+  return readLetterAt(firstLine, options, false);
 }
 
 /** A line that is only a letter form, optionally with its own option text and a parenthetical. */
@@ -263,7 +329,7 @@ function findLetterConflict(plain: string, options: Options): string | undefined
   const patterns = [
     /(?<![A-Za-z0-9])(?:either\s+)?(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s*(?:,\s*)?(?:or|\/)\s*(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/g,
     /\bbetween\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
-    /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?\s+(?:are|seem|could|would|might)\b/gi,
+    /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?:\s+(?:are|seem|could|would|might)\b|\s*[.!]?\s*$)/gi,
   ];
   for (const pattern of patterns) {
     for (const match of plain.matchAll(pattern)) {
@@ -271,6 +337,8 @@ function findLetterConflict(plain: string, options: Options): string | undefined
       const second = options.letters.get((match[2] ?? '').toUpperCase());
       if (first !== undefined && second !== undefined && first !== second) {
         if (/^\s*[?]/.test(plain.slice((match.index ?? 0) + match[0].length))) continue;
+        // "Not B, C or D": a list of rejected options, not alternatives.
+        if (/(?:^|[.!?:]\s+|\n)\s*not\s+(?:(?:options?\s+)?\(?[A-Z]\)?\s*,\s*)*$/i.test(plain.slice(0, match.index ?? 0))) continue;
         return `conflicting answers ("${match[0].trim()}")`;
       }
     }

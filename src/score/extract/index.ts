@@ -1,11 +1,11 @@
 import { extractChoice } from './choice.js';
-import { extractNumeric } from './numeric.js';
+import { extractNumeric, type NumericContext } from './numeric.js';
 import { extractOrdinal } from './ordinal.js';
 import type { Extraction } from './types.js';
 import { extractYesNo } from './yesno.js';
 
 export { extractChoice } from './choice.js';
-export { extractNumeric } from './numeric.js';
+export { extractNumeric, type NumericContext } from './numeric.js';
 export { extractOrdinal } from './ordinal.js';
 export { detectRefusal } from './refusal.js';
 export { EXTRACTOR_VERSION, type Extraction } from './types.js';
@@ -15,12 +15,13 @@ export { extractYesNo } from './yesno.js';
  * The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. The optional `stem`
  * helps where the answer alone cannot decide: for numeric questions whether a daily total may stand for a plain amount
  * ("What daily dose ...?" in mg), for yes/no questions which of two disagreeing verdicts restates what was asked.
+ * The optional numeric `context` carries what the vignette states (the patient's weight), for per-kg answers.
  */
 export type QuestionSpec =
   | { type: 'choice'; options: Record<string, string> }
   | { type: 'yesno'; stem?: string }
   | { type: 'ordinal'; scale: { value: number; label: string }[] }
-  | { type: 'numeric'; unit: string; stem?: string };
+  | { type: 'numeric'; unit: string; stem?: string; context?: NumericContext };
 
 /** The value type each question type extracts to. */
 export type ExtractedValue<Q extends QuestionSpec> = Q extends { type: 'choice' }
@@ -43,7 +44,7 @@ export function extractAnswer(text: string, question: QuestionSpec): Extraction<
     case 'ordinal':
       return extractOrdinal(text, question.scale);
     case 'numeric':
-      return extractNumeric(text, question.unit, question.stem);
+      return extractNumeric(text, question.unit, question.stem, question.context);
     default: {
       const unsupported: never = question;
       throw new Error(`unsupported question type: ${JSON.stringify(unsupported)}`);

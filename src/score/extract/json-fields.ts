@@ -12,10 +12,24 @@ export interface JsonField {
  * characters, escapes decoded), numbers (with `,` thousands separators) or booleans.
  */
 export function findJsonFields(text: string, keys: readonly string[]): JsonField[] {
-  if (keys.length === 0 || !/["']\s*:/.test(text)) return [];
+  if (keys.length === 0) return [];
   const keyPattern = keys
     .map((key) => key.split(/[_\s-]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[_\\s-]?'))
     .join('|');
+  return fieldsWithKeys(text, keyPattern);
+}
+
+/**
+ * Every `"key": value` pair whatever the key (`"valid_reason": false`, `"interval_years": 10`), in text order. Models
+ * often name an answer field after the question rather than "answer"; callers decide which of these can be the
+ * answer (the only boolean, the only number, a key ending in "level").
+ */
+export function findAnyJsonFields(text: string): JsonField[] {
+  return fieldsWithKeys(text, String.raw`[A-Za-z][\w\s-]{0,60}?`);
+}
+
+function fieldsWithKeys(text: string, keyPattern: string): JsonField[] {
+  if (!/["']\s*:/.test(text)) return [];
   const pattern = new RegExp(
     `(["'])(${keyPattern})\\1\\s*:\\s*("(?:[^"\\\\\\n]|\\\\.){0,300}"|'(?:[^'\\\\\\n]|\\\\.){0,300}'|-?\\d[\\d,]*(?:\\.\\d+)?|-?\\.\\d+|true|false)`,
     'gi',
@@ -43,3 +57,4 @@ function decodeJsonString(quoted: string): string {
     return quoted.slice(1, -1);
   }
 }
+

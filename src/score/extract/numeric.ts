@@ -1,6 +1,8 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonFields } from './json-fields.js';
+import { findAnyJsonFields, findJsonFields } from './json-fields.js';
+import { tableTotal } from './markdown-table.js';
 import { normalizeAnswerText } from './normalize.js';
+import { leadingNumberWordAsDigits } from './number-words.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -29,6 +31,9 @@ const REFERENCE_QUALIFIER =
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
 
+/** Words that make a later value a revision of an earlier one ("The dose is 80 mg. Wait, actually 60 mg"). */
+const REVISION_CUE = /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
+
 /** A question stem asking for a day's total ("daily dose", "per day", "in 24 hours"). */
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
 /** A question stem asking for one dose ("every 12 hours", "single", "bolus", "now", "per dose"). */
@@ -36,6 +41,14 @@ const PER_DOSE_STEM =
   /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b/i;
 
 type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
+
+/**
+ * What the question's vignette states beyond the unit. `weightKg`: the patient's weight, when the vignette states
+ * exactly one (see `findVignetteWeightKg`); used only to turn a per-kg dose into the total the question asks for.
+ */
+export interface NumericContext {
+  readonly weightKg?: number;
+}
 
 /**
  * Extracts a number from a free-text answer and converts it to `unit` (e.g. "mg", "mg/day", "mL/min/1.73m2",
@@ -61,10 +74,9 @@ type Conversion = { ok: true; value: number; note: string } | { ok: false; reaso
  *
  * Units: mass (g, mg, mcg/µg/ug, ng), volume (L, dL, mL, µL), units/IU, mmol, mEq, points, %, with denominators
  * (kg, day/24 h, h, min, 1.73 m², m², L/dL/mL). A per-day target accepts rates and amounts with a frequency
- * ("1 g every 6 hours" -> 4000 mg/day; an amount with no frequency is taken as the daily amount, unless written "per
- * dose"); a per-dose target
- * rejects explicit rates ("4 g/day"). A per-kg dose for a per-dose target is unparseable: the patient's weight is
- * not known here. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
+ * ("1 g every 6 hours" -> 4000 mg/day); an amount with no frequency ("600 mg") may be one dose or the day's total and
+ * is unparseable, unless the question's unit is a plain amount that its stem asks per day; a per-dose target rejects explicit rates ("4 g/day"). A per-kg dose for a total target ("1 mg/kg" for "mg") is multiplied by
+ * `context.weightKg` when the vignette's weight is given, and is unparseable otherwise. A daily total for a plain amount ("350 mg/day" for "mg") is read only when the question's `stem` asks
  * for a daily amount and not for one dose (see `parseTargetUnit`); a count of dosage forms ("2 tablets") is never an
  * amount. "mL/min" is accepted for "mL/min/1.73m2" (models often drop the normalisation) and vice versa.
  * A number without a unit is taken to be in the target unit only in JSON, a terse reply, an answer marker or a topic
@@ -73,16 +85,19 @@ type Conversion = { ok: true; value: number; note: string } | { ok: false; reaso
  * Ranges ("60-80 mg") are unparseable ("range given"): tolerance is applied downstream to one number, and picking a
  * midpoint would invent an answer the model did not give.
  */
-export function extractNumeric(text: string, unit: string, stem?: string): Extraction<number> {
+export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
-  const target = parseTargetUnit(unit, stem);
+  const target = parseTargetUnit(unit, stem, context);
   return resolveExtraction(findNumericCandidate(clean, plain, target), text, EXTRACTOR);
 }
 
 interface TargetUnit {
   readonly written: string;
   readonly parsed?: ParsedUnit;
+  readonly weightKg?: number;
+  /** The question's unit is a plain amount read per day because its stem asks for a day's total: an amount is that total. */
+  readonly amountIsDaily?: boolean;
 }
 
 /**
@@ -91,16 +106,17 @@ interface TargetUnit {
  * give 350. Without a stem, or with a stem that also names one dose, the unit is taken as written: a daily total is
  * then not an answer to "mg" (it may be two doses).
  */
-function parseTargetUnit(unit: string, stem: string | undefined): TargetUnit {
+function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
-  if (!parsed || parsed.consumed < written.trim().length) return { written };
+  const { weightKg } = context;
+  if (!parsed || parsed.consumed < written.trim().length) return { written, weightKg };
   if (!parsed.isRate && stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem)) {
     const daily = `${written.trim()}/day`;
     const parsedDaily = parseUnit(daily);
-    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily };
+    if (parsedDaily?.isRate) return { written: daily, parsed: parsedDaily, weightKg, amountIsDaily: true };
   }
-  return { written, parsed };
+  return { written, parsed, weightKg };
 }
 
 function findNumericCandidate(clean: string, plain: string, target: TargetUnit): Candidate<number> {
@@ -110,10 +126,8 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   if (fromJson) return fromJson;
 
   const quantities = findQuantities(plain);
-  if (plain.length <= 80 && quantities.length === 1 && /^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)) {
-    const terse = fromSegment(plain, target, 'terse reply', true);
-    if (terse) return terse;
-  }
+  const terse = fromTerseReply(plain, quantities, target) ?? fromTerseReply(numberWordReply(plain), undefined, target);
+  if (terse) return terse;
 
   const segments = findAnswerSegments(plain);
   for (const tier of ['final', 'answer'] as const) {
@@ -134,12 +148,20 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     .map(({ match, acceptBare }) => ({ marker: match[0].trim(), segment: lineFrom(plain, (match.index ?? 0) + match[0].length), acceptBare }))
     .reverse();
   let topicProblem: Candidate<number> | undefined;
-  for (const { marker, segment, acceptBare } of topicSegments) {
-    const found = fromSegment(segment, target, `"${marker}" marker`, acceptBare);
+  const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, acceptBare) }));
+  // Only values written with a unit count as disagreeing: a bare number after "CrCl" is a measurement, not a dose.
+  const withUnits = topicSegments.map(({ marker, segment }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, false) }));
+  const disagreement = markersDisagree(withUnits, plain);
+  if (disagreement) return disagreement;
+  for (const { found } of topicFound) {
     if (found?.status === 'found') return found;
     topicProblem ??= found;
   }
   if (topicProblem) return topicProblem;
+
+  const total = tableTotal(clean);
+  const fromTotal = total === undefined ? undefined : fromSegment(total, target, 'the "Total" row of a table', true);
+  if (fromTotal) return fromTotal;
 
   const bold = [...clean.matchAll(/\*\*([^*\n]{1,120})\*\*/g)].reverse();
   for (const span of bold) {
@@ -150,8 +172,53 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   return fromWholeText(plain, quantities, target);
 }
 
+/**
+ * Topic and action markers (last first) whose values differ with no revision cue in the text ("The dose is 82 mg.
+ * Give 120 mg every 12 hours."): the model stated two answers, so neither is taken.
+ */
+function markersDisagree(found: ReadonlyArray<{ marker: string; found: Candidate<number> | undefined }>, plain: string): Candidate<number> | undefined {
+  const values = found.flatMap(({ marker, found: candidate }) => (candidate?.status === 'found' ? [{ marker, value: candidate.value }] : []));
+  const [last, ...earlier] = values;
+  const other = earlier.find((entry) => entry.value !== last?.value);
+  if (!last || !other || REVISION_CUE.test(plain)) return undefined;
+  return { status: 'ambiguous', explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision` };
+}
+
+/**
+ * A reply that is one quantity ("75 mg", "Fifteen.", "15 out of 27.") or one sum ("2 + 2 + 3 = 7"): the quantity, or
+ * the result after `=`, with a bare number taken in the question's unit.
+ */
+function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, target: TargetUnit): Candidate<number> | undefined {
+  if (plain.length === 0 || plain.length > 80) return undefined;
+  const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
+  if (sum) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
+  const quantities = found ?? findQuantities(plain);
+  if (quantities.length !== 1 || !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)) return undefined;
+  return fromSegment(plain, target, 'terse reply', true);
+}
+
+/**
+ * A reply opening with a number word that stands for the value ("Fifteen.", "Two — RR and SBP", "Ten years."), in
+ * digits; empty when the word is followed by anything else ("One of the criteria": a count in prose, not the answer).
+ */
+function numberWordReply(plain: string): string {
+  const digits = leadingNumberWordAsDigits(plain);
+  const first = digits === undefined ? undefined : findQuantities(digits)[0];
+  if (digits === undefined || first === undefined) return '';
+  return first.unit !== undefined || /^\s*(?:$|[.,;:!—–(-])/.test(digits.slice(first.end)) ? digits : '';
+}
+
+/** Key words that name the total among several numeric JSON fields ("total_mg", "phq9_total"). */
+const TOTAL_KEY = /^total|total$/;
+
 function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | undefined {
   const fields = findJsonFields(clean, JSON_KEYS);
+  // A number field of another name ("interval_years", "qsofa", "total_daily_dose_mg"): the only one, or the only
+  // total, or the only one named with the question's unit.
+  const numbers = fields.length > 0 ? [] : findAnyJsonFields(clean).filter((field) => typeof field.value === 'number');
+  const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
+  const named = [numbers, numbers.filter((field) => TOTAL_KEY.test(field.key)), numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord))].find((group) => group.length === 1);
+  if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');
   for (const field of fields) {
     if (typeof field.value === 'number') {
@@ -214,7 +281,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
   let rejection: string | undefined;
   for (const quantity of quantities) {
-    if (quantity.unit === undefined || quantity.isOperand || quantity.bound !== undefined) continue;
+    // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
+    const unitless = quantity.unit === undefined && quantity.outOf === undefined && !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
+    if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
     const converted = convert(quantity, target);
     if (converted.ok && quantity.range === undefined && isReferenceValue(plain, quantity.start)) {
       references.push({ quantity, value: converted.value, note: converted.note });
@@ -261,7 +330,16 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   const { unit } = quantity;
   const targetUnit = target.parsed;
   const round = (value: number): number => Number(value.toPrecision(12));
+  if (quantity.uncertain !== undefined) return { ok: false, reason: quantity.uncertain };
   if (unit === undefined) {
+    const squashed = (written: string): string => written.toLowerCase().replace(/\s+/g, '');
+    // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
+    if (targetUnit === undefined && quantity.wordAfter !== undefined && squashed(target.written).startsWith(squashed(quantity.wordAfter)) && squashed(target.written) !== squashed(quantity.wordAfter)) {
+      return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
+    }
+    if (targetUnit === undefined && quantity.wordAfter !== undefined && sameCustomUnit(quantity.wordAfter, target.written)) {
+      return { ok: true, value: round(quantity.value), note: '' };
+    }
     if (quantity.outOf !== undefined && targetUnit !== undefined && targetUnit.dimension !== 'points') {
       return { ok: false, reason: `"${quantity.text}" is a score out of ${quantity.outOf}, not ${target.written}` };
     }
@@ -282,12 +360,18 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
     if (unit.isPerDose && quantity.perDay === undefined) {
       return { ok: false, reason: `an amount per dose ("${quantity.text}") was given but ${target.written} is a daily total` };
     }
-    const perDay = quantity.perDay ?? 1;
-    const frequencyNote = quantity.perDay === undefined ? '; no frequency written, taken as the daily amount' : `; ${perDay} dose(s) per day`;
+    if (quantity.perDay === undefined && target.amountIsDaily === true) {
+      return { ok: true, value: round((quantity.value * unit.factor) / targetUnit.factor), note: `; the question asks for a day's total in ${unit.text}${conversionNote(unit, target)}` };
+    }
+    if (quantity.perDay === undefined) {
+      return { ok: false, reason: `an amount without a frequency ("${quantity.text}") may be one dose or the day's total, and ${target.written} is a daily total` };
+    }
+    const perDay = quantity.perDay;
+    const frequencyNote = `; ${perDay} dose(s) per day`;
     return { ok: true, value: round((quantity.value * unit.factor * perDay) / targetUnit.factor), note: frequencyNote + conversionNote(unit, target) };
   }
   if (unit.dimension.includes('/weight') && !targetUnit.dimension.includes('/weight')) {
-    return { ok: false, reason: `dose given per kg ("${quantity.text}"); the patient's weight is unknown to the extractor` };
+    return fromPerKg(quantity, unit, target);
   }
   if (unit.isRate && !targetUnit.isRate) {
     return { ok: false, reason: `a rate ("${quantity.text}") was given but ${target.written} is an amount per dose` };
@@ -295,10 +379,29 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   return { ok: false, reason: `unit "${unit.text}" cannot be converted to ${target.written}` };
 }
 
+/**
+ * A per-kg dose answering a question about a total: the total for the vignette's patient when its weight is known
+ * (the weight is the vignette's, not a guess), else a reason the value cannot be read.
+ */
+function fromPerKg(quantity: Quantity, unit: ParsedUnit, target: TargetUnit): Conversion {
+  if (target.weightKg === undefined) {
+    return { ok: false, reason: `dose given per kg ("${quantity.text}"); the patient's weight is unknown to the extractor` };
+  }
+  const dimension = unit.dimension.split('/').filter((part) => part !== 'weight').join('/');
+  const total = convert({ ...quantity, value: quantity.value * target.weightKg, unit: { ...unit, dimension } }, { ...target, weightKg: undefined });
+  return total.ok ? { ...total, note: `; per-kg dose times the vignette's weight (${target.weightKg} kg)${total.note}` } : total;
+}
+
 /** "mass" -> "mass/time", "mass/weight" -> "mass/time/weight" (denominators are kept sorted, as `parseUnit` does). */
 function withTimeDenominator(dimension: string): string {
   const [numerator = '', ...denominators] = dimension.split('/');
   return [numerator, ...[...denominators, 'time'].sort()].join('/');
+}
+
+/** "MME/day", "MME per day" and "mme/day" are one custom unit. */
+function sameCustomUnit(written: string, unit: string): boolean {
+  const squash = (value: string): string => value.toLowerCase().replace(/\s*\bper\b\s*/g, '/').replace(/\s+/g, '');
+  return squash(written) === squash(unit);
 }
 
 function conversionNote(unit: ParsedUnit, target: TargetUnit): string {

@@ -1,7 +1,9 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonFields } from './json-fields.js';
+import { findAnyJsonFields, findJsonFields } from './json-fields.js';
+import { markedTableRow } from './markdown-table.js';
 import { isRejectedMention } from './negation.js';
 import { normalizeAnswerText } from './normalize.js';
+import { NUMBER_WORDS } from './number-words.js';
 import { findPhraseMentions } from './phrase-mentions.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -16,20 +18,20 @@ const JSON_KEYS = [
   'rating', 'value', 'priority', 'grade', 'ctas', 'ctas_level',
 ];
 
-const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-};
+/** JSON keys of any prefix that name a point of a scale ("risk_level", "gfr_category", "analgesia_level", "severity"). */
+const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|acuity)$/;
+
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;
-const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
+const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
 const KEYWORD_VALUE = new RegExp(
   `${SCALE_KEYWORD}\\s*(?:\\((?:esi|ctas|emergency\\s+severity\\s+index)\\)\\s*)?(?:of\\s+|is\\s+|=\\s*|:\\s*|#\\s*|-\\s*|at\\s+|would\\s+be\\s+|should\\s+be\\s+)?(?:an?\\s+)?(?:level\\s+)?${VALUE_TOKEN}`,
   'i',
 );
 const BARE_VALUE_AT_START = new RegExp(`^\\s*["'(\\[]?\\s*(?:an?\\s+)?${VALUE_TOKEN}`, 'i');
 const CONFLICT_AFTER = new RegExp(
-  `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?![\\d.]))`,
+  `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?!\\d|\\.\\d))`,
   'i',
 );
 /** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
@@ -62,6 +64,12 @@ interface Scale {
   readonly labels: ReadonlyArray<{ id: string; phrase: string }>;
   /** Labels without the word every label shares ("High" of "Low risk / Intermediate risk / High risk"), read only as a whole reply. */
   readonly cores: ReadonlyArray<{ id: string; phrase: string }>;
+  /** One-word label heads ("Moderate" of "Moderate (10–14)", "G3b" of "G3b (eGFR 30–44)"), read only at the start of a reply. */
+  readonly shortNames: ReadonlyArray<{ id: string; phrase: string }>;
+  /** Numbers the labels subdivide ("3" of "G3a", "G3b"): "stage 3" cannot name one point. */
+  readonly subdivided: ReadonlySet<string>;
+  /** Per point, words of its label that no other label has ("paracetamol", "home"): evidence of that point. */
+  readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
 }
 
 interface ValueMention {
@@ -103,6 +111,9 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     max: Math.max(...scale.map((point) => point.value)),
     labels: scaleLabelPhrases(scale),
     cores: scaleLabelCores(scale),
+    shortNames: scaleShortNames(scale),
+    subdivided: subdividedNumbers(scale),
+    distinctiveWords: distinctiveLabelWords(scale),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -117,10 +128,16 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     return { status: 'found', value: reading.value, strength: 'strong', explanation: `matched ${source} "${reading.written}"` };
   };
 
-  for (const field of findJsonFields(clean, JSON_KEYS)) {
+  // Known keys, then keys that name a level of any kind ("risk_level", "gfr_category", "severity"); a value outside
+  // the scale ("score": 17 beside "severity") is reported only when no field gives a value on the scale.
+  const jsonFields = [...findJsonFields(clean, JSON_KEYS), ...findAnyJsonFields(clean).filter((field) => LEVEL_KEY.test(field.key))];
+  let jsonProblem: Candidate<number> | undefined;
+  for (const field of jsonFields) {
     const found = fromReading(readOrdinalAt(canonicalLikert(String(field.value)), scale, true), `JSON "${field.key}"`);
-    if (found) return found;
+    if (found?.status === 'found') return found;
+    jsonProblem ??= found;
   }
+  if (jsonProblem) return jsonProblem;
 
   if (plain.length <= 60 && !plain.includes('\n')) {
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
@@ -130,6 +147,23 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const found = fromReading(readOrdinalAt(namesValue ? plain : plain.slice(field.length), scale, true), 'terse reply');
     if (found) return found;
   }
+
+  // An answer opening with a number and a separator, then explaining ("3. Severe pain warrants IV morphine"), unless
+  // other lines are numbered too (a numbered list of steps or criteria).
+  const opening = /^\s*\d{1,2}\s*[.)]\s+(?=[A-Z])/.exec(plain);
+  if (opening && !/\n\s*\d{1,2}\s*[.)]\s/.test(plain)) {
+    const found = fromReading(readOrdinalAt(plain.split('\n')[0] ?? '', scale, true), 'answer opening with');
+    if (found) return found;
+  }
+
+  // An answer opening with a level's short name alone and a separator ("Resuscitation — she needs epinephrine").
+  const openingName = /^\s*([^:.\n]{2,30}?)(?:\s+-\s|\s*[:.])/.exec(plain)?.[1]?.toLowerCase();
+  const named = openingName === undefined ? undefined : scale.shortNames.find(({ phrase }) => phrase.toLowerCase() === openingName);
+  if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
+
+  const tableRow = markedTableRow(clean);
+  const fromTable = tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
+  if (fromTable) return fromTable;
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(ORDINAL_VERB_MARKER.source, 'gi'))].map((match) => ({
@@ -167,6 +201,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
         continue;
       }
       if (isRejectedMention(sentence.toLowerCase(), group.start, group.end)) continue;
+      // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
+      if (/^\s*\?/.test(sentence.slice(group.end))) continue;
       if (!scale.values.has(group.value)) {
         outOfScale.add(group.written);
         continue;
@@ -188,6 +224,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
+    const other = otherPointEvidence(plain, value, scale);
+    if (other) return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
     return { status: 'found', value, strength: 'weak', explanation: `only scale value mentioned: "${written}"` };
   }
   if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
@@ -198,7 +236,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
 /** The first value in a segment (see {@link extractOrdinal}); `bareAtStart` lets a leading bare number count. */
 function readOrdinalAt(segment: string, scale: Scale, bareAtStart: boolean): OrdinalReading {
   const groups = groupMentions(segment, valueMentions(segment, scale, bareAtStart)).filter(
-    (group) => 'problem' in group || !isRejectedMention(segment.toLowerCase(), group.start, group.end),
+    (group) => 'problem' in group || (!isRejectedMention(segment.toLowerCase(), group.start, group.end) && !/^\s*\?/.test(segment.slice(group.end))),
   );
   const first = groups[0];
   if (first === undefined) return bareAtStart ? readLabelCore(segment, scale) : undefined;
@@ -212,7 +250,7 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
   const mentions: ValueMention[] = [];
   const accept = (token: string, start: number, end: number, bare: boolean): void => {
     const value = tokenValue(token);
-    if (value === undefined) return;
+    if (value === undefined || scale.subdivided.has(token)) return;
     if (MEASUREMENT_BEFORE.test(text.slice(Math.max(0, start - 25), start))) return;
     const after = text.slice(end, end + 30);
     // The pronoun "I" ("I'd say 2", "level I would assign") is not the numeral one; a bare number word or numeral
@@ -235,7 +273,19 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
     const bare = BARE_VALUE_AT_START.exec(text);
     if (bare && !mentions.some((mention) => mention.start < bare[0].length)) accept(bare[1] ?? '', bare[0].length - (bare[1] ?? '').length, bare[0].length, true);
   }
-  for (const mention of findPhraseMentions(text, scale.labels)) {
+  if (bareAtStart) {
+    const lead = /^\s*["'(\[]?\s*/.exec(text)?.[0].length ?? 0;
+    const name = scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])(?=\\s*(?:$|[.!,;:()\\]"'—–-]|\\s+(?:to|or)\\b|\\s+[a-z]+\\s*[.!]?\\s*$))`, 'i').test(text.slice(lead)));
+    if (name && !mentions.some((mention) => mention.start <= lead)) {
+      mentions.push({ value: Number(name.id), start: lead, end: lead + name.phrase.length, written: text.slice(lead, lead + name.phrase.length) });
+      // "Mild to moderate": the second head is a mention too, so the pair is read as a range.
+      const joined = /^\s+(?:to|or)\s+/i.exec(text.slice(lead + name.phrase.length));
+      const secondStart = lead + name.phrase.length + (joined?.[0].length ?? 0);
+      const second = joined ? scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])`, 'i').test(text.slice(secondStart))) : undefined;
+      if (second) mentions.push({ value: Number(second.id), start: secondStart, end: secondStart + second.phrase.length, written: text.slice(secondStart, secondStart + second.phrase.length) });
+    }
+  }
+  for (const mention of findPhraseMentions(text, [...scale.labels, ...scale.shortNames.filter(({ phrase }) => /\d/.test(phrase))])) {
     if (mentions.some((other) => mention.start < other.end && other.start < mention.end)) continue;
     mentions.push({ value: Number(mention.id), start: mention.start, end: mention.end, written: text.slice(mention.start, mention.end) });
   }
@@ -336,4 +386,74 @@ function canonicalLikert(text: string): string {
   let result = text;
   for (const [pattern, replacement] of LIKERT_SYNONYMS) result = result.replace(new RegExp(pattern.source, 'gi'), replacement);
   return result;
+}
+
+/**
+ * The conventional names of the five ESI levels, which models write instead of the number ("Emergent" for ESI 2).
+ * Used only on a scale whose every label is an ESI level, and only where short names are read (a reply's start).
+ */
+const ESI_NAMES: ReadonlyArray<readonly [number, string]> = [[1, 'Resuscitation'], [2, 'Emergent'], [3, 'Urgent'], [4, 'Less urgent'], [5, 'Non-urgent']];
+
+/**
+ * One-word heads of labels that go on after a parenthesis, dash or colon, unique across the scale, and on an ESI
+ * scale the levels' conventional names.
+ */
+function scaleShortNames(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const esi = scale.length === 5 && scale.every((point) => new RegExp(`^\\s*ESI\\s*(?:level\\s*)?${point.value}\\b`, 'i').test(String(point.label)));
+  const names = esi ? ESI_NAMES.map(([value, phrase]) => ({ id: String(value), phrase })) : [];
+  // "Less urgent" is tried before "Urgent" would match inside it.
+  return [...names.sort((a, b) => b.phrase.length - a.phrase.length), ...labelHeadWords(scale)];
+}
+
+function labelHeadWords(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const heads = scale
+    .filter((point) => typeof point.label === 'string')
+    .map((point) => ({ id: String(point.value), phrase: (/^\s*([A-Za-z][\w]*)\s*(?:[(:,;—–]|\s-\s)/.exec(canonicalLikert(normalizeAnswerText(point.label)))?.[1] ?? '') }))
+    .filter(({ phrase }) => phrase.length >= 2);
+  return heads.filter((head) => heads.filter((other) => other.phrase.toLowerCase() === head.phrase.toLowerCase()).length === 1);
+}
+
+/** Numbers that two or more labels carry with a letter suffix ("G3a", "G3b"; "Stage 1a", "Stage 1b"). */
+function subdividedNumbers(scale: ReadonlyArray<{ value: number; label: string }>): Set<string> {
+  const counts = new Map<string, number>();
+  for (const point of scale) {
+    for (const match of String(point.label).matchAll(/(?<![\d.])(\d{1,2})[a-z](?![a-z])/gi)) counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, count]) => count >= 2).map(([number]) => number));
+}
+
+/** Label words that say nothing about a point ("without", "within"), even when only one label has them. */
+const NON_DISTINCTIVE_WORDS = /^(?:with|without|within|only|more|less|than|then|that|this|from|into|over|under|after|before|during|either|other|some|none|both|each|plus|also|expected|needed|need|needs|required|should|seek|care|patient|symptoms?|hours?|minutes?|days?|weeks?|level|point|score)$/;
+
+/** Words of four letters or more that only one point's label has. */
+function distinctiveLabelWords(scale: ReadonlyArray<{ value: number; label: string }>): Map<number, Set<string>> {
+  const wordsOf = (label: string): Set<string> => new Set((normalizeAnswerText(label).toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((word) => !NON_DISTINCTIVE_WORDS.test(word)));
+  const all = scale.map((point) => ({ value: point.value, words: wordsOf(String(point.label)) }));
+  return new Map(all.map(({ value, words }) => [value, new Set([...words].filter((word) => all.every((other) => other.value === value || !other.words.has(word))))]));
+}
+
+/** A sentence that recommends what it names ("... alone are sufficient", "You can manage this at home"). */
+const RECOMMENDING_SENTENCE = /\b(?:sufficient|enough|can|should|needs?|recommend\w*|go|stay|manage|is\s+(?:fine|ok|appropriate))\b/i;
+const NEGATION = /\b(?:not|no|never|without|rather\s+than|instead\s+of)\b|n't\b/i;
+
+/**
+ * A word only another point's label has, in a sentence that recommends it without any negation ("Strong opioid.
+ * Paracetamol and ibuprofen alone are sufficient"): a lone mention is then not the answer. A veto only, never
+ * evidence for a value; reasoning about history or rejected options ("no high-risk features") does not veto.
+ */
+function otherPointEvidence(plain: string, value: number, scale: Scale): string | undefined {
+  for (const sentence of splitSentences(plain)) {
+    if (NEGATION.test(sentence) || !RECOMMENDING_SENTENCE.test(sentence)) continue;
+    const lower = sentence.toLowerCase();
+    for (const [point, words] of scale.distinctiveWords) {
+      if (point === value) continue;
+      const word = [...words].find((candidate) => new RegExp(`\\b${candidate}\\b`).test(lower));
+      if (word !== undefined) return word;
+    }
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

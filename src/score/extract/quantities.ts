@@ -19,6 +19,13 @@ export interface Quantity {
   readonly countedForm?: string;
   /** Set for a strength multiplied by a count of dosage forms ("two 500 mg tablets", "2 x 500 mg caps"). */
   readonly formCount?: string;
+  /**
+   * Set when the number cannot be read with confidence: "1.250 g" may be 1.25 g or, with a European thousands dot,
+   * 1250 g. ("2.400 mL", three decimals ending in "00" before a unit, is read as European thousands: 2400.)
+   */
+  readonly uncertain?: string;
+  /** The word right after a number that has no known unit ("15 MME"), so a custom unit can be compared. */
+  readonly wordAfter?: string;
   /** Offsets in the scanned text, covering the number, its unit, frequency and range. */
   readonly start: number;
   readonly end: number;
@@ -61,12 +68,12 @@ export function findQuantities(text: string): Quantity[] {
     const start = match.index;
     const sign = match[1] !== undefined && !/\d\s*$/.test(text.slice(Math.max(0, start - 3), start)) ? -1 : 1;
     const numeral = match[2] ?? '';
-    const value = sign * parseNumeral(numeral);
+    let value = sign * parseNumeral(numeral);
     let end = start + match[0].length;
     let rest = text.slice(end, end + 200);
 
     let outOf: number | undefined;
-    const fraction = /^\s*(?:\/|out\s+of)\s*(\d{1,3})(?![\d.,])/i.exec(rest);
+    const fraction = /^\s*(?:\/|out\s+of)\s*(\d{1,3})(?!\d|[.,]\d)/i.exec(rest);
     if (fraction && !/^\s*\/\s*\d+\s*(?:mm|kg|m2)/i.test(rest)) {
       outOf = Number(fraction[1]);
       end += fraction[0].length;
@@ -74,6 +81,14 @@ export function findQuantities(text: string): Quantity[] {
     }
 
     const unit = outOf === undefined ? parseUnit(rest) : undefined;
+    let uncertain: string | undefined;
+    if (unit && /^[1-9]\d{0,2}\.\d{3}$/.test(numeral)) {
+      // A dot before exactly three digits and a unit: European thousands when they end in "00" (nobody writes 2.4 mL
+      // as "2.400 mL"), otherwise either reading is plausible.
+      if (numeral.endsWith('00')) value = sign * Number(numeral.replace('.', ''));
+      else uncertain = `"${numeral}" may be a decimal or a European thousands separator`;
+    }
+    const wordAfter = unit === undefined && outOf === undefined ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '') : undefined;
     if (unit) {
       end += unit.consumed;
       rest = text.slice(end, end + 200);
@@ -123,6 +138,8 @@ export function findQuantities(text: string): Quantity[] {
       ...(outOf !== undefined ? { outOf } : {}),
       ...(formCount !== undefined ? { formCount } : {}),
       ...(countedForm !== undefined ? { countedForm } : {}),
+      ...(uncertain !== undefined ? { uncertain } : {}),
+      ...(wordAfter !== undefined ? { wordAfter } : {}),
       isOperand: isOperand && formCount === undefined,
       start,
       end,

@@ -41,13 +41,16 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`millimoles?|mmol`, dimension: 'mmol', factor: 1 },
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
   { pattern: String.raw`points?|pts?`, dimension: 'points', factor: 1 },
-  { pattern: String.raw`percent|per\s+cent|%`, dimension: 'percent', factor: 1 },
+  // "% predicted" (spirometry) is a percentage of the predicted value, written with or without "of".
+  { pattern: String.raw`(?:percent|per\s+cent|%)(?:\s+(?:of\s+)?predicted)?`, dimension: 'percent', factor: 1 },
   { pattern: String.raw`mm\s*hg`, dimension: 'pressure', factor: 1 },
   { pattern: String.raw`beats\s+per\s+minute|bpm`, dimension: 'heart-rate', factor: 1 },
   { pattern: String.raw`minutes?|mins?`, dimension: 'duration', factor: 1 / 60 },
   { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
   { pattern: String.raw`days?`, dimension: 'duration', factor: 24 },
   { pattern: String.raw`weeks?|wks?`, dimension: 'duration', factor: 168 },
+  { pattern: String.raw`months?|mos?`, dimension: 'duration', factor: 730.5 },
+  { pattern: String.raw`years?|yrs?`, dimension: 'duration', factor: 8766 },
 ];
 
 /** Denominators; base units: per kg, per day, per 1.73 m², per m², per mL. `dose` is dropped (per dose = amount). */

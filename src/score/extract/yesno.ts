@@ -1,5 +1,5 @@
 import { findAnswerSegments } from './answer-segments.js';
-import { findJsonFields } from './json-fields.js';
+import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -14,7 +14,7 @@ const JSON_KEYS = ['final_answer', 'answer', 'decision', 'recommendation', 'resp
 
 /** Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say". */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would)\s+(?:have\s+to\s+)?(?:say|answer)\b|\bmy\s+answer\s+(?:is|would\s+be)\b|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -38,10 +38,11 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
-  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
+  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
-  /\b(?:recommend|advise|argue|decide)\s+against\b|\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
+  /\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
 /**
  * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
@@ -55,7 +56,14 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
   /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
+  // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
+  /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];
+
+/** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
+const REVISION_CUE = /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
+/** A clause that draws the conclusion ("..., so the response is significant"). */
+const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
 
 /**
  * Extracts a yes/no answer from a free-text answer.
@@ -106,20 +114,32 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (found) return found;
   }
 
+  const booleans = findAnyJsonFields(clean).filter((field) => typeof field.value === 'boolean');
+  const onlyBoolean = booleans.length === 1 ? booleans[0] : undefined;
+  if (onlyBoolean) {
+    return { status: 'found', value: onlyBoolean.value ? 'yes' : 'no', strength: 'strong', explanation: `matched the only JSON boolean "${onlyBoolean.key}": ${String(onlyBoolean.value)}` };
+  }
+
   const segments = findAnswerSegments(plain);
   for (const segment of segments.filter((s) => s.tier === 'final').reverse()) {
     const found = fromReading(readYesNoAt(segment.segment, true), `"${segment.marker}" marker`);
     if (found) return found;
   }
 
-  const leading = fromReading(readYesNoAt(plain), 'leading');
+  const leadingReading = /^\W*[YN]\W*$/i.test(plain) ? { value: /^\W*Y/i.test(plain) ? ('yes' as const) : ('no' as const), written: plain.trim() } : readYesNoAt(plain);
+  const leading = fromReading(leadingReading, 'leading');
+  if (leading?.status === 'found') return contradictionOfLeading(plain, leading.value, stem) ?? leading;
   if (leading) return leading;
+  const noThingAsked = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(plain);
+  if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
+    return { status: 'found', value: 'no', strength: 'strong', explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about` };
+  }
 
   const markerSegments = [
     ...segments.filter((s) => s.tier === 'answer').map((s) => ({ marker: s.marker, segment: s.segment, index: s.index })),
     ...[...plain.matchAll(new RegExp(YES_NO_MARKER.source, 'gi'))].map((match) => ({
       marker: match[0].trim(),
-      segment: (plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '').replace(/^\s*(?:that\s+)?/i, ''),
+      segment: (plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '').replace(/^\s*[:,]?\s*(?:that\s+)?/i, ''),
       index: match.index ?? 0,
     })),
   ].sort((a, b) => a.index - b.index);
@@ -147,6 +167,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     }
     if (values.size > 1) return { status: 'ambiguous', explanation: `both yes and no given (${source})` };
   }
+
+  const predicate = stem === undefined ? undefined : predicateVerdict(plain, stem, false);
+  if (predicate) return predicate;
 
   const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
   const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
@@ -180,16 +203,10 @@ const GENERIC_STEM_WORDS =
  * answer, anything else leaves the conflict standing.
  */
 function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | undefined {
-  const roots = (text: string): Set<string> =>
-    new Set(
-      (text.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [])
-        .filter((word) => !GENERIC_STEM_WORDS.test(word) && (word.length >= 5 || !SHORT_FUNCTION_WORDS.test(word)))
-        .map((word) => word.slice(0, 4)),
-    );
-  const asked = roots(stem);
+  const asked = stemRoots(stem);
   const found = new Map<YesNo, string>();
   for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+|,\s*(?:however|although|though|whereas)\b/i)) {
-    if (![...roots(clause)].some((root) => asked.has(root))) continue;
+    if (![...stemRoots(clause)].some((root) => asked.has(root))) continue;
     const no = NEGATED_VERDICT.some((pattern) => pattern.test(clause));
     const yes = AFFIRMED_VERDICT.some((pattern) => pattern.test(clause)) || AFFIRMED_NEED.test(clause);
     if (no && !yes && !found.has('no')) found.set('no', clause.trim());
@@ -201,18 +218,74 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
   return { status: 'found', value: only[0], strength: 'weak', explanation: `verdict on what the question asks ("${only[1].slice(0, 80)}"), other verdicts concern something else` };
 }
 
+/**
+ * A leading yes/no that the same answer takes back without saying so is a contradiction, not an answer: "Yes, a CT is
+ * not indicated" (a negated verdict in the same sentence), "Yes.\n\nNo, you don't need ..." (a later line opens with
+ * the opposite word and no revision cue such as "wait" or "actually" comes between), "No. ... so the response is
+ * significant" (a concluding clause states the question's own predicate with the opposite polarity).
+ */
+function contradictionOfLeading(plain: string, value: YesNo, stem: string | undefined): Candidate<YesNo> | undefined {
+  const conflict = (why: string): Candidate<YesNo> => ({ status: 'ambiguous', explanation: `leading "${value}" contradicted: ${why}` });
+  const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
+  const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
+  if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
+  const lines = plain.split('\n').slice(1);
+  for (const [index, line] of lines.entries()) {
+    const reading = readYesNoAt(line.replace(/^\s*(?:[-•]\s+|\d+[.)]\s+)/, ''));
+    if (!reading || !('value' in reading) || reading.value === value) continue;
+    const between = [plain.split('\n')[0] ?? '', ...lines.slice(0, index + 1)].join('\n');
+    if (!REVISION_CUE.test(between)) return conflict(`a later line opens with "${reading.written}"`);
+  }
+  const concluded = stem === undefined ? undefined : predicateVerdict(plain, stem, true);
+  if (concluded?.status === 'found' && concluded.value !== value) return conflict(concluded.explanation);
+  return undefined;
+}
+
+/** Content-word roots of a question (first four letters; function words and generic verdict words left out). */
+function stemRoots(stem: string): Set<string> {
+  return new Set(
+    (stem.toLowerCase().match(/[a-z0-9]{2,}/g) ?? [])
+      .filter((word) => !GENERIC_STEM_WORDS.test(word) && (word.length >= 5 || !SHORT_FUNCTION_WORDS.test(word)))
+      .map((word) => word.slice(0, 4)),
+  );
+}
+
+/**
+ * The question's own predicate stated in the answer: "Is this result sufficient to exclude ...?" answered "a single
+ * value ... is sufficient" (yes) or "is not sufficient" (no); "Is a race adjustment a valid reason ...?" answered "is
+ * not a valid reason". The predicate is a word after "is/are" (of five letters or more) whose root the stem shares.
+ * With `concluding`, only clauses that draw a conclusion ("so", "therefore") count. One polarity is a weak answer;
+ * both are left to the other rules.
+ */
+function predicateVerdict(plain: string, stem: string, concluding: boolean): Candidate<YesNo> | undefined {
+  const asked = stemRoots(stem);
+  const found = new Map<YesNo, string>();
+  for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+/i)) {
+    if (concluding && !CONCLUDING_CLAUSE.test(clause)) continue;
+    for (const match of clause.matchAll(/\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi)) {
+      const word = (match[2] ?? '').toLowerCase();
+      if (GENERIC_STEM_WORDS.test(word) || !asked.has(word.slice(0, 4))) continue;
+      const value: YesNo = match[1] === undefined ? 'yes' : 'no';
+      if (!found.has(value)) found.set(value, match[0]);
+    }
+  }
+  const only = [...found][0];
+  if (found.size !== 1 || !only) return undefined;
+  return { status: 'found', value: only[0], strength: 'weak', explanation: `the question's predicate stated: "${only[1]}"` };
+}
+
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
   if (!match) return undefined;
   const word = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const rest = match[2] ?? '';
-  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
+  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required|without (?:question|a doubt|doubt)|i (?:think|believe) so|generally yes)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
   // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
   if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
-  const punctuated = /^\s*(?:[.,!;:)\]"'\-]|$)/.test(rest);
+  const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|$)/.test(rest);
   const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(word);
   if (/^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b[^.\n]*?[;,.]\s*(?:otherwise|if\s+not|else)\b/i.test(rest)) {
     return { conflict: `conditional answer "${segment.slice(0, 60).trim()}"` };

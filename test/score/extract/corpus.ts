@@ -22,12 +22,19 @@ export interface CorpusRow {
   readonly reason?: string;
   /** How the answer is written: terse, verbose, markdown, json, chain-of-thought, hedged, refusal, units, ... */
   readonly style?: string;
+  /**
+   * The expected value can only be read with the vignette (a per-kg dose answering a total-dose question). Such lines
+   * are reported apart from the rest, since the answer text and question parameters alone cannot give the value.
+   */
+  readonly needs_vignette?: boolean;
+  /** The patient's weight stated in the vignette, passed to the numeric extractor as question context. */
+  readonly weight_kg?: number;
 }
 
 export const CORPUS_TYPES = ['choice', 'yesno', 'ordinal', 'numeric'] as const;
 export type CorpusType = (typeof CORPUS_TYPES)[number];
 
-/** The folder holding the corpus directories (`corpus/`, `heldout/`, ...). */
+/** The folder holding the corpus directories (`corpus/`, `tuning-heldout/`, `blind/`, ...). */
 export const CORPUS_ROOT = fileURLToPath(new URL('.', import.meta.url));
 
 /** A corpus file that cannot be read: names the file, line and field, and what to do. */
@@ -81,6 +88,10 @@ function rowProblem(row: unknown, type: CorpusType): string | undefined {
   if (type === 'ordinal' && !Array.isArray(record.scale)) return 'field "scale" ([{value, label}]) is required for ordinal questions';
   if (type === 'numeric' && typeof record.unit !== 'string') return 'field "unit" (a string such as "mg") is required for numeric questions';
   if (record.stem !== undefined && typeof record.stem !== 'string') return 'field "stem" must be a string (the question as asked)';
+  if (record.needs_vignette !== undefined && typeof record.needs_vignette !== 'boolean') return 'field "needs_vignette" must be true or false (whether the value can only be read with the vignette)';
+  if (record.weight_kg !== undefined && !(typeof record.weight_kg === 'number' && Number.isFinite(record.weight_kg) && record.weight_kg > 0)) {
+    return 'field "weight_kg" must be a positive number (the patient weight the vignette states, in kg)';
+  }
   return undefined;
 }
 
@@ -94,7 +105,7 @@ export function extractRow(type: CorpusType, row: CorpusRow): Extraction<string 
     case 'ordinal':
       return extractOrdinal(row.text, row.scale ?? []);
     case 'numeric':
-      return extractNumeric(row.text, row.unit ?? '', row.stem);
+      return extractNumeric(row.text, row.unit ?? '', row.stem, row.weight_kg === undefined ? undefined : { weightKg: row.weight_kg });
   }
 }
 

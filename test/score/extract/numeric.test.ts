@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractNumeric } from '../../../src/score/extract/numeric.js';
-import { loadCorpus, runCorpus } from './corpus.js';
+import { extractRow, loadCorpus, runCorpus } from './corpus.js';
 
 describe('extractNumeric corpus', () => {
   const rows = loadCorpus('numeric');
@@ -10,7 +10,8 @@ describe('extractNumeric corpus', () => {
   });
 
   it('extracts every line as expected', () => {
-    const report = runCorpus(rows, (row) => extractNumeric(row.text, row.unit ?? '', row.stem));
+    // extractRow passes the vignette weight of lines that give one (`weight_kg`).
+    const report = runCorpus(rows, (row) => extractRow('numeric', row));
     if (report.failures.length > 0) console.log(`numeric corpus failures:\n${report.failures.join('\n')}`);
     console.log(`numeric corpus: ${report.correct}/${report.total} correct`);
     expect(report.failures).toEqual([]);
@@ -54,5 +55,18 @@ describe('extractNumeric, issue 14 classes', () => {
 
   it('reads apology-style refusals as refusals', () => {
     expect(extractNumeric('I apologize, but I cannot comply with this request.', 'mg').kind).toBe('refusal');
+  });
+});
+
+describe('extractNumeric with the vignette weight', () => {
+  it('multiplies a per-kg dose by the vignette weight only when one is given', () => {
+    expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
+    expect(extractNumeric('Give 30 mL/kg of crystalloid.', 'L', undefined, { weightKg: 80 })).toMatchObject({ kind: 'answer', value: 2.4 });
+    expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg')).toMatchObject({ kind: 'unparseable' });
+  });
+
+  it('leaves a per-kg question and a total answer as they were', () => {
+    expect(extractNumeric('82 mg', 'mg/kg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'unparseable' });
+    expect(extractNumeric('The dose is 82 mg.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
   });
 });

@@ -2,21 +2,28 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCorpus, type CorpusRow } from './corpus.js';
+import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCorpus, type CorpusRow, type CorpusType } from './corpus.js';
 
-/** Per-type accuracy the development corpus must keep (issue 14: ≥ 97 % per type, zero wrong values on it). */
-const DEV_ACCURACY_FLOOR = 0.97;
+/**
+ * Directories gated here, with the per-type accuracy each must keep besides zero wrong values. `corpus/` is the
+ * development set (issue 14: >= 97 % per type). `tuning-heldout/` was written blind and measured once, then tuned on
+ * since 2026-12-04; its floors are the accuracy reached, so a change that loses lines there fails.
+ */
+const GATED: Readonly<Record<string, Readonly<Record<CorpusType, number>>>> = {
+  corpus: { choice: 0.97, yesno: 0.97, ordinal: 0.97, numeric: 0.97 },
+  'tuning-heldout': { choice: 0.87, yesno: 0.98, ordinal: 0.82, numeric: 0.96 },
+};
 
 const directories = corpusDirectories();
 
 describe('extraction corpora', () => {
-  it('include the development corpus with all four question types', () => {
-    expect(directories.find((directory) => directory.name === 'corpus')?.types).toEqual(['choice', 'yesno', 'ordinal', 'numeric']);
+  it('include the development and tuning corpora with all four question types', () => {
+    for (const name of Object.keys(GATED)) expect(directories.find((directory) => directory.name === name)?.types).toEqual(['choice', 'yesno', 'ordinal', 'numeric']);
   });
 
-  // The blind held-out corpus (heldout/) is measured by `npm run bench:extraction`, never gated here: a test that
-  // had to pass on it would invite tuning the extractors to its lines. Here it must only parse.
-  for (const directory of directories.filter((d) => d.name !== 'corpus')) {
+  // A blind set (blind/) is measured by `npm run bench:extraction`, never gated here: a test that had to pass on it
+  // would invite tuning the extractors to its lines. Here it must only parse.
+  for (const directory of directories.filter((d) => GATED[d.name] === undefined)) {
     for (const type of directory.types) {
       it(`${directory.name}/${type}: every line is a well-formed corpus row`, () => {
         expect(loadCorpusFile(join(directory.path, `${type}.jsonl`), type).length).toBeGreaterThan(0);
@@ -24,7 +31,9 @@ describe('extraction corpora', () => {
     }
   }
 
-  for (const directory of directories.filter((d) => d.name === 'corpus')) {
+  for (const directory of directories) {
+    const floors = GATED[directory.name];
+    if (floors === undefined) continue;
     for (const type of directory.types) {
       const rows = loadCorpusFile(join(directory.path, `${type}.jsonl`), type);
       const score = scoreCorpus(rows, (row) => extractRow(type, row));
@@ -33,12 +42,10 @@ describe('extraction corpora', () => {
         expect(score.wrongValues).toEqual([]);
       });
 
-      {
-        it(`corpus/${type}: accuracy at least ${DEV_ACCURACY_FLOOR * 100} %`, () => {
-          if (score.correct / score.lines < DEV_ACCURACY_FLOOR) console.log([...score.confusions, ...score.missed].join('\n'));
-          expect(score.correct / score.lines).toBeGreaterThanOrEqual(DEV_ACCURACY_FLOOR);
-        });
-      }
+      it(`${directory.name}/${type}: accuracy at least ${floors[type] * 100} %`, () => {
+        if (score.correct / score.lines < floors[type]) console.log([...score.confusions, ...score.missed].join('\n'));
+        expect(score.correct / score.lines).toBeGreaterThanOrEqual(floors[type]);
+      });
     }
   }
 });
@@ -81,5 +88,13 @@ describe('corpus files', () => {
     writeFileSync(file, '{"text":"75 mg","unit":"mg","expected":{"kind":"answer","value":75}}\n{"text":"75 mg","expected":{"kind":"answer","value":75}}\nnot json\n');
     expect(() => loadCorpusFile(file, 'numeric')).toThrow(CorpusFileError);
     expect(() => loadCorpusFile(file, 'numeric')).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: field "unit"[^\\n]*\\n[^\\n]*:3: not valid JSON`));
+  });
+
+  it('accepts the optional stem, needs_vignette and weight_kg fields and names a bad one', () => {
+    const file = join(root, 'numeric-vignette.jsonl');
+    writeFileSync(file, '{"text":"1 mg/kg","unit":"mg","stem":"What dose?","needs_vignette":true,"weight_kg":82,"expected":{"kind":"answer","value":82}}\n');
+    expect(loadCorpusFile(file, 'numeric')[0]).toMatchObject({ needs_vignette: true, weight_kg: 82 });
+    writeFileSync(file, '{"text":"1 mg/kg","unit":"mg","needs_vignette":"yes","expected":{"kind":"answer","value":82}}\n{"text":"1 mg/kg","unit":"mg","weight_kg":-3,"expected":{"kind":"answer","value":82}}\n');
+    expect(() => loadCorpusFile(file, 'numeric')).toThrow(/:1: field "needs_vignette"[^\n]*\n[^\n]*:2: field "weight_kg"/);
   });
 });
