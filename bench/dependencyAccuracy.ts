@@ -203,7 +203,16 @@ rows.push({
 });
 rows.push({
   library: 'simple-statistics', libFn: 'sampleStandardDeviation', oursFn: 'pairedT().sdDiff',
-  cases: tAll.filter((c: Json) => typeof c.expected.sd_diff === 'number').map((c: Json) => ({ label: `paired_t ${c.id}`, truth: 'ref' as const, want: c.expected.sd_diff, ours: () => pairedT(c.input.x, c.input.y).sdDiff, lib: () => ss.sampleStandardDeviation(diffs(c)) })),
+  cases: [
+    ...tAll.filter((c: Json) => typeof c.expected.sd_diff === 'number').map((c: Json) => ({ label: `paired_t ${c.id}`, truth: 'ref' as const, want: c.expected.sd_diff, ours: () => pairedT(c.input.x, c.input.y).sdDiff, lib: () => ss.sampleStandardDeviation(diffs(c)) })),
+    // constant differences: NumPy's pairwise order leaves a rounding-level sd (SciPy then reports a huge
+    // finite t), which pairedT reproduces on purpose; the truth here is NumPy's operation order
+    ...[[23, 0.1], [23, 0.3], [23, 2.7]].map(([n, v]) => {
+      const x = Array<number>(n!).fill(v!);
+      const y = Array<number>(n!).fill(0);
+      return { label: `probe constant d=${v} n=${n}`, truth: 'ours' as const, want: pairedT(x, y).sdDiff, ours: () => pairedT(x, y).sdDiff, lib: () => ss.sampleStandardDeviation(x) };
+    }),
+  ],
 });
 rows.push({
   library: 'simple-statistics', libFn: 'tTest(d, 0)', oursFn: 'pairedT().statistic',
