@@ -6,7 +6,7 @@
  * Truth per case:
  * - "ref": a quantity recoverable exactly from a reference case (e.g. a chi²
  *   p-value with its statistic and df, a paired-t statistic, a McNemar exact p).
- * - "ours": tail/edge probes where the reference has no case; the truth is our
+ * - "ours": tail/edge probes (chiSquareCdf, now jStat's, is probed against our own incomplete gamma P(df/2, x/2)) where the reference has no case; the truth is our
  *   own function, which passes every reference case at 1e-9 and computes upper
  *   tails directly (log-scale for tiny p) — a library disagreeing there is
  *   measured against it.
@@ -28,6 +28,7 @@ import {
   binomialPmf,
   chiSquareCdf,
   chiSquareSf,
+  gammaIncReg,
   logGamma,
   normalCdf,
   normalQuantile,
@@ -118,7 +119,7 @@ rows.push({
   library: 'jStat', libFn: 'chisquare.cdf', oursFn: 'chiSquareCdf',
   cases: [
     ...chiRef.filter((r) => r.p < 0.5).map((r) => ({ label: r.label, truth: 'ref' as const, want: 1 - r.p, ours: () => chiSquareCdf(r.x, r.df), lib: () => jStat.chisquare.cdf(r.x, r.df) })),
-    ...[...chiProbe, ...[[1e-300, 1], [1e-200, 2], [50, 200], [1, 100], [0.5, 30], [300, 1000], [1e5, 1e5], [9e4, 1e5], [2.5, 3], [1e-5, 0.5]].map(([x, df]) => ({ label: `lower-tail probe x=${x} df=${df}`, x: x!, df: df! }))].map((r) => ({ label: r.label, truth: 'ours' as const, want: chiSquareCdf(r.x, r.df), ours: () => chiSquareCdf(r.x, r.df), lib: () => jStat.chisquare.cdf(r.x, r.df) })),
+    ...[...chiProbe, ...[[1e-300, 1], [1e-200, 2], [50, 200], [1, 100], [0.5, 30], [300, 1000], [1e5, 1e5], [9e4, 1e5], [2.5, 3], [1e-5, 0.5]].map(([x, df]) => ({ label: `lower-tail probe x=${x} df=${df}`, x: x!, df: df! }))].map((r) => ({ label: r.label, truth: 'ours' as const, want: gammaIncReg(r.df / 2, r.x / 2)[0], ours: () => chiSquareCdf(r.x, r.df), lib: () => jStat.chisquare.cdf(r.x, r.df) })),
   ],
 });
 
