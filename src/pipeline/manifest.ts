@@ -7,7 +7,7 @@ import { cuesName } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
 import { runFile } from './runDir.js';
 
-const DEPENDENCIES = ['openai', '@faker-js/faker', 'vega', 'vega-lite', 'vega-embed', 'jstat', 'simple-statistics', 'yaml', 'commander', 'csv-parse'];
+const DEPENDENCIES = ['openai', '@faker-js/faker', 'vega', 'vega-lite', 'vega-embed', 'jstat', 'yaml', 'commander', 'csv-parse'];
 
 export interface Manifest {
   tool: { name: string; version: string; node: string; dependencies: Record<string, string> };
