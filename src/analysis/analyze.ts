@@ -12,7 +12,8 @@ import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginal
 import { pairContrasts } from './pairs.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
-import type { Finding } from './types.js';
+import type { CueTag, Finding } from './types.js';
+import type { CueModeResults } from '../compare/cueModes.js';
 import { worstCases, type WorstCase } from './worst.js';
 
 export const WORST_CASE_LIMIT = 25;
@@ -22,16 +23,16 @@ export interface AnalysisResults {
   findings: Finding[];
   /** Refusals, unparseable answers and request errors per level, tested like errors. */
   secondaryFindings: Finding[];
-  shifts: ShiftFinding[];
+  shifts: CueTagged<ShiftFinding>[];
   /** Ordinal answers: Stuart-Maxwell test of the reference × level table of answer categories (less care / correct / more care). */
-  marginalHomogeneity: MarginalHomogeneity[];
-  axisTests: AxisTest[];
-  flips: FlipRate[];
-  noiseFloors: NoiseFloor[];
-  worstCases: WorstCase[];
-  spread: SpreadRow[];
-  spreadSummaries: SpreadSummary[];
-  intersections: IntersectionCell[];
+  marginalHomogeneity: CueTagged<MarginalHomogeneity>[];
+  axisTests: CueTagged<AxisTest>[];
+  flips: CueTagged<FlipRate>[];
+  noiseFloors: CueTagged<NoiseFloor>[];
+  worstCases: CueTagged<WorstCase>[];
+  spread: CueTagged<SpreadRow>[];
+  spreadSummaries: CueTagged<SpreadSummary>[];
+  intersections: CueTagged<IntersectionCell>[];
   /**
    * Axes each vignette does not vary, and why (clinically relevant to it); and, added by analyzeRun, the variants an
    * implausible combination of the study ruled out (`rule`, its index in the study's list; `when`;
@@ -39,10 +40,15 @@ export interface AnalysisResults {
    */
   exclusions: { vignetteId: string; axis: string; value: string; reason: string; rule?: number; when?: Record<string, string>; variantsNotRendered?: number; variantIds?: string[] }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
-  outcomeCounts: { model: string; axis: string; level: string; outcomes: Record<string, number> }[];
+  outcomeCounts: CueTagged<{ model: string; axis: string; level: string; outcomes: Record<string, number> }>[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
+  /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
+  cueModes?: CueModeResults;
 }
+
+/** A per-level result with the cue mode it was computed in (present only in a run that crosses cue modes). */
+export type CueTagged<T> = T & CueTag;
 
 export interface AnalysisInput {
   scores: readonly ScoreRecord[];

@@ -6,6 +6,7 @@ import { cuesName, prepareTemplate, renderPrepared, type AxisValue, type CueMode
 import type { Vignette } from '../template/types.js';
 import { pinnedBy, variedAxes, withSentenceCues } from '../template/validate.js';
 import { describeCombination, matchingCombination, type CombinationExclusion } from './combinations.js';
+import { cueField, cueVariantId } from './cueModes.js';
 import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
 import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
@@ -50,17 +51,21 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
       ],
       cueSpans: rendered.cueSpans,
       ...(paraphrase ? { paraphrase } : {}),
+      ...cueField(cues, study.cueModes),
     };
   };
   const text = prepareTemplate(withSentenceCues(vignette.text, study.axes));
-  // The reference never matches an implausible combination (refused at load), so it stays first.
-  const variants = plannedAssignments(study, vignette, base)
-    .filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels))
-    .map((levels, i) => (i === 0 ? build('reference', `${vignette.id}~ref`, levels, text, study.cues) : build('demographic', `${vignette.id}~${changes(levels, base)}`, levels, text, study.cues)));
+  // The reference never matches an implausible combination (refused at load), so it stays first in each cue mode.
+  const assignments = plannedAssignments(study, vignette, base).filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels));
+  const variants = study.cueModes.flatMap((cues) =>
+    assignments.map((levels, i) => (i === 0 ? build('reference', cueVariantId(`${vignette.id}~ref`, cues, study.cueModes), levels, text, cues) : build('demographic', cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes), levels, text, cues))),
+  );
+  // Controls are rendered once, in the first cue mode (the no-demographics control has no cue in any mode).
+  const controlCues = study.cueModes[0]!;
   if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, 'none'));
   for (let i = 1; i <= study.controls.paraphrases; i++) {
     const paraphrase = paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id);
-    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), study.cues, paraphrase.source));
+    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), controlCues, paraphrase.source));
   }
   return variants;
 }
@@ -79,7 +84,7 @@ export function combinationExclusions(study: Study, vignettes: Iterable<Vignette
       const rule = matchingCombination(study.implausible, vignette.domain, levels);
       if (!rule) continue;
       const index = study.implausible.indexOf(rule);
-      byRule.set(index, [...(byRule.get(index) ?? []), `${vignette.id}~${changes(levels, base)}`]);
+      byRule.set(index, [...(byRule.get(index) ?? []), ...study.cueModes.map((cues) => cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes))]);
     }
     for (const [index, variantIds] of [...byRule.entries()].sort(([a], [b]) => a - b)) {
       const { when, reason } = study.implausible[index]!;

@@ -20,6 +20,7 @@ export function scoreResponse(response: ResponseRecord, variant: Variant, questi
     attributes: variant.attributes,
     kind: variant.kind,
     pinned: variant.pinned,
+    ...(variant.cues ? { cues: variant.cues } : {}),
     extractorVersion: EXTRACTOR_VERSION,
   };
   if (response.error !== null || response.text === null) {
