@@ -1,6 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { analyzeFindings } from '../analysis/findings.js';
+import { inCueMode } from '../analysis/cueModes.js';
 import { pairContrasts } from '../analysis/pairs.js';
+import { manifestCueModes } from '../pipeline/manifest.js';
+import { crossesCueModes } from '../study/cues.js';
 import type { Finding } from '../analysis/types.js';
 import { readRunScores } from '../compare/scoredRun.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
@@ -33,7 +36,7 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
 
 /**
  * Error amplification within each listed clinical domain, from scores.jsonl with the run's pairing, tests and
- * intervals (a domain's vignettes only). One adjustment family per model across every domain × axis level gated,
+ * intervals (a domain's vignettes only). One adjustment family per model across every domain × axis level (× cue mode) gated,
  * so gating more domains does not raise the chance of a false failure. Bootstrap seeds are derived from the run
  * seed and the domain, so a domain's intervals do not depend on which other domains are listed.
  */
@@ -62,15 +65,20 @@ export function equivalenceIntervals(run: LoadedRun, domains: readonly string[] 
   return new Map(findings.map((f) => [contrastKey(f), { differenceCi: f.differenceCi, ratioCi: f.ratioCi }]));
 }
 
-export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain'>): string {
-  return JSON.stringify([f.model, f.axis, f.level, f.domain]);
+export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain' | 'cues'>): string {
+  return JSON.stringify([f.model, f.axis, f.level, f.domain, ...(f.cues ? [f.cues] : [])]);
 }
 
-/** The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it). */
+/**
+ * The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it); in a
+ * run that crosses cue modes, of each mode on its own (as the run's analysis does), tagged with it.
+ */
 function analyseScores(run: LoadedRun, scores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
   const { axes } = run.manifest;
   const { analysis, seed, modelIds } = run.study;
-  const contrasts = pairContrasts(domain === null ? scores : scores.filter((s) => s.domain === domain), axes);
+  const inDomain = domain === null ? scores : scores.filter((s) => s.domain === domain);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
-  return analyzeFindings(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
+  const modes = manifestCueModes(run.manifest);
+  if (!crossesCueModes(modes)) return analyzeFindings(pairContrasts(inDomain, axes), axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
+  return modes.flatMap((cues, i) => analyzeFindings(pairContrasts(inDomain.filter((s) => inCueMode(s, cues, i === 0)), axes), axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, cues, domain })));
 }
