@@ -6,6 +6,7 @@ import { count, decimal, decimalInterval, percent, percentInterval, points, poin
 import type { ReportContext } from '../sources.js';
 import { correctAnswer } from './describe.js';
 import { byText } from '../order.js';
+import { withCues } from './cueModes.js';
 
 /**
  * The report's tables as displayed (formatted, a selection of columns). The CSV files under tables/ hold every
@@ -18,7 +19,7 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
   return {
     headers: withEndpoint ? ['endpoint', ...headers] : headers,
     rows: findings.map((f) => {
-      const cells = [f.model, f.axis, f.level, f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
+      const cells = [f.model, f.axis, withCues(f.level, f), f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
       return { cells: withEndpoint ? [f.endpoint, ...cells] : cells, highlight: f.significant };
     }),
   };
@@ -39,7 +40,7 @@ function familyHeader(findings: readonly Finding[], alpha: number): string {
 export function flipsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'excess over paraphrase floor (points)'],
-    rows: ctx.results.flips.map((f) => ({ cells: [f.model, f.axis, f.level, count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), points(f.excessOverParaphrase)] })),
+    rows: ctx.results.flips.map((f) => ({ cells: [f.model, f.axis, withCues(f.level, f), count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), points(f.excessOverParaphrase)] })),
   };
 }
 
@@ -47,7 +48,7 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
   const floor = (f: { nPairs: number; rate: number; ci: [number, number] } | null) => (f ? `${percent(f.rate)} (${percentInterval(f.ci)}; ${f.nPairs} pairs)` : 'not measured');
   return {
     headers: ['model', 'replicate floor: reference answer changed between replicates', 'paraphrase floor: reference answer changed under a paraphrase control (an authored rewording, or the text with an added neutral sentence; see Methods for how many of each)'],
-    rows: ctx.results.noiseFloors.map((n) => ({ cells: [n.model, floor(n.replicate), floor(n.paraphrase)] })),
+    rows: ctx.results.noiseFloors.map((n) => ({ cells: [withCues(n.model, n), floor(n.replicate), floor(n.paraphrase)] })),
   };
 }
 
@@ -55,7 +56,7 @@ export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t, or adjusted model), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
     rows: ctx.results.shifts.map((s) => ({
-      cells: [s.model, s.axis, s.level, s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), s.method ? 'not computed' : pValue(s.wilcoxonP), s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP)],
+      cells: [s.model, s.axis, withCues(s.level, s), s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), s.method ? 'not computed' : pValue(s.wilcoxonP), s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP)],
       highlight: shiftP(s) < ctx.manifest.analysis.alpha && s.meanShift < 0,
     })),
   };
@@ -66,7 +67,7 @@ export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'reference', 'answers', 'categories', 'vignettes (one pair each)', 'reference', 'level', 'Stuart-Maxwell χ²', 'df', 'p', 'adjusted p'],
     rows: (ctx.results.marginalHomogeneity ?? []).map((t) => ({
-      cells: [t.model, t.axis, t.level, t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
+      cells: [t.model, t.axis, withCues(t.level, t), t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
       highlight: t.significant,
     })),
   };
@@ -75,14 +76,14 @@ export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
 export function axisTestsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'levels', 'vignettes (complete blocks)', 'test', 'statistic', 'df', 'p (unadjusted)'],
-    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, t.axis, t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`, pValue(t.p)] })),
+    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, withCues(t.axis, t), t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`, pValue(t.p)] })),
   };
 }
 
 export function intersectionsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI, unadjusted', 'p (unadjusted)'],
-    rows: ctx.results.intersections.map((c) => ({ cells: [c.model, `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
+    rows: ctx.results.intersections.map((c) => ({ cells: [withCues(c.model, c), `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
   };
 }
 
@@ -95,7 +96,7 @@ export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
       const h = s.heterogeneity;
       // Older results.json: no heterogeneity test, so no group is named.
       const where = s.worstGroupSupported ? s.worstGroup : h ? NO_HETEROGENEITY : 'not tested (older results.json)';
-      return { cells: [s.model, s.axis, s.level, s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
+      return { cells: [s.model, s.axis, withCues(s.level, s), s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
     }),
   };
 }
@@ -104,7 +105,7 @@ export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
 export function spreadRowsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'by', 'group', 'vignettes', 'pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted'],
-    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, r.level, r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
+    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, withCues(r.level, r), r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
   };
 }
 
