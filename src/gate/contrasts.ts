@@ -1,9 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { analyzeFindings } from '../analysis/findings.js';
-import { inCueMode } from '../analysis/cueModes.js';
+import { findingsPerCueMode } from '../analysis/cueModes.js';
 import { pairContrasts } from '../analysis/pairs.js';
-import { manifestCueModes } from '../pipeline/manifest.js';
-import { crossesCueModes } from '../study/cues.js';
 import type { Finding } from '../analysis/types.js';
 import { readRunScores } from '../compare/scoredRun.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
@@ -76,9 +73,7 @@ export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | '
 function analyseScores(run: LoadedRun, scores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
   const { axes } = run.manifest;
   const { analysis, seed, modelIds } = run.study;
-  const inDomain = domain === null ? scores : scores.filter((s) => s.domain === domain);
+  const contrasts = pairContrasts(domain === null ? scores : scores.filter((s) => s.domain === domain), axes);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
-  const modes = manifestCueModes(run.manifest);
-  if (!crossesCueModes(modes)) return analyzeFindings(pairContrasts(inDomain, axes), axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
-  return modes.flatMap((cues, i) => analyzeFindings(pairContrasts(inDomain.filter((s) => inCueMode(s, cues, i === 0)), axes), axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, cues, domain })));
+  return findingsPerCueMode(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
 }
