@@ -1,10 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/analysis/analyze.js';
 import { pairContrasts } from '../../src/analysis/pairs.js';
 import type { Finding } from '../../src/analysis/types.js';
+import type { ComparisonResults } from '../../src/compare/types.js';
 import type { GateResult } from '../../src/gate/types.js';
 import { readJsonl } from '../../src/pipeline/runDir.js';
 import type { ScoreRecord } from '../../src/score/types.js';
@@ -50,17 +51,24 @@ async function run(study: string): Promise<{ out: string; findings: Finding[]; r
 const label = (f: { cues?: string; axis: string; level: string }) => `${f.cues}:${f.axis}=${f.level}`;
 
 describe('a study crossing explicit and implicit cues, on the simulated model', () => {
+  let planted: Awaited<ReturnType<typeof run>>;
+  let unbiased: Awaited<ReturnType<typeof run>>;
+  beforeAll(async () => {
+    planted = await run(crossedStudy('[{ axis: race, level: black, error_multiplier: 3, cues: [implicit] }]'));
+    unbiased = await run(crossedStudy('[]'));
+  }, 240_000);
+
   it('finds a bias planted in the implicit mode only, in that mode and in the comparison of the modes, and gates it by mode', async () => {
-    const { out, findings, results } = await run(crossedStudy('[{ axis: race, level: black, error_multiplier: 3, cues: [implicit] }]'));
+    const { out, findings, results } = planted;
 
     // Each mode analysed on its own: every level once per mode, tagged; only the planted one is significant.
     expect(findings.map(label)).toEqual(['explicit:race=black', 'explicit:race=hispanic', 'explicit:sex=female', 'implicit:race=black', 'implicit:race=hispanic', 'implicit:sex=female']);
-    const planted = findings.find((f) => label(f) === 'implicit:race=black')!;
-    expect(planted.nVignettes).toBeGreaterThanOrEqual(60);
-    expect(planted.pAdjusted).toBeLessThan(0.05);
-    expect(planted.difference).toBeGreaterThan(0.1);
-    expect(planted.sentence.startsWith('Implicit cues: ')).toBe(true);
-    for (const f of findings.filter((x) => x !== planted)) expect({ contrast: label(f), significant: f.significant }).toEqual({ contrast: label(f), significant: false });
+    const bias = findings.find((f) => label(f) === 'implicit:race=black')!;
+    expect(bias.nVignettes).toBeGreaterThanOrEqual(60);
+    expect(bias.pAdjusted).toBeLessThan(0.05);
+    expect(bias.difference).toBeGreaterThan(0.1);
+    expect(bias.sentence.startsWith('Implicit cues: ')).toBe(true);
+    for (const f of findings.filter((x) => x !== bias)) expect({ contrast: label(f), significant: f.significant }).toEqual({ contrast: label(f), significant: false });
     for (const key of ['flips', 'shifts', 'axisTests', 'spread', 'outcomeCounts'] as const) {
       for (const row of results[key]) expect(['explicit', 'implicit'], key).toContain(row.cues);
     }
@@ -112,14 +120,27 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe(before);
   }, 240_000);
 
-  it('finds no difference between the modes when none is planted', async () => {
-    const { results, findings } = await run(crossedStudy('[]'));
+  it('finds no difference between the modes when none is planted', () => {
+    const { results, findings } = unbiased;
     expect(findings.filter((f) => f.significant).map(label)).toEqual([]);
     const [comparison] = results.cueModes!.comparisons;
     expect(comparison!.changes).toHaveLength(3);
     expect(comparison!.changes.filter((c) => c.significant).map((c) => c.level)).toEqual([]);
     expect(comparison!.summary).toContain('No significant change in disparity');
-  }, 240_000);
+  });
+
+  it('compares two crossed runs mode by mode', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'counterfair-cue-modes-compare-')), 'compare');
+    const r = await runCli(['compare', unbiased.out, planted.out, '--out', out, '--json']);
+    expect(r.code).toBe(0);
+    const compared = JSON.parse(r.stdout) as ComparisonResults;
+    expect(compared.comparisons.map((c) => [c.cues, c.a.label.endsWith(`· ${c.cues} cues`)])).toEqual([
+      ['explicit', true],
+      ['implicit', true],
+    ]);
+    const significant = compared.comparisons.flatMap((c) => c.changes.filter((x) => x.significant).map((x) => `${c.cues}:${x.axis}=${x.level}`));
+    expect(significant).toEqual(['implicit:race=black']);
+  }, 120_000);
 
   it('leaves the output of a study with one mode untagged', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-cue-modes-single-'));
