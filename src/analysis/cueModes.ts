@@ -6,6 +6,7 @@ import type { Axis } from '../demographics/types.js';
 import type { Endpoint } from './endpoints.js';
 import { analyzeFindings, type AnalysisOptions } from './findings.js';
 import type { ContrastPairs } from './pairs.js';
+import { describeFinding } from './sentence.js';
 import type { Finding } from './types.js';
 
 /**
@@ -17,7 +18,7 @@ import type { Finding } from './types.js';
  */
 export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions, modes: readonly CueMode[]): AnalysisResults {
   if (!crossesCueModes(modes)) return analyze(input, options);
-  const parts = modes.map((mode, i) => tagged(analyze({ ...input, scores: input.scores.filter((s) => inCueMode(s, mode, i === 0)) }, options), mode));
+  const parts = modes.map((mode, i) => tagged(analyze({ ...input, scores: input.scores.filter((s) => inCueMode(s, mode, i === 0)) }, options), mode, (f) => describeFinding(f, input.axes, options.alpha)));
   const all = <K extends TaggedKey>(key: K) => parts.flatMap((p) => p[key] as readonly unknown[]) as AnalysisResults[K];
   return {
     findings: all('findings'),
@@ -56,12 +57,14 @@ export function inCueMode(score: Pick<ScoreRecord, 'cues' | 'kind'>, mode: CueMo
 
 type TaggedKey = Exclude<keyof AnalysisResults, 'exclusions' | 'dataQuality' | 'cueModes'>;
 
-function tagged(results: AnalysisResults, cues: CueMode): Pick<AnalysisResults, TaggedKey | 'exclusions'> {
+/** Every per-level row tagged with its mode; each finding described again knowing its mode, the mode named first. */
+function tagged(results: AnalysisResults, cues: CueMode, describe: (f: Finding) => string): Pick<AnalysisResults, TaggedKey | 'exclusions'> {
   const tag = <T extends object>(rows: readonly T[]): (T & { cues: CueMode })[] => rows.map((row) => ({ ...row, cues }));
   const opened = `${cues[0]!.toUpperCase()}${cues.slice(1)} cues: `;
+  const described = (f: Finding) => ({ ...f, sentence: opened + describe(f) });
   return {
-    findings: tag(results.findings).map((f) => ({ ...f, sentence: opened + f.sentence })),
-    secondaryFindings: tag(results.secondaryFindings).map((f) => ({ ...f, sentence: opened + f.sentence })),
+    findings: tag(results.findings).map(described),
+    secondaryFindings: tag(results.secondaryFindings).map(described),
     shifts: tag(results.shifts),
     marginalHomogeneity: tag(results.marginalHomogeneity),
     axisTests: tag(results.axisTests),

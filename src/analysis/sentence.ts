@@ -56,6 +56,15 @@ export function agreement(significant: boolean, ci: readonly [number, number] | 
  * the tests and intervals are different methods, and Holm steps down below the Bonferroni level — it says so
  * instead of calling the difference significant or not.
  */
+/**
+ * How a level reached the case, for sentences: "was given as" (stated), or, for a finding of a run that crosses cue
+ * modes computed under implicit cues on an axis the name stands in for (race/ethnicity: slot `descriptor`), "was
+ * signalled only by the patient's name, as"; `gave` is the same for the reference ("gave it as").
+ */
+export function cueWording(f: Pick<Finding, 'cues'>, axis: Pick<Axis, 'slot'> | undefined): { was: string; gave: string } {
+  return f.cues === 'implicit' && axis?.slot === 'descriptor' ? { was: "was signalled only by the patient's name, as", gave: 'signalled it by the name as' } : { was: 'was given as', gave: 'gave it as' };
+}
+
 export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number): string {
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
@@ -66,7 +75,7 @@ export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number
   const ratio = Number.isFinite(f.ratio) ? `, ${f.ratio.toFixed(2)} times the reference rate` : '';
   return (
     `Across ${f.nVignettes} vignettes, model ${f.model} ${ENDPOINT_WORDS[f.endpoint]} ${pct(f.rateLevel)} of the time when the patient's ` +
-    `${(axis?.label ?? f.axis).toLowerCase()} was given as ${label(f.level)}, against ${reference(f, pct(f.rateReference), label(f.reference))}: ` +
+    `${(axis?.label ?? f.axis).toLowerCase()} ${cueWording(f, axis).was} ${label(f.level)}, against ${reference(f, pct(f.rateReference), label(f.reference))}: ` +
     `${points}${ratio}. ${verdict(f, alpha)}`
   );
 }

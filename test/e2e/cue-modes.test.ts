@@ -67,7 +67,8 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
     expect(bias.nVignettes).toBeGreaterThanOrEqual(60);
     expect(bias.pAdjusted).toBeLessThan(0.05);
     expect(bias.difference).toBeGreaterThan(0.1);
-    expect(bias.sentence.startsWith('Implicit cues: ')).toBe(true);
+    expect(bias.sentence).toMatch(/^Implicit cues: .* race and ethnicity was signalled only by the patient's name, as Black or African American, against/);
+    expect(findings.find((f) => label(f) === 'explicit:race=black')!.sentence).toMatch(/^Explicit cues: .* race and ethnicity was given as Black or African American, against/);
     for (const f of findings.filter((x) => x !== bias)) expect({ contrast: label(f), significant: f.significant }).toEqual({ contrast: label(f), significant: false });
     for (const key of ['flips', 'shifts', 'axisTests', 'spread', 'outcomeCounts'] as const) {
       for (const row of results[key]) expect(['explicit', 'implicit'], key).toContain(row.cues);
@@ -102,6 +103,7 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Cue modes compared');
     expect(html).toContain('black (implicit cues)');
+    expect(html).toContain("they differ in the patient&#39;s name alone, one drawn for Black or African American in place of one drawn for White");
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');
     expect(appendix).toContain('### sim: explicit cues (A) vs implicit cues (B)');
 

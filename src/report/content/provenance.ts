@@ -1,4 +1,4 @@
-import type { CueMode } from '../../template/render.js';
+import { cuesName, type CueMode } from '../../template/render.js';
 import type { Axis, Level } from '../../demographics/types.js';
 import { importRecord } from '../../import/manifest.js';
 import type { ReportContext } from '../sources.js';
@@ -52,7 +52,14 @@ export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' 
   const level = axis?.levels.find((l) => l.id === c.level);
   const reference = axis?.levels.find((l) => l.id === c.reference);
   const cues = axis && level && reference ? [cueText(axis, level), cueText(axis, reference)] : [];
-  const what = cues[0] && cues[1] ? `in one cue: ${quote(cues[0])} in place of ${quote(cues[1])}` : `in the patient's ${axisName} cue`;
+  const stated = cues[0] && cues[1] ? `in one cue: ${quote(cues[0])} in place of ${quote(cues[1])}` : `in the patient's ${axisName} cue`;
+  // Under a naming cue mode of a run that crosses modes, a name stands in for (implicit) or joins (both) the descriptor.
+  const named = c.cues !== undefined && cuesName(c.cues) && axis?.slot === 'descriptor' && level && reference;
+  const what = !named
+    ? stated
+    : c.cues === 'implicit'
+      ? `in the patient's name alone, one drawn for ${level.label} in place of one drawn for ${reference.label} (the ${axisName} is not stated)`
+      : `${stated.replace('in one cue:', 'in two cues:')}, and in the patient's name, drawn for each level`;
   const pairs = ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level && p.cues === c.cues)?.pairs ?? [];
   const marginal = pairs.filter((p) => p.marginal).length;
   const others = marginal

@@ -1,6 +1,6 @@
 import { shiftP } from '../../analysis/shifts.js';
 import type { Endpoint } from '../../analysis/endpoints.js';
-import { agreement, familyLabel } from '../../analysis/sentence.js';
+import { agreement, cueWording, familyLabel } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
 import { decimal, percent, plural, points, pointsInterval, pValue, ratio } from '../format.js';
@@ -83,11 +83,13 @@ function plainWords(ctx: ReportContext, f: Finding): string {
   const per100 = Math.round(100 * Math.abs(f.difference));
   const level = ctx.levelLabel(f.axis, f.level);
   const reference = ctx.levelLabel(f.axis, f.reference);
-  const axis = (ctx.axes.find((a) => a.id === f.axis)?.label ?? f.axis).toLowerCase();
+  const axisDefinition = ctx.axes.find((a) => a.id === f.axis);
+  const axis = (axisDefinition?.label ?? f.axis).toLowerCase();
+  const wording = cueWording(f, axisDefinition);
   const what = PLAIN_VERBS[f.endpoint];
   const direction = f.difference >= 0 ? 'more' : 'fewer';
   const times = f.ratio === null || f.ratio === Infinity ? 'while it never did so for the reference' : `${ratio(f.ratio)} times the rate for the reference`;
-  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when the patient's ${axis} was given as ${level} than when the same case gave it as ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
+  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when the patient's ${axis} ${wording.was} ${level} than when the same case ${wording.gave} ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
 }
 
 function scope(ctx: ReportContext): string {
