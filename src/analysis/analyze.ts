@@ -14,7 +14,8 @@ import { pairContrasts } from './pairs.js';
 import { analyzeProbes, pooledScores, type ProbeResult } from './probes.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
-import type { Finding } from './types.js';
+import type { CueTag, Finding } from './types.js';
+import type { CueModeResults } from '../compare/cueModes.js';
 import { worstCases, type WorstCase } from './worst.js';
 
 export const WORST_CASE_LIMIT = 25;
@@ -24,18 +25,18 @@ export interface AnalysisResults {
   findings: Finding[];
   /** Refusals, unparseable answers and request errors per level, tested like errors. */
   secondaryFindings: Finding[];
-  shifts: ShiftFinding[];
+  shifts: CueTagged<ShiftFinding>[];
   /** Ordinal answers: Stuart-Maxwell test of the reference × level table of answer categories (less care / correct / more care). */
-  marginalHomogeneity: MarginalHomogeneity[];
-  axisTests: AxisTest[];
-  flips: FlipRate[];
-  noiseFloors: NoiseFloor[];
-  /** Control variants analysed on their own (not findings: outside the gate, the adjustment families and the headline). */
+  marginalHomogeneity: CueTagged<MarginalHomogeneity>[];
+  axisTests: CueTagged<AxisTest>[];
+  flips: CueTagged<FlipRate>[];
+  noiseFloors: CueTagged<NoiseFloor>[];
+  /** Control variants analysed on their own (not findings: outside the gate, the adjustment families and the headline); in a run that crosses cue modes, the first mode's, the one the controls were rendered in. */
   controls: ControlResults;
-  worstCases: WorstCase[];
-  spread: SpreadRow[];
-  spreadSummaries: SpreadSummary[];
-  intersections: IntersectionCell[];
+  worstCases: CueTagged<WorstCase>[];
+  spread: CueTagged<SpreadRow>[];
+  spreadSummaries: CueTagged<SpreadSummary>[];
+  intersections: CueTagged<IntersectionCell>[];
   /**
    * Axes each vignette does not vary, and why (clinically relevant to it); and, added by analyzeRun, the variants an
    * implausible combination of the study ruled out (`rule`, its index in the study's list; `when`;
@@ -43,16 +44,21 @@ export interface AnalysisResults {
    */
   exclusions: { vignetteId: string; axis: string; value: string; reason: string; rule?: number; when?: Record<string, string>; variantsNotRendered?: number; variantIds?: string[] }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
-  outcomeCounts: { model: string; axis: string; level: string; outcomes: Record<string, number> }[];
+  outcomeCounts: CueTagged<{ model: string; axis: string; level: string; outcomes: Record<string, number> }>[];
   /**
    * Race-myth probes (vignettes with `probe:`), per model × probe (and pooled per model and axis) × level of the
    * probe axis. Probe vignettes are in no other field: their text invites the differential they measure.
    * Absent in runs analysed before probes existed.
    */
-  probes?: ProbeResult[];
+  probes?: CueTagged<ProbeResult>[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
+  /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
+  cueModes?: CueModeResults;
 }
+
+/** A per-level result with the cue mode it was computed in (present only in a run that crosses cue modes). */
+export type CueTagged<T> = T & CueTag;
 
 export interface AnalysisInput {
   scores: readonly ScoreRecord[];

@@ -1,5 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import type { Outcome, ScoreRecord } from '../score/types.js';
+import type { CueMode } from '../template/render.js';
 
 /** Wrong for the purpose of error amplification: any answered outcome that is not correct. */
 export function isWrong(outcome: Outcome): boolean | null {
@@ -30,6 +31,8 @@ export interface ContrastPairs {
   modelId: string;
   axis: string;
   level: string;
+  /** The cue mode of every pair, in a run that crosses cue modes (absent otherwise). */
+  cues?: CueMode;
   pairs: ScorePair[];
 }
 
@@ -38,13 +41,15 @@ export interface ContrastPairs {
  * the reference. In one-at-a-time designs the partner is the reference variant; in factorial designs the other
  * axes are held fixed, so one vignette can give several pairs per level. Where no exact partner exists
  * (sampled and list designs), the vignette's reference variant stands in and the pair is marked marginal.
- * Control variants (no demographics, paraphrases) are not demographic contrasts and are left out.
+ * Control variants (no demographics, paraphrases) are not demographic contrasts and are left out. In a run that
+ * crosses cue modes a partner is always of the same mode (same attributes, other mode: another contrast), and each
+ * mode's pairs form their own contrast, tagged with it.
  */
 export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axis[]): ContrastPairs[] {
   const keys = new AttributeKeys();
   // model|vignette|replicate -> attributes key -> score. Nested so the 1.7M-score case needs no long key per score.
   const cells = new Map<string, Map<string, ScoreRecord>>();
-  const cellOf = (s: ScoreRecord) => `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}`;
+  const cellOf = (s: ScoreRecord) => `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
   const references = new Map<string, ScoreRecord>();
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
@@ -65,9 +70,9 @@ export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axi
       const exact = cells.get(cell)?.get(keys.withReference(attributesKey, s.attributes, axis));
       const partner = exact ?? references.get(cell);
       if (!partner) continue;
-      const id = `${s.modelId}\u0000${axis.id}\u0000${level}`;
+      const id = `${s.modelId}\u0000${axis.id}\u0000${level}\u0000${s.cues ?? ''}`;
       let group = groups.get(id);
-      if (!group) groups.set(id, (group = { modelId: s.modelId, axis: axis.id, level, pairs: [] }));
+      if (!group) groups.set(id, (group = { modelId: s.modelId, axis: axis.id, level, ...(s.cues === undefined ? {} : { cues: s.cues }), pairs: [] }));
       group.pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: !exact });
     }
   }

@@ -56,6 +56,15 @@ export function agreement(significant: boolean, ci: readonly [number, number] | 
  * the tests and intervals are different methods, and Holm steps down below the Bonferroni level — it says so
  * instead of calling the difference significant or not.
  */
+/**
+ * How a level reached the case, for sentences: "was given as" (stated), or, for a finding of a run that crosses cue
+ * modes computed under implicit cues on an axis the name stands in for (race/ethnicity: slot `descriptor`), "was
+ * signalled only by the patient's name, as"; `gave` is the same for the reference ("gave it as").
+ */
+export function cueWording(f: Pick<Finding, 'cues'>, axis: Pick<Axis, 'slot'> | undefined): { was: string; gave: string } {
+  return f.cues === 'implicit' && axis?.slot === 'descriptor' ? { was: "was signalled only by the patient's name, as", gave: 'signalled it by the name as' } : { was: 'was given as', gave: 'gave it as' };
+}
+
 export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number): string {
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
@@ -66,7 +75,7 @@ export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number
   const ratio = Number.isFinite(f.ratio) ? `, ${f.ratio.toFixed(2)} times the reference rate` : '';
   return (
     `Across ${f.nVignettes} vignettes, model ${f.model} ${ENDPOINT_WORDS[f.endpoint]} ${pct(f.rateLevel)} of the time when ` +
-    `${givenAs(axis, f.axis, f.level)}, against ${reference(f, pct(f.rateReference), isUnstated(axis, f.reference) ? 'cases that did not state it' : label(f.reference))}: ` +
+    `${givenAs(axis, f.axis, f.level, cueWording(f, axis).was)}, against ${reference(f, pct(f.rateReference), isUnstated(axis, f.reference) ? 'cases that did not state it' : label(f.reference))}: ` +
     `${points}${ratio}. ${verdict(f, alpha)}`
   );
 }
@@ -76,10 +85,13 @@ export function isUnstated(axis: Axis | undefined, levelId: string): boolean {
   return axis?.levels.find((l) => l.id === levelId)?.unstated === true;
 }
 
-/** "the patient's insurance was given as Medicaid", or "the patient's insurance was not stated". */
-export function givenAs(axis: Axis | undefined, axisId: string, levelId: string): string {
+/**
+ * "the patient's insurance was given as Medicaid", or "the patient's insurance was not stated"; `was` is how the level
+ * was stated (`cueWording`: "was signalled only by the patient's name, as" in an implicit-cue mode).
+ */
+export function givenAs(axis: Axis | undefined, axisId: string, levelId: string, was = 'was given as'): string {
   const what = `the patient's ${(axis?.label ?? axisId).toLowerCase()}`;
-  return isUnstated(axis, levelId) ? `${what} was not stated` : `${what} was given as ${axis?.levels.find((l) => l.id === levelId)?.label ?? levelId}`;
+  return isUnstated(axis, levelId) ? `${what} was not stated` : `${what} ${was} ${axis?.levels.find((l) => l.id === levelId)?.label ?? levelId}`;
 }
 
 /** The reference side: observed over the same pairs, or, where other cues differ, the adjusted model's estimate. */

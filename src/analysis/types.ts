@@ -3,13 +3,22 @@ import type { AdjustMethod } from '../stats/adjust.js';
 import type { BinaryContrastStats } from './binary.js';
 import type { Endpoint } from './endpoints.js';
 import type { SimultaneousKind } from './simultaneous.js';
+import type { CueMode } from '../template/render.js';
+
+/**
+ * The cue mode a result was computed in, in a run that crosses cue modes (`cues: [explicit, implicit]`): each mode
+ * is analysed on its own (its pairs, its multiple-comparison families). Absent in a run with one mode.
+ */
+export interface CueTag {
+  cues?: CueMode;
+}
 
 /**
  * One tested contrast: a demographic level against its axis's reference, for one model; the statistics are
  * `BinaryContrastStats`; error findings also state what they could have detected (`DetectableEffect`).
  * Public contract (findings.json): fields are added over time, never renamed.
  */
-export interface Finding extends BinaryContrastStats, SimultaneousIntervals, Partial<DetectableEffect> {
+export interface Finding extends BinaryContrastStats, SimultaneousIntervals, Partial<DetectableEffect>, CueTag {
   /** What is counted: `error` (wrong, refused or unparseable: error amplification), or a secondary endpoint. */
   endpoint: Endpoint;
   model: string;

@@ -1,4 +1,6 @@
 import { basename } from 'node:path';
+import type { Axis } from '../demographics/types.js';
+import type { CueMode } from '../template/render.js';
 import { eventValue, fitAdjusted, needsAdjustment } from '../analysis/adjusted.js';
 import { pooledScores } from '../analysis/probes.js';
 import { isWrong, pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
@@ -36,16 +38,33 @@ export function compareRuns({ runA, runB, models }: CompareRequest): ComparisonR
   const { alpha, adjustment, bootstrapResamples } = runA.manifest.analysis;
   const options: ComparisonOptions = { alpha, adjustment, bootstrapResamples, permutations: PERMUTATIONS, seed: runA.manifest.study.seed };
   const notes = [...match.notes];
-  const comparisons = pairs.map(([modelA, modelB]) => {
+  const comparisons = pairs.flatMap(([modelA, modelB]) => {
     const settingsNote = runB ? modelSettingsNote(runA, runB, modelA, modelB) : undefined;
     if (settingsNote) notes.push(settingsNote);
-    return compareModels(side('A', runA, modelA), side('B', other, modelB), contrastsOf(runA, modelA, match.sharedVariants), contrastsOf(other, modelB, match.sharedVariants), runA, options);
+    const contrastsA = contrastsOf(runA, modelA, match.sharedVariants);
+    const contrastsB = contrastsOf(other, modelB, match.sharedVariants);
+    // Runs that cross cue modes: each mode against the same mode (shared variant ids carry the mode).
+    return cueModesOf(contrastsA).map((cues) => {
+      const inMode = (c: ContrastPairs) => c.cues === cues;
+      const compared = compareModels(side('A', runA, modelA, cues), side('B', other, modelB, cues), contrastsA.filter(inMode), contrastsB.filter(inMode), runA.manifest.axes, options);
+      return cues === undefined ? compared : { ...compared, cues };
+    });
   });
   return { schema: 'counterfair.compare/1', options, notes, comparisons };
 }
 
-function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: ContrastPairs[], contrastsB: ContrastPairs[], runA: ScoredRun, options: ComparisonOptions): ModelComparison {
-  const axes = runA.manifest.axes;
+/** The cue modes of a side's contrasts, in order of appearance: [undefined] for a run with one mode. */
+function cueModesOf(contrasts: readonly ContrastPairs[]): (CueMode | undefined)[] {
+  const modes = [...new Set(contrasts.map((c) => c.cues))];
+  return modes.length > 0 ? modes : [undefined];
+}
+
+/**
+ * Disparity on side A, on side B and the change, for every axis level both sides' contrasts have: one family for
+ * the multiple-comparison adjustment. The sides are any two sets of contrasts over the same vignettes (two runs,
+ * two models, or two cue modes of one run), paired by vignette.
+ */
+export function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: ContrastPairs[], contrastsB: ContrastPairs[], axes: readonly Axis[], options: ComparisonOptions): ModelComparison {
   const measured: Omit<DisparityChange, 'pAdjusted' | 'significant' | 'lessDisparate' | 'sentence' | 'changeCiSimultaneous' | 'simultaneousLevel' | 'simultaneousKind' | 'familySize'>[] = [];
   const inputs: { inA: ContrastPairs; inB: ContrastPairs; bootstrapSeed: number }[] = [];
   const skipped: string[] = [];
@@ -105,8 +124,8 @@ function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<
   );
 }
 
-function side(which: 'A' | 'B', run: ScoredRun, model: string): ComparisonSide {
-  return { side: which, label: `${basename(run.dir)} · ${model}`, runDir: run.dir, model, study: { name: run.manifest.study.name, sha256: run.manifest.study.sha256 } };
+function side(which: 'A' | 'B', run: ScoredRun, model: string, cues?: CueMode): ComparisonSide {
+  return { side: which, label: `${basename(run.dir)} · ${model}${cues ? ` · ${cues} cues` : ''}`, runDir: run.dir, model, study: { name: run.manifest.study.name, sha256: run.manifest.study.sha256 } };
 }
 
 /** The model pairs to compare; unknown models and runs with no model in common are bad input. */

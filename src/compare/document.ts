@@ -37,8 +37,12 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
 }
 
 function comparisonSection(c: ModelComparison, axes: readonly Axis[], alpha: number): Block[] {
+  return [heading(2, `${c.a.label} (A) vs ${c.b.label} (B)`), ...changesBlocks(c, axes, alpha)];
+}
+
+/** One comparison's changes: the table, each change's sentence, and what could not be compared. */
+export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, axes: readonly Axis[], alpha: number): Block[] {
   return [
-    heading(2, `${c.a.label} (A) vs ${c.b.label} (B)`),
     table(
       {
         headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI, unadjusted', familyLabel(c.changes, alpha) ?? 'simultaneous CI', 'p', 'adjusted p', 'less disparate'],

@@ -1,5 +1,6 @@
 import type { SimultaneousKind } from '../analysis/simultaneous.js';
 import type { AdjustMethod } from '../stats/adjust.js';
+import type { CueMode } from '../template/render.js';
 
 /** One side of a comparison: one model in one run directory. */
 export interface ComparisonSide {
@@ -66,6 +67,8 @@ export interface ModelComparison {
   summary: string;
   /** Contrasts that could not be compared (a level only one side has, no vignette usable in both). */
   skipped: string[];
+  /** Runs that cross cue modes: the mode both sides were compared in (one comparison per mode); absent otherwise. */
+  cues?: CueMode;
 }
 
 export interface ComparisonOptions {

@@ -7,6 +7,7 @@ import type { Vignette } from '../template/types.js';
 import { pinnedBy, variedAxes, withSentenceCues } from '../template/validate.js';
 import { describeCombination, matchingCombination, type CombinationExclusion } from './combinations.js';
 import { baseAssignment, pinnedValues } from './base.js';
+import { cueField, cueVariantId } from './cueModes.js';
 import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
 import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
@@ -32,7 +33,7 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
   const base = baseAssignment(study, vignette);
   const silentAxes = study.allAxes.filter((a) => a.slot === 'sentence' && !study.axes.some((s) => s.id === a.id)).map((a) => a.id);
   const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode, paraphrase?: ParaphraseSource): Variant => {
-    const values = kind === 'no-demographics' ? demographicsRemoved(study, vignette, axisValues(study, vignette, levels)) : axisValues(study, vignette, levels);
+    const values = kind === 'no-demographics' ? demographicsRemoved(vignette, axisValues(study, vignette, levels), study.allAxes) : axisValues(study, vignette, levels);
     const attributes = Object.fromEntries(levels);
     const name = cuesName(cues) && !namesUnstated(study, values) ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id) : undefined;
     const rendered = renderPrepared(text, { perspective: vignette.perspective, values, filler, silentAxes, cues, name });
@@ -51,17 +52,21 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
       ],
       cueSpans: rendered.cueSpans,
       ...(paraphrase ? { paraphrase } : {}),
+      ...cueField(cues, study.cueModes),
     };
   };
   const text = prepareTemplate(withSentenceCues(vignette.text, study.axes));
-  // The reference never matches an implausible combination (refused at load), so it stays first.
-  const variants = plannedAssignments(study, vignette, base)
-    .filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels))
-    .map((levels, i) => (i === 0 ? build('reference', `${vignette.id}~ref`, levels, text, study.cues) : build('demographic', `${vignette.id}~${changes(levels, base)}`, levels, text, study.cues)));
-  if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, study.cues));
+  // The reference never matches an implausible combination (refused at load), so it stays first in each cue mode.
+  const assignments = plannedAssignments(study, vignette, base).filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels));
+  const variants = study.cueModes.flatMap((cues) =>
+    assignments.map((levels, i) => (i === 0 ? build('reference', cueVariantId(`${vignette.id}~ref`, cues, study.cueModes), levels, text, cues) : build('demographic', cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes), levels, text, cues))),
+  );
+  // Controls are rendered once, in the first cue mode (the no-demographics control leaves every varied non-age axis unstated).
+  const controlCues = study.cueModes[0]!;
+  if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, controlCues));
   for (let i = 1; i <= study.controls.paraphrases; i++) {
     const paraphrase = paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id);
-    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), study.cues, paraphrase.source));
+    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), controlCues, paraphrase.source));
   }
   return variants;
 }
@@ -80,7 +85,7 @@ export function combinationExclusions(study: Study, vignettes: Iterable<Vignette
       const rule = matchingCombination(study.implausible, vignette.domain, levels);
       if (!rule) continue;
       const index = study.implausible.indexOf(rule);
-      byRule.set(index, [...(byRule.get(index) ?? []), `${vignette.id}~${changes(levels, base)}`]);
+      byRule.set(index, [...(byRule.get(index) ?? []), ...study.cueModes.map((cues) => cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes))]);
     }
     for (const [index, variantIds] of [...byRule.entries()].sort(([a], [b]) => a - b)) {
       const { when, reason } = study.implausible[index]!;
@@ -104,12 +109,12 @@ function changes(levels: Assignment, base: Assignment): string {
 }
 
 /**
- * The demographics-removed control: every axis the vignette varies states nothing, while what it pins (a clinically
- * relevant sex or age) and the age, clinical information in every vignette, stay as the reference renders them.
+ * The demographics-removed control: every axis states nothing — those the vignette varies and those it leaves at the
+ * reference (a race-myth probe varies race only) — while what it pins (a clinically relevant sex or age) and the
+ * age, clinical information in every vignette, stay as the reference renders them.
  */
-function demographicsRemoved(study: Study, vignette: Vignette, values: readonly AxisValue[]): AxisValue[] {
-  const varied = new Set(variedAxes(vignette, study.axes, study.allAxes).map((a) => a.id));
-  return values.map((v) => (varied.has(v.axis.id) && v.axis.slot !== 'age' ? { axis: v.axis, level: unstatedLevel(v.axis) } : v));
+function demographicsRemoved(vignette: Vignette, values: readonly AxisValue[], allAxes: readonly Axis[]): AxisValue[] {
+  return values.map((v) => (v.axis.slot === 'age' || pinnedBy(vignette, v.axis, allAxes) ? v : { axis: v.axis, level: unstatedLevel(v.axis) }));
 }
 
 /** A name signals the levels its pools choose by; when one of those states nothing, the patient is not named. */

@@ -1,5 +1,6 @@
 import type { Perspective, QuestionType } from '../template/types.js';
 import type { ParaphraseSource } from './paraphrase.js';
+import type { CueMode } from '../template/render.js';
 
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
@@ -18,7 +19,8 @@ export interface Variant {
   vignetteId: string;
   /**
    * `<vignetteId>~ref`, `<vignetteId>~<axis>=<level>[,<axis>=<level>...]` (axes away from reference),
-   * `<vignetteId>~none`, `<vignetteId>~paraphrase-<n>`.
+   * `<vignetteId>~none`, `<vignetteId>~paraphrase-<n>`; in a study that crosses cue modes the reference and level ids
+   * end in `@<mode>` (`<vignetteId>~race=black@implicit`).
    */
   variantId: string;
   kind: VariantKind;
@@ -35,4 +37,9 @@ export interface Variant {
   cueSpans: [number, number][];
   /** Paraphrase controls only: an authored rewording, or the unchanged text with an added neutral sentence. */
   paraphrase?: ParaphraseSource;
+  /**
+   * The cue mode the variant is rendered in, recorded only by a study that crosses modes (`cues: [explicit,
+   * implicit]`; its ids then end in `@<mode>`); `none` for the no-demographics control. Absent: the study's one mode.
+   */
+  cues?: CueMode;
 }

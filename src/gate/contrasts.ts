@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { findingsPerCueMode } from '../analysis/cueModes.js';
 import { pooledScores } from '../analysis/probes.js';
-import { analyzeFindings } from '../analysis/findings.js';
 import { pairContrasts } from '../analysis/pairs.js';
 import type { Finding } from '../analysis/types.js';
 import { readRunScores } from '../compare/scoredRun.js';
@@ -34,7 +34,7 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
 
 /**
  * Error amplification within each listed clinical domain, from scores.jsonl with the run's pairing, tests and
- * intervals (a domain's vignettes only). One adjustment family per model across every domain × axis level gated,
+ * intervals (a domain's vignettes only). One adjustment family per model across every domain × axis level (× cue mode) gated,
  * so gating more domains does not raise the chance of a false failure. Bootstrap seeds are derived from the run
  * seed and the domain, so a domain's intervals do not depend on which other domains are listed.
  */
@@ -63,16 +63,20 @@ export function equivalenceIntervals(run: LoadedRun, domains: readonly string[] 
   return new Map(findings.map((f) => [contrastKey(f), { differenceCi: f.differenceCi, ratioCi: f.ratioCi }]));
 }
 
-export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain'>): string {
-  return JSON.stringify([f.model, f.axis, f.level, f.domain]);
+export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain' | 'cues'>): string {
+  return JSON.stringify([f.model, f.axis, f.level, f.domain, ...(f.cues ? [f.cues] : [])]);
 }
 
-/** The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it); race-myth probes left out, as in findings.json. */
+/**
+ * The error findings of the whole run (domain null, the run's seed) or of one domain (a seed derived from it); in a
+ * run that crosses cue modes, of each mode on its own (as the run's analysis does), tagged with it. Race-myth probes
+ * are left out, as in findings.json.
+ */
 function analyseScores(run: LoadedRun, allScores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
   const { axes } = run.manifest;
   const scores = pooledScores(allScores, run.vignettes);
   const { analysis, seed, modelIds } = run.study;
   const contrasts = pairContrasts(domain === null ? scores : scores.filter((s) => s.domain === domain), axes);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
-  return analyzeFindings(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
+  return findingsPerCueMode(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
 }

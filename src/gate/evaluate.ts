@@ -5,7 +5,7 @@ import type { GateContrast, GateThresholds, GateVerdict } from './types.js';
 /** A finding as the gate reads it, with the clinical domain it was computed in (null: the whole run). */
 export type GatedFinding = Pick<
   Finding,
-  'model' | 'axis' | 'level' | 'reference' | 'nVignettes' | 'nPairs' | 'nExcludedPairs' | 'rateReference' | 'rateLevel' | 'difference' | 'differenceCi' | 'ratio' | 'ratioCi' | 'p' | 'pAdjusted' | 'adjustment'
+  'model' | 'axis' | 'level' | 'reference' | 'nVignettes' | 'nPairs' | 'nExcludedPairs' | 'rateReference' | 'rateLevel' | 'difference' | 'differenceCi' | 'ratio' | 'ratioCi' | 'p' | 'pAdjusted' | 'adjustment' | 'cues'
 > & {
   domain: string | null;
   /** Equivalence mode: the 1 − 2·alpha intervals (absent: not computed, which judges as inconclusive). */
@@ -41,6 +41,7 @@ export function evaluateGate(findings: readonly GatedFinding[], thresholds: Gate
       axis: f.axis,
       level: f.level,
       reference: f.reference,
+      ...(f.cues ? { cues: f.cues } : {}),
       domain: f.domain,
       nVignettes: f.nVignettes,
       nPairs: f.nPairs,

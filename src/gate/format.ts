@@ -35,7 +35,7 @@ function formatEquivalence(result: GateResult): string {
     ...result.notes.map((n) => `Note: ${n}`),
   ];
   if (failing.length) {
-    lines.push('', 'Not shown within the margins:', ...textTable(equivalenceHeaders(level), failing.map(equivalenceRow)), '', ...failing.map((c) => `${c.model} ${c.axis}=${c.level}${c.domain ? ` in ${c.domain}` : ''}: ${c.reason}`));
+    lines.push('', 'Not shown within the margins:', ...textTable(equivalenceHeaders(level), failing.map(equivalenceRow)), '', ...failing.map((c) => `${contrastName(c)}: ${c.reason}`));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -78,12 +78,22 @@ function describeEquivalenceRule(result: GateResult): string {
 
 function row(c: GateContrast): string[] {
   const exceeded = [...(c.exceeds.difference ? ['difference'] : []), ...(c.exceeds.ratio ? ['ratio'] : [])].join(', ') || '—';
-  return [c.model, c.axis, c.level, c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.differenceCiPoints, 1), ratio(c.ratio), pValue(c.pAdjusted), exceeded];
+  return [c.model, c.axis, levelCell(c), c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.differenceCiPoints, 1), ratio(c.ratio), pValue(c.pAdjusted), exceeded];
 }
 
 function equivalenceRow(c: GateContrast): string[] {
   const ratioCi = c.equivalenceRatioCi ? `${ratio(c.equivalenceRatioCi[0])} to ${ratio(c.equivalenceRatioCi[1])}` : '—';
-  return [c.model, c.axis, c.level, c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.equivalenceDifferenceCiPoints, 1), ratio(c.ratio), ratioCi, c.verdict];
+  return [c.model, c.axis, levelCell(c), c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.equivalenceDifferenceCiPoints, 1), ratio(c.ratio), ratioCi, c.verdict];
+}
+
+/** "sim race=black", with the cue mode of a run that crosses modes ("with implicit cues") and the domain. */
+export function contrastName(c: Pick<GateContrast, 'model' | 'axis' | 'level' | 'domain' | 'cues'>): string {
+  return `${c.model} ${c.axis}=${c.level}${c.cues ? ` with ${c.cues} cues` : ''}${c.domain ? ` in ${c.domain}` : ''}`;
+}
+
+/** The level, with its cue mode in a run that crosses modes. */
+function levelCell(c: GateContrast): string {
+  return c.cues ? `${c.level} (${c.cues} cues)` : c.level;
 }
 
 /** Left-aligned columns padded to their widest cell, for terminals and CI logs. */

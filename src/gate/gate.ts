@@ -6,6 +6,7 @@ import { InputError } from '../util/problems.js';
 import type { GateSettings } from '../study/types.js';
 import { contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
+import { contrastName } from './format.js';
 import { readStudyGate } from './studySection.js';
 import { resolveThresholds } from './thresholds.js';
 import type { GateContrast, GateResult, GateThresholds } from './types.js';
@@ -67,7 +68,7 @@ function refusalsOf(contrasts: readonly GateContrast[], t: GateThresholds): stri
   if (contrasts.length === 0) {
     return ['no contrast to judge: no axis level has pairs in the selected axes and domains, so nothing was checked (a gate that checks nothing never passes)'];
   }
-  const name = (c: GateContrast) => `${c.model} ${c.axis}=${c.level}${c.domain ? ` in ${c.domain}` : ''}`;
+  const name = contrastName;
   const lost = (c: GateContrast) => `${c.nExcludedPairs} of ${c.nPairs + c.nExcludedPairs}`;
   return contrasts.flatMap((c) => {
     if (c.nPairs === 0) return [`${name(c)} has no usable pair (${lost(c)} lost to request errors or unscored answers): nothing shows how the model treats these patients`];

@@ -1,4 +1,5 @@
 import type { AdjustMethod } from '../stats/adjust.js';
+import type { CueMode } from '../template/render.js';
 
 /**
  * `superiority` (default): a contrast fails when it is significant and beyond a threshold. `equivalence` (TOST):
@@ -38,6 +39,8 @@ export interface GateContrast {
   axis: string;
   level: string;
   reference: string;
+  /** The cue mode of the contrast, in a run that crosses cue modes (each mode is gated); absent otherwise. */
+  cues?: CueMode;
   /** The clinical domain of a per-domain contrast; null for the whole run. */
   domain: string | null;
   nVignettes: number;

@@ -1,4 +1,8 @@
-import { analyze, type AnalysisResults } from '../analysis/analyze.js';
+import type { AnalysisResults } from '../analysis/analyze.js';
+import { analyzeByCueMode } from '../analysis/cueModes.js';
+import { compareCueModes } from '../compare/cueModes.js';
+import { pooledScores } from '../analysis/probes.js';
+import { crossesCueModes } from '../study/cues.js';
 import { assessDataQuality, RequestErrorTally } from '../analysis/dataQuality.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
@@ -14,7 +18,7 @@ import { writeReport } from './report.js';
 import { runFile, writeFileAtomic, writeJsonl } from './runDir.js';
 
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
-export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality'>> & { modelIds: string[] };
+export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
 
 /** Score every response, analyse, and write scores, findings, results and the report. No model is asked anything. */
 export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>): Promise<AnalysisResults> {
@@ -29,12 +33,29 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
   const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, automated));
   writeJsonl(runFile(runDir, 'scores'), scores);
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
-  const analysis = analyze({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed });
+  const cueModes = study.cueModes ?? ['explicit'];
+  const analysis = analyzeByCueMode({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed }, cueModes);
+  const manifest = readManifest(runDir);
   const results: AnalysisResults = {
     ...analysis,
     // The variants an implausible combination ruled out were never rendered; the manifest lists them, per vignette.
-    exclusions: [...analysis.exclusions, ...(readManifest(runDir)?.implausible?.excluded ?? [])],
+    exclusions: [...analysis.exclusions, ...(manifest?.implausible?.excluded ?? [])],
     dataQuality: assessDataQuality({ modelIds: study.modelIds, scores, errors, questions, thresholds: study.quality ?? DEFAULT_QUALITY }),
+    ...(crossesCueModes(cueModes)
+      ? {
+          cueModes: compareCueModes({
+            runDir,
+            study: { name: study.name, sha256: manifest?.study.sha256 ?? '' },
+            // Race-myth probes stay out of every pooled comparison, as out of the findings.
+            scores: pooledScores(scores, vignettes),
+            axes: study.axes,
+            modelIds: study.modelIds,
+            modes: cueModes,
+            analysis: study.analysis,
+            seed: study.seed,
+          }),
+        }
+      : {}),
   };
   writeFileAtomic(runFile(runDir, 'findings'), `${JSON.stringify(results.findings, null, 2)}\n`);
   writeFileAtomic(runFile(runDir, 'results'), `${JSON.stringify(results, null, 2)}\n`);

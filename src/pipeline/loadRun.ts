@@ -5,7 +5,7 @@ import type { ResponseRecord } from '../run/types.js';
 import type { Vignette } from '../template/types.js';
 import { InputError } from '../util/problems.js';
 import type { AnalyzedStudy } from './analyzeRun.js';
-import { readManifest, type Manifest } from './manifest.js';
+import { manifestCueModes, readManifest, type Manifest } from './manifest.js';
 import { readJsonl, runFile } from './runDir.js';
 
 /** A run directory read back: everything needed to re-score, re-analyse and re-render without any model. */
@@ -31,6 +31,7 @@ export function loadRun(dir: string): LoadedRun {
     axes: manifest.axes,
     analysis: manifest.analysis,
     ...(manifest.quality ? { quality: manifest.quality } : {}),
+    cueModes: manifestCueModes(manifest),
     modelIds: manifest.models.map((m) => String(m.id)),
   };
   return { dir, manifest, study, vignettes: readJsonl<Vignette>(runFile(dir, 'vignettes')), variants: readJsonl<Variant>(runFile(dir, 'variants')) };

@@ -3,7 +3,8 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Axis } from '../demographics/types.js';
 import type { CombinationExclusion } from '../expand/combinations.js';
 import type { ImplausibleCombination, NameOptions, Study } from '../study/types.js';
-import { cuesName } from '../template/render.js';
+import { crossesCueModes } from '../study/cues.js';
+import { cuesName, type CueMode } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
 import { runFile } from './runDir.js';
 
@@ -11,7 +12,11 @@ const DEPENDENCIES = ['openai', '@faker-js/faker', 'vega', 'vega-lite', 'vega-em
 
 export interface Manifest {
   tool: { name: string; version: string; node: string; dependencies: Record<string, string> };
-  study: { name: string; file: string; sha256: string; seed: number; design: Study['design']; cues: Study['cues']; controls: Study['controls']; replicates: number };
+  /**
+   * `cues`: the study's cue mode, or the first of the modes it crosses (the controls' mode); `cueModes`: every mode
+   * it crosses, in order (absent when it renders one, as in runs made before modes could be crossed).
+   */
+  study: { name: string; file: string; sha256: string; seed: number; design: Study['design']; cues: CueMode; cueModes?: CueMode[]; controls: Study['controls']; replicates: number };
   templates: Record<string, string>;
   demographics: Record<string, string>;
   /** The study's axes in full (levels, labels, cue text), so a run can be re-analysed without the study files. */
@@ -44,19 +49,24 @@ export function buildManifest(study: Study, runDir: string, clock: () => number,
   const previous = readManifest(runDir);
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: Object.fromEntries(DEPENDENCIES.map((d) => [d, packageVersion(d)])) },
-    study: { name: study.name, file: study.file, sha256: study.hashes.study, seed: study.seed, design: study.design, cues: study.cues, controls: study.controls, replicates: study.replicates },
+    study: { name: study.name, file: study.file, sha256: study.hashes.study, seed: study.seed, design: study.design, cues: study.cueModes[0]!, ...(crossesCueModes(study.cueModes) ? { cueModes: study.cueModes } : {}), controls: study.controls, replicates: study.replicates },
     templates: study.hashes.templates,
     demographics: study.hashes.demographics,
     axes: study.axes.map((a) => ({ ...a, file: relative(dirname(resolve(study.file)), a.file) })),
     models: study.models.map((m) => ({ ...m })),
     analysis: study.analysis,
     quality: study.quality,
-    ...(cuesName(study.cues) ? { names: study.names } : {}),
+    ...(study.cueModes.some(cuesName) ? { names: study.names } : {}),
     ...(study.implausible.length > 0 ? { implausible: { rules: study.implausible, excluded } } : {}),
     startedAt: previous?.study.sha256 === study.hashes.study ? previous.startedAt : new Date(clock()).toISOString(),
   };
 }
 
+
+/** The cue modes of a run: the ones it crosses, or its one mode. */
+export function manifestCueModes(manifest: Pick<Manifest, 'study'>): CueMode[] {
+  return manifest.study.cueModes ?? [manifest.study.cues];
+}
 
 export function readManifest(runDir: string): Manifest | undefined {
   const path = runFile(runDir, 'manifest');

@@ -1,5 +1,6 @@
 import type { InjectedBias, ModelSpec } from '../study/types.js';
 import type { QuestionType } from '../template/types.js';
+import type { CueMode } from '../template/render.js';
 import { hashUniform } from '../util/hash.js';
 
 export type SimulatedSpec = Extract<ModelSpec, { kind: 'simulated' }>;
@@ -12,6 +13,8 @@ export interface SimulatedSubject {
   attributes: Readonly<Record<string, string>>;
   /** Needed only by biases restricted to some question types; a subject without one is never affected by those. */
   questionType?: QuestionType;
+  /** Needed only by biases restricted to some cue modes (a variant of a study crossing modes); without one, never affected by those. */
+  cues?: CueMode;
 }
 
 export interface SimulatedDecision {
@@ -27,7 +30,7 @@ const MAX_ERROR = 0.95;
 /**
  * The simulated model's whole behaviour as a pure function, shared by the provider and by power simulations.
  * Each vignette gets a difficulty from the seed; the error probability is the domain's error rate scaled by it
- * and by every injected bias that applies to the variant (its level, any interaction levels, its question type),
+ * and by every injected bias that applies to the variant (its level, any interaction levels, its question type, its cue mode),
  * then capped at 0.95 — so with a high baseline the realised ratio of error rates is below the multiplier. Common random numbers: variants of a vignette share one
  * draw (a model at temperature 0 answers the same case the same way); with probability `instability` a variant
  * draws afresh (sensitivity to wording). Variants stay exchangeable, so without bias nothing is favoured. Every
@@ -53,5 +56,6 @@ export function simulatedDecision(spec: SimulatedSpec, studySeed: number, subjec
 function applies(bias: InjectedBias, subject: SimulatedSubject): boolean {
   if (subject.attributes[bias.axis] !== bias.level) return false;
   if (bias.with && Object.entries(bias.with).some(([axis, level]) => subject.attributes[axis] !== level)) return false;
+  if (bias.cues && (subject.cues === undefined || !bias.cues.includes(subject.cues))) return false;
   return !bias.questionTypes || (subject.questionType !== undefined && bias.questionTypes.includes(subject.questionType));
 }

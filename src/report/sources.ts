@@ -6,6 +6,7 @@ import type { Manifest } from '../pipeline/manifest.js';
 import type { ReviewAgreement } from '../review/agreement.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
+import type { CueMode } from '../template/render.js';
 import { flipMatrix, type FlipCell } from './data/flipMatrix.js';
 import { shiftDistribution, type VignetteShift } from './data/shiftDistribution.js';
 import { byText } from './order.js';
@@ -32,6 +33,8 @@ export interface ContrastRef {
   model: string;
   axis: string;
   level: string;
+  /** The cue mode, in a run that crosses cue modes. */
+  cues?: CueMode;
 }
 
 /** The sources plus the lookups every section needs. */
@@ -43,7 +46,7 @@ export interface ReportLookups extends ReportSources {
   contrasts: readonly ContrastPairs[];
   /** Sorts contrasts in the order of the findings (model, then study axis and level order). */
   contrastOrder: (a: ContrastRef, b: ContrastRef) => number;
-  /** "insurance: medicaid", prefixed with the model when the run has more than one. */
+  /** "insurance: medicaid", prefixed with the model when the run has more than one, with the cue mode when the run crosses modes. */
   contrastLabel: (c: ContrastRef) => string;
   /** The axis's human label for a level id ("Medicaid" for medicaid), or the id. */
   levelLabel: (axis: string, level: string) => string;
@@ -64,7 +67,7 @@ function reportLookups(sources: ReportSources): ReportLookups {
   const axes = sources.manifest.axes;
   const modelIds = sources.manifest.models.map((m) => String(m.id));
   const multiModel = modelIds.length > 1;
-  const key = (c: ContrastRef) => `${c.model}\u0000${c.axis}\u0000${c.level}`;
+  const key = (c: ContrastRef) => `${c.model}\u0000${c.axis}\u0000${c.level}${c.cues ? `\u0000${c.cues}` : ''}`;
   const rank = new Map(sources.results.findings.map((f, i) => [key(f), i]));
   const position = (c: ContrastRef) => rank.get(key(c)) ?? rank.size;
   return {
@@ -74,7 +77,7 @@ function reportLookups(sources: ReportSources): ReportLookups {
     vignettesById: new Map(sources.vignettes.map((v) => [v.id, v])),
     contrasts: pairContrasts(pooledScores(sources.scores, sources.vignettes), axes),
     contrastOrder: (a, b) => position(a) - position(b) || byText(key(a), key(b)),
-    contrastLabel: (c) => `${multiModel ? `${c.model} · ` : ''}${c.axis}: ${c.level}`,
+    contrastLabel: (c) => `${multiModel ? `${c.model} · ` : ''}${c.axis}: ${c.level}${c.cues ? ` (${c.cues} cues)` : ''}`,
     levelLabel: (axis, level) => axes.find((a) => a.id === axis)?.levels.find((l) => l.id === level)?.label ?? level,
   };
 }

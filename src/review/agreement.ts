@@ -1,9 +1,11 @@
 import { answerToken } from '../analysis/flips.js';
-import { pooledScores } from '../analysis/probes.js';
-import { analyzeFindings, type AnalysisOptions } from '../analysis/findings.js';
+import type { AnalysisOptions } from '../analysis/findings.js';
+import { findingsPerCueMode } from '../analysis/cueModes.js';
 import { pairContrasts } from '../analysis/pairs.js';
+import { pooledScores } from '../analysis/probes.js';
 import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
+import type { CueMode } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohens-kappa.js';
 import { PAIR_LABELS, RESPONSE_LABELS, type AdjudicationRecord } from './adjudications.js';
@@ -27,6 +29,8 @@ export interface FindingChange {
   model: string;
   axis: string;
   level: string;
+  /** The cue mode, in a run that crosses cue modes. */
+  cues?: CueMode;
   significantBefore: boolean;
   significantAfter: boolean;
   pAdjustedBefore: number;
@@ -103,12 +107,12 @@ function agreementTable(categories: readonly string[], pairs: readonly [string |
 }
 
 function findingChanges(automated: readonly ScoreRecord[], adjudicated: readonly ScoreRecord[], { axes, vignettes, modelIds, options }: AgreementAnalysis): ReviewAgreement['findings'] {
-  const findings = (scores: readonly ScoreRecord[]) => analyzeFindings(pairContrasts(pooledScores(scores, vignettes), axes), axes, modelIds, 'error', options);
+  const findings = (scores: readonly ScoreRecord[]) => findingsPerCueMode(pairContrasts(pooledScores(scores, vignettes), axes), axes, modelIds, 'error', options);
   const before = findings(automated);
   const after = findings(adjudicated);
   const changed = before.flatMap((b) => {
-    const a = after.find((f) => f.model === b.model && f.axis === b.axis && f.level === b.level);
-    return a && a.significant !== b.significant ? [{ model: b.model, axis: b.axis, level: b.level, significantBefore: b.significant, significantAfter: a.significant, pAdjustedBefore: b.pAdjusted, pAdjustedAfter: a.pAdjusted }] : [];
+    const a = after.find((f) => f.model === b.model && f.axis === b.axis && f.level === b.level && f.cues === b.cues);
+    return a && a.significant !== b.significant ? [{ model: b.model, axis: b.axis, level: b.level, ...(b.cues ? { cues: b.cues } : {}), significantBefore: b.significant, significantAfter: a.significant, pAdjustedBefore: b.pAdjusted, pAdjustedAfter: a.pAdjusted }] : [];
   });
   return { tested: before.length, significantBefore: before.filter((f) => f.significant).length, significantAfter: after.filter((f) => f.significant).length, changed };
 }

@@ -22,6 +22,7 @@ export function scoreResponse(response: ResponseRecord, variant: Variant, questi
     kind: variant.kind,
     ...(variant.paraphrase ? { paraphrase: variant.paraphrase } : {}),
     pinned: variant.pinned,
+    ...(variant.cues ? { cues: variant.cues } : {}),
     extractorVersion: EXTRACTOR_VERSION,
   };
   if (response.error !== null || response.text === null) {

@@ -1,6 +1,7 @@
 import type { ParaphraseSource } from '../expand/paraphrase.js';
 import type { VariantKind } from '../expand/types.js';
 import type { Perspective, QuestionType } from '../template/types.js';
+import type { CueMode } from '../template/render.js';
 
 /**
  * What an answer means. `error`: the request failed, there is no answer. `unscored`: a free-text answer that
@@ -23,6 +24,8 @@ export interface ScoreRecord {
   paraphrase?: ParaphraseSource;
   /** Axes the vignette never varies (pinned), which are therefore never contrasted. */
   pinned: Record<string, string>;
+  /** The variant's cue mode, in a study that crosses cue modes (absent otherwise): pairs never cross modes. */
+  cues?: CueMode;
   outcome: Outcome;
   /** The extracted answer (letter, yes/no, scale value, number), or null. */
   extracted: string | number | null;

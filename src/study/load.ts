@@ -12,7 +12,8 @@ import { failOnProblems, type Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { loadNamePools, NAMES_FILE } from '../demographics/names.js';
 import { readNameOptions } from './names.js';
-import { CUE_MODES } from '../template/render.js';
+import { readBiasCueModes, readCueModes } from './cues.js';
+import type { CueMode } from '../template/render.js';
 import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import { ageBelow, matchingCombination } from '../expand/combinations.js';
@@ -61,12 +62,12 @@ export function loadStudy(file: string): LoadedStudy {
   const gate = readGateSection(r, obj.gate, axes.map((a) => a.id));
   const design = readDesign(r, obj.design, axes);
   const implausible = readImplausibleCombinations(r, obj.implausible, axes);
-  const cues = r.oneOf(obj, 'cues', CUE_MODES, [], { optional: true }) ?? 'explicit';
+  const cueModes = readCueModes(r, obj.cues);
   const controls = readControls(r, obj.controls);
   const namePools = loadNamePools(demographicsPath, problems);
-  const names = readNameOptions(r, obj.names, obj.axes, { cues, axes, pools: namePools, demographicsPath });
-  const models = readModels(r, obj.models, systemPrompt, axes);
-  const judge = readJudge(r, obj.judge, systemPrompt, axes);
+  const names = readNameOptions(r, obj.names, obj.axes, { cueModes, axes, pools: namePools, demographicsPath });
+  const models = readModels(r, obj.models, systemPrompt, axes, cueModes);
+  const judge = readJudge(r, obj.judge, systemPrompt, axes, cueModes);
   const templateSources = readTemplateSources(r, obj.templates, at);
   const templateFiles = templateSources.map((t) => t.file);
   failOnProblems(problems);
@@ -89,7 +90,7 @@ export function loadStudy(file: string): LoadedStudy {
     allAxes,
     design,
     implausible: implausible.map(({ rule }) => rule),
-    cues,
+    cueModes,
     controls,
     namePools,
     names,
@@ -381,7 +382,7 @@ function readStudyAxes(r: FieldReader, raw: unknown, allAxes: readonly Axis[]): 
   return axes;
 }
 
-function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: readonly Axis[]): ModelSpec[] {
+function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: readonly Axis[], cueModes: readonly CueMode[]): ModelSpec[] {
   if (raw === undefined) {
     r.problem(['models'], 'is required: a list of models (use `provider: simulated` to try the tool without a key)');
     return [];
@@ -389,7 +390,7 @@ function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: re
   const list = r.list(raw, ['models']) ?? [];
   const models: ModelSpec[] = [];
   list.forEach((item, i) => {
-    const model = readModel(r, item, ['models', i], systemPrompt, axes);
+    const model = readModel(r, item, ['models', i], systemPrompt, axes, cueModes);
     if (!model) return;
     if (models.some((m) => m.id === model.id)) r.problem(['models', i, 'id'], `model id "${model.id}" is used twice`);
     models.push(model);
@@ -399,7 +400,7 @@ function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: re
 }
 
 /** One model entry, of `models:` or `judge.model`; undefined (with the problems recorded) when it is unusable. */
-function readModel(r: FieldReader, item: unknown, path: (string | number)[], systemPrompt: string, axes: readonly Axis[]): ModelSpec | undefined {
+function readModel(r: FieldReader, item: unknown, path: (string | number)[], systemPrompt: string, axes: readonly Axis[], cueModes: readonly CueMode[]): ModelSpec | undefined {
   const obj = r.record(item, path);
   if (!obj) return undefined;
   r.unknownKeys(obj, MODEL_FIELDS, path);
@@ -432,7 +433,7 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
         ...common,
         kind: 'simulated',
         accuracy: readAccuracy(r, obj.accuracy, [...path, 'accuracy']),
-        biases: readBiases(r, obj.bias, [...path, 'bias'], axes),
+        biases: readBiases(r, obj.bias, [...path, 'bias'], axes, cueModes),
         unparseableRate: r.number(obj, 'unparseable_rate', path, { optional: true, min: 0, max: 1 }) ?? 0.01,
         instability: r.number(obj, 'instability', path, { optional: true, min: 0, max: 1 }) ?? 0.15,
       };
@@ -451,13 +452,13 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
  * but it is always asked with the versioned judge prompt (so no `system_prompt`), one request at a time rather than
  * through a batch, and it sees masked cases (so a simulated judge has no demographic `bias` to inject).
  */
-function readJudge(r: FieldReader, raw: unknown, systemPrompt: string, axes: readonly Axis[]): JudgeSpec | undefined {
+function readJudge(r: FieldReader, raw: unknown, systemPrompt: string, axes: readonly Axis[], cueModes: readonly CueMode[]): JudgeSpec | undefined {
   if (raw === undefined) return undefined;
   const obj = r.record(raw, ['judge']);
   if (!obj) return undefined;
   r.unknownKeys(obj, ['model', 'prompt_version', 'pairwise'], ['judge']);
   if (obj.model === undefined) r.problem(['judge', 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
-  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], systemPrompt, axes);
+  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], systemPrompt, axes, cueModes);
   const modelFields = obj.model !== null && typeof obj.model === 'object' ? (obj.model as Record<string, unknown>) : {};
   if ('system_prompt' in modelFields) r.problem(['judge', 'model', 'system_prompt'], 'the judge is asked with the versioned judge prompt (prompt_version); it cannot be replaced');
   if ('bias' in modelFields) r.problem(['judge', 'model', 'bias'], 'the judge sees cases with demographic cues masked, so there is no demographic bias to inject');
@@ -504,16 +505,17 @@ function readAccuracy(r: FieldReader, raw: unknown, path: (string | number)[]): 
   return result;
 }
 
-function readBiases(r: FieldReader, raw: unknown, path: (string | number)[], axes: readonly Axis[]): InjectedBias[] {
-  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'with', 'question_types'], (obj, at) => {
+function readBiases(r: FieldReader, raw: unknown, path: (string | number)[], axes: readonly Axis[], cueModes: readonly CueMode[]): InjectedBias[] {
+  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'with', 'question_types', 'cues'], (obj, at) => {
     const axis = r.string(obj, 'axis', at);
     const level = r.string(obj, 'level', at);
     const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0 });
     const known = axis !== undefined && level !== undefined && checkLevel(r, axes, axis, level, at, 'axis', 'level');
     const combined = readInteraction(r, obj.with, [...at, 'with'], axes, axis);
     const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types']);
-    if (!known || errorMultiplier === undefined || combined === null || questionTypes === null) return undefined;
-    return { axis, level, errorMultiplier, ...(combined && { with: combined }), ...(questionTypes && { questionTypes }) };
+    const cues = readBiasCueModes(r, obj.cues, [...at, 'cues'], cueModes);
+    if (!known || errorMultiplier === undefined || combined === null || questionTypes === null || cues === null) return undefined;
+    return { axis, level, errorMultiplier, ...(combined && { with: combined }), ...(questionTypes && { questionTypes }), ...(cues && { cues }) };
   });
 }
 

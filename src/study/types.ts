@@ -20,6 +20,8 @@ export interface InjectedBias {
   with?: Record<string, string>;
   /** Only questions of these types are affected (for example under-treatment on ordinal answers only). */
   questionTypes?: QuestionType[];
+  /** Only variants rendered in these cue modes are affected (a study that crosses modes: `cues: [explicit, implicit]`). */
+  cues?: CueMode[];
 }
 
 export interface ModelParams {
@@ -198,7 +200,12 @@ export interface Study {
   design: Design;
   /** The study's `implausible:` combinations, never rendered (empty when the study declares none). */
   implausible: ImplausibleCombination[];
-  cues: CueMode;
+  /**
+   * How demographics show in the text (`cues:`): one mode, or several the study crosses, in the order listed. With
+   * several, every design assignment is rendered once per mode and results are tagged with the mode; controls are
+   * rendered once, in the first mode.
+   */
+  cueModes: CueMode[];
   controls: Controls;
   /** `strict: true`: template lint warnings are errors, as with --strict on `run` and `expand`. */
   strict?: boolean;

@@ -60,7 +60,7 @@ describe('designs', () => {
   it('the demographics-removed control keeps what a vignette pins: a pinned sex and age still render', () => {
     const pinned = { ...pain, excluded: [{ axis: 'sex', value: 'female', reason: 'Pregnancy is possible.' }, { axis: 'age', value: '52', reason: 'Screening depends on age.' }] };
     for (const cues of ['explicit', 'implicit'] as const) {
-      const all = [...expandStudy({ ...study, cues, controls: { noDemographics: true, paraphrases: 0 } }, [pinned], study.systemPrompt)];
+      const all = [...expandStudy({ ...study, cueModes: [cues], controls: { noDemographics: true, paraphrases: 0 } }, [pinned], study.systemPrompt)];
       const none = all.find((v) => v.kind === 'no-demographics')!.messages[1]!.content;
       expect(none).toMatch(/^I am a 52-year-old woman\. I fell/);
       expect(none).not.toMatch(/insur|White|named/);
@@ -68,19 +68,19 @@ describe('designs', () => {
   });
 
   it('implicit cues name the patient from the pools, consistently per vignette and level', () => {
-    const all = expand({ cues: 'implicit' });
+    const all = expand({ cueModes: ['implicit'] });
     const ref = all[0]!.messages[1]!.content;
     const black = all.find((v) => v.variantId.endsWith('race=black'))!.messages[1]!.content;
     expect(ref).toMatch(/^I am a 40-year-old man named \w+ \w+\./);
     expect(ref).not.toContain('White');
     expect(black).not.toContain('Black');
     expect(black).not.toBe(ref);
-    expect(expand({ cues: 'implicit' })[1]!.messages[1]!.content).toBe(black);
+    expect(expand({ cueModes: ['implicit'] })[1]!.messages[1]!.content).toBe(black);
   });
 
   it('masking the cue spans makes every variant of a vignette identical, in every cue mode', () => {
     for (const cues of ['explicit', 'implicit', 'both'] as const) {
-      const all = [...expandStudy({ ...study, cues, design: { kind: 'factorial', axes: ['race', 'sex', 'age', 'insurance'] }, controls: { noDemographics: true, paraphrases: 0 } }, vignettes, study.systemPrompt)];
+      const all = [...expandStudy({ ...study, cueModes: [cues], design: { kind: 'factorial', axes: ['race', 'sex', 'age', 'insurance'] }, controls: { noDemographics: true, paraphrases: 0 } }, vignettes, study.systemPrompt)];
       for (const v of all) {
         const ref = all.find((r) => r.vignetteId === v.vignetteId && r.kind === 'reference')!;
         const masked = (x: typeof v) => maskCues({ text: x.messages[1]!.content, cueSpans: x.cueSpans });

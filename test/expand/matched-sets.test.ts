@@ -77,7 +77,7 @@ describe('matched sets over every shipped vignette x design x cue mode', () => {
       for (const design of DESIGNS) {
         for (const cues of CUE_MODES) {
           let reference: Variant | undefined;
-          for (const v of expandStudy({ ...study, design, cues }, vignettes, study.systemPrompt)) {
+          for (const v of expandStudy({ ...study, design, cueModes: [cues] }, vignettes, study.systemPrompt)) {
             if (v.kind === 'reference') reference = v;
             const where = `${design.kind}/${cues}/${v.variantId}`;
             if (masked(v) !== masked(reference!)) problems.push(`${where}: differs from its reference outside the cues:\n  ${masked(v)}\n  ${masked(reference!)}`);

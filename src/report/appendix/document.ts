@@ -4,6 +4,7 @@ import { demographicsRemovedBlocks, findingsBlocks, flipsBlocks, shiftsBlocks, s
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';
+import { cueModeBlocks } from '../content/cueModes.js';
 import { summaryBlocks } from '../content/summary.js';
 import { heading, type Block } from '../document/blocks.js';
 import { probeBlocks, probesFirst } from '../content/probes.js';
@@ -32,6 +33,7 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
         heading(3, 'Error amplification'),
         ...figureBlock(charts, 'forest'),
         ...findingsBlocks(ctx),
+        ...(ctx.results.cueModes ? [heading(3, 'Cue modes compared'), ...cueModeBlocks(ctx)] : []),
         heading(3, 'Other endpoints and omnibus tests'),
         ...otherTestsBlocks(ctx),
         heading(3, 'Flips and noise floors'),

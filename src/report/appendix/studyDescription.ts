@@ -1,3 +1,4 @@
+import { describeCueModes } from '../content/cueModes.js';
 import { list, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, percent, plural } from '../format.js';
 import { reviewBlocks } from '../content/sections.js';
@@ -61,7 +62,7 @@ export function designBlocks(ctx: ReportContext): Block[] {
   return [
     list([
       `Design: ${how}.`,
-      `Cues: ${study.cues}.`,
+      `Cues: ${describeCueModes(ctx.manifest)}.`,
       `Controls: no-demographics variant ${study.controls.noDemographics ? 'included' : 'not included'}; ${plural(study.controls.paraphrases, 'paraphrase control')} per vignette${paraphraseMix(ctx)}.`,
       `Replicates: ${study.replicates} per variant and model.`,
       `Variants: ${variants}; scored answers: ${ctx.scores.length}.`,

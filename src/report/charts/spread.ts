@@ -1,6 +1,7 @@
 import { groupErrors, type GroupBy } from '../data/groupErrors.js';
 import { percent } from '../format.js';
 import type { ReportContext } from '../sources.js';
+import { withCues } from '../content/cueModes.js';
 import { BLUE, chartBase, toPoints, type Chart } from './common.js';
 
 /**
@@ -14,11 +15,12 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
   const multiModel = ctx.modelIds.length > 1;
   const rowLabel = (model: string, group: string) => (multiModel ? `${model} · ${group}` : group);
   const groups = [...new Set(rows.map((r) => rowLabel(r.model, r.group)))].sort();
-  const levels = [...new Map(rows.map((r) => [`${r.axis}: ${r.level}`, r])).values()].sort(ctx.contrastOrder).map((r) => `${r.axis}: ${r.level}`);
+  const levelOf = (r: (typeof rows)[number]) => withCues(`${r.axis}: ${r.level}`, r);
+  const levels = [...new Map(rows.map((r) => [levelOf(r), r])).values()].sort(ctx.contrastOrder).map(levelOf);
   const baseline = groupErrors(ctx, by).map((g) => ({ group: rowLabel(g.model, g.group), error: toPoints(g.errorRate), answers: g.nAnswers }));
   const cells = rows.map((r) => ({
     group: rowLabel(r.model, r.group),
-    level: `${r.axis}: ${r.level}`,
+    level: levelOf(r),
     difference: toPoints(r.difference),
     errorReference: percent(r.rateReference),
     errorLevel: percent(r.rateLevel),

@@ -4,6 +4,7 @@ import type { AdjustMethod } from '../../stats/adjust.js';
 import { list, paragraph, type Block, type Inline } from '../document/blocks.js';
 import { paraphraseSourceCounts } from '../../expand/paraphrase.js';
 import { plural } from '../format.js';
+import { describeCueModes } from './cueModes.js';
 import type { ReportContext } from '../sources.js';
 
 const ADJUSTMENTS: Record<AdjustMethod, { name: string; what: string }> = {
@@ -28,7 +29,7 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
   const all = [...results.findings, ...results.secondaryFindings];
   const items: Inline[][] = [
     [
-      `Pairing: each vignette is its own control. Every variant with a demographic level is paired with the variant of the same vignette, model and replicate in which that axis is at its reference level (design: ${manifest.study.design.kind}; cues: ${manifest.study.cues}; ${plural(manifest.study.replicates, 'replicate')})${all.some((f) => f.test === 'vignette-fixed-effects') ? '; where no such variant exists, the level is estimated with the other axes held fixed (see the test below)' : ''}.`,
+      `Pairing: each vignette is its own control. Every variant with a demographic level is paired with the variant of the same vignette, model and replicate in which that axis is at its reference level (design: ${manifest.study.design.kind}; cues: ${describeCueModes(manifest)}; ${plural(manifest.study.replicates, 'replicate')})${all.some((f) => f.test === 'vignette-fixed-effects') ? '; where no such variant exists, the level is estimated with the other axes held fixed (see the test below)' : ''}.`,
     ],
     ['Primary endpoint, error: an answer that is wrong, refused or unparseable. Requests that failed and free-text answers not yet scored have no answer to judge; pairs with one on either side are excluded and counted (excluded pairs). Secondary endpoints: refusal, unparseable answer, request error, tested the same way.'],
     ...testItems(all),

@@ -1,3 +1,4 @@
+import { cuesName, type CueMode } from '../../template/render.js';
 import type { Axis, Level } from '../../demographics/types.js';
 import { importRecord } from '../../import/manifest.js';
 import type { ReportContext } from '../sources.js';
@@ -41,7 +42,7 @@ function resolvePlaceholders(text: string): string {
  * and, where the design had no exact partner for some pairs, that other cues differ in those. Supplied: that
  * counterfair did not build the variants and cannot check what else differs.
  */
-export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' | 'contrasts'>, c: { model: string; axis: string; level: string; reference: string }): string {
+export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' | 'contrasts'>, c: { model: string; axis: string; level: string; reference: string; cues?: CueMode }): string {
   const axis = ctx.axes.find((a) => a.id === c.axis);
   const axisName = (axis?.label ?? c.axis).toLowerCase();
   const source = provenance(ctx);
@@ -51,8 +52,15 @@ export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' 
   const level = axis?.levels.find((l) => l.id === c.level);
   const reference = axis?.levels.find((l) => l.id === c.reference);
   const cues = axis && level && reference ? [cueText(axis, level), cueText(axis, reference)] : [];
-  const what = cues[0] && cues[1] ? `in one cue: ${quote(cues[0])} in place of ${quote(cues[1])}` : `in the patient's ${axisName} cue`;
-  const pairs = ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level)?.pairs ?? [];
+  const stated = cues[0] && cues[1] ? `in one cue: ${quote(cues[0])} in place of ${quote(cues[1])}` : `in the patient's ${axisName} cue`;
+  // Under a naming cue mode of a run that crosses modes, a name stands in for (implicit) or joins (both) the descriptor.
+  const named = c.cues !== undefined && cuesName(c.cues) && axis?.slot === 'descriptor' && level && reference;
+  const what = !named
+    ? stated
+    : c.cues === 'implicit'
+      ? `in the patient's name alone, one drawn for ${level.label} in place of one drawn for ${reference.label} (the ${axisName} is not stated)`
+      : `${stated.replace('in one cue:', 'in two cues:')}, and in the patient's name, drawn for each level`;
+  const pairs = ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level && p.cues === c.cues)?.pairs ?? [];
   const marginal = pairs.filter((p) => p.marginal).length;
   const others = marginal
     ? ` In this design ${marginal} of ${pairs.length} level variants had no partner differing in this axis alone (other demographic cues differ too), so the rates and the difference above come from a model that holds those other cues fixed rather than from a direct comparison.`

@@ -6,6 +6,7 @@ import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
 import { axisTestsTable, demographicsRemovedTable, findingsTable, flipsTable, intersectionsTable, marginalHomogeneityTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
 import { adjustmentName } from './methods.js';
+import { withCues } from './cueModes.js';
 
 /** The label every unadjusted highlight carries, wherever it appears. */
 export const EXPLORATORY = 'Exploratory, not adjusted for multiple comparisons';
@@ -147,7 +148,7 @@ export function reviewBlocks(ctx: ReportContext): Block[] {
   };
   const changed: DisplayTable = {
     headers: ['model', 'axis', 'level', 'significant before', 'significant after', 'adjusted p before', 'adjusted p after'],
-    rows: review.findings.changed.map((c) => ({ cells: [c.model, c.axis, c.level, c.significantBefore ? 'yes' : 'no', c.significantAfter ? 'yes' : 'no', pValue(c.pAdjustedBefore), pValue(c.pAdjustedAfter)] })),
+    rows: review.findings.changed.map((c) => ({ cells: [c.model, c.axis, withCues(c.level, c), c.significantBefore ? 'yes' : 'no', c.significantAfter ? 'yes' : 'no', pValue(c.pAdjustedBefore), pValue(c.pAdjustedAfter)] })),
   };
   return [
     paragraph(`Clinicians (${review.reviewers.length ? review.reviewers.join(', ') : 'unnamed'}) labelled answers and pairs blind to the demographics; their labels replace the automated outcomes in every result above.`),

@@ -1,6 +1,6 @@
 import { shiftP } from '../../analysis/shifts.js';
 import type { Endpoint } from '../../analysis/endpoints.js';
-import { agreement, familyLabel, givenAs, isUnstated } from '../../analysis/sentence.js';
+import { agreement, cueWording, familyLabel, givenAs, isUnstated } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
 import { decimal, percent, plural, points, pointsInterval, pValue, ratio } from '../format.js';
@@ -84,11 +84,12 @@ const PLAIN_VERBS: Record<Endpoint, string> = {
 function plainWords(ctx: ReportContext, f: Finding): string {
   const per100 = Math.round(100 * Math.abs(f.difference));
   const axis = ctx.axes.find((a) => a.id === f.axis);
-  const reference = isUnstated(axis, f.reference) ? 'when the same case did not state it' : `when the same case gave it as ${ctx.levelLabel(f.axis, f.reference)}`;
+  const wording = cueWording(f, axis);
+  const reference = isUnstated(axis, f.reference) ? 'when the same case did not state it' : `when the same case ${wording.gave} ${ctx.levelLabel(f.axis, f.reference)}`;
   const what = PLAIN_VERBS[f.endpoint];
   const direction = f.difference >= 0 ? 'more' : 'fewer';
   const times = f.ratio === null || f.ratio === Infinity ? 'while it never did so for the reference' : `${ratio(f.ratio)} times the rate for the reference`;
-  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when ${givenAs(axis, f.axis, f.level)} than ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
+  return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when ${givenAs(axis, f.axis, f.level, wording.was)} than ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
 }
 
 function scope(ctx: ReportContext): string {

@@ -7,6 +7,7 @@ import { count, decimal, decimalInterval, percent, percentInterval, points, poin
 import type { ReportContext } from '../sources.js';
 import { correctAnswer } from './describe.js';
 import { byText } from '../order.js';
+import { withCues } from './cueModes.js';
 
 /**
  * The report's tables as displayed (formatted, a selection of columns). The CSV files under tables/ hold every
@@ -19,7 +20,7 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
   return {
     headers: withEndpoint ? ['endpoint', ...headers] : headers,
     rows: findings.map((f) => {
-      const cells = [f.model, f.axis, f.level, f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
+      const cells = [f.model, f.axis, withCues(f.level, f), f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
       return { cells: withEndpoint ? [f.endpoint, ...cells] : cells, highlight: f.significant };
     }),
   };
@@ -44,7 +45,7 @@ export function flipsTable(ctx: ReportContext): DisplayTable {
       // Runs analysed before the paired excess have only the unpaired point difference: no interval, no reading.
       const paired = f.excessVignettes !== undefined;
       return {
-        cells: [f.model, f.axis, f.level, count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), paired ? floorName(f.floorSource) : 'not in this results.json', percent(f.excessFloor), points(f.excess), pointsInterval(f.excessCi), count(f.excessVignettes), paired ? excessReading(f, 'the demographic change') : 'no interval in this results.json'],
+        cells: [f.model, f.axis, withCues(f.level, f), count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), paired ? floorName(f.floorSource) : 'not in this results.json', percent(f.excessFloor), points(f.excess), pointsInterval(f.excessCi), count(f.excessVignettes), paired ? excessReading(f, 'the demographic change') : 'no interval in this results.json'],
         highlight: f.excessVerdict === 'above-floor',
       };
     }),
@@ -68,8 +69,8 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
     ],
     rows: ctx.results.noiseFloors.map((n) => ({
       cells: n.paraphraseBySource
-        ? [n.model, floor(n.replicate), floor(n.paraphraseBySource.authored), floor(n.paraphraseBySource['added-sentence']), floor(n.paraphrase)]
-        : [n.model, floor(n.replicate), 'not in this results.json', 'not in this results.json', floor(n.paraphrase)],
+        ? [withCues(n.model, n), floor(n.replicate), floor(n.paraphraseBySource.authored), floor(n.paraphraseBySource['added-sentence']), floor(n.paraphrase)]
+        : [withCues(n.model, n), floor(n.replicate), 'not in this results.json', 'not in this results.json', floor(n.paraphrase)],
     })),
   };
 }
@@ -88,7 +89,7 @@ export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t, or adjusted model), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
     rows: ctx.results.shifts.map((s) => ({
-      cells: [s.model, s.axis, s.level, s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), s.method ? 'not computed' : pValue(s.wilcoxonP), s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP)],
+      cells: [s.model, s.axis, withCues(s.level, s), s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), s.method ? 'not computed' : pValue(s.wilcoxonP), s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP)],
       highlight: shiftP(s) < ctx.manifest.analysis.alpha && s.meanShift < 0,
     })),
   };
@@ -99,7 +100,7 @@ export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'reference', 'answers', 'categories', 'vignettes (one pair each)', 'reference', 'level', 'Stuart-Maxwell χ²', 'df', 'p', 'adjusted p'],
     rows: (ctx.results.marginalHomogeneity ?? []).map((t) => ({
-      cells: [t.model, t.axis, t.level, t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
+      cells: [t.model, t.axis, withCues(t.level, t), t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
       highlight: t.significant,
     })),
   };
@@ -108,14 +109,14 @@ export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
 export function axisTestsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'levels', 'vignettes (complete blocks)', 'test', 'statistic', 'df', 'p (unadjusted)'],
-    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, t.axis, t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`, pValue(t.p)] })),
+    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, withCues(t.axis, t), t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`, pValue(t.p)] })),
   };
 }
 
 export function intersectionsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI, unadjusted', 'p (unadjusted)'],
-    rows: ctx.results.intersections.map((c) => ({ cells: [c.model, `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
+    rows: ctx.results.intersections.map((c) => ({ cells: [withCues(c.model, c), `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
   };
 }
 
@@ -128,7 +129,7 @@ export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
       const h = s.heterogeneity;
       // Older results.json: no heterogeneity test, so no group is named.
       const where = s.worstGroupSupported ? s.worstGroup : h ? NO_HETEROGENEITY : 'not tested (older results.json)';
-      return { cells: [s.model, s.axis, s.level, s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
+      return { cells: [s.model, s.axis, withCues(s.level, s), s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
     }),
   };
 }
@@ -137,7 +138,7 @@ export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
 export function spreadRowsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'level', 'by', 'group', 'vignettes', 'pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted'],
-    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, r.level, r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
+    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, withCues(r.level, r), r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
   };
 }
 

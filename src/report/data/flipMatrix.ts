@@ -1,5 +1,6 @@
 import { isFlip } from '../../analysis/flips.js';
 import type { ReportLookups } from '../sources.js';
+import type { CueMode } from '../../template/render.js';
 import { byText } from '../order.js';
 
 /** One vignette × level cell: how many of its usable reference/level pairs changed answer (replicates pair up). */
@@ -7,6 +8,8 @@ export interface FlipCell {
   model: string;
   axis: string;
   level: string;
+  /** The cue mode, in a run that crosses cue modes. */
+  cues?: CueMode;
   vignetteId: string;
   nPairs: number;
   flips: number;
@@ -24,8 +27,8 @@ export function flipMatrix(ctx: Pick<ReportLookups, 'contrasts' | 'contrastOrder
     for (const pair of contrast.pairs) {
       const flip = isFlip(pair);
       if (flip === null) continue;
-      const key = `${contrast.modelId}\u0000${contrast.axis}\u0000${contrast.level}\u0000${pair.vignetteId}`;
-      const cell = cells.get(key) ?? { model: contrast.modelId, axis: contrast.axis, level: contrast.level, vignetteId: pair.vignetteId, nPairs: 0, flips: 0, share: 0 };
+      const key = `${contrast.modelId}\u0000${contrast.axis}\u0000${contrast.level}\u0000${contrast.cues ?? ''}\u0000${pair.vignetteId}`;
+      const cell = cells.get(key) ?? { model: contrast.modelId, axis: contrast.axis, level: contrast.level, ...(contrast.cues ? { cues: contrast.cues } : {}), vignetteId: pair.vignetteId, nPairs: 0, flips: 0, share: 0 };
       cell.nPairs++;
       if (flip) cell.flips++;
       cell.share = cell.flips / cell.nPairs;

@@ -1,11 +1,14 @@
 import { vignetteShifts, type VignetteShift as AnalysisVignetteShift } from '../../analysis/shifts.js';
 import type { ReportLookups } from '../sources.js';
+import type { CueMode } from '../../template/render.js';
 
 /** One vignette's signed shift for one level: positive is more care at the level than at the reference. */
 export interface VignetteShift extends AnalysisVignetteShift {
   model: string;
   axis: string;
   level: string;
+  /** The cue mode, in a run that crosses cue modes. */
+  cues?: CueMode;
 }
 
 /** The per-vignette shifts behind results.json's shift tests, computed by the analysis's own rule, in findings order. */
@@ -16,6 +19,6 @@ export function shiftDistribution(ctx: Pick<ReportLookups, 'contrasts' | 'contra
     .flatMap((contrast) => vignetteShifts(contrast, questions).map((s) => ({ ...asRef(contrast), ...s })));
 }
 
-function asRef(c: { modelId: string; axis: string; level: string }): { model: string; axis: string; level: string } {
-  return { model: c.modelId, axis: c.axis, level: c.level };
+function asRef(c: { modelId: string; axis: string; level: string; cues?: CueMode }): { model: string; axis: string; level: string; cues?: CueMode } {
+  return { model: c.modelId, axis: c.axis, level: c.level, ...(c.cues ? { cues: c.cues } : {}) };
 }

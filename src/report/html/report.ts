@@ -4,6 +4,7 @@ import { figureBlock } from '../content/figures.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';
+import { cueModeBlocks } from '../content/cueModes.js';
 import { summaryBlocks } from '../content/summary.js';
 import { exclusionsTable } from '../content/tables.js';
 import { implausibleBlocks } from '../content/implausible.js';
@@ -29,6 +30,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
     ['data-quality', 'Data quality', dataQualityBlocks(ctx)],
     ...(first ? [probes] : []),
     ['amplification', 'Error amplification', [...figureBlock(charts, 'forest'), ...findingsBlocks(ctx)]],
+    ...(ctx.results.cueModes ? [['cue-modes', 'Cue modes compared', cueModeBlocks(ctx)] as [string, string, Block[]]] : []),
     ['flips', 'Flips', flipsBlocks(ctx, charts)],
     ['demographics-removed', 'Demographics removed', demographicsRemovedBlocks(ctx)],
     ['spread', 'By domain and perspective', spreadBlocks(ctx, charts)],

@@ -16,7 +16,7 @@ describe('maskedPrompt', () => {
   it('masks every variant of a matched set to the same text, for the whole shipped library', () => {
     const { study, vignettes } = loadStudy(fromRoot('examples/quickstart.yaml'));
     for (const cues of ['explicit', 'implicit', 'both'] as const) {
-      for (const [vignetteId, variants] of byVignette(expandStudy({ ...study, cues }, vignettes, study.systemPrompt))) {
+      for (const [vignetteId, variants] of byVignette(expandStudy({ ...study, cueModes: [cues] }, vignettes, study.systemPrompt))) {
         const masked = new Set(variants.map(maskedPrompt));
         expect(masked.size, `${vignetteId} (${cues})`).toBe(1);
         const text = [...masked][0]!;
