@@ -122,7 +122,8 @@ export function buildImportedRun(file: string, sha256: string, observations: rea
     variants: variantList,
     responses,
     models: [...new Set(observations.map((o) => o.model))],
-    replicates: Math.max(...observations.map((o) => o.replicate)) + 1,
+    // Not Math.max(...replicates): spreading one argument per answer overflows the call stack on large imports.
+    replicates: observations.reduce((most, o) => Math.max(most, o.replicate), 0) + 1,
     design: designOf(variantList, axes),
     warnings: warnings(observations, variantList, responses),
   };

@@ -12,8 +12,13 @@ const YES_NO = /^(yes|no)$/i;
  * extractor then also recognises an answer that restates an option's text.
  */
 export function fileChoiceLetters(observations: readonly Observation[], extractedAnswers: boolean): string[] {
-  const letters = observations.flatMap((o) => (extractedAnswers && o.answer !== null ? [o.gold, o.answer.trim()] : [o.gold])).filter((x) => LETTER.test(x));
-  const highest = Math.max(0, ...letters.map((l) => l.toUpperCase().charCodeAt(0)));
+  // A loop, not Math.max(...codes): spreading hundreds of thousands of arguments overflows the call stack.
+  let highest = 0;
+  for (const o of observations) {
+    for (const x of extractedAnswers && o.answer !== null ? [o.gold, o.answer.trim()] : [o.gold]) {
+      if (LETTER.test(x)) highest = Math.max(highest, x.toUpperCase().charCodeAt(0));
+    }
+  }
   return highest === 0 ? [] : Array.from({ length: highest - 64 }, (_, i) => String.fromCharCode(65 + i));
 }
 
