@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../util/problems.js';
+import { decodeUtf8 } from '../util/utf8.js';
 
 /** One data row: its first line in the file, and its cells as text ('' for an empty or null cell). */
 export interface SourceRow {
@@ -25,14 +26,16 @@ export interface SourceTable {
  * their line numbers — never dropped silently.
  */
 export function readTable(file: string, problems: Problem[]): SourceTable | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     problems.push({ file, message: code === 'ENOENT' ? 'file not found; check the path' : `cannot be read (${code ?? String(err)})` });
     return undefined;
   }
+  const text = decodeUtf8(file, bytes, problems);
+  if (text === undefined) return undefined;
   const ext = extname(file).toLowerCase();
   return ext === '.jsonl' || ext === '.ndjson' ? readJsonl(file, text) : readCsv(file, text, ext === '.tsv' ? '\t' : ',', problems);
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { FieldReader } from '../util/fields.js';
 import type { Problem } from '../util/problems.js';
 import type { FieldPath, YamlSource } from '../util/yaml.js';
+import { decodeUtf8 } from '../util/utf8.js';
 
 /**
  * How a CSV file's columns map onto vignette fields. `columns` names the column for each field; `defaults`
@@ -26,13 +27,15 @@ export interface CsvRow {
 
 /** Reads a CSV of vignettes; unreadable files and malformed rows become problems naming file and line. */
 export function readCsvRows(source: { file: string } & CsvMapping, problems: Problem[]): CsvRow[] {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(source.file, 'utf8');
+    bytes = readFileSync(source.file);
   } catch {
     problems.push({ file: source.file, message: 'CSV file not found; check `templates:` in the study' });
     return [];
   }
+  const text = decodeUtf8(source.file, bytes, problems);
+  if (text === undefined) return [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node, type Document } from 'yaml';
 import type { Problem } from './problems.js';
+import { decodeUtf8 } from './utf8.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -14,16 +15,17 @@ export interface YamlSource {
 
 /** Reads and parses a YAML file; syntax errors and unreadable files become problems, never throws. */
 export function readYamlFile(file: string, problems: Problem[]): YamlSource | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a YAML file' : `cannot be read (${code ?? String(err)})`;
     problems.push({ file, message: `${reason}; check the path` });
     return undefined;
   }
-  return parseYamlText(file, text, problems);
+  const text = decodeUtf8(file, bytes, problems);
+  return text === undefined ? undefined : parseYamlText(file, text, problems);
 }
 
 export function parseYamlText(file: string, text: string, problems: Problem[]): YamlSource | undefined {
