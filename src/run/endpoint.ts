@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Provider, ProviderRequest, ProviderResponse } from '../providers/types.js';
 import type { ModelSpec } from '../study/types.js';
 import { CircuitBreaker, DEFAULT_BREAKER_AFTER, describeTrip, notSentMessage, type BreakerTrip } from './breaker.js';
@@ -5,7 +6,7 @@ import { sleep, type RunContext } from './context.js';
 import { EndpointGate } from './gate.js';
 import type { PlannedRequest } from './plan.js';
 import type { ProgressMeter } from './progress.js';
-import { backoffDelay, DEFAULT_RETRY, isRetryable, serverWait, type RetryPolicy } from './retry.js';
+import { backoffCeiling, backoffDelay, DEFAULT_RETRY, isRetryable, serverWait, type RetryPolicy } from './retry.js';
 import { TokenEstimator } from './tokens.js';
 
 /** A request's final outcome: the answer or the last failure, after how many attempts. */
@@ -44,6 +45,9 @@ export class Endpoint {
     this.tokens = new TokenEstimator(spec.params.maxTokens);
     this.retry = { ...DEFAULT_RETRY, maxRetries: spec.maxRetries };
     this.breaker = new CircuitBreaker(spec.breakerAfter ?? DEFAULT_BREAKER_AFTER);
+    // Every request waiting to retry listens on `halt` until it wakes (then removes itself): at concurrency 8 with
+    // retries more than Node's default of 10 wait at once, which is bounded by the plan, not a leak.
+    setMaxListeners(0, this.halt.signal);
     ctx.signal?.addEventListener(
       'abort',
       () => {
@@ -73,10 +77,12 @@ export class Endpoint {
       }
       const started = this.ctx.clock();
       this.meter.attempt();
-      let response: ProviderResponse;
+      let response: ProviderResponse | undefined;
       try {
         response = await this.attempt({ messages: request.messages, params: this.spec.params, replicate: request.replicate, subject });
       } finally {
+        // Before release(): a waiter admitted by the release must already see the slots a 429 took back.
+        if (response) this.adjustSlots(response.error, attempt);
         this.gate.release();
       }
       if (this.ctx.signal?.aborted) return undefined;
@@ -89,13 +95,17 @@ export class Endpoint {
       this.observe(error);
       last = { response, attempts: attempt, latencyMs };
       if (!error || !isRetryable(error) || attempt > this.retry.maxRetries || this.breaker.trip) return last;
-      const pause = serverWait(this.retry, error);
-      if (pause !== undefined) this.gate.pauseUntil(this.ctx.clock() + pause);
       this.meter.retry();
       const delay = backoffDelay(this.retry, attempt, error, this.ctx.rng);
       await sleep(this.ctx, delay, this.halt.signal);
       if (this.ctx.signal?.aborted) return undefined;
     }
+  }
+
+  /** Rate limiting takes slots back for the server's Retry-After (or the retry's backoff ceiling); an answer returns them. */
+  private adjustSlots(error: ProviderResponse['error'], attempt: number): void {
+    if (!error) this.gate.answered();
+    else if (error.kind === 'rate-limit') this.gate.rateLimited(serverWait(this.retry, error) ?? backoffCeiling(this.retry, attempt));
   }
 
   /** Feeds the breaker; when this outcome opens it, says why once and wakes every request waiting to retry. */

@@ -16,15 +16,25 @@ interface Waiter {
 }
 
 /**
- * Admission control for one endpoint: a request starts only when a slot is free, the request and token
- * budgets allow it, and no Retry-After pause is in force. Retries queue ahead of new requests, so work
- * already paid for finishes first. Time-based waits use the context's clock and sleep.
+ * Admission control for one endpoint: a request starts only when a slot is free and the request and token
+ * budgets allow it. Retries queue ahead of new requests, so work already paid for finishes first. Time-based
+ * waits use the context's clock and sleep.
+ *
+ * Rate limiting is answered the way TCP answers congestion (additive increase, multiplicative decrease): a 429
+ * halves the slots in use (at least one), at most once per Retry-After window, so the answers of one crowded
+ * moment count once; every answer gives back a slot's worth spread over the slots in use (1/slots each), up to the
+ * configured concurrency. The request that got the 429 waits exactly what the server asked (the Endpoint's
+ * business); the others are not paused — a server that refuses one request in five at random keeps its
+ * throughput, and one that is really overloaded sees the load fall by half each window.
  */
 export class EndpointGate {
   private inFlight = 0;
   private readonly retries: Waiter[] = [];
   private readonly fresh: Waiter[] = [];
-  private pausedUntil = 0;
+  /** Slots in use now: the configured concurrency, less what rate limiting took back (fractional, floored when used). */
+  private slots: number;
+  /** Until when a further 429 does not halve the slots again. */
+  private holdUntil = -Infinity;
   private wakeAt = Infinity;
   private cancelWake = () => {};
   private readonly requestBudget?: RateBudget;
@@ -34,6 +44,7 @@ export class EndpointGate {
     private readonly limits: EndpointLimits,
     private readonly ctx: Pick<RunContext, 'clock' | 'timer' | 'signal'>,
   ) {
+    this.slots = limits.concurrency;
     if (limits.rpm !== undefined) this.requestBudget = new RateBudget(limits.rpm, ctx.clock);
     if (limits.tpm !== undefined) this.tokenBudget = new RateBudget(limits.tpm, ctx.clock);
     ctx.signal?.addEventListener('abort', () => this.refuseWaiting(), { once: true });
@@ -63,16 +74,31 @@ export class EndpointGate {
     this.tokenBudget?.correct(delta);
   }
 
-  /** The endpoint asked everyone to wait (429 with Retry-After): admit nothing before `until`. */
-  pauseUntil(until: number): void {
-    this.pausedUntil = Math.max(this.pausedUntil, until);
+  /**
+   * An attempt was refused for rate (429): halve the slots, unless they were halved within the last `windowMs`
+   * (the server's Retry-After, or the retry's backoff). Call before release(), so no waiter takes the slot first.
+   */
+  rateLimited(windowMs: number): void {
+    const now = this.ctx.clock();
+    if (now < this.holdUntil) return;
+    this.slots = Math.max(1, this.slots / 2);
+    this.holdUntil = now + windowMs;
+  }
+
+  /** An attempt was answered: give back 1/slots of a slot, up to the configured concurrency. */
+  answered(): void {
+    this.slots = Math.min(this.limits.concurrency, this.slots + 1 / this.slots);
+  }
+
+  /** Requests the gate lets in flight at once now. */
+  get concurrency(): number {
+    return Math.floor(this.slots);
   }
 
   /** 0 when a request may start now; the wait in ms for time-based limits; Infinity until a slot frees. */
   private delayFor(tokens: number): number {
-    if (this.inFlight >= this.limits.concurrency) return Infinity;
-    const pause = this.pausedUntil - this.ctx.clock();
-    return Math.max(0, pause, this.requestBudget?.waitFor(1) ?? 0, this.tokenBudget?.waitFor(tokens) ?? 0);
+    if (this.inFlight >= this.concurrency) return Infinity;
+    return Math.max(0, this.requestBudget?.waitFor(1) ?? 0, this.tokenBudget?.waitFor(tokens) ?? 0);
   }
 
   private admit(tokens: number): void {

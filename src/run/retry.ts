@@ -28,13 +28,17 @@ export function isRetryable(error: ResponseError): boolean {
 }
 
 /**
- * How long to wait before retry number `retry` (1 for the first): exponential backoff with full jitter
- * (uniform in [0, ceiling)), so clients that failed together do not return together; never shorter than
- * the server's Retry-After, itself capped.
+ * How long to wait before retry number `retry` (1 for the first): exactly the server's Retry-After when it sent
+ * one (capped); otherwise exponential backoff with full jitter (uniform in [0, ceiling)), so clients that failed
+ * together do not return together.
  */
 export function backoffDelay(policy: RetryPolicy, retry: number, error: ResponseError, rng: () => number): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  return Math.max(serverWait(policy, error) ?? 0, rng() * ceiling);
+  return serverWait(policy, error) ?? rng() * backoffCeiling(policy, retry);
+}
+
+/** The backoff ceiling of retry number `retry`: the base doubled per retry, up to the maximum. */
+export function backoffCeiling(policy: RetryPolicy, retry: number): number {
+  return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
 }
 
 /** The wait the server asked for (Retry-After), capped; undefined when it asked for none. */

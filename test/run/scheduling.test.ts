@@ -42,22 +42,45 @@ describe('endpoint gate', () => {
     expect(after).toEqual([ctx.now() - 60_000]); // admitted at once
   });
 
-  it('admits nothing during a Retry-After pause, then retries before new requests', async () => {
+  it('a 429 halves the slots before the next waiter is let in, once per Retry-After window; answers give them back', async () => {
     const ctx = manualContext();
-    const gate = new EndpointGate({ concurrency: 1 }, ctx);
-    expect(await gate.acquire(1, false)).toBe(true);
-    gate.pauseUntil(5_000);
-    const order: string[] = [];
-    void gate.acquire(1, false).then(() => order.push(`new@${ctx.now()}`));
-    void gate.acquire(1, true).then(() => order.push(`retry@${ctx.now()}`));
-    gate.release();
-    await ctx.advance(4_999);
-    expect(order).toEqual([]);
-    await ctx.advance(1);
-    expect(order).toEqual(['retry@5000']);
+    const gate = new EndpointGate({ concurrency: 8 }, ctx);
+    for (let i = 0; i < 8; i++) expect(await gate.acquire(1, false)).toBe(true);
+    let admitted = 0;
+    for (let i = 0; i < 8; i++) void gate.acquire(1, false).then(() => admitted++);
+    // The first refused attempt halves the slots and only then frees its own: nobody slips in.
+    gate.rateLimited(1_000);
     gate.release();
     await ctx.advance(0);
-    expect(order).toEqual(['retry@5000', 'new@5000']);
+    expect(gate.concurrency).toBe(4);
+    expect(admitted).toBe(0);
+    // More 429s from the same crowded moment do not halve again.
+    gate.rateLimited(1_000);
+    gate.rateLimited(1_000);
+    expect(gate.concurrency).toBe(4);
+    // Seven in flight against four slots: releases admit nobody until fewer than four are in flight.
+    for (let i = 0; i < 3; i++) gate.release();
+    await ctx.advance(0);
+    expect(admitted).toBe(0);
+    gate.release();
+    await ctx.advance(0);
+    expect(admitted).toBe(1);
+    // After the window, a new 429 halves again, never below one slot.
+    await ctx.advance(1_000);
+    for (const expected of [2, 1, 1]) {
+      gate.rateLimited(0);
+      expect(gate.concurrency).toBe(expected);
+    }
+    // Answers grow the slots by 1/slots each: 1 -> 2 -> 2.5 -> 2.9 -> 3.24...
+    gate.answered();
+    expect(gate.concurrency).toBe(2);
+    gate.answered();
+    gate.answered();
+    expect(gate.concurrency).toBe(2);
+    gate.answered();
+    expect(gate.concurrency).toBe(3);
+    for (let i = 0; i < 100; i++) gate.answered();
+    expect(gate.concurrency).toBe(8);
   });
 
   it('refuses waiting requests when the run is interrupted', async () => {
@@ -83,8 +106,9 @@ describe('retries', () => {
     expect(backoffDelay(policy, 20, server, () => 0.999999)).toBeCloseTo(30_000, 0);
   });
 
-  it('waits at least what Retry-After asks, but never more than the cap', () => {
+  it('waits exactly what Retry-After asks, whatever the backoff would be, but never more than the cap', () => {
     expect(backoffDelay(policy, 1, { kind: 'rate-limit', message: '', retryAfterMs: 2000 }, () => 0.1)).toBe(2000);
+    expect(backoffDelay(policy, 6, { kind: 'rate-limit', message: '', retryAfterMs: 100 }, () => 0.9)).toBe(100);
     expect(backoffDelay(policy, 1, { kind: 'rate-limit', message: '', retryAfterMs: 3_600_000 }, () => 0.1)).toBe(60_000);
   });
 
