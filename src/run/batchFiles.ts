@@ -80,5 +80,9 @@ export function importBatchOutput(file: string, specs: readonly OpenAISpec[], va
     closeSync(fd);
   }
   summary.unmatched = offsets.size;
+  // A file of which no line is a request of this run says nothing about it: reading success would hide a mix-up.
+  if (summary.unmatched > 0 && summary.answers + summary.failures + summary.alreadyAnswered === 0) {
+    throw new InputError([{ file, message: `none of its ${summary.unmatched} lines matches a request of this run (custom_id is the request key): it is the output of another run, another model, or the study changed since \`batch export\`; import it into the run directory it was exported from` }]);
+  }
   return summary;
 }

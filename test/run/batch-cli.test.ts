@@ -87,6 +87,15 @@ describe('counterfair batch export / batch import', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${garbage}:2: is not a Batch API output line`);
 
+    // Well-formed lines of which none is a request of this run: refused, not "0 answers recorded" and exit 0.
+    const foreign = join(dir, 'foreign.jsonl');
+    writeFileSync(foreign, ['a', 'b'].map((c) => JSON.stringify({ id: c, custom_id: c.repeat(64), response: { status_code: 200, body: completion('test-model', 'Answer: A', 1) }, error: null })).join('\n'));
+    const before = readFileSync(join(runDir, 'responses.jsonl'), 'utf8');
+    const unmatched = await runCli(['batch', 'import', runDir, foreign], env);
+    expect(unmatched.code).toBe(2);
+    expect(unmatched.stderr).toContain(`${foreign}: none of its 2 lines matches a request of this run`);
+    expect(readFileSync(join(runDir, 'responses.jsonl'), 'utf8')).toBe(before);
+
     const simulatedOnly = join(dir, 'simulated.yaml');
     writeFileSync(simulatedOnly, readFileSync(study, 'utf8').split('\n').filter((l) => !l.includes('provider: openai')).join('\n'));
     const none = await runCli(['batch', 'export', simulatedOnly], env);
