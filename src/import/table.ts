@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Problem } from '../util/problems.js';
+import { UNCLOSED_QUOTE, unclosedQuoteLine } from '../util/csvQuotes.js';
 import { decodeUtf8 } from '../util/utf8.js';
 
 /** One data row: its first line in the file, and its cells as text ('' for an empty or null cell). */
@@ -41,6 +42,11 @@ export function readTable(file: string, problems: Problem[]): SourceTable | unde
 }
 
 function readCsv(file: string, text: string, delimiter: string, problems: Problem[]): SourceTable | undefined {
+  const unclosed = unclosedQuoteLine(text, delimiter);
+  if (unclosed !== undefined) {
+    problems.push({ file, line: unclosed, message: UNCLOSED_QUOTE });
+    return undefined;
+  }
   const rowProblems: Problem[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {

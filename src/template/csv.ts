@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { FieldReader } from '../util/fields.js';
 import type { Problem } from '../util/problems.js';
 import type { FieldPath, YamlSource } from '../util/yaml.js';
+import { UNCLOSED_QUOTE, unclosedQuoteLine } from '../util/csvQuotes.js';
 import { decodeUtf8 } from '../util/utf8.js';
 
 /**
@@ -36,6 +37,11 @@ export function readCsvRows(source: { file: string } & CsvMapping, problems: Pro
   }
   const text = decodeUtf8(source.file, bytes, problems);
   if (text === undefined) return [];
+  const unclosed = unclosedQuoteLine(text, ',');
+  if (unclosed !== undefined) {
+    problems.push({ file: source.file, line: unclosed, message: UNCLOSED_QUOTE });
+    return [];
+  }
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parse(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true });
