@@ -15,20 +15,16 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
   const known = knownPlaceholders(allAxes);
   for (const v of vignettes) {
     const at = (field: string, message: string, line = v.line) => problems.push({ file: v.file, line, field: `${v.id}.${field}`, message });
+    /** The line of the text's character at `index` (the vignette's line when the text's own is unknown). */
+    const textLineAt = (index: number) => (v.textLine === undefined ? v.line : v.textLine + countNewlines(v.text, index));
     const used = new Set<string>();
     for (const match of v.text.matchAll(PLACEHOLDER)) {
       const name = match[1]!;
       const { key } = placeholderKey(name);
       used.add(key);
-      if (!known.has(key)) {
-        const line = v.textLine === undefined ? v.line : v.textLine + countNewlines(v.text, match.index ?? 0);
-        at('text', `unknown placeholder {{${name}}}; known: ${[...known].sort().join(', ')}`, line);
-      }
+      if (!known.has(key)) at('text', `unknown placeholder {{${name}}}; known: ${[...known].sort().join(', ')}`, textLineAt(match.index ?? 0));
     }
-    for (const m of v.text.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) {
-      const line = v.textLine === undefined ? v.line : v.textLine + countNewlines(v.text, m.index ?? 0);
-      at('text', articleMessage(m[1]!, m[2]!), line);
-    }
+    for (const m of v.text.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) at('text', articleMessage(m[1]!, m[2]!), textLineAt(m.index ?? 0));
     v.paraphrases.forEach((paraphrase, i) => {
       for (const m of paraphrase.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) at(`paraphrases[${i}]`, articleMessage(m[1]!, m[2]!), v.paraphraseLines?.[i] === undefined ? v.line : v.paraphraseLines[i]! + countNewlines(paraphrase, m.index ?? 0));
     });
@@ -39,9 +35,14 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
       }
     }
     for (const stray of ['{{', '}}']) {
-      const withoutPlaceholders = v.text.replace(PLACEHOLDER, '');
-      if (withoutPlaceholders.includes(stray)) at('text', `unbalanced "${stray}": write placeholders as {{name}}`);
+      // Blank the placeholders rather than removing them, so an index still points into the text as written.
+      const index = v.text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length)).indexOf(stray);
+      if (index >= 0) at('text', `unbalanced "${stray}": write placeholders as {{name}}`, textLineAt(index));
     }
+    // The question is sent as written to every variant: a placeholder there would reach the model unfilled.
+    const questionText = [v.question.stem, ...('options' in v.question ? Object.values(v.question.options) : [])].join('\n');
+    const inQuestion = /\{\{[^}]*\}\}/.exec(questionText);
+    if (inQuestion) at('question', `${inQuestion[0]} is not filled in the question (the stem and options are the same for every variant); put demographic cues in the text`, v.stemLine ?? v.line);
     for (const ex of v.excluded) {
       const axis = allAxes.find((a) => a.id === ex.axis);
       if (!axis) {
@@ -70,7 +71,9 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
     }
     if (v.probe) validateProbe(v, v.probe, allAxes, (field, message) => at(field, message, v.probe?.line ?? v.line));
     const ageKnown = studyAxes.some((a) => a.slot === 'age') || v.excluded.some((e) => allAxes.find((a) => a.id === e.axis)?.slot === 'age');
-    if ((used.has('age') || used.has('age_words')) && !ageKnown) at('text', 'uses {{age}} but the study has no age axis and the vignette pins no age; add `age` to the study axes or pin it under `excluded`');
+    if ((used.has('age') || used.has('age_words')) && !ageKnown) {
+      at('text', 'uses {{age}} but the study has no age axis and the vignette pins no age; add `age` to the study axes or pin it under `excluded`', textLineAt(Math.max(0, v.text.search(/\{\{\s*age/i))));
+    }
     const nounAxes = studyAxes.filter((a) => a.slot === 'noun');
     if (nounAxes.length > 1 && v === vignettes[0]) problems.push({ file: nounAxes[1]!.file, field: 'slot', message: `the study uses two axes that set the patient noun and pronouns (${nounAxes.map((a) => a.id).join(', ')}); use one of them` });
     for (const axis of variedAxes(v, studyAxes, allAxes)) {
