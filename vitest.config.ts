@@ -5,5 +5,12 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // Type assertions (expectTypeOf, assertType) live in *.test-d.ts files, which tsc checks and vitest reports
+    // as tests; `tsc --noEmit -p .` checks them too, but only this makes a wrong type assertion fail `npm test`.
+    typecheck: {
+      enabled: true,
+      include: ['test/**/*.test-d.ts'],
+      tsconfig: './tsconfig.json',
+    },
   },
 });
