@@ -1,6 +1,9 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   analyzeRunDirectory,
+  cacheDirFromEnv,
+  cacheStats,
+  pruneCache,
   compareRunDirectories,
   gateRun,
   InputError,
@@ -8,6 +11,8 @@ import {
   runStudy,
   writeReport,
   type AnalysisResults,
+  type CacheRemoval,
+  type CacheStats,
   type ComparisonResults,
   type Finding,
   type GateResult,
@@ -30,6 +35,14 @@ describe('the public API', () => {
     expectTypeOf(writeReport).returns.resolves.toEqualTypeOf<string[]>();
     expectTypeOf(compareRunDirectories).returns.resolves.toEqualTypeOf<{ results: ComparisonResults; outDir: string }>();
     expectTypeOf(gateRun).returns.toEqualTypeOf<GateResult>();
+  });
+
+  it('looks after the shared response cache', () => {
+    expectTypeOf(cacheDirFromEnv).returns.toEqualTypeOf<string | undefined>();
+    expectTypeOf(cacheStats).returns.toEqualTypeOf<CacheStats>();
+    expectTypeOf(pruneCache).parameter(1).toEqualTypeOf<{ olderThanMs?: number; maxBytes?: number; now: number }>();
+    expectTypeOf(pruneCache).returns.toEqualTypeOf<CacheRemoval>();
+    expectTypeOf<RunOptions['cache']>().toEqualTypeOf<boolean | undefined>();
   });
 
   it('takes only the environment it is given, and names bad input in problems', () => {
