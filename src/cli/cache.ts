@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
+import { sanitizeMessage } from '../run/breaker.js';
 import { cacheDirFromEnv } from '../run/cache.js';
 import { cacheStats, clearCache, parseDuration, parseSize, pruneCache, type CacheRemoval, type CacheStats } from '../run/cacheMaintenance.js';
 import { InputError } from '../util/problems.js';
@@ -81,11 +82,12 @@ function removalJson(removal: CacheRemoval): string {
   return `${JSON.stringify({ schema: 'counterfair.cache-removal/1', ...removal }, null, 2)}\n`;
 }
 
+/** The figures as a table; model names come from the endpoints, so terminal escapes in them are replaced. */
 function statsText(stats: CacheStats): string {
   const lines = [`response cache ${stats.dir}: ${answers(stats.entries)}, ${formatBytes(stats.bytes)} in ${stats.shards.length} shard${stats.shards.length === 1 ? '' : 's'}`];
   if (stats.oldestUse !== null) lines.push(`last used from ${iso(stats.oldestUse)} to ${iso(stats.newestUse)}`);
   if (stats.shards.length > 0) {
-    const rows = [['shard', 'models', 'answers', 'size', 'oldest use', 'newest use'], ...stats.shards.map((s) => [s.file, s.models.join(', ') || '(not named)', String(s.entries), formatBytes(s.bytes), iso(s.oldestUse) ?? '-', iso(s.newestUse) ?? '-'])];
+    const rows = [['shard', 'models', 'answers', 'size', 'oldest use', 'newest use'], ...stats.shards.map((s) => [s.file, s.models.map((m) => sanitizeMessage(m, 80)).join(', ') || '(not named)', String(s.entries), formatBytes(s.bytes), iso(s.oldestUse) ?? '-', iso(s.newestUse) ?? '-'])];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const row of rows) lines.push(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
   }

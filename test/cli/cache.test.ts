@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResponseCache } from '../../src/run/cache.js';
 import { runCli } from '../helpers/cli.js';
 import { startFakeOpenAI } from '../helpers/fakeOpenAI.js';
 import { writeTestStudy } from '../helpers/study.js';
@@ -76,5 +77,15 @@ describe('counterfair cache, and run --no-cache, against a local OpenAI-compatib
     expect(off.code).toBe(2);
     expect(off.stderr).toContain('COUNTERFAIR_CACHE_DIR=off turns it off');
     for (const r of [duration, size, neither, off]) expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it('prints model names the endpoints gave without their terminal escapes', async () => {
+    const cacheDir = join(dir, 'hostile-cache');
+    const cache = new ResponseCache(cacheDir, () => NOW);
+    cache.shard('openai:http://x/v1:m').put({ key: 'k', text: 'Answer: A', error: null, finishReason: 'stop', usage: null, servedModel: 'evil\u001b[2J\u001b]0;owned\u0007-model', latencyMs: 1, attempts: 1 });
+    await cache.close();
+    const text = await runCli(['cache', 'stats'], { COUNTERFAIR_CACHE_DIR: cacheDir });
+    expect(text.stdout).toContain('evil [2J ]0;owned -model');
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
   });
 });
