@@ -23,6 +23,8 @@ export { defaultRunDir, runStudy, type RunOptions, type RunResult } from './pipe
 export type { ProgressSnapshot } from './run/progress.js';
 export type { ProgressSink } from './run/progressDisplay.js';
 export type { ResponseRecord } from './run/types.js';
+export { cacheDirFromEnv } from './run/cache.js';
+export { cacheStats, clearCache, pruneCache, type CacheRemoval, type CacheShardStats, type CacheStats, type PruneOptions } from './run/cacheMaintenance.js';
 
 export { analyzeRunDirectory } from './pipeline/analyzeRunDir.js';
 export type { AnalysisResults } from './analysis/analyze.js';

@@ -56,7 +56,8 @@ export function batchCommand(io: CliIO): Command {
     .description('record a Batch API output (or error) JSONL into a run directory, matching lines by custom_id')
     .argument('<run-dir>', 'run directory prepared by `batch export` or `run`')
     .argument('<file>', 'Batch API output JSONL')
-    .action(async (runDir: string, file: string) => {
+    .option('--no-cache', 'do not copy the answers into the response cache shared by all runs')
+    .action(async (runDir: string, file: string, opts: { cache: boolean }) => {
       const { loadRun } = await import('../pipeline/loadRun.js');
       const { runFile } = await import('../pipeline/runDir.js');
       const { ResponseJournal } = await import('../run/store.js');
@@ -65,8 +66,8 @@ export function batchCommand(io: CliIO): Command {
       const run = loadRun(runDir);
       const specs = (run.manifest.models as unknown as ModelSpec[]).filter((m): m is OpenAISpec => m.kind === 'openai');
       const journal = ResponseJournal.open(runFile(runDir, 'responses'));
-      const cacheDir = cacheDirFromEnv(io.env);
-      const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir);
+      const cacheDir = opts.cache ? cacheDirFromEnv(io.env) : undefined;
+      const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, io.clock);
       try {
         const s = importBatchOutput(file, specs, run.variants, run.manifest.study.replicates, { journal, cache }, io.clock);
         io.stderr.write(`counterfair: ${s.answers} answers and ${s.failures} failures recorded in ${runDir}; ${s.alreadyAnswered} already answered, ${s.unmatched} lines match no request of this run\n`);

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { toolVersion } from '../pipeline/manifest.js';
 import { analyzeCommand } from './analyze.js';
 import { batchCommand } from './batch.js';
+import { cacheCommand } from './cache.js';
 import { compareCommand } from './compare.js';
 import { expandCommand } from './expand.js';
 import { gateCommand } from './gate.js';
@@ -35,6 +36,7 @@ export function buildProgram(io: CliIO): Command {
   program.addCommand(importCommand(io));
   program.addCommand(reportCommand(io));
   program.addCommand(reviewCommand(io));
+  program.addCommand(cacheCommand(io));
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }

@@ -16,7 +16,8 @@ export function runCommand(io: CliIO): Command {
     .option('--concurrency <n>', 'requests in flight per model', positiveInteger)
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean }) => {
+    .option('--no-cache', 'neither read nor write the response cache shared by all runs (send every request this run directory has not answered)')
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean; cache: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const [{ loadStudy }, { applyRunOverrides }, { printFindings }] = await Promise.all([import('../study/load.js'), import('../study/overrides.js'), import('./findingsSummary.js')]);
       const study = loadStudy(studyFile);
@@ -40,6 +41,7 @@ export function runCommand(io: CliIO): Command {
           log: (line) => io.stderr.write(`${line}\n`),
           signal: controller.signal,
           progress: io.stderr,
+          cache: opts.cache,
         });
         if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;

@@ -32,6 +32,11 @@ export interface RunOptions {
    * as they change; without it, progress is logged as plain lines through `log`.
    */
   progress?: ProgressSink;
+  /**
+   * False neither reads nor writes the response cache shared by all runs ($COUNTERFAIR_CACHE_DIR, see
+   * `cacheDirFromEnv`): every request not yet answered in this run directory is sent. True by default.
+   */
+  cache?: boolean;
 }
 
 type ResolvedRunOptions = RunOptions & Required<Pick<RunOptions, 'clock' | 'log'>>;
@@ -80,8 +85,8 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env }) }));
   const journal = ResponseJournal.open(runFile(runDir, 'responses'));
-  const cacheDir = cacheDirFromEnv(options.env);
-  const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir);
+  const cacheDir = options.cache === false ? undefined : cacheDirFromEnv(options.env);
+  const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, options.clock);
   let analysed: Pick<RunResult, 'findings' | 'dataQuality'>;
   options.log(`counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s); ${journal.answeredCount} responses already recorded; response cache ${cacheDir ?? 'off'}`);
   try {

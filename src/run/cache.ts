@@ -16,6 +16,11 @@
  *   return a wrong answer. Lines that do not parse (a torn write after a power cut) are skipped.
  *
  * Errors are never cached: a failure says something about that moment, not about the request.
+ *
+ * Last use, so that `counterfair cache prune` can drop the least recently used answers first: every answer line
+ * carries `usedAt` (when it was stored), and a shard closed after answering requests from the cache appends one
+ * use line, `{"hits": [keys], "usedAt": ms}`, which replay skips (it has no `key`). Pruning folds the use lines
+ * into the answers' `usedAt` when it rewrites a shard (see cacheMaintenance.ts).
  */
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,17 +44,31 @@ export function cacheDirFromEnv(env: Readonly<Record<string, string | undefined>
   return undefined;
 }
 
+/** The folder of a cache directory holding the shards, and a shard's file name suffix. */
+export const SHARD_FOLDER = 'responses';
+export const SHARD_SUFFIX = '.jsonl';
+
+/** What a line of a shard says when it records that cached answers were used (it has no `key`, so replay skips it). */
+export interface CacheUseLine {
+  hits: string[];
+  usedAt: number;
+}
+
 /** The cache directory: hands out one shard per provider identity, opened on first use. */
 export class ResponseCache {
   private readonly shards = new Map<string, CacheShard>();
 
-  constructor(private readonly dir: string) {}
+  /** `clock` (ms since the epoch, `Date.now` by default) dates each answer's last use, for `cache prune`. */
+  constructor(
+    private readonly dir: string,
+    private readonly clock: () => number = Date.now,
+  ) {}
 
   shard(identity: string): CacheShard {
     let shard = this.shards.get(identity);
     if (!shard) {
-      mkdirSync(join(this.dir, 'responses'), { recursive: true });
-      shard = CacheShard.open(join(this.dir, 'responses', `${sha256Hex(identity).slice(0, 32)}.jsonl`));
+      mkdirSync(join(this.dir, SHARD_FOLDER), { recursive: true });
+      shard = CacheShard.open(join(this.dir, SHARD_FOLDER, `${sha256Hex(identity).slice(0, 32)}${SHARD_SUFFIX}`), this.clock);
       this.shards.set(identity, shard);
     }
     return shard;
@@ -63,13 +82,17 @@ export class ResponseCache {
 
 /** The cached answers of one provider identity. */
 export class CacheShard {
+  /** Keys answered from this shard since it was opened, recorded as one use line on close. */
+  private readonly hits = new Set<string>();
+
   private constructor(
     private readonly log: AppendLog,
     private readonly reader: number,
     private readonly index: Map<string, number>,
+    private readonly clock: () => number,
   ) {}
 
-  static open(path: string): CacheShard {
+  static open(path: string, clock: () => number = Date.now): CacheShard {
     const log = new AppendLog(path, { durable: false }); // durability is the run journal's job
     const index = new Map<string, number>();
     const complete = scanLines(path, (line, offset) => {
@@ -79,7 +102,7 @@ export class CacheShard {
     // A torn last line (or one another run is writing right now) must not swallow our first line; at worst
     // this leaves a blank line, which replay skips.
     if (complete < statSync(path).size) log.append('\n');
-    return new CacheShard(log, openSync(path, 'r'), index);
+    return new CacheShard(log, openSync(path, 'r'), index, clock);
   }
 
   /** The cached answer to a request, or undefined. */
@@ -87,16 +110,19 @@ export class CacheShard {
     const offset = this.index.get(key);
     if (offset === undefined) return undefined;
     const record = parseRecord(readLineAt(this.reader, offset));
-    return record?.key === key && record.error === null ? record : undefined;
+    if (record?.key !== key || record.error !== null) return undefined;
+    this.hits.add(key);
+    return record;
   }
 
   /** Stores a successful answer (failures are ignored: they are never cached). */
   put(response: StoredResponse): void {
-    if (response.error === null) this.log.append(`${JSON.stringify(response)}\n`);
+    if (response.error === null) this.log.append(`${JSON.stringify({ ...response, usedAt: this.clock() })}\n`);
   }
 
   async close(): Promise<void> {
     try {
+      if (this.hits.size > 0) this.log.append(`${JSON.stringify({ hits: [...this.hits], usedAt: this.clock() } satisfies CacheUseLine)}\n`);
       await this.log.close();
     } finally {
       closeSync(this.reader);

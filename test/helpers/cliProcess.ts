@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { inject } from 'vitest';
 import { repoRoot } from './paths.js';
 
 export interface CliProcess {
@@ -8,11 +9,13 @@ export interface CliProcess {
 }
 
 /**
- * Starts `counterfair ARGS` as a separate process (node --import tsx src/cli/main.ts), the way a user
- * runs it, with exactly `env` (plus PATH) so nothing leaks in from the test's environment.
+ * Starts `counterfair ARGS` as a separate process the way a user runs the installed package: node on the shipped
+ * bin/counterfair.js, over the dist/ compiled for this test run (see buildPackage.ts), with exactly `env` (plus
+ * PATH) so nothing leaks in from the test's environment. `stdout: 'pipe'` hands the output to the test (on
+ * `child.stdout`); by default it is dropped.
  */
-export function spawnCli(args: string[], env: Record<string, string>): CliProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+export function spawnCli(args: string[], env: Record<string, string>, options: { stdout?: 'pipe' | 'ignore' } = {}): CliProcess {
+  const child = spawn(process.execPath, [inject('cliBin'), ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractChoice } from '../../../src/score/extract/choice.js';
 import { loadCorpus, runCorpus } from './corpus.js';
+import { HOSTILE } from './hostile.js';
 
 const ESI = { A: 'ESI 1', B: 'ESI 2', C: 'ESI 3', D: 'ESI 4' } as const;
 
@@ -60,11 +61,7 @@ describe('extractChoice', () => {
     expect(extractChoice("I'm not a doctor, but I'd go with C.", ESI)).toMatchObject({ kind: 'answer', value: 'C' });
   });
 
-  it('handles huge and hostile inputs quickly', () => {
-    const hostile = ['(A'.repeat(200_000), '<think>'.repeat(100_000), 'A or '.repeat(100_000), '*'.repeat(500_000), `${'x'.repeat(1_000_000)}\nAnswer: D`];
-    const started = Date.now();
-    for (const text of hostile) extractChoice(text, ESI);
-    expect(Date.now() - started).toBeLessThan(5_000);
-    expect(extractChoice(hostile[4] ?? '', ESI)).toMatchObject({ value: 'D' });
+  it('finds the answer after a huge preamble (speed on hostile input: npm run bench:hostile-input)', () => {
+    expect(extractChoice(HOSTILE.longPreamble ?? '', ESI)).toMatchObject({ kind: 'answer', value: 'D' });
   });
 });
