@@ -54,7 +54,7 @@ export function createOpenAIProvider(spec: OpenAISpec, apiKey: string): Provider
       const body = format ? { ...chatBody(spec, request.messages), response_format: format } : chatBody(spec, request.messages);
       const reply = await post(await (target ??= chatTarget(client, spec)), JSON.stringify(body), request.signal).catch(connectionError);
       if (reply.status < 200 || reply.status > 299) throw statusError(reply);
-      return interpretCompletion(JSON.parse(reply.text));
+      return scrubResponse(interpretCompletion(JSON.parse(reply.text)), apiKey);
     } catch (err) {
       const error = scrubError(classify(err), apiKey);
       if (format && error.kind === 'bad-request' && STRUCTURED_REFUSAL.test(error.message)) {
@@ -173,6 +173,13 @@ export function retryAfter(headers: Headers | undefined, now = Date.now()): numb
 /** Keys must never reach logs, caches or reports, even when an endpoint or the SDK echoes them back. */
 export function scrubError(error: ResponseError, apiKey: string): ResponseError {
   return { ...error, message: scrubSecret(error.message, apiKey) };
+}
+
+/** An answer that echoes the key (in its text or its model field) would carry it into responses, the cache and reports. */
+function scrubResponse(response: ProviderResponse, apiKey: string): ProviderResponse {
+  const text = response.text === null ? null : scrubSecret(response.text, apiKey);
+  const servedModel = response.servedModel === null ? null : scrubSecret(response.servedModel, apiKey);
+  return text === response.text && servedModel === response.servedModel ? response : { ...response, text, servedModel };
 }
 
 export function scrubSecret(text: string, secret: string): string {

@@ -27,6 +27,7 @@ async function recordingServer(seen: Seen[]): Promise<LocalServer> {
     if (prompt === 'plain error') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('upstream went away');
     if (prompt === 'unknown model') return sendJson(res, 404, { error: { message: 'The model `m` does not exist', type: 'invalid_request_error', code: 'model_not_found' } });
     if (prompt === 'secret echo') return sendJson(res, 401, { error: { message: `Incorrect API key provided: ${SECRET}` } });
+    if (prompt === 'secret in answer') return sendJson(res, 200, completion(`model-${SECRET}`, `Answer: B (your key is ${SECRET})`, seen.length));
     sendJson(res, 200, completion('served-model', 'Answer: B', seen.length));
   });
 }
@@ -46,6 +47,11 @@ describe('the OpenAI provider', () => {
     server = await recordingServer(seen);
   });
   afterAll(() => server.close());
+
+  it('redacts the key from an answer that echoes it, in its text and its model field', async () => {
+    const answered = await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete(request('secret in answer'));
+    expect(answered).toMatchObject({ text: 'Answer: B (your key is [redacted])', servedModel: 'model-[redacted]', error: null });
+  });
 
   it('sends exactly the request the SDK itself sends: same method, path, headers and body', async () => {
     const spec = openaiSpec(server.baseUrl, { params: { temperature: 0, maxTokens: 50, seed: 7 } });
