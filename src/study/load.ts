@@ -21,6 +21,7 @@ import { baseAssignment } from '../expand/base.js';
 import type { Vignette } from '../template/types.js';
 import type { FieldPath } from '../util/yaml.js';
 import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
+import { apiKeyEnvProblem, baseUrlProblem } from './endpointFields.js';
 
 const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output', 'strict'];
 const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
@@ -440,8 +441,11 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
     case 'openai': {
       const model = r.string(obj, 'model', path);
       const apiKeyEnv = r.string(obj, 'api_key_env', path, { optional: true }) ?? 'OPENAI_API_KEY';
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) r.problem([...path, 'api_key_env'], 'must be the NAME of an environment variable (e.g. OPENAI_API_KEY), never the key itself');
+      const keyProblem = apiKeyEnvProblem(apiKeyEnv);
+      if (keyProblem) r.problem([...path, 'api_key_env'], keyProblem);
       const baseUrl = r.string(obj, 'base_url', path, { optional: true });
+      const urlProblem = baseUrl === undefined ? undefined : baseUrlProblem(baseUrl);
+      if (urlProblem) r.problem([...path, 'base_url'], urlProblem);
       return model ? { ...common, kind: 'openai', model, baseUrl, apiKeyEnv, batch } : undefined;
     }
   }

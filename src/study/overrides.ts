@@ -1,4 +1,5 @@
 import { InputError } from '../util/problems.js';
+import { apiKeyEnvProblem, baseUrlProblem } from './endpointFields.js';
 import type { LoadedStudy, ModelSpec } from './types.js';
 
 /** What `counterfair run` may change from the command line, for a quick audit of one endpoint. */
@@ -18,6 +19,11 @@ export interface RunOverrides {
  */
 export function applyRunOverrides(loaded: LoadedStudy, o: RunOverrides): LoadedStudy {
   const { study } = loaded;
+  const flagProblems = [
+    ...(o.apiKeyEnv === undefined ? [] : [['--api-key-env', apiKeyEnvProblem(o.apiKeyEnv)] as const]),
+    ...(o.baseUrl === undefined ? [] : [['--base-url', baseUrlProblem(o.baseUrl)] as const]),
+  ].flatMap(([field, message]) => (message ? [{ file: 'command line', field, message }] : []));
+  if (flagProblems.length > 0) throw new InputError(flagProblems);
   let models: ModelSpec[] = study.models;
   if (o.model !== undefined) {
     const first = study.models[0];
