@@ -18,7 +18,31 @@ export class DataQualityFailed extends Error {}
 /** A gate refused a run that cannot support a verdict (nothing judged, pairs lost): exit 2. Already printed. */
 export class GateRefused extends Error {}
 
+/**
+ * What the machine refused, said for the user to fix: a full disk, a folder without write permission, a path where a
+ * file stands in for a folder. Undefined for any other error (those are ours).
+ */
+export function fileSystemProblem(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  if (!(err instanceof Error) || typeof e.code !== 'string' || typeof e.path !== 'string') return undefined;
+  const fix = FILE_SYSTEM_FIXES[e.code];
+  return fix && `cannot ${e.syscall ?? 'use'} ${e.path}: ${fix}`;
+}
+
+const RESUME = 'then run the same command again: answers already saved are kept, and a file left half-written is repaired or rewritten';
+const FILE_SYSTEM_FIXES: Record<string, string> = {
+  ENOSPC: `no space left on the device (ENOSPC); free some space or choose another --out, ${RESUME}`,
+  EDQUOT: `the disk quota is used up (EDQUOT); free some space or choose another --out, ${RESUME}`,
+  EACCES: 'permission denied (EACCES); choose a folder you can write to, or change its permissions',
+  EPERM: 'operation not permitted (EPERM); choose a folder you can write to, or change its permissions',
+  EROFS: 'the file system is read-only (EROFS); choose a writable folder for --out',
+  ENOTDIR: 'a part of this path is a file, not a folder (ENOTDIR); choose another path',
+  EISDIR: 'this is a folder where a file was expected (EISDIR); choose another path',
+  EMFILE: 'too many files open (EMFILE); lower --concurrency or raise the open-file limit (ulimit -n)',
+};
+
 export function exitCodeFor(err: unknown): number {
+  if (fileSystemProblem(err)) return EXIT.badInput;
   if (err instanceof GateFailed) return EXIT.gateFailed;
   if (err instanceof DataQualityFailed) return EXIT.dataQuality;
   if (err instanceof GateRefused) return EXIT.badInput;
@@ -36,6 +60,11 @@ export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: Re
     const shown = env.COUNTERFAIR_ALL_PROBLEMS ? all : Math.min(all, MAX_PROBLEMS_SHOWN);
     stderr.write(`counterfair: invalid input (${all} problem${all === 1 ? '' : 's'}):\n${formatProblems(err.problems.slice(0, shown))}\n`);
     if (shown < all) stderr.write(`... and ${all - shown} more; set COUNTERFAIR_ALL_PROBLEMS=1 to list them all\n`);
+    return;
+  }
+  const machine = fileSystemProblem(err);
+  if (machine) {
+    stderr.write(`counterfair: ${machine}\n`);
     return;
   }
   const message = err instanceof Error ? err.message : String(err);
