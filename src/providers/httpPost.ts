@@ -19,11 +19,23 @@ export function httpTarget(url: URL, headers: Readonly<Record<string, string>>):
   return { url, headerList: ['host', url.host, ...Object.entries(headers).flat()] };
 }
 
+/** Largest answer body read by default: a chat completion of thousands of tokens is tens of kilobytes. */
+export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+/** The endpoint sent more than the answer size cap; the exchange was cut off, nothing of it kept. */
+export class AnswerTooLarge extends Error {
+  constructor(maxBytes: number) {
+    super(`the endpoint's answer exceeded ${maxBytes} bytes and was cut off (max_answer_bytes; a chat answer is normally tens of kilobytes)`);
+    this.name = 'AnswerTooLarge';
+  }
+}
+
 export type HttpPost = (target: HttpTarget, body: string, signal?: AbortSignal) => Promise<HttpReply>;
 
 /**
  * POSTs a string body over keep-alive connections (at most `maxSockets` to the endpoint) and reads the
- * whole answer. Rejects with the socket's error when the connection fails or closes before the answer is
+ * whole answer, counting its bytes as they arrive: past `maxBodyBytes` the exchange is cut off and the promise
+ * rejects with AnswerTooLarge, so a hostile or broken endpoint cannot fill memory. Rejects with the socket's error when the connection fails or closes before the answer is
  * complete, and with an AbortError when `signal` aborts. Nothing is parsed here: what a status or body
  * means is the caller's business.
  *
@@ -31,7 +43,7 @@ export type HttpPost = (target: HttpTarget, body: string, signal?: AbortSignal) 
  * fetch (undici behind WHATWG streams and Headers) cost about 0.66 ms of CPU per chat completion; the
  * whole runner's budget is 0.2 ms.
  */
-export function createHttpPost(maxSockets: number): HttpPost {
+export function createHttpPost(maxSockets: number, maxBodyBytes = DEFAULT_MAX_ANSWER_BYTES): HttpPost {
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets }), https: new https.Agent({ keepAlive: true, maxSockets }) };
   return ({ url, headerList }, body, signal) =>
     new Promise<HttpReply>((resolve, reject) => {
@@ -40,7 +52,14 @@ export function createHttpPost(maxSockets: number): HttpPost {
       const options = { method: 'POST', headers: [...headerList, 'content-length', String(Buffer.byteLength(body))], agent: secure ? agents.https : agents.http };
       const request = (secure ? https : http).request(url, options, (response) => {
         const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        let received = 0;
+        response.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          if (received <= maxBodyBytes) return void chunks.push(chunk);
+          chunks.length = 0;
+          fail(new AnswerTooLarge(maxBodyBytes));
+          request.destroy();
+        });
         response.on('end', () => {
           stopListening();
           resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') });

@@ -3,7 +3,7 @@ import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/ch
 import type { ChatMessage } from '../expand/types.js';
 import type { ModelSpec } from '../study/types.js';
 import { answerFormat } from './answerFormat.js';
-import { createHttpPost, httpTarget, isAbortError, type HttpReply, type HttpTarget } from './httpPost.js';
+import { AnswerTooLarge, createHttpPost, httpTarget, isAbortError, type HttpReply, type HttpTarget } from './httpPost.js';
 import type { Provider, ProviderRequest, ProviderResponse, ResponseError, ResponseErrorKind } from './types.js';
 
 export type OpenAISpec = Extract<ModelSpec, { kind: 'openai' }>;
@@ -43,7 +43,7 @@ export function openaiClient(spec: OpenAISpec, apiKey: string, options: { timeou
  */
 export function createOpenAIProvider(spec: OpenAISpec, apiKey: string): Provider {
   const client = openaiClient(spec, apiKey);
-  const post = createHttpPost(spec.concurrency);
+  const post = createHttpPost(spec.concurrency, spec.maxAnswerBytes);
   let target: Promise<HttpTarget> | undefined;
   // Structured output is asked for until the endpoint refuses it once; from then on this provider sends plain
   // requests (the answer is then read from text, as for any endpoint).
@@ -92,7 +92,7 @@ function statusError(reply: HttpReply): InstanceType<typeof OpenAI.APIError> {
 
 /** A failed exchange as the SDK reports it; an abort stays an abort. */
 function connectionError(err: unknown): never {
-  if (isAbortError(err)) throw err;
+  if (isAbortError(err) || err instanceof AnswerTooLarge) throw err;
   throw new OpenAI.APIConnectionError({ message: err instanceof Error ? err.message : String(err), cause: err instanceof Error ? err : undefined });
 }
 

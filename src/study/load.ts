@@ -24,7 +24,7 @@ import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBi
 import { apiKeyEnvProblem, baseUrlProblem } from './endpointFields.js';
 
 const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output', 'strict'];
-const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
+const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'max_answer_bytes', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
 const PROVIDERS = ['simulated', 'openai'] as const;
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
 
@@ -422,6 +422,7 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
     timeoutMs: r.number(obj, 'timeout_ms', path, { optional: true, integer: true, min: 1 }) ?? 60_000,
     maxRetries: r.number(obj, 'max_retries', path, { optional: true, integer: true, min: 0, max: 20 }) ?? 4,
     breakerAfter: r.number(obj, 'breaker_after', path, { optional: true, integer: true, min: 1, max: 10_000 }),
+    maxAnswerBytes: r.number(obj, 'max_answer_bytes', path, { optional: true, integer: true, min: 1024 }),
     rpm: r.number(obj, 'rpm', path, { optional: true, min: 1 }),
     tpm: r.number(obj, 'tpm', path, { optional: true, min: 1 }),
     price: readPrice(r, obj.price, [...path, 'price']),

@@ -58,6 +58,8 @@ interface ModelCommon {
    * runner stops sending to this model (its circuit breaker opens); DEFAULT_BREAKER_AFTER when unset.
    */
   breakerAfter?: number;
+  /** Largest answer body read from the endpoint, in bytes (DEFAULT_MAX_ANSWER_BYTES when unset); a larger one fails the attempt. */
+  maxAnswerBytes?: number;
   /** Requests per minute the endpoint allows, if it limits them. */
   rpm?: number;
   /** Tokens (prompt + answer) per minute the endpoint allows, if it limits them. */

@@ -27,6 +27,13 @@ async function recordingServer(seen: Seen[]): Promise<LocalServer> {
     if (prompt === 'plain error') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('upstream went away');
     if (prompt === 'unknown model') return sendJson(res, 404, { error: { message: 'The model `m` does not exist', type: 'invalid_request_error', code: 'model_not_found' } });
     if (prompt === 'secret echo') return sendJson(res, 401, { error: { message: `Incorrect API key provided: ${SECRET}` } });
+    if (prompt === 'huge answer') return sendJson(res, 200, completion('served-model', `Answer: B ${'x'.repeat(200_000)}`, seen.length));
+    if (prompt === 'endless answer') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const drip = setInterval(() => res.write('x'.repeat(16_384)), 1);
+      res.on('close', () => clearInterval(drip));
+      return;
+    }
     if (prompt === 'secret in answer') return sendJson(res, 200, completion(`model-${SECRET}`, `Answer: B (your key is ${SECRET})`, seen.length));
     sendJson(res, 200, completion('served-model', 'Answer: B', seen.length));
   });
@@ -47,6 +54,17 @@ describe('the OpenAI provider', () => {
     server = await recordingServer(seen);
   });
   afterAll(() => server.close());
+
+  it('cuts off an answer larger than max_answer_bytes, a huge one or an endless stream, and fails the attempt saying why', async () => {
+    const provider = createOpenAIProvider(openaiSpec(server.baseUrl, { maxAnswerBytes: 65_536 }), SECRET);
+    for (const prompt of ['huge answer', 'endless answer']) {
+      const answer = await provider.complete(request(prompt));
+      expect({ prompt, text: answer.text, kind: answer.error?.kind }).toEqual({ prompt, text: null, kind: 'invalid-response' });
+      expect(answer.error!.message).toMatch(/exceeded 65536 bytes and was cut off \(max_answer_bytes/);
+    }
+    // The same answer under the default cap is read whole.
+    expect((await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete(request('huge answer'))).text).toMatch(/^Answer: B x{200000}$/);
+  });
 
   it('redacts the key from an answer that echoes it, in its text and its model field', async () => {
     const answered = await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete(request('secret in answer'));
