@@ -53,6 +53,7 @@ describe("the study's gate: section", () => {
     const file = studyWithGate('gate:\n  axes: [race]\n');
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:10: gate: sets no threshold: give max_difference (percentage points) and/or max_ratio`);
+    // The section is located on its key line, `gate:` (line 9), not on its first entry.
+    expect(r.stderr).toContain(`${file}:9: gate: sets no threshold: give max_difference (percentage points) and/or max_ratio`);
   });
 });
