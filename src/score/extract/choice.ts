@@ -6,6 +6,7 @@ import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phrase-mentions.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
@@ -81,7 +82,9 @@ export function extractChoice(text: string, options: Readonly<Record<string, str
     .filter(([, phrase]) => typeof phrase === 'string' && phrase.trim().length > 0)
     .map(([id, phrase]) => ({ id, phrase }));
   const clean = normalizeAnswerText(text);
-  const candidate = findChoiceCandidate(clean, stripMarkdownEmphasis(clean), { letters, phrases });
+  const plain = stripMarkdownEmphasis(clean);
+  const whole = findChoiceCandidate(clean, plain, { letters, phrases });
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases })) ?? whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 

@@ -6,6 +6,7 @@ import { leadingNumberWordAsDigits } from './number-words.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit, type ParsedUnit } from './units.js';
@@ -89,7 +90,9 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
   const target = parseTargetUnit(unit, stem, context);
-  return resolveExtraction(findNumericCandidate(clean, plain, target), text, EXTRACTOR);
+  const whole = findNumericCandidate(clean, plain, target);
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
+  return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
 interface TargetUnit {

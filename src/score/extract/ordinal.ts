@@ -7,6 +7,7 @@ import { NUMBER_WORDS } from './number-words.js';
 import { findPhraseMentions } from './phrase-mentions.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit } from './units.js';
@@ -117,7 +118,9 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
-  return resolveExtraction(findOrdinalCandidate(clean, plain, prepared), text, EXTRACTOR);
+  const whole = findOrdinalCandidate(clean, plain, prepared);
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ?? whole;
+  return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
 function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candidate<number> {
