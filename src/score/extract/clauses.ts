@@ -16,6 +16,10 @@ const REJECTING_CLAUSE =
  */
 const CLAUSE_BREAK = /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
 
+/** See {@link Clause.conditional}. */
+const UNCOMMITTED_CLAUSE =
+  /^(?:if|unless|whether|when|either)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b/i;
+
 /** A negation inside a relative clause describes the case, not the option ("pain that is not controlled by ..."). */
 const RELATIVE_NEGATION = /\b(?:that|which|who)\s+(?:is|are|was|were|has|have|had|do|does|did)(?:\s+not|n't)\b[^,;]*/gi;
 
@@ -23,7 +27,10 @@ export interface Clause {
   readonly text: string;
   /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
   readonly rejecting: boolean;
-  /** Whether the clause is a condition ("if ...", "unless ...", "depending on ..."): it commits to nothing. */
+  /**
+   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a hedge ("possibly
+   * plus codeine"), or a request for missing input ("I'd need the z-score to grade severity").
+   */
   readonly conditional: boolean;
 }
 
@@ -38,7 +45,7 @@ export function splitClauses(text: string): Clause[] {
       .map((clause) => ({
         text: clause,
         rejecting: isRejecting(clause),
-        conditional: sentenceConditional || /^(?:if|unless|whether|when|depending\s+on|either)\b|\bonly\s+if\b/i.test(clause),
+        conditional: sentenceConditional || UNCOMMITTED_CLAUSE.test(clause),
       }));
   });
 }

@@ -1,7 +1,9 @@
 import { findAnswerSegments } from './answer-segments.js';
 import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { markedTableRow } from './markdown-table.js';
+import { isInRejectingClause } from './clauses.js';
 import { isRejectedMention } from './negation.js';
+import { optionDescribed } from './option-overlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { findPhraseMentions } from './phrase-mentions.js';
@@ -69,6 +71,8 @@ interface Scale {
   readonly shortNames: ReadonlyArray<{ id: string; phrase: string }>;
   /** Numbers the labels subdivide ("3" of "G3a", "G3b"): "stage 3" cannot name one point. */
   readonly subdivided: ReadonlySet<string>;
+  /** Each point's whole label, for answers that describe a point in other words ("go to the ER now"). */
+  readonly descriptions: ReadonlyArray<{ id: string; phrase: string }>;
   /** Per point, words of its label that no other label has ("paracetamol", "home"): evidence of that point. */
   readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
 }
@@ -115,6 +119,7 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     shortNames: scaleShortNames(scale),
     subdivided: subdividedNumbers(scale),
     distinctiveWords: distinctiveLabelWords(scale),
+    descriptions: scale.filter((point) => typeof point.label === 'string').map((point) => ({ id: String(point.value), phrase: point.label })),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -203,7 +208,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
         if (isDecision) return { status: 'ambiguous', explanation: `${group.problem} in "${sentence.slice(0, 100)}"` };
         continue;
       }
-      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end)) continue;
+      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end) || isInRejectingClause(sentence, group.start, group.end)) continue;
       // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
       if (/^\s*\?/.test(sentence.slice(group.end))) continue;
       if (!scale.values.has(group.value)) {
@@ -233,6 +238,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
   if (outOfScale.size > 0) return { status: 'ambiguous', explanation: `only values outside the scale (${[...outOfScale].join(', ')})` };
+  const described = optionDescribed(plain, scale.descriptions);
+  if (described?.status === 'found') return { status: 'found', value: Number(described.id), strength: 'weak', explanation: `point ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
+  if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
 }
 
