@@ -12,7 +12,7 @@ const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;
 type YesNo = 'yes' | 'no';
 type YesNoReading = { value: YesNo; written: string } | { conflict: string } | undefined;
 
-const JSON_KEYS = ['final_answer', 'answer', 'decision', 'recommendation', 'response', 'verdict', 'yes_no', 'yesno'];
+const JSON_KEYS = ['final_answer', 'answer', 'decision', 'recommendation', 'recommended', 'indicated', 'response', 'verdict', 'yes_no', 'yesno'];
 
 /** Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say". */
 const YES_NO_MARKER =
@@ -68,6 +68,25 @@ const REVISION_CUE = /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:secon
 const CONDITIONAL_BOTH = /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b/i;
 /** A concluding "so yes" / "therefore, no" anywhere in the text. */
 const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*(?:[.!;,]|$))/gi;
+
+/**
+ * A yes/no that closes the answer on its own ("... the threshold is 10 %. Yes.", "... that does not mean she should
+ * skip it — yes.") or right after a verdict word ("It's recommended, yes: ..."): the model's committed answer, after
+ * reasoning that may itself be worded negatively.
+ */
+function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
+  const closing = /(?:^|[.!?]\s+|\s[—–-]\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ?? /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
+  if (!closing) return undefined;
+  return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
+}
+
+/** A closing yes/no that an explicit opposite yes/no earlier in the answer contradicts, with no revision between. */
+function contradictionOfClosing(plain: string, closing: { value: YesNo; written: string }): Candidate<YesNo> | undefined {
+  const opposite = closing.value === 'yes' ? /(?:^|[.!?]\s+)no\b\s*[,.!]/i : /(?:^|[.!?]\s+)yes\b\s*[,.!]/i;
+  const earlier = opposite.exec(plain);
+  if (!earlier || REVISION_CUE.test(plain)) return undefined;
+  return { status: 'ambiguous', explanation: `the answer closes with "${closing.written}" but also says "${earlier[0].trim()}"` };
+}
 
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
@@ -144,6 +163,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
     return { status: 'found', value: 'no', strength: 'strong', explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about` };
   }
+
+  const closing = closingYesNo(plain);
+  if (closing) return contradictionOfClosing(plain, closing) ?? { status: 'found', value: closing.value, strength: 'strong', explanation: `the answer closes with "${closing.written}"` };
 
   const conditional = CONDITIONAL_BOTH.exec(plain);
   if (conditional) return { status: 'ambiguous', explanation: `yes and no each under a condition ("${conditional[0].trim().slice(0, 80)}")` };
