@@ -68,6 +68,7 @@ export function optionDescribed(text: string, phrases: ReadonlyArray<{ readonly 
     if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
     else if (!chosen.has(best.id)) chosen.set(best.id, clause.text);
   }
+  if (chosen.size > 1) return { status: 'ambiguous', explanation: `the answer describes several options (${[...chosen.keys()].join(', ')})`, negated: false };
   const unsettled = [...possible].find((id) => !chosen.has(id));
   if (unsettled !== undefined) return { status: 'ambiguous', explanation: `option ${unsettled} is described in a negated or conditional clause, and its own text is worded that way`, negated: true };
   const only = [...chosen][0];
