@@ -137,6 +137,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     }
   }
 
+  const closing = CLOSING_LABEL.exec(plain.trim());
+  const closingKey = closing ? options.letters.get(closing[1] ?? '') : undefined;
+  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined) return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
+
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
   if (leading) return strong(leading.letter, `answer opens with "${leading.written}"`);
@@ -227,6 +231,9 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
   }
   return undefined;
 }
+
+/** An answer that closes on an option letter after a dash or colon ("Within 1 hour — B.", "Morphine is appropriate: D."). */
+const CLOSING_LABEL = /(?:\s[—–-]|:)\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;

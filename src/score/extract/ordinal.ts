@@ -169,6 +169,13 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const named = openingName === undefined ? undefined : scale.shortNames.find(({ phrase }) => phrase.toLowerCase() === openingName);
   if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
 
+  // A reasoning that ends on a label of its own ("... so not severe. Moderate."): the last sentence is the answer.
+  const lastSentence = (splitSentences(plain).at(-1) ?? '').replace(/[.!]+$/, '').trim().toLowerCase();
+  const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
+  if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && splitSentences(plain).length > 1) {
+    return { status: 'found', value: Number(closingName[0].id), strength: 'strong', explanation: `the answer closes with "${closingName[0].phrase}"` };
+  }
+
   const tableRow = markedTableRow(clean);
   const fromTable = tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
   if (fromTable) return fromTable;
@@ -238,7 +245,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
   if (outOfScale.size > 0) return { status: 'ambiguous', explanation: `only values outside the scale (${[...outOfScale].join(', ')})` };
-  const described = optionDescribed(plain, scale.descriptions);
+  const described = optionDescribed(withCareSettingNames(plain), scale.descriptions);
   if (described?.status === 'found') return { status: 'found', value: Number(described.id), strength: 'weak', explanation: `point ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
@@ -467,4 +474,20 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Common short names of care settings written out as the scale labels word them, so that "go to the ER", "ICU" or
+ * "call an ambulance" can be matched to "Emergency department now (call emergency services ...)" or "Intensive care
+ * unit". Used only for answers that describe a point in other words.
+ */
+const CARE_SETTING_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
+  [/\bICU\b/g, 'intensive care unit'],
+  [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
+  [/\bGP\b/g, 'primary care clinician'],
+];
+
+function withCareSettingNames(text: string): string {
+  return CARE_SETTING_NAMES.reduce((rewritten, [pattern, name]) => rewritten.replace(pattern, name), text);
 }
