@@ -245,7 +245,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
   if (outOfScale.size > 0) return { status: 'ambiguous', explanation: `only values outside the scale (${[...outOfScale].join(', ')})` };
-  const described = optionDescribed(withCareSettingNames(plain), scale.descriptions);
+  const described = optionDescribed(withScaleSynonyms(plain), scale.descriptions);
   if (described?.status === 'found') return { status: 'found', value: Number(described.id), strength: 'weak', explanation: `point ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
@@ -477,17 +477,18 @@ function escapeRegExp(text: string): string {
 }
 
 /**
- * Common short names of care settings written out as the scale labels word them, so that "go to the ER", "ICU" or
- * "call an ambulance" can be matched to "Emergency department now (call emergency services ...)" or "Intensive care
- * unit". Used only for answers that describe a point in other words.
+ * Common short names written out as the shipped scale labels word them, so that "go to the ER", "ICU", "call an
+ * ambulance" or "ibuprofen" can be matched to "Emergency department now (call emergency services ...)", "Intensive
+ * care unit" or "... an NSAID". Used only for answers that describe a point in other words.
  */
-const CARE_SETTING_NAMES: ReadonlyArray<readonly [RegExp, string]> = [
+const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
   [/\bICU\b/g, 'intensive care unit'],
   [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
   [/\bGP\b/g, 'primary care clinician'],
+  [/\b(?:ibuprofen|naproxen|diclofenac|ketorolac|celecoxib|ketoprofen)\b/gi, 'NSAID'],
 ];
 
-function withCareSettingNames(text: string): string {
-  return CARE_SETTING_NAMES.reduce((rewritten, [pattern, name]) => rewritten.replace(pattern, name), text);
+function withScaleSynonyms(text: string): string {
+  return SCALE_SYNONYMS.reduce((rewritten, [pattern, name]) => rewritten.replace(pattern, name), text);
 }
