@@ -50,10 +50,13 @@ export function splitClauses(text: string): Clause[] {
   });
 }
 
+const CLAUSE_REACH = 300;
+
 /** Whether the text at `[start, end)` sits in a clause that rules out what it names ("giving it without lowering (B) is unsafe"). */
 export function isInRejectingClause(text: string, start: number, end: number): boolean {
-  const before = text.slice(0, start);
-  const after = text.slice(end);
+  // A clause is local: looking at most CLAUSE_REACH characters either side keeps this linear in long answers.
+  const before = text.slice(Math.max(0, start - CLAUSE_REACH), start);
+  const after = text.slice(end, end + CLAUSE_REACH);
   const clauseStart = lastBreak(before);
   const nextBreak = after.search(new RegExp(`${CLAUSE_BREAK.source}|[.!?](?:\\s|$)|\\n`, 'i'));
   const clause = `${before.slice(clauseStart)}${text.slice(start, end)}${nextBreak < 0 ? after : after.slice(0, nextBreak)}`;

@@ -45,11 +45,16 @@ export function textsAfterSelfCorrection(plain: string): string[] {
  * The answer a self-correcting text ends on, or undefined when it has no correction or the corrected part commits to
  * nothing. The part after the most recent correction that yields an explicit (strong) answer wins: "Yes — wait, ...
  * Correcting myself: no" is "no", though it opens with "Yes". A weak answer after a correction is used only when the
- * whole text is ambiguous (the correction is what makes it so) — never to override an explicit answer.
+ * whole text is ambiguous (the correction is what makes it so) — never to override an explicit answer; when it
+ * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B.").
  */
 export function answerAfterSelfCorrection<T>(plain: string, whole: Candidate<T>, find: (text: string) => Candidate<T>): Candidate<T> | undefined {
   const readings = textsAfterSelfCorrection(plain).map((tail) => find(tail));
   const strong = readings.find((reading) => reading.status === 'found' && reading.strength === 'strong');
+  const weakOther = readings.find((reading) => reading.status === 'found' && whole.status === 'found' && reading.value !== whole.value);
+  if (strong === undefined && weakOther?.status === 'found' && whole.status === 'found') {
+    return { status: 'ambiguous', explanation: `${whole.explanation}, but after a self-correction: ${weakOther.explanation}` };
+  }
   const corrected = strong ?? (whole.status === 'ambiguous' ? readings.find((reading) => reading.status === 'found') : undefined);
   if (corrected?.status !== 'found') return undefined;
   return { ...corrected, explanation: `after a self-correction: ${corrected.explanation}` };

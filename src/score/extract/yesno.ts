@@ -274,7 +274,8 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const sentences = splitSentences(plain);
   for (const [index, sentence] of sentences.entries()) {
     if (index === 0) continue;
-    const reading = readYesNoAt(sentence);
+    // Only a bare "No." / "Yes," counts here: "No further testing is needed" after "Yes." agrees with it.
+    const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(sentence) ? readYesNoAt(sentence) : undefined;
     if (!reading || !('value' in reading) || reading.value === value) continue;
     if (!REVISION_CUE.test(sentences.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
   }
