@@ -193,13 +193,14 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
 
   const described = optionDescribed(plain, options.phrases);
   const labelled = new Set<string>();
+  const plainRejects = isRejecting(plain);
   for (const match of plain.matchAll(/(?<![A-Za-z0-9])(?:(?:option|choice)\s+\(?([A-Za-z])\)?|\(([A-Z])\)|([A-Z])\))(?![A-Za-z0-9])/gi)) {
     const raw = match[1] ?? match[2] ?? match[3] ?? '';
     if (match[1] === undefined && raw !== raw.toUpperCase()) continue;
     const key = options.letters.get(raw.toUpperCase());
     if (key === undefined) continue;
     const start = match.index ?? 0;
-    if (isRejectedMention(plain, start, start + match[0].length) || isInRejectingClause(plain, start, start + match[0].length)) continue;
+    if (isRejectedMention(plain, start, start + match[0].length) || (plainRejects && isInRejectingClause(plain, start, start + match[0].length))) continue;
     labelled.add(key);
   }
   if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
@@ -446,7 +447,8 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   const anywhere = new Set<string>();
   let generic = false;
   for (const sentence of splitSentences(plain)) {
-    const mentioned = findPhraseMentions(sentence, options.phrases).filter((mention) => !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) && !isInRejectingClause(sentence, mention.start, mention.end));
+    const rejects = isRejecting(sentence);
+    const mentioned = findPhraseMentions(sentence, options.phrases).filter((mention) => !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) && !(rejects && isInRejectingClause(sentence, mention.start, mention.end)));
     // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence.
     for (const mention of mentioned) anywhere.add(mention.id);
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {

@@ -1,7 +1,7 @@
 import { findAnswerSegments } from './answer-segments.js';
 import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { markedTableRow } from './markdown-table.js';
-import { isInRejectingClause } from './clauses.js';
+import { isInRejectingClause, isRejecting } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed } from './option-overlap.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -210,12 +210,13 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
     const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\b(?:would|could|might)\s+be\b[^,.;]{0,60}\bif\b/i.test(sentence);
     const isDecision = DECISION_CUE.test(sentence) && !conditional;
+    const rejects = isRejecting(sentence);
     for (const group of groupMentions(sentence, valueMentions(sentence, scale, false))) {
       if ('problem' in group) {
         if (isDecision) return { status: 'ambiguous', explanation: `${group.problem} in "${sentence.slice(0, 100)}"` };
         continue;
       }
-      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end) || isInRejectingClause(sentence, group.start, group.end)) continue;
+      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end) || (rejects && isInRejectingClause(sentence, group.start, group.end))) continue;
       // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
       if (/^\s*\?/.test(sentence.slice(group.end))) continue;
       if (!scale.values.has(group.value)) {
