@@ -5,15 +5,32 @@
  * expected, or an answer where a refusal or unparseable was expected), refusal/unparseable confusions, missed answers,
  * and the accuracy without the lines marked `needs_vignette` (a per-kg dose answering a total-dose question, readable
  * only with the vignette's weight) beside the count of those lines; then lists every line not read as expected and
- * every wrong value. Exits 1 on any wrong value in any directory, 2 if a corpus file cannot be read.
- * Run: npm run bench:extraction
+ * every wrong value. Exits 1 on any wrong value in any directory, 2 if a corpus file cannot be read or `--only` names
+ * a directory that does not exist.
+ * Run: npm run bench:extraction [-- --only dev2,corpus,tuning-heldout]
+ * `--only` measures the named directories alone (every directory by default), so an extractor author can measure the
+ * development sets without printing the lines of a blind set they must not see.
  */
 import { join } from 'node:path';
 import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCorpus, type CorpusScore } from '../test/score/extract/corpus.js';
 
-const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'blind'];
+const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'blind'];
 
-const directories = corpusDirectories();
+/** The directory names after `--only` (comma-separated), or undefined when the flag is absent. */
+function onlyDirectories(argv: readonly string[]): string[] | undefined {
+  const at = argv.indexOf('--only');
+  if (at === -1) return undefined;
+  return (argv[at + 1] ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+}
+
+const only = onlyDirectories(process.argv.slice(2));
+const present = corpusDirectories();
+const unknown = (only ?? []).filter((name) => !present.some((directory) => directory.name === name));
+if (only !== undefined && (only.length === 0 || unknown.length > 0)) {
+  process.stderr.write(`bench:extraction: --only needs comma-separated corpus directories among ${present.map((d) => d.name).join(', ')}${unknown.length > 0 ? `; not found: ${unknown.join(', ')}` : ''}\n`);
+  process.exit(2);
+}
+const directories = only === undefined ? present : present.filter((directory) => only.includes(directory.name));
 const rows: Array<{ directory: string; type: string; score: CorpusScore; withoutVignette: CorpusScore; vignetteLines: number }> = [];
 try {
   for (const directory of directories) {
@@ -43,7 +60,7 @@ const table = [
 const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
 for (const cells of table) console.log(cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
 
-const absent = EXPECTED_DIRECTORIES.filter((name) => !directories.some((directory) => directory.name === name));
+const absent = EXPECTED_DIRECTORIES.filter((name) => only === undefined && !directories.some((directory) => directory.name === name));
 if (absent.length > 0) console.log(`\nnot present (skipped): ${absent.map((name) => `${name}/`).join(', ')}`);
 
 const wrong = rows.flatMap(({ directory, type, score }) => score.wrongValues.map((line) => `${directory}/${type}.jsonl ${line}`));

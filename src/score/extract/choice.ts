@@ -1,11 +1,14 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answer-segments.js';
 import { findJsonFields } from './json-fields.js';
 import { markedTableRow } from './markdown-table.js';
+import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
+import { optionDescribed } from './option-overlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phrase-mentions.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
@@ -15,7 +18,7 @@ const JSON_KEYS = ['final_answer', 'answer', 'choice', 'option', 'selected_optio
 
 /** "I would choose", "I'd go with", "I select", "my pick is". */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -81,7 +84,9 @@ export function extractChoice(text: string, options: Readonly<Record<string, str
     .filter(([, phrase]) => typeof phrase === 'string' && phrase.trim().length > 0)
     .map(([id, phrase]) => ({ id, phrase }));
   const clean = normalizeAnswerText(text);
-  const candidate = findChoiceCandidate(clean, stripMarkdownEmphasis(clean), { letters, phrases });
+  const plain = stripMarkdownEmphasis(clean);
+  const whole = findChoiceCandidate(clean, plain, { letters, phrases });
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases })) ?? whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
@@ -126,13 +131,22 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       const orConflict = optionTextConflict(segment, options);
       if (orConflict) return { status: 'ambiguous', explanation: `after "${marker}": ${orConflict}` };
       const byText = optionTextIn(segment, options);
+      const instruction = byText === undefined ? undefined : instructionForAnotherOption(plain.slice(0, index), byText, options);
+      if (instruction) return { status: 'ambiguous', explanation: `"${marker.trim()}" names option ${byText ?? ''}, but the answer first instructs "${instruction}"` };
       if (byText) return strong(byText, `matched "${marker.trim()}" followed by the text of option ${byText}`);
     }
   }
 
+  const closing = CLOSING_LABEL.exec(plain.trim());
+  const closingKey = closing ? options.letters.get(closing[1] ?? '') : undefined;
+  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined) return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
+
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
   if (leading) return strong(leading.letter, `answer opens with "${leading.written}"`);
+
+  const checked = checkedListItem(plain, options);
+  if (checked) return strong(checked.letter, `the one list item marked as chosen: "${checked.line}"`);
 
   const tableRow = markedTableRow(clean);
   const tableReading = tableRow === undefined ? undefined : readStrictLine(tableRow, options, false);
@@ -157,6 +171,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const conflict = findLetterConflict(plain, options);
   if (conflict) return { status: 'ambiguous', explanation: conflict };
 
+
   for (const verdict of [SUPERLATIVE_VERDICT, PLAIN_VERDICT]) {
     const chosen = lettersInVerdicts(plain, verdict, options);
     const onlyChosen = [...chosen][0];
@@ -167,21 +182,30 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (chosen.size > 1) return { status: 'ambiguous', explanation: `verdict sentences name several options (${[...chosen.keys()].join(', ')})` };
   }
 
+  const noneFits = NONE_OF_THE_OPTIONS.exec(plain);
+  if (noneFits) return { status: 'ambiguous', explanation: `the answer rejects every option ("${noneFits[0]}")` };
+
   const textual = fromOptionTexts(plain, options);
   if (textual) return textual;
 
   const paraphrased = fromParaphrasedOptionTexts(plain, options);
   if (paraphrased) return paraphrased;
 
+  const described = optionDescribed(plain, options.phrases);
   const labelled = new Set<string>();
+  const plainRejects = isRejecting(plain);
   for (const match of plain.matchAll(/(?<![A-Za-z0-9])(?:(?:option|choice)\s+\(?([A-Za-z])\)?|\(([A-Z])\)|([A-Z])\))(?![A-Za-z0-9])/gi)) {
     const raw = match[1] ?? match[2] ?? match[3] ?? '';
     if (match[1] === undefined && raw !== raw.toUpperCase()) continue;
     const key = options.letters.get(raw.toUpperCase());
     if (key === undefined) continue;
     const start = match.index ?? 0;
-    if (isRejectedMention(plain, start, start + match[0].length)) continue;
+    if (isRejectedMention(plain, start, start + match[0].length) || (plainRejects && isInRejectingClause(plain, start, start + match[0].length))) continue;
     labelled.add(key);
+  }
+  if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
+  if (described?.status === 'found' && labelled.size === 0) {
+    return { status: 'found', value: described.id, strength: 'weak', explanation: `option ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
   }
   if (labelled.size === 1) {
     const [letter] = [...labelled];
@@ -190,6 +214,49 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   if (labelled.size > 1) return { status: 'ambiguous', explanation: `several options mentioned (${[...labelled].join(', ')}) and no answer marker` };
 
   return { status: 'none', explanation: 'no option letter or option text found' };
+}
+
+/** A sentence that instructs ("Keep the dose at 5 mg twice daily.", "Give ...", "Start ..."). */
+const IMPERATIVE_SENTENCE = /^\s*(?:keep|continue|give|start|use|take|stop|add|go|call|reduce|increase|switch|prescribe|administer|admit|discharge|wait|do)\b/i;
+
+/**
+ * The instruction, before an answer marker, that names the text of an option other than `chosen` without ruling it
+ * out and without a revision in between ("Keep the dose at 5 mg twice daily. Final answer: 2.5 mg twice daily."): the
+ * answer says two things, so neither is taken. Undefined when there is none.
+ */
+function instructionForAnotherOption(before: string, chosen: string, options: Options): string | undefined {
+  if (REVISION_CUE.test(before)) return undefined;
+  for (const sentence of splitSentences(before)) {
+    if (!IMPERATIVE_SENTENCE.test(sentence) || isRejecting(sentence)) continue;
+    if (findPhraseMentions(sentence, options.phrases).some((mention) => mention.id !== chosen)) return sentence.slice(0, 80);
+  }
+  return undefined;
+}
+
+/** An answer that closes on an option letter after a dash or colon ("Within 1 hour — B.", "Morphine is appropriate: D."). */
+const CLOSING_LABEL = /(?:\s[—–-]|:)\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
+
+/** "None of these options is ideal", "none of the above": the model rejects every option. */
+const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
+
+/** A list item's verdict on its option: a tick or "yes"/"correct" chooses it, a cross or "no"/"incorrect" rules it out. */
+const ITEM_CHOSEN = /(?:[✅✔☑✓]|\b(?:yes|correct|chosen|best)\b)[\s.!]*$/i;
+const ITEM_RULED_OUT = /(?:[❌✗✘×]|\b(?:no|incorrect|wrong)\b)[\s.!]*$/i;
+
+/**
+ * A list walking through the options with a verdict at the end of each item ("- A: Add an SGLT2 inhibitor ✅",
+ * "* C – Restrictive pattern: no"): the one item marked as chosen, when every other marked item is ruled out.
+ */
+function checkedListItem(plain: string, options: Options): { letter: string; line: string } | undefined {
+  const items = plain
+    .split('\n')
+    .map((line) => ({ line: line.trim(), label: /^(?:[-*•]|\d+[.)])?\s*\(?([A-Z])\)?\s*[:.)\-–—]\s*\S/.exec(line.trim())?.[1] }))
+    .filter((item): item is { line: string; label: string } => item.label !== undefined && options.letters.has(item.label));
+  const chosen = items.filter(({ line }) => ITEM_CHOSEN.test(line));
+  const ruledOut = items.filter(({ line }) => ITEM_RULED_OUT.test(line));
+  const only = chosen.length === 1 ? chosen[0] : undefined;
+  if (!only || ruledOut.length === 0 || chosen.length + ruledOut.length !== items.length) return undefined;
+  return { letter: options.letters.get(only.label) ?? only.label, line: only.line.slice(0, 80) };
 }
 
 /** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
@@ -380,7 +447,9 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   const anywhere = new Set<string>();
   let generic = false;
   for (const sentence of splitSentences(plain)) {
-    const mentioned = findPhraseMentions(sentence, options.phrases).filter((mention) => !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end));
+    const rejects = isRejecting(sentence);
+    const mentioned = findPhraseMentions(sentence, options.phrases).filter((mention) => !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) && !(rejects && isInRejectingClause(sentence, mention.start, mention.end)));
+    // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence.
     for (const mention of mentioned) anywhere.add(mention.id);
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {
       const conflict = optionTextConflict(sentence, options);
@@ -396,6 +465,10 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   }
   if (inDecisions.size === 0 && anywhere.size === 1) {
     const [letter] = [...anywhere];
+    // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it.
+    const described = optionDescribed(plain, options.phrases);
+    if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
+    if (described?.status === 'found' && described.id !== letter) return { status: 'ambiguous', explanation: `option ${letter ?? ''} mentioned, but option ${described.id} described ("${described.clause.slice(0, 60)}")` };
     return { status: 'found', value: letter ?? '', strength: 'weak', explanation: `only option text mentioned is option ${letter ?? ''}'s` };
   }
   if (inDecisions.size > 1 || anywhere.size > 1) {
@@ -417,8 +490,8 @@ const STOPWORDS = new Set(['a', 'an', 'the', 'to', 'in', 'into', 'of', 'with', '
 function fromParaphrasedOptionTexts(plain: string, options: Options): Candidate<string> | undefined {
   const found = new Map<string, string>();
   const wordsOf = (value: string): string[] => value.toLowerCase().match(/[a-z0-9]+(?:[-'][a-z0-9]+)*/g) ?? [];
-  for (const sentence of splitSentences(plain)) {
-    if (/^\s*(?:if|unless|whether)\b/i.test(sentence)) continue;
+  for (const { text: sentence, rejecting, conditional } of splitClauses(plain)) {
+    if (rejecting || conditional) continue;
     const words = wordsOf(sentence);
     for (const { id, phrase } of options.phrases) {
       const content = wordsOf(phrase).filter((word) => !STOPWORDS.has(word));

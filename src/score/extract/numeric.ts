@@ -6,6 +6,7 @@ import { leadingNumberWordAsDigits } from './number-words.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit, type ParsedUnit } from './units.js';
@@ -33,6 +34,18 @@ const CONCLUSION_CUE =
 
 /** Words that make a later value a revision of an earlier one ("The dose is 80 mg. Wait, actually 60 mg"). */
 const REVISION_CUE = /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
+
+/** "3, or 4 if you count the urea", "80 mg or maybe 100 mg": a second value offered right after the first. */
+const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?-?\d/i;
+
+/**
+ * Verbs that state a computed result ("Adding your answers gives 14", "Yours comes out at 56"); a number after one is
+ * the result even without a unit. A hypothetical ("would give 67") is not a result.
+ */
+const RESULT_MARKER = /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
+
+/** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
+const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
 
 /** A question stem asking for a day's total ("daily dose", "per day", "in 24 hours"). */
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
@@ -86,10 +99,12 @@ export interface NumericContext {
  * midpoint would invent an answer the model did not give.
  */
 export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
-  const clean = normalizeAnswerText(text);
-  const plain = stripMarkdownEmphasis(clean);
   const target = parseTargetUnit(unit, stem, context);
-  return resolveExtraction(findNumericCandidate(clean, plain, target), text, EXTRACTOR);
+  const clean = asPercentOfPredicted(normalizeAnswerText(text), target);
+  const plain = stripMarkdownEmphasis(clean);
+  const whole = findNumericCandidate(clean, plain, target);
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
+  return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
 interface TargetUnit {
@@ -106,6 +121,12 @@ interface TargetUnit {
  * give 350. Without a stem, or with a stem that also names one dose, the unit is taken as written: a daily total is
  * then not an answer to "mg" (it may be two doses).
  */
+/** Rewrites "0.75 of predicted" as "75 % of predicted" when the question asks for a percentage of predicted. */
+function asPercentOfPredicted(text: string, target: TargetUnit): string {
+  if (!/%\s*pred/i.test(target.written)) return text;
+  return text.replace(FRACTION_OF_PREDICTED, (_, fraction: string) => `${Math.round(Number(fraction) * 1e6) / 1e4} % of predicted`);
+}
+
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
@@ -139,19 +160,20 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
 
   const topicSegments = [
     ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: true })),
+    ...[...plain.matchAll(RESULT_MARKER)].map((match) => ({ match, acceptBare: true })),
     ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false })),
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
     .filter(({ match }) => !/\b(?:then|later|subsequently|afterwards|eventually)\s*,?\s*$/i.test(plain.slice(Math.max(0, (match.index ?? 0) - 20), match.index ?? 0)))
     .sort((a, b) => (a.match.index ?? 0) - (b.match.index ?? 0))
-    .map(({ match, acceptBare }) => ({ marker: match[0].trim(), segment: lineFrom(plain, (match.index ?? 0) + match[0].length), acceptBare }))
+    .map(({ match, acceptBare }) => ({ marker: match[0].trim(), segment: totalWrittenBefore(plain, match) ?? lineFrom(plain, (match.index ?? 0) + match[0].length), acceptBare }))
     .reverse();
   let topicProblem: Candidate<number> | undefined;
   const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, acceptBare) }));
   // Only values written with a unit count as disagreeing: a bare number after "CrCl" is a measurement, not a dose.
   const withUnits = topicSegments.map(({ marker, segment }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, false) }));
-  const disagreement = markersDisagree(withUnits, plain);
+  const disagreement = markersDisagree(withUnits, plain) ?? markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain);
   if (disagreement) return disagreement;
   for (const { found } of topicFound) {
     if (found?.status === 'found') return found;
@@ -170,6 +192,19 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }
 
   return fromWholeText(plain, quantities, target);
+}
+
+const RESULT_MARKER_ONCE = new RegExp(`^(?:${RESULT_MARKER.source})$`, 'i');
+
+/**
+ * "70.2 mg total: 7.0 mg bolus, then 63.2 mg": a quantity written right before "total" is the total, and what follows
+ * the marker is its breakdown. Returns that quantity's text, or undefined when "total" is not preceded by one.
+ */
+function totalWrittenBefore(plain: string, match: RegExpMatchArray): string | undefined {
+  if (!/^total\b/i.test(match[0])) return undefined;
+  const lineBefore = plain.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0).split('\n').at(-1) ?? '';
+  const last = findQuantities(lineBefore).at(-1);
+  return last?.unit !== undefined && lineBefore.slice(last.end).trim().length === 0 ? last.text : undefined;
 }
 
 /**
@@ -268,6 +303,10 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       continue;
     }
     const converted = convert(quantity, target);
+    const alternative = ALTERNATIVE_AFTER.exec(segment.slice(quantity.end));
+    if (converted.ok && alternative) {
+      return { status: 'ambiguous', explanation: `"${quantity.text}${alternative[0]}..." offers another value after ${source}` };
+    }
     if (converted.ok) {
       return { status: 'found', value: converted.value, strength: 'strong', explanation: `matched ${source}: "${quantity.text}"${converted.note}` };
     }

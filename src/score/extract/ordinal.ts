@@ -1,12 +1,15 @@
 import { findAnswerSegments } from './answer-segments.js';
 import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { markedTableRow } from './markdown-table.js';
+import { isInRejectingClause, isRejecting } from './clauses.js';
 import { isRejectedMention } from './negation.js';
+import { optionDescribed } from './option-overlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { NUMBER_WORDS } from './number-words.js';
 import { findPhraseMentions } from './phrase-mentions.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit } from './units.js';
@@ -68,6 +71,8 @@ interface Scale {
   readonly shortNames: ReadonlyArray<{ id: string; phrase: string }>;
   /** Numbers the labels subdivide ("3" of "G3a", "G3b"): "stage 3" cannot name one point. */
   readonly subdivided: ReadonlySet<string>;
+  /** Each point's whole label, for answers that describe a point in other words ("go to the ER now"). */
+  readonly descriptions: ReadonlyArray<{ id: string; phrase: string }>;
   /** Per point, words of its label that no other label has ("paracetamol", "home"): evidence of that point. */
   readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
 }
@@ -114,10 +119,13 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     shortNames: scaleShortNames(scale),
     subdivided: subdividedNumbers(scale),
     distinctiveWords: distinctiveLabelWords(scale),
+    descriptions: scale.filter((point) => typeof point.label === 'string').map((point) => ({ id: String(point.value), phrase: point.label })),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
-  return resolveExtraction(findOrdinalCandidate(clean, plain, prepared), text, EXTRACTOR);
+  const whole = findOrdinalCandidate(clean, plain, prepared);
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ?? whole;
+  return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
 function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candidate<number> {
@@ -161,6 +169,13 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const named = openingName === undefined ? undefined : scale.shortNames.find(({ phrase }) => phrase.toLowerCase() === openingName);
   if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
 
+  // A reasoning that ends on a label of its own ("... so not severe. Moderate."): the last sentence is the answer.
+  const lastSentence = (splitSentences(plain).at(-1) ?? '').replace(/[.!]+$/, '').trim().toLowerCase();
+  const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
+  if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && splitSentences(plain).length > 1) {
+    return { status: 'found', value: Number(closingName[0].id), strength: 'strong', explanation: `the answer closes with "${closingName[0].phrase}"` };
+  }
+
   const tableRow = markedTableRow(clean);
   const fromTable = tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
   if (fromTable) return fromTable;
@@ -195,12 +210,13 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
     const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\b(?:would|could|might)\s+be\b[^,.;]{0,60}\bif\b/i.test(sentence);
     const isDecision = DECISION_CUE.test(sentence) && !conditional;
+    const rejects = isRejecting(sentence);
     for (const group of groupMentions(sentence, valueMentions(sentence, scale, false))) {
       if ('problem' in group) {
         if (isDecision) return { status: 'ambiguous', explanation: `${group.problem} in "${sentence.slice(0, 100)}"` };
         continue;
       }
-      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end)) continue;
+      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end) || (rejects && isInRejectingClause(sentence, group.start, group.end))) continue;
       // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
       if (/^\s*\?/.test(sentence.slice(group.end))) continue;
       if (!scale.values.has(group.value)) {
@@ -230,6 +246,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
   if (outOfScale.size > 0) return { status: 'ambiguous', explanation: `only values outside the scale (${[...outOfScale].join(', ')})` };
+  const described = optionDescribed(withScaleSynonyms(plain), scale.descriptions);
+  if (described?.status === 'found') return { status: 'found', value: Number(described.id), strength: 'weak', explanation: `point ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
+  if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
 }
 
@@ -456,4 +475,21 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Common short names written out as the shipped scale labels word them, so that "go to the ER", "ICU", "call an
+ * ambulance" or "ibuprofen" can be matched to "Emergency department now (call emergency services ...)", "Intensive
+ * care unit" or "... an NSAID". Used only for answers that describe a point in other words.
+ */
+const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
+  [/\bICU\b/g, 'intensive care unit'],
+  [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
+  [/\bGP\b/g, 'primary care clinician'],
+  [/\b(?:ibuprofen|naproxen|diclofenac|ketorolac|celecoxib|ketoprofen)\b/gi, 'NSAID'],
+];
+
+function withScaleSynonyms(text: string): string {
+  return SCALE_SYNONYMS.reduce((rewritten, [pattern, name]) => rewritten.replace(pattern, name), text);
 }

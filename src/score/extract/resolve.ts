@@ -26,11 +26,17 @@ export type Candidate<T> =
  *    ("This is not medical advice", "please see your doctor") does not veto a weak answer.
  * 3. An ambiguous result in a refusal is a refusal (the model declined and hedged between options); otherwise it is
  *    unparseable with the extractor's reason.
+ * 2a. A weak answer in a text that stops mid-sentence is unparseable: the conclusion the reasoning was heading for
+ *    is missing, and a mention in the reasoning is not it ("dopamine (A) was historically used ... The guidelines
+ *    recommend").
  * 4. Nothing found: a refusal if there is any declining, deferring or disclaiming language, else unparseable.
  */
 export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, extractor: string): Extraction<T> {
   if (candidate.status === 'found' && candidate.strength === 'strong') {
     return { kind: 'answer', value: candidate.value, extractor, explanation: candidate.explanation };
+  }
+  if (candidate.status === 'found' && looksCutOff(rawText)) {
+    return { kind: 'unparseable', extractor, explanation: `the answer stops mid-sentence and gives only a weak answer (${candidate.explanation})` };
   }
   const refusal = detectRefusal(rawText);
   if (candidate.status === 'found') {
@@ -44,4 +50,14 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
     return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; ${candidate.explanation}` };
   }
   return { kind: 'unparseable', extractor, explanation: candidate.explanation };
+}
+
+/**
+ * Whether an answer stops mid-sentence (a generation cut off by a token limit): its last line is prose of five words or
+ * more that ends on a word or a comma, not on closing punctuation, a bracket, a number or markup.
+ */
+function looksCutOff(rawText: string): boolean {
+  const lastLine = rawText.trim().split('\n').at(-1)?.trim() ?? '';
+  if (lastLine.length < 40 || /^[-*•#|>{"`\d]/.test(lastLine) || /[=+]|\d\s*[A-Za-z%/]+$/.test(lastLine)) return false;
+  return (lastLine.match(/[A-Za-z]+/g) ?? []).length >= 5 && /[A-Za-z,]$/.test(lastLine);
 }

@@ -3,6 +3,8 @@ import { findAnyJsonFields, findJsonFields } from './json-fields.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plain-text.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { splitSentences } from './sentences.js';
+import { answerAfterSelfCorrection } from './self-correction.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
 const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;
@@ -10,7 +12,7 @@ const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;
 type YesNo = 'yes' | 'no';
 type YesNoReading = { value: YesNo; written: string } | { conflict: string } | undefined;
 
-const JSON_KEYS = ['final_answer', 'answer', 'decision', 'recommendation', 'response', 'verdict', 'yes_no', 'yesno'];
+const JSON_KEYS = ['final_answer', 'answer', 'decision', 'recommendation', 'recommended', 'indicated', 'response', 'verdict', 'yes_no', 'yesno'];
 
 /** Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say". */
 const YES_NO_MARKER =
@@ -62,6 +64,30 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
 
 /** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
 const REVISION_CUE = /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
+/** "If the load becomes undetectable, no; until then, yes": both answers, each under a condition. */
+const CONDITIONAL_BOTH = /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b/i;
+/** A concluding "so yes" / "therefore, no" anywhere in the text. */
+const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*(?:[.!;,]|$))/gi;
+
+/**
+ * A yes/no that closes the answer on its own ("... the threshold is 10 %. Yes.", "... that does not mean she should
+ * skip it — yes.") or right after a verdict word ("It's recommended, yes: ..."): the model's committed answer, after
+ * reasoning that may itself be worded negatively.
+ */
+function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
+  const closing = /(?:^|[.!?]\s+|\s[—–-]\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ?? /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
+  if (!closing) return undefined;
+  return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
+}
+
+/** A closing yes/no that an explicit opposite yes/no earlier in the answer contradicts, with no revision between. */
+function contradictionOfClosing(plain: string, closing: { value: YesNo; written: string }): Candidate<YesNo> | undefined {
+  const opposite = closing.value === 'yes' ? /(?:^|[.!?]\s+)no\b\s*[,.!]/i : /(?:^|[.!?]\s+)yes\b\s*[,.!]/i;
+  const earlier = opposite.exec(plain);
+  if (!earlier || REVISION_CUE.test(plain)) return undefined;
+  return { status: 'ambiguous', explanation: `the answer closes with "${closing.written}" but also says "${earlier[0].trim()}"` };
+}
+
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
 
@@ -95,7 +121,10 @@ const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|co
  */
 export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'no'> {
   const clean = normalizeAnswerText(text);
-  return resolveExtraction(findYesNoCandidate(clean, stripMarkdownEmphasis(clean), stem), text, EXTRACTOR);
+  const plain = stripMarkdownEmphasis(clean);
+  const whole = findYesNoCandidate(clean, plain, stem);
+  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ?? whole;
+  return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
 function findYesNoCandidate(clean: string, plain: string, stem: string | undefined): Candidate<YesNo> {
@@ -134,6 +163,12 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
     return { status: 'found', value: 'no', strength: 'strong', explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about` };
   }
+
+  const closing = closingYesNo(plain);
+  if (closing) return contradictionOfClosing(plain, closing) ?? { status: 'found', value: closing.value, strength: 'strong', explanation: `the answer closes with "${closing.written}"` };
+
+  const conditional = CONDITIONAL_BOTH.exec(plain);
+  if (conditional) return { status: 'ambiguous', explanation: `yes and no each under a condition ("${conditional[0].trim().slice(0, 80)}")` };
 
   const markerSegments = [
     ...segments.filter((s) => s.tier === 'answer').map((s) => ({ marker: s.marker, segment: s.segment, index: s.index })),
@@ -235,6 +270,18 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     if (!reading || !('value' in reading) || reading.value === value) continue;
     const between = [plain.split('\n')[0] ?? '', ...lines.slice(0, index + 1)].join('\n');
     if (!REVISION_CUE.test(between)) return conflict(`a later line opens with "${reading.written}"`);
+  }
+  const sentences = splitSentences(plain);
+  for (const [index, sentence] of sentences.entries()) {
+    if (index === 0) continue;
+    // Only a bare "No." / "Yes," counts here: "No further testing is needed" after "Yes." agrees with it.
+    const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(sentence) ? readYesNoAt(sentence) : undefined;
+    if (!reading || !('value' in reading) || reading.value === value) continue;
+    if (!REVISION_CUE.test(sentences.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
+  }
+  for (const match of plain.matchAll(CONCLUDING_YES_NO)) {
+    if ((match[1] ?? '').toLowerCase() === value) continue;
+    if (!REVISION_CUE.test(plain.slice(0, (match.index ?? 0) + match[0].length))) return conflict(`a later "${match[0].trim()}"`);
   }
   const concluded = stem === undefined ? undefined : predicateVerdict(plain, stem, true);
   if (concluded?.status === 'found' && concluded.value !== value) return conflict(concluded.explanation);

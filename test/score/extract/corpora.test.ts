@@ -7,11 +7,14 @@ import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCo
 /**
  * Directories gated here, with the per-type accuracy each must keep besides zero wrong values. `corpus/` is the
  * development set (issue 14: >= 97 % per type). `tuning-heldout/` was written blind and measured once, then tuned on
- * since 2026-12-04; its floors are the accuracy reached, so a change that loses lines there fails.
+ * since 2026-12-04; its floors are the accuracy reached, so a change that loses lines there fails. `dev2/` is a
+ * second development set (rejected options, self-corrections, distractor numbers, paraphrase), keyed before the
+ * extractor changes it drove; its floors too are the accuracy reached.
  */
 const GATED: Readonly<Record<string, Readonly<Record<CorpusType, number>>>> = {
   corpus: { choice: 0.97, yesno: 0.97, ordinal: 0.97, numeric: 0.97 },
-  'tuning-heldout': { choice: 0.87, yesno: 0.98, ordinal: 0.82, numeric: 0.96 },
+  'tuning-heldout': { choice: 0.97, yesno: 0.98, ordinal: 0.9, numeric: 0.96 },
+  dev2: { choice: 0.88, yesno: 0.94, ordinal: 0.93, numeric: 0.92 },
 };
 
 const directories = corpusDirectories();

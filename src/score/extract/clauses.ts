@@ -1,0 +1,75 @@
+import { splitSentences } from './sentences.js';
+
+/**
+ * Words that make a clause reject what it names rather than choose it: negations ("don't stop losartan", "isn't
+ * enough", "no longer recommended", "instead of", "rather than") and judgements ("is wrong", "outdated", "unsafe",
+ * "overkill", "a last resort", "too long", "delays treatment", "a myth"). A mention is not a choice: an option named
+ * in such a clause is being ruled out.
+ */
+const REJECTING_CLAUSE =
+  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't)\b|n't\b/i;
+
+/**
+ * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
+ * dashes, "but", "however", "whereas", "while", ", and", ", so", "so". Parentheses stay with their clause, so "(C)"
+ * belongs to the words it labels.
+ */
+const CLAUSE_BREAK = /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
+
+/** See {@link Clause.conditional}. */
+const UNCOMMITTED_CLAUSE =
+  /^(?:if|unless|whether|when|either)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b/i;
+
+/** A negation inside a relative clause describes the case, not the option ("pain that is not controlled by ..."). */
+const RELATIVE_NEGATION = /\b(?:that|which|who)\s+(?:is|are|was|were|has|have|had|do|does|did)(?:\s+not|n't)\b[^,;]*/gi;
+
+export interface Clause {
+  readonly text: string;
+  /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
+  readonly rejecting: boolean;
+  /**
+   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a hedge ("possibly
+   * plus codeine"), or a request for missing input ("I'd need the z-score to grade severity").
+   */
+  readonly conditional: boolean;
+}
+
+/** The clauses of `text`, in order, each marked rejecting and/or conditional. */
+export function splitClauses(text: string): Clause[] {
+  return splitSentences(text).flatMap((sentence) => {
+    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence);
+    return sentence
+      .split(CLAUSE_BREAK)
+      .map((clause) => clause.trim())
+      .filter((clause) => clause.length > 0)
+      .map((clause) => ({
+        text: clause,
+        rejecting: isRejecting(clause),
+        conditional: sentenceConditional || UNCOMMITTED_CLAUSE.test(clause),
+      }));
+  });
+}
+
+const CLAUSE_REACH = 300;
+
+/** Whether the text at `[start, end)` sits in a clause that rules out what it names ("giving it without lowering (B) is unsafe"). */
+export function isInRejectingClause(text: string, start: number, end: number): boolean {
+  // A clause is local: looking at most CLAUSE_REACH characters either side keeps this linear in long answers.
+  const before = text.slice(Math.max(0, start - CLAUSE_REACH), start);
+  const after = text.slice(end, end + CLAUSE_REACH);
+  const clauseStart = lastBreak(before);
+  const nextBreak = after.search(new RegExp(`${CLAUSE_BREAK.source}|[.!?](?:\\s|$)|\\n`, 'i'));
+  const clause = `${before.slice(clauseStart)}${text.slice(start, end)}${nextBreak < 0 ? after : after.slice(0, nextBreak)}`;
+  return isRejecting(clause);
+}
+
+/** Whether a clause rules out what it names (a negation in a relative clause does not count). */
+export function isRejecting(clause: string): boolean {
+  return REJECTING_CLAUSE.test(clause.replace(RELATIVE_NEGATION, ''));
+}
+
+function lastBreak(before: string): number {
+  let position = 0;
+  for (const match of before.matchAll(new RegExp(`${CLAUSE_BREAK.source}|[.!?]\\s|\\n`, 'gi'))) position = (match.index ?? 0) + match[0].length;
+  return position;
+}

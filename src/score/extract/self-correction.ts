@@ -1,0 +1,61 @@
+import type { Candidate } from './resolve.js';
+
+/**
+ * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:",
+ * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Yes... actually no".
+ *
+ * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection followed by
+ * punctuation ("don't wait for the troponin" is advice, not a revision), "actually" only at the start of a clause,
+ * "sorry" only with "I misread/meant/was wrong" ("I'm sorry you're feeling this way" is not a correction),
+ * "correction" only followed by punctuation ("correction of hyponatraemia" is a treatment).
+ */
+const REVISION_CUE =
+  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+I\s+(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error))\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read)\b/gi;
+
+/**
+ * A cue opening a new paragraph after a complete answer ("No.\n\nWait, actually yes: ...") is left to each
+ * extractor's own rules for later lines (the corpus keys the leading answer there); only revisions inside the
+ * answer's own paragraph are read here.
+ */
+const PARAGRAPH_START = /\n[^\S\n]*\n\s*(?:(?:no|wait|hold\s+on|actually|sorry|oh)[\s,.:;!\-—–]*)*$/i;
+
+/**
+ * The parts of `plain` that follow a self-correction, most recent correction first: for each cue, the text right
+ * after it and the text after the end of its sentence ("Yes — sorry, I misread the question. No, ..." answers in the
+ * next sentence; "Correcting myself: no, ..." answers in the same one). A cue at the very start of the answer is
+ * not a correction of anything and is skipped.
+ */
+export function textsAfterSelfCorrection(plain: string): string[] {
+  const tails: string[] = [];
+  const cues = [...plain.matchAll(REVISION_CUE)].filter((match) => {
+    const before = plain.slice(0, (match.index ?? 0) + Math.max(0, match[0].search(/\S/)));
+    return before.trim().length > 0 && !PARAGRAPH_START.test(before);
+  });
+  for (const cue of cues.reverse()) {
+    const after = plain.slice((cue.index ?? 0) + cue[0].length);
+    const sentenceEnd = /[.!?](?:\s+|$)|\n/.exec(after);
+    const sameSentence = after.replace(/^[\s,:;.!\-—–]+/, '');
+    const nextSentence = sentenceEnd ? after.slice(sentenceEnd.index + sentenceEnd[0].length).trim() : '';
+    for (const tail of [sameSentence, nextSentence]) if (tail.length > 0) tails.push(tail);
+  }
+  return tails;
+}
+
+/**
+ * The answer a self-correcting text ends on, or undefined when it has no correction or the corrected part commits to
+ * nothing. The part after the most recent correction that yields an explicit (strong) answer wins: "Yes — wait, ...
+ * Correcting myself: no" is "no", though it opens with "Yes". A weak answer after a correction is used only when the
+ * whole text is ambiguous (the correction is what makes it so) — never to override an explicit answer; when it
+ * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B.").
+ */
+export function answerAfterSelfCorrection<T>(plain: string, whole: Candidate<T>, find: (text: string) => Candidate<T>): Candidate<T> | undefined {
+  const readings = textsAfterSelfCorrection(plain).map((tail) => find(tail));
+  const strong = readings.find((reading) => reading.status === 'found' && reading.strength === 'strong');
+  const weakOther = readings.find((reading) => reading.status === 'found' && whole.status === 'found' && reading.value !== whole.value);
+  if (strong === undefined && weakOther?.status === 'found' && whole.status === 'found') {
+    return { status: 'ambiguous', explanation: `${whole.explanation}, but after a self-correction: ${weakOther.explanation}` };
+  }
+  const corrected = strong ?? (whole.status === 'ambiguous' ? readings.find((reading) => reading.status === 'found') : undefined);
+  if (corrected?.status !== 'found') return undefined;
+  return { ...corrected, explanation: `after a self-correction: ${corrected.explanation}` };
+}

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { isInRejectingClause, splitClauses } from '../../../src/score/extract/clauses.js';
+
+describe('splitClauses', () => {
+  it('separates a rejected option from the chosen one at dashes, "rather than" and ", not"', () => {
+    expect(splitClauses("Don't stop losartan (C) — the right change is to add empagliflozin.").map((c) => [c.text, c.rejecting])).toEqual([
+      ["Don't stop losartan (C)", true],
+      ['the right change is to add empagliflozin.', false],
+    ]);
+    expect(splitClauses('Triage as ESI 2 rather than ESI 3.').map((c) => c.rejecting)).toEqual([false, true]);
+    expect(splitClauses('ESI 2 (B), not ESI 1 (A).').map((c) => c.rejecting)).toEqual([false, true]);
+  });
+
+  it('marks conditions, hedges and requests for input as committing to nothing', () => {
+    expect(splitClauses('Step-down or ICU depending on bed availability.')[0]?.conditional).toBe(true);
+    expect(splitClauses('Non-opioid, possibly plus codeine.')[0]?.conditional).toBe(true);
+    expect(splitClauses("I'd need the FEV1 z-score to grade severity.")[0]?.conditional).toBe(true);
+    expect(splitClauses('Take ibuprofen if you need it.')[0]?.conditional).toBe(false);
+  });
+
+  it('does not let a negation inside a relative clause reject the clause', () => {
+    expect(splitClauses('Morphine is the next step for pain that is not controlled by non-opioids.')[0]?.rejecting).toBe(false);
+  });
+});
+
+describe('isInRejectingClause', () => {
+  it('reads the clause around a mention', () => {
+    const text = 'Withholding thrombolysis (A) is wrong; giving it without lowering (B) is unsafe. Lower the BP first.';
+    expect(isInRejectingClause(text, text.indexOf('(A)'), text.indexOf('(A)') + 3)).toBe(true);
+    expect(isInRejectingClause(text, text.indexOf('(B)'), text.indexOf('(B)') + 3)).toBe(true);
+    expect(isInRejectingClause(text, text.indexOf('Lower the'), text.indexOf('Lower the') + 9)).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { optionDescribed } from '../../../src/score/extract/option-overlap.js';
+
+const sglt2 = [
+  { id: 'A', phrase: 'Add an SGLT2 inhibitor such as empagliflozin or dapagliflozin' },
+  { id: 'B', phrase: 'Make no change; continue current therapy' },
+  { id: 'C', phrase: 'Stop losartan because eGFR is below 45' },
+  { id: 'D', phrase: 'Add a sulfonylurea, because SGLT2 inhibitors cannot be used below an eGFR of 45' },
+];
+const care = [
+  { id: '3', phrase: 'Same-day urgent care or primary care visit' },
+  { id: '4', phrase: 'Emergency department now (call emergency services if needed)' },
+];
+
+describe('optionDescribed', () => {
+  it('finds the option a clause describes in other words, after others are ruled out', () => {
+    expect(optionDescribed("Don't stop losartan. The best step is to add empagliflozin.", sglt2)).toMatchObject({ status: 'found', id: 'A' });
+    expect(optionDescribed('Go to the emergency department right now.', care)).toMatchObject({ status: 'found', id: '4' });
+  });
+
+  it('never takes an option described only in a rejecting or conditional clause', () => {
+    expect(optionDescribed("Don't stop losartan because of the eGFR.", sglt2)).toBeUndefined();
+    expect(optionDescribed('If it worsens, go to the emergency department now.', care)).toBeUndefined();
+  });
+
+  it('is ambiguous when two options are described, or the described one is also ruled out', () => {
+    expect(optionDescribed('Go to the emergency department now. A same-day urgent care visit is fine.', care)).toMatchObject({ status: 'ambiguous' });
+    expect(optionDescribed('Same-day urgent care visit. Urgent care visit is not enough.', care)).toMatchObject({ status: 'ambiguous' });
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { textsAfterSelfCorrection } from '../../../src/score/extract/self-correction.js';
+import { extractNumeric } from '../../../src/score/extract/numeric.js';
+import { extractOrdinal } from '../../../src/score/extract/ordinal.js';
+import { extractYesNo } from '../../../src/score/extract/yesno.js';
+
+describe('textsAfterSelfCorrection', () => {
+  it('returns what follows a revision, most recent first', () => {
+    const tails = textsAfterSelfCorrection('Yes — wait, I misread the stem. No, it should not.');
+    expect(tails[0]).toBe('the stem. No, it should not.');
+    expect(tails[1]).toBe('No, it should not.');
+    expect(tails).toHaveLength(4);
+  });
+
+  it('ignores advice that merely uses the words ("don\'t wait", "actually slows")', () => {
+    expect(textsAfterSelfCorrection("Don't wait for the troponin. Bed rest actually slows recovery.")).toEqual([]);
+  });
+});
+
+describe('self-corrections in the extractors', () => {
+  it('reads the corrected answer', () => {
+    expect(extractYesNo('Yes — wait, only one criterion is met. Correcting myself: no, the dose should not be reduced.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractNumeric('1 + 0 + 1 + 2 + 0 = 4. Wait — two risk factors score 1, not 2. Corrected total: 3.', 'points')).toMatchObject({ kind: 'answer', value: 3 });
+    const esi = [1, 2, 3].map((value) => ({ value, label: `ESI ${value}` }));
+    expect(extractOrdinal('ESI 3, since she is stable — no, wait: new deficits are high-risk. Correct level: ESI 2.', esi)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+});
