@@ -16,6 +16,7 @@ interface ImportOptions extends QualityFlags {
   skipBadRows?: boolean;
   seed?: number;
   json?: boolean;
+  force?: boolean;
 }
 
 export function importCommand(io: CliIO): Command {
@@ -35,6 +36,7 @@ export function importCommand(io: CliIO): Command {
       return Number(v);
     })
     .option('--json', 'print the findings as JSON on stdout')
+    .option('--force', 'replace a run of something else in --out (a `counterfair run`, or an import of another file): its recorded files (manifest, variants, responses, scores, results, report) are deleted first; without it such a folder is refused')
     .action(async (file: string, opts: ImportOptions) => {
       if ((opts.columns === undefined) === (opts.mapping === undefined)) {
         throw new InputError([{ file: 'command line', field: '--columns/--mapping', message: 'give the column mapping with exactly one of --columns MAP or --mapping FILE.yaml' }]);
@@ -51,6 +53,7 @@ export function importCommand(io: CliIO): Command {
         seed: opts.seed,
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
+        force: opts.force,
       });
       io.stderr.write(`counterfair: imported ${record.rows - record.skippedRows} of ${record.rows} rows from ${file} (${record.format} format)\n`);
       for (const warning of record.warnings) io.stderr.write(`  warning: ${warning}\n`);

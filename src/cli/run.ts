@@ -5,6 +5,9 @@ import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlag
 import type { CliIO } from './program.js';
 import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
 
+/** What --force does, for every command that writes a run directory. */
+export const FORCE_HELP = 'replace a run of a different study in the run directory: its recorded files (manifest, variants, responses, scores, results, report) are deleted first; without it such a directory is refused';
+
 export function runCommand(io: CliIO): Command {
   return withStrictFlag(withQualityFlags(new Command('run')))
     .description('expand the study, ask every model, score, analyse and write the report')
@@ -16,7 +19,8 @@ export function runCommand(io: CliIO): Command {
     .option('--concurrency <n>', 'requests in flight per model', positiveInteger)
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean }) => {
+    .option('--force', FORCE_HELP)
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean; force?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const [{ loadStudy }, { applyRunOverrides }, { printFindings }] = await Promise.all([import('../study/load.js'), import('../study/overrides.js'), import('./findingsSummary.js')]);
       const study = loadStudy(studyFile);
@@ -40,6 +44,7 @@ export function runCommand(io: CliIO): Command {
           log: (line) => io.stderr.write(`${line}\n`),
           signal: controller.signal,
           progress: io.stderr,
+          force: opts.force,
         });
         if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;

@@ -2,9 +2,10 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ScoreRecord } from '../score/types.js';
 import { InputError } from '../util/problems.js';
+import { RUN_FILES } from '../pipeline/runDir.js';
 
 /** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
-export const ADJUDICATIONS_FILE = 'adjudications.jsonl';
+export const ADJUDICATIONS_FILE = RUN_FILES.adjudications;
 
 export const RESPONSE_LABELS = ['correct', 'incorrect', 'refusal', 'unparseable'] as const;
 export const PAIR_LABELS = ['same', 'different'] as const;

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../pipeline/runDir.js';
+import { RUN_FILES, writeFileAtomic } from '../pipeline/runDir.js';
 import { InputError } from '../util/problems.js';
 
 /**
  * The private half of a review: which model, variants and responses hide behind each opaque item id and which side
  * is the reference. It stays in the run directory; only review.csv and review.html go to the reviewers.
  */
-export const REVIEW_KEY_FILE = 'review-key.json';
+export const REVIEW_KEY_FILE = RUN_FILES.reviewKey;
 
 /** Why an item is in the queue (never shown to the reviewer, who would otherwise learn what automation thought). */
 export type ReviewReason = 'worst-case' | 'flip' | 'refusal' | 'judge-uncertain';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Axis } from '../../demographics/types.js';
 import type { Variant } from '../../expand/types.js';
-import { writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
+import { RUN_FILES, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
 import type { ResponseRecord } from '../../run/types.js';
 import type { JudgeSpec, Study } from '../../study/types.js';
 import type { Vignette } from '../../template/types.js';
@@ -17,9 +17,9 @@ import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
 import { createJudgeProvider } from './provider.js';
 
 /** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
-export const JUDGE_SPEC_FILE = 'judge.json';
+export const JUDGE_SPEC_FILE = RUN_FILES.judgeSpec;
 /** Every pairwise verdict of a run, one line per reference/level pair (also on each level score as `pairwise`). */
-export const PAIRWISE_FILE = 'pairwise.jsonl';
+export const PAIRWISE_FILE = RUN_FILES.pairwise;
 
 /** A run whose free-text answers are judged: what was asked and what came back. */
 export interface JudgedRun {
