@@ -220,10 +220,12 @@ function parseJsonFile(dir: string, name: RunFileName): unknown {
   try {
     return JSON.parse(text);
   } catch (err) {
-    // V8 says where parsing stopped as a character position; a line is what an editor can go to.
-    const position = /position (\d+)/.exec((err as Error).message);
+    // V8 says where parsing stopped as a character position (when it does); a line is what an editor can go to. Its
+    // message may quote the text around the error, newlines and all: kept on one line.
+    const reason = (err as Error).message.replace(/\r?\n/g, '\\n');
+    const position = /position (\d+)/.exec(reason);
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new InputError([{ file, ...(line === undefined ? {} : { line }), message: `is not valid JSON (${text.trim() === '' ? 'the file is empty' : (err as Error).message}); ${remedyFor(dir, name).damaged}` }]);
+    throw new InputError([{ file, ...(line === undefined ? {} : { line }), message: `is not valid JSON (${text.trim() === '' ? 'the file is empty' : reason}); ${remedyFor(dir, name).damaged}` }]);
   }
 }
 
