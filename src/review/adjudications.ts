@@ -1,8 +1,6 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, existsSync } from 'node:fs';
+import { readJsonl, RUN_FILES, runFile } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
-import { InputError } from '../util/problems.js';
-import { RUN_FILES } from '../pipeline/runDir.js';
 
 /** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
 export const ADJUDICATIONS_FILE = RUN_FILES.adjudications;
@@ -27,22 +25,12 @@ export type AdjudicationRecord =
   | (Provenance & { target: 'pair'; referenceKey: string; levelKey: string; label: PairLabel });
 
 export function readAdjudications(runDir: string): AdjudicationRecord[] {
-  const path = join(runDir, ADJUDICATIONS_FILE);
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .flatMap((line, i) => {
-      if (line.trim() === '') return [];
-      try {
-        return [JSON.parse(line) as AdjudicationRecord];
-      } catch {
-        throw new InputError([{ file: path, line: i + 1, message: 'is not valid JSON; the adjudications file is damaged' }]);
-      }
-    });
+  const path = runFile(runDir, 'adjudications');
+  return existsSync(path) ? readJsonl<AdjudicationRecord>(path, 'the adjudications file is damaged: fix or remove that line, or import the labels again') : [];
 }
 
 export function appendAdjudications(runDir: string, records: readonly AdjudicationRecord[]): void {
-  if (records.length > 0) appendFileSync(join(runDir, ADJUDICATIONS_FILE), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  if (records.length > 0) appendFileSync(runFile(runDir, 'adjudications'), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 }
 
 /**

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Axis } from '../../demographics/types.js';
 import type { Variant } from '../../expand/types.js';
-import { RUN_FILES, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
+import { readOptionalJson, RUN_FILES, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
 import type { ResponseRecord } from '../../run/types.js';
 import type { JudgeSpec, Study } from '../../study/types.js';
 import type { Vignette } from '../../template/types.js';
@@ -80,9 +80,8 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
  * asked, so a run can be re-analysed without the judge's key. A run without a judge gets its scores back unchanged.
  */
 export function judgedScores(run: JudgedRun, scores: readonly ScoreRecord[]): ScoreRecord[] {
-  const specFile = join(run.runDir, JUDGE_SPEC_FILE);
-  if (!existsSync(specFile)) return [...scores];
-  const judge = JSON.parse(readFileSync(specFile, 'utf8')) as JudgeSpec;
+  const judge = readOptionalJson<JudgeSpec>(run.runDir, 'judgeSpec');
+  if (judge === undefined) return [...scores];
   const judged = applyJudgements(scores, judgeInputs(run, judge, freeTextResponses(run)), readJudgements(run.runDir));
   writeJsonl(join(run.runDir, PAIRWISE_FILE), judged.flatMap(pairwiseRecords));
   return judged;
