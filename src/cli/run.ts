@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { runFile } from '../pipeline/runDir.js';
 import { Command, InvalidArgumentError } from 'commander';
 import type { RunOverrides } from '../study/overrides.js';
 import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
@@ -46,7 +46,7 @@ export function runCommand(io: CliIO): Command {
           progress: io.stderr,
           force: opts.force,
         });
-        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
+        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${runFile(result.runDir, 'report')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;
         else checkDataQuality(io.stderr, result.dataQuality);
       } finally {

@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
-import { claimRunDirectory, RUN_FILES, runFile, writeFileAtomic, writeJsonl, writeManifest, writeVignettes } from '../pipeline/runDir.js';
+import { claimRunDirectory, runFile, writeFileAtomic, writeJsonl, writeManifest, writeVignettes } from '../pipeline/runDir.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
 import { FieldReader } from '../util/fields.js';
@@ -16,9 +16,6 @@ import { IMPORT_ANALYSIS, importManifest, type ImportRecord } from './manifest.j
 import { readImportMapping, type ImportFormat, type ImportMapping } from './mapping.js';
 import { readObservations } from './observations.js';
 import { readTable, type SourceTable } from './table.js';
-
-/** Rows left out with --skip-bad-rows, one problem a line, beside the run's other files. */
-export const IMPORT_PROBLEMS_FILE = RUN_FILES.importProblems;
 
 export interface ImportRequest {
   file: string;

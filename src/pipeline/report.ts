@@ -35,7 +35,7 @@ export async function reportRunDirectory(runDir: string, options: ReportOptions 
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<string[]> {
   const rendered = await renderReport(loadReportSources(runDir));
-  for (const folder of REPORT_FOLDERS) rmSync(join(runDir, folder), { recursive: true, force: true });
+  for (const folder of Object.values(REPORT_FOLDERS)) rmSync(join(runDir, folder), { recursive: true, force: true });
   for (const file of rendered.files) writeReportFile(runDir, file);
   const written = rendered.files.map((f) => join(runDir, f.path));
   if (options.pdf) {

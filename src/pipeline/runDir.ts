@@ -44,7 +44,7 @@ export const RUN_FILES = {
 export type RunFileName = keyof typeof RUN_FILES;
 
 /** Folders the report owns inside a run directory; emptied before each render so no stale chart survives. */
-export const REPORT_FOLDERS = ['charts', 'tables'] as const;
+export const REPORT_FOLDERS = { charts: 'charts', tables: 'tables' } as const;
 
 /** Held while a command writes into the directory; one command at a time. */
 const LOCK_FILE = 'run.lock';
@@ -367,12 +367,12 @@ function describeEntries(entries: string[]): string {
 /** Deletes every file and folder a run writes (never anything else the folder holds). */
 function removeRunFiles(dir: string): void {
   for (const name of Object.values(RUN_FILES)) rmSync(join(dir, name), { force: true });
-  for (const folder of REPORT_FOLDERS) rmSync(join(dir, folder), { recursive: true, force: true });
+  for (const folder of Object.values(REPORT_FOLDERS)) rmSync(join(dir, folder), { recursive: true, force: true });
 }
 
 /** `*.tmp-PID` files whose writer no longer exists (a kill mid-write), in the directory and its report folders. */
 function removeStaleTemporaries(dir: string): void {
-  for (const folder of ['.', ...REPORT_FOLDERS]) {
+  for (const folder of ['.', ...Object.values(REPORT_FOLDERS)]) {
     const path = join(dir, folder);
     if (!existsSync(path)) continue;
     for (const entry of readdirSync(path)) {

@@ -122,7 +122,7 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     await cache?.close();
     await journal.close();
   }
-  options.log(`counterfair: report written to ${join(runDir, 'report.html')}`);
+  options.log(`counterfair: report written to ${runFile(runDir, 'report')}`);
   return { runDir, ...analysed, complete: true };
 }
 
