@@ -29,8 +29,11 @@ export const RUN_FILES = {
   judgeSpec: 'judge.json',
   judgements: 'judgements.jsonl',
   pairwise: 'pairwise.jsonl',
+  /** Every clinician label ever imported, in import order. */
   adjudications: 'adjudications.jsonl',
+  /** Which model, variants and responses hide behind each opaque review item id. */
   reviewKey: 'review-key.json',
+  /** Written after every review import: how far automated scoring and clinicians agree, and what it changes. */
   reviewAgreement: 'review-agreement.json',
   importProblems: 'import-problems.txt',
   scores: 'scores.jsonl',

@@ -1,9 +1,6 @@
 import { appendFileSync, existsSync } from 'node:fs';
-import { readJsonl, RUN_FILES, runFile } from '../pipeline/runDir.js';
+import { readJsonl, runFile } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
-
-/** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
-export const ADJUDICATIONS_FILE = RUN_FILES.adjudications;
 
 export const RESPONSE_LABELS = ['correct', 'incorrect', 'refusal', 'unparseable'] as const;
 export const PAIR_LABELS = ['same', 'different'] as const;
@@ -24,6 +21,7 @@ export type AdjudicationRecord =
   | (Provenance & { target: 'response'; responseKey: string; label: ResponseLabel })
   | (Provenance & { target: 'pair'; referenceKey: string; levelKey: string; label: PairLabel });
 
+/** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
 export function readAdjudications(runDir: string): AdjudicationRecord[] {
   const path = runFile(runDir, 'adjudications');
   return existsSync(path) ? readJsonl<AdjudicationRecord>(path, 'the adjudications file is damaged: fix or remove that line, or import the labels again') : [];

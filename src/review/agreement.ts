@@ -9,10 +9,6 @@ import type { CueMode } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohens-kappa.js';
 import { PAIR_LABELS, RESPONSE_LABELS, type AdjudicationRecord } from './adjudications.js';
-import { RUN_FILES } from '../pipeline/runDir.js';
-
-/** Written beside the findings after every import: how far automated scoring and clinicians agree, and what it changes. */
-export const REVIEW_AGREEMENT_FILE = RUN_FILES.reviewAgreement;
 
 export interface AgreementTable {
   categories: readonly string[];
