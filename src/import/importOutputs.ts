@@ -84,7 +84,7 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
   const manifest = importManifest({ record, seed, design: run.design, axes: run.axes, models: run.models, replicates: run.replicates, startedAt: new Date(request.clock()).toISOString(), quality });
 
   // An output folder is reused only if empty or holding an earlier import of this file, unless --force.
-  const claim = claimRunDirectory(outDir, { writes: { kind: 'import', name: manifest.study.name, sha256 }, force: request.force });
+  const claim = claimRunDirectory(outDir, { writes: { kind: 'import', name: manifest.study.name }, force: request.force });
   try {
     writeManifest(outDir, manifest);
     writeVignettes(outDir, run.vignettes);

@@ -273,10 +273,8 @@ function versionedJson(record: object): string {
 export interface RunIdentity {
   /** `run` writes runs of study files; `import` writes runs of outputs made elsewhere. */
   kind: 'run' | 'import';
-  /** The study's name (an import: `imported: <file name>`). */
+  /** The study's name (its file's path when it names none; an import: `imported: <file name>`). */
   name: string;
-  /** The study file's sha256 (an import: the source file's). */
-  sha256: string;
 }
 
 export interface RunDirectoryClaim {
@@ -341,13 +339,12 @@ function hasRecordedResponses(dir: string): boolean {
 }
 
 /**
- * A run resumes only its own study: the same study file content. An import is the same when it imports the same
- * file name (an updated export of the same outputs replaces the earlier import, as it always has).
+ * A run resumes only its own study, known by its name: an edited study file (a gate: section added, a judge
+ * removed) re-run into its --out refreshes that run, reusing every answer, as the README promises; an updated
+ * export of the same file re-imported replaces the earlier import.
  */
 function sameStudy(previous: Manifest, writes: RunIdentity): boolean {
-  const kind = runKind(previous);
-  if (kind !== writes.kind) return false;
-  return kind === 'import' ? previous.study.name === writes.name : previous.study.sha256 === writes.sha256;
+  return runKind(previous) === writes.kind && previous.study.name === writes.name;
 }
 
 function runKind(manifest: Manifest): RunIdentity['kind'] {
@@ -355,11 +352,11 @@ function runKind(manifest: Manifest): RunIdentity['kind'] {
 }
 
 function describeRun(manifest: Manifest): string {
-  return runKind(manifest) === 'import' ? `an import of "${manifest.study.name.replace(/^imported: /, '')}"` : `a run of study "${manifest.study.name}" (study sha256 ${manifest.study.sha256.slice(0, 12)})`;
+  return runKind(manifest) === 'import' ? `an import of "${manifest.study.name.replace(/^imported: /, '')}"` : `a run of study "${manifest.study.name}"`;
 }
 
 function describeIdentity(writes: RunIdentity): string {
-  return writes.kind === 'import' ? `an import of "${writes.name.replace(/^imported: /, '')}"` : `of study "${writes.name}" (study sha256 ${writes.sha256.slice(0, 12)})`;
+  return writes.kind === 'import' ? `an import of "${writes.name.replace(/^imported: /, '')}"` : `of study "${writes.name}"`;
 }
 
 function describeEntries(entries: string[]): string {

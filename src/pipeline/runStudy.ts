@@ -59,7 +59,7 @@ export function defaultRunDir(study: Study): string {
  * another study without `force`, is refused before anything is written). Release the claim when done.
  */
 export function claimStudyRunDir(study: Study, runDir: string, force = false): RunDirectoryClaim {
-  return claimRunDirectory(runDir, { writes: { kind: 'run', name: study.name, sha256: study.hashes.study }, force });
+  return claimRunDirectory(runDir, { writes: { kind: 'run', name: study.name }, force });
 }
 
 /**

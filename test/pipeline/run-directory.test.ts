@@ -145,8 +145,7 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     const other = writeTestStudy(join(root, 'other.yaml'), { name: 'another study', seed: 4, models: ['{ id: sim, provider: simulated }'] });
     const before = readFileSync(join(dir, 'responses.jsonl'), 'utf8');
     const refused = await runCli(['run', other, '--out', dir], ENV);
-    expectBadInput(refused, `${join(dir, 'manifest.json')}: holds a run of study "run directory" (study sha256 `);
-    expect(refused.stderr).toContain('not of study "another study"');
+    expectBadInput(refused, `${join(dir, 'manifest.json')}: holds a run of study "run directory", not of study "another study"; choose another --out`);
     expect(refused.stderr).toContain('pass --force to replace that run');
     expect(readFileSync(join(dir, 'responses.jsonl'), 'utf8')).toBe(before);
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).study.name).toBe('run directory');
@@ -159,9 +158,11 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     expect(readFileSync(join(dir, 'mine.txt'), 'utf8')).toBe('kept');
   }, 120_000);
 
-  it('resumes its own study without --force', async () => {
+  it('resumes its own study without --force, edited or not', async () => {
     const dir = copyRun();
-    const r = await runCli(['run', study, '--out', dir], ENV);
+    const edited = join(root, 'edited.yaml');
+    writeFileSync(edited, `${readFileSync(study, 'utf8')}\ngate: { max_difference: 5 }\n`);
+    const r = await runCli(['run', edited, '--out', dir], ENV);
     expect(r.code).toBe(0);
     expect(Number(/(\d+) responses already recorded/.exec(r.stderr)?.[1])).toBeGreaterThan(0);
   }, 120_000);
