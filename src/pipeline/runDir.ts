@@ -288,8 +288,8 @@ export interface RunDirectoryClaim {
  * Claims a run directory before anything in it is written: refuses a folder that holds files but no manifest.json
  * (not a counterfair run: nothing in it is ever overwritten or deleted), takes the run lock (one command at a time),
  * removes temporary files left by a killed process, and, when `writes` names what is about to be written, refuses a
- * run of another study that recorded answers unless `force`; a replaced run's files are deleted first. Without `writes` (analyze, report) the
- * directory must already be a run. Release the claim when done.
+ * run of another study that recorded answers unless `force`; a replaced run's files are deleted first. Without
+ * `writes` (analyze, report, review import) the directory must already be a run. Release the claim when done.
  */
 export function claimRunDirectory(dir: string, options: { writes?: RunIdentity; force?: boolean } = {}): RunDirectoryClaim {
   const { writes, force = false } = options;
