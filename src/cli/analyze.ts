@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { join } from 'node:path';
+import { runFile } from '../pipeline/runDir.js';
 import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
@@ -13,7 +13,7 @@ export function analyzeCommand(io: CliIO): Command {
       // Loaded on use so `--help` stays fast.
       const { analyzeRunDirectory } = await import('../pipeline/analyzeRunDir.js');
       const { findings, dataQuality } = await analyzeRunDirectory(runDir, { quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate } });
-      printFindings(io.stdout, findings, opts.json, `Report: ${join(runDir, 'report.html')}`, dataQuality);
+      printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality);
       checkDataQuality(io.stderr, dataQuality);
     });
 }

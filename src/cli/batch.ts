@@ -5,6 +5,7 @@ import type { OpenAISpec } from '../providers/openai.js';
 import type { ModelSpec, Study } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import type { CliIO } from './program.js';
+import { FORCE_HELP } from './run.js';
 
 /**
  * `counterfair batch export|import`: the study's requests as OpenAI Batch API JSONL for a provider's batch
@@ -19,34 +20,40 @@ export function batchCommand(io: CliIO): Command {
     .option('--out <file>', 'where to write the JSONL (default: standard output)')
     .option('--run-dir <dir>', 'run directory to prepare for `batch import` (default: the one `run` uses)')
     .option('--model <id>', 'which model, when the study has more than one OpenAI-compatible model (a batch file holds one model)')
-    .action(async (studyFile: string, opts: { out?: string; runDir?: string; model?: string }) => {
+    .option('--force', FORCE_HELP)
+    .action(async (studyFile: string, opts: { out?: string; runDir?: string; model?: string; force?: boolean }) => {
       const { loadStudy } = await import('../study/load.js');
       const loaded = loadStudy(studyFile);
       const spec = batchModel(loaded.study, opts.model);
-      const { defaultRunDir, prepareRunDir } = await import('../pipeline/runStudy.js');
+      const { claimStudyRunDir, defaultRunDir, prepareRunDir } = await import('../pipeline/runStudy.js');
       const { runFile } = await import('../pipeline/runDir.js');
       const { ResponseJournal } = await import('../run/store.js');
       const { batchInputLines } = await import('../run/batchFiles.js');
       const runDir = opts.runDir ?? defaultRunDir(loaded.study);
-      const { variants } = prepareRunDir(loaded, runDir, io.clock);
+      const claim = claimStudyRunDir(loaded.study, runDir, opts.force);
       let count = 0;
       try {
-        const journal = ResponseJournal.open(runFile(runDir, 'responses'));
+        const { variants } = prepareRunDir(loaded, runDir, claim.previous, io.clock);
         try {
-          const write = lineWriter(io, opts.out);
+          const journal = ResponseJournal.open(runFile(runDir, 'responses'));
           try {
-            for (const line of batchInputLines(spec, variants, loaded.study.replicates, journal)) {
-              await write(`${line}\n`);
-              count++;
+            const write = lineWriter(io, opts.out);
+            try {
+              for (const line of batchInputLines(spec, variants, loaded.study.replicates, journal)) {
+                await write(`${line}\n`);
+                count++;
+              }
+            } finally {
+              write.close();
             }
           } finally {
-            write.close();
+            await journal.close();
           }
         } finally {
-          await journal.close();
+          variants.close();
         }
       } finally {
-        variants.close();
+        claim.release();
       }
       io.stderr.write(`counterfair: ${count} requests for model ${spec.id} written to ${opts.out ?? 'standard output'}; run directory ${runDir}\n`);
       io.stderr.write(`counterfair: after the batch ends: counterfair batch import ${runDir} <output.jsonl>, then counterfair run ${studyFile} --out ${runDir}\n`);

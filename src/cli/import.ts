@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { join } from 'node:path';
+import { runFile } from '../pipeline/runDir.js';
 import { InputError } from '../util/problems.js';
 import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
@@ -16,6 +16,7 @@ interface ImportOptions extends QualityFlags {
   skipBadRows?: boolean;
   seed?: number;
   json?: boolean;
+  force?: boolean;
 }
 
 export function importCommand(io: CliIO): Command {
@@ -35,12 +36,13 @@ export function importCommand(io: CliIO): Command {
       return Number(v);
     })
     .option('--json', 'print the findings as JSON on stdout')
+    .option('--force', 'replace a run of something else in --out (a `counterfair run`, or an import of another file): its recorded files (manifest, variants, responses, scores, results, report) are deleted first; without it such a folder is refused')
     .action(async (file: string, opts: ImportOptions) => {
       if ((opts.columns === undefined) === (opts.mapping === undefined)) {
         throw new InputError([{ file: 'command line', field: '--columns/--mapping', message: 'give the column mapping with exactly one of --columns MAP or --mapping FILE.yaml' }]);
       }
       // Loaded on use so `--help` stays fast.
-      const { defaultImportDir, importOutputs, IMPORT_PROBLEMS_FILE } = await import('../import/importOutputs.js');
+      const { defaultImportDir, importOutputs } = await import('../import/importOutputs.js');
       const outDir = opts.out ?? defaultImportDir(file);
       const { record, findings, dataQuality } = await importOutputs({
         file,
@@ -51,15 +53,16 @@ export function importCommand(io: CliIO): Command {
         seed: opts.seed,
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
+        force: opts.force,
       });
       io.stderr.write(`counterfair: imported ${record.rows - record.skippedRows} of ${record.rows} rows from ${file} (${record.format} format)\n`);
       for (const warning of record.warnings) io.stderr.write(`  warning: ${warning}\n`);
       if (record.skippedRows) {
-        io.stderr.write(`  ${record.skippedRows} rows skipped (--skip-bad-rows), every one listed in ${join(outDir, IMPORT_PROBLEMS_FILE)}:\n`);
+        io.stderr.write(`  ${record.skippedRows} rows skipped (--skip-bad-rows), every one listed in ${runFile(outDir, 'importProblems')}:\n`);
         for (const problem of record.problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(`    ${problem}\n`);
         if (record.problems.length > SHOWN_PROBLEMS) io.stderr.write(`    ... and ${record.problems.length - SHOWN_PROBLEMS} more\n`);
       }
-      printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${join(outDir, 'report.html')})`, dataQuality);
+      printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${runFile(outDir, 'report')})`, dataQuality);
       checkDataQuality(io.stderr, dataQuality);
     });
 }

@@ -8,8 +8,8 @@ export function reportCommand(io: CliIO): Command {
     .option('--pdf', 'also print the appendix to appendix.pdf with headless Chromium (skipped, with a note, when it is not installed)')
     .action(async (runDir: string, opts: { pdf?: boolean }) => {
       // Loaded on use so `--help` stays fast.
-      const { writeReport } = await import('../pipeline/report.js');
-      const written = await writeReport(runDir, { pdf: opts.pdf, chromium: io.env.COUNTERFAIR_CHROMIUM, log: (line) => io.stderr.write(`${line}\n`) });
+      const { reportRunDirectory } = await import('../pipeline/report.js');
+      const written = await reportRunDirectory(runDir, { pdf: opts.pdf, chromium: io.env.COUNTERFAIR_CHROMIUM, log: (line) => io.stderr.write(`${line}\n`) });
       io.stdout.write(`${written.length} files written to ${runDir}: report.html, appendix.md${written.some((p) => p.endsWith('appendix.pdf')) ? ', appendix.pdf' : ''}, charts/, tables/\n`);
     });
 }

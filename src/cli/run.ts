@@ -1,9 +1,12 @@
-import { join } from 'node:path';
+import { runFile } from '../pipeline/runDir.js';
 import { Command, InvalidArgumentError } from 'commander';
 import type { RunOverrides } from '../study/overrides.js';
 import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import type { CliIO } from './program.js';
 import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
+
+/** What --force does, for every command that writes a run directory. */
+export const FORCE_HELP = 'replace a run of a different study in the run directory: its recorded files (manifest, variants, responses, scores, results, report) are deleted first; without it such a directory is refused';
 
 export function runCommand(io: CliIO): Command {
   return withStrictFlag(withQualityFlags(new Command('run')))
@@ -17,7 +20,8 @@ export function runCommand(io: CliIO): Command {
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
     .option('--no-cache', 'neither read nor write the response cache shared by all runs (send every request this run directory has not answered)')
-    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean; cache: boolean }) => {
+    .option('--force', FORCE_HELP)
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean; cache: boolean; force?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const [{ loadStudy }, { applyRunOverrides }, { printFindings }] = await Promise.all([import('../study/load.js'), import('../study/overrides.js'), import('./findingsSummary.js')]);
       const study = loadStudy(studyFile);
@@ -42,8 +46,9 @@ export function runCommand(io: CliIO): Command {
           signal: controller.signal,
           progress: io.stderr,
           cache: opts.cache,
+          force: opts.force,
         });
-        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
+        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${runFile(result.runDir, 'report')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;
         else checkDataQuality(io.stderr, result.dataQuality);
       } finally {

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
-import { readJsonl, runFile } from '../pipeline/runDir.js';
+import { readScores } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
-import { InputError } from '../util/problems.js';
 
 /** A run directory with the scores its findings were computed from. */
 export interface ScoredRun extends LoadedRun {
@@ -14,11 +12,5 @@ export interface ScoredRun extends LoadedRun {
  * came from, so their numbers agree with the run's report; `counterfair analyze` refreshes them.
  */
 export function loadScoredRun(dir: string): ScoredRun {
-  return { ...loadRun(dir), scores: readRunScores(dir) };
-}
-
-export function readRunScores(dir: string): ScoreRecord[] {
-  const file = runFile(dir, 'scores');
-  if (!existsSync(file)) throw new InputError([{ file, message: 'missing: the run was never scored; run `counterfair analyze` on this directory first' }]);
-  return readJsonl<ScoreRecord>(file);
+  return { ...loadRun(dir), scores: readScores(dir) };
 }

@@ -1,15 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { findingsPerCueMode } from '../analysis/cueModes.js';
 import { pooledScores } from '../analysis/probes.js';
 import { pairContrasts } from '../analysis/pairs.js';
 import type { Finding } from '../analysis/types.js';
-import { readRunScores } from '../compare/scoredRun.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
-import { runFile } from '../pipeline/runDir.js';
+import { readFindingsJson, readScores } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
-import { InputError } from '../util/problems.js';
 import type { GatedFinding } from './evaluate.js';
 
 /** JSON has no Infinity or NaN: findings.json writes them as null (README: a null ratio is "the reference never errs"). */
@@ -17,10 +14,7 @@ type FindingJson = Omit<Finding, 'ratio' | 'ratioCi' | 'p' | 'pAdjusted'> & { ra
 
 /** The run's error-amplification findings, as findings.json states them (the numbers the report shows). */
 export function runFindings(run: LoadedRun): GatedFinding[] {
-  const file = runFile(run.dir, 'findings');
-  if (!existsSync(file)) throw new InputError([{ file, message: 'missing: the run was never analysed; run `counterfair analyze` on this directory first' }]);
-  const rows = JSON.parse(readFileSync(file, 'utf8')) as FindingJson[];
-  return rows
+  return readFindingsJson<FindingJson>(run.dir)
     .filter((f) => f.endpoint === undefined || f.endpoint === 'error')
     .map((f) => ({
       ...f,
@@ -39,7 +33,7 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
  * seed and the domain, so a domain's intervals do not depend on which other domains are listed.
  */
 export function domainFindings(run: LoadedRun, domains: readonly string[], confLevel?: number): GatedFinding[] {
-  const scores = readRunScores(run.dir);
+  const scores = readScores(run.dir);
   const { analysis, modelIds } = run.study;
   const gated = domains.flatMap((domain) => analyseScores(run, scores, domain, confLevel));
   for (const model of modelIds) {
@@ -59,7 +53,7 @@ export type EquivalenceIntervals = Map<string, Pick<GatedFinding, 'differenceCi'
  * intervals, so only the level differs.
  */
 export function equivalenceIntervals(run: LoadedRun, domains: readonly string[] | null, confLevel: number): EquivalenceIntervals {
-  const findings = domains ? domainFindings(run, domains, confLevel) : analyseScores(run, readRunScores(run.dir), null, confLevel);
+  const findings = domains ? domainFindings(run, domains, confLevel) : analyseScores(run, readScores(run.dir), null, confLevel);
   return new Map(findings.map((f) => [contrastKey(f), { differenceCi: f.differenceCi, ratioCi: f.ratioCi }]));
 }
 

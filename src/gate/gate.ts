@@ -1,8 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { DataQuality } from '../analysis/dataQuality.js';
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
-import { runFile } from '../pipeline/runDir.js';
-import { InputError } from '../util/problems.js';
+import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
 import { contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
@@ -50,14 +47,7 @@ function withEquivalenceIntervals(run: LoadedRun, findings: GatedFinding[], t: G
 
 /** The judged models whose data failed the data-quality check the analysis recorded (none for runs analysed before it existed). */
 function qualityRefusals(run: LoadedRun, models: ReadonlySet<string>): string[] {
-  const file = runFile(run.dir, 'results');
-  if (!existsSync(file)) return [];
-  let quality: DataQuality | undefined;
-  try {
-    quality = (JSON.parse(readFileSync(file, 'utf8')) as { dataQuality?: DataQuality }).dataQuality;
-  } catch {
-    throw new InputError([{ file, message: 'is not valid JSON; re-create it with `counterfair analyze` on this directory' }]);
-  }
+  const quality = readResultsIfAnalysed(run.dir)?.dataQuality;
   return (quality?.models ?? [])
     .filter((m) => !m.passed && models.has(m.model))
     .map((m) => `${m.model} failed the data-quality check (${m.problems.join('; ')}): its answers cannot show how it treats these patients; fix the cause and re-run with the same --out`);

@@ -1,10 +1,9 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
-import { readManifest } from '../pipeline/manifest.js';
-import { ensureDir, runFile, writeFileAtomic, writeJsonl } from '../pipeline/runDir.js';
+import { claimRunDirectory, runFile, writeFileAtomic, writeJsonl, writeManifest, writeVignettes } from '../pipeline/runDir.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
 import { FieldReader } from '../util/fields.js';
@@ -13,13 +12,10 @@ import { failOnProblems, formatProblem, InputError, type Problem } from '../util
 import { readYamlFile, type YamlSource } from '../util/yaml.js';
 import { buildImportedRun, checkAcrossRows } from './build.js';
 import { COLUMNS_FLAG, parseColumnsFlag } from './columnsFlag.js';
-import { IMPORT_ANALYSIS, importManifest, importRecord, type ImportRecord } from './manifest.js';
+import { IMPORT_ANALYSIS, importManifest, type ImportRecord } from './manifest.js';
 import { readImportMapping, type ImportFormat, type ImportMapping } from './mapping.js';
 import { readObservations } from './observations.js';
 import { readTable, type SourceTable } from './table.js';
-
-/** Rows left out with --skip-bad-rows, one problem a line, beside the run's other files. */
-export const IMPORT_PROBLEMS_FILE = 'import-problems.txt';
 
 export interface ImportRequest {
   file: string;
@@ -34,6 +30,8 @@ export interface ImportRequest {
   /** Data-quality thresholds (--max-error-rate, --max-unparseable-rate) over the defaults; recorded in the manifest. */
   quality?: Partial<QualityThresholds>;
   clock: () => number;
+  /** Replace a run of something else in `outDir` (its recorded files are deleted first); without it that is refused. */
+  force?: boolean;
 }
 
 export interface ImportOutcome {
@@ -85,17 +83,22 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
   const quality: QualityThresholds = { maxErrorRate: request.quality?.maxErrorRate ?? DEFAULT_QUALITY.maxErrorRate, maxUnparseableRate: request.quality?.maxUnparseableRate ?? DEFAULT_QUALITY.maxUnparseableRate };
   const manifest = importManifest({ record, seed, design: run.design, axes: run.axes, models: run.models, replicates: run.replicates, startedAt: new Date(request.clock()).toISOString(), quality });
 
-  claimOutDir(outDir);
-  writeFileAtomic(runFile(outDir, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
-  writeJsonl(runFile(outDir, 'vignettes'), run.vignettes);
-  writeJsonl(runFile(outDir, 'variants'), run.variants);
-  writeJsonl(runFile(outDir, 'responses'), run.responses);
-  const problemsFile = join(outDir, IMPORT_PROBLEMS_FILE);
-  if (record.problems.length) writeFileAtomic(problemsFile, `${record.problems.join('\n')}\n`);
-  else rmSync(problemsFile, { force: true });
-  const study = { name: manifest.study.name, seed, design: run.design, axes: run.axes, analysis: IMPORT_ANALYSIS, quality, modelIds: run.models };
-  const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
-  return { runDir: outDir, record, findings, dataQuality };
+  // An output folder is reused only if empty or holding an earlier import of this file, unless --force.
+  const claim = claimRunDirectory(outDir, { writes: { kind: 'import', name: manifest.study.name }, force: request.force });
+  try {
+    writeManifest(outDir, manifest);
+    writeVignettes(outDir, run.vignettes);
+    writeJsonl(runFile(outDir, 'variants'), run.variants);
+    writeJsonl(runFile(outDir, 'responses'), run.responses);
+    const problemsFile = runFile(outDir, 'importProblems');
+    if (record.problems.length) writeFileAtomic(problemsFile, `${record.problems.join('\n')}\n`);
+    else rmSync(problemsFile, { force: true });
+    const study = { name: manifest.study.name, seed, design: run.design, axes: run.axes, analysis: IMPORT_ANALYSIS, quality, modelIds: run.models };
+    const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
+    return { runDir: outDir, record, findings, dataQuality };
+  } finally {
+    claim.release();
+  }
 }
 
 /** Default run directory: reports/<file name without extension>. */
@@ -117,9 +120,3 @@ function checkColumns(file: string, table: SourceTable, mapping: ImportMapping, 
   if (table.rows.length === 0 && table.rowProblems.length === 0) problems.push({ file, message: 'has no data rows' });
 }
 
-/** An output folder is reused only if empty or holding an earlier import: never over a run made by `counterfair run`. */
-function claimOutDir(outDir: string): void {
-  const existing = readManifest(outDir);
-  if (existing && !importRecord(existing)) throw new InputError([{ file: runFile(outDir, 'manifest'), message: 'this folder holds a run made by `counterfair run`; choose another --out for the import' }]);
-  if (!existsSync(outDir)) ensureDir(outDir);
-}

@@ -13,9 +13,8 @@ import { adjudicatedScores } from '../review/adjudications.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
-import { readManifest } from './manifest.js';
 import { writeReport } from './report.js';
-import { runFile, writeFileAtomic, writeJsonl } from './runDir.js';
+import { readManifest, writeFindingsJson, writeResults, writeScores } from './runDir.js';
 
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
 export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
@@ -31,7 +30,7 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
     return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
   });
   const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, automated));
-  writeJsonl(runFile(runDir, 'scores'), scores);
+  writeScores(runDir, scores);
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
   const analysis = analyzeByCueMode({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed }, cueModes);
@@ -57,8 +56,8 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
         }
       : {}),
   };
-  writeFileAtomic(runFile(runDir, 'findings'), `${JSON.stringify(results.findings, null, 2)}\n`);
-  writeFileAtomic(runFile(runDir, 'results'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFindingsJson(runDir, results.findings);
+  writeResults(runDir, results);
   await writeReport(runDir);
   return results;
 }

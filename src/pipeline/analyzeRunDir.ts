@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
-import { InputError } from '../util/problems.js';
 import { analyzeRun } from './analyzeRun.js';
 import { loadRun, readFinalResponses } from './loadRun.js';
-import { runFile } from './runDir.js';
+import { claimRunDirectory, requireRunFile } from './runDir.js';
 
 /**
  * Re-scores and re-analyses a run directory from its recorded responses (`counterfair analyze`): no model is asked
@@ -13,11 +11,15 @@ import { runFile } from './runDir.js';
  * run's data-quality thresholds field by field.
  */
 export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds> } = {}): Promise<AnalysisResults> {
-  const run = loadRun(runDir);
-  const responses = runFile(runDir, 'responses');
-  if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
-  const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run));
+  const claim = claimRunDirectory(runDir);
+  try {
+    const run = loadRun(runDir);
+    requireRunFile(runDir, 'responses');
+    const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
+    return await analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run));
+  } finally {
+    claim.release();
+  }
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {

@@ -1,12 +1,11 @@
-import { closeSync, existsSync, openSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
 import { readLineAt, scanLines } from '../run/jsonlFile.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import type { Vignette } from '../template/types.js';
-import { InputError } from '../util/problems.js';
 import type { AnalyzedStudy } from './analyzeRun.js';
-import { manifestCueModes, readManifest, type Manifest } from './manifest.js';
-import { readJsonl, runFile } from './runDir.js';
+import { manifestCueModes, type Manifest } from './manifest.js';
+import { parseResponseLine, readVariants, readVignettes, requireManifest, requireRunFile } from './runDir.js';
 
 /** A run directory read back: everything needed to re-score, re-analyse and re-render without any model. */
 export interface LoadedRun {
@@ -19,11 +18,9 @@ export interface LoadedRun {
 
 /** Reads a run directory's manifest, vignettes and variants; a missing or foreign directory is bad input. */
 export function loadRun(dir: string): LoadedRun {
-  const manifest = readManifest(dir);
-  if (!manifest) throw new InputError([{ file: runFile(dir, 'manifest'), message: 'not a counterfair run directory (no manifest.json); pass the directory `counterfair run` wrote' }]);
-  for (const name of ['vignettes', 'variants'] as const) {
-    if (!existsSync(runFile(dir, name))) throw new InputError([{ file: runFile(dir, name), message: 'missing from the run directory; re-run `counterfair run` with this --out to recreate it' }]);
-  }
+  const manifest = requireManifest(dir);
+  const vignettes = readVignettes(dir);
+  const variants = readVariants(dir);
   const study: AnalyzedStudy = {
     name: manifest.study.name,
     seed: manifest.study.seed,
@@ -34,7 +31,7 @@ export function loadRun(dir: string): LoadedRun {
     cueModes: manifestCueModes(manifest),
     modelIds: manifest.models.map((m) => String(m.id)),
   };
-  return { dir, manifest, study, vignettes: readJsonl<Vignette>(runFile(dir, 'vignettes')), variants: readJsonl<Variant>(runFile(dir, 'variants')) };
+  return { dir, manifest, study, vignettes, variants };
 }
 
 /**
@@ -45,7 +42,7 @@ export function loadRun(dir: string): LoadedRun {
  * run's texts are never all in memory.
  */
 export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): Iterable<ResponseRecord> {
-  const path = runFile(run.dir, 'responses');
+  const path = requireRunFile(run.dir, 'responses');
   const offsets = new Map<string, { offset: number; answered: boolean; rank: number }>();
   // The order `run` asks in: models as the study lists them, then variants as expanded, then replicates, packed in
   // one number; records the plan does not know rank after every known one.
@@ -57,16 +54,13 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
     if (model === undefined || variant === undefined || !Number.isInteger(r.replicate)) return Number.POSITIVE_INFINITY;
     return (model * run.variants.length + variant) * 1e6 + r.replicate;
   };
+  let lineNumber = 0;
   scanLines(
     path,
     (line, offset) => {
+      lineNumber++;
       if (line.trim() === '') return;
-      let r: Pick<ResponseRecord, 'key' | 'error' | 'modelId' | 'variantId' | 'replicate'>;
-      try {
-        r = JSON.parse(line) as typeof r;
-      } catch {
-        throw new InputError([{ file: path, message: `the record at byte ${offset} is not valid JSON (a crash mid-write leaves a torn last line: re-run \`counterfair run\` with this --out to repair it)` }]);
-      }
+      const r = parseResponseLine<Pick<ResponseRecord, 'key' | 'error' | 'modelId' | 'variantId' | 'replicate'>>(run.dir, line, lineNumber);
       const previous = offsets.get(r.key);
       if (!previous?.answered) offsets.set(r.key, { offset, answered: r.error === null, rank: rankOf(r) });
     },

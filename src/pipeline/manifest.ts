@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Axis } from '../demographics/types.js';
 import type { CombinationExclusion } from '../expand/combinations.js';
@@ -6,11 +6,12 @@ import type { ImplausibleCombination, NameOptions, Study } from '../study/types.
 import { crossesCueModes } from '../study/cues.js';
 import { cuesName, type CueMode } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
-import { runFile } from './runDir.js';
 
 const DEPENDENCIES = ['openai', '@faker-js/faker', 'vega', 'vega-lite', 'vega-embed', 'jstat', 'yaml', 'commander', 'csv-parse'];
 
 export interface Manifest {
+  /** The run directory's schema version (runDir.ts RUN_SCHEMA_VERSION; absent in runs made before it existed). */
+  schemaVersion?: number;
   tool: { name: string; version: string; node: string; dependencies: Record<string, string> };
   /**
    * `cues`: the study's cue mode, or the first of the modes it crosses (the controls' mode); `cueModes`: every mode
@@ -45,8 +46,8 @@ export function toolVersion(): { name: string; version: string } {
   return { name: pkg.name, version: pkg.version };
 }
 
-export function buildManifest(study: Study, runDir: string, clock: () => number, excluded: CombinationExclusion[] = []): Manifest {
-  const previous = readManifest(runDir);
+/** `previous`: the manifest the run directory held, whose start time a resumed run keeps. */
+export function buildManifest(study: Study, previous: Manifest | undefined, clock: () => number, excluded: CombinationExclusion[] = []): Manifest {
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: Object.fromEntries(DEPENDENCIES.map((d) => [d, packageVersion(d)])) },
     study: { name: study.name, file: study.file, sha256: study.hashes.study, seed: study.seed, design: study.design, cues: study.cueModes[0]!, ...(crossesCueModes(study.cueModes) ? { cueModes: study.cueModes } : {}), controls: study.controls, replicates: study.replicates },
@@ -62,13 +63,7 @@ export function buildManifest(study: Study, runDir: string, clock: () => number,
   };
 }
 
-
 /** The cue modes of a run: the ones it crosses, or its one mode. */
 export function manifestCueModes(manifest: Pick<Manifest, 'study'>): CueMode[] {
   return manifest.study.cueModes ?? [manifest.study.cues];
-}
-
-export function readManifest(runDir: string): Manifest | undefined {
-  const path = runFile(runDir, 'manifest');
-  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Manifest) : undefined;
 }

@@ -1,19 +1,13 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { AnalysisResults } from '../analysis/analyze.js';
-import { REVIEW_AGREEMENT_FILE, type ReviewAgreement } from '../review/agreement.js';
+import type { ReviewAgreement } from '../review/agreement.js';
 import { renderReport, type ReportFile } from '../report/bundle.js';
 import { DEFAULT_CHROMIUM, renderPdf } from '../report/render/pdf.js';
 import type { ReportSources } from '../report/sources.js';
 import { scanLines } from '../run/jsonlFile.js';
 import type { ResponseRecord } from '../run/types.js';
-import type { ScoreRecord } from '../score/types.js';
-import { InputError } from '../util/problems.js';
 import { loadRun } from './loadRun.js';
-import { ensureDir, readJsonl, runFile, writeFileAtomic } from './runDir.js';
-
-/** Folders the report owns inside a run directory; emptied before each render so no stale chart survives. */
-const REPORT_FOLDERS = ['charts', 'tables'] as const;
+import { claimRunDirectory, ensureDir, parseResponseLine, readOptionalJson, readResults, readScores, REPORT_FOLDERS, runFile, writeFileAtomic } from './runDir.js';
 
 export interface ReportOptions {
   /** Also print appendix.md's content to appendix.pdf with headless Chromium, when it is installed. */
@@ -24,6 +18,16 @@ export interface ReportOptions {
   log?: (line: string) => void;
 }
 
+/** `counterfair report`: claims the run directory (one command at a time), then renders its report. */
+export async function reportRunDirectory(runDir: string, options: ReportOptions = {}): Promise<string[]> {
+  const claim = claimRunDirectory(runDir);
+  try {
+    return await writeReport(runDir, options);
+  } finally {
+    claim.release();
+  }
+}
+
 /**
  * Renders the report from what the run directory records (results.json, scores.jsonl, responses.jsonl, the
  * manifest and vignettes), never from in-memory state, so `counterfair run`, `analyze` and `report` write
@@ -31,11 +35,11 @@ export interface ReportOptions {
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<string[]> {
   const rendered = await renderReport(loadReportSources(runDir));
-  for (const folder of REPORT_FOLDERS) rmSync(join(runDir, folder), { recursive: true, force: true });
+  for (const folder of Object.values(REPORT_FOLDERS)) rmSync(join(runDir, folder), { recursive: true, force: true });
   for (const file of rendered.files) writeReportFile(runDir, file);
   const written = rendered.files.map((f) => join(runDir, f.path));
   if (options.pdf) {
-    const pdf = join(runDir, 'appendix.pdf');
+    const pdf = runFile(runDir, 'appendixPdf');
     const made = await renderPdf(rendered.appendixHtml(), pdf, options.chromium ?? DEFAULT_CHROMIUM);
     if (made) written.push(pdf);
     else options.log?.(`counterfair: appendix.pdf skipped: no Chromium at ${options.chromium ?? DEFAULT_CHROMIUM} (install Debian's chromium, or set COUNTERFAIR_CHROMIUM)`);
@@ -52,20 +56,21 @@ function writeReportFile(runDir: string, file: ReportFile): void {
 /** Everything the report needs from a run directory; a missing analysis is bad input with the fix named. */
 export function loadReportSources(runDir: string): ReportSources {
   const run = loadRun(runDir);
-  for (const name of ['results', 'scores'] as const) {
-    if (!existsSync(runFile(runDir, name))) throw new InputError([{ file: runFile(runDir, name), message: `missing: analyse the run first with \`counterfair analyze ${runDir}\`` }]);
-  }
-  const results = JSON.parse(readFileSync(runFile(runDir, 'results'), 'utf8')) as AnalysisResults;
+  const results = readResults(runDir);
   const { texts, served } = responseDetails(runDir, new Set(results.worstCases.flatMap((w) => [w.referenceKey, w.levelKey])));
   return {
     manifest: run.manifest,
     results,
-    scores: readJsonl<ScoreRecord>(runFile(runDir, 'scores')),
+    scores: readScores(runDir),
     vignettes: run.vignettes,
     responseTexts: texts,
     servedModels: Object.fromEntries([...served].map(([model, ids]) => [model, [...ids].sort()])),
-    ...(existsSync(join(runDir, REVIEW_AGREEMENT_FILE)) ? { review: JSON.parse(readFileSync(join(runDir, REVIEW_AGREEMENT_FILE), 'utf8')) as ReviewAgreement } : {}),
+    ...optionalReview(readOptionalJson<ReviewAgreement>(runDir, 'reviewAgreement')),
   };
+}
+
+function optionalReview(review: ReviewAgreement | undefined): Pick<ReportSources, 'review'> {
+  return review === undefined ? {} : { review };
 }
 
 /**
@@ -79,9 +84,11 @@ function responseDetails(runDir: string, keys: ReadonlySet<string>): { texts: Ma
   const served = new Map<string, Set<string>>();
   const path = runFile(runDir, 'responses');
   if (!existsSync(path)) return { texts, served };
+  let lineNumber = 0;
   scanLines(path, (line) => {
+    lineNumber++;
     if (line.trim() === '') return;
-    const r = JSON.parse(line) as ResponseRecord;
+    const r = parseResponseLine<ResponseRecord>(runDir, line, lineNumber);
     if (r.servedModel) served.set(r.modelId, (served.get(r.modelId) ?? new Set()).add(r.servedModel));
     if (!keys.has(r.key) || answered.has(r.key)) return;
     texts.set(r.key, r.error === null ? r.text : null);

@@ -1,5 +1,23 @@
-import { mkdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+/**
+ * The run directory: the one module that knows its file names, their formats and schema version, and how a
+ * command claims the directory. Every other module reads and writes a run through it, so a missing or damaged
+ * file is always the same bad input (exit 2, the file and line named, and what to do), never an internal error.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { AnalysisResults } from '../analysis/analyze.js';
+import type { Variant } from '../expand/types.js';
+import { isAlive, takeLock } from '../run/lock.js';
+import type { ScoreRecord } from '../score/types.js';
+import type { Vignette } from '../template/types.js';
+import { InputError } from '../util/problems.js';
+import type { Manifest } from './manifest.js';
+
+/**
+ * The schema version written into manifest.json and results.json. Readers accept files without it (runs made
+ * before it existed) and refuse a newer one: its fields may mean something this version does not know.
+ */
+export const RUN_SCHEMA_VERSION = 1;
 
 /** The files of a run directory; everything needed to re-analyse without asking any model again. */
 export const RUN_FILES = {
@@ -7,11 +25,39 @@ export const RUN_FILES = {
   vignettes: 'vignettes.jsonl',
   variants: 'variants.jsonl',
   responses: 'responses.jsonl',
+  batches: 'batches.jsonl',
+  judgeSpec: 'judge.json',
+  judgements: 'judgements.jsonl',
+  pairwise: 'pairwise.jsonl',
+  /** Every clinician label ever imported, in import order. */
+  adjudications: 'adjudications.jsonl',
+  /** Which model, variants and responses hide behind each opaque review item id. */
+  reviewKey: 'review-key.json',
+  /** Written after every review import: how far automated scoring and clinicians agree, and what it changes. */
+  reviewAgreement: 'review-agreement.json',
+  importProblems: 'import-problems.txt',
   scores: 'scores.jsonl',
   findings: 'findings.json',
   results: 'results.json',
   report: 'report.html',
+  appendix: 'appendix.md',
+  appendixPdf: 'appendix.pdf',
 } as const;
+
+export type RunFileName = keyof typeof RUN_FILES;
+
+/** Folders the report owns inside a run directory; emptied before each render so no stale chart survives. */
+export const REPORT_FOLDERS = { charts: 'charts', tables: 'tables' } as const;
+
+/** Held while a command writes into the directory; one command at a time. */
+const LOCK_FILE = 'run.lock';
+
+/** A file being written atomically: `<name>.tmp-<pid>`, renamed over `<name>` when complete. */
+const TEMPORARY = /\.tmp-(\d+)$/;
+
+export function runFile(dir: string, name: RunFileName): string {
+  return join(dir, RUN_FILES[name]);
+}
 
 export function ensureDir(dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -19,9 +65,14 @@ export function ensureDir(dir: string): void {
 
 /** Writes via a temporary file and rename, so a reader never sees half a file. */
 export function writeFileAtomic(path: string, content: string | Uint8Array): void {
-  const tmp = `${path}.tmp-${process.pid}`;
+  const tmp = temporaryPath(path);
   writeFileSync(tmp, content);
   renameSync(tmp, path);
+}
+
+/** Where `path` is written before it is renamed into place (removed by `claimRunDirectory` if its writer died). */
+export function temporaryPath(path: string): string {
+  return `${path}.tmp-${process.pid}`;
 }
 
 export function writeJsonl(path: string, records: Iterable<unknown>): void {
@@ -30,19 +81,303 @@ export function writeJsonl(path: string, records: Iterable<unknown>): void {
   writeFileAtomic(path, lines.length ? `${lines.join('\n')}\n` : '');
 }
 
-export function readJsonl<T>(path: string): T[] {
-  return readFileSync(path, 'utf8')
+/** A JSONL file's records; a line that is not a JSON object is bad input naming the file and line. */
+export function readJsonl<T>(path: string, remedy = 'fix or remove that line'): T[] {
+  const records: T[] = [];
+  readFileSync(path, 'utf8')
     .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line, i) => {
-      try {
-        return JSON.parse(line) as T;
-      } catch {
-        throw new Error(`${path}:${i + 1}: not valid JSON`);
-      }
+    .forEach((line, i) => {
+      if (line.trim() !== '') records.push(parseJsonLine<T>(path, line, i + 1, remedy));
     });
+  return records;
 }
 
-export function runFile(dir: string, name: keyof typeof RUN_FILES): string {
-  return join(dir, RUN_FILES[name]);
+/** One JSONL line as a JSON object, or bad input naming the file and line. */
+export function parseJsonLine<T>(path: string, line: string, lineNumber: number, remedy: string): T {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    throw new InputError([{ file: path, line: lineNumber, message: `is not valid JSON; ${remedy}` }]);
+  }
+  if (!isObject(value)) throw new InputError([{ file: path, line: lineNumber, message: `is not a JSON object; ${remedy}` }]);
+  return value as T;
+}
+
+// ---- what to do about a missing or damaged file ----------------------------------------------------------------
+
+type Remedy = { missing: string; damaged: string };
+
+function remedyFor(dir: string, name: RunFileName): Remedy {
+  switch (name) {
+    case 'manifest':
+      return { missing: 'not a counterfair run directory (no manifest.json); pass the directory `counterfair run` or `counterfair import` wrote', damaged: 'the run cannot be read without it: restore it, or run the study again into a new --out (or this one with --force)' };
+    case 'vignettes':
+    case 'variants':
+      return { missing: 'missing from the run directory; re-run `counterfair run` with this --out to recreate it (recorded answers are kept)', damaged: 're-run `counterfair run` with this --out to rewrite it (recorded answers are kept)' };
+    case 'responses':
+      return { missing: 'missing: this run has no recorded responses to analyse', damaged: 'a torn last line (a crash mid-write) is cut off by re-running `counterfair run` with this --out; damage elsewhere: restore the file, or move it away to start over' };
+    case 'scores':
+    case 'findings':
+    case 'results':
+      return { missing: `missing: the run has not been analysed yet; run \`counterfair analyze ${dir}\` first`, damaged: `re-create it with \`counterfair analyze ${dir}\`` };
+    default:
+      return { missing: 'missing from the run directory', damaged: 'restore it or move it away' };
+  }
+}
+
+/** The path of a run file that must exist; a missing one is bad input saying what to do. */
+export function requireRunFile(dir: string, name: RunFileName): string {
+  const file = runFile(dir, name);
+  if (!existsSync(file)) throw new InputError([{ file, message: remedyFor(dir, name).missing }]);
+  return file;
+}
+
+// ---- typed readers -------------------------------------------------------------------------------------------
+
+/** Top-level fields a file cannot be used without, and their JSON type. */
+type Shape = Record<string, 'object' | 'array'>;
+
+const MANIFEST_SHAPE: Shape = { study: 'object', axes: 'array', models: 'array', analysis: 'object' };
+const RESULTS_SHAPE: Shape = { findings: 'array', worstCases: 'array' };
+
+/** The run's manifest, or undefined when the directory has none; a damaged or newer one is bad input. */
+export function readManifest(dir: string): Manifest | undefined {
+  return existsSync(runFile(dir, 'manifest')) ? readVersionedJson<Manifest>(dir, 'manifest', MANIFEST_SHAPE) : undefined;
+}
+
+/** The run's manifest; a missing one means the directory is not a run. */
+export function requireManifest(dir: string): Manifest {
+  requireRunFile(dir, 'manifest');
+  return readVersionedJson<Manifest>(dir, 'manifest', MANIFEST_SHAPE);
+}
+
+export function readResults(dir: string): AnalysisResults {
+  requireRunFile(dir, 'results');
+  return readVersionedJson<AnalysisResults>(dir, 'results', RESULTS_SHAPE);
+}
+
+/** results.json when the run has been analysed, else undefined. */
+export function readResultsIfAnalysed(dir: string): AnalysisResults | undefined {
+  return existsSync(runFile(dir, 'results')) ? readResults(dir) : undefined;
+}
+
+/** findings.json as written (JSON has no Infinity or NaN: those are null); each entry is checked to be an object. */
+export function readFindingsJson<T>(dir: string): T[] {
+  const file = requireRunFile(dir, 'findings');
+  const value = parseJsonFile(dir, 'findings');
+  if (!Array.isArray(value)) throw damaged(dir, 'findings', 'is not a JSON array of findings');
+  const bad = value.findIndex((f) => !isObject(f));
+  if (bad !== -1) throw new InputError([{ file, field: `[${bad}]`, message: `is not a finding (a JSON object); ${remedyFor(dir, 'findings').damaged}` }]);
+  return value as T[];
+}
+
+export function readScores(dir: string): ScoreRecord[] {
+  return readRunJsonl<ScoreRecord>(dir, 'scores');
+}
+
+export function readVignettes(dir: string): Vignette[] {
+  return readRunJsonl<Vignette>(dir, 'vignettes');
+}
+
+export function readVariants(dir: string): Variant[] {
+  return readRunJsonl<Variant>(dir, 'variants');
+}
+
+function readRunJsonl<T>(dir: string, name: RunFileName): T[] {
+  return readJsonl<T>(requireRunFile(dir, name), remedyFor(dir, name).damaged);
+}
+
+/** A JSON file of the run that may be absent (review agreement, review key, judge settings): undefined when it is. */
+export function readOptionalJson<T>(dir: string, name: RunFileName): T | undefined {
+  return existsSync(runFile(dir, name)) ? (parseJsonFile(dir, name) as T) : undefined;
+}
+
+/** A line of responses.jsonl read back; damage is reported with the line and what to do. */
+export function parseResponseLine<T>(dir: string, line: string, lineNumber: number): T {
+  return parseJsonLine<T>(runFile(dir, 'responses'), line, lineNumber, remedyFor(dir, 'responses').damaged);
+}
+
+function readVersionedJson<T>(dir: string, name: 'manifest' | 'results', shape: Shape): T {
+  const value = parseJsonFile(dir, name);
+  if (!isObject(value)) throw damaged(dir, name, 'is not a JSON object');
+  const version = value.schemaVersion;
+  const file = runFile(dir, name);
+  if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 1)) {
+    throw new InputError([{ file, field: 'schemaVersion', message: `must be a whole number of at least 1, not ${JSON.stringify(version)}; ${remedyFor(dir, name).damaged}` }]);
+  }
+  if (typeof version === 'number' && version > RUN_SCHEMA_VERSION) {
+    throw new InputError([{ file, field: 'schemaVersion', message: `is ${version}: written by a newer counterfair (this one reads up to schema version ${RUN_SCHEMA_VERSION}); upgrade counterfair to read this run` }]);
+  }
+  const problems = Object.entries(shape).flatMap(([field, type]) => {
+    const ok = type === 'array' ? Array.isArray(value[field]) : isObject(value[field]);
+    return ok ? [] : [{ file, field, message: `${value[field] === undefined ? 'is missing' : `must be a JSON ${type}`}; ${name === 'manifest' ? 'this is not the manifest of a counterfair run' : 'the file is damaged'}: ${remedyFor(dir, name).damaged}` }];
+  });
+  if (problems.length > 0) throw new InputError(problems);
+  return value as T;
+}
+
+function parseJsonFile(dir: string, name: RunFileName): unknown {
+  const file = runFile(dir, name);
+  const text = readFileSync(file, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    // V8 says where parsing stopped as a character position (when it does); a line is what an editor can go to. Its
+    // message may quote the text around the error, newlines and all: kept on one line.
+    const reason = (err as Error).message.replace(/\r?\n/g, '\\n');
+    const position = /position (\d+)/.exec(reason);
+    const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
+    throw new InputError([{ file, ...(line === undefined ? {} : { line }), message: `is not valid JSON (${text.trim() === '' ? 'the file is empty' : reason}); ${remedyFor(dir, name).damaged}` }]);
+  }
+}
+
+function damaged(dir: string, name: RunFileName, what: string): InputError {
+  return new InputError([{ file: runFile(dir, name), message: `${what}; ${remedyFor(dir, name).damaged}` }]);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// ---- typed writers (atomic) ------------------------------------------------------------------------------------
+
+export function writeManifest(dir: string, manifest: Manifest): void {
+  writeFileAtomic(runFile(dir, 'manifest'), versionedJson(manifest));
+}
+
+export function writeResults(dir: string, results: AnalysisResults): void {
+  writeFileAtomic(runFile(dir, 'results'), versionedJson(results));
+}
+
+export function writeFindingsJson(dir: string, findings: AnalysisResults['findings']): void {
+  writeFileAtomic(runFile(dir, 'findings'), `${JSON.stringify(findings, null, 2)}\n`);
+}
+
+export function writeScores(dir: string, scores: Iterable<ScoreRecord>): void {
+  writeJsonl(runFile(dir, 'scores'), scores);
+}
+
+export function writeVignettes(dir: string, vignettes: Iterable<Vignette>): void {
+  writeJsonl(runFile(dir, 'vignettes'), vignettes);
+}
+
+/** The schema version first, so a reader (or a person) sees it before anything else. */
+function versionedJson(record: object): string {
+  return `${JSON.stringify(Object.assign({ schemaVersion: RUN_SCHEMA_VERSION }, record, { schemaVersion: RUN_SCHEMA_VERSION }), null, 2)}\n`;
+}
+
+// ---- claiming a directory --------------------------------------------------------------------------------------
+
+/** What a command is about to write into a run directory, to tell a resumed run from another study's. */
+export interface RunIdentity {
+  /** `run` writes runs of study files; `import` writes runs of outputs made elsewhere. */
+  kind: 'run' | 'import';
+  /** The study's name (its file's path when it names none; an import: `imported: <file name>`). */
+  name: string;
+}
+
+export interface RunDirectoryClaim {
+  /** The manifest the directory held (undefined: a new directory, or one whose run --force replaced). */
+  previous: Manifest | undefined;
+  /** Releases the run lock. */
+  release(): void;
+}
+
+/**
+ * Claims a run directory before anything in it is written: refuses a folder that holds files but no manifest.json
+ * (not a counterfair run: nothing in it is ever overwritten or deleted), takes the run lock (one command at a time),
+ * removes temporary files left by a killed process, and, when `writes` names what is about to be written, refuses a
+ * run of another study that recorded answers unless `force`; a replaced run's files are deleted first. Without
+ * `writes` (analyze, report, review import) the directory must already be a run. Release the claim when done.
+ */
+export function claimRunDirectory(dir: string, options: { writes?: RunIdentity; force?: boolean } = {}): RunDirectoryClaim {
+  const { writes, force = false } = options;
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError([{ file: dir, message: 'is a file, not a folder; pass a folder for the run directory (--out)' }]);
+  const hasManifest = existsSync(runFile(dir, 'manifest'));
+  if (!hasManifest && writes === undefined) requireRunFile(dir, 'manifest');
+  if (!hasManifest && existsSync(dir)) {
+    const foreign = readdirSync(dir).filter((entry) => entry !== LOCK_FILE && !TEMPORARY.test(entry));
+    if (foreign.length > 0) {
+      throw new InputError([{ file: dir, message: `is not empty (${describeEntries(foreign)}) and is not a counterfair run (no manifest.json): nothing in it was changed; choose a new or empty folder for --out` }]);
+    }
+  }
+  ensureDir(dir);
+  const release = takeLock(join(dir, LOCK_FILE), dir);
+  try {
+    removeStaleTemporaries(dir);
+    const previous = writes ? previousRun(dir, writes, force) : requireManifest(dir);
+    return { previous, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** The run this directory holds, when it is one of `writes`'s study; another study's is refused, or deleted under --force. */
+function previousRun(dir: string, writes: RunIdentity, force: boolean): Manifest | undefined {
+  let previous: Manifest | undefined;
+  try {
+    previous = readManifest(dir);
+  } catch (err) {
+    if (!force) throw err;
+    removeRunFiles(dir); // --force replaces a run whose manifest cannot even be read
+    return undefined;
+  }
+  if (previous === undefined || sameStudy(previous, writes)) return previous;
+  // A run that recorded no answer (one stopped during expansion) holds nothing to lose: it is simply replaced.
+  if (!force && hasRecordedResponses(dir)) {
+    throw new InputError([{ file: runFile(dir, 'manifest'), message: `holds ${describeRun(previous)}, not ${describeIdentity(writes)}; choose another --out, or pass --force to replace that run (its recorded files, responses included, are deleted first)` }]);
+  }
+  removeRunFiles(dir);
+  return undefined;
+}
+
+function hasRecordedResponses(dir: string): boolean {
+  const responses = runFile(dir, 'responses');
+  return existsSync(responses) && statSync(responses).size > 0;
+}
+
+/**
+ * A run resumes only its own study, known by its name: an edited study file (a gate: section added, a judge
+ * removed) re-run into its --out refreshes that run, reusing every answer, as the README promises; an updated
+ * export of the same file re-imported replaces the earlier import.
+ */
+function sameStudy(previous: Manifest, writes: RunIdentity): boolean {
+  return runKind(previous) === writes.kind && previous.study.name === writes.name;
+}
+
+function runKind(manifest: Manifest): RunIdentity['kind'] {
+  return 'import' in manifest ? 'import' : 'run';
+}
+
+function describeRun(manifest: Manifest): string {
+  return runKind(manifest) === 'import' ? `an import of "${manifest.study.name.replace(/^imported: /, '')}"` : `a run of study "${manifest.study.name}"`;
+}
+
+function describeIdentity(writes: RunIdentity): string {
+  return writes.kind === 'import' ? `an import of "${writes.name.replace(/^imported: /, '')}"` : `of study "${writes.name}"`;
+}
+
+function describeEntries(entries: string[]): string {
+  const shown = entries.sort().slice(0, 3).join(', ');
+  return entries.length > 3 ? `${shown} and ${entries.length - 3} more` : shown;
+}
+
+/** Deletes every file and folder a run writes (never anything else the folder holds). */
+function removeRunFiles(dir: string): void {
+  for (const name of Object.values(RUN_FILES)) rmSync(join(dir, name), { force: true });
+  for (const folder of Object.values(REPORT_FOLDERS)) rmSync(join(dir, folder), { recursive: true, force: true });
+}
+
+/** `*.tmp-PID` files whose writer no longer exists (a kill mid-write), in the directory and its report folders. */
+function removeStaleTemporaries(dir: string): void {
+  for (const folder of ['.', ...Object.values(REPORT_FOLDERS)]) {
+    const path = join(dir, folder);
+    if (!existsSync(path)) continue;
+    for (const entry of readdirSync(path)) {
+      const pid = TEMPORARY.exec(entry)?.[1];
+      if (pid !== undefined && !isAlive(Number(pid))) rmSync(join(path, entry), { force: true });
+    }
+  }
 }

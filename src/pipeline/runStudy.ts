@@ -12,9 +12,9 @@ import { ResponseJournal } from '../run/store.js';
 import type { LoadedStudy, Study } from '../study/types.js';
 import { InputError, type Problem } from '../util/problems.js';
 import { runJudge } from '../score/judge/stage.js';
-import { buildManifest } from './manifest.js';
+import { buildManifest, type Manifest } from './manifest.js';
 import { VariantFile } from './variantFile.js';
-import { ensureDir, runFile, writeFileAtomic, writeJsonl } from './runDir.js';
+import { claimRunDirectory, runFile, writeManifest, writeVignettes, type RunDirectoryClaim } from './runDir.js';
 
 export interface RunOptions {
   /** The run directory; `<output>/<study file name>` by default. Re-running into it resumes. */
@@ -37,6 +37,11 @@ export interface RunOptions {
    * `cacheDirFromEnv`): every request not yet answered in this run directory is sent. True by default.
    */
   cache?: boolean;
+  /**
+   * Replace a run of a different study in the run directory (its recorded files, responses included, are deleted
+   * first); without it such a directory is refused.
+   */
+  force?: boolean;
 }
 
 type ResolvedRunOptions = RunOptions & Required<Pick<RunOptions, 'clock' | 'log'>>;
@@ -55,16 +60,23 @@ export function defaultRunDir(study: Study): string {
 }
 
 /**
- * Creates (or refreshes) a run directory with everything but the answers: manifest, vignettes, variants.
- * `run` starts with it; `batch export` prepares the directory that `batch import` then fills. The variants
- * are written as they are expanded and read back from the file (close it when done).
+ * Claims a run directory for writing a study's run into it (see `claimRunDirectory`: a foreign folder, or a run of
+ * another study without `force`, is refused before anything is written). Release the claim when done.
  */
-export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, clock: () => number): { variants: VariantFile } {
-  ensureDir(runDir);
-  writeJsonl(runFile(runDir, 'vignettes'), vignettes);
+export function claimStudyRunDir(study: Study, runDir: string, force = false): RunDirectoryClaim {
+  return claimRunDirectory(runDir, { writes: { kind: 'run', name: study.name }, force });
+}
+
+/**
+ * Creates (or refreshes) a claimed run directory with everything but the answers: manifest, vignettes, variants.
+ * `run` starts with it; `batch export` prepares the directory that `batch import` then fills. The manifest comes
+ * first, so a kill mid-expansion leaves a directory that is recognisably a run. The variants are written as they
+ * are expanded and read back from the file (close it when done).
+ */
+export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, previous: Manifest | undefined, clock: () => number): { variants: VariantFile } {
+  writeManifest(runDir, buildManifest(study, previous, clock, combinationExclusions(study, vignettes)));
+  writeVignettes(runDir, vignettes);
   const variants = VariantFile.write(runFile(runDir, 'variants'), expandStudy(study, vignettes, study.systemPrompt));
-  const manifest = buildManifest(study, runDir, clock, combinationExclusions(study, vignettes));
-  writeFileAtomic(runFile(runDir, 'manifest'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { variants };
 }
 
@@ -73,11 +85,16 @@ export async function runStudy({ study, vignettes }: LoadedStudy, given: RunOpti
   const options: ResolvedRunOptions = { ...given, clock: given.clock ?? Date.now, log: given.log ?? (() => {}) };
   checkKeys(study, options.env);
   const runDir = options.outDir ?? defaultRunDir(study);
-  const { variants } = prepareRunDir({ study, vignettes }, runDir, options.clock);
+  const claim = claimStudyRunDir(study, runDir, options.force);
   try {
-    return await askAndAnalyse({ study, vignettes }, runDir, variants, options);
+    const { variants } = prepareRunDir({ study, vignettes }, runDir, claim.previous, options.clock);
+    try {
+      return await askAndAnalyse({ study, vignettes }, runDir, variants, options);
+    } finally {
+      variants.close();
+    }
   } finally {
-    variants.close();
+    claim.release();
   }
 }
 
@@ -110,7 +127,7 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     await cache?.close();
     await journal.close();
   }
-  options.log(`counterfair: report written to ${join(runDir, 'report.html')}`);
+  options.log(`counterfair: report written to ${runFile(runDir, 'report')}`);
   return { runDir, ...analysed, complete: true };
 }
 

@@ -2,6 +2,7 @@ import { closeSync, openSync, renameSync } from 'node:fs';
 import type { Variant } from '../expand/types.js';
 import { fileLines, readLineAt, writeAll } from '../run/jsonlFile.js';
 import type { VariantSource } from '../run/plan.js';
+import { temporaryPath } from './runDir.js';
 
 /** Lines gathered before one write() while the file is written. */
 const LINES_PER_WRITE = 512;
@@ -20,7 +21,7 @@ export class VariantFile implements VariantSource {
 
   /** Writes `variants` (replacing the file at once when complete) and opens it for reading back. */
   static write(path: string, variants: Iterable<Variant>): VariantFile {
-    const partial = `${path}.tmp-${process.pid}`;
+    const partial = temporaryPath(path);
     const out = openSync(partial, 'w');
     const offsets: number[] = [];
     let bytes = 0;

@@ -8,6 +8,7 @@ import { renderSvg } from './render/svg.js';
 import { reportContext, type ReportSources } from './sources.js';
 import { csvTables } from './tables/csvTables.js';
 import { byText } from './order.js';
+import { REPORT_FOLDERS, RUN_FILES } from '../pipeline/runDir.js';
 
 /** One output file, by its path relative to the run directory. */
 export interface ReportFile {
@@ -32,11 +33,12 @@ export async function renderReport(sources: ReportSources): Promise<RenderedRepo
     const svg = await renderSvg(chart.spec);
     const png = renderPng(svg);
     pngs.set(chart.name, png);
-    files.push({ path: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` }, { path: `charts/${chart.name}.svg`, content: svg }, { path: `charts/${chart.name}.png`, content: png });
+    const base = `${REPORT_FOLDERS.charts}/${chart.name}`;
+    files.push({ path: `${base}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` }, { path: `${base}.svg`, content: svg }, { path: `${base}.png`, content: png });
   }
-  for (const { name, csv } of csvTables(ctx)) files.push({ path: `tables/${name}.csv`, content: csv });
-  files.push({ path: 'report.html', content: renderReportHtml(ctx, charts) });
-  files.push({ path: 'appendix.md', content: blocksToMarkdown(appendixBlocks(ctx, charts)) });
+  for (const { name, csv } of csvTables(ctx)) files.push({ path: `${REPORT_FOLDERS.tables}/${name}.csv`, content: csv });
+  files.push({ path: RUN_FILES.report, content: renderReportHtml(ctx, charts) });
+  files.push({ path: RUN_FILES.appendix, content: blocksToMarkdown(appendixBlocks(ctx, charts)) });
   files.sort((a, b) => byText(a.path, b.path));
   return { files, appendixHtml: () => renderAppendixHtml(ctx, charts, pngs) };
 }

@@ -1,10 +1,6 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, existsSync } from 'node:fs';
+import { readJsonl, runFile } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
-import { InputError } from '../util/problems.js';
-
-/** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
-export const ADJUDICATIONS_FILE = 'adjudications.jsonl';
 
 export const RESPONSE_LABELS = ['correct', 'incorrect', 'refusal', 'unparseable'] as const;
 export const PAIR_LABELS = ['same', 'different'] as const;
@@ -25,23 +21,14 @@ export type AdjudicationRecord =
   | (Provenance & { target: 'response'; responseKey: string; label: ResponseLabel })
   | (Provenance & { target: 'pair'; referenceKey: string; levelKey: string; label: PairLabel });
 
+/** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
 export function readAdjudications(runDir: string): AdjudicationRecord[] {
-  const path = join(runDir, ADJUDICATIONS_FILE);
-  if (!existsSync(path)) return [];
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .flatMap((line, i) => {
-      if (line.trim() === '') return [];
-      try {
-        return [JSON.parse(line) as AdjudicationRecord];
-      } catch {
-        throw new InputError([{ file: path, line: i + 1, message: 'is not valid JSON; the adjudications file is damaged' }]);
-      }
-    });
+  const path = runFile(runDir, 'adjudications');
+  return existsSync(path) ? readJsonl<AdjudicationRecord>(path, 'the adjudications file is damaged: fix or remove that line, or import the labels again') : [];
 }
 
 export function appendAdjudications(runDir: string, records: readonly AdjudicationRecord[]): void {
-  if (records.length > 0) appendFileSync(join(runDir, ADJUDICATIONS_FILE), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  if (records.length > 0) appendFileSync(runFile(runDir, 'adjudications'), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 }
 
 /**

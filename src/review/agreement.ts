@@ -10,9 +10,6 @@ import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohens-kappa.js';
 import { PAIR_LABELS, RESPONSE_LABELS, type AdjudicationRecord } from './adjudications.js';
 
-/** Written beside the findings after every import: how far automated scoring and clinicians agree, and what it changes. */
-export const REVIEW_AGREEMENT_FILE = 'review-agreement.json';
-
 export interface AgreementTable {
   categories: readonly string[];
   /** Counts: rows are the automated verdict, columns the clinicians' label, both in `categories` order. */

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
 import { readFinalResponses } from '../pipeline/loadRun.js';
-import { writeFileAtomic } from '../pipeline/runDir.js';
+import { claimRunDirectory, runFile, writeFileAtomic } from '../pipeline/runDir.js';
 import { failOnProblems, type Problem } from '../util/problems.js';
 import { appendAdjudications, applyAdjudications, readAdjudications, withoutAdjudications, type AdjudicationRecord } from './adjudications.js';
-import { REVIEW_AGREEMENT_FILE, reviewAgreement, type ReviewAgreement } from './agreement.js';
+import { reviewAgreement, type ReviewAgreement } from './agreement.js';
 import { readReviewKey } from './key.js';
 import { readLabelFile, type LabelRow } from './labels.js';
 import { loadReviewRun } from './runData.js';
@@ -29,6 +28,15 @@ export interface ImportSummary {
  * clinicians, and the findings that change) and re-analyses the run so findings, results and the report use them.
  */
 export async function importReview(runDir: string, file: string, options: ImportOptions): Promise<ImportSummary> {
+  const claim = claimRunDirectory(runDir);
+  try {
+    return await mergeReview(runDir, file, options);
+  } finally {
+    claim.release();
+  }
+}
+
+async function mergeReview(runDir: string, file: string, options: ImportOptions): Promise<ImportSummary> {
   const key = readReviewKey(runDir);
   const labels = readLabelFile(file, key, options.reviewer);
   failOnProblems(conflicts(file, labels.rows));
@@ -45,7 +53,7 @@ export async function importReview(runDir: string, file: string, options: Import
     options: { ...run.study.analysis, seed: run.study.seed },
   });
   appendAdjudications(runDir, records);
-  writeFileAtomic(join(runDir, REVIEW_AGREEMENT_FILE), `${JSON.stringify(agreement, null, 2)}\n`);
+  writeFileAtomic(runFile(runDir, 'reviewAgreement'), `${JSON.stringify(agreement, null, 2)}\n`);
   await analyzeRun(runDir, run.study, run.vignettes, run.variants, readFinalResponses(run));
   return { rows: labels.rows.length, labels: records.length, unlabelled: labels.unlabelled, agreement };
 }

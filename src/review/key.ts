@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { writeFileAtomic } from '../pipeline/runDir.js';
+import { readOptionalJson, RUN_FILES, runFile, writeFileAtomic } from '../pipeline/runDir.js';
 import { InputError } from '../util/problems.js';
 
 /**
  * The private half of a review: which model, variants and responses hide behind each opaque item id and which side
  * is the reference. It stays in the run directory; only review.csv and review.html go to the reviewers.
  */
-export const REVIEW_KEY_FILE = 'review-key.json';
+export const REVIEW_KEY_FILE = RUN_FILES.reviewKey;
 
 /** Why an item is in the queue (never shown to the reviewer, who would otherwise learn what automation thought). */
 export type ReviewReason = 'worst-case' | 'flip' | 'refusal' | 'judge-uncertain';
@@ -38,13 +36,13 @@ export interface ReviewKey {
 }
 
 export function writeReviewKey(runDir: string, key: ReviewKey): void {
-  writeFileAtomic(join(runDir, REVIEW_KEY_FILE), `${JSON.stringify(key, null, 2)}\n`);
+  writeFileAtomic(runFile(runDir, 'reviewKey'), `${JSON.stringify(key, null, 2)}\n`);
 }
 
 export function readReviewKey(runDir: string): ReviewKey {
-  const path = join(runDir, REVIEW_KEY_FILE);
-  if (!existsSync(path)) throw new InputError([{ file: path, message: 'missing: export a review queue first (`counterfair review export`), then import its labels' }]);
-  const key = JSON.parse(readFileSync(path, 'utf8')) as ReviewKey;
-  if (key.format !== 'counterfair-review-key' || !Array.isArray(key.items)) throw new InputError([{ file: path, message: 'is not a counterfair review key' }]);
+  const path = runFile(runDir, 'reviewKey');
+  const key = readOptionalJson<ReviewKey>(runDir, 'reviewKey');
+  if (key === undefined) throw new InputError([{ file: path, message: 'missing: export a review queue first (`counterfair review export`), then import its labels' }]);
+  if (key === null || key.format !== 'counterfair-review-key' || !Array.isArray(key.items)) throw new InputError([{ file: path, message: 'is not a counterfair review key' }]);
   return key;
 }

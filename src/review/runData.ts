@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Variant } from '../expand/types.js';
 import { loadRun, readFinalResponses, type LoadedRun } from '../pipeline/loadRun.js';
-import { readJsonl, runFile } from '../pipeline/runDir.js';
+import { readScores } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Question } from '../template/types.js';
-import { InputError } from '../util/problems.js';
 
 /** An analysed run directory, read back for review: no study file and no model needed. */
 export interface ReviewRun {
@@ -19,11 +17,9 @@ export interface ReviewRun {
 
 export function loadReviewRun(runDir: string): ReviewRun {
   const run = loadRun(runDir);
-  const scoresFile = runFile(runDir, 'scores');
-  if (!existsSync(scoresFile)) throw new InputError([{ file: scoresFile, message: 'missing: the run has not been analysed yet; run `counterfair analyze` on it first' }]);
   return {
     run,
-    scores: readJsonl<ScoreRecord>(scoresFile),
+    scores: readScores(runDir),
     variants: new Map(run.variants.map((v) => [v.variantId, v])),
     questions: new Map(run.vignettes.map((v) => [v.id, v.question])),
     texts: new Map(Array.from(readFinalResponses(run)).flatMap((r) => (r.error === null && r.text !== null ? [[r.key, r.text] as const] : []))),

@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Provider } from '../providers/types.js';
 import type { ModelSpec } from '../study/types.js';
 import type { Question } from '../template/types.js';
@@ -13,6 +13,7 @@ import { ProgressDisplay, type ProgressSink } from './progressDisplay.js';
 import { Recorder } from './recorder.js';
 import type { ResponseJournal } from './store.js';
 import type { ResponseRecord } from './types.js';
+import { runFile } from '../pipeline/runDir.js';
 
 export interface RunModel {
   spec: ModelSpec;
@@ -45,7 +46,7 @@ export async function runModels(models: readonly RunModel[], variants: VariantSo
         const cache = spec.kind === 'simulated' ? undefined : options.cache?.shard(provider.identity);
         const recorder = new Recorder(options.journal, cache, meter, display);
         if (spec.kind === 'openai' && provider.batch) {
-          ledger ??= BatchLedger.open(join(dirname(options.journal.path), 'batches.jsonl'));
+          ledger ??= BatchLedger.open(runFile(dirname(options.journal.path), 'batches'));
           return runBatch({ spec, identity: provider.identity, engine: provider.batch, variants, replicates, recorder, ledger, meter, ctx });
         }
         return runOnline(spec, provider, planRequests({ spec, identity: provider.identity }, variants, replicates), questions, recorder, meter, ctx);

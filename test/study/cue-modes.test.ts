@@ -72,12 +72,11 @@ describe("the study's cues: field", () => {
 
   it('records the crossed modes in the manifest and keeps the one-mode manifest as it was', async () => {
     const { buildManifest } = await import('../../src/pipeline/manifest.js');
-    const dir = mkdtempSync(join(tmpdir(), 'counterfair-cue-modes-manifest-'));
-    const crossed = buildManifest(loadStudy(study('[implicit, explicit]')).study, dir, () => 0);
+    const crossed = buildManifest(loadStudy(study('[implicit, explicit]')).study, undefined, () => 0);
     expect(crossed.study.cues).toBe('implicit');
     expect(crossed.study.cueModes).toEqual(['implicit', 'explicit']);
     expect(crossed.names).toBeDefined();
-    const single = buildManifest(loadStudy(study('explicit')).study, dir, () => 0);
+    const single = buildManifest(loadStudy(study('explicit')).study, undefined, () => 0);
     expect(single.study.cues).toBe('explicit');
     expect(single.study).not.toHaveProperty('cueModes');
   });

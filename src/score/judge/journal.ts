@@ -5,9 +5,10 @@ import { AppendLog } from '../../run/appendLog.js';
 import { lockFile } from '../../run/lock.js';
 import type { StoredResponse } from '../../run/types.js';
 import { InputError } from '../../util/problems.js';
+import { RUN_FILES } from '../../pipeline/runDir.js';
 
 /** Every judge request of a run and its answer, journalled like responses.jsonl and addressed by judgement key. */
-export const JUDGEMENTS_FILE = 'judgements.jsonl';
+export const JUDGEMENTS_FILE = RUN_FILES.judgements;
 
 /** A judge's answer as journalled: a stored response plus the exact prompt, so every verdict can be audited. */
 export interface JudgementRecord extends StoredResponse {

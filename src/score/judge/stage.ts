@@ -1,8 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Axis } from '../../demographics/types.js';
 import type { Variant } from '../../expand/types.js';
-import { writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
+import { readOptionalJson, RUN_FILES, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
 import type { ResponseRecord } from '../../run/types.js';
 import type { JudgeSpec, Study } from '../../study/types.js';
 import type { Vignette } from '../../template/types.js';
@@ -17,9 +17,9 @@ import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
 import { createJudgeProvider } from './provider.js';
 
 /** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
-export const JUDGE_SPEC_FILE = 'judge.json';
+export const JUDGE_SPEC_FILE = RUN_FILES.judgeSpec;
 /** Every pairwise verdict of a run, one line per reference/level pair (also on each level score as `pairwise`). */
-export const PAIRWISE_FILE = 'pairwise.jsonl';
+export const PAIRWISE_FILE = RUN_FILES.pairwise;
 
 /** A run whose free-text answers are judged: what was asked and what came back. */
 export interface JudgedRun {
@@ -80,9 +80,8 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
  * asked, so a run can be re-analysed without the judge's key. A run without a judge gets its scores back unchanged.
  */
 export function judgedScores(run: JudgedRun, scores: readonly ScoreRecord[]): ScoreRecord[] {
-  const specFile = join(run.runDir, JUDGE_SPEC_FILE);
-  if (!existsSync(specFile)) return [...scores];
-  const judge = JSON.parse(readFileSync(specFile, 'utf8')) as JudgeSpec;
+  const judge = readOptionalJson<JudgeSpec>(run.runDir, 'judgeSpec');
+  if (judge === undefined) return [...scores];
   const judged = applyJudgements(scores, judgeInputs(run, judge, freeTextResponses(run)), readJudgements(run.runDir));
   writeJsonl(join(run.runDir, PAIRWISE_FILE), judged.flatMap(pairwiseRecords));
   return judged;
