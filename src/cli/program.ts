@@ -10,6 +10,7 @@ import { powerCommand } from './power.js';
 import { reportCommand } from './report.js';
 import { reviewCommand } from './review.js';
 import { runCommand } from './run.js';
+import { validateCommand } from './validate.js';
 
 export interface CliIO {
   stdout: NodeJS.WritableStream;
@@ -27,6 +28,7 @@ export function buildProgram(io: CliIO): Command {
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   program.addCommand(expandCommand(io));
   program.addCommand(runCommand(io));
+  program.addCommand(validateCommand(io));
   program.addCommand(batchCommand(io));
   program.addCommand(powerCommand(io));
   program.addCommand(analyzeCommand(io));

@@ -1,27 +1,33 @@
 import { join } from 'node:path';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import type { RunOverrides } from '../study/overrides.js';
 import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import type { CliIO } from './program.js';
 import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
+import { subsetOptions, wholeNumber as positiveInteger, withSubsetFlags } from './subset.js';
+import type { SubsetOptions } from '../study/subset.js';
+import { preflight } from './validate.js';
 
 export function runCommand(io: CliIO): Command {
-  return withStrictFlag(withQualityFlags(new Command('run')))
+  return withSubsetFlags(withStrictFlag(withQualityFlags(new Command('run'))))
     .description('expand the study, ask every model, score, analyse and write the report')
     .argument('<study>', 'study YAML file')
     .option('--out <dir>', 'run directory (default: <output>/<study name>); re-running with the same directory resumes')
     .option('--base-url <url>', 'OpenAI-compatible endpoint, e.g. http://127.0.0.1:8000/v1 (with --model: run only that model)')
     .option('--model <name>', 'run only this model at --base-url instead of the study\'s models')
     .option('--api-key-env <var>', 'environment variable holding the key (default OPENAI_API_KEY)')
-    .option('--concurrency <n>', 'requests in flight per model', positiveInteger)
+    .option('-j, --concurrency <n>', 'requests in flight per model', positiveInteger)
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & { out?: string; json?: boolean }) => {
+    .option('--dry-run', 'ask nothing: print the request count, estimated tokens and cost, and send one test request per endpoint (as `counterfair validate`)')
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & SubsetOptions & { out?: string; json?: boolean; dryRun?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const [{ loadStudy }, { applyRunOverrides }, { printFindings }] = await Promise.all([import('../study/load.js'), import('../study/overrides.js'), import('./findingsSummary.js')]);
       const study = loadStudy(studyFile);
+      if (opts.dryRun) return preflight(io, study, opts, 'run --dry-run');
       checkTemplateLint(io.stderr, study, opts);
-      const overridden = applyRunOverrides(study, opts);
+      const { applySubset } = await import('../study/subset.js');
+      const overridden = applyRunOverrides(applySubset(study, subsetOptions(opts)), opts);
       const loaded = { ...overridden, study: { ...overridden.study, quality: applyQualityFlags(overridden.study.quality, opts) } };
       // Loaded on use so `--help` and `expand` stay fast.
       const { runStudy } = await import('../pipeline/runStudy.js');
@@ -49,10 +55,4 @@ export function runCommand(io: CliIO): Command {
         process.off('SIGTERM', onSignal);
       }
     });
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of at least 1');
-  return n;
 }
