@@ -26,8 +26,9 @@ export function runCommand(io: CliIO): Command {
       const study = loadStudy(studyFile);
       if (opts.dryRun) return preflight(io, study, opts, 'run --dry-run');
       checkTemplateLint(io.stderr, study, opts);
-      const { applySubset } = await import('../study/subset.js');
+      const { applySubset, describeSubset } = await import('../study/subset.js');
       const overridden = applyRunOverrides(applySubset(study, subsetOptions(opts)), opts);
+      if (overridden.study.subset) io.stderr.write(`counterfair: smoke test on a subset: ${describeSubset(overridden.study.subset)}; the report and gate say so\n`);
       const loaded = { ...overridden, study: { ...overridden.study, quality: applyQualityFlags(overridden.study.quality, opts) } };
       // Loaded on use so `--help` and `expand` stay fast.
       const { runStudy } = await import('../pipeline/runStudy.js');
