@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
+import type { ProgressSink } from '../run/progressDisplay.js';
 import type { RunOverrides } from '../study/overrides.js';
 import { applyQualityFlags, checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import type { CliIO } from './program.js';
@@ -19,8 +20,9 @@ export function runCommand(io: CliIO): Command {
     .option('-j, --concurrency <n>', 'requests in flight per model', positiveInteger)
     .option('--replicates <n>', 'answers per variant and model', positiveInteger)
     .option('--json', 'print the findings as JSON on stdout')
+    .option('--verbose', 'print each failed request (model, variant, cause) as it happens')
     .option('--dry-run', 'ask nothing: print the request count, estimated tokens and cost, and send one test request per endpoint (as `counterfair validate`)')
-    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & SubsetOptions & { out?: string; json?: boolean; dryRun?: boolean }) => {
+    .action(async (studyFile: string, opts: RunOverrides & QualityFlags & LintFlags & SubsetOptions & { out?: string; json?: boolean; dryRun?: boolean; verbose?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const [{ loadStudy }, { applyRunOverrides }, { printFindings }] = await Promise.all([import('../study/load.js'), import('../study/overrides.js'), import('./findingsSummary.js')]);
       const study = loadStudy(studyFile);
@@ -46,7 +48,7 @@ export function runCommand(io: CliIO): Command {
           clock: io.clock,
           log: (line) => io.stderr.write(`${line}\n`),
           signal: controller.signal,
-          progress: io.stderr,
+          progress: opts.verbose ? verboseProgress(io.stderr) : io.stderr,
         });
         if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
         if (!result.complete) process.exitCode = 130;
@@ -56,4 +58,9 @@ export function runCommand(io: CliIO): Command {
         process.off('SIGTERM', onSignal);
       }
     });
+}
+
+/** The terminal as a progress sink that also prints each failed request. */
+function verboseProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): ProgressSink {
+  return { write: (text) => stderr.write(text), isTTY: stderr.isTTY, columns: stderr.columns, verbose: true };
 }

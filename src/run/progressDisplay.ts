@@ -1,4 +1,5 @@
 import type { ProgressMeter, ProgressSnapshot } from './progress.js';
+import type { ResponseRecord } from './types.js';
 
 /**
  * Where progress goes: stderr in the CLI (`write`), and/or a program's callback (`onProgress`, given the counts
@@ -7,6 +8,10 @@ import type { ProgressMeter, ProgressSnapshot } from './progress.js';
 export interface ProgressSink {
   write?(text: string): void;
   onProgress?(snapshot: ProgressSnapshot): void;
+  /** Each request that ended in failure (after its retries), as it happens. */
+  onRequestError?(record: ResponseRecord): void;
+  /** Also write a line for each failed request as it happens (`run --verbose`). */
+  verbose?: boolean;
   /** A terminal gets one line rewritten in place; anything else gets plain lines now and then. */
   isTTY?: boolean;
   columns?: number;
@@ -45,6 +50,15 @@ export class ProgressDisplay {
     this.drawnLive = false;
   }
 
+  /** A request ended in failure: tell the callback, and with `verbose` print it above the live line. */
+  requestFailed(record: ResponseRecord): void {
+    this.sink.onRequestError?.(record);
+    if (!this.sink.verbose || !this.sink.write || !record.error) return;
+    this.sink.write(`${this.drawnLive ? '\r\x1b[2K' : ''}${formatRequestError(record)}\n`);
+    this.drawnLive = false;
+    this.lastDrawn = -Infinity;
+  }
+
   private draw(): void {
     const snapshot = this.meter.snapshot();
     this.sink.onProgress?.(snapshot);
@@ -66,6 +80,18 @@ export function formatProgress(p: ProgressSnapshot): string {
   if (p.cost !== null) parts.push(`~$${p.cost.toFixed(p.cost < 10 ? 4 : 2)}`);
   parts.push(`${p.sent} sent`);
   return `counterfair: ${parts.join(' · ')}`;
+}
+
+/**
+ * "counterfair: request failed: gpt triage-1~race=black #0: not-found after 1 attempt: HTTP 404: ...". The
+ * message is the endpoint's (keys already scrubbed by the provider); control characters are dropped so an endpoint
+ * cannot drive the terminal.
+ */
+export function formatRequestError(record: ResponseRecord): string {
+  const error = record.error!;
+  const message = error.message.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').slice(0, 300);
+  const attempts = record.attempts;
+  return `counterfair: request failed: ${record.modelId} ${record.variantId} #${record.replicate}: ${error.kind} after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${message}`;
 }
 
 function formatDuration(seconds: number): string {
