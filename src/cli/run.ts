@@ -50,7 +50,10 @@ export function runCommand(io: CliIO): Command {
           signal: controller.signal,
           progress: opts.verbose ? verboseProgress(io.stderr) : io.stderr,
         });
-        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, `Report: ${join(result.runDir, 'report.html')}`, result.dataQuality);
+        const report = `Report: ${join(result.runDir, 'report.html')}`;
+        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, report, result.dataQuality);
+        if (result.complete && opts.json) io.stderr.write(`counterfair: ${report}\n`);
+        if (result.complete && !opts.json && loaded.study.models.every((m) => m.kind === 'simulated')) io.stdout.write(NEXT_STEP(studyFile));
         if (!result.complete) process.exitCode = 130;
         else checkDataQuality(io.stderr, result.dataQuality);
       } finally {
@@ -64,3 +67,15 @@ export function runCommand(io: CliIO): Command {
 function verboseProgress(stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }): ProgressSink {
   return { write: (text) => stderr.write(text), isTTY: stderr.isTTY, columns: stderr.columns, verbose: true };
 }
+
+/** After a run on the simulated model only (`npm start`): how to audit a real one. */
+const NEXT_STEP = (studyFile: string) =>
+  [
+    '',
+    'Next: audit your own model. Point this study at any OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, OpenAI...):',
+    `  export OPENAI_API_KEY=...          (or put it in a file and add --env-file FILE)`,
+    `  counterfair validate ${studyFile} --base-url http://127.0.0.1:8000/v1 --model NAME --limit 3`,
+    `  counterfair run ${studyFile} --base-url http://127.0.0.1:8000/v1 --model NAME`,
+    "or replace the study's models: section with { id, provider: openai, model, base_url, api_key_env } (see README, \"A real model\").",
+    '',
+  ].join('\n');

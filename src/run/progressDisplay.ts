@@ -28,6 +28,7 @@ const PLAIN_INTERVAL_MS = 10_000;
 export class ProgressDisplay {
   private lastDrawn = -Infinity;
   private drawnLive = false;
+  private lastLine = '';
 
   constructor(
     private readonly meter: ProgressMeter,
@@ -37,6 +38,9 @@ export class ProgressDisplay {
 
   /** Redraws if enough time has passed since the last line. */
   update(): void {
+    // On resume, the answers already recorded are counted before anything is sent: the first line waits for them
+    // all, so it shows how much of the run is done rather than "1 already answered".
+    if (this.meter.reusingOnly) return;
     const now = this.clock();
     if (now - this.lastDrawn < (this.sink.isTTY || !this.sink.write ? TTY_INTERVAL_MS : PLAIN_INTERVAL_MS)) return;
     this.lastDrawn = now;
@@ -64,7 +68,12 @@ export class ProgressDisplay {
     this.sink.onProgress?.(snapshot);
     if (!this.sink.write) return;
     const line = formatProgress(snapshot);
-    if (!this.sink.isTTY) return this.sink.write(`${line}\n`);
+    if (!this.sink.isTTY) {
+      // A log gets no repeated line (the closing state is often the one just drawn).
+      if (line !== this.lastLine) this.sink.write(`${line}\n`);
+      this.lastLine = line;
+      return;
+    }
     const width = Math.max(20, (this.sink.columns || 80) - 1); // 0 when the terminal does not say
     this.sink.write(`${this.drawnLive ? '\r\x1b[2K' : ''}${line.slice(0, width)}`);
     this.drawnLive = true;
@@ -74,9 +83,10 @@ export class ProgressDisplay {
 /** Most telling first, so a narrow terminal that cuts the line keeps what matters. */
 export function formatProgress(p: ProgressSnapshot): string {
   const parts = [`${p.done}/${p.total} (${p.total === 0 ? 100 : Math.floor((100 * p.done) / p.total)}%)`];
-  if (p.reused > 0) parts.push(`${p.reused} reused`);
+  if (p.reused > 0) parts.push(`${p.reused} already answered`);
   parts.push(`ETA ${p.etaSeconds === null ? '?' : formatDuration(p.etaSeconds)}`, `${p.rate.toFixed(1)}/s`, `${p.errors} errors`, `${p.retries} retries`);
-  parts.push(`${formatCount(p.promptTokens + p.completionTokens)} tokens`);
+  // The simulated model and endpoints that report no usage have no token count to show.
+  if (p.promptTokens + p.completionTokens > 0) parts.push(`${formatCount(p.promptTokens + p.completionTokens)} tokens`);
   if (p.cost !== null) parts.push(`~$${p.cost.toFixed(p.cost < 10 ? 4 : 2)}`);
   parts.push(`${p.sent} sent`);
   return `counterfair: ${parts.join(' · ')}`;
