@@ -51,7 +51,7 @@ export function runCommand(io: CliIO): Command {
           progress: opts.verbose ? verboseProgress(io.stderr) : io.stderr,
         });
         const report = `Report: ${join(result.runDir, 'report.html')}`;
-        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, report, result.dataQuality);
+        if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, report, result.dataQuality, result);
         if (result.complete && opts.json) io.stderr.write(`counterfair: ${report}\n`);
         if (result.complete && !opts.json && loaded.study.models.every((m) => m.kind === 'simulated')) io.stdout.write(NEXT_STEP(studyFile));
         if (!result.complete) process.exitCode = 130;

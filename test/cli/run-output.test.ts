@@ -43,7 +43,10 @@ describe('what `run` prints: only what applies, the report path once, the next s
     const out = join(dir, 'json');
     const r = await runCli(['run', study, '--out', out, '--json']);
     expect(r.code).toBe(0);
-    expect(() => JSON.parse(r.stdout) as unknown).not.toThrow();
+    const body = JSON.parse(r.stdout) as { schema: string; runDir: string; complete: boolean; findings: unknown[]; dataQuality: { models: unknown[] } };
+    expect(body).toMatchObject({ schema: 'counterfair.findings/1', runDir: out, report: join(out, 'report.html'), complete: true });
+    expect(body.findings).toEqual(JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')));
+    expect(body.dataQuality.models).toHaveLength(1);
     expect(r.stderr.split(join(out, 'report.html')).length - 1).toBe(1);
     expect(r.stdout).not.toContain('Next:');
   });
