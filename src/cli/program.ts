@@ -6,6 +6,7 @@ import { compareCommand } from './compare.js';
 import { expandCommand } from './expand.js';
 import { gateCommand } from './gate.js';
 import { importCommand } from './import.js';
+import { initCommand } from './init.js';
 import { powerCommand } from './power.js';
 import { reportCommand } from './report.js';
 import { reviewCommand } from './review.js';
@@ -35,6 +36,7 @@ export function buildProgram(given: CliIO): Command {
       const { readEnvFile } = await import('./envFile.js');
       io.env = { ...readEnvFile(file), ...definedOnly(given.env) };
     });
+  program.addCommand(initCommand(io));
   program.addCommand(expandCommand(io));
   program.addCommand(runCommand(io));
   program.addCommand(validateCommand(io));

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { plural } from '../report/format.js';
 import type { EndpointCheck, PlanEstimate } from '../run/preflight.js';
 import type { RunOverrides } from '../study/overrides.js';
 import { describeSubset, type StudySubset, type SubsetOptions } from '../study/subset.js';
@@ -79,7 +80,7 @@ function formatPreflight(r: PreflightReport, vignettes: number, command: string)
   const lines = [
     `counterfair ${command}: ${r.study.name} (${r.study.file})`,
     ...(r.subset ? [`Subset: ${describeSubset(r.subset)} — a smoke test, not an audit of the study.`] : []),
-    `${vignettes} vignettes -> ${r.plan.variants} variants x ${r.plan.replicates} replicate(s) x ${r.plan.models.length} model(s) = ${tokens(r.plan.requests)} requests`,
+    `${plural(vignettes, 'vignette')} -> ${plural(r.plan.variants, 'variant')} x ${r.plan.replicates} replicate(s) x ${r.plan.models.length} model(s) = ${tokens(r.plan.requests)} requests`,
   ];
   const priced = r.plan.models.filter((m) => m.kind !== 'simulated');
   for (const m of r.plan.models) {

@@ -1,3 +1,4 @@
+import { plural } from '../report/format.js';
 import { createRng, randomInt } from '../stats/rng.js';
 import { deriveSeed } from '../util/hash.js';
 import { InputError, type Problem } from '../util/problems.js';
@@ -88,7 +89,7 @@ export function describeSubset(s: StudySubset): string {
     ...(f.limit !== undefined ? [`--limit ${f.limit}`] : []),
     ...(f.models ? [`--models ${f.models.join(',')}`] : []),
   ];
-  return `${s.vignettes} of ${s.ofVignettes} vignettes, ${s.models} of ${s.ofModels} models (${flags.join(' ')})`;
+  return `${s.vignettes} of ${plural(s.ofVignettes, 'vignette')}, ${s.models} of ${plural(s.ofModels, 'model')} (${flags.join(' ')})`;
 }
 
 /** `n` items drawn without replacement (partial Fisher-Yates), returned in their original order. */
