@@ -41,11 +41,15 @@ const FILE_SYSTEM_FIXES: Record<string, string> = {
   EMFILE: 'too many files open (EMFILE); lower --concurrency or raise the open-file limit (ulimit -n)',
 };
 
+/** `validate` or `run --dry-run` found an endpoint a run would fail on: exit 2. The command has already printed why. */
+export class PreflightFailed extends Error {}
+
 export function exitCodeFor(err: unknown): number {
   if (fileSystemProblem(err)) return EXIT.badInput;
   if (err instanceof GateFailed) return EXIT.gateFailed;
   if (err instanceof DataQualityFailed) return EXIT.dataQuality;
   if (err instanceof GateRefused) return EXIT.badInput;
+  if (err instanceof PreflightFailed) return EXIT.badInput;
   if (err instanceof InputError) return EXIT.badInput;
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   return EXIT.internal;
@@ -53,7 +57,7 @@ export function exitCodeFor(err: unknown): number {
 
 /** Bad input is the user's to fix: the problems, no stack. Anything else is ours: one line, stack on request. */
 export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: Readonly<Record<string, string | undefined>>): void {
-  if (err instanceof CommanderError || err instanceof GateFailed || err instanceof DataQualityFailed || err instanceof GateRefused) return; // already printed
+  if (err instanceof CommanderError || err instanceof GateFailed || err instanceof DataQualityFailed || err instanceof GateRefused || err instanceof PreflightFailed) return; // already printed
   if (err instanceof InputError) {
     const all = err.problems.length;
     // A bad 3,000-row file would otherwise flood the terminal; the first screenful shows what to fix.

@@ -1,12 +1,28 @@
+import { join } from 'node:path';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import { agreement } from '../analysis/sentence.js';
 import type { Finding } from '../analysis/types.js';
 import { powerStatement } from '../report/content/power.js';
 
+/**
+ * `run --json`, `analyze --json` and `import --json`: one object (fields are added over time, never renamed).
+ * `findings` is findings.json; `complete` is false for an interrupted run (resume with the same --out).
+ */
+export interface FindingsJson {
+  schema: 'counterfair.findings/1';
+  runDir: string;
+  report: string;
+  complete: boolean;
+  findings: readonly Finding[];
+  /** Each model's failed and unreadable shares against the thresholds; null when the run was interrupted. */
+  dataQuality: DataQuality | null;
+}
+
 /** What `run`, `analyze` and `import` print when they finish: the findings as JSON, or the significant ones in words. */
-export function printFindings(out: NodeJS.WritableStream, findings: readonly Finding[], json: boolean | undefined, where: string, quality?: DataQuality): void {
+export function printFindings(out: NodeJS.WritableStream, findings: readonly Finding[], json: boolean | undefined, where: string, quality: DataQuality | undefined, run: { runDir: string; complete?: boolean }): void {
   if (json) {
-    out.write(`${JSON.stringify(findings, null, 2)}\n`);
+    const body: FindingsJson = { schema: 'counterfair.findings/1', runDir: run.runDir, report: join(run.runDir, 'report.html'), complete: run.complete ?? true, findings, dataQuality: quality ?? null };
+    out.write(`${JSON.stringify(body, null, 2)}\n`);
     return;
   }
   const flagged = findings.filter((f) => f.significant);

@@ -17,6 +17,8 @@ const idList = (value: string) => {
 interface GateOptions extends GateSettings {
   study?: string;
   json?: boolean;
+  junit?: string;
+  summary?: string | false;
 }
 
 export function gateCommand(io: CliIO): Command {
@@ -37,12 +39,20 @@ export function gateCommand(io: CliIO): Command {
     .option('--max-lost-pairs <share>', "refuse (exit 2) when a contrast lost more than this share of its pairs to missing answers (default: the study's gate: max_lost_pairs, else 0.2)", number(0, 1))
     .option('--study <file>', 'study file whose gate: section to read (default: the one the run manifest names)')
     .option('--json', 'print the verdict as JSON on stdout (schema counterfair.gate/1)')
+    .option('--junit <file>', 'also write the verdict as JUnit XML (one test case per contrast) for CI test reports')
+    .option('--summary <file>', 'append the verdict as a Markdown job summary to this file (default: $GITHUB_STEP_SUMMARY when set)')
+    .option('--no-summary', 'write no Markdown job summary, even when $GITHUB_STEP_SUMMARY is set')
     .action(async (runDir: string, opts: GateOptions) => {
       const { gateRun } = await import('../gate/gate.js');
       const { formatGateText } = await import('../gate/format.js');
       const flags: GateSettings = { maxDifference: opts.maxDifference, maxRatio: opts.maxRatio, alpha: opts.alpha, axes: opts.axes, domains: opts.domains, useCiBound: opts.useCiBound, mode: opts.mode, maxLostPairs: opts.maxLostPairs };
       const result = gateRun(runDir, flags, opts.study);
       io.stdout.write(opts.json ? `${JSON.stringify(result, null, 2)}\n` : formatGateText(result));
+      const summary = opts.summary === false ? undefined : (opts.summary ?? io.env.GITHUB_STEP_SUMMARY);
+      if (opts.junit !== undefined || summary) {
+        const { writeGateReports } = await import('../gate/ciReports.js');
+        writeGateReports(result, { junit: opts.junit, summary });
+      }
       if (result.refused) {
         // The JSON goes to a file in CI; the log must still say why the job stopped.
         if (opts.json) io.stderr.write(formatGateText(result));

@@ -62,7 +62,7 @@ export function importCommand(io: CliIO): Command {
         for (const problem of record.problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(`    ${problem}\n`);
         if (record.problems.length > SHOWN_PROBLEMS) io.stderr.write(`    ... and ${record.problems.length - SHOWN_PROBLEMS} more\n`);
       }
-      printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${runFile(outDir, 'report')})`, dataQuality);
+      printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${runFile(outDir, 'report')})`, dataQuality, { runDir: outDir });
       checkDataQuality(io.stderr, dataQuality);
     });
 }

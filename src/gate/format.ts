@@ -11,10 +11,8 @@ export function formatGateText(result: GateResult): string {
   const failing = result.contrasts.filter((c) => c.failed);
   const withinButSignificant = result.contrasts.filter((c) => c.significant && !c.failed);
   const lines = [
-    result.passed
-      ? `counterfair gate: passed — none of ${plural(result.checked, 'contrast')} exceeds the thresholds${withinButSignificant.length ? ` (${plural(withinButSignificant.length, 'significant disparity', 'significant disparities')} within them)` : ''}.`
-      : `counterfair gate: FAILED — ${result.failed} of ${plural(result.checked, 'contrast')} ${result.failed === 1 ? 'exceeds' : 'exceed'} the thresholds.`,
-    `Rule: ${describeRule(result)}`,
+    gateVerdictLine(result),
+    `Rule: ${gateRule(result)}`,
     ...(result.passed ? ['A pass here means no disparity beyond the thresholds was significant, not that the data show every disparity is below them (that is --mode equivalence).'] : []),
     ...result.notes.map((n) => `Note: ${n}`),
   ];
@@ -25,13 +23,10 @@ export function formatGateText(result: GateResult): string {
 
 function formatEquivalence(result: GateResult): string {
   const failing = result.contrasts.filter((c) => c.failed);
-  const exceeding = result.failed - result.inconclusive;
   const level = `${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`;
   const lines = [
-    result.passed
-      ? `counterfair gate: passed — all ${plural(result.checked, 'contrast')} are shown to be within the margins (every ${level} interval inside them).`
-      : `counterfair gate: FAILED — ${result.failed} of ${plural(result.checked, 'contrast')} ${result.failed === 1 ? 'is' : 'are'} not shown to be within the margins (${exceeding} beyond them, ${result.inconclusive} inconclusive${result.inconclusive ? ': more vignettes needed' : ''}).`,
-    `Rule: ${describeEquivalenceRule(result)}`,
+    gateVerdictLine(result),
+    `Rule: ${gateRule(result)}`,
     ...result.notes.map((n) => `Note: ${n}`),
   ];
   if (failing.length) {
@@ -40,9 +35,30 @@ function formatEquivalence(result: GateResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The verdict in one sentence: "counterfair gate: FAILED — 1 of 5 contrasts exceeds the thresholds.", "... REFUSED ...". */
+export function gateVerdictLine(result: GateResult): string {
+  const contrasts = plural(result.checked, 'contrast');
+  if (result.refused) return `counterfair gate: REFUSED — this run cannot support a verdict (${plural(result.refusals.length, 'reason')}); no pass or failure is given:`;
+  if (result.thresholds.mode === 'equivalence') {
+    const level = `${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`;
+    return result.passed
+      ? `counterfair gate: passed — all ${contrasts} are shown to be within the margins (every ${level} interval inside them).`
+      : `counterfair gate: FAILED — ${result.failed} of ${contrasts} ${result.failed === 1 ? 'is' : 'are'} not shown to be within the margins (${result.failed - result.inconclusive} beyond them, ${result.inconclusive} inconclusive${result.inconclusive ? ': more vignettes needed' : ''}).`;
+  }
+  const withinButSignificant = result.contrasts.filter((c) => c.significant && !c.failed).length;
+  return result.passed
+    ? `counterfair gate: passed — none of ${contrasts} exceeds the thresholds${withinButSignificant ? ` (${plural(withinButSignificant, 'significant disparity', 'significant disparities')} within them)` : ''}.`
+    : `counterfair gate: FAILED — ${result.failed} of ${contrasts} ${result.failed === 1 ? 'exceeds' : 'exceed'} the thresholds.`;
+}
+
+/** The rule the verdict applied, in words. */
+export function gateRule(result: GateResult): string {
+  return result.thresholds.mode === 'equivalence' ? describeEquivalenceRule(result) : describeRule(result);
+}
+
 function formatRefusal(result: GateResult): string {
   return [
-    `counterfair gate: REFUSED — this run cannot support a verdict (${plural(result.refusals.length, 'reason')}); no pass or failure is given:`,
+    gateVerdictLine(result),
     ...result.refusals.map((r) => `  - ${r}`),
     ...result.notes.map((n) => `Note: ${n}`),
     '',
@@ -74,6 +90,12 @@ function describeEquivalenceRule(result: GateResult): string {
     `an interval straddling a margin is inconclusive and fails. The run passes only when every contrast does (intersection-union test: no multiplicity correction needed); ${scope(result)}. ` +
     'A pass means the data show every disparity is below the margins, not merely that none was significant.'
   );
+}
+
+/** Headers and cells of a table of contrasts, in the columns of the gate's mode. */
+export function contrastTable(result: GateResult, contrasts: readonly GateContrast[]): { headers: string[]; rows: string[][] } {
+  if (result.thresholds.mode === 'equivalence') return { headers: equivalenceHeaders(`${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`), rows: contrasts.map(equivalenceRow) };
+  return { headers: HEADERS, rows: contrasts.map(row) };
 }
 
 function row(c: GateContrast): string[] {

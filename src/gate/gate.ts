@@ -1,6 +1,7 @@
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
+import { describeSubset } from '../study/subset.js';
 import { contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
 import { contrastName } from './format.js';
@@ -30,7 +31,11 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
     refusals,
     runDir,
     thresholds: { ...thresholds, adjustment: run.manifest.analysis.adjustment, studyFile: study.file },
-    notes: 'unavailable' in study ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`] : [],
+    notes: [
+      ...(run.manifest.subset ? [`This run is a smoke-test subset of its study (${describeSubset(run.manifest.subset)}): a verdict on it does not stand for the study; gate a full run before deploying.`] : []),
+      ...('unavailable' in study ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`] : []),
+    ],
+    subset: run.manifest.subset ?? null,
     checked: contrasts.length,
     failed,
     inconclusive: contrasts.filter((c) => c.verdict === 'inconclusive').length,

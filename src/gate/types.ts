@@ -1,5 +1,6 @@
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { CueMode } from '../template/render.js';
+import type { StudySubset } from '../study/subset.js';
 
 /**
  * `superiority` (default): a contrast fails when it is significant and beyond a threshold. `equivalence` (TOST):
@@ -90,6 +91,8 @@ export interface GateResult {
   };
   /** Why the study's `gate:` section was not read, when it was not. */
   notes: string[];
+  /** The subset the run asked (smoke test: `run --limit`, `--sample`, ...); null for a run of the whole study. */
+  subset: StudySubset | null;
   checked: number;
   failed: number;
   /** Of the failed contrasts, those whose interval straddles a margin (equivalence mode): more vignettes needed. */

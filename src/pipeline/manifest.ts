@@ -6,6 +6,7 @@ import type { ImplausibleCombination, NameOptions, Study } from '../study/types.
 import { crossesCueModes } from '../study/cues.js';
 import { cuesName, type CueMode } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
+import type { StudySubset } from '../study/subset.js';
 
 const DEPENDENCIES = ['openai', '@faker-js/faker', 'vega', 'vega-lite', 'vega-embed', 'jstat', 'yaml', 'commander', 'csv-parse'];
 
@@ -37,6 +38,8 @@ export interface Manifest {
    * declares none, and in runs made before they existed).
    */
   implausible?: { rules: ImplausibleCombination[]; excluded: CombinationExclusion[] };
+  /** Present when the run asked only a subset of the study (smoke test): what was kept and the filters. */
+  subset?: StudySubset;
   /** When the run directory was first created; kept on resume so re-rendering is byte-identical. */
   startedAt: string;
 }
@@ -59,6 +62,7 @@ export function buildManifest(study: Study, previous: Manifest | undefined, cloc
     quality: study.quality,
     ...(study.cueModes.some(cuesName) ? { names: study.names } : {}),
     ...(study.implausible.length > 0 ? { implausible: { rules: study.implausible, excluded } } : {}),
+    ...(study.subset ? { subset: study.subset } : {}),
     startedAt: previous?.study.sha256 === study.hashes.study ? previous.startedAt : new Date(clock()).toISOString(),
   };
 }

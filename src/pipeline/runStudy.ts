@@ -23,7 +23,7 @@ export interface RunOptions {
   env: Readonly<Record<string, string | undefined>>;
   /** Milliseconds since the epoch; `Date.now` by default. */
   clock?: () => number;
-  /** One line of news at a time (what is being asked, where the report went); silent by default. */
+  /** One line of news at a time (what is being asked, an interruption); silent by default. */
   log?: (line: string) => void;
   /** Aborting stops sending after the requests in flight; the run then returns `complete: false`. */
   signal?: AbortSignal;
@@ -105,7 +105,9 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
   const cacheDir = options.cache === false ? undefined : cacheDirFromEnv(options.env);
   const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, options.clock);
   let analysed: Pick<RunResult, 'findings' | 'dataQuality'>;
-  options.log(`counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s); ${journal.answeredCount} responses already recorded; response cache ${cacheDir ?? 'off'}`);
+  // The simulated model's answers are never cached: the cache is news only when an endpoint is asked.
+  const cached = study.models.some((m) => m.kind !== 'simulated');
+  options.log(`counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s)${journal.answeredCount > 0 ? `; resuming: ${journal.answeredCount} responses already recorded (failed requests are sent again)` : ''}${cacheDir === undefined || !cached ? '' : `; response cache ${cacheDir}`}`);
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     const progress = options.progress ?? { isTTY: false, write: (text: string) => options.log(text.trimEnd()) };
@@ -127,7 +129,6 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     await cache?.close();
     await journal.close();
   }
-  options.log(`counterfair: report written to ${runFile(runDir, 'report')}`);
   return { runDir, ...analysed, complete: true };
 }
 

@@ -44,6 +44,11 @@ export class ProgressMeter {
     private readonly clock: () => number,
   ) {}
 
+  /** Nothing sent yet and requests left: only answers recorded earlier (or cached) have been counted so far. */
+  get reusingOnly(): boolean {
+    return this.sent === 0 && this.done < this.total;
+  }
+
   reuse(): void {
     this.done++;
     this.reused++;

@@ -43,6 +43,7 @@ export class Recorder {
     this.journal.append(record);
     this.cache?.put(storedResponse(record));
     this.meter.finish(record, price);
+    if (record.error) this.display?.requestFailed(record);
     this.display?.update();
   }
 }

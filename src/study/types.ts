@@ -3,6 +3,7 @@ import type { Axis } from '../demographics/types.js';
 import type { CueMode } from '../template/render.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { QuestionType, Vignette } from '../template/types.js';
+import type { StudySubset } from './subset.js';
 
 /**
  * The simulated model makes this axis level err more (or less) often than the reference: on its own, or only in
@@ -223,6 +224,8 @@ export interface Study {
   quality: QualityThresholds;
   /** Deployment thresholds for `counterfair gate`, when the study sets them. */
   gate?: GateSettings;
+  /** Set when the run is a smoke-test subset of the study (`--limit`, `--sample`, `--vignettes`, `--domains`, `--models`). */
+  subset?: StudySubset;
   outputDir: string;
   /** sha256 of the study file, every template file and every demographics file. */
   hashes: { study: string; templates: Record<string, string>; demographics: Record<string, string> };

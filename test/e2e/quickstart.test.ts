@@ -13,7 +13,7 @@ describe('quickstart on the simulated model', () => {
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(0);
     const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[];
-    expect(JSON.parse(r.stdout)).toEqual(findings);
+    expect(JSON.parse(r.stdout)).toMatchObject({ schema: 'counterfair.findings/1', runDir: out, report: join(out, 'report.html'), complete: true, findings });
     // Enough vignettes for power: the library, not a toy.
     const medicaid = findings.find((f) => f.axis === 'insurance' && f.level === 'medicaid')!;
     expect(medicaid.nVignettes).toBeGreaterThanOrEqual(60);

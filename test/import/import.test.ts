@@ -90,7 +90,8 @@ describe('import a wide file produced from a simulated run', () => {
     expect(readFileSync(join(imported, 'report.html'), 'utf8')).toContain('imported: biased.csv');
     const analyzed = await runCli(['analyze', imported, '--json']);
     expect(analyzed.code).toBe(0);
-    expect((JSON.parse(analyzed.stdout) as Finding[]).map(numbers)).toEqual(readJson<Finding[]>(join(original, 'findings.json')).map(numbers));
+    expect((JSON.parse(analyzed.stdout) as { schema: string; findings: Finding[] }).schema).toBe('counterfair.findings/1');
+    expect((JSON.parse(analyzed.stdout) as { findings: Finding[] }).findings.map(numbers)).toEqual(readJson<Finding[]>(join(original, 'findings.json')).map(numbers));
     const gate = await runCli(['gate', imported, '--max-difference', '5', '--json']);
     expect(gate.code).toBe(1);
     expect((JSON.parse(gate.stdout) as GateResult).notes[0]).toContain('an imported run has no study file');

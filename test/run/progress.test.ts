@@ -22,7 +22,22 @@ describe('progress', () => {
     const snapshot = meter.snapshot();
     expect(snapshot).toMatchObject({ total: 10, done: 4, reused: 2, sent: 3, retries: 1, errors: 1, promptTokens: 1_000_000, completionTokens: 100_000, rate: 1, etaSeconds: 6 });
     expect(snapshot.cost).toBeCloseTo(0.21, 10);
-    expect(formatProgress(snapshot)).toBe('counterfair: 4/10 (40%) · 2 reused · ETA 6s · 1.0/s · 1 errors · 1 retries · 1100k tokens · ~$0.2100 · 3 sent');
+    expect(formatProgress(snapshot)).toBe('counterfair: 4/10 (40%) · 2 already answered · ETA 6s · 1.0/s · 1 errors · 1 retries · 1100k tokens · ~$0.2100 · 3 sent');
+  });
+
+  it('on resume, draws nothing while only recorded answers are being counted, then one line with all of them', () => {
+    const meter = new ProgressMeter(5, () => 0);
+    const plain: string[] = [];
+    const logged = new ProgressDisplay(meter, { write: (t) => plain.push(t) }, () => 0);
+    for (let i = 0; i < 3; i++) {
+      meter.reuse();
+      logged.update();
+    }
+    expect(plain).toEqual([]);
+    meter.attempt();
+    meter.finish(answer(10, 1), undefined);
+    logged.update();
+    expect(plain).toEqual([expect.stringMatching(/^counterfair: 4\/5 \(80%\) · 3 already answered · /)]);
   });
 
   it('rewrites one line on a terminal and prints plain lines now and then elsewhere', () => {
@@ -34,7 +49,8 @@ describe('progress', () => {
     const logged = new ProgressDisplay(meter, { write: (t) => plain.push(t) }, () => now);
     for (const step of [0, 50, 150, 5_000, 12_000]) {
       now = step;
-      meter.reuse();
+      meter.attempt();
+      meter.finish(answer(10, 1), undefined);
       live.update();
       logged.update();
     }
@@ -44,7 +60,8 @@ describe('progress', () => {
     expect(tty.slice(1, -1).every((t) => t.startsWith('\r\x1b[2K') && t.length <= 59 + 5)).toBe(true);
     expect(tty).toHaveLength(6); // draws at 0, 150, 5000, 12000 and the final one, then the newline
     expect(tty.at(-1)).toBe('\n');
-    expect(plain).toEqual([expect.stringContaining('1/5 (20%)'), expect.stringContaining('5/5 (100%)'), expect.stringContaining('5/5 (100%)')]);
+    // The closing state was just drawn: a log does not get it twice.
+    expect(plain).toEqual([expect.stringContaining('1/5 (20%)'), expect.stringContaining('5/5 (100%)')]);
     expect(plain.every((line) => line.endsWith('\n') && !line.includes('\r'))).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { list, paragraph, type Block } from '../document/blocks.js';
 import { decimal, plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { nameFallbackSentence } from './names.js';
+import { describeSubset } from '../../study/subset.js';
 import { provenance, referenceStandardClaim } from './provenance.js';
 import { HEATMAP_VIGNETTE_LIMIT, heatmapVignettes } from '../charts/flipHeatmap.js';
 
@@ -21,6 +22,8 @@ export function limitationsBlocks(ctx: ReportContext): Block[] {
   ];
   const models = ctx.manifest.models.filter((m) => m.kind === 'simulated').map((m) => String(m.id));
   if (models.length) items.unshift(`This run used the built-in simulated model (${models.join(', ')}), whose errors and biases are programmed: its findings demonstrate the method, not the behaviour of any real model.`);
+  // First of all: a smoke test's findings must never be read as the study's.
+  if (ctx.manifest.subset) items.unshift(`This run asked only a subset of the study (${describeSubset(ctx.manifest.subset)}), as a smoke test: its findings do not describe the study, and their intervals are wider than a full run's.`);
   const names = nameFallbackSentence(ctx);
   if (names) items.push(names);
   const excluded = ctx.results.findings.reduce((sum, f) => sum + (f.nExcludedPairs ?? 0), 0);
