@@ -10,7 +10,7 @@ import { heading, type Block } from '../document/blocks.js';
 import { probeBlocks, probesFirst } from '../content/probes.js';
 import type { ReportContext } from '../sources.js';
 import { regulatoryBlocks } from './regulatory.js';
-import { reproducibilityBlocks } from './reproducibility.js';
+import { manifestAnnexBlocks, reproducibilityBlocks } from './reproducibility.js';
 import { designBlocks, modelBlocks, scopeBlocks, scoringBlocks, vignetteBlocks } from './studyDescription.js';
 
 /** The fairness appendix a regulator reads: numbered sections in a fixed order, the results in tables. */
@@ -56,5 +56,6 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
   return [
     heading(1, `Fairness appendix: ${ctx.manifest.study.name}`),
     ...sections.flatMap(([title, blocks], i) => [heading(2, `${i + 1}. ${title}`), ...blocks]),
+    ...manifestAnnexBlocks(ctx),
   ];
 }

@@ -39,7 +39,8 @@ export type Block =
   | { kind: 'callout'; content: Inline[] }
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; table: DisplayTable; empty: string }
-  | { kind: 'code'; text: string }
+  /** Preformatted text; with `collapsed`, a renderer that can fold shows only that label until the reader opens it. */
+  | { kind: 'code'; text: string; collapsed?: string }
   | { kind: 'figure'; figure: FigureRef; caption: Inline[] };
 
 export const heading = (level: 1 | 2 | 3, text: string, id?: string): Block => ({ kind: 'heading', level, text, id });
@@ -48,7 +49,7 @@ export const callout = (...content: Inline[]): Block => ({ kind: 'callout', cont
 export const list = (items: (Inline | Inline[])[]): Block => ({ kind: 'list', items: items.map((i) => (Array.isArray(i) ? i : [i])) });
 /** A table, or the `empty` sentence when it has no rows (an empty table says nothing). */
 export const table = (t: DisplayTable, empty: string): Block => ({ kind: 'table', table: t, empty });
-export const code = (text: string): Block => ({ kind: 'code', text });
+export const code = (text: string, collapsed?: string): Block => (collapsed === undefined ? { kind: 'code', text } : { kind: 'code', text, collapsed });
 export const figure = (f: FigureRef, ...caption: Inline[]): Block => ({ kind: 'figure', figure: f, caption });
 export const strong = (text: string): Inline => ({ strong: text });
 export const mono = (text: string): Inline => ({ code: text });

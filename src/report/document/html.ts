@@ -24,7 +24,7 @@ function blockToHtml(block: Block, renderFigure: FigureRenderer): string {
     case 'list':
       return `<ul>\n${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('\n')}\n</ul>`;
     case 'code':
-      return `<pre>${escapeHtml(block.text)}</pre>`;
+      return block.collapsed === undefined ? `<pre>${escapeHtml(block.text)}</pre>` : `<details><summary>${escapeHtml(block.collapsed)}</summary>\n<pre>${escapeHtml(block.text)}</pre>\n</details>`;
     case 'figure':
       return `<figure>\n${renderFigure(block.figure)}\n<figcaption>${inlineHtml(block.caption)}</figcaption>\n</figure>`;
     case 'table': {

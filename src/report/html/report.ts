@@ -43,7 +43,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
     ['methods', 'Methods', methodsBlocks(ctx)],
     ['limitations', 'Limitations', limitationsBlocks(ctx)],
     ['files', 'Files', filesBlocks(charts)],
-    ['manifest', 'Run manifest', [code(JSON.stringify(ctx.manifest, null, 2))]],
+    ['manifest', 'Run manifest', manifestBlocks(ctx)],
   ];
   const toc = `<nav><ol>${sections.map(([id, name]) => `<li><a href="#${id}">${escapeHtml(name)}</a></li>`).join('')}</ol></nav>`;
   const figures = chartPlaceholder((name) => charts.get(name));
@@ -61,5 +61,14 @@ function filesBlocks(charts: ChartSet): Block[] {
       [mono('tables/*.csv'), ': every table in full, unformatted.'],
       [mono('findings.json'), ', ', mono('results.json'), ', ', mono('scores.jsonl'), ', ', mono('responses.jsonl'), ': the data behind everything here.'],
     ]),
+  ];
+}
+
+/** The manifest as recorded, folded: the reproducibility facts a reader needs are in Methods and the appendix. */
+function manifestBlocks(ctx: ReportContext): Block[] {
+  const json = JSON.stringify(ctx.manifest, null, 2);
+  return [
+    paragraph('Study and template hashes, seed, tool and dependency versions, models and parameters, as recorded in ', mono('manifest.json'), '.'),
+    code(json, `Show the run manifest (JSON, ${plural(json.split('\n').length, 'line')})`),
   ];
 }
