@@ -28,14 +28,16 @@ export async function renderReport(sources: ReportSources): Promise<RenderedRepo
   const charts = buildCharts(ctx);
   const files: ReportFile[] = [];
   const pngs = new Map<string, Buffer>();
+  const svgs = new Map<string, string>();
   for (const chart of charts.values()) {
     const svg = await renderSvg(chart.spec);
     const png = renderPng(svg);
     pngs.set(chart.name, png);
+    svgs.set(chart.name, svg);
     files.push({ path: `charts/${chart.name}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` }, { path: `charts/${chart.name}.svg`, content: svg }, { path: `charts/${chart.name}.png`, content: png });
   }
   for (const { name, csv } of csvTables(ctx)) files.push({ path: `tables/${name}.csv`, content: csv });
-  files.push({ path: 'report.html', content: renderReportHtml(ctx, charts) });
+  files.push({ path: 'report.html', content: renderReportHtml(ctx, charts, svgs) });
   files.push({ path: 'appendix.md', content: blocksToMarkdown(appendixBlocks(ctx, charts)) });
   files.sort((a, b) => byText(a.path, b.path));
   return { files, appendixHtml: () => renderAppendixHtml(ctx, charts, pngs) };

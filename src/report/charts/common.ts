@@ -17,14 +17,32 @@ export interface Chart {
   caption: Inline[];
 }
 
-/** Shared top-level settings: schema, font, white background (PNGs are not transparent). */
-export function chartBase(title: string): Pick<TopLevelSpec, '$schema' | 'config' | 'background'> & { title: string } {
+/**
+ * Shared top-level settings: schema, font, white background (PNGs are not transparent), and the title left-aligned
+ * with any qualifier as a subtitle broken into short lines, so a long title never makes a chart wider than its
+ * plot (a centred title wider than the plot widens the chart on both sides, and a phone then has to shrink it).
+ */
+export function chartBase(title: string, subtitle?: string): Pick<TopLevelSpec, '$schema' | 'config' | 'background' | 'title'> {
   return {
     $schema: VEGA_LITE_SCHEMA,
-    title,
+    title: { text: title, anchor: 'start', ...(subtitle ? { subtitle: wrapWords(subtitle, TITLE_LINE) } : {}) },
     background: 'white',
     config: { font: CHART_FONT, axis: { labelLimit: 260 }, legend: { labelLimit: 260 }, view: { stroke: '#ddd' } },
   };
+}
+
+/** Characters per subtitle line: about 300 px of 11 px DejaVu Sans. */
+const TITLE_LINE = 48;
+
+/** Text broken at spaces into lines of at most `width` characters (a longer word keeps a line of its own). */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + 1 + word.length <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 /** Rounds for compact, stable embedded data (six decimals are far below any plotted resolution). */

@@ -36,7 +36,7 @@ export function flipHeatmapChart(ctx: ReportContext): Chart | null {
     title,
     caption: [`Share of reference/level pairs whose scored answer differs, for ${scope}. Empty cells: the vignette has no usable pair for that level (the axis is excluded for it, or an answer is missing). Every vignette is in tables/flip-matrix.csv.`],
     spec: {
-      ...chartBase(title),
+      ...chartBase('Flips', 'vignettes whose answer changed with the demographics'),
       data: { values },
       width: { step: 22 },
       height: { step: 12 },
