@@ -63,3 +63,39 @@ export const ORANGE = '#e67e22';
 export const RED = '#c0392b';
 export const GREY = '#7f8c8d';
 export const BLUE = '#2c7fb8';
+
+/** A heat map cell's key: row and column joined by a character no label contains. */
+export function cellKey(row: string, column: string): string {
+  return `${row}\u0000${column}`;
+}
+
+/** The [row, column] pairs of a heat map's grid that have no cell. */
+export function absentCells(rows: readonly string[], columns: readonly string[], present: ReadonlySet<string>): [string, string][] {
+  return rows.flatMap((row) => columns.filter((column) => !present.has(cellKey(row, column))).map((column): [string, string] => [row, column]));
+}
+
+/**
+ * A heat map layer writing each cell's value (the `text` field) inside it, white on the dark end of the colour
+ * scale (`shade` field above `dark`), so a colour never has to be read alone.
+ */
+export function cellText(text: string, shade: string, dark: number): LayerOf {
+  return {
+    mark: { type: 'text', fontSize: 8 },
+    encoding: { text: { field: text, type: 'nominal' }, color: { condition: { test: `abs(datum[${JSON.stringify(shade)}]) > ${dark}`, value: 'white' }, value: '#222' } },
+  };
+}
+
+/**
+ * Heat map layers marking the grid's empty places as "n/a" in a white, outlined cell (its own data: rows of the
+ * same row and column fields), so a missing cell is never taken for a zero; none when the grid is full.
+ */
+export function missingCells(values: Record<string, string>[]): LayerOf[] {
+  if (values.length === 0) return [];
+  return [
+    { data: { values }, mark: { type: 'rect', fill: 'white', stroke: '#bbb', strokeWidth: 0.5, strokeDash: [2, 2] } },
+    { data: { values }, mark: { type: 'text', text: 'n/a', fontSize: 7, color: '#777' } },
+  ];
+}
+
+/** One layer of a layered Vega-Lite spec. */
+type LayerOf = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];

@@ -23,7 +23,7 @@ function blockToHtml(block: Block, renderFigure: FigureRenderer): string {
     case 'paragraph':
       return `<p>${inlineHtml(block.content)}</p>`;
     case 'callout':
-      return `<p class="callout">${inlineHtml(block.content)}</p>`;
+      return `<p class="callout${block.tone === 'note' ? ' note' : ''}">${inlineHtml(block.content)}</p>`;
     case 'list':
       return `<ul>\n${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('\n')}\n</ul>`;
     case 'code':

@@ -19,6 +19,7 @@ td.num, th.num { text-align: right; }
 tr.highlight td { background: #fdecea; }
 .answer { white-space: pre-wrap; overflow-wrap: anywhere; max-width: 34rem; max-height: 22rem; overflow-y: auto; font-size: 0.78rem; }
 .callout { border-left: 4px solid #c0392b; padding: 0.6rem 1rem; background: #fdf2f1; }
+.callout.note { border-left-color: #2c7fb8; background: #eef5fb; }
 .empty { color: #666; font-style: italic; }
 figure { margin: 1rem 0; } figcaption { font-size: 0.85rem; color: #444; max-width: 60rem; }
 figure img { max-width: 100%; }
@@ -43,8 +44,8 @@ details > summary { cursor: pointer; color: #2c5d8a; }
   nav { display: none; }
   h2, h3 { break-after: avoid; } figure, tr { break-inside: avoid; }
   .table-wrap, .chart, pre, .answer { overflow: visible; max-height: none; }
-  table { width: 100%; font-size: 6.5pt; line-height: 1.25; }
-  th, td { padding: 1px 2px; overflow-wrap: break-word; hyphens: manual; }
+  table, .wide table { width: 100%; font-size: 6.5pt; line-height: 1.25; }
+  th, td, .wide th, .wide td { padding: 1px 2px; overflow-wrap: break-word; hyphens: manual; }
   thead { display: table-header-group; }
   .answer { max-width: none; font-size: 6.5pt; }
   pre { font-size: 6pt; padding: 0.3rem; }
