@@ -37,7 +37,7 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
       `Difference in error rate between each level and its axis's reference level (percentage points) in ${versionA} and ${versionB}, over the vignettes both could answer. A red bar: the change is statistically significant after adjustment and its interval at the family's level excludes no change; orange: borderline (the adjusted test and that interval disagree). Nearer the dashed zero line is less disparate.`,
     ],
     spec: {
-      ...chartBase(`${title} (points vs reference)`),
+      ...chartBase(title, 'percentage points vs reference'),
       data: { values: rows },
       width: 480,
       height: { step: 22 },

@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import type { Chart } from '../report/charts/common.js';
-import { callout, figure, heading, list, paragraph, strong, table, type Block } from '../report/document/blocks.js';
+import { callout, figure, heading, list, note, paragraph, strong, table, type Block } from '../report/document/blocks.js';
 import { count, percent, plural, points, pointsInterval, pValue } from '../report/format.js';
 import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.js';
 import { contrastLabel } from './sentences.js';
@@ -18,7 +18,8 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
     heading(1, first ? `counterfair comparison: ${first.a.study.name}` : 'counterfair comparison'),
     ...results.comparisons.map((c) => paragraph(strong('A'), `: ${c.a.label} (${c.a.runDir}) · `, strong('B'), `: ${c.b.label} (${c.b.runDir})`)),
     heading(2, 'Summary'),
-    ...results.comparisons.map((c) => callout(c.summary)),
+    // An alert only where B is significantly more disparate than A somewhere; an improvement is no alarm.
+    ...results.comparisons.map((c) => (c.changes.some(worse) ? callout(c.summary) : note(c.summary))),
     ...(results.notes.length ? [heading(2, 'What differs between the runs'), list(results.notes)] : []),
     heading(2, 'Disparity in A and in B'),
     figure({ name: chart.name, title: chart.title }, ...chart.caption),
@@ -47,7 +48,7 @@ export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, a
       {
         headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI, unadjusted', familyLabel(c.changes, alpha) ?? 'simultaneous CI', 'p', 'adjusted p', 'less disparate'],
         rows: c.changes.map((ch) => ({
-          highlight: ch.significant,
+          highlight: worse(ch),
           cells: [
             contrastLabel(axes, ch.axis, ch.level, ch.reference),
             count(ch.nVignettes),
@@ -69,4 +70,9 @@ export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, a
     list(c.changes.map((ch) => ch.sentence)),
     ...(c.skipped.length ? [paragraph(`Not compared (${plural(c.skipped.length, 'contrast')}):`), list(c.skipped)] : []),
   ];
+}
+
+/** A change that makes B significantly more disparate than A: what the comparison highlights as an alert. */
+function worse(ch: ModelComparison['changes'][number]): boolean {
+  return ch.significant && ch.lessDisparate === 'A';
 }

@@ -33,5 +33,5 @@ export async function writeComparison(outDir: string, results: ComparisonResults
   writeFileAtomic(join(outDir, COMPARE_FILES.svg), svg);
   writeFileSync(join(outDir, COMPARE_FILES.png), renderPng(svg));
   writeFileAtomic(join(outDir, COMPARE_FILES.markdown), blocksToMarkdown(blocks));
-  writeFileAtomic(join(outDir, COMPARE_FILES.html), comparisonHtml(title, blocks, [chart]));
+  writeFileAtomic(join(outDir, COMPARE_FILES.html), comparisonHtml(title, blocks, [{ chart, svg }]));
 }

@@ -29,15 +29,17 @@ export async function renderReport(sources: ReportSources): Promise<RenderedRepo
   const charts = buildCharts(ctx);
   const files: ReportFile[] = [];
   const pngs = new Map<string, Buffer>();
+  const svgs = new Map<string, string>();
   for (const chart of charts.values()) {
     const svg = await renderSvg(chart.spec);
     const png = renderPng(svg);
     pngs.set(chart.name, png);
+    svgs.set(chart.name, svg);
     const base = `${REPORT_FOLDERS.charts}/${chart.name}`;
     files.push({ path: `${base}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` }, { path: `${base}.svg`, content: svg }, { path: `${base}.png`, content: png });
   }
   for (const { name, csv } of csvTables(ctx)) files.push({ path: `${REPORT_FOLDERS.tables}/${name}.csv`, content: csv });
-  files.push({ path: RUN_FILES.report, content: renderReportHtml(ctx, charts) });
+  files.push({ path: RUN_FILES.report, content: renderReportHtml(ctx, charts, svgs) });
   files.push({ path: RUN_FILES.appendix, content: blocksToMarkdown(appendixBlocks(ctx, charts)) });
   files.sort((a, b) => byText(a.path, b.path));
   return { files, appendixHtml: () => renderAppendixHtml(ctx, charts, pngs) };

@@ -24,9 +24,9 @@ export function percentInterval(ci: readonly [Num, Num] | null | undefined): str
   return ci ? `${percent(ci[0])} to ${percent(ci[1])}` : DASH;
 }
 
-/** A difference of proportions in percentage points, signed: 0.209 -> "+20.9". */
-export function points(x: Num): string {
-  return known(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}` : DASH;
+/** A difference of proportions in percentage points, signed: 0.209 -> "+20.9" (or "+21" with no decimals). */
+export function points(x: Num, digits = 1): string {
+  return known(x) ? `${x >= 0 ? '+' : ''}${(100 * x).toFixed(digits)}` : DASH;
 }
 
 /** A 95% interval of a difference of proportions, in points. */

@@ -16,6 +16,14 @@ export interface PageObservations {
   problems: string[];
 }
 
+/** The tab: viewport in CSS pixels (default 1280 × 900), JavaScript on or off, how long to wait for `ready`. */
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  javaScript?: boolean;
+  timeoutMs?: number;
+}
+
 type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: Record<string, unknown>; error?: { message: string }; sessionId?: string };
 
 /**
@@ -49,10 +57,34 @@ export class HeadlessChromium {
   }
 
   /**
-   * Opens a file URL in a fresh, offline tab, waits until `ready` (a JavaScript expression) is true, runs `probe`
-   * and takes a full-page screenshot. Dialogs (alert) are recorded and dismissed.
+   * Opens a file URL in a fresh, offline tab of the given viewport (JavaScript on unless told), waits until `ready`
+   * (a JavaScript expression) is true, runs `probe` and takes a full-page screenshot. Dialogs (alert) are recorded
+   * and dismissed.
    */
-  async inspect<T>(url: string, ready: string, probe: string, timeoutMs = 30_000): Promise<{ observed: PageObservations; probed: T; screenshot: Buffer }> {
+  async inspect<T>(url: string, ready: string, probe: string, options: PageOptions = {}): Promise<{ observed: PageObservations; probed: T; screenshot: Buffer }> {
+    const page = await this.open(url, ready, options);
+    try {
+      const probed = await this.evaluate<T>(probe, page.sessionId);
+      const shot = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, page.sessionId)) as { data: string };
+      return { observed: page.observed, probed, screenshot: Buffer.from(shot.data, 'base64') };
+    } finally {
+      await this.send('Target.closeTarget', { targetId: page.targetId });
+    }
+  }
+
+  /** Prints a page to PDF on paper of the given size in inches (A4 is 8.27 × 11.69, Letter 8.5 × 11), as the PDF renderer would. */
+  async printPdf(url: string, ready: string, paper: { width: number; height: number }, options: PageOptions = {}): Promise<Buffer> {
+    const page = await this.open(url, ready, options);
+    try {
+      const pdf = (await this.send('Page.printToPDF', { paperWidth: paper.width, paperHeight: paper.height, displayHeaderFooter: false, printBackground: false }, page.sessionId)) as { data: string };
+      return Buffer.from(pdf.data, 'base64');
+    } finally {
+      await this.send('Target.closeTarget', { targetId: page.targetId });
+    }
+  }
+
+  private async open(url: string, ready: string, options: PageOptions): Promise<{ targetId: string; sessionId: string; observed: PageObservations }> {
+    const { width = 1280, height = 900, javaScript = true, timeoutMs = 30_000 } = options;
     const { targetId } = (await this.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
     const { sessionId } = (await this.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
     const observed: PageObservations = { requests: [], dialogs: [], problems: [] };
@@ -70,17 +102,15 @@ export class HeadlessChromium {
     });
     for (const domain of ['Page', 'Runtime', 'Network', 'Log']) await this.send(`${domain}.enable`, {}, sessionId);
     await this.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, sessionId);
-    await this.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 1, mobile: false }, sessionId);
+    await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, sessionId);
+    if (!javaScript) await this.send('Emulation.setScriptExecutionDisabled', { value: true }, sessionId);
     await this.send('Page.navigate', { url }, sessionId);
     const deadline = Date.now() + timeoutMs;
     while (!(await this.evaluate<boolean>(ready, sessionId))) {
       if (Date.now() > deadline) throw new Error(`page not ready after ${timeoutMs} ms: ${ready}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const probed = await this.evaluate<T>(probe, sessionId);
-    const shot = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, sessionId)) as { data: string };
-    await this.send('Target.closeTarget', { targetId });
-    return { observed, probed, screenshot: Buffer.from(shot.data, 'base64') };
+    return { targetId, sessionId, observed };
   }
 
   async close(): Promise<void> {

@@ -10,7 +10,8 @@ import { heading, type Block } from '../document/blocks.js';
 import { probeBlocks, probesFirst } from '../content/probes.js';
 import type { ReportContext } from '../sources.js';
 import { regulatoryBlocks } from './regulatory.js';
-import { reproducibilityBlocks } from './reproducibility.js';
+import { reportTitle, studyLine } from '../content/title.js';
+import { manifestAnnexBlocks, reproducibilityBlocks } from './reproducibility.js';
 import { designBlocks, modelBlocks, scopeBlocks, scoringBlocks, vignetteBlocks } from './studyDescription.js';
 
 /** The fairness appendix a regulator reads: numbered sections in a fixed order, the results in tables. */
@@ -54,7 +55,9 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ['Evidence relevant to regulatory and guidance requirements', regulatoryBlocks(ctx)],
   ];
   return [
-    heading(1, `Fairness appendix: ${ctx.manifest.study.name}`),
+    heading(1, reportTitle('Fairness appendix', ctx)),
+    studyLine(ctx),
     ...sections.flatMap(([title, blocks], i) => [heading(2, `${i + 1}. ${title}`), ...blocks]),
+    ...manifestAnnexBlocks(ctx),
   ];
 }

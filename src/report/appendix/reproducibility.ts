@@ -1,4 +1,4 @@
-import { code, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
+import { code, heading, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import type { ReportContext } from '../sources.js';
 import { byText } from '../order.js';
 
@@ -24,7 +24,11 @@ export function reproducibilityBlocks(ctx: ReportContext): Block[] {
   const summary: DisplayTable = { headers: ['item', 'value'], rows: rows.map((cells) => ({ cells })) };
   return [
     table(summary, 'No manifest.'),
-    paragraph('To re-render this report, appendix, charts and tables from the run directory without asking any model: counterfair report RUN_DIR (the output is byte-identical). The run manifest in full:'),
-    code(JSON.stringify(manifest, null, 2)),
+    paragraph('To re-render this report, appendix, charts and tables from the run directory without asking any model: counterfair report RUN_DIR (the output is byte-identical). The run manifest in full is the annex at the end of this appendix.'),
   ];
+}
+
+/** The raw manifest, last: pages of JSON for a machine or an auditor, after everything a person reads. */
+export function manifestAnnexBlocks(ctx: ReportContext): Block[] {
+  return [heading(2, 'Annex: the run manifest in full'), paragraph('manifest.json as recorded in the run directory.'), code(JSON.stringify(ctx.manifest, null, 2))];
 }

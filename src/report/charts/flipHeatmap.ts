@@ -1,7 +1,7 @@
 import type { FlipCell } from '../data/flipMatrix.js';
 import { byText } from '../order.js';
 import type { ReportContext } from '../sources.js';
-import { chartBase, round, type Chart } from './common.js';
+import { absentCells, cellKey, cellText, chartBase, missingCells, round, type Chart } from './common.js';
 
 /** Rows beyond this make the heat map unreadable and the page heavy; the full matrix is in a CSV. */
 export const HEATMAP_VIGNETTE_LIMIT = 60;
@@ -28,30 +28,39 @@ export function flipHeatmapChart(ctx: ReportContext): Chart | null {
   const values = cells
     .filter((c) => rank.has(c.vignetteId))
     .sort((a, b) => rank.get(a.vignetteId)! - rank.get(b.vignetteId)! || ctx.contrastOrder(a, b))
-    .map((c) => ({ vignette: c.vignetteId, contrast: ctx.contrastLabel(c), share: round(c.share), flips: c.flips, pairs: c.nPairs }));
+    .map((c) => ({ vignette: c.vignetteId, contrast: ctx.contrastLabel(c), share: round(c.share), flips: c.flips, pairs: c.nPairs, label: `${c.flips}/${c.nPairs}` }));
+  const missing = absentCells(shown, levels, new Set(values.map((v) => cellKey(v.vignette, v.contrast)))).map(([vignette, contrast]) => ({ vignette, contrast }));
   const scope = shown.length < withFlips ? `the ${shown.length} vignettes with the most flips (of ${withFlips} that flipped at all; ${total} in total)` : `the ${withFlips} of ${total} vignettes whose answer changed for at least one level`;
   const title = 'Flips: vignettes whose answer changed with the demographics';
   return {
     name: 'flips-heatmap',
     title,
-    caption: [`Share of reference/level pairs whose scored answer differs, for ${scope}. Empty cells: the vignette has no usable pair for that level (the axis is excluded for it, or an answer is missing). Every vignette is in tables/flip-matrix.csv.`],
+    caption: [`Share of reference/level pairs whose scored answer differs, for ${scope}; each cell reads flips/pairs. Cells marked n/a: the vignette has no usable pair for that level (the axis is excluded for it, or an answer is missing), which is not the same as no flip (0/1). Every vignette is in tables/flip-matrix.csv.`],
     spec: {
-      ...chartBase(title),
+      ...chartBase('Flips', 'vignettes whose answer changed with the demographics'),
       data: { values },
-      width: { step: 22 },
-      height: { step: 12 },
-      mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
+      width: { step: 26 },
+      height: { step: 14 },
       encoding: {
         x: { field: 'contrast', type: 'nominal', sort: levels, title: null, axis: { labelAngle: -40, orient: 'top' } },
         y: { field: 'vignette', type: 'nominal', sort: shown, title: null, axis: { labelFontSize: 9 } },
-        color: { field: 'share', type: 'quantitative', scale: { domain: [0, 1], range: ['#f2f2f2', '#b2182b'] }, title: 'share flipped' },
-        tooltip: [
-          { field: 'vignette', type: 'nominal' },
-          { field: 'contrast', type: 'nominal', title: 'level' },
-          { field: 'flips', type: 'quantitative' },
-          { field: 'pairs', type: 'quantitative' },
-        ],
       },
+      layer: [
+        {
+          mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
+          encoding: {
+            color: { field: 'share', type: 'quantitative', scale: { domain: [0, 1], range: ['#f2f2f2', '#b2182b'] }, title: ['share of pairs', 'whose answer', 'changed'] },
+            tooltip: [
+              { field: 'vignette', type: 'nominal' },
+              { field: 'contrast', type: 'nominal', title: 'level' },
+              { field: 'flips', type: 'quantitative' },
+              { field: 'pairs', type: 'quantitative' },
+            ],
+          },
+        },
+        cellText('label', 'share', 0.5),
+        ...missingCells(missing),
+      ],
     },
   };
 }

@@ -41,7 +41,7 @@ export function shiftChart(ctx: ReportContext, scale: ShiftScale): Chart | null 
     title,
     caption: [`Per vignette, the level's answer minus the reference's answer in ${words.unit}, signed so that negative means less care at the level (under-triage, under-dosing). Dot size: number of vignettes with that shift. Black: mean shift with 95% CI (paired t); the Wilcoxon signed-rank p is in the shifts table (unadjusted).`],
     spec: {
-      ...chartBase(title),
+      ...chartBase('Direction of care', words.what),
       width: 480,
       height: { step: 22 },
       layer: [
@@ -51,9 +51,9 @@ export function shiftChart(ctx: ReportContext, scale: ShiftScale): Chart | null 
           mark: { type: 'circle', opacity: 0.6 },
           encoding: {
             y,
-            x: { field: 'shift', type: 'quantitative', title: `shift at level vs reference (${words.unit})` },
-            size: { field: 'vignettes', type: 'quantitative', title: 'vignettes', scale: { range: [20, 400] } },
-            color: { field: 'direction', type: 'nominal', scale: { domain: [LESS, SAME, MORE], range: [RED, GREY, BLUE] }, title: null },
+            x: { field: 'shift', type: 'quantitative', title: ['shift at level vs reference', `(${words.unit})`], scale: { padding: 12 } },
+            size: { field: 'vignettes', type: 'quantitative', title: 'vignettes', scale: { range: [20, 400] }, legend: { orient: 'bottom', direction: 'vertical' } },
+            color: { field: 'direction', type: 'nominal', scale: { domain: [LESS, SAME, MORE], range: [RED, GREY, BLUE] }, title: null, legend: { orient: 'bottom', direction: 'vertical' } },
             tooltip: [{ field: 'contrast', type: 'nominal', title: 'level' }, { field: 'shift', type: 'quantitative' }, { field: 'vignettes', type: 'quantitative' }],
           },
         },

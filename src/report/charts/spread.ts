@@ -1,12 +1,12 @@
 import { groupErrors, type GroupBy } from '../data/groupErrors.js';
-import { percent } from '../format.js';
+import { percent, points } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { withCues } from '../content/cueModes.js';
-import { BLUE, chartBase, toPoints, type Chart } from './common.js';
+import { absentCells, BLUE, cellKey, cellText, chartBase, missingCells, toPoints, type Chart } from './common.js';
 
 /**
- * Error and amplification by clinical domain or by perspective: on the left the error rate of the reference
- * variants per group (the baseline), on the right a heat map of the amplification of every level within each
+ * Error and amplification by clinical domain or by perspective: on top the error rate of the reference
+ * variants per group (the baseline), below it a heat map of the amplification of every level within each
  * group (points, diverging around zero), because a mean across domains can hide one domain's disaster.
  */
 export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
@@ -25,17 +25,19 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
     errorReference: percent(r.rateReference),
     errorLevel: percent(r.rateLevel),
     pairs: r.nPairs,
+    label: points(r.difference, 0),
   }));
+  const missing = absentCells(groups, levels, new Set(cells.map((c) => cellKey(c.group, c.level)))).map(([group, level]) => ({ group, level }));
   const extreme = Math.max(5, ...cells.map((c) => Math.abs(c.difference ?? 0)));
   const y = { field: 'group', type: 'nominal', sort: groups, title: by } as const;
   const title = `Error and amplification by ${by}`;
   return {
     name: `spread-${by}`,
     title,
-    caption: [`Left: error rate of the reference variants in each ${by}. Right: error amplification (level minus reference, percentage points, same pairs) of every level within each ${by}; red is worse for the level, blue better. Small groups are noisy: check the pair counts in tables/spread.csv. Exploratory, not adjusted for multiple comparisons.`],
+    caption: [`Top: error rate of the reference variants in each ${by}. Below: error amplification (level minus reference, percentage points, same pairs) of every level within each ${by}; red is worse for the level, blue better, and each cell gives the difference in whole points; n/a: no pairs for that level in that group (not a zero). Small groups are noisy: check the pair counts in tables/spread.csv. Exploratory, not adjusted for multiple comparisons.`],
     spec: {
       ...chartBase(title),
-      hconcat: [
+      vconcat: [
         {
           data: { values: baseline },
           width: 140,
@@ -49,22 +51,30 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
         },
         {
           data: { values: cells },
-          width: { step: 22 },
+          width: { step: 30 },
           height: { step: 16 },
-          mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
           encoding: {
-            y: { ...y, axis: null },
+            y: { ...y, title: null },
             x: { field: 'level', type: 'nominal', sort: levels, title: null, axis: { labelAngle: -40, orient: 'top' } },
-            color: { field: 'difference', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domain: [-extreme, extreme] }, title: 'points' },
-            tooltip: [
-              { field: 'group', type: 'nominal', title: by },
-              { field: 'level', type: 'nominal' },
-              { field: 'errorReference', type: 'nominal', title: 'error at reference' },
-              { field: 'errorLevel', type: 'nominal', title: 'error at level' },
-              { field: 'difference', type: 'quantitative', title: 'difference (points)' },
-              { field: 'pairs', type: 'quantitative' },
-            ],
           },
+          layer: [
+            {
+              mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
+              encoding: {
+                color: { field: 'difference', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domain: [-extreme, extreme] }, title: ['level minus', 'reference (points)'], legend: { orient: 'bottom' } },
+                tooltip: [
+                  { field: 'group', type: 'nominal', title: by },
+                  { field: 'level', type: 'nominal' },
+                  { field: 'errorReference', type: 'nominal', title: 'error at reference' },
+                  { field: 'errorLevel', type: 'nominal', title: 'error at level' },
+                  { field: 'difference', type: 'quantitative', title: 'difference (points)' },
+                  { field: 'pairs', type: 'quantitative' },
+                ],
+              },
+            },
+            cellText('label', 'difference', extreme / 2),
+            ...missingCells(missing),
+          ],
         },
       ],
     },

@@ -36,19 +36,23 @@ export interface FigureRef {
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; id?: string }
   | { kind: 'paragraph'; content: Inline[] }
-  | { kind: 'callout'; content: Inline[] }
+  /** A sentence set apart: an alert (a disparity, a failure) unless its tone says it is good or neutral news. */
+  | { kind: 'callout'; content: Inline[]; tone?: 'note' }
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; table: DisplayTable; empty: string }
-  | { kind: 'code'; text: string }
+  /** Preformatted text; with `collapsed`, a renderer that can fold shows only that label until the reader opens it. */
+  | { kind: 'code'; text: string; collapsed?: string }
   | { kind: 'figure'; figure: FigureRef; caption: Inline[] };
 
 export const heading = (level: 1 | 2 | 3, text: string, id?: string): Block => ({ kind: 'heading', level, text, id });
 export const paragraph = (...content: Inline[]): Block => ({ kind: 'paragraph', content });
 export const callout = (...content: Inline[]): Block => ({ kind: 'callout', content });
+/** A callout that is not an alert: an improvement, or nothing to act on. */
+export const note = (...content: Inline[]): Block => ({ kind: 'callout', content, tone: 'note' });
 export const list = (items: (Inline | Inline[])[]): Block => ({ kind: 'list', items: items.map((i) => (Array.isArray(i) ? i : [i])) });
 /** A table, or the `empty` sentence when it has no rows (an empty table says nothing). */
 export const table = (t: DisplayTable, empty: string): Block => ({ kind: 'table', table: t, empty });
-export const code = (text: string): Block => ({ kind: 'code', text });
+export const code = (text: string, collapsed?: string): Block => (collapsed === undefined ? { kind: 'code', text } : { kind: 'code', text, collapsed });
 export const figure = (f: FigureRef, ...caption: Inline[]): Block => ({ kind: 'figure', figure: f, caption });
 export const strong = (text: string): Inline => ({ strong: text });
 export const mono = (text: string): Inline => ({ code: text });

@@ -16,13 +16,14 @@ import { chartPlaceholder, chartScripts } from './embed.js';
 import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { renderPage } from './page.js';
+import { reportTitle, studyLine } from '../content/title.js';
 
 /**
  * The self-contained equity report: summary first, then each view of the evidence, then methods and provenance.
  * Race-myth probes come before the pooled findings when a model answered one against the key at a targeted level.
  */
-export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
-  const title = `counterfair equity report: ${ctx.manifest.study.name}`;
+export function renderReportHtml(ctx: ReportContext, charts: ChartSet, svgs: ReadonlyMap<string, string>): string {
+  const title = reportTitle('counterfair equity report', ctx);
   const probes: [string, string, Block[]] = ['probes', 'Race-myth probes', probeBlocks(ctx)];
   const first = probesFirst(ctx);
   const sections: [string, string, Block[]][] = [
@@ -43,12 +44,16 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet): string {
     ['methods', 'Methods', methodsBlocks(ctx)],
     ['limitations', 'Limitations', limitationsBlocks(ctx)],
     ['files', 'Files', filesBlocks(charts)],
-    ['manifest', 'Run manifest', [code(JSON.stringify(ctx.manifest, null, 2))]],
+    ['manifest', 'Run manifest', manifestBlocks(ctx)],
   ];
   const toc = `<nav><ol>${sections.map(([id, name]) => `<li><a href="#${id}">${escapeHtml(name)}</a></li>`).join('')}</ol></nav>`;
-  const figures = chartPlaceholder((name) => charts.get(name));
+  const figures = chartPlaceholder((name) => {
+    const chart = charts.get(name);
+    const svg = svgs.get(name);
+    return chart && svg !== undefined ? { chart, svg } : undefined;
+  });
   const content = sections.flatMap(([id, name, blocks]) => [heading(2, name, id), ...blocks]);
-  const body = [blocksToHtml([heading(1, title)], figures), toc, blocksToHtml(content, figures)].join('\n');
+  const body = [blocksToHtml([heading(1, title), studyLine(ctx)], figures), toc, blocksToHtml(content, figures)].join('\n');
   return renderPage({ title, body, scripts: chartScripts() });
 }
 
@@ -61,5 +66,14 @@ function filesBlocks(charts: ChartSet): Block[] {
       [mono('tables/*.csv'), ': every table in full, unformatted.'],
       [mono('findings.json'), ', ', mono('results.json'), ', ', mono('scores.jsonl'), ', ', mono('responses.jsonl'), ': the data behind everything here.'],
     ]),
+  ];
+}
+
+/** The manifest as recorded, folded: the reproducibility facts a reader needs are in Methods and the appendix. */
+function manifestBlocks(ctx: ReportContext): Block[] {
+  const json = JSON.stringify(ctx.manifest, null, 2);
+  return [
+    paragraph('Study and template hashes, seed, tool and dependency versions, models and parameters, as recorded in ', mono('manifest.json'), '.'),
+    code(json, `Show the run manifest (JSON, ${plural(json.split('\n').length, 'line')})`),
   ];
 }

@@ -32,3 +32,19 @@ export function stableIds(svg: string): string {
     return `${lead}${name}`;
   });
 }
+
+/**
+ * Prefixes every id of an SVG, and every reference to one, so several SVGs inlined in one page cannot capture
+ * each other's clip paths and gradients. The prefix must be safe in an attribute and in url(#...).
+ */
+export function scopeSvgIds(svg: string, prefix: string): string {
+  if (!/^[A-Za-z][\w-]*$/.test(prefix)) throw new Error(`scopeSvgIds: prefix ${JSON.stringify(prefix)} is not a plain identifier`);
+  return svg.replace(/(\sid="|url\(#|href="#)/g, `$1${prefix}`);
+}
+
+/** The width an SVG declares on its root element, in pixels. */
+export function svgWidth(svg: string): number {
+  const match = /^<svg[^>]*?\swidth="(\d+(?:\.\d+)?)"/.exec(svg);
+  if (!match) throw new Error('svgWidth: the SVG declares no width');
+  return Number(match[1]);
+}
