@@ -38,6 +38,7 @@ const FILE_SYSTEM_FIXES: Record<string, string> = {
   EROFS: 'the file system is read-only (EROFS); choose a writable folder for --out',
   ENOTDIR: 'a part of this path is a file, not a folder (ENOTDIR); choose another path',
   EISDIR: 'this is a folder where a file was expected (EISDIR); choose another path',
+  EEXIST: 'something already exists at this path where a new folder or file was to be made (EEXIST); choose another path',
   EMFILE: 'too many files open (EMFILE); lower --concurrency or raise the open-file limit (ulimit -n)',
 };
 

@@ -35,4 +35,17 @@ describe('what the machine refuses is said for the user to fix (exit 2), never a
     expect(r.stderr).toContain(join(file, 'run'));
     expect(r.stderr).not.toContain('internal error');
   });
+
+  it('from the CLI: review export and compare with --out naming a file', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'counterfair-fs-')), 'a-file');
+    writeFileSync(file, 'not a folder');
+    const run = join(mkdtempSync(join(tmpdir(), 'counterfair-fs-run-')), 'run');
+    expect((await runCli(['run', fromRoot('examples/quickstart.yaml'), '--out', run], { COUNTERFAIR_CACHE_DIR: 'off' })).code).toBe(0);
+    for (const args of [['review', 'export', run, '--out', file], ['compare', run, run, '--out', file]]) {
+      const r = await runCli(args, { COUNTERFAIR_CACHE_DIR: 'off' });
+      expect({ args, code: r.code }).toEqual({ args, code: 2 });
+      expect(r.stderr).toContain(file);
+      expect(r.stderr).not.toContain('internal error');
+    }
+  });
 });
