@@ -3,6 +3,7 @@ import type { AnalysisResults } from '../analysis/analyze.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
 import { InputError } from '../util/problems.js';
+import type { Registry } from '../registry.js';
 import { analyzeRun } from './analyzeRun.js';
 import { loadRun, readFinalResponses } from './loadRun.js';
 import { runFile } from './runDir.js';
@@ -10,14 +11,15 @@ import { runFile } from './runDir.js';
 /**
  * Re-scores and re-analyses a run directory from its recorded responses (`counterfair analyze`): no model is asked
  * anything. Writes scores, findings, results and the report, and returns the analysis. `quality` overrides the
- * run's data-quality thresholds field by field.
+ * run's data-quality thresholds field by field. A run of a study that uses registered question types is analysed
+ * with the same `registry` it was run with.
  */
-export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds> } = {}): Promise<AnalysisResults> {
+export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {}): Promise<AnalysisResults> {
   const run = loadRun(runDir);
   const responses = runFile(runDir, 'responses');
   if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
   const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run));
+  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), options.registry?.questionTypes);
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {

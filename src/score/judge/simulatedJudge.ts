@@ -1,9 +1,9 @@
-import type { ModelSpec } from '../../study/types.js';
+import type { SimulatedModelSpec } from '../../study/types.js';
 import type { Provider, ProviderRequest, ProviderResponse } from '../../providers/types.js';
 import { hashUniform, sha256Hex, stableStringify } from '../../util/hash.js';
 import { promptSection } from './prompt.js';
 
-type SimulatedSpec = Extract<ModelSpec, { kind: 'simulated' }>;
+type SimulatedSpec = SimulatedModelSpec;
 
 /**
  * A judge that needs no key and no network. Like a real judge it reads only its prompt: an answer is adequate when

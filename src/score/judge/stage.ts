@@ -14,7 +14,7 @@ import { systemContext } from '../../run/context.js';
 import { askJudge } from './ask.js';
 import { readJudgements } from './journal.js';
 import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
-import { createJudgeProvider } from './provider.js';
+import { createJudgeProvider, createProviderRegistry, requiredVariables, type ProviderRegistry } from '../../providers/registry.js';
 
 /** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
 export const JUDGE_SPEC_FILE = 'judge.json';
@@ -30,6 +30,8 @@ export interface JudgedRun {
   variants: readonly Variant[];
   /** May be read lazily (each iteration reads the journal again); only free-text answers are kept. */
   responses: Iterable<ResponseRecord>;
+  /** The providers the judge may be of; the built-in ones when absent. */
+  providers?: ProviderRegistry;
 }
 
 export interface JudgeRunOptions {
@@ -67,10 +69,10 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
   const requests = [...rubricItems(scores, inputs), ...pairItems(scores, inputs)].flatMap((item) => (item.request ? [item.request] : []));
   if (requests.length === 0) return;
   const model = study.judge.model;
-  if (model.kind === 'openai' && !options.env[model.apiKeyEnv]) {
-    throw new InputError([{ file: study.file, field: 'judge.model.api_key_env', message: `environment variable ${model.apiKeyEnv} is not set; export it with the API key for the judge ${model.id}` }]);
-  }
-  const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env });
+  const providers = run.providers ?? createProviderRegistry();
+  const missing = requiredVariables(model, providers).filter((v) => !options.env[v.name]);
+  if (missing.length > 0) throw new InputError(missing.map((v) => ({ file: study.file, field: `judge.model.${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for the judge ${model.id}` })));
+  const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
   const summary = await askJudge(requests, run.runDir, { provider, spec: model, run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }) });
   options.log(`counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`);
 }
@@ -96,6 +98,7 @@ function judgeInputs(run: JudgedRun, judge: JudgeSpec, free: readonly ResponseRe
   return {
     seed: run.seed,
     judge,
+    providers: run.providers ?? createProviderRegistry(),
     axes: run.axes,
     questions: new Map(run.vignettes.map((v) => [v.id, v.question])),
     variants: new Map(run.variants.map((v) => [v.variantId, v])),

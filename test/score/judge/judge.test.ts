@@ -1,3 +1,4 @@
+import { createProviderRegistry } from '../../../src/providers/registry.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +101,7 @@ describe('pairwise blinding', () => {
     const inputs: JudgeInputs = {
       seed: echo.study.seed,
       judge: echo.study.judge!,
+      providers: createProviderRegistry(),
       axes: echo.study.axes,
       questions: new Map(echo.vignettes.map((v) => [v.id, v.question])),
       variants: new Map(echo.variants.map((v) => [v.variantId, v])),
