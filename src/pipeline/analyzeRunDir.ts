@@ -3,7 +3,7 @@ import type { AnalysisResults } from '../analysis/analyze.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
 import { InputError } from '../util/problems.js';
-import type { Registry } from '../registry.js';
+import { createRegistry, type Registry } from '../registry.js';
 import { analyzeRun } from './analyzeRun.js';
 import { loadRun, readFinalResponses } from './loadRun.js';
 import { runFile } from './runDir.js';
@@ -16,10 +16,16 @@ import { runFile } from './runDir.js';
  */
 export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {}): Promise<AnalysisResults> {
   const run = loadRun(runDir);
+  const questionTypes = (options.registry ?? createRegistry()).questionTypes;
+  const unregistered = [...new Set(run.vignettes.map((v) => v.question.type))].filter((type) => !questionTypes.get(type));
+  if (unregistered.length > 0) {
+    const message = `question type ${unregistered.map((t) => `"${t}"`).join(', ')} is not registered (${questionTypes.ids.join(', ')}); analyse this run with the registry it was run with: analyzeRunDirectory(dir, { registry })`;
+    throw new InputError([{ file: runFile(runDir, 'vignettes'), message }]);
+  }
   const responses = runFile(runDir, 'responses');
   if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
   const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), options.registry?.questionTypes);
+  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), questionTypes);
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {

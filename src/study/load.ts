@@ -471,9 +471,9 @@ function readJudge(r: FieldReader, raw: unknown, scope: ModelScope): JudgeSpec |
   if (!obj) return undefined;
   r.unknownKeys(obj, ['model', 'prompt_version', 'pairwise'], ['judge']);
   if (obj.model === undefined) r.problem(['judge', 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
-  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], scope, 'judge');
   const modelFields = obj.model !== null && typeof obj.model === 'object' ? (obj.model as Record<string, unknown>) : {};
   if ('system_prompt' in modelFields) r.problem(['judge', 'model', 'system_prompt'], 'the judge is asked with the versioned judge prompt (prompt_version); it cannot be replaced');
+  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], scope, 'judge');
   const promptVersion = r.number(obj, 'prompt_version', ['judge'], { optional: true, integer: true, min: 1 }) ?? JUDGE_PROMPT_VERSION;
   if (promptVersion !== JUDGE_PROMPT_VERSION) r.problem(['judge', 'prompt_version'], `this counterfair asks the judge with prompt version ${JUDGE_PROMPT_VERSION}, not ${promptVersion}; use a counterfair release that has version ${promptVersion}, or accept ${JUDGE_PROMPT_VERSION}`);
   if (obj.pairwise !== undefined && typeof obj.pairwise !== 'boolean') r.problem(['judge', 'pairwise'], 'expected true or false');
