@@ -63,6 +63,6 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
   };
   writeFileAtomic(runFile(runDir, 'findings'), `${JSON.stringify(results.findings, null, 2)}\n`);
   writeFileAtomic(runFile(runDir, 'results'), `${JSON.stringify(results, null, 2)}\n`);
-  await writeReport(runDir);
+  await writeReport(runDir, { questionTypes });
   return results;
 }

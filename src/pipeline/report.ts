@@ -1,3 +1,4 @@
+import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AnalysisResults } from '../analysis/analyze.js';
@@ -22,6 +23,8 @@ export interface ReportOptions {
   chromium?: string;
   /** Where to say what was skipped (a missing Chromium). */
   log?: (line: string) => void;
+  /** The question types that describe correct answers, for a run of registered types (`createRegistry`). */
+  questionTypes?: QuestionTypeRegistry;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface ReportOptions {
  * byte-identical files for the same run. No model is asked anything. Returns the paths written.
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<string[]> {
-  const rendered = await renderReport(loadReportSources(runDir));
+  const rendered = await renderReport(loadReportSources(runDir, options.questionTypes));
   for (const folder of REPORT_FOLDERS) rmSync(join(runDir, folder), { recursive: true, force: true });
   for (const file of rendered.files) writeReportFile(runDir, file);
   const written = rendered.files.map((f) => join(runDir, f.path));
@@ -50,7 +53,7 @@ function writeReportFile(runDir: string, file: ReportFile): void {
 }
 
 /** Everything the report needs from a run directory; a missing analysis is bad input with the fix named. */
-export function loadReportSources(runDir: string): ReportSources {
+export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRegistry): ReportSources {
   const run = loadRun(runDir);
   for (const name of ['results', 'scores'] as const) {
     if (!existsSync(runFile(runDir, name))) throw new InputError([{ file: runFile(runDir, name), message: `missing: analyse the run first with \`counterfair analyze ${runDir}\`` }]);
@@ -65,6 +68,7 @@ export function loadReportSources(runDir: string): ReportSources {
     responseTexts: texts,
     servedModels: Object.fromEntries([...served].map(([model, ids]) => [model, [...ids].sort()])),
     ...(existsSync(join(runDir, REVIEW_AGREEMENT_FILE)) ? { review: JSON.parse(readFileSync(join(runDir, REVIEW_AGREEMENT_FILE), 'utf8')) as ReviewAgreement } : {}),
+    ...(questionTypes ? { questionTypes } : {}),
   };
 }
 

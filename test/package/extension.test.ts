@@ -82,6 +82,11 @@ describe('a custom provider and a custom question type, through the public API',
     expect(finding && 'difference' in finding ? finding.difference : undefined).toBeCloseTo(0.75, 12);
     expect(result.findings.find((f) => f.model === 'sim' && f.axis === 'race' && f.endpoint === 'error')).toMatchObject({ significant: false });
 
+    // The report describes the new type's correct answers through its definition.
+    const report = readFileSync(join(result.runDir, 'report.html'), 'utf8');
+    expect(report).toMatch(/tf-(aspirin|sepsis) \(emergency, true-false\); correct answer: true;/);
+    expect(report).not.toContain('is not registered');
+
     // Re-analysis needs the same registry: with it the scores are identical, without it the run is refused by name.
     await analyzeRunDirectory(result.runDir, { registry });
     expect(readScores(result.runDir)).toEqual(scores);
@@ -116,6 +121,15 @@ describe('a custom provider and a custom question type, through the public API',
     writeFileSync(file, study);
     writeFileSync(join(dir, 'true-false.yaml'), readFileSync(join(dir, 'true-false.yaml'), 'utf8').replace('answer: true }', 'answer: "yes" }'));
     expect(() => loadStudy(file, { registry })).toThrow(/true-false\.yaml:\d+: vignettes\[0\]\.question\.answer: expected true or false/);
+  });
+
+  it('docs/extending.md shows both definitions exactly as this test runs them', () => {
+    const doc = readFileSync(fromRoot('docs/extending.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    for (const fixture of ['lookupProvider.ts', 'trueFalse.ts']) {
+      const code = readFileSync(fromRoot(`test/fixtures/extending/${fixture}`), 'utf8').replace("'../../../src/index.js'", "'counterfair'");
+      expect(blocks).toContain(code);
+    }
   });
 
   it('refuses a definition whose id is taken, naming it', () => {
