@@ -100,7 +100,7 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     if (options.signal?.aborted || responses === undefined) return interrupted();
     // Judging and analysis look variants up across the whole study: from here on they are held in memory.
     const variantList = [...variants];
-    await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers }, study, options);
+    await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers }, study, { ...options, cache, progress });
     if (options.signal?.aborted) return interrupted();
     const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses, options.registry.questionTypes);
     analysed = { findings, dataQuality };

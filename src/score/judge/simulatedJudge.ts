@@ -16,6 +16,8 @@ type SimulatedSpec = SimulatedModelSpec;
 export function createSimulatedJudge(spec: SimulatedSpec, studySeed: number): Provider {
   return {
     identity: `simulated-judge:${stableStringify({ seed: studySeed, accuracy: spec.accuracy, unparseableRate: spec.unparseableRate })}`,
+    // It judges for free and instantly: caching it would only fill the disk.
+    uncached: true,
     async complete(request: ProviderRequest): Promise<ProviderResponse> {
       const promptId = sha256Hex(stableStringify(request.messages));
       const draw = (purpose: string) => hashUniform(studySeed, spec.id, purpose, promptId);

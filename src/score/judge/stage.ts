@@ -12,9 +12,12 @@ import type { PairwiseNote, ScoreRecord } from '../types.js';
 import { applyJudgements } from './apply.js';
 import { systemContext } from '../../run/context.js';
 import { askJudge } from './ask.js';
+import type { ResponseCache } from '../../run/cache.js';
+import type { ProgressSink } from '../../run/progressDisplay.js';
+import { stableStringify } from '../../util/hash.js';
 import { readJudgements } from './journal.js';
 import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
-import { createJudgeProvider, createProviderRegistry, requiredVariables, type ProviderRegistry } from '../../providers/registry.js';
+import { createJudgeProvider, createProviderRegistry, judgeFingerprint, requiredVariables, type ProviderRegistry } from '../../providers/registry.js';
 
 /** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
 export const JUDGE_SPEC_FILE = 'judge.json';
@@ -36,6 +39,10 @@ export interface JudgedRun {
 
 export interface JudgeRunOptions {
   env: Readonly<Record<string, string | undefined>>;
+  /** The shared response cache, when enabled: judgements are cached like the audited models' answers. */
+  cache?: ResponseCache;
+  /** Where the judge's progress goes. */
+  progress?: ProgressSink;
   clock: () => number;
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -73,8 +80,11 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
   const missing = requiredVariables(model, providers).filter((v) => !options.env[v.name]);
   if (missing.length > 0) throw new InputError(missing.map((v) => ({ file: study.file, field: `judge.model.${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for the judge ${model.id}` })));
   const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
-  const summary = await askJudge(requests, run.runDir, { provider, spec: model, run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }) });
-  options.log(`counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`);
+  // A shard per judge fingerprint: what decides its verdicts, as a provider identity decides its answers.
+  const cache = provider.uncached ? undefined : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
+  const summary = await askJudge(requests, run.runDir, { provider, spec: model, run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }), cache, progress: options.progress });
+  const cached = summary.cached ? `, ${summary.cached} from the response cache` : '';
+  options.log(`counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`);
 }
 
 /**
