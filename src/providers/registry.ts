@@ -24,13 +24,16 @@ export function providerDefinition(providers: ProviderRegistry, spec: Pick<Model
   return definition;
 }
 
+/**
+ * The provider answering for `spec`. Its identity must be its definition's `identity`: request keys, cache shards and
+ * judgement keys are all built from it, so a definition whose two disagree is refused before anything is sent.
+ */
 export function createProvider(spec: ModelSpec, ctx: ProviderContext, providers: ProviderRegistry = createProviderRegistry()): Provider {
-  return providerDefinition(providers, spec).create(spec, ctx);
-}
-
-/** What answers for `spec`, as request keys and cache shards name it, without creating a client. */
-export function providerIdentity(spec: ModelSpec, studySeed: number, providers: ProviderRegistry = createProviderRegistry()): string {
-  return providerDefinition(providers, spec).identity(spec, { studySeed });
+  const definition = providerDefinition(providers, spec);
+  const provider = definition.create(spec, ctx);
+  const identity = definition.identity(spec, ctx);
+  if (provider.identity !== identity) throw new Error(`provider "${spec.kind}" (model ${spec.id}): create() gave identity "${provider.identity}" but identity() gives "${identity}"; they must agree`);
+  return provider;
 }
 
 /** The environment variables `spec` needs (its API key), to check before anything is sent. */

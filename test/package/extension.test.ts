@@ -132,6 +132,13 @@ describe('a custom provider and a custom question type, through the public API',
     }
   });
 
+  it('refuses a provider whose created identity is not its identity(): request keys would not be what the cache expects', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'counterfair-extension-'));
+    const drifting: typeof lookupProvider = { ...lookupProvider, create: (spec, ctx) => ({ ...lookupProvider.create(spec, ctx), identity: 'lookup:something-else' }) };
+    const registry = createRegistry({ providers: [drifting], questionTypes: [trueFalseQuestion] });
+    await expect(runStudy(loadStudy(writeStudy(dir), { registry }), { env: {}, outDir: join(dir, 'run'), registry })).rejects.toThrow(/provider "lookup" \(model table\): create\(\) gave identity "lookup:something-else" but identity\(\) gives "lookup:/);
+  });
+
   it('refuses a definition whose id is taken, naming it', () => {
     expect(() => createRegistry({ providers: [{ ...lookupProvider, kind: 'openai' }] })).toThrow(/two provider definitions have the id "openai"/);
     expect(() => createRegistry({ questionTypes: [trueFalseQuestion, trueFalseQuestion] })).toThrow(/two question type definitions have the id "true-false"/);
