@@ -446,7 +446,10 @@ function readModel(r: FieldReader, item: unknown, path: FieldPath, scope: ModelS
     tpm: r.number(obj, 'tpm', path, { optional: true, min: 1 }),
     price: readPrice(r, obj.price, [...path, 'price']),
   };
-  return definition.readSpec(obj, { reader: r, path, common, role, axes: scope.axes, cueModes: scope.cueModes, questionTypes: scope.registry.questionTypes.ids });
+  const spec = definition.readSpec(obj, { reader: r, path, common, role, axes: scope.axes, cueModes: scope.cueModes, questionTypes: scope.registry.questionTypes.ids });
+  // Every later lookup (request keys, the judge, the manifest's readers) goes by the spec's kind.
+  if (spec && spec.kind !== definition.kind) throw new Error(`provider "${definition.kind}": readSpec() returned a spec of kind "${spec.kind}"; it must be "${definition.kind}"`);
+  return spec;
 }
 
 /** Fields neither common nor the provider's: a field another provider reads says which (`batch` on a simulated model). */

@@ -102,7 +102,10 @@ function readQuestion(r: FieldReader, raw: unknown, path: FieldPath, questionTyp
   r.unknownKeys(obj, ['type', 'stem', ...definition.fields], path);
   const stem = r.string(obj, 'stem', path);
   if (!stem) return undefined;
-  return definition.validate(obj, { reader: r, path, stem });
+  const question = definition.validate(obj, { reader: r, path, stem });
+  // Every later lookup (prompt, extraction, grading, description) goes by the question's type.
+  if (question && question.type !== definition.type) throw new Error(`question type "${definition.type}": validate() returned a question of type "${question.type}"; it must be "${definition.type}"`);
+  return question;
 }
 
 function readExclusions(r: FieldReader, raw: unknown, path: (string | number)[]): Exclusion[] {
