@@ -13,7 +13,7 @@ import { adjudicatedScores } from '../review/adjudications.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
-import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../template/questions/registry.js';
+import { createRegistry, type Registry } from '../registry.js';
 import { readManifest } from './manifest.js';
 import { writeReport } from './report.js';
 import { runFile, writeFileAtomic, writeJsonl } from './runDir.js';
@@ -22,10 +22,12 @@ import { runFile, writeFileAtomic, writeJsonl } from './runDir.js';
 export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
 
 /**
- * Score every response (as `questionTypes` read and grade each question's answers; the built-in types by default),
- * analyse, and write scores, findings, results and the report. No model is asked anything.
+ * Score every response (as the registry's question types read and grade answers, with the verdicts of a judge of its
+ * providers; the built-ins by default), analyse, and write scores, findings, results and the report. No model is
+ * asked anything.
  */
-export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Promise<AnalysisResults> {
+export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>, registry: Registry = createRegistry()): Promise<AnalysisResults> {
+  const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
   // One pass, one response at a time: a lazily read source never holds a run's texts in memory.
@@ -34,7 +36,7 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
     errors.add(r);
     return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
   });
-  const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, automated));
+  const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated));
   writeJsonl(runFile(runDir, 'scores'), scores);
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];

@@ -16,7 +16,8 @@ import { runFile } from './runDir.js';
  */
 export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {}): Promise<AnalysisResults> {
   const run = loadRun(runDir);
-  const questionTypes = (options.registry ?? createRegistry()).questionTypes;
+  const registry = options.registry ?? createRegistry();
+  const { questionTypes } = registry;
   const unregistered = [...new Set(run.vignettes.map((v) => v.question.type))].filter((type) => !questionTypes.get(type));
   if (unregistered.length > 0) {
     const message = `question type ${unregistered.map((t) => `"${t}"`).join(', ')} is not registered (${questionTypes.ids.join(', ')}); analyse this run with the registry it was run with: analyzeRunDirectory(dir, { registry })`;
@@ -25,7 +26,7 @@ export async function analyzeRunDirectory(runDir: string, options: { quality?: P
   const responses = runFile(runDir, 'responses');
   if (!existsSync(responses)) throw new InputError([{ file: responses, message: 'missing: this run has no recorded responses to analyse' }]);
   const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), questionTypes);
+  return analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), registry);
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {

@@ -102,7 +102,7 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     const variantList = [...variants];
     await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers }, study, { ...options, cache, progress });
     if (options.signal?.aborted) return interrupted();
-    const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses, options.registry.questionTypes);
+    const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses, options.registry);
     analysed = { findings, dataQuality };
   } finally {
     await cache?.close();

@@ -95,6 +95,8 @@ export function judgedScores(run: JudgedRun, scores: readonly ScoreRecord[]): Sc
   const specFile = join(run.runDir, JUDGE_SPEC_FILE);
   if (!existsSync(specFile)) return [...scores];
   const judge = JSON.parse(readFileSync(specFile, 'utf8')) as JudgeSpec;
+  const providers = run.providers ?? createProviderRegistry();
+  if (!providers.get(judge.model.kind)) throw new InputError([{ file: specFile, field: 'model.kind', message: `the judge's provider "${judge.model.kind}" is not registered (${providers.ids.join(', ')}); analyse this run with the registry it was run with` }]);
   const judged = applyJudgements(scores, judgeInputs(run, judge, freeTextResponses(run)), readJudgements(run.runDir));
   writeJsonl(join(run.runDir, PAIRWISE_FILE), judged.flatMap(pairwiseRecords));
   return judged;
