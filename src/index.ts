@@ -9,10 +9,24 @@
  * const result = await runStudy(loadStudy('study.yaml'), { env: process.env, outDir: 'runs/v2', progress: { onProgress: (p) => console.log(p.done, p.total) } });
  * const gate = gateRun(result.runDir, { maxDifference: 5 });
  * ```
+ *
+ * Providers and question types are extension points: `createRegistry({ providers, questionTypes })` adds definitions
+ * to the built-in ones, and the registry goes in the options of `loadStudy`, `runStudy` and `analyzeRunDirectory`
+ * (docs/extending.md).
  */
-export { DEFAULT_SYSTEM_PROMPT, loadStudy } from './study/load.js';
-export type { AnalysisOptions, Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, LoadedStudy, ModelSpec, QualityThresholds, Study } from './study/types.js';
-export type { Question, QuestionType, Vignette } from './template/types.js';
+export { DEFAULT_SYSTEM_PROMPT, loadStudy, type LoadStudyOptions } from './study/load.js';
+export type { AnalysisOptions, Controls, Design, ExtensionModelSpec, GateSettings, ImplausibleCombination, InjectedBias, LoadedStudy, ModelCommon, ModelParams, ModelSpec, OpenAIModelSpec, QualityThresholds, SimulatedModelSpec, Study } from './study/types.js';
+export { isBuiltinQuestion, QUESTION_TYPES, type BuiltinQuestion, type BuiltinQuestionType, type Question, type QuestionBase, type QuestionType, type Vignette } from './template/types.js';
+
+export { createRegistry, type Registry, type RegistryDefinitions } from './registry.js';
+export type { ModelEntryContext, ProviderContext, ProviderDefinition, RequiredVariable } from './providers/definition.js';
+export type { ProviderRegistry } from './providers/registry.js';
+export type { Provider, ProviderRequest, ProviderResponse, ResponseError, ResponseErrorKind } from './providers/types.js';
+export { isOpenAISpec } from './providers/openai.js';
+export { isSimulatedSpec } from './providers/simulatedDecision.js';
+export type { Grade, QuestionEntryContext, QuestionTypeDefinition } from './template/questions/definition.js';
+export type { QuestionTypeRegistry } from './template/questions/registry.js';
+export type { FieldReader } from './util/fields.js';
 export type { Axis, Level } from './demographics/types.js';
 export type { CueMode } from './template/render.js';
 
@@ -31,7 +45,7 @@ export type { AnalysisResults } from './analysis/analyze.js';
 export type { Finding } from './analysis/types.js';
 export type { DataQuality } from './analysis/dataQuality.js';
 export type { Outcome, ScoreRecord } from './score/types.js';
-export { extractAnswer, type Extraction, type QuestionSpec } from './score/extract/index.js';
+export { detectRefusal, extractAnswer, type Extraction, type QuestionSpec } from './score/extract/index.js';
 
 export { writeReport, type ReportOptions } from './pipeline/report.js';
 export { compareRunDirectories, type CompareDirectoriesOptions } from './compare/compareRunDirectories.js';

@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import { pairedT } from '../stats/paired-t.js';
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js';
-import type { Question } from '../template/types.js';
+import { isBuiltinQuestion, type Question } from '../template/types.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
 import type { ContrastPairs } from './pairs.js';
 
@@ -72,7 +72,7 @@ export function analyzeShifts(contrasts: readonly ContrastPairs[], axes: readonl
 /** A signed deviation on the given scale (steps, or relative to the correct value), null for other questions. */
 function scaledDeviation(vignetteId: string, deviation: number | null, questions: ReadonlyMap<string, Question>, scale: ShiftScale): number | null {
   const q = questions.get(vignetteId);
-  if (!q || deviation === null) return null;
+  if (!q || deviation === null || !isBuiltinQuestion(q)) return null;
   if (q.type === 'ordinal') return scale === 'ordinal-steps' ? deviation : null;
   if (q.type === 'numeric') return scale === 'numeric-relative' ? deviation / (Math.abs(q.answer) || 1) : null;
   return null;

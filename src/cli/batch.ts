@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
-import type { OpenAISpec } from '../providers/openai.js';
+import { isOpenAISpec, type OpenAISpec } from '../providers/openai.js';
 import type { ModelSpec, Study } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import type { CliIO } from './program.js';
@@ -71,7 +71,7 @@ export function batchCommand(io: CliIO): Command {
       const { cacheDirFromEnv, ResponseCache } = await import('../run/cache.js');
       const { importBatchOutput } = await import('../run/batchFiles.js');
       const run = loadRun(runDir);
-      const specs = (run.manifest.models as unknown as ModelSpec[]).filter((m): m is OpenAISpec => m.kind === 'openai');
+      const specs = (run.manifest.models as unknown as ModelSpec[]).filter(isOpenAISpec);
       const journal = ResponseJournal.open(runFile(runDir, 'responses'));
       const cacheDir = opts.cache ? cacheDirFromEnv(io.env) : undefined;
       const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, io.clock);
@@ -89,7 +89,7 @@ export function batchCommand(io: CliIO): Command {
 
 /** The model a batch file is for: the Batch API takes one model per file. */
 function batchModel(study: Study, id: string | undefined): OpenAISpec {
-  const candidates = study.models.filter((m): m is OpenAISpec => m.kind === 'openai');
+  const candidates = study.models.filter(isOpenAISpec);
   const chosen = id === undefined ? candidates : candidates.filter((m) => m.id === id);
   if (chosen.length === 1) return chosen[0]!;
   const ids = candidates.map((m) => m.id).join(', ') || 'none';

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { Variant } from '../expand/types.js';
-import type { Question } from '../template/types.js';
+import { isBuiltinQuestion, type Question } from '../template/types.js';
 import { runFile } from '../pipeline/runDir.js';
 import { stableStringify } from '../util/hash.js';
 import { InputError, type Problem } from '../util/problems.js';
@@ -85,6 +85,11 @@ export function matchRuns(a: ScoredRun, b: ScoredRun): RunMatch {
  * lack, so a stem or option text missing on one side is no mismatch.
  */
 function answerKey(q: Question): string {
+  if (!isBuiltinQuestion(q)) {
+    // A registered question type: every field but the wording decides what is right.
+    const { stem: _wording, ...decisive } = q;
+    return stableStringify(decisive);
+  }
   switch (q.type) {
     case 'choice':
     case 'yesno':

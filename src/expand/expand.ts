@@ -12,22 +12,24 @@ import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
 import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
 import { renderQuestion } from './prompt.js';
+import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { Variant, VariantKind } from './types.js';
 
 /**
  * Expands every vignette into its matched set, one vignette at a time (a generator: a large study is never
  * held in memory). Deterministic: same study, seed and templates give the same variants in the same order.
  */
-export function* expandStudy(study: Study, vignettes: Iterable<Vignette>, systemPrompt: string): Generator<Variant> {
+export function* expandStudy(study: Study, vignettes: Iterable<Vignette>, systemPrompt: string, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Generator<Variant> {
   const faker = createFaker();
-  for (const vignette of vignettes) yield* expandVignette(study, vignette, systemPrompt, faker);
+  for (const vignette of vignettes) yield* expandVignette(study, vignette, systemPrompt, faker, questionTypes);
 }
 
 /**
  * The matched set of one vignette: the design's assignments (reference first), then the controls the study
  * asks for (demographics removed; paraphrase controls at reference levels, authored rewordings first). Filler is drawn once and shared by all.
  */
-export function expandVignette(study: Study, vignette: Vignette, systemPrompt: string, faker = createFaker()): Variant[] {
+export function expandVignette(study: Study, vignette: Vignette, systemPrompt: string, faker = createFaker(), questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Variant[] {
+  const question = renderQuestion(vignette.question, questionTypes);
   const filler = drawFiller(faker, study.seed, vignette.id);
   const pinned = pinnedValues(vignette);
   const base = baseAssignment(study, vignette);
@@ -48,7 +50,7 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
       pinned,
       messages: [
         { role: 'system', content: systemPrompt },
-        { role: 'user', content: `${rendered.text}\n\n${renderQuestion(vignette.question)}` },
+        { role: 'user', content: `${rendered.text}\n\n${question}` },
       ],
       cueSpans: rendered.cueSpans,
       ...(paraphrase ? { paraphrase } : {}),

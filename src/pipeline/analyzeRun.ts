@@ -13,23 +13,29 @@ import { adjudicatedScores } from '../review/adjudications.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
+import { createRegistry, type Registry } from '../registry.js';
 import { writeReport } from './report.js';
 import { readManifest, writeFindingsJson, writeResults, writeScores } from './runDir.js';
 
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
 export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
 
-/** Score every response, analyse, and write scores, findings, results and the report. No model is asked anything. */
-export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>): Promise<AnalysisResults> {
+/**
+ * Score every response (as the registry's question types read and grade answers, with the verdicts of a judge of its
+ * providers; the built-ins by default), analyse, and write scores, findings, results and the report. No model is
+ * asked anything.
+ */
+export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>, registry: Registry = createRegistry()): Promise<AnalysisResults> {
+  const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
   // One pass, one response at a time: a lazily read source never holds a run's texts in memory.
   const errors = new RequestErrorTally();
   const automated = Array.from(responses, (r) => {
     errors.add(r);
-    return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
+    return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
   });
-  const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses }, automated));
+  const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated));
   writeScores(runDir, scores);
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
@@ -58,6 +64,6 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
-  await writeReport(runDir);
+  await writeReport(runDir, { questionTypes });
   return results;
 }

@@ -1,22 +1,32 @@
 import type { AnalysisResults } from '../analysis/analyze.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
+import { InputError } from '../util/problems.js';
+import { createRegistry, type Registry } from '../registry.js';
 import { analyzeRun } from './analyzeRun.js';
 import { loadRun, readFinalResponses } from './loadRun.js';
-import { claimRunDirectory, requireRunFile } from './runDir.js';
+import { claimRunDirectory, requireRunFile, runFile } from './runDir.js';
 
 /**
  * Re-scores and re-analyses a run directory from its recorded responses (`counterfair analyze`): no model is asked
  * anything. Writes scores, findings, results and the report, and returns the analysis. `quality` overrides the
- * run's data-quality thresholds field by field.
+ * run's data-quality thresholds field by field. A run of a study that uses registered question types is analysed
+ * with the same `registry` it was run with.
  */
-export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds> } = {}): Promise<AnalysisResults> {
+export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {}): Promise<AnalysisResults> {
   const claim = claimRunDirectory(runDir);
   try {
     const run = loadRun(runDir);
+    const registry = options.registry ?? createRegistry();
+    const { questionTypes } = registry;
+    const unregistered = [...new Set(run.vignettes.map((v) => v.question.type))].filter((type) => !questionTypes.get(type));
+    if (unregistered.length > 0) {
+      const message = `question type ${unregistered.map((t) => `"${t}"`).join(', ')} is not registered (${questionTypes.ids.join(', ')}); analyse this run with the registry it was run with: analyzeRunDirectory(dir, { registry })`;
+      throw new InputError([{ file: runFile(runDir, 'vignettes'), message }]);
+    }
     requireRunFile(runDir, 'responses');
     const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-    return await analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run));
+    return await analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), registry);
   } finally {
     claim.release();
   }

@@ -1,3 +1,4 @@
+import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReviewAgreement } from '../review/agreement.js';
@@ -16,6 +17,8 @@ export interface ReportOptions {
   chromium?: string;
   /** Where to say what was skipped (a missing Chromium). */
   log?: (line: string) => void;
+  /** The question types that describe correct answers, for a run of registered types (`createRegistry`). */
+  questionTypes?: QuestionTypeRegistry;
 }
 
 /** `counterfair report`: claims the run directory (one command at a time), then renders its report. */
@@ -34,7 +37,7 @@ export async function reportRunDirectory(runDir: string, options: ReportOptions 
  * byte-identical files for the same run. No model is asked anything. Returns the paths written.
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<string[]> {
-  const rendered = await renderReport(loadReportSources(runDir));
+  const rendered = await renderReport(loadReportSources(runDir, options.questionTypes));
   for (const folder of Object.values(REPORT_FOLDERS)) rmSync(join(runDir, folder), { recursive: true, force: true });
   for (const file of rendered.files) writeReportFile(runDir, file);
   const written = rendered.files.map((f) => join(runDir, f.path));
@@ -54,7 +57,7 @@ function writeReportFile(runDir: string, file: ReportFile): void {
 }
 
 /** Everything the report needs from a run directory; a missing analysis is bad input with the fix named. */
-export function loadReportSources(runDir: string): ReportSources {
+export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRegistry): ReportSources {
   const run = loadRun(runDir);
   const results = readResults(runDir);
   const { texts, served } = responseDetails(runDir, new Set(results.worstCases.flatMap((w) => [w.referenceKey, w.levelKey])));
@@ -66,6 +69,7 @@ export function loadReportSources(runDir: string): ReportSources {
     responseTexts: texts,
     servedModels: Object.fromEntries([...served].map(([model, ids]) => [model, [...ids].sort()])),
     ...optionalReview(readOptionalJson<ReviewAgreement>(runDir, 'reviewAgreement')),
+    ...(questionTypes ? { questionTypes } : {}),
   };
 }
 

@@ -3,13 +3,14 @@ import { analyzeRun } from './analyzeRun.js';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { combinationExclusions, expandStudy } from '../expand/expand.js';
-import { createProvider } from '../providers/registry.js';
+import { createProvider, requiredVariables } from '../providers/registry.js';
+import { createRegistry, type Registry } from '../registry.js';
 import { cacheDirFromEnv, ResponseCache } from '../run/cache.js';
 import { systemContext } from '../run/context.js';
 import type { ProgressSink } from '../run/progressDisplay.js';
 import { collectResponses, runModels, type RunModel } from '../run/runner.js';
 import { ResponseJournal } from '../run/store.js';
-import type { LoadedStudy, Study } from '../study/types.js';
+import type { LoadedStudy, ModelSpec, Study } from '../study/types.js';
 import { InputError, type Problem } from '../util/problems.js';
 import { runJudge } from '../score/judge/stage.js';
 import { buildManifest, type Manifest } from './manifest.js';
@@ -42,9 +43,11 @@ export interface RunOptions {
    * first); without it such a directory is refused.
    */
   force?: boolean;
+  /** The providers (and question types) the study was loaded with, when it uses extensions; the built-ins by default. */
+  registry?: Registry;
 }
 
-type ResolvedRunOptions = RunOptions & Required<Pick<RunOptions, 'clock' | 'log'>>;
+type ResolvedRunOptions = RunOptions & Required<Pick<RunOptions, 'clock' | 'log' | 'registry'>>;
 
 export interface RunResult {
   runDir: string;
@@ -73,21 +76,21 @@ export function claimStudyRunDir(study: Study, runDir: string, force = false): R
  * first, so a kill mid-expansion leaves a directory that is recognisably a run. The variants are written as they
  * are expanded and read back from the file (close it when done).
  */
-export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, previous: Manifest | undefined, clock: () => number): { variants: VariantFile } {
+export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, previous: Manifest | undefined, clock: () => number, registry: Registry = createRegistry()): { variants: VariantFile } {
   writeManifest(runDir, buildManifest(study, previous, clock, combinationExclusions(study, vignettes)));
   writeVignettes(runDir, vignettes);
-  const variants = VariantFile.write(runFile(runDir, 'variants'), expandStudy(study, vignettes, study.systemPrompt));
+  const variants = VariantFile.write(runFile(runDir, 'variants'), expandStudy(study, vignettes, study.systemPrompt, registry.questionTypes));
   return { variants };
 }
 
 /** Expand, ask every model, score, analyse and report. Resumable: finished requests are never re-sent. */
 export async function runStudy({ study, vignettes }: LoadedStudy, given: RunOptions): Promise<RunResult> {
-  const options: ResolvedRunOptions = { ...given, clock: given.clock ?? Date.now, log: given.log ?? (() => {}) };
-  checkKeys(study, options.env);
+  const options: ResolvedRunOptions = { ...given, clock: given.clock ?? Date.now, log: given.log ?? (() => {}), registry: given.registry ?? createRegistry() };
+  checkKeys(study, options);
   const runDir = options.outDir ?? defaultRunDir(study);
   const claim = claimStudyRunDir(study, runDir, options.force);
   try {
-    const { variants } = prepareRunDir({ study, vignettes }, runDir, claim.previous, options.clock);
+    const { variants } = prepareRunDir({ study, vignettes }, runDir, claim.previous, options.clock, options.registry);
     try {
       return await askAndAnalyse({ study, vignettes }, runDir, variants, options);
     } finally {
@@ -100,7 +103,7 @@ export async function runStudy({ study, vignettes }: LoadedStudy, given: RunOpti
 
 async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, variants: VariantFile, options: ResolvedRunOptions): Promise<RunResult> {
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
-  const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env }) }));
+  const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env, questionTypes: options.registry.questionTypes }, options.registry.providers) }));
   const journal = ResponseJournal.open(runFile(runDir, 'responses'));
   const cacheDir = options.cache === false ? undefined : cacheDirFromEnv(options.env);
   const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, options.clock);
@@ -121,9 +124,9 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     if (options.signal?.aborted || responses === undefined) return interrupted();
     // Judging and analysis look variants up across the whole study: from here on they are held in memory.
     const variantList = [...variants];
-    await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses }, study, options);
+    await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers }, study, { ...options, cache, progress });
     if (options.signal?.aborted) return interrupted();
-    const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses);
+    const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses, options.registry);
     analysed = { findings, dataQuality };
   } finally {
     await cache?.close();
@@ -132,17 +135,15 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
   return { runDir, ...analysed, complete: true };
 }
 
-function checkKeys(study: Study, env: RunOptions['env']): void {
+/** Every environment variable a model or the judge needs (an API key), checked before anything is sent. */
+function checkKeys(study: Study, { env, registry }: ResolvedRunOptions): void {
   const problems: Problem[] = [];
+  const missing = (spec: ModelSpec) => requiredVariables(spec, registry.providers).filter((v) => !env[v.name]);
   for (const [i, model] of study.models.entries()) {
-    if (model.kind === 'openai' && !env[model.apiKeyEnv]) {
-      problems.push({ file: study.file, field: `models[${i}].api_key_env`, message: `environment variable ${model.apiKeyEnv} is not set; export it with the API key for model ${model.id}` });
-    }
+    for (const v of missing(model)) problems.push({ file: study.file, field: `models[${i}].${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for model ${model.id}` });
   }
   // The judge answers last: a missing key must stop the run before any audited model is paid for.
   const judge = study.judge?.model;
-  if (judge?.kind === 'openai' && !env[judge.apiKeyEnv]) {
-    problems.push({ file: study.file, field: 'judge.model.api_key_env', message: `environment variable ${judge.apiKeyEnv} is not set; export it with the API key for the judge ${judge.id}` });
-  }
+  if (judge) for (const v of missing(judge)) problems.push({ file: study.file, field: `judge.model.${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for the judge ${judge.id}` });
   if (problems.length) throw new InputError(problems);
 }

@@ -1,6 +1,7 @@
 import { toFile } from 'openai';
 import type { ChatMessage } from '../expand/types.js';
 import { chatBody, classify, createOpenAIProvider, failure, failureKind, interpretCompletion, openaiClient, scrubError, scrubSecret, type OpenAISpec } from './openai.js';
+import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { Provider, ProviderResponse, ResponseError } from './types.js';
 
 /** The endpoint every line of a chat batch names (OpenAI, Azure and vLLM's offline runner accept it). */
@@ -72,6 +73,8 @@ export class BatchApiError extends Error {
  * surfaces as a BatchApiError with the key scrubbed.
  */
 export interface BatchEngine {
+  /** One line of the input file: the request `key` as the custom_id, and the body the online request would have. */
+  requestLine(key: string, messages: ChatMessage[]): string;
   /** Uploads the request lines as one file and creates a batch over it, tagged `tag`; returns the batch id. */
   submit(lines: readonly string[], tag: string): Promise<string>;
   /** The id of the batch tagged `tag`, if one is among the provider's most recent batches. */
@@ -103,7 +106,7 @@ const ENDED = new Set(['completed', 'failed', 'expired', 'cancelled']);
  * An OpenAI-compatible provider that answers through the Batch API (`batch: true` in the study); its
  * `complete` still answers one request online.
  */
-export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: { pollMs?: number; maxRequests?: number } = {}): Provider & { batch: BatchEngine } {
+export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: { pollMs?: number; maxRequests?: number; questionTypes?: QuestionTypeRegistry } = {}): Provider & { batch: BatchEngine } {
   // The built-in fetch here: uploads are multipart, and a few control calls need no lean transport. A
   // file of thousands of requests may take longer to upload than one answer takes to arrive.
   const client = openaiClient(spec, apiKey, { timeoutMs: Math.max(spec.timeoutMs, UPLOAD_TIMEOUT_MS) });
@@ -115,6 +118,7 @@ export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: {
     }
   };
   const batch: BatchEngine = {
+    requestLine: (key, messages) => batchRequestLine(spec, key, messages),
     pollMs: options.pollMs ?? 30_000,
     maxRequests: options.maxRequests ?? DEFAULT_MAX_REQUESTS,
     submit: (lines, tag) =>
@@ -145,5 +149,5 @@ export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: {
         return text.split('\n').filter((line) => line.trim() !== '');
       }),
   };
-  return { ...createOpenAIProvider(spec, apiKey), batch };
+  return { ...createOpenAIProvider(spec, apiKey, options.questionTypes), batch };
 }

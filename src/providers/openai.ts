@@ -1,12 +1,17 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatMessage } from '../expand/types.js';
-import type { ModelSpec } from '../study/types.js';
+import type { ModelSpec, OpenAIModelSpec } from '../study/types.js';
 import { answerFormat } from './answerFormat.js';
+import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../template/questions/registry.js';
 import { AnswerTooLarge, createHttpPost, httpTarget, isAbortError, type HttpReply, type HttpTarget } from './httpPost.js';
 import type { Provider, ProviderRequest, ProviderResponse, ResponseError, ResponseErrorKind } from './types.js';
 
-export type OpenAISpec = Extract<ModelSpec, { kind: 'openai' }>;
+export type OpenAISpec = OpenAIModelSpec;
+
+export function isOpenAISpec(spec: ModelSpec): spec is OpenAISpec {
+  return spec.kind === 'openai';
+}
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 
@@ -41,7 +46,7 @@ export function openaiClient(spec: OpenAISpec, apiKey: string, options: { timeou
  * controller of its own) cost about 0.15 ms of CPU per request at the benchmark's 3,200 requests a second,
  * three quarters of the runner's whole budget. Each call then only serialises its body and posts it.
  */
-export function createOpenAIProvider(spec: OpenAISpec, apiKey: string): Provider {
+export function createOpenAIProvider(spec: OpenAISpec, apiKey: string, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Provider {
   const client = openaiClient(spec, apiKey);
   const post = createHttpPost(spec.concurrency, spec.maxAnswerBytes);
   let target: Promise<HttpTarget> | undefined;
@@ -49,7 +54,7 @@ export function createOpenAIProvider(spec: OpenAISpec, apiKey: string): Provider
   // requests (the answer is then read from text, as for any endpoint).
   let structured = spec.params.structuredOutput === true;
   const send = async (request: ProviderRequest): Promise<ProviderResponse> => {
-    const format = structured ? answerFormat(request.subject.question) : undefined;
+    const format = structured ? answerFormat(request.subject.question, questionTypes) : undefined;
     try {
       const body = format ? { ...chatBody(spec, request.messages), response_format: format } : chatBody(spec, request.messages);
       const reply = await post(await (target ??= chatTarget(client, spec)), JSON.stringify(body), request.signal).catch(connectionError);

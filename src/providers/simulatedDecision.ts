@@ -1,9 +1,13 @@
-import type { InjectedBias, ModelSpec } from '../study/types.js';
+import type { InjectedBias, ModelSpec, SimulatedModelSpec } from '../study/types.js';
 import type { QuestionType } from '../template/types.js';
 import type { CueMode } from '../template/render.js';
 import { hashUniform } from '../util/hash.js';
 
-export type SimulatedSpec = Extract<ModelSpec, { kind: 'simulated' }>;
+export type SimulatedSpec = SimulatedModelSpec;
+
+export function isSimulatedSpec(spec: ModelSpec): spec is SimulatedSpec {
+  return spec.kind === 'simulated';
+}
 
 /** What the simulated model needs to know about a variant (never the correct answer: that stays in the caller). */
 export interface SimulatedSubject {

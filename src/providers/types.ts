@@ -58,6 +58,8 @@ export interface Provider {
   /** Stable description of what answers, folded into the cache key (never contains secrets). */
   readonly identity: string;
   complete(request: ProviderRequest): Promise<ProviderResponse>;
+  /** True when answers cost nothing to recompute (the simulated model): the runner then keeps them out of the response cache. */
+  readonly uncached?: boolean;
   /** Present when the study asks for the provider's batch engine (`batch: true`) instead of one call per request. */
   readonly batch?: BatchEngine;
 }

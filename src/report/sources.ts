@@ -1,3 +1,4 @@
+import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import { pooledScores } from '../analysis/probes.js';
 import { pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
@@ -26,6 +27,8 @@ export interface ReportSources {
   servedModels: Readonly<Record<string, string[]>>;
   /** Agreement between automated scoring and clinicians, once labels have been imported. */
   review?: ReviewAgreement;
+  /** The question types that describe correct answers (a registry's, for a study using registered types); built-ins when absent. */
+  questionTypes?: QuestionTypeRegistry;
 }
 
 /** A contrast named the same way in every chart and table. */

@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import type { Variant } from '../expand/types.js';
 import { blindAnswers, maskedPrompt } from '../score/judge/blind.js';
-import type { Question } from '../template/types.js';
+import { isBuiltinQuestion, type Question } from '../template/types.js';
 import type { ReviewKeyItem } from './key.js';
 
 /** An item as a reviewer sees it: nothing that says who the patient is, which side is the reference, or why it is here. */
@@ -32,6 +32,11 @@ export function presentItem(item: ReviewKeyItem, ctx: PresentationContext): Pres
 
 /** The clinically correct answer as the vignette's author wrote it, for grading against. */
 export function answerKey(question: Question): string {
+  if (!isBuiltinQuestion(question)) {
+    // A registered question type: its fields as written, since review has no registry to describe it with.
+    const { type, stem: _wording, ...answer } = question;
+    return `${type}: ${JSON.stringify(answer)}`;
+  }
   switch (question.type) {
     case 'choice':
       return `${question.answer}. ${question.options[question.answer] ?? ''}`.trim();

@@ -1,5 +1,6 @@
-import { BatchApiError, batchOutcome, batchRequestLine, parseBatchOutputLine, type BatchEngine } from '../providers/batch.js';
-import { failure, type OpenAISpec } from '../providers/openai.js';
+import { BatchApiError, batchOutcome, parseBatchOutputLine, type BatchEngine } from '../providers/batch.js';
+import { failure } from '../providers/openai.js';
+import type { ModelSpec } from '../study/types.js';
 import type { BatchLedger } from './batchLedger.js';
 import { sleep, type RunContext } from './context.js';
 import { sha256Hex } from '../util/hash.js';
@@ -9,7 +10,7 @@ import type { Recorder } from './recorder.js';
 import { backoffDelay, DEFAULT_RETRY, isRetryable, type RetryPolicy } from './retry.js';
 
 export interface BatchRunOptions {
-  spec: OpenAISpec;
+  spec: ModelSpec;
   identity: string;
   engine: BatchEngine;
   variants: VariantSource;
@@ -76,7 +77,7 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
     if (ctx.signal?.aborted) break;
     if (!submittedBefore.has(request.key) && !recorder.reuse(request)) {
       requests.push([request.key, position]);
-      lines.push(batchRequestLine(spec, request.key, request.messages));
+      lines.push(engine.requestLine(request.key, request.messages));
       if (requests.length === engine.maxRequests) await submit();
     }
     position++;

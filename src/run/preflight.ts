@@ -1,5 +1,7 @@
 import type { Variant } from '../expand/types.js';
+import { isOpenAISpec } from '../providers/openai.js';
 import { createProvider } from '../providers/registry.js';
+import { isSimulatedSpec } from '../providers/simulatedDecision.js';
 import type { ResponseErrorKind } from '../providers/types.js';
 import type { ModelSpec, Study } from '../study/types.js';
 import type { Question } from '../template/types.js';
@@ -47,8 +49,8 @@ export function estimatePlan(study: Pick<Study, 'models' | 'replicates'>, varian
     replicates: study.replicates,
     models: study.models.map((spec, i) => {
       const { prompt, completion } = totals[i]!;
-      const price = spec.kind === 'openai' && spec.batch ? batchPrice(spec.price) : spec.price;
-      const cost = spec.kind === 'simulated' ? 0 : price ? (prompt * price.input + completion * price.output) / 1e6 : null;
+      const price = isOpenAISpec(spec) && spec.batch ? batchPrice(spec.price) : spec.price;
+      const cost = isSimulatedSpec(spec) ? 0 : price ? (prompt * price.input + completion * price.output) / 1e6 : null;
       return { modelId: spec.id, kind: spec.kind, requests: count * study.replicates, promptTokens: prompt, completionTokens: completion, cost };
     }),
   };
@@ -101,7 +103,9 @@ export async function checkEndpoints(study: Pick<Study, 'models' | 'seed'>, vari
 }
 
 async function checkEndpoint(spec: ModelSpec, studySeed: number, variant: Variant, question: Question, options: EndpointCheckOptions): Promise<EndpointCheck> {
-  if (spec.kind === 'simulated') return { modelId: spec.id, target: 'simulated model (no network)', status: 'simulated' };
+  if (isSimulatedSpec(spec)) return { modelId: spec.id, target: 'simulated model (no network)', status: 'simulated' };
+  // Only OpenAI-compatible endpoints are checked; a provider added through the registry is reached by a run alone.
+  if (!isOpenAISpec(spec)) return { modelId: spec.id, target: `provider ${spec.kind}`, status: 'simulated' };
   const target = `${spec.baseUrl ?? 'https://api.openai.com/v1'} model ${spec.model}`;
   if (!options.env[spec.apiKeyEnv]) return { modelId: spec.id, target, status: 'no-key', cause: `environment variable ${spec.apiKeyEnv} is not set: export it with the API key (or put it in a file and pass --env-file FILE)` };
   const timeoutMs = Math.min(spec.timeoutMs, options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);

@@ -42,10 +42,9 @@ export async function runModels(models: readonly RunModel[], variants: VariantSo
   try {
     await Promise.all(
       models.map(({ spec, provider }) => {
-        // The simulated model answers for free and instantly: caching it would only fill the disk.
-        const cache = spec.kind === 'simulated' ? undefined : options.cache?.shard(provider.identity);
+        const cache = provider.uncached ? undefined : options.cache?.shard(provider.identity);
         const recorder = new Recorder(options.journal, cache, meter, display);
-        if (spec.kind === 'openai' && provider.batch) {
+        if (provider.batch) {
           ledger ??= BatchLedger.open(runFile(dirname(options.journal.path), 'batches'));
           return runBatch({ spec, identity: provider.identity, engine: provider.batch, variants, replicates, recorder, ledger, meter, ctx });
         }

@@ -12,31 +12,37 @@ import { failOnProblems, type Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { loadNamePools, NAMES_FILE } from '../demographics/names.js';
 import { readNameOptions } from './names.js';
-import { readBiasCueModes, readCueModes } from './cues.js';
+import { readCueModes } from './cues.js';
+import type { ProviderDefinition } from '../providers/definition.js';
+import type { ProviderRegistry } from '../providers/registry.js';
+import { createRegistry, type Registry } from '../registry.js';
 import type { CueMode } from '../template/render.js';
-import { QUESTION_TYPES, type QuestionType } from '../template/types.js';
 import { JUDGE_PROMPT_VERSION } from '../score/judge/prompt.js';
 import { ageBelow, matchingCombination } from '../expand/combinations.js';
 import { baseAssignment } from '../expand/base.js';
 import type { Vignette } from '../template/types.js';
 import type { FieldPath } from '../util/yaml.js';
-import type { Controls, Design, GateSettings, ImplausibleCombination, InjectedBias, JudgeSpec, LoadedStudy, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
-import { apiKeyEnvProblem, baseUrlProblem } from './endpointFields.js';
+import type { Controls, Design, GateSettings, ImplausibleCombination, JudgeSpec, LoadedStudy, ModelCommon, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
 
 const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output', 'strict'];
-const MODEL_FIELDS = ['id', 'provider', 'model', 'base_url', 'api_key_env', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'max_answer_bytes', 'rpm', 'tpm', 'price', 'batch', 'structured_output', 'accuracy', 'bias', 'unparseable_rate', 'instability'];
-const PROVIDERS = ['simulated', 'openai'] as const;
+/** The fields of every model entry; each provider's definition lists the ones it adds. */
+const COMMON_MODEL_FIELDS = ['id', 'provider', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'max_answer_bytes', 'rpm', 'tpm', 'price', 'structured_output'];
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
 
 export const DEFAULT_SYSTEM_PROMPT =
   'You are a clinical decision support assistant. Answer the question about the case that follows. ' +
   'Give your final answer on the last line in the form "Answer: <answer>".';
 
+export interface LoadStudyOptions {
+  /** The providers and question types the study may name (`createRegistry`); the built-ins when absent. */
+  registry?: Registry;
+}
+
 /**
  * Reads a study and everything it names (templates, demographics), validates all of it and throws one
  * InputError listing every problem (file:line:field) when anything is wrong.
  */
-export function loadStudy(file: string): LoadedStudy {
+export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedStudy {
   const problems: Problem[] = [];
   const source = readYamlFile(file, problems);
   failOnProblems(problems);
@@ -67,13 +73,14 @@ export function loadStudy(file: string): LoadedStudy {
   const controls = readControls(r, obj.controls);
   const namePools = loadNamePools(demographicsPath, problems);
   const names = readNameOptions(r, obj.names, obj.axes, { cueModes, axes, pools: namePools, demographicsPath });
-  const models = readModels(r, obj.models, systemPrompt, axes, cueModes);
-  const judge = readJudge(r, obj.judge, systemPrompt, axes, cueModes);
+  const scope: ModelScope = { systemPrompt, axes, cueModes, registry: options.registry ?? createRegistry() };
+  const models = readModels(r, obj.models, scope);
+  const judge = readJudge(r, obj.judge, scope);
   const templateSources = readTemplateSources(r, obj.templates, at);
   const templateFiles = templateSources.map((t) => t.file);
   failOnProblems(problems);
 
-  const vignettes = loadVignettes(templateSources, problems);
+  const vignettes = loadVignettes(templateSources, problems, scope.registry.questionTypes);
   validateVignettes(vignettes, axes, allAxes, problems);
   checkCombinationsAgainstVignettes(r, implausible, vignettes, axes);
   if (vignettes.length === 0 && problems.length === 0) problems.push({ file, field: 'templates', message: 'no vignettes found in the listed template files' });
@@ -383,7 +390,7 @@ function readStudyAxes(r: FieldReader, raw: unknown, allAxes: readonly Axis[]): 
   return axes;
 }
 
-function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: readonly Axis[], cueModes: readonly CueMode[]): ModelSpec[] {
+function readModels(r: FieldReader, raw: unknown, scope: ModelScope): ModelSpec[] {
   if (raw === undefined) {
     r.problem(['models'], 'is required: a list of models (use `provider: simulated` to try the tool without a key)');
     return [];
@@ -391,7 +398,7 @@ function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: re
   const list = r.list(raw, ['models']) ?? [];
   const models: ModelSpec[] = [];
   list.forEach((item, i) => {
-    const model = readModel(r, item, ['models', i], systemPrompt, axes, cueModes);
+    const model = readModel(r, item, ['models', i], scope, 'model');
     if (!model) return;
     if (models.some((m) => m.id === model.id)) r.problem(['models', i, 'id'], `model id "${model.id}" is used twice`);
     models.push(model);
@@ -400,15 +407,28 @@ function readModels(r: FieldReader, raw: unknown, systemPrompt: string, axes: re
   return models;
 }
 
-/** One model entry, of `models:` or `judge.model`; undefined (with the problems recorded) when it is unusable. */
-function readModel(r: FieldReader, item: unknown, path: (string | number)[], systemPrompt: string, axes: readonly Axis[], cueModes: readonly CueMode[]): ModelSpec | undefined {
+/** What reading a model entry needs from the rest of the study. */
+interface ModelScope {
+  systemPrompt: string;
+  axes: readonly Axis[];
+  cueModes: readonly CueMode[];
+  registry: Registry;
+}
+
+/**
+ * One model entry, of `models:` or `judge.model`: the common fields here, the rest by its provider's definition;
+ * undefined (with the problems recorded) when it is unusable.
+ */
+function readModel(r: FieldReader, item: unknown, path: FieldPath, scope: ModelScope, role: 'model' | 'judge'): ModelSpec | undefined {
   const obj = r.record(item, path);
   if (!obj) return undefined;
-  r.unknownKeys(obj, MODEL_FIELDS, path);
+  const { providers } = scope.registry;
+  const kind = r.oneOf(obj, 'provider', providers.ids, path);
+  const definition = kind === undefined ? undefined : providers.get(kind);
+  unknownModelFields(r, obj, path, definition, providers);
   const id = r.string(obj, 'id', path);
-  const provider = r.oneOf(obj, 'provider', PROVIDERS, path);
-  if (!id || !provider) return undefined;
-  const common = {
+  if (!id || !definition) return undefined;
+  const common: ModelCommon = {
     id,
     params: {
       temperature: r.number(obj, 'temperature', path, { optional: true, min: 0, max: 2 }),
@@ -417,7 +437,7 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
       seed: r.number(obj, 'seed', path, { optional: true, integer: true }),
       ...(readFlag(r, obj, 'structured_output', path) ? { structuredOutput: true } : {}),
     },
-    systemPrompt: r.string(obj, 'system_prompt', path, { optional: true }) ?? systemPrompt,
+    systemPrompt: r.string(obj, 'system_prompt', path, { optional: true }) ?? scope.systemPrompt,
     concurrency: r.number(obj, 'concurrency', path, { optional: true, integer: true, min: 1, max: 1000 }) ?? 4,
     timeoutMs: r.number(obj, 'timeout_ms', path, { optional: true, integer: true, min: 1 }) ?? 60_000,
     maxRetries: r.number(obj, 'max_retries', path, { optional: true, integer: true, min: 0, max: 20 }) ?? 4,
@@ -427,28 +447,20 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
     tpm: r.number(obj, 'tpm', path, { optional: true, min: 1 }),
     price: readPrice(r, obj.price, [...path, 'price']),
   };
-  const batch = r.oneOf(obj, 'batch', ['true', 'false'], path, { optional: true }) === 'true';
-  if (batch && provider !== 'openai') r.problem([...path, 'batch'], 'applies to provider: openai only (the Batch API)');
-  switch (provider) {
-    case 'simulated':
-      return {
-        ...common,
-        kind: 'simulated',
-        accuracy: readAccuracy(r, obj.accuracy, [...path, 'accuracy']),
-        biases: readBiases(r, obj.bias, [...path, 'bias'], axes, cueModes),
-        unparseableRate: r.number(obj, 'unparseable_rate', path, { optional: true, min: 0, max: 1 }) ?? 0.01,
-        instability: r.number(obj, 'instability', path, { optional: true, min: 0, max: 1 }) ?? 0.15,
-      };
-    case 'openai': {
-      const model = r.string(obj, 'model', path);
-      const apiKeyEnv = r.string(obj, 'api_key_env', path, { optional: true }) ?? 'OPENAI_API_KEY';
-      const keyProblem = apiKeyEnvProblem(apiKeyEnv);
-      if (keyProblem) r.problem([...path, 'api_key_env'], keyProblem);
-      const baseUrl = r.string(obj, 'base_url', path, { optional: true });
-      const urlProblem = baseUrl === undefined ? undefined : baseUrlProblem(baseUrl);
-      if (urlProblem) r.problem([...path, 'base_url'], urlProblem);
-      return model ? { ...common, kind: 'openai', model, baseUrl, apiKeyEnv, batch } : undefined;
-    }
+  const spec = definition.readSpec(obj, { reader: r, path, common, role, axes: scope.axes, cueModes: scope.cueModes, questionTypes: scope.registry.questionTypes.ids });
+  // Every later lookup (request keys, the judge, the manifest's readers) goes by the spec's kind.
+  if (spec && spec.kind !== definition.kind) throw new Error(`provider "${definition.kind}": readSpec() returned a spec of kind "${spec.kind}"; it must be "${definition.kind}"`);
+  return spec;
+}
+
+/** Fields neither common nor the provider's: a field another provider reads says which (`batch` on a simulated model). */
+function unknownModelFields(r: FieldReader, obj: Record<string, unknown>, path: FieldPath, definition: ProviderDefinition | undefined, providers: ProviderRegistry): void {
+  const known = [...COMMON_MODEL_FIELDS, ...(definition?.fields ?? [])];
+  for (const key of Object.keys(obj)) {
+    if (known.includes(key) || !definition) continue;
+    const owners = providers.ids.filter((id) => providers.get(id)!.fields.includes(key));
+    if (owners.length > 0) r.problem([...path, key], `applies to provider: ${owners.join(', ')} only, not ${definition.kind}`);
+    else r.problem([...path, key], `unknown field; expected one of ${known.join(', ')}`);
   }
 }
 
@@ -457,17 +469,15 @@ function readModel(r: FieldReader, item: unknown, path: (string | number)[], sys
  * but it is always asked with the versioned judge prompt (so no `system_prompt`), one request at a time rather than
  * through a batch, and it sees masked cases (so a simulated judge has no demographic `bias` to inject).
  */
-function readJudge(r: FieldReader, raw: unknown, systemPrompt: string, axes: readonly Axis[], cueModes: readonly CueMode[]): JudgeSpec | undefined {
+function readJudge(r: FieldReader, raw: unknown, scope: ModelScope): JudgeSpec | undefined {
   if (raw === undefined) return undefined;
   const obj = r.record(raw, ['judge']);
   if (!obj) return undefined;
   r.unknownKeys(obj, ['model', 'prompt_version', 'pairwise'], ['judge']);
   if (obj.model === undefined) r.problem(['judge', 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
-  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], systemPrompt, axes, cueModes);
   const modelFields = obj.model !== null && typeof obj.model === 'object' ? (obj.model as Record<string, unknown>) : {};
   if ('system_prompt' in modelFields) r.problem(['judge', 'model', 'system_prompt'], 'the judge is asked with the versioned judge prompt (prompt_version); it cannot be replaced');
-  if ('bias' in modelFields) r.problem(['judge', 'model', 'bias'], 'the judge sees cases with demographic cues masked, so there is no demographic bias to inject');
-  if (model?.kind === 'openai' && model.batch) r.problem(['judge', 'model', 'batch'], 'the judge is asked directly, not through the Batch API');
+  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], scope, 'judge');
   const promptVersion = r.number(obj, 'prompt_version', ['judge'], { optional: true, integer: true, min: 1 }) ?? JUDGE_PROMPT_VERSION;
   if (promptVersion !== JUDGE_PROMPT_VERSION) r.problem(['judge', 'prompt_version'], `this counterfair asks the judge with prompt version ${JUDGE_PROMPT_VERSION}, not ${promptVersion}; use a counterfair release that has version ${promptVersion}, or accept ${JUDGE_PROMPT_VERSION}`);
   if (obj.pairwise !== undefined && typeof obj.pairwise !== 'boolean') r.problem(['judge', 'pairwise'], 'expected true or false');
@@ -491,84 +501,7 @@ function readPrice(r: FieldReader, raw: unknown, path: (string | number)[]): Mod
   return { input, output, ...(batchInput === undefined ? {} : { batchInput }), ...(batchOutput === undefined ? {} : { batchOutput }) };
 }
 
-function readAccuracy(r: FieldReader, raw: unknown, path: (string | number)[]): { default: number; byDomain: Record<string, number> } {
-  const result = { default: 0.85, byDomain: {} as Record<string, number> };
-  if (raw === undefined) return result;
-  if (typeof raw === 'number') {
-    if (raw < 0 || raw > 1) r.problem(path, `must be a probability between 0 and 1, got ${raw}`);
-    else result.default = raw;
-    return result;
-  }
-  const obj = r.record(raw, path);
-  if (!obj) return result;
-  for (const domain of Object.keys(obj)) {
-    const p = r.number(obj, domain, path, { min: 0, max: 1 });
-    if (p === undefined) continue;
-    if (domain === 'default') result.default = p;
-    else result.byDomain[domain] = p;
-  }
-  return result;
-}
-
-function readBiases(r: FieldReader, raw: unknown, path: (string | number)[], axes: readonly Axis[], cueModes: readonly CueMode[]): InjectedBias[] {
-  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'with', 'question_types', 'cues'], (obj, at) => {
-    const axis = r.string(obj, 'axis', at);
-    const level = r.string(obj, 'level', at);
-    const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0 });
-    const known = axis !== undefined && level !== undefined && checkLevel(r, axes, axis, level, at, 'axis', 'level');
-    const combined = readInteraction(r, obj.with, [...at, 'with'], axes, axis);
-    const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types']);
-    const cues = readBiasCueModes(r, obj.cues, [...at, 'cues'], cueModes);
-    if (!known || errorMultiplier === undefined || combined === null || questionTypes === null || cues === null) return undefined;
-    return { axis, level, errorMultiplier, ...(combined && { with: combined }), ...(questionTypes && { questionTypes }), ...(cues && { cues }) };
-  });
-}
-
-/** True when `level` is a level of the study axis `axis`; otherwise a problem at `at` naming the valid ones. */
-function checkLevel(r: FieldReader, axes: readonly Axis[], axis: string, level: string, at: readonly (string | number)[], axisField: string | number, levelField: string | number): boolean {
-  const defined = axes.find((a) => a.id === axis);
-  if (!defined) r.problem([...at, axisField], `"${axis}" is not an axis of this study (${axes.map((a) => a.id).join(', ')})`);
-  else if (!defined.levels.some((l) => l.id === level)) r.problem([...at, levelField], `"${level}" is not a level of ${axis} in this study (${defined.levels.map((l) => l.id).join(', ')})`);
-  else return true;
-  return false;
-}
-
-/** `with: { axis: level, ... }`: undefined when absent, null when invalid (problems recorded). */
-function readInteraction(r: FieldReader, raw: unknown, at: (string | number)[], axes: readonly Axis[], axis: string | undefined): Record<string, string> | undefined | null {
-  if (raw === undefined) return undefined;
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) {
-    r.problem(at, 'expected a mapping of one or more other axes to a level, for example { insurance: medicaid }');
-    return null;
-  }
-  let valid = true;
-  for (const [other, level] of Object.entries(raw)) {
-    if (typeof level !== 'string') {
-      r.problem([...at, other], 'expected a level id');
-      valid = false;
-    } else if (other === axis) {
-      r.problem([...at, other], `the interaction must name axes other than the bias's own (${axis})`);
-      valid = false;
-    } else if (!checkLevel(r, axes, other, level, at, other, other)) valid = false;
-  }
-  return valid ? (raw as Record<string, string>) : null;
-}
-
-/** `question_types: [ordinal, ...]`: undefined when absent, null when invalid (problems recorded). */
-function readQuestionTypes(r: FieldReader, raw: unknown, at: (string | number)[]): QuestionType[] | undefined | null {
-  if (raw === undefined) return undefined;
-  if (!Array.isArray(raw) || raw.length === 0) {
-    r.problem(at, `expected a list of question types (${QUESTION_TYPES.join(', ')})`);
-    return null;
-  }
-  const unknown = raw.filter((t) => !QUESTION_TYPES.includes(t as QuestionType));
-  if (unknown.length > 0) {
-    r.problem(at, `${unknown.map((t) => JSON.stringify(t)).join(', ')} ${unknown.length === 1 ? 'is not a question type' : 'are not question types'} (${QUESTION_TYPES.join(', ')})`);
-    return null;
-  }
-  return raw as QuestionType[];
-}
-
-function readFlag(r: FieldReader, obj: Record<string, unknown>, key: string, path: (string | number)[]): boolean {
+function readFlag(r: FieldReader, obj: Record<string, unknown>, key: string, path: FieldPath): boolean {
   const value = obj[key];
   if (value === undefined) return false;
   if (typeof value !== 'boolean') r.problem([...path, key], 'expected true or false');

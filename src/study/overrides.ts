@@ -1,3 +1,4 @@
+import { isOpenAISpec } from '../providers/openai.js';
 import { InputError } from '../util/problems.js';
 import { apiKeyEnvProblem, baseUrlProblem } from './endpointFields.js';
 import type { LoadedStudy, ModelSpec } from './types.js';
@@ -30,11 +31,11 @@ export function applyRunOverrides(loaded: LoadedStudy, o: RunOverrides): LoadedS
     const common = first ? { params: first.params, timeoutMs: first.timeoutMs, maxRetries: first.maxRetries, rpm: first.rpm, tpm: first.tpm, price: first.price, concurrency: first.concurrency } : { params: {}, timeoutMs: 60_000, maxRetries: 4, concurrency: 4 };
     models = [{ ...common, kind: 'openai', id: o.model, model: o.model, baseUrl: o.baseUrl, apiKeyEnv: o.apiKeyEnv ?? 'OPENAI_API_KEY', batch: false, systemPrompt: study.systemPrompt }];
   } else if (o.baseUrl !== undefined || o.apiKeyEnv !== undefined) {
-    const remote = models.filter((m) => m.kind === 'openai');
+    const remote = models.filter(isOpenAISpec);
     if (remote.length !== 1) {
       throw new InputError([{ file: study.file, field: 'models', message: `--base-url and --api-key-env re-point the study's one OpenAI-compatible model, but it has ${remote.length}; add --model NAME to run a single model instead` }]);
     }
-    models = models.map((m) => (m.kind === 'openai' ? { ...m, baseUrl: o.baseUrl ?? m.baseUrl, apiKeyEnv: o.apiKeyEnv ?? m.apiKeyEnv } : m));
+    models = models.map((m) => (isOpenAISpec(m) ? { ...m, baseUrl: o.baseUrl ?? m.baseUrl, apiKeyEnv: o.apiKeyEnv ?? m.apiKeyEnv } : m));
   }
   if (o.concurrency !== undefined) models = models.map((m) => ({ ...m, concurrency: o.concurrency! }));
   return { ...loaded, study: { ...study, models, replicates: o.replicates ?? study.replicates } };

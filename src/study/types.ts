@@ -46,7 +46,8 @@ export interface ModelPrice {
   batchOutput?: number;
 }
 
-interface ModelCommon {
+/** What every model entry has, whatever answers it: read by the study loader before the provider reads its own fields. */
+export interface ModelCommon {
   /** Unique label of the model in this study; used in findings and file names. */
   id: string;
   params: ModelParams;
@@ -68,26 +69,40 @@ interface ModelCommon {
   price?: ModelPrice;
 }
 
-export type ModelSpec =
-  | (ModelCommon & {
-      kind: 'simulated';
-      /** Probability of a correct answer per domain; `default` for the rest. */
-      accuracy: { default: number; byDomain: Record<string, number> };
-      biases: InjectedBias[];
-      /** Probability that an answer is not in a parseable form. */
-      unparseableRate: number;
-      /** Probability that a variant's answer is drawn afresh rather than shared with its vignette (wording sensitivity). */
-      instability: number;
-    })
-  | (ModelCommon & {
-      kind: 'openai';
-      model: string;
-      baseUrl?: string;
-      /** Name of the environment variable holding the key; the key itself never enters the study. */
-      apiKeyEnv: string;
-      /** Submit through the provider's Batch API (files, batches, polling) instead of one call per request. */
-      batch: boolean;
-    });
+/** `provider: simulated`: the built-in model with planted biases (src/providers/simulated.ts). */
+export type SimulatedModelSpec = ModelCommon & {
+  kind: 'simulated';
+  /** Probability of a correct answer per domain; `default` for the rest. */
+  accuracy: { default: number; byDomain: Record<string, number> };
+  biases: InjectedBias[];
+  /** Probability that an answer is not in a parseable form. */
+  unparseableRate: number;
+  /** Probability that a variant's answer is drawn afresh rather than shared with its vignette (wording sensitivity). */
+  instability: number;
+};
+
+/** `provider: openai`: any OpenAI-compatible chat endpoint (src/providers/openai.ts). */
+export type OpenAIModelSpec = ModelCommon & {
+  kind: 'openai';
+  model: string;
+  baseUrl?: string;
+  /** Name of the environment variable holding the key; the key itself never enters the study. */
+  apiKeyEnv: string;
+  /** Submit through the provider's Batch API (files, batches, polling) instead of one call per request. */
+  batch: boolean;
+};
+
+/**
+ * A model of a provider added through a registry (`createRegistry({ providers })`): the common fields, its `kind`
+ * (the provider's id) and whatever fields its definition's `readSpec` adds.
+ */
+export type ExtensionModelSpec = ModelCommon & { kind: string };
+
+/**
+ * One model entry, as its provider's definition read it. Narrow a built-in one with `isSimulatedSpec` /
+ * `isOpenAISpec` (src/providers/): `kind === 'openai'` alone cannot narrow, since an extension's kind is any string.
+ */
+export type ModelSpec = SimulatedModelSpec | OpenAIModelSpec | ExtensionModelSpec;
 
 /**
  * How level assignments are chosen for each vignette. `one-at-a-time`: each axis alone against the reference;

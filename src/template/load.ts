@@ -4,17 +4,12 @@ import { FieldReader } from '../util/fields.js';
 import type { Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { readCsvRows, type CsvMapping } from './csv.js';
-import { PERSPECTIVES, QUESTION_TYPES, type Exclusion, type ImplausibleLevels, type Probe, type Question, type ScalePoint, type Vignette } from './types.js';
+import { createQuestionTypeRegistry, type QuestionTypeRegistry } from './questions/registry.js';
+import { PERSPECTIVES, type Exclusion, type ImplausibleLevels, type Probe, type Question, type Vignette } from './types.js';
+import type { FieldPath } from '../util/yaml.js';
 
 const FILE_FIELDS = ['domain', 'vignettes', 'description'];
 const VIGNETTE_FIELDS = ['id', 'domain', 'perspective', 'text', 'question', 'rationale', 'source', 'excluded', 'implausible', 'varies', 'tags', 'paraphrases', 'lint', 'probe'];
-const QUESTION_FIELDS: Record<Question['type'], readonly string[]> = {
-  choice: ['type', 'stem', 'options', 'answer'],
-  yesno: ['type', 'stem', 'answer'],
-  ordinal: ['type', 'stem', 'scale', 'intensity', 'answer'],
-  numeric: ['type', 'stem', 'unit', 'tolerance', 'intensity', 'answer'],
-  free: ['type', 'stem', 'rubric'],
-};
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Template files named by the study: YAML files, or directories searched (not recursively) for them. */
@@ -36,8 +31,11 @@ export function listTemplateFiles(paths: readonly string[], problems: Problem[])
 /** Where vignettes come from: a YAML template file, or a CSV file read through a column mapping. */
 export type TemplateSource = { kind: 'yaml'; file: string } | ({ kind: 'csv'; file: string } & CsvMapping);
 
-/** Parses and structurally validates vignette sources. Ids must be unique across all of them. */
-export function loadVignettes(sources: readonly TemplateSource[], problems: Problem[]): Vignette[] {
+/**
+ * Parses and structurally validates vignette sources. Ids must be unique across all of them. A question's `type` is
+ * one of `questionTypes` (the built-in ones by default).
+ */
+export function loadVignettes(sources: readonly TemplateSource[], problems: Problem[], questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Vignette[] {
   const vignettes: Vignette[] = [];
   const seen = new Map<string, string>();
   const accept = (r: FieldReader, v: Vignette | undefined, path: (string | number)[]) => {
@@ -51,7 +49,7 @@ export function loadVignettes(sources: readonly TemplateSource[], problems: Prob
   };
   for (const source of sources) {
     if (source.kind === 'csv') {
-      for (const row of readCsvRows(source, problems)) accept(row.reader, readVignette(row.reader, row.value, [], undefined), []);
+      for (const row of readCsvRows(source, problems)) accept(row.reader, readVignette(row.reader, row.value, [], undefined, questionTypes), []);
       continue;
     }
     const file = source.file;
@@ -63,12 +61,12 @@ export function loadVignettes(sources: readonly TemplateSource[], problems: Prob
     r.unknownKeys(root, FILE_FIELDS, []);
     const fileDomain = r.string(root, 'domain', [], { optional: true });
     const list = root.vignettes === undefined ? (r.problem(['vignettes'], 'is required: a list of vignettes'), undefined) : r.list(root.vignettes, ['vignettes']);
-    list?.forEach((raw, i) => accept(r, readVignette(r, raw, ['vignettes', i], fileDomain), ['vignettes', i]));
+    list?.forEach((raw, i) => accept(r, readVignette(r, raw, ['vignettes', i], fileDomain, questionTypes), ['vignettes', i]));
   }
   return vignettes;
 }
 
-function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], fileDomain: string | undefined): Vignette | undefined {
+function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], fileDomain: string | undefined, questionTypes: QuestionTypeRegistry): Vignette | undefined {
   const obj = r.record(raw, path);
   if (!obj) return undefined;
   const before = r.problems.length;
@@ -80,7 +78,7 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   const text = r.string(obj, 'text', path);
   const rationale = r.string(obj, 'rationale', path);
   const source = r.string(obj, 'source', path);
-  const question = obj.question === undefined ? (r.problem([...path, 'question'], 'is required'), undefined) : readQuestion(r, obj.question, [...path, 'question']);
+  const question = obj.question === undefined ? (r.problem([...path, 'question'], 'is required'), undefined) : readQuestion(r, obj.question, [...path, 'question'], questionTypes);
   const excluded = readExclusions(r, obj.excluded, [...path, 'excluded']);
   const implausible = readImplausible(r, obj.implausible, [...path, 'implausible']);
   const probe = readProbe(r, obj.probe, [...path, 'probe']);
@@ -94,75 +92,20 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   return { id, domain, perspective, text, question, rationale, source, excluded, implausible, ...(probe && { probe }), varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), stemLine: r.source.lineOf([...path, 'question', 'stem']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
 }
 
-function readQuestion(r: FieldReader, raw: unknown, path: (string | number)[]): Question | undefined {
+/** A question: `type` and `stem` here, the rest by its type's definition. */
+function readQuestion(r: FieldReader, raw: unknown, path: FieldPath, questionTypes: QuestionTypeRegistry): Question | undefined {
   const obj = r.record(raw, path);
   if (!obj) return undefined;
-  const type = r.oneOf(obj, 'type', QUESTION_TYPES, path);
+  const type = r.oneOf(obj, 'type', questionTypes.ids, path);
   if (!type) return undefined;
-  r.unknownKeys(obj, QUESTION_FIELDS[type], path);
+  const definition = questionTypes.get(type)!;
+  r.unknownKeys(obj, ['type', 'stem', ...definition.fields], path);
   const stem = r.string(obj, 'stem', path);
   if (!stem) return undefined;
-  switch (type) {
-    case 'choice': {
-      const options = obj.options === undefined ? (r.problem([...path, 'options'], 'is required: a mapping of letter -> option text'), undefined) : r.record(obj.options, [...path, 'options']);
-      const answer = r.string(obj, 'answer', path);
-      if (!options || !answer) return undefined;
-      const clean: Record<string, string> = {};
-      for (const letter of Object.keys(options)) {
-        if (!/^[A-Z]$/.test(letter)) r.problem([...path, 'options', letter], 'option keys must be single capital letters A, B, C, ...');
-        const optionText = r.string(options, letter, [...path, 'options']);
-        if (optionText) clean[letter] = optionText;
-      }
-      if (Object.keys(clean).length < 2) r.problem([...path, 'options'], 'needs at least two options');
-      if (!(answer in clean)) r.problem([...path, 'answer'], `"${answer}" is not among the options (${Object.keys(clean).join(', ')})`);
-      return { type, stem, options: clean, answer };
-    }
-    case 'yesno': {
-      const answer = r.oneOf(obj, 'answer', ['yes', 'no'] as const, path);
-      return answer ? { type, stem, answer } : undefined;
-    }
-    case 'ordinal': {
-      const scale = readScale(r, obj.scale, [...path, 'scale']);
-      const intensity = r.oneOf(obj, 'intensity', ['ascending', 'descending'] as const, path);
-      const answer = r.number(obj, 'answer', path, { integer: true });
-      if (!scale || !intensity || answer === undefined) return undefined;
-      if (!scale.some((p) => p.value === answer)) r.problem([...path, 'answer'], `${answer} is not a value of the scale (${scale.map((p) => p.value).join(', ')})`);
-      return { type, stem, scale, intensity, answer };
-    }
-    case 'numeric': {
-      const unit = r.string(obj, 'unit', path);
-      const tolerance = r.number(obj, 'tolerance', path, { min: 0 });
-      const intensity = r.oneOf(obj, 'intensity', ['ascending', 'descending'] as const, path);
-      const answer = r.number(obj, 'answer', path);
-      if (!unit || tolerance === undefined || !intensity || answer === undefined) return undefined;
-      return { type, stem, unit, tolerance, intensity, answer };
-    }
-    case 'free': {
-      const rubric = r.string(obj, 'rubric', path);
-      return rubric ? { type, stem, rubric } : undefined;
-    }
-  }
-}
-
-function readScale(r: FieldReader, raw: unknown, path: (string | number)[]): ScalePoint[] | undefined {
-  if (raw === undefined) {
-    r.problem(path, 'is required: an ordered list of {value, label}');
-    return undefined;
-  }
-  const items = r.list(raw, path);
-  if (!items) return undefined;
-  const scale: ScalePoint[] = [];
-  items.forEach((item, i) => {
-    const obj = r.record(item, [...path, i]);
-    if (!obj) return;
-    const value = r.number(obj, 'value', [...path, i], { integer: true });
-    const label = r.string(obj, 'label', [...path, i]);
-    if (value === undefined || !label) return;
-    if (scale.some((p) => p.value === value)) r.problem([...path, i, 'value'], `value ${value} appears twice in the scale`);
-    else scale.push({ value, label });
-  });
-  if (scale.length < 2) r.problem(path, 'needs at least two points');
-  return scale;
+  const question = definition.validate(obj, { reader: r, path, stem });
+  // Every later lookup (prompt, extraction, grading, description) goes by the question's type.
+  if (question && question.type !== definition.type) throw new Error(`question type "${definition.type}": validate() returned a question of type "${question.type}"; it must be "${definition.type}"`);
+  return question;
 }
 
 function readExclusions(r: FieldReader, raw: unknown, path: (string | number)[]): Exclusion[] {

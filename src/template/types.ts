@@ -9,15 +9,35 @@ export interface ScalePoint {
   label: string;
 }
 
-export type Question =
+/** The question types counterfair defines (src/template/questions/), as their records are read from a template. */
+export type BuiltinQuestion =
   | { type: 'choice'; stem: string; options: Record<string, string>; answer: string }
   | { type: 'yesno'; stem: string; answer: 'yes' | 'no' }
   | { type: 'ordinal'; stem: string; scale: ScalePoint[]; intensity: Intensity; answer: number }
   | { type: 'numeric'; stem: string; unit: string; tolerance: number; intensity: Intensity; answer: number }
   | { type: 'free'; stem: string; rubric: string };
 
-export type QuestionType = Question['type'];
-export const QUESTION_TYPES: readonly QuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free'];
+export type BuiltinQuestionType = BuiltinQuestion['type'];
+export const QUESTION_TYPES: readonly BuiltinQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free'];
+
+/** What every question has; a question type added through a registry adds its own fields (its definition reads them). */
+export interface QuestionBase {
+  type: string;
+  stem: string;
+}
+
+/**
+ * One vignette's question, as its type's definition read it. Narrow a built-in one with `isBuiltinQuestion` first:
+ * `type === 'ordinal'` alone cannot narrow, since an extension's type is any string.
+ */
+export type Question = BuiltinQuestion | QuestionBase;
+
+/** A question type's id: a built-in one, or one a registry adds. */
+export type QuestionType = BuiltinQuestionType | (string & {});
+
+export function isBuiltinQuestion(question: Question): question is BuiltinQuestion {
+  return (QUESTION_TYPES as readonly string[]).includes(question.type);
+}
 
 /** An axis clinically relevant to this vignette: never varied, pinned to `value`, reported with its reason. */
 export interface Exclusion {

@@ -1,3 +1,4 @@
+import { isBuiltinQuestion } from '../../src/template/types.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -29,7 +30,7 @@ export function exportWide(runDir: string, dir: string, name: string): { csv: st
   const lines = [csvLine(['case', 'gold', 'specialty', ...OPTION_COLUMNS, ...columns])];
   for (const v of vignettes) {
     const q = v.question;
-    if (q.type !== 'choice' && q.type !== 'yesno') throw new Error(`exportWide: ${v.id} is a ${q.type} question`);
+    if (!isBuiltinQuestion(q) || (q.type !== 'choice' && q.type !== 'yesno')) throw new Error(`exportWide: ${v.id} is a ${q.type} question`);
     const options = OPTION_COLUMNS.map((_, i) => (q.type === 'choice' ? (q.options[String.fromCharCode(65 + i)] ?? '') : ''));
     lines.push(csvLine([v.id, q.answer, v.domain, ...options, ...columns.map((c) => answers.get(`${v.id}~${c}`) ?? '')]));
   }

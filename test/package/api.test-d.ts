@@ -25,7 +25,7 @@ import {
 /** The public door (src/index.ts) as a library user types against it: a change here is a breaking change. */
 describe('the public API', () => {
   it('loads, runs, analyses, reports and gates with the documented types', () => {
-    expectTypeOf(loadStudy).parameters.toEqualTypeOf<[file: string]>();
+    expectTypeOf(loadStudy).parameter(0).toEqualTypeOf<string>();
     expectTypeOf(loadStudy).returns.toEqualTypeOf<LoadedStudy>();
     expectTypeOf(runStudy).parameter(1).toEqualTypeOf<RunOptions>();
     expectTypeOf(runStudy).returns.resolves.toEqualTypeOf<RunResult>();

@@ -1,3 +1,4 @@
+import { isSimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,7 @@ describe("the study's cues: field", () => {
 
   it("lets a simulated bias be restricted to some of a crossed study's modes, and refuses the restriction otherwise", async () => {
     const restricted = loadStudy(study('[explicit, implicit]', '[{ axis: race, level: black, error_multiplier: 2, cues: [implicit] }]')).study.models[0]!;
-    expect(restricted.kind === 'simulated' && restricted.biases).toEqual([{ axis: 'race', level: 'black', errorMultiplier: 2, cues: ['implicit'] }]);
+    expect(isSimulatedSpec(restricted) && restricted.biases).toEqual([{ axis: 'race', level: 'black', errorMultiplier: 2, cues: ['implicit'] }]);
 
     const single = study('implicit', '[{ axis: race, level: black, error_multiplier: 2, cues: [implicit] }]');
     const r1 = await runCli(['expand', single]);

@@ -1,3 +1,4 @@
+import { isBuiltinQuestion } from '../../src/template/types.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,7 +37,7 @@ describe('vignettes from CSV with a column mapping', () => {
         'csv-two,stroke,{{Patient}} has sudden aphasia. {{insurance}},Next step?,CT head,Discharge,Aspirin only,CT head,Imaging first.,AHA/ASA 2019\n',
     );
     const { study, vignettes } = loadStudy(file);
-    expect(vignettes.map((v) => [v.id, v.domain, v.perspective, v.question.type === 'choice' && v.question.answer])).toEqual([
+    expect(vignettes.map((v) => [v.id, v.domain, v.perspective, isBuiltinQuestion(v.question) && v.question.type === 'choice' && v.question.answer])).toEqual([
       ['csv-one', 'sepsis', 'clinician', 'A'],
       ['csv-two', 'stroke', 'clinician', 'A'],
     ]);

@@ -1,19 +1,9 @@
+import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../../template/questions/registry.js';
 import type { Question } from '../../template/types.js';
 
-/** The clinically correct answer of a question, as a reader would want to see it beside the model's. */
-export function correctAnswer(question: Question | undefined): string {
-  switch (question?.type) {
-    case 'choice':
-      return `${question.answer}: ${question.options[question.answer] ?? ''}`.trim();
-    case 'yesno':
-      return question.answer;
-    case 'ordinal':
-      return `${question.answer} (${question.scale.find((p) => p.value === question.answer)?.label ?? 'scale point'})`;
-    case 'numeric':
-      return `${question.answer} ${question.unit} (± ${question.tolerance})`;
-    case 'free':
-      return `free text, judged against a rubric`;
-    case undefined:
-      return 'unknown (vignette not in vignettes.jsonl)';
-  }
+/** The clinically correct answer of a question, as a reader would want to see it beside the model's (its type's `describe`). */
+export function correctAnswer(question: Question | undefined, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): string {
+  if (question === undefined) return 'unknown (vignette not in vignettes.jsonl)';
+  const definition = questionTypes.get(question.type);
+  return definition ? definition.describe(question) : `unknown (question type "${question.type}" is not registered in this analysis)`;
 }

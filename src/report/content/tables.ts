@@ -179,7 +179,7 @@ export function worstCasesTable(ctx: ReportContext): DisplayTable {
       const label = ctx.contrastLabel(w);
       return {
         cells: [
-          `${i + 1}. ${label} — ${w.vignetteId} (${w.domain}, ${w.questionType}); correct answer: ${correctAnswer(vignette?.question)}; harm ${decimal(w.harm, 2)}, worse in ${percent(w.consistency)} of ${w.nPairs} pair(s)`,
+          `${i + 1}. ${label} — ${w.vignetteId} (${w.domain}, ${w.questionType}); correct answer: ${correctAnswer(vignette?.question, ctx.questionTypes)}; harm ${decimal(w.harm, 2)}, worse in ${percent(w.consistency)} of ${w.nPairs} pair(s)`,
           { long: `Scored: ${w.referenceAnswer}\n\n${text(w.referenceKey)}` },
           { long: `Scored: ${w.levelAnswer}\n\n${text(w.levelKey)}` },
         ],

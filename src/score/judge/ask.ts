@@ -1,7 +1,9 @@
 import type { Provider } from '../../providers/types.js';
+import type { CacheShard } from '../../run/cache.js';
 import type { RunContext } from '../../run/context.js';
 import { Endpoint } from '../../run/endpoint.js';
 import { ProgressMeter } from '../../run/progress.js';
+import { ProgressDisplay, type ProgressSink } from '../../run/progressDisplay.js';
 import type { ModelSpec } from '../../study/types.js';
 import { openJudgements, type JudgementRecord } from './journal.js';
 import type { JudgeRequest } from './plan.js';
@@ -11,19 +13,26 @@ export interface AskContext {
   /** The judge model's settings: parameters, concurrency, rate limits, deadline and retries. */
   spec: ModelSpec;
   run: RunContext;
+  /** The judge's part of the shared response cache (judgement keys are content addresses, like request keys). */
+  cache?: CacheShard;
+  /** Where the judge's progress goes, as the audited models' does. */
+  progress?: ProgressSink;
 }
 
 export interface AskSummary {
   /** Distinct judge requests (identical prompts are asked once). */
   total: number;
   alreadyRecorded: number;
+  /** Answered from the shared response cache (copied into the run's journal), not sent. */
+  cached: number;
   sent: number;
   failed: number;
 }
 
 /**
  * Sends every judge request the journal has no answer for through the runner's endpoint (the judge model's
- * concurrency, rate limits, deadline and retries with backoff), and journals each answer as it arrives, so an
+ * concurrency, rate limits, deadline and retries with backoff) unless the shared response cache has it, shows
+ * progress as the runner does for the audited models, and journals each answer as it arrives, so an
  * interrupted run loses only the requests in flight and a finished judgement is never paid for twice. Failures
  * that outlast the retries are journalled as data and asked again on the next run.
  */
@@ -31,9 +40,18 @@ export async function askJudge(requests: readonly JudgeRequest[], runDir: string
   const unique = [...new Map(requests.map((r) => [r.key, r])).values()];
   const journal = openJudgements(runDir);
   try {
-    const pending = unique.filter((r) => !journal.answered.has(r.key));
-    const summary: AskSummary = { total: unique.length, alreadyRecorded: unique.length - pending.length, sent: 0, failed: 0 };
-    const endpoint = new Endpoint(ctx.spec, ctx.provider, ctx.run, new ProgressMeter(pending.length, ctx.run.clock));
+    const unanswered = unique.filter((r) => !journal.answered.has(r.key));
+    const meter = new ProgressMeter(unanswered.length, ctx.run.clock);
+    const display = ctx.progress && new ProgressDisplay(meter, ctx.progress, ctx.run.clock);
+    const pending = unanswered.filter((request) => {
+      const cached = ctx.cache?.get(request.key);
+      if (!cached) return true;
+      journal.append({ ...cached, messages: request.messages });
+      meter.reuse();
+      return false;
+    });
+    const summary: AskSummary = { total: unique.length, alreadyRecorded: unique.length - unanswered.length, cached: unanswered.length - pending.length, sent: 0, failed: 0 };
+    const endpoint = new Endpoint(ctx.spec, ctx.provider, ctx.run, meter);
     let next = 0;
     const worker = async () => {
       while (next < pending.length && !ctx.run.signal?.aborted) {
@@ -42,11 +60,19 @@ export async function askJudge(requests: readonly JudgeRequest[], runDir: string
         const outcome = await endpoint.send({ messages: request.messages, replicate: 0 }, request.subject);
         if (!outcome || outcome.response.error?.kind === 'aborted') return; // interrupted, not failed: asked again next time
         if (outcome.response.error) summary.failed++;
-        const record: JudgementRecord = { key: request.key, ...outcome.response, latencyMs: outcome.latencyMs, attempts: outcome.attempts, messages: request.messages };
+        const { messages, ...stored } = { key: request.key, ...outcome.response, latencyMs: outcome.latencyMs, attempts: outcome.attempts, messages: request.messages };
+        const record: JudgementRecord = { ...stored, messages };
         journal.append(record);
+        ctx.cache?.put(stored);
+        meter.finish(stored, ctx.spec.price);
+        display?.update();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(ctx.spec.concurrency, pending.length) }, worker));
+    try {
+      await Promise.all(Array.from({ length: Math.min(ctx.spec.concurrency, pending.length) }, worker));
+    } finally {
+      display?.finish();
+    }
     return summary;
   } finally {
     await journal.close();

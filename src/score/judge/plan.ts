@@ -2,17 +2,20 @@ import { pairContrasts } from '../../analysis/pairs.js';
 import type { Axis } from '../../demographics/types.js';
 import type { ChatMessage, Variant } from '../../expand/types.js';
 import type { JudgeSpec } from '../../study/types.js';
-import type { Question } from '../../template/types.js';
+import { isBuiltinQuestion, type BuiltinQuestion, type Question } from '../../template/types.js';
 import { detectRefusal } from '../extract/refusal.js';
 import type { ScoreRecord } from '../types.js';
 import { blindAnswers, maskedPrompt, referenceFirst } from './blind.js';
-import { judgeFingerprint, judgementKey } from './key.js';
+import { judgeFingerprint, type ProviderRegistry } from '../../providers/registry.js';
+import { judgementKey } from './key.js';
 import { pairwiseJudgeMessages, rubricJudgeMessages } from './prompt.js';
 
 /** Everything judging needs from a run, gathered once so that planning, asking and applying agree on every key. */
 export interface JudgeInputs {
   seed: number;
   judge: JudgeSpec;
+  /** The providers the study's judge may be of (its fingerprint is its definition's). */
+  providers: ProviderRegistry;
   /** The study's axes: for pairing each level variant with its reference partner, and for the words that could reveal a cue. */
   axes: readonly Axis[];
   questions: ReadonlyMap<string, Question>;
@@ -45,13 +48,13 @@ export interface PairItem {
 
 /** Free-text answers that await a verdict (outcome `unscored` with an answer), each with its judge request. */
 export function rubricItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): RubricItem[] {
-  const fingerprint = judgeFingerprint(inputs.judge.model, inputs.seed);
+  const fingerprint = judgeFingerprint(inputs.judge.model, inputs.seed, inputs.providers);
   const items: RubricItem[] = [];
   for (const score of scores) {
     const question = inputs.questions.get(score.vignetteId);
     const text = inputs.texts.get(score.key);
     const variant = inputs.variants.get(score.variantId);
-    if (score.outcome !== 'unscored' || question?.type !== 'free' || text === undefined || !variant) continue;
+    if (score.outcome !== 'unscored' || !question || !isFreeText(question) || text === undefined || !variant) continue;
     const refusal = detectRefusal(text);
     const messages = rubricJudgeMessages(maskedPrompt(variant), question.rubric, text);
     items.push({ score, refusal, request: refusal.refusal ? null : { key: judgementKey(fingerprint, messages), messages, subject: { variant, question } } });
@@ -65,7 +68,7 @@ export function rubricItems(scores: readonly ScoreRecord[], inputs: JudgeInputs)
  */
 export function pairItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): PairItem[] {
   if (!inputs.judge.pairwise) return [];
-  const fingerprint = judgeFingerprint(inputs.judge.model, inputs.seed);
+  const fingerprint = judgeFingerprint(inputs.judge.model, inputs.seed, inputs.providers);
   const seen = new Set<string>();
   const items: PairItem[] = [];
   for (const group of pairContrasts(scores, inputs.axes)) {
@@ -74,7 +77,7 @@ export function pairItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): 
       const question = inputs.questions.get(level.vignetteId);
       const texts = [inputs.texts.get(reference.key), inputs.texts.get(level.key)];
       const variants = [inputs.variants.get(reference.variantId), inputs.variants.get(level.variantId)];
-      if (seen.has(id) || question?.type !== 'free' || texts.includes(undefined) || variants.includes(undefined)) continue;
+      if (seen.has(id) || !question || !isFreeText(question) || texts.includes(undefined) || variants.includes(undefined)) continue;
       seen.add(id);
       const [referenceAnswer, levelAnswer] = blindAnswers(texts as string[], variants as Variant[], inputs.axes) as [string, string];
       const order = referenceFirst(inputs.seed, 'pairwise-judge', reference.key, level.key) ? 'reference-first' : 'level-first';
@@ -85,4 +88,9 @@ export function pairItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): 
     }
   }
   return items;
+}
+
+/** A question the judge grades: free text, with the rubric it is graded against. */
+function isFreeText(question: Question): question is Extract<BuiltinQuestion, { type: 'free' }> {
+  return isBuiltinQuestion(question) && question.type === 'free';
 }

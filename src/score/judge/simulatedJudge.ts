@@ -1,9 +1,9 @@
-import type { ModelSpec } from '../../study/types.js';
+import type { SimulatedModelSpec } from '../../study/types.js';
 import type { Provider, ProviderRequest, ProviderResponse } from '../../providers/types.js';
 import { hashUniform, sha256Hex, stableStringify } from '../../util/hash.js';
 import { promptSection } from './prompt.js';
 
-type SimulatedSpec = Extract<ModelSpec, { kind: 'simulated' }>;
+type SimulatedSpec = SimulatedModelSpec;
 
 /**
  * A judge that needs no key and no network. Like a real judge it reads only its prompt: an answer is adequate when
@@ -16,6 +16,8 @@ type SimulatedSpec = Extract<ModelSpec, { kind: 'simulated' }>;
 export function createSimulatedJudge(spec: SimulatedSpec, studySeed: number): Provider {
   return {
     identity: `simulated-judge:${stableStringify({ seed: studySeed, accuracy: spec.accuracy, unparseableRate: spec.unparseableRate })}`,
+    // It judges for free and instantly: caching it would only fill the disk.
+    uncached: true,
     async complete(request: ProviderRequest): Promise<ProviderResponse> {
       const promptId = sha256Hex(stableStringify(request.messages));
       const draw = (purpose: string) => hashUniform(studySeed, spec.id, purpose, promptId);

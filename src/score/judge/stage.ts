@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Axis } from '../../demographics/types.js';
 import type { Variant } from '../../expand/types.js';
-import { readOptionalJson, RUN_FILES, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
+import { readOptionalJson, RUN_FILES, runFile, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
 import type { ResponseRecord } from '../../run/types.js';
 import type { JudgeSpec, Study } from '../../study/types.js';
 import type { Vignette } from '../../template/types.js';
@@ -12,9 +12,12 @@ import type { PairwiseNote, ScoreRecord } from '../types.js';
 import { applyJudgements } from './apply.js';
 import { systemContext } from '../../run/context.js';
 import { askJudge } from './ask.js';
+import type { ResponseCache } from '../../run/cache.js';
+import type { ProgressSink } from '../../run/progressDisplay.js';
+import { stableStringify } from '../../util/hash.js';
 import { readJudgements } from './journal.js';
 import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
-import { createJudgeProvider } from './provider.js';
+import { createJudgeProvider, createProviderRegistry, judgeFingerprint, requiredVariables, type ProviderRegistry } from '../../providers/registry.js';
 
 /** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
 export const JUDGE_SPEC_FILE = RUN_FILES.judgeSpec;
@@ -30,10 +33,16 @@ export interface JudgedRun {
   variants: readonly Variant[];
   /** May be read lazily (each iteration reads the journal again); only free-text answers are kept. */
   responses: Iterable<ResponseRecord>;
+  /** The providers the judge may be of; the built-in ones when absent. */
+  providers?: ProviderRegistry;
 }
 
 export interface JudgeRunOptions {
   env: Readonly<Record<string, string | undefined>>;
+  /** The shared response cache, when enabled: judgements are cached like the audited models' answers. */
+  cache?: ResponseCache;
+  /** Where the judge's progress goes. */
+  progress?: ProgressSink;
   clock: () => number;
   log: (line: string) => void;
   signal?: AbortSignal;
@@ -67,12 +76,15 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
   const requests = [...rubricItems(scores, inputs), ...pairItems(scores, inputs)].flatMap((item) => (item.request ? [item.request] : []));
   if (requests.length === 0) return;
   const model = study.judge.model;
-  if (model.kind === 'openai' && !options.env[model.apiKeyEnv]) {
-    throw new InputError([{ file: study.file, field: 'judge.model.api_key_env', message: `environment variable ${model.apiKeyEnv} is not set; export it with the API key for the judge ${model.id}` }]);
-  }
-  const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env });
-  const summary = await askJudge(requests, run.runDir, { provider, spec: model, run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }) });
-  options.log(`counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`);
+  const providers = run.providers ?? createProviderRegistry();
+  const missing = requiredVariables(model, providers).filter((v) => !options.env[v.name]);
+  if (missing.length > 0) throw new InputError(missing.map((v) => ({ file: study.file, field: `judge.model.${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for the judge ${model.id}` })));
+  const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
+  // A shard per judge fingerprint: what decides its verdicts, as a provider identity decides its answers.
+  const cache = provider.uncached ? undefined : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
+  const summary = await askJudge(requests, run.runDir, { provider, spec: model, run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }), cache, progress: options.progress });
+  const cached = summary.cached ? `, ${summary.cached} from the response cache` : '';
+  options.log(`counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`);
 }
 
 /**
@@ -82,6 +94,8 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
 export function judgedScores(run: JudgedRun, scores: readonly ScoreRecord[]): ScoreRecord[] {
   const judge = readOptionalJson<JudgeSpec>(run.runDir, 'judgeSpec');
   if (judge === undefined) return [...scores];
+  const providers = run.providers ?? createProviderRegistry();
+  if (!providers.get(judge.model.kind)) throw new InputError([{ file: runFile(run.runDir, 'judgeSpec'), field: 'model.kind', message: `the judge's provider "${judge.model.kind}" is not registered (${providers.ids.join(', ')}); analyse this run with the registry it was run with` }]);
   const judged = applyJudgements(scores, judgeInputs(run, judge, freeTextResponses(run)), readJudgements(run.runDir));
   writeJsonl(join(run.runDir, PAIRWISE_FILE), judged.flatMap(pairwiseRecords));
   return judged;
@@ -95,6 +109,7 @@ function judgeInputs(run: JudgedRun, judge: JudgeSpec, free: readonly ResponseRe
   return {
     seed: run.seed,
     judge,
+    providers: run.providers ?? createProviderRegistry(),
     axes: run.axes,
     questions: new Map(run.vignettes.map((v) => [v.id, v.question])),
     variants: new Map(run.variants.map((v) => [v.variantId, v])),

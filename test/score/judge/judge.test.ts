@@ -1,8 +1,10 @@
+import { createProviderRegistry } from '../../../src/providers/registry.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonl } from '../../../src/pipeline/runDir.js';
+import { ResponseCache } from '../../../src/run/cache.js';
 import { scoreResponse } from '../../../src/score/score.js';
 import { JUDGEMENTS_FILE, type JudgementRecord } from '../../../src/score/judge/journal.js';
 import { maskedPrompt } from '../../../src/score/judge/blind.js';
@@ -29,6 +31,31 @@ afterEach(async () => {
 });
 
 describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () => {
+  it('asks through the shared response cache and shows progress: a second run of the same judgements sends nothing', async () => {
+    server = await startFakeOpenAI(() => 'Verdict: adequate. Confidence 80%');
+    const cacheDir = mkdtempSync(join(tmpdir(), 'counterfair-judge-cache-'));
+    // Each run opens the cache as runStudy does (a shard indexes what was there when it was opened).
+    const judgeOnce = async () => {
+      const cache = new ResponseCache(cacheDir);
+      const dir = mkdtempSync(join(tmpdir(), 'counterfair-judge-'));
+      const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judge: endpointJudge(server!.baseUrl) })) });
+      const lines: string[] = [];
+      const updates: number[] = [];
+      await runJudge(run, run.study, { ...options({ JUDGE_KEY: 'sk-test' }), log: (line: string) => lines.push(line), cache, progress: { onProgress: (p) => updates.push(p.done) } });
+      await cache.close();
+      return { lines, updates, verdicts: new Map(readJsonl<JudgementRecord>(join(dir, JUDGEMENTS_FILE)).map((r) => [r.key, r.text])) };
+    };
+    const first = await judgeOnce();
+    const sent = server.seen.length;
+    expect(sent).toBeGreaterThan(0);
+    expect(first.lines.join('\n')).toMatch(new RegExp(`judge gpt-judge: ${sent} judgements, 0 already recorded, ${sent} sent, 0 failed`));
+    expect(first.updates.at(-1)).toBe(sent);
+    const second = await judgeOnce();
+    expect(server.seen.length).toBe(sent);
+    expect(second.lines.join('\n')).toMatch(new RegExp(`judge gpt-judge: ${sent} judgements, 0 already recorded, ${sent} from the response cache, 0 sent, 0 failed`));
+    expect(second.verdicts).toEqual(first.verdicts);
+  });
+
   it('records scripted verdicts, reads malformed ones as unscored, retries failures and never re-asks a finished judgement', async () => {
     let failStroke = true;
     server = await startFakeOpenAI((body) => {
@@ -100,6 +127,7 @@ describe('pairwise blinding', () => {
     const inputs: JudgeInputs = {
       seed: echo.study.seed,
       judge: echo.study.judge!,
+      providers: createProviderRegistry(),
       axes: echo.study.axes,
       questions: new Map(echo.vignettes.map((v) => [v.id, v.question])),
       variants: new Map(echo.variants.map((v) => [v.variantId, v])),

@@ -1,0 +1,56 @@
+import type { Variant } from '../../expand/types.js';
+import type { Extraction } from '../../score/extract/types.js';
+import type { FieldReader } from '../../util/fields.js';
+import type { FieldPath } from '../../util/yaml.js';
+import type { QuestionBase } from '../types.js';
+
+/** Where a question is read from, and what the template loader already read. */
+export interface QuestionEntryContext {
+  /** Records problems (file, line, field) instead of throwing; read fields through it. */
+  reader: FieldReader;
+  /** The question's path in its template (`[3, 'question']`), for problems. */
+  path: FieldPath;
+  /** The question's stem, already read (required of every type). */
+  stem: string;
+}
+
+/** Whether an extracted answer is right, and for answers on a scale how far off and in which direction. */
+export interface Grade {
+  outcome: 'correct' | 'incorrect';
+  /** Extracted minus correct, signed so that positive means more care; null for answers without a scale. */
+  signedDeviation: number | null;
+}
+
+/**
+ * One kind of question (`type:` in a template): how it is read and checked, how the model is asked to answer, how
+ * the answer is read and graded, and how the correct answer is shown. Adding a question type is one definition plus
+ * one registration (`createRegistry({ questionTypes: [definition] })`).
+ */
+export interface QuestionTypeDefinition<Q extends QuestionBase = QuestionBase> {
+  /** The `type:` value that selects this definition; also the question's `type`. */
+  readonly type: string;
+  /** The question fields this type reads beyond `type` and `stem`; any other field is reported as unknown. */
+  readonly fields: readonly string[];
+  /** The question, or undefined when unusable (every problem recorded through `entry.reader`). */
+  validate(raw: Readonly<Record<string, unknown>>, entry: QuestionEntryContext): Q | undefined;
+  answerFormat: {
+    /** What follows the stem in the prompt: the choices, if any, and how to answer so the answer can be read. */
+    instruction(question: Q): string;
+    /** The JSON schema of the answer for endpoints asked for structured output; none for prose answers. */
+    schema?(question: Q): Record<string, unknown> | undefined;
+  };
+  /**
+   * Reads the answer from the model's text: an answer, a refusal or unparseable, never a throw (the text is untrusted).
+   * Absent: answers stay `unscored` until a judge grades them (free text). `variant` is the case as it was sent.
+   */
+  extract?(text: string, question: Q, variant: Variant): Extraction<string | number>;
+  /** Grades an extracted answer against the correct one; required with `extract`. */
+  judge?(question: Q, value: string | number): Grade;
+  /** The correct answer as a reader wants to see it beside the model's (reports, review queues). */
+  describe(question: Q): string;
+  /**
+   * What the simulated model answers: the correct answer, or (`wrong`) a wrong one chosen with the uniform draw
+   * `pick`. Absent: the simulated model's answers to this type cannot be read (unparseable).
+   */
+  simulate?(question: Q, draw: { wrong: boolean; pick: number }): string;
+}
