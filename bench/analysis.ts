@@ -13,7 +13,14 @@ const VIGNETTES = 1000;
 const MODELS = 9;
 const REPLICATES = 6;
 const LEVELS = [8, 8, 8, 8, 4]; // non-reference levels 7+7+7+7+3 = 31, plus the reference: 32 variants
-const axes: Axis[] = LEVELS.map((k, a) => ({ id: `axis${a}`, label: `Axis ${a}`, slot: 'sentence', reference: 'l0', file: 'bench', levels: Array.from({ length: k }, (_, l) => ({ id: `l${l}`, label: `Level ${l}` })) }));
+const axes: Axis[] = LEVELS.map((k, a) => ({
+  id: `axis${a}`,
+  label: `Axis ${a}`,
+  slot: 'sentence',
+  reference: 'l0',
+  file: 'bench',
+  levels: Array.from({ length: k }, (_, l) => ({ id: `l${l}`, label: `Level ${l}` })),
+}));
 const domains = ['triage', 'pain', 'cardiology', 'sepsis', 'stroke', 'kidney', 'obstetrics', 'mental-health', 'paediatrics'];
 const vignettes: Vignette[] = Array.from({ length: VIGNETTES }, (_, i) => ({
   id: `v${String(i).padStart(4, '0')}`,
@@ -33,8 +40,17 @@ const vignettes: Vignette[] = Array.from({ length: VIGNETTES }, (_, i) => ({
 function generateScores(): ScoreRecord[] {
   const rng = createRng(20261123);
   const reference = Object.fromEntries(axes.map((a) => [a.id, 'l0']));
-  const variants: { id: string; attributes: Record<string, string>; kind: 'reference' | 'demographic'; bias: number }[] = [{ id: 'ref', attributes: reference, kind: 'reference', bias: 1 }];
-  for (const axis of axes) for (const level of axis.levels.slice(1)) variants.push({ id: `${axis.id}=${level.id}`, attributes: { ...reference, [axis.id]: level.id }, kind: 'demographic', bias: axis.id === 'axis0' && level.id === 'l1' ? 1.5 : 1 });
+  const variants: { id: string; attributes: Record<string, string>; kind: 'reference' | 'demographic'; bias: number }[] = [
+    { id: 'ref', attributes: reference, kind: 'reference', bias: 1 },
+  ];
+  for (const axis of axes)
+    for (const level of axis.levels.slice(1))
+      variants.push({
+        id: `${axis.id}=${level.id}`,
+        attributes: { ...reference, [axis.id]: level.id },
+        kind: 'demographic',
+        bias: axis.id === 'axis0' && level.id === 'l1' ? 1.5 : 1,
+      });
   const pinned = {};
   const scores: ScoreRecord[] = [];
   for (let m = 0; m < MODELS; m++) {
@@ -46,7 +62,26 @@ function generateScores(): ScoreRecord[] {
         for (const variant of variants) {
           const u = rng() < 0.3 ? rng() : shared;
           const outcome = rng() < 0.01 ? 'unparseable' : u < Math.min(0.95, base * variant.bias) ? 'incorrect' : 'correct';
-          scores.push({ key: `${modelId}:${v.id}:${variant.id}:${r}`, modelId, vignetteId: v.id, variantId: `${v.id}~${variant.id}`, replicate: r, domain: v.domain, perspective: v.perspective, questionType: 'choice', attributes: variant.attributes, kind: variant.kind, pinned, outcome, extracted: outcome === 'correct' ? 'A' : outcome === 'incorrect' ? 'B' : null, signedDeviation: null, hedge: false, extractor: 'bench', extractorVersion: 1, explanation: '' });
+          scores.push({
+            key: `${modelId}:${v.id}:${variant.id}:${r}`,
+            modelId,
+            vignetteId: v.id,
+            variantId: `${v.id}~${variant.id}`,
+            replicate: r,
+            domain: v.domain,
+            perspective: v.perspective,
+            questionType: 'choice',
+            attributes: variant.attributes,
+            kind: variant.kind,
+            pinned,
+            outcome,
+            extracted: outcome === 'correct' ? 'A' : outcome === 'incorrect' ? 'B' : null,
+            signedDeviation: null,
+            hedge: false,
+            extractor: 'bench',
+            extractorVersion: 1,
+            explanation: '',
+          });
         }
       }
     }
@@ -60,14 +95,21 @@ const sampler = setInterval(sample, 50);
 const scores = generateScores();
 sample();
 const generatedRss = process.memoryUsage().rss;
-console.log(`bench:analysis  ${scores.length.toLocaleString('en-US')} scored responses (${VIGNETTES} vignettes x 32 variants x ${MODELS} models x ${REPLICATES} replicates), RSS after generating ${(generatedRss / 2 ** 20).toFixed(0)} MB`);
+console.log(
+  `bench:analysis  ${scores.length.toLocaleString('en-US')} scored responses (${VIGNETTES} vignettes x 32 variants x ${MODELS} models x ${REPLICATES} replicates), RSS after generating ${(generatedRss / 2 ** 20).toFixed(0)} MB`,
+);
 const started = process.hrtime.bigint();
-const results = analyze({ scores, vignettes, axes, modelIds: Array.from({ length: MODELS }, (_, m) => `model-${m}`), design: { kind: 'one-at-a-time' } }, { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', seed: 1, bootstrapResamples: 2000 });
+const results = analyze(
+  { scores, vignettes, axes, modelIds: Array.from({ length: MODELS }, (_, m) => `model-${m}`), design: { kind: 'one-at-a-time' } },
+  { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', seed: 1, bootstrapResamples: 2000 },
+);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 clearInterval(sampler);
 sample();
 peak = Math.max(peak, process.resourceUsage().maxRSS * 1024);
 const flagged = results.findings.filter((f) => f.significant);
-console.log(`bench:analysis  ${results.findings.length} error-amplification contrasts (+${results.secondaryFindings.length} secondary), ${flagged.length} significant: ${[...new Set(flagged.map((f) => `${f.axis}=${f.level}`))].join(', ')}`);
+console.log(
+  `bench:analysis  ${results.findings.length} error-amplification contrasts (+${results.secondaryFindings.length} secondary), ${flagged.length} significant: ${[...new Set(flagged.map((f) => `${f.axis}=${f.level}`))].join(', ')}`,
+);
 console.log(`bench:analysis  analysis time ${seconds.toFixed(2)} s (target < 20 s)`);
 console.log(`bench:analysis  peak RSS ${(peak / 2 ** 20).toFixed(0)} MB including the generated scores (target < 1536 MB)`);

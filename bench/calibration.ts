@@ -25,24 +25,57 @@ const SIZES = [10, 15, 30, 110] as const;
 const LEVELS = ['reference', 'a', 'b'] as const;
 
 function spec(amplification: number, instability = INSTABILITY): SimulatedSpec {
-  return { kind: 'simulated', id: 'calibration', accuracy: { default: 1 - BASELINE, byDomain: {} }, biases: [{ axis: 'axis', level: 'a', errorMultiplier: amplification }], unparseableRate: 0, instability, params: {}, systemPrompt: '', concurrency: 1, timeoutMs: 1, maxRetries: 0 } as SimulatedSpec;
+  return {
+    kind: 'simulated',
+    id: 'calibration',
+    accuracy: { default: 1 - BASELINE, byDomain: {} },
+    biases: [{ axis: 'axis', level: 'a', errorMultiplier: amplification }],
+    unparseableRate: 0,
+    instability,
+    params: {},
+    systemPrompt: '',
+    concurrency: 1,
+    timeoutMs: 1,
+    maxRetries: 0,
+  } as SimulatedSpec;
 }
 
 /** wrong[vignette][level][replicate] for one simulated study. */
 function simulateStudy(s: SimulatedSpec, seed: number, vignettes: number, replicates: number): boolean[][][] {
   return Array.from({ length: vignettes }, (_, v) =>
-    LEVELS.map((level) => Array.from({ length: replicates }, (_, r) => simulatedDecision(s, seed, { vignetteId: `v${v}`, variantId: `v${v}~${level}`, domain: 'any', attributes: { axis: level } }, r).wrong)),
+    LEVELS.map((level) =>
+      Array.from(
+        { length: replicates },
+        (_, r) =>
+          simulatedDecision(s, seed, { vignetteId: `v${v}`, variantId: `v${v}~${level}`, domain: 'any', attributes: { axis: level } }, r)
+            .wrong,
+      ),
+    ),
   );
 }
 
 const pairsOf = (study: boolean[][][], level: number, replicates: number): BinaryPair[] =>
-  study.flatMap((v, i) => Array.from({ length: replicates }, (_, r) => ({ vignetteId: `v${String(i).padStart(4, '0')}`, reference: v[0]![r]!, level: v[level]![r]! })));
+  study.flatMap((v, i) =>
+    Array.from({ length: replicates }, (_, r) => ({
+      vignetteId: `v${String(i).padStart(4, '0')}`,
+      reference: v[0]![r]!,
+      level: v[level]![r]!,
+    })),
+  );
 const mean = (xs: readonly boolean[]) => xs.filter(Boolean).length / xs.length;
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
 const se = (p: number, n: number) => Math.sqrt((p * (1 - p)) / n);
 
 function typeOneError(studies: number, vignettes: number, replicates: number): void {
-  const rejections: Record<string, number> = { 'McNemar exact (1 replicate)': 0, 'McNemar mid-p (1 replicate)': 0, "Cochran's Q (1 replicate, 3 levels)": 0, [`clustered McNemar (${replicates} replicates)`]: 0, [`Friedman on error rates (${replicates} replicates, 3 levels)`]: 0, [`Wilcoxon signed-rank on shifts (${replicates} replicates)`]: 0, [`paired t on shifts (${replicates} replicates)`]: 0 };
+  const rejections: Record<string, number> = {
+    'McNemar exact (1 replicate)': 0,
+    'McNemar mid-p (1 replicate)': 0,
+    "Cochran's Q (1 replicate, 3 levels)": 0,
+    [`clustered McNemar (${replicates} replicates)`]: 0,
+    [`Friedman on error rates (${replicates} replicates, 3 levels)`]: 0,
+    [`Wilcoxon signed-rank on shifts (${replicates} replicates)`]: 0,
+    [`paired t on shifts (${replicates} replicates)`]: 0,
+  };
   const keys = Object.keys(rejections);
   const s = spec(1);
   for (let k = 0; k < studies; k++) {
@@ -66,10 +99,14 @@ function typeOneError(studies: number, vignettes: number, replicates: number): v
       if (p <= ALPHA) rejections[keys[i]!]!++;
     });
   }
-  console.log(`\n1. Type I error at alpha ${ALPHA}: ${studies} null studies, ${vignettes} vignettes, baseline error ${BASELINE}, instability ${INSTABILITY} (target 5% ± 1)`);
+  console.log(
+    `\n1. Type I error at alpha ${ALPHA}: ${studies} null studies, ${vignettes} vignettes, baseline error ${BASELINE}, instability ${INSTABILITY} (target 5% ± 1)`,
+  );
   for (const key of keys) {
     const rate = rejections[key]! / studies;
-    console.log(`   ${key.padEnd(52)} ${pct(rate).padStart(7)}  (± ${pct(1.96 * se(rate, studies))})${Math.abs(rate - ALPHA) <= 0.01 ? '' : '  <- outside 5% ± 1'}`);
+    console.log(
+      `   ${key.padEnd(52)} ${pct(rate).padStart(7)}  (± ${pct(1.96 * se(rate, studies))})${Math.abs(rate - ALPHA) <= 0.01 ? '' : '  <- outside 5% ± 1'}`,
+    );
   }
 }
 
@@ -108,21 +145,40 @@ function coverage(studies: number, amplification: number, instability: number): 
     for (let k = 0; k < studies; k++) {
       const study = simulateStudy(s, deriveSeed(2, 'coverage', String(instability), String(vignettes), String(k)), vignettes, 3);
       for (const [label, ci, truth] of intervalsOf(study, k, amplification)) {
-        const row = covered.get(label) ?? covered.set(label, SIZES.map(() => 0)).get(label)!;
+        const row =
+          covered.get(label) ??
+          covered
+            .set(
+              label,
+              SIZES.map(() => 0),
+            )
+            .get(label)!;
         if (ci && ci[0] <= truth && truth <= ci[1]) row[column]!++;
-        if (ci && label.startsWith('difference')) (widths.get(label) ?? widths.set(label, SIZES.map(() => 0)).get(label)!)[column]! += 100 * (ci[1] - ci[0]);
+        if (ci && label.startsWith('difference'))
+          (widths.get(label) ??
+            widths
+              .set(
+                label,
+                SIZES.map(() => 0),
+              )
+              .get(label)!)[column]! += 100 * (ci[1] - ci[0]);
       }
     }
   });
-  console.log(`\n2. Coverage of 95% intervals, injected amplification ${amplification} (true difference ${(100 * BASELINE * (amplification - 1)).toFixed(1)} points, ratio ${amplification}), instability ${instability}; ${studies} studies per size (± ${pct(1.96 * se(0.95, studies))}; target >= 94%)`);
+  console.log(
+    `\n2. Coverage of 95% intervals, injected amplification ${amplification} (true difference ${(100 * BASELINE * (amplification - 1)).toFixed(1)} points, ratio ${amplification}), instability ${instability}; ${studies} studies per size (± ${pct(1.96 * se(0.95, studies))}; target >= 94%)`,
+  );
   console.log(`   ${'interval'.padEnd(56)}${SIZES.map((g) => `${g} vignettes`.padStart(14)).join('')}`);
   for (const [label, row] of covered) {
     const cells = row.map((c) => `${pct(c / studies)}${c / studies < 0.94 ? ' <' : '  '}`.padStart(14));
     console.log(`   ${label.padEnd(56)}${cells.join('')}`);
   }
   console.log('   (< marks coverage below 94%; [reported]: what findings.json gives; [before]: the intervals it gave until now)');
-  console.log(`   ${'mean width of the difference intervals (points)'.padEnd(56)}${SIZES.map((g) => `${g} vignettes`.padStart(14)).join('')}`);
-  for (const [label, row] of widths) console.log(`   ${label.padEnd(56)}${row.map((w) => (w / studies).toFixed(1).padStart(12)).join('  ')}`);
+  console.log(
+    `   ${'mean width of the difference intervals (points)'.padEnd(56)}${SIZES.map((g) => `${g} vignettes`.padStart(14)).join('')}`,
+  );
+  for (const [label, row] of widths)
+    console.log(`   ${label.padEnd(56)}${row.map((w) => (w / studies).toFixed(1).padStart(12)).join('  ')}`);
 }
 
 function power(studies: number, vignettes: number, amplification: number): void {
@@ -133,10 +189,20 @@ function power(studies: number, vignettes: number, amplification: number): void 
     if (binaryContrast(countPairs(pairsOf(study, 1, 1)), { seed: k, bootstrapResamples: 0 }).p <= ALPHA) rejections++;
   }
   const simulated = rejections / studies;
-  const predicted = mcnemarPower(vignettes, discordance({ baseline: BASELINE, amplification, instability: INSTABILITY, difficulty: 'uniform' }), ALPHA);
-  console.log(`\n3. Power for a ${Math.round(100 * (amplification - 1))}% relative amplification, ${vignettes} vignettes, exact McNemar at ${ALPHA} (target: within 5 points)`);
-  console.log(`   simulated ${pct(simulated)} (± ${pct(1.96 * se(simulated, studies))}, ${studies} studies); counterfair power predicts ${pct(predicted)}; gap ${(100 * Math.abs(simulated - predicted)).toFixed(2)} points`);
-  console.log(`   (reproduce: counterfair power --baseline ${BASELINE} --amplification ${amplification} --instability ${INSTABILITY} --difficulty uniform --vignettes ${vignettes})`);
+  const predicted = mcnemarPower(
+    vignettes,
+    discordance({ baseline: BASELINE, amplification, instability: INSTABILITY, difficulty: 'uniform' }),
+    ALPHA,
+  );
+  console.log(
+    `\n3. Power for a ${Math.round(100 * (amplification - 1))}% relative amplification, ${vignettes} vignettes, exact McNemar at ${ALPHA} (target: within 5 points)`,
+  );
+  console.log(
+    `   simulated ${pct(simulated)} (± ${pct(1.96 * se(simulated, studies))}, ${studies} studies); counterfair power predicts ${pct(predicted)}; gap ${(100 * Math.abs(simulated - predicted)).toFixed(2)} points`,
+  );
+  console.log(
+    `   (reproduce: counterfair power --baseline ${BASELINE} --amplification ${amplification} --instability ${INSTABILITY} --difficulty uniform --vignettes ${vignettes})`,
+  );
 }
 
 const started = Date.now();

@@ -24,8 +24,21 @@ const BASELINE = 0.2;
 const MULTIPLIER = 2;
 const ALPHA = 0.05;
 
-const axis = (id: string, levels: string[]): Axis => ({ id, label: id, slot: 'sentence', reference: levels[0]!, file: `${id}.yaml`, levels: levels.map((l) => ({ id: l, label: l })) });
-const AXES: Axis[] = [axis('race', ['white', 'black', 'hispanic', 'asian']), axis('sex', ['male', 'female']), axis('age', ['45', '75']), axis('insurance', ['private', 'medicaid', 'medicare']), axis('language', ['english', 'spanish'])];
+const axis = (id: string, levels: string[]): Axis => ({
+  id,
+  label: id,
+  slot: 'sentence',
+  reference: levels[0]!,
+  file: `${id}.yaml`,
+  levels: levels.map((l) => ({ id: l, label: l })),
+});
+const AXES: Axis[] = [
+  axis('race', ['white', 'black', 'hispanic', 'asian']),
+  axis('sex', ['male', 'female']),
+  axis('age', ['45', '75']),
+  axis('insurance', ['private', 'medicaid', 'medicare']),
+  axis('language', ['english', 'spanish']),
+];
 
 const DESIGNS: [string, Design][] = [
   ['one-at-a-time', { kind: 'one-at-a-time' }],
@@ -52,7 +65,19 @@ const DESIGNS: [string, Design][] = [
 ];
 
 function spec(): SimulatedSpec {
-  return { kind: 'simulated', id: 'calibration', accuracy: { default: 1 - BASELINE, byDomain: {} }, biases: [{ axis: 'race', level: 'black', errorMultiplier: MULTIPLIER }], unparseableRate: 0, instability: 0.3, params: {}, systemPrompt: '', concurrency: 1, timeoutMs: 1, maxRetries: 0 } as SimulatedSpec;
+  return {
+    kind: 'simulated',
+    id: 'calibration',
+    accuracy: { default: 1 - BASELINE, byDomain: {} },
+    biases: [{ axis: 'race', level: 'black', errorMultiplier: MULTIPLIER }],
+    unparseableRate: 0,
+    instability: 0.3,
+    params: {},
+    systemPrompt: '',
+    concurrency: 1,
+    timeoutMs: 1,
+    maxRetries: 0,
+  } as SimulatedSpec;
 }
 
 interface Tally {
@@ -65,8 +90,12 @@ interface Tally {
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`.padStart(7);
 
-console.log(`Design calibration: ${STUDIES} studies per design, ${VIGNETTES} vignettes, baseline error ${BASELINE}, one planted bias (race = black × ${MULTIPLIER}); alpha ${ALPHA}, Holm per model`);
-console.log(`${'design'.padEnd(44)} ${'method'.padEnd(22)} ${'type I (null levels)'.padStart(18)} ${'any false (Holm)'.padStart(17)} ${'power (black)'.padStart(14)}`);
+console.log(
+  `Design calibration: ${STUDIES} studies per design, ${VIGNETTES} vignettes, baseline error ${BASELINE}, one planted bias (race = black × ${MULTIPLIER}); alpha ${ALPHA}, Holm per model`,
+);
+console.log(
+  `${'design'.padEnd(44)} ${'method'.padEnd(22)} ${'type I (null levels)'.padStart(18)} ${'any false (Holm)'.padStart(17)} ${'power (black)'.padStart(14)}`,
+);
 for (const [name, design] of DESIGNS) {
   const analysis: Tally = { nullContrasts: 0, nullRejections: 0, familyFalse: 0, power: 0, notEstimable: 0 };
   const midp: Tally = { nullContrasts: 0, nullRejections: 0, familyFalse: 0, power: 0, notEstimable: 0 };
@@ -76,19 +105,61 @@ for (const [name, design] of DESIGNS) {
     const seed = deriveSeed(3, 'design-calibration', name, String(k));
     const scores = simulateDesignScores({ spec: spec(), design, axes: AXES, vignettes: VIGNETTES, replicates: 1, seed });
     const contrasts = pairContrasts(scores, AXES);
-    const findings = analyzeFindings(contrasts, AXES, ['calibration'], 'error', { alpha: ALPHA, adjustment: 'holm', mcnemar: 'exact', seed, bootstrapResamples: 0 });
-    tally(analysis, findings.map((f) => ({ axis: f.axis, level: f.level, p: f.p, significant: f.significant })));
-    const midpFindings = design.kind === 'one-at-a-time' ? analyzeFindings(contrasts, AXES, ['calibration'], 'error', { alpha: ALPHA, adjustment: 'holm', mcnemar: 'midp', seed, bootstrapResamples: 0 }) : [];
-    tally(midp, midpFindings.map((f) => ({ axis: f.axis, level: f.level, p: f.p, significant: f.significant })));
+    const findings = analyzeFindings(contrasts, AXES, ['calibration'], 'error', {
+      alpha: ALPHA,
+      adjustment: 'holm',
+      mcnemar: 'exact',
+      seed,
+      bootstrapResamples: 0,
+    });
+    tally(
+      analysis,
+      findings.map((f) => ({ axis: f.axis, level: f.level, p: f.p, significant: f.significant })),
+    );
+    const midpFindings =
+      design.kind === 'one-at-a-time'
+        ? analyzeFindings(contrasts, AXES, ['calibration'], 'error', {
+            alpha: ALPHA,
+            adjustment: 'holm',
+            mcnemar: 'midp',
+            seed,
+            bootstrapResamples: 0,
+          })
+        : [];
+    tally(
+      midp,
+      midpFindings.map((f) => ({ axis: f.axis, level: f.level, p: f.p, significant: f.significant })),
+    );
     // Each level variant against the vignette's all-reference variant, as if every pair were exact.
-    const raw = contrasts.map((c) => ({ axis: c.axis, level: c.level, p: binaryContrast(countPairs(c.pairs.map((p) => ({ vignetteId: p.vignetteId, reference: isWrong(p.reference.outcome)!, level: isWrong(p.level.outcome)! }))), { seed, bootstrapResamples: 0 }).p }));
-    const holm = adjustPValues(raw.map((r) => r.p), 'holm');
-    tally(marginal, raw.map((r, i) => ({ ...r, significant: holm[i]! < ALPHA })));
+    const raw = contrasts.map((c) => ({
+      axis: c.axis,
+      level: c.level,
+      p: binaryContrast(
+        countPairs(
+          c.pairs.map((p) => ({ vignetteId: p.vignetteId, reference: isWrong(p.reference.outcome)!, level: isWrong(p.level.outcome)! })),
+        ),
+        { seed, bootstrapResamples: 0 },
+      ).p,
+    }));
+    const holm = adjustPValues(
+      raw.map((r) => r.p),
+      'holm',
+    );
+    tally(
+      marginal,
+      raw.map((r, i) => ({ ...r, significant: holm[i]! < ALPHA })),
+    );
   }
-  const methods = [['as analysed', analysis], ...(midp.nullContrasts ? [['as analysed, mid-p', midp] as const] : []), ['marginal pairs', marginal]] as const;
+  const methods = [
+    ['as analysed', analysis],
+    ...(midp.nullContrasts ? [['as analysed, mid-p', midp] as const] : []),
+    ['marginal pairs', marginal],
+  ] as const;
   for (const [method, t] of methods) {
     const extra = t.notEstimable ? `  (${t.notEstimable} contrasts not estimable)` : '';
-    console.log(`${name.padEnd(44)} ${method.padEnd(22)} ${pct(t.nullRejections / t.nullContrasts).padStart(18)} ${pct(t.familyFalse / STUDIES).padStart(17)} ${pct(t.power / STUDIES).padStart(14)}${extra}`);
+    console.log(
+      `${name.padEnd(44)} ${method.padEnd(22)} ${pct(t.nullRejections / t.nullContrasts).padStart(18)} ${pct(t.familyFalse / STUDIES).padStart(17)} ${pct(t.power / STUDIES).padStart(14)}${extra}`,
+    );
   }
   console.log(`${''.padEnd(44)} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
 }
@@ -107,4 +178,3 @@ function tally(t: Tally, findings: readonly { axis: string; level: string; p: nu
   }
   if (anyFalse) t.familyFalse++;
 }
-

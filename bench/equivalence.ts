@@ -25,7 +25,11 @@ function passRate(vignettes: number, replicates: number, delta: number): number 
         const both = rng() < 0.15; // concordant pairs: both wrong or both right
         const levelOnly = u < BACKGROUND + delta;
         const referenceOnly = !levelOnly && u < 2 * BACKGROUND + delta;
-        pairs.push({ vignetteId: `v${String(v).padStart(5, '0')}`, reference: referenceOnly || (!levelOnly && both), level: levelOnly || (!referenceOnly && both) });
+        pairs.push({
+          vignetteId: `v${String(v).padStart(5, '0')}`,
+          reference: referenceOnly || (!levelOnly && both),
+          level: levelOnly || (!referenceOnly && both),
+        });
       }
     }
     const { differenceCi } = binaryContrast(countPairs(pairs), { seed: s, bootstrapResamples: 1000, confLevel: 1 - 2 * 0.05 });
@@ -43,5 +47,7 @@ for (const [vignettes, replicates] of [
 ] as const) {
   const size = passRate(vignettes, replicates, MARGIN);
   const power = passRate(vignettes, replicates, 0);
-  console.log(`bench:equivalence  ${vignettes} vignettes x ${replicates}: false passes at the 5-point margin ${pct(size)} (target <= 5%), passes at no difference ${pct(power)}`);
+  console.log(
+    `bench:equivalence  ${vignettes} vignettes x ${replicates}: false passes at the 5-point margin ${pct(size)} (target <= 5%), passes at no difference ${pct(power)}`,
+  );
 }

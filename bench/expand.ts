@@ -15,7 +15,11 @@ const axis = (id: string, levels: string[]) => {
   const a = study.allAxes.find((x) => x.id === id)!;
   return { ...a, levels: a.levels.filter((l) => levels.includes(l.id)) };
 };
-const axes = [axis('race', ['white', 'black', 'hispanic', 'asian']), axis('sex', ['female', 'male']), axis('insurance', ['private', 'medicare', 'medicaid', 'uninsured'])];
+const axes = [
+  axis('race', ['white', 'black', 'hispanic', 'asian']),
+  axis('sex', ['female', 'male']),
+  axis('insurance', ['private', 'medicare', 'medicaid', 'uninsured']),
+];
 // Vignettes that pin sex would give fewer than 32 variants; use the ones that vary all three axes.
 const usable = vignettes.filter((v) => !v.excluded.some((e) => e.axis === 'sex'));
 
@@ -33,7 +37,11 @@ let peakRss = process.memoryUsage().rss;
 const started = process.hrtime.bigint();
 let count = 0;
 let buffer: string[] = [];
-for (const variant of expandStudy({ ...study, axes, design: { kind: 'factorial', axes: ['race', 'sex', 'insurance'] } }, manyVignettes(), study.systemPrompt)) {
+for (const variant of expandStudy(
+  { ...study, axes, design: { kind: 'factorial', axes: ['race', 'sex', 'insurance'] } },
+  manyVignettes(),
+  study.systemPrompt,
+)) {
   buffer.push(JSON.stringify(variant));
   if (buffer.length === 256) {
     writeSync(fd, `${buffer.join('\n')}\n`);
@@ -48,5 +56,7 @@ const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 peakRss = Math.max(peakRss, process.memoryUsage().rss, process.resourceUsage().maxRSS * 1024);
 console.log(`bench:expand  ${VIGNETTES} vignettes -> ${count} variants (${(count / VIGNETTES).toFixed(1)} per vignette)`);
 console.log(`bench:expand  time ${seconds.toFixed(2)} s  (${Math.round(count / seconds)} variants/s; target < 10 s)`);
-console.log(`bench:expand  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (target < 300 MB); ${(baselineRss / 2 ** 20).toFixed(0)} MB before expanding (Node, tsx, the libraries and the loaded study)`);
+console.log(
+  `bench:expand  peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB (target < 300 MB); ${(baselineRss / 2 ** 20).toFixed(0)} MB before expanding (Node, tsx, the libraries and the loaded study)`,
+);
 console.log(`bench:expand  output ${(statSync(out).size / 2 ** 20).toFixed(0)} MB at ${out}`);

@@ -12,7 +12,14 @@
  * development sets without printing the lines of a blind set they must not see.
  */
 import { join } from 'node:path';
-import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCorpus, type CorpusScore } from '../test/score/extract/corpus.js';
+import {
+  CorpusFileError,
+  corpusDirectories,
+  extractRow,
+  loadCorpusFile,
+  scoreCorpus,
+  type CorpusScore,
+} from '../test/score/extract/corpus.js';
 
 const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'blind'];
 
@@ -20,14 +27,19 @@ const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'blind'];
 function onlyDirectories(argv: readonly string[]): string[] | undefined {
   const at = argv.indexOf('--only');
   if (at === -1) return undefined;
-  return (argv[at + 1] ?? '').split(',').map((name) => name.trim()).filter((name) => name.length > 0);
+  return (argv[at + 1] ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.length > 0);
 }
 
 const only = onlyDirectories(process.argv.slice(2));
 const present = corpusDirectories();
 const unknown = (only ?? []).filter((name) => !present.some((directory) => directory.name === name));
 if (only !== undefined && (only.length === 0 || unknown.length > 0)) {
-  process.stderr.write(`bench:extraction: --only needs comma-separated corpus directories among ${present.map((d) => d.name).join(', ')}${unknown.length > 0 ? `; not found: ${unknown.join(', ')}` : ''}\n`);
+  process.stderr.write(
+    `bench:extraction: --only needs comma-separated corpus directories among ${present.map((d) => d.name).join(', ')}${unknown.length > 0 ? `; not found: ${unknown.join(', ')}` : ''}\n`,
+  );
   process.exit(2);
 }
 const directories = only === undefined ? present : present.filter((directory) => only.includes(directory.name));
@@ -38,7 +50,10 @@ try {
       const corpus = loadCorpusFile(join(directory.path, `${type}.jsonl`), type);
       const extract = (row: (typeof corpus)[number]) => extractRow(type, row);
       const vignetteLines = corpus.filter((row) => row.needs_vignette === true).length;
-      const withoutVignette = scoreCorpus(corpus.filter((row) => row.needs_vignette !== true), extract);
+      const withoutVignette = scoreCorpus(
+        corpus.filter((row) => row.needs_vignette !== true),
+        extract,
+      );
       rows.push({ directory: directory.name, type, score: scoreCorpus(corpus, extract), withoutVignette, vignetteLines });
     }
   }
@@ -50,15 +65,34 @@ try {
 
 const percent = (correct: number, lines: number): string => (lines === 0 ? 'n/a' : `${((100 * correct) / lines).toFixed(1)} %`);
 const table = [
-  ['directory', 'type', 'lines', 'correct', 'accuracy', 'wrong values', 'refusal/unparseable confusions', 'missed answers', 'accuracy w/o needs_vignette', 'needs_vignette lines'],
+  [
+    'directory',
+    'type',
+    'lines',
+    'correct',
+    'accuracy',
+    'wrong values',
+    'refusal/unparseable confusions',
+    'missed answers',
+    'accuracy w/o needs_vignette',
+    'needs_vignette lines',
+  ],
   ...rows.map(({ directory, type, score, withoutVignette, vignetteLines }) => [
-    directory, type, String(score.lines), String(score.correct), percent(score.correct, score.lines),
-    String(score.wrongValues.length), String(score.confusions.length), String(score.missed.length),
-    percent(withoutVignette.correct, withoutVignette.lines), String(vignetteLines),
+    directory,
+    type,
+    String(score.lines),
+    String(score.correct),
+    percent(score.correct, score.lines),
+    String(score.wrongValues.length),
+    String(score.confusions.length),
+    String(score.missed.length),
+    percent(withoutVignette.correct, withoutVignette.lines),
+    String(vignetteLines),
   ]),
 ];
 const widths = table[0]!.map((_, column) => Math.max(...table.map((cells) => cells[column]!.length)));
-for (const cells of table) console.log(cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
+for (const cells of table)
+  console.log(cells.map((cell, column) => (column < 2 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  '));
 
 const absent = EXPECTED_DIRECTORIES.filter((name) => only === undefined && !directories.some((directory) => directory.name === name));
 if (absent.length > 0) console.log(`\nnot present (skipped): ${absent.map((name) => `${name}/`).join(', ')}`);

@@ -42,8 +42,24 @@ async function timeRun(faulty: boolean): Promise<{ seconds: number; attempts: nu
   const started = process.hrtime.bigint();
   // Asynchronous: the server answers from this process's event loop while the run goes on.
   const child = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-    const args = ['--import', 'tsx', 'src/cli/main.ts', 'run', 'examples/quickstart.yaml', '--base-url', server.baseUrl, '--model', 'bench', '--api-key-env', 'BENCH_KEY'];
-    const run = spawn(process.execPath, [...args, '--concurrency', values.concurrency, '--out', join(out, 'run')], { cwd: root, env: { ...process.env, BENCH_KEY: 'not-a-secret', COUNTERFAIR_CACHE_DIR: 'off' }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = [
+      '--import',
+      'tsx',
+      'src/cli/main.ts',
+      'run',
+      'examples/quickstart.yaml',
+      '--base-url',
+      server.baseUrl,
+      '--model',
+      'bench',
+      '--api-key-env',
+      'BENCH_KEY',
+    ];
+    const run = spawn(process.execPath, [...args, '--concurrency', values.concurrency, '--out', join(out, 'run')], {
+      cwd: root,
+      env: { ...process.env, BENCH_KEY: 'not-a-secret', COUNTERFAIR_CACHE_DIR: 'off' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     run.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     run.on('close', (status) => resolve({ status, stderr }));

@@ -18,25 +18,66 @@ import { deriveSeed } from '../src/util/hash.js';
 
 const STUDIES = Number(process.argv[2] ?? 400);
 const SIZES = [10, 15, 30, 110] as const;
-const AXES: Axis[] = [{ id: 'race', label: 'Race', slot: 'sentence', reference: 'white', file: 'race.yaml', levels: [{ id: 'white', label: 'White' }, { id: 'black', label: 'Black' }] }];
+const AXES: Axis[] = [
+  {
+    id: 'race',
+    label: 'Race',
+    slot: 'sentence',
+    reference: 'white',
+    file: 'race.yaml',
+    levels: [
+      { id: 'white', label: 'White' },
+      { id: 'black', label: 'Black' },
+    ],
+  },
+];
 
 function spec(multiplier: number): SimulatedSpec {
-  return { kind: 'simulated', id: 'sim', accuracy: { default: 0.75, byDomain: {} }, biases: [{ axis: 'race', level: 'black', errorMultiplier: multiplier }], unparseableRate: 0, instability: 0.3, params: {}, systemPrompt: '', concurrency: 1, timeoutMs: 1, maxRetries: 0 };
+  return {
+    kind: 'simulated',
+    id: 'sim',
+    accuracy: { default: 0.75, byDomain: {} },
+    biases: [{ axis: 'race', level: 'black', errorMultiplier: multiplier }],
+    unparseableRate: 0,
+    instability: 0.3,
+    params: {},
+    systemPrompt: '',
+    concurrency: 1,
+    timeoutMs: 1,
+    maxRetries: 0,
+  };
 }
 
 type Interval = [number, number] | null;
 
 /** The level's excess with the reported interval and the comparison bootstrap, in one simulated study. */
-function study(model: SimulatedSpec, seed: number, vignettes: number, replicates: number): { excess: number; reported: Interval; bootstrap: Interval } {
+function study(
+  model: SimulatedSpec,
+  seed: number,
+  vignettes: number,
+  replicates: number,
+): { excess: number; reported: Interval; bootstrap: Interval } {
   const scores = simulateDesignScores({ spec: model, design: { kind: 'one-at-a-time' }, axes: AXES, vignettes, replicates, seed });
   const controls: ScoreRecord[] = scores
     .filter((s) => s.kind === 'reference')
     .flatMap((ref) =>
       [1, 2].map((i) => {
         const variantId = `${ref.vignetteId}~paraphrase-${i}`;
-        const wrong = simulatedDecision(model, seed, { vignetteId: ref.vignetteId, variantId, domain: 'any', attributes: ref.attributes }, ref.replicate).wrong;
+        const wrong = simulatedDecision(
+          model,
+          seed,
+          { vignetteId: ref.vignetteId, variantId, domain: 'any', attributes: ref.attributes },
+          ref.replicate,
+        ).wrong;
         const paraphrase = i === 1 && Number(ref.vignetteId.slice(1)) % 2 === 0 ? 'authored' : 'added-sentence';
-        return { ...ref, key: `${variantId}|${ref.replicate}`, variantId, kind: 'paraphrase' as const, paraphrase, outcome: wrong ? ('incorrect' as const) : ('correct' as const) };
+        return {
+          ...ref,
+          key: `${variantId}|${ref.replicate}`,
+          variantId,
+          kind: 'paraphrase' as const,
+          paraphrase,
+          outcome: wrong ? ('incorrect' as const) : ('correct' as const),
+        };
       }),
     );
   const all = [...scores, ...controls];
@@ -62,7 +103,9 @@ function study(model: SimulatedSpec, seed: number, vignettes: number, replicates
 }
 
 const started = Date.now();
-console.log(`Paired excess of the flip rate over the paraphrase floor: coverage of the 95% intervals (${STUDIES} studies per cell): reported paired t / comparison percentile cluster bootstrap (1000 resamples)`);
+console.log(
+  `Paired excess of the flip rate over the paraphrase floor: coverage of the 95% intervals (${STUDIES} studies per cell): reported paired t / comparison percentile cluster bootstrap (1000 resamples)`,
+);
 for (const multiplier of [1, 2]) {
   const truth = multiplier === 1 ? 0 : study(spec(multiplier), deriveSeed(3, 'truth'), 20_000, 1).excess;
   console.log(`\nbias ×${multiplier} on the level (true excess ${(100 * truth).toFixed(2)} points)`);
@@ -71,7 +114,12 @@ for (const multiplier of [1, 2]) {
       const covered = { reported: 0, bootstrap: 0 };
       const counted = { reported: 0, bootstrap: 0 };
       for (let k = 0; k < STUDIES; k++) {
-        const r = study(spec(multiplier), deriveSeed(3, 'coverage', String(multiplier), String(replicates), String(vignettes), String(k)), vignettes, replicates);
+        const r = study(
+          spec(multiplier),
+          deriveSeed(3, 'coverage', String(multiplier), String(replicates), String(vignettes), String(k)),
+          vignettes,
+          replicates,
+        );
         for (const method of ['reported', 'bootstrap'] as const) {
           const ci = r[method];
           if (!ci) continue;

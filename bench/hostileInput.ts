@@ -29,7 +29,9 @@ for (const [name, text] of Object.entries(HOSTILE)) {
   const ratio = doubled / Math.max(ms, 1);
   const slow = ms > LIMIT_MS;
   failed ||= slow;
-  process.stdout.write(`${[name, String(text.length), ms.toFixed(1), doubled.toFixed(1), ratio.toFixed(2), slow ? 'SLOW' : ''].join('\t').trimEnd()}\n`);
+  process.stdout.write(
+    `${[name, String(text.length), ms.toFixed(1), doubled.toFixed(1), ratio.toFixed(2), slow ? 'SLOW' : ''].join('\t').trimEnd()}\n`,
+  );
 }
 if (failed) {
   process.stderr.write(`bench:hostile-input: an input took over ${LIMIT_MS} ms\n`);

@@ -27,9 +27,15 @@ console.log('answers     seconds   peak RSS (MB)   status');
 for (const n of sizes.length ? sizes : [10_000, 100_000]) {
   const file = join(dir, `answers-${n}.csv`);
   writeFileSync(file, answersCsv(n));
-  const child = spawnSync(process.execPath, ['--import', 'tsx', new URL('./importOnce.ts', import.meta.url).pathname, file, join(dir, `run-${n}`)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', new URL('./importOnce.ts', import.meta.url).pathname, file, join(dir, `run-${n}`)],
+    { encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const result = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; peakRssMb: number }) : null;
   const status = result ? 'ok' : `failed (exit ${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
-  console.log(`${String(n).padStart(9)} ${result ? (result.ms / 1000).toFixed(1).padStart(9) : '        -'} ${result ? result.peakRssMb.toFixed(0).padStart(15) : '              -'}   ${status}`);
+  console.log(
+    `${String(n).padStart(9)} ${result ? (result.ms / 1000).toFixed(1).padStart(9) : '        -'} ${result ? result.peakRssMb.toFixed(0).padStart(15) : '              -'}   ${status}`,
+  );
 }
 rmSync(dir, { recursive: true, force: true });

@@ -73,10 +73,12 @@ async function startCServer(binary: string, latencyMs: number, slots: number): P
   child.on('exit', (code, signal) => end(new Error(`bench/latencyServer.c exited (${signal ?? `code ${code}`})`)));
   child.stdin.on('error', end);
   const nextLine = () => new Promise<string>((resolve, reject) => (ended ? reject(ended) : readers.push({ resolve, reject })));
-  const port = Number(await nextLine().catch((err: Error) => {
-    child.kill();
-    throw err;
-  }));
+  const port = Number(
+    await nextLine().catch((err: Error) => {
+      child.kill();
+      throw err;
+    }),
+  );
   return {
     baseUrl: baseUrl(port),
     async stats() {
@@ -91,7 +93,10 @@ async function startCServer(binary: string, latencyMs: number, slots: number): P
 
 /** Protocol: the port as the first IPC message; then each 'stats' message answered by a ServerStats message. */
 async function startNodeServer(latencyMs: number, slots: number): Promise<RunningServer> {
-  const child = fork(NODE_SOURCE, [String(latencyMs), String(slots)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(NODE_SOURCE, [String(latencyMs), String(slots)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve) => child.once('message', (message) => resolve((message as { port: number }).port)));
   return {
     baseUrl: baseUrl(port),

@@ -5,7 +5,11 @@ import http from 'node:http';
  * connections with as many requests in flight, and JSON.parse each answer. Its throughput is what the
  * fixture and the machine allow any Node client, the reference for the runner's own (bench/runner.ts).
  */
-export async function runReferenceClient(baseUrl: string, bodies: readonly string[], sockets: number): Promise<{ wallMs: number; cpuMs: number }> {
+export async function runReferenceClient(
+  baseUrl: string,
+  bodies: readonly string[],
+  sockets: number,
+): Promise<{ wallMs: number; cpuMs: number }> {
   const url = new URL(`${baseUrl}/chat/completions`);
   const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
   let next = 0;

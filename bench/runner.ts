@@ -63,7 +63,19 @@ const server = await startLatencyServer(latencyMs, slots);
 const { baseUrl } = server;
 
 function benchSpec(model: string): OpenAISpec {
-  return { kind: 'openai', id: 'bench', model, baseUrl, apiKeyEnv: 'BENCH_KEY', batch: false, params: { temperature: 0 }, systemPrompt: study.systemPrompt, concurrency: slots, timeoutMs: 10_000, maxRetries: 2 };
+  return {
+    kind: 'openai',
+    id: 'bench',
+    model,
+    baseUrl,
+    apiKeyEnv: 'BENCH_KEY',
+    batch: false,
+    params: { temperature: 0 },
+    systemPrompt: study.systemPrompt,
+    concurrency: slots,
+    timeoutMs: 10_000,
+    maxRetries: 2,
+  };
 }
 
 /** The bodies counterfair's provider posts for these variants and replicates, byte for byte. */
@@ -89,7 +101,8 @@ async function runCounterfair(model: string): Promise<Measured> {
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
   rmSync(dir, { recursive: true, force: true });
-  if (result.done !== total || result.errors > 0) throw new Error(`bench run incomplete: ${result.done}/${total} done, ${result.errors} errors`);
+  if (result.done !== total || result.errors > 0)
+    throw new Error(`bench run incomplete: ${result.done}/${total} done, ${result.errors} errors`);
   return { wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
@@ -103,26 +116,64 @@ function promptfooEntry(): { entry: string } | { unavailable: string } {
   if (existsSync(entry)) return { entry };
   mkdirSync(PROMPTFOO_DIR, { recursive: true });
   console.log(`installing ${PROMPTFOO} into ${PROMPTFOO_DIR} (about 90 s and 1.4 GB, once)...`);
-  const install = spawnSync('npm', ['install', '--prefix', PROMPTFOO_DIR, '--no-audit', '--no-fund', '--loglevel=error', PROMPTFOO], { stdio: 'inherit' });
-  return install.status === 0 && existsSync(entry) ? { entry } : { unavailable: `npm install ${PROMPTFOO} failed (exit ${install.status})` };
+  const install = spawnSync('npm', ['install', '--prefix', PROMPTFOO_DIR, '--no-audit', '--no-fund', '--loglevel=error', PROMPTFOO], {
+    stdio: 'inherit',
+  });
+  return install.status === 0 && existsSync(entry)
+    ? { entry }
+    : { unavailable: `npm install ${PROMPTFOO} failed (exit ${install.status})` };
 }
 
 /** The same requests (same messages, same concurrency) through promptfoo's eval; its wall time including start-up. */
 function runPromptfoo(entry: string): { wallMs: number } | { unavailable: string } {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-bench-pf-'));
-  const tests = variants.flatMap((v) => Array.from({ length: REPLICATES }, (_, r) => ({ vars: { system: v.messages[0]!.content, user: v.messages[1]!.content, replicate: r } })));
+  const tests = variants.flatMap((v) =>
+    Array.from({ length: REPLICATES }, (_, r) => ({
+      vars: { system: v.messages[0]!.content, user: v.messages[1]!.content, replicate: r },
+    })),
+  );
   const config = {
-    prompts: [JSON.stringify([{ role: 'system', content: '{{system | dump}}' }, { role: 'user', content: '{{user | dump}}' }]).replace(/"(\{\{[^}]+\}\})"/g, '$1')],
+    prompts: [
+      JSON.stringify([
+        { role: 'system', content: '{{system | dump}}' },
+        { role: 'user', content: '{{user | dump}}' },
+      ]).replace(/"(\{\{[^}]+\}\})"/g, '$1'),
+    ],
     providers: [{ id: 'openai:chat:bench-model-promptfoo', config: { apiBaseUrl: baseUrl, apiKey: 'bench-key', temperature: 0 } }],
     tests,
   };
   writeFileSync(join(dir, 'promptfooconfig.json'), JSON.stringify(config));
-  const env = { ...process.env, PROMPTFOO_DISABLE_TELEMETRY: '1', PROMPTFOO_DISABLE_UPDATE: '1', PROMPTFOO_CONFIG_DIR: join(dir, 'home'), OPENAI_API_KEY: 'bench-key', PROMPTFOO_CACHE_ENABLED: 'false' };
+  const env = {
+    ...process.env,
+    PROMPTFOO_DISABLE_TELEMETRY: '1',
+    PROMPTFOO_DISABLE_UPDATE: '1',
+    PROMPTFOO_CONFIG_DIR: join(dir, 'home'),
+    OPENAI_API_KEY: 'bench-key',
+    PROMPTFOO_CACHE_ENABLED: 'false',
+  };
   const started = performance.now();
-  const run = spawnSync(process.execPath, [entry, 'eval', '-c', join(dir, 'promptfooconfig.json'), '--max-concurrency', String(slots), '--no-cache', '--no-write', '--no-table', '--no-progress-bar', '-o', join(dir, 'out.json')], { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const run = spawnSync(
+    process.execPath,
+    [
+      entry,
+      'eval',
+      '-c',
+      join(dir, 'promptfooconfig.json'),
+      '--max-concurrency',
+      String(slots),
+      '--no-cache',
+      '--no-write',
+      '--no-table',
+      '--no-progress-bar',
+      '-o',
+      join(dir, 'out.json'),
+    ],
+    { cwd: dir, env, encoding: 'utf8', maxBuffer: 1 << 28 },
+  );
   const wallMs = performance.now() - started;
   rmSync(dir, { recursive: true, force: true });
-  if (run.status !== 0 && run.status !== 100) return { unavailable: `promptfoo eval exited ${run.status}: ${(run.stderr || run.stdout).split('\n').slice(-5).join(' ')}` };
+  if (run.status !== 0 && run.status !== 100)
+    return { unavailable: `promptfoo eval exited ${run.status}: ${(run.stderr || run.stdout).split('\n').slice(-5).join(' ')}` };
   return { wallMs };
 }
 
@@ -157,17 +208,28 @@ function describe(name: string, { cold, median, runs }: Awaited<ReturnType<typeo
 try {
   console.log(`${total} requests, ${latencyMs} ms latency, ${slots} slots: ceiling ${ceilingPerSecond.toFixed(0)} requests/s`);
   if (server.kind === 'c') console.log('fixture: bench/latencyServer.c (epoll + timerfd, compiled with cc)');
-  else console.log(`fixture: bench/latencyServer.ts, as the C fixture is unavailable (${server.fallbackReason}); its timers and HTTP server alone hold clients to about 90% of the ceiling`);
+  else
+    console.log(
+      `fixture: bench/latencyServer.ts, as the C fixture is unavailable (${server.fallbackReason}); its timers and HTTP server alone hold clients to about 90% of the ceiling`,
+    );
   const bodies = requestBodies();
   const reference = await measure(() => runReferenceClient(baseUrl, bodies, slots));
-  for (const line of describe(`reference client (raw node:http, ${slots} sockets, JSON.parse only; what this fixture lets a client that does nothing reach here)`, reference)) console.log(line);
+  for (const line of describe(
+    `reference client (raw node:http, ${slots} sockets, JSON.parse only; what this fixture lets a client that does nothing reach here)`,
+    reference,
+  ))
+    console.log(line);
   await server.stats();
   const ours = await measure(runCounterfair);
   const { meanLatencyMs: measuredLatency } = await server.stats();
   const achieved = total / (ours.median.wallMs / 1000);
   for (const line of describe('counterfair', ours)) console.log(line);
-  console.log(`counterfair: targets >= 95% of the ceiling and <= 0.2 ms CPU per request; ${percent(achieved / (total / (reference.median.wallMs / 1000)))} of the reference client's throughput`);
-  console.log(`server: mean delivered latency ${measuredLatency.toFixed(2)} ms over counterfair's runs (timers overshoot), so the reachable ceiling is ${percent(latencyMs / measuredLatency)} of the nominal one`);
+  console.log(
+    `counterfair: targets >= 95% of the ceiling and <= 0.2 ms CPU per request; ${percent(achieved / (total / (reference.median.wallMs / 1000)))} of the reference client's throughput`,
+  );
+  console.log(
+    `server: mean delivered latency ${measuredLatency.toFixed(2)} ms over counterfair's runs (timers overshoot), so the reachable ceiling is ${percent(latencyMs / measuredLatency)} of the nominal one`,
+  );
   if (values['no-peer']) console.log('promptfoo: skipped (--no-peer)');
   else {
     const installed = promptfooEntry();
@@ -176,7 +238,9 @@ try {
     else {
       const { served, spanMs } = await server.stats();
       const peerRate = served / (spanMs / 1000);
-      console.log(`promptfoo ${PROMPTFOO.split('@')[1]}: ${served} of ${total} requests answered; ${(spanMs / 1000).toFixed(2)} s from its first request to its last answer (${(peer.wallMs / 1000).toFixed(2)} s with start-up), ${peerRate.toFixed(0)} requests/s = ${percent(peerRate / ceilingPerSecond)} of the ceiling`);
+      console.log(
+        `promptfoo ${PROMPTFOO.split('@')[1]}: ${served} of ${total} requests answered; ${(spanMs / 1000).toFixed(2)} s from its first request to its last answer (${(peer.wallMs / 1000).toFixed(2)} s with start-up), ${peerRate.toFixed(0)} requests/s = ${percent(peerRate / ceilingPerSecond)} of the ceiling`,
+      );
       console.log(`ratio: counterfair's throughput is ${(achieved / peerRate).toFixed(2)}x promptfoo's`);
     }
   }

@@ -15,8 +15,33 @@
  * (docs/extending.md).
  */
 export { DEFAULT_SYSTEM_PROMPT, loadStudy, type LoadStudyOptions } from './study/load.js';
-export type { AnalysisOptions, Controls, Design, ExtensionModelSpec, GateSettings, ImplausibleCombination, InjectedBias, LoadedStudy, ModelCommon, ModelParams, ModelSpec, OpenAIModelSpec, QualityThresholds, SimulatedModelSpec, Study } from './study/types.js';
-export { isBuiltinQuestion, QUESTION_TYPES, type BuiltinQuestion, type BuiltinQuestionType, type Question, type QuestionBase, type QuestionType, type Vignette } from './template/types.js';
+export type {
+  AnalysisOptions,
+  Controls,
+  Design,
+  ExtensionModelSpec,
+  GateSettings,
+  ImplausibleCombination,
+  InjectedBias,
+  LoadedStudy,
+  ModelCommon,
+  ModelParams,
+  ModelSpec,
+  OpenAIModelSpec,
+  QualityThresholds,
+  SimulatedModelSpec,
+  Study,
+} from './study/types.js';
+export {
+  isBuiltinQuestion,
+  QUESTION_TYPES,
+  type BuiltinQuestion,
+  type BuiltinQuestionType,
+  type Question,
+  type QuestionBase,
+  type QuestionType,
+  type Vignette,
+} from './template/types.js';
 
 export { createRegistry, type Registry, type RegistryDefinitions } from './registry.js';
 export type { ModelEntryContext, ProviderContext, ProviderDefinition, RequiredVariable } from './providers/definition.js';
@@ -38,7 +63,15 @@ export type { ProgressSnapshot } from './run/progress.js';
 export type { ProgressSink } from './run/progressDisplay.js';
 export type { ResponseRecord } from './run/types.js';
 export { cacheDirFromEnv } from './run/cache.js';
-export { cacheStats, clearCache, pruneCache, type CacheRemoval, type CacheShardStats, type CacheStats, type PruneOptions } from './run/cacheMaintenance.js';
+export {
+  cacheStats,
+  clearCache,
+  pruneCache,
+  type CacheRemoval,
+  type CacheShardStats,
+  type CacheStats,
+  type PruneOptions,
+} from './run/cacheMaintenance.js';
 
 export { analyzeRunDirectory } from './pipeline/analyzeRunDir.js';
 export type { AnalysisResults } from './analysis/analyze.js';

@@ -23,7 +23,11 @@ import type { ContrastPairs } from './pairs.js';
  * other cue unchanged, so `difference` = β and `ratio` = rateLevel / rateReference. The ratio's interval is the
  * delta method on log(ratio) with the cluster influence of β and of rateLevel (cluster-robust, t(G − 1)).
  */
-export interface AdjustedContrast extends Pick<BinaryContrastStats, 'nVignettes' | 'nPairs' | 'rateReference' | 'rateLevel' | 'difference' | 'differenceCi' | 'ratio' | 'ratioCi' | 'statistic' | 'p'> {
+export interface AdjustedContrast
+  extends Pick<
+    BinaryContrastStats,
+    'nVignettes' | 'nPairs' | 'rateReference' | 'rateLevel' | 'difference' | 'differenceCi' | 'ratio' | 'ratioCi' | 'statistic' | 'p'
+  > {
   standardError: number;
   /** Degrees of freedom of the t test: vignettes − 1. */
   df: number;
@@ -77,7 +81,11 @@ export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
  * paired), and every level gets a second indicator that is 1 only in run B: its coefficient is the change in the
  * adjusted effect from A to B (`adjustedChange` in src/compare/).
  */
-export function fitAdjusted(runs: readonly (readonly ContrastPairs[])[], axes: readonly Axis[], value: (s: ScoreRecord) => number | null): AdjustedFit {
+export function fitAdjusted(
+  runs: readonly (readonly ContrastPairs[])[],
+  axes: readonly Axis[],
+  value: (s: ScoreRecord) => number | null,
+): AdjustedFit {
   const base = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
   const columns: Column[] = runs.flatMap((_, run) => base.map((c) => ({ ...c, run })));
   const baseIndex = new Map(base.map((c, i) => [`${c.axis}\u0000${c.level}`, i]));
@@ -157,10 +165,26 @@ export function adjustedContrast(fit: AdjustedFit, axis: string, level: string, 
   const t = beta / se;
   const q = studentTQuantile(1 - (1 - confLevel) / 2, result.df);
   const usable = result.estimable[j] && tally.n > 0 && Number.isFinite(se) && se > 0;
-  const base = { nVignettes: tally.byCluster.size, nPairs: tally.n, rateLevel, nExcluded: tally.excluded, df: result.df, standardError: se };
+  const base = {
+    nVignettes: tally.byCluster.size,
+    nPairs: tally.n,
+    rateLevel,
+    nExcluded: tally.excluded,
+    df: result.df,
+    standardError: se,
+  };
   if (!usable) {
     const difference = result.estimable[j] ? beta : NaN;
-    return { ...base, rateReference: result.estimable[j] ? rateReference : NaN, difference, differenceCi: null, ratio: NaN, ratioCi: null, statistic: NaN, p: difference === 0 ? 1 : NaN };
+    return {
+      ...base,
+      rateReference: result.estimable[j] ? rateReference : NaN,
+      difference,
+      differenceCi: null,
+      ratio: NaN,
+      ratioCi: null,
+      statistic: NaN,
+      p: difference === 0 ? 1 : NaN,
+    };
   }
   return {
     ...base,
@@ -201,6 +225,13 @@ export function adjustedAxisTest(fit: AdjustedFit, axis: string): AdjustedAxisTe
   const covariance = indices.map((a) => indices.map((b) => fit.result.covariance[a]![b]!));
   const test = waldTest(beta, covariance, fit.result.df);
   const vignettes = new Set(indices.flatMap((j) => [...fit.levelRows[j]!.byCluster.keys()]));
-  return { axis, levels: indices.map((j) => fit.columns[j]!.level), nVignettes: vignettes.size, statistic: test.statistic, df: test.df, denominatorDf: test.denominatorDf, p: test.pValue };
+  return {
+    axis,
+    levels: indices.map((j) => fit.columns[j]!.level),
+    nVignettes: vignettes.size,
+    statistic: test.statistic,
+    df: test.df,
+    denominatorDf: test.denominatorDf,
+    p: test.pValue,
+  };
 }
-

@@ -42,7 +42,16 @@ export interface AnalysisResults {
    * implausible combination of the study ruled out (`rule`, its index in the study's list; `when`;
    * `variantsNotRendered`; `variantIds`).
    */
-  exclusions: { vignetteId: string; axis: string; value: string; reason: string; rule?: number; when?: Record<string, string>; variantsNotRendered?: number; variantIds?: string[] }[];
+  exclusions: {
+    vignetteId: string;
+    axis: string;
+    value: string;
+    reason: string;
+    rule?: number;
+    when?: Record<string, string>;
+    variantsNotRendered?: number;
+    variantIds?: string[];
+  }[];
   /** Outcome counts per model and variant kind / level, so errors per demographic level are visible. */
   outcomeCounts: CueTagged<{ model: string; axis: string; level: string; outcomes: Record<string, number> }>[];
   /**
@@ -102,7 +111,6 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   };
 }
 
-
 function outcomeCounts(scores: readonly ScoreRecord[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
   // Count per (model, attributes object or control kind) first: variants share attribute objects, so this is
   // one map update per score rather than one string key per score and axis.
@@ -128,5 +136,7 @@ function outcomeCounts(scores: readonly ScoreRecord[], axes: readonly Axis[]): A
       }
     }
   }
-  return [...merged.values()].sort((a, b) => a.model.localeCompare(b.model) || a.axis.localeCompare(b.axis) || a.level.localeCompare(b.level));
+  return [...merged.values()].sort(
+    (a, b) => a.model.localeCompare(b.model) || a.axis.localeCompare(b.axis) || a.level.localeCompare(b.level),
+  );
 }

@@ -33,7 +33,18 @@ export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly 
       const fit = fitAdjusted([modelGroups], axes, eventValue(isWrong));
       for (const axis of axes) {
         const t = adjustedAxisTest(fit, axis.id);
-        if (t) out.push({ model, axis: axis.id, levels: [axis.reference, ...t.levels], nVignettes: t.nVignettes, test: 'fixed-effects-wald', statistic: t.statistic, df: t.df, denominatorDf: t.denominatorDf, p: Number.isNaN(t.p) ? 1 : t.p });
+        if (t)
+          out.push({
+            model,
+            axis: axis.id,
+            levels: [axis.reference, ...t.levels],
+            nVignettes: t.nVignettes,
+            test: 'fixed-effects-wald',
+            statistic: t.statistic,
+            df: t.df,
+            denominatorDf: t.denominatorDf,
+            p: Number.isNaN(t.p) ? 1 : t.p,
+          });
       }
       continue;
     }
@@ -66,10 +77,28 @@ export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly 
       const single = complete.every(([, row]) => levels.every((l) => row.get(l)![1] === 1));
       if (single) {
         const q = cochransQ(complete.map(([, row]) => levels.map((l) => row.get(l)![0])));
-        out.push({ model, axis: axis.id, levels, nVignettes: complete.length, test: 'cochrans-q', statistic: q.statistic, df: q.df, p: Number.isNaN(q.pValue) ? 1 : q.pValue });
+        out.push({
+          model,
+          axis: axis.id,
+          levels,
+          nVignettes: complete.length,
+          test: 'cochrans-q',
+          statistic: q.statistic,
+          df: q.df,
+          p: Number.isNaN(q.pValue) ? 1 : q.pValue,
+        });
       } else if (levels.length >= 3) {
         const f = friedman(complete.map(([, row]) => levels.map((l) => row.get(l)![0] / row.get(l)![1])));
-        out.push({ model, axis: axis.id, levels, nVignettes: complete.length, test: 'friedman', statistic: f.statistic, df: f.df, p: Number.isNaN(f.pValue) ? 1 : f.pValue });
+        out.push({
+          model,
+          axis: axis.id,
+          levels,
+          nVignettes: complete.length,
+          test: 'friedman',
+          statistic: f.statistic,
+          df: f.df,
+          p: Number.isNaN(f.pValue) ? 1 : f.pValue,
+        });
       }
     }
   }

@@ -153,9 +153,29 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
   const rateReference = n ? refEvents / n : NaN;
   const rateLevel = n ? levelEvents / n : NaN;
   const confLevel = options.confLevel ?? 0.95;
-  const base = { nVignettes: ids.length, nPairs: n, rateReference, rateLevel, difference: rateLevel - rateReference, ratio: rateRatio(levelEvents, refEvents), wrongOnlyAtLevel: b, wrongOnlyAtReference: c };
+  const base = {
+    nVignettes: ids.length,
+    nPairs: n,
+    rateReference,
+    rateLevel,
+    difference: rateLevel - rateReference,
+    ratio: rateRatio(levelEvents, refEvents),
+    wrongOnlyAtLevel: b,
+    wrongOnlyAtReference: c,
+  };
   if (n === 0) {
-    return { ...base, differenceCi: null, ratioCi: null, oddsRatio: NaN, test: 'mcnemar-exact', statistic: NaN, p: NaN, logP: NaN, ciMethod: 'newcombe', ratioCiMethod: 'bonett-price' };
+    return {
+      ...base,
+      differenceCi: null,
+      ratioCi: null,
+      oddsRatio: NaN,
+      test: 'mcnemar-exact',
+      statistic: NaN,
+      p: NaN,
+      logP: NaN,
+      ciMethod: 'newcombe',
+      ratioCiMethod: 'bonett-price',
+    };
   }
   if (!multi) {
     const method = options.mcnemar ?? 'exact';
@@ -185,7 +205,10 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
     counts.map((v) => v.referenceOnly),
   );
   const intervals = options.intervals ?? 'rao-scott';
-  const ci = intervals === 'rao-scott' ? raoScottCis(counts, confLevel) : clusterIntervals(sums, b + c, refEvents, levelEvents, n, { ...options, intervals });
+  const ci =
+    intervals === 'rao-scott'
+      ? raoScottCis(counts, confLevel)
+      : clusterIntervals(sums, b + c, refEvents, levelEvents, n, { ...options, intervals });
   const method: IntervalMethod = intervals === 'bootstrap' ? 'cluster-bootstrap' : intervals;
   return {
     ...base,
@@ -214,7 +237,14 @@ function raoScottCis(counts: readonly VignetteCounts[], confLevel: number): Cont
  * SE² = G/(G−1)·Σ_v (l_v − r_v − D·n_v)² / N², and log R ± z·SE with SE² = G/(G−1)·Σ_v (l_v/L − r_v/R)²
  * (delta method), where l_v, r_v are a vignette's events at the level and reference, n_v its pairs.
  */
-function clusterIntervals(sums: readonly (readonly number[])[], discordant: number, refEvents: number, levelEvents: number, n: number, options: BinaryOptions): ContrastIntervals {
+function clusterIntervals(
+  sums: readonly (readonly number[])[],
+  discordant: number,
+  refEvents: number,
+  levelEvents: number,
+  n: number,
+  options: BinaryOptions,
+): ContrastIntervals {
   const confLevel = options.confLevel ?? 0.95;
   // Every resample (and every sandwich residual) is then identical: the interval would be a point, not an interval.
   if (discordant === 0) return { differenceCi: null, ratioCi: null };

@@ -56,14 +56,26 @@ export function analyzeControls(scores: readonly ScoreRecord[], modelIds: readon
       const removed = isWrong(p.level.outcome);
       if (reference !== null && removed !== null) usable.push({ vignetteId: p.vignetteId, reference, level: removed });
     }
-    const errors = { ...binaryContrast(countPairs(usable), { seed: deriveSeed(options.seed, 'bootstrap', 'demographics-removed', model), bootstrapResamples: 0, mcnemar: options.mcnemar }), nExcludedPairs: pairs.length - usable.length };
+    const errors = {
+      ...binaryContrast(countPairs(usable), {
+        seed: deriveSeed(options.seed, 'bootstrap', 'demographics-removed', model),
+        bootstrapResamples: 0,
+        mcnemar: options.mcnemar,
+      }),
+      nExcludedPairs: pairs.length - usable.length,
+    };
     const flips = flipStats(pairs, paraphrases.get(model) ?? new Map());
     return [{ model, errors, flips, sentence: describeDemographicsRemoved(model, errors, flips) }];
   });
   return { demographicsRemoved };
 }
 
-const TESTS: Record<BinaryContrastStats['test'], string> = { 'mcnemar-exact': 'exact McNemar', 'mcnemar-midp': 'mid-p McNemar', 'clustered-mcnemar': 'clustered McNemar', 'vignette-fixed-effects': 'adjusted model' };
+const TESTS: Record<BinaryContrastStats['test'], string> = {
+  'mcnemar-exact': 'exact McNemar',
+  'mcnemar-midp': 'mid-p McNemar',
+  'clustered-mcnemar': 'clustered McNemar',
+  'vignette-fixed-effects': 'adjusted model',
+};
 
 /**
  * The control in words, from the numbers reported beside it: the two error rates, their paired difference with its
@@ -71,7 +83,8 @@ const TESTS: Record<BinaryContrastStats['test'], string> = { 'mcnemar-exact': 'e
  * "no effect": differences inside the interval remain possible).
  */
 export function describeDemographicsRemoved(model: string, errors: DemographicsRemoved['errors'], flips: FlipStats): string {
-  if (errors.nPairs === 0) return `Model ${model}: no usable pair of a demographics-removed variant and its reference (${errors.nExcludedPairs} lacked an answer on one side), so this control says nothing.`;
+  if (errors.nPairs === 0)
+    return `Model ${model}: no usable pair of a demographics-removed variant and its reference (${errors.nExcludedPairs} lacked an answer on one side), so this control says nothing.`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const pts = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)}`;
   const ci = errors.differenceCi;
@@ -83,7 +96,10 @@ export function describeDemographicsRemoved(model: string, errors: DemographicsR
       : ci[1] < 0
         ? ' The model errs less often when no demographics are stated than at the reference.'
         : ' This difference is not distinguishable from zero at this sample size; differences inside the interval remain possible.';
-  const excess = flips.excess === null ? '' : `, ${pts(flips.excess)} points over the paraphrase floor (95% CI ${flips.excessCi ? `${pts(flips.excessCi[0])} to ${pts(flips.excessCi[1])}` : 'not estimable'}): ${excessReading(flips, 'removing the demographics')}`;
+  const excess =
+    flips.excess === null
+      ? ''
+      : `, ${pts(flips.excess)} points over the paraphrase floor (95% CI ${flips.excessCi ? `${pts(flips.excessCi[0])} to ${pts(flips.excessCi[1])}` : 'not estimable'}): ${excessReading(flips, 'removing the demographics')}`;
   const changed = flips.nPairs ? ` The answer changed in ${flips.flips} of ${flips.nPairs} pairs (${pct(flips.rate)})${excess}.` : '';
   return head + reading + changed;
 }

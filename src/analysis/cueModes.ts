@@ -18,7 +18,11 @@ import type { Finding } from './types.js';
  */
 export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions, modes: readonly CueMode[]): AnalysisResults {
   if (!crossesCueModes(modes)) return analyze(input, options);
-  const parts = modes.map((mode, i) => tagged(analyze({ ...input, scores: input.scores.filter((s) => inCueMode(s, mode, i === 0)) }, options), mode, (f) => describeFinding(f, input.axes, options.alpha)));
+  const parts = modes.map((mode, i) =>
+    tagged(analyze({ ...input, scores: input.scores.filter((s) => inCueMode(s, mode, i === 0)) }, options), mode, (f) =>
+      describeFinding(f, input.axes, options.alpha),
+    ),
+  );
   const all = <K extends TaggedKey>(key: K) => parts.flatMap((p) => p[key] as readonly unknown[]) as AnalysisResults[K];
   return {
     findings: all('findings'),
@@ -46,10 +50,24 @@ export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions,
  * (one family per model, endpoint and mode, as in the run's analysis), tagged with the mode. For callers that
  * recompute findings from scores (per-domain gates, equivalence intervals, clinician review).
  */
-export function findingsPerCueMode(contrasts: readonly ContrastPairs[], axes: readonly Axis[], modelIds: readonly string[], endpoint: Endpoint, options: AnalysisOptions): Finding[] {
+export function findingsPerCueMode(
+  contrasts: readonly ContrastPairs[],
+  axes: readonly Axis[],
+  modelIds: readonly string[],
+  endpoint: Endpoint,
+  options: AnalysisOptions,
+): Finding[] {
   const modes = [...new Set(contrasts.map((c) => c.cues))];
   if (modes.length === 1 && modes[0] === undefined) return analyzeFindings(contrasts, axes, modelIds, endpoint, options);
-  return modes.flatMap((cues) => analyzeFindings(contrasts.filter((c) => c.cues === cues), axes, modelIds, endpoint, options).map((f) => (cues ? { ...f, cues } : f)));
+  return modes.flatMap((cues) =>
+    analyzeFindings(
+      contrasts.filter((c) => c.cues === cues),
+      axes,
+      modelIds,
+      endpoint,
+      options,
+    ).map((f) => (cues ? { ...f, cues } : f)),
+  );
 }
 
 /** Whether a score belongs to a cue mode's analysis: its own mode, or a control of the first mode's set. */
@@ -61,7 +79,11 @@ export function inCueMode(score: Pick<ScoreRecord, 'cues' | 'kind'>, mode: CueMo
 type TaggedKey = Exclude<keyof AnalysisResults, 'exclusions' | 'controls' | 'dataQuality' | 'cueModes'>;
 
 /** Every per-level row tagged with its mode; each finding described again knowing its mode, the mode named first. */
-function tagged(results: AnalysisResults, cues: CueMode, describe: (f: Finding) => string): Pick<AnalysisResults, TaggedKey | 'exclusions' | 'controls'> {
+function tagged(
+  results: AnalysisResults,
+  cues: CueMode,
+  describe: (f: Finding) => string,
+): Pick<AnalysisResults, TaggedKey | 'exclusions' | 'controls'> {
   const tag = <T extends object>(rows: readonly T[]): (T & { cues: CueMode })[] => rows.map((row) => ({ ...row, cues }));
   const opened = `${cues[0]!.toUpperCase()}${cues.slice(1)} cues: `;
   const described = (f: Finding) => ({ ...f, sentence: opened + describe(f) });

@@ -83,7 +83,9 @@ export class RequestErrorTally {
   }
 
   of(model: string): ErrorCause[] {
-    return [...(this.causes.get(model)?.values() ?? [])].sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message));
+    return [...(this.causes.get(model)?.values() ?? [])].sort(
+      (a, b) => b.count - a.count || a.kind.localeCompare(b.kind) || a.message.localeCompare(b.message),
+    );
   }
 }
 
@@ -99,11 +101,25 @@ export function assessDataQuality(input: {
   questions: ReadonlyMap<string, Question>;
   thresholds: QualityThresholds;
 }): DataQuality {
-  const models = input.modelIds.map((model) => assessModel(model, input.scores.filter((s) => s.modelId === model), input.errors.of(model), input.questions, input.thresholds));
+  const models = input.modelIds.map((model) =>
+    assessModel(
+      model,
+      input.scores.filter((s) => s.modelId === model),
+      input.errors.of(model),
+      input.questions,
+      input.thresholds,
+    ),
+  );
   return { thresholds: input.thresholds, passed: models.every((m) => m.passed), models };
 }
 
-function assessModel(model: string, scores: readonly ScoreRecord[], causes: ErrorCause[], questions: ReadonlyMap<string, Question>, thresholds: QualityThresholds): ModelDataQuality {
+function assessModel(
+  model: string,
+  scores: readonly ScoreRecord[],
+  causes: ErrorCause[],
+  questions: ReadonlyMap<string, Question>,
+  thresholds: QualityThresholds,
+): ModelDataQuality {
   const requests = scores.length;
   const requestErrors = scores.filter((s) => s.outcome === 'error').length;
   const answers = requests - requestErrors;
@@ -119,8 +135,14 @@ function assessModel(model: string, scores: readonly ScoreRecord[], causes: Erro
   const problems: string[] = [];
   if (requests === 0) problems.push('no request of this model was recorded');
   if (breakerCause !== null) problems.push(`the endpoint was stopped: ${breakerCause}`);
-  if (errorRate !== null && errorRate > thresholds.maxErrorRate) problems.push(`${requestErrors} of ${requests} requests failed (${share(errorRate)}; at most ${share(thresholds.maxErrorRate)} allowed)`);
-  if (unparseableRate !== null && unparseableRate > thresholds.maxUnparseableRate) problems.push(`${unparseable} of ${answers} answers could not be read (${share(unparseableRate)}; at most ${share(thresholds.maxUnparseableRate)} allowed)`);
+  if (errorRate !== null && errorRate > thresholds.maxErrorRate)
+    problems.push(
+      `${requestErrors} of ${requests} requests failed (${share(errorRate)}; at most ${share(thresholds.maxErrorRate)} allowed)`,
+    );
+  if (unparseableRate !== null && unparseableRate > thresholds.maxUnparseableRate)
+    problems.push(
+      `${unparseable} of ${answers} answers could not be read (${share(unparseableRate)}; at most ${share(thresholds.maxUnparseableRate)} allowed)`,
+    );
   return {
     model,
     requests,
@@ -141,7 +163,12 @@ function assessModel(model: string, scores: readonly ScoreRecord[], causes: Erro
   };
 }
 
-function degenerateFlags(scores: readonly ScoreRecord[], questions: ReadonlyMap<string, Question>, unparseable: number, answers: number): DegenerateFlag[] {
+function degenerateFlags(
+  scores: readonly ScoreRecord[],
+  questions: ReadonlyMap<string, Question>,
+  unparseable: number,
+  answers: number,
+): DegenerateFlag[] {
   const flags: DegenerateFlag[] = [];
   for (const questionType of ['choice', 'yesno'] as const) {
     const read = scores.filter((s) => s.questionType === questionType && s.extracted !== null);
@@ -150,9 +177,11 @@ function degenerateFlags(scores: readonly ScoreRecord[], questions: ReadonlyMap<
     const shareOfAnswer = count / read.length;
     // A model that gives the answer most questions have as correct is not degenerate for doing so.
     const goldShare = read.filter((s) => String(goldAnswer(questions.get(s.vignetteId))) === answer).length / read.length;
-    if (shareOfAnswer >= SAME_ANSWER_SHARE && goldShare < SAME_ANSWER_SHARE) flags.push({ kind: 'same-answer', questionType, answer, share: shareOfAnswer, answers: read.length });
+    if (shareOfAnswer >= SAME_ANSWER_SHARE && goldShare < SAME_ANSWER_SHARE)
+      flags.push({ kind: 'same-answer', questionType, answer, share: shareOfAnswer, answers: read.length });
   }
-  if (answers > 0 && unparseable / answers > MOSTLY_UNPARSEABLE_SHARE) flags.push({ kind: 'mostly-unparseable', share: unparseable / answers, answers });
+  if (answers > 0 && unparseable / answers > MOSTLY_UNPARSEABLE_SHARE)
+    flags.push({ kind: 'mostly-unparseable', share: unparseable / answers, answers });
   return flags;
 }
 

@@ -34,7 +34,13 @@ export interface AnalysisOptions {
  * level of the model is estimated with the other axes held fixed (`fitAdjusted`, test `vignette-fixed-effects`);
  * the discordant counts b and c are then the unadjusted ones against the vignette's reference variant.
  */
-export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: readonly Axis[], modelIds: readonly string[], endpoint: Endpoint, options: AnalysisOptions): Finding[] {
+export function analyzeFindings(
+  contrasts: readonly ContrastPairs[],
+  axes: readonly Axis[],
+  modelIds: readonly string[],
+  endpoint: Endpoint,
+  options: AnalysisOptions,
+): Finding[] {
   const counts = ENDPOINTS[endpoint];
   const findings: Finding[] = [];
   for (const modelId of modelIds) {
@@ -60,15 +66,40 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
         const estimate = fit ? adjustedContrast(fit, axis.id, level.id, options.confLevel ?? 0.95) : undefined;
         const stats = estimate
           ? withAdjustedEstimate(binaryContrast(sorted, { seed, bootstrapResamples: 0, mcnemar: options.mcnemar }), estimate)
-          : { ...binaryContrast(sorted, { seed, bootstrapResamples: options.bootstrapResamples, mcnemar: options.mcnemar, confLevel: options.confLevel }), nExcluded: excluded };
+          : {
+              ...binaryContrast(sorted, {
+                seed,
+                bootstrapResamples: options.bootstrapResamples,
+                mcnemar: options.mcnemar,
+                confLevel: options.confLevel,
+              }),
+              nExcluded: excluded,
+            };
         const { nExcluded, ...contrast } = stats;
         rawCounts.push(sorted);
         estimates.push(estimate);
-        raw.push({ endpoint, model: modelId, axis: axis.id, level: level.id, reference: axis.reference, ...contrast, adjustment: options.adjustment, nExcludedPairs: nExcluded });
+        raw.push({
+          endpoint,
+          model: modelId,
+          axis: axis.id,
+          level: level.id,
+          reference: axis.reference,
+          ...contrast,
+          adjustment: options.adjustment,
+          nExcludedPairs: nExcluded,
+        });
       }
     }
-    const adjusted = adjustPValues(raw.map((f) => f.p), options.adjustment);
-    const family = simultaneousLevel(raw.map((f) => f.p), adjusted, options.adjustment, options.alpha);
+    const adjusted = adjustPValues(
+      raw.map((f) => f.p),
+      options.adjustment,
+    );
+    const family = simultaneousLevel(
+      raw.map((f) => f.p),
+      adjusted,
+      options.adjustment,
+      options.alpha,
+    );
     // What each error contrast could have detected, at the alpha its family's adjustment leaves it (primary endpoint only).
     const mdeAlpha = familyAlpha(options.alpha, raw.length, options.adjustment);
     const critical = criticalCounts(mdeAlpha);
@@ -77,10 +108,29 @@ export function analyzeFindings(contrasts: readonly ContrastPairs[], axes: reado
       const targetRatio = options.targetRatio ?? DEFAULT_TARGET_RATIO;
       const estimate = estimates[i];
       const detectable =
-        endpoint !== 'error' ? {} : estimate ? detectableFromStandardError(estimate.standardError, estimate.df, estimate.nPairs, f.rateReference, mdeAlpha, targetRatio) : detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, targetRatio, critical);
+        endpoint !== 'error'
+          ? {}
+          : estimate
+            ? detectableFromStandardError(estimate.standardError, estimate.df, estimate.nPairs, f.rateReference, mdeAlpha, targetRatio)
+            : detectableEffect(rawCounts[i]!, f.rateReference, mdeAlpha, targetRatio, critical);
       // The same interval methods at the family's level.
-      const at = !Number.isFinite(family.level) ? undefined : estimate ? adjustedContrast(fit!, f.axis, f.level, family.level) : binaryContrast(rawCounts[i]!, { seed, bootstrapResamples: options.bootstrapResamples, mcnemar: options.mcnemar, confLevel: family.level });
-      const simultaneous: SimultaneousIntervals = { differenceCiSimultaneous: at?.differenceCi ?? null, ratioCiSimultaneous: at?.ratioCi ?? null, simultaneousLevel: family.level, simultaneousKind: family.kind, familySize: family.familySize };
+      const at = !Number.isFinite(family.level)
+        ? undefined
+        : estimate
+          ? adjustedContrast(fit!, f.axis, f.level, family.level)
+          : binaryContrast(rawCounts[i]!, {
+              seed,
+              bootstrapResamples: options.bootstrapResamples,
+              mcnemar: options.mcnemar,
+              confLevel: family.level,
+            });
+      const simultaneous: SimultaneousIntervals = {
+        differenceCiSimultaneous: at?.differenceCi ?? null,
+        ratioCiSimultaneous: at?.ratioCi ?? null,
+        simultaneousLevel: family.level,
+        simultaneousKind: family.kind,
+        familySize: family.familySize,
+      };
       const finding: Finding = { ...f, ...simultaneous, pAdjusted, significant: pAdjusted < options.alpha, ...detectable, sentence: '' };
       finding.sentence = describeFinding(finding, axes, options.alpha);
       findings.push(finding);

@@ -85,7 +85,12 @@ export const FLOOR_NAMES: Record<FloorSource, string> = {
  */
 export function excessReading(stats: Pick<FlipStats, 'excessVerdict' | 'floorSource' | 'excess'>, change: string): string {
   if (stats.floorSource === null) return 'no paraphrase floor to compare with';
-  const floor = stats.floorSource === 'mixed' ? 'the paraphrase controls (authored rewording, else added neutral sentence)' : stats.floorSource === 'authored' ? 'an authored rewording' : 'an added neutral sentence';
+  const floor =
+    stats.floorSource === 'mixed'
+      ? 'the paraphrase controls (authored rewording, else added neutral sentence)'
+      : stats.floorSource === 'authored'
+        ? 'an authored rewording'
+        : 'an added neutral sentence';
   switch (stats.excessVerdict) {
     case null:
       return `no interval could be estimated, so it cannot be told apart from the noise under ${floor}`;
@@ -122,19 +127,32 @@ export interface NoiseFloor {
  * Flips: pairs whose scored answer differs between the reference and the level variant although only the
  * demographics changed. Reported beside the noise floors, because some flipping is the model's own noise.
  */
-export function analyzeFlips(contrasts: readonly ContrastPairs[], scores: readonly ScoreRecord[], modelIds: readonly string[]): { flips: FlipRate[]; floors: NoiseFloor[] } {
+export function analyzeFlips(
+  contrasts: readonly ContrastPairs[],
+  scores: readonly ScoreRecord[],
+  modelIds: readonly string[],
+): { flips: FlipRate[]; floors: NoiseFloor[] } {
   const floors = modelIds.map((m) => noiseFloor(m, scores));
   const paraphrases = paraphraseFlipsByVignette(scores);
   const flips = contrasts.map((group): FlipRate => {
     const stats = flipStats(group.pairs, paraphrases.get(group.modelId) ?? new Map());
     const floor = floors.find((f) => f.model === group.modelId)?.paraphrase;
-    return { model: group.modelId, axis: group.axis, level: group.level, ...stats, excessOverParaphrase: floor ? stats.rate - floor.rate : null };
+    return {
+      model: group.modelId,
+      axis: group.axis,
+      level: group.level,
+      ...stats,
+      excessOverParaphrase: floor ? stats.rate - floor.rate : null,
+    };
   });
   return { flips, floors };
 }
 
 /** Flip rate of some pairs with its Wilson interval, and its paired excess over the paraphrase floor. */
-export function flipStats(pairs: Iterable<{ vignetteId: string; reference: ScoreRecord; level: ScoreRecord }>, paraphrases: ReadonlyMap<string, SourceCounts>): FlipStats {
+export function flipStats(
+  pairs: Iterable<{ vignetteId: string; reference: ScoreRecord; level: ScoreRecord }>,
+  paraphrases: ReadonlyMap<string, SourceCounts>,
+): FlipStats {
   let n = 0;
   let k = 0;
   const byVignette = new Map<string, { pairs: number; flips: number }>();
@@ -171,7 +189,10 @@ export type SourceCounts = Record<ParaphraseSource, { pairs: number; flips: numb
  * no variability is measured, and the interval would be a point). When every vignette has the same number of level
  * pairs (one-at-a-time designs without lost answers), excess = flip rate − excessFloor.
  */
-export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: number }>, paraphrase: ReadonlyMap<string, SourceCounts>): Pick<FlipStats, 'excess' | 'excessCi' | 'excessFloor' | 'floorSource' | 'excessVignettes' | 'excessVerdict'> {
+export function pairedExcess(
+  level: ReadonlyMap<string, { pairs: number; flips: number }>,
+  paraphrase: ReadonlyMap<string, SourceCounts>,
+): Pick<FlipStats, 'excess' | 'excessCi' | 'excessFloor' | 'floorSource' | 'excessVignettes' | 'excessVerdict'> {
   const levelRates: number[] = [];
   const floors: number[] = [];
   const sources = new Set<ParaphraseSource>();
@@ -179,7 +200,8 @@ export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: 
     const l = level.get(vignetteId)!;
     const controls = paraphrase.get(vignetteId);
     if (!controls || l.pairs === 0) continue;
-    const source: ParaphraseSource | undefined = controls.authored.pairs > 0 ? 'authored' : controls['added-sentence'].pairs > 0 ? 'added-sentence' : undefined;
+    const source: ParaphraseSource | undefined =
+      controls.authored.pairs > 0 ? 'authored' : controls['added-sentence'].pairs > 0 ? 'added-sentence' : undefined;
     if (!source) continue;
     sources.add(source);
     levelRates.push(l.flips / l.pairs);
@@ -191,8 +213,21 @@ export function pairedExcess(level: ReadonlyMap<string, { pairs: number; flips: 
   const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const t = G >= 2 ? pairedT(levelRates, floors) : undefined;
   const excessCi: [number, number] | null = t && t.ciLow < t.ciHigh ? [t.ciLow, t.ciHigh] : null;
-  const excessVerdict: ExcessVerdict | null = !excessCi ? null : excessCi[0] > 0 ? 'above-floor' : excessCi[1] < 0 ? 'below-floor' : 'within-floor';
-  return { excess: t?.meanDiff ?? levelRates[0]! - floors[0]!, excessCi, excessFloor: mean(floors), floorSource, excessVignettes: G, excessVerdict };
+  const excessVerdict: ExcessVerdict | null = !excessCi
+    ? null
+    : excessCi[0] > 0
+      ? 'above-floor'
+      : excessCi[1] < 0
+        ? 'below-floor'
+        : 'within-floor';
+  return {
+    excess: t?.meanDiff ?? levelRates[0]! - floors[0]!,
+    excessCi,
+    excessFloor: mean(floors),
+    floorSource,
+    excessVignettes: G,
+    excessVerdict,
+  };
 }
 
 /** model -> vignette -> usable paraphrase pairs and flips per source (reference and control of the same replicate). */
@@ -213,7 +248,8 @@ export function paraphraseFlipsByVignette(scores: readonly ScoreRecord[]): Map<s
   return out;
 }
 
-const cellKey = (s: Pick<ScoreRecord, 'modelId' | 'vignetteId' | 'replicate'>, replicate = s.replicate) => `${s.modelId}\u0000${s.vignetteId}\u0000${replicate}`;
+const cellKey = (s: Pick<ScoreRecord, 'modelId' | 'vignetteId' | 'replicate'>, replicate = s.replicate) =>
+  `${s.modelId}\u0000${s.vignetteId}\u0000${replicate}`;
 
 /** The reference score of every model × vignette × replicate. */
 export function referencesByCell(scores: readonly ScoreRecord[]): Map<string, ScoreRecord> {
@@ -260,7 +296,8 @@ function noiseFloor(model: string, scores: readonly ScoreRecord[]): NoiseFloor {
       if (flip) counts.flips++;
     }
   }
-  const floor = (c: { pairs: number; flips: number }): FloorRate | null => (c.pairs ? { nPairs: c.pairs, rate: c.flips / c.pairs, ci: interval(c.flips, c.pairs) } : null);
+  const floor = (c: { pairs: number; flips: number }): FloorRate | null =>
+    c.pairs ? { nPairs: c.pairs, rate: c.flips / c.pairs, ci: interval(c.flips, c.pairs) } : null;
   return {
     model,
     replicate: floor({ pairs: replicatePairs, flips: replicateFlips }),

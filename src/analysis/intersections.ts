@@ -24,7 +24,12 @@ export interface IntersectionCell {
   p: number;
 }
 
-export function analyzeIntersections(scores: readonly ScoreRecord[], axes: readonly Axis[], crossed: readonly string[], modelIds: readonly string[]): IntersectionCell[] {
+export function analyzeIntersections(
+  scores: readonly ScoreRecord[],
+  axes: readonly Axis[],
+  crossed: readonly string[],
+  modelIds: readonly string[],
+): IntersectionCell[] {
   if (crossed.length < 2) return [];
   const rates = new Map<string, [number, number]>(); // model|vignette|attributes -> [wrong, n]
   const references = new Map<string, Record<string, string>>(); // model|vignette -> reference attributes
@@ -64,7 +69,13 @@ export function analyzeIntersections(scores: readonly ScoreRecord[], axes: reado
             }
             if (d.length === 0) continue;
             const moved = d.some((x) => x !== 0);
-            const t = d.length >= 2 && moved ? pairedT(d, d.map(() => 0)) : undefined;
+            const t =
+              d.length >= 2 && moved
+                ? pairedT(
+                    d,
+                    d.map(() => 0),
+                  )
+                : undefined;
             out.push({
               model,
               axisA: A.id,

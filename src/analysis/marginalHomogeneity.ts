@@ -52,27 +52,57 @@ export interface MarginalHomogeneity {
   significant: boolean;
 }
 
-export function analyzeMarginalHomogeneity(contrasts: readonly ContrastPairs[], axes: readonly Axis[], questions: ReadonlyMap<string, Question>, options: { alpha: number; adjustment: AdjustMethod }): MarginalHomogeneity[] {
+export function analyzeMarginalHomogeneity(
+  contrasts: readonly ContrastPairs[],
+  axes: readonly Axis[],
+  questions: ReadonlyMap<string, Question>,
+  options: { alpha: number; adjustment: AdjustMethod },
+): MarginalHomogeneity[] {
   const out: MarginalHomogeneity[] = [];
   for (const group of contrasts) {
     const axis = axes.find((a) => a.id === group.axis);
     if (!axis) continue;
     for (const scale of ['ordinal-care', 'outcome'] as const) {
       const categoryOf = scale === 'ordinal-care' ? careCategory : outcomeCategory;
-      const usable = (pair: ScorePair) => (scale === 'outcome' || questions.get(pair.vignetteId)?.type === 'ordinal') && categoryOf(pair.reference) !== undefined && categoryOf(pair.level) !== undefined;
+      const usable = (pair: ScorePair) =>
+        (scale === 'outcome' || questions.get(pair.vignetteId)?.type === 'ordinal') &&
+        categoryOf(pair.reference) !== undefined &&
+        categoryOf(pair.level) !== undefined;
       const first = firstPairPerVignette(group.pairs, usable);
       if (first.length === 0) continue;
       const categories = scale === 'ordinal-care' ? CARE_CATEGORIES : OUTCOME_CATEGORIES;
       const table = categories.map(() => categories.map(() => 0));
       for (const pair of first) table[categoryOf(pair.reference)!]![categoryOf(pair.level)!]!++;
       const tested = categories.map((_, i) => i).filter((i) => categories.some((_, j) => j !== i && table[i]![j]! + table[j]![i]! > 0));
-      const test = tested.length < 2 ? { statistic: 0, df: 0, pValue: 1 } : stuartMaxwell(tested.map((i) => tested.map((j) => table[i]![j]!)));
-      out.push({ model: group.modelId, axis: group.axis, level: group.level, reference: axis.reference, test: 'stuart-maxwell', scale, categories, categoriesTested: tested.map((i) => categories[i]!), table, nVignettes: first.length, clusters: 'first-pair-per-vignette', statistic: test.statistic, df: test.df, p: test.pValue, pAdjusted: NaN, adjustment: options.adjustment, significant: false });
+      const test =
+        tested.length < 2 ? { statistic: 0, df: 0, pValue: 1 } : stuartMaxwell(tested.map((i) => tested.map((j) => table[i]![j]!)));
+      out.push({
+        model: group.modelId,
+        axis: group.axis,
+        level: group.level,
+        reference: axis.reference,
+        test: 'stuart-maxwell',
+        scale,
+        categories,
+        categoriesTested: tested.map((i) => categories[i]!),
+        table,
+        nVignettes: first.length,
+        clusters: 'first-pair-per-vignette',
+        statistic: test.statistic,
+        df: test.df,
+        p: test.pValue,
+        pAdjusted: NaN,
+        adjustment: options.adjustment,
+        significant: false,
+      });
     }
   }
   for (const model of new Set(out.map((m) => m.model))) {
     const family = out.filter((m) => m.model === model);
-    const adjusted = adjustPValues(family.map((m) => m.p), options.adjustment);
+    const adjusted = adjustPValues(
+      family.map((m) => m.p),
+      options.adjustment,
+    );
     family.forEach((m, i) => {
       m.pAdjusted = adjusted[i]!;
       m.significant = adjusted[i]! < options.alpha;
@@ -87,7 +117,8 @@ function firstPairPerVignette(pairs: readonly ScorePair[], usable: (pair: ScoreP
   for (const pair of pairs) {
     if (!usable(pair)) continue;
     const held = first.get(pair.vignetteId);
-    if (!held || pair.replicate < held.replicate || (pair.replicate === held.replicate && pair.level.key < held.level.key)) first.set(pair.vignetteId, pair);
+    if (!held || pair.replicate < held.replicate || (pair.replicate === held.replicate && pair.level.key < held.level.key))
+      first.set(pair.vignetteId, pair);
   }
   return [...first.values()];
 }

@@ -49,7 +49,8 @@ export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axi
   const keys = new AttributeKeys();
   // model|vignette|replicate -> attributes key -> score. Nested so the 1.7M-score case needs no long key per score.
   const cells = new Map<string, Map<string, ScoreRecord>>();
-  const cellOf = (s: ScoreRecord) => `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
+  const cellOf = (s: ScoreRecord) =>
+    `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
   const references = new Map<string, ScoreRecord>();
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
@@ -72,7 +73,11 @@ export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axi
       if (!partner) continue;
       const id = `${s.modelId}\u0000${axis.id}\u0000${level}\u0000${s.cues ?? ''}`;
       let group = groups.get(id);
-      if (!group) groups.set(id, (group = { modelId: s.modelId, axis: axis.id, level, ...(s.cues === undefined ? {} : { cues: s.cues }), pairs: [] }));
+      if (!group)
+        groups.set(
+          id,
+          (group = { modelId: s.modelId, axis: axis.id, level, ...(s.cues === undefined ? {} : { cues: s.cues }), pairs: [] }),
+        );
       group.pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: !exact });
     }
   }

@@ -97,7 +97,13 @@ export function pooledScores(scores: readonly ScoreRecord[], vignettes: readonly
  * the model's answer, which they are only at a temperature above 0 (at 0 they repeat one answer, and the counts,
  * not the p-values, are what to read). Pooled rows of a targeted level count only the probes whose myth names it.
  */
-export function analyzeProbes(scores: readonly ScoreRecord[], vignettes: readonly Vignette[], axes: readonly Axis[], modelIds: readonly string[], options: ProbeOptions): ProbeResult[] {
+export function analyzeProbes(
+  scores: readonly ScoreRecord[],
+  vignettes: readonly Vignette[],
+  axes: readonly Axis[],
+  modelIds: readonly string[],
+  options: ProbeOptions,
+): ProbeResult[] {
   const probes = probesById(vignettes);
   const probeScores = scores.filter((s) => probes.has(s.vignetteId) && (s.kind === 'reference' || s.kind === 'demographic'));
   const contrasts = pairContrasts(probeScores, axes);
@@ -109,7 +115,20 @@ export function analyzeProbes(scores: readonly ScoreRecord[], vignettes: readonl
       const axis = axes.find((a) => a.id === probe.axis);
       const scored = modelScores.filter((s) => s.vignetteId === vignetteId);
       const targets = (level: string) => (probe.levels.includes(level) ? [vignetteId] : []);
-      const result = probeResult(modelId, vignetteId, probe.axis, axis, probe.levels, probe.myth, scored, contrasts, questionTypes, [vignetteId], targets, options);
+      const result = probeResult(
+        modelId,
+        vignetteId,
+        probe.axis,
+        axis,
+        probe.levels,
+        probe.myth,
+        scored,
+        contrasts,
+        questionTypes,
+        [vignetteId],
+        targets,
+        options,
+      );
       results.push(result);
     }
     for (const axis of axes) {
@@ -140,7 +159,13 @@ function probeResult(
   options: ProbeOptions,
 ): ProbeResult {
   const base = { model, vignetteId, axis: axisId, reference: axis?.reference ?? '', targetLevels, myth };
-  if (!axis) return { ...base, measured: false, levels: [], sentence: `${probeName(vignetteId, axisId)} was not measured for model ${model}: the study does not vary ${axisId}.` };
+  if (!axis)
+    return {
+      ...base,
+      measured: false,
+      levels: [],
+      sentence: `${probeName(vignetteId, axisId)} was not measured for model ${model}: the study does not vary ${axisId}.`,
+    };
   const levels: ProbeLevel[] = [];
   for (const level of axis.levels) {
     const targetedBy = level.id === axis.reference ? [] : targets(level.id);
@@ -149,7 +174,13 @@ function probeResult(
     if (atLevel.length === 0) continue;
     const counts = levelCounts(atLevel, questionTypes);
     const group = contrasts.find((c) => c.modelId === model && c.axis === axis.id && c.level === level.id);
-    const contrast = targetedBy.length > 0 && group ? pairedContrast(group.pairs.filter((p) => ids.includes(p.vignetteId)), options) : null;
+    const contrast =
+      targetedBy.length > 0 && group
+        ? pairedContrast(
+            group.pairs.filter((p) => ids.includes(p.vignetteId)),
+            options,
+          )
+        : null;
     levels.push({ level: level.id, targeted: targetedBy.length > 0, vignetteIds: ids, ...counts, contrast });
   }
   const result: ProbeResult = { ...base, measured: true, levels, sentence: '' };
@@ -157,7 +188,10 @@ function probeResult(
   return result;
 }
 
-function levelCounts(scores: readonly ScoreRecord[], questionTypes: ReadonlyMap<string, string>): Omit<ProbeLevel, 'level' | 'targeted' | 'vignetteIds' | 'contrast'> {
+function levelCounts(
+  scores: readonly ScoreRecord[],
+  questionTypes: ReadonlyMap<string, string>,
+): Omit<ProbeLevel, 'level' | 'targeted' | 'vignetteIds' | 'contrast'> {
   let nAnswers = 0;
   let incorrect = 0;
   let refusals = 0;
@@ -197,7 +231,12 @@ function pairedContrast(pairs: ReturnType<typeof pairContrasts>[number]['pairs']
     if (reference === null || level === null) excluded++;
     else counter.add(`${pair.vignetteId}#${pair.replicate}`, reference, level);
   }
-  const stats = binaryContrast(counter.sorted(), { seed: options.seed, bootstrapResamples: 0, mcnemar: options.mcnemar, confLevel: CONF_LEVEL });
+  const stats = binaryContrast(counter.sorted(), {
+    seed: options.seed,
+    bootstrapResamples: 0,
+    mcnemar: options.mcnemar,
+    confLevel: CONF_LEVEL,
+  });
   return {
     nPairs: stats.nPairs,
     nExcludedPairs: excluded,
@@ -229,7 +268,8 @@ function describeProbe(r: ProbeResult, axis: Axis, questionTypes: ReadonlyMap<st
   const targeted = r.levels.filter((l) => l.targeted);
   const subject = `${r.vignetteId === null ? `On the ${r.axis} probes pooled` : `On probe ${r.vignetteId}`}, model ${r.model}`;
   if (!reference) return `${subject} has no answers at the reference (${label(r.reference)}); nothing was compared.`;
-  if (targeted.length === 0) return `${subject}: nothing was compared — the levels the myth is about (${r.targetLevels.map(label).join(', ')}) have no answers here other than as the study's reference (${label(r.reference)}).`;
+  if (targeted.length === 0)
+    return `${subject}: nothing was compared — the levels the myth is about (${r.targetLevels.map(label).join(', ')}) have no answers here other than as the study's reference (${label(r.reference)}).`;
   const graded = r.vignetteId !== null && ['ordinal', 'numeric'].includes(questionTypes.get(r.vignetteId) ?? '');
   const clauses = targeted.map((l) => {
     const ci = l.errorRateCi ? `, 95 % CI ${pct(l.errorRateCi[0])}–${pct(l.errorRateCi[1])}` : '';

@@ -8,7 +8,12 @@ import type { Finding } from './types.js';
 
 export const ADJUSTMENT_NAMES = { holm: 'Holm', bonferroni: 'Bonferroni', bh: 'Benjamini-Hochberg', by: 'Benjamini-Yekutieli' } as const;
 
-const TEST_NAMES: Record<BinaryTest, string> = { 'mcnemar-exact': 'the exact McNemar test', 'mcnemar-midp': 'the mid-p McNemar test', 'clustered-mcnemar': 'the clustered McNemar test', 'vignette-fixed-effects': "the adjusted model's t test" };
+const TEST_NAMES: Record<BinaryTest, string> = {
+  'mcnemar-exact': 'the exact McNemar test',
+  'mcnemar-midp': 'the mid-p McNemar test',
+  'clustered-mcnemar': 'the clustered McNemar test',
+  'vignette-fixed-effects': "the adjusted model's t test",
+};
 const INTERVAL_NAMES: Record<IntervalMethod, string> = {
   newcombe: "Newcombe's interval",
   'bonett-price': 'the Bonett-Price interval',
@@ -32,7 +37,10 @@ export function simultaneousLabel(kind: SimultaneousKind, alpha: number, adjustm
  * The label of a set of findings' family intervals: one family size and kind gives "simultaneous 95% CI, Holm family
  * of 10"; several give "... family per model and endpoint". Undefined for findings from an older results.json.
  */
-export function familyLabel(findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment'>[], alpha: number): string | undefined {
+export function familyLabel(
+  findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment'>[],
+  alpha: number,
+): string | undefined {
   const first = findings[0];
   if (!first || findings.some((f) => f.familySize === undefined)) return undefined;
   const label = simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize);
@@ -62,14 +70,17 @@ export function agreement(significant: boolean, ci: readonly [number, number] | 
  * signalled only by the patient's name, as"; `gave` is the same for the reference ("gave it as").
  */
 export function cueWording(f: Pick<Finding, 'cues'>, axis: Pick<Axis, 'slot'> | undefined): { was: string; gave: string } {
-  return f.cues === 'implicit' && axis?.slot === 'descriptor' ? { was: "was signalled only by the patient's name, as", gave: 'signalled it by the name as' } : { was: 'was given as', gave: 'gave it as' };
+  return f.cues === 'implicit' && axis?.slot === 'descriptor'
+    ? { was: "was signalled only by the patient's name, as", gave: 'signalled it by the name as' }
+    : { was: 'was given as', gave: 'gave it as' };
 }
 
 export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number): string {
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
   // Without a pair nothing was tested: "not significant" (adjusted p = NaN) would read as a clean result.
-  if (f.nPairs === 0) return `No usable pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): ${f.nExcludedPairs} pairs lacked an answer on one side (failed requests or unscored answers), so nothing was tested.`;
+  if (f.nPairs === 0)
+    return `No usable pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): ${f.nExcludedPairs} pairs lacked an answer on one side (failed requests or unscored answers), so nothing was tested.`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const points = `${f.difference >= 0 ? '+' : ''}${(100 * f.difference).toFixed(1)} points`;
   const ratio = Number.isFinite(f.ratio) ? `, ${f.ratio.toFixed(2)} times the reference rate` : '';
@@ -91,7 +102,9 @@ export function isUnstated(axis: Axis | undefined, levelId: string): boolean {
  */
 export function givenAs(axis: Axis | undefined, axisId: string, levelId: string, was = 'was given as'): string {
   const what = `the patient's ${(axis?.label ?? axisId).toLowerCase()}`;
-  return isUnstated(axis, levelId) ? `${what} was not stated` : `${what} ${was} ${axis?.levels.find((l) => l.id === levelId)?.label ?? levelId}`;
+  return isUnstated(axis, levelId)
+    ? `${what} was not stated`
+    : `${what} ${was} ${axis?.levels.find((l) => l.id === levelId)?.label ?? levelId}`;
 }
 
 /** The reference side: observed over the same pairs, or, where other cues differ, the adjusted model's estimate. */
@@ -115,7 +128,10 @@ function verdict(f: Finding, alpha: number): string {
     case 'not-significant':
       return `This difference is not statistically significant at ${alpha} after ${correction} correction (${adjusted}${ci ? `; ${interval}, which includes no difference` : ''}).`;
     case 'borderline-test-only': {
-      const why = f.adjustment === 'holm' ? `Holm's step-down test rejects at levels the Bonferroni-level interval does not reach, and ${methods}` : methods;
+      const why =
+        f.adjustment === 'holm'
+          ? `Holm's step-down test rejects at levels the Bonferroni-level interval does not reach, and ${methods}`
+          : methods;
       return `Borderline: the ${correction}-adjusted test rejects no difference at ${alpha} (${adjusted}), but the ${theInterval} includes no difference (${why}); treat this difference as uncertain.`;
     }
     case 'borderline-interval-only':
@@ -131,4 +147,3 @@ function signedPoints(x: number): string {
 function trimmed(x: number): string {
   return String(Number(x.toFixed(4)));
 }
-

@@ -43,13 +43,23 @@ export function shiftP(s: ShiftFinding): number {
   return s.method === 'vignette-fixed-effects' ? s.tP : s.wilcoxonP;
 }
 
-export function analyzeShifts(contrasts: readonly ContrastPairs[], axes: readonly Axis[], questions: ReadonlyMap<string, Question>): ShiftFinding[] {
+export function analyzeShifts(
+  contrasts: readonly ContrastPairs[],
+  axes: readonly Axis[],
+  questions: ReadonlyMap<string, Question>,
+): ShiftFinding[] {
   const out: ShiftFinding[] = [];
   const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
   const adjustedFit = (model: string, scale: ShiftScale) => {
     const key = `${model}\u0000${scale}`;
     let fit = fits.get(key);
-    if (!fit) fits.set(key, (fit = fitAdjusted([contrasts.filter((c) => c.modelId === model)], axes, (s) => scaledDeviation(s.vignetteId, s.signedDeviation, questions, scale))));
+    if (!fit)
+      fits.set(
+        key,
+        (fit = fitAdjusted([contrasts.filter((c) => c.modelId === model)], axes, (s) =>
+          scaledDeviation(s.vignetteId, s.signedDeviation, questions, scale),
+        )),
+      );
     return fit;
   };
   const adjusted = new Set(contrasts.filter((c) => needsAdjustment([c])).map((c) => c.modelId));
@@ -61,16 +71,35 @@ export function analyzeShifts(contrasts: readonly ContrastPairs[], axes: readonl
       const these = shifts.filter((s) => s.scale === scale).map((s) => s.shift);
       if (these.length === 0) continue;
       const paired = testShifts(these);
-      const estimate = adjusted.has(group.modelId) ? adjustedContrast(adjustedFit(group.modelId, scale), group.axis, group.level, 0.95) : undefined;
+      const estimate = adjusted.has(group.modelId)
+        ? adjustedContrast(adjustedFit(group.modelId, scale), group.axis, group.level, 0.95)
+        : undefined;
       const finding = { model: group.modelId, axis: group.axis, level: group.level, reference: axis.reference, scale, ...paired };
-      out.push(estimate ? { ...finding, nVignettes: estimate.nVignettes, meanShift: estimate.difference, meanShiftCi: estimate.differenceCi, wilcoxonP: NaN, tP: estimate.p, method: 'vignette-fixed-effects' } : finding);
+      out.push(
+        estimate
+          ? {
+              ...finding,
+              nVignettes: estimate.nVignettes,
+              meanShift: estimate.difference,
+              meanShiftCi: estimate.differenceCi,
+              wilcoxonP: NaN,
+              tP: estimate.p,
+              method: 'vignette-fixed-effects',
+            }
+          : finding,
+      );
     }
   }
   return out;
 }
 
 /** A signed deviation on the given scale (steps, or relative to the correct value), null for other questions. */
-function scaledDeviation(vignetteId: string, deviation: number | null, questions: ReadonlyMap<string, Question>, scale: ShiftScale): number | null {
+function scaledDeviation(
+  vignetteId: string,
+  deviation: number | null,
+  questions: ReadonlyMap<string, Question>,
+  scale: ShiftScale,
+): number | null {
   const q = questions.get(vignetteId);
   if (!q || deviation === null || !isBuiltinQuestion(q)) return null;
   if (q.type === 'ordinal') return scale === 'ordinal-steps' ? deviation : null;

@@ -30,7 +30,12 @@ export interface SimultaneousLevel {
  * Reference: Benjamini Y., Yekutieli D. (2005) False discovery rate-adjusted multiple confidence intervals for
  * selected parameters. JASA 100:71-81.
  */
-export function simultaneousLevel(pValues: readonly number[], pAdjusted: readonly number[], adjustment: AdjustMethod, alpha: number): SimultaneousLevel {
+export function simultaneousLevel(
+  pValues: readonly number[],
+  pAdjusted: readonly number[],
+  adjustment: AdjustMethod,
+  alpha: number,
+): SimultaneousLevel {
   if (!(alpha > 0 && alpha < 1)) throw new Error(`simultaneousLevel: alpha must be in (0, 1) (got ${alpha})`);
   if (pValues.length !== pAdjusted.length) throw new Error('simultaneousLevel: pValues and pAdjusted must have the same length');
   const m = pValues.filter((p) => !Number.isNaN(p)).length;

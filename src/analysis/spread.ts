@@ -62,7 +62,10 @@ export interface SpreadOptions {
 }
 
 /** Breaks every contrast down by clinical domain and by perspective, and tests whether the groups differ. */
-export function analyzeSpread(contrasts: readonly ContrastPairs[], options: SpreadOptions): { rows: SpreadRow[]; summaries: SpreadSummary[] } {
+export function analyzeSpread(
+  contrasts: readonly ContrastPairs[],
+  options: SpreadOptions,
+): { rows: SpreadRow[]; summaries: SpreadSummary[] } {
   const rows: SpreadRow[] = [];
   const summaries: SpreadSummary[] = [];
   for (const contrast of contrasts) {
@@ -90,8 +93,24 @@ export function analyzeSpread(contrasts: readonly ContrastPairs[], options: Spre
       const these = sorted.map(([group, members]): SpreadRow => {
         // Tests and point estimates only: the interval is Newcombe's or the cluster-robust one, no resampling.
         const stats = binaryContrast(members, { seed: 0, bootstrapResamples: 0, intervals: 'cluster-robust' });
-        discordant.push([members.filter((v) => v.levelEvents > v.referenceEvents).length, members.filter((v) => v.levelEvents < v.referenceEvents).length]);
-        return { model: contrast.modelId, axis: contrast.axis, level: contrast.level, by, group, nPairs: stats.nPairs, rateReference: stats.rateReference, rateLevel: stats.rateLevel, difference: stats.difference, nVignettes: stats.nVignettes, differenceCi: stats.differenceCi, ciMethod: stats.ciMethod };
+        discordant.push([
+          members.filter((v) => v.levelEvents > v.referenceEvents).length,
+          members.filter((v) => v.levelEvents < v.referenceEvents).length,
+        ]);
+        return {
+          model: contrast.modelId,
+          axis: contrast.axis,
+          level: contrast.level,
+          by,
+          group,
+          nPairs: stats.nPairs,
+          rateReference: stats.rateReference,
+          rateLevel: stats.rateLevel,
+          difference: stats.difference,
+          nVignettes: stats.nVignettes,
+          differenceCi: stats.differenceCi,
+          ciMethod: stats.ciMethod,
+        };
       });
       rows.push(...these);
       if (these.length === 0) continue;
@@ -99,14 +118,34 @@ export function analyzeSpread(contrasts: readonly ContrastPairs[], options: Spre
       const m = these.reduce((a, r) => a + r.difference, 0) / these.length;
       const sd = these.length > 1 ? Math.sqrt(these.reduce((a, r) => a + (r.difference - m) ** 2, 0) / (these.length - 1)) : 0;
       const test = chiSquareHomogeneity(discordant);
-      const heterogeneity: SpreadHeterogeneity = { test: 'chi-square-discordant-vignettes', nGroups: discordant.filter(([b, c]) => b! + c! > 0).length, statistic: test.statistic, df: test.df, p: test.pValue, pAdjusted: NaN };
-      summaries.push({ model: contrast.modelId, axis: contrast.axis, level: contrast.level, by, worstGroup: worst.group, worstDifference: worst.difference, sdDifference: sd, heterogeneity, worstGroupSupported: false });
+      const heterogeneity: SpreadHeterogeneity = {
+        test: 'chi-square-discordant-vignettes',
+        nGroups: discordant.filter(([b, c]) => b! + c! > 0).length,
+        statistic: test.statistic,
+        df: test.df,
+        p: test.pValue,
+        pAdjusted: NaN,
+      };
+      summaries.push({
+        model: contrast.modelId,
+        axis: contrast.axis,
+        level: contrast.level,
+        by,
+        worstGroup: worst.group,
+        worstDifference: worst.difference,
+        sdDifference: sd,
+        heterogeneity,
+        worstGroupSupported: false,
+      });
     }
   }
   // One family per model, as for the findings: every heterogeneity test of its contrasts, by domain and perspective.
   for (const model of new Set(summaries.map((s) => s.model))) {
     const family = summaries.filter((s) => s.model === model);
-    const adjusted = adjustPValues(family.map((s) => s.heterogeneity.p), options.adjustment);
+    const adjusted = adjustPValues(
+      family.map((s) => s.heterogeneity.p),
+      options.adjustment,
+    );
     family.forEach((s, i) => {
       s.heterogeneity.pAdjusted = adjusted[i]!;
       s.worstGroupSupported = adjusted[i]! < options.alpha && s.worstDifference > 0;

@@ -63,7 +63,14 @@ export function worstCases(contrasts: readonly ContrastPairs[], questions: Reado
       });
     }
   }
-  cases.sort((a, b) => b.harm - a.harm || b.consistency - a.consistency || b.nPairs - a.nPairs || a.vignetteId.localeCompare(b.vignetteId) || a.level.localeCompare(b.level));
+  cases.sort(
+    (a, b) =>
+      b.harm - a.harm ||
+      b.consistency - a.consistency ||
+      b.nPairs - a.nPairs ||
+      a.vignetteId.localeCompare(b.vignetteId) ||
+      a.level.localeCompare(b.level),
+  );
   return cases.slice(0, limit);
 }
 

@@ -12,7 +12,9 @@ export function analyzeCommand(io: CliIO): Command {
     .action(async (runDir: string, opts: QualityFlags & { json?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const { analyzeRunDirectory } = await import('../pipeline/analyzeRunDir.js');
-      const { findings, dataQuality } = await analyzeRunDirectory(runDir, { quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate } });
+      const { findings, dataQuality } = await analyzeRunDirectory(runDir, {
+        quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
+      });
       printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality, { runDir });
       checkDataQuality(io.stderr, dataQuality);
     });

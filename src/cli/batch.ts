@@ -15,7 +15,9 @@ export function batchCommand(io: CliIO): Command {
   const batch = new Command('batch').description('OpenAI Batch API JSONL: export the requests, import the answers');
   batch
     .command('export')
-    .description('write the requests the run directory has not answered yet as Batch API JSONL (custom_id = request key) and prepare the run directory')
+    .description(
+      'write the requests the run directory has not answered yet as Batch API JSONL (custom_id = request key) and prepare the run directory',
+    )
     .argument('<study>', 'study YAML file')
     .option('--out <file>', 'where to write the JSONL (default: standard output)')
     .option('--run-dir <dir>', 'run directory to prepare for `batch import` (default: the one `run` uses)')
@@ -55,8 +57,12 @@ export function batchCommand(io: CliIO): Command {
       } finally {
         claim.release();
       }
-      io.stderr.write(`counterfair: ${count} requests for model ${spec.id} written to ${opts.out ?? 'standard output'}; run directory ${runDir}\n`);
-      io.stderr.write(`counterfair: after the batch ends: counterfair batch import ${runDir} <output.jsonl>, then counterfair run ${studyFile} --out ${runDir}\n`);
+      io.stderr.write(
+        `counterfair: ${count} requests for model ${spec.id} written to ${opts.out ?? 'standard output'}; run directory ${runDir}\n`,
+      );
+      io.stderr.write(
+        `counterfair: after the batch ends: counterfair batch import ${runDir} <output.jsonl>, then counterfair run ${studyFile} --out ${runDir}\n`,
+      );
     });
   batch
     .command('import')
@@ -77,13 +83,16 @@ export function batchCommand(io: CliIO): Command {
       const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, io.clock);
       try {
         const s = importBatchOutput(file, specs, run.variants, run.manifest.study.replicates, { journal, cache }, io.clock);
-        io.stderr.write(`counterfair: ${s.answers} answers and ${s.failures} failures recorded in ${runDir}; ${s.alreadyAnswered} already answered, ${s.unmatched} lines match no request of this run\n`);
+        io.stderr.write(
+          `counterfair: ${s.answers} answers and ${s.failures} failures recorded in ${runDir}; ${s.alreadyAnswered} already answered, ${s.unmatched} lines match no request of this run\n`,
+        );
       } finally {
         await cache?.close();
         await journal.close();
       }
     });
-  for (const command of batch.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const command of batch.commands)
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return batch;
 }
 
@@ -94,9 +103,11 @@ function batchModel(study: Study, id: string | undefined): OpenAISpec {
   if (chosen.length === 1) return chosen[0]!;
   const ids = candidates.map((m) => m.id).join(', ') || 'none';
   const message =
-    id !== undefined ? `--model ${id} is not an OpenAI-compatible model of this study (those: ${ids})`
-    : candidates.length === 0 ? 'has no OpenAI-compatible model (provider: openai) to export requests for'
-    : `has several OpenAI-compatible models (${ids}); a batch file holds one, so choose with --model`;
+    id !== undefined
+      ? `--model ${id} is not an OpenAI-compatible model of this study (those: ${ids})`
+      : candidates.length === 0
+        ? 'has no OpenAI-compatible model (provider: openai) to export requests for'
+        : `has several OpenAI-compatible models (${ids}); a batch file holds one, so choose with --model`;
   throw new InputError([{ file: study.file, field: 'models', message }]);
 }
 

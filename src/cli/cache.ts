@@ -1,13 +1,23 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { sanitizeMessage } from '../run/breaker.js';
 import { cacheDirFromEnv } from '../run/cache.js';
-import { cacheStats, clearCache, parseDuration, parseSize, pruneCache, type CacheRemoval, type CacheStats } from '../run/cacheMaintenance.js';
+import {
+  cacheStats,
+  clearCache,
+  parseDuration,
+  parseSize,
+  pruneCache,
+  type CacheRemoval,
+  type CacheStats,
+} from '../run/cacheMaintenance.js';
 import { InputError } from '../util/problems.js';
 import type { CliIO } from './program.js';
 
 /** `counterfair cache stats|prune|clear`: the shared response cache, looked after (the logic is run/cacheMaintenance.ts). */
 export function cacheCommand(io: CliIO): Command {
-  const cache = new Command('cache').description('the response cache shared by all runs ($COUNTERFAIR_CACHE_DIR): what it holds, pruning, emptying');
+  const cache = new Command('cache').description(
+    'the response cache shared by all runs ($COUNTERFAIR_CACHE_DIR): what it holds, pruning, emptying',
+  );
   cache
     .command('stats')
     .description('answers, size and last use of the cache, per shard (one endpoint and model) and in all')
@@ -20,14 +30,28 @@ export function cacheCommand(io: CliIO): Command {
     .command('prune')
     .description('remove answers not used for a while, then the least recently used until the cache fits a size')
     .option('--older-than <duration>', 'remove answers last used longer ago than this: 30d, 12h, 90m, 45s, 2w', durationArgument)
-    .option('--max-size <size>', 'then remove the least recently used answers until the cache takes at most this: 2GB, 500MB, 1.5GiB', sizeArgument)
+    .option(
+      '--max-size <size>',
+      'then remove the least recently used answers until the cache takes at most this: 2GB, 500MB, 1.5GiB',
+      sizeArgument,
+    )
     .option('--json', 'print what was removed as JSON on stdout (schema counterfair.cache-removal/1)')
     .action((opts: { olderThan?: number; maxSize?: number; json?: boolean }) => {
       if (opts.olderThan === undefined && opts.maxSize === undefined) {
-        throw new InputError([{ file: 'command line', field: '--older-than, --max-size', message: 'cache prune needs --older-than DURATION (e.g. 30d) and/or --max-size SIZE (e.g. 2GB)' }]);
+        throw new InputError([
+          {
+            file: 'command line',
+            field: '--older-than, --max-size',
+            message: 'cache prune needs --older-than DURATION (e.g. 30d) and/or --max-size SIZE (e.g. 2GB)',
+          },
+        ]);
       }
       const removal = pruneCache(cacheDir(io), { olderThanMs: opts.olderThan, maxBytes: opts.maxSize, now: io.clock() });
-      io.stdout.write(opts.json ? removalJson(removal) : `pruned ${answers(removal.removedEntries)} (${formatBytes(removal.removedBytes)}) from ${removal.dir}; kept ${answers(removal.keptEntries)} (${formatBytes(removal.keptBytes)})\n`);
+      io.stdout.write(
+        opts.json
+          ? removalJson(removal)
+          : `pruned ${answers(removal.removedEntries)} (${formatBytes(removal.removedBytes)}) from ${removal.dir}; kept ${answers(removal.keptEntries)} (${formatBytes(removal.keptBytes)})\n`,
+      );
     });
   cache
     .command('clear')
@@ -35,9 +59,14 @@ export function cacheCommand(io: CliIO): Command {
     .option('--json', 'print what was removed as JSON on stdout (schema counterfair.cache-removal/1)')
     .action((opts: { json?: boolean }) => {
       const removal = clearCache(cacheDir(io));
-      io.stdout.write(opts.json ? removalJson(removal) : `removed ${answers(removal.removedEntries)} (${formatBytes(removal.removedBytes)}) from ${removal.dir}\n`);
+      io.stdout.write(
+        opts.json
+          ? removalJson(removal)
+          : `removed ${answers(removal.removedEntries)} (${formatBytes(removal.removedBytes)}) from ${removal.dir}\n`,
+      );
     });
-  for (const command of cache.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const command of cache.commands)
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return cache;
 }
 
@@ -45,8 +74,17 @@ export function cacheCommand(io: CliIO): Command {
 function cacheDir(io: CliIO): string {
   const dir = cacheDirFromEnv(io.env);
   if (dir === undefined) {
-    const why = io.env.COUNTERFAIR_CACHE_DIR === 'off' ? 'COUNTERFAIR_CACHE_DIR=off turns it off' : 'none of COUNTERFAIR_CACHE_DIR, XDG_CACHE_HOME, HOME is set';
-    throw new InputError([{ file: 'environment', field: 'COUNTERFAIR_CACHE_DIR', message: `there is no response cache to look after (${why}); set COUNTERFAIR_CACHE_DIR to the cache directory` }]);
+    const why =
+      io.env.COUNTERFAIR_CACHE_DIR === 'off'
+        ? 'COUNTERFAIR_CACHE_DIR=off turns it off'
+        : 'none of COUNTERFAIR_CACHE_DIR, XDG_CACHE_HOME, HOME is set';
+    throw new InputError([
+      {
+        file: 'environment',
+        field: 'COUNTERFAIR_CACHE_DIR',
+        message: `there is no response cache to look after (${why}); set COUNTERFAIR_CACHE_DIR to the cache directory`,
+      },
+    ]);
   }
   return dir;
 }
@@ -59,7 +97,10 @@ function durationArgument(value: string): number {
 
 function sizeArgument(value: string): number {
   const bytes = parseSize(value);
-  if (bytes === undefined) throw new InvalidArgumentError('expected a number of bytes with an optional unit: KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (e.g. 2GB)');
+  if (bytes === undefined)
+    throw new InvalidArgumentError(
+      'expected a number of bytes with an optional unit: KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (e.g. 2GB)',
+    );
   return bytes;
 }
 
@@ -74,7 +115,14 @@ function statsJson(stats: CacheStats) {
     bytes: stats.bytes,
     oldestUse: iso(stats.oldestUse),
     newestUse: iso(stats.newestUse),
-    shards: stats.shards.map((s) => ({ file: s.file, models: s.models, entries: s.entries, bytes: s.bytes, oldestUse: iso(s.oldestUse), newestUse: iso(s.newestUse) })),
+    shards: stats.shards.map((s) => ({
+      file: s.file,
+      models: s.models,
+      entries: s.entries,
+      bytes: s.bytes,
+      oldestUse: iso(s.oldestUse),
+      newestUse: iso(s.newestUse),
+    })),
   };
 }
 
@@ -84,12 +132,30 @@ function removalJson(removal: CacheRemoval): string {
 
 /** The figures as a table; model names come from the endpoints, so terminal escapes in them are replaced. */
 function statsText(stats: CacheStats): string {
-  const lines = [`response cache ${stats.dir}: ${answers(stats.entries)}, ${formatBytes(stats.bytes)} in ${stats.shards.length} shard${stats.shards.length === 1 ? '' : 's'}`];
+  const lines = [
+    `response cache ${stats.dir}: ${answers(stats.entries)}, ${formatBytes(stats.bytes)} in ${stats.shards.length} shard${stats.shards.length === 1 ? '' : 's'}`,
+  ];
   if (stats.oldestUse !== null) lines.push(`last used from ${iso(stats.oldestUse)} to ${iso(stats.newestUse)}`);
   if (stats.shards.length > 0) {
-    const rows = [['shard', 'models', 'answers', 'size', 'oldest use', 'newest use'], ...stats.shards.map((s) => [s.file, s.models.map((m) => sanitizeMessage(m, 80)).join(', ') || '(not named)', String(s.entries), formatBytes(s.bytes), iso(s.oldestUse) ?? '-', iso(s.newestUse) ?? '-'])];
+    const rows = [
+      ['shard', 'models', 'answers', 'size', 'oldest use', 'newest use'],
+      ...stats.shards.map((s) => [
+        s.file,
+        s.models.map((m) => sanitizeMessage(m, 80)).join(', ') || '(not named)',
+        String(s.entries),
+        formatBytes(s.bytes),
+        iso(s.oldestUse) ?? '-',
+        iso(s.newestUse) ?? '-',
+      ]),
+    ];
     const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const row of rows) lines.push(row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd());
+    for (const row of rows)
+      lines.push(
+        row
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      );
   }
   return `${lines.join('\n')}\n`;
 }

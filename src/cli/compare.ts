@@ -5,7 +5,9 @@ import type { CliIO } from './program.js';
 
 export function compareCommand(io: CliIO): Command {
   return new Command('compare')
-    .description('disparity in run A, in run B and the change (B − A) per axis level, with paired tests; or two models of one run with --models')
+    .description(
+      'disparity in run A, in run B and the change (B − A) per axis level, with paired tests; or two models of one run with --models',
+    )
     .argument('<run-a>', 'run directory of the baseline (A)')
     .argument('[run-b]', 'run directory of the candidate (B); omit to compare two models of RUN_A with --models')
     .option('--models <a,b>', 'the model of A and the model of B to compare (default: every model id both runs have)')
@@ -14,7 +16,10 @@ export function compareCommand(io: CliIO): Command {
     .action(async (runA: string, runB: string | undefined, opts: { models?: string; out?: string; json?: boolean }) => {
       const models = opts.models === undefined ? undefined : parseModels(opts.models);
       // Loaded on use so `--help` stays fast (the chart renderer pulls in Vega).
-      const [{ compareRunDirectories }, { COMPARE_FILES }] = await Promise.all([import('../compare/compareRunDirectories.js'), import('../compare/write.js')]);
+      const [{ compareRunDirectories }, { COMPARE_FILES }] = await Promise.all([
+        import('../compare/compareRunDirectories.js'),
+        import('../compare/write.js'),
+      ]);
       const { results, outDir } = await compareRunDirectories(runA, runB, { models, outDir: opts.out });
       if (opts.json) {
         io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
@@ -31,6 +36,13 @@ export function compareCommand(io: CliIO): Command {
 
 function parseModels(value: string): [string, string] {
   const parts = value.split(',').map((s) => s.trim());
-  if (parts.length !== 2 || parts.some((p) => p === '')) throw new InputError([{ file: 'command line', field: '--models', message: `expected two model ids separated by a comma (e.g. --models gpt-4o,gpt-4.1), got "${value}"` }]);
+  if (parts.length !== 2 || parts.some((p) => p === ''))
+    throw new InputError([
+      {
+        file: 'command line',
+        field: '--models',
+        message: `expected two model ids separated by a comma (e.g. --models gpt-4o,gpt-4.1), got "${value}"`,
+      },
+    ]);
   return [parts[0]!, parts[1]!];
 }

@@ -12,18 +12,30 @@ export interface QualityFlags {
 /** Adds --max-error-rate and --max-unparseable-rate, which win over the study's (or the run's) `quality:` thresholds. */
 export function withQualityFlags(command: Command): Command {
   return command
-    .option('--max-error-rate <share>', "largest share of a model's requests that may fail before the run's data supports no conclusion (exit 4); default: the study's quality.max_error_rate, else 0.2", share)
-    .option('--max-unparseable-rate <share>', "largest share of a model's answers that may be unreadable (exit 4); default: the study's quality.max_unparseable_rate, else 0.2", share);
+    .option(
+      '--max-error-rate <share>',
+      "largest share of a model's requests that may fail before the run's data supports no conclusion (exit 4); default: the study's quality.max_error_rate, else 0.2",
+      share,
+    )
+    .option(
+      '--max-unparseable-rate <share>',
+      "largest share of a model's answers that may be unreadable (exit 4); default: the study's quality.max_unparseable_rate, else 0.2",
+      share,
+    );
 }
 
 /** The thresholds with the flags that were given applied over them. */
 export function applyQualityFlags(thresholds: QualityThresholds, flags: QualityFlags): QualityThresholds {
-  return { maxErrorRate: flags.maxErrorRate ?? thresholds.maxErrorRate, maxUnparseableRate: flags.maxUnparseableRate ?? thresholds.maxUnparseableRate };
+  return {
+    maxErrorRate: flags.maxErrorRate ?? thresholds.maxErrorRate,
+    maxUnparseableRate: flags.maxUnparseableRate ?? thresholds.maxUnparseableRate,
+  };
 }
 
 function share(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a share from 0 to 1, e.g. 0.2 for 20 %');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a share from 0 to 1, e.g. 0.2 for 20 %');
   return n;
 }
 
@@ -37,7 +49,10 @@ export function checkDataQuality(stderr: NodeJS.WritableStream, quality: DataQua
   if (!quality) return;
   for (const model of quality.models) {
     for (const flag of model.degenerate) stderr.write(`counterfair: warning: model ${model.model} ${degenerateWords(flag)}\n`);
-    if (!model.passed) stderr.write(`counterfair: DATA QUALITY CHECK FAILED for model ${model.model}: ${failureWords(model)}; no conclusion about disparity can be drawn for this model from this run (see the report's summary and results.json dataQuality)\n`);
+    if (!model.passed)
+      stderr.write(
+        `counterfair: DATA QUALITY CHECK FAILED for model ${model.model}: ${failureWords(model)}; no conclusion about disparity can be drawn for this model from this run (see the report's summary and results.json dataQuality)\n`,
+      );
   }
   if (!quality.passed) throw new DataQualityFailed('the data-quality check failed');
 }
@@ -46,7 +61,9 @@ function failureWords(model: ModelDataQuality): string {
   const words: string[] = [];
   if (model.requests === 0) words.push('no request recorded');
   if (model.requestErrors > 0) {
-    const kinds = Object.entries(model.requestErrorsByKind).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    const kinds = Object.entries(model.requestErrorsByKind)
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ');
     words.push(`${model.requestErrors} of ${model.requests} requests failed (${kinds})`);
   }
   if (model.breakerCause !== null) words.push(`${model.notSent} never sent: the endpoint was stopped after repeated identical failures`);

@@ -11,7 +11,9 @@ export function readEnvFile(file: string): Record<string, string> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError([{ file, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): pass a file of KEY=VALUE lines to --env-file` }]);
+    throw new InputError([
+      { file, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}): pass a file of KEY=VALUE lines to --env-file` },
+    ]);
   }
   const vars: Record<string, string> = {};
   const problems: Problem[] = [];

@@ -58,7 +58,14 @@ export function exitCodeFor(err: unknown): number {
 
 /** Bad input is the user's to fix: the problems, no stack. Anything else is ours: one line, stack on request. */
 export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: Readonly<Record<string, string | undefined>>): void {
-  if (err instanceof CommanderError || err instanceof GateFailed || err instanceof DataQualityFailed || err instanceof GateRefused || err instanceof PreflightFailed) return; // already printed
+  if (
+    err instanceof CommanderError ||
+    err instanceof GateFailed ||
+    err instanceof DataQualityFailed ||
+    err instanceof GateRefused ||
+    err instanceof PreflightFailed
+  )
+    return; // already printed
   if (err instanceof InputError) {
     const all = err.problems.length;
     // A bad 3,000-row file would otherwise flood the terminal; the first screenful shows what to fix.

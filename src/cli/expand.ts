@@ -8,7 +8,10 @@ export function expandCommand(io: CliIO): Command {
     .argument('<study>', 'study YAML file')
     .action(async (studyFile: string, opts: LintFlags) => {
       // Loaded on use so `--help` stays fast (the expansion pulls in Faker).
-      const [{ loadStudy }, { combinationExclusions, expandStudy }] = await Promise.all([import('../study/load.js'), import('../expand/expand.js')]);
+      const [{ loadStudy }, { combinationExclusions, expandStudy }] = await Promise.all([
+        import('../study/load.js'),
+        import('../expand/expand.js'),
+      ]);
       const loaded = loadStudy(studyFile);
       checkTemplateLint(io.stderr, loaded, opts);
       const { study, vignettes } = loaded;
@@ -19,6 +22,8 @@ export function expandCommand(io: CliIO): Command {
       }
       const excluded = combinationExclusions(study, vignettes);
       const notRendered = excluded.reduce((n, e) => n + e.variantsNotRendered, 0);
-      io.stderr.write(`counterfair: ${vignettes.length} vignettes -> ${count} variants${excluded.length > 0 ? `; ${notRendered} not rendered (implausible combinations, ${excluded.length} vignette(s): ${excluded.flatMap((e) => e.variantIds).join(', ')})` : ''}\n`);
+      io.stderr.write(
+        `counterfair: ${vignettes.length} vignettes -> ${count} variants${excluded.length > 0 ? `; ${notRendered} not rendered (implausible combinations, ${excluded.length} vignette(s): ${excluded.flatMap((e) => e.variantIds).join(', ')})` : ''}\n`,
+      );
     });
 }

@@ -32,11 +32,21 @@ export function powerCommand(io: CliIO): Command {
     .description('vignettes (and replicates) needed to detect a given error amplification')
     .requiredOption('--baseline <rate>', 'error rate at the reference level (0-1)', number(0.0001, 0.9999))
     .requiredOption('--amplification <ratio>', 'relative amplification to detect, e.g. 1.1 for +10%', number(0.01, 100))
-    .option('--instability <s>', 'chance a variant is answered independently of its vignette (1 = independent errors, conservative; a pilot flip rate informs it)', number(0, 1), 1)
-    .option('--difficulty <kind>', 'fixed: every vignette at the baseline; uniform: spread as the simulated model draws them', (v) => {
-      if (v !== 'fixed' && v !== 'uniform') throw new InvalidArgumentError('fixed or uniform');
-      return v;
-    }, 'fixed')
+    .option(
+      '--instability <s>',
+      'chance a variant is answered independently of its vignette (1 = independent errors, conservative; a pilot flip rate informs it)',
+      number(0, 1),
+      1,
+    )
+    .option(
+      '--difficulty <kind>',
+      'fixed: every vignette at the baseline; uniform: spread as the simulated model draws them',
+      (v) => {
+        if (v !== 'fixed' && v !== 'uniform') throw new InvalidArgumentError('fixed or uniform');
+        return v;
+      },
+      'fixed',
+    )
     .option('--alpha <a>', 'significance level', number(1e-6, 0.5), 0.05)
     .option('--contrasts <m>', 'contrasts in the Holm family (alpha/m is used)', integer(1, 10_000), 1)
     .option('--power <p>', 'target power', number(0.01, 0.999), 0.8)
@@ -47,22 +57,51 @@ export function powerCommand(io: CliIO): Command {
     .option('--json', 'print JSON on stdout')
     .action(async (o: PowerOptions) => {
       // Loaded on use so `--help` stays fast (the simulation pulls in the simulated model).
-      const [{ discordance }, { mcnemarPower, vignettesForPower }, { simulatePower }] = await Promise.all([import('../power/discordance.js'), import('../power/mcnemarPower.js'), import('../power/simulate.js')]);
+      const [{ discordance }, { mcnemarPower, vignettesForPower }, { simulatePower }] = await Promise.all([
+        import('../power/discordance.js'),
+        import('../power/mcnemarPower.js'),
+        import('../power/simulate.js'),
+      ]);
       const alpha = o.alpha / o.contrasts;
       const d = discordance({ baseline: o.baseline, amplification: o.amplification, instability: o.instability, difficulty: o.difficulty });
-      const simulated = (n: number) => simulatePower({ vignettes: n, replicates: o.replicates, baseline: o.baseline, amplification: o.amplification, instability: o.instability, alpha, simulations: o.simulations, seed: o.seed });
+      const simulated = (n: number) =>
+        simulatePower({
+          vignettes: n,
+          replicates: o.replicates,
+          baseline: o.baseline,
+          amplification: o.amplification,
+          instability: o.instability,
+          alpha,
+          simulations: o.simulations,
+          seed: o.seed,
+        });
       const result =
         o.replicates === 1
-          ? { method: 'exact McNemar (analytic)', vignettesNeeded: vignettesForPower(d, alpha, o.power), powerAt: o.vignettes ? mcnemarPower(o.vignettes, d, alpha) : undefined }
-          : { method: `clustered McNemar over vignettes, ${o.replicates} replicates (simulated, ${o.simulations} studies)`, vignettesNeeded: undefined, powerAt: o.vignettes ? simulated(o.vignettes) : undefined };
+          ? {
+              method: 'exact McNemar (analytic)',
+              vignettesNeeded: vignettesForPower(d, alpha, o.power),
+              powerAt: o.vignettes ? mcnemarPower(o.vignettes, d, alpha) : undefined,
+            }
+          : {
+              method: `clustered McNemar over vignettes, ${o.replicates} replicates (simulated, ${o.simulations} studies)`,
+              vignettesNeeded: undefined,
+              powerAt: o.vignettes ? simulated(o.vignettes) : undefined,
+            };
       const out = { ...o, alphaPerContrast: alpha, discordance: d, ...result };
       if (o.json) {
         io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return;
       }
       io.stdout.write(`Method: ${result.method}; alpha per contrast ${alpha.toPrecision(3)}\n`);
-      io.stdout.write(`Discordant pairs expected: level only ${(100 * d.levelOnly).toFixed(2)}%, reference only ${(100 * d.referenceOnly).toFixed(2)}%\n`);
-      if (o.replicates === 1) io.stdout.write(result.vignettesNeeded === null ? `More than 20,000 vignettes would be needed for ${o.power} power.\n` : `Vignettes needed for ${o.power} power: ${result.vignettesNeeded}\n`);
+      io.stdout.write(
+        `Discordant pairs expected: level only ${(100 * d.levelOnly).toFixed(2)}%, reference only ${(100 * d.referenceOnly).toFixed(2)}%\n`,
+      );
+      if (o.replicates === 1)
+        io.stdout.write(
+          result.vignettesNeeded === null
+            ? `More than 20,000 vignettes would be needed for ${o.power} power.\n`
+            : `Vignettes needed for ${o.power} power: ${result.vignettesNeeded}\n`,
+        );
       else if (!o.vignettes) io.stdout.write('With replicates, give --vignettes N to simulate the power at N vignettes.\n');
       if (result.powerAt !== undefined) io.stdout.write(`Power with ${o.vignettes} vignettes: ${(100 * result.powerAt).toFixed(1)}%\n`);
     });

@@ -30,7 +30,10 @@ export function buildProgram(given: CliIO): Command {
     .version(toolVersion().version)
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .option('--env-file <file>', 'read environment variables (API keys) from this file of KEY=VALUE lines; the environment wins over the file')
+    .option(
+      '--env-file <file>',
+      'read environment variables (API keys) from this file of KEY=VALUE lines; the environment wins over the file',
+    )
     .hook('preAction', async () => {
       const file = program.opts<{ envFile?: string }>().envFile;
       if (file === undefined) return;
@@ -50,7 +53,8 @@ export function buildProgram(given: CliIO): Command {
   program.addCommand(reportCommand(io));
   program.addCommand(reviewCommand(io));
   program.addCommand(cacheCommand(io));
-  for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  for (const command of program.commands)
+    command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;
 }
 

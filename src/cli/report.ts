@@ -9,7 +9,13 @@ export function reportCommand(io: CliIO): Command {
     .action(async (runDir: string, opts: { pdf?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const { reportRunDirectory } = await import('../pipeline/report.js');
-      const written = await reportRunDirectory(runDir, { pdf: opts.pdf, chromium: io.env.COUNTERFAIR_CHROMIUM, log: (line) => io.stderr.write(`${line}\n`) });
-      io.stdout.write(`${written.length} files written to ${runDir}: report.html, appendix.md${written.some((p) => p.endsWith('appendix.pdf')) ? ', appendix.pdf' : ''}, charts/, tables/\n`);
+      const written = await reportRunDirectory(runDir, {
+        pdf: opts.pdf,
+        chromium: io.env.COUNTERFAIR_CHROMIUM,
+        log: (line) => io.stderr.write(`${line}\n`),
+      });
+      io.stdout.write(
+        `${written.length} files written to ${runDir}: report.html, appendix.md${written.some((p) => p.endsWith('appendix.pdf')) ? ', appendix.pdf' : ''}, charts/, tables/\n`,
+      );
     });
 }

@@ -5,32 +5,48 @@ import type { CliIO } from './program.js';
 export function reviewCommand(io: CliIO): Command {
   const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
   const exportQueue = new Command('export')
-    .description('write a blinded review queue (review.csv, review.html) of flips, worst cases, refusals and uncertain judge verdicts; the key stays in the run directory')
+    .description(
+      'write a blinded review queue (review.csv, review.html) of flips, worst cases, refusals and uncertain judge verdicts; the key stays in the run directory',
+    )
     .argument('<run-dir>', 'an analysed run directory')
     .option('--out <dir>', 'where review.csv and review.html go (default: <run-dir>/review)')
     .option('--max <n>', 'at most this many items, the most important first', positiveInteger)
     .action(async (runDir: string, opts: { out?: string; max?: number }) => {
       const { exportReview } = await import('../review/export.js');
       const summary = exportReview(runDir, { outDir: opts.out, max: opts.max, clock: io.clock });
-      const reasons = Object.entries(summary.byReason).map(([reason, n]) => `${n} ${reason}`).join(', ');
+      const reasons = Object.entries(summary.byReason)
+        .map(([reason, n]) => `${n} ${reason}`)
+        .join(', ');
       io.stdout.write(`${summary.items} items (${summary.pairs} pairs; ${reasons}) in ${summary.outDir}/review.html and review.csv\n`);
       io.stdout.write(`Keep ${summary.keyFile} private: it says which side of each item is which.\n`);
     });
   const importLabels = new Command('import')
-    .description('merge a reviewer\'s labels (the CSV or JSON from the review queue); they override automated scores, and the run is re-analysed')
+    .description(
+      "merge a reviewer's labels (the CSV or JSON from the review queue); they override automated scores, and the run is re-analysed",
+    )
     .argument('<run-dir>', 'the run directory the queue was exported from')
     .argument('<file>', 'labels: the filled-in review.csv, or the CSV/JSON downloaded from review.html')
     .option('--by <name>', 'reviewer for rows that do not name one')
     .action(async (runDir: string, file: string, opts: { by?: string }) => {
       const { importReview } = await import('../review/import.js');
       const { rows, labels, unlabelled, agreement } = await importReview(runDir, file, { reviewer: opts.by, clock: io.clock });
-      const kappa = (t: typeof agreement.responses) => (t.kappa === null ? 'n/a' : `${t.kappa.toFixed(2)}${t.ci95 ? ` (95% CI ${t.ci95[0].toFixed(2)} to ${t.ci95[1].toFixed(2)})` : ''}`);
-      io.stdout.write(`${labels} labels from ${rows} reviewed items merged${unlabelled.length ? `; ${unlabelled.length} rows without labels skipped (lines ${unlabelled.join(', ')})` : ''}.\n`);
-      io.stdout.write(`Agreement with automated scoring: answers kappa ${kappa(agreement.responses)} over ${agreement.responses.n}; pairs kappa ${kappa(agreement.pairs)} over ${agreement.pairs.n}.\n`);
-      io.stdout.write(`Significant findings: ${agreement.findings.significantBefore} before review, ${agreement.findings.significantAfter} after (${agreement.findings.changed.length} changed).\n`);
+      const kappa = (t: typeof agreement.responses) =>
+        t.kappa === null ? 'n/a' : `${t.kappa.toFixed(2)}${t.ci95 ? ` (95% CI ${t.ci95[0].toFixed(2)} to ${t.ci95[1].toFixed(2)})` : ''}`;
+      io.stdout.write(
+        `${labels} labels from ${rows} reviewed items merged${unlabelled.length ? `; ${unlabelled.length} rows without labels skipped (lines ${unlabelled.join(', ')})` : ''}.\n`,
+      );
+      io.stdout.write(
+        `Agreement with automated scoring: answers kappa ${kappa(agreement.responses)} over ${agreement.responses.n}; pairs kappa ${kappa(agreement.pairs)} over ${agreement.pairs.n}.\n`,
+      );
+      io.stdout.write(
+        `Significant findings: ${agreement.findings.significantBefore} before review, ${agreement.findings.significantAfter} after (${agreement.findings.changed.length} changed).\n`,
+      );
     });
   for (const command of [exportQueue, importLabels]) command.exitOverride().configureOutput(output);
-  return new Command('review').description('clinician review: export a blinded queue, import adjudicated labels').addCommand(exportQueue).addCommand(importLabels);
+  return new Command('review')
+    .description('clinician review: export a blinded queue, import adjudicated labels')
+    .addCommand(exportQueue)
+    .addCommand(importLabels);
 }
 
 function positiveInteger(value: string): number {

@@ -7,14 +7,20 @@ export function withSubsetFlags(command: Command): Command {
     .option('--limit <n>', 'smoke test: only the first N vignettes (every variant of each)', wholeNumber)
     .option('--sample <n>', 'smoke test: N vignettes drawn at random, fixed by --seed', wholeNumber)
     .option('--seed <s>', "seed of --sample (default: the study's seed)", integer)
-    .option('--vignettes <patterns>', 'only vignettes whose id matches one of these patterns (comma-separated, * for any text), e.g. "chest-*,sepsis-2"', list)
+    .option(
+      '--vignettes <patterns>',
+      'only vignettes whose id matches one of these patterns (comma-separated, * for any text), e.g. "chest-*,sepsis-2"',
+      list,
+    )
     .option('--domains <ids>', 'only vignettes of these clinical domains (comma-separated)', list)
     .option('--models <ids>', "only these of the study's models (comma-separated ids; no --base-url needed)", list);
 }
 
 export function subsetOptions(opts: SubsetOptions): SubsetOptions {
   const { vignettes, domains, limit, sample, seed, models } = opts;
-  return Object.fromEntries(Object.entries({ vignettes, domains, limit, sample, seed, models }).filter(([, v]) => v !== undefined)) as SubsetOptions;
+  return Object.fromEntries(
+    Object.entries({ vignettes, domains, limit, sample, seed, models }).filter(([, v]) => v !== undefined),
+  ) as SubsetOptions;
 }
 
 export function wholeNumber(value: string): number {

@@ -8,7 +8,10 @@ export interface LintFlags {
 }
 
 export function withStrictFlag(command: Command): Command {
-  return command.option('--strict', 'treat template lint warnings (demographic words outside placeholders, sentence cues placed automatically) as errors: exit 2');
+  return command.option(
+    '--strict',
+    'treat template lint warnings (demographic words outside placeholders, sentence cues placed automatically) as errors: exit 2',
+  );
 }
 
 /**

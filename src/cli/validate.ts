@@ -13,7 +13,9 @@ export type ValidateFlags = RunOverrides & SubsetOptions & LintFlags & { json?: 
 
 export function validateCommand(io: CliIO): Command {
   return withSubsetFlags(withStrictFlag(new Command('validate')))
-    .description('check a study without running it: request count, estimated tokens and cost, and one test request per endpoint (exit 2 when an endpoint fails)')
+    .description(
+      'check a study without running it: request count, estimated tokens and cost, and one test request per endpoint (exit 2 when an endpoint fails)',
+    )
     .argument('<study>', 'study YAML file')
     .option('--base-url <url>', 'check this OpenAI-compatible endpoint instead (as `run --base-url`)')
     .option('--model <name>', 'check only this model at --base-url (as `run --model`)')
@@ -55,13 +57,23 @@ export async function preflight(io: CliIO, loaded: LoadedStudy, opts: ValidateFl
   const { study, vignettes } = applyRunOverrides(applySubset(loaded, subsetOptions(opts)), opts);
   const plan = estimatePlan(study, expandStudy(study, vignettes, study.systemPrompt));
   const first = expandStudy(study, vignettes, study.systemPrompt).next();
-  const endpoints = opts.check === false || first.done ? [] : await checkEndpoints(study, first.value, vignettes.find((v) => v.id === first.value.vignetteId)!.question, { env: io.env, clock: io.clock });
+  const endpoints =
+    opts.check === false || first.done
+      ? []
+      : await checkEndpoints(study, first.value, vignettes.find((v) => v.id === first.value.vignetteId)!.question, {
+          env: io.env,
+          clock: io.clock,
+        });
   const costs = plan.models.map((m) => m.cost);
   const report: PreflightReport = {
     schema: 'counterfair.validate/1',
     study: { name: study.name, file: study.file },
     subset: study.subset ?? null,
-    plan: { ...plan, requests: plan.models.reduce((sum, m) => sum + m.requests, 0), cost: costs.includes(null) ? null : costs.reduce<number>((a, b) => a + b!, 0) },
+    plan: {
+      ...plan,
+      requests: plan.models.reduce((sum, m) => sum + m.requests, 0),
+      cost: costs.includes(null) ? null : costs.reduce<number>((a, b) => a + b!, 0),
+    },
     endpoints,
     ok: !endpoints.some(endpointFailed),
   };
@@ -85,7 +97,10 @@ function formatPreflight(r: PreflightReport, vignettes: number, command: string)
   const priced = r.plan.models.filter((m) => m.kind !== 'simulated');
   for (const m of r.plan.models) {
     if (m.kind === 'simulated') lines.push(`  ${m.modelId}: ${tokens(m.requests)} requests to the simulated model (no tokens, no cost)`);
-    else lines.push(`  ${m.modelId}: ${tokens(m.requests)} requests, about ${tokens(m.promptTokens)} prompt + ${tokens(m.completionTokens)} answer tokens, ${m.cost === null ? 'cost unknown (no price: in the study)' : `about ${money(m.cost)}`}`);
+    else
+      lines.push(
+        `  ${m.modelId}: ${tokens(m.requests)} requests, about ${tokens(m.promptTokens)} prompt + ${tokens(m.completionTokens)} answer tokens, ${m.cost === null ? 'cost unknown (no price: in the study)' : `about ${money(m.cost)}`}`,
+      );
   }
   if (priced.length) {
     lines.push(
@@ -98,7 +113,13 @@ function formatPreflight(r: PreflightReport, vignettes: number, command: string)
     lines.push('Endpoint check (one test request per model):');
     for (const e of r.endpoints) lines.push(`  ${e.modelId}: ${endpointLine(e)}`);
   }
-  lines.push(r.ok ? (r.endpoints.length ? 'Ready: every endpoint answered.' : 'No endpoint was checked (--no-check).') : 'NOT READY: fix the endpoints marked FAILED before running (exit 2).');
+  lines.push(
+    r.ok
+      ? r.endpoints.length
+        ? 'Ready: every endpoint answered.'
+        : 'No endpoint was checked (--no-check).'
+      : 'NOT READY: fix the endpoints marked FAILED before running (exit 2).',
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,17 @@
 import type { Axis } from '../demographics/types.js';
 import { agreement } from '../analysis/sentence.js';
-import { BLUE, BORDERLINE, chartBase, GREY, NOT_SIGNIFICANT, ORANGE, RED, SIGNIFICANT, toPoints, type Chart } from '../report/charts/common.js';
+import {
+  BLUE,
+  BORDERLINE,
+  chartBase,
+  GREY,
+  NOT_SIGNIFICANT,
+  ORANGE,
+  RED,
+  SIGNIFICANT,
+  toPoints,
+  type Chart,
+} from '../report/charts/common.js';
 import { pValue } from '../report/format.js';
 import { levelLabel } from './sentences.js';
 import type { ComparisonResults } from './types.js';
@@ -21,7 +32,12 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
       changeLow: toPoints((ch.changeCiSimultaneous ?? ch.changeCi)?.[0]),
       changeHigh: toPoints((ch.changeCiSimultaneous ?? ch.changeCi)?.[1]),
       pAdjusted: pValue(ch.pAdjusted),
-      significance: { significant: SIGNIFICANT, 'not-significant': NOT_SIGNIFICANT, 'borderline-test-only': BORDERLINE, 'borderline-interval-only': BORDERLINE }[agreement(ch.significant, ch.changeCiSimultaneous)],
+      significance: {
+        significant: SIGNIFICANT,
+        'not-significant': NOT_SIGNIFICANT,
+        'borderline-test-only': BORDERLINE,
+        'borderline-interval-only': BORDERLINE,
+      }[agreement(ch.significant, ch.changeCiSimultaneous)],
     })),
   );
   // One model pair: name the versions in the legend; several: the rows name the models and the legend says A/B.
@@ -50,7 +66,13 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
             y,
             x: { field: 'A', type: 'quantitative', title: 'Error rate difference (percentage points)' },
             x2: { field: 'B' },
-            color: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: [RED, ORANGE, '#cccccc'] }, title: 'change B − A', legend: { orient: 'bottom' } },
+            color: {
+              field: 'significance',
+              type: 'nominal',
+              scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: [RED, ORANGE, '#cccccc'] },
+              title: 'change B − A',
+              legend: { orient: 'bottom' },
+            },
           },
         },
         {
@@ -62,8 +84,19 @@ export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[])
           encoding: {
             y,
             x: { field: 'disparity', type: 'quantitative' },
-            color: { field: 'version', type: 'nominal', scale: { domain: [versionA, versionB], range: [GREY, BLUE] }, title: null, legend: { orient: 'bottom' } },
-            shape: { field: 'version', type: 'nominal', scale: { domain: [versionA, versionB], range: ['circle', 'diamond'] }, title: null },
+            color: {
+              field: 'version',
+              type: 'nominal',
+              scale: { domain: [versionA, versionB], range: [GREY, BLUE] },
+              title: null,
+              legend: { orient: 'bottom' },
+            },
+            shape: {
+              field: 'version',
+              type: 'nominal',
+              scale: { domain: [versionA, versionB], range: ['circle', 'diamond'] },
+              title: null,
+            },
             tooltip: [
               { field: 'contrast', type: 'nominal' },
               { field: 'version', type: 'nominal' },

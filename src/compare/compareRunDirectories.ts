@@ -15,7 +15,11 @@ export interface CompareDirectoriesOptions {
  * `counterfair compare`: disparity in run A, in run B and the change, per axis level, read from two run directories
  * (or two models of one), with the comparison report written to `outDir`. Returns the results and where they went.
  */
-export async function compareRunDirectories(runA: string, runB: string | undefined, options: CompareDirectoriesOptions = {}): Promise<{ results: ComparisonResults; outDir: string }> {
+export async function compareRunDirectories(
+  runA: string,
+  runB: string | undefined,
+  options: CompareDirectoriesOptions = {},
+): Promise<{ results: ComparisonResults; outDir: string }> {
   const a = loadScoredRun(runA);
   const b = runB === undefined ? undefined : loadScoredRun(runB);
   const results = compareRuns({ runA: a, runB: b, models: options.models });

@@ -46,7 +46,14 @@ export function compareRuns({ runA, runB, models }: CompareRequest): ComparisonR
     // Runs that cross cue modes: each mode against the same mode (shared variant ids carry the mode).
     return cueModesOf(contrastsA).map((cues) => {
       const inMode = (c: ContrastPairs) => c.cues === cues;
-      const compared = compareModels(side('A', runA, modelA, cues), side('B', other, modelB, cues), contrastsA.filter(inMode), contrastsB.filter(inMode), runA.manifest.axes, options);
+      const compared = compareModels(
+        side('A', runA, modelA, cues),
+        side('B', other, modelB, cues),
+        contrastsA.filter(inMode),
+        contrastsB.filter(inMode),
+        runA.manifest.axes,
+        options,
+      );
       return cues === undefined ? compared : { ...compared, cues };
     });
   });
@@ -64,12 +71,32 @@ function cueModesOf(contrasts: readonly ContrastPairs[]): (CueMode | undefined)[
  * the multiple-comparison adjustment. The sides are any two sets of contrasts over the same vignettes (two runs,
  * two models, or two cue modes of one run), paired by vignette.
  */
-export function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: ContrastPairs[], contrastsB: ContrastPairs[], axes: readonly Axis[], options: ComparisonOptions): ModelComparison {
-  const measured: Omit<DisparityChange, 'pAdjusted' | 'significant' | 'lessDisparate' | 'sentence' | 'changeCiSimultaneous' | 'simultaneousLevel' | 'simultaneousKind' | 'familySize'>[] = [];
+export function compareModels(
+  a: ComparisonSide,
+  b: ComparisonSide,
+  contrastsA: ContrastPairs[],
+  contrastsB: ContrastPairs[],
+  axes: readonly Axis[],
+  options: ComparisonOptions,
+): ModelComparison {
+  const measured: Omit<
+    DisparityChange,
+    | 'pAdjusted'
+    | 'significant'
+    | 'lessDisparate'
+    | 'sentence'
+    | 'changeCiSimultaneous'
+    | 'simultaneousLevel'
+    | 'simultaneousKind'
+    | 'familySize'
+  >[] = [];
   const inputs: { inA: ContrastPairs; inB: ContrastPairs; bootstrapSeed: number }[] = [];
   const skipped: string[] = [];
   // Designs without exact partners: both runs in one model that holds the other axes fixed (see adjustedChange).
-  const fit = needsAdjustment(contrastsA) || needsAdjustment(contrastsB) ? fitAdjusted([contrastsA, contrastsB], axes, eventValue(isWrong)) : undefined;
+  const fit =
+    needsAdjustment(contrastsA) || needsAdjustment(contrastsB)
+      ? fitAdjusted([contrastsA, contrastsB], axes, eventValue(isWrong))
+      : undefined;
   for (const axis of axes) {
     for (const { id: level } of axis.levels) {
       if (level === axis.reference) continue;
@@ -82,12 +109,14 @@ export function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: 
       }
       const ids = [a.model, b.model, axis.id, level];
       const bootstrapSeed = deriveSeed(options.seed, 'compare-bootstrap', ...ids);
-      const change = fit ? adjustedChange(fit, axis.id, level, 0.95) : measureChange(inA, inB, {
-        bootstrapSeed,
-        permutationSeed: deriveSeed(options.seed, 'compare-permutation', ...ids),
-        bootstrapResamples: options.bootstrapResamples,
-        permutations: options.permutations,
-      });
+      const change = fit
+        ? adjustedChange(fit, axis.id, level, 0.95)
+        : measureChange(inA, inB, {
+            bootstrapSeed,
+            permutationSeed: deriveSeed(options.seed, 'compare-permutation', ...ids),
+            bootstrapResamples: options.bootstrapResamples,
+            permutations: options.permutations,
+          });
       if (!change) skipped.push(`${label}: no vignette has a usable pair in both A and B`);
       else {
         measured.push({ axis: axis.id, level, reference: axis.reference, ...change, adjustment: options.adjustment });
@@ -97,21 +126,44 @@ export function compareModels(a: ComparisonSide, b: ComparisonSide, contrastsA: 
   }
   for (const c of contrastsB) {
     const axis = axes.find((x) => x.id === c.axis);
-    if (!axis?.levels.some((l) => l.id === c.level)) skipped.push(`${c.axis}: ${c.level}: pairs only in B (A's study has no such ${axis ? 'level' : 'axis'})`);
+    if (!axis?.levels.some((l) => l.id === c.level))
+      skipped.push(`${c.axis}: ${c.level}: pairs only in B (A's study has no such ${axis ? 'level' : 'axis'})`);
   }
-  const adjusted = adjustPValues(measured.map((c) => c.p), options.adjustment);
-  const family = simultaneousLevel(measured.map((c) => c.p), adjusted, options.adjustment, options.alpha);
+  const adjusted = adjustPValues(
+    measured.map((c) => c.p),
+    options.adjustment,
+  );
+  const family = simultaneousLevel(
+    measured.map((c) => c.p),
+    adjusted,
+    options.adjustment,
+    options.alpha,
+  );
   const changes = measured.map((c, i): DisparityChange => {
     const pAdjusted = adjusted[i]!;
     const significant = pAdjusted < options.alpha;
-    const lessDisparate: DisparityChange['lessDisparate'] = !significant || Math.abs(c.disparityA) === Math.abs(c.disparityB) ? null : Math.abs(c.disparityB) < Math.abs(c.disparityA) ? 'B' : 'A';
+    const lessDisparate: DisparityChange['lessDisparate'] =
+      !significant || Math.abs(c.disparityA) === Math.abs(c.disparityB)
+        ? null
+        : Math.abs(c.disparityB) < Math.abs(c.disparityA)
+          ? 'B'
+          : 'A';
     const { inA, inB, bootstrapSeed } = inputs[i]!;
     const changeCiSimultaneous = !Number.isFinite(family.level)
       ? null
       : fit
         ? (adjustedChange(fit, c.axis, c.level, family.level)?.changeCi ?? null)
         : changeIntervalAt(inA, inB, { bootstrapSeed, bootstrapResamples: options.bootstrapResamples }, family.level);
-    const change = { ...c, changeCiSimultaneous, simultaneousLevel: family.level, simultaneousKind: family.kind, familySize: family.familySize, pAdjusted, significant, lessDisparate };
+    const change = {
+      ...c,
+      changeCiSimultaneous,
+      simultaneousLevel: family.level,
+      simultaneousKind: family.kind,
+      familySize: family.familySize,
+      pAdjusted,
+      significant,
+      lessDisparate,
+    };
     return { ...change, sentence: describeChange(change, a, b, axes, options.alpha) };
   });
   return { a, b, changes, summary: summarize(changes, a, b, axes, options.alpha), skipped };
@@ -125,7 +177,13 @@ function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<
 }
 
 function side(which: 'A' | 'B', run: ScoredRun, model: string, cues?: CueMode): ComparisonSide {
-  return { side: which, label: `${basename(run.dir)} · ${model}${cues ? ` · ${cues} cues` : ''}`, runDir: run.dir, model, study: { name: run.manifest.study.name, sha256: run.manifest.study.sha256 } };
+  return {
+    side: which,
+    label: `${basename(run.dir)} · ${model}${cues ? ` · ${cues} cues` : ''}`,
+    runDir: run.dir,
+    model,
+    study: { name: run.manifest.study.name, sha256: run.manifest.study.sha256 },
+  };
 }
 
 /** The model pairs to compare; unknown models and runs with no model in common are bad input. */
@@ -134,16 +192,32 @@ function modelPairs(a: ScoredRun, b: ScoredRun, models: [string, string] | undef
   const idsB = b.study.modelIds;
   if (models) {
     const problems = [
-      ...(idsA.includes(models[0]) ? [] : [{ file: a.dir, field: '--models', message: `model "${models[0]}" is not in this run (models: ${idsA.join(', ')})` }]),
-      ...(idsB.includes(models[1]) ? [] : [{ file: b.dir, field: '--models', message: `model "${models[1]}" is not in this run (models: ${idsB.join(', ')})` }]),
+      ...(idsA.includes(models[0])
+        ? []
+        : [{ file: a.dir, field: '--models', message: `model "${models[0]}" is not in this run (models: ${idsA.join(', ')})` }]),
+      ...(idsB.includes(models[1])
+        ? []
+        : [{ file: b.dir, field: '--models', message: `model "${models[1]}" is not in this run (models: ${idsB.join(', ')})` }]),
     ];
     if (problems.length) throw new InputError(problems);
     return [models];
   }
-  if (sameRun) throw new InputError([{ file: a.dir, field: '--models', message: `is required to compare models inside one run: --models A,B (models in this run: ${idsA.join(', ')})` }]);
+  if (sameRun)
+    throw new InputError([
+      {
+        file: a.dir,
+        field: '--models',
+        message: `is required to compare models inside one run: --models A,B (models in this run: ${idsA.join(', ')})`,
+      },
+    ]);
   const common = idsA.filter((id) => idsB.includes(id));
   if (common.length === 0) {
-    throw new InputError([{ file: b.dir, message: `no model id is in both runs (A: ${idsA.join(', ')}; B: ${idsB.join(', ')}); pass --models MODEL_OF_A,MODEL_OF_B to compare two different models` }]);
+    throw new InputError([
+      {
+        file: b.dir,
+        message: `no model id is in both runs (A: ${idsA.join(', ')}; B: ${idsB.join(', ')}); pass --models MODEL_OF_A,MODEL_OF_B to compare two different models`,
+      },
+    ]);
   }
   return common.map((id) => [id, id]);
 }
@@ -156,5 +230,7 @@ function modelSettingsNote(a: ScoredRun, b: ScoredRun, modelA: string, modelB: s
     .filter((key) => key !== 'id' && stableStringify(sa[key] ?? null) !== stableStringify(sb[key] ?? null))
     .sort()
     .map((key) => `${key} ${stableStringify(sa[key] ?? null)} → ${stableStringify(sb[key] ?? null)}`);
-  return differing.length ? `Settings of model ${modelA === modelB ? modelA : `${modelA} (A) and ${modelB} (B)`} differ from A to B: ${differing.join('; ')}.` : undefined;
+  return differing.length
+    ? `Settings of model ${modelA === modelB ? modelA : `${modelA} (A) and ${modelB} (B)`} differ from A to B: ${differing.join('; ')}.`
+    : undefined;
 }

@@ -60,9 +60,22 @@ export function compareCueModes(input: CueModeInput): CueModeResults {
     );
     for (const [i, a] of ordered.entries()) {
       for (const b of ordered.slice(i + 1)) {
-        const side = (which: 'A' | 'B', cues: CueMode): ComparisonSide => ({ side: which, label: `${model} · ${cues} cues`, runDir: input.runDir, model, study: input.study });
+        const side = (which: 'A' | 'B', cues: CueMode): ComparisonSide => ({
+          side: which,
+          label: `${model} · ${cues} cues`,
+          runDir: input.runDir,
+          model,
+          study: input.study,
+        });
         const seeded = { ...options, seed: deriveSeed(input.seed, 'cue-modes', a, b) };
-        const compared = compareModels(side('A', a), side('B', b), contrasts.filter((c) => c.cues === a), contrasts.filter((c) => c.cues === b), input.axes, seeded);
+        const compared = compareModels(
+          side('A', a),
+          side('B', b),
+          contrasts.filter((c) => c.cues === a),
+          contrasts.filter((c) => c.cues === b),
+          input.axes,
+          seeded,
+        );
         comparisons.push({ model, a, b, changes: compared.changes, summary: compared.summary, skipped: compared.skipped });
       }
     }

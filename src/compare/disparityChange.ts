@@ -8,7 +8,19 @@ type VignetteSums = [number, number, number];
 
 export type MeasuredChange = Pick<
   DisparityChange,
-  'nVignettes' | 'nPairsA' | 'nPairsB' | 'rateReferenceA' | 'rateLevelA' | 'rateReferenceB' | 'rateLevelB' | 'disparityA' | 'disparityB' | 'change' | 'changeCi' | 'test' | 'p'
+  | 'nVignettes'
+  | 'nPairsA'
+  | 'nPairsB'
+  | 'rateReferenceA'
+  | 'rateLevelA'
+  | 'rateReferenceB'
+  | 'rateLevelB'
+  | 'disparityA'
+  | 'disparityB'
+  | 'change'
+  | 'changeCi'
+  | 'test'
+  | 'p'
 >;
 
 export interface ChangeOptions {
@@ -43,7 +55,13 @@ export function measureChange(a: ContrastPairs, b: ContrastPairs, options: Chang
   const totalA = total(rowsA);
   const totalB = total(rowsB);
   const interval = bootstrapChange(rowsA, rowsB, options, 0.95);
-  const test = pairedPermutationTest({ a: rowsA, b: rowsB, statistic: (ta, tb) => disparity(tb, 0) - disparity(ta, 0), seed: options.permutationSeed, nPermutations: options.permutations });
+  const test = pairedPermutationTest({
+    a: rowsA,
+    b: rowsB,
+    statistic: (ta, tb) => disparity(tb, 0) - disparity(ta, 0),
+    seed: options.permutationSeed,
+    nPermutations: options.permutations,
+  });
   return {
     nVignettes: shared.length,
     nPairsA: totalA[0],
@@ -65,7 +83,12 @@ export function measureChange(a: ContrastPairs, b: ContrastPairs, options: Chang
  * The percentile interval of the change at `confLevel` over the vignettes usable in both runs: the same seeded
  * resamples at any level, so the family-level interval (see `changeIntervalAt`) widens the 95% one.
  */
-function bootstrapChange(rowsA: readonly VignetteSums[], rowsB: readonly VignetteSums[], options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>, confLevel: number): [number, number] | null {
+function bootstrapChange(
+  rowsA: readonly VignetteSums[],
+  rowsB: readonly VignetteSums[],
+  options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>,
+  confLevel: number,
+): [number, number] | null {
   const [interval] = clusterBootstrapSums({
     sums: rowsA.map((row, i) => [...row, ...rowsB[i]!]),
     statistics: [(t) => disparity(t, 3) - disparity(t, 0)],
@@ -77,12 +100,22 @@ function bootstrapChange(rowsA: readonly VignetteSums[], rowsB: readonly Vignett
 }
 
 /** The change's interval at another level (the family's), by the same bootstrap as `measureChange`'s 95% one. */
-export function changeIntervalAt(a: ContrastPairs, b: ContrastPairs, options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>, confLevel: number): [number, number] | null {
+export function changeIntervalAt(
+  a: ContrastPairs,
+  b: ContrastPairs,
+  options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>,
+  confLevel: number,
+): [number, number] | null {
   const sumsA = sumsByVignette(a);
   const sumsB = sumsByVignette(b);
   const shared = [...sumsA.keys()].filter((id) => sumsB.has(id)).sort();
   if (shared.length === 0) return null;
-  return bootstrapChange(shared.map((id) => sumsA.get(id)!), shared.map((id) => sumsB.get(id)!), options, confLevel);
+  return bootstrapChange(
+    shared.map((id) => sumsA.get(id)!),
+    shared.map((id) => sumsB.get(id)!),
+    options,
+    confLevel,
+  );
 }
 
 /** (level errors − reference errors) / pairs, reading the three sums at `offset`. */

@@ -6,7 +6,6 @@ import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.j
 import { contrastLabel } from './sentences.js';
 import type { ComparisonResults, ModelComparison } from './types.js';
 
-
 /**
  * The comparison report as document blocks, rendered to HTML and Markdown by the equity report's renderers
  * (which escape every piece of text), so both formats say the same thing in the same style.
@@ -16,7 +15,9 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
   const first = results.comparisons[0];
   return [
     heading(1, first ? `counterfair comparison: ${first.a.study.name}` : 'counterfair comparison'),
-    ...results.comparisons.map((c) => paragraph(strong('A'), `: ${c.a.label} (${c.a.runDir}) · `, strong('B'), `: ${c.b.label} (${c.b.runDir})`)),
+    ...results.comparisons.map((c) =>
+      paragraph(strong('A'), `: ${c.a.label} (${c.a.runDir}) · `, strong('B'), `: ${c.b.label} (${c.b.runDir})`),
+    ),
     heading(2, 'Summary'),
     // An alert only where B is significantly more disparate than A somewhere; an improvement is no alarm.
     ...results.comparisons.map((c) => (c.changes.some(worse) ? callout(c.summary) : note(c.summary))),
@@ -31,7 +32,7 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
       `Its p-value is a two-sided paired permutation test (${options.permutations} random swaps of the A/B labels within vignettes, seeded), adjusted with ${ADJUSTMENT_NAMES[options.adjustment]} across the contrasts of each model pair; significant means adjusted p < ${options.alpha}. `,
       'The test and the bootstrap interval are different methods, so near the boundary they can disagree; such contrasts are called borderline, never significant or not. Less disparate compares absolute disparities, so a level that errs less often than the reference counts as a disparity too.',
       results.comparisons.some((c) => c.changes.some((x) => x.test === 'vignette-fixed-effects'))
-        ? ' In this design most level variants have no partner that differs only in that axis, so comparing each with the all-reference variant would mix in the other axes: instead both runs are fitted in one linear model of the error with a fixed effect per vignette, replicate and run, an indicator per axis level and a second one per level in B only, whose coefficient is the change; its standard error is cluster-robust over vignettes (both runs asked the same cases), and its test and intervals (95% and at the family\'s level) use t(vignettes − 1) instead of the permutation test and the bootstrap.'
+        ? " In this design most level variants have no partner that differs only in that axis, so comparing each with the all-reference variant would mix in the other axes: instead both runs are fitted in one linear model of the error with a fixed effect per vignette, replicate and run, an indicator per axis level and a second one per level in B only, whose coefficient is the change; its standard error is cluster-robust over vignettes (both runs asked the same cases), and its test and intervals (95% and at the family's level) use t(vignettes − 1) instead of the permutation test and the bootstrap."
         : '',
     ),
   ];
@@ -46,7 +47,20 @@ export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, a
   return [
     table(
       {
-        headers: ['contrast', 'vignettes', 'error A (ref → level)', 'error B (ref → level)', 'disparity A (points)', 'disparity B (points)', 'change B − A', '95% CI, unadjusted', familyLabel(c.changes, alpha) ?? 'simultaneous CI', 'p', 'adjusted p', 'less disparate'],
+        headers: [
+          'contrast',
+          'vignettes',
+          'error A (ref → level)',
+          'error B (ref → level)',
+          'disparity A (points)',
+          'disparity B (points)',
+          'change B − A',
+          '95% CI, unadjusted',
+          familyLabel(c.changes, alpha) ?? 'simultaneous CI',
+          'p',
+          'adjusted p',
+          'less disparate',
+        ],
         rows: c.changes.map((ch) => ({
           highlight: worse(ch),
           cells: [
@@ -61,7 +75,9 @@ export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, a
             pointsInterval(ch.changeCiSimultaneous),
             pValue(ch.p),
             pValue(ch.pAdjusted),
-            agreement(ch.significant, ch.changeCiSimultaneous).startsWith('borderline') ? 'borderline' : (ch.lessDisparate ?? 'no significant change'),
+            agreement(ch.significant, ch.changeCiSimultaneous).startsWith('borderline')
+              ? 'borderline'
+              : (ch.lessDisparate ?? 'no significant change'),
           ],
         })),
       },

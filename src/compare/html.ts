@@ -9,6 +9,9 @@ import { renderPage } from '../report/html/page.js';
  * escaping block renderer.
  */
 export function comparisonHtml(title: string, blocks: readonly Block[], charts: readonly DrawnChart[]): string {
-  const body = blocksToHtml(blocks, chartPlaceholder((name) => charts.find((c) => c.chart.name === name)));
+  const body = blocksToHtml(
+    blocks,
+    chartPlaceholder((name) => charts.find((c) => c.chart.name === name)),
+  );
   return renderPage({ title, body, scripts: chartScripts() });
 }

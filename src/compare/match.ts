@@ -30,17 +30,30 @@ export function matchRuns(a: ScoredRun, b: ScoredRun): RunMatch {
   const problems: Problem[] = [];
   const notes: string[] = [];
   const mismatch = (file: string, what: string, ids: string[]) => {
-    if (ids.length) problems.push({ file, message: `${ids.length} ${what}: ${examples(ids)}; these runs are not of the same study (compare runs whose vignettes and variants match by id)` });
+    if (ids.length)
+      problems.push({
+        file,
+        message: `${ids.length} ${what}: ${examples(ids)}; these runs are not of the same study (compare runs whose vignettes and variants match by id)`,
+      });
   };
 
   for (const axis of a.manifest.axes) {
     const other = b.manifest.axes.find((x) => x.id === axis.id);
-    if (other && other.reference !== axis.reference) problems.push({ file: runFile(b.dir, 'manifest'), field: `axes.${axis.id}.reference`, message: `is "${other.reference}" but "${axis.reference}" in ${a.dir}: disparities against different reference levels cannot be compared` });
+    if (other && other.reference !== axis.reference)
+      problems.push({
+        file: runFile(b.dir, 'manifest'),
+        field: `axes.${axis.id}.reference`,
+        message: `is "${other.reference}" but "${axis.reference}" in ${a.dir}: disparities against different reference levels cannot be compared`,
+      });
   }
 
   const keysB = new Map(b.vignettes.map((v) => [v.id, answerKey(v.question)]));
   const sharedVignettes = a.vignettes.filter((v) => keysB.has(v.id));
-  mismatch(runFile(b.dir, 'vignettes'), 'shared vignettes have a different question type or correct answer', sharedVignettes.filter((v) => keysB.get(v.id) !== answerKey(v.question)).map((v) => v.id));
+  mismatch(
+    runFile(b.dir, 'vignettes'),
+    'shared vignettes have a different question type or correct answer',
+    sharedVignettes.filter((v) => keysB.get(v.id) !== answerKey(v.question)).map((v) => v.id),
+  );
 
   const variantsB = new Map(b.variants.map((v) => [v.variantId, v]));
   const sharedVariants = new Set<string>();
@@ -58,7 +71,10 @@ export function matchRuns(a: ScoredRun, b: ScoredRun): RunMatch {
   }
   mismatch(runFile(b.dir, 'variants'), 'shared variants differ in case text, levels or kind', changed);
   if (problems.length === 0 && sharedVariants.size === 0) {
-    problems.push({ file: runFile(b.dir, 'variants'), message: `no variant id is shared with ${a.dir} (A: ${a.manifest.study.name}, B: ${b.manifest.study.name}): these are runs of different studies` });
+    problems.push({
+      file: runFile(b.dir, 'variants'),
+      message: `no variant id is shared with ${a.dir} (A: ${a.manifest.study.name}, B: ${b.manifest.study.name}): these are runs of different studies`,
+    });
   }
   if (problems.length) throw new InputError(problems);
 
@@ -69,13 +85,23 @@ export function matchRuns(a: ScoredRun, b: ScoredRun): RunMatch {
         `the ${sharedVariants.size} variants they share have the same case text, levels and correct answers, so their answers are compared.`,
     );
   }
-  if (withoutText) notes.push(`${withoutText} shared variants have no case text in one run (imported without a text column): they are matched by vignette id, kind and levels only.`);
-  if (systemPromptDiffers) notes.push('The system prompt differs between A and B: part of any change may come from the prompt rather than the model.');
+  if (withoutText)
+    notes.push(
+      `${withoutText} shared variants have no case text in one run (imported without a text column): they are matched by vignette id, kind and levels only.`,
+    );
+  if (systemPromptDiffers)
+    notes.push('The system prompt differs between A and B: part of any change may come from the prompt rather than the model.');
   const onlyA = a.variants.filter((v) => !variantsB.has(v.variantId)).length;
   const onlyB = b.variants.length - (a.variants.length - onlyA);
-  if (onlyA || onlyB) notes.push(`${onlyA} variants only in A and ${onlyB} only in B are left out; the comparison uses the ${sharedVariants.size} shared ones.`);
+  if (onlyA || onlyB)
+    notes.push(
+      `${onlyA} variants only in A and ${onlyB} only in B are left out; the comparison uses the ${sharedVariants.size} shared ones.`,
+    );
   const versions = (run: ScoredRun) => [...new Set(run.scores.map((s) => s.extractorVersion))].sort().join(', ');
-  if (versions(a) !== versions(b)) notes.push(`A was scored with answer-extractor version ${versions(a)} and B with ${versions(b)}; run \`counterfair analyze\` on the older run to score both the same way.`);
+  if (versions(a) !== versions(b))
+    notes.push(
+      `A was scored with answer-extractor version ${versions(a)} and B with ${versions(b)}; run \`counterfair analyze\` on the older run to score both the same way.`,
+    );
   return { sharedVariants, notes };
 }
 
@@ -106,7 +132,12 @@ function answerKey(q: Question): string {
 /** Everything about a variant that decides what a model is asked, except the system prompt (and the case text when one side lacks it). */
 function caseIdentity(v: Variant, withText: boolean): string {
   // `pinned` is left out: a pinned study axis shows in `attributes`, and an import cannot know the others.
-  return stableStringify({ vignetteId: v.vignetteId, kind: v.kind, attributes: v.attributes, user: withText ? v.messages.filter((m) => m.role !== 'system') : null });
+  return stableStringify({
+    vignetteId: v.vignetteId,
+    kind: v.kind,
+    attributes: v.attributes,
+    user: withText ? v.messages.filter((m) => m.role !== 'system') : null,
+  });
 }
 
 /** An imported variant without a text column has an empty case. */
@@ -115,7 +146,10 @@ function hasCaseText(v: Variant): boolean {
 }
 
 function systemPrompt(v: Variant): string {
-  return v.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
+  return v.messages
+    .filter((m) => m.role === 'system')
+    .map((m) => m.content)
+    .join('\n');
 }
 
 function examples(ids: readonly string[]): string {

@@ -36,7 +36,8 @@ export interface PairedPermutationResult {
 export function pairedPermutationTest(options: PairedPermutationOptions): PairedPermutationResult {
   const { a, b, statistic, seed, nPermutations } = options;
   if (!Number.isSafeInteger(seed)) throw new Error('pairedPermutationTest: an explicit integer seed is required');
-  if (!Number.isInteger(nPermutations) || nPermutations < 1) throw new Error(`pairedPermutationTest: nPermutations must be a positive integer (got ${nPermutations})`);
+  if (!Number.isInteger(nPermutations) || nPermutations < 1)
+    throw new Error(`pairedPermutationTest: nPermutations must be a positive integer (got ${nPermutations})`);
   if (a.length !== b.length) throw new Error(`pairedPermutationTest: A has ${a.length} clusters, B has ${b.length}`);
   const G = a.length;
   if (G === 0) return { estimate: NaN, p: NaN, nPermutations };
@@ -44,7 +45,8 @@ export function pairedPermutationTest(options: PairedPermutationOptions): Paired
   const totalsA = new Float64Array(K);
   const totalsB = new Float64Array(K);
   for (let g = 0; g < G; g++) {
-    if (a[g]!.length !== K || b[g]!.length !== K) throw new Error(`pairedPermutationTest: every cluster needs ${K} sums in A and in B (cluster ${g})`);
+    if (a[g]!.length !== K || b[g]!.length !== K)
+      throw new Error(`pairedPermutationTest: every cluster needs ${K} sums in A and in B (cluster ${g})`);
     for (let k = 0; k < K; k++) {
       totalsA[k]! += a[g]![k]!;
       totalsB[k]! += b[g]![k]!;

@@ -28,16 +28,26 @@ function names(axes: readonly Axis[], axisId: string): { axis: string; levelName
  * absolute disparities (a level that errs less than the reference is a disparity too); when the two estimates lie
  * on opposite sides of zero the sentence says so, since the change then overstates how much fairer one side is.
  */
-export function describeChange(c: Omit<DisparityChange, 'sentence'>, a: ComparisonSide, b: ComparisonSide, axes: readonly Axis[], alpha: number): string {
+export function describeChange(
+  c: Omit<DisparityChange, 'sentence'>,
+  a: ComparisonSide,
+  b: ComparisonSide,
+  axes: readonly Axis[],
+  alpha: number,
+): string {
   const what = contrastLabel(axes, c.axis, c.level, c.reference);
   const ci = c.changeCiSimultaneous;
-  const interval = ci ? ` (${simultaneousLabel(c.simultaneousKind, alpha, c.adjustment, c.familySize)}: ${points(ci[0])} to ${points(ci[1])})` : '';
+  const interval = ci
+    ? ` (${simultaneousLabel(c.simultaneousKind, alpha, c.adjustment, c.familySize)}: ${points(ci[0])} to ${points(ci[1])})`
+    : '';
   const adjusted = `adjusted p = ${formatPValue(c.pAdjusted)}, ${ADJUSTMENT_NAMES[c.adjustment]}`;
   const head =
     `${what}, over ${c.nVignettes} shared vignettes: the error-rate difference is ${points(c.disparityA)} points in A (${a.label}) ` +
     `and ${points(c.disparityB)} in B (${b.label}); change B − A ${points(c.change)} points${interval}.`;
   const permutation = c.test === 'paired-permutation';
-  const methods = permutation ? 'the permutation test and the bootstrap interval are different methods and can disagree near the boundary' : "the adjusted model's t test and its interval can disagree only through the correction";
+  const methods = permutation
+    ? 'the permutation test and the bootstrap interval are different methods and can disagree near the boundary'
+    : "the adjusted model's t test and its interval can disagree only through the correction";
   switch (agreement(c.significant, ci)) {
     case 'not-significant':
       return `${head} The change is not statistically significant at ${alpha} (${adjusted}${ci ? '; the interval includes no change' : ''}): neither version is shown to be less disparate here.`;
@@ -55,7 +65,13 @@ export function describeChange(c: Omit<DisparityChange, 'sentence'>, a: Comparis
 }
 
 /** Which side is less disparate, where and by how much; the rest is "no significant change". */
-export function summarize(changes: readonly DisparityChange[], a: ComparisonSide, b: ComparisonSide, axes: readonly Axis[], alpha: number): string {
+export function summarize(
+  changes: readonly DisparityChange[],
+  a: ComparisonSide,
+  b: ComparisonSide,
+  axes: readonly Axis[],
+  alpha: number,
+): string {
   const adjustment = ADJUSTMENT_NAMES[changes[0]?.adjustment ?? 'holm'];
   if (changes.length === 0) return `No contrast could be compared between A (${a.label}) and B (${b.label}).`;
   // A change whose interval at the family's level includes no change is borderline, not a win for either side.
@@ -64,14 +80,22 @@ export function summarize(changes: readonly DisparityChange[], a: ComparisonSide
   const where = (side: 'A' | 'B') =>
     clear
       .filter((c) => c.lessDisparate === side)
-      .map((c) => `${contrastLabel(axes, c.axis, c.level, c.reference)}, by ${magnitude(Math.abs(c.disparityA) - Math.abs(c.disparityB))} points`);
+      .map(
+        (c) =>
+          `${contrastLabel(axes, c.axis, c.level, c.reference)}, by ${magnitude(Math.abs(c.disparityA) - Math.abs(c.disparityB))} points`,
+      );
   const bBetter = where('B');
   const aBetter = where('A');
   const unchanged = changes.length - bBetter.length - aBetter.length - borderline;
-  const uncertain = borderline ? ` ${borderline} ${borderline === 1 ? 'is' : 'are'} borderline (the adjusted test and the interval at the family's level disagree).` : '';
+  const uncertain = borderline
+    ? ` ${borderline} ${borderline === 1 ? 'is' : 'are'} borderline (the adjusted test and the interval at the family's level disagree).`
+    : '';
   if (bBetter.length + aBetter.length === 0) {
     return `No significant change in disparity between A (${a.label}) and B (${b.label}) in any of ${changes.length} contrasts (${adjustment}-adjusted at alpha ${alpha}): neither version is shown to be less disparate.${uncertain}`;
   }
-  const part = (side: string, list: string[]) => (list.length ? `${side} is less disparate in ${list.length} of ${changes.length} contrasts (${list.join('; ')})` : `${side} is less disparate in none`);
+  const part = (side: string, list: string[]) =>
+    list.length
+      ? `${side} is less disparate in ${list.length} of ${changes.length} contrasts (${list.join('; ')})`
+      : `${side} is less disparate in none`;
   return `${part(`B (${b.label})`, bBetter)}; ${part(`A (${a.label})`, aBetter)}; ${unchanged} show no significant change (${adjustment}-adjusted at alpha ${alpha}).${uncertain}`;
 }

@@ -16,10 +16,16 @@ export function loadAxes(path: string, problems: Problem[]): Axis[] {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
-      ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f))
+      ? readdirSync(path)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+          .map((f) => join(path, f))
       : [path];
   } catch {
-    problems.push({ file: path, message: 'demographics directory not found; point `demographics:` in the study at the folder of axis YAML files' });
+    problems.push({
+      file: path,
+      message: 'demographics directory not found; point `demographics:` in the study at the folder of axis YAML files',
+    });
     return [];
   }
   const axes: Axis[] = [];
@@ -65,7 +71,11 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
   r.unknownKeys(obj, LEVEL_FIELDS, path);
   const id = r.string(obj, 'id', path);
   if (!id) return undefined;
-  if (id === UNSTATED) r.problem([...path, 'id'], `"${UNSTATED}" is reserved for the level that states nothing; a study adds it with \`axes: { <axis>: { unstated: true } }\``);
+  if (id === UNSTATED)
+    r.problem(
+      [...path, 'id'],
+      `"${UNSTATED}" is reserved for the level that states nothing; a study adds it with \`axes: { <axis>: { unstated: true } }\``,
+    );
   const level: Level = { id, label: r.string(obj, 'label', path, { optional: true }) ?? id };
   const article = slot === 'age' ? undefined : r.oneOf(obj, 'article', ['a', 'an'] as const, path, { optional: true });
   if (article) level.article = article;
@@ -76,7 +86,10 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
     case 'noun': {
       level.noun = r.string(obj, 'noun', path);
       level.childNoun = r.string(obj, 'childNoun', path, { optional: true });
-      const pronouns = obj.pronouns === undefined ? (r.problem([...path, 'pronouns'], 'is required for a noun axis (they, them, their, theirs, themself, pluralVerbs)'), undefined) : readPronouns(r, obj.pronouns, [...path, 'pronouns']);
+      const pronouns =
+        obj.pronouns === undefined
+          ? (r.problem([...path, 'pronouns'], 'is required for a noun axis (they, them, their, theirs, themself, pluralVerbs)'), undefined)
+          : readPronouns(r, obj.pronouns, [...path, 'pronouns']);
       if (pronouns) level.pronouns = pronouns;
       break;
     }
@@ -84,7 +97,10 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
       level.years = r.number(obj, 'years', path, { integer: true, min: 0, max: 120 });
       break;
     case 'sentence': {
-      const sentence = obj.sentence === undefined ? (r.problem([...path, 'sentence'], 'is required for a sentence axis (third, first)'), undefined) : r.record(obj.sentence, [...path, 'sentence']);
+      const sentence =
+        obj.sentence === undefined
+          ? (r.problem([...path, 'sentence'], 'is required for a sentence axis (third, first)'), undefined)
+          : r.record(obj.sentence, [...path, 'sentence']);
       if (sentence) {
         const third = r.string(sentence, 'third', [...path, 'sentence']);
         const first = r.string(sentence, 'first', [...path, 'sentence']);
@@ -92,7 +108,13 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
         const child = r.string(sentence, 'child', [...path, 'sentence'], { optional: true });
         r.unknownKeys(sentence, ['third', 'first', 'general', 'child'], [...path, 'sentence']);
         if (third && first) level.sentence = { third, first, ...(general ? { general } : {}), ...(child ? { child } : {}) };
-        for (const [form, text] of [['third', third], ['first', first], ['general', general], ['child', child]] as const) if (text) checkArticles(r, text, [...path, 'sentence', form]);
+        for (const [form, text] of [
+          ['third', third],
+          ['first', first],
+          ['general', general],
+          ['child', child],
+        ] as const)
+          if (text) checkArticles(r, text, [...path, 'sentence', form]);
       }
       break;
     }
@@ -112,7 +134,11 @@ function checkArticles(r: FieldReader, text: string, path: (string | number)[]):
       continue;
     }
     const right = indefiniteArticle(next);
-    if (written.toLowerCase() !== right) r.problem(path, `"${written} ${next}" should read "${written[0] === 'A' ? right[0]!.toUpperCase() + right.slice(1) : right} ${next}"; fix it, or write "{{a}} ${next}" to let the renderer choose (and set \`article:\` on the level if the rule in docs/template-format.md gets this word wrong)`);
+    if (written.toLowerCase() !== right)
+      r.problem(
+        path,
+        `"${written} ${next}" should read "${written[0] === 'A' ? right[0]!.toUpperCase() + right.slice(1) : right} ${next}"; fix it, or write "{{a}} ${next}" to let the renderer choose (and set \`article:\` on the level if the rule in docs/template-format.md gets this word wrong)`,
+      );
   }
 }
 

@@ -70,21 +70,47 @@ export interface NameFallback {
  * supplies the part (a given name by sex when sex is known, a surname by vignette only), never a name of any pool of
  * that part, so it carries no level's cue.
  */
-export function patientName(faker: Faker, pools: NamePools, levels: Readonly<Record<string, string>>, studySeed: number, vignetteId: string): string {
+export function patientName(
+  faker: Faker,
+  pools: NamePools,
+  levels: Readonly<Record<string, string>>,
+  studySeed: number,
+  vignetteId: string,
+): string {
   const sex = levels.sex === 'female' || levels.sex === 'male' ? levels.sex : undefined;
-  const first = drawPart(faker, pools.first, levels, deriveSeedFor(studySeed, vignetteId, 'first'), () => faker.person.firstName(sex), sex ? [`sex=${sex}`] : []);
+  const first = drawPart(
+    faker,
+    pools.first,
+    levels,
+    deriveSeedFor(studySeed, vignetteId, 'first'),
+    () => faker.person.firstName(sex),
+    sex ? [`sex=${sex}`] : [],
+  );
   const last = drawPart(faker, pools.last, levels, deriveSeedFor(studySeed, vignetteId, 'last'), () => faker.person.lastName(), []);
   return `${first} ${last}`;
 }
 
 /** One part of the name, seeded by the levels of the axes its pool (or, without one, its fallback) depends on. */
-function drawPart(faker: Faker, pools: readonly NamePool[], levels: Readonly<Record<string, string>>, seed: (key: readonly string[]) => number, fallback: () => string, fallbackKey: readonly string[]): string {
+function drawPart(
+  faker: Faker,
+  pools: readonly NamePool[],
+  levels: Readonly<Record<string, string>>,
+  seed: (key: readonly string[]) => number,
+  fallback: () => string,
+  fallbackKey: readonly string[],
+): string {
   const pool = findPool(pools, levels);
   if (!pool) {
     faker.seed(seed(fallbackKey));
     return genericName(pools, fallback);
   }
-  faker.seed(seed(Object.keys(pool.match).sort().map((axis) => `${axis}=${pool.match[axis]}`)));
+  faker.seed(
+    seed(
+      Object.keys(pool.match)
+        .sort()
+        .map((axis) => `${axis}=${pool.match[axis]}`),
+    ),
+  );
   return faker.helpers.arrayElement(pool.names);
 }
 
@@ -101,7 +127,9 @@ function genericName(pools: readonly NamePool[], draw: () => string): string {
     const name = draw();
     if (!pools.some((p) => p.names.includes(name))) return name;
   }
-  throw new Error(`patientName: ${GENERIC_NAME_DRAWS} generic names in a row were in the name pools; the pools cover too much of Faker's list to draw a name that signals no level`);
+  throw new Error(
+    `patientName: ${GENERIC_NAME_DRAWS} generic names in a row were in the name pools; the pools cover too much of Faker's list to draw a name that signals no level`,
+  );
 }
 
 function deriveSeedFor(studySeed: number, vignetteId: string, part: NamePart): (key: readonly string[]) => number {
@@ -116,7 +144,8 @@ function deriveSeedFor(studySeed: number, vignetteId: string, part: NamePart): (
 export function nameFallbacks(pools: NamePools, axes: readonly { id: string; levels: readonly { id: string }[] }[]): NameFallback[] {
   const keyed = new Set([...pools.first, ...pools.last].flatMap((p) => Object.keys(p.match)));
   let combinations: Record<string, string>[] = [{}];
-  for (const axis of axes.filter((a) => keyed.has(a.id))) combinations = combinations.flatMap((c) => axis.levels.map((l) => ({ ...c, [axis.id]: l.id })));
+  for (const axis of axes.filter((a) => keyed.has(a.id)))
+    combinations = combinations.flatMap((c) => axis.levels.map((l) => ({ ...c, [axis.id]: l.id })));
   return combinations.flatMap((levels) => {
     const parts = (['first', 'last'] as const).filter((part) => !findPool(pools[part], levels));
     return parts.length > 0 ? [{ levels, parts }] : [];
@@ -125,7 +154,9 @@ export function nameFallbacks(pools: NamePools, axes: readonly { id: string; lev
 
 /** "race=aian, sex=female (given name and surname)", with each level shown by `label`. */
 export function describeNameFallback(f: NameFallback, label: (axis: string, level: string) => string): string {
-  const levels = Object.entries(f.levels).map(([axis, level]) => label(axis, level)).join(', ');
+  const levels = Object.entries(f.levels)
+    .map(([axis, level]) => label(axis, level))
+    .join(', ');
   return `${levels || 'every patient'} (${f.parts.map((p) => (p === 'first' ? 'given name' : 'surname')).join(' and ')})`;
 }
 

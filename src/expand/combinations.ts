@@ -17,8 +17,16 @@ function conditionHolds(condition: string, level: string | undefined): boolean {
 }
 
 /** The first of `rules` that applies to `domain` and whose every `when` entry holds for `levels`. */
-export function matchingCombination(rules: readonly ImplausibleCombination[], domain: string, levels: ReadonlyMap<string, string>): ImplausibleCombination | undefined {
-  return rules.find((rule) => (rule.domains === undefined || rule.domains.includes(domain)) && Object.entries(rule.when).every(([axis, condition]) => conditionHolds(condition, levels.get(axis))));
+export function matchingCombination(
+  rules: readonly ImplausibleCombination[],
+  domain: string,
+  levels: ReadonlyMap<string, string>,
+): ImplausibleCombination | undefined {
+  return rules.find(
+    (rule) =>
+      (rule.domains === undefined || rule.domains.includes(domain)) &&
+      Object.entries(rule.when).every(([axis, condition]) => conditionHolds(condition, levels.get(axis))),
+  );
 }
 
 /**

@@ -9,7 +9,13 @@ export type Assignment = Map<string, string>;
  * The demographic assignments of one vignette under a design, reference first, without duplicates.
  * `varied` are the study axes this vignette may vary; `base` holds every study axis at reference or pinned.
  */
-export function designAssignments(design: Design, varied: readonly Axis[], base: ReadonlyMap<string, string>, seed: number, vignetteId: string): Assignment[] {
+export function designAssignments(
+  design: Design,
+  varied: readonly Axis[],
+  base: ReadonlyMap<string, string>,
+  seed: number,
+  vignetteId: string,
+): Assignment[] {
   const out: Assignment[] = [new Map(base)];
   const seen = new Set([assignmentKey(base)]);
   const add = (changes: Iterable<[string, string]>) => {
@@ -36,7 +42,10 @@ export function designAssignments(design: Design, varied: readonly Axis[], base:
       const columns = varied.map((axis) => {
         const cycle = Array.from({ length: design.n }, (_, i) => axis.levels[i % axis.levels.length]!.id);
         const keys = cycle.map((_, i) => hashUniform(seed, 'sampled', vignetteId, axis.id, String(i)));
-        return cycle.map((level, i) => ({ level, key: keys[i]! })).sort((a, b) => a.key - b.key).map((x) => x.level);
+        return cycle
+          .map((level, i) => ({ level, key: keys[i]! }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.level);
       });
       for (let i = 0; i < design.n; i++) add(varied.map((axis, j) => [axis.id, columns[j]![i]!]));
       break;

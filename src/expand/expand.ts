@@ -19,7 +19,12 @@ import type { Variant, VariantKind } from './types.js';
  * Expands every vignette into its matched set, one vignette at a time (a generator: a large study is never
  * held in memory). Deterministic: same study, seed and templates give the same variants in the same order.
  */
-export function* expandStudy(study: Study, vignettes: Iterable<Vignette>, systemPrompt: string, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Generator<Variant> {
+export function* expandStudy(
+  study: Study,
+  vignettes: Iterable<Vignette>,
+  systemPrompt: string,
+  questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): Generator<Variant> {
   const faker = createFaker();
   for (const vignette of vignettes) yield* expandVignette(study, vignette, systemPrompt, faker, questionTypes);
 }
@@ -28,16 +33,35 @@ export function* expandStudy(study: Study, vignettes: Iterable<Vignette>, system
  * The matched set of one vignette: the design's assignments (reference first), then the controls the study
  * asks for (demographics removed; paraphrase controls at reference levels, authored rewordings first). Filler is drawn once and shared by all.
  */
-export function expandVignette(study: Study, vignette: Vignette, systemPrompt: string, faker = createFaker(), questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Variant[] {
+export function expandVignette(
+  study: Study,
+  vignette: Vignette,
+  systemPrompt: string,
+  faker = createFaker(),
+  questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): Variant[] {
   const question = renderQuestion(vignette.question, questionTypes);
   const filler = drawFiller(faker, study.seed, vignette.id);
   const pinned = pinnedValues(vignette);
   const base = baseAssignment(study, vignette);
   const silentAxes = study.allAxes.filter((a) => a.slot === 'sentence' && !study.axes.some((s) => s.id === a.id)).map((a) => a.id);
-  const build = (kind: VariantKind, variantId: string, levels: Assignment, text: PreparedTemplate, cues: CueMode, paraphrase?: ParaphraseSource): Variant => {
-    const values = kind === 'no-demographics' ? demographicsRemoved(vignette, axisValues(study, vignette, levels), study.allAxes) : axisValues(study, vignette, levels);
+  const build = (
+    kind: VariantKind,
+    variantId: string,
+    levels: Assignment,
+    text: PreparedTemplate,
+    cues: CueMode,
+    paraphrase?: ParaphraseSource,
+  ): Variant => {
+    const values =
+      kind === 'no-demographics'
+        ? demographicsRemoved(vignette, axisValues(study, vignette, levels), study.allAxes)
+        : axisValues(study, vignette, levels);
     const attributes = Object.fromEntries(levels);
-    const name = cuesName(cues) && !namesUnstated(study, values) ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id) : undefined;
+    const name =
+      cuesName(cues) && !namesUnstated(study, values)
+        ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id)
+        : undefined;
     const rendered = renderPrepared(text, { perspective: vignette.perspective, values, filler, silentAxes, cues, name });
     return {
       vignetteId: vignette.id,
@@ -59,16 +83,31 @@ export function expandVignette(study: Study, vignette: Vignette, systemPrompt: s
   };
   const text = prepareTemplate(withSentenceCues(vignette.text, study.axes));
   // The reference never matches an implausible combination (refused at load), so it stays first in each cue mode.
-  const assignments = plannedAssignments(study, vignette, base).filter((levels) => !matchingCombination(study.implausible, vignette.domain, levels));
+  const assignments = plannedAssignments(study, vignette, base).filter(
+    (levels) => !matchingCombination(study.implausible, vignette.domain, levels),
+  );
   const variants = study.cueModes.flatMap((cues) =>
-    assignments.map((levels, i) => (i === 0 ? build('reference', cueVariantId(`${vignette.id}~ref`, cues, study.cueModes), levels, text, cues) : build('demographic', cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes), levels, text, cues))),
+    assignments.map((levels, i) =>
+      i === 0
+        ? build('reference', cueVariantId(`${vignette.id}~ref`, cues, study.cueModes), levels, text, cues)
+        : build('demographic', cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes), levels, text, cues),
+    ),
   );
   // Controls are rendered once, in the first cue mode (the no-demographics control leaves every varied non-age axis unstated).
   const controlCues = study.cueModes[0]!;
   if (study.controls.noDemographics) variants.push(build('no-demographics', `${vignette.id}~none`, base, text, controlCues));
   for (let i = 1; i <= study.controls.paraphrases; i++) {
     const paraphrase = paraphraseText(vignette.text, vignette.paraphrases, i, study.seed, vignette.id);
-    variants.push(build('paraphrase', `${vignette.id}~paraphrase-${i}`, base, prepareTemplate(withSentenceCues(paraphrase.text, study.axes)), controlCues, paraphrase.source));
+    variants.push(
+      build(
+        'paraphrase',
+        `${vignette.id}~paraphrase-${i}`,
+        base,
+        prepareTemplate(withSentenceCues(paraphrase.text, study.axes)),
+        controlCues,
+        paraphrase.source,
+      ),
+    );
   }
   return variants;
 }
@@ -87,11 +126,23 @@ export function combinationExclusions(study: Study, vignettes: Iterable<Vignette
       const rule = matchingCombination(study.implausible, vignette.domain, levels);
       if (!rule) continue;
       const index = study.implausible.indexOf(rule);
-      byRule.set(index, [...(byRule.get(index) ?? []), ...study.cueModes.map((cues) => cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes))]);
+      byRule.set(index, [
+        ...(byRule.get(index) ?? []),
+        ...study.cueModes.map((cues) => cueVariantId(`${vignette.id}~${changes(levels, base)}`, cues, study.cueModes)),
+      ]);
     }
     for (const [index, variantIds] of [...byRule.entries()].sort(([a], [b]) => a - b)) {
       const { when, reason } = study.implausible[index]!;
-      out.push({ vignetteId: vignette.id, rule: index, axis: Object.keys(when).join(' × '), value: `not ${describeCombination(when)}`, reason, when, variantsNotRendered: variantIds.length, variantIds });
+      out.push({
+        vignetteId: vignette.id,
+        rule: index,
+        axis: Object.keys(when).join(' × '),
+        value: `not ${describeCombination(when)}`,
+        reason,
+        when,
+        variantsNotRendered: variantIds.length,
+        variantIds,
+      });
     }
   }
   return out;
@@ -116,7 +167,9 @@ function changes(levels: Assignment, base: Assignment): string {
  * age, clinical information in every vignette, stay as the reference renders them.
  */
 function demographicsRemoved(vignette: Vignette, values: readonly AxisValue[], allAxes: readonly Axis[]): AxisValue[] {
-  return values.map((v) => (v.axis.slot === 'age' || pinnedBy(vignette, v.axis, allAxes) ? v : { axis: v.axis, level: unstatedLevel(v.axis) }));
+  return values.map((v) =>
+    v.axis.slot === 'age' || pinnedBy(vignette, v.axis, allAxes) ? v : { axis: v.axis, level: unstatedLevel(v.axis) },
+  );
 }
 
 /** A name signals the levels its pools choose by; when one of those states nothing, the patient is not named. */
@@ -132,7 +185,9 @@ function levelsOf(values: readonly AxisValue[]): Record<string, string> {
 /** Study axes at their assigned level, then axes the vignette pins but the study does not vary. */
 function axisValues(study: Study, vignette: Vignette, levels: ReadonlyMap<string, string>): AxisValue[] {
   const values: AxisValue[] = study.axes
-    .filter((axis) => !(axis.slot === 'noun' && pinnedBy(vignette, axis, study.allAxes) && !vignette.excluded.some((e) => e.axis === axis.id)))
+    .filter(
+      (axis) => !(axis.slot === 'noun' && pinnedBy(vignette, axis, study.allAxes) && !vignette.excluded.some((e) => e.axis === axis.id)),
+    )
     .map((axis) => ({ axis, level: findLevel(study, axis, levels.get(axis.id)!) }));
   for (const ex of vignette.excluded) {
     if (study.axes.some((a) => a.id === ex.axis)) continue;

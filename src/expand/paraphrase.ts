@@ -31,7 +31,13 @@ export function paraphraseSource(authored: number, index: number): ParaphraseSou
 }
 
 /** The i-th paraphrase control (1-based) of a vignette's text: authored ones first, then added-sentence ones. */
-export function paraphraseText(text: string, authored: readonly string[], index: number, seed: number, vignetteId: string): { text: string; source: ParaphraseSource } {
+export function paraphraseText(
+  text: string,
+  authored: readonly string[],
+  index: number,
+  seed: number,
+  vignetteId: string,
+): { text: string; source: ParaphraseSource } {
   const written = authored[index - 1];
   if (written !== undefined) return { text: written, source: 'authored' };
   const pick = Math.floor(hashUniform(seed, 'paraphrase', vignetteId, String(index)) * IRRELEVANT_DETAILS.length);
@@ -41,7 +47,10 @@ export function paraphraseText(text: string, authored: readonly string[], index:
 }
 
 /** How many paraphrase controls of each source a study with `perVignette` controls builds for these vignettes. */
-export function paraphraseSourceCounts(vignettes: readonly Pick<Vignette, 'paraphrases'>[], perVignette: number): Record<ParaphraseSource, number> {
+export function paraphraseSourceCounts(
+  vignettes: readonly Pick<Vignette, 'paraphrases'>[],
+  perVignette: number,
+): Record<ParaphraseSource, number> {
   const counts: Record<ParaphraseSource, number> = { authored: 0, 'added-sentence': 0 };
   for (const v of vignettes) for (let i = 1; i <= perVignette; i++) counts[paraphraseSource(v.paraphrases.length, i)]++;
   return counts;

@@ -45,7 +45,10 @@ export function gateJunit(result: GateResult): string {
     const reason = c.reason ?? 'exceeds the thresholds';
     return `${open}\n      <failure type="${x(c.verdict)}" message="${x(reason)}">${x(`${contrastName(c)}: ${reason}`)}</failure>\n    </testcase>`;
   });
-  const refusals = result.refusals.map((r, i) => `    <testcase classname="counterfair.gate.run" name="the run supports a verdict (${i + 1})">\n      <error type="refused" message="${x(r)}">${x(r)}</error>\n    </testcase>`);
+  const refusals = result.refusals.map(
+    (r, i) =>
+      `    <testcase classname="counterfair.gate.run" name="the run supports a verdict (${i + 1})">\n      <error type="refused" message="${x(r)}">${x(r)}</error>\n    </testcase>`,
+  );
   const properties = [
     ['verdict', result.refused ? 'refused' : result.passed ? 'passed' : 'failed'],
     ['rule', gateRule(result)],
@@ -78,7 +81,10 @@ export function writeGateReports(result: GateResult, to: { junit?: string; summa
       mkdirSync(dirname(file), { recursive: true });
       write();
     } catch (err) {
-      problems.push({ file, message: `cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)}): check the path and its permissions` });
+      problems.push({
+        file,
+        message: `cannot be written (${(err as NodeJS.ErrnoException).code ?? String(err)}): check the path and its permissions`,
+      });
     }
   };
   if (to.junit !== undefined) attempt(to.junit, () => writeFileSync(to.junit!, gateJunit(result)));

@@ -10,7 +10,12 @@ import { deriveSeed } from '../util/hash.js';
 import type { GatedFinding } from './evaluate.js';
 
 /** JSON has no Infinity or NaN: findings.json writes them as null (README: a null ratio is "the reference never errs"). */
-type FindingJson = Omit<Finding, 'ratio' | 'ratioCi' | 'p' | 'pAdjusted'> & { ratio: number | null; ratioCi: [number | null, number | null] | null; p: number | null; pAdjusted: number | null };
+type FindingJson = Omit<Finding, 'ratio' | 'ratioCi' | 'p' | 'pAdjusted'> & {
+  ratio: number | null;
+  ratioCi: [number | null, number | null] | null;
+  p: number | null;
+  pAdjusted: number | null;
+};
 
 /** The run's error-amplification findings, as findings.json states them (the numbers the report shows). */
 export function runFindings(run: LoadedRun): GatedFinding[] {
@@ -38,7 +43,10 @@ export function domainFindings(run: LoadedRun, domains: readonly string[], confL
   const gated = domains.flatMap((domain) => analyseScores(run, scores, domain, confLevel));
   for (const model of modelIds) {
     const family = gated.filter((f) => f.model === model);
-    const adjusted = adjustPValues(family.map((f) => f.p), analysis.adjustment);
+    const adjusted = adjustPValues(
+      family.map((f) => f.p),
+      analysis.adjustment,
+    );
     family.forEach((f, i) => (f.pAdjusted = adjusted[i]!));
   }
   return gated;
@@ -66,7 +74,12 @@ export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | '
  * run that crosses cue modes, of each mode on its own (as the run's analysis does), tagged with it. Race-myth probes
  * are left out, as in findings.json.
  */
-function analyseScores(run: LoadedRun, allScores: readonly ScoreRecord[], domain: string | null, confLevel: number | undefined): GatedFinding[] {
+function analyseScores(
+  run: LoadedRun,
+  allScores: readonly ScoreRecord[],
+  domain: string | null,
+  confLevel: number | undefined,
+): GatedFinding[] {
   const { axes } = run.manifest;
   const scores = pooledScores(allScores, run.vignettes);
   const { analysis, seed, modelIds } = run.study;

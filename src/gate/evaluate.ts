@@ -5,7 +5,23 @@ import type { GateContrast, GateThresholds, GateVerdict } from './types.js';
 /** A finding as the gate reads it, with the clinical domain it was computed in (null: the whole run). */
 export type GatedFinding = Pick<
   Finding,
-  'model' | 'axis' | 'level' | 'reference' | 'nVignettes' | 'nPairs' | 'nExcludedPairs' | 'rateReference' | 'rateLevel' | 'difference' | 'differenceCi' | 'ratio' | 'ratioCi' | 'p' | 'pAdjusted' | 'adjustment' | 'cues'
+  | 'model'
+  | 'axis'
+  | 'level'
+  | 'reference'
+  | 'nVignettes'
+  | 'nPairs'
+  | 'nExcludedPairs'
+  | 'rateReference'
+  | 'rateLevel'
+  | 'difference'
+  | 'differenceCi'
+  | 'ratio'
+  | 'ratioCi'
+  | 'p'
+  | 'pAdjusted'
+  | 'adjustment'
+  | 'cues'
 > & {
   domain: string | null;
   /** Equivalence mode: the 1 − 2·alpha intervals (absent: not computed, which judges as inconclusive). */
@@ -69,7 +85,10 @@ function lostShare(f: Pick<GatedFinding, 'nPairs' | 'nExcludedPairs'>): number {
   return all === 0 ? 0 : f.nExcludedPairs / all;
 }
 
-type Judged = Pick<GateContrast, 'testedDifferencePoints' | 'testedRatio' | 'exceeds' | 'verdict' | 'reason' | 'equivalenceDifferenceCiPoints' | 'equivalenceRatioCi'>;
+type Judged = Pick<
+  GateContrast,
+  'testedDifferencePoints' | 'testedRatio' | 'exceeds' | 'verdict' | 'reason' | 'equivalenceDifferenceCiPoints' | 'equivalenceRatioCi'
+>;
 
 function judgeSuperiority(f: GatedFinding, significant: boolean, t: GateThresholds): Judged {
   const testedDifferencePoints = 100 * (t.useCiBound && f.differenceCi ? nearZero(f.differenceCi) : Math.abs(f.difference));
@@ -102,11 +121,20 @@ function judgeEquivalence(f: GatedFinding, t: GateThresholds): Judged {
   const checks: { measure: 'difference' | 'ratio'; verdict: GateVerdict; reason: string }[] = [];
   if (t.maxDifferencePoints !== null) {
     const m = t.maxDifferencePoints;
-    const interval = differenceCiPoints ? `${decimal(differenceCiPoints[0], 1, true)} to ${decimal(differenceCiPoints[1], 1, true)} points` : '';
+    const interval = differenceCiPoints
+      ? `${decimal(differenceCiPoints[0], 1, true)} to ${decimal(differenceCiPoints[1], 1, true)} points`
+      : '';
     checks.push(
       !differenceCiPoints
-        ? { measure: 'difference', verdict: 'inconclusive', reason: `no informative ${level} interval of the difference (no errors on either side, or none computed): it is not shown within ±${m} points` }
-        : { measure: 'difference', ...inside(differenceCiPoints, -m, m, `the ${level} interval of the difference, ${interval},`, `±${m} points`) },
+        ? {
+            measure: 'difference',
+            verdict: 'inconclusive',
+            reason: `no informative ${level} interval of the difference (no errors on either side, or none computed): it is not shown within ±${m} points`,
+          }
+        : {
+            measure: 'difference',
+            ...inside(differenceCiPoints, -m, m, `the ${level} interval of the difference, ${interval},`, `±${m} points`),
+          },
     );
   }
   if (t.maxRatio !== null) {
@@ -114,8 +142,15 @@ function judgeEquivalence(f: GatedFinding, t: GateThresholds): Judged {
     const interval = ratioCi ? `${decimal(ratioCi[0], 2)} to ${ratioCi[1] === Infinity ? '∞' : decimal(ratioCi[1], 2)}` : '';
     checks.push(
       !ratioCi
-        ? { measure: 'ratio', verdict: 'inconclusive', reason: `no informative ${level} interval of the ratio (no errors on either side, or none computed): it is not shown within ${decimal(1 / r, 2)} to ${r}` }
-        : { measure: 'ratio', ...inside(ratioCi, 1 / r, r, `the ${level} interval of the ratio, ${interval},`, `${decimal(1 / r, 2)} to ${r}`) },
+        ? {
+            measure: 'ratio',
+            verdict: 'inconclusive',
+            reason: `no informative ${level} interval of the ratio (no errors on either side, or none computed): it is not shown within ${decimal(1 / r, 2)} to ${r}`,
+          }
+        : {
+            measure: 'ratio',
+            ...inside(ratioCi, 1 / r, r, `the ${level} interval of the ratio, ${interval},`, `${decimal(1 / r, 2)} to ${r}`),
+          },
     );
   }
   const failing = checks.filter((c) => c.verdict !== 'pass');
@@ -124,7 +159,10 @@ function judgeEquivalence(f: GatedFinding, t: GateThresholds): Judged {
     // What was held against each margin: the interval bound farthest from no difference.
     testedDifferencePoints: differenceCiPoints ? Math.max(Math.abs(differenceCiPoints[0]), Math.abs(differenceCiPoints[1])) : Infinity,
     testedRatio: ratioCi ? Math.max(fold(ratioCi[0]), fold(ratioCi[1])) : Infinity,
-    exceeds: { difference: checks.some((c) => c.measure === 'difference' && c.verdict === 'exceeds'), ratio: checks.some((c) => c.measure === 'ratio' && c.verdict === 'exceeds') },
+    exceeds: {
+      difference: checks.some((c) => c.measure === 'difference' && c.verdict === 'exceeds'),
+      ratio: checks.some((c) => c.measure === 'ratio' && c.verdict === 'exceeds'),
+    },
     verdict,
     reason: failing.length ? failing.map((c) => c.reason).join('; ') : null,
     equivalenceDifferenceCiPoints: differenceCiPoints,
@@ -133,10 +171,19 @@ function judgeEquivalence(f: GatedFinding, t: GateThresholds): Judged {
 }
 
 /** Inside the margins (pass), wholly beyond one (exceeds), or straddling one (inconclusive). */
-function inside([low, high]: readonly [number, number], lower: number, upper: number, what: string, margin: string): { verdict: GateVerdict; reason: string } {
+function inside(
+  [low, high]: readonly [number, number],
+  lower: number,
+  upper: number,
+  what: string,
+  margin: string,
+): { verdict: GateVerdict; reason: string } {
   if (low > lower && high < upper) return { verdict: 'pass', reason: '' };
   if (low >= upper || high <= lower) return { verdict: 'exceeds', reason: `${what} lies beyond ${margin}` };
-  return { verdict: 'inconclusive', reason: `inconclusive: ${what} straddles the margin ${margin}; more vignettes are needed to show it is within` };
+  return {
+    verdict: 'inconclusive',
+    reason: `inconclusive: ${what} straddles the margin ${margin}; more vignettes are needed to show it is within`,
+  };
 }
 
 /** An interval that bounds something: present and of non-zero width (zero width comes from no events at all). */

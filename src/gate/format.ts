@@ -1,8 +1,32 @@
 import { decimal, decimalInterval, pValue, plural, ratio } from '../report/format.js';
 import type { GateContrast, GateResult } from './types.js';
 
-const HEADERS = ['model', 'axis', 'level', 'reference', 'domain', 'vignettes', 'difference (points)', '95% CI', 'ratio', 'adjusted p', 'exceeds'];
-const equivalenceHeaders = (level: string) => ['model', 'axis', 'level', 'reference', 'domain', 'vignettes', 'difference (points)', `${level} CI`, 'ratio', `ratio ${level} CI`, 'verdict'];
+const HEADERS = [
+  'model',
+  'axis',
+  'level',
+  'reference',
+  'domain',
+  'vignettes',
+  'difference (points)',
+  '95% CI',
+  'ratio',
+  'adjusted p',
+  'exceeds',
+];
+const equivalenceHeaders = (level: string) => [
+  'model',
+  'axis',
+  'level',
+  'reference',
+  'domain',
+  'vignettes',
+  'difference (points)',
+  `${level} CI`,
+  'ratio',
+  `ratio ${level} CI`,
+  'verdict',
+];
 
 /** The verdict, the rule in words and a table of what exceeded (or, on a pass, what was significant but within). */
 export function formatGateText(result: GateResult): string {
@@ -13,24 +37,31 @@ export function formatGateText(result: GateResult): string {
   const lines = [
     gateVerdictLine(result),
     `Rule: ${gateRule(result)}`,
-    ...(result.passed ? ['A pass here means no disparity beyond the thresholds was significant, not that the data show every disparity is below them (that is --mode equivalence).'] : []),
+    ...(result.passed
+      ? [
+          'A pass here means no disparity beyond the thresholds was significant, not that the data show every disparity is below them (that is --mode equivalence).',
+        ]
+      : []),
     ...result.notes.map((n) => `Note: ${n}`),
   ];
   const shown = result.passed ? withinButSignificant : failing;
-  if (shown.length) lines.push('', result.passed ? 'Significant but within the thresholds:' : 'Exceeded:', ...textTable(HEADERS, shown.map(row)));
+  if (shown.length)
+    lines.push('', result.passed ? 'Significant but within the thresholds:' : 'Exceeded:', ...textTable(HEADERS, shown.map(row)));
   return `${lines.join('\n')}\n`;
 }
 
 function formatEquivalence(result: GateResult): string {
   const failing = result.contrasts.filter((c) => c.failed);
   const level = `${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`;
-  const lines = [
-    gateVerdictLine(result),
-    `Rule: ${gateRule(result)}`,
-    ...result.notes.map((n) => `Note: ${n}`),
-  ];
+  const lines = [gateVerdictLine(result), `Rule: ${gateRule(result)}`, ...result.notes.map((n) => `Note: ${n}`)];
   if (failing.length) {
-    lines.push('', 'Not shown within the margins:', ...textTable(equivalenceHeaders(level), failing.map(equivalenceRow)), '', ...failing.map((c) => `${contrastName(c)}: ${c.reason}`));
+    lines.push(
+      '',
+      'Not shown within the margins:',
+      ...textTable(equivalenceHeaders(level), failing.map(equivalenceRow)),
+      '',
+      ...failing.map((c) => `${contrastName(c)}: ${c.reason}`),
+    );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -38,7 +69,8 @@ function formatEquivalence(result: GateResult): string {
 /** The verdict in one sentence: "counterfair gate: FAILED — 1 of 5 contrasts exceeds the thresholds.", "... REFUSED ...". */
 export function gateVerdictLine(result: GateResult): string {
   const contrasts = plural(result.checked, 'contrast');
-  if (result.refused) return `counterfair gate: REFUSED — this run cannot support a verdict (${plural(result.refusals.length, 'reason')}); no pass or failure is given:`;
+  if (result.refused)
+    return `counterfair gate: REFUSED — this run cannot support a verdict (${plural(result.refusals.length, 'reason')}); no pass or failure is given:`;
   if (result.thresholds.mode === 'equivalence') {
     const level = `${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`;
     return result.passed
@@ -57,23 +89,25 @@ export function gateRule(result: GateResult): string {
 }
 
 function formatRefusal(result: GateResult): string {
-  return [
-    gateVerdictLine(result),
-    ...result.refusals.map((r) => `  - ${r}`),
-    ...result.notes.map((n) => `Note: ${n}`),
-    '',
-  ].join('\n');
+  return [gateVerdictLine(result), ...result.refusals.map((r) => `  - ${r}`), ...result.notes.map((n) => `Note: ${n}`), ''].join('\n');
 }
 
 function limits({ thresholds: t }: GateResult, equivalence: boolean): string {
   return [
-    ...(t.maxDifferencePoints !== null ? [equivalence ? `within ±${t.maxDifferencePoints} points` : `|difference| > ${t.maxDifferencePoints} points`] : []),
-    ...(t.maxRatio !== null ? [equivalence ? `ratio within ${decimal(1 / t.maxRatio, 2)} to ${t.maxRatio}` : `ratio (either way) > ${t.maxRatio}`] : []),
+    ...(t.maxDifferencePoints !== null
+      ? [equivalence ? `within ±${t.maxDifferencePoints} points` : `|difference| > ${t.maxDifferencePoints} points`]
+      : []),
+    ...(t.maxRatio !== null
+      ? [equivalence ? `ratio within ${decimal(1 / t.maxRatio, 2)} to ${t.maxRatio}` : `ratio (either way) > ${t.maxRatio}`]
+      : []),
   ].join(equivalence ? ' and ' : ' or ');
 }
 
 function scope({ thresholds: t }: GateResult): string {
-  return [t.axes ? `axes ${t.axes.join(', ')}` : 'every axis', t.domains ? `each of the domains ${t.domains.join(', ')}` : 'the whole run'].join(', ');
+  return [
+    t.axes ? `axes ${t.axes.join(', ')}` : 'every axis',
+    t.domains ? `each of the domains ${t.domains.join(', ')}` : 'the whole run',
+  ].join(', ');
 }
 
 function describeRule(result: GateResult): string {
@@ -94,18 +128,46 @@ function describeEquivalenceRule(result: GateResult): string {
 
 /** Headers and cells of a table of contrasts, in the columns of the gate's mode. */
 export function contrastTable(result: GateResult, contrasts: readonly GateContrast[]): { headers: string[]; rows: string[][] } {
-  if (result.thresholds.mode === 'equivalence') return { headers: equivalenceHeaders(`${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`), rows: contrasts.map(equivalenceRow) };
+  if (result.thresholds.mode === 'equivalence')
+    return {
+      headers: equivalenceHeaders(`${Math.round(100 * result.thresholds.equivalenceConfLevel!)}%`),
+      rows: contrasts.map(equivalenceRow),
+    };
   return { headers: HEADERS, rows: contrasts.map(row) };
 }
 
 function row(c: GateContrast): string[] {
   const exceeded = [...(c.exceeds.difference ? ['difference'] : []), ...(c.exceeds.ratio ? ['ratio'] : [])].join(', ') || '—';
-  return [c.model, c.axis, levelCell(c), c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.differenceCiPoints, 1), ratio(c.ratio), pValue(c.pAdjusted), exceeded];
+  return [
+    c.model,
+    c.axis,
+    levelCell(c),
+    c.reference,
+    c.domain ?? 'all',
+    String(c.nVignettes),
+    decimal(c.differencePoints, 1, true),
+    decimalInterval(c.differenceCiPoints, 1),
+    ratio(c.ratio),
+    pValue(c.pAdjusted),
+    exceeded,
+  ];
 }
 
 function equivalenceRow(c: GateContrast): string[] {
   const ratioCi = c.equivalenceRatioCi ? `${ratio(c.equivalenceRatioCi[0])} to ${ratio(c.equivalenceRatioCi[1])}` : '—';
-  return [c.model, c.axis, levelCell(c), c.reference, c.domain ?? 'all', String(c.nVignettes), decimal(c.differencePoints, 1, true), decimalInterval(c.equivalenceDifferenceCiPoints, 1), ratio(c.ratio), ratioCi, c.verdict];
+  return [
+    c.model,
+    c.axis,
+    levelCell(c),
+    c.reference,
+    c.domain ?? 'all',
+    String(c.nVignettes),
+    decimal(c.differencePoints, 1, true),
+    decimalInterval(c.equivalenceDifferenceCiPoints, 1),
+    ratio(c.ratio),
+    ratioCi,
+    c.verdict,
+  ];
 }
 
 /** "sim race=black", with the cue mode of a run that crosses modes ("with implicit cues") and the domain. */
@@ -121,6 +183,10 @@ function levelCell(c: GateContrast): string {
 /** Left-aligned columns padded to their widest cell, for terminals and CI logs. */
 function textTable(headers: readonly string[], rows: readonly string[][]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), ...rows.map(line)];
 }

@@ -20,7 +20,9 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   const run = loadRun(runDir);
   const study = readStudyGate(run.manifest, studyFile);
   const thresholds = resolveThresholds(flags, study, run);
-  const selected = (thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)).filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis));
+  const selected = (thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)).filter(
+    (f) => thresholds.axes === null || thresholds.axes.includes(f.axis),
+  );
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
   const refusals = [...qualityRefusals(run, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];
   const failed = contrasts.filter((c) => c.failed).length;
@@ -32,8 +34,14 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
     runDir,
     thresholds: { ...thresholds, adjustment: run.manifest.analysis.adjustment, studyFile: study.file },
     notes: [
-      ...(run.manifest.subset ? [`This run is a smoke-test subset of its study (${describeSubset(run.manifest.subset)}): a verdict on it does not stand for the study; gate a full run before deploying.`] : []),
-      ...('unavailable' in study ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`] : []),
+      ...(run.manifest.subset
+        ? [
+            `This run is a smoke-test subset of its study (${describeSubset(run.manifest.subset)}): a verdict on it does not stand for the study; gate a full run before deploying.`,
+          ]
+        : []),
+      ...('unavailable' in study
+        ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`]
+        : []),
     ],
     subset: run.manifest.subset ?? null,
     checked: contrasts.length,
@@ -55,20 +63,30 @@ function qualityRefusals(run: LoadedRun, models: ReadonlySet<string>): string[] 
   const quality = readResultsIfAnalysed(run.dir)?.dataQuality;
   return (quality?.models ?? [])
     .filter((m) => !m.passed && models.has(m.model))
-    .map((m) => `${m.model} failed the data-quality check (${m.problems.join('; ')}): its answers cannot show how it treats these patients; fix the cause and re-run with the same --out`);
+    .map(
+      (m) =>
+        `${m.model} failed the data-quality check (${m.problems.join('; ')}): its answers cannot show how it treats these patients; fix the cause and re-run with the same --out`,
+    );
 }
 
 /** Why the run cannot support a verdict, one sentence each (empty: it can). */
 function refusalsOf(contrasts: readonly GateContrast[], t: GateThresholds): string[] {
   if (contrasts.length === 0) {
-    return ['no contrast to judge: no axis level has pairs in the selected axes and domains, so nothing was checked (a gate that checks nothing never passes)'];
+    return [
+      'no contrast to judge: no axis level has pairs in the selected axes and domains, so nothing was checked (a gate that checks nothing never passes)',
+    ];
   }
   const name = contrastName;
   const lost = (c: GateContrast) => `${c.nExcludedPairs} of ${c.nPairs + c.nExcludedPairs}`;
   return contrasts.flatMap((c) => {
-    if (c.nPairs === 0) return [`${name(c)} has no usable pair (${lost(c)} lost to request errors or unscored answers): nothing shows how the model treats these patients`];
+    if (c.nPairs === 0)
+      return [
+        `${name(c)} has no usable pair (${lost(c)} lost to request errors or unscored answers): nothing shows how the model treats these patients`,
+      ];
     if (c.lostPairsShare > t.maxLostPairs) {
-      return [`${name(c)} lost ${Math.round(100 * c.lostPairsShare)}% of its pairs (${lost(c)}) to request errors or unscored answers, more than the ${Math.round(100 * t.maxLostPairs * 10) / 10}% allowed (--max-lost-pairs ${t.maxLostPairs}): fix the failures and re-run with the same --out`];
+      return [
+        `${name(c)} lost ${Math.round(100 * c.lostPairsShare)}% of its pairs (${lost(c)}) to request errors or unscored answers, more than the ${Math.round(100 * t.maxLostPairs * 10) / 10}% allowed (--max-lost-pairs ${t.maxLostPairs}): fix the failures and re-run with the same --out`,
+      ];
     }
     return [];
   });

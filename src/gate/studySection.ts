@@ -23,13 +23,20 @@ export function readStudyGate(manifest: Manifest, studyFile: string | undefined)
   if (studyFile === undefined && importRecord(manifest)) return { file: null, unavailable: 'an imported run has no study file' };
   const file = resolve(studyFile ?? manifest.study.file);
   if (!existsSync(file)) return { file: null, unavailable: `the study file ${file} is not found (pass --study FILE)` };
-  if (sha256Hex(readFileSync(file)) !== manifest.study.sha256) return { file: null, unavailable: `the study file ${file} has changed since the run (its sha256 differs from the manifest's)` };
+  if (sha256Hex(readFileSync(file)) !== manifest.study.sha256)
+    return { file: null, unavailable: `the study file ${file} has changed since the run (its sha256 differs from the manifest's)` };
   const problems: Problem[] = [];
   const source = readYamlFile(file, problems);
   failOnProblems(problems);
   const reader = new FieldReader(source!, problems);
   const root = reader.record(source!.value, []);
-  const settings = root ? readGateSection(reader, root.gate, manifest.axes.map((a) => a.id)) : undefined;
+  const settings = root
+    ? readGateSection(
+        reader,
+        root.gate,
+        manifest.axes.map((a) => a.id),
+      )
+    : undefined;
   failOnProblems(problems);
   return { file, settings };
 }

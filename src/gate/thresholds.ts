@@ -26,19 +26,31 @@ export function resolveThresholds(flags: GateSettings, study: StudyGate, run: Lo
   if (thresholds.mode === 'equivalence') thresholds.equivalenceConfLevel = 1 - 2 * thresholds.alpha;
   const problems: Problem[] = [];
   if (thresholds.mode === 'equivalence' && thresholds.useCiBound) {
-    problems.push({ file: 'command line', field: '--use-ci-bound', message: 'applies to superiority mode only: equivalence mode always judges the 1 − 2·alpha interval (pass --no-use-ci-bound, or drop use_ci_bound from the gate: section)' });
+    problems.push({
+      file: 'command line',
+      field: '--use-ci-bound',
+      message:
+        'applies to superiority mode only: equivalence mode always judges the 1 − 2·alpha interval (pass --no-use-ci-bound, or drop use_ci_bound from the gate: section)',
+    });
   }
   if (thresholds.maxDifferencePoints === null && thresholds.maxRatio === null) {
-    const why = 'unavailable' in study ? `the study's gate: section cannot be used: ${study.unavailable}` : `${study.file} has no gate: section`;
-    problems.push({ file: 'command line', field: '--max-difference', message: `no threshold to gate on (${why}); pass --max-difference POINTS and/or --max-ratio R` });
+    const why =
+      'unavailable' in study ? `the study's gate: section cannot be used: ${study.unavailable}` : `${study.file} has no gate: section`;
+    problems.push({
+      file: 'command line',
+      field: '--max-difference',
+      message: `no threshold to gate on (${why}); pass --max-difference POINTS and/or --max-ratio R`,
+    });
   }
   const axisIds = run.manifest.axes.map((a) => a.id);
   for (const axis of thresholds.axes ?? []) {
-    if (!axisIds.includes(axis)) problems.push({ file: run.dir, field: 'axes', message: `"${axis}" is not an axis of this run (${axisIds.join(', ')})` });
+    if (!axisIds.includes(axis))
+      problems.push({ file: run.dir, field: 'axes', message: `"${axis}" is not an axis of this run (${axisIds.join(', ')})` });
   }
   const domains = [...new Set(run.vignettes.map((v) => v.domain))].sort();
   for (const domain of thresholds.domains ?? []) {
-    if (!domains.includes(domain)) problems.push({ file: run.dir, field: 'domains', message: `"${domain}" is not a domain of this run (${domains.join(', ')})` });
+    if (!domains.includes(domain))
+      problems.push({ file: run.dir, field: 'domains', message: `"${domain}" is not a domain of this run (${domains.join(', ')})` });
   }
   if (problems.length) throw new InputError(problems);
   return thresholds;

@@ -44,7 +44,12 @@ export function checkAcrossRows(file: string, observations: readonly Observation
     const request = stableStringify([o.model, o.vignetteId, o.attributes, o.replicate]);
     const earlier = seen.get(request);
     if (earlier !== undefined && earlier !== o.line) {
-      problems.push({ file, line: o.line, field: mapping.columns.vignette, message: `answers the same variant of vignette ${o.vignetteId} (model ${o.model}, replicate ${o.replicate}) as line ${earlier}` });
+      problems.push({
+        file,
+        line: o.line,
+        field: mapping.columns.vignette,
+        message: `answers the same variant of vignette ${o.vignetteId} (model ${o.model}, replicate ${o.replicate}) as line ${earlier}`,
+      });
       badLines.add(o.line);
     }
     if (earlier === undefined) seen.set(request, o.line);
@@ -56,7 +61,12 @@ export function checkAcrossRows(file: string, observations: readonly Observation
       ['domain', mapping.columns.domain, o.domain, first.domain],
     ] as const) {
       if (mine !== theirs && !badLines.has(o.line)) {
-        problems.push({ file, line: o.line, field: column ?? what, message: `the ${what} "${mine}" differs from "${theirs}" on line ${first.line}: one vignette has one ${what}` });
+        problems.push({
+          file,
+          line: o.line,
+          field: column ?? what,
+          message: `the ${what} "${mine}" differs from "${theirs}" on line ${first.line}: one vignette has one ${what}`,
+        });
         badLines.add(o.line);
       }
     }
@@ -65,7 +75,12 @@ export function checkAcrossRows(file: string, observations: readonly Observation
   for (const first of firsts.values()) {
     const question = importedQuestion(first, letters);
     if (typeof question === 'string') {
-      problems.push({ file, line: first.line, field: mapping.columns.gold, message: `vignette ${first.vignetteId}: ${question} (all its rows are affected)` });
+      problems.push({
+        file,
+        line: first.line,
+        field: mapping.columns.gold,
+        message: `vignette ${first.vignetteId}: ${question} (all its rows are affected)`,
+      });
       badVignettes.add(first.vignetteId);
     }
   }
@@ -84,12 +99,28 @@ export function buildImportedRun(file: string, sha256: string, observations: rea
   const vignettes: Vignette[] = [];
   const questions = new Map<string, Question>();
   const referenceRows = new Map<string, Observation>();
-  for (const o of observations) if (!referenceRows.has(o.vignetteId) && variantSuffix(o.attributes, axes) === 'ref') referenceRows.set(o.vignetteId, o);
+  for (const o of observations)
+    if (!referenceRows.has(o.vignetteId) && variantSuffix(o.attributes, axes) === 'ref') referenceRows.set(o.vignetteId, o);
   for (const first of firstByVignette(observations).values()) {
     const question = importedQuestion(first, letters);
-    if (typeof question === 'string') throw new Error(`import: vignette ${first.vignetteId} passed the checks with a bad question: ${question}`);
+    if (typeof question === 'string')
+      throw new Error(`import: vignette ${first.vignetteId} passed the checks with a bad question: ${question}`);
     questions.set(first.vignetteId, question);
-    vignettes.push({ id: first.vignetteId, domain: first.domain, perspective: mapping.defaults.perspective, text: (referenceRows.get(first.vignetteId) ?? first).text, question, rationale: '', source: `imported from ${basename(file)}`, excluded: [], implausible: [], tags: ['imported'], paraphrases: [], file, line: first.line });
+    vignettes.push({
+      id: first.vignetteId,
+      domain: first.domain,
+      perspective: mapping.defaults.perspective,
+      text: (referenceRows.get(first.vignetteId) ?? first).text,
+      question,
+      rationale: '',
+      source: `imported from ${basename(file)}`,
+      excluded: [],
+      implausible: [],
+      tags: ['imported'],
+      paraphrases: [],
+      file,
+      line: first.line,
+    });
   }
   const variants = new Map<string, Variant>();
   const responses: ResponseRecord[] = [];
@@ -98,7 +129,18 @@ export function buildImportedRun(file: string, sha256: string, observations: rea
     const variantId = `${o.vignetteId}~${suffix}`;
     if (!variants.has(variantId)) {
       const question = questions.get(o.vignetteId)!;
-      variants.set(variantId, { vignetteId: o.vignetteId, variantId, kind: suffix === 'ref' ? 'reference' : 'demographic', domain: o.domain, perspective: mapping.defaults.perspective, questionType: question.type, attributes: o.attributes, pinned: {}, messages: [{ role: 'user', content: o.text }], cueSpans: [] });
+      variants.set(variantId, {
+        vignetteId: o.vignetteId,
+        variantId,
+        kind: suffix === 'ref' ? 'reference' : 'demographic',
+        domain: o.domain,
+        perspective: mapping.defaults.perspective,
+        questionType: question.type,
+        attributes: o.attributes,
+        pinned: {},
+        messages: [{ role: 'user', content: o.text }],
+        cueSpans: [],
+      });
     }
     responses.push({
       key: sha256Hex(stableStringify({ source: sha256, model: o.model, variantId, replicate: o.replicate })),
@@ -137,7 +179,10 @@ function firstByVignette(observations: readonly Observation[]): Map<string, Obse
 
 /** Axes in mapping order; each level's id and label is the value as written, the reference first. */
 function buildAxes(file: string, observations: readonly Observation[], mapping: ImportMapping): Axis[] {
-  const references = mapping.format === 'long' ? mapping.axes.map((a) => [a.id, a.reference] as const) : Object.entries(mapping.variants.find((v) => v.column === mapping.reference)!.attributes);
+  const references =
+    mapping.format === 'long'
+      ? mapping.axes.map((a) => [a.id, a.reference] as const)
+      : Object.entries(mapping.variants.find((v) => v.column === mapping.reference)!.attributes);
   return references.map(([id, reference]) => {
     const levels = [reference, ...new Set(observations.map((o) => o.attributes[id]!).filter((l) => l !== reference))];
     return { id, label: id, slot: 'sentence', reference, levels: levels.map((l) => ({ id: l, label: l })), file };
@@ -151,7 +196,9 @@ function variantSuffix(attributes: Readonly<Record<string, string>>, axes: reado
 
 /** One axis away from the reference in every variant: one-at-a-time; anything else: the list of assignments. */
 function designOf(variants: readonly Variant[], axes: readonly Axis[]): Design {
-  const changes = variants.filter((v) => v.kind === 'demographic').map((v) => Object.fromEntries(axes.filter((a) => v.attributes[a.id] !== a.reference).map((a) => [a.id, v.attributes[a.id]!])));
+  const changes = variants
+    .filter((v) => v.kind === 'demographic')
+    .map((v) => Object.fromEntries(axes.filter((a) => v.attributes[a.id] !== a.reference).map((a) => [a.id, v.attributes[a.id]!])));
   if (changes.every((c) => Object.keys(c).length === 1)) return { kind: 'one-at-a-time' };
   return { kind: 'list', assignments: [...new Map(changes.map((c) => [stableStringify(c), c])).values()] };
 }
@@ -160,8 +207,14 @@ function warnings(observations: readonly Observation[], variants: readonly Varia
   const out: string[] = [];
   const withReference = new Set(variants.filter((v) => v.kind === 'reference').map((v) => v.vignetteId));
   const without = [...new Set(observations.map((o) => o.vignetteId))].filter((id) => !withReference.has(id));
-  if (without.length) out.push(`${without.length} vignettes have no reference answer (e.g. ${without.slice(0, 3).join(', ')}): their other variants have no partner and add no pairs`);
+  if (without.length)
+    out.push(
+      `${without.length} vignettes have no reference answer (e.g. ${without.slice(0, 3).join(', ')}): their other variants have no partner and add no pairs`,
+    );
   const empty = responses.filter((r) => r.error !== null).length;
-  if (empty) out.push(`${empty} answer cells are empty: recorded as missing answers, so their pairs are excluded (and counted in nExcludedPairs), never scored as wrong`);
+  if (empty)
+    out.push(
+      `${empty} answer cells are empty: recorded as missing answers, so their pairs are excluded (and counted in nExcludedPairs), never scored as wrong`,
+    );
   return out;
 }

@@ -15,7 +15,10 @@ export const COLUMNS_FLAG = '--columns';
  */
 export function parseColumnsFlag(value: string, problems: Problem[]): Record<string, unknown> {
   const mapping: Record<string, unknown> = {};
-  for (const entry of value.split(',').map((e) => e.trim()).filter((e) => e !== '')) {
+  for (const entry of value
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '')) {
     const at = entry.indexOf('=');
     if (at <= 0) {
       problems.push({ file: COLUMNS_FLAG, field: entry, message: 'expected key=value, e.g. vignette=case_id' });

@@ -51,7 +51,10 @@ export interface ImportOutcome {
 export async function importOutputs(request: ImportRequest): Promise<ImportOutcome> {
   const { file, outDir } = request;
   const problems: Problem[] = [];
-  const source: YamlSource | undefined = 'file' in request.mapping ? readYamlFile(request.mapping.file, problems) : { file: COLUMNS_FLAG, value: parseColumnsFlag(request.mapping.columns, problems), lineOf: () => undefined };
+  const source: YamlSource | undefined =
+    'file' in request.mapping
+      ? readYamlFile(request.mapping.file, problems)
+      : { file: COLUMNS_FLAG, value: parseColumnsFlag(request.mapping.columns, problems), lineOf: () => undefined };
   failOnProblems(problems);
   const mapping = readImportMapping(new FieldReader(source!, problems), source!.value, request.format);
   const table = readTable(file, problems);
@@ -80,8 +83,20 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
     warnings: run.warnings,
   };
   const seed = request.seed ?? deriveSeed(0, 'import', sha256);
-  const quality: QualityThresholds = { maxErrorRate: request.quality?.maxErrorRate ?? DEFAULT_QUALITY.maxErrorRate, maxUnparseableRate: request.quality?.maxUnparseableRate ?? DEFAULT_QUALITY.maxUnparseableRate };
-  const manifest = importManifest({ record, seed, design: run.design, axes: run.axes, models: run.models, replicates: run.replicates, startedAt: new Date(request.clock()).toISOString(), quality });
+  const quality: QualityThresholds = {
+    maxErrorRate: request.quality?.maxErrorRate ?? DEFAULT_QUALITY.maxErrorRate,
+    maxUnparseableRate: request.quality?.maxUnparseableRate ?? DEFAULT_QUALITY.maxUnparseableRate,
+  };
+  const manifest = importManifest({
+    record,
+    seed,
+    design: run.design,
+    axes: run.axes,
+    models: run.models,
+    replicates: run.replicates,
+    startedAt: new Date(request.clock()).toISOString(),
+    quality,
+  });
 
   // An output folder is reused only if empty or holding an earlier import of this file, unless --force.
   const claim = claimRunDirectory(outDir, { writes: { kind: 'import', name: manifest.study.name }, force: request.force });
@@ -93,7 +108,15 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
     const problemsFile = runFile(outDir, 'importProblems');
     if (record.problems.length) writeFileAtomic(problemsFile, `${record.problems.join('\n')}\n`);
     else rmSync(problemsFile, { force: true });
-    const study = { name: manifest.study.name, seed, design: run.design, axes: run.axes, analysis: IMPORT_ANALYSIS, quality, modelIds: run.models };
+    const study = {
+      name: manifest.study.name,
+      seed,
+      design: run.design,
+      axes: run.axes,
+      analysis: IMPORT_ANALYSIS,
+      quality,
+      modelIds: run.models,
+    };
     const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, run.responses);
     return { runDir: outDir, record, findings, dataQuality };
   } finally {
@@ -110,13 +133,20 @@ export function defaultImportDir(file: string): string {
 /** Every column the mapping names must be in the file. */
 function checkColumns(file: string, table: SourceTable, mapping: ImportMapping, problems: Problem[]): void {
   const named: [string, string][] = [
-    ...Object.entries(mapping.columns).flatMap(([field, c]): [string, string][] => (Array.isArray(c) ? c.map((one, i): [string, string] => [`columns.${field}[${i}]`, one]) : [[`columns.${field}`, c]])),
+    ...Object.entries(mapping.columns).flatMap(([field, c]): [string, string][] =>
+      Array.isArray(c) ? c.map((one, i): [string, string] => [`columns.${field}[${i}]`, one]) : [[`columns.${field}`, c]],
+    ),
     ...mapping.axes.map((a): [string, string] => [`axes.${a.id}.column`, a.column]),
     ...mapping.variants.map((v): [string, string] => [`variants.${v.column}`, v.column]),
   ];
   for (const [field, column] of named) {
-    if (!table.columns.includes(column)) problems.push({ file, line: table.headerLine, field, message: `column "${column}" is not in the file (columns: ${table.columns.join(', ') || 'none'})` });
+    if (!table.columns.includes(column))
+      problems.push({
+        file,
+        line: table.headerLine,
+        field,
+        message: `column "${column}" is not in the file (columns: ${table.columns.join(', ') || 'none'})`,
+      });
   }
   if (table.rows.length === 0 && table.rowProblems.length === 0) problems.push({ file, message: 'has no data rows' });
 }
-

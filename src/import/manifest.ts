@@ -46,10 +46,28 @@ export interface ImportManifestInput {
  * A manifest for outputs produced elsewhere: the source file and its sha256 stand where a study would, the axes
  * come from the mapping, and the models are the ids found in the file (provider `imported`).
  */
-export function importManifest({ record, seed, design, axes, models, replicates, startedAt, quality }: ImportManifestInput): ImportedManifest {
+export function importManifest({
+  record,
+  seed,
+  design,
+  axes,
+  models,
+  replicates,
+  startedAt,
+  quality,
+}: ImportManifestInput): ImportedManifest {
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: {} },
-    study: { name: `imported: ${basename(record.file)}`, file: record.file, sha256: record.sha256, seed, design, cues: 'explicit', controls: { noDemographics: false, paraphrases: 0 }, replicates },
+    study: {
+      name: `imported: ${basename(record.file)}`,
+      file: record.file,
+      sha256: record.sha256,
+      seed,
+      design,
+      cues: 'explicit',
+      controls: { noDemographics: false, paraphrases: 0 },
+      replicates,
+    },
     templates: {},
     demographics: {},
     axes,

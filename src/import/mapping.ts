@@ -45,9 +45,18 @@ export function readImportMapping(r: FieldReader, raw: unknown, formatFlag: Impo
   r.unknownKeys(obj, TOP_FIELDS, []);
   const format = formatFlag ?? r.oneOf(obj, 'format', IMPORT_FORMATS, [], { optional: true }) ?? 'long';
   const columns = readColumns(r, obj.columns, format);
-  const axes = format === 'long' ? readAxes(r, obj.axes) : (absent(r, obj, 'axes', 'the wide format gives levels per answer column under `variants`'), []);
-  const variants = format === 'wide' ? readVariants(r, obj.variants) : (absent(r, obj, 'variants', 'the long format names an axis column per axis under `axes`'), []);
-  const reference = format === 'wide' ? readReference(r, obj.reference, variants) : (absent(r, obj, 'reference', 'the long format gives each axis its reference under `axes`'), null);
+  const axes =
+    format === 'long'
+      ? readAxes(r, obj.axes)
+      : (absent(r, obj, 'axes', 'the wide format gives levels per answer column under `variants`'), []);
+  const variants =
+    format === 'wide'
+      ? readVariants(r, obj.variants)
+      : (absent(r, obj, 'variants', 'the long format names an axis column per axis under `axes`'), []);
+  const reference =
+    format === 'wide'
+      ? readReference(r, obj.reference, variants)
+      : (absent(r, obj, 'reference', 'the long format gives each axis its reference under `axes`'), null);
   const answers = r.oneOf(obj, 'answers', ['text', 'extracted'] as const, [], { optional: true }) ?? 'text';
   const defaults = readDefaults(r, obj.defaults);
   if (r.problems.length > count || !columns) return undefined;
@@ -63,22 +72,32 @@ function readColumns(r: FieldReader, raw: unknown, format: ImportFormat): Import
   if (!obj) return undefined;
   r.unknownKeys(obj, COLUMN_FIELDS, ['columns']);
   const one = (field: Exclude<ColumnField, 'options'>, required: boolean) => r.string(obj, field, ['columns'], { optional: !required });
-  if (format === 'wide' && obj.answer !== undefined) r.problem(['columns', 'answer'], 'applies to the long format; in the wide format each variant has its own answer column, listed under `variants`');
+  if (format === 'wide' && obj.answer !== undefined)
+    r.problem(
+      ['columns', 'answer'],
+      'applies to the long format; in the wide format each variant has its own answer column, listed under `variants`',
+    );
   const vignette = one('vignette', true);
   const gold = one('gold', true);
   const answer = one('answer', format === 'long');
-  const options = obj.options === undefined ? [] : typeof obj.options === 'string' ? [obj.options] : (r.stringList(obj, 'options', ['columns']) ?? []);
+  const options =
+    obj.options === undefined ? [] : typeof obj.options === 'string' ? [obj.options] : (r.stringList(obj, 'options', ['columns']) ?? []);
   if (!vignette || !gold) return undefined;
-  const optional = Object.fromEntries((['replicate', 'model', 'domain', 'type', 'text'] as const).flatMap((f) => {
-    const column = one(f, false);
-    return column === undefined ? [] : [[f, column]];
-  }));
+  const optional = Object.fromEntries(
+    (['replicate', 'model', 'domain', 'type', 'text'] as const).flatMap((f) => {
+      const column = one(f, false);
+      return column === undefined ? [] : [[f, column]];
+    }),
+  );
   return { vignette, gold, ...(answer !== undefined ? { answer } : {}), ...optional, options };
 }
 
 function readAxes(r: FieldReader, raw: unknown): ImportMapping['axes'] {
   if (raw === undefined) {
-    r.problem(['axes'], 'is required in the long format: for each axis, the column holding its level and the reference level, e.g. race: { column: patient_race, reference: white }');
+    r.problem(
+      ['axes'],
+      'is required in the long format: for each axis, the column holding its level and the reference level, e.g. race: { column: patient_race, reference: white }',
+    );
     return [];
   }
   const obj = r.record(raw, ['axes']);
@@ -114,7 +133,8 @@ function readVariants(r: FieldReader, raw: unknown): ImportMapping['variants'] {
       const level = r.string(levels, axis, path);
       if (level !== undefined) attributes[axis] = level.trim();
     }
-    if (Object.keys(attributes).length === 0) r.problem(path, 'gives no level: write the axis and level of this column, e.g. { race: black }');
+    if (Object.keys(attributes).length === 0)
+      r.problem(path, 'gives no level: write the axis and level of this column, e.g. { race: black }');
     else variants.push({ column, attributes });
   }
   return variants;
@@ -128,13 +148,15 @@ function readReference(r: FieldReader, raw: unknown, variants: ImportMapping['va
   }
   const reference = variants.find((v) => v.column === raw);
   if (!reference) {
-    if (variants.length) r.problem(['reference'], `"${raw}" is not one of the variants columns (${variants.map((v) => v.column).join(', ')})`);
+    if (variants.length)
+      r.problem(['reference'], `"${raw}" is not one of the variants columns (${variants.map((v) => v.column).join(', ')})`);
     return null;
   }
   const seen = new Map<string, string>();
   for (const v of variants) {
     for (const axis of Object.keys(v.attributes)) {
-      if (!(axis in reference.attributes)) r.problem(['variants', v.column, axis], `axis "${axis}" has no reference level: give it in the reference column ${raw}'s levels`);
+      if (!(axis in reference.attributes))
+        r.problem(['variants', v.column, axis], `axis "${axis}" has no reference level: give it in the reference column ${raw}'s levels`);
     }
     const complete = JSON.stringify(Object.keys(reference.attributes).map((axis) => v.attributes[axis] ?? reference.attributes[axis]));
     const twin = seen.get(complete);

@@ -25,7 +25,11 @@ export interface Observation {
  * Turns rows into observations. Every cell that cannot be used is a problem at its row's line naming the column;
  * a row with any problem gives no observation (nothing half-read).
  */
-export function readObservations(file: string, rows: readonly SourceRow[], mapping: ImportMapping): { observations: Observation[]; problems: Problem[] } {
+export function readObservations(
+  file: string,
+  rows: readonly SourceRow[],
+  mapping: ImportMapping,
+): { observations: Observation[]; problems: Problem[] } {
   const observations: Observation[] = [];
   const problems: Problem[] = [];
   const { columns, defaults } = mapping;
@@ -42,7 +46,8 @@ export function readObservations(file: string, rows: readonly SourceRow[], mappi
     const gold = required(columns.gold, 'the gold (correct) answer');
     const model = columns.model ? required(columns.model, 'the model id') : defaults.model;
     const replicate = columns.replicate ? wholeNumber(cell(columns.replicate), (m) => problem(columns.replicate!, m)) : 0;
-    const type = columns.type && cell(columns.type) !== '' ? questionType(cell(columns.type), (m) => problem(columns.type!, m)) : defaults.type;
+    const type =
+      columns.type && cell(columns.type) !== '' ? questionType(cell(columns.type), (m) => problem(columns.type!, m)) : defaults.type;
     const common = {
       line: row.line,
       vignetteId,
@@ -61,7 +66,8 @@ export function readObservations(file: string, rows: readonly SourceRow[], mappi
       found.push({ ...common, attributes, answer: answerOf(columns.answer!) });
     } else {
       const reference = mapping.variants.find((v) => v.column === mapping.reference)!.attributes;
-      for (const variant of mapping.variants) found.push({ ...common, attributes: { ...reference, ...variant.attributes }, answer: answerOf(variant.column) });
+      for (const variant of mapping.variants)
+        found.push({ ...common, attributes: { ...reference, ...variant.attributes }, answer: answerOf(variant.column) });
     }
     if (problems.length === before) observations.push(...found);
   }

@@ -39,12 +39,15 @@ export function importedQuestion(first: Observation, fileLetters: readonly strin
     case null:
       return `cannot tell the question type from the gold answer "${gold}": give a type column or defaults.type (choice with option columns, yesno, or free)`;
     case 'yesno':
-      return YES_NO.test(gold) ? { type, stem: '', answer: gold.toLowerCase() as 'yes' | 'no' } : `the gold answer of a yes/no question must be yes or no, got "${gold}"`;
+      return YES_NO.test(gold)
+        ? { type, stem: '', answer: gold.toLowerCase() as 'yes' | 'no' }
+        : `the gold answer of a yes/no question must be yes or no, got "${gold}"`;
     case 'free':
       return { type, stem: '', rubric: gold };
     case 'choice': {
       const letter = LETTER.test(gold) && gold.toUpperCase() in options ? gold.toUpperCase() : byText;
-      if (!letter) return `the gold answer "${gold}" is neither an option letter (${Object.keys(options).join(', ') || 'none mapped'}) nor the text of an option`;
+      if (!letter)
+        return `the gold answer "${gold}" is neither an option letter (${Object.keys(options).join(', ') || 'none mapped'}) nor the text of an option`;
       return { type, stem: '', options, answer: letter };
     }
   }

@@ -58,7 +58,11 @@ function readCsv(file: string, text: string, delimiter: string, problems: Proble
       skip_empty_lines: true,
       skip_records_with_error: true,
       on_skip: (err) => {
-        rowProblems.push({ file, line: typeof err?.lines === 'number' ? err.lines : undefined, message: `not a readable CSV row: ${err?.message ?? 'unknown error'}` });
+        rowProblems.push({
+          file,
+          line: typeof err?.lines === 'number' ? err.lines : undefined,
+          message: `not a readable CSV row: ${err?.message ?? 'unknown error'}`,
+        });
       },
     });
   } catch (err) {
@@ -68,7 +72,10 @@ function readCsv(file: string, text: string, delimiter: string, problems: Proble
   }
   const columns = text.trim() === '' ? [] : Object.keys(records[0]?.record ?? {});
   // `info.lines` is the record's last line; a quoted field can span lines, so step back over its line breaks.
-  const rows = records.map(({ record, info }) => ({ line: info.lines - Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0), values: record }));
+  const rows = records.map(({ record, info }) => ({
+    line: info.lines - Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0),
+    values: record,
+  }));
   return { columns, headerLine: 1, rows, rowProblems };
 }
 

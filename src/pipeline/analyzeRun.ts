@@ -18,14 +18,22 @@ import { writeReport } from './report.js';
 import { readManifest, writeFindingsJson, writeResults, writeScores } from './runDir.js';
 
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
-export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> & Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
+export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> &
+  Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
 
 /**
  * Score every response (as the registry's question types read and grade answers, with the verdicts of a judge of its
  * providers; the built-ins by default), analyse, and write scores, findings, results and the report. No model is
  * asked anything.
  */
-export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes: readonly Vignette[], variants: readonly Variant[], responses: Iterable<ResponseRecord>, registry: Registry = createRegistry()): Promise<AnalysisResults> {
+export async function analyzeRun(
+  runDir: string,
+  study: AnalyzedStudy,
+  vignettes: readonly Vignette[],
+  variants: readonly Variant[],
+  responses: Iterable<ResponseRecord>,
+  registry: Registry = createRegistry(),
+): Promise<AnalysisResults> {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
@@ -35,11 +43,18 @@ export async function analyzeRun(runDir: string, study: AnalyzedStudy, vignettes
     errors.add(r);
     return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
   });
-  const scores: ScoreRecord[] = adjudicatedScores(runDir, judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated));
+  const scores: ScoreRecord[] = adjudicatedScores(
+    runDir,
+    judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated),
+  );
   writeScores(runDir, scores);
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
-  const analysis = analyzeByCueMode({ scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design }, { ...study.analysis, seed: study.seed }, cueModes);
+  const analysis = analyzeByCueMode(
+    { scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design },
+    { ...study.analysis, seed: study.seed },
+    cueModes,
+  );
   const manifest = readManifest(runDir);
   const results: AnalysisResults = {
     ...analysis,

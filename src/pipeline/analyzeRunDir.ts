@@ -13,7 +13,10 @@ import { claimRunDirectory, requireRunFile, runFile } from './runDir.js';
  * run's data-quality thresholds field by field. A run of a study that uses registered question types is analysed
  * with the same `registry` it was run with.
  */
-export async function analyzeRunDirectory(runDir: string, options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {}): Promise<AnalysisResults> {
+export async function analyzeRunDirectory(
+  runDir: string,
+  options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {},
+): Promise<AnalysisResults> {
   const claim = claimRunDirectory(runDir);
   try {
     const run = loadRun(runDir);

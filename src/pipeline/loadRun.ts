@@ -71,7 +71,8 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
       const fd = openSync(path, 'r');
       try {
         // A stable sort: records of equal rank (unknown to the plan) keep the order they first appeared in.
-        for (const { offset } of [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1))) yield JSON.parse(readLineAt(fd, offset)) as ResponseRecord;
+        for (const { offset } of [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1)))
+          yield JSON.parse(readLineAt(fd, offset)) as ResponseRecord;
       } finally {
         closeSync(fd);
       }

@@ -18,7 +18,17 @@ export interface Manifest {
    * `cues`: the study's cue mode, or the first of the modes it crosses (the controls' mode); `cueModes`: every mode
    * it crosses, in order (absent when it renders one, as in runs made before modes could be crossed).
    */
-  study: { name: string; file: string; sha256: string; seed: number; design: Study['design']; cues: CueMode; cueModes?: CueMode[]; controls: Study['controls']; replicates: number };
+  study: {
+    name: string;
+    file: string;
+    sha256: string;
+    seed: number;
+    design: Study['design'];
+    cues: CueMode;
+    cueModes?: CueMode[];
+    controls: Study['controls'];
+    replicates: number;
+  };
   templates: Record<string, string>;
   demographics: Record<string, string>;
   /** The study's axes in full (levels, labels, cue text), so a run can be re-analysed without the study files. */
@@ -50,10 +60,29 @@ export function toolVersion(): { name: string; version: string } {
 }
 
 /** `previous`: the manifest the run directory held, whose start time a resumed run keeps. */
-export function buildManifest(study: Study, previous: Manifest | undefined, clock: () => number, excluded: CombinationExclusion[] = []): Manifest {
+export function buildManifest(
+  study: Study,
+  previous: Manifest | undefined,
+  clock: () => number,
+  excluded: CombinationExclusion[] = [],
+): Manifest {
   return {
-    tool: { ...toolVersion(), node: process.versions.node, dependencies: Object.fromEntries(DEPENDENCIES.map((d) => [d, packageVersion(d)])) },
-    study: { name: study.name, file: study.file, sha256: study.hashes.study, seed: study.seed, design: study.design, cues: study.cueModes[0]!, ...(crossesCueModes(study.cueModes) ? { cueModes: study.cueModes } : {}), controls: study.controls, replicates: study.replicates },
+    tool: {
+      ...toolVersion(),
+      node: process.versions.node,
+      dependencies: Object.fromEntries(DEPENDENCIES.map((d) => [d, packageVersion(d)])),
+    },
+    study: {
+      name: study.name,
+      file: study.file,
+      sha256: study.hashes.study,
+      seed: study.seed,
+      design: study.design,
+      cues: study.cueModes[0]!,
+      ...(crossesCueModes(study.cueModes) ? { cueModes: study.cueModes } : {}),
+      controls: study.controls,
+      replicates: study.replicates,
+    },
     templates: study.hashes.templates,
     demographics: study.hashes.demographics,
     axes: study.axes.map((a) => ({ ...a, file: relative(dirname(resolve(study.file)), a.file) })),

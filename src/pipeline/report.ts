@@ -8,7 +8,17 @@ import type { ReportSources } from '../report/sources.js';
 import { scanLines } from '../run/jsonlFile.js';
 import type { ResponseRecord } from '../run/types.js';
 import { loadRun } from './loadRun.js';
-import { claimRunDirectory, ensureDir, parseResponseLine, readOptionalJson, readResults, readScores, REPORT_FOLDERS, runFile, writeFileAtomic } from './runDir.js';
+import {
+  claimRunDirectory,
+  ensureDir,
+  parseResponseLine,
+  readOptionalJson,
+  readResults,
+  readScores,
+  REPORT_FOLDERS,
+  runFile,
+  writeFileAtomic,
+} from './runDir.js';
 
 export interface ReportOptions {
   /** Also print appendix.md's content to appendix.pdf with headless Chromium, when it is installed. */
@@ -45,7 +55,10 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
     const pdf = runFile(runDir, 'appendixPdf');
     const made = await renderPdf(rendered.appendixHtml(), pdf, options.chromium ?? DEFAULT_CHROMIUM);
     if (made) written.push(pdf);
-    else options.log?.(`counterfair: appendix.pdf skipped: no Chromium at ${options.chromium ?? DEFAULT_CHROMIUM} (install Debian's chromium, or set COUNTERFAIR_CHROMIUM)`);
+    else
+      options.log?.(
+        `counterfair: appendix.pdf skipped: no Chromium at ${options.chromium ?? DEFAULT_CHROMIUM} (install Debian's chromium, or set COUNTERFAIR_CHROMIUM)`,
+      );
   }
   return written;
 }
@@ -82,7 +95,10 @@ function optionalReview(review: ReviewAgreement | undefined): Pick<ReportSources
  * if it ever succeeded, else its last failure's null) and the model identifiers each endpoint reported. A run's
  * other texts are never held in memory.
  */
-function responseDetails(runDir: string, keys: ReadonlySet<string>): { texts: Map<string, string | null>; served: Map<string, Set<string>> } {
+function responseDetails(
+  runDir: string,
+  keys: ReadonlySet<string>,
+): { texts: Map<string, string | null>; served: Map<string, Set<string>> } {
   const texts = new Map<string, string | null>();
   const answered = new Set<string>();
   const served = new Map<string, Set<string>>();

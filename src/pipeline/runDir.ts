@@ -111,16 +111,29 @@ type Remedy = { missing: string; damaged: string };
 function remedyFor(dir: string, name: RunFileName): Remedy {
   switch (name) {
     case 'manifest':
-      return { missing: 'not a counterfair run directory (no manifest.json); pass the directory `counterfair run` or `counterfair import` wrote', damaged: 'the run cannot be read without it: restore it, or run the study again into a new --out (or this one with --force)' };
+      return {
+        missing: 'not a counterfair run directory (no manifest.json); pass the directory `counterfair run` or `counterfair import` wrote',
+        damaged: 'the run cannot be read without it: restore it, or run the study again into a new --out (or this one with --force)',
+      };
     case 'vignettes':
     case 'variants':
-      return { missing: 'missing from the run directory; re-run `counterfair run` with this --out to recreate it (recorded answers are kept)', damaged: 're-run `counterfair run` with this --out to rewrite it (recorded answers are kept)' };
+      return {
+        missing: 'missing from the run directory; re-run `counterfair run` with this --out to recreate it (recorded answers are kept)',
+        damaged: 're-run `counterfair run` with this --out to rewrite it (recorded answers are kept)',
+      };
     case 'responses':
-      return { missing: 'missing: this run has no recorded responses to analyse', damaged: 'a torn last line (a crash mid-write) is cut off by re-running `counterfair run` with this --out; damage elsewhere: restore the file, or move it away to start over' };
+      return {
+        missing: 'missing: this run has no recorded responses to analyse',
+        damaged:
+          'a torn last line (a crash mid-write) is cut off by re-running `counterfair run` with this --out; damage elsewhere: restore the file, or move it away to start over',
+      };
     case 'scores':
     case 'findings':
     case 'results':
-      return { missing: `missing: the run has not been analysed yet; run \`counterfair analyze ${dir}\` first`, damaged: `re-create it with \`counterfair analyze ${dir}\`` };
+      return {
+        missing: `missing: the run has not been analysed yet; run \`counterfair analyze ${dir}\` first`,
+        damaged: `re-create it with \`counterfair analyze ${dir}\``,
+      };
     default:
       return { missing: 'missing from the run directory', damaged: 'restore it or move it away' };
   }
@@ -168,7 +181,8 @@ export function readFindingsJson<T>(dir: string): T[] {
   const value = parseJsonFile(dir, 'findings');
   if (!Array.isArray(value)) throw damaged(dir, 'findings', 'is not a JSON array of findings');
   const bad = value.findIndex((f) => !isObject(f));
-  if (bad !== -1) throw new InputError([{ file, field: `[${bad}]`, message: `is not a finding (a JSON object); ${remedyFor(dir, 'findings').damaged}` }]);
+  if (bad !== -1)
+    throw new InputError([{ file, field: `[${bad}]`, message: `is not a finding (a JSON object); ${remedyFor(dir, 'findings').damaged}` }]);
   return value as T[];
 }
 
@@ -204,14 +218,34 @@ function readVersionedJson<T>(dir: string, name: 'manifest' | 'results', shape: 
   const version = value.schemaVersion;
   const file = runFile(dir, name);
   if (version !== undefined && !(Number.isInteger(version) && (version as number) >= 1)) {
-    throw new InputError([{ file, field: 'schemaVersion', message: `must be a whole number of at least 1, not ${JSON.stringify(version)}; ${remedyFor(dir, name).damaged}` }]);
+    throw new InputError([
+      {
+        file,
+        field: 'schemaVersion',
+        message: `must be a whole number of at least 1, not ${JSON.stringify(version)}; ${remedyFor(dir, name).damaged}`,
+      },
+    ]);
   }
   if (typeof version === 'number' && version > RUN_SCHEMA_VERSION) {
-    throw new InputError([{ file, field: 'schemaVersion', message: `is ${version}: written by a newer counterfair (this one reads up to schema version ${RUN_SCHEMA_VERSION}); upgrade counterfair to read this run` }]);
+    throw new InputError([
+      {
+        file,
+        field: 'schemaVersion',
+        message: `is ${version}: written by a newer counterfair (this one reads up to schema version ${RUN_SCHEMA_VERSION}); upgrade counterfair to read this run`,
+      },
+    ]);
   }
   const problems = Object.entries(shape).flatMap(([field, type]) => {
     const ok = type === 'array' ? Array.isArray(value[field]) : isObject(value[field]);
-    return ok ? [] : [{ file, field, message: `${value[field] === undefined ? 'is missing' : `must be a JSON ${type}`}; ${name === 'manifest' ? 'this is not the manifest of a counterfair run' : 'the file is damaged'}: ${remedyFor(dir, name).damaged}` }];
+    return ok
+      ? []
+      : [
+          {
+            file,
+            field,
+            message: `${value[field] === undefined ? 'is missing' : `must be a JSON ${type}`}; ${name === 'manifest' ? 'this is not the manifest of a counterfair run' : 'the file is damaged'}: ${remedyFor(dir, name).damaged}`,
+          },
+        ];
   });
   if (problems.length > 0) throw new InputError(problems);
   return value as T;
@@ -228,7 +262,13 @@ function parseJsonFile(dir: string, name: RunFileName): unknown {
     const reason = (err as Error).message.replace(/\r?\n/g, '\\n');
     const position = /position (\d+)/.exec(reason);
     const line = position ? text.slice(0, Number(position[1])).split('\n').length : undefined;
-    throw new InputError([{ file, ...(line === undefined ? {} : { line }), message: `is not valid JSON (${text.trim() === '' ? 'the file is empty' : reason}); ${remedyFor(dir, name).damaged}` }]);
+    throw new InputError([
+      {
+        file,
+        ...(line === undefined ? {} : { line }),
+        message: `is not valid JSON (${text.trim() === '' ? 'the file is empty' : reason}); ${remedyFor(dir, name).damaged}`,
+      },
+    ]);
   }
 }
 
@@ -293,13 +333,19 @@ export interface RunDirectoryClaim {
  */
 export function claimRunDirectory(dir: string, options: { writes?: RunIdentity; force?: boolean } = {}): RunDirectoryClaim {
   const { writes, force = false } = options;
-  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new InputError([{ file: dir, message: 'is a file, not a folder; pass a folder for the run directory (--out)' }]);
+  if (existsSync(dir) && !statSync(dir).isDirectory())
+    throw new InputError([{ file: dir, message: 'is a file, not a folder; pass a folder for the run directory (--out)' }]);
   const hasManifest = existsSync(runFile(dir, 'manifest'));
   if (!hasManifest && writes === undefined) requireRunFile(dir, 'manifest');
   if (!hasManifest && existsSync(dir)) {
     const foreign = readdirSync(dir).filter((entry) => entry !== LOCK_FILE && !TEMPORARY.test(entry));
     if (foreign.length > 0) {
-      throw new InputError([{ file: dir, message: `is not empty (${describeEntries(foreign)}) and is not a counterfair run (no manifest.json): nothing in it was changed; choose a new or empty folder for --out` }]);
+      throw new InputError([
+        {
+          file: dir,
+          message: `is not empty (${describeEntries(foreign)}) and is not a counterfair run (no manifest.json): nothing in it was changed; choose a new or empty folder for --out`,
+        },
+      ]);
     }
   }
   ensureDir(dir);
@@ -327,7 +373,12 @@ function previousRun(dir: string, writes: RunIdentity, force: boolean): Manifest
   if (previous === undefined || sameStudy(previous, writes)) return previous;
   // A run that recorded no answer (one stopped during expansion) holds nothing to lose: it is simply replaced.
   if (!force && hasRecordedResponses(dir)) {
-    throw new InputError([{ file: runFile(dir, 'manifest'), message: `holds ${describeRun(previous)}, not ${describeIdentity(writes)}; choose another --out, or pass --force to replace that run (its recorded files, responses included, are deleted first)` }]);
+    throw new InputError([
+      {
+        file: runFile(dir, 'manifest'),
+        message: `holds ${describeRun(previous)}, not ${describeIdentity(writes)}; choose another --out, or pass --force to replace that run (its recorded files, responses included, are deleted first)`,
+      },
+    ]);
   }
   removeRunFiles(dir);
   return undefined;
@@ -352,7 +403,9 @@ function runKind(manifest: Manifest): RunIdentity['kind'] {
 }
 
 function describeRun(manifest: Manifest): string {
-  return runKind(manifest) === 'import' ? `an import of "${manifest.study.name.replace(/^imported: /, '')}"` : `a run of study "${manifest.study.name}"`;
+  return runKind(manifest) === 'import'
+    ? `an import of "${manifest.study.name.replace(/^imported: /, '')}"`
+    : `a run of study "${manifest.study.name}"`;
 }
 
 function describeIdentity(writes: RunIdentity): string {

@@ -76,16 +76,30 @@ export function claimStudyRunDir(study: Study, runDir: string, force = false): R
  * first, so a kill mid-expansion leaves a directory that is recognisably a run. The variants are written as they
  * are expanded and read back from the file (close it when done).
  */
-export function prepareRunDir({ study, vignettes }: LoadedStudy, runDir: string, previous: Manifest | undefined, clock: () => number, registry: Registry = createRegistry()): { variants: VariantFile } {
+export function prepareRunDir(
+  { study, vignettes }: LoadedStudy,
+  runDir: string,
+  previous: Manifest | undefined,
+  clock: () => number,
+  registry: Registry = createRegistry(),
+): { variants: VariantFile } {
   writeManifest(runDir, buildManifest(study, previous, clock, combinationExclusions(study, vignettes)));
   writeVignettes(runDir, vignettes);
-  const variants = VariantFile.write(runFile(runDir, 'variants'), expandStudy(study, vignettes, study.systemPrompt, registry.questionTypes));
+  const variants = VariantFile.write(
+    runFile(runDir, 'variants'),
+    expandStudy(study, vignettes, study.systemPrompt, registry.questionTypes),
+  );
   return { variants };
 }
 
 /** Expand, ask every model, score, analyse and report. Resumable: finished requests are never re-sent. */
 export async function runStudy({ study, vignettes }: LoadedStudy, given: RunOptions): Promise<RunResult> {
-  const options: ResolvedRunOptions = { ...given, clock: given.clock ?? Date.now, log: given.log ?? (() => {}), registry: given.registry ?? createRegistry() };
+  const options: ResolvedRunOptions = {
+    ...given,
+    clock: given.clock ?? Date.now,
+    log: given.log ?? (() => {}),
+    registry: given.registry ?? createRegistry(),
+  };
   checkKeys(study, options);
   const runDir = options.outDir ?? defaultRunDir(study);
   const claim = claimStudyRunDir(study, runDir, options.force);
@@ -101,16 +115,30 @@ export async function runStudy({ study, vignettes }: LoadedStudy, given: RunOpti
   }
 }
 
-async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, variants: VariantFile, options: ResolvedRunOptions): Promise<RunResult> {
+async function askAndAnalyse(
+  { study, vignettes }: LoadedStudy,
+  runDir: string,
+  variants: VariantFile,
+  options: ResolvedRunOptions,
+): Promise<RunResult> {
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
-  const models: RunModel[] = study.models.map((spec) => ({ spec, provider: createProvider(spec, { studySeed: study.seed, env: options.env, questionTypes: options.registry.questionTypes }, options.registry.providers) }));
+  const models: RunModel[] = study.models.map((spec) => ({
+    spec,
+    provider: createProvider(
+      spec,
+      { studySeed: study.seed, env: options.env, questionTypes: options.registry.questionTypes },
+      options.registry.providers,
+    ),
+  }));
   const journal = ResponseJournal.open(runFile(runDir, 'responses'));
   const cacheDir = options.cache === false ? undefined : cacheDirFromEnv(options.env);
   const cache = cacheDir === undefined ? undefined : new ResponseCache(cacheDir, options.clock);
   let analysed: Pick<RunResult, 'findings' | 'dataQuality'>;
   // The simulated model's answers are never cached: the cache is news only when an endpoint is asked.
   const cached = study.models.some((m) => m.kind !== 'simulated');
-  options.log(`counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s)${journal.answeredCount > 0 ? `; resuming: ${journal.answeredCount} responses already recorded (failed requests are sent again)` : ''}${cacheDir === undefined || !cached ? '' : `; response cache ${cacheDir}`}`);
+  options.log(
+    `counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s)${journal.answeredCount > 0 ? `; resuming: ${journal.answeredCount} responses already recorded (failed requests are sent again)` : ''}${cacheDir === undefined || !cached ? '' : `; response cache ${cacheDir}`}`,
+  );
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     const progress = options.progress ?? { isTTY: false, write: (text: string) => options.log(text.trimEnd()) };
@@ -124,9 +152,20 @@ async function askAndAnalyse({ study, vignettes }: LoadedStudy, runDir: string, 
     if (options.signal?.aborted || responses === undefined) return interrupted();
     // Judging and analysis look variants up across the whole study: from here on they are held in memory.
     const variantList = [...variants];
-    await runJudge({ runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers }, study, { ...options, cache, progress });
+    await runJudge(
+      { runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers },
+      study,
+      { ...options, cache, progress },
+    );
     if (options.signal?.aborted) return interrupted();
-    const { findings, dataQuality } = await analyzeRun(runDir, { ...study, modelIds: study.models.map((m) => m.id) }, vignettes, variantList, responses, options.registry);
+    const { findings, dataQuality } = await analyzeRun(
+      runDir,
+      { ...study, modelIds: study.models.map((m) => m.id) },
+      vignettes,
+      variantList,
+      responses,
+      options.registry,
+    );
     analysed = { findings, dataQuality };
   } finally {
     await cache?.close();
@@ -140,10 +179,21 @@ function checkKeys(study: Study, { env, registry }: ResolvedRunOptions): void {
   const problems: Problem[] = [];
   const missing = (spec: ModelSpec) => requiredVariables(spec, registry.providers).filter((v) => !env[v.name]);
   for (const [i, model] of study.models.entries()) {
-    for (const v of missing(model)) problems.push({ file: study.file, field: `models[${i}].${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for model ${model.id}` });
+    for (const v of missing(model))
+      problems.push({
+        file: study.file,
+        field: `models[${i}].${v.field}`,
+        message: `environment variable ${v.name} is not set; export it with the API key for model ${model.id}`,
+      });
   }
   // The judge answers last: a missing key must stop the run before any audited model is paid for.
   const judge = study.judge?.model;
-  if (judge) for (const v of missing(judge)) problems.push({ file: study.file, field: `judge.model.${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for the judge ${judge.id}` });
+  if (judge)
+    for (const v of missing(judge))
+      problems.push({
+        file: study.file,
+        field: `judge.model.${v.field}`,
+        message: `environment variable ${v.name} is not set; export it with the API key for the judge ${judge.id}`,
+      });
   if (problems.length) throw new InputError(problems);
 }

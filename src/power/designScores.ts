@@ -51,7 +51,8 @@ export function simulateDesignScores(input: DesignStudyInput): ScoreRecord[] {
           pinned: {},
           outcome,
           extracted: null,
-          signedDeviation: outcome === 'incorrect' && (questionType === 'ordinal' || questionType === 'numeric') ? -1 : outcome === 'correct' ? 0 : null,
+          signedDeviation:
+            outcome === 'incorrect' && (questionType === 'ordinal' || questionType === 'numeric') ? -1 : outcome === 'correct' ? 0 : null,
           hedge: false,
           extractor: 'simulated',
           extractorVersion: EXTRACTOR_VERSION,

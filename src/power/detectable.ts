@@ -51,7 +51,13 @@ export function familyAlpha(alpha: number, m: number, adjustment: AdjustMethod):
  * which overstates the exact power by 2-4 points at 1,000-2,000 pairs, then refined by the Illinois method on the
  * exact power. `critical` shares the test's critical counts between contrasts tested at the same alpha.
  */
-export function detectableEffect(counts: readonly VignetteCounts[], rateReference: number, alpha: number, targetRatio: number, critical: CriticalCounts = criticalCounts(alpha)): DetectableEffect {
+export function detectableEffect(
+  counts: readonly VignetteCounts[],
+  rateReference: number,
+  alpha: number,
+  targetRatio: number,
+  critical: CriticalCounts = criticalCounts(alpha),
+): DetectableEffect {
   let n = 0;
   let discordant = 0;
   let clustered = 0;
@@ -62,7 +68,14 @@ export function detectableEffect(counts: readonly VignetteCounts[], rateReferenc
   }
   const designEffect = discordant > 0 ? Math.max(1, clustered / discordant) : 1;
   const effective = Math.floor(n / designEffect);
-  const none: DetectableEffect = { mdeAlpha: alpha, mdeEffectivePairs: effective, mdeDifference: null, mdeRatio: null, targetRatio, powerAtTargetRatio: null };
+  const none: DetectableEffect = {
+    mdeAlpha: alpha,
+    mdeEffectivePairs: effective,
+    mdeDifference: null,
+    mdeRatio: null,
+    targetRatio,
+    powerAtTargetRatio: null,
+  };
   if (effective < 1) return none;
   const q = discordant / (2 * n);
   const largest = 1 - 2 * q;
@@ -70,7 +83,12 @@ export function detectableEffect(counts: readonly VignetteCounts[], rateReferenc
   const atTarget = rateReference > 0 ? power(Math.min(largest, rateReference * (targetRatio - 1))) : null;
   if (largest <= 0 || power(largest) < DETECTABLE_POWER) return { ...none, powerAtTargetRatio: atTarget };
   const mde = smallestDetectable(power, connorDifference(effective, q, alpha, largest), largest);
-  return { ...none, mdeDifference: mde, mdeRatio: rateReference > 0 ? (rateReference + mde) / rateReference : Infinity, powerAtTargetRatio: atTarget };
+  return {
+    ...none,
+    mdeDifference: mde,
+    mdeRatio: rateReference > 0 ? (rateReference + mde) / rateReference : Infinity,
+    powerAtTargetRatio: atTarget,
+  };
 }
 
 /**
@@ -79,8 +97,22 @@ export function detectableEffect(counts: readonly VignetteCounts[], rateReferenc
  * approximation, MDE = (t_{df, 1−α/2} + t_{df, 0.8})·se, and power at Δ = P(T > t_{1−α/2} − Δ/se) +
  * P(T < −t_{1−α/2} − Δ/se) with T ~ t(df). The standard error is the one observed in this study.
  */
-export function detectableFromStandardError(se: number, df: number, nPairs: number, rateReference: number, alpha: number, targetRatio: number): DetectableEffect {
-  const none: DetectableEffect = { mdeAlpha: alpha, mdeEffectivePairs: nPairs, mdeDifference: null, mdeRatio: null, targetRatio, powerAtTargetRatio: null };
+export function detectableFromStandardError(
+  se: number,
+  df: number,
+  nPairs: number,
+  rateReference: number,
+  alpha: number,
+  targetRatio: number,
+): DetectableEffect {
+  const none: DetectableEffect = {
+    mdeAlpha: alpha,
+    mdeEffectivePairs: nPairs,
+    mdeDifference: null,
+    mdeRatio: null,
+    targetRatio,
+    powerAtTargetRatio: null,
+  };
   if (!(se > 0) || !(df >= 1)) return none;
   const critical = studentTQuantile(1 - alpha / 2, df);
   const mde = (critical + studentTQuantile(DETECTABLE_POWER, df)) * se;

@@ -40,7 +40,9 @@ export function simulatePower(input: PowerSimulationInput): number {
     for (let v = 0; v < input.vignettes; v++) {
       const vignetteId = `v${v}`;
       for (let r = 0; r < input.replicates; r++) {
-        const ask = (level: string) => simulatedDecision(spec, seed, { vignetteId, variantId: `${vignetteId}~${level}`, domain: 'any', attributes: { axis: level } }, r).wrong;
+        const ask = (level: string) =>
+          simulatedDecision(spec, seed, { vignetteId, variantId: `${vignetteId}~${level}`, domain: 'any', attributes: { axis: level } }, r)
+            .wrong;
         pairs.push({ vignetteId, reference: ask('reference'), level: ask('level') });
       }
     }

@@ -20,7 +20,12 @@ export function answerFormat(question: Question, questionTypes: QuestionTypeRegi
     json_schema: {
       name: 'clinical_answer',
       strict: true,
-      schema: { type: 'object', properties: { reasoning: { type: 'string' }, answer }, required: ['reasoning', 'answer'], additionalProperties: false },
+      schema: {
+        type: 'object',
+        properties: { reasoning: { type: 'string' }, answer },
+        required: ['reasoning', 'answer'],
+        additionalProperties: false,
+      },
     },
   };
 }

@@ -1,6 +1,17 @@
 import { toFile } from 'openai';
 import type { ChatMessage } from '../expand/types.js';
-import { chatBody, classify, createOpenAIProvider, failure, failureKind, interpretCompletion, openaiClient, scrubError, scrubSecret, type OpenAISpec } from './openai.js';
+import {
+  chatBody,
+  classify,
+  createOpenAIProvider,
+  failure,
+  failureKind,
+  interpretCompletion,
+  openaiClient,
+  scrubError,
+  scrubSecret,
+  type OpenAISpec,
+} from './openai.js';
 import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { Provider, ProviderResponse, ResponseError } from './types.js';
 
@@ -106,7 +117,11 @@ const ENDED = new Set(['completed', 'failed', 'expired', 'cancelled']);
  * An OpenAI-compatible provider that answers through the Batch API (`batch: true` in the study); its
  * `complete` still answers one request online.
  */
-export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: { pollMs?: number; maxRequests?: number; questionTypes?: QuestionTypeRegistry } = {}): Provider & { batch: BatchEngine } {
+export function createBatchProvider(
+  spec: OpenAISpec,
+  apiKey: string,
+  options: { pollMs?: number; maxRequests?: number; questionTypes?: QuestionTypeRegistry } = {},
+): Provider & { batch: BatchEngine } {
   // The built-in fetch here: uploads are multipart, and a few control calls need no lean transport. A
   // file of thousands of requests may take longer to upload than one answer takes to arrive.
   const client = openaiClient(spec, apiKey, { timeoutMs: Math.max(spec.timeoutMs, UPLOAD_TIMEOUT_MS) });
@@ -123,8 +138,16 @@ export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: {
     maxRequests: options.maxRequests ?? DEFAULT_MAX_REQUESTS,
     submit: (lines, tag) =>
       call(async () => {
-        const file = await client.files.create({ file: await toFile(Buffer.from(`${lines.join('\n')}\n`), 'counterfair-requests.jsonl'), purpose: 'batch' });
-        const created = await client.batches.create({ input_file_id: file.id, endpoint: BATCH_ENDPOINT, completion_window: '24h', metadata: { [TAG_FIELD]: tag } });
+        const file = await client.files.create({
+          file: await toFile(Buffer.from(`${lines.join('\n')}\n`), 'counterfair-requests.jsonl'),
+          purpose: 'batch',
+        });
+        const created = await client.batches.create({
+          input_file_id: file.id,
+          endpoint: BATCH_ENDPOINT,
+          completion_window: '24h',
+          metadata: { [TAG_FIELD]: tag },
+        });
         return created.id;
       }),
     findTagged: (tag) =>
@@ -141,7 +164,15 @@ export function createBatchProvider(spec: OpenAISpec, apiKey: string, options: {
         const b = await client.batches.retrieve(batchId);
         const latencyMs = b.completed_at && b.created_at ? (b.completed_at - b.created_at) * 1000 : 0;
         const reason = b.errors?.data?.[0]?.message ?? null;
-        return { id: b.id, status: b.status, ended: ENDED.has(b.status), outputFileId: b.output_file_id ?? null, errorFileId: b.error_file_id ?? null, latencyMs, reason: reason && scrubSecret(reason, apiKey) };
+        return {
+          id: b.id,
+          status: b.status,
+          ended: ENDED.has(b.status),
+          outputFileId: b.output_file_id ?? null,
+          errorFileId: b.error_file_id ?? null,
+          latencyMs,
+          reason: reason && scrubSecret(reason, apiKey),
+        };
       }),
     fileLines: (fileId) =>
       call(async () => {

@@ -25,7 +25,9 @@ export const DEFAULT_MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 /** The endpoint sent more than the answer size cap; the exchange was cut off, nothing of it kept. */
 export class AnswerTooLarge extends Error {
   constructor(maxBytes: number) {
-    super(`the endpoint's answer exceeded ${maxBytes} bytes and was cut off (max_answer_bytes; a chat answer is normally tens of kilobytes)`);
+    super(
+      `the endpoint's answer exceeded ${maxBytes} bytes and was cut off (max_answer_bytes; a chat answer is normally tens of kilobytes)`,
+    );
     this.name = 'AnswerTooLarge';
   }
 }
@@ -49,7 +51,11 @@ export function createHttpPost(maxSockets: number, maxBodyBytes = DEFAULT_MAX_AN
     new Promise<HttpReply>((resolve, reject) => {
       if (signal?.aborted) return reject(abortError());
       const secure = url.protocol === 'https:';
-      const options = { method: 'POST', headers: [...headerList, 'content-length', String(Buffer.byteLength(body))], agent: secure ? agents.https : agents.http };
+      const options = {
+        method: 'POST',
+        headers: [...headerList, 'content-length', String(Buffer.byteLength(body))],
+        agent: secure ? agents.https : agents.http,
+      };
       const request = (secure ? https : http).request(url, options, (response) => {
         const chunks: Buffer[] = [];
         let received = 0;

@@ -31,7 +31,13 @@ export function chatBody(spec: OpenAISpec, messages: ChatMessage[]): ChatComplet
  * logs (its debug log prints bodies, which are model output).
  */
 export function openaiClient(spec: OpenAISpec, apiKey: string, options: { timeoutMs?: number } = {}): OpenAI {
-  return new OpenAI({ baseURL: spec.baseUrl ?? DEFAULT_BASE_URL, apiKey, maxRetries: 0, timeout: options.timeoutMs ?? spec.timeoutMs, logLevel: 'off' });
+  return new OpenAI({
+    baseURL: spec.baseUrl ?? DEFAULT_BASE_URL,
+    apiKey,
+    maxRetries: 0,
+    timeout: options.timeoutMs ?? spec.timeoutMs,
+    logLevel: 'off',
+  });
 }
 
 /**
@@ -46,7 +52,11 @@ export function openaiClient(spec: OpenAISpec, apiKey: string, options: { timeou
  * controller of its own) cost about 0.15 ms of CPU per request at the benchmark's 3,200 requests a second,
  * three quarters of the runner's whole budget. Each call then only serialises its body and posts it.
  */
-export function createOpenAIProvider(spec: OpenAISpec, apiKey: string, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Provider {
+export function createOpenAIProvider(
+  spec: OpenAISpec,
+  apiKey: string,
+  questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): Provider {
   const client = openaiClient(spec, apiKey);
   const post = createHttpPost(spec.concurrency, spec.maxAnswerBytes);
   let target: Promise<HttpTarget> | undefined;
@@ -98,7 +108,10 @@ function statusError(reply: HttpReply): InstanceType<typeof OpenAI.APIError> {
 /** A failed exchange as the SDK reports it; an abort stays an abort. */
 function connectionError(err: unknown): never {
   if (isAbortError(err) || err instanceof AnswerTooLarge) throw err;
-  throw new OpenAI.APIConnectionError({ message: err instanceof Error ? err.message : String(err), cause: err instanceof Error ? err : undefined });
+  throw new OpenAI.APIConnectionError({
+    message: err instanceof Error ? err.message : String(err),
+    cause: err instanceof Error ? err : undefined,
+  });
 }
 
 /** How endpoints say they do not support structured output (OpenAI, vLLM, llama.cpp, Ollama, gateways). */
@@ -140,7 +153,11 @@ export function classify(err: unknown): ResponseError {
 }
 
 /** Socket error codes that say the endpoint is not there (rather than that one exchange broke). */
-const CONNECTION_CODES: Readonly<Record<string, ResponseErrorKind>> = { ECONNREFUSED: 'connection-refused', ENOTFOUND: 'dns', EAI_AGAIN: 'dns' };
+const CONNECTION_CODES: Readonly<Record<string, ResponseErrorKind>> = {
+  ECONNREFUSED: 'connection-refused',
+  ENOTFOUND: 'dns',
+  EAI_AGAIN: 'dns',
+};
 
 function connectionFailureKind(err: InstanceType<typeof OpenAI.APIConnectionError>): ResponseErrorKind {
   const code = (err.cause as { code?: unknown } | undefined)?.code;
@@ -150,7 +167,12 @@ function connectionFailureKind(err: InstanceType<typeof OpenAI.APIConnectionErro
 function httpError(err: InstanceType<typeof OpenAI.APIError>): ResponseError {
   const status = err.status;
   const retryAfterMs = retryAfter(err.headers);
-  return { kind: status === undefined ? 'server' : failureKind(status), status, message: `HTTP ${status ?? '?'}: ${err.message}`, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) };
+  return {
+    kind: status === undefined ? 'server' : failureKind(status),
+    status,
+    message: `HTTP ${status ?? '?'}: ${err.message}`,
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  };
 }
 
 /** What an HTTP error status means for the request: 408, 409, 429 and 5xx may pass on another try. */

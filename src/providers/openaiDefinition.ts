@@ -3,7 +3,6 @@ import type { ProviderDefinition } from './definition.js';
 import { apiKeyEnvProblem, baseUrlProblem } from '../study/endpointFields.js';
 import { createOpenAIProvider, openaiIdentity, type OpenAISpec } from './openai.js';
 
-
 /**
  * `provider: openai`: any OpenAI-compatible chat endpoint, online or through its Batch API (`batch: true`). The key
  * is read from the environment variable the entry names, never from the study.

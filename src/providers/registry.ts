@@ -32,7 +32,10 @@ export function createProvider(spec: ModelSpec, ctx: ProviderContext, providers:
   const definition = providerDefinition(providers, spec);
   const provider = definition.create(spec, ctx);
   const identity = definition.identity(spec, ctx);
-  if (provider.identity !== identity) throw new Error(`provider "${spec.kind}" (model ${spec.id}): create() gave identity "${provider.identity}" but identity() gives "${identity}"; they must agree`);
+  if (provider.identity !== identity)
+    throw new Error(
+      `provider "${spec.kind}" (model ${spec.id}): create() gave identity "${provider.identity}" but identity() gives "${identity}"; they must agree`,
+    );
   return provider;
 }
 
@@ -54,5 +57,11 @@ export function createJudgeProvider(spec: ModelSpec, ctx: ProviderContext, provi
  */
 export function judgeFingerprint(spec: ModelSpec, studySeed: number, providers: ProviderRegistry): Record<string, unknown> {
   const definition = providerDefinition(providers, spec);
-  return definition.judge?.fingerprint(spec, studySeed) ?? { kind: spec.kind, identity: definition.identity(spec, { studySeed }), params: spec.params };
+  return (
+    definition.judge?.fingerprint(spec, studySeed) ?? {
+      kind: spec.kind,
+      identity: definition.identity(spec, { studySeed }),
+      params: spec.params,
+    }
+  );
 }

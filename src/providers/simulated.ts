@@ -11,7 +11,11 @@ const UNREADABLE = 'I would need more information about this patient before I co
  * question type's `simulate` (wrong ordinal and numeric answers err toward less care: under-triage, under-dosing,
  * the failure an equity audit looks for).
  */
-export function createSimulatedProvider(spec: SimulatedSpec, studySeed: number, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Provider {
+export function createSimulatedProvider(
+  spec: SimulatedSpec,
+  studySeed: number,
+  questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): Provider {
   return {
     identity: simulatedIdentity(spec, studySeed),
     // It answers for free and instantly: caching it would only fill the disk.
@@ -21,7 +25,13 @@ export function createSimulatedProvider(spec: SimulatedSpec, studySeed: number, 
       const { wrong, unparseable, pick } = simulatedDecision(spec, studySeed, variant, request.replicate);
       const simulate = questionTypeDefinition(questionTypes, question).simulate;
       const text = unparseable || !simulate ? UNREADABLE : simulate(question, { wrong, pick });
-      return { text, error: null, finishReason: 'stop', usage: { promptTokens: 0, completionTokens: 0 }, servedModel: `simulated/${spec.id}` };
+      return {
+        text,
+        error: null,
+        finishReason: 'stop',
+        usage: { promptTokens: 0, completionTokens: 0 },
+        servedModel: `simulated/${spec.id}`,
+      };
     },
   };
 }

@@ -16,7 +16,13 @@ export const simulatedProviderDefinition: ProviderDefinition<SimulatedSpec> = {
   identity: (spec, { studySeed }) => simulatedIdentity(spec, studySeed),
   judge: {
     // A simulated judge's verdicts are draws from the study seed, so the seed is part of what decides them.
-    fingerprint: (spec, studySeed) => ({ kind: spec.kind, seed: studySeed, accuracy: spec.accuracy, unparseableRate: spec.unparseableRate, params: spec.params }),
+    fingerprint: (spec, studySeed) => ({
+      kind: spec.kind,
+      seed: studySeed,
+      accuracy: spec.accuracy,
+      unparseableRate: spec.unparseableRate,
+      params: spec.params,
+    }),
     create: (spec, { studySeed }) => createSimulatedJudge(spec, studySeed),
   },
 };

@@ -36,7 +36,11 @@ export async function renderReport(sources: ReportSources): Promise<RenderedRepo
     pngs.set(chart.name, png);
     svgs.set(chart.name, svg);
     const base = `${REPORT_FOLDERS.charts}/${chart.name}`;
-    files.push({ path: `${base}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` }, { path: `${base}.svg`, content: svg }, { path: `${base}.png`, content: png });
+    files.push(
+      { path: `${base}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` },
+      { path: `${base}.svg`, content: svg },
+      { path: `${base}.png`, content: png },
+    );
   }
   for (const { name, csv } of csvTables(ctx)) files.push({ path: `${REPORT_FOLDERS.tables}/${name}.csv`, content: csv });
   files.push({ path: RUN_FILES.report, content: renderReportHtml(ctx, charts, svgs) });

@@ -24,7 +24,9 @@ export type AdjudicationRecord =
 /** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
 export function readAdjudications(runDir: string): AdjudicationRecord[] {
   const path = runFile(runDir, 'adjudications');
-  return existsSync(path) ? readJsonl<AdjudicationRecord>(path, 'the adjudications file is damaged: fix or remove that line, or import the labels again') : [];
+  return existsSync(path)
+    ? readJsonl<AdjudicationRecord>(path, 'the adjudications file is damaged: fix or remove that line, or import the labels again')
+    : [];
 }
 
 export function appendAdjudications(runDir: string, records: readonly AdjudicationRecord[]): void {
@@ -53,7 +55,11 @@ export function applyAdjudications(scores: readonly ScoreRecord[], records: read
     });
     const withPairs = pairwise ? { ...score, pairwise } : score;
     if (!label) return withPairs;
-    return { ...withPairs, outcome: label.label as ResponseLabel, adjudicated: { label: label.label, by: label.by, ...(label.at ? { at: label.at } : {}), automated: score.outcome } };
+    return {
+      ...withPairs,
+      outcome: label.label as ResponseLabel,
+      adjudicated: { label: label.label, by: label.by, ...(label.at ? { at: label.at } : {}), automated: score.outcome },
+    };
   });
 }
 

@@ -57,7 +57,12 @@ export interface AgreementAnalysis {
  * each), and how many findings change significance when the labels replace the automated outcomes. The automated
  * verdict of a pair is the pairwise judge's for free text, and whether the extracted answers differ otherwise.
  */
-export function reviewAgreement(automated: readonly ScoreRecord[], adjudicated: readonly ScoreRecord[], records: readonly AdjudicationRecord[], analysis: AgreementAnalysis): ReviewAgreement {
+export function reviewAgreement(
+  automated: readonly ScoreRecord[],
+  adjudicated: readonly ScoreRecord[],
+  records: readonly AdjudicationRecord[],
+  analysis: AgreementAnalysis,
+): ReviewAgreement {
   const byKey = new Map(automated.map((s) => [s.key, s]));
   const latest = new Map(records.map((r) => [r.target === 'response' ? r.responseKey : `${r.referenceKey}\u0000${r.levelKey}`, r]));
   const responsePairs: [string | null, string][] = [];
@@ -103,13 +108,36 @@ function agreementTable(categories: readonly string[], pairs: readonly [string |
   };
 }
 
-function findingChanges(automated: readonly ScoreRecord[], adjudicated: readonly ScoreRecord[], { axes, vignettes, modelIds, options }: AgreementAnalysis): ReviewAgreement['findings'] {
-  const findings = (scores: readonly ScoreRecord[]) => findingsPerCueMode(pairContrasts(pooledScores(scores, vignettes), axes), axes, modelIds, 'error', options);
+function findingChanges(
+  automated: readonly ScoreRecord[],
+  adjudicated: readonly ScoreRecord[],
+  { axes, vignettes, modelIds, options }: AgreementAnalysis,
+): ReviewAgreement['findings'] {
+  const findings = (scores: readonly ScoreRecord[]) =>
+    findingsPerCueMode(pairContrasts(pooledScores(scores, vignettes), axes), axes, modelIds, 'error', options);
   const before = findings(automated);
   const after = findings(adjudicated);
   const changed = before.flatMap((b) => {
     const a = after.find((f) => f.model === b.model && f.axis === b.axis && f.level === b.level && f.cues === b.cues);
-    return a && a.significant !== b.significant ? [{ model: b.model, axis: b.axis, level: b.level, ...(b.cues ? { cues: b.cues } : {}), significantBefore: b.significant, significantAfter: a.significant, pAdjustedBefore: b.pAdjusted, pAdjustedAfter: a.pAdjusted }] : [];
+    return a && a.significant !== b.significant
+      ? [
+          {
+            model: b.model,
+            axis: b.axis,
+            level: b.level,
+            ...(b.cues ? { cues: b.cues } : {}),
+            significantBefore: b.significant,
+            significantAfter: a.significant,
+            pAdjustedBefore: b.pAdjusted,
+            pAdjustedAfter: a.pAdjusted,
+          },
+        ]
+      : [];
   });
-  return { tested: before.length, significantBefore: before.filter((f) => f.significant).length, significantAfter: after.filter((f) => f.significant).length, changed };
+  return {
+    tested: before.length,
+    significantBefore: before.filter((f) => f.significant).length,
+    significantAfter: after.filter((f) => f.significant).length,
+    changed,
+  };
 }

@@ -5,10 +5,36 @@ export const LABEL_COLUMNS = ['item_id', 'label_a', 'label_b', 'label_pair', 're
 export type LabelColumn = (typeof LABEL_COLUMNS)[number];
 
 /** review.csv: the blinded material, then the label columns left empty. */
-export const REVIEW_COLUMNS = ['item_id', 'item_type', 'prompt', 'answer_key', 'answer_a', 'answer_b', 'label_a', 'label_b', 'label_pair', 'reviewer', 'reviewed_at', 'notes'] as const;
+export const REVIEW_COLUMNS = [
+  'item_id',
+  'item_type',
+  'prompt',
+  'answer_key',
+  'answer_a',
+  'answer_b',
+  'label_a',
+  'label_b',
+  'label_pair',
+  'reviewer',
+  'reviewed_at',
+  'notes',
+] as const;
 
 export function reviewCsv(items: readonly PresentedItem[]): string {
-  const rows = items.map((item) => [item.id, item.type, item.prompt, item.answerKey, item.answerA, item.answerB ?? '', '', '', '', '', '', '']);
+  const rows = items.map((item) => [
+    item.id,
+    item.type,
+    item.prompt,
+    item.answerKey,
+    item.answerA,
+    item.answerB ?? '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+  ]);
   return [REVIEW_COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -40,5 +40,11 @@ export function exportReview(runDir: string, options: ExportOptions): ExportSumm
   writeReviewKey(runDir, { format: 'counterfair-review-key', createdAt: new Date(options.clock()).toISOString(), items });
   const byReason: Record<ReviewReason, number> = { 'worst-case': 0, flip: 0, refusal: 0, 'judge-uncertain': 0 };
   for (const item of items) for (const reason of item.reasons) byReason[reason]++;
-  return { outDir, keyFile: join(runDir, REVIEW_KEY_FILE), items: items.length, pairs: items.filter((i) => i.type === 'pair').length, byReason };
+  return {
+    outDir,
+    keyFile: join(runDir, REVIEW_KEY_FILE),
+    items: items.length,
+    pairs: items.filter((i) => i.type === 'pair').length,
+    byReason,
+  };
 }

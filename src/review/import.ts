@@ -2,7 +2,13 @@ import { analyzeRun } from '../pipeline/analyzeRun.js';
 import { readFinalResponses } from '../pipeline/loadRun.js';
 import { claimRunDirectory, runFile, writeFileAtomic } from '../pipeline/runDir.js';
 import { failOnProblems, type Problem } from '../util/problems.js';
-import { appendAdjudications, applyAdjudications, readAdjudications, withoutAdjudications, type AdjudicationRecord } from './adjudications.js';
+import {
+  appendAdjudications,
+  applyAdjudications,
+  readAdjudications,
+  withoutAdjudications,
+  type AdjudicationRecord,
+} from './adjudications.js';
 import { reviewAgreement, type ReviewAgreement } from './agreement.js';
 import { readReviewKey } from './key.js';
 import { readLabelFile, type LabelRow } from './labels.js';
@@ -63,7 +69,10 @@ function adjudicationRecords(row: LabelRow, source: string, importedAt: string):
   const { item } = row;
   const provenance = { by: row.reviewer, ...(row.reviewedAt ? { at: row.reviewedAt } : {}), itemId: item.id, source, importedAt };
   const records: AdjudicationRecord[] = [];
-  for (const [side, label] of [[item.a, row.labelA], [item.b, row.labelB]] as const) {
+  for (const [side, label] of [
+    [item.a, row.labelA],
+    [item.b, row.labelB],
+  ] as const) {
     if (side && label) records.push({ ...provenance, target: 'response', responseKey: side.responseKey, label });
   }
   if (row.labelPair && item.b) {
@@ -81,11 +90,20 @@ function conflicts(file: string, rows: readonly LabelRow[]): Problem[] {
   const first = new Map<string, { label: string; line: number; column: string }>();
   const problems: Problem[] = [];
   for (const row of rows) {
-    for (const [side, label, column] of [[row.item.a, row.labelA, 'label_a'], [row.item.b, row.labelB, 'label_b']] as const) {
+    for (const [side, label, column] of [
+      [row.item.a, row.labelA, 'label_a'],
+      [row.item.b, row.labelB, 'label_b'],
+    ] as const) {
       if (!side || !label) continue;
       const earlier = first.get(side.responseKey);
       if (!earlier) first.set(side.responseKey, { label, line: row.line, column });
-      else if (earlier.label !== label) problems.push({ file, line: row.line, field: column, message: `"${label}" for the same answer that line ${earlier.line} (${earlier.column}) labels "${earlier.label}"; one answer gets one label` });
+      else if (earlier.label !== label)
+        problems.push({
+          file,
+          line: row.line,
+          field: column,
+          message: `"${label}" for the same answer that line ${earlier.line} (${earlier.column}) labels "${earlier.label}"; one answer gets one label`,
+        });
     }
   }
   return problems;

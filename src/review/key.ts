@@ -42,7 +42,11 @@ export function writeReviewKey(runDir: string, key: ReviewKey): void {
 export function readReviewKey(runDir: string): ReviewKey {
   const path = runFile(runDir, 'reviewKey');
   const key = readOptionalJson<ReviewKey>(runDir, 'reviewKey');
-  if (key === undefined) throw new InputError([{ file: path, message: 'missing: export a review queue first (`counterfair review export`), then import its labels' }]);
-  if (key === null || key.format !== 'counterfair-review-key' || !Array.isArray(key.items)) throw new InputError([{ file: path, message: 'is not a counterfair review key' }]);
+  if (key === undefined)
+    throw new InputError([
+      { file: path, message: 'missing: export a review queue first (`counterfair review export`), then import its labels' },
+    ]);
+  if (key === null || key.format !== 'counterfair-review-key' || !Array.isArray(key.items))
+    throw new InputError([{ file: path, message: 'is not a counterfair review key' }]);
   return key;
 }

@@ -50,21 +50,28 @@ export function readLabelFile(file: string, key: ReviewKey, defaultReviewer?: st
     const id = value('item_id');
     const item = items.get(id);
     if (!id) problem('item_id', 'is empty; every row needs the item id from the review queue');
-    else if (!item) problem('item_id', `"${id}" is not an item of this run's review queue (review-key.json); was the queue exported from another run?`);
+    else if (!item)
+      problem('item_id', `"${id}" is not an item of this run's review queue (review-key.json); was the queue exported from another run?`);
     else if (seen.has(id)) problem('item_id', `"${id}" is labelled twice (first on line ${seen.get(id)})`);
     if (id) seen.set(id, seen.get(id) ?? row.lineOf('item_id'));
     const label = <T extends string>(column: LabelColumn, allowed: readonly T[], applies: boolean): T | null => {
       const v = value(column).toLowerCase();
       if (v === '') return null;
       if (!applies) problem(column, `must be empty: item ${id} shows a single answer`);
-      else if (!(allowed as readonly string[]).includes(v)) problem(column, `"${value(column)}" is not a label; use one of ${allowed.join(', ')}`);
+      else if (!(allowed as readonly string[]).includes(v))
+        problem(column, `"${value(column)}" is not a label; use one of ${allowed.join(', ')}`);
       else return v as T;
       return null;
     };
     const pair = item?.type !== 'single';
-    const labels = { labelA: label('label_a', RESPONSE_LABELS, true), labelB: label('label_b', RESPONSE_LABELS, pair), labelPair: label('label_pair', PAIR_LABELS, pair) };
+    const labels = {
+      labelA: label('label_a', RESPONSE_LABELS, true),
+      labelB: label('label_b', RESPONSE_LABELS, pair),
+      labelPair: label('label_pair', PAIR_LABELS, pair),
+    };
     const reviewedAt = value('reviewed_at') || null;
-    if (reviewedAt !== null && Number.isNaN(Date.parse(reviewedAt))) problem('reviewed_at', `"${reviewedAt}" is not a date; use ISO 8601 (2026-11-23 or 2026-11-23T14:05:00Z) or leave it empty`);
+    if (reviewedAt !== null && Number.isNaN(Date.parse(reviewedAt)))
+      problem('reviewed_at', `"${reviewedAt}" is not a date; use ISO 8601 (2026-11-23 or 2026-11-23T14:05:00Z) or leave it empty`);
     const labelled = ['label_a', 'label_b', 'label_pair'].some((c) => value(c as LabelColumn) !== '');
     const reviewer = value('reviewer') || defaultReviewer || '';
     if (labelled && !reviewer) problem('reviewer', 'is empty; fill it in, or name the reviewer with --by');
@@ -80,7 +87,10 @@ function readText(file: string, problems: Problem[]): string | undefined {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    problems.push({ file, message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); pass the labels file review.html downloaded or the filled-in review.csv` });
+    problems.push({
+      file,
+      message: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)}); pass the labels file review.html downloaded or the filled-in review.csv`,
+    });
     return undefined;
   }
 }
@@ -103,7 +113,12 @@ function csvRows(file: string, text: string, problems: Problem[]): RawRow[] | un
   }
   return records.map(({ record, info, raw }) => {
     // info.lines is the record's last line; a quoted cell may span several.
-    const line = info.lines - (raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '').match(/\n/g)?.length ?? 0);
+    const line =
+      info.lines -
+      (raw
+        .replace(/^[\r\n]+/, '')
+        .replace(/\r?\n$/, '')
+        .match(/\n/g)?.length ?? 0);
     return { fields: record, lineOf: () => line };
   });
 }
@@ -116,16 +131,29 @@ function jsonRows(file: string, text: string, problems: Problem[]): RawRow[] | u
   const inLabels = !Array.isArray(value);
   const list = Array.isArray(value) ? value : value?.labels;
   if (!Array.isArray(list)) {
-    problems.push({ file, line: 1, field: 'labels', message: 'expected {"labels": [...]} as review.html downloads it, or a list of label rows' });
+    problems.push({
+      file,
+      line: 1,
+      field: 'labels',
+      message: 'expected {"labels": [...]} as review.html downloads it, or a list of label rows',
+    });
     return undefined;
   }
   return list.flatMap((entry, i) => {
-    const at = (column?: LabelColumn) => source.lineOf(inLabels ? ['labels', i, ...(column ? [column] : [])] : [i, ...(column ? [column] : [])]) ?? 1;
+    const at = (column?: LabelColumn) =>
+      source.lineOf(inLabels ? ['labels', i, ...(column ? [column] : [])] : [i, ...(column ? [column] : [])]) ?? 1;
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-      problems.push({ file, line: at(), field: inLabels ? `labels[${i}]` : `[${i}]`, message: 'expected an object with item_id and labels' });
+      problems.push({
+        file,
+        line: at(),
+        field: inLabels ? `labels[${i}]` : `[${i}]`,
+        message: 'expected an object with item_id and labels',
+      });
       return [];
     }
-    const fields = Object.fromEntries(Object.entries(entry as Record<string, unknown>).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]));
+    const fields = Object.fromEntries(
+      Object.entries(entry as Record<string, unknown>).map(([k, v]) => [k, v === null || v === undefined ? '' : String(v)]),
+    );
     return [{ fields, lineOf: at }];
   });
 }

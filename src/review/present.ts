@@ -26,8 +26,19 @@ export interface PresentationContext {
 export function presentItem(item: ReviewKeyItem, ctx: PresentationContext): PresentedItem {
   const sides = item.b ? [item.a, item.b] : [item.a];
   const variants = sides.map((s) => ctx.variants.get(s.variantId)!);
-  const [answerA, answerB] = blindAnswers(sides.map((s) => ctx.texts.get(s.responseKey) ?? ''), variants, ctx.axes);
-  return { id: item.id, type: item.type, prompt: maskedPrompt(variants[0]!), answerKey: answerKey(ctx.questions.get(item.vignetteId)!), answerA: answerA!, answerB: answerB ?? null };
+  const [answerA, answerB] = blindAnswers(
+    sides.map((s) => ctx.texts.get(s.responseKey) ?? ''),
+    variants,
+    ctx.axes,
+  );
+  return {
+    id: item.id,
+    type: item.type,
+    prompt: maskedPrompt(variants[0]!),
+    answerKey: answerKey(ctx.questions.get(item.vignetteId)!),
+    answerA: answerA!,
+    answerB: answerB ?? null,
+  };
 }
 
 /** The clinically correct answer as the vignette's author wrote it, for grading against. */

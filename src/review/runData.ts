@@ -22,6 +22,8 @@ export function loadReviewRun(runDir: string): ReviewRun {
     scores: readScores(runDir),
     variants: new Map(run.variants.map((v) => [v.variantId, v])),
     questions: new Map(run.vignettes.map((v) => [v.id, v.question])),
-    texts: new Map(Array.from(readFinalResponses(run)).flatMap((r) => (r.error === null && r.text !== null ? [[r.key, r.text] as const] : []))),
+    texts: new Map(
+      Array.from(readFinalResponses(run)).flatMap((r) => (r.error === null && r.text !== null ? [[r.key, r.text] as const] : [])),
+    ),
   };
 }

@@ -52,7 +52,8 @@ function worstPairs(contrasts: readonly ContrastPairs[]): Set<ScorePair> {
     const byVignette = new Map<string, ScorePair[]>();
     for (const p of group.pairs) byVignette.set(p.vignetteId, [...(byVignette.get(p.vignetteId) ?? []), p]);
     for (const pairs of byVignette.values()) {
-      if (pairs.every((p) => isWrong(p.level.outcome) === true && isWrong(p.reference.outcome) === false)) for (const p of pairs) worst.add(p);
+      if (pairs.every((p) => isWrong(p.level.outcome) === true && isWrong(p.reference.outcome) === false))
+        for (const p of pairs) worst.add(p);
     }
   }
   return worst;
@@ -63,7 +64,15 @@ function pairReasons(pair: ScorePair, isWorst: boolean): ReviewReason[] {
   const before = answerToken(pair.reference);
   const after = answerToken(pair.level);
   const flip = verdict ? verdict.verdict === 'different' : before !== null && after !== null && before !== after;
-  const own = ([['worst-case', isWorst], ['flip', flip], ['judge-uncertain', verdict !== undefined && uncertain(verdict)]] as const).filter(([, on]) => on).map(([reason]) => reason);
+  const own = (
+    [
+      ['worst-case', isWorst],
+      ['flip', flip],
+      ['judge-uncertain', verdict !== undefined && uncertain(verdict)],
+    ] as const
+  )
+    .filter(([, on]) => on)
+    .map(([reason]) => reason);
   return own.length === 0 ? [] : [...new Set<ReviewReason>([...own, ...responseReasons(pair.reference), ...responseReasons(pair.level)])];
 }
 
@@ -82,11 +91,29 @@ function pairItem(pair: ScorePair, reasons: ReviewReason[], seed: number): Revie
   const reference: ReviewSide = { variantId: pair.reference.variantId, responseKey: pair.reference.key, role: 'reference' };
   const level: ReviewSide = { variantId: pair.level.variantId, responseKey: pair.level.key, role: 'level' };
   const [a, b] = referenceFirst(seed, 'review', reference.responseKey, level.responseKey) ? [reference, level] : [level, reference];
-  return { id: itemId(seed, reference.responseKey, level.responseKey), type: 'pair', model: pair.level.modelId, vignetteId: pair.vignetteId, replicate: pair.replicate, reasons, a, b };
+  return {
+    id: itemId(seed, reference.responseKey, level.responseKey),
+    type: 'pair',
+    model: pair.level.modelId,
+    vignetteId: pair.vignetteId,
+    replicate: pair.replicate,
+    reasons,
+    a,
+    b,
+  };
 }
 
 function singleItem(score: ScoreRecord, reasons: ReviewReason[], seed: number): ReviewKeyItem {
-  return { id: itemId(seed, score.key), type: 'single', model: score.modelId, vignetteId: score.vignetteId, replicate: score.replicate, reasons, a: { variantId: score.variantId, responseKey: score.key, role: 'answer' }, b: null };
+  return {
+    id: itemId(seed, score.key),
+    type: 'single',
+    model: score.modelId,
+    vignetteId: score.vignetteId,
+    replicate: score.replicate,
+    reasons,
+    a: { variantId: score.variantId, responseKey: score.key, role: 'answer' },
+    b: null,
+  };
 }
 
 /** Opaque and stable: a hash of the seed and the response keys, so a re-export gives the same ids. */

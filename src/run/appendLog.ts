@@ -89,7 +89,8 @@ export class AppendLog {
     fsync(this.fd, (err) => {
       if (err) this.failure ??= new Error(`${this.path}: could not be written to disk (${err.code ?? err.message})`);
       // Appends made meanwhile wait for the interval to pass, so one fsync covers all of them.
-      if (this.unsynced && !this.failure) this.interval = setTimeout(() => this.endSync(), Math.max(0, began + SYNC_INTERVAL_MS - performance.now()));
+      if (this.unsynced && !this.failure)
+        this.interval = setTimeout(() => this.endSync(), Math.max(0, began + SYNC_INTERVAL_MS - performance.now()));
       else this.endSync();
     });
   }
@@ -99,7 +100,10 @@ export class AppendLog {
     clearTimeout(this.interval);
     this.interval = undefined;
     this.syncing = false;
-    if (this.unsynced && !this.failure) return this.startSync();
+    if (this.unsynced && !this.failure) {
+      this.startSync();
+      return;
+    }
     for (const resolve of this.waiting.splice(0)) resolve();
   }
 }

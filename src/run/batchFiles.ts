@@ -16,7 +16,12 @@ const MAX_REPORTED_LINES = 20;
  * Batch API input lines (`custom_id` = request key) for a model's requests that the run directory has
  * not answered yet, in plan order. Lazy: an export of any size holds one line at a time.
  */
-export function* batchInputLines(spec: OpenAISpec, variants: VariantSource, replicates: number, journal: ResponseJournal): Generator<string> {
+export function* batchInputLines(
+  spec: OpenAISpec,
+  variants: VariantSource,
+  replicates: number,
+  journal: ResponseJournal,
+): Generator<string> {
   for (const request of planRequests({ spec, identity: openaiIdentity(spec) }, variants, replicates)) {
     if (!journal.isAnswered(request.key)) yield batchRequestLine(spec, request.key, request.messages);
   }
@@ -37,7 +42,14 @@ export interface BatchImportSummary {
  * through the same recorder as online answers. The file is indexed (custom_id -> offset) and lines are
  * read back one at a time, so its size does not matter.
  */
-export function importBatchOutput(file: string, specs: readonly OpenAISpec[], variants: VariantSource, replicates: number, stores: { journal: ResponseJournal; cache?: ResponseCache }, clock: () => number): BatchImportSummary {
+export function importBatchOutput(
+  file: string,
+  specs: readonly OpenAISpec[],
+  variants: VariantSource,
+  replicates: number,
+  stores: { journal: ResponseJournal; cache?: ResponseCache },
+  clock: () => number,
+): BatchImportSummary {
   if (!existsSync(file)) throw new InputError([{ file, message: 'file not found; pass the output JSONL the Batch API produced' }]);
   const offsets = new Map<string, number>();
   const problems: Problem[] = [];
@@ -49,7 +61,8 @@ export function importBatchOutput(file: string, specs: readonly OpenAISpec[], va
       if (line.trim() === '') return;
       const output = parseBatchOutputLine(line);
       if (output) offsets.set(output.custom_id, offset);
-      else if (problems.length < MAX_REPORTED_LINES) problems.push({ file, line: lineNumber, message: 'is not a Batch API output line (an object with custom_id, response and error)' });
+      else if (problems.length < MAX_REPORTED_LINES)
+        problems.push({ file, line: lineNumber, message: 'is not a Batch API output line (an object with custom_id, response and error)' });
     },
     { final: 'include' },
   );
@@ -82,7 +95,12 @@ export function importBatchOutput(file: string, specs: readonly OpenAISpec[], va
   summary.unmatched = offsets.size;
   // A file of which no line is a request of this run says nothing about it: reading success would hide a mix-up.
   if (summary.unmatched > 0 && summary.answers + summary.failures + summary.alreadyAnswered === 0) {
-    throw new InputError([{ file, message: `none of its ${summary.unmatched} lines matches a request of this run (custom_id is the request key): it is the output of another run, another model, or the study changed since \`batch export\`; import it into the run directory it was exported from` }]);
+    throw new InputError([
+      {
+        file,
+        message: `none of its ${summary.unmatched} lines matches a request of this run (custom_id is the request key): it is the output of another run, another model, or the study changed since \`batch export\`; import it into the run directory it was exported from`,
+      },
+    ]);
   }
   return summary;
 }

@@ -57,13 +57,22 @@ export async function runBatch(options: BatchRunOptions): Promise<void> {
       if (!(err instanceof BatchApiError)) throw err;
       const existence = await whetherCreated(engine, tag);
       if (existence === 'unknown') {
-        ctx.log(`counterfair: ${spec.id}: a batch of ${chunk.requests.length} requests failed (${err.message}) and the provider cannot say whether it was created; re-run with the same --out to settle it`);
+        ctx.log(
+          `counterfair: ${spec.id}: a batch of ${chunk.requests.length} requests failed (${err.message}) and the provider cannot say whether it was created; re-run with the same --out to settle it`,
+        );
         return;
       }
       if (existence === 'absent') {
         ledger.notCreated(tag);
         // The provider refused the batch itself: every request in it fails with that reason, as data.
-        for (const [, position] of chunk.requests) recorder.record(requestAt(planModel(options), options.variants, options.replicates, position)!, failure(err.error), 1, 0, batchPrice(spec.price));
+        for (const [, position] of chunk.requests)
+          recorder.record(
+            requestAt(planModel(options), options.variants, options.replicates, position)!,
+            failure(err.error),
+            1,
+            0,
+            batchPrice(spec.price),
+          );
         return;
       }
       batchId = existence.batchId;
@@ -95,7 +104,10 @@ async function confirmSubmissions({ spec, engine, ledger, ctx }: BatchRunOptions
   for (const { tag, requests } of ledger.unconfirmed(spec.id)) {
     if (ctx.signal?.aborted) return;
     const existence = await whetherCreated(engine, tag);
-    if (existence === 'unknown') ctx.log(`counterfair: ${spec.id}: cannot ask the provider whether an interrupted submission of ${requests.length} requests created a batch; they wait for a run that can`);
+    if (existence === 'unknown')
+      ctx.log(
+        `counterfair: ${spec.id}: cannot ask the provider whether an interrupted submission of ${requests.length} requests created a batch; they wait for a run that can`,
+      );
     else if (existence === 'absent') ledger.notCreated(tag);
     else ledger.submitted(spec.id, existence.batchId, requests, tag);
   }
@@ -142,12 +154,17 @@ async function follow(options: BatchRunOptions, retry: RetryPolicy, batchId: str
         recorder.record(request, batchOutcome(output), 1, state.latencyMs, batchPrice(spec.price));
       }
     }
-    const missing = failure({ kind: 'server', message: `batch ${batchId} ended "${state.status}"${state.reason ? ` (${state.reason})` : ''} without an answer to this request` });
+    const missing = failure({
+      kind: 'server',
+      message: `batch ${batchId} ended "${state.status}"${state.reason ? ` (${state.reason})` : ''} without an answer to this request`,
+    });
     for (const request of byKey.values()) recorder.record(request, missing, 1, state.latencyMs, batchPrice(spec.price));
     ledger.collected(batchId, state.status);
   } catch (err) {
     if (!(err instanceof BatchApiError)) throw err;
-    ctx.log(`counterfair: ${spec.id}: batch ${batchId} could not be followed (${err.message}); re-run with the same --out to pick it up again`);
+    ctx.log(
+      `counterfair: ${spec.id}: batch ${batchId} could not be followed (${err.message}); re-run with the same --out to pick it up again`,
+    );
   }
 }
 

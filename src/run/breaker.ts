@@ -34,7 +34,8 @@ export class CircuitBreaker {
   private opened: BreakerTrip | undefined;
 
   constructor(private readonly threshold: number) {
-    if (!Number.isInteger(threshold) || threshold < 1) throw new RangeError(`CircuitBreaker: threshold must be a whole number of at least 1, got ${threshold}`);
+    if (!Number.isInteger(threshold) || threshold < 1)
+      throw new RangeError(`CircuitBreaker: threshold must be a whole number of at least 1, got ${threshold}`);
   }
 
   /** The trip, once the breaker has opened. */

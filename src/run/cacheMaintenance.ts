@@ -77,7 +77,14 @@ export function cacheStats(dir: string): CacheStats {
   const shards = scanShards(dir).map((scan): CacheShardStats => {
     const uses = [...scan.entries.values()].map((e) => e.lastUse);
     const models = new Set([...scan.entries.values()].flatMap((e) => (e.servedModel === null ? [] : [e.servedModel])));
-    return { file: scan.file, models: [...models].sort(), entries: scan.entries.size, bytes: scan.bytes, oldestUse: minOrNull(uses), newestUse: maxOrNull(uses) };
+    return {
+      file: scan.file,
+      models: [...models].sort(),
+      entries: scan.entries.size,
+      bytes: scan.bytes,
+      oldestUse: minOrNull(uses),
+      newestUse: maxOrNull(uses),
+    };
   });
   return {
     dir,
@@ -98,7 +105,14 @@ export function pruneCache(dir: string, options: PruneOptions): CacheRemoval {
   const cutoff = options.olderThanMs === undefined ? -Infinity : options.now - options.olderThanMs;
   const kept = (entry: Entry) => entry.lastUse >= cutoff;
   let keepFrom = cutoff;
-  if (options.maxBytes !== undefined) keepFrom = Math.max(cutoff, sizeCutoff(scans.flatMap((s) => [...s.entries.values()].filter(kept)), options.maxBytes));
+  if (options.maxBytes !== undefined)
+    keepFrom = Math.max(
+      cutoff,
+      sizeCutoff(
+        scans.flatMap((s) => [...s.entries.values()].filter(kept)),
+        options.maxBytes,
+      ),
+    );
   const before = sum(scans.map((s) => s.bytes));
   let keptEntries = 0;
   let removedEntries = 0;
@@ -117,13 +131,20 @@ export function pruneCache(dir: string, options: PruneOptions): CacheRemoval {
 export function clearCache(dir: string): CacheRemoval {
   const scans = scanShards(dir);
   for (const scan of scans) rmSync(scan.path, { force: true });
-  for (const leftover of shardFolderFiles(dir).filter((f) => f.includes(PRUNE_TEMP))) rmSync(join(dir, SHARD_FOLDER, leftover), { force: true });
+  for (const leftover of shardFolderFiles(dir).filter((f) => f.includes(PRUNE_TEMP)))
+    rmSync(join(dir, SHARD_FOLDER, leftover), { force: true });
   try {
     rmdirSync(join(dir, SHARD_FOLDER));
   } catch {
     // not empty (something not ours is in it) or already gone: leave it
   }
-  return { dir, removedEntries: sum(scans.map((s) => s.entries.size)), removedBytes: sum(scans.map((s) => s.bytes)), keptEntries: 0, keptBytes: 0 };
+  return {
+    dir,
+    removedEntries: sum(scans.map((s) => s.entries.size)),
+    removedBytes: sum(scans.map((s) => s.bytes)),
+    keptEntries: 0,
+    keptBytes: 0,
+  };
 }
 
 const PRUNE_TEMP = '.prune-';
@@ -201,7 +222,12 @@ function scanShard(folder: string, file: string): ShardScan {
     if (typeof value.usedAt !== 'number' || entries.has(key)) untidy = true;
     const previous = entries.get(key)?.lastUse ?? -Infinity;
     const servedModel = typeof value.servedModel === 'string' ? value.servedModel : null;
-    entries.set(key, { offset, lastUse: Math.max(previous, usedAt), baseBytes: Buffer.byteLength(JSON.stringify({ ...value, usedAt: 0 })) + 1, servedModel });
+    entries.set(key, {
+      offset,
+      lastUse: Math.max(previous, usedAt),
+      baseBytes: Buffer.byteLength(JSON.stringify({ ...value, usedAt: 0 })) + 1,
+      servedModel,
+    });
   });
   if (complete < size) untidy = true;
   for (const [key, usedAt] of hits) {
@@ -224,7 +250,8 @@ function parseLine(line: string): ParsedLine | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
   if (typeof record.key === 'string' && record.error === null) return { kind: 'answer', key: record.key, value: record };
-  if (Array.isArray(record.hits) && typeof record.usedAt === 'number') return { kind: 'use', hits: record.hits.filter((k): k is string => typeof k === 'string'), usedAt: record.usedAt };
+  if (Array.isArray(record.hits) && typeof record.usedAt === 'number')
+    return { kind: 'use', hits: record.hits.filter((k): k is string => typeof k === 'string'), usedAt: record.usedAt };
   return undefined;
 }
 
@@ -233,7 +260,17 @@ const minOrNull = (values: number[]) => (values.length === 0 ? null : values.red
 const maxOrNull = (values: number[]) => (values.length === 0 ? null : values.reduce((a, b) => Math.max(a, b)));
 
 const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-const SIZE_UNITS: Readonly<Record<string, number>> = { b: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30, tib: 2 ** 40 };
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+  tib: 2 ** 40,
+};
 
 /** `30d`, `12h`, `90m`, `45s`, `2w` -> milliseconds; undefined when it is not one of these. */
 export function parseDuration(text: string): number | undefined {

@@ -64,7 +64,10 @@ export class Endpoint {
   }
 
   /** Sends until answered, failed for good, or out of retries; undefined when the run was interrupted. */
-  async send(request: Pick<PlannedRequest, 'messages' | 'replicate'>, subject: ProviderRequest['subject']): Promise<SendOutcome | undefined> {
+  async send(
+    request: Pick<PlannedRequest, 'messages' | 'replicate'>,
+    subject: ProviderRequest['subject'],
+  ): Promise<SendOutcome | undefined> {
     const chars = TokenEstimator.characters(request.messages);
     let last: SendOutcome | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -112,7 +115,9 @@ export class Endpoint {
   private observe(error: ProviderResponse['error']): void {
     const trip = this.breaker.observe(error);
     if (!trip) return;
-    this.ctx.log(`counterfair: model ${this.spec.id}: stopped sending after ${describeTrip(trip)}. Requests not yet sent are recorded as not sent (never cached; re-run with the same --out to try them again).`);
+    this.ctx.log(
+      `counterfair: model ${this.spec.id}: stopped sending after ${describeTrip(trip)}. Requests not yet sent are recorded as not sent (never cached; re-run with the same --out to try them again).`,
+    );
     this.halt.abort();
   }
 
@@ -120,7 +125,17 @@ export class Endpoint {
   private notSent(): SendOutcome {
     const trip = this.breaker.trip!;
     const message = notSentMessage(trip);
-    return { response: { text: null, error: { kind: 'not-sent', message, ...(trip.error.status === undefined ? {} : { status: trip.error.status }) }, finishReason: null, usage: null, servedModel: null }, attempts: 0, latencyMs: 0 };
+    return {
+      response: {
+        text: null,
+        error: { kind: 'not-sent', message, ...(trip.error.status === undefined ? {} : { status: trip.error.status }) },
+        finishReason: null,
+        usage: null,
+        servedModel: null,
+      },
+      attempts: 0,
+      latencyMs: 0,
+    };
   }
 
   /** One attempt under the study's per-request deadline, which covers the whole exchange, body included. */
@@ -135,7 +150,13 @@ export class Endpoint {
     try {
       const response = await this.provider.complete({ ...request, signal: controller.signal });
       if (!timedOut) return response;
-      return { text: null, error: { kind: 'timeout', message: `no complete answer within ${this.spec.timeoutMs} ms` }, finishReason: null, usage: null, servedModel: null };
+      return {
+        text: null,
+        error: { kind: 'timeout', message: `no complete answer within ${this.spec.timeoutMs} ms` },
+        finishReason: null,
+        usage: null,
+        servedModel: null,
+      };
     } finally {
       cancelDeadline();
       this.inFlight.delete(controller);

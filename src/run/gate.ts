@@ -114,7 +114,10 @@ export class EndpointGate {
       if (!head) return;
       const wait = this.delayFor(head.tokens);
       if (wait === Infinity) return; // the next release() pumps again
-      if (wait > 0) return this.wakeIn(wait);
+      if (wait > 0) {
+        this.wakeIn(wait);
+        return;
+      }
       queue.shift();
       this.admit(head.tokens);
       head.resolve(true);

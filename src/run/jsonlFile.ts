@@ -9,7 +9,11 @@ const NEWLINE = 0x0a;
  * without its newline is, in a file this program appends to, torn by a crash mid-write and not passed
  * on; in a file from elsewhere (`final: 'include'`) it is simply the last line.
  */
-export function scanLines(path: string, onLine: (line: string, offset: number) => void, options: { final: 'skip' | 'include' } = { final: 'skip' }): number {
+export function scanLines(
+  path: string,
+  onLine: (line: string, offset: number) => void,
+  options: { final: 'skip' | 'include' } = { final: 'skip' },
+): number {
   const lines = fileLines(path, options);
   for (let next = lines.next(); ; next = lines.next()) {
     if (next.done) return next.value;
@@ -18,7 +22,10 @@ export function scanLines(path: string, onLine: (line: string, offset: number) =
 }
 
 /** scanLines as a generator, for a reader that pulls; the file is closed when the reader stops early too. */
-export function* fileLines(path: string, options: { final: 'skip' | 'include' } = { final: 'skip' }): Generator<{ line: string; offset: number }, number> {
+export function* fileLines(
+  path: string,
+  options: { final: 'skip' | 'include' } = { final: 'skip' },
+): Generator<{ line: string; offset: number }, number> {
   const fd = openSync(path, 'r');
   try {
     let buffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);

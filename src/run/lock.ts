@@ -20,7 +20,10 @@ export function takeLock(lock: string, subject: string): () => void {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     const holder = Number(readFileSync(lock, 'utf8'));
-    if (isAlive(holder)) throw new InputError([{ file: subject, message: `is in use by another counterfair run (process ${holder}); wait for it to finish or use another --out` }]);
+    if (isAlive(holder))
+      throw new InputError([
+        { file: subject, message: `is in use by another counterfair run (process ${holder}); wait for it to finish or use another --out` },
+      ]);
     writeFileSync(lock, String(process.pid));
   }
   return () => rmSync(lock, { force: true });

@@ -56,7 +56,11 @@ export function replicateKeys(identity: string, params: ModelParams, messages: r
   const slot = text.lastIndexOf(JSON.stringify(REPLICATE_SLOT));
   const before = createHash('sha256').update(text.slice(0, slot));
   const after = text.slice(slot + JSON.stringify(REPLICATE_SLOT).length);
-  return (replicate) => before.copy().update(`${JSON.stringify(replicate)}${after}`).digest('hex');
+  return (replicate) =>
+    before
+      .copy()
+      .update(`${JSON.stringify(replicate)}${after}`)
+      .digest('hex');
 }
 
 /**
@@ -67,7 +71,8 @@ export function* planRequests(model: PlanModel, variants: Iterable<Variant>, rep
   for (const variant of variants) {
     const messages = messagesFor(model.spec, variant);
     const keyOf = replicateKeys(model.identity, model.spec.params, messages);
-    for (let replicate = 0; replicate < replicates; replicate++) yield plannedRequest(model.spec, variant, messages, replicate, keyOf(replicate));
+    for (let replicate = 0; replicate < replicates; replicate++)
+      yield plannedRequest(model.spec, variant, messages, replicate, keyOf(replicate));
   }
 }
 

@@ -51,7 +51,14 @@ export function estimatePlan(study: Pick<Study, 'models' | 'replicates'>, varian
       const { prompt, completion } = totals[i]!;
       const price = isOpenAISpec(spec) && spec.batch ? batchPrice(spec.price) : spec.price;
       const cost = isSimulatedSpec(spec) ? 0 : price ? (prompt * price.input + completion * price.output) / 1e6 : null;
-      return { modelId: spec.id, kind: spec.kind, requests: count * study.replicates, promptTokens: prompt, completionTokens: completion, cost };
+      return {
+        modelId: spec.id,
+        kind: spec.kind,
+        requests: count * study.replicates,
+        promptTokens: prompt,
+        completionTokens: completion,
+        cost,
+      };
     }),
   };
 }
@@ -98,25 +105,56 @@ const DEFAULT_CHECK_TIMEOUT_MS = 30_000;
  * Sends one request (the first variant, the model's own parameters, one attempt, no retry) to each model that
  * has an endpoint, all at once, and says how each answered. The answers are not recorded: a run asks again.
  */
-export async function checkEndpoints(study: Pick<Study, 'models' | 'seed'>, variant: Variant, question: Question, options: EndpointCheckOptions): Promise<EndpointCheck[]> {
+export async function checkEndpoints(
+  study: Pick<Study, 'models' | 'seed'>,
+  variant: Variant,
+  question: Question,
+  options: EndpointCheckOptions,
+): Promise<EndpointCheck[]> {
   return Promise.all(study.models.map((spec) => checkEndpoint(spec, study.seed, variant, question, options)));
 }
 
-async function checkEndpoint(spec: ModelSpec, studySeed: number, variant: Variant, question: Question, options: EndpointCheckOptions): Promise<EndpointCheck> {
+async function checkEndpoint(
+  spec: ModelSpec,
+  studySeed: number,
+  variant: Variant,
+  question: Question,
+  options: EndpointCheckOptions,
+): Promise<EndpointCheck> {
   if (isSimulatedSpec(spec)) return { modelId: spec.id, target: 'simulated model (no network)', status: 'simulated' };
   // Only OpenAI-compatible endpoints are checked; a provider added through the registry is reached by a run alone.
   if (!isOpenAISpec(spec)) return { modelId: spec.id, target: `provider ${spec.kind}`, status: 'simulated' };
   const target = `${spec.baseUrl ?? 'https://api.openai.com/v1'} model ${spec.model}`;
-  if (!options.env[spec.apiKeyEnv]) return { modelId: spec.id, target, status: 'no-key', cause: `environment variable ${spec.apiKeyEnv} is not set: export it with the API key (or put it in a file and pass --env-file FILE)` };
+  if (!options.env[spec.apiKeyEnv])
+    return {
+      modelId: spec.id,
+      target,
+      status: 'no-key',
+      cause: `environment variable ${spec.apiKeyEnv} is not set: export it with the API key (or put it in a file and pass --env-file FILE)`,
+    };
   const timeoutMs = Math.min(spec.timeoutMs, options.timeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS);
   // One online attempt, even for a model the study sends through a Batch API: the check is about key, address and name.
   const provider = createProvider({ ...spec, batch: false, timeoutMs }, { studySeed, env: options.env });
   const started = options.clock();
-  const response = await provider.complete({ messages: messagesFor(spec, variant), params: spec.params, replicate: 0, subject: { variant, question }, signal: options.signal });
+  const response = await provider.complete({
+    messages: messagesFor(spec, variant),
+    params: spec.params,
+    replicate: 0,
+    subject: { variant, question },
+    signal: options.signal,
+  });
   const latencyMs = options.clock() - started;
   if (response.error === null) return { modelId: spec.id, target, status: 'ok', servedModel: response.servedModel, latencyMs };
   const { kind, status, message } = response.error;
-  return { modelId: spec.id, target, status: kind === 'rate-limit' ? 'limited' : statusOf(kind), errorKind: kind, ...(status !== undefined ? { httpStatus: status } : {}), cause: `${advice(kind, spec, timeoutMs)} (${message})`, latencyMs };
+  return {
+    modelId: spec.id,
+    target,
+    status: kind === 'rate-limit' ? 'limited' : statusOf(kind),
+    errorKind: kind,
+    ...(status !== undefined ? { httpStatus: status } : {}),
+    cause: `${advice(kind, spec, timeoutMs)} (${message})`,
+    latencyMs,
+  };
 }
 
 function statusOf(kind: ResponseErrorKind): EndpointStatus {

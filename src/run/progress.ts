@@ -69,7 +69,8 @@ export class ProgressMeter {
     if (!response.usage) return;
     this.promptTokens += response.usage.promptTokens;
     this.completionTokens += response.usage.completionTokens;
-    if (price) this.cost = (this.cost ?? 0) + (response.usage.promptTokens * price.input + response.usage.completionTokens * price.output) / 1e6;
+    if (price)
+      this.cost = (this.cost ?? 0) + (response.usage.promptTokens * price.input + response.usage.completionTokens * price.output) / 1e6;
   }
 
   snapshot(): ProgressSnapshot {

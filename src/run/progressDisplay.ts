@@ -84,7 +84,12 @@ export class ProgressDisplay {
 export function formatProgress(p: ProgressSnapshot): string {
   const parts = [`${p.done}/${p.total} (${p.total === 0 ? 100 : Math.floor((100 * p.done) / p.total)}%)`];
   if (p.reused > 0) parts.push(`${p.reused} already answered`);
-  parts.push(`ETA ${p.etaSeconds === null ? '?' : formatDuration(p.etaSeconds)}`, `${p.rate.toFixed(1)}/s`, `${p.errors} errors`, `${p.retries} retries`);
+  parts.push(
+    `ETA ${p.etaSeconds === null ? '?' : formatDuration(p.etaSeconds)}`,
+    `${p.rate.toFixed(1)}/s`,
+    `${p.errors} errors`,
+    `${p.retries} retries`,
+  );
   // The simulated model and endpoints that report no usage have no token count to show.
   if (p.promptTokens + p.completionTokens > 0) parts.push(`${formatCount(p.promptTokens + p.completionTokens)} tokens`);
   if (p.cost !== null) parts.push(`~$${p.cost.toFixed(p.cost < 10 ? 4 : 2)}`);

@@ -21,7 +21,15 @@ export const DEFAULT_RETRY: Omit<RetryPolicy, 'maxRetries'> = { baseDelayMs: 500
  * an unresolved name may be a server restarting; the circuit breaker stops an endpoint that stays away).
  * Bad requests, bad keys and unknown models fail the same way every time, so retrying them only costs money.
  */
-const RETRYABLE: ReadonlySet<ResponseErrorKind> = new Set(['rate-limit', 'server', 'timeout', 'network', 'connection-refused', 'dns', 'invalid-response']);
+const RETRYABLE: ReadonlySet<ResponseErrorKind> = new Set([
+  'rate-limit',
+  'server',
+  'timeout',
+  'network',
+  'connection-refused',
+  'dns',
+  'invalid-response',
+]);
 
 export function isRetryable(error: ResponseError): boolean {
   return RETRYABLE.has(error.kind);

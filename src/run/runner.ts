@@ -34,7 +34,13 @@ export interface RunnerOptions {
  * final counts. Outcomes are in the journal as they arrive; an interrupted run stops sending and returns
  * with whatever was recorded.
  */
-export async function runModels(models: readonly RunModel[], variants: VariantSource, questions: ReadonlyMap<string, Question>, replicates: number, options: RunnerOptions): Promise<ProgressSnapshot> {
+export async function runModels(
+  models: readonly RunModel[],
+  variants: VariantSource,
+  questions: ReadonlyMap<string, Question>,
+  replicates: number,
+  options: RunnerOptions,
+): Promise<ProgressSnapshot> {
   const { ctx } = options;
   const meter = new ProgressMeter(models.length * variants.length * replicates, ctx.clock);
   const display = options.progress && new ProgressDisplay(meter, options.progress, ctx.clock);
@@ -46,9 +52,27 @@ export async function runModels(models: readonly RunModel[], variants: VariantSo
         const recorder = new Recorder(options.journal, cache, meter, display);
         if (provider.batch) {
           ledger ??= BatchLedger.open(runFile(dirname(options.journal.path), 'batches'));
-          return runBatch({ spec, identity: provider.identity, engine: provider.batch, variants, replicates, recorder, ledger, meter, ctx });
+          return runBatch({
+            spec,
+            identity: provider.identity,
+            engine: provider.batch,
+            variants,
+            replicates,
+            recorder,
+            ledger,
+            meter,
+            ctx,
+          });
         }
-        return runOnline(spec, provider, planRequests({ spec, identity: provider.identity }, variants, replicates), questions, recorder, meter, ctx);
+        return runOnline(
+          spec,
+          provider,
+          planRequests({ spec, identity: provider.identity }, variants, replicates),
+          questions,
+          recorder,
+          meter,
+          ctx,
+        );
       }),
     );
   } finally {
@@ -62,7 +86,12 @@ export async function runModels(models: readonly RunModel[], variants: VariantSo
  * offsets, not texts); undefined when any request has none yet. The plan supplies the labels, so an
  * answer recorded under another study's names still lands on this study's request.
  */
-export function collectResponses(models: readonly RunModel[], variants: VariantSource, replicates: number, journal: ResponseJournal): Iterable<ResponseRecord> | undefined {
+export function collectResponses(
+  models: readonly RunModel[],
+  variants: VariantSource,
+  replicates: number,
+  journal: ResponseJournal,
+): Iterable<ResponseRecord> | undefined {
   const planned = function* () {
     for (const { spec, provider } of models) yield* planRequests({ spec, identity: provider.identity }, variants, replicates);
   };
@@ -76,5 +105,11 @@ export function collectResponses(models: readonly RunModel[], variants: VariantS
 }
 
 function withSubject(record: ResponseRecord, request: PlannedRequest): ResponseRecord {
-  return { ...record, modelId: request.modelId, vignetteId: request.vignetteId, variantId: request.variantId, replicate: request.replicate };
+  return {
+    ...record,
+    modelId: request.modelId,
+    vignetteId: request.vignetteId,
+    variantId: request.variantId,
+    replicate: request.replicate,
+  };
 }

@@ -53,7 +53,10 @@ export class ResponseJournal {
           lineNumber++;
           if (line.trim() === '') return;
           const record = parseRecord(line);
-          if (!record) throw new InputError([{ file: path, line: lineNumber, message: 'is not a response record; the journal is damaged (move it away to start over)' }]);
+          if (!record)
+            throw new InputError([
+              { file: path, line: lineNumber, message: 'is not a response record; the journal is damaged (move it away to start over)' },
+            ]);
           if (record.error === null) {
             answered.set(record.key, offset);
             failed.delete(record.key);
@@ -86,7 +89,8 @@ export class ResponseJournal {
     const offset = this.answered.get(key) ?? this.failed.get(key);
     if (offset === undefined) return undefined;
     const record = parseRecord(readLineAt(this.reader, offset));
-    if (record?.key !== key) throw new Error(`${this.path}: the record at byte ${offset} is not ${key}; was the journal changed while in use?`);
+    if (record?.key !== key)
+      throw new Error(`${this.path}: the record at byte ${offset} is not ${key}; was the journal changed while in use?`);
     return record as ResponseRecord;
   }
 
@@ -113,7 +117,9 @@ export class ResponseJournal {
 export function parseRecord(line: string): StoredResponse | undefined {
   try {
     const value = JSON.parse(line) as Partial<StoredResponse> | null;
-    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value ? (value as StoredResponse) : undefined;
+    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value
+      ? (value as StoredResponse)
+      : undefined;
   } catch {
     return undefined;
   }

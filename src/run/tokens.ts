@@ -34,7 +34,10 @@ export class TokenEstimator {
   /** The estimate split into prompt and answer tokens, which are priced differently. */
   estimateParts(chars: number, messageCount: number): { prompt: number; completion: number } {
     const perChar = this.promptChars > 0 ? this.promptTokens / this.promptChars : INITIAL_TOKENS_PER_CHAR;
-    const answer = this.completions > 0 ? this.completionTokens / this.completions : Math.min(this.maxTokens ?? INITIAL_COMPLETION_TOKENS, INITIAL_COMPLETION_TOKENS);
+    const answer =
+      this.completions > 0
+        ? this.completionTokens / this.completions
+        : Math.min(this.maxTokens ?? INITIAL_COMPLETION_TOKENS, INITIAL_COMPLETION_TOKENS);
     return { prompt: Math.ceil(chars * perChar) + messageCount * TOKENS_PER_MESSAGE, completion: Math.ceil(answer) };
   }
 

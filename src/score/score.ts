@@ -10,7 +10,12 @@ import { createQuestionTypeRegistry, questionTypeDefinition, type QuestionTypeRe
  * Scores one response against its vignette's correct answer, as the question's type reads and grades it (a type that
  * reads no answers, free text, leaves it `unscored` for the judge). Pure: same response, same score.
  */
-export function scoreResponse(response: ResponseRecord, variant: Variant, question: Question, questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): ScoreRecord {
+export function scoreResponse(
+  response: ResponseRecord,
+  variant: Variant,
+  question: Question,
+  questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): ScoreRecord {
   const base = {
     key: response.key,
     modelId: response.modelId,
@@ -28,21 +33,53 @@ export function scoreResponse(response: ResponseRecord, variant: Variant, questi
     extractorVersion: EXTRACTOR_VERSION,
   };
   if (response.error !== null || response.text === null) {
-    return { ...base, outcome: 'error', extracted: null, signedDeviation: null, hedge: false, extractor: 'none', explanation: `request failed: ${response.error?.kind ?? 'no text'}` };
+    return {
+      ...base,
+      outcome: 'error',
+      extracted: null,
+      signedDeviation: null,
+      hedge: false,
+      extractor: 'none',
+      explanation: `request failed: ${response.error?.kind ?? 'no text'}`,
+    };
   }
   const definition = questionTypeDefinition(questionTypes, question);
   if (!definition.extract || !definition.judge) {
-    return { ...base, outcome: 'unscored', extracted: null, signedDeviation: null, hedge: false, extractor: 'none', explanation: 'free-text answers are scored by a judge' };
+    return {
+      ...base,
+      outcome: 'unscored',
+      extracted: null,
+      signedDeviation: null,
+      hedge: false,
+      extractor: 'none',
+      explanation: 'free-text answers are scored by a judge',
+    };
   }
   const hedge = detectRefusal(response.text).hedge;
   const extraction = definition.extract(response.text, question, variant);
   switch (extraction.kind) {
     case 'refusal':
     case 'unparseable':
-      return { ...base, outcome: extraction.kind, extracted: null, signedDeviation: null, hedge, extractor: extraction.extractor, explanation: extraction.explanation };
+      return {
+        ...base,
+        outcome: extraction.kind,
+        extracted: null,
+        signedDeviation: null,
+        hedge,
+        extractor: extraction.extractor,
+        explanation: extraction.explanation,
+      };
     case 'answer': {
       const { outcome, signedDeviation } = definition.judge(question, extraction.value);
-      return { ...base, outcome, extracted: extraction.value, signedDeviation, hedge, extractor: extraction.extractor, explanation: extraction.explanation };
+      return {
+        ...base,
+        outcome,
+        extracted: extraction.value,
+        signedDeviation,
+        hedge,
+        extractor: extraction.extractor,
+        explanation: extraction.explanation,
+      };
     }
   }
 }

@@ -35,7 +35,8 @@ export const ADJUST_METHODS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'b
 /** Throws unless `pValues` are in [0, 1] or NaN and `method` is known. */
 export function checkAdjustInput(fn: string, pValues: readonly number[], method: AdjustMethod): void {
   if (!isArray(pValues)) throw new Error(`${fn}: pValues must be an array of numbers`);
-  if (!ADJUST_METHODS.includes(method)) throw new Error(`${fn}: method must be one of ${ADJUST_METHODS.join(', ')} (got ${String(method)})`);
+  if (!ADJUST_METHODS.includes(method))
+    throw new Error(`${fn}: method must be one of ${ADJUST_METHODS.join(', ')} (got ${String(method)})`);
   pValues.forEach((p, i) => {
     if (typeof p !== 'number' || (!Number.isNaN(p) && !(p >= 0 && p <= 1))) {
       throw new Error(`${fn}: p-values must be in [0, 1] or NaN (got pValues[${i}]=${String(p)})`);

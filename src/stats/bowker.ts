@@ -21,7 +21,8 @@ import { checkSquareTable } from './validate.js';
 export function bowker(table: readonly (readonly number[])[], options: { emptyPairs?: 'zero' | 'nan' } = {}): ChiSquareTestResult {
   const k = checkSquareTable('bowker', table);
   const emptyPairs = options.emptyPairs ?? 'zero';
-  if (emptyPairs !== 'zero' && emptyPairs !== 'nan') throw new Error(`bowker: emptyPairs must be 'zero' or 'nan' (got ${String(emptyPairs)})`);
+  if (emptyPairs !== 'zero' && emptyPairs !== 'nan')
+    throw new Error(`bowker: emptyPairs must be 'zero' or 'nan' (got ${String(emptyPairs)})`);
   let statistic = 0;
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {

@@ -26,9 +26,11 @@ export function chiSquareHomogeneity(table: readonly (readonly number[])[]): Chi
   if (!Array.isArray(first) || first.length === 0) throw new Error('chiSquareHomogeneity: table must be a non-empty r x c array of counts');
   const c = first.length;
   table.forEach((row, i) => {
-    if (!isArray(row) || row.length !== c) throw new Error(`chiSquareHomogeneity: every row must have ${c} entries (row ${i} has ${isArray(row) ? row.length : 'none'})`);
+    if (!isArray(row) || row.length !== c)
+      throw new Error(`chiSquareHomogeneity: every row must have ${c} entries (row ${i} has ${isArray(row) ? row.length : 'none'})`);
     row.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`chiSquareHomogeneity: counts must be finite and non-negative (got table[${i}][${j}]=${String(v)})`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw new Error(`chiSquareHomogeneity: counts must be finite and non-negative (got table[${i}][${j}]=${String(v)})`);
     });
   });
   const rowTotals = table.map((row) => row.reduce((a, b) => a + b, 0));

@@ -33,7 +33,8 @@ export function clopperPearsonInterval(k: number, n: number, options: ClopperPea
   checkCountAndTrials('clopperPearsonInterval', k, n);
   const { confLevel, alternative } = checkIntervalOptions('clopperPearsonInterval', options);
   const solver = options.solver ?? 'exact';
-  if (solver !== 'exact' && solver !== 'scipy') throw new Error(`clopperPearsonInterval: solver must be 'exact' or 'scipy' (got ${String(solver)})`);
+  if (solver !== 'exact' && solver !== 'scipy')
+    throw new Error(`clopperPearsonInterval: solver must be 'exact' or 'scipy' (got ${String(solver)})`);
   const alpha = alternative === 'two-sided' ? (1 - confLevel) / 2 : 1 - confLevel;
   let low: number;
   let high: number;

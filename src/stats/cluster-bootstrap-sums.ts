@@ -57,9 +57,11 @@ export interface ClusterSumsInterval {
 
 export function clusterBootstrapSums(options: ClusterSumsBootstrapOptions): ClusterSumsInterval[] {
   const { sums, statistics, seed } = options;
-  if (seed === undefined || !Number.isSafeInteger(seed)) throw new Error('clusterBootstrapSums: an explicit integer seed is required (refusing to run an unseeded bootstrap)');
+  if (seed === undefined || !Number.isSafeInteger(seed))
+    throw new Error('clusterBootstrapSums: an explicit integer seed is required (refusing to run an unseeded bootstrap)');
   const nResamples = options.nResamples ?? 2000;
-  if (!Number.isInteger(nResamples) || nResamples < 1) throw new Error(`clusterBootstrapSums: nResamples must be a positive integer (got ${nResamples})`);
+  if (!Number.isInteger(nResamples) || nResamples < 1)
+    throw new Error(`clusterBootstrapSums: nResamples must be a positive integer (got ${nResamples})`);
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`clusterBootstrapSums: confLevel must be in (0, 1) (got ${confLevel})`);
   const G = sums.length;
@@ -75,7 +77,8 @@ export function clusterBootstrapSums(options: ClusterSumsBootstrapOptions): Clus
   for (let k = 0; k < K; k++) totals[k] = columns[k]!.reduce((a, b) => a + b, 0);
   const estimates = statistics.map((f) => f(totals));
   const indices = options.indices ?? resampleIndices(seed, G, nResamples);
-  if (indices.length !== G * nResamples) throw new Error(`clusterBootstrapSums: indices must hold ${nResamples} resamples of ${G} clusters (got ${indices.length} draws)`);
+  if (indices.length !== G * nResamples)
+    throw new Error(`clusterBootstrapSums: indices must hold ${nResamples} resamples of ${G} clusters (got ${indices.length} draws)`);
   const reps = statistics.map(() => [] as number[]);
   const nNaN = statistics.map(() => 0);
   for (let r = 0; r < nResamples; r++) {

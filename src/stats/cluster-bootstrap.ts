@@ -84,10 +84,13 @@ export function clusterBootstrap<T>(options: ClusterBootstrapOptions<T>): Cluste
     if (!Number.isSafeInteger(options.seed)) throw new Error(`clusterBootstrap: seed must be a safe integer (got ${String(options.seed)})`);
     rng = createRng(options.seed);
   } else {
-    throw new Error('clusterBootstrap: an explicit seed or rng is required (refusing to run an unseeded bootstrap; results must be reproducible)');
+    throw new Error(
+      'clusterBootstrap: an explicit seed or rng is required (refusing to run an unseeded bootstrap; results must be reproducible)',
+    );
   }
   const nResamples = options.nResamples ?? 2000;
-  if (!Number.isInteger(nResamples) || nResamples < 1) throw new Error(`clusterBootstrap: nResamples must be a positive integer (got ${String(nResamples)})`);
+  if (!Number.isInteger(nResamples) || nResamples < 1)
+    throw new Error(`clusterBootstrap: nResamples must be a positive integer (got ${String(nResamples)})`);
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`clusterBootstrap: confLevel must be in (0, 1) (got ${String(confLevel)})`);
   const entries: [string, readonly T[]][] =

@@ -19,13 +19,15 @@ import { chiSquareSf } from './distributions.js';
 import type { ChiSquareTestResult } from './types.js';
 
 export function clusteredMcNemar(b: readonly number[], c: readonly number[]): ChiSquareTestResult {
-  if (!Array.isArray(b) || !Array.isArray(c) || b.length !== c.length) throw new Error('clusteredMcNemar: b and c must be arrays of the same length (one entry per cluster)');
+  if (!Array.isArray(b) || !Array.isArray(c) || b.length !== c.length)
+    throw new Error('clusteredMcNemar: b and c must be arrays of the same length (one entry per cluster)');
   if (b.length === 0) throw new Error('clusteredMcNemar: at least one cluster is required');
   let difference = 0;
   let variance = 0;
   b.forEach((bk, k) => {
     const ck = c[k]!;
-    if (!Number.isInteger(bk) || !Number.isInteger(ck) || bk < 0 || ck < 0) throw new Error(`clusteredMcNemar: discordant counts must be non-negative integers (cluster ${k}: b=${bk}, c=${ck})`);
+    if (!Number.isInteger(bk) || !Number.isInteger(ck) || bk < 0 || ck < 0)
+      throw new Error(`clusteredMcNemar: discordant counts must be non-negative integers (cluster ${k}: b=${bk}, c=${ck})`);
     difference += bk - ck;
     variance += (bk - ck) ** 2;
   });

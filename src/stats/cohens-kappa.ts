@@ -61,15 +61,18 @@ export function cohensKappa(table: readonly (readonly number[])[], options: Cohe
     throw new Error(`cohensKappa: weights must be 'none', 'linear' or 'quadratic' (got ${String(weights)})`);
   }
   const interval = options.interval ?? 'truncated';
-  if (interval !== 'truncated' && interval !== 'wald') throw new Error(`cohensKappa: interval must be 'truncated' or 'wald' (got ${String(interval)})`);
+  if (interval !== 'truncated' && interval !== 'wald')
+    throw new Error(`cohensKappa: interval must be 'truncated' or 'wald' (got ${String(interval)})`);
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`cohensKappa: confLevel must be in (0, 1) (got ${confLevel})`);
   if (!isArray(table) || table.length < 2) throw new Error('cohensKappa: table must be a k x k array of counts with k >= 2');
   const k = table.length;
   table.forEach((row, i) => {
-    if (!isArray(row) || row.length !== k) throw new Error(`cohensKappa: table must be square (row ${i} has ${isArray(row) ? row.length : 'no'} entries, expected ${k})`);
+    if (!isArray(row) || row.length !== k)
+      throw new Error(`cohensKappa: table must be square (row ${i} has ${isArray(row) ? row.length : 'no'} entries, expected ${k})`);
     row.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`cohensKappa: counts must be finite and non-negative (got table[${i}][${j}]=${String(v)})`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw new Error(`cohensKappa: counts must be finite and non-negative (got table[${i}][${j}]=${String(v)})`);
     });
   });
   // The arithmetic below follows statsmodels' NumPy expressions operation by

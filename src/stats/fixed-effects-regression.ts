@@ -68,11 +68,14 @@ export function fixedEffectsRegression(input: FixedEffectsInput): FixedEffectsRe
   const { strata, nColumns: k } = input;
   if (!Number.isInteger(k) || k < 1) throw new Error(`fixedEffectsRegression: nColumns must be a positive integer (got ${k})`);
   strata.forEach((s, i) => {
-    if (!Number.isInteger(s.cluster) || s.cluster < 0) throw new Error(`fixedEffectsRegression: stratum ${i} has cluster ${s.cluster}; expected a non-negative integer`);
-    if (s.y.length !== s.x.length) throw new Error(`fixedEffectsRegression: stratum ${i} has ${s.y.length} outcomes but ${s.x.length} covariate rows`);
+    if (!Number.isInteger(s.cluster) || s.cluster < 0)
+      throw new Error(`fixedEffectsRegression: stratum ${i} has cluster ${s.cluster}; expected a non-negative integer`);
+    if (s.y.length !== s.x.length)
+      throw new Error(`fixedEffectsRegression: stratum ${i} has ${s.y.length} outcomes but ${s.x.length} covariate rows`);
     s.x.forEach((row, j) => {
       if (row.length !== k) throw new Error(`fixedEffectsRegression: stratum ${i}, row ${j} has ${row.length} covariates; expected ${k}`);
-      if (!row.every(Number.isFinite) || !Number.isFinite(s.y[j]!)) throw new Error(`fixedEffectsRegression: stratum ${i}, row ${j} has a non-finite value`);
+      if (!row.every(Number.isFinite) || !Number.isFinite(s.y[j]!))
+        throw new Error(`fixedEffectsRegression: stratum ${i}, row ${j} has a non-finite value`);
     });
   });
 
@@ -119,7 +122,9 @@ export function fixedEffectsRegression(input: FixedEffectsInput): FixedEffectsRe
   const p = estimable.filter(Boolean).length;
   const smallSampleFactor = nClusters > 1 && n > p ? (nClusters / (nClusters - 1)) * ((n - 1) / (n - p)) : NaN;
   const covariance = Array.from({ length: k }, (_, a) =>
-    Array.from({ length: k }, (_, b) => (estimable[a] && estimable[b] ? smallSampleFactor * influence.reduce((sum, f) => sum + f[a]! * f[b]!, 0) : NaN)),
+    Array.from({ length: k }, (_, b) =>
+      estimable[a] && estimable[b] ? smallSampleFactor * influence.reduce((sum, f) => sum + f[a]! * f[b]!, 0) : NaN,
+    ),
   );
   return { coefficients, estimable, covariance, influence, clusters, smallSampleFactor, df: nClusters - 1, nObservations: n, nClusters };
 }

@@ -17,7 +17,8 @@
 import { isArray } from './numeric.js';
 
 export function fleissKappa(table: readonly (readonly number[])[]): number {
-  if (!isArray(table) || table.length === 0) throw new Error('fleissKappa: table must be a non-empty subjects x categories array of counts');
+  if (!isArray(table) || table.length === 0)
+    throw new Error('fleissKappa: table must be a non-empty subjects x categories array of counts');
   const k = table[0]!.length;
   if (k < 1) throw new Error('fleissKappa: table must have at least one category column');
   let m = -1;
@@ -25,7 +26,8 @@ export function fleissKappa(table: readonly (readonly number[])[]): number {
     if (!isArray(row) || row.length !== k) throw new Error(`fleissKappa: every row must have k=${k} category counts (row ${i} differs)`);
     let s = 0;
     row.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Error(`fleissKappa: counts must be non-negative integers (got table[${i}][${j}]=${String(v)})`);
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+        throw new Error(`fleissKappa: counts must be non-negative integers (got table[${i}][${j}]=${String(v)})`);
       s += v;
     });
     if (m === -1) m = s;

@@ -39,7 +39,8 @@ export function friedman(data: readonly (readonly number[])[]): FriedmanResult {
   data.forEach((row, i) => {
     if (!isArray(row) || row.length !== k) throw new Error(`friedman: every block must have k=${k} values (block ${i} differs)`);
     row.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`friedman: values must be finite numbers (got data[${i}][${j}]=${String(v)})`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new Error(`friedman: values must be finite numbers (got data[${i}][${j}]=${String(v)})`);
     });
     const { ranks, ties: t } = averageRanks(row);
     ranks.forEach((r, j) => (rankSums[j]! += r));

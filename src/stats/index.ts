@@ -14,7 +14,12 @@ export { clusterBootstrap, type ClusterBootstrapOptions, type ClusterBootstrapRe
 export { clusteredMcNemar } from './clustered-mcnemar.js';
 export { cochransQ, type CochransQResult } from './cochrans-q.js';
 export { cohensKappa, type CohensKappaOptions, type CohensKappaResult, type KappaWeights } from './cohens-kappa.js';
-export { fixedEffectsRegression, type FixedEffectsInput, type FixedEffectsResult, type MatchedStratum } from './fixed-effects-regression.js';
+export {
+  fixedEffectsRegression,
+  type FixedEffectsInput,
+  type FixedEffectsResult,
+  type MatchedStratum,
+} from './fixed-effects-regression.js';
 export { fleissKappa } from './fleiss-kappa.js';
 export { friedman, type FriedmanResult } from './friedman.js';
 export { mantelHaenszel, type ChiSquareTest, type MantelHaenszelOptions, type MantelHaenszelResult } from './mantel-haenszel.js';
@@ -26,7 +31,15 @@ export { raoScottPairedIntervals, type RaoScottPairedIntervals } from './rao-sco
 export { riskRatio, type RiskRatioOptions, type RiskRatioResult } from './risk-ratio.js';
 export { createRng, randomInt, type Rng } from './rng.js';
 export { stuartMaxwell } from './stuart-maxwell.js';
-export type { Alternative, ChiSquareTestResult, IntervalOptions, PairedClusterCounts, PairedDifferenceInterval, PairedTable, ProportionInterval } from './types.js';
+export type {
+  Alternative,
+  ChiSquareTestResult,
+  IntervalOptions,
+  PairedClusterCounts,
+  PairedDifferenceInterval,
+  PairedTable,
+  ProportionInterval,
+} from './types.js';
 export { waldPairedDifference } from './wald-paired-difference.js';
 export { waldTest, type WaldTestResult } from './wald-test.js';
 export { wilcoxonSignedRank, type WilcoxonMethod, type WilcoxonOptions, type WilcoxonResult, type WilcoxonZeroMethod } from './wilcoxon.js';

@@ -69,13 +69,17 @@ export interface MantelHaenszelResult {
 
 type Table2x2 = readonly [readonly [number, number], readonly [number, number]];
 
-export function mantelHaenszel(tables: readonly (readonly (readonly number[])[])[], options: MantelHaenszelOptions = {}): MantelHaenszelResult {
+export function mantelHaenszel(
+  tables: readonly (readonly (readonly number[])[])[],
+  options: MantelHaenszelOptions = {},
+): MantelHaenszelResult {
   if (!isArray(tables) || tables.length === 0) throw new Error('mantelHaenszel: tables must be a non-empty array of 2x2 tables');
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`mantelHaenszel: confLevel must be in (0, 1) (got ${confLevel})`);
   const shiftZeros = options.shiftZeros ?? false;
   const ccConvention = options.ccConvention ?? 'statsmodels';
-  if (ccConvention !== 'statsmodels' && ccConvention !== 'r') throw new Error(`mantelHaenszel: ccConvention must be 'statsmodels' or 'r' (got ${String(ccConvention)})`);
+  if (ccConvention !== 'statsmodels' && ccConvention !== 'r')
+    throw new Error(`mantelHaenszel: ccConvention must be 'statsmodels' or 'r' (got ${String(ccConvention)})`);
   const T: Table2x2[] = tables.map((t, k) => {
     if (!isArray(t) || t.length !== 2 || !t.every((r) => isArray(r) && r.length === 2)) {
       throw new Error(`mantelHaenszel: every stratum must be a 2x2 table [[a, b], [c, d]] (stratum ${k} is not)`);

@@ -61,7 +61,8 @@ export function pairedT(x: readonly number[], y: readonly number[], options: Pai
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`pairedT: confLevel must be in (0, 1) (got ${confLevel})`);
   const tQuantile = options.tQuantile ?? 'exact';
-  if (tQuantile !== 'exact' && tQuantile !== 'scipy') throw new Error(`pairedT: tQuantile must be 'exact' or 'scipy' (got ${String(tQuantile)})`);
+  if (tQuantile !== 'exact' && tQuantile !== 'scipy')
+    throw new Error(`pairedT: tQuantile must be 'exact' or 'scipy' (got ${String(tQuantile)})`);
   const qt = tQuantile === 'exact' ? studentTQuantile : cdflibStudentTQuantile;
   const n = x.length;
   const d = new Array<number>(n);

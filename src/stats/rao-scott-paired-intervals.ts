@@ -49,7 +49,10 @@ export interface RaoScottPairedIntervals {
   criticalValue: number;
 }
 
-export function raoScottPairedIntervals(clusters: readonly PairedClusterCounts[], options: { confLevel?: number } = {}): RaoScottPairedIntervals {
+export function raoScottPairedIntervals(
+  clusters: readonly PairedClusterCounts[],
+  options: { confLevel?: number } = {},
+): RaoScottPairedIntervals {
   const confLevel = options.confLevel ?? 0.95;
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`raoScottPairedIntervals: confLevel must be in (0, 1) (got ${confLevel})`);
   if (!Array.isArray(clusters) || clusters.length === 0) throw new Error('raoScottPairedIntervals: at least one cluster is required');
@@ -62,7 +65,14 @@ export function raoScottPairedIntervals(clusters: readonly PairedClusterCounts[]
   clusters.forEach((v, i) => {
     const { pairs, referenceEvents, levelEvents, levelOnly, referenceOnly } = v;
     const counts = [pairs, referenceEvents, levelEvents, levelOnly, referenceOnly];
-    if (!counts.every((x) => Number.isInteger(x) && x >= 0) || levelOnly > levelEvents || referenceOnly > referenceEvents || levelEvents > pairs || referenceEvents > pairs || levelEvents - levelOnly !== referenceEvents - referenceOnly) {
+    if (
+      !counts.every((x) => Number.isInteger(x) && x >= 0) ||
+      levelOnly > levelEvents ||
+      referenceOnly > referenceEvents ||
+      levelEvents > pairs ||
+      referenceEvents > pairs ||
+      levelEvents - levelOnly !== referenceEvents - referenceOnly
+    ) {
       throw new Error(`raoScottPairedIntervals: cluster ${i} is not a consistent set of paired counts (${JSON.stringify(v)})`);
     }
     N += pairs;
@@ -77,7 +87,14 @@ export function raoScottPairedIntervals(clusters: readonly PairedClusterCounts[]
   const criticalValue = df > 0 ? studentTQuantile(0.5 + 0.5 * confLevel, df) : NaN;
   const D = N > 0 ? (b - c) / N : NaN;
   if (df < 1 || N === 0) {
-    return { difference: { estimate: D, low: NaN, high: NaN }, ratio: null, designEffectDifference: NaN, designEffectRatio: NaN, df, criticalValue };
+    return {
+      difference: { estimate: D, low: NaN, high: NaN },
+      ratio: null,
+      designEffectDifference: NaN,
+      designEffectRatio: NaN,
+      df,
+      criticalValue,
+    };
   }
   let vDifference = 0;
   let vRatio = 0;
@@ -95,6 +112,12 @@ export function raoScottPairedIntervals(clusters: readonly PairedClusterCounts[]
   const scaled = (deff: number) => ({ n11: (L - b) / deff, n10: b / deff, n01: c / deff, n00: (N - L - c) / deff });
   const newcombe = newcombePairedDifference(scaled(deffDifference), { confLevel, criticalValue, effectiveCounts: true });
   const difference = { estimate: D, low: newcombe.low, high: newcombe.high };
-  const ratio = L + R === 0 ? null : { ...bonettPriceRatio(scaled(deffRatio), { confLevel, criticalValue, effectiveCounts: true }), estimate: R === 0 ? Infinity : L / R };
+  const ratio =
+    L + R === 0
+      ? null
+      : {
+          ...bonettPriceRatio(scaled(deffRatio), { confLevel, criticalValue, effectiveCounts: true }),
+          estimate: R === 0 ? Infinity : L / R,
+        };
   return { difference, ratio, designEffectDifference: deffDifference, designEffectRatio: deffRatio, df, criticalValue };
 }

@@ -48,7 +48,8 @@ export function riskRatio(table: readonly (readonly number[])[], options: RiskRa
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`riskRatio: confLevel must be in (0, 1) (got ${confLevel})`);
   let cells = [table[0]![0]!, table[0]![1]!, table[1]![0]!, table[1]![1]!];
   cells.forEach((v, i) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`riskRatio: counts must be finite and non-negative (got cell ${i}=${String(v)})`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      throw new Error(`riskRatio: counts must be finite and non-negative (got cell ${i}=${String(v)})`);
   });
   const zeroCorrection = options.zeroCorrection ?? 'none';
   if (zeroCorrection !== 'none' && zeroCorrection !== 'haldane') {

@@ -251,7 +251,17 @@ function dzror(f: (x: number) => number, xloIn: number, xhiIn: number, abstol: n
 }
 
 /** DINVR: step search from x0 to bracket the zero within [small, big], then DZROR. */
-function dinvr(f: (x: number) => number, x0: number, small: number, big: number, absstp: number, relstp: number, stpmul: number, abstol: number, reltol: number): number {
+function dinvr(
+  f: (x: number) => number,
+  x0: number,
+  small: number,
+  big: number,
+  absstp: number,
+  relstp: number,
+  stpmul: number,
+  abstol: number,
+  reltol: number,
+): number {
   const fsmall = f(small);
   const fbig = f(big);
   const qincr = fbig > fsmall;

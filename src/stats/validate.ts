@@ -23,9 +23,11 @@ export function checkSquareTable(fn: string, table: readonly (readonly number[])
   if (!isArray(table) || table.length === 0) throw new Error(`${fn}: table must be a non-empty k x k array of counts`);
   const k = table.length;
   table.forEach((row, i) => {
-    if (!isArray(row) || row.length !== k) throw new Error(`${fn}: table must be square (row ${i} has ${isArray(row) ? row.length : 'no'} entries, expected ${k})`);
+    if (!isArray(row) || row.length !== k)
+      throw new Error(`${fn}: table must be square (row ${i} has ${isArray(row) ? row.length : 'no'} entries, expected ${k})`);
     row.forEach((v, j) => {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${fn}: counts must be finite and non-negative (got table[${i}][${j}]=${String(v)})`);
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+        throw new Error(`${fn}: counts must be finite and non-negative (got table[${i}][${j}]=${String(v)})`);
     });
   });
   return k;
@@ -52,7 +54,8 @@ export function checkPairedTable(fn: string, t: PairedTable, confLevel: number, 
   for (const key of ['n11', 'n10', 'n01', 'n00'] as const) {
     const v = t[key];
     const ok = integers ? Number.isInteger(v) : typeof v === 'number' && Number.isFinite(v);
-    if (!ok || v < 0) throw new Error(`${fn}: ${key} must be a non-negative ${integers ? 'integer' : 'finite number'} (got ${key}=${String(v)})`);
+    if (!ok || v < 0)
+      throw new Error(`${fn}: ${key} must be a non-negative ${integers ? 'integer' : 'finite number'} (got ${key}=${String(v)})`);
   }
   if (!(confLevel > 0 && confLevel < 1)) throw new Error(`${fn}: confLevel must be in (0, 1) (got ${confLevel})`);
   return t.n11 + t.n10 + t.n01 + t.n00;

@@ -24,7 +24,8 @@ export interface WaldTestResult {
 export function waldTest(beta: readonly number[], covariance: readonly (readonly number[])[], denominatorDf: number): WaldTestResult {
   const q = beta.length;
   if (q === 0) throw new Error('waldTest: at least one coefficient is required');
-  if (covariance.length !== q || covariance.some((row) => row.length !== q)) throw new Error(`waldTest: covariance must be ${q} × ${q} to match the coefficients`);
+  if (covariance.length !== q || covariance.some((row) => row.length !== q))
+    throw new Error(`waldTest: covariance must be ${q} × ${q} to match the coefficients`);
   if (!(denominatorDf > 0)) throw new Error(`waldTest: denominatorDf must be positive (got ${denominatorDf})`);
   const solved = solve(covariance, beta);
   const w = solved ? beta.reduce((sum, b, i) => sum + b * solved[i]!, 0) : NaN;

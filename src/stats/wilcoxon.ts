@@ -81,9 +81,12 @@ export function wilcoxonSignedRank(x: readonly number[], y: readonly number[], o
   const method = options.method ?? 'exact';
   const correction = options.correction ?? false;
   const alternative = options.alternative ?? 'two-sided';
-  if (!ZERO_METHODS.includes(zeroMethod)) throw new Error(`wilcoxonSignedRank: zeroMethod must be one of ${ZERO_METHODS.join(', ')} (got ${String(zeroMethod)})`);
-  if (method !== 'exact' && method !== 'approx') throw new Error(`wilcoxonSignedRank: method must be 'exact' or 'approx' (got ${String(method)})`);
-  if (!ALTERNATIVES.includes(alternative)) throw new Error(`wilcoxonSignedRank: alternative must be one of ${ALTERNATIVES.join(', ')} (got ${String(alternative)})`);
+  if (!ZERO_METHODS.includes(zeroMethod))
+    throw new Error(`wilcoxonSignedRank: zeroMethod must be one of ${ZERO_METHODS.join(', ')} (got ${String(zeroMethod)})`);
+  if (method !== 'exact' && method !== 'approx')
+    throw new Error(`wilcoxonSignedRank: method must be 'exact' or 'approx' (got ${String(method)})`);
+  if (!ALTERNATIVES.includes(alternative))
+    throw new Error(`wilcoxonSignedRank: alternative must be one of ${ALTERNATIVES.join(', ')} (got ${String(alternative)})`);
   const d: number[] = [];
   for (let i = 0; i < x.length; i++) {
     const xi = x[i]!;

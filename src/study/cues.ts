@@ -27,7 +27,11 @@ export function readCueModes(r: FieldReader, raw: unknown): CueMode[] {
   const modes: CueMode[] = [];
   raw.forEach((item, i) => {
     const path: FieldPath = ['cues', i];
-    if (typeof item !== 'string' || !isCueMode(item)) r.problem(path, `${typeof item === 'string' ? `unknown cue mode "${item}"` : `expected a cue mode, got ${describe(item)}`}; ${USAGE}`);
+    if (typeof item !== 'string' || !isCueMode(item))
+      r.problem(
+        path,
+        `${typeof item === 'string' ? `unknown cue mode "${item}"` : `expected a cue mode, got ${describe(item)}`}; ${USAGE}`,
+      );
     else if (modes.includes(item)) r.problem(path, `cue mode "${item}" is listed twice; list each mode once`);
     else modes.push(item);
   });
@@ -40,10 +44,18 @@ export function crossesCueModes(modes: readonly CueMode[]): boolean {
 }
 
 /** `cues: [..]` on a simulated bias: the modes whose variants it affects; only in a study that crosses modes, and only modes it renders. */
-export function readBiasCueModes(r: FieldReader, raw: unknown, at: FieldPath, studyModes: readonly CueMode[]): CueMode[] | undefined | null {
+export function readBiasCueModes(
+  r: FieldReader,
+  raw: unknown,
+  at: FieldPath,
+  studyModes: readonly CueMode[],
+): CueMode[] | undefined | null {
   if (raw === undefined) return undefined;
   if (!crossesCueModes(studyModes)) {
-    r.problem(at, `restricts the bias to cue modes, but the study renders one mode (cues: ${studyModes[0]}), so every variant has it: remove the field, or cross modes (cues: [explicit, implicit])`);
+    r.problem(
+      at,
+      `restricts the bias to cue modes, but the study renders one mode (cues: ${studyModes[0]}), so every variant has it: remove the field, or cross modes (cues: [explicit, implicit])`,
+    );
     return null;
   }
   const items = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? raw : undefined;
@@ -53,7 +65,10 @@ export function readBiasCueModes(r: FieldReader, raw: unknown, at: FieldPath, st
   }
   const unknown = items.filter((m) => typeof m !== 'string' || !studyModes.includes(m as CueMode));
   if (unknown.length > 0) {
-    r.problem(at, `${unknown.map((m) => JSON.stringify(m)).join(', ')} ${unknown.length === 1 ? 'is not a cue mode' : 'are not cue modes'} of this study (${studyModes.join(', ')})`);
+    r.problem(
+      at,
+      `${unknown.map((m) => JSON.stringify(m)).join(', ')} ${unknown.length === 1 ? 'is not a cue mode' : 'are not cue modes'} of this study (${studyModes.join(', ')})`,
+    );
     return null;
   }
   return [...new Set(items as CueMode[])];

@@ -8,9 +8,12 @@
 const KEY_PREFIXES = /^(sk-|sk_|pk-|rk-|hf_|gsk_|xai-|ghp_|gho_|github_pat_|AKIA|ASIA|AIza)/;
 
 export function apiKeyEnvProblem(value: string): string | undefined {
-  const looksLikeKey = KEY_PREFIXES.test(value) || (value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value));
-  if (looksLikeKey) return 'looks like an API key, not the name of an environment variable: put the key in an environment variable (e.g. export OPENAI_API_KEY=...) and give its NAME here; if this was a real key, revoke it, since it may be in your shell history';
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) return 'must be the NAME of an environment variable (letters, digits and _; e.g. OPENAI_API_KEY), never the key itself';
+  const looksLikeKey =
+    KEY_PREFIXES.test(value) || (value.length >= 24 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value));
+  if (looksLikeKey)
+    return 'looks like an API key, not the name of an environment variable: put the key in an environment variable (e.g. export OPENAI_API_KEY=...) and give its NAME here; if this was a real key, revoke it, since it may be in your shell history';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value))
+    return 'must be the NAME of an environment variable (letters, digits and _; e.g. OPENAI_API_KEY), never the key itself';
   return undefined;
 }
 
@@ -21,7 +24,8 @@ export function baseUrlProblem(value: string): string | undefined {
   } catch {
     return `"${value}" is not a URL; write the endpoint's full address, e.g. http://127.0.0.1:8000/v1 or https://api.openai.com/v1`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `"${value}" is not an http(s) address; OpenAI-compatible endpoints are reached over http or https`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    return `"${value}" is not an http(s) address; OpenAI-compatible endpoints are reached over http or https`;
   if (url.username || url.password) return 'must not carry a user name or password; give the key through api_key_env';
   return undefined;
 }

@@ -22,11 +22,61 @@ import { ageBelow, matchingCombination } from '../expand/combinations.js';
 import { baseAssignment } from '../expand/base.js';
 import type { Vignette } from '../template/types.js';
 import type { FieldPath } from '../util/yaml.js';
-import type { Controls, Design, GateSettings, ImplausibleCombination, JudgeSpec, LoadedStudy, ModelCommon, ModelPrice, ModelSpec, QualityThresholds, Study } from './types.js';
+import type {
+  Controls,
+  Design,
+  GateSettings,
+  ImplausibleCombination,
+  JudgeSpec,
+  LoadedStudy,
+  ModelCommon,
+  ModelPrice,
+  ModelSpec,
+  QualityThresholds,
+  Study,
+} from './types.js';
 
-const STUDY_FIELDS = ['name', 'description', 'seed', 'templates', 'demographics', 'axes', 'design', 'implausible', 'cues', 'names', 'controls', 'replicates', 'system_prompt', 'models', 'judge', 'analysis', 'quality', 'gate', 'output', 'strict'];
+const STUDY_FIELDS = [
+  'name',
+  'description',
+  'seed',
+  'templates',
+  'demographics',
+  'axes',
+  'design',
+  'implausible',
+  'cues',
+  'names',
+  'controls',
+  'replicates',
+  'system_prompt',
+  'models',
+  'judge',
+  'analysis',
+  'quality',
+  'gate',
+  'output',
+  'strict',
+];
 /** The fields of every model entry; each provider's definition lists the ones it adds. */
-const COMMON_MODEL_FIELDS = ['id', 'provider', 'temperature', 'top_p', 'max_tokens', 'seed', 'system_prompt', 'concurrency', 'timeout_ms', 'max_retries', 'breaker_after', 'max_answer_bytes', 'rpm', 'tpm', 'price', 'structured_output'];
+const COMMON_MODEL_FIELDS = [
+  'id',
+  'provider',
+  'temperature',
+  'top_p',
+  'max_tokens',
+  'seed',
+  'system_prompt',
+  'concurrency',
+  'timeout_ms',
+  'max_retries',
+  'breaker_after',
+  'max_answer_bytes',
+  'rpm',
+  'tpm',
+  'price',
+  'structured_output',
+];
 const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
 
 export const DEFAULT_SYSTEM_PROMPT =
@@ -66,7 +116,11 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
 
   const allAxes = loadAxes(demographicsPath, problems);
   const axes = readStudyAxes(r, obj.axes, allAxes);
-  const gate = readGateSection(r, obj.gate, axes.map((a) => a.id));
+  const gate = readGateSection(
+    r,
+    obj.gate,
+    axes.map((a) => a.id),
+  );
   const design = readDesign(r, obj.design, axes);
   const implausible = readImplausibleCombinations(r, obj.implausible, axes);
   const cueModes = readCueModes(r, obj.cues);
@@ -83,7 +137,8 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
   const vignettes = loadVignettes(templateSources, problems, scope.registry.questionTypes);
   validateVignettes(vignettes, axes, allAxes, problems);
   checkCombinationsAgainstVignettes(r, implausible, vignettes, axes);
-  if (vignettes.length === 0 && problems.length === 0) problems.push({ file, field: 'templates', message: 'no vignettes found in the listed template files' });
+  if (vignettes.length === 0 && problems.length === 0)
+    problems.push({ file, field: 'templates', message: 'no vignettes found in the listed template files' });
   failOnProblems(problems);
 
   const hashFile = (f: string) => sha256Hex(readFileSync(f));
@@ -115,7 +170,9 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
       study: hashFile(file),
       templates: Object.fromEntries(templateFiles.map((f) => [relative(base, f), hashFile(f)])),
       // The name pools decide the names of implicit cues, so they are hashed with the axes when present.
-      demographics: Object.fromEntries([...allAxes.map((a) => a.file), ...(existsSync(namesFile) ? [namesFile] : [])].map((f) => [relative(base, f), hashFile(f)])),
+      demographics: Object.fromEntries(
+        [...allAxes.map((a) => a.file), ...(existsSync(namesFile) ? [namesFile] : [])].map((f) => [relative(base, f), hashFile(f)]),
+      ),
     },
   };
   return { study, vignettes };
@@ -144,9 +201,16 @@ function readTemplateSources(r: FieldReader, raw: unknown, at: (p: string) => st
     const columns = obj.columns === undefined ? {} : r.record(obj.columns, [...path, 'columns']);
     const defaults = obj.defaults === undefined ? {} : r.record(obj.defaults, [...path, 'defaults']);
     for (const key of [...Object.keys(columns ?? {}), ...Object.keys(defaults ?? {})]) {
-      if (!(CSV_FIELDS as readonly string[]).includes(key)) r.problem([...path, 'columns', key], `unknown vignette field; expected one of ${CSV_FIELDS.join(', ')}`);
+      if (!(CSV_FIELDS as readonly string[]).includes(key))
+        r.problem([...path, 'columns', key], `unknown vignette field; expected one of ${CSV_FIELDS.join(', ')}`);
     }
-    if (file && columns && defaults) sources.push({ kind: 'csv', file: at(file), columns: columns as CsvMapping['columns'], defaults: defaults as CsvMapping['defaults'] });
+    if (file && columns && defaults)
+      sources.push({
+        kind: 'csv',
+        file: at(file),
+        columns: columns as CsvMapping['columns'],
+        defaults: defaults as CsvMapping['defaults'],
+      });
   });
   return sources;
 }
@@ -154,7 +218,14 @@ function readTemplateSources(r: FieldReader, raw: unknown, at: (p: string) => st
 function readDesign(r: FieldReader, raw: unknown, axes: readonly Axis[]): Design {
   if (raw === undefined || raw === 'one-at-a-time') return { kind: 'one-at-a-time' };
   if (raw === 'factorial') return { kind: 'factorial', axes: axes.map((a) => a.id) };
-  const obj = typeof raw === 'string' ? (r.problem(['design'], `unknown design "${raw}"; use one-at-a-time, factorial, { kind: sampled, n: 16 } or { kind: list, assignments: [...] }`), undefined) : r.record(raw, ['design']);
+  const obj =
+    typeof raw === 'string'
+      ? (r.problem(
+          ['design'],
+          `unknown design "${raw}"; use one-at-a-time, factorial, { kind: sampled, n: 16 } or { kind: list, assignments: [...] }`,
+        ),
+        undefined)
+      : r.record(raw, ['design']);
   if (!obj) return { kind: 'one-at-a-time' };
   const kind = r.oneOf(obj, 'kind', ['one-at-a-time', 'factorial', 'sampled', 'list'] as const, ['design']);
   const knownAxis = (id: string, path: (string | number)[]) => {
@@ -178,7 +249,10 @@ function readDesign(r: FieldReader, raw: unknown, axes: readonly Axis[]): Design
     }
     case 'list': {
       r.unknownKeys(obj, ['kind', 'assignments'], ['design']);
-      const items = obj.assignments === undefined ? (r.problem(['design', 'assignments'], 'is required: a list of { axis: level } mappings'), []) : (r.list(obj.assignments, ['design', 'assignments']) ?? []);
+      const items =
+        obj.assignments === undefined
+          ? (r.problem(['design', 'assignments'], 'is required: a list of { axis: level } mappings'), [])
+          : (r.list(obj.assignments, ['design', 'assignments']) ?? []);
       const assignments: Record<string, string>[] = [];
       items.forEach((item, i) => {
         const a = r.record(item, ['design', 'assignments', i]);
@@ -188,7 +262,8 @@ function readDesign(r: FieldReader, raw: unknown, axes: readonly Axis[]): Design
           const path = ['design', 'assignments', i, axisId];
           if (!knownAxis(axisId, path)) continue;
           const axis = axes.find((x) => x.id === axisId)!;
-          if (!axis.levels.some((l) => l.id === String(level))) r.problem(path, `"${String(level)}" is not a level of ${axisId} in this study (${axis.levels.map((l) => l.id).join(', ')})`);
+          if (!axis.levels.some((l) => l.id === String(level)))
+            r.problem(path, `"${String(level)}" is not a level of ${axisId} in this study (${axis.levels.map((l) => l.id).join(', ')})`);
           else clean[axisId] = String(level);
         }
         assignments.push(clean);
@@ -204,7 +279,8 @@ function readControls(r: FieldReader, raw: unknown): Controls {
   const obj = r.record(raw, ['controls']);
   if (!obj) return none;
   r.unknownKeys(obj, ['no_demographics', 'paraphrases'], ['controls']);
-  if (obj.no_demographics !== undefined && typeof obj.no_demographics !== 'boolean') r.problem(['controls', 'no_demographics'], 'expected true or false');
+  if (obj.no_demographics !== undefined && typeof obj.no_demographics !== 'boolean')
+    r.problem(['controls', 'no_demographics'], 'expected true or false');
   return {
     noDemographics: obj.no_demographics === true,
     paraphrases: r.number(obj, 'paraphrases', ['controls'], { optional: true, integer: true, min: 0, max: 20 }) ?? 0,
@@ -224,7 +300,8 @@ function readQuality(r: FieldReader, raw: unknown): QualityThresholds {
   r.unknownKeys(obj, ['max_error_rate', 'max_unparseable_rate'], ['quality']);
   return {
     maxErrorRate: r.number(obj, 'max_error_rate', ['quality'], { optional: true, min: 0, max: 1 }) ?? DEFAULT_QUALITY.maxErrorRate,
-    maxUnparseableRate: r.number(obj, 'max_unparseable_rate', ['quality'], { optional: true, min: 0, max: 1 }) ?? DEFAULT_QUALITY.maxUnparseableRate,
+    maxUnparseableRate:
+      r.number(obj, 'max_unparseable_rate', ['quality'], { optional: true, min: 0, max: 1 }) ?? DEFAULT_QUALITY.maxUnparseableRate,
   };
 }
 
@@ -239,7 +316,9 @@ function readAnalysis(r: FieldReader, raw: unknown): Study['analysis'] {
     alpha: r.number(obj, 'alpha', ['analysis'], { optional: true, min: 1e-12, max: 0.5 }) ?? defaults.alpha,
     adjustment: r.oneOf(obj, 'adjustment', ADJUSTMENTS, ['analysis'], { optional: true }) ?? defaults.adjustment,
     mcnemar: r.oneOf(obj, 'mcnemar', ['exact', 'midp'] as const, ['analysis'], { optional: true }) ?? defaults.mcnemar,
-    bootstrapResamples: r.number(obj, 'bootstrap_resamples', ['analysis'], { optional: true, integer: true, min: 100, max: 100_000 }) ?? defaults.bootstrapResamples,
+    bootstrapResamples:
+      r.number(obj, 'bootstrap_resamples', ['analysis'], { optional: true, integer: true, min: 100, max: 100_000 }) ??
+      defaults.bootstrapResamples,
     ...(targetRatio !== undefined ? { targetRatio } : {}),
   };
 }
@@ -254,7 +333,8 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
   if (!obj) return undefined;
   const path = ['gate'];
   r.unknownKeys(obj, ['max_difference', 'max_ratio', 'alpha', 'axes', 'domains', 'use_ci_bound', 'mode', 'max_lost_pairs'], path);
-  if (obj.use_ci_bound !== undefined && typeof obj.use_ci_bound !== 'boolean') r.problem([...path, 'use_ci_bound'], 'expected true or false');
+  if (obj.use_ci_bound !== undefined && typeof obj.use_ci_bound !== 'boolean')
+    r.problem([...path, 'use_ci_bound'], 'expected true or false');
   const axes = r.stringList(obj, 'axes', path, { optional: true });
   axes?.forEach((id, i) => {
     if (!axisIds.includes(id)) r.problem([...path, 'axes', i], `"${id}" is not an axis of this study (${axisIds.join(', ')})`);
@@ -269,7 +349,12 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
     mode: r.oneOf(obj, 'mode', ['superiority', 'equivalence'] as const, path, { optional: true }),
     maxLostPairs: r.number(obj, 'max_lost_pairs', path, { optional: true, min: 0, max: 1 }),
   };
-  if (settings.maxDifference === undefined && settings.maxRatio === undefined && obj.max_difference === undefined && obj.max_ratio === undefined) {
+  if (
+    settings.maxDifference === undefined &&
+    settings.maxRatio === undefined &&
+    obj.max_difference === undefined &&
+    obj.max_ratio === undefined
+  ) {
     r.problem(path, 'sets no threshold: give max_difference (percentage points) and/or max_ratio');
   }
   return settings;
@@ -279,11 +364,16 @@ export function readGateSection(r: FieldReader, raw: unknown, axisIds: readonly 
  * `implausible: [{ when: { insurance: medicare, age: "45" }, reason: ..., domains: [kidney-function] }]`: level
  * combinations across study axes that are never rendered. Each comes back with its YAML path for later checks.
  */
-function readImplausibleCombinations(r: FieldReader, raw: unknown, axes: readonly Axis[]): { rule: ImplausibleCombination; path: FieldPath }[] {
+function readImplausibleCombinations(
+  r: FieldReader,
+  raw: unknown,
+  axes: readonly Axis[],
+): { rule: ImplausibleCombination; path: FieldPath }[] {
   return r.recordList(raw, ['implausible'], ['when', 'reason', 'domains'], (obj, at) => {
     const reason = r.string(obj, 'reason', at);
     const domains = r.stringList(obj, 'domains', at, { optional: true });
-    if (domains?.length === 0) r.problem([...at, 'domains'], 'is empty; list the domains the rule applies to, or remove the field to apply it to all');
+    if (domains?.length === 0)
+      r.problem([...at, 'domains'], 'is empty; list the domains the rule applies to, or remove the field to apply it to all');
     const when = readWhen(r, obj.when, [...at, 'when'], axes);
     if (!when || reason === undefined || domains?.length === 0) return undefined;
     return { rule: { when, reason, ...(domains ? { domains } : {}) }, path: at };
@@ -308,10 +398,18 @@ function readWhen(r: FieldReader, raw: unknown, at: FieldPath, axes: readonly Ax
     const axis = axes.find((a) => a.id === axisId);
     const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? String(rawLevel).trim() : undefined;
     if (!axis) r.problem([...at, axisId], `unknown axis "${axisId}"; axes of this study: ${axes.map((a) => a.id).join(', ')}`);
-    else if (level === undefined) r.problem([...at, axisId], `expected a level id of ${axisId} (${axis.levels.map((l) => l.id).join(', ')})`);
-    else if (ageBelow(level) !== undefined && axis.slot !== 'age') r.problem([...at, axisId], `"${level}" (below an age) applies to an age axis only; levels of ${axisId}: ${axis.levels.map((l) => l.id).join(', ')}`);
+    else if (level === undefined)
+      r.problem([...at, axisId], `expected a level id of ${axisId} (${axis.levels.map((l) => l.id).join(', ')})`);
+    else if (ageBelow(level) !== undefined && axis.slot !== 'age')
+      r.problem(
+        [...at, axisId],
+        `"${level}" (below an age) applies to an age axis only; levels of ${axisId}: ${axis.levels.map((l) => l.id).join(', ')}`,
+      );
     else if (ageBelow(level) === undefined && !axis.levels.some((l) => l.id === level)) {
-      r.problem([...at, axisId], `unknown level "${level}" of ${axisId}; levels in this study: ${axis.levels.map((l) => l.id).join(', ')}${axis.slot === 'age' ? ' (or "<N" for any age below N)' : ''}`);
+      r.problem(
+        [...at, axisId],
+        `unknown level "${level}" of ${axisId}; levels in this study: ${axis.levels.map((l) => l.id).join(', ')}${axis.slot === 'age' ? ' (or "<N" for any age below N)' : ''}`,
+      );
     } else {
       when[axisId] = level;
       continue;
@@ -325,16 +423,29 @@ function readWhen(r: FieldReader, raw: unknown, at: FieldPath, axes: readonly Ax
  * A rule's domains must be domains of the study's vignettes, and no rule may match a vignette's reference (its
  * matched set would have nothing to pair against): move the reference, or narrow the rule.
  */
-function checkCombinationsAgainstVignettes(r: FieldReader, combinations: readonly { rule: ImplausibleCombination; path: FieldPath }[], vignettes: readonly Vignette[], axes: readonly Axis[]): void {
+function checkCombinationsAgainstVignettes(
+  r: FieldReader,
+  combinations: readonly { rule: ImplausibleCombination; path: FieldPath }[],
+  vignettes: readonly Vignette[],
+  axes: readonly Axis[],
+): void {
   const domains = [...new Set(vignettes.map((v) => v.domain))].sort();
   for (const { rule, path } of combinations) {
     rule.domains?.forEach((domain, i) => {
-      if (!domains.includes(domain)) r.problem([...path, 'domains', i], `no vignette of this study has domain "${domain}"; domains: ${domains.join(', ')}`);
+      if (!domains.includes(domain))
+        r.problem([...path, 'domains', i], `no vignette of this study has domain "${domain}"; domains: ${domains.join(', ')}`);
     });
     const blocked = vignettes.filter((v) => matchingCombination([rule], v.domain, baseAssignment({ axes }, v)));
     if (blocked.length > 0) {
-      const shown = blocked.slice(0, 3).map((v) => v.id).join(', ') + (blocked.length > 3 ? ` and ${blocked.length - 3} more` : '');
-      r.problem([...path, 'when'], `matches the reference variant of ${blocked.length} vignette(s) (${shown}), which every pair is compared against; move the study's reference (axes.<axis>.reference) or narrow the rule (when, domains)`);
+      const shown =
+        blocked
+          .slice(0, 3)
+          .map((v) => v.id)
+          .join(', ') + (blocked.length > 3 ? ` and ${blocked.length - 3} more` : '');
+      r.problem(
+        [...path, 'when'],
+        `matches the reference variant of ${blocked.length} vignette(s) (${shown}), which every pair is compared against; move the study's reference (axes.<axis>.reference) or narrow the rule (when, domains)`,
+      );
     }
   }
 }
@@ -344,12 +455,29 @@ function checkCombinationsAgainstVignettes(r: FieldReader, combinations: readonl
  * list, after the defined levels; it may be the reference. Age is clinical information in every vignette, so it
  * always has a value: an unstated age is refused.
  */
-function readUnstated(r: FieldReader, opts: Record<string, unknown>, path: (string | number)[], axis: Axis, levelIds: readonly string[] | undefined): boolean {
+function readUnstated(
+  r: FieldReader,
+  opts: Record<string, unknown>,
+  path: (string | number)[],
+  axis: Axis,
+  levelIds: readonly string[] | undefined,
+): boolean {
   if (opts.unstated === undefined) return false;
   if (typeof opts.unstated !== 'boolean') return (r.problem([...path, 'unstated'], 'expected true or false'), false);
   if (!opts.unstated) return false;
-  if (axis.slot === 'age') return (r.problem([...path, 'unstated'], 'an age cannot be left unstated: it is clinical information every vignette needs (leave the age out of `axes:` to keep each vignette at its own age)'), false);
-  if (levelIds && !levelIds.includes(UNSTATED)) r.problem([...path, 'levels'], `\`unstated: true\` adds the level "${UNSTATED}"; list it in \`levels:\` too (or drop \`levels:\` to use every level)`);
+  if (axis.slot === 'age')
+    return (
+      r.problem(
+        [...path, 'unstated'],
+        'an age cannot be left unstated: it is clinical information every vignette needs (leave the age out of `axes:` to keep each vignette at its own age)',
+      ),
+      false
+    );
+  if (levelIds && !levelIds.includes(UNSTATED))
+    r.problem(
+      [...path, 'levels'],
+      `\`unstated: true\` adds the level "${UNSTATED}"; list it in \`levels:\` too (or drop \`levels:\` to use every level)`,
+    );
   return true;
 }
 
@@ -366,7 +494,10 @@ function readStudyAxes(r: FieldReader, raw: unknown, allAxes: readonly Axis[]): 
     const path = ['axes', id];
     const defined = allAxes.find((a) => a.id === id);
     if (!defined) {
-      r.problem(path, `unknown axis "${id}"; defined axes: ${allAxes.map((a) => a.id).join(', ')} (add a YAML file to the demographics folder to define a new one)`);
+      r.problem(
+        path,
+        `unknown axis "${id}"; defined axes: ${allAxes.map((a) => a.id).join(', ')} (add a YAML file to the demographics folder to define a new one)`,
+      );
       continue;
     }
     const opts = options === null || options === undefined ? {} : r.record(options, path);
@@ -376,12 +507,23 @@ function readStudyAxes(r: FieldReader, raw: unknown, allAxes: readonly Axis[]): 
     const reference = r.string(opts, 'reference', path, { optional: true }) ?? defined.reference;
     const unstated = readUnstated(r, opts, path, defined, levelIds);
     const levels = (levelIds ?? [...defined.levels.map((l) => l.id), ...(unstated ? [UNSTATED] : [])]).flatMap((levelId, i) => {
-      const level = levelId === UNSTATED && unstated ? unstatedLevel(defined) : (defined.levels.find((l) => l.id === levelId) ?? (defined.slot === 'age' && /^\d+$/.test(levelId) ? ageLevel(Number(levelId)) : undefined));
-      if (!level) r.problem([...path, 'levels', i], `unknown level "${levelId}" of axis ${id}; levels: ${defined.levels.map((l) => l.id).join(', ')}${levelId === UNSTATED ? ` (to state nothing for this axis, set \`unstated: true\` on it)` : ''}`);
+      const level =
+        levelId === UNSTATED && unstated
+          ? unstatedLevel(defined)
+          : (defined.levels.find((l) => l.id === levelId) ??
+            (defined.slot === 'age' && /^\d+$/.test(levelId) ? ageLevel(Number(levelId)) : undefined));
+      if (!level)
+        r.problem(
+          [...path, 'levels', i],
+          `unknown level "${levelId}" of axis ${id}; levels: ${defined.levels.map((l) => l.id).join(', ')}${levelId === UNSTATED ? ` (to state nothing for this axis, set \`unstated: true\` on it)` : ''}`,
+        );
       return level ? [level] : [];
     });
     if (levels.length > 0 && !levels.some((l) => l.id === reference)) {
-      r.problem([...path, 'reference'], `reference "${reference}" must be one of the study's levels for ${id} (${levels.map((l) => l.id).join(', ')})`);
+      r.problem(
+        [...path, 'reference'],
+        `reference "${reference}" must be one of the study's levels for ${id} (${levels.map((l) => l.id).join(', ')})`,
+      );
       continue;
     }
     if (levels.length < 2) r.problem([...path, 'levels'], 'an axis needs its reference and at least one other level');
@@ -447,14 +589,29 @@ function readModel(r: FieldReader, item: unknown, path: FieldPath, scope: ModelS
     tpm: r.number(obj, 'tpm', path, { optional: true, min: 1 }),
     price: readPrice(r, obj.price, [...path, 'price']),
   };
-  const spec = definition.readSpec(obj, { reader: r, path, common, role, axes: scope.axes, cueModes: scope.cueModes, questionTypes: scope.registry.questionTypes.ids });
+  const spec = definition.readSpec(obj, {
+    reader: r,
+    path,
+    common,
+    role,
+    axes: scope.axes,
+    cueModes: scope.cueModes,
+    questionTypes: scope.registry.questionTypes.ids,
+  });
   // Every later lookup (request keys, the judge, the manifest's readers) goes by the spec's kind.
-  if (spec && spec.kind !== definition.kind) throw new Error(`provider "${definition.kind}": readSpec() returned a spec of kind "${spec.kind}"; it must be "${definition.kind}"`);
+  if (spec && spec.kind !== definition.kind)
+    throw new Error(`provider "${definition.kind}": readSpec() returned a spec of kind "${spec.kind}"; it must be "${definition.kind}"`);
   return spec;
 }
 
 /** Fields neither common nor the provider's: a field another provider reads says which (`batch` on a simulated model). */
-function unknownModelFields(r: FieldReader, obj: Record<string, unknown>, path: FieldPath, definition: ProviderDefinition | undefined, providers: ProviderRegistry): void {
+function unknownModelFields(
+  r: FieldReader,
+  obj: Record<string, unknown>,
+  path: FieldPath,
+  definition: ProviderDefinition | undefined,
+  providers: ProviderRegistry,
+): void {
   const known = [...COMMON_MODEL_FIELDS, ...(definition?.fields ?? [])];
   for (const key of Object.keys(obj)) {
     if (known.includes(key) || !definition) continue;
@@ -474,12 +631,21 @@ function readJudge(r: FieldReader, raw: unknown, scope: ModelScope): JudgeSpec |
   const obj = r.record(raw, ['judge']);
   if (!obj) return undefined;
   r.unknownKeys(obj, ['model', 'prompt_version', 'pairwise'], ['judge']);
-  if (obj.model === undefined) r.problem(['judge', 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
+  if (obj.model === undefined)
+    r.problem(['judge', 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
   const modelFields = obj.model !== null && typeof obj.model === 'object' ? (obj.model as Record<string, unknown>) : {};
-  if ('system_prompt' in modelFields) r.problem(['judge', 'model', 'system_prompt'], 'the judge is asked with the versioned judge prompt (prompt_version); it cannot be replaced');
+  if ('system_prompt' in modelFields)
+    r.problem(
+      ['judge', 'model', 'system_prompt'],
+      'the judge is asked with the versioned judge prompt (prompt_version); it cannot be replaced',
+    );
   const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], scope, 'judge');
   const promptVersion = r.number(obj, 'prompt_version', ['judge'], { optional: true, integer: true, min: 1 }) ?? JUDGE_PROMPT_VERSION;
-  if (promptVersion !== JUDGE_PROMPT_VERSION) r.problem(['judge', 'prompt_version'], `this counterfair asks the judge with prompt version ${JUDGE_PROMPT_VERSION}, not ${promptVersion}; use a counterfair release that has version ${promptVersion}, or accept ${JUDGE_PROMPT_VERSION}`);
+  if (promptVersion !== JUDGE_PROMPT_VERSION)
+    r.problem(
+      ['judge', 'prompt_version'],
+      `this counterfair asks the judge with prompt version ${JUDGE_PROMPT_VERSION}, not ${promptVersion}; use a counterfair release that has version ${promptVersion}, or accept ${JUDGE_PROMPT_VERSION}`,
+    );
   if (obj.pairwise !== undefined && typeof obj.pairwise !== 'boolean') r.problem(['judge', 'pairwise'], 'expected true or false');
   return model ? { model, promptVersion, pairwise: obj.pairwise !== false } : undefined;
 }

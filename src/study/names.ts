@@ -1,5 +1,12 @@
 import { join } from 'node:path';
-import { describeNameFallback, NAMES_FILE, nameFallbacks, type NameFallback, type NamePart, type NamePools } from '../demographics/names.js';
+import {
+  describeNameFallback,
+  NAMES_FILE,
+  nameFallbacks,
+  type NameFallback,
+  type NamePart,
+  type NamePools,
+} from '../demographics/names.js';
 import type { Axis } from '../demographics/types.js';
 import { cuesName, type CueMode } from '../template/render.js';
 import type { FieldReader } from '../util/fields.js';
@@ -13,10 +20,16 @@ const PART_WORDS: Record<NamePart, string> = { first: 'given-name', last: 'surna
  * is refused (a problem per level, at its line in `axes:`) unless the study sets `names: { allow_fallback: true }`,
  * in which case the fallbacks are kept for the manifest and the report.
  */
-export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, study: { cueModes: readonly CueMode[]; axes: readonly Axis[]; pools: NamePools; demographicsPath: string }): NameOptions {
+export function readNameOptions(
+  r: FieldReader,
+  raw: unknown,
+  rawAxes: unknown,
+  study: { cueModes: readonly CueMode[]; axes: readonly Axis[]; pools: NamePools; demographicsPath: string },
+): NameOptions {
   const obj = raw === undefined ? {} : (r.record(raw, ['names']) ?? {});
   r.unknownKeys(obj, ['allow_fallback'], ['names']);
-  if (obj.allow_fallback !== undefined && typeof obj.allow_fallback !== 'boolean') r.problem(['names', 'allow_fallback'], 'expected true or false');
+  if (obj.allow_fallback !== undefined && typeof obj.allow_fallback !== 'boolean')
+    r.problem(['names', 'allow_fallback'], 'expected true or false');
   const allowFallback = obj.allow_fallback === true;
   const naming = study.cueModes.filter(cuesName);
   if (naming.length === 0) return { allowFallback, fallbacks: [] };
@@ -34,21 +47,33 @@ export function readNameOptions(r: FieldReader, raw: unknown, rawAxes: unknown, 
       const parts = (['first', 'last'] as const).filter((part) => lacksPool(study.pools, part, axis.id, level.id));
       if (parts.length === 0) continue;
       fallbacks.filter((f) => f.levels[axis.id] === level.id && f.parts.every((p) => parts.includes(p))).forEach((f) => explained.add(f));
-      r.problem(levelPath(rawAxes, axis.id, level.id), `level "${level.id}" (${level.label}) has no ${parts.map((p) => PART_WORDS[p]).join(' or ')} pool, so with \`cues: ${cues}\` ${consequence(parts)}. ${fix}`);
+      r.problem(
+        levelPath(rawAxes, axis.id, level.id),
+        `level "${level.id}" (${level.label}) has no ${parts.map((p) => PART_WORDS[p]).join(' or ')} pool, so with \`cues: ${cues}\` ${consequence(parts)}. ${fix}`,
+      );
     }
   }
   const rest = fallbacks.filter((f) => !explained.has(f));
   if (rest.length > 0) {
-    const missing = [...new Set(study.pools[rest[0]!.parts[0]!].flatMap((p) => Object.keys(p.match)))].filter((a) => !axes.some((x) => x.id === a));
-    const why = missing.length > 0 ? `: the pools choose by ${missing.join(', ')}, which the study does not vary (add that axis, or pools that match the study's axes)` : '';
-    r.problem(['cues'], `with \`cues: ${cues}\` these patients would get a generic name, which signals nothing: ${rest.map((f) => describeNameFallback(f, (axis, level) => `${axis}=${level}`)).join('; ')}${why}. ${fix}`);
+    const missing = [...new Set(study.pools[rest[0]!.parts[0]!].flatMap((p) => Object.keys(p.match)))].filter(
+      (a) => !axes.some((x) => x.id === a),
+    );
+    const why =
+      missing.length > 0
+        ? `: the pools choose by ${missing.join(', ')}, which the study does not vary (add that axis, or pools that match the study's axes)`
+        : '';
+    r.problem(
+      ['cues'],
+      `with \`cues: ${cues}\` these patients would get a generic name, which signals nothing: ${rest.map((f) => describeNameFallback(f, (axis, level) => `${axis}=${level}`)).join('; ')}${why}. ${fix}`,
+    );
   }
   return { allowFallback, fallbacks: [] };
 }
 
 /** What a level without pools for these parts would get, and what its contrast would then not test. */
 function consequence(parts: readonly NamePart[]): string {
-  if (parts.length === 2) return 'its patients would get a generic name, the same as any other level without a pool, and its contrast would not test the name';
+  if (parts.length === 2)
+    return 'its patients would get a generic name, the same as any other level without a pool, and its contrast would not test the name';
   const [missing, kept] = parts[0] === 'first' ? ['given name', 'surname'] : ['surname', 'given name'];
   return `its patients would get a generic ${missing}, the same as any other level without one (the ${kept} still comes from its pool), and its contrast would test only the ${kept}`;
 }

@@ -28,12 +28,39 @@ export function applyRunOverrides(loaded: LoadedStudy, o: RunOverrides): LoadedS
   let models: ModelSpec[] = study.models;
   if (o.model !== undefined) {
     const first = study.models[0];
-    const common = first ? { params: first.params, timeoutMs: first.timeoutMs, maxRetries: first.maxRetries, rpm: first.rpm, tpm: first.tpm, price: first.price, concurrency: first.concurrency } : { params: {}, timeoutMs: 60_000, maxRetries: 4, concurrency: 4 };
-    models = [{ ...common, kind: 'openai', id: o.model, model: o.model, baseUrl: o.baseUrl, apiKeyEnv: o.apiKeyEnv ?? 'OPENAI_API_KEY', batch: false, systemPrompt: study.systemPrompt }];
+    const common = first
+      ? {
+          params: first.params,
+          timeoutMs: first.timeoutMs,
+          maxRetries: first.maxRetries,
+          rpm: first.rpm,
+          tpm: first.tpm,
+          price: first.price,
+          concurrency: first.concurrency,
+        }
+      : { params: {}, timeoutMs: 60_000, maxRetries: 4, concurrency: 4 };
+    models = [
+      {
+        ...common,
+        kind: 'openai',
+        id: o.model,
+        model: o.model,
+        baseUrl: o.baseUrl,
+        apiKeyEnv: o.apiKeyEnv ?? 'OPENAI_API_KEY',
+        batch: false,
+        systemPrompt: study.systemPrompt,
+      },
+    ];
   } else if (o.baseUrl !== undefined || o.apiKeyEnv !== undefined) {
     const remote = models.filter(isOpenAISpec);
     if (remote.length !== 1) {
-      throw new InputError([{ file: study.file, field: 'models', message: `--base-url and --api-key-env re-point the study's one OpenAI-compatible model, but it has ${remote.length}; add --model NAME to run a single model instead` }]);
+      throw new InputError([
+        {
+          file: study.file,
+          field: 'models',
+          message: `--base-url and --api-key-env re-point the study's one OpenAI-compatible model, but it has ${remote.length}; add --model NAME to run a single model instead`,
+        },
+      ]);
     }
     models = models.map((m) => (isOpenAISpec(m) ? { ...m, baseUrl: o.baseUrl ?? m.baseUrl, apiKeyEnv: o.apiKeyEnv ?? m.apiKeyEnv } : m));
   }

@@ -32,7 +32,10 @@ export function scaffoldFiles(dir: string, name: string): ScaffoldFile[] {
 export function writeScaffold(dir: string, name: string): string[] {
   const files = scaffoldFiles(dir, name);
   const existing = files.map((f) => join(dir, f.path)).filter((p) => existsSync(p));
-  if (existing.length) throw new InputError(existing.map((file) => ({ file, message: 'exists already; counterfair init never overwrites: choose an empty folder' })));
+  if (existing.length)
+    throw new InputError(
+      existing.map((file) => ({ file, message: 'exists already; counterfair init never overwrites: choose an empty folder' })),
+    );
   for (const f of files) {
     const path = join(dir, f.path);
     mkdirSync(dirname(path), { recursive: true });

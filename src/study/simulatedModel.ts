@@ -17,7 +17,8 @@ export const SIMULATED_FIELDS = ['accuracy', 'bias', 'unparseable_rate', 'instab
  */
 export function readSimulatedModel(obj: Readonly<Record<string, unknown>>, entry: ModelEntryContext): SimulatedModelSpec {
   const { reader: r, path, axes, cueModes, questionTypes } = entry;
-  if (entry.role === 'judge' && 'bias' in obj) r.problem([...path, 'bias'], 'the judge sees cases with demographic cues masked, so there is no demographic bias to inject');
+  if (entry.role === 'judge' && 'bias' in obj)
+    r.problem([...path, 'bias'], 'the judge sees cases with demographic cues masked, so there is no demographic bias to inject');
   return {
     ...entry.common,
     kind: 'simulated',
@@ -47,7 +48,14 @@ function readAccuracy(r: FieldReader, raw: unknown, path: FieldPath): { default:
   return result;
 }
 
-function readBiases(r: FieldReader, raw: unknown, path: FieldPath, axes: readonly Axis[], cueModes: readonly CueMode[], validTypes: readonly string[]): InjectedBias[] {
+function readBiases(
+  r: FieldReader,
+  raw: unknown,
+  path: FieldPath,
+  axes: readonly Axis[],
+  cueModes: readonly CueMode[],
+  validTypes: readonly string[],
+): InjectedBias[] {
   return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'with', 'question_types', 'cues'], (obj, at) => {
     const axis = r.string(obj, 'axis', at);
     const level = r.string(obj, 'level', at);
@@ -57,21 +65,43 @@ function readBiases(r: FieldReader, raw: unknown, path: FieldPath, axes: readonl
     const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types'], validTypes);
     const cues = readBiasCueModes(r, obj.cues, [...at, 'cues'], cueModes);
     if (!known || errorMultiplier === undefined || combined === null || questionTypes === null || cues === null) return undefined;
-    return { axis, level, errorMultiplier, ...(combined && { with: combined }), ...(questionTypes && { questionTypes }), ...(cues && { cues }) };
+    return {
+      axis,
+      level,
+      errorMultiplier,
+      ...(combined && { with: combined }),
+      ...(questionTypes && { questionTypes }),
+      ...(cues && { cues }),
+    };
   });
 }
 
 /** True when `level` is a level of the study axis `axis`; otherwise a problem at `at` naming the valid ones. */
-function checkLevel(r: FieldReader, axes: readonly Axis[], axis: string, level: string, at: FieldPath, axisField: string | number, levelField: string | number): boolean {
+function checkLevel(
+  r: FieldReader,
+  axes: readonly Axis[],
+  axis: string,
+  level: string,
+  at: FieldPath,
+  axisField: string | number,
+  levelField: string | number,
+): boolean {
   const defined = axes.find((a) => a.id === axis);
   if (!defined) r.problem([...at, axisField], `"${axis}" is not an axis of this study (${axes.map((a) => a.id).join(', ')})`);
-  else if (!defined.levels.some((l) => l.id === level)) r.problem([...at, levelField], `"${level}" is not a level of ${axis} in this study (${defined.levels.map((l) => l.id).join(', ')})`);
+  else if (!defined.levels.some((l) => l.id === level))
+    r.problem([...at, levelField], `"${level}" is not a level of ${axis} in this study (${defined.levels.map((l) => l.id).join(', ')})`);
   else return true;
   return false;
 }
 
 /** `with: { axis: level, ... }`: undefined when absent, null when invalid (problems recorded). */
-function readInteraction(r: FieldReader, raw: unknown, at: FieldPath, axes: readonly Axis[], axis: string | undefined): Record<string, string> | undefined | null {
+function readInteraction(
+  r: FieldReader,
+  raw: unknown,
+  at: FieldPath,
+  axes: readonly Axis[],
+  axis: string | undefined,
+): Record<string, string> | undefined | null {
   if (raw === undefined) return undefined;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || Object.keys(raw).length === 0) {
     r.problem(at, 'expected a mapping of one or more other axes to a level, for example { insurance: medicaid }');
@@ -99,7 +129,10 @@ function readQuestionTypes(r: FieldReader, raw: unknown, at: FieldPath, valid: r
   }
   const unknown = raw.filter((t) => !valid.includes(t as string));
   if (unknown.length > 0) {
-    r.problem(at, `${unknown.map((t) => JSON.stringify(t)).join(', ')} ${unknown.length === 1 ? 'is not a question type' : 'are not question types'} (${valid.join(', ')})`);
+    r.problem(
+      at,
+      `${unknown.map((t) => JSON.stringify(t)).join(', ')} ${unknown.length === 1 ? 'is not a question type' : 'are not question types'} (${valid.join(', ')})`,
+    );
     return null;
   }
   return raw as QuestionType[];

@@ -54,12 +54,21 @@ export function applySubset(loaded: LoadedStudy, o: SubsetOptions): LoadedStudy 
   let kept = vignettes;
   if (o.vignettes) {
     const patterns = o.vignettes.map((p) => ({ p, re: globRegExp(p) }));
-    for (const { p, re } of patterns) if (!vignettes.some((v) => re.test(v.id))) problem('--vignettes', `"${p}" matches no vignette id (ids look like ${vignettes.slice(0, 3).map((v) => v.id).join(', ')})`);
+    for (const { p, re } of patterns)
+      if (!vignettes.some((v) => re.test(v.id)))
+        problem(
+          '--vignettes',
+          `"${p}" matches no vignette id (ids look like ${vignettes
+            .slice(0, 3)
+            .map((v) => v.id)
+            .join(', ')})`,
+        );
     kept = kept.filter((v) => patterns.some(({ re }) => re.test(v.id)));
   }
   if (o.domains) {
     const known = [...new Set(vignettes.map((v) => v.domain))].sort();
-    for (const d of o.domains) if (!known.includes(d)) problem('--domains', `unknown domain "${d}"; the study's domains: ${known.join(', ')}`);
+    for (const d of o.domains)
+      if (!known.includes(d)) problem('--domains', `unknown domain "${d}"; the study's domains: ${known.join(', ')}`);
     kept = kept.filter((v) => o.domains!.includes(v.domain));
   }
   if (o.sample !== undefined) kept = seededSample(kept, o.sample, o.seed ?? study.seed);
@@ -69,13 +78,21 @@ export function applySubset(loaded: LoadedStudy, o: SubsetOptions): LoadedStudy 
   let models = study.models;
   if (o.models) {
     const known = study.models.map((m) => m.id);
-    for (const id of o.models) if (!known.includes(id)) problem('--models', `unknown model id "${id}"; the study's models: ${known.join(', ')}`);
+    for (const id of o.models)
+      if (!known.includes(id)) problem('--models', `unknown model id "${id}"; the study's models: ${known.join(', ')}`);
     models = study.models.filter((m) => o.models!.includes(m.id));
   }
   if (problems.length) throw new InputError(problems);
 
   const filters: SubsetOptions = { ...o, ...(o.sample !== undefined ? { seed: o.seed ?? study.seed } : {}) };
-  const subset: StudySubset = { vignettes: kept.length, ofVignettes: vignettes.length, models: models.length, ofModels: study.models.length, filters, vignetteIds: kept.map((v) => v.id) };
+  const subset: StudySubset = {
+    vignettes: kept.length,
+    ofVignettes: vignettes.length,
+    models: models.length,
+    ofModels: study.models.length,
+    filters,
+    vignetteIds: kept.map((v) => v.id),
+  };
   return { study: { ...study, models, subset }, vignettes: kept };
 }
 
@@ -106,5 +123,10 @@ function seededSample<T>(items: readonly T[], n: number, seed: number): T[] {
 }
 
 function globRegExp(pattern: string): RegExp {
-  return new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return new RegExp(
+    `^${pattern
+      .split('*')
+      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
 }

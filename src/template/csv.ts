@@ -16,7 +16,23 @@ export interface CsvMapping {
   defaults: Partial<Record<CsvField, string | number>>;
 }
 
-export const CSV_FIELDS = ['id', 'domain', 'perspective', 'text', 'type', 'stem', 'options', 'answer', 'rationale', 'source', 'unit', 'tolerance', 'intensity', 'rubric', 'tags'] as const;
+export const CSV_FIELDS = [
+  'id',
+  'domain',
+  'perspective',
+  'text',
+  'type',
+  'stem',
+  'options',
+  'answer',
+  'rationale',
+  'source',
+  'unit',
+  'tolerance',
+  'intensity',
+  'rubric',
+  'tags',
+] as const;
 export type CsvField = (typeof CSV_FIELDS)[number];
 
 export interface CsvRow {
@@ -53,7 +69,13 @@ export function readCsvRows(source: { file: string } & CsvMapping, problems: Pro
   const header = Object.keys(records[0]?.record ?? {});
   for (const [field, column] of Object.entries(source.columns)) {
     for (const c of [column].flat()) {
-      if (c !== undefined && records.length > 0 && !header.includes(c)) problems.push({ file: source.file, line: 1, field: `columns.${field}`, message: `column "${c}" is not in the header (${header.join(', ')})` });
+      if (c !== undefined && records.length > 0 && !header.includes(c))
+        problems.push({
+          file: source.file,
+          line: 1,
+          field: `columns.${field}`,
+          message: `column "${c}" is not in the header (${header.join(', ')})`,
+        });
     }
   }
   let previousEnd = 1;
@@ -75,14 +97,22 @@ function rowToVignette(record: Record<string, string>, mapping: CsvMapping): Rec
   const type = String(get('type') ?? 'choice');
   const question: Record<string, unknown> = { type, stem: get('stem') };
   const optionColumns = [mapping.columns.options ?? []].flat();
-  const options = Object.fromEntries(optionColumns.map((c, i) => [String.fromCharCode(65 + i), record[c]]).filter(([, v]) => v !== undefined && v !== ''));
+  const options = Object.fromEntries(
+    optionColumns.map((c, i) => [String.fromCharCode(65 + i), record[c]]).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const answer = get('answer');
   if (type === 'choice') {
     question.options = options;
     // The answer column may hold the letter or the option text.
     const byText = Object.entries(options).find(([, text]) => String(text).toLowerCase() === String(answer ?? '').toLowerCase())?.[0];
     question.answer = byText ?? answer;
-  } else if (type === 'numeric') Object.assign(question, { answer: toNumber(answer), unit: get('unit'), tolerance: toNumber(get('tolerance')), intensity: get('intensity') });
+  } else if (type === 'numeric')
+    Object.assign(question, {
+      answer: toNumber(answer),
+      unit: get('unit'),
+      tolerance: toNumber(get('tolerance')),
+      intensity: get('intensity'),
+    });
   else if (type === 'free') question.rubric = get('rubric');
   else question.answer = typeof answer === 'string' ? answer.toLowerCase() : answer;
   const tags = get('tags');
@@ -94,7 +124,14 @@ function rowToVignette(record: Record<string, string>, mapping: CsvMapping): Rec
     question,
     rationale: get('rationale'),
     source: get('source'),
-    ...(tags !== undefined ? { tags: String(tags).split(/[;|]/).map((t) => t.trim()).filter(Boolean) } : {}),
+    ...(tags !== undefined
+      ? {
+          tags: String(tags)
+            .split(/[;|]/)
+            .map((t) => t.trim())
+            .filter(Boolean),
+        }
+      : {}),
   };
 }
 

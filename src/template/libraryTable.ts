@@ -16,7 +16,15 @@ export function libraryTable(vignettes: readonly Vignette[]): string {
     String(set.filter((v) => v.probe).length),
     String(set.length),
   ];
-  const rows = [...domains.map((d) => row(d, vignettes.filter((v) => v.domain === d))), row('**all**', vignettes)];
+  const rows = [
+    ...domains.map((d) =>
+      row(
+        d,
+        vignettes.filter((v) => v.domain === d),
+      ),
+    ),
+    row('**all**', vignettes),
+  ];
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 

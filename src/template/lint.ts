@@ -12,7 +12,24 @@ import { countNewlines, variedAxes } from './validate.js';
  */
 const PRONOUNS = ['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself'];
 const GENDERED_NOUNS = ['male', 'female', 'gentleman', 'gentlemen', 'lady', 'ladies', 'men', 'women', 'boy', 'girl', 'mr', 'mrs'];
-const KINSHIP_NOUNS = ['husband', 'wife', 'mother', 'father', 'son', 'daughter', 'brother', 'sister', 'grandmother', 'grandfather', 'boyfriend', 'girlfriend', 'aunt', 'uncle', 'niece', 'nephew'];
+const KINSHIP_NOUNS = [
+  'husband',
+  'wife',
+  'mother',
+  'father',
+  'son',
+  'daughter',
+  'brother',
+  'sister',
+  'grandmother',
+  'grandfather',
+  'boyfriend',
+  'girlfriend',
+  'aunt',
+  'uncle',
+  'niece',
+  'nephew',
+];
 /** Words a sentence axis's level labels do not contain but that state it all the same. */
 const SENTENCE_AXIS_WORDS: Readonly<Record<string, readonly string[]>> = {
   insurance: ['insured', 'insurance', 'uninsured', 'Medicaid', 'Medicare'],
@@ -52,13 +69,23 @@ export function lintVignettes(vignettes: readonly Vignette[], studyAxes: readonl
     ];
     for (const { field, text, line } of fields) {
       const at = (index: number, message: string) =>
-        problems.push({ file: v.file, line: line === undefined ? v.line : line + countNewlines(text, index), field: `${v.id}.${field}`, message });
+        problems.push({
+          file: v.file,
+          line: line === undefined ? v.line : line + countNewlines(text, index),
+          field: `${v.id}.${field}`,
+          message,
+        });
       // Placeholders become spaces of the same length, so indices (and lines) stay those of the written text.
-      const written = text.replace(PLACEHOLDER, (whole) => (isPossessivePlaceholder(whole) ? `\u0006${' '.repeat(whole.length - 1)}` : ' '.repeat(whole.length)));
+      const written = text.replace(PLACEHOLDER, (whole) =>
+        isPossessivePlaceholder(whole) ? `\u0006${' '.repeat(whole.length - 1)}` : ' '.repeat(whole.length),
+      );
       for (const axis of varied) {
         for (const found of findTerms(written, termsFor(axis), v.perspective === 'patient')) {
           if (allowed.has(found.word.toLowerCase())) continue;
-          at(found.index, `"${found.word}" may state the patient's ${axis.label.toLowerCase()}, which this vignette varies (axis ${axis.id}); ${advice(axis, found.word)}`);
+          at(
+            found.index,
+            `"${found.word}" may state the patient's ${axis.label.toLowerCase()}, which this vignette varies (axis ${axis.id}); ${advice(axis, found.word)}`,
+          );
         }
         if (axis.slot === 'age') {
           for (const m of written.matchAll(EXPLICIT_AGE)) {
@@ -81,31 +108,54 @@ function automaticSentenceCues(vignettes: readonly Vignette[], studyAxes: readon
   return studyAxes
     .filter((axis) => axis.slot === 'sentence')
     .flatMap((axis) => {
-      const unplaced = vignettes.filter((v) => variedAxes(v, studyAxes, allAxes).some((a) => a.id === axis.id) && !usesPlaceholder(v.text, axis.id));
+      const unplaced = vignettes.filter(
+        (v) => variedAxes(v, studyAxes, allAxes).some((a) => a.id === axis.id) && !usesPlaceholder(v.text, axis.id),
+      );
       if (unplaced.length === 0) return [];
       const first = unplaced[0]!;
-      const ids = unplaced.slice(0, 5).map((v) => v.id).join(', ') + (unplaced.length > 5 ? ` and ${unplaced.length - 5} more` : '');
-      return [{
-        file: first.file,
-        line: first.textLine ?? first.line,
-        field: `${first.id}.text`,
-        message: `${unplaced.length} ${unplaced.length === 1 ? 'vignette varies' : 'vignettes vary'} axis "${axis.id}" but ${unplaced.length === 1 ? 'places' : 'place'} no {{${axis.id}}} (${ids}): its sentence is appended after the last sentence of their text and paraphrases, which may not fit the scene; write {{${axis.id}}} where it belongs, or pin the axis under \`excluded\``,
-      }];
+      const ids =
+        unplaced
+          .slice(0, 5)
+          .map((v) => v.id)
+          .join(', ') + (unplaced.length > 5 ? ` and ${unplaced.length - 5} more` : '');
+      return [
+        {
+          file: first.file,
+          line: first.textLine ?? first.line,
+          field: `${first.id}.text`,
+          message: `${unplaced.length} ${unplaced.length === 1 ? 'vignette varies' : 'vignettes vary'} axis "${axis.id}" but ${unplaced.length === 1 ? 'places' : 'place'} no {{${axis.id}}} (${ids}): its sentence is appended after the last sentence of their text and paraphrases, which may not fit the scene; write {{${axis.id}}} where it belongs, or pin the axis under \`excluded\``,
+        },
+      ];
     });
 }
 
 function advice(axis: Axis, word: string): string {
-  const placeholder = axis.slot === 'sentence' ? `{{${axis.id}}}` : axis.slot === 'noun' ? '{{patient}} or {{they}}/{{them}}/{{their}}' : axis.slot === 'age' ? '{{age}} or {{patient}}' : '{{patient}}';
+  const placeholder =
+    axis.slot === 'sentence'
+      ? `{{${axis.id}}}`
+      : axis.slot === 'noun'
+        ? '{{patient}} or {{they}}/{{them}}/{{their}}'
+        : axis.slot === 'age'
+          ? '{{age}} or {{patient}}'
+          : '{{patient}}';
   return `use ${placeholder} instead, pin the axis under \`excluded\` if it is clinically relevant, or mark the mention intentional with \`lint: { allow: [${word}] }\``;
 }
 
 function termsFor(axis: Axis): Term[] {
   const fromLevels = (text: string | undefined, caseSensitive: boolean): Term[] =>
-    text === undefined ? [] : text.split(/\s+or\s+|\s*\(.*?\)\s*/).map((t) => t.trim()).filter((t) => t.length > 0).map((t) => ({ text: t, caseSensitive }));
+    text === undefined
+      ? []
+      : text
+          .split(/\s+or\s+|\s*\(.*?\)\s*/)
+          .map((t) => t.trim())
+          .filter((t) => t.length > 0)
+          .map((t) => ({ text: t, caseSensitive }));
   switch (axis.slot) {
     case 'descriptor':
       // Capitalised as a race is written, so "white blood cells" and "black stool" are not flagged.
-      return axis.levels.flatMap((l) => [...fromLevels(l.descriptor, true), ...fromLevels(l.label, true)]).map((t) => ({ ...t, colour: /^(?:White|Black)$/.test(t.text) }));
+      return axis.levels
+        .flatMap((l) => [...fromLevels(l.descriptor, true), ...fromLevels(l.label, true)])
+        .map((t) => ({ ...t, colour: /^(?:White|Black)$/.test(t.text) }));
     case 'noun':
       return [
         ...axis.levels.flatMap((l) => [...fromLevels(l.noun, false), ...fromLevels(l.childNoun, false)]),
@@ -115,7 +165,10 @@ function termsFor(axis: Axis): Term[] {
     case 'age':
       return [];
     case 'sentence':
-      return [...axis.levels.flatMap((l) => fromLevels(l.label, false)), ...(SENTENCE_AXIS_WORDS[axis.id] ?? []).map((text) => ({ text, caseSensitive: false }))];
+      return [
+        ...axis.levels.flatMap((l) => fromLevels(l.label, false)),
+        ...(SENTENCE_AXIS_WORDS[axis.id] ?? []).map((text) => ({ text, caseSensitive: false })),
+      ];
   }
 }
 

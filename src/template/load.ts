@@ -9,7 +9,22 @@ import { PERSPECTIVES, type Exclusion, type ImplausibleLevels, type Probe, type 
 import type { FieldPath } from '../util/yaml.js';
 
 const FILE_FIELDS = ['domain', 'vignettes', 'description'];
-const VIGNETTE_FIELDS = ['id', 'domain', 'perspective', 'text', 'question', 'rationale', 'source', 'excluded', 'implausible', 'varies', 'tags', 'paraphrases', 'lint', 'probe'];
+const VIGNETTE_FIELDS = [
+  'id',
+  'domain',
+  'perspective',
+  'text',
+  'question',
+  'rationale',
+  'source',
+  'excluded',
+  'implausible',
+  'varies',
+  'tags',
+  'paraphrases',
+  'lint',
+  'probe',
+];
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** Template files named by the study: YAML files, or directories searched (not recursively) for them. */
@@ -19,7 +34,12 @@ export function listTemplateFiles(paths: readonly string[], problems: Problem[])
   for (const path of paths) {
     try {
       if (statSync(path).isDirectory()) {
-        files.push(...readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => join(path, f)));
+        files.push(
+          ...readdirSync(path)
+            .filter((f) => /\.ya?ml$/.test(f))
+            .sort()
+            .map((f) => join(path, f)),
+        );
       } else files.push(path);
     } catch {
       problems.push({ file: path, message: 'template file or directory not found; check `templates:` in the study' });
@@ -35,7 +55,11 @@ export type TemplateSource = { kind: 'yaml'; file: string } | ({ kind: 'csv'; fi
  * Parses and structurally validates vignette sources. Ids must be unique across all of them. A question's `type` is
  * one of `questionTypes` (the built-in ones by default).
  */
-export function loadVignettes(sources: readonly TemplateSource[], problems: Problem[], questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Vignette[] {
+export function loadVignettes(
+  sources: readonly TemplateSource[],
+  problems: Problem[],
+  questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): Vignette[] {
   const vignettes: Vignette[] = [];
   const seen = new Map<string, string>();
   const accept = (r: FieldReader, v: Vignette | undefined, path: (string | number)[]) => {
@@ -49,7 +73,8 @@ export function loadVignettes(sources: readonly TemplateSource[], problems: Prob
   };
   for (const source of sources) {
     if (source.kind === 'csv') {
-      for (const row of readCsvRows(source, problems)) accept(row.reader, readVignette(row.reader, row.value, [], undefined, questionTypes), []);
+      for (const row of readCsvRows(source, problems))
+        accept(row.reader, readVignette(row.reader, row.value, [], undefined, questionTypes), []);
       continue;
     }
     const file = source.file;
@@ -60,13 +85,22 @@ export function loadVignettes(sources: readonly TemplateSource[], problems: Prob
     if (!root) continue;
     r.unknownKeys(root, FILE_FIELDS, []);
     const fileDomain = r.string(root, 'domain', [], { optional: true });
-    const list = root.vignettes === undefined ? (r.problem(['vignettes'], 'is required: a list of vignettes'), undefined) : r.list(root.vignettes, ['vignettes']);
+    const list =
+      root.vignettes === undefined
+        ? (r.problem(['vignettes'], 'is required: a list of vignettes'), undefined)
+        : r.list(root.vignettes, ['vignettes']);
     list?.forEach((raw, i) => accept(r, readVignette(r, raw, ['vignettes', i], fileDomain, questionTypes), ['vignettes', i]));
   }
   return vignettes;
 }
 
-function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], fileDomain: string | undefined, questionTypes: QuestionTypeRegistry): Vignette | undefined {
+function readVignette(
+  r: FieldReader,
+  raw: unknown,
+  path: (string | number)[],
+  fileDomain: string | undefined,
+  questionTypes: QuestionTypeRegistry,
+): Vignette | undefined {
   const obj = r.record(raw, path);
   if (!obj) return undefined;
   const before = r.problems.length;
@@ -78,18 +112,42 @@ function readVignette(r: FieldReader, raw: unknown, path: (string | number)[], f
   const text = r.string(obj, 'text', path);
   const rationale = r.string(obj, 'rationale', path);
   const source = r.string(obj, 'source', path);
-  const question = obj.question === undefined ? (r.problem([...path, 'question'], 'is required'), undefined) : readQuestion(r, obj.question, [...path, 'question'], questionTypes);
+  const question =
+    obj.question === undefined
+      ? (r.problem([...path, 'question'], 'is required'), undefined)
+      : readQuestion(r, obj.question, [...path, 'question'], questionTypes);
   const excluded = readExclusions(r, obj.excluded, [...path, 'excluded']);
   const implausible = readImplausible(r, obj.implausible, [...path, 'implausible']);
   const probe = readProbe(r, obj.probe, [...path, 'probe']);
   const listedVaries = r.stringList(obj, 'varies', path, { optional: true });
-  if (probe && listedVaries && (listedVaries.length !== 1 || listedVaries[0] !== probe.axis)) r.problem([...path, 'varies'], `a probe varies its probe axis and only it: write \`varies: [${probe.axis}]\` or leave \`varies\` out`);
+  if (probe && listedVaries && (listedVaries.length !== 1 || listedVaries[0] !== probe.axis))
+    r.problem([...path, 'varies'], `a probe varies its probe axis and only it: write \`varies: [${probe.axis}]\` or leave \`varies\` out`);
   const varies = probe ? [probe.axis] : listedVaries;
   const tags = r.stringList(obj, 'tags', path, { optional: true }) ?? [];
   const paraphrases = r.stringList(obj, 'paraphrases', path, { optional: true }) ?? [];
   const lintAllow = readLint(r, obj.lint, [...path, 'lint']);
   if (r.problems.length > before || !id || !domain || !perspective || !text || !rationale || !source || !question) return undefined;
-  return { id, domain, perspective, text, question, rationale, source, excluded, implausible, ...(probe && { probe }), varies, tags, paraphrases, lintAllow, file: r.source.file, line: r.source.lineOf(path), textLine: r.source.lineOf([...path, 'text']), stemLine: r.source.lineOf([...path, 'question', 'stem']), paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])) };
+  return {
+    id,
+    domain,
+    perspective,
+    text,
+    question,
+    rationale,
+    source,
+    excluded,
+    implausible,
+    ...(probe && { probe }),
+    varies,
+    tags,
+    paraphrases,
+    lintAllow,
+    file: r.source.file,
+    line: r.source.lineOf(path),
+    textLine: r.source.lineOf([...path, 'text']),
+    stemLine: r.source.lineOf([...path, 'question', 'stem']),
+    paraphraseLines: paraphrases.map((_, i) => r.source.lineOf([...path, 'paraphrases', i])),
+  };
 }
 
 /** A question: `type` and `stem` here, the rest by its type's definition. */
@@ -104,7 +162,10 @@ function readQuestion(r: FieldReader, raw: unknown, path: FieldPath, questionTyp
   if (!stem) return undefined;
   const question = definition.validate(obj, { reader: r, path, stem });
   // Every later lookup (prompt, extraction, grading, description) goes by the question's type.
-  if (question && question.type !== definition.type) throw new Error(`question type "${definition.type}": validate() returned a question of type "${question.type}"; it must be "${definition.type}"`);
+  if (question && question.type !== definition.type)
+    throw new Error(
+      `question type "${definition.type}": validate() returned a question of type "${question.type}"; it must be "${definition.type}"`,
+    );
   return question;
 }
 

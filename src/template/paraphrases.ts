@@ -8,10 +8,60 @@ import type { Vignette } from './types.js';
  * ("20/min", "96%", "38.2 °C", "10^9/L", "mL/min/1.73"), and so are letters glued to it ("10mg", "12-lead").
  */
 const WORD_UNITS = new Set([
-  'mg', 'g', 'kg', 'mcg', 'µg', 'microgram', 'ml', 'l', 'litre', 'liter', 'mmhg', 'mmol', 'meq', 'ng', 'pg', 'iu', 'unit', 'dose',
-  'cm', 'mm', 'm', 'm2', 'inch', 'ft', 'foot', 'feet', 'lb', 'kcal', 'kilogram', 'gram', 'pound',
-  's', 'sec', 'second', 'min', 'minute', 'h', 'hr', 'hour', 'day', 'week', 'month', 'year', 'am', 'pm',
-  'pack-year', 'pack', 'beat', 'breath', 'cigarette', 'drink', 'episode', 'time', 'point',
+  'mg',
+  'g',
+  'kg',
+  'mcg',
+  'µg',
+  'microgram',
+  'ml',
+  'l',
+  'litre',
+  'liter',
+  'mmhg',
+  'mmol',
+  'meq',
+  'ng',
+  'pg',
+  'iu',
+  'unit',
+  'dose',
+  'cm',
+  'mm',
+  'm',
+  'm2',
+  'inch',
+  'ft',
+  'foot',
+  'feet',
+  'lb',
+  'kcal',
+  'kilogram',
+  'gram',
+  'pound',
+  's',
+  'sec',
+  'second',
+  'min',
+  'minute',
+  'h',
+  'hr',
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'am',
+  'pm',
+  'pack-year',
+  'pack',
+  'beat',
+  'breath',
+  'cigarette',
+  'drink',
+  'episode',
+  'time',
+  'point',
 ]);
 
 /**
@@ -19,7 +69,29 @@ const WORD_UNITS = new Set([
  * "15 minutes" are the same fact. "one" counts only before a unit ("one pack", "one hour"): alone it is usually a
  * pronoun ("no one", "the one").
  */
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 
 const NUMBER = new RegExp(String.raw`(?<![\w.])([-−]?\d+(?:[.,:/]\d+)*|${NUMBER_WORDS.join('|')})(?![\w])(?=(\s?)([^\s,;()"]*))`, 'gi');
 
@@ -54,7 +126,11 @@ export function placeholderNames(text: string): string[] {
 }
 
 /** "original has 20 /min, paraphrase has 32 /min": what each side has more of than the other, or undefined. */
-function multisetDifference(original: readonly string[], paraphrase: readonly string[], show: (item: string) => string): string | undefined {
+function multisetDifference(
+  original: readonly string[],
+  paraphrase: readonly string[],
+  show: (item: string) => string,
+): string | undefined {
   const count = (items: readonly string[]) => items.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
   const a = count(original);
   const b = count(paraphrase);
@@ -83,9 +159,13 @@ export function validateParaphrases(vignettes: readonly Vignette[], problems: Pr
       const line = v.paraphraseLines?.[i] ?? v.line;
       const at = (message: string) => problems.push({ file: v.file, line, field: `${v.id}.paraphrases[${i}]`, message });
       const numberDiff = multisetDifference(numbers, numbersWithUnits(paraphrase), (x) => x);
-      if (numberDiff) at(`changes the numbers: ${numberDiff}; a paraphrase must keep every number and unit of \`text\` (rewrite it, or change \`text\` too if the number was wrong)`);
+      if (numberDiff)
+        at(
+          `changes the numbers: ${numberDiff}; a paraphrase must keep every number and unit of \`text\` (rewrite it, or change \`text\` too if the number was wrong)`,
+        );
       const placeholderDiff = multisetDifference(placeholders, placeholderNames(paraphrase), (x) => `{{${x}}}`);
-      if (placeholderDiff) at(`changes the placeholders: ${placeholderDiff}; a paraphrase must use every placeholder of \`text\` as often as \`text\` does`);
+      if (placeholderDiff)
+        at(`changes the placeholders: ${placeholderDiff}; a paraphrase must use every placeholder of \`text\` as often as \`text\` does`);
     });
   }
 }

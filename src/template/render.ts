@@ -53,7 +53,14 @@ const VERB_FORMS: Record<string, readonly [string, string]> = {
   s: ['s', ''],
   es: ['es', ''],
 };
-const NEUTRAL_PRONOUNS: Pronouns = { they: 'they', them: 'them', their: 'their', theirs: 'theirs', themself: 'themself', pluralVerbs: true };
+const NEUTRAL_PRONOUNS: Pronouns = {
+  they: 'they',
+  them: 'them',
+  their: 'their',
+  theirs: 'theirs',
+  themself: 'themself',
+  pluralVerbs: true,
+};
 
 /** `{{a}}`: the indefinite article agreeing with the word after it ("an 80-year-old", "a 45-year-old"). */
 export const ARTICLE = 'a';
@@ -99,7 +106,7 @@ export function prepareTemplate(template: string): PreparedTemplate {
 
 /** `renderText` for a template prepared once per vignette and rendered once per variant. */
 export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): Rendered {
-  const pronouns = (ctx.values.find((v) => v.axis.slot === 'noun')?.level.pronouns ?? NEUTRAL_PRONOUNS);
+  const pronouns = ctx.values.find((v) => v.axis.slot === 'noun')?.level.pronouns ?? NEUTRAL_PRONOUNS;
   const render = (text: string, depth: number): string =>
     text.replace(PLACEHOLDER, (whole, name: string) => {
       const { key, capital } = placeholderKey(name);
@@ -120,11 +127,14 @@ export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): 
  */
 function resolveArticles(marked: string): string {
   if (!marked.includes(PENDING_ARTICLE) && !marked.includes(PENDING_CAPITAL_ARTICLE)) return marked;
-  return marked.replace(/([\u0004\u0005])( ?)(\u0001*)([^\s\u0001-\u0005]*)/g, (_whole, pending: string, space: string, opens: string, word: string) => {
-    const article = indefiniteArticle(word);
-    const shown = pending === PENDING_CAPITAL_ARTICLE ? capitalize(article) : article;
-    return opens ? `${opens}${shown}${space}${word}` : `${shown}${space}${word}`;
-  });
+  return marked.replace(
+    /([\u0004\u0005])( ?)(\u0001*)([^\s\u0001-\u0005]*)/g,
+    (_whole, pending: string, space: string, opens: string, word: string) => {
+      const article = indefiniteArticle(word);
+      const shown = pending === PENDING_CAPITAL_ARTICLE ? capitalize(article) : article;
+      return opens ? `${opens}${shown}${space}${word}` : `${shown}${space}${word}`;
+    },
+  );
 }
 
 function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNested: (t: string) => string): string | undefined {
@@ -145,7 +155,13 @@ function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNest
     const form = sentenceForm(sentenceAxis.level.sentence, ctx.perspective, years);
     const article = sentenceAxis.level.article;
     // A level that sets its own article uses it for every {{a}} of its sentence.
-    return renderNested(article ? form.replace(PLACEHOLDER, (whole, name: string) => (placeholderKey(name).key === ARTICLE ? (name === 'A' ? capitalize(article) : article) : whole)) : form);
+    return renderNested(
+      article
+        ? form.replace(PLACEHOLDER, (whole, name: string) =>
+            placeholderKey(name).key === ARTICLE ? (name === 'A' ? capitalize(article) : article) : whole,
+          )
+        : form,
+    );
   }
   // A sentence cue for an axis this study does not include says nothing: the study is silent on it.
   if (ctx.silentAxes.includes(key)) return '';
@@ -175,7 +191,9 @@ export function patientPhrase(values: readonly AxisValue[], cues: CueMode = 'exp
   const words: { text: string; level?: Level }[] = [];
   const years = values.find((v) => v.axis.slot === 'age')?.level.years;
   if (years !== undefined) words.push({ text: `${years}-year-old` });
-  if (cues !== 'implicit') for (const v of values) if (v.axis.slot === 'descriptor' && v.level.descriptor) words.push({ text: v.level.descriptor, level: v.level });
+  if (cues !== 'implicit')
+    for (const v of values)
+      if (v.axis.slot === 'descriptor' && v.level.descriptor) words.push({ text: v.level.descriptor, level: v.level });
   const noun = values.find((v) => v.axis.slot === 'noun')?.level;
   const child = years !== undefined && years < ADULT_AGE;
   words.push({ text: (child ? (noun?.childNoun ?? 'child') : noun?.noun) ?? 'person', level: noun });
@@ -235,5 +253,8 @@ export function maskCues(rendered: Rendered, mask = '▮'): string {
     at = end;
   }
   // An empty cue leaves no space where a non-empty one does; drop the spaces around masks so both compare equal.
-  return (out + rendered.text.slice(at)).split(mask).map((part, i, all) => (i === 0 ? part.trimEnd() : i === all.length - 1 ? part.trimStart() : part.trim())).join(mask);
+  return (out + rendered.text.slice(at))
+    .split(mask)
+    .map((part, i, all) => (i === 0 ? part.trimEnd() : i === all.length - 1 ? part.trimStart() : part.trim()))
+    .join(mask);
 }

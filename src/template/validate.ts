@@ -11,7 +11,12 @@ import { indefiniteArticle } from './words.js';
  * without one is appended by withSentenceCues, and the template lint notes it), every article can agree with the
  * word after it, and every paraphrase keeps the text's numbers and placeholders. All problems are collected.
  */
-export function validateVignettes(vignettes: readonly Vignette[], studyAxes: readonly Axis[], allAxes: readonly Axis[], problems: Problem[]): void {
+export function validateVignettes(
+  vignettes: readonly Vignette[],
+  studyAxes: readonly Axis[],
+  allAxes: readonly Axis[],
+  problems: Problem[],
+): void {
   const known = knownPlaceholders(allAxes);
   for (const v of vignettes) {
     const at = (field: string, message: string, line = v.line) => problems.push({ file: v.file, line, field: `${v.id}.${field}`, message });
@@ -22,13 +27,22 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
       const name = match[1]!;
       const { key } = placeholderKey(name);
       used.add(key);
-      if (!known.has(key)) at('text', `unknown placeholder {{${name}}}; known: ${[...known].sort().join(', ')}`, textLineAt(match.index ?? 0));
+      if (!known.has(key))
+        at('text', `unknown placeholder {{${name}}}; known: ${[...known].sort().join(', ')}`, textLineAt(match.index ?? 0));
     }
     for (const m of v.text.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) at('text', articleMessage(m[1]!, m[2]!), textLineAt(m.index ?? 0));
     v.paraphrases.forEach((paraphrase, i) => {
-      for (const m of paraphrase.matchAll(ARTICLE_BEFORE_PLACEHOLDER)) at(`paraphrases[${i}]`, articleMessage(m[1]!, m[2]!), v.paraphraseLines?.[i] === undefined ? v.line : v.paraphraseLines[i]! + countNewlines(paraphrase, m.index ?? 0));
+      for (const m of paraphrase.matchAll(ARTICLE_BEFORE_PLACEHOLDER))
+        at(
+          `paraphrases[${i}]`,
+          articleMessage(m[1]!, m[2]!),
+          v.paraphraseLines?.[i] === undefined ? v.line : v.paraphraseLines[i]! + countNewlines(paraphrase, m.index ?? 0),
+        );
     });
-    for (const [field, text, line] of [['text', v.text, v.textLine], ...v.paraphrases.map((p, i) => [`paraphrases[${i}]`, p, v.paraphraseLines?.[i]] as const)] as const) {
+    for (const [field, text, line] of [
+      ['text', v.text, v.textLine],
+      ...v.paraphrases.map((p, i) => [`paraphrases[${i}]`, p, v.paraphraseLines?.[i]] as const),
+    ] as const) {
       for (const m of text.matchAll(ARTICLE_PLACEHOLDER_BEFORE_PLACEHOLDER)) {
         const message = articleBeforeCueMessage(m[1]!, m[2]!, allAxes);
         if (message) at(field, message, line === undefined ? v.line : line + countNewlines(text, m.index ?? 0));
@@ -42,7 +56,12 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
     // The question is sent as written to every variant: a placeholder there would reach the model unfilled.
     const questionText = [v.question.stem, ...('options' in v.question ? Object.values(v.question.options) : [])].join('\n');
     const inQuestion = /\{\{[^}]*\}\}/.exec(questionText);
-    if (inQuestion) at('question', `${inQuestion[0]} is not filled in the question (the stem and options are the same for every variant); put demographic cues in the text`, v.stemLine ?? v.line);
+    if (inQuestion)
+      at(
+        'question',
+        `${inQuestion[0]} is not filled in the question (the stem and options are the same for every variant); put demographic cues in the text`,
+        v.stemLine ?? v.line,
+      );
     for (const ex of v.excluded) {
       const axis = allAxes.find((a) => a.id === ex.axis);
       if (!axis) {
@@ -50,7 +69,11 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
         continue;
       }
       const validLevel = axis.slot === 'age' ? /^\d+$/.test(ex.value) : axis.levels.some((l) => l.id === ex.value);
-      if (!validLevel) at('excluded', `"${ex.value}" is not a level of ${axis.id} (${axis.slot === 'age' ? 'a whole number of years' : axis.levels.map((l) => l.id).join(', ')})`);
+      if (!validLevel)
+        at(
+          'excluded',
+          `"${ex.value}" is not a level of ${axis.id} (${axis.slot === 'age' ? 'a whole number of years' : axis.levels.map((l) => l.id).join(', ')})`,
+        );
     }
     for (const im of v.implausible) {
       const axis = allAxes.find((a) => a.id === im.axis);
@@ -59,23 +82,36 @@ export function validateVignettes(vignettes: readonly Vignette[], studyAxes: rea
         continue;
       }
       for (const level of im.levels) {
-        if (!axis.levels.some((l) => l.id === level)) at('implausible', `"${level}" is not a level of ${axis.id} (${axis.levels.map((l) => l.id).join(', ')})`);
+        if (!axis.levels.some((l) => l.id === level))
+          at('implausible', `"${level}" is not a level of ${axis.id} (${axis.levels.map((l) => l.id).join(', ')})`);
         const studyAxis = studyAxes.find((a) => a.id === axis.id);
-        if (studyAxis?.reference === level) at('implausible', `"${level}" is the study's reference level of ${axis.id}; every vignette must render the reference`);
+        if (studyAxis?.reference === level)
+          at('implausible', `"${level}" is the study's reference level of ${axis.id}; every vignette must render the reference`);
       }
     }
     // A probe's `varies` is its probe axis, set at load and checked by validateProbe.
     for (const axisId of v.probe ? [] : (v.varies ?? [])) {
-      if (!allAxes.some((a) => a.id === axisId)) at('varies', `unknown axis "${axisId}"; defined axes: ${allAxes.map((a) => a.id).join(', ')}`);
+      if (!allAxes.some((a) => a.id === axisId))
+        at('varies', `unknown axis "${axisId}"; defined axes: ${allAxes.map((a) => a.id).join(', ')}`);
       if (v.excluded.some((e) => e.axis === axisId)) at('varies', `axis "${axisId}" is both varied and excluded`);
     }
     if (v.probe) validateProbe(v, v.probe, allAxes, (field, message) => at(field, message, v.probe?.line ?? v.line));
-    const ageKnown = studyAxes.some((a) => a.slot === 'age') || v.excluded.some((e) => allAxes.find((a) => a.id === e.axis)?.slot === 'age');
+    const ageKnown =
+      studyAxes.some((a) => a.slot === 'age') || v.excluded.some((e) => allAxes.find((a) => a.id === e.axis)?.slot === 'age');
     if ((used.has('age') || used.has('age_words')) && !ageKnown) {
-      at('text', 'uses {{age}} but the study has no age axis and the vignette pins no age; add `age` to the study axes or pin it under `excluded`', textLineAt(Math.max(0, v.text.search(/\{\{\s*age/i))));
+      at(
+        'text',
+        'uses {{age}} but the study has no age axis and the vignette pins no age; add `age` to the study axes or pin it under `excluded`',
+        textLineAt(Math.max(0, v.text.search(/\{\{\s*age/i))),
+      );
     }
     const nounAxes = studyAxes.filter((a) => a.slot === 'noun');
-    if (nounAxes.length > 1 && v === vignettes[0]) problems.push({ file: nounAxes[1]!.file, field: 'slot', message: `the study uses two axes that set the patient noun and pronouns (${nounAxes.map((a) => a.id).join(', ')}); use one of them` });
+    if (nounAxes.length > 1 && v === vignettes[0])
+      problems.push({
+        file: nounAxes[1]!.file,
+        field: 'slot',
+        message: `the study uses two axes that set the patient noun and pronouns (${nounAxes.map((a) => a.id).join(', ')}); use one of them`,
+      });
     for (const axis of variedAxes(v, studyAxes, allAxes)) {
       if (!hasCue(axis, used)) at('text', `varies axis "${axis.id}" but the text has no cue for it; add ${cueHint(axis)}`);
     }
@@ -96,11 +132,18 @@ function validateProbe(v: Vignette, probe: Probe, allAxes: readonly Axis[], at: 
   // The axis definition's reference, not the study's: a study that moves the reference to a targeted level keeps the
   // library loadable, and the analysis then has no contrast for that level.
   for (const level of probe.levels) {
-    if (!axis.levels.some((l) => l.id === level)) at('probe.levels', `"${level}" is not a level of ${axis.id} (${axis.levels.map((l) => l.id).join(', ')})`);
-    else if (level === axis.reference) at('probe.levels', `"${level}" is the reference level of ${axis.id}; list the levels the myth is about, which are compared with the reference`);
-    if (v.implausible.some((im) => im.axis === axis.id && im.levels.includes(level))) at('implausible', `"${level}" is a level this probe targets; a probe must render it`);
+    if (!axis.levels.some((l) => l.id === level))
+      at('probe.levels', `"${level}" is not a level of ${axis.id} (${axis.levels.map((l) => l.id).join(', ')})`);
+    else if (level === axis.reference)
+      at(
+        'probe.levels',
+        `"${level}" is the reference level of ${axis.id}; list the levels the myth is about, which are compared with the reference`,
+      );
+    if (v.implausible.some((im) => im.axis === axis.id && im.levels.includes(level)))
+      at('implausible', `"${level}" is a level this probe targets; a probe must render it`);
   }
-  if (v.excluded.some((e) => e.axis === axis.id)) at('excluded', `the probe's axis "${axis.id}" is excluded; a probe must vary the axis its myth is about`);
+  if (v.excluded.some((e) => e.axis === axis.id))
+    at('excluded', `the probe's axis "${axis.id}" is excluded; a probe must vary the axis its myth is about`);
 }
 
 /** Study axes this vignette varies: those it lists (or all), minus the excluded ones, without its implausible levels. */
@@ -169,20 +212,31 @@ function articleBeforeCueMessage(written: string, name: string, allAxes: readonl
   if (key === 'patient') return `${shown}: {{patient}} renders its own article ("a 45-year-old man"); remove {{${written}}}`;
   const axis = allAxes.find((a) => a.slot === 'sentence' && a.id === key);
   if (!axis) return undefined;
-  const forms = (level: Level) => [level.sentence?.third, level.sentence?.first, level.sentence?.child].filter((f): f is string => f !== undefined);
+  const forms = (level: Level) =>
+    [level.sentence?.third, level.sentence?.first, level.sentence?.child].filter((f): f is string => f !== undefined);
   const opening = axis.levels.filter((l) => forms(l).some((f) => OPENS_WITH_PLACEHOLDER_OR_ARTICLE.test(f))).map((l) => l.id);
-  const ownArticle = axis.levels.filter((l) => !opening.includes(l.id) && l.article !== undefined && forms(l).some((f) => indefiniteArticle(f.trim().split(/\s+/)[0]!) !== l.article)).map((l) => `${l.id} (article: ${l.article})`);
+  const ownArticle = axis.levels
+    .filter(
+      (l) =>
+        !opening.includes(l.id) &&
+        l.article !== undefined &&
+        forms(l).some((f) => indefiniteArticle(f.trim().split(/\s+/)[0]!) !== l.article),
+    )
+    .map((l) => `${l.id} (article: ${l.article})`);
   if (opening.length === 0 && ownArticle.length === 0) return undefined;
   const why = [
     ...(opening.length > 0 ? [`the sentence of level ${opening.join(', ')} opens with a placeholder or an article of its own`] : []),
-    ...(ownArticle.length > 0 ? [`level ${ownArticle.join(', ')} sets its own article, which an {{${written}}} outside its sentence does not use`] : []),
+    ...(ownArticle.length > 0
+      ? [`level ${ownArticle.join(', ')} sets its own article, which an {{${written}}} outside its sentence does not use`]
+      : []),
   ].join('; ');
   return `${shown}: {{${written}}} agrees with the word that opens the cue, but ${why} (${axis.file}); write the article inside the levels' sentences instead`;
 }
 
 function articleMessage(written: string, placeholder: string): string {
   const name = placeholder.replace(/[{}\s]/g, '');
-  if (placeholderKey(name).key === 'patient') return `"${written} ${placeholder}": {{patient}} renders its own article ("a 45-year-old man"); remove "${written}"`;
+  if (placeholderKey(name).key === 'patient')
+    return `"${written} ${placeholder}": {{patient}} renders its own article ("a 45-year-old man"); remove "${written}"`;
   return `"${written} ${placeholder}": a written article cannot agree with every value the placeholder renders; write "{{${written[0] === 'A' ? 'A' : 'a'}}} ${placeholder}" and the renderer chooses "a" or "an"`;
 }
 

@@ -1,4 +1,25 @@
-const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const ONES = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 
 /** English words for a whole number from 0 to 999: 54 -> "fifty-four". */
@@ -47,7 +68,8 @@ export function indefiniteArticle(nextWord: string): 'a' | 'an' {
     return 'a';
   }
   const initialism = /^[A-Z][A-Z0-9]*(?![a-z])/.exec(word)?.[0];
-  if (initialism !== undefined && !SPOKEN_ACRONYMS.has(initialism.replace(/[0-9]+$/, ''))) return VOWEL_SOUND_LETTERS.includes(initialism[0]!) ? 'an' : 'a';
+  if (initialism !== undefined && !SPOKEN_ACRONYMS.has(initialism.replace(/[0-9]+$/, '')))
+    return VOWEL_SOUND_LETTERS.includes(initialism[0]!) ? 'an' : 'a';
   const lower = word.toLowerCase();
   if (VOWEL_SOUND.test(lower)) return 'an';
   if (CONSONANT_SOUND.test(lower) || EWE.test(word)) return 'a';

@@ -1,5 +1,6 @@
 /** The problem an unclosed quote is, said where it opens. */
-export const UNCLOSED_QUOTE = 'a quoted field opens on this line and is never closed, so the rest of the file would be read as one cell: close the quote, or write a quote inside a quoted field as two ("")';
+export const UNCLOSED_QUOTE =
+  'a quoted field opens on this line and is never closed, so the rest of the file would be read as one cell: close the quote, or write a quote inside a quoted field as two ("")';
 
 /**
  * The line on which a quoted CSV field opens and is never closed, or undefined when every quote closes. A CSV

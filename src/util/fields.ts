@@ -45,7 +45,12 @@ export class FieldReader {
     return value;
   }
 
-  number(obj: Record<string, unknown>, key: string, path: FieldPath, opts: { optional?: boolean; integer?: boolean; min?: number; max?: number } = {}): number | undefined {
+  number(
+    obj: Record<string, unknown>,
+    key: string,
+    path: FieldPath,
+    opts: { optional?: boolean; integer?: boolean; min?: number; max?: number } = {},
+  ): number | undefined {
     const value = obj[key];
     if (value === undefined || value === null) {
       if (!opts.optional) this.problem([...path, key], 'is required');
@@ -62,7 +67,13 @@ export class FieldReader {
     return undefined;
   }
 
-  oneOf<T extends string>(obj: Record<string, unknown>, key: string, allowed: readonly T[], path: FieldPath, opts: { optional?: boolean } = {}): T | undefined {
+  oneOf<T extends string>(
+    obj: Record<string, unknown>,
+    key: string,
+    allowed: readonly T[],
+    path: FieldPath,
+    opts: { optional?: boolean } = {},
+  ): T | undefined {
     const value = this.string(obj, key, path, opts);
     if (value === undefined) return undefined;
     if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -90,7 +101,12 @@ export class FieldReader {
    * An optional list of mappings: each item must be a mapping (with only the `known` keys, when given) and is read
    * by `read`, which records its own problems and returns undefined for an unusable item. Absent means empty.
    */
-  recordList<T>(raw: unknown, path: FieldPath, known: readonly string[] | undefined, read: (obj: Record<string, unknown>, path: FieldPath) => T | undefined): T[] {
+  recordList<T>(
+    raw: unknown,
+    path: FieldPath,
+    known: readonly string[] | undefined,
+    read: (obj: Record<string, unknown>, path: FieldPath) => T | undefined,
+  ): T[] {
     if (raw === undefined || raw === null) return [];
     const out: T[] = [];
     (this.list(raw, path) ?? []).forEach((item, i) => {

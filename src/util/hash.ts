@@ -27,13 +27,17 @@ export function sha256Hex(text: string | Uint8Array): string {
  * generator's position, so a result never depends on iteration order or concurrency.
  */
 export function deriveSeed(seed: number, ...ids: readonly string[]): number {
-  const digest = createHash('sha256').update(`${seed}\u0000${ids.join('\u0000')}`).digest();
+  const digest = createHash('sha256')
+    .update(`${seed}\u0000${ids.join('\u0000')}`)
+    .digest();
   return digest.readUInt32BE(0);
 }
 
 /** A uniform number in [0, 1) fixed by the seed and ids (53 bits of the hash). */
 export function hashUniform(seed: number, ...ids: readonly string[]): number {
-  const digest = createHash('sha256').update(`${seed}\u0000${ids.join('\u0000')}`).digest();
+  const digest = createHash('sha256')
+    .update(`${seed}\u0000${ids.join('\u0000')}`)
+    .digest();
   const high = digest.readUInt32BE(0) >>> 5; // 27 bits
   const low = digest.readUInt32BE(4) >>> 6; // 26 bits
   return (high * 67108864 + low) / 9007199254740992;

@@ -17,7 +17,8 @@ export function buildRegistry<D>(what: string, definitions: readonly D[], idOf: 
   for (const definition of definitions) {
     const id = idOf(definition);
     if (typeof id !== 'string' || id.trim() === '') throw new Error(`a ${what} definition needs a non-empty id`);
-    if (byId.has(id)) throw new Error(`two ${what} definitions have the id "${id}"; ids must be unique (${[...byId.keys()].join(', ')} are taken)`);
+    if (byId.has(id))
+      throw new Error(`two ${what} definitions have the id "${id}"; ids must be unique (${[...byId.keys()].join(', ')} are taken)`);
     byId.set(id, definition);
   }
   const ids = [...byId.keys()];

@@ -28,13 +28,21 @@ export function readYamlFile(file: string, problems: Problem[]): YamlSource | un
   try {
     const size = statSync(file).size;
     if (size > MAX_YAML_BYTES) {
-      problems.push({ file, message: `is ${(size / 1024 / 1024).toFixed(1)} MB; a YAML input may be at most ${MAX_YAML_BYTES / 1024 / 1024} MB (split a template library into several files, or check that this is the file you meant)` });
+      problems.push({
+        file,
+        message: `is ${(size / 1024 / 1024).toFixed(1)} MB; a YAML input may be at most ${MAX_YAML_BYTES / 1024 / 1024} MB (split a template library into several files, or check that this is the file you meant)`,
+      });
       return undefined;
     }
     bytes = readFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, expected a YAML file' : `cannot be read (${code ?? String(err)})`;
+    const reason =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EISDIR'
+          ? 'is a directory, expected a YAML file'
+          : `cannot be read (${code ?? String(err)})`;
     problems.push({ file, message: `${reason}; check the path` });
     return undefined;
   }
@@ -48,7 +56,10 @@ export function parseYamlText(file: string, text: string, problems: Problem[]): 
   if (doc.errors.length > 0) {
     for (const err of doc.errors) {
       const line = err.linePos?.[0]?.line ?? lineCounter.linePos(err.pos[0]).line;
-      const message = err.code === 'DUPLICATE_KEY' ? `the key "${keyAt(text, err.pos[0])}" appears twice in one mapping; keep one` : `YAML syntax error: ${err.message.split('\n')[0]}`;
+      const message =
+        err.code === 'DUPLICATE_KEY'
+          ? `the key "${keyAt(text, err.pos[0])}" appears twice in one mapping; keep one`
+          : `YAML syntax error: ${err.message.split('\n')[0]}`;
       problems.push({ file, line, message });
     }
     return undefined;
@@ -58,7 +69,10 @@ export function parseYamlText(file: string, text: string, problems: Problem[]): 
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (err) {
     // The yaml package throws when aliases multiply beyond the count (a "billion laughs" document).
-    problems.push({ file, message: `its aliases (*name) expand too far (${(err as Error).message}); write the values out, or use fewer aliases` });
+    problems.push({
+      file,
+      message: `its aliases (*name) expand too far (${(err as Error).message}); write the values out, or use fewer aliases`,
+    });
     return undefined;
   }
   return { file, value, lineOf: (path) => lineOfPath(doc, lineCounter, path) };

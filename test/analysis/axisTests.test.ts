@@ -5,7 +5,14 @@ import type { Axis } from '../../src/demographics/types.js';
 import { friedman } from '../../src/stats/friedman.js';
 import { score } from './helpers.js';
 
-const race: Axis = { id: 'race', label: 'Race', slot: 'descriptor', reference: 'white', file: 'r', levels: ['white', 'black', 'asian'].map((id) => ({ id, label: id })) };
+const race: Axis = {
+  id: 'race',
+  label: 'Race',
+  slot: 'descriptor',
+  reference: 'white',
+  file: 'r',
+  levels: ['white', 'black', 'asian'].map((id) => ({ id, label: id })),
+};
 
 describe('omnibus axis tests', () => {
   it('use Friedman on per-vignette error rates when vignettes have replicates', () => {
@@ -14,7 +21,13 @@ describe('omnibus axis tests', () => {
       [0, 1].flatMap((replicate) => [
         score({ vignetteId: v, replicate, outcome: 'correct', attributes: { race: 'white' } }),
         score({ vignetteId: v, replicate, outcome: i < 6 ? 'incorrect' : 'correct', attributes: { race: 'black' }, kind: 'demographic' }),
-        score({ vignetteId: v, replicate, outcome: i < 3 && replicate === 0 ? 'incorrect' : 'correct', attributes: { race: 'asian' }, kind: 'demographic' }),
+        score({
+          vignetteId: v,
+          replicate,
+          outcome: i < 3 && replicate === 0 ? 'incorrect' : 'correct',
+          attributes: { race: 'asian' },
+          kind: 'demographic',
+        }),
       ]),
     );
     const [test] = analyzeAxes(pairContrasts(scores, [race]), [race], ['m']);

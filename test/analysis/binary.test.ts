@@ -6,9 +6,16 @@ import { mantelHaenszel } from '../../src/stats/mantel-haenszel.js';
 
 /** Pairs from a paired 2x2 table: n11 both, n10 level only, n01 reference only, n00 neither. */
 function pairsFrom(n11: number, n10: number, n01: number, n00: number, replicatesPerVignette = 1): BinaryPair[] {
-  const cells: [boolean, boolean, number][] = [[true, true, n11], [true, false, n10], [false, true, n01], [false, false, n00]];
+  const cells: [boolean, boolean, number][] = [
+    [true, true, n11],
+    [true, false, n10],
+    [false, true, n01],
+    [false, false, n00],
+  ];
   const out: BinaryPair[] = [];
-  for (const [level, reference, count] of cells) for (let i = 0; i < count; i++) out.push({ vignetteId: `v${String(Math.floor(out.length / replicatesPerVignette)).padStart(4, '0')}`, level, reference });
+  for (const [level, reference, count] of cells)
+    for (let i = 0; i < count; i++)
+      out.push({ vignetteId: `v${String(Math.floor(out.length / replicatesPerVignette)).padStart(4, '0')}`, level, reference });
   return out;
 }
 
@@ -49,7 +56,10 @@ describe('binaryContrast', () => {
     expect(r.ratioCi).toEqual([rs.ratio!.low, rs.ratio!.high]);
     const strata = new Map<string, number[][]>();
     for (const p of pairs) {
-      const t = strata.get(p.vignetteId) ?? [[0, 0], [0, 0]];
+      const t = strata.get(p.vignetteId) ?? [
+        [0, 0],
+        [0, 0],
+      ];
       t[0]![p.level ? 0 : 1]!++;
       t[1]![p.reference ? 0 : 1]!++;
       strata.set(p.vignetteId, t);
@@ -62,7 +72,12 @@ describe('binaryContrast', () => {
       ck.set(p.vignetteId, (ck.get(p.vignetteId) ?? 0) + (p.reference && !p.level ? 1 : 0));
     }
     const ids = [...bk.keys()].sort();
-    expect(r.p).toBe(clusteredMcNemar(ids.map((k) => bk.get(k)!), ids.map((k) => ck.get(k)!)).pValue);
+    expect(r.p).toBe(
+      clusteredMcNemar(
+        ids.map((k) => bk.get(k)!),
+        ids.map((k) => ck.get(k)!),
+      ).pValue,
+    );
     expect(r.oddsRatio).toBe(mh.oddsRatio);
     expect(r.p).toBeLessThan(0.05); // discordant pairs bunch in a few vignettes here, so the clustered test is cautious
     expect(r.differenceCi![0]).toBeGreaterThan(0);

@@ -10,8 +10,32 @@ import { deriveSeed } from '../../src/util/hash.js';
 import { formatPValue } from '../../src/util/pValue.js';
 import { simulatedControlScores } from './helpers.js';
 
-const AXES: Axis[] = [{ id: 'race', label: 'Race', slot: 'sentence', reference: 'white', file: 'race.yaml', levels: [{ id: 'white', label: 'White' }, { id: 'black', label: 'Black' }] }];
-const spec = (biases: InjectedBias[]): SimulatedSpec => ({ kind: 'simulated', id: 'sim', accuracy: { default: 0.8, byDomain: {} }, biases, unparseableRate: 0, instability: 0.3, params: {}, systemPrompt: '', concurrency: 1, timeoutMs: 1, maxRetries: 0 });
+const AXES: Axis[] = [
+  {
+    id: 'race',
+    label: 'Race',
+    slot: 'sentence',
+    reference: 'white',
+    file: 'race.yaml',
+    levels: [
+      { id: 'white', label: 'White' },
+      { id: 'black', label: 'Black' },
+    ],
+  },
+];
+const spec = (biases: InjectedBias[]): SimulatedSpec => ({
+  kind: 'simulated',
+  id: 'sim',
+  accuracy: { default: 0.8, byDomain: {} },
+  biases,
+  unparseableRate: 0,
+  instability: 0.3,
+  params: {},
+  systemPrompt: '',
+  concurrency: 1,
+  timeoutMs: 1,
+  maxRetries: 0,
+});
 const OPTIONS = { mcnemar: 'exact' } as const;
 
 /** Scores of a simulated study with a no-demographics variant; `removed` plants a bias on that variant alone. */
@@ -21,23 +45,43 @@ function study(removed: InjectedBias[], replicates: number, seedLabel: string) {
   const model = spec([{ axis: 'race', level: 'black', errorMultiplier: 2 }, ...removed]);
   const scores = simulateDesignScores({ spec: model, design: { kind: 'one-at-a-time' }, axes: AXES, vignettes: 80, replicates, seed });
   const vignetteIds = [...new Set(scores.map((s) => s.vignetteId))];
-  scores.push(...simulatedControlScores({ spec: model, vignetteIds, replicates, seed, paraphrases: 1, authored: () => 1, removedAttributes: { cues: 'none' } }));
+  scores.push(
+    ...simulatedControlScores({
+      spec: model,
+      vignetteIds,
+      replicates,
+      seed,
+      paraphrases: 1,
+      authored: () => 1,
+      removedAttributes: { cues: 'none' },
+    }),
+  );
   return { scores, seed };
 }
 
 describe('the demographics-removed control', () => {
-  it('reports both error rates, the paired difference with Newcombe\'s interval and the exact McNemar p of its pairs', () => {
+  it("reports both error rates, the paired difference with Newcombe's interval and the exact McNemar p of its pairs", () => {
     const { scores, seed } = study([], 1, 'plain');
     const [row, ...rest] = analyzeControls(scores, ['sim'], { ...OPTIONS, seed }).demographicsRemoved;
     expect(rest).toEqual([]);
     // The pairs counted independently: each removed variant against the reference of its vignette.
     const wrong = (o: string) => o !== 'correct';
     const reference = new Map(scores.filter((s) => s.kind === 'reference').map((s) => [s.vignetteId, wrong(s.outcome)]));
-    const removed = scores.filter((s) => s.kind === 'no-demographics').map((s) => [reference.get(s.vignetteId)!, wrong(s.outcome)] as const);
+    const removed = scores
+      .filter((s) => s.kind === 'no-demographics')
+      .map((s) => [reference.get(s.vignetteId)!, wrong(s.outcome)] as const);
     const b = removed.filter(([r, l]) => l && !r).length;
     const c = removed.filter(([r, l]) => r && !l).length;
     const both = removed.filter(([r, l]) => r && l).length;
-    expect(row!.errors).toMatchObject({ nPairs: 80, nVignettes: 80, nExcludedPairs: 0, wrongOnlyAtLevel: b, wrongOnlyAtReference: c, test: 'mcnemar-exact', ciMethod: 'newcombe' });
+    expect(row!.errors).toMatchObject({
+      nPairs: 80,
+      nVignettes: 80,
+      nExcludedPairs: 0,
+      wrongOnlyAtLevel: b,
+      wrongOnlyAtReference: c,
+      test: 'mcnemar-exact',
+      ciMethod: 'newcombe',
+    });
     expect(row!.errors.rateReference).toBeCloseTo((both + c) / 80, 12);
     expect(row!.errors.rateLevel).toBeCloseTo((both + b) / 80, 12);
     expect(row!.errors.p).toBeCloseTo(mcnemar(b, c, { method: 'exact' }).pValue, 12);
@@ -49,7 +93,9 @@ describe('the demographics-removed control', () => {
     expect(row!.flips.floorSource).toBe('authored');
     // The sentence quotes the numbers beside it and, with no planted effect, reads as "not distinguishable".
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-    expect(row!.sentence).toContain(`erred in ${pct(row!.errors.rateLevel)} of 80 pairs over 80 vignettes, against ${pct(row!.errors.rateReference)}`);
+    expect(row!.sentence).toContain(
+      `erred in ${pct(row!.errors.rateLevel)} of 80 pairs over 80 vignettes, against ${pct(row!.errors.rateReference)}`,
+    );
     expect(row!.sentence).toContain(`exact McNemar p = ${formatPValue(row!.errors.p)}`);
     expect(row!.sentence).toContain(`The answer changed in ${b + c} of 80 pairs`);
     expect(newcombe.low).toBeLessThan(0);

@@ -17,7 +17,12 @@ function scores(n: number, at: (i: number) => { outcome: Outcome; extracted?: st
   });
 }
 
-function assess(all: ScoreRecord[], errors: { modelId: string; error: ResponseError }[] = [], questions = new Map<string, Question>(), modelIds = ['m']) {
+function assess(
+  all: ScoreRecord[],
+  errors: { modelId: string; error: ResponseError }[] = [],
+  questions = new Map<string, Question>(),
+  modelIds = ['m'],
+) {
   const tally = new RequestErrorTally();
   for (const e of errors) tally.add(e);
   return assessDataQuality({ modelIds, scores: all, errors: tally, questions, thresholds: THRESHOLDS });
@@ -25,9 +30,23 @@ function assess(all: ScoreRecord[], errors: { modelId: string; error: ResponseEr
 
 describe('data quality', () => {
   it('passes a model at the error threshold and fails it just above', () => {
-    const at = assess(scores(10, (i) => ({ outcome: i < 2 ? 'error' : 'correct' })), [{ modelId: 'm', error: { kind: 'server', status: 503, message: 'HTTP 503' } }, { modelId: 'm', error: { kind: 'server', status: 503, message: 'HTTP 503' } }]);
+    const at = assess(
+      scores(10, (i) => ({ outcome: i < 2 ? 'error' : 'correct' })),
+      [
+        { modelId: 'm', error: { kind: 'server', status: 503, message: 'HTTP 503' } },
+        { modelId: 'm', error: { kind: 'server', status: 503, message: 'HTTP 503' } },
+      ],
+    );
     expect(at.passed).toBe(true);
-    expect(at.models[0]).toMatchObject({ requests: 10, requestErrors: 2, errorRate: 0.2, answers: 8, requestErrorsByKind: { server: 2 }, errorCauses: [{ kind: 'server', status: 503, message: 'HTTP 503', count: 2 }], problems: [] });
+    expect(at.models[0]).toMatchObject({
+      requests: 10,
+      requestErrors: 2,
+      errorRate: 0.2,
+      answers: 8,
+      requestErrorsByKind: { server: 2 },
+      errorCauses: [{ kind: 'server', status: 503, message: 'HTTP 503', count: 2 }],
+      problems: [],
+    });
     const above = assess(scores(10, (i) => ({ outcome: i < 3 ? 'error' : 'correct' })));
     expect(above.passed).toBe(false);
     expect(above.models[0]!.problems).toEqual(['3 of 10 requests failed (30 %; at most 20 % allowed)']);
@@ -44,12 +63,24 @@ describe('data quality', () => {
     const all = scores(100, (i) => ({ outcome: i < 1 ? 'error' : 'correct' }));
     // One request of a hundred never sent: within the error threshold, still a failure.
     const q = assess(all, [{ modelId: 'm', error: { kind: 'not-sent', status: 401, message: notSentMessage(trip) } }]);
-    expect(q.models[0]).toMatchObject({ notSent: 1, breakerCause: '5 consecutive attempts failed with auth (HTTP 401): HTTP 401: bad key', passed: false });
+    expect(q.models[0]).toMatchObject({
+      notSent: 1,
+      breakerCause: '5 consecutive attempts failed with auth (HTTP 401): HTTP 401: bad key',
+      passed: false,
+    });
   });
 
   it('fails a model with no request at all, and judges each model on its own', () => {
-    const q = assess(scores(10, () => ({ outcome: 'correct' }), 'good'), [], new Map(), ['good', 'absent']);
-    expect(q.models.map((m) => [m.model, m.passed])).toEqual([['good', true], ['absent', false]]);
+    const q = assess(
+      scores(10, () => ({ outcome: 'correct' }), 'good'),
+      [],
+      new Map(),
+      ['good', 'absent'],
+    );
+    expect(q.models.map((m) => [m.model, m.passed])).toEqual([
+      ['good', true],
+      ['absent', false],
+    ]);
     expect(q.passed).toBe(false);
     expect(q.models[1]!.errorRate).toBeNull();
   });

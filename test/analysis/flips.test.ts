@@ -11,8 +11,16 @@ import { deriveSeed } from '../../src/util/hash.js';
 import { score, simulatedControlScores } from './helpers.js';
 
 const note = (verdict: string, adjudicated?: string): PairwiseNote => ({
-  model: 'judge', promptVersion: 1, key: 'k', verdict, confidence: 0.9, reason: '', parse: 'json',
-  referenceKey: 'ref-key', referenceVariantId: 'v~ref', order: 'reference-first',
+  model: 'judge',
+  promptVersion: 1,
+  key: 'k',
+  verdict,
+  confidence: 0.9,
+  reason: '',
+  parse: 'json',
+  referenceKey: 'ref-key',
+  referenceVariantId: 'v~ref',
+  order: 'reference-first',
   ...(adjudicated ? { adjudicated: { label: adjudicated, by: 'dr' } } : {}),
 });
 
@@ -30,7 +38,8 @@ describe('flips', () => {
 
   it('for free text, follows the clinician label, then the pairwise judge', () => {
     const ref = score({ vignetteId: 'v', outcome: 'correct', extracted: null, questionType: 'free', key: 'ref-key' });
-    const level = (pairwise: PairwiseNote[]) => score({ vignetteId: 'v', outcome: 'correct', extracted: null, questionType: 'free', pairwise });
+    const level = (pairwise: PairwiseNote[]) =>
+      score({ vignetteId: 'v', outcome: 'correct', extracted: null, questionType: 'free', pairwise });
     expect(isFlip({ reference: ref, level: level([note('different')]) })).toBe(true);
     expect(isFlip({ reference: ref, level: level([note('different', 'same')]) })).toBe(false);
     expect(isFlip({ reference: ref, level: level([]) })).toBe(false);
@@ -38,9 +47,12 @@ describe('flips', () => {
 });
 
 describe('noise floors by source and the paired excess over the floor', () => {
-  const counts = (authored: [number, number], added: [number, number]): SourceCounts => ({ authored: { pairs: authored[0], flips: authored[1] }, 'added-sentence': { pairs: added[0], flips: added[1] } });
+  const counts = (authored: [number, number], added: [number, number]): SourceCounts => ({
+    authored: { pairs: authored[0], flips: authored[1] },
+    'added-sentence': { pairs: added[0], flips: added[1] },
+  });
 
-  it('averages each vignette\'s difference from its own floor, preferring authored rewordings, and says which floor it used', () => {
+  it("averages each vignette's difference from its own floor, preferring authored rewordings, and says which floor it used", () => {
     const level = new Map([
       ['a', { pairs: 2, flips: 2 }],
       ['b', { pairs: 2, flips: 0 }],
@@ -64,15 +76,41 @@ describe('noise floors by source and the paired excess over the floor', () => {
     const half = (4.302652729911275 * sd) / Math.sqrt(3);
     expect(r.excessCi![0]).toBeCloseTo(mean - half, 9);
     expect(r.excessCi![1]).toBeCloseTo(mean + half, 9);
-    expect(pairedExcess(new Map([['a', level.get('a')!], ['c', level.get('c')!]]), paraphrase).floorSource).toBe('authored');
+    expect(
+      pairedExcess(
+        new Map([
+          ['a', level.get('a')!],
+          ['c', level.get('c')!],
+        ]),
+        paraphrase,
+      ).floorSource,
+    ).toBe('authored');
     // One vignette: an estimate, no interval.
-    expect(pairedExcess(new Map([['b', level.get('b')!]]), paraphrase)).toMatchObject({ excess: 0, floorSource: 'added-sentence', excessCi: null, excessVerdict: null });
-    expect(pairedExcess(new Map([['d', level.get('d')!]]), paraphrase)).toEqual({ excess: null, excessCi: null, excessFloor: null, floorSource: null, excessVignettes: 0, excessVerdict: null });
+    expect(pairedExcess(new Map([['b', level.get('b')!]]), paraphrase)).toMatchObject({
+      excess: 0,
+      floorSource: 'added-sentence',
+      excessCi: null,
+      excessVerdict: null,
+    });
+    expect(pairedExcess(new Map([['d', level.get('d')!]]), paraphrase)).toEqual({
+      excess: null,
+      excessCi: null,
+      excessFloor: null,
+      floorSource: null,
+      excessVignettes: 0,
+      excessVerdict: null,
+    });
   });
 
   it('gives no interval when every vignette has the same difference, and reads an interval above 0 as above the floor', () => {
-    const same = new Map([['a', { pairs: 1, flips: 1 }], ['b', { pairs: 1, flips: 1 }]]);
-    const floors = new Map([['a', counts([1, 0], [0, 0])], ['b', counts([1, 0], [0, 0])]]);
+    const same = new Map([
+      ['a', { pairs: 1, flips: 1 }],
+      ['b', { pairs: 1, flips: 1 }],
+    ]);
+    const floors = new Map([
+      ['a', counts([1, 0], [0, 0])],
+      ['b', counts([1, 0], [0, 0])],
+    ]);
     expect(pairedExcess(same, floors)).toMatchObject({ excess: 1, excessCi: null, excessVerdict: null });
     const level = new Map(['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, { pairs: 2, flips: i === 0 ? 1 : 2 }]));
     const floor = new Map(['a', 'b', 'c', 'd', 'e'].map((id, i) => [id, counts([2, i === 1 ? 1 : 0], [0, 0])]));
@@ -83,8 +121,24 @@ describe('noise floors by source and the paired excess over the floor', () => {
 
   it('noise floors report each source apart beside the pooled floor', () => {
     const ref = (v: string, outcome: 'correct' | 'incorrect') => score({ vignetteId: v, outcome });
-    const control = (v: string, i: number, source: 'authored' | 'added-sentence' | undefined, outcome: 'correct' | 'incorrect') => score({ vignetteId: v, outcome, kind: 'paraphrase', variantId: `${v}~paraphrase-${i}`, key: `${v}~p${i}`, ...(source ? { paraphrase: source } : {}) });
-    const scores = [ref('a', 'correct'), control('a', 1, 'authored', 'incorrect'), control('a', 2, 'added-sentence', 'correct'), ref('b', 'correct'), control('b', 1, 'added-sentence', 'incorrect'), control('b', 2, 'added-sentence', 'incorrect'), control('b', 3, undefined, 'correct')];
+    const control = (v: string, i: number, source: 'authored' | 'added-sentence' | undefined, outcome: 'correct' | 'incorrect') =>
+      score({
+        vignetteId: v,
+        outcome,
+        kind: 'paraphrase',
+        variantId: `${v}~paraphrase-${i}`,
+        key: `${v}~p${i}`,
+        ...(source ? { paraphrase: source } : {}),
+      });
+    const scores = [
+      ref('a', 'correct'),
+      control('a', 1, 'authored', 'incorrect'),
+      control('a', 2, 'added-sentence', 'correct'),
+      ref('b', 'correct'),
+      control('b', 1, 'added-sentence', 'incorrect'),
+      control('b', 2, 'added-sentence', 'incorrect'),
+      control('b', 3, undefined, 'correct'),
+    ];
     const [floor] = analyzeFlips([], scores, ['m']).floors;
     expect(floor!.paraphrase).toMatchObject({ nPairs: 5, rate: 3 / 5 });
     expect(floor!.paraphraseBySource.authored).toMatchObject({ nPairs: 1, rate: 1 });
@@ -95,14 +149,54 @@ describe('noise floors by source and the paired excess over the floor', () => {
 });
 
 describe('planted ground truth: the excess over the noise floor', () => {
-  const AXES: Axis[] = [{ id: 'race', label: 'Race', slot: 'sentence', reference: 'white', file: 'race.yaml', levels: [{ id: 'white', label: 'White' }, { id: 'black', label: 'Black' }] }];
-  const spec = (biases: InjectedBias[]): SimulatedSpec => ({ kind: 'simulated', id: 'sim', accuracy: { default: 0.8, byDomain: {} }, biases, unparseableRate: 0, instability: 0.3, params: {}, systemPrompt: '', concurrency: 1, timeoutMs: 1, maxRetries: 0 });
+  const AXES: Axis[] = [
+    {
+      id: 'race',
+      label: 'Race',
+      slot: 'sentence',
+      reference: 'white',
+      file: 'race.yaml',
+      levels: [
+        { id: 'white', label: 'White' },
+        { id: 'black', label: 'Black' },
+      ],
+    },
+  ];
+  const spec = (biases: InjectedBias[]): SimulatedSpec => ({
+    kind: 'simulated',
+    id: 'sim',
+    accuracy: { default: 0.8, byDomain: {} },
+    biases,
+    unparseableRate: 0,
+    instability: 0.3,
+    params: {},
+    systemPrompt: '',
+    concurrency: 1,
+    timeoutMs: 1,
+    maxRetries: 0,
+  });
   const study = (biases: InjectedBias[], k: number) => {
     const seed = deriveSeed(31, 'excess', String(biases.length), String(k));
-    const scores = simulateDesignScores({ spec: spec(biases), design: { kind: 'one-at-a-time' }, axes: AXES, vignettes: 60, replicates: 2, seed });
+    const scores = simulateDesignScores({
+      spec: spec(biases),
+      design: { kind: 'one-at-a-time' },
+      axes: AXES,
+      vignettes: 60,
+      replicates: 2,
+      seed,
+    });
     const vignetteIds = [...new Set(scores.map((s) => s.vignetteId))];
     // Half the vignettes have one authored rewording; every vignette gets two paraphrase controls.
-    scores.push(...simulatedControlScores({ spec: spec(biases), vignetteIds, replicates: 2, seed, paraphrases: 2, authored: (id) => (Number(id.slice(1)) % 2 === 0 ? 1 : 0) }));
+    scores.push(
+      ...simulatedControlScores({
+        spec: spec(biases),
+        vignetteIds,
+        replicates: 2,
+        seed,
+        paraphrases: 2,
+        authored: (id) => (Number(id.slice(1)) % 2 === 0 ? 1 : 0),
+      }),
+    );
     const { flips } = analyzeFlips(pairContrasts(scores, AXES), scores, ['sim']);
     return flips.find((f) => f.level === 'black')!;
   };

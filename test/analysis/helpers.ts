@@ -5,7 +5,9 @@ import type { Outcome, ScoreRecord } from '../../src/score/types.js';
 /** A score with sensible defaults for analysis tests. */
 export function score(partial: Partial<ScoreRecord> & { vignetteId: string; outcome: Outcome }): ScoreRecord {
   const attributes = partial.attributes ?? { race: 'white', insurance: 'private' };
-  const kind = partial.kind ?? (Object.entries(attributes).every(([k, v]) => (k === 'race' ? v === 'white' : v === 'private')) ? 'reference' : 'demographic');
+  const kind =
+    partial.kind ??
+    (Object.entries(attributes).every(([k, v]) => (k === 'race' ? v === 'white' : v === 'private')) ? 'reference' : 'demographic');
   return {
     key: `${partial.modelId ?? 'm'}|${partial.vignetteId}|${JSON.stringify(attributes)}|${partial.replicate ?? 0}|${kind}`,
     modelId: 'm',
@@ -33,16 +35,54 @@ export function score(partial: Partial<ScoreRecord> & { vignetteId: string; outc
  * `simulateDesignScores`'s, answered by the same simulated model (`simulatedDecision`). `removedAttributes` are the
  * attributes the simulated model sees for the no-demographics variant: none, unless a test plants a bias on it.
  */
-export function simulatedControlScores(input: { spec: SimulatedSpec; vignetteIds: readonly string[]; replicates: number; seed: number; paraphrases: number; authored: (vignetteId: string) => number; removedAttributes?: Record<string, string> }): ScoreRecord[] {
+export function simulatedControlScores(input: {
+  spec: SimulatedSpec;
+  vignetteIds: readonly string[];
+  replicates: number;
+  seed: number;
+  paraphrases: number;
+  authored: (vignetteId: string) => number;
+  removedAttributes?: Record<string, string>;
+}): ScoreRecord[] {
   const out: ScoreRecord[] = [];
   for (const vignetteId of input.vignetteIds) {
-    const controls: { variantId: string; kind: 'paraphrase' | 'no-demographics'; attributes: Record<string, string>; paraphrase?: ParaphraseSource }[] = [{ variantId: `${vignetteId}~none`, kind: 'no-demographics', attributes: input.removedAttributes ?? {} }];
-    for (let i = 1; i <= input.paraphrases; i++) controls.push({ variantId: `${vignetteId}~paraphrase-${i}`, kind: 'paraphrase', attributes: {}, paraphrase: i <= input.authored(vignetteId) ? 'authored' : 'added-sentence' });
+    const controls: {
+      variantId: string;
+      kind: 'paraphrase' | 'no-demographics';
+      attributes: Record<string, string>;
+      paraphrase?: ParaphraseSource;
+    }[] = [{ variantId: `${vignetteId}~none`, kind: 'no-demographics', attributes: input.removedAttributes ?? {} }];
+    for (let i = 1; i <= input.paraphrases; i++)
+      controls.push({
+        variantId: `${vignetteId}~paraphrase-${i}`,
+        kind: 'paraphrase',
+        attributes: {},
+        paraphrase: i <= input.authored(vignetteId) ? 'authored' : 'added-sentence',
+      });
     for (const c of controls) {
       for (let r = 0; r < input.replicates; r++) {
-        const decision = simulatedDecision(input.spec, input.seed, { vignetteId, variantId: c.variantId, domain: 'any', attributes: c.attributes, questionType: 'choice' }, r);
+        const decision = simulatedDecision(
+          input.spec,
+          input.seed,
+          { vignetteId, variantId: c.variantId, domain: 'any', attributes: c.attributes, questionType: 'choice' },
+          r,
+        );
         const outcome = decision.unparseable ? 'unparseable' : decision.wrong ? 'incorrect' : 'correct';
-        out.push(score({ modelId: input.spec.id, vignetteId, variantId: c.variantId, replicate: r, domain: 'any', kind: c.kind, ...(c.kind === 'no-demographics' ? { attributes: {} } : {}), outcome, extracted: null, key: `${input.spec.id}|${c.variantId}|${r}`, ...(c.paraphrase ? { paraphrase: c.paraphrase } : {}) }));
+        out.push(
+          score({
+            modelId: input.spec.id,
+            vignetteId,
+            variantId: c.variantId,
+            replicate: r,
+            domain: 'any',
+            kind: c.kind,
+            ...(c.kind === 'no-demographics' ? { attributes: {} } : {}),
+            outcome,
+            extracted: null,
+            key: `${input.spec.id}|${c.variantId}|${r}`,
+            ...(c.paraphrase ? { paraphrase: c.paraphrase } : {}),
+          }),
+        );
       }
     }
   }

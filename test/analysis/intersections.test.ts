@@ -4,8 +4,28 @@ import type { Axis } from '../../src/demographics/types.js';
 import { score } from './helpers.js';
 
 const axes: Axis[] = [
-  { id: 'race', label: 'Race', slot: 'descriptor', reference: 'white', file: 'r', levels: [{ id: 'white', label: 'White' }, { id: 'black', label: 'Black' }] },
-  { id: 'insurance', label: 'Insurance', slot: 'sentence', reference: 'private', file: 'i', levels: [{ id: 'private', label: 'Private' }, { id: 'medicaid', label: 'Medicaid' }] },
+  {
+    id: 'race',
+    label: 'Race',
+    slot: 'descriptor',
+    reference: 'white',
+    file: 'r',
+    levels: [
+      { id: 'white', label: 'White' },
+      { id: 'black', label: 'Black' },
+    ],
+  },
+  {
+    id: 'insurance',
+    label: 'Insurance',
+    slot: 'sentence',
+    reference: 'private',
+    file: 'i',
+    levels: [
+      { id: 'private', label: 'Private' },
+      { id: 'medicaid', label: 'Medicaid' },
+    ],
+  },
 ];
 
 describe('intersections', () => {
@@ -18,7 +38,15 @@ describe('intersections', () => {
       score({ vignetteId: v, outcome: i < 12 ? 'incorrect' : 'correct', attributes: { race: 'black', insurance: 'medicaid' } }),
     ]);
     const [cell] = analyzeIntersections(scores, axes, ['race', 'insurance'], ['m']);
-    expect(cell).toMatchObject({ axisA: 'race', levelA: 'black', axisB: 'insurance', levelB: 'medicaid', nVignettes: 20, rateReference: 0, rateCell: 0.6 });
+    expect(cell).toMatchObject({
+      axisA: 'race',
+      levelA: 'black',
+      axisB: 'insurance',
+      levelB: 'medicaid',
+      nVignettes: 20,
+      rateReference: 0,
+      rateCell: 0.6,
+    });
     expect(cell!.interaction).toBeCloseTo(0.6, 15);
     // one-sample t on d = 12 ones and 8 zeros: mean 0.6, sd sqrt(0.6*0.4*20/19)
     const sd = Math.sqrt((0.6 * 0.4 * 20) / 19);

@@ -9,7 +9,16 @@ import { createRng, type Rng } from '../../src/stats/rng.js';
 import { score } from './helpers.js';
 
 const levels = ['a', 'b', 'c', 'd', 'e', 'f'];
-const axes: Axis[] = [{ id: 'race', label: 'Race', slot: 'descriptor', reference: 'white', file: 'r.yaml', levels: [{ id: 'white', label: 'White' }, ...levels.map((id) => ({ id, label: id.toUpperCase() }))] }];
+const axes: Axis[] = [
+  {
+    id: 'race',
+    label: 'Race',
+    slot: 'descriptor',
+    reference: 'white',
+    file: 'r.yaml',
+    levels: [{ id: 'white', label: 'White' }, ...levels.map((id) => ({ id, label: id.toUpperCase() }))],
+  },
+];
 
 /** One simulated study: per level, vignettes × replicates of pairs with a baseline error rate and a level effect. */
 function study(rng: Rng): ContrastPairs[] {
@@ -24,7 +33,12 @@ function study(rng: Rng): ContrastPairs[] {
       for (let r = 0; r < replicates; r++) {
         const vignetteId = `v${String(v).padStart(3, '0')}`;
         const reference = score({ vignetteId, replicate: r, outcome: rng() < base + hard ? 'incorrect' : 'correct' });
-        const atLevel = score({ vignetteId, replicate: r, outcome: rng() < base + hard + effect ? 'incorrect' : 'correct', attributes: { race: level, insurance: 'private' } });
+        const atLevel = score({
+          vignetteId,
+          replicate: r,
+          outcome: rng() < base + hard + effect ? 'incorrect' : 'correct',
+          attributes: { race: level, insurance: 'private' },
+        });
         pairs.push({ vignetteId, replicate: r, reference, level: atLevel, marginal: false });
       }
     }
@@ -41,7 +55,15 @@ describe('finding sentences agree with the interval they quote', () => {
     const findings: Finding[] = [];
     for (let s = 0; s < 100; s++) {
       const adjustment = ADJUST_METHODS[s % ADJUST_METHODS.length]!;
-      findings.push(...analyzeFindings(study(rng), axes, ['m'], 'error', { alpha: 0.05, adjustment, mcnemar: s % 3 === 0 ? 'midp' : 'exact', seed: s, bootstrapResamples: 400 }));
+      findings.push(
+        ...analyzeFindings(study(rng), axes, ['m'], 'error', {
+          alpha: 0.05,
+          adjustment,
+          mcnemar: s % 3 === 0 ? 'midp' : 'exact',
+          seed: s,
+          bootstrapResamples: 400,
+        }),
+      );
     }
     for (const f of findings) {
       const ci = f.differenceCiSimultaneous!;

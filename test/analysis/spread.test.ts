@@ -5,15 +5,27 @@ import { createRng, type Rng } from '../../src/stats/rng.js';
 import type { Perspective } from '../../src/template/types.js';
 import { score } from './helpers.js';
 
-const DOMAINS: [string, number][] = [['cardiology', 30], ['emergency', 25], ['pain', 20], ['obstetrics', 12], ['oncology', 8], ['renal', 5]];
-const PERSPECTIVES: [Perspective, number][] = [['clinician', 0.6], ['general', 0.34], ['patient', 0.06]];
+const DOMAINS: [string, number][] = [
+  ['cardiology', 30],
+  ['emergency', 25],
+  ['pain', 20],
+  ['obstetrics', 12],
+  ['oncology', 8],
+  ['renal', 5],
+];
+const PERSPECTIVES: [Perspective, number][] = [
+  ['clinician', 0.6],
+  ['general', 0.34],
+  ['patient', 0.06],
+];
 
 /** Vignettes across domains and perspectives (one small perspective); each level errs `bias(domain)` more often. */
 function contrasts(rng: Rng, levels: number, bias: (level: number, domain: string) => number, replicates = 1): ContrastPairs[] {
   const vignettes = DOMAINS.flatMap(([domain, n]) =>
     Array.from({ length: n }, (_, i) => {
       const u = rng();
-      const perspective: Perspective = u < PERSPECTIVES[0]![1] ? 'clinician' : u < PERSPECTIVES[0]![1] + PERSPECTIVES[1]![1] ? 'general' : 'patient';
+      const perspective: Perspective =
+        u < PERSPECTIVES[0]![1] ? 'clinician' : u < PERSPECTIVES[0]![1] + PERSPECTIVES[1]![1] ? 'general' : 'patient';
       return { id: `${domain}-${i}`, domain, perspective, difficulty: 0.05 + 0.5 * rng() };
     }),
   );
@@ -23,7 +35,11 @@ function contrasts(rng: Rng, levels: number, bias: (level: number, domain: strin
       for (let r = 0; r < replicates; r++) {
         const common = { vignetteId: v.id, replicate: r, domain: v.domain, perspective: v.perspective };
         const reference = score({ ...common, outcome: rng() < v.difficulty ? 'incorrect' : 'correct' });
-        const level = score({ ...common, outcome: rng() < Math.min(1, v.difficulty + bias(l, v.domain)) ? 'incorrect' : 'correct', attributes: { race: `level${l}`, insurance: 'private' } });
+        const level = score({
+          ...common,
+          outcome: rng() < Math.min(1, v.difficulty + bias(l, v.domain)) ? 'incorrect' : 'correct',
+          attributes: { race: `level${l}`, insurance: 'private' },
+        });
         pairs.push({ vignetteId: v.id, replicate: r, reference, level, marginal: false });
       }
     }
@@ -34,11 +50,23 @@ function contrasts(rng: Rng, levels: number, bias: (level: number, domain: strin
 describe('spread across domains and perspectives', () => {
   it('with no bias anywhere, calls no group worst, although the largest observed difference falls on small groups', () => {
     let smallestPerspectiveLargest = 0;
-    for (const [seed, replicates] of [[1, 1], [2, 1], [3, 3], [4, 1], [5, 2]] as const) {
-      const { rows, summaries } = analyzeSpread(contrasts(createRng(seed), 10, () => 0, replicates), { alpha: 0.05, adjustment: 'holm' });
+    for (const [seed, replicates] of [
+      [1, 1],
+      [2, 1],
+      [3, 3],
+      [4, 1],
+      [5, 2],
+    ] as const) {
+      const { rows, summaries } = analyzeSpread(
+        contrasts(createRng(seed), 10, () => 0, replicates),
+        { alpha: 0.05, adjustment: 'holm' },
+      );
       expect(summaries).toHaveLength(20);
       for (const s of summaries) {
-        expect(s.worstGroupSupported, `${seed} ${s.level} ${s.by}: heterogeneity p ${s.heterogeneity.p}, adjusted ${s.heterogeneity.pAdjusted}`).toBe(false);
+        expect(
+          s.worstGroupSupported,
+          `${seed} ${s.level} ${s.by}: heterogeneity p ${s.heterogeneity.p}, adjusted ${s.heterogeneity.pAdjusted}`,
+        ).toBe(false);
         expect(s.heterogeneity.df).toBe(s.heterogeneity.nGroups - 1);
       }
       smallestPerspectiveLargest += summaries.filter((s) => s.by === 'perspective' && s.worstGroup === 'patient').length;
@@ -54,7 +82,10 @@ describe('spread across domains and perspectives', () => {
   });
 
   it('names the group where a planted bias is concentrated (one domain, three replicates)', () => {
-    const { summaries } = analyzeSpread(contrasts(createRng(11), 3, (l, domain) => (l === 0 && domain === 'cardiology' ? 0.6 : 0), 3), { alpha: 0.05, adjustment: 'holm' });
+    const { summaries } = analyzeSpread(
+      contrasts(createRng(11), 3, (l, domain) => (l === 0 && domain === 'cardiology' ? 0.6 : 0), 3),
+      { alpha: 0.05, adjustment: 'holm' },
+    );
     const planted = summaries.find((s) => s.level === 'level0' && s.by === 'domain')!;
     expect(planted.worstGroup).toBe('cardiology');
     expect(planted.worstGroupSupported).toBe(true);

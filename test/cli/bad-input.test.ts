@@ -52,7 +52,9 @@ describe('bad input gives one clear message and exit code 2', () => {
     );
     const r = await runCli(['expand', join(dir, 'study.yaml')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/study\.yaml:5: axes\.religion: unknown axis "religion"; defined axes: age, disability, gender-identity, housing, income, insurance, language, race, sex, sexual-orientation/);
+    expect(r.stderr).toMatch(
+      /study\.yaml:5: axes\.religion: unknown axis "religion"; defined axes: age, disability, gender-identity, housing, income, insurance, language, race, sex, sexual-orientation/,
+    );
   });
 
   it('collects several problems before failing', async () => {

@@ -19,7 +19,13 @@ describe('counterfair cache, and run --no-cache, against a local OpenAI-compatib
     server = await startFakeOpenAI((body) => (body.messages.at(-1)!.content.includes('ESI level') ? 'Answer: B' : 'Answer: 3'));
     dir = mkdtempSync(join(tmpdir(), 'counterfair-cache-cli-'));
     study = join(dir, 'study.yaml');
-    writeTestStudy(study, { name: 'cache', seed: 5, models: [`{ id: local, provider: openai, model: cached-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, max_retries: 0 }`] });
+    writeTestStudy(study, {
+      name: 'cache',
+      seed: 5,
+      models: [
+        `{ id: local, provider: openai, model: cached-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, max_retries: 0 }`,
+      ],
+    });
   });
   afterAll(() => server.close());
   const env = () => ({ COUNTERFAIR_TEST_KEY: SECRET, COUNTERFAIR_CACHE_DIR: join(dir, 'cache') });
@@ -40,14 +46,21 @@ describe('counterfair cache, and run --no-cache, against a local OpenAI-compatib
 
     const stats = await runCli(['cache', 'stats', '--json'], env());
     expect(stats.code).toBe(0);
-    const json = JSON.parse(stats.stdout) as { schema: string; entries: number; bytes: number; newestUse: string; shards: { models: string[]; entries: number }[] };
+    const json = JSON.parse(stats.stdout) as {
+      schema: string;
+      entries: number;
+      bytes: number;
+      newestUse: string;
+      shards: { models: string[]; entries: number }[];
+    };
     expect(json).toMatchObject({ schema: 'counterfair.cache-stats/1', entries: requests, newestUse: new Date(NOW).toISOString() });
     expect(json.shards.map((s) => [s.models, s.entries])).toEqual([[['cached-model'], requests]]);
     const text = await runCli(['cache', 'stats'], env());
     expect(text.stdout).toContain(`${requests} answers`);
     expect(text.stdout).toContain('cached-model');
     for (const out of [stats.stdout, text.stdout, stats.stderr, text.stderr]) expect(out).not.toContain(SECRET);
-    for (const file of readdirSync(join(dir, 'cache', 'responses'))) expect(readFileSync(join(dir, 'cache', 'responses', file), 'utf8')).not.toContain(SECRET);
+    for (const file of readdirSync(join(dir, 'cache', 'responses')))
+      expect(readFileSync(join(dir, 'cache', 'responses', file), 'utf8')).not.toContain(SECRET);
   });
 
   it('prune keeps answers used within the period, removes them after it, and clear says what it removed', async () => {
@@ -82,7 +95,16 @@ describe('counterfair cache, and run --no-cache, against a local OpenAI-compatib
   it('prints model names the endpoints gave without their terminal escapes', async () => {
     const cacheDir = join(dir, 'hostile-cache');
     const cache = new ResponseCache(cacheDir, () => NOW);
-    cache.shard('openai:http://x/v1:m').put({ key: 'k', text: 'Answer: A', error: null, finishReason: 'stop', usage: null, servedModel: 'evil\u001b[2J\u001b]0;owned\u0007-model', latencyMs: 1, attempts: 1 });
+    cache.shard('openai:http://x/v1:m').put({
+      key: 'k',
+      text: 'Answer: A',
+      error: null,
+      finishReason: 'stop',
+      usage: null,
+      servedModel: 'evil\u001b[2J\u001b]0;owned\u0007-model',
+      latencyMs: 1,
+      attempts: 1,
+    });
     await cache.close();
     const text = await runCli(['cache', 'stats'], { COUNTERFAIR_CACHE_DIR: cacheDir });
     expect(text.stdout).toContain('evil [2J ]0;owned -model');

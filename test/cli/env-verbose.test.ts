@@ -15,8 +15,17 @@ describe('--env-file, --verbose and -j on a local endpoint', () => {
 
   beforeAll(async () => {
     // One variant's request is always rejected: a bad request is not retried, so it fails once, visibly.
-    server = await startFakeOpenAI((body) => (body.messages.some((m) => m.content.includes('Medicaid')) ? { status: 400, message: 'context length exceeded' } : 'Answer: B'));
-    study = writeTestStudy(join(dir, 'study.yaml'), { name: 'env', seed: 2, models: [`{ id: gpt, provider: openai, model: test-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_ENV_KEY, max_retries: 0 }`], extra: ['quality: { max_error_rate: 1, max_unparseable_rate: 1 }'] });
+    server = await startFakeOpenAI((body) =>
+      body.messages.some((m) => m.content.includes('Medicaid')) ? { status: 400, message: 'context length exceeded' } : 'Answer: B',
+    );
+    study = writeTestStudy(join(dir, 'study.yaml'), {
+      name: 'env',
+      seed: 2,
+      models: [
+        `{ id: gpt, provider: openai, model: test-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_ENV_KEY, max_retries: 0 }`,
+      ],
+      extra: ['quality: { max_error_rate: 1, max_unparseable_rate: 1 }'],
+    });
   });
   afterAll(() => server.close());
 
@@ -28,10 +37,20 @@ describe('--env-file, --verbose and -j on a local endpoint', () => {
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(0);
     expect(server.seen.every((s) => s.authorization === `Bearer ${SECRET}`)).toBe(true);
-    const failed = readFileSync(join(out, 'responses.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { variantId: string; error: unknown }).filter((x) => x.error !== null);
+    const failed = readFileSync(join(out, 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { variantId: string; error: unknown })
+      .filter((x) => x.error !== null);
     expect(failed.length).toBeGreaterThan(0);
     const lines = r.stderr.split('\n').filter((l) => l.startsWith('counterfair: request failed:'));
-    expect(lines.sort()).toEqual(failed.map((f) => `counterfair: request failed: gpt ${f.variantId} #0: bad-request after 1 attempt: HTTP 400: 400 context length exceeded`).sort());
+    expect(lines.sort()).toEqual(
+      failed
+        .map(
+          (f) => `counterfair: request failed: gpt ${f.variantId} #0: bad-request after 1 attempt: HTTP 400: 400 context length exceeded`,
+        )
+        .sort(),
+    );
     expect(r.stdout + r.stderr).not.toContain(SECRET);
   });
 

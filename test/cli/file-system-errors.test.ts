@@ -6,12 +6,15 @@ import { exitCodeFor, fileSystemProblem } from '../../src/cli/errors.js';
 import { runCli } from '../helpers/cli.js';
 import { fromRoot } from '../helpers/paths.js';
 
-const systemError = (code: string, syscall: string, path: string) => Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
+const systemError = (code: string, syscall: string, path: string) =>
+  Object.assign(new Error(`${code}: ${syscall} '${path}'`), { code, syscall, path });
 
 describe('what the machine refuses is said for the user to fix (exit 2), never an internal error', () => {
   it('a full disk names the file being written and says the run resumes', () => {
     const err = systemError('ENOSPC', 'write', '/runs/a/responses.jsonl');
-    expect(fileSystemProblem(err)).toMatch(/^cannot write \/runs\/a\/responses\.jsonl: no space left on the device \(ENOSPC\); .*run the same command again/);
+    expect(fileSystemProblem(err)).toMatch(
+      /^cannot write \/runs\/a\/responses\.jsonl: no space left on the device \(ENOSPC\); .*run the same command again/,
+    );
     expect(exitCodeFor(err)).toBe(2);
   });
 
@@ -41,7 +44,10 @@ describe('what the machine refuses is said for the user to fix (exit 2), never a
     writeFileSync(file, 'not a folder');
     const run = join(mkdtempSync(join(tmpdir(), 'counterfair-fs-run-')), 'run');
     expect((await runCli(['run', fromRoot('examples/quickstart.yaml'), '--out', run], { COUNTERFAIR_CACHE_DIR: 'off' })).code).toBe(0);
-    for (const args of [['review', 'export', run, '--out', file], ['compare', run, run, '--out', file]]) {
+    for (const args of [
+      ['review', 'export', run, '--out', file],
+      ['compare', run, run, '--out', file],
+    ]) {
       const r = await runCli(args, { COUNTERFAIR_CACHE_DIR: 'off' });
       expect({ args, code: r.code }).toEqual({ args, code: 2 });
       expect(r.stderr).toContain(file);

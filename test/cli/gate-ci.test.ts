@@ -7,7 +7,10 @@ import { runSimulated } from '../compare/studies.js';
 
 /** The <testcase> elements of a JUnit file: name and whether it failed or errored. */
 function testcases(xml: string): { name: string; outcome: 'pass' | 'failure' | 'error' }[] {
-  return [...xml.matchAll(/<testcase classname="[^"]*" name="([^"]*)">([\s\S]*?)<\/testcase>/g)].map((m) => ({ name: m[1]!, outcome: m[2]!.includes('<failure') ? 'failure' : m[2]!.includes('<error') ? 'error' : 'pass' }));
+  return [...xml.matchAll(/<testcase classname="[^"]*" name="([^"]*)">([\s\S]*?)<\/testcase>/g)].map((m) => ({
+    name: m[1]!,
+    outcome: m[2]!.includes('<failure') ? 'failure' : m[2]!.includes('<error') ? 'error' : 'pass',
+  }));
 }
 
 describe('gate --junit and the Markdown job summary, for CI', () => {
@@ -23,7 +26,9 @@ describe('gate --junit and the Markdown job summary, for CI', () => {
     const r = await runCli(['gate', biased, '--max-difference', '5', '--junit', junit]);
     expect(r.code).toBe(1);
     const xml = readFileSync(junit, 'utf8');
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="counterfair gate" tests="5" failures="1" errors="0">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="counterfair gate" tests="5" failures="1" errors="0">/,
+    );
     expect(testcases(xml)).toEqual([
       { name: 'sim race=black', outcome: 'pass' },
       { name: 'sim race=hispanic', outcome: 'pass' },
@@ -41,7 +46,9 @@ describe('gate --junit and the Markdown job summary, for CI', () => {
     expect(r.code).toBe(1);
     const md = readFileSync(summary, 'utf8');
     expect(md.startsWith('# Earlier step\n## counterfair gate: FAILED — 1 of 5 contrasts exceeds the thresholds.\n')).toBe(true);
-    expect(md).toContain('Rule: a contrast fails when significant after holm adjustment (adjusted p \\< 0.05) and \\|difference\\| \\> 5 points');
+    expect(md).toContain(
+      'Rule: a contrast fails when significant after holm adjustment (adjusted p \\< 0.05) and \\|difference\\| \\> 5 points',
+    );
     const rows = md.split('\n').filter((l) => l.startsWith('| sim'));
     expect(rows).toHaveLength(5);
     expect(rows[0]).toMatch(/^\| sim \| insurance \| medicaid \| private \|.*\| difference \| FAILED \|$/);
@@ -63,7 +70,10 @@ describe('gate --junit and the Markdown job summary, for CI', () => {
     const lossy = join(dir, 'lossy');
     cpSync(biased, lossy, { recursive: true });
     const findings = JSON.parse(readFileSync(join(lossy, 'findings.json'), 'utf8')) as { level: string; nExcludedPairs?: number }[];
-    writeFileSync(join(lossy, 'findings.json'), JSON.stringify(findings.map((f) => (f.level === 'medicaid' ? { ...f, nExcludedPairs: 30 } : f))));
+    writeFileSync(
+      join(lossy, 'findings.json'),
+      JSON.stringify(findings.map((f) => (f.level === 'medicaid' ? { ...f, nExcludedPairs: 30 } : f))),
+    );
     const r = await runCli(['gate', lossy, '--max-difference', '5', '--junit', junit, '--summary', join(dir, 'refused.md')]);
     expect(r.code).toBe(2);
     const xml = readFileSync(junit, 'utf8');
@@ -71,7 +81,9 @@ describe('gate --junit and the Markdown job summary, for CI', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.name).toBe('the run supports a verdict (1)');
     expect(xml).toMatch(/<error type="refused" message="sim insurance=medicaid lost \d+% of its pairs/);
-    expect(readFileSync(join(dir, 'refused.md'), 'utf8')).toMatch(/^## counterfair gate: REFUSED — this run cannot support a verdict \(\d+ reasons?\); no pass or failure is given\n\n- sim /);
+    expect(readFileSync(join(dir, 'refused.md'), 'utf8')).toMatch(
+      /^## counterfair gate: REFUSED — this run cannot support a verdict \(\d+ reasons?\); no pass or failure is given\n\n- sim /,
+    );
   });
 
   it('an unwritable JUnit path is bad input naming the file', async () => {

@@ -10,7 +10,18 @@ import { fixture, fromRoot } from '../helpers/paths.js';
 function study(axes: string[], extra: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-name-fallback-'));
   const file = join(dir, 'study.yaml');
-  writeFileSync(file, ['seed: 5', `templates: [${fixture('study/templates')}]`, `demographics: ${fromRoot('demographics')}`, 'axes:', ...axes, 'models: [{ id: sim, provider: simulated }]', ...extra].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'seed: 5',
+      `templates: [${fixture('study/templates')}]`,
+      `demographics: ${fromRoot('demographics')}`,
+      'axes:',
+      ...axes,
+      'models: [{ id: sim, provider: simulated }]',
+      ...extra,
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -40,7 +51,9 @@ describe('a level without a name pool under implicit cues', () => {
     const file = study(['  race: { levels: [white, black] }'], ['cues: implicit']);
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:7: cues: with \`cues: implicit\` these patients would get a generic name, which signals nothing: race=white (given name); race=black (given name): the pools choose by sex, which the study does not vary (add that axis, or pools that match the study's axes)`);
+    expect(r.stderr).toContain(
+      `${file}:7: cues: with \`cues: implicit\` these patients would get a generic name, which signals nothing: race=white (given name); race=black (given name): the pools choose by sex, which the study does not vary (add that axis, or pools that match the study's axes)`,
+    );
   });
 
   it('is fine with explicit cues, which name no one', async () => {
@@ -64,7 +77,8 @@ describe('a level without a name pool under implicit cues', () => {
       ],
     });
     expect(Object.keys(manifest.demographics).some((f) => f.endsWith(join('names', 'names.yaml')))).toBe(true); // the pools are part of the study's inputs
-    const listed = 'as the study allowed, a generic (Faker) name part was used for American Indian or Alaska Native, Female (given name); American Indian or Alaska Native, Male (given name)';
+    const listed =
+      'as the study allowed, a generic (Faker) name part was used for American Indian or Alaska Native, Female (given name); American Indian or Alaska Native, Male (given name)';
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain(listed);
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');
     expect(appendix).toContain(`Name cues: ${listed}`); // the appendix carries the limitations section

@@ -43,7 +43,13 @@ describe('what `run` prints: only what applies, the report path once, the next s
     const out = join(dir, 'json');
     const r = await runCli(['run', study, '--out', out, '--json']);
     expect(r.code).toBe(0);
-    const body = JSON.parse(r.stdout) as { schema: string; runDir: string; complete: boolean; findings: unknown[]; dataQuality: { models: unknown[] } };
+    const body = JSON.parse(r.stdout) as {
+      schema: string;
+      runDir: string;
+      complete: boolean;
+      findings: unknown[];
+      dataQuality: { models: unknown[] };
+    };
     expect(body).toMatchObject({ schema: 'counterfair.findings/1', runDir: out, report: join(out, 'report.html'), complete: true });
     expect(body.findings).toEqual(JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')));
     expect(body.dataQuality.models).toHaveLength(1);

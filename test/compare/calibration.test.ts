@@ -23,7 +23,9 @@ describe('pairedPermutationTest', () => {
     expect(pairedPermutationTest({ a: [], b: [], statistic: change, seed: 3, nPermutations: 99 }).p).toBeNaN();
     const run = () => pairedPermutationTest({ a: [[0], [1], [0]], b: [[1], [1], [2]], statistic: change, seed: 9, nPermutations: 999 }).p;
     expect(run()).toBe(run());
-    expect(() => pairedPermutationTest({ a: [[0]], b: [], statistic: change, seed: 1, nPermutations: 9 })).toThrow(/A has 1 clusters, B has 0/);
+    expect(() => pairedPermutationTest({ a: [[0]], b: [], statistic: change, seed: 1, nPermutations: 9 })).toThrow(
+      /A has 1 clusters, B has 0/,
+    );
   });
 });
 
@@ -53,7 +55,12 @@ function simulate(multiplierA: number, multiplierB: number, replications: number
   let covered = 0;
   for (let i = 0; i < replications; i++) {
     const rng = createRng(1000 + i);
-    const result = measureChange(contrast(rng, multiplierA, 60), contrast(rng, multiplierB, 60), { bootstrapSeed: 2 * i, permutationSeed: 2 * i + 1, bootstrapResamples: 400, permutations: 399 })!;
+    const result = measureChange(contrast(rng, multiplierA, 60), contrast(rng, multiplierB, 60), {
+      bootstrapSeed: 2 * i,
+      permutationSeed: 2 * i + 1,
+      bootstrapResamples: 400,
+      permutations: 399,
+    })!;
     if (result.p < 0.05) rejected++;
     if (result.changeCi![0] <= truth && truth <= result.changeCi![1]) covered++;
   }

@@ -42,7 +42,9 @@ describe('compare two runs whose models differ only in the injected bias', () =>
     expect(change.lessDisparate).toBe('B');
     expect(change.test).toBe('paired-permutation');
     expect(change.sentence).toContain('is less disparate here');
-    expect(comparison!.summary).toMatch(/^B \(run · sim\) is less disparate in 1 of 5 contrasts \(Insurance: Medicaid vs Private insurance, by/);
+    expect(comparison!.summary).toMatch(
+      /^B \(run · sim\) is less disparate in 1 of 5 contrasts \(Insurance: Medicaid vs Private insurance, by/,
+    );
   });
 
   it('measures each side exactly as that run’s own findings do', () => {
@@ -58,7 +60,12 @@ describe('compare two runs whose models differ only in the injected bias', () =>
   it('leaves the other contrasts unchanged and says what differs between the runs', () => {
     const others = results.comparisons[0]!.changes.filter((c) => c.level !== 'medicaid');
     expect(others.map((c) => `${c.axis}=${c.level}`)).toEqual(['race=black', 'race=hispanic', 'insurance=medicare', 'insurance=uninsured']);
-    for (const c of others) expect({ contrast: c.level, significant: c.significant, lessDisparate: c.lessDisparate }).toEqual({ contrast: c.level, significant: false, lessDisparate: null });
+    for (const c of others)
+      expect({ contrast: c.level, significant: c.significant, lessDisparate: c.lessDisparate }).toEqual({
+        contrast: c.level,
+        significant: false,
+        lessDisparate: null,
+      });
     expect(results.notes.join('\n')).toMatch(/different study files .* the \d+ variants they share have the same case text/);
     expect(results.notes.join('\n')).toContain('Settings of model sim differ from A to B: biases');
     expect(results.options).toMatchObject({ adjustment: 'holm', alpha: 0.05, permutations: 9999 });
@@ -68,9 +75,15 @@ describe('compare two runs whose models differ only in the injected bias', () =>
     const again = await runCli(['compare', runA, runB, '--json']);
     expect(again.stdout).toBe(stdout);
     const out = join(runB, 'compare');
-    for (const file of ['compare.html', 'compare.md', 'compare.json', 'dumbbell.vl.json', 'dumbbell.svg', 'charts/dumbbell.png']) expect(existsSync(join(out, file)), file).toBe(true);
-    const spec = JSON.parse(readFileSync(join(out, 'dumbbell.vl.json'), 'utf8')) as { data: { values: { contrast: string; A: number; B: number }[] } };
-    expect(spec.data.values.find((v) => v.contrast === 'Insurance: Medicaid')).toMatchObject({ A: expect.any(Number), B: expect.any(Number) });
+    for (const file of ['compare.html', 'compare.md', 'compare.json', 'dumbbell.vl.json', 'dumbbell.svg', 'charts/dumbbell.png'])
+      expect(existsSync(join(out, file)), file).toBe(true);
+    const spec = JSON.parse(readFileSync(join(out, 'dumbbell.vl.json'), 'utf8')) as {
+      data: { values: { contrast: string; A: number; B: number }[] };
+    };
+    expect(spec.data.values.find((v) => v.contrast === 'Insurance: Medicaid')).toMatchObject({
+      A: expect.any(Number),
+      B: expect.any(Number),
+    });
     const html = readFileSync(join(out, 'compare.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).toContain('vegaEmbed(');
@@ -126,7 +139,8 @@ describe('compare two model versions with the same injected bias', () => {
     const change = medicaid(comparison!.changes);
     expect(change.changeCi![0]).toBeLessThan(0);
     expect(change.changeCi![1]).toBeGreaterThan(0);
-    for (const c of comparison!.changes) expect({ contrast: c.level, significant: c.significant }).toEqual({ contrast: c.level, significant: false });
+    for (const c of comparison!.changes)
+      expect({ contrast: c.level, significant: c.significant }).toEqual({ contrast: c.level, significant: false });
     expect(comparison!.summary).toMatch(/^No significant change in disparity/);
   });
 });

@@ -15,7 +15,8 @@ describe('compare in a sampled design holds the other axes fixed', () => {
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-sampled-compare-'));
     const study = join(dir, 'study.yaml');
-    const model = (id: string, multiplier: number) => `  - { id: ${id}, provider: simulated, accuracy: 0.8, instability: 0.2, bias: [{ axis: insurance, level: medicaid, error_multiplier: ${multiplier} }] }`;
+    const model = (id: string, multiplier: number) =>
+      `  - { id: ${id}, provider: simulated, accuracy: 0.8, instability: 0.2, bias: [{ axis: insurance, level: medicaid, error_multiplier: ${multiplier} }] }`;
     writeFileSync(
       study,
       `name: sampled comparison\nseed: 99\ntemplates: [${fromRoot('templates')}]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: { levels: [white, black, hispanic] }\n  insurance: {}\ndesign: { kind: sampled, n: 6 }\n` +

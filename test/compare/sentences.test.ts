@@ -5,8 +5,26 @@ import type { ComparisonSide, DisparityChange } from '../../src/compare/types.js
 import type { Axis } from '../../src/demographics/types.js';
 import { createRng } from '../../src/stats/rng.js';
 
-const axes: Axis[] = [{ id: 'race', label: 'Race', slot: 'descriptor', reference: 'white', file: 'r.yaml', levels: [{ id: 'white', label: 'White' }, { id: 'black', label: 'Black' }] }];
-const side = (s: 'A' | 'B'): ComparisonSide => ({ side: s, label: `run-${s} · m`, runDir: `/runs/${s}`, model: 'm', study: { name: 'x', sha256: '0' } });
+const axes: Axis[] = [
+  {
+    id: 'race',
+    label: 'Race',
+    slot: 'descriptor',
+    reference: 'white',
+    file: 'r.yaml',
+    levels: [
+      { id: 'white', label: 'White' },
+      { id: 'black', label: 'Black' },
+    ],
+  },
+];
+const side = (s: 'A' | 'B'): ComparisonSide => ({
+  side: s,
+  label: `run-${s} · m`,
+  runDir: `/runs/${s}`,
+  model: 'm',
+  study: { name: 'x', sha256: '0' },
+});
 
 /** A change with its adjusted test and family interval drawn independently, so every combination occurs. */
 function change(rng: () => number): Omit<DisparityChange, 'sentence'> {
@@ -17,9 +35,30 @@ function change(rng: () => number): Omit<DisparityChange, 'sentence'> {
   const disparityA = 0.1;
   const disparityB = disparityA + centre;
   return {
-    axis: 'race', level: 'black', reference: 'white', nVignettes: 40, nPairsA: 40, nPairsB: 40, rateReferenceA: 0.2, rateLevelA: 0.3, rateReferenceB: 0.2, rateLevelB: 0.2 + disparityB,
-    disparityA, disparityB, change: centre, changeCi: [centre - half * 0.8, centre + half * 0.8], changeCiSimultaneous: [centre - half, centre + half], simultaneousLevel: 0.99, simultaneousKind: 'bonferroni', familySize: 5,
-    test: 'paired-permutation', p: pAdjusted / 5, pAdjusted, adjustment: 'holm', significant, lessDisparate: significant ? (Math.abs(disparityB) < Math.abs(disparityA) ? 'B' : 'A') : null,
+    axis: 'race',
+    level: 'black',
+    reference: 'white',
+    nVignettes: 40,
+    nPairsA: 40,
+    nPairsB: 40,
+    rateReferenceA: 0.2,
+    rateLevelA: 0.3,
+    rateReferenceB: 0.2,
+    rateLevelB: 0.2 + disparityB,
+    disparityA,
+    disparityB,
+    change: centre,
+    changeCi: [centre - half * 0.8, centre + half * 0.8],
+    changeCiSimultaneous: [centre - half, centre + half],
+    simultaneousLevel: 0.99,
+    simultaneousKind: 'bonferroni',
+    familySize: 5,
+    test: 'paired-permutation',
+    p: pAdjusted / 5,
+    pAdjusted,
+    adjustment: 'holm',
+    significant,
+    lessDisparate: significant ? (Math.abs(disparityB) < Math.abs(disparityA) ? 'B' : 'A') : null,
   };
 }
 
@@ -35,7 +74,13 @@ describe('compare sentences agree with the interval they quote', () => {
       expect(sentence).toContain('simultaneous 95% CI, Holm family of 5: ');
       expect(sentence).not.toMatch(/\(95% CI/);
       const excludes = excludesNull(c.changeCiSimultaneous);
-      const kind = sentence.includes('is not statistically significant') ? 'not' : sentence.includes('is statistically significant') ? 'significant' : sentence.includes('Borderline:') ? 'borderline' : 'none';
+      const kind = sentence.includes('is not statistically significant')
+        ? 'not'
+        : sentence.includes('is statistically significant')
+          ? 'significant'
+          : sentence.includes('Borderline:')
+            ? 'borderline'
+            : 'none';
       seen.set(kind, (seen.get(kind) ?? 0) + 1);
       if (kind === 'not') expect(excludes, sentence).toBe(false);
       if (kind === 'significant') expect(excludes, sentence).toBe(true);

@@ -21,7 +21,10 @@ const UNPARSEABLE_RATE = 0.01;
 export function injectedAmplification(runDir: string, model: string, axis: string, level: string): number {
   const manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as Manifest;
   const spec = manifest.models.find((m) => m.id === model) as unknown as SimulatedSpec;
-  const variants = readFileSync(join(runDir, 'variants.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Variant);
+  const variants = readFileSync(join(runDir, 'variants.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Variant);
   const reference = new Map(variants.filter((v) => v.kind === 'reference').map((v) => [v.vignetteId, v]));
   const atLevel = variants.filter((v) => v.kind === 'demographic' && v.attributes[axis] === level && reference.has(v.vignetteId));
   const errorRate = (v: Variant) => simulatedDecision(spec, manifest.study.seed, v, 0).errorRate;
@@ -45,12 +48,19 @@ export function simulatedStudy(dir: string, models: readonly SimulatedModel[], e
   const templates = join(dir, 'templates');
   mkdirSync(templates, { recursive: true });
   for (const file of readdirSync(fromRoot('templates')).filter((f) => f.endsWith('.yaml'))) {
-    const library = parse(readFileSync(fromRoot(`templates/${file}`), 'utf8')) as { vignettes: { question: { type: string }; implausible?: unknown[]; probe?: unknown }[] };
-    library.vignettes = library.vignettes.filter((v) => (v.question.type === 'choice' || v.question.type === 'yesno') && !v.implausible?.length && !v.probe);
+    const library = parse(readFileSync(fromRoot(`templates/${file}`), 'utf8')) as {
+      vignettes: { question: { type: string }; implausible?: unknown[]; probe?: unknown }[];
+    };
+    library.vignettes = library.vignettes.filter(
+      (v) => (v.question.type === 'choice' || v.question.type === 'yesno') && !v.implausible?.length && !v.probe,
+    );
     writeFileSync(join(templates, file), stringify(library));
   }
   const modelYaml = models
-    .map((m) => `  - { id: ${m.id}, provider: simulated, accuracy: ${ACCURACY}, unparseable_rate: ${UNPARSEABLE_RATE}, bias: [{ axis: insurance, level: medicaid, error_multiplier: ${m.medicaidMultiplier} }] }`)
+    .map(
+      (m) =>
+        `  - { id: ${m.id}, provider: simulated, accuracy: ${ACCURACY}, unparseable_rate: ${UNPARSEABLE_RATE}, bias: [{ axis: insurance, level: medicaid, error_multiplier: ${m.medicaidMultiplier} }] }`,
+    )
     .join('\n');
   const file = join(dir, 'study.yaml');
   writeFileSync(

@@ -75,9 +75,13 @@ describe('noise floors by source, the excess over the floor and the demographics
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     const md = readFileSync(join(out, 'appendix.md'), 'utf8');
     for (const text of [html, md]) {
-      expect(text).toContain('added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)');
+      expect(text).toContain(
+        'added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)',
+      );
       expect(text).toContain('authored rewording where the vignette has one, else added neutral sentence');
-      expect(text).toContain('more sensitive to the demographic change than to the paraphrase controls (authored rewording, else added neutral sentence)');
+      expect(text).toContain(
+        'more sensitive to the demographic change than to the paraphrase controls (authored rewording, else added neutral sentence)',
+      );
       expect(text).toContain('not distinguishable from the noise under the paraphrase controls');
       expect(text).not.toContain('paraphrase floor: reference answer changed under a paraphrase control');
     }
@@ -89,7 +93,16 @@ describe('noise floors by source, the excess over the floor and the demographics
   });
 
   it('escapes what it shows', async () => {
-    const tampered = { ...results, controls: { demographicsRemoved: results.controls.demographicsRemoved.map((r) => ({ ...r, model: `sim${PAYLOAD}`, sentence: `${r.sentence}${PAYLOAD}` })) } };
+    const tampered = {
+      ...results,
+      controls: {
+        demographicsRemoved: results.controls.demographicsRemoved.map((r) => ({
+          ...r,
+          model: `sim${PAYLOAD}`,
+          sentence: `${r.sentence}${PAYLOAD}`,
+        })),
+      },
+    };
     writeFileSync(join(out, 'results.json'), JSON.stringify(tampered));
     const r = await runCli(['report', out]);
     expect(r.code).toBe(0);

@@ -45,7 +45,12 @@ async function run(study: string): Promise<{ out: string; findings: Finding[]; r
   const out = join(mkdtempSync(join(tmpdir(), 'counterfair-cue-modes-run-')), 'run');
   const r = await runCli(['run', study, '--out', out]);
   expect(r.stderr).not.toContain('internal error');
-  return { out, code: r.code, findings: JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[], results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AnalysisResults };
+  return {
+    out,
+    code: r.code,
+    findings: JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[],
+    results: JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AnalysisResults,
+  };
 }
 
 const label = (f: { cues?: string; axis: string; level: string }) => `${f.cues}:${f.axis}=${f.level}`;
@@ -62,14 +67,26 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
     const { out, findings, results } = planted;
 
     // Each mode analysed on its own: every level once per mode, tagged; only the planted one is significant.
-    expect(findings.map(label)).toEqual(['explicit:race=black', 'explicit:race=hispanic', 'explicit:sex=female', 'implicit:race=black', 'implicit:race=hispanic', 'implicit:sex=female']);
+    expect(findings.map(label)).toEqual([
+      'explicit:race=black',
+      'explicit:race=hispanic',
+      'explicit:sex=female',
+      'implicit:race=black',
+      'implicit:race=hispanic',
+      'implicit:sex=female',
+    ]);
     const bias = findings.find((f) => label(f) === 'implicit:race=black')!;
     expect(bias.nVignettes).toBeGreaterThanOrEqual(60);
     expect(bias.pAdjusted).toBeLessThan(0.05);
     expect(bias.difference).toBeGreaterThan(0.1);
-    expect(bias.sentence).toMatch(/^Implicit cues: .* race and ethnicity was signalled only by the patient's name, as Black or African American, against/);
-    expect(findings.find((f) => label(f) === 'explicit:race=black')!.sentence).toMatch(/^Explicit cues: .* race and ethnicity was given as Black or African American, against/);
-    for (const f of findings.filter((x) => x !== bias)) expect({ contrast: label(f), significant: f.significant }).toEqual({ contrast: label(f), significant: false });
+    expect(bias.sentence).toMatch(
+      /^Implicit cues: .* race and ethnicity was signalled only by the patient's name, as Black or African American, against/,
+    );
+    expect(findings.find((f) => label(f) === 'explicit:race=black')!.sentence).toMatch(
+      /^Explicit cues: .* race and ethnicity was given as Black or African American, against/,
+    );
+    for (const f of findings.filter((x) => x !== bias))
+      expect({ contrast: label(f), significant: f.significant }).toEqual({ contrast: label(f), significant: false });
     for (const key of ['flips', 'shifts', 'axisTests', 'spread', 'outcomeCounts'] as const) {
       for (const row of results[key]) expect(['explicit', 'implicit'], key).toContain(row.cues);
     }
@@ -89,7 +106,8 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
     expect(black.change).toBeGreaterThan(0.1);
     expect(black.changeCi![0]).toBeGreaterThan(0);
     expect(black.lessDisparate).toBe('A');
-    for (const c of comparison!.changes.filter((x) => x !== black)) expect({ level: c.level, significant: c.significant }).toEqual({ level: c.level, significant: false });
+    for (const c of comparison!.changes.filter((x) => x !== black))
+      expect({ level: c.level, significant: c.significant }).toEqual({ level: c.level, significant: false });
     // Over the same vignettes, each mode's disparity is that mode's finding, and the change their difference.
     for (const c of comparison!.changes) {
       const inMode = (cues: string) => findings.find((f) => f.cues === cues && f.axis === c.axis && f.level === c.level)!;
@@ -103,7 +121,9 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('Cue modes compared');
     expect(html).toContain('black (implicit cues)');
-    expect(html).toContain("they differ in the patient&#39;s name alone, one drawn for Black or African American in place of one drawn for White");
+    expect(html).toContain(
+      'they differ in the patient&#39;s name alone, one drawn for Black or African American in place of one drawn for White',
+    );
     const appendix = readFileSync(join(out, 'appendix.md'), 'utf8');
     expect(appendix).toContain('### sim: explicit cues (A) vs implicit cues (B)');
 
@@ -140,7 +160,9 @@ describe('a study crossing explicit and implicit cues, on the simulated model', 
       ['explicit', true],
       ['implicit', true],
     ]);
-    const significant = compared.comparisons.flatMap((c) => c.changes.filter((x) => x.significant).map((x) => `${c.cues}:${x.axis}=${x.level}`));
+    const significant = compared.comparisons.flatMap((c) =>
+      c.changes.filter((x) => x.significant).map((x) => `${c.cues}:${x.axis}=${x.level}`),
+    );
     expect(significant).toEqual(['implicit:race=black']);
   }, 120_000);
 

@@ -17,14 +17,18 @@ const CONCURRENCY = 4;
  * A server that answers every request with `status` and an OpenAI error body, counting what it was sent, until
  * `fix()` is called: from then on it answers (the key was fixed, the model deployed).
  */
-async function refusingServer(status: number, error: Record<string, string>): Promise<LocalServer & { seen: () => number; fix: () => void }> {
+async function refusingServer(
+  status: number,
+  error: Record<string, string>,
+): Promise<LocalServer & { seen: () => number; fix: () => void }> {
   let seen = 0;
   let fixed = false;
   const server = await listenLocal(async (req, res) => {
     const body = JSON.parse((await readBody(req)).toString()) as { model: string; messages: { content: string }[] };
     seen++;
     // Readable answers for each question type of the test templates (choice, ordinal, numeric).
-    if (fixed) sendJson(res, 200, completion(body.model, body.messages.at(-1)!.content.includes('ESI level') ? 'Answer: B' : 'Answer: 3', seen));
+    if (fixed)
+      sendJson(res, 200, completion(body.model, body.messages.at(-1)!.content.includes('ESI level') ? 'Answer: B' : 'Answer: 3', seen));
     else sendJson(res, status, { error });
   });
   return { ...server, seen: () => seen, fix: () => (fixed = true) };
@@ -38,7 +42,9 @@ async function deadBaseUrl(): Promise<string> {
 }
 
 function everyFileUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((f) => f.isFile()).map((f) => join(f.parentPath, f.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile())
+    .map((f) => join(f.parentPath, f.name));
 }
 
 async function runAgainst(baseUrl: string, otherModels: string[] = [], runDir?: string) {
@@ -46,11 +52,17 @@ async function runAgainst(baseUrl: string, otherModels: string[] = [], runDir?: 
   const study = writeTestStudy(join(dir, 'study.yaml'), {
     name: 'failing endpoint',
     seed: 5,
-    models: [`{ id: remote, provider: openai, model: test-model, base_url: "${baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY}, max_retries: 6 }`, ...otherModels],
+    models: [
+      `{ id: remote, provider: openai, model: test-model, base_url: "${baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY}, max_retries: 6 }`,
+      ...otherModels,
+    ],
   });
   const out = runDir ?? join(dir, 'run');
   const cache = join(dir, 'cache');
-  const result = await runCli(['run', study, '--out', out, '--replicates', String(REPLICATES)], { COUNTERFAIR_TEST_KEY: SECRET, COUNTERFAIR_CACHE_DIR: cache });
+  const result = await runCli(['run', study, '--out', out, '--replicates', String(REPLICATES)], {
+    COUNTERFAIR_TEST_KEY: SECRET,
+    COUNTERFAIR_CACHE_DIR: cache,
+  });
   return { ...result, out, cache };
 }
 
@@ -71,7 +83,14 @@ function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: st
 
   const quality = JSON.parse(readFileSync(join(r.out, 'results.json'), 'utf8')).dataQuality;
   expect(quality.passed).toBe(false);
-  expect(quality.models.find((m: { model: string }) => m.model === 'remote')).toMatchObject({ model: 'remote', requests: REQUESTS, requestErrors: REQUESTS, errorRate: 1, answers: 0, passed: false });
+  expect(quality.models.find((m: { model: string }) => m.model === 'remote')).toMatchObject({
+    model: 'remote',
+    requests: REQUESTS,
+    requestErrors: REQUESTS,
+    errorRate: 1,
+    answers: 0,
+    passed: false,
+  });
   const remote = quality.models.find((m: { model: string }) => m.model === 'remote');
   expect(remote.breakerCause).toContain(cause);
   expect(remote.notSent).toBeGreaterThan(0);
@@ -79,12 +98,18 @@ function expectFailedLoudly(r: Awaited<ReturnType<typeof runAgainst>>, cause: st
   // A contrast with no pair tested nothing, and its sentence says so instead of "not statistically significant".
   const findings = JSON.parse(readFileSync(join(r.out, 'findings.json'), 'utf8')).filter((f: { model: string }) => f.model === 'remote');
   expect(findings.length).toBeGreaterThan(0);
-  for (const f of findings) expect(f.sentence).toMatch(/^No usable pair for model remote at .*: \d+ pairs lacked an answer on one side .*, so nothing was tested\.$/);
+  for (const f of findings)
+    expect(f.sentence).toMatch(
+      /^No usable pair for model remote at .*: \d+ pairs lacked an answer on one side .*, so nothing was tested\.$/,
+    );
 
   const appendix = readFileSync(join(r.out, 'appendix.md'), 'utf8');
   const summary = appendix.slice(appendix.indexOf('Summary of results'));
   // Markdown escapes brackets and backticks; the words are what matters.
-  const firstParagraph = summary.split('\n').find((line, i) => i > 0 && line.trim() !== '')!.replace(/\\(.)/g, '$1');
+  const firstParagraph = summary
+    .split('\n')
+    .find((line, i) => i > 0 && line.trim() !== '')!
+    .replace(/\\(.)/g, '$1');
   expect(firstParagraph).toMatch(/^> \*\*Data quality check failed for model remote\.\*\* 36 of 36 requests to model remote failed: /);
   expect(firstParagraph).toContain(cause);
   const html = readFileSync(join(r.out, 'report.html'), 'utf8');
@@ -105,8 +130,16 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
   let notFound: Awaited<ReturnType<typeof refusingServer>>;
   beforeAll(async () => {
     // OpenAI echoes (part of) the key it refused; this server echoes all of it, so scrubbing is tested too.
-    unauthorized = await refusingServer(401, { message: `Incorrect API key provided: ${SECRET}.`, type: 'invalid_request_error', code: 'invalid_api_key' });
-    notFound = await refusingServer(404, { message: 'The model `test-model` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' });
+    unauthorized = await refusingServer(401, {
+      message: `Incorrect API key provided: ${SECRET}.`,
+      type: 'invalid_request_error',
+      code: 'invalid_api_key',
+    });
+    notFound = await refusingServer(404, {
+      message: 'The model `test-model` does not exist or you do not have access to it.',
+      type: 'invalid_request_error',
+      code: 'model_not_found',
+    });
   });
   afterAll(async () => {
     await unauthorized.close();
@@ -129,7 +162,7 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
     expect(r.stderr).toMatch(/failed with auth \(HTTP 401\)/);
   }, 60_000);
 
-  it('an unknown model (404 model_not_found): stopped, exit 4, the server\'s message is the cause', async () => {
+  it("an unknown model (404 model_not_found): stopped, exit 4, the server's message is the cause", async () => {
     const r = await runAgainst(notFound.baseUrl);
     const { appendix, htmlSummary } = expectFailedLoudly(r, 'The model `test-model` does not exist');
     expectNoConclusion(appendix, htmlSummary);
@@ -155,17 +188,30 @@ describe('a run whose endpoint cannot answer fails loudly, fast, and never looks
     const r = await runAgainst(unauthorized.baseUrl, ['{ id: sim, provider: simulated, unparseable_rate: 0 }']);
     const { htmlSummary } = expectFailedLoudly(r, 'Incorrect API key provided: [redacted]');
     const quality = JSON.parse(readFileSync(join(r.out, 'results.json'), 'utf8')).dataQuality;
-    expect(quality.models.map((m: { model: string; passed: boolean }) => [m.model, m.passed])).toEqual([['remote', false], ['sim', true]]);
+    expect(quality.models.map((m: { model: string; passed: boolean }) => [m.model, m.passed])).toEqual([
+      ['remote', false],
+      ['sim', true],
+    ]);
     expect(htmlSummary).not.toContain('No conclusion about disparity can be drawn from this run.');
     // Whatever the simulated model shows, no sentence of the summary concludes on the failed model.
     expect(htmlSummary).not.toMatch(/model remote (answered|refused|gave|failed to respond)/);
-    if (htmlSummary.includes('No significant disparity')) expect(htmlSummary).toContain('tested for the models whose data passed the data-quality check');
+    if (htmlSummary.includes('No significant disparity'))
+      expect(htmlSummary).toContain('tested for the models whose data passed the data-quality check');
   }, 60_000);
 
   it('exits 4 as a real process too, so a CI step fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-failing-process-'));
-    const study = writeTestStudy(join(dir, 'study.yaml'), { name: 'dead endpoint', seed: 5, models: [`{ id: remote, provider: openai, model: test-model, base_url: "${await deadBaseUrl()}", api_key_env: COUNTERFAIR_TEST_KEY }`] });
-    const { code, stderr } = await spawnCli(['run', study, '--out', join(dir, 'run')], { COUNTERFAIR_TEST_KEY: SECRET, COUNTERFAIR_CACHE_DIR: 'off' }).exited;
+    const study = writeTestStudy(join(dir, 'study.yaml'), {
+      name: 'dead endpoint',
+      seed: 5,
+      models: [
+        `{ id: remote, provider: openai, model: test-model, base_url: "${await deadBaseUrl()}", api_key_env: COUNTERFAIR_TEST_KEY }`,
+      ],
+    });
+    const { code, stderr } = await spawnCli(['run', study, '--out', join(dir, 'run')], {
+      COUNTERFAIR_TEST_KEY: SECRET,
+      COUNTERFAIR_CACHE_DIR: 'off',
+    }).exited;
     expect(code).toBe(4);
     expect(occurrences(stderr, 'ECONNREFUSED')).toBe(1);
     expect(stderr).not.toContain(SECRET);

@@ -17,7 +17,14 @@ const TEMPLATES = ['pain-management', 'cancer-screening', 'pulmonary-function'].
  * The shipped templates holding the three probes, race only, 20 replicates, on the simulated model with a planted
  * bias for Black patients (error probability × 6) — and a second model without any bias.
  */
-async function runProbeStudy(): Promise<{ out: string; results: AnalysisResults; scores: ScoreRecord[]; report: string; stderr: string; code: number }> {
+async function runProbeStudy(): Promise<{
+  out: string;
+  results: AnalysisResults;
+  scores: ScoreRecord[];
+  report: string;
+  stderr: string;
+  code: number;
+}> {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-probes-'));
   writeFileSync(
     join(dir, 'study.yaml'),
@@ -36,11 +43,22 @@ async function runProbeStudy(): Promise<{ out: string; results: AnalysisResults;
   const out = join(dir, 'run');
   const r = await runCli(['run', join(dir, 'study.yaml'), '--out', out], { COUNTERFAIR_CACHE_DIR: 'off' });
   const read = (f: string) => readFileSync(join(out, f), 'utf8');
-  const scores = read('scores.jsonl').trim().split('\n').map((l) => JSON.parse(l) as ScoreRecord);
-  return { out, results: JSON.parse(read('results.json')) as AnalysisResults, scores, report: read('report.html'), stderr: r.stderr, code: r.code };
+  const scores = read('scores.jsonl')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ScoreRecord);
+  return {
+    out,
+    results: JSON.parse(read('results.json')) as AnalysisResults,
+    scores,
+    report: read('report.html'),
+    stderr: r.stderr,
+    code: r.code,
+  };
 }
 
-const probe = (results: AnalysisResults, model: string, vignetteId: string | null): ProbeResult => results.probes!.find((p) => p.model === model && p.vignetteId === vignetteId)!;
+const probe = (results: AnalysisResults, model: string, vignetteId: string | null): ProbeResult =>
+  results.probes!.find((p) => p.model === model && p.vignetteId === vignetteId)!;
 
 describe('race-myth probes on the shipped templates with a planted bias', () => {
   let run: Awaited<ReturnType<typeof runProbeStudy>>;
@@ -55,12 +73,21 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
 
   it('reports every probe per model, and the probes pooled, with counts that match scores.jsonl', () => {
     const { results, scores } = run;
-    expect(results.probes!.map((p) => `${p.model}:${p.vignetteId}`).sort()).toEqual(['biased:null', ...PROBES.map((id) => `biased:${id}`), 'fair:null', ...PROBES.map((id) => `fair:${id}`)].sort());
+    expect(results.probes!.map((p) => `${p.model}:${p.vignetteId}`).sort()).toEqual(
+      ['biased:null', ...PROBES.map((id) => `biased:${id}`), 'fair:null', ...PROBES.map((id) => `fair:${id}`)].sort(),
+    );
     for (const p of results.probes!.filter((x) => x.vignetteId !== null)) {
       expect(p.measured).toBe(true);
       expect(p.levels.map((l) => l.level)).toEqual(['white', 'black', 'hispanic', 'asian']);
       for (const l of p.levels) {
-        const answers = scores.filter((s) => s.modelId === p.model && s.vignetteId === p.vignetteId && s.attributes.race === l.level && (s.kind === 'reference' || s.kind === 'demographic') && isWrong(s.outcome) !== null);
+        const answers = scores.filter(
+          (s) =>
+            s.modelId === p.model &&
+            s.vignetteId === p.vignetteId &&
+            s.attributes.race === l.level &&
+            (s.kind === 'reference' || s.kind === 'demographic') &&
+            isWrong(s.outcome) !== null,
+        );
         const errors = answers.filter((s) => isWrong(s.outcome)).length;
         expect([l.nAnswers, l.errors]).toEqual([answers.length, errors]);
         expect(l.nAnswers).toBe(20);
@@ -99,7 +126,9 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
     const black = p.levels.find((l) => l.level === 'black')!;
     const white = p.levels.find((l) => l.level === 'white')!;
     const ci = black.errorRateCi!.map((x) => `${Math.round(100 * x)} %`).join('–');
-    expect(p.sentence).toContain(`for Black or African American patients in ${black.errors} of ${black.nAnswers} answers (${Math.round(100 * black.errorRate)} %, 95 % CI ${ci}, ${black.lessCare} of them less care than the key)`);
+    expect(p.sentence).toContain(
+      `for Black or African American patients in ${black.errors} of ${black.nAnswers} answers (${Math.round(100 * black.errorRate)} %, 95 % CI ${ci}, ${black.lessCare} of them less care than the key)`,
+    );
     expect(p.sentence).toContain(`for White patients (the reference) in ${white.errors} of ${white.nAnswers}.`);
     // The pain probe's key is the top of its scale: every wrong ordinal answer there is less analgesia.
     expect(black.lessCare).toBe(black.incorrect);
@@ -115,12 +144,20 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
     for (const id of PROBES) expect(mentioned).not.toContain(id);
     // outcomeCounts are the pooled vignettes' answers: 20 replicates × (pooled vignettes) per level and model.
     const whiteCounts = results.outcomeCounts.find((o) => o.model === 'biased' && o.axis === 'race' && o.level === 'white')!;
-    const notProbe = run.scores.filter((s) => s.modelId === 'biased' && s.attributes.race === 'white' && !PROBES.includes(s.vignetteId) && (s.kind === 'reference' || s.kind === 'demographic'));
+    const notProbe = run.scores.filter(
+      (s) =>
+        s.modelId === 'biased' &&
+        s.attributes.race === 'white' &&
+        !PROBES.includes(s.vignetteId) &&
+        (s.kind === 'reference' || s.kind === 'demographic'),
+    );
     expect(Object.values(whiteCounts.outcomes).reduce((a, b) => a + b, 0)).toBe(notProbe.length);
   });
 
   it('is left out of the findings the gate recomputes per domain and of a comparison of the two models', async () => {
-    const painVignettes = new Set(run.scores.filter((s) => s.domain === 'pain-management' && !PROBES.includes(s.vignetteId)).map((s) => s.vignetteId)).size;
+    const painVignettes = new Set(
+      run.scores.filter((s) => s.domain === 'pain-management' && !PROBES.includes(s.vignetteId)).map((s) => s.vignetteId),
+    ).size;
     const gate = await runCli(['gate', run.out, '--domains', 'pain-management', '--max-difference', '90', '--json']);
     expect(gate.stderr).toBe('');
     const contrasts = (JSON.parse(gate.stdout) as { contrasts: { nVignettes: number; domain: string }[] }).contrasts;
@@ -129,7 +166,9 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
     const compare = await runCli(['compare', run.out, '--models', 'biased,fair', '--out', join(run.out, 'compare'), '--json']);
     expect(compare.code).toBe(0);
     const pooledCount = new Set(run.scores.map((s) => s.vignetteId)).size - PROBES.length;
-    const changes = (JSON.parse(compare.stdout) as { comparisons: { changes: { nVignettes: number }[] }[] }).comparisons.flatMap((m) => m.changes);
+    const changes = (JSON.parse(compare.stdout) as { comparisons: { changes: { nVignettes: number }[] }[] }).comparisons.flatMap(
+      (m) => m.changes,
+    );
     expect(changes.length).toBeGreaterThan(0);
     expect(Math.max(...changes.map((c) => c.nVignettes))).toBe(pooledCount);
   });

@@ -13,7 +13,13 @@ describe('quickstart on the simulated model', () => {
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(0);
     const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[];
-    expect(JSON.parse(r.stdout)).toMatchObject({ schema: 'counterfair.findings/1', runDir: out, report: join(out, 'report.html'), complete: true, findings });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      schema: 'counterfair.findings/1',
+      runDir: out,
+      report: join(out, 'report.html'),
+      complete: true,
+      findings,
+    });
     // Enough vignettes for power: the library, not a toy.
     const medicaid = findings.find((f) => f.axis === 'insurance' && f.level === 'medicaid')!;
     expect(medicaid.nVignettes).toBeGreaterThanOrEqual(60);
@@ -22,7 +28,11 @@ describe('quickstart on the simulated model', () => {
     expect(medicaid.ratio).toBeGreaterThan(1.5);
     const others = findings.filter((f) => f !== medicaid);
     expect(others.length).toBeGreaterThanOrEqual(8);
-    for (const f of others) expect({ contrast: `${f.axis}=${f.level}`, significant: f.pAdjusted < 0.05 }).toEqual({ contrast: `${f.axis}=${f.level}`, significant: false });
+    for (const f of others)
+      expect({ contrast: `${f.axis}=${f.level}`, significant: f.pAdjusted < 0.05 }).toEqual({
+        contrast: `${f.axis}=${f.level}`,
+        significant: false,
+      });
 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/i);

@@ -21,7 +21,9 @@ function idsAndKeys(variants: readonly Variant[]): string[] {
   const { study } = loaded();
   const spec = study.models[0]!;
   const identity = createProvider(spec, { studySeed: study.seed, env: {} }).identity;
-  return variants.filter((v) => v.kind === 'reference' || v.kind === 'demographic').map((v) => `${v.variantId} ${requestKey(identity, spec.params, messagesFor(spec, v), 0)}`);
+  return variants
+    .filter((v) => v.kind === 'reference' || v.kind === 'demographic')
+    .map((v) => `${v.variantId} ${requestKey(identity, spec.params, messagesFor(spec, v), 0)}`);
 }
 
 const sha256 = (lines: readonly string[]) => createHash('sha256').update(lines.join('\n')).digest('hex');
@@ -65,7 +67,18 @@ describe('a study crossing cue modes', () => {
       'triage-test-chest-pain~none',
       'triage-test-chest-pain~paraphrase-1',
     ]);
-    expect(triage.map((v) => v.cues)).toEqual(['implicit', 'implicit', 'implicit', 'implicit', 'explicit', 'explicit', 'explicit', 'explicit', 'implicit', 'implicit']);
+    expect(triage.map((v) => v.cues)).toEqual([
+      'implicit',
+      'implicit',
+      'implicit',
+      'implicit',
+      'explicit',
+      'explicit',
+      'explicit',
+      'explicit',
+      'implicit',
+      'implicit',
+    ]);
   });
 
   it("renders each mode's variants exactly as a study of that mode alone, so they share its request keys and cached answers", () => {
@@ -89,13 +102,18 @@ describe('a study crossing cue modes', () => {
     const paraphrase = first.find((v) => v.variantId === 'triage-test-chest-pain~paraphrase-1')!;
     const alone = expand(['implicit'], { controls }).find((v) => v.variantId === 'triage-test-chest-pain~paraphrase-1')!;
     expect(paraphrase.messages).toEqual(alone.messages);
-    expect(first.filter((v) => v.kind === 'no-demographics' || v.kind === 'paraphrase')).toHaveLength(2 * new Set(first.map((v) => v.vignetteId)).size);
+    expect(first.filter((v) => v.kind === 'no-demographics' || v.kind === 'paraphrase')).toHaveLength(
+      2 * new Set(first.map((v) => v.vignetteId)).size,
+    );
   });
 
   it('lists the variants an implausible combination rules out in every mode', () => {
     const { study, vignettes } = loaded();
     const rule = { when: { insurance: 'medicaid', age: '80' }, reason: 'test' };
-    const crossed = combinationExclusions({ ...study, design: { kind: 'factorial', axes: ['age', 'insurance'] }, implausible: [rule], cueModes: ['explicit', 'implicit'] }, vignettes);
+    const crossed = combinationExclusions(
+      { ...study, design: { kind: 'factorial', axes: ['age', 'insurance'] }, implausible: [rule], cueModes: ['explicit', 'implicit'] },
+      vignettes,
+    );
     const ids = crossed.flatMap((e) => e.variantIds);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.filter((id) => id.endsWith('@explicit'))).toHaveLength(ids.length / 2);

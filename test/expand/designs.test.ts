@@ -36,7 +36,9 @@ describe('designs', () => {
   });
 
   it('list uses exactly the assignments given, other axes at reference', () => {
-    const all = expand({ design: { kind: 'list', assignments: [{ race: 'black', sex: 'female' }, { insurance: 'medicaid' }, { race: 'white' }] } });
+    const all = expand({
+      design: { kind: 'list', assignments: [{ race: 'black', sex: 'female' }, { insurance: 'medicaid' }, { race: 'white' }] },
+    });
     expect(all.map((v) => v.variantId.split('~')[1])).toEqual(['ref', 'race=black,sex=female', 'insurance=medicaid']);
   });
 
@@ -58,9 +60,17 @@ describe('designs', () => {
   });
 
   it('the demographics-removed control keeps what a vignette pins: a pinned sex and age still render', () => {
-    const pinned = { ...pain, excluded: [{ axis: 'sex', value: 'female', reason: 'Pregnancy is possible.' }, { axis: 'age', value: '52', reason: 'Screening depends on age.' }] };
+    const pinned = {
+      ...pain,
+      excluded: [
+        { axis: 'sex', value: 'female', reason: 'Pregnancy is possible.' },
+        { axis: 'age', value: '52', reason: 'Screening depends on age.' },
+      ],
+    };
     for (const cues of ['explicit', 'implicit'] as const) {
-      const all = [...expandStudy({ ...study, cueModes: [cues], controls: { noDemographics: true, paraphrases: 0 } }, [pinned], study.systemPrompt)];
+      const all = [
+        ...expandStudy({ ...study, cueModes: [cues], controls: { noDemographics: true, paraphrases: 0 } }, [pinned], study.systemPrompt),
+      ];
       const none = all.find((v) => v.kind === 'no-demographics')!.messages[1]!.content;
       expect(none).toMatch(/^I am a 52-year-old woman\. I fell/);
       expect(none).not.toMatch(/insur|White|named/);
@@ -80,7 +90,18 @@ describe('designs', () => {
 
   it('masking the cue spans makes every variant of a vignette identical, in every cue mode', () => {
     for (const cues of ['explicit', 'implicit', 'both'] as const) {
-      const all = [...expandStudy({ ...study, cueModes: [cues], design: { kind: 'factorial', axes: ['race', 'sex', 'age', 'insurance'] }, controls: { noDemographics: true, paraphrases: 0 } }, vignettes, study.systemPrompt)];
+      const all = [
+        ...expandStudy(
+          {
+            ...study,
+            cueModes: [cues],
+            design: { kind: 'factorial', axes: ['race', 'sex', 'age', 'insurance'] },
+            controls: { noDemographics: true, paraphrases: 0 },
+          },
+          vignettes,
+          study.systemPrompt,
+        ),
+      ];
       for (const v of all) {
         const ref = all.find((r) => r.vignetteId === v.vignetteId && r.kind === 'reference')!;
         const masked = (x: typeof v) => maskCues({ text: x.messages[1]!.content, cueSpans: x.cueSpans });

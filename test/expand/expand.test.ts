@@ -8,7 +8,11 @@ const loaded = () => loadStudy(fixture('study/study.yaml'));
 /** Words a demographic cue can contribute, from the axis definitions themselves. */
 function cueWords(study: ReturnType<typeof loaded>['study']): Set<string> {
   const words = new Set<string>();
-  const add = (text: string | undefined) => text?.toLowerCase().split(/[^a-z0-9-]+/).forEach((w) => w && words.add(w));
+  const add = (text: string | undefined) =>
+    text
+      ?.toLowerCase()
+      .split(/[^a-z0-9-]+/)
+      .forEach((w) => w && words.add(w));
   for (const axis of study.allAxes) {
     for (const level of axis.levels) {
       add(level.descriptor);
@@ -29,7 +33,12 @@ describe('one-at-a-time expansion', () => {
     const variants = [...expandStudy(study, vignettes, study.systemPrompt)];
     const triage = variants.filter((v) => v.vignetteId === 'triage-test-chest-pain').map((v) => v.variantId);
     // age is excluded for this vignette (pinned at 58), so it is never varied
-    expect(triage).toEqual(['triage-test-chest-pain~ref', 'triage-test-chest-pain~race=black', 'triage-test-chest-pain~sex=female', 'triage-test-chest-pain~insurance=medicaid']);
+    expect(triage).toEqual([
+      'triage-test-chest-pain~ref',
+      'triage-test-chest-pain~race=black',
+      'triage-test-chest-pain~sex=female',
+      'triage-test-chest-pain~insurance=medicaid',
+    ]);
     const pain = variants.filter((v) => v.vignetteId === 'pain-test-fracture');
     expect(pain.map((v) => v.kind)).toEqual(['reference', 'demographic', 'demographic', 'demographic', 'demographic']);
     expect(pain.map((v) => v.variantId.split('~')[1])).toEqual(['ref', 'race=black', 'sex=female', 'age=80', 'insurance=medicaid']);
@@ -41,7 +50,12 @@ describe('one-at-a-time expansion', () => {
     const { study, vignettes } = loaded();
     const variants = [...expandStudy(study, vignettes, study.systemPrompt)];
     const words = cueWords(study);
-    const strip = (text: string) => text.toLowerCase().split(/[^a-z0-9-]+/).filter((w) => w && !words.has(w)).join(' ');
+    const strip = (text: string) =>
+      text
+        .toLowerCase()
+        .split(/[^a-z0-9-]+/)
+        .filter((w) => w && !words.has(w))
+        .join(' ');
     for (const v of variants) {
       const ref = variants.find((r) => r.vignetteId === v.vignetteId && r.kind === 'reference')!;
       expect(v.messages[0]).toEqual(ref.messages[0]);

@@ -45,7 +45,15 @@ const DESIGNS: Design[] = [
   { kind: 'one-at-a-time' },
   { kind: 'factorial', axes: ['race', 'insurance', 'language'] },
   { kind: 'sampled', n: 10 },
-  { kind: 'list', assignments: [{ race: 'black', insurance: 'medicaid' }, { race: 'aian', language: 'arabic' }, { insurance: 'uninsured', age: '80' }, { race: 'unstated', language: 'unstated' }] },
+  {
+    kind: 'list',
+    assignments: [
+      { race: 'black', insurance: 'medicaid' },
+      { race: 'aian', language: 'arabic' },
+      { insurance: 'uninsured', age: '80' },
+      { race: 'unstated', language: 'unstated' },
+    ],
+  },
 ];
 const CUE_MODES: CueMode[] = ['explicit', 'implicit', 'both'];
 const text = (v: Variant) => v.messages[1]!.content;
@@ -80,7 +88,8 @@ describe('matched sets over every shipped vignette x design x cue mode', () => {
           for (const v of expandStudy({ ...study, design, cueModes: [cues] }, vignettes, study.systemPrompt)) {
             if (v.kind === 'reference') reference = v;
             const where = `${design.kind}/${cues}/${v.variantId}`;
-            if (masked(v) !== masked(reference!)) problems.push(`${where}: differs from its reference outside the cues:\n  ${masked(v)}\n  ${masked(reference!)}`);
+            if (masked(v) !== masked(reference!))
+              problems.push(`${where}: differs from its reference outside the cues:\n  ${masked(v)}\n  ${masked(reference!)}`);
             for (const e of articleErrors(text(v)).errors) problems.push(`${where}: article "${e}"`);
             for (const b of blemishes(text(v))) problems.push(`${where}: ${b}`);
             checked++;

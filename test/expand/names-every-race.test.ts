@@ -52,14 +52,16 @@ function pairsOf(variants: readonly Variant[]): { a: Variant; b: Variant; change
   const pairs: { a: Variant; b: Variant; changed: string[] }[] = [];
   for (const group of byVignette.values())
     group.forEach((a, i) => {
-      for (const b of group.slice(i + 1)) pairs.push({ a, b, changed: Object.keys(a.attributes).filter((axis) => a.attributes[axis] !== b.attributes[axis]) });
+      for (const b of group.slice(i + 1))
+        pairs.push({ a, b, changed: Object.keys(a.attributes).filter((axis) => a.attributes[axis] !== b.attributes[axis]) });
     });
   return pairs;
 }
 
 const pools = loadNamePools(fromRoot('demographics'), []);
 const surnamesOf = (race: string) => new Set(pools.last.filter((p) => p.match.race === race).flatMap((p) => p.names));
-const givenNamesOf = (race: string, sex: string) => new Set(pools.first.filter((p) => p.match.race === race && p.match.sex === sex).flatMap((p) => p.names));
+const givenNamesOf = (race: string, sex: string) =>
+  new Set(pools.first.filter((p) => p.match.race === race && p.match.sex === sex).flatMap((p) => p.names));
 const everyPooledGivenName = new Set(pools.first.flatMap((p) => p.names));
 
 describe('names over every shipped vignette and every race level, as the case text shows them', () => {
@@ -72,7 +74,11 @@ describe('names over every shipped vignette and every race level, as the case te
         // Every shipped vignette is named, and every vignette that varies race has an aian and an nhpi patient.
         expect(new Set(named.map((v) => v.vignetteId))).toEqual(new Set(vignettes.map((v) => v.id)));
         for (const vignette of vignettes.filter((v) => !v.excluded.some((e) => e.axis === 'race')))
-          for (const race of ['aian', 'nhpi']) expect(named.some((v) => v.vignetteId === vignette.id && v.attributes.race === race), `${vignette.id} race=${race}`).toBe(true);
+          for (const race of ['aian', 'nhpi'])
+            expect(
+              named.some((v) => v.vignetteId === vignette.id && v.attributes.race === race),
+              `${vignette.id} race=${race}`,
+            ).toBe(true);
 
         for (const v of named) {
           const { given, surname } = shownName(v);
@@ -80,13 +86,16 @@ describe('names over every shipped vignette and every race level, as the case te
           expect(surnamesOf(race).has(surname), `${v.variantId}: surname ${surname} from the ${race} pool`).toBe(true);
           const sex = v.attributes.sex!;
           // aian and nhpi have no given-name pool: their given name is the generic fallback, from no pool at all.
-          if (race === 'aian' || race === 'nhpi') expect(everyPooledGivenName.has(given), `${v.variantId}: generic given name ${given}`).toBe(false);
+          if (race === 'aian' || race === 'nhpi')
+            expect(everyPooledGivenName.has(given), `${v.variantId}: generic given name ${given}`).toBe(false);
           else expect(givenNamesOf(race, sex).has(given), `${v.variantId}: given name ${given} from the ${race} ${sex} pool`).toBe(true);
         }
 
         const pairs = pairsOf(variants);
         const sexOnly = pairs.filter((p) => p.changed.length === 1 && p.changed[0] === 'sex');
-        const otherOnly = pairs.filter((p) => p.changed.length > 0 && p.changed.every((axis) => ['age', 'insurance', 'language'].includes(axis)));
+        const otherOnly = pairs.filter(
+          (p) => p.changed.length > 0 && p.changed.every((axis) => ['age', 'insurance', 'language'].includes(axis)),
+        );
         const raceOnly = pairs.filter((p) => p.changed.length === 1 && p.changed[0] === 'race');
         expect(sexOnly.length).toBeGreaterThan(50);
         expect(otherOnly.length).toBeGreaterThan(100);
@@ -121,7 +130,10 @@ describe('names over every shipped vignette and every race level, as the case te
     expect(messages).toHaveLength(2);
     expect(messages[0]).toMatch(/^axes\.race: level "aian" \(American Indian or Alaska Native\) has no given-name pool, /);
     expect(messages[1]).toMatch(/^axes\.race: level "nhpi" \(Native Hawaiian or Pacific Islander\) has no given-name pool, /);
-    for (const m of messages) expect(m).toContain('its patients would get a generic given name, the same as any other level without one (the surname still comes from its pool), and its contrast would test only the surname');
+    for (const m of messages)
+      expect(m).toContain(
+        'its patients would get a generic given name, the same as any other level without one (the surname still comes from its pool), and its contrast would test only the surname',
+      );
   });
 
   it('the shipped surname pools of different race levels share no surname, and every race level has one', () => {

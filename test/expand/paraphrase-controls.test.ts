@@ -25,7 +25,10 @@ async function runWithParaphrases(): Promise<{ dir: string; vignettes: number }>
 describe('paraphrase controls say what they are', () => {
   it('records an authored rewording apart from the text with an added sentence, and the report counts each', async () => {
     const { dir, vignettes } = await runWithParaphrases();
-    const variants = readFileSync(join(dir, 'variants.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Variant);
+    const variants = readFileSync(join(dir, 'variants.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Variant);
     const byVignette = new Map<string, Variant[]>();
     for (const v of variants) byVignette.set(v.vignetteId, [...(byVignette.get(v.vignetteId) ?? []), v]);
     for (const [id, set] of byVignette) {
@@ -39,20 +42,31 @@ describe('paraphrase controls say what they are', () => {
       const caseText = reference.slice(0, -question.length);
       const added = second!.messages[1]!.content;
       expect(added.endsWith(question), id).toBe(true);
-      expect(added.slice(0, -question.length), id).toMatch(new RegExp(`^${caseText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [A-Z][^.]*\\.$`));
+      expect(added.slice(0, -question.length), id).toMatch(
+        new RegExp(`^${caseText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} [A-Z][^.]*\\.$`),
+      );
       for (const v of set) if (v.kind !== 'paraphrase') expect(v.paraphrase).toBeUndefined();
     }
     const appendix = readFileSync(join(dir, 'appendix.md'), 'utf8');
     const html = readFileSync(join(dir, 'report.html'), 'utf8');
-    for (const [name, text] of [['appendix.md', appendix], ['report.html', html]] as const) {
+    for (const [name, text] of [
+      ['appendix.md', appendix],
+      ['report.html', html],
+    ] as const) {
       const has = (phrase: string) => expect(text.includes(phrase), `${name}: ${phrase}`).toBe(true);
       expect(text.includes('non-demographic rewording'), name).toBe(false);
       has(`${vignettes} authored rewordings (the author`);
       has(`${vignettes} copies of the unchanged case text with one added neutral sentence`);
-      has('The noise-floor table reports each kind apart and pooled; an added sentence measures sensitivity to extra text, not to rewording');
+      has(
+        'The noise-floor table reports each kind apart and pooled; an added sentence measures sensitivity to extra text, not to rewording',
+      );
       has('authored rewording: reference answer changed under the author');
-      has('added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)');
+      has(
+        'added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)',
+      );
     }
-    expect(appendix).toContain(`2 paraphrase controls per vignette (${vignettes} authored rewordings, ${vignettes} with an added neutral sentence)`);
+    expect(appendix).toContain(
+      `2 paraphrase controls per vignette (${vignettes} authored rewordings, ${vignettes} with an added neutral sentence)`,
+    );
   });
 });

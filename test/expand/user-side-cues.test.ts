@@ -11,14 +11,32 @@ import { fromRoot } from '../helpers/paths.js';
 function shipped(axes: string[]) {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-cues-'));
   const file = join(dir, 'study.yaml');
-  writeFileSync(file, ['seed: 5', `templates: [${fromRoot('templates')}]`, `demographics: ${fromRoot('demographics')}`, 'axes:', ...axes.map((a) => `  ${a}`), 'controls: { no_demographics: true }', 'models:', '  - { id: sim, provider: simulated }'].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'seed: 5',
+      `templates: [${fromRoot('templates')}]`,
+      `demographics: ${fromRoot('demographics')}`,
+      'axes:',
+      ...axes.map((a) => `  ${a}`),
+      'controls: { no_demographics: true }',
+      'models:',
+      '  - { id: sim, provider: simulated }',
+    ].join('\n'),
+  );
   const { study, vignettes } = loadStudy(file);
   return { study, vignettes, variants: [...expandStudy(study, vignettes, study.systemPrompt)] };
 }
 const text = (v: Variant) => v.messages[1]!.content;
 
 describe('cues read as the scene would have them (rendered, then read)', () => {
-  const { vignettes, variants } = shipped(['race: {}', 'sex: {}', 'age: { levels: ["45", "75"], reference: "45" }', 'insurance: {}', 'language: { levels: [english, spanish, arabic] }']);
+  const { vignettes, variants } = shipped([
+    'race: {}',
+    'sex: {}',
+    'age: { levels: ["45", "75"], reference: "45" }',
+    'insurance: {}',
+    'language: { levels: [english, spanish, arabic] }',
+  ]);
 
   it('a bystander never reports an interpreter; a clinician charts one; a patient writes with one', () => {
     const spanish = variants.filter((v) => v.attributes.language === 'spanish' && v.kind === 'demographic');
@@ -43,7 +61,8 @@ describe('cues read as the scene would have them (rendered, then read)', () => {
       // The age shows in the patient phrase or wherever the template writes {{age}}.
       if (/\{\{\s*(patient|Patient|age)\s*\}\}/.test(vignette.text)) expect(said, vignette.id).toContain(age);
       const sex = vignette.excluded.find((e) => e.axis === 'sex')?.value;
-      if (sex && /\{\{\s*[Pp]atient\s*\}\}/.test(vignette.text)) expect(said, vignette.id).toMatch(sex === 'female' ? /\b(woman|girl)\b/ : /\b(man|boy)\b/);
+      if (sex && /\{\{\s*[Pp]atient\s*\}\}/.test(vignette.text))
+        expect(said, vignette.id).toMatch(sex === 'female' ? /\b(woman|girl)\b/ : /\b(man|boy)\b/);
     }
     expect(pinnedAges).toBeGreaterThan(10);
   });

@@ -11,13 +11,38 @@ import { runCli } from '../helpers/cli.js';
 import { fromRoot } from '../helpers/paths.js';
 import { injectedAmplification } from '../compare/studies.js';
 
-const THRESHOLDS: GateThresholds = { maxDifferencePoints: 5, maxRatio: null, alpha: 0.05, axes: null, domains: null, useCiBound: false, mode: 'equivalence', maxLostPairs: 0.2, equivalenceConfLevel: 0.9 };
+const THRESHOLDS: GateThresholds = {
+  maxDifferencePoints: 5,
+  maxRatio: null,
+  alpha: 0.05,
+  axes: null,
+  domains: null,
+  useCiBound: false,
+  mode: 'equivalence',
+  maxLostPairs: 0.2,
+  equivalenceConfLevel: 0.9,
+};
 
 /** A finding with a 90% interval of the difference (proportions) and, optionally, of the ratio. */
 function finding(difference: number, ci: [number, number] | null, ratioCi: [number, number] | null = null, pAdjusted = 1): GatedFinding {
   return {
-    model: 'm', axis: 'race', level: 'black', reference: 'white', domain: null, nVignettes: 100, nPairs: 100, nExcludedPairs: 0,
-    rateReference: 0.2, rateLevel: 0.2 + difference, difference, differenceCi: ci, ratio: (0.2 + difference) / 0.2, ratioCi, p: pAdjusted, pAdjusted, adjustment: 'holm',
+    model: 'm',
+    axis: 'race',
+    level: 'black',
+    reference: 'white',
+    domain: null,
+    nVignettes: 100,
+    nPairs: 100,
+    nExcludedPairs: 0,
+    rateReference: 0.2,
+    rateLevel: 0.2 + difference,
+    difference,
+    differenceCi: ci,
+    ratio: (0.2 + difference) / 0.2,
+    ratioCi,
+    p: pAdjusted,
+    pAdjusted,
+    adjustment: 'holm',
     equivalence: { differenceCi: ci, ratioCi },
   };
 }
@@ -30,9 +55,14 @@ describe('equivalence gate rule (TOST)', () => {
   });
 
   it('calls an interval straddling the margin inconclusive (more vignettes needed), distinct from exceeding it', () => {
-    const [straddles, beyond, below] = evaluateGate([finding(0.03, [-0.01, 0.07]), finding(0.12, [0.06, 0.18], null, 0.001), finding(-0.1, [-0.16, -0.051])], THRESHOLDS);
+    const [straddles, beyond, below] = evaluateGate(
+      [finding(0.03, [-0.01, 0.07]), finding(0.12, [0.06, 0.18], null, 0.001), finding(-0.1, [-0.16, -0.051])],
+      THRESHOLDS,
+    );
     expect(straddles).toMatchObject({ verdict: 'inconclusive', failed: true, exceeds: { difference: false, ratio: false } });
-    expect(straddles!.reason).toBe('inconclusive: the 90% interval of the difference, -1.0 to +7.0 points, straddles the margin ±5 points; more vignettes are needed to show it is within');
+    expect(straddles!.reason).toBe(
+      'inconclusive: the 90% interval of the difference, -1.0 to +7.0 points, straddles the margin ±5 points; more vignettes are needed to show it is within',
+    );
     expect(beyond).toMatchObject({ verdict: 'exceeds', failed: true, exceeds: { difference: true, ratio: false } });
     expect(beyond!.reason).toBe('the 90% interval of the difference, +6.0 to +18.0 points, lies beyond ±5 points');
     expect(below).toMatchObject({ verdict: 'exceeds', exceeds: { difference: true } });
@@ -41,7 +71,12 @@ describe('equivalence gate rule (TOST)', () => {
   it('holds the ratio interval inside (1/max_ratio, max_ratio) too, and an unbounded or zero-width interval shows nothing', () => {
     const t = { ...THRESHOLDS, maxRatio: 1.5 };
     const [both, ratioWide, unbounded, degenerate] = evaluateGate(
-      [finding(0, [-0.02, 0.02], [0.8, 1.25]), finding(0, [-0.02, 0.02], [0.9, 1.6]), finding(0, [-0.02, 0.02], [0.9, Infinity]), finding(0, [0, 0], [1, 1])],
+      [
+        finding(0, [-0.02, 0.02], [0.8, 1.25]),
+        finding(0, [-0.02, 0.02], [0.9, 1.6]),
+        finding(0, [-0.02, 0.02], [0.9, Infinity]),
+        finding(0, [0, 0], [1, 1]),
+      ],
       t,
     );
     expect(both!.verdict).toBe('pass');
@@ -67,7 +102,10 @@ describe('equivalence gate rule (TOST)', () => {
 async function runStudy(name: string, templates: string[], lines: string): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), `counterfair-eq-${name}-`));
   const study = join(dir, 'study.yaml');
-  writeFileSync(study, `name: ${name}\ntemplates: [${templates.map((t) => fromRoot(t)).join(', ')}]\ndemographics: ${fromRoot('demographics')}\ndesign: one-at-a-time\n${lines}`);
+  writeFileSync(
+    study,
+    `name: ${name}\ntemplates: [${templates.map((t) => fromRoot(t)).join(', ')}]\ndemographics: ${fromRoot('demographics')}\ndesign: one-at-a-time\n${lines}`,
+  );
   const out = join(dir, 'run');
   const r = await runCli(['run', study, '--out', out]);
   if (r.code !== 0) throw new Error(`run failed (${r.code}): ${r.stderr}`);
@@ -81,7 +119,11 @@ describe('counterfair gate --mode equivalence, end to end', () => {
 
   beforeAll(async () => {
     // No bias, the whole library asked 10 times: tight intervals around no difference.
-    large = await runStudy('large-null', ['templates'], 'seed: 77\naxes:\n  race: { levels: [white, black, hispanic] }\n  insurance: {}\nreplicates: 10\nmodels:\n  - { id: sim, provider: simulated, accuracy: 0.85, unparseable_rate: 0.01 }\n');
+    large = await runStudy(
+      'large-null',
+      ['templates'],
+      'seed: 77\naxes:\n  race: { levels: [white, black, hispanic] }\n  insurance: {}\nreplicates: 10\nmodels:\n  - { id: sim, provider: simulated, accuracy: 0.85, unparseable_rate: 0.01 }\n',
+    );
     // 25 vignettes and a planted Medicaid bias of about 7.5 points.
     small = await runStudy(
       'small-biased',
@@ -95,7 +137,14 @@ describe('counterfair gate --mode equivalence, end to end', () => {
     const r = await runCli(['gate', large, '--max-difference', '5', '--mode', 'equivalence', '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as GateResult;
-    expect(result).toMatchObject({ passed: true, refused: false, failed: 0, inconclusive: 0, checked: 5, thresholds: { mode: 'equivalence', equivalenceConfLevel: 0.9 } });
+    expect(result).toMatchObject({
+      passed: true,
+      refused: false,
+      failed: 0,
+      inconclusive: 0,
+      checked: 5,
+      thresholds: { mode: 'equivalence', equivalenceConfLevel: 0.9 },
+    });
     for (const c of result.contrasts) {
       expect(c.equivalenceDifferenceCiPoints![0]).toBeGreaterThan(-5);
       expect(c.equivalenceDifferenceCiPoints![1]).toBeLessThan(5);
@@ -111,11 +160,19 @@ describe('counterfair gate --mode equivalence, end to end', () => {
     expect(old.stdout).toContain('not that the data show every disparity is below them');
     const r = await runCli(['gate', small, '--max-difference', '5', '--mode', 'equivalence']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^counterfair gate: FAILED — 3 of 3 contrasts are not shown to be within the margins \(0 beyond them, 3 inconclusive: more vignettes needed\)\./);
-    expect(r.stdout).toContain('Rule: equivalence (TOST at alpha 0.05): a contrast passes only when its 90% interval (1 − 2 × alpha) lies within ±5 points');
-    expect(r.stdout).toMatch(/sim insurance=medicaid: inconclusive: the 90% interval of the difference, .* straddles the margin ±5 points; more vignettes are needed/);
+    expect(r.stdout).toMatch(
+      /^counterfair gate: FAILED — 3 of 3 contrasts are not shown to be within the margins \(0 beyond them, 3 inconclusive: more vignettes needed\)\./,
+    );
+    expect(r.stdout).toContain(
+      'Rule: equivalence (TOST at alpha 0.05): a contrast passes only when its 90% interval (1 − 2 × alpha) lies within ±5 points',
+    );
+    expect(r.stdout).toMatch(
+      /sim insurance=medicaid: inconclusive: the 90% interval of the difference, .* straddles the margin ±5 points; more vignettes are needed/,
+    );
     // And the run itself says it could not have seen a 1.5x amplification.
-    expect(smallRunOutput).toMatch(/This study had about (< 1|\d)% power to detect a 1\.5× error amplification .*: a 'no significant disparity' result here is not evidence of equity\./);
+    expect(smallRunOutput).toMatch(
+      /This study had about (< 1|\d)% power to detect a 1\.5× error amplification .*: a 'no significant disparity' result here is not evidence of equity\./,
+    );
   });
 
   it("takes the mode from the study's gate: section, and refuses a CI-bound rule beside it", async () => {

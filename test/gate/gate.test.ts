@@ -7,7 +7,10 @@ import { adjustPValues } from '../../src/stats/adjust.js';
 import { runCli } from '../helpers/cli.js';
 import { runSimulated } from '../compare/studies.js';
 
-const medicaidFinding = (runDir: string) => (JSON.parse(readFileSync(join(runDir, 'findings.json'), 'utf8')) as Finding[]).find((f) => f.axis === 'insurance' && f.level === 'medicaid')!;
+const medicaidFinding = (runDir: string) =>
+  (JSON.parse(readFileSync(join(runDir, 'findings.json'), 'utf8')) as Finding[]).find(
+    (f) => f.axis === 'insurance' && f.level === 'medicaid',
+  )!;
 
 describe('counterfair gate', () => {
   let biased: string;
@@ -28,7 +31,16 @@ describe('counterfair gate', () => {
       schema: 'counterfair.gate/1',
       passed: false,
       runDir: biased,
-      thresholds: { maxDifferencePoints: 5, maxRatio: null, alpha: 0.05, axes: null, domains: null, useCiBound: false, adjustment: 'holm', studyFile: join(dirname(biased), 'study.yaml') },
+      thresholds: {
+        maxDifferencePoints: 5,
+        maxRatio: null,
+        alpha: 0.05,
+        axes: null,
+        domains: null,
+        useCiBound: false,
+        adjustment: 'holm',
+        studyFile: join(dirname(biased), 'study.yaml'),
+      },
       notes: [],
       checked: 5,
       failed: 1,
@@ -36,19 +48,37 @@ describe('counterfair gate', () => {
     const finding = medicaidFinding(biased);
     const failing = result.contrasts.filter((c) => c.failed);
     expect(failing).toEqual([
-      expect.objectContaining({ model: 'sim', axis: 'insurance', level: 'medicaid', reference: 'private', domain: null, significant: true, exceeds: { difference: true, ratio: false } }),
+      expect.objectContaining({
+        model: 'sim',
+        axis: 'insurance',
+        level: 'medicaid',
+        reference: 'private',
+        domain: null,
+        significant: true,
+        exceeds: { difference: true, ratio: false },
+      }),
     ]);
     expect(failing[0]!.differencePoints).toBeCloseTo(100 * finding.difference, 10);
     expect(failing[0]!.pAdjusted).toBe(finding.pAdjusted);
-    expect(result.contrasts.map((c) => `${c.axis}=${c.level}`)).toEqual(['race=black', 'race=hispanic', 'insurance=medicare', 'insurance=medicaid', 'insurance=uninsured']);
+    expect(result.contrasts.map((c) => `${c.axis}=${c.level}`)).toEqual([
+      'race=black',
+      'race=hispanic',
+      'insurance=medicare',
+      'insurance=medicaid',
+      'insurance=uninsured',
+    ]);
   });
 
   it('prints a table of what exceeded', async () => {
     const r = await runCli(['gate', biased]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^counterfair gate: FAILED — 1 of 5 contrasts exceeds the thresholds\./);
-    expect(r.stdout).toContain('Rule: a contrast fails when significant after holm adjustment (adjusted p < 0.05) and |difference| > 5 points, judged on the point estimates');
-    expect(r.stdout).toMatch(/\nmodel +axis +level +reference +domain .*exceeds\nsim +insurance +medicaid +private +all +\d+ +\+\d+\.\d +\+\d+\.\d to \+\d+\.\d .* difference\n/);
+    expect(r.stdout).toContain(
+      'Rule: a contrast fails when significant after holm adjustment (adjusted p < 0.05) and |difference| > 5 points, judged on the point estimates',
+    );
+    expect(r.stdout).toMatch(
+      /\nmodel +axis +level +reference +domain .*exceeds\nsim +insurance +medicaid +private +all +\d+ +\+\d+\.\d +\+\d+\.\d to \+\d+\.\d .* difference\n/,
+    );
   });
 
   it('passes (exit 0) when the run is within the thresholds', async () => {
@@ -63,15 +93,23 @@ describe('counterfair gate', () => {
     const finding = medicaidFinding(biased);
     const loose = await runCli(['gate', biased, '--max-difference', String(Math.ceil(100 * finding.difference) + 1), '--json']);
     expect(loose.code).toBe(0);
-    expect((JSON.parse(loose.stdout) as GateResult).thresholds).toMatchObject({ alpha: 0.05, studyFile: expect.stringContaining('study.yaml') });
+    expect((JSON.parse(loose.stdout) as GateResult).thresholds).toMatchObject({
+      alpha: 0.05,
+      studyFile: expect.stringContaining('study.yaml'),
+    });
     const text = await runCli(['gate', biased, '--max-difference', '99']);
-    expect(text.stdout).toMatch(/^counterfair gate: passed — none of 5 contrasts exceeds the thresholds \(1 significant disparity within them\)\./);
+    expect(text.stdout).toMatch(
+      /^counterfair gate: passed — none of 5 contrasts exceeds the thresholds \(1 significant disparity within them\)\./,
+    );
     // The ratio alone: the study's 5-point limit still applies beside it.
     const ratio = await runCli(['gate', biased, '--max-ratio', String(finding.ratio + 1), '--max-difference', '99', '--json']);
     expect(ratio.code).toBe(0);
     const ratioTight = await runCli(['gate', biased, '--max-ratio', String(finding.ratio - 0.01), '--max-difference', '99', '--json']);
     expect(ratioTight.code).toBe(1);
-    expect((JSON.parse(ratioTight.stdout) as GateResult).contrasts.find((c) => c.failed)!.exceeds).toEqual({ difference: false, ratio: true });
+    expect((JSON.parse(ratioTight.stdout) as GateResult).contrasts.find((c) => c.failed)!.exceeds).toEqual({
+      difference: false,
+      ratio: true,
+    });
     const otherAxes = await runCli(['gate', biased, '--axes', 'race']);
     expect(otherAxes.code).toBe(0);
   });
@@ -93,10 +131,18 @@ describe('counterfair gate', () => {
     const result = JSON.parse(r.stdout) as GateResult;
     expect(new Set(result.contrasts.map((c) => c.domain))).toEqual(new Set(['stroke', 'sepsis', 'emergency-triage']));
     expect(result.checked).toBe(15);
-    const adjusted = adjustPValues(result.contrasts.map((c) => c.p), 'holm');
+    const adjusted = adjustPValues(
+      result.contrasts.map((c) => c.p),
+      'holm',
+    );
     result.contrasts.forEach((c, i) => expect(c.pAdjusted).toBeCloseTo(adjusted[i]!, 12));
-    const scores = readFileSync(join(biased, 'scores.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { domain: string; attributes: Record<string, string>; kind: string });
-    const strokeMedicaid = scores.filter((s) => s.domain === 'stroke' && s.kind === 'demographic' && s.attributes.insurance === 'medicaid').length;
+    const scores = readFileSync(join(biased, 'scores.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { domain: string; attributes: Record<string, string>; kind: string });
+    const strokeMedicaid = scores.filter(
+      (s) => s.domain === 'stroke' && s.kind === 'demographic' && s.attributes.insurance === 'medicaid',
+    ).length;
     expect(result.contrasts.find((c) => c.domain === 'stroke' && c.level === 'medicaid')!.nPairs).toBe(strokeMedicaid);
   });
 

@@ -43,7 +43,13 @@ describe('counterfair gate refuses runs that cannot support a verdict (exit 2)',
     expect(text.stdout).not.toContain('passed');
     const json = await runCli(['gate', empty, '--json']);
     expect(json.code).toBe(2);
-    expect(JSON.parse(json.stdout) as GateResult).toMatchObject({ schema: 'counterfair.gate/1', passed: false, refused: true, checked: 0, refusals: [expect.stringContaining('no contrast to judge')] });
+    expect(JSON.parse(json.stdout) as GateResult).toMatchObject({
+      schema: 'counterfair.gate/1',
+      passed: false,
+      refused: true,
+      checked: 0,
+      refusals: [expect.stringContaining('no contrast to judge')],
+    });
     expect(json.stderr).toContain('REFUSED');
   });
 
@@ -58,7 +64,9 @@ describe('counterfair gate refuses runs that cannot support a verdict (exit 2)',
       expect(r.code).toBe(2);
       const result = JSON.parse(r.stdout) as GateResult;
       expect(result).toMatchObject({ passed: false, refused: true, thresholds: { maxLostPairs: 0.2 } });
-      expect(result.refusals).toEqual([`sim insurance=medicaid lost ${Math.round(100 * share)}% of its pairs (30 of ${medicaid.nPairs + 30}) to request errors or unscored answers, more than the 20% allowed (--max-lost-pairs 0.2): fix the failures and re-run with the same --out`]);
+      expect(result.refusals).toEqual([
+        `sim insurance=medicaid lost ${Math.round(100 * share)}% of its pairs (30 of ${medicaid.nPairs + 30}) to request errors or unscored answers, more than the 20% allowed (--max-lost-pairs 0.2): fix the failures and re-run with the same --out`,
+      ]);
       expect(result.contrasts.find((c) => c.level === 'medicaid')!.lostPairsShare).toBeCloseTo(share, 12);
     }
     const tolerant = await runCli(['gate', lossy, '--max-lost-pairs', '0.5', '--json']);
@@ -67,7 +75,10 @@ describe('counterfair gate refuses runs that cannot support a verdict (exit 2)',
   });
 
   it('when a contrast has no usable pair', async () => {
-    const r = await runCli(['gate', withFindings(unbiased, (fs) => fs.map((f) => (f.level === 'black' ? { ...f, nPairs: 0, nExcludedPairs: 0 } : f)))]);
+    const r = await runCli([
+      'gate',
+      withFindings(unbiased, (fs) => fs.map((f) => (f.level === 'black' ? { ...f, nPairs: 0, nExcludedPairs: 0 } : f))),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('sim race=black has no usable pair (0 of 0 lost');
   });
@@ -75,11 +86,17 @@ describe('counterfair gate refuses runs that cannot support a verdict (exit 2)',
   it('when a judged model failed the data-quality check, though no pair was lost', async () => {
     const copy = withFindings(unbiased, (fs) => fs);
     const file = join(copy, 'results.json');
-    const results = JSON.parse(readFileSync(file, 'utf8')) as { dataQuality: { passed: boolean; models: { model: string; passed: boolean; problems: string[] }[] } };
+    const results = JSON.parse(readFileSync(file, 'utf8')) as {
+      dataQuality: { passed: boolean; models: { model: string; passed: boolean; problems: string[] }[] };
+    };
     expect(results.dataQuality.models.map((m) => m.model)).toEqual(['sim']);
     expect((await runCli(['gate', copy])).code).toBe(0);
     results.dataQuality.passed = false;
-    results.dataQuality.models[0] = { ...results.dataQuality.models[0]!, passed: false, problems: ['61% of its answers were unreadable (at most 20% allowed)'] };
+    results.dataQuality.models[0] = {
+      ...results.dataQuality.models[0]!,
+      passed: false,
+      problems: ['61% of its answers were unreadable (at most 20% allowed)'],
+    };
     writeFileSync(file, JSON.stringify(results));
     const r = await runCli(['gate', copy, '--json']);
     expect(r.code).toBe(2);

@@ -10,14 +10,26 @@ import { fixture, fromRoot } from '../helpers/paths.js';
 function studyWithGate(gate: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-gate-study-'));
   const file = join(dir, 'study.yaml');
-  writeFileSync(file, `seed: 1\ntemplates: [${fixture('study/templates')}]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: {}\n  insurance: {}\nmodels:\n  - { id: sim, provider: simulated }\n${gate}`);
+  writeFileSync(
+    file,
+    `seed: 1\ntemplates: [${fixture('study/templates')}]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: {}\n  insurance: {}\nmodels:\n  - { id: sim, provider: simulated }\n${gate}`,
+  );
   return file;
 }
 
 describe("the study's gate: section", () => {
   it('is read into the study', () => {
-    const { study } = loadStudy(studyWithGate('gate:\n  max_difference: 5\n  max_ratio: 1.5\n  axes: [race]\n  domains: [sepsis]\n  use_ci_bound: true\n'));
-    expect(study.gate).toEqual({ maxDifference: 5, maxRatio: 1.5, alpha: undefined, axes: ['race'], domains: ['sepsis'], useCiBound: true });
+    const { study } = loadStudy(
+      studyWithGate('gate:\n  max_difference: 5\n  max_ratio: 1.5\n  axes: [race]\n  domains: [sepsis]\n  use_ci_bound: true\n'),
+    );
+    expect(study.gate).toEqual({
+      maxDifference: 5,
+      maxRatio: 1.5,
+      alpha: undefined,
+      axes: ['race'],
+      domains: ['sepsis'],
+      useCiBound: true,
+    });
   });
 
   it('reads the equivalence mode and the lost-pairs share, and rejects anything else', async () => {
@@ -43,7 +55,9 @@ describe("the study's gate: section", () => {
     const file = studyWithGate('gate:\n  max_diference: 5\n  max_ratio: 0.5\n  axes: [religion]\n  use_ci_bound: yes please\n');
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:10: gate.max_diference: unknown field; expected one of max_difference, max_ratio, alpha, axes, domains, use_ci_bound, mode, max_lost_pairs`);
+    expect(r.stderr).toContain(
+      `${file}:10: gate.max_diference: unknown field; expected one of max_difference, max_ratio, alpha, axes, domains, use_ci_bound, mode, max_lost_pairs`,
+    );
     expect(r.stderr).toContain(`${file}:11: gate.max_ratio: must be at least 1, got 0.5`);
     expect(r.stderr).toContain(`${file}:12: gate.axes[0]: "religion" is not an axis of this study (race, insurance)`);
     expect(r.stderr).toContain(`${file}:13: gate.use_ci_bound: expected true or false`);

@@ -10,7 +10,8 @@ const SAID_AS_VOWEL = /^(hour|honest|heir)/;
 const LETTERS_SAID_WITH_A_VOWEL = 'AEFHILMNORSX';
 export function startsWithVowelSound(word: string): boolean {
   const number = /^\d+/.exec(word)?.[0];
-  if (number !== undefined) return startsWithVowelSound(numberToWords(Number(number.length > 3 ? number.slice(0, number.length - 3) : number)));
+  if (number !== undefined)
+    return startsWithVowelSound(numberToWords(Number(number.length > 3 ? number.slice(0, number.length - 3) : number)));
   if (/^[A-Z][A-Z]*(?![a-z])/.test(word)) return LETTERS_SAID_WITH_A_VOWEL.includes(word[0]!);
   const lower = word.toLowerCase();
   if (SAID_AS_CONSONANT.test(lower)) return false;

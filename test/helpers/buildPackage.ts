@@ -21,7 +21,20 @@ declare module 'vitest' {
 export default function setup(project: TestProject): void {
   const root = fromRoot('.cache/test-package');
   mkdirSync(join(root, 'bin'), { recursive: true });
-  execFileSync(process.execPath, [fromRoot('node_modules/typescript/bin/tsc'), '-p', fromRoot('tsconfig.build.json'), '--outDir', join(root, 'dist'), '--incremental', '--tsBuildInfoFile', join(root, 'build.tsbuildinfo')], { cwd: fromRoot('.'), stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(
+    process.execPath,
+    [
+      fromRoot('node_modules/typescript/bin/tsc'),
+      '-p',
+      fromRoot('tsconfig.build.json'),
+      '--outDir',
+      join(root, 'dist'),
+      '--incremental',
+      '--tsBuildInfoFile',
+      join(root, 'build.tsbuildinfo'),
+    ],
+    { cwd: fromRoot('.'), stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   copyFileSync(fromRoot('bin/counterfair.js'), join(root, 'bin', 'counterfair.js'));
   copyFileSync(fromRoot('package.json'), join(root, 'package.json'));
   if (!existsSync(join(root, 'assets'))) symlinkSync(fromRoot('assets'), join(root, 'assets'));

@@ -11,7 +11,10 @@ class Sink extends Writable {
 }
 
 /** Runs the CLI in-process, the way `counterfair ...` would, and returns what it printed and its exit code. */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Sink();
   const stderr = new Sink();
   const program = buildProgram({ stdout, stderr, env, clock: () => Date.UTC(2026, 10, 23) });

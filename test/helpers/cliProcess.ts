@@ -15,9 +15,15 @@ export interface CliProcess {
  * `child.stdout`); by default it is dropped.
  */
 export function spawnCli(args: string[], env: Record<string, string>, options: { stdout?: 'pipe' | 'ignore' } = {}): CliProcess {
-  const child = spawn(process.execPath, [inject('cliBin'), ...args], { cwd: repoRoot, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [inject('cliBin'), ...args], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stderr })),
+  );
   return { child, exited };
 }

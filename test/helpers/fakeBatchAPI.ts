@@ -47,11 +47,26 @@ export async function startFakeBatchAPI(behaviour: BatchBehaviour): Promise<Fake
       const form = await new Response(new Uint8Array(body), { headers: { 'content-type': req.headers['content-type']! } }).formData();
       const id = `file-${uploads.size + 1}`;
       uploads.set(id, await (form.get('file') as File).text());
-      return sendJson(res, 200, { id, object: 'file', bytes: body.length, created_at: 1, filename: 'input.jsonl', purpose: form.get('purpose') });
+      return sendJson(res, 200, {
+        id,
+        object: 'file',
+        bytes: body.length,
+        created_at: 1,
+        filename: 'input.jsonl',
+        purpose: form.get('purpose'),
+      });
     }
     if (req.method === 'POST' && path === '/batches') {
       const { input_file_id, metadata } = JSON.parse(body.toString()) as { input_file_id: string; metadata?: Record<string, string> };
-      const batch: FakeBatch = { id: `batch-${batches.length + 1}`, input_file_id, status: 'in_progress', polls: 0, output_file_id: null, error_file_id: null, metadata: metadata ?? null };
+      const batch: FakeBatch = {
+        id: `batch-${batches.length + 1}`,
+        input_file_id,
+        status: 'in_progress',
+        polls: 0,
+        output_file_id: null,
+        error_file_id: null,
+        metadata: metadata ?? null,
+      };
       batches.push(batch);
       if (behaviour.loseCreateAnswers) return sendJson(res, 502, { error: { message: 'bad gateway' } });
       return sendJson(res, 200, view(batch));
@@ -84,8 +99,24 @@ export async function startFakeBatchAPI(behaviour: BatchBehaviour): Promise<Fake
     for (const line of uploads.get(batch.input_file_id)!.trim().split('\n')) {
       const request = JSON.parse(line) as { custom_id: string; body: { model: string; messages: { content: string }[] } };
       const reply = behaviour.answer(request.body);
-      if (typeof reply === 'string') output.push(JSON.stringify({ id: `r-${output.length}`, custom_id: request.custom_id, response: { status_code: 200, request_id: 'q', body: completion(request.body.model, reply, output.length) }, error: null }));
-      else errors.push(JSON.stringify({ id: `e-${errors.length}`, custom_id: request.custom_id, response: { status_code: reply.status, request_id: 'q', body: { error: { message: `simulated ${reply.status}` } } }, error: null }));
+      if (typeof reply === 'string')
+        output.push(
+          JSON.stringify({
+            id: `r-${output.length}`,
+            custom_id: request.custom_id,
+            response: { status_code: 200, request_id: 'q', body: completion(request.body.model, reply, output.length) },
+            error: null,
+          }),
+        );
+      else
+        errors.push(
+          JSON.stringify({
+            id: `e-${errors.length}`,
+            custom_id: request.custom_id,
+            response: { status_code: reply.status, request_id: 'q', body: { error: { message: `simulated ${reply.status}` } } },
+            error: null,
+          }),
+        );
     }
     batch.output_file_id = store(output);
     batch.error_file_id = errors.length ? store(errors) : null;

@@ -3,14 +3,21 @@ import type { AddressInfo } from 'node:net';
 
 export interface SeenRequest {
   authorization: string | undefined;
-  body: { model: string; messages: { role: string; content: string }[]; temperature?: number; response_format?: { type: string; json_schema?: { schema: { properties: { answer: { enum?: unknown[] } } } } } };
+  body: {
+    model: string;
+    messages: { role: string; content: string }[];
+    temperature?: number;
+    response_format?: { type: string; json_schema?: { schema: { properties: { answer: { enum?: unknown[] } } } } };
+  };
 }
 
 /**
  * A minimal OpenAI-compatible chat completions server on 127.0.0.1 for tests. `answer` decides the reply
  * text from the request body; `status` may return an HTTP error code instead.
  */
-export async function startFakeOpenAI(answer: (body: SeenRequest['body']) => string | { status: number; message?: string }): Promise<{ baseUrl: string; seen: SeenRequest[]; close: () => Promise<void> }> {
+export async function startFakeOpenAI(
+  answer: (body: SeenRequest['body']) => string | { status: number; message?: string },
+): Promise<{ baseUrl: string; seen: SeenRequest[]; close: () => Promise<void> }> {
   const seen: SeenRequest[] = [];
   const server: Server = createServer(async (req, res) => {
     const body = JSON.parse(await readBody(req)) as SeenRequest['body'];
@@ -21,7 +28,11 @@ export async function startFakeOpenAI(answer: (body: SeenRequest['body']) => str
     }
     const reply = answer(body);
     if (typeof reply !== 'string') {
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: reply.message ?? 'simulated failure', type: reply.status < 500 ? 'invalid_request_error' : 'server_error' } }));
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          error: { message: reply.message ?? 'simulated failure', type: reply.status < 500 ? 'invalid_request_error' : 'server_error' },
+        }),
+      );
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(

@@ -29,7 +29,11 @@ export interface FaultyServer extends LocalServer {
  * (attempts counted per prompt from 1), answering with `answer(prompt)` when it answers. Records every
  * attempt with the time of `clock`.
  */
-export async function startFaultyOpenAI(script: (prompt: string, attempt: number) => Fault, answer: (prompt: string) => string, clock: () => number = Date.now): Promise<FaultyServer> {
+export async function startFaultyOpenAI(
+  script: (prompt: string, attempt: number) => Fault,
+  answer: (prompt: string) => string,
+  clock: () => number = Date.now,
+): Promise<FaultyServer> {
   const attempts: Attempt[] = [];
   const counts = new Map<string, number>();
   const server = await listenLocal(async (req, res) => {

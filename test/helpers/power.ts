@@ -5,6 +5,7 @@ import { mcnemar } from '../../src/stats/mcnemar.js';
 export function bruteForcePower(n: number, levelOnly: number, referenceOnly: number, alpha: number): number {
   const pd = levelOnly + referenceOnly;
   let power = 0;
-  for (let k = 0; k <= n; k++) for (let b = 0; b <= k; b++) if (mcnemar(b, k - b).pValue <= alpha) power += binomialPmf(k, n, pd) * binomialPmf(b, k, levelOnly / pd);
+  for (let k = 0; k <= n; k++)
+    for (let b = 0; b <= k; b++) if (mcnemar(b, k - b).pValue <= alpha) power += binomialPmf(k, n, pd) * binomialPmf(b, k, levelOnly / pd);
   return power;
 }

@@ -6,7 +6,10 @@ import { fixture, fromRoot } from './paths.js';
  * YAML flow mappings, one per model; `templates` defaults to the three-vignette test fixture; `extra` are more
  * top-level lines (a `quality:` section, say).
  */
-export function writeTestStudy(file: string, options: { name: string; seed: number; models: string[]; templates?: string; extra?: string[] }): string {
+export function writeTestStudy(
+  file: string,
+  options: { name: string; seed: number; models: string[]; templates?: string; extra?: string[] },
+): string {
   writeFileSync(
     file,
     [

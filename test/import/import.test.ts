@@ -13,7 +13,11 @@ import { exportWide } from './wideExport.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'counterfair-import-'));
 const readJson = <T>(file: string) => JSON.parse(readFileSync(file, 'utf8')) as T;
-const readJsonl = <T>(file: string) => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as T);
+const readJsonl = <T>(file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as T);
 /** Everything a finding states except its sentence, which names levels by label (an import knows only ids). */
 const numbers = ({ sentence: _sentence, ...rest }: Finding) => rest;
 
@@ -52,7 +56,9 @@ describe('import a wide file produced from a simulated run', () => {
 
   it('scores every answer as the original run did', () => {
     const key = (s: ScoreRecord) => `${s.variantId}|${s.outcome}|${String(s.extracted)}`;
-    expect(readJsonl<ScoreRecord>(join(imported, 'scores.jsonl')).map(key).sort()).toEqual(readJsonl<ScoreRecord>(join(original, 'scores.jsonl')).map(key).sort());
+    expect(readJsonl<ScoreRecord>(join(imported, 'scores.jsonl')).map(key).sort()).toEqual(
+      readJsonl<ScoreRecord>(join(original, 'scores.jsonl')).map(key).sort(),
+    );
   });
 
   it('records where the data came from in the manifest', () => {
@@ -75,12 +81,18 @@ describe('import a wide file produced from a simulated run', () => {
     const constructed = readFileSync(join(original, 'appendix.md'), 'utf8');
     expect(supplied).toContain('counterfair did not construct these variants and cannot verify that they differ only in demographic cues');
     expect(supplied).toContain('counterfair did not construct these variants (they were imported from');
-    expect(supplied).not.toMatch(/Nothing else in the case changed|matched variants that differ only in|Each of the \d+ vignettes states its correct answer/);
-    expect(supplied).toMatch(/The correct answers are the gold answers supplied in .*biased\.csv; counterfair records no rationale or clinical source/);
+    expect(supplied).not.toMatch(
+      /Nothing else in the case changed|matched variants that differ only in|Each of the \d+ vignettes states its correct answer/,
+    );
+    expect(supplied).toMatch(
+      /The correct answers are the gold answers supplied in .*biased\.csv; counterfair records no rationale or clinical source/,
+    );
     expect(supplied).not.toMatch(/synthetic|otherwise identical cases/);
     expect(constructed).toContain('They are synthetic, so no special-category personal data is processed');
     // A run counterfair built: the contrasted cues word for word, taken from the demographics files.
-    expect(constructed).toContain('they differ in one cue: "The patient is insured through Medicaid." in place of "The patient has private insurance through an employer."');
+    expect(constructed).toContain(
+      'they differ in one cue: "The patient is insured through Medicaid." in place of "The patient has private insurance through an employer."',
+    );
     expect(constructed).not.toContain('Nothing else in the case changed');
   });
 
@@ -91,7 +103,9 @@ describe('import a wide file produced from a simulated run', () => {
     const analyzed = await runCli(['analyze', imported, '--json']);
     expect(analyzed.code).toBe(0);
     expect((JSON.parse(analyzed.stdout) as { schema: string; findings: Finding[] }).schema).toBe('counterfair.findings/1');
-    expect((JSON.parse(analyzed.stdout) as { findings: Finding[] }).findings.map(numbers)).toEqual(readJson<Finding[]>(join(original, 'findings.json')).map(numbers));
+    expect((JSON.parse(analyzed.stdout) as { findings: Finding[] }).findings.map(numbers)).toEqual(
+      readJson<Finding[]>(join(original, 'findings.json')).map(numbers),
+    );
     const gate = await runCli(['gate', imported, '--max-difference', '5', '--json']);
     expect(gate.code).toBe(1);
     expect((JSON.parse(gate.stdout) as GateResult).notes[0]).toContain('an imported run has no study file');
@@ -164,7 +178,15 @@ describe('import a long CSV with malformed rows', () => {
       ['v3~ref', 'correct'],
     ]);
     const [finding] = readJson<Finding[]>(join(out, 'findings.json'));
-    expect(finding).toMatchObject({ model: 'm', axis: 'race', level: 'black', reference: 'white', nPairs: 2, wrongOnlyAtLevel: 2, wrongOnlyAtReference: 0 });
+    expect(finding).toMatchObject({
+      model: 'm',
+      axis: 'race',
+      level: 'black',
+      reference: 'white',
+      nPairs: 2,
+      wrongOnlyAtLevel: 2,
+      wrongOnlyAtReference: 0,
+    });
   });
 });
 
@@ -179,7 +201,8 @@ describe('import JSONL with extracted answers and the --columns flag', () => {
       { id: 'q2', level: 'medicaid', pred: null, gold: 'yes' },
     ].map((r) => JSON.stringify(r));
     writeFileSync(file, `${[...rows.slice(0, 2), '{"id": "q3", broken', ...rows.slice(2)].join('\n')}\n`);
-    const columns = 'vignette=id,gold=gold,answer=pred,axes.insurance.column=level,axes.insurance.reference=private,answers=extracted,defaults.model=vendor-model';
+    const columns =
+      'vignette=id,gold=gold,answer=pred,axes.insurance.column=level,axes.insurance.reference=private,answers=extracted,defaults.model=vendor-model';
     const failed = await runCli(['import', file, '--columns', columns, '--out', join(dir, 'strict')]);
     expect(failed.code).toBe(2);
     expect(failed.stderr).toContain(`${file}:3: not valid JSON`);
@@ -216,11 +239,21 @@ describe('import: mapping problems', () => {
     const dir = scratch();
     const file = join(dir, 'wide.csv');
     writeFileSync(file, 'case,correct,white,black\nv1,A,A,B\n');
-    const missing = await runCli(['import', file, '--format', 'wide', '--columns', 'vignette=case,gold=gold,reference=white,variants.white.race=white,variants.black.race=black']);
+    const missing = await runCli([
+      'import',
+      file,
+      '--format',
+      'wide',
+      '--columns',
+      'vignette=case,gold=gold,reference=white,variants.white.race=white,variants.black.race=black',
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain(`${file}:1: columns.gold: column "gold" is not in the file (columns: case, correct, white, black)`);
     const mapping = join(dir, 'mapping.yaml');
-    writeFileSync(mapping, 'format: wide\ncolumns:\n  vignette: case\n  gold: correct\n  answr: x\nvariants:\n  white: { race: white }\n  black: { race: black }\nreference: whte\n');
+    writeFileSync(
+      mapping,
+      'format: wide\ncolumns:\n  vignette: case\n  gold: correct\n  answr: x\nvariants:\n  white: { race: white }\n  black: { race: black }\nreference: whte\n',
+    );
     const typos = await runCli(['import', file, '--mapping', mapping]);
     expect(typos.code).toBe(2);
     expect(typos.stderr).toContain(`${mapping}:5: columns.answr: unknown field`);

@@ -19,7 +19,19 @@ function observations(n: number): Observation[] {
   return Array.from({ length: n }, (_, i): Observation => {
     const vignette = Math.floor(i / 8);
     const gold = 'ABCD'[vignette % 4]!;
-    return { line: i + 2, vignetteId: `case-${vignette}`, model: `m${Math.floor(i / 4) % 2}`, replicate: i === n - 1 ? 2 : 0, attributes: { race: levels[i % 4]! }, answer: i % 5 === 0 ? 'E' : gold, gold, type: null, options: [], domain: 'imported', text: '' };
+    return {
+      line: i + 2,
+      vignetteId: `case-${vignette}`,
+      model: `m${Math.floor(i / 4) % 2}`,
+      replicate: i === n - 1 ? 2 : 0,
+      attributes: { race: levels[i % 4]! },
+      answer: i % 5 === 0 ? 'E' : gold,
+      gold,
+      type: null,
+      options: [],
+      domain: 'imported',
+      text: '',
+    };
   });
 }
 

@@ -9,7 +9,11 @@ import type { Vignette } from '../../src/template/types.js';
 
 const OPTION_COLUMNS = ['option_a', 'option_b', 'option_c', 'option_d', 'option_e', 'option_f'];
 
-const readJsonl = <T>(file: string) => readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as T);
+const readJsonl = <T>(file: string) =>
+  readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as T);
 
 /** Every field quoted (quotes doubled), so answers with commas, quotes and line breaks survive unchanged. */
 const csvLine = (cells: readonly string[]) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(',');
@@ -30,18 +34,27 @@ export function exportWide(runDir: string, dir: string, name: string): { csv: st
   const lines = [csvLine(['case', 'gold', 'specialty', ...OPTION_COLUMNS, ...columns])];
   for (const v of vignettes) {
     const q = v.question;
-    if (!isBuiltinQuestion(q) || (q.type !== 'choice' && q.type !== 'yesno')) throw new Error(`exportWide: ${v.id} is a ${q.type} question`);
+    if (!isBuiltinQuestion(q) || (q.type !== 'choice' && q.type !== 'yesno'))
+      throw new Error(`exportWide: ${v.id} is a ${q.type} question`);
     const options = OPTION_COLUMNS.map((_, i) => (q.type === 'choice' ? (q.options[String.fromCharCode(65 + i)] ?? '') : ''));
     lines.push(csvLine([v.id, q.answer, v.domain, ...options, ...columns.map((c) => answers.get(`${v.id}~${c}`) ?? '')]));
   }
   const references = Object.fromEntries(manifest.axes.map((a) => [a.id, a.reference]));
-  const variantColumns = Object.fromEntries(columns.map((c) => [c, c === 'ref' ? references : Object.fromEntries(c.split(',').map((kv) => kv.split('=') as [string, string]))]));
+  const variantColumns = Object.fromEntries(
+    columns.map((c) => [c, c === 'ref' ? references : Object.fromEntries(c.split(',').map((kv) => kv.split('=') as [string, string]))]),
+  );
   const csv = join(dir, `${name}.csv`);
   const mapping = join(dir, `${name}.mapping.yaml`);
   writeFileSync(csv, `${lines.join('\n')}\n`);
   writeFileSync(
     mapping,
-    stringify({ format: 'wide', columns: { vignette: 'case', gold: 'gold', domain: 'specialty', options: OPTION_COLUMNS }, variants: variantColumns, reference: 'ref', defaults: { model: String(manifest.models[0]!.id) } }),
+    stringify({
+      format: 'wide',
+      columns: { vignette: 'case', gold: 'gold', domain: 'specialty', options: OPTION_COLUMNS },
+      variants: variantColumns,
+      reference: 'ref',
+      defaults: { model: String(manifest.models[0]!.id) },
+    }),
   );
   return { csv, mapping };
 }

@@ -6,7 +6,7 @@ import {
   pruneCache,
   compareRunDirectories,
   gateRun,
-  InputError,
+  type InputError,
   loadStudy,
   runStudy,
   writeReport,

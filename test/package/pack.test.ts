@@ -13,7 +13,13 @@ import { fromRoot } from '../helpers/paths.js';
 describe('the packed package, installed into an empty project', () => {
   it('runs `npx counterfair --help`, and a program that imports the API runs a study, gates it and uses counterfair/stats', () => {
     const work = mkdtempSync(join(tmpdir(), 'counterfair-pack-'));
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: fromRoot('.'), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { filename: string; files: { path: string }[] }[];
+    const packed = JSON.parse(
+      execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+        cwd: fromRoot('.'),
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    ) as { filename: string; files: { path: string }[] }[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain('dist/index.js');
     expect(files).toContain('dist/index.d.ts');
@@ -23,8 +29,13 @@ describe('the packed package, installed into an empty project', () => {
     const project = join(work, 'project');
     execFileSync('mkdir', ['-p', project]);
     writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(work, packed[0]!.filename)], { cwd: project, stdio: ['ignore', 'pipe', 'pipe'] });
-    const installed = JSON.parse(readFileSync(join(project, 'node_modules/counterfair/package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', join(work, packed[0]!.filename)], {
+      cwd: project,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const installed = JSON.parse(readFileSync(join(project, 'node_modules/counterfair/package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
     expect(Object.keys(installed.dependencies)).not.toContain('tsx');
     expect(Object.keys(installed.dependencies)).not.toContain('typescript');
 
@@ -42,7 +53,14 @@ const gate = gateRun(result.runDir, { maxDifference: 5 });
 console.log(JSON.stringify({ complete: result.complete, findings: result.findings.length, flagged: result.findings.filter((f) => f.significant).map((f) => f.axis + '=' + f.level), updates, gatePassed: gate.passed, p: mcnemar(10, 2).pValue }));
 `,
     );
-    const out = JSON.parse(execFileSync('node', ['audit.mjs'], { cwd: project, encoding: 'utf8' })) as { complete: boolean; findings: number; flagged: string[]; updates: number; gatePassed: boolean; p: number };
+    const out = JSON.parse(execFileSync('node', ['audit.mjs'], { cwd: project, encoding: 'utf8' })) as {
+      complete: boolean;
+      findings: number;
+      flagged: string[];
+      updates: number;
+      gatePassed: boolean;
+      p: number;
+    };
     expect(out.complete).toBe(true);
     expect(out.findings).toBeGreaterThan(0);
     expect(out.flagged).toContain('insurance=medicaid');
@@ -51,8 +69,25 @@ console.log(JSON.stringify({ complete: result.complete, findings: result.finding
     expect(out.p).toBeGreaterThan(0);
     expect(out.p).toBeLessThan(0.05);
 
-    writeFileSync(join(project, 'typed.ts'), `import { loadStudy, type Finding, type RunOptions } from 'counterfair';\nimport { wilsonInterval } from 'counterfair/stats';\nconst options: RunOptions = { env: {} };\nconst first: Finding | undefined = undefined;\nconst name: string = loadStudy('x.yaml').study.name;\nconst low: number = wilsonInterval(3, 10).low;\nexport { options, first, name, low };\n`);
-    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ['typed.ts'] }));
+    writeFileSync(
+      join(project, 'typed.ts'),
+      `import { loadStudy, type Finding, type RunOptions } from 'counterfair';\nimport { wilsonInterval } from 'counterfair/stats';\nconst options: RunOptions = { env: {} };\nconst first: Finding | undefined = undefined;\nconst name: string = loadStudy('x.yaml').study.name;\nconst low: number = wilsonInterval(3, 10).low;\nexport { options, first, name, low };\n`,
+    );
+    writeFileSync(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          target: 'ES2022',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['typed.ts'],
+      }),
+    );
     execFileSync(process.execPath, [fromRoot('node_modules/typescript/bin/tsc'), '-p', project], { cwd: project, encoding: 'utf8' });
   }, 300_000);
 });

@@ -12,7 +12,21 @@ describe('outputs never depend on the order answers arrived', () => {
   it('`analyze` of a run whose responses.jsonl lines arrived shuffled writes the same bytes as `run`', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-order-'));
     const study = join(dir, 'study.yaml');
-    writeFileSync(study, ['seed: 9', `templates: [${fromRoot('templates/sepsis.yaml')}, ${fromRoot('templates/stroke.yaml')}]`, `demographics: ${fromRoot('demographics')}`, 'axes:', '  race: { levels: [white, black] }', '  insurance: { levels: [private, medicaid] }', 'replicates: 2', 'models:', '  - { id: a, provider: simulated, instability: 0.3 }', '  - { id: b, provider: simulated, accuracy: { default: 0.6 } }'].join('\n'));
+    writeFileSync(
+      study,
+      [
+        'seed: 9',
+        `templates: [${fromRoot('templates/sepsis.yaml')}, ${fromRoot('templates/stroke.yaml')}]`,
+        `demographics: ${fromRoot('demographics')}`,
+        'axes:',
+        '  race: { levels: [white, black] }',
+        '  insurance: { levels: [private, medicaid] }',
+        'replicates: 2',
+        'models:',
+        '  - { id: a, provider: simulated, instability: 0.3 }',
+        '  - { id: b, provider: simulated, accuracy: { default: 0.6 } }',
+      ].join('\n'),
+    );
     const out = join(dir, 'run');
     expect((await runCli(['run', study, '--out', out])).code).toBe(0);
     const before = OUTPUTS.map((f) => readFileSync(join(out, f), 'utf8'));

@@ -54,7 +54,10 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     writeFileSync(scores, lines.join('\n'));
     const report = await runCli(['report', dir], ENV);
     expectBadInput(report, `${scores}:2: is not valid JSON; re-create it with \`counterfair analyze ${dir}\``);
-    expectBadInput(await runCli(['gate', dir, '--domains', 'emergency-triage', '--max-difference', '10'], ENV), `${scores}:2: is not valid JSON`);
+    expectBadInput(
+      await runCli(['gate', dir, '--domains', 'emergency-triage', '--max-difference', '10'], ENV),
+      `${scores}:2: is not valid JSON`,
+    );
     expectBadInput(await runCli(['compare', original, dir, '--out', join(root, 'comparison')], ENV), `${scores}:2: is not valid JSON`);
   });
 
@@ -95,7 +98,8 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     writeFileSync(manifest, '');
     expectBadInput(await runCli(['analyze', dir], ENV), `${manifest}: is not valid JSON (the file is empty)`);
     rmSync(manifest);
-    for (const command of ['analyze', 'report', 'gate']) expectBadInput(await runCli([command, dir], ENV), `${manifest}: not a counterfair run directory (no manifest.json)`);
+    for (const command of ['analyze', 'report', 'gate'])
+      expectBadInput(await runCli([command, dir], ENV), `${manifest}: not a counterfair run directory (no manifest.json)`);
     expect(readFileSync(join(dir, 'scores.jsonl'), 'utf8')).toBe(before);
     expect(existsSync(join(dir, 'run.lock'))).toBe(false);
   });
@@ -112,7 +116,10 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     };
     withVersion(manifest, RUN_SCHEMA_VERSION + 1);
     const newer = await runCli(['analyze', dir], ENV);
-    expectBadInput(newer, `${manifest}: schemaVersion: is ${RUN_SCHEMA_VERSION + 1}: written by a newer counterfair (this one reads up to schema version ${RUN_SCHEMA_VERSION}); upgrade counterfair`);
+    expectBadInput(
+      newer,
+      `${manifest}: schemaVersion: is ${RUN_SCHEMA_VERSION + 1}: written by a newer counterfair (this one reads up to schema version ${RUN_SCHEMA_VERSION}); upgrade counterfair`,
+    );
     withVersion(manifest, undefined);
     withVersion(results, RUN_SCHEMA_VERSION + 1);
     expectBadInput(await runCli(['report', dir], ENV), `${results}: schemaVersion: is ${RUN_SCHEMA_VERSION + 1}`);
@@ -129,10 +136,23 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     writeFileSync(join(out, 'notes.txt'), 'precious');
     writeFileSync(join(out, 'charts', 'mine.svg'), '<svg/>');
     const r = await runCli(['run', study, '--out', out, '--force'], ENV);
-    expectBadInput(r, `${out}: is not empty (charts, notes.txt) and is not a counterfair run (no manifest.json): nothing in it was changed`);
+    expectBadInput(
+      r,
+      `${out}: is not empty (charts, notes.txt) and is not a counterfair run (no manifest.json): nothing in it was changed`,
+    );
     const dataFile = join(root, 'outputs.csv');
     writeFileSync(dataFile, 'vignette,gold,answer,race\nv1,A,A,white\nv1,A,B,black\n');
-    const imported = await runCli(['import', dataFile, '--columns', 'vignette=vignette,gold=gold,answer=answer,axes.race.column=race,axes.race.reference=white', '--out', out], ENV);
+    const imported = await runCli(
+      [
+        'import',
+        dataFile,
+        '--columns',
+        'vignette=vignette,gold=gold,answer=answer,axes.race.column=race,axes.race.reference=white',
+        '--out',
+        out,
+      ],
+      ENV,
+    );
     expectBadInput(imported, `${out}: is not empty`);
     expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('precious');
     expect(readFileSync(join(out, 'charts', 'mine.svg'), 'utf8')).toBe('<svg/>');
@@ -142,10 +162,17 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
   it('refuses a different study into an existing run unless --force, which replaces it', async () => {
     const dir = copyRun();
     writeFileSync(join(dir, 'mine.txt'), 'kept');
-    const other = writeTestStudy(join(root, 'other.yaml'), { name: 'another study', seed: 4, models: ['{ id: sim, provider: simulated }'] });
+    const other = writeTestStudy(join(root, 'other.yaml'), {
+      name: 'another study',
+      seed: 4,
+      models: ['{ id: sim, provider: simulated }'],
+    });
     const before = readFileSync(join(dir, 'responses.jsonl'), 'utf8');
     const refused = await runCli(['run', other, '--out', dir], ENV);
-    expectBadInput(refused, `${join(dir, 'manifest.json')}: holds a run of study "run directory", not of study "another study"; choose another --out`);
+    expectBadInput(
+      refused,
+      `${join(dir, 'manifest.json')}: holds a run of study "run directory", not of study "another study"; choose another --out`,
+    );
     expect(refused.stderr).toContain('pass --force to replace that run');
     expect(readFileSync(join(dir, 'responses.jsonl'), 'utf8')).toBe(before);
     expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).study.name).toBe('run directory');
@@ -167,7 +194,7 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
     expect(Number(/(\d+) responses already recorded/.exec(r.stderr)?.[1])).toBeGreaterThan(0);
   }, 120_000);
 
-  it('removes temporary files whose writer died, and keeps a live writer\'s', async () => {
+  it("removes temporary files whose writer died, and keeps a live writer's", async () => {
     const dir = copyRun();
     const stale = [join(dir, `variants.jsonl.tmp-${DEAD_PID}`), join(dir, 'tables', `spread.csv.tmp-${DEAD_PID}`)];
     const live = join(dir, `adjudications.jsonl.tmp-${process.pid}`);

@@ -17,7 +17,14 @@ function singlePairs(n: number, b: number, c: number, referenceEvents: number): 
     const levelOnly = i < b ? 1 : 0;
     const referenceOnly = i >= b && i < b + c ? 1 : 0;
     const reference = i >= b && i < b + referenceEvents ? 1 : 0;
-    return { vignetteId: `v${String(i).padStart(3, '0')}`, pairs: 1, referenceEvents: reference, levelEvents: reference - referenceOnly + levelOnly, levelOnly, referenceOnly };
+    return {
+      vignetteId: `v${String(i).padStart(3, '0')}`,
+      pairs: 1,
+      referenceEvents: reference,
+      levelEvents: reference - referenceOnly + levelOnly,
+      levelOnly,
+      referenceOnly,
+    };
   });
 }
 
@@ -78,7 +85,14 @@ describe('minimum detectable effect', () => {
 
   it('divides the pairs by the design effect of clustered pairs (replicates of one vignette)', () => {
     // 10 vignettes x 4 pairs: 5 vignettes with 2 level-only pairs, 5 with 1 reference-only pair.
-    const counts: VignetteCounts[] = Array.from({ length: 10 }, (_, i) => ({ vignetteId: `v${i}`, pairs: 4, referenceEvents: 1, levelEvents: i < 5 ? 3 : 0, levelOnly: i < 5 ? 2 : 0, referenceOnly: i < 5 ? 0 : 1 }));
+    const counts: VignetteCounts[] = Array.from({ length: 10 }, (_, i) => ({
+      vignetteId: `v${i}`,
+      pairs: 4,
+      referenceEvents: 1,
+      levelEvents: i < 5 ? 3 : 0,
+      levelOnly: i < 5 ? 2 : 0,
+      referenceOnly: i < 5 ? 0 : 1,
+    }));
     const deff = (5 * 4 + 5 * 1) / (10 + 5); // Σ(b_v − c_v)² / (b + c)
     expect(detectableEffect(counts, 0.25, 0.05, 1.5).mdeEffectivePairs).toBe(Math.floor(40 / deff));
   });
@@ -93,14 +107,30 @@ describe('minimum detectable effect', () => {
   });
 
   it("is stated on every error finding, at the family's alpha and the study's target ratio, and on no secondary one", () => {
-    const axes: Axis[] = [{ id: 'race', label: 'Race', slot: 'descriptor', reference: 'white', file: 'race.yaml', levels: ['white', 'black', 'asian'].map((id) => ({ id, label: id })) }];
+    const axes: Axis[] = [
+      {
+        id: 'race',
+        label: 'Race',
+        slot: 'descriptor',
+        reference: 'white',
+        file: 'race.yaml',
+        levels: ['white', 'black', 'asian'].map((id) => ({ id, label: id })),
+      },
+    ];
     // 50 vignettes: the reference errs in 10; black adds errors in 4 more, asian moves 2 either way.
     const scores = Array.from({ length: 50 }, (_, i) => `v${String(i).padStart(2, '0')}`).flatMap((id, i) => [
       score({ vignetteId: id, outcome: i < 10 ? 'incorrect' : 'correct', attributes: { race: 'white' } }),
       score({ vignetteId: id, outcome: i < 14 ? 'incorrect' : 'correct', attributes: { race: 'black' } }),
       score({ vignetteId: id, outcome: (i < 10 && i !== 0) || i === 20 ? 'incorrect' : 'correct', attributes: { race: 'asian' } }),
     ]);
-    const options = { alpha: 0.05, adjustment: 'holm' as const, mcnemar: 'exact' as const, seed: 3, bootstrapResamples: 200, targetRatio: 2 };
+    const options = {
+      alpha: 0.05,
+      adjustment: 'holm' as const,
+      mcnemar: 'exact' as const,
+      seed: 3,
+      bootstrapResamples: 200,
+      targetRatio: 2,
+    };
     const contrasts = pairContrasts(scores, axes);
     const findings = analyzeFindings(contrasts, axes, ['m'], 'error', options);
     expect(findings.map((f) => [f.level, f.wrongOnlyAtLevel, f.wrongOnlyAtReference, f.rateReference])).toEqual([
@@ -108,20 +138,37 @@ describe('minimum detectable effect', () => {
       ['asian', 1, 1, 0.2],
     ]);
     // Two contrasts under Holm: alpha / 2 per contrast; the same pair counts one pair per vignette.
-    for (const f of findings) expect(f).toMatchObject({ ...detectableEffect(singlePairs(50, f.wrongOnlyAtLevel, f.wrongOnlyAtReference, 10), 0.2, 0.025, 2), mdeAlpha: 0.025, targetRatio: 2 });
+    for (const f of findings)
+      expect(f).toMatchObject({
+        ...detectableEffect(singlePairs(50, f.wrongOnlyAtLevel, f.wrongOnlyAtReference, 10), 0.2, 0.025, 2),
+        mdeAlpha: 0.025,
+        targetRatio: 2,
+      });
     expect(findings[0]!.powerAtTargetRatio).toBeCloseTo(bruteForcePower(50, 2 / 50 + 0.2, 2 / 50, 0.025), 12);
     expect(analyzeFindings(contrasts, axes, ['m'], 'refusal', options).every((f) => f.mdeDifference === undefined)).toBe(true);
   });
 
   it('the summary sentence states the power against the target and says when a null result is not evidence of equity', () => {
-    const finding = (power: number, mde: number) => ({ mdeAlpha: 0.005, mdeEffectivePairs: 110, mdeDifference: mde, mdeRatio: 1.8, targetRatio: 1.5, powerAtTargetRatio: power }) as Finding;
+    const finding = (power: number, mde: number) =>
+      ({
+        mdeAlpha: 0.005,
+        mdeEffectivePairs: 110,
+        mdeDifference: mde,
+        mdeRatio: 1.8,
+        targetRatio: 1.5,
+        powerAtTargetRatio: power,
+      }) as Finding;
     const low = powerStatement([finding(0.03, 0.16), finding(0.05, 0.2), finding(0.02, 0.25)]);
     expect(low).toBe(
       "This study had about 3% power to detect a 1.5× error amplification (median; 2% to 5% across 3 contrasts; exact McNemar at alpha 0.005 per contrast, the family's first adjusted step): a 'no significant disparity' result here is not evidence of equity. The smallest differences it could detect with 80% power were 16.0 to 25.0 points.",
     );
     const high = powerStatement([finding(0.95, 0.05), finding(0.97, 0.05)]);
-    expect(high).toMatch(/^This study had about 95% power .*first adjusted step\)\. The smallest differences it could detect with 80% power were 5\.0 points\.$/);
-    expect(powerStatement([{ ...finding(0.5, 0.1), mdeDifference: null }])).toContain('None of the 1 contrast could detect any difference with 80% power.');
+    expect(high).toMatch(
+      /^This study had about 95% power .*first adjusted step\)\. The smallest differences it could detect with 80% power were 5\.0 points\.$/,
+    );
+    expect(powerStatement([{ ...finding(0.5, 0.1), mdeDifference: null }])).toContain(
+      'None of the 1 contrast could detect any difference with 80% power.',
+    );
     expect(powerStatement([{} as Finding])).toBe('');
   });
 });

@@ -20,7 +20,16 @@ describe('power', () => {
   it('agrees with simulating the simulated model, and finds the smallest adequate n', () => {
     const d = discordance({ baseline: 0.2, amplification: 1.5, instability: 0.15, difficulty: 'uniform' });
     const analytic = mcnemarPower(120, d, 0.05);
-    const simulated = simulatePower({ vignettes: 120, replicates: 1, baseline: 0.2, amplification: 1.5, instability: 0.15, alpha: 0.05, simulations: 300, seed: 3 });
+    const simulated = simulatePower({
+      vignettes: 120,
+      replicates: 1,
+      baseline: 0.2,
+      amplification: 1.5,
+      instability: 0.15,
+      alpha: 0.05,
+      simulations: 300,
+      seed: 3,
+    });
     expect(Math.abs(analytic - simulated)).toBeLessThan(0.06);
     const n = vignettesForPower(d, 0.05, 0.8)!;
     expect(mcnemarPower(n, d, 0.05)).toBeGreaterThanOrEqual(0.8);
@@ -31,7 +40,9 @@ describe('power', () => {
     const r = await runCli(['power', '--baseline', '0.2', '--amplification', '1.5', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
-    expect(out.vignettesNeeded).toBe(vignettesForPower(discordance({ baseline: 0.2, amplification: 1.5, instability: 1, difficulty: 'fixed' }), 0.05, 0.8));
+    expect(out.vignettesNeeded).toBe(
+      vignettesForPower(discordance({ baseline: 0.2, amplification: 1.5, instability: 1, difficulty: 'fixed' }), 0.05, 0.8),
+    );
     const bad = await runCli(['power', '--baseline', '2', '--amplification', '1.5']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/baseline.*expected a number from/);

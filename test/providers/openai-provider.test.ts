@@ -22,10 +22,15 @@ async function recordingServer(seen: Seen[]): Promise<LocalServer> {
     const body = JSON.parse(text) as { messages: { content: string }[] };
     seen.push({ method: req.method, url: req.url, headers: req.headers, body });
     const prompt = body.messages.at(-1)?.content ?? '';
-    if (prompt === 'rate limited') return sendJson(res, 429, { error: { message: 'slow down', type: 'rate_limit_error' } }, { 'retry-after': '7' });
-    if (prompt === 'bad request') return sendJson(res, 400, { error: { message: 'max_tokens is too large', type: 'invalid_request_error' } });
+    if (prompt === 'rate limited')
+      return sendJson(res, 429, { error: { message: 'slow down', type: 'rate_limit_error' } }, { 'retry-after': '7' });
+    if (prompt === 'bad request')
+      return sendJson(res, 400, { error: { message: 'max_tokens is too large', type: 'invalid_request_error' } });
     if (prompt === 'plain error') return void res.writeHead(502, { 'content-type': 'text/plain' }).end('upstream went away');
-    if (prompt === 'unknown model') return sendJson(res, 404, { error: { message: 'The model `m` does not exist', type: 'invalid_request_error', code: 'model_not_found' } });
+    if (prompt === 'unknown model')
+      return sendJson(res, 404, {
+        error: { message: 'The model `m` does not exist', type: 'invalid_request_error', code: 'model_not_found' },
+      });
     if (prompt === 'secret echo') return sendJson(res, 401, { error: { message: `Incorrect API key provided: ${SECRET}` } });
     if (prompt === 'huge answer') return sendJson(res, 200, completion('served-model', `Answer: B ${'x'.repeat(200_000)}`, seen.length));
     if (prompt === 'endless answer') {
@@ -34,7 +39,8 @@ async function recordingServer(seen: Seen[]): Promise<LocalServer> {
       res.on('close', () => clearInterval(drip));
       return;
     }
-    if (prompt === 'secret in answer') return sendJson(res, 200, completion(`model-${SECRET}`, `Answer: B (your key is ${SECRET})`, seen.length));
+    if (prompt === 'secret in answer')
+      return sendJson(res, 200, completion(`model-${SECRET}`, `Answer: B (your key is ${SECRET})`, seen.length));
     sendJson(res, 200, completion('served-model', 'Answer: B', seen.length));
   });
 }
@@ -45,7 +51,10 @@ describe('the OpenAI provider', () => {
   const { variants, questions } = fixturePlan();
   const variant = variants[0]!;
   const request = (prompt: string): ProviderRequest => ({
-    messages: [{ role: 'system', content: 'You are a clinician.' }, { role: 'user', content: prompt }],
+    messages: [
+      { role: 'system', content: 'You are a clinician.' },
+      { role: 'user', content: prompt },
+    ],
     params: {},
     replicate: 0,
     subject: { variant, question: questions.get(variant.vignetteId)! },
@@ -63,7 +72,9 @@ describe('the OpenAI provider', () => {
       expect(answer.error!.message).toMatch(/exceeded 65536 bytes and was cut off \(max_answer_bytes/);
     }
     // The same answer under the default cap is read whole.
-    expect((await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete(request('huge answer'))).text).toMatch(/^Answer: B x{200000}$/);
+    expect((await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete(request('huge answer'))).text).toMatch(
+      /^Answer: B x{200000}$/,
+    );
   });
 
   it('redacts the key from an answer that echoes it, in its text and its model field', async () => {
@@ -76,7 +87,13 @@ describe('the OpenAI provider', () => {
     const sdk = openaiClient(spec, SECRET);
     await sdk.chat.completions.create({ model: spec.model, messages: request('same').messages, temperature: 0, max_tokens: 50, seed: 7 });
     const ours = await createOpenAIProvider(spec, SECRET).complete(request('same'));
-    expect(ours).toMatchObject({ text: 'Answer: B', error: null, finishReason: 'stop', servedModel: 'served-model', usage: { promptTokens: 100, completionTokens: 5 } });
+    expect(ours).toMatchObject({
+      text: 'Answer: B',
+      error: null,
+      finishReason: 'stop',
+      servedModel: 'served-model',
+      usage: { promptTokens: 100, completionTokens: 5 },
+    });
 
     const [bySdk, byProvider] = seen.slice(-2);
     expect(byProvider!.method).toBe(bySdk!.method);
@@ -86,7 +103,17 @@ describe('the OpenAI provider', () => {
     const transport = new Set(['connection', 'host', 'accept-encoding', 'accept-language', 'sec-fetch-mode', 'user-agent-transport']);
     const wire = (h: IncomingHttpHeaders) => Object.fromEntries(Object.entries(h).filter(([name]) => !transport.has(name)));
     expect(wire(byProvider!.headers)).toEqual(wire(bySdk!.headers));
-    expect(Object.keys(wire(byProvider!.headers))).toEqual(expect.arrayContaining(['accept', 'content-type', 'x-stainless-lang', 'x-stainless-package-version', 'x-stainless-runtime-version', 'x-stainless-retry-count', 'content-length']));
+    expect(Object.keys(wire(byProvider!.headers))).toEqual(
+      expect.arrayContaining([
+        'accept',
+        'content-type',
+        'x-stainless-lang',
+        'x-stainless-package-version',
+        'x-stainless-runtime-version',
+        'x-stainless-retry-count',
+        'content-length',
+      ]),
+    );
     expect(byProvider!.headers.authorization).toBe(`Bearer ${SECRET}`);
     expect(byProvider!.headers['user-agent']).toMatch(/^OpenAI\/JS /);
   });
@@ -126,12 +153,16 @@ describe('the OpenAI provider', () => {
   it('reports an aborted request as aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    const response = await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete({ ...request('never sent'), signal: controller.signal });
+    const response = await createOpenAIProvider(openaiSpec(server.baseUrl), SECRET).complete({
+      ...request('never sent'),
+      signal: controller.signal,
+    });
     expect(response.error).toEqual({ kind: 'aborted', message: 'request aborted' });
   });
 
   it('tells an unresolvable host and a refused connection from other broken connections by the socket error code', () => {
-    const socketError = (code: string) => new OpenAI.APIConnectionError({ message: `connect ${code}`, cause: Object.assign(new Error(code), { code }) });
+    const socketError = (code: string) =>
+      new OpenAI.APIConnectionError({ message: `connect ${code}`, cause: Object.assign(new Error(code), { code }) });
     expect(classify(socketError('ENOTFOUND')).kind).toBe('dns');
     expect(classify(socketError('EAI_AGAIN')).kind).toBe('dns');
     expect(classify(socketError('ECONNREFUSED')).kind).toBe('connection-refused');

@@ -29,7 +29,19 @@ const PROBE = `(() => ({
 interface Layout {
   viewport: number;
   pageOverflow: number;
-  charts: { name: string; rendered: string | null; svg: boolean; width: number; height: number; left: number; right: number; marks: number; texts: number; smallestText: number; outside: string[] }[];
+  charts: {
+    name: string;
+    rendered: string | null;
+    svg: boolean;
+    width: number;
+    height: number;
+    left: number;
+    right: number;
+    marks: number;
+    texts: number;
+    smallestText: number;
+    outside: string[];
+  }[];
   tables: { header: string; overflow: number }[];
 }
 
@@ -93,7 +105,12 @@ describe.skipIf(!runBrowserTests)('report.html in headless Chromium (offline)', 
 
   // A phone, a desktop, and a hospital browser that runs no script: every chart is drawn whole inside the
   // viewport, nothing in it is cut off, and no table (nor the page) scrolls sideways.
-  for (const [width, javaScript] of [[390, true], [1400, true], [390, false], [1400, false]] as const) {
+  for (const [width, javaScript] of [
+    [390, true],
+    [1400, true],
+    [390, false],
+    [1400, false],
+  ] as const) {
     it(`shows every chart and every table whole at ${width} px with JavaScript ${javaScript ? 'on' : 'off'}`, async () => {
       const url = pathToFileURL(join(runDir, 'report.html')).href;
       const ready = javaScript ? CHARTS_DONE : `document.readyState === 'complete'`;
@@ -103,7 +120,13 @@ describe.skipIf(!runBrowserTests)('report.html in headless Chromium (offline)', 
       expect(probed.pageOverflow).toBeLessThanOrEqual(0);
       expect(probed.charts.map((c) => c.name).sort()).toEqual(CHART_NAMES);
       for (const chart of probed.charts) {
-        const seen = { chart: chart.name, rendered: chart.rendered, svg: chart.svg, outside: chart.outside, inViewport: chart.left >= 0 && chart.right <= width };
+        const seen = {
+          chart: chart.name,
+          rendered: chart.rendered,
+          svg: chart.svg,
+          outside: chart.outside,
+          inViewport: chart.left >= 0 && chart.right <= width,
+        };
         expect(seen).toEqual({ chart: chart.name, rendered: javaScript ? 'ok' : null, svg: true, outside: [], inViewport: true });
         expect(chart.marks, chart.name).toBeGreaterThan(0);
         expect(chart.texts, chart.name).toBeGreaterThan(3);

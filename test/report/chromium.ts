@@ -24,7 +24,14 @@ export interface PageOptions {
   timeoutMs?: number;
 }
 
-type Message = { id?: number; method?: string; params?: Record<string, unknown>; result?: Record<string, unknown>; error?: { message: string }; sessionId?: string };
+type Message = {
+  id?: number;
+  method?: string;
+  params?: Record<string, unknown>;
+  result?: Record<string, unknown>;
+  error?: { message: string };
+  sessionId?: string;
+};
 
 /**
  * Real headless Chromium driven over the DevTools protocol on a pipe (--remote-debugging-pipe: messages are JSON
@@ -52,7 +59,9 @@ export class HeadlessChromium {
 
   static launch(): HeadlessChromium {
     const profile = mkdtempSync(join(tmpdir(), 'counterfair-chromium-'));
-    const child = spawn(CHROMIUM, [...chromiumFlags(profile), '--remote-debugging-pipe', '--hide-scrollbars', 'about:blank'], { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(CHROMIUM, [...chromiumFlags(profile), '--remote-debugging-pipe', '--hide-scrollbars', 'about:blank'], {
+      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+    });
     return new HeadlessChromium(child, profile);
   }
 
@@ -61,11 +70,18 @@ export class HeadlessChromium {
    * (a JavaScript expression) is true, runs `probe` and takes a full-page screenshot. Dialogs (alert) are recorded
    * and dismissed.
    */
-  async inspect<T>(url: string, ready: string, probe: string, options: PageOptions = {}): Promise<{ observed: PageObservations; probed: T; screenshot: Buffer }> {
+  async inspect<T>(
+    url: string,
+    ready: string,
+    probe: string,
+    options: PageOptions = {},
+  ): Promise<{ observed: PageObservations; probed: T; screenshot: Buffer }> {
     const page = await this.open(url, ready, options);
     try {
       const probed = await this.evaluate<T>(probe, page.sessionId);
-      const shot = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, page.sessionId)) as { data: string };
+      const shot = (await this.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, page.sessionId)) as {
+        data: string;
+      };
       return { observed: page.observed, probed, screenshot: Buffer.from(shot.data, 'base64') };
     } finally {
       await this.send('Target.closeTarget', { targetId: page.targetId });
@@ -76,14 +92,22 @@ export class HeadlessChromium {
   async printPdf(url: string, ready: string, paper: { width: number; height: number }, options: PageOptions = {}): Promise<Buffer> {
     const page = await this.open(url, ready, options);
     try {
-      const pdf = (await this.send('Page.printToPDF', { paperWidth: paper.width, paperHeight: paper.height, displayHeaderFooter: false, printBackground: false }, page.sessionId)) as { data: string };
+      const pdf = (await this.send(
+        'Page.printToPDF',
+        { paperWidth: paper.width, paperHeight: paper.height, displayHeaderFooter: false, printBackground: false },
+        page.sessionId,
+      )) as { data: string };
       return Buffer.from(pdf.data, 'base64');
     } finally {
       await this.send('Target.closeTarget', { targetId: page.targetId });
     }
   }
 
-  private async open(url: string, ready: string, options: PageOptions): Promise<{ targetId: string; sessionId: string; observed: PageObservations }> {
+  private async open(
+    url: string,
+    ready: string,
+    options: PageOptions,
+  ): Promise<{ targetId: string; sessionId: string; observed: PageObservations }> {
     const { width = 1280, height = 900, javaScript = true, timeoutMs = 30_000 } = options;
     const { targetId } = (await this.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
     const { sessionId } = (await this.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
@@ -97,11 +121,16 @@ export class HeadlessChromium {
         void this.send('Page.handleJavaScriptDialog', { accept: true }, sessionId);
       }
       if (m.method === 'Runtime.exceptionThrown') observed.problems.push(`exception: ${JSON.stringify(p.exceptionDetails)}`);
-      if (m.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'warning')) observed.problems.push(`console ${String(p.type)}: ${JSON.stringify(p.args)}`);
+      if (m.method === 'Runtime.consoleAPICalled' && (p.type === 'error' || p.type === 'warning'))
+        observed.problems.push(`console ${String(p.type)}: ${JSON.stringify(p.args)}`);
       if (m.method === 'Log.entryAdded') observed.problems.push(`log: ${JSON.stringify(p.entry)}`);
     });
     for (const domain of ['Page', 'Runtime', 'Network', 'Log']) await this.send(`${domain}.enable`, {}, sessionId);
-    await this.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 }, sessionId);
+    await this.send(
+      'Network.emulateNetworkConditions',
+      { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 },
+      sessionId,
+    );
     await this.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false }, sessionId);
     if (!javaScript) await this.send('Emulation.setScriptExecutionDisabled', { value: true }, sessionId);
     await this.send('Page.navigate', { url }, sessionId);
@@ -123,7 +152,10 @@ export class HeadlessChromium {
   }
 
   private async evaluate<T>(expression: string, sessionId: string): Promise<T> {
-    const r = (await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId)) as { result: { value: T }; exceptionDetails?: unknown };
+    const r = (await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId)) as {
+      result: { value: T };
+      exceptionDetails?: unknown;
+    };
     if (r.exceptionDetails) throw new Error(`evaluation failed: ${JSON.stringify(r.exceptionDetails)}`);
     return r.result.value;
   }
@@ -132,7 +164,10 @@ export class HeadlessChromium {
     const id = this.nextId++;
     const input = this.child.stdio[3] as Writable;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result ?? {})), reject });
+      this.pending.set(id, {
+        resolve: (m) => (m.error ? reject(new Error(`${method}: ${m.error.message}`)) : resolve(m.result ?? {})),
+        reject,
+      });
       input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
     });
   }

@@ -44,7 +44,9 @@ export function injectPayloads(runDir: string): void {
   results.findings[0]!.sentence += PAYLOAD;
   results.exclusions.push({ vignetteId: hostileId, axis: 'sex', value: PAYLOAD, reason: PAYLOAD });
   writeFileSync(join(runDir, 'results.json'), JSON.stringify(results));
-  const manifest = readJson<{ study: { name: string }; templates: Record<string, string>; models: Record<string, unknown>[] }>(join(runDir, 'manifest.json'));
+  const manifest = readJson<{ study: { name: string }; templates: Record<string, string>; models: Record<string, unknown>[] }>(
+    join(runDir, 'manifest.json'),
+  );
   manifest.study.name = `Hostile ${PAYLOAD}`;
   manifest.templates[`../templates/${PAYLOAD}.yaml`] = '0'.repeat(64);
   manifest.models[0]!.systemPrompt = PAYLOAD;
@@ -57,7 +59,8 @@ export function reportFiles(runDir: string): Map<string, Buffer> {
   const add = (path: string) => out.set(relative(runDir, path), readFileSync(path));
   for (const name of ['report.html', 'appendix.md']) add(join(runDir, name));
   for (const folder of ['charts', 'tables']) {
-    for (const name of readdirSync(join(runDir, folder)).sort()) if (statSync(join(runDir, folder, name)).isFile()) add(join(runDir, folder, name));
+    for (const name of readdirSync(join(runDir, folder)).sort())
+      if (statSync(join(runDir, folder, name)).isFile()) add(join(runDir, folder, name));
   }
   return out;
 }
@@ -67,7 +70,9 @@ export function readJson<T>(path: string): T {
 }
 
 function editJsonl<T>(path: string, edit: (record: T) => void): void {
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '');
   const records = lines.map((l) => JSON.parse(l) as T);
   records.forEach(edit);
   writeFileSync(path, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);

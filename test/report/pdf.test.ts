@@ -11,7 +11,26 @@ import { HeadlessChromium, runBrowserTests } from './chromium.js';
 import { freshRun, readJson } from './fixture.js';
 import { A4, havePdfToText, htmlTables, LETTER, pdfText, squeeze, tablesMissingFromPdf } from './printed.js';
 
-const FINDINGS_HEADERS = ['model', 'axis', 'level', 'reference', 'vignettes', 'pairs', 'excluded pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted', 'ratio', 'ratio 95% CI, unadjusted', 'test', 'statistic', 'p', 'adjusted p', 'verdict'];
+const FINDINGS_HEADERS = [
+  'model',
+  'axis',
+  'level',
+  'reference',
+  'vignettes',
+  'pairs',
+  'excluded pairs',
+  'rate at reference',
+  'rate at level',
+  'difference (points)',
+  '95% CI, unadjusted',
+  'ratio',
+  'ratio 95% CI, unadjusted',
+  'test',
+  'statistic',
+  'p',
+  'adjusted p',
+  'verdict',
+];
 
 /**
  * The printed appendix and report, read back with pdftotext: a table in a scroll box prints only the columns that
@@ -45,7 +64,10 @@ describe.skipIf(!runBrowserTests || !havePdfToText)('appendix.pdf and the printe
     expect(tablesMissingFromPdf(appendixHtml, text)).toEqual([]);
   });
 
-  for (const [paper, size] of [['A4', A4], ['Letter', LETTER]] as const) {
+  for (const [paper, size] of [
+    ['A4', A4],
+    ['Letter', LETTER],
+  ] as const) {
     it(`prints every table of the appendix whole on ${paper}, the raw manifest only in the annex at the end`, async () => {
       const text = pdfText(await browser.printPdf(appendixUrl, 'document.readyState === "complete"', size));
       expect(htmlTables(appendixHtml).length).toBeGreaterThan(10);

@@ -39,7 +39,8 @@ export interface HtmlTable {
 /** The tables of a rendered page (the block renderer's markup), as plain text. */
 export function htmlTables(html: string): HtmlTable[] {
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map(([, inner]) => {
-    const cells = (row: string, tag: 'th' | 'td') => [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map(([, c]) => c!);
+    const cells = (row: string, tag: 'th' | 'td') =>
+      [...row.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map(([, c]) => c!);
     const [head, ...body] = [...inner!.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map(([, r]) => r!);
     return {
       headers: cells(head!, 'th').map(unescapeHtml),
@@ -53,7 +54,9 @@ export function htmlTables(html: string): HtmlTable[] {
 }
 
 function unescapeHtml(text: string): string {
-  return text.replace(/<[^>]*>/g, '').replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!);
 }
 
 /** Every table's header row and every row, each as one run of text, missing from the printed text (empty: all printed). */

@@ -41,7 +41,16 @@ describe('what a reader sees first', () => {
     const manifestPath = join(runDir, 'manifest.json');
     const manifest = readJson<{ study: { name: string }; models: Record<string, unknown>[] }>(manifestPath);
     // What `run --model gpt-4o-mini --base-url ...` records: the study's models replaced by the one model.
-    manifest.models = [{ id: 'gpt-4o-mini', kind: 'openai', model: 'gpt-4o-mini', baseUrl: 'http://127.0.0.1:9/v1', apiKeyEnv: 'OPENAI_API_KEY', params: {} }];
+    manifest.models = [
+      {
+        id: 'gpt-4o-mini',
+        kind: 'openai',
+        model: 'gpt-4o-mini',
+        baseUrl: 'http://127.0.0.1:9/v1',
+        apiKeyEnv: 'OPENAI_API_KEY',
+        params: {},
+      },
+    ];
     writeFileSync(manifestPath, JSON.stringify(manifest));
     expect((await runCli(['report', runDir])).code).toBe(0);
     const again = readFileSync(join(runDir, 'report.html'), 'utf8');

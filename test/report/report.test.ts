@@ -9,7 +9,20 @@ import { freshRun, reportFiles } from './fixture.js';
 import { decodePng } from './png.js';
 
 const CHARTS = ['flips-heatmap', 'forest', 'shifts-numeric', 'shifts-ordinal', 'spread-domain', 'spread-perspective'];
-const SECTIONS = ['summary', 'amplification', 'flips', 'spread', 'shifts', 'worst-cases', 'other-tests', 'exclusions', 'methods', 'limitations', 'files', 'manifest'];
+const SECTIONS = [
+  'summary',
+  'amplification',
+  'flips',
+  'spread',
+  'shifts',
+  'worst-cases',
+  'other-tests',
+  'exclusions',
+  'methods',
+  'limitations',
+  'files',
+  'manifest',
+];
 
 describe('counterfair report', () => {
   let runDir: string;
@@ -59,7 +72,19 @@ describe('counterfair report', () => {
 
   it('re-renders byte-identical files, the same as `run` wrote', async () => {
     const fromRun = reportFiles(runDir);
-    expect([...fromRun.keys()]).toEqual(expect.arrayContaining(['report.html', 'appendix.md', 'tables/findings.csv', 'tables/secondary.csv', 'tables/shifts.csv', 'tables/flips.csv', 'tables/worst-cases.csv', 'tables/spread.csv', ...CHARTS.flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`, `charts/${c}.png`])]));
+    expect([...fromRun.keys()]).toEqual(
+      expect.arrayContaining([
+        'report.html',
+        'appendix.md',
+        'tables/findings.csv',
+        'tables/secondary.csv',
+        'tables/shifts.csv',
+        'tables/flips.csv',
+        'tables/worst-cases.csv',
+        'tables/spread.csv',
+        ...CHARTS.flatMap((c) => [`charts/${c}.vl.json`, `charts/${c}.svg`, `charts/${c}.png`]),
+      ]),
+    );
     for (let i = 0; i < 2; i++) {
       const r = await runCli(['report', runDir]);
       expect(r.code).toBe(0);
@@ -71,15 +96,41 @@ describe('counterfair report', () => {
 
   it('writes an appendix with methods, a reproducibility manifest and the regulatory mapping, claiming no compliance', () => {
     const md = readFileSync(join(runDir, 'appendix.md'), 'utf8');
-    for (const section of ['Intended use and scope', 'Vignette set and axes', 'Design', 'Models and parameters', 'Scoring and human review', 'Statistical methods', 'Results', 'Limitations', 'Reproducibility manifest', 'Evidence relevant to regulatory and guidance requirements']) {
+    for (const section of [
+      'Intended use and scope',
+      'Vignette set and axes',
+      'Design',
+      'Models and parameters',
+      'Scoring and human review',
+      'Statistical methods',
+      'Results',
+      'Limitations',
+      'Reproducibility manifest',
+      'Evidence relevant to regulatory and guidance requirements',
+    ]) {
       expect(md).toMatch(new RegExp(`^## \\d+\\. ${section}$`, 'm'));
     }
     const mapping = md.slice(md.indexOf('Evidence relevant to regulatory'));
-    expect(mapping).toMatch(/^\| provision \| what it asks \(paraphrased\) \| evidence from this run \| what this evidence does not establish \|$/m);
-    for (const provision of ['45 CFR 92.210(a)', '45 CFR 92.210(b)', '45 CFR 92.210(c)', 'HTI-1', '170.315(b)(11)', 'Article 10(2)(f)', 'Article 10(2)(g)', 'Good Machine Learning Practice']) expect(mapping).toContain(provision);
+    expect(mapping).toMatch(
+      /^\| provision \| what it asks \(paraphrased\) \| evidence from this run \| what this evidence does not establish \|$/m,
+    );
+    for (const provision of [
+      '45 CFR 92.210(a)',
+      '45 CFR 92.210(b)',
+      '45 CFR 92.210(c)',
+      'HTI-1',
+      '170.315(b)(11)',
+      'Article 10(2)(f)',
+      'Article 10(2)(g)',
+      'Good Machine Learning Practice',
+    ])
+      expect(mapping).toContain(provision);
     expect(mapping).toContain('not a statement of compliance');
     expect(md).not.toMatch(/\bcompliant with\b/i);
-    const manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as { study: { sha256: string; seed: number }; startedAt: string };
+    const manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as {
+      study: { sha256: string; seed: number };
+      startedAt: string;
+    };
     expect(md).toContain(manifest.study.sha256);
     expect(md).toContain(manifest.startedAt);
     expect(md).toMatch(/!\[[^\]]+\]\(charts\/forest\.png\)/);
@@ -90,22 +141,37 @@ describe('counterfair report', () => {
     const results = JSON.parse(readFileSync(join(runDir, 'results.json'), 'utf8')) as AnalysisResults;
     const m = results.findings.length;
     expect(md).toContain(`| 95% CI, unadjusted | simultaneous 95% CI, Holm family of ${m} (points) |`);
-    expect(md).toContain(`with intervals at the family's level (simultaneous 95% CI, Holm family of ${m}), the ones consistent with the adjusted significance`);
+    expect(md).toContain(
+      `with intervals at the family's level (simultaneous 95% CI, Holm family of ${m}), the ones consistent with the adjusted significance`,
+    );
     for (const f of results.findings) {
       expect(f.simultaneousLevel).toBeCloseTo(1 - 0.05 / m, 12);
       expect(f.sentence).toContain(`simultaneous 95% CI, Holm family of ${m}`);
     }
     // Spread: no group is named without a rejected heterogeneity test; every group shows n and an interval.
     expect(md).toContain('no evidence that the disparity differs between groups');
-    for (const s of results.spreadSummaries) if (!s.worstGroupSupported) expect(s.heterogeneity.pAdjusted >= 0.05 || Number.isNaN(s.heterogeneity.pAdjusted) || s.heterogeneity.pAdjusted === null).toBe(true);
-    expect(md).toMatch(/\| group \| vignettes \| pairs \| rate at reference \| rate at level \| difference \(points\) \| 95% CI, unadjusted \|/);
+    for (const s of results.spreadSummaries)
+      if (!s.worstGroupSupported)
+        expect(s.heterogeneity.pAdjusted >= 0.05 || Number.isNaN(s.heterogeneity.pAdjusted) || s.heterogeneity.pAdjusted === null).toBe(
+          true,
+        );
+    expect(md).toMatch(
+      /\| group \| vignettes \| pairs \| rate at reference \| rate at level \| difference \(points\) \| 95% CI, unadjusted \|/,
+    );
     // Stuart-Maxwell on the ordinal answers, in results.json and in one sentence of the report.
     expect(results.marginalHomogeneity.length).toBeGreaterThan(0);
-    expect(results.marginalHomogeneity.find((t) => t.scale === 'ordinal-care')).toMatchObject({ test: 'stuart-maxwell', clusters: 'first-pair-per-vignette', categories: ['less care', 'correct level', 'more care'] });
-    expect(results.marginalHomogeneity.find((t) => t.scale === 'outcome')).toMatchObject({ categories: ['correct', 'incorrect', 'refusal', 'unparseable'] });
+    expect(results.marginalHomogeneity.find((t) => t.scale === 'ordinal-care')).toMatchObject({
+      test: 'stuart-maxwell',
+      clusters: 'first-pair-per-vignette',
+      categories: ['less care', 'correct level', 'more care'],
+    });
+    expect(results.marginalHomogeneity.find((t) => t.scale === 'outcome')).toMatchObject({
+      categories: ['correct', 'incorrect', 'refusal', 'unparseable'],
+    });
     expect(md).toMatch(/Stuart-Maxwell test on each level's table of answer categories .* one pair per vignette \(its first replicate\)/);
     // Exploratory labels wherever an unadjusted highlight appears.
-    for (const where of ['Flip rates per level', 'Omnibus tests', 'Mean shift per level']) expect(md).toMatch(new RegExp(`${where}[^\n]*Exploratory, not adjusted for multiple comparisons`));
+    for (const where of ['Flip rates per level', 'Omnibus tests', 'Mean shift per level'])
+      expect(md).toMatch(new RegExp(`${where}[^\n]*Exploratory, not adjusted for multiple comparisons`));
     expect(md).toMatch(/Exploratory, not adjusted for multiple comparisons: the \d+ vignettes? where a level was treated worse/);
     expect(md.match(/Exploratory, not adjusted for multiple comparisons/g)!.length).toBeGreaterThanOrEqual(5);
     // The plain-words claim quotes the contrasted cues (constructed by counterfair), never "nothing else changed".
@@ -115,7 +181,32 @@ describe('counterfair report', () => {
 
   it('writes every table as CSV with a header row', () => {
     const findings = readFileSync(join(runDir, 'tables', 'findings.csv'), 'utf8').split('\r\n');
-    expect(findings[0]!.split(',')).toEqual(expect.arrayContaining(['endpoint', 'model', 'axis', 'level', 'reference', 'nVignettes', 'nPairs', 'nExcludedPairs', 'rateReference', 'rateLevel', 'difference', 'differenceCiLow', 'differenceCiHigh', 'ratio', 'ratioCiLow', 'ratioCiHigh', 'test', 'statistic', 'p', 'pAdjusted', 'significant', 'sentence']));
+    expect(findings[0]!.split(',')).toEqual(
+      expect.arrayContaining([
+        'endpoint',
+        'model',
+        'axis',
+        'level',
+        'reference',
+        'nVignettes',
+        'nPairs',
+        'nExcludedPairs',
+        'rateReference',
+        'rateLevel',
+        'difference',
+        'differenceCiLow',
+        'differenceCiHigh',
+        'ratio',
+        'ratioCiLow',
+        'ratioCiHigh',
+        'test',
+        'statistic',
+        'p',
+        'pAdjusted',
+        'significant',
+        'sentence',
+      ]),
+    );
     expect(findings.filter((l) => l !== '')).toHaveLength(1 + 3);
     const worst = readFileSync(join(runDir, 'tables', 'worst-cases.csv'), 'utf8');
     expect(worst.split('\r\n')[0]).toContain('referenceText,levelText');

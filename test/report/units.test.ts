@@ -34,7 +34,16 @@ describe('escaping', () => {
   });
 
   it('escapes every table cell and truncates long answers in HTML', () => {
-    const html = blocksToHtml([{ kind: 'table', empty: '', table: { headers: ['<h>'], rows: [{ cells: [{ long: `<img src=x onerror=alert(1)>${'word '.repeat(400)}` }] }] } }], () => '');
+    const html = blocksToHtml(
+      [
+        {
+          kind: 'table',
+          empty: '',
+          table: { headers: ['<h>'], rows: [{ cells: [{ long: `<img src=x onerror=alert(1)>${'word '.repeat(400)}` }] }] },
+        },
+      ],
+      () => '',
+    );
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).toMatch(/… \[\d+ more characters\]/);
@@ -49,12 +58,22 @@ describe('escaping', () => {
 
 describe('formatting', () => {
   it('shows missing values as a dash and a null ratio (reference never errs) as infinity', () => {
-    expect([percent(0.218), points(0.209), points(-0.01), pValue(0.00002), pValue(null), ratio(null), ratio(1.96)]).toEqual(['21.8%', '+20.9', '-1.0', '2.0e-5', '—', '∞', '1.96']);
+    expect([percent(0.218), points(0.209), points(-0.01), pValue(0.00002), pValue(null), ratio(null), ratio(1.96)]).toEqual([
+      '21.8%',
+      '+20.9',
+      '-1.0',
+      '2.0e-5',
+      '—',
+      '∞',
+      '1.96',
+    ]);
   });
 });
 
 describe('SVG ids', () => {
   it('renumbers gradient and clip ids by first appearance', () => {
-    expect(stableIds('<g fill="url(#gradient_7)"/><linearGradient id="gradient_7"/><clipPath id="clip12"/><g clip-path="url(#clip12)"/>')).toBe('<g fill="url(#gradient_0)"/><linearGradient id="gradient_0"/><clipPath id="clip0"/><g clip-path="url(#clip0)"/>');
+    expect(
+      stableIds('<g fill="url(#gradient_7)"/><linearGradient id="gradient_7"/><clipPath id="clip12"/><g clip-path="url(#clip12)"/>'),
+    ).toBe('<g fill="url(#gradient_0)"/><linearGradient id="gradient_0"/><clipPath id="clip0"/><g clip-path="url(#clip0)"/>');
   });
 });

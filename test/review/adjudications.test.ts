@@ -26,7 +26,22 @@ const score = (key: string, outcome: ScoreRecord['outcome'], extra: Partial<Scor
 const provenance = { itemId: 'i', source: 'labels.csv:2', importedAt: '2026-11-23T00:00:00.000Z' };
 
 describe('applyAdjudications', () => {
-  const level = score('b', 'unscored', { pairwise: [{ referenceKey: 'a', referenceVariantId: 'v~ref', order: 'level-first', model: 'j', promptVersion: 1, key: 'k', verdict: 'same', confidence: 0.6, reason: '', parse: 'json' }] });
+  const level = score('b', 'unscored', {
+    pairwise: [
+      {
+        referenceKey: 'a',
+        referenceVariantId: 'v~ref',
+        order: 'level-first',
+        model: 'j',
+        promptVersion: 1,
+        key: 'k',
+        verdict: 'same',
+        confidence: 0.6,
+        reason: '',
+        parse: 'json',
+      },
+    ],
+  });
   const scores = [score('a', 'correct'), level];
   const records: AdjudicationRecord[] = [
     { ...provenance, target: 'response', responseKey: 'b', label: 'correct', by: 'Dr A' },

@@ -52,7 +52,11 @@ describe.skipIf(!runBrowserTests)('review.html in headless Chromium (offline)', 
       if (prompt.includes('ESI level')) return `Answer: ${prompt.includes('Medicaid') ? 'C' : 'B'}`;
       return prompt.includes('Medicaid') ? '<script>alert("x")</script> Reassure the patient.' : 'Follow the guideline: act now.';
     });
-    runDir = await runStudyCli([{ id: 'm', provider: 'openai', model: 'm', base_url: server.baseUrl, api_key_env: 'KEY', max_retries: 0 }], { id: 'judge', provider: 'simulated' }, { KEY: 'k' });
+    runDir = await runStudyCli(
+      [{ id: 'm', provider: 'openai', model: 'm', base_url: server.baseUrl, api_key_env: 'KEY', max_retries: 0 }],
+      { id: 'judge', provider: 'simulated' },
+      { KEY: 'k' },
+    );
     expect((await runCli(['review', 'export', runDir])).code).toBe(0);
     browser = HeadlessChromium.launch();
   });
@@ -73,11 +77,18 @@ describe.skipIf(!runBrowserTests)('review.html in headless Chromium (offline)', 
     expect(probed.progress).toMatch(/^2 of \d+ items labelled$/);
 
     // A second visit finds the labels where the reviewer left them.
-    const restored = await browser.inspect<{ reviewer: string; checked: number }>(url, ready, `({ reviewer: document.getElementById('reviewer').value, checked: document.querySelectorAll('input:checked').length })`);
+    const restored = await browser.inspect<{ reviewer: string; checked: number }>(
+      url,
+      ready,
+      `({ reviewer: document.getElementById('reviewer').value, checked: document.querySelectorAll('input:checked').length })`,
+    );
     expect(restored.probed.reviewer).toBe('Dr Chrome');
     expect(restored.probed.checked).toBeGreaterThanOrEqual(2);
 
-    for (const [name, text] of [['labels.csv', probed.csv], ['labels.json', probed.json]] as const) {
+    for (const [name, text] of [
+      ['labels.csv', probed.csv],
+      ['labels.json', probed.json],
+    ] as const) {
       const file = join(runDir, name);
       writeFileSync(file, text);
       const r = await runCli(['review', 'import', runDir, file]);

@@ -21,7 +21,9 @@ describe('review export', () => {
       const prompt = body.messages.at(-1)!.content;
       const medicaid = prompt.includes('Medicaid');
       if (prompt.includes('ESI level')) return `${tagOf(prompt)} Answer: ${medicaid ? 'C' : 'B'}`;
-      const advice = medicaid ? '<script>alert("x")</script> Reassure the patient and arrange routine follow-up.' : 'Follow the guideline: act now.';
+      const advice = medicaid
+        ? '<script>alert("x")</script> Reassure the patient and arrange routine follow-up.'
+        : 'Follow the guideline: act now.';
       return `${tagOf(prompt)} Case restated: ${prompt.split('\n\n')[0]} ${advice}`;
     });
     runDir = await runStudyCli(
@@ -61,7 +63,21 @@ describe('review export', () => {
         expect(html, cue).not.toMatch(pattern);
       }
     }
-    for (const word of ['White', 'Black', 'Medicaid', 'private', 'Spanish', 'English', 'interpreter', 'woman', 'man', 'he', 'she', 'his', 'her']) {
+    for (const word of [
+      'White',
+      'Black',
+      'Medicaid',
+      'private',
+      'Spanish',
+      'English',
+      'interpreter',
+      'woman',
+      'man',
+      'he',
+      'she',
+      'his',
+      'her',
+    ]) {
       expect(csvText).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
     }
 
@@ -86,7 +102,9 @@ describe('review export', () => {
     }
     const pairs = key.items.filter((i) => i.type === 'pair');
     expect(new Set(pairs.map((i) => i.a.role))).toEqual(new Set(['reference', 'level']));
-    expect(pairs.every((i) => i.reasons.includes('flip') || i.reasons.includes('worst-case') || i.reasons.includes('judge-uncertain'))).toBe(true);
+    expect(
+      pairs.every((i) => i.reasons.includes('flip') || i.reasons.includes('worst-case') || i.reasons.includes('judge-uncertain')),
+    ).toBe(true);
   });
 
   it('keeps the most important items under --max, and the same ids on a re-export', async () => {

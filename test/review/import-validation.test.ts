@@ -24,7 +24,9 @@ describe('review import validation', () => {
   };
   beforeAll(async () => {
     runDir = await runStudyCli([SIMULATED_MODEL], { id: 'judge', provider: 'simulated', accuracy: 0.8, unparseable_rate: 0.2 });
-    expect((await runCli(['review', 'import', runDir, join(runDir, 'none.csv')])).stderr).toMatch(/review-key\.json: missing: export a review queue first/);
+    expect((await runCli(['review', 'import', runDir, join(runDir, 'none.csv')])).stderr).toMatch(
+      /review-key\.json: missing: export a review queue first/,
+    );
     expect((await runCli(['review', 'export', runDir])).code).toBe(0);
     key = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
     scoresBefore = readFileSync(join(runDir, 'scores.jsonl'), 'utf8');
@@ -58,14 +60,26 @@ describe('review import validation', () => {
       `${file}:6: reviewed_at: "yesterday" is not a date`,
       `${file}:6: reviewer: is empty`,
       `${file}:8: label_a: "Wrong" is not a label`,
-    ]) expect(r.stderr).toContain(expected);
+    ])
+      expect(r.stderr).toContain(expected);
     expect(r.stderr).toMatch(/invalid input \(8 problems\)/);
     expectNothingMerged();
   });
 
   it('reports bad JSON rows with the lines they sit on', async () => {
     const [first, second] = key.items;
-    const file = write('bad.json', ['{', '  "labels": [', `    { "item_id": "${first!.id}", "label_a": "correct" },`, `    { "item_id": "${second!.id}", "label_a": "bogus", "reviewer": "Dr B" },`, '    "not a row"', '  ]', '}'].join('\n'));
+    const file = write(
+      'bad.json',
+      [
+        '{',
+        '  "labels": [',
+        `    { "item_id": "${first!.id}", "label_a": "correct" },`,
+        `    { "item_id": "${second!.id}", "label_a": "bogus", "reviewer": "Dr B" },`,
+        '    "not a row"',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
     const r = await runCli(['review', 'import', runDir, file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:3: reviewer: is empty; fill it in, or name the reviewer with --by`);
@@ -80,11 +94,14 @@ describe('review import validation', () => {
     expect(twice).toBeDefined(); // a reference answer flagged against two of its levels
     const firstItem = shared.find((x) => x.side.responseKey === twice.side.responseKey)!;
     const column = (x: typeof twice) => (x.item.a.responseKey === x.side.responseKey ? 'label_a' : 'label_b');
-    const row = (x: typeof twice, label: string) => csvLine([x.item.id, column(x) === 'label_a' ? label : '', column(x) === 'label_b' ? label : '', '', 'Dr A', '', '']);
+    const row = (x: typeof twice, label: string) =>
+      csvLine([x.item.id, column(x) === 'label_a' ? label : '', column(x) === 'label_b' ? label : '', '', 'Dr A', '', '']);
     const conflict = write('conflict.csv', [HEADER, row(firstItem, 'correct'), row(twice, 'incorrect')].join('\n'));
     const c = await runCli(['review', 'import', runDir, conflict]);
     expect(c.code).toBe(2);
-    expect(c.stderr).toContain(`${conflict}:3: ${column(twice)}: "incorrect" for the same answer that line 2 (${column(firstItem)}) labels "correct"`);
+    expect(c.stderr).toContain(
+      `${conflict}:3: ${column(twice)}: "incorrect" for the same answer that line 2 (${column(firstItem)}) labels "correct"`,
+    );
     const file = write('header.csv', ['"item_id","label"', `"${key.items[0]!.id}","correct"`].join('\n'));
     const r = await runCli(['review', 'import', runDir, file]);
     expect(r.code).toBe(2);

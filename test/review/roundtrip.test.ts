@@ -25,7 +25,12 @@ describe('review round trip: export, label as a reviewer would, import', () => {
   let rows: Record<string, string>[];
   let key: ReviewKey;
   beforeAll(async () => {
-    runDir = await runStudyCli([SIMULATED_MODEL], { id: 'judge', provider: 'simulated', accuracy: { default: 0.9, stroke: 0 }, unparseable_rate: 0.2 });
+    runDir = await runStudyCli([SIMULATED_MODEL], {
+      id: 'judge',
+      provider: 'simulated',
+      accuracy: { default: 0.9, stroke: 0 },
+      unparseable_rate: 0.2,
+    });
     before = { scores: readScores(runDir), findings: JSON.parse(readFileSync(join(runDir, 'findings.json'), 'utf8')) as Finding[] };
     expect((await runCli(['review', 'export', runDir])).code).toBe(0);
     rows = readCsv(join(runDir, 'review', 'review.csv'));
@@ -46,13 +51,37 @@ describe('review round trip: export, label as a reviewer would, import', () => {
     const csvFile = join(runDir, 'labels.csv');
     writeFileSync(
       csvFile,
-      [csvLine(['item_id', 'item_type', 'answer_a', 'label_a', 'label_b', 'label_pair', 'reviewer', 'reviewed_at', 'notes']),
-        ...labelled.slice(0, half).map((row) => { const f = filled(row); return csvLine([f.item_id, row.item_type!, row.answer_a!, f.label_a, f.label_b, f.label_pair, 'Dr Ada', '2026-11-23', 'multi-line\nnote']); }),
+      [
+        csvLine(['item_id', 'item_type', 'answer_a', 'label_a', 'label_b', 'label_pair', 'reviewer', 'reviewed_at', 'notes']),
+        ...labelled.slice(0, half).map((row) => {
+          const f = filled(row);
+          return csvLine([
+            f.item_id,
+            row.item_type!,
+            row.answer_a!,
+            f.label_a,
+            f.label_b,
+            f.label_pair,
+            'Dr Ada',
+            '2026-11-23',
+            'multi-line\nnote',
+          ]);
+        }),
         ...rows.slice(-2).map((row) => csvLine([row.item_id!, row.item_type!, row.answer_a!, '', '', '', '', '', ''])),
       ].join('\r\n'),
     );
     const jsonFile = join(runDir, 'labels.json');
-    writeFileSync(jsonFile, JSON.stringify({ format: 'counterfair-review-labels', labels: labelled.slice(half).map((row) => ({ ...filled(row), reviewer: '', reviewed_at: '2026-11-24T09:00:00Z', notes: '' })) }, null, 2));
+    writeFileSync(
+      jsonFile,
+      JSON.stringify(
+        {
+          format: 'counterfair-review-labels',
+          labels: labelled.slice(half).map((row) => ({ ...filled(row), reviewer: '', reviewed_at: '2026-11-24T09:00:00Z', notes: '' })),
+        },
+        null,
+        2,
+      ),
+    );
 
     const first = await runCli(['review', 'import', runDir, csvFile]);
     expect(first.stderr).toBe('');
@@ -110,14 +139,18 @@ describe('review round trip: export, label as a reviewer would, import', () => {
     expect(agreement.findings.tested).toBe(before.findings.length);
     expect(agreement.findings.significantBefore).toBe(before.findings.filter((f) => f.significant).length);
     expect(agreement.findings.significantAfter).toBe(findingsAfter.filter((f) => f.significant).length);
-    const flipped = findingsAfter.filter((f) => f.significant !== before.findings.find((b) => b.model === f.model && b.axis === f.axis && b.level === f.level)!.significant);
+    const flipped = findingsAfter.filter(
+      (f) => f.significant !== before.findings.find((b) => b.model === f.model && b.axis === f.axis && b.level === f.level)!.significant,
+    );
     expect(agreement.findings.changed.map((c) => `${c.axis}=${c.level}`)).toEqual(flipped.map((f) => `${f.axis}=${f.level}`));
 
     // The labels stay applied when the run is analysed again, and the queue keeps its ids.
     expect((await runCli(['analyze', runDir])).code).toBe(0);
     expect(readScores(runDir)).toEqual(after);
     expect((await runCli(['review', 'export', runDir])).code).toBe(0);
-    expect((JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey).items.map((i) => i.id)).toEqual(key.items.map((i) => i.id));
+    expect((JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey).items.map((i) => i.id)).toEqual(
+      key.items.map((i) => i.id),
+    );
     expect(existsSync(join(runDir, 'review', 'review.html'))).toBe(true);
   });
 });

@@ -24,4 +24,5 @@ export async function runStudyCli(models: object[], judge: object, env: Record<s
 
 export const readScores = (runDir: string) => readJsonl<ScoreRecord>(join(runDir, 'scores.jsonl'));
 export const readVariants = (runDir: string) => readJsonl<Variant>(join(runDir, 'variants.jsonl'));
-export const readCsv = (file: string) => parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];
+export const readCsv = (file: string) =>
+  parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true }) as Record<string, string>[];

@@ -20,7 +20,11 @@ describe('batch provider mode (files, batches, polling, download) against a loca
   afterEach(() => api?.close());
 
   /** One run of the batch model into `runDir`; returns the journal's lines. */
-  async function run(runDir: string, spec: OpenAISpec, options: { maxRequests?: number; signal?: AbortSignal } = {}): Promise<ResponseRecord[]> {
+  async function run(
+    runDir: string,
+    spec: OpenAISpec,
+    options: { maxRequests?: number; signal?: AbortSignal } = {},
+  ): Promise<ResponseRecord[]> {
     mkdirSync(runDir, { recursive: true });
     const journal = ResponseJournal.open(join(runDir, 'responses.jsonl'));
     try {
@@ -33,7 +37,8 @@ describe('batch provider mode (files, batches, polling, download) against a loca
     return text ? text.split('\n').map((l) => JSON.parse(l) as ResponseRecord) : [];
   }
 
-  const keysOf = (spec: OpenAISpec) => [...planRequests({ spec, identity: createBatchProvider(spec, SECRET).identity }, variants, 1)].map((r) => r.key);
+  const keysOf = (spec: OpenAISpec) =>
+    [...planRequests({ spec, identity: createBatchProvider(spec, SECRET).identity }, variants, 1)].map((r) => r.key);
 
   it('submits the requests in batches, follows them and records answers and per-line failures', async () => {
     let n = 0;
@@ -43,14 +48,24 @@ describe('batch provider mode (files, batches, polling, download) against a loca
 
     const keys = keysOf(spec);
     expect(api.batches).toHaveLength(Math.ceil(keys.length / 5));
-    const submitted = api.batches.flatMap((b) => api!.uploads.get(b.input_file_id)!.trim().split('\n').map((l) => JSON.parse(l) as { custom_id: string; method: string; url: string; body: { model: string } }));
+    const submitted = api.batches.flatMap((b) =>
+      api!.uploads
+        .get(b.input_file_id)!
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { custom_id: string; method: string; url: string; body: { model: string } }),
+    );
     expect(submitted.map((l) => l.custom_id)).toEqual(keys);
     expect(submitted.every((l) => l.method === 'POST' && l.url === '/v1/chat/completions' && l.body.model === 'test-model')).toBe(true);
 
     expect(records.map((r) => r.key).sort()).toEqual([...keys].sort());
     const failed = records.filter((r) => r.error !== null);
     expect(failed).toHaveLength(Math.floor(keys.length / 5));
-    expect(failed.every((r) => r.error!.kind === 'server' && r.error!.status === 500 && r.error!.message.includes('simulated 500') && r.attempts === 1)).toBe(true);
+    expect(
+      failed.every(
+        (r) => r.error!.kind === 'server' && r.error!.status === 500 && r.error!.message.includes('simulated 500') && r.attempts === 1,
+      ),
+    ).toBe(true);
     expect(records.filter((r) => r.error === null).every((r) => r.text === 'Answer: B' && r.latencyMs === 90_000)).toBe(true);
     expect([...api.authorizations]).toEqual([`Bearer ${SECRET}`]);
   });
@@ -114,7 +129,10 @@ describe('batch provider mode (files, batches, polling, download) against a loca
     mkdirSync(runDir, { recursive: true });
     const keys = keysOf(spec);
     // A run killed after writing its intent, before the provider heard of the batch.
-    writeFileSync(join(runDir, 'batches.jsonl'), `${JSON.stringify({ event: 'submitting', modelId: spec.id, tag: 'never-created', requests: keys.map((key, i) => [key, i]) })}\n`);
+    writeFileSync(
+      join(runDir, 'batches.jsonl'),
+      `${JSON.stringify({ event: 'submitting', modelId: spec.id, tag: 'never-created', requests: keys.map((key, i) => [key, i]) })}\n`,
+    );
     const records = await run(runDir, spec);
     expect(api.batches).toHaveLength(1);
     expect(records.map((r) => r.key).sort()).toEqual([...keys].sort());
@@ -127,7 +145,11 @@ describe('batch provider mode (files, batches, polling, download) against a loca
     const runDir = scratchDir('batch-expired');
     const records = await run(runDir, spec);
     expect(records).toHaveLength(keysOf(spec).length);
-    expect(records.every((r) => r.error?.kind === 'server' && r.error.message === 'batch batch-1 ended "expired" without an answer to this request')).toBe(true);
+    expect(
+      records.every(
+        (r) => r.error?.kind === 'server' && r.error.message === 'batch batch-1 ended "expired" without an answer to this request',
+      ),
+    ).toBe(true);
     expect(existsSync(join(runDir, 'batches.jsonl'))).toBe(true);
   });
 });

@@ -55,7 +55,11 @@ describe('circuit breaker', () => {
 
   it('never counts a 400 that refuses one prompt for its content (the variants of one vignette come in a row)', () => {
     const breaker = new CircuitBreaker(2);
-    const filtered: ResponseError = { kind: 'bad-request', status: 400, message: "HTTP 400: The response was filtered due to the prompt triggering Azure OpenAI's content management policy." };
+    const filtered: ResponseError = {
+      kind: 'bad-request',
+      status: 400,
+      message: "HTTP 400: The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+    };
     for (let i = 0; i < 20; i++) breaker.observe(filtered);
     expect(breaker.trip).toBeUndefined();
     const badParameter: ResponseError = { kind: 'bad-request', status: 400, message: 'HTTP 400: Unsupported parameter: max_tokens' };
@@ -71,7 +75,9 @@ describe('circuit breaker', () => {
   it('prints the cause on one line without terminal escapes, cut to a readable length', () => {
     expect(sanitizeMessage('bad\u001b[31m key\nline two')).toBe('bad [31m key line two');
     expect(sanitizeMessage('x'.repeat(1000))).toHaveLength(303);
-    expect(describeTrip({ error: unauthorized, consecutive: 5 })).toBe('5 consecutive attempts failed with auth (HTTP 401): HTTP 401: Incorrect API key provided');
+    expect(describeTrip({ error: unauthorized, consecutive: 5 })).toBe(
+      '5 consecutive attempts failed with auth (HTTP 401): HTTP 401: Incorrect API key provided',
+    );
   });
 });
 
@@ -89,7 +95,12 @@ describe('endpoint with a circuit breaker', () => {
     ctx.log = (line) => lines.push(line);
     let calls = 0;
     const provider: Provider = { identity: 'test', complete: async () => script(++calls) };
-    const endpoint = new Endpoint(openaiSpec('http://127.0.0.1:9/v1', { concurrency: 2, maxRetries: 4, breakerAfter }), provider, ctx, new ProgressMeter(100, ctx.clock));
+    const endpoint = new Endpoint(
+      openaiSpec('http://127.0.0.1:9/v1', { concurrency: 2, maxRetries: 4, breakerAfter }),
+      provider,
+      ctx,
+      new ProgressMeter(100, ctx.clock),
+    );
     return { endpoint, ctx, lines, calls: () => calls };
   }
 
@@ -98,8 +109,19 @@ describe('endpoint with a circuit breaker', () => {
     const outcomes = [];
     for (let i = 0; i < 10; i++) outcomes.push(await endpoint.send(request, subject));
     expect(calls()).toBe(3);
-    expect(outcomes.slice(0, 3).map((o) => [o?.response.error?.kind, o?.attempts])).toEqual([['auth', 1], ['auth', 1], ['auth', 1]]);
-    expect(outcomes.slice(3).every((o) => o?.response.error?.kind === 'not-sent' && o.attempts === 0 && o.response.error.message.includes('Incorrect API key provided'))).toBe(true);
+    expect(outcomes.slice(0, 3).map((o) => [o?.response.error?.kind, o?.attempts])).toEqual([
+      ['auth', 1],
+      ['auth', 1],
+      ['auth', 1],
+    ]);
+    expect(
+      outcomes
+        .slice(3)
+        .every(
+          (o) =>
+            o?.response.error?.kind === 'not-sent' && o.attempts === 0 && o.response.error.message.includes('Incorrect API key provided'),
+        ),
+    ).toBe(true);
     expect(lines.filter((l) => l.includes('Incorrect API key provided'))).toHaveLength(1);
     expect(endpoint.stoppedBy?.consecutive).toBe(3);
   });

@@ -29,7 +29,13 @@ async function use(dir: string, identity: string, keys: string[], at: number): P
 }
 
 const shardFiles = (dir: string) => (existsSync(join(dir, 'responses')) ? readdirSync(join(dir, 'responses')) : []);
-const shardLines = (dir: string) => shardFiles(dir).flatMap((f) => readFileSync(join(dir, 'responses', f), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>));
+const shardLines = (dir: string) =>
+  shardFiles(dir).flatMap((f) =>
+    readFileSync(join(dir, 'responses', f), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  );
 
 describe('cache stats', () => {
   it('counts distinct answers, bytes on disk and last use per shard, with the models the endpoints named', async () => {
@@ -39,13 +45,29 @@ describe('cache stats', () => {
     expect(await use(dir, 'openai:http://a/v1:model-a', ['a2', 'missing'], T0 + 5 * DAY)).toEqual(['a2']);
     const stats = cacheStats(dir);
     const bytes = shardFiles(dir).map((f) => statSync(join(dir, 'responses', f)).size);
-    expect({ entries: stats.entries, bytes: stats.bytes, oldest: stats.oldestUse, newest: stats.newestUse }).toEqual({ entries: 5, bytes: bytes[0]! + bytes[1]!, oldest: T0, newest: T0 + 5 * DAY });
-    const byModel = Object.fromEntries(stats.shards.map((s) => [s.models.join(), { entries: s.entries, oldest: s.oldestUse, newest: s.newestUse }]));
-    expect(byModel).toEqual({ 'model-a': { entries: 3, oldest: T0, newest: T0 + 5 * DAY }, 'model-b': { entries: 2, oldest: T0 + DAY, newest: T0 + DAY } });
+    expect({ entries: stats.entries, bytes: stats.bytes, oldest: stats.oldestUse, newest: stats.newestUse }).toEqual({
+      entries: 5,
+      bytes: bytes[0]! + bytes[1]!,
+      oldest: T0,
+      newest: T0 + 5 * DAY,
+    });
+    const byModel = Object.fromEntries(
+      stats.shards.map((s) => [s.models.join(), { entries: s.entries, oldest: s.oldestUse, newest: s.newestUse }]),
+    );
+    expect(byModel).toEqual({
+      'model-a': { entries: 3, oldest: T0, newest: T0 + 5 * DAY },
+      'model-b': { entries: 2, oldest: T0 + DAY, newest: T0 + DAY },
+    });
   });
 
   it('reads a missing cache directory as an empty cache', () => {
-    expect(cacheStats(join(scratchDir('cache-none'), 'never-made'))).toMatchObject({ entries: 0, bytes: 0, oldestUse: null, newestUse: null, shards: [] });
+    expect(cacheStats(join(scratchDir('cache-none'), 'never-made'))).toMatchObject({
+      entries: 0,
+      bytes: 0,
+      oldestUse: null,
+      newestUse: null,
+      shards: [],
+    });
   });
 });
 
@@ -63,7 +85,10 @@ describe('cache prune', () => {
     expect(shardFiles(dir)).toHaveLength(1); // the other endpoint's shard held nothing recent: gone
     expect(removal.keptBytes).toBe(statSync(join(dir, 'responses', shardFiles(dir)[0]!)).size);
     // Use lines are folded into the answers: one line per kept answer, dated by its last use.
-    expect(shardLines(dir).map((l) => [l.key, l.usedAt])).toEqual([['used-again', T0 + 40 * DAY], ['recent', T0 + 35 * DAY]]);
+    expect(shardLines(dir).map((l) => [l.key, l.usedAt])).toEqual([
+      ['used-again', T0 + 40 * DAY],
+      ['recent', T0 + 35 * DAY],
+    ]);
     expect(await use(dir, a, ['old', 'used-again', 'recent'], T0 + 50 * DAY)).toEqual(['used-again', 'recent']);
   });
 
@@ -87,8 +112,15 @@ describe('cache prune', () => {
     utimesSync(file, new Date(T0 + 20 * DAY), new Date(T0 + 20 * DAY));
 
     expect(pruneCache(dir, { olderThanMs: 30 * DAY, now: T0 + 40 * DAY })).toMatchObject({ removedEntries: 0, keptEntries: 2 });
-    expect(shardLines(dir).map((l) => [l.key, l.usedAt])).toEqual([['y', T0 + 20 * DAY], ['x', T0 + 20 * DAY]]);
-    expect(pruneCache(dir, { olderThanMs: 30 * DAY, now: T0 + 60 * DAY })).toMatchObject({ removedEntries: 2, keptEntries: 0, keptBytes: 0 });
+    expect(shardLines(dir).map((l) => [l.key, l.usedAt])).toEqual([
+      ['y', T0 + 20 * DAY],
+      ['x', T0 + 20 * DAY],
+    ]);
+    expect(pruneCache(dir, { olderThanMs: 30 * DAY, now: T0 + 60 * DAY })).toMatchObject({
+      removedEntries: 2,
+      keptEntries: 0,
+      keptBytes: 0,
+    });
     expect(shardFiles(dir)).toEqual([]);
   });
 
@@ -117,9 +149,28 @@ describe('cache clear', () => {
 
 describe('durations and sizes', () => {
   it('reads a number and a unit, and nothing else', () => {
-    expect([parseDuration('30d'), parseDuration('12h'), parseDuration('90m'), parseDuration('45s'), parseDuration('2w'), parseDuration('1.5d')]).toEqual([30 * DAY, DAY / 2, 5_400_000, 45_000, 14 * DAY, 1.5 * DAY]);
-    expect([parseDuration('30'), parseDuration('d'), parseDuration('-1d'), parseDuration('30 days'), parseDuration('')]).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    expect([parseSize('2GB'), parseSize('500mb'), parseSize('1.5GiB'), parseSize('1000'), parseSize('10 KiB')]).toEqual([2e9, 5e8, 1.5 * 2 ** 30, 1000, 10_240]);
+    expect([
+      parseDuration('30d'),
+      parseDuration('12h'),
+      parseDuration('90m'),
+      parseDuration('45s'),
+      parseDuration('2w'),
+      parseDuration('1.5d'),
+    ]).toEqual([30 * DAY, DAY / 2, 5_400_000, 45_000, 14 * DAY, 1.5 * DAY]);
+    expect([parseDuration('30'), parseDuration('d'), parseDuration('-1d'), parseDuration('30 days'), parseDuration('')]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect([parseSize('2GB'), parseSize('500mb'), parseSize('1.5GiB'), parseSize('1000'), parseSize('10 KiB')]).toEqual([
+      2e9,
+      5e8,
+      1.5 * 2 ** 30,
+      1000,
+      10_240,
+    ]);
     expect([parseSize('2 gigs'), parseSize('GB'), parseSize('-1GB'), parseSize('')]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

@@ -31,10 +31,39 @@ const answer: Fault = { kind: 'answer' };
 const then = (first: Fault[], after: Fault) => (attempt: number) => first[attempt - 1] ?? after;
 const SCENARIOS: Scenario[] = [
   { name: 'answers at once', script: () => answer, outcome: 'answered', attempts: 1 },
-  { name: '429 with Retry-After seconds', script: then([{ kind: 'status', status: 429, headers: { 'retry-after': '2' } }], answer), outcome: 'answered', attempts: 2, minGapMs: 2000 },
-  { name: '429 with retry-after-ms', script: then([{ kind: 'status', status: 429, headers: { 'retry-after-ms': '1500' } }], answer), outcome: 'answered', attempts: 2, minGapMs: 1500 },
-  { name: '429 asking for an hour (capped)', script: then([{ kind: 'status', status: 429, headers: { 'retry-after': '3600' } }], answer), outcome: 'answered', attempts: 2, minGapMs: 60_000 },
-  { name: '500 then 503', script: then([{ kind: 'status', status: 500 }, { kind: 'status', status: 503 }], answer), outcome: 'answered', attempts: 3 },
+  {
+    name: '429 with Retry-After seconds',
+    script: then([{ kind: 'status', status: 429, headers: { 'retry-after': '2' } }], answer),
+    outcome: 'answered',
+    attempts: 2,
+    minGapMs: 2000,
+  },
+  {
+    name: '429 with retry-after-ms',
+    script: then([{ kind: 'status', status: 429, headers: { 'retry-after-ms': '1500' } }], answer),
+    outcome: 'answered',
+    attempts: 2,
+    minGapMs: 1500,
+  },
+  {
+    name: '429 asking for an hour (capped)',
+    script: then([{ kind: 'status', status: 429, headers: { 'retry-after': '3600' } }], answer),
+    outcome: 'answered',
+    attempts: 2,
+    minGapMs: 60_000,
+  },
+  {
+    name: '500 then 503',
+    script: then(
+      [
+        { kind: 'status', status: 500 },
+        { kind: 'status', status: 503 },
+      ],
+      answer,
+    ),
+    outcome: 'answered',
+    attempts: 3,
+  },
   { name: 'hangs past the deadline once', script: then([{ kind: 'hang' }], answer), outcome: 'answered', attempts: 2 },
   { name: 'truncated JSON once', script: then([{ kind: 'truncated' }], answer), outcome: 'answered', attempts: 2 },
   { name: 'empty choices once', script: then([{ kind: 'empty-choices' }], answer), outcome: 'answered', attempts: 2 },
@@ -64,11 +93,18 @@ describe('runner against a faulty OpenAI-compatible server', () => {
       await cache.close();
       await journal.close();
     }
-    return readFileSync(join(runDir, 'responses.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResponseRecord);
+    return readFileSync(join(runDir, 'responses.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ResponseRecord);
   };
 
   beforeAll(async () => {
-    server = await startFaultyOpenAI((prompt, attempt) => scenarioOf.get(prompt)!.script(attempt), (prompt) => `Answer: ${prompt.length % 2 ? 'A' : 'B'}`, ctx.clock);
+    server = await startFaultyOpenAI(
+      (prompt, attempt) => scenarioOf.get(prompt)!.script(attempt),
+      (prompt) => `Answer: ${prompt.length % 2 ? 'A' : 'B'}`,
+      ctx.clock,
+    );
     plan().forEach((request, i) => scenarioOf.set(promptOf(request), SCENARIOS[i % SCENARIOS.length]!));
     expect(scenarioOf.size).toBeGreaterThanOrEqual(SCENARIOS.length);
   });
@@ -86,9 +122,16 @@ describe('runner against a faulty OpenAI-compatible server', () => {
       const record = records.find((r) => r.key === request.key)!;
       const seen = server.attempts.filter((a) => a.prompt === prompt);
       const label = `${scenario.name}: ${request.variantId}`;
-      expect({ label, outcome: record.error?.kind ?? 'answered', attempts: record.attempts }).toEqual({ label, outcome: scenario.outcome, attempts: scenario.attempts });
+      expect({ label, outcome: record.error?.kind ?? 'answered', attempts: record.attempts }).toEqual({
+        label,
+        outcome: scenario.outcome,
+        attempts: scenario.attempts,
+      });
       expect({ label, sent: seen.length }).toEqual({ label, sent: scenario.attempts }); // every attempt counted
-      expect({ label, answers: seen.filter((a) => a.fault === 'answer').length }).toEqual({ label, answers: scenario.outcome === 'answered' ? 1 : 0 });
+      expect({ label, answers: seen.filter((a) => a.fault === 'answer').length }).toEqual({
+        label,
+        answers: scenario.outcome === 'answered' ? 1 : 0,
+      });
       if (scenario.outcome === 'answered') expect(record.text).toBe(`Answer: ${prompt.length % 2 ? 'A' : 'B'}`);
       else expect(record.error!.message.length).toBeGreaterThan(0);
       if (scenario.minGapMs) {
@@ -97,7 +140,11 @@ describe('runner against a faulty OpenAI-compatible server', () => {
       }
     }
     expect(server.attempts.every((a) => a.authorization === `Bearer ${SECRET}`)).toBe(true);
-    for (const text of [readFileSync(join(dir, 'run', 'responses.jsonl'), 'utf8'), ...ctx.lines, ...readdirSync(join(dir, 'cache', 'responses')).map((f) => readFileSync(join(dir, 'cache', 'responses', f), 'utf8'))]) {
+    for (const text of [
+      readFileSync(join(dir, 'run', 'responses.jsonl'), 'utf8'),
+      ...ctx.lines,
+      ...readdirSync(join(dir, 'cache', 'responses')).map((f) => readFileSync(join(dir, 'cache', 'responses', f), 'utf8')),
+    ]) {
       expect(text).not.toContain(SECRET);
     }
   });

@@ -15,7 +15,20 @@ export function fixturePlan(): { variants: Variant[]; questions: Map<string, Que
 }
 
 export function openaiSpec(baseUrl: string, overrides: Partial<OpenAISpec> = {}): OpenAISpec {
-  return { kind: 'openai', id: 'local', model: 'test-model', baseUrl, apiKeyEnv: 'COUNTERFAIR_TEST_KEY', batch: false, params: { temperature: 0 }, systemPrompt: DEFAULT_SYSTEM_PROMPT, concurrency: 4, timeoutMs: 30_000, maxRetries: 3, ...overrides };
+  return {
+    kind: 'openai',
+    id: 'local',
+    model: 'test-model',
+    baseUrl,
+    apiKeyEnv: 'COUNTERFAIR_TEST_KEY',
+    batch: false,
+    params: { temperature: 0 },
+    systemPrompt: DEFAULT_SYSTEM_PROMPT,
+    concurrency: 4,
+    timeoutMs: 30_000,
+    maxRetries: 3,
+    ...overrides,
+  };
 }
 
 export function scratchDir(name: string): string {

@@ -13,12 +13,23 @@ const CONCURRENCY = 4;
 
 /** Every line of a run's journal. */
 function journal(runDir: string): ResponseRecord[] {
-  return readFileSync(join(runDir, 'responses.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResponseRecord);
+  return readFileSync(join(runDir, 'responses.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ResponseRecord);
 }
 
 /** What must not differ between an interrupted-and-resumed run and an uninterrupted one. */
 function outcome(r: ResponseRecord) {
-  return { key: r.key, variantId: r.variantId, text: r.text, error: r.error, finishReason: r.finishReason, usage: r.usage, servedModel: r.servedModel };
+  return {
+    key: r.key,
+    variantId: r.variantId,
+    text: r.text,
+    error: r.error,
+    finishReason: r.finishReason,
+    usage: r.usage,
+    servedModel: r.servedModel,
+  };
 }
 
 describe('kill -9 in the middle of `counterfair run`, then resume', () => {
@@ -38,7 +49,13 @@ describe('kill -9 in the middle of `counterfair run`, then resume', () => {
       },
       (prompt) => `The answer depends on the case.\nAnswer: ${prompt.length % 3 === 0 ? 'yes' : 'no'}`,
     );
-    writeTestStudy(study, { name: 'kill and resume', seed: 11, templates: fromRoot('templates'), models: [`{ id: local, provider: openai, model: test-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY} }`],
+    writeTestStudy(study, {
+      name: 'kill and resume',
+      seed: 11,
+      templates: fromRoot('templates'),
+      models: [
+        `{ id: local, provider: openai, model: test-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY} }`,
+      ],
       // The server answers yes or no to every question, unreadable for most of the library: this test is about the
       // journal, not about the answers, so the data-quality check must not fail the run.
       extra: ['quality: { max_unparseable_rate: 1 }'],

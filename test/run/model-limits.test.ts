@@ -9,18 +9,33 @@ import { scratchDir } from './fixture.js';
 
 function study(models: string[]): string {
   const file = join(scratchDir('limits'), 'study.yaml');
-  writeFileSync(file, [`seed: 1`, `templates: [${fixture('study/templates')}]`, `demographics: ${fromRoot('demographics')}`, 'axes:', '  race: {}', 'models:', ...models].join('\n'));
+  writeFileSync(
+    file,
+    [
+      `seed: 1`,
+      `templates: [${fixture('study/templates')}]`,
+      `demographics: ${fromRoot('demographics')}`,
+      'axes:',
+      '  race: {}',
+      'models:',
+      ...models,
+    ].join('\n'),
+  );
   return file;
 }
 
 describe('model limits, prices and batch mode in the study', () => {
   it('reads rpm, tpm, price and batch', () => {
-    const file = study(['  - { id: gpt, provider: openai, model: m, rpm: 500, tpm: 200000, price: { input: 0.15, output: 0.6 }, batch: true }']);
+    const file = study([
+      '  - { id: gpt, provider: openai, model: m, rpm: 500, tpm: 200000, price: { input: 0.15, output: 0.6 }, batch: true }',
+    ]);
     expect(loadStudy(file).study.models[0]).toMatchObject({ rpm: 500, tpm: 200_000, price: { input: 0.15, output: 0.6 }, batch: true });
   });
 
   it('prices answers through the Batch API at the batch price, or the online one when none is given', () => {
-    const file = study(['  - { id: gpt, provider: openai, model: m, price: { input: 0.15, output: 0.6, batch_input: 0.075, batch_output: 0.3 } }']);
+    const file = study([
+      '  - { id: gpt, provider: openai, model: m, price: { input: 0.15, output: 0.6, batch_input: 0.075, batch_output: 0.3 } }',
+    ]);
     const price = loadStudy(file).study.models[0]!.price;
     expect(price).toEqual({ input: 0.15, output: 0.6, batchInput: 0.075, batchOutput: 0.3 });
     expect(batchPrice(price)).toEqual({ input: 0.075, output: 0.3 });

@@ -4,12 +4,16 @@ import { sha256Hex, stableStringify } from '../../src/util/hash.js';
 import type { ChatMessage } from '../../src/expand/types.js';
 
 /** What a key is, by definition: changing this invalidates every cache and every run directory. */
-const definition = (provider: string, params: object, messages: ChatMessage[], replicate: number) => sha256Hex(stableStringify({ v: CACHE_KEY_VERSION, provider, params, messages, replicate }));
+const definition = (provider: string, params: object, messages: ChatMessage[], replicate: number) =>
+  sha256Hex(stableStringify({ v: CACHE_KEY_VERSION, provider, params, messages, replicate }));
 
 describe('request keys', () => {
   const params = { temperature: 0, maxTokens: 256, seed: undefined };
   const tricky: ChatMessage[][] = [
-    [{ role: 'system', content: 'You are a clinician.' }, { role: 'user', content: 'A 54-year-old woman… Answer A, B or C.' }],
+    [
+      { role: 'system', content: 'You are a clinician.' },
+      { role: 'user', content: 'A 54-year-old woman… Answer A, B or C.' },
+    ],
     [{ role: 'user', content: '"replicate":"\u0000replicate" and \\u0000replicate, "v":1}' }],
     [{ role: 'user', content: '' }],
   ];

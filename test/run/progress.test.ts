@@ -3,7 +3,16 @@ import { ProgressMeter } from '../../src/run/progress.js';
 import { formatProgress, ProgressDisplay } from '../../src/run/progressDisplay.js';
 import type { StoredResponse } from '../../src/run/types.js';
 
-const answer = (promptTokens: number, completionTokens: number): StoredResponse => ({ key: 'k', text: 'A', error: null, finishReason: 'stop', usage: { promptTokens, completionTokens }, servedModel: null, latencyMs: 1, attempts: 1 });
+const answer = (promptTokens: number, completionTokens: number): StoredResponse => ({
+  key: 'k',
+  text: 'A',
+  error: null,
+  finishReason: 'stop',
+  usage: { promptTokens, completionTokens },
+  servedModel: null,
+  latencyMs: 1,
+  attempts: 1,
+});
 const failed: StoredResponse = { ...answer(0, 0), text: null, usage: null, error: { kind: 'timeout', message: 'slow' } };
 
 describe('progress', () => {
@@ -20,9 +29,22 @@ describe('progress', () => {
     meter.attempt();
     meter.finish(failed, { input: 0.15, output: 0.6 });
     const snapshot = meter.snapshot();
-    expect(snapshot).toMatchObject({ total: 10, done: 4, reused: 2, sent: 3, retries: 1, errors: 1, promptTokens: 1_000_000, completionTokens: 100_000, rate: 1, etaSeconds: 6 });
+    expect(snapshot).toMatchObject({
+      total: 10,
+      done: 4,
+      reused: 2,
+      sent: 3,
+      retries: 1,
+      errors: 1,
+      promptTokens: 1_000_000,
+      completionTokens: 100_000,
+      rate: 1,
+      etaSeconds: 6,
+    });
     expect(snapshot.cost).toBeCloseTo(0.21, 10);
-    expect(formatProgress(snapshot)).toBe('counterfair: 4/10 (40%) · 2 already answered · ETA 6s · 1.0/s · 1 errors · 1 retries · 1100k tokens · ~$0.2100 · 3 sent');
+    expect(formatProgress(snapshot)).toBe(
+      'counterfair: 4/10 (40%) · 2 already answered · ETA 6s · 1.0/s · 1 errors · 1 retries · 1100k tokens · ~$0.2100 · 3 sent',
+    );
   });
 
   it('on resume, draws nothing while only recorded answers are being counted, then one line with all of them', () => {

@@ -17,7 +17,12 @@ describe('rate limits and retries at high concurrency', () => {
   it('many requests waiting to retry at once raise no listener warning, and no 429 is retried before its Retry-After', async () => {
     const ctx = fastContext(100, { seed: 7 });
     // Every prompt: a 429 asking for 30 s (0.3 s of real time, so every request waits at once), then a 500, then an answer.
-    const script = (_prompt: string, attempt: number): Fault => (attempt === 1 ? { kind: 'status', status: 429, headers: { 'retry-after': '30' } } : attempt === 2 ? { kind: 'status', status: 500 } : { kind: 'answer' });
+    const script = (_prompt: string, attempt: number): Fault =>
+      attempt === 1
+        ? { kind: 'status', status: 429, headers: { 'retry-after': '30' } }
+        : attempt === 2
+          ? { kind: 'status', status: 500 }
+          : { kind: 'answer' };
     server = await startFaultyOpenAI(script, () => 'Answer: A', ctx.clock);
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(`${w.name}: ${w.message}`);

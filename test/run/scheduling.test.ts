@@ -7,7 +7,13 @@ import { manualContext } from '../helpers/manualTime.js';
 
 describe('endpoint gate', () => {
   /** Starts `n` acquisitions and returns the times (ms) at which each was admitted. */
-  async function admissions(gate: EndpointGate, ctx: ReturnType<typeof manualContext>, n: number, tokens = 1, releaseAfterMs?: number): Promise<number[]> {
+  async function admissions(
+    gate: EndpointGate,
+    ctx: ReturnType<typeof manualContext>,
+    n: number,
+    tokens = 1,
+    releaseAfterMs?: number,
+  ): Promise<number[]> {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       void gate.acquire(tokens, false).then((ok) => {
@@ -113,8 +119,10 @@ describe('retries', () => {
   });
 
   it('retries what may pass next time and nothing else', () => {
-    for (const kind of ['rate-limit', 'server', 'timeout', 'network', 'connection-refused', 'dns', 'invalid-response'] as const) expect(isRetryable({ kind, message: '' })).toBe(true);
-    for (const kind of ['auth', 'not-found', 'bad-request', 'aborted', 'not-sent'] as const) expect(isRetryable({ kind, message: '' })).toBe(false);
+    for (const kind of ['rate-limit', 'server', 'timeout', 'network', 'connection-refused', 'dns', 'invalid-response'] as const)
+      expect(isRetryable({ kind, message: '' })).toBe(true);
+    for (const kind of ['auth', 'not-found', 'bad-request', 'aborted', 'not-sent'] as const)
+      expect(isRetryable({ kind, message: '' })).toBe(false);
   });
 
   it('reads retry-after-ms, Retry-After in seconds and as a date', () => {

@@ -10,7 +10,20 @@ import { scratchDir } from './fixture.js';
 
 function record(key: string, text: string | null): ResponseRecord {
   const error = text === null ? { kind: 'server' as const, message: 'HTTP 500' } : null;
-  return { key, modelId: 'm', vignetteId: 'v', variantId: 'v~ref', replicate: 0, text, error, finishReason: text && 'stop', usage: null, servedModel: null, latencyMs: 5, attempts: 1 };
+  return {
+    key,
+    modelId: 'm',
+    vignetteId: 'v',
+    variantId: 'v~ref',
+    replicate: 0,
+    text,
+    error,
+    finishReason: text && 'stop',
+    usage: null,
+    servedModel: null,
+    latencyMs: 5,
+    attempts: 1,
+  };
 }
 
 describe('response journal', () => {
@@ -37,7 +50,12 @@ describe('response journal', () => {
     expect([journal.isAnswered('a'), journal.isAnswered('b')]).toEqual([true, false]);
     journal.append(record('b', 'Answer: B'));
     await journal.close();
-    expect(readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as ResponseRecord).key)).toEqual(['a', 'b']);
+    expect(
+      readFileSync(path, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as ResponseRecord).key),
+    ).toEqual(['a', 'b']);
   });
 
   it('refuses a journal damaged anywhere but at its end, naming file and line', () => {

@@ -33,7 +33,11 @@ describe('bowker', () => {
 
 describe('bowker empty pairs', () => {
   it("an empty off-diagonal pair contributes 0 (statsmodels) or makes the statistic NaN (R's mcnemar.test)", () => {
-    const table = [[10, 4, 0], [1, 12, 3], [0, 5, 9]];
+    const table = [
+      [10, 4, 0],
+      [1, 12, 3],
+      [0, 5, 9],
+    ];
     expect(bowker(table).statistic).toBeCloseTo(9 / 5 + 4 / 8, 14);
     const r = bowker(table, { emptyPairs: 'nan' });
     expect(r.statistic).toBeNaN();

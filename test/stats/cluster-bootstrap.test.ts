@@ -25,7 +25,13 @@ describe('clusterBootstrap', () => {
     expect(clusterBootstrap({ clusters, statistic: mean, seed: 12, nResamples: 500 }).ciLow).not.toBeNaN();
   });
   it('accepts an rng function; constant data give a degenerate interval', () => {
-    const r = clusterBootstrap({ clusters: { x: [2, 2], y: [2] }, statistic: mean, rng: createRng(3), nResamples: 50, keepReplicates: true });
+    const r = clusterBootstrap({
+      clusters: { x: [2, 2], y: [2] },
+      statistic: mean,
+      rng: createRng(3),
+      nResamples: 50,
+      keepReplicates: true,
+    });
     expect([r.ciLow, r.ciHigh, r.se]).toEqual([2, 2, 0]);
     expect(r.replicates).toHaveLength(50);
   });

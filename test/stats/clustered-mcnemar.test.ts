@@ -2,12 +2,21 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusteredMcNemar } from '../../src/stats/clustered-mcnemar.js';
 
-interface Fixture { cases: { id: string; input: { table: number[][] }; options: { method: string; correction?: boolean }; expected: { statistic: number | string; pvalue: number | string } }[] }
+interface Fixture {
+  cases: {
+    id: string;
+    input: { table: number[][] };
+    options: { method: string; correction?: boolean };
+    expected: { statistic: number | string; pvalue: number | string };
+  }[];
+}
 const fixtures = JSON.parse(readFileSync(new URL('../../../shared/reference/stats/mcnemar.json', import.meta.url), 'utf8')) as Fixture;
 
 describe('clusteredMcNemar', () => {
   it('with one pair per cluster equals the uncorrected McNemar test of the reference fixtures', () => {
-    const cases = fixtures.cases.filter((c) => c.options.method === 'asymptotic' && c.options.correction === false && typeof c.expected.statistic === 'number');
+    const cases = fixtures.cases.filter(
+      (c) => c.options.method === 'asymptotic' && c.options.correction === false && typeof c.expected.statistic === 'number',
+    );
     expect(cases.length).toBeGreaterThan(4);
     for (const c of cases) {
       const [[, n10], [n01]] = c.input.table as [[number, number], [number, number]];

@@ -27,10 +27,12 @@ describe('cochransQ', () => {
     expect(q.pValue).toBeCloseTo(m.pValue, 14);
   });
   it('all rows constant gives NaN; column order does not matter', () => {
-    expect(cochransQ([
-      [1, 1, 1],
-      [0, 0, 0],
-    ]).statistic).toBeNaN();
+    expect(
+      cochransQ([
+        [1, 1, 1],
+        [0, 0, 0],
+      ]).statistic,
+    ).toBeNaN();
     const x = [
       [1, 0, 0],
       [1, 1, 0],

@@ -44,14 +44,27 @@ describe('cohensKappa', () => {
   });
   it('validates input', () => {
     expect(() => cohensKappa([[1]])).toThrow(/k >= 2/);
-    expect(() => cohensKappa([[1, 2], [3, -4]])).toThrow('cohensKappa: counts must be finite and non-negative (got table[1][1]=-4)');
-    expect(() => cohensKappa([[0, 0], [0, 0]])).toThrow(/at least one observation/);
+    expect(() =>
+      cohensKappa([
+        [1, 2],
+        [3, -4],
+      ]),
+    ).toThrow('cohensKappa: counts must be finite and non-negative (got table[1][1]=-4)');
+    expect(() =>
+      cohensKappa([
+        [0, 0],
+        [0, 0],
+      ]),
+    ).toThrow(/at least one observation/);
   });
 });
 
 describe('cohensKappa interval respects [−1, 1]', () => {
   it('truncates the Wald limits by default (near-perfect agreement would reach past 1); interval: wald keeps them', () => {
-    const table = [[40, 1], [1, 8]];
+    const table = [
+      [40, 1],
+      [1, 8],
+    ];
     const wald = cohensKappa(table, { interval: 'wald' });
     expect(wald.ciHigh).toBeGreaterThan(1);
     const bounded = cohensKappa(table);
@@ -59,7 +72,10 @@ describe('cohensKappa interval respects [−1, 1]', () => {
     expect(bounded.ciLow).toBe(wald.ciLow);
     expect(bounded.stdKappa).toBe(wald.stdKappa);
     // kappa.json complete_disagreement: Wald −1.1324580088682972 to −0.8347551058858007
-    const opposite = [[0, 10], [12, 0]];
+    const opposite = [
+      [0, 10],
+      [12, 0],
+    ];
     expect(cohensKappa(opposite, { interval: 'wald' }).ciLow).toBeCloseTo(-1.1324580088682972, 12);
     expect(cohensKappa(opposite).ciLow).toBe(-1);
     expect(cohensKappa(opposite).ciHigh).toBeCloseTo(-0.8347551058858007, 12);

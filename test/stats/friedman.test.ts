@@ -19,10 +19,12 @@ describe('friedman', () => {
     expect(r.statistic).toBeCloseTo(((12 / (3 * 2 * 4)) * 50 - 3 * 2 * 4) / c, 12);
   });
   it('all blocks fully tied gives NaN; invariant to monotone transforms within blocks', () => {
-    expect(friedman([
-      [1, 1, 1],
-      [2, 2, 2],
-    ]).statistic).toBeNaN();
+    expect(
+      friedman([
+        [1, 1, 1],
+        [2, 2, 2],
+      ]).statistic,
+    ).toBeNaN();
     const d = [
       [0.1, 0.5, 0.3],
       [2, 1, 3],
@@ -33,6 +35,11 @@ describe('friedman', () => {
   });
   it('validates input', () => {
     expect(() => friedman([[1, 2]])).toThrow('friedman: need at least 3 treatments (got k=2)');
-    expect(() => friedman([[1, 2, 3], [1, 2]])).toThrow(/every block must have k=3/);
+    expect(() =>
+      friedman([
+        [1, 2, 3],
+        [1, 2],
+      ]),
+    ).toThrow(/every block must have k=3/);
   });
 });

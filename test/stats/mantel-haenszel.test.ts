@@ -78,20 +78,56 @@ describe('mantelHaenszel', () => {
   });
   it('validates input', () => {
     expect(() => mantelHaenszel([])).toThrow(/non-empty array of 2x2 tables/);
-    expect(() => mantelHaenszel([[[1, 2, 3], [4, 5, 6]]])).toThrow('mantelHaenszel: every stratum must be a 2x2 table [[a, b], [c, d]] (stratum 0 is not)');
-    expect(() => mantelHaenszel([[[1, 2], [3, -1]]])).toThrow(/finite and non-negative/);
+    expect(() =>
+      mantelHaenszel([
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+      ]),
+    ).toThrow('mantelHaenszel: every stratum must be a 2x2 table [[a, b], [c, d]] (stratum 0 is not)');
+    expect(() =>
+      mantelHaenszel([
+        [
+          [1, 2],
+          [3, -1],
+        ],
+      ]),
+    ).toThrow(/finite and non-negative/);
   });
 });
 
 describe('mantelHaenszel continuity-correction conventions', () => {
   it("statsmodels subtracts ½ even when |Σa − ΣE[a]| < ½; R's mantelhaen.test does not", () => {
     // heterogeneous_or fixture: OR_MH = 1 exactly, |Σa − ΣE[a]| = 0
-    const tables = [[[20, 10], [10, 20]], [[10, 20], [20, 10]]];
+    const tables = [
+      [
+        [20, 10],
+        [10, 20],
+      ],
+      [
+        [10, 20],
+        [20, 10],
+      ],
+    ];
     expect(mantelHaenszel(tables).cmhCorrected.statistic).toBeGreaterThan(0);
     const r = mantelHaenszel(tables, { ccConvention: 'r' });
     expect(r.cmhCorrected).toEqual({ statistic: 0, pValue: 1, df: 1 });
     // above ½ both conventions correct
-    const three = [[[10, 20], [5, 25]], [[8, 12], [6, 14]], [[15, 35], [9, 41]]];
+    const three = [
+      [
+        [10, 20],
+        [5, 25],
+      ],
+      [
+        [8, 12],
+        [6, 14],
+      ],
+      [
+        [15, 35],
+        [9, 41],
+      ],
+    ];
     expect(mantelHaenszel(three, { ccConvention: 'r' }).cmhCorrected.statistic).toBeCloseTo(3.6736330402652024, 12);
     expect(() => mantelHaenszel(three, { ccConvention: 'sas' as never })).toThrow(/mantelHaenszel: ccConvention/);
   });

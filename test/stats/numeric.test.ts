@@ -23,12 +23,14 @@ describe('numeric helpers', () => {
     )!;
     expect(x[0]).toBeCloseTo(0.8, 15);
     expect(x[1]).toBeCloseTo(1.4, 15);
-    expect(solveLinearSystem(
-      [
-        [1, -1],
-        [-1, 1],
-      ],
-      [1, 1],
-    )).toBeNull();
+    expect(
+      solveLinearSystem(
+        [
+          [1, -1],
+          [-1, 1],
+        ],
+        [1, 1],
+      ),
+    ).toBeNull();
   });
 });

@@ -7,7 +7,13 @@ import type { PairedClusterCounts } from '../../src/stats/types.js';
 
 /** A cluster of m pairs: both events, level only, reference only, neither. */
 function cluster(both: number, levelOnly: number, referenceOnly: number, neither: number): PairedClusterCounts {
-  return { pairs: both + levelOnly + referenceOnly + neither, levelEvents: both + levelOnly, referenceEvents: both + referenceOnly, levelOnly, referenceOnly };
+  return {
+    pairs: both + levelOnly + referenceOnly + neither,
+    levelEvents: both + levelOnly,
+    referenceEvents: both + referenceOnly,
+    levelOnly,
+    referenceOnly,
+  };
 }
 
 describe('raoScottPairedIntervals', () => {
@@ -34,7 +40,10 @@ describe('raoScottPairedIntervals', () => {
     const iidRatio = 1 * (1 / L - 1 / R) ** 2 + 5 / (L * L) + 1 / (R * R);
     const deffRatio = Math.min(3, Math.max(1, vRatio / iidRatio));
     expect(r.designEffectRatio).toBeCloseTo(deffRatio, 14);
-    const bp = bonettPriceRatio({ n11: 1 / deffRatio, n10: 5 / deffRatio, n01: 1 / deffRatio, n00: 5 / deffRatio }, { criticalValue: r.criticalValue, effectiveCounts: true });
+    const bp = bonettPriceRatio(
+      { n11: 1 / deffRatio, n10: 5 / deffRatio, n01: 1 / deffRatio, n00: 5 / deffRatio },
+      { criticalValue: r.criticalValue, effectiveCounts: true },
+    );
     expect(r.ratio!.low).toBeCloseTo(bp.low, 14);
     expect(r.ratio!.high).toBeCloseTo(bp.high, 14);
     expect(r.ratio!.estimate).toBe(3);
@@ -68,7 +77,9 @@ describe('raoScottPairedIntervals', () => {
   });
   it('validates its input, naming the function', () => {
     expect(() => raoScottPairedIntervals([])).toThrow(/raoScottPairedIntervals: at least one cluster/);
-    expect(() => raoScottPairedIntervals([{ pairs: 2, levelEvents: 1, referenceEvents: 0, levelOnly: 0, referenceOnly: 0 }])).toThrow(/raoScottPairedIntervals: cluster 0 is not a consistent set/);
+    expect(() => raoScottPairedIntervals([{ pairs: 2, levelEvents: 1, referenceEvents: 0, levelOnly: 0, referenceOnly: 0 }])).toThrow(
+      /raoScottPairedIntervals: cluster 0 is not a consistent set/,
+    );
     expect(() => raoScottPairedIntervals([cluster(1, 0, 0, 1)], { confLevel: 1 })).toThrow(/confLevel/);
   });
 });

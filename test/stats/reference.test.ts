@@ -47,10 +47,50 @@ describe('reference runner', () => {
       JSON.stringify({
         test: 'mcnemar',
         cases: [
-          { id: 'should-throw', input: { table: [[1, 2], [3, 4]] }, options: { method: 'exact' }, expected: { error: 'boom' } },
-          { id: 'nan', input: { table: [[1, 0], [0, 1]] }, options: { method: 'asymptotic' }, expected: { statistic: 'NaN', pvalue: 'NaN' } },
-          { id: 'not-nan', input: { table: [[1, 2], [0, 1]] }, options: { method: 'asymptotic' }, expected: { statistic: 'NaN' } },
-          { id: 'throws-ok', input: { table: [[1, -2], [0, 1]] }, options: {}, expected: { error: 'negative' } },
+          {
+            id: 'should-throw',
+            input: {
+              table: [
+                [1, 2],
+                [3, 4],
+              ],
+            },
+            options: { method: 'exact' },
+            expected: { error: 'boom' },
+          },
+          {
+            id: 'nan',
+            input: {
+              table: [
+                [1, 0],
+                [0, 1],
+              ],
+            },
+            options: { method: 'asymptotic' },
+            expected: { statistic: 'NaN', pvalue: 'NaN' },
+          },
+          {
+            id: 'not-nan',
+            input: {
+              table: [
+                [1, 2],
+                [0, 1],
+              ],
+            },
+            options: { method: 'asymptotic' },
+            expected: { statistic: 'NaN' },
+          },
+          {
+            id: 'throws-ok',
+            input: {
+              table: [
+                [1, -2],
+                [0, 1],
+              ],
+            },
+            options: {},
+            expected: { error: 'negative' },
+          },
         ],
       }),
     );
@@ -75,19 +115,40 @@ describe('reference runner', () => {
   it('never skips silently: a wrong R value, an unknown method, option or R call, an empty expected and a fixture in a subdirectory all count', () => {
     const dir = mkdtempSync(path.join(tmp, 'audit-'));
     mkdirSync(path.join(dir, 'held-out'));
-    const table = [[5, 7], [7, 5]];
+    const table = [
+      [5, 7],
+      [7, 5],
+    ];
     writeFileSync(
       path.join(dir, 'held-out', 'mc.json'),
       JSON.stringify({
         test: 'mcnemar',
         cases: [
           // R's mcnemar.test does not correct when b = c: statistic 0, p 1 (statsmodels: 1/14, 0.789...)
-          { id: 'r-ok', input: { table }, options: { method: 'asymptotic_cc' }, expected: { statistic: 1 / 14 }, r: { 'mcnemar.test(correct=TRUE)': { statistic: 0, pvalue: 1 } } },
-          { id: 'r-wrong', input: { table }, options: { method: 'asymptotic_cc' }, expected: { statistic: 1 / 14 }, r: { 'mcnemar.test(correct=TRUE)': { statistic: 1 / 14, pvalue: 0.7892680261342813 } } },
+          {
+            id: 'r-ok',
+            input: { table },
+            options: { method: 'asymptotic_cc' },
+            expected: { statistic: 1 / 14 },
+            r: { 'mcnemar.test(correct=TRUE)': { statistic: 0, pvalue: 1 } },
+          },
+          {
+            id: 'r-wrong',
+            input: { table },
+            options: { method: 'asymptotic_cc' },
+            expected: { statistic: 1 / 14 },
+            r: { 'mcnemar.test(correct=TRUE)': { statistic: 1 / 14, pvalue: 0.7892680261342813 } },
+          },
           { id: 'cc-r', input: { table }, options: { method: 'asymptotic_cc', cc_convention: 'r' }, expected: { statistic: 0, pvalue: 1 } },
           { id: 'bad-method', input: { table }, options: { method: 'asymptotic_yates' }, expected: { statistic: 0 } },
           { id: 'bad-option', input: { table }, options: { method: 'exact', exact: true }, expected: { statistic: 7 } },
-          { id: 'bad-r-call', input: { table }, options: { method: 'exact' }, expected: { statistic: 7 }, r: { 'prop.test()': { pvalue: 1 } } },
+          {
+            id: 'bad-r-call',
+            input: { table },
+            options: { method: 'exact' },
+            expected: { statistic: 7 },
+            r: { 'prop.test()': { pvalue: 1 } },
+          },
           { id: 'empty', input: { table }, options: { method: 'exact' }, expected: {} },
         ],
       }),
@@ -108,8 +169,22 @@ describe('reference runner', () => {
 
   it('an R error must be an error under R conventions too (mantelhaen.test needs two strata)', () => {
     const dir = mkdtempSync(path.join(tmp, 'rerr-'));
-    const one = [[[10, 20], [5, 25]]];
-    const two = [[[10, 20], [5, 25]], [[8, 12], [6, 14]]];
+    const one = [
+      [
+        [10, 20],
+        [5, 25],
+      ],
+    ];
+    const two = [
+      [
+        [10, 20],
+        [5, 25],
+      ],
+      [
+        [8, 12],
+        [6, 14],
+      ],
+    ];
     const rError = { estimate: null, error: 'each dimension in table must be >= 2' };
     writeFileSync(
       path.join(dir, 'mh.json'),
@@ -117,7 +192,13 @@ describe('reference runner', () => {
         test: 'mantel_haenszel',
         cases: [
           { id: 'one', input: { tables: one }, options: {}, expected: { oddsratio_pooled: 2.5 }, r: { 'mantelhaen.test': rError } },
-          { id: 'two', input: { tables: two }, options: {}, expected: { oddsratio_pooled: 2.0096153846153846 }, r: { 'mantelhaen.test': rError } },
+          {
+            id: 'two',
+            input: { tables: two },
+            options: {},
+            expected: { oddsratio_pooled: 2.0096153846153846 },
+            r: { 'mantelhaen.test': rError },
+          },
         ],
       }),
     );

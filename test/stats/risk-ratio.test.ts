@@ -24,10 +24,12 @@ describe('riskRatio', () => {
     expect(a.low * b.high).toBeCloseTo(1, 13);
   });
   it('zero cells: unadjusted by default, +0.5 to all cells with shiftZeros', () => {
-    expect(riskRatio([
-      [0, 10],
-      [5, 5],
-    ]).estimate).toBe(0);
+    expect(
+      riskRatio([
+        [0, 10],
+        [5, 5],
+      ]).estimate,
+    ).toBe(0);
     const z = [
       [0, 10],
       [5, 5],

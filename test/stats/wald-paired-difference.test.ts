@@ -14,6 +14,8 @@ describe('waldPairedDifference', () => {
     // n = 0 is a value, not an error: nothing is known
     const empty = waldPairedDifference({ n11: 0, n10: 0, n01: 0, n00: 0 });
     expect([empty.low, empty.high]).toEqual([NaN, NaN]);
-    expect(() => newcombePairedDifference({ n11: 1, n10: -1, n01: 0, n00: 0 })).toThrow('newcombePairedDifference: n10 must be a non-negative integer (got n10=-1)');
+    expect(() => newcombePairedDifference({ n11: 1, n10: -1, n01: 0, n00: 0 })).toThrow(
+      'newcombePairedDifference: n10 must be a non-negative integer (got n10=-1)',
+    );
   });
 });

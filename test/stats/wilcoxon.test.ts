@@ -9,11 +9,26 @@ describe('wilcoxonSignedRank', () => {
   });
   it('exact, all positive n = 8: p = 2/2^8', () => {
     const x = [1.5, 2.25, 3, 4.75, 5.5, 6, 7.25, 8.5];
-    const r = wilcoxonSignedRank(x, x.map(() => 0));
+    const r = wilcoxonSignedRank(
+      x,
+      x.map(() => 0),
+    );
     expect(r.statistic).toBe(0);
     expect(r.pValue).toBeCloseTo(2 / 256, 15);
-    expect(wilcoxonSignedRank(x, x.map(() => 0), { alternative: 'greater' }).pValue).toBeCloseTo(1 / 256, 15);
-    expect(wilcoxonSignedRank(x, x.map(() => 0), { alternative: 'less' }).pValue).toBeCloseTo(1, 15);
+    expect(
+      wilcoxonSignedRank(
+        x,
+        x.map(() => 0),
+        { alternative: 'greater' },
+      ).pValue,
+    ).toBeCloseTo(1 / 256, 15);
+    expect(
+      wilcoxonSignedRank(
+        x,
+        x.map(() => 0),
+        { alternative: 'less' },
+      ).pValue,
+    ).toBeCloseTo(1, 15);
   });
   it('normal approximation with ties, zeros and continuity correction (hand-checked)', () => {
     // d = [1, 2, 0, 0, 1, 2, 1, 2, −1, 2, 0, 2]: nonzero |d| ranks: 1s → 2.5, 2s → 7 ; R+ = 42.5, R− = 2.5
@@ -41,7 +56,10 @@ describe('wilcoxonSignedRank', () => {
       if (s <= obs) le++;
       if (s >= obs) ge++;
     }
-    const r = wilcoxonSignedRank(d, d.map(() => 0));
+    const r = wilcoxonSignedRank(
+      d,
+      d.map(() => 0),
+    );
     expect(r.rPlus).toBe(obs);
     expect(r.pValue).toBeCloseTo(Math.min(1, (2 * Math.min(le, ge)) / 2 ** n), 15);
   });

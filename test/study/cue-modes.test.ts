@@ -39,7 +39,10 @@ describe("the study's cues: field", () => {
 
   it('refuses anything else with exit 2, naming file, line and field', async () => {
     const cases: [string, string][] = [
-      ['loud', 'cues: unknown cue mode "loud"; use one mode (cues: implicit) or a list of distinct modes to cross (cues: [explicit, implicit]); modes: explicit, implicit, both'],
+      [
+        'loud',
+        'cues: unknown cue mode "loud"; use one mode (cues: implicit) or a list of distinct modes to cross (cues: [explicit, implicit]); modes: explicit, implicit, both',
+      ],
       ['none', 'cues: unknown cue mode "none"'],
       ['[explicit, explicit]', 'cues[1]: cue mode "explicit" is listed twice; list each mode once'],
       ['[explicit, loud]', 'cues[1]: unknown cue mode "loud"'],
@@ -57,13 +60,18 @@ describe("the study's cues: field", () => {
   });
 
   it("lets a simulated bias be restricted to some of a crossed study's modes, and refuses the restriction otherwise", async () => {
-    const restricted = loadStudy(study('[explicit, implicit]', '[{ axis: race, level: black, error_multiplier: 2, cues: [implicit] }]')).study.models[0]!;
-    expect(isSimulatedSpec(restricted) && restricted.biases).toEqual([{ axis: 'race', level: 'black', errorMultiplier: 2, cues: ['implicit'] }]);
+    const restricted = loadStudy(study('[explicit, implicit]', '[{ axis: race, level: black, error_multiplier: 2, cues: [implicit] }]'))
+      .study.models[0]!;
+    expect(isSimulatedSpec(restricted) && restricted.biases).toEqual([
+      { axis: 'race', level: 'black', errorMultiplier: 2, cues: ['implicit'] },
+    ]);
 
     const single = study('implicit', '[{ axis: race, level: black, error_multiplier: 2, cues: [implicit] }]');
     const r1 = await runCli(['expand', single]);
     expect(r1.code).toBe(2);
-    expect(r1.stderr).toContain(`${single}:10: models[0].bias[0].cues: restricts the bias to cue modes, but the study renders one mode (cues: implicit)`);
+    expect(r1.stderr).toContain(
+      `${single}:10: models[0].bias[0].cues: restricts the bias to cue modes, but the study renders one mode (cues: implicit)`,
+    );
 
     const other = study('[explicit, implicit]', '[{ axis: race, level: black, error_multiplier: 2, cues: [both] }]');
     const r2 = await runCli(['expand', other]);

@@ -40,7 +40,12 @@ async function expand(file: string): Promise<{ lines: Map<string, string>; stdou
   const r = await runCli(['expand', file]);
   expect(r.stderr).not.toContain('internal error');
   expect(r.code).toBe(0);
-  const lines = new Map(r.stdout.trimEnd().split('\n').map((line) => [(JSON.parse(line) as Variant).variantId, line]));
+  const lines = new Map(
+    r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => [(JSON.parse(line) as Variant).variantId, line]),
+  );
   return { lines, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -54,14 +59,20 @@ describe('implausible combinations across axes (study `implausible:`)', () => {
     expect(again.stdout).toBe(withRule.stdout);
 
     const dropped = [...without.lines.keys()].filter((id) => !withRule.lines.has(id));
-    const expected = variantsOf(without.lines).filter((v) => v.domain === 'kidney-function' && v.attributes.insurance === 'medicare' && v.attributes.age === '45');
+    const expected = variantsOf(without.lines).filter(
+      (v) => v.domain === 'kidney-function' && v.attributes.insurance === 'medicare' && v.attributes.age === '45',
+    );
     // The shipped kidney cases pin age for some vignettes (58, 64, ...): only those at 45 match this rule.
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(variantsOf(without.lines).filter((v) => v.domain === 'kidney-function' && v.attributes.insurance === 'medicare').length);
+    expect(expected.length).toBeLessThan(
+      variantsOf(without.lines).filter((v) => v.domain === 'kidney-function' && v.attributes.insurance === 'medicare').length,
+    );
     expect(dropped.sort()).toEqual(expected.map((v) => v.variantId).sort());
     for (const [id, line] of withRule.lines) expect(line).toBe(without.lines.get(id));
     // Stroke cases keep their Medicare-at-45 variant: the rule names the kidney domain only.
-    expect(variantsOf(withRule.lines).some((v) => v.domain === 'stroke' && v.attributes.insurance === 'medicare' && v.attributes.age === '45')).toBe(true);
+    expect(
+      variantsOf(withRule.lines).some((v) => v.domain === 'stroke' && v.attributes.insurance === 'medicare' && v.attributes.age === '45'),
+    ).toBe(true);
     expect(withRule.stderr).toContain(`${expected.length} not rendered (implausible combinations`);
   });
 
@@ -78,7 +89,11 @@ describe('implausible combinations across axes (study `implausible:`)', () => {
     const without = await expand(study('', design));
     const withRule = await expand(study(MEDICARE_AT_45, design));
     const dropped = [...without.lines.keys()].filter((id) => !withRule.lines.has(id));
-    const kidneyIds = new Set(variantsOf(without.lines).filter((v) => v.domain === 'kidney-function').map((v) => v.vignetteId));
+    const kidneyIds = new Set(
+      variantsOf(without.lines)
+        .filter((v) => v.domain === 'kidney-function')
+        .map((v) => v.vignetteId),
+    );
     const unpinned = [...kidneyIds].filter((id) => without.lines.has(`${id}~age=75`));
     expect(unpinned.length).toBeGreaterThan(0);
     expect(dropped.sort()).toEqual(unpinned.map((id) => `${id}~insurance=medicare`).sort());
@@ -93,26 +108,47 @@ describe('implausible combinations across axes (study `implausible:`)', () => {
     const r = await runCli(['run', study(MEDICARE_AT_45), '--out', out]);
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(0);
-    const variants = readFileSync(join(out, 'variants.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as Variant);
+    const variants = readFileSync(join(out, 'variants.jsonl'), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Variant);
     const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AnalysisResults;
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as Manifest;
     const rows = results.exclusions.filter((e) => e.rule !== undefined);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
-      expect(row).toMatchObject({ rule: 0, axis: 'insurance × age', value: 'not insurance=medicare with age=45', reason: 'Medicare before 65 implies disability or end-stage kidney disease', when: { insurance: 'medicare', age: '45' }, variantsNotRendered: 1 });
+      expect(row).toMatchObject({
+        rule: 0,
+        axis: 'insurance × age',
+        value: 'not insurance=medicare with age=45',
+        reason: 'Medicare before 65 implies disability or end-stage kidney disease',
+        when: { insurance: 'medicare', age: '45' },
+        variantsNotRendered: 1,
+      });
       expect(row.variantIds).toEqual([`${row.vignetteId}~insurance=medicare`]);
       expect(variants.some((v) => v.variantId === row.variantIds![0])).toBe(false);
       expect(variants.find((v) => v.variantId === `${row.vignetteId}~ref`)!.domain).toBe('kidney-function');
     }
     // The per-vignette exclusions (pinned axes) are still there.
     expect(results.exclusions.some((e) => e.rule === undefined && e.axis === 'age')).toBe(true);
-    expect(manifest.implausible).toEqual({ rules: [{ when: { insurance: 'medicare', age: '45' }, reason: 'Medicare before 65 implies disability or end-stage kidney disease', domains: ['kidney-function'] }], excluded: rows });
+    expect(manifest.implausible).toEqual({
+      rules: [
+        {
+          when: { insurance: 'medicare', age: '45' },
+          reason: 'Medicare before 65 implies disability or end-stage kidney disease',
+          domains: ['kidney-function'],
+        },
+      ],
+      excluded: rows,
+    });
     // Medicare is measured on the stroke cases and the kidney cases that pin another age only.
     const medicare = results.findings.find((f) => f.axis === 'insurance' && f.level === 'medicare')!;
     expect(medicare.nVignettes).toBe(variants.filter((v) => v.variantId.endsWith('~insurance=medicare')).length);
 
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    expect(html).toContain(`insurance=medicare with age=45 (domain kidney-function): Medicare before 65 implies disability or end-stage kidney disease. ${rows.length} variants of ${rows.length} vignettes not rendered`);
+    expect(html).toContain(
+      `insurance=medicare with age=45 (domain kidney-function): Medicare before 65 implies disability or end-stage kidney disease. ${rows.length} variants of ${rows.length} vignettes not rendered`,
+    );
     for (const row of rows) expect(html).toContain(row.variantIds![0]);
     expect(readFileSync(join(out, 'tables', 'exclusions.csv'), 'utf8')).toContain('variantsNotRendered');
   });
@@ -157,7 +193,9 @@ describe('implausible combinations across axes (study `implausible:`)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain(`${file}:11: implausible[0].when.agee: unknown axis "agee"; axes of this study: age, insurance`);
-    expect(r.stderr).toContain(`${file}:13: implausible[1].when.insurance: unknown level "medicaire" of insurance; levels in this study: private, medicare, medicaid, uninsured`);
+    expect(r.stderr).toContain(
+      `${file}:13: implausible[1].when.insurance: unknown level "medicaire" of insurance; levels in this study: private, medicare, medicaid, uninsured`,
+    );
     expect(r.stderr).toContain(`${file}:15: implausible[2].when.insurance: "<65" (below an age) applies to an age axis only`);
     expect(r.stderr).toContain(`${file}:15: implausible[2].reason: is required`);
     expect(r.stderr).toContain(`${file}:18: implausible[3].domain: unknown field; expected one of when, reason, domains`);
@@ -177,7 +215,11 @@ describe('implausible combinations across axes (study `implausible:`)', () => {
     );
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:13: implausible[0].domains[0]: no vignette of this study has domain "kidney"; domains: kidney-function, stroke`);
-    expect(r.stderr).toContain(`${file}:14: implausible[1].when: matches the reference variant of 12 vignette(s) (kidney-no-race-adjustment-patient, kidney-ckd-gfr-category, kidney-metformin-egfr-38 and 9 more), which every pair is compared against; move the study's reference`);
+    expect(r.stderr).toContain(
+      `${file}:13: implausible[0].domains[0]: no vignette of this study has domain "kidney"; domains: kidney-function, stroke`,
+    );
+    expect(r.stderr).toContain(
+      `${file}:14: implausible[1].when: matches the reference variant of 12 vignette(s) (kidney-no-race-adjustment-patient, kidney-ckd-gfr-category, kidney-metformin-egfr-38 and 9 more), which every pair is compared against; move the study's reference`,
+    );
   });
 });

@@ -11,7 +11,19 @@ import { fromRoot } from '../helpers/paths.js';
 function study(axes: string[], tail: string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-unstated-'));
   const file = join(dir, 'study.yaml');
-  writeFileSync(file, ['seed: 3', `templates: [${fromRoot('templates/chest-pain.yaml')}, ${fromRoot('templates/medication-dosing.yaml')}]`, `demographics: ${fromRoot('demographics')}`, 'axes:', ...axes.map((a) => `  ${a}`), 'models:', '  - { id: sim, provider: simulated }', ...tail].join('\n'));
+  writeFileSync(
+    file,
+    [
+      'seed: 3',
+      `templates: [${fromRoot('templates/chest-pain.yaml')}, ${fromRoot('templates/medication-dosing.yaml')}]`,
+      `demographics: ${fromRoot('demographics')}`,
+      'axes:',
+      ...axes.map((a) => `  ${a}`),
+      'models:',
+      '  - { id: sim, provider: simulated }',
+      ...tail,
+    ].join('\n'),
+  );
   return file;
 }
 
@@ -19,7 +31,10 @@ async function expand(file: string): Promise<Variant[]> {
   const r = await runCli(['expand', file]);
   expect(r.stderr).not.toContain('internal error');
   expect(r.code).toBe(0);
-  return r.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as Variant);
+  return r.stdout
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Variant);
 }
 
 const userText = (v: Variant) => v.messages[1]!.content;
@@ -31,7 +46,13 @@ function byVignette(variants: Variant[]): Map<string, Variant[]> {
 
 describe('an axis whose level states nothing (`unstated: true`)', () => {
   it('an unmarked reference: the reference states no race and no language; each level states only its own cue', async () => {
-    const variants = await expand(study(['race: { levels: [unstated, white, black], reference: unstated, unstated: true }', 'language: { levels: [unstated, english, spanish], reference: unstated, unstated: true }', 'sex: {}']));
+    const variants = await expand(
+      study([
+        'race: { levels: [unstated, white, black], reference: unstated, unstated: true }',
+        'language: { levels: [unstated, english, spanish], reference: unstated, unstated: true }',
+        'sex: {}',
+      ]),
+    );
     for (const [, set] of byVignette(variants)) {
       const ref = set.find((v) => v.kind === 'reference')!;
       expect(ref.attributes).toMatchObject({ race: 'unstated', language: 'unstated' });
@@ -55,12 +76,19 @@ describe('an axis whose level states nothing (`unstated: true`)', () => {
       const ref = variants.find((r) => r.vignetteId === v.vignetteId && r.kind === 'reference')!;
       expect(userText(ref)).toMatch(/\bWhite\b/);
       expect(userText(v)).not.toMatch(/\bWhite\b/);
-      expect(userText(v).replace(/\s+/g, ' ')).toBe(userText(ref).replace(/ White\b/g, '').replace(/\ban (\d+-year-old (?:man|woman|person))/g, 'a $1').replace(/\s+/g, ' '));
+      expect(userText(v).replace(/\s+/g, ' ')).toBe(
+        userText(ref)
+          .replace(/ White\b/g, '')
+          .replace(/\ban (\d+-year-old (?:man|woman|person))/g, 'a $1')
+          .replace(/\s+/g, ' '),
+      );
     }
   });
 
   it('implicit cues: an unstated race is not named, so the reference carries no name and needs no pool', async () => {
-    const variants = await expand(study(['race: { levels: [unstated, black], reference: unstated, unstated: true }', 'sex: {}'], ['cues: implicit']));
+    const variants = await expand(
+      study(['race: { levels: [unstated, black], reference: unstated, unstated: true }', 'sex: {}'], ['cues: implicit']),
+    );
     for (const [, set] of byVignette(variants)) {
       const ref = set.find((v) => v.kind === 'reference')!;
       expect(userText(ref)).not.toContain(' named ');

@@ -47,20 +47,57 @@ const article = (levelArticle: string | undefined) => (levelArticle ? `, article
 function userAxes(): Axis[] {
   const dir = join(mkdtempSync(join(tmpdir(), 'counterfair-article-positions-')), 'demographics');
   mkdirSync(dir);
-  const levels = (line: (word: string) => string) => USER_WORDS.map(([word, , levelArticle]) => `  - { id: ${id(word)}, label: ${word}${article(levelArticle)}, ${line(word)} }`);
-  writeFileSync(join(dir, 'origin.yaml'), ['id: origin', 'label: Origin', 'slot: descriptor', 'reference: irish', 'levels:', ...levels((w) => `descriptor: ${w}`)].join('\n'));
+  const levels = (line: (word: string) => string) =>
+    USER_WORDS.map(([word, , levelArticle]) => `  - { id: ${id(word)}, label: ${word}${article(levelArticle)}, ${line(word)} }`);
+  writeFileSync(
+    join(dir, 'origin.yaml'),
+    ['id: origin', 'label: Origin', 'slot: descriptor', 'reference: irish', 'levels:', ...levels((w) => `descriptor: ${w}`)].join('\n'),
+  );
   // A role noun: the patient phrase opens with it when there is no age and no descriptor.
-  writeFileSync(join(dir, 'role.yaml'), ['id: role', 'label: Role', 'slot: noun', 'reference: irish', 'levels:', ...levels((w) => `noun: ${w} speaker, childNoun: ${w} child, pronouns: { they: they, them: them, their: their, theirs: theirs, themself: themself, pluralVerbs: true }`)].join('\n'));
+  writeFileSync(
+    join(dir, 'role.yaml'),
+    [
+      'id: role',
+      'label: Role',
+      'slot: noun',
+      'reference: irish',
+      'levels:',
+      ...levels(
+        (w) =>
+          `noun: ${w} speaker, childNoun: ${w} child, pronouns: { they: they, them: them, their: their, theirs: theirs, themself: themself, pluralVerbs: true }`,
+      ),
+    ].join('\n'),
+  );
   // A sentence axis writing {{A}} at a sentence start and {{a}} mid-sentence, in every form.
   writeFileSync(
     join(dir, 'tongue.yaml'),
-    ['id: tongue', 'label: Interpreter', 'slot: sentence', 'reference: irish', 'levels:', ...levels((w) => `sentence: { third: "{{A}} ${w} interpreter is present; {{they}} asked for {{a}} ${w} interpreter.", first: "I asked for {{a}} ${w} interpreter.", child: "{{A}} ${w} interpreter came with {{their}} parents." }`)].join('\n'),
+    [
+      'id: tongue',
+      'label: Interpreter',
+      'slot: sentence',
+      'reference: irish',
+      'levels:',
+      ...levels(
+        (w) =>
+          `sentence: { third: "{{A}} ${w} interpreter is present; {{they}} asked for {{a}} ${w} interpreter.", first: "I asked for {{a}} ${w} interpreter.", child: "{{A}} ${w} interpreter came with {{their}} parents." }`,
+      ),
+    ].join('\n'),
   );
   // A sentence axis whose sentence is a noun phrase, so a template can write {{a}} or {{A}} before the cue itself.
   // The levels that set their own article are refused there (the {{a}} outside the sentence cannot use it), so this
   // axis leaves the article to the rule.
   const phrase = (w: string) => `sentence: { third: "${w} interpreter", first: "${w} interpreter" }`;
-  writeFileSync(join(dir, 'companion.yaml'), ['id: companion', 'label: Companion', 'slot: sentence', 'reference: irish', 'levels:', ...USER_WORDS.filter(([, , own]) => own === undefined).map(([w]) => `  - { id: ${id(w)}, label: ${w}, ${phrase(w)} }`)].join('\n'));
+  writeFileSync(
+    join(dir, 'companion.yaml'),
+    [
+      'id: companion',
+      'label: Companion',
+      'slot: sentence',
+      'reference: irish',
+      'levels:',
+      ...USER_WORDS.filter(([, , own]) => own === undefined).map(([w]) => `  - { id: ${id(w)}, label: ${w}, ${phrase(w)} }`),
+    ].join('\n'),
+  );
   const problems: Problem[] = [];
   const axes = loadAxes(dir, problems);
   expect(problems).toEqual([]);
@@ -103,15 +140,38 @@ describe('the article is right for every level of every shipped and user axis, i
     for (const cues of CUES) {
       for (const template of templates) {
         // Opening with the descriptor (no age): every descriptor level with a noun.
-        for (const descriptor of valuesOf(ofSlot(all, 'descriptor'))) for (const noun of valuesOf(ofSlot(all, 'noun'))) texts.push(render(template, [descriptor, noun], cues));
+        for (const descriptor of valuesOf(ofSlot(all, 'descriptor')))
+          for (const noun of valuesOf(ofSlot(all, 'noun'))) texts.push(render(template, [descriptor, noun], cues));
         // Opening with the noun (no age, no descriptor), adult and child nouns.
         for (const noun of valuesOf(ofSlot(all, 'noun'))) texts.push(render(template, [noun], cues));
         // Opening with the age, before every descriptor.
-        for (const age of AGES) for (const descriptor of valuesOf(ofSlot(all, 'descriptor'))) texts.push(render(template, [age, descriptor, sheNoun], cues));
+        for (const age of AGES)
+          for (const descriptor of valuesOf(ofSlot(all, 'descriptor'))) texts.push(render(template, [age, descriptor, sheNoun], cues));
       }
     }
     const joined = expectNoArticleErrors(texts, texts.length);
-    for (const phrase of ['An Arabic woman', 'a Uyghur woman', 'an Ulaanbaatar-born woman', 'a Uruguayan woman', 'an Urdu woman', 'an honorably-discharged woman', 'a Hmong woman', 'An Ewe woman', 'an Uzbek speaker', 'a Uyghur speaker', 'an Ulaanbaatar-born speaker', 'an 8-year-old', 'an 11-year-old', 'an 18-year-old', 'An 80-year-old', 'a 1-year-old', 'a 45-year-old', 'an American Indian', 'a Pacific Islander', 'a nonbinary person'])
+    for (const phrase of [
+      'An Arabic woman',
+      'a Uyghur woman',
+      'an Ulaanbaatar-born woman',
+      'a Uruguayan woman',
+      'an Urdu woman',
+      'an honorably-discharged woman',
+      'a Hmong woman',
+      'An Ewe woman',
+      'an Uzbek speaker',
+      'a Uyghur speaker',
+      'an Ulaanbaatar-born speaker',
+      'an 8-year-old',
+      'an 11-year-old',
+      'an 18-year-old',
+      'An 80-year-old',
+      'a 1-year-old',
+      'a 45-year-old',
+      'an American Indian',
+      'a Pacific Islander',
+      'a nonbinary person',
+    ])
       expect(joined).toContain(phrase);
   });
 
@@ -124,7 +184,15 @@ describe('the article is right for every level of every shipped and user axis, i
           texts.push(render(`{{Patient}} arrived. {{A}} {{${cue.axis.id}}} came too.`, [sheNoun, age, cue], 'explicit', perspective));
         }
     const joined = expectNoArticleErrors(texts, texts.length);
-    for (const phrase of ['with an Arabic interpreter.', 'with a Uighur interpreter.', 'with a Uruguayan interpreter.', 'An Ewe interpreter came too.', 'An Urdu interpreter came too.', 'An hourly-paid interpreter came too.', 'A Uighur interpreter came too.'])
+    for (const phrase of [
+      'with an Arabic interpreter.',
+      'with a Uighur interpreter.',
+      'with a Uruguayan interpreter.',
+      'An Ewe interpreter came too.',
+      'An Urdu interpreter came too.',
+      'An hourly-paid interpreter came too.',
+      'A Uighur interpreter came too.',
+    ])
       expect(joined).toContain(phrase);
   });
 
@@ -132,28 +200,66 @@ describe('the article is right for every level of every shipped and user axis, i
     const texts: string[] = [];
     for (const perspective of PERSPECTIVES)
       for (const cue of valuesOf(ofSlot(all, 'sentence')))
-        for (const age of AGES) for (const noun of valuesOf(ofSlot(shipped, 'noun'))) texts.push(render(`{{Patient}} came in. {{${cue.axis.id}}}`, [noun, age, cue], 'explicit', perspective));
+        for (const age of AGES)
+          for (const noun of valuesOf(ofSlot(shipped, 'noun')))
+            texts.push(render(`{{Patient}} came in. {{${cue.axis.id}}}`, [noun, age, cue], 'explicit', perspective));
     const joined = expectNoArticleErrors(texts, texts.length);
-    for (const phrase of ['An Arabic interpreter is present; she asked for an Arabic interpreter.', 'A Uyghur interpreter is present', 'I asked for a Uyghur interpreter.', 'I asked for an Ulaanbaatar-born interpreter.', 'An Urdu interpreter came with her parents.', 'A Uruguayan interpreter came with', 'an Arabic interpreter is present', 'a Spanish interpreter is present'])
+    for (const phrase of [
+      'An Arabic interpreter is present; she asked for an Arabic interpreter.',
+      'A Uyghur interpreter is present',
+      'I asked for a Uyghur interpreter.',
+      'I asked for an Ulaanbaatar-born interpreter.',
+      'An Urdu interpreter came with her parents.',
+      'A Uruguayan interpreter came with',
+      'an Arabic interpreter is present',
+      'a Spanish interpreter is present',
+    ])
       expect(joined).toContain(phrase);
   });
 
   it('validation refuses {{a}} where it cannot agree: before {{patient}}, a sentence opening with its own article or a placeholder, or a level with its own article', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-article-refused-'));
     mkdirSync(join(dir, 'demographics'));
-    const levels = USER_WORDS.map(([w, , own]) => `  - { id: ${id(w)}, label: ${w}${article(own)}, sentence: { third: "${w} interpreter", first: "${w} interpreter" } }`);
-    writeFileSync(join(dir, 'demographics', 'escort.yaml'), ['id: escort', 'label: Escort', 'slot: sentence', 'reference: irish', 'levels:', ...levels].join('\n'));
-    writeFileSync(join(dir, 'demographics', 'cover.yaml'), ['id: cover', 'label: Cover', 'slot: sentence', 'reference: private', 'levels:', '  - { id: private, label: Private, sentence: { third: "{{They}} {{has}} private insurance.", first: "I have private insurance." } }', '  - { id: none, label: None, sentence: { third: "An uninsured visit.", first: "An uninsured visit." } }'].join('\n'));
+    const levels = USER_WORDS.map(
+      ([w, , own]) =>
+        `  - { id: ${id(w)}, label: ${w}${article(own)}, sentence: { third: "${w} interpreter", first: "${w} interpreter" } }`,
+    );
+    writeFileSync(
+      join(dir, 'demographics', 'escort.yaml'),
+      ['id: escort', 'label: Escort', 'slot: sentence', 'reference: irish', 'levels:', ...levels].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'demographics', 'cover.yaml'),
+      [
+        'id: cover',
+        'label: Cover',
+        'slot: sentence',
+        'reference: private',
+        'levels:',
+        '  - { id: private, label: Private, sentence: { third: "{{They}} {{has}} private insurance.", first: "I have private insurance." } }',
+        '  - { id: none, label: None, sentence: { third: "An uninsured visit.", first: "An uninsured visit." } }',
+      ].join('\n'),
+    );
     const text = ['{{Patient}} came in.', 'Seen with {{a}} {{escort}}.', '{{A}} {{cover}}', 'Later {{a}} {{patient}} again.'];
-    writeFileSync(join(dir, 'cases.yaml'), `domain: d\nvignettes:\n  - id: case\n    perspective: clinician\n    text: |\n${text.map((l) => `      ${l}`).join('\n')}\n    question: { type: yesno, stem: Admit?, answer: "yes" }\n    rationale: r\n    source: s\n`);
+    writeFileSync(
+      join(dir, 'cases.yaml'),
+      `domain: d\nvignettes:\n  - id: case\n    perspective: clinician\n    text: |\n${text.map((l) => `      ${l}`).join('\n')}\n    question: { type: yesno, stem: Admit?, answer: "yes" }\n    rationale: r\n    source: s\n`,
+    );
     const study = join(dir, 'study.yaml');
-    writeFileSync(study, `name: s\nseed: 1\ntemplates: [cases.yaml]\ndemographics: demographics\naxes:\n  escort: {}\n  cover: {}\nmodels:\n  - { id: sim, provider: simulated }\n`);
+    writeFileSync(
+      study,
+      `name: s\nseed: 1\ntemplates: [cases.yaml]\ndemographics: demographics\naxes:\n  escort: {}\n  cover: {}\nmodels:\n  - { id: sim, provider: simulated }\n`,
+    );
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(2);
     const cases = join(dir, 'cases.yaml');
-    expect(r.stderr).toContain(`${cases}:7: case.text: "{{a}} {{escort}}": {{a}} agrees with the word that opens the cue, but level ulaanbaatarborn (article: an) sets its own article, which an {{a}} outside its sentence does not use`);
+    expect(r.stderr).toContain(
+      `${cases}:7: case.text: "{{a}} {{escort}}": {{a}} agrees with the word that opens the cue, but level ulaanbaatarborn (article: an) sets its own article, which an {{a}} outside its sentence does not use`,
+    );
     expect(r.stderr).not.toContain('uyghur (article: a)'); // a level whose own article the rule agrees with is fine
-    expect(r.stderr).toContain(`${cases}:8: case.text: "{{A}} {{cover}}": {{A}} agrees with the word that opens the cue, but the sentence of level private, none opens with a placeholder or an article of its own`);
+    expect(r.stderr).toContain(
+      `${cases}:8: case.text: "{{A}} {{cover}}": {{A}} agrees with the word that opens the cue, but the sentence of level private, none opens with a placeholder or an article of its own`,
+    );
     expect(r.stderr).toContain(`${cases}:9: case.text: "{{a}} {{patient}}": {{patient}} renders its own article`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

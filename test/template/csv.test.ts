@@ -37,7 +37,14 @@ describe('vignettes from CSV with a column mapping', () => {
         'csv-two,stroke,{{Patient}} has sudden aphasia. {{insurance}},Next step?,CT head,Discharge,Aspirin only,CT head,Imaging first.,AHA/ASA 2019\n',
     );
     const { study, vignettes } = loadStudy(file);
-    expect(vignettes.map((v) => [v.id, v.domain, v.perspective, isBuiltinQuestion(v.question) && v.question.type === 'choice' && v.question.answer])).toEqual([
+    expect(
+      vignettes.map((v) => [
+        v.id,
+        v.domain,
+        v.perspective,
+        isBuiltinQuestion(v.question) && v.question.type === 'choice' && v.question.answer,
+      ]),
+    ).toEqual([
       ['csv-one', 'sepsis', 'clinician', 'A'],
       ['csv-two', 'stroke', 'clinician', 'A'],
     ]);
@@ -49,7 +56,12 @@ describe('vignettes from CSV with a column mapping', () => {
   });
 
   it('reports bad rows with file, line, field and column, all at once', () => {
-    const file = studyWithCsv(HEADER + 'ok-row,sepsis,{{Patient}} ok. {{insurance}},Q?,a,b,c,A,r,s\n' + 'bad-row,sepsis,{{Patient}} bad. {{insurance}},Q?,a,b,c,D,r,\n' + 'ok-row,sepsis,{{Patient}} dup. {{insurance}},Q?,a,b,c,B,r,s\n');
+    const file = studyWithCsv(
+      HEADER +
+        'ok-row,sepsis,{{Patient}} ok. {{insurance}},Q?,a,b,c,A,r,s\n' +
+        'bad-row,sepsis,{{Patient}} bad. {{insurance}},Q?,a,b,c,D,r,\n' +
+        'ok-row,sepsis,{{Patient}} dup. {{insurance}},Q?,a,b,c,B,r,s\n',
+    );
     let error: InputError | undefined;
     try {
       loadStudy(file);

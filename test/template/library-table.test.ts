@@ -4,13 +4,29 @@ import { libraryTable, replaceTableBlock, TABLE_END, TABLE_START } from '../../s
 import type { Vignette } from '../../src/template/types.js';
 import { repoRoot } from '../helpers/paths.js';
 
-const v = (domain: string, type: 'choice' | 'yesno', perspective: 'patient' | 'clinician', tags: string[] = [], probe?: Vignette['probe']) =>
-  ({ domain, perspective, tags, probe, question: type === 'choice' ? { type, stem: 's', options: { A: 'a', B: 'b' }, answer: 'A' } : { type, stem: 's', answer: 'yes' } }) as unknown as Vignette;
+const v = (
+  domain: string,
+  type: 'choice' | 'yesno',
+  perspective: 'patient' | 'clinician',
+  tags: string[] = [],
+  probe?: Vignette['probe'],
+) =>
+  ({
+    domain,
+    perspective,
+    tags,
+    probe,
+    question: type === 'choice' ? { type, stem: 's', options: { A: 'a', B: 'b' }, answer: 'A' } : { type, stem: 's', answer: 'yes' },
+  }) as unknown as Vignette;
 
 describe('library table', () => {
   it('counts by domain, type and perspective, tagged vignettes and race-myth probes, with totals', () => {
     const probe = { axis: 'race', levels: ['black'], myth: 'm' };
-    const table = libraryTable([v('b', 'choice', 'patient', ['race-based-medicine'], probe), v('a', 'yesno', 'clinician', ['race-based-medicine']), v('a', 'choice', 'clinician')]);
+    const table = libraryTable([
+      v('b', 'choice', 'patient', ['race-based-medicine'], probe),
+      v('a', 'yesno', 'clinician', ['race-based-medicine']),
+      v('a', 'choice', 'clinician'),
+    ]);
     expect(table.split('\n')).toEqual([
       '| domain | choice | yesno | patient | clinician | general | race-based-medicine | race-myth probes | total |',
       '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -14,7 +14,8 @@ describe('the shipped vignette library', () => {
     expect(vignettes.length).toBeGreaterThanOrEqual(90);
     const domains = new Set(vignettes.map((v) => v.domain));
     expect(domains.size).toBeGreaterThanOrEqual(9);
-    for (const type of ['choice', 'yesno', 'ordinal', 'numeric'] as const) expect(vignettes.some((v) => v.question.type === type)).toBe(true);
+    for (const type of ['choice', 'yesno', 'ordinal', 'numeric'] as const)
+      expect(vignettes.some((v) => v.question.type === type)).toBe(true);
     for (const p of ['patient', 'clinician', 'general'] as const) expect(vignettes.some((v) => v.perspective === p)).toBe(true);
     expect(vignettes.filter((v) => v.tags.includes('race-based-medicine')).length).toBeGreaterThanOrEqual(10);
   });

@@ -8,17 +8,24 @@ import { fromRoot } from '../helpers/paths.js';
 const VIGNETTE_TAIL = '    question: { type: yesno, stem: Does this need antibiotics?, answer: "no" }\n    rationale: r\n    source: s\n';
 
 /** A study over one template file whose vignettes the test writes, with race, sex, age, insurance and language. */
-function studyWith(vignettes: string, axes = '  race: {}\n  sex: {}\n  age: { levels: ["45", "75"], reference: "45" }\n  insurance: {}\n  language: {}\n'): { study: string; template: string } {
+function studyWith(
+  vignettes: string,
+  axes = '  race: {}\n  sex: {}\n  age: { levels: ["45", "75"], reference: "45" }\n  insurance: {}\n  language: {}\n',
+): { study: string; template: string } {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-lint-'));
   const template = join(dir, 'cases.yaml');
   writeFileSync(template, `domain: infectious-disease\nvignettes:\n${vignettes}`);
   const study = join(dir, 'study.yaml');
-  writeFileSync(study, `seed: 1\ntemplates: [cases.yaml]\ndemographics: ${fromRoot('demographics')}\naxes:\n${axes}models:\n  - { id: sim, provider: simulated }\n`);
+  writeFileSync(
+    study,
+    `seed: 1\ntemplates: [cases.yaml]\ndemographics: ${fromRoot('demographics')}\naxes:\n${axes}models:\n  - { id: sim, provider: simulated }\n`,
+  );
   return { study, template };
 }
 
 const HARD_CODED =
-  '  - id: hard-coded\n    perspective: clinician\n    text: |\n      {{Patient}} has a sore throat. A White woman was seen with\n      the same complaint. He is well and has no fever. {{insurance}} {{language}}\n' + VIGNETTE_TAIL;
+  '  - id: hard-coded\n    perspective: clinician\n    text: |\n      {{Patient}} has a sore throat. A White woman was seen with\n      the same complaint. He is well and has no fever. {{insurance}} {{language}}\n' +
+  VIGNETTE_TAIL;
 
 describe('template lint: demographic words outside placeholders', () => {
   it('warns with file:line, field and word for a hard-coded pronoun and race, and still expands', async () => {
@@ -26,7 +33,9 @@ describe('template lint: demographic words outside placeholders', () => {
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n').length).toBeGreaterThan(1);
-    expect(r.stderr).toContain(`counterfair: warning: ${template}:6: hard-coded.text: "White" may state the patient's race and ethnicity, which this vignette varies (axis race); use {{patient}} instead`);
+    expect(r.stderr).toContain(
+      `counterfair: warning: ${template}:6: hard-coded.text: "White" may state the patient's race and ethnicity, which this vignette varies (axis race); use {{patient}} instead`,
+    );
     expect(r.stderr).toContain(`${template}:6: hard-coded.text: "woman" may state the patient's sex`);
     expect(r.stderr).toContain(`${template}:7: hard-coded.text: "He" may state the patient's sex`);
     expect(r.stderr).toContain('lint: { allow: [He] }');
@@ -67,9 +76,9 @@ describe('template lint: demographic words outside placeholders', () => {
     expect(p.code).toBe(0);
   });
 
-  it("does not flag a relative of the patient, lowercase colour words or a word the vignette allows", async () => {
+  it('does not flag a relative of the patient, lowercase colour words or a word the vignette allows', async () => {
     const { study } = studyWith(
-      '  - id: family\n    perspective: clinician\n    text: |\n      {{Patient}} reports that {{their}} mother had a stroke; the patient\'s wife is present. White blood cells\n      are 7.1. An old report was labelled Black. {{insurance}} {{language}}\n' +
+      "  - id: family\n    perspective: clinician\n    text: |\n      {{Patient}} reports that {{their}} mother had a stroke; the patient's wife is present. White blood cells\n      are 7.1. An old report was labelled Black. {{insurance}} {{language}}\n" +
         VIGNETTE_TAIL +
         '    lint:\n      allow: [Black]\n',
     );
@@ -79,25 +88,37 @@ describe('template lint: demographic words outside placeholders', () => {
   });
 
   it('flags a bystander\'s "my mother" (the patient) but not the patient\'s own "my mother" (family history)', async () => {
-    const bystander = studyWith(`  - id: bystander\n    perspective: general\n    text: My mother, {{patient}}, fell. {{insurance}} {{language}}\n${VIGNETTE_TAIL}`);
+    const bystander = studyWith(
+      `  - id: bystander\n    perspective: general\n    text: My mother, {{patient}}, fell. {{insurance}} {{language}}\n${VIGNETTE_TAIL}`,
+    );
     expect((await runCli(['expand', bystander.study])).stderr).toContain('"mother" may state the patient\'s sex');
-    const patient = studyWith(`  - id: own\n    perspective: patient\n    text: I am {{patient}}. My mother had breast cancer. {{insurance}} {{language}}\n${VIGNETTE_TAIL}`);
+    const patient = studyWith(
+      `  - id: own\n    perspective: patient\n    text: I am {{patient}}. My mother had breast cancer. {{insurance}} {{language}}\n${VIGNETTE_TAIL}`,
+    );
     expect((await runCli(['expand', patient.study, '--strict'])).code).toBe(0);
   });
 
   it('reports a varied sentence axis whose placeholder the text does not place (its sentence is appended)', async () => {
-    const { study, template } = studyWith(`  - id: no-language-cue\n    perspective: clinician\n    text: '{{Patient}} has a sore throat. {{insurance}}'\n${VIGNETTE_TAIL}`);
+    const { study, template } = studyWith(
+      `  - id: no-language-cue\n    perspective: clinician\n    text: '{{Patient}} has a sore throat. {{insurance}}'\n${VIGNETTE_TAIL}`,
+    );
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`${template}:5: no-language-cue.text: 1 vignette varies axis "language" but places no {{language}} (no-language-cue): its sentence is appended`);
-    const variant = r.stdout.trim().split('\n').map((line) => JSON.parse(line) as { prompt?: string; text?: string }).find((v) => JSON.stringify(v).includes('Spanish'));
+    expect(r.stderr).toContain(
+      `${template}:5: no-language-cue.text: 1 vignette varies axis "language" but places no {{language}} (no-language-cue): its sentence is appended`,
+    );
+    const variant = r.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { prompt?: string; text?: string })
+      .find((v) => JSON.stringify(v).includes('Spanish'));
     expect(variant).toBeDefined();
     expect((await runCli(['expand', study, '--strict'])).code).toBe(2);
   });
 
   it('lints the question stem, which every variant shares, at its own line', async () => {
     const { study, template } = studyWith(
-      "  - id: stem\n    perspective: clinician\n    text: '{{Patient}} has a sore throat. {{insurance}} {{language}}'\n    question:\n      type: yesno\n      stem: Does she need antibiotics?\n      answer: \"no\"\n    rationale: r\n    source: s\n",
+      '  - id: stem\n    perspective: clinician\n    text: \'{{Patient}} has a sore throat. {{insurance}} {{language}}\'\n    question:\n      type: yesno\n      stem: Does she need antibiotics?\n      answer: "no"\n    rationale: r\n    source: s\n',
     );
     const r = await runCli(['expand', study, '--strict']);
     expect(r.code).toBe(2);

@@ -8,7 +8,10 @@ import { fixture, fromRoot } from '../helpers/paths.js';
 
 function study(axes: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-axes-'));
-  writeFileSync(join(dir, 'study.yaml'), `seed: 2\ntemplates: [${fixture('study/templates')}]\ndemographics: ${fromRoot('demographics')}\naxes: ${axes}\nmodels: [{ id: sim, provider: simulated }]\n`);
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    `seed: 2\ntemplates: [${fixture('study/templates')}]\ndemographics: ${fromRoot('demographics')}\naxes: ${axes}\nmodels: [{ id: sim, provider: simulated }]\n`,
+  );
   return join(dir, 'study.yaml');
 }
 
@@ -19,12 +22,16 @@ describe('optional axes are a data change only', () => {
     const dose = variants.filter((v) => v.vignetteId === 'dose-test-paracetamol');
     const byId = (suffix: string) => dose.find((v) => v.variantId.endsWith(suffix))!.messages[1]!.content;
     expect(byId('~ref')).toContain('He lives in an apartment. His household income is about $75,000 a year.');
-    expect(byId('gender-identity=nonbinary')).toMatch(/a nonbinary person weighing 70 kg with a fever\. They have no liver disease\..*They live in an apartment\./);
+    expect(byId('gender-identity=nonbinary')).toMatch(
+      /a nonbinary person weighing 70 kg with a fever\. They have no liver disease\..*They live in an apartment\./,
+    );
     expect(byId('housing=homeless-unsheltered')).toContain('He is currently experiencing homelessness and sleeping outdoors.');
     expect(byId('income=low')).toContain('His household income is about $18,000 a year.');
   });
 
   it('rejects two axes that both set the noun and pronouns', () => {
-    expect(() => loadStudy(study('{ sex: {}, gender-identity: {} }'))).toThrow(/two axes that set the patient noun and pronouns \(sex, gender-identity\)/);
+    expect(() => loadStudy(study('{ sex: {}, gender-identity: {} }'))).toThrow(
+      /two axes that set the patient noun and pronouns \(sex, gender-identity\)/,
+    );
   });
 });

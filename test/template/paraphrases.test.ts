@@ -10,7 +10,11 @@ import { fromRoot } from '../helpers/paths.js';
 
 /** A vignette YAML entry with one paraphrase; `text` and `paraphrase` are written as block scalars. */
 function vignetteYaml(id: string, text: string, paraphrase: string): string {
-  const block = (s: string) => s.split('\n').map((line) => `        ${line}`).join('\n');
+  const block = (s: string) =>
+    s
+      .split('\n')
+      .map((line) => `        ${line}`)
+      .join('\n');
   return [
     `  - id: ${id}`,
     '    perspective: clinician',
@@ -30,7 +34,10 @@ function scratchStudy(vignettes: string[]): { study: string; templates: string }
   const templates = join(dir, 'cases.yaml');
   writeFileSync(templates, `domain: sepsis\nvignettes:\n${vignettes.join('\n')}\n`);
   const study = join(dir, 'study.yaml');
-  writeFileSync(study, `name: scratch\nseed: 1\ntemplates: [cases.yaml]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: {}\n  insurance: {}\nmodels:\n  - { id: sim, provider: simulated }\n`);
+  writeFileSync(
+    study,
+    `name: scratch\nseed: 1\ntemplates: [cases.yaml]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: {}\n  insurance: {}\nmodels:\n  - { id: sim, provider: simulated }\n`,
+  );
   return { study, templates };
 }
 
@@ -39,9 +46,17 @@ const TEXT = '{{Patient}} has fever and cough. Respiratory rate 20/min, SpO2 96%
 describe('a paraphrase that changes a clinical number or a placeholder is bad input', () => {
   it('names file, paraphrase line, field and both values, for every bad paraphrase at once (exit 2)', async () => {
     const { study, templates } = scratchStudy([
-      vignetteYaml('numbers-changed', TEXT, '{{Patient}} has cough and fever. SpO2 86% on room air, respiratory rate 32/min. {{insurance}}'),
+      vignetteYaml(
+        'numbers-changed',
+        TEXT,
+        '{{Patient}} has cough and fever. SpO2 86% on room air, respiratory rate 32/min. {{insurance}}',
+      ),
       vignetteYaml('cue-dropped', TEXT, '{{Patient}} has cough and fever. SpO2 96% on room air, respiratory rate 20/min.'),
-      vignetteYaml('faithful', TEXT, 'With fever and cough, {{patient}} has SpO2 96% on room air and a respiratory rate of 20/min. {{insurance}}'),
+      vignetteYaml(
+        'faithful',
+        TEXT,
+        'With fever and cough, {{patient}} has SpO2 96% on room air and a respiratory rate of 20/min. {{insurance}}',
+      ),
     ]);
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(2);
@@ -49,14 +64,21 @@ describe('a paraphrase that changes a clinical number or a placeholder is bad in
     const lines = readFileSync(templates, 'utf8').split('\n');
     // The paraphrase's first line of text: the line after its `- |`.
     const lineOf = (id: string) => lines.findIndex((l, i) => i > lines.findIndex((x) => x.includes(`id: ${id}`)) && l.trim() === '- |') + 2;
-    expect(r.stderr).toContain(`${templates}:${lineOf('numbers-changed')}: numbers-changed.paraphrases[0]: changes the numbers: original has 20 /min, 96 %, paraphrase has 86 %, 32 /min;`);
-    expect(r.stderr).toContain(`${templates}:${lineOf('cue-dropped')}: cue-dropped.paraphrases[0]: changes the placeholders: original has {{insurance}}, paraphrase has nothing else;`);
+    expect(r.stderr).toContain(
+      `${templates}:${lineOf('numbers-changed')}: numbers-changed.paraphrases[0]: changes the numbers: original has 20 /min, 96 %, paraphrase has 86 %, 32 /min;`,
+    );
+    expect(r.stderr).toContain(
+      `${templates}:${lineOf('cue-dropped')}: cue-dropped.paraphrases[0]: changes the placeholders: original has {{insurance}}, paraphrase has nothing else;`,
+    );
     expect(r.stderr).not.toContain('faithful');
   });
 
   it('passes rewordings that keep every number and unit: reordered, spelled-out small numbers, hyphenated units, line breaks', () => {
     const same = (a: string, b: string) => expect([...numbersWithUnits(a)].sort()).toEqual([...numbersWithUnits(b)].sort());
-    same('pain for 24 hours after fifteen minutes of exertion, BP 88/54\nmmHg', 'after 15 minutes of exertion, 24-hour pain, BP 88/54 mmHg');
+    same(
+      'pain for 24 hours after fifteen minutes of exertion, BP 88/54\nmmHg',
+      'after 15 minutes of exertion, 24-hour pain, BP 88/54 mmHg',
+    );
     same('one pack a day for 30 years; no one else smokes', '1 pack a day for 30 years; nobody else smokes');
     same('two troponins 3 hours apart', '2 troponins, 3 hours apart');
   });
@@ -69,7 +91,10 @@ describe('a paraphrase that changes a clinical number or a placeholder is bad in
 
   it('every shipped paraphrase keeps the numbers, units and placeholders of its text', () => {
     const problems: Problem[] = [];
-    const vignettes = loadVignettes(listTemplateFiles([fromRoot('templates')], problems).map((file) => ({ kind: 'yaml' as const, file })), problems);
+    const vignettes = loadVignettes(
+      listTemplateFiles([fromRoot('templates')], problems).map((file) => ({ kind: 'yaml' as const, file })),
+      problems,
+    );
     validateParaphrases(vignettes, problems);
     expect(problems).toEqual([]);
     expect(vignettes.reduce((n, v) => n + v.paraphrases.length, 0)).toBeGreaterThanOrEqual(vignettes.length);

@@ -13,7 +13,10 @@ function studyWith(vignettes: string): { study: string; file: string } {
   cpSync(fixture('study/templates'), join(dir, 'templates'), { recursive: true });
   const file = join(dir, 'templates', 'probes.yaml');
   writeFileSync(file, `domain: pain-management\nvignettes:\n${vignettes}`);
-  writeFileSync(join(dir, 'study.yaml'), `name: probes\nseed: 1\ntemplates: [templates]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: {}\n  insurance: {}\nmodels:\n  - { id: sim, provider: simulated }\n`);
+  writeFileSync(
+    join(dir, 'study.yaml'),
+    `name: probes\nseed: 1\ntemplates: [templates]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: {}\n  insurance: {}\nmodels:\n  - { id: sim, provider: simulated }\n`,
+  );
   return { study: join(dir, 'study.yaml'), file };
 }
 
@@ -50,8 +53,16 @@ describe('probe: field', () => {
       [
         vignette('unknown-axis', '    probe: { axis: ethnicity, levels: [black], myth: m }'), // probe at line 11
         vignette('bad-levels', '    probe: { axis: race, levels: [purple, white], myth: m }'), // line 20
-        vignette('excluded-axis', '    probe: { axis: race, levels: [black], myth: m }', '    excluded: [{ axis: race, value: white, reason: r }]'), // line 29
-        vignette('implausible-target', '    probe: { axis: race, levels: [black], myth: m }', '    implausible: [{ axis: race, levels: [black], reason: r }]'), // line 39
+        vignette(
+          'excluded-axis',
+          '    probe: { axis: race, levels: [black], myth: m }',
+          '    excluded: [{ axis: race, value: white, reason: r }]',
+        ), // line 29
+        vignette(
+          'implausible-target',
+          '    probe: { axis: race, levels: [black], myth: m }',
+          '    implausible: [{ axis: race, levels: [black], reason: r }]',
+        ), // line 39
       ].join('\n') + '\n',
     );
     const r = await runCli(['expand', study]);
@@ -59,7 +70,9 @@ describe('probe: field', () => {
     expect(r.stderr).toContain(`${file}:11: unknown-axis.probe.axis: unknown axis "ethnicity"; defined axes:`);
     expect(r.stderr).toContain(`${file}:20: bad-levels.probe.levels: "purple" is not a level of race (`);
     expect(r.stderr).toContain(`${file}:20: bad-levels.probe.levels: "white" is the reference level of race;`);
-    expect(r.stderr).toContain(`${file}:29: excluded-axis.excluded: the probe's axis "race" is excluded; a probe must vary the axis its myth is about`);
+    expect(r.stderr).toContain(
+      `${file}:29: excluded-axis.excluded: the probe's axis "race" is excluded; a probe must vary the axis its myth is about`,
+    );
     expect(r.stderr).toContain(`${file}:39: implausible-target.implausible: "black" is a level this probe targets; a probe must render it`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     // The `varies` a probe implies is not reported again as if the author had written it.
@@ -75,7 +88,9 @@ describe('probe: field', () => {
     );
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:12: vignettes[0].varies: a probe varies its probe axis and only it: write \`varies: [race]\` or leave \`varies\` out`);
+    expect(r.stderr).toContain(
+      `${file}:12: vignettes[0].varies: a probe varies its probe axis and only it: write \`varies: [race]\` or leave \`varies\` out`,
+    );
     expect(r.stderr).toContain(`${file}:21: vignettes[1].probe.colour: unknown field; expected one of axis, levels, myth`);
     expect(r.stderr).toContain(`${file}:21: vignettes[1].probe.myth: is required`);
     expect(r.stderr).toContain(`${file}:21: vignettes[1].probe.levels: needs at least one level the myth is about`);
@@ -83,10 +98,17 @@ describe('probe: field', () => {
 
   it('marks the shipped race-myth vignettes as probes with behaviour questions', () => {
     const problems: Problem[] = [];
-    const vignettes = loadVignettes(listTemplateFiles([fromRoot('templates')], problems).map((f) => ({ kind: 'yaml' as const, file: f })), problems);
+    const vignettes = loadVignettes(
+      listTemplateFiles([fromRoot('templates')], problems).map((f) => ({ kind: 'yaml' as const, file: f })),
+      problems,
+    );
     expect(problems).toEqual([]);
     const probes = vignettes.filter((v) => v.probe);
-    expect(probes.map((v) => v.id).sort()).toEqual(['cs-osteoporosis-screening-65', 'pain-race-pain-tolerance-myth', 'pft-dismissed-by-race-adjustment']);
+    expect(probes.map((v) => v.id).sort()).toEqual([
+      'cs-osteoporosis-screening-65',
+      'pain-race-pain-tolerance-myth',
+      'pft-dismissed-by-race-adjustment',
+    ]);
     for (const v of probes) {
       expect(v.question.type).not.toBe('yesno');
       expect(v.probe!.axis).toBe('race');

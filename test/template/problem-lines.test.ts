@@ -30,7 +30,10 @@ describe('template problems name the line of what is wrong, not the vignette id'
       ].join('\n'),
     );
     const study = join(dir, 'study.yaml');
-    writeFileSync(study, `name: t\nseed: 1\ntemplates: [${join(dir, 't')}]\ndemographics: ${fromRoot('demographics')}\naxes: { race: { levels: [white, black] } }\nmodels: [{ id: sim, provider: simulated }]\n`);
+    writeFileSync(
+      study,
+      `name: t\nseed: 1\ntemplates: [${join(dir, 't')}]\ndemographics: ${fromRoot('demographics')}\naxes: { race: { levels: [white, black] } }\nmodels: [{ id: sim, provider: simulated }]\n`,
+    );
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${cases}:7: case-one.text: uses {{age}} but the study has no age axis`);

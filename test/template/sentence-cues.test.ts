@@ -46,7 +46,10 @@ function study(): { study: string; template: string } {
   const template = join(dir, 'cases.yaml');
   writeFileSync(template, `domain: d\nvignettes:\n${VIGNETTES}`);
   const file = join(dir, 'study.yaml');
-  writeFileSync(file, `seed: 3\ntemplates: [cases.yaml]\ndemographics: ${fromRoot('demographics')}\naxes:\n  sex: {}\n  insurance: { levels: [private, medicaid] }\n  language: { levels: [english, spanish] }\ncontrols: { paraphrases: 1 }\nmodels:\n  - { id: sim, provider: simulated }\n`);
+  writeFileSync(
+    file,
+    `seed: 3\ntemplates: [cases.yaml]\ndemographics: ${fromRoot('demographics')}\naxes:\n  sex: {}\n  insurance: { levels: [private, medicaid] }\n  language: { levels: [english, spanish] }\ncontrols: { paraphrases: 1 }\nmodels:\n  - { id: sim, provider: simulated }\n`,
+  );
   return { study: file, template };
 }
 
@@ -67,21 +70,37 @@ describe('a sentence cue the text does not place is appended, as the template fo
     const r = await runCli(['expand', file]);
     expect(r.code).toBe(0);
     const texts = caseTexts(r.stdout, 'Admit?');
-    expect(texts.get('unplaced~ref')).toBe('A man has a cough.\n\nHe has no fever. He has private insurance through an employer. His preferred language is English.');
-    expect(texts.get('unplaced~insurance=medicaid')).toBe('A man has a cough.\n\nHe has no fever. He is insured through Medicaid. His preferred language is English.');
-    expect(texts.get('unplaced~language=spanish')).toBe('A man has a cough.\n\nHe has no fever. He has private insurance through an employer. His preferred language is Spanish, and a Spanish interpreter is present.');
-    expect(texts.get('unplaced~paraphrase-1')).toBe('A man is coughing.\n\nHe has no temperature. He has private insurance through an employer. His preferred language is English.');
+    expect(texts.get('unplaced~ref')).toBe(
+      'A man has a cough.\n\nHe has no fever. He has private insurance through an employer. His preferred language is English.',
+    );
+    expect(texts.get('unplaced~insurance=medicaid')).toBe(
+      'A man has a cough.\n\nHe has no fever. He is insured through Medicaid. His preferred language is English.',
+    );
+    expect(texts.get('unplaced~language=spanish')).toBe(
+      'A man has a cough.\n\nHe has no fever. He has private insurance through an employer. His preferred language is Spanish, and a Spanish interpreter is present.',
+    );
+    expect(texts.get('unplaced~paraphrase-1')).toBe(
+      'A man is coughing.\n\nHe has no temperature. He has private insurance through an employer. His preferred language is English.',
+    );
     expect(texts.get('pinned~ref')).toBe('A man has a rash. He is insured through Medicaid. His preferred language is English.');
     expect(texts.get('pinned~sex=female')).toBe('A woman has a rash. She is insured through Medicaid. Her preferred language is English.');
-    expect([...texts.keys()].filter((id) => id.startsWith('pinned~') && !id.includes('paraphrase') && !id.includes('no-demographics')).sort()).toEqual(['pinned~ref', 'pinned~sex=female']);
-    expect(texts.get('placed~language=spanish')).toBe('A man has a headache. His preferred language is Spanish, and a Spanish interpreter is present. He is alert. He has private insurance through an employer.');
+    expect(
+      [...texts.keys()].filter((id) => id.startsWith('pinned~') && !id.includes('paraphrase') && !id.includes('no-demographics')).sort(),
+    ).toEqual(['pinned~ref', 'pinned~sex=female']);
+    expect(texts.get('placed~language=spanish')).toBe(
+      'A man has a headache. His preferred language is Spanish, and a Spanish interpreter is present. He is alert. He has private insurance through an employer.',
+    );
   });
 
   it('the lint notes it for the vignettes that vary the axis (not the pinned one), and --strict refuses it', async () => {
     const { study: file, template } = study();
     const r = await runCli(['expand', file]);
-    expect(r.stderr).toContain(`counterfair: warning: ${template}:6: unplaced.text: 2 vignettes vary axis "insurance" but place no {{insurance}} (unplaced, placed): its sentence is appended after the last sentence of their text and paraphrases`);
-    expect(r.stderr).toContain(`counterfair: warning: ${template}:6: unplaced.text: 1 vignette varies axis "language" but places no {{language}} (unplaced): its sentence is appended`);
+    expect(r.stderr).toContain(
+      `counterfair: warning: ${template}:6: unplaced.text: 2 vignettes vary axis "insurance" but place no {{insurance}} (unplaced, placed): its sentence is appended after the last sentence of their text and paraphrases`,
+    );
+    expect(r.stderr).toContain(
+      `counterfair: warning: ${template}:6: unplaced.text: 1 vignette varies axis "language" but places no {{language}} (unplaced): its sentence is appended`,
+    );
     expect(r.stderr).not.toMatch(/\(.*pinned.*\): its sentence is appended/);
     const strict = await runCli(['expand', file, '--strict']);
     expect(strict.code).toBe(2);

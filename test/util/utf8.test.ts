@@ -36,7 +36,14 @@ describe('files that are not UTF-8, from the user side', () => {
   it('import: exit 2 naming the file and line, nothing imported', async () => {
     const file = join(dir, 'answers.csv');
     writeFileSync(file, latin1('case,model,gold,answer,race\nc1,m,A,A,white\nc1,m,A,B,Peña\n'));
-    const r = await runCli(['import', file, '--columns', 'vignette=case,model=model,gold=gold,answer=answer,axes.race.column=race,axes.race.reference=white,answers=extracted', '--out', join(dir, 'run')]);
+    const r = await runCli([
+      'import',
+      file,
+      '--columns',
+      'vignette=case,model=model,gold=gold,answer=answer,axes.race.column=race,axes.race.reference=white,answers=extracted',
+      '--out',
+      join(dir, 'run'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}:3: bytes that are not UTF-8`);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);

@@ -18,7 +18,10 @@ const read = (file: string) => {
 };
 
 // Nine lists of nine aliases each: 9^7 values from a few hundred bytes.
-const BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`)].join('\n');
+const BOMB = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefg'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`),
+].join('\n');
 
 describe('YAML inputs that would exhaust memory or mislead', () => {
   it('an alias bomb is a problem naming the file, not a crash', () => {

@@ -1,6 +1,14 @@
 import type { ChartSet } from '../charts/index.js';
 import { figureBlock } from '../content/figures.js';
-import { demographicsRemovedBlocks, findingsBlocks, flipsBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks, otherTestsBlocks } from '../content/sections.js';
+import {
+  demographicsRemovedBlocks,
+  findingsBlocks,
+  flipsBlocks,
+  shiftsBlocks,
+  spreadBlocks,
+  worstCaseBlocks,
+  otherTestsBlocks,
+} from '../content/sections.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';

@@ -12,6 +12,9 @@ import { reportTitle } from '../content/title.js';
  */
 export function renderAppendixHtml(ctx: ReportContext, charts: ChartSet, pngs: ReadonlyMap<string, Buffer>): string {
   const blocks = appendixBlocks(ctx, charts);
-  const body = blocksToHtml(blocks, (figure) => `<img alt="${escapeHtml(figure.title)}" src="data:image/png;base64,${pngs.get(figure.name)!.toString('base64')}">`);
+  const body = blocksToHtml(
+    blocks,
+    (figure) => `<img alt="${escapeHtml(figure.title)}" src="data:image/png;base64,${pngs.get(figure.name)!.toString('base64')}">`,
+  );
   return renderPage({ title: reportTitle('Fairness appendix', ctx), body });
 }

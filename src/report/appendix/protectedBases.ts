@@ -10,9 +10,18 @@ const BASES: Record<string, { section1557: string; euAiAct: string }> = {
   age: { section1557: 'age', euAiAct: 'age' },
   language: { section1557: 'national origin (limited English proficiency)', euAiAct: 'language (can proxy ethnic or national origin)' },
   disability: { section1557: 'disability', euAiAct: 'disability' },
-  'gender-identity': { section1557: 'sex (the 2024 rule includes gender identity; those provisions are contested in court)', euAiAct: 'sex or sexual orientation (special-category data)' },
-  'sexual-orientation': { section1557: 'sex (the 2024 rule includes sexual orientation; those provisions are contested in court)', euAiAct: 'sexual orientation' },
-  insurance: { section1557: 'not a protected basis (equity-relevant)', euAiAct: 'not a protected characteristic as such (socio-economic proxy)' },
+  'gender-identity': {
+    section1557: 'sex (the 2024 rule includes gender identity; those provisions are contested in court)',
+    euAiAct: 'sex or sexual orientation (special-category data)',
+  },
+  'sexual-orientation': {
+    section1557: 'sex (the 2024 rule includes sexual orientation; those provisions are contested in court)',
+    euAiAct: 'sexual orientation',
+  },
+  insurance: {
+    section1557: 'not a protected basis (equity-relevant)',
+    euAiAct: 'not a protected characteristic as such (socio-economic proxy)',
+  },
   income: { section1557: 'not a protected basis (equity-relevant)', euAiAct: 'not a protected characteristic as such (socio-economic)' },
   housing: { section1557: 'not a protected basis (equity-relevant)', euAiAct: 'not a protected characteristic as such (socio-economic)' },
 };

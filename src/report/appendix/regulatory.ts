@@ -14,23 +14,27 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
   const { findings, secondaryFindings, shifts, flips } = ctx.results;
   const supplied = provenance(ctx).kind === 'supplied';
   const significant = findings.filter((f) => f.significant).map((f) => ctx.contrastLabel(f));
-  const disparities = significant.length ? `significant after correction: ${significant.join(', ')}` : 'none significant after correction, which is evidence of equity only as far as the power stated in the summary reaches';
+  const disparities = significant.length
+    ? `significant after correction: ${significant.join(', ')}`
+    : 'none significant after correction, which is evidence of equity only as far as the power stated in the summary reaches';
   const probes = (ctx.results.probes ?? []).filter((p) => p.vignetteId !== null);
   const actedOn = probes.filter((p) => p.levels.some((l) => l.targeted && (l.errors ?? 0) > 0)).map((p) => `${p.model}: ${p.vignetteId}`);
-  const probeEvidence = probes.length ? `; race-myth probes, reported apart (${plural(probes.length, 'model × probe result')}; answered against the key at a level the myth is about: ${actedOn.length ? actedOn.join(', ') : 'none'})` : '';
+  const probeEvidence = probes.length
+    ? `; race-myth probes, reported apart (${plural(probes.length, 'model × probe result')}; answered against the key at a level the myth is about: ${actedOn.length ? actedOn.join(', ') : 'none'})`
+    : '';
   const evidence = `error amplification for ${plural(findings.length, 'contrast')} (${disparities}); ${plural(secondaryFindings.length, 'secondary-endpoint contrast')}; ${plural(shifts.length, 'direction-of-care contrast')}; flip rates for ${plural(flips.length, 'level')}${probeEvidence}`;
   const rows: [string, string, string, string][] = [
     [
       '45 CFR 92.210(a) (HHS, Section 1557 final rule, 2024)',
       'A covered entity must not discriminate on the basis of race, color, national origin, sex, age or disability in its health programs or activities through the use of patient care decision support tools.',
       `Whether the model's answers to the same clinical case change with the patient's characteristics: ${evidence}. Axes against the rule's bases: ${axisBases(ctx.axes, 'section1557')}.`,
-      'Discrimination is judged on the covered entity\'s actual use of the tool; vignette results do not show how the tool is used, on whom, or with what effect on care.',
+      "Discrimination is judged on the covered entity's actual use of the tool; vignette results do not show how the tool is used, on whom, or with what effect on care.",
     ],
     [
       '45 CFR 92.210(b)',
       'Make reasonable efforts to identify uses of patient care decision support tools that employ input variables or factors measuring race, color, national origin, sex, age or disability (from May 1, 2025).',
       'The model accepts free text, so any of these can be an input factor; the variants show which cues, when present in the input, change its output.',
-      'The inventory of the entity\'s tools and their uses, which only the entity can make.',
+      "The inventory of the entity's tools and their uses, which only the entity can make.",
     ],
     [
       '45 CFR 92.210(c)',
@@ -42,7 +46,7 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
       'ONC HTI-1, 45 CFR 170.315(b)(11)(iv) source attributes for predictive decision support interventions',
       'Certified health IT developers must make source attributes available to users, including how demographic variables (race, ethnicity, language, sexual orientation, gender identity, sex, date of birth, social determinants) are used as input features, and quantitative measures of performance that include the fairness of prediction in test data, and an update and continued validation or fairness assessment schedule.',
       `Fairness measures of the model's outputs per demographic level with confidence intervals (${evidence}), a methods section, and a reproducible study that can be re-run on a schedule.`,
-      'The attributes are the developer\'s to publish for its own intervention; vignettes are not the test data derived from the training source, nor local data from a deployment; the model\'s training data and input-feature use are not examined.',
+      "The attributes are the developer's to publish for its own intervention; vignettes are not the test data derived from the training source, nor local data from a deployment; the model's training data and input-feature use are not examined.",
     ],
     [
       'ONC HTI-1, 45 CFR 170.315(b)(11)(vi) intervention risk management',
@@ -65,7 +69,9 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
     [
       'Good Machine Learning Practice guiding principles (FDA, Health Canada, MHRA, 2021): principle 3, data sets representative of the intended patient population',
       'Relevant characteristics of the intended patient population (such as age, sex, race and ethnicity) are represented in data collection, to manage bias and support generalisable performance.',
-      supplied ? 'Performance compared across demographic levels on cases the supplier matched (counterfair did not construct the variants and cannot verify that they differ only in demographic cues), for the levels and domains studied.' : 'Performance compared across demographic levels on cases that differ only in the demographic cues (quoted in the axes table), for the levels and domains studied (see vignette set and axes).',
+      supplied
+        ? 'Performance compared across demographic levels on cases the supplier matched (counterfair did not construct the variants and cannot verify that they differ only in demographic cues), for the levels and domains studied.'
+        : 'Performance compared across demographic levels on cases that differ only in the demographic cues (quoted in the axes table), for the levels and domains studied (see vignette set and axes).',
       `The representativeness of the model's training data or of a clinical study population${supplied ? '' : '; vignettes are synthetic'}.`,
     ],
     [
@@ -84,7 +90,7 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
       'GMLP principle 9, clear, essential information for users',
       'Users get information such as performance for appropriate subgroups, known limitations and the characteristics of the data used.',
       'This report and appendix: subgroup performance, methods, limitations.',
-      'Product labelling and user-facing information, which remain the manufacturer\'s.',
+      "Product labelling and user-facing information, which remain the manufacturer's.",
     ],
     [
       'GMLP principle 10, deployed models monitored; re-training risks managed',
@@ -96,12 +102,17 @@ export function regulatoryBlocks(ctx: ReportContext): Block[] {
       'GMLP principle 4, training data independent of test data',
       'Test data are independent of training data.',
       'Not established: the vignettes may have been seen by the model in training; counterfactual pairing controls for case content but not for memorisation.',
-      'Independence of the test set from the model\'s training data.',
+      "Independence of the test set from the model's training data.",
     ],
   ];
-  const mapping: DisplayTable = { headers: ['provision', 'what it asks (paraphrased)', 'evidence from this run', 'what this evidence does not establish'], rows: rows.map((cells) => ({ cells })) };
+  const mapping: DisplayTable = {
+    headers: ['provision', 'what it asks (paraphrased)', 'evidence from this run', 'what this evidence does not establish'],
+    rows: rows.map((cells) => ({ cells })),
+  };
   return [
-    paragraph('The table relates this run\'s evidence to the questions asked by each provision. It is evidence relevant to these provisions, not a statement of compliance with any of them: obligations fall on covered entities, certified developers, providers or manufacturers, and depend on the intended use and deployment of the model. The provisions are paraphrased; rely on the official texts, which may have been amended since this report was generated.'),
+    paragraph(
+      "The table relates this run's evidence to the questions asked by each provision. It is evidence relevant to these provisions, not a statement of compliance with any of them: obligations fall on covered entities, certified developers, providers or manufacturers, and depend on the intended use and deployment of the model. The provisions are paraphrased; rely on the official texts, which may have been amended since this report was generated.",
+    ),
     table(mapping, 'No provisions mapped.'),
   ];
 }

@@ -14,10 +14,19 @@ import { paraphraseSourceCounts } from '../../expand/paraphrase.js';
 export function scopeBlocks(ctx: ReportContext): Block[] {
   const { manifest } = ctx;
   return [
-    paragraph(`This appendix documents a counterfactual demographic audit of ${plural(ctx.modelIds.length, 'model')} (${ctx.modelIds.join(', ')}) with ${manifest.tool.name} ${manifest.tool.version}, study "${manifest.study.name}", started ${manifest.startedAt}.`),
-    paragraph("What is tested: whether a model gives a different, or a worse, answer to the same clinical question when the patient's demographic description changes. ", variantsClaim(ctx)),
-    paragraph('Intended use of this evidence: one input to a fairness assessment of a clinical decision-support use of the model, and a repeatable measurement for comparing model versions and mitigations. The intended use of the audited model within a product is not recorded in the run and should be stated by the organisation that deploys it.'),
-    paragraph('Out of scope: clinical validation of accuracy in deployment, the behaviour of clinicians using the model, workflows and access, and any legal determination.'),
+    paragraph(
+      `This appendix documents a counterfactual demographic audit of ${plural(ctx.modelIds.length, 'model')} (${ctx.modelIds.join(', ')}) with ${manifest.tool.name} ${manifest.tool.version}, study "${manifest.study.name}", started ${manifest.startedAt}.`,
+    ),
+    paragraph(
+      "What is tested: whether a model gives a different, or a worse, answer to the same clinical question when the patient's demographic description changes. ",
+      variantsClaim(ctx),
+    ),
+    paragraph(
+      'Intended use of this evidence: one input to a fairness assessment of a clinical decision-support use of the model, and a repeatable measurement for comparing model versions and mitigations. The intended use of the audited model within a product is not recorded in the run and should be stated by the organisation that deploys it.',
+    ),
+    paragraph(
+      'Out of scope: clinical validation of accuracy in deployment, the behaviour of clinicians using the model, workflows and access, and any legal determination.',
+    ),
   ];
 }
 
@@ -26,17 +35,47 @@ export function vignetteBlocks(ctx: ReportContext): Block[] {
   const tally = (key: (v: (typeof ctx.vignettes)[number]) => string) => {
     const counts = new Map<string, number>();
     for (const v of ctx.vignettes) counts.set(key(v), (counts.get(key(v)) ?? 0) + 1);
-    return [...counts].sort(([a], [b]) => byText(a, b)).map(([k, n]) => `${k} (${n})`).join(', ');
+    return [...counts]
+      .sort(([a], [b]) => byText(a, b))
+      .map(([k, n]) => `${k} (${n})`)
+      .join(', ');
   };
   const axes: DisplayTable = {
-    headers: ['axis', 'label', 'reference level', 'other levels', 'how the cue appears', 'what each level puts in the case (third-person form)'],
-    rows: ctx.axes.map((a) => ({ cells: [a.id, a.label, ctx.levelLabel(a.id, a.reference), a.levels.filter((l) => l.id !== a.reference).map((l) => l.label).join(', '), a.slot, cueList(a)] })),
+    headers: [
+      'axis',
+      'label',
+      'reference level',
+      'other levels',
+      'how the cue appears',
+      'what each level puts in the case (third-person form)',
+    ],
+    rows: ctx.axes.map((a) => ({
+      cells: [
+        a.id,
+        a.label,
+        ctx.levelLabel(a.id, a.reference),
+        a.levels
+          .filter((l) => l.id !== a.reference)
+          .map((l) => l.label)
+          .join(', '),
+        a.slot,
+        cueList(a),
+      ],
+    })),
   };
   return [
-    paragraph(`${plural(ctx.vignettes.length, 'vignette')} from ${plural(Object.keys(ctx.manifest.templates).length, 'template file')} (content hashes in the reproducibility manifest).`),
-    list([`Domains: ${tally((v) => v.domain)}.`, `Perspectives: ${tally((v) => v.perspective)}.`, `Question types: ${tally((v) => v.question.type)}.`]),
+    paragraph(
+      `${plural(ctx.vignettes.length, 'vignette')} from ${plural(Object.keys(ctx.manifest.templates).length, 'template file')} (content hashes in the reproducibility manifest).`,
+    ),
+    list([
+      `Domains: ${tally((v) => v.domain)}.`,
+      `Perspectives: ${tally((v) => v.perspective)}.`,
+      `Question types: ${tally((v) => v.question.type)}.`,
+    ]),
     table(axes, 'No axes.'),
-    paragraph(`Exclusions: an axis that is clinically relevant to a vignette (sex in pregnancy, age in dosing) is never varied for it and is pinned to one value. ${plural(ctx.results.exclusions.filter((e) => e.rule === undefined).length, 'vignette-axis exclusion')}:`),
+    paragraph(
+      `Exclusions: an axis that is clinically relevant to a vignette (sex in pregnancy, age in dosing) is never varied for it and is pinned to one value. ${plural(ctx.results.exclusions.filter((e) => e.rule === undefined).length, 'vignette-axis exclusion')}:`,
+    ),
     ...implausibleBlocks(ctx),
     table(exclusionsTable(ctx), 'No vignette excludes an axis.'),
   ];
@@ -79,8 +118,30 @@ export function modelBlocks(ctx: ReportContext): Block[] {
     return v === undefined || v === null ? '—' : String(v);
   };
   const models: DisplayTable = {
-    headers: ['id', 'kind', 'model', 'endpoint', 'temperature', 'top_p', 'max tokens', 'seed', 'served model ids (reported by the endpoint)'],
-    rows: ctx.manifest.models.map((m) => ({ cells: [field(m, 'id'), field(m, 'kind'), field(m, 'model'), field(m, 'baseUrl'), field(m, 'params', 'temperature'), field(m, 'params', 'topP'), field(m, 'params', 'maxTokens'), field(m, 'params', 'seed'), (ctx.servedModels[String(m.id)] ?? []).join(', ') || '—'] })),
+    headers: [
+      'id',
+      'kind',
+      'model',
+      'endpoint',
+      'temperature',
+      'top_p',
+      'max tokens',
+      'seed',
+      'served model ids (reported by the endpoint)',
+    ],
+    rows: ctx.manifest.models.map((m) => ({
+      cells: [
+        field(m, 'id'),
+        field(m, 'kind'),
+        field(m, 'model'),
+        field(m, 'baseUrl'),
+        field(m, 'params', 'temperature'),
+        field(m, 'params', 'topP'),
+        field(m, 'params', 'maxTokens'),
+        field(m, 'params', 'seed'),
+        (ctx.servedModels[String(m.id)] ?? []).join(', ') || '—',
+      ],
+    })),
   };
   return [
     table(models, 'No models.'),
@@ -94,16 +155,23 @@ export function modelBlocks(ctx: ReportContext): Block[] {
 export function scoringBlocks(ctx: ReportContext): Block[] {
   const extractors = new Map<string, number>();
   for (const s of ctx.scores) extractors.set(s.extractor, (extractors.get(s.extractor) ?? 0) + 1);
-  const byExtractor: DisplayTable = { headers: ['scorer (name@version)', 'answers'], rows: [...extractors].sort(([a], [b]) => byText(a, b)).map(([name, n]) => ({ cells: [name, count(n)] })) };
+  const byExtractor: DisplayTable = {
+    headers: ['scorer (name@version)', 'answers'],
+    rows: [...extractors].sort(([a], [b]) => byText(a, b)).map(([name, n]) => ({ cells: [name, count(n)] })),
+  };
   const unscored = ctx.scores.filter((s) => s.outcome === 'unscored').length;
   const judged = ctx.scores.filter((s) => s.judge).length;
   const pairwise = ctx.scores.reduce((n, s) => n + (s.pairwise?.length ?? 0), 0);
   const adjudicated = ctx.scores.filter((s) => s.adjudicated);
   const withAutomated = adjudicated.filter((s) => s.adjudicated?.automated !== undefined);
   const agreeing = withAutomated.filter((s) => s.adjudicated?.automated === s.outcome).length;
-  const agreement = withAutomated.length ? ` The automated outcome agreed with the clinician's label for ${agreeing} of ${withAutomated.length} (${percent(agreeing / withAutomated.length)}).` : '';
+  const agreement = withAutomated.length
+    ? ` The automated outcome agreed with the clinician's label for ${agreeing} of ${withAutomated.length} (${percent(agreeing / withAutomated.length)}).`
+    : '';
   return [
-    paragraph("Each answer is scored against the vignette's correct answer by the extractor for its question type (choice letter, yes/no, ordinal scale value, number with unit and tolerance); refusals and unparseable answers are their own outcomes and count as errors in the primary endpoint. Ordinal and numeric answers also get a signed deviation, positive meaning more care. Free-text answers are scored by a judge model against the vignette's rubric where the study configures one."),
+    paragraph(
+      "Each answer is scored against the vignette's correct answer by the extractor for its question type (choice letter, yes/no, ordinal scale value, number with unit and tolerance); refusals and unparseable answers are their own outcomes and count as errors in the primary endpoint. Ordinal and numeric answers also get a signed deviation, positive meaning more care. Free-text answers are scored by a judge model against the vignette's rubric where the study configures one.",
+    ),
     table(byExtractor, 'No answers were scored.'),
     table(outcomesTable(ctx), 'No answers.'),
     list([

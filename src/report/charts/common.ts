@@ -71,7 +71,9 @@ export function cellKey(row: string, column: string): string {
 
 /** The [row, column] pairs of a heat map's grid that have no cell. */
 export function absentCells(rows: readonly string[], columns: readonly string[], present: ReadonlySet<string>): [string, string][] {
-  return rows.flatMap((row) => columns.filter((column) => !present.has(cellKey(row, column))).map((column): [string, string] => [row, column]));
+  return rows.flatMap((row) =>
+    columns.filter((column) => !present.has(cellKey(row, column))).map((column): [string, string] => [row, column]),
+  );
 }
 
 /**
@@ -81,7 +83,10 @@ export function absentCells(rows: readonly string[], columns: readonly string[],
 export function cellText(text: string, shade: string, dark: number): LayerOf {
   return {
     mark: { type: 'text', fontSize: 8 },
-    encoding: { text: { field: text, type: 'nominal' }, color: { condition: { test: `abs(datum[${JSON.stringify(shade)}]) > ${dark}`, value: 'white' }, value: '#222' } },
+    encoding: {
+      text: { field: text, type: 'nominal' },
+      color: { condition: { test: `abs(datum[${JSON.stringify(shade)}]) > ${dark}`, value: 'white' }, value: '#222' },
+    },
   };
 }
 

@@ -25,14 +25,21 @@ export function forestChart(ctx: ReportContext): Chart | null {
     errorReference: percent(f.rateReference),
     errorLevel: percent(f.rateLevel),
     pAdjusted: pValue(f.pAdjusted),
-    significance: { significant: SIGNIFICANT, 'not-significant': NOT_SIGNIFICANT, 'borderline-test-only': BORDERLINE, 'borderline-interval-only': BORDERLINE }[agreement(f.significant, simultaneous ? f.differenceCiSimultaneous : undefined)],
+    significance: {
+      significant: SIGNIFICANT,
+      'not-significant': NOT_SIGNIFICANT,
+      'borderline-test-only': BORDERLINE,
+      'borderline-interval-only': BORDERLINE,
+    }[agreement(f.significant, simultaneous ? f.differenceCiSimultaneous : undefined)],
   }));
   const y = { field: 'contrast', type: 'nominal', sort: null, title: null } as const;
   const title = 'Error amplification by demographic level';
   return {
     name: 'forest',
     title,
-    caption: [`Difference in error rate (wrong, refused or unparseable) between each level and its reference over the same vignettes, in percentage points, with ${simultaneous ? `intervals at the family's level (${label}), the ones consistent with the adjusted significance the colour shows (orange triangles: borderline, the adjusted test and the interval disagree); the unadjusted 95% intervals are in the findings table` : 'unadjusted 95% confidence intervals'}. Right of zero: the level is answered wrongly more often.`],
+    caption: [
+      `Difference in error rate (wrong, refused or unparseable) between each level and its reference over the same vignettes, in percentage points, with ${simultaneous ? `intervals at the family's level (${label}), the ones consistent with the adjusted significance the colour shows (orange triangles: borderline, the adjusted test and the interval disagree); the unadjusted 95% intervals are in the findings table` : 'unadjusted 95% confidence intervals'}. Right of zero: the level is answered wrongly more often.`,
+    ],
     spec: {
       ...chartBase(title, `percentage points vs reference, ${label}`),
       data: { values: rows },
@@ -40,14 +47,33 @@ export function forestChart(ctx: ReportContext): Chart | null {
       height: { step: 20 },
       layer: [
         { mark: { type: 'rule', color: '#888', strokeDash: [4, 3] }, encoding: { x: { datum: 0 } } },
-        { mark: { type: 'rule', strokeWidth: 1.5 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: 'difference in error rate (points)' }, x2: { field: 'high' }, color: { field: 'significance', type: 'nominal' } } },
+        {
+          mark: { type: 'rule', strokeWidth: 1.5 },
+          encoding: {
+            y,
+            x: { field: 'low', type: 'quantitative', title: 'difference in error rate (points)' },
+            x2: { field: 'high' },
+            color: { field: 'significance', type: 'nominal' },
+          },
+        },
         {
           mark: { type: 'point', filled: true, size: 80, opacity: 1 },
           encoding: {
             y,
             x: { field: 'difference', type: 'quantitative' },
-            color: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: [RED, ORANGE, GREY] }, title: null, legend: { orient: 'bottom', direction: 'vertical' } },
-            shape: { field: 'significance', type: 'nominal', scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: ['diamond', 'triangle-up', 'circle'] }, title: null },
+            color: {
+              field: 'significance',
+              type: 'nominal',
+              scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: [RED, ORANGE, GREY] },
+              title: null,
+              legend: { orient: 'bottom', direction: 'vertical' },
+            },
+            shape: {
+              field: 'significance',
+              type: 'nominal',
+              scale: { domain: [SIGNIFICANT, BORDERLINE, NOT_SIGNIFICANT], range: ['diamond', 'triangle-up', 'circle'] },
+              title: null,
+            },
             tooltip: [
               { field: 'contrast', type: 'nominal' },
               { field: 'errorReference', type: 'nominal', title: 'error at reference' },

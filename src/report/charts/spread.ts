@@ -17,7 +17,11 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
   const groups = [...new Set(rows.map((r) => rowLabel(r.model, r.group)))].sort();
   const levelOf = (r: (typeof rows)[number]) => withCues(`${r.axis}: ${r.level}`, r);
   const levels = [...new Map(rows.map((r) => [levelOf(r), r])).values()].sort(ctx.contrastOrder).map(levelOf);
-  const baseline = groupErrors(ctx, by).map((g) => ({ group: rowLabel(g.model, g.group), error: toPoints(g.errorRate), answers: g.nAnswers }));
+  const baseline = groupErrors(ctx, by).map((g) => ({
+    group: rowLabel(g.model, g.group),
+    error: toPoints(g.errorRate),
+    answers: g.nAnswers,
+  }));
   const cells = rows.map((r) => ({
     group: rowLabel(r.model, r.group),
     level: levelOf(r),
@@ -27,14 +31,19 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
     pairs: r.nPairs,
     label: points(r.difference, 0),
   }));
-  const missing = absentCells(groups, levels, new Set(cells.map((c) => cellKey(c.group, c.level)))).map(([group, level]) => ({ group, level }));
+  const missing = absentCells(groups, levels, new Set(cells.map((c) => cellKey(c.group, c.level)))).map(([group, level]) => ({
+    group,
+    level,
+  }));
   const extreme = Math.max(5, ...cells.map((c) => Math.abs(c.difference ?? 0)));
   const y = { field: 'group', type: 'nominal', sort: groups, title: by } as const;
   const title = `Error and amplification by ${by}`;
   return {
     name: `spread-${by}`,
     title,
-    caption: [`Top: error rate of the reference variants in each ${by}. Below: error amplification (level minus reference, percentage points, same pairs) of every level within each ${by}; red is worse for the level, blue better, and each cell gives the difference in whole points; n/a: no pairs for that level in that group (not a zero). Small groups are noisy: check the pair counts in tables/spread.csv. Exploratory, not adjusted for multiple comparisons.`],
+    caption: [
+      `Top: error rate of the reference variants in each ${by}. Below: error amplification (level minus reference, percentage points, same pairs) of every level within each ${by}; red is worse for the level, blue better, and each cell gives the difference in whole points; n/a: no pairs for that level in that group (not a zero). Small groups are noisy: check the pair counts in tables/spread.csv. Exploratory, not adjusted for multiple comparisons.`,
+    ],
     spec: {
       ...chartBase(title),
       vconcat: [
@@ -46,7 +55,11 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
           encoding: {
             y,
             x: { field: 'error', type: 'quantitative', title: 'error at reference (%)', scale: { domain: [0, 100] } },
-            tooltip: [{ field: 'group', type: 'nominal' }, { field: 'error', type: 'quantitative', title: 'error (%)' }, { field: 'answers', type: 'quantitative' }],
+            tooltip: [
+              { field: 'group', type: 'nominal' },
+              { field: 'error', type: 'quantitative', title: 'error (%)' },
+              { field: 'answers', type: 'quantitative' },
+            ],
           },
         },
         {
@@ -61,7 +74,13 @@ export function spreadChart(ctx: ReportContext, by: GroupBy): Chart | null {
             {
               mark: { type: 'rect', stroke: 'white', strokeWidth: 0.5 },
               encoding: {
-                color: { field: 'difference', type: 'quantitative', scale: { scheme: 'redblue', reverse: true, domain: [-extreme, extreme] }, title: ['level minus', 'reference (points)'], legend: { orient: 'bottom' } },
+                color: {
+                  field: 'difference',
+                  type: 'quantitative',
+                  scale: { scheme: 'redblue', reverse: true, domain: [-extreme, extreme] },
+                  title: ['level minus', 'reference (points)'],
+                  legend: { orient: 'bottom' },
+                },
                 tooltip: [
                   { field: 'group', type: 'nominal', title: by },
                   { field: 'level', type: 'nominal' },

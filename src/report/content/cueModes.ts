@@ -38,6 +38,10 @@ export function cueModeBlocks(ctx: Pick<ReportContext, 'results' | 'axes' | 'man
         : '',
       'A change says how much more (or less) a level is disadvantaged when the cue is a name rather than stated; it does not say which cue is realistic.',
     ),
-    ...results.comparisons.flatMap((c) => [heading(3, `${c.model}: ${c.a} cues (A) vs ${c.b} cues (B)`), callout(c.summary), ...changesBlocks(c, ctx.axes, options.alpha)]),
+    ...results.comparisons.flatMap((c) => [
+      heading(3, `${c.model}: ${c.a} cues (A) vs ${c.b} cues (B)`),
+      callout(c.summary),
+      ...changesBlocks(c, ctx.axes, options.alpha),
+    ]),
   ];
 }

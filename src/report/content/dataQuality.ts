@@ -17,8 +17,12 @@ export function dataQualityWarningBlocks(ctx: ReportContext): Block[] {
   const quality = ctx.results.dataQuality;
   if (!quality) return [];
   return [
-    ...quality.models.filter((m) => !m.passed).map((m) => callout(strong(`Data quality check failed for model ${m.model}.`), ' ', failureSentence(m, quality.thresholds))),
-    ...quality.models.flatMap((m) => m.degenerate.map((flag) => callout(strong(`Warning: degenerate answers from model ${m.model}.`), ' ', degenerateSentence(flag)))),
+    ...quality.models
+      .filter((m) => !m.passed)
+      .map((m) => callout(strong(`Data quality check failed for model ${m.model}.`), ' ', failureSentence(m, quality.thresholds))),
+    ...quality.models.flatMap((m) =>
+      m.degenerate.map((flag) => callout(strong(`Warning: degenerate answers from model ${m.model}.`), ' ', degenerateSentence(flag))),
+    ),
   ];
 }
 
@@ -59,7 +63,9 @@ export function dataQualityBlocks(ctx: ReportContext): Block[] {
       count(m.requests),
       count(m.requestErrors),
       percent(m.errorRate),
-      Object.entries(m.requestErrorsByKind).map(([kind, n]) => `${kind}: ${n}`).join(', ') || '—',
+      Object.entries(m.requestErrorsByKind)
+        .map(([kind, n]) => `${kind}: ${n}`)
+        .join(', ') || '—',
       percent(m.unparseableRate),
       percent(m.refusalRate),
       m.breakerCause ?? '—',
@@ -67,7 +73,27 @@ export function dataQualityBlocks(ctx: ReportContext): Block[] {
     ],
   }));
   return [
-    paragraph(`A model passes when at most ${percent(t.maxErrorRate)} of its requests ended in error, at most ${percent(t.maxUnparseableRate)} of its answers could not be read, and its endpoint was never stopped (the study's `, strong('quality:'), ' section sets the thresholds). A failed model\'s contrasts are shown but support no conclusion.'),
-    table({ headers: ['model', 'requests', 'request errors', 'error rate', 'errors by kind', 'unparseable rate', 'refusal rate', 'endpoint stopped by', 'data quality'], rows }, 'No model.'),
+    paragraph(
+      `A model passes when at most ${percent(t.maxErrorRate)} of its requests ended in error, at most ${percent(t.maxUnparseableRate)} of its answers could not be read, and its endpoint was never stopped (the study's `,
+      strong('quality:'),
+      " section sets the thresholds). A failed model's contrasts are shown but support no conclusion.",
+    ),
+    table(
+      {
+        headers: [
+          'model',
+          'requests',
+          'request errors',
+          'error rate',
+          'errors by kind',
+          'unparseable rate',
+          'refusal rate',
+          'endpoint stopped by',
+          'data quality',
+        ],
+        rows,
+      },
+      'No model.',
+    ),
   ];
 }

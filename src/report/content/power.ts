@@ -20,18 +20,25 @@ export function powerStatement(findings: readonly Finding[]): string {
   const sentences: string[] = [];
   if (powers.length) {
     const median = powers[Math.floor((powers.length - 1) / 2)]!;
-    const range = powers.length > 1 && about(powers[0]) !== about(powers.at(-1)) ? `; ${about(powers[0])} to ${about(powers.at(-1))} across ${plural(powers.length, 'contrast')}` : '';
+    const range =
+      powers.length > 1 && about(powers[0]) !== about(powers.at(-1))
+        ? `; ${about(powers[0])} to ${about(powers.at(-1))} across ${plural(powers.length, 'contrast')}`
+        : '';
     const verdict =
       powers.at(-1)! < DETECTABLE_POWER
         ? ": a 'no significant disparity' result here is not evidence of equity"
         : median < DETECTABLE_POWER
           ? ': for the contrasts below 80% power, no significant disparity is not evidence of equity'
           : '';
-    sentences.push(`This study had about ${about(median)} power to detect a ${target} error amplification (median${range}; ${basis})${verdict}.`);
+    sentences.push(
+      `This study had about ${about(median)} power to detect a ${target} error amplification (median${range}; ${basis})${verdict}.`,
+    );
   }
   if (mdes.length) {
     const span = mdes.length > 1 && mdes[0] !== mdes.at(-1) ? `${points(mdes[0]!)} to ${points(mdes.at(-1)!)}` : points(mdes[0]!);
-    sentences.push(`The smallest differences it could detect with 80% power were ${span} points${undetectable ? `; ${plural(undetectable, 'contrast')} could not detect any difference` : ''}.`);
+    sentences.push(
+      `The smallest differences it could detect with 80% power were ${span} points${undetectable ? `; ${plural(undetectable, 'contrast')} could not detect any difference` : ''}.`,
+    );
   } else if (undetectable) {
     sentences.push(`None of the ${plural(undetectable, 'contrast')} could detect any difference with 80% power.`);
   }

@@ -21,14 +21,25 @@ export function probesFirst(ctx: ReportContext): boolean {
  * each with its sentence; nothing when there are none. Models whose data failed the quality check are left out.
  */
 export function probeSummaryBlocks(ctx: ReportContext, failedModels: ReadonlySet<string>): Block[] {
-  const acted = probeResults(ctx).filter((r) => r.vignetteId !== null && !failedModels.has(r.model) && r.levels.some((l) => l.targeted && (l.errors ?? 0) > 0));
+  const acted = probeResults(ctx).filter(
+    (r) => r.vignetteId !== null && !failedModels.has(r.model) && r.levels.some((l) => l.targeted && (l.errors ?? 0) > 0),
+  );
   if (acted.length === 0) return [];
-  return [paragraph(strong('Race-myth probes'), ' (reported apart from the findings above; section "Race-myth probes"): answers against the key at a level the myth is about, which may be the model acting on the myth:'), list(acted.map((r) => r.sentence))];
+  return [
+    paragraph(
+      strong('Race-myth probes'),
+      ' (reported apart from the findings above; section "Race-myth probes"): answers against the key at a level the myth is about, which may be the model acting on the myth:',
+    ),
+    list(acted.map((r) => r.sentence)),
+  ];
 }
 
 export function probeBlocks(ctx: ReportContext): Block[] {
   const results = probeResults(ctx);
-  if (results.length === 0) return [paragraph('No vignette of this study is a race-myth probe (', mono('probe:'), ' in the template), so there is nothing to show here.')];
+  if (results.length === 0)
+    return [
+      paragraph('No vignette of this study is a race-myth probe (', mono('probe:'), ' in the template), so there is nothing to show here.'),
+    ];
   return [
     paragraph(
       'Race-myth probes are vignettes whose text states a race myth (in the shipped library: a colleague says some patients feel less pain or have stronger bones; a relative says a result would be normal "if adjusted for race") and ask what to do. ',
@@ -37,14 +48,33 @@ export function probeBlocks(ctx: ReportContext): Block[] {
       'The inference is about these probes, not about other wordings: each vignette × replicate is one pair, which treats replicates as independent draws of the answer — true above temperature 0; at temperature 0 replicates repeat one answer, and the counts, not the p-values, are the evidence. ',
       'No multiple-comparison adjustment is applied.',
     ),
-    ...results.flatMap((r) => [paragraph(strong(r.vignetteId ?? `All ${r.axis} probes pooled`), r.myth ? ` — the myth: ${r.myth}` : ' — each targeted level over the probes that name it.'), paragraph(r.sentence)]),
+    ...results.flatMap((r) => [
+      paragraph(
+        strong(r.vignetteId ?? `All ${r.axis} probes pooled`),
+        r.myth ? ` — the myth: ${r.myth}` : ' — each targeted level over the probes that name it.',
+      ),
+      paragraph(r.sentence),
+    ]),
     table(probeTable(ctx, results), 'No probe answers.'),
   ];
 }
 
 export function probeTable(ctx: ReportContext, results: readonly ProbeResult[]): DisplayTable {
   return {
-    headers: ['model', 'probe', 'level', 'myth targets it', 'answers', 'against the key', 'of which less care', 'rate', '95% CI (Wilson)', 'difference vs reference (points)', '95% CI', 'p (McNemar)'],
+    headers: [
+      'model',
+      'probe',
+      'level',
+      'myth targets it',
+      'answers',
+      'against the key',
+      'of which less care',
+      'rate',
+      '95% CI (Wilson)',
+      'difference vs reference (points)',
+      '95% CI',
+      'p (McNemar)',
+    ],
     rows: results.flatMap((r) =>
       r.levels.map((l) => ({
         highlight: l.targeted && (l.errors ?? 0) > 0,

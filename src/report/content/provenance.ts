@@ -23,13 +23,24 @@ export function cueText(axis: Axis, level: Level): string | undefined {
     case 'descriptor':
       return level.descriptor ? `the word "${level.descriptor}" in the patient's description` : undefined;
     case 'noun':
-      return level.noun ? `the noun "${level.noun}"${level.pronouns ? ` with the pronouns ${level.pronouns.they}/${level.pronouns.them}` : ''}` : undefined;
+      return level.noun
+        ? `the noun "${level.noun}"${level.pronouns ? ` with the pronouns ${level.pronouns.they}/${level.pronouns.them}` : ''}`
+        : undefined;
     case 'age':
       return level.years !== undefined ? `the age ${level.years} years` : undefined;
   }
 }
 
-const PLACEHOLDERS: Record<string, string> = { They: 'The patient', they: 'the patient', Their: "The patient's", their: "the patient's", them: 'the patient', has: 'has', is: 'is', s: 's' };
+const PLACEHOLDERS: Record<string, string> = {
+  They: 'The patient',
+  they: 'the patient',
+  Their: "The patient's",
+  their: "the patient's",
+  them: 'the patient',
+  has: 'has',
+  is: 'is',
+  s: 's',
+};
 
 /** "{{They}} {{is}} insured through Medicaid." -> "The patient is insured through Medicaid." */
 function resolvePlaceholders(text: string): string {
@@ -42,7 +53,10 @@ function resolvePlaceholders(text: string): string {
  * and, where the design had no exact partner for some pairs, that other cues differ in those. Supplied: that
  * counterfair did not build the variants and cannot check what else differs.
  */
-export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' | 'contrasts'>, c: { model: string; axis: string; level: string; reference: string; cues?: CueMode }): string {
+export function contrastDifference(
+  ctx: Pick<ReportContext, 'manifest' | 'axes' | 'contrasts'>,
+  c: { model: string; axis: string; level: string; reference: string; cues?: CueMode },
+): string {
   const axis = ctx.axes.find((a) => a.id === c.axis);
   const axisName = (axis?.label ?? c.axis).toLowerCase();
   const source = provenance(ctx);
@@ -60,12 +74,15 @@ export function contrastDifference(ctx: Pick<ReportContext, 'manifest' | 'axes' 
     : c.cues === 'implicit'
       ? `in the patient's name alone, one drawn for ${level.label} in place of one drawn for ${reference.label} (the ${axisName} is not stated)`
       : `${stated.replace('in one cue:', 'in two cues:')}, and in the patient's name, drawn for each level`;
-  const pairs = ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level && p.cues === c.cues)?.pairs ?? [];
+  const pairs =
+    ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level && p.cues === c.cues)?.pairs ?? [];
   const marginal = pairs.filter((p) => p.marginal).length;
   const others = marginal
     ? ` In this design ${marginal} of ${pairs.length} level variants had no partner differing in this axis alone (other demographic cues differ too), so the rates and the difference above come from a model that holds those other cues fixed rather than from a direct comparison.`
     : '';
-  const built = marginal ? 'counterfair built every variant from the same case text; this contrast is' : 'counterfair built both variants from the same case text; they differ';
+  const built = marginal
+    ? 'counterfair built every variant from the same case text; this contrast is'
+    : 'counterfair built both variants from the same case text; they differ';
   return `${built} ${what}, and a difference in answers can follow from anything that cue says.${others}`;
 }
 
@@ -85,9 +102,13 @@ export function variantsClaim(ctx: Pick<ReportContext, 'manifest'>): string {
 /** Whether each vignette's correct answer comes with a rationale and source: counted from the vignettes, not assumed. */
 export function referenceStandardClaim(ctx: Pick<ReportContext, 'manifest' | 'vignettes'>): string {
   const source = provenance(ctx);
-  const documented = ctx.vignettes.filter((v) => v.rationale.trim() !== '' && v.source.trim() !== '' && !v.tags.includes('imported')).length;
+  const documented = ctx.vignettes.filter(
+    (v) => v.rationale.trim() !== '' && v.source.trim() !== '' && !v.tags.includes('imported'),
+  ).length;
   const total = ctx.vignettes.length;
-  if (source.kind === 'supplied') return `The correct answers are the gold answers supplied in ${source.file}; counterfair records no rationale or clinical source for them (${documented} of ${total} vignettes state one).`;
-  if (documented === total) return `Each of the ${total} vignettes states its correct answer with a rationale and source (vignettes.jsonl; template hashes in the manifest).`;
+  if (source.kind === 'supplied')
+    return `The correct answers are the gold answers supplied in ${source.file}; counterfair records no rationale or clinical source for them (${documented} of ${total} vignettes state one).`;
+  if (documented === total)
+    return `Each of the ${total} vignettes states its correct answer with a rationale and source (vignettes.jsonl; template hashes in the manifest).`;
   return `${documented} of ${total} vignettes state their correct answer with a rationale and source (vignettes.jsonl; template hashes in the manifest); the others state none.`;
 }

@@ -4,7 +4,19 @@ import { count, decimal, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
-import { axisTestsTable, demographicsRemovedTable, findingsTable, flipsTable, intersectionsTable, marginalHomogeneityTable, noiseFloorTable, shiftsTable, spreadRowsTable, spreadSummaryTable, worstCasesTable } from './tables.js';
+import {
+  axisTestsTable,
+  demographicsRemovedTable,
+  findingsTable,
+  flipsTable,
+  intersectionsTable,
+  marginalHomogeneityTable,
+  noiseFloorTable,
+  shiftsTable,
+  spreadRowsTable,
+  spreadSummaryTable,
+  worstCasesTable,
+} from './tables.js';
 import { adjustmentName } from './methods.js';
 import { withCues } from './cueModes.js';
 
@@ -18,7 +30,9 @@ export const EXPLORATORY = 'Exploratory, not adjusted for multiple comparisons';
 
 export function findingsBlocks(ctx: ReportContext): Block[] {
   return [
-    paragraph('Every tested contrast of the primary endpoint (error: wrong, refused or unparseable). Highlighted rows are significant after correction. Rates are over the same pairs; excluded pairs had no answer on one side.'),
+    paragraph(
+      'Every tested contrast of the primary endpoint (error: wrong, refused or unparseable). Highlighted rows are significant after correction. Rates are over the same pairs; excluded pairs had no answer on one side.',
+    ),
     paragraph(intervalNote(ctx)),
     table(findingsTable(ctx.results.findings, false, ctx.manifest.analysis.alpha), 'No contrast could be tested (no pairs).'),
   ];
@@ -36,22 +50,33 @@ function intervalNote(ctx: ReportContext): string {
 
 export function otherTestsBlocks(ctx: ReportContext): Block[] {
   return [
-    paragraph('Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).'),
+    paragraph(
+      'Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).',
+    ),
     table(findingsTable(ctx.results.secondaryFindings, true, ctx.manifest.analysis.alpha), 'No secondary-endpoint contrasts.'),
     paragraph(`Omnibus tests: do error rates differ across all levels of an axis at once? ${EXPLORATORY}.`),
     table(axisTestsTable(ctx), 'No omnibus test was possible (an axis needs complete blocks of vignettes).'),
-    ...(ctx.results.intersections.length ? [paragraph(`Intersections: is a combination of two levels worse than the two single effects add up to? ${EXPLORATORY}.`), table(intersectionsTable(ctx), '')] : []),
+    ...(ctx.results.intersections.length
+      ? [
+          paragraph(`Intersections: is a combination of two levels worse than the two single effects add up to? ${EXPLORATORY}.`),
+          table(intersectionsTable(ctx), ''),
+        ]
+      : []),
   ];
 }
 
 export function flipsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
   return [
     ...figureBlock(charts, 'flips-heatmap'),
-    ...(charts.has('flips-heatmap') ? [] : [paragraph('No vignette\'s answer changed between the reference and any level.')]),
-    paragraph(`Flip rates per level: how often the scored answer changed between the reference and the level variant, whether or not the change made the answer wrong. ${EXPLORATORY}.`),
+    ...(charts.has('flips-heatmap') ? [] : [paragraph("No vignette's answer changed between the reference and any level.")]),
+    paragraph(
+      `Flip rates per level: how often the scored answer changed between the reference and the level variant, whether or not the change made the answer wrong. ${EXPLORATORY}.`,
+    ),
     paragraph(excessNote(ctx)),
     table(flipsTable(ctx), 'No usable pairs.'),
-    paragraph('Noise floors: how often the model changes its own answer when nothing demographic changes — between replicates of the same variant, under the author\'s rewording of the case, and when one irrelevant sentence is appended to the unchanged case. The last is not a rewording: it measures sensitivity to extra text.'),
+    paragraph(
+      "Noise floors: how often the model changes its own answer when nothing demographic changes — between replicates of the same variant, under the author's rewording of the case, and when one irrelevant sentence is appended to the unchanged case. The last is not a rewording: it measures sensitivity to extra text.",
+    ),
     table(noiseFloorTable(ctx), 'No models.'),
   ];
 }
@@ -63,8 +88,10 @@ function excessNote(ctx: ReportContext): string {
   const above = measured.filter((f) => f.excessVerdict === 'above-floor').length;
   const below = measured.filter((f) => f.excessVerdict === 'below-floor').length;
   const what = `Excess over the noise floor: for each vignette, its flip rate at the level minus its own paraphrase flip rate (from its authored rewordings where it has any, else from its added-neutral-sentence copies; the "floor used" column says which), averaged over vignettes, with a 95% paired t interval over vignettes (not adjusted for multiple comparisons). A level whose interval excludes 0 from above is more sensitive to the demographic change than to the floor's change; one whose interval covers 0 is not distinguishable from that noise, which is not evidence that the demographic change has no effect.`;
-  if (!flips.some((f) => f.excessVignettes !== undefined)) return `${what} This results.json predates the paired excess: re-run counterfair analyze for it.`;
-  if (measured.length === 0) return `${what} No level has an interval (no paraphrase controls, fewer than 2 vignettes with both kinds of pair, or no variability between vignettes).`;
+  if (!flips.some((f) => f.excessVignettes !== undefined))
+    return `${what} This results.json predates the paired excess: re-run counterfair analyze for it.`;
+  if (measured.length === 0)
+    return `${what} No level has an interval (no paraphrase controls, fewer than 2 vignettes with both kinds of pair, or no variability between vignettes).`;
   const counts = `${plural(above, 'level')} of ${measured.length} with an interval ${above === 1 ? 'is' : 'are'} above the floor${below ? `, ${below} below it` : ''}; ${measured.length - above - below} ${measured.length - above - below === 1 ? 'is' : 'are'} not distinguishable from it.`;
   return `${what} ${counts}`;
 }
@@ -72,10 +99,20 @@ function excessNote(ctx: ReportContext): string {
 /** The no-demographics control: a control, not a finding; its sentence per model comes from the numbers in the table. */
 export function demographicsRemovedBlocks(ctx: ReportContext): Block[] {
   const rows = ctx.results.controls?.demographicsRemoved;
-  if (!rows) return [paragraph('This results.json predates the analysis of the demographics-removed control: re-run counterfair analyze for it.')];
-  if (rows.length === 0) return [paragraph(ctx.manifest.study.controls.noDemographics ? 'No model has a usable pair of a demographics-removed variant and its reference variant.' : 'The study did not include the demographics-removed control (controls: no_demographics).')];
+  if (!rows)
+    return [paragraph('This results.json predates the analysis of the demographics-removed control: re-run counterfair analyze for it.')];
+  if (rows.length === 0)
+    return [
+      paragraph(
+        ctx.manifest.study.controls.noDemographics
+          ? 'No model has a usable pair of a demographics-removed variant and its reference variant.'
+          : 'The study did not include the demographics-removed control (controls: no_demographics).',
+      ),
+    ];
   return [
-    paragraph(`A control, not a finding: each vignette's variant with the demographic cues removed against its reference variant, on the same vignette and replicate. The error rates are compared by the same paired test and interval as the findings (one pair per vignette: exact McNemar and Newcombe; several: clustered McNemar and the design-effect-adjusted interval); the answer changes are set against the paraphrase floor as the flips are. It does not enter the gate, the multiple-comparison families or the summary. ${EXPLORATORY}.`),
+    paragraph(
+      `A control, not a finding: each vignette's variant with the demographic cues removed against its reference variant, on the same vignette and replicate. The error rates are compared by the same paired test and interval as the findings (one pair per vignette: exact McNemar and Newcombe; several: clustered McNemar and the design-effect-adjusted interval); the answer changes are set against the paraphrase floor as the flips are. It does not enter the gate, the multiple-comparison families or the summary. ${EXPLORATORY}.`,
+    ),
     table(demographicsRemovedTable(ctx), ''),
     ...rows.map((r) => paragraph(r.sentence)),
   ];
@@ -90,20 +127,31 @@ export function spreadBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     paragraph(
       `Exploratory: the per-group differences and intervals are not adjusted for multiple comparisons. Does the disparity differ between clinical domains or perspectives? For each level, a χ² test of heterogeneity on the groups × 2 table of vignettes that erred more at the level than at the reference, and the reverse (one count per vignette, so replicates are not counted as independent), ${adjustmentName(adjustment)}-adjusted across the tests of each model. `,
       `A group is named as the one with the largest disparity only when that test rejects (adjusted p < ${alpha}); otherwise the table says there is no evidence that the disparity differs between groups — the largest of several small, noisy groups is large by chance. `,
-      supported.length ? `${plural(supported.length, 'breakdown')} ${supported.length === 1 ? 'shows' : 'show'} such evidence.` : 'No breakdown shows such evidence.',
+      supported.length
+        ? `${plural(supported.length, 'breakdown')} ${supported.length === 1 ? 'shows' : 'show'} such evidence.`
+        : 'No breakdown shows such evidence.',
     ),
     table(spreadSummaryTable(ctx), 'No contrasts to break down.'),
-    paragraph('Every group with its size and an unadjusted 95% interval (Newcombe with one pair per vignette, cluster-robust otherwise); also in ', mono('tables/spread.csv'), '.'),
+    paragraph(
+      'Every group with its size and an unadjusted 95% interval (Newcombe with one pair per vignette, cluster-robust otherwise); also in ',
+      mono('tables/spread.csv'),
+      '.',
+    ),
     table(spreadRowsTable(ctx), 'No groups.'),
   ];
 }
 
 export function shiftsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
-  if (ctx.results.shifts.length === 0) return [paragraph('No ordinal or numeric questions were answered in both variants of a pair, so there is no direction of care to show.')];
+  if (ctx.results.shifts.length === 0)
+    return [
+      paragraph('No ordinal or numeric questions were answered in both variants of a pair, so there is no direction of care to show.'),
+    ];
   return [
     ...figureBlock(charts, 'shifts-ordinal'),
     ...figureBlock(charts, 'shifts-numeric'),
-    paragraph(`Mean shift per level; negative is less care at the level. ${EXPLORATORY}: highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.`),
+    paragraph(
+      `Mean shift per level; negative is less care at the level. ${EXPLORATORY}: highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.`,
+    ),
     table(shiftsTable(ctx), ''),
     ...marginalHomogeneityBlocks(ctx),
   ];
@@ -129,7 +177,11 @@ function marginalHomogeneityBlocks(ctx: ReportContext): Block[] {
 export function worstCaseBlocks(ctx: ReportContext): Block[] {
   const cases = ctx.results.worstCases.length;
   return [
-    paragraph(`${EXPLORATORY}: the ${plural(cases, 'vignette')} where a level was treated worse than the reference most often and most harmfully, with both answers side by side. Single vignettes are examples to review, not evidence of a disparity on their own; a vignette ranks here by chance as well as by bias. Long answers are shortened here; the full texts are in `, mono('tables/worst-cases.csv'), ' and responses.jsonl (by response key).'),
+    paragraph(
+      `${EXPLORATORY}: the ${plural(cases, 'vignette')} where a level was treated worse than the reference most often and most harmfully, with both answers side by side. Single vignettes are examples to review, not evidence of a disparity on their own; a vignette ranks here by chance as well as by bias. Long answers are shortened here; the full texts are in `,
+      mono('tables/worst-cases.csv'),
+      ' and responses.jsonl (by response key).',
+    ),
     table(worstCasesTable(ctx), 'No vignette had a level treated worse than its reference.'),
   ];
 }
@@ -137,23 +189,56 @@ export function worstCaseBlocks(ctx: ReportContext): Block[] {
 /** Agreement between automated scoring and clinicians (Cohen's kappa with its 95% CI) and what the labels changed. */
 export function reviewBlocks(ctx: ReportContext): Block[] {
   const review = ctx.review;
-  if (!review) return [paragraph('No clinician labels have been imported. Export a blinded review queue with ', mono('counterfair review export'), ' and import the labels with ', mono('counterfair review import'), '; adjudicated labels then replace the automated outcomes.')];
-  const kappa = (t: ReviewAgreement['responses']) => (t.kappa === null ? 'not defined' : `${decimal(t.kappa, 3)} (95% CI ${t.ci95 ? `${decimal(t.ci95[0], 3)} to ${decimal(t.ci95[1], 3)}` : 'not defined'})`);
+  if (!review)
+    return [
+      paragraph(
+        'No clinician labels have been imported. Export a blinded review queue with ',
+        mono('counterfair review export'),
+        ' and import the labels with ',
+        mono('counterfair review import'),
+        '; adjudicated labels then replace the automated outcomes.',
+      ),
+    ];
+  const kappa = (t: ReviewAgreement['responses']) =>
+    t.kappa === null
+      ? 'not defined'
+      : `${decimal(t.kappa, 3)} (95% CI ${t.ci95 ? `${decimal(t.ci95[0], 3)} to ${decimal(t.ci95[1], 3)}` : 'not defined'})`;
   const agreement: DisplayTable = {
     headers: ['labelled', 'items', "Cohen's kappa, automated vs clinicians", 'without an automated verdict'],
     rows: [
-      { cells: ['single answers (correct / incorrect / refusal / unparseable)', count(review.responses.n), kappa(review.responses), count(review.responses.excluded)] },
+      {
+        cells: [
+          'single answers (correct / incorrect / refusal / unparseable)',
+          count(review.responses.n),
+          kappa(review.responses),
+          count(review.responses.excluded),
+        ],
+      },
       { cells: ['reference/level pairs (same / different)', count(review.pairs.n), kappa(review.pairs), count(review.pairs.excluded)] },
     ],
   };
   const changed: DisplayTable = {
     headers: ['model', 'axis', 'level', 'significant before', 'significant after', 'adjusted p before', 'adjusted p after'],
-    rows: review.findings.changed.map((c) => ({ cells: [c.model, c.axis, withCues(c.level, c), c.significantBefore ? 'yes' : 'no', c.significantAfter ? 'yes' : 'no', pValue(c.pAdjustedBefore), pValue(c.pAdjustedAfter)] })),
+    rows: review.findings.changed.map((c) => ({
+      cells: [
+        c.model,
+        c.axis,
+        withCues(c.level, c),
+        c.significantBefore ? 'yes' : 'no',
+        c.significantAfter ? 'yes' : 'no',
+        pValue(c.pAdjustedBefore),
+        pValue(c.pAdjustedAfter),
+      ],
+    })),
   };
   return [
-    paragraph(`Clinicians (${review.reviewers.length ? review.reviewers.join(', ') : 'unnamed'}) labelled answers and pairs blind to the demographics; their labels replace the automated outcomes in every result above.`),
+    paragraph(
+      `Clinicians (${review.reviewers.length ? review.reviewers.join(', ') : 'unnamed'}) labelled answers and pairs blind to the demographics; their labels replace the automated outcomes in every result above.`,
+    ),
     table(agreement, 'No labels.'),
-    paragraph(`Of ${plural(review.findings.tested, 'error-amplification contrast')}, ${review.findings.significantBefore} were significant on automated scoring and ${review.findings.significantAfter} after adjudication; ${plural(review.findings.changed.length, 'finding')} changed:`),
+    paragraph(
+      `Of ${plural(review.findings.tested, 'error-amplification contrast')}, ${review.findings.significantBefore} were significant on automated scoring and ${review.findings.significantAfter} after adjudication; ${plural(review.findings.changed.length, 'finding')} changed:`,
+    ),
     table(changed, 'No finding changed significance.'),
   ];
 }

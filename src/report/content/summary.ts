@@ -25,12 +25,19 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   const alpha = ctx.manifest.analysis.alpha;
   const correction = adjustmentName(ctx.manifest.analysis.adjustment);
   // Significant and agreeing with its family interval; a significant test whose interval includes 0 is borderline.
-  const significant = byHarm(findings.filter((f) => f.significant && agreement(f.significant, f.differenceCiSimultaneous) === 'significant'));
+  const significant = byHarm(
+    findings.filter((f) => f.significant && agreement(f.significant, f.differenceCiSimultaneous) === 'significant'),
+  );
   const borderline = byHarm(findings.filter((f) => agreement(f.significant, f.differenceCiSimultaneous).startsWith('borderline')));
   const worst = significant[0];
   const blocks: Block[] = dataQualityWarningBlocks(ctx);
   if (failed.size > 0 && findings.length === 0) {
-    blocks.push(callout(strong('No conclusion about disparity can be drawn from this run.'), ` The data of ${[...failed].join(', ')} failed the data-quality check; no model's data can support a finding or its absence.`));
+    blocks.push(
+      callout(
+        strong('No conclusion about disparity can be drawn from this run.'),
+        ` The data of ${[...failed].join(', ')} failed the data-quality check; no model's data can support a finding or its absence.`,
+      ),
+    );
   } else if (worst) {
     blocks.push(callout(strong('Largest significant disparity.'), ' ', worst.sentence));
     blocks.push(paragraph(strong('In plain words:'), ' ', plainWords(ctx, worst)));
@@ -43,25 +50,49 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
         borderlineSignificant
           ? ` ${plural(borderlineSignificant, 'contrast')} of ${findings.length} reached significance at ${alpha} after ${correction} correction, but ${borderlineSignificant === 1 ? 'its interval' : 'their intervals'} at the family's level ${borderlineSignificant === 1 ? 'includes' : 'include'} no difference (borderline, below); none of the others reached significance.`
           : ` None of the ${plural(findings.length, 'contrast')} tested${failed.size > 0 ? ` for the models whose data passed the data-quality check` : ''} reached significance at ${alpha} after ${correction} correction.`,
-        largest ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}${largest.differenceCiSimultaneous ? `; ${familyLabel([largest], alpha)}: ${pointsInterval(largest.differenceCiSimultaneous)}` : ''})${borderline.includes(largest) ? ', borderline (below): the interval and the adjusted test disagree' : ''}.` : '',
+        largest
+          ? ` The largest observed difference was ${points(largest.difference)} points for ${ctx.contrastLabel(largest)} (adjusted p = ${pValue(largest.pAdjusted)}${largest.differenceCiSimultaneous ? `; ${familyLabel([largest], alpha)}: ${pointsInterval(largest.differenceCiSimultaneous)}` : ''})${borderline.includes(largest) ? ', borderline (below): the interval and the adjusted test disagree' : ''}.`
+          : '',
       ),
     );
-    blocks.push(paragraph('This is not proof of equal treatment: a difference smaller than the confidence intervals below could be missed with this many vignettes (see Limitations).'));
+    blocks.push(
+      paragraph(
+        'This is not proof of equal treatment: a difference smaller than the confidence intervals below could be missed with this many vignettes (see Limitations).',
+      ),
+    );
   }
   // What the study could have detected (minimum detectable effect, power against analysis.target_ratio): beside
   // "no significant disparity", and for the contrasts left non-significant when others are.
   const power = powerStatement(findings);
   if (power) blocks.push(paragraph(strong('Could this study have seen it?'), ' ', power));
   const others = significant.slice(1);
-  if (others.length) blocks.push(paragraph(`${plural(others.length, 'other contrast')} also reached significance:`), list(others.map((f) => f.sentence)));
-  if (borderline.length) blocks.push(paragraph(`${plural(borderline.length, 'contrast')} ${borderline.length === 1 ? 'is' : 'are'} borderline: the adjusted test and the interval at the family's level disagree, so neither a disparity nor its absence is shown:`), list(borderline.map((f) => f.sentence)));
+  if (others.length)
+    blocks.push(paragraph(`${plural(others.length, 'other contrast')} also reached significance:`), list(others.map((f) => f.sentence)));
+  if (borderline.length)
+    blocks.push(
+      paragraph(
+        `${plural(borderline.length, 'contrast')} ${borderline.length === 1 ? 'is' : 'are'} borderline: the adjusted test and the interval at the family's level disagree, so neither a disparity nor its absence is shown:`,
+      ),
+      list(borderline.map((f) => f.sentence)),
+    );
   const secondary = byHarm(secondaryFindings.filter((f) => f.significant));
-  if (secondary.length) blocks.push(paragraph('Secondary endpoints with a significant disparity (the model refused, gave no usable answer or failed more often for some patients):'), list(secondary.map((f) => f.sentence)));
+  if (secondary.length)
+    blocks.push(
+      paragraph(
+        'Secondary endpoints with a significant disparity (the model refused, gave no usable answer or failed more often for some patients):',
+      ),
+      list(secondary.map((f) => f.sentence)),
+    );
   const lessCare = ctx.results.shifts.filter((s) => !failed.has(s.model) && s.meanShift < 0 && shiftP(s) < alpha);
   if (lessCare.length) {
     blocks.push(
       paragraph(`Direction of care (${EXPLORATORY.toLowerCase()}; unadjusted p < ${alpha}): less care at`),
-      list(lessCare.map((s) => `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (${s.method ? 'adjusted-model t test' : 'Wilcoxon'} p = ${pValue(shiftP(s))}).`)),
+      list(
+        lessCare.map(
+          (s) =>
+            `${ctx.contrastLabel(s)}: mean shift ${decimal(s.meanShift, 3, true)} ${s.scale === 'ordinal-steps' ? 'scale steps' : 'of the correct value'} over ${plural(s.nVignettes, 'vignette')}; less care in ${percent(s.lessCare)} of vignettes, more in ${percent(s.moreCare)} (${s.method ? 'adjusted-model t test' : 'Wilcoxon'} p = ${pValue(shiftP(s))}).`,
+        ),
+      ),
     );
   }
   blocks.push(...probeSummaryBlocks(ctx, failed));
@@ -85,10 +116,15 @@ function plainWords(ctx: ReportContext, f: Finding): string {
   const per100 = Math.round(100 * Math.abs(f.difference));
   const axis = ctx.axes.find((a) => a.id === f.axis);
   const wording = cueWording(f, axis);
-  const reference = isUnstated(axis, f.reference) ? 'when the same case did not state it' : `when the same case ${wording.gave} ${ctx.levelLabel(f.axis, f.reference)}`;
+  const reference = isUnstated(axis, f.reference)
+    ? 'when the same case did not state it'
+    : `when the same case ${wording.gave} ${ctx.levelLabel(f.axis, f.reference)}`;
   const what = PLAIN_VERBS[f.endpoint];
   const direction = f.difference >= 0 ? 'more' : 'fewer';
-  const times = f.ratio === null || f.ratio === Infinity ? 'while it never did so for the reference' : `${ratio(f.ratio)} times the rate for the reference`;
+  const times =
+    f.ratio === null || f.ratio === Infinity
+      ? 'while it never did so for the reference'
+      : `${ratio(f.ratio)} times the rate for the reference`;
   return `in every 100 of these cases, model ${f.model} ${what} about ${per100} ${direction} times when ${givenAs(axis, f.axis, f.level, wording.was)} than ${reference} (${percent(f.rateLevel)} against ${percent(f.rateReference)}, ${times}). ${contrastDifference(ctx, f)}`;
 }
 

@@ -3,7 +3,18 @@ import { shiftP } from '../../analysis/shifts.js';
 import { agreement, familyLabel, type Agreement } from '../../analysis/sentence.js';
 import type { Finding } from '../../analysis/types.js';
 import type { DisplayTable } from '../document/blocks.js';
-import { count, decimal, decimalInterval, percent, percentInterval, points, pointsInterval, pValue, ratio, ratioInterval } from '../format.js';
+import {
+  count,
+  decimal,
+  decimalInterval,
+  percent,
+  percentInterval,
+  points,
+  pointsInterval,
+  pValue,
+  ratio,
+  ratioInterval,
+} from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { correctAnswer } from './describe.js';
 import { byText } from '../order.js';
@@ -16,11 +27,53 @@ import { withCues } from './cueModes.js';
 
 export function findingsTable(findings: readonly Finding[], withEndpoint: boolean, alpha: number): DisplayTable {
   const family = familyHeader(findings, alpha);
-  const headers = ['model', 'axis', 'level', 'reference', 'vignettes', 'pairs', 'excluded pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted', `${family} (points)`, 'ratio', 'ratio 95% CI, unadjusted', `ratio ${family}`, 'test', 'statistic', 'p', 'adjusted p', 'verdict'];
+  const headers = [
+    'model',
+    'axis',
+    'level',
+    'reference',
+    'vignettes',
+    'pairs',
+    'excluded pairs',
+    'rate at reference',
+    'rate at level',
+    'difference (points)',
+    '95% CI, unadjusted',
+    `${family} (points)`,
+    'ratio',
+    'ratio 95% CI, unadjusted',
+    `ratio ${family}`,
+    'test',
+    'statistic',
+    'p',
+    'adjusted p',
+    'verdict',
+  ];
   return {
     headers: withEndpoint ? ['endpoint', ...headers] : headers,
     rows: findings.map((f) => {
-      const cells = [f.model, f.axis, withCues(f.level, f), f.reference, count(f.nVignettes), count(f.nPairs), count(f.nExcludedPairs), percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), pointsInterval(f.differenceCiSimultaneous), ratio(f.ratio), ratioInterval(f.ratioCi), ratioInterval(f.ratioCiSimultaneous), f.test, decimal(f.statistic, 3), pValue(f.p), pValue(f.pAdjusted), VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)]];
+      const cells = [
+        f.model,
+        f.axis,
+        withCues(f.level, f),
+        f.reference,
+        count(f.nVignettes),
+        count(f.nPairs),
+        count(f.nExcludedPairs),
+        percent(f.rateReference),
+        percent(f.rateLevel),
+        points(f.difference),
+        pointsInterval(f.differenceCi),
+        pointsInterval(f.differenceCiSimultaneous),
+        ratio(f.ratio),
+        ratioInterval(f.ratioCi),
+        ratioInterval(f.ratioCiSimultaneous),
+        f.test,
+        decimal(f.statistic, 3),
+        pValue(f.p),
+        pValue(f.pAdjusted),
+        VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)],
+      ];
       return { cells: withEndpoint ? [f.endpoint, ...cells] : cells, highlight: f.significant };
     }),
   };
@@ -40,12 +93,40 @@ function familyHeader(findings: readonly Finding[], alpha: number): string {
 
 export function flipsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'pairs', 'flips', 'flip rate', '95% CI (Wilson), unadjusted', 'floor used', 'floor rate (mean over vignettes)', 'excess over the floor, paired by vignette (points)', '95% CI (paired t over vignettes), unadjusted', 'vignettes', 'reading'],
+    headers: [
+      'model',
+      'axis',
+      'level',
+      'pairs',
+      'flips',
+      'flip rate',
+      '95% CI (Wilson), unadjusted',
+      'floor used',
+      'floor rate (mean over vignettes)',
+      'excess over the floor, paired by vignette (points)',
+      '95% CI (paired t over vignettes), unadjusted',
+      'vignettes',
+      'reading',
+    ],
     rows: ctx.results.flips.map((f) => {
       // Runs analysed before the paired excess have only the unpaired point difference: no interval, no reading.
       const paired = f.excessVignettes !== undefined;
       return {
-        cells: [f.model, f.axis, withCues(f.level, f), count(f.nPairs), count(f.flips), percent(f.rate), percentInterval(f.ci), paired ? floorName(f.floorSource) : 'not in this results.json', percent(f.excessFloor), points(f.excess), pointsInterval(f.excessCi), count(f.excessVignettes), paired ? excessReading(f, 'the demographic change') : 'no interval in this results.json'],
+        cells: [
+          f.model,
+          f.axis,
+          withCues(f.level, f),
+          count(f.nPairs),
+          count(f.flips),
+          percent(f.rate),
+          percentInterval(f.ci),
+          paired ? floorName(f.floorSource) : 'not in this results.json',
+          percent(f.excessFloor),
+          points(f.excess),
+          pointsInterval(f.excessCi),
+          count(f.excessVignettes),
+          paired ? excessReading(f, 'the demographic change') : 'no interval in this results.json',
+        ],
         highlight: f.excessVerdict === 'above-floor',
       };
     }),
@@ -58,18 +139,25 @@ function floorName(source: FloorSource | null): string {
 }
 
 export function noiseFloorTable(ctx: ReportContext): DisplayTable {
-  const floor = (f: FloorRate | null | undefined) => (f ? `${percent(f.rate)} (${percentInterval(f.ci)}; ${f.nPairs} pairs)` : 'not measured');
+  const floor = (f: FloorRate | null | undefined) =>
+    f ? `${percent(f.rate)} (${percentInterval(f.ci)}; ${f.nPairs} pairs)` : 'not measured';
   return {
     headers: [
       'model',
       'replicate floor: reference answer changed between replicates',
-      'authored rewording: reference answer changed under the author\'s rewording of the case',
+      "authored rewording: reference answer changed under the author's rewording of the case",
       'added neutral sentence: reference answer changed when one irrelevant sentence was appended to the unchanged case (not a rewording)',
       'both paraphrase controls pooled',
     ],
     rows: ctx.results.noiseFloors.map((n) => ({
       cells: n.paraphraseBySource
-        ? [withCues(n.model, n), floor(n.replicate), floor(n.paraphraseBySource.authored), floor(n.paraphraseBySource['added-sentence']), floor(n.paraphrase)]
+        ? [
+            withCues(n.model, n),
+            floor(n.replicate),
+            floor(n.paraphraseBySource.authored),
+            floor(n.paraphraseBySource['added-sentence']),
+            floor(n.paraphrase),
+          ]
         : [withCues(n.model, n), floor(n.replicate), 'not in this results.json', 'not in this results.json', floor(n.paraphrase)],
     })),
   };
@@ -78,29 +166,114 @@ export function noiseFloorTable(ctx: ReportContext): DisplayTable {
 /** The demographics-removed control per model: both error rates, the paired difference and test, and the flips. */
 export function demographicsRemovedTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'vignettes', 'pairs', 'excluded pairs', 'error at reference', 'error with demographics removed', 'difference (points)', '95% CI, unadjusted', 'test', 'p (unadjusted)', 'answer changed', 'excess over the floor (points)', '95% CI (paired t over vignettes)', 'floor used'],
+    headers: [
+      'model',
+      'vignettes',
+      'pairs',
+      'excluded pairs',
+      'error at reference',
+      'error with demographics removed',
+      'difference (points)',
+      '95% CI, unadjusted',
+      'test',
+      'p (unadjusted)',
+      'answer changed',
+      'excess over the floor (points)',
+      '95% CI (paired t over vignettes)',
+      'floor used',
+    ],
     rows: (ctx.results.controls?.demographicsRemoved ?? []).map(({ model, errors: e, flips: f }) => ({
-      cells: [model, count(e.nVignettes), count(e.nPairs), count(e.nExcludedPairs), percent(e.rateReference), percent(e.rateLevel), points(e.difference), pointsInterval(e.differenceCi), e.test, pValue(e.p), `${f.flips} of ${f.nPairs} (${percent(f.rate)})`, points(f.excess), pointsInterval(f.excessCi), floorName(f.floorSource)],
+      cells: [
+        model,
+        count(e.nVignettes),
+        count(e.nPairs),
+        count(e.nExcludedPairs),
+        percent(e.rateReference),
+        percent(e.rateLevel),
+        points(e.difference),
+        pointsInterval(e.differenceCi),
+        e.test,
+        pValue(e.p),
+        `${f.flips} of ${f.nPairs} (${percent(f.rate)})`,
+        points(f.excess),
+        pointsInterval(f.excessCi),
+        floorName(f.floorSource),
+      ],
     })),
   };
 }
 
 export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'reference', 'scale', 'vignettes', 'mean shift', '95% CI (paired t, or adjusted model), unadjusted', 'less care', 'more care', 'Wilcoxon p', 't-test p'],
+    headers: [
+      'model',
+      'axis',
+      'level',
+      'reference',
+      'scale',
+      'vignettes',
+      'mean shift',
+      '95% CI (paired t, or adjusted model), unadjusted',
+      'less care',
+      'more care',
+      'Wilcoxon p',
+      't-test p',
+    ],
     rows: ctx.results.shifts.map((s) => ({
-      cells: [s.model, s.axis, withCues(s.level, s), s.reference, s.scale, count(s.nVignettes), decimal(s.meanShift, 3, true), decimalInterval(s.meanShiftCi, 3), percent(s.lessCare), percent(s.moreCare), s.method ? 'not computed' : pValue(s.wilcoxonP), s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP)],
+      cells: [
+        s.model,
+        s.axis,
+        withCues(s.level, s),
+        s.reference,
+        s.scale,
+        count(s.nVignettes),
+        decimal(s.meanShift, 3, true),
+        decimalInterval(s.meanShiftCi, 3),
+        percent(s.lessCare),
+        percent(s.moreCare),
+        s.method ? 'not computed' : pValue(s.wilcoxonP),
+        s.method ? `${pValue(s.tP)} (adjusted model)` : pValue(s.tP),
+      ],
       highlight: shiftP(s) < ctx.manifest.analysis.alpha && s.meanShift < 0,
     })),
   };
 }
 
 export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
-  const margins = (table: number[][], side: 'reference' | 'level') => table.map((row, i) => (side === 'reference' ? row.reduce((a, b) => a + b, 0) : table.reduce((a, r) => a + r[i]!, 0))).join(' / ');
+  const margins = (table: number[][], side: 'reference' | 'level') =>
+    table.map((row, i) => (side === 'reference' ? row.reduce((a, b) => a + b, 0) : table.reduce((a, r) => a + r[i]!, 0))).join(' / ');
   return {
-    headers: ['model', 'axis', 'level', 'reference', 'answers', 'categories', 'vignettes (one pair each)', 'reference', 'level', 'Stuart-Maxwell χ²', 'df', 'p', 'adjusted p'],
+    headers: [
+      'model',
+      'axis',
+      'level',
+      'reference',
+      'answers',
+      'categories',
+      'vignettes (one pair each)',
+      'reference',
+      'level',
+      'Stuart-Maxwell χ²',
+      'df',
+      'p',
+      'adjusted p',
+    ],
     rows: (ctx.results.marginalHomogeneity ?? []).map((t) => ({
-      cells: [t.model, t.axis, withCues(t.level, t), t.reference, t.scale === 'ordinal-care' ? 'ordinal' : 'all', t.categories.join(' / '), count(t.nVignettes), margins(t.table, 'reference'), margins(t.table, 'level'), decimal(t.statistic, 3), count(t.df), pValue(t.p), pValue(t.pAdjusted)],
+      cells: [
+        t.model,
+        t.axis,
+        withCues(t.level, t),
+        t.reference,
+        t.scale === 'ordinal-care' ? 'ordinal' : 'all',
+        t.categories.join(' / '),
+        count(t.nVignettes),
+        margins(t.table, 'reference'),
+        margins(t.table, 'level'),
+        decimal(t.statistic, 3),
+        count(t.df),
+        pValue(t.p),
+        pValue(t.pAdjusted),
+      ],
       highlight: t.significant,
     })),
   };
@@ -109,14 +282,47 @@ export function marginalHomogeneityTable(ctx: ReportContext): DisplayTable {
 export function axisTestsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['model', 'axis', 'levels', 'vignettes (complete blocks)', 'test', 'statistic', 'df', 'p (unadjusted)'],
-    rows: ctx.results.axisTests.map((t) => ({ cells: [t.model, withCues(t.axis, t), t.levels.join(', '), count(t.nVignettes), t.test, decimal(t.statistic, 3), t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`, pValue(t.p)] })),
+    rows: ctx.results.axisTests.map((t) => ({
+      cells: [
+        t.model,
+        withCues(t.axis, t),
+        t.levels.join(', '),
+        count(t.nVignettes),
+        t.test,
+        decimal(t.statistic, 3),
+        t.denominatorDf === undefined ? count(t.df) : `${count(t.df)}, ${count(t.denominatorDf)}`,
+        pValue(t.p),
+      ],
+    })),
   };
 }
 
 export function intersectionsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'level A', 'level B', 'vignettes', 'error in cell', 'error at reference', 'interaction (points)', '95% CI, unadjusted', 'p (unadjusted)'],
-    rows: ctx.results.intersections.map((c) => ({ cells: [withCues(c.model, c), `${c.axisA}: ${c.levelA}`, `${c.axisB}: ${c.levelB}`, count(c.nVignettes), percent(c.rateCell), percent(c.rateReference), points(c.interaction), pointsInterval(c.interactionCi), pValue(c.p)] })),
+    headers: [
+      'model',
+      'level A',
+      'level B',
+      'vignettes',
+      'error in cell',
+      'error at reference',
+      'interaction (points)',
+      '95% CI, unadjusted',
+      'p (unadjusted)',
+    ],
+    rows: ctx.results.intersections.map((c) => ({
+      cells: [
+        withCues(c.model, c),
+        `${c.axisA}: ${c.levelA}`,
+        `${c.axisB}: ${c.levelB}`,
+        count(c.nVignettes),
+        percent(c.rateCell),
+        percent(c.rateReference),
+        points(c.interaction),
+        pointsInterval(c.interactionCi),
+        pValue(c.p),
+      ],
+    })),
   };
 }
 
@@ -124,12 +330,41 @@ export const NO_HETEROGENEITY = 'no evidence that the disparity differs between 
 
 export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'by', 'groups with discordant vignettes', 'heterogeneity χ²', 'df', 'p (unadjusted)', 'adjusted p', 'group with the largest disparity', 'largest difference (points)', 'SD of difference across groups (points)'],
+    headers: [
+      'model',
+      'axis',
+      'level',
+      'by',
+      'groups with discordant vignettes',
+      'heterogeneity χ²',
+      'df',
+      'p (unadjusted)',
+      'adjusted p',
+      'group with the largest disparity',
+      'largest difference (points)',
+      'SD of difference across groups (points)',
+    ],
     rows: ctx.results.spreadSummaries.map((s) => {
       const h = s.heterogeneity;
       // Older results.json: no heterogeneity test, so no group is named.
       const where = s.worstGroupSupported ? s.worstGroup : h ? NO_HETEROGENEITY : 'not tested (older results.json)';
-      return { cells: [s.model, s.axis, withCues(s.level, s), s.by, count(h?.nGroups), decimal(h?.statistic, 3), count(h?.df), pValue(h?.p), pValue(h?.pAdjusted), where, points(s.worstDifference), decimal(100 * s.sdDifference, 1)], highlight: s.worstGroupSupported };
+      return {
+        cells: [
+          s.model,
+          s.axis,
+          withCues(s.level, s),
+          s.by,
+          count(h?.nGroups),
+          decimal(h?.statistic, 3),
+          count(h?.df),
+          pValue(h?.p),
+          pValue(h?.pAdjusted),
+          where,
+          points(s.worstDifference),
+          decimal(100 * s.sdDifference, 1),
+        ],
+        highlight: s.worstGroupSupported,
+      };
     }),
   };
 }
@@ -137,15 +372,43 @@ export function spreadSummaryTable(ctx: ReportContext): DisplayTable {
 /** Every group's n and unadjusted 95% interval, so a large difference in a small group reads as the noise it may be. */
 export function spreadRowsTable(ctx: ReportContext): DisplayTable {
   return {
-    headers: ['model', 'axis', 'level', 'by', 'group', 'vignettes', 'pairs', 'rate at reference', 'rate at level', 'difference (points)', '95% CI, unadjusted'],
-    rows: ctx.results.spread.map((r) => ({ cells: [r.model, r.axis, withCues(r.level, r), r.by, r.group, count(r.nVignettes), count(r.nPairs), percent(r.rateReference), percent(r.rateLevel), points(r.difference), pointsInterval(r.differenceCi)] })),
+    headers: [
+      'model',
+      'axis',
+      'level',
+      'by',
+      'group',
+      'vignettes',
+      'pairs',
+      'rate at reference',
+      'rate at level',
+      'difference (points)',
+      '95% CI, unadjusted',
+    ],
+    rows: ctx.results.spread.map((r) => ({
+      cells: [
+        r.model,
+        r.axis,
+        withCues(r.level, r),
+        r.by,
+        r.group,
+        count(r.nVignettes),
+        count(r.nPairs),
+        percent(r.rateReference),
+        percent(r.rateLevel),
+        points(r.difference),
+        pointsInterval(r.differenceCi),
+      ],
+    })),
   };
 }
 
 export function exclusionsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: ['vignette', 'axis', 'pinned to (or combination ruled out)', 'reason', 'variants not rendered'],
-    rows: [...ctx.results.exclusions].sort((a, b) => byText(a.vignetteId, b.vignetteId) || byText(a.axis, b.axis)).map((e) => ({ cells: [e.vignetteId, e.axis, e.value, e.reason, e.variantIds?.join(', ') ?? '—'] })),
+    rows: [...ctx.results.exclusions]
+      .sort((a, b) => byText(a.vignetteId, b.vignetteId) || byText(a.axis, b.axis))
+      .map((e) => ({ cells: [e.vignetteId, e.axis, e.value, e.reason, e.variantIds?.join(', ') ?? '—'] })),
   };
 }
 

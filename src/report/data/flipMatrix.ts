@@ -28,7 +28,16 @@ export function flipMatrix(ctx: Pick<ReportLookups, 'contrasts' | 'contrastOrder
       const flip = isFlip(pair);
       if (flip === null) continue;
       const key = `${contrast.modelId}\u0000${contrast.axis}\u0000${contrast.level}\u0000${contrast.cues ?? ''}\u0000${pair.vignetteId}`;
-      const cell = cells.get(key) ?? { model: contrast.modelId, axis: contrast.axis, level: contrast.level, ...(contrast.cues ? { cues: contrast.cues } : {}), vignetteId: pair.vignetteId, nPairs: 0, flips: 0, share: 0 };
+      const cell = cells.get(key) ?? {
+        model: contrast.modelId,
+        axis: contrast.axis,
+        level: contrast.level,
+        ...(contrast.cues ? { cues: contrast.cues } : {}),
+        vignetteId: pair.vignetteId,
+        nPairs: 0,
+        flips: 0,
+        share: 0,
+      };
       cell.nPairs++;
       if (flip) cell.flips++;
       cell.share = cell.flips / cell.nPairs;

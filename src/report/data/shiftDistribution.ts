@@ -19,6 +19,11 @@ export function shiftDistribution(ctx: Pick<ReportLookups, 'contrasts' | 'contra
     .flatMap((contrast) => vignetteShifts(contrast, questions).map((s) => ({ ...asRef(contrast), ...s })));
 }
 
-function asRef(c: { modelId: string; axis: string; level: string; cues?: CueMode }): { model: string; axis: string; level: string; cues?: CueMode } {
+function asRef(c: { modelId: string; axis: string; level: string; cues?: CueMode }): {
+  model: string;
+  axis: string;
+  level: string;
+  cues?: CueMode;
+} {
   return { model: c.modelId, axis: c.axis, level: c.level, ...(c.cues ? { cues: c.cues } : {}) };
 }

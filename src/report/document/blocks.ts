@@ -52,7 +52,8 @@ export const note = (...content: Inline[]): Block => ({ kind: 'callout', content
 export const list = (items: (Inline | Inline[])[]): Block => ({ kind: 'list', items: items.map((i) => (Array.isArray(i) ? i : [i])) });
 /** A table, or the `empty` sentence when it has no rows (an empty table says nothing). */
 export const table = (t: DisplayTable, empty: string): Block => ({ kind: 'table', table: t, empty });
-export const code = (text: string, collapsed?: string): Block => (collapsed === undefined ? { kind: 'code', text } : { kind: 'code', text, collapsed });
+export const code = (text: string, collapsed?: string): Block =>
+  collapsed === undefined ? { kind: 'code', text } : { kind: 'code', text, collapsed };
 export const figure = (f: FigureRef, ...caption: Inline[]): Block => ({ kind: 'figure', figure: f, caption });
 export const strong = (text: string): Inline => ({ strong: text });
 export const mono = (text: string): Inline => ({ code: text });

@@ -27,7 +27,9 @@ function blockToHtml(block: Block, renderFigure: FigureRenderer): string {
     case 'list':
       return `<ul>\n${block.items.map((item) => `<li>${inlineHtml(item)}</li>`).join('\n')}\n</ul>`;
     case 'code':
-      return block.collapsed === undefined ? `<pre>${escapeHtml(block.text)}</pre>` : `<details><summary>${escapeHtml(block.collapsed)}</summary>\n<pre>${escapeHtml(block.text)}</pre>\n</details>`;
+      return block.collapsed === undefined
+        ? `<pre>${escapeHtml(block.text)}</pre>`
+        : `<details><summary>${escapeHtml(block.collapsed)}</summary>\n<pre>${escapeHtml(block.text)}</pre>\n</details>`;
     case 'figure':
       return `<figure>\n${renderFigure(block.figure)}\n<figcaption>${inlineHtml(block.caption)}</figcaption>\n</figure>`;
     case 'table': {
@@ -38,16 +40,29 @@ function blockToHtml(block: Block, renderFigure: FigureRenderer): string {
       const head = `<tr>${headers.map((h, i) => `<th${align(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
       // Each cell names its column (data-label), so a narrow screen can show a row as a card of "column: value".
       const labels = headers.map((h) => ` data-label="${escapeHtml(h)}"`);
-      const body = rows.map((r) => `<tr${r.highlight ? ' class="highlight"' : ''}>${r.cells.map((c, i) => `<td${align(i)}${labels[i] ?? ''}>${cellHtml(c)}</td>`).join('')}</tr>`);
+      const body = rows.map(
+        (r) =>
+          `<tr${r.highlight ? ' class="highlight"' : ''}>${r.cells.map((c, i) => `<td${align(i)}${labels[i] ?? ''}>${cellHtml(c)}</td>`).join('')}</tr>`,
+      );
       return `<div class="table-wrap${headers.length > WIDE_TABLE_COLUMNS ? ' wide' : ''}"><table>\n<thead>${head}</thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table></div>`;
     }
   }
 }
 
 function cellHtml(cell: Cell): string {
-  return typeof cell === 'string' ? escapeHtml(cell) : `<div class="answer">${escapeHtml(truncateText(cell.long, HTML_LONG_TEXT_LIMIT))}</div>`;
+  return typeof cell === 'string'
+    ? escapeHtml(cell)
+    : `<div class="answer">${escapeHtml(truncateText(cell.long, HTML_LONG_TEXT_LIMIT))}</div>`;
 }
 
 export function inlineHtml(content: readonly Inline[]): string {
-  return content.map((part) => (typeof part === 'string' ? escapeHtml(part) : 'strong' in part ? `<strong>${escapeHtml(part.strong)}</strong>` : `<code>${escapeHtml(part.code)}</code>`)).join('');
+  return content
+    .map((part) =>
+      typeof part === 'string'
+        ? escapeHtml(part)
+        : 'strong' in part
+          ? `<strong>${escapeHtml(part.strong)}</strong>`
+          : `<code>${escapeHtml(part.code)}</code>`,
+    )
+    .join('');
 }

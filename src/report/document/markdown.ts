@@ -39,7 +39,15 @@ function cellMarkdown(cell: Cell): string {
 }
 
 function inlineMarkdown(content: readonly Inline[]): string {
-  return content.map((part, i) => (typeof part === 'string' ? escapeMarkdown(part, i === 0) : 'strong' in part ? `**${escapeMarkdown(part.strong, false)}**` : codeSpan(part.code))).join('');
+  return content
+    .map((part, i) =>
+      typeof part === 'string'
+        ? escapeMarkdown(part, i === 0)
+        : 'strong' in part
+          ? `**${escapeMarkdown(part.strong, false)}**`
+          : codeSpan(part.code),
+    )
+    .join('');
 }
 
 /**

@@ -22,7 +22,15 @@ export function renderPage(parts: PageParts): string {
   const scripts = parts.scripts ?? [];
   const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
   // Built only from constants and base64 hashes: nothing in it needs escaping.
-  const csp = [`default-src 'none'`, `script-src ${hashes.length ? hashes.join(' ') : `'none'`}`, `style-src 'unsafe-inline'`, `img-src data:`, `font-src data:`, `base-uri 'none'`, `form-action 'none'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `script-src ${hashes.length ? hashes.join(' ') : `'none'`}`,
+    `style-src 'unsafe-inline'`,
+    `img-src data:`,
+    `font-src data:`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+  ].join('; ');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

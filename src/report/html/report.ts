@@ -1,5 +1,14 @@
 import type { ChartSet } from '../charts/index.js';
-import { demographicsRemovedBlocks, flipsBlocks, findingsBlocks, otherTestsBlocks, reviewBlocks, shiftsBlocks, spreadBlocks, worstCaseBlocks } from '../content/sections.js';
+import {
+  demographicsRemovedBlocks,
+  flipsBlocks,
+  findingsBlocks,
+  otherTestsBlocks,
+  reviewBlocks,
+  shiftsBlocks,
+  spreadBlocks,
+  worstCaseBlocks,
+} from '../content/sections.js';
 import { figureBlock } from '../content/figures.js';
 import { limitationsBlocks } from '../content/limitations.js';
 import { methodsBlocks } from '../content/methods.js';
@@ -39,7 +48,15 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet, svgs: Rea
     ['worst-cases', 'Worst cases', worstCaseBlocks(ctx)],
     ['other-tests', 'Other endpoints and omnibus tests', otherTestsBlocks(ctx)],
     ...(first ? [] : [probes]),
-    ['exclusions', 'Exclusions', [paragraph('Axes a vignette never varies because they are clinically relevant to it, and why.'), ...implausibleBlocks(ctx), table(exclusionsTable(ctx), 'No vignette excludes an axis.')]],
+    [
+      'exclusions',
+      'Exclusions',
+      [
+        paragraph('Axes a vignette never varies because they are clinically relevant to it, and why.'),
+        ...implausibleBlocks(ctx),
+        table(exclusionsTable(ctx), 'No vignette excludes an axis.'),
+      ],
+    ],
     ['review', 'Human review', reviewBlocks(ctx)],
     ['methods', 'Methods', methodsBlocks(ctx)],
     ['limitations', 'Limitations', limitationsBlocks(ctx)],
@@ -64,7 +81,16 @@ function filesBlocks(charts: ChartSet): Block[] {
       [mono('appendix.md'), ' (and ', mono('appendix.pdf'), ' when rendered with --pdf): the fairness appendix.'],
       [mono('charts/<name>.vl.json'), ', ', mono('.svg'), ', ', mono('.png'), `: ${[...charts.keys()].join(', ')}.`],
       [mono('tables/*.csv'), ': every table in full, unformatted.'],
-      [mono('findings.json'), ', ', mono('results.json'), ', ', mono('scores.jsonl'), ', ', mono('responses.jsonl'), ': the data behind everything here.'],
+      [
+        mono('findings.json'),
+        ', ',
+        mono('results.json'),
+        ', ',
+        mono('scores.jsonl'),
+        ', ',
+        mono('responses.jsonl'),
+        ': the data behind everything here.',
+      ],
     ]),
   ];
 }
@@ -73,7 +99,11 @@ function filesBlocks(charts: ChartSet): Block[] {
 function manifestBlocks(ctx: ReportContext): Block[] {
   const json = JSON.stringify(ctx.manifest, null, 2);
   return [
-    paragraph('Study and template hashes, seed, tool and dependency versions, models and parameters, as recorded in ', mono('manifest.json'), '.'),
+    paragraph(
+      'Study and template hashes, seed, tool and dependency versions, models and parameters, as recorded in ',
+      mono('manifest.json'),
+      '.',
+    ),
     code(json, `Show the run manifest (JSON, ${plural(json.split('\n').length, 'line')})`),
   ];
 }

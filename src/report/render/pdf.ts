@@ -12,7 +12,17 @@ export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
  * its own (updates, sync, background fetches); a fresh profile each time so nothing carries over.
  */
 export function chromiumFlags(profileDir: string): string[] {
-  return ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', `--user-data-dir=${profileDir}`];
+  return [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+    `--user-data-dir=${profileDir}`,
+  ];
 }
 
 /**
@@ -28,7 +38,11 @@ export async function renderPdf(html: string, pdfPath: string, chromium = DEFAUL
     const page = join(work, 'appendix.html');
     const out = join(work, 'appendix.pdf');
     writeFileSync(page, html);
-    await promisify(execFile)(chromium, [...chromiumFlags(join(work, 'profile')), '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(page).href], { timeout: 120_000 });
+    await promisify(execFile)(
+      chromium,
+      [...chromiumFlags(join(work, 'profile')), '--no-pdf-header-footer', `--print-to-pdf=${out}`, pathToFileURL(page).href],
+      { timeout: 120_000 },
+    );
     if (!existsSync(out)) throw new Error('Chromium exited without writing the PDF');
     renameSync(out, pdfPath);
     return true;

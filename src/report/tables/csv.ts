@@ -14,7 +14,7 @@ export function recordsToCsv(records: readonly object[]): string {
   const seen = new Set<string>();
   for (const row of flat) {
     for (const key of row.keys()) {
-      if (!seen.has(key)) (seen.add(key), columns.push(key));
+      if (!seen.has(key)) seen.add(key), columns.push(key);
     }
   }
   const lines = [columns.map(csvField), ...flat.map((row) => columns.map((c) => csvField(row.get(c))))];

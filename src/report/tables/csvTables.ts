@@ -14,20 +14,63 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['findings', results.findings],
     ['secondary', results.secondaryFindings],
     ['shifts', results.shifts],
-    ['marginal-homogeneity', (results.marginalHomogeneity ?? []).map(({ table, categories, categoriesTested, ...row }) => ({ ...row, categories: categories.join(';'), categoriesTested: categoriesTested.join(';'), table: table.map((r) => r.join(' ')).join(';') }))],
+    [
+      'marginal-homogeneity',
+      (results.marginalHomogeneity ?? []).map(({ table, categories, categoriesTested, ...row }) => ({
+        ...row,
+        categories: categories.join(';'),
+        categoriesTested: categoriesTested.join(';'),
+        table: table.map((r) => r.join(' ')).join(';'),
+      })),
+    ],
     ['flips', results.flips],
     ['flip-matrix', ctx.flipCells],
     ['noise-floors', results.noiseFloors.flatMap(noiseFloorRows)],
-    ['demographics-removed', (results.controls?.demographicsRemoved ?? []).map(({ model, errors, flips, sentence }) => ({ model, ...errors, flipPairs: flips.nPairs, flips: flips.flips, flipRate: flips.rate, flipCi: flips.ci, flipExcess: flips.excess, flipExcessCi: flips.excessCi, flipExcessFloor: flips.excessFloor, floorSource: flips.floorSource, sentence }))],
+    [
+      'demographics-removed',
+      (results.controls?.demographicsRemoved ?? []).map(({ model, errors, flips, sentence }) => ({
+        model,
+        ...errors,
+        flipPairs: flips.nPairs,
+        flips: flips.flips,
+        flipRate: flips.rate,
+        flipCi: flips.ci,
+        flipExcess: flips.excess,
+        flipExcessCi: flips.excessCi,
+        flipExcessFloor: flips.excessFloor,
+        floorSource: flips.floorSource,
+        sentence,
+      })),
+    ],
     ['worst-cases', results.worstCases.map((w) => ({ ...w, referenceText: text(w.referenceKey), levelText: text(w.levelKey) }))],
     ['spread', results.spread],
     ['spread-summaries', results.spreadSummaries],
     ['axis-tests', results.axisTests.map((t) => ({ ...t, levels: t.levels.join(';') }))],
     ['intersections', results.intersections],
     ['exclusions', results.exclusions],
-    ['probes', (results.probes ?? []).flatMap(({ levels, targetLevels, ...probe }) => levels.map(({ contrast, vignetteIds, ...level }) => ({ ...probe, targetLevels: targetLevels.join(';'), ...level, vignetteIds: vignetteIds.join(';'), ...prefixed(contrast) })))],
+    [
+      'probes',
+      (results.probes ?? []).flatMap(({ levels, targetLevels, ...probe }) =>
+        levels.map(({ contrast, vignetteIds, ...level }) => ({
+          ...probe,
+          targetLevels: targetLevels.join(';'),
+          ...level,
+          vignetteIds: vignetteIds.join(';'),
+          ...prefixed(contrast),
+        })),
+      ),
+    ],
     ['outcome-counts', results.outcomeCounts.map(({ outcomes, ...row }) => ({ ...row, ...outcomes }))],
-    ['data-quality', (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({ ...row, requestErrorsByKind: JSON.stringify(requestErrorsByKind), mostFrequentError: errorCauses[0]?.message ?? null, degenerate: JSON.stringify(degenerate), problems: problems.join('; ') }))],
+    [
+      'data-quality',
+      (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({
+        ...row,
+        requestErrorsByKind: JSON.stringify(requestErrorsByKind),
+        mostFrequentError: errorCauses[0]?.message ?? null,
+        degenerate: JSON.stringify(degenerate),
+        problems: problems.join('; '),
+      })),
+    ],
   ];
   return tables.map(([name, records]) => ({ name, csv: recordsToCsv(records) }));
 }

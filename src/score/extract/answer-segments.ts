@@ -24,9 +24,11 @@ const DISQUALIFYING_LEAD_IN =
   /\b(?:wrong|incorrect|not|other|another|alternative|alternate|tempting|second[\s-]?best|least|distractor|possible|plausible|likely\s+wrong|n't)\s*$/i;
 
 /** Words earlier in the same sentence that make the marker conditional ("If she were hypotensive, the answer would be A"). */
-const CONDITIONAL_SENTENCE = /\b(?:if|unless|otherwise|some\s+(?:would|might|may|could)|one\s+(?:might|could)|would\s+have|(?:might|could|may|would)\s+(?:argue|say|think|suggest|claim|prefer))\b/i;
+const CONDITIONAL_SENTENCE =
+  /\b(?:if|unless|otherwise|some\s+(?:would|might|may|could)|one\s+(?:might|could)|would\s+have|(?:might|could|may|would)\s+(?:argue|say|think|suggest|claim|prefer))\b/i;
 /** Conditionals that still introduce the model's own answer ("If I had to choose, the answer is B"). */
-export const COMMITTING_CONDITIONAL = /\bif\s+(?:I|we)\s+(?:had|have|were|was)\s+to\s+(?:choose|pick|select|answer|guess|decide|give|commit)\b|\bif\s+(?:forced|pressed|asked)\b/i;
+export const COMMITTING_CONDITIONAL =
+  /\bif\s+(?:I|we)\s+(?:had|have|were|was)\s+to\s+(?:choose|pick|select|answer|guess|decide|give|commit)\b|\bif\s+(?:forced|pressed|asked)\b/i;
 
 /**
  * Finds explicit answer markers and the text that follows each one, in text order.

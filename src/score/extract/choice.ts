@@ -14,7 +14,18 @@ import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
 const EXTRACTOR = `choice@${EXTRACTOR_VERSION}`;
 
-const JSON_KEYS = ['final_answer', 'answer', 'choice', 'option', 'selected_option', 'selected', 'selection', 'letter', 'answer_letter', 'correct_option'];
+const JSON_KEYS = [
+  'final_answer',
+  'answer',
+  'choice',
+  'option',
+  'selected_option',
+  'selected',
+  'selection',
+  'letter',
+  'answer_letter',
+  'correct_option',
+];
 
 /** "I would choose", "I'd go with", "I select", "my pick is". */
 const CHOICE_VERB_MARKER =
@@ -28,13 +39,15 @@ const DECISION_CUE =
   /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
 
 /** A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had to choose, ..."). */
-const CONDITIONAL_SENTENCE = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\bif\b(?!\s+(?:I|we)\s+(?:had|have|were)\s+to\b)/i;
+const CONDITIONAL_SENTENCE =
+  /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\bif\b(?!\s+(?:I|we)\s+(?:had|have|were)\s+to\b)/i;
 /** A sentence that states general practice rather than a decision for this patient. */
 const GENERIC_STATEMENT = /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|is\s+used\s+for)\b/i;
 
 const SUPERLATIVE_VERDICT =
   /\s+(?:is|seems|appears|would\s+be|remains)\s+(?:to\s+be\s+)?(?:clearly\s+|definitely\s+)?(?:the\s+)?(?:(?:most\s+(?:appropriate|correct|accurate|likely|reasonable|suitable))|single\s+best|best|correct|right|optimal|preferred|answer|choice)\b|\s+is\s+my\s+(?:answer|choice|pick|final\s+answer)\b/i;
-const PLAIN_VERDICT = /\s+(?:is|seems|appears|would\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:appropriate|reasonable|suitable|accurate|indicated)\b/i;
+const PLAIN_VERDICT =
+  /\s+(?:is|seems|appears|would\s+be)\s+(?:to\s+be\s+)?(?:the\s+)?(?:appropriate|reasonable|suitable|accurate|indicated)\b/i;
 
 interface Options {
   /** Upper-cased single-character keys -> the key as given. */
@@ -113,7 +126,11 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
       return !/\bif\b[^.\n]*$/i.test(before) || COMMITTING_CONDITIONAL.test(before);
     })
-    .map((match) => ({ marker: match[0], segment: plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '', index: match.index ?? 0 }));
+    .map((match) => ({
+      marker: match[0],
+      segment: plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '',
+      index: match.index ?? 0,
+    }));
   const markerTiers = [
     segments.filter((segment) => segment.tier === 'final'),
     [...segments.filter((segment) => segment.tier === 'answer'), ...verbSegments].sort((a, b) => a.index - b.index),
@@ -132,14 +149,19 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       if (orConflict) return { status: 'ambiguous', explanation: `after "${marker}": ${orConflict}` };
       const byText = optionTextIn(segment, options);
       const instruction = byText === undefined ? undefined : instructionForAnotherOption(plain.slice(0, index), byText, options);
-      if (instruction) return { status: 'ambiguous', explanation: `"${marker.trim()}" names option ${byText ?? ''}, but the answer first instructs "${instruction}"` };
+      if (instruction)
+        return {
+          status: 'ambiguous',
+          explanation: `"${marker.trim()}" names option ${byText ?? ''}, but the answer first instructs "${instruction}"`,
+        };
       if (byText) return strong(byText, `matched "${marker.trim()}" followed by the text of option ${byText}`);
     }
   }
 
   const closing = CLOSING_LABEL.exec(plain.trim());
   const closingKey = closing ? options.letters.get(closing[1] ?? '') : undefined;
-  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined) return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
+  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
+    return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
 
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
@@ -171,7 +193,6 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const conflict = findLetterConflict(plain, options);
   if (conflict) return { status: 'ambiguous', explanation: conflict };
 
-
   for (const verdict of [SUPERLATIVE_VERDICT, PLAIN_VERDICT]) {
     const chosen = lettersInVerdicts(plain, verdict, options);
     const onlyChosen = [...chosen][0];
@@ -179,7 +200,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       const [letter, sentence] = onlyChosen;
       return strong(letter, `verdict sentence "${sentence}"`);
     }
-    if (chosen.size > 1) return { status: 'ambiguous', explanation: `verdict sentences name several options (${[...chosen.keys()].join(', ')})` };
+    if (chosen.size > 1)
+      return { status: 'ambiguous', explanation: `verdict sentences name several options (${[...chosen.keys()].join(', ')})` };
   }
 
   const noneFits = NONE_OF_THE_OPTIONS.exec(plain);
@@ -200,24 +222,35 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     const key = options.letters.get(raw.toUpperCase());
     if (key === undefined) continue;
     const start = match.index ?? 0;
-    if (isRejectedMention(plain, start, start + match[0].length) || (plainRejects && isInRejectingClause(plain, start, start + match[0].length))) continue;
+    if (
+      isRejectedMention(plain, start, start + match[0].length) ||
+      (plainRejects && isInRejectingClause(plain, start, start + match[0].length))
+    )
+      continue;
     labelled.add(key);
   }
   if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
   if (described?.status === 'found' && labelled.size === 0) {
-    return { status: 'found', value: described.id, strength: 'weak', explanation: `option ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
+    return {
+      status: 'found',
+      value: described.id,
+      strength: 'weak',
+      explanation: `option ${described.id} described in other words ("${described.clause.slice(0, 80)}")`,
+    };
   }
   if (labelled.size === 1) {
     const [letter] = [...labelled];
     return { status: 'found', value: letter ?? '', strength: 'weak', explanation: `only labelled option mentioned: ${letter ?? ''}` };
   }
-  if (labelled.size > 1) return { status: 'ambiguous', explanation: `several options mentioned (${[...labelled].join(', ')}) and no answer marker` };
+  if (labelled.size > 1)
+    return { status: 'ambiguous', explanation: `several options mentioned (${[...labelled].join(', ')}) and no answer marker` };
 
   return { status: 'none', explanation: 'no option letter or option text found' };
 }
 
 /** A sentence that instructs ("Keep the dose at 5 mg twice daily.", "Give ...", "Start ..."). */
-const IMPERATIVE_SENTENCE = /^\s*(?:keep|continue|give|start|use|take|stop|add|go|call|reduce|increase|switch|prescribe|administer|admit|discharge|wait|do)\b/i;
+const IMPERATIVE_SENTENCE =
+  /^\s*(?:keep|continue|give|start|use|take|stop|add|go|call|reduce|increase|switch|prescribe|administer|admit|discharge|wait|do)\b/i;
 
 /**
  * The instruction, before an answer marker, that names the text of an option other than `chosen` without ruling it
@@ -260,14 +293,21 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
 }
 
 /** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
-const REVISION_CUE = /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong|revis(?:e|ed|ing)|instead)\b/i;
+const REVISION_CUE =
+  /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong|revis(?:e|ed|ing)|instead)\b/i;
 
 /**
  * Why an answer read after a marker at `markerIndex` is contradicted by the same text, or undefined: another answer
  * marker naming a different letter with no revision cue between them ("**Answer: C** ... **Answer: A**"), or a later
  * decision sentence naming another option by its label ("Answer: A. ... so the appropriate dose is 2.5 mg (B)").
  */
-function markerDisagreement(plain: string, letter: string, markerIndex: number, segments: readonly AnswerSegment[], options: Options): string | undefined {
+function markerDisagreement(
+  plain: string,
+  letter: string,
+  markerIndex: number,
+  segments: readonly AnswerSegment[],
+  options: Options,
+): string | undefined {
   for (const other of segments) {
     if (other.index === markerIndex) continue;
     const reading = readLetterAt(other.segment, options, true);
@@ -283,7 +323,8 @@ function markerDisagreement(plain: string, letter: string, markerIndex: number, 
     for (const match of sentence.matchAll(/\(([A-Z])\)|\boption\s+([A-Z])\b/g)) {
       const key = options.letters.get(match[1] ?? match[2] ?? '');
       const start = match.index ?? 0;
-      if (key !== undefined && key !== letter && !isRejectedMention(sentence.toLowerCase(), start, start + match[0].length)) return `a later decision names ${key} ("${sentence.slice(0, 80).trim()}")`;
+      if (key !== undefined && key !== letter && !isRejectedMention(sentence.toLowerCase(), start, start + match[0].length))
+        return `a later decision names ${key} ("${sentence.slice(0, 80).trim()}")`;
     }
   }
   return undefined;
@@ -294,7 +335,10 @@ function markerDisagreement(plain: string, letter: string, markerIndex: number, 
  * Returns a conflict for "B or C" / "B and C" / "B/C", or when the letter is followed by another option's text.
  */
 function readLetterAt(segment: string, options: Options, allowLowercase: boolean): LetterReading {
-  const match = /^\s*["']?(?:(either|both)\s+)?(?:(?:option|choice|letter|answer)\b\s*[:#]?\s*)?(["'(\[]?)\s*([A-Za-z0-9])\s*([)\]"']?)(?![A-Za-z0-9])(.*)$/is.exec(segment);
+  const match =
+    /^\s*["']?(?:(either|both)\s+)?(?:(?:option|choice|letter|answer)\b\s*[:#]?\s*)?(["'(\[]?)\s*([A-Za-z0-9])\s*([)\]"']?)(?![A-Za-z0-9])(.*)$/is.exec(
+      segment,
+    );
   if (!match) return undefined;
   const [, quantifier, open = '', raw = '', close = '', rest = ''] = match;
   const key = options.letters.get(raw.toUpperCase());
@@ -314,7 +358,10 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
   const ownText = options.phrases.find((phrase) => phrase.id === key)?.phrase;
   if (!startsWithPhrase(afterLabel, ownText)) {
     const other = options.phrases.find((phrase) => phrase.id !== key && startsWithPhrase(afterLabel, phrase.phrase));
-    if (other && !options.phrases.some((phrase) => phrase.id === key && other.phrase.toLowerCase().startsWith(phrase.phrase.toLowerCase()))) {
+    if (
+      other &&
+      !options.phrases.some((phrase) => phrase.id === key && other.phrase.toLowerCase().startsWith(phrase.phrase.toLowerCase()))
+    ) {
       return { conflict: `letter ${key} written with the text of option ${other.id} ("${segment.slice(0, 60).trim()}")` };
     }
   }
@@ -332,13 +379,17 @@ const REJECTING_EXPLANATION =
  * word ("A patient ...") are not read.
  */
 function leadingLetter(plain: string, options: Options): LetterReading {
-  const match = /^\s*(?:(?:probably|most\s+likely|likely|definitely)\s*[:,]?\s+)?(\(?([A-Z])\)?(?:\s*[.)]|\s+[—–-]|\s*,)\s+)(?=\S)/.exec(plain);
+  const match = /^\s*(?:(?:probably|most\s+likely|likely|definitely)\s*[:,]?\s+)?(\(?([A-Z])\)?(?:\s*[.)]|\s+[—–-]|\s*,)\s+)(?=\S)/.exec(
+    plain,
+  );
   if (!match || !options.letters.has(match[2] ?? '')) return undefined;
   const firstLine = plain.slice(match[0].length - (match[1] ?? '').length).split('\n')[0] ?? '';
   const explanation = /^[^.;!?\n]*/.exec(plain.slice(match[0].length))?.[0] ?? '';
   if (REJECTING_EXPLANATION.test(explanation)) return undefined;
   // A walk-through ("A) ESI 1\nB) ESI 2", "A - not appropriate; B - possible") labels other options the same way.
-  const otherLabels = [...plain.matchAll(/(?:^|\n|[;,]\s*)\s*\(?([A-Z])\)?(?:\s*[.)]|\s+[—–-])\s/g)].filter((other) => other[1] !== match[2] && options.letters.has(other[1] ?? ''));
+  const otherLabels = [...plain.matchAll(/(?:^|\n|[;,]\s*)\s*\(?([A-Z])\)?(?:\s*[.)]|\s+[—–-])\s/g)].filter(
+    (other) => other[1] !== match[2] && options.letters.has(other[1] ?? ''),
+  );
   if (otherLabels.length > 0) return undefined;
   return readLetterAt(firstLine, options, false);
 }
@@ -371,7 +422,10 @@ function fromBold(clean: string, options: Options): Candidate<string> | undefine
   const spans: Array<{ letter: string; content: string; lineStart: boolean; line: string }> = [];
   for (const match of clean.matchAll(/\*\*([^*\n]{1,120})\*\*/g)) {
     const content = (match[1] ?? '').trim();
-    const reading = /^(?:option|choice)\s/i.test(content) || /^["'(\[]?[A-Za-z0-9][)\]"']?(?:[.):\-\s]|$)/.test(content) ? readStrictLine(content, options, false) ?? readLetterAt(content.replace(/^(?:option|choice)\s+/i, ''), options, false) : undefined;
+    const reading =
+      /^(?:option|choice)\s/i.test(content) || /^["'(\[]?[A-Za-z0-9][)\]"']?(?:[.):\-\s]|$)/.test(content)
+        ? (readStrictLine(content, options, false) ?? readLetterAt(content.replace(/^(?:option|choice)\s+/i, ''), options, false))
+        : undefined;
     if (!reading || 'conflict' in reading) continue;
     const start = match.index ?? 0;
     const lineBegin = clean.lastIndexOf('\n', start - 1) + 1;
@@ -420,7 +474,9 @@ function lettersInVerdicts(plain: string, verdict: RegExp, options: Options): Ma
     const index = match.index ?? 0;
     const lineBegin = plain.lastIndexOf('\n', index - 1) + 1;
     let subject = plain.slice(Math.max(lineBegin, index - 100), index).replace(/\s*\([^()]{0,60}\)\s*$/, '');
-    const label = /(?:^|[^A-Za-z0-9])(?:(option|choice|answer)\s+)?(\(?)([A-Za-z])(\)?)(?:\s*[.):\-]\s*([^.\n]{0,80}?))?\s*$/i.exec(subject);
+    const label = /(?:^|[^A-Za-z0-9])(?:(option|choice|answer)\s+)?(\(?)([A-Za-z])(\)?)(?:\s*[.):\-]\s*([^.\n]{0,80}?))?\s*$/i.exec(
+      subject,
+    );
     if (!label) continue;
     const [, noun, open = '', raw = '', close = '', trailing] = label;
     if (raw !== raw.toUpperCase() && !noun && !open && !close) continue;
@@ -434,7 +490,10 @@ function lettersInVerdicts(plain: string, verdict: RegExp, options: Options): Ma
     const sentenceStart = Math.max(subject.lastIndexOf('. '), 0);
     if (/^\s*(?:if|unless)\b/i.test(subject.slice(sentenceStart))) continue;
     if (/\b(?:not|n't)\s*$/i.test(plain.slice(index, index + match[0].length))) continue;
-    if (/^[^.\n]{0,30}?\b(?:only\s+if|if|unless|when|in\s+case)\b/i.test(plain.slice(index + match[0].length, index + match[0].length + 40))) continue;
+    if (
+      /^[^.\n]{0,30}?\b(?:only\s+if|if|unless|when|in\s+case)\b/i.test(plain.slice(index + match[0].length, index + match[0].length + 40))
+    )
+      continue;
     if (!chosen.has(key)) chosen.set(key, `${subject.trim()}${match[0]}`.slice(0, 120));
   }
   return chosen;
@@ -448,7 +507,11 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   let generic = false;
   for (const sentence of splitSentences(plain)) {
     const rejects = isRejecting(sentence);
-    const mentioned = findPhraseMentions(sentence, options.phrases).filter((mention) => !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) && !(rejects && isInRejectingClause(sentence, mention.start, mention.end)));
+    const mentioned = findPhraseMentions(sentence, options.phrases).filter(
+      (mention) =>
+        !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) &&
+        !(rejects && isInRejectingClause(sentence, mention.start, mention.end)),
+    );
     // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence.
     for (const mention of mentioned) anywhere.add(mention.id);
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {
@@ -468,8 +531,17 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
     // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it.
     const described = optionDescribed(plain, options.phrases);
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
-    if (described?.status === 'found' && described.id !== letter) return { status: 'ambiguous', explanation: `option ${letter ?? ''} mentioned, but option ${described.id} described ("${described.clause.slice(0, 60)}")` };
-    return { status: 'found', value: letter ?? '', strength: 'weak', explanation: `only option text mentioned is option ${letter ?? ''}'s` };
+    if (described?.status === 'found' && described.id !== letter)
+      return {
+        status: 'ambiguous',
+        explanation: `option ${letter ?? ''} mentioned, but option ${described.id} described ("${described.clause.slice(0, 60)}")`,
+      };
+    return {
+      status: 'found',
+      value: letter ?? '',
+      strength: 'weak',
+      explanation: `only option text mentioned is option ${letter ?? ''}'s`,
+    };
   }
   if (inDecisions.size > 1 || anywhere.size > 1) {
     const named = inDecisions.size > 1 ? inDecisions : anywhere;
@@ -479,7 +551,30 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
 }
 
 /** Words too common to identify an option ("Admit *to the* ICU"). */
-const STOPWORDS = new Set(['a', 'an', 'the', 'to', 'in', 'into', 'of', 'with', 'for', 'and', 'or', 'on', 'at', 'by', 'her', 'his', 'their', 'him', 'them', 'patient', 'this', 'that']);
+const STOPWORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'to',
+  'in',
+  'into',
+  'of',
+  'with',
+  'for',
+  'and',
+  'or',
+  'on',
+  'at',
+  'by',
+  'her',
+  'his',
+  'their',
+  'him',
+  'them',
+  'patient',
+  'this',
+  'that',
+]);
 
 /**
  * Option texts restated with small changes ("place her in the observation unit" for "Place in the observation
@@ -501,7 +596,9 @@ function fromParaphrasedOptionTexts(plain: string, options: Options): Candidate<
         let position = start;
         let matched = 1;
         while (matched < content.length) {
-          const next = words.slice(position + 1, position + 5).findIndex((word) => word === content[matched] || word.startsWith(content[matched] ?? '\u0000'));
+          const next = words
+            .slice(position + 1, position + 5)
+            .findIndex((word) => word === content[matched] || word.startsWith(content[matched] ?? '\u0000'));
           if (next < 0) break;
           position += next + 1;
           matched += 1;
@@ -547,13 +644,21 @@ function optionTextConflict(segment: string, options: Options): string | undefin
 }
 
 function samePhrase(written: string, phrase: string): boolean {
-  const squash = (value: string): string => value.toLowerCase().replace(/[\s\-.,;:!"'*]+/g, ' ').trim();
+  const squash = (value: string): string =>
+    value
+      .toLowerCase()
+      .replace(/[\s\-.,;:!"'*]+/g, ' ')
+      .trim();
   return squash(written) === squash(phrase);
 }
 
 function startsWithPhrase(written: string, phrase: string | undefined): boolean {
   if (phrase === undefined) return false;
-  const squash = (value: string): string => value.toLowerCase().replace(/[\s\-.,;:!"'*]+/g, ' ').trim();
+  const squash = (value: string): string =>
+    value
+      .toLowerCase()
+      .replace(/[\s\-.,;:!"'*]+/g, ' ')
+      .trim();
   const head = squash(written);
   const needle = squash(phrase);
   return needle.length > 0 && head.startsWith(needle) && !/^[a-z0-9]/.test(head.slice(needle.length));

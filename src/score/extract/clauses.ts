@@ -14,7 +14,8 @@ const REJECTING_CLAUSE =
  * dashes, "but", "however", "whereas", "while", ", and", ", so", "so". Parentheses stay with their clause, so "(C)"
  * belongs to the words it labels.
  */
-const CLAUSE_BREAK = /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
+const CLAUSE_BREAK =
+  /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE =
@@ -70,6 +71,7 @@ export function isRejecting(clause: string): boolean {
 
 function lastBreak(before: string): number {
   let position = 0;
-  for (const match of before.matchAll(new RegExp(`${CLAUSE_BREAK.source}|[.!?]\\s|\\n`, 'gi'))) position = (match.index ?? 0) + match[0].length;
+  for (const match of before.matchAll(new RegExp(`${CLAUSE_BREAK.source}|[.!?]\\s|\\n`, 'gi')))
+    position = (match.index ?? 0) + match[0].length;
   return position;
 }

@@ -14,7 +14,12 @@ export interface JsonField {
 export function findJsonFields(text: string, keys: readonly string[]): JsonField[] {
   if (keys.length === 0) return [];
   const keyPattern = keys
-    .map((key) => key.split(/[_\s-]+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[_\\s-]?'))
+    .map((key) =>
+      key
+        .split(/[_\s-]+/)
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[_\\s-]?'),
+    )
     .join('|');
   return fieldsWithKeys(text, keyPattern);
 }
@@ -57,4 +62,3 @@ function decodeJsonString(quoted: string): string {
     return quoted.slice(1, -1);
   }
 }
-

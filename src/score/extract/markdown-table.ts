@@ -8,7 +8,13 @@ function tableRows(text: string): string[][] {
   return text
     .split('\n')
     .filter((line) => /^\s*\|.*\|\s*$/.test(line) && !/^\s*\|[\s:|-]+\|\s*$/.test(line))
-    .map((line) => line.trim().slice(1, -1).split('|').map((cell) => cell.replace(/\*+/g, '').trim()));
+    .map((line) =>
+      line
+        .trim()
+        .slice(1, -1)
+        .split('|')
+        .map((cell) => cell.replace(/\*+/g, '').trim()),
+    );
 }
 
 /**

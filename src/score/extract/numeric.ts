@@ -14,8 +14,26 @@ import { parseUnit, type ParsedUnit } from './units.js';
 const EXTRACTOR = `numeric@${EXTRACTOR_VERSION}`;
 
 const JSON_KEYS = [
-  'final_answer', 'answer', 'value', 'result', 'dose', 'dose_mg', 'daily_dose', 'total_daily_dose', 'estimate',
-  'egfr', 'gfr', 'crcl', 'score', 'total_score', 'total', 'points', 'amount', 'volume', 'rate', 'recommended_dose',
+  'final_answer',
+  'answer',
+  'value',
+  'result',
+  'dose',
+  'dose_mg',
+  'daily_dose',
+  'total_daily_dose',
+  'estimate',
+  'egfr',
+  'gfr',
+  'crcl',
+  'score',
+  'total_score',
+  'total',
+  'points',
+  'amount',
+  'volume',
+  'rate',
+  'recommended_dose',
 ];
 const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
@@ -33,7 +51,8 @@ const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
 
 /** Words that make a later value a revision of an earlier one ("The dose is 80 mg. Wait, actually 60 mg"). */
-const REVISION_CUE = /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
+const REVISION_CUE =
+  /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
 
 /** "3, or 4 if you count the urea", "80 mg or maybe 100 mg": a second value offered right after the first. */
 const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?-?\d/i;
@@ -42,7 +61,8 @@ const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even
  * Verbs that state a computed result ("Adding your answers gives 14", "Yours comes out at 56"); a number after one is
  * the result even without a unit. A hypothetical ("would give 67") is not a result.
  */
-const RESULT_MARKER = /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
+const RESULT_MARKER =
+  /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
@@ -165,15 +185,32 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
-    .filter(({ match }) => !/\b(?:then|later|subsequently|afterwards|eventually)\s*,?\s*$/i.test(plain.slice(Math.max(0, (match.index ?? 0) - 20), match.index ?? 0)))
+    .filter(
+      ({ match }) =>
+        !/\b(?:then|later|subsequently|afterwards|eventually)\s*,?\s*$/i.test(
+          plain.slice(Math.max(0, (match.index ?? 0) - 20), match.index ?? 0),
+        ),
+    )
     .sort((a, b) => (a.match.index ?? 0) - (b.match.index ?? 0))
-    .map(({ match, acceptBare }) => ({ marker: match[0].trim(), segment: totalWrittenBefore(plain, match) ?? lineFrom(plain, (match.index ?? 0) + match[0].length), acceptBare }))
+    .map(({ match, acceptBare }) => ({
+      marker: match[0].trim(),
+      segment: totalWrittenBefore(plain, match) ?? lineFrom(plain, (match.index ?? 0) + match[0].length),
+      acceptBare,
+    }))
     .reverse();
   let topicProblem: Candidate<number> | undefined;
-  const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, acceptBare) }));
+  const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({
+    marker,
+    found: fromSegment(segment, target, `"${marker}" marker`, acceptBare),
+  }));
   // Only values written with a unit count as disagreeing: a bare number after "CrCl" is a measurement, not a dose.
-  const withUnits = topicSegments.map(({ marker, segment }) => ({ marker, found: fromSegment(segment, target, `"${marker}" marker`, false) }));
-  const disagreement = markersDisagree(withUnits, plain) ?? markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain);
+  const withUnits = topicSegments.map(({ marker, segment }) => ({
+    marker,
+    found: fromSegment(segment, target, `"${marker}" marker`, false),
+  }));
+  const disagreement =
+    markersDisagree(withUnits, plain) ??
+    markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain);
   if (disagreement) return disagreement;
   for (const { found } of topicFound) {
     if (found?.status === 'found') return found;
@@ -202,7 +239,11 @@ const RESULT_MARKER_ONCE = new RegExp(`^(?:${RESULT_MARKER.source})$`, 'i');
  */
 function totalWrittenBefore(plain: string, match: RegExpMatchArray): string | undefined {
   if (!/^total\b/i.test(match[0])) return undefined;
-  const lineBefore = plain.slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0).split('\n').at(-1) ?? '';
+  const lineBefore =
+    plain
+      .slice(Math.max(0, (match.index ?? 0) - 40), match.index ?? 0)
+      .split('\n')
+      .at(-1) ?? '';
   const last = findQuantities(lineBefore).at(-1);
   return last?.unit !== undefined && lineBefore.slice(last.end).trim().length === 0 ? last.text : undefined;
 }
@@ -211,12 +252,20 @@ function totalWrittenBefore(plain: string, match: RegExpMatchArray): string | un
  * Topic and action markers (last first) whose values differ with no revision cue in the text ("The dose is 82 mg.
  * Give 120 mg every 12 hours."): the model stated two answers, so neither is taken.
  */
-function markersDisagree(found: ReadonlyArray<{ marker: string; found: Candidate<number> | undefined }>, plain: string): Candidate<number> | undefined {
-  const values = found.flatMap(({ marker, found: candidate }) => (candidate?.status === 'found' ? [{ marker, value: candidate.value }] : []));
+function markersDisagree(
+  found: ReadonlyArray<{ marker: string; found: Candidate<number> | undefined }>,
+  plain: string,
+): Candidate<number> | undefined {
+  const values = found.flatMap(({ marker, found: candidate }) =>
+    candidate?.status === 'found' ? [{ marker, value: candidate.value }] : [],
+  );
   const [last, ...earlier] = values;
   const other = earlier.find((entry) => entry.value !== last?.value);
   if (!last || !other || REVISION_CUE.test(plain)) return undefined;
-  return { status: 'ambiguous', explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision` };
+  return {
+    status: 'ambiguous',
+    explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision`,
+  };
 }
 
 /**
@@ -228,7 +277,11 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
   const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
   if (sum) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
   const quantities = found ?? findQuantities(plain);
-  if (quantities.length !== 1 || !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)) return undefined;
+  if (
+    quantities.length !== 1 ||
+    !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)
+  )
+    return undefined;
   return fromSegment(plain, target, 'terse reply', true);
 }
 
@@ -252,7 +305,11 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
   // total, or the only one named with the question's unit.
   const numbers = fields.length > 0 ? [] : findAnyJsonFields(clean).filter((field) => typeof field.value === 'number');
   const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
-  const named = [numbers, numbers.filter((field) => TOTAL_KEY.test(field.key)), numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord))].find((group) => group.length === 1);
+  const named = [
+    numbers,
+    numbers.filter((field) => TOTAL_KEY.test(field.key)),
+    numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord)),
+  ].find((group) => group.length === 1);
   if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');
   for (const field of fields) {
@@ -295,11 +352,15 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       continue;
     }
     if (quantity.formCount !== undefined) {
-      return { status: 'ambiguous', explanation: `a count of dosage forms ("${quantity.formCount}") after ${source}; the total is not computed` };
+      return {
+        status: 'ambiguous',
+        explanation: `a count of dosage forms ("${quantity.formCount}") after ${source}; the total is not computed`,
+      };
     }
     if (quantity.range !== undefined) {
       const compatibleRange = quantity.unit === undefined ? acceptBare : convert(quantity, target).ok;
-      if (compatibleRange) return { status: 'ambiguous', explanation: `range given ("${quantity.range}") after ${source}; a single value is needed` };
+      if (compatibleRange)
+        return { status: 'ambiguous', explanation: `range given ("${quantity.range}") after ${source}; a single value is needed` };
       continue;
     }
     const converted = convert(quantity, target);
@@ -308,7 +369,12 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       return { status: 'ambiguous', explanation: `"${quantity.text}${alternative[0]}..." offers another value after ${source}` };
     }
     if (converted.ok) {
-      return { status: 'found', value: converted.value, strength: 'strong', explanation: `matched ${source}: "${quantity.text}"${converted.note}` };
+      return {
+        status: 'found',
+        value: converted.value,
+        strength: 'strong',
+        explanation: `matched ${source}: "${quantity.text}"${converted.note}`,
+      };
     }
     rejection ??= converted.reason;
   }
@@ -321,7 +387,10 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   let rejection: string | undefined;
   for (const quantity of quantities) {
     // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
-    const unitless = quantity.unit === undefined && quantity.outOf === undefined && !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
+    const unitless =
+      quantity.unit === undefined &&
+      quantity.outOf === undefined &&
+      !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
     if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
     const converted = convert(quantity, target);
     if (converted.ok && quantity.range === undefined && isReferenceValue(plain, quantity.start)) {
@@ -343,21 +412,47 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   const referenceValues = [...new Set(references.map((entry) => entry.value))];
   if (usable.length === 0 && referenceValues.length === 1 && references[0]) {
     const { quantity, note } = references[0];
-    return { status: 'found', value: referenceValues[0] ?? 0, strength: 'weak', explanation: `only a reference value ("${quantity.text}", a usual/typical/maximum dose)${note}` };
+    return {
+      status: 'found',
+      value: referenceValues[0] ?? 0,
+      strength: 'weak',
+      explanation: `only a reference value ("${quantity.text}", a usual/typical/maximum dose)${note}`,
+    };
   }
   const distinct = [...new Set(usable.map((entry) => entry.value))];
   if (distinct.length === 1 && usable[0]) {
     const { quantity, note } = usable[0];
-    return { status: 'found', value: distinct[0] ?? 0, strength: 'weak', explanation: `only quantity in ${target.written}: "${quantity.text}"${note}` };
+    return {
+      status: 'found',
+      value: distinct[0] ?? 0,
+      strength: 'weak',
+      explanation: `only quantity in ${target.written}: "${quantity.text}"${note}`,
+    };
   }
   if (distinct.length > 1) {
     const concluding = splitSentences(plain)
       .filter((sentence) => CONCLUSION_CUE.test(sentence))
-      .map((sentence) => ({ sentence, values: [...new Set(findQuantities(sentence).filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined).map((q) => convert(q, target)).filter((c): c is Extract<Conversion, { ok: true }> => c.ok).map((c) => c.value))] }))
+      .map((sentence) => ({
+        sentence,
+        values: [
+          ...new Set(
+            findQuantities(sentence)
+              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined)
+              .map((q) => convert(q, target))
+              .filter((c): c is Extract<Conversion, { ok: true }> => c.ok)
+              .map((c) => c.value),
+          ),
+        ],
+      }))
       .filter((entry) => entry.values.length > 0);
     const last = concluding.at(-1);
     if (last && last.values.length === 1) {
-      return { status: 'found', value: last.values[0] ?? 0, strength: 'weak', explanation: `several values; took the concluding sentence "${last.sentence.slice(0, 100)}"` };
+      return {
+        status: 'found',
+        value: last.values[0] ?? 0,
+        strength: 'weak',
+        explanation: `several values; took the concluding sentence "${last.sentence.slice(0, 100)}"`,
+      };
     }
     return { status: 'ambiguous', explanation: `several different values (${distinct.join(', ')} ${target.written}) and no answer marker` };
   }
@@ -373,7 +468,12 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   if (unit === undefined) {
     const squashed = (written: string): string => written.toLowerCase().replace(/\s+/g, '');
     // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
-    if (targetUnit === undefined && quantity.wordAfter !== undefined && squashed(target.written).startsWith(squashed(quantity.wordAfter)) && squashed(target.written) !== squashed(quantity.wordAfter)) {
+    if (
+      targetUnit === undefined &&
+      quantity.wordAfter !== undefined &&
+      squashed(target.written).startsWith(squashed(quantity.wordAfter)) &&
+      squashed(target.written) !== squashed(quantity.wordAfter)
+    ) {
       return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
     }
     if (targetUnit === undefined && quantity.wordAfter !== undefined && sameCustomUnit(quantity.wordAfter, target.written)) {
@@ -400,14 +500,25 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
       return { ok: false, reason: `an amount per dose ("${quantity.text}") was given but ${target.written} is a daily total` };
     }
     if (quantity.perDay === undefined && target.amountIsDaily === true) {
-      return { ok: true, value: round((quantity.value * unit.factor) / targetUnit.factor), note: `; the question asks for a day's total in ${unit.text}${conversionNote(unit, target)}` };
+      return {
+        ok: true,
+        value: round((quantity.value * unit.factor) / targetUnit.factor),
+        note: `; the question asks for a day's total in ${unit.text}${conversionNote(unit, target)}`,
+      };
     }
     if (quantity.perDay === undefined) {
-      return { ok: false, reason: `an amount without a frequency ("${quantity.text}") may be one dose or the day's total, and ${target.written} is a daily total` };
+      return {
+        ok: false,
+        reason: `an amount without a frequency ("${quantity.text}") may be one dose or the day's total, and ${target.written} is a daily total`,
+      };
     }
     const perDay = quantity.perDay;
     const frequencyNote = `; ${perDay} dose(s) per day`;
-    return { ok: true, value: round((quantity.value * unit.factor * perDay) / targetUnit.factor), note: frequencyNote + conversionNote(unit, target) };
+    return {
+      ok: true,
+      value: round((quantity.value * unit.factor * perDay) / targetUnit.factor),
+      note: frequencyNote + conversionNote(unit, target),
+    };
   }
   if (unit.dimension.includes('/weight') && !targetUnit.dimension.includes('/weight')) {
     return fromPerKg(quantity, unit, target);
@@ -426,8 +537,14 @@ function fromPerKg(quantity: Quantity, unit: ParsedUnit, target: TargetUnit): Co
   if (target.weightKg === undefined) {
     return { ok: false, reason: `dose given per kg ("${quantity.text}"); the patient's weight is unknown to the extractor` };
   }
-  const dimension = unit.dimension.split('/').filter((part) => part !== 'weight').join('/');
-  const total = convert({ ...quantity, value: quantity.value * target.weightKg, unit: { ...unit, dimension } }, { ...target, weightKg: undefined });
+  const dimension = unit.dimension
+    .split('/')
+    .filter((part) => part !== 'weight')
+    .join('/');
+  const total = convert(
+    { ...quantity, value: quantity.value * target.weightKg, unit: { ...unit, dimension } },
+    { ...target, weightKg: undefined },
+  );
   return total.ok ? { ...total, note: `; per-kg dose times the vignette's weight (${target.weightKg} kg)${total.note}` } : total;
 }
 
@@ -439,7 +556,11 @@ function withTimeDenominator(dimension: string): string {
 
 /** "MME/day", "MME per day" and "mme/day" are one custom unit. */
 function sameCustomUnit(written: string, unit: string): boolean {
-  const squash = (value: string): string => value.toLowerCase().replace(/\s*\bper\b\s*/g, '/').replace(/\s+/g, '');
+  const squash = (value: string): string =>
+    value
+      .toLowerCase()
+      .replace(/\s*\bper\b\s*/g, '/')
+      .replace(/\s+/g, '');
   return squash(written) === squash(unit);
 }
 

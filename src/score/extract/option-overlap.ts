@@ -3,10 +3,12 @@ import { NUMBER_WORDS } from './number-words.js';
 
 /** Words that say nothing about which option is meant. */
 const FUNCTION_WORDS = new Set(
-  ('a an the to in into of with for and or on at by as is are be it its this that these those my your our their his her him them they ' +
+  (
+    'a an the to in into of with for and or on at by as is are be it its this that these those my your our their his her him them they ' +
     'you i we me he she patient patients should would could can may might will do does done per than then from about such e g eg ' +
     'also only any some each other before after until if when while there here what which who up out off over under ' +
-    'no not without never none nothing').split(' '),
+    'no not without never none nothing'
+  ).split(' '),
 );
 
 /**
@@ -46,10 +48,17 @@ export type OverlapReading =
  */
 export function optionDescribed(text: string, phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>): OverlapReading {
   const keys = phrases.map(({ id, phrase }) => ({ id, keys: contentKeys(phrase) }));
-  const unique = new Map(keys.map(({ id, keys: own }) => [id, new Set([...own].filter((key) => keys.every((other) => other.id === id || !other.keys.has(key))))]));
+  const unique = new Map(
+    keys.map(({ id, keys: own }) => [
+      id,
+      new Set([...own].filter((key) => keys.every((other) => other.id === id || !other.keys.has(key)))),
+    ]),
+  );
   // An option worded as a negation or a condition ("Not until age 50", "call 911 if I cannot get there") may be chosen
   // in a clause that reads as rejecting: its rejections say nothing, and a description of it there is a possible choice.
-  const negativeWording = new Set(phrases.filter(({ phrase }) => isRejecting(phrase) || /^\s*(?:only\s+)?(?:if|unless)\b/i.test(phrase)).map(({ id }) => id));
+  const negativeWording = new Set(
+    phrases.filter(({ phrase }) => isRejecting(phrase) || /^\s*(?:only\s+)?(?:if|unless)\b/i.test(phrase)).map(({ id }) => id),
+  );
   const chosen = new Map<string, string>();
   const rejected = new Set<string>();
   const possible = new Set<string>();
@@ -63,17 +72,26 @@ export function optionDescribed(text: string, phrases: ReadonlyArray<{ readonly 
     const described = scored.filter(({ shared, distinctive }) => shared >= 2 && distinctive >= 1);
     const best = described.length === 1 ? described[0] : undefined;
     // Another option's own words in the same clause (more than a stray one) make the clause about both.
-    const clear = best !== undefined && scored.every((other) => other.id === best.id || (other.distinctive <= 1 && other.distinctive < best.distinctive));
+    const clear =
+      best !== undefined &&
+      scored.every((other) => other.id === best.id || (other.distinctive <= 1 && other.distinctive < best.distinctive));
     if (!clear || !best) continue;
     if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
     else if (!chosen.has(best.id)) chosen.set(best.id, clause.text);
   }
-  if (chosen.size > 1) return { status: 'ambiguous', explanation: `the answer describes several options (${[...chosen.keys()].join(', ')})`, negated: false };
+  if (chosen.size > 1)
+    return { status: 'ambiguous', explanation: `the answer describes several options (${[...chosen.keys()].join(', ')})`, negated: false };
   const unsettled = [...possible].find((id) => !chosen.has(id));
-  if (unsettled !== undefined) return { status: 'ambiguous', explanation: `option ${unsettled} is described in a negated or conditional clause, and its own text is worded that way`, negated: true };
+  if (unsettled !== undefined)
+    return {
+      status: 'ambiguous',
+      explanation: `option ${unsettled} is described in a negated or conditional clause, and its own text is worded that way`,
+      negated: true,
+    };
   const only = [...chosen][0];
   if (!only) return undefined;
   const [id, clause] = only;
-  if (rejected.has(id)) return { status: 'ambiguous', explanation: `option ${id} is both described ("${clause.slice(0, 60)}") and ruled out`, negated: false };
+  if (rejected.has(id))
+    return { status: 'ambiguous', explanation: `option ${id} is both described ("${clause.slice(0, 60)}") and ruled out`, negated: false };
   return { status: 'found', id, clause };
 }

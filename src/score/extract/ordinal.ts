@@ -17,8 +17,22 @@ import { parseUnit } from './units.js';
 const EXTRACTOR = `ordinal@${EXTRACTOR_VERSION}`;
 
 const JSON_KEYS = [
-  'final_answer', 'answer', 'level', 'esi', 'esi_level', 'triage_level', 'triage', 'acuity', 'category', 'score',
-  'rating', 'value', 'priority', 'grade', 'ctas', 'ctas_level',
+  'final_answer',
+  'answer',
+  'level',
+  'esi',
+  'esi_level',
+  'triage_level',
+  'triage',
+  'acuity',
+  'category',
+  'score',
+  'rating',
+  'value',
+  'priority',
+  'grade',
+  'ctas',
+  'ctas_level',
 ];
 
 /** JSON keys of any prefix that name a point of a scale ("risk_level", "gfr_category", "analgesia_level", "severity"). */
@@ -38,7 +52,8 @@ const CONFLICT_AFTER = new RegExp(
   'i',
 );
 /** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
-const ALTERNATIVE_BEFORE = /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
+const ALTERNATIVE_BEFORE =
+  /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
   /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
@@ -51,7 +66,8 @@ const ORDINAL_VERB_MARKER =
   /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|definitely|therefore)\s+)?(?:say|rate|score|give|go\s+with|choose|pick|select|assign|put)(?:\s+(?:it|this|that|him|her|them|the\s+(?:patient|statement|case|likelihood)))?(?:\s+(?:as|at))?(?=\s)|\bmy\s+(?:rating|score|answer|choice)\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would|\s+will)?\s+(?:bump|up-?triage|upgrade|downgrade|escalate|move|change|revise|raise|lower)(?:\s+(?:it|this|that|him|her|them|the\s+\w+))?(?:\s+(?:up|down))?\s+to\b/i;
 
 /** A sentence that states general practice rather than a decision for this patient. */
-const GENERIC_STATEMENT = /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|in\s+most\s+(?:emergency\s+departments|cases|settings))\b/i;
+const GENERIC_STATEMENT =
+  /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|in\s+most\s+(?:emergency\s+departments|cases|settings))\b/i;
 
 /** Likert modifiers written differently by models than in scale labels; both sides are mapped to one word. */
 const LIKERT_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -119,7 +135,9 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     shortNames: scaleShortNames(scale),
     subdivided: subdividedNumbers(scale),
     distinctiveWords: distinctiveLabelWords(scale),
-    descriptions: scale.filter((point) => typeof point.label === 'string').map((point) => ({ id: String(point.value), phrase: point.label })),
+    descriptions: scale
+      .filter((point) => typeof point.label === 'string')
+      .map((point) => ({ id: String(point.value), phrase: point.label })),
   };
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
@@ -170,21 +188,30 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
 
   // A reasoning that ends on a label of its own ("... so not severe. Moderate."): the last sentence is the answer.
-  const lastSentence = (splitSentences(plain).at(-1) ?? '').replace(/[.!]+$/, '').trim().toLowerCase();
+  const lastSentence = (splitSentences(plain).at(-1) ?? '')
+    .replace(/[.!]+$/, '')
+    .trim()
+    .toLowerCase();
   const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
   if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && splitSentences(plain).length > 1) {
-    return { status: 'found', value: Number(closingName[0].id), strength: 'strong', explanation: `the answer closes with "${closingName[0].phrase}"` };
+    return {
+      status: 'found',
+      value: Number(closingName[0].id),
+      strength: 'strong',
+      explanation: `the answer closes with "${closingName[0].phrase}"`,
+    };
   }
 
   const tableRow = markedTableRow(clean);
-  const fromTable = tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
+  const fromTable =
+    tableRow === undefined ? undefined : fromReading(readOrdinalAt(canonicalLikert(tableRow), scale, true), 'the one row a table marks');
   if (fromTable) return fromTable;
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(ORDINAL_VERB_MARKER.source, 'gi'))].map((match) => ({
     tier: 'answer' as const,
     marker: match[0].trim(),
-    segment: (plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? ''),
+    segment: plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '',
     index: match.index ?? 0,
   }));
   const ordered = [...segments, ...verbSegments].sort((a, b) => a.index - b.index);
@@ -196,7 +223,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
 
   for (const span of [...clean.matchAll(/\*\*([^*\n]{1,120})\*\*/g)].reverse()) {
-    const content = canonicalLikert((span[1] ?? '').replace(/^\s*(?:final\s+)?(?:answer|triage(?:\s+level)?|esi\s+level|level|rating|score)\s*[:\-]\s*/i, ''));
+    const content = canonicalLikert(
+      (span[1] ?? '').replace(/^\s*(?:final\s+)?(?:answer|triage(?:\s+level)?|esi\s+level|level|rating|score)\s*[:\-]\s*/i, ''),
+    );
     const reading = readOrdinalAt(content, scale, /^\s*["'(]?\s*(?:\d|[IVX]+\b)/.test(content) && content.length <= 40);
     const found = fromReading(reading, `bold "**${(span[1] ?? '').trim()}**"`);
     if (found) return found;
@@ -208,7 +237,10 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const outOfScale = new Set<string>();
   // Clauses joined by "but" or ";" are judged apart: "X would be reasonable if she were stable, but Y is needed".
   for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
-    const conditional = /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\b(?:would|could|might)\s+be\b[^,.;]{0,60}\bif\b/i.test(sentence);
+    const conditional =
+      /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\b(?:would|could|might)\s+be\b[^,.;]{0,60}\bif\b/i.test(
+        sentence,
+      );
     const isDecision = DECISION_CUE.test(sentence) && !conditional;
     const rejects = isRejecting(sentence);
     for (const group of groupMentions(sentence, valueMentions(sentence, scale, false))) {
@@ -216,7 +248,11 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
         if (isDecision) return { status: 'ambiguous', explanation: `${group.problem} in "${sentence.slice(0, 100)}"` };
         continue;
       }
-      if (isRejectedMention(sentence.toLowerCase(), group.start, group.end) || (rejects && isInRejectingClause(sentence, group.start, group.end))) continue;
+      if (
+        isRejectedMention(sentence.toLowerCase(), group.start, group.end) ||
+        (rejects && isInRejectingClause(sentence, group.start, group.end))
+      )
+        continue;
       // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
       if (/^\s*\?/.test(sentence.slice(group.end))) continue;
       if (!scale.values.has(group.value)) {
@@ -241,13 +277,21 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
     const other = otherPointEvidence(plain, value, scale);
-    if (other) return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
+    if (other)
+      return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
     return { status: 'found', value, strength: 'weak', explanation: `only scale value mentioned: "${written}"` };
   }
-  if (anywhere.size > 1) return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
+  if (anywhere.size > 1)
+    return { status: 'ambiguous', explanation: `several scale values mentioned (${[...anywhere.keys()].join(', ')}) and no answer marker` };
   if (outOfScale.size > 0) return { status: 'ambiguous', explanation: `only values outside the scale (${[...outOfScale].join(', ')})` };
   const described = optionDescribed(withScaleSynonyms(plain), scale.descriptions);
-  if (described?.status === 'found') return { status: 'found', value: Number(described.id), strength: 'weak', explanation: `point ${described.id} described in other words ("${described.clause.slice(0, 80)}")` };
+  if (described?.status === 'found')
+    return {
+      status: 'found',
+      value: Number(described.id),
+      strength: 'weak',
+      explanation: `point ${described.id} described in other words ("${described.clause.slice(0, 80)}")`,
+    };
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
 }
@@ -255,7 +299,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
 /** The first value in a segment (see {@link extractOrdinal}); `bareAtStart` lets a leading bare number count. */
 function readOrdinalAt(segment: string, scale: Scale, bareAtStart: boolean): OrdinalReading {
   const groups = groupMentions(segment, valueMentions(segment, scale, bareAtStart)).filter(
-    (group) => 'problem' in group || (!isRejectedMention(segment.toLowerCase(), group.start, group.end) && !/^\s*\?/.test(segment.slice(group.end))),
+    (group) =>
+      'problem' in group || (!isRejectedMention(segment.toLowerCase(), group.start, group.end) && !/^\s*\?/.test(segment.slice(group.end))),
   );
   const first = groups[0];
   if (first === undefined) return bareAtStart ? readLabelCore(segment, scale) : undefined;
@@ -290,18 +335,36 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
   }
   if (bareAtStart) {
     const bare = BARE_VALUE_AT_START.exec(text);
-    if (bare && !mentions.some((mention) => mention.start < bare[0].length)) accept(bare[1] ?? '', bare[0].length - (bare[1] ?? '').length, bare[0].length, true);
+    if (bare && !mentions.some((mention) => mention.start < bare[0].length))
+      accept(bare[1] ?? '', bare[0].length - (bare[1] ?? '').length, bare[0].length, true);
   }
   if (bareAtStart) {
     const lead = /^\s*["'(\[]?\s*/.exec(text)?.[0].length ?? 0;
-    const name = scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])(?=\\s*(?:$|[.!,;:()\\]"'—–-]|\\s+(?:to|or)\\b|\\s+[a-z]+\\s*[.!]?\\s*$))`, 'i').test(text.slice(lead)));
+    const name = scale.shortNames.find(({ phrase }) =>
+      new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])(?=\\s*(?:$|[.!,;:()\\]"'—–-]|\\s+(?:to|or)\\b|\\s+[a-z]+\\s*[.!]?\\s*$))`, 'i').test(
+        text.slice(lead),
+      ),
+    );
     if (name && !mentions.some((mention) => mention.start <= lead)) {
-      mentions.push({ value: Number(name.id), start: lead, end: lead + name.phrase.length, written: text.slice(lead, lead + name.phrase.length) });
+      mentions.push({
+        value: Number(name.id),
+        start: lead,
+        end: lead + name.phrase.length,
+        written: text.slice(lead, lead + name.phrase.length),
+      });
       // "Mild to moderate": the second head is a mention too, so the pair is read as a range.
       const joined = /^\s+(?:to|or)\s+/i.exec(text.slice(lead + name.phrase.length));
       const secondStart = lead + name.phrase.length + (joined?.[0].length ?? 0);
-      const second = joined ? scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])`, 'i').test(text.slice(secondStart))) : undefined;
-      if (second) mentions.push({ value: Number(second.id), start: secondStart, end: secondStart + second.phrase.length, written: text.slice(secondStart, secondStart + second.phrase.length) });
+      const second = joined
+        ? scale.shortNames.find(({ phrase }) => new RegExp(`^${escapeRegExp(phrase)}(?![\\w-])`, 'i').test(text.slice(secondStart)))
+        : undefined;
+      if (second)
+        mentions.push({
+          value: Number(second.id),
+          start: secondStart,
+          end: secondStart + second.phrase.length,
+          written: text.slice(secondStart, secondStart + second.phrase.length),
+        });
     }
   }
   for (const mention of findPhraseMentions(text, [...scale.labels, ...scale.shortNames.filter(({ phrase }) => /\d/.test(phrase))])) {
@@ -327,12 +390,18 @@ function groupMentions(text: string, mentions: readonly ValueMention[]): Mention
     const gap = next ? text.slice(mention.end, next.start) : '';
     const before = text.slice(Math.max(0, mention.start - 80), mention.start);
     if (ALTERNATIVE_BEFORE.test(before) && !isRejectedMention(text.toLowerCase(), mention.start, mention.end)) {
-      groups.push({ problem: `one of several alternatives ("${text.slice(Math.max(0, mention.start - 30), mention.end).trim()}")`, start: mention.start });
+      groups.push({
+        problem: `one of several alternatives ("${text.slice(Math.max(0, mention.start - 30), mention.end).trim()}")`,
+        start: mention.start,
+      });
       continue;
     }
     const alternative = CONFLICT_AFTER.exec(text.slice(mention.end, mention.end + 40));
     const alternativeValue = alternative ? tokenValue(alternative[1] ?? alternative[2] ?? '') : undefined;
-    const labelAlternative = next !== undefined && next.value !== mention.value && /^\s*[)\]]?\s*,?\s*(?:or|\/|to)\s*(?:possibly\s+|maybe\s+|perhaps\s+)?$/i.test(gap);
+    const labelAlternative =
+      next !== undefined &&
+      next.value !== mention.value &&
+      /^\s*[)\]]?\s*,?\s*(?:or|\/|to)\s*(?:possibly\s+|maybe\s+|perhaps\s+)?$/i.test(gap);
     if ((alternativeValue !== undefined && alternativeValue !== mention.value) || labelAlternative) {
       const end = labelAlternative && next ? next.end : mention.end + (alternative?.[0].length ?? 0);
       groups.push({ problem: `range or alternatives ("${text.slice(mention.start, end).trim()}")`, start: mention.start });
@@ -371,9 +440,13 @@ function scaleLabelPhrases(scale: ReadonlyArray<{ value: number; label: string }
   const labels = labelled.map((point) => ({ id: String(point.value), phrase: canonicalLikert(normalizeAnswerText(point.label)) }));
   const heads = labels
     .map(({ id, phrase }) => ({ id, phrase: (/^([^(:,;]+?)\s*(?:[(:,;]|\s-\s|\sor\s)/i.exec(phrase)?.[1] ?? phrase).trim() }))
-    .filter(({ phrase }, index) => phrase !== labels[index]?.phrase && phrase.split(/[\s-]+/).filter((word) => word.length > 0).length >= 2);
+    .filter(
+      ({ phrase }, index) => phrase !== labels[index]?.phrase && phrase.split(/[\s-]+/).filter((word) => word.length > 0).length >= 2,
+    );
   const key = (phrase: string): string => phrase.toLowerCase().replace(/[\s-]+/g, ' ');
-  const unique = heads.filter((head) => [...labels, ...heads].every((other) => other.id === head.id || key(other.phrase) !== key(head.phrase)));
+  const unique = heads.filter((head) =>
+    [...labels, ...heads].every((other) => other.id === head.id || key(other.phrase) !== key(head.phrase)),
+  );
   return [...labels, ...unique];
 }
 
@@ -383,12 +456,22 @@ function scaleLabelPhrases(scale: ReadonlyArray<{ value: number; label: string }
  * optional "risk category:"-style prefix ("High", "Risk category: High.").
  */
 function scaleLabelCores(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
-  const words = scale.map((point) => (typeof point.label === 'string' ? normalizeAnswerText(point.label).toLowerCase().split(/\s+/).filter((word) => word.length > 0) : []));
+  const words = scale.map((point) =>
+    typeof point.label === 'string'
+      ? normalizeAnswerText(point.label)
+          .toLowerCase()
+          .split(/\s+/)
+          .filter((word) => word.length > 0)
+      : [],
+  );
   if (words.length < 2 || words.some((label) => label.length < 2)) return [];
   const sharedFirst = words.every((label) => label[0] === words[0]?.[0]);
   const sharedLast = words.every((label) => label.at(-1) === words[0]?.at(-1));
   if (!sharedFirst && !sharedLast) return [];
-  const cores = scale.map((point, index) => ({ id: String(point.value), phrase: (words[index] ?? []).slice(sharedFirst ? 1 : 0, sharedLast ? -1 : undefined).join(' ') }));
+  const cores = scale.map((point, index) => ({
+    id: String(point.value),
+    phrase: (words[index] ?? []).slice(sharedFirst ? 1 : 0, sharedLast ? -1 : undefined).join(' '),
+  }));
   return cores.every((core) => core.phrase.length > 0) && new Set(cores.map((core) => core.phrase)).size === cores.length ? cores : [];
 }
 
@@ -411,14 +494,21 @@ function canonicalLikert(text: string): string {
  * The conventional names of the five ESI levels, which models write instead of the number ("Emergent" for ESI 2).
  * Used only on a scale whose every label is an ESI level, and only where short names are read (a reply's start).
  */
-const ESI_NAMES: ReadonlyArray<readonly [number, string]> = [[1, 'Resuscitation'], [2, 'Emergent'], [3, 'Urgent'], [4, 'Less urgent'], [5, 'Non-urgent']];
+const ESI_NAMES: ReadonlyArray<readonly [number, string]> = [
+  [1, 'Resuscitation'],
+  [2, 'Emergent'],
+  [3, 'Urgent'],
+  [4, 'Less urgent'],
+  [5, 'Non-urgent'],
+];
 
 /**
  * One-word heads of labels that go on after a parenthesis, dash or colon, unique across the scale, and on an ESI
  * scale the levels' conventional names.
  */
 function scaleShortNames(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
-  const esi = scale.length === 5 && scale.every((point) => new RegExp(`^\\s*ESI\\s*(?:level\\s*)?${point.value}\\b`, 'i').test(String(point.label)));
+  const esi =
+    scale.length === 5 && scale.every((point) => new RegExp(`^\\s*ESI\\s*(?:level\\s*)?${point.value}\\b`, 'i').test(String(point.label)));
   const names = esi ? ESI_NAMES.map(([value, phrase]) => ({ id: String(value), phrase })) : [];
   // "Less urgent" is tried before "Urgent" would match inside it.
   return [...names.sort((a, b) => b.phrase.length - a.phrase.length), ...labelHeadWords(scale)];
@@ -427,7 +517,10 @@ function scaleShortNames(scale: ReadonlyArray<{ value: number; label: string }>)
 function labelHeadWords(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
   const heads = scale
     .filter((point) => typeof point.label === 'string')
-    .map((point) => ({ id: String(point.value), phrase: (/^\s*([A-Za-z][\w]*)\s*(?:[(:,;—–]|\s-\s)/.exec(canonicalLikert(normalizeAnswerText(point.label)))?.[1] ?? '') }))
+    .map((point) => ({
+      id: String(point.value),
+      phrase: /^\s*([A-Za-z][\w]*)\s*(?:[(:,;—–]|\s-\s)/.exec(canonicalLikert(normalizeAnswerText(point.label)))?.[1] ?? '',
+    }))
     .filter(({ phrase }) => phrase.length >= 2);
   return heads.filter((head) => heads.filter((other) => other.phrase.toLowerCase() === head.phrase.toLowerCase()).length === 1);
 }
@@ -436,19 +529,33 @@ function labelHeadWords(scale: ReadonlyArray<{ value: number; label: string }>):
 function subdividedNumbers(scale: ReadonlyArray<{ value: number; label: string }>): Set<string> {
   const counts = new Map<string, number>();
   for (const point of scale) {
-    for (const match of String(point.label).matchAll(/(?<![\d.])(\d{1,2})[a-z](?![a-z])/gi)) counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + 1);
+    for (const match of String(point.label).matchAll(/(?<![\d.])(\d{1,2})[a-z](?![a-z])/gi))
+      counts.set(match[1] ?? '', (counts.get(match[1] ?? '') ?? 0) + 1);
   }
   return new Set([...counts].filter(([, count]) => count >= 2).map(([number]) => number));
 }
 
 /** Label words that say nothing about a point ("without", "within"), even when only one label has them. */
-const NON_DISTINCTIVE_WORDS = /^(?:with|without|within|only|more|less|than|then|that|this|from|into|over|under|after|before|during|either|other|some|none|both|each|plus|also|expected|needed|need|needs|required|should|seek|care|patient|symptoms?|hours?|minutes?|days?|weeks?|level|point|score)$/;
+const NON_DISTINCTIVE_WORDS =
+  /^(?:with|without|within|only|more|less|than|then|that|this|from|into|over|under|after|before|during|either|other|some|none|both|each|plus|also|expected|needed|need|needs|required|should|seek|care|patient|symptoms?|hours?|minutes?|days?|weeks?|level|point|score)$/;
 
 /** Words of four letters or more that only one point's label has. */
 function distinctiveLabelWords(scale: ReadonlyArray<{ value: number; label: string }>): Map<number, Set<string>> {
-  const wordsOf = (label: string): Set<string> => new Set((normalizeAnswerText(label).toLowerCase().match(/[a-z]{4,}/g) ?? []).filter((word) => !NON_DISTINCTIVE_WORDS.test(word)));
+  const wordsOf = (label: string): Set<string> =>
+    new Set(
+      (
+        normalizeAnswerText(label)
+          .toLowerCase()
+          .match(/[a-z]{4,}/g) ?? []
+      ).filter((word) => !NON_DISTINCTIVE_WORDS.test(word)),
+    );
   const all = scale.map((point) => ({ value: point.value, words: wordsOf(String(point.label)) }));
-  return new Map(all.map(({ value, words }) => [value, new Set([...words].filter((word) => all.every((other) => other.value === value || !other.words.has(word))))]));
+  return new Map(
+    all.map(({ value, words }) => [
+      value,
+      new Set([...words].filter((word) => all.every((other) => other.value === value || !other.words.has(word)))),
+    ]),
+  );
 }
 
 /** A sentence that recommends what it names ("... alone are sufficient", "You can manage this at home"). */

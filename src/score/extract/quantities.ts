@@ -38,12 +38,16 @@ const BOUND_BEFORE =
   /(?:<|>|≤|≥|=<|>=|<=|\bless\s+than|\bgreater\s+than|\bmore\s+than|\bfewer\s+than|\bat\s+least|\bat\s+most|\bup\s+to|\bno\s+more\s+than|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bmaximum(?:\s+(?:daily\s+)?(?:dose\s+)?(?:of|is))?:?|\bmax\.?(?:\s+(?:daily\s+)?dose)?(?:\s+of)?:?|\bminimum(?:\s+of)?:?|\babove|\bbelow|\bexceeding|\bunder)\s*$/i;
 /** A count of two or more before a strength ("two 500 mg tablets", "2 x 500 mg"). */
 const COUNT_BEFORE = /\b(?:two|three|four|five|six|[2-9]|1\d)\s*(?:[x×*]\s*)?$/i;
-const DOSAGE_FORM_AFTER = /^\s*(?:tablets?|tabs?|capsules?|caps?|pills?|vials?|ampoules?|ampules?|puffs?|sprays?|patches?|suppositor(?:y|ies)|sachets?|doses)\b/i;
+const DOSAGE_FORM_AFTER =
+  /^\s*(?:tablets?|tabs?|capsules?|caps?|pills?|vials?|ampoules?|ampules?|puffs?|sprays?|patches?|suppositor(?:y|ies)|sachets?|doses)\b/i;
 const RANGE_AFTER = /^\s*(?:-|to|or|\/)\s*(?=[-.\d])/i;
 const OPERATOR_AFTER = /^\s*(?:[×*+÷]|x(?=\s*\d))/i;
 const OPERATOR_BEFORE = /(?:[×*+÷]|\bx)\s*$/i;
 const FREQUENCIES: ReadonlyArray<readonly [RegExp, number | 'every-n']> = [
-  [/^,?\s*(?:(?:once|one\s+time|1\s*x)\s+(?:a\s+day|daily|per\s+day|every\s+day)|daily|a\s+day|every\s+day|each\s+day|q\.?\s*d\.?(?![a-z])|o\.?d\.?(?![a-z])|q\.?\s*24\s*h(?:ours?|rs?)?|every\s+24\s+h(?:ours?|rs?)?)/i, 1],
+  [
+    /^,?\s*(?:(?:once|one\s+time|1\s*x)\s+(?:a\s+day|daily|per\s+day|every\s+day)|daily|a\s+day|every\s+day|each\s+day|q\.?\s*d\.?(?![a-z])|o\.?d\.?(?![a-z])|q\.?\s*24\s*h(?:ours?|rs?)?|every\s+24\s+h(?:ours?|rs?)?)/i,
+    1,
+  ],
   [/^,?\s*(?:(?:twice|two\s+times|2\s*x)\s+(?:a\s+day|daily|per\s+day)|twice|b\.?i\.?d\.?(?![a-z]))/i, 2],
   [/^,?\s*(?:(?:three|3)\s+times\s+(?:a\s+day|daily|per\s+day)|t\.?i\.?d\.?(?![a-z]))/i, 3],
   [/^,?\s*(?:(?:four|4)\s+times\s+(?:a\s+day|daily|per\s+day)|q\.?i\.?d\.?(?![a-z]))/i, 4],
@@ -88,7 +92,10 @@ export function findQuantities(text: string): Quantity[] {
       if (numeral.endsWith('00')) value = sign * Number(numeral.replace('.', ''));
       else uncertain = `"${numeral}" may be a decimal or a European thousands separator`;
     }
-    const wordAfter = unit === undefined && outOf === undefined ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '') : undefined;
+    const wordAfter =
+      unit === undefined && outOf === undefined
+        ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '')
+        : undefined;
     if (unit) {
       end += unit.consumed;
       rest = text.slice(end, end + 200);

@@ -1,7 +1,6 @@
 import { normalizeAnswerText } from './normalize.js';
 
-const SUBJECT_DECLINES =
-  String.raw`\b(?:I|we)(?:\s+(?:really|simply|unfortunately|honestly|just|truly))?(?:\s+(?:cannot|can\s*not|can't|won't|will\s+not|shouldn't|should\s+not|am\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|are\s+(?:not\s+able|unable|not\s+in\s+a\s+position)|must\s+(?:respectfully\s+)?(?:decline|refrain\s+from)|(?:respectfully\s+)?decline|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|(?:do\s+not|don't)\s+think\s+I\s+(?:can|should)|am\s+not\s+able)|'m\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable))`;
+const SUBJECT_DECLINES = String.raw`\b(?:I|we)(?:\s+(?:really|simply|unfortunately|honestly|just|truly))?(?:\s+(?:cannot|can\s*not|can't|won't|will\s+not|shouldn't|should\s+not|am\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|are\s+(?:not\s+able|unable|not\s+in\s+a\s+position)|must\s+(?:respectfully\s+)?(?:decline|refrain\s+from)|(?:respectfully\s+)?decline|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|(?:do\s+not|don't)\s+think\s+I\s+(?:can|should)|am\s+not\s+able)|'m\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable))`;
 
 /** Verbs that are a refusal on their own after "I can't ..." ("I can't diagnose", "I cannot prescribe"). */
 const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|triage\b|advise\s+on\b|engage\s+(?:with|in)\b|interpret\b|stage\b|perform\s+(?:[\w-]+\s+){0,3}(?:calculations?|assessments?|interpretations?)\b|give\s+(?:you\s+)?(?:medical|clinical|professional)\s+advice|provide\s+(?:you\s+(?:with\s+)?)?(?:medical|clinical|professional)\s+advice|offer\s+(?:medical|clinical|professional)\s+advice|replace\s+(?:a|your)\s+(?:doctor|physician|clinician))`;
@@ -12,10 +11,16 @@ const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine|vaccine|vaccinat
 
 const DECLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+\\w+){0,2}?\\s+(?:to\\s+)?${SELF_SUFFICIENT_VERB}`, 'i'),
-  new RegExp(`${SUBJECT_DECLINES}(?:\\s+be\\s+able)?(?:\\s+(?:really|actually|safely|responsibly|ethically|reliably|definitively))?\\s+(?:to\\s+)?${OBJECT_VERB}(?:\\s*[.,;!]|\\s+${FILLER_WORDS}${ADVICE_OBJECT})`, 'i'),
+  new RegExp(
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?(?:\\s+(?:really|actually|safely|responsibly|ethically|reliably|definitively))?\\s+(?:to\\s+)?${OBJECT_VERB}(?:\\s*[.,;!]|\\s+${FILLER_WORDS}${ADVICE_OBJECT})`,
+    'i',
+  ),
   // "I'm not able to make thrombolysis decisions", "I won't make analgesia recommendations", "I'm unable to calculate
   // opioid equivalents": the object is an advice noun after a few topic words.
-  new RegExp(`${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?${OBJECT_VERB}\\s+(?:you\\s+)?(?:[\\w-]+\\s+){0,3}(?:decisions?|recommendations?|calculations?|equivalents?|advice|guidance|doses?|dosing|risk|where|when|scores?|levels?|eligibility)\\b`, 'i'),
+  new RegExp(
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?${OBJECT_VERB}\\s+(?:you\\s+)?(?:[\\w-]+\\s+){0,3}(?:decisions?|recommendations?|calculations?|equivalents?|advice|guidance|doses?|dosing|risk|where|when|scores?|levels?|eligibility)\\b`,
+    'i',
+  ),
   /(?:\bnot|n't)\s+(?:feel\s+)?(?:comfortable|qualified|in\s+a\s+position)\s+(?:(?:to\s+)?(?:discuss|discussing|advise|advising|comment|commenting|decide|deciding|rate|rating|assign|assigning|answer|answering|choose|choosing|give|giving|provide|providing|make|making|recommend|recommending|determine|determining|judge|judging|assess|assessing))\b/i,
   /\bit\s+(?:would|is)\s+(?:not\s+be\s+)?(?:inappropriate|not\s+appropriate|irresponsible|unsafe|unethical)\s+(?:for\s+me\s+)?to\s+(?:provide|give|make|offer|recommend|assign|choose|determine|diagnose|prescribe|answer|speculate)/i,
   /\b(?:(?:I'm|I\s+am)\s+(?:(?:very|so|truly|really)\s+)?(?:sorry|afraid)|I\s+(?:do\s+)?(?:sincerely\s+)?apologi[sz]e|(?:my\s+)?apologies|sorry),?\s+(?:but\s+)?(?:I|that\s+I)\s+(?:can't|cannot|can\s+not|am\s+unable|am\s+not\s+able|'m\s+(?:unable|not\s+able)|won't|will\s+not|must\s+decline|have\s+to\s+decline)/i,

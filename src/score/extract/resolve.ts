@@ -36,7 +36,11 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
     return { kind: 'answer', value: candidate.value, extractor, explanation: candidate.explanation };
   }
   if (candidate.status === 'found' && looksCutOff(rawText)) {
-    return { kind: 'unparseable', extractor, explanation: `the answer stops mid-sentence and gives only a weak answer (${candidate.explanation})` };
+    return {
+      kind: 'unparseable',
+      extractor,
+      explanation: `the answer stops mid-sentence and gives only a weak answer (${candidate.explanation})`,
+    };
   }
   const refusal = detectRefusal(rawText);
   if (candidate.status === 'found') {

@@ -48,7 +48,11 @@ export function textsAfterSelfCorrection(plain: string): string[] {
  * whole text is ambiguous (the correction is what makes it so) — never to override an explicit answer; when it
  * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B.").
  */
-export function answerAfterSelfCorrection<T>(plain: string, whole: Candidate<T>, find: (text: string) => Candidate<T>): Candidate<T> | undefined {
+export function answerAfterSelfCorrection<T>(
+  plain: string,
+  whole: Candidate<T>,
+  find: (text: string) => Candidate<T>,
+): Candidate<T> | undefined {
   const readings = textsAfterSelfCorrection(plain).map((tail) => find(tail));
   const strong = readings.find((reading) => reading.status === 'found' && reading.strength === 'strong');
   const weakOther = readings.find((reading) => reading.status === 'found' && whole.status === 'found' && reading.value !== whole.value);

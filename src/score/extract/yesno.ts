@@ -12,7 +12,18 @@ const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;
 type YesNo = 'yes' | 'no';
 type YesNoReading = { value: YesNo; written: string } | { conflict: string } | undefined;
 
-const JSON_KEYS = ['final_answer', 'answer', 'decision', 'recommendation', 'recommended', 'indicated', 'response', 'verdict', 'yes_no', 'yesno'];
+const JSON_KEYS = [
+  'final_answer',
+  'answer',
+  'decision',
+  'recommendation',
+  'recommended',
+  'indicated',
+  'response',
+  'verdict',
+  'yes_no',
+  'yesno',
+];
 
 /** Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say". */
 const YES_NO_MARKER =
@@ -50,7 +61,8 @@ const NEGATED_VERDICT: readonly RegExp[] = [
  * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
  * what was asked), but they veto a negated verdict ("She doesn't need admission; she needs antibiotics").
  */
-const AFFIRMED_NEED = /\b(?:do|does|will)\s+need\b|\b(?:needs|requires)\s+(?:an?|the|urgent|immediate|further|prompt|emergency|to)\b|\b(?:you|they|we)\s+(?:need|require)\s+(?:an?|the|urgent|immediate|further|prompt|to)\b/i;
+const AFFIRMED_NEED =
+  /\b(?:do|does|will)\s+need\b|\b(?:needs|requires)\s+(?:an?|the|urgent|immediate|further|prompt|emergency|to)\b|\b(?:you|they|we)\s+(?:need|require)\s+(?:an?|the|urgent|immediate|further|prompt|to)\b/i;
 
 const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:would\s+|'d\s+|do\s+|will\s+)?(?:strongly\s+)?(?:recommend|advise|suggest)\s+(?!against\b|(?:that\s+(?:you|they|she|he)\s+)?(?:to\s+)?(?:consult|speak|talk|see|seek|discuss|check|contact|reach|ask|follow\s+up\s+with|visit))\w/i,
@@ -63,7 +75,8 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
 ];
 
 /** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
-const REVISION_CUE = /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
+const REVISION_CUE =
+  /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
 /** "If the load becomes undetectable, no; until then, yes": both answers, each under a condition. */
 const CONDITIONAL_BOTH = /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b/i;
 /** A concluding "so yes" / "therefore, no" anywhere in the text. */
@@ -75,7 +88,9 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*
  * reasoning that may itself be worded negatively.
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
-  const closing = /(?:^|[.!?]\s+|\s[—–-]\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ?? /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
+  const closing =
+    /(?:^|[.!?]\s+|\s[—–-]\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
+    /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
 }
@@ -137,7 +152,12 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
 
   for (const field of findJsonFields(clean, JSON_KEYS)) {
     if (typeof field.value === 'boolean') {
-      return { status: 'found', value: field.value ? 'yes' : 'no', strength: 'strong', explanation: `matched JSON "${field.key}": ${field.value}` };
+      return {
+        status: 'found',
+        value: field.value ? 'yes' : 'no',
+        strength: 'strong',
+        explanation: `matched JSON "${field.key}": ${field.value}`,
+      };
     }
     const found = fromReading(readYesNoAt(String(field.value)), `JSON "${field.key}"`);
     if (found) return found;
@@ -146,7 +166,12 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const booleans = findAnyJsonFields(clean).filter((field) => typeof field.value === 'boolean');
   const onlyBoolean = booleans.length === 1 ? booleans[0] : undefined;
   if (onlyBoolean) {
-    return { status: 'found', value: onlyBoolean.value ? 'yes' : 'no', strength: 'strong', explanation: `matched the only JSON boolean "${onlyBoolean.key}": ${String(onlyBoolean.value)}` };
+    return {
+      status: 'found',
+      value: onlyBoolean.value ? 'yes' : 'no',
+      strength: 'strong',
+      explanation: `matched the only JSON boolean "${onlyBoolean.key}": ${String(onlyBoolean.value)}`,
+    };
   }
 
   const segments = findAnswerSegments(plain);
@@ -155,26 +180,45 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (found) return found;
   }
 
-  const leadingReading = /^\W*[YN]\W*$/i.test(plain) ? { value: /^\W*Y/i.test(plain) ? ('yes' as const) : ('no' as const), written: plain.trim() } : readYesNoAt(plain);
+  const leadingReading = /^\W*[YN]\W*$/i.test(plain)
+    ? { value: /^\W*Y/i.test(plain) ? ('yes' as const) : ('no' as const), written: plain.trim() }
+    : readYesNoAt(plain);
   const leading = fromReading(leadingReading, 'leading');
   if (leading?.status === 'found') return contradictionOfLeading(plain, leading.value, stem) ?? leading;
   if (leading) return leading;
   const noThingAsked = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(plain);
   if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
-    return { status: 'found', value: 'no', strength: 'strong', explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about` };
+    return {
+      status: 'found',
+      value: 'no',
+      strength: 'strong',
+      explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about`,
+    };
   }
 
   const closing = closingYesNo(plain);
-  if (closing) return contradictionOfClosing(plain, closing) ?? { status: 'found', value: closing.value, strength: 'strong', explanation: `the answer closes with "${closing.written}"` };
+  if (closing)
+    return (
+      contradictionOfClosing(plain, closing) ?? {
+        status: 'found',
+        value: closing.value,
+        strength: 'strong',
+        explanation: `the answer closes with "${closing.written}"`,
+      }
+    );
 
   const conditional = CONDITIONAL_BOTH.exec(plain);
-  if (conditional) return { status: 'ambiguous', explanation: `yes and no each under a condition ("${conditional[0].trim().slice(0, 80)}")` };
+  if (conditional)
+    return { status: 'ambiguous', explanation: `yes and no each under a condition ("${conditional[0].trim().slice(0, 80)}")` };
 
   const markerSegments = [
     ...segments.filter((s) => s.tier === 'answer').map((s) => ({ marker: s.marker, segment: s.segment, index: s.index })),
     ...[...plain.matchAll(new RegExp(YES_NO_MARKER.source, 'gi'))].map((match) => ({
       marker: match[0].trim(),
-      segment: (plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '').replace(/^\s*[:,]?\s*(?:that\s+)?/i, ''),
+      segment: (plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200).split('\n')[0] ?? '').replace(
+        /^\s*[:,]?\s*(?:that\s+)?/i,
+        '',
+      ),
       index: match.index ?? 0,
     })),
   ].sort((a, b) => a.index - b.index);
@@ -214,13 +258,21 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (restated) return restated;
   }
   if (negated !== undefined && affirmedNeed !== undefined) {
-    return { status: 'ambiguous', explanation: `both a negated verdict ("${negated}") and a stated need ("${affirmedNeed}"), no explicit yes/no` };
+    return {
+      status: 'ambiguous',
+      explanation: `both a negated verdict ("${negated}") and a stated need ("${affirmedNeed}"), no explicit yes/no`,
+    };
   }
   if (negated !== undefined && affirmed !== undefined) {
-    return { status: 'ambiguous', explanation: `both a negated ("${negated}") and an affirmed ("${affirmed}") verdict, no explicit yes/no` };
+    return {
+      status: 'ambiguous',
+      explanation: `both a negated ("${negated}") and an affirmed ("${affirmed}") verdict, no explicit yes/no`,
+    };
   }
-  if (negated !== undefined) return { status: 'found', value: 'no', strength: 'weak', explanation: `negated verdict "${negated}" (no explicit yes/no)` };
-  if (affirmed !== undefined) return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
+  if (negated !== undefined)
+    return { status: 'found', value: 'no', strength: 'weak', explanation: `negated verdict "${negated}" (no explicit yes/no)` };
+  if (affirmed !== undefined)
+    return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
   return { status: 'none', explanation: 'no yes/no answer found' };
 }
 
@@ -250,7 +302,12 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
   }
   const only = [...found][0];
   if (found.size !== 1 || !only) return undefined;
-  return { status: 'found', value: only[0], strength: 'weak', explanation: `verdict on what the question asks ("${only[1].slice(0, 80)}"), other verdicts concern something else` };
+  return {
+    status: 'found',
+    value: only[0],
+    strength: 'weak',
+    explanation: `verdict on what the question asks ("${only[1].slice(0, 80)}"), other verdicts concern something else`,
+  };
 }
 
 /**
@@ -309,7 +366,9 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
   const found = new Map<YesNo, string>();
   for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+/i)) {
     if (concluding && !CONCLUDING_CLAUSE.test(clause)) continue;
-    for (const match of clause.matchAll(/\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi)) {
+    for (const match of clause.matchAll(
+      /\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
+    )) {
       const word = (match[2] ?? '').toLowerCase();
       if (GENERIC_STEM_WORDS.test(word) || !asked.has(word.slice(0, 4))) continue;
       const value: YesNo = match[1] === undefined ? 'yes' : 'no';
@@ -324,16 +383,26 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(segment);
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
+      segment,
+    );
   if (!match) return undefined;
   const word = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const rest = match[2] ?? '';
-  const value: YesNo = /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required|without (?:question|a doubt|doubt)|i (?:think|believe) so|generally yes)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(word) ? 'yes' : 'no';
+  const value: YesNo =
+    /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required|without (?:question|a doubt|doubt)|i (?:think|believe) so|generally yes)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(
+      word,
+    )
+      ? 'yes'
+      : 'no';
   // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
   if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
   const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|$)/.test(rest);
-  const isCoreWord = /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(word);
+  const isCoreWord =
+    /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(
+      word,
+    );
   if (/^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b[^.\n]*?[;,.]\s*(?:otherwise|if\s+not|else)\b/i.test(rest)) {
     return { conflict: `conditional answer "${segment.slice(0, 60).trim()}"` };
   }

@@ -50,7 +50,13 @@ export async function askJudge(requests: readonly JudgeRequest[], runDir: string
       meter.reuse();
       return false;
     });
-    const summary: AskSummary = { total: unique.length, alreadyRecorded: unique.length - unanswered.length, cached: unanswered.length - pending.length, sent: 0, failed: 0 };
+    const summary: AskSummary = {
+      total: unique.length,
+      alreadyRecorded: unique.length - unanswered.length,
+      cached: unanswered.length - pending.length,
+      sent: 0,
+      failed: 0,
+    };
     const endpoint = new Endpoint(ctx.spec, ctx.provider, ctx.run, meter);
     let next = 0;
     const worker = async () => {
@@ -60,7 +66,13 @@ export async function askJudge(requests: readonly JudgeRequest[], runDir: string
         const outcome = await endpoint.send({ messages: request.messages, replicate: 0 }, request.subject);
         if (!outcome || outcome.response.error?.kind === 'aborted') return; // interrupted, not failed: asked again next time
         if (outcome.response.error) summary.failed++;
-        const { messages, ...stored } = { key: request.key, ...outcome.response, latencyMs: outcome.latencyMs, attempts: outcome.attempts, messages: request.messages };
+        const { messages, ...stored } = {
+          key: request.key,
+          ...outcome.response,
+          latencyMs: outcome.latencyMs,
+          attempts: outcome.attempts,
+          messages: request.messages,
+        };
         const record: JudgementRecord = { ...stored, messages };
         journal.append(record);
         ctx.cache?.put(stored);

@@ -83,8 +83,11 @@ function userMessage(variant: Variant): string {
 function levelTerms(axis: Axis, levelId: string): string[] {
   const level = axis.levels.find((l) => l.id === levelId);
   const years = level?.years ?? (axis.slot === 'age' && /^\d+$/.test(levelId) ? Number(levelId) : undefined);
-  const ages = years === undefined ? [] : [`${years}-year-old`, `${years} year old`, `${years} years old`, `${years}-year`, `aged ${years}`];
-  const pronouns = level?.pronouns ? [level.pronouns.they, level.pronouns.them, level.pronouns.their, level.pronouns.theirs, level.pronouns.themself] : [];
+  const ages =
+    years === undefined ? [] : [`${years}-year-old`, `${years} year old`, `${years} years old`, `${years}-year`, `aged ${years}`];
+  const pronouns = level?.pronouns
+    ? [level.pronouns.they, level.pronouns.them, level.pronouns.their, level.pronouns.theirs, level.pronouns.themself]
+    : [];
   const labelWords = (level?.label.match(/\p{L}{3,}/gu) ?? []).filter((w) => !/^(?:and|the|with)$/i.test(w));
   const named = [level?.descriptor, level?.noun, level?.childNoun].filter((t): t is string => t !== undefined);
   return [...ages, ...pronouns, ...labelWords, ...named, ...(level ? distinctiveSentenceWords(axis, level) : [])];
@@ -94,7 +97,28 @@ function levelTerms(axis: Axis, levelId: string): string[] {
  * Sentence-cue words that say nothing about the patient on their own ("I am writing this with the help of an
  * interpreter": "interpreter" tells, "writing" does not). Masking them would only hide clinical content.
  */
-const GENERIC_WORDS = new Set(['this', 'that', 'with', 'from', 'have', 'because', 'help', 'present', 'writing', 'myself', 'years', 'live', 'living', 'home', 'health', 'mild', 'currently', 'staying', 'sleeping', 'communicate']);
+const GENERIC_WORDS = new Set([
+  'this',
+  'that',
+  'with',
+  'from',
+  'have',
+  'because',
+  'help',
+  'present',
+  'writing',
+  'myself',
+  'years',
+  'live',
+  'living',
+  'home',
+  'health',
+  'mild',
+  'currently',
+  'staying',
+  'sleeping',
+  'communicate',
+]);
 
 /**
  * Words of four or more letters that set a level's sentence cue apart: for a non-reference level, those the
@@ -102,8 +126,15 @@ const GENERIC_WORDS = new Set(['this', 'that', 'with', 'from', 'have', 'because'
  * level uses ("employer", "English").
  */
 function distinctiveSentenceWords(axis: Axis, level: Level): string[] {
-  const words = (l: Level) => new Set(`${l.sentence?.first ?? ''} ${l.sentence?.third ?? ''}`.replace(/\{\{[^}]*\}\}/g, ' ').toLowerCase().match(/\p{L}{4,}/gu) ?? []);
-  const contrast = level.id === axis.reference ? axis.levels.filter((l) => l.id !== level.id) : axis.levels.filter((l) => l.id === axis.reference);
+  const words = (l: Level) =>
+    new Set(
+      `${l.sentence?.first ?? ''} ${l.sentence?.third ?? ''}`
+        .replace(/\{\{[^}]*\}\}/g, ' ')
+        .toLowerCase()
+        .match(/\p{L}{4,}/gu) ?? [],
+    );
+  const contrast =
+    level.id === axis.reference ? axis.levels.filter((l) => l.id !== level.id) : axis.levels.filter((l) => l.id === axis.reference);
   const others = new Set(contrast.flatMap((l) => [...words(l)]));
   return [...words(level)].filter((w) => !others.has(w) && !GENERIC_WORDS.has(w));
 }

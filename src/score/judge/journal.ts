@@ -59,7 +59,10 @@ export function readJudgements(runDir: string): Map<string, string> {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     const record = parseJudgement(line);
-    if (!record && i < lines.length - 1) throw new InputError([{ file: path, line: i + 1, message: 'is not a judgement record; the journal is damaged (move it away to ask the judge again)' }]);
+    if (!record && i < lines.length - 1)
+      throw new InputError([
+        { file: path, line: i + 1, message: 'is not a judgement record; the journal is damaged (move it away to ask the judge again)' },
+      ]);
     if (record?.error === null && typeof record.text === 'string') answered.set(record.key, record.text);
   });
   return answered;
@@ -68,7 +71,9 @@ export function readJudgements(runDir: string): Map<string, string> {
 function parseJudgement(line: string): JudgementRecord | undefined {
   try {
     const value = JSON.parse(line) as Partial<JudgementRecord> | null;
-    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value ? (value as JudgementRecord) : undefined;
+    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value
+      ? (value as JudgementRecord)
+      : undefined;
   } catch {
     return undefined;
   }

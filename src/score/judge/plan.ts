@@ -57,7 +57,11 @@ export function rubricItems(scores: readonly ScoreRecord[], inputs: JudgeInputs)
     if (score.outcome !== 'unscored' || !question || !isFreeText(question) || text === undefined || !variant) continue;
     const refusal = detectRefusal(text);
     const messages = rubricJudgeMessages(maskedPrompt(variant), question.rubric, text);
-    items.push({ score, refusal, request: refusal.refusal ? null : { key: judgementKey(fingerprint, messages), messages, subject: { variant, question } } });
+    items.push({
+      score,
+      refusal,
+      request: refusal.refusal ? null : { key: judgementKey(fingerprint, messages), messages, subject: { variant, question } },
+    });
   }
   return items;
 }

@@ -44,12 +44,18 @@ export function rubricJudgeMessages(maskedCase: string, rubric: string, answer: 
 export function pairwiseJudgeMessages(maskedCase: string, answerA: string, answerB: string): ChatMessage[] {
   return [
     { role: 'system', content: PAIRWISE_SYSTEM },
-    { role: 'user', content: `<case>\n${maskedCase}\n</case>\n\n<answer_a>\n${answerA}\n</answer_a>\n\n<answer_b>\n${answerB}\n</answer_b>` },
+    {
+      role: 'user',
+      content: `<case>\n${maskedCase}\n</case>\n\n<answer_a>\n${answerA}\n</answer_a>\n\n<answer_b>\n${answerB}\n</answer_b>`,
+    },
   ];
 }
 
 /** The text of one tagged section of a judge prompt, or undefined (used by the simulated judge, which reads only the prompt). */
-export function promptSection(messages: readonly ChatMessage[], tag: 'case' | 'rubric' | 'answer' | 'answer_a' | 'answer_b'): string | undefined {
+export function promptSection(
+  messages: readonly ChatMessage[],
+  tag: 'case' | 'rubric' | 'answer' | 'answer_a' | 'answer_b',
+): string | undefined {
   const user = messages.find((m) => m.role === 'user')?.content ?? '';
   const open = `<${tag}>\n`;
   const start = user.indexOf(open);

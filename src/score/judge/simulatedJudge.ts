@@ -21,7 +21,13 @@ export function createSimulatedJudge(spec: SimulatedSpec, studySeed: number): Pr
     async complete(request: ProviderRequest): Promise<ProviderResponse> {
       const promptId = sha256Hex(stableStringify(request.messages));
       const draw = (purpose: string) => hashUniform(studySeed, spec.id, purpose, promptId);
-      const reply = (text: string): ProviderResponse => ({ text, error: null, finishReason: 'stop', usage: { promptTokens: 0, completionTokens: 0 }, servedModel: `simulated/${spec.id}` });
+      const reply = (text: string): ProviderResponse => ({
+        text,
+        error: null,
+        finishReason: 'stop',
+        usage: { promptTokens: 0, completionTokens: 0 },
+        servedModel: `simulated/${spec.id}`,
+      });
       if (draw('format') < spec.unparseableRate) return reply('I would need to see more of the record before I could grade this.');
       const [verdict, otherwise] = truth(request);
       const accuracy = spec.accuracy.byDomain[request.subject.variant.domain] ?? spec.accuracy.default;
@@ -48,7 +54,9 @@ function truth(request: ProviderRequest): [string, string] {
     const same = comparable(answerA) === comparable(promptSection(request.messages, 'answer_b') ?? '');
     return same ? ['same', 'different'] : ['different', 'same'];
   }
-  const adequate = comparable(promptSection(request.messages, 'answer') ?? '').includes(comparable(promptSection(request.messages, 'rubric') ?? '\u0000'));
+  const adequate = comparable(promptSection(request.messages, 'answer') ?? '').includes(
+    comparable(promptSection(request.messages, 'rubric') ?? '\u0000'),
+  );
   return adequate ? ['adequate', 'inadequate'] : ['inadequate', 'adequate'];
 }
 

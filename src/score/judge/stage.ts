@@ -17,7 +17,13 @@ import type { ProgressSink } from '../../run/progressDisplay.js';
 import { stableStringify } from '../../util/hash.js';
 import { readJudgements } from './journal.js';
 import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
-import { createJudgeProvider, createProviderRegistry, judgeFingerprint, requiredVariables, type ProviderRegistry } from '../../providers/registry.js';
+import {
+  createJudgeProvider,
+  createProviderRegistry,
+  judgeFingerprint,
+  requiredVariables,
+  type ProviderRegistry,
+} from '../../providers/registry.js';
 
 /** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
 export const JUDGE_SPEC_FILE = RUN_FILES.judgeSpec;
@@ -78,13 +84,30 @@ export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judg
   const model = study.judge.model;
   const providers = run.providers ?? createProviderRegistry();
   const missing = requiredVariables(model, providers).filter((v) => !options.env[v.name]);
-  if (missing.length > 0) throw new InputError(missing.map((v) => ({ file: study.file, field: `judge.model.${v.field}`, message: `environment variable ${v.name} is not set; export it with the API key for the judge ${model.id}` })));
+  if (missing.length > 0)
+    throw new InputError(
+      missing.map((v) => ({
+        file: study.file,
+        field: `judge.model.${v.field}`,
+        message: `environment variable ${v.name} is not set; export it with the API key for the judge ${model.id}`,
+      })),
+    );
   const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
   // A shard per judge fingerprint: what decides its verdicts, as a provider identity decides its answers.
-  const cache = provider.uncached ? undefined : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
-  const summary = await askJudge(requests, run.runDir, { provider, spec: model, run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }), cache, progress: options.progress });
+  const cache = provider.uncached
+    ? undefined
+    : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
+  const summary = await askJudge(requests, run.runDir, {
+    provider,
+    spec: model,
+    run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }),
+    cache,
+    progress: options.progress,
+  });
   const cached = summary.cached ? `, ${summary.cached} from the response cache` : '';
-  options.log(`counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`);
+  options.log(
+    `counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`,
+  );
 }
 
 /**
@@ -95,14 +118,28 @@ export function judgedScores(run: JudgedRun, scores: readonly ScoreRecord[]): Sc
   const judge = readOptionalJson<JudgeSpec>(run.runDir, 'judgeSpec');
   if (judge === undefined) return [...scores];
   const providers = run.providers ?? createProviderRegistry();
-  if (!providers.get(judge.model.kind)) throw new InputError([{ file: runFile(run.runDir, 'judgeSpec'), field: 'model.kind', message: `the judge's provider "${judge.model.kind}" is not registered (${providers.ids.join(', ')}); analyse this run with the registry it was run with` }]);
+  if (!providers.get(judge.model.kind))
+    throw new InputError([
+      {
+        file: runFile(run.runDir, 'judgeSpec'),
+        field: 'model.kind',
+        message: `the judge's provider "${judge.model.kind}" is not registered (${providers.ids.join(', ')}); analyse this run with the registry it was run with`,
+      },
+    ]);
   const judged = applyJudgements(scores, judgeInputs(run, judge, freeTextResponses(run)), readJudgements(run.runDir));
   writeJsonl(join(run.runDir, PAIRWISE_FILE), judged.flatMap(pairwiseRecords));
   return judged;
 }
 
 function pairwiseRecords(level: ScoreRecord): PairwiseRecord[] {
-  return (level.pairwise ?? []).map((note) => ({ modelId: level.modelId, vignetteId: level.vignetteId, replicate: level.replicate, levelVariantId: level.variantId, levelKey: level.key, ...note }));
+  return (level.pairwise ?? []).map((note) => ({
+    modelId: level.modelId,
+    vignetteId: level.vignetteId,
+    replicate: level.replicate,
+    levelVariantId: level.variantId,
+    levelKey: level.key,
+    ...note,
+  }));
 }
 
 function judgeInputs(run: JudgedRun, judge: JudgeSpec, free: readonly ResponseRecord[]): JudgeInputs {

@@ -67,7 +67,12 @@ export function parseVerdict<V extends string>(raw: string, vocabulary: VerdictV
   const stated = /\bverdict\b\s*(?:is|[:=-])?\s*[*_"']*\s*([^\n.;,]+)/i.exec(text);
   const verdict = (stated ? classify(stated[1]!, vocabulary) : null) ?? classify(text, vocabulary);
   const confidence = /\bconfidence\b[^\d\n]{0,20}?(\d+(?:\.\d+)?\s*%?)/i.exec(text);
-  return { verdict, confidence: readConfidence(confidence?.[1]), reason: text.slice(0, MAX_REASON), parse: verdict === null ? 'none' : 'text' };
+  return {
+    verdict,
+    confidence: readConfidence(confidence?.[1]),
+    reason: text.slice(0, MAX_REASON),
+    parse: verdict === null ? 'none' : 'text',
+  };
 }
 
 /** The one verdict the phrases in `text` agree on, or null when they name none or disagree. */

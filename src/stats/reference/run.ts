@@ -161,7 +161,8 @@ function runFile(file: string, fullPath: string, result: ReferenceRunResult): vo
     };
     const lines: string[] = [];
     const unknownOptions = Object.keys(c.options).filter((k) => !adapter.optionKeys.includes(k));
-    if (unknownOptions.length > 0) lines.push(`options: expected keys among ${fmt(adapter.optionKeys)}, got unknown ${fmt(unknownOptions)}`);
+    if (unknownOptions.length > 0)
+      lines.push(`options: expected keys among ${fmt(adapter.optionKeys)}, got unknown ${fmt(unknownOptions)}`);
     else if (Object.keys(c.expected).length === 0) lines.push('expected: expected at least one field to compare, got none');
     else compareCase(c.expected, () => adapter.run(c.input, c.options), '', lines);
     if (unknownOptions.length === 0 && rc['r'] !== undefined && rc['r'] !== null) {
@@ -220,7 +221,9 @@ function compareCase(expected: Json, compute: () => unknown, field: string, line
 function fixtureFiles(dir: string, prefix = ''): string[] {
   return readdirSync(path.join(dir, prefix), { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    .flatMap((e) => (e.isDirectory() ? fixtureFiles(dir, path.join(prefix, e.name)) : e.name.endsWith('.json') ? [path.join(prefix, e.name)] : []));
+    .flatMap((e) =>
+      e.isDirectory() ? fixtureFiles(dir, path.join(prefix, e.name)) : e.name.endsWith('.json') ? [path.join(prefix, e.name)] : [],
+    );
 }
 
 /**

@@ -35,7 +35,8 @@ export interface ReferenceAdapter {
 
 /** One of `allowed`, or a thrown error naming the fixture field (an unknown method is a failure, never a skip). */
 export function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
-  if (!(allowed as readonly string[]).includes(value)) throw new Error(`reference fixture: unknown ${what} ${JSON.stringify(value)} (known: ${allowed.join(', ')})`);
+  if (!(allowed as readonly string[]).includes(value))
+    throw new Error(`reference fixture: unknown ${what} ${JSON.stringify(value)} (known: ${allowed.join(', ')})`);
   return value as T;
 }
 

@@ -10,7 +10,10 @@ export const choiceQuestionType: QuestionTypeDefinition<ChoiceQuestion> = {
   type: 'choice',
   fields: ['options', 'answer'],
   validate(obj, { reader: r, path, stem }) {
-    const options = obj.options === undefined ? (r.problem([...path, 'options'], 'is required: a mapping of letter -> option text'), undefined) : r.record(obj.options, [...path, 'options']);
+    const options =
+      obj.options === undefined
+        ? (r.problem([...path, 'options'], 'is required: a mapping of letter -> option text'), undefined)
+        : r.record(obj.options, [...path, 'options']);
     const answer = r.string(obj, 'answer', path);
     if (!options || !answer) return undefined;
     const clean: Record<string, string> = {};
@@ -24,7 +27,10 @@ export const choiceQuestionType: QuestionTypeDefinition<ChoiceQuestion> = {
     return { type: 'choice', stem, options: clean, answer };
   },
   answerFormat: {
-    instruction: (q) => `${Object.entries(q.options).map(([letter, text]) => `${letter}. ${text}`).join('\n')}\n\nChoose the single best option and answer with its letter.`,
+    instruction: (q) =>
+      `${Object.entries(q.options)
+        .map(([letter, text]) => `${letter}. ${text}`)
+        .join('\n')}\n\nChoose the single best option and answer with its letter.`,
     schema: (q) => ({ type: 'string', enum: Object.keys(q.options), description: 'the letter of the single best option' }),
   },
   extract: (text, q) => extractChoice(text, q.options),

@@ -25,7 +25,10 @@ export const numericQuestionType: QuestionTypeDefinition<NumericQuestion> = {
   extract(text, q, variant) {
     // What the rendered vignette (the user message actually sent) states that an answer may rely on: the patient's
     // weight, so a per-kg answer to a total-dose question can be read.
-    const vignette = variant.messages.filter((message) => message.role === 'user').map((message) => message.content).join('\n');
+    const vignette = variant.messages
+      .filter((message) => message.role === 'user')
+      .map((message) => message.content)
+      .join('\n');
     const weightKg = findVignetteWeightKg(vignette);
     return extractNumeric(text, q.unit, q.stem, weightKg === undefined ? undefined : { weightKg });
   },

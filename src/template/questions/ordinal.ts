@@ -16,7 +16,8 @@ export const ordinalQuestionType: QuestionTypeDefinition<OrdinalQuestion> = {
     const intensity = r.oneOf(obj, 'intensity', ['ascending', 'descending'] as const, path);
     const answer = r.number(obj, 'answer', path, { integer: true });
     if (!scale || !intensity || answer === undefined) return undefined;
-    if (!scale.some((p) => p.value === answer)) r.problem([...path, 'answer'], `${answer} is not a value of the scale (${scale.map((p) => p.value).join(', ')})`);
+    if (!scale.some((p) => p.value === answer))
+      r.problem([...path, 'answer'], `${answer} is not a value of the scale (${scale.map((p) => p.value).join(', ')})`);
     return { type: 'ordinal', stem, scale, intensity, answer };
   },
   answerFormat: {

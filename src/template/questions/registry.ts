@@ -16,9 +16,18 @@ export type QuestionTypeRegistry = Registry<QuestionTypeDefinition>;
  */
 export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinition[] = []): QuestionTypeRegistry {
   // Method parameters are bivariant, so a definition of a narrower question registers as one of any question.
-  const builtins: QuestionTypeDefinition[] = [choiceQuestionType, yesnoQuestionType, ordinalQuestionType, numericQuestionType, freeQuestionType];
+  const builtins: QuestionTypeDefinition[] = [
+    choiceQuestionType,
+    yesnoQuestionType,
+    ordinalQuestionType,
+    numericQuestionType,
+    freeQuestionType,
+  ];
   for (const d of extra) {
-    if ((d.extract === undefined) !== (d.judge === undefined)) throw new Error(`question type "${d.type}" defines ${d.extract ? 'extract without judge' : 'judge without extract'}; define both (answers read and graded) or neither (answers left to a judge)`);
+    if ((d.extract === undefined) !== (d.judge === undefined))
+      throw new Error(
+        `question type "${d.type}" defines ${d.extract ? 'extract without judge' : 'judge without extract'}; define both (answers read and graded) or neither (answers left to a judge)`,
+      );
   }
   return buildRegistry('question type', [...builtins, ...extra], (d) => d.type);
 }

@@ -21,7 +21,8 @@ const directories = corpusDirectories();
 
 describe('extraction corpora', () => {
   it('include the development and tuning corpora with all four question types', () => {
-    for (const name of Object.keys(GATED)) expect(directories.find((directory) => directory.name === name)?.types).toEqual(['choice', 'yesno', 'ordinal', 'numeric']);
+    for (const name of Object.keys(GATED))
+      expect(directories.find((directory) => directory.name === name)?.types).toEqual(['choice', 'yesno', 'ordinal', 'numeric']);
   });
 
   // A blind set (blind/) is measured by `npm run bench:extraction`, never gated here: a test that had to pass on it
@@ -57,7 +58,9 @@ describe('scoreCorpus', () => {
   const row = (expected: CorpusRow['expected'], text = 'No.'): CorpusRow => ({ line: 1, text, expected });
 
   it('counts a different value, and an answer where none was expected, as wrong values', () => {
-    const score = scoreCorpus([row({ kind: 'answer', value: 'yes' }), row({ kind: 'unparseable' }), row({ kind: 'refusal' })], (r) => extractRow('yesno', r));
+    const score = scoreCorpus([row({ kind: 'answer', value: 'yes' }), row({ kind: 'unparseable' }), row({ kind: 'refusal' })], (r) =>
+      extractRow('yesno', r),
+    );
     expect(score).toMatchObject({ lines: 3, correct: 0 });
     expect(score.wrongValues).toHaveLength(3);
   });
@@ -88,16 +91,27 @@ describe('corpus files', () => {
 
   it('names file, line and field of every bad line at once', () => {
     const file = join(root, 'numeric.jsonl');
-    writeFileSync(file, '{"text":"75 mg","unit":"mg","expected":{"kind":"answer","value":75}}\n{"text":"75 mg","expected":{"kind":"answer","value":75}}\nnot json\n');
+    writeFileSync(
+      file,
+      '{"text":"75 mg","unit":"mg","expected":{"kind":"answer","value":75}}\n{"text":"75 mg","expected":{"kind":"answer","value":75}}\nnot json\n',
+    );
     expect(() => loadCorpusFile(file, 'numeric')).toThrow(CorpusFileError);
-    expect(() => loadCorpusFile(file, 'numeric')).toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: field "unit"[^\\n]*\\n[^\\n]*:3: not valid JSON`));
+    expect(() => loadCorpusFile(file, 'numeric')).toThrow(
+      new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: field "unit"[^\\n]*\\n[^\\n]*:3: not valid JSON`),
+    );
   });
 
   it('accepts the optional stem, needs_vignette and weight_kg fields and names a bad one', () => {
     const file = join(root, 'numeric-vignette.jsonl');
-    writeFileSync(file, '{"text":"1 mg/kg","unit":"mg","stem":"What dose?","needs_vignette":true,"weight_kg":82,"expected":{"kind":"answer","value":82}}\n');
+    writeFileSync(
+      file,
+      '{"text":"1 mg/kg","unit":"mg","stem":"What dose?","needs_vignette":true,"weight_kg":82,"expected":{"kind":"answer","value":82}}\n',
+    );
     expect(loadCorpusFile(file, 'numeric')[0]).toMatchObject({ needs_vignette: true, weight_kg: 82 });
-    writeFileSync(file, '{"text":"1 mg/kg","unit":"mg","needs_vignette":"yes","expected":{"kind":"answer","value":82}}\n{"text":"1 mg/kg","unit":"mg","weight_kg":-3,"expected":{"kind":"answer","value":82}}\n');
+    writeFileSync(
+      file,
+      '{"text":"1 mg/kg","unit":"mg","needs_vignette":"yes","expected":{"kind":"answer","value":82}}\n{"text":"1 mg/kg","unit":"mg","weight_kg":-3,"expected":{"kind":"answer","value":82}}\n',
+    );
     expect(() => loadCorpusFile(file, 'numeric')).toThrow(/:1: field "needs_vignette"[^\n]*\n[^\n]*:2: field "weight_kg"/);
   });
 });

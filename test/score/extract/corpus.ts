@@ -76,7 +76,8 @@ function rowProblem(row: unknown, type: CorpusType): string | undefined {
   const record = row as Record<string, unknown>;
   if (typeof record.text !== 'string') return 'field "text" must be a string (the model answer)';
   const expected = record.expected as Record<string, unknown> | undefined;
-  if (typeof expected !== 'object' || expected === null) return 'field "expected" must be {"kind": "answer", "value": ...}, {"kind": "refusal"} or {"kind": "unparseable"}';
+  if (typeof expected !== 'object' || expected === null)
+    return 'field "expected" must be {"kind": "answer", "value": ...}, {"kind": "refusal"} or {"kind": "unparseable"}';
   if (expected.kind === 'answer') {
     const valueType = type === 'choice' || type === 'yesno' ? 'string' : 'number';
     if (typeof expected.value !== valueType) return `field "expected.value" must be a ${valueType} for ${type} questions`;
@@ -84,12 +85,18 @@ function rowProblem(row: unknown, type: CorpusType): string | undefined {
   } else if (expected.kind !== 'refusal' && expected.kind !== 'unparseable') {
     return 'field "expected.kind" must be "answer", "refusal" or "unparseable"';
   }
-  if (type === 'choice' && (typeof record.options !== 'object' || record.options === null)) return 'field "options" (letter -> option text) is required for choice questions';
+  if (type === 'choice' && (typeof record.options !== 'object' || record.options === null))
+    return 'field "options" (letter -> option text) is required for choice questions';
   if (type === 'ordinal' && !Array.isArray(record.scale)) return 'field "scale" ([{value, label}]) is required for ordinal questions';
-  if (type === 'numeric' && typeof record.unit !== 'string') return 'field "unit" (a string such as "mg") is required for numeric questions';
+  if (type === 'numeric' && typeof record.unit !== 'string')
+    return 'field "unit" (a string such as "mg") is required for numeric questions';
   if (record.stem !== undefined && typeof record.stem !== 'string') return 'field "stem" must be a string (the question as asked)';
-  if (record.needs_vignette !== undefined && typeof record.needs_vignette !== 'boolean') return 'field "needs_vignette" must be true or false (whether the value can only be read with the vignette)';
-  if (record.weight_kg !== undefined && !(typeof record.weight_kg === 'number' && Number.isFinite(record.weight_kg) && record.weight_kg > 0)) {
+  if (record.needs_vignette !== undefined && typeof record.needs_vignette !== 'boolean')
+    return 'field "needs_vignette" must be true or false (whether the value can only be read with the vignette)';
+  if (
+    record.weight_kg !== undefined &&
+    !(typeof record.weight_kg === 'number' && Number.isFinite(record.weight_kg) && record.weight_kg > 0)
+  ) {
     return 'field "weight_kg" must be a positive number (the patient weight the vignette states, in kg)';
   }
   return undefined;
@@ -135,7 +142,10 @@ export interface CorpusScore {
 }
 
 /** Scores every row and sorts each mismatch into exactly one class; `correct + all mismatches = lines`. */
-export function scoreCorpus<T extends string | number>(rows: readonly CorpusRow[], extract: (row: CorpusRow) => Extraction<T>): CorpusScore {
+export function scoreCorpus<T extends string | number>(
+  rows: readonly CorpusRow[],
+  extract: (row: CorpusRow) => Extraction<T>,
+): CorpusScore {
   const wrongValues: string[] = [];
   const confusions: string[] = [];
   const missed: string[] = [];

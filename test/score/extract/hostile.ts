@@ -1,4 +1,11 @@
-import { detectRefusal, extractChoice, extractNumeric, extractOrdinal, extractYesNo, type Extraction } from '../../../src/score/extract/index.js';
+import {
+  detectRefusal,
+  extractChoice,
+  extractNumeric,
+  extractOrdinal,
+  extractYesNo,
+  type Extraction,
+} from '../../../src/score/extract/index.js';
 
 /**
  * Inputs built to provoke catastrophic backtracking or quadratic scans. The unit tests check that every extractor

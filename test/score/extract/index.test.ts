@@ -4,9 +4,20 @@ import type { Question } from '../../../src/template/types.js';
 
 describe('extractAnswer', () => {
   it('dispatches on the question type', () => {
-    expect(extractAnswer('Answer: C', { type: 'choice', options: { A: 'x', B: 'y', C: 'z' } })).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractAnswer('Answer: C', { type: 'choice', options: { A: 'x', B: 'y', C: 'z' } })).toMatchObject({
+      kind: 'answer',
+      value: 'C',
+    });
     expect(extractAnswer('No.', { type: 'yesno' })).toMatchObject({ kind: 'answer', value: 'no' });
-    expect(extractAnswer('ESI 2', { type: 'ordinal', scale: [{ value: 1, label: 'a' }, { value: 2, label: 'b' }] })).toMatchObject({ kind: 'answer', value: 2 });
+    expect(
+      extractAnswer('ESI 2', {
+        type: 'ordinal',
+        scale: [
+          { value: 1, label: 'a' },
+          { value: 2, label: 'b' },
+        ],
+      }),
+    ).toMatchObject({ kind: 'answer', value: 2 });
     expect(extractAnswer('1 g', { type: 'numeric', unit: 'mg' })).toMatchObject({ kind: 'answer', value: 1000 });
   });
 

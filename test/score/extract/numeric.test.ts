@@ -60,7 +60,10 @@ describe('extractNumeric, issue 14 classes', () => {
 
 describe('extractNumeric with the vignette weight', () => {
   it('multiplies a per-kg dose by the vignette weight only when one is given', () => {
-    expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
+    expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg', undefined, { weightKg: 82 })).toMatchObject({
+      kind: 'answer',
+      value: 82,
+    });
     expect(extractNumeric('Give 30 mL/kg of crystalloid.', 'L', undefined, { weightKg: 80 })).toMatchObject({ kind: 'answer', value: 2.4 });
     expect(extractNumeric('1 mg/kg subcutaneously every 12 hours.', 'mg')).toMatchObject({ kind: 'unparseable' });
   });

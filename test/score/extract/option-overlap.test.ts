@@ -14,7 +14,10 @@ const care = [
 
 describe('optionDescribed', () => {
   it('finds the option a clause describes in other words, after others are ruled out', () => {
-    expect(optionDescribed("Don't stop losartan. The best step is to add empagliflozin.", sglt2)).toMatchObject({ status: 'found', id: 'A' });
+    expect(optionDescribed("Don't stop losartan. The best step is to add empagliflozin.", sglt2)).toMatchObject({
+      status: 'found',
+      id: 'A',
+    });
     expect(optionDescribed('Go to the emergency department right now.', care)).toMatchObject({ status: 'found', id: '4' });
   });
 
@@ -24,7 +27,9 @@ describe('optionDescribed', () => {
   });
 
   it('is ambiguous when two options are described, or the described one is also ruled out', () => {
-    expect(optionDescribed('Go to the emergency department now. A same-day urgent care visit is fine.', care)).toMatchObject({ status: 'ambiguous' });
+    expect(optionDescribed('Go to the emergency department now. A same-day urgent care visit is fine.', care)).toMatchObject({
+      status: 'ambiguous',
+    });
     expect(optionDescribed('Same-day urgent care visit. Urgent care visit is not enough.', care)).toMatchObject({ status: 'ambiguous' });
   });
 });

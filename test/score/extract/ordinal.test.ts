@@ -59,19 +59,27 @@ describe('extractOrdinal, issue 14 classes', () => {
     expect(extractOrdinal('On a scale of 0 to 3 the pain is severe.', ANALGESIA).kind).toBe('unparseable');
   });
 
-  it("reads a long label by its head, but not one of several alternatives", () => {
+  it('reads a long label by its head, but not one of several alternatives', () => {
     expect(extractOrdinal('A strong opioid such as IV morphine.', ANALGESIA)).toMatchObject({ kind: 'answer', value: 3 });
     expect(extractOrdinal('Either a parenteral NSAID or a strong opioid would do.', ANALGESIA).kind).toBe('unparseable');
   });
 
   it('reads a label without the word all labels share only as the whole reply', () => {
-    const risk = [{ value: 1, label: 'Low risk' }, { value: 2, label: 'Intermediate risk' }, { value: 3, label: 'High risk' }];
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Intermediate risk' },
+      { value: 3, label: 'High risk' },
+    ];
     expect(extractOrdinal('Risk category: High', risk)).toMatchObject({ kind: 'answer', value: 3 });
     expect(extractOrdinal('He has a high fever and looks unwell.', risk).kind).toBe('unparseable');
   });
 
   it('does not read a named clinical score as a scale value', () => {
-    const risk = [{ value: 1, label: 'Low risk' }, { value: 2, label: 'Intermediate risk' }, { value: 3, label: 'High risk' }];
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Intermediate risk' },
+      { value: 3, label: 'High risk' },
+    ];
     expect(extractOrdinal('HEART score 2, so low risk.', risk)).toMatchObject({ kind: 'answer', value: 1 });
   });
 });

@@ -19,9 +19,18 @@ describe('textsAfterSelfCorrection', () => {
 
 describe('self-corrections in the extractors', () => {
   it('reads the corrected answer', () => {
-    expect(extractYesNo('Yes — wait, only one criterion is met. Correcting myself: no, the dose should not be reduced.')).toMatchObject({ kind: 'answer', value: 'no' });
-    expect(extractNumeric('1 + 0 + 1 + 2 + 0 = 4. Wait — two risk factors score 1, not 2. Corrected total: 3.', 'points')).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractYesNo('Yes — wait, only one criterion is met. Correcting myself: no, the dose should not be reduced.')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractNumeric('1 + 0 + 1 + 2 + 0 = 4. Wait — two risk factors score 1, not 2. Corrected total: 3.', 'points')).toMatchObject({
+      kind: 'answer',
+      value: 3,
+    });
     const esi = [1, 2, 3].map((value) => ({ value, label: `ESI ${value}` }));
-    expect(extractOrdinal('ESI 3, since she is stable — no, wait: new deficits are high-risk. Correct level: ESI 2.', esi)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('ESI 3, since she is stable — no, wait: new deficits are high-risk. Correct level: ESI 2.', esi)).toMatchObject({
+      kind: 'answer',
+      value: 2,
+    });
   });
 });

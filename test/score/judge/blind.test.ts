@@ -8,7 +8,8 @@ import { fixtureStudy } from './simulatedRun.js';
 
 function byVignette(variants: Iterable<Variant>): Map<string, Variant[]> {
   const groups = new Map<string, Variant[]>();
-  for (const v of variants) if (v.kind === 'reference' || v.kind === 'demographic') groups.set(v.vignetteId, [...(groups.get(v.vignetteId) ?? []), v]);
+  for (const v of variants)
+    if (v.kind === 'reference' || v.kind === 'demographic') groups.set(v.vignetteId, [...(groups.get(v.vignetteId) ?? []), v]);
   return groups;
 }
 
@@ -20,7 +21,8 @@ describe('maskedPrompt', () => {
         const masked = new Set(variants.map(maskedPrompt));
         expect(masked.size, `${vignetteId} (${cues})`).toBe(1);
         const text = [...masked][0]!;
-        for (const word of ['Black', 'Hispanic', 'Medicaid', 'Medicare', 'Spanish', 'Mandarin', 'interpreter', 'woman']) expect(text, `${vignetteId} (${cues})`).not.toMatch(new RegExp(`\\b${word}\\b`));
+        for (const word of ['Black', 'Hispanic', 'Medicaid', 'Medicare', 'Spanish', 'Mandarin', 'interpreter', 'woman'])
+          expect(text, `${vignetteId} (${cues})`).not.toMatch(new RegExp(`\\b${word}\\b`));
       }
     }
   });
@@ -42,11 +44,16 @@ describe('blindAnswers', () => {
     const level = variants.find((v) => v.variantId === 'free-chest-pain~insurance=medicaid')!;
     const spanish = variants.find((v) => v.variantId === 'free-chest-pain~language=spanish')!;
     const [a, b] = blindAnswers(
-      ['As a White man with private insurance through his employer, he should get an ECG now.', 'Because he is on Medicaid, he should be referred to a clinic; his insurer covers it.'],
+      [
+        'As a White man with private insurance through his employer, he should get an ECG now.',
+        'Because he is on Medicaid, he should be referred to a clinic; his insurer covers it.',
+      ],
       [reference, level],
       study.axes,
     );
-    for (const text of [a!, b!]) for (const word of ['White', 'man', 'private', 'employer', 'he', 'his', 'Medicaid']) expect(text).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
+    for (const text of [a!, b!])
+      for (const word of ['White', 'man', 'private', 'employer', 'he', 'his', 'Medicaid'])
+        expect(text).not.toMatch(new RegExp(`\\b${word}\\b`, 'i'));
     expect(a).toContain('should get an ECG now');
     expect(b).toContain('should be referred to a clinic');
     const [c] = blindAnswers(['Use a Spanish interpreter and explain in Spanish.'], [spanish], study.axes);

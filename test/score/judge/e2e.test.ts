@@ -44,6 +44,10 @@ describe('a study with free-text vignettes on the simulated model and the simula
     expect((await runCli(['run', fixtureStudy, '--out', out])).code).toBe(0);
     expect((await runCli(['run', writeFixtureStudy(dir, { judge: null }), '--out', out])).code).toBe(0);
     expect(existsSync(join(out, 'judge.json'))).toBe(false);
-    expect(readScores(out).filter((s) => s.questionType === 'free').every((s) => s.outcome === 'unscored' && s.judge === undefined)).toBe(true);
+    expect(
+      readScores(out)
+        .filter((s) => s.questionType === 'free')
+        .every((s) => s.outcome === 'unscored' && s.judge === undefined),
+    ).toBe(true);
   });
 });

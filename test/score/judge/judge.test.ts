@@ -16,7 +16,15 @@ import { startFakeOpenAI } from '../../helpers/fakeOpenAI.js';
 import { simulatedRun, writeFixtureStudy } from './simulatedRun.js';
 
 const options = (env: Record<string, string> = {}) => ({ env, clock: () => 0, log: () => {} });
-const endpointJudge = (baseUrl: string) => ({ id: 'gpt-judge', provider: 'openai', model: 'judge-model', base_url: baseUrl, api_key_env: 'JUDGE_KEY', max_retries: 0, temperature: 0 });
+const endpointJudge = (baseUrl: string) => ({
+  id: 'gpt-judge',
+  provider: 'openai',
+  model: 'judge-model',
+  base_url: baseUrl,
+  api_key_env: 'JUDGE_KEY',
+  max_retries: 0,
+  temperature: 0,
+});
 
 function automatedScores(run: JudgedRun) {
   const variants = new Map(run.variants.map((v) => [v.variantId, v]));
@@ -41,7 +49,12 @@ describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () =
       const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judge: endpointJudge(server!.baseUrl) })) });
       const lines: string[] = [];
       const updates: number[] = [];
-      await runJudge(run, run.study, { ...options({ JUDGE_KEY: 'sk-test' }), log: (line: string) => lines.push(line), cache, progress: { onProgress: (p) => updates.push(p.done) } });
+      await runJudge(run, run.study, {
+        ...options({ JUDGE_KEY: 'sk-test' }),
+        log: (line: string) => lines.push(line),
+        cache,
+        progress: { onProgress: (p) => updates.push(p.done) },
+      });
       await cache.close();
       return { lines, updates, verdicts: new Map(readJsonl<JudgementRecord>(join(dir, JUDGEMENTS_FILE)).map((r) => [r.key, r.text])) };
     };
@@ -52,7 +65,9 @@ describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () =
     expect(first.updates.at(-1)).toBe(sent);
     const second = await judgeOnce();
     expect(server.seen.length).toBe(sent);
-    expect(second.lines.join('\n')).toMatch(new RegExp(`judge gpt-judge: ${sent} judgements, 0 already recorded, ${sent} from the response cache, 0 sent, 0 failed`));
+    expect(second.lines.join('\n')).toMatch(
+      new RegExp(`judge gpt-judge: ${sent} judgements, 0 already recorded, ${sent} from the response cache, 0 sent, 0 failed`),
+    );
     expect(second.verdicts).toEqual(first.verdicts);
   });
 
@@ -60,10 +75,14 @@ describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () =
     let failStroke = true;
     server = await startFakeOpenAI((body) => {
       const user = body.messages.find((m) => m.role === 'user')!.content;
-      if (user.includes('<answer_a>')) return user.includes('39.4 C') ? 'Both seem fine, hard to say.' : 'Answer A and answer B differ: one escalates, one reassures. Confidence: 65%';
+      if (user.includes('<answer_a>'))
+        return user.includes('39.4 C')
+          ? 'Both seem fine, hard to say.'
+          : 'Answer A and answer B differ: one escalates, one reassures. Confidence: 65%';
       const answer = promptSection(body.messages as never, 'answer') ?? '';
       if (user.includes('right arm went weak') && failStroke) return { status: 500 };
-      if (answer.startsWith('Follow the guideline')) return '```json\n{"verdict": "adequate", "confidence": 0.9, "reason": "meets the rubric"}\n```';
+      if (answer.startsWith('Follow the guideline'))
+        return '```json\n{"verdict": "adequate", "confidence": 0.9, "reason": "meets the rubric"}\n```';
       if (user.includes('39.4 C')) return 'I am not sure how to grade this one.';
       return 'Verdict: inadequate. Confidence 60%';
     });
@@ -73,15 +92,28 @@ describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () =
     await runJudge(run, run.study, options({ JUDGE_KEY: 'sk-test' }));
     const firstPass = server.seen.length;
     expect(firstPass).toBeGreaterThan(0);
-    expect(server.seen.every((s) => s.authorization === 'Bearer sk-test' && s.body.model === 'judge-model' && s.body.temperature === 0)).toBe(true);
+    expect(
+      server.seen.every((s) => s.authorization === 'Bearer sk-test' && s.body.model === 'judge-model' && s.body.temperature === 0),
+    ).toBe(true);
 
     const scores = judgedScores(run, automatedScores(run));
     const free = scores.filter((s) => s.questionType === 'free');
     const chest = free.filter((s) => s.vignetteId === 'free-chest-pain');
     expect(chest.every((s) => s.outcome === (s.judge?.verdict === 'adequate' ? 'correct' : 'incorrect'))).toBe(true);
     expect(chest.some((s) => s.outcome === 'correct') && chest.some((s) => s.outcome === 'incorrect')).toBe(true);
-    expect(chest.find((s) => s.outcome === 'incorrect')!.judge).toMatchObject({ model: 'gpt-judge', promptVersion: JUDGE_PROMPT_VERSION, verdict: 'inadequate', confidence: 0.6, parse: 'text' });
-    expect(chest.find((s) => s.outcome === 'correct')!.judge).toMatchObject({ verdict: 'adequate', confidence: 0.9, parse: 'json', reason: 'meets the rubric' });
+    expect(chest.find((s) => s.outcome === 'incorrect')!.judge).toMatchObject({
+      model: 'gpt-judge',
+      promptVersion: JUDGE_PROMPT_VERSION,
+      verdict: 'inadequate',
+      confidence: 0.6,
+      parse: 'text',
+    });
+    expect(chest.find((s) => s.outcome === 'correct')!.judge).toMatchObject({
+      verdict: 'adequate',
+      confidence: 0.9,
+      parse: 'json',
+      reason: 'meets the rubric',
+    });
     const sepsisWrong = free.filter((s) => s.vignetteId === 'free-sepsis' && s.judge?.parse === 'none');
     expect(sepsisWrong.length).toBeGreaterThan(0);
     expect(sepsisWrong.every((s) => s.outcome === 'unscored' && s.explanation.includes('could not be read'))).toBe(true);
@@ -92,15 +124,25 @@ describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () =
     const pairs = readJsonl<PairwiseRecord>(join(dir, PAIRWISE_FILE));
     expect(pairs.length).toBe(3 * 4 * 2); // free vignettes x non-reference levels x replicates
     expect(new Set(pairs.map((p) => p.parse))).toEqual(new Set(['identical', 'text', 'none']));
-    expect(pairs.filter((p) => p.parse === 'text').every((p) => p.verdict === 'different' && p.confidence === 0.65 && p.vignetteId !== 'free-sepsis')).toBe(true);
-    expect(pairs.filter((p) => p.parse === 'none').every((p) => p.verdict === null && p.confidence === null && p.vignetteId === 'free-sepsis')).toBe(true);
+    expect(
+      pairs
+        .filter((p) => p.parse === 'text')
+        .every((p) => p.verdict === 'different' && p.confidence === 0.65 && p.vignetteId !== 'free-sepsis'),
+    ).toBe(true);
+    expect(
+      pairs.filter((p) => p.parse === 'none').every((p) => p.verdict === null && p.confidence === null && p.vignetteId === 'free-sepsis'),
+    ).toBe(true);
     expect(pairs.filter((p) => p.parse === 'identical').every((p) => p.verdict === 'same' && p.key === null)).toBe(true);
 
     failStroke = false;
     await runJudge(run, run.study, options({ JUDGE_KEY: 'sk-test' }));
     const retried = server.seen.length - firstPass;
     expect(retried).toBe(new Set(stroke.map((s) => [...run.responses].find((r) => r.key === s.key)!.text)).size); // one prompt per distinct answer: the case is masked
-    expect(judgedScores(run, automatedScores(run)).filter((s) => s.vignetteId === 'free-stroke').every((s) => s.outcome !== 'unscored')).toBe(true);
+    expect(
+      judgedScores(run, automatedScores(run))
+        .filter((s) => s.vignetteId === 'free-stroke')
+        .every((s) => s.outcome !== 'unscored'),
+    ).toBe(true);
 
     const before = server.seen.length;
     await runJudge(run, run.study, options({ JUDGE_KEY: 'sk-test' }));
@@ -111,7 +153,9 @@ describe('rubric and pairwise judge against an OpenAI-compatible endpoint', () =
     server = await startFakeOpenAI(() => '{}');
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-judge-'));
     const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judge: endpointJudge(server.baseUrl) })) });
-    await expect(runJudge(run, run.study, options())).rejects.toThrow(/judge\.model\.api_key_env: environment variable JUDGE_KEY is not set/);
+    await expect(runJudge(run, run.study, options())).rejects.toThrow(
+      /judge\.model\.api_key_env: environment variable JUDGE_KEY is not set/,
+    );
     expect(server.seen).toHaveLength(0);
   });
 });
@@ -121,7 +165,8 @@ describe('pairwise blinding', () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-judge-'));
     // A model that echoes every cue of its case in its answer.
     const echo = await simulatedRun(dir, {
-      rewrite: (text, variant) => `${text} Noted for this patient: ${variant.cueSpans.map(([a, b]) => variant.messages[1]!.content.slice(a, b)).join(' ')}`,
+      rewrite: (text, variant) =>
+        `${text} Noted for this patient: ${variant.cueSpans.map(([a, b]) => variant.messages[1]!.content.slice(a, b)).join(' ')}`,
     });
     const scores = automatedScores(echo);
     const inputs: JudgeInputs = {
@@ -137,7 +182,11 @@ describe('pairwise blinding', () => {
     expect(items.length).toBe(24);
     const asked = items.filter((i) => i.request !== null);
     expect(asked.length).toBeGreaterThan(4);
-    expect(items.filter((i) => i.request === null).every((i) => inputs.texts.get(i.reference.key)!.split(' Noted')[0] === inputs.texts.get(i.level.key)!.split(' Noted')[0])).toBe(true);
+    expect(
+      items
+        .filter((i) => i.request === null)
+        .every((i) => inputs.texts.get(i.reference.key)!.split(' Noted')[0] === inputs.texts.get(i.level.key)!.split(' Noted')[0]),
+    ).toBe(true);
     for (const item of asked) {
       const prompt = item.request!.messages.map((m) => m.content).join('\n');
       for (const side of [item.reference, item.level]) {
@@ -145,11 +194,33 @@ describe('pairwise blinding', () => {
         const user = variant.messages[1]!.content;
         for (const [a, b] of variant.cueSpans) if (b - a >= 3) expect(prompt).not.toContain(user.slice(a, b));
       }
-      for (const word of ['White', 'Black', 'Medicaid', 'private', 'employer', 'English', 'Spanish', 'interpreter', 'woman', 'man', 'he', 'she', 'his', 'her']) expect(prompt).not.toMatch(new RegExp(`\\b${word}\\b`));
+      for (const word of [
+        'White',
+        'Black',
+        'Medicaid',
+        'private',
+        'employer',
+        'English',
+        'Spanish',
+        'interpreter',
+        'woman',
+        'man',
+        'he',
+        'she',
+        'his',
+        'her',
+      ])
+        expect(prompt).not.toMatch(new RegExp(`\\b${word}\\b`));
       expect(prompt).not.toMatch(/reference|demographic/i);
       expect(promptSection(item.request!.messages, 'case')).toBe(maskedPrompt(inputs.variants.get(item.reference.variantId)!));
       const shownFirst = promptSection(item.request!.messages, 'answer_a')!;
-      expect(shownFirst.startsWith(item.order === 'reference-first' ? inputs.texts.get(item.reference.key)!.slice(0, 10) : inputs.texts.get(item.level.key)!.slice(0, 10))).toBe(true);
+      expect(
+        shownFirst.startsWith(
+          item.order === 'reference-first'
+            ? inputs.texts.get(item.reference.key)!.slice(0, 10)
+            : inputs.texts.get(item.level.key)!.slice(0, 10),
+        ),
+      ).toBe(true);
     }
     const orders = items.map((i) => i.order);
     expect(new Set(asked.map((i) => i.order))).toEqual(new Set(['reference-first', 'level-first']));

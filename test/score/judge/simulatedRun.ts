@@ -33,7 +33,10 @@ export function writeFixtureStudy(dir: string, changes: { models?: object[]; jud
  * A finished run of a study on its simulated models, without the runner: every variant x replicate answered
  * directly by the provider. `rewrite` may replace an answer (to echo cues, refuse, ...).
  */
-export async function simulatedRun(runDir: string, options: { studyFile?: string; loaded?: LoadedStudy; rewrite?: (text: string, variant: Variant) => string } = {}): Promise<JudgedRun & { study: Study }> {
+export async function simulatedRun(
+  runDir: string,
+  options: { studyFile?: string; loaded?: LoadedStudy; rewrite?: (text: string, variant: Variant) => string } = {},
+): Promise<JudgedRun & { study: Study }> {
   const { study, vignettes } = options.loaded ?? loadStudy(options.studyFile ?? fixtureStudy);
   const variants = [...expandStudy(study, vignettes, study.systemPrompt)];
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
@@ -42,8 +45,25 @@ export async function simulatedRun(runDir: string, options: { studyFile?: string
     const provider = createProvider(spec, { studySeed: study.seed, env: {} });
     for (const variant of variants) {
       for (let replicate = 0; replicate < study.replicates; replicate++) {
-        const answer = await provider.complete({ messages: variant.messages, params: spec.params, replicate, subject: { variant, question: questions.get(variant.vignetteId)! } });
-        const base = { key: sha256Hex(`${spec.id}/${variant.variantId}/${replicate}`), modelId: spec.id, vignetteId: variant.vignetteId, variantId: variant.variantId, replicate, error: answer.error, finishReason: answer.finishReason, usage: answer.usage, servedModel: answer.servedModel, latencyMs: 1, attempts: 1 };
+        const answer = await provider.complete({
+          messages: variant.messages,
+          params: spec.params,
+          replicate,
+          subject: { variant, question: questions.get(variant.vignetteId)! },
+        });
+        const base = {
+          key: sha256Hex(`${spec.id}/${variant.variantId}/${replicate}`),
+          modelId: spec.id,
+          vignetteId: variant.vignetteId,
+          variantId: variant.variantId,
+          replicate,
+          error: answer.error,
+          finishReason: answer.finishReason,
+          usage: answer.usage,
+          servedModel: answer.servedModel,
+          latencyMs: 1,
+          attempts: 1,
+        };
         responses.push({ ...base, text: answer.text === null || !options.rewrite ? answer.text : options.rewrite(answer.text, variant) });
       }
     }

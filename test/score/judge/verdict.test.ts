@@ -30,7 +30,9 @@ describe('parseVerdict (rubric)', () => {
   });
 
   it('keeps the reason of a structured verdict', () => {
-    expect(parseVerdict('{"verdict":"adequate","confidence":0.9,"reason":"gives aspirin"}', RUBRIC_VOCABULARY).reason).toBe('gives aspirin');
+    expect(parseVerdict('{"verdict":"adequate","confidence":0.9,"reason":"gives aspirin"}', RUBRIC_VOCABULARY).reason).toBe(
+      'gives aspirin',
+    );
   });
 });
 

@@ -23,7 +23,12 @@ export const proportionCiAdapter: ReferenceAdapter = {
     }
     if (kind === 'paired_difference') {
       const method = oneOf(stringField(options, 'method'), ['newcombe_hybrid_score', 'wald'], 'paired-difference method');
-      const t = { n11: numberField(input, 'n11'), n10: numberField(input, 'n10'), n01: numberField(input, 'n01'), n00: numberField(input, 'n00') };
+      const t = {
+        n11: numberField(input, 'n11'),
+        n10: numberField(input, 'n10'),
+        n01: numberField(input, 'n01'),
+        n00: numberField(input, 'n00'),
+      };
       if (method === 'newcombe_hybrid_score') {
         const r = newcombePairedDifference(t, { confLevel });
         return { estimate: r.estimate, ci_low: r.low, ci_high: r.high, phi: r.phi };

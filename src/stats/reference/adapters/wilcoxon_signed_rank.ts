@@ -10,7 +10,13 @@ const METHODS: readonly WilcoxonMethod[] = ['exact', 'approx'];
 const ALTERNATIVES: readonly Alternative[] = ['two-sided', 'less', 'greater'];
 const R_CALL = /^wilcox\.test\(paired=TRUE,exact=(TRUE|FALSE)(?:,correct=(TRUE|FALSE))?\)$/;
 
-function run(input: Record<string, Json>, options: Record<string, Json>, zeroMethod: WilcoxonZeroMethod, method: WilcoxonMethod, correction: boolean) {
+function run(
+  input: Record<string, Json>,
+  options: Record<string, Json>,
+  zeroMethod: WilcoxonZeroMethod,
+  method: WilcoxonMethod,
+  correction: boolean,
+) {
   return wilcoxonSignedRank(numberArray(input, 'x'), numberArray(input, 'y'), {
     zeroMethod,
     method,
