@@ -6,7 +6,7 @@
  * page, A4 or Letter, and rows and figures are kept whole. Charts scale down to their column's width.
  */
 export const STYLES = `
-body { font-family: 'DejaVu Sans', system-ui, sans-serif; margin: 2rem auto; max-width: 1500px; padding: 0 1rem; color: #222; line-height: 1.45; }
+body { font-family: 'DejaVu Sans', system-ui, sans-serif; margin: 2rem auto; max-width: 1500px; padding: 0 1rem; color: #222; line-height: 1.45; overflow-wrap: anywhere; }
 p, ul, nav, figcaption, details, pre, .callout { max-width: 62rem; }
 h1 { font-size: 1.7rem; } h2 { margin-top: 2.5rem; border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; } h3 { margin-top: 1.8rem; }
 nav ol { columns: 2; font-size: 0.9rem; }
