@@ -127,6 +127,8 @@ function endpointLine(e: EndpointCheck): string {
   switch (e.status) {
     case 'simulated':
       return 'simulated model, nothing to check';
+    case 'not-checked':
+      return `not checked — ${e.target}: only OpenAI-compatible endpoints are checked here; a run reaches this provider`;
     case 'ok':
       return `ok — ${e.target} answered in ${e.latencyMs} ms${e.servedModel ? ` (served by ${e.servedModel})` : ''}`;
     case 'limited':

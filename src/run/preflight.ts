@@ -67,9 +67,9 @@ export function estimatePlan(study: Pick<Study, 'models' | 'replicates'>, varian
  * How one model's endpoint answered a single test request. `ok`: it answered; `unreachable` and `rejected` mean a
  * run would fail (nothing listens, the key or model name is wrong...); `limited`: the endpoint is there but asked
  * us to slow down (429), which a run handles; `no-key`: the key's environment variable is not set; `simulated`: no
- * network involved.
+ * network involved; `not-checked`: a provider added through the registry, which only a run reaches.
  */
-export type EndpointStatus = 'ok' | 'limited' | 'unreachable' | 'rejected' | 'no-key' | 'simulated';
+export type EndpointStatus = 'ok' | 'limited' | 'unreachable' | 'rejected' | 'no-key' | 'simulated' | 'not-checked';
 
 export interface EndpointCheck {
   modelId: string;
@@ -123,7 +123,7 @@ async function checkEndpoint(
 ): Promise<EndpointCheck> {
   if (isSimulatedSpec(spec)) return { modelId: spec.id, target: 'simulated model (no network)', status: 'simulated' };
   // Only OpenAI-compatible endpoints are checked; a provider added through the registry is reached by a run alone.
-  if (!isOpenAISpec(spec)) return { modelId: spec.id, target: `provider ${spec.kind}`, status: 'simulated' };
+  if (!isOpenAISpec(spec)) return { modelId: spec.id, target: `provider ${spec.kind}`, status: 'not-checked' };
   const target = `${spec.baseUrl ?? 'https://api.openai.com/v1'} model ${spec.model}`;
   if (!options.env[spec.apiKeyEnv])
     return {
