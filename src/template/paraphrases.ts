@@ -1,6 +1,7 @@
 import type { Problem } from '../util/problems.js';
 import { PLACEHOLDER, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
+import { ONES } from './words.js';
 
 /**
  * Words that read as a unit when they follow a number ("4 hours", "7 pm"); compared in the singular, case-blind.
@@ -69,29 +70,7 @@ const WORD_UNITS = new Set([
  * "15 minutes" are the same fact. "one" counts only before a unit ("one pack", "one hour"): alone it is usually a
  * pronoun ("no one", "the one").
  */
-const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
+const NUMBER_WORDS = [...ONES, 'twenty'];
 
 const NUMBER = new RegExp(String.raw`(?<![\w.])([-−]?\d+(?:[.,:/]\d+)*|${NUMBER_WORDS.join('|')})(?![\w])(?=(\s?)([^\s,;()"]*))`, 'gi');
 

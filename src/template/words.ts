@@ -1,4 +1,5 @@
-const ONES = [
+/** Number words from zero to nineteen, by value. */
+export const ONES = [
   'zero',
   'one',
   'two',
