@@ -8,12 +8,12 @@
  * Run: npm run bench:calibration
  */
 import { binaryContrast, countPairs, rateRatio, type BinaryPair } from '../src/analysis/binary.js';
-import { clusterBootstrapSums } from '../src/stats/cluster-bootstrap-sums.js';
+import { clusterBootstrapSums } from '../src/stats/clusterBootstrapSums.js';
 import { testShifts } from '../src/analysis/shifts.js';
 import { discordance } from '../src/power/discordance.js';
 import { mcnemarPower } from '../src/power/mcnemarPower.js';
 import { simulatedDecision, type SimulatedSpec } from '../src/providers/simulatedDecision.js';
-import { cochransQ } from '../src/stats/cochrans-q.js';
+import { cochransQ } from '../src/stats/cochransQ.js';
 import { friedman } from '../src/stats/friedman.js';
 import { mcnemar } from '../src/stats/mcnemar.js';
 import { deriveSeed } from '../src/util/hash.js';

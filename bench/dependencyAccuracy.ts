@@ -37,7 +37,7 @@ import {
   studentTQuantile,
   studentTSf,
 } from '../src/stats/distributions.js';
-import { pairedT } from '../src/stats/paired-t.js';
+import { pairedT } from '../src/stats/pairedT.js';
 
 const { jStat } = jstatPkg;
 const TOL = 1e-9;

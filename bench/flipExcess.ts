@@ -13,7 +13,7 @@ import type { Axis } from '../src/demographics/types.js';
 import { simulateDesignScores } from '../src/power/designScores.js';
 import { simulatedDecision, type SimulatedSpec } from '../src/providers/simulatedDecision.js';
 import type { ScoreRecord } from '../src/score/types.js';
-import { clusterBootstrapSums } from '../src/stats/cluster-bootstrap-sums.js';
+import { clusterBootstrapSums } from '../src/stats/clusterBootstrapSums.js';
 import { deriveSeed } from '../src/util/hash.js';
 
 const STUDIES = Number(process.argv[2] ?? 400);

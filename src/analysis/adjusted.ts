@@ -1,8 +1,8 @@
 import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
 import { studentTQuantile, studentTSf } from '../stats/distributions.js';
-import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixed-effects-regression.js';
-import { waldTest } from '../stats/wald-test.js';
+import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixedEffectsRegression.js';
+import { waldTest } from '../stats/waldTest.js';
 import { rateRatio, type BinaryContrastStats } from './binary.js';
 import type { ContrastPairs } from './pairs.js';
 

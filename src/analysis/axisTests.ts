@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import { cochransQ } from '../stats/cochrans-q.js';
+import { cochransQ } from '../stats/cochransQ.js';
 import { friedman } from '../stats/friedman.js';
 import { adjustedAxisTest, eventValue, fitAdjusted, needsAdjustment } from './adjusted.js';
 import { isWrong, type ContrastPairs } from './pairs.js';

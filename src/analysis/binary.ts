@@ -1,11 +1,11 @@
-import { clusterBootstrapSums } from '../stats/cluster-bootstrap-sums.js';
+import { clusterBootstrapSums } from '../stats/clusterBootstrapSums.js';
 import { chiSquareLogSf, normalQuantile } from '../stats/distributions.js';
-import { clusteredMcNemar } from '../stats/clustered-mcnemar.js';
-import { mantelHaenszel } from '../stats/mantel-haenszel.js';
+import { clusteredMcNemar } from '../stats/clusteredMcnemar.js';
+import { mantelHaenszel } from '../stats/mantelHaenszel.js';
 import { mcnemar } from '../stats/mcnemar.js';
-import { bonettPriceRatio } from '../stats/bonett-price-ratio.js';
-import { newcombePairedDifference } from '../stats/newcombe-paired-difference.js';
-import { raoScottPairedIntervals } from '../stats/rao-scott-paired-intervals.js';
+import { bonettPriceRatio } from '../stats/bonettPriceRatio.js';
+import { newcombePairedDifference } from '../stats/newcombePairedDifference.js';
+import { raoScottPairedIntervals } from '../stats/raoScottPairedIntervals.js';
 
 /** One usable pair: did the event (an error, a refusal, ...) happen at the reference and at the level? */
 export interface BinaryPair {

@@ -1,6 +1,6 @@
 import type { ParaphraseSource } from '../expand/paraphrase.js';
 import type { ScoreRecord } from '../score/types.js';
-import { pairedT } from '../stats/paired-t.js';
+import { pairedT } from '../stats/pairedT.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ContrastPairs } from './pairs.js';
 

@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
-import { pairedT } from '../stats/paired-t.js';
+import { pairedT } from '../stats/pairedT.js';
 import { isWrong } from './pairs.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
-import { stuartMaxwell } from '../stats/stuart-maxwell.js';
+import { stuartMaxwell } from '../stats/stuartMaxwell.js';
 import type { Question } from '../template/types.js';
 import type { ContrastPairs, ScorePair } from './pairs.js';
 

@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import { pairedT } from '../stats/paired-t.js';
+import { pairedT } from '../stats/pairedT.js';
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js';
 import { isBuiltinQuestion, type Question } from '../template/types.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';

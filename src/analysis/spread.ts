@@ -1,5 +1,5 @@
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
-import { chiSquareHomogeneity } from '../stats/chi-square-homogeneity.js';
+import { chiSquareHomogeneity } from '../stats/chiSquareHomogeneity.js';
 import { binaryContrast, VignetteCounter, type IntervalMethod, type VignetteCounts } from './binary.js';
 import { isWrong, type ContrastPairs } from './pairs.js';
 

@@ -1,5 +1,5 @@
 import { isWrong, type ContrastPairs } from '../analysis/pairs.js';
-import { clusterBootstrapSums } from '../stats/cluster-bootstrap-sums.js';
+import { clusterBootstrapSums } from '../stats/clusterBootstrapSums.js';
 import { pairedPermutationTest } from './permutation.js';
 import type { DisparityChange } from './types.js';
 

@@ -7,7 +7,7 @@ import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
-import { cohensKappa } from '../stats/cohens-kappa.js';
+import { cohensKappa } from '../stats/cohensKappa.js';
 import { PAIR_LABELS, RESPONSE_LABELS, type AdjudicationRecord } from './adjudications.js';
 
 export interface AgreementTable {

@@ -4,33 +4,33 @@
  * its formula, convention and reference. Inputs are checked first; a bad one throws an Error naming the function.
  */
 export { ADJUST_METHODS, adjustPValues, type AdjustMethod } from './adjust.js';
-export { binomialTest, type BinomialTestOptions, type BinomialTestResult } from './binomial-test.js';
-export { bonettPriceRatio, type BonettPriceOptions } from './bonett-price-ratio.js';
+export { binomialTest, type BinomialTestOptions, type BinomialTestResult } from './binomialTest.js';
+export { bonettPriceRatio, type BonettPriceOptions } from './bonettPriceRatio.js';
 export { bowker } from './bowker.js';
-export { chiSquareHomogeneity } from './chi-square-homogeneity.js';
-export { clopperPearsonInterval, type ClopperPearsonOptions } from './clopper-pearson.js';
-export { clusterBootstrapSums, type ClusterSumsBootstrapOptions, type ClusterSumsInterval } from './cluster-bootstrap-sums.js';
-export { clusterBootstrap, type ClusterBootstrapOptions, type ClusterBootstrapResult } from './cluster-bootstrap.js';
-export { clusteredMcNemar } from './clustered-mcnemar.js';
-export { cochransQ, type CochransQResult } from './cochrans-q.js';
-export { cohensKappa, type CohensKappaOptions, type CohensKappaResult, type KappaWeights } from './cohens-kappa.js';
+export { chiSquareHomogeneity } from './chiSquareHomogeneity.js';
+export { clopperPearsonInterval, type ClopperPearsonOptions } from './clopperPearson.js';
+export { clusterBootstrapSums, type ClusterSumsBootstrapOptions, type ClusterSumsInterval } from './clusterBootstrapSums.js';
+export { clusterBootstrap, type ClusterBootstrapOptions, type ClusterBootstrapResult } from './clusterBootstrap.js';
+export { clusteredMcNemar } from './clusteredMcnemar.js';
+export { cochransQ, type CochransQResult } from './cochransQ.js';
+export { cohensKappa, type CohensKappaOptions, type CohensKappaResult, type KappaWeights } from './cohensKappa.js';
 export {
   fixedEffectsRegression,
   type FixedEffectsInput,
   type FixedEffectsResult,
   type MatchedStratum,
-} from './fixed-effects-regression.js';
-export { fleissKappa } from './fleiss-kappa.js';
+} from './fixedEffectsRegression.js';
+export { fleissKappa } from './fleissKappa.js';
 export { friedman, type FriedmanResult } from './friedman.js';
-export { mantelHaenszel, type ChiSquareTest, type MantelHaenszelOptions, type MantelHaenszelResult } from './mantel-haenszel.js';
+export { mantelHaenszel, type ChiSquareTest, type MantelHaenszelOptions, type MantelHaenszelResult } from './mantelHaenszel.js';
 export { mcnemar, type McNemarCcConvention, type McNemarMethod, type McNemarOptions, type McNemarResult } from './mcnemar.js';
-export { multipleTests, type MultipleTestsResult } from './multiple-tests.js';
-export { newcombePairedDifference, type NewcombeOptions } from './newcombe-paired-difference.js';
-export { pairedT, type PairedTOptions, type PairedTResult } from './paired-t.js';
-export { raoScottPairedIntervals, type RaoScottPairedIntervals } from './rao-scott-paired-intervals.js';
-export { riskRatio, type RiskRatioOptions, type RiskRatioResult } from './risk-ratio.js';
+export { multipleTests, type MultipleTestsResult } from './multipleTests.js';
+export { newcombePairedDifference, type NewcombeOptions } from './newcombePairedDifference.js';
+export { pairedT, type PairedTOptions, type PairedTResult } from './pairedT.js';
+export { raoScottPairedIntervals, type RaoScottPairedIntervals } from './raoScottPairedIntervals.js';
+export { riskRatio, type RiskRatioOptions, type RiskRatioResult } from './riskRatio.js';
 export { createRng, randomInt, type Rng } from './rng.js';
-export { stuartMaxwell } from './stuart-maxwell.js';
+export { stuartMaxwell } from './stuartMaxwell.js';
 export type {
   Alternative,
   ChiSquareTestResult,
@@ -40,7 +40,7 @@ export type {
   PairedTable,
   ProportionInterval,
 } from './types.js';
-export { waldPairedDifference } from './wald-paired-difference.js';
-export { waldTest, type WaldTestResult } from './wald-test.js';
+export { waldPairedDifference } from './waldPairedDifference.js';
+export { waldTest, type WaldTestResult } from './waldTest.js';
 export { wilcoxonSignedRank, type WilcoxonMethod, type WilcoxonOptions, type WilcoxonResult, type WilcoxonZeroMethod } from './wilcoxon.js';
 export { wilsonInterval, wilsonLimits } from './wilson.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { raoScottPairedIntervals } from '../../src/stats/rao-scott-paired-intervals.js';
+import { raoScottPairedIntervals } from '../../src/stats/raoScottPairedIntervals.js';
 import { binaryContrast, countPairs, type BinaryPair } from '../../src/analysis/binary.js';
-import { clusteredMcNemar } from '../../src/stats/clustered-mcnemar.js';
-import { mantelHaenszel } from '../../src/stats/mantel-haenszel.js';
+import { clusteredMcNemar } from '../../src/stats/clusteredMcnemar.js';
+import { mantelHaenszel } from '../../src/stats/mantelHaenszel.js';
 
 /** Pairs from a paired 2x2 table: n11 both, n10 level only, n01 reference only, n00 neither. */
 function pairsFrom(n11: number, n10: number, n01: number, n00: number, replicatesPerVignette = 1): BinaryPair[] {

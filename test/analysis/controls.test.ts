@@ -4,7 +4,7 @@ import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import { mcnemar } from '../../src/stats/mcnemar.js';
-import { newcombePairedDifference } from '../../src/stats/newcombe-paired-difference.js';
+import { newcombePairedDifference } from '../../src/stats/newcombePairedDifference.js';
 import type { InjectedBias } from '../../src/study/types.js';
 import { deriveSeed } from '../../src/util/hash.js';
 import { formatPValue } from '../../src/util/pValue.js';

@@ -4,7 +4,7 @@ import { analyzeProbes } from '../../src/analysis/probes.js';
 import type { Axis } from '../../src/demographics/types.js';
 import type { Outcome, ScoreRecord } from '../../src/score/types.js';
 import { mcnemar } from '../../src/stats/mcnemar.js';
-import { newcombePairedDifference } from '../../src/stats/newcombe-paired-difference.js';
+import { newcombePairedDifference } from '../../src/stats/newcombePairedDifference.js';
 import { wilsonInterval } from '../../src/stats/wilson.js';
 import type { Vignette } from '../../src/template/types.js';
 import { score } from './helpers.js';

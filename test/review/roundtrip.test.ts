@@ -6,7 +6,7 @@ import type { AdjudicationRecord } from '../../src/review/adjudications.js';
 import type { ReviewAgreement } from '../../src/review/agreement.js';
 import type { ReviewKey } from '../../src/review/key.js';
 import type { ScoreRecord } from '../../src/score/types.js';
-import { cohensKappa } from '../../src/stats/cohens-kappa.js';
+import { cohensKappa } from '../../src/stats/cohensKappa.js';
 import { runCli } from '../helpers/cli.js';
 import { readJsonl } from '../../src/pipeline/runDir.js';
 import { SIMULATED_MODEL, readCsv, readScores, runStudyCli } from './studyRun.js';

@@ -1,14 +1,14 @@
-import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answer-segments.js';
-import { findJsonFields } from './json-fields.js';
-import { markedTableRow } from './markdown-table.js';
+import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answerSegments.js';
+import { findJsonFields } from './jsonFields.js';
+import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
-import { optionDescribed } from './option-overlap.js';
+import { optionDescribed } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
-import { findPhraseMentions } from './phrase-mentions.js';
-import { stripMarkdownEmphasis } from './plain-text.js';
+import { findPhraseMentions } from './phraseMentions.js';
+import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection } from './self-correction.js';
+import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 

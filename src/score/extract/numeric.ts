@@ -1,12 +1,12 @@
-import { findAnswerSegments } from './answer-segments.js';
-import { findAnyJsonFields, findJsonFields } from './json-fields.js';
-import { tableTotal } from './markdown-table.js';
+import { findAnswerSegments } from './answerSegments.js';
+import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { tableTotal } from './markdownTable.js';
 import { normalizeAnswerText } from './normalize.js';
-import { leadingNumberWordAsDigits } from './number-words.js';
-import { stripMarkdownEmphasis } from './plain-text.js';
+import { leadingNumberWordAsDigits } from './numberWords.js';
+import { stripMarkdownEmphasis } from './plainText.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection } from './self-correction.js';
+import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit, type ParsedUnit } from './units.js';

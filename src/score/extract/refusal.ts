@@ -1,4 +1,4 @@
-import { analyzeRefusalLanguage } from './refusal-language.js';
+import { analyzeRefusalLanguage } from './refusalLanguage.js';
 
 /**
  * Classifies refusal language in a model's answer (the phrases themselves are listed in `analyzeRefusalLanguage`).

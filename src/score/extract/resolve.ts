@@ -1,5 +1,5 @@
 import { detectRefusal } from './refusal.js';
-import { analyzeRefusalLanguage } from './refusal-language.js';
+import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
 
 /**

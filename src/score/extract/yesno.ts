@@ -1,10 +1,10 @@
-import { findAnswerSegments } from './answer-segments.js';
-import { findAnyJsonFields, findJsonFields } from './json-fields.js';
+import { findAnswerSegments } from './answerSegments.js';
+import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { normalizeAnswerText } from './normalize.js';
-import { stripMarkdownEmphasis } from './plain-text.js';
+import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { splitSentences } from './sentences.js';
-import { answerAfterSelfCorrection } from './self-correction.js';
+import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
 const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;

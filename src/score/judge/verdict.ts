@@ -1,4 +1,4 @@
-import { findJsonFields } from '../extract/json-fields.js';
+import { findJsonFields } from '../extract/jsonFields.js';
 import { normalizeAnswerText } from '../extract/normalize.js';
 
 /** A judge's answer as read: the verdict (null when none could be read), its confidence, its reason and how it was read. */

@@ -1,5 +1,5 @@
 import { extractNumeric } from '../../score/extract/index.js';
-import { findVignetteWeightKg } from '../../score/extract/vignette-weight.js';
+import { findVignetteWeightKg } from '../../score/extract/vignetteWeight.js';
 import type { BuiltinQuestion } from '../types.js';
 import type { QuestionTypeDefinition } from './definition.js';
 import { lessCare, onScale } from './grade.js';

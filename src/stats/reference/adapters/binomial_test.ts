@@ -1,5 +1,5 @@
 /** Adapter for `binomial_test.json`; the `r` block is `binom.test` (exact Clopper–Pearson limits). */
-import { binomialTest } from '../../binomial-test.js';
+import { binomialTest } from '../../binomialTest.js';
 import type { Alternative } from '../../types.js';
 import { numberField, oneOf, optionalNumber, stringField, type Json, type ReferenceAdapter } from '../types.js';
 

@@ -1,5 +1,5 @@
 /** Adapter for `cochrans_q.json`. */
-import { cochransQ } from '../../cochrans-q.js';
+import { cochransQ } from '../../cochransQ.js';
 import { numberMatrix, type ReferenceAdapter } from '../types.js';
 
 export const cochransQAdapter: ReferenceAdapter = {

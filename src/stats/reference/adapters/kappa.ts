@@ -2,8 +2,8 @@
  * Adapter for `kappa.json` (Cohen unweighted/linear/quadratic from the k x k table; Fleiss from counts).
  * The fixtures' CI is the plain Wald interval κ ± z·SE (it can leave [−1, 1]): `interval: 'wald'`.
  */
-import { cohensKappa, type KappaWeights } from '../../cohens-kappa.js';
-import { fleissKappa } from '../../fleiss-kappa.js';
+import { cohensKappa, type KappaWeights } from '../../cohensKappa.js';
+import { fleissKappa } from '../../fleissKappa.js';
 import { numberMatrix, oneOf, optionalNumber, stringField, type ReferenceAdapter } from '../types.js';
 
 const WEIGHTS: readonly KappaWeights[] = ['none', 'linear', 'quadratic'];

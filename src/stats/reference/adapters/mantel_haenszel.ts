@@ -6,7 +6,7 @@
  * R needs at least 2 strata and raises an error otherwise.
  */
 import { chiSquareCdf } from '../../distributions.js';
-import { mantelHaenszel, type ChiSquareTest } from '../../mantel-haenszel.js';
+import { mantelHaenszel, type ChiSquareTest } from '../../mantelHaenszel.js';
 import { booleanField, numberCube, optionalNumber, type ReferenceAdapter } from '../types.js';
 
 function oneMinusCdf(t: ChiSquareTest): number {

@@ -1,6 +1,6 @@
 /** Adapter for `multipletests.json` (statsmodels method names → AdjustMethod); the `r` block is `p.adjust`. */
 import type { AdjustMethod } from '../../adjust.js';
-import { multipleTests } from '../../multiple-tests.js';
+import { multipleTests } from '../../multipleTests.js';
 import { numberArray, oneOf, optionalNumber, stringField, type Json, type ReferenceAdapter } from '../types.js';
 
 const METHOD_MAP: Record<string, AdjustMethod> = { bonferroni: 'bonferroni', holm: 'holm', fdr_bh: 'bh', fdr_by: 'by' };

@@ -1,5 +1,5 @@
 /** Adapter for `paired_t.json`; the `r` block is `t.test(paired=TRUE)` (exact t quantile, as R's `qt`). */
-import { pairedT } from '../../paired-t.js';
+import { pairedT } from '../../pairedT.js';
 import type { Alternative } from '../../types.js';
 import { numberArray, oneOf, optionalNumber, stringField, type Json, type ReferenceAdapter } from '../types.js';
 

@@ -2,10 +2,10 @@
  * Adapter for `proportion_ci.json`: single proportion (wilson; beta / clopper_pearson / exact), paired
  * difference (newcombe_hybrid_score, wald) and risk ratio (log_wald (Katz), with `shift_zeros`).
  */
-import { clopperPearsonInterval } from '../../clopper-pearson.js';
-import { newcombePairedDifference } from '../../newcombe-paired-difference.js';
-import { riskRatio } from '../../risk-ratio.js';
-import { waldPairedDifference } from '../../wald-paired-difference.js';
+import { clopperPearsonInterval } from '../../clopperPearson.js';
+import { newcombePairedDifference } from '../../newcombePairedDifference.js';
+import { riskRatio } from '../../riskRatio.js';
+import { waldPairedDifference } from '../../waldPairedDifference.js';
 import { wilsonInterval } from '../../wilson.js';
 import { booleanField, numberField, numberMatrix, oneOf, optionalNumber, stringField, type ReferenceAdapter } from '../types.js';
 

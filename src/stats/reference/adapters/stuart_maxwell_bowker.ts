@@ -7,7 +7,7 @@
  */
 import { bowker } from '../../bowker.js';
 import { chiSquareCdf } from '../../distributions.js';
-import { stuartMaxwell } from '../../stuart-maxwell.js';
+import { stuartMaxwell } from '../../stuartMaxwell.js';
 import { numberMatrix, oneOf, stringField, type ReferenceAdapter } from '../types.js';
 
 export const stuartMaxwellBowkerAdapter: ReferenceAdapter = {

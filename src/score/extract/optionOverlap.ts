@@ -1,5 +1,5 @@
 import { isRejecting, splitClauses } from './clauses.js';
-import { NUMBER_WORDS } from './number-words.js';
+import { NUMBER_WORDS } from './numberWords.js';
 
 /** Words that say nothing about which option is meant. */
 const FUNCTION_WORDS = new Set(

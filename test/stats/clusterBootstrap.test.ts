@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusterBootstrap } from '../../src/stats/cluster-bootstrap.js';
+import { clusterBootstrap } from '../../src/stats/clusterBootstrap.js';
 import { createRng } from '../../src/stats/rng.js';
 
 const mean = (u: readonly number[]): number => u.reduce((s, v) => s + v, 0) / u.length;

@@ -17,7 +17,7 @@
  * clopperPearsonInterval(3, 10); // { estimate: 0.3, low: 0.0667395111777345, high: 0.6524528500599972 }
  */
 import { betaQuantile, binomialCdf, binomialSf } from './distributions.js';
-import { brentq } from './scipy-compat.js';
+import { brentq } from './scipyCompat.js';
 import type { IntervalOptions, ProportionInterval } from './types.js';
 import { checkCountAndTrials, checkIntervalOptions } from './validate.js';
 

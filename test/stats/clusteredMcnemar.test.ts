@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { clusteredMcNemar } from '../../src/stats/clustered-mcnemar.js';
+import { clusteredMcNemar } from '../../src/stats/clusteredMcnemar.js';
 
 interface Fixture {
   cases: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chiSquareHomogeneity } from '../../src/stats/chi-square-homogeneity.js';
+import { chiSquareHomogeneity } from '../../src/stats/chiSquareHomogeneity.js';
 
 /** scipy.stats.chi2_contingency(table, correction=False), scipy 1.17.1. */
 const SCIPY: [number[][], number, number, number][] = [

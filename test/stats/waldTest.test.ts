@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chiSquareSf, studentTSf } from '../../src/stats/distributions.js';
-import { waldTest } from '../../src/stats/wald-test.js';
+import { waldTest } from '../../src/stats/waldTest.js';
 
 describe('waldTest', () => {
   it('with one coefficient is the two-sided t test', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { multipleTests } from '../../src/stats/multiple-tests.js';
+import { multipleTests } from '../../src/stats/multipleTests.js';
 
 const p = [0.01, 0.02, 0.03, 0.04, 0.05];
 

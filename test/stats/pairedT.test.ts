@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairedT } from '../../src/stats/paired-t.js';
+import { pairedT } from '../../src/stats/pairedT.js';
 
 describe('pairedT', () => {
   it('n = 2 by hand: d = (0.5, 2), t = 1.25/0.75, df = 1 (Cauchy p)', () => {

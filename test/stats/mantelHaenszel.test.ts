@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mantelHaenszel } from '../../src/stats/mantel-haenszel.js';
+import { mantelHaenszel } from '../../src/stats/mantelHaenszel.js';
 
 describe('mantelHaenszel', () => {
   it('single stratum: OR_MH = ad/bc and the RBG SE equals Woolf’s √(1/a+1/b+1/c+1/d)', () => {

@@ -17,7 +17,7 @@
  * binomialTest(8, 10, { alternative: 'greater' }).pValue; // 0.0546875
  */
 import { binomialCdf, binomialPmf, binomialSf } from './distributions.js';
-import { clopperPearsonInterval } from './clopper-pearson.js';
+import { clopperPearsonInterval } from './clopperPearson.js';
 import type { Alternative, ProportionInterval } from './types.js';
 import { checkCountAndTrials } from './validate.js';
 import { wilsonInterval } from './wilson.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { binomialTest } from '../../src/stats/binomial-test.js';
+import { binomialTest } from '../../src/stats/binomialTest.js';
 
 describe('binomialTest', () => {
   it('sign test k = 3, n = 10: p = 2·176/1024', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newcombePairedDifference } from '../../src/stats/newcombe-paired-difference.js';
+import { newcombePairedDifference } from '../../src/stats/newcombePairedDifference.js';
 
 describe('newcombePairedDifference (method 10)', () => {
   it('reproduces the published Cavo (2012) example: −0.0621 (−0.1186 to −0.0046)', () => {

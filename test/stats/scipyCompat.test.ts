@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { studentTQuantile } from '../../src/stats/distributions.js';
-import { brentq, cdflibStudentTQuantile } from '../../src/stats/scipy-compat.js';
+import { brentq, cdflibStudentTQuantile } from '../../src/stats/scipyCompat.js';
 
 describe('scipy-compat solvers', () => {
   it('brentq finds roots to its tolerance and checks the bracket', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { riskRatio } from '../../src/stats/risk-ratio.js';
+import { riskRatio } from '../../src/stats/riskRatio.js';
 
 describe('riskRatio', () => {
   it('RR = (20/100)/(10/100) with Katz log SE √(1/20 − 1/100 + 1/10 − 1/100)', () => {

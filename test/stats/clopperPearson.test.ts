@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { binomialCdf, binomialSf } from '../../src/stats/distributions.js';
-import { clopperPearsonInterval } from '../../src/stats/clopper-pearson.js';
+import { clopperPearsonInterval } from '../../src/stats/clopperPearson.js';
 
 describe('clopperPearsonInterval', () => {
   it('closed forms at k = 0 and k = n', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fleissKappa } from '../../src/stats/fleiss-kappa.js';
+import { fleissKappa } from '../../src/stats/fleissKappa.js';
 
 describe('fleissKappa', () => {
   it('perfect agreement with varied categories gives 1', () => {

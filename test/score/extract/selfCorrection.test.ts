@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textsAfterSelfCorrection } from '../../../src/score/extract/self-correction.js';
+import { textsAfterSelfCorrection } from '../../../src/score/extract/selfCorrection.js';
 import { extractNumeric } from '../../../src/score/extract/numeric.js';
 import { extractOrdinal } from '../../../src/score/extract/ordinal.js';
 import { extractYesNo } from '../../../src/score/extract/yesno.js';

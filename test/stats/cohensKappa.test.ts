@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cohensKappa } from '../../src/stats/cohens-kappa.js';
+import { cohensKappa } from '../../src/stats/cohensKappa.js';
 
 describe('cohensKappa', () => {
   const t = [

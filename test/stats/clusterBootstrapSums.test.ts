@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clusterBootstrap } from '../../src/stats/cluster-bootstrap.js';
-import { clusterBootstrapSums } from '../../src/stats/cluster-bootstrap-sums.js';
+import { clusterBootstrap } from '../../src/stats/clusterBootstrap.js';
+import { clusterBootstrapSums } from '../../src/stats/clusterBootstrapSums.js';
 
 const sums = [
   [2, 0, 1],

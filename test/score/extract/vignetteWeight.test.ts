@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findVignetteWeightKg } from '../../../src/score/extract/vignette-weight.js';
+import { findVignetteWeightKg } from '../../../src/score/extract/vignetteWeight.js';
 
 describe('findVignetteWeightKg', () => {
   it('reads the one weight a vignette states', () => {

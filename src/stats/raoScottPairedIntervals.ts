@@ -33,9 +33,9 @@
  * @example
  * raoScottPairedIntervals([{ pairs: 3, referenceEvents: 1, levelEvents: 2, levelOnly: 1, referenceOnly: 0 }, ...]);
  */
-import { bonettPriceRatio } from './bonett-price-ratio.js';
+import { bonettPriceRatio } from './bonettPriceRatio.js';
 import { studentTQuantile } from './distributions.js';
-import { newcombePairedDifference } from './newcombe-paired-difference.js';
+import { newcombePairedDifference } from './newcombePairedDifference.js';
 import type { PairedClusterCounts, ProportionInterval } from './types.js';
 
 export interface RaoScottPairedIntervals {

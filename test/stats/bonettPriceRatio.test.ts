@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bonettPriceRatio } from '../../src/stats/bonett-price-ratio.js';
+import { bonettPriceRatio } from '../../src/stats/bonettPriceRatio.js';
 import { studentTQuantile } from '../../src/stats/distributions.js';
 
 describe('bonettPriceRatio', () => {

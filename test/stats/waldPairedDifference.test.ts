@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newcombePairedDifference } from '../../src/stats/newcombe-paired-difference.js';
-import { waldPairedDifference } from '../../src/stats/wald-paired-difference.js';
+import { newcombePairedDifference } from '../../src/stats/newcombePairedDifference.js';
+import { waldPairedDifference } from '../../src/stats/waldPairedDifference.js';
 
 describe('waldPairedDifference', () => {
   it('D ± z·√((b + c) − (b − c)²/n)/n', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { optionDescribed } from '../../../src/score/extract/option-overlap.js';
+import { optionDescribed } from '../../../src/score/extract/optionOverlap.js';
 
 const sglt2 = [
   { id: 'A', phrase: 'Add an SGLT2 inhibitor such as empagliflozin or dapagliflozin' },

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { studentTSf } from '../../src/stats/distributions.js';
-import { fixedEffectsRegression, type MatchedStratum } from '../../src/stats/fixed-effects-regression.js';
+import { fixedEffectsRegression, type MatchedStratum } from '../../src/stats/fixedEffectsRegression.js';
 
 interface PairedFixture {
   cases: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mcnemar } from '../../src/stats/mcnemar.js';
-import { stuartMaxwell } from '../../src/stats/stuart-maxwell.js';
+import { stuartMaxwell } from '../../src/stats/stuartMaxwell.js';
 
 describe('stuartMaxwell', () => {
   it('k = 2 reduces to the uncorrected McNemar test', () => {

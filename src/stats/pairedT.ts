@@ -21,7 +21,7 @@
  */
 import { isArray, pairwiseSum } from './numeric.js';
 import { studentTCdf, studentTQuantile, studentTSf } from './distributions.js';
-import { cdflibStudentTQuantile } from './scipy-compat.js';
+import { cdflibStudentTQuantile } from './scipyCompat.js';
 import type { Alternative } from './types.js';
 
 export interface PairedTOptions {

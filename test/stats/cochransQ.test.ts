@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cochransQ } from '../../src/stats/cochrans-q.js';
+import { cochransQ } from '../../src/stats/cochransQ.js';
 import { mcnemar } from '../../src/stats/mcnemar.js';
 
 describe('cochransQ', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { bonettPriceRatio } from '../../src/stats/bonett-price-ratio.js';
+import { bonettPriceRatio } from '../../src/stats/bonettPriceRatio.js';
 import { studentTQuantile } from '../../src/stats/distributions.js';
-import { newcombePairedDifference } from '../../src/stats/newcombe-paired-difference.js';
-import { raoScottPairedIntervals } from '../../src/stats/rao-scott-paired-intervals.js';
+import { newcombePairedDifference } from '../../src/stats/newcombePairedDifference.js';
+import { raoScottPairedIntervals } from '../../src/stats/raoScottPairedIntervals.js';
 import type { PairedClusterCounts } from '../../src/stats/types.js';
 
 /** A cluster of m pairs: both events, level only, reference only, neither. */

@@ -38,6 +38,6 @@ describe('library table', () => {
   });
 
   it('is up to date in templates/README.md', () => {
-    expect(() => execFileSync('npx', ['tsx', 'scripts/library-table.ts', '--check'], { cwd: repoRoot, stdio: 'pipe' })).not.toThrow();
+    expect(() => execFileSync('npx', ['tsx', 'scripts/libraryTable.ts', '--check'], { cwd: repoRoot, stdio: 'pipe' })).not.toThrow();
   });
 });
