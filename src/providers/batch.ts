@@ -1,4 +1,4 @@
-import { toFile } from 'openai';
+import type OpenAI from 'openai';
 import type { ChatMessage } from '../expand/types.js';
 import {
   chatBody,
@@ -7,6 +7,7 @@ import {
   failure,
   failureKind,
   interpretCompletion,
+  loadSdk,
   openaiClient,
   scrubError,
   scrubSecret,
@@ -124,12 +125,13 @@ export function createBatchProvider(
 ): Provider & { batch: BatchEngine } {
   // The built-in fetch here: uploads are multipart, and a few control calls need no lean transport. A
   // file of thousands of requests may take longer to upload than one answer takes to arrive.
-  const client = openaiClient(spec, apiKey, { timeoutMs: Math.max(spec.timeoutMs, UPLOAD_TIMEOUT_MS) });
-  const call = async <T>(action: () => Promise<T>): Promise<T> => {
+  let client: Promise<OpenAI> | undefined;
+  const call = async <T>(action: (client: OpenAI) => Promise<T>): Promise<T> => {
+    const Sdk = await loadSdk();
     try {
-      return await action();
+      return await action(await (client ??= openaiClient(spec, apiKey, { timeoutMs: Math.max(spec.timeoutMs, UPLOAD_TIMEOUT_MS) })));
     } catch (err) {
-      throw new BatchApiError(scrubError(classify(err), apiKey));
+      throw new BatchApiError(scrubError(classify(err, Sdk), apiKey));
     }
   };
   const batch: BatchEngine = {
@@ -137,9 +139,9 @@ export function createBatchProvider(
     pollMs: options.pollMs ?? 30_000,
     maxRequests: options.maxRequests ?? DEFAULT_MAX_REQUESTS,
     submit: (lines, tag) =>
-      call(async () => {
+      call(async (client) => {
         const file = await client.files.create({
-          file: await toFile(Buffer.from(`${lines.join('\n')}\n`), 'counterfair-requests.jsonl'),
+          file: await (await import('openai')).toFile(Buffer.from(`${lines.join('\n')}\n`), 'counterfair-requests.jsonl'),
           purpose: 'batch',
         });
         const created = await client.batches.create({
@@ -151,7 +153,7 @@ export function createBatchProvider(
         return created.id;
       }),
     findTagged: (tag) =>
-      call(async () => {
+      call(async (client) => {
         let searched = 0;
         for await (const b of client.batches.list({ limit: 100 })) {
           if (b.metadata?.[TAG_FIELD] === tag) return b.id;
@@ -160,7 +162,7 @@ export function createBatchProvider(
         return undefined;
       }),
     state: (batchId) =>
-      call(async () => {
+      call(async (client) => {
         const b = await client.batches.retrieve(batchId);
         const latencyMs = b.completed_at && b.created_at ? (b.completed_at - b.created_at) * 1000 : 0;
         const reason = b.errors?.data?.[0]?.message ?? null;
@@ -175,7 +177,7 @@ export function createBatchProvider(
         };
       }),
     fileLines: (fileId) =>
-      call(async () => {
+      call(async (client) => {
         const text = await (await client.files.content(fileId)).text();
         return text.split('\n').filter((line) => line.trim() !== '');
       }),

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatMessage } from '../expand/types.js';
 import type { ModelSpec, OpenAIModelSpec } from '../study/types.js';
@@ -26,12 +26,18 @@ export function chatBody(spec: OpenAISpec, messages: ChatMessage[]): ChatComplet
   return { model: spec.model, messages, temperature, top_p: topP, max_tokens: maxTokens, seed };
 }
 
+/** The SDK's client class, imported on first use (Node caches the module: later calls cost a resolved promise). */
+export async function loadSdk(): Promise<typeof OpenAI> {
+  return (await import('openai')).default;
+}
+
 /**
  * An SDK client for one endpoint. The SDK neither retries (the runner does, counting every attempt) nor
  * logs (its debug log prints bodies, which are model output).
  */
-export function openaiClient(spec: OpenAISpec, apiKey: string, options: { timeoutMs?: number } = {}): OpenAI {
-  return new OpenAI({
+export async function openaiClient(spec: OpenAISpec, apiKey: string, options: { timeoutMs?: number } = {}): Promise<OpenAI> {
+  const Sdk = await loadSdk();
+  return new Sdk({
     baseURL: spec.baseUrl ?? DEFAULT_BASE_URL,
     apiKey,
     maxRetries: 0,
@@ -57,7 +63,8 @@ export function createOpenAIProvider(
   apiKey: string,
   questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
 ): Provider {
-  const client = openaiClient(spec, apiKey);
+  // The SDK (150 modules) is loaded at the first request, not when a command that never asks anything starts.
+  let client: Promise<OpenAI> | undefined;
   const post = createHttpPost(spec.concurrency, spec.maxAnswerBytes);
   let target: Promise<HttpTarget> | undefined;
   // Structured output is asked for until the endpoint refuses it once; from then on this provider sends plain
@@ -65,13 +72,18 @@ export function createOpenAIProvider(
   let structured = spec.params.structuredOutput === true;
   const send = async (request: ProviderRequest): Promise<ProviderResponse> => {
     const format = structured ? answerFormat(request.subject.question, questionTypes) : undefined;
+    const Sdk = await loadSdk();
     try {
       const body = format ? { ...chatBody(spec, request.messages), response_format: format } : chatBody(spec, request.messages);
-      const reply = await post(await (target ??= chatTarget(client, spec)), JSON.stringify(body), request.signal).catch(connectionError);
-      if (reply.status < 200 || reply.status > 299) throw statusError(reply);
+      const reply = await post(
+        await (target ??= chatTarget((client ??= openaiClient(spec, apiKey)), spec)),
+        JSON.stringify(body),
+        request.signal,
+      ).catch((err: unknown) => connectionError(err, Sdk));
+      if (reply.status < 200 || reply.status > 299) throw statusError(reply, Sdk);
       return scrubResponse(interpretCompletion(JSON.parse(reply.text)), apiKey);
     } catch (err) {
-      const error = scrubError(classify(err), apiKey);
+      const error = scrubError(classify(err, Sdk), apiKey);
       if (format && error.kind === 'bad-request' && STRUCTURED_REFUSAL.test(error.message)) {
         structured = false;
         return send(request);
@@ -83,7 +95,8 @@ export function createOpenAIProvider(
 }
 
 /** The SDK's own chat completion request for this endpoint, without a body: where it goes and its headers. */
-async function chatTarget(client: OpenAI, spec: OpenAISpec): Promise<HttpTarget> {
+async function chatTarget(clientPromise: Promise<OpenAI>, spec: OpenAISpec): Promise<HttpTarget> {
+  const client = await clientPromise;
   const { url, req } = await client.buildRequest({ method: 'post', path: '/chat/completions', body: chatBody(spec, []) });
   const headers: Record<string, string> = {};
   req.headers.forEach((value, name) => {
@@ -93,7 +106,7 @@ async function chatTarget(client: OpenAI, spec: OpenAISpec): Promise<HttpTarget>
 }
 
 /** An error status as the SDK reports it (RateLimitError, InternalServerError, ...), from the body it sent. */
-function statusError(reply: HttpReply): InstanceType<typeof OpenAI.APIError> {
+function statusError(reply: HttpReply, Sdk: typeof OpenAI): InstanceType<typeof OpenAI.APIError> {
   let json: unknown;
   try {
     json = JSON.parse(reply.text);
@@ -102,13 +115,13 @@ function statusError(reply: HttpReply): InstanceType<typeof OpenAI.APIError> {
   }
   const headers = new Headers();
   for (const [name, value] of Object.entries(reply.headers)) for (const item of [value ?? []].flat()) headers.append(name, item);
-  return OpenAI.APIError.generate(reply.status, json as object | undefined, json === undefined ? reply.text : undefined, headers);
+  return Sdk.APIError.generate(reply.status, json as object | undefined, json === undefined ? reply.text : undefined, headers);
 }
 
 /** A failed exchange as the SDK reports it; an abort stays an abort. */
-function connectionError(err: unknown): never {
+function connectionError(err: unknown, Sdk: typeof OpenAI): never {
   if (isAbortError(err) || err instanceof AnswerTooLarge) throw err;
-  throw new OpenAI.APIConnectionError({
+  throw new Sdk.APIConnectionError({
     message: err instanceof Error ? err.message : String(err),
     cause: err instanceof Error ? err : undefined,
   });
@@ -143,11 +156,11 @@ export function failure(error: ResponseError): ProviderResponse {
 }
 
 /** A thrown SDK (or transport) error as data: what kind of failure, and whether the server asked to wait. */
-export function classify(err: unknown): ResponseError {
-  if (err instanceof OpenAI.APIUserAbortError || isAbortError(err)) return { kind: 'aborted', message: 'request aborted' };
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', message: 'request timed out' };
-  if (err instanceof OpenAI.APIConnectionError) return { kind: connectionFailureKind(err), message: `connection failed: ${err.message}` };
-  if (err instanceof OpenAI.APIError) return httpError(err);
+export function classify(err: unknown, Sdk: typeof OpenAI): ResponseError {
+  if (err instanceof Sdk.APIUserAbortError || isAbortError(err)) return { kind: 'aborted', message: 'request aborted' };
+  if (err instanceof Sdk.APIConnectionTimeoutError) return { kind: 'timeout', message: 'request timed out' };
+  if (err instanceof Sdk.APIConnectionError) return { kind: connectionFailureKind(err), message: `connection failed: ${err.message}` };
+  if (err instanceof Sdk.APIError) return httpError(err);
   if (err instanceof SyntaxError) return { kind: 'invalid-response', message: `the endpoint sent malformed JSON (${err.message})` };
   return { kind: 'invalid-response', message: err instanceof Error ? err.message : String(err) };
 }

@@ -84,7 +84,7 @@ describe('the OpenAI provider', () => {
 
   it('sends exactly the request the SDK itself sends: same method, path, headers and body', async () => {
     const spec = openaiSpec(server.baseUrl, { params: { temperature: 0, maxTokens: 50, seed: 7 } });
-    const sdk = openaiClient(spec, SECRET);
+    const sdk = await openaiClient(spec, SECRET);
     await sdk.chat.completions.create({ model: spec.model, messages: request('same').messages, temperature: 0, max_tokens: 50, seed: 7 });
     const ours = await createOpenAIProvider(spec, SECRET).complete(request('same'));
     expect(ours).toMatchObject({
@@ -128,8 +128,8 @@ describe('the OpenAI provider', () => {
     expect(unknown.error).toEqual({ kind: 'not-found', status: 404, message: 'HTTP 404: 404 The model `m` does not exist' });
     const plain = await provider.complete(request('plain error'));
     expect(plain.error).toEqual({ kind: 'server', status: 502, message: 'HTTP 502: 502 upstream went away' });
-    const sdkMessage = await openaiClient(openaiSpec(server.baseUrl), SECRET)
-      .chat.completions.create({ model: 'm', messages: request('bad request').messages })
+    const sdkMessage = await (await openaiClient(openaiSpec(server.baseUrl), SECRET)).chat.completions
+      .create({ model: 'm', messages: request('bad request').messages })
       .catch((err: InstanceType<typeof OpenAI.APIError>) => err.message);
     expect(bad.error!.message).toBe(`HTTP 400: ${sdkMessage}`);
   });
@@ -163,10 +163,10 @@ describe('the OpenAI provider', () => {
   it('tells an unresolvable host and a refused connection from other broken connections by the socket error code', () => {
     const socketError = (code: string) =>
       new OpenAI.APIConnectionError({ message: `connect ${code}`, cause: Object.assign(new Error(code), { code }) });
-    expect(classify(socketError('ENOTFOUND')).kind).toBe('dns');
-    expect(classify(socketError('EAI_AGAIN')).kind).toBe('dns');
-    expect(classify(socketError('ECONNREFUSED')).kind).toBe('connection-refused');
-    expect(classify(socketError('ECONNRESET')).kind).toBe('network');
-    expect(classify(new OpenAI.APIConnectionError({ message: 'no cause' })).kind).toBe('network');
+    expect(classify(socketError('ENOTFOUND'), OpenAI).kind).toBe('dns');
+    expect(classify(socketError('EAI_AGAIN'), OpenAI).kind).toBe('dns');
+    expect(classify(socketError('ECONNREFUSED'), OpenAI).kind).toBe('connection-refused');
+    expect(classify(socketError('ECONNRESET'), OpenAI).kind).toBe('network');
+    expect(classify(new OpenAI.APIConnectionError({ message: 'no cause' }), OpenAI).kind).toBe('network');
   });
 });
