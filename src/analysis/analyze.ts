@@ -14,6 +14,7 @@ import { pairContrasts } from './pairs.js';
 import { analyzeProbes, pooledScores, type ProbeResult } from './probes.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';
+import { analyzeSubgroups, type SubgroupPerformance } from './subgroups.js';
 import type { CueTag, Finding } from './types.js';
 import type { CueModeResults } from '../compare/cueModes.js';
 import { worstCases, type WorstCase } from './worst.js';
@@ -60,6 +61,11 @@ export interface AnalysisResults {
    * Absent in runs analysed before probes existed.
    */
   probes?: CueTagged<ProbeResult>[];
+  /**
+   * Accuracy and error rate per model, axis and level with cluster-robust intervals: descriptive subgroup
+   * performance (unpaired), beside the paired findings. Absent in runs analysed before it existed.
+   */
+  subgroups?: CueTagged<SubgroupPerformance>[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
   /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
@@ -108,6 +114,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
     ]),
     outcomeCounts: outcomeCounts(scores, axes),
     probes: analyzeProbes(input.scores, input.vignettes, axes, modelIds, options),
+    subgroups: analyzeSubgroups(scores, axes, modelIds, input.design),
   };
 }
 

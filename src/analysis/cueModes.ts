@@ -42,6 +42,7 @@ export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions,
     exclusions: parts[0]!.exclusions,
     outcomeCounts: all('outcomeCounts'),
     probes: all('probes'),
+    subgroups: all('subgroups'),
   };
 }
 
@@ -103,5 +104,6 @@ function tagged(
     controls: results.controls,
     outcomeCounts: tag(results.outcomeCounts),
     probes: tag(results.probes ?? []).map((p) => ({ ...p, sentence: opened + p.sentence })),
+    subgroups: tag(results.subgroups ?? []),
   };
 }

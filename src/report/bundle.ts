@@ -9,6 +9,8 @@ import { reportContext, type ReportSources } from './sources.js';
 import { csvTables } from './tables/csvTables.js';
 import { byText } from './order.js';
 import { REPORT_FOLDERS, RUN_FILES } from '../pipeline/runDir.js';
+import { chaiFairnessEquity, chaiFairnessEquityXml } from './evidence/chai.js';
+import { EVIDENCE_FILE, MODEL_CARD_FILE, regulatoryEvidence } from './evidence/regulatoryEvidence.js';
 
 /** One output file, by its path relative to the run directory. */
 export interface ReportFile {
@@ -23,7 +25,10 @@ export interface RenderedReport {
   appendixHtml: () => string;
 }
 
-/** Renders the whole report from a run's recorded data: HTML, appendix, charts (spec, SVG, PNG) and CSV tables. */
+/**
+ * Renders the whole report from a run's recorded data: HTML, appendix, charts (spec, SVG, PNG), CSV tables, the CHAI
+ * model card's fairness block and the clause-keyed regulatory evidence.
+ */
 export async function renderReport(sources: ReportSources): Promise<RenderedReport> {
   const ctx = reportContext(sources);
   const charts = buildCharts(ctx);
@@ -45,6 +50,8 @@ export async function renderReport(sources: ReportSources): Promise<RenderedRepo
   for (const { name, csv } of csvTables(ctx)) files.push({ path: `${REPORT_FOLDERS.tables}/${name}.csv`, content: csv });
   files.push({ path: RUN_FILES.report, content: renderReportHtml(ctx, charts, svgs) });
   files.push({ path: RUN_FILES.appendix, content: blocksToMarkdown(appendixBlocks(ctx, charts)) });
+  files.push({ path: MODEL_CARD_FILE, content: chaiFairnessEquityXml(chaiFairnessEquity(ctx)) });
+  files.push({ path: EVIDENCE_FILE, content: `${JSON.stringify(regulatoryEvidence(ctx, ctx.provisions), null, 2)}\n` });
   files.sort((a, b) => byText(a.path, b.path));
   return { files, appendixHtml: () => renderAppendixHtml(ctx, charts, pngs) };
 }

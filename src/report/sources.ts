@@ -11,6 +11,7 @@ import type { CueMode } from '../template/render.js';
 import { flipMatrix, type FlipCell } from './data/flipMatrix.js';
 import { shiftDistribution, type VignetteShift } from './data/shiftDistribution.js';
 import { byText } from './order.js';
+import { loadProvisions, type Provision } from './appendix/provisions.js';
 
 /**
  * Everything a report is rendered from, as recorded in a run directory. The report never calls a model and never
@@ -29,6 +30,8 @@ export interface ReportSources {
   review?: ReviewAgreement;
   /** The question types that describe correct answers (a registry's, for a study using registered types); built-ins when absent. */
   questionTypes?: QuestionTypeRegistry;
+  /** The regulatory map of the appendix; the shipped `regulatory/provisions.yaml` when absent. */
+  provisions?: readonly Provision[];
 }
 
 /** A contrast named the same way in every chart and table. */
@@ -42,6 +45,7 @@ export interface ContrastRef {
 
 /** The sources plus the lookups every section needs. */
 export interface ReportLookups extends ReportSources {
+  provisions: readonly Provision[];
   axes: readonly Axis[];
   modelIds: readonly string[];
   vignettesById: ReadonlyMap<string, Vignette>;
@@ -75,6 +79,7 @@ function reportLookups(sources: ReportSources): ReportLookups {
   const position = (c: ContrastRef) => rank.get(key(c)) ?? rank.size;
   return {
     ...sources,
+    provisions: sources.provisions ?? loadProvisions(),
     axes,
     modelIds,
     vignettesById: new Map(sources.vignettes.map((v) => [v.id, v])),

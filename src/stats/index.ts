@@ -28,6 +28,7 @@ export { multipleTests, type MultipleTestsResult } from './multipleTests.js';
 export { newcombePairedDifference, type NewcombeOptions } from './newcombePairedDifference.js';
 export { pairedT, type PairedTOptions, type PairedTResult } from './pairedT.js';
 export { raoScottPairedIntervals, type RaoScottPairedIntervals } from './raoScottPairedIntervals.js';
+export { raoScottProportion, type ClusterCounts, type RaoScottProportion } from './raoScottProportion.js';
 export { riskRatio, type RiskRatioOptions, type RiskRatioResult } from './riskRatio.js';
 export { createRng, randomInt, type Rng } from './rng.js';
 export { stuartMaxwell } from './stuartMaxwell.js';

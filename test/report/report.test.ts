@@ -112,7 +112,7 @@ describe('counterfair report', () => {
     }
     const mapping = md.slice(md.indexOf('Evidence relevant to regulatory'));
     expect(mapping).toMatch(
-      /^\| provision \| what it asks \(paraphrased\) \| evidence from this run \| what this evidence does not establish \|$/m,
+      /^\| provision \| what it asks \(paraphrased\) \| evidence from this run \| what this evidence does not establish \| status \(text checked\) \|$/m,
     );
     for (const provision of [
       '45 CFR 92.210(a)',

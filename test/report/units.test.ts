@@ -31,6 +31,13 @@ describe('escaping', () => {
     expect(escapeMarkdown('<b>*x*</b> | [a](b)\n# h')).toBe('\\<b\\>\\*x\\*\\</b\\> \\| \\[a\\](b) # h');
     expect(escapeMarkdown('- item')).toBe('\\- item');
     expect(escapeMarkdown('1. item')).toBe('1\\. item');
+    expect(escapeMarkdown('# h')).toBe('\\# h');
+    expect(escapeMarkdown('===')).toBe('\\===');
+    expect(escapeMarkdown('---')).toBe('\\---');
+  });
+
+  it('leaves what is not a block marker as written: figures a reader sees must not carry backslashes', () => {
+    for (const text of ['21.8% of answers', '-3.2 points', '+20.9 points', '#1 cause', '2)x']) expect(escapeMarkdown(text)).toBe(text);
   });
 
   it('escapes every table cell and truncates long answers in HTML', () => {

@@ -18,6 +18,7 @@ import { heading, type Block } from '../document/blocks.js';
 import { probeBlocks, probesFirst } from '../content/probes.js';
 import type { ReportContext } from '../sources.js';
 import { regulatoryBlocks } from './regulatory.js';
+import { subgroupBlocks } from '../content/subgroups.js';
 import { reportTitle, studyLine } from '../content/title.js';
 import { manifestAnnexBlocks, reproducibilityBlocks } from './reproducibility.js';
 import { designBlocks, modelBlocks, scopeBlocks, scoringBlocks, vignetteBlocks } from './studyDescription.js';
@@ -45,6 +46,8 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
         ...(ctx.results.cueModes ? [heading(3, 'Cue modes compared'), ...cueModeBlocks(ctx)] : []),
         heading(3, 'Other endpoints and omnibus tests'),
         ...otherTestsBlocks(ctx),
+        heading(3, 'Subgroup performance'),
+        ...subgroupBlocks(ctx),
         heading(3, 'Flips and noise floors'),
         ...flipsBlocks(ctx, charts),
         heading(3, 'Demographics removed (control)'),
@@ -58,9 +61,9 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
         ...(first ? [] : probes),
       ],
     ],
-    ['Limitations', limitationsBlocks(ctx)],
+    ['Limitations', limitationsBlocks(ctx, 'appendix')],
     ['Reproducibility manifest', reproducibilityBlocks(ctx)],
-    ['Evidence relevant to regulatory and guidance requirements', regulatoryBlocks(ctx)],
+    ['Evidence relevant to regulatory and guidance requirements', regulatoryBlocks(ctx, ctx.provisions)],
   ];
   return [
     heading(1, reportTitle('Fairness appendix', ctx)),

@@ -11,10 +11,16 @@ import { HEATMAP_VIGNETTE_LIMIT, heatmapVignettes } from '../charts/flipHeatmap.
  * run's data makes concrete (simulated models, excluded pairs, missing noise floors, the smallest difference
  * the intervals rule out).
  */
-export function limitationsBlocks(ctx: ReportContext): Block[] {
+export function limitationsBlocks(ctx: ReportContext, within: 'report' | 'appendix'): Block[] {
+  // The appendix is the document a regulator files: it refers to its own sections, never to "the appendix".
+  const axesTable = within === 'appendix' ? 'the axes table of section 3' : "the appendix's axes table";
+  const mapping =
+    within === 'appendix'
+      ? 'the last section relates the evidence to specific requirements'
+      : 'the appendix (appendix.md) relates the evidence to specific requirements';
   const items = [
     'Vignettes are written cases, not patients. Behaviour on them may differ from behaviour on real records, in real workflows, with real prompts; the audit tests the model, not a deployed system or the clinicians using it.',
-    `${provenance(ctx).kind === 'supplied' ? 'The variants were supplied, not constructed by counterfair, which cannot verify what differs between them.' : "Only the demographic cues in the text change between variants (each cue word for word in the appendix's axes table)."} Disparities that arise elsewhere (what gets documented, who is offered the tool, how outputs are acted on, differential data quality) are not measured.`,
+    `${provenance(ctx).kind === 'supplied' ? 'The variants were supplied, not constructed by counterfair, which cannot verify what differs between them.' : `Only the demographic cues in the text change between variants (each cue word for word in ${axesTable}).`} Disparities that arise elsewhere (what gets documented, who is offered the tool, how outputs are acted on, differential data quality) are not measured.`,
     'Each axis is studied through the levels and cue wording chosen in the study; other groups, other cue styles (names, dialect, implicit signals) and other languages can behave differently. Insurance type is an equity-relevant attribute but not a protected characteristic under every law.',
     `${referenceStandardClaim(ctx)} Answers are scored by automatic extractors; a mis-scored answer counts as wrong or unparseable. Clinician review of a sample is advised before relying on the scores.`,
     'A non-significant contrast is not evidence of equal treatment: differences inside its confidence interval remain possible. Significance is assessed within one model and one endpoint per family; axis tests, shifts and intersections are unadjusted and exploratory.',
@@ -61,10 +67,5 @@ export function limitationsBlocks(ctx: ReportContext): Block[] {
     items.push(
       `The flip heat map shows ${heatmap.shown.length} of the ${heatmap.withFlips} vignettes that flipped; every vignette is in tables/flip-matrix.csv.`,
     );
-  return [
-    list(items),
-    paragraph(
-      'Nothing in this report establishes compliance with any law or guidance; see the appendix for how the evidence relates to specific requirements.',
-    ),
-  ];
+  return [list(items), paragraph(`Nothing in this ${within} establishes compliance with any law or guidance; ${mapping}.`)];
 }

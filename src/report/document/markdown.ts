@@ -35,7 +35,8 @@ function blockToMarkdown(block: Block): string {
 }
 
 function cellMarkdown(cell: Cell): string {
-  return escapeMarkdown(typeof cell === 'string' ? cell : truncateText(cell.long, MARKDOWN_LONG_TEXT_LIMIT));
+  // A cell follows "| " on its line, so nothing in it can open a block: only inline markup needs escaping.
+  return escapeMarkdown(typeof cell === 'string' ? cell : truncateText(cell.long, MARKDOWN_LONG_TEXT_LIMIT), false);
 }
 
 function inlineMarkdown(content: readonly Inline[]): string {
@@ -52,12 +53,19 @@ function inlineMarkdown(content: readonly Inline[]): string {
 
 /**
  * Text as literal Markdown on one line: every character that can open inline markup (emphasis, code, links,
- * HTML, entities, table cells) is backslash-escaped anywhere, and a leading character that could open a block
- * (heading, list, setext rule) is escaped too unless the text follows other markup on its line, so untrusted text can neither inject HTML nor break a table.
+ * HTML, entities, table cells) is backslash-escaped anywhere, and a line start that would open a block is escaped
+ * too unless the text follows other markup on its line, so untrusted text can neither inject HTML nor break a
+ * table. Only what CommonMark reads as a block marker is escaped (a heading's #s, a list's - + or "1." followed by
+ * a space or the end, a setext or thematic rule of = or -), so "21.8%" or "-3.2 points" reach a reader as written.
  */
 export function escapeMarkdown(text: string, atLineStart = true): string {
   const inline = text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
-  return atLineStart ? inline.replace(/^([#=+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2') : inline;
+  if (!atLineStart) return inline;
+  return inline
+    .replace(/^(#{1,6})(?= |$)/, '\\$1')
+    .replace(/^([-+])(?= |$)/, '\\$1')
+    .replace(/^([=-])(?=[ =-]*$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2');
 }
 
 /** A code span whose delimiter is longer than any backtick run inside it. */

@@ -25,6 +25,7 @@ import { chartPlaceholder, chartScripts } from './embed.js';
 import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
 import { renderPage } from './page.js';
+import { subgroupBlocks } from '../content/subgroups.js';
 import { reportTitle, studyLine } from '../content/title.js';
 
 /**
@@ -47,6 +48,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet, svgs: Rea
     ['shifts', 'Direction of care', shiftsBlocks(ctx, charts)],
     ['worst-cases', 'Worst cases', worstCaseBlocks(ctx)],
     ['other-tests', 'Other endpoints and omnibus tests', otherTestsBlocks(ctx)],
+    ['subgroups', 'Subgroup performance', subgroupBlocks(ctx)],
     ...(first ? [] : [probes]),
     [
       'exclusions',
@@ -59,7 +61,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet, svgs: Rea
     ],
     ['review', 'Human review', reviewBlocks(ctx)],
     ['methods', 'Methods', methodsBlocks(ctx)],
-    ['limitations', 'Limitations', limitationsBlocks(ctx)],
+    ['limitations', 'Limitations', limitationsBlocks(ctx, 'report')],
     ['files', 'Files', filesBlocks(charts)],
     ['manifest', 'Run manifest', manifestBlocks(ctx)],
   ];

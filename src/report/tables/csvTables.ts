@@ -48,6 +48,7 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
     ['axis-tests', results.axisTests.map((t) => ({ ...t, levels: t.levels.join(';') }))],
     ['intersections', results.intersections],
     ['exclusions', results.exclusions],
+    ['subgroup-performance', results.subgroups ?? []],
     [
       'probes',
       (results.probes ?? []).flatMap(({ levels, targetLevels, ...probe }) =>

@@ -1,0 +1,109 @@
+import type { Axis } from '../demographics/types.js';
+import { raoScottProportion } from '../stats/raoScottProportion.js';
+import type { ScoreRecord } from '../score/types.js';
+import type { Design } from '../study/types.js';
+import { isWrong } from './pairs.js';
+
+/** Whether the design varies this axis jointly with the others, so that its levels are balanced over them. */
+function crossed(design: Design, axis: string): boolean {
+  switch (design.kind) {
+    case 'one-at-a-time':
+    case 'list':
+      return false;
+    case 'factorial':
+      return design.axes.includes(axis);
+    case 'sampled':
+      return true;
+  }
+}
+
+/**
+ * Accuracy of one model for one demographic level, over every answer given at that level (FDA's draft guidance on
+ * AI-enabled device software functions asks for performance by race, ethnicity, sex and age group beside the
+ * overall figure). Unpaired, descriptive: the paired contrasts (findings) are what test a disparity.
+ */
+export interface SubgroupPerformance {
+  model: string;
+  axis: string;
+  level: string;
+  /** The axis's reference level: its answers are every variant with this axis at reference. */
+  reference: boolean;
+  /** Answers scored (a request error or an answer awaiting a judge is not one). */
+  answers: number;
+  correct: number;
+  /** Vignettes contributing answers: the clusters of the interval. */
+  vignettes: number;
+  accuracy: number;
+  accuracyCi: [number, number];
+  /** 1 − accuracy: wrong, refused or unparseable, as error amplification counts them. */
+  errorRate: number;
+  errorRateCi: [number, number];
+  /** Of the interval: answers of one vignette are correlated (replicates, factorial cells), so counts are divided by it. */
+  designEffect: number;
+}
+
+/**
+ * Per model, axis and level: correct answers among scored answers with a cluster-robust 95% interval (vignettes are
+ * the clusters; `raoScottProportion`). Reference and demographic variants only (controls are not a level).
+ *
+ * A level's answers must not carry another axis's effect: in a one-at-a-time design the medicaid variant is also
+ * race=white, and pooling it into "white" would show a race difference made by insurance. So a variant counts for
+ * its level on an axis only when every other axis is at its reference (or pinned by the vignette), except axes the
+ * design crosses with it (a factorial's axes among themselves, a sampled design's): those are balanced across the
+ * levels, and pooled.
+ */
+export function analyzeSubgroups(
+  scores: readonly ScoreRecord[],
+  axes: readonly Axis[],
+  modelIds: readonly string[],
+  design: Design,
+): SubgroupPerformance[] {
+  // model -> axis -> level -> vignette -> [answers, correct]
+  const cells = new Map<string, Map<string, [number, number]>>();
+  for (const s of scores) {
+    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
+    const wrong = isWrong(s.outcome);
+    if (wrong === null) continue;
+    for (const axis of axes) {
+      const level = s.attributes[axis.id];
+      if (level === undefined) continue;
+      const held = axes.filter((other) => other !== axis && !(crossed(design, axis.id) && crossed(design, other.id)));
+      if (
+        held.some(
+          (other) => s.attributes[other.id] !== undefined && s.attributes[other.id] !== other.reference && s.pinned[other.id] === undefined,
+        )
+      )
+        continue;
+      const key = `${s.modelId}\u0000${axis.id}\u0000${level}`;
+      let byVignette = cells.get(key);
+      if (!byVignette) cells.set(key, (byVignette = new Map()));
+      const cell = byVignette.get(s.vignetteId) ?? [0, 0];
+      cell[0]++;
+      if (!wrong) cell[1]++;
+      byVignette.set(s.vignetteId, cell);
+    }
+  }
+  const rows: SubgroupPerformance[] = [];
+  for (const model of modelIds)
+    for (const axis of axes)
+      for (const level of axis.levels) {
+        const byVignette = cells.get(`${model}\u0000${axis.id}\u0000${level.id}`);
+        if (!byVignette) continue;
+        const r = raoScottProportion([...byVignette.values()].map(([trials, events]) => ({ trials, events })));
+        rows.push({
+          model,
+          axis: axis.id,
+          level: level.id,
+          reference: level.id === axis.reference,
+          answers: r.trials,
+          correct: r.events,
+          vignettes: r.clusters,
+          accuracy: r.estimate,
+          accuracyCi: [r.low, r.high],
+          errorRate: 1 - r.estimate,
+          errorRateCi: [1 - r.high, 1 - r.low],
+          designEffect: r.designEffect,
+        });
+      }
+  return rows;
+}
