@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { runFile } from '../pipeline/runDir.js';
 import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
-import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
 export function analyzeCommand(io: CliIO): Command {
@@ -11,7 +10,10 @@ export function analyzeCommand(io: CliIO): Command {
     .option('--json', 'print the findings as JSON on stdout')
     .action(async (runDir: string, opts: QualityFlags & { json?: boolean }) => {
       // Loaded on use so `--help` stays fast.
-      const { analyzeRunDirectory } = await import('../pipeline/analyzeRunDir.js');
+      const [{ analyzeRunDirectory }, { printFindings }] = await Promise.all([
+        import('../pipeline/analyzeRunDir.js'),
+        import('./findingsSummary.js'),
+      ]);
       const { findings, dataQuality } = await analyzeRunDirectory(runDir, {
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
       });

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { once } from 'node:events';
 import { Command } from 'commander';
-import { isOpenAISpec, type OpenAISpec } from '../providers/openai.js';
+import { isOpenAISpec, type OpenAISpec } from '../providers/openaiSpec.js';
 import type { ModelSpec, Study } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import type { CliIO } from './program.js';

@@ -13,7 +13,7 @@ export function expandCommand(io: CliIO): Command {
         import('../expand/expand.js'),
       ]);
       const loaded = loadStudy(studyFile);
-      checkTemplateLint(io.stderr, loaded, opts);
+      await checkTemplateLint(io.stderr, loaded, opts);
       const { study, vignettes } = loaded;
       let count = 0;
       for (const variant of expandStudy(study, vignettes, study.systemPrompt)) {

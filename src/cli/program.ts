@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { toolVersion } from '../pipeline/manifest.js';
+import { toolVersion } from '../util/toolVersion.js';
 import { analyzeCommand } from './analyze.js';
 import { batchCommand } from './batch.js';
 import { cacheCommand } from './cache.js';

@@ -50,7 +50,7 @@ export function runCommand(io: CliIO): Command {
         ]);
         const study = loadStudy(studyFile);
         if (opts.dryRun) return preflight(io, study, opts, 'run --dry-run');
-        checkTemplateLint(io.stderr, study, opts);
+        await checkTemplateLint(io.stderr, study, opts);
         const { applySubset, describeSubset } = await import('../study/subset.js');
         const overridden = applyRunOverrides(applySubset(study, subsetOptions(opts)), opts);
         if (overridden.study.subset)

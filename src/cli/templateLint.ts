@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { LoadedStudy } from '../study/types.js';
-import { lintVignettes } from '../template/lint.js';
 import { formatProblem, InputError } from '../util/problems.js';
 
 export interface LintFlags {
@@ -18,7 +17,9 @@ export function withStrictFlag(command: Command): Command {
  * Lints the study's templates for demographic words outside placeholders and for sentence cues the renderer places
  * itself. Warnings go to stderr; with --strict (or the study's `strict: true`) they are bad input (exit 2), every one listed.
  */
-export function checkTemplateLint(stderr: NodeJS.WritableStream, loaded: LoadedStudy, flags: LintFlags): void {
+export async function checkTemplateLint(stderr: NodeJS.WritableStream, loaded: LoadedStudy, flags: LintFlags): Promise<void> {
+  // Loaded on use so `--help` stays fast.
+  const { lintVignettes } = await import('../template/lint.js');
   const warnings = lintVignettes(loaded.vignettes, loaded.study.axes, loaded.study.allAxes);
   if (warnings.length === 0) return;
   if (flags.strict || loaded.study.strict) throw new InputError(warnings);

@@ -53,7 +53,7 @@ export async function preflight(io: CliIO, loaded: LoadedStudy, opts: ValidateFl
     import('../expand/expand.js'),
     import('../run/preflight.js'),
   ]);
-  checkTemplateLint(io.stderr, loaded, opts);
+  await checkTemplateLint(io.stderr, loaded, opts);
   const { study, vignettes } = applyRunOverrides(applySubset(loaded, subsetOptions(opts)), opts);
   const plan = estimatePlan(study, expandStudy(study, vignettes, study.systemPrompt));
   const first = expandStudy(study, vignettes, study.systemPrompt).next();

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { importRecord } from '../import/manifest.js';
 import type { Manifest } from '../pipeline/manifest.js';
-import { readGateSection } from '../study/load.js';
+import { readGateSection } from '../study/gateSection.js';
 import type { GateSettings } from '../study/types.js';
 import { FieldReader } from '../util/fields.js';
 import { sha256Hex } from '../util/hash.js';

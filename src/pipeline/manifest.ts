@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Axis } from '../demographics/types.js';
 import type { CombinationExclusion } from '../expand/combinations.js';
@@ -6,6 +5,7 @@ import type { ImplausibleCombination, NameOptions, Study } from '../study/types.
 import { crossesCueModes } from '../study/cues.js';
 import { cuesName, type CueMode } from '../template/render.js';
 import { packageVersion } from '../util/packages.js';
+import { toolVersion } from '../util/toolVersion.js';
 import type { StudySubset } from '../study/subset.js';
 
 const DEPENDENCIES = ['openai', '@faker-js/faker', 'vega', 'vega-lite', 'vega-embed', 'jstat', 'yaml', 'commander', 'csv-parse'];
@@ -54,10 +54,7 @@ export interface Manifest {
   startedAt: string;
 }
 
-export function toolVersion(): { name: string; version: string } {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
-  return { name: pkg.name, version: pkg.version };
-}
+export { toolVersion };
 
 /** `previous`: the manifest the run directory held, whose start time a resumed run keeps. */
 export function buildManifest(

@@ -1,17 +1,14 @@
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { ChatMessage } from '../expand/types.js';
-import type { ModelSpec, OpenAIModelSpec } from '../study/types.js';
 import { answerFormat } from './answerFormat.js';
 import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../template/questions/registry.js';
 import { AnswerTooLarge, createHttpPost, httpTarget, isAbortError, type HttpReply, type HttpTarget } from './httpPost.js';
 import type { Provider, ProviderRequest, ProviderResponse, ResponseError, ResponseErrorKind } from './types.js';
 
-export type OpenAISpec = OpenAIModelSpec;
+import type { OpenAISpec } from './openaiSpec.js';
 
-export function isOpenAISpec(spec: ModelSpec): spec is OpenAISpec {
-  return spec.kind === 'openai';
-}
+export { isOpenAISpec, type OpenAISpec } from './openaiSpec.js';
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 

@@ -1,0 +1,7 @@
+import { readFileSync } from 'node:fs';
+
+/** counterfair's own name and version, from its package.json (kept light: `--version` and `--help` read it). */
+export function toolVersion(): { name: string; version: string } {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return { name: pkg.name, version: pkg.version };
+}
