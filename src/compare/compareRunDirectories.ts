@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import { gateRun } from '../gate/gate.js';
 import { compareRuns } from './compareRuns.js';
+import { mitigationEvidence } from './mitigation.js';
 import { loadScoredRun } from './scoredRun.js';
 import type { ComparisonResults } from './types.js';
 import { writeComparison } from './write.js';
@@ -9,6 +11,12 @@ export interface CompareDirectoriesOptions {
   models?: [string, string];
   /** Where the comparison report goes; `<run B or A>/compare` by default. */
   outDir?: string;
+  /**
+   * Equivalence margin in percentage points for the mitigation evidence of two runs: run B is gated in equivalence
+   * mode (`gateRun`, max difference = margin) and each contrast said shown within it or not. Without it, the section
+   * says equivalence was not assessed.
+   */
+  margin?: number;
 }
 
 /**
@@ -22,7 +30,19 @@ export async function compareRunDirectories(
 ): Promise<{ results: ComparisonResults; outDir: string }> {
   const a = loadScoredRun(runA);
   const b = runB === undefined ? undefined : loadScoredRun(runB);
-  const results = compareRuns({ runA: a, runB: b, models: options.models });
+  const compared = compareRuns({ runA: a, runB: b, models: options.models });
+  const results =
+    runB === undefined
+      ? compared
+      : {
+          ...compared,
+          mitigation: mitigationEvidence(
+            compared.comparisons,
+            options.margin === undefined
+              ? undefined
+              : { margin: options.margin, result: gateRun(runB, { mode: 'equivalence', maxDifference: options.margin }) },
+          ),
+        };
   const outDir = options.outDir ?? join(runB ?? runA, 'compare');
   await writeComparison(outDir, results, a.manifest.axes);
   return { results, outDir };

@@ -4,6 +4,7 @@ import { callout, figure, heading, list, note, paragraph, strong, table, type Bl
 import { count, percent, plural, points, pointsInterval, pValue } from '../report/format.js';
 import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.js';
 import { contrastLabel } from './sentences.js';
+import type { MitigationContrast, MitigationEvidence } from './mitigation.js';
 import type { ComparisonResults, ModelComparison } from './types.js';
 
 /**
@@ -21,6 +22,7 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
     heading(2, 'Summary'),
     // An alert only where B is significantly more disparate than A somewhere; an improvement is no alarm.
     ...results.comparisons.map((c) => (c.changes.some(worse) ? callout(c.summary) : note(c.summary))),
+    ...(results.mitigation ? mitigationBlocks(results.mitigation, axes) : []),
     ...(results.notes.length ? [heading(2, 'What differs between the runs'), list(results.notes)] : []),
     heading(2, 'Disparity in A and in B'),
     figure({ name: chart.name, title: chart.title }, ...chart.caption),
@@ -34,6 +36,56 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
       results.comparisons.some((c) => c.changes.some((x) => x.test === 'vignette-fixed-effects'))
         ? " In this design most level variants have no partner that differs only in that axis, so comparing each with the all-reference variant would mix in the other axes: instead both runs are fitted in one linear model of the error with a fixed effect per vignette, replicate and run, an indicator per axis level and a second one per level in B only, whose coefficient is the change; its standard error is cluster-robust over vignettes (both runs asked the same cases), and its test and intervals (95% and at the family's level) use t(vignettes − 1) instead of the permutation test and the bootstrap."
         : '',
+    ),
+  ];
+}
+
+/**
+ * One page a covered entity can file as evidence of mitigation: before (A), after (B), the change with the interval
+ * read beside its adjusted p-value, and whether B alone is shown within the equivalence margin.
+ */
+function mitigationBlocks(m: MitigationEvidence, axes: readonly Axis[]): Block[] {
+  const level = m.confLevel === null ? null : `${Math.round(100 * m.confLevel)}%`;
+  const equivalence = (c: MitigationContrast) =>
+    c.afterEquivalence === null
+      ? 'not assessed'
+      : c.afterEquivalence === 'pass'
+        ? `shown within ±${m.marginPoints}`
+        : c.afterEquivalence === 'exceeds'
+          ? `beyond ±${m.marginPoints}`
+          : `not shown within ±${m.marginPoints}`;
+  return [
+    heading(2, 'Mitigation evidence'),
+    paragraph(
+      'Run A is the state before a change (a new model version, prompt or guardrail), run B after it. 45 CFR 92.210(c) asks covered entities to make reasonable efforts to mitigate an identified risk of discrimination; this section is evidence of the effect of one such change on these vignettes, not of compliance. ',
+      m.sentence,
+    ),
+    table(
+      {
+        headers: [
+          'contrast',
+          'disparity before (A)',
+          'disparity after (B)',
+          'change B − A',
+          'change CI (family level)',
+          'change significant',
+          level ? `B alone, ${level} CI` : 'B alone, CI',
+          'after: equivalence',
+        ],
+        rows: m.contrasts.map((c) => ({
+          cells: [
+            `${c.model} · ${contrastLabel(axes, c.axis, c.level, c.reference)}${c.cues ? ` (${c.cues} cues)` : ''}`,
+            points(c.disparityBeforePoints / 100),
+            points(c.disparityAfterPoints / 100),
+            points(c.changePoints / 100),
+            pointsInterval(c.changeCiPoints ? [c.changeCiPoints[0] / 100, c.changeCiPoints[1] / 100] : null),
+            c.changeSignificant ? 'yes' : 'no',
+            pointsInterval(c.afterCiPoints ? [c.afterCiPoints[0] / 100, c.afterCiPoints[1] / 100] : null),
+            equivalence(c),
+          ],
+        })),
+      },
+      'No contrast could be compared.',
     ),
   ];
 }

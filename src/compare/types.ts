@@ -1,6 +1,7 @@
 import type { SimultaneousKind } from '../analysis/simultaneous.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { CueMode } from '../template/render.js';
+import type { MitigationEvidence } from './mitigation.js';
 
 /** One side of a comparison: one model in one run directory. */
 export interface ComparisonSide {
@@ -86,4 +87,6 @@ export interface ComparisonResults {
   /** What differs between the runs (study file, model settings, variants only one side has) and why it is fine. */
   notes: string[];
   comparisons: ModelComparison[];
+  /** Two run directories compared: the disparity before (A) and after (B) a change, and B's equivalence within a margin. */
+  mitigation?: MitigationEvidence;
 }

@@ -92,6 +92,38 @@ describe('compare two runs whose models differ only in the injected bias', () =>
     expect(readFileSync(join(out, 'dumbbell.svg'), 'utf8')).toMatch(/^<svg/);
   });
 
+  it('gives mitigation evidence: before, after, the change, and whether B alone is shown within the margin as the gate says', async () => {
+    const m = results.mitigation!;
+    expect(m.marginPoints).toBeNull();
+    expect(m.contrasts.every((c) => c.afterEquivalence === null)).toBe(true);
+    expect(m.sentence).toContain('not assessed');
+    const withMargin = await runCli(['compare', runA, runB, '--margin', '10', '--json', '--out', join(runB, 'compare-margin')]);
+    expect(withMargin.code).toBe(0);
+    const evidence = (JSON.parse(withMargin.stdout) as ComparisonResults).mitigation!;
+    const row = evidence.contrasts.find((c) => c.axis === 'insurance' && c.level === 'medicaid')!;
+    const change = medicaid(results.comparisons[0]!.changes);
+    expect(row.disparityBeforePoints).toBeCloseTo(100 * change.disparityA, 10);
+    expect(row.disparityAfterPoints).toBeCloseTo(100 * change.disparityB, 10);
+    expect(row.changeSignificant).toBe(true);
+    expect(evidence.sentence).toMatch(
+      /^Of 5 contrasts, 1 had a significantly smaller disparity after the change and 0 a significantly larger one/,
+    );
+    const gate = await runCli(['gate', runB, '--mode', 'equivalence', '--max-difference', '10', '--json']);
+    const gated = JSON.parse(gate.stdout) as {
+      contrasts: { axis: string; level: string; verdict: string; equivalenceDifferenceCiPoints: [number, number] }[];
+    };
+    for (const c of evidence.contrasts) {
+      const g = gated.contrasts.find((x) => x.axis === c.axis && x.level === c.level)!;
+      expect(c.afterEquivalence).toBe(g.verdict);
+      expect(c.afterCiPoints).toEqual(g.equivalenceDifferenceCiPoints);
+    }
+    const shown = evidence.contrasts.filter((c) => c.afterEquivalence === 'pass').length;
+    expect(evidence.sentence).toContain(`${shown} of 5 are shown within ±10 points`);
+    const md = readFileSync(join(runB, 'compare-margin', 'compare.md'), 'utf8');
+    expect(md).toMatch(/^## Mitigation evidence$/m);
+    expect(md).toContain('92.210(c)');
+  });
+
   it('needs --models to compare inside one run, and names unknown models', async () => {
     const none = await runCli(['compare', runB]);
     expect(none.code).toBe(2);
