@@ -16,6 +16,7 @@ export function analyzeCommand(io: CliIO): Command {
       ]);
       const { findings, dataQuality } = await analyzeRunDirectory(runDir, {
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
+        registry: io.registry,
       });
       printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality, { runDir });
       checkDataQuality(io.stderr, dataQuality);

@@ -25,7 +25,7 @@ export function batchCommand(io: CliIO): Command {
     .option('--force', FORCE_HELP)
     .action(async (studyFile: string, opts: { out?: string; runDir?: string; model?: string; force?: boolean }) => {
       const { loadStudy } = await import('../study/load.js');
-      const loaded = loadStudy(studyFile);
+      const loaded = loadStudy(studyFile, { registry: io.registry });
       const spec = batchModel(loaded.study, opts.model);
       const { claimStudyRunDir, defaultRunDir, prepareRunDir } = await import('../pipeline/runStudy.js');
       const { runFile } = await import('../pipeline/runDir.js');

@@ -12,11 +12,11 @@ export function expandCommand(io: CliIO): Command {
         import('../study/load.js'),
         import('../expand/expand.js'),
       ]);
-      const loaded = loadStudy(studyFile);
+      const loaded = loadStudy(studyFile, { registry: io.registry });
       await checkTemplateLint(io.stderr, loaded, opts);
       const { study, vignettes } = loaded;
       let count = 0;
-      for (const variant of expandStudy(study, vignettes, study.systemPrompt)) {
+      for (const variant of expandStudy(study, vignettes, study.systemPrompt, io.registry?.questionTypes)) {
         io.stdout.write(`${JSON.stringify(variant)}\n`);
         count++;
       }

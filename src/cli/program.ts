@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { Registry } from '../registry.js';
 import { toolVersion } from '../util/toolVersion.js';
 import { analyzeCommand } from './analyze.js';
 import { batchCommand } from './batch.js';
@@ -19,6 +20,8 @@ export interface CliIO {
   stderr: NodeJS.WritableStream;
   env: Readonly<Record<string, string | undefined>>;
   clock: () => number;
+  /** The providers and question types of the `--extension` modules, with the built-ins; undefined: the built-ins. */
+  registry?: Registry;
 }
 
 export function buildProgram(given: CliIO): Command {
@@ -34,11 +37,21 @@ export function buildProgram(given: CliIO): Command {
       '--env-file <file>',
       'read environment variables (API keys) from this file of KEY=VALUE lines; the environment wins over the file',
     )
+    .option(
+      '--extension <module>',
+      'load providers and/or question types from a JavaScript module (exports `providers`, `questionTypes`); repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .hook('preAction', async () => {
-      const file = program.opts<{ envFile?: string }>().envFile;
-      if (file === undefined) return;
-      const { readEnvFile } = await import('./envFile.js');
-      io.env = { ...readEnvFile(file), ...definedOnly(given.env) };
+      const { envFile, extension } = program.opts<{ envFile?: string; extension?: string[] }>();
+      if (envFile !== undefined) {
+        const { readEnvFile } = await import('./envFile.js');
+        io.env = { ...readEnvFile(envFile), ...definedOnly(given.env) };
+      }
+      if (extension !== undefined) {
+        const { loadExtensions } = await import('./extensions.js');
+        io.registry = await loadExtensions(extension);
+      }
     });
   program.addCommand(initCommand(io));
   program.addCommand(expandCommand(io));

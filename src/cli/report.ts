@@ -13,6 +13,7 @@ export function reportCommand(io: CliIO): Command {
         pdf: opts.pdf,
         chromium: io.env.COUNTERFAIR_CHROMIUM,
         log: (line) => io.stderr.write(`${line}\n`),
+        questionTypes: io.registry?.questionTypes,
       });
       io.stdout.write(
         `${written.length} files written to ${runDir}: report.html, appendix.md${written.some((p) => p.endsWith('appendix.pdf')) ? ', appendix.pdf' : ''}, charts/, tables/\n`,

@@ -48,7 +48,7 @@ export function runCommand(io: CliIO): Command {
           import('../study/overrides.js'),
           import('./findingsSummary.js'),
         ]);
-        const study = loadStudy(studyFile);
+        const study = loadStudy(studyFile, { registry: io.registry });
         if (opts.dryRun) return preflight(io, study, opts, 'run --dry-run');
         await checkTemplateLint(io.stderr, study, opts);
         const { applySubset, describeSubset } = await import('../study/subset.js');
@@ -75,6 +75,7 @@ export function runCommand(io: CliIO): Command {
             progress: opts.verbose ? verboseProgress(io.stderr) : io.stderr,
             cache: opts.cache,
             force: opts.force,
+            registry: io.registry,
           });
           const report = `Report: ${runFile(result.runDir, 'report')}`;
           if (result.complete || opts.json) printFindings(io.stdout, result.findings, opts.json, report, result.dataQuality, result);

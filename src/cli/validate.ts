@@ -25,7 +25,7 @@ export function validateCommand(io: CliIO): Command {
     .option('--json', 'print the check as JSON on stdout (schema counterfair.validate/1)')
     .action(async (studyFile: string, opts: ValidateFlags) => {
       const { loadStudy } = await import('../study/load.js');
-      await preflight(io, loadStudy(studyFile), opts, 'validate');
+      await preflight(io, loadStudy(studyFile, { registry: io.registry }), opts, 'validate');
     });
 }
 
@@ -55,8 +55,8 @@ export async function preflight(io: CliIO, loaded: LoadedStudy, opts: ValidateFl
   ]);
   await checkTemplateLint(io.stderr, loaded, opts);
   const { study, vignettes } = applyRunOverrides(applySubset(loaded, subsetOptions(opts)), opts);
-  const plan = estimatePlan(study, expandStudy(study, vignettes, study.systemPrompt));
-  const first = expandStudy(study, vignettes, study.systemPrompt).next();
+  const plan = estimatePlan(study, expandStudy(study, vignettes, study.systemPrompt, io.registry?.questionTypes));
+  const first = expandStudy(study, vignettes, study.systemPrompt, io.registry?.questionTypes).next();
   const endpoints =
     opts.check === false || first.done
       ? []

@@ -5,52 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRunDirectory, createRegistry, InputError, loadStudy, runStudy, type ScoreRecord } from '../../src/index.js';
 import { lookupProvider } from '../fixtures/extending/lookupProvider.js';
 import { trueFalseQuestion } from '../fixtures/extending/trueFalse.js';
+import { TRUTH, VIGNETTES, writeStudy } from '../fixtures/extending/study.js';
 import { fromRoot } from '../helpers/paths.js';
-
-const VIGNETTES = ['tf-aspirin', 'tf-sepsis', 'tf-stroke', 'tf-dka'];
-const TRUTH: Record<string, boolean> = { 'tf-aspirin': true, 'tf-sepsis': true, 'tf-stroke': false, 'tf-dka': false };
-
-/** Four true-false vignettes; the lookup model answers every one right, except wrongly for Black patients on three. */
-function writeStudy(dir: string): string {
-  writeFileSync(
-    join(dir, 'true-false.yaml'),
-    [
-      'domain: emergency',
-      'vignettes:',
-      ...VIGNETTES.map((id) =>
-        [
-          `  - id: ${id}`,
-          '    perspective: clinician',
-          '    text: "{{Patient}} presents to the emergency department with symptoms of the condition named below."',
-          `    question: { type: true-false, stem: "The first-line management named in the guideline applies to this patient (${id}).", answer: ${TRUTH[id]} }`,
-          '    rationale: The guideline applies regardless of demographics.',
-          '    source: test fixture',
-        ].join('\n'),
-      ),
-    ].join('\n'),
-  );
-  const answer = (value: boolean) => `"The statement is ${value}."`;
-  const table = VIGNETTES.map((id) => `${id}: ${answer(TRUTH[id]!)}`).join(', ');
-  const biased = VIGNETTES.slice(0, 3)
-    .map((id) => `${id}: ${answer(!TRUTH[id])}`)
-    .join(', ');
-  const file = join(dir, 'study.yaml');
-  writeFileSync(
-    file,
-    [
-      'name: extension',
-      'seed: 7',
-      'templates: [true-false.yaml]',
-      `demographics: ${fromRoot('demographics')}`,
-      'axes:',
-      '  race: { levels: [white, black] }',
-      'models:',
-      `  - { id: table, provider: lookup, answers: { ${table} }, level_answers: { black: { ${biased} } } }`,
-      '  - { id: sim, provider: simulated, accuracy: 1, unparseable_rate: 0 }',
-    ].join('\n'),
-  );
-  return file;
-}
 
 const readScores = (runDir: string) =>
   readFileSync(join(runDir, 'scores.jsonl'), 'utf8')
