@@ -4,11 +4,12 @@ import { FieldReader } from '../util/fields.js';
 import type { Problem } from '../util/problems.js';
 import { readYamlFile } from '../util/yaml.js';
 import { indefiniteArticle } from '../template/words.js';
+import { readPerturbations } from './perturbations.js';
 import type { Axis, AxisSlot, Level, Pronouns } from './types.js';
 
-const SLOTS: readonly AxisSlot[] = ['descriptor', 'noun', 'age', 'sentence'];
+const SLOTS: readonly AxisSlot[] = ['descriptor', 'noun', 'age', 'sentence', 'perturbation'];
 const AXIS_FIELDS = ['id', 'label', 'slot', 'reference', 'levels', 'description'];
-const LEVEL_FIELDS = ['id', 'label', 'descriptor', 'noun', 'childNoun', 'pronouns', 'years', 'sentence', 'article'];
+const LEVEL_FIELDS = ['id', 'label', 'descriptor', 'noun', 'childNoun', 'pronouns', 'years', 'sentence', 'article', 'perturb'];
 const PRONOUN_FIELDS = ['they', 'them', 'their', 'theirs', 'themself', 'pluralVerbs'];
 
 /** Loads every `*.yaml` axis definition in a directory (or a single file). Problems are collected, not thrown. */
@@ -54,7 +55,7 @@ function loadAxisFile(file: string, problems: Problem[]): Axis | undefined {
   if (!id || !label || !slot || !reference || !rawLevels) return undefined;
   const levels: Level[] = [];
   rawLevels.forEach((raw, i) => {
-    const level = readLevel(r, raw, ['levels', i], slot);
+    const level = readLevel(r, raw, ['levels', i], slot, file);
     if (!level) return;
     if (levels.some((l) => l.id === level.id)) r.problem(['levels', i, 'id'], `level "${level.id}" is listed twice`);
     else levels.push(level);
@@ -65,7 +66,7 @@ function loadAxisFile(file: string, problems: Problem[]): Axis | undefined {
   return { id, label, slot, reference, levels, file };
 }
 
-function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot: AxisSlot): Level | undefined {
+function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot: AxisSlot, file: string): Level | undefined {
   const obj = r.record(raw, path);
   if (!obj) return undefined;
   r.unknownKeys(obj, LEVEL_FIELDS, path);
@@ -77,7 +78,8 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
       `"${UNSTATED}" is reserved for the level that states nothing; a study adds it with \`axes: { <axis>: { unstated: true } }\``,
     );
   const level: Level = { id, label: r.string(obj, 'label', path, { optional: true }) ?? id };
-  const article = slot === 'age' ? undefined : r.oneOf(obj, 'article', ['a', 'an'] as const, path, { optional: true });
+  const article =
+    slot === 'age' || slot === 'perturbation' ? undefined : r.oneOf(obj, 'article', ['a', 'an'] as const, path, { optional: true });
   if (article) level.article = article;
   switch (slot) {
     case 'descriptor':
@@ -116,6 +118,11 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
         ] as const)
           if (text) checkArticles(r, text, [...path, 'sentence', form]);
       }
+      break;
+    }
+    case 'perturbation': {
+      const perturb = readPerturbations(r, obj.perturb, [...path, 'perturb'], file);
+      if (perturb?.length) level.perturb = perturb;
       break;
     }
   }

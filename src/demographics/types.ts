@@ -3,7 +3,8 @@ export type AxisSlot =
   | 'descriptor' // an adjective in the patient noun phrase: "a 45-year-old Black woman"
   | 'noun' // the head noun, which also fixes pronouns: "woman" -> she/her
   | 'age' // "45-year-old" in the noun phrase, and {{age}}
-  | 'sentence'; // a whole sentence rendered by the {{<axis id>}} placeholder
+  | 'sentence' // a whole sentence rendered by the {{<axis id>}} placeholder
+  | 'perturbation'; // how the case is written (typos, register, dialect): a transformation of the rendered text
 
 export interface Pronouns {
   they: string;
@@ -40,6 +41,26 @@ export interface Level {
    * its descriptor or noun when that opens the patient phrase, and for every {{a}} in its sentence.
    */
   article?: 'a' | 'an';
+  /** Perturbation axes: what this level does to the written case, in order (none for the reference). */
+  perturb?: Perturbation[];
+}
+
+/**
+ * One way of changing how a case is written, never what it says: every number, unit and cue is kept (checked on
+ * each rendered text). `rules` are a table of the demographics folder's `perturbations/<table>.yaml`.
+ */
+export type Perturbation =
+  | { kind: 'typos'; rate: number }
+  | { kind: 'lowercase' }
+  | { kind: 'spacing'; rate: number }
+  | { kind: 'rules'; table: string; rules: PerturbationRule[] };
+
+/** A rewrite of the table: every match of `match` (a regular expression, matched case-insensitively) becomes `replace`. */
+export interface PerturbationRule {
+  match: string;
+  replace: string;
+  /** Why the rule is there: the feature of the variety it writes, with its source. */
+  note: string;
 }
 
 export interface Axis {

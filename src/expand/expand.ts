@@ -11,7 +11,9 @@ import { cueField, cueVariantId } from './cueModes.js';
 import { designAssignments, type Assignment } from './designs.js';
 import { createFaker, drawFiller } from './filler.js';
 import { paraphraseText, type ParaphraseSource } from './paraphrase.js';
+import { perturbText } from './perturb.js';
 import { renderQuestion } from './prompt.js';
+import { deriveSeed } from '../util/hash.js';
 import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { Variant, VariantKind } from './types.js';
 
@@ -62,7 +64,12 @@ export function expandVignette(
       cuesName(cues) && !namesUnstated(study, values)
         ? patientName(faker, study.namePools, levelsOf(values), study.seed, vignette.id)
         : undefined;
-    const rendered = renderPrepared(text, { perspective: vignette.perspective, values, filler, silentAxes, cues, name });
+    const rendered = perturbed(
+      renderPrepared(text, { perspective: vignette.perspective, values, filler, silentAxes, cues, name }),
+      values,
+      study.seed,
+      vignette.id,
+    );
     return {
       vignetteId: vignette.id,
       variantId,
@@ -195,6 +202,24 @@ function axisValues(study: Study, vignette: Vignette, levels: ReadonlyMap<string
     values.push({ axis, level: findLevel(study, axis, ex.value) });
   }
   return values;
+}
+
+/**
+ * The rendered case as each perturbation level of the variant writes it (typos, register, dialect), seeded by the
+ * vignette, axis and level only, so every variant with that level reads the same way and pairs stay matched.
+ */
+function perturbed(
+  rendered: { text: string; cueSpans: [number, number][] },
+  values: readonly AxisValue[],
+  seed: number,
+  vignetteId: string,
+): { text: string; cueSpans: [number, number][] } {
+  return values
+    .filter((v) => v.axis.slot === 'perturbation' && v.level.perturb?.length)
+    .reduce(
+      (r, v) => perturbText(r.text, r.cueSpans, v.level.perturb!, deriveSeed(seed, 'perturb', vignetteId, v.axis.id, v.level.id)),
+      rendered,
+    );
 }
 
 /** A pinned value may be a level the study does not vary, so fall back to the full axis definition. */

@@ -164,6 +164,8 @@ function termsFor(axis: Axis): Term[] {
       ];
     case 'age':
       return [];
+    case 'perturbation':
+      return []; // how the case is written, not a word in it
     case 'sentence':
       return [
         ...axis.levels.flatMap((l) => fromLevels(l.label, false)),

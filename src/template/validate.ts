@@ -174,6 +174,8 @@ function hasCue(axis: Axis, used: ReadonlySet<string>): boolean {
       return used.has('patient') || used.has('age') || used.has('age_words');
     case 'sentence':
       return true; // a sentence cue the text does not place is appended after it (withSentenceCues); the template lint reports it
+    case 'perturbation':
+      return true; // it rewrites the whole rendered text, so no placeholder carries it
   }
 }
 

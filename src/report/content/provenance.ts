@@ -1,5 +1,5 @@
 import { cuesName, type CueMode } from '../../template/render.js';
-import type { Axis, Level } from '../../demographics/types.js';
+import type { Axis, Level, Perturbation } from '../../demographics/types.js';
 import { importRecord } from '../../import/manifest.js';
 import type { ReportContext } from '../sources.js';
 
@@ -28,6 +28,21 @@ export function cueText(axis: Axis, level: Level): string | undefined {
         : undefined;
     case 'age':
       return level.years !== undefined ? `the age ${level.years} years` : undefined;
+    case 'perturbation':
+      return level.perturb?.length ? `the whole case rewritten: ${level.perturb.map(describePerturbation).join(', then ')}` : undefined;
+  }
+}
+
+function describePerturbation(p: Perturbation): string {
+  switch (p.kind) {
+    case 'typos':
+      return `typos in ${Math.round(100 * p.rate)}% of everyday words`;
+    case 'lowercase':
+      return 'all lower case (numbers, units and abbreviations kept)';
+    case 'spacing':
+      return `irregular spacing (${Math.round(100 * p.rate)}% of spaces doubled)`;
+    case 'rules':
+      return `the ${p.table} rule table (${p.rules.length} rules)`;
   }
 }
 
