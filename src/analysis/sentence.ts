@@ -6,7 +6,13 @@ import { ENDPOINT_WORDS } from './endpoints.js';
 import { excludesNull, type SimultaneousKind } from './simultaneous.js';
 import type { Finding } from './types.js';
 
-export const ADJUSTMENT_NAMES = { holm: 'Holm', bonferroni: 'Bonferroni', bh: 'Benjamini-Hochberg', by: 'Benjamini-Yekutieli' } as const;
+export const ADJUSTMENT_NAMES = {
+  holm: 'Holm',
+  bonferroni: 'Bonferroni',
+  bh: 'Benjamini-Hochberg',
+  by: 'Benjamini-Yekutieli',
+  none: 'no',
+} as const;
 
 const TEST_NAMES: Record<BinaryTest, string> = {
   'mcnemar-exact': 'the exact McNemar test',
@@ -30,6 +36,7 @@ const INTERVAL_NAMES: Record<IntervalMethod, string> = {
  */
 export function simultaneousLabel(kind: SimultaneousKind, alpha: number, adjustment: AdjustMethod, familySize: number): string {
   const level = `${trimmed(100 * (1 - alpha))}%`;
+  if (kind === 'unadjusted') return `unadjusted ${level} CI, uncorrected family of ${familySize}`;
   return `${kind === 'fcr' ? 'FCR-adjusted' : 'simultaneous'} ${level} CI, ${ADJUSTMENT_NAMES[adjustment]} family of ${familySize}`;
 }
 
@@ -115,7 +122,7 @@ function reference(f: Finding, rate: string, label: string): string {
 
 function verdict(f: Finding, alpha: number): string {
   const correction = ADJUSTMENT_NAMES[f.adjustment];
-  const adjusted = `adjusted p = ${formatPValue(f.pAdjusted)}`;
+  const adjusted = f.adjustment === 'none' ? `p = ${formatPValue(f.pAdjusted)}, not adjusted` : `adjusted p = ${formatPValue(f.pAdjusted)}`;
   const ci = f.differenceCiSimultaneous;
   const label = simultaneousLabel(f.simultaneousKind, alpha, f.adjustment, f.familySize);
   const range = ci ? `${signedPoints(ci[0])} to ${signedPoints(ci[1])} points` : '';

@@ -1,3 +1,4 @@
+import { checkContrasts, readContrasts } from './contrasts.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ageLevel, loadAxes, UNSTATED, unstatedLevel } from '../demographics/load.js';
@@ -53,6 +54,7 @@ const STUDY_FIELDS = [
   'models',
   'judge',
   'analysis',
+  'contrasts',
   'quality',
   'gate',
   'output',
@@ -116,6 +118,8 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
 
   const allAxes = loadAxes(demographicsPath, problems);
   const axes = readStudyAxes(r, obj.axes, allAxes);
+  const contrasts = readContrasts(r, obj.contrasts, ['contrasts']);
+  if (contrasts) checkContrasts(r, contrasts, ['contrasts'], axes);
   const gate = readGateSection(
     r,
     obj.gate,
@@ -161,7 +165,7 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
     systemPrompt,
     models,
     judge,
-    analysis,
+    analysis: contrasts ? { ...analysis, contrasts } : analysis,
     quality,
     ...(gate ? { gate } : {}),
     ...(strict ? { strict } : {}),

@@ -15,6 +15,7 @@ const ADJUSTMENTS: Record<AdjustMethod, { name: string; what: string }> = {
     what: 'Benjamini-Hochberg adjustment (controls the false discovery rate under independence or positive dependence)',
   },
   by: { name: 'Benjamini-Yekutieli', what: 'Benjamini-Yekutieli adjustment (controls the false discovery rate under any dependence)' },
+  none: { name: 'no', what: 'no adjustment (as the contrast family declares: its p-values are not corrected for the family)' },
 };
 
 export function adjustmentName(method: AdjustMethod): string {
