@@ -45,11 +45,12 @@ export function simultaneousLabel(kind: SimultaneousKind, alpha: number, adjustm
  * of 10"; several give "... family per model and endpoint". Undefined for findings from an older results.json.
  */
 export function familyLabel(
-  findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment'>[],
+  findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment' | 'contrast'>[],
   alpha: number,
 ): string | undefined {
   const first = findings[0];
   if (!first || findings.some((f) => f.familySize === undefined)) return undefined;
+  if (findings.some((f) => f.contrast !== undefined)) return `family ${trimmed(100 * (1 - alpha))}% CI, as each declared contrast family adjusts`;
   const label = simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize);
   const same = findings.every((f) => f.familySize === first.familySize && f.simultaneousKind === first.simultaneousKind);
   return same ? label : label.replace(/ family of \d+$/, ' family per model and endpoint');
@@ -83,6 +84,11 @@ export function cueWording(f: Pick<Finding, 'cues'>, axis: Pick<Axis, 'slot'> | 
 }
 
 export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number): string {
+  const sentence = describeContrast(f, axes, alpha);
+  return f.contrast === undefined ? sentence : `Contrast "${f.contrast}": ${sentence}`;
+}
+
+function describeContrast(f: Finding, axes: readonly Axis[], alpha: number): string {
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
   // Without a pair nothing was tested: "not significant" (adjusted p = NaN) would read as a clean result.

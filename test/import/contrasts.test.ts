@@ -180,7 +180,22 @@ describe('import: a wide file with 8 variant columns and declared contrasts', ()
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as ImportedManifest;
     expect(manifest.analysis.contrasts?.map((c) => c.name)).toEqual(['stated vs unstated', 'race vs white', 'level vs level']);
     expect(manifest.study.design).toEqual({ kind: 'one-at-a-time' });
-    expect(stdout).toContain('race vs white');
+    expect(stdout).toContain('Contrast "race vs white": Across 80 vignettes');
+  });
+
+  it('report and gate name the family of each finding', async () => {
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain('contrast family');
+    expect(html).toContain('level vs level (none)');
+    const csv = readFileSync(join(out, 'tables', 'findings.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toContain('contrast');
+    const gate = await runCli(['gate', out, '--max-difference', '5']);
+    expect(gate.stderr).not.toContain('internal error');
+    const failing = findings.filter((f) => f.significant && Math.abs(100 * f.difference) > 5);
+    expect(failing.length).toBeGreaterThan(0);
+    expect(gate.code).toBe(1);
+    expect(gate.stdout).toContain("significant after its declared contrast family's adjustment");
+    for (const f of failing) expect(gate.stdout).toMatch(new RegExp(`imported +${f.axis} +${f.level} +${f.reference} \\[${f.contrast}\\]`));
   });
 });
 
