@@ -86,7 +86,8 @@ function analyseScores(
 ): GatedFinding[] {
   const { axes } = run.manifest;
   const scores = pooledScores(allScores, run.vignettes);
-  const { analysis, seed, modelIds } = run.study;
+  const { analysis, modelIds } = run.study;
+  const seed = analysis.bootstrapSeed ?? run.study.seed;
   const contrasts = findingPairs(domain === null ? scores : scores.filter((s) => s.domain === domain), axes, analysis);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
   return findingsPerCueMode(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));

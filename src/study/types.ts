@@ -172,6 +172,11 @@ export interface AnalysisOptions {
   targetRatio?: number;
   /** The study's `contrasts:` (or an import's or analysis file's): the findings' families; absent, the default one. */
   contrasts?: ContrastSpec[];
+  /**
+   * The bootstrap seed `counterfair analyze --seed` (or its analysis file) set, recorded in the manifest; absent: the
+   * study seed. Only resampling reads it: fillers, names and a simulated judge keep drawing from the study seed.
+   */
+  bootstrapSeed?: number;
 }
 
 /**

@@ -92,6 +92,17 @@ function exactMcNemarByHand(b: number, c: number): number {
   return Math.min(1, (2 * tail) / 2 ** n);
 }
 
+/** The benchmark as a wide CSV: one row per case, one answer column per variant (a wrong answer is the next letter). */
+function writeBenchmark(table: readonly Record<Column, boolean>[]): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'counterfair-contrasts-'));
+  const gold = (i: number) => 'ABCD'[i % 4]!;
+  const wrongLetter = (i: number) => 'ABCD'[(i + 1) % 4]!;
+  const rows = table.map((row, i) => [`case${String(i).padStart(3, '0')}`, gold(i), ...COLUMNS.map((c) => (row[c] ? wrongLetter(i) : gold(i)))]);
+  const file = join(dir, 'benchmark.csv');
+  writeFileSync(file, [['case', 'correct', ...COLUMNS], ...rows].map((r) => r.join(',')).join('\n') + '\n');
+  return { dir, file };
+}
+
 describe('import: a wide file with 8 variant columns and declared contrasts', () => {
   const table = wrongTable();
   let findings: Finding[];
@@ -99,12 +110,7 @@ describe('import: a wide file with 8 variant columns and declared contrasts', ()
   let stdout: string;
 
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'counterfair-contrasts-'));
-    const gold = (i: number) => 'ABCD'[i % 4]!;
-    const wrongLetter = (i: number) => 'ABCD'[(i + 1) % 4]!;
-    const rows = table.map((row, i) => [`case${String(i).padStart(3, '0')}`, gold(i), ...COLUMNS.map((c) => (row[c] ? wrongLetter(i) : gold(i)))]);
-    const file = join(dir, 'benchmark.csv');
-    writeFileSync(file, [['case', 'correct', ...COLUMNS], ...rows].map((r) => r.join(',')).join('\n') + '\n');
+    const { dir, file } = writeBenchmark(table);
     const mapping = join(dir, 'mapping.yaml');
     writeFileSync(mapping, MAPPING);
     out = join(dir, 'run');
@@ -233,5 +239,67 @@ describe('import: declared contrasts are checked against the file', () => {
     expect(ids.code).toBe(2);
     expect(ids.stderr).toContain(`${mapping}:13: contrasts.pairwise.compare[0].axis: unknown axis "rase"; axes: race`);
     expect(ids.stderr).toContain(`${mapping}:14: contrasts.pairwise.compare[1].versus: unknown level "whte" of axis race; levels: unstated, white, black`);
+  });
+});
+
+describe('analysis settings from an --analysis file and flags', () => {
+  const [mappingPart, contrastsPart] = MAPPING.split('contrasts:\n');
+  const readFindings = (dir: string) => JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as Finding[];
+  const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as ImportedManifest;
+
+  it('import takes alpha, McNemar variant, seed and contrasts from the file; analyze re-analyses with flags over the run', async () => {
+    const { dir, file } = writeBenchmark(wrongTable());
+    const mapping = join(dir, 'mapping.yaml');
+    writeFileSync(mapping, mappingPart!);
+    const settings = join(dir, 'analysis.yaml');
+    writeFileSync(settings, `alpha: 0.01\nmcnemar: midp\nseed: 7\ncontrasts:\n${contrastsPart}`);
+    const out = join(dir, 'run');
+    const r = await runCli(['import', file, '--mapping', mapping, '--analysis', settings, '--out', out]);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    const manifest = readManifest(out);
+    expect(manifest.analysis).toMatchObject({ alpha: 0.01, adjustment: 'holm', mcnemar: 'midp' });
+    expect(manifest.study.seed).toBe(7);
+    const imported = readFindings(out);
+    expect(imported.map((f) => f.contrast)).toEqual([...Array(7).fill('stated vs unstated'), 'race vs white', 'race vs white', 'level vs level', 'level vs level']);
+    for (const f of imported) {
+      expect(f.test).toBe('mcnemar-midp');
+      expect(f.p).toBeCloseTo(mcnemar(f.wrongOnlyAtLevel, f.wrongOnlyAtReference, { method: 'midp' }).pValue, 14);
+      expect(f.significant).toBe(f.pAdjusted < 0.01);
+    }
+
+    // analyze: a flag over the run's settings, recorded so that report and gate read what the findings used.
+    const again = await runCli(['analyze', out, '--alpha', '0.1', '--mcnemar', 'exact', '--json']);
+    expect(again.code).toBe(0);
+    const reanalysed = readFindings(out);
+    expect(readManifest(out).analysis).toMatchObject({ alpha: 0.1, mcnemar: 'exact' });
+    expect(reanalysed.map((f) => f.contrast)).toEqual(imported.map((f) => f.contrast));
+    for (const f of reanalysed) {
+      expect(f.test).toBe('mcnemar-exact');
+      expect(f.significant).toBe(f.pAdjusted < 0.1);
+    }
+    // Without settings, analyze keeps the recorded ones: the same findings again.
+    expect((await runCli(['analyze', out])).code).toBe(0);
+    expect(readFindings(out)).toEqual(reanalysed);
+  });
+
+  it('refuses an analysis file naming an unknown level, contrasts declared twice, and a bad flag (exit 2)', async () => {
+    const { dir, file } = writeBenchmark(wrongTable().slice(0, 10));
+    const mapping = join(dir, 'mapping.yaml');
+    writeFileSync(mapping, MAPPING);
+    const settings = join(dir, 'analysis.yaml');
+    writeFileSync(settings, 'alpha: 0.05\ncontrasts:\n  pairs:\n    compare:\n      - { axis: race, level: asian, versus: white }\n');
+    const twice = await runCli(['import', file, '--mapping', mapping, '--analysis', settings, '--out', join(dir, 'a')]);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain(`${settings}:5: contrasts.pairs.compare[0]: unknown level "asian" of axis race; levels: unstated, white, black, hispanic`);
+    expect(twice.stderr).toContain('the analysis file declares contrasts and so does the mapping (contrasts:): declare them in one place');
+    const flag = await runCli(['import', file, '--mapping', mapping, '--adjustment', 'holmes', '--out', join(dir, 'b')]);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('holm, bonferroni, bh, by');
+    writeFileSync(settings, 'alpha: 2\nresamples: 10\n');
+    const bad = await runCli(['import', file, '--mapping', mapping, '--analysis', settings, '--out', join(dir, 'c')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`${settings}:1: alpha: must be at most 0.5, got 2`);
+    expect(bad.stderr).toContain(`${settings}:2: resamples: unknown field`);
   });
 });
