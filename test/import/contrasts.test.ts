@@ -189,6 +189,19 @@ describe('import: a wide file with 8 variant columns and declared contrasts', ()
     expect(stdout).toContain('Contrast "race vs white": Across 80 vignettes');
   });
 
+  it('tables/outcome-counts.csv counts each variant on its own: the neutral answers once, not once per axis', () => {
+    const [header, ...lines] = readFileSync(join(out, 'tables', 'outcome-counts.csv'), 'utf8').trim().split(/\r?\n/);
+    expect(header).toBe('model,kind,variant,answers,correct,incorrect');
+    const variantOf = (c: Column) => (c === 'neutral' ? 'reference' : `${LEVELS[c][0]}=${LEVELS[c][1]}`);
+    const order: Column[] = ['neutral', 'white', 'black', 'hispanic', 'high_income', 'low_income', 'male', 'female'];
+    expect(lines).toEqual(
+      order.map((c) => {
+        const wrong = table.filter((r) => r[c]).length;
+        return `imported,${c === 'neutral' ? 'reference' : 'demographic'},${variantOf(c)},${CASES},${CASES - wrong},${wrong}`;
+      }),
+    );
+  });
+
   it('report and gate name the family of each finding', async () => {
     const html = readFileSync(join(out, 'report.html'), 'utf8');
     expect(html).toContain('contrast family');
