@@ -101,10 +101,11 @@ function familyFindings(
     const group = groups.find(
       (c) => c.axis === axis.id && c.level === comparison.level && c.versus === (againstReference ? undefined : comparison.versus),
     );
-    if (!group) continue;
+    // A declared comparison without a single pair is reported as untested, never dropped without a word.
+    if (!group && family.name === undefined) continue;
     const counter = new VignetteCounter();
     let excluded = 0;
-    for (const pair of group.pairs) {
+    for (const pair of group?.pairs ?? []) {
       const reference = counts(pair.reference.outcome);
       const atLevel = counts(pair.level.outcome);
       if (reference === null || atLevel === null) excluded++;

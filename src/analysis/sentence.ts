@@ -92,6 +92,8 @@ function describeContrast(f: Finding, axes: readonly Axis[], alpha: number): str
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
   // Without a pair nothing was tested: "not significant" (adjusted p = NaN) would read as a clean result.
+  if (f.nPairs === 0 && f.nExcludedPairs === 0)
+    return `No pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): no variant at ${label(f.level)} has a partner of the same vignette that differs only in this axis, at ${label(f.reference)}, so nothing was tested.`;
   if (f.nPairs === 0)
     return `No usable pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): ${f.nExcludedPairs} pairs lacked an answer on one side (failed requests or unscored answers), so nothing was tested.`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;

@@ -108,4 +108,16 @@ describe('declared contrast families', () => {
     expect(pairs.length).toBeLessThan(40);
     for (const p of pairs) expect(p.level.attributes).toEqual({ ...p.reference.attributes, race: 'black' });
   });
+
+  it('a declared comparison with no exact partner is reported as untested, not dropped', () => {
+    const seed = deriveSeed(24, 'no-partner');
+    const design: Design = { kind: 'list', assignments: [{ race: 'black' }, { race: 'hispanic', insurance: 'medicaid' }] };
+    const scores = simulate(design, seed, 30);
+    const options = { ...OPTIONS, seed, contrasts: [{ name: 'pairwise', compare: [{ axis: 'race', levels: ['black'], versus: 'hispanic' }] }] };
+    const [finding, ...rest] = analyzeFindings(findingPairs(scores, AXES, options), AXES, ['truth'], 'error', options);
+    expect(rest).toEqual([]);
+    expect(finding).toMatchObject({ contrast: 'pairwise', level: 'black', reference: 'hispanic', nPairs: 0, nExcludedPairs: 0, significant: false });
+    expect(finding!.p).toBeNaN();
+    expect(finding!.sentence).toContain('no variant at black has a partner of the same vignette that differs only in this axis');
+  });
 });
