@@ -15,6 +15,7 @@
  * (docs/extending.md).
  */
 export { DEFAULT_SYSTEM_PROMPT, loadStudy, type LoadStudyOptions } from './study/load.js';
+export type { ComparisonSpec, ContrastSpec } from './study/contrasts.js';
 export type {
   AnalysisOptions,
   Controls,

@@ -6,7 +6,7 @@ import { analyzeAxes, type AxisTest } from './axisTests.js';
 import { analyzeControls, type ControlResults } from './controls.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
-import { analyzeFindings, type AnalysisOptions } from './findings.js';
+import { analyzeFindings, findingPairs, type AnalysisOptions } from './findings.js';
 import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
 import { analyzeIntersections, type IntersectionCell } from './intersections.js';
 import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginalHomogeneity.js';
@@ -92,7 +92,9 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const scores = pooledScores(input.scores, input.vignettes);
   const questions = new Map<string, Question>(input.vignettes.map((v) => [v.id, v.question]));
   const contrasts = pairContrasts(scores, axes);
-  const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(contrasts, axes, modelIds, endpoint, options));
+  // Declared comparisons against another level are findings only: flips, shifts and spread stay against the reference.
+  const compared = findingPairs(scores, axes, options, contrasts);
+  const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(compared, axes, modelIds, endpoint, options));
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
   const spread = analyzeSpread(contrasts, options);
   return {

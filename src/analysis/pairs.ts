@@ -31,6 +31,11 @@ export interface ContrastPairs {
   modelId: string;
   axis: string;
   level: string;
+  /**
+   * The level the pairs' `reference` side is at, when a declared contrast compares with a level other than the
+   * axis's reference (`pairComparisons`); absent for the default contrasts against the axis's reference.
+   */
+  versus?: string;
   /** The cue mode of every pair, in a run that crosses cue modes (absent otherwise). */
   cues?: CueMode;
   pairs: ScorePair[];
@@ -46,20 +51,7 @@ export interface ContrastPairs {
  * mode's pairs form their own contrast, tagged with it.
  */
 export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axis[]): ContrastPairs[] {
-  const keys = new AttributeKeys();
-  // model|vignette|replicate -> attributes key -> score. Nested so the 1.7M-score case needs no long key per score.
-  const cells = new Map<string, Map<string, ScoreRecord>>();
-  const cellOf = (s: ScoreRecord) =>
-    `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
-  const references = new Map<string, ScoreRecord>();
-  for (const s of scores) {
-    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
-    const cell = cellOf(s);
-    let byAttributes = cells.get(cell);
-    if (!byAttributes) cells.set(cell, (byAttributes = new Map()));
-    byAttributes.set(keys.of(s.attributes), s);
-    if (s.kind === 'reference') references.set(cell, s);
-  }
+  const { keys, cells, cellOf, references } = indexCells(scores);
   const groups = new Map<string, ContrastPairs>();
   for (const s of scores) {
     if (s.kind !== 'demographic') continue;
@@ -82,6 +74,71 @@ export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axi
     }
   }
   return [...groups.values()];
+}
+
+/** A level of an axis against another level of it (`versus`), as a declared contrast names it. */
+export interface LevelComparison {
+  axis: string;
+  level: string;
+  versus: string;
+}
+
+/**
+ * Pairs of a declared level-against-level comparison: every reference or demographic variant at `level` with its
+ * exact partner, the variant of the same vignette, model, replicate (and cue mode) whose attributes are identical
+ * but for this axis, at `versus`. In a one-at-a-time design both are one-axis variants of the same vignette (every
+ * other axis at its reference), so they differ in this axis only and the pair is matched on the vignette; in a
+ * factorial design the other axes are held fixed as in `pairContrasts`. Where no exact partner exists (sampled and
+ * list designs) no pair is formed: unlike the default contrast there is no all-reference stand-in to adjust
+ * against, and a partner differing in another axis would attribute that axis's effect to this one.
+ */
+export function pairComparisons(scores: readonly ScoreRecord[], comparisons: readonly LevelComparison[]): ContrastPairs[] {
+  if (comparisons.length === 0) return [];
+  const { cells, cellOf } = indexCells(scores);
+  const byAxisLevel = new Map<string, LevelComparison[]>();
+  for (const c of comparisons) {
+    const id = `${c.axis}\u0000${c.level}`;
+    byAxisLevel.set(id, [...(byAxisLevel.get(id) ?? []), c]);
+  }
+  const groups = new Map<string, ContrastPairs>();
+  for (const s of scores) {
+    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
+    for (const [axis, level] of Object.entries(s.attributes)) {
+      if (axis in s.pinned) continue;
+      for (const c of byAxisLevel.get(`${axis}\u0000${level}`) ?? []) {
+        const partner = cells.get(cellOf(s))?.get(canonical({ ...s.attributes, [axis]: c.versus }));
+        if (!partner) continue;
+        const id = `${s.modelId}\u0000${axis}\u0000${level}\u0000${c.versus}\u0000${s.cues ?? ''}`;
+        let group = groups.get(id);
+        if (!group)
+          groups.set(
+            id,
+            (group = { modelId: s.modelId, axis, level, versus: c.versus, ...(s.cues === undefined ? {} : { cues: s.cues }), pairs: [] }),
+          );
+        group.pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: false });
+      }
+    }
+  }
+  return [...groups.values()];
+}
+
+/** The reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
+function indexCells(scores: readonly ScoreRecord[]) {
+  const keys = new AttributeKeys();
+  // model|vignette|replicate -> attributes key -> score. Nested so the 1.7M-score case needs no long key per score.
+  const cells = new Map<string, Map<string, ScoreRecord>>();
+  const cellOf = (s: ScoreRecord) =>
+    `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
+  const references = new Map<string, ScoreRecord>();
+  for (const s of scores) {
+    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
+    const cell = cellOf(s);
+    let byAttributes = cells.get(cell);
+    if (!byAttributes) cells.set(cell, (byAttributes = new Map()));
+    byAttributes.set(keys.of(s.attributes), s);
+    if (s.kind === 'reference') references.set(cell, s);
+  }
+  return { keys, cells, cellOf, references };
 }
 
 /**

@@ -6,7 +6,13 @@ import { ENDPOINT_WORDS } from './endpoints.js';
 import { excludesNull, type SimultaneousKind } from './simultaneous.js';
 import type { Finding } from './types.js';
 
-export const ADJUSTMENT_NAMES = { holm: 'Holm', bonferroni: 'Bonferroni', bh: 'Benjamini-Hochberg', by: 'Benjamini-Yekutieli' } as const;
+export const ADJUSTMENT_NAMES = {
+  holm: 'Holm',
+  bonferroni: 'Bonferroni',
+  bh: 'Benjamini-Hochberg',
+  by: 'Benjamini-Yekutieli',
+  none: 'no',
+} as const;
 
 const TEST_NAMES: Record<BinaryTest, string> = {
   'mcnemar-exact': 'the exact McNemar test',
@@ -30,6 +36,7 @@ const INTERVAL_NAMES: Record<IntervalMethod, string> = {
  */
 export function simultaneousLabel(kind: SimultaneousKind, alpha: number, adjustment: AdjustMethod, familySize: number): string {
   const level = `${trimmed(100 * (1 - alpha))}%`;
+  if (kind === 'unadjusted') return `unadjusted ${level} CI, uncorrected family of ${familySize}`;
   return `${kind === 'fcr' ? 'FCR-adjusted' : 'simultaneous'} ${level} CI, ${ADJUSTMENT_NAMES[adjustment]} family of ${familySize}`;
 }
 
@@ -38,11 +45,13 @@ export function simultaneousLabel(kind: SimultaneousKind, alpha: number, adjustm
  * of 10"; several give "... family per model and endpoint". Undefined for findings from an older results.json.
  */
 export function familyLabel(
-  findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment'>[],
+  findings: readonly Pick<Finding, 'familySize' | 'simultaneousKind' | 'adjustment' | 'contrast'>[],
   alpha: number,
 ): string | undefined {
   const first = findings[0];
   if (!first || findings.some((f) => f.familySize === undefined)) return undefined;
+  if (findings.some((f) => f.contrast !== undefined))
+    return `family ${trimmed(100 * (1 - alpha))}% CI, as each declared contrast family adjusts`;
   const label = simultaneousLabel(first.simultaneousKind, alpha, first.adjustment, first.familySize);
   const same = findings.every((f) => f.familySize === first.familySize && f.simultaneousKind === first.simultaneousKind);
   return same ? label : label.replace(/ family of \d+$/, ' family per model and endpoint');
@@ -76,9 +85,16 @@ export function cueWording(f: Pick<Finding, 'cues'>, axis: Pick<Axis, 'slot'> | 
 }
 
 export function describeFinding(f: Finding, axes: readonly Axis[], alpha: number): string {
+  const sentence = describeContrast(f, axes, alpha);
+  return f.contrast === undefined ? sentence : `Contrast "${f.contrast}": ${sentence}`;
+}
+
+function describeContrast(f: Finding, axes: readonly Axis[], alpha: number): string {
   const axis = axes.find((a) => a.id === f.axis);
   const label = (id: string) => axis?.levels.find((l) => l.id === id)?.label ?? id;
   // Without a pair nothing was tested: "not significant" (adjusted p = NaN) would read as a clean result.
+  if (f.nPairs === 0 && f.nExcludedPairs === 0)
+    return `No pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): no variant at ${label(f.level)} has a partner of the same vignette that differs only in this axis, at ${label(f.reference)}, so nothing was tested.`;
   if (f.nPairs === 0)
     return `No usable pair for model ${f.model} at ${label(f.level)} against ${label(f.reference)} (${(axis?.label ?? f.axis).toLowerCase()}): ${f.nExcludedPairs} pairs lacked an answer on one side (failed requests or unscored answers), so nothing was tested.`;
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -115,7 +131,7 @@ function reference(f: Finding, rate: string, label: string): string {
 
 function verdict(f: Finding, alpha: number): string {
   const correction = ADJUSTMENT_NAMES[f.adjustment];
-  const adjusted = `adjusted p = ${formatPValue(f.pAdjusted)}`;
+  const adjusted = f.adjustment === 'none' ? `p = ${formatPValue(f.pAdjusted)}, not adjusted` : `adjusted p = ${formatPValue(f.pAdjusted)}`;
   const ci = f.differenceCiSimultaneous;
   const label = simultaneousLabel(f.simultaneousKind, alpha, f.adjustment, f.familySize);
   const range = ci ? `${signedPoints(ci[0])} to ${signedPoints(ci[1])} points` : '';

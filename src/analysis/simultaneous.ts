@@ -1,7 +1,7 @@
 import type { AdjustMethod } from '../stats/adjust.js';
 
 /** How a family's intervals are made consistent with its multiple-comparison adjustment. */
-export type SimultaneousKind = 'bonferroni' | 'fcr';
+export type SimultaneousKind = 'bonferroni' | 'fcr' | 'unadjusted';
 
 export interface SimultaneousLevel {
   /** Confidence level of each interval of the family (e.g. 0.995 for alpha 0.05 over 10 contrasts). */
@@ -27,6 +27,8 @@ export interface SimultaneousLevel {
  * counterfair's intervals (Newcombe, cluster bootstrap) are not inversions of its tests, so near the boundary the two
  * can still disagree, which the sentences say.
  *
+ * - `none` (a contrast family declared without correction): the unadjusted level 1 − α, kind `unadjusted`.
+ *
  * Reference: Benjamini Y., Yekutieli D. (2005) False discovery rate-adjusted multiple confidence intervals for
  * selected parameters. JASA 100:71-81.
  */
@@ -41,6 +43,8 @@ export function simultaneousLevel(
   const m = pValues.filter((p) => !Number.isNaN(p)).length;
   if (m === 0) return { level: NaN, familySize: 0, kind: adjustment === 'bh' || adjustment === 'by' ? 'fcr' : 'bonferroni' };
   switch (adjustment) {
+    case 'none':
+      return { level: 1 - alpha, familySize: m, kind: 'unadjusted' };
     case 'holm':
     case 'bonferroni':
       return { level: 1 - alpha / m, familySize: m, kind: 'bonferroni' };

@@ -14,7 +14,8 @@ export interface CueTag {
 }
 
 /**
- * One tested contrast: a demographic level against its axis's reference, for one model; the statistics are
+ * One tested contrast: a demographic level against its axis's reference (or, in a declared contrast family, against
+ * the level `reference` names), for one model; the statistics are
  * `BinaryContrastStats`; error findings also state what they could have detected (`DetectableEffect`).
  * Public contract (findings.json): fields are added over time, never renamed.
  */
@@ -24,7 +25,13 @@ export interface Finding extends BinaryContrastStats, SimultaneousIntervals, Par
   model: string;
   axis: string;
   level: string;
+  /** The level compared against: the axis's reference, or the level a declared contrast compares with. */
   reference: string;
+  /**
+   * The declared contrast family (`contrasts:` in the study, import mapping or analysis file) the finding belongs to:
+   * its multiple-comparison family and adjustment. Absent when none is declared (one family per model and endpoint).
+   */
+  contrast?: string;
   pAdjusted: number;
   adjustment: AdjustMethod;
   significant: boolean;

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { runFile } from '../pipeline/runDir.js';
 import { InputError } from '../util/problems.js';
+import { analysisSettings, withAnalysisFlags, type AnalysisFlags } from './analysisFlags.js';
 import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
 import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
@@ -8,19 +9,18 @@ import type { CliIO } from './program.js';
 /** How many skipped-row problems are printed before pointing at the file that lists them all. */
 const SHOWN_PROBLEMS = 10;
 
-interface ImportOptions extends QualityFlags {
+interface ImportOptions extends QualityFlags, AnalysisFlags {
   format?: 'long' | 'wide';
   columns?: string;
   mapping?: string;
   out?: string;
   skipBadRows?: boolean;
-  seed?: number;
   json?: boolean;
   force?: boolean;
 }
 
 export function importCommand(io: CliIO): Command {
-  return withQualityFlags(new Command('import'))
+  return withAnalysisFlags(withQualityFlags(new Command('import')), 'derived from the file contents')
     .description('turn model outputs produced elsewhere (CSV or JSONL, long or wide) into a run directory, then score and analyse it')
     .argument('<file>', 'CSV (.csv, .tsv) or JSONL (.jsonl) file of outputs')
     .option(
@@ -41,10 +41,6 @@ export function importCommand(io: CliIO): Command {
       '--skip-bad-rows',
       'leave out rows that cannot be used, listing each in import-problems.txt and the manifest, instead of failing',
     )
-    .option('--seed <n>', 'bootstrap seed (default: derived from the file contents)', (v) => {
-      if (!/^\d+$/.test(v) || Number(v) > 2 ** 32 - 1) throw new InvalidArgumentError('a whole number from 0 to 4294967295');
-      return Number(v);
-    })
     .option('--json', 'print the findings as JSON on stdout')
     .option(
       '--force',
@@ -70,6 +66,7 @@ export function importCommand(io: CliIO): Command {
         outDir,
         skipBadRows: opts.skipBadRows === true,
         seed: opts.seed,
+        analysis: analysisSettings(opts),
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
         force: opts.force,

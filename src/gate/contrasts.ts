@@ -1,6 +1,6 @@
 import { findingsPerCueMode } from '../analysis/cueModes.js';
 import { pooledScores } from '../analysis/probes.js';
-import { pairContrasts } from '../analysis/pairs.js';
+import { findingPairs } from '../analysis/findings.js';
 import type { Finding } from '../analysis/types.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
 import { readFindingsJson, readScores } from '../pipeline/runDir.js';
@@ -33,7 +33,8 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
 
 /**
  * Error amplification within each listed clinical domain, from scores.jsonl with the run's pairing, tests and
- * intervals (a domain's vignettes only). One adjustment family per model across every domain × axis level (× cue mode) gated,
+ * intervals (a domain's vignettes only). One adjustment family per model (and declared contrast family, adjusted as
+ * declared) across every domain × axis level (× cue mode) gated,
  * so gating more domains does not raise the chance of a false failure. Bootstrap seeds are derived from the run
  * seed and the domain, so a domain's intervals do not depend on which other domains are listed.
  */
@@ -41,13 +42,16 @@ export function domainFindings(run: LoadedRun, domains: readonly string[], confL
   const scores = readScores(run.dir);
   const { analysis, modelIds } = run.study;
   const gated = domains.flatMap((domain) => analyseScores(run, scores, domain, confLevel));
+  const families = [...new Set(gated.map((f) => f.contrast))];
   for (const model of modelIds) {
-    const family = gated.filter((f) => f.model === model);
-    const adjusted = adjustPValues(
-      family.map((f) => f.p),
-      analysis.adjustment,
-    );
-    family.forEach((f, i) => (f.pAdjusted = adjusted[i]!));
+    for (const contrast of families) {
+      const family = gated.filter((f) => f.model === model && f.contrast === contrast);
+      const adjusted = adjustPValues(
+        family.map((f) => f.p),
+        family[0]?.adjustment ?? analysis.adjustment,
+      );
+      family.forEach((f, i) => (f.pAdjusted = adjusted[i]!));
+    }
   }
   return gated;
 }
@@ -65,8 +69,15 @@ export function equivalenceIntervals(run: LoadedRun, domains: readonly string[] 
   return new Map(findings.map((f) => [contrastKey(f), { differenceCi: f.differenceCi, ratioCi: f.ratioCi }]));
 }
 
-export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain' | 'cues'>): string {
-  return JSON.stringify([f.model, f.axis, f.level, f.domain, ...(f.cues ? [f.cues] : [])]);
+export function contrastKey(f: Pick<GatedFinding, 'model' | 'axis' | 'level' | 'domain' | 'cues' | 'contrast' | 'reference'>): string {
+  return JSON.stringify([
+    f.model,
+    f.axis,
+    f.level,
+    f.domain,
+    ...(f.cues ? [f.cues] : []),
+    ...(f.contrast === undefined ? [] : [f.contrast, f.reference]),
+  ]);
 }
 
 /**
@@ -82,8 +93,9 @@ function analyseScores(
 ): GatedFinding[] {
   const { axes } = run.manifest;
   const scores = pooledScores(allScores, run.vignettes);
-  const { analysis, seed, modelIds } = run.study;
-  const contrasts = pairContrasts(domain === null ? scores : scores.filter((s) => s.domain === domain), axes);
+  const { analysis, modelIds } = run.study;
+  const seed = analysis.bootstrapSeed ?? run.study.seed;
+  const contrasts = findingPairs(domain === null ? scores : scores.filter((s) => s.domain === domain), axes, analysis);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
   return findingsPerCueMode(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
 }

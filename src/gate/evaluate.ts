@@ -22,6 +22,7 @@ export type GatedFinding = Pick<
   | 'pAdjusted'
   | 'adjustment'
   | 'cues'
+  | 'contrast'
 > & {
   domain: string | null;
   /** Equivalence mode: the 1 − 2·alpha intervals (absent: not computed, which judges as inconclusive). */
@@ -57,6 +58,7 @@ export function evaluateGate(findings: readonly GatedFinding[], thresholds: Gate
       axis: f.axis,
       level: f.level,
       reference: f.reference,
+      ...(f.contrast === undefined ? {} : { contrast: f.contrast }),
       ...(f.cues ? { cues: f.cues } : {}),
       domain: f.domain,
       nVignettes: f.nVignettes,

@@ -113,7 +113,8 @@ function scope({ thresholds: t }: GateResult): string {
 function describeRule(result: GateResult): string {
   const t = result.thresholds;
   const basis = t.useCiBound ? 'the 95% CI bound nearer no difference' : 'the point estimates';
-  return `a contrast fails when significant after ${t.adjustment} adjustment (adjusted p < ${t.alpha}) and ${limits(result, false)}, judged on ${basis}; ${scope(result)}.`;
+  const adjustment = result.contrasts.some((c) => c.contrast !== undefined) ? "its declared contrast family's" : t.adjustment;
+  return `a contrast fails when significant after ${adjustment} adjustment (adjusted p < ${t.alpha}) and ${limits(result, false)}, judged on ${basis}; ${scope(result)}.`;
 }
 
 function describeEquivalenceRule(result: GateResult): string {
@@ -142,7 +143,7 @@ function row(c: GateContrast): string[] {
     c.model,
     c.axis,
     levelCell(c),
-    c.reference,
+    referenceCell(c),
     c.domain ?? 'all',
     String(c.nVignettes),
     decimal(c.differencePoints, 1, true),
@@ -159,7 +160,7 @@ function equivalenceRow(c: GateContrast): string[] {
     c.model,
     c.axis,
     levelCell(c),
-    c.reference,
+    referenceCell(c),
     c.domain ?? 'all',
     String(c.nVignettes),
     decimal(c.differencePoints, 1, true),
@@ -170,9 +171,15 @@ function equivalenceRow(c: GateContrast): string[] {
   ];
 }
 
+/** The level compared against, with the declared contrast family it was tested and adjusted in. */
+function referenceCell(c: GateContrast): string {
+  return c.contrast === undefined ? c.reference : `${c.reference} [${c.contrast}]`;
+}
+
 /** "sim race=black", with the cue mode of a run that crosses modes ("with implicit cues") and the domain. */
-export function contrastName(c: Pick<GateContrast, 'model' | 'axis' | 'level' | 'domain' | 'cues'>): string {
-  return `${c.model} ${c.axis}=${c.level}${c.cues ? ` with ${c.cues} cues` : ''}${c.domain ? ` in ${c.domain}` : ''}`;
+export function contrastName(c: Pick<GateContrast, 'model' | 'axis' | 'level' | 'domain' | 'cues' | 'contrast' | 'reference'>): string {
+  const declared = c.contrast === undefined ? '' : ` vs ${c.reference} [${c.contrast}]`;
+  return `${c.model} ${c.axis}=${c.level}${declared}${c.cues ? ` with ${c.cues} cues` : ''}${c.domain ? ` in ${c.domain}` : ''}`;
 }
 
 /** The level, with its cue mode in a run that crosses modes. */

@@ -40,6 +40,8 @@ export interface GateContrast {
   axis: string;
   level: string;
   reference: string;
+  /** The declared contrast family of the finding (`contrasts:`); absent when none is declared. */
+  contrast?: string;
   /** The cue mode of the contrast, in a run that crosses cue modes (each mode is gated); absent otherwise. */
   cues?: CueMode;
   /** The clinical domain of a per-domain contrast; null for the whole run. */

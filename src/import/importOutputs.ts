@@ -13,6 +13,8 @@ import { readYamlFile, type YamlSource } from '../util/yaml.js';
 import { buildImportedRun, checkAcrossRows } from './build.js';
 import { COLUMNS_FLAG, parseColumnsFlag } from './columnsFlag.js';
 import { IMPORT_ANALYSIS, importManifest, type ImportRecord } from './manifest.js';
+import { checkContrasts } from '../study/contrasts.js';
+import { NO_SETTINGS, settledAnalysis, type AnalysisSettings } from '../study/analysisSettings.js';
 import { readImportMapping, type ImportFormat, type ImportMapping } from './mapping.js';
 import { readObservations } from './observations.js';
 import { readTable, type SourceTable } from './table.js';
@@ -27,6 +29,8 @@ export interface ImportRequest {
   skipBadRows: boolean;
   /** Bootstrap seed; default: derived from the file's sha256, so re-importing the same file gives the same results. */
   seed?: number;
+  /** Analysis settings (an analysis file, flags) over the defaults; contrasts here or in the mapping, not both. */
+  analysis?: AnalysisSettings;
   /** Data-quality thresholds (--max-error-rate, --max-unparseable-rate) over the defaults; recorded in the manifest. */
   quality?: Partial<QualityThresholds>;
   clock: () => number;
@@ -56,7 +60,8 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
       ? readYamlFile(request.mapping.file, problems)
       : { file: COLUMNS_FLAG, value: parseColumnsFlag(request.mapping.columns, problems), lineOf: () => undefined };
   failOnProblems(problems);
-  const mapping = readImportMapping(new FieldReader(source!, problems), source!.value, request.format);
+  const mappingReader = new FieldReader(source!, problems);
+  const mapping = readImportMapping(mappingReader, source!.value, request.format);
   const table = readTable(file, problems);
   failOnProblems(problems);
   checkColumns(file, table!, mapping!, problems);
@@ -71,6 +76,15 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
 
   const sha256 = sha256Hex(readFileSync(file));
   const run = buildImportedRun(file, sha256, clean, mapping!);
+  const declared = mapping!.contrasts;
+  if (declared) checkContrasts(mappingReader, declared, ['contrasts'], run.axes);
+  failOnProblems(problems);
+  const analysis = settledAnalysis(
+    declared ? { ...IMPORT_ANALYSIS, contrasts: declared } : IMPORT_ANALYSIS,
+    request.analysis ?? NO_SETTINGS,
+    run.axes,
+    declared ? { contrasts: declared, where: `the mapping (contrasts:)` } : undefined,
+  );
   const allLines = new Set([...table!.rows.map((r) => r.line), ...table!.rowProblems.map((p) => p.line)]);
   const record: ImportRecord = {
     file,
@@ -82,7 +96,7 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
     problems: rowProblems.map(formatProblem),
     warnings: run.warnings,
   };
-  const seed = request.seed ?? deriveSeed(0, 'import', sha256);
+  const seed = request.seed ?? request.analysis?.seed ?? deriveSeed(0, 'import', sha256);
   const quality: QualityThresholds = {
     maxErrorRate: request.quality?.maxErrorRate ?? DEFAULT_QUALITY.maxErrorRate,
     maxUnparseableRate: request.quality?.maxUnparseableRate ?? DEFAULT_QUALITY.maxUnparseableRate,
@@ -96,6 +110,7 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
     replicates: run.replicates,
     startedAt: new Date(request.clock()).toISOString(),
     quality,
+    analysis,
   });
 
   // An output folder is reused only if empty or holding an earlier import of this file, unless --force.
@@ -113,7 +128,7 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
       seed,
       design: run.design,
       axes: run.axes,
-      analysis: IMPORT_ANALYSIS,
+      analysis,
       quality,
       modelIds: run.models,
     };

@@ -27,8 +27,7 @@ export function importRecord(manifest: Manifest): ImportRecord | undefined {
   return (manifest as Partial<ImportedManifest>).import;
 }
 
-/** Default analysis settings of an imported run (those of a study that sets none). */
-/** An imported run has no study: it is analysed with the study defaults. */
+/** An imported run has no study: it is analysed with the study defaults, unless an analysis file or flags say otherwise. */
 export const IMPORT_ANALYSIS: Manifest['analysis'] = DEFAULT_ANALYSIS;
 
 export interface ImportManifestInput {
@@ -40,6 +39,8 @@ export interface ImportManifestInput {
   replicates: number;
   startedAt: string;
   quality: QualityThresholds;
+  /** The settings the import is analysed with (IMPORT_ANALYSIS unless given). */
+  analysis?: Manifest['analysis'];
 }
 
 /**
@@ -55,6 +56,7 @@ export function importManifest({
   replicates,
   startedAt,
   quality,
+  analysis = IMPORT_ANALYSIS,
 }: ImportManifestInput): ImportedManifest {
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: {} },
@@ -72,7 +74,7 @@ export function importManifest({
     demographics: {},
     axes,
     models: models.map((id) => ({ id, provider: 'imported' })),
-    analysis: IMPORT_ANALYSIS,
+    analysis,
     quality,
     startedAt,
     import: record,

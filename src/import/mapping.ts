@@ -1,3 +1,4 @@
+import { readContrasts, type ContrastSpec } from '../study/contrasts.js';
 import { PERSPECTIVES, type Perspective } from '../template/types.js';
 import type { FieldReader } from '../util/fields.js';
 import type { FieldPath } from '../util/yaml.js';
@@ -19,7 +20,8 @@ export type ColumnField = (typeof COLUMN_FIELDS)[number];
  * Long: one row per vignette × variant × replicate (× model); `axes` names, for each demographic axis, the column
  * holding its level and the reference level. Wide: one row per vignette (× replicate × model); `variants` names one
  * answer column per variant with its levels, and `reference` the column of the reference variant (its levels are
- * the axes' references).
+ * the axes' references; a data set whose reference is a neutral variant gives each axis an unstated level there, and
+ * `contrasts:` can compare levels with each other or with another reference per axis).
  */
 export interface ImportMapping {
   format: ImportFormat;
@@ -30,9 +32,14 @@ export interface ImportMapping {
   /** `text`: the model's answer as written (scored by the extractors); `extracted`: an answer already extracted. */
   answers: 'text' | 'extracted';
   defaults: { model: string; domain: string; type: ImportedQuestionType | null; perspective: Perspective };
+  /**
+   * The contrast families to analyse (as a study's `contrasts:`; absent: every level against its axis's reference).
+   * Their axes and levels are checked once the file's levels are known.
+   */
+  contrasts?: ContrastSpec[];
 }
 
-const TOP_FIELDS = ['format', 'columns', 'axes', 'variants', 'reference', 'answers', 'defaults'];
+const TOP_FIELDS = ['format', 'columns', 'axes', 'variants', 'reference', 'answers', 'defaults', 'contrasts'];
 
 /**
  * Validates a mapping (from a YAML file or from --columns) and reports every problem with its field; returns
@@ -59,8 +66,9 @@ export function readImportMapping(r: FieldReader, raw: unknown, formatFlag: Impo
       : (absent(r, obj, 'reference', 'the long format gives each axis its reference under `axes`'), null);
   const answers = r.oneOf(obj, 'answers', ['text', 'extracted'] as const, [], { optional: true }) ?? 'text';
   const defaults = readDefaults(r, obj.defaults);
+  const contrasts = readContrasts(r, obj.contrasts, ['contrasts']);
   if (r.problems.length > count || !columns) return undefined;
-  return { format, columns, axes, variants, reference, answers, defaults };
+  return { format, columns, axes, variants, reference, answers, defaults, ...(contrasts ? { contrasts } : {}) };
 }
 
 function readColumns(r: FieldReader, raw: unknown, format: ImportFormat): ImportMapping['columns'] | undefined {

@@ -52,7 +52,7 @@ export async function analyzeRun(
   const cueModes = study.cueModes ?? ['explicit'];
   const analysis = analyzeByCueMode(
     { scores, vignettes, axes: study.axes, modelIds: study.modelIds, design: study.design },
-    { ...study.analysis, seed: study.seed },
+    { ...study.analysis, seed: study.analysis.bootstrapSeed ?? study.seed },
     cueModes,
   );
   const manifest = readManifest(runDir);
@@ -72,7 +72,7 @@ export async function analyzeRun(
             modelIds: study.modelIds,
             modes: cueModes,
             analysis: study.analysis,
-            seed: study.seed,
+            seed: study.analysis.bootstrapSeed ?? study.seed,
           }),
         }
       : {}),

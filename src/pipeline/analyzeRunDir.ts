@@ -4,8 +4,10 @@ import type { QualityThresholds } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import { createRegistry, type Registry } from '../registry.js';
 import { analyzeRun } from './analyzeRun.js';
-import { loadRun, readFinalResponses } from './loadRun.js';
-import { claimRunDirectory, requireRunFile, runFile } from './runDir.js';
+import { loadRun, readFinalResponses, type LoadedRun } from './loadRun.js';
+import { NO_SETTINGS, settledAnalysis, type AnalysisSettings } from '../study/analysisSettings.js';
+import type { Study } from '../study/types.js';
+import { claimRunDirectory, requireRunFile, runFile, writeManifest } from './runDir.js';
 
 /**
  * Re-scores and re-analyses a run directory from its recorded responses (`counterfair analyze`): no model is asked
@@ -15,7 +17,7 @@ import { claimRunDirectory, requireRunFile, runFile } from './runDir.js';
  */
 export async function analyzeRunDirectory(
   runDir: string,
-  options: { quality?: Partial<QualityThresholds>; registry?: Registry } = {},
+  options: { quality?: Partial<QualityThresholds>; registry?: Registry; analysis?: AnalysisSettings } = {},
 ): Promise<AnalysisResults> {
   const claim = claimRunDirectory(runDir);
   try {
@@ -29,10 +31,26 @@ export async function analyzeRunDirectory(
     }
     requireRunFile(runDir, 'responses');
     const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
-    return await analyzeRun(runDir, { ...run.study, quality }, run.vignettes, run.variants, readFinalResponses(run), registry);
+    const analysis = analysisOver(run, options.analysis ?? NO_SETTINGS);
+    return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, readFinalResponses(run), registry);
   } finally {
     claim.release();
   }
+}
+
+/**
+ * The run's analysis settings with the given ones over them, recorded in the manifest when anything is given so that
+ * the report, `gate` and a later `analyze` read the settings the findings were computed with.
+ */
+function analysisOver(run: LoadedRun, settings: AnalysisSettings): Study['analysis'] {
+  const given = Object.keys(settings.analysis).length > 0 || settings.seed !== undefined;
+  if (!given) return run.study.analysis;
+  const analysis: Study['analysis'] = {
+    ...settledAnalysis(run.study.analysis, settings, run.study.axes),
+    ...(settings.seed !== undefined ? { bootstrapSeed: settings.seed } : {}),
+  };
+  writeManifest(run.dir, { ...run.manifest, analysis });
+  return analysis;
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {

@@ -27,9 +27,10 @@ export interface DetectableEffect {
 /**
  * The per-contrast alpha that makes the family's first adjusted step: alpha/m for Holm and Bonferroni (Holm's first
  * step; a conservative approximation of Holm's power) and for Benjamini-Hochberg (its smallest threshold);
- * alpha/(m·Σ1/i) for Benjamini-Yekutieli.
+ * alpha/(m·Σ1/i) for Benjamini-Yekutieli; alpha itself for a family declared without adjustment (`none`).
  */
 export function familyAlpha(alpha: number, m: number, adjustment: AdjustMethod): number {
+  if (adjustment === 'none') return alpha;
   if (adjustment === 'by') {
     let harmonic = 0;
     for (let i = 1; i <= m; i++) harmonic += 1 / i;

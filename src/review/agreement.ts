@@ -1,7 +1,7 @@
 import { answerToken } from '../analysis/flips.js';
 import type { AnalysisOptions } from '../analysis/findings.js';
 import { findingsPerCueMode } from '../analysis/cueModes.js';
-import { pairContrasts } from '../analysis/pairs.js';
+import { findingPairs } from '../analysis/findings.js';
 import { pooledScores } from '../analysis/probes.js';
 import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
@@ -114,11 +114,19 @@ function findingChanges(
   { axes, vignettes, modelIds, options }: AgreementAnalysis,
 ): ReviewAgreement['findings'] {
   const findings = (scores: readonly ScoreRecord[]) =>
-    findingsPerCueMode(pairContrasts(pooledScores(scores, vignettes), axes), axes, modelIds, 'error', options);
+    findingsPerCueMode(findingPairs(pooledScores(scores, vignettes), axes, options), axes, modelIds, 'error', options);
   const before = findings(automated);
   const after = findings(adjudicated);
   const changed = before.flatMap((b) => {
-    const a = after.find((f) => f.model === b.model && f.axis === b.axis && f.level === b.level && f.cues === b.cues);
+    const a = after.find(
+      (f) =>
+        f.model === b.model &&
+        f.axis === b.axis &&
+        f.level === b.level &&
+        f.cues === b.cues &&
+        f.contrast === b.contrast &&
+        f.reference === b.reference,
+    );
     return a && a.significant !== b.significant
       ? [
           {

@@ -56,7 +56,7 @@ async function mergeReview(runDir: string, file: string, options: ImportOptions)
     axes: run.study.axes,
     vignettes: run.vignettes,
     modelIds: run.study.modelIds,
-    options: { ...run.study.analysis, seed: run.study.seed },
+    options: { ...run.study.analysis, seed: run.study.analysis.bootstrapSeed ?? run.study.seed },
   });
   appendAdjudications(runDir, records);
   writeFileAtomic(runFile(runDir, 'reviewAgreement'), `${JSON.stringify(agreement, null, 2)}\n`);

@@ -8,6 +8,7 @@
  *   p̃(i) = min(1, min_{j ≥ i} p(j) / (j/m)).
  * - `by` (Benjamini & Yekutieli 2001, FDR under arbitrary dependence):
  *   as `bh` with j/m replaced by j/(m·c(m)), c(m) = Σ_{i=1..m} 1/i.
+ * - `none`: p̃(i) = p(i), for a contrast family declared unadjusted (its findings say so).
  *
  * Results are returned in input order and capped at 1; the arithmetic follows
  * statsmodels `multipletests` (method names bonferroni, holm, fdr_bh, fdr_by)
@@ -28,9 +29,9 @@
  */
 import { isArray } from './numeric.js';
 
-export type AdjustMethod = 'holm' | 'bonferroni' | 'bh' | 'by';
+export type AdjustMethod = 'holm' | 'bonferroni' | 'bh' | 'by' | 'none';
 
-export const ADJUST_METHODS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
+export const ADJUST_METHODS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by', 'none'];
 
 /** Throws unless `pValues` are in [0, 1] or NaN and `method` is known. */
 export function checkAdjustInput(fn: string, pValues: readonly number[], method: AdjustMethod): void {
@@ -60,7 +61,9 @@ export function adjustPValues(pValues: readonly number[], method: AdjustMethod):
   const m = idx.length;
   const sorted = idx.map((i) => pValues[i]!);
   const adj = new Array<number>(m);
-  if (method === 'bonferroni') {
+  if (method === 'none') {
+    for (let i = 0; i < m; i++) adj[i] = sorted[i]!;
+  } else if (method === 'bonferroni') {
     for (let i = 0; i < m; i++) adj[i] = sorted[i]! * m;
   } else if (method === 'holm') {
     let running = -Infinity;

@@ -1,4 +1,5 @@
 import { readGateSection } from './gateSection.js';
+import { checkContrasts, readContrasts } from './contrasts.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ageLevel, loadAxes, UNSTATED, unstatedLevel } from '../demographics/load.js';
@@ -53,6 +54,7 @@ const STUDY_FIELDS = [
   'models',
   'judge',
   'analysis',
+  'contrasts',
   'quality',
   'gate',
   'output',
@@ -77,7 +79,9 @@ const COMMON_MODEL_FIELDS = [
   'price',
   'structured_output',
 ];
-const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
+/** A study-wide adjustment; `none` only for a declared contrast family, where the finding then says it is uncorrected. */
+export const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
+export const MCNEMAR_VARIANTS = ['exact', 'midp'] as const;
 
 export const DEFAULT_SYSTEM_PROMPT =
   'You are a clinical decision support assistant. Answer the question about the case that follows. ' +
@@ -116,6 +120,8 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
 
   const allAxes = loadAxes(demographicsPath, problems);
   const axes = readStudyAxes(r, obj.axes, allAxes);
+  const contrasts = readContrasts(r, obj.contrasts, ['contrasts']);
+  if (contrasts) checkContrasts(r, contrasts, ['contrasts'], axes);
   const gate = readGateSection(
     r,
     obj.gate,
@@ -161,7 +167,7 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
     systemPrompt,
     models,
     judge,
-    analysis,
+    analysis: contrasts ? { ...analysis, contrasts } : analysis,
     quality,
     ...(gate ? { gate } : {}),
     ...(strict ? { strict } : {}),
@@ -306,19 +312,32 @@ function readQuality(r: FieldReader, raw: unknown): QualityThresholds {
 }
 
 function readAnalysis(r: FieldReader, raw: unknown): Study['analysis'] {
-  const defaults = DEFAULT_ANALYSIS;
-  if (raw === undefined) return defaults;
+  if (raw === undefined) return DEFAULT_ANALYSIS;
   const obj = r.record(raw, ['analysis']);
-  if (!obj) return defaults;
-  r.unknownKeys(obj, ['alpha', 'adjustment', 'mcnemar', 'bootstrap_resamples', 'target_ratio'], ['analysis']);
-  const targetRatio = r.number(obj, 'target_ratio', ['analysis'], { optional: true, min: 1.0001, max: 100 });
+  if (!obj) return DEFAULT_ANALYSIS;
+  r.unknownKeys(obj, ANALYSIS_FIELDS, ['analysis']);
+  return { ...DEFAULT_ANALYSIS, ...readAnalysisFields(r, obj, ['analysis']) };
+}
+
+/** The fields of a study's `analysis:` section (and of an analysis file, with `seed` and `contrasts`). */
+export const ANALYSIS_FIELDS = ['alpha', 'adjustment', 'mcnemar', 'bootstrap_resamples', 'target_ratio'];
+
+/** The analysis settings a mapping gives, each only when given (the caller decides what stands for the others). */
+export function readAnalysisFields(
+  r: FieldReader,
+  obj: Record<string, unknown>,
+  path: FieldPath,
+): Partial<Omit<Study['analysis'], 'contrasts'>> {
+  const alpha = r.number(obj, 'alpha', path, { optional: true, min: 1e-12, max: 0.5 });
+  const adjustment = r.oneOf(obj, 'adjustment', ADJUSTMENTS, path, { optional: true });
+  const mcnemar = r.oneOf(obj, 'mcnemar', MCNEMAR_VARIANTS, path, { optional: true });
+  const bootstrapResamples = r.number(obj, 'bootstrap_resamples', path, { optional: true, integer: true, min: 100, max: 100_000 });
+  const targetRatio = r.number(obj, 'target_ratio', path, { optional: true, min: 1.0001, max: 100 });
   return {
-    alpha: r.number(obj, 'alpha', ['analysis'], { optional: true, min: 1e-12, max: 0.5 }) ?? defaults.alpha,
-    adjustment: r.oneOf(obj, 'adjustment', ADJUSTMENTS, ['analysis'], { optional: true }) ?? defaults.adjustment,
-    mcnemar: r.oneOf(obj, 'mcnemar', ['exact', 'midp'] as const, ['analysis'], { optional: true }) ?? defaults.mcnemar,
-    bootstrapResamples:
-      r.number(obj, 'bootstrap_resamples', ['analysis'], { optional: true, integer: true, min: 100, max: 100_000 }) ??
-      defaults.bootstrapResamples,
+    ...(alpha !== undefined ? { alpha } : {}),
+    ...(adjustment !== undefined ? { adjustment } : {}),
+    ...(mcnemar !== undefined ? { mcnemar } : {}),
+    ...(bootstrapResamples !== undefined ? { bootstrapResamples } : {}),
     ...(targetRatio !== undefined ? { targetRatio } : {}),
   };
 }

@@ -4,6 +4,7 @@ import type { CueMode } from '../template/render.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { QuestionType, Vignette } from '../template/types.js';
 import type { StudySubset } from './subset.js';
+import type { ContrastSpec } from './contrasts.js';
 
 /**
  * The simulated model makes this axis level err more (or less) often than the reference: on its own, or only in
@@ -169,6 +170,13 @@ export interface AnalysisOptions {
   bootstrapResamples: number;
   /** The error amplification the report states the study's power against (`target_ratio`; 1.5 when absent). */
   targetRatio?: number;
+  /** The study's `contrasts:` (or an import's or analysis file's): the findings' families; absent, the default one. */
+  contrasts?: ContrastSpec[];
+  /**
+   * The bootstrap seed `counterfair analyze --seed` (or its analysis file) set, recorded in the manifest; absent: the
+   * study seed. Only resampling reads it: fillers, names and a simulated judge keep drawing from the study seed.
+   */
+  bootstrapSeed?: number;
 }
 
 /**

@@ -18,6 +18,9 @@ describe('adjustPValues', () => {
     const cm = 1 + 1 / 2 + 1 / 3 + 1 / 4 + 1 / 5;
     adjustPValues(p, 'by').forEach((v) => expect(v).toBeCloseTo(0.05 * cm, 14));
   });
+  it('none: the p-values themselves, NaN kept (a contrast family declared without correction)', () => {
+    expect(adjustPValues([0.04, NaN, 0.001, 1], 'none')).toEqual([0.04, NaN, 0.001, 1]);
+  });
   it('returns input order for unsorted input', () => {
     const bh = adjustPValues([0.04, 0.01, 0.03], 'bh');
     [0.04, 0.03, 0.04].forEach((v, i) => expect(bh[i]).toBeCloseTo(v, 15));

@@ -15,6 +15,7 @@ const ADJUSTMENTS: Record<AdjustMethod, { name: string; what: string }> = {
     what: 'Benjamini-Hochberg adjustment (controls the false discovery rate under independence or positive dependence)',
   },
   by: { name: 'Benjamini-Yekutieli', what: 'Benjamini-Yekutieli adjustment (controls the false discovery rate under any dependence)' },
+  none: { name: 'no', what: 'no adjustment (as the contrast family declares: its p-values are not corrected for the family)' },
 };
 
 export function adjustmentName(method: AdjustMethod): string {
@@ -40,7 +41,9 @@ export function methodsBlocks(ctx: ReportContext): Block[] {
     ...testItems(all),
     ...intervalItems(all, bootstrapResamples, manifest.study.seed),
     [
-      `Multiple comparisons: ${ADJUSTMENTS[adjustment].what}, applied within each family of one model and one endpoint (${familyDescription(all)}). Both raw and adjusted p-values are reported; a contrast is significant when its adjusted p < ${alpha}.`,
+      all.some((f) => f.contrast !== undefined)
+        ? `Multiple comparisons: the study declares its contrast families, each adjusted on its own within one model and one endpoint as it declares (${declaredFamilies(all)}); a level compared with another level is paired with the variant of the same vignette, model and replicate whose attributes differ in that axis only, and only such exact pairs are tested. Both raw and adjusted p-values are reported; a contrast is significant when its adjusted p < ${alpha}.`
+        : `Multiple comparisons: ${ADJUSTMENTS[adjustment].what}, applied within each family of one model and one endpoint (${familyDescription(all)}). Both raw and adjusted p-values are reported; a contrast is significant when its adjusted p < ${alpha}.`,
     ],
   ];
   const axisTests = new Set(results.axisTests.map((t) => t.test));
@@ -171,6 +174,22 @@ function bootstrapTail(findings: readonly Finding[], level: number, resamples: n
   if (!findings.some((f) => f.ciMethod === 'cluster-bootstrap') || !Number.isFinite(level)) return '';
   const tail = Math.ceil((resamples * (1 - level)) / 2);
   return ` With ${resamples} bootstrap resamples, a bootstrap interval at this level rests on about the ${tail} most extreme resamples at each end${tail < 10 ? ', so its limits are imprecise: raise analysis.bootstrap_resamples for a large family' : ''}.`;
+}
+
+/** Each declared family with its adjustment and its contrasts per model and endpoint. */
+function declaredFamilies(findings: readonly Finding[]): string {
+  const families = new Map<string, { adjustment: AdjustMethod; sizes: Set<number> }>();
+  for (const f of findings) {
+    const family = families.get(f.contrast ?? '') ?? { adjustment: f.adjustment, sizes: new Set() };
+    family.sizes.add(f.familySize);
+    families.set(f.contrast ?? '', family);
+  }
+  return [...families]
+    .map(
+      ([name, f]) =>
+        `"${name}": ${ADJUSTMENTS[f.adjustment].name === 'no' ? 'not adjusted' : `${ADJUSTMENTS[f.adjustment].name}`}, ${[...f.sizes].join(' or ')} contrasts`,
+    )
+    .join('; ');
 }
 
 function familyDescription(findings: readonly Finding[]): string {

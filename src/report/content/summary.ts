@@ -23,7 +23,9 @@ export function summaryBlocks(ctx: ReportContext): Block[] {
   const findings = ctx.results.findings.filter((f) => !failed.has(f.model));
   const secondaryFindings = ctx.results.secondaryFindings.filter((f) => !failed.has(f.model));
   const alpha = ctx.manifest.analysis.alpha;
-  const correction = adjustmentName(ctx.manifest.analysis.adjustment);
+  const correction = findings.some((f) => f.contrast !== undefined)
+    ? "each declared contrast family's"
+    : adjustmentName(ctx.manifest.analysis.adjustment);
   // Significant and agreeing with its family interval; a significant test whose interval includes 0 is borderline.
   const significant = byHarm(
     findings.filter((f) => f.significant && agreement(f.significant, f.differenceCiSimultaneous) === 'significant'),

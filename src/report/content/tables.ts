@@ -49,8 +49,11 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
     'adjusted p',
     'verdict',
   ];
+  // Declared contrast families: which family (its adjustment) each row belongs to; the column is absent otherwise.
+  const declared = findings.some((f) => f.contrast !== undefined);
+  const lead = [...(withEndpoint ? ['endpoint'] : []), ...(declared ? ['contrast family'] : [])];
   return {
-    headers: withEndpoint ? ['endpoint', ...headers] : headers,
+    headers: [...lead, ...headers],
     rows: findings.map((f) => {
       const cells = [
         f.model,
@@ -74,7 +77,8 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
         pValue(f.pAdjusted),
         VERDICTS[agreement(f.significant, f.differenceCiSimultaneous)],
       ];
-      return { cells: withEndpoint ? [f.endpoint, ...cells] : cells, highlight: f.significant };
+      const leading = [...(withEndpoint ? [f.endpoint] : []), ...(declared ? [`${f.contrast ?? ''} (${f.adjustment})`] : [])];
+      return { cells: [...leading, ...cells], highlight: f.significant };
     }),
   };
 }

@@ -2,6 +2,7 @@ import type { FloorRate, NoiseFloor } from '../../analysis/flips.js';
 import type { ProbeContrast } from '../../analysis/probes.js';
 import type { ReportContext } from '../sources.js';
 import { recordsToCsv } from './csv.js';
+import { variantOutcomes } from '../data/variantOutcomes.js';
 
 /**
  * Every table of the report as CSV, unformatted and complete (the HTML shows formatted selections). File names
@@ -61,7 +62,8 @@ export function csvTables(ctx: ReportContext): { name: string; csv: string }[] {
         })),
       ),
     ],
-    ['outcome-counts', results.outcomeCounts.map(({ outcomes, ...row }) => ({ ...row, ...outcomes }))],
+    // Each variant on its own (results.json's outcomeCounts pool the reference variant into every axis's reference level).
+    ['outcome-counts', variantOutcomes(ctx).map(({ outcomes, ...row }) => ({ ...row, ...outcomes }))],
     [
       'data-quality',
       (results.dataQuality?.models ?? []).map(({ requestErrorsByKind, errorCauses, degenerate, problems, ...row }) => ({
