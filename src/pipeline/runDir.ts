@@ -3,10 +3,22 @@
  * command claims the directory. Every other module reads and writes a run through it, so a missing or damaged
  * file is always the same bad input (exit 2, the file and line named, and what to do), never an internal error.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import type { Variant } from '../expand/types.js';
+import { fileLines, writeAll } from '../run/jsonlFile.js';
 import { isAlive, takeLock } from '../run/lock.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
@@ -75,21 +87,50 @@ export function temporaryPath(path: string): string {
   return `${path}.tmp-${process.pid}`;
 }
 
+/** Characters of JSONL gathered before one write(): the file is never one string, whatever its size. */
+const JSONL_CHUNK = 1 << 20;
+
+/**
+ * Writes one JSON line per record, streamed through a file descriptor in bounded chunks to the temporary file,
+ * then renamed into place (a reader never sees half a file); a failed write leaves no temporary file behind.
+ */
 export function writeJsonl(path: string, records: Iterable<unknown>): void {
-  const lines: string[] = [];
-  for (const r of records) lines.push(JSON.stringify(r));
-  writeFileAtomic(path, lines.length ? `${lines.join('\n')}\n` : '');
+  const tmp = temporaryPath(path);
+  const fd = openSync(tmp, 'w');
+  try {
+    let chunk = '';
+    for (const r of records) {
+      chunk += `${JSON.stringify(r)}\n`;
+      if (chunk.length >= JSONL_CHUNK) {
+        writeAll(fd, chunk);
+        chunk = '';
+      }
+    }
+    if (chunk !== '') writeAll(fd, chunk);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
 }
 
 /** A JSONL file's records; a line that is not a JSON object is bad input naming the file and line. */
 export function readJsonl<T>(path: string, remedy = 'fix or remove that line'): T[] {
-  const records: T[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() !== '') records.push(parseJsonLine<T>(path, line, i + 1, remedy));
-    });
-  return records;
+  return Array.from(jsonlRecords<T>(path, remedy));
+}
+
+/**
+ * A JSONL file's records one at a time, read line by line (one chunk in memory, never the whole file); blank lines
+ * are skipped, and a line that is not a JSON object is bad input naming the file and line.
+ */
+export function* jsonlRecords<T>(path: string, remedy = 'fix or remove that line'): Generator<T> {
+  let lineNumber = 0;
+  for (const { line } of fileLines(path, { final: 'include' })) {
+    lineNumber++;
+    if (line.trim() !== '') yield parseJsonLine<T>(path, line, lineNumber, remedy);
+  }
 }
 
 /** One JSONL line as a JSON object, or bad input naming the file and line. */
