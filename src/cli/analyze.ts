@@ -9,11 +9,13 @@ export function analyzeCommand(io: CliIO): Command {
     .description('re-score and re-analyse a run directory from its recorded responses (no model is called)')
     .argument('<run-dir>', 'run directory written by `counterfair run` or `counterfair import`')
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (runDir: string, opts: QualityFlags & { json?: boolean }) => {
+    .option('--rescore', 'score every answer again even when the recorded scores came from the same extractor, judge and inputs')
+    .action(async (runDir: string, opts: QualityFlags & { json?: boolean; rescore?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const { analyzeRunDirectory } = await import('../pipeline/analyzeRunDir.js');
       const { findings, dataQuality } = await analyzeRunDirectory(runDir, {
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
+        rescore: opts.rescore === true,
       });
       printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality, { runDir });
       checkDataQuality(io.stderr, dataQuality);

@@ -3,6 +3,7 @@
  * command claims the directory. Every other module reads and writes a run through it, so a missing or damaged
  * file is always the same bad input (exit 2, the file and line named, and what to do), never an internal error.
  */
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -10,6 +11,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   rmSync,
   statSync,
@@ -49,6 +51,8 @@ export const RUN_FILES = {
   reviewAgreement: 'review-agreement.json',
   importProblems: 'import-problems.txt',
   scores: 'scores.jsonl',
+  /** What produced scores.jsonl (extractor and question-type versions, judge, digests of the inputs): `analyze` reuses the scores while it matches. */
+  scoresSource: 'scores-source.json',
   findings: 'findings.json',
   results: 'results.json',
   report: 'report.html',
@@ -231,6 +235,16 @@ export function readScores(dir: string): ScoreRecord[] {
   return readRunJsonl<ScoreRecord>(dir, 'scores');
 }
 
+/** What produced scores.jsonl as recorded, or undefined when not recorded (or unreadable: the scores are made again). */
+export function readScoresSource(dir: string): Record<string, unknown> | undefined {
+  try {
+    const value = readOptionalJson<unknown>(dir, 'scoresSource');
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function readVignettes(dir: string): Vignette[] {
   return readRunJsonl<Vignette>(dir, 'vignettes');
 }
@@ -335,8 +349,34 @@ export function writeFindingsJson(dir: string, findings: AnalysisResults['findin
   writeFileAtomic(runFile(dir, 'findings'), `${JSON.stringify(findings, null, 2)}\n`);
 }
 
-export function writeScores(dir: string, scores: Iterable<ScoreRecord>): void {
+/**
+ * Writes scores.jsonl and then what produced it; the old record of what produced the scores is removed first, so a
+ * crash in between never pairs new scores with an old source (the next `analyze` then scores again).
+ */
+export function writeScores(dir: string, scores: Iterable<ScoreRecord>, source?: object): void {
+  rmSync(runFile(dir, 'scoresSource'), { force: true });
   writeJsonl(runFile(dir, 'scores'), scores);
+  if (source !== undefined) writeFileAtomic(runFile(dir, 'scoresSource'), versionedJson(source));
+}
+
+/** scores.jsonl's records one at a time (never the whole file in memory); damage is bad input naming the line. */
+export function scoreRecords(dir: string): Generator<ScoreRecord> {
+  return jsonlRecords<ScoreRecord>(requireRunFile(dir, 'scores'), remedyFor(dir, 'scores').damaged);
+}
+
+/** The sha256 of a run file, read in chunks (null when the run has no such file). */
+export function runFileDigest(dir: string, name: RunFileName): string | null {
+  const path = runFile(dir, name);
+  if (!existsSync(path)) return null;
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(JSONL_CHUNK);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 export function writeVignettes(dir: string, vignettes: Iterable<Vignette>): void {
