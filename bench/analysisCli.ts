@@ -1,6 +1,6 @@
 /**
  * `counterfair analyze` and `counterfair report` on a real run directory, as child processes, at 100k and 1M
- * responses (10M with BENCH_10M=1), printing wall time and peak RSS (from /usr/bin/time -v) per step.
+ * responses (10M with BENCH_10M=1), printing wall time, CPU time and peak RSS (from /usr/bin/time -v) per step.
  *
  * The run directory is the quickstart's (run once on the simulated model, cached in the bench folder) with
  * responses.jsonl written directly: every quickstart request repeated as replicates 0..k, each replicate's answer
@@ -63,6 +63,8 @@ function buildRun(base: string, n: number): string {
 
 interface Step {
   seconds: number;
+  /** User + system CPU seconds: on a shared machine the wall time says more about the neighbours. */
+  cpu: number;
   peakMB: number;
   exit: number | null;
 }
@@ -71,14 +73,15 @@ function timed(args: string[]): Step {
   const r = spawnSync('/usr/bin/time', ['-v', 'node', ...cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 });
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(r.stderr);
+  const cpu = ['User', 'System'].reduce((sum, what) => sum + Number(new RegExp(`${what} time \\(seconds\\): ([\\d.]+)`).exec(r.stderr)?.[1] ?? Number.NaN), 0);
   const seconds = wall ? Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]) : Number.NaN;
   if (r.status !== 0) process.stderr.write(`${args.join(' ')}: exit ${r.status}\n${r.stderr.split('\n').slice(0, 8).join('\n')}\n`);
-  return { seconds, peakMB: rss ? Number(rss) / 1024 : Number.NaN, exit: r.status };
+  return { seconds, cpu, peakMB: rss ? Number(rss) / 1024 : Number.NaN, exit: r.status };
 }
 
 const base = baseRun();
 console.log(`checkout ${root}, child heap limit ${heap} MB`);
-console.log('responses  | step          | exit | wall s | peak RSS MB | RSS KB/response');
+console.log('responses  | step          | exit | wall s |  CPU s | peak RSS MB | RSS KB/response');
 for (const n of sizes) {
   const dir = buildRun(base, n);
   for (const [name, args] of [
@@ -88,7 +91,7 @@ for (const n of sizes) {
   ] as const) {
     const s = timed([...args]);
     console.log(
-      `${String(n).padStart(10)} | ${name.padEnd(13)} | ${String(s.exit).padStart(4)} | ${s.seconds.toFixed(1).padStart(6)} | ${s.peakMB.toFixed(0).padStart(11)} | ${((s.peakMB * 1024) / n).toFixed(2).padStart(15)}`,
+      `${String(n).padStart(10)} | ${name.padEnd(13)} | ${String(s.exit).padStart(4)} | ${s.seconds.toFixed(1).padStart(6)} | ${s.cpu.toFixed(1).padStart(6)} | ${s.peakMB.toFixed(0).padStart(11)} | ${((s.peakMB * 1024) / n).toFixed(2).padStart(15)}`,
     );
   }
   if (process.env.BENCH_KEEP !== '1') rmSync(dir, { recursive: true, force: true });

@@ -38,6 +38,22 @@ export async function analyzeRun(
   registry: Registry = createRegistry(),
   options: { rescore?: boolean } = {},
 ): Promise<AnalysisResults> {
+  const results = scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
+  // The report reads what was written; the scores analysed above are garbage by now, so the two never add up.
+  await writeReport(runDir, { questionTypes: registry.questionTypes });
+  return results;
+}
+
+/** Scores (or reads the scores back), analyses, and writes scores, findings and results. */
+function scoreAndAnalyse(
+  runDir: string,
+  study: AnalyzedStudy,
+  vignettes: readonly Vignette[],
+  variants: readonly Variant[],
+  responses: Iterable<ResponseRecord>,
+  registry: Registry,
+  options: { rescore?: boolean },
+): AnalysisResults {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
@@ -92,6 +108,5 @@ export async function analyzeRun(
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
-  await writeReport(runDir, { questionTypes });
   return results;
 }

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonlRecords, readJsonl, writeJsonl } from '../../src/pipeline/runDir.js';
+import { LineReader } from '../../src/run/jsonlFile.js';
 import { readJudgements } from '../../src/score/judge/journal.js';
 import { InputError } from '../../src/util/problems.js';
 
@@ -65,5 +66,27 @@ describe('run-directory JSONL written and read as a stream', () => {
     writeFileSync(join(dir, 'judgements.jsonl'), `${record('a')}\nnot json\n${record('b')}\n`);
     expect(() => readJudgements(dir)).toThrow(InputError);
     expect(existsSync(join(dir, 'judgements.jsonl'))).toBe(true);
+  });
+});
+
+describe('LineReader', () => {
+  it('reads lines by offset in any order, across windows, longer than a window, and an unterminated last line', () => {
+    const path = join(folder(), 'lines.jsonl');
+    const lines = [...Array.from({ length: 5000 }, (_, i) => `{"i":${i},"é":"${'z'.repeat(i % 300)}"}`), 'x'.repeat(3 << 20), 'last'];
+    writeFileSync(path, lines.join('\n'));
+    const offsets: number[] = [];
+    let at = 0;
+    for (const line of lines) {
+      offsets.push(at);
+      at += Buffer.byteLength(line) + 1;
+    }
+    const fd = openSync(path, 'r');
+    try {
+      const reader = new LineReader(fd);
+      const order = [...lines.keys(), ...[...lines.keys()].reverse(), 17, 4999, 3, lines.length - 1, lines.length - 2];
+      for (const i of order) expect(reader.at(offsets[i]!)).toBe(lines[i]);
+    } finally {
+      closeSync(fd);
+    }
   });
 });
