@@ -1,7 +1,8 @@
 /**
  * Analyses 1.7 million scored responses — 1,000 vignettes × 32 variants (one-at-a-time over 5 axes) × 9 models ×
  * 6 replicates, generated here with a seeded generator — with 2,000 bootstrap resamples, and prints the time and
- * peak memory. Target: under 20 s and 1.5 GB. Run: npm run bench:analysis
+ * peak memory. Target: under 20 s and 1.5 GB. Run: npm run bench:analysis:memory (the in-memory function only;
+ * npm run bench:analysis measures the CLI on a real run directory)
  */
 import { analyze } from '../src/analysis/analyze.js';
 import type { Axis } from '../src/demographics/types.js';

@@ -9,7 +9,8 @@ export function analyzeCommand(io: CliIO): Command {
     .description('re-score and re-analyse a run directory from its recorded responses (no model is called)')
     .argument('<run-dir>', 'run directory written by `counterfair run` or `counterfair import`')
     .option('--json', 'print the findings as JSON on stdout')
-    .action(async (runDir: string, opts: QualityFlags & AnalysisFlags & { json?: boolean }) => {
+    .option('--rescore', 'score every answer again even when the recorded scores came from the same extractor, judge and inputs')
+    .action(async (runDir: string, opts: QualityFlags & AnalysisFlags & { json?: boolean; rescore?: boolean }) => {
       // Loaded on use so `--help` stays fast.
       const [{ analyzeRunDirectory }, { printFindings }] = await Promise.all([
         import('../pipeline/analyzeRunDir.js'),
@@ -19,6 +20,7 @@ export function analyzeCommand(io: CliIO): Command {
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         registry: io.registry,
         analysis: analysisSettings(opts),
+        rescore: opts.rescore === true,
       });
       printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality, { runDir });
       checkDataQuality(io.stderr, dataQuality);

@@ -1,5 +1,5 @@
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
-import { readScores } from '../pipeline/runDir.js';
+import { readLeanScores } from '../pipeline/scoresSource.js';
 import type { ScoreRecord } from '../score/types.js';
 
 /** A run directory with the scores its findings were computed from. */
@@ -12,5 +12,6 @@ export interface ScoredRun extends LoadedRun {
  * came from, so their numbers agree with the run's report; `counterfair analyze` refreshes them.
  */
 export function loadScoredRun(dir: string): ScoredRun {
-  return { ...loadRun(dir), scores: readScores(dir) };
+  const run = loadRun(dir);
+  return { ...run, scores: readLeanScores(dir, run.variants) };
 }

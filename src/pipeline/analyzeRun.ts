@@ -15,7 +15,9 @@ import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
 import { createRegistry, type Registry } from '../registry.js';
 import { writeReport } from './report.js';
-import { readManifest, writeFindingsJson, writeResults, writeScores } from './runDir.js';
+import { readManifest, readScoresSource, runFile, scoreRecords, writeFindingsJson, writeResults, writeScores } from './runDir.js';
+import { currentScoresSource, sameScoresSource, scoreSlimmer } from './scoresSource.js';
+import { existsSync } from 'node:fs';
 
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
 export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> &
@@ -24,7 +26,8 @@ export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 
 /**
  * Score every response (as the registry's question types read and grade answers, with the verdicts of a judge of its
  * providers; the built-ins by default), analyse, and write scores, findings, results and the report. No model is
- * asked anything.
+ * asked anything. Scores recorded from exactly the same source (scores-source.json: extractor and question-type
+ * versions, judge, input digests) are read back instead of scored again, unless `rescore`.
  */
 export async function analyzeRun(
   runDir: string,
@@ -33,21 +36,47 @@ export async function analyzeRun(
   variants: readonly Variant[],
   responses: Iterable<ResponseRecord>,
   registry: Registry = createRegistry(),
+  options: { rescore?: boolean } = {},
 ): Promise<AnalysisResults> {
+  const results = scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
+  // The report reads what was written; the scores analysed above are garbage by now, so the two never add up.
+  await writeReport(runDir, { questionTypes: registry.questionTypes });
+  return results;
+}
+
+/** Scores (or reads the scores back), analyses, and writes scores, findings and results. */
+function scoreAndAnalyse(
+  runDir: string,
+  study: AnalyzedStudy,
+  vignettes: readonly Vignette[],
+  variants: readonly Variant[],
+  responses: Iterable<ResponseRecord>,
+  registry: Registry,
+  options: { rescore?: boolean },
+): AnalysisResults {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
+  const slim = scoreSlimmer(byVariant);
   // One pass, one response at a time: a lazily read source never holds a run's texts in memory.
   const errors = new RequestErrorTally();
-  const automated = Array.from(responses, (r) => {
-    errors.add(r);
-    return scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
-  });
-  const scores: ScoreRecord[] = adjudicatedScores(
-    runDir,
-    judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated),
-  );
-  writeScores(runDir, scores);
+  const source = currentScoresSource(runDir, vignettes, questionTypes);
+  let scores: ScoreRecord[];
+  if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
+    // Nothing the scores are a function of has changed: read back, not scored again.
+    for (const r of responses) errors.add(r);
+    scores = Array.from(scoreRecords(runDir), slim);
+  } else {
+    const automated = Array.from(responses, (r) => {
+      errors.add(r);
+      return slim(scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes));
+    });
+    scores = adjudicatedScores(
+      runDir,
+      judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated),
+    );
+    writeScores(runDir, scores, source);
+  }
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
   const analysis = analyzeByCueMode(
@@ -79,6 +108,5 @@ export async function analyzeRun(
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
-  await writeReport(runDir, { questionTypes });
   return results;
 }

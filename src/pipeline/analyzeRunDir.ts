@@ -12,12 +12,13 @@ import { claimRunDirectory, requireRunFile, runFile, writeManifest } from './run
 /**
  * Re-scores and re-analyses a run directory from its recorded responses (`counterfair analyze`): no model is asked
  * anything. Writes scores, findings, results and the report, and returns the analysis. `quality` overrides the
- * run's data-quality thresholds field by field. A run of a study that uses registered question types is analysed
+ * run's data-quality thresholds field by field. Scores are read back while nothing they depend on changed (see
+ * scores-source.json); `rescore` scores every answer again regardless. A run of a study that uses registered question types is analysed
  * with the same `registry` it was run with.
  */
 export async function analyzeRunDirectory(
   runDir: string,
-  options: { quality?: Partial<QualityThresholds>; registry?: Registry; analysis?: AnalysisSettings } = {},
+  options: { quality?: Partial<QualityThresholds>; registry?: Registry; analysis?: AnalysisSettings; rescore?: boolean } = {},
 ): Promise<AnalysisResults> {
   const claim = claimRunDirectory(runDir);
   try {
@@ -32,7 +33,9 @@ export async function analyzeRunDirectory(
     requireRunFile(runDir, 'responses');
     const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
     const analysis = analysisOver(run, options.analysis ?? NO_SETTINGS);
-    return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, readFinalResponses(run), registry);
+    return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, readFinalResponses(run), registry, {
+      rescore: options.rescore === true,
+    });
   } finally {
     claim.release();
   }

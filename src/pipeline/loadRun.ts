@@ -1,5 +1,5 @@
 import { closeSync, openSync } from 'node:fs';
-import { readLineAt, scanLines } from '../run/jsonlFile.js';
+import { LineReader, scanLines } from '../run/jsonlFile.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import type { Vignette } from '../template/types.js';
@@ -69,10 +69,11 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
   return {
     *[Symbol.iterator]() {
       const fd = openSync(path, 'r');
+      const lines = new LineReader(fd);
       try {
         // A stable sort: records of equal rank (unknown to the plan) keep the order they first appeared in.
         for (const { offset } of [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1)))
-          yield JSON.parse(readLineAt(fd, offset)) as ResponseRecord;
+          yield JSON.parse(lines.at(offset)) as ResponseRecord;
       } finally {
         closeSync(fd);
       }

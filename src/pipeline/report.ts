@@ -8,13 +8,13 @@ import type { ReportSources } from '../report/sources.js';
 import { scanLines } from '../run/jsonlFile.js';
 import type { ResponseRecord } from '../run/types.js';
 import { loadRun } from './loadRun.js';
+import { readLeanScores } from './scoresSource.js';
 import {
   claimRunDirectory,
   ensureDir,
   parseResponseLine,
   readOptionalJson,
   readResults,
-  readScores,
   REPORT_FOLDERS,
   runFile,
   writeFileAtomic,
@@ -77,7 +77,7 @@ export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRe
   return {
     manifest: run.manifest,
     results,
-    scores: readScores(runDir),
+    scores: readLeanScores(runDir, run.variants),
     vignettes: run.vignettes,
     responseTexts: texts,
     servedModels: Object.fromEntries([...served].map(([model, ids]) => [model, [...ids].sort()])),

@@ -3,10 +3,24 @@
  * command claims the directory. Every other module reads and writes a run through it, so a missing or damaged
  * file is always the same bad input (exit 2, the file and line named, and what to do), never an internal error.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import type { Variant } from '../expand/types.js';
+import { fileLines, writeAll } from '../run/jsonlFile.js';
 import { isAlive, takeLock } from '../run/lock.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
@@ -37,6 +51,8 @@ export const RUN_FILES = {
   reviewAgreement: 'review-agreement.json',
   importProblems: 'import-problems.txt',
   scores: 'scores.jsonl',
+  /** What produced scores.jsonl (extractor and question-type versions, judge, digests of the inputs): `analyze` reuses the scores while it matches. */
+  scoresSource: 'scores-source.json',
   findings: 'findings.json',
   results: 'results.json',
   report: 'report.html',
@@ -75,21 +91,50 @@ export function temporaryPath(path: string): string {
   return `${path}.tmp-${process.pid}`;
 }
 
+/** Characters of JSONL gathered before one write(): the file is never one string, whatever its size. */
+const JSONL_CHUNK = 1 << 20;
+
+/**
+ * Writes one JSON line per record, streamed through a file descriptor in bounded chunks to the temporary file,
+ * then renamed into place (a reader never sees half a file); a failed write leaves no temporary file behind.
+ */
 export function writeJsonl(path: string, records: Iterable<unknown>): void {
-  const lines: string[] = [];
-  for (const r of records) lines.push(JSON.stringify(r));
-  writeFileAtomic(path, lines.length ? `${lines.join('\n')}\n` : '');
+  const tmp = temporaryPath(path);
+  const fd = openSync(tmp, 'w');
+  try {
+    let chunk = '';
+    for (const r of records) {
+      chunk += `${JSON.stringify(r)}\n`;
+      if (chunk.length >= JSONL_CHUNK) {
+        writeAll(fd, chunk);
+        chunk = '';
+      }
+    }
+    if (chunk !== '') writeAll(fd, chunk);
+  } catch (err) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw err;
+  }
+  closeSync(fd);
+  renameSync(tmp, path);
 }
 
 /** A JSONL file's records; a line that is not a JSON object is bad input naming the file and line. */
 export function readJsonl<T>(path: string, remedy = 'fix or remove that line'): T[] {
-  const records: T[] = [];
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .forEach((line, i) => {
-      if (line.trim() !== '') records.push(parseJsonLine<T>(path, line, i + 1, remedy));
-    });
-  return records;
+  return Array.from(jsonlRecords<T>(path, remedy));
+}
+
+/**
+ * A JSONL file's records one at a time, read line by line (one chunk in memory, never the whole file); blank lines
+ * are skipped, and a line that is not a JSON object is bad input naming the file and line.
+ */
+export function* jsonlRecords<T>(path: string, remedy = 'fix or remove that line'): Generator<T> {
+  let lineNumber = 0;
+  for (const { line } of fileLines(path, { final: 'include' })) {
+    lineNumber++;
+    if (line.trim() !== '') yield parseJsonLine<T>(path, line, lineNumber, remedy);
+  }
 }
 
 /** One JSONL line as a JSON object, or bad input naming the file and line. */
@@ -188,6 +233,16 @@ export function readFindingsJson<T>(dir: string): T[] {
 
 export function readScores(dir: string): ScoreRecord[] {
   return readRunJsonl<ScoreRecord>(dir, 'scores');
+}
+
+/** What produced scores.jsonl as recorded, or undefined when not recorded (or unreadable: the scores are made again). */
+export function readScoresSource(dir: string): Record<string, unknown> | undefined {
+  try {
+    const value = readOptionalJson<unknown>(dir, 'scoresSource');
+    return isObject(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function readVignettes(dir: string): Vignette[] {
@@ -294,8 +349,34 @@ export function writeFindingsJson(dir: string, findings: AnalysisResults['findin
   writeFileAtomic(runFile(dir, 'findings'), `${JSON.stringify(findings, null, 2)}\n`);
 }
 
-export function writeScores(dir: string, scores: Iterable<ScoreRecord>): void {
+/**
+ * Writes scores.jsonl and then what produced it; the old record of what produced the scores is removed first, so a
+ * crash in between never pairs new scores with an old source (the next `analyze` then scores again).
+ */
+export function writeScores(dir: string, scores: Iterable<ScoreRecord>, source?: object): void {
+  rmSync(runFile(dir, 'scoresSource'), { force: true });
   writeJsonl(runFile(dir, 'scores'), scores);
+  if (source !== undefined) writeFileAtomic(runFile(dir, 'scoresSource'), versionedJson(source));
+}
+
+/** scores.jsonl's records one at a time (never the whole file in memory); damage is bad input naming the line. */
+export function scoreRecords(dir: string): Generator<ScoreRecord> {
+  return jsonlRecords<ScoreRecord>(requireRunFile(dir, 'scores'), remedyFor(dir, 'scores').damaged);
+}
+
+/** The sha256 of a run file, read in chunks (null when the run has no such file). */
+export function runFileDigest(dir: string, name: RunFileName): string | null {
+  const path = runFile(dir, name);
+  if (!existsSync(path)) return null;
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(JSONL_CHUNK);
+    for (let read = readSync(fd, buffer); read > 0; read = readSync(fd, buffer)) hash.update(buffer.subarray(0, read));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 export function writeVignettes(dir: string, vignettes: Iterable<Vignette>): void {

@@ -67,6 +67,35 @@ export function readLineAt(fd: number, offset: number): string {
   }
 }
 
+/**
+ * Reads lines by byte offset from an open file through one window (a chunk) of it: lines read in file order, or
+ * nearly, cost one read() per chunk instead of one per line. A line longer than the window is read on its own.
+ */
+export class LineReader {
+  private readonly window: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  /** File offset of window[0], and how many bytes of the window hold data. */
+  private start = 0;
+  private filled = 0;
+
+  constructor(private readonly fd: number) {}
+
+  /** The line starting at `offset`, without its newline. */
+  at(offset: number): string {
+    const inWindow = this.lineInWindow(offset);
+    if (inWindow !== undefined) return inWindow;
+    this.start = offset;
+    this.filled = readSync(this.fd, this.window, 0, this.window.length, offset);
+    return this.lineInWindow(offset) ?? readLineAt(this.fd, offset);
+  }
+
+  private lineInWindow(offset: number): string | undefined {
+    const from = offset - this.start;
+    if (from < 0 || from >= this.filled) return undefined;
+    const end = this.window.indexOf(NEWLINE, from);
+    return end !== -1 && end < this.filled ? this.window.toString('utf8', from, end) : undefined;
+  }
+}
+
 /** Writes the whole text with one write() (a short write is continued); returns its length in bytes. */
 export function writeAll(fd: number, text: string): number {
   const data = Buffer.from(text);

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChatMessage } from '../../expand/types.js';
 import { AppendLog } from '../../run/appendLog.js';
 import { lockFile } from '../../run/lock.js';
 import type { StoredResponse } from '../../run/types.js';
+import { readLineAt, scanLines } from '../../run/jsonlFile.js';
 import { InputError } from '../../util/problems.js';
 import { RUN_FILES } from '../../pipeline/runDir.js';
 
@@ -55,16 +56,33 @@ export function readJudgements(runDir: string): Map<string, string> {
   const path = join(runDir, JUDGEMENTS_FILE);
   const answered = new Map<string, string>();
   if (!existsSync(path)) return answered;
-  const lines = readFileSync(path, 'utf8').split('\n');
-  lines.forEach((line, i) => {
+  const keep = (record: JudgementRecord | undefined): void => {
+    if (record?.error === null && typeof record.text === 'string') answered.set(record.key, record.text);
+  };
+  let lineNumber = 0;
+  const complete = scanLines(path, (line) => {
+    lineNumber++;
     if (line.trim() === '') return;
     const record = parseJudgement(line);
-    if (!record && i < lines.length - 1)
+    if (!record)
       throw new InputError([
-        { file: path, line: i + 1, message: 'is not a judgement record; the journal is damaged (move it away to ask the judge again)' },
+        {
+          file: path,
+          line: lineNumber,
+          message: 'is not a judgement record; the journal is damaged (move it away to ask the judge again)',
+        },
       ]);
-    if (record?.error === null && typeof record.text === 'string') answered.set(record.key, record.text);
+    keep(record);
   });
+  // The last line without its newline: a whole record is used, a torn one ignored.
+  if (complete < statSync(path).size) {
+    const fd = openSync(path, 'r');
+    try {
+      keep(parseJudgement(readLineAt(fd, complete)));
+    } finally {
+      closeSync(fd);
+    }
+  }
   return answered;
 }
 

@@ -29,6 +29,12 @@ export interface Grade {
 export interface QuestionTypeDefinition<Q extends QuestionBase = QuestionBase> {
   /** The `type:` value that selects this definition; also the question's `type`. */
   readonly type: string;
+  /**
+   * Bump when `extract` or `judge` reads or grades differently: recorded with a run's scores (scores-source.json),
+   * so `analyze` scores that run's answers again instead of reusing scores this type would now give differently.
+   * The built-ins follow EXTRACTOR_VERSION instead.
+   */
+  readonly version?: number;
   /** The question fields this type reads beyond `type` and `stem`; any other field is reported as unknown. */
   readonly fields: readonly string[];
   /** The question, or undefined when unusable (every problem recorded through `entry.reader`). */

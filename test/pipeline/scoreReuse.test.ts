@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { analyzeRunDirectory } from '../../src/pipeline/analyzeRunDir.js';
+import { runCli } from '../helpers/cli.js';
+import { writeTestStudy } from '../helpers/study.js';
+
+// Observes the scorer: every call is counted, and the real scorer answers.
+const scorer = vi.hoisted(() => ({ calls: 0 }));
+vi.mock('../../src/score/score.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../src/score/score.js')>();
+  return {
+    ...actual,
+    scoreResponse: (...args: Parameters<typeof actual.scoreResponse>) => {
+      scorer.calls++;
+      return actual.scoreResponse(...args);
+    },
+  };
+});
+
+const files = (dir: string) =>
+  Object.fromEntries(['scores.jsonl', 'findings.json', 'results.json', 'report.html'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+
+describe('analyze re-uses recorded scores while nothing they depend on changed', () => {
+  let dir: string;
+  let responses: number;
+  beforeAll(async () => {
+    const root = mkdtempSync(join(tmpdir(), 'counterfair-reuse-'));
+    const study = writeTestStudy(join(root, 'study.yaml'), { name: 'reuse', seed: 5, models: ['{ id: sim, provider: simulated }'] });
+    dir = join(root, 'run');
+    const run = await runCli(['run', study, '--out', dir]);
+    expect(run.code, run.stderr).toBe(0);
+    responses = readFileSync(join(dir, 'responses.jsonl'), 'utf8').trim().split('\n').length;
+    expect(responses).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('a second analyze reads the scores back without calling the scorer, and writes the same files', async () => {
+    const before = files(dir);
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(0);
+    expect(files(dir)).toEqual(before);
+    const source = JSON.parse(readFileSync(join(dir, 'scores-source.json'), 'utf8'));
+    expect(source).toMatchObject({ schemaVersion: 1, extractorVersion: expect.any(Number), questionTypes: expect.any(Object) });
+  }, 120_000);
+
+  it('scores again when the recorded extractor version differs, and then reuses again', async () => {
+    const path = join(dir, 'scores-source.json');
+    const source = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...source, extractorVersion: source.extractorVersion - 1 }));
+    const before = files(dir);
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(responses);
+    expect(files(dir)).toEqual(before);
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(0);
+  }, 120_000);
+
+  it('scores again when an input changed (a clinician label imported) or without a record of the source', async () => {
+    scorer.calls = 0;
+    writeFileSync(join(dir, 'adjudications.jsonl'), '');
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(responses);
+    writeFileSync(join(dir, 'scores-source.json'), '{ damaged');
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(responses);
+  }, 120_000);
+
+  it('analyze --rescore scores every answer again', async () => {
+    scorer.calls = 0;
+    const r = await runCli(['analyze', dir, '--rescore']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(scorer.calls).toBe(responses);
+    scorer.calls = 0;
+    expect((await runCli(['analyze', dir])).code).toBe(0);
+    expect(scorer.calls).toBe(0);
+  }, 120_000);
+});
