@@ -10,7 +10,7 @@
  */
 import { binaryContrast, countPairs } from '../src/analysis/binary.js';
 import { analyzeFindings } from '../src/analysis/findings.js';
-import { isWrong, pairContrasts } from '../src/analysis/pairs.js';
+import { isWrong, pairContrasts } from '../src/pairing/pairs.js';
 import type { Axis } from '../src/demographics/types.js';
 import { simulateDesignScores } from '../src/power/designScores.js';
 import type { SimulatedSpec } from '../src/providers/simulatedDecision.js';

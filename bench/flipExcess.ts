@@ -8,7 +8,7 @@
  * Run: npm run bench:flip-excess [-- STUDIES]   (default 400 per cell; a few minutes)
  */
 import { analyzeFlips, isFlip, paraphraseFlipsByVignette } from '../src/analysis/flips.js';
-import { pairContrasts } from '../src/analysis/pairs.js';
+import { pairContrasts } from '../src/pairing/pairs.js';
 import type { Axis } from '../src/demographics/types.js';
 import { simulateDesignScores } from '../src/power/designScores.js';
 import { simulatedDecision, type SimulatedSpec } from '../src/providers/simulatedDecision.js';

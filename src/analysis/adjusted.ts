@@ -4,7 +4,7 @@ import { studentTQuantile, studentTSf } from '../stats/distributions.js';
 import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixedEffectsRegression.js';
 import { waldTest } from '../stats/waldTest.js';
 import { rateRatio, type BinaryContrastStats } from './binary.js';
-import type { ContrastPairs } from './pairs.js';
+import type { ContrastPairs } from '../pairing/pairs.js';
 
 /**
  * Error amplification when matched sets give no exact partners (sampled and list designs, imported data with

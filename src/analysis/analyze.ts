@@ -10,7 +10,7 @@ import { analyzeFindings, findingPairs, type AnalysisOptions } from './findings.
 import { analyzeFlips, type FlipRate, type NoiseFloor } from './flips.js';
 import { analyzeIntersections, type IntersectionCell } from './intersections.js';
 import { analyzeMarginalHomogeneity, type MarginalHomogeneity } from './marginalHomogeneity.js';
-import { pairContrasts } from './pairs.js';
+import { pairContrasts } from '../pairing/pairs.js';
 import { analyzeProbes, pooledScores, type ProbeResult } from './probes.js';
 import { analyzeShifts, type ShiftFinding } from './shifts.js';
 import { analyzeSpread, type SpreadRow, type SpreadSummary } from './spread.js';

@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { cochransQ } from '../stats/cochransQ.js';
 import { friedman } from '../stats/friedman.js';
 import { adjustedAxisTest, eventValue, fitAdjusted, needsAdjustment } from './adjusted.js';
-import { isWrong, type ContrastPairs } from './pairs.js';
+import { isWrong, type ContrastPairs } from '../pairing/pairs.js';
 
 /** One omnibus test per model and axis: do error rates differ across all the axis's levels at once? */
 export interface AxisTest {

@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { ContrastSpec } from '../study/contrasts.js';
-import type { LevelComparison } from './pairs.js';
+import type { LevelComparison } from '../pairing/pairs.js';
 
 /**
  * One multiple-comparison family of findings (per model, endpoint and cue mode): its comparisons in order and its

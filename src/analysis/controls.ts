@@ -3,7 +3,7 @@ import { deriveSeed } from '../util/hash.js';
 import { formatPValue } from '../util/pValue.js';
 import { binaryContrast, countPairs, type BinaryContrastStats, type BinaryPair } from './binary.js';
 import { excessReading, flipStats, paraphraseFlipsByVignette, referenceOf, referencesByCell, type FlipStats } from './flips.js';
-import { isWrong } from './pairs.js';
+import { isWrong } from '../pairing/pairs.js';
 
 /**
  * The no-demographics control of one model: each vignette's variant with the varied

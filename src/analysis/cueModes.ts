@@ -5,7 +5,7 @@ import { analyze, type AnalysisInput, type AnalysisResults } from './analyze.js'
 import type { Axis } from '../demographics/types.js';
 import type { Endpoint } from './endpoints.js';
 import { analyzeFindings, type AnalysisOptions } from './findings.js';
-import type { ContrastPairs } from './pairs.js';
+import type { ContrastPairs } from '../pairing/pairs.js';
 import { describeFinding } from './sentence.js';
 import type { Finding } from './types.js';
 

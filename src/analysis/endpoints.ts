@@ -1,5 +1,5 @@
 import type { Outcome } from '../score/types.js';
-import { isWrong } from './pairs.js';
+import { isWrong } from '../pairing/pairs.js';
 
 /**
  * Binary endpoints tested for disparity. `error` is the primary one (error amplification). A model that refuses,

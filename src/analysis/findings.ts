@@ -7,7 +7,7 @@ import { adjustedContrast, eventValue, fitAdjusted, needsAdjustment, type Adjust
 import { binaryContrast, type BinaryContrastStats, VignetteCounter, type VignetteCounts } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { contrastFamilies, levelComparisons, type ContrastFamily } from './contrasts.js';
-import { pairComparisons, pairContrasts, type ContrastPairs } from './pairs.js';
+import { pairComparisons, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { ContrastSpec } from '../study/contrasts.js';
 import type { ScoreRecord } from '../score/types.js';
 import { describeFinding } from './sentence.js';

@@ -2,7 +2,7 @@ import type { ParaphraseSource } from '../expand/paraphrase.js';
 import type { ScoreRecord } from '../score/types.js';
 import { pairedT } from '../stats/pairedT.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import type { ContrastPairs } from './pairs.js';
+import type { ContrastPairs } from '../pairing/pairs.js';
 
 /**
  * The answer as a comparable token: the extracted value, or the outcome where nothing is extracted (refusals,

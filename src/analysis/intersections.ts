@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import type { ScoreRecord } from '../score/types.js';
 import { pairedT } from '../stats/pairedT.js';
-import { isWrong } from './pairs.js';
+import { isWrong } from '../pairing/pairs.js';
 
 /**
  * Intersectional cell of a factorial design: level a of axis A together with level b of axis B (other axes at

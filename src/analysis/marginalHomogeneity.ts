@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { stuartMaxwell } from '../stats/stuartMaxwell.js';
 import type { Question } from '../template/types.js';
-import type { ContrastPairs, ScorePair } from './pairs.js';
+import type { ContrastPairs, ScorePair } from '../pairing/pairs.js';
 
 /** Where an ordinal answer lies against the correct one: the categories of the cross-tabulation, in order. */
 export const CARE_CATEGORIES = ['less care', 'correct level', 'more care'] as const;

@@ -4,7 +4,7 @@ import { wilsonInterval } from '../stats/wilson.js';
 import type { Probe, Vignette } from '../template/types.js';
 import { formatPValue } from '../util/pValue.js';
 import { binaryContrast, VignetteCounter, type BinaryTest, type IntervalMethod } from './binary.js';
-import { isWrong, pairContrasts } from './pairs.js';
+import { isWrong, pairContrasts } from '../pairing/pairs.js';
 
 /**
  * The paired contrast of a targeted level with the reference over the same (vignette, replicate) pairs: error rates,

@@ -3,7 +3,7 @@ import { pairedT } from '../stats/pairedT.js';
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js';
 import { isBuiltinQuestion, type Question } from '../template/types.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
-import type { ContrastPairs } from './pairs.js';
+import type { ContrastPairs } from '../pairing/pairs.js';
 
 export type ShiftScale = 'ordinal-steps' | 'numeric-relative';
 

@@ -1,7 +1,7 @@
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { chiSquareHomogeneity } from '../stats/chiSquareHomogeneity.js';
 import { binaryContrast, VignetteCounter, type IntervalMethod, type VignetteCounts } from './binary.js';
-import { isWrong, type ContrastPairs } from './pairs.js';
+import { isWrong, type ContrastPairs } from '../pairing/pairs.js';
 
 /** Error and amplification of one contrast within one domain or one perspective. */
 export interface SpreadRow {

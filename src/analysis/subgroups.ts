@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { raoScottProportion } from '../stats/raoScottProportion.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
-import { isWrong } from './pairs.js';
+import { isWrong } from '../pairing/pairs.js';
 
 /** Whether the design varies this axis jointly with the others, so that its levels are balanced over them. */
 function crossed(design: Design, axis: string): boolean {

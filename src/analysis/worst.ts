@@ -1,5 +1,5 @@
 import type { Question } from '../template/types.js';
-import { isWrong, type ContrastPairs, type ScorePair } from './pairs.js';
+import { isWrong, type ContrastPairs, type ScorePair } from '../pairing/pairs.js';
 
 /** One vignette where a level was treated worse than the reference, with the evidence side by side. */
 export interface WorstCase {

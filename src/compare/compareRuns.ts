@@ -3,7 +3,7 @@ import type { Axis } from '../demographics/types.js';
 import type { CueMode } from '../template/render.js';
 import { eventValue, fitAdjusted, needsAdjustment } from '../analysis/adjusted.js';
 import { pooledScores } from '../analysis/probes.js';
-import { isWrong, pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
+import { isWrong, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed, stableStringify } from '../util/hash.js';
 import { InputError } from '../util/problems.js';

@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import { pairContrasts } from '../analysis/pairs.js';
+import { pairContrasts } from '../pairing/pairs.js';
 import type { ScoreRecord } from '../score/types.js';
 import { CUE_MODES, type CueMode } from '../template/render.js';
 import { deriveSeed } from '../util/hash.js';

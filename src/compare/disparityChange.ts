@@ -1,4 +1,4 @@
-import { isWrong, type ContrastPairs } from '../analysis/pairs.js';
+import { isWrong, type ContrastPairs } from '../pairing/pairs.js';
 import { clusterBootstrapSums } from '../stats/clusterBootstrapSums.js';
 import { pairedPermutationTest } from './permutation.js';
 import type { DisparityChange } from './types.js';

@@ -1,7 +1,7 @@
 import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import { pooledScores } from '../analysis/probes.js';
-import { pairContrasts, type ContrastPairs } from '../analysis/pairs.js';
+import { pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import type { Manifest } from '../pipeline/manifest.js';
 import type { ReviewAgreement } from '../review/agreement.js';

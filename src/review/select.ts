@@ -1,5 +1,5 @@
 import { answerToken } from '../analysis/flips.js';
-import { isWrong, pairContrasts, type ContrastPairs, type ScorePair } from '../analysis/pairs.js';
+import { isWrong, pairContrasts, type ContrastPairs, type ScorePair } from '../pairing/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import { referenceFirst } from '../score/judge/blind.js';
 import type { JudgeNote, ScoreRecord } from '../score/types.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.js';
-import { pairContrasts } from '../../src/analysis/pairs.js';
+import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import type { Vignette } from '../../src/template/types.js';
 import { score } from './helpers.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeAxes } from '../../src/analysis/axisTests.js';
-import { pairContrasts } from '../../src/analysis/pairs.js';
+import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { friedman } from '../../src/stats/friedman.js';
 import { score } from './helpers.js';

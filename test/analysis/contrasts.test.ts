@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFindings, findingPairs } from '../../src/analysis/findings.js';
 import { binaryContrast, countPairs } from '../../src/analysis/binary.js';
-import { isWrong, pairComparisons } from '../../src/analysis/pairs.js';
+import { isWrong, pairComparisons } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFlips, answerToken, isFlip, pairedExcess, type SourceCounts } from '../../src/analysis/flips.js';
-import { pairContrasts } from '../../src/analysis/pairs.js';
+import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';

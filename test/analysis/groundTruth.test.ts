@@ -4,7 +4,7 @@ import { analyzeFindings } from '../../src/analysis/findings.js';
 import { analyzeShifts, shiftP } from '../../src/analysis/shifts.js';
 import type { Question } from '../../src/template/types.js';
 import { analyzeIntersections } from '../../src/analysis/intersections.js';
-import { pairContrasts } from '../../src/analysis/pairs.js';
+import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeMarginalHomogeneity } from '../../src/analysis/marginalHomogeneity.js';
-import type { ContrastPairs, ScorePair } from '../../src/analysis/pairs.js';
+import type { ContrastPairs, ScorePair } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { stuartMaxwell } from '../../src/stats/stuartMaxwell.js';
 import { createRng } from '../../src/stats/rng.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeFindings } from '../../src/analysis/findings.js';
-import type { ContrastPairs } from '../../src/analysis/pairs.js';
+import type { ContrastPairs } from '../../src/pairing/pairs.js';
 import { excludesNull, simultaneousLevel } from '../../src/analysis/simultaneous.js';
 import type { Finding } from '../../src/analysis/types.js';
 import type { Axis } from '../../src/demographics/types.js';

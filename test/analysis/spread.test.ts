@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContrastPairs, ScorePair } from '../../src/analysis/pairs.js';
+import type { ContrastPairs, ScorePair } from '../../src/pairing/pairs.js';
 import { analyzeSpread } from '../../src/analysis/spread.js';
 import { createRng, type Rng } from '../../src/stats/rng.js';
 import type { Perspective } from '../../src/template/types.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContrastPairs } from '../../src/analysis/pairs.js';
+import type { ContrastPairs } from '../../src/pairing/pairs.js';
 import { measureChange } from '../../src/compare/disparityChange.js';
 import { pairedPermutationTest } from '../../src/compare/permutation.js';
 import { createRng, type Rng } from '../../src/stats/rng.js';

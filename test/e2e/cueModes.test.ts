@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/analysis/analyze.js';
-import { pairContrasts } from '../../src/analysis/pairs.js';
+import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Finding } from '../../src/analysis/types.js';
 import type { ComparisonResults } from '../../src/compare/types.js';
 import type { GateResult } from '../../src/gate/types.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/analysis/analyze.js';
 import type { ProbeResult } from '../../src/analysis/probes.js';
-import { isWrong } from '../../src/analysis/pairs.js';
+import { isWrong } from '../../src/pairing/pairs.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import { wilsonInterval } from '../../src/stats/wilson.js';
 import { runCli } from '../helpers/cli.js';

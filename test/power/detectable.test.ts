@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { VignetteCounts } from '../../src/analysis/binary.js';
 import type { Finding } from '../../src/analysis/types.js';
 import { analyzeFindings } from '../../src/analysis/findings.js';
-import { pairContrasts } from '../../src/analysis/pairs.js';
+import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { detectableEffect, detectableFromStandardError, differencePower, familyAlpha } from '../../src/power/detectable.js';
 import { studentTCdf, studentTQuantile } from '../../src/stats/distributions.js';

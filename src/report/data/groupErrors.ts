@@ -1,4 +1,4 @@
-import { isWrong } from '../../analysis/pairs.js';
+import { isWrong } from '../../pairing/pairs.js';
 import { pooledScores } from '../../analysis/probes.js';
 import type { ReportContext } from '../sources.js';
 import { byText } from '../order.js';

@@ -1,4 +1,4 @@
-import { pairContrasts } from '../../analysis/pairs.js';
+import { pairContrasts } from '../../pairing/pairs.js';
 import type { Axis } from '../../demographics/types.js';
 import type { ChatMessage, Variant } from '../../expand/types.js';
 import type { JudgeSpec } from '../../study/types.js';
