@@ -1,3 +1,4 @@
+import { secondaryBlocks } from './secondary.js';
 import type { ChartSet } from '../charts/index.js';
 import { mono, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, plural, pValue } from '../format.js';
@@ -53,7 +54,7 @@ export function otherTestsBlocks(ctx: ReportContext): Block[] {
     paragraph(
       'Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).',
     ),
-    table(findingsTable(ctx.results.secondaryFindings, true, ctx.manifest.analysis.alpha), 'No secondary-endpoint contrasts.'),
+    ...secondaryBlocks(ctx.results.secondaryFindings, ctx.manifest.analysis.alpha),
     paragraph(`Omnibus tests: do error rates differ across all levels of an axis at once? ${EXPLORATORY}.`),
     table(axisTestsTable(ctx), 'No omnibus test was possible (an axis needs complete blocks of vignettes).'),
     ...(ctx.results.intersections.length
