@@ -21,7 +21,10 @@ export type AdjudicationRecord =
   | (Provenance & { target: 'response'; responseKey: string; label: ResponseLabel })
   | (Provenance & { target: 'pair'; referenceKey: string; levelKey: string; label: PairLabel });
 
-/** Every clinician label ever imported into a run, in import order; the latest label of a response or pair wins. */
+/**
+ * Every clinician label ever imported into a run, in import order. A reviewer's latest label of a response or pair
+ * replaces that reviewer's earlier ones; different reviewers' labels are all kept (see `resolveLabels`).
+ */
 export function readAdjudications(runDir: string): AdjudicationRecord[] {
   const path = runFile(runDir, 'adjudications');
   return existsSync(path)
@@ -33,8 +36,65 @@ export function appendAdjudications(runDir: string, records: readonly Adjudicati
   if (records.length > 0) appendFileSync(runFile(runDir, 'adjudications'), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
 }
 
+/** What a label is about: one response, or one reference/level pair. */
+export function targetKey(r: AdjudicationRecord): string {
+  return r.target === 'response' ? r.responseKey : `${r.referenceKey}\u0000${r.levelKey}`;
+}
+
+/** Two or more reviewers gave one response or pair different labels: unresolved, so no label of theirs is applied. */
+export interface LabelConflict {
+  target: AdjudicationRecord['target'];
+  itemId: string;
+  /** The labelled response, or the pair's reference and level responses. */
+  keys: string[];
+  /** Each reviewer's latest label, by reviewer id in sorted order. */
+  labels: { by: string; label: string }[];
+}
+
+export interface ResolvedLabels {
+  /** One record per response or pair whose reviewers all agree (the latest of them), in import order. */
+  agreed: AdjudicationRecord[];
+  conflicts: LabelConflict[];
+  /** Each target's latest label per reviewer: what inter-rater agreement is computed on. */
+  byReviewer: Map<string, Map<string, AdjudicationRecord>>;
+}
+
 /**
- * Scores with clinician labels in place of automated ones: a response label sets `outcome` (the automated outcome is
+ * The labels to apply, by the conservative rule for several reviewers: each reviewer's latest label of a response or
+ * pair counts; when every reviewer who labelled it agrees the label is applied, and when they disagree the item is a
+ * conflict — listed, never resolved by import order, and the automated outcome stays until the reviewers settle it
+ * (a new label from one of them replaces that reviewer's earlier one).
+ */
+export function resolveLabels(records: readonly AdjudicationRecord[]): ResolvedLabels {
+  const byReviewer = new Map<string, Map<string, AdjudicationRecord>>();
+  for (const r of records) {
+    const key = targetKey(r);
+    const labels = byReviewer.get(key) ?? new Map<string, AdjudicationRecord>();
+    labels.delete(r.by); // re-insert: the map's order stays import order of each reviewer's latest label
+    labels.set(r.by, r);
+    byReviewer.set(key, labels);
+  }
+  const order = new Map(records.map((r, i) => [r, i]));
+  const agreed: AdjudicationRecord[] = [];
+  const conflicts: LabelConflict[] = [];
+  for (const labels of byReviewer.values()) {
+    const latest = [...labels.values()];
+    const last = latest.at(-1)!; // the reviewers' latest labels are in import order
+    if (new Set(latest.map((r) => r.label)).size === 1) agreed.push(last);
+    else
+      conflicts.push({
+        target: last.target,
+        itemId: last.itemId,
+        keys: last.target === 'response' ? [last.responseKey] : [last.referenceKey, last.levelKey],
+        labels: latest.map((r) => ({ by: r.by, label: r.label })).sort((a, b) => (a.by < b.by ? -1 : a.by > b.by ? 1 : 0)),
+      });
+  }
+  agreed.sort((a, b) => order.get(a)! - order.get(b)!);
+  return { agreed, conflicts, byReviewer };
+}
+
+/**
+ * Scores with clinician labels in place of automated ones (only labels the reviewers agree on, see `resolveLabels`): a response label sets `outcome` (the automated outcome is
  * kept in `adjudicated.automated`); a pair label is recorded on the level's pairwise verdict, where the analysis reads
  * it as the flip signal. Labels for pairs without a pairwise verdict (structured answers, whose flips are read from
  * the labelled outcomes) only count towards agreement.
@@ -42,7 +102,7 @@ export function appendAdjudications(runDir: string, records: readonly Adjudicati
 export function applyAdjudications(scores: readonly ScoreRecord[], records: readonly AdjudicationRecord[]): ScoreRecord[] {
   const responses = new Map<string, AdjudicationRecord>();
   const pairs = new Map<string, AdjudicationRecord>();
-  for (const r of records) {
+  for (const r of resolveLabels(records).agreed) {
     if (r.target === 'response') responses.set(r.responseKey, r);
     else pairs.set(`${r.referenceKey}\u0000${r.levelKey}`, r);
   }
