@@ -2,10 +2,35 @@ import { appendFileSync, existsSync } from 'node:fs';
 import { readJsonl, runFile } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
 
-export const RESPONSE_LABELS = ['correct', 'incorrect', 'refusal', 'unparseable'] as const;
+/**
+ * What a reviewer can say of one answer. `partly-correct` (right in part, wrong or missing in a part that matters)
+ * counts as not correct wherever outcomes are counted, error amplification included: an answer that is only partly
+ * right can still mislead care, and counting it correct would hide exactly the errors the audit looks for; the label
+ * itself is kept. `unsure` changes nothing: the automated outcome stays and the item is listed in
+ * review-agreement.json (`unsure`) for another look.
+ */
+export const RESPONSE_LABELS = ['correct', 'partly-correct', 'incorrect', 'refusal', 'unparseable', 'unsure'] as const;
+/** The labels that are outcomes of the automated scoring too: the categories of agreement with automation. */
+export const OUTCOME_LABELS = ['correct', 'incorrect', 'refusal', 'unparseable'] as const;
 export const PAIR_LABELS = ['same', 'different'] as const;
 export type ResponseLabel = (typeof RESPONSE_LABELS)[number];
 export type PairLabel = (typeof PAIR_LABELS)[number];
+export type OutcomeLabel = (typeof OUTCOME_LABELS)[number];
+
+/** The outcome a response label stands for in every count; null for `unsure`, which leaves the automated one. */
+export function labelOutcome(label: ResponseLabel): OutcomeLabel | null {
+  switch (label) {
+    case 'partly-correct':
+      return 'incorrect';
+    case 'unsure':
+      return null;
+    case 'correct':
+    case 'incorrect':
+    case 'refusal':
+    case 'unparseable':
+      return label;
+  }
+}
 
 interface Provenance {
   by: string;
@@ -114,10 +139,11 @@ export function applyAdjudications(scores: readonly ScoreRecord[], records: read
       return pair ? { ...note, adjudicated: { label: pair.label, by: pair.by, ...(pair.at ? { at: pair.at } : {}) } } : note;
     });
     const withPairs = pairwise ? { ...score, pairwise } : score;
-    if (!label) return withPairs;
+    const outcome = label?.target === 'response' ? labelOutcome(label.label) : null;
+    if (!label || outcome === null) return withPairs;
     return {
       ...withPairs,
-      outcome: label.label as ResponseLabel,
+      outcome,
       adjudicated: { label: label.label, by: label.by, ...(label.at ? { at: label.at } : {}), automated: score.outcome },
     };
   });

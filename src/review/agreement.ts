@@ -9,7 +9,15 @@ import type { CueMode } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohensKappa.js';
 import { fleissKappa } from '../stats/fleissKappa.js';
-import { PAIR_LABELS, RESPONSE_LABELS, resolveLabels, type AdjudicationRecord, type LabelConflict } from './adjudications.js';
+import {
+  labelOutcome,
+  OUTCOME_LABELS,
+  PAIR_LABELS,
+  RESPONSE_LABELS,
+  resolveLabels,
+  type AdjudicationRecord,
+  type LabelConflict,
+} from './adjudications.js';
 
 export interface AgreementTable {
   categories: readonly string[];
@@ -50,6 +58,8 @@ export interface ReviewAgreement {
    * automated outcome stays) and they are left out of `responses` and `pairs` above.
    */
   conflicts: LabelConflict[];
+  /** Answers the reviewers (agreeing) marked `unsure`: the automated outcome stays; listed for another look. */
+  unsure: { itemId: string; responseKey: string; by: string }[];
 }
 
 /**
@@ -88,12 +98,18 @@ export function reviewAgreement(
   const resolved = resolveLabels(records);
   const responsePairs: [string | null, string][] = [];
   const pairPairs: [string | null, string][] = [];
+  const unsure: ReviewAgreement['unsure'] = [];
   for (const r of resolved.agreed) {
-    if (r.target === 'response') responsePairs.push([byKey.get(r.responseKey)?.outcome ?? null, r.label]);
+    if (r.target === 'response') {
+      // Against automation a label counts as the outcome it stands for (partly correct as incorrect).
+      const outcome = labelOutcome(r.label);
+      if (outcome === null) unsure.push({ itemId: r.itemId, responseKey: r.responseKey, by: r.by });
+      else responsePairs.push([byKey.get(r.responseKey)?.outcome ?? null, outcome]);
+    }
     else pairPairs.push([automatedPairVerdict(byKey.get(r.referenceKey), byKey.get(r.levelKey)), r.label]);
   }
   return {
-    responses: agreementTable(RESPONSE_LABELS, responsePairs),
+    responses: agreementTable(OUTCOME_LABELS, responsePairs),
     pairs: agreementTable(PAIR_LABELS, pairPairs),
     findings: findingChanges(automated, adjudicated, analysis),
     reviewers: [...new Set(records.map((r) => r.by))].sort(),
@@ -102,6 +118,7 @@ export function reviewAgreement(
       pairs: interRater(PAIR_LABELS, resolved.byReviewer, 'pair'),
     },
     conflicts: resolved.conflicts,
+    unsure,
   };
 }
 

@@ -70,7 +70,7 @@ ${item.answerB === null ? '' : radios(`${id}:pair`, 'Do A and B differ in clinic
 }
 
 function radios(name: string, legend: string, labels: readonly string[]): string {
-  return `<fieldset><legend>${escapeHtml(legend)}</legend>${labels.map((l) => `<label><input type="radio" name="${name}" value="${l}"> ${l}</label>`).join('')}</fieldset>`;
+  return `<fieldset><legend>${escapeHtml(legend)}</legend>${labels.map((l) => `<label><input type="radio" name="${name}" value="${l}"> ${l.replace('-', ' ')}</label>`).join('')}</fieldset>`;
 }
 
 /** The page's behaviour: progress, saving to local storage, and the downloads. Plain ES2017, no dependencies. */

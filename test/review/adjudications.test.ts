@@ -137,3 +137,27 @@ describe('several reviewers', () => {
     expect(agreement.conflicts.map((c) => c.itemId)).toEqual(['item-r3', 'item-r4']);
   });
 });
+
+describe('partly correct and unsure', () => {
+  const scores = [score('p', 'correct'), score('u', 'incorrect')];
+  const records: AdjudicationRecord[] = [
+    { ...provenance, itemId: 'item-p', target: 'response', responseKey: 'p', label: 'partly-correct', by: 'Dr A' },
+    { ...provenance, itemId: 'item-u', target: 'response', responseKey: 'u', label: 'unsure', by: 'Dr A' },
+  ];
+  const analysis = { axes: [], vignettes: [], modelIds: [], options: { alpha: 0.05, adjustment: 'holm', bootstrapResamples: 200, seed: 1 } } as never;
+
+  it('counts partly correct as not correct (keeping the label) and leaves the automated outcome of an unsure answer', () => {
+    const [p, u] = applyAdjudications(scores, records);
+    expect(p!.outcome).toBe('incorrect');
+    expect(p!.adjudicated).toEqual({ label: 'partly-correct', by: 'Dr A', automated: 'correct' });
+    expect(u).toEqual(scores[1]);
+  });
+
+  it('lists unsure answers and compares partly correct with automation as incorrect', () => {
+    const agreement = reviewAgreement(scores, applyAdjudications(scores, records), records, analysis);
+    expect(agreement.unsure).toEqual([{ itemId: 'item-u', responseKey: 'u', by: 'Dr A' }]);
+    expect(agreement.responses.categories).toEqual(['correct', 'incorrect', 'refusal', 'unparseable']);
+    expect(agreement.responses.table[0]).toEqual([0, 1, 0, 0]); // automated correct, reviewer partly correct
+    expect(agreement.responses.n).toBe(1);
+  });
+});
