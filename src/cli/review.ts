@@ -30,7 +30,7 @@ export function reviewCommand(io: CliIO): Command {
     .action(async (runDir: string, file: string, opts: { by?: string }) => {
       const { importReview } = await import('../review/import.js');
       const { rows, labels, unlabelled, agreement } = await importReview(runDir, file, { reviewer: opts.by, clock: io.clock });
-      const kappa = (t: typeof agreement.responses) =>
+      const kappa = (t: { kappa: number | null; ci95: [number, number] | null }) =>
         t.kappa === null ? 'n/a' : `${t.kappa.toFixed(2)}${t.ci95 ? ` (95% CI ${t.ci95[0].toFixed(2)} to ${t.ci95[1].toFixed(2)})` : ''}`;
       io.stdout.write(
         `${labels} labels from ${rows} reviewed items merged${unlabelled.length ? `; ${unlabelled.length} rows without labels skipped (lines ${unlabelled.join(', ')})` : ''}.\n`,
@@ -38,6 +38,19 @@ export function reviewCommand(io: CliIO): Command {
       io.stdout.write(
         `Agreement with automated scoring: answers kappa ${kappa(agreement.responses)} over ${agreement.responses.n}; pairs kappa ${kappa(agreement.pairs)} over ${agreement.pairs.n}.\n`,
       );
+      for (const [what, r] of [
+        ['answers', agreement.interRater.responses],
+        ['pairs', agreement.interRater.pairs],
+      ] as const)
+        if (r.method)
+          io.stdout.write(
+            `Agreement between reviewers (${r.reviewers.join(', ')}) on ${what}: ${r.method === 'cohen' ? "Cohen's" : "Fleiss'"} kappa ${kappa(r)} over ${r.nItems} labelled by ${r.method === 'cohen' ? 'both' : 'all'}.\n`,
+          );
+      const { conflicts } = agreement;
+      if (conflicts.length)
+        io.stdout.write(
+          `WARNING: ${conflicts.length} ${conflicts.length === 1 ? 'answer or pair' : 'answers or pairs'} labelled differently by different reviewers (items ${[...new Set(conflicts.map((c) => c.itemId))].join(', ')}): unresolved, so the automated outcome stays for them; they are listed in review-agreement.json (conflicts). Settle them and import the agreed label.\n`,
+        );
       io.stdout.write(
         `Significant findings: ${agreement.findings.significantBefore} before review, ${agreement.findings.significantAfter} after (${agreement.findings.changed.length} changed).\n`,
       );

@@ -20,6 +20,9 @@ export function adjustedChange(fit: AdjustedFit, axis: string, level: string, co
   const effectA = result.coefficients[a]!;
   const change = result.coefficients[b]!;
   const se = Math.sqrt(result.covariance[b]![b]!);
+  const seA = Math.sqrt(result.covariance[a]![a]!);
+  // B's effect is effectA + change: its variance adds both and their covariance.
+  const seB = Math.sqrt(result.covariance[a]![a]! + result.covariance[b]![b]! + 2 * result.covariance[a]![b]!);
   const usable = result.estimable[a] && result.estimable[b] && se > 0 && Number.isFinite(se);
   const q = studentTQuantile(1 - (1 - confLevel) / 2, result.df);
   const rateLevelA = inA.sum / inA.n;
@@ -36,6 +39,8 @@ export function adjustedChange(fit: AdjustedFit, axis: string, level: string, co
     disparityB: effectA + change,
     change,
     changeCi: usable ? [change - q * se, change + q * se] : null,
+    disparityCiA: usable && seA > 0 ? [effectA - q * seA, effectA + q * seA] : null,
+    disparityCiB: usable && seB > 0 ? [effectA + change - q * seB, effectA + change + q * seB] : null,
     test: 'vignette-fixed-effects',
     p: usable ? Math.min(1, 2 * studentTSf(Math.abs(change / se), result.df)) : change === 0 ? 1 : NaN,
   };

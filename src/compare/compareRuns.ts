@@ -8,6 +8,8 @@ import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed, stableStringify } from '../util/hash.js';
 import { InputError } from '../util/problems.js';
 import { simultaneousLevel } from '../analysis/simultaneous.js';
+import type { ScoreRecord } from '../score/types.js';
+import { accuracyChange } from './accuracyChange.js';
 import { adjustedChange } from './adjustedChange.js';
 import { changeIntervalAt, measureChange } from './disparityChange.js';
 import { matchRuns } from './match.js';
@@ -46,7 +48,7 @@ export function compareRuns({ runA, runB, models }: CompareRequest): ComparisonR
     // Runs that cross cue modes: each mode against the same mode (shared variant ids carry the mode).
     return cueModesOf(contrastsA).map((cues) => {
       const inMode = (c: ContrastPairs) => c.cues === cues;
-      const compared = compareModels(
+      const models = compareModels(
         side('A', runA, modelA, cues),
         side('B', other, modelB, cues),
         contrastsA.filter(inMode),
@@ -54,6 +56,14 @@ export function compareRuns({ runA, runB, models }: CompareRequest): ComparisonR
         runA.manifest.axes,
         options,
       );
+      // Audit answers only (reference and demographic variants), as the report's subgroup accuracy counts them.
+      const audited = (run: ScoredRun, model: string) =>
+        scoresOf(run, model, match.sharedVariants, cues).filter((s) => s.kind === 'reference' || s.kind === 'demographic');
+      const accuracy = accuracyChange(audited(runA, modelA), audited(other, modelB), {
+        bootstrapSeed: deriveSeed(options.seed, 'compare-accuracy', modelA, modelB, cues ?? ''),
+        bootstrapResamples: options.bootstrapResamples,
+      });
+      const compared = { ...models, accuracy };
       return cues === undefined ? compared : { ...compared, cues };
     });
   });
@@ -170,9 +180,13 @@ export function compareModels(
 }
 
 function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>): ContrastPairs[] {
-  return pairContrasts(
-    pooledScores(run.scores, run.vignettes).filter((s) => s.modelId === model && sharedVariants.has(s.variantId)),
-    run.manifest.axes,
+  return pairContrasts(scoresOf(run, model, sharedVariants), run.manifest.axes);
+}
+
+/** A model's scores on the shared variants (probes left out, as in findings), in one cue mode when given. */
+function scoresOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>, cues?: CueMode): ScoreRecord[] {
+  return pooledScores(run.scores, run.vignettes).filter(
+    (s) => s.modelId === model && sharedVariants.has(s.variantId) && (cues === undefined || s.cues === cues),
   );
 }
 

@@ -19,6 +19,8 @@ export type MeasuredChange = Pick<
   | 'disparityB'
   | 'change'
   | 'changeCi'
+  | 'disparityCiA'
+  | 'disparityCiB'
   | 'test'
   | 'p'
 >;
@@ -54,7 +56,7 @@ export function measureChange(a: ContrastPairs, b: ContrastPairs, options: Chang
   const rowsB = shared.map((id) => sumsB.get(id)!);
   const totalA = total(rowsA);
   const totalB = total(rowsB);
-  const interval = bootstrapChange(rowsA, rowsB, options, 0.95);
+  const [interval, intervalA, intervalB] = bootstrapChange(rowsA, rowsB, options, 0.95);
   const test = pairedPermutationTest({
     a: rowsA,
     b: rowsB,
@@ -74,28 +76,37 @@ export function measureChange(a: ContrastPairs, b: ContrastPairs, options: Chang
     disparityB: disparity(totalB, 0),
     change: test.estimate,
     changeCi: interval,
+    disparityCiA: intervalA,
+    disparityCiB: intervalB,
     test: 'paired-permutation',
     p: test.p,
   };
 }
 
 /**
- * The percentile interval of the change at `confLevel` over the vignettes usable in both runs: the same seeded
- * resamples at any level, so the family-level interval (see `changeIntervalAt`) widens the 95% one.
+ * The percentile intervals at `confLevel` of the change, of A's disparity and of B's disparity, over the vignettes
+ * usable in both runs, all from the same seeded resamples (so the change's interval does not depend on the others,
+ * and the family-level interval of `changeIntervalAt` widens the 95% one).
  */
 function bootstrapChange(
   rowsA: readonly VignetteSums[],
   rowsB: readonly VignetteSums[],
   options: Pick<ChangeOptions, 'bootstrapSeed' | 'bootstrapResamples'>,
   confLevel: number,
-): [number, number] | null {
-  const [interval] = clusterBootstrapSums({
+): [Interval, Interval, Interval] {
+  const [change, inA, inB] = clusterBootstrapSums({
     sums: rowsA.map((row, i) => [...row, ...rowsB[i]!]),
-    statistics: [(t) => disparity(t, 3) - disparity(t, 0)],
+    statistics: [(t) => disparity(t, 3) - disparity(t, 0), (t) => disparity(t, 0), (t) => disparity(t, 3)],
     seed: options.bootstrapSeed,
     nResamples: options.bootstrapResamples,
     confLevel,
   });
+  return [finite(change), finite(inA), finite(inB)];
+}
+
+type Interval = [number, number] | null;
+
+function finite(interval: { ciLow: number; ciHigh: number } | undefined): Interval {
   return interval && Number.isFinite(interval.ciLow) && Number.isFinite(interval.ciHigh) ? [interval.ciLow, interval.ciHigh] : null;
 }
 
@@ -115,7 +126,7 @@ export function changeIntervalAt(
     shared.map((id) => sumsB.get(id)!),
     options,
     confLevel,
-  );
+  )[0];
 }
 
 /** (level errors − reference errors) / pairs, reading the three sums at `offset`. */

@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
 import type { Chart } from '../report/charts/common.js';
 import { callout, figure, heading, list, note, paragraph, strong, table, type Block } from '../report/document/blocks.js';
-import { count, percent, plural, points, pointsInterval, pValue } from '../report/format.js';
+import { count, percent, percentInterval, plural, points, pointsInterval, pValue } from '../report/format.js';
 import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.js';
 import { contrastLabel } from './sentences.js';
 import type { MitigationContrast, MitigationEvidence } from './mitigation.js';
@@ -24,6 +24,7 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
     ...results.comparisons.map((c) => (c.changes.some(worse) ? callout(c.summary) : note(c.summary))),
     ...(results.mitigation ? mitigationBlocks(results.mitigation, axes) : []),
     ...(results.notes.length ? [heading(2, 'What differs between the runs'), list(results.notes)] : []),
+    ...accuracyBlocks(results.comparisons),
     heading(2, 'Disparity in A and in B'),
     figure({ name: chart.name, title: chart.title }, ...chart.caption),
     ...results.comparisons.flatMap((c) => comparisonSection(c, axes, options.alpha)),
@@ -86,6 +87,52 @@ function mitigationBlocks(m: MitigationEvidence, axes: readonly Axis[]): Block[]
         })),
       },
       'No contrast could be compared.',
+    ),
+  ];
+}
+
+/**
+ * Overall accuracy in A and in B per model pair, over the answers both gave a scoreable outcome, and the paired
+ * change: the first thing a reader comparing two versions asks, before whether the disparities moved.
+ */
+function accuracyBlocks(comparisons: readonly ModelComparison[]): Block[] {
+  const measured = comparisons.filter((c) => c.accuracy);
+  if (measured.length === 0) return [];
+  return [
+    heading(2, 'Overall accuracy in A and in B'),
+    table(
+      {
+        headers: [
+          'A',
+          'B',
+          'matched answers',
+          'vignettes',
+          'accuracy A',
+          'A 95% CI',
+          'accuracy B',
+          'B 95% CI',
+          'change B − A (points)',
+          '95% CI',
+        ],
+        rows: measured.map(({ a, b, accuracy: x }) => ({
+          cells: [
+            a.label,
+            b.label,
+            count(x!.nItems),
+            count(x!.nVignettes),
+            percent(x!.accuracyA),
+            percentInterval(x!.accuracyCiA),
+            percent(x!.accuracyB),
+            percentInterval(x!.accuracyCiB),
+            points(x!.difference),
+            pointsInterval(x!.differenceCi),
+          ],
+        })),
+      },
+      'No answer could be matched between A and B.',
+    ),
+    paragraph(
+      'Accuracy counts wrong, refused and unparseable answers as not correct, over the audit answers (reference and demographic variants) that both A and B answered with a scoreable outcome, matched by variant and replicate; the change is paired on those answers, with a 95% cluster bootstrap interval over vignettes. A change in accuracy says nothing about fairness on its own: the disparities below do.',
     ),
   ];
 }

@@ -38,6 +38,13 @@ export interface DisparityChange {
   /** 95% cluster bootstrap percentile interval of `change`, vignettes resampled jointly for A and B. */
   changeCi: [number, number] | null;
   /**
+   * 95% intervals of `disparityA` and `disparityB` on their own (the same bootstrap resamples as `changeCi`; the
+   * cluster-robust t interval of each run's effect for `vignette-fixed-effects`): how precisely each run's disparity
+   * is measured. Overlapping intervals do not mean no change: read `changeCi` for that.
+   */
+  disparityCiA: [number, number] | null;
+  disparityCiB: [number, number] | null;
+  /**
    * The same bootstrap interval at the family's level (Bonferroni 1 − α/m for Holm and Bonferroni, the FCR-adjusted
    * level for BH and BY; m = the contrasts of the model pair): the interval to read beside `pAdjusted`.
    */
@@ -59,6 +66,22 @@ export interface DisparityChange {
   sentence: string;
 }
 
+/**
+ * Overall accuracy of each side over the matched items (variant and replicate scoreable in both) and the paired
+ * difference B − A, with 95% cluster bootstrap intervals over vignettes. Proportions (×100 for percent).
+ */
+export interface AccuracyChange {
+  nItems: number;
+  nVignettes: number;
+  accuracyA: number;
+  accuracyCiA: [number, number] | null;
+  accuracyB: number;
+  accuracyCiB: [number, number] | null;
+  /** accuracyB − accuracyA over the same items. */
+  difference: number;
+  differenceCi: [number, number] | null;
+}
+
 /** One model pair: A's model against B's model, every axis level both can contrast. */
 export interface ModelComparison {
   a: ComparisonSide;
@@ -70,6 +93,8 @@ export interface ModelComparison {
   skipped: string[];
   /** Runs that cross cue modes: the mode both sides were compared in (one comparison per mode); absent otherwise. */
   cues?: CueMode;
+  /** Overall accuracy in A and in B and the paired change (compare.json only; null when no item matches). */
+  accuracy?: AccuracyChange | null;
 }
 
 export interface ComparisonOptions {

@@ -3,7 +3,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReviewAgreement } from '../review/agreement.js';
 import { renderReport, type ReportFile } from '../report/bundle.js';
-import { DEFAULT_CHROMIUM, renderPdf } from '../report/render/pdf.js';
+import { DEFAULT_CHROMIUM, renderPdf, type Paper } from '../report/render/pdf.js';
 import type { ReportSources } from '../report/sources.js';
 import { scanLines } from '../run/jsonlFile.js';
 import type { ResponseRecord } from '../run/types.js';
@@ -25,6 +25,8 @@ export interface ReportOptions {
   pdf?: boolean;
   /** The Chromium executable for the PDF. */
   chromium?: string;
+  /** The PDF's paper size: A4 unless told. */
+  paper?: Paper;
   /** Where to say what was skipped (a missing Chromium). */
   log?: (line: string) => void;
   /** The question types that describe correct answers, for a run of registered types (`createRegistry`). */
@@ -53,7 +55,7 @@ export async function writeReport(runDir: string, options: ReportOptions = {}): 
   const written = rendered.files.map((f) => join(runDir, f.path));
   if (options.pdf) {
     const pdf = runFile(runDir, 'appendixPdf');
-    const made = await renderPdf(rendered.appendixHtml(), pdf, options.chromium ?? DEFAULT_CHROMIUM);
+    const made = await renderPdf(rendered.appendixHtml(), pdf, options.chromium ?? DEFAULT_CHROMIUM, options.paper);
     if (made) written.push(pdf);
     else
       options.log?.(

@@ -8,7 +8,16 @@ import type { ScoreRecord } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohensKappa.js';
-import { PAIR_LABELS, RESPONSE_LABELS, type AdjudicationRecord } from './adjudications.js';
+import { fleissKappa } from '../stats/fleissKappa.js';
+import {
+  labelOutcome,
+  OUTCOME_LABELS,
+  PAIR_LABELS,
+  RESPONSE_LABELS,
+  resolveLabels,
+  type AdjudicationRecord,
+  type LabelConflict,
+} from './adjudications.js';
 
 export interface AgreementTable {
   categories: readonly string[];
@@ -42,6 +51,28 @@ export interface ReviewAgreement {
   /** Error-amplification findings on the automated scores and on the adjudicated ones. */
   findings: { tested: number; significantBefore: number; significantAfter: number; changed: FindingChange[] };
   reviewers: string[];
+  /** Agreement between reviewers on the responses and pairs more than one of them labelled. */
+  interRater: { responses: InterRater; pairs: InterRater };
+  /**
+   * Responses and pairs the reviewers labelled differently: unresolved, so none of their labels is applied (the
+   * automated outcome stays) and they are left out of `responses` and `pairs` above.
+   */
+  conflicts: LabelConflict[];
+  /** Answers the reviewers (agreeing) marked `unsure`: the automated outcome stays; listed for another look. */
+  unsure: { itemId: string; responseKey: string; by: string }[];
+}
+
+/**
+ * Inter-rater agreement: Cohen's kappa (unweighted, with its truncated Wald 95% interval) when exactly two reviewers
+ * labelled items in common, over those items; Fleiss' kappa when more did, over the items every one of them labelled
+ * (Fleiss needs the same raters per item). `method` null: no item has two reviewers.
+ */
+export interface InterRater {
+  method: 'cohen' | 'fleiss' | null;
+  reviewers: string[];
+  nItems: number;
+  kappa: number | null;
+  ci95: [number, number] | null;
 }
 
 export interface AgreementAnalysis {
@@ -53,8 +84,8 @@ export interface AgreementAnalysis {
 }
 
 /**
- * Agreement between automated scoring and the clinicians over every labelled response and pair (the latest label of
- * each), and how many findings change significance when the labels replace the automated outcomes. The automated
+ * Agreement between automated scoring and the clinicians over every labelled response and pair the reviewers agree
+ * on (each reviewer's latest label; conflicts are listed apart), agreement between the reviewers, and how many findings change significance when the labels replace the automated outcomes. The automated
  * verdict of a pair is the pairwise judge's for free text, and whether the extracted answers differ otherwise.
  */
 export function reviewAgreement(
@@ -64,19 +95,53 @@ export function reviewAgreement(
   analysis: AgreementAnalysis,
 ): ReviewAgreement {
   const byKey = new Map(automated.map((s) => [s.key, s]));
-  const latest = new Map(records.map((r) => [r.target === 'response' ? r.responseKey : `${r.referenceKey}\u0000${r.levelKey}`, r]));
+  const resolved = resolveLabels(records);
   const responsePairs: [string | null, string][] = [];
   const pairPairs: [string | null, string][] = [];
-  for (const r of latest.values()) {
-    if (r.target === 'response') responsePairs.push([byKey.get(r.responseKey)?.outcome ?? null, r.label]);
-    else pairPairs.push([automatedPairVerdict(byKey.get(r.referenceKey), byKey.get(r.levelKey)), r.label]);
+  const unsure: ReviewAgreement['unsure'] = [];
+  for (const r of resolved.agreed) {
+    if (r.target === 'response') {
+      // Against automation a label counts as the outcome it stands for (partly correct as incorrect).
+      const outcome = labelOutcome(r.label);
+      if (outcome === null) unsure.push({ itemId: r.itemId, responseKey: r.responseKey, by: r.by });
+      else responsePairs.push([byKey.get(r.responseKey)?.outcome ?? null, outcome]);
+    } else pairPairs.push([automatedPairVerdict(byKey.get(r.referenceKey), byKey.get(r.levelKey)), r.label]);
   }
   return {
-    responses: agreementTable(RESPONSE_LABELS, responsePairs),
+    responses: agreementTable(OUTCOME_LABELS, responsePairs),
     pairs: agreementTable(PAIR_LABELS, pairPairs),
     findings: findingChanges(automated, adjudicated, analysis),
-    reviewers: [...new Set([...latest.values()].map((r) => r.by))].sort(),
+    reviewers: [...new Set(records.map((r) => r.by))].sort(),
+    interRater: {
+      responses: interRater(RESPONSE_LABELS, resolved.byReviewer, 'response'),
+      pairs: interRater(PAIR_LABELS, resolved.byReviewer, 'pair'),
+    },
+    conflicts: resolved.conflicts,
+    unsure,
   };
+}
+
+function interRater(
+  categories: readonly string[],
+  byReviewer: ReadonlyMap<string, ReadonlyMap<string, AdjudicationRecord>>,
+  target: AdjudicationRecord['target'],
+): InterRater {
+  const shared = [...byReviewer.values()].filter((labels) => labels.size > 1 && [...labels.values()][0]!.target === target);
+  const reviewers = [...new Set(shared.flatMap((labels) => [...labels.keys()]))].sort();
+  const none: InterRater = { method: null, reviewers, nItems: 0, kappa: null, ci95: null };
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  if (reviewers.length === 2) {
+    const table = categories.map(() => categories.map(() => 0));
+    for (const labels of shared)
+      table[categories.indexOf(labels.get(reviewers[0]!)!.label)]![categories.indexOf(labels.get(reviewers[1]!)!.label)]!++;
+    const k = cohensKappa(table);
+    const ci = finite(k.ciLow) !== null && finite(k.ciHigh) !== null ? ([k.ciLow, k.ciHigh] as [number, number]) : null;
+    return { method: 'cohen', reviewers, nItems: shared.length, kappa: finite(k.kappa), ci95: ci };
+  }
+  const complete = shared.filter((labels) => labels.size === reviewers.length);
+  if (reviewers.length < 3 || complete.length === 0) return none;
+  const table = complete.map((labels) => categories.map((c) => [...labels.values()].filter((r) => r.label === c).length));
+  return { method: 'fleiss', reviewers, nItems: complete.length, kappa: finite(fleissKappa(table)), ci95: null };
 }
 
 function automatedPairVerdict(reference: ScoreRecord | undefined, level: ScoreRecord | undefined): string | null {

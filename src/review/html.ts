@@ -14,10 +14,12 @@ header.page { position: sticky; top: 0; background: #fff; border-bottom: 1px sol
 section.item { border: 1px solid #ccd; border-radius: 6px; padding: .5rem 1rem 1rem; margin: 1.5rem 0; }
 section.item.done { border-color: #3a7d44; }
 .text { white-space: pre-wrap; background: #f5f6f8; padding: .5rem .75rem; border-radius: 4px; }
-.answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; }
-fieldset { border: 1px solid #dde; margin: .5rem 0; }
+.answers { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(20rem, 100%), 1fr)); gap: 1rem; }
+fieldset { border: 1px solid #dde; margin: .5rem 0; min-width: 0; }
 label { margin-right: 1rem; white-space: nowrap; }
-textarea { width: 100%; min-height: 2.5rem; }
+label.notes { display: block; margin-right: 0; white-space: normal; }
+textarea { display: block; box-sizing: border-box; width: 100%; max-width: 100%; min-height: 2.5rem; }
+@media (max-width: 40rem) { body { padding: .5rem .75rem 3rem; } section.item { padding: .5rem .6rem .75rem; } }
 h2 { font-size: 1.05rem; } h3 { font-size: .95rem; margin-bottom: .25rem; }
 `;
 
@@ -63,12 +65,12 @@ ${answer('a', item.answerA)}
 ${item.answerB === null ? '' : answer('b', item.answerB)}
 </div>
 ${item.answerB === null ? '' : radios(`${id}:pair`, 'Do A and B differ in clinical substance?', PAIR_LABELS)}
-<label>Notes <textarea name="${id}:notes"></textarea></label>
+<label class="notes">Notes <textarea name="${id}:notes"></textarea></label>
 </section>`;
 }
 
 function radios(name: string, legend: string, labels: readonly string[]): string {
-  return `<fieldset><legend>${escapeHtml(legend)}</legend>${labels.map((l) => `<label><input type="radio" name="${name}" value="${l}"> ${l}</label>`).join('')}</fieldset>`;
+  return `<fieldset><legend>${escapeHtml(legend)}</legend>${labels.map((l) => `<label><input type="radio" name="${name}" value="${l}"> ${l.replace('-', ' ')}</label>`).join('')}</fieldset>`;
 }
 
 /** The page's behaviour: progress, saving to local storage, and the downloads. Plain ES2017, no dependencies. */

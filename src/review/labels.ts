@@ -55,7 +55,7 @@ export function readLabelFile(file: string, key: ReviewKey, defaultReviewer?: st
     else if (seen.has(id)) problem('item_id', `"${id}" is labelled twice (first on line ${seen.get(id)})`);
     if (id) seen.set(id, seen.get(id) ?? row.lineOf('item_id'));
     const label = <T extends string>(column: LabelColumn, allowed: readonly T[], applies: boolean): T | null => {
-      const v = value(column).toLowerCase();
+      const v = value(column).toLowerCase().replace(/\s+/g, '-'); // "partly correct" is partly-correct
       if (v === '') return null;
       if (!applies) problem(column, `must be empty: item ${id} shows a single answer`);
       else if (!(allowed as readonly string[]).includes(v))

@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import type { ComparisonResults, DisparityChange } from '../../src/compare/types.js';
 import { runCli } from '../helpers/cli.js';
-import { injectedAmplification, runSimulated } from './studies.js';
+import { injectedAccuracy, injectedAmplification, runSimulated } from './studies.js';
 
 const findingsOf = (runDir: string) => JSON.parse(readFileSync(join(runDir, 'findings.json'), 'utf8')) as Finding[];
 const medicaid = (changes: readonly DisparityChange[]) => changes.find((c) => c.axis === 'insurance' && c.level === 'medicaid')!;
@@ -55,6 +56,52 @@ describe('compare two runs whose models differ only in the injected bias', () =>
     expect(change.disparityB).toBeCloseTo(b.difference, 12);
     expect(change.change).toBeCloseTo(b.difference - a.difference, 12);
     expect(change.nVignettes).toBe(a.nVignettes);
+  });
+
+  it('gives each run’s disparity its own 95% interval, covering the injected amplification', () => {
+    const change = medicaid(results.comparisons[0]!.changes);
+    const truthA = injectedAmplification(runA, 'sim', 'insurance', 'medicaid');
+    expect(change.disparityCiA![0]).toBeLessThan(truthA);
+    expect(change.disparityCiA![1]).toBeGreaterThan(truthA);
+    expect(change.disparityCiA![0]).toBeGreaterThan(0);
+    expect(change.disparityCiB![0]).toBeLessThan(change.disparityB);
+    expect(change.disparityCiB![1]).toBeGreaterThan(change.disparityB);
+    expect(change.disparityCiB![0]).toBeLessThan(0.001); // B has no injected bias: its interval reaches zero
+  });
+
+  it('shows the overall accuracy in A and in B and the paired change, covering the injected accuracies', () => {
+    const accuracy = results.comparisons[0]!.accuracy!;
+    const [truthA, truthB] = [injectedAccuracy(runA, 'sim'), injectedAccuracy(runB, 'sim')];
+    expect(truthB - truthA).toBeGreaterThan(0.02); // B lost the Medicaid errors
+    expect(accuracy.accuracyCiA![0]).toBeLessThan(truthA);
+    expect(accuracy.accuracyCiA![1]).toBeGreaterThan(truthA);
+    expect(accuracy.accuracyCiB![0]).toBeLessThan(truthB);
+    expect(accuracy.accuracyCiB![1]).toBeGreaterThan(truthB);
+    expect(accuracy.difference).toBeCloseTo(accuracy.accuracyB - accuracy.accuracyA, 12);
+    expect(accuracy.differenceCi![0]).toBeLessThan(truthB - truthA);
+    expect(accuracy.differenceCi![1]).toBeGreaterThan(truthB - truthA);
+    expect(accuracy.differenceCi![0]).toBeGreaterThan(0);
+    const markdown = readFileSync(join(runB, 'compare', 'compare.md'), 'utf8');
+    expect(markdown).toContain('## Overall accuracy in A and in B');
+  });
+
+  it('styles an improvement as a note and a worsening as an alert', async () => {
+    const improved = readFileSync(join(runB, 'compare', 'compare.html'), 'utf8');
+    expect(improved).toMatch(/<p class="callout note">B \(run · sim\) is less disparate/);
+    expect(improved).not.toMatch(/<p class="callout">/);
+    const out = mkdtempSync(join(tmpdir(), 'cf-worse-'));
+    const reversed = await runCli(['compare', runB, runA, '--out', out]);
+    expect(reversed.code).toBe(0);
+    const worsened = readFileSync(join(out, 'compare.html'), 'utf8');
+    expect(worsened).toMatch(/<p class="callout">B \(run · sim\) is less disparate in none; A \(run · sim\) is less disparate in 1/);
+  });
+
+  it('draws each version with its interval, offset so that equal values never hide one under the other', () => {
+    const spec = readFileSync(join(runB, 'compare', 'dumbbell.vl.json'), 'utf8');
+    const parsed = JSON.parse(spec) as { data: { values: Record<string, unknown>[] } };
+    expect(parsed.data.values[0]).toEqual(expect.objectContaining({ lowA: expect.any(Number), highB: expect.any(Number) }));
+    expect(spec).toContain('"yOffset"');
+    expect(readFileSync(join(runB, 'compare', 'dumbbell.svg'), 'utf8')).toContain('A: run · sim');
   });
 
   it('leaves the other contrasts unchanged and says what differs between the runs', () => {

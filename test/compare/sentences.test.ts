@@ -50,6 +50,8 @@ function change(rng: () => number): Omit<DisparityChange, 'sentence'> {
     change: centre,
     changeCi: [centre - half * 0.8, centre + half * 0.8],
     changeCiSimultaneous: [centre - half, centre + half],
+    disparityCiA: [disparityA - half, disparityA + half],
+    disparityCiB: [disparityB - half, disparityB + half],
     simultaneousLevel: 0.99,
     simultaneousKind: 'bonferroni',
     familySize: 5,

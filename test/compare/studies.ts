@@ -32,6 +32,22 @@ export function injectedAmplification(runDir: string, model: string, axis: strin
   return total / atLevel.length;
 }
 
+/**
+ * The accuracy the simulated model was built to have on this run's audit variants (reference and demographic, one
+ * replicate weighs like another): the mean over them of (1 − u)(1 − errorRate), by the same simulator formula.
+ */
+export function injectedAccuracy(runDir: string, model: string): number {
+  const manifest = JSON.parse(readFileSync(join(runDir, 'manifest.json'), 'utf8')) as Manifest;
+  const spec = manifest.models.find((m) => m.id === model) as unknown as SimulatedSpec;
+  const audited = readFileSync(join(runDir, 'variants.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Variant)
+    .filter((v) => v.kind === 'reference' || v.kind === 'demographic');
+  const correct = (v: Variant) => (1 - spec.unparseableRate) * (1 - simulatedDecision(spec, manifest.study.seed, v, 0).errorRate);
+  return audited.reduce((sum, v) => sum + correct(v), 0) / audited.length;
+}
+
 export interface SimulatedModel {
   id: string;
   medicaidMultiplier: number;

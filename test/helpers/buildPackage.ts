@@ -13,7 +13,7 @@ declare module 'vitest' {
 
 /**
  * Vitest global setup: compiles src/ once per test run with the package's own build (`tsc -p tsconfig.build.json`)
- * into .cache/test-package/, laid out as the package ships (bin/, dist/, package.json, assets/), and provides the
+ * into .cache/test-package/, laid out as the package ships (bin/, dist/, package.json, assets/, regulatory/), and provides the
  * path of its bin to the tests. Not into the checkout's dist/: the pack test's `npm pack` rebuilds that one while
  * other tests run, and a process started mid-rewrite would read half a file. The build is incremental (its
  * tsbuildinfo sits beside its dist/), so a run after an unchanged one costs a few seconds, not a full compile.
@@ -37,6 +37,7 @@ export default function setup(project: TestProject): void {
   );
   copyFileSync(fromRoot('bin/counterfair.js'), join(root, 'bin', 'counterfair.js'));
   copyFileSync(fromRoot('package.json'), join(root, 'package.json'));
-  if (!existsSync(join(root, 'assets'))) symlinkSync(fromRoot('assets'), join(root, 'assets'));
+  // The data folders the CLI reads at run time, as the package ships them (the regulatory map is read by every report).
+  for (const folder of ['assets', 'regulatory']) if (!existsSync(join(root, folder))) symlinkSync(fromRoot(folder), join(root, folder));
   project.provide('cliBin', join(root, 'bin', 'counterfair.js'));
 }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,22 @@ describe.skipIf(!runBrowserTests || !havePdfToText)('appendix.pdf and the printe
     const results = readJson<AnalysisResults>(join(runDir, 'results.json'));
     expect(findings.rows).toHaveLength(results.findings.length);
     expect(tablesMissingFromPdf(appendixHtml, text)).toEqual([]);
+  });
+
+  it('prints appendix.pdf on A4 by default and on Letter with --paper letter', async () => {
+    const pageSize = () =>
+      /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(execFileSync('pdfinfo', [join(runDir, 'appendix.pdf')], { encoding: 'utf8' }))!;
+    expect((await runCli(['report', runDir, '--pdf'])).code).toBe(0);
+    const a4 = pageSize();
+    expect([Number(a4[1]), Number(a4[2])].map(Math.round)).toEqual([595, 842]);
+    const letter = await runCli(['report', runDir, '--pdf', '--paper', 'letter']);
+    expect(letter.code).toBe(0);
+    const size = pageSize();
+    expect([Number(size[1]), Number(size[2])].map(Math.round)).toEqual([612, 792]);
+    expect(tablesMissingFromPdf(appendixHtml, pdfText(readFileSync(join(runDir, 'appendix.pdf'))))).toEqual([]);
+    const wrong = await runCli(['report', runDir, '--pdf', '--paper', 'a5']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('a4, letter');
   });
 
   for (const [paper, size] of [

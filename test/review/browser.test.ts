@@ -100,4 +100,31 @@ describe.skipIf(!runBrowserTests)('review.html in headless Chromium (offline)', 
     expect(records.length).toBeGreaterThanOrEqual(4);
     expect(records.every((r) => r.by === 'Dr Chrome' && (r.label === 'incorrect' || r.label === 'different'))).toBe(true);
   });
+
+  it('fits every notes box inside its card and the page inside the screen, at 390 and 1400 px', async () => {
+    const url = pathToFileURL(join(runDir, 'review', 'review.html')).href;
+    const probe = `(() => {
+      const overflowing = [...document.querySelectorAll('section.item')].filter((card) => {
+        const box = card.getBoundingClientRect();
+        return [...card.querySelectorAll('textarea, fieldset, .answers')].some((el) => {
+          const r = el.getBoundingClientRect();
+          return r.left < box.left || r.right > box.right;
+        });
+      }).length;
+      return { overflowing, notes: document.querySelectorAll('section.item textarea').length, pageWidth: document.documentElement.scrollWidth, screen: window.innerWidth };
+    })()`;
+    for (const width of [390, 1400]) {
+      const { probed } = await browser.inspect<{ overflowing: number; notes: number; pageWidth: number; screen: number }>(
+        url,
+        'true',
+        probe,
+        {
+          width,
+        },
+      );
+      expect(probed.notes, `${width} px`).toBeGreaterThan(0);
+      expect(probed.overflowing, `${width} px`).toBe(0);
+      expect(probed.pageWidth, `${width} px`).toBeLessThanOrEqual(probed.screen);
+    }
+  });
 });

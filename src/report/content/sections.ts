@@ -1,5 +1,6 @@
+import { secondaryBlocks } from './secondary.js';
 import type { ChartSet } from '../charts/index.js';
-import { mono, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
+import { callout, list, mono, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
@@ -53,7 +54,7 @@ export function otherTestsBlocks(ctx: ReportContext): Block[] {
     paragraph(
       'Secondary endpoints: did the model refuse, give no usable answer, or fail to respond more often for some patients? Tested and corrected like the primary endpoint (one family per model and endpoint).',
     ),
-    table(findingsTable(ctx.results.secondaryFindings, true, ctx.manifest.analysis.alpha), 'No secondary-endpoint contrasts.'),
+    ...secondaryBlocks(ctx.results.secondaryFindings, ctx.manifest.analysis.alpha),
     paragraph(`Omnibus tests: do error rates differ across all levels of an axis at once? ${EXPLORATORY}.`),
     table(axisTestsTable(ctx), 'No omnibus test was possible (an axis needs complete blocks of vignettes).'),
     ...(ctx.results.intersections.length
@@ -236,9 +237,44 @@ export function reviewBlocks(ctx: ReportContext): Block[] {
       `Clinicians (${review.reviewers.length ? review.reviewers.join(', ') : 'unnamed'}) labelled answers and pairs blind to the demographics; their labels replace the automated outcomes in every result above.`,
     ),
     table(agreement, 'No labels.'),
+    ...reviewerBlocks(review),
     paragraph(
       `Of ${plural(review.findings.tested, 'error-amplification contrast')}, ${review.findings.significantBefore} were significant on automated scoring and ${review.findings.significantAfter} after adjudication; ${plural(review.findings.changed.length, 'finding')} changed:`,
     ),
     table(changed, 'No finding changed significance.'),
+  ];
+}
+
+/**
+ * Between the reviewers: their agreement (kappa), the answers and pairs they disagree on (an alert: unresolved, no
+ * label of theirs applied) and the answers marked unsure. A review-agreement.json written before these fields
+ * existed has none of them.
+ */
+function reviewerBlocks(review: ReviewAgreement): Block[] {
+  const conflicts = review.conflicts ?? [];
+  const unsure = review.unsure ?? [];
+  const rater = (what: string, r: ReviewAgreement['interRater']['responses'] | undefined) =>
+    r?.method
+      ? [
+          `${what}: ${r.method === 'cohen' ? "Cohen's" : "Fleiss'"} kappa ${r.kappa === null ? 'not defined' : decimal(r.kappa, 3)}${r.ci95 ? ` (95% CI ${decimal(r.ci95[0], 3)} to ${decimal(r.ci95[1], 3)})` : ''} over ${plural(r.nItems, 'item')} labelled by ${r.method === 'cohen' ? 'both' : 'all'} of ${r.reviewers.join(', ')}`,
+        ]
+      : [];
+  const kappas = [...rater('answers', review.interRater?.responses), ...rater('pairs', review.interRater?.pairs)];
+  return [
+    ...(kappas.length ? [paragraph(`Agreement between reviewers — ${kappas.join('; ')}.`)] : []),
+    ...(conflicts.length
+      ? [
+          callout(
+            `${plural(conflicts.length, 'answer or pair', 'answers or pairs')} labelled differently by different reviewers: unresolved, so no label of theirs is applied (the automated outcome stays) until they settle it.`,
+          ),
+          list(conflicts.map((c) => `item ${c.itemId} (${c.target}): ${c.labels.map((l) => `${l.by} ${l.label}`).join('; ')}`)),
+        ]
+      : []),
+    ...(unsure.length
+      ? [
+          paragraph(`${plural(unsure.length, 'answer')} marked unsure (the automated outcome stays):`),
+          list(unsure.map((u) => `item ${u.itemId} (${u.by})`)),
+        ]
+      : []),
   ];
 }
