@@ -2,10 +2,7 @@ import type { ScoreRecord } from '../score/types.js';
 import { crossesCueModes } from '../study/cues.js';
 import type { CueMode } from '../template/render.js';
 import { analyze, type AnalysisInput, type AnalysisResults } from './analyze.js';
-import type { Axis } from '../demographics/types.js';
-import type { Endpoint } from './endpoints.js';
-import { analyzeFindings, type AnalysisOptions } from './findings.js';
-import type { ContrastPairs } from '../pairing/pairs.js';
+import type { AnalysisOptions } from './findings.js';
 import { describeFinding } from './sentence.js';
 import type { Finding } from './types.js';
 
@@ -44,31 +41,6 @@ export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions,
     probes: all('probes'),
     subgroups: all('subgroups'),
   };
-}
-
-/**
- * `analyzeFindings` on contrasts of any run: in a run that crosses cue modes, each mode's contrasts on their own
- * (one family per model, endpoint and mode, as in the run's analysis), tagged with the mode. For callers that
- * recompute findings from scores (per-domain gates, equivalence intervals, clinician review).
- */
-export function findingsPerCueMode(
-  contrasts: readonly ContrastPairs[],
-  axes: readonly Axis[],
-  modelIds: readonly string[],
-  endpoint: Endpoint,
-  options: AnalysisOptions,
-): Finding[] {
-  const modes = [...new Set(contrasts.map((c) => c.cues))];
-  if (modes.length === 1 && modes[0] === undefined) return analyzeFindings(contrasts, axes, modelIds, endpoint, options);
-  return modes.flatMap((cues) =>
-    analyzeFindings(
-      contrasts.filter((c) => c.cues === cues),
-      axes,
-      modelIds,
-      endpoint,
-      options,
-    ).map((f) => (cues ? { ...f, cues } : f)),
-  );
 }
 
 /** Whether a score belongs to a cue mode's analysis: its own mode, or a control of the first mode's set. */

@@ -1,4 +1,4 @@
-import { findingsPerCueMode } from '../analysis/cueModes.js';
+import { findingsPerCueMode } from '../analysis/findingsPerCueMode.js';
 import { pooledScores } from '../analysis/probes.js';
 import { findingPairs } from '../analysis/findings.js';
 import type { Finding } from '../analysis/types.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_ANALYSIS } from '../study/load.js';
+import { DEFAULT_ANALYSIS } from '../study/defaults.js';
 import { basename } from 'node:path';
 import type { Axis } from '../demographics/types.js';
 import { toolVersion, type Manifest } from '../pipeline/manifest.js';

@@ -1,6 +1,6 @@
 import { answerToken } from '../analysis/flips.js';
 import type { AnalysisOptions } from '../analysis/findings.js';
-import { findingsPerCueMode } from '../analysis/cueModes.js';
+import { findingsPerCueMode } from '../analysis/findingsPerCueMode.js';
 import { findingPairs } from '../analysis/findings.js';
 import { pooledScores } from '../analysis/probes.js';
 import type { Axis } from '../demographics/types.js';

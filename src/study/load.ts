@@ -1,4 +1,7 @@
+import { DEFAULT_ANALYSIS, DEFAULT_QUALITY } from './defaults.js';
 import { readGateSection } from './gateSection.js';
+
+export { DEFAULT_ANALYSIS, DEFAULT_QUALITY };
 import { checkContrasts, readContrasts } from './contrasts.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -294,10 +297,8 @@ function readControls(r: FieldReader, raw: unknown): Controls {
 }
 
 /** Analysis settings when a study (or an imported run, which has no study) says nothing. */
-export const DEFAULT_ANALYSIS: Study['analysis'] = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', bootstrapResamples: 2000 };
 
 /** Data-quality thresholds when a study (or an imported run) says nothing: a fifth of the data lost is too much. */
-export const DEFAULT_QUALITY: QualityThresholds = { maxErrorRate: 0.2, maxUnparseableRate: 0.2 };
 
 function readQuality(r: FieldReader, raw: unknown): QualityThresholds {
   if (raw === undefined || raw === null) return DEFAULT_QUALITY;

@@ -1,0 +1,7 @@
+import type { QualityThresholds, Study } from './types.js';
+
+/** The analysis settings a study (or an import) gets when it says nothing. */
+export const DEFAULT_ANALYSIS: Study['analysis'] = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', bootstrapResamples: 2000 };
+
+/** A model whose failed requests or unreadable answers exceed these shares is not concluded on. */
+export const DEFAULT_QUALITY: QualityThresholds = { maxErrorRate: 0.2, maxUnparseableRate: 0.2 };
