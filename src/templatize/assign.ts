@@ -4,10 +4,10 @@ import type { Mention } from './types.js';
 /**
  * Decides whom each gendered mention describes. The patient's sex is that of the first sex word or title, or of
  * the first pronoun when there is none. A sex word, title or pronoun of the other sex is someone else's; a pronoun
- * of the patient's sex after a relative of that sex ("her mother ... she said") may be either's. Both become
+ * of the patient's sex after a relative of that sex ("her mother ... she said", "her daughter ... her mother") may be either's. Both become
  * `ambiguous`: listed for review and kept as written, never guessed. Returns the mentions and the patient's sex.
  */
-export function assignMentions(mentions: readonly Mention[], text: string): { mentions: Mention[]; sex: Gender | undefined } {
+export function assignMentions(mentions: readonly Mention[]): { mentions: Mention[]; sex: Gender | undefined } {
   const sex =
     mentions.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
     mentions.find((m) => m.attribute === 'pronoun')?.gender;
@@ -23,7 +23,7 @@ export function assignMentions(mentions: readonly Mention[], text: string): { me
         reason: `"${m.surface}" is ${m.gender} and the patient is ${sex} (from the first sex word or pronoun): someone else, or a typo; kept as written`,
       };
     const relative = relatives.find((r) => r.start < m.start);
-    if (m.attribute === 'pronoun' && relative && !possessiveOf(m, mentions, text))
+    if (m.attribute === 'pronoun' && relative)
       return {
         ...unslotted,
         attribute: 'ambiguous',
@@ -32,11 +32,4 @@ export function assignMentions(mentions: readonly Mention[], text: string): { me
     return m;
   });
   return { mentions: assigned, sex };
-}
-
-/** "her mother": a possessive right before a relative noun is the patient's. */
-function possessiveOf(pronoun: Mention, mentions: readonly Mention[], text: string): boolean {
-  if (!pronoun.slot?.toLowerCase().startsWith('{{their')) return false;
-  const next = mentions.find((m) => m.start > pronoun.end);
-  return next?.attribute === 'ambiguous' && next.gender !== undefined && /^\s+$/.test(text.slice(pronoun.end, next.start));
 }

@@ -111,7 +111,8 @@ function races(text: string): Mention[] {
       const after = text.slice(m.index! + m[0].length);
       const describesPerson =
         new RegExp(`^(?:[- ]American)?,?\\s+(?:[a-z]+\\s+)?${PERSON}\\b`).test(after) ||
-        /(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(before) && /^\s*(?:[.,;:)]|and\b|$)/.test(after) ||
+        (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(before) &&
+          (/^[A-Z]/.test(m[1]!) || /^\s*(?:[.,;:)]|and\b|$)/.test(after))) ||
         /^\s+(?:descent|origin|ethnicity|heritage|background|race)\b/i.test(after);
       const capitalised = /^[A-Z]/.test(m[1]!);
       if (describesPerson && (capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!)))

@@ -18,10 +18,12 @@ const STATED_AXES = ['race', 'insurance', 'language'] as const;
  * demographics by the real renderer: only a byte-identical result is accepted.
  */
 export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcome {
-  const detected = detectMentions(c.text);
-  const { mentions: assigned, sex } = assignMentions(detected, c.text);
+  const { mentions: assigned, sex } = assignMentions(detectMentions(c.text));
+  // The patient's age is the first stated; another number is someone else's or another time's ("at age 20").
+  const ownAge = assigned.find((m) => m.attribute === 'age' && m.years !== undefined)?.years;
+  const mentions = assigned.filter((m) => m.attribute !== 'age' || m.years === ownAge);
   const review: ReviewItem[] = [];
-  const reject = (reason: string): CaseOutcome => ({ kind: 'rejected', case: c, reason, mentions: assigned, review });
+  const reject = (reason: string): CaseOutcome => ({ kind: 'rejected', case: c, reason, mentions, review });
   const note = (m: Mention, reason: string) => review.push({ file: c.file, line: c.line, id: c.id, surface: m.surface, at: m.start, reason });
 
   if (/\{\{|\}\}|[\u0000-\u0008]/.test(c.text))
@@ -34,8 +36,6 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
   const shared = sharedTextMention(c);
   if (shared) return reject(shared);
 
-  const ownAge = assigned.find((m) => m.attribute === 'age' && m.years !== undefined)?.years;
-  const mentions = assigned.filter((m) => m.attribute !== 'age' || m.years === ownAge);
   for (const m of mentions) if (m.attribute === 'ambiguous') note(m, m.reason ?? 'ambiguous');
 
   const own: OwnDemographics = { ...(sex ? { sex } : {}), ...(ownAge !== undefined ? { age: ownAge } : {}) };
