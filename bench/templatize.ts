@@ -22,11 +22,25 @@ for (const dir of dirs) {
   console.log('attribute   gold  detected  recall  precision');
   for (const a of ATTRIBUTES) {
     const s = score.byAttribute[a];
-    console.log(`${a.padEnd(10)} ${String(s.gold).padStart(5)} ${String(s.detected).padStart(9)}  ${pct(ratio(s.found, s.gold))}  ${pct(ratio(s.correct, s.detected))}`);
+    console.log(
+      `${a.padEnd(10)} ${String(s.gold).padStart(5)} ${String(s.detected).padStart(9)}  ${pct(ratio(s.found, s.gold))}  ${pct(ratio(s.correct, s.detected))}`,
+    );
   }
-  const all = ATTRIBUTES.filter((a) => a !== 'ambiguous').reduce((t, a) => ({ gold: t.gold + score.byAttribute[a].gold, found: t.found + score.byAttribute[a].found, detected: t.detected + score.byAttribute[a].detected, correct: t.correct + score.byAttribute[a].correct }), { gold: 0, found: 0, detected: 0, correct: 0 });
-  console.log(`${'slots (all)'.padEnd(10)} ${String(all.gold).padStart(4)} ${String(all.detected).padStart(9)}  ${pct(ratio(all.found, all.gold))}  ${pct(ratio(all.correct, all.detected))}`);
-  console.log(`round trip: ${score.accepted}/${score.cases} cases accepted as templates (${pct(ratio(score.accepted, score.cases))}); each accepted one renders back byte for byte`);
+  const all = ATTRIBUTES.filter((a) => a !== 'ambiguous').reduce(
+    (t, a) => ({
+      gold: t.gold + score.byAttribute[a].gold,
+      found: t.found + score.byAttribute[a].found,
+      detected: t.detected + score.byAttribute[a].detected,
+      correct: t.correct + score.byAttribute[a].correct,
+    }),
+    { gold: 0, found: 0, detected: 0, correct: 0 },
+  );
+  console.log(
+    `${'slots (all)'.padEnd(10)} ${String(all.gold).padStart(4)} ${String(all.detected).padStart(9)}  ${pct(ratio(all.found, all.gold))}  ${pct(ratio(all.correct, all.detected))}`,
+  );
+  console.log(
+    `round trip: ${score.accepted}/${score.cases} cases accepted as templates (${pct(ratio(score.accepted, score.cases))}); each accepted one renders back byte for byte`,
+  );
   console.log(`false slots inside clinical terms (trap surfaces): ${score.falseInTerms.length}`);
   for (const f of score.falseInTerms) console.log(`  ${f.id}: "${f.surface}" in "${f.term}"`);
   const left = score.outcomes.filter((o) => o.kind === 'rejected');

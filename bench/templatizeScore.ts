@@ -46,9 +46,24 @@ export function readGoldCorpus(file: string): GoldCase[] {
     .split('\n')
     .flatMap((line, i) => {
       if (line.trim() === '') return [];
-      const raw = JSON.parse(line) as { id: string; text: string; question: string; options?: Record<string, string>; answer: string; traps?: string[] };
+      const raw = JSON.parse(line) as {
+        id: string;
+        text: string;
+        question: string;
+        options?: Record<string, string>;
+        answer: string;
+        traps?: string[];
+      };
       const { plain, gold } = parseGold(raw.text, `${file}:${i + 1}`);
-      const record: CaseRecord = { id: String(raw.id), text: plain, question: raw.question, ...(raw.options ? { options: raw.options } : {}), answer: raw.answer, file, line: i + 1 };
+      const record: CaseRecord = {
+        id: String(raw.id),
+        text: plain,
+        question: raw.question,
+        ...(raw.options ? { options: raw.options } : {}),
+        answer: raw.answer,
+        file,
+        line: i + 1,
+      };
       return [{ record, gold, traps: raw.traps ?? [] }];
     });
 }
@@ -80,7 +95,10 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
     cases.map((c) => c.record),
     { axes },
   );
-  const byAttribute = Object.fromEntries(ATTRIBUTES.map((a) => [a, { gold: 0, detected: 0, found: 0, correct: 0 }])) as Record<Attribute, AttributeScore>;
+  const byAttribute = Object.fromEntries(ATTRIBUTES.map((a) => [a, { gold: 0, detected: 0, found: 0, correct: 0 }])) as Record<
+    Attribute,
+    AttributeScore
+  >;
   const missed: CorpusScore['missed'] = [];
   const spurious: CorpusScore['spurious'] = [];
   const falseInTerms: CorpusScore['falseInTerms'] = [];
@@ -92,7 +110,13 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
       if (detected.some((d) => d.attribute === g.attribute && overlaps(d, g))) byAttribute[g.attribute].found++;
       else missed.push({ id, attribute: g.attribute, surface: g.surface });
     }
-    const terms = c.traps.flatMap((term) => [...c.record.text.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({ term, start: m.index!, end: m.index! + term.length })));
+    const terms = c.traps.flatMap((term) =>
+      [...c.record.text.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({
+        term,
+        start: m.index!,
+        end: m.index! + term.length,
+      })),
+    );
     for (const d of detected) {
       byAttribute[d.attribute].detected++;
       if (c.gold.some((g) => g.attribute === d.attribute && overlaps(d, g))) byAttribute[d.attribute].correct++;

@@ -25,20 +25,27 @@ export function templatizeCommand(io: CliIO): Command {
     .option('--demographics <dir>', 'axis definitions the templates render with (default: the shipped demographics)')
     .option('--domain <id>', 'domain of the templates (default: the cases file name)')
     .action(async (casesFile: string, opts: TemplatizeFlags) => {
-      const [{ readCases }, { templatize }, { domainOf, templateYaml, reviewText }, { loadAxes }, { SHIPPED_DEMOGRAPHICS }] = await Promise.all([
-        import('../templatize/input.js'),
-        import('../templatize/templatize.js'),
-        import('../templatize/output.js'),
-        import('../demographics/load.js'),
-        import('../study/scaffold.js'),
-      ]);
+      const [{ readCases }, { templatize }, { domainOf, templateYaml, reviewText }, { loadAxes }, { SHIPPED_DEMOGRAPHICS }] =
+        await Promise.all([
+          import('../templatize/input.js'),
+          import('../templatize/templatize.js'),
+          import('../templatize/output.js'),
+          import('../demographics/load.js'),
+          import('../study/scaffold.js'),
+        ]);
       const problems: Problem[] = [];
       const axes = loadAxes(opts.demographics ?? SHIPPED_DEMOGRAPHICS, problems);
       const cases = readCases(casesFile, problems);
       const domain = opts.domain ?? domainOf(casesFile);
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(domain)) problems.push({ file: casesFile, field: '--domain', message: `"${domain}" must use lowercase letters, digits and hyphens` });
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(domain))
+        problems.push({ file: casesFile, field: '--domain', message: `"${domain}" must use lowercase letters, digits and hyphens` });
       const outFile = opts.out === undefined ? undefined : join(opts.out, `${domainOf(casesFile)}.yaml`);
-      if (outFile && existsSync(outFile)) problems.push({ file: outFile, field: '--out', message: 'exists already; choose another --out or remove the file (templatize never overwrites templates)' });
+      if (outFile && existsSync(outFile))
+        problems.push({
+          file: outFile,
+          field: '--out',
+          message: 'exists already; choose another --out or remove the file (templatize never overwrites templates)',
+        });
       if (problems.length > 0) throw new InputError(problems);
 
       const result = templatize(cases, { axes });

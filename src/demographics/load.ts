@@ -151,7 +151,8 @@ function readWords(r: FieldReader, raw: unknown, path: (string | number)[]): Rec
   if (!obj) return undefined;
   const words: Record<string, string> = {};
   for (const [role, text] of Object.entries(obj)) {
-    if (!/^[a-z][a-z0-9_]*$/.test(role)) r.problem([...path, role], 'a role is lowercase letters, digits and underscores (it names a placeholder)');
+    if (!/^[a-z][a-z0-9_]*$/.test(role))
+      r.problem([...path, role], 'a role is lowercase letters, digits and underscores (it names a placeholder)');
     else if (typeof text !== 'string' || text.trim() === '') r.problem([...path, role], 'expected the word as a non-empty string');
     else words[role] = text;
   }

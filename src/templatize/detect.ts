@@ -10,11 +10,18 @@ import type { Mention } from './types.js';
 export function detectMentions(text: string): Mention[] {
   const guarded = CLINICAL_TERMS.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
   const inGuard = (start: number, end: number) => guarded.some(([s, e]) => start < e && end > s);
-  const found = [...ages(text), ...sexWords(text), ...titles(text), ...pronouns(text), ...others(text), ...races(text), ...insurance(text), ...languages(text)];
+  const found = [
+    ...ages(text),
+    ...sexWords(text),
+    ...titles(text),
+    ...pronouns(text),
+    ...others(text),
+    ...races(text),
+    ...insurance(text),
+    ...languages(text),
+  ];
   const kept: Mention[] = [];
-  for (const m of found
-    .filter((m) => !inGuard(m.start, m.end))
-    .sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start)))
+  for (const m of found.filter((m) => !inGuard(m.start, m.end)).sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start)))
     if (!kept.some((k) => m.start < k.end && m.end > k.start)) kept.push(m);
   return kept;
 }
@@ -37,7 +44,11 @@ function ages(text: string): Mention[] {
   for (const m of text.matchAll(/\b(\d{1,2})[- ](month|week|day)s?[- ]old\b/dgi)) {
     const n = Number(m[1]);
     const years = m[2]!.toLowerCase() === 'month' ? Math.floor(n / 12) : 0;
-    out.push({ ...mention(m, 0, { attribute: 'age' }), years, reason: `an age in ${m[2]!.toLowerCase()}s: {{age}} renders whole years, so age stays as written` });
+    out.push({
+      ...mention(m, 0, { attribute: 'age' }),
+      years,
+      reason: `an age in ${m[2]!.toLowerCase()}s: {{age}} renders whole years, so age stays as written`,
+    });
   }
   return out;
 }
@@ -67,7 +78,16 @@ function pronouns(text: string): Mention[] {
     const word = m[1]!;
     const entry = PRONOUNS[word.toLowerCase()]!;
     const after = text.slice(m.index! + word.length);
-    const key = entry.slot === 'his' ? (standsAlone(after) ? 'theirs' : 'their') : entry.slot === 'her' ? (herIsObject(after) ? 'them' : 'their') : entry.slot;
+    const key =
+      entry.slot === 'his'
+        ? standsAlone(after)
+          ? 'theirs'
+          : 'their'
+        : entry.slot === 'her'
+          ? herIsObject(after)
+            ? 'them'
+            : 'their'
+          : entry.slot;
     return { ...mention(m, 1, { attribute: 'pronoun', gender: entry.gender }), slot: placeholder(key, word) };
   });
 }
@@ -88,12 +108,15 @@ function herIsObject(after: string): boolean {
 }
 
 function others(text: string): Mention[] {
-  const words = Object.keys(GENDERED_OTHERS).sort((a, b) => b.length - a.length).join('|');
+  const words = Object.keys(GENDERED_OTHERS)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
   return [...text.matchAll(new RegExp(`\\b(${words})s?\\b`, 'dgi'))].map((m) =>
     mention(m, 0, {
       attribute: 'ambiguous',
       gender: GENDERED_OTHERS[m[1]!.toLowerCase()],
-      reason: 'a gendered relative: kept as written in every variant; check it reads right beside each varied patient, and that the pronouns near it are the right person\'s',
+      reason:
+        "a gendered relative: kept as written in every variant; check it reads right beside each varied patient, and that the pronouns near it are the right person's",
     }),
   );
 }
@@ -111,7 +134,9 @@ function races(text: string): Mention[] {
       const after = text.slice(m.index! + m[0].length);
       const describesPerson =
         new RegExp(`^(?:[- ]American)?,?\\s+(?:[a-z]+\\s+)?${PERSON}\\b`).test(after) ||
-        (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(before) &&
+        (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
+          before,
+        ) &&
           (/^[A-Z]/.test(m[1]!) || /^\s*(?:[.,;:)]|and\b|$)/.test(after))) ||
         /^\s+(?:descent|origin|ethnicity|heritage|background|race)\b/i.test(after);
       const capitalised = /^[A-Z]/.test(m[1]!);
@@ -124,18 +149,26 @@ function races(text: string): Mention[] {
 
 /** "on Medicaid", "uninsured", "privately insured" have slots; other insurance wordings are stated only. */
 function insurance(text: string): Mention[] {
-  const stated = (level: string, slot?: string) => (m: RegExpMatchArray): Mention => ({
-    ...mention(m, 0, { attribute: 'insurance', stated: { axis: 'insurance', level } }),
-    ...(slot ? { slot } : {}),
-  });
+  const stated =
+    (level: string, slot?: string) =>
+    (m: RegExpMatchArray): Mention => ({
+      ...mention(m, 0, { attribute: 'insurance', stated: { axis: 'insurance', level } }),
+      ...(slot ? { slot } : {}),
+    });
   const levelOf = (word: string) => (/care/i.test(word) ? 'medicare' : 'medicaid');
   return [
     ...[...text.matchAll(/\bon (Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) => stated(levelOf(m[1]!), '{{insurance_status}}')(m)),
     ...[...text.matchAll(/\buninsured\b/dg)].map(stated('uninsured', '{{insurance_status}}')),
     ...[...text.matchAll(/\bprivately insured\b/dg)].map(stated('private', '{{insurance_status}}')),
-    ...[...text.matchAll(/\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) => stated(levelOf(m[1]!))(m)),
-    ...[...text.matchAll(/\b(?:no|without|lacks|lost (?:his|her|their)) (?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi)].map(stated('uninsured')),
-    ...[...text.matchAll(/\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b/dgi)].map(stated('private')),
+    ...[...text.matchAll(/\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) =>
+      stated(levelOf(m[1]!))(m),
+    ),
+    ...[
+      ...text.matchAll(/\b(?:no|without|lacks|lost (?:his|her|their)) (?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi),
+    ].map(stated('uninsured')),
+    ...[...text.matchAll(/\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b/dgi)].map(
+      stated('private'),
+    ),
   ];
 }
 
@@ -153,19 +186,30 @@ function languages(text: string): Mention[] {
     const level = LANGUAGES[name];
     return {
       ...mention(m, group, { attribute: 'language' }),
-      ...(level ? { stated: { axis: 'language' as const, level }, slot: '{{language_label}}' } : { reason: `"${name}" is no level of the language axis: it stays as written` }),
+      ...(level
+        ? { stated: { axis: 'language' as const, level }, slot: '{{language_label}}' }
+        : { reason: `"${name}" is no level of the language axis: it stays as written` }),
     };
   };
-  const lacking = /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English)\b/dg;
+  const lacking =
+    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English)\b/dg;
   return [
     ...[...text.matchAll(lacking)].map((m) =>
       mention(m, 0, { attribute: 'language', reason: 'English stated as lacking: the language is pinned to the one named, not varied' }),
     ),
     ...[...text.matchAll(new RegExp(`\\b(?:speaks|speaking|speak)\\s+(?:only\\s+)?(${LANGUAGE_NAMES})\\b`, 'dg'))].map((m) => named(m, 1)),
-    ...[...text.matchAll(new RegExp(`\\b(${LANGUAGE_NAMES})(?:[- ]speaking| speaker| interpreter| translator)\\b`, 'dg'))].map((m) => named(m, 1)),
-    ...[...text.matchAll(new RegExp(`\\b(?:primary|preferred|native|first|only|main) language is (${LANGUAGE_NAMES})\\b`, 'dg'))].map((m) => named(m, 1)),
+    ...[...text.matchAll(new RegExp(`\\b(${LANGUAGE_NAMES})(?:[- ]speaking| speaker| interpreter| translator)\\b`, 'dg'))].map((m) =>
+      named(m, 1),
+    ),
+    ...[...text.matchAll(new RegExp(`\\b(?:primary|preferred|native|first|only|main) language is (${LANGUAGE_NAMES})\\b`, 'dg'))].map((m) =>
+      named(m, 1),
+    ),
     ...[...text.matchAll(/\b(?:interpreter|translator)s?\b/dgi)].map((m) =>
-      mention(m, 0, { attribute: 'language', reason: 'an interpreter: the language is pinned to the one named, not varied (an English-speaking variant with an interpreter makes no sense)' }),
+      mention(m, 0, {
+        attribute: 'language',
+        reason:
+          'an interpreter: the language is pinned to the one named, not varied (an English-speaking variant with an interpreter makes no sense)',
+      }),
     ),
   ];
 }

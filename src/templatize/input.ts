@@ -34,7 +34,12 @@ export function readCases(file: string, problems: Problem[]): CaseRecord[] {
     const slug = caseSlug(c);
     const first = seen.get(slug);
     if (first !== undefined)
-      problems.push({ file, line: c.line, field: 'id', message: `"${c.id}" gives the template id "${slug}", as the case at line ${first} does; ids must stay unique` });
+      problems.push({
+        file,
+        line: c.line,
+        field: 'id',
+        message: `"${c.id}" gives the template id "${slug}", as the case at line ${first} does; ids must stay unique`,
+      });
     else seen.set(slug, c.line);
   }
   if (cases.length === 0 && problems.length === 0) problems.push({ file, message: `no cases in the file; ${FIX}` });
@@ -43,14 +48,17 @@ export function readCases(file: string, problems: Problem[]): CaseRecord[] {
 
 function jsonlRows(file: string, text: string, problems: Problem[]): { value: unknown; line: number }[] {
   const rows: { value: unknown; line: number }[] = [];
-  text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((raw, i) => {
-    if (raw.trim() === '') return;
-    try {
-      rows.push({ value: JSON.parse(raw), line: i + 1 });
-    } catch (err) {
-      problems.push({ file, line: i + 1, message: `not a JSON object (${(err as Error).message}); JSONL has one case object a line` });
-    }
-  });
+  text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .forEach((raw, i) => {
+      if (raw.trim() === '') return;
+      try {
+        rows.push({ value: JSON.parse(raw), line: i + 1 });
+      } catch (err) {
+        problems.push({ file, line: i + 1, message: `not a JSON object (${(err as Error).message}); JSONL has one case object a line` });
+      }
+    });
   return rows;
 }
 
@@ -123,7 +131,8 @@ function readCase(file: string, line: number, value: unknown, problems: Problem[
     }
   }
   if (answer !== undefined) {
-    if (options && !(answer in options)) at('answer', `"${answer}" is not one of the options (${Object.keys(options).join(', ')}); give the letter`);
+    if (options && !(answer in options))
+      at('answer', `"${answer}" is not one of the options (${Object.keys(options).join(', ')}); give the letter`);
     if (!options && obj.options === undefined && !/^(yes|no)$/i.test(answer))
       at('answer', `"${answer}" needs options: without options a question is yes/no and its answer "yes" or "no"`);
   }

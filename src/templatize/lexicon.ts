@@ -24,7 +24,9 @@ export const TITLES: Readonly<Record<string, { gender: Gender; slot: string }>> 
 };
 
 /** Pronouns by gender, with the neutral placeholder each is written as (`her` is decided by the word after it). */
-export const PRONOUNS: Readonly<Record<string, { gender: Gender; slot: 'they' | 'them' | 'their' | 'theirs' | 'themself' | 'her' | 'his' }>> = {
+export const PRONOUNS: Readonly<
+  Record<string, { gender: Gender; slot: 'they' | 'them' | 'their' | 'theirs' | 'themself' | 'her' | 'his' }>
+> = {
   he: { gender: 'male', slot: 'they' },
   him: { gender: 'male', slot: 'them' },
   his: { gender: 'male', slot: 'his' },
@@ -37,8 +39,43 @@ export const PRONOUNS: Readonly<Record<string, { gender: Gender; slot: 'they' | 
 
 /** People other than the patient whose nouns carry a gender: a pronoun after one of them may be theirs. */
 export const GENDERED_OTHERS: Readonly<Record<string, Gender>> = Object.fromEntries([
-  ...['wife', 'mother', 'mom', 'mum', 'daughter', 'sister', 'girlfriend', 'grandmother', 'granddaughter', 'aunt', 'niece', 'fiancée', 'stepmother', 'stepdaughter', 'sister-in-law', 'mother-in-law', 'daughter-in-law'].map((w) => [w, 'female' as const]),
-  ...['husband', 'father', 'dad', 'son', 'brother', 'boyfriend', 'grandfather', 'grandson', 'uncle', 'nephew', 'fiancé', 'stepfather', 'stepson', 'brother-in-law', 'father-in-law', 'son-in-law'].map((w) => [w, 'male' as const]),
+  ...[
+    'wife',
+    'mother',
+    'mom',
+    'mum',
+    'daughter',
+    'sister',
+    'girlfriend',
+    'grandmother',
+    'granddaughter',
+    'aunt',
+    'niece',
+    'fiancée',
+    'stepmother',
+    'stepdaughter',
+    'sister-in-law',
+    'mother-in-law',
+    'daughter-in-law',
+  ].map((w) => [w, 'female' as const]),
+  ...[
+    'husband',
+    'father',
+    'dad',
+    'son',
+    'brother',
+    'boyfriend',
+    'grandfather',
+    'grandson',
+    'uncle',
+    'nephew',
+    'fiancé',
+    'stepfather',
+    'stepson',
+    'brother-in-law',
+    'father-in-law',
+    'son-in-law',
+  ].map((w) => [w, 'male' as const]),
 ]);
 
 /** Race and ethnicity terms, longest first so "African American" wins over "American". */

@@ -16,8 +16,8 @@ export function domainOf(casesFile: string): string {
 export function templateYaml(result: TemplatizeResult, casesFile: string, domain: string): string {
   const header = [
     `# Written by counterfair templatize from ${basename(casesFile)}: ${result.templates.length} of ${result.outcomes.length} cases.`,
-    '# Each rendering with the case\'s own demographics gives its text back byte for byte. Before a study uses them:',
-    '# write each rationale, read the spans listed for review, and check each `excluded` (age is pinned at the case\'s own).',
+    "# Each rendering with the case's own demographics gives its text back byte for byte. Before a study uses them:",
+    "# write each rationale, read the spans listed for review, and check each `excluded` (age is pinned at the case's own).",
   ].join('\n');
   return `${header}\n${stringify({ domain, vignettes: result.templates }, { lineWidth: 0 })}`;
 }

@@ -24,7 +24,8 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
   const mentions = assigned.filter((m) => m.attribute !== 'age' || m.years === ownAge);
   const review: ReviewItem[] = [];
   const reject = (reason: string): CaseOutcome => ({ kind: 'rejected', case: c, reason, mentions, review });
-  const note = (m: Mention, reason: string) => review.push({ file: c.file, line: c.line, id: c.id, surface: m.surface, at: m.start, reason });
+  const note = (m: Mention, reason: string) =>
+    review.push({ file: c.file, line: c.line, id: c.id, surface: m.surface, at: m.start, reason });
 
   if (/\{\{|\}\}|[\u0000-\u0008]/.test(c.text))
     return reject('the text contains "{{", "}}" or a control character, which the template renderer reads as its own markup');
@@ -41,12 +42,17 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
   const own: OwnDemographics = { ...(sex ? { sex } : {}), ...(ownAge !== undefined ? { age: ownAge } : {}) };
   const pinned: { axis: string; value: string; reason: string }[] = [];
   if (ownAge !== undefined)
-    pinned.push({ axis: 'age', value: String(ownAge), reason: 'the case bank states this age; remove this exclusion (and add age to `varies`) to vary it' });
+    pinned.push({
+      axis: 'age',
+      value: String(ownAge),
+      reason: 'the case bank states this age; remove this exclusion (and add age to `varies`) to vary it',
+    });
   for (const axisId of STATED_AXES) {
     const ofAxis = mentions.filter((m) => m.attribute === axisId);
     if (ofAxis.length === 0) continue;
     const levels = [...new Set(ofAxis.flatMap((m) => (m.stated ? [m.stated.level] : [])))];
-    if (levels.length > 1) return reject(`the text states more than one ${axisId} level (${levels.join(', ')}): write it as one case per level by hand`);
+    if (levels.length > 1)
+      return reject(`the text states more than one ${axisId} level (${levels.join(', ')}): write it as one case per level by hand`);
     const axis = axes.find((a) => a.id === axisId);
     const level = axis?.levels.find((l) => l.id === levels[0]);
     if (!axis || !level) {
@@ -57,8 +63,13 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     const unrenderable = ofAxis.find((m) => !m.slot || renderSlot(m.slot, axes, own) !== m.surface);
     if (unrenderable) {
       const why =
-        unrenderable.reason ?? `no slot renders "${unrenderable.surface}" (level ${level.id} renders "${renderSlot(unrenderable.slot ?? '', axes, own)}")`;
-      pinned.push({ axis: axisId, value: level.id, reason: `the case states "${unrenderable.surface}": ${why}; pinned at the level stated` });
+        unrenderable.reason ??
+        `no slot renders "${unrenderable.surface}" (level ${level.id} renders "${renderSlot(unrenderable.slot ?? '', axes, own)}")`;
+      pinned.push({
+        axis: axisId,
+        value: level.id,
+        reason: `the case states "${unrenderable.surface}": ${why}; pinned at the level stated`,
+      });
       for (const m of ofAxis) note(m, `${axisId} pinned at ${level.id}, kept as written: ${why}`);
     }
   }
@@ -70,7 +81,8 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     if (back !== m.surface) return reject(`"${m.surface}" has no slot that renders it (${m.slot} renders "${back}")`);
   }
   const varies = variedAxes(slotted, axes);
-  if (varies.length === 0) return reject('no sex word, pronoun, race, insurance or language mention that a slot can vary: nothing to template');
+  if (varies.length === 0)
+    return reject('no sex word, pronoun, race, insurance or language mention that a slot can vary: nothing to template');
 
   const template: TemplateRecord = {
     id: caseSlug(c),
@@ -126,15 +138,17 @@ function emptyContext() {
 
 function axisOf(m: Mention): string {
   if (m.stated) return (m.stated as StatedLevel).axis;
-  return m.attribute === 'age' ? 'age' : m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun' ? 'sex' : m.attribute;
+  return m.attribute === 'age'
+    ? 'age'
+    : m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun'
+      ? 'sex'
+      : m.attribute;
 }
 
 /** The axes the slots vary: every axis that sets the noun (sex or gender identity) for a sex slot, and each stated axis slotted. */
 function variedAxes(slotted: readonly Mention[], axes: readonly Axis[]): string[] {
   const used = new Set(slotted.map(axisOf));
-  return axes
-    .filter((a) => (a.slot === 'noun' ? used.has('sex') : a.slot !== 'age' && used.has(a.id)))
-    .map((a) => a.id);
+  return axes.filter((a) => (a.slot === 'noun' ? used.has('sex') : a.slot !== 'age' && used.has(a.id))).map((a) => a.id);
 }
 
 /**
@@ -164,21 +178,52 @@ function applyEdits(text: string, slotted: readonly (Mention & { slot: string })
 
 const VERB_PLACEHOLDERS = ['is', 'was', 'has', 'does'];
 /** Words ending in s that are not a third-person verb after "he"/"she". */
-const NOT_VERBS = new Set(['always', 'sometimes', 'perhaps', 'also', 'thus', 'as', 'this', 'his', 'hers', 'yes', 'less', 'unless', 'plus', 'across', 'towards', 'afterwards', 'nevertheless', 'whereas', 'besides', 'nowadays', 'us', 'its', 'was', 'is', 'has', 'does']);
+const NOT_VERBS = new Set([
+  'always',
+  'sometimes',
+  'perhaps',
+  'also',
+  'thus',
+  'as',
+  'this',
+  'his',
+  'hers',
+  'yes',
+  'less',
+  'unless',
+  'plus',
+  'across',
+  'towards',
+  'afterwards',
+  'nevertheless',
+  'whereas',
+  'besides',
+  'nowadays',
+  'us',
+  'its',
+  'was',
+  'is',
+  'has',
+  'does',
+]);
 
 function agreeingVerb(after: string): { replacement: string; length: number } | undefined {
   const m = /^ ([a-z]+)(?![\w'’-])/.exec(after);
   if (!m) return undefined;
   const word = m[1]!;
   if (VERB_PLACEHOLDERS.includes(word)) return { replacement: ` {{${word}}}`, length: m[0].length };
-  if (NOT_VERBS.has(word) || !word.endsWith('s') || word.endsWith('ss') || word.endsWith('ies') || word.endsWith('us') || word.length < 3) return undefined;
+  if (NOT_VERBS.has(word) || !word.endsWith('s') || word.endsWith('ss') || word.endsWith('ies') || word.endsWith('us') || word.length < 3)
+    return undefined;
   const es = /(?:ss|sh|ch|x|z|o)es$/.test(word);
   return { replacement: ` ${word.slice(0, es ? -2 : -1)}{{${es ? 'es' : 's'}}}`, length: m[0].length };
 }
 
 /** The question and options go to every variant as written: a patient's pronoun or sex word there cannot vary. */
 function sharedTextMention(c: CaseRecord): string | undefined {
-  for (const [field, text] of [['question', c.question], ...Object.entries(c.options ?? {}).map(([k, v]) => [`options.${k}`, v] as const)] as const) {
+  for (const [field, text] of [
+    ['question', c.question],
+    ...Object.entries(c.options ?? {}).map(([k, v]) => [`options.${k}`, v] as const),
+  ] as const) {
     const m = detectMentions(text).find((d) => d.attribute === 'sex' || d.attribute === 'pronoun' || d.attribute === 'title');
     if (m)
       return `${field} says "${m.surface}": the question and options are sent unchanged with every variant, so they cannot state the patient's sex; reword them ("the patient") and run again`;

@@ -21,7 +21,9 @@ export function templatize(cases: readonly CaseRecord[], options: { axes: readon
   return {
     outcomes,
     templates: outcomes.flatMap((o) => (o.kind === 'template' ? [o.template] : [])),
-    rejected: outcomes.flatMap((o) => (o.kind === 'rejected' ? [{ file: o.case.file, line: o.case.line, id: o.case.id, reason: o.reason }] : [])),
+    rejected: outcomes.flatMap((o) =>
+      o.kind === 'rejected' ? [{ file: o.case.file, line: o.case.line, id: o.case.id, reason: o.reason }] : [],
+    ),
     review: outcomes.flatMap((o) => o.review),
   };
 }

@@ -54,7 +54,9 @@ export interface TemplateRecord {
   id: string;
   perspective: 'clinician';
   text: string;
-  question: { type: 'choice'; stem: string; options: Record<string, string>; answer: string } | { type: 'yesno'; stem: string; answer: 'yes' | 'no' };
+  question:
+    | { type: 'choice'; stem: string; options: Record<string, string>; answer: string }
+    | { type: 'yesno'; stem: string; answer: 'yes' | 'no' };
   rationale: string;
   source: string;
   varies: string[];

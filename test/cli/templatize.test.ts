@@ -8,7 +8,8 @@ import { validateVignettes } from '../../src/template/validate.js';
 import type { Problem } from '../../src/util/problems.js';
 import { runCli } from '../helpers/cli.js';
 
-const good = (id: string, text: string) => JSON.stringify({ id, text, question: 'What is the next step?', options: { A: 'Wait', B: 'Treat' }, answer: 'B' });
+const good = (id: string, text: string) =>
+  JSON.stringify({ id, text, question: 'What is the next step?', options: { A: 'Wait', B: 'Treat' }, answer: 'B' });
 
 function bank(lines: string[]): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), 'templatize-cli-'));
@@ -19,7 +20,10 @@ function bank(lines: string[]): { dir: string; file: string } {
 
 describe('counterfair templatize', () => {
   it('exit 0 when every case round-trips; writes templates the loader and validation accept', async () => {
-    const { dir, file } = bank([good('Case 1', 'A 45-year-old man has chest pain. He is pale.'), good('Case 2', '38 yo F on Medicaid with dysuria; she has no fever.')]);
+    const { dir, file } = bank([
+      good('Case 1', 'A 45-year-old man has chest pain. He is pale.'),
+      good('Case 2', '38 yo F on Medicaid with dysuria; she has no fever.'),
+    ]);
     const out = join(dir, 'templates');
     const r = await runCli(['templatize', file, '--out', out, '--review', join(dir, 'review.txt')]);
     expect(r.stderr).toContain('2 cases: 2 templates written to');
@@ -27,7 +31,12 @@ describe('counterfair templatize', () => {
     const problems: Problem[] = [];
     const vignettes = loadVignettes([{ kind: 'yaml', file: join(out, 'my-bank.yaml') }], problems);
     const axes = loadAxes('demographics', []);
-    validateVignettes(vignettes, axes.filter((a) => a.id !== 'gender-identity'), axes, problems);
+    validateVignettes(
+      vignettes,
+      axes.filter((a) => a.id !== 'gender-identity'),
+      axes,
+      problems,
+    );
     expect(problems).toEqual([]);
     expect(vignettes.map((v) => [v.id, v.domain])).toEqual([
       ['case-1', 'my-bank'],
@@ -41,19 +50,31 @@ describe('counterfair templatize', () => {
   });
 
   it('exit 1 when some cases are left out, each listed with file, line and reason; --json says the same', async () => {
-    const { dir, file } = bank([good('a', 'A 45-year-old man has chest pain.'), good('b', 'A 8-year-old boy has a cough. His mother says he wheezes.')]);
+    const { dir, file } = bank([
+      good('a', 'A 45-year-old man has chest pain.'),
+      good('b', 'A 8-year-old boy has a cough. His mother says he wheezes.'),
+    ]);
     const review = join(dir, 'review.txt');
     const r = await runCli(['templatize', file, '--json', '--review', review]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`${file}:2: b: left out: rendering the template`);
-    const json = JSON.parse(r.stdout) as { schema: string; cases: number; accepted: number; rejected: { line: number; id: string }[]; review: { surface: string }[] };
+    const json = JSON.parse(r.stdout) as {
+      schema: string;
+      cases: number;
+      accepted: number;
+      rejected: { line: number; id: string }[];
+      review: { surface: string }[];
+    };
     expect(json.schema).toBe('counterfair.templatize/1');
     expect([json.cases, json.accepted, json.rejected.map((x) => [x.line, x.id])]).toEqual([2, 1, [[2, 'b']]]);
     expect(readFileSync(review, 'utf8')).toMatch(/My Bank\.jsonl:2: b: "mother" \(at character \d+\): a gendered relative/);
   });
 
   it('exit 2 on bad input, naming file, line and field, and writes nothing', async () => {
-    const { dir, file } = bank([good('a', 'A 45-year-old man.'), JSON.stringify({ id: 'b', text: 'x', question: 'Q', options: { A: 'x', B: 'y' }, answer: 'Z' })]);
+    const { dir, file } = bank([
+      good('a', 'A 45-year-old man.'),
+      JSON.stringify({ id: 'b', text: 'x', question: 'Q', options: { A: 'x', B: 'y' }, answer: 'Z' }),
+    ]);
     const out = join(dir, 'templates');
     const r = await runCli(['templatize', file, '--out', out]);
     expect(r.code).toBe(2);

@@ -27,7 +27,16 @@ function vignette(text: string) {
 describe('level words: {{noun}}, {{noun_<role>}}, {{<axis>_<role>}}', () => {
   it('are known placeholders for the roles the levels define', () => {
     const known = knownPlaceholders(axes);
-    for (const name of ['noun', 'child_noun', 'noun_letter', 'noun_title', 'sex_adjective', 'race_descriptor', 'insurance_status', 'language_label'])
+    for (const name of [
+      'noun',
+      'child_noun',
+      'noun_letter',
+      'noun_title',
+      'sex_adjective',
+      'race_descriptor',
+      'insurance_status',
+      'language_label',
+    ])
       expect(known.has(name), name).toBe(true);
     expect(known.has('insurance_descriptor')).toBe(false);
   });
@@ -52,7 +61,10 @@ describe('level words: {{noun}}, {{noun_<role>}}, {{<axis>_<role>}}', () => {
 
   it('a level word role must name a placeholder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'level-words-axis-'));
-    writeFileSync(join(dir, 'x.yaml'), 'id: x\nlabel: X\nslot: descriptor\nreference: a\nlevels:\n  - { id: a, descriptor: A, words: { Bad-Role: b, ok: "" } }\n');
+    writeFileSync(
+      join(dir, 'x.yaml'),
+      'id: x\nlabel: X\nslot: descriptor\nreference: a\nlevels:\n  - { id: a, descriptor: A, words: { Bad-Role: b, ok: "" } }\n',
+    );
     const problems: Problem[] = [];
     loadAxes(dir, problems);
     expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([

@@ -21,9 +21,11 @@ describe('templatize on the development corpus (test/templatize/dev)', () => {
 
   it('reaches the recall floors: 98 % for age, sex words and pronouns; 90 % for the rest', () => {
     const recall = (a: (typeof ATTRIBUTES)[number]) => ratio(score.byAttribute[a].found, score.byAttribute[a].gold) ?? 1;
-    for (const a of ['age', 'sex', 'pronoun'] as const) expect(recall(a), `${a}: missed ${JSON.stringify(score.missed.filter((m) => m.attribute === a))}`).toBeGreaterThanOrEqual(0.98);
+    for (const a of ['age', 'sex', 'pronoun'] as const)
+      expect(recall(a), `${a}: missed ${JSON.stringify(score.missed.filter((m) => m.attribute === a))}`).toBeGreaterThanOrEqual(0.98);
     for (const a of ['title', 'race', 'insurance', 'language', 'ambiguous'] as const) expect(recall(a), a).toBeGreaterThanOrEqual(0.9);
-    for (const a of ATTRIBUTES) expect(ratio(score.byAttribute[a].correct, score.byAttribute[a].detected) ?? 1, `precision of ${a}`).toBeGreaterThanOrEqual(0.95);
+    for (const a of ATTRIBUTES)
+      expect(ratio(score.byAttribute[a].correct, score.byAttribute[a].detected) ?? 1, `precision of ${a}`).toBeGreaterThanOrEqual(0.95);
   });
 
   it('slots nothing inside a clinical term', () => {
@@ -45,13 +47,22 @@ describe('templatize on the development corpus (test/templatize/dev)', () => {
     writeFileSync(file, stringify({ domain: 'dev', vignettes: accepted.map((o) => o.template) }, { lineWidth: 0 }));
     const problems: Problem[] = [];
     const vignettes = loadVignettes([{ kind: 'yaml', file }], problems);
-    validateVignettes(vignettes, axes.filter((a) => a.id !== 'gender-identity'), axes, problems);
+    validateVignettes(
+      vignettes,
+      axes.filter((a) => a.id !== 'gender-identity'),
+      axes,
+      problems,
+    );
     expect(problems).toEqual([]);
     expect(vignettes).toHaveLength(accepted.length);
     for (const [i, o] of accepted.entries()) {
       const values: AxisValue[] = [];
       for (const [axisId, level] of Object.entries(o.own))
-        if (axisId !== 'age') values.push({ axis: axes.find((a) => a.id === axisId)!, level: axes.find((a) => a.id === axisId)!.levels.find((l) => l.id === level)! });
+        if (axisId !== 'age')
+          values.push({
+            axis: axes.find((a) => a.id === axisId)!,
+            level: axes.find((a) => a.id === axisId)!.levels.find((l) => l.id === level)!,
+          });
       if (o.own.age !== undefined) values.push({ axis: axes.find((a) => a.id === 'age')!, level: ageLevel(o.own.age) });
       const rendered = renderText(vignettes[i]!.text, { perspective: 'clinician', values, filler: {}, silentAxes: [], cues: 'explicit' });
       expect(rendered.text, o.case.id).toBe(o.case.text);

@@ -24,7 +24,13 @@ const aCase = (text: string, extra: Partial<CaseRecord> = {}): CaseRecord => ({
   ...extra,
 });
 const render = (text: string, values: ReturnType<typeof level>[], age?: number) =>
-  renderText(text, { perspective: 'clinician', values: [...values, ...(age === undefined ? [] : [{ axis: axis('age'), level: ageLevel(age) }])], filler: {}, silentAxes: [], cues: 'explicit' }).text;
+  renderText(text, {
+    perspective: 'clinician',
+    values: [...values, ...(age === undefined ? [] : [{ axis: axis('age'), level: ageLevel(age) }])],
+    filler: {},
+    silentAxes: [],
+    cues: 'explicit',
+  }).text;
 
 describe('templatize', () => {
   it('slots nothing inside a clinical term', () => {
@@ -34,7 +40,12 @@ describe('templatize', () => {
   });
 
   it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
-    const o = templatizeCase(aCase('An 80-year-old Black woman on Medicaid presents with chest pain. She is diaphoretic. She reports that her pain began at rest.'), axes);
+    const o = templatizeCase(
+      aCase(
+        'An 80-year-old Black woman on Medicaid presents with chest pain. She is diaphoretic. She reports that her pain began at rest.',
+      ),
+      axes,
+    );
     expect(o.kind).toBe('template');
     if (o.kind !== 'template') return;
     expect(o.template.text).toBe(
@@ -46,7 +57,9 @@ describe('templatize', () => {
     expect(render(o.template.text, [level('sex', 'male'), level('race', 'white'), level('insurance', 'uninsured')], 45)).toBe(
       'A 45-year-old White man uninsured presents with chest pain. He is diaphoretic. He reports that his pain began at rest.',
     );
-    expect(render(o.template.text, [level('gender-identity', 'nonbinary'), level('race', 'asian'), level('insurance', 'private')], 80)).toBe(
+    expect(
+      render(o.template.text, [level('gender-identity', 'nonbinary'), level('race', 'asian'), level('insurance', 'private')], 80),
+    ).toBe(
       'An 80-year-old Asian nonbinary person privately insured presents with chest pain. They are diaphoretic. They report that their pain began at rest.',
     );
   });
@@ -55,8 +68,12 @@ describe('templatize', () => {
     const o = templatizeCase(aCase('45 yo M with dyspnea. Mr. Diaz came with his wife; she said he snores.'), axes);
     expect(o.kind).toBe('template');
     if (o.kind !== 'template') return;
-    expect(o.template.text).toBe('{{age}} yo {{noun_letter}} with dyspnea. {{noun_title}} Diaz came with {{their}} wife; she said {{they}} snore{{s}}.');
-    expect(render(o.template.text, [level('sex', 'female')], 45)).toBe('45 yo F with dyspnea. Ms. Diaz came with her wife; she said she snores.');
+    expect(o.template.text).toBe(
+      '{{age}} yo {{noun_letter}} with dyspnea. {{noun_title}} Diaz came with {{their}} wife; she said {{they}} snore{{s}}.',
+    );
+    expect(render(o.template.text, [level('sex', 'female')], 45)).toBe(
+      '45 yo F with dyspnea. Ms. Diaz came with her wife; she said she snores.',
+    );
     expect(o.review.map((r) => [r.file, r.line, r.surface])).toEqual([
       ['bank.jsonl', 7, 'wife'],
       ['bank.jsonl', 7, 'she'],
@@ -64,12 +81,15 @@ describe('templatize', () => {
     expect(o.review[1]!.reason).toMatch(/female and the patient is male/);
   });
 
-  it('a pronoun after a relative of the patient\'s sex is listed, not guessed', () => {
+  it("a pronoun after a relative of the patient's sex is listed, not guessed", () => {
     const o = templatizeCase(aCase('A 6-year-old girl is brought by her mother. She says she has had a fever.'), axes);
     expect(o.kind).toBe('template');
     if (o.kind !== 'template') return;
     expect(o.template.text).toBe('{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} mother. She says she has had a fever.');
-    expect(o.review.filter((r) => /may refer to the patient or to the "mother"/.test(r.reason)).map((r) => r.surface)).toEqual(['She', 'she']);
+    expect(o.review.filter((r) => /may refer to the patient or to the "mother"/.test(r.reason)).map((r) => r.surface)).toEqual([
+      'She',
+      'she',
+    ]);
   });
 
   it('pins an axis stated in words no level renders, keeping them, and says so', () => {
@@ -90,7 +110,9 @@ describe('templatize', () => {
       const o = templatizeCase(c, axes);
       return o.kind === 'rejected' ? o.reason : 'accepted';
     };
-    expect(reason(aCase('A 40-year-old man is seen through an interpreter.'))).toMatch(/"interpreter" states the patient's language but no level/);
+    expect(reason(aCase('A 40-year-old man is seen through an interpreter.'))).toMatch(
+      /"interpreter" states the patient's language but no level/,
+    );
     expect(reason(aCase('A 40-year-old man has a cough.', { question: 'What should he take?' }))).toMatch(/question says "he"/);
     expect(reason(aCase('A 40-year-old man has a cough.\nHe smokes.'))).toMatch(/normalises whitespace/);
     expect(reason(aCase('A 40-year-old patient has a cough.'))).toMatch(/nothing to template/);
@@ -123,7 +145,15 @@ describe('templatize', () => {
     writeFileSync(csv, 'id,text,question,option_a,option_b,answer\nk1,"A 30-year-old woman, pale.",Next?,Wait,Treat,B\n');
     const ok: Problem[] = [];
     expect(readCases(csv, ok)).toEqual([
-      { id: 'k1', text: 'A 30-year-old woman, pale.', question: 'Next?', options: { A: 'Wait', B: 'Treat' }, answer: 'B', file: csv, line: 2 },
+      {
+        id: 'k1',
+        text: 'A 30-year-old woman, pale.',
+        question: 'Next?',
+        options: { A: 'Wait', B: 'Treat' },
+        answer: 'B',
+        file: csv,
+        line: 2,
+      },
     ]);
     expect(ok).toEqual([]);
   });
