@@ -39,7 +39,9 @@ function ages(text: string): Mention[] {
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}}${m[2]}`, years: Number(m[1]) });
   for (const m of text.matchAll(/\b(aged?:?\s+)(\d{1,3})\b(?![-.]?\d)/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
-  for (const m of text.matchAll(/\b(\d{1,3})(?=[MF](?![A-Za-z0-9]))/dg))
+  for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
+    out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
+  for (const m of text.matchAll(/\b(\d{1,3})(?= ?[MF](?![A-Za-z0-9]))/dg))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: '{{age}}', years: Number(m[1]) });
   for (const m of text.matchAll(/\b(\d{1,2})[- ](month|week|day)s?[- ]old\b/dgi)) {
     const n = Number(m[1]);
@@ -65,10 +67,19 @@ function sexWords(text: string): Mention[] {
   return out;
 }
 
+/** "Mr.", "Mrs.", "Ms." before a name; "Mr" and "Mrs" without the stop are found but have no slot (kept, listed). */
 function titles(text: string): Mention[] {
-  return [...text.matchAll(/\b(Mrs|Mr|Ms)\.(?= ?[A-Z])/dg)].map((m) => {
-    const title = TITLES[m[0]]!;
-    return { ...mention(m, 0, { attribute: 'title', gender: title.gender }), slot: `{{${title.slot}}}` };
+  return [...text.matchAll(/\b(Mrs|Mr|Ms)(\.?)(?= ?[A-Z])/dg)].flatMap((m): Mention[] => {
+    const title = TITLES[`${m[1]}.`]!;
+    if (m[2] === '.') return [{ ...mention(m, 0, { attribute: 'title', gender: title.gender }), slot: `{{${title.slot}}}` }];
+    if (m[1] === 'Ms') return []; // "MS" is multiple sclerosis; "Ms" without a stop is too close to call
+    return [
+      mention(m, 0, {
+        attribute: 'title',
+        gender: title.gender,
+        reason: 'a title without its full stop: the level words are written "Mr." and "Mrs."',
+      }),
+    ];
   });
 }
 
@@ -133,7 +144,7 @@ function races(text: string): Mention[] {
       const before = text.slice(Math.max(0, m.index! - 40), m.index);
       const after = text.slice(m.index! + m[0].length);
       const describesPerson =
-        new RegExp(`^(?:[- ]American)?,?\\s+(?:[a-z]+\\s+)?${PERSON}\\b`).test(after) ||
+        new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+)?${PERSON}\\b`).test(after) ||
         (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
           before,
         ) &&
@@ -166,8 +177,13 @@ function insurance(text: string): Mention[] {
     ...[
       ...text.matchAll(/\b(?:no|without|lacks|lost (?:his|her|their)) (?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi),
     ].map(stated('uninsured')),
-    ...[...text.matchAll(/\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b/dgi)].map(
-      stated('private'),
+    ...[
+      ...text.matchAll(
+        /\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b|\bcommercially insured\b/dgi,
+      ),
+    ].map(stated('private')),
+    ...[...text.matchAll(/\b(?:does not|doesn't|did not|didn't) have (?:any )?(?:health |medical )?insurance\b/dgi)].map(
+      stated('uninsured'),
     ),
   ];
 }
@@ -192,7 +208,7 @@ function languages(text: string): Mention[] {
     };
   };
   const lacking =
-    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English)\b/dg;
+    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English|non-English[- ]speaking)\b/dg;
   return [
     ...[...text.matchAll(lacking)].map((m) =>
       mention(m, 0, { attribute: 'language', reason: 'English stated as lacking: the language is pinned to the one named, not varied' }),
@@ -204,6 +220,14 @@ function languages(text: string): Mention[] {
     ...[...text.matchAll(new RegExp(`\\b(?:primary|preferred|native|first|only|main) language is (${LANGUAGE_NAMES})\\b`, 'dg'))].map((m) =>
       named(m, 1),
     ),
+    ...[
+      ...text.matchAll(
+        new RegExp(
+          `\\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's) (?:primary|preferred|native|first|only|main) language\\b`,
+          'dg',
+        ),
+      ),
+    ].map((m) => named(m, 1)),
     ...[...text.matchAll(/\b(?:interpreter|translator)s?\b/dgi)].map((m) =>
       mention(m, 0, {
         attribute: 'language',

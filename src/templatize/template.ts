@@ -76,6 +76,9 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
   // Age is pinned at the case's own but still slotted, so removing the exclusion varies it.
   const pinnedAxes = new Set(pinned.filter((p) => p.axis !== 'age').map((p) => p.axis));
   const slotted = mentions.filter((m): m is Mention & { slot: string } => m.slot !== undefined && !pinnedAxes.has(axisOf(m)));
+  for (const m of mentions)
+    if (m.attribute !== 'ambiguous' && m.slot === undefined && !pinnedAxes.has(axisOf(m)))
+      note(m, `kept as written, the same in every variant: ${m.reason ?? 'no slot renders it'}`);
   for (const m of slotted) {
     const back = renderSlot(m.slot, axes, own);
     if (back !== m.surface) return reject(`"${m.surface}" has no slot that renders it (${m.slot} renders "${back}")`);
