@@ -85,3 +85,45 @@ describe('counterfair templatize', () => {
     expect(missing.stderr).toMatch(/none\.jsonl: case file not found/);
   });
 });
+
+describe('templatized cases in a study', () => {
+  it('expand renders every variant from them, with the words of each level', async () => {
+    const { dir, file } = bank([good('c1', 'A 45-year-old Black woman on Medicaid presents with chest pain. She is pale.')]);
+    const out = join(dir, 'templates');
+    expect((await runCli(['templatize', file, '--out', out])).code).toBe(0);
+    const study = join(dir, 'study.yaml');
+    writeFileSync(
+      study,
+      [
+        'name: templatized',
+        'seed: 1',
+        `templates: [${out}]`,
+        `demographics: ${join(process.cwd(), 'demographics')}`,
+        'axes:',
+        '  race: { levels: [white, black] }',
+        '  sex: {}',
+        '  insurance: { levels: [private, medicaid], reference: private }',
+        'models:',
+        '  - { id: sim, provider: simulated, accuracy: { default: 0.8 } }',
+      ].join('\n'),
+    );
+    const r = await runCli(['expand', study, '--strict']);
+    expect(r.stderr).not.toMatch(/warning|error/i);
+    expect(r.code).toBe(0);
+    const texts = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { messages: { content: string }[] }).messages.at(-1)!.content);
+    expect(texts.some((t) => t.includes('A 45-year-old White man privately insured presents with chest pain. He is pale.'))).toBe(true);
+    // One level at a time (the default design) beside the reference.
+    for (const variant of [
+      'A 45-year-old White woman privately insured presents with chest pain. She is pale.',
+      'A 45-year-old Black man privately insured presents with chest pain. He is pale.',
+      'A 45-year-old White man on Medicaid presents with chest pain. He is pale.',
+    ])
+      expect(
+        texts.some((t) => t.includes(variant)),
+        variant,
+      ).toBe(true);
+  });
+});
