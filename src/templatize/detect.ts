@@ -35,7 +35,7 @@ const mention = (m: RegExpMatchArray, group: number, fields: Omit<Mention, 'star
 /** "45-year-old", "45 years old", "45 yo", "45 y/o", "aged 45", "age 45", "45M"; "6-month-old" states 0 years. */
 function ages(text: string): Mention[] {
   const out: Mention[] = [];
-  for (const m of text.matchAll(/\b(\d{1,3})([- ](?:year|yr)s?[- ]old|-year|[- ]?(?:yo|y\/o|y\.o\.)(?![A-Za-z]))/dgi))
+  for (const m of text.matchAll(/\b(\d{1,3})([-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old|[- ]?(?:yo|y\/o|y\.o\.)(?![A-Za-z]))/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}}${m[2]}`, years: Number(m[1]) });
   for (const m of text.matchAll(/\b(aged?:?\s+)(\d{1,3})\b(?![-.]?\d)/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
@@ -165,12 +165,18 @@ function insurance(text: string): Mention[] {
     (m: RegExpMatchArray): Mention => ({
       ...mention(m, 0, { attribute: 'insurance', stated: { axis: 'insurance', level } }),
       ...(slot ? { slot } : {}),
+      ...(slot === undefined && attributive(text, m)
+        ? { reason: 'it stands before a noun, where other levels\' words ("on Medicaid") do not fit' }
+        : {}),
     });
   const levelOf = (word: string) => (/care/i.test(word) ? 'medicare' : 'medicaid');
   return [
     ...[...text.matchAll(/\bon (Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) => stated(levelOf(m[1]!), '{{insurance_status}}')(m)),
-    ...[...text.matchAll(/\buninsured\b/dg)].map(stated('uninsured', '{{insurance_status}}')),
-    ...[...text.matchAll(/\bprivately insured\b/dg)].map(stated('private', '{{insurance_status}}')),
+    // Before a noun ("an uninsured man") the slot would read "an on Medicaid man": stated only, so the axis is pinned.
+    ...[...text.matchAll(/\buninsured\b/dg)].map((m) => stated('uninsured', attributive(text, m) ? undefined : '{{insurance_status}}')(m)),
+    ...[...text.matchAll(/\bprivately insured\b/dg)].map((m) =>
+      stated('private', attributive(text, m) ? undefined : '{{insurance_status}}')(m),
+    ),
     ...[...text.matchAll(/\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) =>
       stated(levelOf(m[1]!))(m),
     ),
@@ -186,6 +192,11 @@ function insurance(text: string): Mention[] {
       stated('uninsured'),
     ),
   ];
+}
+
+/** A word followed by a person noun modifies it. */
+function attributive(text: string, m: RegExpMatchArray): boolean {
+  return new RegExp(`^\\s+(?:[\\w./-]+,?\\s+){0,3}${PERSON}\\b`).test(text.slice(m.index! + m[0].length));
 }
 
 const LANGUAGE_NAMES = Object.keys(LANGUAGES)

@@ -105,6 +105,23 @@ describe('templatize', () => {
     expect(o.review.map((r) => r.surface)).toEqual(['African American', 'Spanish', 'interpreter']);
   });
 
+  it('reads the forms real banks use, and pins a word whose slot would not fit its place', () => {
+    const o = templatizeCase(
+      aCase('An uninsured 45 y.o. female, Ms. Ruiz, with a 20-year history of smoking. She is 45 years of age.'),
+      axes,
+    );
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe(
+      'An uninsured {{age}} y.o. {{noun_adjective}}, {{noun_title}} Ruiz, with a 20-year history of smoking. {{They}} {{is}} {{age}} years of age.',
+    );
+    expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '45'],
+      ['insurance', 'uninsured'],
+    ]);
+    expect(o.review.map((r) => r.reason)).toEqual([expect.stringMatching(/insurance pinned at uninsured.*stands before a noun/)]);
+  });
+
   it('leaves out, with the reason, what cannot be templated', () => {
     const reason = (c: CaseRecord) => {
       const o = templatizeCase(c, axes);
