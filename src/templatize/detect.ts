@@ -95,7 +95,7 @@ function pronouns(text: string): Mention[] {
           ? 'theirs'
           : 'their'
         : entry.slot === 'her'
-          ? herIsObject(after)
+          ? herIsObject(text.slice(0, m.index), after)
             ? 'them'
             : 'their'
           : entry.slot;
@@ -109,10 +109,17 @@ function standsAlone(after: string): boolean {
 }
 
 /**
- * "her" as an object ("gave her aspirin", "told her that") rather than a possessive ("her mother"): before
- * punctuation, an article or determiner, a preposition, a conjunction, a number, or an adverb of time or place.
+ * "her" as an object ("gave her aspirin", "told her that") rather than a possessive ("her mother"): after a verb
+ * that takes a person and a thing (give, tell, offer, prescribe, ...), or before punctuation, an article or
+ * determiner, a preposition, a conjunction, a number, or an adverb of time or place.
  */
-function herIsObject(after: string): boolean {
+function herIsObject(before: string, after: string): boolean {
+  if (
+    /\b(?:give|gives|gave|giving|offer|offers|offered|tell|tells|told|show|shows|showed|send|sends|sent|prescribe|prescribes|prescribed|bring|brings|brought|hand|hands|handed|teach|teaches|taught|ask|asks|asked|pay|paid|wish|wished|allow|allowed|owe|owed|lend|lent|sell|sold|buy|bought|get|got)\s+$/i.test(
+      before,
+    )
+  )
+    return true;
   return /^\s*(?:[.,;:!?)]|$|\d|(?:a|an|the|this|that|these|those|some|any|no|every|to|in|on|at|with|for|from|about|into|onto|of|by|over|after|before|during|until|and|or|but|if|because|when|while|as|than|so|up|down|out|off|home|back|again|once|twice|today|tonight|yesterday|tomorrow|now|then|here|there|well|why|what|how|where|which|who|whether|not|regularly|daily|weekly|every)\b)/i.test(
     after,
   );
