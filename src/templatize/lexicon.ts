@@ -174,3 +174,11 @@ export const CLINICAL_TERMS: readonly RegExp[] = [
   /\bMiddle Eastern respiratory syndrome\b/gi,
   /\bEnglish (?:translation|version|language literature)\b/gi,
 ];
+
+/**
+ * Anatomy, physiology and tests of one sex: a case that mentions one cannot vary sex without becoming impossible
+ * ("a man with heavy menstrual bleeding"), so templatize pins sex and says why. Breast is not here (men get
+ * breast cancer), nor "cervical" (the spine).
+ */
+export const SEX_SPECIFIC =
+  /\b(?:menstrua\w*|menses|menarche|amenorrh\w*|menopaus\w*|postmenopausal|perimenopausal|pregnan\w*|gestation\w*|gravida|G\d+P\d+|postpartum|lactat\w*|breastfe\w*|obstetric\w*|uter(?:us|ine)|ovar(?:y|ies|ian)|vagin\w*|vulv\w*|endometri\w*|cervix|Pap (?:smear|test)|mammogra\w*|prostat\w*|testic\w*|testes|scrot\w*|penile|penis|erectile)\b/i;

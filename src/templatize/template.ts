@@ -5,6 +5,7 @@ import type { Axis } from '../demographics/types.js';
 import { type AxisValue, renderText } from '../template/render.js';
 import { assignMentions } from './assign.js';
 import { detectMentions } from './detect.js';
+import { SEX_SPECIFIC } from './lexicon.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
 /** The axes a case bank's mentions map onto: read from the demographics directory, found by id. */
@@ -73,8 +74,25 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       for (const m of ofAxis) note(m, `${axisId} pinned at ${level.id}, kept as written: ${why}`);
     }
   }
-  // Age is pinned at the case's own but still slotted, so removing the exclusion varies it.
-  const pinnedAxes = new Set(pinned.filter((p) => p.axis !== 'age').map((p) => p.axis));
+  const sexSpecific = sex === undefined ? null : SEX_SPECIFIC.exec(c.text);
+  if (sex !== undefined && sexSpecific) {
+    const why = `"${sexSpecific[0]}" is specific to one sex: a variant of the other sex would be an impossible case`;
+    pinned.push({
+      axis: 'sex',
+      value: sex,
+      reason: `${why}; pinned at the case's own (remove this exclusion and add sex to \`varies\` if it does not matter)`,
+    });
+    review.push({
+      file: c.file,
+      line: c.line,
+      id: c.id,
+      surface: sexSpecific[0],
+      at: sexSpecific.index,
+      reason: `sex pinned at ${sex}: ${why}`,
+    });
+  }
+  // Age and sex are pinned at the case's own but still slotted, so removing the exclusion varies them.
+  const pinnedAxes = new Set(pinned.filter((p) => p.axis !== 'age' && p.axis !== 'sex').map((p) => p.axis));
   const slotted = mentions.filter((m): m is Mention & { slot: string } => m.slot !== undefined && !pinnedAxes.has(axisOf(m)));
   for (const m of mentions)
     if (m.attribute !== 'ambiguous' && m.slot === undefined && !pinnedAxes.has(axisOf(m)))
@@ -83,9 +101,13 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     const back = renderSlot(m.slot, axes, own);
     if (back !== m.surface) return reject(`"${m.surface}" has no slot that renders it (${m.slot} renders "${back}")`);
   }
-  const varies = variedAxes(slotted, axes);
+  const varies = variedAxes(slotted, axes).filter((id) => !(sexSpecific && axes.find((a) => a.id === id)?.slot === 'noun'));
   if (varies.length === 0)
-    return reject('no sex word, pronoun, race, insurance or language mention that a slot can vary: nothing to template');
+    return reject(
+      sexSpecific
+        ? `"${sexSpecific[0]}" is specific to one sex, so sex is not varied, and nothing else can be: nothing to template`
+        : 'no sex word, pronoun, race, insurance or language mention that a slot can vary: nothing to template',
+    );
 
   const template: TemplateRecord = {
     id: caseSlug(c),

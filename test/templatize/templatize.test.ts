@@ -122,6 +122,20 @@ describe('templatize', () => {
     expect(o.review.map((r) => r.reason)).toEqual([expect.stringMatching(/insurance pinned at uninsured.*stands before a noun/)]);
   });
 
+  it("pins sex at the case's own when a term is specific to one sex, and lists why", () => {
+    const o = templatizeCase(aCase('A 30-year-old Hispanic woman at 12 weeks of gestation has nausea. She is on Medicaid.'), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.varies).toEqual(['insurance', 'race']);
+    expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '30'],
+      ['sex', 'female'],
+    ]);
+    expect(o.review.map((r) => [r.surface, r.reason])).toEqual([
+      ['gestation', expect.stringMatching(/^sex pinned at female: "gestation" is specific to one sex/)],
+    ]);
+  });
+
   it('leaves out, with the reason, what cannot be templated', () => {
     const reason = (c: CaseRecord) => {
       const o = templatizeCase(c, axes);
