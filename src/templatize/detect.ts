@@ -41,7 +41,8 @@ function ages(text: string): Mention[] {
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
   for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
-  for (const m of text.matchAll(/\b(\d{1,3})(?= ?[MF](?![A-Za-z0-9]))/dg))
+  // "45M", "45 F": only opening a sentence, where "101 F" cannot be a temperature.
+  for (const m of text.matchAll(/(?<=^|[.!?;]\s+)(\d{1,3})(?= ?[MF](?![A-Za-z0-9°]))/dg))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: '{{age}}', years: Number(m[1]) });
   for (const m of text.matchAll(/\b(\d{1,2})[- ](month|week|day)s?[- ]old\b/dgi)) {
     const n = Number(m[1]);
@@ -62,7 +63,9 @@ function sexWords(text: string): Mention[] {
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: word.gender }), slot: placeholder(word.slot, m[1]!) });
   }
   // "45M", "45 yo F", "45-year-old M": a sex letter only right after an age.
-  for (const m of text.matchAll(/(?<=\b\d{1,3}(?:[- ]?(?:yo|y\/o|y\.o\.)|-year-old)? ?)([MF])(?![A-Za-z0-9])/dg))
+  for (const m of text.matchAll(
+    /(?<=(?:(?<![\d.,])\b\d{1,3}(?:[- ]?(?:yo|y\/o|y\.o\.)|-year-old)|(?:^|[.!?;]\s+)\d{1,3}) ?)([MF])(?![A-Za-z0-9°])/dg,
+  ))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   return out;
 }
@@ -85,7 +88,8 @@ function titles(text: string): Mention[] {
 
 /** Pronouns with the placeholder each would become; `his` and `her` are decided by the word after them. */
 function pronouns(text: string): Mention[] {
-  return [...text.matchAll(/\b(he|him|his|himself|she|her|hers|herself)\b/dgi)].map((m) => {
+  // Lowercase or capitalised only: "HE" is hepatic encephalopathy, "HER2" a receptor.
+  return [...text.matchAll(/\b([Hh]e|[Hh]im|[Hh]is|[Hh]imself|[Ss]he|[Hh]er|[Hh]ers|[Hh]erself)\b/dg)].map((m) => {
     const word = m[1]!;
     const entry = PRONOUNS[word.toLowerCase()]!;
     const after = text.slice(m.index! + word.length);

@@ -159,6 +159,8 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
  */
 export const CLINICAL_TERMS: readonly RegExp[] = [
   /\bman[- ]in[- ]the[- ]barrel\b/gi,
+  /\bbundle of His\b/g,
+  /\bHis[- ](?:bundle|Purkinje)\b/g,
   /\bLady Windermere\b/gi,
   /\b(?:Asian|Spanish|Hong Kong|Russian) flu\b/gi,
   /\bGerman measles\b/gi,

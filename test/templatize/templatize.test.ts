@@ -37,6 +37,9 @@ describe('templatize', () => {
     const text =
       "A man-in-the-barrel syndrome, Parkinson's disease, Asian flu, Spanish flu, German measles, black stools, white blood cells, the Hispanic paradox, Down syndrome, a human bite and Manning's sign were discussed.";
     expect(detectMentions(text)).toEqual([]);
+    const abbreviations =
+      'Temperature 101 F (38.3 C), 98.6 F later; HE (hepatic encephalopathy), a bundle of His block, a His-Purkinje delay, HER2 and HER-2 positive.';
+    expect(detectMentions(abbreviations)).toEqual([]);
   });
 
   it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
