@@ -87,4 +87,8 @@ export type { ComparisonResults } from './compare/types.js';
 export { gateRun } from './gate/gate.js';
 export type { GateResult } from './gate/types.js';
 
+export { templatize, type TemplatizeResult } from './templatize/templatize.js';
+export { readCases } from './templatize/input.js';
+export type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, TemplateRecord } from './templatize/types.js';
+
 export { InputError, type Problem } from './util/problems.js';

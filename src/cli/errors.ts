@@ -15,6 +15,9 @@ export class GateFailed extends Error {}
 /** A model's data failed the run's data-quality check: exit 4, after every file is written and the failure printed. */
 export class DataQualityFailed extends Error {}
 
+/** templatize left some cases out (each listed, with its reason): exit 1, after the templates that passed are written. */
+export class CasesLeftOut extends Error {}
+
 /** A gate refused a run that cannot support a verdict (nothing judged, pairs lost): exit 2. Already printed. */
 export class GateRefused extends Error {}
 
@@ -47,7 +50,7 @@ export class PreflightFailed extends Error {}
 
 export function exitCodeFor(err: unknown): number {
   if (fileSystemProblem(err)) return EXIT.badInput;
-  if (err instanceof GateFailed) return EXIT.gateFailed;
+  if (err instanceof GateFailed || err instanceof CasesLeftOut) return EXIT.gateFailed;
   if (err instanceof DataQualityFailed) return EXIT.dataQuality;
   if (err instanceof GateRefused) return EXIT.badInput;
   if (err instanceof PreflightFailed) return EXIT.badInput;
@@ -61,6 +64,7 @@ export function reportError(err: unknown, stderr: NodeJS.WritableStream, env: Re
   if (
     err instanceof CommanderError ||
     err instanceof GateFailed ||
+    err instanceof CasesLeftOut ||
     err instanceof DataQualityFailed ||
     err instanceof GateRefused ||
     err instanceof PreflightFailed

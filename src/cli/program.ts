@@ -13,6 +13,7 @@ import { powerCommand } from './power.js';
 import { reportCommand } from './report.js';
 import { reviewCommand } from './review.js';
 import { runCommand } from './run.js';
+import { templatizeCommand } from './templatize.js';
 import { validateCommand } from './validate.js';
 
 export interface CliIO {
@@ -66,6 +67,7 @@ export function buildProgram(given: CliIO): Command {
   program.addCommand(reportCommand(io));
   program.addCommand(reviewCommand(io));
   program.addCommand(cacheCommand(io));
+  program.addCommand(templatizeCommand(io));
   for (const command of program.commands)
     command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   return program;

@@ -9,7 +9,7 @@ import type { Axis, AxisSlot, Level, Pronouns } from './types.js';
 
 const SLOTS: readonly AxisSlot[] = ['descriptor', 'noun', 'age', 'sentence', 'perturbation'];
 const AXIS_FIELDS = ['id', 'label', 'slot', 'reference', 'levels', 'description'];
-const LEVEL_FIELDS = ['id', 'label', 'descriptor', 'noun', 'childNoun', 'pronouns', 'years', 'sentence', 'article', 'perturb'];
+const LEVEL_FIELDS = ['id', 'label', 'descriptor', 'noun', 'childNoun', 'pronouns', 'years', 'sentence', 'article', 'words', 'perturb'];
 const PRONOUN_FIELDS = ['they', 'them', 'their', 'theirs', 'themself', 'pluralVerbs'];
 
 /** Loads every `*.yaml` axis definition in a directory (or a single file). Problems are collected, not thrown. */
@@ -81,6 +81,8 @@ function readLevel(r: FieldReader, raw: unknown, path: (string | number)[], slot
   const article =
     slot === 'age' || slot === 'perturbation' ? undefined : r.oneOf(obj, 'article', ['a', 'an'] as const, path, { optional: true });
   if (article) level.article = article;
+  const words = readWords(r, obj.words, [...path, 'words']);
+  if (words) level.words = words;
   switch (slot) {
     case 'descriptor':
       level.descriptor = r.string(obj, 'descriptor', path);
@@ -147,6 +149,21 @@ function checkArticles(r: FieldReader, text: string, path: (string | number)[]):
         `"${written} ${next}" should read "${written[0] === 'A' ? right[0]!.toUpperCase() + right.slice(1) : right} ${next}"; fix it, or write "{{a}} ${next}" to let the renderer choose (and set \`article:\` on the level if the rule in docs/template-format.md gets this word wrong)`,
       );
   }
+}
+
+/** `words: { role: text }`: other forms of the level's word, each a non-empty string; role names as placeholders allow. */
+function readWords(r: FieldReader, raw: unknown, path: (string | number)[]): Record<string, string> | undefined {
+  if (raw === undefined) return undefined;
+  const obj = r.record(raw, path);
+  if (!obj) return undefined;
+  const words: Record<string, string> = {};
+  for (const [role, text] of Object.entries(obj)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(role))
+      r.problem([...path, role], 'a role is lowercase letters, digits and underscores (it names a placeholder)');
+    else if (typeof text !== 'string' || text.trim() === '') r.problem([...path, role], 'expected the word as a non-empty string');
+    else words[role] = text;
+  }
+  return words;
 }
 
 function readPronouns(r: FieldReader, raw: unknown, path: (string | number)[]): Pronouns | undefined {

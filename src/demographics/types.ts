@@ -41,6 +41,12 @@ export interface Level {
    * its descriptor or noun when that opens the patient phrase, and for every {{a}} in its sentence.
    */
   article?: 'a' | 'an';
+  /**
+   * Other words the level is written with, by role (sex: `adjective: female`, `letter: F`, `title: Ms.`;
+   * insurance: `status: on Medicaid`), rendered by `{{<axis id>_<role>}}` (and `{{noun_<role>}}` for the noun axis,
+   * whichever it is), so a case written in its own words ("45 yo F", "is on Medicaid") can become a template.
+   */
+  words?: Readonly<Record<string, string>>;
   /** Perturbation axes: what this level does to the written case, in order (none for the reference). */
   perturb?: Perturbation[];
 }

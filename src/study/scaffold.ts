@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../util/problems.js';
 
 /** The folder of the shipped axis definitions and name pools, wherever counterfair is installed. */
-const SHIPPED_DEMOGRAPHICS = fileURLToPath(new URL('../../demographics', import.meta.url));
+export const SHIPPED_DEMOGRAPHICS = fileURLToPath(new URL('../../demographics', import.meta.url));
 const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
 export interface ScaffoldFile {

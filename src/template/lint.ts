@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
 import { PLACEHOLDER, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
-import { countNewlines, variedAxes } from './validate.js';
+import { countNewlines, placesAxis, variedAxes } from './validate.js';
 
 /**
  * Words that state the patient's sex or gender whatever the noun axis's levels are called. Kinship nouns are
@@ -109,7 +109,7 @@ function automaticSentenceCues(vignettes: readonly Vignette[], studyAxes: readon
     .filter((axis) => axis.slot === 'sentence')
     .flatMap((axis) => {
       const unplaced = vignettes.filter(
-        (v) => variedAxes(v, studyAxes, allAxes).some((a) => a.id === axis.id) && !usesPlaceholder(v.text, axis.id),
+        (v) => variedAxes(v, studyAxes, allAxes).some((a) => a.id === axis.id) && !placesAxis(v.text, axis),
       );
       if (unplaced.length === 0) return [];
       const first = unplaced[0]!;
@@ -202,10 +202,6 @@ function relativeOfPatient(before: string, patientPerspective: boolean): boolean
 function isPossessivePlaceholder(whole: string): boolean {
   const name = whole.replace(/[{}\s]/g, '');
   return placeholderKey(name).key === 'their';
-}
-
-function usesPlaceholder(text: string, key: string): boolean {
-  return [...text.matchAll(PLACEHOLDER)].some((m) => placeholderKey(m[1]!).key === key);
 }
 
 function escapeRegExp(text: string): string {

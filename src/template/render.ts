@@ -76,8 +76,56 @@ const PENDING_CAPITAL_ARTICLE = '\u0005';
 /** Every placeholder name a template may use, given the axes defined. */
 export function knownPlaceholders(axes: readonly Axis[]): Set<string> {
   const names = new Set<string>(['patient', 'age', 'age_words', ARTICLE, ...FILLER_NAMES, ...PRONOUN_NAMES, ...Object.keys(VERB_FORMS)]);
-  for (const axis of axes) if (axis.slot === 'sentence') names.add(axis.id);
+  for (const axis of axes) {
+    if (axis.slot === 'sentence') names.add(axis.id);
+    for (const role of levelWordRoles(axis)) {
+      names.add(`${axis.id}_${role}`);
+      if (axis.slot === 'noun') names.add(`${NOUN_AXIS}_${role}`);
+    }
+  }
+  if (axes.some((a) => a.slot === 'noun')) for (const name of NOUN_WORDS) names.add(name);
   return names;
+}
+
+/** `{{noun}}` (man, woman) and `{{child_noun}}` (boy, girl): the noun axis's nouns on their own. */
+const NOUN_WORDS = ['noun', 'child_noun'] as const;
+/** `{{noun_<role>}}` reads the level of whichever axis sets the noun (sex or gender identity). */
+const NOUN_AXIS = 'noun';
+
+/** The roles `{{<axis id>_<role>}}` can name for an axis: its levels' `words`, and its descriptor and label. */
+function levelWordRoles(axis: Axis): Set<string> {
+  const roles = new Set<string>(['label']);
+  if (axis.slot === 'descriptor') roles.add('descriptor');
+  for (const level of axis.levels) for (const role of Object.keys(level.words ?? {})) roles.add(role);
+  return roles;
+}
+
+/**
+ * The axis a level-word placeholder reads (`race_descriptor` -> race, `noun_letter` -> the noun axis, `noun` ->
+ * the noun axis), or undefined for any other placeholder. The axis id is everything before the first underscore.
+ */
+export function levelWordAxis(key: string, axes: readonly Axis[]): Axis | undefined {
+  if ((NOUN_WORDS as readonly string[]).includes(key)) return axes.find((a) => a.slot === 'noun');
+  const at = key.indexOf('_');
+  if (at <= 0) return undefined;
+  const prefix = key.slice(0, at);
+  const axis = prefix === NOUN_AXIS ? axes.find((a) => a.slot === 'noun') : axes.find((a) => a.id === prefix);
+  return axis && levelWordRoles(axis).has(key.slice(at + 1)) ? axis : undefined;
+}
+
+/** What a level-word placeholder renders for the values given; undefined when it is not one or its axis has no value. */
+function levelWord(key: string, values: readonly AxisValue[]): string | undefined {
+  const axis = levelWordAxis(
+    key,
+    values.map((v) => v.axis),
+  );
+  const level = axis && values.find((v) => v.axis.id === axis.id)?.level;
+  if (!level) return undefined;
+  if (key === 'noun') return level.noun ?? 'person';
+  if (key === 'child_noun') return level.childNoun ?? 'child';
+  if (level.unstated) return '';
+  const role = key.slice(key.indexOf('_') + 1);
+  return level.words?.[role] ?? (role === 'descriptor' ? level.descriptor : role === 'label' ? level.label : undefined);
 }
 
 /** Placeholders that the template names with a capital first letter render capitalised. */
@@ -147,6 +195,8 @@ function resolve(key: string, ctx: RenderContext, pronouns: Pronouns, renderNest
     if (years === undefined) return undefined;
     return key === 'age' ? String(years) : numberToWords(years);
   }
+  const word = levelWord(key, ctx.values);
+  if (word !== undefined) return word;
   if (key in ctx.filler) return ctx.filler[key];
   const sentenceAxis = ctx.values.find((v) => v.axis.slot === 'sentence' && v.axis.id === key);
   if (sentenceAxis?.level.unstated) return '';

@@ -1,7 +1,7 @@
 import type { Axis, Level } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
 import { validateParaphrases } from './paraphrases.js';
-import { PLACEHOLDER, knownPlaceholders, placeholderKey } from './render.js';
+import { PLACEHOLDER, knownPlaceholders, levelWordAxis, placeholderKey } from './render.js';
 import type { Probe, Vignette } from './types.js';
 import { indefiniteArticle } from './words.js';
 
@@ -105,6 +105,16 @@ export function validateVignettes(
         textLineAt(Math.max(0, v.text.search(/\{\{\s*age/i))),
       );
     }
+    const rendered = [...studyAxes, ...allAxes.filter((a) => v.excluded.some((e) => e.axis === a.id))];
+    for (const key of used) {
+      const axis = levelWordAxis(key, allAxes);
+      if (axis && !levelWordAxis(key, rendered))
+        at(
+          'text',
+          `uses {{${key}}} but the study has no ${axis.slot === 'noun' ? 'axis setting the noun (sex or gender identity)' : `${axis.id} axis`} and the vignette pins none; add it to the study axes or pin it under \`excluded\``,
+          textLineAt(Math.max(0, v.text.indexOf(key))),
+        );
+    }
     const nounAxes = studyAxes.filter((a) => a.slot === 'noun');
     if (nounAxes.length > 1 && v === vignettes[0])
       problems.push({
@@ -165,11 +175,12 @@ export function pinnedBy(v: Vignette, axis: Axis, allAxes: readonly Axis[]): boo
 }
 
 function hasCue(axis: Axis, used: ReadonlySet<string>): boolean {
+  const placesWord = [...used].some((key) => levelWordAxis(key, [axis]) !== undefined);
   switch (axis.slot) {
     case 'descriptor':
-      return used.has('patient');
+      return used.has('patient') || placesWord;
     case 'noun':
-      return used.has('patient') || used.has('they') || used.has('their') || used.has('them');
+      return used.has('patient') || used.has('they') || used.has('their') || used.has('them') || placesWord;
     case 'age':
       return used.has('patient') || used.has('age') || used.has('age_words');
     case 'sentence':
@@ -189,9 +200,16 @@ function cueHint(axis: Axis): string {
  * ...) can be switched on for a library written without it. docs/template-format.md says the same.
  */
 export function withSentenceCues(text: string, studyAxes: readonly Axis[]): string {
-  const used = new Set([...text.matchAll(PLACEHOLDER)].map((m) => placeholderKey(m[1]!).key));
-  const missing = studyAxes.filter((a) => a.slot === 'sentence' && !used.has(a.id));
+  const missing = studyAxes.filter((a) => a.slot === 'sentence' && !placesAxis(text, a));
   return missing.length === 0 ? text : `${text.trimEnd()} ${missing.map((a) => `{{${a.id}}}`).join(' ')}`;
+}
+
+/** Whether the text places the axis's cue: `{{<axis id>}}`, or a word of its levels (`{{insurance_status}}`). */
+export function placesAxis(text: string, axis: Axis): boolean {
+  return [...text.matchAll(PLACEHOLDER)].some((m) => {
+    const { key } = placeholderKey(m[1]!);
+    return key === axis.id || levelWordAxis(key, [axis]) !== undefined;
+  });
 }
 
 /** A written "a"/"an" right before a placeholder: "a {{age}}-year-old" reads "a 80-year-old" at age 80. */

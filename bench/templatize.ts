@@ -1,0 +1,50 @@
+/**
+ * `npm run bench:templatize`: detection precision and recall per attribute and per corpus directory, round-trip
+ * rate and false slots inside clinical terms, over every test/templatize/<dir>/cases.jsonl.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadAxes } from '../src/demographics/load.js';
+import { ATTRIBUTES, type CorpusScore, ratio, readGoldCorpus, scoreCorpus } from './templatizeScore.js';
+
+const root = 'test/templatize';
+const axes = loadAxes('demographics', []);
+const dirs = readdirSync(root, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && existsSync(join(root, d.name, 'cases.jsonl')))
+  .map((d) => d.name)
+  .sort();
+if (dirs.length === 0) throw new Error(`no ${root}/<dir>/cases.jsonl found`);
+
+const pct = (x: number | undefined) => (x === undefined ? '     -' : `${(100 * x).toFixed(1).padStart(5)}%`);
+for (const dir of dirs) {
+  const score: CorpusScore = scoreCorpus(readGoldCorpus(join(root, dir, 'cases.jsonl')), axes);
+  console.log(`\n== ${dir}: ${score.cases} cases`);
+  console.log('attribute   gold  detected  recall  precision');
+  for (const a of ATTRIBUTES) {
+    const s = score.byAttribute[a];
+    console.log(
+      `${a.padEnd(10)} ${String(s.gold).padStart(5)} ${String(s.detected).padStart(9)}  ${pct(ratio(s.found, s.gold))}  ${pct(ratio(s.correct, s.detected))}`,
+    );
+  }
+  const all = ATTRIBUTES.filter((a) => a !== 'ambiguous').reduce(
+    (t, a) => ({
+      gold: t.gold + score.byAttribute[a].gold,
+      found: t.found + score.byAttribute[a].found,
+      detected: t.detected + score.byAttribute[a].detected,
+      correct: t.correct + score.byAttribute[a].correct,
+    }),
+    { gold: 0, found: 0, detected: 0, correct: 0 },
+  );
+  console.log(
+    `${'slots (all)'.padEnd(10)} ${String(all.gold).padStart(4)} ${String(all.detected).padStart(9)}  ${pct(ratio(all.found, all.gold))}  ${pct(ratio(all.correct, all.detected))}`,
+  );
+  console.log(
+    `round trip: ${score.accepted}/${score.cases} cases accepted as templates (${pct(ratio(score.accepted, score.cases))}); each accepted one renders back byte for byte`,
+  );
+  console.log(`false slots inside clinical terms (trap surfaces): ${score.falseInTerms.length}`);
+  for (const f of score.falseInTerms) console.log(`  ${f.id}: "${f.surface}" in "${f.term}"`);
+  const left = score.outcomes.filter((o) => o.kind === 'rejected');
+  for (const o of left) if (o.kind === 'rejected') console.log(`  left out ${o.case.id}: ${o.reason}`);
+  for (const m of score.missed.slice(0, 40)) console.log(`  missed ${m.id}: ${m.attribute} "${m.surface}"`);
+  for (const m of score.spurious.slice(0, 40)) console.log(`  not in gold ${m.id}: ${m.attribute} "${m.surface}"`);
+}

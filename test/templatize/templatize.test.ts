@@ -1,0 +1,194 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ageLevel, loadAxes } from '../../src/demographics/load.js';
+import { renderText } from '../../src/template/render.js';
+import { detectMentions } from '../../src/templatize/detect.js';
+import { readCases } from '../../src/templatize/input.js';
+import { templatizeCase } from '../../src/templatize/template.js';
+import type { CaseRecord } from '../../src/templatize/types.js';
+import type { Problem } from '../../src/util/problems.js';
+
+const axes = loadAxes('demographics', []);
+const axis = (id: string) => axes.find((a) => a.id === id)!;
+const level = (axisId: string, id: string) => ({ axis: axis(axisId), level: axis(axisId).levels.find((l) => l.id === id)! });
+const aCase = (text: string, extra: Partial<CaseRecord> = {}): CaseRecord => ({
+  id: 'c1',
+  text,
+  question: 'What is the next step?',
+  options: { A: 'Wait', B: 'Treat' },
+  answer: 'B',
+  file: 'bank.jsonl',
+  line: 7,
+  ...extra,
+});
+const render = (text: string, values: ReturnType<typeof level>[], age?: number) =>
+  renderText(text, {
+    perspective: 'clinician',
+    values: [...values, ...(age === undefined ? [] : [{ axis: axis('age'), level: ageLevel(age) }])],
+    filler: {},
+    silentAxes: [],
+    cues: 'explicit',
+  }).text;
+
+describe('templatize', () => {
+  it('slots nothing inside a clinical term', () => {
+    const text =
+      "A man-in-the-barrel syndrome, Parkinson's disease, Asian flu, Spanish flu, German measles, black stools, white blood cells, the Hispanic paradox, Down syndrome, a human bite and Manning's sign were discussed.";
+    expect(detectMentions(text)).toEqual([]);
+    const abbreviations =
+      'Temperature 101 F (38.3 C), 98.6 F later; HE (hepatic encephalopathy), a bundle of His block, a His-Purkinje delay, HER2 and HER-2 positive.';
+    expect(detectMentions(abbreviations)).toEqual([]);
+  });
+
+  it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
+    const o = templatizeCase(
+      aCase(
+        'An 80-year-old Black woman on Medicaid presents with chest pain. She is diaphoretic. She reports that her pain began at rest.',
+      ),
+      axes,
+    );
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{race_descriptor}} {{noun}} {{insurance_status}} presents with chest pain. {{They}} {{is}} diaphoretic. {{They}} report{{s}} that {{their}} pain began at rest.',
+    );
+    expect(o.own).toEqual({ sex: 'female', race: 'black', insurance: 'medicaid', age: 80 });
+    expect(o.template.varies).toEqual(['gender-identity', 'insurance', 'race', 'sex']);
+    expect(o.template.excluded).toEqual([{ axis: 'age', value: '80', reason: expect.stringMatching(/states this age/) }]);
+    expect(render(o.template.text, [level('sex', 'male'), level('race', 'white'), level('insurance', 'uninsured')], 45)).toBe(
+      'A 45-year-old White man uninsured presents with chest pain. He is diaphoretic. He reports that his pain began at rest.',
+    );
+    expect(
+      render(o.template.text, [level('gender-identity', 'nonbinary'), level('race', 'asian'), level('insurance', 'private')], 80),
+    ).toBe(
+      'An 80-year-old Asian nonbinary person privately insured presents with chest pain. They are diaphoretic. They report that their pain began at rest.',
+    );
+  });
+
+  it('renders "45 yo M" and titles back, and lists a pronoun of another person for review with file and line', () => {
+    const o = templatizeCase(aCase('45 yo M with dyspnea. Mr. Diaz came with his wife; she said he snores.'), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe(
+      '{{age}} yo {{noun_letter}} with dyspnea. {{noun_title}} Diaz came with {{their}} wife; she said {{they}} snore{{s}}.',
+    );
+    expect(render(o.template.text, [level('sex', 'female')], 45)).toBe(
+      '45 yo F with dyspnea. Ms. Diaz came with her wife; she said she snores.',
+    );
+    expect(o.review.map((r) => [r.file, r.line, r.surface])).toEqual([
+      ['bank.jsonl', 7, 'wife'],
+      ['bank.jsonl', 7, 'she'],
+    ]);
+    expect(o.review[1]!.reason).toMatch(/female and the patient is male/);
+  });
+
+  it("a pronoun after a relative of the patient's sex is listed, not guessed", () => {
+    const o = templatizeCase(aCase('A 6-year-old girl is brought by her mother. She says she has had a fever.'), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe('{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} mother. She says she has had a fever.');
+    expect(o.review.filter((r) => /may refer to the patient or to the "mother"/.test(r.reason)).map((r) => r.surface)).toEqual([
+      'She',
+      'she',
+    ]);
+  });
+
+  it('pins an axis stated in words no level renders, keeping them, and says so', () => {
+    const o = templatizeCase(aCase('A 52-year-old African American man speaks only Spanish and is seen with an interpreter.'), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe('{{A}} {{age}}-year-old African American {{noun}} speaks only Spanish and is seen with an interpreter.');
+    expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '52'],
+      ['race', 'black'],
+      ['language', 'spanish'],
+    ]);
+    expect(o.review.map((r) => r.surface)).toEqual(['African American', 'Spanish', 'interpreter']);
+  });
+
+  it('reads the forms real banks use, and pins a word whose slot would not fit its place', () => {
+    const o = templatizeCase(
+      aCase('An uninsured 45 y.o. female, Ms. Ruiz, with a 20-year history of smoking. She is 45 years of age.'),
+      axes,
+    );
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe(
+      'An uninsured {{age}} y.o. {{noun_adjective}}, {{noun_title}} Ruiz, with a 20-year history of smoking. {{They}} {{is}} {{age}} years of age.',
+    );
+    expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '45'],
+      ['insurance', 'uninsured'],
+    ]);
+    expect(o.review.map((r) => r.reason)).toEqual([expect.stringMatching(/insurance pinned at uninsured.*stands before a noun/)]);
+  });
+
+  it("pins sex at the case's own when a term is specific to one sex, and lists why", () => {
+    const o = templatizeCase(aCase('A 30-year-old Hispanic woman at 12 weeks of gestation has nausea. She is on Medicaid.'), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.varies).toEqual(['insurance', 'race']);
+    expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '30'],
+      ['sex', 'female'],
+    ]);
+    expect(o.review.map((r) => [r.surface, r.reason])).toEqual([
+      ['gestation', expect.stringMatching(/^sex pinned at female: "gestation" is specific to one sex/)],
+    ]);
+  });
+
+  it('leaves out, with the reason, what cannot be templated', () => {
+    const reason = (c: CaseRecord) => {
+      const o = templatizeCase(c, axes);
+      return o.kind === 'rejected' ? o.reason : 'accepted';
+    };
+    expect(reason(aCase('A 40-year-old man is seen through an interpreter.'))).toMatch(
+      /"interpreter" states the patient's language but no level/,
+    );
+    expect(reason(aCase('A 40-year-old man has a cough.', { question: 'What should he take?' }))).toMatch(/question says "he"/);
+    expect(reason(aCase('A 40-year-old man has a cough.\nHe smokes.'))).toMatch(/normalises whitespace/);
+    expect(reason(aCase('A 40-year-old patient has a cough.'))).toMatch(/nothing to template/);
+    expect(reason(aCase('A 40-year-old man on Medicaid, formerly uninsured, has a cough.'))).toMatch(/more than one insurance level/);
+  });
+
+  it('reads JSONL and CSV cases, and names file, line and field of every bad one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'templatize-input-'));
+    const jsonl = join(dir, 'bank.jsonl');
+    writeFileSync(
+      jsonl,
+      [
+        JSON.stringify({ id: 'a', text: 'A 30-year-old man.', question: 'Q?', options: { A: 'x', B: 'y' }, answer: 'A' }),
+        '',
+        '{not json',
+        JSON.stringify({ id: 'b', text: 'A 30-year-old man.', question: 'Q?', options: { A: 'x', B: 'y' }, answer: 'E' }),
+        JSON.stringify({ id: 'c', question: 'Q?', answer: 'maybe' }),
+      ].join('\n'),
+    );
+    const problems: Problem[] = [];
+    readCases(jsonl, problems);
+    expect(problems.map((p) => [p.line, p.field ?? ''])).toEqual([
+      [3, ''],
+      [4, 'answer'],
+      [5, 'text'],
+      [5, 'answer'],
+    ]);
+    expect(problems.every((p) => p.file === jsonl)).toBe(true);
+    const csv = join(dir, 'bank.csv');
+    writeFileSync(csv, 'id,text,question,option_a,option_b,answer\nk1,"A 30-year-old woman, pale.",Next?,Wait,Treat,B\n');
+    const ok: Problem[] = [];
+    expect(readCases(csv, ok)).toEqual([
+      {
+        id: 'k1',
+        text: 'A 30-year-old woman, pale.',
+        question: 'Next?',
+        options: { A: 'Wait', B: 'Treat' },
+        answer: 'B',
+        file: csv,
+        line: 2,
+      },
+    ]);
+    expect(ok).toEqual([]);
+  });
+});
