@@ -1,7 +1,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { AdjustMethod } from '../stats/adjust.js';
-import { NO_SETTINGS, overriding, readAnalysisFile, type AnalysisSettings } from '../study/analysisSettings.js';
-import { ADJUSTMENTS, MCNEMAR_VARIANTS } from '../study/load.js';
+import type { AnalysisSettings } from '../study/analysisSettings.js';
+import { ADJUSTMENTS, MCNEMAR_VARIANTS } from '../study/defaults.js';
 
 /** What the analysis flags give: only the settings set on the command line. */
 export interface AnalysisFlags {
@@ -49,7 +49,9 @@ export function withAnalysisFlags(command: Command, seedDefault: string): Comman
 }
 
 /** The settings the flags give, over those of the --analysis file when one is given. */
-export function analysisSettings(flags: AnalysisFlags): AnalysisSettings {
+export async function analysisSettings(flags: AnalysisFlags): Promise<AnalysisSettings> {
+  // Loaded on use so `--help` stays fast (reading a settings file needs the study reader).
+  const { NO_SETTINGS, overriding, readAnalysisFile } = await import('../study/analysisSettings.js');
   const file = flags.analysis === undefined ? NO_SETTINGS : readAnalysisFile(flags.analysis);
   return overriding(file, {
     analysis: {

@@ -19,7 +19,7 @@ export function analyzeCommand(io: CliIO): Command {
       const { findings, dataQuality } = await analyzeRunDirectory(runDir, {
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         registry: io.registry,
-        analysis: analysisSettings(opts),
+        analysis: await analysisSettings(opts),
         rescore: opts.rescore === true,
       });
       printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality, { runDir });

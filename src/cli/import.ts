@@ -3,7 +3,6 @@ import { runFile } from '../pipeline/runDir.js';
 import { InputError } from '../util/problems.js';
 import { analysisSettings, withAnalysisFlags, type AnalysisFlags } from './analysisFlags.js';
 import { checkDataQuality, withQualityFlags, type QualityFlags } from './dataQuality.js';
-import { printFindings } from './findingsSummary.js';
 import type { CliIO } from './program.js';
 
 /** How many skipped-row problems are printed before pointing at the file that lists them all. */
@@ -66,7 +65,7 @@ export function importCommand(io: CliIO): Command {
         outDir,
         skipBadRows: opts.skipBadRows === true,
         seed: opts.seed,
-        analysis: analysisSettings(opts),
+        analysis: await analysisSettings(opts),
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
         force: opts.force,
@@ -82,6 +81,7 @@ export function importCommand(io: CliIO): Command {
         for (const problem of record.problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(`    ${problem}\n`);
         if (record.problems.length > SHOWN_PROBLEMS) io.stderr.write(`    ... and ${record.problems.length - SHOWN_PROBLEMS} more\n`);
       }
+      const { printFindings } = await import('./findingsSummary.js');
       printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${runFile(outDir, 'report')})`, dataQuality, {
         runDir: outDir,
       });

@@ -1,13 +1,12 @@
-import { DEFAULT_ANALYSIS, DEFAULT_QUALITY } from './defaults.js';
+import { ADJUSTMENTS, DEFAULT_ANALYSIS, DEFAULT_QUALITY, MCNEMAR_VARIANTS } from './defaults.js';
 import { readGateSection } from './gateSection.js';
 
-export { DEFAULT_ANALYSIS, DEFAULT_QUALITY };
+export { ADJUSTMENTS, DEFAULT_ANALYSIS, DEFAULT_QUALITY, MCNEMAR_VARIANTS };
 import { checkContrasts, readContrasts } from './contrasts.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ageLevel, loadAxes, UNSTATED, unstatedLevel } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
-import type { AdjustMethod } from '../stats/adjust.js';
 import { CSV_FIELDS, type CsvMapping } from '../template/csv.js';
 import { listTemplateFiles, loadVignettes, type TemplateSource } from '../template/load.js';
 import { validateVignettes } from '../template/validate.js';
@@ -83,8 +82,6 @@ const COMMON_MODEL_FIELDS = [
   'structured_output',
 ];
 /** A study-wide adjustment; `none` only for a declared contrast family, where the finding then says it is uncorrected. */
-export const ADJUSTMENTS: readonly AdjustMethod[] = ['holm', 'bonferroni', 'bh', 'by'];
-export const MCNEMAR_VARIANTS = ['exact', 'midp'] as const;
 
 export const DEFAULT_SYSTEM_PROMPT =
   'You are a clinical decision support assistant. Answer the question about the case that follows. ' +

@@ -119,7 +119,9 @@ function shapeProblems(value: unknown): string[] {
 }
 
 const corpusPath = fromRoot('test/templatize/corpus/cases.jsonl');
-const lines = readFileSync(corpusPath, 'utf8').split('\n').filter((line) => line.trim() !== '');
+const lines = readFileSync(corpusPath, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim() !== '');
 
 function loadCases(): CorpusCase[] {
   const problems: string[] = [];
@@ -186,9 +188,7 @@ describe('templatize evaluation corpus', () => {
     expect(withTraps.length).toBeGreaterThanOrEqual(40);
     const missing = withTraps.flatMap((entry) => {
       const { plain, spans } = parseMarkup(entry.text);
-      return (entry.traps ?? [])
-        .filter((trap) => !occursOutsideSpans(plain, trap, spans))
-        .map((trap) => `${entry.id}: '${trap}'`);
+      return (entry.traps ?? []).filter((trap) => !occursOutsideSpans(plain, trap, spans)).map((trap) => `${entry.id}: '${trap}'`);
     });
     expect(missing).toEqual([]);
   });
