@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
+import { loadProvisions } from '../../src/report/appendix/provisions.js';
+import type { RegulatoryEvidence } from '../../src/report/evidence/regulatoryEvidence.js';
 import { runCli } from '../helpers/cli.js';
 import { fromRoot } from '../helpers/paths.js';
 
@@ -41,5 +43,15 @@ describe('quickstart on the simulated model', () => {
     for (const file of ['manifest.json', 'variants.jsonl', 'responses.jsonl', 'scores.jsonl', 'findings.json', 'report.html']) {
       expect(readFileSync(join(out, file), 'utf8').length).toBeGreaterThan(0);
     }
+
+    // The evidence a governance board files: every provision keyed, every supporting file there, and a model-card
+    // block whose interpretation names the one significant contrast (the schema checks are in test/report).
+    const evidence = JSON.parse(readFileSync(join(out, 'regulatory-evidence.json'), 'utf8')) as RegulatoryEvidence;
+    expect(Object.keys(evidence.provisions)).toEqual(loadProvisions().map((p) => p.id));
+    for (const row of Object.values(evidence.provisions))
+      for (const file of row.files) expect(existsSync(join(out, file)), file).toBe(true);
+    const card = readFileSync(join(out, 'chai-fairness-equity.xml'), 'utf8');
+    expect(card.match(/<Label>Error amplification: /g)).toHaveLength(findings.length);
+    expect(card).toMatch(/<Interpretation>1 contrast of \d+ showed significantly more errors[^<]*insurance: medicaid/);
   });
 });
