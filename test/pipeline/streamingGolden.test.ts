@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { fixture, fromRoot } from '../helpers/paths.js';
+import { fixture, fromRoot, repoRoot } from '../helpers/paths.js';
 
 /**
  * The run-directory files written by `run`, `analyze` and `report` on the quickstart study, as sha256 per file
@@ -13,6 +13,9 @@ import { fixture, fromRoot } from '../helpers/paths.js';
  * output change: COUNTERFAIR_UPDATE_GOLDEN=1 npx vitest run test/pipeline/streamingGolden.test.ts
  */
 const GOLDEN = fixture('golden/quickstartHashes.json');
+
+/** The checkout's path, which vignettes.jsonl and the report name (each template's file). */
+const root = repoRoot.replace(/\/$/, '');
 
 function hashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -24,7 +27,14 @@ function hashes(dir: string): Record<string, string> {
       if (statSync(path).isDirectory()) walk(path);
       else {
         // The report quotes the Node version it ran on: CI runs these tests on several.
-        const text = readFileSync(path).toString('latin1').split(dir).join('<RUN>').split(process.versions.node).join('<node>');
+        const text = readFileSync(path)
+          .toString('latin1')
+          .split(dir)
+          .join('<RUN>')
+          .split(root)
+          .join('<root>')
+          .split(process.versions.node)
+          .join('<node>');
         out[relative(dir, path)] = createHash('sha256').update(Buffer.from(text, 'latin1')).digest('hex');
       }
     }
