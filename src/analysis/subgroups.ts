@@ -60,6 +60,10 @@ export function analyzeSubgroups(
 ): SubgroupPerformance[] {
   // model -> axis -> level -> vignette -> [answers, correct]
   const cells = new Map<string, Map<string, [number, number]>>();
+  // Per axis, the other axes a variant must hold at reference to count for its level (computed once, not per score).
+  const heldAxes = new Map(
+    axes.map((axis) => [axis, axes.filter((other) => other !== axis && !(crossed(design, axis.id) && crossed(design, other.id)))]),
+  );
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     const wrong = isWrong(s.outcome);
@@ -67,7 +71,7 @@ export function analyzeSubgroups(
     for (const axis of axes) {
       const level = s.attributes[axis.id];
       if (level === undefined) continue;
-      const held = axes.filter((other) => other !== axis && !(crossed(design, axis.id) && crossed(design, other.id)));
+      const held = heldAxes.get(axis)!;
       if (
         held.some(
           (other) => s.attributes[other.id] !== undefined && s.attributes[other.id] !== other.reference && s.pinned[other.id] === undefined,
