@@ -24,6 +24,7 @@ const VIGNETTE_FIELDS = [
   'paraphrases',
   'lint',
   'probe',
+  'case',
 ];
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -126,6 +127,9 @@ function readVignette(
   const tags = r.stringList(obj, 'tags', path, { optional: true }) ?? [];
   const paraphrases = r.stringList(obj, 'paraphrases', path, { optional: true }) ?? [];
   const lintAllow = readLint(r, obj.lint, [...path, 'lint']);
+  const caseId = r.string(obj, 'case', path, { optional: true });
+  if (caseId !== undefined && !ID_PATTERN.test(caseId))
+    r.problem([...path, 'case'], `"${caseId}" must use lowercase letters, digits and hyphens`);
   if (r.problems.length > before || !id || !domain || !perspective || !text || !rationale || !source || !question) return undefined;
   return {
     id,
@@ -138,6 +142,7 @@ function readVignette(
     excluded,
     implausible,
     ...(probe && { probe }),
+    ...(caseId !== undefined && { case: caseId }),
     varies,
     tags,
     paraphrases,

@@ -81,6 +81,11 @@ export interface Vignette {
   probe?: Probe;
   /** Axes to vary; undefined means every study axis that is not excluded. */
   varies?: string[];
+  /**
+   * The clinical case this vignette tells, when the same case is written in several perspectives (`case:` in the
+   * template): vignettes sharing it have the same facts and answer, so perspectives can be compared on equal content.
+   */
+  case?: string;
   tags: string[];
   /** Author-written rewordings of `text` that change nothing clinical or demographic (paraphrase control). */
   paraphrases: string[];
