@@ -1,5 +1,6 @@
 import type { Axis, Level } from '../demographics/types.js';
 import type { Problem } from '../util/problems.js';
+import { validateCases } from './cases.js';
 import { validateParaphrases } from './paraphrases.js';
 import { PLACEHOLDER, knownPlaceholders, levelWordAxis, placeholderKey } from './render.js';
 import type { Probe, Vignette } from './types.js';
@@ -9,7 +10,8 @@ import { indefiniteArticle } from './words.js';
  * Checks vignettes against the axes: every placeholder is known, exclusions name real axes and levels,
  * `varies` names study axes, every varied descriptor, noun and age axis has a cue in the text (a sentence axis
  * without one is appended by withSentenceCues, and the template lint notes it), every article can agree with the
- * word after it, and every paraphrase keeps the text's numbers and placeholders. All problems are collected.
+ * word after it, every paraphrase keeps the text's numbers and placeholders, and vignettes sharing a `case` tell the
+ * same case. All problems are collected.
  */
 export function validateVignettes(
   vignettes: readonly Vignette[],
@@ -127,6 +129,7 @@ export function validateVignettes(
     }
   }
   validateParaphrases(vignettes, problems);
+  validateCases(vignettes, problems);
 }
 
 /**
