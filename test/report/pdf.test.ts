@@ -71,8 +71,10 @@ describe.skipIf(!runBrowserTests || !havePdfToText)('appendix.pdf and the printe
     expect((await runCli(['report', runDir, '--pdf'])).code).toBe(0);
     const a4 = pageSize();
     expect([Number(a4[1]), Number(a4[2])].map(Math.round)).toEqual([595, 842]);
-    const letter = await runCli(['report', runDir, '--pdf', '--paper', 'letter']);
+    // --paper alone asks for the PDF (it used to be ignored without --pdf).
+    const letter = await runCli(['report', runDir, '--paper', 'letter']);
     expect(letter.code).toBe(0);
+    expect(letter.stdout).toContain('appendix.pdf');
     const size = pageSize();
     expect([Number(size[1]), Number(size[2])].map(Math.round)).toEqual([612, 792]);
     expect(tablesMissingFromPdf(appendixHtml, pdfText(readFileSync(join(runDir, 'appendix.pdf'))))).toEqual([]);
