@@ -1,4 +1,3 @@
-import type { Axis } from '../demographics/types.js';
 import { agreement } from '../analysis/sentence.js';
 import {
   BLUE,
@@ -13,7 +12,6 @@ import {
   type Chart,
 } from '../report/charts/common.js';
 import { pValue } from '../report/format.js';
-import { levelLabel } from './sentences.js';
 import type { ComparisonResults } from './types.js';
 
 /**
@@ -23,11 +21,11 @@ import type { ComparisonResults } from './types.js';
  * a little above (A) or below (B) the row's centre line, with its own colour and shape, so equal values never hide
  * one version under the other.
  */
-export function dumbbellChart(results: ComparisonResults, axes: readonly Axis[]): Chart {
+export function dumbbellChart(results: ComparisonResults): Chart {
   const several = results.comparisons.length > 1;
   const rows = results.comparisons.flatMap((c) =>
     c.changes.map((ch) => ({
-      contrast: `${several ? `${c.a.model} → ${c.b.model} · ` : ''}${levelLabel(axes, ch.axis, ch.level)}`,
+      contrast: `${several ? `${c.a.model} → ${c.b.model} · ` : ''}${ch.axis}: ${ch.level}`,
       A: toPoints(ch.disparityA),
       B: toPoints(ch.disparityB),
       lowA: toPoints(ch.disparityCiA?.[0]),

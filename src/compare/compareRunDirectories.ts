@@ -44,6 +44,6 @@ export async function compareRunDirectories(
           ),
         };
   const outDir = options.outDir ?? join(runB ?? runA, 'compare');
-  await writeComparison(outDir, results, a.manifest.axes);
+  await writeComparison(outDir, results);
   return { results, outDir };
 }

@@ -1,9 +1,7 @@
-import type { Axis } from '../demographics/types.js';
 import type { Chart } from '../report/charts/common.js';
 import { callout, figure, heading, list, note, paragraph, strong, table, type Block } from '../report/document/blocks.js';
 import { count, percent, percentInterval, plural, points, pointsInterval, pValue } from '../report/format.js';
 import { ADJUSTMENT_NAMES, agreement, familyLabel } from '../analysis/sentence.js';
-import { contrastLabel } from './sentences.js';
 import type { MitigationContrast, MitigationEvidence } from './mitigation.js';
 import type { ComparisonResults, ModelComparison } from './types.js';
 
@@ -11,7 +9,7 @@ import type { ComparisonResults, ModelComparison } from './types.js';
  * The comparison report as document blocks, rendered to HTML and Markdown by the equity report's renderers
  * (which escape every piece of text), so both formats say the same thing in the same style.
  */
-export function comparisonDocument(results: ComparisonResults, axes: readonly Axis[], chart: Chart): Block[] {
+export function comparisonDocument(results: ComparisonResults, chart: Chart): Block[] {
   const { options } = results;
   const first = results.comparisons[0];
   return [
@@ -22,12 +20,12 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
     heading(2, 'Summary'),
     // An alert only where B is significantly more disparate than A somewhere; an improvement is no alarm.
     ...results.comparisons.map((c) => (c.changes.some(worse) ? callout(c.summary) : note(c.summary))),
-    ...(results.mitigation ? mitigationBlocks(results.mitigation, axes) : []),
+    ...(results.mitigation ? mitigationBlocks(results.mitigation) : []),
     ...(results.notes.length ? [heading(2, 'What differs between the runs'), list(results.notes)] : []),
     ...accuracyBlocks(results.comparisons),
     heading(2, 'Disparity in A and in B'),
     figure({ name: chart.name, title: chart.title }, ...chart.caption),
-    ...results.comparisons.flatMap((c) => comparisonSection(c, axes, options.alpha)),
+    ...results.comparisons.flatMap((c) => comparisonSection(c, options.alpha)),
     heading(2, 'Method'),
     paragraph(
       'For each axis level, the disparity is the error amplification of findings.json — errors at the level minus errors at the reference, over the same pairs — computed in A and in B over the vignettes with a usable pair in both. ',
@@ -45,7 +43,7 @@ export function comparisonDocument(results: ComparisonResults, axes: readonly Ax
  * One page a covered entity can file as evidence of mitigation: before (A), after (B), the change with the interval
  * read beside its adjusted p-value, and whether B alone is shown within the equivalence margin.
  */
-function mitigationBlocks(m: MitigationEvidence, axes: readonly Axis[]): Block[] {
+function mitigationBlocks(m: MitigationEvidence): Block[] {
   const level = m.confLevel === null ? null : `${Math.round(100 * m.confLevel)}%`;
   const equivalence = (c: MitigationContrast) =>
     c.afterEquivalence === null
@@ -64,7 +62,10 @@ function mitigationBlocks(m: MitigationEvidence, axes: readonly Axis[]): Block[]
     table(
       {
         headers: [
-          'contrast',
+          'model',
+          'axis',
+          'level',
+          'reference',
           'disparity before (A)',
           'disparity after (B)',
           'change B − A',
@@ -75,7 +76,10 @@ function mitigationBlocks(m: MitigationEvidence, axes: readonly Axis[]): Block[]
         ],
         rows: m.contrasts.map((c) => ({
           cells: [
-            `${c.model} · ${contrastLabel(axes, c.axis, c.level, c.reference)}${c.cues ? ` (${c.cues} cues)` : ''}`,
+            c.model,
+            c.axis,
+            c.cues ? `${c.level} (${c.cues} cues)` : c.level,
+            c.reference,
             points(c.disparityBeforePoints / 100),
             points(c.disparityAfterPoints / 100),
             points(c.changePoints / 100),
@@ -137,17 +141,23 @@ function accuracyBlocks(comparisons: readonly ModelComparison[]): Block[] {
   ];
 }
 
-function comparisonSection(c: ModelComparison, axes: readonly Axis[], alpha: number): Block[] {
-  return [heading(2, `${c.a.label} (A) vs ${c.b.label} (B)`), ...changesBlocks(c, axes, alpha)];
+function comparisonSection(c: ModelComparison, alpha: number): Block[] {
+  return [heading(2, `${c.a.label} (A) vs ${c.b.label} (B)`), ...changesBlocks(c, alpha)];
 }
 
-/** One comparison's changes: the table, each change's sentence, and what could not be compared. */
-export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, axes: readonly Axis[], alpha: number): Block[] {
+/**
+ * One comparison's changes: the table, each change's sentence, and what could not be compared. The table names axis,
+ * level and reference by id in their own columns, as the main report's findings table does, so a row of one can be
+ * found in the other; the sentences use the axes' labels, as the main report's sentences do.
+ */
+export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, alpha: number): Block[] {
   return [
     table(
       {
         headers: [
-          'contrast',
+          'axis',
+          'level',
+          'reference',
           'vignettes',
           'error A (ref → level)',
           'error B (ref → level)',
@@ -163,7 +173,9 @@ export function changesBlocks(c: Pick<ModelComparison, 'changes' | 'skipped'>, a
         rows: c.changes.map((ch) => ({
           highlight: worse(ch),
           cells: [
-            contrastLabel(axes, ch.axis, ch.level, ch.reference),
+            ch.axis,
+            ch.level,
+            ch.reference,
             count(ch.nVignettes),
             `${percent(ch.rateReferenceA)} → ${percent(ch.rateLevelA)}`,
             `${percent(ch.rateReferenceB)} → ${percent(ch.rateLevelB)}`,

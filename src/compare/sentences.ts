@@ -12,12 +12,6 @@ export function contrastLabel(axes: readonly Axis[], axisId: string, level: stri
   return `${axis}: ${levelName(level)} vs ${levelName(reference)}`;
 }
 
-/** "Insurance: Medicaid" (the chart's row label: short enough to read, the caption names the reference). */
-export function levelLabel(axes: readonly Axis[], axisId: string, level: string): string {
-  const { axis, levelName } = names(axes, axisId);
-  return `${axis}: ${levelName(level)}`;
-}
-
 function names(axes: readonly Axis[], axisId: string): { axis: string; levelName: (id: string) => string } {
   const axis = axes.find((a) => a.id === axisId);
   return { axis: axis?.label ?? axisId, levelName: (id) => axis?.levels.find((l) => l.id === id)?.label ?? id };

@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Axis } from '../demographics/types.js';
 import { ensureDir, writeFileAtomic } from '../pipeline/runDir.js';
 import { blocksToMarkdown } from '../report/document/markdown.js';
 import { renderPng } from '../report/render/png.js';
@@ -22,10 +21,10 @@ export const COMPARE_FILES = {
 } as const;
 
 /** Writes compare.json, compare.html (self-contained), compare.md and the dumbbell chart as spec, SVG and PNG. */
-export async function writeComparison(outDir: string, results: ComparisonResults, axes: readonly Axis[]): Promise<void> {
+export async function writeComparison(outDir: string, results: ComparisonResults): Promise<void> {
   ensureDir(join(outDir, 'charts'));
-  const chart = dumbbellChart(results, axes);
-  const blocks = comparisonDocument(results, axes, chart);
+  const chart = dumbbellChart(results);
+  const blocks = comparisonDocument(results, chart);
   const title = blocks[0]?.kind === 'heading' ? blocks[0].text : 'counterfair comparison';
   const svg = await renderSvg(chart.spec);
   writeFileAtomic(join(outDir, COMPARE_FILES.json), `${JSON.stringify(results, null, 2)}\n`);

@@ -127,10 +127,14 @@ describe('compare two runs whose models differ only in the injected bias', () =>
     const spec = JSON.parse(readFileSync(join(out, 'dumbbell.vl.json'), 'utf8')) as {
       data: { values: { contrast: string; A: number; B: number }[] };
     };
-    expect(spec.data.values.find((v) => v.contrast === 'Insurance: Medicaid')).toMatchObject({
+    expect(spec.data.values.find((v) => v.contrast === 'insurance: medicaid')).toMatchObject({
       A: expect.any(Number),
       B: expect.any(Number),
     });
+    // The same contrast carries the same label as in the run's own report (forest chart, findings table columns).
+    const forest = JSON.parse(readFileSync(join(runB, 'charts', 'forest.vl.json'), 'utf8')) as { data: { values: { contrast: string }[] } };
+    expect(forest.data.values.map((v) => v.contrast)).toContain('insurance: medicaid');
+    expect(readFileSync(join(out, 'compare.md'), 'utf8')).toMatch(/\| axis \| level \| reference \| vignettes \|/);
     const html = readFileSync(join(out, 'compare.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/i);
     expect(html).toContain('vegaEmbed(');

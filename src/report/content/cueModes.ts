@@ -41,7 +41,7 @@ export function cueModeBlocks(ctx: Pick<ReportContext, 'results' | 'axes' | 'man
     ...results.comparisons.flatMap((c) => [
       heading(3, `${c.model}: ${c.a} cues (A) vs ${c.b} cues (B)`),
       callout(c.summary),
-      ...changesBlocks(c, ctx.axes, options.alpha),
+      ...changesBlocks(c, options.alpha),
     ]),
   ];
 }
