@@ -2,6 +2,7 @@ import { buildRegistry, unknownIdMessage, type Registry } from '../../util/regis
 import type { Question } from '../types.js';
 import { choiceQuestionType } from './choice.js';
 import type { QuestionTypeDefinition } from './definition.js';
+import { differentialQuestionType } from './differential.js';
 import { freeQuestionType } from './free.js';
 import { numericQuestionType } from './numeric.js';
 import { ordinalQuestionType } from './ordinal.js';
@@ -11,7 +12,7 @@ import { yesnoQuestionType } from './yesno.js';
 export type QuestionTypeRegistry = Registry<QuestionTypeDefinition>;
 
 /**
- * The built-in question types (choice, yesno, ordinal, numeric, free), then `extra` ones. An id given twice throws,
+ * The built-in question types (choice, yesno, ordinal, numeric, free, differential), then `extra` ones. An id given twice throws,
  * and so does a definition that reads answers (`extract`) without grading them (`judge`), or the reverse.
  */
 export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinition[] = []): QuestionTypeRegistry {
@@ -22,6 +23,7 @@ export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinitio
     ordinalQuestionType,
     numericQuestionType,
     freeQuestionType,
+    differentialQuestionType,
   ];
   for (const d of extra) {
     if ((d.extract === undefined) !== (d.judge === undefined))
