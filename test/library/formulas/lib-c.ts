@@ -185,6 +185,22 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
   },
 
   /**
+   * CURB-65 score (0-5): new confusion 1; urea >7 mmol/L 1; respiratory rate >=30/min 1; systolic <90 or diastolic
+   * <=60 mmHg 1; age >=65 1.
+   * Source: Lim et al., Thorax 2003;58:377-82.
+   */
+  respCurb65(inputs) {
+    const f = 'respCurb65';
+    let score = 0;
+    if (present(inputs, 'confusion', f)) score += 1;
+    if (num(inputs, 'ureaMmolL', f) > 7) score += 1;
+    if (num(inputs, 'respiratoryRate', f) >= 30) score += 1;
+    if (num(inputs, 'systolicBp', f) < 90 || num(inputs, 'diastolicBp', f) <= 60) score += 1;
+    if (num(inputs, 'age', f) >= 65) score += 1;
+    return score;
+  },
+
+  /**
    * STOP-Bang score (0-8): snoring, tiredness, observed apnoea, treated or high blood pressure, BMI >35 kg/m2, age >50,
    * neck circumference >40 cm, male sex — 1 point each.
    * Source: Chung et al., Anesthesiology 2008;108:812-21; Chung et al., Chest 2016;149:631-8.
