@@ -57,10 +57,15 @@ function numbersIn(text: string): number[] {
   return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replace(/,/g, '')));
 }
 
+/**
+ * Whether an input is stated by the vignette: a pinned age or sex, a number written in `where`, or (a criterion
+ * present in the case, passed as the phrase that states it) a phrase written in `where`, case aside.
+ */
 function written(v: Vignette, name: string, value: Value, where: string): boolean {
   const pinned = v.excluded.find((e) => (typeof value === 'string' ? e.axis === name : e.axis === 'age' && name === 'age'));
   if (pinned && String(pinned.value) === String(value)) return true;
-  return typeof value === 'number' && numbersIn(where).some((n) => Math.abs(n - value) < 1e-12);
+  if (typeof value === 'string') return where.toLowerCase().replace(/\s+/g, ' ').includes(value.toLowerCase());
+  return numbersIn(where).some((n) => Math.abs(n - value) < 1e-12);
 }
 
 describe('recomputed answer keys of the shipped library', () => {

@@ -33,12 +33,10 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
    * Sodium corrected for hyperglycaemia: `Na + factor × (glucose − 100) / 100`, with the factor stated in the
    * vignette (1.6 mmol/L per 100 mg/dL, Katz, NEJM 1973; Umpierrez et al., Diabetes Care 2024).
    */
-  endoCorrectedSodium: (inputs) =>
-    num(inputs, 'sodium') + (num(inputs, 'factorPer100') * (num(inputs, 'glucoseMgDl') - 100)) / 100,
+  endoCorrectedSodium: (inputs) => num(inputs, 'sodium') + (num(inputs, 'factorPer100') * (num(inputs, 'glucoseMgDl') - 100)) / 100,
 
   /** Albumin-corrected calcium: `Ca + 0.8 × (normal albumin − albumin)` in mg/dL (Payne et al., BMJ 1973). */
-  endoCorrectedCalcium: (inputs) =>
-    num(inputs, 'calciumMgDl') + 0.8 * (num(inputs, 'normalAlbuminGdl') - num(inputs, 'albuminGdl')),
+  endoCorrectedCalcium: (inputs) => num(inputs, 'calciumMgDl') + 0.8 * (num(inputs, 'normalAlbuminGdl') - num(inputs, 'albuminGdl')),
 
   /**
    * CHA2DS2-VASc (Lip et al., Chest 2010): heart failure 1, hypertension 1, age ≥75 2 or 65–74 1, diabetes 1,
@@ -74,8 +72,7 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
     (num(inputs, 'alcoholUnitsPerWeek') >= 8 ? 1 : 0),
 
   /** Friedewald LDL cholesterol: `TC − HDL − TG / 5` in mg/dL, valid for TG <400 mg/dL (Friedewald et al., Clin Chem 1972). */
-  cardioFriedewaldLdl: (inputs) =>
-    num(inputs, 'totalCholesterol') - num(inputs, 'hdl') - num(inputs, 'triglycerides') / 5,
+  cardioFriedewaldLdl: (inputs) => num(inputs, 'totalCholesterol') - num(inputs, 'hdl') - num(inputs, 'triglycerides') / 5,
 
   /** Bazett QTc: `QT / √RR` with QT in ms and RR in seconds (Bazett, Heart 1920). */
   cardioQtcBazett: (inputs) => num(inputs, 'qtMs') / Math.sqrt(num(inputs, 'rrSeconds')),
@@ -85,8 +82,7 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
    * `(140 − age) × weight / (72 × creatinine mg/dL)`, × 0.85 for women.
    */
   geriCockcroftGault: (inputs) =>
-    (((140 - num(inputs, 'age')) * num(inputs, 'weightKg')) / (72 * num(inputs, 'creatinineMgDl'))) *
-    (inputs.sex === 'female' ? 0.85 : 1),
+    (((140 - num(inputs, 'age')) * num(inputs, 'weightKg')) / (72 * num(inputs, 'creatinineMgDl'))) * (inputs.sex === 'female' ? 0.85 : 1),
 
   /**
    * 4AT delirium screen (Bellelli et al., Age Ageing 2014): alertness 0 or 4; AMT4 0 errors 0, 1 error 1, ≥2 errors or

@@ -24,7 +24,11 @@ function str(formula: string, inputs: Inputs, name: string): string {
 function lookup(formula: string, table: Record<string, number>, name: string, value: string): number {
   const points = table[value];
   if (points === undefined)
-    throw new Error(`${formula}: input "${name}" is "${value}"; expected one of ${Object.keys(table).map((k) => `"${k}"`).join(', ')}`);
+    throw new Error(
+      `${formula}: input "${name}" is "${value}"; expected one of ${Object.keys(table)
+        .map((k) => `"${k}"`)
+        .join(', ')}`,
+    );
   return points;
 }
 
@@ -146,8 +150,7 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
    * Source: Mosteller RD, N Engl J Med 1987;317(17):1098.
    * Inputs: heightCm, weightKg.
    */
-  oncMostellerBsa: (inputs) =>
-    Math.sqrt((num('oncMostellerBsa', inputs, 'heightCm') * num('oncMostellerBsa', inputs, 'weightKg')) / 3600),
+  oncMostellerBsa: (inputs) => Math.sqrt((num('oncMostellerBsa', inputs, 'heightCm') * num('oncMostellerBsa', inputs, 'weightKg')) / 3600),
 
   /**
    * Albumin-corrected calcium (mg/dL) = calcium + factor × (normal albumin − albumin), factor 0.8 mg/dL per g/dL and

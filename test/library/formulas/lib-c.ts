@@ -114,8 +114,7 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
     const albuminPoints = albumin > 3.5 ? 1 : albumin >= 2.8 ? 2 : 3;
     const inrPoints = inr < 1.7 ? 1 : inr <= 2.3 ? 2 : 3;
     const ascitesPoints = ascites === 'none' ? 1 : ascites === 'mild' ? 2 : 3;
-    const encephalopathyPoints =
-      encephalopathy === 'none' ? 1 : encephalopathy === 'grade 1' || encephalopathy === 'grade 2' ? 2 : 3;
+    const encephalopathyPoints = encephalopathy === 'none' ? 1 : encephalopathy === 'grade 1' || encephalopathy === 'grade 2' ? 2 : 3;
     return bilirubinPoints + albuminPoints + inrPoints + ascitesPoints + encephalopathyPoints;
   },
 
