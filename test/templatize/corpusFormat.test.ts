@@ -1,145 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../helpers/paths.js';
+import { ATTRIBUTES, CLOSE, loadGoldCases, OPEN, occursOutsideSpans, parseMarkup } from './goldCorpus.js';
 
 // Format checks for the hand-written templatize evaluation corpus (test/templatize/corpus/README.md).
 // They check the gold markup only; they say nothing about how well templatize detects the spans.
 
-const ATTRIBUTES = ['age', 'sex', 'pronoun', 'title', 'race', 'insurance', 'language', 'ambiguous'] as const;
-const OPEN = '\u27e6';
-const CLOSE = '\u27e7';
-
-interface GoldSpan {
-  attribute: string;
-  surface: string;
-  start: number;
-  end: number;
-}
-
-interface ParsedText {
-  plain: string;
-  spans: GoldSpan[];
-  problems: string[];
-}
-
-/** Strips ⟦attribute|surface⟧ markup, recording each span's offsets in the plain text and every malformation. */
-function parseMarkup(text: string): ParsedText {
-  const problems: string[] = [];
-  const spans: GoldSpan[] = [];
-  let plain = '';
-  let at = 0;
-  while (at < text.length) {
-    const open = text.indexOf(OPEN, at);
-    const strayClose = text.indexOf(CLOSE, at);
-    if (strayClose !== -1 && (open === -1 || strayClose < open)) {
-      problems.push(`unbalanced ${CLOSE} at offset ${strayClose}`);
-    }
-    if (open === -1) {
-      plain += text.slice(at).replaceAll(CLOSE, '');
-      break;
-    }
-    plain += text.slice(at, open).replaceAll(CLOSE, '');
-    const close = text.indexOf(CLOSE, open + 1);
-    if (close === -1) {
-      problems.push(`unclosed ${OPEN} at offset ${open}`);
-      plain += text.slice(open + 1);
-      break;
-    }
-    const inner = text.slice(open + 1, close);
-    if (inner.includes(OPEN)) problems.push(`nested ${OPEN} at offset ${open}`);
-    const bar = inner.indexOf('|');
-    const attribute = bar === -1 ? '' : inner.slice(0, bar);
-    const surface = bar === -1 ? inner : inner.slice(bar + 1);
-    if (!(ATTRIBUTES as readonly string[]).includes(attribute)) {
-      problems.push(`unknown attribute '${attribute}' at offset ${open}`);
-    }
-    if (surface.trim() === '' || surface !== surface.trim() || surface.includes('|')) {
-      problems.push(`bad surface '${surface}' at offset ${open}`);
-    }
-    spans.push({ attribute, surface, start: plain.length, end: plain.length + surface.length });
-    plain += surface;
-    at = close + 1;
-  }
-  return { plain, spans, problems };
-}
-
-/** True when some occurrence of `surface` in `plain` lies entirely outside every gold span. */
-function occursOutsideSpans(plain: string, surface: string, spans: GoldSpan[]): boolean {
-  for (let from = plain.indexOf(surface); from !== -1; from = plain.indexOf(surface, from + 1)) {
-    const to = from + surface.length;
-    if (spans.every((span) => to <= span.start || from >= span.end)) return true;
-  }
-  return false;
-}
-
-interface CorpusCase {
-  id: string;
-  text: string;
-  question: string;
-  options?: Record<string, string>;
-  answer: string;
-  note?: string;
-  traps?: string[];
-}
-
-function shapeProblems(value: unknown): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return ['not a JSON object'];
-  const record = value as Record<string, unknown>;
-  const problems: string[] = [];
-  for (const field of ['id', 'text', 'question', 'answer']) {
-    if (typeof record[field] !== 'string' || record[field] === '') problems.push(`${field} must be a non-empty string`);
-  }
-  if (record.note !== undefined && typeof record.note !== 'string') problems.push('note must be a string');
-  if (record.traps !== undefined) {
-    const traps = record.traps;
-    if (!Array.isArray(traps) || traps.some((trap) => typeof trap !== 'string' || trap === '')) {
-      problems.push('traps must be a list of non-empty strings');
-    }
-  }
-  if (record.options !== undefined) {
-    const options = record.options;
-    if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-      problems.push('options must be an object');
-    } else {
-      const entries = Object.entries(options);
-      if (entries.length < 2) problems.push('options needs at least two choices');
-      for (const [letter, choice] of entries) {
-        if (!/^[A-Z]$/.test(letter) || typeof choice !== 'string' || choice === '') {
-          problems.push(`option ${letter} must be a capital letter naming a non-empty string`);
-        }
-      }
-      if (typeof record.answer === 'string' && !(record.answer in options)) {
-        problems.push(`answer ${record.answer} is not one of the options`);
-      }
-    }
-  }
-  const known = new Set(['id', 'text', 'question', 'options', 'answer', 'note', 'traps']);
-  for (const field of Object.keys(record)) if (!known.has(field)) problems.push(`unknown field ${field}`);
-  return problems;
-}
-
 const corpusPath = fromRoot('test/templatize/corpus/cases.jsonl');
-const lines = readFileSync(corpusPath, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '');
 
-function loadCases(): CorpusCase[] {
-  const problems: string[] = [];
-  const cases: CorpusCase[] = [];
-  lines.forEach((line, index) => {
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      problems.push(`line ${index + 1}: ${(error as Error).message}`);
-      return;
-    }
-    const shape = shapeProblems(value);
-    if (shape.length > 0) problems.push(...shape.map((problem) => `line ${index + 1}: ${problem}`));
-    else cases.push(value as CorpusCase);
-  });
-  expect(problems).toEqual([]);
-  return cases;
+function loadCases() {
+  return loadGoldCases(corpusPath);
 }
 
 describe('parseMarkup (the corpus checker itself)', () => {
