@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../helpers/paths.js';
-import { ATTRIBUTES, CLOSE, loadGoldCases, OPEN, occursOutsideSpans, parseMarkup } from './goldCorpus.js';
+import { describeGoldCorpusFormat, occursOutsideSpans, parseMarkup } from './goldCorpus.js';
 
 // Format checks for the hand-written templatize evaluation corpus (test/templatize/corpus/README.md).
 // They check the gold markup only; they say nothing about how well templatize detects the spans.
-
-const corpusPath = fromRoot('test/templatize/corpus/cases.jsonl');
-
-function loadCases() {
-  return loadGoldCases(corpusPath);
-}
 
 describe('parseMarkup (the corpus checker itself)', () => {
   it('recovers plain text and offsets, and reports every malformation', () => {
@@ -31,39 +25,4 @@ describe('parseMarkup (the corpus checker itself)', () => {
   });
 });
 
-describe('templatize evaluation corpus', () => {
-  const cases = loadCases();
-
-  it('has at least 220 cases with unique ids', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(220);
-    const ids = cases.map((entry) => entry.id);
-    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
-  });
-
-  it('marks spans only in text, with balanced brackets, known attributes and trimmed surfaces', () => {
-    const problems = cases.flatMap((entry) => {
-      const found = parseMarkup(entry.text).problems.map((problem) => `${entry.id} text: ${problem}`);
-      const untouched = [entry.question, entry.answer, ...Object.values(entry.options ?? {}), ...(entry.traps ?? [])];
-      if (untouched.some((field) => field.includes(OPEN) || field.includes(CLOSE))) {
-        found.push(`${entry.id}: markup outside text`);
-      }
-      return found;
-    });
-    expect(problems).toEqual([]);
-  });
-
-  it('has at least 40 cases with traps, each trap occurring in the plain text outside every gold span', () => {
-    const withTraps = cases.filter((entry) => (entry.traps ?? []).length > 0);
-    expect(withTraps.length).toBeGreaterThanOrEqual(40);
-    const missing = withTraps.flatMap((entry) => {
-      const { plain, spans } = parseMarkup(entry.text);
-      return (entry.traps ?? []).filter((trap) => !occursOutsideSpans(plain, trap, spans)).map((trap) => `${entry.id}: '${trap}'`);
-    });
-    expect(missing).toEqual([]);
-  });
-
-  it('covers every attribute', () => {
-    const seen = new Set(cases.flatMap((entry) => parseMarkup(entry.text).spans.map((span) => span.attribute)));
-    expect([...seen].sort()).toEqual([...ATTRIBUTES].sort());
-  });
-});
+describeGoldCorpusFormat('templatize evaluation corpus', fromRoot('test/templatize/corpus/cases.jsonl'), 220, 40);

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 // Gold-markup checker shared by the format tests of the hand-written templatize corpora
 // (test/templatize/corpus/, test/templatize/dev2/). It checks the markup only, never the detector.
@@ -138,4 +138,44 @@ export function loadGoldCases(path: string): CorpusCase[] {
   });
   expect(problems).toEqual([]);
   return cases;
+}
+
+/** The format checks every gold corpus must pass; the minimums are each corpus's own brief. */
+export function describeGoldCorpusFormat(title: string, path: string, minCases: number, minTrapCases: number): void {
+  describe(title, () => {
+    const cases = loadGoldCases(path);
+
+    it(`has at least ${minCases} cases with unique ids`, () => {
+      expect(cases.length).toBeGreaterThanOrEqual(minCases);
+      const ids = cases.map((entry) => entry.id);
+      expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([]);
+    });
+
+    it('marks spans only in text, with balanced brackets, known attributes and trimmed surfaces', () => {
+      const problems = cases.flatMap((entry) => {
+        const found = parseMarkup(entry.text).problems.map((problem) => `${entry.id} text: ${problem}`);
+        const untouched = [entry.question, entry.answer, ...Object.values(entry.options ?? {}), ...(entry.traps ?? [])];
+        if (untouched.some((field) => field.includes(OPEN) || field.includes(CLOSE))) {
+          found.push(`${entry.id}: markup outside text`);
+        }
+        return found;
+      });
+      expect(problems).toEqual([]);
+    });
+
+    it(`has at least ${minTrapCases} cases with traps, each trap occurring in the plain text outside every gold span`, () => {
+      const withTraps = cases.filter((entry) => (entry.traps ?? []).length > 0);
+      expect(withTraps.length).toBeGreaterThanOrEqual(minTrapCases);
+      const missing = withTraps.flatMap((entry) => {
+        const { plain, spans } = parseMarkup(entry.text);
+        return (entry.traps ?? []).filter((trap) => !occursOutsideSpans(plain, trap, spans)).map((trap) => `${entry.id}: '${trap}'`);
+      });
+      expect(missing).toEqual([]);
+    });
+
+    it('covers every attribute', () => {
+      const seen = new Set(cases.flatMap((entry) => parseMarkup(entry.text).spans.map((span) => span.attribute)));
+      expect([...seen].sort()).toEqual([...ATTRIBUTES].sort());
+    });
+  });
 }
