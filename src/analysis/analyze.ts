@@ -3,6 +3,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
+import { analyzeCasePerspectives, type CasePerspectiveComparison } from './casePerspectives.js';
 import { analyzeControls, type ControlResults } from './controls.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
@@ -66,6 +67,11 @@ export interface AnalysisResults {
    * performance (unpaired), beside the paired findings. Absent in runs analysed before it existed.
    */
   subgroups?: CueTagged<SubgroupPerformance>[];
+  /**
+   * The same clinical cases asked from two perspectives (vignettes sharing a `case:`): error rates of their reference
+   * variants compared, paired by case. Absent when no vignette of the run belongs to a case (and in older runs).
+   */
+  casePerspectives?: CasePerspectiveComparison[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
   /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
@@ -117,6 +123,9 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
     outcomeCounts: outcomeCounts(scores, axes),
     probes: analyzeProbes(input.scores, input.vignettes, axes, modelIds, options),
     subgroups: analyzeSubgroups(scores, axes, modelIds, input.design),
+    ...(input.vignettes.some((v) => v.case !== undefined) && {
+      casePerspectives: analyzeCasePerspectives(scores, input.vignettes, modelIds, options),
+    }),
   };
 }
 

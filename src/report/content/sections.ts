@@ -19,6 +19,7 @@ import {
   worstCasesTable,
 } from './tables.js';
 import { adjustmentName } from './methods.js';
+import { casePerspectiveBlocks } from './casePerspectives.js';
 import { withCues } from './cueModes.js';
 
 /** The label every unadjusted highlight carries, wherever it appears. */
@@ -139,6 +140,7 @@ export function spreadBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
       '.',
     ),
     table(spreadRowsTable(ctx), 'No groups.'),
+    ...casePerspectiveBlocks(ctx),
   ];
 }
 
