@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnCli } from '../helpers/cliProcess.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fromRoot } from '../helpers/paths.js';
 
 /**
  * One malformed input of each class, run the way a user runs it: the shipped bin as a separate process. Each must
@@ -22,7 +22,7 @@ const studyWith = (name: string, lines: string[]) =>
     [
       `name: ${name}`,
       'seed: 1',
-      `templates: [${fromRoot('templates')}]`,
+      `templates: [${coreLibrary()}]`,
       `demographics: ${fromRoot('demographics')}`,
       'axes: { race: { levels: [white, black] } }',
       ...lines,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComparisonResults } from '../../src/compare/types.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fromRoot } from '../helpers/paths.js';
 
 describe('compare in a sampled design holds the other axes fixed', () => {
   // Two simulated models in one run of a sampled design: v1 errs 3 times as often for Medicaid patients, v2 does not.
@@ -19,7 +19,7 @@ describe('compare in a sampled design holds the other axes fixed', () => {
       `  - { id: ${id}, provider: simulated, accuracy: 0.8, instability: 0.2, bias: [{ axis: insurance, level: medicaid, error_multiplier: ${multiplier} }] }`;
     writeFileSync(
       study,
-      `name: sampled comparison\nseed: 99\ntemplates: [${fromRoot('templates')}]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: { levels: [white, black, hispanic] }\n  insurance: {}\ndesign: { kind: sampled, n: 6 }\n` +
+      `name: sampled comparison\nseed: 99\ntemplates: [${coreLibrary()}]\ndemographics: ${fromRoot('demographics')}\naxes:\n  race: { levels: [white, black, hispanic] }\n  insurance: {}\ndesign: { kind: sampled, n: 6 }\n` +
         `models:\n${model('v1', 3)}\n${model('v2', 1)}\n`,
     );
     const out = join(dir, 'run');

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import type { Variant } from '../../src/expand/types.js';
 import type { Manifest } from '../../src/pipeline/manifest.js';
 import { simulatedDecision, type SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { CORE_LIBRARY_FILES, fromRoot } from '../helpers/paths.js';
 
 const ACCURACY = 0.85;
 const UNPARSEABLE_RATE = 0.01;
@@ -54,7 +54,7 @@ export interface SimulatedModel {
 }
 
 /**
- * A study over the shipped library's choice and yes/no vignettes (the question types an import can rebuild) that
+ * A study over the core library's choice and yes/no vignettes (the question types an import can rebuild) that
  * render every level (no `implausible` ones: a wide file has a cell for every variant, and an empty cell is a
  * missing answer, not a variant never asked; no race-myth probes, which vary race only and which an import cannot mark),
  * race (3 levels) and insurance (4 levels) one at a time, on simulated models with an injected Medicaid bias.
@@ -63,8 +63,9 @@ export interface SimulatedModel {
 export function simulatedStudy(dir: string, models: readonly SimulatedModel[], extra = ''): string {
   const templates = join(dir, 'templates');
   mkdirSync(templates, { recursive: true });
-  for (const file of readdirSync(fromRoot('templates')).filter((f) => f.endsWith('.yaml'))) {
-    const library = parse(readFileSync(fromRoot(`templates/${file}`), 'utf8')) as {
+  for (const path of CORE_LIBRARY_FILES) {
+    const file = basename(path);
+    const library = parse(readFileSync(fromRoot(path), 'utf8')) as {
       vignettes: { question: { type: string }; implausible?: unknown[]; probe?: unknown }[];
     };
     library.vignettes = library.vignettes.filter(

@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fromRoot } from '../helpers/paths.js';
 
 const study = (contrasts: string[]) =>
   [
     'name: contrasts',
     'seed: 29',
-    `templates: [${fromRoot('templates')}]`,
+    `templates: [${coreLibrary()}]`,
     `demographics: ${fromRoot('demographics')}`,
     // Insurance: private stays the study's reference; unstated is one more level, so stated vs unstated is declared.
     'axes: { race: { levels: [white, black, asian] }, insurance: { levels: [private, medicaid, unstated], unstated: true } }',

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/analysis/analyze.js';
 import type { Finding } from '../../src/analysis/types.js';
 import { runCli } from '../helpers/cli.js';
-import { fixture, fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fixture, fromRoot } from '../helpers/paths.js';
 import { PAYLOAD } from '../report/fixture.js';
 
 /**
@@ -23,7 +23,7 @@ describe('noise floors by source, the excess over the floor and the demographics
       [
         'name: controls',
         'seed: 23',
-        `templates: [${fromRoot('templates')}, ${fixture('study/templates/mini.yaml')}]`,
+        `templates: [${coreLibrary()}, ${fixture('study/templates/mini.yaml')}]`,
         `demographics: ${fromRoot('demographics')}`,
         'axes: { race: { levels: [white, black] }, insurance: { levels: [private, medicaid] } }',
         'controls: { no_demographics: true, paraphrases: 2 }',

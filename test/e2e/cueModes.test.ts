@@ -11,7 +11,7 @@ import { readJsonl } from '../../src/pipeline/runDir.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import { loadStudy } from '../../src/study/load.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fromRoot } from '../helpers/paths.js';
 import { writeTestStudy } from '../helpers/study.js';
 
 /**
@@ -26,7 +26,7 @@ function crossedStudy(bias: string): string {
     [
       'name: Explicit vs implicit cues',
       'seed: 20261204',
-      `templates: [${fromRoot('templates')}]`,
+      `templates: [${coreLibrary()}]`,
       `demographics: ${fromRoot('demographics')}`,
       'axes:',
       '  race: { levels: [white, black, hispanic] }',

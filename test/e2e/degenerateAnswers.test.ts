@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { startFakeOpenAI } from '../helpers/fakeOpenAI.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary } from '../helpers/paths.js';
 import { writeTestStudy } from '../helpers/study.js';
 
 describe('a model that gives the same answer to every question', () => {
@@ -20,7 +20,7 @@ describe('a model that gives the same answer to every question', () => {
     const study = writeTestStudy(join(dir, 'study.yaml'), {
       name: 'degenerate',
       seed: 9,
-      templates: fromRoot('templates'),
+      templates: coreLibrary(),
       models: [model],
     });
     const out = join(dir, 'run');

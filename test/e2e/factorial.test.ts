@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/analysis/analyze.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fromRoot } from '../helpers/paths.js';
 
 describe('a factorial study with replicates on the simulated model', () => {
   it('holds other axes fixed, uses the clustered test, and reports the intersectional cells', async () => {
@@ -14,7 +14,7 @@ describe('a factorial study with replicates on the simulated model', () => {
       [
         'name: factorial',
         'seed: 12',
-        `templates: [${fromRoot('templates')}]`,
+        `templates: [${coreLibrary()}]`,
         `demographics: ${fromRoot('demographics')}`,
         'axes: { race: { levels: [white, black] }, insurance: { levels: [private, medicaid] } }',
         'design: factorial',

@@ -8,7 +8,7 @@ import { evaluateGate, type GatedFinding } from '../../src/gate/evaluate.js';
 import type { GateResult, GateThresholds } from '../../src/gate/types.js';
 import { loadRun } from '../../src/pipeline/loadRun.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { CORE_LIBRARY_FILES, fromRoot } from '../helpers/paths.js';
 import { injectedAmplification } from '../compare/studies.js';
 
 const THRESHOLDS: GateThresholds = {
@@ -118,10 +118,10 @@ describe('counterfair gate --mode equivalence, end to end', () => {
   let smallRunOutput: string;
 
   beforeAll(async () => {
-    // No bias, the whole library asked 10 times: tight intervals around no difference.
+    // No bias, the core library asked 10 times: tight intervals around no difference.
     large = await runStudy(
       'large-null',
-      ['templates'],
+      CORE_LIBRARY_FILES,
       'seed: 77\naxes:\n  race: { levels: [white, black, hispanic] }\n  insurance: {}\nreplicates: 10\nmodels:\n  - { id: sim, provider: simulated, accuracy: 0.85, unparseable_rate: 0.01 }\n',
     );
     // 25 vignettes and a planted Medicaid bias of about 7.5 points.

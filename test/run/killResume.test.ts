@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResponseRecord } from '../../src/run/types.js';
 import { spawnCli } from '../helpers/cliProcess.js';
 import { startFaultyOpenAI, type FaultyServer } from '../helpers/faultyOpenAI.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary } from '../helpers/paths.js';
 import { writeTestStudy } from '../helpers/study.js';
 import { scratchDir } from './fixture.js';
 
@@ -52,7 +52,7 @@ describe('kill -9 in the middle of `counterfair run`, then resume', () => {
     writeTestStudy(study, {
       name: 'kill and resume',
       seed: 11,
-      templates: fromRoot('templates'),
+      templates: coreLibrary(),
       models: [
         `{ id: local, provider: openai, model: test-model, base_url: "${server.baseUrl}", api_key_env: COUNTERFAIR_TEST_KEY, temperature: 0, concurrency: ${CONCURRENCY} }`,
       ],

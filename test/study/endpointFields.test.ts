@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { apiKeyEnvProblem, baseUrlProblem } from '../../src/study/endpointFields.js';
 import { runCli } from '../helpers/cli.js';
-import { fromRoot } from '../helpers/paths.js';
+import { coreLibrary, fromRoot } from '../helpers/paths.js';
 
 // Shaped like real keys, made up for the test.
 const KEYS = [
@@ -42,7 +42,7 @@ describe('api_key_env and base_url checks', () => {
       [
         `name: e`,
         'seed: 1',
-        `templates: [${fromRoot('templates')}]`,
+        `templates: [${coreLibrary()}]`,
         `demographics: ${fromRoot('demographics')}`,
         'axes: { race: { levels: [white, black] } }',
         `models: [{ id: m, provider: openai, model: gpt, api_key_env: ${KEYS[1]}, base_url: "not a url" }]`,
