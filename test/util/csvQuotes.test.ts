@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../../src/import/table.js';
+import { checkTableBytes } from '../../src/import/table.js';
 import type { Problem } from '../../src/util/problems.js';
 import { unclosedQuoteLine } from '../../src/util/csvQuotes.js';
 
@@ -27,7 +27,7 @@ describe('an import file with an unclosed quote', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'counterfair-quote-')), 'answers.csv');
     writeFileSync(file, 'case,model,gold,answer\nc1,m,A,"A\nc2,m,A,B\nc3,m,A,B\n');
     const problems: Problem[] = [];
-    expect(readTable(file, problems)).toBeUndefined();
+    expect(checkTableBytes(file, problems)).toBeUndefined();
     expect(problems).toEqual([{ file, line: 2, message: expect.stringMatching(/^a quoted field opens on this line and is never closed/) }]);
   });
 });
