@@ -38,11 +38,18 @@ export interface ImportRequest {
   clock: () => number;
   /** Replace a run of something else in `outDir` (its recorded files are deleted first); without it that is refused. */
   force?: boolean;
+  /**
+   * false: write the run directory (manifest, vignettes, variants, responses) and stop before scoring, for
+   * `counterfair analyze` to score and analyse later (default: true).
+   */
+  analyse?: boolean;
 }
 
 export interface ImportOutcome {
   runDir: string;
   record: ImportRecord;
+  /** Whether the run was scored and analysed (`analyse` was not false); without, findings is empty. */
+  analysed: boolean;
   findings: Finding[];
   /** Empty answer cells and unreadable answers against the default data-quality thresholds. */
   dataQuality?: DataQuality;
@@ -137,10 +144,11 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
       quality,
       modelIds: run.models,
     };
+    if (request.analyse === false) return { runDir: outDir, record, analysed: false, findings: [] };
     // The responses are read back from the file, one at a time: the run's answers are never all in memory.
     const responses: Iterable<ResponseRecord> = { [Symbol.iterator]: () => jsonlRecords<ResponseRecord>(runFile(outDir, 'responses')) };
     const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, responses);
-    return { runDir: outDir, record, findings, dataQuality };
+    return { runDir: outDir, record, analysed: true, findings, dataQuality };
   } finally {
     claim.release();
   }
