@@ -26,10 +26,13 @@ export class FileRanges {
   private readonly outside: { line: number; answer: string }[] = [];
   private outsideCount = 0;
 
+  /** Letters count from rows that are (or may be inferred as) choice questions, numbers from ordinal ones. */
   add(o: Observation): void {
-    this.note(o.gold.trim(), this.gold, (code) => (this.goldLetter = Math.max(this.goldLetter, code)));
+    const letters = o.type === null || o.type === 'choice';
+    if (!letters && o.type !== 'ordinal') return;
+    this.note(o.gold.trim(), letters, this.gold, (code) => (this.goldLetter = Math.max(this.goldLetter, code)));
     const lone = o.answer === null ? null : LONE.exec(o.answer.trim())?.[1];
-    if (lone) this.note(lone, this.answer, (code) => (this.answerLetter = Math.max(this.answerLetter, code)));
+    if (lone) this.note(lone, letters, this.answer, (code) => (this.answerLetter = Math.max(this.answerLetter, code)));
   }
 
   /** Option letters for choice questions without option columns. */
@@ -38,11 +41,11 @@ export class FileRanges {
     return highest === 0 ? [] : Array.from({ length: highest - 64 }, (_, i) => String.fromCharCode(65 + i));
   }
 
-  /** The inferred ordinal scale: whole numbers from the lowest to the highest (at most 101 points), or undefined. */
+  /** The inferred ordinal scale: whole numbers from the lowest to the highest (2 to 101 points), or undefined. */
   scale(): ScalePoint[] | undefined {
     const low = Math.min(this.gold.low, this.answer.low);
     const high = Math.max(this.gold.high, this.answer.high);
-    if (!Number.isFinite(low) || high - low > 100) return undefined;
+    if (!Number.isFinite(low) || high === low || high - low > 100) return undefined;
     return Array.from({ length: high - low + 1 }, (_, i) => ({ value: low + i, label: String(low + i) }));
   }
 
@@ -70,9 +73,10 @@ export class FileRanges {
     return `${this.outsideCount} answers name an option letter or scale number beyond every gold answer (${examples}): options and scales not given in the mapping are inferred from the file, so these answers are read as the option or level they name and scored wrong; map the option columns (columns.options) or give ordinal.scale if the questions offered other options`;
   }
 
-  private note(value: string, range: { low: number; high: number }, letter: (code: number) => void): void {
-    if (LETTER.test(value)) letter(value.toUpperCase().charCodeAt(0));
-    else if (WHOLE.test(value)) {
+  private note(value: string, letters: boolean, range: { low: number; high: number }, letter: (code: number) => void): void {
+    if (letters) {
+      if (LETTER.test(value)) letter(value.toUpperCase().charCodeAt(0));
+    } else if (WHOLE.test(value)) {
       const n = Number(value);
       range.low = Math.min(range.low, n);
       range.high = Math.max(range.high, n);
@@ -113,7 +117,7 @@ export function importedQuestion(first: Observation, ranges: FileRanges, mapping
       if (!mapping.ordinal) return 'the question is ordinal: say how ordinal answers are read under `ordinal:` in the mapping (intensity, and scale or none to infer it)';
       const scale = mapping.ordinal.scale ?? ranges.scale();
       if (!scale)
-        return `the gold answers do not give an ordinal scale (whole numbers spanning at most 100): give ordinal.scale in the mapping`;
+        return `the gold answers do not give an ordinal scale (whole numbers, at least two, spanning at most 100): give ordinal.scale in the mapping`;
       const point = scale.find((p) => (WHOLE.test(gold) && p.value === Number(gold)) || labelKey(p.label) === labelKey(gold));
       if (!point) return `the gold answer "${gold}" is neither a value nor a label of the scale (${scale.map((p) => `${p.value}: ${p.label}`).join(', ')})`;
       return { type, stem: '', scale, intensity: mapping.ordinal.intensity, answer: point.value };
