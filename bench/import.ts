@@ -37,9 +37,13 @@ function writeAnswersCsv(file: string, n: number): void {
   closeSync(fd);
 }
 
+function seconds(ms: number | undefined, width: number): string {
+  return (ms === undefined ? '-' : (ms / 1000).toFixed(1)).padStart(width);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'counterfair-bench-import-'));
 console.log(`import ${analyse ? 'with scoring and analysis' : '--no-analyze (read, check, write the run directory)'}`);
-console.log('  answers   file MB   seconds   peak RSS (MB)   status');
+console.log('  answers   file MB   seconds   CPU seconds   peak RSS (MB)   status');
 for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
   const file = join(dir, `answers-${n}.csv`);
   writeAnswersCsv(file, n);
@@ -48,11 +52,11 @@ for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
     ['--import', 'tsx', new URL('./importOnce.ts', import.meta.url).pathname, file, join(dir, `run-${n}`), analyse ? 'analyse' : 'files'],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  const result = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; peakRssMb: number }) : null;
+  const result = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakRssMb: number }) : null;
   const status = result ? 'ok' : `failed (exit ${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
   const megabytes = (statSync(file).size / 2 ** 20).toFixed(0);
   console.log(
-    `${String(n).padStart(9)} ${megabytes.padStart(9)} ${result ? (result.ms / 1000).toFixed(1).padStart(9) : '        -'} ${result ? result.peakRssMb.toFixed(0).padStart(15) : '              -'}   ${status}`,
+    `${String(n).padStart(9)} ${megabytes.padStart(9)} ${seconds(result?.ms, 9)} ${seconds(result?.cpuMs, 13)} ${result ? result.peakRssMb.toFixed(0).padStart(15) : '              -'}   ${status}`,
   );
   rmSync(join(dir, `run-${n}`), { recursive: true, force: true });
   rmSync(file, { force: true });
