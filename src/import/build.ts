@@ -15,10 +15,6 @@ export interface ImportedRun {
   axes: Axis[];
   vignettes: Vignette[];
   variants: Variant[];
-  /** Each vignette's question, by vignette id. */
-  questions: Map<string, Question>;
-  /** What the file shows of options and scales it does not spell out (for the warning about answers beyond them). */
-  ranges: FileRanges;
   models: string[];
   replicates: number;
   design: Design;
@@ -265,18 +261,16 @@ export class RunBuilder {
       axes,
       vignettes,
       variants,
-      questions,
-      ranges: this.ranges,
       models: [...this.models],
       replicates: this.replicate + 1,
       design: designOf(variants, axes),
       answers: this.answers,
       lines: this.lines,
-      warnings: this.warnings(variants),
+      warnings: this.warnings(variants, questions),
     };
   }
 
-  private warnings(variants: readonly Variant[]): string[] {
+  private warnings(variants: readonly Variant[], questions: ReadonlyMap<string, Question>): string[] {
     const out: string[] = [];
     const withReference = new Set(variants.filter((v) => v.kind === 'reference').map((v) => v.vignetteId));
     const without = [...this.firsts.keys()].filter((id) => !withReference.has(id));
@@ -288,6 +282,8 @@ export class RunBuilder {
       out.push(
         `${this.emptyAnswers} answer cells are empty: recorded as missing answers, so their pairs are excluded (and counted in nExcludedPairs), never scored as wrong`,
       );
+    const beyond = this.ranges.beyondGoldsWarning(questions, this.mapping);
+    if (beyond) out.push(beyond);
     return out;
   }
 }

@@ -14,7 +14,7 @@ import { failOnProblems, formatProblem, InputError, type Problem } from '../util
 import { readYamlFile, type YamlSource } from '../util/yaml.js';
 import { AcrossRowChecks, importedResponse, RunBuilder, type ImportedRun } from './build.js';
 import { COLUMNS_FLAG, parseColumnsFlag } from './columnsFlag.js';
-import { IMPORT_ANALYSIS, importManifest, type ImportRecord } from './manifest.js';
+import { IMPORT_ANALYSIS, importedStudyName, importManifest, type ImportRecord } from './manifest.js';
 import { checkContrasts } from '../study/contrasts.js';
 import { NO_SETTINGS, settledAnalysis, type AnalysisSettings } from '../study/analysisSettings.js';
 import { readImportMapping, type ImportFormat, type ImportMapping } from './mapping.js';
@@ -109,17 +109,10 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
     maxUnparseableRate: request.quality?.maxUnparseableRate ?? DEFAULT_QUALITY.maxUnparseableRate,
   };
   const startedAt = new Date(request.clock()).toISOString();
-  const studyName = importManifest({ record, seed, design: run.design, axes: run.axes, models: [], replicates: 0, startedAt, quality }).study
-    .name;
 
   // An output folder is reused only if empty or holding an earlier import of this file, unless --force.
-  const claim = claimRunDirectory(outDir, { writes: { kind: 'import', name: studyName }, force: request.force });
+  const claim = claimRunDirectory(outDir, { writes: { kind: 'import', name: importedStudyName(file) }, force: request.force });
   try {
-    writeVignettes(outDir, run.vignettes);
-    writeJsonl(runFile(outDir, 'variants'), run.variants);
-    await writeResponses(file, mapping, scan.checks, sha256!, run, outDir);
-    const beyond = run.ranges.beyondGoldsWarning();
-    if (beyond) record.warnings.push(beyond);
     const manifest = importManifest({
       record,
       seed,
@@ -132,9 +125,13 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
       analysis,
     });
     writeManifest(outDir, manifest);
+    writeVignettes(outDir, run.vignettes);
+    writeJsonl(runFile(outDir, 'variants'), run.variants);
+    await writeResponses(file, mapping, scan.checks, sha256!, run, outDir);
     const problemsFile = runFile(outDir, 'importProblems');
     if (record.problems.length) writeFileAtomic(problemsFile, `${record.problems.join('\n')}\n`);
     else rmSync(problemsFile, { force: true });
+    if (request.analyse === false) return { runDir: outDir, record, analysed: false, findings: [] };
     const study = {
       name: manifest.study.name,
       seed,
@@ -144,7 +141,6 @@ export async function importOutputs(request: ImportRequest): Promise<ImportOutco
       quality,
       modelIds: run.models,
     };
-    if (request.analyse === false) return { runDir: outDir, record, analysed: false, findings: [] };
     // The responses are read back from the file, one at a time: the run's answers are never all in memory.
     const responses: Iterable<ResponseRecord> = { [Symbol.iterator]: () => jsonlRecords<ResponseRecord>(runFile(outDir, 'responses')) };
     const { findings, dataQuality } = await analyzeRun(outDir, study, run.vignettes, run.variants, responses);
@@ -239,16 +235,14 @@ async function writeResponses(
 ): Promise<void> {
   const writer = new JsonlWriter(runFile(outDir, 'responses'));
   try {
-    for await (const o of cleanObservations(file, mapping, checks)) {
-      run.ranges.checkBeyond(o, run.questions.get(o.vignetteId)!, mapping);
-      writer.write(importedResponse(o, sha256, run.axes, mapping));
-    }
+    for await (const o of cleanObservations(file, mapping, checks)) writer.write(importedResponse(o, sha256, run.axes, mapping));
   } catch (err) {
     writer.abort();
     throw err;
   }
   writer.close();
 }
+
 /** Default run directory: reports/<file name without extension>. */
 export function defaultImportDir(file: string): string {
   const name = file.split(/[\\/]/).pop() ?? file;

@@ -15,16 +15,15 @@ const LONE = /^\(?([A-Za-z]|[+-]?\d+)[).:]?$/;
  * letter or number alone. Choice questions without option columns get the letters A up to the highest letter;
  * ordinal questions without a scale get the whole numbers from the lowest to the highest. An answer beyond what the
  * gold answers reach ("E" when they reach only "D") is then an option that exists and is scored wrong, never
- * unparseable; `beyondGolds` lists such answers for a warning.
+ * unparseable; `beyondGoldsWarning` counts such answers for a warning.
  */
 export class FileRanges {
   private goldLetter = 0;
   private answerLetter = 0;
   private readonly gold = { low: Infinity, high: -Infinity };
   private readonly answer = { low: Infinity, high: -Infinity };
-  /** Lines of answers beyond the gold answers' letters or numbers, with the answer. */
-  private readonly outside: { line: number; answer: string }[] = [];
-  private outsideCount = 0;
+  /** Per vignette, each letter or number written alone as an answer: how often, and its first line. */
+  private readonly lone = new Map<string, Map<string, { count: number; line: number }>>();
 
   /** Letters count from rows that are (or may be inferred as) choice questions, numbers from ordinal ones. */
   add(o: Observation): void {
@@ -32,7 +31,13 @@ export class FileRanges {
     if (!letters && o.type !== 'ordinal') return;
     this.note(o.gold.trim(), letters, this.gold, (code) => (this.goldLetter = Math.max(this.goldLetter, code)));
     const lone = o.answer === null ? null : LONE.exec(o.answer.trim())?.[1];
-    if (lone) this.note(lone, letters, this.answer, (code) => (this.answerLetter = Math.max(this.answerLetter, code)));
+    if (!lone || !this.note(lone, letters, this.answer, (code) => (this.answerLetter = Math.max(this.answerLetter, code)))) return;
+    const value = letters ? lone.toUpperCase() : String(Number(lone));
+    const written = this.lone.get(o.vignetteId) ?? new Map<string, { count: number; line: number }>();
+    this.lone.set(o.vignetteId, written);
+    const seen = written.get(value);
+    if (seen) seen.count++;
+    else written.set(value, { count: 1, line: o.line });
   }
 
   /** Option letters for choice questions without option columns. */
@@ -50,37 +55,44 @@ export class FileRanges {
   }
 
   /**
-   * Once every observation was added, for each in a second look with its vignette's question: notes an answer
-   * written alone beyond the gold answers' reach, when the options (or the scale) were inferred from the file.
+   * Once every observation was added, with each vignette's question: a warning for the answers written alone beyond
+   * every gold answer's letter or number where the options (or the scale) were inferred from the file, or undefined.
    */
-  checkBeyond(o: Observation, question: Question, mapping: ImportMapping): void {
-    const lone = o.answer === null ? null : LONE.exec(o.answer.trim())?.[1];
-    if (!lone) return;
-    const inferredLetters = question.type === 'choice' && o.options.length === 0 && LETTER.test(lone);
-    const inferredScale = question.type === 'ordinal' && !mapping.ordinal?.scale && WHOLE.test(lone);
-    const beyond =
-      (inferredLetters && lone.toUpperCase().charCodeAt(0) > this.goldLetter) ||
-      (inferredScale && (Number(lone) > this.gold.high || Number(lone) < this.gold.low));
-    if (!beyond) return;
-    this.outsideCount++;
-    if (this.outside.length < 3) this.outside.push({ line: o.line, answer: lone });
+  beyondGoldsWarning(questions: ReadonlyMap<string, Question>, mapping: ImportMapping): string | undefined {
+    let count = 0;
+    const examples: { line: number; value: string }[] = [];
+    for (const [vignetteId, written] of this.lone) {
+      const question = questions.get(vignetteId);
+      const inferredLetters = question?.type === 'choice' && Object.values((question as { options: Record<string, string> }).options).every((t) => t === '');
+      const inferredScale = question?.type === 'ordinal' && !mapping.ordinal?.scale;
+      for (const [value, { count: times, line }] of written) {
+        const beyond = LETTER.test(value)
+          ? inferredLetters && value.charCodeAt(0) > this.goldLetter
+          : inferredScale && (Number(value) > this.gold.high || Number(value) < this.gold.low);
+        if (!beyond) continue;
+        count += times;
+        examples.push({ line, value });
+      }
+    }
+    if (count === 0) return undefined;
+    const shown = examples
+      .sort((a, b) => a.line - b.line)
+      .slice(0, 3)
+      .map((e) => `"${e.value}" first on line ${e.line}`)
+      .join(', ');
+    return `${count} answers name an option letter or scale number beyond every gold answer (${shown}): options and scales not given in the mapping are inferred from the file, so these answers are read as the option or level they name and scored wrong; map the option columns (columns.options) or give ordinal.scale if the questions offered other options`;
   }
 
-  /** A warning for answers beyond the gold answers' letters or numbers, or undefined when there is none. */
-  beyondGoldsWarning(): string | undefined {
-    if (this.outsideCount === 0) return undefined;
-    const examples = this.outside.map((o) => `"${o.answer}" on line ${o.line}`).join(', ');
-    return `${this.outsideCount} answers name an option letter or scale number beyond every gold answer (${examples}): options and scales not given in the mapping are inferred from the file, so these answers are read as the option or level they name and scored wrong; map the option columns (columns.options) or give ordinal.scale if the questions offered other options`;
-  }
-
-  private note(value: string, letters: boolean, range: { low: number; high: number }, letter: (code: number) => void): void {
-    if (letters) {
-      if (LETTER.test(value)) letter(value.toUpperCase().charCodeAt(0));
-    } else if (WHOLE.test(value)) {
+  /** Takes a letter (choice rows) or a whole number (ordinal rows) into the range; whether it was one. */
+  private note(value: string, letters: boolean, range: { low: number; high: number }, letter: (code: number) => void): boolean {
+    if (letters ? !LETTER.test(value) : !WHOLE.test(value)) return false;
+    if (letters) letter(value.toUpperCase().charCodeAt(0));
+    else {
       const n = Number(value);
       range.low = Math.min(range.low, n);
       range.high = Math.max(range.high, n);
     }
+    return true;
   }
 }
 

@@ -90,9 +90,9 @@ describe('import: every answer type from outside', () => {
     const [first] = readJsonl<Vignette>(join(out, 'vignettes.jsonl'));
     expect(first!.question).toMatchObject({ type: 'ordinal', scale: [1, 2, 3, 4, 5].map((v) => ({ value: v, label: String(v) })) });
     expect(scoresOf(out).at(-1)).toEqual(['q3~race=black', 'ordinal', 'incorrect', 5, 1]);
-    expect(r.stderr).toContain('warning: 1 answers name an option letter or scale number beyond every gold answer ("5" on line 9)');
+    expect(r.stderr).toContain('warning: 1 answers name an option letter or scale number beyond every gold answer ("5" first on line 9)');
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as ImportedManifest;
-    expect(manifest.import.warnings).toEqual([expect.stringContaining('"5" on line 9')]);
+    expect(manifest.import.warnings).toEqual([expect.stringContaining('"5" first on line 9')]);
   });
 
   it('scores a choice answer beyond the golds\' letters wrong, with a warning, not unparseable', async () => {
@@ -115,7 +115,7 @@ describe('import: every answer type from outside', () => {
       ['q2~ref', 'choice', 'correct', 'D'],
       ['q2~race=black', 'choice', 'correct', 'D'],
     ]);
-    expect(r.stderr).toContain('warning: 1 answers name an option letter or scale number beyond every gold answer ("E" on line 3)');
+    expect(r.stderr).toContain('warning: 1 answers name an option letter or scale number beyond every gold answer ("E" first on line 3)');
   });
 
   it('refuses one level spelt two ways ("White" and "white"), naming both spellings and lines (exit 2)', async () => {
