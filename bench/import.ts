@@ -52,7 +52,8 @@ for (const n of sizes.length ? sizes : [100_000, 1_000_000]) {
     ['--import', 'tsx', new URL('./importOnce.ts', import.meta.url).pathname, file, join(dir, `run-${n}`), analyse ? 'analyse' : 'files'],
     { encoding: 'utf8', maxBuffer: 1 << 26 },
   );
-  const result = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakRssMb: number }) : null;
+  const result =
+    child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; peakRssMb: number }) : null;
   const status = result ? 'ok' : `failed (exit ${child.status ?? child.signal}): ${child.stderr.trim().split('\n').slice(-1)[0] ?? ''}`;
   const megabytes = (statSync(file).size / 2 ** 20).toFixed(0);
   console.log(

@@ -57,7 +57,9 @@ export class AcrossRowChecks {
     /** Where each problem goes, as it is found. */
     private readonly report: (problem: Problem) => void,
   ) {
-    this.spellings = new Map(axisReferences(mapping).map(([axis, reference]) => [axis, new Map([[labelKey(reference), { level: reference, line: undefined }]])]));
+    this.spellings = new Map(
+      axisReferences(mapping).map(([axis, reference]) => [axis, new Map([[labelKey(reference), { level: reference, line: undefined }]])]),
+    );
   }
 
   add(o: Observation): void {
@@ -150,7 +152,11 @@ export class AcrossRowChecks {
       ['domain', columns.domain, o.domain, first.domain],
     ] as const) {
       if (mine !== theirs)
-        this.problem(o, column ?? what, `the ${what} "${mine}" differs from "${theirs}" on line ${first.line}: one vignette has one ${what}`);
+        this.problem(
+          o,
+          column ?? what,
+          `the ${what} "${mine}" differs from "${theirs}" on line ${first.line}: one vignette has one ${what}`,
+        );
     }
   }
 }
@@ -293,7 +299,10 @@ export class RunBuilder {
  * are excluded from the tests and counted in each finding's nExcludedPairs, never scored as a wrong answer.
  */
 export function importedResponse(o: Observation, sha256: string, axes: readonly Axis[], mapping: ImportMapping): ResponseRecord {
-  const variantId = `${o.vignetteId}~${variantSuffix(o.attributes, axes.map((a) => [a.id, a.reference] as const))}`;
+  const variantId = `${o.vignetteId}~${variantSuffix(
+    o.attributes,
+    axes.map((a) => [a.id, a.reference] as const),
+  )}`;
   return {
     key: sha256Hex(stableStringify({ source: sha256, model: o.model, variantId, replicate: o.replicate })),
     modelId: o.model,

@@ -4,7 +4,15 @@ import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
 import { JsonlWriter } from '../pipeline/jsonlWriter.js';
-import { claimRunDirectory, jsonlRecords, runFile, writeFileAtomic, writeJsonl, writeManifest, writeVignettes } from '../pipeline/runDir.js';
+import {
+  claimRunDirectory,
+  jsonlRecords,
+  runFile,
+  writeFileAtomic,
+  writeJsonl,
+  writeManifest,
+  writeVignettes,
+} from '../pipeline/runDir.js';
 import type { ResponseRecord } from '../run/types.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
@@ -205,7 +213,8 @@ async function scanRows(file: string, mapping: ImportMapping, keepAll: boolean):
   finished = true;
   checks.finish();
   const problems = found.sort((a, b) => (a.problem.line ?? 0) - (b.problem.line ?? 0) || a.order - b.order).map((f) => f.problem);
-  if (unlisted) problems.push({ file, message: `${unlisted} more problems in rows are not listed here (the first ${ROW_PROBLEMS_KEPT} found are)` });
+  if (unlisted)
+    problems.push({ file, message: `${unlisted} more problems in rows are not listed here (the first ${ROW_PROBLEMS_KEPT} found are)` });
   return { shape, rows, lines: rows + problemLines.size, problems, checks, builder };
 }
 

@@ -249,19 +249,29 @@ function readScale(r: FieldReader, raw: unknown): ScalePoint[] | undefined {
   const count = r.problems.length;
   const scale: ScalePoint[] = [];
   items.forEach((item, i) => {
-    const point =
-      typeof item === 'string' || typeof item === 'number'
-        ? { value: i + 1, label: String(item).trim() }
-        : ((obj) => obj && { value: r.number(obj, 'value', [...path, i], { integer: true }), label: r.string(obj, 'label', [...path, i])?.trim() })(
-            r.record(item, [...path, i]),
-          );
-    if (!point || point.value === undefined || !point.label) return;
-    const twin = scale.find((p) => p.value === point.value || sameLabel(p.label, point.label!));
+    const point = readScalePoint(r, item, [...path, i], i + 1);
+    if (!point) return;
+    const twin = scale.find((p) => p.value === point.value || sameLabel(p.label, point.label));
     if (twin) r.problem([...path, i], `repeats the value or label of ${twin.value} (${twin.label}): every point is one level`);
-    else scale.push({ value: point.value, label: point.label });
+    else scale.push(point);
   });
   if (items.length < 2) r.problem(path, 'needs at least two points');
   return r.problems.length > count ? undefined : scale;
+}
+
+/** One point of a scale: a label alone (numbered by its place) or `{ value, label }`. */
+function readScalePoint(r: FieldReader, item: unknown, path: FieldPath, place: number): ScalePoint | undefined {
+  if (typeof item === 'string' || typeof item === 'number') {
+    const label = String(item).trim();
+    if (label === '') r.problem(path, 'is empty: write the label of this point');
+    return label === '' ? undefined : { value: place, label };
+  }
+  const obj = r.record(item, path);
+  if (!obj) return undefined;
+  r.unknownKeys(obj, ['value', 'label'], path);
+  const value = r.number(obj, 'value', path, { integer: true });
+  const label = r.string(obj, 'label', path)?.trim();
+  return value !== undefined && label ? { value, label } : undefined;
 }
 
 function readNumeric(r: FieldReader, raw: unknown): ImportedNumeric | undefined {

@@ -63,7 +63,8 @@ export class FileRanges {
     const examples: { line: number; value: string }[] = [];
     for (const [vignetteId, written] of this.lone) {
       const question = questions.get(vignetteId);
-      const inferredLetters = question?.type === 'choice' && Object.values((question as { options: Record<string, string> }).options).every((t) => t === '');
+      const inferredLetters =
+        question?.type === 'choice' && Object.values((question as { options: Record<string, string> }).options).every((t) => t === '');
       const inferredScale = question?.type === 'ordinal' && !mapping.ordinal?.scale;
       for (const [value, { count: times, line }] of written) {
         const beyond = LETTER.test(value)
@@ -126,12 +127,14 @@ export function importedQuestion(first: Observation, ranges: FileRanges, mapping
       return { type, stem: '', options, answer: letter };
     }
     case 'ordinal': {
-      if (!mapping.ordinal) return 'the question is ordinal: say how ordinal answers are read under `ordinal:` in the mapping (intensity, and scale or none to infer it)';
+      if (!mapping.ordinal)
+        return 'the question is ordinal: say how ordinal answers are read under `ordinal:` in the mapping (intensity, and scale or none to infer it)';
       const scale = mapping.ordinal.scale ?? ranges.scale();
       if (!scale)
         return `the gold answers do not give an ordinal scale (whole numbers, at least two, spanning at most 100): give ordinal.scale in the mapping`;
       const point = scale.find((p) => (WHOLE.test(gold) && p.value === Number(gold)) || labelKey(p.label) === labelKey(gold));
-      if (!point) return `the gold answer "${gold}" is neither a value nor a label of the scale (${scale.map((p) => `${p.value}: ${p.label}`).join(', ')})`;
+      if (!point)
+        return `the gold answer "${gold}" is neither a value nor a label of the scale (${scale.map((p) => `${p.value}: ${p.label}`).join(', ')})`;
       return { type, stem: '', scale, intensity: mapping.ordinal.intensity, answer: point.value };
     }
     case 'numeric': {

@@ -31,7 +31,8 @@ export function reportUndecodableLines(file: string, chunks: Iterable<Uint8Array
   const bad = undecodableLines(chunks);
   const fix = 'the file is not UTF-8 (often Windows-1252 or Latin-1 from a spreadsheet export): save it as UTF-8 and try again';
   for (const line of bad.slice(0, LINES_NAMED)) problems.push({ file, line, message: `bytes that are not UTF-8 on this line; ${fix}` });
-  if (bad.length > LINES_NAMED) problems.push({ file, message: `${bad.length - LINES_NAMED} more lines are not UTF-8 (${bad.length} in all)` });
+  if (bad.length > LINES_NAMED)
+    problems.push({ file, message: `${bad.length - LINES_NAMED} more lines are not UTF-8 (${bad.length} in all)` });
 }
 
 /** 1-based numbers of the lines (split at \n) whose bytes are not valid UTF-8. */

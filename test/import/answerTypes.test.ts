@@ -80,7 +80,8 @@ describe('import: every answer type from outside', () => {
     const dir = scratch();
     const file = join(dir, 'likert.csv');
     const rows = ['case,gold,race,answer'];
-    for (const [i, gold] of ['1', '2', '3', '4'].entries()) rows.push(`q${i},${gold},white,${gold}`, `q${i},${gold},black,${i === 3 ? '5' : gold}`);
+    for (const [i, gold] of ['1', '2', '3', '4'].entries())
+      rows.push(`q${i},${gold},white,${gold}`, `q${i},${gold},black,${i === 3 ? '5' : gold}`);
     writeFileSync(file, rows.join('\n'));
     const columns =
       'vignette=case,gold=gold,answer=answer,axes.race.column=race,axes.race.reference=white,defaults.type=ordinal,ordinal.intensity=ascending,answers=extracted';
@@ -95,7 +96,7 @@ describe('import: every answer type from outside', () => {
     expect(manifest.import.warnings).toEqual([expect.stringContaining('"5" first on line 9')]);
   });
 
-  it('scores a choice answer beyond the golds\' letters wrong, with a warning, not unparseable', async () => {
+  it("scores a choice answer beyond the golds' letters wrong, with a warning, not unparseable", async () => {
     const dir = scratch();
     const file = join(dir, 'choice.csv');
     writeFileSync(file, 'case,gold,race,answer\nq1,A,white,A\nq1,A,black,E\nq2,D,white,D\nq2,D,black,"(D)"\n');
@@ -125,14 +126,19 @@ describe('import: every answer type from outside', () => {
     const columns = 'vignette=case,gold=gold,answer=answer,axes.race.column=race,axes.race.reference=White';
     const r = await runCli(['import', file, '--columns', columns, '--out', join(dir, 'run')]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:4: race: level "white" of axis race differs only in case or spacing from "White" (the reference level in the mapping)`);
+    expect(r.stderr).toContain(
+      `${file}:4: race: level "white" of axis race differs only in case or spacing from "White" (the reference level in the mapping)`,
+    );
     expect(r.stderr).toContain(`${file}:5: race: level "Black" of axis race differs only in case or spacing from "black" (line 3)`);
   });
 
   it('names mapping and gold problems of ordinal and numeric questions', async () => {
     const dir = scratch();
     const file = join(dir, 'bad.csv');
-    writeFileSync(file, 'case,type,gold,race,answer\nq1,ordinal,Critical,white,1\nq1,ordinal,Critical,black,1\nq2,numeric,ten,white,10\nq2,numeric,ten,black,10\n');
+    writeFileSync(
+      file,
+      'case,type,gold,race,answer\nq1,ordinal,Critical,white,1\nq1,ordinal,Critical,black,1\nq2,numeric,ten,white,10\nq2,numeric,ten,black,10\n',
+    );
     const base = 'vignette=case,gold=gold,answer=answer,type=type,axes.race.column=race,axes.race.reference=white';
     const noSections = await runCli(['import', file, '--columns', `${base},defaults.type=ordinal`, '--out', join(dir, 'a')]);
     expect(noSections.code).toBe(2);
@@ -147,9 +153,18 @@ describe('import: every answer type from outside', () => {
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('numeric.intensity');
-    const golds = await runCli(['import', file, '--columns', `${base},ordinal.intensity=descending,numeric.unit=mg,numeric.intensity=ascending`, '--out', join(dir, 'c')]);
+    const golds = await runCli([
+      'import',
+      file,
+      '--columns',
+      `${base},ordinal.intensity=descending,numeric.unit=mg,numeric.intensity=ascending`,
+      '--out',
+      join(dir, 'c'),
+    ]);
     expect(golds.code).toBe(2);
     expect(golds.stderr).toContain(`${file}:2: gold: vignette q1: the gold answers do not give an ordinal scale`);
-    expect(golds.stderr).toContain(`${file}:4: gold: vignette q2: the gold answer of a numeric question must be a number (in mg), got "ten"`);
+    expect(golds.stderr).toContain(
+      `${file}:4: gold: vignette q2: the gold answer of a numeric question must be a number (in mg), got "ten"`,
+    );
   });
 });

@@ -36,7 +36,12 @@ describe('import in bounded memory', () => {
     expect(stderr).toContain(`imported 100000 of 100000 rows from ${file}`);
     const responses = readFileSync(join(out, 'responses.jsonl'), 'utf8').trim().split('\n');
     expect(responses).toHaveLength(100_000);
-    expect(JSON.parse(responses[99_999]!)).toMatchObject({ modelId: 'm7', vignetteId: 'case-624', variantId: 'case-624~race=asian', replicate: 4 });
+    expect(JSON.parse(responses[99_999]!)).toMatchObject({
+      modelId: 'm7',
+      vignetteId: 'case-624',
+      variantId: 'case-624~race=asian',
+      replicate: 4,
+    });
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.import).toMatchObject({ rows: 100_000, skippedRows: 0 });
     expect(manifest.study.replicates).toBe(5);
