@@ -166,5 +166,19 @@ describe('import: every answer type from outside', () => {
     expect(golds.stderr).toContain(
       `${file}:4: gold: vignette q2: the gold answer of a numeric question must be a number (in mg), got "ten"`,
     );
+    const mapping = join(dir, 'mapping.yaml');
+    writeFileSync(
+      mapping,
+      [
+        'columns: { vignette: case, gold: gold, answer: answer, type: type }',
+        'axes: { race: { column: race, reference: white } }',
+        'ordinal: { intensity: descending, scale: [Critical, Urgent, critical ] }',
+        'numeric: { unit: mg, tolerance: -1, intensity: ascending }',
+      ].join('\n'),
+    );
+    const scale = await runCli(['import', file, '--mapping', mapping, '--out', join(dir, 'd')]);
+    expect(scale.code).toBe(2);
+    expect(scale.stderr).toContain(`${mapping}:3: ordinal.scale[2]: repeats the value or label of 1 (Critical): every point is one level`);
+    expect(scale.stderr).toContain(`${mapping}:4: numeric.tolerance: expected a number of at least 0, got -1`);
   });
 });
