@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkTableBytes } from '../../src/import/table.js';
 import type { Problem } from '../../src/util/problems.js';
-import { unclosedQuoteLine } from '../../src/util/csvQuotes.js';
+import { UnclosedQuoteScanner, unclosedQuoteLine } from '../../src/util/csvQuotes.js';
 
 describe('unclosedQuoteLine', () => {
   it('is undefined when every quoted field closes, escaped quotes and line breaks inside included', () => {
@@ -19,6 +19,26 @@ describe('unclosedQuoteLine', () => {
 
   it('a quote inside an unquoted field is text, not an opening quote', () => {
     expect(unclosedQuoteLine('a,b\n5" tall,1\n', ',')).toBeUndefined();
+  });
+});
+
+describe('UnclosedQuoteScanner: a file read in pieces', () => {
+  // Every way of cutting each text in two must give what the whole text gives: an escaped quote ("") or a CRLF cut
+  // in half is held back until the next piece shows what it is.
+  const texts = [
+    'a,b\n"x, ""y""",2\n"multi\nline",3\n',
+    'a,b\r\n"x",1\r\n"",2\r\n',
+    'a,b\nok,1\n"broken,""2\nc,3\n',
+    'a,b\n5" tall,"1"""\n',
+  ];
+  it.each(texts)('gives the same line as the whole text, wherever the text is cut: %j', (text) => {
+    const whole = unclosedQuoteLine(text, ',');
+    for (let cut = 0; cut <= text.length; cut++) {
+      const scanner = new UnclosedQuoteScanner(',');
+      scanner.feed(text.slice(0, cut));
+      scanner.feed(text.slice(cut));
+      expect(scanner.end()).toBe(whole);
+    }
   });
 });
 
