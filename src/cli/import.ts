@@ -16,6 +16,7 @@ interface ImportOptions extends QualityFlags, AnalysisFlags {
   skipBadRows?: boolean;
   json?: boolean;
   force?: boolean;
+  analyze: boolean;
 }
 
 export function importCommand(io: CliIO): Command {
@@ -45,6 +46,10 @@ export function importCommand(io: CliIO): Command {
       '--force',
       'replace a run of something else in --out (a `counterfair run`, or an import of another file): its recorded files (manifest, variants, responses, scores, results, report) are deleted first; without it such a folder is refused',
     )
+    .option(
+      '--no-analyze',
+      'write the run directory (manifest, vignettes, variants, responses) and stop before scoring; `counterfair analyze RUN_DIR` scores and analyses it later',
+    )
     .action(async (file: string, opts: ImportOptions) => {
       if ((opts.columns === undefined) === (opts.mapping === undefined)) {
         throw new InputError([
@@ -58,7 +63,7 @@ export function importCommand(io: CliIO): Command {
       // Loaded on use so `--help` stays fast.
       const { defaultImportDir, importOutputs } = await import('../import/importOutputs.js');
       const outDir = opts.out ?? defaultImportDir(file);
-      const { record, findings, dataQuality } = await importOutputs({
+      const { record, analysed, findings, dataQuality } = await importOutputs({
         file,
         mapping: opts.mapping !== undefined ? { file: opts.mapping } : { columns: opts.columns! },
         format: opts.format,
@@ -69,6 +74,7 @@ export function importCommand(io: CliIO): Command {
         quality: { maxErrorRate: opts.maxErrorRate, maxUnparseableRate: opts.maxUnparseableRate },
         clock: io.clock,
         force: opts.force,
+        analyse: opts.analyze,
       });
       io.stderr.write(
         `counterfair: imported ${record.rows - record.skippedRows} of ${record.rows} rows from ${file} (${record.format} format)\n`,
@@ -80,6 +86,10 @@ export function importCommand(io: CliIO): Command {
         );
         for (const problem of record.problems.slice(0, SHOWN_PROBLEMS)) io.stderr.write(`    ${problem}\n`);
         if (record.problems.length > SHOWN_PROBLEMS) io.stderr.write(`    ... and ${record.problems.length - SHOWN_PROBLEMS} more\n`);
+      }
+      if (!analysed) {
+        io.stderr.write(`Run directory: ${outDir} (not analysed: run \`counterfair analyze ${outDir}\` to score and analyse it)\n`);
+        return;
       }
       const { printFindings } = await import('./findingsSummary.js');
       printFindings(io.stdout, findings, opts.json, `Run directory: ${outDir} (report: ${runFile(outDir, 'report')})`, dataQuality, {

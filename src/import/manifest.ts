@@ -30,6 +30,11 @@ export function importRecord(manifest: Manifest): ImportRecord | undefined {
 /** An imported run has no study: it is analysed with the study defaults, unless an analysis file or flags say otherwise. */
 export const IMPORT_ANALYSIS: Manifest['analysis'] = DEFAULT_ANALYSIS;
 
+/** The name an imported run goes by in its manifest (a study's name in a run): the source file's name. */
+export function importedStudyName(file: string): string {
+  return `imported: ${basename(file)}`;
+}
+
 export interface ImportManifestInput {
   record: ImportRecord;
   seed: number;
@@ -61,7 +66,7 @@ export function importManifest({
   return {
     tool: { ...toolVersion(), node: process.versions.node, dependencies: {} },
     study: {
-      name: `imported: ${basename(record.file)}`,
+      name: importedStudyName(record.file),
       file: record.file,
       sha256: record.sha256,
       seed,

@@ -1,14 +1,34 @@
 import { readContrasts, type ContrastSpec } from '../study/contrasts.js';
-import { PERSPECTIVES, type Perspective } from '../template/types.js';
+import { PERSPECTIVES, type Intensity, type Perspective, type ScalePoint } from '../template/types.js';
 import type { FieldReader } from '../util/fields.js';
 import type { FieldPath } from '../util/yaml.js';
 
 export type ImportFormat = 'long' | 'wide';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['long', 'wide'];
 
-/** Question types an import can build: right-versus-wrong ones, and free text (left unscored, as in a run). */
-export type ImportedQuestionType = 'choice' | 'yesno' | 'free';
-export const IMPORTED_QUESTION_TYPES: readonly ImportedQuestionType[] = ['choice', 'yesno', 'free'];
+/**
+ * Question types an import can build: right-versus-wrong ones (choice, yes/no), ordered ones (an ordinal scale, a
+ * number in a unit: `ordinal:` and `numeric:` of the mapping say how), and free text (left unscored, as in a run).
+ */
+export type ImportedQuestionType = 'choice' | 'yesno' | 'ordinal' | 'numeric' | 'free';
+export const IMPORTED_QUESTION_TYPES: readonly ImportedQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free'];
+const INTENSITIES: readonly Intensity[] = ['ascending', 'descending'];
+
+/**
+ * How ordinal answers are read. `scale`: the points in order; absent, the whole numbers from the lowest to the
+ * highest found in the gold column (and, for extracted answers, the answer column), each labelled by its number.
+ */
+export interface ImportedOrdinal {
+  scale: ScalePoint[] | null;
+  intensity: Intensity;
+}
+
+/** How numeric answers are read: the unit, the tolerance within which an answer is right, and which way means more care. */
+export interface ImportedNumeric {
+  unit: string;
+  tolerance: number;
+  intensity: Intensity;
+}
 
 /** Fields of `columns:`: which column holds what. `options` names several columns (lettered A, B, ...). */
 export const COLUMN_FIELDS = ['vignette', 'gold', 'answer', 'replicate', 'model', 'domain', 'type', 'text', 'options'] as const;
@@ -37,9 +57,13 @@ export interface ImportMapping {
    * Their axes and levels are checked once the file's levels are known.
    */
   contrasts?: ContrastSpec[];
+  /** Present when any question may be ordinal (required then). */
+  ordinal?: ImportedOrdinal;
+  /** Present when any question may be numeric (required then). */
+  numeric?: ImportedNumeric;
 }
 
-const TOP_FIELDS = ['format', 'columns', 'axes', 'variants', 'reference', 'answers', 'defaults', 'contrasts'];
+const TOP_FIELDS = ['format', 'columns', 'axes', 'variants', 'reference', 'answers', 'defaults', 'contrasts', 'ordinal', 'numeric'];
 
 /**
  * Validates a mapping (from a YAML file or from --columns) and reports every problem with its field; returns
@@ -67,8 +91,27 @@ export function readImportMapping(r: FieldReader, raw: unknown, formatFlag: Impo
   const answers = r.oneOf(obj, 'answers', ['text', 'extracted'] as const, [], { optional: true }) ?? 'text';
   const defaults = readDefaults(r, obj.defaults);
   const contrasts = readContrasts(r, obj.contrasts, ['contrasts']);
+  const ordinal = obj.ordinal === undefined ? undefined : readOrdinal(r, obj.ordinal);
+  const numeric = obj.numeric === undefined ? undefined : readNumeric(r, obj.numeric);
+  for (const [type, section] of [
+    ['ordinal', obj.ordinal],
+    ['numeric', obj.numeric],
+  ] as const)
+    if (defaults.type === type && section === undefined)
+      r.problem(['defaults', 'type'], `is ${type}: say how ${type} answers are read under \`${type}:\` (see the import docs)`);
   if (r.problems.length > count || !columns) return undefined;
-  return { format, columns, axes, variants, reference, answers, defaults, ...(contrasts ? { contrasts } : {}) };
+  return {
+    format,
+    columns,
+    axes,
+    variants,
+    reference,
+    answers,
+    defaults,
+    ...(contrasts ? { contrasts } : {}),
+    ...(ordinal ? { ordinal } : {}),
+    ...(numeric ? { numeric } : {}),
+  };
 }
 
 function readColumns(r: FieldReader, raw: unknown, format: ImportFormat): ImportMapping['columns'] | undefined {
@@ -187,6 +230,76 @@ function readDefaults(r: FieldReader, raw: unknown): ImportMapping['defaults'] {
     type: r.oneOf(obj, 'type', IMPORTED_QUESTION_TYPES, ['defaults'], { optional: true }) ?? null,
     perspective: r.oneOf(obj, 'perspective', PERSPECTIVES, ['defaults'], { optional: true }) ?? defaults.perspective,
   };
+}
+
+function readOrdinal(r: FieldReader, raw: unknown): ImportedOrdinal | undefined {
+  const obj = r.record(raw, ['ordinal']);
+  if (!obj) return undefined;
+  r.unknownKeys(obj, ['scale', 'intensity'], ['ordinal']);
+  const intensity = r.oneOf(obj, 'intensity', INTENSITIES, ['ordinal']);
+  const scale = obj.scale === undefined ? null : readScale(r, obj.scale);
+  return intensity && scale !== undefined ? { scale, intensity } : undefined;
+}
+
+/** A scale as a list of points: `{ value, label }`, or a label alone (numbered 1, 2, ... in order). */
+function readScale(r: FieldReader, raw: unknown): ScalePoint[] | undefined {
+  const path = ['ordinal', 'scale'];
+  const items = r.list(raw, path);
+  if (!items) return undefined;
+  const count = r.problems.length;
+  const scale: ScalePoint[] = [];
+  items.forEach((item, i) => {
+    const point = readScalePoint(r, item, [...path, i], i + 1);
+    if (!point) return;
+    const twin = scale.find((p) => p.value === point.value || sameLabel(p.label, point.label));
+    if (twin) r.problem([...path, i], `repeats the value or label of ${twin.value} (${twin.label}): every point is one level`);
+    else scale.push(point);
+  });
+  if (items.length < 2) r.problem(path, 'needs at least two points');
+  return r.problems.length > count ? undefined : scale;
+}
+
+/** One point of a scale: a label alone (numbered by its place) or `{ value, label }`. */
+function readScalePoint(r: FieldReader, item: unknown, path: FieldPath, place: number): ScalePoint | undefined {
+  if (typeof item === 'string' || typeof item === 'number') {
+    const label = String(item).trim();
+    if (label === '') r.problem(path, 'is empty: write the label of this point');
+    return label === '' ? undefined : { value: place, label };
+  }
+  const obj = r.record(item, path);
+  if (!obj) return undefined;
+  r.unknownKeys(obj, ['value', 'label'], path);
+  const value = r.number(obj, 'value', path, { integer: true });
+  const label = r.string(obj, 'label', path)?.trim();
+  return value !== undefined && label ? { value, label } : undefined;
+}
+
+function readNumeric(r: FieldReader, raw: unknown): ImportedNumeric | undefined {
+  const obj = r.record(raw, ['numeric']);
+  if (!obj) return undefined;
+  r.unknownKeys(obj, ['unit', 'tolerance', 'intensity'], ['numeric']);
+  const unit = r.string(obj, 'unit', ['numeric']);
+  const tolerance = obj.tolerance === undefined ? 0 : numberOf(r, obj.tolerance, ['numeric', 'tolerance']);
+  const intensity = r.oneOf(obj, 'intensity', INTENSITIES, ['numeric']);
+  return unit && tolerance !== undefined && intensity ? { unit: unit.trim(), tolerance, intensity } : undefined;
+}
+
+/** A number at least 0, written as a number (YAML) or as text (--columns gives text). */
+function numberOf(r: FieldReader, raw: unknown, path: FieldPath): number | undefined {
+  const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  r.problem(path, `expected a number of at least 0, got ${JSON.stringify(raw)}`);
+  return undefined;
+}
+
+/** Two labels that name one level: equal but for case and spacing. */
+export function sameLabel(a: string, b: string): boolean {
+  return labelKey(a) === labelKey(b);
+}
+
+/** A label folded for comparison: lower case, runs of spacing as one space, trimmed. */
+export function labelKey(label: string): string {
+  return label.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 function absent(r: FieldReader, obj: Record<string, unknown>, key: string, why: string): void {

@@ -22,56 +22,47 @@ export interface Observation {
 }
 
 /**
- * Turns rows into observations. Every cell that cannot be used is a problem at its row's line naming the column;
- * a row with any problem gives no observation (nothing half-read).
+ * The observations of one row (a wide row gives one per variant column). Every cell that cannot be used is a problem
+ * at the row's line naming the column; a row with any problem gives no observation (nothing half-read).
  */
-export function readObservations(
-  file: string,
-  rows: readonly SourceRow[],
-  mapping: ImportMapping,
-): { observations: Observation[]; problems: Problem[] } {
-  const observations: Observation[] = [];
-  const problems: Problem[] = [];
+export function rowObservations(file: string, row: SourceRow, mapping: ImportMapping, problems: Problem[]): Observation[] {
   const { columns, defaults } = mapping;
-  for (const row of rows) {
-    const before = problems.length;
-    const problem = (column: string, message: string) => problems.push({ file, line: row.line, field: column, message });
-    const cell = (column: string) => (row.values[column] ?? '').trim();
-    const required = (column: string, what: string) => {
-      const value = cell(column);
-      if (value === '') problem(column, `${what} is empty`);
-      return value;
-    };
-    const vignetteId = required(columns.vignette, 'the vignette id');
-    const gold = required(columns.gold, 'the gold (correct) answer');
-    const model = columns.model ? required(columns.model, 'the model id') : defaults.model;
-    const replicate = columns.replicate ? wholeNumber(cell(columns.replicate), (m) => problem(columns.replicate!, m)) : 0;
-    const type =
-      columns.type && cell(columns.type) !== '' ? questionType(cell(columns.type), (m) => problem(columns.type!, m)) : defaults.type;
-    const common = {
-      line: row.line,
-      vignetteId,
-      model,
-      replicate,
-      gold,
-      type,
-      options: columns.options.map(cell),
-      domain: (columns.domain && cell(columns.domain)) || defaults.domain,
-      text: columns.text ? (row.values[columns.text] ?? '') : '',
-    };
-    const answerOf = (column: string) => ((row.values[column] ?? '').trim() === '' ? null : row.values[column]!);
-    const found: Observation[] = [];
-    if (mapping.format === 'long') {
-      const attributes = Object.fromEntries(mapping.axes.map((axis) => [axis.id, required(axis.column, `the level of axis ${axis.id}`)]));
-      found.push({ ...common, attributes, answer: answerOf(columns.answer!) });
-    } else {
-      const reference = mapping.variants.find((v) => v.column === mapping.reference)!.attributes;
-      for (const variant of mapping.variants)
-        found.push({ ...common, attributes: { ...reference, ...variant.attributes }, answer: answerOf(variant.column) });
-    }
-    if (problems.length === before) observations.push(...found);
+  const before = problems.length;
+  const problem = (column: string, message: string) => problems.push({ file, line: row.line, field: column, message });
+  const cell = (column: string) => (row.values[column] ?? '').trim();
+  const required = (column: string, what: string) => {
+    const value = cell(column);
+    if (value === '') problem(column, `${what} is empty`);
+    return value;
+  };
+  const vignetteId = required(columns.vignette, 'the vignette id');
+  const gold = required(columns.gold, 'the gold (correct) answer');
+  const model = columns.model ? required(columns.model, 'the model id') : defaults.model;
+  const replicate = columns.replicate ? wholeNumber(cell(columns.replicate), (m) => problem(columns.replicate!, m)) : 0;
+  const type =
+    columns.type && cell(columns.type) !== '' ? questionType(cell(columns.type), (m) => problem(columns.type!, m)) : defaults.type;
+  const common = {
+    line: row.line,
+    vignetteId,
+    model,
+    replicate,
+    gold,
+    type,
+    options: columns.options.map(cell),
+    domain: (columns.domain && cell(columns.domain)) || defaults.domain,
+    text: columns.text ? (row.values[columns.text] ?? '') : '',
+  };
+  const answerOf = (column: string) => ((row.values[column] ?? '').trim() === '' ? null : row.values[column]!);
+  const found: Observation[] = [];
+  if (mapping.format === 'long') {
+    const attributes = Object.fromEntries(mapping.axes.map((axis) => [axis.id, required(axis.column, `the level of axis ${axis.id}`)]));
+    found.push({ ...common, attributes, answer: answerOf(columns.answer!) });
+  } else {
+    const reference = mapping.variants.find((v) => v.column === mapping.reference)!.attributes;
+    for (const variant of mapping.variants)
+      found.push({ ...common, attributes: { ...reference, ...variant.attributes }, answer: answerOf(variant.column) });
   }
-  return { observations, problems };
+  return problems.length === before ? found : [];
 }
 
 function wholeNumber(value: string, problem: (message: string) => void): number {

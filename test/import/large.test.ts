@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildImportedRun, checkAcrossRows } from '../../src/import/build.js';
+import { AcrossRowChecks, RunBuilder } from '../../src/import/build.js';
 import type { ImportMapping } from '../../src/import/mapping.js';
 import type { Observation } from '../../src/import/observations.js';
 
@@ -39,10 +39,17 @@ describe('import of a large file', () => {
   // 70,000 answers used to exit 3: Math.max(...one argument per answer) overflowed the call stack.
   it('checks and builds 200,000 answers without overflowing the stack, letters and replicates read from every row', () => {
     const obs = observations(200_000);
-    const across = checkAcrossRows('big.csv', obs, mapping);
-    expect(across.problems).toEqual([]);
-    const run = buildImportedRun('big.csv', 'sha', obs, mapping);
-    expect(run.responses).toHaveLength(200_000);
+    const problems: unknown[] = [];
+    const checks = new AcrossRowChecks('big.csv', mapping, (p) => problems.push(p));
+    const builder = new RunBuilder('big.csv', mapping);
+    for (const o of obs) {
+      checks.add(o);
+      builder.add(o);
+    }
+    checks.finish();
+    expect(problems).toEqual([]);
+    const run = builder.build();
+    expect(run.answers).toBe(200_000);
     expect(run.vignettes).toHaveLength(25_000);
     expect(run.replicates).toBe(3);
     // An extracted answer E reaches past the golds' D, so the options run A-E.

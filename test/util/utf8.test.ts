@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../../src/util/problems.js';
-import { decodeUtf8 } from '../../src/util/utf8.js';
+import { decodeUtf8, reportUndecodableLines } from '../../src/util/utf8.js';
 import { runCli } from '../helpers/cli.js';
 
 const latin1 = (text: string) => Buffer.from(text, 'latin1');
@@ -20,6 +20,15 @@ describe('decodeUtf8', () => {
     expect(decodeUtf8('f.csv', latin1('a,b\nok,fine\nJosé,1\nx,y\nNuñez,2\n'), problems)).toBeUndefined();
     expect(problems.map((p) => p.line)).toEqual([3, 5]);
     expect(problems[0]!.message).toMatch(/not UTF-8.*save it as UTF-8/);
+  });
+
+  it('names the same lines when the bytes come in pieces cut inside a character or a line', () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\nJosé ok,1\n', 'utf8'), latin1('Nuñez,2\n'), Buffer.from('x,ü\n', 'utf8'), latin1('é')]);
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      const problems: Problem[] = [];
+      reportUndecodableLines('f.csv', [bytes.subarray(0, cut), bytes.subarray(cut)], problems);
+      expect(problems.map((p) => p.line)).toEqual([3, 5]);
+    }
   });
 
   it('names the first five lines and counts the rest', () => {
