@@ -1,35 +1,60 @@
 import type { Gender } from './lexicon.js';
+import type { Person } from './people.js';
 import type { Mention } from './types.js';
 
 /**
  * Decides whom each gendered mention describes. The patient's sex is that of the first sex word or title, or of
- * the first pronoun when there is none. A sex word, title or pronoun of the other sex is someone else's; a pronoun
- * of the patient's sex after a relative of that sex ("her mother ... she said", "her daughter ... her mother") may be either's. Both become
- * `ambiguous`: listed for review and kept as written, never guessed. Returns the mentions and the patient's sex.
+ * the first pronoun when there is none. A sex word, title or pronoun of the other sex is someone else's: after a
+ * person named before it (a relative, a clinician) it is theirs and dropped, otherwise it is listed as
+ * `ambiguous` (someone else, or a typo). A pronoun of the patient's sex near a relative of that sex ("her
+ * daughter says she...") may be either's and is `ambiguous` too, unless it stands before a relative noun ("her
+ * mother's"), where it is the patient's (R5). Ambiguous spans are kept as written, never guessed. A spouse span
+ * keeps its possessive slot only when the possessive is the patient's. Returns the mentions and the patient's sex.
  */
-export function assignMentions(mentions: readonly Mention[]): { mentions: Mention[]; sex: Gender | undefined } {
+export function assignMentions(
+  mentions: readonly Mention[],
+  people: readonly Person[],
+  text: string,
+): { mentions: Mention[]; sex: Gender | undefined } {
   const sex =
     mentions.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
     mentions.find((m) => m.attribute === 'pronoun')?.gender;
   if (sex === undefined) return { mentions: [...mentions], sex };
-  const relatives = mentions.filter((m) => m.attribute === 'ambiguous' && m.gender === sex);
-  const assigned = mentions.map((m): Mention => {
-    if (m.attribute !== 'sex' && m.attribute !== 'title' && m.attribute !== 'pronoun') return m;
+  const assigned = mentions.flatMap((m): Mention[] => {
     const { slot: _slot, ...unslotted } = m;
-    if (m.gender !== sex)
-      return {
-        ...unslotted,
-        attribute: 'ambiguous',
-        reason: `"${m.surface}" is ${m.gender} and the patient is ${sex} (from the first sex word or pronoun): someone else, or a typo; kept as written`,
-      };
-    const relative = relatives.find((r) => r.start < m.start);
-    if (m.attribute === 'pronoun' && relative)
-      return {
-        ...unslotted,
-        attribute: 'ambiguous',
-        reason: `may refer to the patient or to the "${relative.surface}" mentioned before it; kept as written`,
-      };
-    return m;
+    if (m.attribute === 'ambiguous') return m.slot && m.gender !== sex ? [unslotted] : [m];
+    if (m.attribute !== 'sex' && m.attribute !== 'title' && m.attribute !== 'pronoun') return [m];
+    if (m.gender !== sex) {
+      if (people.some((p) => p.end <= m.start)) return [];
+      return [
+        {
+          ...unslotted,
+          attribute: 'ambiguous',
+          reason: `"${m.surface}" is ${m.gender} and the patient is ${sex} (from the first sex word or pronoun): someone else, or a typo; kept as written`,
+        },
+      ];
+    }
+    if (m.attribute !== 'pronoun' || beforeRelative(text, m, people)) return [m];
+    const relative = people.find((p) => p.gender === sex && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start));
+    if (relative)
+      return [
+        {
+          ...unslotted,
+          attribute: 'ambiguous',
+          reason: `may refer to the patient or to the "${relative.surface}" mentioned before it; kept as written`,
+        },
+      ];
+    return [m];
   });
   return { mentions: assigned, sex };
+}
+
+/** A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). */
+function beforeRelative(text: string, m: Mention, people: readonly Person[]): boolean {
+  return people.some((p) => p.start > m.end && /^ (?:[\w-]+ )?$/.test(text.slice(m.end, p.start)));
+}
+
+/** No more than one sentence end between two offsets. */
+function sameOrPreviousSentence(text: string, from: number, to: number): boolean {
+  return (text.slice(from, to).match(/[.!?;\n](?:\s|$)/g) ?? []).length <= 1;
 }
