@@ -16,11 +16,15 @@ export function assignMentions(
   people: readonly Person[],
   text: string,
 ): { mentions: Mention[]; sex: Gender | undefined } {
+  // In the patient's own words ("I'm 45, female") a third-person pronoun is someone else's (R11).
+  const own = selfDescribed(text) ? mentions.filter((m) => m.attribute !== 'pronoun') : mentions;
+  const speakers = own.filter((m) => m.attribute === 'pronoun' && isSpeaker(text, m, people));
   const sex =
-    mentions.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
-    mentions.find((m) => m.attribute === 'pronoun')?.gender;
-  if (sex === undefined) return { mentions: [...mentions], sex };
-  const assigned = mentions.flatMap((m): Mention[] => {
+    own.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
+    own.find((m) => m.attribute === 'pronoun' && !speakers.includes(m))?.gender;
+  if (sex === undefined) return { mentions: own.filter((m) => !speakers.includes(m)), sex };
+  const assigned = own.flatMap((m): Mention[] => {
+    if (speakers.includes(m) && m.gender !== sex) return [];
     const { slot: _slot, ...unslotted } = m;
     if (m.attribute === 'ambiguous') return m.slot && m.gender !== sex ? [unslotted] : [m];
     if (m.attribute !== 'sex' && m.attribute !== 'title' && m.attribute !== 'pronoun') return [m];
@@ -47,6 +51,24 @@ export function assignMentions(
     return [m];
   });
   return { mentions: assigned, sex };
+}
+
+/** "I am a 30-year-old woman", "I'm 45, female": the patient speaks and describes themself. */
+function selfDescribed(text: string): boolean {
+  return /\bI(?: am|'m|’m) (?:an? )?(?:\d|[\w-]+-year-old|male|female|man|woman)/.test(text);
+}
+
+/**
+ * A pronoun opening a report right after another person was named ("the patient's husband. He says she...") is that
+ * person speaking (D5), not the patient.
+ */
+function isSpeaker(text: string, m: Mention, people: readonly Person[]): boolean {
+  return (
+    /^ (?:says|said|states|stated|reports|reported|tells|told|notes|noted|calls|called)\b/.test(text.slice(m.end)) &&
+    people.some(
+      (p) => (p.gender === undefined || p.gender === m.gender) && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start),
+    )
+  );
 }
 
 /** A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). */

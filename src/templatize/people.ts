@@ -13,9 +13,10 @@ export interface Person {
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 const RELATIVE_WORDS = alternation(Object.keys(RELATIVES));
 const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
-/** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...". */
+/** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
+const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 const UNSEXED_PEOPLE =
-  /\b(?:Dr\.? [A-Z][\w'’-]+|(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|carer|caregiver|nurse|donor|source patient)s?)\b/dg;
+  /\b(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|carer|caregiver|nurse|donor|source patient|caller)s?\b/dgi;
 
 /**
  * The other people a text names: relatives and spouses (with the sex their noun states), clinicians and others.
@@ -30,7 +31,11 @@ export function otherPeople(text: string, patientSpans: readonly { start: number
       surface: m[0],
       gender: gendered[m[1]!.toLowerCase()],
     })),
-    ...[...text.matchAll(UNSEXED_PEOPLE)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0] })),
+    ...[...text.matchAll(CLINICIANS), ...text.matchAll(UNSEXED_PEOPLE)].map((m) => ({
+      start: m.index!,
+      end: m.index! + m[0].length,
+      surface: m[0],
+    })),
   ];
   return found.filter((p) => !patientSpans.some((s) => p.start < s.end && s.start < p.end)).sort((a, b) => a.start - b.start);
 }

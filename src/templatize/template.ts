@@ -49,6 +49,11 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       value: String(ownAge),
       reason: 'the case bank states this age; remove this exclusion (and add age to `varies`) to vary it',
     });
+  const interpreter = INTERPRETER.exec(c.text);
+  if (interpreter && !mentions.some((m) => m.attribute === 'language'))
+    return reject(
+      `"${interpreter[0]}" states the patient's language but no level of it can be rendered or pinned (an interpreter that names no language: a variant could not say which; name the language)`,
+    );
   for (const axisId of STATED_AXES) {
     const ofAxis = mentions.filter((m) => m.attribute === axisId);
     if (ofAxis.length === 0) continue;
@@ -62,11 +67,11 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       return reject(`"${ofAxis[0]!.surface}" states the patient's ${axisId} but no level of it can be rendered or pinned (${why})`);
     }
     own[axisId] = level.id;
-    const interpreter = axisId === 'language' ? INTERPRETER.exec(c.text) : null;
-    const unrenderable = interpreter ? ofAxis[0] : ofAxis.find((m) => !m.slot || renderSlot(m.slot, axes, own) !== m.surface);
+    const pinnedByInterpreter = axisId === 'language' ? interpreter : null;
+    const unrenderable = pinnedByInterpreter ? ofAxis[0] : ofAxis.find((m) => !m.slot || renderSlot(m.slot, axes, own) !== m.surface);
     if (unrenderable) {
-      const why = interpreter
-        ? `the text mentions an ${interpreter[0]}, which a variant of another language (English) would contradict`
+      const why = pinnedByInterpreter
+        ? `the text mentions an ${pinnedByInterpreter[0]}, which a variant of another language (English) would contradict`
         : (unrenderable.reason ??
           `no slot renders "${unrenderable.surface}" (level ${level.id} renders "${renderSlot(unrenderable.slot ?? '', axes, own)}")`);
       pinned.push({
