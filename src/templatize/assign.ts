@@ -39,7 +39,9 @@ export function assignMentions(
       ];
     }
     if (m.attribute !== 'pronoun' || beforeRelative(text, m, people)) return [m];
-    const relative = people.find((p) => p.gender === sex && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start));
+    const relative = people.find(
+      (p) => p.gender === sex && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start) && !objectOf(text, p, m, own),
+    );
     if (relative)
       return [
         {
@@ -68,6 +70,19 @@ function isSpeaker(text: string, m: Mention, people: readonly Person[]): boolean
     people.some(
       (p) => (p.gender === undefined || p.gender === m.gender) && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start),
     )
+  );
+}
+
+/**
+ * An object pronoun in the sentence of the relative it follows, with no pronoun of that sex between them, is not
+ * the relative ("His boyfriend brought him in", "Pt's brother donated a kidney to him"): that would be "himself".
+ */
+function objectOf(text: string, p: Person, m: Mention, mentions: readonly Mention[]): boolean {
+  return (
+    /^\{\{[Tt]hem\}\}$/.test(m.slot ?? '') &&
+    sameOrPreviousSentence(text, p.end, m.start) &&
+    !/[.!?;\n]/.test(text.slice(p.end, m.start)) &&
+    !mentions.some((o) => o.attribute === 'pronoun' && o.gender === m.gender && o.start > p.end && o.start < m.start)
   );
 }
 

@@ -25,7 +25,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     ...races(text),
     ...insurance(text),
     ...languages(text),
-    ...capitalLines(text),
+    ...capitalSentences(text),
   ];
   let kept = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
   const relation = patientRelation(text, kept);
@@ -54,12 +54,12 @@ function inApposition(text: string, m: Mention, people: readonly Person[]): bool
 }
 
 /**
- * Lines written all in capitals ("70 YO F W/ PAINFUL BLISTERS. HER BIOPSY..."): pronouns and sex words found in
+ * Sentences written all in capitals ("70 YO F W/ PAINFUL BLISTERS. HER BIOPSY..."): pronouns and sex words found in
  * their lowercase reading, with no slot, since no placeholder renders capitals back. Kept as written, they pin sex.
  */
-function capitalLines(text: string): Mention[] {
+function capitalSentences(text: string): Mention[] {
   const out: Mention[] = [];
-  for (const line of text.matchAll(/[^\n]+/g)) {
+  for (const line of text.matchAll(/[^\n.!?;]+/g)) {
     if (/[a-z]/.test(line[0]) || !/[A-Z]{3}/.test(line[0])) continue;
     const lower = line[0].toLowerCase();
     if (lower.length !== line[0].length) continue;
@@ -158,12 +158,15 @@ function ageSexLetters(text: string): { match: RegExpMatchArray; unit?: string; 
 function sexWords(text: string): Mention[] {
   const out: Mention[] = [];
   for (const m of text.matchAll(/\b(man|woman|boy|girl|male|female|gentleman|lady)\b(?!-in-)/dgi)) {
-    if (/^[A-Z]{2,}$/.test(m[1]!)) continue; // capitals: see capitalLines
+    if (/^[A-Z]{2,}$/.test(m[1]!)) continue; // capitals: see capitalSentences
     const word = SEX_WORDS[m[1]!.toLowerCase()]!;
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: word.gender }), slot: placeholder(word.slot, m[1]!) });
   }
   for (const { match } of ageSexLetters(text))
     out.push({ ...mention(match, 4, { attribute: 'sex', gender: match[4] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
+  // "~50s M", "Appears 30s M": the letter after an estimated age.
+  for (const m of text.matchAll(/(?<=(?:~|\b[Aa]ppears )\d0s )([MF])(?![A-Za-z0-9])/dg))
+    out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   // "Sex: F" in a labelled field.
   for (const m of text.matchAll(/\b(?:Sex|Gender):\s*([MF])\b/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
