@@ -52,8 +52,11 @@ for (const dir of only ?? dirs) {
   console.log(
     `round trip: ${score.accepted}/${score.cases} cases accepted as templates (${pct(ratio(score.accepted, score.cases))}); each accepted one renders back byte for byte`,
   );
-  console.log(`false slots inside clinical terms (trap surfaces): ${score.falseInTerms.length}`);
-  for (const f of score.falseInTerms) console.log(`  ${f.id}: "${f.surface}" in "${f.term}"`);
+  console.log(
+    `detections inside clinical terms (trap surfaces): ${score.falseInTerms.length}, of them slotted: ${score.falseInTerms.filter((f) => f.slotted).length}`,
+  );
+  for (const f of score.falseInTerms)
+    console.log(`  ${f.id}: "${f.surface}" in "${f.term}"${f.slotted ? ' (slotted)' : ' (listed for review, not slotted)'}`);
   const left = score.outcomes.filter((o) => o.kind === 'rejected');
   for (const o of left) if (o.kind === 'rejected') console.log(`  left out ${o.case.id}: ${o.reason}`);
   for (const m of score.missed.slice(0, 40)) console.log(`  missed ${m.id}: ${m.attribute} "${m.surface}"`);
