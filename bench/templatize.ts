@@ -1,6 +1,8 @@
 /**
  * `npm run bench:templatize`: detection precision and recall per attribute and per corpus directory, round-trip
  * rate and false slots inside clinical terms, over every test/templatize/<dir>/cases.jsonl.
+ * `--only dev,dev2` measures only the named directories, so tuning never reads a blind evaluation set
+ * (test/templatize/corpus/) that someone else measures afterwards.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,9 +16,18 @@ const dirs = readdirSync(root, { withFileTypes: true })
   .map((d) => d.name)
   .sort();
 if (dirs.length === 0) throw new Error(`no ${root}/<dir>/cases.jsonl found`);
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? '').split(',').filter((d) => d !== '');
+if (only !== undefined) {
+  const unknown = only.filter((d) => !dirs.includes(d));
+  if (only.length === 0 || unknown.length > 0) {
+    console.error(`--only needs a comma-separated list of ${root}/<dir> names among: ${dirs.join(', ')}`);
+    process.exit(2);
+  }
+}
 
 const pct = (x: number | undefined) => (x === undefined ? '     -' : `${(100 * x).toFixed(1).padStart(5)}%`);
-for (const dir of dirs) {
+for (const dir of only ?? dirs) {
   const score: CorpusScore = scoreCorpus(readGoldCorpus(join(root, dir, 'cases.jsonl')), axes);
   console.log(`\n== ${dir}: ${score.cases} cases`);
   console.log('attribute   gold  detected  recall  precision');
@@ -41,8 +52,11 @@ for (const dir of dirs) {
   console.log(
     `round trip: ${score.accepted}/${score.cases} cases accepted as templates (${pct(ratio(score.accepted, score.cases))}); each accepted one renders back byte for byte`,
   );
-  console.log(`false slots inside clinical terms (trap surfaces): ${score.falseInTerms.length}`);
-  for (const f of score.falseInTerms) console.log(`  ${f.id}: "${f.surface}" in "${f.term}"`);
+  console.log(
+    `detections inside clinical terms (trap surfaces): ${score.falseInTerms.length}, of them slotted: ${score.falseInTerms.filter((f) => f.slotted).length}`,
+  );
+  for (const f of score.falseInTerms)
+    console.log(`  ${f.id}: "${f.surface}" in "${f.term}"${f.slotted ? ' (slotted)' : ' (listed for review, not slotted)'}`);
   const left = score.outcomes.filter((o) => o.kind === 'rejected');
   for (const o of left) if (o.kind === 'rejected') console.log(`  left out ${o.case.id}: ${o.reason}`);
   for (const m of score.missed.slice(0, 40)) console.log(`  missed ${m.id}: ${m.attribute} "${m.surface}"`);

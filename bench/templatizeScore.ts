@@ -83,8 +83,8 @@ export interface CorpusScore {
   byAttribute: Record<Attribute, AttributeScore>;
   missed: { id: string; attribute: Attribute; surface: string }[];
   spurious: { id: string; attribute: Attribute; surface: string }[];
-  /** Detections in no gold span that overlap a trap (a clinical term): the false slots the benchmark counts. */
-  falseInTerms: { id: string; surface: string; term: string }[];
+  /** Detections in no gold span that overlap a trap (a clinical term); `slotted` when replaced, not only listed for review. */
+  falseInTerms: { id: string; surface: string; term: string; slotted: boolean }[];
   outcomes: CaseOutcome[];
 }
 
@@ -123,7 +123,7 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
       else {
         spurious.push({ id, attribute: d.attribute, surface: d.surface });
         const term = terms.find((t) => overlaps(t, d) && !c.gold.some((g) => overlaps(g, d)));
-        if (term) falseInTerms.push({ id, surface: d.surface, term: term.term });
+        if (term) falseInTerms.push({ id, surface: d.surface, term: term.term, slotted: d.slot !== undefined });
       }
     }
   });

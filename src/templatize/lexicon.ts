@@ -37,21 +37,30 @@ export const PRONOUNS: Readonly<
   herself: { gender: 'female', slot: 'themself' },
 };
 
-/** People other than the patient whose nouns carry a gender: a pronoun after one of them may be theirs. */
-export const GENDERED_OTHERS: Readonly<Record<string, Gender>> = Object.fromEntries([
+/** Spouses and partners: a patient possessive before one ("his wife") is one ambiguous span (R4). */
+export const SPOUSES: Readonly<Record<string, Gender | undefined>> = {
+  wife: 'female',
+  girlfriend: 'female',
+  fiancée: 'female',
+  husband: 'male',
+  boyfriend: 'male',
+  fiancé: 'male',
+  spouse: undefined,
+  partner: undefined,
+};
+
+/** Relatives other than spouses whose nouns carry a gender: a pronoun after one may be theirs. */
+export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
   ...[
-    'wife',
     'mother',
     'mom',
     'mum',
     'daughter',
     'sister',
-    'girlfriend',
     'grandmother',
     'granddaughter',
     'aunt',
     'niece',
-    'fiancée',
     'stepmother',
     'stepdaughter',
     'sister-in-law',
@@ -59,17 +68,14 @@ export const GENDERED_OTHERS: Readonly<Record<string, Gender>> = Object.fromEntr
     'daughter-in-law',
   ].map((w) => [w, 'female' as const]),
   ...[
-    'husband',
     'father',
     'dad',
     'son',
     'brother',
-    'boyfriend',
     'grandfather',
     'grandson',
     'uncle',
     'nephew',
-    'fiancé',
     'stepfather',
     'stepson',
     'brother-in-law',
@@ -77,6 +83,16 @@ export const GENDERED_OTHERS: Readonly<Record<string, Gender>> = Object.fromEntr
     'son-in-law',
   ].map((w) => [w, 'male' as const]),
 ]);
+
+/**
+ * Words that state the patient's sex together with something a reviewer must weigh (marital status, gender
+ * identity, sexual behaviour): listed as ambiguous, never replaced (R2, R4, D3, D10).
+ */
+export const IDENTITY_WORDS =
+  /\b(?:widow(?:er|ed)?|transgender|assigned (?:fe)?male at birth|MSM|who (?:has|have) sex with (?:wo)?men)\b/dg;
+
+/** Estimated ages and age bands describing the patient (R1, D6): listed as ambiguous, never replaced. */
+export const AGE_BANDS = /\b(?:middle-aged|elderly|teenaged?|adolescent|toddler|newborn)\b/dgi;
 
 /** Race and ethnicity terms, longest first so "African American" wins over "American". */
 export const RACE_TERMS: readonly (readonly [string, string])[] = (
@@ -118,6 +134,34 @@ export const RACE_TERMS: readonly (readonly [string, string])[] = (
     ['Arab American', 'mena'],
     ['Pacific Islander', 'nhpi'],
     ['Native Hawaiian', 'nhpi'],
+    ['Samoan', 'nhpi'],
+    ['Tongan', 'nhpi'],
+    ['Chamorro', 'nhpi'],
+    ['Navajo', 'aian'],
+    ['Cree', 'aian'],
+    ['Cherokee', 'aian'],
+    ['Hmong', 'asian'],
+    ['Japanese American', 'asian'],
+    ['Chinese American', 'asian'],
+    ['Korean American', 'asian'],
+    ['Pakistani', 'asian'],
+    ['Bangladeshi', 'asian'],
+    ['Cambodian', 'asian'],
+    ['Somali', 'black'],
+    ['Nigerian', 'black'],
+    ['Ethiopian', 'black'],
+    ['Haitian', 'black'],
+    ['Jamaican', 'black'],
+    ['West African', 'black'],
+    ['Black British', 'black'],
+    ['non-Hispanic Black', 'black'],
+    ['non-Hispanic White', 'white'],
+    ['Hispanic/Latino', 'hispanic'],
+    ['Hispanic or Latino', 'hispanic'],
+    ['Irish', 'white'],
+    ['Lebanese', 'mena'],
+    ['Iranian', 'mena'],
+    ['Egyptian', 'mena'],
   ] as const
 )
   .slice()
@@ -151,7 +195,31 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   Japanese: undefined,
   Swahili: undefined,
   'American Sign Language': undefined,
+  ASL: undefined,
+  Mixtec: undefined,
+  Dari: undefined,
+  Pashto: undefined,
+  Tigrinya: undefined,
+  Burmese: undefined,
+  Punjabi: undefined,
+  Gujarati: undefined,
+  Italian: undefined,
+  German: undefined,
+  Greek: undefined,
+  Turkish: undefined,
+  Ukrainian: undefined,
+  Persian: undefined,
+  Khmer: undefined,
+  Tamil: undefined,
+  Yoruba: undefined,
 };
+
+/**
+ * Ancestry a clinical answer may lean on (BRCA in Ashkenazi Jewish families, G6PD deficiency around the
+ * Mediterranean, skin phototype): listed as ambiguous, since varying race around it may change the right answer (R8).
+ */
+export const CLINICAL_ANCESTRY =
+  /\bAshkenazi(?: Jewish)?\b|\bMediterranean(?= (?:background|descent|ancestry|origin|heritage)\b)|\b(?:fair|dark)-skinned\b/dg;
 
 /**
  * Clinical terms that contain a demographic-looking word: nothing inside one is ever a slot. Matched case-blind.
@@ -169,7 +237,8 @@ export const CLINICAL_TERMS: readonly RegExp[] = [
   /\b(?:male|female)[- ]pattern\b/gi,
   /\bfemale athlete triad\b/gi,
   /\bmale factor\b/gi,
-  /\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
+  // "a 3-day-old male infant" is the patient: only a sex word with no age before it is another person.
+  /(?<!old )\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
   /\bmen who have sex with men\b/gi,
   /\bblack (?:box|death|hairy tongue|widow|cohosh|eschar|stools?|tarry stools?|lung|water fever|measles)\b/gi,
   /\bwhite (?:blood|cells?|count|matter|coat|plaques?|patches|lesions?|spots?|pupillary reflex|reflex|discharge)\b/gi,

@@ -4,7 +4,7 @@ import { ageLevel } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
 import { type AxisValue, renderText } from '../template/render.js';
 import { assignMentions } from './assign.js';
-import { detectMentions } from './detect.js';
+import { detectAll, detectMentions, INTERPRETER } from './detect.js';
 import { SEX_SPECIFIC } from './lexicon.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
@@ -19,7 +19,8 @@ const STATED_AXES = ['race', 'insurance', 'language'] as const;
  * demographics by the real renderer: only a byte-identical result is accepted.
  */
 export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcome {
-  const { mentions: assigned, sex } = assignMentions(detectMentions(c.text));
+  const detected = detectAll(c.text);
+  const { mentions: assigned, sex } = assignMentions(detected.mentions, detected.people, c.text);
   // The patient's age is the first stated; another number is someone else's or another time's ("at age 20").
   const ownAge = assigned.find((m) => m.attribute === 'age' && m.years !== undefined)?.years;
   const mentions = assigned.filter((m) => m.attribute !== 'age' || m.years === ownAge);
@@ -48,6 +49,11 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       value: String(ownAge),
       reason: 'the case bank states this age; remove this exclusion (and add age to `varies`) to vary it',
     });
+  const interpreter = INTERPRETER.exec(c.text);
+  if (interpreter && !mentions.some((m) => m.attribute === 'language'))
+    return reject(
+      `"${interpreter[0]}" states the patient's language but no level of it can be rendered or pinned (an interpreter that names no language: a variant could not say which; name the language)`,
+    );
   for (const axisId of STATED_AXES) {
     const ofAxis = mentions.filter((m) => m.attribute === axisId);
     if (ofAxis.length === 0) continue;
@@ -61,11 +67,13 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       return reject(`"${ofAxis[0]!.surface}" states the patient's ${axisId} but no level of it can be rendered or pinned (${why})`);
     }
     own[axisId] = level.id;
-    const unrenderable = ofAxis.find((m) => !m.slot || renderSlot(m.slot, axes, own) !== m.surface);
+    const pinnedByInterpreter = axisId === 'language' ? interpreter : null;
+    const unrenderable = pinnedByInterpreter ? ofAxis[0] : ofAxis.find((m) => !m.slot || renderSlot(m.slot, axes, own) !== m.surface);
     if (unrenderable) {
-      const why =
-        unrenderable.reason ??
-        `no slot renders "${unrenderable.surface}" (level ${level.id} renders "${renderSlot(unrenderable.slot ?? '', axes, own)}")`;
+      const why = pinnedByInterpreter
+        ? `the text mentions an ${pinnedByInterpreter[0]}, which a variant of another language (English) would contradict`
+        : (unrenderable.reason ??
+          `no slot renders "${unrenderable.surface}" (level ${level.id} renders "${renderSlot(unrenderable.slot ?? '', axes, own)}")`);
       pinned.push({
         axis: axisId,
         value: level.id,
@@ -74,21 +82,20 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       for (const m of ofAxis) note(m, `${axisId} pinned at ${level.id}, kept as written: ${why}`);
     }
   }
-  const sexSpecific = sex === undefined ? null : SEX_SPECIFIC.exec(c.text);
-  if (sex !== undefined && sexSpecific) {
-    const why = `"${sexSpecific[0]}" is specific to one sex: a variant of the other sex would be an impossible case`;
+  const sexPin = sex === undefined ? undefined : sexPinned(c.text, mentions);
+  if (sex !== undefined && sexPin) {
     pinned.push({
       axis: 'sex',
       value: sex,
-      reason: `${why}; pinned at the case's own (remove this exclusion and add sex to \`varies\` if it does not matter)`,
+      reason: `${sexPin.why}; pinned at the case's own (remove this exclusion and add sex to \`varies\` if it does not matter)`,
     });
     review.push({
       file: c.file,
       line: c.line,
       id: c.id,
-      surface: sexSpecific[0],
-      at: sexSpecific.index,
-      reason: `sex pinned at ${sex}: ${why}`,
+      surface: sexPin.surface,
+      at: sexPin.at,
+      reason: `sex pinned at ${sex}: ${sexPin.why}`,
     });
   }
   // Age and sex are pinned at the case's own but still slotted, so removing the exclusion varies them.
@@ -101,11 +108,11 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     const back = renderSlot(m.slot, axes, own);
     if (back !== m.surface) return reject(`"${m.surface}" has no slot that renders it (${m.slot} renders "${back}")`);
   }
-  const varies = variedAxes(slotted, axes).filter((id) => !(sexSpecific && axes.find((a) => a.id === id)?.slot === 'noun'));
+  const varies = variedAxes(slotted, axes).filter((id) => !(sexPin && axes.find((a) => a.id === id)?.slot === 'noun'));
   if (varies.length === 0)
     return reject(
-      sexSpecific
-        ? `"${sexSpecific[0]}" is specific to one sex, so sex is not varied, and nothing else can be: nothing to template`
+      sexPin
+        ? `${sexPin.why}, so sex is not varied, and nothing else can be: nothing to template`
         : 'no sex word, pronoun, race, insurance or language mention that a slot can vary: nothing to template',
     );
 
@@ -128,6 +135,25 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
       `rendering the template with the case's own demographics does not give the text back (first difference at character ${firstDifference(back, c.text)}: "${excerpt(back, c.text)}")`,
     );
   return { kind: 'template', case: c, template, own, mentions, review };
+}
+
+/**
+ * Why sex cannot vary, if it cannot: anatomy or obstetrics of one sex ("a man with heavy menstrual bleeding" is an
+ * impossible case), or a word stating the patient's sex that no slot renders back ("Mrs" without its stop, "my
+ * dad", a pronoun in capitals): varying the slotted words around it would contradict it.
+ */
+function sexPinned(text: string, mentions: readonly Mention[]): { why: string; surface: string; at: number } | undefined {
+  const specific = SEX_SPECIFIC.exec(text);
+  if (specific)
+    return {
+      why: `"${specific[0]}" is specific to one sex: a variant of the other sex would be an impossible case`,
+      surface: specific[0],
+      at: specific.index,
+    };
+  const kept = mentions.find(
+    (m) => (m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun') && m.slot === undefined,
+  );
+  return kept && { why: `"${kept.surface}" states the patient's sex in a form no slot renders`, surface: kept.surface, at: kept.start };
 }
 
 /** The template as written to YAML and read back, rendered with the case's own demographics. */
@@ -163,6 +189,8 @@ function emptyContext() {
 
 function axisOf(m: Mention): string {
   if (m.stated) return (m.stated as StatedLevel).axis;
+  // A slotted ambiguous span is a spouse with the patient's possessive ("{{their}} wife").
+  if (m.attribute === 'ambiguous' && m.slot !== undefined) return 'sex';
   return m.attribute === 'age'
     ? 'age'
     : m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun'

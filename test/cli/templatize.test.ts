@@ -52,7 +52,7 @@ describe('counterfair templatize', () => {
   it('exit 1 when some cases are left out, each listed with file, line and reason; --json says the same', async () => {
     const { dir, file } = bank([
       good('a', 'A 45-year-old man has chest pain.'),
-      good('b', 'A 8-year-old boy has a cough. His mother says he wheezes.'),
+      good('b', 'A 8-year-old boy has a cough. His uncle says he wheezes.'),
     ]);
     const review = join(dir, 'review.txt');
     const r = await runCli(['templatize', file, '--json', '--review', review]);
@@ -67,7 +67,7 @@ describe('counterfair templatize', () => {
     };
     expect(json.schema).toBe('counterfair.templatize/1');
     expect([json.cases, json.accepted, json.rejected.map((x) => [x.line, x.id])]).toEqual([2, 1, [[2, 'b']]]);
-    expect(readFileSync(review, 'utf8')).toMatch(/My Bank\.jsonl:2: b: "mother" \(at character \d+\): a gendered relative/);
+    expect(readFileSync(review, 'utf8')).toMatch(/My Bank\.jsonl:2: b: "he" \(at character \d+\): may refer to the patient or to the "uncle"/);
   });
 
   it('exit 2 on bad input, naming file, line and field, and writes nothing', async () => {

@@ -77,11 +77,56 @@ describe('templatize', () => {
     expect(render(o.template.text, [level('sex', 'female')], 45)).toBe(
       '45 yo F with dyspnea. Ms. Diaz came with her wife; she said she snores.',
     );
-    expect(o.review.map((r) => [r.file, r.line, r.surface])).toEqual([
-      ['bank.jsonl', 7, 'wife'],
-      ['bank.jsonl', 7, 'she'],
+    // The spouse is one span with the patient's possessive (R4); the wife's own "she", after her, is hers (R3).
+    expect(o.review.map((r) => [r.file, r.line, r.surface])).toEqual([['bank.jsonl', 7, 'his wife']]);
+    expect(o.review[0]!.reason).toMatch(/spouse or partner/);
+  });
+
+  it('reads EHR shorthand: ID lines, labelled fields, titles without stops and capitals', () => {
+    const found = (text: string) => detectMentions(text).map((m) => [m.attribute, m.surface]);
+    expect(found('HPI: 62F w/ PMH of RA. Temp 101 F, 98.6 F later.')).toEqual([
+      ['age', '62'],
+      ['sex', 'F'],
     ]);
-    expect(o.review[1]!.reason).toMatch(/female and the patient is male/);
+    expect(found('ID: 46yo AA M, construction worker. Payer: Medicaid. Interpreter: Vietnamese')).toEqual([
+      ['age', '46yo'],
+      ['race', 'AA'],
+      ['sex', 'M'],
+      ['insurance', 'Medicaid'],
+      ['language', 'Vietnamese'],
+    ]);
+    expect(found('Ms B, 29, Black British, presents. Mother (Ms. Reyes) asks. Severe MR and MS.')).toEqual([
+      ['title', 'Ms'],
+      ['age', '29'],
+      ['race', 'Black British'],
+    ]);
+    expect(found('70 YO F W/ BLISTERS. HER BIOPSY SHOWS IGA.\nHER2 negative, HE (hepatic encephalopathy) resolved.').map(([a]) => a)).toEqual(['age', 'sex', 'pronoun']);
+  });
+
+  it("takes a relation noun in a relative's voice as the patient, and pins sex since no slot renders it", () => {
+    const o = templatizeCase(aCase("I'm calling about my dad. He's 77, and his speech is slurred. He is on Medicaid."), axes);
+    expect(o.mentions.map((m) => [m.attribute, m.surface])).toEqual([
+      ['sex', 'dad'],
+      ['pronoun', 'He'],
+      ['age', '77'],
+      ['pronoun', 'his'],
+      ['pronoun', 'He'],
+      ['insurance', 'on Medicaid'],
+    ]);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.varies).toEqual(['insurance']);
+    expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '77'],
+      ['sex', 'male'],
+    ]);
+    // "her 70-year-old mother" is the patient's mother, not a caller's child.
+    expect(detectMentions('A 45-year-old woman with her 70-year-old mother.').map((m) => m.surface)).toEqual([
+      '45-year-old',
+      'woman',
+      'her',
+      '70-year-old',
+    ]);
   });
 
   it("a pronoun after a relative of the patient's sex is listed, not guessed", () => {
@@ -105,7 +150,9 @@ describe('templatize', () => {
       ['race', 'black'],
       ['language', 'spanish'],
     ]);
-    expect(o.review.map((r) => r.surface)).toEqual(['African American', 'Spanish', 'interpreter']);
+    // The interpreter names no language, so it is no span of its own (R10); it is why the language is pinned.
+    expect(o.review.map((r) => r.surface)).toEqual(['African American', 'Spanish']);
+    expect(o.template.excluded?.find((e) => e.axis === 'language')?.reason).toMatch(/mentions an interpreter/);
   });
 
   it('reads the forms real banks use, and pins a word whose slot would not fit its place', () => {
