@@ -5,13 +5,15 @@ import type { QuestionTypeDefinition } from './definition.js';
 import { freeQuestionType } from './free.js';
 import { numericQuestionType } from './numeric.js';
 import { ordinalQuestionType } from './ordinal.js';
+import { careLevelQuestionType } from './careLevel.js';
+import { recommendationQuestionType } from './recommendation.js';
 import { yesnoQuestionType } from './yesno.js';
 
 /** The question types a template may use, keyed by `type`. */
 export type QuestionTypeRegistry = Registry<QuestionTypeDefinition>;
 
 /**
- * The built-in question types (choice, yesno, ordinal, numeric, free), then `extra` ones. An id given twice throws,
+ * The built-in question types (choice, yesno, ordinal, numeric, free, recommendation, care-level), then `extra` ones. An id given twice throws,
  * and so does a definition that reads answers (`extract`) without grading them (`judge`), or the reverse.
  */
 export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinition[] = []): QuestionTypeRegistry {
@@ -22,6 +24,8 @@ export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinitio
     ordinalQuestionType,
     numericQuestionType,
     freeQuestionType,
+    recommendationQuestionType,
+    careLevelQuestionType,
   ];
   for (const d of extra) {
     if ((d.extract === undefined) !== (d.judge === undefined))
