@@ -3,6 +3,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
+import { analyzeCareIntensity, type CareIntensityFinding } from './careIntensity.js';
 import { analyzeControls, type ControlResults } from './controls.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
@@ -66,6 +67,11 @@ export interface AnalysisResults {
    * performance (unpaired), beside the paired findings. Absent in runs analysed before it existed.
    */
   subgroups?: CueTagged<SubgroupPerformance>[];
+  /**
+   * Care-intensity questions (`recommendation`, `care-level`: no correct answer): each level's recommendations
+   * against the model's own reference variant, tested and adjusted per model. Absent in runs without such questions.
+   */
+  careIntensity?: CueTagged<CareIntensityFinding>[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
   /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
@@ -97,6 +103,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(compared, axes, modelIds, endpoint, options));
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
   const spread = analyzeSpread(contrasts, options);
+  const careIntensity = analyzeCareIntensity(contrasts, axes, questions, options);
   return {
     findings: primary!,
     secondaryFindings: secondary.flat(),
@@ -117,6 +124,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
     outcomeCounts: outcomeCounts(scores, axes),
     probes: analyzeProbes(input.scores, input.vignettes, axes, modelIds, options),
     subgroups: analyzeSubgroups(scores, axes, modelIds, input.design),
+    ...(careIntensity.length > 0 ? { careIntensity } : {}),
   };
 }
 
