@@ -3,7 +3,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
-import { analyzeCareIntensity, type CareIntensityFinding } from './careIntensity.js';
+import { analyzeCareIntensity, gradedScores, type CareIntensityFinding } from './careIntensity.js';
 import { analyzeControls, type ControlResults } from './controls.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
@@ -99,7 +99,8 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const questions = new Map<string, Question>(input.vignettes.map((v) => [v.id, v.question]));
   const contrasts = pairContrasts(scores, axes);
   // Declared comparisons against another level are findings only: flips, shifts and spread stay against the reference.
-  const compared = findingPairs(scores, axes, options, contrasts);
+  const graded = gradedScores(scores, input.vignettes);
+  const compared = graded === scores ? findingPairs(scores, axes, options, contrasts) : findingPairs(graded, axes, options);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(compared, axes, modelIds, endpoint, options));
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
   const spread = analyzeSpread(contrasts, options);

@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { ContrastPairs } from '../pairing/pairs.js';
 import type { ScoreRecord } from '../score/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
-import type { Question } from '../template/types.js';
+import { isCareQuestion, type Question, type Vignette } from '../template/types.js';
 import { deriveSeed } from '../util/hash.js';
 import { formatPValue } from '../util/pValue.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
@@ -199,4 +199,14 @@ export function describeCareFinding(f: CareIntensityFinding, alpha: number): str
 
 function signed(x: number, digits = 1): string {
   return `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
+}
+
+/**
+ * The scores of graded questions only: care-intensity questions have no key, so they take no part in error
+ * amplification — neither as events (a refusal there is not an error against a key) nor as pairs lost to missing
+ * answers (which would inflate `nExcludedPairs` and trip the gate's lost-pairs refusal).
+ */
+export function gradedScores<S extends Pick<ScoreRecord, 'vignetteId'>>(scores: readonly S[], vignettes: readonly Vignette[]): readonly S[] {
+  const care = new Set(vignettes.filter((v) => isCareQuestion(v.question)).map((v) => v.id));
+  return care.size === 0 ? scores : scores.filter((s) => !care.has(s.vignetteId));
 }

@@ -1,6 +1,7 @@
 import { findingsPerCueMode } from '../analysis/findingsPerCueMode.js';
 import { pooledScores } from '../analysis/probes.js';
 import { findingPairs } from '../analysis/findings.js';
+import { gradedScores } from '../analysis/careIntensity.js';
 import type { Finding } from '../analysis/types.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
 import { readFindingsJson, readResultsIfAnalysed, readScores } from '../pipeline/runDir.js';
@@ -116,7 +117,7 @@ function analyseScores(
   confLevel: number | undefined,
 ): GatedFinding[] {
   const { axes } = run.manifest;
-  const scores = pooledScores(allScores, run.vignettes);
+  const scores = gradedScores(pooledScores(allScores, run.vignettes), run.vignettes);
   const { analysis, modelIds } = run.study;
   const seed = analysis.bootstrapSeed ?? run.study.seed;
   const contrasts = findingPairs(domain === null ? scores : scores.filter((s) => s.domain === domain), axes, analysis);
