@@ -3,20 +3,16 @@ import { analyzeCareIntensity, type CareIntensityFinding } from '../../src/analy
 import type { Axis } from '../../src/demographics/types.js';
 import { pairContrasts } from '../../src/pairing/pairs.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
-import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import type { Design, InjectedBias } from '../../src/study/types.js';
 import type { Question } from '../../src/template/types.js';
 import { deriveSeed } from '../../src/util/hash.js';
+import { sentenceAxis, truthSpec } from './helpers.js';
 
-const axis = (id: string, levels: string[]): Axis => ({
-  id,
-  label: id,
-  slot: 'sentence',
-  reference: levels[0]!,
-  file: `${id}.yaml`,
-  levels: levels.map((l) => ({ id: l, label: l })),
-});
-const AXES: Axis[] = [axis('race', ['white', 'black', 'hispanic', 'asian']), axis('sex', ['male', 'female']), axis('insurance', ['private', 'medicaid'])];
+const AXES: Axis[] = [
+  sentenceAxis('race', ['white', 'black', 'hispanic', 'asian']),
+  sentenceAxis('sex', ['male', 'female']),
+  sentenceAxis('insurance', ['private', 'medicaid']),
+];
 const OPTIONS = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', bootstrapResamples: 0 } as const;
 
 const RECOMMENDATION: Question = { type: 'recommendation', stem: 'Admit?', moreCare: 'yes' };
@@ -34,24 +30,8 @@ const CARE_LEVEL: Question = {
 };
 const questionOf = (v: number) => (v % 2 === 0 ? RECOMMENDATION : CARE_LEVEL);
 
-function spec(biases: InjectedBias[]): SimulatedSpec {
-  return {
-    kind: 'simulated',
-    id: 'truth',
-    accuracy: { default: 0.8, byDomain: {} },
-    biases,
-    unparseableRate: 0,
-    instability: 0.3,
-    params: {},
-    systemPrompt: '',
-    concurrency: 1,
-    timeoutMs: 1,
-    maxRetries: 0,
-  } as SimulatedSpec;
-}
-
 function study(biases: InjectedBias[], design: Design, seed: number, vignettes = 160): CareIntensityFinding[] {
-  const scores = simulateDesignScores({ spec: spec(biases), design, axes: AXES, vignettes, replicates: 1, seed, questionOf });
+  const scores = simulateDesignScores({ spec: truthSpec(biases), design, axes: AXES, vignettes, replicates: 1, seed, questionOf });
   const questions = new Map<string, Question>(Array.from({ length: vignettes }, (_, v) => [`v${String(v).padStart(5, '0')}`, questionOf(v)]));
   return analyzeCareIntensity(pairContrasts(scores, AXES), AXES, questions, { ...OPTIONS, seed });
 }
