@@ -40,18 +40,19 @@ describe('noise floors by source, the excess over the floor and the demographics
   it('reports each paraphrase floor apart beside the pooled one', () => {
     const [floor] = results.noiseFloors;
     const { authored, 'added-sentence': added } = floor!.paraphraseBySource;
-    // 107 library vignettes that are not race-myth probes (probes stay out of pooled results): one authored rewording
-    // and one added-sentence copy each; the 3 test vignettes: two copies.
-    expect(authored!.nPairs).toBe(107);
-    expect(added!.nPairs).toBe(113);
-    expect(floor!.paraphrase!.nPairs).toBe(220);
-    expect(floor!.paraphrase!.rate).toBeCloseTo((authored!.rate * 107 + added!.rate * 113) / 220, 12);
+    // 129 library vignettes that are not race-myth probes (probes stay out of pooled results; the 22 care-intensity
+    // vignettes count, their recommendation can flip too): one authored rewording and one added-sentence copy each;
+    // the 3 test vignettes: two copies.
+    expect(authored!.nPairs).toBe(129);
+    expect(added!.nPairs).toBe(135);
+    expect(floor!.paraphrase!.nPairs).toBe(264);
+    expect(floor!.paraphrase!.rate).toBeCloseTo((authored!.rate * 129 + added!.rate * 135) / 264, 12);
   });
 
   it('gives each level the paired excess over the floor with its interval, above the floor only where a bias is planted', () => {
     const medicaid = results.flips.find((f) => f.level === 'medicaid')!;
     const black = results.flips.find((f) => f.level === 'black')!;
-    for (const f of [medicaid, black]) expect(f).toMatchObject({ floorSource: 'mixed', excessVignettes: 110 });
+    for (const f of [medicaid, black]) expect(f).toMatchObject({ floorSource: 'mixed', excessVignettes: 132 });
     expect(medicaid.excessVerdict).toBe('above-floor');
     expect(medicaid.excessCi![0]).toBeGreaterThan(0);
     expect(black.excessCi![0]).toBeLessThanOrEqual(0);
