@@ -4,6 +4,7 @@ import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
 import { analyzeCasePerspectives, type CasePerspectiveComparison } from './casePerspectives.js';
+import { analyzeCareIntensity, gradedScores, type CareIntensityFinding } from './careIntensity.js';
 import { analyzeControls, type ControlResults } from './controls.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
@@ -72,6 +73,11 @@ export interface AnalysisResults {
    * variants compared, paired by case. Absent when no vignette of the run belongs to a case (and in older runs).
    */
   casePerspectives?: CasePerspectiveComparison[];
+  /**
+   * Care-intensity questions (`recommendation`, `care-level`: no correct answer): each level's recommendations
+   * against the model's own reference variant, tested and adjusted per model. Absent in runs without such questions.
+   */
+  careIntensity?: CueTagged<CareIntensityFinding>[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
   /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
@@ -99,10 +105,12 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const questions = new Map<string, Question>(input.vignettes.map((v) => [v.id, v.question]));
   const contrasts = pairContrasts(scores, axes);
   // Declared comparisons against another level are findings only: flips, shifts and spread stay against the reference.
-  const compared = findingPairs(scores, axes, options, contrasts);
+  const graded = gradedScores(scores, input.vignettes);
+  const compared = graded === scores ? findingPairs(scores, axes, options, contrasts) : findingPairs(graded, axes, options);
   const [primary, ...secondary] = ENDPOINT_NAMES.map((endpoint) => analyzeFindings(compared, axes, modelIds, endpoint, options));
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
   const spread = analyzeSpread(contrasts, options);
+  const careIntensity = analyzeCareIntensity(contrasts, axes, questions, options);
   return {
     findings: primary!,
     secondaryFindings: secondary.flat(),
@@ -124,8 +132,9 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
     probes: analyzeProbes(input.scores, input.vignettes, axes, modelIds, options),
     subgroups: analyzeSubgroups(scores, axes, modelIds, input.design),
     ...(input.vignettes.some((v) => v.case !== undefined) && {
-      casePerspectives: analyzeCasePerspectives(scores, input.vignettes, modelIds, options),
+      casePerspectives: analyzeCasePerspectives(graded, input.vignettes, modelIds, options),
     }),
+    ...(careIntensity.length > 0 ? { careIntensity } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions,
     outcomeCounts: all('outcomeCounts'),
     probes: all('probes'),
     subgroups: all('subgroups'),
+    ...(parts.some((p) => p.careIntensity) ? { careIntensity: parts.flatMap((p) => p.careIntensity ?? []) } : {}),
   };
 }
 
@@ -77,5 +78,6 @@ function tagged(
     outcomeCounts: tag(results.outcomeCounts),
     probes: tag(results.probes ?? []).map((p) => ({ ...p, sentence: opened + p.sentence })),
     subgroups: tag(results.subgroups ?? []),
+    ...(results.careIntensity ? { careIntensity: tag(results.careIntensity).map((f) => ({ ...f, sentence: opened + f.sentence })) } : {}),
   };
 }

@@ -189,7 +189,7 @@ function familyFindings(
 }
 
 /** The adjusted estimate and test in place of the marginal pairs' ones; b and c stay as the descriptive counts. */
-function withAdjustedEstimate(marginal: BinaryContrastStats, a: AdjustedContrast): BinaryContrastStats & { nExcluded: number } {
+export function withAdjustedEstimate(marginal: BinaryContrastStats, a: AdjustedContrast): BinaryContrastStats & { nExcluded: number } {
   return {
     ...marginal,
     nVignettes: a.nVignettes,

@@ -3,6 +3,8 @@ import type { DataQuality } from '../analysis/dataQuality.js';
 import { agreement } from '../analysis/sentence.js';
 import type { Finding } from '../analysis/types.js';
 import { powerStatement } from '../report/content/power.js';
+import type { CareIntensityFinding } from '../analysis/careIntensity.js';
+import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 
 /**
  * `run --json`, `analyze --json` and `import --json`: one object (fields are added over time, never renamed).
@@ -16,6 +18,8 @@ export interface FindingsJson {
   findings: readonly Finding[];
   /** Each model's failed and unreadable shares against the thresholds; null when the run was interrupted. */
   dataQuality: DataQuality | null;
+  /** Care-intensity contrasts (results.json `careIntensity`); absent when the run has no care-intensity questions. */
+  careIntensity?: readonly CareIntensityFinding[];
 }
 
 /** What `run`, `analyze` and `import` print when they finish: the findings as JSON, or the significant ones in words. */
@@ -27,6 +31,8 @@ export function printFindings(
   quality: DataQuality | undefined,
   run: { runDir: string; complete?: boolean },
 ): void {
+  // Care-intensity questions have no key, so they are not in `findings`: read them from the run's results.json.
+  const care = readResultsIfAnalysed(run.runDir)?.careIntensity;
   if (json) {
     const body: FindingsJson = {
       schema: 'counterfair.findings/1',
@@ -35,6 +41,7 @@ export function printFindings(
       complete: run.complete ?? true,
       findings,
       dataQuality: quality ?? null,
+      ...(care ? { careIntensity: care } : {}),
     };
     out.write(`${JSON.stringify(body, null, 2)}\n`);
     return;
@@ -49,6 +56,11 @@ export function printFindings(
   // A significant test whose family interval includes no difference is borderline: marked, not alarmed.
   for (const f of flagged)
     out.write(`  ${agreement(f.significant, f.differenceCiSimultaneous).startsWith('borderline') ? '?' : '!'} ${f.sentence}\n`);
+  if (care) {
+    const shifted = care.filter((f) => f.significant);
+    out.write(`${care.length} care-intensity contrasts tested (recommendations against the reference variant), ${shifted.length} significant after correction.\n`);
+    for (const f of shifted) out.write(`  ! ${f.sentence}\n`);
+  }
   const power = powerStatement(findings);
   if (power) out.write(`${power}\n`);
   out.write(`${where}\n`);

@@ -126,6 +126,10 @@ function answerKey(q: Question): string {
       return stableStringify({ type: q.type, answer: q.answer, intensity: q.intensity, tolerance: q.tolerance, unit: q.unit });
     case 'free':
       return stableStringify({ type: q.type, rubric: q.rubric });
+    case 'recommendation':
+      return stableStringify({ type: q.type, moreCare: q.moreCare });
+    case 'care-level':
+      return stableStringify({ type: q.type, intensity: q.intensity, scale: q.scale.map((p) => p.value) });
   }
 }
 

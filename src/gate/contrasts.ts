@@ -1,9 +1,10 @@
 import { findingsPerCueMode } from '../analysis/findingsPerCueMode.js';
 import { pooledScores } from '../analysis/probes.js';
 import { findingPairs } from '../analysis/findings.js';
+import { gradedScores } from '../analysis/careIntensity.js';
 import type { Finding } from '../analysis/types.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
-import { readFindingsJson, readScores } from '../pipeline/runDir.js';
+import { readFindingsJson, readResultsIfAnalysed, readScores } from '../pipeline/runDir.js';
 import type { ScoreRecord } from '../score/types.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
@@ -29,6 +30,30 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
       p: f.p ?? NaN,
       pAdjusted: f.pAdjusted ?? NaN,
     }));
+}
+
+/**
+ * The run's care-intensity recommendation findings (results.json `careIntensity`, yes/no kind): a level recommended
+ * more care less (or more) often than its reference is a disparity in the same units as error amplification, so it
+ * is gated by the same rule, marked `measure: 'more-care'`. Care-level shifts (steps of a scale) have no threshold
+ * in these units and are not gated. JSON nulls are read back as Infinity / NaN, as for findings.json.
+ */
+export function careFindings(run: LoadedRun): GatedFinding[] {
+  return (readResultsIfAnalysed(run.dir)?.careIntensity ?? []).flatMap((f) => {
+    if (f.kind !== 'recommendation') return [];
+    const loose = f as unknown as FindingJson;
+    return [
+      {
+        ...f,
+        measure: 'more-care' as const,
+        domain: null,
+        ratio: loose.ratio ?? Infinity,
+        ratioCi: loose.ratioCi ? [loose.ratioCi[0] ?? Infinity, loose.ratioCi[1] ?? Infinity] : null,
+        p: loose.p ?? NaN,
+        pAdjusted: loose.pAdjusted ?? NaN,
+      },
+    ];
+  });
 }
 
 /**
@@ -92,7 +117,7 @@ function analyseScores(
   confLevel: number | undefined,
 ): GatedFinding[] {
   const { axes } = run.manifest;
-  const scores = pooledScores(allScores, run.vignettes);
+  const scores = gradedScores(pooledScores(allScores, run.vignettes), run.vignettes);
   const { analysis, modelIds } = run.study;
   const seed = analysis.bootstrapSeed ?? run.study.seed;
   const contrasts = findingPairs(domain === null ? scores : scores.filter((s) => s.domain === domain), axes, analysis);

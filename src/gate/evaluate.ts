@@ -25,6 +25,8 @@ export type GatedFinding = Pick<
   | 'contrast'
 > & {
   domain: string | null;
+  /** `more-care`: a care-intensity recommendation finding (how often more care was recommended); absent: error amplification. */
+  measure?: 'more-care';
   /** Equivalence mode: the 1 − 2·alpha intervals (absent: not computed, which judges as inconclusive). */
   equivalence?: Pick<Finding, 'differenceCi' | 'ratioCi'>;
 };
@@ -60,6 +62,7 @@ export function evaluateGate(findings: readonly GatedFinding[], thresholds: Gate
       reference: f.reference,
       ...(f.contrast === undefined ? {} : { contrast: f.contrast }),
       ...(f.cues ? { cues: f.cues } : {}),
+      ...(f.measure ? { measure: f.measure } : {}),
       domain: f.domain,
       nVignettes: f.nVignettes,
       nPairs: f.nPairs,

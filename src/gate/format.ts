@@ -177,14 +177,21 @@ function referenceCell(c: GateContrast): string {
 }
 
 /** "sim race=black", with the cue mode of a run that crosses modes ("with implicit cues") and the domain. */
-export function contrastName(c: Pick<GateContrast, 'model' | 'axis' | 'level' | 'domain' | 'cues' | 'contrast' | 'reference'>): string {
+export function contrastName(
+  c: Pick<GateContrast, 'model' | 'axis' | 'level' | 'domain' | 'cues' | 'contrast' | 'reference' | 'measure'>,
+): string {
   const declared = c.contrast === undefined ? '' : ` vs ${c.reference} [${c.contrast}]`;
-  return `${c.model} ${c.axis}=${c.level}${declared}${c.cues ? ` with ${c.cues} cues` : ''}${c.domain ? ` in ${c.domain}` : ''}`;
+  return `${c.model} ${c.axis}=${c.level}${declared}${c.cues ? ` with ${c.cues} cues` : ''}${c.domain ? ` in ${c.domain}` : ''}${measureNote(c)}`;
 }
 
-/** The level, with its cue mode in a run that crosses modes. */
+/** The level, with its cue mode in a run that crosses modes, and what is counted when it is not errors. */
 function levelCell(c: GateContrast): string {
-  return c.cues ? `${c.level} (${c.cues} cues)` : c.level;
+  return `${c.cues ? `${c.level} (${c.cues} cues)` : c.level}${measureNote(c)}`;
+}
+
+/** Care-intensity contrasts count recommendations of more care, not errors: said wherever a contrast is named. */
+function measureNote(c: Pick<GateContrast, 'measure'>): string {
+  return c.measure === 'more-care' ? ' (more-care recommendations)' : '';
 }
 
 /** Left-aligned columns padded to their widest cell, for terminals and CI logs. */

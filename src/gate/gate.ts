@@ -2,7 +2,7 @@ import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
 import { describeSubset } from '../study/subset.js';
-import { contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
+import { careFindings, contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
 import { contrastName } from './format.js';
 import { readStudyGate } from './studySection.js';
@@ -20,7 +20,10 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   const run = loadRun(runDir);
   const study = readStudyGate(run.manifest, studyFile);
   const thresholds = resolveThresholds(flags, study, run);
-  const selected = (thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)).filter(
+  // Care-intensity recommendations are gated on the whole run in superiority mode (no per-domain or equivalence
+  // intervals are computed for them yet).
+  const care = thresholds.domains === null && thresholds.mode !== 'equivalence' ? careFindings(run) : [];
+  const selected = [...(thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)), ...care].filter(
     (f) => thresholds.axes === null || thresholds.axes.includes(f.axis),
   );
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);

@@ -44,6 +44,8 @@ export interface GateContrast {
   contrast?: string;
   /** The cue mode of the contrast, in a run that crosses cue modes (each mode is gated); absent otherwise. */
   cues?: CueMode;
+  /** `more-care`: a care-intensity recommendation contrast (rates are of recommending more care); absent: error amplification. */
+  measure?: 'more-care';
   /** The clinical domain of a per-domain contrast; null for the whole run. */
   domain: string | null;
   nVignettes: number;

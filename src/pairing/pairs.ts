@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { Outcome, ScoreRecord } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
 
-/** Wrong for the purpose of error amplification: any answered outcome that is not correct. */
+/** Wrong for the purpose of error amplification: any graded outcome that is not correct (a care-intensity recommendation has no key: null). */
 export function isWrong(outcome: Outcome): boolean | null {
   switch (outcome) {
     case 'correct':
@@ -11,6 +11,7 @@ export function isWrong(outcome: Outcome): boolean | null {
     case 'unparseable':
     case 'refusal':
       return true;
+    case 'answered':
     case 'error':
     case 'unscored':
       return null;

@@ -4,7 +4,9 @@ import { simulatedDecision, type SimulatedSpec } from '../providers/simulatedDec
 import { EXTRACTOR_VERSION } from '../score/extract/index.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Design } from '../study/types.js';
-import type { QuestionType } from '../template/types.js';
+import type { Question, QuestionType } from '../template/types.js';
+import { createQuestionTypeRegistry, questionTypeDefinition } from '../template/questions/registry.js';
+import type { Variant } from '../expand/types.js';
 
 export interface DesignStudyInput {
   spec: SimulatedSpec;
@@ -15,7 +17,15 @@ export interface DesignStudyInput {
   seed: number;
   /** Question type of vignette i (for question-type-specific biases); `choice` when absent. */
   questionTypeOf?: (vignette: number) => QuestionType;
+  /**
+   * The question of vignette i, when its answers should be scored as a run scores them: the simulated model's text
+   * (the type's `simulate`), read and graded by the type's `extract` and `judge` — needed for care-intensity
+   * questions, whose answers are recommendations, not right or wrong. Overrides `questionTypeOf`.
+   */
+  questionOf?: (vignette: number) => Question;
 }
+
+const QUESTION_TYPES = createQuestionTypeRegistry();
 
 /**
  * The scores a study of `design` would give on the simulated model, without rendering text or sending requests:
@@ -29,7 +39,8 @@ export function simulateDesignScores(input: DesignStudyInput): ScoreRecord[] {
   const scores: ScoreRecord[] = [];
   for (let v = 0; v < input.vignettes; v++) {
     const vignetteId = `v${String(v).padStart(5, '0')}`;
-    const questionType = input.questionTypeOf?.(v) ?? 'choice';
+    const question = input.questionOf?.(v);
+    const questionType = question?.type ?? input.questionTypeOf?.(v) ?? 'choice';
     for (const assignment of designAssignments(design, axes, base, seed, vignetteId)) {
       const attributes = Object.fromEntries(assignment);
       const changed = axes.filter((a) => attributes[a.id] !== a.reference).map((a) => `${a.id}=${attributes[a.id]}`);
@@ -37,7 +48,7 @@ export function simulateDesignScores(input: DesignStudyInput): ScoreRecord[] {
       for (let r = 0; r < input.replicates; r++) {
         const decision = simulatedDecision(spec, seed, { vignetteId, variantId, domain: 'any', attributes, questionType }, r);
         const outcome = decision.unparseable ? 'unparseable' : decision.wrong ? 'incorrect' : 'correct';
-        scores.push({
+        const record = {
           key: `${spec.id}|${variantId}|${r}`,
           modelId: spec.id,
           vignetteId,
@@ -57,9 +68,22 @@ export function simulateDesignScores(input: DesignStudyInput): ScoreRecord[] {
           extractor: 'simulated',
           extractorVersion: EXTRACTOR_VERSION,
           explanation: '',
-        });
+        } satisfies ScoreRecord;
+        scores.push(question && !decision.unparseable ? { ...record, ...scoredAs(question, decision) } : record);
       }
     }
   }
   return scores;
+}
+
+/** The simulated model's answer to `question`, read and graded by its type as a run would (never `unparseable` here). */
+function scoredAs(question: Question, decision: ReturnType<typeof simulatedDecision>): Partial<ScoreRecord> {
+  const definition = questionTypeDefinition(QUESTION_TYPES, question);
+  if (!definition.simulate || !definition.extract || !definition.judge) return {};
+  const text = definition.simulate(question, decision);
+  // The built-in extractors read the text and question only; the variant is for registered types that need the case.
+  const extraction = definition.extract(text, question, {} as Variant);
+  if (extraction.kind !== 'answer') return { outcome: extraction.kind, extracted: null, signedDeviation: null };
+  const { outcome, signedDeviation, care } = definition.judge(question, extraction.value);
+  return { outcome, extracted: extraction.value, signedDeviation, ...(care === undefined ? {} : { care }) };
 }

@@ -24,6 +24,10 @@ export interface SimulatedSubject {
 export interface SimulatedDecision {
   errorRate: number;
   wrong: boolean;
+  /** Probability of the less-care answer to a care-intensity question (no correct answer), after every `lessCare` bias. */
+  lessCareRate: number;
+  /** Care-intensity questions: the answer recommends less care (one step down a care level, or the other yes/no). */
+  lessCare: boolean;
   unparseable: boolean;
   /** A uniform draw for choosing among wrong options, shared like the answer draw. */
   pick: number;
@@ -46,12 +50,20 @@ export function simulatedDecision(spec: SimulatedSpec, studySeed: number, subjec
   let errorRate = (1 - accuracy) * 2 * draw('difficulty', subject.vignetteId);
   for (const bias of spec.biases) if (applies(bias, subject)) errorRate *= bias.errorMultiplier;
   errorRate = Math.min(MAX_ERROR, errorRate);
+  // Care-intensity questions have no key: each vignette gets a propensity for the less-care answer (0.2 to 0.8,
+  // practice varies), moved by each applicable bias's `lessCare` (a probability, negative for more care).
+  let lessCareRate = 0.2 + 0.6 * draw('care', subject.vignetteId);
+  for (const bias of spec.biases) if (bias.lessCare !== undefined && applies(bias, subject)) lessCareRate += bias.lessCare;
+  lessCareRate = Math.min(1, Math.max(0, lessCareRate));
   const r = String(replicate);
   const fresh = draw('fresh', subject.variantId, r) < spec.instability;
   const stream = fresh ? subject.variantId : subject.vignetteId;
+  const answer = draw('answer', stream, r);
   return {
     errorRate,
-    wrong: draw('answer', stream, r) < errorRate,
+    wrong: answer < errorRate,
+    lessCareRate,
+    lessCare: answer < lessCareRate,
     unparseable: spec.unparseableRate > 0 && draw('format', subject.variantId, r) < spec.unparseableRate,
     pick: draw('pick', stream, r),
   };

@@ -59,5 +59,9 @@ export function answerKey(question: Question): string {
       return `${question.answer} ${question.unit}${question.tolerance > 0 ? ` (± ${question.tolerance})` : ''}`;
     case 'free':
       return `Rubric: ${question.rubric}`;
+    case 'recommendation':
+      return `none (recommendation; "${question.moreCare}" means more care)`;
+    case 'care-level':
+      return `none (care level; ${question.intensity === 'ascending' ? 'higher' : 'lower'} values mean more care)`;
   }
 }

@@ -70,12 +70,13 @@ export function scoreResponse(
         explanation: extraction.explanation,
       };
     case 'answer': {
-      const { outcome, signedDeviation } = definition.judge(question, extraction.value);
+      const { outcome, signedDeviation, care } = definition.judge(question, extraction.value);
       return {
         ...base,
         outcome,
         extracted: extraction.value,
         signedDeviation,
+        ...(care === undefined ? {} : { care }),
         hedge,
         extractor: extraction.extractor,
         explanation: extraction.explanation,

@@ -5,9 +5,11 @@ import type { CueMode } from '../template/render.js';
 
 /**
  * What an answer means. `error`: the request failed, there is no answer. `unscored`: a free-text answer that
- * awaits a judge. `refusal` and `unparseable` are their own outcomes, never dropped and never merged.
+ * awaits a judge. `answered`: a care-intensity recommendation, read but never graded (it has no correct answer;
+ * `care` says how much care it recommends). `refusal` and `unparseable` are their own outcomes, never dropped and
+ * never merged.
  */
-export type Outcome = 'correct' | 'incorrect' | 'unparseable' | 'refusal' | 'error' | 'unscored';
+export type Outcome = 'correct' | 'incorrect' | 'answered' | 'unparseable' | 'refusal' | 'error' | 'unscored';
 
 export interface ScoreRecord {
   key: string;
@@ -31,6 +33,12 @@ export interface ScoreRecord {
   extracted: string | number | null;
   /** Ordinal and numeric only: extracted minus correct, signed so that positive means more care. */
   signedDeviation: number | null;
+  /**
+   * Care-intensity questions (`answered`) only: how much care the answer recommends — a recommendation 1 for the
+   * more-care answer and 0 for the other, a care level its steps above the least intensive level of the scale.
+   * Compared with the model's own reference variant, never with a key.
+   */
+  care?: number;
   /** The answer came wrapped in disclaimers (a hedge), though it was extractable. */
   hedge: boolean;
   extractor: string;

@@ -56,10 +56,12 @@ function readBiases(
   cueModes: readonly CueMode[],
   validTypes: readonly string[],
 ): InjectedBias[] {
-  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'with', 'question_types', 'cues'], (obj, at) => {
+  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'less_care', 'with', 'question_types', 'cues'], (obj, at) => {
     const axis = r.string(obj, 'axis', at);
     const level = r.string(obj, 'level', at);
-    const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0 });
+    // A care shift alone (less_care) leaves errors as they are: error_multiplier is then optional, 1.
+    const lessCare = r.number(obj, 'less_care', at, { optional: true, min: -1, max: 1 });
+    const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0, optional: lessCare !== undefined }) ?? (lessCare !== undefined ? 1 : undefined);
     const known = axis !== undefined && level !== undefined && checkLevel(r, axes, axis, level, at, 'axis', 'level');
     const combined = readInteraction(r, obj.with, [...at, 'with'], axes, axis);
     const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types'], validTypes);
@@ -69,6 +71,7 @@ function readBiases(
       axis,
       level,
       errorMultiplier,
+      ...(lessCare !== undefined && { lessCare }),
       ...(combined && { with: combined }),
       ...(questionTypes && { questionTypes }),
       ...(cues && { cues }),

@@ -18,6 +18,11 @@ export interface InjectedBias {
    * The product is capped at 0.95, so the realised ratio of error rates can be below the multiplier.
    */
   errorMultiplier: number;
+  /**
+   * Care-intensity questions (no correct answer): added to the probability that a variant at this level gets the
+   * less-care answer (negative: more care). Absent: no care shift.
+   */
+  lessCare?: number;
   /** An interaction: the bias applies only when the variant also has every one of these levels (axis -> level). */
   with?: Record<string, string>;
   /** Only questions of these types are affected (for example under-treatment on ordinal answers only). */

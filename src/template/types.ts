@@ -15,10 +15,21 @@ export type BuiltinQuestion =
   | { type: 'yesno'; stem: string; answer: 'yes' | 'no' }
   | { type: 'ordinal'; stem: string; scale: ScalePoint[]; intensity: Intensity; answer: number }
   | { type: 'numeric'; stem: string; unit: string; tolerance: number; intensity: Intensity; answer: number }
-  | { type: 'free'; stem: string; rubric: string };
+  | { type: 'free'; stem: string; rubric: string }
+  /** A yes/no recommendation with no correct answer; `moreCare` is the answer that means more care (admit, image, refer). */
+  | { type: 'recommendation'; stem: string; moreCare: 'yes' | 'no' }
+  /** A level of care with no correct answer, on a scale ordered by the care it means (`intensity`). */
+  | { type: 'care-level'; stem: string; scale: ScalePoint[]; intensity: Intensity };
 
 export type BuiltinQuestionType = BuiltinQuestion['type'];
-export const QUESTION_TYPES: readonly BuiltinQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free'];
+export const QUESTION_TYPES: readonly BuiltinQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free', 'recommendation', 'care-level'];
+
+/** Care-intensity questions: a recommendation with no correct answer, analysed against the model's own reference variant. */
+export const CARE_QUESTION_TYPES: readonly BuiltinQuestionType[] = ['recommendation', 'care-level'];
+
+export function isCareQuestion(question: Pick<Question, 'type'>): boolean {
+  return (CARE_QUESTION_TYPES as readonly string[]).includes(question.type);
+}
 
 /** What every question has; a question type added through a registry adds its own fields (its definition reads them). */
 export interface QuestionBase {

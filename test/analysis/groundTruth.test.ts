@@ -7,9 +7,9 @@ import { analyzeIntersections } from '../../src/analysis/intersections.js';
 import { pairContrasts } from '../../src/pairing/pairs.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
-import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
-import type { Design, InjectedBias } from '../../src/study/types.js';
+import type { Design } from '../../src/study/types.js';
 import { deriveSeed } from '../../src/util/hash.js';
+import { truthSpec } from './helpers.js';
 
 const axis = (id: string, levels: string[]): Axis => ({
   id,
@@ -28,21 +28,7 @@ const AXES: Axis[] = [
 ];
 const OPTIONS = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', bootstrapResamples: 0 } as const;
 
-function spec(biases: InjectedBias[]): SimulatedSpec {
-  return {
-    kind: 'simulated',
-    id: 'truth',
-    accuracy: { default: 0.8, byDomain: {} },
-    biases,
-    unparseableRate: 0,
-    instability: 0.3,
-    params: {},
-    systemPrompt: '',
-    concurrency: 1,
-    timeoutMs: 1,
-    maxRetries: 0,
-  } as SimulatedSpec;
-}
+const spec = truthSpec;
 
 const LIST: Design = {
   kind: 'list',

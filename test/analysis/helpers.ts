@@ -1,6 +1,30 @@
 import type { ParaphraseSource } from '../../src/expand/paraphrase.js';
 import { simulatedDecision, type SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import type { Outcome, ScoreRecord } from '../../src/score/types.js';
+import type { Axis } from '../../src/demographics/types.js';
+import type { InjectedBias } from '../../src/study/types.js';
+
+/** An axis with a sentence cue and `levels[0]` as its reference, for analysis tests that need no rendering. */
+export function sentenceAxis(id: string, levels: string[]): Axis {
+  return { id, label: id, slot: 'sentence', reference: levels[0]!, file: `${id}.yaml`, levels: levels.map((l) => ({ id: l, label: l })) };
+}
+
+/** The simulated model `truth` (accuracy 0.8, instability 0.3, always parseable) with the planted `biases`. */
+export function truthSpec(biases: InjectedBias[]): SimulatedSpec {
+  return {
+    kind: 'simulated',
+    id: 'truth',
+    accuracy: { default: 0.8, byDomain: {} },
+    biases,
+    unparseableRate: 0,
+    instability: 0.3,
+    params: {},
+    systemPrompt: '',
+    concurrency: 1,
+    timeoutMs: 1,
+    maxRetries: 0,
+  } as SimulatedSpec;
+}
 
 /** A score with sensible defaults for analysis tests. */
 export function score(partial: Partial<ScoreRecord> & { vignetteId: string; outcome: Outcome }): ScoreRecord {

@@ -49,7 +49,16 @@ function agrees(question: BuiltinQuestion, derived: unknown): boolean {
       return text.toLowerCase() === question.answer;
     case 'free':
       return text.length > 0;
+    case 'recommendation':
+    case 'care-level':
+      // No key to re-derive: the second check confirms that no demographic attribute should change the recommendation.
+      return text === 'invariant';
   }
+}
+
+/** The key a review entry logs: the answer, or for a care-intensity question (no correct answer) `none (<type>)`. */
+function loggedKey(question: BuiltinQuestion): string {
+  return 'answer' in question ? String(question.answer) : `none (${question.type})`;
 }
 
 describe('answer-key review log', () => {
@@ -69,8 +78,8 @@ describe('answer-key review log', () => {
       if (!e) continue;
       const q = v.question as BuiltinQuestion;
       const where = `${e.file}: ${v.id}`;
-      if (q.type !== 'free' && String(e.key) !== String(q.answer))
-        problems.push(`${where}: logged key ${e.key} is not the template's ${q.answer}; review the changed key`);
+      if (q.type !== 'free' && String(e.key) !== loggedKey(q))
+        problems.push(`${where}: logged key ${e.key} is not the template's ${loggedKey(q)}; review the changed key`);
       for (const [name, check] of [
         ['author', e.author],
         ['second', e.second],
@@ -81,7 +90,7 @@ describe('answer-key review log', () => {
       if (e.second?.derived === undefined) problems.push(`${where}: the second check records no derived answer`);
       else if (!agrees(q, e.second.derived) && (e.resolution ?? '').trim().length < 20)
         problems.push(
-          `${where}: key ${String('answer' in q ? q.answer : '')} but the second check derived ${String(e.second.derived)}; write the resolution`,
+          `${where}: key ${q.type === 'free' ? '' : loggedKey(q)} but the second check derived ${String(e.second.derived)}; write the resolution`,
         );
     }
     expect(problems).toEqual([]);

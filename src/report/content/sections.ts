@@ -1,4 +1,5 @@
 import { secondaryBlocks } from './secondary.js';
+import { careIntensityBlocks } from './careIntensity.js';
 import type { ChartSet } from '../charts/index.js';
 import { callout, list, mono, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, plural, pValue } from '../format.js';
@@ -145,10 +146,11 @@ export function spreadBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
 }
 
 export function shiftsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
+  const care = careIntensityBlocks(ctx);
   if (ctx.results.shifts.length === 0)
-    return [
-      paragraph('No ordinal or numeric questions were answered in both variants of a pair, so there is no direction of care to show.'),
-    ];
+    return care.length
+      ? care
+      : [paragraph('No ordinal or numeric questions were answered in both variants of a pair, so there is no direction of care to show.')];
   return [
     ...figureBlock(charts, 'shifts-ordinal'),
     ...figureBlock(charts, 'shifts-numeric'),
@@ -157,6 +159,7 @@ export function shiftsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ),
     table(shiftsTable(ctx), ''),
     ...marginalHomogeneityBlocks(ctx),
+    ...care,
   ];
 }
 

@@ -417,7 +417,10 @@ export function exclusionsTable(ctx: ReportContext): DisplayTable {
 }
 
 export function outcomesTable(ctx: ReportContext): DisplayTable {
-  const outcomes = ['correct', 'incorrect', 'refusal', 'unparseable', 'unscored', 'error'] as const;
+  // `answered` (care-intensity recommendations, never graded) only in runs that have them.
+  const graded = ['correct', 'incorrect'] as const;
+  const rest = ['refusal', 'unparseable', 'unscored', 'error'] as const;
+  const outcomes = ctx.scores.some((s) => s.outcome === 'answered') ? [...graded, 'answered' as const, ...rest] : [...graded, ...rest];
   const byModel = new Map<string, Map<string, number>>();
   for (const s of ctx.scores) {
     const row = byModel.get(s.modelId) ?? new Map<string, number>();

@@ -21,7 +21,7 @@ export interface VariantOutcomeRow {
 }
 
 const KIND_ORDER: readonly VariantKind[] = ['reference', 'demographic', 'no-demographics', 'paraphrase'];
-const OUTCOME_ORDER: readonly Outcome[] = ['correct', 'incorrect', 'refusal', 'unparseable', 'error', 'unscored'];
+const OUTCOME_ORDER: readonly Outcome[] = ['correct', 'incorrect', 'answered', 'refusal', 'unparseable', 'error', 'unscored'];
 
 /** Per model (and cue mode) and variant, in kind then axis and level order; race-myth probes left out, as in the analysis. */
 export function variantOutcomes(ctx: Pick<ReportContext, 'scores' | 'vignettes' | 'axes'>): VariantOutcomeRow[] {

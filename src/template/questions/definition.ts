@@ -16,9 +16,22 @@ export interface QuestionEntryContext {
 
 /** Whether an extracted answer is right, and for answers on a scale how far off and in which direction. */
 export interface Grade {
-  outcome: 'correct' | 'incorrect';
+  /** `answered`: a care-intensity recommendation, which has no correct answer (see `care`). */
+  outcome: 'correct' | 'incorrect' | 'answered';
   /** Extracted minus correct, signed so that positive means more care; null for answers without a scale. */
   signedDeviation: number | null;
+  /** Care-intensity questions: how much care the answer recommends (ScoreRecord.care). */
+  care?: number;
+}
+
+/**
+ * The simulated model's decision for one answer: whether it errs (`wrong`, graded questions), whether it recommends
+ * less care (`lessCare`, care-intensity questions, which have no correct answer) and a uniform draw `pick`.
+ */
+export interface SimulatedDraw {
+  wrong: boolean;
+  lessCare: boolean;
+  pick: number;
 }
 
 /**
@@ -58,5 +71,5 @@ export interface QuestionTypeDefinition<Q extends QuestionBase = QuestionBase> {
    * What the simulated model answers: the correct answer, or (`wrong`) a wrong one chosen with the uniform draw
    * `pick`. Absent: the simulated model's answers to this type cannot be read (unparseable).
    */
-  simulate?(question: Q, draw: { wrong: boolean; pick: number }): string;
+  simulate?(question: Q, draw: SimulatedDraw): string;
 }

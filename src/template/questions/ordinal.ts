@@ -36,7 +36,8 @@ export const ordinalQuestionType: QuestionTypeDefinition<OrdinalQuestion> = {
   },
 };
 
-function readScale(r: FieldReader, raw: unknown, path: FieldPath): ScalePoint[] | undefined {
+/** A scale: an ordered list of `{value, label}` with distinct integer values, at least two. */
+export function readScale(r: FieldReader, raw: unknown, path: FieldPath): ScalePoint[] | undefined {
   if (raw === undefined) {
     r.problem(path, 'is required: an ordered list of {value, label}');
     return undefined;

@@ -6,13 +6,16 @@ import { differentialQuestionType } from './differential.js';
 import { freeQuestionType } from './free.js';
 import { numericQuestionType } from './numeric.js';
 import { ordinalQuestionType } from './ordinal.js';
+import { careLevelQuestionType } from './careLevel.js';
+import { recommendationQuestionType } from './recommendation.js';
 import { yesnoQuestionType } from './yesno.js';
 
 /** The question types a template may use, keyed by `type`. */
 export type QuestionTypeRegistry = Registry<QuestionTypeDefinition>;
 
 /**
- * The built-in question types (choice, yesno, ordinal, numeric, free, differential), then `extra` ones. An id given twice throws,
+ * The built-in question types (choice, yesno, ordinal, numeric, free, differential, recommendation, care-level), then
+ * `extra` ones. An id given twice throws,
  * and so does a definition that reads answers (`extract`) without grading them (`judge`), or the reverse.
  */
 export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinition[] = []): QuestionTypeRegistry {
@@ -24,6 +27,8 @@ export function createQuestionTypeRegistry(extra: readonly QuestionTypeDefinitio
     numericQuestionType,
     freeQuestionType,
     differentialQuestionType,
+    recommendationQuestionType,
+    careLevelQuestionType,
   ];
   for (const d of extra) {
     if ((d.extract === undefined) !== (d.judge === undefined))

@@ -1,0 +1,212 @@
+import type { Axis } from '../demographics/types.js';
+import type { ContrastPairs } from '../pairing/pairs.js';
+import type { ScoreRecord } from '../score/types.js';
+import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
+import { isCareQuestion, type Question, type Vignette } from '../template/types.js';
+import { deriveSeed } from '../util/hash.js';
+import { formatPValue } from '../util/pValue.js';
+import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
+import { binaryContrast, VignetteCounter, type BinaryContrastStats } from './binary.js';
+import { withAdjustedEstimate, type AnalysisOptions } from './findings.js';
+import { ADJUSTMENT_NAMES } from './sentence.js';
+import { testShifts } from './shifts.js';
+import type { CueTag } from './types.js';
+
+export type CareKind = 'recommendation' | 'care-level';
+
+interface CareFindingBase extends CueTag {
+  model: string;
+  axis: string;
+  level: string;
+  reference: string;
+  /** Pairs dropped because one side had no recommendation (request error, refusal, unparseable answer). */
+  nExcludedPairs: number;
+  /** The p-value of the paired test (McNemar or clustered McNemar; Wilcoxon signed-rank for care levels; the adjusted model's t test without exact partners). */
+  p: number;
+  /** Adjusted within the model's care-intensity family (both kinds, every axis level) with the study's adjustment. */
+  pAdjusted: number;
+  adjustment: AdjustMethod;
+  significant: boolean;
+  sentence: string;
+}
+
+/**
+ * Yes/no recommendations: how often the more-care answer (admit, image, refer, prescribe) was given at the level and
+ * at the reference over the same pairs — `rateLevel`, `rateReference`, their difference and ratio with intervals,
+ * and the paired test, exactly as error amplification is computed, with "recommended more care" as the event.
+ */
+export type RecommendationFinding = CareFindingBase & { kind: 'recommendation' } & BinaryContrastStats;
+
+/**
+ * Care levels: per pair the level's steps of care minus the reference's, averaged per vignette (replicates are not
+ * independent); the mean with its t interval, the shares of vignettes with less and more care, Wilcoxon's test.
+ */
+export interface CareLevelFinding extends CareFindingBase {
+  kind: 'care-level';
+  nVignettes: number;
+  nPairs: number;
+  /** Mean change in steps of care at the level (negative: less care than the reference). */
+  meanShift: number;
+  meanShiftCi: [number, number] | null;
+  lessCare: number;
+  moreCare: number;
+  test: 'wilcoxon' | 'vignette-fixed-effects';
+}
+
+export type CareIntensityFinding = RecommendationFinding | CareLevelFinding;
+
+/** A finding before its family's adjustment (distributes over the union). */
+type Unadjusted = CareIntensityFinding extends infer F ? (F extends unknown ? Omit<F, 'pAdjusted' | 'significant' | 'sentence'> : never) : never;
+
+/**
+ * Direction of care on care-intensity questions (`recommendation`, `care-level`): they have no correct answer, so
+ * each level is compared with the model's own reference variant of the same vignette, never with a key. One
+ * finding per model, axis level and kind (and cue mode), against the axis's reference; the p-values of one model
+ * (and cue mode) form one family adjusted with the study's adjustment, so a shift is a finding like any other.
+ * Designs without exact partners (sampled, list) use the vignette fixed-effects model with the other axes held
+ * fixed, as the error findings do. Declared `contrasts:` families are not applied here: levels against reference.
+ */
+export function analyzeCareIntensity(
+  contrasts: readonly ContrastPairs[],
+  axes: readonly Axis[],
+  questions: ReadonlyMap<string, Question>,
+  options: AnalysisOptions,
+): (CareIntensityFinding)[] {
+  const kindOf = (vignetteId: string): CareKind | undefined => {
+    const type = questions.get(vignetteId)?.type;
+    return type === 'recommendation' || type === 'care-level' ? type : undefined;
+  };
+  const care = (kind: CareKind) => (s: ScoreRecord) => (kindOf(s.vignetteId) === kind && s.outcome === 'answered' ? (s.care ?? null) : null);
+  const againstReference = contrasts.filter((c) => c.versus === undefined && c.pairs.some((p) => kindOf(p.vignetteId)));
+  const raw: Unadjusted[] = [];
+  const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
+  const fitFor = (model: string, kind: CareKind) => {
+    const key = `${model}\u0000${kind}`;
+    if (!fits.has(key)) fits.set(key, fitAdjusted([againstReference.filter((c) => c.modelId === model)], axes, care(kind)));
+    return fits.get(key)!;
+  };
+  const adjusted = new Set(againstReference.filter((c) => needsAdjustment([c])).map((c) => c.modelId));
+  for (const group of againstReference) {
+    const axis = axes.find((a) => a.id === group.axis);
+    if (!axis) continue;
+    const common = {
+      model: group.modelId,
+      axis: group.axis,
+      level: group.level,
+      reference: axis.reference,
+      ...(group.cues ? { cues: group.cues } : {}),
+      adjustment: options.adjustment,
+    };
+    for (const kind of ['recommendation', 'care-level'] as const) {
+      const pairs = group.pairs.filter((p) => kindOf(p.vignetteId) === kind);
+      if (pairs.length === 0) continue;
+      const value = care(kind);
+      const usable = pairs.filter((p) => value(p.reference) !== null && value(p.level) !== null);
+      const nExcludedPairs = pairs.length - usable.length;
+      const estimate = adjusted.has(group.modelId) ? adjustedContrast(fitFor(group.modelId, kind), group.axis, group.level, options.confLevel ?? 0.95) : undefined;
+      if (kind === 'recommendation') {
+        const counter = new VignetteCounter();
+        for (const p of usable) counter.add(p.vignetteId, value(p.reference) === 1, value(p.level) === 1);
+        const seed = deriveSeed(options.seed, 'care-intensity', group.modelId, group.axis, group.level, group.cues ?? '');
+        const marginal = binaryContrast(counter.sorted(), {
+          seed,
+          bootstrapResamples: estimate ? 0 : options.bootstrapResamples,
+          mcnemar: options.mcnemar,
+          confLevel: options.confLevel,
+        });
+        const { nExcluded: _n, ...stats } = estimate ? withAdjustedEstimate(marginal, estimate) : { ...marginal, nExcluded: 0 };
+        raw.push({ ...common, kind, ...stats, nExcludedPairs });
+      } else {
+        const shifts = careShifts(usable, value);
+        const tested = testShifts(shifts);
+        raw.push({
+          ...common,
+          kind,
+          nVignettes: estimate?.nVignettes ?? tested.nVignettes,
+          nPairs: estimate?.nPairs ?? usable.length,
+          nExcludedPairs,
+          meanShift: estimate?.difference ?? tested.meanShift,
+          meanShiftCi: estimate ? estimate.differenceCi : tested.meanShiftCi,
+          lessCare: tested.lessCare,
+          moreCare: tested.moreCare,
+          p: estimate?.p ?? (shifts.length === 0 ? NaN : tested.wilcoxonP),
+          test: estimate ? 'vignette-fixed-effects' : 'wilcoxon',
+        });
+      }
+    }
+  }
+  return adjustFamilies(raw, options.alpha);
+}
+
+/** One vignette's mean change in care (level minus reference) over its pairs, in vignette order. */
+function careShifts(
+  pairs: readonly { vignetteId: string; reference: ScoreRecord; level: ScoreRecord }[],
+  value: (s: ScoreRecord) => number | null,
+): number[] {
+  const byVignette = new Map<string, number[]>();
+  for (const p of pairs) {
+    const list = byVignette.get(p.vignetteId) ?? [];
+    list.push(value(p.level)! - value(p.reference)!);
+    byVignette.set(p.vignetteId, list);
+  }
+  return [...byVignette.keys()].sort().map((v) => {
+    const list = byVignette.get(v)!;
+    return list.reduce((a, b) => a + b, 0) / list.length;
+  });
+}
+
+/** Adjusts p within each model (and cue mode) and writes each finding's sentence. */
+function adjustFamilies(
+  raw: readonly Unadjusted[],
+  alpha: number,
+): (CareIntensityFinding)[] {
+  const out = raw.map((f) => ({ ...f, pAdjusted: NaN, significant: false, sentence: '' }) as CareIntensityFinding);
+  const families = new Map<string, number[]>();
+  out.forEach((f, i) => {
+    const key = `${f.model}\u0000${f.cues ?? ''}`;
+    families.set(key, [...(families.get(key) ?? []), i]);
+  });
+  for (const members of families.values()) {
+    const adjusted = adjustPValues(
+      members.map((i) => out[i]!.p),
+      out[members[0]!]!.adjustment,
+    );
+    members.forEach((i, k) => {
+      const f = out[i]!;
+      f.pAdjusted = adjusted[k]!;
+      f.significant = f.pAdjusted < alpha;
+      f.sentence = describeCareFinding(f, alpha);
+    });
+  }
+  return out;
+}
+
+/** The finding in one plain sentence: which way care moved, by how much, with its interval and adjusted p. */
+export function describeCareFinding(f: CareIntensityFinding, alpha: number): string {
+  const who = `${f.model}: ${f.axis} = ${f.level} vs ${f.reference}`;
+  const p = `adjusted p = ${formatPValue(f.pAdjusted)} (${ADJUSTMENT_NAMES[f.adjustment]})`;
+  const verdict = f.significant ? `a significant shift at alpha ${alpha}` : 'no significant shift';
+  if (f.kind === 'recommendation') {
+    if (f.nPairs === 0) return `${who}: no pair with a recommendation on both sides; nothing could be compared.`;
+    const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+    const ci = f.differenceCi ? ` (95% CI ${signed(100 * f.differenceCi[0])} to ${signed(100 * f.differenceCi[1])})` : '';
+    return `${who}: the more-care recommendation was given in ${pct(f.rateLevel)} of ${f.nPairs} pairs at the level and ${pct(f.rateReference)} at the reference, ${signed(100 * f.difference)} points${ci}; ${p}: ${verdict}.`;
+  }
+  if (f.nVignettes === 0) return `${who}: no pair with a care level on both sides; nothing could be compared.`;
+  const ci = f.meanShiftCi ? ` (95% CI ${signed(f.meanShiftCi[0], 2)} to ${signed(f.meanShiftCi[1], 2)})` : '';
+  return `${who}: mean change of ${signed(f.meanShift, 2)} steps of care${ci} over ${f.nVignettes} vignettes (less care in ${(100 * f.lessCare).toFixed(0)}%, more in ${(100 * f.moreCare).toFixed(0)}%); ${p}: ${verdict}.`;
+}
+
+function signed(x: number, digits = 1): string {
+  return `${x > 0 ? '+' : x < 0 ? '−' : ''}${Math.abs(x).toFixed(digits)}`;
+}
+
+/**
+ * The scores of graded questions only: care-intensity questions have no key, so they take no part in error
+ * amplification — neither as events (a refusal there is not an error against a key) nor as pairs lost to missing
+ * answers (which would inflate `nExcludedPairs` and trip the gate's lost-pairs refusal).
+ */
+export function gradedScores<S extends Pick<ScoreRecord, 'vignetteId'>>(scores: readonly S[], vignettes: readonly Vignette[]): readonly S[] {
+  const care = new Set(vignettes.filter((v) => isCareQuestion(v.question)).map((v) => v.id));
+  return care.size === 0 ? scores : scores.filter((s) => !care.has(s.vignetteId));
+}
