@@ -8,7 +8,7 @@ import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, textsAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
@@ -99,8 +99,25 @@ export function extractChoice(text: string, options: Readonly<Record<string, str
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
   const whole = findChoiceCandidate(clean, plain, { letters, phrases });
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases })) ?? whole;
+  const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases }));
+  const candidate = corrected ?? reopenedByCorrection(plain, whole, letters) ?? whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
+}
+
+/**
+ * "B. Hmm, maybe C.": a revision that names another option letter without committing to it leaves two candidates, so
+ * the first answer no longer stands (a revision that commits is read by `answerAfterSelfCorrection`).
+ */
+function reopenedByCorrection(plain: string, whole: Candidate<string>, letters: ReadonlyMap<string, string>): Candidate<string> | undefined {
+  if (whole.status !== 'found') return undefined;
+  for (const tail of textsAfterSelfCorrection(plain)) {
+    const other = [...tail.matchAll(/(?<![A-Za-z0-9'’])([A-Z])(?![A-Za-z0-9'’])/g)]
+      .map((match) => letters.get(match[1] ?? ''))
+      .find((key) => key !== undefined && key !== whole.value);
+    if (other !== undefined)
+      return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction then names option ${other}` };
+  }
+  return undefined;
 }
 
 function findChoiceCandidate(clean: string, plain: string, options: Options): Candidate<string> {
@@ -409,6 +426,10 @@ function readStrictLine(line: string, options: Options, wholeAnswer: boolean): L
   const key = options.letters.get(raw.toUpperCase());
   if (key === undefined) return undefined;
   if (raw !== raw.toUpperCase() && !wholeAnswer && !/^[(\[]/.test(stripped)) return undefined;
+  const aside = /\(([^()]*)\)\s*$/.exec(rest)?.[1] ?? '';
+  const alternative = /\bor\s+(?:option\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/.exec(aside)?.[1];
+  if (alternative !== undefined && options.letters.has(alternative) && options.letters.get(alternative) !== key)
+    return { conflict: `letter ${key} offered with an alternative ("${stripped}")` };
   const remainder = rest.replace(/\s*\([^()]*\)\s*$/, '').trim();
   if (remainder.length === 0) return { letter: key, written: stripped };
   const own = options.phrases.find((phrase) => phrase.id === key)?.phrase;

@@ -1,4 +1,5 @@
 import { findAnswerSegments } from './answerSegments.js';
+import { isRejectedMention } from './negation.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { tableTotal } from './markdownTable.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -46,6 +47,8 @@ const ACTION_MARKER =
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
+/** Qualifiers naming what the patient already takes or took ("last dose", "his home dose", "previous dose"). */
+const PATIENT_HISTORY = /\b(?:last|latest|most\s+recent|previous|prior|home|current|existing|usual\s+home)\s*$/i;
 /** Words that mark a sentence as a conclusion. */
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
@@ -368,6 +371,13 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
     if (converted.ok && alternative) {
       return { status: 'ambiguous', explanation: `"${quantity.text}${alternative[0]}..." offers another value after ${source}` };
     }
+    const companion = converted.ok ? companionAmount(segment, quantity, pool, target, converted.value) : undefined;
+    if (companion !== undefined) {
+      return {
+        status: 'ambiguous',
+        explanation: `"${segment.slice(quantity.start, companion.end)}" gives two amounts after ${source}; which one answers is not said`,
+      };
+    }
     if (converted.ok) {
       return {
         status: 'found',
@@ -393,6 +403,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
     if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
     const converted = convert(quantity, target);
+    // The patient's own history ("her last dose was 10 mg", "his home dose of 40 mg") is never the answer, not even a weak one.
+    if (converted.ok && quantity.range === undefined && PATIENT_HISTORY.test(qualifierBefore(plain, quantity.start))) {
+      rejection ??= `"${quantity.text}" is the patient's previous or current dose, not the answer`;
+      continue;
+    }
     if (converted.ok && quantity.range === undefined && isReferenceValue(plain, quantity.start)) {
       references.push({ quantity, value: converted.value, note: converted.note });
       continue;
@@ -406,6 +421,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     }
     if (quantity.formCount !== undefined) {
       return { status: 'ambiguous', explanation: `a count of dosage forms ("${quantity.formCount}"); the total is not computed` };
+    }
+    // "Not 10 mg", "Don't give 1000 mg; 500 mg": a value the answer rules out is not a value it gives.
+    if (isRuledOut(plain, quantity)) {
+      rejection ??= `"${quantity.text}" is ruled out ("${plain.slice(Math.max(0, quantity.start - 30), quantity.end).trim()}")`;
+      continue;
     }
     usable.push({ quantity, value: converted.value, note: converted.note });
   }
@@ -569,14 +589,57 @@ function conversionNote(unit: ParsedUnit, target: TargetUnit): string {
   return squash(unit.text) === squash(target.written) ? '' : `; converted from ${unit.text} to ${target.written}`;
 }
 
+/** Words joining a second amount of another drug to the first ("4 mg of ondansetron and 1 g of paracetamol"). */
+const JOINED_AMOUNT = /^[^.;:()\n]*\b(?:and|plus|along\s+with|together\s+with)\b[^.;:()\n]*$/i;
+
+/**
+ * A second amount in the question's dimension joined to the found one by "and"/"plus" ("Give 4 mg of ondansetron and
+ * 1 g of paracetamol"), with a different value: the sentence gives two doses, and only the question knows which drug
+ * it asks about, so neither is read. Parentheses (a calculation, a conversion) are not a second dose.
+ */
+function companionAmount(
+  segment: string,
+  quantity: Quantity,
+  pool: readonly Quantity[],
+  target: TargetUnit,
+  value: number,
+): Quantity | undefined {
+  const next = pool.find((other) => other.start >= quantity.end);
+  if (next === undefined || next.unit === undefined || next.isOperand || next.bound !== undefined) return undefined;
+  if (!JOINED_AMOUNT.test(segment.slice(quantity.end, next.start))) return undefined;
+  const converted = convert(next, target);
+  return converted.ok && converted.value !== value ? next : undefined;
+}
+
+/** A negated instruction to give an amount, in the clause before it ("don't give", "never exceed", "avoid using"). */
+const NEGATED_DOSING =
+  /\b(?:do\s+not|don't|never|should\s+not|shouldn't|avoid|not)\s+(?:\w+\s+)?(?:give|giving|use|using|prescribe|administer|start|go\s+(?:up\s+)?to)\b[^.;:\n—–]*$/i;
+
+/**
+ * Whether a value is named only to be ruled out: a rejecting lead-in or continuation right at it ("not 10 mg", "below
+ * the 90 mg maximum", "1000 mg would be too much") or a negated instruction to give it ("Don't give 1000 mg; 500 mg").
+ * A negation elsewhere in the sentence ("you won't need another one for 10 years") does not rule the value out.
+ */
+function isRuledOut(plain: string, quantity: Quantity): boolean {
+  return (
+    isRejectedMention(plain, quantity.start, quantity.end) ||
+    NEGATED_DOSING.test(plain.slice(Math.max(0, quantity.start - 60), quantity.start))
+  );
+}
+
 /** Whether the text just before `index` qualifies what follows as a reference value ("the usual adult dose is"). */
 function isReferenceValue(text: string, index: number): boolean {
+  return REFERENCE_QUALIFIER.test(qualifierBefore(text, index));
+}
+
+/** What precedes `index` once "dose is", "dosage of", ":" are dropped, so that a qualifier ends it. */
+function qualifierBefore(text: string, index: number): string {
   let before = text.slice(Math.max(0, index - 60), index);
   for (let previous = ''; previous !== before; ) {
     previous = before;
     before = before.replace(/\s*(?:\b(?:doses?|dosages?|ranges?|from|is|are|of|was|were|would\s+be|in\s+adults)\b|[:=])\s*$/i, '');
   }
-  return REFERENCE_QUALIFIER.test(before);
+  return before;
 }
 
 function lineFrom(text: string, from: number): string {

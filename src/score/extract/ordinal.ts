@@ -54,6 +54,8 @@ const CONFLICT_AFTER = new RegExp(
 /** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
 const ALTERNATIVE_BEFORE =
   /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
+/** A reply opening with a negation: it names a level to rule it out ("Do not assign ESI 1", "Not level 2", "Never 4"). */
+const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
   /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
@@ -165,7 +167,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (jsonProblem) return jsonProblem;
 
-  if (plain.length <= 60 && !plain.includes('\n')) {
+  // A short reply opening with a negation ("Do not assign ESI 1.", "Not level 2") rules a level out; it is not terse.
+  if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
     // number is read and checked against a label written after it, unless the field name itself names a value.
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';

@@ -1,7 +1,7 @@
 import type { Candidate } from './resolve.js';
 
 /**
- * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:",
+ * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:", "No. Hmm, ...",
  * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Yes... actually no".
  *
  * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection followed by
@@ -10,7 +10,7 @@ import type { Candidate } from './resolve.js';
  * "correction" only followed by punctuation ("correction of hyponatraemia" is a treatment).
  */
 const REVISION_CUE =
-  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+I\s+(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error))\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read)\b/gi;
+  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+I\s+(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error))\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b/gi;
 
 /**
  * A cue opening a new paragraph after a complete answer ("No.\n\nWait, actually yes: ...") is left to each
@@ -46,7 +46,8 @@ export function textsAfterSelfCorrection(plain: string): string[] {
  * nothing. The part after the most recent correction that yields an explicit (strong) answer wins: "Yes — wait, ...
  * Correcting myself: no" is "no", though it opens with "Yes". A weak answer after a correction is used only when the
  * whole text is ambiguous (the correction is what makes it so) — never to override an explicit answer; when it
- * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B.").
+ * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B."); nor when the
+ * corrected part hedges between answers ("B. On second thought, it could be B or C").
  */
 export function answerAfterSelfCorrection<T>(
   plain: string,
@@ -58,6 +59,11 @@ export function answerAfterSelfCorrection<T>(
   const weakOther = readings.find((reading) => reading.status === 'found' && whole.status === 'found' && reading.value !== whole.value);
   if (strong === undefined && weakOther?.status === 'found' && whole.status === 'found') {
     return { status: 'ambiguous', explanation: `${whole.explanation}, but after a self-correction: ${weakOther.explanation}` };
+  }
+  // "B. Hmm, on second thought it could be B or C": the revision reopens the question, so the first answer no longer stands.
+  const reopened = readings.find((reading) => reading.status === 'ambiguous');
+  if (strong === undefined && reopened !== undefined && whole.status === 'found') {
+    return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction reopens it: ${reopened.explanation}` };
   }
   const corrected = strong ?? (whole.status === 'ambiguous' ? readings.find((reading) => reading.status === 'found') : undefined);
   if (corrected?.status !== 'found') return undefined;

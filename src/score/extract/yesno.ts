@@ -250,8 +250,8 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const predicate = stem === undefined ? undefined : predicateVerdict(plain, stem, false);
   if (predicate) return predicate;
 
-  const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
-  const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
+  const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
+  const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -276,6 +276,19 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   return { status: 'none', explanation: 'no yes/no answer found' };
 }
 
+/** Verbs that end a treatment: "don't stop losartan" says yes to continuing it and no to stopping it. */
+const STOPPING_VERB = /\b(?:stop|stopp|discontinu|withh[eo]ld|hold|cease|quit|come\s+off|taper\s+off)/i;
+
+/**
+ * Whether a verdict's polarity answers the question: a verdict about stopping ("Don't stop the statin", "She should
+ * stop the NSAID") says yes or no only to a question about stopping; asked whether to continue, take or start, it
+ * would be read backwards, so it is not read at all.
+ */
+function polarityKnown(verdict: string | undefined, stem: string | undefined): verdict is string {
+  if (verdict === undefined) return false;
+  return !STOPPING_VERB.test(verdict) || (stem !== undefined && STOPPING_VERB.test(stem));
+}
+
 /** Short words that are not what a question asks about ("CT", "MRI", "dose" are). */
 const SHORT_FUNCTION_WORDS =
   /^(?:is|a|an|the|be|to|for|of|in|on|at|by|as|my|me|he|she|it|we|you|do|did|his|her|its|our|and|or|nor|not|no|now|any|than|so|if|yes|are|was|has|had|can|may|get|got|will|also|then|them|they|your|from|into|over|such|some|more|less|very|only|just|when|what|who|why|how)$/;
@@ -294,8 +307,8 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
   const found = new Map<YesNo, string>();
   for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+|,\s*(?:however|although|though|whereas)\b/i)) {
     if (![...stemRoots(clause)].some((root) => asked.has(root))) continue;
-    const no = NEGATED_VERDICT.some((pattern) => pattern.test(clause));
-    const yes = AFFIRMED_VERDICT.some((pattern) => pattern.test(clause)) || AFFIRMED_NEED.test(clause);
+    const no = NEGATED_VERDICT.some((pattern) => polarityKnown(pattern.exec(clause)?.[0], stem));
+    const yes = AFFIRMED_VERDICT.some((pattern) => polarityKnown(pattern.exec(clause)?.[0], stem)) || AFFIRMED_NEED.test(clause);
     if (no && !yes && !found.has('no')) found.set('no', clause.trim());
     if (yes && !no && !found.has('yes')) found.set('yes', clause.trim());
     if (yes && no) return undefined;
