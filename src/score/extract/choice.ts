@@ -8,7 +8,7 @@ import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection, textsAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
@@ -100,25 +100,15 @@ export function extractChoice(text: string, options: Readonly<Record<string, str
   const plain = stripMarkdownEmphasis(clean);
   const whole = findChoiceCandidate(clean, plain, { letters, phrases });
   const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases }));
-  const candidate = corrected ?? reopenedByCorrection(plain, whole, letters) ?? whole;
+  const candidate = corrected ?? reopenedByCorrection(plain, whole, (tail) => lettersNamed(tail, letters)) ?? whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
-/**
- * "B. Hmm, maybe C.": a revision that names another option letter without committing to it leaves two candidates, so
- * the first answer no longer stands (a revision that commits is read by `answerAfterSelfCorrection`).
- */
-function reopenedByCorrection(plain: string, whole: Candidate<string>, letters: ReadonlyMap<string, string>): Candidate<string> | undefined {
-  if (whole.status !== 'found') return undefined;
-  for (const tail of textsAfterSelfCorrection(plain)) {
-    const other = [...tail.matchAll(/(?<![A-Za-z0-9'’])([A-Z])(?![A-Za-z0-9'’])/g)]
-      .map((match) => letters.get(match[1] ?? ''))
-      .find((key) => key !== undefined && key !== whole.value);
-    if (other !== undefined)
-      return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction then names option ${other}` };
-  }
-  return undefined;
+/** Upper-case option letters standing alone in `text` ("maybe C", "(B)"), as option keys. */
+function lettersNamed(text: string, letters: ReadonlyMap<string, string>): string[] {
+  return [...text.matchAll(/(?<![A-Za-z0-9'’])([A-Z])(?![A-Za-z0-9'’])/g)].flatMap((match) => letters.get(match[1] ?? '') ?? []);
 }
+
 
 function findChoiceCandidate(clean: string, plain: string, options: Options): Candidate<string> {
   if (plain.length === 0) return { status: 'none', explanation: 'empty answer' };
@@ -141,6 +131,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]
     .filter((match) => {
       const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
+      // "I don't think it's C", "I would never choose B": a negated marker rules the letter out.
+      if (/\b(?:not|never)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i.test(before)) return false;
       return !/\bif\b[^.\n]*$/i.test(before) || COMMITTING_CONDITIONAL.test(before);
     })
     .map((match) => ({

@@ -7,7 +7,7 @@ import { splitSentences } from './sentences.js';
  * in such a clause is being ruled out.
  */
 const REJECTING_CLAUSE =
-  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't)\b|n't\b/i;
+  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't)\b|n't\b/i;
 
 /**
  * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
@@ -29,7 +29,7 @@ export interface Clause {
   /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
   readonly rejecting: boolean;
   /**
-   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a hedge ("possibly
+   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a question, a hedge ("possibly
    * plus codeine"), or a request for missing input ("I'd need the z-score to grade severity").
    */
   readonly conditional: boolean;
@@ -38,7 +38,8 @@ export interface Clause {
 /** The clauses of `text`, in order, each marked rejecting and/or conditional. */
 export function splitClauses(text: string): Clause[] {
   return splitSentences(text).flatMap((sentence) => {
-    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence);
+    // A question ("Stop metformin? No.") considers what it names; it does not choose it.
+    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence);
     return sentence
       .split(CLAUSE_BREAK)
       .map((clause) => clause.trim())

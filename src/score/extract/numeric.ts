@@ -49,6 +49,15 @@ const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
 /** Qualifiers naming what the patient already takes or took ("last dose", "his home dose", "previous dose"). */
 const PATIENT_HISTORY = /\b(?:last|latest|most\s+recent|previous|prior|home|current|existing|usual\s+home)\s*$/i;
+/** A sentence telling what the patient already had or is on ("She already had 4 mg", "He's been on 20 mg for years"). */
+const PATIENT_HAS =
+  /\b(?:already|(?:has|have|had)\s+(?:already\s+)?(?:had|received|been\s+(?:on|taking|given))|(?:'s|is|was|were)\s+(?:currently\s+|already\s+)?(?:been\s+)?(?:on|taking|given|started\s+on)|received|took|was\s+given)\b[^.;!?\n]*$/i;
+
+/** Whether the amount at `index` is one the patient already takes or took, not one the answer recommends. */
+function isPatientHistory(plain: string, index: number): boolean {
+  const sentenceBefore = plain.slice(Math.max(0, index - 80), index).split(/[.;!?\n]\s/).at(-1) ?? '';
+  return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore);
+}
 /** Words that mark a sentence as a conclusion. */
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
@@ -187,6 +196,8 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false })),
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
+    // A marker in a question ("give 2.5 mg of bisoprolol? No — ...") considers a value; it does not give it.
+    .filter(({ match }) => !/^(?:[^.!?\n]|\.(?=\d))*\?/.test(plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200)))
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
     .filter(
       ({ match }) =>
@@ -337,8 +348,10 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   if (quantities.length === 0) return undefined;
   let pool = quantities;
   const first = quantities[0];
-  if (first?.isOperand) {
-    const lastEquals = segment.lastIndexOf('=');
+  // "Wells: 1.5 (HR > 100) + 3 (PE likely) = 4.5": asides between the terms hide that the first number is an operand.
+  const lastEquals = segment.lastIndexOf('=');
+  const hiddenOperand = first !== undefined && lastEquals > first.end && /[+×*]/.test(segment.slice(first.end, lastEquals));
+  if (first?.isOperand || hiddenOperand) {
     pool = lastEquals >= 0 ? quantities.filter((q) => q.start > lastEquals && !q.isOperand) : [];
     if (pool.length === 0) return undefined;
   }
@@ -404,7 +417,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
     const converted = convert(quantity, target);
     // The patient's own history ("her last dose was 10 mg", "his home dose of 40 mg") is never the answer, not even a weak one.
-    if (converted.ok && quantity.range === undefined && PATIENT_HISTORY.test(qualifierBefore(plain, quantity.start))) {
+    if (converted.ok && quantity.range === undefined && isPatientHistory(plain, quantity.start)) {
       rejection ??= `"${quantity.text}" is the patient's previous or current dose, not the answer`;
       continue;
     }

@@ -69,3 +69,18 @@ export function answerAfterSelfCorrection<T>(
   if (corrected?.status !== 'found') return undefined;
   return { ...corrected, explanation: `after a self-correction: ${corrected.explanation}` };
 }
+
+/**
+ * "B. Hmm, maybe C.", "Yes (no, wait — her eGFR is 28): no.": a revision that names another value without the
+ * extractor reading it as a committed answer still leaves two candidates, so the first answer no longer stands. Used
+ * when `answerAfterSelfCorrection` finds nothing; `named` lists the values a stretch of text names.
+ */
+export function reopenedByCorrection<T>(plain: string, whole: Candidate<T>, named: (text: string) => readonly T[]): Candidate<T> | undefined {
+  if (whole.status !== 'found') return undefined;
+  for (const tail of textsAfterSelfCorrection(plain)) {
+    const other = named(tail).find((value) => value !== whole.value);
+    if (other !== undefined)
+      return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction then names ${String(other)}` };
+  }
+  return undefined;
+}

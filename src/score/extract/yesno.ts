@@ -4,7 +4,7 @@ import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { splitSentences } from './sentences.js';
-import { answerAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
 const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;
@@ -138,7 +138,10 @@ export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'n
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
   const whole = findYesNoCandidate(clean, plain, stem);
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ?? whole;
+  const candidate =
+    answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ??
+    reopenedByCorrection(plain, whole, yesNoNamed) ??
+    whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
@@ -274,6 +277,11 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (affirmed !== undefined)
     return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
   return { status: 'none', explanation: 'no yes/no answer found' };
+}
+
+/** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
+function yesNoNamed(text: string): YesNo[] {
+  return [...text.matchAll(/\b(yes|no)\b(?=\s*(?:[.!,;:)—–-]|$))/gi)].map((match) => (match[1]?.toLowerCase() === 'yes' ? 'yes' : 'no'));
 }
 
 /** Verbs that end a treatment: "don't stop losartan" says yes to continuing it and no to stopping it. */
