@@ -26,7 +26,8 @@ function wordKey(word: string): string {
 
 function contentKeys(text: string): Set<string> {
   const words = text.match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
-  return new Set(words.map(wordKey).filter((key) => key.length > 1 && !FUNCTION_WORDS.has(key)));
+  // A lone digit counts ("within 2 hours" against "within 24 hours"): options often differ only by one.
+  return new Set(words.map(wordKey).filter((key) => (key.length > 1 || /^\d$/.test(key)) && !FUNCTION_WORDS.has(key)));
 }
 
 export type OverlapReading =

@@ -589,8 +589,9 @@ function escapeRegExp(text: string): string {
 
 /**
  * Common short names written out as the shipped scale labels word them, so that "go to the ER", "ICU", "call an
- * ambulance" or "ibuprofen" can be matched to "Emergency department now (call emergency services ...)", "Intensive
- * care unit" or "... an NSAID". Used only for answers that describe a point in other words.
+ * ambulance", "ibuprofen", "codeine", "today" or "the cath lab" can be matched to "Emergency department now (call emergency
+ * services ...)", "Intensive care unit", "... an NSAID", "... a weak opioid", "Same-day ..." or "... angiography". Used
+ * only for answers that describe a point in other words.
  */
 const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
@@ -598,6 +599,12 @@ const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
   [/\bGP\b/g, 'primary care clinician'],
   [/\b(?:ibuprofen|naproxen|diclofenac|ketorolac|celecoxib|ketoprofen)\b/gi, 'NSAID'],
+  [/\b(?:codeine|tramadol|dihydrocodeine)\b/gi, '$& (weak opioid)'],
+  [/\b(?:morphine|oxycodone|hydromorphone|fentanyl|diamorphine|methadone)\b/gi, '$& (strong opioid)'],
+  [/\bno\s+(?:pain\s+)?(?:medication|medicines?|analgesics?|analgesia|painkillers?|pain\s+relievers?)\b/gi, 'no analgesic medication'],
+  [/\btoday\b/gi, 'today (same day)'],
+  [/\b(?:rest|stay|recover|manage\s+(?:this|it))\s+at\s+home\b/gi, '$& (self-care)'],
+  [/\bcath(?:eteri[sz]ation)?\s+lab(?:oratory)?\b/gi, '$& (angiography)'],
 ];
 
 function withScaleSynonyms(text: string): string {
