@@ -103,6 +103,26 @@ function contradictionOfClosing(plain: string, closing: { value: YesNo; written:
   return { status: 'ambiguous', explanation: `the answer closes with "${closing.written}" but also says "${earlier[0].trim()}"` };
 }
 
+/**
+ * A last sentence that opens with yes/no and states its verdict ("I would get a CT. Yes, it's indicated."), or a last
+ * clause "no <what the question asks about>" ("The best choice is observation without imaging — no CT."): the answer
+ * concludes there, unless an earlier opposite yes/no or the sentence itself contradicts it.
+ */
+function closingSentenceVerdict(plain: string, stem: string | undefined): Candidate<YesNo> | undefined {
+  const sentences = splitSentences(plain);
+  const last = sentences.at(-1) ?? '';
+  if (sentences.length < 2 && !/\s-\s|[:;]/.test(last)) return undefined;
+  const opening = /^\W*(yes|no)\s*[,:—–-]\s*\S/i.exec(last);
+  const noThing = stem === undefined ? undefined : /(?:^|\s-\s*|[:;]\s*)no\s+([a-z][\w-]*)\s*[.!]?\s*$/i.exec(last);
+  const namesAsked = noThing !== undefined && noThing !== null && stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4));
+  const value: YesNo | undefined = opening ? ((opening[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no') : namesAsked ? 'no' : undefined;
+  if (value === undefined) return undefined;
+  const written = (opening?.[0] ?? noThing?.[0] ?? '').trim();
+  const contradiction = contradictionOfClosing(plain, { value, written }) ?? contradictionOfLeading(last, value, stem);
+  if (contradiction) return contradiction;
+  return { status: 'found', value, strength: 'strong', explanation: `the last sentence concludes "${last.slice(0, 60)}"` };
+}
+
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
 
@@ -209,6 +229,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
         explanation: `the answer closes with "${closing.written}"`,
       }
     );
+
+  const lastSentence = closingSentenceVerdict(plain, stem);
+  if (lastSentence) return lastSentence;
 
   const conditional = CONDITIONAL_BOTH.exec(plain);
   if (conditional)
