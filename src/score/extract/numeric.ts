@@ -41,9 +41,12 @@ const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 /** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
 const TOPIC_MARKER =
   /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
-/** "I would give", "start at", "Give ..." (imperative, at the start of a sentence): a number after one needs a unit. */
+/**
+ * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
+ * number after one needs a unit.
+ */
 const ACTION_MARKER =
-  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
+  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
@@ -357,7 +360,7 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   }
   let rejection: string | undefined;
   for (const quantity of pool) {
-    if (quantity.isOperand) continue;
+    if (quantity.isOperand || isConcentration(segment, quantity)) continue;
     if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
     if (quantity.countedForm !== undefined) {
       rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
@@ -407,6 +410,7 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
 function fromWholeText(plain: string, quantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
   const usable: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
+  const minimums: Quantity[] = [];
   let rejection: string | undefined;
   for (const quantity of quantities) {
     // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
@@ -414,7 +418,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
+    if (unitless || quantity.isOperand || isConcentration(plain, quantity)) continue;
+    if (quantity.bound !== undefined) {
+      if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
+      continue;
+    }
     const converted = convert(quantity, target);
     // The patient's own history ("her last dose was 10 mg", "his home dose of 40 mg") is never the answer, not even a weak one.
     if (converted.ok && quantity.range === undefined && isPatientHistory(plain, quantity.start)) {
@@ -452,6 +460,16 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       explanation: `only a reference value ("${quantity.text}", a usual/typical/maximum dose)${note}`,
     };
   }
+  // "At least 2,400 mL in the first 3 hours": a minimum recommended with nothing else is the amount recommended.
+  const onlyMinimum = minimums.length === 1 && minimums[0] ? minimums[0] : undefined;
+  const minimum = usable.length === 0 && references.length === 0 && onlyMinimum ? convert(onlyMinimum, target) : undefined;
+  if (minimum?.ok && onlyMinimum)
+    return {
+      status: 'found',
+      value: minimum.value,
+      strength: 'weak',
+      explanation: `only a minimum is given ("${onlyMinimum.bound ?? ''} ${onlyMinimum.text}")${minimum.note}`,
+    };
   const distinct = [...new Set(usable.map((entry) => entry.value))];
   if (distinct.length === 1 && usable[0]) {
     const { quantity, note } = usable[0];
@@ -622,6 +640,16 @@ function companionAmount(
   if (!JOINED_AMOUNT.test(segment.slice(quantity.end, next.start))) return undefined;
   const converted = convert(next, target);
   return converted.ok && converted.value !== value ? next : undefined;
+}
+
+/** A bound that states a minimum ("at least 30 mL/kg"): guidelines recommend fluids that way. */
+const MINIMUM_BOUND = /^(?:at\s+least|a\s+minimum\s+of|minimum\s+of)$/i;
+
+/** "100 mg/5 mL", "250 mg per 5 mL": an amount per volume is a concentration, not a dose. */
+function isConcentration(text: string, quantity: Quantity): boolean {
+  return /^\s*(?:\/|per|in|in\s+each|in\s+every)\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|millilit(?:re|er)s?|L|l|lit(?:re|er)s?)\b/.test(
+    text.slice(quantity.end, quantity.end + 30),
+  );
 }
 
 /** A negated instruction to give an amount, in the clause before it ("don't give", "never exceed", "avoid using"). */
