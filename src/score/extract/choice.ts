@@ -222,8 +222,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const paraphrased = fromParaphrasedOptionTexts(plain, options);
   if (paraphrased) return paraphrased;
 
-  const described = optionDescribed(plain, options.phrases);
   const labelled = new Set<string>();
+  const ruledOut = new Set<string>();
   const plainRejects = isRejecting(plain);
   for (const match of plain.matchAll(/(?<![A-Za-z0-9])(?:(?:option|choice)\s+\(?([A-Za-z])\)?|\(([A-Z])\)|([A-Z])\))(?![A-Za-z0-9])/gi)) {
     const raw = match[1] ?? match[2] ?? match[3] ?? '';
@@ -234,10 +234,15 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (
       isRejectedMention(plain, start, start + match[0].length) ||
       (plainRejects && isInRejectingClause(plain, start, start + match[0].length))
-    )
+    ) {
+      ruledOut.add(key);
       continue;
+    }
     labelled.add(key);
   }
+  // An option ruled out by its letter ("antibiotics (C) don't treat influenza") is rejected by that clause, even when
+  // its own text is worded as a negation.
+  const described = optionDescribed(plain, options.phrases, ruledOut);
   if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
   if (described?.status === 'found' && labelled.size === 0) {
     return {

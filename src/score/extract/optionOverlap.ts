@@ -30,6 +30,12 @@ function contentKeys(text: string): Set<string> {
   return new Set(words.map(wordKey).filter((key) => (key.length > 1 || /^\d$/.test(key)) && !FUNCTION_WORDS.has(key)));
 }
 
+/**
+ * Option texts worded as a condition or an absence ("Only if ...", "..., and give nothing by mouth", "without
+ * thrombolysis"). An option that opens with "Nothing" is doing nothing, which a negation does rule out.
+ */
+const NEGATIVE_WORDING = /^\s*(?:only\s+)?(?:if|unless)\b|^.+\bnothing\b|\bwithout\b/i;
+
 export type OverlapReading =
   | { readonly status: 'found'; readonly id: string; readonly clause: string }
   /** `negated`: an option worded as a negation is described in a negated clause, which may be choosing it. */
@@ -45,9 +51,15 @@ export type OverlapReading =
  * to that option among all options, and fewer words unique to any other option (at most one). Clauses that rule out what they name
  * ("don't stop losartan", "a weak opioid isn't enough") or only state a condition count as rejections, never as
  * choices. One option described and never rejected is the reading; two options described, or the described option
- * also rejected, is ambiguous; nothing described is undefined.
+ * also rejected, is ambiguous; nothing described is undefined. `ruledOut` names options the text rules out by their
+ * letter ("antibiotics (C) don't treat influenza"): any clause describing one rejects it, even when its text is worded
+ * negatively.
  */
-export function optionDescribed(text: string, phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>): OverlapReading {
+export function optionDescribed(
+  text: string,
+  phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
+  ruledOut: ReadonlySet<string> = new Set(),
+): OverlapReading {
   const keys = phrases.map(({ id, phrase }) => ({ id, keys: contentKeys(phrase) }));
   const unique = new Map(
     keys.map(({ id, keys: own }) => [
@@ -58,7 +70,9 @@ export function optionDescribed(text: string, phrases: ReadonlyArray<{ readonly 
   // An option worded as a negation or a condition ("Not until age 50", "call 911 if I cannot get there") may be chosen
   // in a clause that reads as rejecting: its rejections say nothing, and a description of it there is a possible choice.
   const negativeWording = new Set(
-    phrases.filter(({ phrase }) => isRejecting(phrase) || /^\s*(?:only\s+)?(?:if|unless)\b/i.test(phrase)).map(({ id }) => id),
+    phrases
+      .filter(({ id, phrase }) => !ruledOut.has(id) && (isRejecting(phrase) || NEGATIVE_WORDING.test(phrase)))
+      .map(({ id }) => id),
   );
   const chosen = new Map<string, string>();
   const rejected = new Set<string>();
@@ -77,7 +91,8 @@ export function optionDescribed(text: string, phrases: ReadonlyArray<{ readonly 
       best !== undefined &&
       scored.every((other) => other.id === best.id || (other.distinctive <= 1 && other.distinctive < best.distinctive));
     if (!clear || !best) continue;
-    if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
+    if (ruledOut.has(best.id)) rejected.add(best.id);
+    else if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
     else if (!chosen.has(best.id)) chosen.set(best.id, clause.text);
   }
   if (chosen.size > 1)
