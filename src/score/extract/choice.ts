@@ -3,7 +3,7 @@ import { findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
-import { optionDescribed } from './optionOverlap.js';
+import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -126,6 +126,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const terse = readStrictLine(plain, options, true);
   if (terse && 'conflict' in terse) return { status: 'ambiguous', explanation: terse.conflict };
   if (terse) return strong(terse.letter, `terse reply "${terse.written}"`);
+  const terseWords = optionNamedByWords(plain, options.phrases);
+  if (terseWords !== undefined) return strong(terseWords, `terse reply "${plain.trim()}" in words of option ${terseWords} only`);
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]

@@ -111,3 +111,25 @@ export function optionDescribed(
     return { status: 'ambiguous', explanation: `option ${id} is both described ("${clause.slice(0, 60)}") and ruled out`, negated: false };
   return { status: 'found', id, clause };
 }
+
+/**
+ * A short reply made only of words of one option's text, at least one of them that option's own ("Thrombectomy." for
+ * "Mechanical thrombectomy", "Warfarin." for "Warfarin instead of antiplatelet drugs"): that option. A reply of six
+ * words or more, one that rules something out ("Not thrombectomy"), or one whose words several options share is not.
+ */
+export function optionNamedByWords(
+  text: string,
+  phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
+): string | undefined {
+  const reply = text.trim().replace(/[.!]+$/, '');
+  if (reply.length === 0 || /[.!?;:\n]/.test(reply) || reply.split(/\s+/).length > 5 || isRejecting(reply)) return undefined;
+  if (/^\W*(?:no|not|maybe|perhaps|possibly|probably|either|neither)\b/i.test(reply)) return undefined;
+  const words = contentKeys(reply);
+  if (words.size === 0) return undefined;
+  const keys = phrases.map(({ id, phrase }) => ({ id, keys: contentKeys(phrase) }));
+  const covering = keys.filter(({ keys: own }) => [...words].every((word) => own.has(word)));
+  const only = covering.length === 1 ? covering[0] : undefined;
+  if (only === undefined) return undefined;
+  const distinctive = [...words].some((word) => keys.every((other) => other.id === only.id || !other.keys.has(word)));
+  return distinctive ? only.id : undefined;
+}
