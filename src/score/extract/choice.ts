@@ -343,6 +343,12 @@ function markerDisagreement(
         return `a later decision names ${key} ("${sentence.slice(0, 80).trim()}")`;
     }
   }
+  // "Answer: B. Penicillin or amoxicillin for 10 days ... should be your treatment": the explanation after the letter
+  // recommends another option in its own words.
+  const laterSentences = plain.slice(markerIndex).replace(/^[^\n]*?(?<![A-Za-z0-9])\(?[A-Z]\)?(?![A-Za-z0-9])[.):]?/, '');
+  const describedAfter = REVISION_CUE.test(laterSentences) ? undefined : optionDescribed(laterSentences, options.phrases, new Set(), true);
+  if (describedAfter?.status === 'found' && describedAfter.id !== letter)
+    return `the explanation recommends option ${describedAfter.id} ("${describedAfter.clause.slice(0, 60)}")`;
   return undefined;
 }
 

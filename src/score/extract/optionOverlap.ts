@@ -53,12 +53,13 @@ export type OverlapReading =
  * choices. One option described and never rejected is the reading; two options described, or the described option
  * also rejected, is ambiguous; nothing described is undefined. `ruledOut` names options the text rules out by their
  * letter ("antibiotics (C) don't treat influenza"): any clause describing one rejects it, even when its text is worded
- * negatively.
+ * negatively. `dominant` lets a clause describing several options stand for the one whose own words clearly dominate.
  */
 export function optionDescribed(
   text: string,
   phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
   ruledOut: ReadonlySet<string> = new Set(),
+  dominant = false,
 ): OverlapReading {
   const keys = phrases.map(({ id, phrase }) => ({ id, keys: contentKeys(phrase) }));
   const unique = new Map(
@@ -85,7 +86,16 @@ export function optionDescribed(
       distinctive: [...(unique.get(id) ?? [])].filter((key) => words.has(key)).length,
     }));
     const described = scored.filter(({ shared, distinctive }) => shared >= 2 && distinctive >= 1);
-    const best = described.length === 1 ? described[0] : undefined;
+    // `dominant`: of several described options, the one whose own words clearly outnumber the others' (the check below).
+    // Only for looking for a contradiction, where reading too much errs towards unparseable.
+    const best = dominant
+      ? described.reduce<(typeof described)[number] | undefined>(
+          (leader, entry) => (leader === undefined || entry.distinctive > leader.distinctive ? entry : leader),
+          undefined,
+        )
+      : described.length === 1
+        ? described[0]
+        : undefined;
     // Another option's own words in the same clause (more than a stray one) make the clause about both.
     const clear =
       best !== undefined &&
