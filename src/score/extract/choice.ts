@@ -36,7 +36,7 @@ const LETTER_CONTINUATION =
   /^\s+(?:is|was|or|and|because|since|as|given|due|with|which|for|would|should|seems|appears|fits|best|remains|here|then|-|since)\b/;
 
 const DECISION_CUE =
-  /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
+  /(?:^|[.!?]\s+)so\b|\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
 
 /** A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had to choose, ..."). */
 const CONDITIONAL_SENTENCE =
@@ -282,8 +282,11 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
   return undefined;
 }
 
-/** An answer that closes on an option letter after a dash or colon ("Within 1 hour — B.", "Morphine is appropriate: D."). */
-const CLOSING_LABEL = /(?:\s[—–-]|:)\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
+/**
+ * An answer that closes on an option letter after a dash or colon, or on "option X" after a comma ("Within 1 hour — B.",
+ * "Morphine is appropriate: D.", "So ESI 1, option A.").
+ */
+const CLOSING_LABEL = /(?:\s[—–-]|:|,(?=\s*option\s))\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;

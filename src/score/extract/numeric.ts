@@ -40,7 +40,7 @@ const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
 /** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
 const TOPIC_MARKER =
-  /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
+  /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
 /**
  * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
  * number after one needs a unit.
@@ -148,6 +148,8 @@ interface TargetUnit {
   readonly weightKg?: number;
   /** The question's unit is a plain amount read per day because its stem asks for a day's total: an amount is that total. */
   readonly amountIsDaily?: boolean;
+  /** The stem asks for a total ("the total alteplase dose"): an amount named as a bolus or a first dose is only a part. */
+  readonly asksTotal?: boolean;
 }
 
 /**
@@ -163,6 +165,10 @@ function asPercentOfPredicted(text: string, target: TargetUnit): string {
 }
 
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
+  return { ...targetUnitOf(unit, stem, context), asksTotal: stem !== undefined && /\btotal\b/i.test(stem) };
+}
+
+function targetUnitOf(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
   const { weightKg } = context;
@@ -360,7 +366,7 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   }
   let rejection: string | undefined;
   for (const quantity of pool) {
-    if (quantity.isOperand || isConcentration(segment, quantity)) continue;
+    if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity)) continue;
     if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
     if (quantity.countedForm !== undefined) {
       rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
@@ -383,10 +389,15 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       continue;
     }
     const converted = convert(quantity, target);
+    if (converted.ok && isPartOfTotal(segment, quantity, target))
+      return { status: 'ambiguous', explanation: `"${quantity.text}" is named as one part of the total asked for (after ${source})` };
     const alternative = ALTERNATIVE_AFTER.exec(segment.slice(quantity.end));
     if (converted.ok && alternative) {
       return { status: 'ambiguous', explanation: `"${quantity.text}${alternative[0]}..." offers another value after ${source}` };
     }
+    const band = converted.ok ? bandExcluding(segment, quantity, converted.value) : undefined;
+    if (band !== undefined)
+      return { status: 'ambiguous', explanation: `"${quantity.text}" is placed in a band it is outside of ("${band}") after ${source}` };
     const companion = converted.ok ? companionAmount(segment, quantity, pool, target, converted.value) : undefined;
     if (companion !== undefined) {
       return {
@@ -411,6 +422,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   const usable: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const minimums: Quantity[] = [];
+  const parts: Array<{ quantity: Quantity; value: number }> = [];
   let rejection: string | undefined;
   for (const quantity of quantities) {
     // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
@@ -418,7 +430,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || isConcentration(plain, quantity)) continue;
+    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity)) continue;
     if (quantity.bound !== undefined) {
       if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
       continue;
@@ -448,6 +460,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       rejection ??= `"${quantity.text}" is ruled out ("${plain.slice(Math.max(0, quantity.start - 30), quantity.end).trim()}")`;
       continue;
     }
+    if (isPartOfTotal(plain, quantity, target)) {
+      rejection ??= `"${quantity.text}" is named as one part of the total asked for`;
+      parts.push({ quantity, value: converted.value });
+      continue;
+    }
     usable.push({ quantity, value: converted.value, note: converted.note });
   }
   const referenceValues = [...new Set(references.map((entry) => entry.value))];
@@ -460,6 +477,15 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       explanation: `only a reference value ("${quantity.text}", a usual/typical/maximum dose)${note}`,
     };
   }
+  // "Bolus 7 mg, then infusion 63.2 mg" for a total: a bolus and an infusion, and nothing else, add up to the total.
+  const [bolus, infusion] = parts;
+  if (usable.length === 0 && parts.length === 2 && bolus && infusion && /\binfusion\b/i.test(plain) && /\bbolus\b/i.test(plain))
+    return {
+      status: 'found',
+      value: Number((bolus.value + infusion.value).toPrecision(12)),
+      strength: 'weak',
+      explanation: `the bolus "${bolus.quantity.text}" and the infusion "${infusion.quantity.text}" add up to the total asked for`,
+    };
   // "At least 2,400 mL in the first 3 hours": a minimum recommended with nothing else is the amount recommended.
   const onlyMinimum = minimums.length === 1 && minimums[0] ? minimums[0] : undefined;
   const minimum = usable.length === 0 && references.length === 0 && onlyMinimum ? convert(onlyMinimum, target) : undefined;
@@ -650,6 +676,39 @@ function isConcentration(text: string, quantity: Quantity): boolean {
   return /^\s*(?:\/|per|in|in\s+each|in\s+every)\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|millilit(?:re|er)s?|L|l|lit(?:re|er)s?)\b/.test(
     text.slice(quantity.end, quantity.end + 30),
   );
+}
+
+/**
+ * "The score is 3, which puts the patient at high risk (score 4 or above)": the value is said to fall in a band whose
+ * threshold, stated in the same sentence, excludes it; the answer contradicts itself. A negation ("not", "below",
+ * "short of") in that sentence makes it a comparison instead. Returns the threshold as written, or undefined.
+ */
+function bandExcluding(segment: string, quantity: Quantity, value: number): string | undefined {
+  const sentence = segment.slice(quantity.end).split(/[.;!?](?:\s|$)|\n/)[0] ?? '';
+  if (/\b(?:not|below|under|short\s+of|less\s+than|doesn't|does\s+not|isn't|fails?)\b/i.test(sentence)) return undefined;
+  for (const match of sentence.matchAll(/(-?\d+(?:\.\d+)?)\s*(?:points?\s+)?or\s+(above|more|higher|greater|over|below|less|fewer|lower)\b/gi)) {
+    const threshold = Number(match[1]);
+    const upward = /^(?:above|more|higher|greater|over)$/i.test(match[2] ?? '');
+    if (upward ? value < threshold : value > threshold) return match[0];
+  }
+  return undefined;
+}
+
+/** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */
+function isThreshold(text: string, quantity: Quantity): boolean {
+  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d))/i.test(text.slice(quantity.end, quantity.end + 20));
+}
+
+/** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */
+const PART_OF_REGIMEN = /^[^.;:\n\d]{0,25}?\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion)\b/i;
+
+/** Whether the question asks for a total and the amount is named as one part of it (and not as the total). */
+function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): boolean {
+  if (target.asksTotal !== true) return false;
+  const around = `${text.slice(Math.max(0, quantity.start - 25), quantity.start)} ${text.slice(quantity.end, quantity.end + 25)}`;
+  if (/\btotal\b/i.test(around)) return false;
+  const before = text.slice(Math.max(0, quantity.start - 25), quantity.start);
+  return PART_OF_REGIMEN.test(text.slice(quantity.end)) || /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion)\s+(?:of\s+)?$/i.test(before);
 }
 
 /** A negated instruction to give an amount, in the clause before it ("don't give", "never exceed", "avoid using"). */

@@ -51,7 +51,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
-  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
+  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
@@ -122,6 +122,9 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
   if (contradiction) return contradiction;
   return { status: 'found', value, strength: 'strong', explanation: `the last sentence concludes "${last.slice(0, 60)}"` };
 }
+
+/** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
+const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
 
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
@@ -379,6 +382,14 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(sentence) ? readYesNoAt(sentence) : undefined;
     if (!reading || !('value' in reading) || reading.value === value) continue;
     if (!REVISION_CUE.test(sentences.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
+  }
+  // "Yes, screening is recommended. However, ... no screening is needed today.": a turn that reverses the verdict.
+  for (const sentence of sentences.slice(1)) {
+    if (!CONTRAST_OPENING.test(sentence)) continue;
+    const verdicts = value === 'yes' ? NEGATED_VERDICT : AFFIRMED_VERDICT;
+    const reversed = verdicts.map((pattern) => pattern.exec(sentence)?.[0]).find((match) => polarityKnown(match, stem));
+    const onTopic = stem === undefined || [...stemRoots(sentence)].some((root) => stemRoots(stem).has(root));
+    if (reversed !== undefined && onTopic && !REVISION_CUE.test(plain)) return conflict(`a later turn says "${reversed}"`);
   }
   for (const match of plain.matchAll(CONCLUDING_YES_NO)) {
     if ((match[1] ?? '').toLowerCase() === value) continue;
