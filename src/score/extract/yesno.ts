@@ -25,9 +25,12 @@ const JSON_KEYS = [
   'yesno',
 ];
 
-/** Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say". */
+/**
+ * Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say", and hedges
+ * that still commit ("I'd lean yes", "I think yes", "To be safe, yes").
+ */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -199,6 +202,17 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
       explanation: `matched the only JSON boolean "${onlyBoolean.key}": ${String(onlyBoolean.value)}`,
     };
   }
+
+  // {"give_alteplase": "yes"}: the only JSON field of any name holding a yes or a no.
+  const yesNoStrings = findAnyJsonFields(clean).filter((field) => typeof field.value === 'string' && /^\s*(?:yes|no)\s*$/i.test(field.value));
+  const onlyYesNo = booleans.length === 0 && yesNoStrings.length === 1 ? yesNoStrings[0] : undefined;
+  if (onlyYesNo)
+    return {
+      status: 'found',
+      value: String(onlyYesNo.value).trim().toLowerCase() === 'yes' ? 'yes' : 'no',
+      strength: 'strong',
+      explanation: `matched the only JSON yes/no "${onlyYesNo.key}": "${String(onlyYesNo.value)}"`,
+    };
 
   const segments = findAnswerSegments(plain);
   for (const segment of segments.filter((s) => s.tier === 'final').reverse()) {
@@ -436,7 +450,9 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 }
 
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
-function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
+function readYesNoAt(written: string, afterMarker = false): YesNoReading {
+  // The Spanish "Sí" is a yes ("Sí, se recomienda ..."); "No" is the same word in both languages.
+  const segment = written.replace(/^(\s*["'(\[]?\s*)sí(?=[\s,.!;:]|$)/i, '$1yes');
   const match =
     /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
