@@ -353,7 +353,11 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
  * when it is), converted. `acceptBare` lets a number without a unit count as the target unit.
  */
 function fromSegment(segment: string, target: TargetUnit, source: string, acceptBare: boolean): Candidate<number> | undefined {
-  const quantities = findQuantities(segment);
+  // "The HEART score is nine.": a number word standing alone after the marker is the value.
+  const worded = acceptBare ? numberWordReply(segment) : '';
+  if (worded.length > 0 && worded !== segment) return fromSegment(worded, target, source, acceptBare);
+  // "PHQ-9", "CURB-65", "GAD-7": a number joined to a name by a hyphen is part of the name.
+  const quantities = findQuantities(segment).filter((quantity) => !/[A-Za-z]-$/.test(segment.slice(Math.max(0, quantity.start - 2), quantity.start)));
   if (quantities.length === 0) return undefined;
   let pool = quantities;
   const first = quantities[0];
