@@ -190,13 +190,22 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const named = openingName === undefined ? undefined : scale.shortNames.find(({ phrase }) => phrase.toLowerCase() === openingName);
   if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
 
-  // A reasoning that ends on a label of its own ("... so not severe. Moderate."): the last sentence is the answer.
-  const lastSentence = (splitSentences(plain).at(-1) ?? '')
+  // A reasoning that ends on a label of its own ("... so not severe. Moderate.", "... So moderate.", "FEV1 45% pred →
+  // severe", "... So 4."): the last sentence, after a concluding word or arrow, is the answer.
+  const closingSentence = splitSentences(plain).at(-1) ?? '';
+  const arrow = closingSentence.lastIndexOf('→') >= 0 ? closingSentence.lastIndexOf('→') : closingSentence.lastIndexOf('=>');
+  const concludes = splitSentences(plain).length > 1 || arrow >= 0;
+  const lastSentence = closingSentence
+    .slice(arrow >= 0 ? arrow + (closingSentence[arrow] === '→' ? 1 : 2) : 0)
     .replace(/[.!]+$/, '')
+    .replace(/^\s*(?:so|therefore|thus|hence)\s*,?\s*/i, '')
     .trim()
     .toLowerCase();
+  const closingValue = /^-?\d{1,2}$/.test(lastSentence) && arrow < 0 ? Number(lastSentence) : undefined;
+  if (closingValue !== undefined && scale.values.has(closingValue) && splitSentences(plain).length > 1 && /^\s*(?:so|therefore|thus|hence)\b/i.test(closingSentence))
+    return { status: 'found', value: closingValue, strength: 'strong', explanation: `the answer closes with "${closingSentence.trim()}"` };
   const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
-  if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && splitSentences(plain).length > 1) {
+  if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && concludes) {
     return {
       status: 'found',
       value: Number(closingName[0].id),
