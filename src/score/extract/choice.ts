@@ -109,7 +109,6 @@ function lettersNamed(text: string, letters: ReadonlyMap<string, string>): strin
   return [...text.matchAll(/(?<![A-Za-z0-9'’])([A-Z])(?![A-Za-z0-9'’])/g)].flatMap((match) => letters.get(match[1] ?? '') ?? []);
 }
 
-
 function findChoiceCandidate(clean: string, plain: string, options: Options): Candidate<string> {
   if (plain.length === 0) return { status: 'none', explanation: 'empty answer' };
   const strong = (value: string, explanation: string): Candidate<string> => ({ status: 'found', value, strength: 'strong', explanation });

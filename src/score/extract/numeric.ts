@@ -58,7 +58,11 @@ const PATIENT_HAS =
 
 /** Whether the amount at `index` is one the patient already takes or took, not one the answer recommends. */
 function isPatientHistory(plain: string, index: number): boolean {
-  const sentenceBefore = plain.slice(Math.max(0, index - 80), index).split(/[.;!?\n]\s/).at(-1) ?? '';
+  const sentenceBefore =
+    plain
+      .slice(Math.max(0, index - 80), index)
+      .split(/[.;!?\n]\s/)
+      .at(-1) ?? '';
   return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore);
 }
 /** Words that mark a sentence as a conclusion. */
@@ -206,7 +210,10 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
     // A marker in a question ("give 2.5 mg of bisoprolol? No — ...") considers a value; it does not give it.
-    .filter(({ match }) => !/^(?:[^.!?\n]|\.(?=\d))*\?/.test(plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200)))
+    .filter(
+      ({ match }) =>
+        !/^(?:[^.!?\n]|\.(?=\d))*\?/.test(plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200)),
+    )
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
     .filter(
       ({ match }) =>
@@ -357,7 +364,9 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   const worded = acceptBare ? numberWordReply(segment) : '';
   if (worded.length > 0 && worded !== segment) return fromSegment(worded, target, source, acceptBare);
   // "PHQ-9", "CURB-65", "GAD-7": a number joined to a name by a hyphen is part of the name.
-  const quantities = findQuantities(segment).filter((quantity) => !/[A-Za-z]-$/.test(segment.slice(Math.max(0, quantity.start - 2), quantity.start)));
+  const quantities = findQuantities(segment).filter(
+    (quantity) => !/[A-Za-z]-$/.test(segment.slice(Math.max(0, quantity.start - 2), quantity.start)),
+  );
   if (quantities.length === 0) return undefined;
   let pool = quantities;
   const first = quantities[0];
@@ -690,7 +699,9 @@ function isConcentration(text: string, quantity: Quantity): boolean {
 function bandExcluding(segment: string, quantity: Quantity, value: number): string | undefined {
   const sentence = segment.slice(quantity.end).split(/[.;!?](?:\s|$)|\n/)[0] ?? '';
   if (/\b(?:not|below|under|short\s+of|less\s+than|doesn't|does\s+not|isn't|fails?)\b/i.test(sentence)) return undefined;
-  for (const match of sentence.matchAll(/(-?\d+(?:\.\d+)?)\s*(?:points?\s+)?or\s+(above|more|higher|greater|over|below|less|fewer|lower)\b/gi)) {
+  for (const match of sentence.matchAll(
+    /(-?\d+(?:\.\d+)?)\s*(?:points?\s+)?or\s+(above|more|higher|greater|over|below|less|fewer|lower)\b/gi,
+  )) {
     const threshold = Number(match[1]);
     const upward = /^(?:above|more|higher|greater|over)$/i.test(match[2] ?? '');
     if (upward ? value < threshold : value > threshold) return match[0];
@@ -700,7 +711,9 @@ function bandExcluding(segment: string, quantity: Quantity, value: number): stri
 
 /** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */
 function isThreshold(text: string, quantity: Quantity): boolean {
-  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d))/i.test(text.slice(quantity.end, quantity.end + 20));
+  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d))/i.test(
+    text.slice(quantity.end, quantity.end + 20),
+  );
 }
 
 /** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */
@@ -712,7 +725,10 @@ function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): bo
   const around = `${text.slice(Math.max(0, quantity.start - 25), quantity.start)} ${text.slice(quantity.end, quantity.end + 25)}`;
   if (/\btotal\b/i.test(around)) return false;
   const before = text.slice(Math.max(0, quantity.start - 25), quantity.start);
-  return PART_OF_REGIMEN.test(text.slice(quantity.end)) || /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion)\s+(?:of\s+)?$/i.test(before);
+  return (
+    PART_OF_REGIMEN.test(text.slice(quantity.end)) ||
+    /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion)\s+(?:of\s+)?$/i.test(before)
+  );
 }
 
 /** A negated instruction to give an amount, in the clause before it ("don't give", "never exceed", "avoid using"). */

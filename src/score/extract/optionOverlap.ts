@@ -71,9 +71,7 @@ export function optionDescribed(
   // An option worded as a negation or a condition ("Not until age 50", "call 911 if I cannot get there") may be chosen
   // in a clause that reads as rejecting: its rejections say nothing, and a description of it there is a possible choice.
   const negativeWording = new Set(
-    phrases
-      .filter(({ id, phrase }) => !ruledOut.has(id) && (isRejecting(phrase) || NEGATIVE_WORDING.test(phrase)))
-      .map(({ id }) => id),
+    phrases.filter(({ id, phrase }) => !ruledOut.has(id) && (isRejecting(phrase) || NEGATIVE_WORDING.test(phrase))).map(({ id }) => id),
   );
   const chosen = new Map<string, string>();
   const rejected = new Set<string>();

@@ -202,7 +202,12 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     .trim()
     .toLowerCase();
   const closingValue = /^-?\d{1,2}$/.test(lastSentence) && arrow < 0 ? Number(lastSentence) : undefined;
-  if (closingValue !== undefined && scale.values.has(closingValue) && splitSentences(plain).length > 1 && /^\s*(?:so|therefore|thus|hence)\b/i.test(closingSentence))
+  if (
+    closingValue !== undefined &&
+    scale.values.has(closingValue) &&
+    splitSentences(plain).length > 1 &&
+    /^\s*(?:so|therefore|thus|hence)\b/i.test(closingSentence)
+  )
     return { status: 'found', value: closingValue, strength: 'strong', explanation: `the answer closes with "${closingSentence.trim()}"` };
   const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
   if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && concludes) {

@@ -28,7 +28,10 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   /(?:^|[.!?]\s+)(?:unable|not\s+able|impossible|not\s+possible)\s+to\s+(?:determine|assess|assign|say|answer|provide|give|tell|recommend|decide|judge)\b/im,
   // "I cannot do this.", "I can't provide it.", "I'm unable to compute eGFR for a specific patient", "I'm not able to
   // score mental health questionnaires": declining the task itself.
-  new RegExp(`${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:do|provide|give|compute|calculate|score|work\\s+out)\\s+(?:it|this|that|one|a\\s+(?:volume|dose|number|value|score)|[\\w-]+\\s+for\\s+(?:a|an|any|this)\\s+(?:specific|particular|individual)\\b|(?:[\\w-]+\\s+){0,2}questionnaires?)\\b`, 'i'),
+  new RegExp(
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:do|provide|give|compute|calculate|score|work\\s+out)\\s+(?:it|this|that|one|a\\s+(?:volume|dose|number|value|score)|[\\w-]+\\s+for\\s+(?:a|an|any|this)\\s+(?:specific|particular|individual)\\b|(?:[\\w-]+\\s+){0,2}questionnaires?)\\b`,
+    'i',
+  ),
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
 ];
 

@@ -84,7 +84,11 @@ export function answerAfterSelfCorrection<T>(
  * extractor reading it as a committed answer still leaves two candidates, so the first answer no longer stands. Used
  * when `answerAfterSelfCorrection` finds nothing; `named` lists the values a stretch of text names.
  */
-export function reopenedByCorrection<T>(plain: string, whole: Candidate<T>, named: (text: string) => readonly T[]): Candidate<T> | undefined {
+export function reopenedByCorrection<T>(
+  plain: string,
+  whole: Candidate<T>,
+  named: (text: string) => readonly T[],
+): Candidate<T> | undefined {
   if (whole.status !== 'found') return undefined;
   for (const tail of textsAfterSelfCorrection(plain)) {
     const other = named(tail).find((value) => value !== whole.value);

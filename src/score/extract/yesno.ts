@@ -204,7 +204,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   }
 
   // {"give_alteplase": "yes"}: the only JSON field of any name holding a yes or a no.
-  const yesNoStrings = findAnyJsonFields(clean).filter((field) => typeof field.value === 'string' && /^\s*(?:yes|no)\s*$/i.test(field.value));
+  const yesNoStrings = findAnyJsonFields(clean).filter(
+    (field) => typeof field.value === 'string' && /^\s*(?:yes|no)\s*$/i.test(field.value),
+  );
   const onlyYesNo = booleans.length === 0 && yesNoStrings.length === 1 ? yesNoStrings[0] : undefined;
   if (onlyYesNo)
     return {
