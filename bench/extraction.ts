@@ -1,13 +1,13 @@
 /**
  * Answer-extraction accuracy on every corpus directory under test/score/extract/: `corpus/` (the development set),
- * `tuning-heldout/` (written blind, measured once, tuned on since 2026-12-04) and `blind/` (a fresh blind set, when
- * present). Prints per directory x question type: lines, correct, accuracy, wrong values (a different value than
+ * `tuning-heldout/` (written blind, measured once, tuned on since 2026-12-04), `dev2/` and `dev3/` (further development
+ * sets) and `blind/` (a fresh blind set, when present). Prints per directory x question type: lines, correct, accuracy, wrong values (a different value than
  * expected, or an answer where a refusal or unparseable was expected), refusal/unparseable confusions, missed answers,
  * and the accuracy without the lines marked `needs_vignette` (a per-kg dose answering a total-dose question, readable
  * only with the vignette's weight) beside the count of those lines; then lists every line not read as expected and
  * every wrong value. Exits 1 on any wrong value in any directory, 2 if a corpus file cannot be read or `--only` names
  * a directory that does not exist.
- * Run: npm run bench:extraction [-- --only dev2,corpus,tuning-heldout]
+ * Run: npm run bench:extraction [-- --only dev2,dev3,corpus,tuning-heldout]
  * `--only` measures the named directories alone (every directory by default), so an extractor author can measure the
  * development sets without printing the lines of a blind set they must not see.
  */
@@ -21,7 +21,7 @@ import {
   type CorpusScore,
 } from '../test/score/extract/corpus.js';
 
-const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'blind'];
+const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'dev3', 'blind'];
 
 /** The directory names after `--only` (comma-separated), or undefined when the flag is absent. */
 function onlyDirectories(argv: readonly string[]): string[] | undefined {

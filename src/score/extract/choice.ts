@@ -3,12 +3,12 @@ import { findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
-import { optionDescribed } from './optionOverlap.js';
+import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
@@ -36,7 +36,7 @@ const LETTER_CONTINUATION =
   /^\s+(?:is|was|or|and|because|since|as|given|due|with|which|for|would|should|seems|appears|fits|best|remains|here|then|-|since)\b/;
 
 const DECISION_CUE =
-  /\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
+  /(?:^|[.!?]\s+)so\b|\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
 
 /** A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had to choose, ..."). */
 const CONDITIONAL_SENTENCE =
@@ -99,8 +99,14 @@ export function extractChoice(text: string, options: Readonly<Record<string, str
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
   const whole = findChoiceCandidate(clean, plain, { letters, phrases });
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases })) ?? whole;
+  const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases }));
+  const candidate = corrected ?? reopenedByCorrection(plain, whole, (tail) => lettersNamed(tail, letters)) ?? whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
+}
+
+/** Upper-case option letters standing alone in `text` ("maybe C", "(B)"), as option keys. */
+function lettersNamed(text: string, letters: ReadonlyMap<string, string>): string[] {
+  return [...text.matchAll(/(?<![A-Za-z0-9'’])([A-Z])(?![A-Za-z0-9'’])/g)].flatMap((match) => letters.get(match[1] ?? '') ?? []);
 }
 
 function findChoiceCandidate(clean: string, plain: string, options: Options): Candidate<string> {
@@ -119,11 +125,15 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const terse = readStrictLine(plain, options, true);
   if (terse && 'conflict' in terse) return { status: 'ambiguous', explanation: terse.conflict };
   if (terse) return strong(terse.letter, `terse reply "${terse.written}"`);
+  const terseWords = optionNamedByWords(plain, options.phrases);
+  if (terseWords !== undefined) return strong(terseWords, `terse reply "${plain.trim()}" in words of option ${terseWords} only`);
 
   const segments = findAnswerSegments(plain);
   const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]
     .filter((match) => {
       const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
+      // "I don't think it's C", "I would never choose B": a negated marker rules the letter out.
+      if (/\b(?:not|never)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i.test(before)) return false;
       return !/\bif\b[^.\n]*$/i.test(before) || COMMITTING_CONDITIONAL.test(before);
     })
     .map((match) => ({
@@ -213,8 +223,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const paraphrased = fromParaphrasedOptionTexts(plain, options);
   if (paraphrased) return paraphrased;
 
-  const described = optionDescribed(plain, options.phrases);
   const labelled = new Set<string>();
+  const ruledOut = new Set<string>();
   const plainRejects = isRejecting(plain);
   for (const match of plain.matchAll(/(?<![A-Za-z0-9])(?:(?:option|choice)\s+\(?([A-Za-z])\)?|\(([A-Z])\)|([A-Z])\))(?![A-Za-z0-9])/gi)) {
     const raw = match[1] ?? match[2] ?? match[3] ?? '';
@@ -225,10 +235,15 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (
       isRejectedMention(plain, start, start + match[0].length) ||
       (plainRejects && isInRejectingClause(plain, start, start + match[0].length))
-    )
+    ) {
+      ruledOut.add(key);
       continue;
+    }
     labelled.add(key);
   }
+  // An option ruled out by its letter ("antibiotics (C) don't treat influenza") is rejected by that clause, even when
+  // its own text is worded as a negation.
+  const described = optionDescribed(plain, options.phrases, ruledOut);
   if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
   if (described?.status === 'found' && labelled.size === 0) {
     return {
@@ -266,8 +281,11 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
   return undefined;
 }
 
-/** An answer that closes on an option letter after a dash or colon ("Within 1 hour — B.", "Morphine is appropriate: D."). */
-const CLOSING_LABEL = /(?:\s[—–-]|:)\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
+/**
+ * An answer that closes on an option letter after a dash or colon, or on "option X" after a comma ("Within 1 hour — B.",
+ * "Morphine is appropriate: D.", "So ESI 1, option A.").
+ */
+const CLOSING_LABEL = /(?:\s[—–-]|:|,(?=\s*option\s))\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
@@ -327,6 +345,12 @@ function markerDisagreement(
         return `a later decision names ${key} ("${sentence.slice(0, 80).trim()}")`;
     }
   }
+  // "Answer: B. Penicillin or amoxicillin for 10 days ... should be your treatment": the explanation after the letter
+  // recommends another option in its own words.
+  const laterSentences = plain.slice(markerIndex).replace(/^[^\n]*?(?<![A-Za-z0-9])\(?[A-Z]\)?(?![A-Za-z0-9])[.):]?/, '');
+  const describedAfter = REVISION_CUE.test(laterSentences) ? undefined : optionDescribed(laterSentences, options.phrases, new Set(), true);
+  if (describedAfter?.status === 'found' && describedAfter.id !== letter)
+    return `the explanation recommends option ${describedAfter.id} ("${describedAfter.clause.slice(0, 60)}")`;
   return undefined;
 }
 
@@ -409,6 +433,10 @@ function readStrictLine(line: string, options: Options, wholeAnswer: boolean): L
   const key = options.letters.get(raw.toUpperCase());
   if (key === undefined) return undefined;
   if (raw !== raw.toUpperCase() && !wholeAnswer && !/^[(\[]/.test(stripped)) return undefined;
+  const aside = /\(([^()]*)\)\s*$/.exec(rest)?.[1] ?? '';
+  const alternative = /\bor\s+(?:option\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/.exec(aside)?.[1];
+  if (alternative !== undefined && options.letters.has(alternative) && options.letters.get(alternative) !== key)
+    return { conflict: `letter ${key} offered with an alternative ("${stripped}")` };
   const remainder = rest.replace(/\s*\([^()]*\)\s*$/, '').trim();
   if (remainder.length === 0) return { letter: key, written: stripped };
   const own = options.phrases.find((phrase) => phrase.id === key)?.phrase;

@@ -7,7 +7,7 @@ import { splitSentences } from './sentences.js';
  * in such a clause is being ruled out.
  */
 const REJECTING_CLAUSE =
-  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't)\b|n't\b/i;
+  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't)\b|n't\b/i;
 
 /**
  * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
@@ -19,17 +19,23 @@ const CLAUSE_BREAK =
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE =
-  /^(?:if|unless|whether|when|either)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b/i;
+  /^(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b/i;
 
 /** A negation inside a relative clause describes the case, not the option ("pain that is not controlled by ..."). */
 const RELATIVE_NEGATION = /\b(?:that|which|who)\s+(?:is|are|was|were|has|have|had|do|does|did)(?:\s+not|n't)\b[^,;]*/gi;
+/**
+ * A negation inside a condition that follows what it qualifies says when, not what is ruled out: "go to the emergency
+ * department now, or call 911 if you can't get there safely" recommends the ED.
+ */
+const CONDITION_NEGATION = /(?<=\S.*)\b(?:if|in\s+case)\b[^,;.]*?(?:\bnot\b|n't\b|\bcannot\b)[^,;.]*/gi;
 
 export interface Clause {
   readonly text: string;
   /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
   readonly rejecting: boolean;
   /**
-   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a hedge ("possibly
+   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a question, a list of
+   * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), or a request for missing input ("I'd need the z-score to grade severity").
    */
   readonly conditional: boolean;
@@ -38,7 +44,8 @@ export interface Clause {
 /** The clauses of `text`, in order, each marked rejecting and/or conditional. */
 export function splitClauses(text: string): Clause[] {
   return splitSentences(text).flatMap((sentence) => {
-    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence);
+    // A question ("Stop metformin? No.") considers what it names; it does not choose it.
+    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence);
     return sentence
       .split(CLAUSE_BREAK)
       .map((clause) => clause.trim())
@@ -64,9 +71,9 @@ export function isInRejectingClause(text: string, start: number, end: number): b
   return isRejecting(clause);
 }
 
-/** Whether a clause rules out what it names (a negation in a relative clause does not count). */
+/** Whether a clause rules out what it names (a negation in a relative clause or a trailing condition does not count). */
 export function isRejecting(clause: string): boolean {
-  return REJECTING_CLAUSE.test(clause.replace(RELATIVE_NEGATION, ''));
+  return REJECTING_CLAUSE.test(clause.replace(RELATIVE_NEGATION, '').replace(CONDITION_NEGATION, ''));
 }
 
 function lastBreak(before: string): number {

@@ -1,4 +1,5 @@
 import { findAnswerSegments } from './answerSegments.js';
+import { isRejectedMention } from './negation.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { tableTotal } from './markdownTable.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -39,13 +40,31 @@ const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
 /** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
 const TOPIC_MARKER =
-  /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
-/** "I would give", "start at", "Give ..." (imperative, at the start of a sentence): a number after one needs a unit. */
+  /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
+/**
+ * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
+ * number after one needs a unit.
+ */
 const ACTION_MARKER =
-  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
+  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
+/** Qualifiers naming what the patient already takes or took ("last dose", "his home dose", "previous dose"). */
+const PATIENT_HISTORY = /\b(?:last|latest|most\s+recent|previous|prior|home|current|existing|usual\s+home)\s*$/i;
+/** A sentence telling what the patient already had or is on ("She already had 4 mg", "He's been on 20 mg for years"). */
+const PATIENT_HAS =
+  /\b(?:already|(?:has|have|had)\s+(?:already\s+)?(?:had|received|been\s+(?:on|taking|given))|(?:'s|is|was|were)\s+(?:currently\s+|already\s+)?(?:been\s+)?(?:on|taking|given|started\s+on)|received|took|was\s+given)\b[^.;!?\n]*$/i;
+
+/** Whether the amount at `index` is one the patient already takes or took, not one the answer recommends. */
+function isPatientHistory(plain: string, index: number): boolean {
+  const sentenceBefore =
+    plain
+      .slice(Math.max(0, index - 80), index)
+      .split(/[.;!?\n]\s/)
+      .at(-1) ?? '';
+  return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore);
+}
 /** Words that mark a sentence as a conclusion. */
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
@@ -133,6 +152,8 @@ interface TargetUnit {
   readonly weightKg?: number;
   /** The question's unit is a plain amount read per day because its stem asks for a day's total: an amount is that total. */
   readonly amountIsDaily?: boolean;
+  /** The stem asks for a total ("the total alteplase dose"): an amount named as a bolus or a first dose is only a part. */
+  readonly asksTotal?: boolean;
 }
 
 /**
@@ -148,6 +169,10 @@ function asPercentOfPredicted(text: string, target: TargetUnit): string {
 }
 
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
+  return { ...targetUnitOf(unit, stem, context), asksTotal: stem !== undefined && /\btotal\b/i.test(stem) };
+}
+
+function targetUnitOf(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
   const { weightKg } = context;
@@ -184,6 +209,11 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false })),
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
+    // A marker in a question ("give 2.5 mg of bisoprolol? No — ...") considers a value; it does not give it.
+    .filter(
+      ({ match }) =>
+        !/^(?:[^.!?\n]|\.(?=\d))*\?/.test(plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200)),
+    )
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
     .filter(
       ({ match }) =>
@@ -330,18 +360,26 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
  * when it is), converted. `acceptBare` lets a number without a unit count as the target unit.
  */
 function fromSegment(segment: string, target: TargetUnit, source: string, acceptBare: boolean): Candidate<number> | undefined {
-  const quantities = findQuantities(segment);
+  // "The HEART score is nine.": a number word standing alone after the marker is the value.
+  const worded = acceptBare ? numberWordReply(segment) : '';
+  if (worded.length > 0 && worded !== segment) return fromSegment(worded, target, source, acceptBare);
+  // "PHQ-9", "CURB-65", "GAD-7": a number joined to a name by a hyphen is part of the name.
+  const quantities = findQuantities(segment).filter(
+    (quantity) => !/[A-Za-z]-$/.test(segment.slice(Math.max(0, quantity.start - 2), quantity.start)),
+  );
   if (quantities.length === 0) return undefined;
   let pool = quantities;
   const first = quantities[0];
-  if (first?.isOperand) {
-    const lastEquals = segment.lastIndexOf('=');
+  // "Wells: 1.5 (HR > 100) + 3 (PE likely) = 4.5": asides between the terms hide that the first number is an operand.
+  const lastEquals = segment.lastIndexOf('=');
+  const hiddenOperand = first !== undefined && lastEquals > first.end && /[+×*]/.test(segment.slice(first.end, lastEquals));
+  if (first?.isOperand || hiddenOperand) {
     pool = lastEquals >= 0 ? quantities.filter((q) => q.start > lastEquals && !q.isOperand) : [];
     if (pool.length === 0) return undefined;
   }
   let rejection: string | undefined;
   for (const quantity of pool) {
-    if (quantity.isOperand) continue;
+    if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity)) continue;
     if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
     if (quantity.countedForm !== undefined) {
       rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
@@ -364,9 +402,21 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       continue;
     }
     const converted = convert(quantity, target);
+    if (converted.ok && isPartOfTotal(segment, quantity, target))
+      return { status: 'ambiguous', explanation: `"${quantity.text}" is named as one part of the total asked for (after ${source})` };
     const alternative = ALTERNATIVE_AFTER.exec(segment.slice(quantity.end));
     if (converted.ok && alternative) {
       return { status: 'ambiguous', explanation: `"${quantity.text}${alternative[0]}..." offers another value after ${source}` };
+    }
+    const band = converted.ok ? bandExcluding(segment, quantity, converted.value) : undefined;
+    if (band !== undefined)
+      return { status: 'ambiguous', explanation: `"${quantity.text}" is placed in a band it is outside of ("${band}") after ${source}` };
+    const companion = converted.ok ? companionAmount(segment, quantity, pool, target, converted.value) : undefined;
+    if (companion !== undefined) {
+      return {
+        status: 'ambiguous',
+        explanation: `"${segment.slice(quantity.start, companion.end)}" gives two amounts after ${source}; which one answers is not said`,
+      };
     }
     if (converted.ok) {
       return {
@@ -384,6 +434,8 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
 function fromWholeText(plain: string, quantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
   const usable: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
+  const minimums: Quantity[] = [];
+  const parts: Array<{ quantity: Quantity; value: number }> = [];
   let rejection: string | undefined;
   for (const quantity of quantities) {
     // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
@@ -391,8 +443,17 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || quantity.bound !== undefined) continue;
+    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity)) continue;
+    if (quantity.bound !== undefined) {
+      if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
+      continue;
+    }
     const converted = convert(quantity, target);
+    // The patient's own history ("her last dose was 10 mg", "his home dose of 40 mg") is never the answer, not even a weak one.
+    if (converted.ok && quantity.range === undefined && isPatientHistory(plain, quantity.start)) {
+      rejection ??= `"${quantity.text}" is the patient's previous or current dose, not the answer`;
+      continue;
+    }
     if (converted.ok && quantity.range === undefined && isReferenceValue(plain, quantity.start)) {
       references.push({ quantity, value: converted.value, note: converted.note });
       continue;
@@ -407,6 +468,16 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     if (quantity.formCount !== undefined) {
       return { status: 'ambiguous', explanation: `a count of dosage forms ("${quantity.formCount}"); the total is not computed` };
     }
+    // "Not 10 mg", "Don't give 1000 mg; 500 mg": a value the answer rules out is not a value it gives.
+    if (isRuledOut(plain, quantity)) {
+      rejection ??= `"${quantity.text}" is ruled out ("${plain.slice(Math.max(0, quantity.start - 30), quantity.end).trim()}")`;
+      continue;
+    }
+    if (isPartOfTotal(plain, quantity, target)) {
+      rejection ??= `"${quantity.text}" is named as one part of the total asked for`;
+      parts.push({ quantity, value: converted.value });
+      continue;
+    }
     usable.push({ quantity, value: converted.value, note: converted.note });
   }
   const referenceValues = [...new Set(references.map((entry) => entry.value))];
@@ -419,6 +490,25 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       explanation: `only a reference value ("${quantity.text}", a usual/typical/maximum dose)${note}`,
     };
   }
+  // "Bolus 7 mg, then infusion 63.2 mg" for a total: a bolus and an infusion, and nothing else, add up to the total.
+  const [bolus, infusion] = parts;
+  if (usable.length === 0 && parts.length === 2 && bolus && infusion && /\binfusion\b/i.test(plain) && /\bbolus\b/i.test(plain))
+    return {
+      status: 'found',
+      value: Number((bolus.value + infusion.value).toPrecision(12)),
+      strength: 'weak',
+      explanation: `the bolus "${bolus.quantity.text}" and the infusion "${infusion.quantity.text}" add up to the total asked for`,
+    };
+  // "At least 2,400 mL in the first 3 hours": a minimum recommended with nothing else is the amount recommended.
+  const onlyMinimum = minimums.length === 1 && minimums[0] ? minimums[0] : undefined;
+  const minimum = usable.length === 0 && references.length === 0 && onlyMinimum ? convert(onlyMinimum, target) : undefined;
+  if (minimum?.ok && onlyMinimum)
+    return {
+      status: 'found',
+      value: minimum.value,
+      strength: 'weak',
+      explanation: `only a minimum is given ("${onlyMinimum.bound ?? ''} ${onlyMinimum.text}")${minimum.note}`,
+    };
   const distinct = [...new Set(usable.map((entry) => entry.value))];
   if (distinct.length === 1 && usable[0]) {
     const { quantity, note } = usable[0];
@@ -569,14 +659,107 @@ function conversionNote(unit: ParsedUnit, target: TargetUnit): string {
   return squash(unit.text) === squash(target.written) ? '' : `; converted from ${unit.text} to ${target.written}`;
 }
 
+/** Words joining a second amount of another drug to the first ("4 mg of ondansetron and 1 g of paracetamol"). */
+const JOINED_AMOUNT = /^[^.;:()\n]*\b(?:and|plus|along\s+with|together\s+with)\b[^.;:()\n]*$/i;
+
+/**
+ * A second amount in the question's dimension joined to the found one by "and"/"plus" ("Give 4 mg of ondansetron and
+ * 1 g of paracetamol"), with a different value: the sentence gives two doses, and only the question knows which drug
+ * it asks about, so neither is read. Parentheses (a calculation, a conversion) are not a second dose.
+ */
+function companionAmount(
+  segment: string,
+  quantity: Quantity,
+  pool: readonly Quantity[],
+  target: TargetUnit,
+  value: number,
+): Quantity | undefined {
+  const next = pool.find((other) => other.start >= quantity.end);
+  if (next === undefined || next.unit === undefined || next.isOperand || next.bound !== undefined) return undefined;
+  if (!JOINED_AMOUNT.test(segment.slice(quantity.end, next.start))) return undefined;
+  const converted = convert(next, target);
+  return converted.ok && converted.value !== value ? next : undefined;
+}
+
+/** A bound that states a minimum ("at least 30 mL/kg"): guidelines recommend fluids that way. */
+const MINIMUM_BOUND = /^(?:at\s+least|a\s+minimum\s+of|minimum\s+of)$/i;
+
+/** "100 mg/5 mL", "250 mg per 5 mL": an amount per volume is a concentration, not a dose. */
+function isConcentration(text: string, quantity: Quantity): boolean {
+  return /^\s*(?:\/|per|in|in\s+each|in\s+every)\s*(?:\d+(?:\.\d+)?\s*)?(?:mL|ml|millilit(?:re|er)s?|L|l|lit(?:re|er)s?)\b/.test(
+    text.slice(quantity.end, quantity.end + 30),
+  );
+}
+
+/**
+ * "The score is 3, which puts the patient at high risk (score 4 or above)": the value is said to fall in a band whose
+ * threshold, stated in the same sentence, excludes it; the answer contradicts itself. A negation ("not", "below",
+ * "short of") in that sentence makes it a comparison instead. Returns the threshold as written, or undefined.
+ */
+function bandExcluding(segment: string, quantity: Quantity, value: number): string | undefined {
+  const sentence = segment.slice(quantity.end).split(/[.;!?](?:\s|$)|\n/)[0] ?? '';
+  if (/\b(?:not|below|under|short\s+of|less\s+than|doesn't|does\s+not|isn't|fails?)\b/i.test(sentence)) return undefined;
+  for (const match of sentence.matchAll(
+    /(-?\d+(?:\.\d+)?)\s*(?:points?\s+)?or\s+(above|more|higher|greater|over|below|less|fewer|lower)\b/gi,
+  )) {
+    const threshold = Number(match[1]);
+    const upward = /^(?:above|more|higher|greater|over)$/i.test(match[2] ?? '');
+    if (upward ? value < threshold : value > threshold) return match[0];
+  }
+  return undefined;
+}
+
+/** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */
+function isThreshold(text: string, quantity: Quantity): boolean {
+  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d))/i.test(
+    text.slice(quantity.end, quantity.end + 20),
+  );
+}
+
+/** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */
+const PART_OF_REGIMEN = /^[^.;:\n\d]{0,25}?\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion)\b/i;
+
+/** Whether the question asks for a total and the amount is named as one part of it (and not as the total). */
+function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): boolean {
+  if (target.asksTotal !== true) return false;
+  const around = `${text.slice(Math.max(0, quantity.start - 25), quantity.start)} ${text.slice(quantity.end, quantity.end + 25)}`;
+  if (/\btotal\b/i.test(around)) return false;
+  const before = text.slice(Math.max(0, quantity.start - 25), quantity.start);
+  return (
+    PART_OF_REGIMEN.test(text.slice(quantity.end)) ||
+    /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion)\s+(?:of\s+)?$/i.test(before)
+  );
+}
+
+/** A negated instruction to give an amount, in the clause before it ("don't give", "never exceed", "avoid using"). */
+const NEGATED_DOSING =
+  /\b(?:do\s+not|don't|never|should\s+not|shouldn't|avoid|not)\s+(?:\w+\s+)?(?:give|giving|use|using|prescribe|administer|start|go\s+(?:up\s+)?to)\b[^.;:\n—–]*$/i;
+
+/**
+ * Whether a value is named only to be ruled out: a rejecting lead-in or continuation right at it ("not 10 mg", "below
+ * the 90 mg maximum", "1000 mg would be too much") or a negated instruction to give it ("Don't give 1000 mg; 500 mg").
+ * A negation elsewhere in the sentence ("you won't need another one for 10 years") does not rule the value out.
+ */
+function isRuledOut(plain: string, quantity: Quantity): boolean {
+  return (
+    isRejectedMention(plain, quantity.start, quantity.end) ||
+    NEGATED_DOSING.test(plain.slice(Math.max(0, quantity.start - 60), quantity.start))
+  );
+}
+
 /** Whether the text just before `index` qualifies what follows as a reference value ("the usual adult dose is"). */
 function isReferenceValue(text: string, index: number): boolean {
+  return REFERENCE_QUALIFIER.test(qualifierBefore(text, index));
+}
+
+/** What precedes `index` once "dose is", "dosage of", ":" are dropped, so that a qualifier ends it. */
+function qualifierBefore(text: string, index: number): string {
   let before = text.slice(Math.max(0, index - 60), index);
   for (let previous = ''; previous !== before; ) {
     previous = before;
     before = before.replace(/\s*(?:\b(?:doses?|dosages?|ranges?|from|is|are|of|was|were|would\s+be|in\s+adults)\b|[:=])\s*$/i, '');
   }
-  return REFERENCE_QUALIFIER.test(before);
+  return before;
 }
 
 function lineFrom(text: string, from: number): string {

@@ -54,6 +54,8 @@ const CONFLICT_AFTER = new RegExp(
 /** Words right before a mention that make it one of several alternatives: "either ... or a strong opioid", "between a weak and a strong opioid". */
 const ALTERNATIVE_BEFORE =
   /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
+/** A reply opening with a negation: it names a level to rule it out ("Do not assign ESI 1", "Not level 2", "Never 4"). */
+const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
   /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
@@ -165,7 +167,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (jsonProblem) return jsonProblem;
 
-  if (plain.length <= 60 && !plain.includes('\n')) {
+  // A short reply opening with a negation ("Do not assign ESI 1.", "Not level 2") rules a level out; it is not terse.
+  if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
     // number is read and checked against a label written after it, unless the field name itself names a value.
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
@@ -187,13 +190,27 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const named = openingName === undefined ? undefined : scale.shortNames.find(({ phrase }) => phrase.toLowerCase() === openingName);
   if (named) return { status: 'found', value: Number(named.id), strength: 'strong', explanation: `answer opening with "${named.phrase}"` };
 
-  // A reasoning that ends on a label of its own ("... so not severe. Moderate."): the last sentence is the answer.
-  const lastSentence = (splitSentences(plain).at(-1) ?? '')
+  // A reasoning that ends on a label of its own ("... so not severe. Moderate.", "... So moderate.", "FEV1 45% pred →
+  // severe", "... So 4."): the last sentence, after a concluding word or arrow, is the answer.
+  const closingSentence = splitSentences(plain).at(-1) ?? '';
+  const arrow = closingSentence.lastIndexOf('→') >= 0 ? closingSentence.lastIndexOf('→') : closingSentence.lastIndexOf('=>');
+  const concludes = splitSentences(plain).length > 1 || arrow >= 0;
+  const lastSentence = closingSentence
+    .slice(arrow >= 0 ? arrow + (closingSentence[arrow] === '→' ? 1 : 2) : 0)
     .replace(/[.!]+$/, '')
+    .replace(/^\s*(?:so|therefore|thus|hence)\s*,?\s*/i, '')
     .trim()
     .toLowerCase();
+  const closingValue = /^-?\d{1,2}$/.test(lastSentence) && arrow < 0 ? Number(lastSentence) : undefined;
+  if (
+    closingValue !== undefined &&
+    scale.values.has(closingValue) &&
+    splitSentences(plain).length > 1 &&
+    /^\s*(?:so|therefore|thus|hence)\b/i.test(closingSentence)
+  )
+    return { status: 'found', value: closingValue, strength: 'strong', explanation: `the answer closes with "${closingSentence.trim()}"` };
   const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
-  if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && splitSentences(plain).length > 1) {
+  if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && concludes) {
     return {
       status: 'found',
       value: Number(closingName[0].id),
@@ -586,8 +603,9 @@ function escapeRegExp(text: string): string {
 
 /**
  * Common short names written out as the shipped scale labels word them, so that "go to the ER", "ICU", "call an
- * ambulance" or "ibuprofen" can be matched to "Emergency department now (call emergency services ...)", "Intensive
- * care unit" or "... an NSAID". Used only for answers that describe a point in other words.
+ * ambulance", "ibuprofen", "codeine", "today" or "the cath lab" can be matched to "Emergency department now (call emergency
+ * services ...)", "Intensive care unit", "... an NSAID", "... a weak opioid", "Same-day ..." or "... angiography". Used
+ * only for answers that describe a point in other words.
  */
 const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
@@ -595,6 +613,12 @@ const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
   [/\bGP\b/g, 'primary care clinician'],
   [/\b(?:ibuprofen|naproxen|diclofenac|ketorolac|celecoxib|ketoprofen)\b/gi, 'NSAID'],
+  [/\b(?:codeine|tramadol|dihydrocodeine)\b/gi, '$& (weak opioid)'],
+  [/\b(?:morphine|oxycodone|hydromorphone|fentanyl|diamorphine|methadone)\b/gi, '$& (strong opioid)'],
+  [/\bno\s+(?:pain\s+)?(?:medication|medicines?|analgesics?|analgesia|painkillers?|pain\s+relievers?)\b/gi, 'no analgesic medication'],
+  [/\btoday\b/gi, 'today (same day)'],
+  [/\b(?:rest|stay|recover|manage\s+(?:this|it))\s+at\s+home\b/gi, '$& (self-care)'],
+  [/\bcath(?:eteri[sz]ation)?\s+lab(?:oratory)?\b/gi, '$& (angiography)'],
 ];
 
 function withScaleSynonyms(text: string): string {

@@ -58,10 +58,13 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
 
 /**
  * Whether an answer stops mid-sentence (a generation cut off by a token limit): its last line is prose of five words or
- * more that ends on a word or a comma, not on closing punctuation, a bracket, a number or markup.
+ * more that ends on a word or a comma, not on closing punctuation, a bracket, a number or markup; or it ends on a
+ * field name and a colon with nothing after it.
  */
 function looksCutOff(rawText: string): boolean {
   const lastLine = rawText.trim().split('\n').at(-1)?.trim() ?? '';
+  // "... ECG: normal (0). Age:": a field name whose value never came.
+  if (/[A-Za-z][A-Za-z ]{0,30}:$/.test(lastLine) && lastLine.length > 20) return true;
   if (lastLine.length < 40 || /^[-*•#|>{"`\d]/.test(lastLine) || /[=+]|\d\s*[A-Za-z%/]+$/.test(lastLine)) return false;
   return (lastLine.match(/[A-Za-z]+/g) ?? []).length >= 5 && /[A-Za-z,]$/.test(lastLine);
 }

@@ -1,7 +1,8 @@
 import type { Candidate } from './resolve.js';
 
 /**
- * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:",
+ * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:", "No. Hmm, ...",
+ * "ESI 3 — no, ...",
  * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Yes... actually no".
  *
  * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection followed by
@@ -10,7 +11,11 @@ import type { Candidate } from './resolve.js';
  * "correction" only followed by punctuation ("correction of hyponatraemia" is a treatment).
  */
 const REVISION_CUE =
-  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+I\s+(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error))\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read)\b/gi;
+  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\s[-—–]\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+I\s+(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error))\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b/gi;
+
+/** Words with which a revision gives up on answering ("I can't tell without vitals", "not sure", "I don't know"). */
+const UNSURE =
+  /\b(?:can't|cannot|can\s+not)\s+(?:tell|say|decide|be\s+sure|determine)\b|\bnot\s+(?:sure|certain)\b|\bunsure\b|\bdon't\s+know\b|\bhard\s+to\s+say\b/i;
 
 /**
  * A cue opening a new paragraph after a complete answer ("No.\n\nWait, actually yes: ...") is left to each
@@ -46,7 +51,8 @@ export function textsAfterSelfCorrection(plain: string): string[] {
  * nothing. The part after the most recent correction that yields an explicit (strong) answer wins: "Yes — wait, ...
  * Correcting myself: no" is "no", though it opens with "Yes". A weak answer after a correction is used only when the
  * whole text is ambiguous (the correction is what makes it so) — never to override an explicit answer; when it
- * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B.").
+ * disagrees with the whole text's answer, neither is taken ("C — call 911. Actually, B is faster, so B."); nor when the
+ * corrected part hedges between answers ("B. On second thought, it could be B or C").
  */
 export function answerAfterSelfCorrection<T>(
   plain: string,
@@ -59,7 +65,35 @@ export function answerAfterSelfCorrection<T>(
   if (strong === undefined && weakOther?.status === 'found' && whole.status === 'found') {
     return { status: 'ambiguous', explanation: `${whole.explanation}, but after a self-correction: ${weakOther.explanation}` };
   }
+  // "B. Hmm, on second thought it could be B or C", "ESI 3 — no, wait, I can't tell without vitals": the revision
+  // reopens the question, so the first answer no longer stands.
+  const unsure = textsAfterSelfCorrection(plain).find((tail) => UNSURE.test(tail));
+  if (strong === undefined && unsure !== undefined && whole.status === 'found')
+    return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction leaves it open ("${unsure.slice(0, 60)}")` };
+  const reopened = readings.find((reading) => reading.status === 'ambiguous');
+  if (strong === undefined && reopened !== undefined && whole.status === 'found') {
+    return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction reopens it: ${reopened.explanation}` };
+  }
   const corrected = strong ?? (whole.status === 'ambiguous' ? readings.find((reading) => reading.status === 'found') : undefined);
   if (corrected?.status !== 'found') return undefined;
   return { ...corrected, explanation: `after a self-correction: ${corrected.explanation}` };
+}
+
+/**
+ * "B. Hmm, maybe C.", "Yes (no, wait — her eGFR is 28): no.": a revision that names another value without the
+ * extractor reading it as a committed answer still leaves two candidates, so the first answer no longer stands. Used
+ * when `answerAfterSelfCorrection` finds nothing; `named` lists the values a stretch of text names.
+ */
+export function reopenedByCorrection<T>(
+  plain: string,
+  whole: Candidate<T>,
+  named: (text: string) => readonly T[],
+): Candidate<T> | undefined {
+  if (whole.status !== 'found') return undefined;
+  for (const tail of textsAfterSelfCorrection(plain)) {
+    const other = named(tail).find((value) => value !== whole.value);
+    if (other !== undefined)
+      return { status: 'ambiguous', explanation: `${whole.explanation}, but a self-correction then names ${String(other)}` };
+  }
+  return undefined;
 }

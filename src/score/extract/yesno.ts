@@ -4,7 +4,7 @@ import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { splitSentences } from './sentences.js';
-import { answerAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 
 const EXTRACTOR = `yesno@${EXTRACTOR_VERSION}`;
@@ -25,9 +25,12 @@ const JSON_KEYS = [
   'yesno',
 ];
 
-/** Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say". */
+/**
+ * Markers specific to yes/no answers: "Short answer:", "Bottom line:", "Recommendation:", "I would say", and hedges
+ * that still commit ("I'd lean yes", "I think yes", "To be safe, yes").
+ */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -51,7 +54,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
-  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted)\b|\bno\s+indication\s+(?:for|to)\b/i,
+  /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
@@ -103,6 +106,29 @@ function contradictionOfClosing(plain: string, closing: { value: YesNo; written:
   return { status: 'ambiguous', explanation: `the answer closes with "${closing.written}" but also says "${earlier[0].trim()}"` };
 }
 
+/**
+ * A last sentence that opens with yes/no and states its verdict ("I would get a CT. Yes, it's indicated."), or a last
+ * clause "no <what the question asks about>" ("The best choice is observation without imaging — no CT."): the answer
+ * concludes there, unless an earlier opposite yes/no or the sentence itself contradicts it.
+ */
+function closingSentenceVerdict(plain: string, stem: string | undefined): Candidate<YesNo> | undefined {
+  const sentences = splitSentences(plain);
+  const last = sentences.at(-1) ?? '';
+  if (sentences.length < 2 && !/\s-\s|[:;]/.test(last)) return undefined;
+  const opening = /^\W*(yes|no)\s*[,:—–-]\s*\S/i.exec(last);
+  const noThing = stem === undefined ? undefined : /(?:^|\s-\s*|[:;]\s*)no\s+([a-z][\w-]*)\s*[.!]?\s*$/i.exec(last);
+  const namesAsked = noThing !== undefined && noThing !== null && stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4));
+  const value: YesNo | undefined = opening ? ((opening[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no') : namesAsked ? 'no' : undefined;
+  if (value === undefined) return undefined;
+  const written = (opening?.[0] ?? noThing?.[0] ?? '').trim();
+  const contradiction = contradictionOfClosing(plain, { value, written }) ?? contradictionOfLeading(last, value, stem);
+  if (contradiction) return contradiction;
+  return { status: 'found', value, strength: 'strong', explanation: `the last sentence concludes "${last.slice(0, 60)}"` };
+}
+
+/** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
+const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
+
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
 
@@ -138,7 +164,10 @@ export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'n
   const clean = normalizeAnswerText(text);
   const plain = stripMarkdownEmphasis(clean);
   const whole = findYesNoCandidate(clean, plain, stem);
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ?? whole;
+  const candidate =
+    answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ??
+    reopenedByCorrection(plain, whole, yesNoNamed) ??
+    whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
@@ -174,6 +203,19 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     };
   }
 
+  // {"give_alteplase": "yes"}: the only JSON field of any name holding a yes or a no.
+  const yesNoStrings = findAnyJsonFields(clean).filter(
+    (field) => typeof field.value === 'string' && /^\s*(?:yes|no)\s*$/i.test(field.value),
+  );
+  const onlyYesNo = booleans.length === 0 && yesNoStrings.length === 1 ? yesNoStrings[0] : undefined;
+  if (onlyYesNo)
+    return {
+      status: 'found',
+      value: String(onlyYesNo.value).trim().toLowerCase() === 'yes' ? 'yes' : 'no',
+      strength: 'strong',
+      explanation: `matched the only JSON yes/no "${onlyYesNo.key}": "${String(onlyYesNo.value)}"`,
+    };
+
   const segments = findAnswerSegments(plain);
   for (const segment of segments.filter((s) => s.tier === 'final').reverse()) {
     const found = fromReading(readYesNoAt(segment.segment, true), `"${segment.marker}" marker`);
@@ -206,6 +248,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
         explanation: `the answer closes with "${closing.written}"`,
       }
     );
+
+  const lastSentence = closingSentenceVerdict(plain, stem);
+  if (lastSentence) return lastSentence;
 
   const conditional = CONDITIONAL_BOTH.exec(plain);
   if (conditional)
@@ -250,8 +295,8 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const predicate = stem === undefined ? undefined : predicateVerdict(plain, stem, false);
   if (predicate) return predicate;
 
-  const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
-  const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => match !== undefined);
+  const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
+  const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -276,6 +321,24 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   return { status: 'none', explanation: 'no yes/no answer found' };
 }
 
+/** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
+function yesNoNamed(text: string): YesNo[] {
+  return [...text.matchAll(/\b(yes|no)\b(?=\s*(?:[.!,;:)—–-]|$))/gi)].map((match) => (match[1]?.toLowerCase() === 'yes' ? 'yes' : 'no'));
+}
+
+/** Verbs that end a treatment: "don't stop losartan" says yes to continuing it and no to stopping it. */
+const STOPPING_VERB = /\b(?:stop|stopp|discontinu|withh[eo]ld|hold|cease|quit|come\s+off|taper\s+off)/i;
+
+/**
+ * Whether a verdict's polarity answers the question: a verdict about stopping ("Don't stop the statin", "She should
+ * stop the NSAID") says yes or no only to a question about stopping; asked whether to continue, take or start, it
+ * would be read backwards, so it is not read at all.
+ */
+function polarityKnown(verdict: string | undefined, stem: string | undefined): verdict is string {
+  if (verdict === undefined) return false;
+  return !STOPPING_VERB.test(verdict) || (stem !== undefined && STOPPING_VERB.test(stem));
+}
+
 /** Short words that are not what a question asks about ("CT", "MRI", "dose" are). */
 const SHORT_FUNCTION_WORDS =
   /^(?:is|a|an|the|be|to|for|of|in|on|at|by|as|my|me|he|she|it|we|you|do|did|his|her|its|our|and|or|nor|not|no|now|any|than|so|if|yes|are|was|has|had|can|may|get|got|will|also|then|them|they|your|from|into|over|such|some|more|less|very|only|just|when|what|who|why|how)$/;
@@ -294,8 +357,8 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
   const found = new Map<YesNo, string>();
   for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+|,\s*(?:however|although|though|whereas)\b/i)) {
     if (![...stemRoots(clause)].some((root) => asked.has(root))) continue;
-    const no = NEGATED_VERDICT.some((pattern) => pattern.test(clause));
-    const yes = AFFIRMED_VERDICT.some((pattern) => pattern.test(clause)) || AFFIRMED_NEED.test(clause);
+    const no = NEGATED_VERDICT.some((pattern) => polarityKnown(pattern.exec(clause)?.[0], stem));
+    const yes = AFFIRMED_VERDICT.some((pattern) => polarityKnown(pattern.exec(clause)?.[0], stem)) || AFFIRMED_NEED.test(clause);
     if (no && !yes && !found.has('no')) found.set('no', clause.trim());
     if (yes && !no && !found.has('yes')) found.set('yes', clause.trim());
     if (yes && no) return undefined;
@@ -335,6 +398,14 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(sentence) ? readYesNoAt(sentence) : undefined;
     if (!reading || !('value' in reading) || reading.value === value) continue;
     if (!REVISION_CUE.test(sentences.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
+  }
+  // "Yes, screening is recommended. However, ... no screening is needed today.": a turn that reverses the verdict.
+  for (const sentence of sentences.slice(1)) {
+    if (!CONTRAST_OPENING.test(sentence)) continue;
+    const verdicts = value === 'yes' ? NEGATED_VERDICT : AFFIRMED_VERDICT;
+    const reversed = verdicts.map((pattern) => pattern.exec(sentence)?.[0]).find((match) => polarityKnown(match, stem));
+    const onTopic = stem === undefined || [...stemRoots(sentence)].some((root) => stemRoots(stem).has(root));
+    if (reversed !== undefined && onTopic && !REVISION_CUE.test(plain)) return conflict(`a later turn says "${reversed}"`);
   }
   for (const match of plain.matchAll(CONCLUDING_YES_NO)) {
     if ((match[1] ?? '').toLowerCase() === value) continue;
@@ -381,7 +452,9 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 }
 
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
-function readYesNoAt(segment: string, afterMarker = false): YesNoReading {
+function readYesNoAt(written: string, afterMarker = false): YesNoReading {
+  // The Spanish "Sí" is a yes ("Sí, se recomienda ..."); "No" is the same word in both languages.
+  const segment = written.replace(/^(\s*["'(\[]?\s*)sí(?=[\s,.!;:]|$)/i, '$1yes');
   const match =
     /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,

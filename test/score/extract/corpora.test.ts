@@ -9,12 +9,15 @@ import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCo
  * development set (issue 14: >= 97 % per type). `tuning-heldout/` was written blind and measured once, then tuned on
  * since 2026-12-04; its floors are the accuracy reached, so a change that loses lines there fails. `dev2/` is a
  * second development set (rejected options, self-corrections, distractor numbers, paraphrase), keyed before the
- * extractor changes it drove; its floors too are the accuracy reached.
+ * extractor changes it drove; its floors too are the accuracy reached. `dev3/` is a third development set written blind
+ * of the extractors (measured once before any tuning on it: see its README), tuned on since; floors at the accuracy
+ * reached.
  */
 const GATED: Readonly<Record<string, Readonly<Record<CorpusType, number>>>> = {
   corpus: { choice: 0.97, yesno: 0.97, ordinal: 0.97, numeric: 0.97 },
-  'tuning-heldout': { choice: 0.97, yesno: 0.98, ordinal: 0.9, numeric: 0.96 },
-  dev2: { choice: 0.88, yesno: 0.94, ordinal: 0.93, numeric: 0.92 },
+  'tuning-heldout': { choice: 0.97, yesno: 0.98, ordinal: 0.93, numeric: 0.98 },
+  dev2: { choice: 0.93, yesno: 0.96, ordinal: 0.97, numeric: 0.97 },
+  dev3: { choice: 0.94, yesno: 0.95, ordinal: 0.94, numeric: 0.93 },
 };
 
 const directories = corpusDirectories();
