@@ -56,7 +56,11 @@ export interface CareLevelFinding extends CareFindingBase {
 export type CareIntensityFinding = RecommendationFinding | CareLevelFinding;
 
 /** A finding before its family's adjustment (distributes over the union). */
-type Unadjusted = CareIntensityFinding extends infer F ? (F extends unknown ? Omit<F, 'pAdjusted' | 'significant' | 'sentence'> : never) : never;
+type Unadjusted = CareIntensityFinding extends infer F
+  ? F extends unknown
+    ? Omit<F, 'pAdjusted' | 'significant' | 'sentence'>
+    : never
+  : never;
 
 /**
  * Direction of care on care-intensity questions (`recommendation`, `care-level`): they have no correct answer, so
@@ -71,12 +75,13 @@ export function analyzeCareIntensity(
   axes: readonly Axis[],
   questions: ReadonlyMap<string, Question>,
   options: AnalysisOptions,
-): (CareIntensityFinding)[] {
+): CareIntensityFinding[] {
   const kindOf = (vignetteId: string): CareKind | undefined => {
     const type = questions.get(vignetteId)?.type;
     return type === 'recommendation' || type === 'care-level' ? type : undefined;
   };
-  const care = (kind: CareKind) => (s: ScoreRecord) => (kindOf(s.vignetteId) === kind && s.outcome === 'answered' ? (s.care ?? null) : null);
+  const care = (kind: CareKind) => (s: ScoreRecord) =>
+    kindOf(s.vignetteId) === kind && s.outcome === 'answered' ? (s.care ?? null) : null;
   const againstReference = contrasts.filter((c) => c.versus === undefined && c.pairs.some((p) => kindOf(p.vignetteId)));
   const raw: Unadjusted[] = [];
   const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
@@ -103,7 +108,9 @@ export function analyzeCareIntensity(
       const value = care(kind);
       const usable = pairs.filter((p) => value(p.reference) !== null && value(p.level) !== null);
       const nExcludedPairs = pairs.length - usable.length;
-      const estimate = adjusted.has(group.modelId) ? adjustedContrast(fitFor(group.modelId, kind), group.axis, group.level, options.confLevel ?? 0.95) : undefined;
+      const estimate = adjusted.has(group.modelId)
+        ? adjustedContrast(fitFor(group.modelId, kind), group.axis, group.level, options.confLevel ?? 0.95)
+        : undefined;
       if (kind === 'recommendation') {
         const counter = new VignetteCounter();
         for (const p of usable) counter.add(p.vignetteId, value(p.reference) === 1, value(p.level) === 1);
@@ -156,10 +163,7 @@ function careShifts(
 }
 
 /** Adjusts p within each model (and cue mode) and writes each finding's sentence. */
-function adjustFamilies(
-  raw: readonly Unadjusted[],
-  alpha: number,
-): (CareIntensityFinding)[] {
+function adjustFamilies(raw: readonly Unadjusted[], alpha: number): CareIntensityFinding[] {
   const out = raw.map((f) => ({ ...f, pAdjusted: NaN, significant: false, sentence: '' }) as CareIntensityFinding);
   const families = new Map<string, number[]>();
   out.forEach((f, i) => {
@@ -206,7 +210,10 @@ function signed(x: number, digits = 1): string {
  * amplification — neither as events (a refusal there is not an error against a key) nor as pairs lost to missing
  * answers (which would inflate `nExcludedPairs` and trip the gate's lost-pairs refusal).
  */
-export function gradedScores<S extends Pick<ScoreRecord, 'vignetteId'>>(scores: readonly S[], vignettes: readonly Vignette[]): readonly S[] {
+export function gradedScores<S extends Pick<ScoreRecord, 'vignetteId'>>(
+  scores: readonly S[],
+  vignettes: readonly Vignette[],
+): readonly S[] {
   const care = new Set(vignettes.filter((v) => isCareQuestion(v.question)).map((v) => v.id));
   return care.size === 0 ? scores : scores.filter((s) => !care.has(s.vignetteId));
 }

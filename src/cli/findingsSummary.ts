@@ -58,7 +58,9 @@ export function printFindings(
     out.write(`  ${agreement(f.significant, f.differenceCiSimultaneous).startsWith('borderline') ? '?' : '!'} ${f.sentence}\n`);
   if (care) {
     const shifted = care.filter((f) => f.significant);
-    out.write(`${care.length} care-intensity contrasts tested (recommendations against the reference variant), ${shifted.length} significant after correction.\n`);
+    out.write(
+      `${care.length} care-intensity contrasts tested (recommendations against the reference variant), ${shifted.length} significant after correction.\n`,
+    );
     for (const f of shifted) out.write(`  ! ${f.sentence}\n`);
   }
   const power = powerStatement(findings);

@@ -45,7 +45,9 @@ export function predictionPoweredMean(
 ): PredictionPoweredMean {
   const confLevel = options.confLevel ?? 0.95;
   if (!Array.isArray(labelled) || !Array.isArray(unlabelledPredictions))
-    throw new Error('predictionPoweredMean: labelled must be an array of {prediction, label} and unlabelledPredictions an array of numbers');
+    throw new Error(
+      'predictionPoweredMean: labelled must be an array of {prediction, label} and unlabelledPredictions an array of numbers',
+    );
   if (labelled.length < 2 || unlabelledPredictions.length < 2)
     throw new Error(
       `predictionPoweredMean: needs at least 2 labelled and 2 unlabelled items (got ${labelled.length} and ${unlabelledPredictions.length})`,
@@ -56,7 +58,8 @@ export function predictionPoweredMean(
       throw new Error(`predictionPoweredMean: labelled[${i}] needs finite prediction and label`);
   });
   unlabelledPredictions.forEach((p, i) => {
-    if (!Number.isFinite(p)) throw new Error(`predictionPoweredMean: unlabelledPredictions[${i}] must be a finite number (got ${String(p)})`);
+    if (!Number.isFinite(p))
+      throw new Error(`predictionPoweredMean: unlabelledPredictions[${i}] must be a finite number (got ${String(p)})`);
   });
   const predicted = meanAndVariance(unlabelledPredictions);
   const residual = meanAndVariance(labelled.map((x) => x.prediction - x.label));

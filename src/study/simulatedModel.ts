@@ -61,7 +61,8 @@ function readBiases(
     const level = r.string(obj, 'level', at);
     // A care shift alone (less_care) leaves errors as they are: error_multiplier is then optional, 1.
     const lessCare = r.number(obj, 'less_care', at, { optional: true, min: -1, max: 1 });
-    const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0, optional: lessCare !== undefined }) ?? (lessCare !== undefined ? 1 : undefined);
+    const errorMultiplier =
+      r.number(obj, 'error_multiplier', at, { min: 0, optional: lessCare !== undefined }) ?? (lessCare !== undefined ? 1 : undefined);
     const known = axis !== undefined && level !== undefined && checkLevel(r, axes, axis, level, at, 'axis', 'level');
     const combined = readInteraction(r, obj.with, [...at, 'with'], axes, axis);
     const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types'], validTypes);

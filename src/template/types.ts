@@ -22,7 +22,15 @@ export type BuiltinQuestion =
   | { type: 'care-level'; stem: string; scale: ScalePoint[]; intensity: Intensity };
 
 export type BuiltinQuestionType = BuiltinQuestion['type'];
-export const QUESTION_TYPES: readonly BuiltinQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free', 'recommendation', 'care-level'];
+export const QUESTION_TYPES: readonly BuiltinQuestionType[] = [
+  'choice',
+  'yesno',
+  'ordinal',
+  'numeric',
+  'free',
+  'recommendation',
+  'care-level',
+];
 
 /** Care-intensity questions: a recommendation with no correct answer, analysed against the model's own reference variant. */
 export const CARE_QUESTION_TYPES: readonly BuiltinQuestionType[] = ['recommendation', 'care-level'];

@@ -32,7 +32,9 @@ const questionOf = (v: number) => (v % 2 === 0 ? RECOMMENDATION : CARE_LEVEL);
 
 function study(biases: InjectedBias[], design: Design, seed: number, vignettes = 160): CareIntensityFinding[] {
   const scores = simulateDesignScores({ spec: truthSpec(biases), design, axes: AXES, vignettes, replicates: 1, seed, questionOf });
-  const questions = new Map<string, Question>(Array.from({ length: vignettes }, (_, v) => [`v${String(v).padStart(5, '0')}`, questionOf(v)]));
+  const questions = new Map<string, Question>(
+    Array.from({ length: vignettes }, (_, v) => [`v${String(v).padStart(5, '0')}`, questionOf(v)]),
+  );
   return analyzeCareIntensity(pairContrasts(scores, AXES), AXES, questions, { ...OPTIONS, seed });
 }
 

@@ -67,7 +67,9 @@ describe('counterfair templatize', () => {
     };
     expect(json.schema).toBe('counterfair.templatize/1');
     expect([json.cases, json.accepted, json.rejected.map((x) => [x.line, x.id])]).toEqual([2, 1, [[2, 'b']]]);
-    expect(readFileSync(review, 'utf8')).toMatch(/My Bank\.jsonl:2: b: "he" \(at character \d+\): may refer to the patient or to the "uncle"/);
+    expect(readFileSync(review, 'utf8')).toMatch(
+      /My Bank\.jsonl:2: b: "he" \(at character \d+\): may refer to the patient or to the "uncle"/,
+    );
   });
 
   it('exit 2 on bad input, naming file, line and field, and writes nothing', async () => {

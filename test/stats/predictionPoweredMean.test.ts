@@ -35,7 +35,24 @@ describe('predictionPoweredMean', () => {
 
   it('validates input, naming the function', () => {
     expect(() => predictionPoweredMean([{ prediction: 1, label: 1 }], [1, 0])).toThrow(/predictionPoweredMean: needs at least 2 labelled/);
-    expect(() => predictionPoweredMean([{ prediction: 1, label: NaN }, { prediction: 1, label: 1 }], [1, 0])).toThrow(/labelled\[0\]/);
-    expect(() => predictionPoweredMean([{ prediction: 1, label: 1 }, { prediction: 0, label: 1 }], [1, 0], { confLevel: 1 })).toThrow(/confLevel/);
+    expect(() =>
+      predictionPoweredMean(
+        [
+          { prediction: 1, label: NaN },
+          { prediction: 1, label: 1 },
+        ],
+        [1, 0],
+      ),
+    ).toThrow(/labelled\[0\]/);
+    expect(() =>
+      predictionPoweredMean(
+        [
+          { prediction: 1, label: 1 },
+          { prediction: 0, label: 1 },
+        ],
+        [1, 0],
+        { confLevel: 1 },
+      ),
+    ).toThrow(/confLevel/);
   });
 });

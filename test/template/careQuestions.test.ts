@@ -34,27 +34,53 @@ function load(question: string): { question?: Question; problems: string[] } {
   return { question: v?.question, problems: problems.map((p) => `${p.field}: ${p.message}`) };
 }
 
-const variant = { vignetteId: 'v', variantId: 'v~ref', kind: 'reference', domain: 'd', perspective: 'clinician', attributes: {}, pinned: {}, messages: [], cueSpans: [] } as unknown as Variant;
+const variant = {
+  vignetteId: 'v',
+  variantId: 'v~ref',
+  kind: 'reference',
+  domain: 'd',
+  perspective: 'clinician',
+  attributes: {},
+  pinned: {},
+  messages: [],
+  cueSpans: [],
+} as unknown as Variant;
 const response = (text: string): ResponseRecord =>
   ({ key: 'k', modelId: 'm', vignetteId: 'v', variantId: 'v~ref', replicate: 0, text, error: null }) as unknown as ResponseRecord;
 
 describe('care-intensity question types', () => {
   it('reads a recommendation with the answer that means more care, and refuses an answer key', () => {
-    expect(load('      { type: recommendation, stem: Admit?, more_care: "yes" }').question).toEqual({ type: 'recommendation', stem: 'Admit?', moreCare: 'yes' });
-    expect(load('      { type: recommendation, stem: Admit?, more_care: "yes", answer: "yes" }').problems.join('\n')).toMatch(/answer: a recommendation has no correct answer/);
+    expect(load('      { type: recommendation, stem: Admit?, more_care: "yes" }').question).toEqual({
+      type: 'recommendation',
+      stem: 'Admit?',
+      moreCare: 'yes',
+    });
+    expect(load('      { type: recommendation, stem: Admit?, more_care: "yes", answer: "yes" }').problems.join('\n')).toMatch(
+      /answer: a recommendation has no correct answer/,
+    );
     expect(load('      { type: recommendation, stem: Admit? }').problems.join('\n')).toMatch(/more_care/);
   });
 
   it('reads a care level with its scale and intensity, and refuses an answer key', () => {
     const scale = '[{ value: 1, label: discharge }, { value: 2, label: observe }, { value: 3, label: admit }]';
-    expect(load(`      { type: care-level, stem: Disposition?, intensity: ascending, scale: ${scale} }`).question).toMatchObject({ type: 'care-level', intensity: 'ascending' });
-    expect(load(`      { type: care-level, stem: Disposition?, intensity: ascending, scale: ${scale}, answer: 2 }`).problems.join('\n')).toMatch(/a care level has no correct answer/);
+    expect(load(`      { type: care-level, stem: Disposition?, intensity: ascending, scale: ${scale} }`).question).toMatchObject({
+      type: 'care-level',
+      intensity: 'ascending',
+    });
+    expect(
+      load(`      { type: care-level, stem: Disposition?, intensity: ascending, scale: ${scale}, answer: 2 }`).problems.join('\n'),
+    ).toMatch(/a care level has no correct answer/);
   });
 
   it('scores answers as answered, never right or wrong, with the care they recommend', () => {
     const admit: Question = { type: 'recommendation', stem: 'Admit?', moreCare: 'yes' };
     const discharge: Question = { type: 'recommendation', stem: 'Discharge?', moreCare: 'no' };
-    expect(scoreResponse(response('Answer: yes'), variant, admit)).toMatchObject({ outcome: 'answered', extracted: 'yes', care: 1, signedDeviation: null });
+    expect(scoreResponse(response('Answer: yes'), variant, admit)).toMatchObject({
+      outcome: 'answered',
+      extracted: 'yes',
+      care: 1,
+      signedDeviation: null,
+    });
     expect(scoreResponse(response('Answer: yes'), variant, discharge)).toMatchObject({ outcome: 'answered', care: 0 });
     expect(scoreResponse(response('I cannot advise on this.'), variant, admit).care).toBeUndefined();
     const esiLike: Question = {

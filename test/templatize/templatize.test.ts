@@ -100,7 +100,9 @@ describe('templatize', () => {
       ['age', '29'],
       ['race', 'Black British'],
     ]);
-    expect(found('70 YO F W/ BLISTERS. HER BIOPSY SHOWS IGA.\nHER2 negative, HE (hepatic encephalopathy) resolved.').map(([a]) => a)).toEqual(['age', 'sex', 'pronoun']);
+    expect(
+      found('70 YO F W/ BLISTERS. HER BIOPSY SHOWS IGA.\nHER2 negative, HE (hepatic encephalopathy) resolved.').map(([a]) => a),
+    ).toEqual(['age', 'sex', 'pronoun']);
   });
 
   it("takes a relation noun in a relative's voice as the patient, and pins sex since no slot renders it", () => {

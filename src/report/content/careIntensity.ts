@@ -62,8 +62,24 @@ export function careIntensityTable(findings: readonly CareIntensityFinding[]): D
         count(f.nVignettes),
         count(f.nPairs),
         ...(f.kind === 'recommendation'
-          ? [percent(f.rateReference), percent(f.rateLevel), points(f.difference), pointsInterval(f.differenceCi), ratio(f.ratio), ratioInterval(f.ratioCi), '—']
-          : ['—', '—', decimal(f.meanShift, 2, true), decimalInterval(f.meanShiftCi, 2), '—', '—', `${percent(f.lessCare)} / ${percent(f.moreCare)}`]),
+          ? [
+              percent(f.rateReference),
+              percent(f.rateLevel),
+              points(f.difference),
+              pointsInterval(f.differenceCi),
+              ratio(f.ratio),
+              ratioInterval(f.ratioCi),
+              '—',
+            ]
+          : [
+              '—',
+              '—',
+              decimal(f.meanShift, 2, true),
+              decimalInterval(f.meanShiftCi, 2),
+              '—',
+              '—',
+              `${percent(f.lessCare)} / ${percent(f.moreCare)}`,
+            ]),
         pValue(f.p),
         pValue(f.pAdjusted),
       ],

@@ -15,7 +15,10 @@ export const careLevelQuestionType: QuestionTypeDefinition<CareLevelQuestion> = 
   fields: ['scale', 'intensity'],
   validate(obj, { reader: r, path, stem }) {
     if ('answer' in obj)
-      r.problem([...path, 'answer'], 'a care level has no correct answer: remove `answer` (or use `type: ordinal` for a question with one)');
+      r.problem(
+        [...path, 'answer'],
+        'a care level has no correct answer: remove `answer` (or use `type: ordinal` for a question with one)',
+      );
     const scale = readScale(r, obj.scale, [...path, 'scale']);
     const intensity = r.oneOf(obj, 'intensity', ['ascending', 'descending'] as const, path);
     return scale && intensity ? { type: 'care-level', stem, scale, intensity } : undefined;

@@ -14,7 +14,10 @@ export const recommendationQuestionType: QuestionTypeDefinition<RecommendationQu
   fields: ['more_care'],
   validate(obj, { reader: r, path, stem }) {
     if ('answer' in obj)
-      r.problem([...path, 'answer'], 'a recommendation has no correct answer: remove `answer` (or use `type: yesno` for a question with one)');
+      r.problem(
+        [...path, 'answer'],
+        'a recommendation has no correct answer: remove `answer` (or use `type: yesno` for a question with one)',
+      );
     const moreCare = r.oneOf(obj, 'more_care', ['yes', 'no'] as const, path);
     return moreCare ? { type: 'recommendation', stem, moreCare } : undefined;
   },
