@@ -63,7 +63,7 @@ describe('a custom provider and a custom question type, through the public API',
     await analyzeRunDirectory(result.runDir, { registry });
     expect(readScores(result.runDir)).toEqual(scores);
     await expect(analyzeRunDirectory(result.runDir)).rejects.toThrow(
-      /question type "true-false" is not registered \(choice, yesno, ordinal, numeric, free, differential\)/,
+      /question type "true-false" is not registered \(choice, yesno, ordinal, numeric, free, differential, recommendation, care-level\)/,
     );
   }, 60_000);
 
@@ -83,7 +83,7 @@ describe('a custom provider and a custom question type, through the public API',
     );
     const withoutQuestionType = createRegistry({ providers: [lookupProvider] });
     expect(problemsOf(() => loadStudy(file, { registry: withoutQuestionType }))).toMatch(
-      /true-false\.yaml:\d+: vignettes\[0\]\.question\.type: must be one of choice, yesno, ordinal, numeric, free, differential; got "true-false"/,
+      /true-false\.yaml:\d+: vignettes\[0\]\.question\.type: must be one of choice, yesno, ordinal, numeric, free, differential, recommendation, care-level; got "true-false"/,
     );
   });
 
