@@ -6,25 +6,16 @@ import { sameFields } from '../util/sameFields.js';
 import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
 
 /**
- * What the analysis reads of a score: every field but the extractor's provenance and wording (`extractor`,
- * `extractorVersion`, `explanation`), which scores.jsonl keeps and no statistic needs.
+ * What the analysis and the report read of a score: every field but the extractor's explanation in words, which
+ * scores.jsonl keeps and no statistic or report needs (its texts, one per distinct answer, would grow with a run).
  */
-export type AnalysedScore = Omit<ScoreRecord, 'extractor' | 'extractorVersion' | 'explanation'>;
+export type AnalysedScore = Omit<ScoreRecord, 'explanation'>;
 
 /** What every score of one model and variant shares: stored once, however many replicates it has. */
-interface SharedFacts {
-  modelId: string;
-  vignetteId: string;
-  variantId: string;
-  domain: string;
-  perspective: Perspective;
-  questionType: QuestionType;
-  attributes: Record<string, string>;
-  kind: VariantKind;
-  paraphrase?: ParaphraseSource;
-  pinned: Record<string, string>;
-  cues?: CueMode;
-}
+type SharedFacts = Pick<
+  ScoreRecord,
+  'modelId' | 'vignetteId' | 'variantId' | 'domain' | 'perspective' | 'questionType' | 'attributes' | 'kind' | 'paraphrase' | 'pinned' | 'cues'
+>;
 
 /** The notes only judged or adjudicated scores carry (free text, clinician labels): kept beside the columns. */
 interface RareNotes {
@@ -40,16 +31,17 @@ const NO_VALUE = -1;
 
 /**
  * Scores as columns, so that analysing a run costs memory in proportion to its variants, not to its answer texts:
- * per score a shared-facts id, the replicate, an outcome code (with the hedge bit), an interned extracted value, the
- * signed deviation and the request key as Latin-1 bytes — about 100 bytes — where a parsed record costs about 300
- * (its strings, its object, its explanation). `rows()` hands the analysis one small view per score, so every module
- * keeps reading plain fields; the values read are exactly those added, so every statistic stays the same.
+ * per score a shared-facts id, the replicate, an outcome code (with the hedge bit), an interned extracted value, an
+ * interned extractor, the signed deviation and the request key as Latin-1 bytes — about 140 bytes with the columns'
+ * spare capacity, plus a 48-byte view — where a parsed record costs about 300 (its own strings, its object, its
+ * explanation). `rows()` hands the analysis one small view per score, so every module keeps reading plain fields;
+ * the values read are exactly those added, so every statistic stays the same.
  */
 export class ScoreTable {
   private readonly facts: SharedFacts[] = [];
   private readonly factsByVariant = new Map<string, number[]>();
-  private readonly values: (string | number)[] = [];
-  private readonly valueIds = new Map<string | number, number>();
+  private readonly values = new Interned<string | number>();
+  private readonly extractors = new Interned<string>();
   private readonly notes = new Map<number, RareNotes>();
   /** Keys that are not Latin-1 text (never seen in counterfair's own hex keys): kept as strings. */
   private readonly wideKeys = new Map<number, string>();
@@ -57,11 +49,20 @@ export class ScoreTable {
   private replicates = new Float64Array(1024);
   private codes = new Uint8Array(1024);
   private extracted = new Int32Array(1024);
+  /** The extractor's name (`choice@4`) and version as one interned pair: a run uses a handful. */
+  private extractorIds = new Int32Array(1024);
   private deviations = new Float64Array(1024);
   private keyEnds = new Float64Array(1024);
   private keyBytes = Buffer.alloc(1 << 16);
   private count = 0;
   private views: ScoreView[] | undefined;
+
+  /** A table of `records`, read one at a time (a generator over a file never holds the file). */
+  static of(records: Iterable<AnalysedScore>): ScoreTable {
+    const table = new ScoreTable();
+    for (const r of records) table.add(r);
+    return table;
+  }
 
   get length(): number {
     return this.count;
@@ -74,7 +75,8 @@ export class ScoreTable {
     this.factIds[i] = this.factsId(score);
     this.replicates[i] = score.replicate;
     this.codes[i] = OUTCOME_CODES.get(score.outcome)! | (score.hedge ? HEDGE_BIT : 0);
-    this.extracted[i] = score.extracted === null ? NO_VALUE : this.valueId(score.extracted);
+    this.extracted[i] = score.extracted === null ? NO_VALUE : this.values.id(score.extracted);
+    this.extractorIds[i] = this.extractors.id(`${score.extractorVersion}\u0000${score.extractor}`);
     this.deviations[i] = score.signedDeviation ?? Number.NaN;
     this.addKey(i, score.key);
     if (score.judge !== undefined || score.pairwise !== undefined || score.adjudicated !== undefined)
@@ -107,7 +109,12 @@ export class ScoreTable {
   }
   extractedOf(i: number): string | number | null {
     const id = this.extracted[i]!;
-    return id === NO_VALUE ? null : this.values[id]!;
+    return id === NO_VALUE ? null : this.values.at(id);
+  }
+  extractorOf(i: number): { extractor: string; extractorVersion: number } {
+    const pair = this.extractors.at(this.extractorIds[i]!);
+    const cut = pair.indexOf('\u0000');
+    return { extractor: pair.slice(cut + 1), extractorVersion: Number(pair.slice(0, cut)) };
   }
   deviationOf(i: number): number | null {
     const d = this.deviations[i]!;
@@ -143,16 +150,6 @@ export class ScoreTable {
     return this.facts.length - 1;
   }
 
-  private valueId(value: string | number): number {
-    let id = this.valueIds.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.values.push(value);
-      this.valueIds.set(value, id);
-    }
-    return id;
-  }
-
   private addKey(i: number, key: string): void {
     const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
     // Latin-1 only: one byte per character, read back exactly; anything wider keeps its string.
@@ -176,6 +173,7 @@ export class ScoreTable {
     this.replicates = widen(this.replicates, new Float64Array(size));
     this.codes = widen(this.codes, new Uint8Array(size));
     this.extracted = widen(this.extracted, new Int32Array(size));
+    this.extractorIds = widen(this.extractorIds, new Int32Array(size));
     this.deviations = widen(this.deviations, new Float64Array(size));
     this.keyEnds = widen(this.keyEnds, new Float64Array(size));
   }
@@ -238,6 +236,12 @@ class ScoreView implements AnalysedScore {
   get hedge(): boolean {
     return this.table.hedgeOf(this.index);
   }
+  get extractor(): string {
+    return this.table.extractorOf(this.index).extractor;
+  }
+  get extractorVersion(): number {
+    return this.table.extractorOf(this.index).extractorVersion;
+  }
   get judge(): JudgeNote | undefined {
     return this.table.notesOf(this.index)?.judge;
   }
@@ -261,4 +265,24 @@ function sameFacts(facts: SharedFacts, score: AnalysedScore): boolean {
     sameFields(facts.attributes, score.attributes) &&
     sameFields(facts.pinned, score.pinned)
   );
+}
+
+/** Values stored once each and named by their position. */
+class Interned<T> {
+  private readonly values: T[] = [];
+  private readonly ids = new Map<T, number>();
+
+  id(value: T): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  at(id: number): T {
+    return this.values[id]!;
+  }
 }

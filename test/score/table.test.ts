@@ -73,23 +73,21 @@ function analysedFields(s: ScoreRecord | ReturnType<ScoreTable['rows']>[number])
     extracted: s.extracted,
     signedDeviation: s.signedDeviation,
     hedge: s.hedge,
+    extractor: s.extractor,
+    extractorVersion: s.extractorVersion,
     judge: s.judge,
     pairwise: s.pairwise,
     adjudicated: s.adjudicated,
   };
 }
 
-function tableOf(records: readonly ScoreRecord[]): ScoreTable {
-  const table = new ScoreTable();
-  for (const r of records) table.add(r);
-  return table;
-}
+const tableOf = (records: readonly ScoreRecord[]) => ScoreTable.of(records);
 
 describe('ScoreTable', () => {
   it('reads back every analysed field of every record, rare ones included', () => {
     const records: ScoreRecord[] = [
       score({ vignetteId: 'v1', outcome: 'correct', hedge: true, extracted: 3, signedDeviation: 1.5 }),
-      score({ vignetteId: 'v1', outcome: 'refusal', replicate: 1, extracted: null, key: 'clé-日本' }),
+      score({ vignetteId: 'v1', outcome: 'refusal', replicate: 1, extracted: null, key: 'clé-日本', extractor: 'none', extractorVersion: 4 }),
       score({ vignetteId: 'v1', outcome: 'incorrect', attributes: { race: 'black', insurance: 'private' }, extracted: '3', signedDeviation: -0.25 }),
       score({ vignetteId: 'v2', outcome: 'unscored', kind: 'paraphrase', paraphrase: 'authored', cues: 'implicit', pinned: { sex: 'female' } }),
       score({
