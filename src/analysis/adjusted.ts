@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { studentTQuantile, studentTSf } from '../stats/distributions.js';
 import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixedEffectsRegression.js';
 import { waldTest } from '../stats/waldTest.js';
@@ -60,7 +60,7 @@ export interface AdjustedFit {
 }
 
 /** A binary endpoint's event as the model's 0/1 outcome. */
-export function eventValue(counts: (o: ScoreRecord['outcome']) => boolean | null): (s: ScoreRecord) => number | null {
+export function eventValue(counts: (o: AnalysedScore['outcome']) => boolean | null): (s: AnalysedScore) => number | null {
   return (s) => {
     const event = counts(s.outcome);
     return event === null ? null : event ? 1 : 0;
@@ -84,19 +84,19 @@ export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
 export function fitAdjusted(
   runs: readonly (readonly ContrastPairs[])[],
   axes: readonly Axis[],
-  value: (s: ScoreRecord) => number | null,
+  value: (s: AnalysedScore) => number | null,
 ): AdjustedFit {
   const base = axes.flatMap((axis) => axis.levels.filter((l) => l.id !== axis.reference).map((l) => ({ axis: axis.id, level: l.id })));
   const columns: Column[] = runs.flatMap((_, run) => base.map((c) => ({ ...c, run })));
   const baseIndex = new Map(base.map((c, i) => [`${c.axis}\u0000${c.level}`, i]));
   const rowsOf = runs.map((groups) => {
-    const rows = new Map<string, ScoreRecord>();
+    const rows = new Map<string, AnalysedScore>();
     for (const g of groups) for (const p of g.pairs) for (const s of [p.reference, p.level]) rows.set(s.key, s);
     return rows;
   });
   const vignettes = [...new Set(rowsOf.flatMap((rows) => [...rows.values()].map((s) => s.vignetteId)))].sort();
   const clusterOf = new Map(vignettes.map((v, i) => [v, i]));
-  const sets = new Map<string, { run: number; members: ScoreRecord[] }>();
+  const sets = new Map<string, { run: number; members: AnalysedScore[] }>();
   rowsOf.forEach((rows, run) => {
     for (const key of [...rows.keys()].sort()) {
       const s = rows.get(key)!;
@@ -106,7 +106,7 @@ export function fitAdjusted(
       sets.set(id, set);
     }
   });
-  const dummies = (s: ScoreRecord, run: number): number[] => {
+  const dummies = (s: AnalysedScore, run: number): number[] => {
     const x = new Array<number>(columns.length).fill(0);
     for (const axis of axes) {
       const level = s.attributes[axis.id];

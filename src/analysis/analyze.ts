@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
@@ -88,7 +88,7 @@ export interface AnalysisResults {
 export type CueTagged<T> = T & CueTag;
 
 export interface AnalysisInput {
-  scores: readonly ScoreRecord[];
+  scores: readonly AnalysedScore[];
   vignettes: readonly Vignette[];
   axes: readonly Axis[];
   modelIds: readonly string[];
@@ -138,7 +138,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   };
 }
 
-function outcomeCounts(scores: readonly ScoreRecord[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
+function outcomeCounts(scores: readonly AnalysedScore[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
   // Count per (model, attributes object or control kind) first: variants share attribute objects, so this is
   // one map update per score rather than one string key per score and axis.
   const byModel = new Map<string, Map<Readonly<Record<string, string>> | string, Record<string, number>>>();

@@ -1,4 +1,4 @@
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { deriveSeed } from '../util/hash.js';
 import { formatPValue } from '../util/pValue.js';
 import { binaryContrast, countPairs, type BinaryContrastStats, type BinaryPair } from './binary.js';
@@ -35,10 +35,10 @@ export interface ControlOptions {
 }
 
 /** The no-demographics control of every model that has one (models without it are left out). */
-export function analyzeControls(scores: readonly ScoreRecord[], modelIds: readonly string[], options: ControlOptions): ControlResults {
+export function analyzeControls(scores: readonly AnalysedScore[], modelIds: readonly string[], options: ControlOptions): ControlResults {
   const references = referencesByCell(scores);
   const paraphrases = paraphraseFlipsByVignette(scores);
-  const pairsByModel = new Map<string, { vignetteId: string; reference: ScoreRecord; level: ScoreRecord }[]>();
+  const pairsByModel = new Map<string, { vignetteId: string; reference: AnalysedScore; level: AnalysedScore }[]>();
   for (const s of scores) {
     if (s.kind !== 'no-demographics') continue;
     const reference = referenceOf(references, s);

@@ -1,4 +1,4 @@
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { crossesCueModes } from '../study/cues.js';
 import type { CueMode } from '../template/render.js';
 import { analyze, type AnalysisInput, type AnalysisResults } from './analyze.js';
@@ -45,7 +45,7 @@ export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions,
 }
 
 /** Whether a score belongs to a cue mode's analysis: its own mode, or a control of the first mode's set. */
-export function inCueMode(score: Pick<ScoreRecord, 'cues' | 'kind'>, mode: CueMode, first: boolean): boolean {
+export function inCueMode(score: Pick<AnalysedScore, 'cues' | 'kind'>, mode: CueMode, first: boolean): boolean {
   if (score.kind === 'reference' || score.kind === 'demographic') return score.cues === mode;
   return first;
 }

@@ -1,6 +1,6 @@
 import { breakerCauseOf, sanitizeMessage } from '../run/breaker.js';
 import type { ResponseRecord } from '../run/types.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import type { QualityThresholds } from '../study/types.js';
 import type { Question } from '../template/types.js';
 
@@ -96,7 +96,7 @@ export class RequestErrorTally {
  */
 export function assessDataQuality(input: {
   modelIds: readonly string[];
-  scores: readonly ScoreRecord[];
+  scores: readonly AnalysedScore[];
   errors: RequestErrorTally;
   questions: ReadonlyMap<string, Question>;
   thresholds: QualityThresholds;
@@ -115,7 +115,7 @@ export function assessDataQuality(input: {
 
 function assessModel(
   model: string,
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   causes: ErrorCause[],
   questions: ReadonlyMap<string, Question>,
   thresholds: QualityThresholds,
@@ -164,7 +164,7 @@ function assessModel(
 }
 
 function degenerateFlags(
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   questions: ReadonlyMap<string, Question>,
   unparseable: number,
   answers: number,

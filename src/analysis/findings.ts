@@ -9,7 +9,7 @@ import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { contrastFamilies, levelComparisons, type ContrastFamily } from './contrasts.js';
 import { pairComparisons, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { ContrastSpec } from '../study/contrasts.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { describeFinding } from './sentence.js';
 import { simultaneousLevel } from './simultaneous.js';
 import type { Finding, SimultaneousIntervals } from './types.js';
@@ -33,7 +33,7 @@ export interface AnalysisOptions {
  * comparisons against another level (`pairComparisons`).
  */
 export function findingPairs(
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   axes: readonly Axis[],
   options: Pick<AnalysisOptions, 'contrasts' | 'adjustment'>,
   base: readonly ContrastPairs[] = pairContrasts(scores, axes),

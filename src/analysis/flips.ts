@@ -1,5 +1,5 @@
 import type { ParaphraseSource } from '../expand/paraphrase.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { pairedT } from '../stats/pairedT.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { ContrastPairs } from '../pairing/pairs.js';
@@ -8,7 +8,7 @@ import type { ContrastPairs } from '../pairing/pairs.js';
  * The answer as a comparable token: the extracted value, or the outcome where nothing is extracted (refusals,
  * unparseable answers, judged free text). Null when there is no answer.
  */
-export function answerToken(s: ScoreRecord): string | null {
+export function answerToken(s: AnalysedScore): string | null {
   if (s.outcome === 'error' || s.outcome === 'unscored') return null;
   return s.extracted === null ? `(${s.outcome})` : String(s.extracted);
 }
@@ -18,7 +18,7 @@ export function answerToken(s: ScoreRecord): string | null {
  * pair label decides, else the pairwise counterfactual judge's verdict (same or different in clinical substance),
  * else whether the graded outcomes differ.
  */
-export function isFlip(pair: { reference: ScoreRecord; level: ScoreRecord }): boolean | null {
+export function isFlip(pair: { reference: AnalysedScore; level: AnalysedScore }): boolean | null {
   const note = pair.level.pairwise?.find((p) => p.referenceKey === pair.reference.key);
   const verdict = note?.adjudicated?.label ?? note?.verdict;
   if (verdict === 'same' || verdict === 'different') return verdict === 'different';
@@ -129,7 +129,7 @@ export interface NoiseFloor {
  */
 export function analyzeFlips(
   contrasts: readonly ContrastPairs[],
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   modelIds: readonly string[],
 ): { flips: FlipRate[]; floors: NoiseFloor[] } {
   const floors = modelIds.map((m) => noiseFloor(m, scores));
@@ -150,7 +150,7 @@ export function analyzeFlips(
 
 /** Flip rate of some pairs with its Wilson interval, and its paired excess over the paraphrase floor. */
 export function flipStats(
-  pairs: Iterable<{ vignetteId: string; reference: ScoreRecord; level: ScoreRecord }>,
+  pairs: Iterable<{ vignetteId: string; reference: AnalysedScore; level: AnalysedScore }>,
   paraphrases: ReadonlyMap<string, SourceCounts>,
 ): FlipStats {
   let n = 0;
@@ -231,7 +231,7 @@ export function pairedExcess(
 }
 
 /** model -> vignette -> usable paraphrase pairs and flips per source (reference and control of the same replicate). */
-export function paraphraseFlipsByVignette(scores: readonly ScoreRecord[]): Map<string, Map<string, SourceCounts>> {
+export function paraphraseFlipsByVignette(scores: readonly AnalysedScore[]): Map<string, Map<string, SourceCounts>> {
   const references = referencesByCell(scores);
   const out = new Map<string, Map<string, SourceCounts>>();
   for (const s of scores) {
@@ -248,30 +248,30 @@ export function paraphraseFlipsByVignette(scores: readonly ScoreRecord[]): Map<s
   return out;
 }
 
-const cellKey = (s: Pick<ScoreRecord, 'modelId' | 'vignetteId' | 'replicate'>, replicate = s.replicate) =>
+const cellKey = (s: Pick<AnalysedScore, 'modelId' | 'vignetteId' | 'replicate'>, replicate = s.replicate) =>
   `${s.modelId}\u0000${s.vignetteId}\u0000${replicate}`;
 
 /** The reference score of every model × vignette × replicate. */
-export function referencesByCell(scores: readonly ScoreRecord[]): Map<string, ScoreRecord> {
-  const references = new Map<string, ScoreRecord>();
+export function referencesByCell(scores: readonly AnalysedScore[]): Map<string, AnalysedScore> {
+  const references = new Map<string, AnalysedScore>();
   for (const s of scores) if (s.kind === 'reference') references.set(cellKey(s), s);
   return references;
 }
 
 /** The reference variant of the same model, vignette and replicate as `s`, if scored. */
-export function referenceOf(references: ReadonlyMap<string, ScoreRecord>, s: ScoreRecord): ScoreRecord | undefined {
+export function referenceOf(references: ReadonlyMap<string, AnalysedScore>, s: AnalysedScore): AnalysedScore | undefined {
   return references.get(cellKey(s));
 }
 
 /** Whether a control's answer differs from its reference's (same vignette and replicate); null when either has none. */
-function paraphraseFlip(references: ReadonlyMap<string, ScoreRecord>, s: ScoreRecord): boolean | null {
+function paraphraseFlip(references: ReadonlyMap<string, AnalysedScore>, s: AnalysedScore): boolean | null {
   const ref = referenceOf(references, s);
   const a = ref ? answerToken(ref) : null;
   const b = answerToken(s);
   return a === null || b === null ? null : a !== b;
 }
 
-function noiseFloor(model: string, scores: readonly ScoreRecord[]): NoiseFloor {
+function noiseFloor(model: string, scores: readonly AnalysedScore[]): NoiseFloor {
   const own = scores.filter((s) => s.modelId === model);
   const references = referencesByCell(own);
   let replicatePairs = 0;

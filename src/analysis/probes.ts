@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Probe, Vignette } from '../template/types.js';
 import { formatPValue } from '../util/pValue.js';
@@ -83,7 +83,7 @@ export function probesById(vignettes: readonly Vignette[]): Map<string, Probe> {
 }
 
 /** The scores of every vignette that is not a race-myth probe: what pooled findings, tests and shifts are made of. */
-export function pooledScores(scores: readonly ScoreRecord[], vignettes: readonly Vignette[]): readonly ScoreRecord[] {
+export function pooledScores<S extends AnalysedScore>(scores: readonly S[], vignettes: readonly Vignette[]): readonly S[] {
   const probes = probesById(vignettes);
   return probes.size === 0 ? scores : scores.filter((s) => !probes.has(s.vignetteId));
 }
@@ -98,7 +98,7 @@ export function pooledScores(scores: readonly ScoreRecord[], vignettes: readonly
  * not the p-values, are what to read). Pooled rows of a targeted level count only the probes whose myth names it.
  */
 export function analyzeProbes(
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   vignettes: readonly Vignette[],
   axes: readonly Axis[],
   modelIds: readonly string[],
@@ -151,7 +151,7 @@ function probeResult(
   axis: Axis | undefined,
   targetLevels: string[],
   myth: string | null,
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   contrasts: ReturnType<typeof pairContrasts>,
   questionTypes: ReadonlyMap<string, string>,
   allIds: readonly string[],
@@ -189,7 +189,7 @@ function probeResult(
 }
 
 function levelCounts(
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   questionTypes: ReadonlyMap<string, string>,
 ): Omit<ProbeLevel, 'level' | 'targeted' | 'vignetteIds' | 'contrast'> {
   let nAnswers = 0;

@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import { raoScottProportion } from '../stats/raoScottProportion.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import type { Design } from '../study/types.js';
 import { isWrong } from '../pairing/pairs.js';
 
@@ -53,7 +53,7 @@ export interface SubgroupPerformance {
  * levels, and pooled.
  */
 export function analyzeSubgroups(
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   axes: readonly Axis[],
   modelIds: readonly string[],
   design: Design,

@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import { pairContrasts } from '../pairing/pairs.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { CUE_MODES, type CueMode } from '../template/render.js';
 import { deriveSeed } from '../util/hash.js';
 import { compareModels, PERMUTATIONS } from './compareRuns.js';
@@ -33,7 +33,7 @@ export interface CueModeResults {
 export interface CueModeInput {
   runDir: string;
   study: { name: string; sha256: string };
-  scores: readonly ScoreRecord[];
+  scores: readonly AnalysedScore[];
   axes: readonly Axis[];
   modelIds: readonly string[];
   modes: readonly CueMode[];

@@ -1,5 +1,6 @@
 import type { Axis } from '../demographics/types.js';
-import type { Outcome, ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
+import type { Outcome } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
 
 /** Wrong for the purpose of error amplification: any graded outcome that is not correct (a care-intensity recommendation has no key: null). */
@@ -19,16 +20,16 @@ export function isWrong(outcome: Outcome): boolean | null {
 }
 
 /** A level variant and its partner: the same vignette, model and replicate with that axis at reference. */
-export interface ScorePair {
+export interface ScorePair<S extends AnalysedScore = AnalysedScore> {
   vignetteId: string;
   replicate: number;
-  reference: ScoreRecord;
-  level: ScoreRecord;
+  reference: S;
+  level: S;
   /** True when no exact partner exists (sampled/list designs) and the vignette's reference variant stands in. */
   marginal: boolean;
 }
 
-export interface ContrastPairs {
+export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
   modelId: string;
   axis: string;
   level: string;
@@ -39,7 +40,7 @@ export interface ContrastPairs {
   versus?: string;
   /** The cue mode of every pair, in a run that crosses cue modes (absent otherwise). */
   cues?: CueMode;
-  pairs: ScorePair[];
+  pairs: ScorePair<S>[];
 }
 
 /**
@@ -51,9 +52,9 @@ export interface ContrastPairs {
  * crosses cue modes a partner is always of the same mode (same attributes, other mode: another contrast), and each
  * mode's pairs form their own contrast, tagged with it.
  */
-export function pairContrasts(scores: readonly ScoreRecord[], axes: readonly Axis[]): ContrastPairs[] {
+export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axes: readonly Axis[]): ContrastPairs<S>[] {
   const { keys, cells, cellOf, references } = indexCells(scores);
-  const groups = new Map<string, ContrastPairs>();
+  const groups = new Map<string, ContrastPairs<S>>();
   for (const s of scores) {
     if (s.kind !== 'demographic') continue;
     const cell = cellOf(s);
@@ -93,7 +94,7 @@ export interface LevelComparison {
  * list designs) no pair is formed: unlike the default contrast there is no all-reference stand-in to adjust
  * against, and a partner differing in another axis would attribute that axis's effect to this one.
  */
-export function pairComparisons(scores: readonly ScoreRecord[], comparisons: readonly LevelComparison[]): ContrastPairs[] {
+export function pairComparisons<S extends AnalysedScore>(scores: readonly S[], comparisons: readonly LevelComparison[]): ContrastPairs<S>[] {
   if (comparisons.length === 0) return [];
   const { cells, cellOf } = indexCells(scores);
   const byAxisLevel = new Map<string, LevelComparison[]>();
@@ -101,7 +102,7 @@ export function pairComparisons(scores: readonly ScoreRecord[], comparisons: rea
     const id = `${c.axis}\u0000${c.level}`;
     byAxisLevel.set(id, [...(byAxisLevel.get(id) ?? []), c]);
   }
-  const groups = new Map<string, ContrastPairs>();
+  const groups = new Map<string, ContrastPairs<S>>();
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     for (const [axis, level] of Object.entries(s.attributes)) {
@@ -124,13 +125,13 @@ export function pairComparisons(scores: readonly ScoreRecord[], comparisons: rea
 }
 
 /** The reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
-function indexCells(scores: readonly ScoreRecord[]) {
+function indexCells<S extends AnalysedScore>(scores: readonly S[]) {
   const keys = new AttributeKeys();
   // model|vignette|replicate -> attributes key -> score. Nested so the 1.7M-score case needs no long key per score.
-  const cells = new Map<string, Map<string, ScoreRecord>>();
-  const cellOf = (s: ScoreRecord) =>
+  const cells = new Map<string, Map<string, S>>();
+  const cellOf = (s: AnalysedScore) =>
     `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
-  const references = new Map<string, ScoreRecord>();
+  const references = new Map<string, S>();
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     const cell = cellOf(s);

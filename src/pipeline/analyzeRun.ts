@@ -16,7 +16,9 @@ import type { Vignette } from '../template/types.js';
 import { createRegistry, type Registry } from '../registry.js';
 import { writeReport } from './report.js';
 import { readManifest, readScoresSource, runFile, scoreRecords, writeFindingsJson, writeResults, writeScores } from './runDir.js';
-import { currentScoresSource, sameScoresSource, scoreSlimmer } from './scoresSource.js';
+import { currentScoresSource, sameScoresSource } from './scoresSource.js';
+import { ScoreTable } from '../score/table.js';
+import { builtinScoringOnly, scoreInWorkers } from '../score/parallel.js';
 import { existsSync } from 'node:fs';
 
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
@@ -36,47 +38,61 @@ export async function analyzeRun(
   variants: readonly Variant[],
   responses: Iterable<ResponseRecord>,
   registry: Registry = createRegistry(),
-  options: { rescore?: boolean } = {},
+  options: { rescore?: boolean; scoringWorkers?: number } = {},
 ): Promise<AnalysisResults> {
-  const results = scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
+  const results = await scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
   // The report reads what was written; the scores analysed above are garbage by now, so the two never add up.
   await writeReport(runDir, { questionTypes: registry.questionTypes });
   return results;
 }
 
-/** Scores (or reads the scores back), analyses, and writes scores, findings and results. */
-function scoreAndAnalyse(
+/**
+ * Scores (or reads the scores back), analyses, and writes scores, findings and results. With `scoringWorkers` above
+ * one, and only the built-in question types, answers are scored on that many worker threads, in the same order.
+ */
+async function scoreAndAnalyse(
   runDir: string,
   study: AnalyzedStudy,
   vignettes: readonly Vignette[],
   variants: readonly Variant[],
   responses: Iterable<ResponseRecord>,
   registry: Registry,
-  options: { rescore?: boolean },
-): AnalysisResults {
+  options: { rescore?: boolean; scoringWorkers?: number },
+): Promise<AnalysisResults> {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
-  const slim = scoreSlimmer(byVariant);
-  // One pass, one response at a time: a lazily read source never holds a run's texts in memory.
+  // One pass, one response at a time: a lazily read source never holds a run's texts in memory, and every score
+  // goes into the table's columns as it is read or made.
   const errors = new RequestErrorTally();
   const source = currentScoresSource(runDir, vignettes, questionTypes);
-  let scores: ScoreRecord[];
+  const table = new ScoreTable();
+  const automated = (): Iterable<ScoreRecord> => {
+    const scored = (r: ResponseRecord) => scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
+    return mapIterable(responses, (r) => (errors.add(r), scored(r)));
+  };
+  const workers = options.scoringWorkers ?? 1;
+  const scoredStream = (): AsyncIterable<ScoreRecord> | Iterable<ScoreRecord> =>
+    workers > 1 && builtinScoringOnly(vignettes, questionTypes)
+      ? scoreInWorkers(responses, { variants, vignettes }, workers, (r) => errors.add(r))
+      : automated();
   if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
     // Nothing the scores are a function of has changed: read back, not scored again.
     for (const r of responses) errors.add(r);
-    scores = Array.from(scoreRecords(runDir), slim);
+    for (const s of scoreRecords(runDir)) table.add(s);
+  } else if (source.judge === null && source.inputs.adjudications === null) {
+    // No judge and no clinician labels: each score is final when made, written and tabled on the way.
+    await writeScores(runDir, tabled(scoredStream(), table), source);
   } else {
-    const automated = Array.from(responses, (r) => {
-      errors.add(r);
-      return slim(scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes));
-    });
-    scores = adjudicatedScores(
+    // A judge pairs free-text answers and labels name scores by key: both need every score first.
+    const scores = adjudicatedScores(
       runDir,
-      judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, automated),
+      judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, [...automated()]),
     );
-    writeScores(runDir, scores, source);
+    await writeScores(runDir, scores, source);
+    for (const s of scores) table.add(s);
   }
+  const scores = table.rows();
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
   const analysis = analyzeByCueMode(
@@ -109,4 +125,16 @@ function scoreAndAnalyse(
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
   return results;
+}
+
+/** The records as they pass, each added to the table on the way. */
+async function* tabled(records: AsyncIterable<ScoreRecord> | Iterable<ScoreRecord>, table: ScoreTable): AsyncGenerator<ScoreRecord> {
+  for await (const r of records) {
+    table.add(r);
+    yield r;
+  }
+}
+
+function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {
+  for (const item of items) yield f(item);
 }

@@ -4,6 +4,7 @@ import type { QualityThresholds } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import { createRegistry, type Registry } from '../registry.js';
 import { analyzeRun } from './analyzeRun.js';
+import { scoringWorkersFor } from '../score/parallel.js';
 import { loadRun, readFinalResponses, type LoadedRun } from './loadRun.js';
 import { NO_SETTINGS, settledAnalysis, type AnalysisSettings } from '../study/analysisSettings.js';
 import type { Study } from '../study/types.js';
@@ -18,7 +19,14 @@ import { claimRunDirectory, requireRunFile, runFile, writeManifest } from './run
  */
 export async function analyzeRunDirectory(
   runDir: string,
-  options: { quality?: Partial<QualityThresholds>; registry?: Registry; analysis?: AnalysisSettings; rescore?: boolean } = {},
+  options: {
+    quality?: Partial<QualityThresholds>;
+    registry?: Registry;
+    analysis?: AnalysisSettings;
+    rescore?: boolean;
+    /** Worker threads that score the answers (1: this thread); by default one per core for a run of 20,000 answers or more. */
+    scoringWorkers?: number;
+  } = {},
 ): Promise<AnalysisResults> {
   const claim = claimRunDirectory(runDir);
   try {
@@ -33,8 +41,10 @@ export async function analyzeRunDirectory(
     requireRunFile(runDir, 'responses');
     const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
     const analysis = analysisOver(run, options.analysis ?? NO_SETTINGS);
-    return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, readFinalResponses(run), registry, {
+    const responses = readFinalResponses(run);
+    return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, responses, registry, {
       rescore: options.rescore === true,
+      scoringWorkers: options.scoringWorkers ?? scoringWorkersFor(responses.size),
     });
   } finally {
     claim.release();

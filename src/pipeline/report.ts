@@ -8,7 +8,7 @@ import type { ReportSources } from '../report/sources.js';
 import { scanLines } from '../run/jsonlFile.js';
 import type { ResponseRecord } from '../run/types.js';
 import { loadRun } from './loadRun.js';
-import { readLeanScores } from './scoresSource.js';
+import { ScoreTable } from '../score/table.js';
 import {
   claimRunDirectory,
   ensureDir,
@@ -17,6 +17,7 @@ import {
   readResults,
   REPORT_FOLDERS,
   runFile,
+  scoreRecords,
   writeFileAtomic,
 } from './runDir.js';
 
@@ -79,7 +80,7 @@ export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRe
   return {
     manifest: run.manifest,
     results,
-    scores: readLeanScores(runDir, run.variants),
+    scores: ScoreTable.of(scoreRecords(runDir)).rows(),
     vignettes: run.vignettes,
     responseTexts: texts,
     servedModels: Object.fromEntries([...served].map(([model, ids]) => [model, [...ids].sort()])),

@@ -99,25 +99,62 @@ const JSONL_CHUNK = 1 << 20;
  * then renamed into place (a reader never sees half a file); a failed write leaves no temporary file behind.
  */
 export function writeJsonl(path: string, records: Iterable<unknown>): void {
-  const tmp = temporaryPath(path);
-  const fd = openSync(tmp, 'w');
+  const writer = new JsonlWriter(path);
   try {
-    let chunk = '';
-    for (const r of records) {
-      chunk += `${JSON.stringify(r)}\n`;
-      if (chunk.length >= JSONL_CHUNK) {
-        writeAll(fd, chunk);
-        chunk = '';
-      }
-    }
-    if (chunk !== '') writeAll(fd, chunk);
+    for (const r of records) writer.write(r);
   } catch (err) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
+    writer.abort();
     throw err;
   }
-  closeSync(fd);
-  renameSync(tmp, path);
+  writer.commit();
+}
+
+/** `writeJsonl` for records that arrive asynchronously (scored in worker threads). */
+export async function writeJsonlAsync(path: string, records: AsyncIterable<unknown> | Iterable<unknown>): Promise<void> {
+  const writer = new JsonlWriter(path);
+  try {
+    for await (const r of records) writer.write(r);
+  } catch (err) {
+    writer.abort();
+    throw err;
+  }
+  writer.commit();
+}
+
+/** A JSONL file being written record by record to its temporary file: committed (renamed) or aborted (removed). */
+class JsonlWriter {
+  private readonly tmp: string;
+  private readonly fd: number;
+  private chunk = '';
+
+  constructor(private readonly path: string) {
+    this.tmp = temporaryPath(path);
+    this.fd = openSync(this.tmp, 'w');
+  }
+
+  write(record: unknown): void {
+    this.chunk += `${JSON.stringify(record)}\n`;
+    if (this.chunk.length >= JSONL_CHUNK) {
+      writeAll(this.fd, this.chunk);
+      this.chunk = '';
+    }
+  }
+
+  commit(): void {
+    try {
+      if (this.chunk !== '') writeAll(this.fd, this.chunk);
+    } catch (err) {
+      this.abort();
+      throw err;
+    }
+    closeSync(this.fd);
+    renameSync(this.tmp, this.path);
+  }
+
+  abort(): void {
+    closeSync(this.fd);
+    rmSync(this.tmp, { force: true });
+  }
 }
 
 /** A JSONL file's records; a line that is not a JSON object is bad input naming the file and line. */
@@ -353,9 +390,9 @@ export function writeFindingsJson(dir: string, findings: AnalysisResults['findin
  * Writes scores.jsonl and then what produced it; the old record of what produced the scores is removed first, so a
  * crash in between never pairs new scores with an old source (the next `analyze` then scores again).
  */
-export function writeScores(dir: string, scores: Iterable<ScoreRecord>, source?: object): void {
+export async function writeScores(dir: string, scores: AsyncIterable<ScoreRecord> | Iterable<ScoreRecord>, source?: object): Promise<void> {
   rmSync(runFile(dir, 'scoresSource'), { force: true });
-  writeJsonl(runFile(dir, 'scores'), scores);
+  await writeJsonlAsync(runFile(dir, 'scores'), scores);
   if (source !== undefined) writeFileAtomic(runFile(dir, 'scoresSource'), versionedJson(source));
 }
 

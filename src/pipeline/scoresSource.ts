@@ -4,6 +4,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { Vignette } from '../template/types.js';
 import { stableStringify } from '../util/hash.js';
+import { sameFields } from '../util/sameFields.js';
 import { readOptionalJson, runFileDigest, scoreRecords } from './runDir.js';
 
 /**
@@ -71,14 +72,6 @@ export function scoreSlimmer(variants: ReadonlyMap<string, Variant>): (score: Sc
     score.explanation = intern(score.explanation);
     return score;
   };
-}
-
-/** Same keys in the same order with the same values: one may stand for the other, byte for byte when written. */
-function sameFields(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  const other = Object.keys(b);
-  return keys.length === other.length && keys.every((key, i) => key === other[i] && a[key] === b[key]);
 }
 
 /** scores.jsonl read line by line into lean records (see scoreSlimmer). */

@@ -5,7 +5,7 @@ import { pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import type { Manifest } from '../pipeline/manifest.js';
 import type { ReviewAgreement } from '../review/agreement.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import type { Vignette } from '../template/types.js';
 import type { CueMode } from '../template/render.js';
 import { flipMatrix, type FlipCell } from './data/flipMatrix.js';
@@ -20,7 +20,7 @@ import { loadProvisions, type Provision } from './appendix/provisions.js';
 export interface ReportSources {
   manifest: Manifest;
   results: AnalysisResults;
-  scores: readonly ScoreRecord[];
+  scores: readonly AnalysedScore[];
   vignettes: readonly Vignette[];
   /** Model output by response key (null for a request that failed). Untrusted text. */
   responseTexts: ReadonlyMap<string, string | null>;

@@ -59,7 +59,7 @@ function worstPairs(contrasts: readonly ContrastPairs[]): Set<ScorePair> {
   return worst;
 }
 
-function pairReasons(pair: ScorePair, isWorst: boolean): ReviewReason[] {
+function pairReasons(pair: ScorePair<ScoreRecord>, isWorst: boolean): ReviewReason[] {
   const verdict = pair.level.pairwise?.find((n) => n.referenceKey === pair.reference.key);
   const before = answerToken(pair.reference);
   const after = answerToken(pair.level);

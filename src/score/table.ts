@@ -1,0 +1,288 @@
+import type { ParaphraseSource } from '../expand/paraphrase.js';
+import type { VariantKind } from '../expand/types.js';
+import type { Perspective, QuestionType } from '../template/types.js';
+import type { CueMode } from '../template/render.js';
+import { sameFields } from '../util/sameFields.js';
+import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
+
+/**
+ * What the analysis and the report read of a score: every field but the extractor's explanation in words, which
+ * scores.jsonl keeps and no statistic or report needs (its texts, one per distinct answer, would grow with a run).
+ */
+export type AnalysedScore = Omit<ScoreRecord, 'explanation'>;
+
+/** What every score of one model and variant shares: stored once, however many replicates it has. */
+type SharedFacts = Pick<
+  ScoreRecord,
+  'modelId' | 'vignetteId' | 'variantId' | 'domain' | 'perspective' | 'questionType' | 'attributes' | 'kind' | 'paraphrase' | 'pinned' | 'cues'
+>;
+
+/** The notes only judged or adjudicated scores carry (free text, clinician labels): kept beside the columns. */
+interface RareNotes {
+  judge?: JudgeNote;
+  pairwise?: PairwiseNote[];
+  adjudicated?: Adjudication;
+}
+
+const OUTCOMES: readonly Outcome[] = ['correct', 'incorrect', 'unparseable', 'refusal', 'error', 'unscored'];
+const OUTCOME_CODES = new Map(OUTCOMES.map((o, i) => [o, i]));
+const HEDGE_BIT = 0x80;
+const NO_VALUE = -1;
+
+/**
+ * Scores as columns, so that analysing a run costs memory in proportion to its variants, not to its answer texts:
+ * per score a shared-facts id, the replicate, an outcome code (with the hedge bit), an interned extracted value, an
+ * interned extractor, the signed deviation and the request key as Latin-1 bytes — about 140 bytes with the columns'
+ * spare capacity, plus a 48-byte view — where a parsed record costs about 300 (its own strings, its object, its
+ * explanation). `rows()` hands the analysis one small view per score, so every module keeps reading plain fields;
+ * the values read are exactly those added, so every statistic stays the same.
+ */
+export class ScoreTable {
+  private readonly facts: SharedFacts[] = [];
+  private readonly factsByVariant = new Map<string, number[]>();
+  private readonly values = new Interned<string | number>();
+  private readonly extractors = new Interned<string>();
+  private readonly notes = new Map<number, RareNotes>();
+  /** Keys that are not Latin-1 text (never seen in counterfair's own hex keys): kept as strings. */
+  private readonly wideKeys = new Map<number, string>();
+  private factIds = new Int32Array(1024);
+  private replicates = new Float64Array(1024);
+  private codes = new Uint8Array(1024);
+  private extracted = new Int32Array(1024);
+  /** The extractor's name (`choice@4`) and version as one interned pair: a run uses a handful. */
+  private extractorIds = new Int32Array(1024);
+  private deviations = new Float64Array(1024);
+  private keyEnds = new Float64Array(1024);
+  private keyBytes = Buffer.alloc(1 << 16);
+  private count = 0;
+  private views: ScoreView[] | undefined;
+
+  /** A table of `records`, read one at a time (a generator over a file never holds the file). */
+  static of(records: Iterable<AnalysedScore>): ScoreTable {
+    const table = new ScoreTable();
+    for (const r of records) table.add(r);
+    return table;
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  add(score: AnalysedScore): void {
+    if (this.views) throw new Error('ScoreTable.add: the table was already read (rows()); build a new one');
+    const i = this.count;
+    if (i === this.codes.length) this.grow();
+    this.factIds[i] = this.factsId(score);
+    this.replicates[i] = score.replicate;
+    this.codes[i] = OUTCOME_CODES.get(score.outcome)! | (score.hedge ? HEDGE_BIT : 0);
+    this.extracted[i] = score.extracted === null ? NO_VALUE : this.values.id(score.extracted);
+    this.extractorIds[i] = this.extractors.id(`${score.extractorVersion}\u0000${score.extractor}`);
+    this.deviations[i] = score.signedDeviation ?? Number.NaN;
+    this.addKey(i, score.key);
+    if (score.judge !== undefined || score.pairwise !== undefined || score.adjudicated !== undefined)
+      this.notes.set(i, {
+        ...(score.judge !== undefined ? { judge: score.judge } : {}),
+        ...(score.pairwise !== undefined ? { pairwise: score.pairwise } : {}),
+        ...(score.adjudicated !== undefined ? { adjudicated: score.adjudicated } : {}),
+      });
+    this.count++;
+  }
+
+  /** One view per score, in the order added; the same array (and views) on every call. */
+  rows(): readonly AnalysedScore[] {
+    if (!this.views) this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+    return this.views;
+  }
+
+  /** @internal column readers of ScoreView */
+  factsOf(i: number): SharedFacts {
+    return this.facts[this.factIds[i]!]!;
+  }
+  replicateOf(i: number): number {
+    return this.replicates[i]!;
+  }
+  outcomeOf(i: number): Outcome {
+    return OUTCOMES[this.codes[i]! & ~HEDGE_BIT]!;
+  }
+  hedgeOf(i: number): boolean {
+    return (this.codes[i]! & HEDGE_BIT) !== 0;
+  }
+  extractedOf(i: number): string | number | null {
+    const id = this.extracted[i]!;
+    return id === NO_VALUE ? null : this.values.at(id);
+  }
+  extractorOf(i: number): { extractor: string; extractorVersion: number } {
+    const pair = this.extractors.at(this.extractorIds[i]!);
+    const cut = pair.indexOf('\u0000');
+    return { extractor: pair.slice(cut + 1), extractorVersion: Number(pair.slice(0, cut)) };
+  }
+  deviationOf(i: number): number | null {
+    const d = this.deviations[i]!;
+    return Number.isNaN(d) ? null : d;
+  }
+  keyOf(i: number): string {
+    return this.wideKeys.get(i) ?? this.keyBytes.toString('latin1', i === 0 ? 0 : this.keyEnds[i - 1]!, this.keyEnds[i]!);
+  }
+  notesOf(i: number): RareNotes | undefined {
+    return this.notes.get(i);
+  }
+
+  /** Scores of one model and variant share one facts record, unless a record disagrees with it (then its own). */
+  private factsId(score: AnalysedScore): number {
+    const id = `${score.modelId}\u0000${score.variantId}`;
+    const candidates = this.factsByVariant.get(id) ?? [];
+    for (const c of candidates) if (sameFacts(this.facts[c]!, score)) return c;
+    const facts: SharedFacts = {
+      modelId: score.modelId,
+      vignetteId: score.vignetteId,
+      variantId: score.variantId,
+      domain: score.domain,
+      perspective: score.perspective,
+      questionType: score.questionType,
+      attributes: score.attributes,
+      kind: score.kind,
+      ...(score.paraphrase !== undefined ? { paraphrase: score.paraphrase } : {}),
+      pinned: score.pinned,
+      ...(score.cues !== undefined ? { cues: score.cues } : {}),
+    };
+    this.facts.push(facts);
+    this.factsByVariant.set(id, [...candidates, this.facts.length - 1]);
+    return this.facts.length - 1;
+  }
+
+  private addKey(i: number, key: string): void {
+    const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
+    // Latin-1 only: one byte per character, read back exactly; anything wider keeps its string.
+    if (!/^[\x00-\xff]*$/.test(key)) {
+      this.wideKeys.set(i, key);
+      this.keyEnds[i] = start;
+      return;
+    }
+    while (start + key.length > this.keyBytes.length) {
+      const bigger = Buffer.alloc(this.keyBytes.length * 2);
+      this.keyBytes.copy(bigger, 0, 0, start);
+      this.keyBytes = bigger;
+    }
+    this.keyEnds[i] = start + this.keyBytes.write(key, start, 'latin1');
+  }
+
+  private grow(): void {
+    const size = this.codes.length * 2;
+    const widen = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
+    this.factIds = widen(this.factIds, new Int32Array(size));
+    this.replicates = widen(this.replicates, new Float64Array(size));
+    this.codes = widen(this.codes, new Uint8Array(size));
+    this.extracted = widen(this.extracted, new Int32Array(size));
+    this.extractorIds = widen(this.extractorIds, new Int32Array(size));
+    this.deviations = widen(this.deviations, new Float64Array(size));
+    this.keyEnds = widen(this.keyEnds, new Float64Array(size));
+  }
+}
+
+/** A score read from the table's columns: what a plain record would hold, at the cost of two fields. */
+class ScoreView implements AnalysedScore {
+  constructor(
+    private readonly table: ScoreTable,
+    private readonly index: number,
+  ) {}
+  get key(): string {
+    return this.table.keyOf(this.index);
+  }
+  get modelId(): string {
+    return this.table.factsOf(this.index).modelId;
+  }
+  get vignetteId(): string {
+    return this.table.factsOf(this.index).vignetteId;
+  }
+  get variantId(): string {
+    return this.table.factsOf(this.index).variantId;
+  }
+  get replicate(): number {
+    return this.table.replicateOf(this.index);
+  }
+  get domain(): string {
+    return this.table.factsOf(this.index).domain;
+  }
+  get perspective(): Perspective {
+    return this.table.factsOf(this.index).perspective;
+  }
+  get questionType(): QuestionType {
+    return this.table.factsOf(this.index).questionType;
+  }
+  get attributes(): Record<string, string> {
+    return this.table.factsOf(this.index).attributes;
+  }
+  get kind(): VariantKind {
+    return this.table.factsOf(this.index).kind;
+  }
+  get paraphrase(): ParaphraseSource | undefined {
+    return this.table.factsOf(this.index).paraphrase;
+  }
+  get pinned(): Record<string, string> {
+    return this.table.factsOf(this.index).pinned;
+  }
+  get cues(): CueMode | undefined {
+    return this.table.factsOf(this.index).cues;
+  }
+  get outcome(): Outcome {
+    return this.table.outcomeOf(this.index);
+  }
+  get extracted(): string | number | null {
+    return this.table.extractedOf(this.index);
+  }
+  get signedDeviation(): number | null {
+    return this.table.deviationOf(this.index);
+  }
+  get hedge(): boolean {
+    return this.table.hedgeOf(this.index);
+  }
+  get extractor(): string {
+    return this.table.extractorOf(this.index).extractor;
+  }
+  get extractorVersion(): number {
+    return this.table.extractorOf(this.index).extractorVersion;
+  }
+  get judge(): JudgeNote | undefined {
+    return this.table.notesOf(this.index)?.judge;
+  }
+  get pairwise(): PairwiseNote[] | undefined {
+    return this.table.notesOf(this.index)?.pairwise;
+  }
+  get adjudicated(): Adjudication | undefined {
+    return this.table.notesOf(this.index)?.adjudicated;
+  }
+}
+
+function sameFacts(facts: SharedFacts, score: AnalysedScore): boolean {
+  return (
+    facts.vignetteId === score.vignetteId &&
+    facts.domain === score.domain &&
+    facts.perspective === score.perspective &&
+    facts.questionType === score.questionType &&
+    facts.kind === score.kind &&
+    facts.paraphrase === score.paraphrase &&
+    facts.cues === score.cues &&
+    sameFields(facts.attributes, score.attributes) &&
+    sameFields(facts.pinned, score.pinned)
+  );
+}
+
+/** Values stored once each and named by their position. */
+class Interned<T> {
+  private readonly values: T[] = [];
+  private readonly ids = new Map<T, number>();
+
+  id(value: T): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.values.push(value);
+      this.ids.set(value, id);
+    }
+    return id;
+  }
+
+  at(id: number): T {
+    return this.values[id]!;
+  }
+}

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.js';
+import type { Axis } from '../../src/demographics/types.js';
+import { simulateDesignScores } from '../../src/power/designScores.js';
+import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
+import { ScoreTable } from '../../src/score/table.js';
+import type { ScoreRecord } from '../../src/score/types.js';
+import type { Design } from '../../src/study/types.js';
+import type { Vignette } from '../../src/template/types.js';
+import { score } from '../analysis/helpers.js';
+
+const axis = (id: string, levels: string[]): Axis => ({
+  id,
+  label: id,
+  slot: 'sentence',
+  reference: levels[0]!,
+  file: `${id}.yaml`,
+  levels: levels.map((l) => ({ id: l, label: l })),
+});
+const AXES = [axis('race', ['white', 'black', 'asian']), axis('insurance', ['private', 'medicaid'])];
+const SPEC = {
+  kind: 'simulated',
+  id: 'truth',
+  accuracy: { default: 0.7, byDomain: {} },
+  biases: [{ axis: 'race', level: 'black', errorMultiplier: 2 }],
+  unparseableRate: 0.05,
+  instability: 0.3,
+  params: {},
+  systemPrompt: '',
+  concurrency: 1,
+  timeoutMs: 1,
+  maxRetries: 0,
+} as SimulatedSpec;
+
+const ordinal = (id: string): Vignette => ({
+  id,
+  domain: 'any',
+  perspective: 'clinician',
+  text: 't',
+  rationale: 'r',
+  source: 's',
+  excluded: [],
+  implausible: [],
+  tags: [],
+  paraphrases: [],
+  file: 'f',
+  question: {
+    type: 'ordinal',
+    stem: 's',
+    scale: [1, 2, 3, 4, 5].map((value) => ({ value, label: `ESI ${value}` })),
+    intensity: 'descending',
+    answer: 2,
+  },
+});
+
+/** Fields a plain record and its view must agree on (all but the extractor's provenance and wording). */
+function analysedFields(s: ScoreRecord | ReturnType<ScoreTable['rows']>[number]) {
+  return {
+    key: s.key,
+    modelId: s.modelId,
+    vignetteId: s.vignetteId,
+    variantId: s.variantId,
+    replicate: s.replicate,
+    domain: s.domain,
+    perspective: s.perspective,
+    questionType: s.questionType,
+    attributes: s.attributes,
+    kind: s.kind,
+    paraphrase: s.paraphrase,
+    pinned: s.pinned,
+    cues: s.cues,
+    outcome: s.outcome,
+    extracted: s.extracted,
+    signedDeviation: s.signedDeviation,
+    hedge: s.hedge,
+    extractor: s.extractor,
+    extractorVersion: s.extractorVersion,
+    judge: s.judge,
+    pairwise: s.pairwise,
+    adjudicated: s.adjudicated,
+  };
+}
+
+const tableOf = (records: readonly ScoreRecord[]) => ScoreTable.of(records);
+
+describe('ScoreTable', () => {
+  it('reads back every analysed field of every record, rare ones included', () => {
+    const records: ScoreRecord[] = [
+      score({ vignetteId: 'v1', outcome: 'correct', hedge: true, extracted: 3, signedDeviation: 1.5 }),
+      score({ vignetteId: 'v1', outcome: 'refusal', replicate: 1, extracted: null, key: 'clé-日本', extractor: 'none', extractorVersion: 4 }),
+      score({ vignetteId: 'v1', outcome: 'incorrect', attributes: { race: 'black', insurance: 'private' }, extracted: '3', signedDeviation: -0.25 }),
+      score({ vignetteId: 'v2', outcome: 'unscored', kind: 'paraphrase', paraphrase: 'authored', cues: 'implicit', pinned: { sex: 'female' } }),
+      score({
+        vignetteId: 'v2',
+        outcome: 'correct',
+        modelId: 'other',
+        judge: { model: 'j', promptVersion: 1, key: null, verdict: 'correct', confidence: null, reason: 'r', parse: 'identical' },
+        adjudicated: { label: 'correct', by: 'dr', automated: 'incorrect' },
+      }),
+      score({ vignetteId: 'v2', outcome: 'error', key: '' }),
+    ];
+    // The same variant with an equal but distinct attributes object, and one whose facts disagree (a damaged file).
+    records.push({ ...records[0]!, key: 'again', attributes: { ...records[0]!.attributes } });
+    records.push({ ...records[0]!, key: 'other-domain', domain: 'elsewhere' });
+    const rows = tableOf(records).rows();
+    expect(rows.map(analysedFields)).toEqual(records.map(analysedFields));
+    expect(rows[6]!.attributes).toBe(rows[0]!.attributes);
+    expect(rows[7]!.domain).toBe('elsewhere');
+  });
+
+  it('grows past its first columns and keys without losing a value', () => {
+    const records = Array.from({ length: 5000 }, (_, i) =>
+      score({ vignetteId: `v${i % 37}`, outcome: i % 3 === 0 ? 'incorrect' : 'correct', replicate: i, key: `${'k'.repeat(i % 40)}${i}` }),
+    );
+    expect(tableOf(records).rows().map(analysedFields)).toEqual(records.map(analysedFields));
+  });
+
+  it('gives the analysis exactly the results plain records give (factorial design, replicates, ordinal answers)', () => {
+    const records = simulateDesignScores({
+      spec: SPEC,
+      design: { kind: 'factorial', axes: ['race', 'insurance'] },
+      axes: AXES,
+      vignettes: 40,
+      replicates: 3,
+      seed: 7,
+      questionTypeOf: () => 'ordinal',
+    }).map((s, i) => ({ ...s, extracted: s.signedDeviation === null ? null : 2 - s.signedDeviation, hedge: i % 11 === 0 }));
+    const input = {
+      vignettes: Array.from({ length: 40 }, (_, v) => ordinal(`v${String(v).padStart(5, '0')}`)),
+      axes: AXES,
+      modelIds: ['truth'],
+      design: { kind: 'factorial', axes: ['race', 'insurance'] } as Design,
+    };
+    const options = { alpha: 0.05, adjustment: 'holm', mcnemar: 'exact', bootstrapResamples: 50, seed: 3 } as const;
+    const plain = analyze({ ...input, scores: records }, options);
+    expect(plain.findings.length).toBeGreaterThan(0);
+    expect(plain.worstCases.length).toBeGreaterThan(0);
+    expect(JSON.stringify(analyze({ ...input, scores: tableOf(records).rows() }, options))).toBe(JSON.stringify(plain));
+  });
+
+  it('refuses records once read, so a view never points past its columns', () => {
+    const table = tableOf([score({ vignetteId: 'v1', outcome: 'correct' })]);
+    table.rows();
+    expect(() => table.add(score({ vignetteId: 'v1', outcome: 'correct' }))).toThrow(/already read/);
+  });
+});
