@@ -1,5 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import type { ContrastPairs } from '../pairing/pairs.js';
+import type { AnalysedScore } from '../score/table.js';
 import type { ScoreRecord } from '../score/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { isCareQuestion, type Question, type Vignette } from '../template/types.js';
@@ -80,7 +81,7 @@ export function analyzeCareIntensity(
     const type = questions.get(vignetteId)?.type;
     return type === 'recommendation' || type === 'care-level' ? type : undefined;
   };
-  const care = (kind: CareKind) => (s: ScoreRecord) =>
+  const care = (kind: CareKind) => (s: AnalysedScore) =>
     kindOf(s.vignetteId) === kind && s.outcome === 'answered' ? (s.care ?? null) : null;
   const againstReference = contrasts.filter((c) => c.versus === undefined && c.pairs.some((p) => kindOf(p.vignetteId)));
   const raw: Unadjusted[] = [];
@@ -147,8 +148,8 @@ export function analyzeCareIntensity(
 
 /** One vignette's mean change in care (level minus reference) over its pairs, in vignette order. */
 function careShifts(
-  pairs: readonly { vignetteId: string; reference: ScoreRecord; level: ScoreRecord }[],
-  value: (s: ScoreRecord) => number | null,
+  pairs: readonly { vignetteId: string; reference: AnalysedScore; level: AnalysedScore }[],
+  value: (s: AnalysedScore) => number | null,
 ): number[] {
   const byVignette = new Map<string, number[]>();
   for (const p of pairs) {

@@ -1,5 +1,5 @@
 import { adjustPValues } from '../stats/adjust.js';
-import type { ScoreRecord } from '../score/types.js';
+import type { AnalysedScore } from '../score/table.js';
 import { PERSPECTIVES, type Perspective, type Vignette } from '../template/types.js';
 import { isWrong } from '../pairing/pairs.js';
 import { binaryContrast, VignetteCounter, type BinaryTest, type IntervalMethod } from './binary.js';
@@ -40,7 +40,7 @@ export interface CasePerspectiveComparison {
  * so the comparison is of the perspective alone. Probe vignettes are not in `scores` (pooled scores).
  */
 export function analyzeCasePerspectives(
-  scores: readonly ScoreRecord[],
+  scores: readonly AnalysedScore[],
   vignettes: readonly Vignette[],
   modelIds: readonly string[],
   options: AnalysisOptions,

@@ -94,7 +94,10 @@ export interface LevelComparison {
  * list designs) no pair is formed: unlike the default contrast there is no all-reference stand-in to adjust
  * against, and a partner differing in another axis would attribute that axis's effect to this one.
  */
-export function pairComparisons<S extends AnalysedScore>(scores: readonly S[], comparisons: readonly LevelComparison[]): ContrastPairs<S>[] {
+export function pairComparisons<S extends AnalysedScore>(
+  scores: readonly S[],
+  comparisons: readonly LevelComparison[],
+): ContrastPairs<S>[] {
   if (comparisons.length === 0) return [];
   const { cells, cellOf } = indexCells(scores);
   const byAxisLevel = new Map<string, LevelComparison[]>();

@@ -68,7 +68,8 @@ async function scoreAndAnalyse(
   const source = currentScoresSource(runDir, vignettes, questionTypes);
   const table = new ScoreTable();
   const automated = (): Iterable<ScoreRecord> => {
-    const scored = (r: ResponseRecord) => scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
+    const scored = (r: ResponseRecord) =>
+      scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
     return mapIterable(responses, (r) => (errors.add(r), scored(r)));
   };
   const workers = options.scoringWorkers ?? 1;

@@ -93,7 +93,10 @@ export function serveScoring(port: MessagePort, job: ScoringJob): void {
   const questions = new Map(job.vignettes.map((v) => [v.id, v.question]));
   const questionTypes = createQuestionTypeRegistry();
   port.on('message', ({ id, responses }: { id: number; responses: ResponseRecord[] }) => {
-    port.postMessage({ id, scores: responses.map((r) => scoreResponse(r, variants.get(r.variantId)!, questions.get(r.vignetteId)!, questionTypes)) });
+    port.postMessage({
+      id,
+      scores: responses.map((r) => scoreResponse(r, variants.get(r.variantId)!, questions.get(r.vignetteId)!, questionTypes)),
+    });
   });
 }
 
@@ -106,7 +109,11 @@ function workerEntry(): { code: string | URL; eval: boolean } {
   const compiled = new URL('./scoreWorker.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return { code: compiled, eval: false };
   // tsx's ESM entry (its CommonJS one resolves its hooks wrongly from an eval'd script): the .mjs beside the .cjs.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
+  const tsx = pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve('tsx/esm/api')
+      .replace(/\.cjs$/, '.mjs'),
+  ).href;
   const source = new URL('./scoreWorker.ts', import.meta.url).href;
   return {
     code: `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(source)}); });`,

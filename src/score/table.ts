@@ -14,7 +14,17 @@ export type AnalysedScore = Omit<ScoreRecord, 'explanation'>;
 /** What every score of one model and variant shares: stored once, however many replicates it has. */
 type SharedFacts = Pick<
   ScoreRecord,
-  'modelId' | 'vignetteId' | 'variantId' | 'domain' | 'perspective' | 'questionType' | 'attributes' | 'kind' | 'paraphrase' | 'pinned' | 'cues'
+  | 'modelId'
+  | 'vignetteId'
+  | 'variantId'
+  | 'domain'
+  | 'perspective'
+  | 'questionType'
+  | 'attributes'
+  | 'kind'
+  | 'paraphrase'
+  | 'pinned'
+  | 'cues'
 >;
 
 /** The notes only judged or adjudicated scores carry (free text, clinician labels): kept beside the columns. */

@@ -87,9 +87,30 @@ describe('ScoreTable', () => {
   it('reads back every analysed field of every record, rare ones included', () => {
     const records: ScoreRecord[] = [
       score({ vignetteId: 'v1', outcome: 'correct', hedge: true, extracted: 3, signedDeviation: 1.5 }),
-      score({ vignetteId: 'v1', outcome: 'refusal', replicate: 1, extracted: null, key: 'clé-日本', extractor: 'none', extractorVersion: 4 }),
-      score({ vignetteId: 'v1', outcome: 'incorrect', attributes: { race: 'black', insurance: 'private' }, extracted: '3', signedDeviation: -0.25 }),
-      score({ vignetteId: 'v2', outcome: 'unscored', kind: 'paraphrase', paraphrase: 'authored', cues: 'implicit', pinned: { sex: 'female' } }),
+      score({
+        vignetteId: 'v1',
+        outcome: 'refusal',
+        replicate: 1,
+        extracted: null,
+        key: 'clé-日本',
+        extractor: 'none',
+        extractorVersion: 4,
+      }),
+      score({
+        vignetteId: 'v1',
+        outcome: 'incorrect',
+        attributes: { race: 'black', insurance: 'private' },
+        extracted: '3',
+        signedDeviation: -0.25,
+      }),
+      score({
+        vignetteId: 'v2',
+        outcome: 'unscored',
+        kind: 'paraphrase',
+        paraphrase: 'authored',
+        cues: 'implicit',
+        pinned: { sex: 'female' },
+      }),
       score({
         vignetteId: 'v2',
         outcome: 'correct',
