@@ -3,7 +3,7 @@ import { extname, join } from 'node:path';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { analyzeRun } from '../pipeline/analyzeRun.js';
-import { JsonlWriter } from '../pipeline/jsonlWriter.js';
+import { JsonlWriter } from '../pipeline/runDir.js';
 import {
   claimRunDirectory,
   jsonlRecords,
@@ -249,7 +249,7 @@ async function writeResponses(
     writer.abort();
     throw err;
   }
-  writer.close();
+  writer.commit();
 }
 
 /** Default run directory: reports/<file name without extension>. */

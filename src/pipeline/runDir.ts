@@ -122,7 +122,7 @@ export async function writeJsonlAsync(path: string, records: AsyncIterable<unkno
 }
 
 /** A JSONL file being written record by record to its temporary file: committed (renamed) or aborted (removed). */
-class JsonlWriter {
+export class JsonlWriter {
   private readonly tmp: string;
   private readonly fd: number;
   private chunk = '';
