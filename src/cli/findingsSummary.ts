@@ -48,6 +48,7 @@ export function printFindings(
   }
   const flagged = findings.filter((f) => f.significant);
   out.write(`${findings.length} contrasts tested, ${flagged.length} significant after correction.\n`);
+  writeUntestable(out, findings, 'contrasts');
   // A count of zero must not read as a clean audit when a model's data could not support one.
   for (const m of quality?.models.filter((q) => !q.passed) ?? [])
     out.write(
@@ -61,9 +62,19 @@ export function printFindings(
     out.write(
       `${care.length} care-intensity contrasts tested (recommendations against the reference variant), ${shifted.length} significant after correction.\n`,
     );
+    writeUntestable(out, care, 'care-intensity contrasts');
     for (const f of shifted) out.write(`  ! ${f.sentence}\n`);
   }
   const power = powerStatement(findings);
   if (power) out.write(`${power}\n`);
   out.write(`${where}\n`);
+}
+
+/** "None significant" must not read as "no difference" where a contrast had no pair to compare: counted out loud. */
+function writeUntestable(out: NodeJS.WritableStream, contrasts: readonly { nPairs: number }[], what: string): void {
+  const empty = contrasts.filter((c) => c.nPairs === 0).length;
+  if (empty > 0)
+    out.write(
+      `  ! ${empty} of these ${what} had no usable pair (requests failed or answers unreadable): nothing was compared for them, so "not significant" says nothing about them\n`,
+    );
 }

@@ -34,15 +34,24 @@ interface RareNotes {
   adjudicated?: Adjudication;
 }
 
-const OUTCOMES: readonly Outcome[] = ['correct', 'incorrect', 'unparseable', 'refusal', 'error', 'unscored'];
-const OUTCOME_CODES = new Map(OUTCOMES.map((o, i) => [o, i]));
+/** Every outcome's code; a `Record` so that an outcome added to the type cannot be left without one. */
+const OUTCOME_CODE: Readonly<Record<Outcome, number>> = {
+  correct: 0,
+  incorrect: 1,
+  unparseable: 2,
+  refusal: 3,
+  error: 4,
+  unscored: 5,
+  answered: 6,
+};
+const OUTCOMES = (Object.keys(OUTCOME_CODE) as Outcome[]).sort((a, b) => OUTCOME_CODE[a] - OUTCOME_CODE[b]);
 const HEDGE_BIT = 0x80;
 const NO_VALUE = -1;
 
 /**
  * Scores as columns, so that analysing a run costs memory in proportion to its variants, not to its answer texts:
  * per score a shared-facts id, the replicate, an outcome code (with the hedge bit), an interned extracted value, an
- * interned extractor, the signed deviation and the request key as Latin-1 bytes — about 140 bytes with the columns'
+ * interned extractor, the signed deviation, the care recommended and the request key as Latin-1 bytes — about 140 bytes with the columns'
  * spare capacity, plus a 48-byte view — where a parsed record costs about 300 (its own strings, its object, its
  * explanation). `rows()` hands the analysis one small view per score, so every module keeps reading plain fields;
  * the values read are exactly those added, so every statistic stays the same.
@@ -62,6 +71,8 @@ export class ScoreTable {
   /** The extractor's name (`choice@4`) and version as one interned pair: a run uses a handful. */
   private extractorIds = new Int32Array(1024);
   private deviations = new Float64Array(1024);
+  /** Care-intensity answers' care (NaN: none): the only outcome of a question without a key. */
+  private cares = new Float64Array(1024);
   private keyEnds = new Float64Array(1024);
   private keyBytes = Buffer.alloc(1 << 16);
   private count = 0;
@@ -84,10 +95,11 @@ export class ScoreTable {
     if (i === this.codes.length) this.grow();
     this.factIds[i] = this.factsId(score);
     this.replicates[i] = score.replicate;
-    this.codes[i] = OUTCOME_CODES.get(score.outcome)! | (score.hedge ? HEDGE_BIT : 0);
+    this.codes[i] = OUTCOME_CODE[score.outcome] | (score.hedge ? HEDGE_BIT : 0);
     this.extracted[i] = score.extracted === null ? NO_VALUE : this.values.id(score.extracted);
     this.extractorIds[i] = this.extractors.id(`${score.extractorVersion}\u0000${score.extractor}`);
     this.deviations[i] = score.signedDeviation ?? Number.NaN;
+    this.cares[i] = score.care ?? Number.NaN;
     this.addKey(i, score.key);
     if (score.judge !== undefined || score.pairwise !== undefined || score.adjudicated !== undefined)
       this.notes.set(i, {
@@ -129,6 +141,10 @@ export class ScoreTable {
   deviationOf(i: number): number | null {
     const d = this.deviations[i]!;
     return Number.isNaN(d) ? null : d;
+  }
+  careOf(i: number): number | undefined {
+    const c = this.cares[i]!;
+    return Number.isNaN(c) ? undefined : c;
   }
   keyOf(i: number): string {
     return this.wideKeys.get(i) ?? this.keyBytes.toString('latin1', i === 0 ? 0 : this.keyEnds[i - 1]!, this.keyEnds[i]!);
@@ -185,6 +201,7 @@ export class ScoreTable {
     this.extracted = widen(this.extracted, new Int32Array(size));
     this.extractorIds = widen(this.extractorIds, new Int32Array(size));
     this.deviations = widen(this.deviations, new Float64Array(size));
+    this.cares = widen(this.cares, new Float64Array(size));
     this.keyEnds = widen(this.keyEnds, new Float64Array(size));
   }
 }
@@ -242,6 +259,9 @@ class ScoreView implements AnalysedScore {
   }
   get signedDeviation(): number | null {
     return this.table.deviationOf(this.index);
+  }
+  get care(): number | undefined {
+    return this.table.careOf(this.index);
   }
   get hedge(): boolean {
     return this.table.hedgeOf(this.index);

@@ -3,7 +3,7 @@ import { analyze } from '../../src/analysis/analyze.js';
 import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
-import { ScoreTable } from '../../src/score/table.js';
+import { type AnalysedScore, ScoreTable } from '../../src/score/table.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import type { Design } from '../../src/study/types.js';
 import type { Vignette } from '../../src/template/types.js';
@@ -53,32 +53,39 @@ const ordinal = (id: string): Vignette => ({
   },
 });
 
-/** Fields a plain record and its view must agree on (all but the extractor's provenance and wording). */
-function analysedFields(s: ScoreRecord | ReturnType<ScoreTable['rows']>[number]) {
-  return {
-    key: s.key,
-    modelId: s.modelId,
-    vignetteId: s.vignetteId,
-    variantId: s.variantId,
-    replicate: s.replicate,
-    domain: s.domain,
-    perspective: s.perspective,
-    questionType: s.questionType,
-    attributes: s.attributes,
-    kind: s.kind,
-    paraphrase: s.paraphrase,
-    pinned: s.pinned,
-    cues: s.cues,
-    outcome: s.outcome,
-    extracted: s.extracted,
-    signedDeviation: s.signedDeviation,
-    hedge: s.hedge,
-    extractor: s.extractor,
-    extractorVersion: s.extractorVersion,
-    judge: s.judge,
-    pairwise: s.pairwise,
-    adjudicated: s.adjudicated,
-  };
+/**
+ * Every field of an analysed score, the compiler checking the list is complete: a field added to the record and not
+ * to the table would otherwise read back as undefined, silently (care-intensity answers once lost their care so).
+ */
+const ANALYSED_FIELDS = {
+  key: true,
+  modelId: true,
+  vignetteId: true,
+  variantId: true,
+  replicate: true,
+  domain: true,
+  perspective: true,
+  questionType: true,
+  attributes: true,
+  kind: true,
+  paraphrase: true,
+  pinned: true,
+  cues: true,
+  outcome: true,
+  extracted: true,
+  signedDeviation: true,
+  care: true,
+  hedge: true,
+  extractor: true,
+  extractorVersion: true,
+  judge: true,
+  pairwise: true,
+  adjudicated: true,
+} as const satisfies Record<keyof AnalysedScore, true>;
+
+/** A plain record or a view, as the fields the analysis reads. */
+function analysedFields(s: AnalysedScore): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(ANALYSED_FIELDS).map((f) => [f, s[f as keyof AnalysedScore]]));
 }
 
 const tableOf = (records: readonly ScoreRecord[]) => ScoreTable.of(records);
@@ -119,14 +126,17 @@ describe('ScoreTable', () => {
         adjudicated: { label: 'correct', by: 'dr', automated: 'incorrect' },
       }),
       score({ vignetteId: 'v2', outcome: 'error', key: '' }),
+      score({ vignetteId: 'v3', outcome: 'answered', questionType: 'recommendation', extracted: 'yes', care: 1 }),
+      score({ vignetteId: 'v3', outcome: 'answered', questionType: 'care-level', extracted: 2, care: 0, replicate: 1 }),
     ];
     // The same variant with an equal but distinct attributes object, and one whose facts disagree (a damaged file).
     records.push({ ...records[0]!, key: 'again', attributes: { ...records[0]!.attributes } });
     records.push({ ...records[0]!, key: 'other-domain', domain: 'elsewhere' });
     const rows = tableOf(records).rows();
     expect(rows.map(analysedFields)).toEqual(records.map(analysedFields));
-    expect(rows[6]!.attributes).toBe(rows[0]!.attributes);
-    expect(rows[7]!.domain).toBe('elsewhere');
+    expect(rows[8]!.attributes).toBe(rows[0]!.attributes);
+    expect(rows[9]!.domain).toBe('elsewhere');
+    expect(rows.map((r) => r.outcome)).toContain('answered');
   });
 
   it('grows past its first columns and keys without losing a value', () => {
