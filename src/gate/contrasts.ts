@@ -4,7 +4,8 @@ import { findingPairs } from '../analysis/findings.js';
 import { gradedScores } from '../analysis/careIntensity.js';
 import type { Finding } from '../analysis/types.js';
 import type { LoadedRun } from '../pipeline/loadRun.js';
-import { readFindingsJson, readResultsIfAnalysed, readScores } from '../pipeline/runDir.js';
+import { readFindingsJson, readScores } from '../pipeline/runDir.js';
+import type { AnalysisResults } from '../analysis/analyze.js';
 import type { ScoreRecord } from '../score/types.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
@@ -38,8 +39,8 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
  * is gated by the same rule, marked `measure: 'more-care'`. Care-level shifts (steps of a scale) have no threshold
  * in these units and are not gated. JSON nulls are read back as Infinity / NaN, as for findings.json.
  */
-export function careFindings(run: LoadedRun): GatedFinding[] {
-  return (readResultsIfAnalysed(run.dir)?.careIntensity ?? []).flatMap((f) => {
+export function careFindings(results: AnalysisResults | undefined): GatedFinding[] {
+  return (results?.careIntensity ?? []).flatMap((f) => {
     if (f.kind !== 'recommendation') return [];
     const loose = f as unknown as FindingJson;
     return [

@@ -1,3 +1,4 @@
+import type { AnalysisResults } from '../analysis/analyze.js';
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
@@ -22,12 +23,13 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   const thresholds = resolveThresholds(flags, study, run);
   // Care-intensity recommendations are gated on the whole run in superiority mode (no per-domain or equivalence
   // intervals are computed for them yet).
-  const care = thresholds.domains === null && thresholds.mode !== 'equivalence' ? careFindings(run) : [];
+  const results = readResultsIfAnalysed(run.dir);
+  const care = thresholds.domains === null && thresholds.mode !== 'equivalence' ? careFindings(results) : [];
   const selected = [...(thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)), ...care].filter(
     (f) => thresholds.axes === null || thresholds.axes.includes(f.axis),
   );
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
-  const refusals = [...qualityRefusals(run, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];
+  const refusals = [...qualityRefusals(results, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];
   const failed = contrasts.filter((c) => c.failed).length;
   return {
     schema: 'counterfair.gate/1',
@@ -62,8 +64,8 @@ function withEquivalenceIntervals(run: LoadedRun, findings: GatedFinding[], t: G
 }
 
 /** The judged models whose data failed the data-quality check the analysis recorded (none for runs analysed before it existed). */
-function qualityRefusals(run: LoadedRun, models: ReadonlySet<string>): string[] {
-  const quality = readResultsIfAnalysed(run.dir)?.dataQuality;
+function qualityRefusals(results: AnalysisResults | undefined, models: ReadonlySet<string>): string[] {
+  const quality = results?.dataQuality;
   return (quality?.models ?? [])
     .filter((m) => !m.passed && models.has(m.model))
     .map(

@@ -47,7 +47,8 @@ export function resolveThresholds(flags: GateSettings, study: StudyGate, run: Lo
     if (!axisIds.includes(axis))
       problems.push({ file: run.dir, field: 'axes', message: `"${axis}" is not an axis of this run (${axisIds.join(', ')})` });
   }
-  const domains = [...new Set(run.vignettes.map((v) => v.domain))].sort();
+  // Only a gate by domain reads the vignettes (their domains): a whole-run gate starts from results.json alone.
+  const domains = thresholds.domains ? [...new Set(run.vignettes.map((v) => v.domain))].sort() : [];
   for (const domain of thresholds.domains ?? []) {
     if (!domains.includes(domain))
       problems.push({ file: run.dir, field: 'domains', message: `"${domain}" is not a domain of this run (${domains.join(', ')})` });

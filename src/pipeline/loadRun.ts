@@ -16,11 +16,15 @@ export interface LoadedRun {
   variants: Variant[];
 }
 
-/** Reads a run directory's manifest, vignettes and variants; a missing or foreign directory is bad input. */
+/**
+ * Reads a run directory's manifest, and its vignettes and variants when first asked for (a `gate` on the recorded
+ * results needs neither, and reading every variant's text was most of its start-up); a missing or foreign directory
+ * is bad input, and so is a damaged file when it is read.
+ */
 export function loadRun(dir: string): LoadedRun {
   const manifest = requireManifest(dir);
-  const vignettes = readVignettes(dir);
-  const variants = readVariants(dir);
+  let vignettes: Vignette[] | undefined;
+  let variants: Variant[] | undefined;
   const study: AnalyzedStudy = {
     name: manifest.study.name,
     seed: manifest.study.seed,
@@ -31,7 +35,19 @@ export function loadRun(dir: string): LoadedRun {
     cueModes: manifestCueModes(manifest),
     modelIds: manifest.models.map((m) => String(m.id)),
   };
-  return { dir, manifest, study, vignettes, variants };
+  return {
+    dir,
+    manifest,
+    study,
+    get vignettes() {
+      vignettes ??= readVignettes(dir);
+      return vignettes;
+    },
+    get variants() {
+      variants ??= readVariants(dir);
+      return variants;
+    },
+  };
 }
 
 /**

@@ -44,7 +44,11 @@ describe('care-intensity endpoints through the CLI, with a planted less-care shi
       .map((l) => JSON.parse(l) as ScoreRecord);
   }, 120_000);
 
-  const finding = (level: string) => results.careIntensity!.find((f) => f.level === level && f.kind === 'recommendation')!;
+  const finding = (level: string) => {
+    const found = results.careIntensity!.find((f) => f.level === level && f.kind === 'recommendation');
+    if (found?.kind !== 'recommendation') throw new Error(`no recommendation finding for race = ${level}`);
+    return found;
+  };
 
   it('pairs every answered recommendation with its reference, as counted from scores.jsonl', () => {
     const answered = new Map(
