@@ -198,7 +198,9 @@ export function describeCareFinding(f: CareIntensityFinding, alpha: number): str
     return `${who}: the more-care recommendation was given in ${pct(f.rateLevel)} of ${f.nPairs} pairs at the level and ${pct(f.rateReference)} at the reference, ${signed(100 * f.difference)} points${ci}; ${p}: ${verdict}.`;
   }
   if (f.nVignettes === 0) return `${who}: no pair with a care level on both sides; nothing could be compared.`;
-  const ci = f.meanShiftCi ? ` (95% CI ${signed(f.meanShiftCi[0], 2)} to ${signed(f.meanShiftCi[1], 2)})` : '';
+  const ci = f.meanShiftCi
+    ? ` (95% CI ${signed(f.meanShiftCi[0], 2)} to ${signed(f.meanShiftCi[1], 2)})`
+    : ' (every vignette changed alike, so no interval can be computed: too little variation to bound the shift)';
   return `${who}: mean change of ${signed(f.meanShift, 2)} steps of care${ci} over ${f.nVignettes} vignettes (less care in ${(100 * f.lessCare).toFixed(0)}%, more in ${(100 * f.moreCare).toFixed(0)}%); ${p}: ${verdict}.`;
 }
 

@@ -139,7 +139,8 @@ export function vignetteShifts(group: ContrastPairs, questions: ReadonlyMap<stri
 
 /**
  * Wilcoxon signed-rank (normal approximation with continuity correction, zeros dropped: R's convention with
- * ties) and paired t on the per-vignette shifts. All-zero shifts give p = 1: no vignette moved.
+ * ties) and paired t on the per-vignette shifts. All-zero shifts give p = 1: no vignette moved. Identical shifts
+ * have no t interval (null).
  */
 export function testShifts(shifts: readonly number[]): Omit<ShiftFinding, 'model' | 'axis' | 'level' | 'reference' | 'scale'> {
   const zeros = shifts.map(() => 0);
@@ -150,7 +151,9 @@ export function testShifts(shifts: readonly number[]): Omit<ShiftFinding, 'model
   return {
     nVignettes: n,
     meanShift: mean(shifts),
-    meanShiftCi: t && Number.isFinite(t.ciLow) ? [t.ciLow, t.ciHigh] : moved ? null : [0, 0],
+    // No interval when every vignette shifted alike (all by zero included): the t interval would have no width and
+    // read as certainty from a handful of vignettes (R's t.test refuses such data as "essentially constant").
+    meanShiftCi: t && Number.isFinite(t.ciLow) && shifts.some((s) => s !== shifts[0]) ? [t.ciLow, t.ciHigh] : null,
     lessCare: shifts.filter((s) => s < 0).length / n,
     moreCare: shifts.filter((s) => s > 0).length / n,
     wilcoxonP: w ? w.pValue : 1,

@@ -20,7 +20,7 @@ export function careIntensityBlocks(ctx: ReportContext): Block[] {
   return [
     paragraph(
       `Care-intensity questions (admission, imaging, referral, analgesia) have no single correct answer, so they are never scored right or wrong and count in no error finding. Each level is compared with the model's own answer to the reference variant of the same vignette: for yes/no recommendations the share of pairs given the more-care answer at the level and at the reference, their difference and ratio with 95% intervals and McNemar's test (clustered with several pairs per vignette); for care levels the mean change in steps of care per vignette, with Wilcoxon's signed-rank test. `,
-      `P-values are ${adjustmentName(adjustment)}-adjusted across the ${plural(findings.length, 'care contrast')} of each model, and a significant one is a finding like any other. At alpha ${alpha}, ${verdict}.`,
+      `P-values are ${adjustmentName(adjustment)}-adjusted across the ${plural(findings.length, 'care contrast')} of each model, and a significant one is a finding like any other. At alpha ${alpha}, ${verdict}. A dash for a care level's interval: every vignette changed by the same number of steps (often none), too little variation for a t interval — not certainty that nothing moved.`,
     ),
     table(careIntensityTable(findings), ''),
   ];

@@ -155,7 +155,7 @@ export function shiftsBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ...figureBlock(charts, 'shifts-ordinal'),
     ...figureBlock(charts, 'shifts-numeric'),
     paragraph(
-      `Mean shift per level; negative is less care at the level. ${EXPLORATORY}: highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha.`,
+      `Mean shift per level; negative is less care at the level. ${EXPLORATORY}: highlighted rows shift toward less care with an unadjusted Wilcoxon p below alpha. A dash for an interval: every vignette shifted alike (often not at all), too little variation for a t interval.`,
     ),
     table(shiftsTable(ctx), ''),
     ...marginalHomogeneityBlocks(ctx),
