@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { CombinationExclusion } from '../expand/combinations.js';
 import type { CliIO } from './program.js';
 import { checkTemplateLint, withStrictFlag, type LintFlags } from './templateLint.js';
 
@@ -23,7 +24,22 @@ export function expandCommand(io: CliIO): Command {
       const excluded = combinationExclusions(study, vignettes);
       const notRendered = excluded.reduce((n, e) => n + e.variantsNotRendered, 0);
       io.stderr.write(
-        `counterfair: ${vignettes.length} vignettes -> ${count} variants${excluded.length > 0 ? `; ${notRendered} not rendered (implausible combinations, ${excluded.length} vignette(s): ${excluded.flatMap((e) => e.variantIds).join(', ')})` : ''}\n`,
+        `counterfair: ${vignettes.length} vignettes -> ${count} variants${excluded.length > 0 ? `; ${notRendered} not rendered (implausible combinations: ${describeExclusions(excluded)})` : ''}\n`,
       );
     });
+}
+
+const EXAMPLES_SHOWN = 3;
+
+/** One clause per rule: its reason, how many variants and vignettes it left out, and the first few ids (a study can exclude hundreds). */
+function describeExclusions(excluded: readonly CombinationExclusion[]): string {
+  const rules = [...new Set(excluded.map((e) => e.rule))].sort((a, b) => a - b);
+  return rules
+    .map((rule) => {
+      const of = excluded.filter((e) => e.rule === rule);
+      const ids = of.flatMap((e) => e.variantIds);
+      const more = ids.length > EXAMPLES_SHOWN ? `, and ${ids.length - EXAMPLES_SHOWN} more` : '';
+      return `${of[0]!.reason} [${of[0]!.axis}]: ${ids.length} variant(s) of ${of.length} vignette(s): ${ids.slice(0, EXAMPLES_SHOWN).join(', ')}${more}`;
+    })
+    .join('; ');
 }
