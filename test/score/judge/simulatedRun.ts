@@ -5,7 +5,7 @@ import { expandStudy } from '../../../src/expand/expand.js';
 import { createProvider } from '../../../src/providers/registry.js';
 import type { Variant } from '../../../src/expand/types.js';
 import type { ResponseRecord } from '../../../src/run/types.js';
-import type { JudgedRun } from '../../../src/score/judge/stage.js';
+import type { JudgedRunDir } from '../../../src/pipeline/judges.js';
 import { loadStudy } from '../../../src/study/load.js';
 import type { LoadedStudy, Study } from '../../../src/study/types.js';
 import { sha256Hex } from '../../../src/util/hash.js';
@@ -36,7 +36,7 @@ export function writeFixtureStudy(dir: string, changes: { models?: object[]; jud
 export async function simulatedRun(
   runDir: string,
   options: { studyFile?: string; loaded?: LoadedStudy; rewrite?: (text: string, variant: Variant) => string } = {},
-): Promise<JudgedRun & { study: Study }> {
+): Promise<JudgedRunDir & { study: Study }> {
   const { study, vignettes } = options.loaded ?? loadStudy(options.studyFile ?? fixtureStudy);
   const variants = [...expandStudy(study, vignettes, study.systemPrompt)];
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
