@@ -15,15 +15,23 @@ export const fixtureStudy = new URL('./fixtures/study.yaml', import.meta.url).pa
 
 /**
  * The fixture study written into `dir` with absolute paths, its models and judge model optionally replaced
- * (`judge: null` removes the judge section). Returns the study file.
+ * (`judge: null` removes the judge section; `judges` replaces it with a panel, `panel` sets its rule). Returns the study file.
  */
-export function writeFixtureStudy(dir: string, changes: { models?: object[]; judge?: object | null } = {}): string {
+export function writeFixtureStudy(
+  dir: string,
+  changes: { models?: object[]; judge?: object | null; judges?: object[]; panel?: string } = {},
+): string {
   const study = parse(readFileSync(fixtureStudy, 'utf8')) as Record<string, unknown>;
   study.templates = [join(dirname(fixtureStudy), 'templates')];
   study.demographics = fromRoot('demographics');
   if (changes.models) study.models = changes.models;
   if (changes.judge === null) delete study.judge;
   else if (changes.judge) study.judge = { ...(study.judge as object), model: changes.judge };
+  if (changes.judges) {
+    delete study.judge;
+    study.judges = changes.judges;
+  }
+  if (changes.panel) study.panel = changes.panel;
   const file = join(dir, 'study.yaml');
   writeFileSync(file, stringify(study));
   return file;
