@@ -13,6 +13,11 @@ export interface PanelItem {
   verdicts: readonly (boolean | null)[];
   /** A clinician's adjudicated label, where one was imported (true adequate). */
   clinician?: boolean;
+  /**
+   * What the item is resampled with (its vignette): the answers to one vignette share a case, and identical answers
+   * get identical prompts and verdicts, so they are not independent. Each item is its own cluster when absent.
+   */
+  cluster?: string;
 }
 
 /** One judge's verdicts over the panel's items. */
@@ -76,7 +81,7 @@ export function panelLabel(verdicts: readonly (boolean | null)[], rule: PanelRul
 /**
  * Agreement of a panel of judges and the rate it measures. One judge is fragile (published judge-to-judge kappa
  * can be near 0.1), so the panel's agreement is reported (Fleiss' kappa over the items every judge read, with a
- * percentile bootstrap interval over items — Zapf et al., BMC Med Res Methodol 2016, recommend it for Fleiss'
+ * percentile bootstrap interval over items, resampled by vignette when items name one — Zapf et al., BMC Med Res Methodol 2016, recommend it for Fleiss'
  * kappa), its majority is the label, and where clinicians adjudicated some answers the judge-based adequate rate is
  * corrected by prediction-powered inference (Angelopoulos et al., Science 2023), reported beside the raw rate.
  */
@@ -99,7 +104,7 @@ export function summarizeJudgePanel(
   const interval =
     rows.length >= 2 && Number.isFinite(kappa)
       ? clusterBootstrap({
-          clusters: new Map(rows.map((row, i) => [String(i).padStart(8, '0'), [row]])),
+          clusters: clustersOf(complete, rows),
           statistic: (units) => fleissKappa(units),
           nResamples: options.bootstrapResamples ?? 2000,
           confLevel: options.confLevel,
@@ -140,6 +145,16 @@ export function summarizeJudgePanel(
   };
 }
 
+/** The rows grouped by their items' clusters (an item without one is its own), in first-seen order. */
+function clustersOf(items: readonly PanelItem[], rows: readonly number[][]): Map<string, number[][]> {
+  const clusters = new Map<string, number[][]>();
+  items.forEach((item, i) => {
+    const id = item.cluster === undefined ? `item\u0000${String(i).padStart(8, '0')}` : `cluster\u0000${item.cluster}`;
+    clusters.set(id, [...(clusters.get(id) ?? []), rows[i]!]);
+  });
+  return clusters;
+}
+
 function verdictCounts(judge: string, verdicts: readonly (boolean | null)[]): JudgeVerdictCounts {
   const adequate = verdicts.filter((v) => v === true).length;
   const inadequate = verdicts.filter((v) => v === false).length;
@@ -170,6 +185,7 @@ function pairKappa(judges: [string, string], items: readonly PanelItem[], a: num
 /** A panel's per-judge verdicts on one answer, as recorded (judge-verdicts.jsonl). */
 export interface RecordedPanelVerdicts {
   key: string;
+  vignetteId: string;
   verdicts: Record<string, 'adequate' | 'inadequate' | null>;
 }
 
@@ -185,6 +201,6 @@ export function panelItems(
   return records.map((r) => {
     const label = clinician.get(r.key);
     const verdicts = judges.map((j) => (r.verdicts[j] === undefined || r.verdicts[j] === null ? null : r.verdicts[j] === 'adequate'));
-    return { key: r.key, verdicts, ...(label === undefined ? {} : { clinician: label }) };
+    return { key: r.key, verdicts, cluster: r.vignetteId, ...(label === undefined ? {} : { clinician: label }) };
   });
 }

@@ -98,7 +98,13 @@ describe('judge panel against a simulated panel with a known error rate', () => 
     // judge-a and judge-c both read a, b and d: agree on a, disagree on b and d.
     const ac = s.pairwiseKappa.find((k) => k.judges.join() === 'judge-a,judge-c')!;
     expect(ac.n).toBe(3);
-    expect(ac.kappa).toBeCloseTo(cohensKappa([[1, 1], [1, 0]]).kappa, 15);
+    expect(ac.kappa).toBeCloseTo(
+      cohensKappa([
+        [1, 1],
+        [1, 0],
+      ]).kappa,
+      15,
+    );
     expect(s.pairwiseKappa.map((k) => k.judges.join())).toEqual(['judge-a,judge-b', 'judge-a,judge-c', 'judge-b,judge-c']);
     expect(summarizeJudgePanel(JUDGES, items, { seed: 1, rule: 'unanimous-correct', bootstrapResamples: 50 }).adequateRate).toBe(1 / 3);
     expect(() => summarizeJudgePanel(['only'], [], { seed: 1 })).toThrow(/at least 2 judges/);
