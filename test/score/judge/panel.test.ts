@@ -9,6 +9,8 @@ import { panelVerdict } from '../../../src/score/judge/panelRule.js';
 import type { PanelVerdictRecord } from '../../../src/score/judge/apply.js';
 import { scoreResponse } from '../../../src/score/score.js';
 import { loadStudy } from '../../../src/study/load.js';
+import { runCli } from '../../helpers/cli.js';
+import { startFakeOpenAI } from '../../helpers/fakeOpenAI.js';
 import { simulatedRun, writeFixtureStudy } from './simulatedRun.js';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'counterfair-panel-'));
@@ -76,6 +78,17 @@ describe('the judges: section of a study', () => {
   });
 });
 
+describe('a bad panel on the command line', () => {
+  it('exits 2 naming the file, line and field, with no stack trace', async () => {
+    const file = writeFixtureStudy(freshDir(), { judges: [simJudge('a', 0.9), simJudge('a', 0.8)] });
+    const r = await runCli(['validate', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/study\.yaml:\d+: judges\[1\]\.id: "a" is also the id of judges\[0\]/);
+    expect(r.stderr).toMatch(/study\.yaml:\d+: judges: a panel of 2 judges under `panel: majority` ties/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
 describe('a panel of simulated judges in a run', () => {
   it('asks every judge, records per-judge verdicts and scores by the panel; a second run asks nothing', async () => {
     const dir = freshDir();
@@ -110,6 +123,50 @@ describe('a panel of simulated judges in a run', () => {
     await runJudges(run, run.study, options);
     expect(lines.every((l) => / 0 sent, 0 failed/.test(l))).toBe(true);
     expect(readJudgements(dir).size).toBe(answered);
+  });
+
+  it('an interrupted panel run, resumed, sends only what was not answered: every judgement is paid for once', async () => {
+    const server = await startFakeOpenAI(() => '{"verdict": "adequate", "confidence": 0.9, "reason": "ok"}');
+    try {
+      const endpoint = (id: string) => ({
+        id,
+        model: {
+          id: `m-${id}`,
+          provider: 'openai',
+          model: `model-${id}`,
+          base_url: server.baseUrl,
+          api_key_env: 'K',
+          max_retries: 0,
+          concurrency: 1,
+        },
+      });
+      const judges = [endpoint('a'), endpoint('b'), endpoint('c')];
+      const full = freshDir();
+      const fullRun = await simulatedRun(full, { loaded: loadStudy(writeFixtureStudy(full, { judges })) });
+      await runJudges(fullRun, fullRun.study, { env: { K: 'k' }, clock: () => 0, log: () => {} });
+      const total = server.seen.length;
+      expect(readJudgements(full).size).toBe(total);
+
+      const dir = freshDir();
+      const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judges })) });
+      const controller = new AbortController();
+      const start = server.seen.length;
+      const stopAfter = Math.floor(total / 2);
+      const watcher = setInterval(() => {
+        if (server.seen.length - start >= stopAfter) controller.abort();
+      }, 1);
+      await runJudges(run, run.study, { env: { K: 'k' }, clock: () => 0, log: () => {}, signal: controller.signal });
+      clearInterval(watcher);
+      const answered = readJudgements(dir).size;
+      expect(answered).toBeGreaterThan(0);
+      expect(answered).toBeLessThan(total);
+      const resumed = server.seen.length;
+      await runJudges(run, run.study, { env: { K: 'k' }, clock: () => 0, log: () => {} });
+      expect(server.seen.length - resumed).toBe(total - answered);
+      expect(readJudgements(dir)).toEqual(readJudgements(full));
+    } finally {
+      await server.close();
+    }
   });
 
   it('a panel replaced by one judge leaves no stale per-judge verdicts', async () => {
