@@ -66,6 +66,12 @@ export interface JudgePanelSummary {
   corrected: PredictionPoweredMean | null;
   /** Panel-labelled items a clinician adjudicated as correct or incorrect (the PPI's labelled sample). */
   nAdjudicated: number;
+  /**
+   * Of those, the items the review queue picked (flips, worst cases, uncertain verdicts: not at random), when the
+   * run's review key says so (added by the pipeline). Above 0, `corrected` is not valid: the labelled sample leans
+   * toward the panel's errors.
+   */
+  nAdjudicatedFromQueue?: number;
 }
 
 /** The panel's label for one answer under `rule` (see `panelVerdict`): true adequate, false inadequate, null undecided. */

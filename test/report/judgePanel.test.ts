@@ -69,5 +69,10 @@ describe("the report's judge panel section", () => {
     expect(out).toMatch(/The panel calls 62\.0% of the answers it decided adequate; corrected with the 30 answers clinicians labelled/);
     expect(out).toMatch(/55\.0% \(95% CI 45\.0% to 65\.0%\)/);
     expect(out).toMatch(/random sample/);
+    expect(out).not.toMatch(/not valid/);
+    const queued = text({ ...panel([0.5, 0.7]), corrected, nAdjudicated: 30, nAdjudicatedFromQueue: 12 });
+    expect(queued).toMatch(
+      /The corrected rate below is not valid for this run\.\*\* 12 of the 30 answers clinicians labelled were picked by the review queue/,
+    );
   });
 });

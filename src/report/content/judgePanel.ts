@@ -93,7 +93,17 @@ function rateBlocks(panel: JudgePanelSummary): Block[] {
         `${raw}. No corrected rate: it needs at least 2 answers a clinician labelled correct or incorrect (${count(panel.nAdjudicated)} here) and 2 more the clinicians did not label (\`counterfair review\`).`,
       ),
     ];
+  const queued = panel.nAdjudicatedFromQueue ?? 0;
   return [
+    ...(queued > 0
+      ? [
+          callout(
+            strong('The corrected rate below is not valid for this run.'),
+            ' ',
+            `${count(queued)} of the ${count(c.nLabelled)} answers clinicians labelled were picked by the review queue (flips, worst cases, uncertain verdicts), not at random, so they over-represent the panel's errors and the correction is biased. Have clinicians label a random sample of the judged answers to correct the rate.`,
+          ),
+        ]
+      : []),
     paragraph(
       `${raw}; corrected with the ${count(c.nLabelled)} answers clinicians labelled (prediction-powered inference, Angelopoulos et al. 2023): ${percent(c.estimate)} (95% CI ${percent(c.low)} to ${percent(c.high)}). The panel's error on the labelled answers moves the rate by ${decimal(-100 * c.rectifier, 1, true)} points. The correction is valid when the labelled answers are a random sample of the judged ones; a review queue that picks flips and uncertain verdicts is not one, so label a random sample to rely on it.`,
     ),

@@ -9,6 +9,9 @@ import { panelVerdict } from '../../../src/score/judge/panelRule.js';
 import type { PanelVerdictRecord } from '../../../src/score/judge/apply.js';
 import { scoreResponse } from '../../../src/score/score.js';
 import { loadStudy } from '../../../src/study/load.js';
+import { judgePanelResults } from '../../../src/pipeline/judgePanel.js';
+import { appendAdjudications, type AdjudicationRecord } from '../../../src/review/adjudications.js';
+import { writeReviewKey } from '../../../src/review/key.js';
 import { runCli } from '../../helpers/cli.js';
 import { startFakeOpenAI } from '../../helpers/fakeOpenAI.js';
 import { simulatedRun, writeFixtureStudy } from './simulatedRun.js';
@@ -167,6 +170,48 @@ describe('a panel of simulated judges in a run', () => {
     } finally {
       await server.close();
     }
+  });
+
+  it('counts the clinician labels the review queue picked, which make the corrected rate invalid', async () => {
+    const dir = freshDir();
+    const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judges: THREE })) });
+    await runJudges(run, run.study, { env: {}, clock: () => 0, log: () => {} });
+    const variants = new Map(run.variants.map((v) => [v.variantId, v]));
+    const questions = new Map(run.vignettes.map((v) => [v.id, v.question]));
+    const judged = judgedScores(
+      run,
+      Array.from(run.responses, (r) => scoreResponse(r, variants.get(r.variantId)!, questions.get(r.vignetteId)!)),
+    );
+    const decided = judged.verdicts.filter((v) => v.panel !== null).slice(0, 6);
+    const label = (v: PanelVerdictRecord, i: number): AdjudicationRecord => ({
+      target: 'response',
+      responseKey: v.key,
+      label: i % 2 ? 'correct' : 'incorrect',
+      by: 'dr-a',
+      itemId: `item-${i}`,
+      source: 'test',
+      importedAt: '2026-12-05T00:00:00Z',
+    });
+    appendAdjudications(dir, decided.map(label));
+    const analysis = run.study.analysis;
+    expect(judgePanelResults(dir, analysis, run.seed)).toMatchObject({ nAdjudicated: 6, nAdjudicatedFromQueue: 0 });
+    writeReviewKey(dir, {
+      format: 'counterfair-review-key',
+      createdAt: '2026-12-05T00:00:00Z',
+      items: decided.slice(0, 2).map((v, i) => ({
+        id: `item-${i}`,
+        type: 'single',
+        model: v.modelId,
+        vignetteId: v.vignetteId,
+        replicate: v.replicate,
+        reasons: ['judge-uncertain'],
+        a: { variantId: v.variantId, responseKey: v.key, role: 'answer' },
+        b: null,
+      })),
+    });
+    const summary = judgePanelResults(dir, analysis, run.seed)!;
+    expect(summary).toMatchObject({ nAdjudicated: 6, nAdjudicatedFromQueue: 2 });
+    expect(summary.corrected!.nLabelled).toBe(6);
   });
 
   it('a panel replaced by one judge leaves no stale per-judge verdicts', async () => {
