@@ -1,3 +1,4 @@
+import type { JudgePanelSummary } from './judgePanel.js';
 import type { Axis } from '../demographics/types.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { Design } from '../study/types.js';
@@ -26,6 +27,12 @@ export const WORST_CASE_LIMIT = 25;
 /** Everything the analysis finds: results.json. `findings` (error amplification) is also findings.json. */
 export interface AnalysisResults {
   findings: Finding[];
+  /**
+   * A panel of judges (`judges:`): each judge's verdict counts, pairwise and Fleiss' kappa with intervals, the
+   * panel's rule and correct rate, and the rate corrected with clinician labels (added by analyzeRun; absent for a
+   * single judge or none).
+   */
+  judgePanel?: JudgePanelSummary;
   /** Refusals, unparseable answers and request errors per level, tested like errors. */
   secondaryFindings: Finding[];
   shifts: CueTagged<ShiftFinding>[];

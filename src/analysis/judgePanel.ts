@@ -1,6 +1,9 @@
+import { panelVerdict } from '../score/judge/panelRule.js';
 import { clusterBootstrap } from '../stats/clusterBootstrap.js';
+import { cohensKappa } from '../stats/cohensKappa.js';
 import { fleissKappa } from '../stats/fleissKappa.js';
 import { predictionPoweredMean, type PredictionPoweredMean } from '../stats/predictionPoweredMean.js';
+import type { PanelRule } from '../study/types.js';
 
 /** One free-text answer as a panel of judges saw it. */
 export interface PanelItem {
@@ -10,22 +13,50 @@ export interface PanelItem {
   verdicts: readonly (boolean | null)[];
   /** A clinician's adjudicated label, where one was imported (true adequate). */
   clinician?: boolean;
+  /**
+   * What the item is resampled with (its vignette): the answers to one vignette share a case, and identical answers
+   * get identical prompts and verdicts, so they are not independent. Each item is its own cluster when absent.
+   */
+  cluster?: string;
+}
+
+/** One judge's verdicts over the panel's items. */
+export interface JudgeVerdictCounts {
+  judge: string;
+  adequate: number;
+  inadequate: number;
+  /** No readable verdict. */
+  unreadable: number;
+  /** adequate / (adequate + inadequate); NaN when it read none. */
+  adequateRate: number;
+}
+
+/** Cohen's kappa of two judges over the items both read, with its asymptotic (Wald, truncated) interval. */
+export interface PairwiseJudgeKappa {
+  judges: [string, string];
+  n: number;
+  kappa: number;
+  ciLow: number;
+  ciHigh: number;
 }
 
 export interface JudgePanelSummary {
   judges: string[];
-  /** How the panel's label is formed (see `panelLabel`). */
-  rule: 'majority, ties inadequate';
+  /** How the panel's label is formed (see `panelLabel`); undecided items get none. */
+  rule: PanelRule;
   nItems: number;
-  /** Items with no readable verdict from any judge: no panel label, left out of the rates. */
+  /** Items the panel did not decide (a tie, nothing readable, a unanimous rule missing a verdict): no label, left out of the rates. */
   nUnlabelled: number;
+  perJudge: JudgeVerdictCounts[];
+  /** Every pair of judges, in panel order. */
+  pairwiseKappa: PairwiseJudgeKappa[];
   /** Items every judge gave a readable verdict: the ones Fleiss' kappa is computed on. */
   nComplete: number;
   /** Judge-to-judge agreement beyond chance; NaN with fewer than 2 complete items or no variation. */
   fleissKappa: number;
   /** Percentile bootstrap over items (each item a cluster), null when it cannot be computed. */
   fleissKappaCi: [number, number] | null;
-  /** Share of panel-labelled items the panel calls adequate: the judge-based rate, uncorrected. */
+  /** Share of panel-labelled items the panel calls adequate (the rule's correct rate): the judge-based rate, uncorrected. */
   adequateRate: number;
   /**
    * The adequate rate corrected with the clinician-adjudicated items (prediction-powered inference): null with
@@ -33,31 +64,39 @@ export interface JudgePanelSummary {
    * sample of the judged ones (a review queue that picks uncertain verdicts is not: say so beside it).
    */
   corrected: PredictionPoweredMean | null;
+  /** Panel-labelled items a clinician adjudicated as correct or incorrect (the PPI's labelled sample). */
+  nAdjudicated: number;
+  /**
+   * Of those, the items the review queue picked (flips, worst cases, uncertain verdicts: not at random), when the
+   * run's review key says so (added by the pipeline). Above 0, `corrected` is not valid: the labelled sample leans
+   * toward the panel's errors.
+   */
+  nAdjudicatedFromQueue?: number;
 }
 
-/**
- * The panel's label for one answer: adequate when a strict majority of the readable verdicts say so; a tie counts
- * as inadequate (an answer the panel cannot agree is adequate is not counted as adequate, and goes to review);
- * null when no judge gave a readable verdict.
- */
-export function panelLabel(verdicts: readonly (boolean | null)[]): boolean | null {
-  const readable = verdicts.filter((v): v is boolean => v !== null);
-  if (readable.length === 0) return null;
-  return 2 * readable.filter((v) => v).length > readable.length;
+/** The panel's label for one answer under `rule` (see `panelVerdict`): true adequate, false inadequate, null undecided. */
+export function panelLabel(verdicts: readonly (boolean | null)[], rule: PanelRule = 'majority'): boolean | null {
+  const verdict = panelVerdict(
+    verdicts.map((v) => (v === null ? null : v ? 'adequate' : 'inadequate')),
+    rule,
+    'adequate',
+  );
+  return verdict === null ? null : verdict === 'adequate';
 }
 
 /**
  * Agreement of a panel of judges and the rate it measures. One judge is fragile (published judge-to-judge kappa
  * can be near 0.1), so the panel's agreement is reported (Fleiss' kappa over the items every judge read, with a
- * percentile bootstrap interval over items — Zapf et al., BMC Med Res Methodol 2016, recommend it for Fleiss'
+ * percentile bootstrap interval over items, resampled by vignette when items name one — Zapf et al., BMC Med Res Methodol 2016, recommend it for Fleiss'
  * kappa), its majority is the label, and where clinicians adjudicated some answers the judge-based adequate rate is
  * corrected by prediction-powered inference (Angelopoulos et al., Science 2023), reported beside the raw rate.
  */
 export function summarizeJudgePanel(
   judges: readonly string[],
   items: readonly PanelItem[],
-  options: { seed: number; bootstrapResamples?: number; confLevel?: number },
+  options: { seed: number; rule?: PanelRule; bootstrapResamples?: number; confLevel?: number },
 ): JudgePanelSummary {
+  const rule = options.rule ?? 'majority';
   if (judges.length < 2) throw new Error(`summarizeJudgePanel: a panel needs at least 2 judges (got ${judges.length})`);
   const bad = items.findIndex((item) => item.verdicts.length !== judges.length);
   if (bad !== -1)
@@ -71,7 +110,7 @@ export function summarizeJudgePanel(
   const interval =
     rows.length >= 2 && Number.isFinite(kappa)
       ? clusterBootstrap({
-          clusters: new Map(rows.map((row, i) => [String(i).padStart(8, '0'), [row]])),
+          clusters: clustersOf(complete, rows),
           statistic: (units) => fleissKappa(units),
           nResamples: options.bootstrapResamples ?? 2000,
           confLevel: options.confLevel,
@@ -79,16 +118,23 @@ export function summarizeJudgePanel(
         })
       : undefined;
   const labelled = items.flatMap((item) => {
-    const label = panelLabel(item.verdicts);
+    const label = panelLabel(item.verdicts, rule);
     return label === null ? [] : [{ item, label: label ? 1 : 0 }];
   });
   const adjudicated = labelled.filter((x) => x.item.clinician !== undefined);
   const others = labelled.filter((x) => x.item.clinician === undefined);
   return {
     judges: [...judges],
-    rule: 'majority, ties inadequate',
+    rule,
     nItems: items.length,
     nUnlabelled: items.length - labelled.length,
+    perJudge: judges.map((judge, j) =>
+      verdictCounts(
+        judge,
+        items.map((item) => item.verdicts[j]!),
+      ),
+    ),
+    pairwiseKappa: judges.flatMap((a, i) => judges.slice(i + 1).map((b, k) => pairKappa([a, b], items, i, i + 1 + k, options.confLevel))),
     nComplete: complete.length,
     fleissKappa: kappa,
     fleissKappaCi: interval && Number.isFinite(interval.ciLow) ? [interval.ciLow, interval.ciHigh] : null,
@@ -101,5 +147,66 @@ export function summarizeJudgePanel(
             { confLevel: options.confLevel },
           )
         : null,
+    nAdjudicated: adjudicated.length,
   };
+}
+
+/** The rows grouped by their items' clusters (an item without one is its own), in first-seen order. */
+function clustersOf(items: readonly PanelItem[], rows: readonly number[][]): Map<string, number[][]> {
+  const clusters = new Map<string, number[][]>();
+  items.forEach((item, i) => {
+    const id = item.cluster === undefined ? `item\u0000${String(i).padStart(8, '0')}` : `cluster\u0000${item.cluster}`;
+    clusters.set(id, [...(clusters.get(id) ?? []), rows[i]!]);
+  });
+  return clusters;
+}
+
+function verdictCounts(judge: string, verdicts: readonly (boolean | null)[]): JudgeVerdictCounts {
+  const adequate = verdicts.filter((v) => v === true).length;
+  const inadequate = verdicts.filter((v) => v === false).length;
+  return {
+    judge,
+    adequate,
+    inadequate,
+    unreadable: verdicts.length - adequate - inadequate,
+    adequateRate: adequate / (adequate + inadequate),
+  };
+}
+
+function pairKappa(judges: [string, string], items: readonly PanelItem[], a: number, b: number, confLevel?: number): PairwiseJudgeKappa {
+  const table = [
+    [0, 0],
+    [0, 0],
+  ];
+  for (const { verdicts } of items) {
+    const [x, y] = [verdicts[a], verdicts[b]];
+    if (x !== null && x !== undefined && y !== null && y !== undefined) table[x ? 0 : 1]![y ? 0 : 1]!++;
+  }
+  const n = table.flat().reduce((s, c) => s + c, 0);
+  if (n < 2) return { judges, n, kappa: NaN, ciLow: NaN, ciHigh: NaN };
+  const k = cohensKappa(table, { confLevel });
+  return { judges, n, kappa: k.kappa, ciLow: k.ciLow, ciHigh: k.ciHigh };
+}
+
+/** A panel's per-judge verdicts on one answer, as recorded (judge-verdicts.jsonl). */
+export interface RecordedPanelVerdicts {
+  key: string;
+  vignetteId: string;
+  verdicts: Record<string, 'adequate' | 'inadequate' | null>;
+}
+
+/**
+ * The panel's items from recorded verdicts and clinician labels (response key -> true correct, false incorrect; labels
+ * that are neither, such as refusal or unsure, are left out), in the recorded order.
+ */
+export function panelItems(
+  judges: readonly string[],
+  records: readonly RecordedPanelVerdicts[],
+  clinician: ReadonlyMap<string, boolean>,
+): PanelItem[] {
+  return records.map((r) => {
+    const label = clinician.get(r.key);
+    const verdicts = judges.map((j) => (r.verdicts[j] === undefined || r.verdicts[j] === null ? null : r.verdicts[j] === 'adequate'));
+    return { key: r.key, verdicts, cluster: r.vignetteId, ...(label === undefined ? {} : { clinician: label }) };
+  });
 }

@@ -8,8 +8,9 @@ import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import { scoreResponse } from '../score/score.js';
 import type { ScoreRecord } from '../score/types.js';
-import { judgedScores } from '../score/judge/stage.js';
-import { adjudicatedScores } from '../review/adjudications.js';
+import { judgedScores } from './judges.js';
+import { judgePanelResults } from './judgePanel.js';
+import { applyAdjudications, readAdjudications } from '../review/adjudications.js';
 import { DEFAULT_QUALITY } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
@@ -85,11 +86,12 @@ async function scoreAndAnalyse(
     // No judge and no clinician labels: each score is final when made, written and tabled on the way.
     await writeScores(runDir, tabled(scoredStream(), table), source);
   } else {
-    // A judge pairs free-text answers and labels name scores by key: both need every score first.
-    const scores = adjudicatedScores(
-      runDir,
-      judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, [...automated()]),
-    );
+    // A judge pairs free-text answers and labels name scores by key: both need every score first. Scoring is a pure
+    // function of the answers, the judges' verdicts and the clinicians' labels, loaded here.
+    const judged = judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, [
+      ...automated(),
+    ]);
+    const scores = applyAdjudications(judged.scores, readAdjudications(runDir));
     await writeScores(runDir, scores, source);
     for (const s of scores) table.add(s);
   }
@@ -102,6 +104,7 @@ async function scoreAndAnalyse(
     cueModes,
   );
   const manifest = readManifest(runDir);
+  const judgePanel = judgePanelResults(runDir, study.analysis, study.seed);
   const results: AnalysisResults = {
     ...analysis,
     // The variants an implausible combination ruled out were never rendered; the manifest lists them, per vignette.
@@ -122,6 +125,7 @@ async function scoreAndAnalyse(
           }),
         }
       : {}),
+    ...(judgePanel ? { judgePanel } : {}),
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);

@@ -26,6 +26,7 @@ import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
 import { InputError } from '../util/problems.js';
 import type { Manifest } from './manifest.js';
+import type { JudgePanel, JudgeSpec } from '../study/types.js';
 
 /**
  * The schema version written into manifest.json and results.json. Readers accept files without it (runs made
@@ -40,9 +41,14 @@ export const RUN_FILES = {
   variants: 'variants.jsonl',
   responses: 'responses.jsonl',
   batches: 'batches.jsonl',
+  /** The study's judge (its `judge:` settings) or panel (`{ rule, judges: [{ id, spec }] }`) as last run. */
   judgeSpec: 'judge.json',
+  /** Every judge request and its answer, by judgement key (a panel's judges share it). */
   judgements: 'judgements.jsonl',
+  /** Every pairwise verdict, one line per reference/level pair. */
   pairwise: 'pairwise.jsonl',
+  /** A panel's per-judge rubric verdicts, one line per judged answer (absent for a single judge). */
+  judgeVerdicts: 'judge-verdicts.jsonl',
   /** Every clinician label ever imported, in import order. */
   adjudications: 'adjudications.jsonl',
   /** Which model, variants and responses hide behind each opaque review item id. */
@@ -297,6 +303,37 @@ function readRunJsonl<T>(dir: string, name: RunFileName): T[] {
 /** A JSON file of the run that may be absent (review agreement, review key, judge settings): undefined when it is. */
 export function readOptionalJson<T>(dir: string, name: RunFileName): T | undefined {
   return existsSync(runFile(dir, name)) ? (parseJsonFile(dir, name) as T) : undefined;
+}
+
+/**
+ * The run's judges as recorded in judge.json (undefined: free text is not judged). A single judge is recorded as its
+ * `judge:` settings, as before panels existed, and read as a panel of one; a panel as `{ rule, judges }`.
+ */
+export function readJudgePanel(dir: string): JudgePanel | undefined {
+  const value = readOptionalJson<unknown>(dir, 'judgeSpec');
+  if (value === undefined) return undefined;
+  if (!isObject(value)) throw damaged(dir, 'judgeSpec', 'is not a JSON object');
+  if (Array.isArray(value.judges)) {
+    const judges = value.judges as unknown[];
+    if (typeof value.rule !== 'string' || judges.some((j) => !isObject(j) || typeof j.id !== 'string' || !isObject(j.spec)))
+      throw damaged(dir, 'judgeSpec', 'is not a judge panel ({ rule, judges: [{ id, spec }] })');
+    return value as unknown as JudgePanel;
+  }
+  if (!isObject(value.model) || typeof value.model.id !== 'string') throw damaged(dir, 'judgeSpec', 'names no judge model');
+  const spec = value as unknown as JudgeSpec;
+  return { rule: 'majority', judges: [{ id: spec.model.id, spec }] };
+}
+
+/** Removes a file a run no longer has (judge-verdicts.jsonl when the panel became one judge). */
+export function removeRunFile(dir: string, name: RunFileName): void {
+  rmSync(runFile(dir, name), { force: true });
+}
+
+/** Records the study's judges (see `readJudgePanel`), or removes the record when the study has none. */
+export function writeJudgePanel(dir: string, panel: JudgePanel | undefined): void {
+  const file = runFile(dir, 'judgeSpec');
+  if (!panel) rmSync(file, { force: true });
+  else writeFileAtomic(file, `${JSON.stringify(panel.judges.length === 1 ? panel.judges[0]!.spec : panel, null, 2)}\n`);
 }
 
 /** A line of responses.jsonl read back; damage is reported with the line and what to do. */

@@ -12,7 +12,8 @@ import { collectResponses, runModels, type RunModel } from '../run/runner.js';
 import { ResponseJournal } from '../run/store.js';
 import type { LoadedStudy, ModelSpec, Study } from '../study/types.js';
 import { InputError, type Problem } from '../util/problems.js';
-import { runJudge } from '../score/judge/stage.js';
+import { runJudges } from './judges.js';
+import { studyPanel } from '../study/judges.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { VariantFile } from './variantFile.js';
 import { claimRunDirectory, runFile, writeManifest, writeVignettes, type RunDirectoryClaim } from './runDir.js';
@@ -152,7 +153,7 @@ async function askAndAnalyse(
     if (options.signal?.aborted || responses === undefined) return interrupted();
     // Judging and analysis look variants up across the whole study: from here on they are held in memory.
     const variantList = [...variants];
-    await runJudge(
+    await runJudges(
       { runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers },
       study,
       { ...options, cache, progress },
@@ -186,14 +187,13 @@ function checkKeys(study: Study, { env, registry }: ResolvedRunOptions): void {
         message: `environment variable ${v.name} is not set; export it with the API key for model ${model.id}`,
       });
   }
-  // The judge answers last: a missing key must stop the run before any audited model is paid for.
-  const judge = study.judge?.model;
-  if (judge)
-    for (const v of missing(judge))
+  // The judges answer last: a missing key must stop the run before any audited model is paid for.
+  for (const [i, { spec }] of (studyPanel(study)?.judges ?? []).entries())
+    for (const v of missing(spec.model))
       problems.push({
         file: study.file,
-        field: `judge.model.${v.field}`,
-        message: `environment variable ${v.name} is not set; export it with the API key for the judge ${judge.id}`,
+        field: study.panel ? `judges[${i}].model.${v.field}` : `judge.model.${v.field}`,
+        message: `environment variable ${v.name} is not set; export it with the API key for the judge ${spec.model.id}`,
       });
   if (problems.length) throw new InputError(problems);
 }

@@ -52,7 +52,7 @@ export interface ScoreRecord {
   adjudicated?: Adjudication;
 }
 
-/** Who judged, with which prompt, and what they said. The prompt and raw verdict are in judgements.jsonl under `key`. */
+/** Who judged (a judge, or a panel), with which prompt, and what they said. The prompt and raw verdict are in judgements.jsonl under `key`. */
 export interface JudgeNote {
   model: string;
   promptVersion: number;
@@ -62,8 +62,11 @@ export interface JudgeNote {
   /** The judge's own confidence in [0, 1], null when it gave none that could be read. */
   confidence: number | null;
   reason: string;
-  /** How the verdict was reached: read from JSON, read from prose, not readable, or without asking (identical answers). */
-  parse: 'json' | 'text' | 'none' | 'identical';
+  /**
+   * How the verdict was reached: read from JSON, read from prose, not readable, without asking (identical answers),
+   * or by a panel's rule from its judges' verdicts (each judge's in `reason` and in judge-verdicts.jsonl).
+   */
+  parse: 'json' | 'text' | 'none' | 'identical' | 'panel';
 }
 
 /** One reference/level pair of free-text answers as the pairwise judge saw it. */

@@ -17,6 +17,7 @@ import { readYamlFile } from '../util/yaml.js';
 import { loadNamePools, NAMES_FILE } from '../demographics/names.js';
 import { readNameOptions } from './names.js';
 import { readCueModes } from './cues.js';
+import { readJudgePanel } from './judges.js';
 import type { ProviderDefinition } from '../providers/definition.js';
 import type { ProviderRegistry } from '../providers/registry.js';
 import { createRegistry, type Registry } from '../registry.js';
@@ -55,6 +56,8 @@ const STUDY_FIELDS = [
   'system_prompt',
   'models',
   'judge',
+  'judges',
+  'panel',
   'analysis',
   'contrasts',
   'quality',
@@ -136,6 +139,7 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
   const scope: ModelScope = { systemPrompt, axes, cueModes, registry: options.registry ?? createRegistry() };
   const models = readModels(r, obj.models, scope);
   const judge = readJudge(r, obj.judge, scope);
+  const panel = readJudgePanel(r, obj, scope.registry.providers, seed ?? 0, (raw, path) => readJudge(r, raw, scope, path, ['id']));
   const templateSources = readTemplateSources(r, obj.templates, at);
   const templateFiles = templateSources.map((t) => t.file);
   failOnProblems(problems);
@@ -167,6 +171,7 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
     systemPrompt,
     models,
     judge,
+    ...(panel ? { panel } : {}),
     analysis: contrasts ? { ...analysis, contrasts } : analysis,
     quality,
     ...(gate ? { gate } : {}),
@@ -606,27 +611,33 @@ function unknownModelFields(
  * but it is always asked with the versioned judge prompt (so no `system_prompt`), one request at a time rather than
  * through a batch, and it sees masked cases (so a simulated judge has no demographic `bias` to inject).
  */
-function readJudge(r: FieldReader, raw: unknown, scope: ModelScope): JudgeSpec | undefined {
+function readJudge(
+  r: FieldReader,
+  raw: unknown,
+  scope: ModelScope,
+  path: FieldPath = ['judge'],
+  extraKeys: readonly string[] = [],
+): JudgeSpec | undefined {
   if (raw === undefined) return undefined;
-  const obj = r.record(raw, ['judge']);
+  const obj = r.record(raw, path);
   if (!obj) return undefined;
-  r.unknownKeys(obj, ['model', 'prompt_version', 'pairwise'], ['judge']);
+  r.unknownKeys(obj, [...extraKeys, 'model', 'prompt_version', 'pairwise'], path);
   if (obj.model === undefined)
-    r.problem(['judge', 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
+    r.problem([...path, 'model'], 'is required: the model that grades free-text answers (the fields of a `models:` entry)');
   const modelFields = obj.model !== null && typeof obj.model === 'object' ? (obj.model as Record<string, unknown>) : {};
   if ('system_prompt' in modelFields)
     r.problem(
-      ['judge', 'model', 'system_prompt'],
+      [...path, 'model', 'system_prompt'],
       'the judge is asked with the versioned judge prompt (prompt_version); it cannot be replaced',
     );
-  const model = obj.model === undefined ? undefined : readModel(r, obj.model, ['judge', 'model'], scope, 'judge');
-  const promptVersion = r.number(obj, 'prompt_version', ['judge'], { optional: true, integer: true, min: 1 }) ?? JUDGE_PROMPT_VERSION;
+  const model = obj.model === undefined ? undefined : readModel(r, obj.model, [...path, 'model'], scope, 'judge');
+  const promptVersion = r.number(obj, 'prompt_version', path, { optional: true, integer: true, min: 1 }) ?? JUDGE_PROMPT_VERSION;
   if (promptVersion !== JUDGE_PROMPT_VERSION)
     r.problem(
-      ['judge', 'prompt_version'],
+      [...path, 'prompt_version'],
       `this counterfair asks the judge with prompt version ${JUDGE_PROMPT_VERSION}, not ${promptVersion}; use a counterfair release that has version ${promptVersion}, or accept ${JUDGE_PROMPT_VERSION}`,
     );
-  if (obj.pairwise !== undefined && typeof obj.pairwise !== 'boolean') r.problem(['judge', 'pairwise'], 'expected true or false');
+  if (obj.pairwise !== undefined && typeof obj.pairwise !== 'boolean') r.problem([...path, 'pairwise'], 'expected true or false');
   return model ? { model, promptVersion, pairwise: obj.pairwise !== false } : undefined;
 }
 

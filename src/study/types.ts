@@ -166,6 +166,27 @@ export interface JudgeSpec {
   pairwise: boolean;
 }
 
+/**
+ * How a panel's verdicts become one. `majority`: the verdict a strict majority of the readable verdicts give;
+ * anything else (a tie, no readable verdict) is undecided. `unanimous-correct`: adequate only when every judge
+ * says adequate, inadequate when any readable verdict says inadequate, otherwise (a judge unreadable, none
+ * inadequate) undecided. An undecided answer is never guessed: it stays unscored and goes to clinician review.
+ */
+export const PANEL_RULES = ['majority', 'unanimous-correct'] as const;
+export type PanelRule = (typeof PANEL_RULES)[number];
+
+/** One judge of a panel: its id in the study (`judges[].id`), unique in the panel, and its settings. */
+export interface PanelJudge {
+  id: string;
+  spec: JudgeSpec;
+}
+
+/** The judges that grade free-text answers and the rule that makes their verdicts one; a single `judge:` is a panel of one. */
+export interface JudgePanel {
+  rule: PanelRule;
+  judges: PanelJudge[];
+}
+
 export interface AnalysisOptions {
   alpha: number;
   adjustment: AdjustMethod;
@@ -246,8 +267,10 @@ export interface Study {
   /** The study's system prompt; a model with its own `system_prompt` replaces it in what it is sent. */
   systemPrompt: string;
   models: ModelSpec[];
-  /** Grades free-text answers; without it they stay `unscored`. */
+  /** Grades free-text answers (`judge:`); without it, or a panel, they stay `unscored`. */
   judge?: JudgeSpec;
+  /** Several judges (`judges:` and `panel:`); never set together with `judge` (see `studyPanel`). */
+  panel?: JudgePanel;
   analysis: AnalysisOptions;
   quality: QualityThresholds;
   /** Deployment thresholds for `counterfair gate`, when the study sets them. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { panelLabel, summarizeJudgePanel, type PanelItem } from '../../src/analysis/judgePanel.js';
+import { cohensKappa } from '../../src/stats/cohensKappa.js';
 import { createRng, type Rng } from '../../src/stats/rng.js';
 import { deriveSeed } from '../../src/util/hash.js';
 
@@ -21,12 +22,21 @@ function simulatePanel(rng: Rng, n: number, adjudicated: number): PanelItem[] {
 }
 
 describe('panelLabel', () => {
-  it('is the strict majority of the readable verdicts; a tie is inadequate; none readable is no label', () => {
+  it('is the strict majority of the readable verdicts; a tie or none readable is undecided, never a pick', () => {
     expect(panelLabel([true, true, false])).toBe(true);
     expect(panelLabel([true, false, false])).toBe(false);
-    expect(panelLabel([true, false, null])).toBe(false);
+    expect(panelLabel([true, false, null])).toBeNull();
+    expect(panelLabel([true, false])).toBeNull();
     expect(panelLabel([true, null, null])).toBe(true);
     expect(panelLabel([null, null, null])).toBeNull();
+  });
+
+  it('under unanimous-correct is adequate only when every judge says so, inadequate when any readable verdict says not', () => {
+    expect(panelLabel([true, true, true], 'unanimous-correct')).toBe(true);
+    expect(panelLabel([true, true, false], 'unanimous-correct')).toBe(false);
+    expect(panelLabel([false, null, true], 'unanimous-correct')).toBe(false);
+    expect(panelLabel([true, null, true], 'unanimous-correct')).toBeNull();
+    expect(panelLabel([null, null], 'unanimous-correct')).toBeNull();
   });
 });
 
@@ -77,8 +87,26 @@ describe('judge panel against a simulated panel with a known error rate', () => 
       { key: 'd', verdicts: [true, null, false] },
     ];
     const s = summarizeJudgePanel(JUDGES, items, { seed: 1, bootstrapResamples: 50 });
-    expect([s.nItems, s.nUnlabelled, s.nComplete]).toEqual([4, 1, 2]);
-    expect(s.adequateRate).toBeCloseTo(1 / 3, 15);
+    // d is a 1-1 tie among its readable verdicts: undecided, like c.
+    expect([s.nItems, s.nUnlabelled, s.nComplete]).toEqual([4, 2, 2]);
+    expect(s.adequateRate).toBeCloseTo(1 / 2, 15);
+    expect(s.perJudge.map((j) => [j.judge, j.adequate, j.inadequate, j.unreadable])).toEqual([
+      ['judge-a', 2, 1, 1],
+      ['judge-b', 1, 1, 2],
+      ['judge-c', 2, 1, 1],
+    ]);
+    // judge-a and judge-c both read a, b and d: agree on a, disagree on b and d.
+    const ac = s.pairwiseKappa.find((k) => k.judges.join() === 'judge-a,judge-c')!;
+    expect(ac.n).toBe(3);
+    expect(ac.kappa).toBeCloseTo(
+      cohensKappa([
+        [1, 1],
+        [1, 0],
+      ]).kappa,
+      15,
+    );
+    expect(s.pairwiseKappa.map((k) => k.judges.join())).toEqual(['judge-a,judge-b', 'judge-a,judge-c', 'judge-b,judge-c']);
+    expect(summarizeJudgePanel(JUDGES, items, { seed: 1, rule: 'unanimous-correct', bootstrapResamples: 50 }).adequateRate).toBe(1 / 3);
     expect(() => summarizeJudgePanel(['only'], [], { seed: 1 })).toThrow(/at least 2 judges/);
     expect(() => summarizeJudgePanel(JUDGES, [{ key: 'x', verdicts: [true] }], { seed: 1 })).toThrow(/item x has 1 verdicts/);
   });

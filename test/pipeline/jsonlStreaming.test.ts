@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { jsonlRecords, readJsonl, writeJsonl } from '../../src/pipeline/runDir.js';
 import { LineReader } from '../../src/run/jsonlFile.js';
-import { readJudgements } from '../../src/score/judge/journal.js';
+import { readJudgements } from '../../src/pipeline/judgements.js';
 import { InputError } from '../../src/util/problems.js';
 
 const folder = () => mkdtempSync(join(tmpdir(), 'counterfair-jsonl-'));

@@ -14,6 +14,7 @@ import { methodsBlocks } from '../content/methods.js';
 import { dataQualityBlocks } from '../content/dataQuality.js';
 import { cueModeBlocks } from '../content/cueModes.js';
 import { summaryBlocks } from '../content/summary.js';
+import { hasJudgePanel, judgePanelBlocks } from '../content/judgePanel.js';
 import { heading, type Block } from '../document/blocks.js';
 import { probeBlocks, probesFirst } from '../content/probes.js';
 import type { ReportContext } from '../sources.js';
@@ -34,7 +35,10 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
     ['Design', designBlocks(ctx)],
     ['Models and parameters', modelBlocks(ctx)],
     ['Data quality', dataQualityBlocks(ctx)],
-    ['Scoring and human review', scoringBlocks(ctx)],
+    [
+      'Scoring and human review',
+      [...scoringBlocks(ctx), ...(hasJudgePanel(ctx) ? [heading(3, 'Judge panel'), ...judgePanelBlocks(ctx)] : [])],
+    ],
     ['Statistical methods', methodsBlocks(ctx)],
     [
       'Results',

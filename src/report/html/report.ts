@@ -18,6 +18,7 @@ import { summaryBlocks } from '../content/summary.js';
 import { exclusionsTable } from '../content/tables.js';
 import { implausibleBlocks } from '../content/implausible.js';
 import { probeBlocks, probesFirst } from '../content/probes.js';
+import { hasJudgePanel, judgePanelBlocks } from '../content/judgePanel.js';
 import { code, heading, list, mono, paragraph, table, type Block } from '../document/blocks.js';
 import { blocksToHtml } from '../document/html.js';
 import { escapeHtml } from '../escape.js';
@@ -59,6 +60,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet, svgs: Rea
         table(exclusionsTable(ctx), 'No vignette excludes an axis.'),
       ],
     ],
+    ...(hasJudgePanel(ctx) ? [['judges', 'Judge panel', judgePanelBlocks(ctx)] as [string, string, Block[]]] : []),
     ['review', 'Human review', reviewBlocks(ctx)],
     ['methods', 'Methods', methodsBlocks(ctx)],
     ['limitations', 'Limitations', limitationsBlocks(ctx, 'report')],

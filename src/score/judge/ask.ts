@@ -1,12 +1,25 @@
+import type { ChatMessage } from '../../expand/types.js';
 import type { Provider } from '../../providers/types.js';
+import type { StoredResponse } from '../../run/types.js';
 import type { CacheShard } from '../../run/cache.js';
 import type { RunContext } from '../../run/context.js';
 import { Endpoint } from '../../run/endpoint.js';
 import { ProgressMeter } from '../../run/progress.js';
 import { ProgressDisplay, type ProgressSink } from '../../run/progressDisplay.js';
 import type { ModelSpec } from '../../study/types.js';
-import { openJudgements, type JudgementRecord } from './journal.js';
 import type { JudgeRequest } from './plan.js';
+
+/** A judge's answer as journalled: a stored response plus the exact prompt, so every verdict can be audited. */
+export interface JudgementRecord extends StoredResponse {
+  messages: ChatMessage[];
+}
+
+/** Where answers go as they arrive (the run's judgement journal, opened by the pipeline) and what it already holds. */
+export interface JudgementSink {
+  /** Answer text of every answered judgement, by key. */
+  answered: ReadonlyMap<string, string>;
+  append(record: JudgementRecord): void;
+}
 
 export interface AskContext {
   provider: Provider;
@@ -36,57 +49,52 @@ export interface AskSummary {
  * interrupted run loses only the requests in flight and a finished judgement is never paid for twice. Failures
  * that outlast the retries are journalled as data and asked again on the next run.
  */
-export async function askJudge(requests: readonly JudgeRequest[], runDir: string, ctx: AskContext): Promise<AskSummary> {
+export async function askJudge(requests: readonly JudgeRequest[], journal: JudgementSink, ctx: AskContext): Promise<AskSummary> {
   const unique = [...new Map(requests.map((r) => [r.key, r])).values()];
-  const journal = openJudgements(runDir);
-  try {
-    const unanswered = unique.filter((r) => !journal.answered.has(r.key));
-    const meter = new ProgressMeter(unanswered.length, ctx.run.clock);
-    const display = ctx.progress && new ProgressDisplay(meter, ctx.progress, ctx.run.clock);
-    const pending = unanswered.filter((request) => {
-      const cached = ctx.cache?.get(request.key);
-      if (!cached) return true;
-      journal.append({ ...cached, messages: request.messages });
-      meter.reuse();
-      return false;
-    });
-    const summary: AskSummary = {
-      total: unique.length,
-      alreadyRecorded: unique.length - unanswered.length,
-      cached: unanswered.length - pending.length,
-      sent: 0,
-      failed: 0,
-    };
-    const endpoint = new Endpoint(ctx.spec, ctx.provider, ctx.run, meter);
-    let next = 0;
-    const worker = async () => {
-      while (next < pending.length && !ctx.run.signal?.aborted) {
-        const request = pending[next++]!;
-        summary.sent++;
-        const outcome = await endpoint.send({ messages: request.messages, replicate: 0 }, request.subject);
-        if (!outcome || outcome.response.error?.kind === 'aborted') return; // interrupted, not failed: asked again next time
-        if (outcome.response.error) summary.failed++;
-        const { messages, ...stored } = {
-          key: request.key,
-          ...outcome.response,
-          latencyMs: outcome.latencyMs,
-          attempts: outcome.attempts,
-          messages: request.messages,
-        };
-        const record: JudgementRecord = { ...stored, messages };
-        journal.append(record);
-        ctx.cache?.put(stored);
-        meter.finish(stored, ctx.spec.price);
-        display?.update();
-      }
-    };
-    try {
-      await Promise.all(Array.from({ length: Math.min(ctx.spec.concurrency, pending.length) }, worker));
-    } finally {
-      display?.finish();
+  const unanswered = unique.filter((r) => !journal.answered.has(r.key));
+  const meter = new ProgressMeter(unanswered.length, ctx.run.clock);
+  const display = ctx.progress && new ProgressDisplay(meter, ctx.progress, ctx.run.clock);
+  const pending = unanswered.filter((request) => {
+    const cached = ctx.cache?.get(request.key);
+    if (!cached) return true;
+    journal.append({ ...cached, messages: request.messages });
+    meter.reuse();
+    return false;
+  });
+  const summary: AskSummary = {
+    total: unique.length,
+    alreadyRecorded: unique.length - unanswered.length,
+    cached: unanswered.length - pending.length,
+    sent: 0,
+    failed: 0,
+  };
+  const endpoint = new Endpoint(ctx.spec, ctx.provider, ctx.run, meter);
+  let next = 0;
+  const worker = async () => {
+    while (next < pending.length && !ctx.run.signal?.aborted) {
+      const request = pending[next++]!;
+      summary.sent++;
+      const outcome = await endpoint.send({ messages: request.messages, replicate: 0 }, request.subject);
+      if (!outcome || outcome.response.error?.kind === 'aborted') return; // interrupted, not failed: asked again next time
+      if (outcome.response.error) summary.failed++;
+      const { messages, ...stored } = {
+        key: request.key,
+        ...outcome.response,
+        latencyMs: outcome.latencyMs,
+        attempts: outcome.attempts,
+        messages: request.messages,
+      };
+      const record: JudgementRecord = { ...stored, messages };
+      journal.append(record);
+      ctx.cache?.put(stored);
+      meter.finish(stored, ctx.spec.price);
+      display?.update();
     }
-    return summary;
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(ctx.spec.concurrency, pending.length) }, worker));
   } finally {
-    await journal.close();
+    display?.finish();
   }
+  return summary;
 }

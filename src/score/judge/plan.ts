@@ -1,7 +1,7 @@
 import { pairContrasts } from '../../pairing/pairs.js';
 import type { Axis } from '../../demographics/types.js';
 import type { ChatMessage, Variant } from '../../expand/types.js';
-import type { JudgeSpec } from '../../study/types.js';
+import type { JudgePanel } from '../../study/types.js';
 import { isBuiltinQuestion, type BuiltinQuestion, type Question } from '../../template/types.js';
 import { detectRefusal } from '../extract/refusal.js';
 import type { ScoreRecord } from '../types.js';
@@ -13,8 +13,9 @@ import { pairwiseJudgeMessages, rubricJudgeMessages } from './prompt.js';
 /** Everything judging needs from a run, gathered once so that planning, asking and applying agree on every key. */
 export interface JudgeInputs {
   seed: number;
-  judge: JudgeSpec;
-  /** The providers the study's judge may be of (its fingerprint is its definition's). */
+  /** The study's judges (one, for `judge:`) and the rule that makes their verdicts one. */
+  panel: JudgePanel;
+  /** The providers the study's judges may be of (a judge's fingerprint is its definition's). */
   providers: ProviderRegistry;
   /** The study's axes: for pairing each level variant with its reference partner, and for the words that could reveal a cue. */
   axes: readonly Axis[];
@@ -31,24 +32,30 @@ export interface JudgeRequest {
   subject: { variant: Variant; question: Question };
 }
 
-/** A free-text answer awaiting the rubric judge. A refusal needs no judge: it is its own outcome. */
+/**
+ * A free-text answer awaiting the rubric judges: one request per judge of the panel, in the panel's order. A refusal
+ * needs no judge (null): it is its own outcome.
+ */
 export interface RubricItem {
   score: ScoreRecord;
   refusal: ReturnType<typeof detectRefusal>;
-  request: JudgeRequest | null;
+  requests: JudgeRequest[] | null;
 }
 
-/** A reference/level pair of free-text answers for the pairwise judge; no request when the blinded answers are identical. */
+/**
+ * A reference/level pair of free-text answers for the pairwise judges, one request per judge in the panel's order;
+ * null when the blinded answers are identical.
+ */
 export interface PairItem {
   reference: ScoreRecord;
   level: ScoreRecord;
   order: 'reference-first' | 'level-first';
-  request: JudgeRequest | null;
+  requests: JudgeRequest[] | null;
 }
 
 /** Free-text answers that await a verdict (outcome `unscored` with an answer), each with its judge request. */
 export function rubricItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): RubricItem[] {
-  const fingerprint = judgeFingerprint(inputs.judge.model, inputs.seed, inputs.providers);
+  const fingerprints = panelFingerprints(inputs);
   const items: RubricItem[] = [];
   for (const score of scores) {
     const question = inputs.questions.get(score.vignetteId);
@@ -60,7 +67,9 @@ export function rubricItems(scores: readonly ScoreRecord[], inputs: JudgeInputs)
     items.push({
       score,
       refusal,
-      request: refusal.refusal ? null : { key: judgementKey(fingerprint, messages), messages, subject: { variant, question } },
+      requests: refusal.refusal
+        ? null
+        : fingerprints.map((f) => ({ key: judgementKey(f, messages), messages, subject: { variant, question } })),
     });
   }
   return items;
@@ -71,8 +80,8 @@ export function rubricItems(scores: readonly ScoreRecord[], inputs: JudgeInputs)
  * variants (so neither side gives away its demographics) and put in a seeded order, A and B.
  */
 export function pairItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): PairItem[] {
-  if (!inputs.judge.pairwise) return [];
-  const fingerprint = judgeFingerprint(inputs.judge.model, inputs.seed, inputs.providers);
+  if (!inputs.panel.judges.every((j) => j.spec.pairwise)) return [];
+  const fingerprints = panelFingerprints(inputs);
   const seen = new Set<string>();
   const items: PairItem[] = [];
   for (const group of pairContrasts(scores, inputs.axes)) {
@@ -87,11 +96,17 @@ export function pairItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): 
       const order = referenceFirst(inputs.seed, 'pairwise-judge', reference.key, level.key) ? 'reference-first' : 'level-first';
       const [a, b] = order === 'reference-first' ? [referenceAnswer, levelAnswer] : [levelAnswer, referenceAnswer];
       const messages = pairwiseJudgeMessages(maskedPrompt(variants[1]!), a, b);
-      const request = a === b ? null : { key: judgementKey(fingerprint, messages), messages, subject: { variant: variants[1]!, question } };
-      items.push({ reference, level, order, request });
+      const subject = { variant: variants[1]!, question };
+      const requests = a === b ? null : fingerprints.map((f) => ({ key: judgementKey(f, messages), messages, subject }));
+      items.push({ reference, level, order, requests });
     }
   }
   return items;
+}
+
+/** What decides each judge's verdicts, in the panel's order: part of every judgement key. */
+function panelFingerprints(inputs: JudgeInputs): Record<string, unknown>[] {
+  return inputs.panel.judges.map((j) => judgeFingerprint(j.spec.model, inputs.seed, inputs.providers));
 }
 
 /** A question the judge grades: free text, with the rubric it is graded against. */

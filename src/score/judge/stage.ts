@@ -1,57 +1,24 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Axis } from '../../demographics/types.js';
 import type { Variant } from '../../expand/types.js';
-import { readOptionalJson, RUN_FILES, runFile, writeFileAtomic, writeJsonl } from '../../pipeline/runDir.js';
 import type { ResponseRecord } from '../../run/types.js';
-import type { JudgeSpec, Study } from '../../study/types.js';
+import type { JudgePanel } from '../../study/types.js';
 import type { Vignette } from '../../template/types.js';
-import { InputError } from '../../util/problems.js';
 import { scoreResponse } from '../score.js';
 import type { PairwiseNote, ScoreRecord } from '../types.js';
-import { applyJudgements } from './apply.js';
-import { systemContext } from '../../run/context.js';
-import { askJudge } from './ask.js';
-import type { ResponseCache } from '../../run/cache.js';
-import type { ProgressSink } from '../../run/progressDisplay.js';
-import { stableStringify } from '../../util/hash.js';
-import { readJudgements } from './journal.js';
-import { pairItems, rubricItems, type JudgeInputs } from './plan.js';
-import {
-  createJudgeProvider,
-  createProviderRegistry,
-  judgeFingerprint,
-  requiredVariables,
-  type ProviderRegistry,
-} from '../../providers/registry.js';
-
-/** The study's judge as last run, so a run directory can be re-analysed without its study (no secrets: key names only). */
-export const JUDGE_SPEC_FILE = RUN_FILES.judgeSpec;
-/** Every pairwise verdict of a run, one line per reference/level pair (also on each level score as `pairwise`). */
-export const PAIRWISE_FILE = RUN_FILES.pairwise;
+import { applyJudgements, type PanelVerdictRecord } from './apply.js';
+import { pairItems, rubricItems, type JudgeInputs, type JudgeRequest } from './plan.js';
+import { createProviderRegistry, type ProviderRegistry } from '../../providers/registry.js';
 
 /** A run whose free-text answers are judged: what was asked and what came back. */
 export interface JudgedRun {
-  runDir: string;
   seed: number;
   axes: readonly Axis[];
   vignettes: readonly Vignette[];
   variants: readonly Variant[];
   /** May be read lazily (each iteration reads the journal again); only free-text answers are kept. */
   responses: Iterable<ResponseRecord>;
-  /** The providers the judge may be of; the built-in ones when absent. */
+  /** The providers the judges may be of; the built-in ones when absent. */
   providers?: ProviderRegistry;
-}
-
-export interface JudgeRunOptions {
-  env: Readonly<Record<string, string | undefined>>;
-  /** The shared response cache, when enabled: judgements are cached like the audited models' answers. */
-  cache?: ResponseCache;
-  /** Where the judge's progress goes. */
-  progress?: ProgressSink;
-  clock: () => number;
-  log: (line: string) => void;
-  signal?: AbortSignal;
 }
 
 /** A pairwise verdict with the pair it belongs to, as written to pairwise.jsonl. */
@@ -64,71 +31,39 @@ export interface PairwiseRecord extends PairwiseNote {
   levelKey: string;
 }
 
-/**
- * The judge's part of a run: records the study's judge in judge.json (or removes it when the study has none) and asks
- * the judge for every free-text verdict (rubric and pairwise) not yet in judgements.jsonl.
- */
-export async function runJudge(run: JudgedRun, study: Pick<Study, 'file' | 'judge'>, options: JudgeRunOptions): Promise<void> {
-  const specFile = join(run.runDir, JUDGE_SPEC_FILE);
-  if (!study.judge) {
-    rmSync(specFile, { force: true });
-    return;
-  }
-  writeFileAtomic(specFile, `${JSON.stringify(study.judge, null, 2)}\n`);
-  // Only free-text answers go to the judge: one pass picks them, and only they are scored here.
-  const free = freeTextResponses(run);
-  const inputs = judgeInputs(run, study.judge, free);
-  const scores = free.map((r) => scoreResponse(r, inputs.variants.get(r.variantId)!, inputs.questions.get(r.vignetteId)!));
-  const requests = [...rubricItems(scores, inputs), ...pairItems(scores, inputs)].flatMap((item) => (item.request ? [item.request] : []));
-  if (requests.length === 0) return;
-  const model = study.judge.model;
-  const providers = run.providers ?? createProviderRegistry();
-  const missing = requiredVariables(model, providers).filter((v) => !options.env[v.name]);
-  if (missing.length > 0)
-    throw new InputError(
-      missing.map((v) => ({
-        file: study.file,
-        field: `judge.model.${v.field}`,
-        message: `environment variable ${v.name} is not set; export it with the API key for the judge ${model.id}`,
-      })),
-    );
-  const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
-  // A shard per judge fingerprint: what decides its verdicts, as a provider identity decides its answers.
-  const cache = provider.uncached
-    ? undefined
-    : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
-  const summary = await askJudge(requests, run.runDir, {
-    provider,
-    spec: model,
-    run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }),
-    cache,
-    progress: options.progress,
-  });
-  const cached = summary.cached ? `, ${summary.cached} from the response cache` : '';
-  options.log(
-    `counterfair: judge ${model.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`,
-  );
+/** Scores with the panel's verdicts applied, and the per-pair and per-judge verdicts the pipeline records. */
+export interface JudgedScores {
+  scores: ScoreRecord[];
+  pairwise: PairwiseRecord[];
+  /** Each judge's rubric verdict per judged answer; empty for a single judge (its verdict is on the score). */
+  verdicts: PanelVerdictRecord[];
 }
 
 /**
- * Scores with the recorded judgements of the run's judge (judge.json) applied, and pairwise.jsonl written. No judge is
- * asked, so a run can be re-analysed without the judge's key. A run without a judge gets its scores back unchanged.
+ * Every judge request of the run (rubric and pairwise), per judge of the panel in its order: what the pipeline asks
+ * each judge. Only free-text answers are scored to find them.
  */
-export function judgedScores(run: JudgedRun, scores: readonly ScoreRecord[]): ScoreRecord[] {
-  const judge = readOptionalJson<JudgeSpec>(run.runDir, 'judgeSpec');
-  if (judge === undefined) return [...scores];
-  const providers = run.providers ?? createProviderRegistry();
-  if (!providers.get(judge.model.kind))
-    throw new InputError([
-      {
-        file: runFile(run.runDir, 'judgeSpec'),
-        field: 'model.kind',
-        message: `the judge's provider "${judge.model.kind}" is not registered (${providers.ids.join(', ')}); analyse this run with the registry it was run with`,
-      },
-    ]);
-  const judged = applyJudgements(scores, judgeInputs(run, judge, freeTextResponses(run)), readJudgements(run.runDir));
-  writeJsonl(join(run.runDir, PAIRWISE_FILE), judged.flatMap(pairwiseRecords));
-  return judged;
+export function judgeRequests(run: JudgedRun, panel: JudgePanel): JudgeRequest[][] {
+  const free = freeTextResponses(run);
+  const inputs = judgeInputs(run, panel, free);
+  const scores = free.map((r) => scoreResponse(r, inputs.variants.get(r.variantId)!, inputs.questions.get(r.vignetteId)!));
+  const items = [...rubricItems(scores, inputs), ...pairItems(scores, inputs)];
+  return panel.judges.map((_, i) => items.flatMap((item) => (item.requests ? [item.requests[i]!] : [])));
+}
+
+/**
+ * Scores with the recorded judgements of the panel applied: a pure function of the automated scores, the run's
+ * answers and the judgements (by key), which the pipeline loads and passes in. No judge is asked, so a run can be
+ * re-analysed without the judges' keys.
+ */
+export function judgeScores(
+  run: JudgedRun,
+  panel: JudgePanel,
+  scores: readonly ScoreRecord[],
+  judgements: ReadonlyMap<string, string>,
+): JudgedScores {
+  const applied = applyJudgements(scores, judgeInputs(run, panel, freeTextResponses(run)), judgements);
+  return { scores: applied.scores, pairwise: applied.scores.flatMap(pairwiseRecords), verdicts: applied.verdicts };
 }
 
 function pairwiseRecords(level: ScoreRecord): PairwiseRecord[] {
@@ -142,10 +77,10 @@ function pairwiseRecords(level: ScoreRecord): PairwiseRecord[] {
   }));
 }
 
-function judgeInputs(run: JudgedRun, judge: JudgeSpec, free: readonly ResponseRecord[]): JudgeInputs {
+function judgeInputs(run: JudgedRun, panel: JudgePanel, free: readonly ResponseRecord[]): JudgeInputs {
   return {
     seed: run.seed,
-    judge,
+    panel,
     providers: run.providers ?? createProviderRegistry(),
     axes: run.axes,
     questions: new Map(run.vignettes.map((v) => [v.id, v.question])),

@@ -6,10 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonl } from '../../../src/pipeline/runDir.js';
 import { ResponseCache } from '../../../src/run/cache.js';
 import { scoreResponse } from '../../../src/score/score.js';
-import { JUDGEMENTS_FILE, type JudgementRecord } from '../../../src/score/judge/journal.js';
+import { JUDGEMENTS_FILE, type JudgementRecord } from '../../../src/pipeline/judgements.js';
 import { maskedPrompt } from '../../../src/score/judge/blind.js';
 import { pairItems, type JudgeInputs } from '../../../src/score/judge/plan.js';
-import { PAIRWISE_FILE, judgedScores, runJudge, type JudgedRun, type PairwiseRecord } from '../../../src/score/judge/stage.js';
+import { judgedScores as judgedRun, runJudges as runJudge, type JudgedRunDir } from '../../../src/pipeline/judges.js';
+import { RUN_FILES } from '../../../src/pipeline/runDir.js';
+import type { JudgedRun, PairwiseRecord } from '../../../src/score/judge/stage.js';
+import { studyPanel } from '../../../src/study/judges.js';
+import type { ScoreRecord } from '../../../src/score/types.js';
+
+const PAIRWISE_FILE = RUN_FILES.pairwise;
+const judgedScores = (run: JudgedRunDir, scores: readonly ScoreRecord[]) => judgedRun(run, scores).scores;
 import { JUDGE_PROMPT_VERSION, promptSection } from '../../../src/score/judge/prompt.js';
 import { loadStudy } from '../../../src/study/load.js';
 import { startFakeOpenAI } from '../../helpers/fakeOpenAI.js';
@@ -171,7 +178,7 @@ describe('pairwise blinding', () => {
     const scores = automatedScores(echo);
     const inputs: JudgeInputs = {
       seed: echo.study.seed,
-      judge: echo.study.judge!,
+      panel: studyPanel(echo.study)!,
       providers: createProviderRegistry(),
       axes: echo.study.axes,
       questions: new Map(echo.vignettes.map((v) => [v.id, v.question])),
@@ -180,15 +187,15 @@ describe('pairwise blinding', () => {
     };
     const items = pairItems(scores, inputs);
     expect(items.length).toBe(24);
-    const asked = items.filter((i) => i.request !== null);
+    const asked = items.filter((i) => i.requests !== null);
     expect(asked.length).toBeGreaterThan(4);
     expect(
       items
-        .filter((i) => i.request === null)
+        .filter((i) => i.requests === null)
         .every((i) => inputs.texts.get(i.reference.key)!.split(' Noted')[0] === inputs.texts.get(i.level.key)!.split(' Noted')[0]),
     ).toBe(true);
     for (const item of asked) {
-      const prompt = item.request!.messages.map((m) => m.content).join('\n');
+      const prompt = item.requests![0]!.messages.map((m) => m.content).join('\n');
       for (const side of [item.reference, item.level]) {
         const variant = inputs.variants.get(side.variantId)!;
         const user = variant.messages[1]!.content;
@@ -212,8 +219,8 @@ describe('pairwise blinding', () => {
       ])
         expect(prompt).not.toMatch(new RegExp(`\\b${word}\\b`));
       expect(prompt).not.toMatch(/reference|demographic/i);
-      expect(promptSection(item.request!.messages, 'case')).toBe(maskedPrompt(inputs.variants.get(item.reference.variantId)!));
-      const shownFirst = promptSection(item.request!.messages, 'answer_a')!;
+      expect(promptSection(item.requests![0]!.messages, 'case')).toBe(maskedPrompt(inputs.variants.get(item.reference.variantId)!));
+      const shownFirst = promptSection(item.requests![0]!.messages, 'answer_a')!;
       expect(
         shownFirst.startsWith(
           item.order === 'reference-first'

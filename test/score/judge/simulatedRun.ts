@@ -5,7 +5,7 @@ import { expandStudy } from '../../../src/expand/expand.js';
 import { createProvider } from '../../../src/providers/registry.js';
 import type { Variant } from '../../../src/expand/types.js';
 import type { ResponseRecord } from '../../../src/run/types.js';
-import type { JudgedRun } from '../../../src/score/judge/stage.js';
+import type { JudgedRunDir } from '../../../src/pipeline/judges.js';
 import { loadStudy } from '../../../src/study/load.js';
 import type { LoadedStudy, Study } from '../../../src/study/types.js';
 import { sha256Hex } from '../../../src/util/hash.js';
@@ -15,15 +15,23 @@ export const fixtureStudy = new URL('./fixtures/study.yaml', import.meta.url).pa
 
 /**
  * The fixture study written into `dir` with absolute paths, its models and judge model optionally replaced
- * (`judge: null` removes the judge section). Returns the study file.
+ * (`judge: null` removes the judge section; `judges` replaces it with a panel, `panel` sets its rule). Returns the study file.
  */
-export function writeFixtureStudy(dir: string, changes: { models?: object[]; judge?: object | null } = {}): string {
+export function writeFixtureStudy(
+  dir: string,
+  changes: { models?: object[]; judge?: object | null; judges?: object[]; panel?: string } = {},
+): string {
   const study = parse(readFileSync(fixtureStudy, 'utf8')) as Record<string, unknown>;
   study.templates = [join(dirname(fixtureStudy), 'templates')];
   study.demographics = fromRoot('demographics');
   if (changes.models) study.models = changes.models;
   if (changes.judge === null) delete study.judge;
   else if (changes.judge) study.judge = { ...(study.judge as object), model: changes.judge };
+  if (changes.judges) {
+    delete study.judge;
+    study.judges = changes.judges;
+  }
+  if (changes.panel) study.panel = changes.panel;
   const file = join(dir, 'study.yaml');
   writeFileSync(file, stringify(study));
   return file;
@@ -36,7 +44,7 @@ export function writeFixtureStudy(dir: string, changes: { models?: object[]; jud
 export async function simulatedRun(
   runDir: string,
   options: { studyFile?: string; loaded?: LoadedStudy; rewrite?: (text: string, variant: Variant) => string } = {},
-): Promise<JudgedRun & { study: Study }> {
+): Promise<JudgedRunDir & { study: Study }> {
   const { study, vignettes } = options.loaded ?? loadStudy(options.studyFile ?? fixtureStudy);
   const variants = [...expandStudy(study, vignettes, study.systemPrompt)];
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));

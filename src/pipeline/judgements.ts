@@ -1,29 +1,25 @@
 import { closeSync, existsSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ChatMessage } from '../../expand/types.js';
-import { AppendLog } from '../../run/appendLog.js';
-import { lockFile } from '../../run/lock.js';
-import type { StoredResponse } from '../../run/types.js';
-import { readLineAt, scanLines } from '../../run/jsonlFile.js';
-import { InputError } from '../../util/problems.js';
-import { RUN_FILES } from '../../pipeline/runDir.js';
+import type { JudgementRecord, JudgementSink } from '../score/judge/ask.js';
+import { AppendLog } from '../run/appendLog.js';
+import { lockFile } from '../run/lock.js';
+import { readLineAt, scanLines } from '../run/jsonlFile.js';
+import { InputError } from '../util/problems.js';
+import { RUN_FILES } from './runDir.js';
 
-/** Every judge request of a run and its answer, journalled like responses.jsonl and addressed by judgement key. */
+/**
+ * Every judge request of a run and its answer, journalled like responses.jsonl and addressed by judgement key (which
+ * names the judge: a panel's judges share the one journal). Owned by the pipeline, like every file of a run.
+ */
 export const JUDGEMENTS_FILE = RUN_FILES.judgements;
 
-/** A judge's answer as journalled: a stored response plus the exact prompt, so every verdict can be audited. */
-export interface JudgementRecord extends StoredResponse {
-  messages: ChatMessage[];
-}
+export type { JudgementRecord };
 
 /**
  * The run's judgement journal, open for appending: one record is one write (on the project's durable append log),
  * claimed by one process at a time.
  */
-export interface JudgementJournal {
-  /** Answer text of every answered judgement, by key. */
-  answered: ReadonlyMap<string, string>;
-  append(record: JudgementRecord): void;
+export interface JudgementJournal extends JudgementSink {
   close(): Promise<void>;
 }
 
