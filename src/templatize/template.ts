@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ageLevel } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
-import { type AxisValue, renderText } from '../template/render.js';
+import { type AxisValue, LINE_BREAK, renderText } from '../template/render.js';
 import { assignMentions } from './assign.js';
 import { detectAll, detectMentions, INTERPRETER } from './detect.js';
 import { SEX_SPECIFIC } from './lexicon.js';
@@ -31,10 +31,10 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
 
   if (/\{\{|\}\}|[\u0000-\u0008]/.test(c.text))
     return reject('the text contains "{{", "}}" or a control character, which the template renderer reads as its own markup');
-  const normalised = renderText(c.text, emptyContext()).text;
+  const normalised = renderText(withLineBreaks(c.text), emptyContext()).text;
   if (normalised !== c.text)
     return reject(
-      `the renderer normalises whitespace (a single line break joins lines, runs of spaces collapse, leading and trailing space go) and this text would change at character ${firstDifference(normalised, c.text)}; join the lines or make paragraph breaks blank lines`,
+      `the renderer normalises whitespace (runs of spaces collapse, a line break next to a space or more than one blank line between paragraphs is not kept, leading and trailing space go) and this text would change at character ${firstDifference(normalised, c.text)}; remove the extra spaces or blank lines`,
     );
   const shared = sharedTextMention(c);
   if (shared) return reject(shared);
@@ -119,7 +119,7 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
   const template: TemplateRecord = {
     id: caseSlug(c),
     perspective: 'clinician',
-    text: applyEdits(c.text, slotted),
+    text: withLineBreaks(applyEdits(c.text, slotted)),
     question: c.options
       ? { type: 'choice', stem: c.question, options: { ...c.options }, answer: c.answer }
       : { type: 'yesno', stem: c.question, answer: c.answer.toLowerCase() as 'yes' | 'no' },
@@ -154,6 +154,15 @@ function sexPinned(text: string, mentions: readonly Mention[]): { why: string; s
     (m) => (m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun') && m.slot === undefined,
   );
   return kept && { why: `"${kept.surface}" states the patient's sex in a form no slot renders`, surface: kept.surface, at: kept.start };
+}
+
+/**
+ * Each single line break of a case's text marked `{{br}}`, so the template keeps it: the renderer joins unmarked
+ * line breaks (wrapped lines), and a note written line by line ("HPI: ...\nPMH: ...") would come back as one line.
+ * The line break itself stays after the mark, so the YAML reads line by line as the case did.
+ */
+export function withLineBreaks(text: string): string {
+  return text.replace(/(?<=\S)\n(?=\S)/g, `{{${LINE_BREAK}}}\n`);
 }
 
 /** The template as written to YAML and read back, rendered with the case's own demographics. */

@@ -188,6 +188,20 @@ describe('templatize', () => {
     ]);
   });
 
+  it('keeps the line breaks of a note written line by line, so its template renders it back byte for byte', () => {
+    const text = 'ID: 40 y/o M\nHPI: He has a cough.\nSH: smokes; his wife quit.\n\nA/P: CXR.';
+    const o = templatizeCase(aCase(text), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe(
+      'ID: {{age}} y/o {{noun_letter}}{{br}}\nHPI: {{They}} {{has}} a cough.{{br}}\nSH: smokes; {{their}} wife quit.\n\nA/P: CXR.',
+    );
+    expect(render(o.template.text, [level('sex', 'male')], 40)).toBe(text);
+    expect(render(o.template.text, [level('sex', 'female')], 40)).toBe(
+      'ID: 40 y/o F\nHPI: She has a cough.\nSH: smokes; her wife quit.\n\nA/P: CXR.',
+    );
+  });
+
   it('leaves out, with the reason, what cannot be templated', () => {
     const reason = (c: CaseRecord) => {
       const o = templatizeCase(c, axes);
@@ -197,7 +211,9 @@ describe('templatize', () => {
       /"interpreter" states the patient's language but no level/,
     );
     expect(reason(aCase('A 40-year-old man has a cough.', { question: 'What should he take?' }))).toMatch(/question says "he"/);
-    expect(reason(aCase('A 40-year-old man has a cough.\nHe smokes.'))).toMatch(/normalises whitespace/);
+    // The renderer collapses runs of spaces and keeps only line breaks it is told to ({{br}}, blank lines).
+    expect(reason(aCase('Sex: M   Age: 40\nHe has a cough.'))).toMatch(/normalises whitespace.*at character 7;/);
+    expect(reason(aCase('A 40-year-old man has a cough. \nHe smokes.'))).toMatch(/normalises whitespace/);
     expect(reason(aCase('A 40-year-old patient has a cough.'))).toMatch(/nothing to template/);
     expect(reason(aCase('A 40-year-old man on Medicaid, formerly uninsured, has a cough.'))).toMatch(/more than one insurance level/);
   });
