@@ -4,7 +4,8 @@ import { ageLevel } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
 import { type AxisValue, LINE_BREAK, renderText } from '../template/render.js';
 import { assignMentions } from './assign.js';
-import { detectAll, detectMentions, INTERPRETER } from './detect.js';
+import { detectAll, detectMentions } from './detect.js';
+import { INTERPRETER } from './languages.js';
 import { SEX_SPECIFIC } from './lexicon.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
