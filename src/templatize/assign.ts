@@ -38,9 +38,14 @@ export function assignMentions(
         },
       ];
     }
-    if (m.attribute !== 'pronoun' || beforeRelative(text, m, people)) return [m];
+    if (m.attribute !== 'pronoun' || beforeRelative(text, m, people) || clinicalFinding(text, m)) return [m];
     const relative = people.find(
-      (p) => p.gender === sex && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start) && !objectOf(text, p, m, own),
+      (p) =>
+        p.gender === sex &&
+        p.end <= m.start &&
+        sameOrPreviousSentence(text, p.end, m.start) &&
+        !newSection(text, p.end, m.start) &&
+        !objectOf(text, p, m, own),
     );
     if (relative)
       return [
@@ -89,6 +94,44 @@ function objectOf(text: string, p: Person, m: Mention, mentions: readonly Mentio
 /** A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). */
 function beforeRelative(text: string, m: Mention, people: readonly Person[]): boolean {
   return people.some((p) => p.start > m.end && /^ (?:[\w-]+ )?$/.test(text.slice(m.end, p.start)));
+}
+
+/** What a clinician observes of the patient: a finding on examination, a vital sign, a test result. */
+const FINDING = String.raw`(?:afebrile|febrile|tachycardic|bradycardic|hypotensive|hypertensive|normotensive|tachypn(?:e|o)ic|hypoxic|hypoxemic|diaphoretic|pale|jaundiced|icteric|alert|awake|(?:dis)?oriented|lethargic|drowsy|asymptomatic|obtunded|somnolent|agitated|intubated|sedated|ha?emodynamically|in (?:no|mild|moderate|severe|obvious) (?:acute |respiratory )?(?:distress|pain)|(?:well|ill|toxic|unwell)[- ]appearing|cachectic|dehydrated|(?:eu|hypo|hyper)vol(?:a)?emic|unresponsive|cyanotic|mottled|tremulous|GCS|A&O|AOx?\d)`;
+const EXAM_NOUN = String.raw`(?:temperature|temp|pulse|heart rate|blood pressure|BP|HR|RR|respiratory rate|SpO2|oxygen saturation|O2 sat\w*|vital signs|vitals|GCS|BMI|weight|(?:physical )?exam(?:ination)?|abdomen|chest|lungs|pupils|labs|ECG|EKG|troponin|creatinine|ha?emoglobin|WBC|white (?:blood )?cell count|glucose|(?:Hb)?A1c|potassium|sodium|lactate|urinalysis|chest (?:x-ray|radiograph)|CXR|biopsy|eGFR)`;
+const REPORTED =
+  /\b(?:says|said|states|stated|reports|reported|notes|noted|tells|told|thinks|believes|worries|worried|asks|asked|calls|called|explains|explained|that)\b/i;
+
+/**
+ * A pronoun tied to the patient by what follows it, whoever was named before: a sentence that opens with it and
+ * states an examination finding ("She is afebrile", "On exam he is tachycardic"), or a possessive before a vital
+ * sign or test ("Her temperature is 38.9") outside anyone's report. A relative of the patient's sex just mentioned
+ * ("brought by her mother ... She is asymptomatic") is not who the clinician examines. In a relative's report
+ * ("her daughter says she ...") the pronoun stays ambiguous (R6).
+ */
+function clinicalFinding(text: string, m: Mention): boolean {
+  const after = text.slice(m.end, m.end + 80);
+  const sentence =
+    text
+      .slice(0, m.start)
+      .split(/[.!?](?:\s|$)|\n/)
+      .pop() ?? '';
+  if (REPORTED.test(sentence)) return false;
+  if (/^(?:[Hh]e|[Ss]he)$/.test(m.surface))
+    return (
+      /^(?:\s*|.*\b(?:On (?:exam|examination|arrival|admission|assessment)|Exam|PE|O\/E),?:?\s*)$/.test(sentence) &&
+      new RegExp(
+        String.raw`^ (?:is|was|appears|looks|remains|became|has been|is now|was now)(?: (?:now|still|currently|clinically|mildly|markedly|visibly))? ${FINDING}\b`,
+      ).test(after)
+    );
+  return /^(?:[Hh]is|[Hh]er)$/.test(m.surface) && new RegExp(String.raw`^ ${EXAM_NOUN}\b`).test(after);
+}
+
+const SECTION =
+  /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
+/** A line opening a section of a note ("SH: he smokes", "Exam: ...") between two offsets: a new topic. */
+function newSection(text: string, from: number, to: number): boolean {
+  return SECTION.test(text.slice(from, to + 1));
 }
 
 /** No more than one sentence end between two offsets. */

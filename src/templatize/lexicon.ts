@@ -354,7 +354,7 @@ export const CLINICAL_ANCESTRY =
  */
 export const CLINICAL_TERMS: readonly RegExp[] = [
   /\bman[- ]in[- ]the[- ]barrel\b/gi,
-  /\bbundle of His\b/g,
+  /\bbundle of His\b/gi,
   /\bHis[- ](?:bundle|Purkinje)\b/g,
   /\bLady Windermere\b/gi,
   /\b(?:Asian|Spanish|Hong Kong|Russian) flu\b/gi,

@@ -26,13 +26,14 @@ export function pronouns(text: string): Mention[] {
 
 /** "his" with no noun after it ("the choice is his."). */
 function standsAlone(after: string): boolean {
-  return /^\s*(?:[.,;:!?)]|$|and\b|or\b)/.test(after);
+  return /^\s*(?:[.,;:!?)/]|$|and\b|or\b)/.test(after);
 }
 
 /**
  * "her" as an object ("gave her aspirin", "told her that") rather than a possessive ("her mother"): after a verb
  * that takes a person and a thing (give, tell, offer, prescribe, ...), or before punctuation, an article or
- * determiner, a preposition, a conjunction, a number, or an adverb of time or place.
+ * determiner, a preposition, a conjunction, a number, or an adverb of time or place; and in a pronoun list
+ * ("she/her/hers").
  */
 function herIsObject(before: string, after: string): boolean {
   if (
@@ -41,29 +42,35 @@ function herIsObject(before: string, after: string): boolean {
     )
   )
     return true;
-  return /^\s*(?:[.,;:!?)]|$|\d(?![\d.]*[- ](?:year|month|week|day)s?[- ]old)|(?:a|an|the|this|that|these|those|some|any|no|every|to|in|on|at|with|for|from|about|into|onto|of|by|over|after|before|during|until|and|or|but|if|because|when|while|as|than|so|up|down|out|off|home|back|again|once|twice|today|tonight|yesterday|tomorrow|now|then|here|there|well|why|what|how|where|which|who|whether|not|regularly|daily|weekly|every)\b)/i.test(
+  return /^\s*(?:[.,;:!?)/]|$|\d(?![\d.]*[- ](?:year|month|week|day)s?[- ]old)|(?:a|an|the|this|that|these|those|some|any|no|every|to|in|on|at|with|for|from|about|into|onto|of|by|over|after|before|during|until|and|or|but|if|because|when|while|as|than|so|up|down|out|off|home|back|again|once|twice|today|tonight|yesterday|tomorrow|now|then|here|there|well|why|what|how|where|which|who|whether|not|regularly|daily|weekly|every)\b)/i.test(
     after,
   );
 }
 
 /**
- * Sentences written all in capitals ("70 YO F W/ PAINFUL BLISTERS. HER BIOPSY..."): pronouns and sex words found in
- * their lowercase reading, with no slot, since no placeholder renders capitals back. Kept as written, they pin sex.
+ * Sentences written in capitals ("70 YO F W/ PAINFUL BLISTERS. HER BIOPSY SHOWS ... LINEAR IgG"): pronouns and sex
+ * words in capitals found in their lowercase reading, with no slot, since no placeholder renders capitals back. Kept
+ * as written, they pin sex. A sentence counts when most of its words are in capitals, so a unit or a lab name in
+ * mixed case ("IgG", "mg") does not hide it; "HE" in a sentence in lowercase is hepatic encephalopathy, not read.
  */
 export function capitalSentences(text: string): Mention[] {
   const out: Mention[] = [];
   for (const line of text.matchAll(/[^\n.!?;]+/g)) {
-    if (/[a-z]/.test(line[0]) || !/[A-Z]{3}/.test(line[0])) continue;
+    const words = line[0].match(/[A-Za-z][A-Za-z'’]+/g) ?? [];
+    const capitals = words.filter((w) => w === w.toUpperCase());
+    if (capitals.length < 3 || capitals.length < 0.7 * words.length) continue;
     const lower = line[0].toLowerCase();
     if (lower.length !== line[0].length) continue;
     for (const m of [...pronouns(lower), ...sexWords(lower)]) {
-      const { slot: _slot, ...unslotted } = m;
       const start = line.index! + m.start;
+      const surface = text.slice(start, start + m.surface.length);
+      if (surface !== surface.toUpperCase()) continue; // a word in lowercase is read as written
+      const { slot: _slot, ...unslotted } = m;
       out.push({
         ...unslotted,
         start,
         end: start + m.surface.length,
-        surface: text.slice(start, start + m.surface.length),
+        surface,
         reason: 'written in capitals: no slot renders it back, so it is kept as written',
       });
     }

@@ -142,6 +142,84 @@ describe('templatize', () => {
     ]);
   });
 
+  it('takes a pronoun tied to the patient by an examination finding, or opening a new section of a note, as the patient', () => {
+    const o = templatizeCase(
+      aCase(
+        'A 70-year-old woman is brought by her daughter because she has had a fever. She is febrile to 39 C. Her temperature was 38 at home, her daughter says, and she is worried.\nSH: she smokes.',
+      ),
+      axes,
+    );
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{noun}} is brought by {{their}} daughter because she has had a fever. {{They}} {{is}} febrile to 39 C. {{Their}} temperature was 38 at home, {{their}} daughter says, and she is worried.{{br}}\nSH: {{they}} smoke{{s}}.',
+    );
+    // In the relative's report, or where nothing ties it to the patient, a pronoun stays listed, never guessed.
+    expect(o.review.filter((r) => /may refer to the patient or to the "daughter"/.test(r.reason)).map((r) => r.at)).toEqual([
+      o.case.text.indexOf('she has'),
+      o.case.text.indexOf('she is worried'),
+    ]);
+    // A relative's history is not an examination: "She died" may be the mother's.
+    const history = templatizeCase(aCase('A 45-year-old woman. Her mother had breast cancer at 40. She died at 45.'), axes);
+    expect(history.review.map((r) => r.surface)).toEqual(['She']);
+  });
+
+  it('reads pronouns in capitals in a sentence mostly in capitals, keeping them and pinning sex; "HE" in lowercase prose is a diagnosis', () => {
+    const o = templatizeCase(aCase('70 YO F W/ BLISTERS. HER BIOPSY SHOWS LINEAR IgG AT THE BASEMENT MEMBRANE. She is on Medicaid.'), axes);
+    expect(o.mentions.filter((m) => m.attribute === 'pronoun').map((m) => [m.surface, m.slot])).toEqual([
+      ['HER', undefined],
+      ['She', '{{They}}'],
+    ]);
+    expect(o.kind === 'template' && o.template.excluded?.find((e) => e.axis === 'sex')?.reason).toMatch(/"HER" states the patient's sex/);
+    expect(detectMentions('A 50-year-old man with cirrhosis and HE.').map((m) => m.surface)).toEqual(['50-year-old', 'man']);
+  });
+
+  it('writes a pronoun list as the forms it lists', () => {
+    const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
+    expect(o.kind === 'template' && o.template.text).toBe(
+      'Pronouns: {{they}}/{{them}}/{{theirs}}{{br}}\nAge: {{age}}{{br}}\nHPI: {{They}} report{{s}} headache.',
+    );
+  });
+
+  it('finds race, insurance and language in administrative lines and other phrasings, and leaves out what no level states', () => {
+    const found = (text: string) => detectMentions(text).map((m) => [m.attribute, m.surface, m.stated?.level]);
+    expect(found('Race/Ethnicity: Black. Ethnicity: Not Hispanic or Latino. 45 yo AA male.')).toEqual([
+      ['race', 'Black', 'black'],
+      ['age', '45 yo', undefined],
+      ['race', 'AA', 'black'],
+      ['sex', 'male', undefined],
+    ]);
+    expect(found('Payor: BCBS PPO. Ins: MassHealth. He pays out of pocket.').filter((m) => m[0] === 'insurance')).toEqual([
+      ['insurance', 'BCBS PPO', 'private'],
+      ['insurance', 'MassHealth', 'medicaid'],
+      ['insurance', 'pays out of pocket', 'uninsured'],
+    ]);
+    expect(found('History obtained in Spanish. REQUIRES SOMALI INTERPRETER. Interpreter needed: Y (Arabic).')).toEqual([
+      ['language', 'Spanish', 'spanish'],
+      ['language', 'SOMALI', undefined],
+      ['language', 'Arabic', 'arabic'],
+    ]);
+    const reason = (text: string) => {
+      const o = templatizeCase(aCase(text), axes);
+      return o.kind === 'rejected' ? o.reason : 'accepted';
+    };
+    expect(reason('A 30-year-old man has Tricare. He has gout.')).toMatch(/"has Tricare" states the patient's insurance but no level/);
+    expect(reason('A 52-year-old Aboriginal man has oedema.')).toMatch(/"Aboriginal" is no level of the race axis/);
+  });
+
+  it("keeps the patient's possessive out of an insurance phrase, so it varies with sex", () => {
+    const text = (t: string) => {
+      const o = templatizeCase(aCase(t), axes);
+      return o.kind === 'template' ? o.template.text : o.reason;
+    };
+    expect(text('A 40-year-old man who lost his insurance has a cough.')).toBe(
+      '{{A}} {{age}}-year-old {{noun}} who lost {{their}} insurance has a cough.',
+    );
+    expect(text('A 40-year-old man with insurance through his employer has a cough.')).toBe(
+      '{{A}} {{age}}-year-old {{noun}} with insurance through {{their}} employer has a cough.',
+    );
+  });
+
   it('pins an axis stated in words no level renders, keeping them, and says so', () => {
     const o = templatizeCase(aCase('A 52-year-old African American man speaks only Spanish and is seen with an interpreter.'), axes);
     expect(o.kind).toBe('template');
