@@ -35,14 +35,25 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   ];
   let kept = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
   const relation = patientRelation(text, kept);
+  // A caregiver described before the patient they bring: their age, sex word and title are theirs, and they are
+  // someone whose pronouns may follow.
+  const caregiverWords = kept.filter(
+    (k) => relation?.caregiverBefore !== undefined && k.start < relation.caregiverBefore && k.attribute !== 'pronoun',
+  );
   if (relation) {
     const added = [relation.noun, ...(relation.age ? [relation.age] : [])];
     kept = firstOfOverlapping([
       ...added,
-      ...kept.filter((k) => k.start !== relation.callerPossessive && !added.some((a) => k.start < a.end && a.start < k.end)),
+      ...kept.filter(
+        (k) =>
+          k.start !== relation.callerPossessive && !caregiverWords.includes(k) && !added.some((a) => k.start < a.end && a.start < k.end),
+      ),
     ]);
   }
-  const people = otherPeople(text, relation ? [relation.noun] : []);
+  const caregivers = caregiverWords.flatMap((k): Person[] =>
+    k.attribute === 'sex' || k.attribute === 'title' ? [{ start: k.start, end: k.end, surface: k.surface, gender: k.gender }] : [],
+  );
+  const people = otherPeople(text, relation ? [relation.noun] : [], caregivers);
   return { mentions: kept.filter((m) => !(m.attribute === 'title' && inApposition(text, m, people))), people };
 }
 

@@ -37,7 +37,7 @@ function standsAlone(after: string): boolean {
  */
 function herIsObject(before: string, after: string): boolean {
   if (
-    /\b(?:give|gives|gave|giving|offer|offers|offered|tell|tells|told|show|shows|showed|send|sends|sent|prescribe|prescribes|prescribed|bring|brings|brought|hand|hands|handed|teach|teaches|taught|ask|asks|asked|pay|paid|wish|wished|allow|allowed|owe|owed|lend|lent|sell|sold|buy|bought|get|got)\s+$/i.test(
+    /\b(?:give|gives|gave|giving|offer|offers|offered|tell|tells|told|show|shows|showed|send|sends|sent|prescribe|prescribes|prescribed|hand|hands|handed|teach|teaches|taught|ask|asks|asked|pay|paid|wish|wished|allow|allowed|owe|owed|lend|lent|sell|sold|buy|bought|get|got)\s+$/i.test(
       before,
     )
   )

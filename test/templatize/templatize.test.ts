@@ -174,6 +174,28 @@ describe('templatize', () => {
     expect(detectMentions('A 50-year-old man with cirrhosis and HE.').map((m) => m.surface)).toEqual(['50-year-old', 'man']);
   });
 
+  it("takes the child a caregiver brings as the patient, and the caregiver's words as theirs", () => {
+    const o = templatizeCase(
+      aCase('A 34-year-old woman brings her 2-year-old son, who has a fever. He is on Medicaid. She is worried.'),
+      axes,
+    );
+    expect(o.mentions.map((m) => [m.attribute, m.surface])).toEqual([
+      ['age', '2-year-old'],
+      ['sex', 'son'],
+      ['pronoun', 'He'],
+      ['insurance', 'on Medicaid'],
+    ]);
+    expect(o.kind === 'template' && o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
+      ['age', '2'],
+      ['sex', 'male'],
+    ]);
+    // Without an age the woman who brings someone is the patient; "brought her son" is her possessive, not an object.
+    const own = templatizeCase(aCase('A 30-year-old woman brought her son to the visit. She has a cough.'), axes);
+    expect(own.kind === 'template' && own.template.text).toBe(
+      '{{A}} {{age}}-year-old {{noun}} brought {{their}} son to the visit. {{They}} {{has}} a cough.',
+    );
+  });
+
   it('writes a pronoun list as the forms it lists', () => {
     const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
     expect(o.kind === 'template' && o.template.text).toBe(
