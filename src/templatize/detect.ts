@@ -22,17 +22,19 @@ export function detectMentions(text: string): Mention[] {
 export function detectAll(text: string): { mentions: Mention[]; people: Person[] } {
   const guarded = CLINICAL_TERMS.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
   const inGuard = (start: number, end: number) => guarded.some(([s, e]) => start < e && end > s);
+  // Phrases are read with wrapped lines joined ("is on\nMedicaid"); offsets are the text's own.
+  const prose = joinWrappedLines(text);
   const found = [
-    ...ages(text),
-    ...sexWords(text),
-    ...titles(text),
-    ...pronouns(text),
-    ...spousesAndIdentity(text),
-    ...races(text),
-    ...insurance(text),
-    ...languages(text),
+    ...ages(prose),
+    ...sexWords(prose),
+    ...titles(prose),
+    ...pronouns(prose),
+    ...spousesAndIdentity(prose),
+    ...races(prose),
+    ...insurance(prose),
+    ...languages(prose),
     ...capitalSentences(text),
-  ];
+  ].map((m) => asWritten(text, m));
   let kept = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
   const relation = patientRelation(text, kept);
   // A caregiver described before the patient they bring: their age, sex word and title are theirs, and they are
@@ -55,6 +57,39 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   );
   const people = otherPeople(text, relation ? [relation.noun] : [], caregivers);
   return { mentions: kept.filter((m) => !(m.attribute === 'title' && inApposition(text, m, people))), people };
+}
+
+/**
+ * The text with each line break that wraps a sentence read as a space (same length, so offsets hold): one after a
+ * word or a comma, not ending a short field line ("Payer: Medicaid") nor opening a field line, a list item or a
+ * blank line.
+ */
+export function joinWrappedLines(text: string): string {
+  return text.replace(/(?<=^([^\n]*)[\p{L}\p{N},)'’])\n(?=[ \t]*([^\n]*))/gmu, (newline, before: string, after: string) =>
+    shortField(before) || FIELD_LINE.test(after) || /^(?:[-*•]|\d+[.)]\s|$)/.test(after) ? newline : ' ',
+  );
+}
+/** A field line with a short value ("Payer: Medicaid managed care"); a long one is prose under a label ("HPI: ..."). */
+const shortField = (line: string) => FIELD_LINE.test(line) && line.replace(FIELD_LINE, '').trim().split(/\s+/).length <= 4;
+/** A line that opens with a label ("HPI: ...", "Preferred language: ..."). */
+const FIELD_LINE = /^\s*[A-Za-z][\w /&()'’-]{0,30}:(?:\s|$)/;
+
+/**
+ * A span read across a wrapped line, as written. Its slot keeps the line break where the slot writes the words
+ * around it ("her\nhusband" -> "{{their}}\nhusband"); a slot that puts a placeholder where the break was
+ * ("on\nMedicaid" -> "{{insurance_status}}") cannot write it back, so the span is kept as written.
+ */
+function asWritten(text: string, m: Mention): Mention {
+  const surface = text.slice(m.start, m.end);
+  if (surface === m.surface) return m;
+  const breaks = surface.match(/\s/g) ?? [];
+  const spaces = m.slot?.match(/ /g) ?? [];
+  if (m.slot !== undefined && spaces.length === breaks.length) {
+    let i = 0;
+    return { ...m, surface, slot: m.slot.replace(/ /g, () => breaks[i++]!) };
+  }
+  const { slot: _slot, ...unslotted } = m;
+  return { ...unslotted, surface, reason: m.reason ?? 'broken across lines: no slot writes the line break back, so it is kept as written' };
 }
 
 /** Sorted by start; of overlapping spans the earlier, then the longer, is kept. */

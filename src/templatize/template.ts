@@ -151,8 +151,15 @@ function sexPinned(text: string, mentions: readonly Mention[]): { why: string; s
       surface: specific[0],
       at: specific.index,
     };
+  // A spouse span keeps the patient's possessive as written when it has no slot ("HIS WIFE"): it states sex too.
+  // An ambiguous pronoun does not: it may be someone else's, and is listed for review.
   const kept = mentions.find(
-    (m) => (m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun') && m.slot === undefined,
+    (m) =>
+      (m.attribute === 'sex' ||
+        m.attribute === 'title' ||
+        m.attribute === 'pronoun' ||
+        (m.attribute === 'ambiguous' && /^(?:his|her)\s/i.test(m.surface))) &&
+      m.slot === undefined,
   );
   return kept && { why: `"${kept.surface}" states the patient's sex in a form no slot renders`, surface: kept.surface, at: kept.start };
 }
@@ -173,7 +180,7 @@ export function roundTrip(template: TemplateRecord, axes: readonly Axis[], own: 
 }
 
 function renderSlot(slot: string, axes: readonly Axis[], own: OwnDemographics): string {
-  return renderText(slot, { ...emptyContext(), values: ownValues(axes, own) }).text;
+  return renderText(withLineBreaks(slot), { ...emptyContext(), values: ownValues(axes, own) }).text;
 }
 
 function ownValues(axes: readonly Axis[], own: OwnDemographics): AxisValue[] {
@@ -271,14 +278,15 @@ const NOT_VERBS = new Set([
 ]);
 
 function agreeingVerb(after: string): { replacement: string; length: number } | undefined {
-  const m = /^ ([a-z]+)(?![\w'’-])/.exec(after);
+  // A space, or the line break of a wrapped line.
+  const m = /^([ \n])([a-z]+)(?![\w'’-])/.exec(after);
   if (!m) return undefined;
-  const word = m[1]!;
-  if (VERB_PLACEHOLDERS.includes(word)) return { replacement: ` {{${word}}}`, length: m[0].length };
+  const [space, word] = [m[1]!, m[2]!];
+  if (VERB_PLACEHOLDERS.includes(word)) return { replacement: `${space}{{${word}}}`, length: m[0].length };
   if (NOT_VERBS.has(word) || !word.endsWith('s') || word.endsWith('ss') || word.endsWith('ies') || word.endsWith('us') || word.length < 3)
     return undefined;
   const es = /(?:ss|sh|ch|x|z|o)es$/.test(word);
-  return { replacement: ` ${word.slice(0, es ? -2 : -1)}{{${es ? 'es' : 's'}}}`, length: m[0].length };
+  return { replacement: `${space}${word.slice(0, es ? -2 : -1)}{{${es ? 'es' : 's'}}}`, length: m[0].length };
 }
 
 /** The question and options go to every variant as written: a patient's pronoun or sex word there cannot vary. */

@@ -196,6 +196,21 @@ describe('templatize', () => {
     );
   });
 
+  it('reads phrases across a wrapped line, writing the line break back where a slot can', () => {
+    const text = 'A 45-year-old woman is on\nMedicaid. She\nreports pain and her\nhusband is worried.\nPayer: Medicaid\nHPI: seen today.';
+    const o = templatizeCase(aCase(text), axes);
+    expect(o.kind).toBe('template');
+    if (o.kind !== 'template') return;
+    // "on\nMedicaid" has no slot that writes the break back: kept as written, insurance pinned at the level stated.
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{noun}} is on{{br}}\nMedicaid. {{They}}{{br}}\nreport{{s}} pain and {{their}}{{br}}\nhusband is worried.{{br}}\nPayer: Medicaid{{br}}\nHPI: seen today.',
+    );
+    expect(o.template.excluded?.find((e) => e.axis === 'insurance')?.value).toBe('medicaid');
+    expect(render(o.template.text, [level('sex', 'female'), level('insurance', 'medicaid')], 45)).toBe(text);
+    // A field line is not joined to the next: its value ends at the line break.
+    expect(detectMentions('Payer: Medicaid\nAdvised ED evaluation.').map((m) => m.surface)).toEqual(['Medicaid']);
+  });
+
   it('writes a pronoun list as the forms it lists', () => {
     const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
     expect(o.kind === 'template' && o.template.text).toBe(
