@@ -211,6 +211,13 @@ describe('templatize', () => {
     expect(detectMentions('Payer: Medicaid\nAdvised ED evaluation.').map((m) => m.surface)).toEqual(['Medicaid']);
   });
 
+  it("takes the patient's sex from a pronoun that is not right after someone of its sex", () => {
+    const o = templatizeCase(aCase("The patient's wife reports she found him confused. He is 70. His INR is 4.5."), axes);
+    expect(o.kind === 'template' && o.template.text).toBe(
+      "The patient's wife reports she found {{them}} confused. {{They}} {{is}} {{age}}. {{Their}} INR is 4.5.",
+    );
+  });
+
   it('writes a pronoun list as the forms it lists', () => {
     const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
     expect(o.kind === 'template' && o.template.text).toBe(
