@@ -32,7 +32,7 @@ export function races(text: string): Mention[] {
         listed ||
         RACE_FIELD.test(before) ||
         /-born$/i.test(m[1]!) ||
-        new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+)?${PERSON}\\b`).test(after) ||
+        new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
         (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
           before,
         ) &&
