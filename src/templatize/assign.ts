@@ -118,21 +118,25 @@ const REPORTED =
  */
 function clinicalFinding(text: string, m: Mention): boolean {
   const after = text.slice(m.end, m.end + 80);
-  const sentence =
-    text
-      .slice(0, m.start)
-      .split(/[.!?](?:\s|$)|\n/)
-      .pop() ?? '';
+  const sentence = text.slice(0, m.start).split(SENTENCE_END).pop() ?? '';
   if (REPORTED.test(sentence)) return false;
   if (/^(?:[Hh]e|[Ss]he)$/.test(m.surface))
     return (
       /^(?:\s*|.*\b(?:On (?:exam|examination|arrival|admission|assessment)|Exam|PE|O\/E),?:?\s*)$/.test(sentence) &&
-      new RegExp(
-        String.raw`^ (?:is|was|appears|looks|remains|became|has been|is now|was now)(?: (?:now|still|currently|clinically|mildly|markedly|visibly))? ${FINDING}\b`,
-      ).test(after)
+      (FINDING_AFTER.test(after) || SIGN_AFTER.test(after))
     );
-  return /^(?:[Hh]is|[Hh]er)$/.test(m.surface) && new RegExp(String.raw`^ ${EXAM_NOUN}\b`).test(after);
+  return /^(?:[Hh]is|[Hh]er)$/.test(m.surface) && EXAM_NOUN_AFTER.test(after);
 }
+
+/** A sentence end, also inside a closing quote or bracket ("'just isn't eating.' Pt has ..."), or a line break. */
+const SENTENCE_END = /[.!?;]['"’”)]*(?:\s|$)|\n/;
+/** "is afebrile", "appears pale", "remains tachycardic". */
+const FINDING_AFTER = new RegExp(
+  String.raw`^ (?:is|was|appears|looks|remains|became|has been|is now|was now)(?: (?:now|still|currently|clinically|mildly|markedly|visibly))? ${FINDING}\b`,
+);
+/** "has a hard supraclavicular node", "has a temperature of 38.9": a sign found on examination. */
+const SIGN_AFTER = /^ has (?:an? )?(?:[\w-]+,? ){0,3}(?:nodes?|lymphadenopathy|mass|murmur|rash|lesions?|wound|ulcer|fracture|effusion|bruit|wheez(?:e|es|ing)|crackles|rales|rub|gallop|tenderness|swelling|o?edema|temperature|fever|pulse|heart rate|blood pressure|BP|SpO2|saturation|GCS|hepatomegaly|splenomegaly|jaundice|pallor|rigidity|guarding|clonus|nystagmus|ptosis|asterixis)\b/;
+const EXAM_NOUN_AFTER = new RegExp(String.raw`^ ${EXAM_NOUN}\b`);
 
 const SECTION =
   /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
@@ -143,5 +147,6 @@ function newSection(text: string, from: number, to: number): boolean {
 
 /** No more than one sentence end between two offsets. */
 function sameOrPreviousSentence(text: string, from: number, to: number): boolean {
-  return (text.slice(from, to).match(/[.!?;\n](?:\s|$)/g) ?? []).length <= 1;
+  // A sentence may end inside a closing quote or bracket ("'just isn't eating.' Pt has ...").
+  return (text.slice(from, to).match(/[.!?;\n]['"’”)]*(?:\s|$)/g) ?? []).length <= 1;
 }

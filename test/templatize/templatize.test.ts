@@ -159,6 +159,12 @@ describe('templatize', () => {
       o.case.text.indexOf('she has'),
       o.case.text.indexOf('she is worried'),
     ]);
+    // A sign found on examination, after a relative's quoted words have ended their sentence.
+    const sign = templatizeCase(
+      aCase("Daughter states that her mother, 79, 'just isn't eating.' Pt lost 6 kg. She has a hard node."),
+      axes,
+    );
+    expect(sign.mentions.filter((m) => m.attribute === 'pronoun').map((m) => m.surface)).toEqual(['She']);
     // A relative's history is not an examination: "She died" may be the mother's.
     const history = templatizeCase(aCase('A 45-year-old woman. Her mother had breast cancer at 40. She died at 45.'), axes);
     expect(history.review.map((r) => r.surface)).toEqual(['She']);
