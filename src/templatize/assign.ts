@@ -135,7 +135,8 @@ const FINDING_AFTER = new RegExp(
   String.raw`^ (?:is|was|appears|looks|remains|became|has been|is now|was now)(?: (?:now|still|currently|clinically|mildly|markedly|visibly))? ${FINDING}\b`,
 );
 /** "has a hard supraclavicular node", "has a temperature of 38.9": a sign found on examination. */
-const SIGN_AFTER = /^ has (?:an? )?(?:[\w-]+,? ){0,3}(?:nodes?|lymphadenopathy|mass|murmur|rash|lesions?|wound|ulcer|fracture|effusion|bruit|wheez(?:e|es|ing)|crackles|rales|rub|gallop|tenderness|swelling|o?edema|temperature|fever|pulse|heart rate|blood pressure|BP|SpO2|saturation|GCS|hepatomegaly|splenomegaly|jaundice|pallor|rigidity|guarding|clonus|nystagmus|ptosis|asterixis)\b/;
+const SIGN_AFTER =
+  /^ has (?:an? )?(?:[\w-]+,? ){0,3}(?:nodes?|lymphadenopathy|mass|murmur|rash|lesions?|wound|ulcer|fracture|effusion|bruit|wheez(?:e|es|ing)|crackles|rales|rub|gallop|tenderness|swelling|o?edema|temperature|fever|pulse|heart rate|blood pressure|BP|SpO2|saturation|GCS|hepatomegaly|splenomegaly|jaundice|pallor|rigidity|guarding|clonus|nystagmus|ptosis|asterixis)\b/;
 const EXAM_NOUN_AFTER = new RegExp(String.raw`^ ${EXAM_NOUN}\b`);
 
 const SECTION =
