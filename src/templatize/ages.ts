@@ -1,11 +1,21 @@
 import { AGE_BANDS } from './lexicon.js';
-import { mention, PERSON } from './mention.js';
+import { ONES, numberToWords, TENS } from '../template/words.js';
+import { mention, PERSON, placeholder } from './mention.js';
 import type { Mention } from './types.js';
 
 /** A unit of age as written after the number: "-year-old", " years old", " yo", "y/o", " YO", "-yo". */
 const YEARS_UNIT = String.raw`[-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old|[- ]?(?:yo|y\/o|y\.o\.|YO|Y\/O|Y\.O\.)(?![A-Za-z])`;
 /** A number that is a temperature, a dose or a score, not an age, when one of these words stands just before it. */
 const NOT_AN_AGE_BEFORE = /\b(?:T|temp\w*|Tmax|fever|febrile|to|of|x|BP|HR|RR|score|CIWA|Bed|room|GCS|dose)\W{0,3}$/i;
+
+const AGE_WORDS = String.raw`(?:${TENS.filter((t) => t !== '').join('|')})(?:-(?:${ONES.slice(1, 10).join('|')}))?|${ONES.slice(1).join('|')}`;
+
+/** "forty-two" -> 42, as numberToWords writes it; undefined for anything else. */
+function wordsToNumber(words: string): number | undefined {
+  const [tens, ones] = words.toLowerCase().split('-');
+  const value = TENS.includes(tens!) ? TENS.indexOf(tens!) * 10 + (ones ? ONES.indexOf(ones) : 0) : ONES.indexOf(tens!);
+  return value > 0 && numberToWords(value) === words.toLowerCase() ? value : undefined;
+}
 
 /**
  * Ages: "45-year-old", "45 years old", "45 yo", "45 y/o", "aged 45", "Age: 45", "45 years of age"; a number beside
@@ -22,6 +32,11 @@ export function ages(text: string): Mention[] {
   });
   for (const m of text.matchAll(new RegExp(String.raw`\b(\d{1,3})(${YEARS_UNIT})`, 'dg')))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}}${m[2]}`, years: Number(m[1]) });
+  // "forty-two-year-old", "Sixty-year-old": {{age_words}} writes the age in words.
+  for (const m of text.matchAll(new RegExp(String.raw`\b(${AGE_WORDS})([-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old)\b`, 'dgi'))) {
+    const years = wordsToNumber(m[1]!);
+    if (years !== undefined) out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${placeholder('age_words', m[1]!)}${m[2]}`, years });
+  }
   for (const m of text.matchAll(/\b(aged?:?\s+)(\d{1,3})\b(?![-.]?\d)/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
   for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))

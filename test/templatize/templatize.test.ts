@@ -224,6 +224,11 @@ describe('templatize', () => {
     );
   });
 
+  it('writes an age spelled out with {{age_words}}', () => {
+    const o = templatizeCase(aCase('A forty-two-year-old woman has pain. Sixty-year-old mother at home.'), axes);
+    expect(o.kind === 'template' && o.template.text).toBe('{{A}} {{age_words}}-year-old {{noun}} has pain. Sixty-year-old mother at home.');
+  });
+
   it('writes a pronoun list as the forms it lists', () => {
     const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
     expect(o.kind === 'template' && o.template.text).toBe(
