@@ -48,7 +48,7 @@ export function assignMentions(
     if (m.attribute !== 'pronoun' || beforeRelative(text, m, people) || clinicalFinding(text, m)) return [m];
     const relative = people.find(
       (p) =>
-        p.gender === sex &&
+        (p.gender === sex || (p.gender === undefined && reportedBy(text, p, m))) &&
         p.end <= m.start &&
         sameOrPreviousSentence(text, p.end, m.start) &&
         !newSection(text, p.end, m.start) &&
@@ -141,6 +141,19 @@ const EXAM_NOUN_AFTER = new RegExp(String.raw`^ ${EXAM_NOUN}\b`);
 
 const SECTION =
   /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
+/**
+ * A subject pronoun right after a person of unknown sex reports ("The cardiologist says she will see him", "His
+ * coach says he collapsed"): the reporter may be that pronoun as well as the patient (R6).
+ */
+function reportedBy(text: string, p: Person, m: Mention): boolean {
+  return (
+    /^(?:[Hh]e|[Ss]he)$/.test(m.surface) &&
+    /^(?:,[^.;]*,)?\s+(?:says|said|states|stated|reports|reported|notes|noted|thinks|believes|explains|explained|adds|added|writes|wrote)(?: that)?\s+$/.test(
+      text.slice(p.end, m.start),
+    )
+  );
+}
+
 /** A line opening a section of a note ("SH: he smokes", "Exam: ...") between two offsets: a new topic. */
 function newSection(text: string, from: number, to: number): boolean {
   return SECTION.test(text.slice(from, to + 1));

@@ -16,7 +16,7 @@ const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 const UNSEXED_PEOPLE =
-  /\b(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|carer|caregiver|nurse|donor|source patient|caller)s?\b/dgi;
+  /\b(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|nurse|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|supervisor|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar)s?\b/dgi;
 
 /**
  * The other people a text names: relatives and spouses (with the sex their noun states), clinicians and others.

@@ -42,6 +42,13 @@ function herIsObject(before: string, after: string): boolean {
     )
   )
     return true;
+  // A state after "her" is what someone found her in ("found her unresponsive"), not something of hers.
+  if (
+    /^\s+(?:unresponsive|unconscious|confused|disoriented|lethargic|obtunded|pale|cyanotic|diaphoretic|sweaty|cold|drowsy|asleep|awake|agitated|combative|seizing|shaking|crying|lying|slumped|sitting|gasping|vomiting|bleeding)\b/i.test(
+      after,
+    )
+  )
+    return true;
   return /^\s*(?:[.,;:!?)/]|$|\d(?![\d.]*[- ](?:year|month|week|day)s?[- ]old)|(?:a|an|the|this|that|these|those|some|any|no|every|to|in|on|at|with|for|from|about|into|onto|of|by|over|after|before|during|until|and|or|but|if|because|when|while|as|than|so|up|down|out|off|home|back|again|once|twice|today|tonight|yesterday|tomorrow|now|then|here|there|well|why|what|how|where|which|who|whether|not|regularly|daily|weekly|every)\b)/i.test(
     after,
   );

@@ -229,6 +229,17 @@ describe('templatize', () => {
     expect(o.kind === 'template' && o.template.text).toBe('{{A}} {{age_words}}-year-old {{noun}} has pain. Sixty-year-old mother at home.');
   });
 
+  it('lists a pronoun after a reporter of unknown sex, and reads "found her unresponsive" as an object', () => {
+    const o = templatizeCase(
+      aCase('A 45-year-old woman with chest pain. The cardiologist says she will see her tomorrow. The paramedic found her unresponsive.'),
+      axes,
+    );
+    expect(o.kind === 'template' && o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{noun}} with chest pain. The cardiologist says she will see {{them}} tomorrow. The paramedic found {{them}} unresponsive.',
+    );
+    expect(o.review.map((r) => r.surface)).toEqual(['she']);
+  });
+
   it('writes a pronoun list as the forms it lists', () => {
     const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
     expect(o.kind === 'template' && o.template.text).toBe(
