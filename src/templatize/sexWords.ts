@@ -14,6 +14,16 @@ export function sexWords(text: string): Mention[] {
     const word = SEX_WORDS[m[1]!.toLowerCase()]!;
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: word.gender }), slot: placeholder(word.slot, m[1]!) });
   }
+  // Informal words no level writes ("a 30-year-old guy"): kept as written, so they pin sex. Lowercase only: "Guy"
+  // is a name, "LAD" an artery.
+  for (const m of text.matchAll(/\b(guy|gal|lad|lass|bloke)\b/dg))
+    out.push(
+      mention(m, 1, {
+        attribute: 'sex',
+        gender: /^(?:guy|lad|bloke)$/.test(m[1]!) ? 'male' : 'female',
+        reason: `"${m[1]}" is a sex word no level writes: kept as written`,
+      }),
+    );
   for (const { match } of ageSexLetters(text))
     out.push({ ...mention(match, 4, { attribute: 'sex', gender: match[4] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   // "~50s M", "Appears 30s M": the letter after an estimated age.

@@ -240,6 +240,11 @@ describe('templatize', () => {
     expect(o.review.map((r) => r.surface)).toEqual(['she']);
   });
 
+  it('pins sex at an informal sex word no level writes ("guy")', () => {
+    const o = templatizeCase(aCase('A 30-year-old guy with back pain. He is on Medicaid.'), axes);
+    expect(o.kind === 'template' && o.template.excluded?.find((e) => e.axis === 'sex')?.reason).toMatch(/"guy" states the patient's sex/);
+  });
+
   it('writes a pronoun list as the forms it lists', () => {
     const o = templatizeCase(aCase('Pronouns: she/her/hers\nAge: 34\nHPI: She reports headache.'), axes);
     expect(o.kind === 'template' && o.template.text).toBe(
