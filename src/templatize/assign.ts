@@ -139,8 +139,6 @@ const SIGN_AFTER =
   /^ has (?:an? )?(?:[\w-]+,? ){0,3}(?:nodes?|lymphadenopathy|mass|murmur|rash|lesions?|wound|ulcer|fracture|effusion|bruit|wheez(?:e|es|ing)|crackles|rales|rub|gallop|tenderness|swelling|o?edema|temperature|fever|pulse|heart rate|blood pressure|BP|SpO2|saturation|GCS|hepatomegaly|splenomegaly|jaundice|pallor|rigidity|guarding|clonus|nystagmus|ptosis|asterixis)\b/;
 const EXAM_NOUN_AFTER = new RegExp(String.raw`^ ${EXAM_NOUN}\b`);
 
-const SECTION =
-  /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
 /**
  * A subject pronoun right after a person of unknown sex reports ("The cardiologist says she will see him", "His
  * coach says he collapsed"): the reporter may be that pronoun as well as the patient (R6).
@@ -154,6 +152,9 @@ function reportedBy(text: string, p: Person, m: Mention): boolean {
   );
 }
 
+/** Labels that open a section of a note on a new line. */
+const SECTION =
+  /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
 /** A line opening a section of a note ("SH: he smokes", "Exam: ...") between two offsets: a new topic. */
 function newSection(text: string, from: number, to: number): boolean {
   return SECTION.test(text.slice(from, to + 1));
