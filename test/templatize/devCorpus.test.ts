@@ -105,7 +105,7 @@ const score2 = scoreCorpus(corpus2, axes);
 
 describe('templatize on the second development corpus (test/templatize/dev2, keyed blind by the rules of corpus/README.md)', () => {
   it('reaches the recall floors: 98 % and more for age, sex words and pronouns, 100 % for race, insurance and language, 90 % for ambiguous', () => {
-    expectFloors(score2, { age: 1, sex: 0.99, pronoun: 0.98, title: 1, race: 1, insurance: 1, language: 1, ambiguous: 0.9 }, 0.97);
+    expectFloors(score2, { age: 1, sex: 0.99, pronoun: 0.985, title: 1, race: 1, insurance: 1, language: 1, ambiguous: 0.9 }, 0.97);
   });
 
   it('slots nothing inside a clinical term; at most one trap is listed for review, never slotted', () => {
