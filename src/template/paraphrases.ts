@@ -1,5 +1,5 @@
 import type { Problem } from '../util/problems.js';
-import { PLACEHOLDER, placeholderKey } from './render.js';
+import { LINE_BREAK, PLACEHOLDER, placeholderKey } from './render.js';
 import type { Vignette } from './types.js';
 import { ONES } from './words.js';
 
@@ -99,9 +99,12 @@ function unitOf(token: string, attached: boolean): string | undefined {
   return attached && /^[a-zA-Zµ]/.test(unit) ? unit : undefined;
 }
 
-/** Placeholder names by key ("{{They}}" and "{{they}}" are one placeholder), in text order. */
+/**
+ * Placeholder names by key ("{{They}}" and "{{they}}" are one placeholder), in text order. A line break (`{{br}}`)
+ * is layout, not content: a paraphrase may lay its lines out differently.
+ */
 export function placeholderNames(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => placeholderKey(m[1]!).key);
+  return [...text.matchAll(PLACEHOLDER)].map((m) => placeholderKey(m[1]!).key).filter((key) => key !== LINE_BREAK);
 }
 
 /** "original has 20 /min, paraphrase has 32 /min": what each side has more of than the other, or undefined. */

@@ -44,6 +44,12 @@ export interface Rendered {
 const ADULT_AGE = 18;
 
 export const FILLER_NAMES = ['date', 'time', 'mrn', 'city', 'hospital', 'clinician'] as const;
+/**
+ * `{{br}}`: a line break inside a paragraph. Wrapped lines join (so an author can hard-wrap YAML), which would lose
+ * the single line breaks of a note written line by line ("HPI: ...\nPMH: ..."); `{{br}}` keeps one, with the spaces
+ * and the wrap around it dropped. Layout, not a cue: the same in every variant.
+ */
+export const LINE_BREAK = 'br';
 const PRONOUN_NAMES = ['they', 'them', 'their', 'theirs', 'themself'] as const;
 const VERB_FORMS: Record<string, readonly [string, string]> = {
   is: ['is', 'are'],
@@ -72,10 +78,21 @@ const PARAGRAPH = '\u0003';
 // An {{a}} waits as one of these until the word after it is rendered.
 const PENDING_ARTICLE = '\u0004';
 const PENDING_CAPITAL_ARTICLE = '\u0005';
+// A {{br}} waits as this until the spaces around it are dropped.
+const BREAK = '\u0006';
 
 /** Every placeholder name a template may use, given the axes defined. */
 export function knownPlaceholders(axes: readonly Axis[]): Set<string> {
-  const names = new Set<string>(['patient', 'age', 'age_words', ARTICLE, ...FILLER_NAMES, ...PRONOUN_NAMES, ...Object.keys(VERB_FORMS)]);
+  const names = new Set<string>([
+    'patient',
+    'age',
+    'age_words',
+    ARTICLE,
+    LINE_BREAK,
+    ...FILLER_NAMES,
+    ...PRONOUN_NAMES,
+    ...Object.keys(VERB_FORMS),
+  ]);
   for (const axis of axes) {
     if (axis.slot === 'sentence') names.add(axis.id);
     for (const role of levelWordRoles(axis)) {
@@ -159,6 +176,7 @@ export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): 
     text.replace(PLACEHOLDER, (whole, name: string) => {
       const { key, capital } = placeholderKey(name);
       if (key === ARTICLE) return capital ? PENDING_CAPITAL_ARTICLE : PENDING_ARTICLE;
+      if (key === LINE_BREAK) return BREAK;
       const value = resolve(key, ctx, pronouns, (nested) => (depth < 2 ? render(nested, depth + 1) : nested));
       if (value === undefined) return whole;
       const shown = (capital ? capitalize(value) : value).replace(/\s+/g, ' ');
@@ -176,7 +194,7 @@ export function renderPrepared(template: PreparedTemplate, ctx: RenderContext): 
 function resolveArticles(marked: string): string {
   if (!marked.includes(PENDING_ARTICLE) && !marked.includes(PENDING_CAPITAL_ARTICLE)) return marked;
   return marked.replace(
-    /([\u0004\u0005])( ?)(\u0001*)([^\s\u0001-\u0005]*)/g,
+    /([\u0004\u0005])( ?)(\u0001*)([^\s\u0001-\u0006]*)/g,
     (_whole, pending: string, space: string, opens: string, word: string) => {
       const article = indefiniteArticle(word);
       const shown = pending === PENDING_CAPITAL_ARTICLE ? capitalize(article) : article;
@@ -262,6 +280,7 @@ function extractSpans(marked: string): Rendered {
     // Spaces separated only by cue markers (empty cues) collapse into one space after the markers.
     .replace(/ (?:[\u0001\u0002]+ )+/g, (run) => `${run.replace(/ /g, '')} `)
     .replace(/ ?\u0003 ?/g, '\u0003')
+    .replace(/ ?\u0006 ?/g, '\n')
     .replace(/^[ \u0003\u0001\u0002]+/, (run) => run.replace(/[ \u0003]/g, ''));
   const trimmed = trimEndKeepingMarkers(normalised).replace(/\u0003/g, '\n\n');
   let text = '';

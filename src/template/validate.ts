@@ -50,6 +50,12 @@ export function validateVignettes(
         if (message) at(field, message, line === undefined ? v.line : line + countNewlines(text, m.index ?? 0));
       }
     }
+    for (const m of v.text.matchAll(MISPLACED_LINE_BREAK))
+      at(
+        'text',
+        '{{br}} at the start or end of the text or beside a blank line keeps no line break inside a paragraph; remove it (a blank line already separates paragraphs)',
+        textLineAt(m.index ?? 0),
+      );
     for (const stray of ['{{', '}}']) {
       // Blank the placeholders rather than removing them, so an index still points into the text as written.
       const index = v.text.replace(PLACEHOLDER, (m) => ' '.repeat(m.length)).indexOf(stray);
@@ -214,6 +220,9 @@ export function placesAxis(text: string, axis: Axis): boolean {
     return key === axis.id || levelWordAxis(key, [axis]) !== undefined;
   });
 }
+
+/** A `{{br}}` that breaks no line inside a paragraph: at the text's start or end, or beside a blank line. */
+const MISPLACED_LINE_BREAK = /^\s*\{\{\s*br\s*\}\}|\{\{\s*br\s*\}\}\s*$|\{\{\s*br\s*\}\}[ \t]*\n[ \t]*\n|\n[ \t]*\n\s*\{\{\s*br\s*\}\}/g;
 
 /** A written "a"/"an" right before a placeholder: "a {{age}}-year-old" reads "a 80-year-old" at age 80. */
 const ARTICLE_BEFORE_PLACEHOLDER = /(?<![\w{])(an?)\s+(\{\{[^}]*\}\})/gi;

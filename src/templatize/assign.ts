@@ -19,9 +19,16 @@ export function assignMentions(
   // In the patient's own words ("I'm 45, female") a third-person pronoun is someone else's (R11).
   const own = selfDescribed(text) ? mentions.filter((m) => m.attribute !== 'pronoun') : mentions;
   const speakers = own.filter((m) => m.attribute === 'pronoun' && isSpeaker(text, m, people));
+  // With no sex word or title, the first pronoun that is not likely someone else's: one right after a person of its
+  // sex in the same sentence ("The patient's wife reports she found him") is theirs.
+  const candidates = own.filter((m) => m.attribute === 'pronoun' && !speakers.includes(m));
   const sex =
     own.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
-    own.find((m) => m.attribute === 'pronoun' && !speakers.includes(m))?.gender;
+    (
+      candidates.find(
+        (m) => !people.some((p) => p.gender === m.gender && p.end <= m.start && !/[.!?;\n]/.test(text.slice(p.end, m.start))),
+      ) ?? candidates[0]
+    )?.gender;
   if (sex === undefined) return { mentions: own.filter((m) => !speakers.includes(m)), sex };
   const assigned = own.flatMap((m): Mention[] => {
     if (speakers.includes(m) && m.gender !== sex) return [];
@@ -38,9 +45,14 @@ export function assignMentions(
         },
       ];
     }
-    if (m.attribute !== 'pronoun' || beforeRelative(text, m, people)) return [m];
+    if (m.attribute !== 'pronoun' || beforeRelative(text, m, people) || clinicalFinding(text, m)) return [m];
     const relative = people.find(
-      (p) => p.gender === sex && p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start) && !objectOf(text, p, m, own),
+      (p) =>
+        (p.gender === sex || (p.gender === undefined && reportedBy(text, p, m))) &&
+        p.end <= m.start &&
+        sameOrPreviousSentence(text, p.end, m.start) &&
+        !newSection(text, p.end, m.start) &&
+        !objectOf(text, p, m, own),
     );
     if (relative)
       return [
@@ -91,7 +103,65 @@ function beforeRelative(text: string, m: Mention, people: readonly Person[]): bo
   return people.some((p) => p.start > m.end && /^ (?:[\w-]+ )?$/.test(text.slice(m.end, p.start)));
 }
 
+/** What a clinician observes of the patient: a finding on examination, a vital sign, a test result. */
+const FINDING = String.raw`(?:afebrile|febrile|tachycardic|bradycardic|hypotensive|hypertensive|normotensive|tachypn(?:e|o)ic|hypoxic|hypoxemic|diaphoretic|pale|jaundiced|icteric|alert|awake|(?:dis)?oriented|lethargic|drowsy|asymptomatic|obtunded|somnolent|agitated|intubated|sedated|ha?emodynamically|in (?:no|mild|moderate|severe|obvious) (?:acute |respiratory )?(?:distress|pain)|(?:well|ill|toxic|unwell)[- ]appearing|cachectic|dehydrated|(?:eu|hypo|hyper)vol(?:a)?emic|unresponsive|cyanotic|mottled|tremulous|GCS|A&O|AOx?\d)`;
+const EXAM_NOUN = String.raw`(?:temperature|temp|pulse|heart rate|blood pressure|BP|HR|RR|respiratory rate|SpO2|oxygen saturation|O2 sat\w*|vital signs|vitals|GCS|BMI|weight|(?:physical )?exam(?:ination)?|abdomen|chest|lungs|pupils|labs|ECG|EKG|troponin|creatinine|ha?emoglobin|WBC|white (?:blood )?cell count|glucose|(?:Hb)?A1c|potassium|sodium|lactate|urinalysis|chest (?:x-ray|radiograph)|CXR|biopsy|eGFR)`;
+const REPORTED =
+  /\b(?:says|said|states|stated|reports|reported|notes|noted|tells|told|thinks|believes|worries|worried|asks|asked|calls|called|explains|explained|that)\b/i;
+
+/**
+ * A pronoun tied to the patient by what follows it, whoever was named before: a sentence that opens with it and
+ * states an examination finding ("She is afebrile", "On exam he is tachycardic"), or a possessive before a vital
+ * sign or test ("Her temperature is 38.9") outside anyone's report. A relative of the patient's sex just mentioned
+ * ("brought by her mother ... She is asymptomatic") is not who the clinician examines. In a relative's report
+ * ("her daughter says she ...") the pronoun stays ambiguous (R6).
+ */
+function clinicalFinding(text: string, m: Mention): boolean {
+  const after = text.slice(m.end, m.end + 80);
+  const sentence = text.slice(0, m.start).split(SENTENCE_END).pop() ?? '';
+  if (REPORTED.test(sentence)) return false;
+  if (/^(?:[Hh]e|[Ss]he)$/.test(m.surface))
+    return (
+      /^(?:\s*|.*\b(?:On (?:exam|examination|arrival|admission|assessment)|Exam|PE|O\/E),?:?\s*)$/.test(sentence) &&
+      (FINDING_AFTER.test(after) || SIGN_AFTER.test(after))
+    );
+  return /^(?:[Hh]is|[Hh]er)$/.test(m.surface) && EXAM_NOUN_AFTER.test(after);
+}
+
+/** A sentence end, also inside a closing quote or bracket ("'just isn't eating.' Pt has ..."), or a line break. */
+const SENTENCE_END = /[.!?;]['"’”)]*(?:\s|$)|\n/;
+/** "is afebrile", "appears pale", "remains tachycardic". */
+const FINDING_AFTER = new RegExp(
+  String.raw`^ (?:is|was|appears|looks|remains|became|has been|is now|was now)(?: (?:now|still|currently|clinically|mildly|markedly|visibly))? ${FINDING}\b`,
+);
+/** "has a hard supraclavicular node", "has a temperature of 38.9": a sign found on examination. */
+const SIGN_AFTER =
+  /^ has (?:an? )?(?:[\w-]+,? ){0,3}(?:nodes?|lymphadenopathy|mass|murmur|rash|lesions?|wound|ulcer|fracture|effusion|bruit|wheez(?:e|es|ing)|crackles|rales|rub|gallop|tenderness|swelling|o?edema|temperature|fever|pulse|heart rate|blood pressure|BP|SpO2|saturation|GCS|hepatomegaly|splenomegaly|jaundice|pallor|rigidity|guarding|clonus|nystagmus|ptosis|asterixis)\b/;
+const EXAM_NOUN_AFTER = new RegExp(String.raw`^ ${EXAM_NOUN}\b`);
+
+/**
+ * A subject pronoun right after a person of unknown sex reports ("The cardiologist says she will see him", "His
+ * coach says he collapsed"): the reporter may be that pronoun as well as the patient (R6).
+ */
+function reportedBy(text: string, p: Person, m: Mention): boolean {
+  return (
+    /^(?:[Hh]e|[Ss]he)$/.test(m.surface) &&
+    /^(?:,[^.;]*,)?\s+(?:says|said|states|stated|reports|reported|notes|noted|thinks|believes|explains|explained|adds|added|writes|wrote)(?: that)?\s+$/.test(
+      text.slice(p.end, m.start),
+    )
+  );
+}
+
+/** Labels that open a section of a note on a new line. */
+const SECTION =
+  /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
+/** A line opening a section of a note ("SH: he smokes", "Exam: ...") between two offsets: a new topic. */
+function newSection(text: string, from: number, to: number): boolean {
+  return SECTION.test(text.slice(from, to + 1));
+}
+
 /** No more than one sentence end between two offsets. */
 function sameOrPreviousSentence(text: string, from: number, to: number): boolean {
-  return (text.slice(from, to).match(/[.!?;\n](?:\s|$)/g) ?? []).length <= 1;
+  // A sentence may end inside a closing quote or bracket ("'just isn't eating.' Pt has ...").
+  return (text.slice(from, to).match(/[.!?;\n]['"’”)]*(?:\s|$)/g) ?? []).length <= 1;
 }

@@ -16,15 +16,20 @@ const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 const UNSEXED_PEOPLE =
-  /\b(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|carer|caregiver|nurse|donor|source patient|caller)s?\b/dgi;
+  /\b(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|nurse|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|supervisor|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar)s?\b/dgi;
 
 /**
  * The other people a text names: relatives and spouses (with the sex their noun states), clinicians and others.
  * A span in `patientSpans` names the patient ("my dad" said by a caller) and is no one else.
  */
-export function otherPeople(text: string, patientSpans: readonly { start: number; end: number }[]): Person[] {
+export function otherPeople(
+  text: string,
+  patientSpans: readonly { start: number; end: number }[],
+  caregivers: readonly Person[] = [],
+): Person[] {
   const gendered = { ...RELATIVES, ...SPOUSES } as Record<string, Gender | undefined>;
   const found: Person[] = [
+    ...caregivers,
     ...[...text.matchAll(new RegExp(`\\b(${RELATIVE_WORDS}|${SPOUSE_WORDS})s?\\b`, 'dgi'))].map((m) => ({
       start: m.index!,
       end: m.index! + m[0].length,
@@ -82,31 +87,37 @@ const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2
  * about my dad. He's 77", "Daughter states that mom, 79, ...". It must come before any age, sex word or title of
  * the patient, and be tied to the patient by an age or by "about". It states the patient's sex in a word no slot
  * renders, so sex is pinned; its age, when written after it, is the patient's; a caller's possessive before it
- * ("Mother reports that her 2-week-old son") is the caller's and no slot.
+ * ("Mother reports that her 2-week-old son") is the caller's and no slot. A caregiver who brings the patient
+ * ("A 34-year-old woman brings her 6-month-old daughter", "A woman brings her son, aged 3") may be described
+ * first: then the words before the verb are the caregiver's (`caregiverBefore`), not the patient's.
  */
 export function patientRelation(
   text: string,
   earlier: readonly Mention[],
-): { noun: Mention; age?: Mention; callerPossessive?: number } | undefined {
+): { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } | undefined {
   const re = new RegExp(
-    String.raw`(?:\b(about) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b)?`,
+    String.raw`(?:\b(about|brings|brought|carries|carried) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),|aged (\d{1,2})\b)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b)?`,
     'dgi',
   );
   for (const m of text.matchAll(re)) {
-    const [about, possessive, ageBefore, noun] = [m[1], m[2], m[3], m[4]!];
-    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9];
+    const [verb, possessive, ageBefore, noun] = [m[1], m[2], m[3], m[4]!];
+    const about = verb?.toLowerCase() === 'about';
+    const caregiver = verb !== undefined && !about && possessive !== undefined && !/^(?:my|our)$/i.test(possessive);
+    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10];
     const nounStart = m.indices![4]![0];
     if (
+      !caregiver &&
       earlier.some(
         (e) => e.start < m.index! && (e.attribute === 'sex' || e.attribute === 'title' || (e.attribute === 'age' && e.years !== undefined)),
       )
     )
       return undefined;
-    if (!about && !ageBefore && !ageAfter) continue;
+    if (caregiver && (!/^(?:son|daughter|baby boy|baby girl)$/i.test(noun) || (!ageBefore && !ageAfter))) continue;
+    if (!about && !caregiver && !ageBefore && !ageAfter) continue;
     if (!possessive && !ageAfter) continue;
     const word = noun.toLowerCase().replace('baby ', '');
     const gender: Gender = ['son', 'husband', 'dad', 'father', 'boy'].includes(word) ? 'male' : 'female';
-    const result: { noun: Mention; age?: Mention; callerPossessive?: number } = {
+    const result: { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } = {
       noun: {
         start: nounStart,
         end: nounStart + noun.length,
@@ -116,12 +127,13 @@ export function patientRelation(
         reason: `"${noun}" names the patient by relation, in a relative's voice: no slot renders it, so sex is pinned`,
       },
     };
-    const ageGroup = [6, 7, 8, 9].find((g) => m[g] !== undefined);
+    const ageGroup = [6, 7, 8, 9, 10].find((g) => m[g] !== undefined);
     if (ageGroup !== undefined) {
       const [start, end] = m.indices![ageGroup]!;
       result.age = { start, end, surface: m[ageGroup]!, attribute: 'age', years: Number(m[ageGroup]), slot: '{{age}}' };
     }
     if (possessive && !/^[Mm]y|^[Oo]ur/.test(possessive)) result.callerPossessive = m.indices![2]![0];
+    if (caregiver) result.caregiverBefore = m.index!;
     return result;
   }
   return undefined;

@@ -2,9 +2,10 @@ import { basename } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ageLevel } from '../demographics/load.js';
 import type { Axis } from '../demographics/types.js';
-import { type AxisValue, renderText } from '../template/render.js';
+import { type AxisValue, LINE_BREAK, renderText } from '../template/render.js';
 import { assignMentions } from './assign.js';
-import { detectAll, detectMentions, INTERPRETER } from './detect.js';
+import { detectAll, detectMentions } from './detect.js';
+import { INTERPRETER } from './languages.js';
 import { SEX_SPECIFIC } from './lexicon.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
@@ -31,10 +32,10 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
 
   if (/\{\{|\}\}|[\u0000-\u0008]/.test(c.text))
     return reject('the text contains "{{", "}}" or a control character, which the template renderer reads as its own markup');
-  const normalised = renderText(c.text, emptyContext()).text;
+  const normalised = renderText(withLineBreaks(c.text), emptyContext()).text;
   if (normalised !== c.text)
     return reject(
-      `the renderer normalises whitespace (a single line break joins lines, runs of spaces collapse, leading and trailing space go) and this text would change at character ${firstDifference(normalised, c.text)}; join the lines or make paragraph breaks blank lines`,
+      `the renderer normalises whitespace (runs of spaces collapse, a line break next to a space or more than one blank line between paragraphs is not kept, leading and trailing space go) and this text would change at character ${firstDifference(normalised, c.text)}; remove the extra spaces or blank lines`,
     );
   const shared = sharedTextMention(c);
   if (shared) return reject(shared);
@@ -119,7 +120,7 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
   const template: TemplateRecord = {
     id: caseSlug(c),
     perspective: 'clinician',
-    text: applyEdits(c.text, slotted),
+    text: withLineBreaks(applyEdits(c.text, slotted)),
     question: c.options
       ? { type: 'choice', stem: c.question, options: { ...c.options }, answer: c.answer }
       : { type: 'yesno', stem: c.question, answer: c.answer.toLowerCase() as 'yes' | 'no' },
@@ -150,10 +151,26 @@ function sexPinned(text: string, mentions: readonly Mention[]): { why: string; s
       surface: specific[0],
       at: specific.index,
     };
+  // A spouse span keeps the patient's possessive as written when it has no slot ("HIS WIFE"): it states sex too.
+  // An ambiguous pronoun does not: it may be someone else's, and is listed for review.
   const kept = mentions.find(
-    (m) => (m.attribute === 'sex' || m.attribute === 'title' || m.attribute === 'pronoun') && m.slot === undefined,
+    (m) =>
+      (m.attribute === 'sex' ||
+        m.attribute === 'title' ||
+        m.attribute === 'pronoun' ||
+        (m.attribute === 'ambiguous' && /^(?:his|her)\s/i.test(m.surface))) &&
+      m.slot === undefined,
   );
   return kept && { why: `"${kept.surface}" states the patient's sex in a form no slot renders`, surface: kept.surface, at: kept.start };
+}
+
+/**
+ * Each single line break of a case's text marked `{{br}}`, so the template keeps it: the renderer joins unmarked
+ * line breaks (wrapped lines), and a note written line by line ("HPI: ...\nPMH: ...") would come back as one line.
+ * The line break itself stays after the mark, so the YAML reads line by line as the case did.
+ */
+export function withLineBreaks(text: string): string {
+  return text.replace(/(?<=\S)\n(?=\S)/g, `{{${LINE_BREAK}}}\n`);
 }
 
 /** The template as written to YAML and read back, rendered with the case's own demographics. */
@@ -163,7 +180,7 @@ export function roundTrip(template: TemplateRecord, axes: readonly Axis[], own: 
 }
 
 function renderSlot(slot: string, axes: readonly Axis[], own: OwnDemographics): string {
-  return renderText(slot, { ...emptyContext(), values: ownValues(axes, own) }).text;
+  return renderText(withLineBreaks(slot), { ...emptyContext(), values: ownValues(axes, own) }).text;
 }
 
 function ownValues(axes: readonly Axis[], own: OwnDemographics): AxisValue[] {
@@ -261,14 +278,15 @@ const NOT_VERBS = new Set([
 ]);
 
 function agreeingVerb(after: string): { replacement: string; length: number } | undefined {
-  const m = /^ ([a-z]+)(?![\w'’-])/.exec(after);
+  // A space, or the line break of a wrapped line.
+  const m = /^([ \n])([a-z]+)(?![\w'’-])/.exec(after);
   if (!m) return undefined;
-  const word = m[1]!;
-  if (VERB_PLACEHOLDERS.includes(word)) return { replacement: ` {{${word}}}`, length: m[0].length };
+  const [space, word] = [m[1]!, m[2]!];
+  if (VERB_PLACEHOLDERS.includes(word)) return { replacement: `${space}{{${word}}}`, length: m[0].length };
   if (NOT_VERBS.has(word) || !word.endsWith('s') || word.endsWith('ss') || word.endsWith('ies') || word.endsWith('us') || word.length < 3)
     return undefined;
   const es = /(?:ss|sh|ch|x|z|o)es$/.test(word);
-  return { replacement: ` ${word.slice(0, es ? -2 : -1)}{{${es ? 'es' : 's'}}}`, length: m[0].length };
+  return { replacement: `${space}${word.slice(0, es ? -2 : -1)}{{${es ? 'es' : 's'}}}`, length: m[0].length };
 }
 
 /** The question and options go to every variant as written: a patient's pronoun or sex word there cannot vary. */

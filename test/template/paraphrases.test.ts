@@ -57,6 +57,12 @@ describe('a paraphrase that changes a clinical number or a placeholder is bad in
         TEXT,
         'With fever and cough, {{patient}} has SpO2 96% on room air and a respiratory rate of 20/min. {{insurance}}',
       ),
+      // A line break ({{br}}) is layout: a paraphrase may break its lines elsewhere or not at all.
+      vignetteYaml(
+        'relaid',
+        TEXT.replace('cough. ', 'cough.{{br}}'),
+        'With fever and cough, {{patient}} has SpO2 96% on room air and a respiratory rate of 20/min. {{insurance}}',
+      ),
     ]);
     const r = await runCli(['expand', study]);
     expect(r.code).toBe(2);
@@ -71,6 +77,7 @@ describe('a paraphrase that changes a clinical number or a placeholder is bad in
       `${templates}:${lineOf('cue-dropped')}: cue-dropped.paraphrases[0]: changes the placeholders: original has {{insurance}}, paraphrase has nothing else;`,
     );
     expect(r.stderr).not.toContain('faithful');
+    expect(r.stderr).not.toContain('relaid');
   });
 
   it('passes rewordings that keep every number and unit: reordered, spelled-out small numbers, hyphenated units, line breaks', () => {

@@ -109,6 +109,15 @@ describe('renderText', () => {
     );
   });
 
+  it('keeps a line break where {{br}} stands, dropping the spaces and the wrap around it, and nowhere else', () => {
+    const text = 'HPI: {{Patient}} is here.{{br}}\nPMH: none. {{br}} SH: {{They}} {{is}}\nretired.\n\nA/P: admit.';
+    expect(renderText(text, ctx('male')).text).toBe('HPI: A 45-year-old White man is here.\nPMH: none.\nSH: He is retired.\n\nA/P: admit.');
+    // Layout, not a cue: masking the cues leaves the line breaks of every variant alike.
+    const masked = (sexLevel: string) => maskCues(renderText(text, ctx(sexLevel)));
+    expect(masked('female')).toBe(masked('male'));
+    expect(masked('female')).toContain('here.\nPMH: none.\nSH:');
+  });
+
   it('names the patient in implicit mode instead of stating race, and does both in "both" mode', () => {
     const base = { ...ctx('female', 'white'), name: 'Ebony Washington' };
     expect(renderText('{{Patient}} is here.', { ...base, cues: 'implicit' }).text).toBe(

@@ -82,10 +82,9 @@ describe('templatize on the development corpus (test/templatize/dev)', () => {
 
   it('leaves out exactly the cases that cannot round-trip or vary nothing, each with its reason', () => {
     const left = score.outcomes.flatMap((o) => (o.kind === 'rejected' ? [[o.case.id, o.reason] as const] : []));
-    expect(left.map(([id]) => id)).toEqual(['dev-002', 'dev-011', 'dev-033', 'dev-044', 'dev-062']);
+    expect(left.map(([id]) => id)).toEqual(['dev-002', 'dev-011', 'dev-033', 'dev-044']);
     const why = Object.fromEntries(left);
     expect(why['dev-011']).toMatch(/does not give the text back.*An 8-year-old/);
-    expect(why['dev-062']).toMatch(/normalises whitespace/);
     for (const id of ['dev-002', 'dev-033', 'dev-044'])
       expect(why[id]).toMatch(/specific to one sex: .*, so sex is not varied, and nothing else can be/);
     // A sex-specific case that varies something else is kept, with sex pinned.
@@ -105,8 +104,8 @@ const corpus2 = readGoldCorpus('test/templatize/dev2/cases.jsonl');
 const score2 = scoreCorpus(corpus2, axes);
 
 describe('templatize on the second development corpus (test/templatize/dev2, keyed blind by the rules of corpus/README.md)', () => {
-  it('reaches the recall floors: 98 % and more for age, sex words and pronouns (97 %), 90 % for race, language and ambiguous', () => {
-    expectFloors(score2, { age: 1, sex: 0.99, pronoun: 0.97, title: 1, race: 0.94, insurance: 0.84, language: 0.94, ambiguous: 0.9 }, 0.97);
+  it('reaches the recall floors: 98 % and more for age, sex words and pronouns, 100 % for race, insurance and language, 90 % for ambiguous', () => {
+    expectFloors(score2, { age: 1, sex: 0.99, pronoun: 0.985, title: 1, race: 1, insurance: 1, language: 1, ambiguous: 0.9 }, 0.97);
   });
 
   it('slots nothing inside a clinical term; at most one trap is listed for review, never slotted', () => {
@@ -118,8 +117,8 @@ describe('templatize on the second development corpus (test/templatize/dev2, key
     expectAcceptedValid(score2, 'dev2');
   });
 
-  it('accepts at least 106 of its cases, each left-out case with its reason', () => {
-    expect(score2.accepted).toBeGreaterThanOrEqual(106);
+  it('accepts at least 121 of its cases (lines kept with {{br}}), each left-out case with its reason', () => {
+    expect(score2.accepted).toBeGreaterThanOrEqual(121);
     for (const o of score2.outcomes) if (o.kind === 'rejected') expect(o.reason.length, o.case.id).toBeGreaterThan(20);
   });
 });

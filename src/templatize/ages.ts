@@ -1,0 +1,89 @@
+import { AGE_BANDS } from './lexicon.js';
+import { ONES, numberToWords, TENS } from '../template/words.js';
+import { mention, PERSON, placeholder } from './mention.js';
+import type { Mention } from './types.js';
+
+/** A unit of age as written after the number: "-year-old", " years old", " yo", "y/o", " YO", "-yo". */
+const YEARS_UNIT = String.raw`[-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old|[- ]?(?:yo|y\/o|y\.o\.|YO|Y\/O|Y\.O\.)(?![A-Za-z])`;
+/** A number that is a temperature, a dose or a score, not an age, when one of these words stands just before it. */
+const NOT_AN_AGE_BEFORE = /\b(?:T|temp\w*|Tmax|fever|febrile|to|of|x|BP|HR|RR|score|CIWA|Bed|room|GCS|dose)\W{0,3}$/i;
+
+const AGE_WORDS = String.raw`(?:${TENS.filter((t) => t !== '').join('|')})(?:-(?:${ONES.slice(1, 10).join('|')}))?|${ONES.slice(1).join('|')}`;
+
+/** "forty-two" -> 42, as numberToWords writes it; undefined for anything else. */
+function wordsToNumber(words: string): number | undefined {
+  const [tens, ones] = words.toLowerCase().split('-');
+  const value = TENS.includes(tens!) ? TENS.indexOf(tens!) * 10 + (ones ? ONES.indexOf(ones) : 0) : ONES.indexOf(tens!);
+  return value > 0 && numberToWords(value) === words.toLowerCase() ? value : undefined;
+}
+
+/**
+ * Ages: "45-year-old", "45 years old", "45 yo", "45 y/o", "aged 45", "Age: 45", "45 years of age"; a number beside
+ * a sex letter ("45M", "45 F", "(91, F)", "54yo AA F"), after a title and name ("Mr. Okafor, 58", "Mrs. Goldberg
+ * (76)") or said of the patient ("I am 72", "He's 77"); "6-month-old", "8 mo M" state 0 years and have no slot.
+ * Estimated ages and age bands ("~50s", "in his 50s", "middle-aged man") are listed as ambiguous.
+ */
+export function ages(text: string): Mention[] {
+  const out: Mention[] = [];
+  const bare = (m: RegExpMatchArray, group: number): Mention => ({
+    ...mention(m, group, { attribute: 'age' }),
+    slot: '{{age}}',
+    years: Number(m[group]),
+  });
+  for (const m of text.matchAll(new RegExp(String.raw`\b(\d{1,3})(${YEARS_UNIT})`, 'dg')))
+    out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}}${m[2]}`, years: Number(m[1]) });
+  // "forty-two-year-old", "Sixty-year-old": {{age_words}} writes the age in words.
+  for (const m of text.matchAll(new RegExp(String.raw`\b(${AGE_WORDS})([-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old)\b`, 'dgi'))) {
+    const years = wordsToNumber(m[1]!);
+    if (years !== undefined) out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${placeholder('age_words', m[1]!)}${m[2]}`, years });
+  }
+  for (const m of text.matchAll(/\b(aged?:?\s+)(\d{1,3})\b(?![-.]?\d)/dgi))
+    out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
+  for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
+    out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
+  for (const m of ageSexLetters(text)) if (m.unit === undefined) out.push(bare(m.match, 1));
+  for (const m of text.matchAll(/\b(?:Mrs?|Ms|Miss|Mister|MRS?|MISS)\.? [A-Z][\w'’-]*(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\s*$|\n)/dg))
+    out.push(bare(m, 1));
+  for (const m of text.matchAll(
+    /\b(?:I am|I'm|I’m|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s) (\d{1,3})(?=[,.;]| and\b| years\b)|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
+  ))
+    out.push(bare(m, m[1] === undefined ? 2 : 1));
+  for (const m of text.matchAll(/(?<![\w.])(\d{1,3}), (?=(?:male|female)\b)/dg)) out.push(bare(m, 1));
+  for (const m of text.matchAll(
+    /\b(\d{1,2})(?:[- ](month|week|day)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
+  )) {
+    const unit = (m[2] ?? m[3]!).toLowerCase();
+    const years = /^mo|^month/.test(unit) ? Math.floor(Number(m[1]) / 12) : 0;
+    out.push({
+      ...mention(m, 0, { attribute: 'age' }),
+      years,
+      reason: `an age in ${unit.startsWith('mo') ? 'month' : unit.startsWith('w') ? 'week' : 'day'}s: {{age}} renders whole years, so age stays as written`,
+    });
+  }
+  const band = 'ambiguous' as const;
+  const bandReason = 'an estimated age or an age band: {{age}} renders an exact age, so it stays as written; check it fits each age varied';
+  for (const m of text.matchAll(
+    /(?:~|\b[Aa]ppears (?:to be )?(?:in (?:his|her|their) )?)\d0s\b|\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/dg,
+  ))
+    out.push(mention(m, 0, { attribute: band, reason: bandReason }));
+  for (const m of text.matchAll(AGE_BANDS))
+    if (new RegExp(`^\\s+(?:[\\w-]+\\s+)?${PERSON}\\b`).test(text.slice(m.index! + m[0].length)))
+      out.push(mention(m, 0, { attribute: band, reason: bandReason }));
+  return out;
+}
+
+/**
+ * A sex letter beside an age: "45M", "45 F", "45 yo M", "54yo AA F", "36 yo Native American M", "(91, F)", "8 mo M".
+ * A race word may stand between only after a unit. Not after a decimal ("101.2 F") or a temperature word ("Temp 101 F").
+ */
+export function ageSexLetters(text: string): { match: RegExpMatchArray; unit?: string; letterAt: number }[] {
+  const re = new RegExp(
+    String.raw`(?<![\w.,°/-])(\d{1,3})((?:${YEARS_UNIT}|\s?mos?)(?:\s(?:AA|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?))?)?(,? ?)([MF])(?![A-Za-z0-9°'’])`,
+    'dg',
+  );
+  return [...text.matchAll(re)].flatMap((m) => {
+    if (NOT_AN_AGE_BEFORE.test(text.slice(Math.max(0, m.index! - 12), m.index))) return [];
+    if (m[2] === undefined && Number(m[1]) > 110) return [];
+    return [{ match: m, ...(m[2] !== undefined ? { unit: m[2] } : {}), letterAt: m.indices![4]![0] }];
+  });
+}

@@ -1,0 +1,118 @@
+import { attributive, mention } from './mention.js';
+import type { Mention } from './types.js';
+
+/**
+ * "on Medicaid", "uninsured", "privately insured" have slots; other insurance wordings are stated only. A patient's
+ * possessive is never inside a span ("lost {{their}} insurance", "insurance through {{their}} employer"): kept as
+ * written it would contradict every variant of the other sex.
+ */
+export function insurance(text: string): Mention[] {
+  const stated =
+    (level: string, slot?: string) =>
+    (m: RegExpMatchArray): Mention => ({
+      ...mention(m, 0, { attribute: 'insurance', stated: { axis: 'insurance', level } }),
+      ...(slot ? { slot } : {}),
+      ...(slot === undefined && attributive(text, m)
+        ? { reason: 'it stands before a noun, where other levels\' words ("on Medicaid") do not fit' }
+        : {}),
+    });
+  const levelOf = (word: string) => (/care/i.test(word) ? 'medicare' : 'medicaid');
+  return [
+    ...insuranceFields(text),
+    ...[...text.matchAll(/\bon (Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) => stated(levelOf(m[1]!), '{{insurance_status}}')(m)),
+    // Before a noun ("an uninsured man") the slot would read "an on Medicaid man": stated only, so the axis is pinned.
+    ...[...text.matchAll(/\buninsured\b/dg)].map((m) => stated('uninsured', attributive(text, m) ? undefined : '{{insurance_status}}')(m)),
+    ...[...text.matchAll(/\bprivately insured\b/dg)].map((m) =>
+      stated('private', attributive(text, m) ? undefined : '{{insurance_status}}')(m),
+    ),
+    ...[...text.matchAll(/\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) =>
+      stated(levelOf(m[1]!))(m),
+    ),
+    ...[...text.matchAll(/\b(?:no|without|lacks) (?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi)].map(stated('uninsured')),
+    ...[
+      ...text.matchAll(
+        /\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b|\bcommercially insured\b/dgi,
+      ),
+    ].map(stated('private')),
+    ...[...text.matchAll(/\b(?:does not|doesn't|did not|didn't) have (?:any )?(?:health |medical )?insurance\b/dgi)].map(
+      stated('uninsured'),
+    ),
+    // The patient's possessive before these stays a pronoun slot of its own: "lost {{their}} Medicaid coverage".
+    ...[
+      ...text.matchAll(
+        /(?<=\blost (?:his|her|their) )(?:Medicaid |Medicare |Medi-Cal |health |medical )?(?:insurance|coverage)|(?<=\blost (?:his|her|their) )(?:Medicaid|Medicare|Medi-Cal)/dg,
+      ),
+    ].map(stated('uninsured')),
+    ...[...text.matchAll(/(?<=\bon (?:his|her|their) )parents['’]? (?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
+    ...[...text.matchAll(/\bon an? (?:high-deductible|employer|PPO|HMO|commercial)(?: health)? plan\b/dg)].map(stated('private')),
+    ...[...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:${STATE_MEDICAID})\b`, 'dg'))].map(stated('medicaid')),
+    ...[
+      ...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:an? )?(?:${INSURERS})(?: (?:plan|insurance|coverage|PPO|HMO))?\b`, 'dg')),
+    ].map(stated('private')),
+    ...[
+      ...text.matchAll(
+        /\b(?:(?:health )?insurance|coverage) through(?= (?:his|her|their) (?:employer|job|work|union|spouse|wife|husband|partner)\b)|(?<=\bon (?:his|her|their) )(?:wife|husband|spouse|partner|mother|father)['’]s (?:health )?(?:insurance|plan)\b/dg,
+      ),
+    ].map(stated('private')),
+    ...[
+      ...text.matchAll(
+        /\b(?:is not insured|has no (?:health )?coverage|(?:pays|paying) (?:cash|out of pocket)|cash[- ]pay(?:ing)?|self[- ]pay(?:ing)?)\b/dgi,
+      ),
+    ].map(stated('uninsured')),
+    ...coverageOfNoLevel(text),
+  ];
+}
+
+/** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
+const COVERED = String.raw`has|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
+/** State Medicaid programmes under their own names. */
+const STATE_MEDICAID = 'MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY|AHCCCS|KanCare|Medi-Cal';
+/** Commercial insurers and plan types that state private coverage. */
+const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|PPO|HMO`;
+/**
+ * Coverage no level of the shipped insurance axis states: military (Tricare, VA benefits), the Indian Health Service,
+ * Canada's NIHB. Found so the case is left out with the reason: varied around them, the variants would contradict
+ * the text ("has Tricare ... is uninsured"). "VA" alone is visual acuity or a hospital: only VA coverage is read.
+ */
+const NO_LEVEL =
+  /\b(?:has|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|eligible for|uses) (?:the )?(?:TRICARE|Tricare|CHAMPVA|IHS|Indian Health Service|NIHB|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b/dg;
+
+function coverageOfNoLevel(text: string): Mention[] {
+  return [...text.matchAll(NO_LEVEL)].map((m) =>
+    mention(m, 0, { attribute: 'insurance', reason: `"${m[0]}" is no level of the insurance axis: it stays as written` }),
+  );
+}
+
+/**
+ * "Payer: Medicaid", "FC: Medicare", "Coverage: Commercial (BCBS PPO)", "Insurance: self-pay": only the value is the
+ * span (D1). A value that is exactly a level's label ("Medicaid") has a slot; other values of a known level are
+ * stated only; a coverage of no level ("Tricare", "VA") is found without one, so the case is left out with the
+ * reason; any other value ("pending", "see chart") is not read.
+ */
+function insuranceFields(text: string): Mention[] {
+  const re =
+    /\b(?:(?:Primary |Secondary )?(?:[Pp]ayer|[Pp]ayor|[Ii]nsurance|[Pp]lan)|PAYER|PAYOR|FC|Fin(?:ancial)? class|FIN CLASS|Coverage|COVERAGE|Insurance(?: type| status)?|INSURANCE|Insurer|Ins|Health plan)\s*:\s*([A-Za-z][^\n;]*?)(?=\s{2,}|\n|\.(?:\s|$)|;|$)/dg;
+  return [...text.matchAll(re)].flatMap((m): Mention[] => {
+    const value = m[1]!;
+    const level = new RegExp(`medicaid|${STATE_MEDICAID}`, 'i').test(value)
+      ? 'medicaid'
+      : /medicare|medigap/i.test(value)
+        ? 'medicare'
+        : /self[- ]?pay|uninsured|cash|^none\b|^no insurance\b/i.test(value)
+          ? 'uninsured'
+          : new RegExp(`commercial|private|employer|${INSURERS}|United ?Health`, 'i').test(value)
+            ? 'private'
+            : undefined;
+    if (!level) {
+      if (!/^(?:TRICARE|Tricare|CHAMPVA|IHS|Indian Health Service|NIHB|VA)\b/.test(value)) return [];
+      return [mention(m, 1, { attribute: 'insurance', reason: `"${value}" is no level of the insurance axis: it stays as written` })];
+    }
+    const exact = /^(?:Medicaid|Medicare)$/.test(value);
+    return [
+      {
+        ...mention(m, 1, { attribute: 'insurance', stated: { axis: 'insurance', level } }),
+        ...(exact ? { slot: '{{insurance_label}}' } : {}),
+      },
+    ];
+  });
+}

@@ -1,0 +1,55 @@
+import { CLINICAL_ANCESTRY, RACE_TERMS } from './lexicon.js';
+import { mention, PERSON } from './mention.js';
+import type { Mention } from './types.js';
+
+/** Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,"). */
+const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\))\s*,?\s+$/;
+/** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"). */
+const RACE_FIELD =
+  /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*$/;
+
+/**
+ * A race or ethnicity term describing a person: before a person noun; after "is", "identifies as"; before "descent",
+ * "origin"; in an ID line after the age or sex ("19 y/o M, Hispanic,", "54yo AA F"); or as a labelled field's value.
+ * "Nigerian-born" states the origin as one span. A possessive ("White's classification") is a name.
+ */
+export function races(text: string): Mention[] {
+  const out: Mention[] = [];
+  const push = (m: RegExpMatchArray, level: string | undefined) =>
+    out.push(
+      level === undefined
+        ? mention(m, 1, { attribute: 'race', reason: `"${m[1]}" is no level of the race axis: it stays as written` })
+        : { ...mention(m, 1, { attribute: 'race', stated: { axis: 'race', level } }), slot: '{{race_descriptor}}' },
+    );
+  for (const [term, level] of RACE_TERMS) {
+    // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
+    const re = new RegExp(`(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born)?)\\b(?!['’]s)`, 'dgi');
+    for (const m of text.matchAll(re)) {
+      const before = text.slice(Math.max(0, m.index! - 40), m.index);
+      const after = text.slice(m.index! + m[0].length);
+      const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:\n]|$|w\/|with\b|who\b|[MF]\b|presents\b)/.test(after);
+      const describesPerson =
+        listed ||
+        RACE_FIELD.test(before) ||
+        /-born$/i.test(m[1]!) ||
+        new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
+        (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
+          before,
+        ) &&
+          (/^[A-Z]/.test(m[1]!) || /^\s*(?:[.,;:)]|and\b|$)/.test(after))) ||
+        /^\s+(?:descent|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
+      const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
+      if (describesPerson && (capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) push(m, level);
+    }
+  }
+  // "AA" is African American only between an age and a sex word ("54yo AA F", "45 yo AA male").
+  for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)?\s)(AA)(?= (?:[MF]|male|female|man|woman)\b)/dg)) push(m, 'black');
+  for (const m of text.matchAll(CLINICAL_ANCESTRY))
+    out.push(
+      mention(m, 0, {
+        attribute: 'ambiguous',
+        reason: 'an ancestry the clinical answer may depend on: check whether race can vary around it',
+      }),
+    );
+  return out;
+}

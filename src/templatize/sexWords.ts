@@ -1,0 +1,57 @@
+import { ageSexLetters } from './ages.js';
+import { SEX_WORDS, TITLES } from './lexicon.js';
+import { mention, placeholder } from './mention.js';
+import type { Mention } from './types.js';
+
+/**
+ * Sex words ("man", "female", "lady"), a sex letter beside an age ("45M", "~50s M") or in a "Sex: F" field.
+ * Words in capitals are left to the capitals reading (pronouns.ts): no slot renders them back.
+ */
+export function sexWords(text: string): Mention[] {
+  const out: Mention[] = [];
+  for (const m of text.matchAll(/\b(man|woman|boy|girl|male|female|gentleman|lady)\b(?!-in-)/dgi)) {
+    if (/^[A-Z]{2,}$/.test(m[1]!)) continue; // capitals: see capitalSentences
+    const word = SEX_WORDS[m[1]!.toLowerCase()]!;
+    out.push({ ...mention(m, 1, { attribute: 'sex', gender: word.gender }), slot: placeholder(word.slot, m[1]!) });
+  }
+  // Informal words no level writes ("a 30-year-old guy"): kept as written, so they pin sex. Lowercase only: "Guy"
+  // is a name, "LAD" an artery.
+  for (const m of text.matchAll(/\b(guy|gal|lad|lass|bloke)\b/dg))
+    out.push(
+      mention(m, 1, {
+        attribute: 'sex',
+        gender: /^(?:guy|lad|bloke)$/.test(m[1]!) ? 'male' : 'female',
+        reason: `"${m[1]}" is a sex word no level writes: kept as written`,
+      }),
+    );
+  for (const { match } of ageSexLetters(text))
+    out.push({ ...mention(match, 4, { attribute: 'sex', gender: match[4] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
+  // "~50s M", "Appears 30s M": the letter after an estimated age.
+  for (const m of text.matchAll(/(?<=(?:~|\b[Aa]ppears )\d0s )([MF])(?![A-Za-z0-9])/dg))
+    out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
+  // "Sex: F" in a labelled field.
+  for (const m of text.matchAll(/\b(?:Sex|Gender):\s*([MF])\b/dg))
+    out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
+  return out;
+}
+
+/**
+ * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister" and titles
+ * in capitals ("MR. HASSAN") are found but have no slot: kept as written, they pin sex. "MS" is multiple sclerosis.
+ */
+export function titles(text: string): Mention[] {
+  return [...text.matchAll(/\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].flatMap((m): Mention[] => {
+    const [word, stop] = [m[1]!, m[2]!];
+    if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
+    const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
+    const title = TITLES[`${word}.`];
+    if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];
+    return [
+      mention(m, 0, {
+        attribute: 'title',
+        gender,
+        reason: 'a title the level words do not write ("Mr.", "Mrs." and "Ms." are): kept as written, so sex is pinned',
+      }),
+    ];
+  });
+}
