@@ -12,7 +12,7 @@ import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from
 export type AnalysedScore = Omit<ScoreRecord, 'explanation'>;
 
 /** What every score of one model and variant shares: stored once, however many replicates it has. */
-type SharedFacts = Pick<
+export type SharedFacts = Pick<
   ScoreRecord,
   | 'modelId'
   | 'vignetteId'
@@ -28,7 +28,7 @@ type SharedFacts = Pick<
 >;
 
 /** The notes only judged or adjudicated scores carry (free text, clinician labels): kept beside the columns. */
-interface RareNotes {
+export interface RareNotes {
   judge?: JudgeNote;
   pairwise?: PairwiseNote[];
   adjudicated?: Adjudication;
@@ -64,17 +64,17 @@ export class ScoreTable {
   private readonly notes = new Map<number, RareNotes>();
   /** Keys that are not Latin-1 text (never seen in counterfair's own hex keys): kept as strings. */
   private readonly wideKeys = new Map<number, string>();
-  private factIds = new Int32Array(1024);
-  private replicates = new Float64Array(1024);
-  private codes = new Uint8Array(1024);
-  private extracted = new Int32Array(1024);
+  private factIds: Int32Array = new Int32Array(1024);
+  private replicates: Float64Array = new Float64Array(1024);
+  private codes: Uint8Array = new Uint8Array(1024);
+  private extracted: Int32Array = new Int32Array(1024);
   /** The extractor's name (`choice@4`) and version as one interned pair: a run uses a handful. */
-  private extractorIds = new Int32Array(1024);
-  private deviations = new Float64Array(1024);
+  private extractorIds: Int32Array = new Int32Array(1024);
+  private deviations: Float64Array = new Float64Array(1024);
   /** Care-intensity answers' care (NaN: none): the only outcome of a question without a key. */
-  private cares = new Float64Array(1024);
-  private keyEnds = new Float64Array(1024);
-  private keyBytes = Buffer.alloc(1 << 16);
+  private cares: Float64Array = new Float64Array(1024);
+  private keyEnds: Float64Array = new Float64Array(1024);
+  private keyBytes: Buffer = Buffer.alloc(1 << 16);
   private count = 0;
   private views: ScoreView[] | undefined;
 
@@ -114,6 +114,73 @@ export class ScoreTable {
   rows(): readonly AnalysedScore[] {
     if (!this.views) this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
     return this.views;
+  }
+
+  /**
+   * Everything the table holds, its columns cut to its length: what `scoresTableFile` writes beside scores.jsonl so
+   * that a later analysis reads columns instead of parsing every score line again.
+   */
+  parts(): ScoreTableParts {
+    const n = this.count;
+    const keyLength = n === 0 ? 0 : this.keyEnds[n - 1]!;
+    return {
+      facts: this.facts,
+      values: this.values.all(),
+      extractors: this.extractors.all(),
+      notes: [...this.notes],
+      wideKeys: [...this.wideKeys],
+      columns: {
+        factIds: this.factIds.subarray(0, n),
+        replicates: this.replicates.subarray(0, n),
+        codes: this.codes.subarray(0, n),
+        extracted: this.extracted.subarray(0, n),
+        extractorIds: this.extractorIds.subarray(0, n),
+        deviations: this.deviations.subarray(0, n),
+        cares: this.cares.subarray(0, n),
+        keyEnds: this.keyEnds.subarray(0, n),
+        keyBytes: this.keyBytes.subarray(0, keyLength),
+      },
+    };
+  }
+
+  /** The table `parts()` described (columns used as given, not copied); inconsistent parts throw. */
+  static fromParts(parts: ScoreTableParts): ScoreTable {
+    const table = new ScoreTable();
+    const { columns } = parts;
+    const n = columns.codes.length;
+    for (const [name, column] of Object.entries(columns))
+      if (name !== 'keyBytes' && column.length !== n)
+        throw new Error(`ScoreTable.fromParts: column ${name} has ${column.length} rows, not ${n}`);
+    if (n > 0 && columns.keyEnds[n - 1] !== columns.keyBytes.length) throw new Error('ScoreTable.fromParts: keyEnds and keyBytes disagree');
+    for (let i = 0; i < n; i++) {
+      if (!(columns.keyEnds[i]! >= (i === 0 ? 0 : columns.keyEnds[i - 1]!)))
+        throw new Error(`ScoreTable.fromParts: row ${i}'s key ends before the previous one`);
+      if (parts.facts[columns.factIds[i]!] === undefined) throw new Error(`ScoreTable.fromParts: row ${i} names no facts`);
+      if ((columns.codes[i]! & ~HEDGE_BIT) >= OUTCOMES.length) throw new Error(`ScoreTable.fromParts: row ${i} has no outcome`);
+      if (columns.extracted[i] !== NO_VALUE && columns.extracted[i]! >= parts.values.length)
+        throw new Error(`ScoreTable.fromParts: row ${i} names no value`);
+      if (columns.extractorIds[i]! >= parts.extractors.length) throw new Error(`ScoreTable.fromParts: row ${i} names no extractor`);
+    }
+    table.facts.push(...parts.facts);
+    parts.facts.forEach((facts, id) => {
+      const variant = `${facts.modelId}\u0000${facts.variantId}`;
+      table.factsByVariant.set(variant, [...(table.factsByVariant.get(variant) ?? []), id]);
+    });
+    for (const value of parts.values) table.values.id(value);
+    for (const extractor of parts.extractors) table.extractors.id(extractor);
+    for (const [i, notes] of parts.notes) table.notes.set(i, notes);
+    for (const [i, key] of parts.wideKeys) table.wideKeys.set(i, key);
+    table.factIds = columns.factIds;
+    table.replicates = columns.replicates;
+    table.codes = columns.codes;
+    table.extracted = columns.extracted;
+    table.extractorIds = columns.extractorIds;
+    table.deviations = columns.deviations;
+    table.cares = columns.cares;
+    table.keyEnds = columns.keyEnds;
+    table.keyBytes = Buffer.from(columns.keyBytes.buffer, columns.keyBytes.byteOffset, columns.keyBytes.byteLength);
+    table.count = n;
+    return table;
   }
 
   /** @internal column readers of ScoreView */
@@ -185,7 +252,7 @@ export class ScoreTable {
       return;
     }
     while (start + key.length > this.keyBytes.length) {
-      const bigger = Buffer.alloc(this.keyBytes.length * 2);
+      const bigger = Buffer.alloc(Math.max(1 << 16, this.keyBytes.length * 2));
       this.keyBytes.copy(bigger, 0, 0, start);
       this.keyBytes = bigger;
     }
@@ -193,7 +260,7 @@ export class ScoreTable {
   }
 
   private grow(): void {
-    const size = this.codes.length * 2;
+    const size = Math.max(1024, this.codes.length * 2);
     const widen = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
     this.factIds = widen(this.factIds, new Int32Array(size));
     this.replicates = widen(this.replicates, new Float64Array(size));
@@ -204,6 +271,28 @@ export class ScoreTable {
     this.cares = widen(this.cares, new Float64Array(size));
     this.keyEnds = widen(this.keyEnds, new Float64Array(size));
   }
+}
+
+/** A table's contents as plain parts: its shared records and its typed columns, one row per score. */
+export interface ScoreTableParts {
+  facts: SharedFacts[];
+  values: (string | number)[];
+  extractors: string[];
+  notes: [number, RareNotes][];
+  wideKeys: [number, string][];
+  columns: ScoreColumns;
+}
+
+export interface ScoreColumns {
+  factIds: Int32Array;
+  replicates: Float64Array;
+  codes: Uint8Array;
+  extracted: Int32Array;
+  extractorIds: Int32Array;
+  deviations: Float64Array;
+  cares: Float64Array;
+  keyEnds: Float64Array;
+  keyBytes: Uint8Array;
 }
 
 /** A score read from the table's columns: what a plain record would hold, at the cost of two fields. */
@@ -314,5 +403,9 @@ class Interned<T> {
 
   at(id: number): T {
     return this.values[id]!;
+  }
+
+  all(): T[] {
+    return [...this.values];
   }
 }
