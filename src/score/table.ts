@@ -46,6 +46,10 @@ const OUTCOME_CODE: Readonly<Record<Outcome, number>> = {
 };
 const OUTCOMES = (Object.keys(OUTCOME_CODE) as Outcome[]).sort((a, b) => OUTCOME_CODE[a] - OUTCOME_CODE[b]);
 const HEDGE_BIT = 0x80;
+/** The key starts with 64 lowercase hex digits (a request hash), stored as its 32 bytes: half the key's bytes. */
+const HEX_KEY_BIT = 0x40;
+const OUTCOME_MASK = 0x3f;
+const HEX_PREFIX = /^[0-9a-f]{64}/;
 const NO_VALUE = -1;
 
 /**
@@ -112,7 +116,10 @@ export class ScoreTable {
 
   /** One view per score, in the order added; the same array (and views) on every call. */
   rows(): readonly AnalysedScore[] {
-    if (!this.views) this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+    if (!this.views) {
+      this.trim();
+      this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+    }
     return this.views;
   }
 
@@ -156,7 +163,7 @@ export class ScoreTable {
       if (!(columns.keyEnds[i]! >= (i === 0 ? 0 : columns.keyEnds[i - 1]!)))
         throw new Error(`ScoreTable.fromParts: row ${i}'s key ends before the previous one`);
       if (parts.facts[columns.factIds[i]!] === undefined) throw new Error(`ScoreTable.fromParts: row ${i} names no facts`);
-      if ((columns.codes[i]! & ~HEDGE_BIT) >= OUTCOMES.length) throw new Error(`ScoreTable.fromParts: row ${i} has no outcome`);
+      if ((columns.codes[i]! & OUTCOME_MASK) >= OUTCOMES.length) throw new Error(`ScoreTable.fromParts: row ${i} has no outcome`);
       if (columns.extracted[i] !== NO_VALUE && columns.extracted[i]! >= parts.values.length)
         throw new Error(`ScoreTable.fromParts: row ${i} names no value`);
       if (columns.extractorIds[i]! >= parts.extractors.length) throw new Error(`ScoreTable.fromParts: row ${i} names no extractor`);
@@ -191,7 +198,7 @@ export class ScoreTable {
     return this.replicates[i]!;
   }
   outcomeOf(i: number): Outcome {
-    return OUTCOMES[this.codes[i]! & ~HEDGE_BIT]!;
+    return OUTCOMES[this.codes[i]! & OUTCOME_MASK]!;
   }
   hedgeOf(i: number): boolean {
     return (this.codes[i]! & HEDGE_BIT) !== 0;
@@ -214,7 +221,12 @@ export class ScoreTable {
     return Number.isNaN(c) ? undefined : c;
   }
   keyOf(i: number): string {
-    return this.wideKeys.get(i) ?? this.keyBytes.toString('latin1', i === 0 ? 0 : this.keyEnds[i - 1]!, this.keyEnds[i]!);
+    const wide = this.wideKeys.get(i);
+    if (wide !== undefined) return wide;
+    const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
+    const end = this.keyEnds[i]!;
+    if ((this.codes[i]! & HEX_KEY_BIT) === 0) return this.keyBytes.toString('latin1', start, end);
+    return this.keyBytes.toString('hex', start, start + 32) + this.keyBytes.toString('latin1', start + 32, end);
   }
   notesOf(i: number): RareNotes | undefined {
     return this.notes.get(i);
@@ -251,12 +263,31 @@ export class ScoreTable {
       this.keyEnds[i] = start;
       return;
     }
+    const hex = HEX_PREFIX.test(key);
+    if (hex) this.codes[i] = this.codes[i]! | HEX_KEY_BIT;
     while (start + key.length > this.keyBytes.length) {
       const bigger = Buffer.alloc(Math.max(1 << 16, this.keyBytes.length * 2));
       this.keyBytes.copy(bigger, 0, 0, start);
       this.keyBytes = bigger;
     }
-    this.keyEnds[i] = start + this.keyBytes.write(key, start, 'latin1');
+    this.keyEnds[i] = hex
+      ? start + this.keyBytes.write(key.slice(0, 64), start, 'hex') + this.keyBytes.write(key.slice(64), start + 32, 'latin1')
+      : start + this.keyBytes.write(key, start, 'latin1');
+  }
+
+  /** Columns cut to the rows they hold, once no row is added: growth by doubling leaves up to half of each unused. */
+  private trim(): void {
+    const n = this.count;
+    if (this.codes.length === n) return;
+    this.factIds = this.factIds.slice(0, n);
+    this.replicates = this.replicates.slice(0, n);
+    this.codes = this.codes.slice(0, n);
+    this.extracted = this.extracted.slice(0, n);
+    this.extractorIds = this.extractorIds.slice(0, n);
+    this.deviations = this.deviations.slice(0, n);
+    this.cares = this.cares.slice(0, n);
+    this.keyEnds = this.keyEnds.slice(0, n);
+    this.keyBytes = Buffer.from(this.keyBytes.subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
   }
 
   private grow(): void {

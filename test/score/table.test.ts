@@ -142,6 +142,10 @@ describe.each(BUILDS)('%s', (_, tableOf) => {
     // The same variant with an equal but distinct attributes object, and one whose facts disagree (a damaged file).
     records.push({ ...records[0]!, key: 'again', attributes: { ...records[0]!.attributes } });
     records.push({ ...records[0]!, key: 'other-domain', domain: 'elsewhere' });
+    // Request hashes (stored as their bytes), with and without a suffix, and hex that is not all lowercase (kept as text).
+    records.push({ ...records[0]!, key: '0123456789abcdef'.repeat(4) });
+    records.push({ ...records[0]!, key: `${'f0'.repeat(32)}.12` });
+    records.push({ ...records[0]!, key: `${'AB'.repeat(32)}` });
     const rows = tableOf(records).rows();
     expect(rows.map(analysedFields)).toEqual(records.map(analysedFields));
     expect(rows[8]!.attributes).toBe(rows[0]!.attributes);
