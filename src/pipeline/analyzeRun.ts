@@ -88,7 +88,7 @@ async function scoreAndAnalyse(
       : automated();
   if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
     // Nothing the scores are a function of has changed: read back, not scored again.
-    for (const r of responses) errors.add(r);
+    for (const r of failures(responses)) errors.add(r);
     table = readScoreTable(runDir);
   } else if (source.judge === null && source.inputs.adjudications === null) {
     // No judge and no clinician labels: each score is final when made, written and tabled on the way.
@@ -145,6 +145,11 @@ async function* tabled(records: AsyncIterable<ScoreRecord> | Iterable<ScoreRecor
     table.add(r);
     yield r;
   }
+}
+
+/** The responses whose request failed (the only ones an error tally counts), without reading the others when the source can. */
+function failures(responses: Iterable<ResponseRecord> & { failures?: () => Iterable<ResponseRecord> }): Iterable<ResponseRecord> {
+  return responses.failures?.() ?? responses;
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {

@@ -41,7 +41,7 @@ export function loadRun(dir: string): LoadedRun {
  * appear. Read lazily: one pass indexes byte offsets, and each iteration reads the records back one at a time, so a
  * run's texts are never all in memory.
  */
-export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): Iterable<ResponseRecord> & { size: number } {
+export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): FinalResponses {
   const path = requireRunFile(run.dir, 'responses');
   const offsets = new Map<string, { offset: number; answered: boolean; rank: number }>();
   // The order `run` asks in: models as the study lists them, then variants as expanded, then replicates, packed in
@@ -68,21 +68,28 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
   );
   // A stable sort: records of equal rank (unknown to the plan) keep the order they first appeared in. Only the
   // offsets, in that order, outlive the scan (8 bytes a response, not a key string and an object).
-  const ordered = Float64Array.from(
-    [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1)),
+  const sorted = [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1));
+  offsets.clear();
+  const ordered = Float64Array.from(sorted, (o) => o.offset);
+  const failed = Float64Array.from(
+    sorted.filter((o) => !o.answered),
     (o) => o.offset,
   );
-  offsets.clear();
-  return {
-    size: ordered.length,
-    *[Symbol.iterator]() {
-      const fd = openSync(path, 'r');
-      const lines = new LineReader(fd);
-      try {
-        for (const offset of ordered) yield JSON.parse(lines.at(offset)) as ResponseRecord;
-      } finally {
-        closeSync(fd);
-      }
-    },
+  const read = function* (at: Float64Array): Generator<ResponseRecord> {
+    const fd = openSync(path, 'r');
+    const lines = new LineReader(fd);
+    try {
+      for (const offset of at) yield JSON.parse(lines.at(offset)) as ResponseRecord;
+    } finally {
+      closeSync(fd);
+    }
   };
+  return { size: ordered.length, [Symbol.iterator]: () => read(ordered), failures: () => read(failed) };
+}
+
+/** A run's final responses (see `readFinalResponses`), and apart those that failed, in the same order. */
+export interface FinalResponses extends Iterable<ResponseRecord> {
+  size: number;
+  /** Only the responses whose request failed: what a tally of errors reads, without parsing every answer again. */
+  failures(): Iterable<ResponseRecord>;
 }
