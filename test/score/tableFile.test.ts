@@ -22,7 +22,7 @@ describe('scores-table.bin', () => {
   it('reads a file that does not start on a multiple of 8 in memory', () => {
     const shifted = Buffer.alloc(file.length + 3);
     file.copy(shifted, 3);
-    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows()[299]!.key).toBe('key-299');
+    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows()[299]?.key).toBe('key-299');
   });
 
   it('is stale once the scores or the extractor changed', () => {
