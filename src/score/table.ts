@@ -3,6 +3,7 @@ import type { VariantKind } from '../expand/types.js';
 import type { Perspective, QuestionType } from '../template/types.js';
 import type { CueMode } from '../template/render.js';
 import { sameFields } from '../util/sameFields.js';
+import { widened } from '../util/widened.js';
 import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
 
 /**
@@ -292,15 +293,14 @@ export class ScoreTable {
 
   private grow(): void {
     const size = Math.max(1024, this.codes.length * 2);
-    const widen = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.factIds = widen(this.factIds, new Int32Array(size));
-    this.replicates = widen(this.replicates, new Float64Array(size));
-    this.codes = widen(this.codes, new Uint8Array(size));
-    this.extracted = widen(this.extracted, new Int32Array(size));
-    this.extractorIds = widen(this.extractorIds, new Int32Array(size));
-    this.deviations = widen(this.deviations, new Float64Array(size));
-    this.cares = widen(this.cares, new Float64Array(size));
-    this.keyEnds = widen(this.keyEnds, new Float64Array(size));
+    this.factIds = widened(this.factIds, new Int32Array(size));
+    this.replicates = widened(this.replicates, new Float64Array(size));
+    this.codes = widened(this.codes, new Uint8Array(size));
+    this.extracted = widened(this.extracted, new Int32Array(size));
+    this.extractorIds = widened(this.extractorIds, new Int32Array(size));
+    this.deviations = widened(this.deviations, new Float64Array(size));
+    this.cares = widened(this.cares, new Float64Array(size));
+    this.keyEnds = widened(this.keyEnds, new Float64Array(size));
   }
 }
 
