@@ -27,12 +27,15 @@ describe('readFinalResponses', () => {
         // Two different keys that would read alike if hex keys were stored as their bytes without a mark.
         line(Buffer.from(hash('c'), 'hex').toString('latin1'), 'unknown', 0, null, 'packed look-alike'),
         line(hash('c'), 'v3', 0, null, 'hash c'),
+        // A hash with a suffix beyond Latin-1, and one whose suffix would read alike written as Latin-1 bytes.
+        line(`${hash('d')}.\u0141`, 'unknown', 0, null, 'wide suffix'),
+        line(`${hash('d')}.A`, 'unknown', 0, null, 'narrow suffix'),
       ].join('\n'),
     );
     const study = { modelIds: ['m'] } as AnalyzedStudy;
     const variants = ['v1', 'v2', 'v3'].map((variantId) => ({ variantId }) as Variant);
     const final = readFinalResponses({ dir, study, variants });
-    expect(final.size).toBe(7);
+    expect(final.size).toBe(9);
     expect([...final].map((r) => r.text ?? r.error?.message)).toEqual([
       'answered',
       'replicate one',
@@ -41,8 +44,10 @@ describe('readFinalResponses', () => {
       'x',
       'kept',
       'packed look-alike',
+      'wide suffix',
+      'narrow suffix',
     ]);
-    expect([...final].map((r) => r.error?.message ?? null)).toEqual([null, null, 'second failure', null, 'lost', null, null]);
+    expect([...final].map((r) => r.error?.message ?? null)).toEqual([null, null, 'second failure', null, 'lost', null, null, null, null]);
     expect([...final.failures()].map((r) => r.error?.message)).toEqual(['second failure', 'lost']);
   });
 });
