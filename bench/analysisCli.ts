@@ -6,7 +6,8 @@
  * responses.jsonl written directly: every quickstart request repeated as replicates 0..k, each replicate's answer
  * drawn (seeded) from the answers the simulated model gave to the same vignette, so answers differ between
  * replicates and variants. Run: npm run bench:analysis   (COUNTERFAIR_ROOT=<checkout> measures another checkout;
- * BENCH_SIZES=100000 picks sizes; BENCH_HEAP=<MB> sets the children's heap limit, default 4096).
+ * BENCH_SIZES=100000 picks sizes; BENCH_HEAP=<MB> sets the children's heap limit, default 4096; BENCH_WORK=<dir> puts
+ * the run directories elsewhere than the shared temporary folder).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
@@ -20,7 +21,7 @@ import { createRng } from '../src/stats/rng.js';
 const root = resolve(process.env.COUNTERFAIR_ROOT ?? fileURLToPath(new URL('../', import.meta.url)));
 const heap = process.env.BENCH_HEAP ?? '4096';
 const sizes = (process.env.BENCH_SIZES ?? `100000,1000000${process.env.BENCH_10M === '1' ? ',10000000' : ''}`).split(',').map(Number);
-const work = join(tmpdir(), 'counterfair-bench-analysis');
+const work = process.env.BENCH_WORK ?? join(tmpdir(), 'counterfair-bench-analysis');
 const cli = [`--max-old-space-size=${heap}`, '--import', 'tsx', join(root, 'src/cli/main.ts')];
 
 function baseRun(): string {

@@ -53,29 +53,25 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
  * mode's pairs form their own contrast, tagged with it.
  */
 export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axes: readonly Axis[]): ContrastPairs<S>[] {
-  const { keys, cells, cellOf, references } = indexCells(scores);
-  const groups = new Map<string, ContrastPairs<S>>();
+  const { keys, cells } = indexCells(scores);
+  const groups = new ContrastGroups<S>();
   for (const s of scores) {
     if (s.kind !== 'demographic') continue;
-    const cell = cellOf(s);
-    const attributesKey = keys.of(s.attributes);
-    for (const axis of axes) {
-      const level = s.attributes[axis.id];
-      if (level === undefined || level === axis.reference || axis.id in s.pinned) continue;
-      const exact = cells.get(cell)?.get(keys.withReference(attributesKey, s.attributes, axis));
-      const partner = exact ?? references.get(cell);
+    const cell = cells.of(s);
+    const { attributes, pinned } = s;
+    for (let a = 0; a < axes.length; a++) {
+      const axis = axes[a]!;
+      const level = attributes[axis.id];
+      if (level === undefined || level === axis.reference || axis.id in pinned) continue;
+      const exact = cell?.byAttributes.get(keys.withReference(attributes, a, axis));
+      const partner = exact ?? cell?.reference;
       if (!partner) continue;
-      const id = `${s.modelId}\u0000${axis.id}\u0000${level}\u0000${s.cues ?? ''}`;
-      let group = groups.get(id);
-      if (!group)
-        groups.set(
-          id,
-          (group = { modelId: s.modelId, axis: axis.id, level, ...(s.cues === undefined ? {} : { cues: s.cues }), pairs: [] }),
-        );
-      group.pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: !exact });
+      groups
+        .of(s.modelId, axis.id, level, undefined, s.cues)
+        .pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: !exact });
     }
   }
-  return [...groups.values()];
+  return groups.all();
 }
 
 /** A level of an axis against another level of it (`versus`), as a declared contrast names it. */
@@ -99,60 +95,113 @@ export function pairComparisons<S extends AnalysedScore>(
   comparisons: readonly LevelComparison[],
 ): ContrastPairs<S>[] {
   if (comparisons.length === 0) return [];
-  const { cells, cellOf } = indexCells(scores);
+  const { cells } = indexCells(scores);
   const byAxisLevel = new Map<string, LevelComparison[]>();
   for (const c of comparisons) {
     const id = `${c.axis}\u0000${c.level}`;
     byAxisLevel.set(id, [...(byAxisLevel.get(id) ?? []), c]);
   }
-  const groups = new Map<string, ContrastPairs<S>>();
+  const groups = new ContrastGroups<S>();
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     for (const [axis, level] of Object.entries(s.attributes)) {
       if (axis in s.pinned) continue;
       for (const c of byAxisLevel.get(`${axis}\u0000${level}`) ?? []) {
-        const partner = cells.get(cellOf(s))?.get(canonical({ ...s.attributes, [axis]: c.versus }));
+        const partner = cells.of(s)?.byAttributes.get(canonical({ ...s.attributes, [axis]: c.versus }));
         if (!partner) continue;
-        const id = `${s.modelId}\u0000${axis}\u0000${level}\u0000${c.versus}\u0000${s.cues ?? ''}`;
-        let group = groups.get(id);
-        if (!group)
-          groups.set(
-            id,
-            (group = { modelId: s.modelId, axis, level, versus: c.versus, ...(s.cues === undefined ? {} : { cues: s.cues }), pairs: [] }),
-          );
-        group.pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: false });
+        groups
+          .of(s.modelId, axis, level, c.versus, s.cues)
+          .pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: false });
       }
     }
   }
-  return [...groups.values()];
+  return groups.all();
 }
 
 /** The reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
 function indexCells<S extends AnalysedScore>(scores: readonly S[]) {
   const keys = new AttributeKeys();
-  // model|vignette|replicate -> attributes key -> score. Nested so the 1.7M-score case needs no long key per score.
-  const cells = new Map<string, Map<string, S>>();
-  const cellOf = (s: AnalysedScore) =>
-    `${s.modelId}\u0000${s.vignetteId}\u0000${s.replicate}${s.cues === undefined ? '' : `\u0000${s.cues}`}`;
-  const references = new Map<string, S>();
+  const cells = new Cells<S>();
   for (const s of scores) {
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
-    const cell = cellOf(s);
-    let byAttributes = cells.get(cell);
-    if (!byAttributes) cells.set(cell, (byAttributes = new Map()));
-    byAttributes.set(keys.of(s.attributes), s);
-    if (s.kind === 'reference') references.set(cell, s);
+    const cell = cells.add(s);
+    cell.byAttributes.set(keys.of(s.attributes), s);
+    if (s.kind === 'reference') cell.reference = s;
   }
-  return { keys, cells, cellOf, references };
+  return { keys, cells };
+}
+
+/** One cell: its scores by canonical attribute set (the last one of each set), and its reference variant's score. */
+interface Cell<S> {
+  byAttributes: Map<string, S>;
+  reference?: S;
+}
+
+/**
+ * Cells by model, vignette, cue mode and replicate, nested so that finding a score's cell builds no key: the 1.7M-score
+ * case would otherwise make one long string per score, twice per pairing.
+ */
+class Cells<S extends AnalysedScore> {
+  private readonly byModel = new Map<string, Map<string, Map<string, Map<number, Cell<S>>>>>();
+
+  of(s: AnalysedScore): Cell<S> | undefined {
+    return this.byModel
+      .get(s.modelId)
+      ?.get(s.vignetteId)
+      ?.get(s.cues ?? '')
+      ?.get(s.replicate);
+  }
+
+  add(s: AnalysedScore): Cell<S> {
+    const byVignette = getOrAdd(this.byModel, s.modelId, () => new Map());
+    const byCues = getOrAdd(byVignette, s.vignetteId, () => new Map());
+    const byReplicate = getOrAdd(byCues, s.cues ?? '', () => new Map());
+    return getOrAdd(byReplicate, s.replicate, () => ({ byAttributes: new Map() }));
+  }
+}
+
+/** Contrast groups by model, axis, level, compared level and cue mode, in the order they were first made. */
+class ContrastGroups<S extends AnalysedScore> {
+  private readonly made: ContrastPairs<S>[] = [];
+  private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, ContrastPairs<S>>>>>>();
+
+  of(modelId: string, axis: string, level: string, versus: string | undefined, cues: CueMode | undefined): ContrastPairs<S> {
+    const byAxis = getOrAdd(this.index, modelId, () => new Map());
+    const byLevel = getOrAdd(byAxis, axis, () => new Map());
+    const byVersus = getOrAdd(byLevel, level, () => new Map());
+    const byCues = getOrAdd(byVersus, versus ?? '', () => new Map());
+    return getOrAdd(byCues, cues ?? '', () => {
+      const group: ContrastPairs<S> = {
+        modelId,
+        axis,
+        level,
+        ...(versus === undefined ? {} : { versus }),
+        ...(cues === undefined ? {} : { cues }),
+        pairs: [],
+      };
+      this.made.push(group);
+      return group;
+    });
+  }
+
+  all(): ContrastPairs<S>[] {
+    return [...this.made];
+  }
+}
+
+function getOrAdd<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
 }
 
 /**
  * Canonical keys of attribute sets, computed once per distinct attributes object (variants share theirs across
- * models and replicates) and once per (attributes, axis) for the partner with that axis at reference.
+ * models and replicates) and once per (attributes object, axis) for the partner with that axis at reference.
  */
 class AttributeKeys {
   private readonly byObject = new Map<Readonly<Record<string, string>>, string>();
-  private readonly partners = new Map<string, string>();
+  private readonly partners = new Map<Readonly<Record<string, string>>, string[]>();
 
   of(attributes: Readonly<Record<string, string>>): string {
     let key = this.byObject.get(attributes);
@@ -160,11 +209,10 @@ class AttributeKeys {
     return key;
   }
 
-  withReference(key: string, attributes: Readonly<Record<string, string>>, axis: Axis): string {
-    const id = `${key}\u0000${axis.id}`;
-    let partner = this.partners.get(id);
-    if (partner === undefined) this.partners.set(id, (partner = canonical({ ...attributes, [axis.id]: axis.reference })));
-    return partner;
+  /** The key of `attributes` with the axis at index `a` (`axis`) at its reference. */
+  withReference(attributes: Readonly<Record<string, string>>, a: number, axis: Axis): string {
+    const known = getOrAdd(this.partners, attributes, () => []);
+    return (known[a] ??= canonical({ ...attributes, [axis.id]: axis.reference }));
   }
 }
 

@@ -16,7 +16,16 @@ import type { Study } from '../study/types.js';
 import type { Vignette } from '../template/types.js';
 import { createRegistry, type Registry } from '../registry.js';
 import { writeReport } from './report.js';
-import { readManifest, readScoresSource, runFile, scoreRecords, writeFindingsJson, writeResults, writeScores } from './runDir.js';
+import {
+  readManifest,
+  readScoresSource,
+  readScoreTable,
+  runFile,
+  writeFindingsJson,
+  writeResults,
+  writeScores,
+  writeScoreTable,
+} from './runDir.js';
 import { currentScoresSource, sameScoresSource } from './scoresSource.js';
 import { ScoreTable } from '../score/table.js';
 import { builtinScoringOnly, scoreInWorkers } from '../score/parallel.js';
@@ -41,9 +50,9 @@ export async function analyzeRun(
   registry: Registry = createRegistry(),
   options: { rescore?: boolean; scoringWorkers?: number } = {},
 ): Promise<AnalysisResults> {
-  const results = await scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
-  // The report reads what was written; the scores analysed above are garbage by now, so the two never add up.
-  await writeReport(runDir, { questionTypes: registry.questionTypes });
+  const { results, table } = await scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
+  // The report renders the scores just analysed (the same values scores.jsonl now holds), not a second copy read back.
+  await writeReport(runDir, { questionTypes: registry.questionTypes, scores: table });
   return results;
 }
 
@@ -59,7 +68,7 @@ async function scoreAndAnalyse(
   responses: Iterable<ResponseRecord>,
   registry: Registry,
   options: { rescore?: boolean; scoringWorkers?: number },
-): Promise<AnalysisResults> {
+): Promise<{ results: AnalysisResults; table: ScoreTable }> {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
@@ -67,7 +76,7 @@ async function scoreAndAnalyse(
   // goes into the table's columns as it is read or made.
   const errors = new RequestErrorTally();
   const source = currentScoresSource(runDir, vignettes, questionTypes);
-  const table = new ScoreTable();
+  let table = new ScoreTable();
   const automated = (): Iterable<ScoreRecord> => {
     const scored = (r: ResponseRecord) =>
       scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
@@ -80,11 +89,12 @@ async function scoreAndAnalyse(
       : automated();
   if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
     // Nothing the scores are a function of has changed: read back, not scored again.
-    for (const r of responses) errors.add(r);
-    for (const s of scoreRecords(runDir)) table.add(s);
+    for (const r of failures(responses)) errors.add(r);
+    table = readScoreTable(runDir);
   } else if (source.judge === null && source.inputs.adjudications === null) {
     // No judge and no clinician labels: each score is final when made, written and tabled on the way.
     await writeScores(runDir, tabled(scoredStream(), table), source);
+    writeScoreTable(runDir, table);
   } else {
     // A judge pairs free-text answers and labels name scores by key: both need every score first. Scoring is a pure
     // function of the answers, the judges' verdicts and the clinicians' labels, loaded here.
@@ -94,6 +104,7 @@ async function scoreAndAnalyse(
     const scores = applyAdjudications(judged.scores, readAdjudications(runDir));
     await writeScores(runDir, scores, source);
     for (const s of scores) table.add(s);
+    writeScoreTable(runDir, table);
   }
   const scores = table.rows();
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
@@ -129,7 +140,7 @@ async function scoreAndAnalyse(
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
-  return results;
+  return { results, table };
 }
 
 /** The records as they pass, each added to the table on the way. */
@@ -138,6 +149,11 @@ async function* tabled(records: AsyncIterable<ScoreRecord> | Iterable<ScoreRecor
     table.add(r);
     yield r;
   }
+}
+
+/** The responses whose request failed (the only ones an error tally counts), without reading the others when the source can. */
+function failures(responses: Iterable<ResponseRecord> & { failures?: () => Iterable<ResponseRecord> }): Iterable<ResponseRecord> {
+  return responses.failures?.() ?? responses;
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {

@@ -3,6 +3,7 @@ import { LineReader, scanLines } from '../run/jsonlFile.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import type { Vignette } from '../template/types.js';
+import { widened } from '../util/widened.js';
 import type { AnalyzedStudy } from './analyzeRun.js';
 import { manifestCueModes, type Manifest } from './manifest.js';
 import { parseResponseLine, readVariants, readVignettes, requireManifest, requireRunFile } from './runDir.js';
@@ -57,9 +58,11 @@ export function loadRun(dir: string): LoadedRun {
  * appear. Read lazily: one pass indexes byte offsets, and each iteration reads the records back one at a time, so a
  * run's texts are never all in memory.
  */
-export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): Iterable<ResponseRecord> & { size: number } {
+export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): FinalResponses {
   const path = requireRunFile(run.dir, 'responses');
-  const offsets = new Map<string, { offset: number; answered: boolean; rank: number }>();
+  // Per request (in the order its key first appears): the chosen record's offset, whether it answered, its rank.
+  const slots = new Map<string, number>();
+  const chosen = new RequestColumns();
   // The order `run` asks in: models as the study lists them, then variants as expanded, then replicates, packed in
   // one number; records the plan does not know rank after every known one.
   const modelRank = new Map(run.study.modelIds.map((id, i) => [id, i]));
@@ -77,28 +80,83 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
       lineNumber++;
       if (line.trim() === '') return;
       const r = parseResponseLine<Pick<ResponseRecord, 'key' | 'error' | 'modelId' | 'variantId' | 'replicate'>>(run.dir, line, lineNumber);
-      const previous = offsets.get(r.key);
-      if (!previous?.answered) offsets.set(r.key, { offset, answered: r.error === null, rank: rankOf(r) });
+      const key = compactKey(r.key);
+      const slot = slots.get(key);
+      if (slot === undefined) slots.set(key, chosen.add(offset, r.error === null, rankOf(r)));
+      else if (!chosen.answered[slot]) chosen.set(slot, offset, r.error === null, rankOf(r));
     },
     { final: 'include' },
   );
-  // A stable sort: records of equal rank (unknown to the plan) keep the order they first appeared in. Only the
-  // offsets, in that order, outlive the scan (8 bytes a response, not a key string and an object).
-  const ordered = Float64Array.from(
-    [...offsets.values()].sort((a, b) => (a.rank === b.rank ? 0 : a.rank < b.rank ? -1 : 1)),
-    (o) => o.offset,
+  slots.clear();
+  // Records of equal rank (unknown to the plan) keep the order they first appeared in. Only the offsets, in that
+  // order, outlive the scan (8 bytes a response, not a key string).
+  const { ranks, offsets, answered } = chosen;
+  const sorted = Uint32Array.from({ length: chosen.length }, (_, i) => i).sort((a, b) =>
+    ranks[a] === ranks[b] ? a - b : ranks[a]! < ranks[b]! ? -1 : 1,
   );
-  offsets.clear();
-  return {
-    size: ordered.length,
-    *[Symbol.iterator]() {
-      const fd = openSync(path, 'r');
-      const lines = new LineReader(fd);
-      try {
-        for (const offset of ordered) yield JSON.parse(lines.at(offset)) as ResponseRecord;
-      } finally {
-        closeSync(fd);
-      }
-    },
+  const ordered = Float64Array.from(sorted, (i) => offsets[i]!);
+  const failed = Float64Array.from(
+    sorted.filter((i) => !answered[i]),
+    (i) => offsets[i]!,
+  );
+  const read = function* (at: Float64Array): Generator<ResponseRecord> {
+    const fd = openSync(path, 'r');
+    const lines = new LineReader(fd);
+    try {
+      for (const offset of at) yield JSON.parse(lines.at(offset)) as ResponseRecord;
+    } finally {
+      closeSync(fd);
+    }
   };
+  return { size: ordered.length, [Symbol.iterator]: () => read(ordered), failures: () => read(failed) };
+}
+
+/** A run's final responses (see `readFinalResponses`), and apart those that failed, in the same order. */
+export interface FinalResponses extends Iterable<ResponseRecord> {
+  size: number;
+  /** Only the responses whose request failed: what a tally of errors reads, without parsing every answer again. */
+  failures(): Iterable<ResponseRecord>;
+}
+
+/**
+ * A request key as the index holds it: a request hash's 64 hex digits as their 32 bytes (`h`, the bytes, then the
+ * rest of the key, when it is Latin-1), anything else as it is (`s` + the key); the prefixes keep two different keys
+ * from ever reading alike. Made through one buffer so that the string is flat (a concatenation would keep its parts):
+ * about 16 bytes less a request than the key itself (`Map` overhead included) while the index is built.
+ */
+function compactKey(key: string): string {
+  const rest = key.slice(64);
+  if (!HEX_KEY.test(key) || !LATIN1.test(rest)) return `s${key}`;
+  const bytes = Buffer.allocUnsafe(33 + rest.length);
+  bytes[0] = 0x68; // 'h'
+  bytes.write(key.slice(0, 64), 1, 'hex');
+  bytes.write(rest, 33, 'latin1');
+  return bytes.toString('latin1');
+}
+const HEX_KEY = /^[0-9a-f]{64}/;
+const LATIN1 = /^[\x00-\xff]*$/;
+
+/** Growable columns of the record chosen per request: no object per request. */
+class RequestColumns {
+  offsets: Float64Array = new Float64Array(1024);
+  ranks: Float64Array = new Float64Array(1024);
+  answered: Uint8Array = new Uint8Array(1024);
+  length = 0;
+
+  add(offset: number, answered: boolean, rank: number): number {
+    if (this.length === this.offsets.length) {
+      const size = this.length * 2;
+      this.offsets = widened(this.offsets, new Float64Array(size));
+      this.ranks = widened(this.ranks, new Float64Array(size));
+      this.answered = widened(this.answered, new Uint8Array(size));
+    }
+    this.set(this.length, offset, answered, rank);
+    return this.length++;
+  }
+
+  set(slot: number, offset: number, answered: boolean, rank: number): void {
+    this.offsets[slot] = offset;
+    this.answered[slot] = answered ? 1 : 0;
+    this.ranks[slot] = rank;
+  }
 }

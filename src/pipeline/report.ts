@@ -7,17 +7,18 @@ import { DEFAULT_CHROMIUM, renderPdf, type Paper } from '../report/render/pdf.js
 import type { ReportSources } from '../report/sources.js';
 import { scanLines } from '../run/jsonlFile.js';
 import type { ResponseRecord } from '../run/types.js';
-import { loadRun } from './loadRun.js';
-import { ScoreTable } from '../score/table.js';
+import type { ScoreTable } from '../score/table.js';
 import {
   claimRunDirectory,
   ensureDir,
   parseResponseLine,
   readOptionalJson,
   readResults,
+  readScoreTable,
+  readVignettes,
   REPORT_FOLDERS,
+  requireManifest,
   runFile,
-  scoreRecords,
   writeFileAtomic,
 } from './runDir.js';
 
@@ -32,6 +33,11 @@ export interface ReportOptions {
   log?: (line: string) => void;
   /** The question types that describe correct answers, for a run of registered types (`createRegistry`). */
   questionTypes?: QuestionTypeRegistry;
+  /**
+   * The run's scores when the caller already holds them (`run` and `analyze` after writing scores.jsonl): exactly what
+   * the file holds, so the report is the same; absent, they are read from the run directory.
+   */
+  scores?: ScoreTable;
 }
 
 /** `counterfair report`: claims the run directory (one command at a time), then renders its report. */
@@ -50,7 +56,7 @@ export async function reportRunDirectory(runDir: string, options: ReportOptions 
  * byte-identical files for the same run. No model is asked anything. Returns the paths written.
  */
 export async function writeReport(runDir: string, options: ReportOptions = {}): Promise<string[]> {
-  const rendered = await renderReport(loadReportSources(runDir, options.questionTypes));
+  const rendered = await renderReport(loadReportSources(runDir, options.questionTypes, options.scores));
   for (const folder of Object.values(REPORT_FOLDERS)) rmSync(join(runDir, folder), { recursive: true, force: true });
   for (const file of rendered.files) writeReportFile(runDir, file);
   const written = rendered.files.map((f) => join(runDir, f.path));
@@ -73,15 +79,17 @@ function writeReportFile(runDir: string, file: ReportFile): void {
 }
 
 /** Everything the report needs from a run directory; a missing analysis is bad input with the fix named. */
-export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRegistry): ReportSources {
-  const run = loadRun(runDir);
+export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRegistry, scores?: ScoreTable): ReportSources {
+  // The manifest and vignettes, not the variants: the report names no variant the scores do not carry.
+  const manifest = requireManifest(runDir);
+  const vignettes = readVignettes(runDir);
   const results = readResults(runDir);
   const { texts, served } = responseDetails(runDir, new Set(results.worstCases.flatMap((w) => [w.referenceKey, w.levelKey])));
   return {
-    manifest: run.manifest,
+    manifest,
     results,
-    scores: ScoreTable.of(scoreRecords(runDir)).rows(),
-    vignettes: run.vignettes,
+    scores: (scores ?? readScoreTable(runDir)).rows(),
+    vignettes,
     responseTexts: texts,
     servedModels: Object.fromEntries([...served].map(([model, ids]) => [model, [...ids].sort()])),
     ...optionalReview(readOptionalJson<ReviewAgreement>(runDir, 'reviewAgreement')),

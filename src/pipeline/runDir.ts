@@ -16,12 +16,16 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import type { Variant } from '../expand/types.js';
 import { fileLines, writeAll } from '../run/jsonlFile.js';
 import { isAlive, takeLock } from '../run/lock.js';
+import { EXTRACTOR_VERSION } from '../score/extract/types.js';
+import { ScoreTable } from '../score/table.js';
+import { decodeScoreTable, encodeScoreTable, type ScoreTableStamp } from '../score/tableFile.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
 import { InputError } from '../util/problems.js';
@@ -59,6 +63,8 @@ export const RUN_FILES = {
   scores: 'scores.jsonl',
   /** What produced scores.jsonl (extractor and question-type versions, judge, digests of the inputs): `analyze` reuses the scores while it matches. */
   scoresSource: 'scores-source.json',
+  /** scores.jsonl as columns (a cache, checked against its digest): a re-analysis reads it instead of parsing every line. */
+  scoresTable: 'scores-table.bin',
   findings: 'findings.json',
   results: 'results.json',
   report: 'report.html',
@@ -429,8 +435,43 @@ export function writeFindingsJson(dir: string, findings: AnalysisResults['findin
  */
 export async function writeScores(dir: string, scores: AsyncIterable<ScoreRecord> | Iterable<ScoreRecord>, source?: object): Promise<void> {
   rmSync(runFile(dir, 'scoresSource'), { force: true });
+  rmSync(runFile(dir, 'scoresTable'), { force: true });
   await writeJsonlAsync(runFile(dir, 'scores'), scores);
   if (source !== undefined) writeFileAtomic(runFile(dir, 'scoresSource'), versionedJson(source));
+}
+
+/**
+ * The run's scores as a table: read from scores-table.bin when that was made from exactly the current scores.jsonl
+ * (its digest) by this extractor version; otherwise scores.jsonl is read line by line and the table file written
+ * again. A stale, damaged or foreign table file is never an error: the JSON lines are the record.
+ */
+export function readScoreTable(dir: string): ScoreTable {
+  const stamp = scoresStamp(dir);
+  const path = runFile(dir, 'scoresTable');
+  const cached = existsSync(path) ? decodeScoreTable(readFileSync(path), stamp) : undefined;
+  if (cached) return cached;
+  const table = ScoreTable.of(scoreRecords(dir));
+  writeScoreTable(dir, table, stamp);
+  return table;
+}
+
+/** Writes scores-table.bin for `table`, which must hold exactly the scores.jsonl just written. */
+export function writeScoreTable(dir: string, table: ScoreTable, stamp: ScoreTableStamp = scoresStamp(dir)): void {
+  const path = runFile(dir, 'scoresTable');
+  const tmp = temporaryPath(path);
+  const fd = openSync(tmp, 'w');
+  try {
+    for (const chunk of encodeScoreTable(table, stamp))
+      for (let written = 0; written < chunk.length; ) written += writeSync(fd, chunk, written);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(tmp, path);
+}
+
+function scoresStamp(dir: string): ScoreTableStamp {
+  requireRunFile(dir, 'scores');
+  return { scoresDigest: runFileDigest(dir, 'scores')!, extractorVersion: EXTRACTOR_VERSION };
 }
 
 /** scores.jsonl's records one at a time (never the whole file in memory); damage is bad input naming the line. */

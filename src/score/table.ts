@@ -3,6 +3,7 @@ import type { VariantKind } from '../expand/types.js';
 import type { Perspective, QuestionType } from '../template/types.js';
 import type { CueMode } from '../template/render.js';
 import { sameFields } from '../util/sameFields.js';
+import { widened } from '../util/widened.js';
 import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
 
 /**
@@ -12,7 +13,7 @@ import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from
 export type AnalysedScore = Omit<ScoreRecord, 'explanation'>;
 
 /** What every score of one model and variant shares: stored once, however many replicates it has. */
-type SharedFacts = Pick<
+export type SharedFacts = Pick<
   ScoreRecord,
   | 'modelId'
   | 'vignetteId'
@@ -28,7 +29,7 @@ type SharedFacts = Pick<
 >;
 
 /** The notes only judged or adjudicated scores carry (free text, clinician labels): kept beside the columns. */
-interface RareNotes {
+export interface RareNotes {
   judge?: JudgeNote;
   pairwise?: PairwiseNote[];
   adjudicated?: Adjudication;
@@ -46,6 +47,10 @@ const OUTCOME_CODE: Readonly<Record<Outcome, number>> = {
 };
 const OUTCOMES = (Object.keys(OUTCOME_CODE) as Outcome[]).sort((a, b) => OUTCOME_CODE[a] - OUTCOME_CODE[b]);
 const HEDGE_BIT = 0x80;
+/** The key starts with 64 lowercase hex digits (a request hash), stored as its 32 bytes: half the key's bytes. */
+const HEX_KEY_BIT = 0x40;
+const OUTCOME_MASK = 0x3f;
+const HEX_PREFIX = /^[0-9a-f]{64}/;
 const NO_VALUE = -1;
 
 /**
@@ -64,17 +69,17 @@ export class ScoreTable {
   private readonly notes = new Map<number, RareNotes>();
   /** Keys that are not Latin-1 text (never seen in counterfair's own hex keys): kept as strings. */
   private readonly wideKeys = new Map<number, string>();
-  private factIds = new Int32Array(1024);
-  private replicates = new Float64Array(1024);
-  private codes = new Uint8Array(1024);
-  private extracted = new Int32Array(1024);
+  private factIds: Int32Array = new Int32Array(1024);
+  private replicates: Float64Array = new Float64Array(1024);
+  private codes: Uint8Array = new Uint8Array(1024);
+  private extracted: Int32Array = new Int32Array(1024);
   /** The extractor's name (`choice@4`) and version as one interned pair: a run uses a handful. */
-  private extractorIds = new Int32Array(1024);
-  private deviations = new Float64Array(1024);
+  private extractorIds: Int32Array = new Int32Array(1024);
+  private deviations: Float64Array = new Float64Array(1024);
   /** Care-intensity answers' care (NaN: none): the only outcome of a question without a key. */
-  private cares = new Float64Array(1024);
-  private keyEnds = new Float64Array(1024);
-  private keyBytes = Buffer.alloc(1 << 16);
+  private cares: Float64Array = new Float64Array(1024);
+  private keyEnds: Float64Array = new Float64Array(1024);
+  private keyBytes: Buffer = Buffer.alloc(1 << 16);
   private count = 0;
   private views: ScoreView[] | undefined;
 
@@ -112,8 +117,78 @@ export class ScoreTable {
 
   /** One view per score, in the order added; the same array (and views) on every call. */
   rows(): readonly AnalysedScore[] {
-    if (!this.views) this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+    if (!this.views) {
+      this.trim();
+      this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+    }
     return this.views;
+  }
+
+  /**
+   * Everything the table holds, its columns cut to its length: what `scoresTableFile` writes beside scores.jsonl so
+   * that a later analysis reads columns instead of parsing every score line again.
+   */
+  parts(): ScoreTableParts {
+    const n = this.count;
+    const keyLength = n === 0 ? 0 : this.keyEnds[n - 1]!;
+    return {
+      facts: this.facts,
+      values: this.values.all(),
+      extractors: this.extractors.all(),
+      notes: [...this.notes],
+      wideKeys: [...this.wideKeys],
+      columns: {
+        factIds: this.factIds.subarray(0, n),
+        replicates: this.replicates.subarray(0, n),
+        codes: this.codes.subarray(0, n),
+        extracted: this.extracted.subarray(0, n),
+        extractorIds: this.extractorIds.subarray(0, n),
+        deviations: this.deviations.subarray(0, n),
+        cares: this.cares.subarray(0, n),
+        keyEnds: this.keyEnds.subarray(0, n),
+        keyBytes: this.keyBytes.subarray(0, keyLength),
+      },
+    };
+  }
+
+  /** The table `parts()` described (columns used as given, not copied); inconsistent parts throw. */
+  static fromParts(parts: ScoreTableParts): ScoreTable {
+    const table = new ScoreTable();
+    const { columns } = parts;
+    const n = columns.codes.length;
+    for (const [name, column] of Object.entries(columns))
+      if (name !== 'keyBytes' && column.length !== n)
+        throw new Error(`ScoreTable.fromParts: column ${name} has ${column.length} rows, not ${n}`);
+    if (n > 0 && columns.keyEnds[n - 1] !== columns.keyBytes.length) throw new Error('ScoreTable.fromParts: keyEnds and keyBytes disagree');
+    for (let i = 0; i < n; i++) {
+      if (!(columns.keyEnds[i]! >= (i === 0 ? 0 : columns.keyEnds[i - 1]!)))
+        throw new Error(`ScoreTable.fromParts: row ${i}'s key ends before the previous one`);
+      if (parts.facts[columns.factIds[i]!] === undefined) throw new Error(`ScoreTable.fromParts: row ${i} names no facts`);
+      if ((columns.codes[i]! & OUTCOME_MASK) >= OUTCOMES.length) throw new Error(`ScoreTable.fromParts: row ${i} has no outcome`);
+      if (columns.extracted[i] !== NO_VALUE && columns.extracted[i]! >= parts.values.length)
+        throw new Error(`ScoreTable.fromParts: row ${i} names no value`);
+      if (columns.extractorIds[i]! >= parts.extractors.length) throw new Error(`ScoreTable.fromParts: row ${i} names no extractor`);
+    }
+    table.facts.push(...parts.facts);
+    parts.facts.forEach((facts, id) => {
+      const variant = `${facts.modelId}\u0000${facts.variantId}`;
+      table.factsByVariant.set(variant, [...(table.factsByVariant.get(variant) ?? []), id]);
+    });
+    for (const value of parts.values) table.values.id(value);
+    for (const extractor of parts.extractors) table.extractors.id(extractor);
+    for (const [i, notes] of parts.notes) table.notes.set(i, notes);
+    for (const [i, key] of parts.wideKeys) table.wideKeys.set(i, key);
+    table.factIds = columns.factIds;
+    table.replicates = columns.replicates;
+    table.codes = columns.codes;
+    table.extracted = columns.extracted;
+    table.extractorIds = columns.extractorIds;
+    table.deviations = columns.deviations;
+    table.cares = columns.cares;
+    table.keyEnds = columns.keyEnds;
+    table.keyBytes = Buffer.from(columns.keyBytes.buffer, columns.keyBytes.byteOffset, columns.keyBytes.byteLength);
+    table.count = n;
+    return table;
   }
 
   /** @internal column readers of ScoreView */
@@ -124,7 +199,7 @@ export class ScoreTable {
     return this.replicates[i]!;
   }
   outcomeOf(i: number): Outcome {
-    return OUTCOMES[this.codes[i]! & ~HEDGE_BIT]!;
+    return OUTCOMES[this.codes[i]! & OUTCOME_MASK]!;
   }
   hedgeOf(i: number): boolean {
     return (this.codes[i]! & HEDGE_BIT) !== 0;
@@ -147,7 +222,12 @@ export class ScoreTable {
     return Number.isNaN(c) ? undefined : c;
   }
   keyOf(i: number): string {
-    return this.wideKeys.get(i) ?? this.keyBytes.toString('latin1', i === 0 ? 0 : this.keyEnds[i - 1]!, this.keyEnds[i]!);
+    const wide = this.wideKeys.get(i);
+    if (wide !== undefined) return wide;
+    const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
+    const end = this.keyEnds[i]!;
+    if ((this.codes[i]! & HEX_KEY_BIT) === 0) return this.keyBytes.toString('latin1', start, end);
+    return this.keyBytes.toString('hex', start, start + 32) + this.keyBytes.toString('latin1', start + 32, end);
   }
   notesOf(i: number): RareNotes | undefined {
     return this.notes.get(i);
@@ -184,26 +264,66 @@ export class ScoreTable {
       this.keyEnds[i] = start;
       return;
     }
+    const hex = HEX_PREFIX.test(key);
+    if (hex) this.codes[i] = this.codes[i]! | HEX_KEY_BIT;
     while (start + key.length > this.keyBytes.length) {
-      const bigger = Buffer.alloc(this.keyBytes.length * 2);
+      const bigger = Buffer.alloc(Math.max(1 << 16, this.keyBytes.length * 2));
       this.keyBytes.copy(bigger, 0, 0, start);
       this.keyBytes = bigger;
     }
-    this.keyEnds[i] = start + this.keyBytes.write(key, start, 'latin1');
+    this.keyEnds[i] = hex
+      ? start + this.keyBytes.write(key.slice(0, 64), start, 'hex') + this.keyBytes.write(key.slice(64), start + 32, 'latin1')
+      : start + this.keyBytes.write(key, start, 'latin1');
+  }
+
+  /** Columns cut to the rows they hold, once no row is added: growth by doubling leaves up to half of each unused. */
+  private trim(): void {
+    const n = this.count;
+    if (this.codes.length === n) return;
+    this.factIds = this.factIds.slice(0, n);
+    this.replicates = this.replicates.slice(0, n);
+    this.codes = this.codes.slice(0, n);
+    this.extracted = this.extracted.slice(0, n);
+    this.extractorIds = this.extractorIds.slice(0, n);
+    this.deviations = this.deviations.slice(0, n);
+    this.cares = this.cares.slice(0, n);
+    this.keyEnds = this.keyEnds.slice(0, n);
+    this.keyBytes = Buffer.from(this.keyBytes.subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
   }
 
   private grow(): void {
-    const size = this.codes.length * 2;
-    const widen = <T extends Int32Array | Float64Array | Uint8Array>(from: T, to: T): T => (to.set(from), to);
-    this.factIds = widen(this.factIds, new Int32Array(size));
-    this.replicates = widen(this.replicates, new Float64Array(size));
-    this.codes = widen(this.codes, new Uint8Array(size));
-    this.extracted = widen(this.extracted, new Int32Array(size));
-    this.extractorIds = widen(this.extractorIds, new Int32Array(size));
-    this.deviations = widen(this.deviations, new Float64Array(size));
-    this.cares = widen(this.cares, new Float64Array(size));
-    this.keyEnds = widen(this.keyEnds, new Float64Array(size));
+    const size = Math.max(1024, this.codes.length * 2);
+    this.factIds = widened(this.factIds, new Int32Array(size));
+    this.replicates = widened(this.replicates, new Float64Array(size));
+    this.codes = widened(this.codes, new Uint8Array(size));
+    this.extracted = widened(this.extracted, new Int32Array(size));
+    this.extractorIds = widened(this.extractorIds, new Int32Array(size));
+    this.deviations = widened(this.deviations, new Float64Array(size));
+    this.cares = widened(this.cares, new Float64Array(size));
+    this.keyEnds = widened(this.keyEnds, new Float64Array(size));
   }
+}
+
+/** A table's contents as plain parts: its shared records and its typed columns, one row per score. */
+export interface ScoreTableParts {
+  facts: SharedFacts[];
+  values: (string | number)[];
+  extractors: string[];
+  notes: [number, RareNotes][];
+  wideKeys: [number, string][];
+  columns: ScoreColumns;
+}
+
+export interface ScoreColumns {
+  factIds: Int32Array;
+  replicates: Float64Array;
+  codes: Uint8Array;
+  extracted: Int32Array;
+  extractorIds: Int32Array;
+  deviations: Float64Array;
+  cares: Float64Array;
+  keyEnds: Float64Array;
+  keyBytes: Uint8Array;
 }
 
 /** A score read from the table's columns: what a plain record would hold, at the cost of two fields. */
@@ -314,5 +434,9 @@ class Interned<T> {
 
   at(id: number): T {
     return this.values[id]!;
+  }
+
+  all(): T[] {
+    return [...this.values];
   }
 }

@@ -1,8 +1,13 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { analyzeRunDirectory } from '../../src/pipeline/analyzeRunDir.js';
+import { scoreRecords } from '../../src/pipeline/runDir.js';
+import { EXTRACTOR_VERSION } from '../../src/score/extract/types.js';
+import { ScoreTable } from '../../src/score/table.js';
+import { encodeScoreTable } from '../../src/score/tableFile.js';
 import { runCli } from '../helpers/cli.js';
 import { writeTestStudy } from '../helpers/study.js';
 
@@ -68,6 +73,28 @@ describe('analyze re-uses recorded scores while nothing they depend on changed',
     scorer.calls = 0;
     await analyzeRunDirectory(dir);
     expect(scorer.calls).toBe(responses);
+  }, 120_000);
+
+  it("reads the scores' columns (scores-table.bin) while they match scores.jsonl, and rebuilds them when damaged", async () => {
+    const table = join(dir, 'scores-table.bin');
+    const columns = readFileSync(table);
+    const before = files(dir);
+    // Columns stamped with the current scores' digest are what the analysis reads: here every answer made wrong.
+    const stamp = {
+      scoresDigest: createHash('sha256')
+        .update(readFileSync(join(dir, 'scores.jsonl')))
+        .digest('hex'),
+      extractorVersion: EXTRACTOR_VERSION,
+    };
+    const wrong = ScoreTable.of([...scoreRecords(dir)].map((s) => ({ ...s, outcome: 'incorrect' as const })));
+    writeFileSync(table, Buffer.concat(encodeScoreTable(wrong, stamp)));
+    await analyzeRunDirectory(dir);
+    expect(files(dir)['results.json']).not.toEqual(before['results.json']);
+    // Damaged columns are never read: rebuilt from scores.jsonl, the same bytes as before, and the same outputs.
+    writeFileSync(table, 'CFSCORES damaged');
+    await analyzeRunDirectory(dir);
+    expect(files(dir)).toEqual(before);
+    expect(readFileSync(table).equals(columns)).toBe(true);
   }, 120_000);
 
   it('analyze --rescore scores every answer again', async () => {

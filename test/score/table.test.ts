@@ -4,6 +4,7 @@ import type { Axis } from '../../src/demographics/types.js';
 import { simulateDesignScores } from '../../src/power/designScores.js';
 import type { SimulatedSpec } from '../../src/providers/simulatedDecision.js';
 import { type AnalysedScore, ScoreTable } from '../../src/score/table.js';
+import { decodeScoreTable, encodeScoreTable } from '../../src/score/tableFile.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import type { Design } from '../../src/study/types.js';
 import type { Vignette } from '../../src/template/types.js';
@@ -88,9 +89,18 @@ function analysedFields(s: AnalysedScore): Record<string, unknown> {
   return Object.fromEntries(Object.keys(ANALYSED_FIELDS).map((f) => [f, s[f as keyof AnalysedScore]]));
 }
 
-const tableOf = (records: readonly ScoreRecord[]) => ScoreTable.of(records);
+const STAMP = { scoresDigest: 'd'.repeat(64), extractorVersion: 5 };
 
-describe('ScoreTable', () => {
+/** A table as built, and the same table written to its file (scores-table.bin) and read back: both must read the same. */
+const BUILDS: [string, (records: readonly ScoreRecord[]) => ScoreTable][] = [
+  ['ScoreTable', (records) => ScoreTable.of(records)],
+  [
+    'ScoreTable read back from its file',
+    (records) => decodeScoreTable(Buffer.concat(encodeScoreTable(ScoreTable.of(records), STAMP)), STAMP)!,
+  ],
+];
+
+describe.each(BUILDS)('%s', (_, tableOf) => {
   it('reads back every analysed field of every record, rare ones included', () => {
     const records: ScoreRecord[] = [
       score({ vignetteId: 'v1', outcome: 'correct', hedge: true, extracted: 3, signedDeviation: 1.5 }),
@@ -132,6 +142,10 @@ describe('ScoreTable', () => {
     // The same variant with an equal but distinct attributes object, and one whose facts disagree (a damaged file).
     records.push({ ...records[0]!, key: 'again', attributes: { ...records[0]!.attributes } });
     records.push({ ...records[0]!, key: 'other-domain', domain: 'elsewhere' });
+    // Request hashes (stored as their bytes), with and without a suffix, and hex that is not all lowercase (kept as text).
+    records.push({ ...records[0]!, key: '0123456789abcdef'.repeat(4) });
+    records.push({ ...records[0]!, key: `${'f0'.repeat(32)}.12` });
+    records.push({ ...records[0]!, key: `${'AB'.repeat(32)}` });
     const rows = tableOf(records).rows();
     expect(rows.map(analysedFields)).toEqual(records.map(analysedFields));
     expect(rows[8]!.attributes).toBe(rows[0]!.attributes);

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ScoreTable } from '../../src/score/table.js';
+import { decodeScoreTable, encodeScoreTable } from '../../src/score/tableFile.js';
+import { score } from '../analysis/helpers.js';
+
+const STAMP = { scoresDigest: 'a'.repeat(64), extractorVersion: 5 };
+const records = Array.from({ length: 300 }, (_, i) =>
+  score({ vignetteId: `v${i % 7}`, outcome: i % 4 === 0 ? 'incorrect' : 'correct', replicate: i % 3, key: `key-${i}`, extracted: i % 5 }),
+);
+const file = Buffer.concat(encodeScoreTable(ScoreTable.of(records), STAMP));
+
+/** scores-table.bin is a cache: whenever it may not hold exactly the current scores, it is not read (and is rebuilt). */
+describe('scores-table.bin', () => {
+  it('reads back the table it was written from', () => {
+    const table = decodeScoreTable(file, STAMP)!;
+    expect(table.length).toBe(300);
+    expect(table.rows().map((r) => [r.key, r.outcome, r.extracted, r.replicate])).toEqual(
+      records.map((r) => [r.key, r.outcome, r.extracted, r.replicate]),
+    );
+  });
+
+  it('reads a file that does not start on a multiple of 8 in memory', () => {
+    const shifted = Buffer.alloc(file.length + 3);
+    file.copy(shifted, 3);
+    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows()[299]?.key).toBe('key-299');
+  });
+
+  it('is stale once the scores or the extractor changed', () => {
+    expect(decodeScoreTable(file, { ...STAMP, scoresDigest: 'b'.repeat(64) })).toBeUndefined();
+    expect(decodeScoreTable(file, { ...STAMP, extractorVersion: 6 })).toBeUndefined();
+  });
+
+  it('is never read when damaged, truncated, lengthened or not a table at all', () => {
+    const flipped = Buffer.from(file);
+    flipped[flipped.length - 40]! ^= 1;
+    expect(decodeScoreTable(flipped, STAMP)).toBeUndefined();
+    expect(decodeScoreTable(file.subarray(0, file.length - 8), STAMP)).toBeUndefined();
+    expect(decodeScoreTable(Buffer.concat([file, Buffer.alloc(8)]), STAMP)).toBeUndefined();
+    expect(decodeScoreTable(Buffer.from('{"key":"x"}\n'), STAMP)).toBeUndefined();
+    expect(decodeScoreTable(Buffer.alloc(0), STAMP)).toBeUndefined();
+    const header = Buffer.from(file);
+    header[14] = 0x7b;
+    expect(decodeScoreTable(header, STAMP)).toBeUndefined();
+  });
+
+  it('holds an empty table', () => {
+    const empty = Buffer.concat(encodeScoreTable(new ScoreTable(), STAMP));
+    const table = decodeScoreTable(empty, STAMP)!;
+    expect(table.length).toBe(0);
+    table.add(records[0]!);
+    expect(table.rows()[0]!.key).toBe('key-0');
+  });
+});
