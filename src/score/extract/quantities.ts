@@ -61,12 +61,13 @@ const FREQUENCIES: ReadonlyArray<readonly [RegExp, number | 'every-n']> = [
  *
  * Numbers glued to letters or decimals ("SpO2", the "73" of "1.73") are not numbers here; a unit's own digits
  * ("1.73 m2", "24 h") are consumed with the unit and not reported again; a minus sign counts only when it does not
- * follow a digit ("60-80" is a range, "-3" a negative number). A comma is a thousands separator ("1,000") unless
+ * follow a digit ("60-80" is a range, "-3" a negative number) and touches the number: "— 492 ms" (a dash, normalised
+ * to "-") and a bulleted "- 525 mg" are positive, as every reader takes them. A comma is a thousands separator ("1,000") unless
  * one or two digits follow it and a unit comes next ("2,5 mg", European decimal comma).
  */
 export function findQuantities(text: string): Quantity[] {
   const quantities: Quantity[] = [];
-  const numberPattern = new RegExp(`(?<![\\w.,^])(-\\s?)?${NUMBER}(?![\\d])`, 'gi');
+  const numberPattern = new RegExp(`(?<![\\w.,^])(-)?${NUMBER}(?![\\d])`, 'gi');
   let match: RegExpExecArray | null;
   while ((match = numberPattern.exec(text)) !== null) {
     const start = match.index;
