@@ -5,7 +5,7 @@
  * slot count: the compiled CLI (bin/counterfair.js, built first) in a child process, timed from spawn to exit, so
  * start-up, expansion, the requests, scoring, analysis and the report all count. The endpoint's ceiling is
  * requests × latency / slots (no client can finish sooner); the figure is the run's wall time over that ceiling.
- * The study is the core library (13 template files) with the quickstart's axes and design, with as many replicates
+ * The study is the core library (the 13 template files of `CORE_LIBRARY_FILES`, as the run-level tests use) with the quickstart's axes and design, with as many replicates
  * as bring it nearest the requested number of requests, and a fresh run directory and no cache for every run. The
  * endpoint answers every request "Answer: B" (bench/latencyServer.c), so scoring does little: the figure is the
  * pipeline's overhead around the requests, not an extractor benchmark.
@@ -19,23 +19,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CORE_LIBRARY_FILES } from '../test/helpers/paths.js';
 import { startLatencyServer } from './latencyFixture.js';
-
-const CORE_LIBRARY = [
-  'cancer-screening',
-  'chest-pain',
-  'emergency-triage',
-  'infectious-disease',
-  'kidney-function',
-  'medication-dosing',
-  'mental-health',
-  'obstetrics',
-  'paediatrics',
-  'pain-management',
-  'pulmonary-function',
-  'sepsis',
-  'stroke',
-];
 
 const { values } = parseArgs({
   options: {
@@ -67,7 +52,7 @@ function studyFile(replicates: number): string {
     [
       'name: whole-run benchmark',
       'seed: 20261205',
-      `templates: [${CORE_LIBRARY.map((t) => join(root, 'templates', `${t}.yaml`)).join(', ')}]`,
+      `templates: [${CORE_LIBRARY_FILES.map((t) => join(root, t)).join(', ')}]`,
       `demographics: ${join(root, 'demographics')}`,
       'axes:',
       '  race: { levels: [white, black, hispanic, asian] }',
