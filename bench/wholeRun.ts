@@ -5,8 +5,9 @@
  * slot count: the compiled CLI (bin/counterfair.js, built first) in a child process, timed from spawn to exit, so
  * start-up, expansion, the requests, scoring, analysis and the report all count. The endpoint's ceiling is
  * requests × latency / slots (no client can finish sooner); the figure is the run's wall time over that ceiling.
- * The study is the core library (the 13 template files of `CORE_LIBRARY_FILES`, as the run-level tests use) with the quickstart's axes and design, with as many replicates
- * as bring it nearest the requested number of requests, and a fresh run directory and no cache for every run. The
+ * The study is the core library (the 13 template files of `CORE_LIBRARY_FILES`, as the run-level tests use) with
+ * the quickstart's axes and design, with as many replicates as bring it nearest the requested number of requests,
+ * and a fresh run directory and no cache for every run. The
  * endpoint answers every request "Answer: B" (bench/latencyServer.c), so scoring does little: the figure is the
  * pipeline's overhead around the requests, not an extractor benchmark.
  *
