@@ -4,6 +4,7 @@ import type { JudgementRecord, JudgementSink } from '../score/judge/ask.js';
 import { AppendLog } from '../run/appendLog.js';
 import { lockFile } from '../run/lock.js';
 import { readLineAt, scanLines } from '../run/jsonlFile.js';
+import { parseRecord } from '../run/store.js';
 import { InputError } from '../util/problems.js';
 import { RUN_FILES } from './runDir.js';
 
@@ -59,7 +60,7 @@ export function readJudgements(runDir: string): Map<string, string> {
   const complete = scanLines(path, (line) => {
     lineNumber++;
     if (line.trim() === '') return;
-    const record = parseJudgement(line);
+    const record = parseRecord<JudgementRecord>(line);
     if (!record)
       throw new InputError([
         {
@@ -74,21 +75,10 @@ export function readJudgements(runDir: string): Map<string, string> {
   if (complete < statSync(path).size) {
     const fd = openSync(path, 'r');
     try {
-      keep(parseJudgement(readLineAt(fd, complete)));
+      keep(parseRecord<JudgementRecord>(readLineAt(fd, complete)));
     } finally {
       closeSync(fd);
     }
   }
   return answered;
-}
-
-function parseJudgement(line: string): JudgementRecord | undefined {
-  try {
-    const value = JSON.parse(line) as Partial<JudgementRecord> | null;
-    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value
-      ? (value as JudgementRecord)
-      : undefined;
-  } catch {
-    return undefined;
-  }
 }

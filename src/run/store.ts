@@ -113,13 +113,14 @@ export class ResponseJournal {
   }
 }
 
-/** A journal line as a stored response, or undefined when it is not one. */
-export function parseRecord(line: string): StoredResponse | undefined {
+/**
+ * A journal line as a record keyed by request, or undefined when it is not one (a torn or foreign line): a stored
+ * response here and in the cache, a judgement in judgements.jsonl — each a `key` and an `error` (null on success).
+ */
+export function parseRecord<T extends { key: string; error: unknown } = StoredResponse>(line: string): T | undefined {
   try {
-    const value = JSON.parse(line) as Partial<StoredResponse> | null;
-    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value
-      ? (value as StoredResponse)
-      : undefined;
+    const value = JSON.parse(line) as Partial<T> | null;
+    return value !== null && typeof value === 'object' && typeof value.key === 'string' && 'error' in value ? (value as T) : undefined;
   } catch {
     return undefined;
   }
