@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import type { AnalysisResults } from '../../src/analysis/analyze.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import { runCli } from '../helpers/cli.js';
 import { fromRoot } from '../helpers/paths.js';
+import { writeTestStudy } from '../helpers/study.js';
 
 /**
  * The shipped care-intensity vignettes through `run` and `gate`, as a user runs them: a simulated model that gives
@@ -20,21 +21,16 @@ describe('care-intensity endpoints through the CLI, with a planted less-care shi
   let stdout: string;
   beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-care-'));
-    writeFileSync(
-      join(dir, 'study.yaml'),
-      [
-        'name: care shift',
-        'seed: 5',
-        `templates: [${fromRoot('templates/care-intensity.yaml')}]`,
-        `demographics: ${fromRoot('demographics')}`,
-        'axes: { race: { levels: [white, black, hispanic] } }',
-        'replicates: 8',
-        'models:',
-        '  - { id: shifted, provider: simulated, instability: 1, bias: [{ axis: race, level: black, less_care: 0.3 }] }',
-      ].join('\n'),
-    );
+    const study = writeTestStudy(join(dir, 'study.yaml'), {
+      name: 'care shift',
+      seed: 5,
+      templates: fromRoot('templates/care-intensity.yaml'),
+      axes: ['race: { levels: [white, black, hispanic] }'],
+      models: ['{ id: shifted, provider: simulated, instability: 1, bias: [{ axis: race, level: black, less_care: 0.3 }] }'],
+      extra: ['replicates: 8'],
+    });
     out = join(dir, 'run');
-    const r = await runCli(['run', join(dir, 'study.yaml'), '--out', out], { COUNTERFAIR_CACHE_DIR: 'off' });
+    const r = await runCli(['run', study, '--out', out], { COUNTERFAIR_CACHE_DIR: 'off' });
     expect(r.code).toBe(0);
     stdout = r.stdout;
     results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as AnalysisResults;

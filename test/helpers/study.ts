@@ -3,12 +3,12 @@ import { fixture, fromRoot } from './paths.js';
 
 /**
  * Writes a small study over race (white, black) and insurance (private, medicaid) for endpoint tests. `models` are
- * YAML flow mappings, one per model; `templates` defaults to the three-vignette test fixture; `extra` are more
- * top-level lines (a `quality:` section, say).
+ * YAML flow mappings, one per model; `templates` defaults to the three-vignette test fixture; `axes` replaces the
+ * axes (one YAML line each, as under `axes:`); `extra` are more top-level lines (a `quality:` section, say).
  */
 export function writeTestStudy(
   file: string,
-  options: { name: string; seed: number; models: string[]; templates?: string; extra?: string[] },
+  options: { name: string; seed: number; models: string[]; templates?: string; axes?: string[]; extra?: string[] },
 ): string {
   writeFileSync(
     file,
@@ -18,8 +18,7 @@ export function writeTestStudy(
       `templates: [${options.templates ?? fixture('study/templates')}]`,
       `demographics: ${fromRoot('demographics')}`,
       'axes:',
-      '  race: { levels: [white, black] }',
-      '  insurance: { levels: [private, medicaid] }',
+      ...(options.axes ?? ['race: { levels: [white, black] }', 'insurance: { levels: [private, medicaid] }']).map((a) => `  ${a}`),
       'models:',
       ...options.models.map((m) => `  - ${m}`),
       ...(options.extra ?? []),
