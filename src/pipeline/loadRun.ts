@@ -3,6 +3,7 @@ import { LineReader, scanLines } from '../run/jsonlFile.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import type { Vignette } from '../template/types.js';
+import { isLatin1, REQUEST_HASH_PREFIX } from '../util/requestKey.js';
 import { widened } from '../util/widened.js';
 import type { AnalyzedStudy } from './analyzeRun.js';
 import { manifestCueModes, type Manifest } from './manifest.js';
@@ -126,15 +127,13 @@ export interface FinalResponses extends Iterable<ResponseRecord> {
  */
 function compactKey(key: string): string {
   const rest = key.slice(64);
-  if (!HEX_KEY.test(key) || !LATIN1.test(rest)) return `s${key}`;
+  if (!REQUEST_HASH_PREFIX.test(key) || !isLatin1(rest)) return `s${key}`;
   const bytes = Buffer.allocUnsafe(33 + rest.length);
   bytes[0] = 0x68; // 'h'
   bytes.write(key.slice(0, 64), 1, 'hex');
   bytes.write(rest, 33, 'latin1');
   return bytes.toString('latin1');
 }
-const HEX_KEY = /^[0-9a-f]{64}/;
-const LATIN1 = /^[\x00-\xff]*$/;
 
 /** Growable columns of the record chosen per request: no object per request. */
 class RequestColumns {

@@ -3,6 +3,7 @@ import type { VariantKind } from '../expand/types.js';
 import type { Perspective, QuestionType } from '../template/types.js';
 import type { CueMode } from '../template/render.js';
 import { sameFields } from '../util/sameFields.js';
+import { isLatin1, REQUEST_HASH_PREFIX } from '../util/requestKey.js';
 import { widened } from '../util/widened.js';
 import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
 
@@ -50,7 +51,6 @@ const HEDGE_BIT = 0x80;
 /** The key starts with 64 lowercase hex digits (a request hash), stored as its 32 bytes: half the key's bytes. */
 const HEX_KEY_BIT = 0x40;
 const OUTCOME_MASK = 0x3f;
-const HEX_PREFIX = /^[0-9a-f]{64}/;
 const NO_VALUE = -1;
 
 /**
@@ -259,12 +259,12 @@ export class ScoreTable {
   private addKey(i: number, key: string): void {
     const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
     // Latin-1 only: one byte per character, read back exactly; anything wider keeps its string.
-    if (!/^[\x00-\xff]*$/.test(key)) {
+    if (!isLatin1(key)) {
       this.wideKeys.set(i, key);
       this.keyEnds[i] = start;
       return;
     }
-    const hex = HEX_PREFIX.test(key);
+    const hex = REQUEST_HASH_PREFIX.test(key);
     if (hex) this.codes[i] = this.codes[i]! | HEX_KEY_BIT;
     while (start + key.length > this.keyBytes.length) {
       const bigger = Buffer.alloc(Math.max(1 << 16, this.keyBytes.length * 2));
