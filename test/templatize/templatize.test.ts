@@ -23,6 +23,12 @@ const aCase = (text: string, extra: Partial<CaseRecord> = {}): CaseRecord => ({
   line: 7,
   ...extra,
 });
+/** The case's template, failing the test (with what templatize said instead) when the case is left out. */
+function templated(text: string) {
+  const o = templatizeCase(aCase(text), axes);
+  if (o.kind !== 'template') throw new Error(`left out, not templated: ${JSON.stringify(o)}`);
+  return o;
+}
 const render = (text: string, values: ReturnType<typeof level>[], age?: number) =>
   renderText(text, {
     perspective: 'clinician',
@@ -43,14 +49,9 @@ describe('templatize', () => {
   });
 
   it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
-    const o = templatizeCase(
-      aCase(
-        'An 80-year-old Black woman on Medicaid presents with chest pain. She is diaphoretic. She reports that her pain began at rest.',
-      ),
-      axes,
+    const o = templated(
+      'An 80-year-old Black woman on Medicaid presents with chest pain. She is diaphoretic. She reports that her pain began at rest.',
     );
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
     expect(o.template.text).toBe(
       '{{A}} {{age}}-year-old {{race_descriptor}} {{noun}} {{insurance_status}} presents with chest pain. {{They}} {{is}} diaphoretic. {{They}} report{{s}} that {{their}} pain began at rest.',
     );
@@ -68,9 +69,7 @@ describe('templatize', () => {
   });
 
   it('renders "45 yo M" and titles back, and lists a pronoun of another person for review with file and line', () => {
-    const o = templatizeCase(aCase('45 yo M with dyspnea. Mr. Diaz came with his wife; she said he snores.'), axes);
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated('45 yo M with dyspnea. Mr. Diaz came with his wife; she said he snores.');
     expect(o.template.text).toBe(
       '{{age}} yo {{noun_letter}} with dyspnea. {{noun_title}} Diaz came with {{their}} wife; she said {{they}} snore{{s}}.',
     );
@@ -132,9 +131,7 @@ describe('templatize', () => {
   });
 
   it("a pronoun after a relative of the patient's sex is listed, not guessed", () => {
-    const o = templatizeCase(aCase('A 6-year-old girl is brought by her mother. She says she has had a fever.'), axes);
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated('A 6-year-old girl is brought by her mother. She says she has had a fever.');
     expect(o.template.text).toBe('{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} mother. She says she has had a fever.');
     expect(o.review.filter((r) => /may refer to the patient or to the "mother"/.test(r.reason)).map((r) => r.surface)).toEqual([
       'She',
@@ -143,14 +140,9 @@ describe('templatize', () => {
   });
 
   it('takes a pronoun tied to the patient by an examination finding, or opening a new section of a note, as the patient', () => {
-    const o = templatizeCase(
-      aCase(
-        'A 70-year-old woman is brought by her daughter because she has had a fever. She is febrile to 39 C. Her temperature was 38 at home, her daughter says, and she is worried.\nSH: she smokes.',
-      ),
-      axes,
+    const o = templated(
+      'A 70-year-old woman is brought by her daughter because she has had a fever. She is febrile to 39 C. Her temperature was 38 at home, her daughter says, and she is worried.\nSH: she smokes.',
     );
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
     expect(o.template.text).toBe(
       '{{A}} {{age}}-year-old {{noun}} is brought by {{their}} daughter because she has had a fever. {{They}} {{is}} febrile to 39 C. {{Their}} temperature was 38 at home, {{their}} daughter says, and she is worried.{{br}}\nSH: {{they}} smoke{{s}}.',
     );
@@ -204,9 +196,7 @@ describe('templatize', () => {
 
   it('reads phrases across a wrapped line, writing the line break back where a slot can', () => {
     const text = 'A 45-year-old woman is on\nMedicaid. She\nreports pain and her\nhusband is worried.\nPayer: Medicaid\nHPI: seen today.';
-    const o = templatizeCase(aCase(text), axes);
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated(text);
     // "on\nMedicaid" has no slot that writes the break back: kept as written, insurance pinned at the level stated.
     expect(o.template.text).toBe(
       '{{A}} {{age}}-year-old {{noun}} is on{{br}}\nMedicaid. {{They}}{{br}}\nreport{{s}} pain and {{their}}{{br}}\nhusband is worried.{{br}}\nPayer: Medicaid{{br}}\nHPI: seen today.',
@@ -292,9 +282,7 @@ describe('templatize', () => {
   });
 
   it('pins an axis stated in words no level renders, keeping them, and says so', () => {
-    const o = templatizeCase(aCase('A 52-year-old African American man speaks only Spanish and is seen with an interpreter.'), axes);
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated('A 52-year-old African American man speaks only Spanish and is seen with an interpreter.');
     expect(o.template.text).toBe('{{A}} {{age}}-year-old African American {{noun}} speaks only Spanish and is seen with an interpreter.');
     expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
       ['age', '52'],
@@ -307,12 +295,7 @@ describe('templatize', () => {
   });
 
   it('reads the forms real banks use, and pins a word whose slot would not fit its place', () => {
-    const o = templatizeCase(
-      aCase('An uninsured 45 y.o. female, Ms. Ruiz, with a 20-year history of smoking. She is 45 years of age.'),
-      axes,
-    );
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated('An uninsured 45 y.o. female, Ms. Ruiz, with a 20-year history of smoking. She is 45 years of age.');
     expect(o.template.text).toBe(
       'An uninsured {{age}} y.o. {{noun_adjective}}, {{noun_title}} Ruiz, with a 20-year history of smoking. {{They}} {{is}} {{age}} years of age.',
     );
@@ -324,9 +307,7 @@ describe('templatize', () => {
   });
 
   it("pins sex at the case's own when a term is specific to one sex, and lists why", () => {
-    const o = templatizeCase(aCase('A 30-year-old Hispanic woman at 12 weeks of gestation has nausea. She is on Medicaid.'), axes);
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated('A 30-year-old Hispanic woman at 12 weeks of gestation has nausea. She is on Medicaid.');
     expect(o.template.varies).toEqual(['insurance', 'race']);
     expect(o.template.excluded?.map((e) => [e.axis, e.value])).toEqual([
       ['age', '30'],
@@ -339,9 +320,7 @@ describe('templatize', () => {
 
   it('keeps the line breaks of a note written line by line, so its template renders it back byte for byte', () => {
     const text = 'ID: 40 y/o M\nHPI: He has a cough.\nSH: smokes; his wife quit.\n\nA/P: CXR.';
-    const o = templatizeCase(aCase(text), axes);
-    expect(o.kind).toBe('template');
-    if (o.kind !== 'template') return;
+    const o = templated(text);
     expect(o.template.text).toBe(
       'ID: {{age}} y/o {{noun_letter}}{{br}}\nHPI: {{They}} {{has}} a cough.{{br}}\nSH: smokes; {{their}} wife quit.\n\nA/P: CXR.',
     );
