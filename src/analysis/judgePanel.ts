@@ -61,15 +61,15 @@ export interface JudgePanelSummary {
   /**
    * The adequate rate corrected with the clinician-adjudicated items (prediction-powered inference): null with
    * fewer than 2 adjudicated or 2 unadjudicated panel-labelled items. Valid when the adjudicated items are a random
-   * sample of the judged ones (a review queue that picks uncertain verdicts is not: say so beside it).
+   * sample of the judged ones (`review export --random`); the pipeline sets the review queue's labels aside.
    */
   corrected: PredictionPoweredMean | null;
   /** Panel-labelled items a clinician adjudicated as correct or incorrect (the PPI's labelled sample). */
   nAdjudicated: number;
   /**
-   * Of those, the items the review queue picked (flips, worst cases, uncertain verdicts: not at random), when the
-   * run's review key says so (added by the pipeline). Above 0, `corrected` is not valid: the labelled sample leans
-   * toward the panel's errors.
+   * Panel-labelled items a clinician adjudicated outside a random sample (added by the pipeline): the review queue's
+   * picks (flips, worst cases, uncertain verdicts), or items no review key names. They are set aside (not in
+   * `nAdjudicated`, not in `corrected`): a sample picked for the panel's likely errors biases the correction.
    */
   nAdjudicatedFromQueue?: number;
 }

@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CliIO } from './program.js';
 
 /** `counterfair review export|import`: the blinded clinician review queue out, adjudicated labels in. */
@@ -9,11 +9,26 @@ export function reviewCommand(io: CliIO): Command {
       'write a blinded review queue (review.csv, review.html) of flips, worst cases, refusals and uncertain judge verdicts; the key stays in the run directory',
     )
     .argument('<run-dir>', 'an analysed run directory')
-    .option('--out <dir>', 'where review.csv and review.html go (default: <run-dir>/review)')
+    .option('--out <dir>', 'where review.csv and review.html go (default: <run-dir>/review, or <run-dir>/review-random with --random)')
     .option('--max <n>', 'at most this many items, the most important first', positiveInteger)
-    .action(async (runDir: string, opts: { out?: string; max?: number }) => {
+    .addOption(
+      new Option(
+        '--random <n>',
+        'instead of the queue, a random sample of n single answers (judge-scored ones when there are any): the labels that may correct a judge-based rate',
+      )
+        .argParser(positiveInteger)
+        .conflicts('max'),
+    )
+    .action(async (runDir: string, opts: { out?: string; max?: number; random?: number }) => {
       const { exportReview } = await import('../review/export.js');
-      const summary = exportReview(runDir, { outDir: opts.out, max: opts.max, clock: io.clock });
+      const summary = exportReview(runDir, { outDir: opts.out, max: opts.max, random: opts.random, clock: io.clock });
+      if (summary.sampledFrom) {
+        const { population, kind } = summary.sampledFrom;
+        const fewer = summary.items < (opts.random ?? 0) ? ' (all of them: fewer than asked)' : '';
+        io.stdout.write(
+          `A random sample of ${summary.items} of the ${population} ${kind === 'judged' ? 'judge-scored' : 'scored'} answers${fewer}.\n`,
+        );
+      }
       const reasons = Object.entries(summary.byReason)
         .map(([reason, n]) => `${n} ${reason}`)
         .join(', ');

@@ -8,7 +8,9 @@ import { readJsonl, readJudgePanel, readOptionalJson, requireRunFile } from './r
 /**
  * The agreement of the run's judge panel and the rate it measures (results.json `judgePanel`), from the recorded
  * per-judge verdicts (judge-verdicts.jsonl) and the clinicians' agreed labels of single answers (correct or
- * incorrect; partly-correct counts as incorrect, as everywhere). Undefined for a run with one judge or none.
+ * incorrect; partly-correct counts as incorrect, as everywhere). Only labels of a random sample
+ * (`review export --random`) correct the rate; the others (the review queue's) are set aside and counted in
+ * `nAdjudicatedFromQueue`. Undefined for a run with one judge or none.
  */
 export function judgePanelResults(runDir: string, analysis: AnalysisOptions, seed: number): JudgePanelSummary | undefined {
   const panel = readJudgePanel(runDir);
@@ -18,13 +20,13 @@ export function judgePanelResults(runDir: string, analysis: AnalysisOptions, see
     `re-create it with \`counterfair analyze ${runDir} --rescore\``,
   );
   const clinician = new Map<string, boolean>();
-  const queued = new Set<string>();
-  const queueItems = reviewQueueItems(runDir);
+  const notRandom = new Set<string>();
+  const sampled = randomSampleItems(runDir);
   for (const label of resolveLabels(readAdjudications(runDir)).agreed) {
     const outcome = label.target === 'response' ? labelOutcome(label.label) : null;
     if (label.target !== 'response' || (outcome !== 'correct' && outcome !== 'incorrect')) continue;
-    clinician.set(label.responseKey, outcome === 'correct');
-    if (queueItems.has(label.itemId)) queued.add(label.responseKey);
+    if (sampled.has(label.itemId)) clinician.set(label.responseKey, outcome === 'correct');
+    else notRandom.add(label.responseKey);
   }
   const judges = panel.judges.map((j) => j.id);
   const items = panelItems(judges, records, clinician);
@@ -36,16 +38,18 @@ export function judgePanelResults(runDir: string, analysis: AnalysisOptions, see
   return {
     ...summary,
     nAdjudicatedFromQueue: items.filter(
-      (item) => item.clinician !== undefined && queued.has(item.key) && panelLabel(item.verdicts, panel.rule) !== null,
+      (item) => notRandom.has(item.key) && item.clinician === undefined && panelLabel(item.verdicts, panel.rule) !== null,
     ).length,
   };
 }
 
 /**
- * The ids of the review queue's items (review-key.json): every one was picked for a reason (a flip, a worst case, an
- * uncertain verdict), never at random, so labels of these items are not the random sample the correction needs.
+ * The ids of the items drawn at random (`review export --random`, in review-key.json). Only their labels may correct
+ * the panel's rate: the review queue picks flips, worst cases and uncertain verdicts, so its labels lean toward the
+ * panel's errors, and a label whose item no key names cannot be shown to be random.
  */
-function reviewQueueItems(runDir: string): Set<string> {
+function randomSampleItems(runDir: string): Set<string> {
   const key = readOptionalJson<ReviewKey>(runDir, 'reviewKey');
-  return new Set(Array.isArray(key?.items) ? key.items.map((item) => item.id) : []);
+  const items = Array.isArray(key?.items) ? key.items : [];
+  return new Set(items.filter((item) => item.reasons.includes('random-sample')).map((item) => item.id));
 }

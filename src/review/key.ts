@@ -7,8 +7,12 @@ import { InputError } from '../util/problems.js';
  */
 export const REVIEW_KEY_FILE = RUN_FILES.reviewKey;
 
-/** Why an item is in the queue (never shown to the reviewer, who would otherwise learn what automation thought). */
-export type ReviewReason = 'worst-case' | 'flip' | 'refusal' | 'judge-uncertain';
+/**
+ * Why an item is in the queue (never shown to the reviewer, who would otherwise learn what automation thought).
+ * `random-sample` marks an answer drawn at random (`review export --random`), not picked for what automation said:
+ * only those labels may correct a judge-based rate.
+ */
+export type ReviewReason = 'worst-case' | 'flip' | 'refusal' | 'judge-uncertain' | 'random-sample';
 
 export interface ReviewSide {
   variantId: string;

@@ -10,7 +10,7 @@ import type { ReviewKeyItem, ReviewReason, ReviewSide } from './key.js';
 export const UNCERTAIN_CONFIDENCE = 0.7;
 
 /** How much each reason makes an item worth a clinician's time, for `--max`. */
-const PRIORITY: Record<ReviewReason, number> = { 'worst-case': 4, flip: 2, refusal: 1, 'judge-uncertain': 1 };
+const PRIORITY: Record<ReviewReason, number> = { 'worst-case': 4, flip: 2, refusal: 1, 'judge-uncertain': 1, 'random-sample': 0 };
 
 /**
  * The review queue: reference/level pairs that flip (the answer changed with the demographics, or the pairwise judge
@@ -103,9 +103,13 @@ function pairItem(pair: ScorePair, reasons: ReviewReason[], seed: number): Revie
   };
 }
 
-function singleItem(score: ScoreRecord, reasons: ReviewReason[], seed: number): ReviewKeyItem {
+/**
+ * One answer shown on its own. `salt` separates the ids of items exported for different purposes (a random sample
+ * beside the queue) when both show the same answer, so each label stays attributable to the export it came from.
+ */
+export function singleItem(score: ScoreRecord, reasons: ReviewReason[], seed: number, salt?: string): ReviewKeyItem {
   return {
-    id: itemId(seed, score.key),
+    id: salt === undefined ? itemId(seed, score.key) : itemId(seed, salt, score.key),
     type: 'single',
     model: score.modelId,
     vignetteId: score.vignetteId,

@@ -69,10 +69,13 @@ describe("the report's judge panel section", () => {
     expect(out).toMatch(/The panel calls 62\.0% of the answers it decided adequate; corrected with the 30 answers clinicians labelled/);
     expect(out).toMatch(/55\.0% \(95% CI 45\.0% to 65\.0%\)/);
     expect(out).toMatch(/random sample/);
-    expect(out).not.toMatch(/not valid/);
+    expect(out).not.toMatch(/set aside/);
     const queued = text({ ...panel([0.5, 0.7]), corrected, nAdjudicated: 30, nAdjudicatedFromQueue: 12 });
-    expect(queued).toMatch(
-      /The corrected rate below is not valid for this run\.\*\* 12 of the 30 answers clinicians labelled were picked by the review queue/,
-    );
+    expect(queued).toMatch(/corrected with the 30 answers clinicians labelled/);
+    expect(queued).toMatch(/12 answers clinicians labelled from the review queue are set aside here/);
+    const none = text({ ...panel([0.5, 0.7]), corrected: null, nAdjudicated: 0, nAdjudicatedFromQueue: 12 });
+    expect(none).toMatch(/No corrected rate: it needs at least 2 answers of a random sample/);
+    expect(none).toMatch(/counterfair review export RUN\\*_DIR --random N/);
+    expect(none).toMatch(/12 answers clinicians labelled from the review queue are set aside/);
   });
 });

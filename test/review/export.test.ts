@@ -111,14 +111,50 @@ describe('review export', () => {
     const all = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
     const r = await runCli(['review', 'export', runDir, '--max', '3', '--out', join(runDir, 'small')]);
     expect(r.code).toBe(0);
-    const small = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
-    expect(small.items).toHaveLength(3);
-    expect(readCsv(join(runDir, 'small', 'review.csv'))).toHaveLength(3);
+    const key = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
+    const shown = new Set(readCsv(join(runDir, 'small', 'review.csv')).map((row) => row.item_id));
+    expect(shown.size).toBe(3);
+    const small = { items: key.items.filter((i) => shown.has(i.id)) };
+    // The key still names the first export's items: labels reviewers fill in for it must still import.
+    expect(new Set(key.items.map((i) => i.id))).toEqual(new Set(all.items.map((i) => i.id)));
     const priority: Record<string, number> = { 'worst-case': 4, flip: 2, refusal: 1, 'judge-uncertain': 1 };
     const weight = (reasons: string[]) => reasons.reduce((sum, r) => sum + priority[r]!, 0);
     const cutoff = Math.min(...small.items.map((i) => weight(i.reasons)));
     expect(all.items.filter((i) => weight(i.reasons) > cutoff).every((i) => small.items.some((s) => s.id === i.id))).toBe(true);
     for (const item of small.items) expect(all.items.find((i) => i.id === item.id)).toEqual(item);
     expect((await runCli(['review', 'export', runDir, '--max', '0'])).code).toBe(2);
+  });
+
+  it('draws a random sample of judged single answers beside the queue, the same on a re-export', async () => {
+    const before = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
+    const scores = readScores(runDir);
+    const judged = scores.filter((s) => s.judge !== undefined);
+    expect(judged.length).toBeGreaterThan(5);
+    const r = await runCli(['review', 'export', runDir, '--random', '5']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`A random sample of 5 of the ${judged.length} judge-scored answers`));
+    const rows = readCsv(join(runDir, 'review-random', 'review.csv'));
+    expect(rows).toHaveLength(5);
+    const key = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
+    const sample = key.items.filter((i) => i.reasons.includes('random-sample'));
+    expect(sample.map((i) => i.id).sort()).toEqual(rows.map((row) => row.item_id).sort());
+    expect(sample.every((i) => i.type === 'single' && i.b === null)).toBe(true);
+    expect(sample.every((i) => judged.some((s) => s.key === i.a.responseKey))).toBe(true);
+    // Beside the queue, not over it: the queue's items and its review.csv are still there.
+    for (const item of before.items) expect(key.items).toContainEqual(item);
+    expect(readCsv(join(runDir, 'review', 'review.csv')).length).toBeGreaterThan(0);
+    // Seeded and order-free: the same sample again; a larger one contains the smaller.
+    await runCli(['review', 'export', runDir, '--random', '5', '--out', join(runDir, 'again')]);
+    expect(
+      readCsv(join(runDir, 'again', 'review.csv'))
+        .map((row) => row.item_id)
+        .sort(),
+    ).toEqual(sample.map((i) => i.id).sort());
+    await runCli(['review', 'export', runDir, '--random', '8', '--out', join(runDir, 'larger')]);
+    const larger = new Set(readCsv(join(runDir, 'larger', 'review.csv')).map((row) => row.item_id));
+    expect(sample.every((i) => larger.has(i.id))).toBe(true);
+    const both = await runCli(['review', 'export', runDir, '--random', '5', '--max', '3']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toMatch(/--random.*cannot be used with option '--max/);
   });
 });

@@ -86,26 +86,21 @@ function pairsTable(panel: JudgePanelSummary): DisplayTable {
 
 function rateBlocks(panel: JudgePanelSummary): Block[] {
   const raw = `The panel calls ${percent(panel.adequateRate)} of the answers it decided adequate`;
+  const queued = panel.nAdjudicatedFromQueue ?? 0;
+  const setAside =
+    queued > 0
+      ? ` ${count(queued)} answers clinicians labelled from the review queue are set aside here: the queue picks flips, worst cases and uncertain verdicts, not a random sample, so they would bias the correction toward the panel's errors.`
+      : '';
   const c = panel.corrected;
   if (!c)
     return [
       paragraph(
-        `${raw}. No corrected rate: it needs at least 2 answers a clinician labelled correct or incorrect (${count(panel.nAdjudicated)} here) and 2 more the clinicians did not label (\`counterfair review\`).`,
+        `${raw}. No corrected rate: it needs at least 2 answers of a random sample that a clinician labelled correct or incorrect (${count(panel.nAdjudicated)} here) and 2 more the clinicians did not label. Draw one with \`counterfair review export RUN_DIR --random N\` and import the labels.${setAside}`,
       ),
     ];
-  const queued = panel.nAdjudicatedFromQueue ?? 0;
   return [
-    ...(queued > 0
-      ? [
-          callout(
-            strong('The corrected rate below is not valid for this run.'),
-            ' ',
-            `${count(queued)} of the ${count(c.nLabelled)} answers clinicians labelled were picked by the review queue (flips, worst cases, uncertain verdicts), not at random, so they over-represent the panel's errors and the correction is biased. Have clinicians label a random sample of the judged answers to correct the rate.`,
-          ),
-        ]
-      : []),
     paragraph(
-      `${raw}; corrected with the ${count(c.nLabelled)} answers clinicians labelled (prediction-powered inference, Angelopoulos et al. 2023): ${percent(c.estimate)} (95% CI ${percent(c.low)} to ${percent(c.high)}). The panel's error on the labelled answers moves the rate by ${decimal(-100 * c.rectifier, 1, true)} points. The correction is valid when the labelled answers are a random sample of the judged ones; a review queue that picks flips and uncertain verdicts is not one, so label a random sample to rely on it.`,
+      `${raw}; corrected with the ${count(c.nLabelled)} answers clinicians labelled (prediction-powered inference, Angelopoulos et al. 2023): ${percent(c.estimate)} (95% CI ${percent(c.low)} to ${percent(c.high)}). The panel's error on the labelled answers moves the rate by ${decimal(-100 * c.rectifier, 1, true)} points. The correction is valid when the labelled answers are a random sample of the judged ones (\`counterfair review export --random\` draws one).${setAside}`,
     ),
   ];
 }

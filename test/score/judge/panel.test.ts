@@ -172,7 +172,7 @@ describe('a panel of simulated judges in a run', () => {
     }
   });
 
-  it('counts the clinician labels the review queue picked, which make the corrected rate invalid', async () => {
+  it("corrects the rate only with labels of a random sample: the queue's labels and unknown items are set aside", async () => {
     const dir = freshDir();
     const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judges: THREE })) });
     await runJudges(run, run.study, { env: {}, clock: () => 0, log: () => {} });
@@ -194,24 +194,25 @@ describe('a panel of simulated judges in a run', () => {
     });
     appendAdjudications(dir, decided.map(label));
     const analysis = run.study.analysis;
-    expect(judgePanelResults(dir, analysis, run.seed)).toMatchObject({ nAdjudicated: 6, nAdjudicatedFromQueue: 0 });
+    // No review key names these items, so nothing shows they were drawn at random.
+    expect(judgePanelResults(dir, analysis, run.seed)).toMatchObject({ nAdjudicated: 0, nAdjudicatedFromQueue: 6, corrected: null });
     writeReviewKey(dir, {
       format: 'counterfair-review-key',
       createdAt: '2026-12-05T00:00:00Z',
-      items: decided.slice(0, 2).map((v, i) => ({
+      items: decided.map((v, i) => ({
         id: `item-${i}`,
         type: 'single',
         model: v.modelId,
         vignetteId: v.vignetteId,
         replicate: v.replicate,
-        reasons: ['judge-uncertain'],
+        reasons: i < 2 ? ['judge-uncertain'] : ['random-sample'],
         a: { variantId: v.variantId, responseKey: v.key, role: 'answer' },
         b: null,
       })),
     });
     const summary = judgePanelResults(dir, analysis, run.seed)!;
-    expect(summary).toMatchObject({ nAdjudicated: 6, nAdjudicatedFromQueue: 2 });
-    expect(summary.corrected!.nLabelled).toBe(6);
+    expect(summary).toMatchObject({ nAdjudicated: 4, nAdjudicatedFromQueue: 2 });
+    expect(summary.corrected!.nLabelled).toBe(4);
   });
 
   it('a panel replaced by one judge leaves no stale per-judge verdicts', async () => {

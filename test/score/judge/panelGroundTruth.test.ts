@@ -5,17 +5,15 @@ import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { JudgePanelSummary } from '../../../src/analysis/judgePanel.js';
 import { readJsonl, runFile } from '../../../src/pipeline/runDir.js';
-import { appendAdjudications, type AdjudicationRecord } from '../../../src/review/adjudications.js';
+import type { ReviewKey } from '../../../src/review/key.js';
 import type { ResponseRecord } from '../../../src/run/types.js';
-import { createRng } from '../../../src/stats/rng.js';
-import { deriveSeed } from '../../../src/util/hash.js';
 import { runCli } from '../../helpers/cli.js';
 import { fromRoot } from '../../helpers/paths.js';
 
 /** Three simulated judges with known accuracies; each errs independently of the others (its own draws). */
 const ACCURACIES = [0.9, 0.8, 0.7];
 const VIGNETTES = 120;
-/** Share of the answers a clinician labels: a seeded random sample, so prediction-powered inference is valid. */
+/** Share of the answers a clinician labels: a random sample (`review export --random`), so the correction is valid. */
 const LABELLED = 0.3;
 const SEEDS = 8;
 
@@ -94,20 +92,17 @@ describe('a simulated judge panel through run and analyze recovers the planted t
       const adequate = new Map(responses.map((r) => [r.key, r.text!.startsWith('Follow the guideline:')]));
       const p = [...adequate.values()].filter(Boolean).length / adequate.size;
 
-      // A clinician labels a seeded random sample with the truth.
-      const rng = createRng(deriveSeed(77, String(k)));
-      const labels: AdjudicationRecord[] = responses
-        .filter(() => rng() < LABELLED)
-        .map((r, i) => ({
-          target: 'response',
-          responseKey: r.key,
-          label: adequate.get(r.key) ? 'correct' : 'incorrect',
-          by: 'dr-truth',
-          itemId: `item-${i}`,
-          source: 'ground-truth',
-          importedAt: '2026-12-05T00:00:00Z',
-        }));
-      appendAdjudications(out, labels);
+      // A clinician labels, with the truth, the random sample `review export --random` draws, and the labels go back
+      // in through `review import`.
+      const sampleSize = Math.round(LABELLED * responses.length);
+      const exported = await runCli(['review', 'export', out, '--random', String(sampleSize)]);
+      expect(exported.stdout).toMatch(new RegExp(`A random sample of ${sampleSize} of the ${responses.length} judge-scored answers`));
+      const key = JSON.parse(readFileSync(runFile(out, 'reviewKey'), 'utf8')) as ReviewKey;
+      const rows = key.items.map((item) => `${item.id},${adequate.get(item.a.responseKey) ? 'correct' : 'incorrect'},,,dr-truth`);
+      writeFileSync(join(dir, 'labels.csv'), `item_id,label_a,label_b,label_pair,reviewer\n${rows.join('\n')}\n`);
+      const imported = await runCli(['review', 'import', out, join(dir, 'labels.csv')]);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
       const analysed = await runCli(['analyze', out]);
       expect(analysed.stderr).not.toMatch(/internal error/);
 
@@ -121,12 +116,14 @@ describe('a simulated judge panel through run and analyze recovers the planted t
       const [low, high] = panel.fleissKappaCi!;
       if (low <= plantedKappa(p) && plantedKappa(p) <= high) kappaCovered++;
       const c = panel.corrected!;
-      expect(c.nLabelled).toBe(labels.length);
+      expect(key.items.every((item) => item.type === 'single' && item.reasons.includes('random-sample'))).toBe(true);
+      expect(c.nLabelled).toBe(sampleSize);
+      expect(panel.nAdjudicatedFromQueue).toBe(0);
       if (c.low <= p && p <= c.high) rateCovered++;
     }
     // Nominal 95% intervals: at least 6 of 8 covering is expected with probability above 0.99 if they are valid.
     // Measured: 8 of 8 for both (planted κ 0.26-0.33 against estimates 0.20-0.39; true adequate rate 0.64-0.79,
-    // each inside its corrected interval, about 20 points wide with 30% of 240 answers labelled; the raw panel rate
+    // each inside its corrected interval, about 20 points wide with 72 of 240 answers labelled; the raw panel rate
     // ran 1-6 points below the truth).
     expect(kappaCovered).toBeGreaterThanOrEqual(6);
     expect(rateCovered).toBeGreaterThanOrEqual(6);
