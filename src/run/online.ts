@@ -29,38 +29,56 @@ export async function runOnline(
   ctx: RunContext,
 ): Promise<void> {
   const endpoint = new Endpoint(spec, provider, ctx, meter);
-  const limit = spec.concurrency * STARTED_PER_SLOT;
   const inFlight = new Set<string>();
+  const toSend = function* () {
+    for (const request of requests) {
+      // The same key twice in the plan is one request (identical messages): the answer on its way serves both.
+      if (inFlight.has(request.key)) {
+        meter.reuse();
+        continue;
+      }
+      if (recorder.reuse(request)) continue;
+      yield request;
+    }
+  };
+  await sendAll(toSend(), spec.concurrency, ctx.signal, async (request) => {
+    inFlight.add(request.key);
+    try {
+      const outcome = await endpoint.send(request, { variant: request.variant, question: questions.get(request.vignetteId)! });
+      if (outcome) recorder.record(request, outcome.response, outcome.attempts, outcome.latencyMs, spec.price);
+    } finally {
+      inFlight.delete(request.key);
+    }
+  });
+}
+
+/**
+ * The runner's one scheduling loop, for the audited models and the judges alike: starts `send` for each item as a
+ * slot frees (at most `concurrency` × STARTED_PER_SLOT at a time; the endpoint's own gate keeps `concurrency` on the
+ * wire), pulls the next item only then (so a plan of any size is never held whole), stops starting new ones once
+ * `signal` aborts, and waits for those started. The first failure of `send` (a recording failure, not a request
+ * error: those are data) stops the loop and is rethrown once everything started has settled.
+ */
+export async function sendAll<T>(
+  items: Iterable<T>,
+  concurrency: number,
+  signal: AbortSignal | undefined,
+  send: (item: T) => Promise<void>,
+): Promise<void> {
+  const limit = concurrency * STARTED_PER_SLOT;
   let active = 0;
   let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
-  const settled = () => {
-    active--;
-    wake?.();
-  };
   const slotFreed = () => new Promise<void>((resolve) => (wake = resolve));
-
-  const handle = async (request: PlannedRequest) => {
-    const outcome = await endpoint.send(request, { variant: request.variant, question: questions.get(request.vignetteId)! });
-    if (outcome) recorder.record(request, outcome.response, outcome.attempts, outcome.latencyMs, spec.price);
-  };
-
-  for (const request of requests) {
-    if (ctx.signal?.aborted || failure) break;
-    // The same key twice in the plan is one request (identical messages): the answer on its way serves both.
-    if (inFlight.has(request.key)) {
-      meter.reuse();
-      continue;
-    }
-    if (recorder.reuse(request)) continue;
+  for (const item of items) {
+    if (signal?.aborted || failure) break;
     while (active >= limit) await slotFreed();
-    inFlight.add(request.key);
     active++;
-    handle(request)
+    send(item)
       .catch((error: unknown) => (failure ??= { error }))
       .finally(() => {
-        inFlight.delete(request.key);
-        settled();
+        active--;
+        wake?.();
       });
   }
   while (active > 0) await slotFreed();

@@ -4,6 +4,7 @@ import type { StoredResponse } from '../../run/types.js';
 import type { CacheShard } from '../../run/cache.js';
 import type { RunContext } from '../../run/context.js';
 import { Endpoint } from '../../run/endpoint.js';
+import { sendAll } from '../../run/online.js';
 import { ProgressMeter } from '../../run/progress.js';
 import { ProgressDisplay, type ProgressSink } from '../../run/progressDisplay.js';
 import type { ModelSpec } from '../../study/types.js';
@@ -69,30 +70,18 @@ export async function askJudge(requests: readonly JudgeRequest[], journal: Judge
     failed: 0,
   };
   const endpoint = new Endpoint(ctx.spec, ctx.provider, ctx.run, meter);
-  let next = 0;
-  const worker = async () => {
-    while (next < pending.length && !ctx.run.signal?.aborted) {
-      const request = pending[next++]!;
+  try {
+    await sendAll(pending, ctx.spec.concurrency, ctx.run.signal, async (request) => {
       summary.sent++;
       const outcome = await endpoint.send({ messages: request.messages, replicate: 0 }, request.subject);
       if (!outcome || outcome.response.error?.kind === 'aborted') return; // interrupted, not failed: asked again next time
       if (outcome.response.error) summary.failed++;
-      const { messages, ...stored } = {
-        key: request.key,
-        ...outcome.response,
-        latencyMs: outcome.latencyMs,
-        attempts: outcome.attempts,
-        messages: request.messages,
-      };
-      const record: JudgementRecord = { ...stored, messages };
-      journal.append(record);
+      const stored = { key: request.key, ...outcome.response, latencyMs: outcome.latencyMs, attempts: outcome.attempts };
+      journal.append({ ...stored, messages: request.messages });
       ctx.cache?.put(stored);
       meter.finish(stored, ctx.spec.price);
       display?.update();
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(ctx.spec.concurrency, pending.length) }, worker));
+    });
   } finally {
     display?.finish();
   }
