@@ -1,7 +1,8 @@
 import type { ResponseCache } from '../run/cache.js';
 import { systemContext } from '../run/context.js';
-import type { ProgressSink } from '../run/progressDisplay.js';
-import { askJudge } from '../score/judge/ask.js';
+import { askJudge, judgeWork } from '../score/judge/ask.js';
+import { ProgressMeter } from '../run/progress.js';
+import { ProgressDisplay, type ProgressSink } from '../run/progressDisplay.js';
 import { judgeRequests, judgeScores, type JudgedRun, type JudgedScores } from '../score/judge/stage.js';
 import type { ScoreRecord } from '../score/types.js';
 import { studyPanel } from '../study/judges.js';
@@ -28,8 +29,8 @@ export interface JudgeRunOptions {
 
 /**
  * The judges' part of a run: records the study's judges in judge.json (or removes it when the study has none) and
- * asks each judge of the panel, one judge after the other (each with its own progress line), for every free-text
- * verdict (rubric and pairwise) not yet in judgements.jsonl. Every request goes through the runner's endpoint (the
+ * asks every judge of the panel at once (one progress line for all) for every free-text verdict (rubric and
+ * pairwise) not yet in judgements.jsonl. Every request goes through the runner's endpoint (the
  * judge's concurrency, rate limits, deadline, retries and the run's abort signal) and the shared response cache, as
  * the audited models' do; an interrupted run asks only what was not answered.
  */
@@ -55,25 +56,31 @@ export async function runJudges(
   );
   if (missing.length > 0) throw new InputError(missing);
   const journal = openJudgements(run.runDir);
+  const work = requests.map((r) => judgeWork(r, journal));
+  const meter = new ProgressMeter(
+    work.reduce((n, w) => n + w.unanswered.length, 0),
+    options.clock,
+  );
+  const display = options.progress && new ProgressDisplay(meter, options.progress, options.clock);
   try {
-    for (const [i, judge] of panel.judges.entries()) {
-      if (options.signal?.aborted) return;
-      const model = judge.spec.model;
-      const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
-      // A shard per judge fingerprint: what decides its verdicts, as a provider identity decides its answers.
-      const cache = provider.uncached
-        ? undefined
-        : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
-      const summary = await askJudge(requests[i]!, journal, {
-        provider,
-        spec: model,
-        run: systemContext({ clock: options.clock, signal: options.signal, log: options.log }),
-        cache,
-        progress: options.progress,
-      });
+    const context = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
+    // Every judge at once, each on its own endpoint and limits: a panel takes as long as its slowest judge.
+    const asked = Promise.all(
+      panel.judges.map((judge, i) => {
+        const model = judge.spec.model;
+        const provider = createJudgeProvider(model, { studySeed: run.seed, env: options.env }, providers);
+        // A shard per judge fingerprint: what decides its verdicts, as a provider identity decides its answers.
+        const cache = provider.uncached
+          ? undefined
+          : options.cache?.shard(`judge:${stableStringify(judgeFingerprint(model, run.seed, providers))}`);
+        return askJudge(work[i]!, journal, { provider, spec: model, run: context, cache, meter, display });
+      }),
+    );
+    const summaries = await asked.finally(() => display?.finish());
+    for (const [i, summary] of summaries.entries()) {
       const cached = summary.cached ? `, ${summary.cached} from the response cache` : '';
       options.log(
-        `counterfair: judge ${judge.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`,
+        `counterfair: judge ${panel.judges[i]!.id}: ${summary.total} judgements, ${summary.alreadyRecorded} already recorded${cached}, ${summary.sent} sent, ${summary.failed} failed${summary.failed ? ' (asked again on the next run)' : ''}`,
       );
     }
   } finally {

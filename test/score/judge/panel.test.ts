@@ -149,6 +149,10 @@ describe('a panel of simulated judges in a run', () => {
       await runJudges(fullRun, fullRun.study, { env: { K: 'k' }, clock: () => 0, log: () => {} });
       const total = server.seen.length;
       expect(readJudgements(full).size).toBe(total);
+      // The judges are asked at once, each on its own endpoint: their requests interleave from the start (one judge
+      // after the other, the first 6 would all be judge a's).
+      expect(total / 3).toBeGreaterThan(6);
+      expect(new Set(server.seen.slice(0, 6).map((r) => r.body.model))).toEqual(new Set(['model-a', 'model-b', 'model-c']));
 
       const dir = freshDir();
       const run = await simulatedRun(dir, { loaded: loadStudy(writeFixtureStudy(dir, { judges })) });
