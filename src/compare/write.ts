@@ -30,7 +30,7 @@ export async function writeComparison(outDir: string, results: ComparisonResults
   writeFileAtomic(join(outDir, COMPARE_FILES.json), `${JSON.stringify(results, null, 2)}\n`);
   writeFileAtomic(join(outDir, COMPARE_FILES.spec), `${JSON.stringify(chart.spec, null, 2)}\n`);
   writeFileAtomic(join(outDir, COMPARE_FILES.svg), svg);
-  writeFileSync(join(outDir, COMPARE_FILES.png), renderPng(svg));
+  writeFileSync(join(outDir, COMPARE_FILES.png), await renderPng(svg));
   writeFileAtomic(join(outDir, COMPARE_FILES.markdown), blocksToMarkdown(blocks));
   writeFileAtomic(join(outDir, COMPARE_FILES.html), comparisonHtml(title, blocks, [{ chart, svg }]));
 }

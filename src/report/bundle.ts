@@ -33,25 +33,23 @@ export async function renderReport(sources: ReportSources): Promise<RenderedRepo
   const ctx = reportContext(sources);
   const charts = buildCharts(ctx);
   const files: ReportFile[] = [];
-  const pngs = new Map<string, Buffer>();
   const svgs = new Map<string, string>();
+  // Each chart's PNG is started as soon as its SVG exists and drawn off the main thread while the rest is built.
+  const rasterised: Promise<[string, Buffer]>[] = [];
   for (const chart of charts.values()) {
     const svg = await renderSvg(chart.spec);
-    const png = renderPng(svg);
-    pngs.set(chart.name, png);
+    rasterised.push(renderPng(svg).then((png) => [chart.name, png]));
     svgs.set(chart.name, svg);
     const base = `${REPORT_FOLDERS.charts}/${chart.name}`;
-    files.push(
-      { path: `${base}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` },
-      { path: `${base}.svg`, content: svg },
-      { path: `${base}.png`, content: png },
-    );
+    files.push({ path: `${base}.vl.json`, content: `${JSON.stringify(chart.spec, null, 2)}\n` }, { path: `${base}.svg`, content: svg });
   }
   for (const { name, csv } of csvTables(ctx)) files.push({ path: `${REPORT_FOLDERS.tables}/${name}.csv`, content: csv });
   files.push({ path: RUN_FILES.report, content: renderReportHtml(ctx, charts, svgs) });
   files.push({ path: RUN_FILES.appendix, content: blocksToMarkdown(appendixBlocks(ctx, charts)) });
   files.push({ path: MODEL_CARD_FILE, content: chaiFairnessEquityXml(chaiFairnessEquity(ctx)) });
   files.push({ path: EVIDENCE_FILE, content: `${JSON.stringify(regulatoryEvidence(ctx, ctx.provisions), null, 2)}\n` });
+  const pngs = new Map(await Promise.all(rasterised));
+  for (const [name, png] of pngs) files.push({ path: `${REPORT_FOLDERS.charts}/${name}.png`, content: png });
   files.sort((a, b) => byText(a.path, b.path));
   return { files, appendixHtml: () => renderAppendixHtml(ctx, charts, pngs) };
 }

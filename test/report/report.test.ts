@@ -49,7 +49,7 @@ describe('counterfair report', () => {
     expect(html.length).toBeLessThan(1_500_000);
   });
 
-  it('writes each chart as Vega-Lite JSON, SVG with DejaVu text, and a PNG twice the SVG size with visible text', () => {
+  it('writes each chart as Vega-Lite JSON, SVG with DejaVu text, and a PNG twice the SVG size with visible text', async () => {
     for (const name of CHARTS) {
       const spec = JSON.parse(readFileSync(join(runDir, 'charts', `${name}.vl.json`), 'utf8')) as { config: { font: string } };
       expect(spec.config.font).toBe('DejaVu Sans');
@@ -64,7 +64,7 @@ describe('counterfair report', () => {
     // Text is in the pixels: the same chart without its text elements differs in many pixels.
     const svg = readFileSync(join(runDir, 'charts', 'forest.svg'), 'utf8');
     const withText = decodePng(readFileSync(join(runDir, 'charts', 'forest.png'))).pixels;
-    const withoutText = decodePng(renderPng(svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''))).pixels;
+    const withoutText = decodePng(await renderPng(svg.replace(/<text[^>]*>[^<]*<\/text>/g, ''))).pixels;
     let differing = 0;
     for (let i = 0; i < withText.length; i += 4) if (withText.readUInt32BE(i) !== withoutText.readUInt32BE(i)) differing++;
     expect(differing).toBeGreaterThan(5000);
