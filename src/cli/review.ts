@@ -53,6 +53,11 @@ export function reviewCommand(io: CliIO): Command {
       io.stdout.write(
         `Agreement with automated scoring: answers kappa ${kappa(agreement.responses)} over ${agreement.responses.n}; pairs kappa ${kappa(agreement.pairs)} over ${agreement.pairs.n}.\n`,
       );
+      const sample = agreement.randomSample;
+      if (sample)
+        io.stdout.write(
+          `On the random sample: automated scoring matches the clinicians on ${sample.agreeing} of ${sample.n} answers, ${(100 * sample.accuracy).toFixed(1)}% (95% CI ${(100 * sample.ci95[0]).toFixed(1)}% to ${(100 * sample.ci95[1]).toFixed(1)}%): its estimated accuracy over the answers sampled from.\n`,
+        );
       for (const [what, r] of [
         ['answers', agreement.interRater.responses],
         ['pairs', agreement.interRater.pairs],

@@ -9,6 +9,7 @@ import type { CueMode } from '../template/render.js';
 import type { Vignette } from '../template/types.js';
 import { cohensKappa } from '../stats/cohensKappa.js';
 import { fleissKappa } from '../stats/fleissKappa.js';
+import { wilsonInterval } from '../stats/wilson.js';
 import {
   labelOutcome,
   OUTCOME_LABELS,
@@ -60,6 +61,12 @@ export interface ReviewAgreement {
   conflicts: LabelConflict[];
   /** Answers the reviewers (agreeing) marked `unsure`: the automated outcome stays; listed for another look. */
   unsure: { itemId: string; responseKey: string; by: string }[];
+  /**
+   * Automated scoring against the clinicians on the answers of a random sample (`review export --random`) only:
+   * the share it got right, with a Wilson 95% interval — an estimate of its accuracy over all the answers sampled
+   * from, which the kappa above (over the review queue, picked for likely errors) is not. Absent without such labels.
+   */
+  randomSample?: { n: number; agreeing: number; accuracy: number; ci95: [number, number] };
 }
 
 /**
@@ -93,18 +100,21 @@ export function reviewAgreement(
   adjudicated: readonly ScoreRecord[],
   records: readonly AdjudicationRecord[],
   analysis: AgreementAnalysis,
+  sampledItems: ReadonlySet<string> = new Set(),
 ): ReviewAgreement {
   const byKey = new Map(automated.map((s) => [s.key, s]));
   const resolved = resolveLabels(records);
   const responsePairs: [string | null, string][] = [];
   const pairPairs: [string | null, string][] = [];
   const unsure: ReviewAgreement['unsure'] = [];
+  const sampled: [string | null, string][] = [];
   for (const r of resolved.agreed) {
     if (r.target === 'response') {
       // Against automation a label counts as the outcome it stands for (partly correct as incorrect).
       const outcome = labelOutcome(r.label);
       if (outcome === null) unsure.push({ itemId: r.itemId, responseKey: r.responseKey, by: r.by });
       else responsePairs.push([byKey.get(r.responseKey)?.outcome ?? null, outcome]);
+      if (outcome !== null && sampledItems.has(r.itemId)) sampled.push([byKey.get(r.responseKey)?.outcome ?? null, outcome]);
     } else pairPairs.push([automatedPairVerdict(byKey.get(r.referenceKey), byKey.get(r.levelKey)), r.label]);
   }
   return {
@@ -118,7 +128,17 @@ export function reviewAgreement(
     },
     conflicts: resolved.conflicts,
     unsure,
+    ...randomSampleAccuracy(sampled),
   };
+}
+
+/** The share of the random sample's answers whose automated outcome is the clinicians' (answers automation left unscored are not counted). */
+function randomSampleAccuracy(pairs: readonly [string | null, string][]): Pick<ReviewAgreement, 'randomSample'> {
+  const compared = pairs.filter(([automated]) => automated !== null && (OUTCOME_LABELS as readonly string[]).includes(automated));
+  if (compared.length === 0) return {};
+  const agreeing = compared.filter(([automated, clinician]) => automated === clinician).length;
+  const interval = wilsonInterval(agreeing, compared.length);
+  return { randomSample: { n: compared.length, agreeing, accuracy: interval.estimate, ci95: [interval.low, interval.high] } };
 }
 
 function interRater(

@@ -52,12 +52,18 @@ async function mergeReview(runDir: string, file: string, options: ImportOptions)
   const { run } = review;
   const all = [...readAdjudications(runDir), ...records];
   const automated = withoutAdjudications(review.scores);
-  const agreement = reviewAgreement(automated, applyAdjudications(automated, all), all, {
-    axes: run.study.axes,
-    vignettes: run.vignettes,
-    modelIds: run.study.modelIds,
-    options: { ...run.study.analysis, seed: run.study.analysis.bootstrapSeed ?? run.study.seed },
-  });
+  const agreement = reviewAgreement(
+    automated,
+    applyAdjudications(automated, all),
+    all,
+    {
+      axes: run.study.axes,
+      vignettes: run.vignettes,
+      modelIds: run.study.modelIds,
+      options: { ...run.study.analysis, seed: run.study.analysis.bootstrapSeed ?? run.study.seed },
+    },
+    new Set(key.items.filter((item) => item.reasons.includes('random-sample')).map((item) => item.id)),
+  );
   appendAdjudications(runDir, records);
   writeFileAtomic(runFile(runDir, 'reviewAgreement'), `${JSON.stringify(agreement, null, 2)}\n`);
   await analyzeRun(runDir, run.study, run.vignettes, run.variants, readFinalResponses(run));

@@ -45,4 +45,16 @@ describe('the report’s review section with several reviewers', () => {
     expect(html).not.toContain('Agreement between reviewers');
     expect(html).not.toContain('callout');
   });
+
+  it('estimates automated accuracy from the random sample only, and says the queue kappa is not one', () => {
+    const without = blocksToHtml(reviewBlocks({ review } as unknown as ReportContext), () => '');
+    expect(without).toContain('it is not an estimate of how often automated scoring is right');
+    expect(without).toContain('counterfair review export RUN_DIR --random N');
+    const sampled = { ...review, randomSample: { n: 80, agreeing: 72, accuracy: 0.9, ci95: [0.815, 0.948] as [number, number] } };
+    const html = blocksToHtml(reviewBlocks({ review: sampled } as unknown as ReportContext), () => '');
+    expect(html).toContain(
+      'On the 80 answers of a random sample, automated scoring matched the clinicians on 72: 90.0% (95% CI 81.5% to 94.8%), an estimate of its accuracy over all the answers sampled from.',
+    );
+    expect(html).not.toContain('it is not an estimate');
+  });
 });

@@ -2,7 +2,7 @@ import { secondaryBlocks } from './secondary.js';
 import { careIntensityBlocks } from './careIntensity.js';
 import type { ChartSet } from '../charts/index.js';
 import { callout, list, mono, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
-import { count, decimal, plural, pValue } from '../format.js';
+import { count, decimal, percent, plural, pValue } from '../format.js';
 import type { ReviewAgreement } from '../../review/agreement.js';
 import type { ReportContext } from '../sources.js';
 import { figureBlock } from './figures.js';
@@ -242,12 +242,30 @@ export function reviewBlocks(ctx: ReportContext): Block[] {
       `Clinicians (${review.reviewers.length ? review.reviewers.join(', ') : 'unnamed'}) labelled answers and pairs blind to the demographics; their labels replace the automated outcomes in every result above.`,
     ),
     table(agreement, 'No labels.'),
+    randomSampleParagraph(review),
     ...reviewerBlocks(review),
     paragraph(
       `Of ${plural(review.findings.tested, 'error-amplification contrast')}, ${review.findings.significantBefore} were significant on automated scoring and ${review.findings.significantAfter} after adjudication; ${plural(review.findings.changed.length, 'finding')} changed:`,
     ),
     table(changed, 'No finding changed significance.'),
   ];
+}
+
+/**
+ * How often automated scoring is right, from the random sample only: the queue's kappa is over answers picked for
+ * likely errors, so reading it as the scoring's accuracy would understate it (or, for a judge, misstate it).
+ */
+function randomSampleParagraph(review: ReviewAgreement): Block {
+  const sample = review.randomSample;
+  if (!sample)
+    return paragraph(
+      'The kappa above is over the answers the review queue picked (flips, worst cases, refusals, uncertain verdicts), where automation is most likely wrong: it is not an estimate of how often automated scoring is right. For that, have clinicians label a random sample (',
+      mono('counterfair review export RUN_DIR --random N'),
+      ').',
+    );
+  return paragraph(
+    `On the ${count(sample.n)} answers of a random sample, automated scoring matched the clinicians on ${count(sample.agreeing)}: ${percent(sample.accuracy)} (95% CI ${percent(sample.ci95[0])} to ${percent(sample.ci95[1])}), an estimate of its accuracy over all the answers sampled from. The kappa above includes the review queue's answers, picked where automation is most likely wrong.`,
+  );
 }
 
 /**
