@@ -74,6 +74,26 @@ export interface JudgePanelSummary {
   nAdjudicatedFromQueue?: number;
 }
 
+/** Below this, agreement is not called good: Landis & Koch (1977) call 0.41-0.60 moderate and below 0.40 fair or worse. */
+export const GOOD_AGREEMENT = 0.6;
+export const MODERATE_AGREEMENT = 0.4;
+
+/** What the panel's agreement supports, read from the interval of Fleiss' kappa, never from the point estimate alone. */
+export type PanelAgreement = 'unmeasured' | 'good' | 'moderate' | 'poor' | 'uncertain';
+
+/**
+ * The panel's agreement verdict: `good` only when the whole 95% interval of Fleiss' kappa is at or above
+ * GOOD_AGREEMENT, `moderate` when it stays at or above MODERATE_AGREEMENT, `poor` when it lies wholly below
+ * MODERATE_AGREEMENT, `uncertain` when it straddles it, `unmeasured` without an interval.
+ */
+export function panelAgreement(panel: Pick<JudgePanelSummary, 'fleissKappa' | 'fleissKappaCi'>): PanelAgreement {
+  const ci = panel.fleissKappaCi;
+  if (ci === null || !Number.isFinite(panel.fleissKappa)) return 'unmeasured';
+  if (ci[0] >= GOOD_AGREEMENT) return 'good';
+  if (ci[0] >= MODERATE_AGREEMENT) return 'moderate';
+  return ci[1] < MODERATE_AGREEMENT ? 'poor' : 'uncertain';
+}
+
 /** The panel's label for one answer under `rule` (see `panelVerdict`): true adequate, false inadequate, null undecided. */
 export function panelLabel(verdicts: readonly (boolean | null)[], rule: PanelRule = 'majority'): boolean | null {
   const verdict = panelVerdict(

@@ -5,6 +5,7 @@ import type { Finding } from '../analysis/types.js';
 import { powerStatement } from '../report/content/power.js';
 import type { CareIntensityFinding } from '../analysis/careIntensity.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
+import { panelAgreement, type JudgePanelSummary, type PanelAgreement } from '../analysis/judgePanel.js';
 
 /**
  * `run --json`, `analyze --json` and `import --json`: one object (fields are added over time, never renamed).
@@ -32,7 +33,8 @@ export function printFindings(
   run: { runDir: string; complete?: boolean },
 ): void {
   // Care-intensity questions have no key, so they are not in `findings`: read them from the run's results.json.
-  const care = readResultsIfAnalysed(run.runDir)?.careIntensity;
+  const results = readResultsIfAnalysed(run.runDir);
+  const care = results?.careIntensity;
   if (json) {
     const body: FindingsJson = {
       schema: 'counterfair.findings/1',
@@ -65,6 +67,7 @@ export function printFindings(
     writeUntestable(out, care, 'care-intensity contrasts');
     for (const f of shifted) out.write(`  ! ${f.sentence}\n`);
   }
+  if (results?.judgePanel) out.write(`${judgePanelLine(results.judgePanel)}\n`);
   const power = powerStatement(findings);
   if (power) out.write(`${power}\n`);
   out.write(`${where}\n`);
@@ -77,4 +80,24 @@ function writeUntestable(out: NodeJS.WritableStream, contrasts: readonly { nPair
     out.write(
       `  ! ${empty} of these ${what} had no usable pair (requests failed or answers unreadable): nothing was compared for them, so "not significant" says nothing about them\n`,
     );
+}
+
+const AGREEMENT_WORDS: Record<PanelAgreement, string> = {
+  unmeasured: 'could not be measured: the grades carry no evidence of their own reliability',
+  good: 'the judges agree well',
+  moderate: 'the judges agree moderately',
+  poor: 'the judges disagree: read the free-text findings with that in mind',
+  uncertain: 'whether the judges agree is uncertain: do not treat the free-text grades as reliable without clinician adjudication',
+};
+
+/** The judge panel's agreement and rate in one line, the verdict read from the kappa interval as in the report. */
+function judgePanelLine(panel: JudgePanelSummary): string {
+  const ci = panel.fleissKappaCi;
+  const kappa = `Fleiss' κ ${Number.isFinite(panel.fleissKappa) ? panel.fleissKappa.toFixed(2) : 'n/a'}${ci ? ` (95% CI ${ci[0].toFixed(2)} to ${ci[1].toFixed(2)})` : ''}`;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  const c = panel.corrected;
+  const rate = c
+    ? `adequate rate ${pct(panel.adequateRate)}, corrected with ${c.nLabelled} clinician labels of a random sample: ${pct(c.estimate)} (95% CI ${pct(c.low)} to ${pct(c.high)})`
+    : `adequate rate ${pct(panel.adequateRate)}, not corrected (no clinician labels of a random sample: \`counterfair review export RUN_DIR --random N\`)`;
+  return `Judge panel of ${panel.judges.length} (${panel.rule}): ${kappa}; ${AGREEMENT_WORDS[panelAgreement(panel)]}. ${rate}.`;
 }

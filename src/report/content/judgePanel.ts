@@ -1,11 +1,7 @@
-import type { JudgePanelSummary } from '../../analysis/judgePanel.js';
+import { GOOD_AGREEMENT, MODERATE_AGREEMENT, panelAgreement, type JudgePanelSummary } from '../../analysis/judgePanel.js';
 import { callout, paragraph, strong, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, percent } from '../format.js';
 import type { ReportContext } from '../sources.js';
-
-/** Below this, agreement is not called good: Landis & Koch (1977) call 0.41-0.60 moderate and below 0.40 fair or worse. */
-const GOOD_AGREEMENT = 0.6;
-const MODERATE_AGREEMENT = 0.4;
 
 const KAPPA_MEANS =
   "Fleiss' κ is the judges' agreement beyond what chance would give with their rates of calling answers adequate: 1 is perfect agreement, 0 no better than chance.";
@@ -36,34 +32,37 @@ export function judgePanelBlocks(ctx: ReportContext): Block[] {
 }
 
 function agreementSentence(panel: JudgePanelSummary): Block {
-  const kappa = panel.fleissKappa;
   const ci = panel.fleissKappaCi;
-  const measured = `Fleiss' κ = ${decimal(kappa, 2)}${ci ? ` (95% CI ${decimal(ci[0], 2)} to ${decimal(ci[1], 2)})` : ''} over the ${count(panel.nComplete)} answers every judge read`;
-  if (ci === null || !Number.isFinite(kappa))
-    return callout(
-      strong('Judge agreement could not be measured.'),
-      ' ',
-      `${measured}: too few answers read by every judge, or no variation in their verdicts. The panel's grades carry no evidence of their own reliability.`,
-    );
-  if (ci[0] >= GOOD_AGREEMENT)
-    return paragraph(strong('The judges agree well.'), ' ', `${measured}: the whole interval is above ${GOOD_AGREEMENT}.`);
-  if (ci[0] >= MODERATE_AGREEMENT)
-    return paragraph(
-      strong('The judges agree moderately.'),
-      ' ',
-      `${measured}: the interval stays above ${MODERATE_AGREEMENT} but reaches below ${GOOD_AGREEMENT}; the panel's verdict is steadier than any one judge's, and clinician review of split verdicts matters.`,
-    );
-  if (ci[1] < MODERATE_AGREEMENT)
-    return callout(
-      strong('The judges disagree.'),
-      ' ',
-      `${measured}: the whole interval is below ${MODERATE_AGREEMENT}. Free-text grades rest on judges that often contradict each other; read the free-text findings with that in mind and have clinicians adjudicate a random sample.`,
-    );
-  return callout(
-    strong('Whether the judges agree is uncertain.'),
-    ' ',
-    `${measured}: the interval reaches below ${MODERATE_AGREEMENT}, so agreement may be poor. Do not treat the panel's free-text grades as reliable without clinician adjudication.`,
-  );
+  const measured = `Fleiss' κ = ${decimal(panel.fleissKappa, 2)}${ci ? ` (95% CI ${decimal(ci[0], 2)} to ${decimal(ci[1], 2)})` : ''} over the ${count(panel.nComplete)} answers every judge read`;
+  const verdict = panelAgreement(panel);
+  switch (verdict) {
+    case 'unmeasured':
+      return callout(
+        strong('Judge agreement could not be measured.'),
+        ' ',
+        `${measured}: too few answers read by every judge, or no variation in their verdicts. The panel's grades carry no evidence of their own reliability.`,
+      );
+    case 'good':
+      return paragraph(strong('The judges agree well.'), ' ', `${measured}: the whole interval is above ${GOOD_AGREEMENT}.`);
+    case 'moderate':
+      return paragraph(
+        strong('The judges agree moderately.'),
+        ' ',
+        `${measured}: the interval stays above ${MODERATE_AGREEMENT} but reaches below ${GOOD_AGREEMENT}; the panel's verdict is steadier than any one judge's, and clinician review of split verdicts matters.`,
+      );
+    case 'poor':
+      return callout(
+        strong('The judges disagree.'),
+        ' ',
+        `${measured}: the whole interval is below ${MODERATE_AGREEMENT}. Free-text grades rest on judges that often contradict each other; read the free-text findings with that in mind and have clinicians adjudicate a random sample.`,
+      );
+    case 'uncertain':
+      return callout(
+        strong('Whether the judges agree is uncertain.'),
+        ' ',
+        `${measured}: the interval reaches below ${MODERATE_AGREEMENT}, so agreement may be poor. Do not treat the panel's free-text grades as reliable without clinician adjudication.`,
+      );
+  }
 }
 
 function judgesTable(panel: JudgePanelSummary): DisplayTable {

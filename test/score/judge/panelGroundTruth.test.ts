@@ -89,6 +89,9 @@ describe('a simulated judge panel through run and analyze recovers the planted t
       const run = await runCli(['run', writeStudy(dir, 1000 + k), '--out', out]);
       expect(run.stderr).not.toMatch(/internal error/);
       expect(run.stderr).toMatch(/judge judge-3: \d+ judgements/);
+      expect(run.stdout).toMatch(
+        /Judge panel of 3 \(majority\): Fleiss' κ -?\d\.\d\d \(95% CI .*\); .*adequate rate \d+\.\d%, not corrected/,
+      );
 
       // The truth the simulated model planted: its correct free-text answers restate the rubric.
       const responses = readJsonl<ResponseRecord>(runFile(out, 'responses'));
@@ -115,6 +118,7 @@ describe('a simulated judge panel through run and analyze recovers the planted t
       if (sample.ci95[0] <= scoringAccuracy && scoringAccuracy <= sample.ci95[1]) accuracyCovered++;
       const analysed = await runCli(['analyze', out]);
       expect(analysed.stderr).not.toMatch(/internal error/);
+      expect(analysed.stdout).toContain(`corrected with ${sampleSize} clinician labels of a random sample`);
 
       const panel = (JSON.parse(readFileSync(runFile(out, 'results'), 'utf8')) as { judgePanel: JudgePanelSummary }).judgePanel;
       expect(panel.judges).toEqual(['judge-1', 'judge-2', 'judge-3']);
