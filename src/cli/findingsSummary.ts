@@ -97,7 +97,7 @@ function judgePanelLine(panel: JudgePanelSummary): string {
   const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
   const c = panel.corrected;
   const rate = c
-    ? `adequate rate ${pct(panel.adequateRate)}, corrected with ${c.nLabelled} clinician labels of a random sample: ${pct(c.estimate)} (95% CI ${pct(c.low)} to ${pct(c.high)})`
-    : `adequate rate ${pct(panel.adequateRate)}, not corrected (no clinician labels of a random sample: \`counterfair review export RUN_DIR --random N\`)`;
+    ? `Adequate rate ${pct(panel.adequateRate)}, corrected with ${c.nLabelled} clinician labels of a random sample: ${pct(c.estimate)} (95% CI ${pct(c.low)} to ${pct(c.high)})`
+    : `Adequate rate ${pct(panel.adequateRate)}, not corrected (no clinician labels of a random sample: \`counterfair review export RUN_DIR --random N\`)`;
   return `Judge panel of ${panel.judges.length} (${panel.rule}): ${kappa}; ${AGREEMENT_WORDS[panelAgreement(panel)]}. ${rate}.`;
 }

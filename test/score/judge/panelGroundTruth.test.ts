@@ -90,7 +90,7 @@ describe('a simulated judge panel through run and analyze recovers the planted t
       expect(run.stderr).not.toMatch(/internal error/);
       expect(run.stderr).toMatch(/judge judge-3: \d+ judgements/);
       expect(run.stdout).toMatch(
-        /Judge panel of 3 \(majority\): Fleiss' κ -?\d\.\d\d \(95% CI .*\); .*adequate rate \d+\.\d%, not corrected/,
+        /Judge panel of 3 \(majority\): Fleiss' κ -?\d\.\d\d \(95% CI .*\); .*Adequate rate \d+\.\d%, not corrected/,
       );
 
       // The truth the simulated model planted: its correct free-text answers restate the rubric.
