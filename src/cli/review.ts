@@ -26,13 +26,15 @@ export function reviewCommand(io: CliIO): Command {
         const { population, kind } = summary.sampledFrom;
         const fewer = summary.items < (opts.random ?? 0) ? ' (all of them: fewer than asked)' : '';
         io.stdout.write(
-          `A random sample of ${summary.items} of the ${population} ${kind === 'judged' ? 'judge-scored' : 'scored'} answers${fewer}.\n`,
+          `A random sample of ${summary.items} of the ${population} ${kind === 'judged' ? 'judge-scored' : 'scored'} answers${fewer} in ${summary.outDir}/review.html and review.csv\n`,
         );
+      } else {
+        const reasons = Object.entries(summary.byReason)
+          .filter(([reason]) => reason !== 'random-sample')
+          .map(([reason, n]) => `${n} ${reason}`)
+          .join(', ');
+        io.stdout.write(`${summary.items} items (${summary.pairs} pairs; ${reasons}) in ${summary.outDir}/review.html and review.csv\n`);
       }
-      const reasons = Object.entries(summary.byReason)
-        .map(([reason, n]) => `${n} ${reason}`)
-        .join(', ');
-      io.stdout.write(`${summary.items} items (${summary.pairs} pairs; ${reasons}) in ${summary.outDir}/review.html and review.csv\n`);
       io.stdout.write(`Keep ${summary.keyFile} private: it says which side of each item is which.\n`);
     });
   const importLabels = new Command('import')

@@ -132,7 +132,9 @@ describe('review export', () => {
     expect(judged.length).toBeGreaterThan(5);
     const r = await runCli(['review', 'export', runDir, '--random', '5']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`A random sample of 5 of the ${judged.length} judge-scored answers`));
+    expect(r.stdout).toMatch(
+      new RegExp(`A random sample of 5 of the ${judged.length} judge-scored answers in .*review-random/review.html`),
+    );
     const rows = readCsv(join(runDir, 'review-random', 'review.csv'));
     expect(rows).toHaveLength(5);
     const key = JSON.parse(readFileSync(join(runDir, 'review-key.json'), 'utf8')) as ReviewKey;
