@@ -94,7 +94,7 @@ export const formulas: Record<string, (inputs: Inputs) => number> = {
     const months = num(inputs, 'monthsCorrect');
     return (
       num(inputs, 'alertnessPoints') +
-      (errors >= 2 ? 2 : errors) +
+      Math.min(errors, 2) +
       (num(inputs, 'monthsUntestablePoints') > 0 ? 2 : months >= 7 ? 0 : 1) +
       num(inputs, 'acuteChangePoints')
     );
