@@ -16,6 +16,7 @@ import { runJudges } from './judges.js';
 import { studyPanel } from '../study/judges.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { VariantFile } from './variantFile.js';
+import { scoringWorkersFor } from '../score/parallel.js';
 import { claimRunDirectory, runFile, writeManifest, writeVignettes, type RunDirectoryClaim } from './runDir.js';
 
 export interface RunOptions {
@@ -166,6 +167,8 @@ async function askAndAnalyse(
       variantList,
       responses,
       options.registry,
+      // A large run scores on one thread per core, as `analyze` does.
+      { scoringWorkers: scoringWorkersFor(models.length * variants.length * study.replicates) },
     );
     analysed = { findings, dataQuality };
   } finally {
