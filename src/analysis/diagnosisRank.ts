@@ -159,9 +159,9 @@ export function describeRankFinding(f: Omit<DiagnosisRankFinding, 'sentence'>, a
   const interval = `95% CI ${signed(low)} to ${signed(high)}`;
   const reading =
     low > 0
-      ? `the interval excludes no shift: the level's answers name the diagnosis later (or leave it out) by ${low.toFixed(2)} to ${high.toFixed(2)} places on average`
+      ? `the interval excludes a shift of zero: the level's answers name the diagnosis later (or leave it out) by ${low.toFixed(2)} to ${high.toFixed(2)} places on average`
       : high < 0
-        ? `the interval excludes no shift: the level's answers name the diagnosis earlier by ${(-high).toFixed(2)} to ${(-low).toFixed(2)} places on average`
+        ? `the interval excludes a shift of zero: the level's answers name the diagnosis earlier by ${(-high).toFixed(2)} to ${(-low).toFixed(2)} places on average`
         : `the interval excludes a mean shift later than ${high.toFixed(2)} places or earlier than ${(-low).toFixed(2)}, but not a shift of zero, so these data cannot tell whether the level changes the rank`;
   const verdict = verdictOf(f, alpha);
   return `${who}: ${shift} (${interval}); ${reading}; ${omissions}; ${p}${verdict}.`;

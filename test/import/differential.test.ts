@@ -8,6 +8,7 @@ import { normalSf } from '../../src/stats/distributions.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import type { Vignette } from '../../src/template/types.js';
 import { runCli } from '../helpers/cli.js';
+import { fromRoot } from '../helpers/paths.js';
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'counterfair-import-ddx-'));
 const readJsonl = <T>(file: string) =>
@@ -187,5 +188,25 @@ describe('import of differential-diagnosis lists', () => {
     const s = await runCli(['import', short.file, '--mapping', short.mappingFile, '--out', short.out]);
     expect(s.code).toBe(2);
     expect(s.stderr).toContain('differential.list: is 2, fewer diagnoses than top: 3; make list at least top');
+  });
+
+  it('imports the shipped example (examples/differential-import) as its README section says', async () => {
+    const out = join(scratch(), 'run');
+    const r = await runCli([
+      'import',
+      fromRoot('examples/differential-import/ddx.csv'),
+      '--mapping',
+      fromRoot('examples/differential-import/mapping.yaml'),
+      '--out',
+      out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { diagnosisRanks: DiagnosisRankFinding[] };
+    // Hand-read: black ranks 2, left out, 3, 2, 2, left out against 1 everywhere at white (shifts 1, 5, 2, 1, 1, 5);
+    // hispanic names every diagnosis first.
+    expect(results.diagnosisRanks.map((f) => [f.level, f.nPairs, f.meanRankShift, f.presentAtReferenceAbsentAtLevel])).toEqual([
+      ['black', 6, 15 / 6, 2],
+      ['hispanic', 6, 0, 0],
+    ]);
   });
 });
