@@ -80,6 +80,8 @@ function tagged(
     probes: tag(results.probes ?? []).map((p) => ({ ...p, sentence: opened + p.sentence })),
     subgroups: tag(results.subgroups ?? []),
     ...(results.careIntensity ? { careIntensity: tag(results.careIntensity).map((f) => ({ ...f, sentence: opened + f.sentence })) } : {}),
-    ...(results.diagnosisRanks ? { diagnosisRanks: tag(results.diagnosisRanks).map((f) => ({ ...f, sentence: opened + f.sentence })) } : {}),
+    ...(results.diagnosisRanks
+      ? { diagnosisRanks: tag(results.diagnosisRanks).map((f) => ({ ...f, sentence: opened + f.sentence })) }
+      : {}),
   };
 }
