@@ -2,7 +2,7 @@ import type { DiagnosisRankFinding } from '../../analysis/diagnosisRank.js';
 import { list, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, decimalInterval, percent, plural, pValue } from '../format.js';
 import type { ReportContext } from '../sources.js';
-import { withCues } from './cueModes.js';
+import { CONTRAST_HEADERS, contrastCells } from './cueModes.js';
 import { adjustmentName } from './methods.js';
 
 /**
@@ -31,10 +31,7 @@ export function diagnosisRankBlocks(ctx: ReportContext): Block[] {
 export function diagnosisRankTable(findings: readonly DiagnosisRankFinding[]): DisplayTable {
   return {
     headers: [
-      'model',
-      'axis',
-      'level',
-      'reference',
+      ...CONTRAST_HEADERS,
       'vignettes',
       'pairs',
       'mean rank shift',
@@ -48,10 +45,7 @@ export function diagnosisRankTable(findings: readonly DiagnosisRankFinding[]): D
     rows: findings.map((f) => ({
       highlight: f.significant,
       cells: [
-        f.model,
-        f.axis,
-        withCues(f.level, f),
-        f.reference,
+        ...contrastCells(f),
         count(f.nVignettes),
         count(f.nPairs),
         decimal(f.meanRankShift, 2, true),
