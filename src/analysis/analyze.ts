@@ -7,6 +7,7 @@ import { analyzeAxes, type AxisTest } from './axisTests.js';
 import { analyzeCasePerspectives, type CasePerspectiveComparison } from './casePerspectives.js';
 import { analyzeCareIntensity, gradedScores, type CareIntensityFinding } from './careIntensity.js';
 import { analyzeControls, type ControlResults } from './controls.js';
+import { analyzeDiagnosisRanks, type DiagnosisRankFinding } from './diagnosisRank.js';
 import type { DataQuality } from './dataQuality.js';
 import { ENDPOINT_NAMES } from './endpoints.js';
 import { analyzeFindings, findingPairs, type AnalysisOptions } from './findings.js';
@@ -85,6 +86,12 @@ export interface AnalysisResults {
    * against the model's own reference variant, tested and adjusted per model. Absent in runs without such questions.
    */
   careIntensity?: CueTagged<CareIntensityFinding>[];
+  /**
+   * Differential-diagnosis questions: the rank at which each level's answer names the correct diagnosis against the
+   * model's own reference variant of the same vignette (censored at list + 1 when left out), tested and adjusted per
+   * model. Absent in runs without such questions.
+   */
+  diagnosisRanks?: CueTagged<DiagnosisRankFinding>[];
   /** Per model: failed requests, unreadable answers, a stopped endpoint; added by analyzeRun (absent in older runs). */
   dataQuality?: DataQuality;
   /** A run that crosses cue modes: each level's disparity in one mode against another, paired by vignette; added by analyzeRun. */
@@ -118,6 +125,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   const { flips, floors } = analyzeFlips(contrasts, scores, modelIds);
   const spread = analyzeSpread(contrasts, options);
   const careIntensity = analyzeCareIntensity(contrasts, axes, questions, options);
+  const diagnosisRanks = analyzeDiagnosisRanks(contrasts, axes, questions, options);
   return {
     findings: primary!,
     secondaryFindings: secondary.flat(),
@@ -142,6 +150,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
       casePerspectives: analyzeCasePerspectives(graded, input.vignettes, modelIds, options),
     }),
     ...(careIntensity.length > 0 ? { careIntensity } : {}),
+    ...(diagnosisRanks.length > 0 ? { diagnosisRanks } : {}),
   };
 }
 

@@ -2,13 +2,14 @@ import type { Axis } from '../demographics/types.js';
 import type { ContrastPairs } from '../pairing/pairs.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { ScoreRecord } from '../score/types.js';
-import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
+import type { AdjustMethod } from '../stats/adjust.js';
 import { isCareQuestion, type Question, type Vignette } from '../template/types.js';
 import { deriveSeed } from '../util/hash.js';
 import { formatPValue } from '../util/pValue.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
 import { binaryContrast, VignetteCounter, type BinaryContrastStats } from './binary.js';
 import { withAdjustedEstimate, type AnalysisOptions } from './findings.js';
+import { adjustWithinModels } from './modelFamilies.js';
 import { ADJUSTMENT_NAMES } from './sentence.js';
 import { testShifts } from './shifts.js';
 import type { CueTag } from './types.js';
@@ -165,25 +166,11 @@ function careShifts(
 
 /** Adjusts p within each model (and cue mode) and writes each finding's sentence. */
 function adjustFamilies(raw: readonly Unadjusted[], alpha: number): CareIntensityFinding[] {
-  const out = raw.map((f) => ({ ...f, pAdjusted: NaN, significant: false, sentence: '' }) as CareIntensityFinding);
-  const families = new Map<string, number[]>();
-  out.forEach((f, i) => {
-    const key = `${f.model}\u0000${f.cues ?? ''}`;
-    families.set(key, [...(families.get(key) ?? []), i]);
+  return adjustWithinModels(raw, alpha).map((f) => {
+    const finding = { ...f, sentence: '' } as CareIntensityFinding;
+    finding.sentence = describeCareFinding(finding, alpha);
+    return finding;
   });
-  for (const members of families.values()) {
-    const adjusted = adjustPValues(
-      members.map((i) => out[i]!.p),
-      out[members[0]!]!.adjustment,
-    );
-    members.forEach((i, k) => {
-      const f = out[i]!;
-      f.pAdjusted = adjusted[k]!;
-      f.significant = f.pAdjusted < alpha;
-      f.sentence = describeCareFinding(f, alpha);
-    });
-  }
-  return out;
 }
 
 /** The finding in one plain sentence: which way care moved, by how much, with its interval and adjusted p. */

@@ -41,6 +41,7 @@ export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions,
     probes: all('probes'),
     subgroups: all('subgroups'),
     ...(parts.some((p) => p.careIntensity) ? { careIntensity: parts.flatMap((p) => p.careIntensity ?? []) } : {}),
+    ...(parts.some((p) => p.diagnosisRanks) ? { diagnosisRanks: parts.flatMap((p) => p.diagnosisRanks ?? []) } : {}),
   };
 }
 
@@ -79,5 +80,8 @@ function tagged(
     probes: tag(results.probes ?? []).map((p) => ({ ...p, sentence: opened + p.sentence })),
     subgroups: tag(results.subgroups ?? []),
     ...(results.careIntensity ? { careIntensity: tag(results.careIntensity).map((f) => ({ ...f, sentence: opened + f.sentence })) } : {}),
+    ...(results.diagnosisRanks
+      ? { diagnosisRanks: tag(results.diagnosisRanks).map((f) => ({ ...f, sentence: opened + f.sentence })) }
+      : {}),
   };
 }

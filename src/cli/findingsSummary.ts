@@ -4,6 +4,7 @@ import { agreement } from '../analysis/sentence.js';
 import type { Finding } from '../analysis/types.js';
 import { powerStatement } from '../report/content/power.js';
 import type { CareIntensityFinding } from '../analysis/careIntensity.js';
+import type { DiagnosisRankFinding } from '../analysis/diagnosisRank.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import { panelAgreement, type JudgePanelSummary, type PanelAgreement } from '../analysis/judgePanel.js';
 
@@ -21,6 +22,8 @@ export interface FindingsJson {
   dataQuality: DataQuality | null;
   /** Care-intensity contrasts (results.json `careIntensity`); absent when the run has no care-intensity questions. */
   careIntensity?: readonly CareIntensityFinding[];
+  /** Diagnosis-rank contrasts (results.json `diagnosisRanks`); absent when the run has no differential-diagnosis questions. */
+  diagnosisRanks?: readonly DiagnosisRankFinding[];
 }
 
 /** What `run`, `analyze` and `import` print when they finish: the findings as JSON, or the significant ones in words. */
@@ -35,6 +38,7 @@ export function printFindings(
   // Care-intensity questions have no key, so they are not in `findings`: read them from the run's results.json.
   const results = readResultsIfAnalysed(run.runDir);
   const care = results?.careIntensity;
+  const ranks = results?.diagnosisRanks;
   if (json) {
     const body: FindingsJson = {
       schema: 'counterfair.findings/1',
@@ -44,6 +48,7 @@ export function printFindings(
       findings,
       dataQuality: quality ?? null,
       ...(care ? { careIntensity: care } : {}),
+      ...(ranks ? { diagnosisRanks: ranks } : {}),
     };
     out.write(`${JSON.stringify(body, null, 2)}\n`);
     return;
@@ -65,6 +70,14 @@ export function printFindings(
       `${care.length} care-intensity contrasts tested (recommendations against the reference variant), ${shifted.length} significant after correction.\n`,
     );
     writeUntestable(out, care, 'care-intensity contrasts');
+    for (const f of shifted) out.write(`  ! ${f.sentence}\n`);
+  }
+  if (ranks) {
+    const shifted = ranks.filter((f) => f.significant);
+    out.write(
+      `${ranks.length} diagnosis-rank contrasts tested (rank of the correct diagnosis against the reference variant), ${shifted.length} significant after correction.\n`,
+    );
+    writeUntestable(out, ranks, 'diagnosis-rank contrasts');
     for (const f of shifted) out.write(`  ! ${f.sentence}\n`);
   }
   if (results?.judgePanel) out.write(`${judgePanelLine(results.judgePanel)}\n`);

@@ -147,6 +147,7 @@ export class AcrossRowChecks {
     const { columns } = this.mapping;
     for (const [what, column, mine, theirs] of [
       ['gold answer', columns.gold, o.gold, first.gold],
+      ['synonyms', columns.synonyms, o.synonyms.join(' | '), first.synonyms.join(' | ')],
       ['question type', columns.type, o.type ?? '', first.type ?? ''],
       ['options', columns.options.join('+'), o.options.join(' | '), first.options.join(' | ')],
       ['domain', columns.domain, o.domain, first.domain],
@@ -309,7 +310,8 @@ export function importedResponse(o: Observation, sha256: string, axes: readonly 
     vignetteId: o.vignetteId,
     variantId,
     replicate: o.replicate,
-    text: o.answer === null ? null : mapping.answers === 'extracted' ? `Answer: ${o.answer.trim()}` : o.answer,
+    // A differential's list is read as it is written whatever `answers` says: there is no extracted form of a ranking.
+    text: o.answer === null ? null : mapping.answers === 'extracted' && o.type !== 'differential' ? `Answer: ${o.answer.trim()}` : o.answer,
     error: o.answer === null ? { kind: 'invalid-response', message: 'no answer in the imported file (empty cell)' } : null,
     finishReason: null,
     usage: null,

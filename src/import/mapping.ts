@@ -8,10 +8,11 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = ['long', 'wide'];
 
 /**
  * Question types an import can build: right-versus-wrong ones (choice, yes/no), ordered ones (an ordinal scale, a
- * number in a unit: `ordinal:` and `numeric:` of the mapping say how), and free text (left unscored, as in a run).
+ * number in a unit: `ordinal:` and `numeric:` of the mapping say how), ranked differential-diagnosis lists
+ * (`differential:` says up to which rank the diagnosis counts), and free text (left unscored, as in a run).
  */
-export type ImportedQuestionType = 'choice' | 'yesno' | 'ordinal' | 'numeric' | 'free';
-export const IMPORTED_QUESTION_TYPES: readonly ImportedQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'free'];
+export type ImportedQuestionType = 'choice' | 'yesno' | 'ordinal' | 'numeric' | 'differential' | 'free';
+export const IMPORTED_QUESTION_TYPES: readonly ImportedQuestionType[] = ['choice', 'yesno', 'ordinal', 'numeric', 'differential', 'free'];
 const INTENSITIES: readonly Intensity[] = ['ascending', 'descending'];
 
 /**
@@ -30,8 +31,22 @@ export interface ImportedNumeric {
   intensity: Intensity;
 }
 
-/** Fields of `columns:`: which column holds what. `options` names several columns (lettered A, B, ...). */
-export const COLUMN_FIELDS = ['vignette', 'gold', 'answer', 'replicate', 'model', 'domain', 'type', 'text', 'options'] as const;
+/**
+ * How differential-diagnosis answers are read: the answer is a list (numbered text, or a JSON array of names), the
+ * gold column names the diagnosis, `columns.synonyms` (optional) other names for it. Correct when named at rank `top`
+ * or better; `list` is how many diagnoses the model was asked for (default `top`): a diagnosis named beyond it counts
+ * as left out in the rank comparison, as in a run.
+ */
+export interface ImportedDifferential {
+  top: number;
+  list: number;
+}
+
+/**
+ * Fields of `columns:`: which column holds what. `options` names several columns (lettered A, B, ...); `synonyms`
+ * holds a differential question's other names for the gold diagnosis (a JSON array, or names separated by `|`).
+ */
+export const COLUMN_FIELDS = ['vignette', 'gold', 'answer', 'replicate', 'model', 'domain', 'type', 'text', 'synonyms', 'options'] as const;
 export type ColumnField = (typeof COLUMN_FIELDS)[number];
 
 /**
@@ -61,9 +76,23 @@ export interface ImportMapping {
   ordinal?: ImportedOrdinal;
   /** Present when any question may be numeric (required then). */
   numeric?: ImportedNumeric;
+  /** Present when any question may be a differential diagnosis (required then). */
+  differential?: ImportedDifferential;
 }
 
-const TOP_FIELDS = ['format', 'columns', 'axes', 'variants', 'reference', 'answers', 'defaults', 'contrasts', 'ordinal', 'numeric'];
+const TOP_FIELDS = [
+  'format',
+  'columns',
+  'axes',
+  'variants',
+  'reference',
+  'answers',
+  'defaults',
+  'contrasts',
+  'ordinal',
+  'numeric',
+  'differential',
+];
 
 /**
  * Validates a mapping (from a YAML file or from --columns) and reports every problem with its field; returns
@@ -93,9 +122,11 @@ export function readImportMapping(r: FieldReader, raw: unknown, formatFlag: Impo
   const contrasts = readContrasts(r, obj.contrasts, ['contrasts']);
   const ordinal = obj.ordinal === undefined ? undefined : readOrdinal(r, obj.ordinal);
   const numeric = obj.numeric === undefined ? undefined : readNumeric(r, obj.numeric);
+  const differential = obj.differential === undefined ? undefined : readDifferential(r, obj.differential);
   for (const [type, section] of [
     ['ordinal', obj.ordinal],
     ['numeric', obj.numeric],
+    ['differential', obj.differential],
   ] as const)
     if (defaults.type === type && section === undefined)
       r.problem(['defaults', 'type'], `is ${type}: say how ${type} answers are read under \`${type}:\` (see the import docs)`);
@@ -111,6 +142,7 @@ export function readImportMapping(r: FieldReader, raw: unknown, formatFlag: Impo
     ...(contrasts ? { contrasts } : {}),
     ...(ordinal ? { ordinal } : {}),
     ...(numeric ? { numeric } : {}),
+    ...(differential ? { differential } : {}),
   };
 }
 
@@ -135,7 +167,7 @@ function readColumns(r: FieldReader, raw: unknown, format: ImportFormat): Import
     obj.options === undefined ? [] : typeof obj.options === 'string' ? [obj.options] : (r.stringList(obj, 'options', ['columns']) ?? []);
   if (!vignette || !gold) return undefined;
   const optional = Object.fromEntries(
-    (['replicate', 'model', 'domain', 'type', 'text'] as const).flatMap((f) => {
+    (['replicate', 'model', 'domain', 'type', 'text', 'synonyms'] as const).flatMap((f) => {
       const column = one(f, false);
       return column === undefined ? [] : [[f, column]];
     }),
@@ -282,6 +314,25 @@ function readNumeric(r: FieldReader, raw: unknown): ImportedNumeric | undefined 
   const tolerance = obj.tolerance === undefined ? 0 : numberOf(r, obj.tolerance, ['numeric', 'tolerance']);
   const intensity = r.oneOf(obj, 'intensity', INTENSITIES, ['numeric']);
   return unit && tolerance !== undefined && intensity ? { unit: unit.trim(), tolerance, intensity } : undefined;
+}
+
+function readDifferential(r: FieldReader, raw: unknown): ImportedDifferential | undefined {
+  const obj = r.record(raw, ['differential']);
+  if (!obj) return undefined;
+  r.unknownKeys(obj, ['top', 'list'], ['differential']);
+  const rank = (key: 'top' | 'list') => {
+    const value = obj[key] === undefined ? undefined : numberOf(r, obj[key], ['differential', key]);
+    if (value !== undefined && (!Number.isInteger(value) || value < 1))
+      r.problem(['differential', key], `expected a whole number of at least 1, got ${JSON.stringify(obj[key])}`);
+    return value !== undefined && Number.isInteger(value) && value >= 1 ? value : undefined;
+  };
+  if (obj.top === undefined)
+    r.problem(['differential', 'top'], 'is required: the rank up to which the diagnosis counts as correct (e.g. 3)');
+  const top = rank('top');
+  const list = rank('list') ?? top;
+  if (top !== undefined && list !== undefined && list < top)
+    r.problem(['differential', 'list'], `is ${list}, fewer diagnoses than top: ${top}; make list at least top`);
+  return top !== undefined && list !== undefined && list >= top ? { top, list } : undefined;
 }
 
 /** A number at least 0, written as a number (YAML) or as text (--columns gives text). */

@@ -1,3 +1,4 @@
+import type { DifferentialQuestion } from '../template/questions/differential.js';
 import type { Question, ScalePoint } from '../template/types.js';
 import { labelKey, type ImportedQuestionType, type ImportMapping } from './mapping.js';
 import type { Observation } from './observations.js';
@@ -113,7 +114,7 @@ export function importedQuestion(first: Observation, ranges: FileRanges, mapping
   const type: ImportedQuestionType | null = first.type ?? (YES_NO.test(gold) ? 'yesno' : LETTER.test(gold) || byText ? 'choice' : null);
   switch (type) {
     case null:
-      return `cannot tell the question type from the gold answer "${gold}": give a type column or defaults.type (choice with option columns, yesno, ordinal, numeric, or free)`;
+      return `cannot tell the question type from the gold answer "${gold}": give a type column or defaults.type (choice with option columns, yesno, ordinal, numeric, differential, or free)`;
     case 'yesno':
       return YES_NO.test(gold)
         ? { type, stem: '', answer: gold.toLowerCase() as 'yes' | 'no' }
@@ -136,6 +137,12 @@ export function importedQuestion(first: Observation, ranges: FileRanges, mapping
       if (!point)
         return `the gold answer "${gold}" is neither a value nor a label of the scale (${scale.map((p) => `${p.value}: ${p.label}`).join(', ')})`;
       return { type, stem: '', scale, intensity: mapping.ordinal.intensity, answer: point.value };
+    }
+    case 'differential': {
+      if (!mapping.differential)
+        return 'the question is a differential diagnosis: give the rank up to which it counts as correct under `differential:` in the mapping (top, and list)';
+      const question: DifferentialQuestion = { type, stem: '', answer: gold, synonyms: first.synonyms, ...mapping.differential };
+      return question;
     }
     case 'numeric': {
       if (!mapping.numeric) return 'the question is numeric: give its unit, tolerance and intensity under `numeric:` in the mapping';

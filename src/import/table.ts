@@ -161,9 +161,18 @@ async function* jsonlRows(file: string, shape: TableShape): AsyncGenerator<Table
       }
       if (cell === null) values[key] = '';
       else if (typeof cell === 'string' || typeof cell === 'number' || typeof cell === 'boolean') values[key] = String(cell);
+      // A list of names (a differential diagnosis, synonyms) is kept as its JSON text, which those columns read.
+      else if (Array.isArray(cell) && cell.every((item) => typeof item === 'string')) values[key] = JSON.stringify(cell);
       else {
         nested = true;
-        yield { problem: { file, line, field: key, message: 'expected text or a number, got a nested object or list' } };
+        yield {
+          problem: {
+            file,
+            line,
+            field: key,
+            message: 'expected text, a number or a list of names, got a nested object or a list of other values',
+          },
+        };
       }
     }
     if (!nested) yield { row: { line, values } };

@@ -22,9 +22,9 @@ export function createSimulatedProvider(
     uncached: true,
     async complete(request: ProviderRequest): Promise<ProviderResponse> {
       const { variant, question } = request.subject;
-      const { wrong, lessCare, unparseable, pick } = simulatedDecision(spec, studySeed, variant, request.replicate);
+      const { wrong, lessCare, rankShift, unparseable, pick } = simulatedDecision(spec, studySeed, variant, request.replicate);
       const simulate = questionTypeDefinition(questionTypes, question).simulate;
-      const text = unparseable || !simulate ? UNREADABLE : simulate(question, { wrong, lessCare, pick });
+      const text = unparseable || !simulate ? UNREADABLE : simulate(question, { wrong, lessCare, rankShift, pick });
       return {
         text,
         error: null,

@@ -28,6 +28,11 @@ export interface SimulatedDecision {
   lessCareRate: number;
   /** Care-intensity questions: the answer recommends less care (one step down a care level, or the other yes/no). */
   lessCare: boolean;
+  /**
+   * Differential-diagnosis questions: places further down the list the correct diagnosis is named (negative: further
+   * up), the sum of every applicable bias's `rankShift` realised as a whole number (see InjectedBias.rankShift).
+   */
+  rankShift: number;
   unparseable: boolean;
   /** A uniform draw for choosing among wrong options, shared like the answer draw. */
   pick: number;
@@ -59,14 +64,24 @@ export function simulatedDecision(spec: SimulatedSpec, studySeed: number, subjec
   const fresh = draw('fresh', subject.variantId, r) < spec.instability;
   const stream = fresh ? subject.variantId : subject.vignetteId;
   const answer = draw('answer', stream, r);
+  let expectedShift = 0;
+  for (const bias of spec.biases) if (bias.rankShift !== undefined && applies(bias, subject)) expectedShift += bias.rankShift;
   return {
     errorRate,
     wrong: answer < errorRate,
     lessCareRate,
     lessCare: answer < lessCareRate,
+    rankShift: expectedShift === 0 ? 0 : wholeShift(expectedShift, draw('rank', stream, r)),
     unparseable: spec.unparseableRate > 0 && draw('format', subject.variantId, r) < spec.unparseableRate,
     pick: draw('pick', stream, r),
   };
+}
+
+/** An expected shift as whole places: its integer part, and one more place (away from zero) with probability its fraction. */
+function wholeShift(expected: number, uniform: number): number {
+  const whole = Math.trunc(expected);
+  const fraction = Math.abs(expected - whole);
+  return whole + (uniform < fraction ? Math.sign(expected) : 0);
 }
 
 function applies(bias: InjectedBias, subject: SimulatedSubject): boolean {

@@ -48,6 +48,8 @@ function readAccuracy(r: FieldReader, raw: unknown, path: FieldPath): { default:
   return result;
 }
 
+const BIAS_FIELDS = ['axis', 'level', 'error_multiplier', 'less_care', 'rank_shift', 'with', 'question_types', 'cues'];
+
 function readBiases(
   r: FieldReader,
   raw: unknown,
@@ -56,13 +58,14 @@ function readBiases(
   cueModes: readonly CueMode[],
   validTypes: readonly string[],
 ): InjectedBias[] {
-  return r.recordList(raw, path, ['axis', 'level', 'error_multiplier', 'less_care', 'with', 'question_types', 'cues'], (obj, at) => {
+  return r.recordList(raw, path, BIAS_FIELDS, (obj, at) => {
     const axis = r.string(obj, 'axis', at);
     const level = r.string(obj, 'level', at);
-    // A care shift alone (less_care) leaves errors as they are: error_multiplier is then optional, 1.
+    // A care or rank shift alone (less_care, rank_shift) leaves errors as they are: error_multiplier is then optional, 1.
     const lessCare = r.number(obj, 'less_care', at, { optional: true, min: -1, max: 1 });
-    const errorMultiplier =
-      r.number(obj, 'error_multiplier', at, { min: 0, optional: lessCare !== undefined }) ?? (lessCare !== undefined ? 1 : undefined);
+    const rankShift = r.number(obj, 'rank_shift', at, { optional: true, min: -10, max: 10 });
+    const shiftOnly = lessCare !== undefined || rankShift !== undefined;
+    const errorMultiplier = r.number(obj, 'error_multiplier', at, { min: 0, optional: shiftOnly }) ?? (shiftOnly ? 1 : undefined);
     const known = axis !== undefined && level !== undefined && checkLevel(r, axes, axis, level, at, 'axis', 'level');
     const combined = readInteraction(r, obj.with, [...at, 'with'], axes, axis);
     const questionTypes = readQuestionTypes(r, obj.question_types, [...at, 'question_types'], validTypes);
@@ -73,6 +76,7 @@ function readBiases(
       level,
       errorMultiplier,
       ...(lessCare !== undefined && { lessCare }),
+      ...(rankShift !== undefined && { rankShift }),
       ...(combined && { with: combined }),
       ...(questionTypes && { questionTypes }),
       ...(cues && { cues }),

@@ -23,6 +23,13 @@ export interface InjectedBias {
    * less-care answer (negative: more care). Absent: no care shift.
    */
   lessCare?: number;
+  /**
+   * Differential-diagnosis questions: how many places further down the list the level names the correct diagnosis
+   * (negative: further up), in expectation. A fractional part moves one more place with that probability (a seeded
+   * draw shared by the vignette's variants, like the answer draw), so 0.5 moves half the answers by one place. A
+   * diagnosis moved past the end of the list is left out. Absent: no rank shift.
+   */
+  rankShift?: number;
   /** An interaction: the bias applies only when the variant also has every one of these levels (axis -> level). */
   with?: Record<string, string>;
   /** Only questions of these types are affected (for example under-treatment on ordinal answers only). */

@@ -27,6 +27,7 @@ function observations(n: number): Observation[] {
       attributes: { race: levels[i % 4]! },
       answer: i % 5 === 0 ? 'E' : gold,
       gold,
+      synonyms: [],
       type: null,
       options: [],
       domain: 'imported',

@@ -25,13 +25,15 @@ const VIGNETTES = Array.from(
 `,
 ).join('');
 
-function study(extra = ''): string {
+const MODEL = '{ id: sim, provider: simulated, accuracy: 0.7, unparseable_rate: 0 }';
+
+function study(extra = '', model = MODEL): string {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-ddx-'));
   mkdirSync(join(dir, 'templates'));
   writeFileSync(join(dir, 'templates', 'ddx.yaml'), `domain: differential\nvignettes:\n${VIGNETTES}${extra}`);
   writeFileSync(
     join(dir, 'study.yaml'),
-    `name: ddx\nseed: 3\ntemplates: [templates]\ndemographics: ${fromRoot('demographics')}\naxes:\n  insurance: { levels: [private, medicaid] }\nreplicates: 2\nmodels:\n  - { id: sim, provider: simulated, accuracy: 0.7, unparseable_rate: 0 }\n`,
+    `name: ddx\nseed: 3\ntemplates: [templates]\ndemographics: ${fromRoot('demographics')}\naxes:\n  insurance: { levels: [private, medicaid] }\nreplicates: 2\nmodels:\n  - ${model}\n`,
   );
   return join(dir, 'study.yaml');
 }
@@ -91,5 +93,29 @@ describe('differential-diagnosis questions', () => {
     const accuracy = scores.filter((s) => s.outcome === 'correct').length / scores.length;
     expect(accuracy).toBeGreaterThan(0.55);
     expect(accuracy).toBeLessThan(0.85);
+  });
+
+  it('compare the rank across variants: a rank shift planted for Medicaid is found, in results.json, the report and the summary', async () => {
+    const file = study(
+      '',
+      '{ id: sim, provider: simulated, accuracy: 0.7, unparseable_rate: 0, bias: [{ axis: insurance, level: medicaid, rank_shift: 1 }] }',
+    );
+    const out = join(file, '..', 'run');
+    const r = await runCli(['run', file, '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as {
+      diagnosisRanks: { level: string; meanRankShift: number; significant: boolean; nPairs: number; sentence: string }[];
+    };
+    expect(results.diagnosisRanks).toHaveLength(1);
+    const [medicaid] = results.diagnosisRanks;
+    expect(medicaid).toMatchObject({ level: 'medicaid', nPairs: 60, significant: true });
+    expect(medicaid!.meanRankShift).toBeGreaterThan(0.5);
+    expect(medicaid!.sentence).toContain("the level's answers name the diagnosis later");
+    expect(r.stdout).toContain(
+      '1 diagnosis-rank contrasts tested (rank of the correct diagnosis against the reference variant), 1 significant',
+    );
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('id="diagnosis-rank"');
+    expect(report).toContain('listed at reference, left out at level');
   });
 });

@@ -1,3 +1,4 @@
+import { diagnosisRankBlocks } from '../content/diagnosisRank.js';
 import type { ChartSet } from '../charts/index.js';
 import { figureBlock } from '../content/figures.js';
 import {
@@ -60,6 +61,7 @@ export function appendixBlocks(ctx: ReportContext, charts: ChartSet): Block[] {
         ...spreadBlocks(ctx, charts),
         heading(3, 'Direction of care'),
         ...shiftsBlocks(ctx, charts),
+        ...(ctx.results.diagnosisRanks ? [heading(3, 'Diagnosis rank'), ...diagnosisRankBlocks(ctx)] : []),
         heading(3, 'Worst cases'),
         ...worstCaseBlocks(ctx),
         ...(first ? [] : probes),

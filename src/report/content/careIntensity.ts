@@ -2,7 +2,7 @@ import type { CareIntensityFinding } from '../../analysis/careIntensity.js';
 import { paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, decimalInterval, percent, plural, points, pointsInterval, pValue, ratio, ratioInterval } from '../format.js';
 import type { ReportContext } from '../sources.js';
-import { withCues } from './cueModes.js';
+import { CONTRAST_HEADERS, contrastCells } from './cueModes.js';
 import { adjustmentName } from './methods.js';
 
 /**
@@ -34,10 +34,7 @@ function towards(f: CareIntensityFinding): string {
 export function careIntensityTable(findings: readonly CareIntensityFinding[]): DisplayTable {
   return {
     headers: [
-      'model',
-      'axis',
-      'level',
-      'reference',
+      ...CONTRAST_HEADERS,
       'question',
       'vignettes',
       'pairs',
@@ -54,10 +51,7 @@ export function careIntensityTable(findings: readonly CareIntensityFinding[]): D
     rows: findings.map((f) => ({
       highlight: f.significant,
       cells: [
-        f.model,
-        f.axis,
-        withCues(f.level, f),
-        f.reference,
+        ...contrastCells(f),
         f.kind,
         count(f.nVignettes),
         count(f.nPairs),

@@ -12,6 +12,14 @@ export function withCues(text: string, row: { cues?: CueMode }): string {
   return row.cues ? `${text} (${row.cues} cues)` : text;
 }
 
+/** The columns that name a contrast against its reference, first in every per-contrast table. */
+export const CONTRAST_HEADERS = ['model', 'axis', 'level', 'reference'] as const;
+
+/** A contrast's cells under CONTRAST_HEADERS: its level with the cue mode of a run that crosses modes. */
+export function contrastCells(row: { model: string; axis: string; level: string; reference: string; cues?: CueMode }): string[] {
+  return [row.model, row.axis, withCues(row.level, row), row.reference];
+}
+
 /** The study's cue modes in words, for methods and the study description. */
 export function describeCueModes(manifest: Pick<Manifest, 'study'>): string {
   const modes = manifestCueModes(manifest);

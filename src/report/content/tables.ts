@@ -18,7 +18,7 @@ import {
 import type { ReportContext } from '../sources.js';
 import { correctAnswer } from './describe.js';
 import { byText } from '../order.js';
-import { withCues } from './cueModes.js';
+import { CONTRAST_HEADERS, contrastCells, withCues } from './cueModes.js';
 
 /**
  * The report's tables as displayed (formatted, a selection of columns). The CSV files under tables/ hold every
@@ -210,10 +210,7 @@ export function demographicsRemovedTable(ctx: ReportContext): DisplayTable {
 export function shiftsTable(ctx: ReportContext): DisplayTable {
   return {
     headers: [
-      'model',
-      'axis',
-      'level',
-      'reference',
+      ...CONTRAST_HEADERS,
       'scale',
       'vignettes',
       'mean shift',
@@ -225,10 +222,7 @@ export function shiftsTable(ctx: ReportContext): DisplayTable {
     ],
     rows: ctx.results.shifts.map((s) => ({
       cells: [
-        s.model,
-        s.axis,
-        withCues(s.level, s),
-        s.reference,
+        ...contrastCells(s),
         s.scale,
         count(s.nVignettes),
         decimal(s.meanShift, 3, true),

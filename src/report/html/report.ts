@@ -1,3 +1,4 @@
+import { diagnosisRankBlocks } from '../content/diagnosisRank.js';
 import type { ChartSet } from '../charts/index.js';
 import {
   demographicsRemovedBlocks,
@@ -47,6 +48,7 @@ export function renderReportHtml(ctx: ReportContext, charts: ChartSet, svgs: Rea
     ['demographics-removed', 'Demographics removed', demographicsRemovedBlocks(ctx)],
     ['spread', 'By domain and perspective', spreadBlocks(ctx, charts)],
     ['shifts', 'Direction of care', shiftsBlocks(ctx, charts)],
+    ...(ctx.results.diagnosisRanks ? [['diagnosis-rank', 'Diagnosis rank', diagnosisRankBlocks(ctx)] as [string, string, Block[]]] : []),
     ['worst-cases', 'Worst cases', worstCaseBlocks(ctx)],
     ['other-tests', 'Other endpoints and omnibus tests', otherTestsBlocks(ctx)],
     ['subgroups', 'Subgroup performance', subgroupBlocks(ctx)],

@@ -26,11 +26,13 @@ export interface Grade {
 
 /**
  * The simulated model's decision for one answer: whether it errs (`wrong`, graded questions), whether it recommends
- * less care (`lessCare`, care-intensity questions, which have no correct answer) and a uniform draw `pick`.
+ * less care (`lessCare`, care-intensity questions, which have no correct answer), how many places further down a
+ * differential it names the diagnosis (`rankShift`) and a uniform draw `pick`.
  */
 export interface SimulatedDraw {
   wrong: boolean;
   lessCare: boolean;
+  rankShift: number;
   pick: number;
 }
 

@@ -46,16 +46,27 @@ export const differentialQuestionType: QuestionTypeDefinition<DifferentialQuesti
   extract: (text, q) => extractDifferential(structuredList(text) ?? text, [q.answer, ...q.synonyms]),
   judge: (q, value) => matches(Number(value) >= 1 && Number(value) <= q.top),
   describe: (q) => `${q.answer} among the first ${q.top}${q.synonyms.length ? ` (also accepted: ${q.synonyms.join(', ')})` : ''}`,
-  simulate(q, { wrong, pick }) {
+  simulate(q, { wrong, rankShift, pick }) {
     const others = Array.from({ length: q.list }, (_, i) => `Alternative diagnosis ${i + 1}`);
     // A wrong answer leaves the diagnosis out, or (half the time, when the list is longer than `top`) ranks it too low.
     const ranked = wrong ? (pick < 0.5 && q.list > q.top ? [...others.slice(0, q.top), q.answer] : others) : [q.answer, ...others.slice(1)];
-    return ranked
-      .slice(0, q.list)
+    return shiftDiagnosis(ranked.slice(0, q.list), q.answer, rankShift, q.list)
       .map((d, i) => `${i + 1}. ${d}`)
       .join('\n');
   },
 };
+
+/**
+ * The simulated list with the diagnosis moved `shift` places down (negative: up, at most to the first place); moved
+ * past the last of the `list` places it is left out. A list without the diagnosis is unchanged.
+ */
+function shiftDiagnosis(ranked: readonly string[], diagnosis: string, shift: number, list: number): string[] {
+  const at = ranked.indexOf(diagnosis);
+  if (at < 0 || shift === 0) return [...ranked];
+  const others = ranked.filter((_, i) => i !== at);
+  const to = Math.max(0, at + shift);
+  return to >= list ? others.slice(0, list) : [...others.slice(0, to), diagnosis, ...others.slice(to)].slice(0, list);
+}
 
 /**
  * A structured-output answer (`{"reasoning": ..., "answer": [...]}`, or a bare JSON array of strings) as a numbered
