@@ -8,6 +8,7 @@ import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { tickedItemCandidate } from './checkboxList.js';
 import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
@@ -121,6 +122,9 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     const byText = optionTextIn(field.value, options);
     if (byText) return strong(byText, `matched JSON "${field.key}" option text "${field.value}"`);
   }
+
+  const ticked = tickedItemCandidate(plain, (item) => findChoiceCandidate(item, item, options));
+  if (ticked) return ticked;
 
   const terse = readStrictLine(plain, options, true);
   if (terse && 'conflict' in terse) return { status: 'ambiguous', explanation: terse.conflict };

@@ -1,4 +1,5 @@
 import { findAnswerSegments } from './answerSegments.js';
+import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting } from './clauses.js';
@@ -166,6 +167,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     jsonProblem ??= found;
   }
   if (jsonProblem) return jsonProblem;
+
+  const ticked = tickedItemCandidate(plain, (item) => findOrdinalCandidate(item, item, scale));
+  if (ticked) return ticked;
 
   // A short reply opening with a negation ("Do not assign ESI 1.", "Not level 2") rules a level out; it is not terse.
   if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {

@@ -1,4 +1,5 @@
 import { findAnswerSegments } from './answerSegments.js';
+import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -215,6 +216,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
       strength: 'strong',
       explanation: `matched the only JSON yes/no "${onlyYesNo.key}": "${String(onlyYesNo.value)}"`,
     };
+
+  const ticked = tickedItemCandidate(plain, (item) => findYesNoCandidate(item, item, stem));
+  if (ticked) return ticked;
 
   const segments = findAnswerSegments(plain);
   for (const segment of segments.filter((s) => s.tier === 'final').reverse()) {
