@@ -10,7 +10,7 @@ import { NUMBER_WORDS } from './numberWords.js';
 import { findPhraseMentions } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit } from './units.js';
@@ -145,7 +145,10 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
   const whole = findOrdinalCandidate(clean, plain, prepared);
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ?? whole;
+  const candidate =
+    answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
+    reopenedByCorrection(plain, whole, valuesNamed) ??
+    whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
@@ -315,6 +318,16 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     };
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
+}
+
+/**
+ * Every number, number word and upper-case roman numeral in `text` ("it's more like a three, maybe 2"), as values:
+ * what a self-correction names, even where no scale keyword leads it. The pronoun "I" is not a numeral.
+ */
+function valuesNamed(text: string): number[] {
+  return [...text.matchAll(new RegExp(`(?<![\\w.])${VALUE_TOKEN}`, 'g'))]
+    .filter((match) => match[1] !== 'I')
+    .flatMap((match) => tokenValue(match[1] ?? '') ?? []);
 }
 
 /** The first value in a segment (see {@link extractOrdinal}); `bareAtStart` lets a leading bare number count. */
