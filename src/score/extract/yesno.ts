@@ -52,7 +52,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:cannot|can't|can\s+not)\s+recommend\b(?!\s+(?:a\s+|any\s+)?(?:specific|one|anything|particular|personal))/i,
   /\b(?:I|we)\s+(?:would\s+not|wouldn't|'d\s+not|do\s+not|don't|will\s+not|won't)\s+(?:(?:strongly|routinely|currently|yet)\s+)?(?:recommend|advise|suggest|start|give|prescribe|order|proceed|administer|use|initiate|continue|perform|pursue|favou?r|support|endorse|discharge|admit|treat)\b/i,
   /\b(?:(?:is|are|would\s+be)\s+not|(?:would|should|will)\s+not\s+be|isn't|aren't|wouldn't\s+be|shouldn't\s+be)\s+(?:(?:currently|routinely|generally|usually|clearly|really)\s+)?(?:recommended|indicated|necessary|needed|required|warranted|appropriate|advisable|advised|safe|beneficial|justified|a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate|eligible)\b/i,
-  /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
+  /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted|done))\b/i,
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
@@ -93,7 +93,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]\s+|\s[—–-]\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
+    /(?:^|[.!?]\s+|\s[—–-]\s*|(?<=[a-z]):\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
@@ -129,6 +129,9 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
 
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
+
+/** Words that make a verdict about an alternative to what was asked ("observation without CT", "X instead"). */
+const ALTERNATIVE_WORDS = /\b(?:without|instead|rather\s+than|alternatives?|other)\b/i;
 
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
@@ -388,6 +391,9 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
   const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
   if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
+  // "No — it should definitely be done": an affirmed verdict on the question's subject in the same sentence.
+  const affirmedInSentence = opposingVerdict(firstSentence.replace(/^\W*no\b/i, ''), 'no', stem);
+  if (value === 'no' && affirmedInSentence !== undefined) return conflict(`"${affirmedInSentence}" in the same sentence`);
   const lines = plain.split('\n').slice(1);
   for (const [index, line] of lines.entries()) {
     const reading = readYesNoAt(line.replace(/^\s*(?:[-•]\s+|\d+[.)]\s+)/, ''));
@@ -411,6 +417,14 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     const onTopic = stem === undefined || [...stemRoots(sentence)].some((root) => stemRoots(stem).has(root));
     if (reversed !== undefined && onTopic && !REVISION_CUE.test(plain)) return conflict(`a later turn says "${reversed}"`);
   }
+  // "Yes. There is no indication for this, so it should not be done.": a conclusion drawn against the leading word.
+  for (const sentence of sentences.slice(1)) {
+    const clause = CONCLUDING_CLAUSE.exec(sentence);
+    const conclusion = clause === null ? '' : sentence.slice(clause.index);
+    // "so observation without CT is appropriate" concludes for an alternative, not against what was asked.
+    const reversed = ALTERNATIVE_WORDS.test(conclusion) ? undefined : opposingVerdict(conclusion, value, stem);
+    if (reversed !== undefined && !REVISION_CUE.test(plain)) return conflict(`a later conclusion says "${reversed}"`);
+  }
   for (const match of plain.matchAll(CONCLUDING_YES_NO)) {
     if ((match[1] ?? '').toLowerCase() === value) continue;
     if (!REVISION_CUE.test(plain.slice(0, (match.index ?? 0) + match[0].length))) return conflict(`a later "${match[0].trim()}"`);
@@ -418,6 +432,19 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const concluded = stem === undefined ? undefined : predicateVerdict(plain, stem, true);
   if (concluded?.status === 'found' && concluded.value !== value) return conflict(concluded.explanation);
   return undefined;
+}
+
+/**
+ * A verdict in `clause` of the polarity opposite to `value` ("should not be done" against a "yes"), when it concerns
+ * what the question asks: it names a word of the stem, or only a pronoun ("it", "this", "that") standing for it.
+ */
+function opposingVerdict(clause: string, value: YesNo, stem: string | undefined): string | undefined {
+  const verdicts = value === 'yes' ? NEGATED_VERDICT : AFFIRMED_VERDICT;
+  const verdict = verdicts.map((pattern) => pattern.exec(clause)?.[0]).find((match) => polarityKnown(match, stem));
+  if (verdict === undefined) return undefined;
+  const onTopic =
+    stem === undefined || /\b(?:it|this|that)\b/i.test(clause) || [...stemRoots(clause)].some((root) => stemRoots(stem).has(root));
+  return onTopic ? verdict : undefined;
 }
 
 /** Content-word roots of a question (first four letters; function words and generic verdict words left out). */
