@@ -81,8 +81,12 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
 /** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
 const REVISION_CUE =
   /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
-/** "If the load becomes undetectable, no; until then, yes": both answers, each under a condition. */
-const CONDITIONAL_BOTH = /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b/i;
+/**
+ * "If the load becomes undetectable, no; until then, yes", "If her LDL is above 190, then yes, otherwise no": both
+ * answers, each under a condition.
+ */
+const CONDITIONAL_BOTH =
+  /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:then\s+)?(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b|\b(?:if|unless|when|once|provided)\b[^.!?\n]*?\b(?:yes|no)\b[^.!?\n]*?\b(?:otherwise|if\s+not|or\s+else|else)\b[\s,:—–-]*(?:yes|no)\b/i;
 /** A concluding "so yes" / "therefore, no" anywhere in the text. */
 const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*(?:[.!;,]|$))/gi;
 
