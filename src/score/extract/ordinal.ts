@@ -42,7 +42,7 @@ const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|ac
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;
-const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
+const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d)|stufe|nivel|niveau|n[íi]vel|categor[íi]a|cat[ée]gorie|kategorie|grado|stadium|estadio|stade)`;
 const KEYWORD_VALUE = new RegExp(
   `${SCALE_KEYWORD}\\s*(?:\\((?:esi|ctas|emergency\\s+severity\\s+index)\\)\\s*)?(?:of\\s+|is\\s+|=\\s*|:\\s*|#\\s*|-\\s*|at\\s+|would\\s+be\\s+|should\\s+be\\s+)?(?:an?\\s+)?(?:level\\s+)?${VALUE_TOKEN}`,
   'i',

@@ -32,6 +32,8 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
     `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:do|provide|give|compute|calculate|score|work\\s+out)\\s+(?:it|this|that|one|a\\s+(?:volume|dose|number|value|score)|[\\w-]+\\s+for\\s+(?:a|an|any|this)\\s+(?:specific|particular|individual)\\b|(?:[\\w-]+\\s+){0,2}questionnaires?)\\b`,
     'i',
   ),
+  // Spanish, French, German and Portuguese declines: "No puedo dar consejos médicos", "Je ne peux pas donner ...".
+  /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\bich\s+kann\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
 ];
 

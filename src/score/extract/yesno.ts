@@ -488,8 +488,12 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(written: string, afterMarker = false): YesNoReading {
-  // The Spanish "Sí" is a yes ("Sí, se recomienda ..."); "No" is the same word in both languages.
-  const segment = written.replace(/^(\s*["'(\[]?\s*)sí(?=[\s,.!;:]|$)/i, '$1yes');
+  // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim." are a yes and "Nein, ...", "Non.", "Não," a no
+  // ("No" is the same word in Spanish). Only as a word of their own before punctuation: "Si el paciente ..." (if) and
+  // "Non-urgent" are not answers.
+  const segment = written
+    .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
+    .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
   const match =
     /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
