@@ -233,11 +233,13 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (found) return found;
   }
 
-  const leadingReading = /^\W*[YN]\W*$/i.test(plain)
-    ? { value: /^\W*Y/i.test(plain) ? ('yes' as const) : ('no' as const), written: plain.trim() }
-    : readYesNoAt(plain);
+  // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer.
+  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '');
+  const leadingReading = /^\W*[YN]\W*$/i.test(answered)
+    ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim() }
+    : readYesNoAt(answered);
   const leading = fromReading(leadingReading, 'leading');
-  if (leading?.status === 'found') return contradictionOfLeading(plain, leading.value, stem) ?? leading;
+  if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
   const noThingAsked = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(plain);
   if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
@@ -470,7 +472,8 @@ function stemRoots(stem: string): Set<string> {
 function predicateVerdict(plain: string, stem: string, concluding: boolean): Candidate<YesNo> | undefined {
   const asked = stemRoots(stem);
   const found = new Map<YesNo, string>();
-  for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+/i)) {
+  // A question ("Is codeine a good choice?") restates what is asked; it states no predicate.
+  for (const clause of plain.replace(/[^.;!?\n]*\?/g, '.').split(/[.;!?\n]|,?\s+but\s+/i)) {
     if (concluding && !CONCLUDING_CLAUSE.test(clause)) continue;
     for (const match of clause.matchAll(
       /\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
