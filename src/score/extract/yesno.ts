@@ -31,7 +31,7 @@ const JSON_KEYS = [
  * that still commit ("I'd lean yes", "I think yes", "To be safe, yes").
  */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then|on\s+balance|all\s+things\s+considered|in\s+the\s+end|(?:so\s+)?(?:probably|definitely))\s*[,:]?(?=\s*(?:yes|no)\s*(?:[,.!;:\-—–]|$|\s+(?:i|you|we|she|he|they|it)\b))|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -97,7 +97,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]\s+|\s[—–-]\s*|(?<=[a-z]):\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
+    /(?:^|[.!?]\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
@@ -121,7 +121,10 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
   const last = sentences.at(-1) ?? '';
   if (sentences.length < 2 && !/\s-\s|[:;]/.test(last)) return undefined;
   const opening = /^\W*(yes|no)\s*[,:—–-]\s*\S/i.exec(last);
-  const noThing = stem === undefined ? undefined : /(?:^|\s-\s*|[:;]\s*)no\s+([a-z][\w-]*)\s*[.!]?\s*$/i.exec(last);
+  const noThing =
+    stem === undefined
+      ? undefined
+      : /(?:^|\s-\s*|[:;]\s*)no\s+([a-z][\w-]*)(?:\s+(?:now|yet|today|for\s+now|at\s+present|currently))?\s*[.!]?\s*$/i.exec(last);
   const namesAsked = noThing !== undefined && noThing !== null && stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4));
   const value: YesNo | undefined = opening ? ((opening[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no') : namesAsked ? 'no' : undefined;
   if (value === undefined) return undefined;
@@ -308,8 +311,13 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const predicate = stem === undefined ? undefined : predicateVerdict(plain, stem, false);
   if (predicate) return predicate;
 
-  const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
-  const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
+  const avoidance = negatedAvoidance(plain, stem);
+  const negated =
+    NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
+    (avoidance?.value === 'no' ? avoidance.written : undefined);
+  const affirmed =
+    AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
+    (avoidance?.value === 'yes' ? avoidance.written : undefined);
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -337,6 +345,25 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
 /** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
 function yesNoNamed(text: string): YesNo[] {
   return [...text.matchAll(/\b(yes|no)\b(?=\s*(?:[.!,;:)—–-]|$))/gi)].map((match) => (match[1]?.toLowerCase() === 'yes' ? 'yes' : 'no'));
+}
+
+/** Verbs of not doing something: "You should not skip this" says yes to doing it. */
+const AVOIDANCE_VERB = String.raw`(?:skip|miss|delay|postpone|put\s+off|forgo|omit|neglect|put\s+it\s+off)`;
+const NEGATED_AVOIDANCE = new RegExp(
+  String.raw`\b(?:should|must)\s*(?:not|n't|never)\s+${AVOIDANCE_VERB}\b|(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+${AVOIDANCE_VERB}\b|\bno\s+reason\s+(?:not\s+to|to\s+(?:${AVOIDANCE_VERB}|withhold|avoid))\s+[a-z]+`,
+  'im',
+);
+
+/**
+ * A double negation ("You should not skip this", "Don't delay it", "There's no reason not to give it"): a yes to
+ * doing it, or a no when the question itself asks about not doing it ("Can she skip the dose?"). A reason not to
+ * stop is left to the stopping rules (see {@link polarityKnown}).
+ */
+function negatedAvoidance(plain: string, stem: string | undefined): { value: YesNo; written: string } | undefined {
+  const match = NEGATED_AVOIDANCE.exec(plain)?.[0]?.trim();
+  if (match === undefined || !polarityKnown(match, stem)) return undefined;
+  const askedAboutAvoiding = stem !== undefined && new RegExp(`\\b${AVOIDANCE_VERB}`, 'i').test(stem);
+  return { value: askedAboutAvoiding ? 'no' : 'yes', written: match };
 }
 
 /** Verbs that end a treatment: "don't stop losartan" says yes to continuing it and no to stopping it. */
@@ -491,10 +518,15 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(written: string, afterMarker = false): YesNoReading {
+  // An emoji before the word ("👍 Yes!", "❌ No") decorates it. "True." and "False." alone are a yes and a no (not
+  // "True, she is 70, but ...", which concedes).
   // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim." are a yes and "Nein, ...", "Non.", "Não," a no
   // ("No" is the same word in Spanish). Only as a word of their own before punctuation: "Si el paciente ..." (if) and
   // "Non-urgent" are not answers.
   const segment = written
+    .replace(/^\s*(?:[\p{Extended_Pictographic}\u2714\u2716\uFE0F]\s*)+(?=\w)/u, '')
+    .replace(/^(\s*["'(\[]?\s*)true(?=\s*(?:[.!](?:\s|$)|$))/i, '$1yes')
+    .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
     .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
   const match =
