@@ -5,7 +5,7 @@ import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
-import { findPhraseMentions } from './phraseMentions.js';
+import { findPhraseMentions, phraseRepliedVerbatim, squashed } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { tickedItemCandidate } from './checkboxList.js';
@@ -129,6 +129,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const terse = readStrictLine(plain, options, true);
   if (terse && 'conflict' in terse) return { status: 'ambiguous', explanation: terse.conflict };
   if (terse) return strong(terse.letter, `terse reply "${terse.written}"`);
+  const verbatim = phraseRepliedVerbatim(plain, options.phrases);
+  if (verbatim !== undefined) return strong(verbatim, `the reply is the text of option ${verbatim}`);
   const terseWords = optionNamedByWords(plain, options.phrases);
   if (terseWords !== undefined) return strong(terseWords, `terse reply "${plain.trim()}" in words of option ${terseWords} only`);
 
@@ -709,12 +711,7 @@ function optionTextConflict(segment: string, options: Options): string | undefin
 }
 
 function samePhrase(written: string, phrase: string): boolean {
-  const squash = (value: string): string =>
-    value
-      .toLowerCase()
-      .replace(/[\s\-.,;:!"'*]+/g, ' ')
-      .trim();
-  return squash(written) === squash(phrase);
+  return squashed(written) === squashed(phrase);
 }
 
 function startsWithPhrase(written: string, phrase: string | undefined): boolean {
