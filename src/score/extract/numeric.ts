@@ -306,19 +306,24 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
   if (plain.length === 0 || plain.length > 80) return undefined;
   const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
   if (sum) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
-  // "AG = 26.", "FIB-4 ≈ 2.44", "stop_bang_total: 7", "CKD-EPI 2021 (race-free): ~58.": a name, a sign, one value
-  // (not a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
-  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:[:=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
-  const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
-  if (named && !vitalSign && findQuantities(named[1] ?? '').length === 1)
-    return fromSegment(named[1] ?? '', target, 'terse named value', true);
   const quantities = found ?? findQuantities(plain);
   if (
     quantities.length !== 1 ||
     !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)
   )
-    return undefined;
+    return namedTerseValue(plain, target);
   return fromSegment(plain, target, 'terse reply', true);
+}
+
+/**
+ * "AG = 26.", "FIB-4 ≈ 2.44", "stop_bang_total: 7", "CKD-EPI 2021 (race-free): ~58.": a name, a sign, one value (not
+ * a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
+ */
+function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> | undefined {
+  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:[:=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
+  const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
+  if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
+  return fromSegment(named[1] ?? '', target, 'terse named value', true);
 }
 
 /**
