@@ -524,7 +524,7 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // ("No" is the same word in Spanish). Only as a word of their own before punctuation: "Si el paciente ..." (if) and
   // "Non-urgent" are not answers.
   const segment = written
-    .replace(/^\s*(?:[\p{Extended_Pictographic}\u2714\u2716\uFE0F]\s*)+(?=\w)/u, '')
+    .replace(/^\s*(?:[\p{Extended_Pictographic}\u2714\u2716]\uFE0F?\s*)+(?=\w)/u, '')
     .replace(/^(\s*["'(\[]?\s*)true(?=\s*(?:[.!](?:\s|$)|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
     .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
