@@ -1,6 +1,6 @@
 /**
  * Answer-extraction accuracy on every corpus directory under test/score/extract/: `corpus/` (the development set),
- * `tuning-heldout/` (written blind, measured once, tuned on since 2026-12-04), `dev2/` and `dev3/` (further development
+ * `tuning-heldout/` (written blind, measured once, tuned on since 2026-12-04), `dev2/` to `dev5/` (further development
  * sets) and `blind/` (a fresh blind set, when present). Prints per directory x question type: lines, correct, accuracy, wrong values (a different value than
  * expected, or an answer where a refusal or unparseable was expected), refusal/unparseable confusions, missed answers,
  * and the accuracy without the lines marked `needs_vignette` (a per-kg dose answering a total-dose question, readable
@@ -21,7 +21,7 @@ import {
   type CorpusScore,
 } from '../test/score/extract/corpus.js';
 
-const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'dev3', 'blind'];
+const EXPECTED_DIRECTORIES = ['corpus', 'tuning-heldout', 'dev2', 'dev3', 'dev4', 'dev5', 'blind'];
 
 /** The directory names after `--only` (comma-separated), or undefined when the flag is absent. */
 function onlyDirectories(argv: readonly string[]): string[] | undefined {

@@ -5,9 +5,10 @@ import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
-import { findPhraseMentions } from './phraseMentions.js';
+import { findPhraseMentions, phraseRepliedVerbatim, squashed } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
+import { tickedItemCandidate } from './checkboxList.js';
 import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
@@ -122,9 +123,14 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (byText) return strong(byText, `matched JSON "${field.key}" option text "${field.value}"`);
   }
 
+  const ticked = tickedItemCandidate(plain, (item) => findChoiceCandidate(item, item, options));
+  if (ticked) return ticked;
+
   const terse = readStrictLine(plain, options, true);
   if (terse && 'conflict' in terse) return { status: 'ambiguous', explanation: terse.conflict };
   if (terse) return strong(terse.letter, `terse reply "${terse.written}"`);
+  const verbatim = phraseRepliedVerbatim(plain, options.phrases);
+  if (verbatim !== undefined) return strong(verbatim, `the reply is the text of option ${verbatim}`);
   const terseWords = optionNamedByWords(plain, options.phrases);
   if (terseWords !== undefined) return strong(terseWords, `terse reply "${plain.trim()}" in words of option ${terseWords} only`);
 
@@ -175,7 +181,12 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
 
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
-  if (leading) return strong(leading.letter, `answer opens with "${leading.written}"`);
+  if (leading) {
+    // "D — though really no treatment is what I'd do": the rest of the answer can take the opening letter back.
+    const disagreement = explanationForAnotherOption(plain, leading.letter, 0, options, true);
+    if (disagreement) return { status: 'ambiguous', explanation: `answer opens with "${leading.written}", but ${disagreement}` };
+    return strong(leading.letter, `answer opens with "${leading.written}"`);
+  }
 
   const checked = checkedListItem(plain, options);
   if (checked) return strong(checked.letter, `the one list item marked as chosen: "${checked.line}"`);
@@ -345,12 +356,40 @@ function markerDisagreement(
         return `a later decision names ${key} ("${sentence.slice(0, 80).trim()}")`;
     }
   }
-  // "Answer: B. Penicillin or amoxicillin for 10 days ... should be your treatment": the explanation after the letter
-  // recommends another option in its own words.
-  const laterSentences = plain.slice(markerIndex).replace(/^[^\n]*?(?<![A-Za-z0-9])\(?[A-Z]\)?(?![A-Za-z0-9])[.):]?/, '');
-  const describedAfter = REVISION_CUE.test(laterSentences) ? undefined : optionDescribed(laterSentences, options.phrases, new Set(), true);
+  return explanationForAnotherOption(plain, letter, markerIndex, options, false);
+}
+
+/**
+ * Why the explanation after a letter at `letterIndex` takes it back, or undefined: it recommends another option in
+ * its own words ("Answer: B. Penicillin or amoxicillin for 10 days ... should be your treatment"), or, with
+ * `byWholeText`, it names another option's whole text without ruling it out or labelling it with its own letter,
+ * while never naming the letter's own ("D — though really no treatment is what I'd do"). A bare opening letter needs
+ * the second check; after an answer marker, a walk-through of the other options is usual.
+ */
+function explanationForAnotherOption(
+  plain: string,
+  letter: string,
+  letterIndex: number,
+  options: Options,
+  byWholeText: boolean,
+): string | undefined {
+  const laterSentences = plain.slice(letterIndex).replace(/^[^\n]*?(?<![A-Za-z0-9])\(?[A-Z]\)?(?![A-Za-z0-9])[.):]?/, '');
+  if (REVISION_CUE.test(laterSentences)) return undefined;
+  const describedAfter = optionDescribed(laterSentences, options.phrases, new Set(), true);
   if (describedAfter?.status === 'found' && describedAfter.id !== letter)
     return `the explanation recommends option ${describedAfter.id} ("${describedAfter.clause.slice(0, 60)}")`;
+  if (!byWholeText) return undefined;
+  const mentions = splitSentences(laterSentences).flatMap((sentence) =>
+    findPhraseMentions(sentence, options.phrases).filter(
+      (mention) =>
+        !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) &&
+        !(isRejecting(sentence) && isInRejectingClause(sentence, mention.start, mention.end)) &&
+        !new RegExp(`(?<![A-Za-z0-9])\\(?${mention.id}\\)?(?![A-Za-z0-9'])`).test(sentence),
+    ),
+  );
+  const other = mentions.find((mention) => mention.id !== letter);
+  if (other !== undefined && !mentions.some((mention) => mention.id === letter))
+    return `the explanation names the text of option ${other.id} instead`;
   return undefined;
 }
 
@@ -672,12 +711,7 @@ function optionTextConflict(segment: string, options: Options): string | undefin
 }
 
 function samePhrase(written: string, phrase: string): boolean {
-  const squash = (value: string): string =>
-    value
-      .toLowerCase()
-      .replace(/[\s\-.,;:!"'*]+/g, ' ')
-      .trim();
-  return squash(written) === squash(phrase);
+  return squashed(written) === squashed(phrase);
 }
 
 function startsWithPhrase(written: string, phrase: string | undefined): boolean {

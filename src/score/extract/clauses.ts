@@ -17,6 +17,9 @@ const REJECTING_CLAUSE =
 const CLAUSE_BREAK =
   /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
 
+/** A break after which the sentence turns against the clause before it ("It has resolved, but it is not safe to wait"). */
+const CONCEDING_BREAK = /\b(?:but|however)\b/i;
+
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE =
   /^(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b/i;
@@ -34,7 +37,8 @@ export interface Clause {
   /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
   readonly rejecting: boolean;
   /**
-   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a question, a list of
+   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a question, a
+   * concession the sentence then turns against ("It has resolved, but ..."), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), or a request for missing input ("I'd need the z-score to grade severity").
    */
@@ -46,14 +50,15 @@ export function splitClauses(text: string): Clause[] {
   return splitSentences(text).flatMap((sentence) => {
     // A question ("Stop metformin? No.") considers what it names; it does not choose it.
     const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence);
+    const breaks = [...sentence.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))];
     return sentence
       .split(CLAUSE_BREAK)
-      .map((clause) => clause.trim())
-      .filter((clause) => clause.length > 0)
-      .map((clause) => ({
+      .map((clause, index) => ({ clause: clause.trim(), conceded: CONCEDING_BREAK.test(breaks[index]?.[0] ?? '') }))
+      .filter(({ clause }) => clause.length > 0)
+      .map(({ clause, conceded }) => ({
         text: clause,
         rejecting: isRejecting(clause),
-        conditional: sentenceConditional || UNCOMMITTED_CLAUSE.test(clause),
+        conditional: sentenceConditional || conceded || UNCOMMITTED_CLAUSE.test(clause),
       }));
   });
 }

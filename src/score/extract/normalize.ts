@@ -33,6 +33,11 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/<\s*br\s*\/?\s*>/i, '\n'],
   [/<\s*\/?\s*(?:em|i|u|p|div|span|response|output)\s*>/i, ''],
   [/`/, ''],
+  // XML leaf elements become JSON fields, which every extractor reads: <level>3</level> is "level": "3", and a unit
+  // attribute stays with its value (<value unit="%">8</value> is "value": "8 %").
+  [/<([A-Za-z][\w-]{0,30})\s+unit\s*=\s*"([^"<>\n]{1,20})"\s*>([^<>\n"]{1,80})<\/\1\s*>/, '\n"$1": "$3 $2"\n'],
+  [/<([A-Za-z][\w-]{0,30})\s*>([^<>\n"]{1,300})<\/\1\s*>/, '\n"$1": "$2"\n'],
+  [/<\/?\s*[A-Za-z][\w-]{0,30}\s*>/, '\n'],
   [/[^\S\n]+/, ' '],
   [/ *\n */, '\n'],
   [/\n{3,}/, '\n\n'],
@@ -55,7 +60,8 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
  *    removed, CRLF to LF.
  * 5. Markup: code fence lines removed (their content kept), `<answer>` tags turned into an `Answer:` line,
  *    LaTeX `\boxed{x}` into a `Final answer: x` line, other LaTeX wrappers and HTML emphasis unwrapped, backticks
- *    removed.
+ *    removed, other XML leaf elements turned into JSON fields (`<level>3</level>` into `"level": "3"`) and the
+ *    remaining bare tags into line breaks.
  * 6. Horizontal whitespace collapsed, and the result trimmed.
  */
 export function normalizeAnswerText(raw: unknown): string {

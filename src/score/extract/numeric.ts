@@ -311,8 +311,19 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
     quantities.length !== 1 ||
     !/^[^a-z]*(?:approximately|approx\.?|about|around|roughly|estimated|answer|total|~|≈)?[^a-z]*\d/i.test(plain)
   )
-    return undefined;
+    return namedTerseValue(plain, target);
   return fromSegment(plain, target, 'terse reply', true);
+}
+
+/**
+ * "AG = 26.", "FIB-4 ≈ 2.44", "stop_bang_total: 7", "CKD-EPI 2021 (race-free): ~58.": a name, a sign, one value (not
+ * a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
+ */
+function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> | undefined {
+  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:[:=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
+  const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
+  if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
+  return fromSegment(named[1] ?? '', target, 'terse named value', true);
 }
 
 /**
@@ -431,6 +442,20 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   return rejection !== undefined ? { status: 'ambiguous', explanation: `${rejection} (after ${source})` } : undefined;
 }
 
+/** How far a rounded restatement in another unit may stray from the value it restates ("4 weeks (about 0.9 months)"). */
+const RESTATEMENT_TOLERANCE = 0.15;
+
+/**
+ * Whether `quantity` restates the value just before it in another unit, rounded: "4 weeks (about 0.9 months)",
+ * "12 weeks (≈ 2.8 months)". Only an approximate aside in brackets that agrees within 15 % counts; one that disagrees
+ * stays a second value, so the answer is unparseable.
+ */
+function isApproximateRestatement(plain: string, quantity: Quantity, value: number, previousValue: number): boolean {
+  const before = plain.slice(Math.max(0, quantity.start - 20), quantity.start);
+  if (!/\(\s*(?:about|approximately|approx\.?|roughly|around|~|≈|i\.e\.,?|=)\s*$/i.test(before)) return false;
+  return previousValue !== 0 && Math.abs(value - previousValue) / Math.abs(previousValue) <= RESTATEMENT_TOLERANCE;
+}
+
 function fromWholeText(plain: string, quantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
   const usable: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
@@ -478,6 +503,8 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       parts.push({ quantity, value: converted.value });
       continue;
     }
+    const previous = usable.at(-1);
+    if (previous !== undefined && isApproximateRestatement(plain, quantity, converted.value, previous.value)) continue;
     usable.push({ quantity, value: converted.value, note: converted.note });
   }
   const referenceValues = [...new Set(references.map((entry) => entry.value))];

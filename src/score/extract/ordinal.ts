@@ -1,4 +1,5 @@
 import { findAnswerSegments } from './answerSegments.js';
+import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting } from './clauses.js';
@@ -6,10 +7,10 @@ import { isRejectedMention } from './negation.js';
 import { optionDescribed } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { NUMBER_WORDS } from './numberWords.js';
-import { findPhraseMentions } from './phraseMentions.js';
+import { findPhraseMentions, phraseRepliedVerbatim } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
-import { answerAfterSelfCorrection } from './selfCorrection.js';
+import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { parseUnit } from './units.js';
@@ -41,12 +42,16 @@ const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|ac
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;
-const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d))`;
+const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d)|stufe|nivel|niveau|n[íi]vel|categor[íi]a|cat[ée]gorie|kategorie|grado|stadium|estadio|stade)`;
 const KEYWORD_VALUE = new RegExp(
   `${SCALE_KEYWORD}\\s*(?:\\((?:esi|ctas|emergency\\s+severity\\s+index)\\)\\s*)?(?:of\\s+|is\\s+|=\\s*|:\\s*|#\\s*|-\\s*|at\\s+|would\\s+be\\s+|should\\s+be\\s+)?(?:an?\\s+)?(?:level\\s+)?${VALUE_TOKEN}`,
   'i',
 );
-const BARE_VALUE_AT_START = new RegExp(`^\\s*["'(\\[]?\\s*(?:an?\\s+)?${VALUE_TOKEN}`, 'i');
+/** A value opening a reply, possibly after a committed hedge ("Probably 4, though a case could be made otherwise"). */
+const BARE_VALUE_AT_START = new RegExp(
+  `^\\s*(?:(?:probably|likely|most\\s+likely|I'd\\s+say|I\\s+would\\s+say|I\\s+think)\\s*,?\\s+)?["'(\\[]?\\s*(?:an?\\s+)?${VALUE_TOKEN}`,
+  'i',
+);
 const CONFLICT_AFTER = new RegExp(
   `^\\s*[)\\]]?\\s*(?:,\\s*)?(?:or|to|-|\\/|and)\\s*(?:possibly\\s+|maybe\\s+|perhaps\\s+)?(?:(?:esi|ctas|level|category|triage|class|grade)\\s*${VALUE_TOKEN}|(\\d{1,3})(?!\\d|\\.\\d))`,
   'i',
@@ -144,7 +149,10 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
   const clean = normalizeAnswerText(text);
   const plain = canonicalLikert(stripMarkdownEmphasis(clean));
   const whole = findOrdinalCandidate(clean, plain, prepared);
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ?? whole;
+  const candidate =
+    answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
+    reopenedByCorrection(plain, whole, (tail) => valuesNamed(tail).filter((value) => prepared.values.has(value))) ??
+    whole;
   return resolveExtraction(candidate, text, EXTRACTOR);
 }
 
@@ -167,14 +175,37 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (jsonProblem) return jsonProblem;
 
+  const ticked = tickedItemCandidate(plain, (item) => findOrdinalCandidate(item, item, scale));
+  if (ticked) return ticked;
+
+  const verbatim = phraseRepliedVerbatim(plain, scale.descriptions);
+  if (verbatim !== undefined)
+    return { status: 'found', value: Number(verbatim), strength: 'strong', explanation: `the reply is the label of point ${verbatim}` };
+
+  // "Admit (2).": a short reply closing on a bracketed value, its words naming no other point.
+  const bracketed = /^([^()\d\n]{1,40})\((\d{1,2})\)\s*[.!]?\s*$/.exec(plain);
+  if (
+    bracketed &&
+    scale.values.has(Number(bracketed[2])) &&
+    valueMentions(bracketed[1] ?? '', scale, false).every((m) => m.value === Number(bracketed[2]))
+  )
+    return { status: 'found', value: Number(bracketed[2]), strength: 'strong', explanation: `short reply closing on "(${bracketed[2]})"` };
+
   // A short reply opening with a negation ("Do not assign ESI 1.", "Not level 2") rules a level out; it is not terse.
+  // A short text naming two values ("Stage 1 is mild, stage 2 moderate. So stage 2.", "Resuscitation (3).") is
+  // reasoning or a contradiction, not a terse reply.
+  const namedValues = new Set(
+    [...valueMentions(plain, scale, true).map((mention) => mention.value), ...valuesNamed(plain)].filter((value) =>
+      scale.values.has(value),
+    ),
+  );
   if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
     // number is read and checked against a label written after it, unless the field name itself names a value.
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
     const namesValue = field.length > 0 && valueMentions(field, scale, false).length > 0;
     const found = fromReading(readOrdinalAt(namesValue ? plain : plain.slice(field.length), scale, true), 'terse reply');
-    if (found) return found;
+    if (found && (found.status !== 'found' || namedValues.size <= 1)) return found;
   }
 
   // An answer opening with a number and a separator, then explaining ("3. Severe pain warrants IV morphine"), unless
@@ -201,14 +232,24 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     .replace(/^\s*(?:so|therefore|thus|hence)\s*,?\s*/i, '')
     .trim()
     .toLowerCase();
-  const closingValue = /^-?\d{1,2}$/.test(lastSentence) && arrow < 0 ? Number(lastSentence) : undefined;
-  if (
-    closingValue !== undefined &&
-    scale.values.has(closingValue) &&
-    splitSentences(plain).length > 1 &&
-    /^\s*(?:so|therefore|thus|hence)\b/i.test(closingSentence)
-  )
-    return { status: 'found', value: closingValue, strength: 'strong', explanation: `the answer closes with "${closingSentence.trim()}"` };
+  // After a concluding word the closing sentence may name the value with its keyword ("So Stage 2."); without one, only
+  // a bare number ending a short rationale counts ("TOA → admit, parenteral abx. 3."), and not after a numbered list.
+  const concluding = /^\s*(?:so|therefore|thus|hence)\b/i.test(closingSentence);
+  const closingReading =
+    arrow >= 0 || splitSentences(plain).length < 2 || lastSentence.length > 25
+      ? undefined
+      : concluding
+        ? readOrdinalAt(lastSentence, scale, true)
+        : /^-?\d{1,2}$/.test(lastSentence) && !/^\s*\d{1,2}\s*[.)]\s/m.test(plain)
+          ? readOrdinalAt(lastSentence, scale, true)
+          : undefined;
+  if (closingReading !== undefined && 'value' in closingReading)
+    return {
+      status: 'found',
+      value: closingReading.value,
+      strength: 'strong',
+      explanation: `the answer closes with "${closingSentence.trim()}"`,
+    };
   const closingName = [...scale.labels, ...scale.shortNames].filter(({ phrase }) => phrase.toLowerCase() === lastSentence);
   if (closingName.length > 0 && new Set(closingName.map(({ id }) => id)).size === 1 && closingName[0] && concludes) {
     return {
@@ -293,6 +334,11 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
+    // "Resuscitation (3).": the mention labelled with another point's number.
+    const label = new RegExp(`${escapeRegExp(written)}\\s*\\((\\d{1,2})\\)`, 'i').exec(plain)?.[1];
+    const bracketed = label !== undefined && Number(label) !== value && scale.values.has(Number(label)) ? label : undefined;
+    if (bracketed !== undefined)
+      return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "(${bracketed})", another point` };
     const other = otherPointEvidence(plain, value, scale);
     if (other)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
@@ -311,6 +357,21 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     };
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
+}
+
+/**
+ * Every number, number word and upper-case roman numeral in `text` ("it's more like a three, maybe 2"), as values:
+ * what a self-correction names, even where no scale keyword leads it. The pronoun "I" is not a numeral, nor is a
+ * roman numeral before a lower-case word ("IV corticosteroids"), the
+ * denominator of "4/5" or a threshold ("≥6").
+ */
+function valuesNamed(text: string): number[] {
+  return [...text.matchAll(new RegExp(`(?<![\\w./≥≤<>])${VALUE_TOKEN}`, 'g'))]
+    .filter(
+      (match) =>
+        match[1] !== 'I' && !(/^[IVX]+$/.test(match[1] ?? '') && /^\s+[a-z]/.test(text.slice((match.index ?? 0) + match[0].length))),
+    )
+    .flatMap((match) => tokenValue(match[1] ?? '') ?? []);
 }
 
 /** The first value in a segment (see {@link extractOrdinal}); `bareAtStart` lets a leading bare number count. */

@@ -1,3 +1,5 @@
+import { isRejecting } from './clauses.js';
+
 export interface PhraseMention {
   /** The id of the phrase that matched (an option letter, a scale value). */
   readonly id: string;
@@ -46,4 +48,35 @@ export function findPhraseMentions(
     }
   }
   return claimed.sort((a, b) => a.start - b.start);
+}
+
+/** Lower case, punctuation and runs of spaces folded, so "Emergency department now." equals "emergency department now". */
+export function squashed(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[\s\-.,;:!"'*]+/g, ' ')
+    .trim();
+}
+
+/**
+ * The phrase (an option text, a scale label) that a reply is word for word, or that follows its last colon ("The
+ * right approach here is: A triptan, such as sumatriptan, at the start of an attack") when a short lead-in of one
+ * sentence precedes the colon and does not rule it out ("Not recommended: ..."). A reply that is exactly one phrase is complete even without a full stop, so
+ * it is an explicit answer, not a sentence cut off.
+ */
+export function phraseRepliedVerbatim(
+  text: string,
+  phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
+): string | undefined {
+  const reply = text.trim();
+  if (reply.includes('\n')) return undefined;
+  const colon = reply.lastIndexOf(':');
+  const candidates = [reply];
+  const leadIn = reply.slice(0, Math.max(0, colon));
+  if (colon > 0 && leadIn.length <= 60 && !/[.!?]/.test(leadIn) && !isRejecting(leadIn)) candidates.push(reply.slice(colon + 1));
+  for (const candidate of candidates) {
+    const ids = new Set(phrases.filter(({ phrase }) => squashed(phrase) === squashed(candidate)).map(({ id }) => id));
+    if (ids.size === 1) return [...ids][0];
+  }
+  return undefined;
 }

@@ -32,13 +32,20 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
     `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:do|provide|give|compute|calculate|score|work\\s+out)\\s+(?:it|this|that|one|a\\s+(?:volume|dose|number|value|score)|[\\w-]+\\s+for\\s+(?:a|an|any|this)\\s+(?:specific|particular|individual)\\b|(?:[\\w-]+\\s+){0,2}questionnaires?)\\b`,
     'i',
   ),
+  // "I can't assess your neighbour's situation from here", "I can't calculate your own lab result for you".
+  new RegExp(
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:assess|evaluate|judge|examine|calculate|interpret|work\\s+out)\\s+(?:[\\w']+\\s+){0,3}(?:situation|case|condition|symptoms|health|results?)\\b`,
+    'i',
+  ),
+  // Spanish, French, German and Portuguese declines: "No puedo dar consejos médicos", "Je ne peux pas donner ...".
+  /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\bich\s+kann\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
 ];
 
 const DEFER_PATTERNS: readonly RegExp[] = [
   // "That's a question to discuss with your nephrologist", "should be decided by your gastroenterologist".
   /\b(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+a\s+(?:question|decision|conversation)\s+(?:to\s+(?:discuss|raise|ask|have)|for)\s+(?:with\s+)?(?:your|a|the)\b/i,
-  /\bshould\s+be\s+(?:decided|guided|determined|confirmed|set|chosen|made)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,2}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
+  /\bshould\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,2}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
   /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,
@@ -47,6 +54,8 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\b(?:this|that|such\s+a|the|these|those)\s+(?:(?:is|are)\s+(?:an?\s+)?)?(?:decision|determination|question|assessment|choice|call|decisions)\s+(?:(?:that|which)\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+best|are\s+best|ought\s+to)\s+(?:only\s+)?(?:be\s+)?(?:made|answered|determined|addressed|left|taken)\s+(?:by|to|with)\b/i,
   /\b(?:does\s+not|doesn't|do\s+not|don't|is\s+not|isn't|cannot|can't)\s+(?:constitute|replace|substitute\s+for|serve\s+as|count\s+as)\s+(?:professional\s+|formal\s+)?medical\s+advice\b|\bnot\s+(?:intended\s+(?:as|to\s+be)\s+|to\s+be\s+(?:taken|construed)\s+as\s+)?(?:professional\s+|formal\s+)?medical\s+advice\b|\bfor\s+(?:general\s+)?(?:informational|educational)\s+purposes\b/i,
   /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed)\s+(?:by|with)\b/i,
+  // "decisions about how long to take anticoagulants need to be made with your oncology team".
+  /\bdecisions?\s+(?:about|on|regarding)\s+[^.\n]{0,60}?\b(?:should|must|need\s+to|needs\s+to|have\s+to)\s+(?:only\s+)?be\s+(?:made|taken)\s+(?:with|by)\s+(?:your|the|a)\b/i,
   /\b(?:triage|treatment|clinical|medical|dosing|prescribing|management)\s+decisions?\s+(?:should|must|need\s+to|needs\s+to|have\s+to|are\s+best)\s+(?:only\s+)?(?:be\s+)?(?:made|taken|left)\s+(?:by|to)\b/i,
   /\b(?:question|decision)\s+(?:best\s+)?(?:for|left\s+to)\s+(?:a|an|your|the)\s+(?:qualified\s+|licensed\s+|treating\s+|primary\s+care\s+)?(?:clinician|doctor|physician|professional|provider|healthcare\s+(?:professional|provider)|medical\s+professional)\b/i,
   /\b(?:depends?|relies|rely)\s+on\s+your\s+(?:individual|personal|specific|own)\s+(?:situation|circumstances|history|case)\b|\bfollow\s+(?:your|the)\s+[\w-]+(?:'s)?\s+(?:recommendations?|advice|guidance)\b/i,

@@ -3,7 +3,8 @@ import type { Candidate } from './resolve.js';
 /**
  * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:", "No. Hmm, ...",
  * "ESI 3 — no, ...",
- * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Yes... actually no".
+ * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Sorry, miscalculated", "reconsidering,",
+ * "Yes... actually no".
  *
  * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection followed by
  * punctuation ("don't wait for the troponin" is advice, not a revision), "actually" only at the start of a clause,
@@ -11,11 +12,19 @@ import type { Candidate } from './resolve.js';
  * "correction" only followed by punctuation ("correction of hyponatraemia" is a treatment).
  */
 const REVISION_CUE =
-  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\s[-—–]\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+I\s+(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error))\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b/gi;
+  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\bno,?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\s[-—–]\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+(?:I\s+)?(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error)|miscalculated|miscounted|misspoke)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)(?:reconsidering|rethinking|re-?checking|re-?reading|recalculating|on\s+reconsideration)\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b/gi;
 
 /** Words with which a revision gives up on answering ("I can't tell without vitals", "not sure", "I don't know"). */
 const UNSURE =
   /\b(?:can't|cannot|can\s+not)\s+(?:tell|say|decide|be\s+sure|determine)\b|\bnot\s+(?:sure|certain)\b|\bunsure\b|\bdon't\s+know\b|\bhard\s+to\s+say\b/i;
+
+/**
+ * Words with which a correction restates its answer ("no — it's 3.", "reconsidering, it is 2400 mL", "rechecking the
+ * vitals: it should be 2"): dropped so that
+ * what follows reads as a terse reply. The text with them is read first, so "no, it's not indicated" stays a "no".
+ */
+const RESTATEMENT_LEAD =
+  /^(?:[^:.\n]{0,40}:\s*)?(?:(?:no|nope|so|then)\s*[,:;\-—–]+\s*|(?:it's|it\s+is|it\s+should\s+be|that\s+should\s+be|make\s+(?:it|that)|the\s+(?:right\s+|correct\s+)?(?:answer|value|level|score|dose)\s+is)\s+)+/i;
 
 /**
  * A cue opening a new paragraph after a complete answer ("No.\n\nWait, actually yes: ...") is left to each
@@ -41,7 +50,12 @@ export function textsAfterSelfCorrection(plain: string): string[] {
     const sentenceEnd = /[.!?](?:\s+|$)|\n/.exec(after);
     const sameSentence = after.replace(/^[\s,:;.!\-—–]+/, '');
     const nextSentence = sentenceEnd ? after.slice(sentenceEnd.index + sentenceEnd[0].length).trim() : '';
-    for (const tail of [sameSentence, nextSentence]) if (tail.length > 0) tails.push(tail);
+    for (const tail of [sameSentence, nextSentence]) {
+      if (tail.length === 0) continue;
+      tails.push(tail);
+      const restated = tail.replace(RESTATEMENT_LEAD, '');
+      if (restated !== tail && restated.length > 0) tails.push(restated);
+    }
   }
   return tails;
 }

@@ -1,4 +1,5 @@
 import { findAnswerSegments } from './answerSegments.js';
+import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -30,7 +31,7 @@ const JSON_KEYS = [
  * that still commit ("I'd lean yes", "I think yes", "To be safe, yes").
  */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then)\s*,?(?=\s*(?:yes|no)\s*[,.!;:\-])|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then|on\s+balance|all\s+things\s+considered|in\s+the\s+end|(?:so\s+)?(?:probably|definitely))\s*[,:]?(?=\s*(?:yes|no)\s*(?:[,.!;:\-—–]|$|\s+(?:i|you|we|she|he|they|it)\b))|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -51,7 +52,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)\s+(?:cannot|can't|can\s+not)\s+recommend\b(?!\s+(?:a\s+|any\s+)?(?:specific|one|anything|particular|personal))/i,
   /\b(?:I|we)\s+(?:would\s+not|wouldn't|'d\s+not|do\s+not|don't|will\s+not|won't)\s+(?:(?:strongly|routinely|currently|yet)\s+)?(?:recommend|advise|suggest|start|give|prescribe|order|proceed|administer|use|initiate|continue|perform|pursue|favou?r|support|endorse|discharge|admit|treat)\b/i,
   /\b(?:(?:is|are|would\s+be)\s+not|(?:would|should|will)\s+not\s+be|isn't|aren't|wouldn't\s+be|shouldn't\s+be)\s+(?:(?:currently|routinely|generally|usually|clearly|really)\s+)?(?:recommended|indicated|necessary|needed|required|warranted|appropriate|advisable|advised|safe|beneficial|justified|a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate|eligible)\b/i,
-  /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted))\b/i,
+  /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted|done))\b/i,
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
@@ -80,8 +81,12 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
 /** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
 const REVISION_CUE =
   /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
-/** "If the load becomes undetectable, no; until then, yes": both answers, each under a condition. */
-const CONDITIONAL_BOTH = /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b/i;
+/**
+ * "If the load becomes undetectable, no; until then, yes", "If her LDL is above 190, then yes, otherwise no": both
+ * answers, each under a condition.
+ */
+const CONDITIONAL_BOTH =
+  /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:then\s+)?(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b|\b(?:if|unless|when|once|provided)\b[^.!?\n]*?\b(?:yes|no)\b[^.!?\n]*?\b(?:otherwise|if\s+not|or\s+else|else)\b[\s,:—–-]*(?:yes|no)\b/i;
 /** A concluding "so yes" / "therefore, no" anywhere in the text. */
 const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*(?:[.!;,]|$))/gi;
 
@@ -92,7 +97,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]\s+|\s[—–-]\s*)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
+    /(?:^|[.!?]\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
@@ -116,7 +121,10 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
   const last = sentences.at(-1) ?? '';
   if (sentences.length < 2 && !/\s-\s|[:;]/.test(last)) return undefined;
   const opening = /^\W*(yes|no)\s*[,:—–-]\s*\S/i.exec(last);
-  const noThing = stem === undefined ? undefined : /(?:^|\s-\s*|[:;]\s*)no\s+([a-z][\w-]*)\s*[.!]?\s*$/i.exec(last);
+  const noThing =
+    stem === undefined
+      ? undefined
+      : /(?:^|\s-\s*|[:;]\s*)no\s+([a-z][\w-]*)(?:\s+(?:now|yet|today|for\s+now|at\s+present|currently))?\s*[.!]?\s*$/i.exec(last);
   const namesAsked = noThing !== undefined && noThing !== null && stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4));
   const value: YesNo | undefined = opening ? ((opening[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no') : namesAsked ? 'no' : undefined;
   if (value === undefined) return undefined;
@@ -128,6 +136,9 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
 
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
+
+/** Words that make a verdict about an alternative to what was asked ("observation without CT", "X instead"). */
+const ALTERNATIVE_WORDS = /\b(?:without|instead|rather\s+than|alternatives?|other)\b/i;
 
 /** A clause that draws the conclusion ("..., so the response is significant"). */
 const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|consequently)\b/i;
@@ -216,17 +227,22 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
       explanation: `matched the only JSON yes/no "${onlyYesNo.key}": "${String(onlyYesNo.value)}"`,
     };
 
+  const ticked = tickedItemCandidate(plain, (item) => findYesNoCandidate(item, item, stem));
+  if (ticked) return ticked;
+
   const segments = findAnswerSegments(plain);
   for (const segment of segments.filter((s) => s.tier === 'final').reverse()) {
     const found = fromReading(readYesNoAt(segment.segment, true), `"${segment.marker}" marker`);
     if (found) return found;
   }
 
-  const leadingReading = /^\W*[YN]\W*$/i.test(plain)
-    ? { value: /^\W*Y/i.test(plain) ? ('yes' as const) : ('no' as const), written: plain.trim() }
-    : readYesNoAt(plain);
+  // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer.
+  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '');
+  const leadingReading = /^\W*[YN]\W*$/i.test(answered)
+    ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim() }
+    : readYesNoAt(answered);
   const leading = fromReading(leadingReading, 'leading');
-  if (leading?.status === 'found') return contradictionOfLeading(plain, leading.value, stem) ?? leading;
+  if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
   const noThingAsked = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(plain);
   if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
@@ -295,8 +311,13 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const predicate = stem === undefined ? undefined : predicateVerdict(plain, stem, false);
   if (predicate) return predicate;
 
-  const negated = NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
-  const affirmed = AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem));
+  const avoidance = negatedAvoidance(plain, stem);
+  const negated =
+    NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
+    (avoidance?.value === 'no' ? avoidance.written : undefined);
+  const affirmed =
+    AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
+    (avoidance?.value === 'yes' ? avoidance.written : undefined);
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -324,6 +345,25 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
 /** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
 function yesNoNamed(text: string): YesNo[] {
   return [...text.matchAll(/\b(yes|no)\b(?=\s*(?:[.!,;:)—–-]|$))/gi)].map((match) => (match[1]?.toLowerCase() === 'yes' ? 'yes' : 'no'));
+}
+
+/** Verbs of not doing something: "You should not skip this" says yes to doing it. */
+const AVOIDANCE_VERB = String.raw`(?:skip|miss|delay|postpone|put\s+off|forgo|omit|neglect|put\s+it\s+off)`;
+const NEGATED_AVOIDANCE = new RegExp(
+  String.raw`\b(?:should|must)\s*(?:not|n't|never)\s+${AVOIDANCE_VERB}\b|(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+${AVOIDANCE_VERB}\b|\bno\s+reason\s+(?:not\s+to|to\s+(?:${AVOIDANCE_VERB}|withhold|avoid))\s+[a-z]+`,
+  'im',
+);
+
+/**
+ * A double negation ("You should not skip this", "Don't delay it", "There's no reason not to give it"): a yes to
+ * doing it, or a no when the question itself asks about not doing it ("Can she skip the dose?"). A reason not to
+ * stop is left to the stopping rules (see {@link polarityKnown}).
+ */
+function negatedAvoidance(plain: string, stem: string | undefined): { value: YesNo; written: string } | undefined {
+  const match = NEGATED_AVOIDANCE.exec(plain)?.[0]?.trim();
+  if (match === undefined || !polarityKnown(match, stem)) return undefined;
+  const askedAboutAvoiding = stem !== undefined && new RegExp(`\\b${AVOIDANCE_VERB}`, 'i').test(stem);
+  return { value: askedAboutAvoiding ? 'no' : 'yes', written: match };
 }
 
 /** Verbs that end a treatment: "don't stop losartan" says yes to continuing it and no to stopping it. */
@@ -384,6 +424,9 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
   const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
   if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
+  // "No — it should definitely be done": an affirmed verdict on the question's subject in the same sentence.
+  const affirmedInSentence = opposingVerdict(firstSentence.replace(/^\W*no\b/i, ''), 'no', stem);
+  if (value === 'no' && affirmedInSentence !== undefined) return conflict(`"${affirmedInSentence}" in the same sentence`);
   const lines = plain.split('\n').slice(1);
   for (const [index, line] of lines.entries()) {
     const reading = readYesNoAt(line.replace(/^\s*(?:[-•]\s+|\d+[.)]\s+)/, ''));
@@ -407,6 +450,14 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     const onTopic = stem === undefined || [...stemRoots(sentence)].some((root) => stemRoots(stem).has(root));
     if (reversed !== undefined && onTopic && !REVISION_CUE.test(plain)) return conflict(`a later turn says "${reversed}"`);
   }
+  // "Yes. There is no indication for this, so it should not be done.": a conclusion drawn against the leading word.
+  for (const sentence of sentences.slice(1)) {
+    const clause = CONCLUDING_CLAUSE.exec(sentence);
+    const conclusion = clause === null ? '' : sentence.slice(clause.index);
+    // "so observation without CT is appropriate" concludes for an alternative, not against what was asked.
+    const reversed = ALTERNATIVE_WORDS.test(conclusion) ? undefined : opposingVerdict(conclusion, value, stem);
+    if (reversed !== undefined && !REVISION_CUE.test(plain)) return conflict(`a later conclusion says "${reversed}"`);
+  }
   for (const match of plain.matchAll(CONCLUDING_YES_NO)) {
     if ((match[1] ?? '').toLowerCase() === value) continue;
     if (!REVISION_CUE.test(plain.slice(0, (match.index ?? 0) + match[0].length))) return conflict(`a later "${match[0].trim()}"`);
@@ -414,6 +465,19 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const concluded = stem === undefined ? undefined : predicateVerdict(plain, stem, true);
   if (concluded?.status === 'found' && concluded.value !== value) return conflict(concluded.explanation);
   return undefined;
+}
+
+/**
+ * A verdict in `clause` of the polarity opposite to `value` ("should not be done" against a "yes"), when it concerns
+ * what the question asks: it names a word of the stem, or only a pronoun ("it", "this", "that") standing for it.
+ */
+function opposingVerdict(clause: string, value: YesNo, stem: string | undefined): string | undefined {
+  const verdicts = value === 'yes' ? NEGATED_VERDICT : AFFIRMED_VERDICT;
+  const verdict = verdicts.map((pattern) => pattern.exec(clause)?.[0]).find((match) => polarityKnown(match, stem));
+  if (verdict === undefined) return undefined;
+  const onTopic =
+    stem === undefined || /\b(?:it|this|that)\b/i.test(clause) || [...stemRoots(clause)].some((root) => stemRoots(stem).has(root));
+  return onTopic ? verdict : undefined;
 }
 
 /** Content-word roots of a question (first four letters; function words and generic verdict words left out). */
@@ -435,7 +499,8 @@ function stemRoots(stem: string): Set<string> {
 function predicateVerdict(plain: string, stem: string, concluding: boolean): Candidate<YesNo> | undefined {
   const asked = stemRoots(stem);
   const found = new Map<YesNo, string>();
-  for (const clause of plain.split(/[.;!?\n]|,?\s+but\s+/i)) {
+  // A question ("Is codeine a good choice?") restates what is asked; it states no predicate.
+  for (const clause of plain.replace(/[^.;!?\n]*\?/g, '.').split(/[.;!?\n]|,?\s+but\s+/i)) {
     if (concluding && !CONCLUDING_CLAUSE.test(clause)) continue;
     for (const match of clause.matchAll(
       /\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
@@ -453,8 +518,17 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 
 /** A yes/no at the start of `segment`, with its guards (see step 3 of {@link extractYesNo}). */
 function readYesNoAt(written: string, afterMarker = false): YesNoReading {
-  // The Spanish "Sí" is a yes ("Sí, se recomienda ..."); "No" is the same word in both languages.
-  const segment = written.replace(/^(\s*["'(\[]?\s*)sí(?=[\s,.!;:]|$)/i, '$1yes');
+  // An emoji before the word ("👍 Yes!", "❌ No") decorates it. "True." and "False." alone are a yes and a no (not
+  // "True, she is 70, but ...", which concedes).
+  // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim." are a yes and "Nein, ...", "Non.", "Não," a no
+  // ("No" is the same word in Spanish). Only as a word of their own before punctuation: "Si el paciente ..." (if) and
+  // "Non-urgent" are not answers.
+  const segment = written
+    .replace(/^\s*(?:[\p{Extended_Pictographic}\u2714\u2716]\uFE0F?\s*)+(?=\w)/u, '')
+    .replace(/^(\s*["'(\[]?\s*)true(?=\s*(?:[.!](?:\s|$)|$))/i, '$1yes')
+    .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
+    .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
+    .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
   const match =
     /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,

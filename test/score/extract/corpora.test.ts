@@ -10,14 +10,19 @@ import { CorpusFileError, corpusDirectories, extractRow, loadCorpusFile, scoreCo
  * since 2026-12-04; its floors are the accuracy reached, so a change that loses lines there fails. `dev2/` is a
  * second development set (rejected options, self-corrections, distractor numbers, paraphrase), keyed before the
  * extractor changes it drove; its floors too are the accuracy reached. `dev3/` is a third development set written blind
- * of the extractors (measured once before any tuning on it: see its README), tuned on since; floors at the accuracy
- * reached.
+ * of the extractors (measured once before any tuning on it: see its README), tuned on since. `dev4/` (templated
+ * answers) and `dev5/` (hand-written answers) are further development sets written blind of the extractors, each
+ * measured once before tuning on it (see their READMEs) and tuned on since. Every floor is the accuracy reached
+ * (rounded down to a tenth of a point), so a change that loses a line anywhere fails; `corpus/` lines are the
+ * extractors' specification and must all pass.
  */
 const GATED: Readonly<Record<string, Readonly<Record<CorpusType, number>>>> = {
-  corpus: { choice: 0.97, yesno: 0.97, ordinal: 0.97, numeric: 0.97 },
-  'tuning-heldout': { choice: 0.97, yesno: 0.98, ordinal: 0.93, numeric: 0.98 },
-  dev2: { choice: 0.93, yesno: 0.96, ordinal: 0.97, numeric: 0.97 },
-  dev3: { choice: 0.94, yesno: 0.95, ordinal: 0.94, numeric: 0.93 },
+  corpus: { choice: 1, yesno: 1, ordinal: 1, numeric: 1 },
+  'tuning-heldout': { choice: 0.978, yesno: 0.982, ordinal: 0.935, numeric: 0.985 },
+  dev2: { choice: 0.934, yesno: 0.968, ordinal: 0.97, numeric: 0.97 },
+  dev3: { choice: 0.944, yesno: 0.956, ordinal: 0.943, numeric: 0.949 },
+  dev4: { choice: 1, yesno: 1, ordinal: 1, numeric: 0.99 },
+  dev5: { choice: 0.972, yesno: 0.881, ordinal: 0.918, numeric: 0.74 },
 };
 
 const directories = corpusDirectories();
@@ -49,7 +54,7 @@ describe('extraction corpora', () => {
         expect(score.wrongValues).toEqual([]);
       });
 
-      it(`${directory.name}/${type}: accuracy at least ${floors[type] * 100} %`, () => {
+      it(`${directory.name}/${type}: accuracy at least ${(floors[type] * 100).toFixed(1)} %`, () => {
         if (score.correct / score.lines < floors[type]) console.log([...score.confusions, ...score.missed].join('\n'));
         expect(score.correct / score.lines).toBeGreaterThanOrEqual(floors[type]);
       });

@@ -9,7 +9,14 @@ describe('textsAfterSelfCorrection', () => {
     const tails = textsAfterSelfCorrection('Yes — wait, I misread the stem. No, it should not.');
     expect(tails[0]).toBe('the stem. No, it should not.');
     expect(tails[1]).toBe('No, it should not.');
-    expect(tails).toHaveLength(4);
+    // Each tail is followed by its restatement without the correction's lead words, read after it.
+    expect(tails[2]).toBe('it should not.');
+    expect(tails).toHaveLength(6);
+  });
+
+  it('drops the lead words a correction restates its value with ("no — reconsidering, it\'s 3")', () => {
+    expect(textsAfterSelfCorrection("2. Actually no — reconsidering, it's 3.").slice(0, 2)).toEqual(["it's 3.", '3.']);
+    expect(textsAfterSelfCorrection('3121 mL. Sorry, miscalculated — it is 2400 mL.')).toContain('2400 mL.');
   });
 
   it('ignores advice that merely uses the words ("don\'t wait", "actually slows")', () => {
