@@ -46,6 +46,9 @@ export function assignMentions(
       ];
     }
     if (m.attribute !== 'pronoun' || beforeRelative(text, m, people) || clinicalFinding(text, m)) return [m];
+    // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
+    // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
+    if (people.some((p) => p.gender === sex && p.end <= m.start && objectOf(text, p, m, own))) return [m];
     const relative = people.find(
       (p) =>
         (p.gender === sex || (p.gender === undefined && reportedBy(text, p, m))) &&

@@ -242,6 +242,28 @@ describe('templatize', () => {
     );
   });
 
+  it("slots the object of a relative's own clause as the patient's, even with the same relative named a sentence before", () => {
+    const o = templated('A 72-year-old man lives with his son. His son helps him with meals. He is afebrile.');
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{noun}} lives with {{their}} son. {{Their}} son helps {{them}} with meals. {{They}} {{is}} afebrile.',
+    );
+    expect(o.review).toEqual([]);
+  });
+
+  it('reads a race term opening a parenthesis after the person, and a language field written with a dash', () => {
+    const found = (text: string) =>
+      detectMentions(text)
+        .filter((m) => m.attribute === 'race' || m.attribute === 'language')
+        .map((m) => [m.attribute, m.surface, m.stated?.level]);
+    expect(found('A 44-year-old man (Black) has cough. Mr. Ruiz (58, Hispanic) has none.')).toEqual([
+      ['race', 'Black', 'black'],
+      ['race', 'Hispanic', 'hispanic'],
+    ]);
+    expect(found('Preferred language - Mandarin. Referred by Dr. Black (cardiology). Bed 12 (White team).')).toEqual([
+      ['language', 'Mandarin', 'mandarin'],
+    ]);
+  });
+
   it('finds race, insurance and language in administrative lines and other phrasings, and leaves out what no level states', () => {
     const found = (text: string) => detectMentions(text).map((m) => [m.attribute, m.surface, m.stated?.level]);
     expect(found('Race/Ethnicity: Black. Ethnicity: Not Hispanic or Latino. 45 yo AA male.')).toEqual([
