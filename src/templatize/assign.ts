@@ -55,7 +55,8 @@ export function assignMentions(
         p.end <= m.start &&
         sameOrPreviousSentence(text, p.end, m.start) &&
         !newSection(text, p.end, m.start) &&
-        !objectOf(text, p, m, own),
+        !objectOf(text, p, m, own) &&
+        !patientNamedBetween(text, p.end, m.start, own, sex),
     );
     if (relative)
       return [
@@ -98,6 +99,17 @@ function objectOf(text: string, p: Person, m: Mention, mentions: readonly Mentio
     sameOrPreviousSentence(text, p.end, m.start) &&
     !/[.!?;\n]/.test(text.slice(p.end, m.start)) &&
     !mentions.some((o) => o.attribute === 'pronoun' && o.gender === m.gender && o.start > p.end && o.start < m.start)
+  );
+}
+
+/**
+ * The patient named again after the relative and before the pronoun ("His father is here. The boy says his chest
+ * hurts when he runs", "Her daughter says the patient ... she"): the nearest person the pronoun can be is the patient.
+ */
+function patientNamedBetween(text: string, from: number, to: number, mentions: readonly Mention[], sex: Gender): boolean {
+  return (
+    mentions.some((o) => o.attribute === 'sex' && o.gender === sex && o.start >= from && o.end <= to) ||
+    /(?:the patient|pt)(?!['’]s)/i.test(text.slice(from, to))
   );
 }
 

@@ -250,6 +250,27 @@ describe('templatize', () => {
     expect(o.review).toEqual([]);
   });
 
+  it("takes a parent's child with the age in brackets or after 'age' as the patient, whose pronouns are slotted", () => {
+    for (const text of [
+      'My daughter (7) has had a cough for a week. She coughs at night. Her inhaler does not help.',
+      'Message from parent: our son, age 5, fell off his bike. He hit his head.',
+    ]) {
+      const o = templatizeCase(aCase(text), axes);
+      expect(o.mentions.filter((m) => m.attribute === 'sex').map((m) => m.surface)).toEqual([/daughter|son/.exec(text)![0]]);
+      expect(o.mentions.filter((m) => m.attribute === 'ambiguous')).toEqual([]);
+      expect(o.mentions.filter((m) => m.attribute === 'pronoun').every((m) => m.slot !== undefined)).toBe(true);
+      // The relation noun pins sex, and nothing else varies: left out rather than a template whose "daughter" has "his".
+      expect(o.kind).toBe('rejected');
+    }
+  });
+
+  it('slots a pronoun after the patient is named again between it and a relative of the same sex', () => {
+    const o = templated('A 12-year-old boy is brought by his father. The boy says his chest hurts when he runs.');
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} father. The {{child_noun}} says {{their}} chest hurts when {{they}} run{{s}}.',
+    );
+  });
+
   it('reads a race term opening a parenthesis after the person, and a language field written with a dash', () => {
     const found = (text: string) =>
       detectMentions(text)
