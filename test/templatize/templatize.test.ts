@@ -271,7 +271,7 @@ describe('templatize', () => {
     );
   });
 
-  it('reads a race term opening a parenthesis after the person, and a language field written with a dash', () => {
+  it('reads a race term opening a parenthesis after the person, "of African descent", and language fields written with a dash or in a parenthesis', () => {
     const found = (text: string) =>
       detectMentions(text)
         .filter((m) => m.attribute === 'race' || m.attribute === 'language')
@@ -282,6 +282,15 @@ describe('templatize', () => {
     ]);
     expect(found('Preferred language - Mandarin. Referred by Dr. Black (cardiology). Bed 12 (White team).')).toEqual([
       ['language', 'Mandarin', 'mandarin'],
+    ]);
+    expect(found('A woman (interpreter: Russian). Interpreter Needed: Yes - Spanish.')).toEqual([
+      ['language', 'Russian', 'russian'],
+      ['language', 'Spanish', 'spanish'],
+    ]);
+    expect(found('A man of African descent; a South African woman; an Indigenous man. African trypanosomiasis.')).toEqual([
+      ['race', 'African', 'black'],
+      ['race', 'South African', undefined],
+      ['race', 'Indigenous', undefined],
     ]);
   });
 
