@@ -46,13 +46,17 @@ export function assignMentions(
       ];
     }
     if (m.attribute !== 'pronoun' || beforeRelative(text, m, people) || clinicalFinding(text, m)) return [m];
+    // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
+    // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
+    if (people.some((p) => p.gender === sex && p.end <= m.start && objectOf(text, p, m, own))) return [m];
     const relative = people.find(
       (p) =>
         (p.gender === sex || (p.gender === undefined && reportedBy(text, p, m))) &&
         p.end <= m.start &&
         sameOrPreviousSentence(text, p.end, m.start) &&
         !newSection(text, p.end, m.start) &&
-        !objectOf(text, p, m, own),
+        !objectOf(text, p, m, own) &&
+        !patientNamedBetween(text, p.end, m.start, own, sex),
     );
     if (relative)
       return [
@@ -95,6 +99,17 @@ function objectOf(text: string, p: Person, m: Mention, mentions: readonly Mentio
     sameOrPreviousSentence(text, p.end, m.start) &&
     !/[.!?;\n]/.test(text.slice(p.end, m.start)) &&
     !mentions.some((o) => o.attribute === 'pronoun' && o.gender === m.gender && o.start > p.end && o.start < m.start)
+  );
+}
+
+/**
+ * The patient named again after the relative and before the pronoun ("His father is here. The boy says his chest
+ * hurts when he runs", "Her daughter says the patient ... she"): the nearest person the pronoun can be is the patient.
+ */
+function patientNamedBetween(text: string, from: number, to: number, mentions: readonly Mention[], sex: Gender): boolean {
+  return (
+    mentions.some((o) => o.attribute === 'sex' && o.gender === sex && o.start >= from && o.end <= to) ||
+    /(?:the patient|pt)(?!['’]s)/i.test(text.slice(from, to))
   );
 }
 

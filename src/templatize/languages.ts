@@ -15,8 +15,11 @@ const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|understands|communica
 const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|more comfortable|most comfortable|history) in`;
 /** After a language: it is the patient's ("Spanish-speaking", "Mandarin interpreter", "Spanish-language interpreter"). */
 const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker)`;
-/** Labelled fields (D1): "Interpreter: Vietnamese", "Preferred language: Vietnamese", "LEP: yes (Russian)". */
-const FIELD = String.raw`(?:Interpreter(?: needed| required| used| requested)?|(?:Preferred |Primary |Spoken |Home )?[Ll]anguage(?: spoken| preference| of care)?|Lang|LEP|INTERPRETER|(?:PREFERRED |PRIMARY )?LANGUAGE)\s*:\s*(?:(?:yes|Yes|YES|Y|required|needed|requested)\s*)?[(-]?\s*`;
+/**
+ * Labelled fields (D1): "Interpreter: Vietnamese", "Preferred language: Vietnamese", "LEP: yes (Russian)", also
+ * with a dash for the colon ("Preferred language - Mandarin"), and inside a parenthesis ("(interpreter: Russian)").
+ */
+const FIELD = String.raw`(?:[Ii]nterpreter(?: [Nn]eeded| [Rr]equired| [Uu]sed| [Rr]equested)?|(?:Preferred |Primary |Spoken |Home )?[Ll]anguage(?: spoken| preference| of care)?|Lang|LEP|INTERPRETER|(?:PREFERRED |PRIMARY )?LANGUAGE)(?:\s*:\s*|\s+[-–]\s+)(?:(?:yes|Yes|YES|Y|required|needed|requested)\s*)?[(-]?\s*`;
 
 /**
  * A language the patient speaks ("speaks only Spanish", "Spanish-speaking", "preferred language is Spanish",

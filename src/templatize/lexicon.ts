@@ -228,6 +228,12 @@ export const RACE_TERMS: readonly (readonly [string, string | undefined])[] = (
     ['Māori', undefined],
     ['Maori', undefined],
     ['Roma', undefined],
+    // "of African descent"; a South African may be of any race, so that longer term states none.
+    ['African', 'black'],
+    ['East African', 'black'],
+    ['Sub-Saharan African', 'black'],
+    ['South African', undefined],
+    ['Indigenous', undefined],
   ] as const
 )
   .slice()

@@ -84,7 +84,7 @@ const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2
 
 /**
  * A relation noun that names the patient in a relative's voice (D4): "My 4-year-old daughter has...", "I'm calling
- * about my dad. He's 77", "Daughter states that mom, 79, ...". It must come before any age, sex word or title of
+ * about my dad. He's 77", "Daughter states that mom, 79, ...", "our son, age 5", "My daughter (7)". It must come before any age, sex word or title of
  * the patient, and be tied to the patient by an age or by "about". It states the patient's sex in a word no slot
  * renders, so sex is pinned; its age, when written after it, is the patient's; a caller's possessive before it
  * ("Mother reports that her 2-week-old son") is the caller's and no slot. A caregiver who brings the patient
@@ -96,14 +96,14 @@ export function patientRelation(
   earlier: readonly Mention[],
 ): { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } | undefined {
   const re = new RegExp(
-    String.raw`(?:\b(about|brings|brought|carries|carried) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),|aged (\d{1,2})\b)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b)?`,
+    String.raw`(?:\b(about|brings|brought|carries|carried) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),|aged? (\d{1,2})\b)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b| \((\d{1,2})\))?`,
     'dgi',
   );
   for (const m of text.matchAll(re)) {
     const [verb, possessive, ageBefore, noun] = [m[1], m[2], m[3], m[4]!];
     const about = verb?.toLowerCase() === 'about';
     const caregiver = verb !== undefined && !about && possessive !== undefined && !/^(?:my|our)$/i.test(possessive);
-    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10];
+    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11];
     const nounStart = m.indices![4]![0];
     if (
       !caregiver &&
@@ -127,7 +127,7 @@ export function patientRelation(
         reason: `"${noun}" names the patient by relation, in a relative's voice: no slot renders it, so sex is pinned`,
       },
     };
-    const ageGroup = [6, 7, 8, 9, 10].find((g) => m[g] !== undefined);
+    const ageGroup = [6, 7, 8, 9, 10, 11].find((g) => m[g] !== undefined);
     if (ageGroup !== undefined) {
       const [start, end] = m.indices![ageGroup]!;
       result.age = { start, end, surface: m[ageGroup]!, attribute: 'age', years: Number(m[ageGroup]), slot: '{{age}}' };

@@ -4,13 +4,17 @@ import type { Mention } from './types.js';
 
 /** Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,"). */
 const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\))\s*,?\s+$/;
+/** A parenthetical opened right after a person noun or an age ("a 44-year-old man (Black)", "Mr. Ruiz (58, Hispanic)"). */
+const PARENTHESIS_AFTER_PERSON = new RegExp(
+  String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
+);
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"). */
 const RACE_FIELD =
   /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*$/;
 
 /**
  * A race or ethnicity term describing a person: before a person noun; after "is", "identifies as"; before "descent",
- * "origin"; in an ID line after the age or sex ("19 y/o M, Hispanic,", "54yo AA F"); or as a labelled field's value.
+ * "origin"; first in a parenthesis after the person ("man (Black)"); in an ID line after the age or sex ("19 y/o M, Hispanic,", "54yo AA F"); or as a labelled field's value.
  * "Nigerian-born" states the origin as one span. A possessive ("White's classification") is a name.
  */
 export function races(text: string): Mention[] {
@@ -31,6 +35,7 @@ export function races(text: string): Mention[] {
       const describesPerson =
         listed ||
         RACE_FIELD.test(before) ||
+        (PARENTHESIS_AFTER_PERSON.test(before) && /^\s*[,;)]/.test(after)) ||
         /-born$/i.test(m[1]!) ||
         new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
         (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(

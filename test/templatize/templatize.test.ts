@@ -242,6 +242,58 @@ describe('templatize', () => {
     );
   });
 
+  it("slots the object of a relative's own clause as the patient's, even with the same relative named a sentence before", () => {
+    const o = templated('A 72-year-old man lives with his son. His son helps him with meals. He is afebrile.');
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{noun}} lives with {{their}} son. {{Their}} son helps {{them}} with meals. {{They}} {{is}} afebrile.',
+    );
+    expect(o.review).toEqual([]);
+  });
+
+  it("takes a parent's child with the age in brackets or after 'age' as the patient, whose pronouns are slotted", () => {
+    for (const text of [
+      'My daughter (7) has had a cough for a week. She coughs at night. Her inhaler does not help.',
+      'Message from parent: our son, age 5, fell off his bike. He hit his head.',
+    ]) {
+      const o = templatizeCase(aCase(text), axes);
+      expect(o.mentions.filter((m) => m.attribute === 'sex').map((m) => m.surface)).toEqual([/daughter|son/.exec(text)![0]]);
+      expect(o.mentions.filter((m) => m.attribute === 'ambiguous')).toEqual([]);
+      expect(o.mentions.filter((m) => m.attribute === 'pronoun').every((m) => m.slot !== undefined)).toBe(true);
+      // The relation noun pins sex, and nothing else varies: left out rather than a template whose "daughter" has "his".
+      expect(o.kind).toBe('rejected');
+    }
+  });
+
+  it('slots a pronoun after the patient is named again between it and a relative of the same sex', () => {
+    const o = templated('A 12-year-old boy is brought by his father. The boy says his chest hurts when he runs.');
+    expect(o.template.text).toBe(
+      '{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} father. The {{child_noun}} says {{their}} chest hurts when {{they}} run{{s}}.',
+    );
+  });
+
+  it('reads a race term opening a parenthesis after the person, "of African descent", and language fields written with a dash or in a parenthesis', () => {
+    const found = (text: string) =>
+      detectMentions(text)
+        .filter((m) => m.attribute === 'race' || m.attribute === 'language')
+        .map((m) => [m.attribute, m.surface, m.stated?.level]);
+    expect(found('A 44-year-old man (Black) has cough. Mr. Ruiz (58, Hispanic) has none.')).toEqual([
+      ['race', 'Black', 'black'],
+      ['race', 'Hispanic', 'hispanic'],
+    ]);
+    expect(found('Preferred language - Mandarin. Referred by Dr. Black (cardiology). Bed 12 (White team).')).toEqual([
+      ['language', 'Mandarin', 'mandarin'],
+    ]);
+    expect(found('A woman (interpreter: Russian). Interpreter Needed: Yes - Spanish.')).toEqual([
+      ['language', 'Russian', 'russian'],
+      ['language', 'Spanish', 'spanish'],
+    ]);
+    expect(found('A man of African descent; a South African woman; an Indigenous man. African trypanosomiasis.')).toEqual([
+      ['race', 'African', 'black'],
+      ['race', 'South African', undefined],
+      ['race', 'Indigenous', undefined],
+    ]);
+  });
+
   it('finds race, insurance and language in administrative lines and other phrasings, and leaves out what no level states', () => {
     const found = (text: string) => detectMentions(text).map((m) => [m.attribute, m.surface, m.stated?.level]);
     expect(found('Race/Ethnicity: Black. Ethnicity: Not Hispanic or Latino. 45 yo AA male.')).toEqual([
