@@ -8,6 +8,8 @@ const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\
 const PARENTHESIS_AFTER_PERSON = new RegExp(
   String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
 );
+/** After a race term: the description ends there (punctuation, the end, or a joining word). */
+const ENDS_DESCRIPTION = /^\s*(?:[.,;:)!?]|(?:and|or|but|with|who)\b|$)/;
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"). */
 const RACE_FIELD =
   /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*$/;
@@ -38,10 +40,13 @@ export function races(text: string): Mention[] {
         (PARENTHESIS_AFTER_PERSON.test(before) && /^\s*[,;)]/.test(after)) ||
         /-born$/i.test(m[1]!) ||
         new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
-        (/(?:\bis|\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
+        (/(?:\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
           before,
         ) &&
-          (/^[A-Z]/.test(m[1]!) || /^\s*(?:[.,;:)]|and\b|$)/.test(after))) ||
+          (/^[A-Z]/.test(m[1]!) || ENDS_DESCRIPTION.test(after))) ||
+        // After a bare "is" the term must end the predicate: "is Black.", "is Hispanic and ...", never "The diagnosis
+        // is East African trypanosomiasis".
+        (/\bis\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         /^\s+(?:descent|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
       if (describesPerson && (capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) push(m, level);

@@ -46,6 +46,10 @@ describe('templatize', () => {
     const abbreviations =
       'Temperature 101 F (38.3 C), 98.6 F later; HE (hepatic encephalopathy), a bundle of His block, a His-Purkinje delay, HER2 and HER-2 positive.';
     expect(detectMentions(abbreviations)).toEqual([]);
+    // A race word after a bare "is" states a race only when it ends the predicate.
+    expect(detectMentions('The diagnosis is East African trypanosomiasis.')).toEqual([]);
+    const stated = detectMentions('A 35-year-old man who is Black presents with dyspnoea. His father is Hispanic.');
+    expect(stated.filter((m) => m.attribute === 'race').map((m) => m.surface)).toEqual(['Black', 'Hispanic']);
   });
 
   it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
