@@ -360,6 +360,8 @@ export const CLINICAL_ANCESTRY =
  */
 export const CLINICAL_TERMS: readonly RegExp[] = [
   /\bman[- ]in[- ]the[- ]barrel\b/gi,
+  /\bred[- ]man(?: syndrome| reaction)?\b/gi,
+  /\b(?:stiff|elephant|old) man(?:['’]s)? (?:syndrome|sign|disease)\b/gi,
   /\bbundle of His\b/gi,
   /\bHis[- ](?:bundle|Purkinje)\b/g,
   /\bLady Windermere\b/gi,

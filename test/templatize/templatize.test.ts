@@ -41,7 +41,7 @@ const render = (text: string, values: ReturnType<typeof level>[], age?: number) 
 describe('templatize', () => {
   it('slots nothing inside a clinical term', () => {
     const text =
-      "A man-in-the-barrel syndrome, Parkinson's disease, Asian flu, Spanish flu, German measles, black stools, white blood cells, the Hispanic paradox, Down syndrome, a human bite and Manning's sign were discussed.";
+      "A man-in-the-barrel syndrome, Parkinson's disease, Asian flu, Spanish flu, German measles, black stools, white blood cells, the Hispanic paradox, Down syndrome, a human bite, red man syndrome, stiff man syndrome and Manning's sign were discussed.";
     expect(detectMentions(text)).toEqual([]);
     const abbreviations =
       'Temperature 101 F (38.3 C), 98.6 F later; HE (hepatic encephalopathy), a bundle of His block, a His-Purkinje delay, HER2 and HER-2 positive.';
