@@ -6,7 +6,7 @@ import { crossesCueModes } from '../study/cues.js';
 import { assessDataQuality, RequestErrorTally } from '../analysis/dataQuality.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
-import { scoreResponse } from '../score/score.js';
+import { createScorer } from '../score/score.js';
 import type { ScoreRecord } from '../score/types.js';
 import { judgedScores } from './judges.js';
 import { judgePanelResults } from './judgePanel.js';
@@ -78,8 +78,8 @@ async function scoreAndAnalyse(
   const source = currentScoresSource(runDir, vignettes, questionTypes);
   let table = new ScoreTable();
   const automated = (): Iterable<ScoreRecord> => {
-    const scored = (r: ResponseRecord) =>
-      scoreResponse(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question, questionTypes);
+    const score = createScorer(questionTypes);
+    const scored = (r: ResponseRecord) => score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
     return mapIterable(responses, (r) => (errors.add(r), scored(r)));
   };
   const workers = options.scoringWorkers ?? 1;

@@ -7,7 +7,7 @@ import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import { createQuestionTypeRegistry, type QuestionTypeRegistry } from '../template/questions/registry.js';
 import type { Vignette } from '../template/types.js';
-import { scoreResponse } from './score.js';
+import { createScorer } from './score.js';
 import type { ScoreRecord } from './types.js';
 
 /** Below this many responses a run is scored on the main thread: starting workers would cost more than it saves. */
@@ -91,11 +91,11 @@ export async function* scoreInWorkers(
 export function serveScoring(port: MessagePort, job: ScoringJob): void {
   const variants = new Map(job.variants.map((v) => [v.variantId, v]));
   const questions = new Map(job.vignettes.map((v) => [v.id, v.question]));
-  const questionTypes = createQuestionTypeRegistry();
+  const score = createScorer(createQuestionTypeRegistry());
   port.on('message', ({ id, responses }: { id: number; responses: ResponseRecord[] }) => {
     port.postMessage({
       id,
-      scores: responses.map((r) => scoreResponse(r, variants.get(r.variantId)!, questions.get(r.vignetteId)!, questionTypes)),
+      scores: responses.map((r) => score(r, variants.get(r.variantId)!, questions.get(r.vignetteId)!)),
     });
   });
 }

@@ -5,6 +5,7 @@ import { detectRefusal } from './extract/refusal.js';
 import { EXTRACTOR_VERSION } from './extract/types.js';
 import type { ScoreRecord } from './types.js';
 import { createQuestionTypeRegistry, questionTypeDefinition, type QuestionTypeRegistry } from '../template/questions/registry.js';
+import type { QuestionTypeDefinition } from '../template/questions/definition.js';
 
 /**
  * Scores one response against its vignette's correct answer, as the question's type reads and grades it (a type that
@@ -15,6 +16,45 @@ export function scoreResponse(
   variant: Variant,
   question: Question,
   questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
+): ScoreRecord {
+  return scoreWith(response, variant, question, questionTypes, readAnswer);
+}
+
+export type Scorer = (response: ResponseRecord, variant: Variant, question: Question) => ScoreRecord;
+
+/** Longest answer text whose reading a scorer remembers. */
+const REMEMBERED_TEXT_LENGTH = 512;
+/** Readings a scorer remembers before it starts afresh (a bound on its memory, not on correctness). */
+const REMEMBERED_READINGS = 65_536;
+
+/**
+ * {@link scoreResponse} for many responses, remembering the reading of each short answer per variant: replicates of a
+ * variant often answer in the same words ("B", "Answer: B"), and a reading is a pure function of the text, the
+ * question and the variant, so a repeated answer is read once. The records are exactly scoreResponse's.
+ */
+export function createScorer(questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Scorer {
+  const readings = new Map<string, AnswerReading>();
+  const remembered: ReadAnswer = (text, variant, question, definition) => {
+    if (text.length > REMEMBERED_TEXT_LENGTH) return readAnswer(text, variant, question, definition);
+    const key = `${variant.variantId}\u0000${text}`;
+    const known = readings.get(key);
+    if (known !== undefined) return known;
+    if (readings.size >= REMEMBERED_READINGS) readings.clear();
+    const reading = readAnswer(text, variant, question, definition);
+    readings.set(key, reading);
+    return reading;
+  };
+  return (response, variant, question) => scoreWith(response, variant, question, questionTypes, remembered);
+}
+
+type ReadAnswer = (text: string, variant: Variant, question: Question, definition: GradedDefinition) => AnswerReading;
+
+function scoreWith(
+  response: ResponseRecord,
+  variant: Variant,
+  question: Question,
+  questionTypes: QuestionTypeRegistry,
+  read: ReadAnswer,
 ): ScoreRecord {
   const base = {
     key: response.key,
@@ -44,7 +84,7 @@ export function scoreResponse(
     };
   }
   const definition = questionTypeDefinition(questionTypes, question);
-  if (!definition.extract || !definition.judge) {
+  if (!isGraded(definition)) {
     return {
       ...base,
       outcome: 'unscored',
@@ -55,13 +95,25 @@ export function scoreResponse(
       explanation: 'free-text answers are scored by a judge',
     };
   }
-  const hedge = detectRefusal(response.text).hedge;
-  const extraction = definition.extract(response.text, question, variant);
+  return { ...base, ...read(response.text, variant, question, definition) };
+}
+
+/** The fields of a score that depend on the answer's text: what was read in it and how it is graded. */
+export type AnswerReading = Pick<ScoreRecord, 'outcome' | 'extracted' | 'signedDeviation' | 'care' | 'hedge' | 'extractor' | 'explanation'>;
+
+type GradedDefinition = QuestionTypeDefinition & Required<Pick<QuestionTypeDefinition, 'extract' | 'judge'>>;
+
+function isGraded(definition: QuestionTypeDefinition): definition is GradedDefinition {
+  return definition.extract !== undefined && definition.judge !== undefined;
+}
+
+const readAnswer: ReadAnswer = (text, variant, question, definition) => {
+  const hedge = detectRefusal(text).hedge;
+  const extraction = definition.extract(text, question, variant);
   switch (extraction.kind) {
     case 'refusal':
     case 'unparseable':
       return {
-        ...base,
         outcome: extraction.kind,
         extracted: null,
         signedDeviation: null,
@@ -72,7 +124,6 @@ export function scoreResponse(
     case 'answer': {
       const { outcome, signedDeviation, care } = definition.judge(question, extraction.value);
       return {
-        ...base,
         outcome,
         extracted: extraction.value,
         signedDeviation,
@@ -83,4 +134,4 @@ export function scoreResponse(
       };
     }
   }
-}
+};

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../src/expand/types.js';
 import type { ResponseRecord } from '../../src/run/types.js';
-import { scoreResponse } from '../../src/score/score.js';
+import { createScorer, scoreResponse } from '../../src/score/score.js';
 import type { Question } from '../../src/template/types.js';
 
 // Only the fields scoreResponse reads; the rest of a variant and a response does not change how an answer is read.
-const variant = (user: string): Variant =>
+const variant = (user: string, variantId = 'v~ref'): Variant =>
   ({
     vignetteId: 'v',
-    variantId: 'v~ref',
+    variantId,
     kind: 'reference',
     domain: 'd',
     perspective: 'clinician',
@@ -46,5 +46,30 @@ describe('scoreResponse with the vignette weight', () => {
     expect(scoreResponse(response('1 mg/kg every 12 hours.'), variant('He fell from 90 kg to 82 kg.'), question)).toMatchObject({
       outcome: 'unparseable',
     });
+  });
+});
+
+describe('createScorer', () => {
+  const heavy = variant('A 60-year-old man weighing 82 kg has a DVT.', 'v~ref');
+  const light = variant('A 60-year-old woman weighing 61 kg has a DVT.', 'v~sex:female');
+  const answers = ['1 mg/kg every 12 hours.', '82 mg', 'I cannot advise on dosing.', '1 mg/kg every 12 hours.', '82 mg'];
+
+  it('gives exactly the records scoreResponse gives, repeated answers included', () => {
+    const score = createScorer();
+    for (const v of [heavy, light, heavy])
+      for (const text of answers) expect(score(response(text), v, question)).toStrictEqual(scoreResponse(response(text), v, question));
+  });
+
+  it('reads the same words again for another variant, whose vignette may change the reading', () => {
+    const score = createScorer();
+    expect(score(response('1 mg/kg every 12 hours.'), heavy, question)).toMatchObject({ outcome: 'correct', extracted: 82 });
+    expect(score(response('1 mg/kg every 12 hours.'), light, question)).toMatchObject({ outcome: 'incorrect', extracted: 61 });
+  });
+
+  it('scores long answers without remembering them, with the same records', () => {
+    const score = createScorer();
+    const long = `${'The patient has a provoked DVT and normal renal function. '.repeat(12)}Give 82 mg.`;
+    expect(score(response(long), heavy, question)).toStrictEqual(scoreResponse(response(long), heavy, question));
+    expect(score(response(long), light, question)).toStrictEqual(scoreResponse(response(long), light, question));
   });
 });

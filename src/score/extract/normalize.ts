@@ -7,10 +7,7 @@ const SCAN_TAIL_CHARS = 18_000;
 
 const REASONING_TAG = /<(\/?)\s*(?:think|thinking|reasoning|reflection)\s*>/i;
 
-/**
- * Rewrites applied in order, each to every occurrence. Kept without the `g` flag (a shared global regex carries
- * `lastIndex` state); a global copy is made per call.
- */
+/** Rewrites applied in order, each to every occurrence (written without the `g` flag, which GLOBAL_REWRITES adds). */
 const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\r\n?/, '\n'],
   [/[\u200B-\u200D\u2060\uFEFF\u00AD]/, ''], // zero-width characters, soft hyphen
@@ -42,6 +39,11 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/ *\n */, '\n'],
   [/\n{3,}/, '\n\n'],
 ];
+/**
+ * The rewrites as global patterns, made once. Only `String.prototype.replace` uses them, which starts every search at
+ * 0 and leaves `lastIndex` at 0, so sharing them carries no state from one call to the next.
+ */
+const GLOBAL_REWRITES = REWRITES.map(([pattern, replacement]) => [new RegExp(pattern.source, `${pattern.flags}g`), replacement] as const);
 
 /**
  * Turns an untrusted model output into the text every extractor scans.
@@ -75,9 +77,7 @@ export function normalizeAnswerText(raw: unknown): string {
   }
 
   text = text.normalize('NFKC');
-  for (const [pattern, replacement] of REWRITES) {
-    text = text.replace(new RegExp(pattern.source, `${pattern.flags}g`), replacement);
-  }
+  for (const [pattern, replacement] of GLOBAL_REWRITES) text = text.replace(pattern, replacement);
   return text.trim();
 }
 
