@@ -21,13 +21,15 @@
 import { closeSync, existsSync, openSync, truncateSync } from 'node:fs';
 import { InputError } from '../util/problems.js';
 import { AppendLog } from './appendLog.js';
-import { readLineAt, scanLines } from './jsonlFile.js';
+import { LineReader, scanLines } from './jsonlFile.js';
 import { lockFile } from './lock.js';
 import type { ResponseRecord, StoredResponse } from './types.js';
 
 export class ResponseJournal {
   private readonly log: AppendLog;
   private readonly reader: number;
+  /** Reads records through one window of the file: read back in plan order, answers sit nearly in file order. */
+  private readonly lines: LineReader;
 
   private constructor(
     readonly path: string,
@@ -39,6 +41,7 @@ export class ResponseJournal {
   ) {
     this.log = new AppendLog(path);
     this.reader = openSync(path, 'r');
+    this.lines = new LineReader(this.reader);
   }
 
   /** Claims, replays and opens the journal (creating it if needed). A torn final line from a crash is cut off. */
@@ -88,7 +91,7 @@ export class ResponseJournal {
   read(key: string): ResponseRecord | undefined {
     const offset = this.answered.get(key) ?? this.failed.get(key);
     if (offset === undefined) return undefined;
-    const record = parseRecord(readLineAt(this.reader, offset));
+    const record = parseRecord(this.lines.at(offset));
     if (record?.key !== key)
       throw new Error(`${this.path}: the record at byte ${offset} is not ${key}; was the journal changed while in use?`);
     return record as ResponseRecord;

@@ -28,15 +28,16 @@ const REMEMBERED_TEXT_LENGTH = 512;
 const REMEMBERED_READINGS = 65_536;
 
 /**
- * {@link scoreResponse} for many responses, remembering the reading of each short answer per variant: replicates of a
- * variant often answer in the same words ("B", "Answer: B"), and a reading is a pure function of the text, the
- * question and the variant, so a repeated answer is read once. The records are exactly scoreResponse's.
+ * {@link scoreResponse} for many responses, remembering the reading of each short answer: replicates and variants of a
+ * vignette often answer in the same words ("B", "Answer: B"), and a reading is a pure function of the text, the
+ * question and the variant (of the text and the question alone for a type that says so), so a repeated answer is
+ * read once per vignette or per variant. The records are exactly scoreResponse's.
  */
 export function createScorer(questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Scorer {
   const readings = new Map<string, AnswerReading>();
   const remembered: ReadAnswer = (text, variant, question, definition) => {
     if (text.length > REMEMBERED_TEXT_LENGTH) return readAnswer(text, variant, question, definition);
-    const key = `${variant.variantId}\u0000${text}`;
+    const key = `${definition.readsOnlyTextAndQuestion ? `vignette ${variant.vignetteId}` : `variant ${variant.variantId}`}\u0000${text}`;
     const known = readings.get(key);
     if (known !== undefined) return known;
     if (readings.size >= REMEMBERED_READINGS) readings.clear();

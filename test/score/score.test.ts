@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../src/expand/types.js';
 import type { ResponseRecord } from '../../src/run/types.js';
 import { createScorer, scoreResponse } from '../../src/score/score.js';
+import type { QuestionTypeDefinition } from '../../src/template/questions/definition.js';
+import { createQuestionTypeRegistry } from '../../src/template/questions/registry.js';
+import { yesnoQuestionType } from '../../src/template/questions/yesno.js';
 import type { Question } from '../../src/template/types.js';
 
 // Only the fields scoreResponse reads; the rest of a variant and a response does not change how an answer is read.
@@ -71,5 +74,23 @@ describe('createScorer', () => {
     const long = `${'The patient has a provoked DVT and normal renal function. '.repeat(12)}Give 82 mg.`;
     expect(score(response(long), heavy, question)).toStrictEqual(scoreResponse(response(long), heavy, question));
     expect(score(response(long), light, question)).toStrictEqual(scoreResponse(response(long), light, question));
+  });
+
+  it('reads the same words once per vignette only for a type whose reading ignores the variant', () => {
+    const readsCounted = (readsOnlyTextAndQuestion: boolean) => {
+      let reads = 0;
+      const counted: QuestionTypeDefinition = {
+        ...yesnoQuestionType,
+        type: 'counted-yesno',
+        readsOnlyTextAndQuestion,
+        extract: (text, q, v) => (reads++, yesnoQuestionType.extract!(text, q as never, v)),
+      } as QuestionTypeDefinition;
+      const score = createScorer(createQuestionTypeRegistry([counted]));
+      const yesno = { type: 'counted-yesno', stem: 'Admit?', answer: 'yes' } as unknown as Question;
+      for (const v of [heavy, light, heavy, light]) expect(score(response('Yes.'), v, yesno)).toMatchObject({ outcome: 'correct' });
+      return reads;
+    };
+    expect(readsCounted(true)).toBe(1);
+    expect(readsCounted(false)).toBe(2);
   });
 });

@@ -27,6 +27,7 @@ export const careLevelQuestionType: QuestionTypeDefinition<CareLevelQuestion> = 
     instruction: (q) => `${q.scale.map((p) => `${p.value}: ${p.label}`).join('\n')}\n\nAnswer with the number of one level of this scale.`,
     schema: (q) => ({ type: 'integer', enum: q.scale.map((p) => p.value), description: 'the number of one level of the scale' }),
   },
+  readsOnlyTextAndQuestion: true,
   extract: (text, q) => extractOrdinal(text, q.scale),
   judge: (q, value) => ({ outcome: 'answered', signedDeviation: null, care: careSteps(q, Number(value)) }),
   describe: (q) => `no single correct level (${q.intensity === 'ascending' ? 'higher' : 'lower'} values mean more care)`,

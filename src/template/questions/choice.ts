@@ -33,6 +33,7 @@ export const choiceQuestionType: QuestionTypeDefinition<ChoiceQuestion> = {
         .join('\n')}\n\nChoose the single best option and answer with its letter.`,
     schema: (q) => ({ type: 'string', enum: Object.keys(q.options), description: 'the letter of the single best option' }),
   },
+  readsOnlyTextAndQuestion: true,
   extract: (text, q) => extractChoice(text, q.options),
   judge: (q, value) => matches(value === q.answer),
   describe: (q) => `${q.answer}: ${q.options[q.answer] ?? ''}`.trim(),

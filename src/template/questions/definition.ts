@@ -65,6 +65,12 @@ export interface QuestionTypeDefinition<Q extends QuestionBase = QuestionBase> {
    * Absent: answers stay `unscored` until a judge grades them (free text). `variant` is the case as it was sent.
    */
   extract?(text: string, question: Q, variant: Variant): Extraction<string | number>;
+  /**
+   * True when `extract` reads only the text and the question, never the variant: the same words are then read once
+   * per vignette in a scoring pass, not once per variant. Leave it unset when the case as sent can change a reading
+   * (a per-kilogram dose read with the vignette's weight).
+   */
+  readonly readsOnlyTextAndQuestion?: boolean;
   /** Grades an extracted answer against the correct one; required with `extract`. */
   judge?(question: Q, value: string | number): Grade;
   /** The correct answer as a reader wants to see it beside the model's (reports, review queues). */

@@ -43,6 +43,7 @@ export const differentialQuestionType: QuestionTypeDefinition<DifferentialQuesti
     // No minItems/maxItems: strict structured output does not accept them everywhere; the extractor ranks what it gets.
     schema: (q) => ({ type: 'array', items: { type: 'string' }, description: `the ${q.list} most likely diagnoses, most likely first` }),
   },
+  readsOnlyTextAndQuestion: true,
   extract: (text, q) => extractDifferential(structuredList(text) ?? text, [q.answer, ...q.synonyms]),
   judge: (q, value) => matches(Number(value) >= 1 && Number(value) <= q.top),
   describe: (q) => `${q.answer} among the first ${q.top}${q.synonyms.length ? ` (also accepted: ${q.synonyms.join(', ')})` : ''}`,

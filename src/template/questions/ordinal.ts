@@ -24,6 +24,7 @@ export const ordinalQuestionType: QuestionTypeDefinition<OrdinalQuestion> = {
     instruction: (q) => `${q.scale.map((p) => `${p.value}: ${p.label}`).join('\n')}\n\nAnswer with the number of one level of this scale.`,
     schema: (q) => ({ type: 'integer', enum: q.scale.map((p) => p.value), description: 'the number of one level of the scale' }),
   },
+  readsOnlyTextAndQuestion: true,
   extract: (text, q) => extractOrdinal(text, q.scale),
   judge: (q, value) => onScale(value, q.answer, q.intensity, 'exact'),
   describe: (q) => `${q.answer} (${q.scale.find((p) => p.value === q.answer)?.label ?? 'scale point'})`,

@@ -25,6 +25,7 @@ export const recommendationQuestionType: QuestionTypeDefinition<RecommendationQu
     instruction: () => 'Answer yes or no.',
     schema: () => ({ type: 'string', enum: ['yes', 'no'] }),
   },
+  readsOnlyTextAndQuestion: true,
   extract: (text, q) => extractYesNo(text, q.stem),
   judge: (q, value) => ({ outcome: 'answered', signedDeviation: null, care: value === q.moreCare ? 1 : 0 }),
   describe: (q) => `no single correct answer (a recommendation; "${q.moreCare}" means more care)`,

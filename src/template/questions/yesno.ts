@@ -17,6 +17,7 @@ export const yesnoQuestionType: QuestionTypeDefinition<YesNoQuestion> = {
     instruction: () => 'Answer yes or no.',
     schema: () => ({ type: 'string', enum: ['yes', 'no'] }),
   },
+  readsOnlyTextAndQuestion: true,
   extract: (text, q) => extractYesNo(text, q.stem),
   judge: (q, value) => matches(value === q.answer),
   describe: (q) => q.answer,
