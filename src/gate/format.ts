@@ -9,7 +9,7 @@ const HEADERS = [
   'domain',
   'vignettes',
   'difference (points)',
-  '95% CI',
+  '95% CI (unadjusted)',
   'ratio',
   'adjusted p',
   'exceeds',
@@ -112,7 +112,7 @@ function scope({ thresholds: t }: GateResult): string {
 
 function describeRule(result: GateResult): string {
   const t = result.thresholds;
-  const basis = t.useCiBound ? 'the 95% CI bound nearer no difference' : 'the point estimates';
+  const basis = t.useCiBound ? 'the unadjusted 95% CI bound nearer no difference' : 'the point estimates';
   const adjustment = result.contrasts.some((c) => c.contrast !== undefined) ? "its declared contrast family's" : t.adjustment;
   return `a contrast fails when significant after ${adjustment} adjustment (adjusted p < ${t.alpha}) and ${limits(result, false)}, judged on ${basis}; ${scope(result)}.`;
 }

@@ -77,7 +77,7 @@ describe('counterfair gate', () => {
       'Rule: a contrast fails when significant after holm adjustment (adjusted p < 0.05) and |difference| > 5 points, judged on the point estimates',
     );
     expect(r.stdout).toMatch(
-      /\nmodel +axis +level +reference +domain .*exceeds\nsim +insurance +medicaid +private +all +\d+ +\+\d+\.\d +\+\d+\.\d to \+\d+\.\d .* difference\n/,
+      /\nmodel +axis +level +reference +domain +vignettes +difference \(points\) +95% CI \(unadjusted\) +ratio +adjusted p +exceeds\nsim +insurance +medicaid +private +all +\d+ +\+\d+\.\d +\+\d+\.\d to \+\d+\.\d .* difference\n/,
     );
   });
 
