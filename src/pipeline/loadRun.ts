@@ -1,9 +1,10 @@
 import { closeSync, openSync } from 'node:fs';
 import { LineReader, scanLines } from '../run/jsonlFile.js';
+import { KeyIndex } from '../run/keyIndex.js';
+import { keyOfLine } from '../run/store.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
 import type { Vignette } from '../template/types.js';
-import { isLatin1, REQUEST_HASH_PREFIX } from '../util/requestKey.js';
 import { widened } from '../util/widened.js';
 import type { AnalyzedStudy } from './analyzeRun.js';
 import { manifestCueModes, type Manifest } from './manifest.js';
@@ -62,8 +63,11 @@ export function loadRun(dir: string): LoadedRun {
 export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): FinalResponses {
   const path = requireRunFile(run.dir, 'responses');
   // Per request (in the order its key first appears): the chosen record's offset, whether it answered, its rank.
-  const slots = new Map<string, number>();
   const chosen = new RequestColumns();
+  const keysRead = openSync(path, 'r');
+  const keyLines = new LineReader(keysRead);
+  // A slot's key is read back from its chosen line only when a later line's key hashes alike (a request asked again).
+  const slots = new KeyIndex((slot) => keyOfLine(keyLines.at(chosen.offsets[slot]!)));
   // The order `run` asks in: models as the study lists them, then variants as expanded, then replicates, packed in
   // one number; records the plan does not know rank after every known one.
   const modelRank = new Map(run.study.modelIds.map((id, i) => [id, i]));
@@ -75,20 +79,26 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
     return (model * run.variants.length + variant) * 1e6 + r.replicate;
   };
   let lineNumber = 0;
-  scanLines(
-    path,
-    (line, offset) => {
-      lineNumber++;
-      if (line.trim() === '') return;
-      const r = parseResponseLine<Pick<ResponseRecord, 'key' | 'error' | 'modelId' | 'variantId' | 'replicate'>>(run.dir, line, lineNumber);
-      const key = compactKey(r.key);
-      const slot = slots.get(key);
-      if (slot === undefined) slots.set(key, chosen.add(offset, r.error === null, rankOf(r)));
-      else if (!chosen.answered[slot]) chosen.set(slot, offset, r.error === null, rankOf(r));
-    },
-    { final: 'include' },
-  );
-  slots.clear();
+  try {
+    scanLines(
+      path,
+      (line, offset) => {
+        lineNumber++;
+        if (line.trim() === '') return;
+        const r = parseResponseLine<Pick<ResponseRecord, 'key' | 'error' | 'modelId' | 'variantId' | 'replicate'>>(
+          run.dir,
+          line,
+          lineNumber,
+        );
+        const slot = slots.get(r.key);
+        if (slot === undefined) slots.set(r.key, chosen.add(offset, r.error === null, rankOf(r)));
+        else if (!chosen.answered[slot]) chosen.set(slot, offset, r.error === null, rankOf(r));
+      },
+      { final: 'include' },
+    );
+  } finally {
+    closeSync(keysRead);
+  }
   // Records of equal rank (unknown to the plan) keep the order they first appeared in. Only the offsets, in that
   // order, outlive the scan (8 bytes a response, not a key string).
   const { ranks, offsets, answered } = chosen;
@@ -117,22 +127,6 @@ export interface FinalResponses extends Iterable<ResponseRecord> {
   size: number;
   /** Only the responses whose request failed: what a tally of errors reads, without parsing every answer again. */
   failures(): Iterable<ResponseRecord>;
-}
-
-/**
- * A request key as the index holds it: a request hash's 64 hex digits as their 32 bytes (`h`, the bytes, then the
- * rest of the key, when it is Latin-1), anything else as it is (`s` + the key); the prefixes keep two different keys
- * from ever reading alike. Made through one buffer so that the string is flat (a concatenation would keep its parts):
- * about 16 bytes less a request than the key itself (`Map` overhead included) while the index is built.
- */
-function compactKey(key: string): string {
-  const rest = key.slice(64);
-  if (!REQUEST_HASH_PREFIX.test(key) || !isLatin1(rest)) return `s${key}`;
-  const bytes = Buffer.allocUnsafe(33 + rest.length);
-  bytes[0] = 0x68; // 'h'
-  bytes.write(key.slice(0, 64), 1, 'hex');
-  bytes.write(rest, 33, 'latin1');
-  return bytes.toString('latin1');
 }
 
 /** Growable columns of the record chosen per request: no object per request. */

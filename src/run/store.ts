@@ -18,57 +18,60 @@
  * final line (a power cut), which open() cuts off; a damaged line anywhere else is reported, never
  * skipped. One run at a time may use a journal (see lock.ts).
  */
-import { closeSync, existsSync, openSync, truncateSync } from 'node:fs';
+import { closeSync, openSync, truncateSync } from 'node:fs';
 import { InputError } from '../util/problems.js';
 import { AppendLog } from './appendLog.js';
 import { LineReader, scanLines } from './jsonlFile.js';
+import { KeyIndex } from './keyIndex.js';
 import { lockFile } from './lock.js';
 import type { ResponseRecord, StoredResponse } from './types.js';
 
 export class ResponseJournal {
   private readonly log: AppendLog;
-  private readonly reader: number;
-  /** Reads records through one window of the file: read back in plan order, answers sit nearly in file order. */
-  private readonly lines: LineReader;
 
   private constructor(
     readonly path: string,
-    /** Offset of the success of every answered request. */
-    private readonly answered: Map<string, number>,
+    private readonly reader: number,
+    /** Reads records through one window of the file: read back in plan order, answers sit nearly in file order. */
+    private readonly lines: LineReader,
+    /** Offset of the success of every answered request (each key read back from its line when needed). */
+    private readonly answered: KeyIndex,
     /** Offset of the latest failure of every request that has not (yet) been answered. */
     private readonly failed: Map<string, number>,
     private readonly unlock: () => void,
   ) {
     this.log = new AppendLog(path);
-    this.reader = openSync(path, 'r');
-    this.lines = new LineReader(this.reader);
   }
 
   /** Claims, replays and opens the journal (creating it if needed). A torn final line from a crash is cut off. */
   static open(path: string): ResponseJournal {
     const unlock = lockFile(path);
+    let reader: number | undefined;
     try {
-      const answered = new Map<string, number>();
+      closeSync(openSync(path, 'a')); // created if missing, so that it can be read from the start
+      reader = openSync(path, 'r');
+      const lines = new LineReader(reader);
+      const answered = new KeyIndex((offset) => keyOfLine(lines.at(offset)));
       const failed = new Map<string, number>();
-      if (existsSync(path)) {
-        let lineNumber = 0;
-        const complete = scanLines(path, (line, offset) => {
-          lineNumber++;
-          if (line.trim() === '') return;
-          const record = parseRecord(line);
-          if (!record)
-            throw new InputError([
-              { file: path, line: lineNumber, message: 'is not a response record; the journal is damaged (move it away to start over)' },
-            ]);
-          if (record.error === null) {
-            answered.set(record.key, offset);
-            failed.delete(record.key);
-          } else if (!answered.has(record.key)) failed.set(record.key, offset);
-        });
-        truncateSync(path, complete);
-      }
-      return new ResponseJournal(path, answered, failed, unlock);
+      let lineNumber = 0;
+      const complete = scanLines(path, (line, offset) => {
+        lineNumber++;
+        if (line.trim() === '') return;
+        const record = parseRecord(line);
+        if (!record)
+          throw new InputError([
+            { file: path, line: lineNumber, message: 'is not a response record; the journal is damaged (move it away to start over)' },
+          ]);
+        if (record.error === null) {
+          answered.set(record.key, offset);
+          failed.delete(record.key);
+        } else if (!answered.has(record.key)) failed.set(record.key, offset);
+      });
+      // The window of `lines` may hold the torn tail cut off here: it never serves a line without its newline.
+      truncateSync(path, complete);
+      return new ResponseJournal(path, reader, lines, answered, failed, unlock);
     } catch (err) {
+      if (reader !== undefined) closeSync(reader);
       unlock();
       throw err;
     }
@@ -115,6 +118,16 @@ export class ResponseJournal {
     }
   }
 }
+
+/** The request key of a journal line, which starts with it (`{"key":"…"`), without parsing the rest of the line. */
+export function keyOfLine(line: string): string {
+  const end = line.indexOf('"', KEY_START.length);
+  if (line.startsWith(KEY_START) && end !== -1 && !line.slice(KEY_START.length, end).includes('\\'))
+    return line.slice(KEY_START.length, end);
+  return parseRecord(line)?.key ?? '';
+}
+
+const KEY_START = '{"key":"';
 
 /**
  * A journal line as a record keyed by request, or undefined when it is not one (a torn or foreign line): a stored

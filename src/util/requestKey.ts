@@ -1,7 +1,7 @@
 /**
  * How counterfair's request keys are held compactly: a key that starts with a request hash (64 lowercase hex
- * digits) keeps those as their 32 bytes, and the rest, when Latin-1, one byte per character. The score table and
- * the responses index both store keys this way.
+ * digits) keeps those as their 32 bytes, and the rest, when Latin-1, one byte per character. The score table stores
+ * keys this way.
  */
 export const REQUEST_HASH_PREFIX = /^[0-9a-f]{64}/;
 

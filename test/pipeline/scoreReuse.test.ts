@@ -17,9 +17,12 @@ vi.mock('../../src/score/score.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/score/score.js')>();
   return {
     ...actual,
-    scoreResponse: (...args: Parameters<typeof actual.scoreResponse>) => {
-      scorer.calls++;
-      return actual.scoreResponse(...args);
+    createScorer: (...args: Parameters<typeof actual.createScorer>) => {
+      const score = actual.createScorer(...args);
+      return (...scored: Parameters<typeof score>) => {
+        scorer.calls++;
+        return score(...scored);
+      };
     },
   };
 });
