@@ -14,15 +14,32 @@ const TYPES = ['choice', 'yesno', 'ordinal', 'numeric'] as const;
 type T = (typeof TYPES)[number];
 
 // recommendation is a yes/no question and care-level an ordinal one, as far as the answer's form goes.
-const FORM: Record<string, T> = { choice: 'choice', yesno: 'yesno', recommendation: 'yesno', ordinal: 'ordinal', 'care-level': 'ordinal', numeric: 'numeric' };
+const FORM: Record<string, T> = {
+  choice: 'choice',
+  yesno: 'yesno',
+  recommendation: 'yesno',
+  ordinal: 'ordinal',
+  'care-level': 'ordinal',
+  numeric: 'numeric',
+};
 
-const questions = new Map<string, { file: string; q: any }>();
-for (const f of readdirSync(join(root, 'templates')).filter((f) => f.endsWith('.yaml')).sort()) {
+const questions = new Map<string, { file: string; q: Record<string, unknown> }>();
+for (const f of readdirSync(join(root, 'templates'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()) {
   const doc = parse(readFileSync(join(root, 'templates', f), 'utf8'));
   for (const v of doc?.vignettes ?? []) if (v?.id && v.question) questions.set(v.id, { file: f, q: v.question });
 }
 
-interface Src { id: string; text: string; e: string | number; style: string; note?: string; needs_vignette?: boolean; weight_kg?: number }
+interface Src {
+  id: string;
+  text: string;
+  e: string | number;
+  style: string;
+  note?: string;
+  needs_vignette?: boolean;
+  weight_kg?: number;
+}
 
 let problems = 0;
 for (const type of TYPES) {
@@ -31,11 +48,25 @@ for (const type of TYPES) {
   lines.forEach((raw, i) => {
     if (!raw.trim()) return;
     let s: Src;
-    try { s = JSON.parse(raw); } catch (err) { console.error(`${type}.src.jsonl:${i + 1}: bad JSON: ${(err as Error).message}`); problems++; return; }
+    try {
+      s = JSON.parse(raw);
+    } catch (err) {
+      console.error(`${type}.src.jsonl:${i + 1}: bad JSON: ${(err as Error).message}`);
+      problems++;
+      return;
+    }
     const found = questions.get(s.id);
-    if (!found) { console.error(`${type}.src.jsonl:${i + 1}: unknown vignette ${s.id}`); problems++; return; }
+    if (!found) {
+      console.error(`${type}.src.jsonl:${i + 1}: unknown vignette ${s.id}`);
+      problems++;
+      return;
+    }
     const q = found.q;
-    if (FORM[q.type] !== type) { console.error(`${type}.src.jsonl:${i + 1}: ${s.id} is a ${q.type} question`); problems++; return; }
+    if (FORM[String(q.type)] !== type) {
+      console.error(`${type}.src.jsonl:${i + 1}: ${s.id} is a ${q.type} question`);
+      problems++;
+      return;
+    }
     const expected = s.e === 'R' ? { kind: 'refusal' } : s.e === 'U' ? { kind: 'unparseable' } : { kind: 'answer', value: s.e };
     const line: Record<string, unknown> = { text: s.text };
     if (type === 'choice') line.options = q.options;
@@ -45,10 +76,16 @@ for (const type of TYPES) {
     line.expected = expected;
     line.style = s.style;
     if (s.note) line.note = s.note;
-    if (s.needs_vignette) { line.needs_vignette = true; line.weight_kg = s.weight_kg; }
+    if (s.needs_vignette) {
+      line.needs_vignette = true;
+      line.weight_kg = s.weight_kg;
+    }
     out.push(JSON.stringify(line));
   });
   writeFileSync(join(here, `${type}.jsonl`), out.join('\n') + '\n');
   console.log(`${type}: ${out.length} lines`);
 }
-if (problems) { console.error(`${problems} problem(s)`); process.exit(1); }
+if (problems) {
+  console.error(`${problems} problem(s)`);
+  process.exit(1);
+}
