@@ -46,7 +46,7 @@ export async function analyzeRun(
   study: AnalyzedStudy,
   vignettes: readonly Vignette[],
   variants: readonly Variant[],
-  responses: Iterable<ResponseRecord>,
+  responses: Iterable<ResponseRecord> & { size?: number },
   registry: Registry = createRegistry(),
   options: { rescore?: boolean; scoringWorkers?: number } = {},
 ): Promise<AnalysisResults> {
@@ -65,7 +65,7 @@ async function scoreAndAnalyse(
   study: AnalyzedStudy,
   vignettes: readonly Vignette[],
   variants: readonly Variant[],
-  responses: Iterable<ResponseRecord>,
+  responses: Iterable<ResponseRecord> & { size?: number },
   registry: Registry,
   options: { rescore?: boolean; scoringWorkers?: number },
 ): Promise<{ results: AnalysisResults; table: ScoreTable }> {
@@ -76,7 +76,9 @@ async function scoreAndAnalyse(
   // goes into the table's columns as it is read or made.
   const errors = new RequestErrorTally();
   const source = currentScoresSource(runDir, vignettes, questionTypes);
-  let table = new ScoreTable();
+  // Sized once when the number of responses is known (a run's requests, a run directory's recorded responses).
+  const sizedTable = () => new ScoreTable(responses.size);
+  let table: ScoreTable;
   const automated = (): Iterable<ScoreRecord> => {
     const score = createScorer(questionTypes);
     const scored = (r: ResponseRecord) => score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
@@ -93,6 +95,7 @@ async function scoreAndAnalyse(
     table = readScoreTable(runDir);
   } else if (source.judge === null && source.inputs.adjudications === null) {
     // No judge and no clinician labels: each score is final when made, written and tabled on the way.
+    table = sizedTable();
     await writeScores(runDir, tabled(scoredStream(), table), source);
     writeScoreTable(runDir, table);
   } else {
@@ -103,7 +106,7 @@ async function scoreAndAnalyse(
     ]);
     const scores = applyAdjudications(judged.scores, readAdjudications(runDir));
     await writeScores(runDir, scores, source);
-    for (const s of scores) table.add(s);
+    table = ScoreTable.of(scores);
     writeScoreTable(runDir, table);
   }
   const scores = table.rows();

@@ -91,13 +91,18 @@ export function collectResponses(
   variants: VariantSource,
   replicates: number,
   journal: ResponseJournal,
-): Iterable<ResponseRecord> | undefined {
+): (Iterable<ResponseRecord> & { size: number }) | undefined {
   const planned = function* () {
     for (const { spec, provider } of models) yield* planRequests({ spec, identity: provider.identity }, variants, replicates);
   };
-  for (const request of planned()) if (!journal.has(request.key)) return undefined;
+  let size = 0;
+  for (const request of planned()) {
+    if (!journal.has(request.key)) return undefined;
+    size++;
+  }
   // Read back lazily, each time it is iterated: scoring then holds one response text at a time, not a run's worth.
   return {
+    size,
     *[Symbol.iterator]() {
       for (const request of planned()) yield withSubject(journal.read(request.key)!, request);
     },

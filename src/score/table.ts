@@ -83,9 +83,17 @@ export class ScoreTable {
   private count = 0;
   private views: ScoreView[] | undefined;
 
+  /**
+   * `expectedRows`, when known (a run's number of requests), sizes the columns once: a table grown by doubling holds
+   * up to twice its rows while it is built, and copies them again when first read.
+   */
+  constructor(expectedRows = 0) {
+    if (expectedRows > this.codes.length) this.grow(expectedRows);
+  }
+
   /** A table of `records`, read one at a time (a generator over a file never holds the file). */
   static of(records: Iterable<AnalysedScore>): ScoreTable {
-    const table = new ScoreTable();
+    const table = new ScoreTable(Array.isArray(records) ? records.length : 0);
     for (const r of records) table.add(r);
     return table;
   }
@@ -291,8 +299,7 @@ export class ScoreTable {
     this.keyBytes = Buffer.from(this.keyBytes.subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
   }
 
-  private grow(): void {
-    const size = Math.max(1024, this.codes.length * 2);
+  private grow(size = Math.max(1024, this.codes.length * 2)): void {
     this.factIds = widened(this.factIds, new Int32Array(size));
     this.replicates = widened(this.replicates, new Float64Array(size));
     this.codes = widened(this.codes, new Uint8Array(size));

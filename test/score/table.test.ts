@@ -93,7 +93,9 @@ const STAMP = { scoresDigest: 'd'.repeat(64), extractorVersion: 5 };
 
 /** A table as built, and the same table written to its file (scores-table.bin) and read back: both must read the same. */
 const BUILDS: [string, (records: readonly ScoreRecord[]) => ScoreTable][] = [
-  ['ScoreTable', (records) => ScoreTable.of(records)],
+  ['ScoreTable sized for its records', (records) => ScoreTable.of(records)],
+  // An iterator's length is unknown: the columns grow by doubling and are cut to length when read.
+  ['ScoreTable grown row by row', (records) => ScoreTable.of(records.values())],
   [
     'ScoreTable read back from its file',
     (records) => decodeScoreTable(Buffer.concat(encodeScoreTable(ScoreTable.of(records), STAMP)), STAMP)!,
