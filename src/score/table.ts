@@ -88,7 +88,10 @@ export class ScoreTable {
    * up to twice its rows while it is built, and copies them again when first read.
    */
   constructor(expectedRows = 0) {
-    if (expectedRows > this.codes.length) this.grow(expectedRows);
+    if (expectedRows <= this.codes.length) return;
+    this.grow(expectedRows);
+    // A request hash's 64 hex digits take 32 bytes: the keys of counterfair's own requests fill this exactly.
+    this.keyBytes = Buffer.alloc(32 * expectedRows);
   }
 
   /** A table of `records`, read one at a time (a generator over a file never holds the file). */
