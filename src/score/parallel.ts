@@ -53,21 +53,34 @@ export async function* scoreInWorkers(
 ): AsyncGenerator<ScoreRecord> {
   const entry = workerEntry();
   const threads = Array.from({ length: workers }, () => new Worker(entry.code, { workerData: job, eval: entry.eval }));
-  const failed = new Promise<never>((_, reject) => {
-    for (const t of threads) {
-      t.on('error', reject);
-      t.on('exit', (code) => code !== 0 && reject(new Error(`scoring worker stopped with exit code ${code}`)));
-    }
-  });
-  failed.catch(() => {});
-  const replies = new Map<number, (scores: ScoreRecord[]) => void>();
-  for (const t of threads) t.on('message', ({ id, scores }: { id: number; scores: ScoreRecord[] }) => replies.get(id)!(scores));
+  // A worker that fails rejects every batch still awaited. (Racing each batch against one never-settling promise
+  // would leave a reaction on it per batch, each holding that batch's scores until the end: a run's worth.)
+  const replies = new Map<number, { resolve: (scores: ScoreRecord[]) => void; reject: (err: Error) => void }>();
+  let failure: Error | undefined;
+  const fail = (err: Error): void => {
+    failure ??= err;
+    for (const reply of replies.values()) reply.reject(failure);
+    replies.clear();
+  };
+  for (const t of threads) {
+    t.on('message', ({ id, scores }: { id: number; scores: ScoreRecord[] }) => {
+      const reply = replies.get(id);
+      replies.delete(id);
+      reply?.resolve(scores);
+    });
+    t.on('error', fail);
+    t.on('exit', (code) => code !== 0 && fail(new Error(`scoring worker stopped with exit code ${code}`)));
+  }
   const pending: Promise<ScoreRecord[]>[] = [];
   let sent = 0;
   const send = (batch: ResponseRecord[]): void => {
     const id = sent++;
-    const reply = new Promise<ScoreRecord[]>((resolve) => replies.set(id, resolve)).finally(() => replies.delete(id));
-    pending.push(Promise.race([failed, reply]));
+    const reply = new Promise<ScoreRecord[]>((resolve, reject) => {
+      if (failure) reject(failure);
+      else replies.set(id, { resolve, reject });
+    });
+    reply.catch(() => {}); // rejected before it is awaited is not unhandled: it is awaited in turn below
+    pending.push(reply);
     threads[id % workers]!.postMessage({ id, responses: batch });
   };
   try {

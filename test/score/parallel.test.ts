@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeRunDirectory } from '../../src/pipeline/analyzeRunDir.js';
 import { createRegistry } from '../../src/registry.js';
-import { builtinScoringOnly, scoringWorkersFor, PARALLEL_SCORING_THRESHOLD } from '../../src/score/parallel.js';
-import { readVignettes } from '../../src/pipeline/runDir.js';
+import { builtinScoringOnly, scoreInWorkers, scoringWorkersFor, PARALLEL_SCORING_THRESHOLD } from '../../src/score/parallel.js';
+import { readVariants, readVignettes } from '../../src/pipeline/runDir.js';
+import { loadRun, readFinalResponses } from '../../src/pipeline/loadRun.js';
 import { runCli } from '../helpers/cli.js';
 import { writeTestStudy } from '../helpers/study.js';
 
@@ -52,4 +53,17 @@ describe('scoring on worker threads', () => {
     }).questionTypes;
     expect(builtinScoringOnly([{ ...vignettes[0]!, question: { ...vignettes[0]!.question, type: 'choice-like' } }], custom)).toBe(false);
   });
+
+  it('stops with the error when a worker fails, instead of waiting for its batches forever', async () => {
+    const vignettes = readVignettes(run);
+    // A variant the workers were not given: scoring its responses throws inside the worker.
+    const variants = readVariants(run).filter((v) => v.variantId !== readVariants(run)[3]!.variantId);
+    const responses = readFinalResponses(loadRun(run));
+    const scores = async () => {
+      let n = 0;
+      for await (const _ of scoreInWorkers(responses, { variants, vignettes }, 2)) n++;
+      return n;
+    };
+    await expect(scores()).rejects.toThrow();
+  }, 60_000);
 });
