@@ -223,7 +223,7 @@ describe('templatize', () => {
     expect(o.kind === 'template' && o.template.text).toBe('{{A}} {{age_words}}-year-old {{noun}} has pain. Sixty-year-old mother at home.');
   });
 
-  it('lists a pronoun after a reporter of unknown sex, and reads "found her unresponsive" as an object', () => {
+  it('leaves a reporter\'s own pronoun alone (she does not see herself), and reads "found her unresponsive" as an object', () => {
     const o = templatizeCase(
       aCase('A 45-year-old woman with chest pain. The cardiologist says she will see her tomorrow. The paramedic found her unresponsive.'),
       axes,
@@ -231,7 +231,8 @@ describe('templatize', () => {
     expect(o.kind === 'template' && o.template.text).toBe(
       '{{A}} {{age}}-year-old {{noun}} with chest pain. The cardiologist says she will see {{them}} tomorrow. The paramedic found {{them}} unresponsive.',
     );
-    expect(o.review.map((r) => r.surface)).toEqual(['she']);
+    // D5: "she found him", "he has seen" are the reporter's; nothing is left to review.
+    expect(o.review).toEqual([]);
   });
 
   it('pins sex at an informal sex word no level writes ("guy")', () => {
