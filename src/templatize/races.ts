@@ -1,5 +1,6 @@
 import { CLINICAL_ANCESTRY, RACE_TERMS } from './lexicon.js';
 import { mention, PERSON } from './mention.js';
+import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
 /** Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,"). */
@@ -8,6 +9,10 @@ const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\
 const PARENTHESIS_AFTER_PERSON = new RegExp(
   String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
 );
+/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is"). */
+const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`, 'i');
+/** Before a race term: another race term and an opening parenthesis ("Pacific Islander (Samoan)"). */
+const RESTATED_BEFORE = new RegExp(String.raw`\b(?:${RACE_TERMS.map(([term]) => term.replace(/[- ]/g, '[- ]')).join('|')})\s*\(\s*$`, 'i');
 /** After a race term: the description ends there (punctuation, the end, or a joining word). */
 const ENDS_DESCRIPTION = /^\s*(?:[.,;:)!?]|(?:and|or|but|with|who)\b|$)/;
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"). */
@@ -16,7 +21,9 @@ const RACE_FIELD =
 
 /**
  * A race or ethnicity term describing a person: before a person noun; after "is", "identifies as"; before "descent",
- * "origin"; first in a parenthesis after the person ("man (Black)"); in an ID line after the age or sex ("19 y/o M, Hispanic,", "54yo AA F"); or as a labelled field's value.
+ * "origin"; first in a parenthesis after the person ("man (Black)"); in an ID line after the age or sex ("19 y/o M, Hispanic,", "54yo AA F",
+ * "38F AA"); restated in a parenthesis ("Pacific Islander (Samoan)"); said of a child's parents ("Her parents are
+ * Hmong"); or as a labelled field's value.
  * "Nigerian-born" states the origin as one span. A possessive ("White's classification") is a name.
  */
 export function races(text: string): Mention[] {
@@ -29,17 +36,18 @@ export function races(text: string): Mention[] {
     );
   for (const [term, level] of RACE_TERMS) {
     // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
-    const re = new RegExp(`(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born)?)\\b(?!['’]s)`, 'dgi');
+    // "Ghanaian American" is one span: a slot replaces the whole identity.
+    const re = new RegExp(`(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?)\\b(?!['’]s)`, 'dgi');
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index! - 40), m.index);
       const after = text.slice(m.index! + m[0].length);
-      const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:\n]|$|w\/|with\b|who\b|[MF]\b|presents\b)/.test(after);
+      const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:(\n]|$|w\/|with\b|who\b|[MF]\b|presents\b)/.test(after);
       const describesPerson =
         listed ||
         RACE_FIELD.test(before) ||
         (PARENTHESIS_AFTER_PERSON.test(before) && /^\s*[,;)]/.test(after)) ||
         /-born$/i.test(m[1]!) ||
-        new RegExp(`^(?:[- ]American)?,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
+        new RegExp(`^,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
         (/(?:\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
           before,
         ) &&
@@ -47,13 +55,21 @@ export function races(text: string): Mention[] {
         // After a bare "is" the term must end the predicate: "is Black.", "is Hispanic and ...", never "The diagnosis
         // is East African trypanosomiasis".
         (/\bis\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        // A child's parents' or family's identity is the child's for the template (as their language is, R10).
+        (/\b(?:parents|family) (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        // The same identity restated in a parenthesis: "Pacific Islander (Samoan)"; a swap must replace both.
+        (RESTATED_BEFORE.test(before) && /^\s*\)/.test(after)) ||
         /^\s+(?:descent|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
+      // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
+      if (OTHER_PERSONS_PREDICATE.test(before)) continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
       if (describesPerson && (capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) push(m, level);
     }
   }
   // "AA" is African American only between an age and a sex word ("54yo AA F", "45 yo AA male").
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)?\s)(AA)(?= (?:[MF]|male|female|man|woman)\b)/dg)) push(m, 'black');
+  // Or right after a run-together age and sex ("38F AA presents").
+  for (const m of text.matchAll(/(?<=\b\d{1,3}[MF]\s)(AA)(?=\s)/dg)) push(m, 'black');
   for (const m of text.matchAll(CLINICAL_ANCESTRY))
     out.push(
       mention(m, 0, {

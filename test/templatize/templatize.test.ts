@@ -49,7 +49,8 @@ describe('templatize', () => {
     // A race word after a bare "is" states a race only when it ends the predicate.
     expect(detectMentions('The diagnosis is East African trypanosomiasis.')).toEqual([]);
     const stated = detectMentions('A 35-year-old man who is Black presents with dyspnoea. His father is Hispanic.');
-    expect(stated.filter((m) => m.attribute === 'race').map((m) => m.surface)).toEqual(['Black', 'Hispanic']);
+    // The father's identity is his (R5), not the patient's.
+    expect(stated.filter((m) => m.attribute === 'race').map((m) => m.surface)).toEqual(['Black']);
   });
 
   it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
@@ -274,6 +275,21 @@ describe('templatize', () => {
     expect(o.template.text).toBe(
       '{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} father. The {{child_noun}} says {{their}} chest hurts when {{they}} run{{s}}.',
     );
+  });
+
+  it("reads race restated in a parenthesis, after a run-together age and sex, a child's parents' and '<origin> American' as one span; not another person's", () => {
+    const race = (text: string) =>
+      detectMentions(text)
+        .filter((m) => m.attribute === 'race')
+        .map((m) => [m.surface, m.stated?.level]);
+    expect(race('50 yo M, Pacific Islander (Samoan), here for diabetes f/u.')).toEqual([
+      ['Pacific Islander', 'nhpi'],
+      ['Samoan', 'nhpi'],
+    ]);
+    expect(race('38F AA presents with cough.')).toEqual([['AA', 'black']]);
+    expect(race('A 6-week-old girl is brought in. Her parents are Hmong and speak Hmong.')).toEqual([['Hmong', 'asian']]);
+    expect(race('She is Ghanaian American and was visiting her grandmother.')).toEqual([['Ghanaian American', 'black']]);
+    expect(race('A 30-year-old man. The grandmother, who is Black, helps; her husband is Hispanic.')).toEqual([]);
   });
 
   it('reads a race term opening a parenthesis after the person, "of African descent", and language fields written with a dash or in a parenthesis', () => {
