@@ -62,6 +62,8 @@ export function races(text: string): Mention[] {
         /^\s+(?:descent|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
       if (OTHER_PERSONS_PREDICATE.test(before)) continue;
+      // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity.
+      if (/\b(?:language|tongue)\s*(?:is|was|:)?\s*$/i.test(before)) continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
       if (describesPerson && (capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) push(m, level);
     }

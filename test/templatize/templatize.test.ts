@@ -277,6 +277,24 @@ describe('templatize', () => {
     );
   });
 
+  it('reads a language named as a first language or native tongue, the language of an interview, and one beside a lack of English', () => {
+    const found = (text: string) =>
+      detectMentions(text)
+        .filter((m) => m.attribute === 'language' || m.attribute === 'race')
+        .map((m) => [m.attribute, m.surface]);
+    // "is Vietnamese" after "first language" is the language, not an identity.
+    expect(found('The patient, whose first language is Vietnamese, presents.')).toEqual([['language', 'Vietnamese']]);
+    expect(found('Her native tongue is Tagalog. She was interviewed in Portuguese.')).toEqual([
+      ['language', 'Tagalog'],
+      ['language', 'Portuguese'],
+    ]);
+    // Not "English" as the language spoken: it is the one lacking.
+    expect(found('Non-English speaking (Amharic).')).toEqual([
+      ['language', 'Non-English speaking'],
+      ['language', 'Amharic'],
+    ]);
+  });
+
   it("reads race restated in a parenthesis, after a run-together age and sex, a child's parents' and '<origin> American' as one span; not another person's", () => {
     const race = (text: string) =>
       detectMentions(text)
