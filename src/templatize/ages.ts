@@ -68,8 +68,13 @@ export function ages(text: string): Mention[] {
   const bandReason = 'an estimated age or an age band: {{age}} renders an exact age, so it stays as written; check it fits each age varied';
   for (const m of text.matchAll(
     /(?:~|\b[Aa]ppears (?:to be )?(?:in (?:his|her|their) )?)\d0s\b|\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/dg,
-  ))
-    out.push(mention(m, 0, { attribute: band, reason: bandReason }));
+  )) {
+    // "in her seventies" states the sex of whoever it describes, as a pronoun does.
+    const possessive = /\b(his|her)\b/.exec(m[0])?.[1];
+    out.push(
+      mention(m, 0, { attribute: band, reason: bandReason, ...(possessive ? { gender: possessive === 'his' ? 'male' : 'female' } : {}) }),
+    );
+  }
   for (const m of text.matchAll(AGE_BANDS))
     if (new RegExp(`^\\s+(?:[\\w-]+\\s+)?${PERSON}\\b`).test(text.slice(m.index! + m[0].length)))
       out.push(mention(m, 0, { attribute: band, reason: bandReason }));

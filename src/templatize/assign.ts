@@ -50,6 +50,9 @@ export function assignMentions(
     const { slot: _slot, ...unslotted } = m;
     if (speakers.includes(m) && m.gender !== sex) continue;
     if (m.attribute === 'ambiguous') {
+      // A possessive of the other sex after someone else was named is theirs ("His mother had Parkinson's disease in
+      // her seventies", "His daughter and her husband"), as a pronoun of the other sex is (R5).
+      if (m.gender !== undefined && m.gender !== sex && people.some((p) => p.end <= m.start)) continue;
       assigned.push(m.slot && m.gender !== sex ? unslotted : m);
       continue;
     }

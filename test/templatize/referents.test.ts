@@ -109,6 +109,14 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     expect(r.slotted('She has')).toBe(true);
   });
 
+  it("leaves alone an age band or a spouse phrase whose possessive is of the other sex, after that person's mention", () => {
+    const r = read("A 70-year-old man has a tremor. His mother had Parkinson's disease in her seventies. He appears in his 70s.");
+    expect(r.left('in her seventies')).toBe(true);
+    expect(r.listed('appears in his 70s')).toBe(true);
+    const spouse = read('A 60-year-old man lives with his daughter and her husband.');
+    expect(spouse.left('her husband')).toBe(true);
+  });
+
   it('takes a role noun the patient is described by as the patient, not someone else', () => {
     const r = read('A 29-year-old female physician presents with fatigue after a needlestick. She was vaccinated for hepatitis B.');
     expect(r.slotted('She')).toBe(true);
