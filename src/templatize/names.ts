@@ -1,12 +1,14 @@
 import type { Gender } from './lexicon.js';
-import { OTHER_PERSON_NOUNS, type Person } from './people.js';
+import { KIN_NOUNS, OTHER_PERSON_NOUNS, type Person } from './people.js';
 import type { Mention } from './types.js';
 
-/** "Ms. Daniels, a home health nurse", "Mr. Black, neighbor of pt": a role noun in apposition after a name. */
-const ROLE_AFTER = new RegExp(
-  String.raw`^\s*,\s*(?:(?:a|an|the|his|her|their|pt's|the patient's)\s+)?(?:[\w-]+\s+){0,3}?(?:${OTHER_PERSON_NOUNS})s?\b`,
-  'i',
-);
+/** A role noun in apposition after a name ("Ms. Daniels, a home health nurse", "Mr. Black, neighbor of pt"). */
+const roleAfter = (nouns: string) =>
+  new RegExp(String.raw`^\s*,\s*(?:(?:a|an|the|his|her|their|pt's|the patient's)\s+)?(?:[\w-]+\s+){0,3}?(?:${nouns})s?\b`, 'i');
+const ROLE_AFTER = roleAfter(OTHER_PERSON_NOUNS);
+const KIN_AFTER = roleAfter(KIN_NOUNS);
+/** The sentence names the patient apart from the titled person ("... calls about her patient, Mr. Hopkins"). */
+const PATIENT_NAMED_APART = /\b(?:pt|patient)\b|\b(?:Mrs|Mr|Ms|Miss)\.? [A-Z]/;
 /** "neighbor of pt Mrs. Ferreira", "Patient: Mr. Okafor", "her patient, Mr. Hopkins": the name is the patient's. */
 const PATIENT_BEFORE = /\b(?:pt|patient)\s*[:,]?\s*$/i;
 /** A title and the surname after it. */
@@ -17,7 +19,8 @@ const NAME_AFTER_ROLE =
 
 /**
  * People named in the text who are not the patient: a titled name in apposition to another person ("her teacher,
- * Ms. Reyes", "Ms. Daniels, a home health nurse", "mother (Mrs. Alvarez)"), a first name in apposition to one ("his
+ * Ms. Reyes", "mother (Mrs. Alvarez)", "Mrs. Lee, the patient's grandmother", and "Ms. Daniels, a home health nurse,
+ * calls about her patient, Mr. Hopkins" where the sentence names the patient apart), a first name in apposition to one ("his
  * partner, Tom"), and every later mention of the same name ("Ms. Reyes says she counted"). A titled name after
  * "pt" or "patient" is the patient's. A titled person has the sex of the title; a first name has the sex of the
  * role noun it names, or none (a first name states nothing the detector may read).
@@ -29,7 +32,11 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
     if (!name || PATIENT_BEFORE.test(text.slice(0, t.start))) continue;
     const end = t.start + name[0].length;
     const before = people.some((p) => p.end <= t.start && /^\s*[,(]\s*$/.test(text.slice(p.end, t.start)));
-    if (before || ROLE_AFTER.test(text.slice(end))) others.set(name[1]!, t.gender);
+    // A role after the name is the patient's own occupation ("Mr. Okafor, a retired teacher, presents") unless it is
+    // a relative's, or the sentence names the patient apart.
+    const after = text.slice(end);
+    const sentence = after.split(/[.!?;\n](?:\s|$)/)[0] ?? '';
+    if (before || KIN_AFTER.test(after) || (ROLE_AFTER.test(after) && PATIENT_NAMED_APART.test(sentence))) others.set(name[1]!, t.gender);
   }
   for (const p of people) {
     const name = NAME_AFTER_ROLE.exec(text.slice(p.end));

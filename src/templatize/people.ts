@@ -18,8 +18,10 @@ const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 const UNSEXED_WORDS =
   'teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|nurse|RN|LPN|aide|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar';
 const UNSEXED_PEOPLE = new RegExp(`\\b(?:${UNSEXED_WORDS})s?\\b`, 'dgi');
+/** Nouns naming a relative or a spouse: never the patient's own role. */
+export const KIN_NOUNS = `${RELATIVE_WORDS}|${SPOUSE_WORDS}`;
 /** Nouns naming a person other than the patient: relatives, spouses, staff, neighbours. */
-export const OTHER_PERSON_NOUNS = `${RELATIVE_WORDS}|${SPOUSE_WORDS}|${UNSEXED_WORDS}`;
+export const OTHER_PERSON_NOUNS = `${KIN_NOUNS}|${UNSEXED_WORDS}`;
 
 /**
  * The other people a text names: relatives and spouses (with the sex their noun states), clinicians and others.

@@ -34,6 +34,13 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     expect(r.o.kind === 'template' && r.o.own.sex).toBe('male');
   });
 
+  it("keeps a titled patient described by their occupation as the patient ('Mr. Okafor, a retired teacher, presents')", () => {
+    const r = read('Mr. Okafor, a retired teacher, presents with dyspnea. His wife says he snores.');
+    expect(['Mr.', 'His', 'he snores'].map((s) => r.slotted(s))).toEqual([true, true, true]);
+    const nurse = read('Ms. Lee, a 45-year-old nurse, presents with chest pain. She is diaphoretic.');
+    expect(['Ms.', 'She'].map((s) => nurse.slotted(s))).toEqual([true, true]);
+  });
+
   it('knows a named person again later in the text, and lists the pronoun of their report rather than slot it', () => {
     const r = read(
       'A 7-year-old girl is brought by her father because of staring spells noticed by her teacher, Ms. Reyes. Ms. Reyes says she counted twenty episodes on Tuesday. Her father says she is otherwise healthy.',
