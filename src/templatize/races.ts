@@ -9,6 +9,24 @@ const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\
 const PARENTHESIS_AFTER_PERSON = new RegExp(
   String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
 );
+/**
+ * Drugs whose screening depends on ancestry (R8: "East Asian ancestry" before carbamazepine is ambiguous): with one
+ * of them about to be started, a race term of the levels listed is what the answer may lean on, not a free slot. A
+ * drug the patient already takes ("Current meds: allopurinol") screens nothing.
+ */
+const SCREENED_ANCESTRY: readonly (readonly [RegExp, readonly string[] | 'any', string])[] = [
+  [/\b(?:carbamazepine|oxcarbazepine|phenytoin|fosphenytoin)\b/i, ['asian'], 'HLA-B*15:02'],
+  [/\ballopurinol\b/i, ['asian', 'black'], 'HLA-B*58:01'],
+  [/\b(?:primaquine|tafenoquine|dapsone|rasburicase)\b/i, 'any', 'G6PD'],
+];
+/** The drug about to be started ("is started on carbamazepine", "to start primaquine"): screening comes before it. */
+const startingDrug = (drugs: RegExp) =>
+  new RegExp(
+    String.raw`\b(?:start\w*|initiat\w*|begin\w*|prescrib\w*|consider\w*|plan\w* to|about to|to receive|be given)\b[^.;]{0,40}${drugs.source}`,
+    'i',
+  );
+const drugsNamed = (text: string, drugs: RegExp) =>
+  [...new Set([...text.matchAll(new RegExp(drugs.source, 'gi'))].map((d) => d[0].toLowerCase()))].join(', ');
 /** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is"). */
 const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`, 'i');
 /** Before a race term: another race term and an opening parenthesis ("Pacific Islander (Samoan)"). */
@@ -59,13 +77,24 @@ export function races(text: string): Mention[] {
         (/\b(?:parents|family) (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // The same identity restated in a parenthesis: "Pacific Islander (Samoan)"; a swap must replace both.
         (RESTATED_BEFORE.test(before) && /^\s*\)/.test(after)) ||
-        /^\s+(?:descent|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
+        /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
       if (OTHER_PERSONS_PREDICATE.test(before)) continue;
       // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity.
       if (/\b(?:language|tongue)\s*(?:is|was|:)?\s*$/i.test(before)) continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
-      if (describesPerson && (capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) push(m, level);
+      if (!describesPerson || !(capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) continue;
+      const screened = SCREENED_ANCESTRY.find(
+        ([drugs, levels]) => startingDrug(drugs).test(text) && (levels === 'any' || levels.includes(level ?? '')),
+      );
+      if (screened)
+        out.push(
+          mention(m, 1, {
+            attribute: 'ambiguous',
+            reason: `an ancestry the answer may lean on (${screened[2]} screening before ${drugsNamed(text, screened[0])}): check whether race can vary around it`,
+          }),
+        );
+      else push(m, level);
     }
   }
   // "AA" is African American only between an age and a sex word ("54yo AA F", "45 yo AA male").

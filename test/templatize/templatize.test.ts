@@ -295,6 +295,19 @@ describe('templatize', () => {
     ]);
   });
 
+  it('lists for review an ancestry that a screening before a drug about to start leans on (R8), and slots it otherwise', () => {
+    const read = (text: string) =>
+      detectMentions(text).flatMap((m) => (m.attribute === 'race' || m.attribute === 'ambiguous' ? [[m.attribute, m.surface]] : []));
+    expect(read('A 30-year-old man of East Asian ancestry is started on carbamazepine.')).toEqual([['ambiguous', 'East Asian']]);
+    expect(read('A 40-year-old African American man with malaria is to start primaquine.')).toEqual([['ambiguous', 'African American']]);
+    // A drug already taken screens nothing; an HLA-B*15:02 drug says nothing of a White patient's ancestry.
+    expect(read('57 y/o F non-Hispanic Black. Current meds: amlodipine 10 mg, allopurinol 100 mg')).toEqual([
+      ['race', 'non-Hispanic Black'],
+    ]);
+    expect(read('A 50-year-old White man is started on phenytoin.')).toEqual([['race', 'White']]);
+    expect(read('A 45-year-old woman of Korean ancestry has a cough.')).toEqual([['race', 'Korean']]);
+  });
+
   it("reads race restated in a parenthesis, after a run-together age and sex, a child's parents' and '<origin> American' as one span; not another person's", () => {
     const race = (text: string) =>
       detectMentions(text)
