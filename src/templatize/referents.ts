@@ -26,9 +26,10 @@ export interface Discourse {
  * the reporter's own subject beside an object pronoun for the patient ("a volunteer says he has seen him"), or a
  * clinician's possessive before what a clinician owns ("the neurologist writes ... in his note"). Otherwise the
  * pronoun is either's and listed: a person of the same sex named since the patient, a reporter of unknown sex
- * whose report holds it, a person of unknown sex who is the subject of the clause it continues, or the subject of
- * its own clause when it is a possessive ("The son asked that his father's insulin ..."). A relative named only in
- * a family history ("His father died of an MI at 52.") is no rival in the sentences after it.
+ * whose report holds it, a person of unknown sex who is the subject of the clause it continues while the patient is
+ * that clause's object, or the subject of its own clause when it is a possessive ("The son asked that his father's
+ * insulin ..."). A relative named only in a family history ("His father died of an MI at 52.") is no rival in the
+ * sentences after it, nor is a reporter for a pronoun inside their quoted words (they would say "I").
  */
 export function referentOf(d: Discourse, m: Mention): Referent {
   const { text, sex } = d;
@@ -39,7 +40,7 @@ export function referentOf(d: Discourse, m: Mention): Referent {
   const reporter = near.find((p) => fits(p) && reporterSelf(d, p, m));
   if (reporter) return { of: 'other', person: reporter };
   const binder = near.find((p) => fits(p) && boundPossessive(d, p, m));
-  if (binder) return binder.gender === undefined ? { of: 'other' } : { of: 'either', person: binder };
+  if (binder) return binder.gender === undefined ? { of: 'other', person: binder } : { of: 'either', person: binder };
   if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
