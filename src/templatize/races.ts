@@ -29,6 +29,11 @@ const drugsNamed = (text: string, drugs: RegExp) =>
   [...new Set([...text.matchAll(new RegExp(drugs.source, 'gi'))].map((d) => d[0].toLowerCase()))].join(', ');
 /** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is"). */
 const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`, 'i');
+/** The same, for a role the patient's age describes ("a 45-year-old nurse, who is Black"): the patient. */
+const AGED_ROLE_PREDICATE = new RegExp(
+  String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`,
+  'i',
+);
 /** Before a race term: another race term and an opening parenthesis ("Pacific Islander (Samoan)"). */
 const RESTATED_BEFORE = new RegExp(String.raw`\b(?:${RACE_TERMS.map(([term]) => term.replace(/[- ]/g, '[- ]')).join('|')})\s*\(\s*$`, 'i');
 /** After a race term: the description ends there (punctuation, the end, or a joining word). */
@@ -79,7 +84,7 @@ export function races(text: string): Mention[] {
         (RESTATED_BEFORE.test(before) && /^\s*\)/.test(after)) ||
         /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
-      if (OTHER_PERSONS_PREDICATE.test(before)) continue;
+      if (OTHER_PERSONS_PREDICATE.test(before) && !AGED_ROLE_PREDICATE.test(before)) continue;
       // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity.
       if (/\b(?:language|tongue)\s*(?:is|was|:)?\s*$/i.test(before)) continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);

@@ -321,6 +321,7 @@ describe('templatize', () => {
     expect(race('A 6-week-old girl is brought in. Her parents are Hmong and speak Hmong.')).toEqual([['Hmong', 'asian']]);
     expect(race('She is Ghanaian American and was visiting her grandmother.')).toEqual([['Ghanaian American', 'black']]);
     expect(race('A 30-year-old man. The grandmother, who is Black, helps; her husband is Hispanic.')).toEqual([]);
+    expect(race('A 45-year-old nurse, who is Black, presents with a cough.')).toEqual([['Black', 'black']]);
   });
 
   it('reads a race term opening a parenthesis after the person, "of African descent", and language fields written with a dash or in a parenthesis', () => {
