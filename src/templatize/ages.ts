@@ -42,13 +42,17 @@ export function ages(text: string): Mention[] {
   for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
   for (const m of ageSexLetters(text)) if (m.unit === undefined) out.push(bare(m.match, 1));
-  for (const m of text.matchAll(/\b(?:Mrs?|Ms|Miss|Mister|MRS?|MISS)\.? [A-Z][\w'’-]*(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\s*$|\n)/dg))
+  for (const m of text.matchAll(
+    /\b(?:Mrs?|Ms|Miss|Mister|MRS?|MISS)\.? [A-Z][\w'’-]*(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dg,
+  ))
     out.push(bare(m, 1));
   for (const m of text.matchAll(
     /\b(?:I am|I'm|I’m|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s) (\d{1,3})(?=[,.;]| and\b| years\b)|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   for (const m of text.matchAll(/(?<![\w.])(\d{1,3}), (?=(?:male|female)\b)/dg)) out.push(bare(m, 1));
+  // "a transgender woman, 35, who ...": the age in apposition after the sex word.
+  for (const m of text.matchAll(/(?<=\b(?:man|woman|male|female|gentleman|lady), )(\d{1,3})(?=, )/dg)) out.push(bare(m, 1));
   for (const m of text.matchAll(
     /\b(\d{1,2})(?:[- ](month|week|day)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
   )) {
@@ -64,8 +68,13 @@ export function ages(text: string): Mention[] {
   const bandReason = 'an estimated age or an age band: {{age}} renders an exact age, so it stays as written; check it fits each age varied';
   for (const m of text.matchAll(
     /(?:~|\b[Aa]ppears (?:to be )?(?:in (?:his|her|their) )?)\d0s\b|\bin (?:his|her|their) (?:early |mid-?|late )?(?:\d0s|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/dg,
-  ))
-    out.push(mention(m, 0, { attribute: band, reason: bandReason }));
+  )) {
+    // "in her seventies" states the sex of whoever it describes, as a pronoun does.
+    const possessive = /\b(his|her)\b/.exec(m[0])?.[1];
+    out.push(
+      mention(m, 0, { attribute: band, reason: bandReason, ...(possessive ? { gender: possessive === 'his' ? 'male' : 'female' } : {}) }),
+    );
+  }
   for (const m of text.matchAll(AGE_BANDS))
     if (new RegExp(`^\\s+(?:[\\w-]+\\s+)?${PERSON}\\b`).test(text.slice(m.index! + m[0].length)))
       out.push(mention(m, 0, { attribute: band, reason: bandReason }));

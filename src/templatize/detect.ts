@@ -5,6 +5,7 @@ import { CLINICAL_TERMS } from './lexicon.js';
 import { capitalSentences, pronouns } from './pronouns.js';
 import { races } from './races.js';
 import { sexWords, titles } from './sexWords.js';
+import { namedOthers } from './names.js';
 import { otherPeople, type Person, patientRelation, spousesAndIdentity } from './people.js';
 import type { Mention } from './types.js';
 
@@ -35,8 +36,20 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     ...languages(prose),
     ...capitalSentences(text),
   ].map((m) => asWritten(text, m));
-  let kept = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
-  const relation = patientRelation(text, kept);
+  // Someone else's titled name ("her teacher, Ms. Reyes", "Ms. Daniels, a home health nurse") and the age written
+  // after it are theirs: they neither state the patient's sex nor hide a relative's voice naming the patient. A
+  // relation noun naming the patient ("States her mother, Mrs. Nguyen (81)") names no one else.
+  const titleList = found.filter((m) => m.attribute === 'title');
+  const theirs = (named: readonly Person[]) => (m: Mention) =>
+    (m.attribute === 'title' && named.some((p) => p.start === m.start)) ||
+    (m.attribute === 'age' && named.some((p) => p.end <= m.start && /^(?:,|:| \() ?$/.test(text.slice(p.end, m.start))));
+  const candidates = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
+  const relation = patientRelation(
+    text,
+    candidates.filter((m) => !theirs(namedOthers(text, titleList, otherPeople(text, [])))(m)),
+  );
+  const named = namedOthers(text, titleList, otherPeople(text, relation ? [relation.noun] : []));
+  let kept = candidates.filter((m) => !theirs(named)(m));
   // A caregiver described before the patient they bring: their age, sex word and title are theirs, and they are
   // someone whose pronouns may follow.
   const caregiverWords = kept.filter(
@@ -55,8 +68,20 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   const caregivers = caregiverWords.flatMap((k): Person[] =>
     k.attribute === 'sex' || k.attribute === 'title' ? [{ start: k.start, end: k.end, surface: k.surface, gender: k.gender }] : [],
   );
-  const people = otherPeople(text, relation ? [relation.noun] : [], caregivers);
-  return { mentions: kept.filter((m) => !(m.attribute === 'title' && inApposition(text, m, people))), people };
+  // A role noun the patient's age or sex word describes ("a 29-year-old female physician", "Caller is a transgender
+  // woman") is the patient.
+  const describedPatient = kept.flatMap((k) => {
+    if ((k.attribute !== 'sex' && k.attribute !== 'age') || caregiverWords.includes(k)) return [];
+    const describedBefore = /(\w+) is (?:an? )?(?:[\w-]+ ){0,3}$/.exec(text.slice(Math.max(0, k.start - 60), k.start));
+    const before = describedBefore
+      ? [{ start: k.start - describedBefore[0].length, end: k.start - describedBefore[0].length + describedBefore[1]!.length }]
+      : [];
+    return [{ start: k.end, end: k.end + 1 }, ...before];
+  });
+  const people = [...otherPeople(text, [...(relation ? [relation.noun] : []), ...describedPatient], caregivers), ...named].sort(
+    (a, b) => a.start - b.start,
+  );
+  return { mentions: kept, people };
 }
 
 /**
@@ -98,9 +123,4 @@ function firstOfOverlapping(found: readonly Mention[]): Mention[] {
   for (const m of [...found].sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start)))
     if (!kept.some((k) => m.start < k.end && m.end > k.start)) kept.push(m);
   return kept;
-}
-
-/** A title naming the person just mentioned ("Mother (Ms. Reyes)", "her teacher, Mr. Black") is theirs. */
-function inApposition(text: string, m: Mention, people: readonly Person[]): boolean {
-  return people.some((p) => p.end <= m.start && /^\s*[,(]\s*$/.test(text.slice(p.end, m.start)));
 }

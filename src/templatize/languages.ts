@@ -12,7 +12,7 @@ const LANGUAGE_BY_CAPITALS = new Map(Object.entries(LANGUAGES).map(([name, level
 
 /** Words before a language that say the patient speaks it ("speaks only", "monolingual", "history obtained in"). */
 const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|understands|communicates|communicate|communicating|converses|signs|uses|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
-const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|more comfortable|most comfortable|history) in`;
+const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history) in`;
 /** After a language: it is the patient's ("Spanish-speaking", "Mandarin interpreter", "Spanish-language interpreter"). */
 const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker)`;
 /**
@@ -44,7 +44,7 @@ export function languages(text: string): Mention[] {
     ];
   };
   const lacking =
-    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English|non-English[- ]speaking|LIMITED ENGLISH(?: PROFICIENCY)?)\b/dg;
+    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English|[Nn]on-English[- ]speaking|NON-ENGLISH[- ]SPEAKING|LIMITED ENGLISH(?: PROFICIENCY)?)\b/dg;
   const find = (pattern: string, flags = 'dg') => [...text.matchAll(new RegExp(pattern, flags))].flatMap((m) => named(m, 1));
   return [
     ...[...text.matchAll(lacking)].map((m) =>
@@ -52,7 +52,9 @@ export function languages(text: string): Mention[] {
     ),
     ...find(String.raw`\b(?:${SPEAKS}|${IN_LANGUAGE})\s+(?:an?\s+|the\s+)?(${LANGUAGE_NAMES})\b`, 'dgi'),
     ...find(String.raw`\b(${LANGUAGE_NAMES})${AFTER_NAME}\b`, 'dgi'),
-    ...find(String.raw`\b(?:primary|preferred|native|first|only|main|home) language(?: is|:|,)\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
+    ...find(String.raw`\b(?:primary|preferred|native|first|only|main|home) (?:language|tongue)(?: is|:|,)\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
+    // "Non-English speaking (Amharic)", "limited English proficiency (Dari)": the language named beside the lack.
+    ...find(String.raw`\b(?:non-English[- ]speaking|(?:limited|little|no) English(?: proficiency)?|LEP)\s*\((${LANGUAGE_NAMES})\)`, 'dgi'),
     ...find(
       String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's) (?:primary|preferred|native|first|only|main) language\b`,
     ),

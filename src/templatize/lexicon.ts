@@ -89,7 +89,7 @@ export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
  * identity, sexual behaviour): listed as ambiguous, never replaced (R2, R4, D3, D10).
  */
 export const IDENTITY_WORDS =
-  /\b(?:widow(?:er|ed)?|transgender|assigned (?:fe)?male at birth|MSM|who (?:has|have) sex with (?:wo)?men)\b/dg;
+  /\b(?:widow(?:er|ed)?|transgender|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
 
 /** Estimated ages and age bands describing the patient (R1, D6): listed as ambiguous, never replaced. */
 export const AGE_BANDS = /\b(?:middle-aged|elderly|teenaged?|adolescent|toddler|newborn)\b/dgi;

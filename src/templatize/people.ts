@@ -15,8 +15,13 @@ const RELATIVE_WORDS = alternation(Object.keys(RELATIVES));
 const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
-const UNSEXED_PEOPLE =
-  /\b(?:teacher|coach|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|nurse|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|supervisor|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar)s?\b/dgi;
+const UNSEXED_WORDS =
+  'teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|nurse|RN|LPN|aide|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar';
+const UNSEXED_PEOPLE = new RegExp(`\\b(?:${UNSEXED_WORDS})s?\\b`, 'dgi');
+/** Nouns naming a relative or a spouse: never the patient's own role. */
+export const KIN_NOUNS = `${RELATIVE_WORDS}|${SPOUSE_WORDS}`;
+/** Nouns naming a person other than the patient: relatives, spouses, staff, neighbours. */
+export const OTHER_PERSON_NOUNS = `${KIN_NOUNS}|${UNSEXED_WORDS}`;
 
 /**
  * The other people a text names: relatives and spouses (with the sex their noun states), clinicians and others.
@@ -53,20 +58,25 @@ export function otherPeople(
  */
 export function spousesAndIdentity(text: string): Mention[] {
   const reason = "a spouse or partner: the relationship changes when the patient's sex does; check each variant reads as intended";
-  const spouses = [...text.matchAll(new RegExp(`\\b(?:([Hh]is|[Hh]er|HIS|HER) )?(${SPOUSE_WORDS}|WIFE|HUSBAND)\\b`, 'dg'))].flatMap(
-    (m): Mention[] => {
-      const possessive = m[1];
-      const noun = m[2]!.toLowerCase();
-      if (!possessive && (noun === 'partner' || noun === 'spouse')) return [];
-      const start = m.index!;
-      const base: Mention = { start, end: start + m[0].length, surface: m[0], attribute: 'ambiguous', reason };
-      if (!possessive) return [base];
-      const gender: Gender = possessive.toLowerCase() === 'his' ? 'male' : 'female';
-      // Capitals have no slot that renders them back; the span is kept as written.
-      const slot = /^[A-Z]{2}/.test(possessive) ? undefined : `{{${possessive[0] === 'H' ? 'Their' : 'their'}}} ${m[2]}`;
-      return [{ ...base, gender, ...(slot ? { slot } : {}) }];
-    },
-  );
+  const spouses = [
+    ...text.matchAll(
+      new RegExp(
+        `\\b(?:([Hh]is|[Hh]er|HIS|HER) )?((?:(?:late|former|deceased|estranged|current|new) |ex-)?(?:${SPOUSE_WORDS}|WIFE|HUSBAND))\\b`,
+        'dg',
+      ),
+    ),
+  ].flatMap((m): Mention[] => {
+    const possessive = m[1];
+    const noun = m[2]!.toLowerCase().replace(/^(?:\S+ |ex-)/, '');
+    if (!possessive && (noun === 'partner' || noun === 'spouse')) return [];
+    const start = m.index!;
+    const base: Mention = { start, end: start + m[0].length, surface: m[0], attribute: 'ambiguous', reason };
+    if (!possessive) return [base];
+    const gender: Gender = possessive.toLowerCase() === 'his' ? 'male' : 'female';
+    // Capitals have no slot that renders them back; the span is kept as written.
+    const slot = /^[A-Z]{2}/.test(possessive) ? undefined : `{{${possessive[0] === 'H' ? 'Their' : 'their'}}} ${m[2]}`;
+    return [{ ...base, gender, ...(slot ? { slot } : {}) }];
+  });
   const identity = [...text.matchAll(IDENTITY_WORDS)].map(
     (m): Mention => ({
       start: m.index!,
@@ -96,14 +106,14 @@ export function patientRelation(
   earlier: readonly Mention[],
 ): { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } | undefined {
   const re = new RegExp(
-    String.raw`(?:\b(about|brings|brought|carries|carried) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),|aged? (\d{1,2})\b)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b| \((\d{1,2})\))?`,
+    String.raw`(?:\b(about|brings|brought|carries|carried) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),|aged? (\d{1,2})\b)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b| \((\d{1,2})\)|, who is (\d{1,3})\b)?`,
     'dgi',
   );
   for (const m of text.matchAll(re)) {
     const [verb, possessive, ageBefore, noun] = [m[1], m[2], m[3], m[4]!];
     const about = verb?.toLowerCase() === 'about';
     const caregiver = verb !== undefined && !about && possessive !== undefined && !/^(?:my|our)$/i.test(possessive);
-    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11];
+    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12];
     const nounStart = m.indices![4]![0];
     if (
       !caregiver &&
@@ -127,7 +137,7 @@ export function patientRelation(
         reason: `"${noun}" names the patient by relation, in a relative's voice: no slot renders it, so sex is pinned`,
       },
     };
-    const ageGroup = [6, 7, 8, 9, 10, 11].find((g) => m[g] !== undefined);
+    const ageGroup = [6, 7, 8, 9, 10, 11, 12].find((g) => m[g] !== undefined);
     if (ageGroup !== undefined) {
       const [start, end] = m.indices![ageGroup]!;
       result.age = { start, end, surface: m[ageGroup]!, attribute: 'age', years: Number(m[ageGroup]), slot: '{{age}}' };

@@ -22,16 +22,18 @@ const precision = (s: CorpusScore, a: Attribute) => ratio(s.byAttribute[a].corre
  * recall or precision fails. test/templatize/dev/ was keyed before the judgment rules of corpus/README.md and
  * differs from them in three classes: it marks relatives' nouns and the pronouns after them ambiguous (R5: plain),
  * "his" apart from "wife" (R4: "his wife" is one ambiguous span) and an interpreter naming no language (R10:
- * plain). The detector follows the rules, so dev's ambiguous and language floors sit below the others.
+ * plain), and it keys a reporter's own pronoun and the object after it ambiguous ("His son says he found him": D5
+ * keys "he" the son's, plain, and "him" the patient's). The detector follows the rules, so dev's ambiguous and
+ * language floors and its pronoun precision sit below the others.
  */
-function expectFloors(s: CorpusScore, recallFloors: Record<Attribute, number>, precisionFloor: number) {
+function expectFloors(s: CorpusScore, recallFloors: Record<Attribute, number>, precisionFloor: number, ambiguousPrecision = 0.85) {
   for (const a of ATTRIBUTES) {
     expect(recall(s, a), `recall of ${a}: missed ${JSON.stringify(s.missed.filter((m) => m.attribute === a))}`).toBeGreaterThanOrEqual(
       recallFloors[a],
     );
     const spurious = s.spurious.filter((m) => m.attribute === a);
     expect(precision(s, a), `precision of ${a}: ${JSON.stringify(spurious)}`).toBeGreaterThanOrEqual(
-      a === 'ambiguous' ? 0.85 : precisionFloor,
+      a === 'ambiguous' ? ambiguousPrecision : precisionFloor,
     );
   }
 }
@@ -72,7 +74,7 @@ describe('templatize on the development corpus (test/templatize/dev)', () => {
   });
 
   it('reaches the recall floors: 97 % and more for age, sex words and pronouns; see above for ambiguous and language', () => {
-    expectFloors(score, { age: 1, sex: 1, pronoun: 0.97, title: 1, race: 1, insurance: 1, language: 0.8, ambiguous: 0.25 }, 0.98);
+    expectFloors(score, { age: 1, sex: 1, pronoun: 0.97, title: 1, race: 1, insurance: 1, language: 0.8, ambiguous: 0.15 }, 0.97);
   });
 
   it('slots nothing inside a clinical term', () => {
@@ -105,7 +107,7 @@ const score2 = scoreCorpus(corpus2, axes);
 
 describe('templatize on the second development corpus (test/templatize/dev2, keyed blind by the rules of corpus/README.md)', () => {
   it('reaches the recall floors: 98 % and more for age, sex words and pronouns, 100 % for race, insurance and language, 90 % for ambiguous', () => {
-    expectFloors(score2, { age: 1, sex: 0.99, pronoun: 0.985, title: 1, race: 1, insurance: 1, language: 1, ambiguous: 0.9 }, 0.97);
+    expectFloors(score2, { age: 1, sex: 0.99, pronoun: 0.995, title: 1, race: 1, insurance: 1, language: 1, ambiguous: 0.9 }, 0.97);
   });
 
   it('slots nothing inside a clinical term; at most one trap is listed for review, never slotted', () => {
@@ -120,5 +122,29 @@ describe('templatize on the second development corpus (test/templatize/dev2, key
   it('accepts at least 121 of its cases (lines kept with {{br}}), each left-out case with its reason', () => {
     expect(score2.accepted).toBeGreaterThanOrEqual(121);
     for (const o of score2.outcomes) if (o.kind === 'rejected') expect(o.reason.length, o.case.id).toBeGreaterThan(20);
+  });
+});
+
+const corpus3 = readGoldCorpus('test/templatize/dev3/cases.jsonl');
+const score3 = scoreCorpus(corpus3, axes);
+
+describe('templatize on the third development corpus (test/templatize/dev3, pronoun-heavy EHR notes keyed blind)', () => {
+  it("slots no trap: no other person's pronoun, title or age (a nurse's, a caller's, a clinician's, a named neighbour's)", () => {
+    expect(score3.falseInTerms.filter((f) => f.slotted)).toEqual([]);
+  });
+
+  // Listing for review is the safe error: the gold keys as the patient's some pronouns after a person of the same sex
+  // by a clinical reading ("her teacher, Ms. Reyes, noticed she 'stares off'"), which R6 leaves to the reviewer.
+  it('reaches the floors: pronoun recall 96 % at 98.5 % precision, age, sex and title 100 %; more listed than the gold keys', () => {
+    expectFloors(
+      score3,
+      { age: 1, sex: 1, pronoun: 0.96, title: 1, race: 0.7, insurance: 0.97, language: 1, ambiguous: 0.95 },
+      0.985,
+      0.55,
+    );
+  });
+
+  it('every accepted template loads and validates as a library file, and renders its case back byte for byte', () => {
+    expectAcceptedValid(score3, 'dev3');
   });
 });

@@ -49,7 +49,8 @@ describe('templatize', () => {
     // A race word after a bare "is" states a race only when it ends the predicate.
     expect(detectMentions('The diagnosis is East African trypanosomiasis.')).toEqual([]);
     const stated = detectMentions('A 35-year-old man who is Black presents with dyspnoea. His father is Hispanic.');
-    expect(stated.filter((m) => m.attribute === 'race').map((m) => m.surface)).toEqual(['Black', 'Hispanic']);
+    // The father's identity is his (R5), not the patient's.
+    expect(stated.filter((m) => m.attribute === 'race').map((m) => m.surface)).toEqual(['Black']);
   });
 
   it('makes a template whose variants read right: articles, verbs and pronouns agree with each level', () => {
@@ -223,7 +224,7 @@ describe('templatize', () => {
     expect(o.kind === 'template' && o.template.text).toBe('{{A}} {{age_words}}-year-old {{noun}} has pain. Sixty-year-old mother at home.');
   });
 
-  it('lists a pronoun after a reporter of unknown sex, and reads "found her unresponsive" as an object', () => {
+  it('leaves a reporter\'s own pronoun alone (she does not see herself), and reads "found her unresponsive" as an object', () => {
     const o = templatizeCase(
       aCase('A 45-year-old woman with chest pain. The cardiologist says she will see her tomorrow. The paramedic found her unresponsive.'),
       axes,
@@ -231,7 +232,8 @@ describe('templatize', () => {
     expect(o.kind === 'template' && o.template.text).toBe(
       '{{A}} {{age}}-year-old {{noun}} with chest pain. The cardiologist says she will see {{them}} tomorrow. The paramedic found {{them}} unresponsive.',
     );
-    expect(o.review.map((r) => r.surface)).toEqual(['she']);
+    // D5: "she found him", "he has seen" are the reporter's; nothing is left to review.
+    expect(o.review).toEqual([]);
   });
 
   it('pins sex at an informal sex word no level writes ("guy")', () => {
@@ -273,6 +275,53 @@ describe('templatize', () => {
     expect(o.template.text).toBe(
       '{{A}} {{age}}-year-old {{child_noun}} is brought by {{their}} father. The {{child_noun}} says {{their}} chest hurts when {{they}} run{{s}}.',
     );
+  });
+
+  it('reads a language named as a first language or native tongue, the language of an interview, and one beside a lack of English', () => {
+    const found = (text: string) =>
+      detectMentions(text)
+        .filter((m) => m.attribute === 'language' || m.attribute === 'race')
+        .map((m) => [m.attribute, m.surface]);
+    // "is Vietnamese" after "first language" is the language, not an identity.
+    expect(found('The patient, whose first language is Vietnamese, presents.')).toEqual([['language', 'Vietnamese']]);
+    expect(found('Her native tongue is Tagalog. She was interviewed in Portuguese.')).toEqual([
+      ['language', 'Tagalog'],
+      ['language', 'Portuguese'],
+    ]);
+    // Not "English" as the language spoken: it is the one lacking.
+    expect(found('Non-English speaking (Amharic).')).toEqual([
+      ['language', 'Non-English speaking'],
+      ['language', 'Amharic'],
+    ]);
+  });
+
+  it('lists for review an ancestry that a screening before a drug about to start leans on (R8), and slots it otherwise', () => {
+    const read = (text: string) =>
+      detectMentions(text).flatMap((m) => (m.attribute === 'race' || m.attribute === 'ambiguous' ? [[m.attribute, m.surface]] : []));
+    expect(read('A 30-year-old man of East Asian ancestry is started on carbamazepine.')).toEqual([['ambiguous', 'East Asian']]);
+    expect(read('A 40-year-old African American man with malaria is to start primaquine.')).toEqual([['ambiguous', 'African American']]);
+    // A drug already taken screens nothing; an HLA-B*15:02 drug says nothing of a White patient's ancestry.
+    expect(read('57 y/o F non-Hispanic Black. Current meds: amlodipine 10 mg, allopurinol 100 mg')).toEqual([
+      ['race', 'non-Hispanic Black'],
+    ]);
+    expect(read('A 50-year-old White man is started on phenytoin.')).toEqual([['race', 'White']]);
+    expect(read('A 45-year-old woman of Korean ancestry has a cough.')).toEqual([['race', 'Korean']]);
+  });
+
+  it("reads race restated in a parenthesis, after a run-together age and sex, a child's parents' and '<origin> American' as one span; not another person's", () => {
+    const race = (text: string) =>
+      detectMentions(text)
+        .filter((m) => m.attribute === 'race')
+        .map((m) => [m.surface, m.stated?.level]);
+    expect(race('50 yo M, Pacific Islander (Samoan), here for diabetes f/u.')).toEqual([
+      ['Pacific Islander', 'nhpi'],
+      ['Samoan', 'nhpi'],
+    ]);
+    expect(race('38F AA presents with cough.')).toEqual([['AA', 'black']]);
+    expect(race('A 6-week-old girl is brought in. Her parents are Hmong and speak Hmong.')).toEqual([['Hmong', 'asian']]);
+    expect(race('She is Ghanaian American and was visiting her grandmother.')).toEqual([['Ghanaian American', 'black']]);
+    expect(race('A 30-year-old man. The grandmother, who is Black, helps; her husband is Hispanic.')).toEqual([]);
+    expect(race('A 45-year-old nurse, who is Black, presents with a cough.')).toEqual([['Black', 'black']]);
   });
 
   it('reads a race term opening a parenthesis after the person, "of African descent", and language fields written with a dash or in a parenthesis', () => {

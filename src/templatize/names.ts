@@ -1,0 +1,50 @@
+import type { Gender } from './lexicon.js';
+import { KIN_NOUNS, OTHER_PERSON_NOUNS, type Person } from './people.js';
+import type { Mention } from './types.js';
+
+/** A role noun in apposition after a name ("Ms. Daniels, a home health nurse", "Mr. Black, neighbor of pt"). */
+const roleAfter = (nouns: string) =>
+  new RegExp(String.raw`^\s*,\s*(?:(?:a|an|the|his|her|their|pt's|the patient's)\s+)?(?:[\w-]+\s+){0,3}?(?:${nouns})s?\b`, 'i');
+const ROLE_AFTER = roleAfter(OTHER_PERSON_NOUNS);
+const KIN_AFTER = roleAfter(KIN_NOUNS);
+/** The sentence names the patient apart from the titled person ("... calls about her patient, Mr. Hopkins"). */
+const PATIENT_NAMED_APART = /\b(?:pt|patient)\b|\b(?:Mrs|Mr|Ms|Miss)\.? [A-Z]/;
+/** "neighbor of pt Mrs. Ferreira", "Patient: Mr. Okafor", "her patient, Mr. Hopkins": the name is the patient's. */
+const PATIENT_BEFORE = /\b(?:pt|patient)\s*[:,]?\s*$/i;
+/** A title and the surname after it. */
+const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?([A-Z][\w'’-]+)/;
+/** A first name in apposition after a role noun ("his partner, Tom,", "Her wife, Dana,", "Night RN Jackie Tran"). */
+const NAME_AFTER_ROLE =
+  /^(?:,\s*|\s+)(?!(?:Dr|Mrs?|Ms|Miss|Mister|The|He|She|His|Her|Pt)\b)([A-Z][a-z]+)(?: [A-Z][a-z]+)?(?=[,.;:)]|\s+(?:says|said|states|reports|notes|is|was|has|who|assessed|called|asks|adds|thinks)\b)/;
+
+/**
+ * People named in the text who are not the patient: a titled name in apposition to another person ("her teacher,
+ * Ms. Reyes", "mother (Mrs. Alvarez)", "Mrs. Lee, the patient's grandmother", and "Ms. Daniels, a home health nurse,
+ * calls about her patient, Mr. Hopkins" where the sentence names the patient apart), a first name in apposition to one ("his
+ * partner, Tom"), and every later mention of the same name ("Ms. Reyes says she counted"). A titled name after
+ * "pt" or "patient" is the patient's. A titled person has the sex of the title; a first name has the sex of the
+ * role noun it names, or none (a first name states nothing the detector may read).
+ */
+export function namedOthers(text: string, titles: readonly Mention[], people: readonly Person[]): Person[] {
+  const others = new Map<string, Gender | undefined>();
+  for (const t of titles) {
+    const name = TITLED_NAME.exec(text.slice(t.start));
+    if (!name || PATIENT_BEFORE.test(text.slice(0, t.start))) continue;
+    const end = t.start + name[0].length;
+    const before = people.some((p) => p.end <= t.start && /^\s*[,(]\s*$/.test(text.slice(p.end, t.start)));
+    // A role after the name is the patient's own occupation ("Mr. Okafor, a retired teacher, presents") unless it is
+    // a relative's, or the sentence names the patient apart.
+    const after = text.slice(end);
+    const sentence = after.split(/[.!?;\n](?:\s|$)/)[0] ?? '';
+    if (before || KIN_AFTER.test(after) || (ROLE_AFTER.test(after) && PATIENT_NAMED_APART.test(sentence))) others.set(name[1]!, t.gender);
+  }
+  for (const p of people) {
+    const name = NAME_AFTER_ROLE.exec(text.slice(p.end));
+    if (name) others.set(name[1]!, p.gender);
+  }
+  return [...others].flatMap(([name, gender]) =>
+    [...text.matchAll(new RegExp(String.raw`(?:\b(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}\b`, 'g'))].map(
+      (m): Person => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0], ...(gender ? { gender } : {}) }),
+    ),
+  );
+}

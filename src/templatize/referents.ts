@@ -1,0 +1,225 @@
+import { clauseAfter, clauseStart, isClauseSubject, newSection, sameOrPreviousSentence, sameSentence } from './clauses.js';
+import { clinicalFinding } from './findings.js';
+import type { Gender } from './lexicon.js';
+import type { Person } from './people.js';
+import type { Mention } from './types.js';
+
+/** Whom a pronoun of the patient's sex refers to: the patient, someone else (left alone), or either (listed). */
+export type Referent = { of: 'patient' } | { of: 'other'; person?: Person } | { of: 'either'; person: Person };
+
+/** What is known when a pronoun is read: the text, the people it names, and the patient as tracked so far. */
+export interface Discourse {
+  text: string;
+  people: readonly Person[];
+  sex: Gender;
+  /** Pronouns of the patient's sex not read as someone else's, in text order. */
+  pronouns: readonly Mention[];
+  /** The patient's mentions read before: sex words, titles, "the patient"/"pt" and pronouns slotted as theirs. */
+  patient: readonly { start: number; end: number }[];
+}
+
+/**
+ * Reads a pronoun of the patient's sex against the people named in its sentence or the one before (R3, R6, D5).
+ * The patient is its referent when no one else who fits by sex was named more recently than the patient, or when
+ * what follows ties it to the patient (a relative of theirs, an examination finding, the object of another
+ * person's own clause). Someone else who fits is its referent, left alone, when they report and the pronoun is
+ * the reporter's own subject beside an object pronoun for the patient ("a volunteer says he has seen him"), or a
+ * clinician's possessive before what a clinician owns ("the neurologist writes ... in his note"). Otherwise the
+ * pronoun is either's and listed: a person of the same sex named since the patient, a reporter of unknown sex
+ * whose report holds it, a person of unknown sex who is the subject of the clause it continues while the patient is
+ * that clause's object, or the subject of its own clause when it is a possessive ("The son asked that his father's
+ * insulin ..."). A relative named only in a family history ("His father died of an MI at 52.") is no rival in the
+ * sentences after it, nor is a reporter for a pronoun inside their quoted words (they would say "I").
+ */
+export function referentOf(d: Discourse, m: Mention): Referent {
+  const { text, sex } = d;
+  const near = d.people.filter(
+    (p) => p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start) && !newSection(text, p.end, m.start),
+  );
+  const fits = (p: Person) => p.gender === undefined || p.gender === sex;
+  const reporter = near.find((p) => fits(p) && reporterSelf(d, p, m));
+  if (reporter) return { of: 'other', person: reporter };
+  const binder = near.find((p) => fits(p) && boundPossessive(d, p, m));
+  if (binder) return binder.gender === undefined ? { of: 'other', person: binder } : { of: 'either', person: binder };
+  if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
+  // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
+  // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
+  if (near.some((p) => p.gender === sex && objectOf(d, p, m))) return { of: 'patient' };
+  const rival = near.find(
+    (p) =>
+      !objectOf(d, p, m) &&
+      !patientSince(d, p, m) &&
+      !insideQuote(text, p.end, m.start) &&
+      !familyHistoryOnly(text, p, m) &&
+      (p.gender === sex || (p.gender === undefined && (reportedBy(text, p, m) || (continuesSubject(text, p, m) && actsOnPatient(d, p))))),
+  );
+  return rival ? { of: 'either', person: rival } : { of: 'patient' };
+}
+
+const SUBJECT_PRONOUN = /^(?:[Hh]e|[Ss]he)$/;
+const REPORT_VERBS =
+  'says|said|states|stated|reports|reported|notes|noted|noticed|tells|told|thinks|thought|believes|explains|explained|adds|added|writes|wrote|mentions|mentioned|describes|described|confirms|confirmed|recalls|recalled|worries|feels';
+
+/** From a reporter to a pronoun in their report: an apposition or relative clause, the verb, and up to 120 characters. */
+const REPORT_BETWEEN = new RegExp(
+  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\))?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
+);
+
+/**
+ * A pronoun inside quotation marks opened after the reporter: in their own words the reporter is "I", so "he" there
+ * is someone else ('The superintendent adds that "he never drinks enough"').
+ */
+function insideQuote(text: string, from: number, to: number): boolean {
+  const between = text.slice(from, to);
+  const opened = Math.max(...[...between.matchAll(/(?:^|[\s(,:])["“'‘](?=\w|$)/g)].map((q) => q.index! + q[0].length), -1);
+  const closed = Math.max(...[...between.matchAll(/[\w.,!?]["”'’](?=\s|$|[.,;:!?)])/g)].map((q) => q.index! + q[0].length), -1);
+  return opened > closed;
+}
+
+/**
+ * A subject pronoun inside what a person reports ("The cardiologist says she", "Dr. Brown, who says he", "Tom says
+ * that over the past 2 years he ... and that he"): the reporter may be its referent as well as the patient.
+ */
+export function reportedBy(text: string, p: Person, m: Mention): boolean {
+  return SUBJECT_PRONOUN.test(m.surface) && REPORT_BETWEEN.test(text.slice(p.end, m.start)) && !insideQuote(text, p.end, m.start);
+}
+
+/**
+ * The reporter's own subject pronoun: in their report, followed in its clause by an object pronoun of the same sex
+ * ("A shelter volunteer says he has seen him", "The cardiologist says she will see her"). Someone does not see
+ * themself: the object is the patient and the subject the reporter (D5: "she found him", "he has seen" are theirs).
+ */
+function reporterSelf(d: Discourse, p: Person, m: Mention): boolean {
+  if (!reportedBy(d.text, p, m)) return false;
+  const clauseEnd = m.end + clauseAfter(d.text, m.end).length;
+  return d.pronouns.some((o) => o.start > m.end && o.end <= clauseEnd && /^\{\{[Tt]hem\}\}$/.test(o.slot ?? ''));
+}
+
+/** What a clinician has of their own ("his note", "her patient", "her clinic"). */
+const STAFF_OWNED = /^\s+(?:own\s+)?(?:note|notes|clinic|office|team|service|shift|colleague|patients?|pager|practice|rounds)\b/;
+
+/**
+ * A possessive in a clause whose subject is someone else who fits it, with the patient not named between: "The son
+ * asked that his father's insulin ..." (his is the son's or the patient's), "The neurologist writes ... in his note"
+ * (a clinician's own, for a subject of unknown sex).
+ */
+function boundPossessive(d: Discourse, p: Person, m: Mention): boolean {
+  const { text } = d;
+  return (
+    /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '') &&
+    clauseStart(text, p.start) === clauseStart(text, m.start) &&
+    isClauseSubject(text, p.start, p.end) &&
+    (p.gender !== undefined || STAFF_OWNED.test(text.slice(m.end))) &&
+    (relativeAfter(text, m, d.people) === undefined || inverseRelations(p, relativeAfter(text, m, d.people)!)) &&
+    !d.patient.some((n) => n.start >= p.end && n.end <= m.start) &&
+    !d.pronouns.some((o) => o.start > p.end && o.start < m.start)
+  );
+}
+
+/**
+ * An object pronoun in the sentence of the relative it follows, with no pronoun of that sex between them, is not
+ * the relative ("His boyfriend brought him in", "Pt's brother donated a kidney to him"): that would be "himself".
+ */
+function objectOf(d: Discourse, p: Person, m: Mention): boolean {
+  return (
+    /^\{\{[Tt]hem\}\}$/.test(m.slot ?? '') &&
+    !/[.!?;\n]/.test(d.text.slice(p.end, m.start)) &&
+    !d.pronouns.some((o) => o.start > p.end && o.start < m.start)
+  );
+}
+
+/**
+ * The patient named after the person and before the pronoun ("His father is here. The boy says his chest hurts when
+ * he runs"; "Her father says she ..."): the nearest person the pronoun can be is the patient. In the person's own
+ * clause, when they are its subject, only the subject of what they report counts ("Her daughter says the patient
+ * ..."): a relative clause on the person does not outrank them ("Her daughter, who lives with her, noted she"), nor
+ * an object for a pronoun opening the next clause ("Night RN Jackie Tran assessed pt; she notified the resident").
+ */
+function patientSince(d: Discourse, p: Person, m: Mention): boolean {
+  const { text } = d;
+  const subject = isClauseSubject(text, p.start, p.end);
+  const named = [
+    ...d.patient,
+    ...[...text.slice(p.end, m.start).matchAll(/\b(?:the patient|pt)\b(?!['’]s)/gi)].map((x) => ({
+      start: p.end + x.index!,
+      end: p.end + x.index! + x[0].length,
+    })),
+  ];
+  return named.some(
+    (n) =>
+      n.start >= p.end &&
+      n.end <= m.start &&
+      (!subject ||
+        clauseStart(text, n.start) !== clauseStart(text, p.start) ||
+        (!opensClause(text, m) && !/^\s*,\s*who\b[^,]*$/.test(text.slice(p.end, n.start))) ||
+        new RegExp(String.raw`\b(?:${REPORT_VERBS})(?:\s+that)?\s+$`).test(text.slice(p.end, n.start))),
+  );
+}
+
+/** A subject pronoun at the head of its clause ("; she notified", "He takes"). */
+function opensClause(text: string, m: Mention): boolean {
+  return (
+    SUBJECT_PRONOUN.test(m.surface) && /^\s*(?:(?:and|but|then|so)\s+)?["'“‘]?$/i.test(text.slice(clauseStart(text, m.start), m.start))
+  );
+}
+
+/**
+ * A subject pronoun opening the clause after one whose subject is a person of unknown sex ("Night RN Jackie Tran
+ * assessed pt; she notified ..."): that person is as likely its referent as the patient.
+ */
+function continuesSubject(text: string, p: Person, m: Mention): boolean {
+  return (
+    opensClause(text, m) &&
+    isClauseSubject(text, p.start, p.end) &&
+    sameOrPreviousSentence(text, p.end, m.start) &&
+    !sameSentence(text, p.end, m.start)
+  );
+}
+
+/**
+ * The person's own clause has the patient as its object ("assessed pt", "brought her in"): the subject, not the
+ * object, stays the topic of the clause after (a person of unknown sex who does not act on the patient, "Dentist
+ * notes enamel erosion; she admits to vomiting", is no rival, as before).
+ */
+function actsOnPatient(d: Discourse, p: Person): boolean {
+  const clause = clauseAfter(d.text, p.end);
+  const end = p.end + clause.length;
+  return d.patient.some((n) => n.start > p.end && n.start < end) || /\b(?:the patient|pt)\b/i.test(clause);
+}
+
+/**
+ * A relative who is the subject of a family-history statement ("His father died of a myocardial infarction at 52.",
+ * "Her mother had rheumatoid arthritis."), read from a later sentence that does not go on with that history ("She
+ * died at 45" may still be the mother's): the note is about the patient, the relative only a fact of their history.
+ */
+function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
+  return (
+    p.gender !== undefined &&
+    isClauseSubject(text, p.start, p.end) &&
+    /^(?:\s*\([^)]*\))?\s+(?:also\s+)?(?:had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.test(
+      clauseAfter(text, p.end),
+    ) &&
+    !sameSentence(text, p.end, m.start) &&
+    !/^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end))
+  );
+}
+
+/** A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). */
+function beforeRelative(text: string, m: Mention, people: readonly Person[]): boolean {
+  return relativeAfter(text, m, people) !== undefined;
+}
+
+function relativeAfter(text: string, m: Mention, people: readonly Person[]): Person | undefined {
+  return people.find((p) => p.start > m.end && /^ (?:[\w-]+ )?$/.test(text.slice(m.end, p.start)));
+}
+
+const RELATION_PAIRS: readonly (readonly [RegExp, RegExp])[] = [
+  [/^(?:father|mother|dad|mom|mum|parent)s?$/i, /^(?:son|daughter|child)s?$/i],
+  [/^grand(?:father|mother|parent)s?$/i, /^grand(?:son|daughter|child)s?$/i],
+  [/^(?:wife|husband|spouse|partner)$/i, /^(?:wife|husband|spouse|partner)$/i],
+];
+/** "The son ... his father": the relation that, said by the first person, names the patient. */
+function inverseRelations(subject: Person, relative: Person): boolean {
+  const [a, b] = [subject.surface.replace(/^(?:the|a|an|his|her)\s+/i, ''), relative.surface];
+  return RELATION_PAIRS.some(([x, y]) => (x.test(a) && y.test(b)) || (y.test(a) && x.test(b)));
+}

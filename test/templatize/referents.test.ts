@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { loadAxes } from '../../src/demographics/load.js';
+import { templatizeCase } from '../../src/templatize/template.js';
+
+const axes = loadAxes('demographics', []);
+
+/**
+ * What templatize does with each pronoun, title and age of a text, as its user reads the outcome: the spans slotted
+ * as the patient's, and the spans listed for review. A span in neither is someone else's, left as written.
+ */
+function read(text: string) {
+  const o = templatizeCase(
+    { id: 'c1', text, question: 'What is the next step?', options: { A: 'Wait', B: 'Treat' }, answer: 'B', file: 'bank.jsonl', line: 1 },
+    axes,
+  );
+  const at = (surface: string, nth = 0) => {
+    let i = -1;
+    for (let k = 0; k <= nth; k++) i = text.indexOf(surface, i + 1);
+    if (i < 0) throw new Error(`"${surface}" #${nth} is not in the text`);
+    return i;
+  };
+  const slotted = (surface: string, nth = 0) => o.mentions.some((m) => m.start === at(surface, nth) && m.slot !== undefined);
+  const listed = (surface: string, nth = 0) => o.review.some((r) => r.at === at(surface, nth));
+  return { o, slotted, listed, left: (surface: string, nth = 0) => !slotted(surface, nth) && !listed(surface, nth) };
+}
+
+describe('templatize attributes pronouns to the person they refer to', () => {
+  it('leaves a titled person named in apposition alone: their title, their pronouns and the patient they call about', () => {
+    const r = read(
+      'Ms. Daniels, a home health nurse, calls about her patient, Mr. Hopkins, 88. She reports that he has had a cough for 4 days. His oxygen saturation is 89%.',
+    );
+    expect(['Ms.', 'her patient', 'She reports'].map((s) => r.left(s))).toEqual([true, true, true]);
+    expect(['Mr.', '88', 'he has', 'His'].map((s) => r.slotted(s))).toEqual([true, true, true, true]);
+    expect(r.o.kind === 'template' && r.o.own.sex).toBe('male');
+  });
+
+  it("keeps a titled patient described by their occupation as the patient ('Mr. Okafor, a retired teacher, presents')", () => {
+    const r = read('Mr. Okafor, a retired teacher, presents with dyspnea. His wife says he snores.');
+    expect(['Mr.', 'His', 'he snores'].map((s) => r.slotted(s))).toEqual([true, true, true]);
+    const nurse = read('Ms. Lee, a 45-year-old nurse, presents with chest pain. She is diaphoretic.');
+    expect(['Ms.', 'She'].map((s) => nurse.slotted(s))).toEqual([true, true]);
+  });
+
+  it('knows a named person again later in the text, and lists the pronoun of their report rather than slot it', () => {
+    const r = read(
+      'A 7-year-old girl is brought by her father because of staring spells noticed by her teacher, Ms. Reyes. Ms. Reyes says she counted twenty episodes on Tuesday. Her father says she is otherwise healthy.',
+    );
+    expect(r.left('Ms. Reyes says')).toBe(true);
+    expect(r.listed('she counted')).toBe(true);
+    // The father is the nearer reporter and cannot be "she": the patient.
+    expect(r.slotted('she is otherwise')).toBe(true);
+  });
+
+  it('drops a caller of the other sex and keeps the patient the caller names after "pt"', () => {
+    const r = read(
+      "Call from Mr. Black, neighbor of pt Mrs. Ferreira (84). He says he hasn't seen her in two days and her mail is piling up.",
+    );
+    expect(['Mr. Black', 'He says', 'he hasn'].map((s) => r.left(s))).toEqual([true, true, true]);
+    expect(['Mrs.', '84', 'her in', 'her mail'].map((s) => r.slotted(s))).toEqual([true, true, true, true]);
+  });
+
+  it("leaves a reporter's own subject alone when an object pronoun of the same sex is the patient", () => {
+    const r = read(
+      'A 47-year-old man is found wandering. His breath smells of alcohol. A shelter volunteer says he has seen him drinking all day.',
+    );
+    expect(r.left('he has seen')).toBe(true);
+    expect(r.slotted('him drinking')).toBe(true);
+  });
+
+  it('lists a pronoun in the report of a clinician of unknown sex, also through "who says" after an apposition', () => {
+    const r = read('A 55-year-old male has chest pain. Notify his surgeon, Dr. Brown, who says he will come up.');
+    expect(r.slotted('his surgeon')).toBe(true);
+    expect(r.listed('he will')).toBe(true);
+  });
+
+  it('keeps the subject of a clause ahead of the patient named as its object for a pronoun opening the next clause', () => {
+    const r = read('Pt is an 81 yo female, agitated overnight. Night RN Jackie Tran assessed pt; she notified the covering resident.');
+    expect(r.listed('she notified')).toBe(true);
+    // A relative clause on a same-sex reporter does not make the patient nearer than the reporter.
+    const d = read('A 78-year-old woman has a cough. Her daughter, who lives with her, noted she was more confused this morning.');
+    expect(d.slotted('her, noted')).toBe(true);
+    expect(d.listed('she was')).toBe(true);
+  });
+
+  it("lists a possessive bound to a same-sex subject, and leaves a clinician's possessive on a clinician's note alone", () => {
+    const r = read("A 72-year-old man has a foot ulcer. He lives with his son. The son asked that his father's insulin be simplified.");
+    expect(r.slotted('his son')).toBe(true);
+    expect(r.listed("his father's")).toBe(true);
+    const n = read('A 73-year-old man cannot lift his arms. The neurologist writes "classic pattern" in his note.');
+    expect(n.slotted('his arms')).toBe(true);
+    expect(n.left('his note')).toBe(true);
+  });
+
+  it('takes a pronoun after a family-history sentence as the patient, unless it goes on with that history', () => {
+    const r = read('A 40-year-old man has back pain. His father had a bent spine. He had a painful red eye last year.');
+    expect(r.slotted('He had')).toBe(true);
+    const died = read('A 45-year-old woman has a breast lump. Her mother had breast cancer at 40. She died at 45.');
+    expect(died.listed('She died')).toBe(true);
+  });
+
+  it("slots a pronoun inside a reporter's quoted words (the reporter would say I) and lists one after a same-sex reporter", () => {
+    const quote = read("A 79-year-old woman is brought by her daughter, who says, 'She has been forgetting to eat.'");
+    expect(quote.slotted('She has')).toBe(true);
+    const father = read('A 2-year-old boy has an abdominal mass. His father notes he has had blood in his urine.');
+    expect(father.listed('he has')).toBe(true);
+    expect(father.listed('his urine')).toBe(true);
+  });
+
+  it('gives a person of unknown sex the sex of a pronoun found to be theirs, so they no longer compete for the other', () => {
+    const r = read(
+      'A 16-year-old girl runs every morning. Her coach says he saw her faint at practice. She has not had a period in months.',
+    );
+    expect(r.left('he saw')).toBe(true);
+    expect(r.slotted('her faint')).toBe(true);
+    // Without the coach's "he", the coach (the subject who acted on her) could be "She" as well as the patient.
+    expect(r.slotted('She has')).toBe(true);
+  });
+
+  it("leaves alone an age band or a spouse phrase whose possessive is of the other sex, after that person's mention", () => {
+    const r = read("A 70-year-old man has a tremor. His mother had Parkinson's disease in her seventies. He appears in his 70s.");
+    expect(r.left('in her seventies')).toBe(true);
+    expect(r.listed('appears in his 70s')).toBe(true);
+    const spouse = read('A 60-year-old man lives with his daughter and her husband.');
+    expect(spouse.left('her husband')).toBe(true);
+  });
+
+  it('takes a role noun the patient is described by as the patient, not someone else', () => {
+    const r = read('A 29-year-old female physician presents with fatigue after a needlestick. She was vaccinated for hepatitis B.');
+    expect(r.slotted('She')).toBe(true);
+    const caller = read('Caller is a transgender woman, 35, who takes estradiol. She reports calf pain.');
+    expect(caller.slotted('35')).toBe(true);
+    expect(caller.slotted('She')).toBe(true);
+  });
+
+  it("reads a relative's voice naming the patient with the age after 'who is', and a spouse with a modifier as one span", () => {
+    const r = read("I'm writing for my husband, who is 66. For a week he's had pain in his calf.");
+    expect(r.o.mentions.filter((m) => m.attribute === 'sex' || m.attribute === 'age').map((m) => m.surface)).toEqual(['husband', '66']);
+    expect(r.slotted("he's")).toBe(true);
+    const late = read('An 81-year-old woman is agitated and calls out for her late husband.');
+    expect(late.o.review.map((x) => x.surface)).toEqual(['her late husband']);
+  });
+});
