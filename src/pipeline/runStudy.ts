@@ -144,9 +144,9 @@ async function askAndAnalyse(
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     const progress = options.progress ?? { isTTY: false, write: (text: string) => options.log(text.trimEnd()) };
-    await runModels(models, variants, questions, study.replicates, { journal, cache, ctx, progress });
+    const asked = await runModels(models, variants, questions, study.replicates, { journal, cache, ctx, progress });
     // Responses are read back from the journal as they are scored, so it stays open until the analysis is done.
-    const responses = collectResponses(models, variants, study.replicates, journal);
+    const responses = collectResponses(models, variants, study.replicates, journal, asked);
     const interrupted = (): RunResult => {
       options.log(`counterfair: interrupted; re-run with --out ${runDir} to resume (finished requests are not sent again)`);
       return { runDir, findings: [], complete: false };

@@ -84,27 +84,38 @@ export async function runModels(
 /**
  * The final outcome of every request in plan order, read back from the journal (whose index keeps
  * offsets, not texts); undefined when any request has none yet. The plan supplies the labels, so an
- * answer recorded under another study's names still lands on this study's request.
+ * answer recorded under another study's names still lands on this study's request. `progress`, the runner's
+ * own count of the requests it finished (`runModels`), spares a pass over the plan (a key hashed per request)
+ * when it says every request has an outcome.
  */
 export function collectResponses(
   models: readonly RunModel[],
   variants: VariantSource,
   replicates: number,
   journal: ResponseJournal,
+  progress?: Pick<ProgressSnapshot, 'done' | 'total'>,
 ): (Iterable<ResponseRecord> & { size: number }) | undefined {
   const planned = function* () {
     for (const { spec, provider } of models) yield* planRequests({ spec, identity: provider.identity }, variants, replicates);
   };
-  let size = 0;
-  for (const request of planned()) {
-    if (!journal.has(request.key)) return undefined;
-    size++;
+  let size = progress?.total ?? 0;
+  if (progress === undefined || progress.done < progress.total) {
+    size = 0;
+    for (const request of planned()) {
+      if (!journal.has(request.key)) return undefined;
+      size++;
+    }
   }
   // Read back lazily, each time it is iterated: scoring then holds one response text at a time, not a run's worth.
   return {
     size,
     *[Symbol.iterator]() {
-      for (const request of planned()) yield withSubject(journal.read(request.key)!, request);
+      for (const request of planned()) {
+        const record = journal.read(request.key);
+        if (record === undefined)
+          throw new Error(`collectResponses: no outcome recorded for request ${request.key}, though the runner counted every request done`);
+        yield withSubject(record, request);
+      }
     },
   };
 }
