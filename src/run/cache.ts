@@ -8,8 +8,9 @@
  *   start-up cost) cost 90-300 µs of kernel time per file, more than the runner's whole per-request
  *   budget; SQLite (better-sqlite3 12, WAL) cost 60-90 µs per insert even with batched commits, plus a
  *   native build of about 70 s on every clean CI run.
- * - A shard is replayed only when a study asks that model (about 3 µs and 116 bytes of index per cached
- *   answer), so a cache filled by many studies of many models costs each run only its own models' part.
+ * - A shard is replayed only when a study asks that model (about 3 µs and 16 bytes of index per cached
+ *   answer: a hash and an offset, `KeyIndex`), so a cache filled by many studies of many models costs each run only
+ *   its own models' part.
  * - Concurrent runs share a shard safely: each answer is one write() in append mode, which the kernel
  *   never interleaves; a run indexes only what was there when it opened the shard (its own answers are in
  *   its journal), and every read checks the key it finds, so a stray line can cost a request, never
@@ -19,15 +20,16 @@
  *
  * Last use, so that `counterfair cache prune` can drop the least recently used answers first: every answer line
  * carries `usedAt` (when it was stored), and a shard closed after answering requests from the cache appends one
- * use line, `{"hits": [keys], "usedAt": ms}`, which replay skips (it has no `key`). Pruning folds the use lines
+ * use line per USE_LINE_KEYS keys answered, `{"hits": [keys], "usedAt": ms}`, which replay skips (it has no `key`). Pruning folds the use lines
  * into the answers' `usedAt` when it rewrites a shard (see cacheMaintenance.ts).
  */
 import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../util/hash.js';
 import { AppendLog } from './appendLog.js';
-import { readLineAt, scanLines } from './jsonlFile.js';
-import { parseRecord } from './store.js';
+import { LineReader, scanLines } from './jsonlFile.js';
+import { KeyIndex } from './keyIndex.js';
+import { keyOfLine, parseRecord } from './store.js';
 import type { StoredResponse } from './types.js';
 
 const DISABLED = 'off';
@@ -80,21 +82,27 @@ export class ResponseCache {
   }
 }
 
+/** Keys per use line: a run answered wholly from the cache would otherwise write one line of millions of keys. */
+const USE_LINE_KEYS = 10_000;
+
 /** The cached answers of one provider identity. */
 export class CacheShard {
-  /** Keys answered from this shard since it was opened, recorded as one use line on close. */
-  private readonly hits = new Set<string>();
+  /** Offsets of the answers given from this shard since it was opened (8 bytes each), recorded as use lines on close. */
+  private hits: number[] = [];
 
   private constructor(
     private readonly log: AppendLog,
     private readonly reader: number,
-    private readonly index: Map<string, number>,
+    private readonly lines: LineReader,
+    private readonly index: KeyIndex,
     private readonly clock: () => number,
   ) {}
 
   static open(path: string, clock: () => number = Date.now): CacheShard {
     const log = new AppendLog(path, { durable: false }); // durability is the run journal's job
-    const index = new Map<string, number>();
+    const reader = openSync(path, 'r');
+    const lines = new LineReader(reader);
+    const index = new KeyIndex((offset) => keyOfLine(lines.at(offset)));
     const complete = scanLines(path, (line, offset) => {
       const record = parseRecord(line);
       if (record?.error === null) index.set(record.key, offset);
@@ -102,16 +110,16 @@ export class CacheShard {
     // A torn last line (or one another run is writing right now) must not swallow our first line; at worst
     // this leaves a blank line, which replay skips.
     if (complete < statSync(path).size) log.append('\n');
-    return new CacheShard(log, openSync(path, 'r'), index, clock);
+    return new CacheShard(log, reader, lines, index, clock);
   }
 
   /** The cached answer to a request, or undefined. */
   get(key: string): StoredResponse | undefined {
     const offset = this.index.get(key);
     if (offset === undefined) return undefined;
-    const record = parseRecord(readLineAt(this.reader, offset));
+    const record = parseRecord(this.lines.at(offset));
     if (record?.key !== key || record.error !== null) return undefined;
-    this.hits.add(key);
+    this.hits.push(offset);
     return record;
   }
 
@@ -122,7 +130,12 @@ export class CacheShard {
 
   async close(): Promise<void> {
     try {
-      if (this.hits.size > 0) this.log.append(`${JSON.stringify({ hits: [...this.hits], usedAt: this.clock() } satisfies CacheUseLine)}\n`);
+      const usedAt = this.clock();
+      for (let from = 0; from < this.hits.length; from += USE_LINE_KEYS) {
+        const hits = this.hits.slice(from, from + USE_LINE_KEYS).map((offset) => keyOfLine(this.lines.at(offset)));
+        this.log.append(`${JSON.stringify({ hits, usedAt } satisfies CacheUseLine)}\n`);
+      }
+      this.hits = [];
       await this.log.close();
     } finally {
       closeSync(this.reader);

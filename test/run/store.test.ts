@@ -106,6 +106,28 @@ describe('shared response cache', () => {
     await last.close();
   });
 
+  it('records the answers it gave as use lines of at most 10,000 keys each', async () => {
+    const dir = scratchDir('cache-uses');
+    const keys = Array.from({ length: 12_345 }, (_, i) => `key-${i}`);
+    const filled = new ResponseCache(dir);
+    for (const key of keys) filled.shard('id').put(record(key, `Answer ${key}`));
+    await filled.close();
+    const used = new ResponseCache(dir, () => 42);
+    for (const key of keys) expect(used.shard('id').get(key)?.text).toBe(`Answer ${key}`);
+    await used.close();
+    const [shardFile] = readdirSync(join(dir, 'responses'));
+    const uses = readFileSync(join(dir, 'responses', shardFile!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((line) => 'hits' in line);
+    expect(uses.map((u) => [u.hits.length, u.usedAt])).toEqual([
+      [10_000, 42],
+      [2_345, 42],
+    ]);
+    expect(uses.flatMap((u) => u.hits)).toEqual(keys);
+  });
+
   it('lives where the environment says, never in a home the tests did not set', () => {
     expect(cacheDirFromEnv({ COUNTERFAIR_CACHE_DIR: '/c', HOME: '/h' })).toBe('/c');
     expect(cacheDirFromEnv({ COUNTERFAIR_CACHE_DIR: 'off', HOME: '/h' })).toBeUndefined();
