@@ -14,6 +14,14 @@ import type { Recorder } from './recorder.js';
  */
 const STARTED_PER_SLOT = 2;
 
+/** Items between two turns of the event loop (see `sendAll`): a few microseconds each time, against none for a signal. */
+const TURN_EVERY = 256;
+
+/** Resolves on the event loop's next turn, after signals, I/O and timers have had theirs. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /**
  * Sends one model's unanswered requests one call at a time, keeping its endpoint as busy as its limits
  * allow, and records every outcome as it arrives. Returns when every request has an outcome or the run
@@ -30,15 +38,15 @@ export async function runOnline(
 ): Promise<void> {
   const endpoint = new Endpoint(spec, provider, ctx, meter);
   const inFlight = new Set<string>();
-  const toSend = function* () {
+  const toSend = async function* () {
+    let reusedInARow = 0;
     for (const request of requests) {
       // The same key twice in the plan is one request (identical messages): the answer on its way serves both.
-      if (inFlight.has(request.key)) {
-        meter.reuse();
-        continue;
-      }
-      if (recorder.reuse(request)) continue;
-      yield request;
+      const reused = inFlight.has(request.key) ? (meter.reuse(), true) : recorder.reuse(request);
+      if (!reused) {
+        reusedInARow = 0;
+        yield request;
+      } else if (++reusedInARow % TURN_EVERY === 0) await nextTurn(); // a resumed run can reuse millions in a row
     }
   };
   await sendAll(toSend(), spec.concurrency, ctx.signal, async (request) => {
@@ -60,7 +68,7 @@ export async function runOnline(
  * error: those are data) stops the loop and is rethrown once everything started has settled.
  */
 export async function sendAll<T>(
-  items: Iterable<T>,
+  items: Iterable<T> | AsyncIterable<T>,
   concurrency: number,
   signal: AbortSignal | undefined,
   send: (item: T) => Promise<void>,
@@ -70,7 +78,11 @@ export async function sendAll<T>(
   let failure: { error: unknown } | undefined;
   let wake: (() => void) | undefined;
   const slotFreed = () => new Promise<void>((resolve) => (wake = resolve));
-  for (const item of items) {
+  let started = 0;
+  for await (const item of items) {
+    // An endpoint that answers at once (the simulated model, a cache) settles everything in microtasks: give the
+    // event loop a turn now and then, or an interrupt (Ctrl-C) and timers wait for the whole run.
+    if (++started % TURN_EVERY === 0) await nextTurn();
     if (signal?.aborted || failure) break;
     while (active >= limit) await slotFreed();
     active++;
