@@ -58,6 +58,9 @@ interface Term {
  */
 export function lintVignettes(vignettes: readonly Vignette[], studyAxes: readonly Axis[], allAxes: readonly Axis[]): Problem[] {
   const problems: Problem[] = [];
+  // Each axis's terms, longest first, with their patterns: made once, not once per text they are looked for in.
+  const compiled = new Map<Axis, CompiledTerm[]>();
+  const termsOf = (axis: Axis) => compiled.get(axis) ?? compiled.set(axis, compileTerms(termsFor(axis))).get(axis)!;
   for (const v of vignettes) {
     const varied = variedAxes(v, studyAxes, allAxes);
     const allowed = new Set((v.lintAllow ?? []).map((w) => w.toLowerCase()));
@@ -80,7 +83,7 @@ export function lintVignettes(vignettes: readonly Vignette[], studyAxes: readonl
         isPossessivePlaceholder(whole) ? `\u0006${' '.repeat(whole.length - 1)}` : ' '.repeat(whole.length),
       );
       for (const axis of varied) {
-        for (const found of findTerms(written, termsFor(axis), v.perspective === 'patient')) {
+        for (const found of findTerms(written, termsOf(axis), v.perspective === 'patient')) {
           if (allowed.has(found.word.toLowerCase())) continue;
           at(
             found.index,
@@ -174,13 +177,25 @@ function termsFor(axis: Axis): Term[] {
   }
 }
 
-function findTerms(written: string, terms: readonly Term[], patientPerspective: boolean): { word: string; index: number }[] {
+/** A term with the pattern that finds it as a whole word (any run of spaces between its words). */
+type CompiledTerm = Term & { pattern: RegExp };
+
+/** Longest first, so "transgender woman" is reported once rather than also as "woman". */
+function compileTerms(terms: readonly Term[]): CompiledTerm[] {
+  return [...terms]
+    .sort((a, b) => b.text.length - a.text.length)
+    .map((term) => ({
+      ...term,
+      pattern: new RegExp(`(?<![\\w-])${escapeRegExp(term.text).replace(/ /g, '\\s+')}(?![\\w-])`, term.caseSensitive ? 'g' : 'gi'),
+    }));
+}
+
+function findTerms(written: string, terms: readonly CompiledTerm[], patientPerspective: boolean): { word: string; index: number }[] {
   const found: { word: string; index: number }[] = [];
   const covered: [number, number][] = [];
-  // Longest first, so "transgender woman" is reported once rather than also as "woman".
-  for (const term of [...terms].sort((a, b) => b.text.length - a.text.length)) {
-    const pattern = new RegExp(`(?<![\\w-])${escapeRegExp(term.text).replace(/ /g, '\\s+')}(?![\\w-])`, term.caseSensitive ? 'g' : 'gi');
-    for (const m of written.matchAll(pattern)) {
+  for (const term of terms) {
+    // matchAll copies the pattern, so a shared global pattern carries no lastIndex from one text to the next.
+    for (const m of written.matchAll(term.pattern)) {
       const index = m.index ?? 0;
       if (covered.some(([start, end]) => index >= start && index < end)) continue;
       if (term.colour && COLOUR_NOT_RACE.test(written.slice(index + m[0].length))) continue;
