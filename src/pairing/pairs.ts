@@ -2,6 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { Outcome } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
+import { RowPairs } from './rowPairs.js';
 
 /** Wrong for the purpose of error amplification: any graded outcome that is not correct (a care-intensity recommendation has no key: null). */
 export function isWrong(outcome: Outcome): boolean | null {
@@ -40,7 +41,12 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
   versus?: string;
   /** The cue mode of every pair, in a run that crosses cue modes (absent otherwise). */
   cues?: CueMode;
-  pairs: ScorePair<S>[];
+  /**
+   * The pairs, in the order they were formed. A contrast made here keeps them as row numbers and builds this array
+   * afresh on every read (so that no pair object outlives its reader): read it once per pass, and never compare
+   * pairs of two reads by identity.
+   */
+  readonly pairs: ScorePair<S>[];
 }
 
 /**
@@ -54,8 +60,9 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
  */
 export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axes: readonly Axis[]): ContrastPairs<S>[] {
   const { keys, cells } = indexCells(scores);
-  const groups = new ContrastGroups<S>();
-  for (const s of scores) {
+  const groups = new ContrastGroups(scores);
+  for (let row = 0; row < scores.length; row++) {
+    const s = scores[row]!;
     if (s.kind !== 'demographic') continue;
     const cell = cells.of(s);
     const { attributes, pinned } = s;
@@ -65,10 +72,8 @@ export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axe
       if (level === undefined || level === axis.reference || axis.id in pinned) continue;
       const exact = cell?.byAttributes.get(keys.withReference(attributes, a, axis));
       const partner = exact ?? cell?.reference;
-      if (!partner) continue;
-      groups
-        .of(s.modelId, axis.id, level, undefined, s.cues)
-        .pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: !exact });
+      if (partner === undefined) continue;
+      groups.of(s.modelId, axis.id, level, undefined, s.cues).add(partner, row, exact === undefined);
     }
   }
   return groups.all();
@@ -101,50 +106,50 @@ export function pairComparisons<S extends AnalysedScore>(
     const id = `${c.axis}\u0000${c.level}`;
     byAxisLevel.set(id, [...(byAxisLevel.get(id) ?? []), c]);
   }
-  const groups = new ContrastGroups<S>();
-  for (const s of scores) {
+  const groups = new ContrastGroups(scores);
+  for (let row = 0; row < scores.length; row++) {
+    const s = scores[row]!;
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     for (const [axis, level] of Object.entries(s.attributes)) {
       if (axis in s.pinned) continue;
       for (const c of byAxisLevel.get(`${axis}\u0000${level}`) ?? []) {
         const partner = cells.of(s)?.byAttributes.get(canonical({ ...s.attributes, [axis]: c.versus }));
-        if (!partner) continue;
-        groups
-          .of(s.modelId, axis, level, c.versus, s.cues)
-          .pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: false });
+        if (partner === undefined) continue;
+        groups.of(s.modelId, axis, level, c.versus, s.cues).add(partner, row, false);
       }
     }
   }
   return groups.all();
 }
 
-/** The reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
-function indexCells<S extends AnalysedScore>(scores: readonly S[]) {
+/** The rows of reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
+function indexCells(scores: readonly AnalysedScore[]) {
   const keys = new AttributeKeys();
-  const cells = new Cells<S>();
-  for (const s of scores) {
+  const cells = new Cells();
+  for (let row = 0; row < scores.length; row++) {
+    const s = scores[row]!;
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     const cell = cells.add(s);
-    cell.byAttributes.set(keys.of(s.attributes), s);
-    if (s.kind === 'reference') cell.reference = s;
+    cell.byAttributes.set(keys.of(s.attributes), row);
+    if (s.kind === 'reference') cell.reference = row;
   }
   return { keys, cells };
 }
 
-/** One cell: its scores by canonical attribute set (the last one of each set), and its reference variant's score. */
-interface Cell<S> {
-  byAttributes: Map<string, S>;
-  reference?: S;
+/** One cell: the rows of its scores by canonical attribute set (the last one of each set), and its reference variant's row. */
+interface Cell {
+  byAttributes: Map<string, number>;
+  reference?: number;
 }
 
 /**
  * Cells by model, vignette, cue mode and replicate, nested so that finding a score's cell builds no key: the 1.7M-score
  * case would otherwise make one long string per score, twice per pairing.
  */
-class Cells<S extends AnalysedScore> {
-  private readonly byModel = new Map<string, Map<string, Map<string, Map<number, Cell<S>>>>>();
+class Cells {
+  private readonly byModel = new Map<string, Map<string, Map<string, Map<number, Cell>>>>();
 
-  of(s: AnalysedScore): Cell<S> | undefined {
+  of(s: AnalysedScore): Cell | undefined {
     return this.byModel
       .get(s.modelId)
       ?.get(s.vignetteId)
@@ -152,7 +157,7 @@ class Cells<S extends AnalysedScore> {
       ?.get(s.replicate);
   }
 
-  add(s: AnalysedScore): Cell<S> {
+  add(s: AnalysedScore): Cell {
     const byVignette = getOrAdd(this.byModel, s.modelId, () => new Map());
     const byCues = getOrAdd(byVignette, s.vignetteId, () => new Map());
     const byReplicate = getOrAdd(byCues, s.cues ?? '', () => new Map());
@@ -162,30 +167,37 @@ class Cells<S extends AnalysedScore> {
 
 /** Contrast groups by model, axis, level, compared level and cue mode, in the order they were first made. */
 class ContrastGroups<S extends AnalysedScore> {
-  private readonly made: ContrastPairs<S>[] = [];
-  private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, ContrastPairs<S>>>>>>();
+  private readonly made: { group: Omit<ContrastPairs<S>, 'pairs'>; rows: RowPairs }[] = [];
+  private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, RowPairs>>>>>();
 
-  of(modelId: string, axis: string, level: string, versus: string | undefined, cues: CueMode | undefined): ContrastPairs<S> {
+  constructor(private readonly scores: readonly S[]) {}
+
+  of(modelId: string, axis: string, level: string, versus: string | undefined, cues: CueMode | undefined): RowPairs {
     const byAxis = getOrAdd(this.index, modelId, () => new Map());
     const byLevel = getOrAdd(byAxis, axis, () => new Map());
     const byVersus = getOrAdd(byLevel, level, () => new Map());
     const byCues = getOrAdd(byVersus, versus ?? '', () => new Map());
     return getOrAdd(byCues, cues ?? '', () => {
-      const group: ContrastPairs<S> = {
-        modelId,
-        axis,
-        level,
-        ...(versus === undefined ? {} : { versus }),
-        ...(cues === undefined ? {} : { cues }),
-        pairs: [],
-      };
-      this.made.push(group);
-      return group;
+      const rows = new RowPairs();
+      this.made.push({
+        group: { modelId, axis, level, ...(versus === undefined ? {} : { versus }), ...(cues === undefined ? {} : { cues }) },
+        rows,
+      });
+      return rows;
     });
   }
 
   all(): ContrastPairs<S>[] {
-    return [...this.made];
+    const { scores } = this;
+    return this.made.map(({ group, rows }) => {
+      rows.trim();
+      return {
+        ...group,
+        get pairs() {
+          return rows.pairsOf(scores);
+        },
+      };
+    });
   }
 }
 
