@@ -2,6 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { Outcome } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
+import { PartnerIndex } from './partnerIndex.js';
 import { RowPairs } from './rowPairs.js';
 
 /** Wrong for the purpose of error amplification: any graded outcome that is not correct (a care-intensity recommendation has no key: null). */
@@ -59,19 +60,19 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
  * mode's pairs form their own contrast, tagged with it.
  */
 export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axes: readonly Axis[]): ContrastPairs<S>[] {
-  const { keys, cells } = indexCells(scores);
+  const keys = new AttributeKeys();
+  const partners = new PartnerIndex(scores, (attributes) => keys.of(attributes));
   const groups = new ContrastGroups(scores);
   for (let row = 0; row < scores.length; row++) {
     const s = scores[row]!;
     if (s.kind !== 'demographic') continue;
-    const cell = cells.of(s);
     const { attributes, pinned } = s;
     for (let a = 0; a < axes.length; a++) {
       const axis = axes[a]!;
       const level = attributes[axis.id];
       if (level === undefined || level === axis.reference || axis.id in pinned) continue;
-      const exact = cell?.byAttributes.get(keys.withReference(attributes, a, axis));
-      const partner = exact ?? cell?.reference;
+      const exact = partners.exact(s, keys.withReference(attributes, a, axis));
+      const partner = exact ?? partners.reference(s);
       if (partner === undefined) continue;
       groups.of(s.modelId, axis.id, level, undefined, s.cues).add(partner, row, exact === undefined);
     }
@@ -100,7 +101,8 @@ export function pairComparisons<S extends AnalysedScore>(
   comparisons: readonly LevelComparison[],
 ): ContrastPairs<S>[] {
   if (comparisons.length === 0) return [];
-  const { cells } = indexCells(scores);
+  const keys = new AttributeKeys();
+  const partners = new PartnerIndex(scores, (attributes) => keys.of(attributes));
   const byAxisLevel = new Map<string, LevelComparison[]>();
   for (const c of comparisons) {
     const id = `${c.axis}\u0000${c.level}`;
@@ -113,56 +115,13 @@ export function pairComparisons<S extends AnalysedScore>(
     for (const [axis, level] of Object.entries(s.attributes)) {
       if (axis in s.pinned) continue;
       for (const c of byAxisLevel.get(`${axis}\u0000${level}`) ?? []) {
-        const partner = cells.of(s)?.byAttributes.get(canonical({ ...s.attributes, [axis]: c.versus }));
+        const partner = partners.exact(s, canonical({ ...s.attributes, [axis]: c.versus }));
         if (partner === undefined) continue;
         groups.of(s.modelId, axis, level, c.versus, s.cues).add(partner, row, false);
       }
     }
   }
   return groups.all();
-}
-
-/** The rows of reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
-function indexCells(scores: readonly AnalysedScore[]) {
-  const keys = new AttributeKeys();
-  const cells = new Cells();
-  for (let row = 0; row < scores.length; row++) {
-    const s = scores[row]!;
-    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
-    const cell = cells.add(s);
-    cell.byAttributes.set(keys.of(s.attributes), row);
-    if (s.kind === 'reference') cell.reference = row;
-  }
-  return { keys, cells };
-}
-
-/** One cell: the rows of its scores by canonical attribute set (the last one of each set), and its reference variant's row. */
-interface Cell {
-  byAttributes: Map<string, number>;
-  reference?: number;
-}
-
-/**
- * Cells by model, vignette, cue mode and replicate, nested so that finding a score's cell builds no key: the 1.7M-score
- * case would otherwise make one long string per score, twice per pairing.
- */
-class Cells {
-  private readonly byModel = new Map<string, Map<string, Map<string, Map<number, Cell>>>>();
-
-  of(s: AnalysedScore): Cell | undefined {
-    return this.byModel
-      .get(s.modelId)
-      ?.get(s.vignetteId)
-      ?.get(s.cues ?? '')
-      ?.get(s.replicate);
-  }
-
-  add(s: AnalysedScore): Cell {
-    const byVignette = getOrAdd(this.byModel, s.modelId, () => new Map());
-    const byCues = getOrAdd(byVignette, s.vignetteId, () => new Map());
-    const byReplicate = getOrAdd(byCues, s.cues ?? '', () => new Map());
-    return getOrAdd(byReplicate, s.replicate, () => ({ byAttributes: new Map() }));
-  }
 }
 
 /** Contrast groups by model, axis, level, compared level and cue mode, in the order they were first made. */
