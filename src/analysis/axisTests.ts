@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { cochransQ } from '../stats/cochransQ.js';
 import { friedman } from '../stats/friedman.js';
 import { adjustedAxisTest, eventValue, fitAdjusted, needsAdjustment } from './adjusted.js';
-import { isWrong, type ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, isWrong, type ContrastPairs } from '../pairing/pairs.js';
 
 /** One omnibus test per model and axis: do error rates differ across all the axis's levels at once? */
 export interface AxisTest {
@@ -64,7 +64,7 @@ export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly 
       };
       const referenceSeen = new Set<string>();
       for (const g of groups) {
-        for (const p of g.pairs) {
+        for (const p of eachPair(g)) {
           add(p.vignetteId, g.level, isWrong(p.level.outcome));
           if (!referenceSeen.has(p.reference.key)) {
             referenceSeen.add(p.reference.key);

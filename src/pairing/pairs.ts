@@ -80,6 +80,39 @@ export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axe
   return groups.all();
 }
 
+/** Where a contrast made here keeps its pairs: row numbers into the scores it was made from. */
+const ROWS = Symbol('contrast rows');
+
+interface ContrastRows<S extends AnalysedScore> {
+  rows: RowPairs;
+  scores: readonly S[];
+}
+
+function rowsOf<S extends AnalysedScore>(group: ContrastPairs<S>): ContrastRows<S> | undefined {
+  return (group as ContrastPairs<S> & { [ROWS]?: ContrastRows<S> })[ROWS];
+}
+
+/**
+ * The pairs of `group`, one at a time: for a contrast made here, without an array of every pair (at a million
+ * answers such an array outlives a young-generation collection and costs a full one). Read a contrast through this
+ * where a pass needs no array.
+ */
+export function eachPair<S extends AnalysedScore>(group: ContrastPairs<S>): Iterable<ScorePair<S>> {
+  const made = rowsOf(group);
+  return made ? made.rows.each(made.scores) : group.pairs;
+}
+
+/** Whether any pair of `group` stands in a marginal partner (read from its rows, for a contrast made here). */
+export function someMarginal(group: ContrastPairs): boolean {
+  return rowsOf(group)?.rows.anyMarginal() ?? somePair(group, (p) => p.marginal);
+}
+
+/** Whether any pair of `group` passes `test`, read one at a time up to the first that does. */
+export function somePair<S extends AnalysedScore>(group: ContrastPairs<S>, test: (pair: ScorePair<S>) => unknown): boolean {
+  for (const pair of eachPair(group)) if (test(pair)) return true;
+  return false;
+}
+
 /** A level of an axis against another level of it (`versus`), as a declared contrast names it. */
 export interface LevelComparison {
   axis: string;
@@ -150,12 +183,14 @@ class ContrastGroups<S extends AnalysedScore> {
     const { scores } = this;
     return this.made.map(({ group, rows }) => {
       rows.trim();
-      return {
+      const contrast: ContrastPairs<S> = {
         ...group,
         get pairs() {
-          return rows.pairsOf(scores);
+          return [...rows.each(scores)];
         },
       };
+      // Not enumerable: a copy made by spreading, whose pairs may have been filtered, must not inherit it.
+      return Object.defineProperty(contrast, ROWS, { value: { rows, scores } satisfies ContrastRows<S> });
     });
   }
 }

@@ -5,7 +5,7 @@ import type { ScorePair } from './pairs.js';
 /**
  * One contrast's pairs as row numbers into the scores they were formed from: 9 bytes a pair where a pair object
  * costs about 80, which at millions of answers is most of what an analysis keeps (issue #22). The pair objects are
- * built only while a statistic reads them.
+ * built only while a statistic reads them, one at a time (`each`).
  */
 export class RowPairs {
   private references = new Int32Array(16);
@@ -40,12 +40,16 @@ export class RowPairs {
     this.marginal = this.marginal.slice(0, n);
   }
 
-  /** The pairs as objects over `scores` (the rows the pairs name), in the order added; a new array on every call. */
-  pairsOf<S extends AnalysedScore>(scores: readonly S[]): ScorePair<S>[] {
-    const pairs = new Array<ScorePair<S>>(this.count);
+  /** Whether any pair stands in a marginal partner. */
+  anyMarginal(): boolean {
+    return this.marginal.subarray(0, this.count).includes(1);
+  }
+
+  /** The pairs as objects over `scores` (the rows the pairs name), one at a time, in the order added. */
+  *each<S extends AnalysedScore>(scores: readonly S[]): Generator<ScorePair<S>> {
     for (let i = 0; i < this.count; i++) {
       const level = scores[this.levels[i]!]!;
-      pairs[i] = {
+      yield {
         vignetteId: level.vignetteId,
         replicate: level.replicate,
         reference: scores[this.references[i]!]!,
@@ -53,6 +57,5 @@ export class RowPairs {
         marginal: this.marginal[i] === 1,
       };
     }
-    return pairs;
   }
 }
