@@ -4,7 +4,7 @@ import { studentTQuantile, studentTSf } from '../stats/distributions.js';
 import { fixedEffectsRegression, type FixedEffectsResult, type MatchedStratum } from '../stats/fixedEffectsRegression.js';
 import { waldTest } from '../stats/waldTest.js';
 import { rateRatio, type BinaryContrastStats } from './binary.js';
-import type { ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, someMarginal, type ContrastPairs } from '../pairing/pairs.js';
 
 /**
  * Error amplification when matched sets give no exact partners (sampled and list designs, imported data with
@@ -69,7 +69,7 @@ export function eventValue(counts: (o: AnalysedScore['outcome']) => boolean | nu
 
 /** Whether any contrast of the model pairs a variant with a partner that differs on more than one axis. */
 export function needsAdjustment(groups: readonly ContrastPairs[]): boolean {
-  return groups.some((g) => g.pairs.some((p) => p.marginal));
+  return groups.some(someMarginal);
 }
 
 /**
@@ -91,7 +91,7 @@ export function fitAdjusted(
   const baseIndex = new Map(base.map((c, i) => [`${c.axis}\u0000${c.level}`, i]));
   const rowsOf = runs.map((groups) => {
     const rows = new Map<string, AnalysedScore>();
-    for (const g of groups) for (const p of g.pairs) for (const s of [p.reference, p.level]) rows.set(s.key, s);
+    for (const g of groups) for (const p of eachPair(g)) for (const s of [p.reference, p.level]) rows.set(s.key, s);
     return rows;
   });
   const vignettes = [...new Set(rowsOf.flatMap((rows) => [...rows.values()].map((s) => s.vignetteId)))].sort();

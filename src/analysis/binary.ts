@@ -1,7 +1,7 @@
 import { clusterBootstrapSums } from '../stats/clusterBootstrapSums.js';
 import { chiSquareLogSf, normalQuantile } from '../stats/distributions.js';
 import { clusteredMcNemar } from '../stats/clusteredMcnemar.js';
-import { mantelHaenszel } from '../stats/mantelHaenszel.js';
+import { mantelHaenszelOddsRatio } from '../stats/mantelHaenszel.js';
 import { mcnemar } from '../stats/mcnemar.js';
 import { bonettPriceRatio } from '../stats/bonettPriceRatio.js';
 import { newcombePairedDifference } from '../stats/newcombePairedDifference.js';
@@ -196,7 +196,7 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
       ratioCiMethod: 'bonett-price',
     };
   }
-  const strata = sums.map(([m, ref, level]) => [
+  const strata = sums.map(([m, ref, level]): [[number, number], [number, number]] => [
     [level!, m! - level!],
     [ref!, m! - ref!],
   ]);
@@ -213,7 +213,7 @@ export function binaryContrast(counts: readonly VignetteCounts[], options: Binar
   return {
     ...base,
     ...ci,
-    oddsRatio: mantelHaenszel(strata).oddsRatio,
+    oddsRatio: mantelHaenszelOddsRatio(strata),
     test: 'clustered-mcnemar',
     statistic: test.statistic,
     p: test.pValue,

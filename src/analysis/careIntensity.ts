@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { ContrastPairs } from '../pairing/pairs.js';
+import { somePair, type ContrastPairs } from '../pairing/pairs.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
@@ -84,7 +84,7 @@ export function analyzeCareIntensity(
   };
   const care = (kind: CareKind) => (s: AnalysedScore) =>
     kindOf(s.vignetteId) === kind && s.outcome === 'answered' ? (s.care ?? null) : null;
-  const againstReference = contrasts.filter((c) => c.versus === undefined && c.pairs.some((p) => kindOf(p.vignetteId)));
+  const againstReference = contrasts.filter((c) => c.versus === undefined && somePair(c, (p) => kindOf(p.vignetteId)));
   const raw: Unadjusted[] = [];
   const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
   const fitFor = (model: string, kind: CareKind) => {

@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { ContrastPairs } from '../pairing/pairs.js';
+import { somePair, type ContrastPairs } from '../pairing/pairs.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { DifferentialQuestion } from '../template/questions/differential.js';
@@ -84,7 +84,7 @@ export function analyzeDiagnosisRanks(
     const ranked = (s.outcome === 'correct' || s.outcome === 'incorrect') && typeof s.extracted === 'number';
     return list === undefined || !ranked ? null : censoredRank(s.extracted as number, list);
   };
-  const againstReference = contrasts.filter((c) => c.versus === undefined && c.pairs.some((p) => listOf(p.vignetteId) !== undefined));
+  const againstReference = contrasts.filter((c) => c.versus === undefined && somePair(c, (p) => listOf(p.vignetteId) !== undefined));
   const adjusted = new Set(againstReference.filter((c) => needsAdjustment([c])).map((c) => c.modelId));
   const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
   const fitFor = (model: string) => {

@@ -7,7 +7,7 @@ import { adjustedContrast, eventValue, fitAdjusted, needsAdjustment, type Adjust
 import { binaryContrast, type BinaryContrastStats, VignetteCounter, type VignetteCounts } from './binary.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { contrastFamilies, levelComparisons, type ContrastFamily } from './contrasts.js';
-import { pairComparisons, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, pairComparisons, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { ContrastSpec } from '../study/contrasts.js';
 import type { AnalysedScore } from '../score/table.js';
 import { describeFinding } from './sentence.js';
@@ -105,7 +105,7 @@ function familyFindings(
     if (!group && family.name === undefined) continue;
     const counter = new VignetteCounter();
     let excluded = 0;
-    for (const pair of group?.pairs ?? []) {
+    for (const pair of group ? eachPair(group) : []) {
       const reference = counts(pair.reference.outcome);
       const atLevel = counts(pair.level.outcome);
       if (reference === null || atLevel === null) excluded++;

@@ -2,7 +2,7 @@ import type { ParaphraseSource } from '../expand/paraphrase.js';
 import type { AnalysedScore } from '../score/table.js';
 import { pairedT } from '../stats/pairedT.js';
 import { wilsonInterval } from '../stats/wilson.js';
-import type { ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, type ContrastPairs } from '../pairing/pairs.js';
 
 /**
  * The answer as a comparable token: the extracted value, or the outcome where nothing is extracted (refusals,
@@ -135,7 +135,7 @@ export function analyzeFlips(
   const floors = modelIds.map((m) => noiseFloor(m, scores));
   const paraphrases = paraphraseFlipsByVignette(scores);
   const flips = contrasts.map((group): FlipRate => {
-    const stats = flipStats(group.pairs, paraphrases.get(group.modelId) ?? new Map());
+    const stats = flipStats(eachPair(group), paraphrases.get(group.modelId) ?? new Map());
     const floor = floors.find((f) => f.model === group.modelId)?.paraphrase;
     return {
       model: group.modelId,

@@ -3,7 +3,7 @@ import { pairedT } from '../stats/pairedT.js';
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js';
 import { isBuiltinQuestion, type Question } from '../template/types.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
-import type { ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, type ContrastPairs } from '../pairing/pairs.js';
 
 export type ShiftScale = 'ordinal-steps' | 'numeric-relative';
 
@@ -120,7 +120,7 @@ export interface VignetteShift {
  */
 export function vignetteShifts(group: ContrastPairs, questions: ReadonlyMap<string, Question>): VignetteShift[] {
   const perVignette = new Map<string, { scale: ShiftScale; shifts: number[] }>();
-  for (const pair of group.pairs) {
+  for (const pair of eachPair(group)) {
     const q = questions.get(pair.vignetteId);
     if (!q || (q.type !== 'ordinal' && q.type !== 'numeric')) continue;
     const scale = q.type === 'ordinal' ? 'ordinal-steps' : 'numeric-relative';

@@ -1,7 +1,7 @@
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { chiSquareHomogeneity } from '../stats/chiSquareHomogeneity.js';
 import { binaryContrast, VignetteCounter, type IntervalMethod, type VignetteCounts } from './binary.js';
-import { isWrong, type ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, isWrong, type ContrastPairs } from '../pairing/pairs.js';
 
 /** Error and amplification of one contrast within one domain or one perspective. */
 export interface SpreadRow {
@@ -72,7 +72,7 @@ export function analyzeSpread(
     // Per-vignette counts once per contrast; a vignette's domain and perspective are the same in all its pairs.
     const counter = new VignetteCounter();
     const groupOf = new Map<string, { domain: string; perspective: string }>();
-    for (const p of contrast.pairs) {
+    for (const p of eachPair(contrast)) {
       const ref = isWrong(p.reference.outcome);
       const lvl = isWrong(p.level.outcome);
       if (ref === null || lvl === null) continue;

@@ -58,16 +58,23 @@ export function analyzeSubgroups(
   modelIds: readonly string[],
   design: Design,
 ): SubgroupPerformance[] {
-  // model -> axis -> level -> vignette -> [answers, correct]
+  // `model\0axis\0level` -> vignette -> [answers, correct]
   const cells = new Map<string, Map<string, [number, number]>>();
   // Per axis, the other axes a variant must hold at reference to count for its level (computed once, not per score).
   const heldAxes = new Map(
     axes.map((axis) => [axis, axes.filter((other) => other !== axis && !(crossed(design, axis.id) && crossed(design, other.id)))]),
   );
-  for (const s of scores) {
-    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
-    const wrong = isWrong(s.outcome);
-    if (wrong === null) continue;
+  // The cells a variant counts for depend on its model, attributes and pinned axes only: computed once per
+  // (model, attributes object, pinned object) — variants share these objects — not once per score and axis.
+  const known = new Map<string, Map<object, Map<object, Map<string, [number, number]>[]>>>();
+  const cellsOf = (s: AnalysedScore): Map<string, [number, number]>[] => {
+    let byAttributes = known.get(s.modelId);
+    if (!byAttributes) known.set(s.modelId, (byAttributes = new Map()));
+    let byPinned = byAttributes.get(s.attributes);
+    if (!byPinned) byAttributes.set(s.attributes, (byPinned = new Map()));
+    let counted = byPinned.get(s.pinned);
+    if (counted) return counted;
+    counted = [];
     for (const axis of axes) {
       const level = s.attributes[axis.id];
       if (level === undefined) continue;
@@ -81,6 +88,16 @@ export function analyzeSubgroups(
       const key = `${s.modelId}\u0000${axis.id}\u0000${level}`;
       let byVignette = cells.get(key);
       if (!byVignette) cells.set(key, (byVignette = new Map()));
+      counted.push(byVignette);
+    }
+    byPinned.set(s.pinned, counted);
+    return counted;
+  };
+  for (const s of scores) {
+    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
+    const wrong = isWrong(s.outcome);
+    if (wrong === null) continue;
+    for (const byVignette of cellsOf(s)) {
       const cell = byVignette.get(s.vignetteId) ?? [0, 0];
       cell[0]++;
       if (!wrong) cell[1]++;

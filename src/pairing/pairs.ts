@@ -2,6 +2,8 @@ import type { Axis } from '../demographics/types.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { Outcome } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
+import { PartnerIndex } from './partnerIndex.js';
+import { RowPairs } from './rowPairs.js';
 
 /** Wrong for the purpose of error amplification: any graded outcome that is not correct (a care-intensity recommendation has no key: null). */
 export function isWrong(outcome: Outcome): boolean | null {
@@ -40,7 +42,12 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
   versus?: string;
   /** The cue mode of every pair, in a run that crosses cue modes (absent otherwise). */
   cues?: CueMode;
-  pairs: ScorePair<S>[];
+  /**
+   * The pairs, in the order they were formed. A contrast made here keeps them as row numbers and builds this array
+   * afresh on every read (so that no pair object outlives its reader): read it once per pass, and never compare
+   * pairs of two reads by identity.
+   */
+  readonly pairs: ScorePair<S>[];
 }
 
 /**
@@ -53,25 +60,57 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
  * mode's pairs form their own contrast, tagged with it.
  */
 export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axes: readonly Axis[]): ContrastPairs<S>[] {
-  const { keys, cells } = indexCells(scores);
-  const groups = new ContrastGroups<S>();
-  for (const s of scores) {
+  const keys = new AttributeKeys();
+  const partners = new PartnerIndex(scores, (attributes) => keys.of(attributes));
+  const groups = new ContrastGroups(scores);
+  for (let row = 0; row < scores.length; row++) {
+    const s = scores[row]!;
     if (s.kind !== 'demographic') continue;
-    const cell = cells.of(s);
     const { attributes, pinned } = s;
     for (let a = 0; a < axes.length; a++) {
       const axis = axes[a]!;
       const level = attributes[axis.id];
       if (level === undefined || level === axis.reference || axis.id in pinned) continue;
-      const exact = cell?.byAttributes.get(keys.withReference(attributes, a, axis));
-      const partner = exact ?? cell?.reference;
-      if (!partner) continue;
-      groups
-        .of(s.modelId, axis.id, level, undefined, s.cues)
-        .pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: !exact });
+      const exact = partners.exact(s, keys.withReference(attributes, a, axis));
+      const partner = exact ?? partners.reference(s);
+      if (partner === undefined) continue;
+      groups.of(s.modelId, axis.id, level, undefined, s.cues).add(partner, row, exact === undefined);
     }
   }
   return groups.all();
+}
+
+/** Where a contrast made here keeps its pairs: row numbers into the scores it was made from. */
+const ROWS = Symbol('contrast rows');
+
+interface ContrastRows<S extends AnalysedScore> {
+  rows: RowPairs;
+  scores: readonly S[];
+}
+
+function rowsOf<S extends AnalysedScore>(group: ContrastPairs<S>): ContrastRows<S> | undefined {
+  return (group as ContrastPairs<S> & { [ROWS]?: ContrastRows<S> })[ROWS];
+}
+
+/**
+ * The pairs of `group`, one at a time: for a contrast made here, without an array of every pair (at a million
+ * answers such an array outlives a young-generation collection and costs a full one). Read a contrast through this
+ * where a pass needs no array.
+ */
+export function eachPair<S extends AnalysedScore>(group: ContrastPairs<S>): Iterable<ScorePair<S>> {
+  const made = rowsOf(group);
+  return made ? made.rows.each(made.scores) : group.pairs;
+}
+
+/** Whether any pair of `group` stands in a marginal partner (read from its rows, for a contrast made here). */
+export function someMarginal(group: ContrastPairs): boolean {
+  return rowsOf(group)?.rows.anyMarginal() ?? somePair(group, (p) => p.marginal);
+}
+
+/** Whether any pair of `group` passes `test`, read one at a time up to the first that does. */
+export function somePair<S extends AnalysedScore>(group: ContrastPairs<S>, test: (pair: ScorePair<S>) => unknown): boolean {
+  for (const pair of eachPair(group)) if (test(pair)) return true;
+  return false;
 }
 
 /** A level of an axis against another level of it (`versus`), as a declared contrast names it. */
@@ -95,97 +134,64 @@ export function pairComparisons<S extends AnalysedScore>(
   comparisons: readonly LevelComparison[],
 ): ContrastPairs<S>[] {
   if (comparisons.length === 0) return [];
-  const { cells } = indexCells(scores);
+  const keys = new AttributeKeys();
+  const partners = new PartnerIndex(scores, (attributes) => keys.of(attributes));
   const byAxisLevel = new Map<string, LevelComparison[]>();
   for (const c of comparisons) {
     const id = `${c.axis}\u0000${c.level}`;
     byAxisLevel.set(id, [...(byAxisLevel.get(id) ?? []), c]);
   }
-  const groups = new ContrastGroups<S>();
-  for (const s of scores) {
+  const groups = new ContrastGroups(scores);
+  for (let row = 0; row < scores.length; row++) {
+    const s = scores[row]!;
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     for (const [axis, level] of Object.entries(s.attributes)) {
       if (axis in s.pinned) continue;
       for (const c of byAxisLevel.get(`${axis}\u0000${level}`) ?? []) {
-        const partner = cells.of(s)?.byAttributes.get(canonical({ ...s.attributes, [axis]: c.versus }));
-        if (!partner) continue;
-        groups
-          .of(s.modelId, axis, level, c.versus, s.cues)
-          .pairs.push({ vignetteId: s.vignetteId, replicate: s.replicate, reference: partner, level: s, marginal: false });
+        const partner = partners.exact(s, canonical({ ...s.attributes, [axis]: c.versus }));
+        if (partner === undefined) continue;
+        groups.of(s.modelId, axis, level, c.versus, s.cues).add(partner, row, false);
       }
     }
   }
   return groups.all();
 }
 
-/** The reference and demographic scores of each cell (model, vignette, replicate, cue mode), by attribute set. */
-function indexCells<S extends AnalysedScore>(scores: readonly S[]) {
-  const keys = new AttributeKeys();
-  const cells = new Cells<S>();
-  for (const s of scores) {
-    if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
-    const cell = cells.add(s);
-    cell.byAttributes.set(keys.of(s.attributes), s);
-    if (s.kind === 'reference') cell.reference = s;
-  }
-  return { keys, cells };
-}
-
-/** One cell: its scores by canonical attribute set (the last one of each set), and its reference variant's score. */
-interface Cell<S> {
-  byAttributes: Map<string, S>;
-  reference?: S;
-}
-
-/**
- * Cells by model, vignette, cue mode and replicate, nested so that finding a score's cell builds no key: the 1.7M-score
- * case would otherwise make one long string per score, twice per pairing.
- */
-class Cells<S extends AnalysedScore> {
-  private readonly byModel = new Map<string, Map<string, Map<string, Map<number, Cell<S>>>>>();
-
-  of(s: AnalysedScore): Cell<S> | undefined {
-    return this.byModel
-      .get(s.modelId)
-      ?.get(s.vignetteId)
-      ?.get(s.cues ?? '')
-      ?.get(s.replicate);
-  }
-
-  add(s: AnalysedScore): Cell<S> {
-    const byVignette = getOrAdd(this.byModel, s.modelId, () => new Map());
-    const byCues = getOrAdd(byVignette, s.vignetteId, () => new Map());
-    const byReplicate = getOrAdd(byCues, s.cues ?? '', () => new Map());
-    return getOrAdd(byReplicate, s.replicate, () => ({ byAttributes: new Map() }));
-  }
-}
-
 /** Contrast groups by model, axis, level, compared level and cue mode, in the order they were first made. */
 class ContrastGroups<S extends AnalysedScore> {
-  private readonly made: ContrastPairs<S>[] = [];
-  private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, ContrastPairs<S>>>>>>();
+  private readonly made: { group: Omit<ContrastPairs<S>, 'pairs'>; rows: RowPairs }[] = [];
+  private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, RowPairs>>>>>();
 
-  of(modelId: string, axis: string, level: string, versus: string | undefined, cues: CueMode | undefined): ContrastPairs<S> {
+  constructor(private readonly scores: readonly S[]) {}
+
+  of(modelId: string, axis: string, level: string, versus: string | undefined, cues: CueMode | undefined): RowPairs {
     const byAxis = getOrAdd(this.index, modelId, () => new Map());
     const byLevel = getOrAdd(byAxis, axis, () => new Map());
     const byVersus = getOrAdd(byLevel, level, () => new Map());
     const byCues = getOrAdd(byVersus, versus ?? '', () => new Map());
     return getOrAdd(byCues, cues ?? '', () => {
-      const group: ContrastPairs<S> = {
-        modelId,
-        axis,
-        level,
-        ...(versus === undefined ? {} : { versus }),
-        ...(cues === undefined ? {} : { cues }),
-        pairs: [],
-      };
-      this.made.push(group);
-      return group;
+      const rows = new RowPairs();
+      this.made.push({
+        group: { modelId, axis, level, ...(versus === undefined ? {} : { versus }), ...(cues === undefined ? {} : { cues }) },
+        rows,
+      });
+      return rows;
     });
   }
 
   all(): ContrastPairs<S>[] {
-    return [...this.made];
+    const { scores } = this;
+    return this.made.map(({ group, rows }) => {
+      rows.trim();
+      const contrast: ContrastPairs<S> = {
+        ...group,
+        get pairs() {
+          return [...rows.each(scores)];
+        },
+      };
+      // Not enumerable: a copy made by spreading, whose pairs may have been filtered, must not inherit it.
+      return Object.defineProperty(contrast, ROWS, { value: { rows, scores } satisfies ContrastRows<S> });
+    });
   }
 }
 

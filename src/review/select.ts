@@ -1,5 +1,5 @@
 import { answerToken } from '../analysis/flips.js';
-import { isWrong, pairContrasts, type ContrastPairs, type ScorePair } from '../pairing/pairs.js';
+import { isWrong, pairContrasts, type ScorePair } from '../pairing/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import { referenceFirst } from '../score/judge/blind.js';
 import type { JudgeNote, ScoreRecord } from '../score/types.js';
@@ -20,11 +20,12 @@ const PRIORITY: Record<ReviewReason, number> = { 'worst-case': 4, flip: 2, refus
  * ids, so nothing in the layout groups a vignette's variants together.
  */
 export function selectReviewItems(scores: readonly ScoreRecord[], axes: readonly Axis[], seed: number, max = Infinity): ReviewKeyItem[] {
-  const contrasts = pairContrasts(scores, axes);
+  // Each contrast's pairs read once: the worst ones are then known by identity.
+  const contrasts = pairContrasts(scores, axes).map((c) => c.pairs);
   const worst = worstPairs(contrasts);
   const items = new Map<string, ReviewKeyItem>();
   const shown = new Set<ScoreRecord>();
-  for (const pair of contrasts.flatMap((c) => c.pairs)) {
+  for (const pair of contrasts.flat()) {
     const reasons = pairReasons(pair, worst.has(pair));
     const item = reasons.length > 0 ? pairItem(pair, reasons, seed) : undefined;
     if (!item || items.has(item.id)) continue;
@@ -46,11 +47,11 @@ export function selectReviewItems(scores: readonly ScoreRecord[], axes: readonly
 }
 
 /** Pairs of vignettes where, for one model and level, every replicate has the level wrong and the reference right. */
-function worstPairs(contrasts: readonly ContrastPairs[]): Set<ScorePair> {
+function worstPairs(contrasts: readonly (readonly ScorePair[])[]): Set<ScorePair> {
   const worst = new Set<ScorePair>();
   for (const group of contrasts) {
     const byVignette = new Map<string, ScorePair[]>();
-    for (const p of group.pairs) byVignette.set(p.vignetteId, [...(byVignette.get(p.vignetteId) ?? []), p]);
+    for (const p of group) byVignette.set(p.vignetteId, [...(byVignette.get(p.vignetteId) ?? []), p]);
     for (const pairs of byVignette.values()) {
       if (pairs.every((p) => isWrong(p.level.outcome) === true && isWrong(p.reference.outcome) === false))
         for (const p of pairs) worst.add(p);

@@ -69,6 +69,26 @@ export interface MantelHaenszelResult {
 
 type Table2x2 = readonly [readonly [number, number], readonly [number, number]];
 
+/**
+ * The pooled odds ratio Σ(a·d/n) / Σ(b·c/n) alone, summed exactly as `mantelHaenszel` sums it (no shifted zeros,
+ * no checks): for a caller that reports the estimate only, without the tests over every stratum it would not read.
+ */
+export function mantelHaenszelOddsRatio(tables: readonly Table2x2[]): number {
+  const { adns, bcns } = oddsRatioSums(tables);
+  return adns / bcns;
+}
+
+function oddsRatioSums(tables: readonly Table2x2[]): { adns: number; bcns: number } {
+  const adn = new Array<number>(tables.length);
+  const bcn = new Array<number>(tables.length);
+  tables.forEach(([[a, b], [c, d]], i) => {
+    const n = a + c + (b + d);
+    adn[i] = (a * d) / n;
+    bcn[i] = (b * c) / n;
+  });
+  return { adns: pairwiseSum(adn), bcns: pairwiseSum(bcn) };
+}
+
 export function mantelHaenszel(
   tables: readonly (readonly (readonly number[])[])[],
   options: MantelHaenszelOptions = {},
@@ -111,8 +131,7 @@ export function mantelHaenszel(
   const idx = Array.from({ length: K }, (_, i) => i);
 
   // pooled odds ratio and RBG standard error
-  const adns = sum(idx.map((i) => ad[i]! / n[i]!));
-  const bcns = sum(idx.map((i) => bc[i]! / n[i]!));
+  const { adns, bcns } = oddsRatioSums(T);
   const oddsRatio = adns / bcns;
   const logOddsRatio = Math.log(oddsRatio);
   let lorVa = sum(idx.map((i) => (apdv[i]! * ad[i]!) / n[i]! ** 2)) / adns ** 2;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mantelHaenszel } from '../../src/stats/mantelHaenszel.js';
+import { mantelHaenszel, mantelHaenszelOddsRatio } from '../../src/stats/mantelHaenszel.js';
+import { createRng } from '../../src/stats/rng.js';
 
 describe('mantelHaenszel', () => {
   it('single stratum: OR_MH = ad/bc and the RBG SE equals Woolf’s √(1/a+1/b+1/c+1/d)', () => {
@@ -130,5 +131,16 @@ describe('mantelHaenszel continuity-correction conventions', () => {
     ];
     expect(mantelHaenszel(three, { ccConvention: 'r' }).cmhCorrected.statistic).toBeCloseTo(3.6736330402652024, 12);
     expect(() => mantelHaenszel(three, { ccConvention: 'sas' as never })).toThrow(/mantelHaenszel: ccConvention/);
+  });
+  it("mantelHaenszelOddsRatio is the full analysis's odds ratio to the last bit, over many strata (pairwise sums)", () => {
+    const rng = createRng(7);
+    const count = () => Math.floor(rng() * 6);
+    for (const k of [1, 7, 130, 1000]) {
+      const tables = Array.from({ length: k }, (): [[number, number], [number, number]] => [
+        [count(), count()],
+        [count(), count()],
+      ]).filter(([[a, b], [c, d]]) => a + b + c + d > 1);
+      expect(Object.is(mantelHaenszelOddsRatio(tables), mantelHaenszel(tables).oddsRatio)).toBe(true);
+    }
   });
 });
