@@ -1,4 +1,4 @@
-import { isWrong, type ContrastPairs } from '../pairing/pairs.js';
+import { eachPair, isWrong, type ContrastPairs } from '../pairing/pairs.js';
 import { clusterBootstrapSums } from '../stats/clusterBootstrapSums.js';
 import { pairedPermutationTest } from './permutation.js';
 import type { DisparityChange } from './types.js';
@@ -137,7 +137,7 @@ function disparity(t: ArrayLike<number>, offset: number): number {
 /** Per-vignette sums over the pairs whose two answers both count (request errors and unscored answers do not). */
 function sumsByVignette(contrast: ContrastPairs): Map<string, VignetteSums> {
   const sums = new Map<string, VignetteSums>();
-  for (const pair of contrast.pairs) {
+  for (const pair of eachPair(contrast)) {
     const reference = isWrong(pair.reference.outcome);
     const level = isWrong(pair.level.outcome);
     if (reference === null || level === null) continue;

@@ -1,4 +1,5 @@
 import { isFlip } from '../../analysis/flips.js';
+import { eachPair } from '../../pairing/pairs.js';
 import type { ReportLookups } from '../sources.js';
 import type { CueMode } from '../../template/render.js';
 import { byText } from '../order.js';
@@ -24,7 +25,7 @@ export interface FlipCell {
 export function flipMatrix(ctx: Pick<ReportLookups, 'contrasts' | 'contrastOrder'>): FlipCell[] {
   const cells = new Map<string, FlipCell>();
   for (const contrast of ctx.contrasts) {
-    for (const pair of contrast.pairs) {
+    for (const pair of eachPair(contrast)) {
       const flip = isFlip(pair);
       if (flip === null) continue;
       const key = `${contrast.modelId}\u0000${contrast.axis}\u0000${contrast.level}\u0000${contrast.cues ?? ''}\u0000${pair.vignetteId}`;

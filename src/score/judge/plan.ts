@@ -1,4 +1,4 @@
-import { pairContrasts } from '../../pairing/pairs.js';
+import { eachPair, pairContrasts } from '../../pairing/pairs.js';
 import type { Axis } from '../../demographics/types.js';
 import type { ChatMessage, Variant } from '../../expand/types.js';
 import type { JudgePanel } from '../../study/types.js';
@@ -85,7 +85,7 @@ export function pairItems(scores: readonly ScoreRecord[], inputs: JudgeInputs): 
   const seen = new Set<string>();
   const items: PairItem[] = [];
   for (const group of pairContrasts(scores, inputs.axes)) {
-    for (const { reference, level } of group.pairs) {
+    for (const { reference, level } of eachPair(group)) {
       const id = `${reference.key}\u0000${level.key}`;
       const question = inputs.questions.get(level.vignetteId);
       const texts = [inputs.texts.get(reference.key), inputs.texts.get(level.key)];
