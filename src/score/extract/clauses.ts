@@ -1,3 +1,4 @@
+import { isRejectingLabel } from './negation.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -51,13 +52,18 @@ export function splitClauses(text: string): Clause[] {
     // A question ("Stop metformin? No.") considers what it names; it does not choose it.
     const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence);
     const breaks = [...sentence.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))];
-    return sentence
-      .split(CLAUSE_BREAK)
-      .map((clause, index) => ({ clause: clause.trim(), conceded: CONCEDING_BREAK.test(breaks[index]?.[0] ?? '') }))
+    const parts = sentence.split(CLAUSE_BREAK);
+    return parts
+      .map((clause, index) => ({
+        clause: clause.trim(),
+        conceded: CONCEDING_BREAK.test(breaks[index]?.[0] ?? ''),
+        // "Not this one: Start oral doxycycline": a rejecting label rules out the clause it introduces.
+        labelledRejected: index > 0 && /[:-]/.test(breaks[index - 1]?.[0] ?? '') && isRejectingLabel(parts[index - 1] ?? ''),
+      }))
       .filter(({ clause }) => clause.length > 0)
-      .map(({ clause, conceded }) => ({
+      .map(({ clause, conceded, labelledRejected }) => ({
         text: clause,
-        rejecting: isRejecting(clause),
+        rejecting: labelledRejected || isRejecting(clause),
         conditional: sentenceConditional || conceded || UNCOMMITTED_CLAUSE.test(clause),
       }));
   });

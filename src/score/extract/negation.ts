@@ -1,6 +1,20 @@
 /** Lead-ins that reject what follows: "not ESI 1", "rather than B", "instead of admission", "over C", "vs. D". */
 const REJECTING_LEAD_IN =
   /(?:\bnot|n't|\brather\s+than|\binstead\s+of|\bover|\bversus|\bvs\.?|\bthan|\bexclud(?:e|es|ed|ing)|\brule[sd]?\s+out|\bruling\s+out|\bnor|\bneither|\bno|\bavoid(?:ing)?|\bagainst|\bunlike|\beliminat(?:e|es|ed|ing)|\bdismiss(?:ing)?|\bbelow|\babove|\bbeyond|\bshort\s+of)\s+(?:(?:an?|the|to|for|at|as|option|choice|level|category|with)\s+){0,3}[("']?\s*$/i;
+/**
+ * Labels that reject the item they introduce: "Not appropriate: Emergency department now", "Not this one: B",
+ * "Incorrect - C". Only evaluative words after "not", so "Not urgent care: the emergency department" (a contrast that
+ * names the chosen item after the colon) is not a rejection of what follows.
+ */
+const REJECTING_LABEL_WORDS = String.raw`(?:\bnot\s+(?:(?:the\s+)?(?:right|best|correct|ideal|preferred|recommended|appropriate|indicated|suitable|advised|advisable|warranted|necessary|needed|safe|this\s+one|that\s+one|answer)|an?\s+(?:option|good\s+(?:choice|option|idea)))(?:\s+(?:here|now|for\s+(?:you|him|her|them|this\s+patient)))?|\b(?:incorrect|wrong|inappropriate|rejected|ruled\s+out|avoid|contraindicated))`;
+const REJECTING_LABEL_BEFORE = new RegExp(`${REJECTING_LABEL_WORDS}\\s*[:\\-]\\s*[("']?\\s*$`, 'i');
+const REJECTING_LABEL_ALONE = new RegExp(`^\\W*${REJECTING_LABEL_WORDS}\\W*$`, 'i');
+
+/** Whether a whole clause is a rejecting label ("Not appropriate", "Incorrect"), which rules out the clause after it. */
+export function isRejectingLabel(clause: string): boolean {
+  return REJECTING_LABEL_ALONE.test(clause);
+}
+
 /** Continuations that reject what precedes: "ESI 1 is too high", "C would under-triage", "A (incorrect)", "would overdose her". */
 const REJECTING_CONTINUATION =
   /^\s*[)"']?\s*(?:[:,\-]\s*)?(?:(?:is|are|would\s+be|seems|appears|was|would)\s+(?:(?:also|clearly|definitely|probably|likely)\s+)?(?:not\b|too\b|less\b|(?:in)?appropriate\s+only|inappropriate|incorrect|wrong|unlikely|excessive|insufficient|unnecessary|overly|reserved\s+for|for\s+patients\s+who|an?\s+(?:over|under)|under-?\s?triage|over-?\s?triage|under-?estimat|over-?estimat)|\(?(?:incorrect|wrong|not\s+correct|too\s+(?:high|low|aggressive|conservative))\b|(?:is|are|was|were)?\s*(?:ruled\s+out|excluded|eliminated)|would\s+(?:under|over)-?\s?(?:triage|treat|estimate)|doesn't|does\s+not|isn't|wouldn't|fails?\b|requires?\s+(?:immediate\s+)?life-saving|can\s+be\s+ruled|(?:would|could|might|will)\s+(?:(?:over|under)-?dose|harm|endanger|be\s+(?:dangerous|harmful|unsafe)))/i;
@@ -18,6 +32,6 @@ export function isRejectedMention(text: string, start: number, end: number): boo
   const before = text.slice(Math.max(0, start - 40), start);
   const lineStart = before.lastIndexOf('\n');
   const leadIn = lineStart >= 0 ? before.slice(lineStart + 1) : before;
-  if (REJECTING_LEAD_IN.test(leadIn)) return true;
+  if (REJECTING_LEAD_IN.test(leadIn) || REJECTING_LABEL_BEFORE.test(leadIn)) return true;
   return REJECTING_CONTINUATION.test(text.slice(end, end + 60));
 }

@@ -61,6 +61,18 @@ describe('extractChoice', () => {
     expect(extractChoice("I'm not a doctor, but I'd go with C.", ESI)).toMatchObject({ kind: 'answer', value: 'C' });
   });
 
+  it('reads a late self-correction ("but wait ... actually C") and rejects an option behind a rejecting label', () => {
+    const options = { A: 'Allopurinol with slow titration', B: 'Colchicine alone', C: 'Febuxostat', D: 'No treatment' };
+    const text =
+      "Allopurinol (A) is usually how it's started - but wait, you carry HLA-B*58:01. So actually the right answer for you is C.";
+    expect(extractChoice(text, options)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice("Allopurinol (A) is usually how it's started, but you should wait a week.", options)).toMatchObject({
+      value: 'A',
+    });
+    expect(extractChoice('Not this one: Colchicine alone', options).kind).toBe('unparseable');
+    expect(extractChoice('Not this one: Colchicine alone. Febuxostat.', options)).toMatchObject({ value: 'C' });
+  });
+
   it('finds the answer after a huge preamble (speed on hostile input: npm run bench:hostile-input)', () => {
     expect(extractChoice(HOSTILE.longPreamble ?? '', ESI)).toMatchObject({ kind: 'answer', value: 'D' });
   });

@@ -18,6 +18,12 @@ describe('splitClauses', () => {
     expect(splitClauses('Take ibuprofen if you need it.')[0]?.conditional).toBe(false);
   });
 
+  it('lets a rejecting label reject the clause it introduces, and only an evaluative one', () => {
+    expect(splitClauses('Not this one: Start oral doxycycline').map((c) => c.rejecting)).toEqual([true, true]);
+    expect(splitClauses('Incorrect - IV ceftriaxone.').map((c) => c.rejecting)).toEqual([true, true]);
+    expect(splitClauses('Not urgent care: Emergency department now.').map((c) => c.rejecting)).toEqual([true, false]);
+  });
+
   it('does not let a negation inside a relative clause reject the clause', () => {
     expect(splitClauses('Morphine is the next step for pain that is not controlled by non-opioids.')[0]?.rejecting).toBe(false);
   });
