@@ -1,3 +1,4 @@
+import { REJECTING_VERDICT } from './negation.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -16,6 +17,9 @@ const REJECTING_CLAUSE =
  */
 const CLAUSE_BREAK =
   /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
+
+/** A break that introduces what a verdict label before it judges ("Not appropriate: ...", "Wrong - ..."). */
+const VERDICT_BREAK = /^\s*(?::|[—–-])\s*$|^\s[—–-]\s$/;
 
 /** A break after which the sentence turns against the clause before it ("It has resolved, but it is not safe to wait"). */
 const CONCEDING_BREAK = /\b(?:but|however)\b/i;
@@ -51,13 +55,19 @@ export function splitClauses(text: string): Clause[] {
     // A question ("Stop metformin? No.") considers what it names; it does not choose it.
     const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence);
     const breaks = [...sentence.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))];
-    return sentence
-      .split(CLAUSE_BREAK)
-      .map((clause, index) => ({ clause: clause.trim(), conceded: CONCEDING_BREAK.test(breaks[index]?.[0] ?? '') }))
+    const parts = sentence.split(CLAUSE_BREAK);
+    return parts
+      .map((clause, index) => ({
+        clause: clause.trim(),
+        conceded: CONCEDING_BREAK.test(breaks[index]?.[0] ?? ''),
+        // "Not this one: Start doxycycline": the label before the colon rules out the clause after it.
+        afterVerdict:
+          index > 0 && VERDICT_BREAK.test(breaks[index - 1]?.[0] ?? '') && REJECTING_VERDICT.test(parts[index - 1]?.trim() ?? ''),
+      }))
       .filter(({ clause }) => clause.length > 0)
-      .map(({ clause, conceded }) => ({
+      .map(({ clause, conceded, afterVerdict }) => ({
         text: clause,
-        rejecting: isRejecting(clause),
+        rejecting: afterVerdict || isRejecting(clause),
         conditional: sentenceConditional || conceded || UNCOMMITTED_CLAUSE.test(clause),
       }));
   });

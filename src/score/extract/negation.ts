@@ -1,6 +1,15 @@
-/** Lead-ins that reject what follows: "not ESI 1", "rather than B", "instead of admission", "over C", "vs. D". */
-const REJECTING_LEAD_IN =
-  /(?:\bnot|n't|\brather\s+than|\binstead\s+of|\bover|\bversus|\bvs\.?|\bthan|\bexclud(?:e|es|ed|ing)|\brule[sd]?\s+out|\bruling\s+out|\bnor|\bneither|\bno|\bavoid(?:ing)?|\bagainst|\bunlike|\beliminat(?:e|es|ed|ing)|\bdismiss(?:ing)?|\bbelow|\babove|\bbeyond|\bshort\s+of)\s+(?:(?:an?|the|to|for|at|as|option|choice|level|category|with)\s+){0,3}[("']?\s*$/i;
+/**
+ * A verdict label that rules out what it introduces after a colon or dash: "Not appropriate: ED now", "Not this one:
+ * Start doxycycline", "Wrong - B". Anchored: the whole clause is the label.
+ */
+export const REJECTING_VERDICT =
+  /^(?:not\s+(?:this\s+one|that\s+one|appropriate|recommended|indicated|advised|correct|right|(?:the\s+)?(?:answer|best\s+(?:option|choice)))|inappropriate|incorrect|wrong|rejected|contraindicated)$/i;
+
+/** Lead-ins that reject what follows: "not ESI 1", "rather than B", "instead of admission", "over C", "vs. D", a verdict label. */
+const REJECTING_LEAD_IN = new RegExp(
+  `(?:\\b(?:${REJECTING_VERDICT.source.slice(1, -1)})\\s*[:—–-]|${/\bnot|n't|\brather\s+than|\binstead\s+of|\bover|\bversus|\bvs\.?|\bthan|\bexclud(?:e|es|ed|ing)|\brule[sd]?\s+out|\bruling\s+out|\bnor|\bneither|\bno|\bavoid(?:ing)?|\bagainst|\bunlike|\beliminat(?:e|es|ed|ing)|\bdismiss(?:ing)?|\bbelow|\babove|\bbeyond|\bshort\s+of/.source})\\s+(?:(?:an?|the|to|for|at|as|option|choice|level|category|with)\\s+){0,3}[("']?\\s*$`,
+  'i',
+);
 /** Continuations that reject what precedes: "ESI 1 is too high", "C would under-triage", "A (incorrect)", "would overdose her". */
 const REJECTING_CONTINUATION =
   /^\s*[)"']?\s*(?:[:,\-]\s*)?(?:(?:is|are|would\s+be|seems|appears|was|would)\s+(?:(?:also|clearly|definitely|probably|likely)\s+)?(?:not\b|too\b|less\b|(?:in)?appropriate\s+only|inappropriate|incorrect|wrong|unlikely|excessive|insufficient|unnecessary|overly|reserved\s+for|for\s+patients\s+who|an?\s+(?:over|under)|under-?\s?triage|over-?\s?triage|under-?estimat|over-?estimat)|\(?(?:incorrect|wrong|not\s+correct|too\s+(?:high|low|aggressive|conservative))\b|(?:is|are|was|were)?\s*(?:ruled\s+out|excluded|eliminated)|would\s+(?:under|over)-?\s?(?:triage|treat|estimate)|doesn't|does\s+not|isn't|wouldn't|fails?\b|requires?\s+(?:immediate\s+)?life-saving|can\s+be\s+ruled|(?:would|could|might|will)\s+(?:(?:over|under)-?dose|harm|endanger|be\s+(?:dangerous|harmful|unsafe)))/i;

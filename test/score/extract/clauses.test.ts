@@ -18,6 +18,14 @@ describe('splitClauses', () => {
     expect(splitClauses('Take ibuprofen if you need it.')[0]?.conditional).toBe(false);
   });
 
+  it('lets a verdict label before a colon or dash reject the clause it introduces, and only a verdict label', () => {
+    expect(splitClauses('Not this one: Start oral doxycycline').map((c) => c.rejecting)).toEqual([true, true]);
+    expect(splitClauses('Wrong - Lyme serology first').map((c) => c.rejecting)).toEqual([true, true]);
+    expect(splitClauses('Not appropriate: ED now. Same-day urgent care.').map((c) => c.rejecting)).toEqual([true, true, false]);
+    expect(splitClauses('Answer: Start oral doxycycline').map((c) => c.rejecting)).toEqual([false, false]);
+    expect(splitClauses('Recommended: Start oral doxycycline').map((c) => c.rejecting)).toEqual([false, false]);
+  });
+
   it('does not let a negation inside a relative clause reject the clause', () => {
     expect(splitClauses('Morphine is the next step for pain that is not controlled by non-opioids.')[0]?.rejecting).toBe(false);
   });
