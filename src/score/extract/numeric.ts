@@ -38,9 +38,16 @@ const JSON_KEYS = [
 ];
 const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
+/** Names of clinical scores, and "score" itself. */
+const SCORE_NAME = String.raw`(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)`;
+/** A marker naming a score: a bare number after it is the score, which answers a question in points, not a dose. */
+const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
+
 /** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
-const TOPIC_MARKER =
-  /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
+const TOPIC_MARKER = new RegExp(
+  String.raw`\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  'i',
+);
 /**
  * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
  * number after one needs a unit.
@@ -90,7 +97,7 @@ const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:th
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
 /** A question stem asking for one dose ("every 12 hours", "single", "bolus", "now", "per dose"). */
 const PER_DOSE_STEM =
-  /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b/i;
+  /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b|\b(?:twice|two\s+times|three\s+times|four\s+times)\s+(?:a\s+)?(?:daily|day)\b|\b(?:bid|tid|qid|b\.i\.d\.|t\.i\.d\.)/i;
 
 type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
 
@@ -204,7 +211,10 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }
 
   const topicSegments = [
-    ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: true })),
+    ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))]
+      // "Activity score 1 → reduce by 50 %. ... 625 mg/m²": a score marker introduces a score, which no dose question asks for.
+      .filter((match) => !SCORE_MARKER.test(match[0]) || target.parsed === undefined || target.parsed.dimension === 'points')
+      .map((match) => ({ match, acceptBare: true })),
     ...[...plain.matchAll(RESULT_MARKER)].map((match) => ({ match, acceptBare: true })),
     ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false })),
   ]
@@ -305,7 +315,8 @@ function markersDisagree(
 function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, target: TargetUnit): Candidate<number> | undefined {
   if (plain.length === 0 || plain.length > 80) return undefined;
   const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
-  if (sum) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
+  // "60 × 96 = 5760 mg, which exceeds the maximum. Give 4500 mg.": a sum followed by more values is not a terse reply.
+  if (sum && findQuantities(sum[1] ?? '').length === 1) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
   const quantities = found ?? findQuantities(plain);
   if (
     quantities.length !== 1 ||
@@ -320,7 +331,8 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
  * a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
  */
 function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> | undefined {
-  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:[:=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
+  // A colon between digits ("1 mL of 1:1000") is a ratio, not the sign before a value.
+  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:(?<!\d):|[=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
   const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
   return fromSegment(named[1] ?? '', target, 'terse named value', true);
@@ -430,12 +442,8 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       };
     }
     if (converted.ok) {
-      return {
-        status: 'found',
-        value: converted.value,
-        strength: 'strong',
-        explanation: `matched ${source}: "${quantity.text}"${converted.note}`,
-      };
+      const { value, note } = withCap(segment, quantity, converted, target);
+      return { status: 'found', value, strength: 'strong', explanation: `matched ${source}: "${quantity.text}"${note}` };
     }
     rejection ??= converted.reason;
   }
@@ -505,7 +513,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     }
     const previous = usable.at(-1);
     if (previous !== undefined && isApproximateRestatement(plain, quantity, converted.value, previous.value)) continue;
-    usable.push({ quantity, value: converted.value, note: converted.note });
+    usable.push({ quantity, ...withCap(plain, quantity, converted, target) });
   }
   const referenceValues = [...new Set(references.map((entry) => entry.value))];
   if (usable.length === 0 && referenceValues.length === 1 && references[0]) {
@@ -706,6 +714,28 @@ function companionAmount(
   if (!JOINED_AMOUNT.test(segment.slice(quantity.end, next.start))) return undefined;
   const converted = convert(next, target);
   return converted.ok && converted.value !== value ? next : undefined;
+}
+
+/** Bounds that cap the value before them ("capped at 0.5 mg", "up to a maximum of 4000 mg"). */
+const CAP_BOUND = /^(?:capped\s+at|up\s+to|max|maximum|not\s+to\s+exceed|no\s+more\s+than|at\s+most)\b/i;
+
+/**
+ * "0.01 mg/kg, up to a maximum of 0.5 mg", "Give 4500 mg, capped at 4000 mg": a cap stated in the same clause right
+ * after a value it is below of is the dose given; a cap the value stays under leaves it as it is.
+ */
+function withCap(
+  text: string,
+  quantity: Quantity,
+  converted: { value: number; note: string },
+  target: TargetUnit,
+): { value: number; note: string } {
+  const clause = text.slice(quantity.end, quantity.end + 80).split(/[.;!?\n](?:\s|$)|\b(?:then|and|or|but)\b/i)[0] ?? '';
+  for (const cap of findQuantities(clause)) {
+    if (cap.bound === undefined || !CAP_BOUND.test(cap.bound) || cap.range !== undefined) continue;
+    const limit = convert(cap, target);
+    if (limit.ok && limit.value < converted.value) return { value: limit.value, note: `${converted.note}; capped at "${cap.text}"` };
+  }
+  return converted;
 }
 
 /** A bound that states a minimum ("at least 30 mL/kg"): guidelines recommend fluids that way. */

@@ -20,9 +20,11 @@ interface UnitEntry {
   readonly pattern: string;
   readonly dimension: string;
   readonly factor: number;
+  /** Read only when a space separates it from the number (a one-letter unit that is also an English ending). */
+  readonly spaced?: boolean;
 }
 
-/** Numerator units, longest alternatives first; base units: mg, mL, units, mmol, mEq, points, %, mmHg, hours, kg. */
+/** Numerator units, longest alternatives first; base units: mg, mL, units, mmol, mEq, points, %, mmHg, hours (also for seconds), kg. */
 const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`micrograms?|mcgs?|[µμu]g`, dimension: 'mass', factor: 0.001 },
   { pattern: String.raw`nanograms?|ng`, dimension: 'mass', factor: 0.000001 },
@@ -45,6 +47,10 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`(?:percent|per\s+cent|%)(?:\s+(?:of\s+)?predicted)?`, dimension: 'percent', factor: 1 },
   { pattern: String.raw`mm\s*hg`, dimension: 'pressure', factor: 1 },
   { pattern: String.raw`beats\s+per\s+minute|bpm`, dimension: 'heart-rate', factor: 1 },
+  { pattern: String.raw`milli-?seconds?|msecs?|ms`, dimension: 'duration', factor: 1 / 3_600_000 },
+  { pattern: String.raw`seconds?|secs?`, dimension: 'duration', factor: 1 / 3600 },
+  // A bare "s" is seconds only after a space ("0.492 s"): glued to a number it is a plural ("in the 50s").
+  { pattern: 's', dimension: 'duration', factor: 1 / 3600, spaced: true },
   { pattern: String.raw`minutes?|mins?`, dimension: 'duration', factor: 1 / 60 },
   { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
   { pattern: String.raw`days?`, dimension: 'duration', factor: 24 },
@@ -86,7 +92,9 @@ const DENOMINATOR_SEPARATOR = /^(?:\s*\/\s*|\s+per\s+(?:a\s+|each\s+)?|\s+(?:in|
 export function parseUnit(text: string): ParsedUnit | undefined {
   const leadingSpace = /^\s*/.exec(text)?.[0].length ?? 0;
   let rest = text.slice(leadingSpace);
-  const numerator = NUMERATOR_PATTERNS.map((entry) => ({ entry, match: entry.regex.exec(rest) })).find((candidate) => candidate.match);
+  const numerator = NUMERATOR_PATTERNS.filter((entry) => leadingSpace > 0 || entry.spaced !== true)
+    .map((entry) => ({ entry, match: entry.regex.exec(rest) }))
+    .find((candidate) => candidate.match);
   if (!numerator?.match) return undefined;
   let consumed = leadingSpace + numerator.match[0].length;
   rest = text.slice(consumed);

@@ -73,3 +73,53 @@ describe('extractNumeric with the vignette weight', () => {
     expect(extractNumeric('The dose is 82 mg.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
   });
 });
+
+describe('extractNumeric, wrong values of the development sets (v8)', () => {
+  const value = (text: string, unit: string, stem?: string, weightKg?: number) => {
+    const result = extractNumeric(text, unit, stem, weightKg === undefined ? {} : { weightKg });
+    return result.kind === 'answer' ? result.value : result.kind;
+  };
+
+  it('converts seconds to milliseconds, but reads no "s" glued to a number as seconds', () => {
+    expect(value('QTc = 0.492 s.', 'ms')).toBe(492);
+    expect(value('QTc 480 msec', 'ms')).toBe(480);
+    expect(value('The estimated GFR is roughly in the 50s to low 60s.', 'mL/min/1.73m2')).toBe('unparseable');
+  });
+
+  it('reads a space as a thousands separator only before a unit, and not before a count of tablets', () => {
+    expect(value('200 µg/kg × 70 kg = 14 000 µg, i.e. fourteen milligrams.', 'mg')).toBe(14);
+    expect(value('2 400 mL de cristalloïdes.', 'mL')).toBe(2400);
+    expect(value('Take 2 500 mg tablets.', 'mg')).toBe('unparseable');
+  });
+
+  it('reads a decimal comma with two decimals closing the answer, and a three-digit group as thousands', () => {
+    expect(value('FIB-4 = 2,44', 'index')).toBe(2.44);
+    expect(value('4,080 mg', 'mg')).toBe(4080);
+  });
+
+  it('reads no term of a ratio as a dose', () => {
+    expect(value('Epi 1 mg IM — 1 mL of 1:1000.', 'mg')).toBe(1);
+    expect(value('1 mL of 1:1000.', 'mg')).toBe('unparseable');
+  });
+
+  it('reads no constant of a formula as its result', () => {
+    const crcl = "CrCl = [(140 − age) × weight] / (72 × SCr) × 0.85 for female. Substituting the patient's values: 45 mL/min.";
+    expect(value(crcl, 'mL/min')).toBe(45);
+    expect(value('CrCl = (140 − age) × weight / (72 × SCr).', 'mL/min')).toBe('unparseable');
+  });
+
+  it('applies a cap stated right after a value above it, and leaves a value under its cap', () => {
+    expect(value('Give 4500 mg, capped at 4000 mg.', 'mg')).toBe(4000);
+    expect(value('0.01 mg/kg IM, up to a maximum of 0.5 mg in adults.', 'mg', undefined, 75)).toBe(0.5);
+    expect(value('0.01 mg/kg IM, up to a maximum of 0.5 mg in adults.', 'mg', undefined, 30)).toBe(0.3);
+    expect(value('60 × 96 = 5760 mg, which exceeds the 4500 mg maximum. Give 4500 mg.', 'mg')).toBe(4500);
+  });
+
+  it('reads no score as a dose, and a "twice daily" stem as asking for one dose', () => {
+    const stem = 'What capecitabine starting dose is recommended, in mg/m2 twice daily?';
+    const text = 'Activity score 1 → CPIC: reduce the starting dose by 50 %. Standard is 1250 mg/m² twice daily, so 625 mg/m² twice daily.';
+    expect(value(text, 'mg/m2', stem)).toBe(625);
+    expect(value('HEART score 1.', 'mg')).toBe('unparseable');
+    expect(value('HEART score 4.', 'points')).toBe(4);
+  });
+});
