@@ -2,7 +2,7 @@ import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
-import { isInRejectingClause, isRejecting } from './clauses.js';
+import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -199,7 +199,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
       scale.values.has(value),
     ),
   );
+  const hedge = hedgeBetweenPoints(plain, scale);
   if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
+    if (hedge !== undefined) return { status: 'ambiguous', explanation: `terse reply hedges between two points ("${hedge}")` };
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
     // number is read and checked against a label written after it, unless the field name itself names a value.
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
@@ -331,6 +333,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   if (inDecisions.size > 1) {
     return { status: 'ambiguous', explanation: `decision sentences name several values (${[...inDecisions.keys()].join(', ')})` };
   }
+  // Weak readings (a lone mention, a description) give way to a hedge between two points anywhere in the answer.
+  if (hedge !== undefined) return { status: 'ambiguous', explanation: `the answer hedges between two points ("${hedge}")` };
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
@@ -653,6 +657,31 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
       if (point === value) continue;
       const word = [...words].find((candidate) => new RegExp(`\\b${candidate}\\b`).test(lower));
       if (word !== undefined) return word;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * "I'd call it 3 or 4", "Hospital admission or ICU": two points joined by "or" in a clause that neither rejects them
+ * ("not 1 or 3") nor states a condition or question. Either side may be a bare scale number; otherwise the left side is
+ * a word only one label has and the right side opens a whole label or label head ("... or intensive care unit"), so
+ * that prose joining two words ("your GP or urgent care") is no hedge. Returns the hedge as written, or undefined.
+ */
+function hedgeBetweenPoints(plain: string, scale: Scale): string | undefined {
+  const numbered = (word: string): number | undefined =>
+    /^\d{1,2}$/.test(word) && scale.values.has(Number(word)) ? Number(word) : undefined;
+  const worded = (word: string): number | undefined => [...scale.distinctiveWords].find(([, words]) => words.has(word.toLowerCase()))?.[0];
+  for (const clause of splitClauses(withScaleSynonyms(plain))) {
+    if (clause.rejecting || clause.conditional) continue;
+    for (const match of clause.text.matchAll(
+      /\b([A-Za-z]{4,}|\d{1,2})\s+or\s+(?:(?:the|an?|to)\s+)?(\d{1,2}\b(?!\s*[A-Za-z%])|[A-Za-z])/g,
+    )) {
+      const after = clause.text.slice((match.index ?? 0) + match[0].length - 1).toLowerCase();
+      const label = scale.labels.find(({ phrase }) => after.startsWith(phrase.toLowerCase()));
+      const left = numbered(match[1] ?? '') ?? worded(match[1] ?? '');
+      const right = numbered(match[2] ?? '') ?? (label === undefined ? undefined : Number(label.id));
+      if (left !== undefined && right !== undefined && left !== right) return `${match[0].slice(0, -1)}${label?.phrase ?? match[2]}`;
     }
   }
   return undefined;

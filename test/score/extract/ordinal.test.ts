@@ -83,3 +83,23 @@ describe('extractOrdinal, issue 14 classes', () => {
     expect(extractOrdinal('HEART score 2, so low risk.', risk)).toMatchObject({ kind: 'answer', value: 1 });
   });
 });
+
+describe('extractOrdinal, hedges between two points (v8)', () => {
+  const disposition = [
+    { value: 1, label: 'Discharge home now' },
+    { value: 2, label: 'Discharge after 1 more hour of observation' },
+    { value: 3, label: 'Hospital admission' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+
+  it('reads two points joined by "or" as unparseable', () => {
+    expect(extractOrdinal("Admission or ICU — PEF 40 % is borderline; I'd call it 3 or 4.", disposition).kind).toBe('unparseable');
+    expect(extractOrdinal('Hospital admission or ICU.', disposition).kind).toBe('unparseable');
+    expect(extractOrdinal('Level 3 or 4.', disposition).kind).toBe('unparseable');
+  });
+
+  it('still reads an answer whose "or" rejects, counts or conditions', () => {
+    expect(extractOrdinal('Not 1 or 2: she needs admission. Hospital admission.', disposition)).toMatchObject({ value: 3 });
+    expect(extractOrdinal('Hospital admission; ICU only if she tires or her PaCO2 rises.', disposition)).toMatchObject({ value: 3 });
+  });
+});
