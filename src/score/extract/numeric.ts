@@ -45,7 +45,7 @@ const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
 
 /** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
 const TOPIC_MARKER = new RegExp(
-  String.raw`\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  String.raw`\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
   'i',
 );
 /**
@@ -198,6 +198,10 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   const fromJson = fromJsonFields(clean, target);
   if (fromJson) return fromJson;
 
+  // "Creatinine clearance about 60 mL/min by Cockcroft-Gault" for the eGFR: another measure, though its unit converts.
+  if (target.parsed?.dimension.includes('bsa') === true && CLEARANCE_NAMED.test(plain) && !GFR_NAMED.test(plain))
+    return { status: 'ambiguous', explanation: 'the answer gives a creatinine clearance, not the eGFR asked for' };
+
   const quantities = findQuantities(plain);
   const terse = fromTerseReply(plain, quantities, target) ?? fromTerseReply(numberWordReply(plain), undefined, target);
   if (terse) return terse;
@@ -271,6 +275,9 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   return fromWholeText(plain, quantities, target);
 }
 
+const CLEARANCE_NAMED = /\b(?:creatinine\s+clearance|crcl|cockcroft)/i;
+const GFR_NAMED = /\b(?:e?gfr|ckd-?epi|mdrd|glomerular)/i;
+
 const RESULT_MARKER_ONCE = new RegExp(`^(?:${RESULT_MARKER.source})$`, 'i');
 
 /**
@@ -301,7 +308,8 @@ function markersDisagree(
   );
   const [last, ...earlier] = values;
   const other = earlier.find((entry) => entry.value !== last?.value);
-  if (!last || !other || REVISION_CUE.test(plain)) return undefined;
+  // "History gives 1 point ... Sum: 3": the parts before a closing total add up to it.
+  if (!last || !other || REVISION_CUE.test(plain) || /^(?:total|sum)\b/i.test(last.marker)) return undefined;
   return {
     status: 'ambiguous',
     explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision`,
@@ -335,6 +343,9 @@ function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> |
   const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:(?<!\d):|[=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
   const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
+  // "Bolus: 7 mg." for the total dose: the name says the value is one part of it.
+  if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${plain.slice(0, plain.length - (named[1] ?? '').length)}`))
+    return { status: 'ambiguous', explanation: `"${plain.trim()}" names one part of the total asked for` };
   return fromSegment(named[1] ?? '', target, 'terse named value', true);
 }
 
@@ -404,6 +415,10 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   for (const quantity of pool) {
     if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity)) continue;
     if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
+    if (isDifference(segment, quantity)) {
+      rejection ??= `"${quantity.text}" is a difference from another value, not the value`;
+      continue;
+    }
     if (quantity.countedForm !== undefined) {
       rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
       continue;
@@ -476,7 +491,8 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity)) continue;
+    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity) || isDifference(plain, quantity))
+      continue;
     if (quantity.bound !== undefined) {
       if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
       continue;
@@ -764,6 +780,13 @@ function bandExcluding(segment: string, quantity: Quantity, value: number): stri
     if (upward ? value < threshold : value > threshold) return match[0];
   }
   return undefined;
+}
+
+/** "25% below the predicted value", "20 mg more than usual": a difference from a reference value, not the value. */
+function isDifference(text: string, quantity: Quantity): boolean {
+  return /^\s*(?:below|above|under|over|less\s+than|more\s+than|higher\s+than|lower\s+than|short\s+of)\s+(?:the\s+|your\s+|his\s+|her\s+)?(?:predicted|normal|usual|expected|reference|standard|baseline|target)\b/i.test(
+    text.slice(quantity.end, quantity.end + 40),
+  );
 }
 
 /** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */

@@ -122,4 +122,19 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('HEART score 1.', 'mg')).toBe('unparseable');
     expect(value('HEART score 4.', 'points')).toBe(4);
   });
+
+  it('reads no part of a total, difference or other measure as the value asked for', () => {
+    const alteplase = 'What is the total alteplase dose (bolus plus infusion)?';
+    expect(value('Bolus: 7 mg.', 'mg', alteplase)).toBe('unparseable');
+    expect(value('Total: 70 mg.', 'mg', alteplase)).toBe(70);
+    expect(value('Your FEV1 is 25% below the predicted value.', '% predicted')).toBe('unparseable');
+    expect(value('Creatinine clearance about 60 mL/min by Cockcroft-Gault.', 'mL/min/1.73m2')).toBe('unparseable');
+    expect(value('eGFR 60 mL/min (CKD-EPI); creatinine clearance would be lower.', 'mL/min/1.73m2')).toBe(60);
+  });
+
+  it('reads a closing sum over the points given for its parts', () => {
+    const heart = 'History moderately suspicious gives 1 point. ECG normal: 0. Age 45–64: 1. Risk factors: two, which is 1 point. Sum: 3.';
+    expect(value(heart, 'points')).toBe(3);
+    expect(value('Adding the answers gives 14. Recounting, it comes to 15.', 'points')).toBe('unparseable');
+  });
 });
