@@ -60,6 +60,8 @@ const CONFLICT_AFTER = new RegExp(
 const ALTERNATIVE_BEFORE =
   /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** A reply opening with a negation: it names a level to rule it out ("Do not assign ESI 1", "Not level 2", "Never 4"). */
+/** A question quoted back in the answer ('Regarding "Which ESI level should the nurse assign?": 2'). */
+const QUOTED_QUESTION = /"[^"\n]{3,200}\?"/g;
 const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
@@ -147,7 +149,8 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
       .map((point) => ({ id: String(point.value), phrase: point.label })),
   };
   const clean = normalizeAnswerText(text);
-  const plain = canonicalLikert(stripMarkdownEmphasis(clean));
+  // 'Regarding "Where should I seek care?": 4.': a question quoted back names no point, though its words may.
+  const plain = canonicalLikert(stripMarkdownEmphasis(clean)).replace(QUOTED_QUESTION, 'the question');
   const whole = findOrdinalCandidate(clean, plain, prepared);
   const candidate =
     answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
@@ -663,7 +666,7 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
 }
 
 /**
- * "I'd call it 3 or 4", "Hospital admission or ICU": two points joined by "or" in a clause that neither rejects them
+ * "I'd call it 3 or 4", "Hospital admission or ICU", "Moderate-to-high risk": two points joined by "or" or "-to-" in a clause that neither rejects them
  * ("not 1 or 3") nor states a condition or question. Either side may be a bare scale number; otherwise the left side is
  * a word only one label has and the right side opens a whole label or label head ("... or intensive care unit"), so
  * that prose joining two words ("your GP or urgent care") is no hedge. Returns the hedge as written, or undefined.
@@ -675,13 +678,13 @@ function hedgeBetweenPoints(plain: string, scale: Scale): string | undefined {
   for (const clause of splitClauses(withScaleSynonyms(plain))) {
     if (clause.rejecting || clause.conditional) continue;
     for (const match of clause.text.matchAll(
-      /\b([A-Za-z]{4,}|\d{1,2})\s+or\s+(?:(?:the|an?|to)\s+)?(\d{1,2}\b(?!\s*[A-Za-z%])|[A-Za-z])/g,
+      /\b([A-Za-z]{4,}|\d{1,2})(?:\s+or\s+(?:(?:the|an?|to)\s+)?|-to-)(\d{1,2}\b(?!\s*[A-Za-z%])|[A-Za-z])/g,
     )) {
       const after = clause.text.slice((match.index ?? 0) + match[0].length - 1).toLowerCase();
       const label = scale.labels.find(({ phrase }) => after.startsWith(phrase.toLowerCase()));
       const left = numbered(match[1] ?? '') ?? worded(match[1] ?? '');
       const right = numbered(match[2] ?? '') ?? (label === undefined ? undefined : Number(label.id));
-      if (left !== undefined && right !== undefined && left !== right) return `${match[0].slice(0, -1)}${label?.phrase ?? match[2]}`;
+      if (left !== undefined && right !== undefined && left !== right) return label ? `${match[0].slice(0, -1)}${label.phrase}` : match[0];
     }
   }
   return undefined;

@@ -102,4 +102,17 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Not 1 or 2: she needs admission. Hospital admission.', disposition)).toMatchObject({ value: 3 });
     expect(extractOrdinal('Hospital admission; ICU only if she tires or her PaCO2 rises.', disposition)).toMatchObject({ value: 3 });
   });
+
+  it('reads "Moderate-to-high" as a hedge, a quoted question as no point, and "Sorry —" as a revision', () => {
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Moderate risk' },
+      { value: 3, label: 'High risk' },
+    ];
+    const esi = [1, 2, 3, 4, 5].map((value) => ({ value, label: `ESI ${value}` }));
+    expect(extractOrdinal('Moderate-to-high risk.', risk).kind).toBe('unparseable');
+    expect(extractOrdinal('High risk.', risk)).toMatchObject({ value: 3 });
+    expect(extractOrdinal('Regarding "Which ESI level should the triage nurse assign?": 1.', esi)).toMatchObject({ value: 1 });
+    expect(extractOrdinal('ESI 3. Sorry — two resources and abnormal vitals, so ESI 2.', esi)).toMatchObject({ value: 2 });
+  });
 });
