@@ -90,6 +90,9 @@ const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even
 const RESULT_MARKER =
   /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
+/** "I'd say five days", "I would say 7": the model's own estimate, a bare number included. */
+const SAY_MARKER = /\bI(?:'?d|\s+would)\s+say\b/gi;
+
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
 
@@ -218,9 +221,10 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))]
       // "Activity score 1 → reduce by 50 %. ... 625 mg/m²": a score marker introduces a score, which no dose question asks for.
       .filter((match) => !SCORE_MARKER.test(match[0]) || target.parsed === undefined || target.parsed.dimension === 'points')
-      .map((match) => ({ match, acceptBare: true })),
-    ...[...plain.matchAll(RESULT_MARKER)].map((match) => ({ match, acceptBare: true })),
-    ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false })),
+      .map((match) => ({ match, acceptBare: true, onlyFound: false })),
+    ...[...plain.matchAll(RESULT_MARKER)].map((match) => ({ match, acceptBare: true, onlyFound: false })),
+    ...[...plain.matchAll(SAY_MARKER)].map((match) => ({ match, acceptBare: true, onlyFound: true })),
+    ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false, onlyFound: false })),
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
     // A marker in a question ("give 2.5 mg of bisoprolol? No — ...") considers a value; it does not give it.
@@ -236,17 +240,19 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
         ),
     )
     .sort((a, b) => (a.match.index ?? 0) - (b.match.index ?? 0))
-    .map(({ match, acceptBare }) => ({
+    .map(({ match, acceptBare, onlyFound }) => ({
       marker: match[0].trim(),
       segment: totalWrittenBefore(plain, match) ?? lineFrom(plain, (match.index ?? 0) + match[0].length),
       acceptBare,
+      onlyFound,
     }))
     .reverse();
   let topicProblem: Candidate<number> | undefined;
-  const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({
-    marker,
-    found: fromSegment(segment, target, `"${marker}" marker`, acceptBare),
-  }));
+  const topicFound = topicSegments.map(({ marker, segment, acceptBare, onlyFound }) => {
+    const found = fromSegment(segment, target, `"${marker}" marker`, acceptBare);
+    // "I'd say below 8 %": a hedge marker adds a value it finds, never a problem that would hide other readings.
+    return { marker, found: onlyFound && found?.status !== 'found' ? undefined : found };
+  });
   // Only values written with a unit count as disagreeing: a bare number after "CrCl" is a measurement, not a dose.
   const withUnits = topicSegments.map(({ marker, segment }) => ({
     marker,
@@ -395,7 +401,8 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
  */
 function fromSegment(segment: string, target: TargetUnit, source: string, acceptBare: boolean): Candidate<number> | undefined {
   // "The HEART score is nine.": a number word standing alone after the marker is the value.
-  const worded = acceptBare ? numberWordReply(segment) : '';
+  // After an action marker only a worded amount with a unit counts ("I'd give two tablets" is a count, not a dose).
+  const worded = numberWordReply(segment);
   if (worded.length > 0 && worded !== segment) return fromSegment(worded, target, source, acceptBare);
   // "PHQ-9", "CURB-65", "GAD-7": a number joined to a name by a hyphen is part of the name.
   const quantities = findQuantities(segment).filter(

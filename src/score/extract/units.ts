@@ -90,7 +90,8 @@ const DENOMINATOR_SEPARATOR = /^(?:\s*\/\s*|\s+per\s+(?:a\s+|each\s+)?|\s+(?:in|
  * "body-mass" dimension. Returns undefined when no unit starts the text.
  */
 export function parseUnit(text: string): ParsedUnit | undefined {
-  const leadingSpace = /^\s*/.exec(text)?.[0].length ?? 0;
+  // A unit is written on its number's line: "12.5\nunit: mg/dL" is not 12.5 units.
+  const leadingSpace = /^[^\S\n]*/.exec(text)?.[0].length ?? 0;
   let rest = text.slice(leadingSpace);
   const numerator = NUMERATOR_PATTERNS.filter((entry) => leadingSpace > 0 || entry.spaced !== true)
     .map((entry) => ({ entry, match: entry.regex.exec(rest) }))

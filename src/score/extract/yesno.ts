@@ -31,7 +31,7 @@ const JSON_KEYS = [
  * that still commit ("I'd lean yes", "I think yes", "To be safe, yes").
  */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then|on\s+balance|all\s+things\s+considered|in\s+the\s+end|(?:so\s+)?(?:probably|definitely))\s*[,:]?(?=\s*(?:yes|no)\s*(?:[,.!;:\-—–]|$|\s+(?:i|you|we|she|he|they|it)\b))|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'?d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then|on\s+balance|all\s+things\s+considered|in\s+the\s+end|(?:so\s+)?(?:probably|definitely))\s*[,:]?(?=\s*(?:yes|no)\s*(?:[,.!;:\-—–]|$|\s+(?:i|you|we|she|he|they|it)\b))|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -74,6 +74,8 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
   /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
+  // "There's no reason to hold off; go ahead.": an imperative to proceed, not one to go and ask someone.
+  /(?:^|[.!?;:—–-]\s*)(?:so\s+|yes,?\s+)?go\s+ahead\b(?!\s+(?:and\s+)?(?:ask|call|check|discuss|talk|speak|see|contact))/i,
   // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
   /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];

@@ -65,3 +65,25 @@ describe('extractChoice', () => {
     expect(extractChoice(HOSTILE.longPreamble ?? '', ESI)).toMatchObject({ kind: 'answer', value: 'D' });
   });
 });
+
+describe('extractChoice, committed picks after hedges and rejections (v8)', () => {
+  const screening = { A: 'Annual mammography', B: 'Annual breast MRI', C: 'No screening', D: 'Genetic counselling' };
+  const read = (text: string) => {
+    const result = extractChoice(text, screening);
+    return result.kind === 'answer' ? result.value : result.kind;
+  };
+
+  it('reads "but probably A", an imperative "Go with A", "so going with D" and "a alternativa B"', () => {
+    expect(read("I'm not 100% sure, but probably A.")).toBe('A');
+    expect(read('Not C, and definitely not B. Go with A.')).toBe('A');
+    expect(read('annual breast MRI could work too in some cases but not really here so going with D')).toBe('D');
+    expect(read('A resposta correta é a alternativa B.')).toBe('B');
+    expect(read('Die richtige Antwort ist A.')).toBe('A');
+  });
+
+  it('keeps a negated or split pick unparseable', () => {
+    expect(read('Probably not A.')).toBe('unparseable');
+    expect(read('Go with A or B.')).toBe('unparseable');
+    expect(read("Don't go with A.")).toBe('unparseable');
+  });
+});

@@ -137,4 +137,12 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value(heart, 'points')).toBe(3);
     expect(value('Adding the answers gives 14. Recounting, it comes to 15.', 'points')).toBe('unparseable');
   });
+
+  it('reads "I\'d say" with a worded amount, a "FINAL:" line, and a unit only on its number\'s line', () => {
+    expect(value("I'd say five days.", 'days')).toBe(5);
+    expect(value("I'd say 5 or 7 days.", 'days')).toBe('unparseable');
+    expect(value('...\nFINAL: 625', 'mg')).toBe(625);
+    expect(value('answer: 12.5\nunit: mg/dL', 'mg/dL')).toBe(12.5);
+    expect(value("I'd give two tablets.", 'mg')).toBe('unparseable');
+  });
 });

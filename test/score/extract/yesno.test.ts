@@ -68,3 +68,11 @@ describe('extractYesNo, issue 14 classes', () => {
     expect(extractYesNo('My apologies, but I am unable to help with this request.').kind).toBe('refusal');
   });
 });
+
+describe('extractYesNo, informal verdicts (v8)', () => {
+  it('reads "id say no" and an imperative "go ahead", but not "go ahead and ask"', () => {
+    expect(extractYesNo('its not really worth it here so id say no to that')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("There's no reason to hold off; go ahead.")).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Go ahead and ask your pharmacist.').kind).not.toBe('answer');
+  });
+});
