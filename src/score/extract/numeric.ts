@@ -164,6 +164,8 @@ interface TargetUnit {
   readonly amountIsDaily?: boolean;
   /** The stem asks for a total ("the total alteplase dose"): an amount named as a bolus or a first dose is only a part. */
   readonly asksTotal?: boolean;
+  /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
+  readonly asksBound?: 'upper' | 'lower';
 }
 
 /**
@@ -179,7 +181,25 @@ function asPercentOfPredicted(text: string, target: TargetUnit): string {
 }
 
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
-  return { ...targetUnitOf(unit, stem, context), asksTotal: stem !== undefined && /\btotal\b/i.test(stem) };
+  const upper = stem !== undefined && UPPER_BOUND.test(stem);
+  const lower = stem !== undefined && LOWER_BOUND.test(stem);
+  const asksBound = upper === lower ? undefined : upper ? 'upper' : 'lower';
+  return {
+    ...targetUnitOf(unit, stem, context),
+    asksTotal: stem !== undefined && /\btotal\b/i.test(stem),
+    ...(asksBound === undefined ? {} : { asksBound }),
+  };
+}
+
+/** Words of an upper and of a lower bound, in a stem ("aim to be below", "maximum rise") or before a value ("< 7 %"). */
+const UPPER_BOUND =
+  /(?:^|\b|\s)(?:<|≤|=<|<=|less\s+than|fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed|maximum|max\b|below|under)/i;
+const LOWER_BOUND = /(?:^|\b|\s)(?:>|≥|>=|greater\s+than|more\s+than|at\s+least|minimum|above)/i;
+
+/** "Below 7 %" answering "Below what A1C level ...?": the bound the question asks for is the value. */
+function isBoundAsked(bound: string, target: TargetUnit): boolean {
+  if (target.asksBound === undefined) return false;
+  return (target.asksBound === 'upper' ? UPPER_BOUND : LOWER_BOUND).test(bound);
 }
 
 function targetUnitOf(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
@@ -430,7 +450,7 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
       continue;
     }
-    if (quantity.bound !== undefined) {
+    if (quantity.bound !== undefined && !isBoundAsked(quantity.bound, target)) {
       rejection ??= `bound given ("${quantity.bound} ${quantity.text}"), not a value`;
       continue;
     }
@@ -500,7 +520,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
     if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity) || isDifference(plain, quantity))
       continue;
-    if (quantity.bound !== undefined) {
+    if (quantity.bound !== undefined && !isBoundAsked(quantity.bound, target)) {
       if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
       continue;
     }
@@ -525,7 +545,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       return { status: 'ambiguous', explanation: `a count of dosage forms ("${quantity.formCount}"); the total is not computed` };
     }
     // "Not 10 mg", "Don't give 1000 mg; 500 mg": a value the answer rules out is not a value it gives.
-    if (isRuledOut(plain, quantity)) {
+    // "Below 7 %" for "Below what A1C ...?": the asked bound's word does not rule the value out.
+    const askedBound = quantity.bound !== undefined && isBoundAsked(quantity.bound, target);
+    if (!askedBound && isRuledOut(plain, quantity)) {
       rejection ??= `"${quantity.text}" is ruled out ("${plain.slice(Math.max(0, quantity.start - 30), quantity.end).trim()}")`;
       continue;
     }
@@ -559,7 +581,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     };
   // "At least 2,400 mL in the first 3 hours": a minimum recommended with nothing else is the amount recommended.
   const onlyMinimum = minimums.length === 1 && minimums[0] ? minimums[0] : undefined;
-  const minimum = usable.length === 0 && references.length === 0 && onlyMinimum ? convert(onlyMinimum, target) : undefined;
+  // A question asking for an upper bound ("Below what ...?") is not answered by a minimum.
+  const minimum =
+    usable.length === 0 && references.length === 0 && onlyMinimum && target.asksBound !== 'upper'
+      ? convert(onlyMinimum, target)
+      : undefined;
   if (minimum?.ok && onlyMinimum)
     return {
       status: 'found',

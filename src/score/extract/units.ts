@@ -42,7 +42,8 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`international\s+units?|units?|iu|u`, dimension: 'units', factor: 1 },
   { pattern: String.raw`millimoles?|mmol`, dimension: 'mmol', factor: 1 },
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
-  { pattern: String.raw`points?|pts?`, dimension: 'points', factor: 1 },
+  // Spanish, Portuguese, French and German units are written after digits as in English ("7 dias", "2 Punkte").
+  { pattern: String.raw`points?|pts?|punkte?|puntos?|pontos?`, dimension: 'points', factor: 1 },
   // "% predicted" (spirometry) is a percentage of the predicted value, written with or without "of".
   { pattern: String.raw`(?:percent|per\s+cent|%)(?:\s+(?:of\s+)?predicted)?`, dimension: 'percent', factor: 1 },
   { pattern: String.raw`mm\s*hg`, dimension: 'pressure', factor: 1 },
@@ -53,10 +54,10 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: 's', dimension: 'duration', factor: 1 / 3600, spaced: true },
   { pattern: String.raw`minutes?|mins?`, dimension: 'duration', factor: 1 / 60 },
   { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
-  { pattern: String.raw`days?`, dimension: 'duration', factor: 24 },
-  { pattern: String.raw`weeks?|wks?`, dimension: 'duration', factor: 168 },
-  { pattern: String.raw`months?|mos?`, dimension: 'duration', factor: 730.5 },
-  { pattern: String.raw`years?|yrs?`, dimension: 'duration', factor: 8766 },
+  { pattern: String.raw`days?|d[ií]as|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
+  { pattern: String.raw`weeks?|wks?|semanas?|semaines?|wochen?`, dimension: 'duration', factor: 168 },
+  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: 730.5 },
+  { pattern: String.raw`years?|yrs?|a[ñn]os|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
 ];
 
 /** Denominators; base units: per kg, per day, per 1.73 m², per m², per mL. `dose` is dropped (per dose = amount). */

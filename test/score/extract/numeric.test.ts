@@ -145,4 +145,20 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('answer: 12.5\nunit: mg/dL', 'mg/dL')).toBe(12.5);
     expect(value("I'd give two tablets.", 'mg')).toBe('unparseable');
   });
+
+  it('reads the bound a question asks for as its value, and no other bound', () => {
+    const a1c = 'What A1C goal do the ADA Standards of Care recommend for most nonpregnant adults like me (aim to be below)?';
+    expect(value('Below 6.5%.', '%', a1c)).toBe(6.5);
+    expect(value('The A1C goal for most nonpregnant adults is below 7%.', '%', a1c)).toBe(7);
+    expect(value('Below 7 %', '%', 'What is the HbA1c?')).toBe('unparseable');
+    expect(value('At least 7 %', '%', a1c)).toBe('unparseable');
+    expect(value('Below 7.5 or 8 % — either is defensible.', '%', a1c)).toBe('unparseable');
+  });
+
+  it('reads Spanish, Portuguese, French and German units written after digits', () => {
+    expect(value('Continue a tomar durante 7 dias depois de sair da zona de malária.', 'days')).toBe(7);
+    expect(value('La PPE doit être prise pendant 28 jours au total.', 'days')).toBe(28);
+    expect(value('Der qSOFA-Score beträgt 2 Punkte.', 'points')).toBe(2);
+    expect(value('Durante 6 meses.', 'months')).toBe(6);
+  });
 });
