@@ -246,15 +246,16 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const leading = fromReading(leadingReading, 'leading');
   if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
-  const noThingAsked = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(plain);
-  if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
-    return {
-      status: 'found',
-      value: 'no',
-      strength: 'strong',
-      explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about`,
-    };
-  }
+  const noThingAsked = leadingNoThingAsked(plain, stem);
+  if (noThingAsked) return noThingAsked;
+
+  // "Hb 8.1, stable, no CAD → no.", "Typical Bell's → no imaging.": clipped notes conclude after their last arrow.
+  const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
+  const concluded = arrow < 0 ? '' : plain.slice(arrow).replace(/^(?:→|=>)\s*/, '');
+  const afterArrow = concluded.length === 0 ? undefined : fromReading(readYesNoAt(concluded), 'conclusion after the arrow');
+  if (afterArrow?.status === 'found') return afterArrow;
+  const noThingAfterArrow = concluded.length === 0 ? undefined : leadingNoThingAsked(concluded, stem);
+  if (noThingAfterArrow) return noThingAfterArrow;
 
   const closing = closingYesNo(plain);
   if (closing)
@@ -342,6 +343,18 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (affirmed !== undefined)
     return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
   return { status: 'none', explanation: 'no yes/no answer found' };
+}
+
+/** "No aspirin for primary prevention." for "Should he take aspirin?": a leading "no" before what the question asks about. */
+function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<YesNo> | undefined {
+  const noThing = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(text);
+  if (!noThing || !stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4))) return undefined;
+  return {
+    status: 'found',
+    value: 'no',
+    strength: 'strong',
+    explanation: `leading "${noThing[0].trim()}" names what the question asks about`,
+  };
 }
 
 /** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
@@ -532,7 +545,7 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
     );
   if (!match) return undefined;

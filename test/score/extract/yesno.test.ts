@@ -76,3 +76,18 @@ describe('extractYesNo, informal verdicts (v8)', () => {
     expect(extractYesNo('Go ahead and ask your pharmacist.').kind).not.toBe('answer');
   });
 });
+
+describe('extractYesNo, clipped conclusions (v8)', () => {
+  it('reads the verdict after the last arrow, and "probably not yet"', () => {
+    expect(extractYesNo('Hb 8.1, stable, no CAD → no. Threshold 7.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("Typical Bell's, no atypical features → no imaging.", 'Does she need brain imaging?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Probably not yet — keep trying a few more months.')).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+
+  it('reads no verdict from an arrow to something else', () => {
+    expect(extractYesNo('Stable → no CAD history.', 'Does she need a transfusion?').kind).not.toBe('answer');
+  });
+});
