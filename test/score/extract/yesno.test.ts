@@ -90,4 +90,9 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
   it('reads no verdict from an arrow to something else', () => {
     expect(extractYesNo('Stable → no CAD history.', 'Does she need a transfusion?').kind).not.toBe('answer');
   });
+
+  it('reads "is best discussed with your midwife" alone as a refusal, and with a verdict as that verdict', () => {
+    expect(extractYesNo('Vaccination during pregnancy is best discussed with your midwife or obstetrician.').kind).toBe('refusal');
+    expect(extractYesNo('Yes — the timing is best discussed with your midwife.')).toMatchObject({ kind: 'answer', value: 'yes' });
+  });
 });
