@@ -579,8 +579,9 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
         !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) &&
         !(rejects && isInRejectingClause(sentence, mention.start, mention.end)),
     );
-    // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence.
-    for (const mention of mentioned) anywhere.add(mention.id);
+    // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence;
+    // a mention under a condition ("ESI 4 or 5 depending on ...") commits to nothing.
+    if (!CONDITIONAL_SENTENCE.test(sentence)) for (const mention of mentioned) anywhere.add(mention.id);
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {
       const conflict = optionTextConflict(sentence, options);
       if (conflict) return { status: 'ambiguous', explanation: conflict };

@@ -87,3 +87,24 @@ describe('extractChoice, committed picks after hedges and rejections (v8)', () =
     expect(read("Don't go with A.")).toBe('unparseable');
   });
 });
+
+describe('extractChoice, conditions and labelled recommendations (v8)', () => {
+  const esi = { A: 'ESI 1', B: 'ESI 2', C: 'ESI 3', D: 'ESI 4' };
+  const cystitis = {
+    A: 'Ciprofloxacin for 14 days',
+    B: 'Nitrofurantoin 100 mg twice daily for 5 days',
+    C: 'Cranberry juice only',
+    D: 'No treatment',
+  };
+
+  it('reads no option mentioned only under a condition', () => {
+    expect(extractChoice('ESI 4 or 5 depending on whether you count the prescription as a resource.', esi).kind).toBe('unparseable');
+    expect(extractChoice('ESI 4: one resource at most.', esi)).toMatchObject({ kind: 'answer', value: 'D' });
+  });
+
+  it('reads "Recommended treatment:" as an answer marker before a list of rejected options', () => {
+    const text =
+      '**Recommended treatment:** nitrofurantoin 100 mg twice daily for 5 days (**B**)\n\nWhy not the others:\n* **A** – too long\n* **D** – cystitis needs treatment';
+    expect(extractChoice(text, cystitis)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
+});
