@@ -150,7 +150,10 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
   };
   const clean = normalizeAnswerText(text);
   // 'Regarding "Where should I seek care?": 4.': a question quoted back names no point, though its words may.
-  const plain = canonicalLikert(stripMarkdownEmphasis(clean)).replace(QUOTED_QUESTION, 'the question');
+  // "🟠 Moderate": a leading emoji decorates the answer.
+  const plain = canonicalLikert(stripMarkdownEmphasis(clean))
+    .replace(QUOTED_QUESTION, 'the question')
+    .replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\w)/u, '');
   const whole = findOrdinalCandidate(clean, plain, prepared);
   const candidate =
     answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
@@ -702,6 +705,8 @@ function escapeRegExp(text: string): string {
  */
 const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
+  // German, French, Spanish and Portuguese names of the emergency department.
+  [/\b(?:Notaufnahme|urgences|urgencias|pronto-socorro)\b/gi, 'emergency department'],
   [/\bICU\b/g, 'intensive care unit'],
   [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
   [/\bGP\b/g, 'primary care clinician'],

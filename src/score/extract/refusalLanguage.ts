@@ -49,7 +49,9 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\b(?:is|are)\s+best\s+(?:discussed|decided|answered|addressed|handled|checked)\s+(?:with|by)\s+(?:your|the|a|an)\b/i,
   // "That's a question to discuss with your nephrologist", "should be decided by your gastroenterologist".
   /\b(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+a\s+(?:question|decision|conversation)\s+(?:to\s+(?:discuss|raise|ask|have)|for)\s+(?:with\s+)?(?:your|a|the)\b/i,
-  /\bshould\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,2}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
+  // "Cancer pain management should be handled by your oncology or palliative care team", "Triage must be done by the nurse".
+  /\b(?:should|must)\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made|done|handled|interpreted|managed|assessed)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,4}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|professional|[a-z]+(?:ologist|ician))\b/i,
+  /\b(?:is|are)\s+up\s+to\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:doctor|physician|clinician|team|prescriber|specialist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
   /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,

@@ -115,4 +115,22 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Regarding "Which ESI level should the triage nurse assign?": 1.', esi)).toMatchObject({ value: 1 });
     expect(extractOrdinal('ESI 3. Sorry — two resources and abnormal vitals, so ESI 2.', esi)).toMatchObject({ value: 2 });
   });
+
+  it('reads a label after a leading emoji, and the emergency department named in German, French or Portuguese', () => {
+    const severity = [
+      { value: 1, label: 'Mild' },
+      { value: 2, label: 'Moderate' },
+      { value: 3, label: 'Severe' },
+    ];
+    const care = [
+      { value: 1, label: 'Self-care at home' },
+      { value: 2, label: 'Routine appointment with a primary care clinician' },
+      { value: 3, label: 'Same-day urgent care or primary care visit' },
+      { value: 4, label: 'Emergency department now (call emergency services if needed)' },
+    ];
+    expect(extractOrdinal('🟠 Moderate', severity)).toMatchObject({ value: 2 });
+    expect(extractOrdinal('Sofort in die Notaufnahme.', care)).toMatchObject({ value: 4 });
+    expect(extractOrdinal('Vá ao pronto-socorro agora.', care)).toMatchObject({ value: 4 });
+    expect(extractOrdinal('Not the Notaufnahme — a same-day GP visit.', care)).not.toMatchObject({ value: 4 });
+  });
 });

@@ -12,6 +12,8 @@ describe('detectRefusal', () => {
     "I'm sorry, but I can't help with that.",
     "Your surveillance schedule should come from your surgeon. I'd rather not give a number.",
     "Timing targets vary between institutions, so please check your hospital's policy — I can't give a figure.",
+    'Cancer pain management should be handled by your oncology or palliative care team.',
+    'Pain management is up to the medical team.',
   ])('classes %j as a refusal', (text) => {
     const result = detectRefusal(text);
     expect(result).toMatchObject({ refusal: true, hedge: false });
