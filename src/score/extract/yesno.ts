@@ -229,6 +229,18 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
       explanation: `matched the only JSON yes/no "${onlyYesNo.key}": "${String(onlyYesNo.value)}"`,
     };
 
+  // "eligible: yes", "screening_recommended: true": the one YAML-style field (a lower-case key, unlike a label such as
+  // "Answer:", which the answer markers read) holding a yes or a no.
+  const yamlFields = [...plain.matchAll(/^\s*[a-z][a-z0-9_]*\s*:\s*([Yy]es|[Nn]o|[Tt]rue|[Ff]alse)\s*$/gm)];
+  const onlyYaml = booleans.length === 0 && yesNoStrings.length === 0 && yamlFields.length === 1 ? yamlFields[0] : undefined;
+  if (onlyYaml)
+    return {
+      status: 'found',
+      value: /^(?:yes|true)$/i.test(onlyYaml[1] ?? '') ? 'yes' : 'no',
+      strength: 'strong',
+      explanation: `matched the only YAML-style yes/no field "${onlyYaml[0].trim()}"`,
+    };
+
   const ticked = tickedItemCandidate(plain, (item) => findYesNoCandidate(item, item, stem));
   if (ticked) return ticked;
 
@@ -560,7 +572,8 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
   if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
-  const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|$)/.test(rest);
+  // "Yes 👍 every adult": an emoji after the word punctuates it.
+  const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|\p{Extended_Pictographic}|$)/u.test(rest);
   const isCoreWord =
     /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(
       word,

@@ -95,4 +95,10 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('Vaccination during pregnancy is best discussed with your midwife or obstetrician.').kind).toBe('refusal');
     expect(extractYesNo('Yes — the timing is best discussed with your midwife.')).toMatchObject({ kind: 'answer', value: 'yes' });
   });
+
+  it('reads a yes punctuated by an emoji and the one YAML-style yes/no field', () => {
+    expect(extractYesNo('Yes 👍 every adult 18–79 once.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('eligible: yes\nthreshold: "eGFR <= 20"')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('screening_recommended: false')).toMatchObject({ kind: 'answer', value: 'no' });
+  });
 });
