@@ -393,7 +393,13 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
   const fields = findJsonFields(clean, JSON_KEYS);
   // A number field of another name ("interval_years", "qsofa", "total_daily_dose_mg"): the only one, or the only
   // total, or the only one named with the question's unit.
-  const numbers = fields.length > 0 ? [] : findAnyJsonFields(clean).filter((field) => typeof field.value === 'number');
+  // An XML leaf (<interval_years>10</interval_years>) arrives as a string field holding one number.
+  const numbers =
+    fields.length > 0
+      ? []
+      : findAnyJsonFields(clean).filter(
+          (field) => typeof field.value === 'number' || (typeof field.value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(field.value)),
+        );
   const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
   const named = [
     numbers,

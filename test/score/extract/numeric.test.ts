@@ -161,4 +161,10 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('Der qSOFA-Score beträgt 2 Punkte.', 'points')).toBe(2);
     expect(value('Durante 6 meses.', 'months')).toBe(6);
   });
+
+  it('reads the one number an XML leaf holds, and no leaf holding words', () => {
+    expect(value('<interval_years>10</interval_years>', 'years')).toBe(10);
+    expect(value('<total_mg>70.2</total_mg>', 'mg')).toBe(70.2);
+    expect(value('<risk>high</risk>', 'points')).toBe('unparseable');
+  });
 });
