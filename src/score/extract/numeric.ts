@@ -237,6 +237,21 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     }
   }
 
+  // "C 0, U 1, R 1, B 1, 65 1 → 4": a clipped note concludes with the terse value after its last arrow.
+  const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
+  const concluded =
+    arrow < 0
+      ? undefined
+      : fromTerseReply(
+          plain
+            .slice(arrow)
+            .replace(/^(?:→|=>)\s*/, '')
+            .trim(),
+          undefined,
+          target,
+        );
+  if (concluded?.status === 'found') return concluded;
+
   const topicSegments = [
     ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))]
       // "Activity score 1 → reduce by 50 %. ... 625 mg/m²": a score marker introduces a score, which no dose question asks for.

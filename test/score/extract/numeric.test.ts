@@ -167,4 +167,10 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('<total_mg>70.2</total_mg>', 'mg')).toBe(70.2);
     expect(value('<risk>high</risk>', 'points')).toBe('unparseable');
   });
+
+  it("reads the terse value after a clipped note's last arrow, and nothing after an arrow to a range", () => {
+    expect(value('C 0, U 1, R 1, B 1, 65 1 → 4', 'points')).toBe(4);
+    expect(value('Oxycodone to morphine ratio 1:2.25 → 40 × 2.25 = 90.', 'MME/day')).toBe(90);
+    expect(value('Moderate risk → 4-6', 'points')).toBe('unparseable');
+  });
 });
