@@ -181,6 +181,15 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (jsonProblem) return jsonProblem;
 
+  // "esi_level: 1", "severity: Moderate": the one YAML-style field (a lower-case key) that names a level.
+  const yamlLevels = [...plain.matchAll(/^\s*([a-z][a-z0-9_]*)\s*:\s*(\S[^\n]*)$/gm)].filter((line) => LEVEL_KEY.test(line[1] ?? ''));
+  const onlyYamlLevel = yamlLevels.length === 1 ? yamlLevels[0] : undefined;
+  const fromYaml =
+    onlyYamlLevel === undefined
+      ? undefined
+      : fromReading(readOrdinalAt(canonicalLikert(onlyYamlLevel[2] ?? ''), scale, true), `YAML "${onlyYamlLevel[1] ?? ''}"`);
+  if (fromYaml?.status === 'found') return fromYaml;
+
   const ticked = tickedItemCandidate(plain, (item) => findOrdinalCandidate(item, item, scale));
   if (ticked) return ticked;
 

@@ -133,4 +133,16 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Vá ao pronto-socorro agora.', care)).toMatchObject({ value: 4 });
     expect(extractOrdinal('Not the Notaufnahme — a same-day GP visit.', care)).not.toMatchObject({ value: 4 });
   });
+
+  it('reads the one YAML-style level field, and no field of another name', () => {
+    const esi = [1, 2, 3, 4, 5].map((value) => ({ value, label: `ESI ${value}` }));
+    const severity = [
+      { value: 1, label: 'Mild' },
+      { value: 2, label: 'Moderate' },
+      { value: 3, label: 'Severe' },
+    ];
+    expect(extractOrdinal('esi_level: 1', esi)).toMatchObject({ value: 1 });
+    expect(extractOrdinal('severity: Moderate\nz_score_band: "-2.5 to -4.0"', severity)).toMatchObject({ value: 2 });
+    expect(extractOrdinal('heart_rate: 3\nresp_rate: 2', esi).kind).toBe('unparseable');
+  });
 });
