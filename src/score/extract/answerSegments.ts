@@ -14,10 +14,10 @@ export interface AnswerSegment {
 const SEGMENT_MAX_CHARS = 240;
 
 const FINAL_MARKER =
-  /\bfinal\s+(?:answer|choice|selection|response|decision|recommendation|verdict|assessment|determination|classification|triage(?:\s+(?:level|category|decision|assignment))?|esi(?:\s+level)?|level|dose|dosage|score|estimate|egfr|gfr|result|value|rating|output)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|will\s+be\b|[:=]|-(?=\s)|(?=\n))/i;
+  /\bfinal[^\S\n]*:|\bfinal\s+(?:answer|choice|selection|response|decision|recommendation|verdict|assessment|determination|classification|triage(?:\s+(?:level|category|decision|assignment))?|esi(?:\s+level)?|level|dose|dosage|score|estimate|egfr|gfr|result|value|rating|output)\b(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|will\s+be\b|[:=]|-(?=\s)|(?=\n))/i;
 
 const ANSWER_MARKER =
-  /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:\s+(?:for\s+(?:you|him|her|them|this\s+(?:patient|case))|here|in\s+this\s+case))?(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))|\b(?:recommended|recommendation|selected|chosen|decision|verdict|my\s+pick)\b[^\S\n]*[:=]|\b(?:la\s+)?(?:opci[oó]n|respuesta)\s+(?:correcta\s+)?(?:es|ser[ií]a)(?:\s+la)?\b|\b(?:(?:die|la|a)\s+)?(?:(?:richtige|korrekte|bonne|meilleure)\s+)?(?:antwort|respuesta|r[ée]ponse|resposta|op[çc][ãa]o)(?:\s+(?:correcta|correta|correcte|exacta))?[^\S\n]*(?:ist\b|lautet\b|est\b|é(?=\s)|:)(?:\s+(?:la|le|die)\b)?/i;
+  /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:\s+(?:for\s+(?:you|him|her|them|this\s+(?:patient|case))|here|in\s+this\s+case))?(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))|\b(?:recommended|recommendation|selected|chosen|decision|verdict|my\s+pick)\b(?:\s+(?:treatment|option|choice|management|approach|action|test|regimen))?[^\S\n]*[:=]|\b(?:la\s+)?(?:opci[oó]n|respuesta)\s+(?:correcta\s+)?(?:es|ser[ií]a)(?:\s+la)?\b|\b(?:(?:die|la|a)\s+)?(?:(?:richtige|korrekte|bonne|meilleure)\s+)?(?:antwort|respuesta|r[ée]ponse|resposta|op[çc][ãa]o)(?:\s+(?:correcta|correta|correcte|exacta))?[^\S\n]*(?:ist\b|lautet\b|est\b|é(?=\s)|:)(?:\s+(?:la|le|die)\b)?(?:\s+(?:a\s+)?(?:alternativa|option|opci[oó]n|op[çc][ãa]o)\b)?/i;
 
 /** A word right before the marker that makes it describe a rejected or hypothetical answer. */
 const DISQUALIFYING_LEAD_IN =
@@ -38,7 +38,7 @@ export const COMMITTING_CONDITIONAL =
  *   A model that writes "final answer" has concluded; the last one wins because models sometimes revise themselves.
  * - `answer`: "Answer:", "The (correct|best|most appropriate) answer/option/choice (for you|here) is", "My answer:", the Spanish
  *   "La opción correcta es (la)" and its German, French and Portuguese forms ("Die richtige Antwort ist", "Antwort:",
- *   "La bonne réponse est", "A resposta correta é"), and field
+ *   "La bonne réponse est", "A resposta correta é (a alternativa)"), and field
  *   names with a colon ("Recommended:", "Recommendation:", "Selected:", "Decision:", "Verdict:"). Markers
  *   preceded by a disqualifying word ("the wrong answer is", "another option would be") or sitting in a
  *   conditional sentence ("if ..., the answer would be A") are skipped, unless the conditional commits

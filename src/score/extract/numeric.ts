@@ -38,9 +38,16 @@ const JSON_KEYS = [
 ];
 const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
+/** Names of clinical scores, and "score" itself. */
+const SCORE_NAME = String.raw`(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)`;
+/** A marker naming a score: a bare number after it is the score, which answers a question in points, not a dose. */
+const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
+
 /** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
-const TOPIC_MARKER =
-  /\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)|total|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))/i;
+const TOPIC_MARKER = new RegExp(
+  String.raw`\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  'i',
+);
 /**
  * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
  * number after one needs a unit.
@@ -83,6 +90,9 @@ const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even
 const RESULT_MARKER =
   /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
+/** "I'd say five days", "I would say 7": the model's own estimate, a bare number included. */
+const SAY_MARKER = /\bI(?:'?d|\s+would)\s+say\b/gi;
+
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
 
@@ -90,7 +100,7 @@ const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:th
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
 /** A question stem asking for one dose ("every 12 hours", "single", "bolus", "now", "per dose"). */
 const PER_DOSE_STEM =
-  /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b/i;
+  /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b|\b(?:twice|two\s+times|three\s+times|four\s+times)\s+(?:a\s+)?(?:daily|day)\b|\b(?:bid|tid|qid|b\.i\.d\.|t\.i\.d\.)/i;
 
 type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
 
@@ -154,6 +164,8 @@ interface TargetUnit {
   readonly amountIsDaily?: boolean;
   /** The stem asks for a total ("the total alteplase dose"): an amount named as a bolus or a first dose is only a part. */
   readonly asksTotal?: boolean;
+  /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
+  readonly asksBound?: 'upper' | 'lower';
 }
 
 /**
@@ -169,7 +181,25 @@ function asPercentOfPredicted(text: string, target: TargetUnit): string {
 }
 
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
-  return { ...targetUnitOf(unit, stem, context), asksTotal: stem !== undefined && /\btotal\b/i.test(stem) };
+  const upper = stem !== undefined && UPPER_BOUND.test(stem);
+  const lower = stem !== undefined && LOWER_BOUND.test(stem);
+  const asksBound = upper === lower ? undefined : upper ? 'upper' : 'lower';
+  return {
+    ...targetUnitOf(unit, stem, context),
+    asksTotal: stem !== undefined && /\btotal\b/i.test(stem),
+    ...(asksBound === undefined ? {} : { asksBound }),
+  };
+}
+
+/** Words of an upper and of a lower bound, in a stem ("aim to be below", "maximum rise") or before a value ("< 7 %"). */
+const UPPER_BOUND =
+  /(?:^|\b|\s)(?:<|≤|=<|<=|less\s+than|fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed|maximum|max\b|below|under)/i;
+const LOWER_BOUND = /(?:^|\b|\s)(?:>|≥|>=|greater\s+than|more\s+than|at\s+least|minimum|above)/i;
+
+/** "Below 7 %" answering "Below what A1C level ...?": the bound the question asks for is the value. */
+function isBoundAsked(bound: string, target: TargetUnit): boolean {
+  if (target.asksBound === undefined) return false;
+  return (target.asksBound === 'upper' ? UPPER_BOUND : LOWER_BOUND).test(bound);
 }
 
 function targetUnitOf(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
@@ -191,6 +221,10 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   const fromJson = fromJsonFields(clean, target);
   if (fromJson) return fromJson;
 
+  // "Creatinine clearance about 60 mL/min by Cockcroft-Gault" for the eGFR: another measure, though its unit converts.
+  if (target.parsed?.dimension.includes('bsa') === true && CLEARANCE_NAMED.test(plain) && !GFR_NAMED.test(plain))
+    return { status: 'ambiguous', explanation: 'the answer gives a creatinine clearance, not the eGFR asked for' };
+
   const quantities = findQuantities(plain);
   const terse = fromTerseReply(plain, quantities, target) ?? fromTerseReply(numberWordReply(plain), undefined, target);
   if (terse) return terse;
@@ -203,10 +237,29 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     }
   }
 
+  // "C 0, U 1, R 1, B 1, 65 1 → 4": a clipped note concludes with the terse value after its last arrow.
+  const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
+  const concluded =
+    arrow < 0
+      ? undefined
+      : fromTerseReply(
+          plain
+            .slice(arrow)
+            .replace(/^(?:→|=>)\s*/, '')
+            .trim(),
+          undefined,
+          target,
+        );
+  if (concluded?.status === 'found') return concluded;
+
   const topicSegments = [
-    ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: true })),
-    ...[...plain.matchAll(RESULT_MARKER)].map((match) => ({ match, acceptBare: true })),
-    ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false })),
+    ...[...plain.matchAll(new RegExp(TOPIC_MARKER.source, 'gim'))]
+      // "Activity score 1 → reduce by 50 %. ... 625 mg/m²": a score marker introduces a score, which no dose question asks for.
+      .filter((match) => !SCORE_MARKER.test(match[0]) || target.parsed === undefined || target.parsed.dimension === 'points')
+      .map((match) => ({ match, acceptBare: true, onlyFound: false })),
+    ...[...plain.matchAll(RESULT_MARKER)].map((match) => ({ match, acceptBare: true, onlyFound: false })),
+    ...[...plain.matchAll(SAY_MARKER)].map((match) => ({ match, acceptBare: true, onlyFound: true })),
+    ...[...plain.matchAll(new RegExp(ACTION_MARKER.source, 'gim'))].map((match) => ({ match, acceptBare: false, onlyFound: false })),
   ]
     .filter(({ match }) => !isReferenceValue(plain, (match.index ?? 0) + match[0].length))
     // A marker in a question ("give 2.5 mg of bisoprolol? No — ...") considers a value; it does not give it.
@@ -222,17 +275,19 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
         ),
     )
     .sort((a, b) => (a.match.index ?? 0) - (b.match.index ?? 0))
-    .map(({ match, acceptBare }) => ({
+    .map(({ match, acceptBare, onlyFound }) => ({
       marker: match[0].trim(),
       segment: totalWrittenBefore(plain, match) ?? lineFrom(plain, (match.index ?? 0) + match[0].length),
       acceptBare,
+      onlyFound,
     }))
     .reverse();
   let topicProblem: Candidate<number> | undefined;
-  const topicFound = topicSegments.map(({ marker, segment, acceptBare }) => ({
-    marker,
-    found: fromSegment(segment, target, `"${marker}" marker`, acceptBare),
-  }));
+  const topicFound = topicSegments.map(({ marker, segment, acceptBare, onlyFound }) => {
+    const found = fromSegment(segment, target, `"${marker}" marker`, acceptBare);
+    // "I'd say below 8 %": a hedge marker adds a value it finds, never a problem that would hide other readings.
+    return { marker, found: onlyFound && found?.status !== 'found' ? undefined : found };
+  });
   // Only values written with a unit count as disagreeing: a bare number after "CrCl" is a measurement, not a dose.
   const withUnits = topicSegments.map(({ marker, segment }) => ({
     marker,
@@ -260,6 +315,9 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
 
   return fromWholeText(plain, quantities, target);
 }
+
+const CLEARANCE_NAMED = /\b(?:creatinine\s+clearance|crcl|cockcroft)/i;
+const GFR_NAMED = /\b(?:e?gfr|ckd-?epi|mdrd|glomerular)/i;
 
 const RESULT_MARKER_ONCE = new RegExp(`^(?:${RESULT_MARKER.source})$`, 'i');
 
@@ -291,7 +349,8 @@ function markersDisagree(
   );
   const [last, ...earlier] = values;
   const other = earlier.find((entry) => entry.value !== last?.value);
-  if (!last || !other || REVISION_CUE.test(plain)) return undefined;
+  // "History gives 1 point ... Sum: 3": the parts before a closing total add up to it.
+  if (!last || !other || REVISION_CUE.test(plain) || /^(?:total|sum)\b/i.test(last.marker)) return undefined;
   return {
     status: 'ambiguous',
     explanation: `"${other.marker}" gives ${other.value} but "${last.marker}" gives ${last.value}, with no revision`,
@@ -305,7 +364,8 @@ function markersDisagree(
 function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, target: TargetUnit): Candidate<number> | undefined {
   if (plain.length === 0 || plain.length > 80) return undefined;
   const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
-  if (sum) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
+  // "60 × 96 = 5760 mg, which exceeds the maximum. Give 4500 mg.": a sum followed by more values is not a terse reply.
+  if (sum && findQuantities(sum[1] ?? '').length === 1) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
   const quantities = found ?? findQuantities(plain);
   if (
     quantities.length !== 1 ||
@@ -320,9 +380,13 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
  * a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
  */
 function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> | undefined {
-  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:[:=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
+  // A colon between digits ("1 mL of 1:1000") is a ratio, not the sign before a value.
+  const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:(?<!\d):|[=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
   const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
+  // "Bolus: 7 mg." for the total dose: the name says the value is one part of it.
+  if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${plain.slice(0, plain.length - (named[1] ?? '').length)}`))
+    return { status: 'ambiguous', explanation: `"${plain.trim()}" names one part of the total asked for` };
   return fromSegment(named[1] ?? '', target, 'terse named value', true);
 }
 
@@ -344,7 +408,13 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
   const fields = findJsonFields(clean, JSON_KEYS);
   // A number field of another name ("interval_years", "qsofa", "total_daily_dose_mg"): the only one, or the only
   // total, or the only one named with the question's unit.
-  const numbers = fields.length > 0 ? [] : findAnyJsonFields(clean).filter((field) => typeof field.value === 'number');
+  // An XML leaf (<interval_years>10</interval_years>) arrives as a string field holding one number.
+  const numbers =
+    fields.length > 0
+      ? []
+      : findAnyJsonFields(clean).filter(
+          (field) => typeof field.value === 'number' || (typeof field.value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(field.value)),
+        );
   const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
   const named = [
     numbers,
@@ -372,7 +442,8 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
  */
 function fromSegment(segment: string, target: TargetUnit, source: string, acceptBare: boolean): Candidate<number> | undefined {
   // "The HEART score is nine.": a number word standing alone after the marker is the value.
-  const worded = acceptBare ? numberWordReply(segment) : '';
+  // After an action marker only a worded amount with a unit counts ("I'd give two tablets" is a count, not a dose).
+  const worded = numberWordReply(segment);
   if (worded.length > 0 && worded !== segment) return fromSegment(worded, target, source, acceptBare);
   // "PHQ-9", "CURB-65", "GAD-7": a number joined to a name by a hyphen is part of the name.
   const quantities = findQuantities(segment).filter(
@@ -392,11 +463,15 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   for (const quantity of pool) {
     if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity)) continue;
     if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
+    if (isDifference(segment, quantity)) {
+      rejection ??= `"${quantity.text}" is a difference from another value, not the value`;
+      continue;
+    }
     if (quantity.countedForm !== undefined) {
       rejection ??= `a count of ${quantity.countedForm} ("${quantity.text}"), not an amount in ${target.written}`;
       continue;
     }
-    if (quantity.bound !== undefined) {
+    if (quantity.bound !== undefined && !isBoundAsked(quantity.bound, target)) {
       rejection ??= `bound given ("${quantity.bound} ${quantity.text}"), not a value`;
       continue;
     }
@@ -430,12 +505,8 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       };
     }
     if (converted.ok) {
-      return {
-        status: 'found',
-        value: converted.value,
-        strength: 'strong',
-        explanation: `matched ${source}: "${quantity.text}"${converted.note}`,
-      };
+      const { value, note } = withCap(segment, quantity, converted, target);
+      return { status: 'found', value, strength: 'strong', explanation: `matched ${source}: "${quantity.text}"${note}` };
     }
     rejection ??= converted.reason;
   }
@@ -468,8 +539,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity)) continue;
-    if (quantity.bound !== undefined) {
+    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity) || isDifference(plain, quantity))
+      continue;
+    if (quantity.bound !== undefined && !isBoundAsked(quantity.bound, target)) {
       if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
       continue;
     }
@@ -494,7 +566,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       return { status: 'ambiguous', explanation: `a count of dosage forms ("${quantity.formCount}"); the total is not computed` };
     }
     // "Not 10 mg", "Don't give 1000 mg; 500 mg": a value the answer rules out is not a value it gives.
-    if (isRuledOut(plain, quantity)) {
+    // "Below 7 %" for "Below what A1C ...?": the asked bound's word does not rule the value out.
+    const askedBound = quantity.bound !== undefined && isBoundAsked(quantity.bound, target);
+    if (!askedBound && isRuledOut(plain, quantity)) {
       rejection ??= `"${quantity.text}" is ruled out ("${plain.slice(Math.max(0, quantity.start - 30), quantity.end).trim()}")`;
       continue;
     }
@@ -505,7 +579,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     }
     const previous = usable.at(-1);
     if (previous !== undefined && isApproximateRestatement(plain, quantity, converted.value, previous.value)) continue;
-    usable.push({ quantity, value: converted.value, note: converted.note });
+    usable.push({ quantity, ...withCap(plain, quantity, converted, target) });
   }
   const referenceValues = [...new Set(references.map((entry) => entry.value))];
   if (usable.length === 0 && referenceValues.length === 1 && references[0]) {
@@ -528,7 +602,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     };
   // "At least 2,400 mL in the first 3 hours": a minimum recommended with nothing else is the amount recommended.
   const onlyMinimum = minimums.length === 1 && minimums[0] ? minimums[0] : undefined;
-  const minimum = usable.length === 0 && references.length === 0 && onlyMinimum ? convert(onlyMinimum, target) : undefined;
+  // A question asking for an upper bound ("Below what ...?") is not answered by a minimum.
+  const minimum =
+    usable.length === 0 && references.length === 0 && onlyMinimum && target.asksBound !== 'upper'
+      ? convert(onlyMinimum, target)
+      : undefined;
   if (minimum?.ok && onlyMinimum)
     return {
       status: 'found',
@@ -708,6 +786,28 @@ function companionAmount(
   return converted.ok && converted.value !== value ? next : undefined;
 }
 
+/** Bounds that cap the value before them ("capped at 0.5 mg", "up to a maximum of 4000 mg"). */
+const CAP_BOUND = /^(?:capped\s+at|up\s+to|max|maximum|not\s+to\s+exceed|no\s+more\s+than|at\s+most)\b/i;
+
+/**
+ * "0.01 mg/kg, up to a maximum of 0.5 mg", "Give 4500 mg, capped at 4000 mg": a cap stated in the same clause right
+ * after a value it is below of is the dose given; a cap the value stays under leaves it as it is.
+ */
+function withCap(
+  text: string,
+  quantity: Quantity,
+  converted: { value: number; note: string },
+  target: TargetUnit,
+): { value: number; note: string } {
+  const clause = text.slice(quantity.end, quantity.end + 80).split(/[.;!?\n](?:\s|$)|\b(?:then|and|or|but)\b/i)[0] ?? '';
+  for (const cap of findQuantities(clause)) {
+    if (cap.bound === undefined || !CAP_BOUND.test(cap.bound) || cap.range !== undefined) continue;
+    const limit = convert(cap, target);
+    if (limit.ok && limit.value < converted.value) return { value: limit.value, note: `${converted.note}; capped at "${cap.text}"` };
+  }
+  return converted;
+}
+
 /** A bound that states a minimum ("at least 30 mL/kg"): guidelines recommend fluids that way. */
 const MINIMUM_BOUND = /^(?:at\s+least|a\s+minimum\s+of|minimum\s+of)$/i;
 
@@ -734,6 +834,13 @@ function bandExcluding(segment: string, quantity: Quantity, value: number): stri
     if (upward ? value < threshold : value > threshold) return match[0];
   }
   return undefined;
+}
+
+/** "25% below the predicted value", "20 mg more than usual": a difference from a reference value, not the value. */
+function isDifference(text: string, quantity: Quantity): boolean {
+  return /^\s*(?:below|above|under|over|less\s+than|more\s+than|higher\s+than|lower\s+than|short\s+of)\s+(?:the\s+|your\s+|his\s+|her\s+)?(?:predicted|normal|usual|expected|reference|standard|baseline|target)\b/i.test(
+    text.slice(quantity.end, quantity.end + 40),
+  );
 }
 
 /** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */

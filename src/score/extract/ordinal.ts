@@ -2,7 +2,7 @@ import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
-import { isInRejectingClause, isRejecting } from './clauses.js';
+import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -60,6 +60,8 @@ const CONFLICT_AFTER = new RegExp(
 const ALTERNATIVE_BEFORE =
   /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** A reply opening with a negation: it names a level to rule it out ("Do not assign ESI 1", "Not level 2", "Never 4"). */
+/** A question quoted back in the answer ('Regarding "Which ESI level should the nurse assign?": 2'). */
+const QUOTED_QUESTION = /"[^"\n]{3,200}\?"/g;
 const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
@@ -147,7 +149,11 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
       .map((point) => ({ id: String(point.value), phrase: point.label })),
   };
   const clean = normalizeAnswerText(text);
-  const plain = canonicalLikert(stripMarkdownEmphasis(clean));
+  // 'Regarding "Where should I seek care?": 4.': a question quoted back names no point, though its words may.
+  // "🟠 Moderate": a leading emoji decorates the answer.
+  const plain = canonicalLikert(stripMarkdownEmphasis(clean))
+    .replace(QUOTED_QUESTION, 'the question')
+    .replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\w)/u, '');
   const whole = findOrdinalCandidate(clean, plain, prepared);
   const candidate =
     answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
@@ -175,6 +181,15 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   }
   if (jsonProblem) return jsonProblem;
 
+  // "esi_level: 1", "severity: Moderate": the one YAML-style field (a lower-case key) that names a level.
+  const yamlLevels = [...plain.matchAll(/^\s*([a-z][a-z0-9_]*)\s*:\s*(\S[^\n]*)$/gm)].filter((line) => LEVEL_KEY.test(line[1] ?? ''));
+  const onlyYamlLevel = yamlLevels.length === 1 ? yamlLevels[0] : undefined;
+  const fromYaml =
+    onlyYamlLevel === undefined
+      ? undefined
+      : fromReading(readOrdinalAt(canonicalLikert(onlyYamlLevel[2] ?? ''), scale, true), `YAML "${onlyYamlLevel[1] ?? ''}"`);
+  if (fromYaml?.status === 'found') return fromYaml;
+
   const ticked = tickedItemCandidate(plain, (item) => findOrdinalCandidate(item, item, scale));
   if (ticked) return ticked;
 
@@ -199,7 +214,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
       scale.values.has(value),
     ),
   );
+  const hedge = hedgeBetweenPoints(plain, scale);
   if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
+    if (hedge !== undefined) return { status: 'ambiguous', explanation: `terse reply hedges between two points ("${hedge}")` };
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
     // number is read and checked against a label written after it, unless the field name itself names a value.
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
@@ -331,6 +348,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   if (inDecisions.size > 1) {
     return { status: 'ambiguous', explanation: `decision sentences name several values (${[...inDecisions.keys()].join(', ')})` };
   }
+  // Weak readings (a lone mention, a description) give way to a hedge between two points anywhere in the answer.
+  if (hedge !== undefined) return { status: 'ambiguous', explanation: `the answer hedges between two points ("${hedge}")` };
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
@@ -658,6 +677,31 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
   return undefined;
 }
 
+/**
+ * "I'd call it 3 or 4", "Hospital admission or ICU", "Moderate-to-high risk": two points joined by "or" or "-to-" in a clause that neither rejects them
+ * ("not 1 or 3") nor states a condition or question. Either side may be a bare scale number; otherwise the left side is
+ * a word only one label has and the right side opens a whole label or label head ("... or intensive care unit"), so
+ * that prose joining two words ("your GP or urgent care") is no hedge. Returns the hedge as written, or undefined.
+ */
+function hedgeBetweenPoints(plain: string, scale: Scale): string | undefined {
+  const numbered = (word: string): number | undefined =>
+    /^\d{1,2}$/.test(word) && scale.values.has(Number(word)) ? Number(word) : undefined;
+  const worded = (word: string): number | undefined => [...scale.distinctiveWords].find(([, words]) => words.has(word.toLowerCase()))?.[0];
+  for (const clause of splitClauses(withScaleSynonyms(plain))) {
+    if (clause.rejecting || clause.conditional) continue;
+    for (const match of clause.text.matchAll(
+      /\b([A-Za-z]{4,}|\d{1,2})(?:\s+or\s+(?:(?:the|an?|to)\s+)?|-to-)(\d{1,2}\b(?!\s*[A-Za-z%])|[A-Za-z])/g,
+    )) {
+      const after = clause.text.slice((match.index ?? 0) + match[0].length - 1).toLowerCase();
+      const label = scale.labels.find(({ phrase }) => after.startsWith(phrase.toLowerCase()));
+      const left = numbered(match[1] ?? '') ?? worded(match[1] ?? '');
+      const right = numbered(match[2] ?? '') ?? (label === undefined ? undefined : Number(label.id));
+      if (left !== undefined && right !== undefined && left !== right) return label ? `${match[0].slice(0, -1)}${label.phrase}` : match[0];
+    }
+  }
+  return undefined;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -670,6 +714,8 @@ function escapeRegExp(text: string): string {
  */
 const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:ER|ED|A&E|emergency\s+room|casualty)\b/g, 'emergency department'],
+  // German, French, Spanish and Portuguese names of the emergency department.
+  [/\b(?:Notaufnahme|urgences|urgencias|pronto-socorro)\b/gi, 'emergency department'],
   [/\bICU\b/g, 'intensive care unit'],
   [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
   [/\bGP\b/g, 'primary care clinician'],

@@ -33,9 +33,13 @@ export interface Quantity {
   readonly text: string;
 }
 
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+,\d{1,2}(?=\s*[a-zµμ%])|\d+|\.\d+)`;
+/**
+ * A numeral: comma thousands ("4,080"), space thousands before a unit ("14 000 µg", "2 400 mL"), a decimal, a
+ * European decimal comma before a unit ("2,5 mg") or with two decimals closing the answer ("FIB-4 = 2,44"), an integer.
+ */
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=\s*[a-zµμ%])|\d+\.\d+|\d+,\d{1,2}(?=\s*[a-zµμ%])|\d+,\d{2}(?=[.;]?\s*$)|\d+|\.\d+)`;
 const BOUND_BEFORE =
-  /(?:<|>|≤|≥|=<|>=|<=|\bless\s+than|\bgreater\s+than|\bmore\s+than|\bfewer\s+than|\bat\s+least|\bat\s+most|\bup\s+to|\bno\s+more\s+than|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bmaximum(?:\s+(?:daily\s+)?(?:dose\s+)?(?:of|is))?:?|\bmax\.?(?:\s+(?:daily\s+)?dose)?(?:\s+of)?:?|\bminimum(?:\s+of)?:?|\babove|\bbelow|\bexceeding|\bunder)\s*$/i;
+  /(?:<|>|≤|≥|=<|>=|<=|\bless\s+than|\bgreater\s+than|\bmore\s+than|\bfewer\s+than|\bat\s+least|\bat\s+most|\bup\s+to|\bno\s+more\s+than|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bmaximum(?:\s+(?:daily\s+)?(?:dose\s+)?(?:of|is))?:?|\bmax\.?(?:\s+(?:daily\s+)?dose)?(?:\s+of)?:?|\bminimum(?:\s+of)?:?|\bcapped\s+at|\babove|\bbelow|\bexceeding|\bunder)\s*$/i;
 /** A count of two or more before a strength ("two 500 mg tablets", "2 x 500 mg"). */
 const COUNT_BEFORE = /\b(?:two|three|four|five|six|[2-9]|1\d)\s*(?:[x×*]\s*)?$/i;
 const DOSAGE_FORM_AFTER =
@@ -43,6 +47,8 @@ const DOSAGE_FORM_AFTER =
 const RANGE_AFTER = /^\s*(?:-|to|or|\/)\s*(?=[-.\d])/i;
 const OPERATOR_AFTER = /^\s*(?:[×*+÷]|x(?=\s*\d))/i;
 const OPERATOR_BEFORE = /(?:[×*+÷]|\bx)\s*$/i;
+/** "(140 - age)": a constant minus a named variable in brackets is a formula's term ("|" joins the text either side). */
+const FORMULA_DIFFERENCE = /[([]\s*\|\s*-\s*[A-Za-z]{2,}/;
 const FREQUENCIES: ReadonlyArray<readonly [RegExp, number | 'every-n']> = [
   [
     /^,?\s*(?:(?:once|one\s+time|1\s*x)\s+(?:a\s+day|daily|per\s+day|every\s+day)|daily|a\s+day|every\s+day|each\s+day|q\.?\s*d\.?(?![a-z])|o\.?d\.?(?![a-z])|q\.?\s*24\s*h(?:ours?|rs?)?|every\s+24\s+h(?:ours?|rs?)?)/i,
@@ -71,6 +77,10 @@ export function findQuantities(text: string): Quantity[] {
   let match: RegExpExecArray | null;
   while ((match = numberPattern.exec(text)) !== null) {
     const start = match.index;
+    // "1:1000", "1:10,000" (a dilution), "08:30" (a time): a ratio's terms are not quantities.
+    if (/\d:$/.test(text.slice(Math.max(0, start - 2), start)) || /^:\d/.test(text.slice(start + match[0].length))) continue;
+    // "in the 50s", "the 1990s": a decade names a band, not a value.
+    if (/0$/.test(match[0]) && /^s\b/.test(text.slice(start + match[0].length))) continue;
     const sign = match[1] !== undefined && !/\d\s*$/.test(text.slice(Math.max(0, start - 3), start)) ? -1 : 1;
     const numeral = match[2] ?? '';
     let value = sign * parseNumeral(numeral);
@@ -93,6 +103,9 @@ export function findQuantities(text: string): Quantity[] {
       if (numeral.endsWith('00')) value = sign * Number(numeral.replace('.', ''));
       else uncertain = `"${numeral}" may be a decimal or a European thousands separator`;
     }
+    // "2 500 mg tablets": a count of tablets and their strength, or a thousands space; neither reading is safe.
+    if (unit && numeral.includes(' ') && DOSAGE_FORM_AFTER.test(rest.slice(unit.consumed)))
+      uncertain = `"${numeral}" may be a count and a strength or a thousands separator`;
     const wordAfter =
       unit === undefined && outOf === undefined
         ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '')
@@ -135,7 +148,7 @@ export function findQuantities(text: string): Quantity[] {
     const count = COUNT_BEFORE.exec(before);
     const formCount = count && DOSAGE_FORM_AFTER.test(rest) ? `${count[0].trim()} ${text.slice(start, end).trim()}` : undefined;
     const countedForm = unit === undefined && outOf === undefined ? DOSAGE_FORM_AFTER.exec(rest)?.[0].trim() : undefined;
-    const isOperand = OPERATOR_AFTER.test(rest) || OPERATOR_BEFORE.test(before);
+    const isOperand = OPERATOR_AFTER.test(rest) || OPERATOR_BEFORE.test(before) || FORMULA_DIFFERENCE.test(`${before}|${rest}`);
     quantities.push({
       value,
       // "60 to 80 mg": the first number of a range takes the unit written after the second.
@@ -160,5 +173,5 @@ export function findQuantities(text: string): Quantity[] {
 
 function parseNumeral(numeral: string): number {
   if (/^\d+,\d{1,2}$/.test(numeral)) return Number(numeral.replace(',', '.'));
-  return Number(numeral.replace(/,/g, ''));
+  return Number(numeral.replace(/[, ]/g, ''));
 }

@@ -7,7 +7,7 @@ const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|
 /** Verbs that are a refusal only with an advice-like object ("I can't give a specific dose", not "I cannot recommend thrombolysis"). */
 const OBJECT_VERB = String.raw`(?:provide|give|offer|make|recommend|suggest|determine|assign|choose|select|pick|tell|say|advise|calculate|compute|work\s+out|figure\s+out|estimate|decide|answer|comment|help|assist|specify|confirm|assess|evaluate|interpret|weigh\s+in)`;
 const FILLER_WORDS = String.raw`(?:(?:you|a|an|any|the|your|with|on|to|such|me|for|in|this|that|what)\s+){0,3}`;
-const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine|vaccine|vaccination|screening|dosing|diagnostic)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|treatment\s*[.;!]|level|(?:management\s+)?(?:strategy|plan)|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
+const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine|vaccine|vaccination|screening|dosing|diagnostic)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|figure|number|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|treatment\s*[.;!]|level|(?:management\s+)?(?:strategy|plan)|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
 
 const DECLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+\\w+){0,2}?\\s+(?:to\\s+)?${SELF_SUFFICIENT_VERB}`, 'i'),
@@ -39,13 +39,19 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   ),
   // Spanish, French, German and Portuguese declines: "No puedo dar consejos médicos", "Je ne peux pas donner ...".
   /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\bich\s+kann\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
+  // "I'd rather not give a number.", "so I'd rather not say": declining without "can't".
+  /\bI(?:'d|\s+would)\s+rather\s+not\s+(?:say|answer|comment|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate)|put\s+a\s+number)\b/i,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
 ];
 
 const DEFER_PATTERNS: readonly RegExp[] = [
+  // "Vaccination during pregnancy is best discussed with your midwife or obstetrician."
+  /\b(?:is|are)\s+best\s+(?:discussed|decided|answered|addressed|handled|checked)\s+(?:with|by)\s+(?:your|the|a|an)\b/i,
   // "That's a question to discuss with your nephrologist", "should be decided by your gastroenterologist".
   /\b(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+a\s+(?:question|decision|conversation)\s+(?:to\s+(?:discuss|raise|ask|have)|for)\s+(?:with\s+)?(?:your|a|the)\b/i,
-  /\bshould\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,2}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
+  // "Cancer pain management should be handled by your oncology or palliative care team", "Triage must be done by the nurse".
+  /\b(?:should|must)\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made|done|handled|interpreted|managed|assessed)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,4}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|professional|[a-z]+(?:ologist|ician))\b/i,
+  /\b(?:is|are)\s+up\s+to\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:doctor|physician|clinician|team|prescriber|specialist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
   /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,

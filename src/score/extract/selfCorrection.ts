@@ -6,13 +6,15 @@ import type { Candidate } from './resolve.js';
  * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Sorry, miscalculated", "reconsidering,",
  * "Yes... actually no".
  *
- * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection ("..., but wait,")
- * followed by punctuation ("don't wait for the troponin" is advice, not a revision), "actually" only at the start of a clause,
- * "sorry" only with "I misread/meant/was wrong" ("I'm sorry you're feeling this way" is not a correction),
+ * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection followed by
+ * punctuation ("don't wait for the troponin" is advice, not a revision), "actually" only at the start of a clause,
+ * "sorry" only with "I misread/meant/was wrong" or as a sentence of its own before a dash ("G3a. Sorry — it's G3b";
+ * "I'm sorry you're feeling this way" is not a correction),
  * "correction" only followed by punctuation ("correction of hyponatraemia" is a treatment).
  */
+// "... (A) is usually how it's started — but wait, you carry HLA-B*58:01": "but wait" and "oh wait" revise too.
 const REVISION_CUE =
-  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\b(?:no|but|oh),?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\s[-—–]\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|\bsorry,?\s+(?:I\s+)?(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error)|miscalculated|miscounted|misspoke)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)(?:reconsidering|rethinking|re-?checking|re-?reading|recalculating|on\s+reconsideration)\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b/gi;
+  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\b(?:no|but|oh),?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\s[-—–]\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|(?:^|[.!?]\s+)sorry\s*(?=[-—–])|\bsorry,?\s+(?:I\s+)?(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error)|miscalculated|miscounted|misspoke)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)(?:reconsidering|rethinking|re-?checking|re-?reading|recalculating|on\s+reconsideration)\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b/gi;
 
 /** Words with which a revision gives up on answering ("I can't tell without vitals", "not sure", "I don't know"). */
 const UNSURE =

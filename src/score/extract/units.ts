@@ -20,9 +20,11 @@ interface UnitEntry {
   readonly pattern: string;
   readonly dimension: string;
   readonly factor: number;
+  /** Read only when a space separates it from the number (a one-letter unit that is also an English ending). */
+  readonly spaced?: boolean;
 }
 
-/** Numerator units, longest alternatives first; base units: mg, mL, units, mmol, mEq, points, %, mmHg, hours, kg. */
+/** Numerator units, longest alternatives first; base units: mg, mL, units, mmol, mEq, points, %, mmHg, hours (also for seconds), kg. */
 const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`micrograms?|mcgs?|[µμu]g`, dimension: 'mass', factor: 0.001 },
   { pattern: String.raw`nanograms?|ng`, dimension: 'mass', factor: 0.000001 },
@@ -40,17 +42,22 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`international\s+units?|units?|iu|u`, dimension: 'units', factor: 1 },
   { pattern: String.raw`millimoles?|mmol`, dimension: 'mmol', factor: 1 },
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
-  { pattern: String.raw`points?|pts?`, dimension: 'points', factor: 1 },
+  // Spanish, Portuguese, French and German units are written after digits as in English ("7 dias", "2 Punkte").
+  { pattern: String.raw`points?|pts?|punkte?|puntos?|pontos?`, dimension: 'points', factor: 1 },
   // "% predicted" (spirometry) is a percentage of the predicted value, written with or without "of".
   { pattern: String.raw`(?:percent|per\s+cent|%)(?:\s+(?:of\s+)?predicted)?`, dimension: 'percent', factor: 1 },
   { pattern: String.raw`mm\s*hg`, dimension: 'pressure', factor: 1 },
   { pattern: String.raw`beats\s+per\s+minute|bpm`, dimension: 'heart-rate', factor: 1 },
+  { pattern: String.raw`milli-?seconds?|msecs?|ms`, dimension: 'duration', factor: 1 / 3_600_000 },
+  { pattern: String.raw`seconds?|secs?`, dimension: 'duration', factor: 1 / 3600 },
+  // A bare "s" is seconds only after a space ("0.492 s"): glued to a number it is a plural ("in the 50s").
+  { pattern: 's', dimension: 'duration', factor: 1 / 3600, spaced: true },
   { pattern: String.raw`minutes?|mins?`, dimension: 'duration', factor: 1 / 60 },
   { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
-  { pattern: String.raw`days?`, dimension: 'duration', factor: 24 },
-  { pattern: String.raw`weeks?|wks?`, dimension: 'duration', factor: 168 },
-  { pattern: String.raw`months?|mos?`, dimension: 'duration', factor: 730.5 },
-  { pattern: String.raw`years?|yrs?`, dimension: 'duration', factor: 8766 },
+  { pattern: String.raw`days?|d[ií]as|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
+  { pattern: String.raw`weeks?|wks?|semanas?|semaines?|wochen?`, dimension: 'duration', factor: 168 },
+  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: 730.5 },
+  { pattern: String.raw`years?|yrs?|a[ñn]os|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
 ];
 
 /** Denominators; base units: per kg, per day, per 1.73 m², per m², per mL. `dose` is dropped (per dose = amount). */
@@ -84,9 +91,12 @@ const DENOMINATOR_SEPARATOR = /^(?:\s*\/\s*|\s+per\s+(?:a\s+|each\s+)?|\s+(?:in|
  * "body-mass" dimension. Returns undefined when no unit starts the text.
  */
 export function parseUnit(text: string): ParsedUnit | undefined {
-  const leadingSpace = /^\s*/.exec(text)?.[0].length ?? 0;
+  // A unit is written on its number's line: "12.5\nunit: mg/dL" is not 12.5 units.
+  const leadingSpace = /^[^\S\n]*/.exec(text)?.[0].length ?? 0;
   let rest = text.slice(leadingSpace);
-  const numerator = NUMERATOR_PATTERNS.map((entry) => ({ entry, match: entry.regex.exec(rest) })).find((candidate) => candidate.match);
+  const numerator = NUMERATOR_PATTERNS.filter((entry) => leadingSpace > 0 || entry.spaced !== true)
+    .map((entry) => ({ entry, match: entry.regex.exec(rest) }))
+    .find((candidate) => candidate.match);
   if (!numerator?.match) return undefined;
   let consumed = leadingSpace + numerator.match[0].length;
   rest = text.slice(consumed);

@@ -31,7 +31,7 @@ const JSON_KEYS = [
  * that still commit ("I'd lean yes", "I think yes", "To be safe, yes").
  */
 const YES_NO_MARKER =
-  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then|on\s+balance|all\s+things\s+considered|in\s+the\s+end|(?:so\s+)?(?:probably|definitely))\s*[,:]?(?=\s*(?:yes|no)\s*(?:[,.!;:\-—–]|$|\s+(?:i|you|we|she|he|they|it)\b))|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
+  /\b(?:(?:the\s+)?short\s+answer|bottom\s+line|(?:my\s+)?recommendation|verdict|decision|in\s+short|tl;?\s?dr|conclusion|in\s+conclusion|to\s+summari[sz]e|summary)\s*(?:is\b|would\s+be\b|[:=,\-])|\bI(?:'?d|\s+would|\s+can)\s+(?:have\s+to\s+)?(?:say|answer)\b(?:\s+(?:clearly|honestly|confidently))?|\bmy\s+answer\s+(?:is|would\s+be)\b|\bI(?:'d|\s+would)?\s+lean(?:\s+towards?)?(?=\s*(?:yes|no)\b)|\bI\s+(?:think|believe|guess)(?=\s*,?\s*(?:yes|no)\b)|\bto\s+be\s+safe\s*,(?=\s*(?:yes|no)\b)|\bthe\s+answer\s+(?:here\s+)?(?:is|would\s+be)\b|\b(?:so|therefore|thus|hence|overall|ultimately|but|then|on\s+balance|all\s+things\s+considered|in\s+the\s+end|(?:so\s+)?(?:probably|definitely))\s*[,:]?(?=\s*(?:yes|no)\s*(?:[,.!;:\-—–]|$|\s+(?:i|you|we|she|he|they|it)\b))|\b(?:based\s+on|given|according\s+to|per|in\s+(?:this|your)\s+case)\b[^,.\n]{1,60},(?=\s*(?:yes|no)\s*[,.;!\-])/i;
 
 /** Words after which a leading "Yes"/"No" is still the answer ("No, she should not", "Yes it is"). */
 const ANSWER_CONTINUATION =
@@ -74,6 +74,8 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
   /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
+  // "There's no reason to hold off; go ahead.": an imperative to proceed, not one to go and ask someone.
+  /(?:^|[.!?;:—–-]\s*)(?:so\s+|yes,?\s+)?go\s+ahead\b(?!\s+(?:and\s+)?(?:ask|call|check|discuss|talk|speak|see|contact))/i,
   // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
   /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];
@@ -227,6 +229,18 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
       explanation: `matched the only JSON yes/no "${onlyYesNo.key}": "${String(onlyYesNo.value)}"`,
     };
 
+  // "eligible: yes", "screening_recommended: true": the one YAML-style field (a lower-case key, unlike a label such as
+  // "Answer:", which the answer markers read) holding a yes or a no.
+  const yamlFields = [...plain.matchAll(/^\s*[a-z][a-z0-9_]*\s*:\s*([Yy]es|[Nn]o|[Tt]rue|[Ff]alse)\s*$/gm)];
+  const onlyYaml = booleans.length === 0 && yesNoStrings.length === 0 && yamlFields.length === 1 ? yamlFields[0] : undefined;
+  if (onlyYaml)
+    return {
+      status: 'found',
+      value: /^(?:yes|true)$/i.test(onlyYaml[1] ?? '') ? 'yes' : 'no',
+      strength: 'strong',
+      explanation: `matched the only YAML-style yes/no field "${onlyYaml[0].trim()}"`,
+    };
+
   const ticked = tickedItemCandidate(plain, (item) => findYesNoCandidate(item, item, stem));
   if (ticked) return ticked;
 
@@ -244,15 +258,16 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   const leading = fromReading(leadingReading, 'leading');
   if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
-  const noThingAsked = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(plain);
-  if (noThingAsked && stemRoots(stem ?? '').has((noThingAsked[1] ?? '').toLowerCase().slice(0, 4))) {
-    return {
-      status: 'found',
-      value: 'no',
-      strength: 'strong',
-      explanation: `leading "${noThingAsked[0].trim()}" names what the question asks about`,
-    };
-  }
+  const noThingAsked = leadingNoThingAsked(plain, stem);
+  if (noThingAsked) return noThingAsked;
+
+  // "Hb 8.1, stable, no CAD → no.", "Typical Bell's → no imaging.": clipped notes conclude after their last arrow.
+  const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
+  const concluded = arrow < 0 ? '' : plain.slice(arrow).replace(/^(?:→|=>)\s*/, '');
+  const afterArrow = concluded.length === 0 ? undefined : fromReading(readYesNoAt(concluded), 'conclusion after the arrow');
+  if (afterArrow?.status === 'found') return afterArrow;
+  const noThingAfterArrow = concluded.length === 0 ? undefined : leadingNoThingAsked(concluded, stem);
+  if (noThingAfterArrow) return noThingAfterArrow;
 
   const closing = closingYesNo(plain);
   if (closing)
@@ -340,6 +355,18 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (affirmed !== undefined)
     return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
   return { status: 'none', explanation: 'no yes/no answer found' };
+}
+
+/** "No aspirin for primary prevention." for "Should he take aspirin?": a leading "no" before what the question asks about. */
+function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<YesNo> | undefined {
+  const noThing = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(text);
+  if (!noThing || !stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4))) return undefined;
+  return {
+    status: 'found',
+    value: 'no',
+    strength: 'strong',
+    explanation: `leading "${noThing[0].trim()}" names what the question asks about`,
+  };
 }
 
 /** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
@@ -530,7 +557,7 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
     );
   if (!match) return undefined;
@@ -545,7 +572,8 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
   if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
-  const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|$)/.test(rest);
+  // "Yes 👍 every adult": an emoji after the word punctuates it.
+  const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|\p{Extended_Pictographic}|$)/u.test(rest);
   const isCoreWord =
     /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(
       word,

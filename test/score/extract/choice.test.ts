@@ -77,3 +77,46 @@ describe('extractChoice', () => {
     expect(extractChoice(HOSTILE.longPreamble ?? '', ESI)).toMatchObject({ kind: 'answer', value: 'D' });
   });
 });
+
+describe('extractChoice, committed picks after hedges and rejections (v8)', () => {
+  const screening = { A: 'Annual mammography', B: 'Annual breast MRI', C: 'No screening', D: 'Genetic counselling' };
+  const read = (text: string) => {
+    const result = extractChoice(text, screening);
+    return result.kind === 'answer' ? result.value : result.kind;
+  };
+
+  it('reads "but probably A", an imperative "Go with A", "so going with D" and "a alternativa B"', () => {
+    expect(read("I'm not 100% sure, but probably A.")).toBe('A');
+    expect(read('Not C, and definitely not B. Go with A.')).toBe('A');
+    expect(read('annual breast MRI could work too in some cases but not really here so going with D')).toBe('D');
+    expect(read('A resposta correta é a alternativa B.')).toBe('B');
+    expect(read('Die richtige Antwort ist A.')).toBe('A');
+  });
+
+  it('keeps a negated or split pick unparseable', () => {
+    expect(read('Probably not A.')).toBe('unparseable');
+    expect(read('Go with A or B.')).toBe('unparseable');
+    expect(read("Don't go with A.")).toBe('unparseable');
+  });
+});
+
+describe('extractChoice, conditions and labelled recommendations (v8)', () => {
+  const esi = { A: 'ESI 1', B: 'ESI 2', C: 'ESI 3', D: 'ESI 4' };
+  const cystitis = {
+    A: 'Ciprofloxacin for 14 days',
+    B: 'Nitrofurantoin 100 mg twice daily for 5 days',
+    C: 'Cranberry juice only',
+    D: 'No treatment',
+  };
+
+  it('reads no option mentioned only under a condition', () => {
+    expect(extractChoice('ESI 4 or 5 depending on whether you count the prescription as a resource.', esi).kind).toBe('unparseable');
+    expect(extractChoice('ESI 4: one resource at most.', esi)).toMatchObject({ kind: 'answer', value: 'D' });
+  });
+
+  it('reads "Recommended treatment:" as an answer marker before a list of rejected options', () => {
+    const text =
+      '**Recommended treatment:** nitrofurantoin 100 mg twice daily for 5 days (**B**)\n\nWhy not the others:\n* **A** – too long\n* **D** – cystitis needs treatment';
+    expect(extractChoice(text, cystitis)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
+});

@@ -22,6 +22,10 @@ describe('splitClauses', () => {
     expect(splitClauses('Not this one: Start oral doxycycline').map((c) => c.rejecting)).toEqual([true, true]);
     expect(splitClauses('Incorrect - IV ceftriaxone.').map((c) => c.rejecting)).toEqual([true, true]);
     expect(splitClauses('Not urgent care: Emergency department now.').map((c) => c.rejecting)).toEqual([true, false]);
+    expect(splitClauses('Wrong - Lyme serology first').map((c) => c.rejecting)).toEqual([true, true]);
+    expect(splitClauses('Not appropriate: ED now. Same-day urgent care.').map((c) => c.rejecting)).toEqual([true, true, false]);
+    expect(splitClauses('Answer: Start oral doxycycline').map((c) => c.rejecting)).toEqual([false, false]);
+    expect(splitClauses('Recommended: Start oral doxycycline').map((c) => c.rejecting)).toEqual([false, false]);
   });
 
   it('does not let a negation inside a relative clause reject the clause', () => {

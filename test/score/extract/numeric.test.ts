@@ -73,3 +73,104 @@ describe('extractNumeric with the vignette weight', () => {
     expect(extractNumeric('The dose is 82 mg.', 'mg', undefined, { weightKg: 82 })).toMatchObject({ kind: 'answer', value: 82 });
   });
 });
+
+describe('extractNumeric, wrong values of the development sets (v8)', () => {
+  const value = (text: string, unit: string, stem?: string, weightKg?: number) => {
+    const result = extractNumeric(text, unit, stem, weightKg === undefined ? {} : { weightKg });
+    return result.kind === 'answer' ? result.value : result.kind;
+  };
+
+  it('converts seconds to milliseconds, but reads no "s" glued to a number as seconds', () => {
+    expect(value('QTc = 0.492 s.', 'ms')).toBe(492);
+    expect(value('QTc 480 msec', 'ms')).toBe(480);
+    expect(value('The estimated GFR is roughly in the 50s to low 60s.', 'mL/min/1.73m2')).toBe('unparseable');
+  });
+
+  it('reads a space as a thousands separator only before a unit, and not before a count of tablets', () => {
+    expect(value('200 µg/kg × 70 kg = 14 000 µg, i.e. fourteen milligrams.', 'mg')).toBe(14);
+    expect(value('2 400 mL de cristalloïdes.', 'mL')).toBe(2400);
+    expect(value('Take 2 500 mg tablets.', 'mg')).toBe('unparseable');
+  });
+
+  it('reads a decimal comma with two decimals closing the answer, and a three-digit group as thousands', () => {
+    expect(value('FIB-4 = 2,44', 'index')).toBe(2.44);
+    expect(value('4,080 mg', 'mg')).toBe(4080);
+  });
+
+  it('reads no term of a ratio as a dose', () => {
+    expect(value('Epi 1 mg IM — 1 mL of 1:1000.', 'mg')).toBe(1);
+    expect(value('1 mL of 1:1000.', 'mg')).toBe('unparseable');
+  });
+
+  it('reads no constant of a formula as its result', () => {
+    const crcl = "CrCl = [(140 − age) × weight] / (72 × SCr) × 0.85 for female. Substituting the patient's values: 45 mL/min.";
+    expect(value(crcl, 'mL/min')).toBe(45);
+    expect(value('CrCl = (140 − age) × weight / (72 × SCr).', 'mL/min')).toBe('unparseable');
+  });
+
+  it('applies a cap stated right after a value above it, and leaves a value under its cap', () => {
+    expect(value('Give 4500 mg, capped at 4000 mg.', 'mg')).toBe(4000);
+    expect(value('0.01 mg/kg IM, up to a maximum of 0.5 mg in adults.', 'mg', undefined, 75)).toBe(0.5);
+    expect(value('0.01 mg/kg IM, up to a maximum of 0.5 mg in adults.', 'mg', undefined, 30)).toBe(0.3);
+    expect(value('60 × 96 = 5760 mg, which exceeds the 4500 mg maximum. Give 4500 mg.', 'mg')).toBe(4500);
+  });
+
+  it('reads no score as a dose, and a "twice daily" stem as asking for one dose', () => {
+    const stem = 'What capecitabine starting dose is recommended, in mg/m2 twice daily?';
+    const text = 'Activity score 1 → CPIC: reduce the starting dose by 50 %. Standard is 1250 mg/m² twice daily, so 625 mg/m² twice daily.';
+    expect(value(text, 'mg/m2', stem)).toBe(625);
+    expect(value('HEART score 1.', 'mg')).toBe('unparseable');
+    expect(value('HEART score 4.', 'points')).toBe(4);
+  });
+
+  it('reads no part of a total, difference or other measure as the value asked for', () => {
+    const alteplase = 'What is the total alteplase dose (bolus plus infusion)?';
+    expect(value('Bolus: 7 mg.', 'mg', alteplase)).toBe('unparseable');
+    expect(value('Total: 70 mg.', 'mg', alteplase)).toBe(70);
+    expect(value('Your FEV1 is 25% below the predicted value.', '% predicted')).toBe('unparseable');
+    expect(value('Creatinine clearance about 60 mL/min by Cockcroft-Gault.', 'mL/min/1.73m2')).toBe('unparseable');
+    expect(value('eGFR 60 mL/min (CKD-EPI); creatinine clearance would be lower.', 'mL/min/1.73m2')).toBe(60);
+  });
+
+  it('reads a closing sum over the points given for its parts', () => {
+    const heart = 'History moderately suspicious gives 1 point. ECG normal: 0. Age 45–64: 1. Risk factors: two, which is 1 point. Sum: 3.';
+    expect(value(heart, 'points')).toBe(3);
+    expect(value('Adding the answers gives 14. Recounting, it comes to 15.', 'points')).toBe('unparseable');
+  });
+
+  it('reads "I\'d say" with a worded amount, a "FINAL:" line, and a unit only on its number\'s line', () => {
+    expect(value("I'd say five days.", 'days')).toBe(5);
+    expect(value("I'd say 5 or 7 days.", 'days')).toBe('unparseable');
+    expect(value('...\nFINAL: 625', 'mg')).toBe(625);
+    expect(value('answer: 12.5\nunit: mg/dL', 'mg/dL')).toBe(12.5);
+    expect(value("I'd give two tablets.", 'mg')).toBe('unparseable');
+  });
+
+  it('reads the bound a question asks for as its value, and no other bound', () => {
+    const a1c = 'What A1C goal do the ADA Standards of Care recommend for most nonpregnant adults like me (aim to be below)?';
+    expect(value('Below 6.5%.', '%', a1c)).toBe(6.5);
+    expect(value('The A1C goal for most nonpregnant adults is below 7%.', '%', a1c)).toBe(7);
+    expect(value('Below 7 %', '%', 'What is the HbA1c?')).toBe('unparseable');
+    expect(value('At least 7 %', '%', a1c)).toBe('unparseable');
+    expect(value('Below 7.5 or 8 % — either is defensible.', '%', a1c)).toBe('unparseable');
+  });
+
+  it('reads Spanish, Portuguese, French and German units written after digits', () => {
+    expect(value('Continue a tomar durante 7 dias depois de sair da zona de malária.', 'days')).toBe(7);
+    expect(value('La PPE doit être prise pendant 28 jours au total.', 'days')).toBe(28);
+    expect(value('Der qSOFA-Score beträgt 2 Punkte.', 'points')).toBe(2);
+    expect(value('Durante 6 meses.', 'months')).toBe(6);
+  });
+
+  it('reads the one number an XML leaf holds, and no leaf holding words', () => {
+    expect(value('<interval_years>10</interval_years>', 'years')).toBe(10);
+    expect(value('<total_mg>70.2</total_mg>', 'mg')).toBe(70.2);
+    expect(value('<risk>high</risk>', 'points')).toBe('unparseable');
+  });
+
+  it("reads the terse value after a clipped note's last arrow, and nothing after an arrow to a range", () => {
+    expect(value('C 0, U 1, R 1, B 1, 65 1 → 4', 'points')).toBe(4);
+    expect(value('Oxycodone to morphine ratio 1:2.25 → 40 × 2.25 = 90.', 'MME/day')).toBe(90);
+    expect(value('Moderate risk → 4-6', 'points')).toBe('unparseable');
+  });
+});

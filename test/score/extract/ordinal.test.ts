@@ -83,3 +83,66 @@ describe('extractOrdinal, issue 14 classes', () => {
     expect(extractOrdinal('HEART score 2, so low risk.', risk)).toMatchObject({ kind: 'answer', value: 1 });
   });
 });
+
+describe('extractOrdinal, hedges between two points (v8)', () => {
+  const disposition = [
+    { value: 1, label: 'Discharge home now' },
+    { value: 2, label: 'Discharge after 1 more hour of observation' },
+    { value: 3, label: 'Hospital admission' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+
+  it('reads two points joined by "or" as unparseable', () => {
+    expect(extractOrdinal("Admission or ICU — PEF 40 % is borderline; I'd call it 3 or 4.", disposition).kind).toBe('unparseable');
+    expect(extractOrdinal('Hospital admission or ICU.', disposition).kind).toBe('unparseable');
+    expect(extractOrdinal('Level 3 or 4.', disposition).kind).toBe('unparseable');
+  });
+
+  it('still reads an answer whose "or" rejects, counts or conditions', () => {
+    expect(extractOrdinal('Not 1 or 2: she needs admission. Hospital admission.', disposition)).toMatchObject({ value: 3 });
+    expect(extractOrdinal('Hospital admission; ICU only if she tires or her PaCO2 rises.', disposition)).toMatchObject({ value: 3 });
+  });
+
+  it('reads "Moderate-to-high" as a hedge, a quoted question as no point, and "Sorry —" as a revision', () => {
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Moderate risk' },
+      { value: 3, label: 'High risk' },
+    ];
+    const esi = [1, 2, 3, 4, 5].map((value) => ({ value, label: `ESI ${value}` }));
+    expect(extractOrdinal('Moderate-to-high risk.', risk).kind).toBe('unparseable');
+    expect(extractOrdinal('High risk.', risk)).toMatchObject({ value: 3 });
+    expect(extractOrdinal('Regarding "Which ESI level should the triage nurse assign?": 1.', esi)).toMatchObject({ value: 1 });
+    expect(extractOrdinal('ESI 3. Sorry — two resources and abnormal vitals, so ESI 2.', esi)).toMatchObject({ value: 2 });
+  });
+
+  it('reads a label after a leading emoji, and the emergency department named in German, French or Portuguese', () => {
+    const severity = [
+      { value: 1, label: 'Mild' },
+      { value: 2, label: 'Moderate' },
+      { value: 3, label: 'Severe' },
+    ];
+    const care = [
+      { value: 1, label: 'Self-care at home' },
+      { value: 2, label: 'Routine appointment with a primary care clinician' },
+      { value: 3, label: 'Same-day urgent care or primary care visit' },
+      { value: 4, label: 'Emergency department now (call emergency services if needed)' },
+    ];
+    expect(extractOrdinal('🟠 Moderate', severity)).toMatchObject({ value: 2 });
+    expect(extractOrdinal('Sofort in die Notaufnahme.', care)).toMatchObject({ value: 4 });
+    expect(extractOrdinal('Vá ao pronto-socorro agora.', care)).toMatchObject({ value: 4 });
+    expect(extractOrdinal('Not the Notaufnahme — a same-day GP visit.', care)).not.toMatchObject({ value: 4 });
+  });
+
+  it('reads the one YAML-style level field, and no field of another name', () => {
+    const esi = [1, 2, 3, 4, 5].map((value) => ({ value, label: `ESI ${value}` }));
+    const severity = [
+      { value: 1, label: 'Mild' },
+      { value: 2, label: 'Moderate' },
+      { value: 3, label: 'Severe' },
+    ];
+    expect(extractOrdinal('esi_level: 1', esi)).toMatchObject({ value: 1 });
+    expect(extractOrdinal('severity: Moderate\nz_score_band: "-2.5 to -4.0"', severity)).toMatchObject({ value: 2 });
+    expect(extractOrdinal('heart_rate: 3\nresp_rate: 2', esi).kind).toBe('unparseable');
+  });
+});

@@ -10,6 +10,10 @@ describe('detectRefusal', () => {
     'I cannot give you a specific dose without knowing your weight.',
     'This decision should be made by your physician.',
     "I'm sorry, but I can't help with that.",
+    "Your surveillance schedule should come from your surgeon. I'd rather not give a number.",
+    "Timing targets vary between institutions, so please check your hospital's policy — I can't give a figure.",
+    'Cancer pain management should be handled by your oncology or palliative care team.',
+    'Pain management is up to the medical team.',
   ])('classes %j as a refusal', (text) => {
     const result = detectRefusal(text);
     expect(result).toMatchObject({ refusal: true, hedge: false });
@@ -25,10 +29,14 @@ describe('detectRefusal', () => {
     expect(detectRefusal(text)).toMatchObject({ refusal: false, hedge: true });
   });
 
-  it.each(['B', 'No, she should not receive thrombolysis.', 'I cannot recommend thrombolysis given the recent bleed.', 'ESI 2'])(
-    'finds no refusal language in %j',
-    (text) => {
-      expect(detectRefusal(text)).toMatchObject({ refusal: false, hedge: false });
-    },
-  );
+  it.each([
+    'B',
+    'No, she should not receive thrombolysis.',
+    "I'd rather not wait: give it now.",
+    'The best number is 4.',
+    'I cannot recommend thrombolysis given the recent bleed.',
+    'ESI 2',
+  ])('finds no refusal language in %j', (text) => {
+    expect(detectRefusal(text)).toMatchObject({ refusal: false, hedge: false });
+  });
 });

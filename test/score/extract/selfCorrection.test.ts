@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extractChoice } from '../../../src/score/extract/choice.js';
 import { textsAfterSelfCorrection } from '../../../src/score/extract/selfCorrection.js';
 import { extractNumeric } from '../../../src/score/extract/numeric.js';
 import { extractOrdinal } from '../../../src/score/extract/ordinal.js';
@@ -39,5 +40,24 @@ describe('self-corrections in the extractors', () => {
       kind: 'answer',
       value: 2,
     });
+  });
+});
+
+describe('self-correction after "but wait" (v8)', () => {
+  const urate = {
+    A: 'Allopurinol 100 mg daily with slow titration',
+    B: 'Allopurinol with prednisone cover for the first month',
+    C: 'An alternative urate-lowering drug such as febuxostat; no allopurinol',
+    D: 'No urate-lowering therapy can be used',
+  };
+
+  it('reads the answer after "but wait ... actually the right answer for you is C"', () => {
+    const text =
+      "Allopurinol at 100 mg with slow titration (A) is usually how it's started — but wait, you carry HLA-B*58:01. So actually the right answer for you is C.";
+    expect(extractChoice(text, urate)).toMatchObject({ kind: 'answer', value: 'C' });
+  });
+
+  it('reads advice not to wait as no revision', () => {
+    expect(extractChoice("Don't wait: B.", urate)).toMatchObject({ kind: 'answer', value: 'B' });
   });
 });

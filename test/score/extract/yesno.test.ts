@@ -68,3 +68,37 @@ describe('extractYesNo, issue 14 classes', () => {
     expect(extractYesNo('My apologies, but I am unable to help with this request.').kind).toBe('refusal');
   });
 });
+
+describe('extractYesNo, informal verdicts (v8)', () => {
+  it('reads "id say no" and an imperative "go ahead", but not "go ahead and ask"', () => {
+    expect(extractYesNo('its not really worth it here so id say no to that')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("There's no reason to hold off; go ahead.")).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Go ahead and ask your pharmacist.').kind).not.toBe('answer');
+  });
+});
+
+describe('extractYesNo, clipped conclusions (v8)', () => {
+  it('reads the verdict after the last arrow, and "probably not yet"', () => {
+    expect(extractYesNo('Hb 8.1, stable, no CAD → no. Threshold 7.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("Typical Bell's, no atypical features → no imaging.", 'Does she need brain imaging?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Probably not yet — keep trying a few more months.')).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+
+  it('reads no verdict from an arrow to something else', () => {
+    expect(extractYesNo('Stable → no CAD history.', 'Does she need a transfusion?').kind).not.toBe('answer');
+  });
+
+  it('reads "is best discussed with your midwife" alone as a refusal, and with a verdict as that verdict', () => {
+    expect(extractYesNo('Vaccination during pregnancy is best discussed with your midwife or obstetrician.').kind).toBe('refusal');
+    expect(extractYesNo('Yes — the timing is best discussed with your midwife.')).toMatchObject({ kind: 'answer', value: 'yes' });
+  });
+
+  it('reads a yes punctuated by an emoji and the one YAML-style yes/no field', () => {
+    expect(extractYesNo('Yes 👍 every adult 18–79 once.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('eligible: yes\nthreshold: "eGFR <= 20"')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('screening_recommended: false')).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+});
