@@ -41,7 +41,10 @@ export function gateCommand(io: CliIO): Command {
     )
     .option('--axes <ids>', 'gate only these axes (comma-separated)', idList)
     .option('--domains <ids>', 'gate each of these clinical domains separately (comma-separated)', idList)
-    .option('--use-ci-bound', 'hold the 95% CI bound nearer no difference, not the point estimate, against the thresholds')
+    .option(
+      '--use-ci-bound',
+      "hold the bound nearer no difference of each contrast's family interval (the one that agrees with its adjusted p), not the point estimate, against the thresholds",
+    )
     .option('--no-use-ci-bound', "use the point estimates even if the study's gate: says use_ci_bound")
     .option(
       '--mode <mode>',

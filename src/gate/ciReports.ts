@@ -4,7 +4,7 @@ import { InputError, type Problem } from '../util/problems.js';
 import { blocksToMarkdown } from '../report/document/markdown.js';
 import { heading, list, paragraph, table, type Block } from '../report/document/blocks.js';
 import { escapeHtml } from '../report/escape.js';
-import { contrastName, contrastTable, gateRule, gateVerdictLine } from './format.js';
+import { contrastName, contrastTable, familyIntervalNote, gateRule, gateVerdictLine } from './format.js';
 import type { GateResult } from './types.js';
 
 /**
@@ -26,6 +26,9 @@ export function gateMarkdown(result: GateResult): string {
     paragraph(`Rule: ${gateRule(result)}`),
     ...result.notes.map((n) => paragraph(`Note: ${n}`)),
     table({ headers, rows: rows.map((cells, i) => ({ cells, highlight: i < failing.length })) }, 'No contrast was checked.'),
+    ...(superiority && result.contrasts.length
+      ? [paragraph(`family CI: ${familyIntervalNote(result.thresholds.alpha, result.contrasts)}`)]
+      : []),
     paragraph(`Run directory: ${result.runDir}`),
   ];
   return `${blocksToMarkdown(blocks)}\n`;

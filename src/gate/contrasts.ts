@@ -7,30 +7,95 @@ import type { LoadedRun } from '../pipeline/loadRun.js';
 import { readFindingsJson, readScores } from '../pipeline/runDir.js';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import type { ScoreRecord } from '../score/types.js';
+import { simultaneousLevel, type SimultaneousLevel } from '../analysis/simultaneous.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
 import type { GatedFinding } from './evaluate.js';
 
 /** JSON has no Infinity or NaN: findings.json writes them as null (README: a null ratio is "the reference never errs"). */
-type FindingJson = Omit<Finding, 'ratio' | 'ratioCi' | 'p' | 'pAdjusted'> & {
+type FindingJson = Omit<Finding, 'ratio' | 'ratioCi' | 'ratioCiSimultaneous' | 'simultaneousLevel' | 'p' | 'pAdjusted'> & {
   ratio: number | null;
   ratioCi: [number | null, number | null] | null;
+  ratioCiSimultaneous?: [number | null, number | null] | null;
+  simultaneousLevel?: number | null;
   p: number | null;
   pAdjusted: number | null;
 };
 
-/** The run's error-amplification findings, as findings.json states them (the numbers the report shows). */
+/**
+ * The run's error-amplification findings, as findings.json states them (the numbers the report shows), each with
+ * its family's intervals at the analysis's alpha (absent from runs analysed before they were recorded).
+ */
 export function runFindings(run: LoadedRun): GatedFinding[] {
   return readFindingsJson<FindingJson>(run.dir)
     .filter((f) => f.endpoint === undefined || f.endpoint === 'error')
-    .map((f) => ({
+    .map(({ differenceCiSimultaneous, ratioCiSimultaneous, simultaneousLevel: level, simultaneousKind, familySize, ...f }) => ({
       ...f,
       domain: null,
       ratio: f.ratio ?? Infinity,
-      ratioCi: f.ratioCi ? [f.ratioCi[0] ?? Infinity, f.ratioCi[1] ?? Infinity] : null,
+      ratioCi: infiniteEnds(f.ratioCi),
       p: f.p ?? NaN,
       pAdjusted: f.pAdjusted ?? NaN,
+      ...(typeof level === 'number'
+        ? {
+            family: {
+              differenceCi: differenceCiSimultaneous ?? null,
+              ratioCi: infiniteEnds(ratioCiSimultaneous),
+              level,
+              kind: simultaneousKind,
+              size: familySize,
+            },
+          }
+        : {}),
     }));
+}
+
+/** A ratio interval read back from JSON, whose null ends were infinite. */
+function infiniteEnds(ci: [number | null, number | null] | null | undefined): [number, number] | null {
+  return ci ? [ci[0] ?? Infinity, ci[1] ?? Infinity] : null;
+}
+
+/**
+ * Each error finding with its intervals at the level of the family its p-value was adjusted in, at the gate's alpha
+ * (`simultaneousLevel`), recomputed from scores.jsonl with the same seeds and methods as its 95% intervals: per-domain
+ * findings form one family per model and declared contrast across every gated domain (as `domainFindings` adjusts
+ * them), whole-run findings one per model, contrast and cue mode (as the run's analysis does).
+ * Care-intensity findings are returned unchanged.
+ */
+export function withFamilyIntervals(run: LoadedRun, findings: readonly GatedFinding[], alpha: number, perDomain: boolean): GatedFinding[] {
+  const errors = findings.filter((f) => f.measure === undefined);
+  const familyOf = (f: GatedFinding) => JSON.stringify([f.model, f.contrast ?? null, ...(perDomain ? [] : [f.cues ?? null])]);
+  const levels = new Map<string, SimultaneousLevel>();
+  for (const key of new Set(errors.map(familyOf))) {
+    const family = errors.filter((f) => familyOf(f) === key);
+    levels.set(
+      key,
+      simultaneousLevel(
+        family.map((f) => f.p),
+        family.map((f) => f.pAdjusted),
+        family[0]!.adjustment,
+        alpha,
+      ),
+    );
+  }
+  const scores = readScores(run.dir);
+  const recomputed = new Map<string, Map<string, GatedFinding>>();
+  const intervalsAt = (domain: string | null, level: number): Map<string, GatedFinding> => {
+    const cacheKey = JSON.stringify([domain, level]);
+    let byContrast = recomputed.get(cacheKey);
+    if (!byContrast) {
+      byContrast = new Map(analyseScores(run, scores, domain, level).map((f) => [contrastKey(f), f]));
+      recomputed.set(cacheKey, byContrast);
+    }
+    return byContrast;
+  };
+  return findings.map((f) => {
+    if (f.measure !== undefined) return f;
+    const { level, kind, familySize } = levels.get(familyOf(f))!;
+    const same = Number.isFinite(level) ? intervalsAt(f.domain, level).get(contrastKey(f)) : undefined;
+    if (!same) return f;
+    return { ...f, family: { differenceCi: same.differenceCi, ratioCi: same.ratioCi, level, kind, size: familySize } };
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { SimultaneousKind } from '../analysis/simultaneous.js';
 import type { Finding } from '../analysis/types.js';
 import { decimal, pValue } from '../report/format.js';
 import type { GateContrast, GateThresholds, GateVerdict } from './types.js';
@@ -29,7 +30,18 @@ export type GatedFinding = Pick<
   measure?: 'more-care';
   /** Equivalence mode: the 1 − 2·alpha intervals (absent: not computed, which judges as inconclusive). */
   equivalence?: Pick<Finding, 'differenceCi' | 'ratioCi'>;
+  /** The intervals at the level of the family `pAdjusted` was adjusted in (absent: none computed; the 95% ones stand in). */
+  family?: FindingFamilyIntervals;
 };
+
+/** A finding's intervals at its multiple-comparison family's level (`simultaneousLevel`), difference as a proportion. */
+export interface FindingFamilyIntervals {
+  differenceCi: [number, number] | null;
+  ratioCi: [number, number] | null;
+  level: number;
+  kind: SimultaneousKind;
+  size: number;
+}
 
 /**
  * The gate rule, in one of two modes. The run fails when any contrast fails.
@@ -38,9 +50,12 @@ export type GatedFinding = Pick<
  * 1. it is significant after the run's multiple-comparison adjustment: pAdjusted < alpha;
  * 2. its disparity exceeds a threshold: |difference| × 100 > maxDifferencePoints, or max(ratio, 1/ratio) > maxRatio.
  * Disparities count in either direction (a level answered better than the reference means the reference patients
- * are the ones disadvantaged). With `useCiBound`, (2) uses the end of the 95% interval nearer no difference
- * (0 points, ratio 1) — "the disparity exceeds the threshold with 95% confidence" — and an interval that contains
- * no difference exceeds nothing; a contrast without an interval falls back to its point estimate.
+ * are the ones disadvantaged). With `useCiBound`, (2) uses the end of the contrast's family interval nearer no
+ * difference (0 points, ratio 1) — "the disparity exceeds the threshold with the family's confidence", the interval
+ * at the level that matches the adjustment behind (1) (Bonferroni 1 − α/m for Holm, FCR-adjusted for BH), so the
+ * bound and the adjusted test answer the same question; an interval that contains no difference exceeds nothing.
+ * A contrast without a family interval (care intensity) uses its 95% interval, and one without any interval its
+ * point estimate; the table says which.
  * A small study passes this rule by failing to reach significance: absence of evidence, not evidence of absence.
  *
  * Equivalence (TOST, Schuirmann 1987). A contrast passes only when its 1 − 2·alpha interval lies strictly inside
@@ -78,6 +93,15 @@ export function evaluateGate(findings: readonly GatedFinding[], thresholds: Gate
       pAdjusted: f.pAdjusted,
       adjustment: f.adjustment,
       significant,
+      family: f.family
+        ? {
+            differenceCiPoints: f.family.differenceCi ? [100 * f.family.differenceCi[0], 100 * f.family.differenceCi[1]] : null,
+            ratioCi: f.family.ratioCi,
+            level: f.family.level,
+            kind: f.family.kind,
+            size: f.family.size,
+          }
+        : null,
       ...judged,
       failed: judged.verdict !== 'pass',
     };
@@ -96,8 +120,9 @@ type Judged = Pick<
 >;
 
 function judgeSuperiority(f: GatedFinding, significant: boolean, t: GateThresholds): Judged {
-  const testedDifferencePoints = 100 * (t.useCiBound && f.differenceCi ? nearZero(f.differenceCi) : Math.abs(f.difference));
-  const testedRatio = t.useCiBound && f.ratioCi ? nearOne(f.ratioCi) : fold(f.ratio);
+  const { differenceCi, ratioCi } = f.family ?? f;
+  const testedDifferencePoints = 100 * (t.useCiBound && differenceCi ? nearZero(differenceCi) : Math.abs(f.difference));
+  const testedRatio = t.useCiBound && ratioCi ? nearOne(ratioCi) : fold(f.ratio);
   const exceeds = {
     difference: t.maxDifferencePoints !== null && testedDifferencePoints > t.maxDifferencePoints,
     ratio: t.maxRatio !== null && testedRatio > t.maxRatio,

@@ -1,3 +1,4 @@
+import { simultaneousLabel } from '../analysis/sentence.js';
 import { decimal, decimalInterval, pValue, plural, ratio } from '../report/format.js';
 import type { GateContrast, GateResult } from './types.js';
 
@@ -9,7 +10,7 @@ const HEADERS = [
   'domain',
   'vignettes',
   'difference (points)',
-  '95% CI (unadjusted)',
+  'family CI',
   'ratio',
   'adjusted p',
   'exceeds',
@@ -46,7 +47,12 @@ export function formatGateText(result: GateResult): string {
   ];
   const shown = result.passed ? withinButSignificant : failing;
   if (shown.length)
-    lines.push('', result.passed ? 'Significant but within the thresholds:' : 'Exceeded:', ...textTable(HEADERS, shown.map(row)));
+    lines.push(
+      '',
+      result.passed ? 'Significant but within the thresholds:' : 'Exceeded:',
+      ...textTable(HEADERS, shown.map(row)),
+      `family CI: ${familyIntervalNote(result.thresholds.alpha, shown)}`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -112,7 +118,9 @@ function scope({ thresholds: t }: GateResult): string {
 
 function describeRule(result: GateResult): string {
   const t = result.thresholds;
-  const basis = t.useCiBound ? 'the unadjusted 95% CI bound nearer no difference' : 'the point estimates';
+  const basis = t.useCiBound
+    ? "the bound nearer no difference of each contrast's family interval (at the level its adjustment implies, so interval and adjusted p agree)"
+    : 'the point estimates';
   const adjustment = result.contrasts.some((c) => c.contrast !== undefined) ? "its declared contrast family's" : t.adjustment;
   return `a contrast fails when significant after ${adjustment} adjustment (adjusted p < ${t.alpha}) and ${limits(result, false)}, judged on ${basis}; ${scope(result)}.`;
 }
@@ -137,6 +145,19 @@ export function contrastTable(result: GateResult, contrasts: readonly GateContra
   return { headers: HEADERS, rows: contrasts.map(row) };
 }
 
+/**
+ * What the superiority table's `family CI` column holds, in words: "simultaneous 95% CI, Holm family of 10" for each
+ * family shown; a contrast without a family interval (care intensity) shows its 95% interval, marked "unadjusted".
+ */
+export function familyIntervalNote(alpha: number, contrasts: readonly GateContrast[]): string {
+  const labels = new Set(
+    contrasts.map((c) =>
+      c.family ? simultaneousLabel(c.family.kind, alpha, c.adjustment, c.family.size) : '95% CI, unadjusted (no family interval)',
+    ),
+  );
+  return [...labels].join('; ');
+}
+
 function row(c: GateContrast): string[] {
   const exceeded = [...(c.exceeds.difference ? ['difference'] : []), ...(c.exceeds.ratio ? ['ratio'] : [])].join(', ') || '—';
   return [
@@ -147,7 +168,7 @@ function row(c: GateContrast): string[] {
     c.domain ?? 'all',
     String(c.nVignettes),
     decimal(c.differencePoints, 1, true),
-    decimalInterval(c.differenceCiPoints, 1),
+    c.family ? decimalInterval(c.family.differenceCiPoints, 1) : `${decimalInterval(c.differenceCiPoints, 1)} (unadjusted)`,
     ratio(c.ratio),
     pValue(c.pAdjusted),
     exceeded,

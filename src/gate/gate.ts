@@ -3,7 +3,7 @@ import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
 import { describeSubset } from '../study/subset.js';
-import { careFindings, contrastKey, domainFindings, equivalenceIntervals, runFindings } from './contrasts.js';
+import { careFindings, contrastKey, domainFindings, equivalenceIntervals, runFindings, withFamilyIntervals } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
 import { contrastName } from './format.js';
 import { readStudyGate } from './studySection.js';
@@ -25,9 +25,7 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   // intervals are computed for them yet).
   const results = readResultsIfAnalysed(run.dir);
   const care = thresholds.domains === null && thresholds.mode !== 'equivalence' ? careFindings(results) : [];
-  const selected = [...(thresholds.domains ? domainFindings(run, thresholds.domains) : runFindings(run)), ...care].filter(
-    (f) => thresholds.axes === null || thresholds.axes.includes(f.axis),
-  );
+  const selected = [...errorFindings(run, thresholds), ...care].filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis));
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
   const refusals = [...qualityRefusals(results, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];
   const failed = contrasts.filter((c) => c.failed).length;
@@ -54,6 +52,18 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
     inconclusive: contrasts.filter((c) => c.verdict === 'inconclusive').length,
     contrasts,
   };
+}
+
+/**
+ * The error findings judged, each with its family's intervals at the gate's alpha: read from findings.json for the
+ * whole run at the analysis's alpha, recomputed from the scores otherwise (per domain, another alpha). Equivalence
+ * mode judges its own 1 − 2·alpha intervals (an intersection-union test needs no family level).
+ */
+function errorFindings(run: LoadedRun, t: GateThresholds): GatedFinding[] {
+  const findings = t.domains ? domainFindings(run, t.domains) : runFindings(run);
+  const recorded = t.domains === null && t.alpha === run.manifest.analysis.alpha && findings.every((f) => f.family);
+  if (t.mode === 'equivalence' || recorded || findings.length === 0) return findings;
+  return withFamilyIntervals(run, findings, t.alpha, t.domains !== null);
 }
 
 /** In equivalence mode, each finding's 1 − 2·alpha intervals, recomputed from the run's scores. */

@@ -1,3 +1,4 @@
+import type { SimultaneousKind } from '../analysis/simultaneous.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { CueMode } from '../template/render.js';
 import type { StudySubset } from '../study/subset.js';
@@ -25,7 +26,10 @@ export interface GateThresholds {
   axes: string[] | null;
   /** Domains gated one by one; null: the whole run at once. */
   domains: string[] | null;
-  /** Compare the 95% CI bound nearer "no difference" with the thresholds instead of the point estimate. */
+  /**
+   * Compare the bound nearer "no difference" of each contrast's family interval (see `GateContrast.family`) with the
+   * thresholds instead of the point estimate: the disparity exceeds a threshold with the family's confidence.
+   */
   useCiBound: boolean;
   mode: GateMode;
   /** The gate refuses a run where a judged contrast lost more than this share of its pairs. */
@@ -63,6 +67,12 @@ export interface GateContrast {
   pAdjusted: number;
   adjustment: AdjustMethod;
   significant: boolean;
+  /**
+   * The contrast's intervals at the level of its multiple-comparison family (the family whose adjustment gave
+   * `pAdjusted`), so the interval and the adjusted test beside it answer the same question; null when none could be
+   * computed (care-intensity contrasts), in which case `differenceCiPoints` / `ratioCi` (95%, unadjusted) stand in.
+   */
+  family: FamilyIntervals | null;
   /** What was held against each threshold: |difference| (points) and max(ratio, 1/ratio), or their CI bounds nearer no difference. */
   testedDifferencePoints: number;
   testedRatio: number;
@@ -76,6 +86,16 @@ export interface GateContrast {
   /** Equivalence mode: the 1 − 2·alpha intervals held against the margins (difference in points); null otherwise. */
   equivalenceDifferenceCiPoints: [number, number] | null;
   equivalenceRatioCi: [number, number] | null;
+}
+
+/** A contrast's intervals at its family's level: Bonferroni 1 − α/m (Holm, Bonferroni), FCR-adjusted (BH, BY) or 1 − α (none). */
+export interface FamilyIntervals {
+  differenceCiPoints: [number, number] | null;
+  ratioCi: [number, number] | null;
+  level: number;
+  kind: SimultaneousKind;
+  /** Contrasts in the family. */
+  size: number;
 }
 
 /** `counterfair gate --json`: a stable shape for pipelines (fields are added, never renamed). */

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import type { GateResult } from '../../src/gate/types.js';
+import { decimal } from '../../src/report/format.js';
 import { adjustPValues } from '../../src/stats/adjust.js';
 import { runCli } from '../helpers/cli.js';
 import { runSimulated } from '../compare/studies.js';
@@ -77,8 +78,14 @@ describe('counterfair gate', () => {
       'Rule: a contrast fails when significant after holm adjustment (adjusted p < 0.05) and |difference| > 5 points, judged on the point estimates',
     );
     expect(r.stdout).toMatch(
-      /\nmodel +axis +level +reference +domain +vignettes +difference \(points\) +95% CI \(unadjusted\) +ratio +adjusted p +exceeds\nsim +insurance +medicaid +private +all +\d+ +\+\d+\.\d +\+\d+\.\d to \+\d+\.\d .* difference\n/,
+      /\nmodel +axis +level +reference +domain +vignettes +difference \(points\) +family CI +ratio +adjusted p +exceeds\nsim +insurance +medicaid +private +all +\d+ +\+\d+\.\d +\+\d+\.\d to \+\d+\.\d .* difference\n/,
     );
+    // The interval beside the adjusted p is the family's (as in findings.json), never the unadjusted 95% one.
+    const f = medicaidFinding(biased);
+    const cell = (ci: [number, number]) => `${decimal(100 * ci[0], 1, true)} to ${decimal(100 * ci[1], 1, true)}`;
+    expect(r.stdout).toContain(cell(f.differenceCiSimultaneous!));
+    expect(r.stdout).not.toContain(cell(f.differenceCi!));
+    expect(r.stdout).toContain('\nfamily CI: simultaneous 95% CI, Holm family of 5\n');
   });
 
   it('passes (exit 0) when the run is within the thresholds', async () => {
@@ -114,15 +121,35 @@ describe('counterfair gate', () => {
     expect(otherAxes.code).toBe(0);
   });
 
-  it('with --use-ci-bound, judges the CI bound nearer zero instead of the estimate', async () => {
+  it('with --use-ci-bound, judges the bound nearer zero of the family interval, the one that agrees with the adjusted p', async () => {
     const finding = medicaidFinding(biased);
-    const between = ((100 * finding.differenceCi![0] + 100 * finding.difference) / 2).toFixed(2);
+    expect(finding.pAdjusted).toBeLessThan(0.05);
+    const [familyLow] = finding.differenceCiSimultaneous!;
+    const [unadjustedLow] = finding.differenceCi!;
+    expect(familyLow).toBeLessThan(unadjustedLow);
+    // A threshold the unadjusted 95% bound exceeds but the family bound does not: exceeded only at 95% for one
+    // contrast, not with the family's confidence, so it is not shown beyond the threshold.
+    const between = ((100 * familyLow + 100 * unadjustedLow) / 2).toFixed(3);
     const estimate = await runCli(['gate', biased, '--max-difference', between]);
     expect(estimate.code).toBe(1);
     const bound = await runCli(['gate', biased, '--max-difference', between, '--use-ci-bound', '--json']);
     expect(bound.code).toBe(0);
     const medicaid = (JSON.parse(bound.stdout) as GateResult).contrasts.find((c) => c.level === 'medicaid')!;
-    expect(medicaid.testedDifferencePoints).toBeCloseTo(100 * finding.differenceCi![0], 10);
+    expect(medicaid.testedDifferencePoints).toBeCloseTo(100 * familyLow, 10);
+    expect(medicaid.family).toMatchObject({ level: 1 - 0.05 / 5, kind: 'bonferroni', size: 5 });
+    expect(medicaid.family!.differenceCiPoints![0]).toBeCloseTo(100 * familyLow, 10);
+    const below = ((100 * familyLow) / 2).toFixed(3);
+    expect((await runCli(['gate', biased, '--max-difference', below, '--use-ci-bound'])).code).toBe(1);
+  });
+
+  it('recomputes the family intervals at the gate alpha when it differs from the analysis alpha', async () => {
+    const finding = medicaidFinding(biased);
+    const r = await runCli(['gate', biased, '--alpha', '0.01', '--json']);
+    const medicaid = (JSON.parse(r.stdout) as GateResult).contrasts.find((c) => c.level === 'medicaid')!;
+    expect(medicaid.family).toMatchObject({ level: 1 - 0.01 / 5, kind: 'bonferroni', size: 5 });
+    const [low, high] = medicaid.family!.differenceCiPoints!;
+    expect(low).toBeLessThan(100 * finding.differenceCiSimultaneous![0]);
+    expect(high).toBeGreaterThan(100 * finding.differenceCiSimultaneous![1]);
   });
 
   it('gates each listed domain separately, adjusting across all of them', async () => {
@@ -136,6 +163,13 @@ describe('counterfair gate', () => {
       'holm',
     );
     result.contrasts.forEach((c, i) => expect(c.pAdjusted).toBeCloseTo(adjusted[i]!, 12));
+    // One family across the domains: every interval at its Bonferroni level, 1 − 0.05/15.
+    for (const c of result.contrasts) {
+      expect(c.family).toMatchObject({ level: 1 - 0.05 / 15, kind: 'bonferroni', size: 15 });
+      const [low, high] = c.family!.differenceCiPoints!;
+      const [low95, high95] = c.differenceCiPoints!;
+      expect(low <= low95 && high >= high95).toBe(true);
+    }
     const scores = readFileSync(join(biased, 'scores.jsonl'), 'utf8')
       .trim()
       .split('\n')
