@@ -9,8 +9,9 @@ import { formatPValue } from '../util/pValue.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
 import { binaryContrast, VignetteCounter, type BinaryContrastStats } from './binary.js';
 import { withAdjustedEstimate, type AnalysisOptions } from './findings.js';
-import { adjustWithinModels } from './modelFamilies.js';
-import { ADJUSTMENT_NAMES } from './sentence.js';
+import { adjustWithinModels, familyLevelsWithinModels } from './modelFamilies.js';
+import { ADJUSTMENT_NAMES, agreement, simultaneousLabel, type Agreement } from './sentence.js';
+import type { SimultaneousKind } from './simultaneous.js';
 import { testShifts } from './shifts.js';
 import type { CueTag } from './types.js';
 
@@ -29,6 +30,10 @@ interface CareFindingBase extends CueTag {
   pAdjusted: number;
   adjustment: AdjustMethod;
   significant: boolean;
+  /** Confidence level of the family intervals (`simultaneousLevel` of the model's care-intensity family). */
+  simultaneousLevel: number;
+  simultaneousKind: SimultaneousKind;
+  familySize: number;
   sentence: string;
 }
 
@@ -37,7 +42,12 @@ interface CareFindingBase extends CueTag {
  * at the reference over the same pairs — `rateLevel`, `rateReference`, their difference and ratio with intervals,
  * and the paired test, exactly as error amplification is computed, with "recommended more care" as the event.
  */
-export type RecommendationFinding = CareFindingBase & { kind: 'recommendation' } & BinaryContrastStats;
+export type RecommendationFinding = CareFindingBase & {
+  kind: 'recommendation';
+  /** The difference's and ratio's intervals at the family's level, by the same methods as the 95% ones. */
+  differenceCiSimultaneous: [number, number] | null;
+  ratioCiSimultaneous: [number, number] | null;
+} & BinaryContrastStats;
 
 /**
  * Care levels: per pair the level's steps of care minus the reference's, averaged per vignette (replicates are not
@@ -50,6 +60,8 @@ export interface CareLevelFinding extends CareFindingBase {
   /** Mean change in steps of care at the level (negative: less care than the reference). */
   meanShift: number;
   meanShiftCi: [number, number] | null;
+  /** The mean shift's interval at the family's level, by the same method as the 95% one. */
+  meanShiftCiSimultaneous: [number, number] | null;
   lessCare: number;
   moreCare: number;
   test: 'wilcoxon' | 'vignette-fixed-effects';
@@ -57,12 +69,25 @@ export interface CareLevelFinding extends CareFindingBase {
 
 export type CareIntensityFinding = RecommendationFinding | CareLevelFinding;
 
+/** What is known of a finding only once its family is: the adjustment, the family's level and intervals at it. */
+type FamilyFields =
+  | 'pAdjusted'
+  | 'significant'
+  | 'sentence'
+  | 'simultaneousLevel'
+  | 'simultaneousKind'
+  | 'familySize'
+  | 'differenceCiSimultaneous'
+  | 'ratioCiSimultaneous'
+  | 'meanShiftCiSimultaneous';
+
 /** A finding before its family's adjustment (distributes over the union). */
-type Unadjusted = CareIntensityFinding extends infer F
-  ? F extends unknown
-    ? Omit<F, 'pAdjusted' | 'significant' | 'sentence'>
-    : never
-  : never;
+type Unadjusted = CareIntensityFinding extends infer F ? (F extends unknown ? Omit<F, FamilyFields> : never) : never;
+
+/** A finding's intervals at a given confidence level (its family's, once the family is adjusted). */
+type IntervalsAt = (
+  confLevel: number,
+) => Pick<RecommendationFinding, 'differenceCiSimultaneous' | 'ratioCiSimultaneous'> | Pick<CareLevelFinding, 'meanShiftCiSimultaneous'>;
 
 /**
  * Direction of care on care-intensity questions (`recommendation`, `care-level`): they have no correct answer, so
@@ -86,6 +111,7 @@ export function analyzeCareIntensity(
     kindOf(s.vignetteId) === kind && s.outcome === 'answered' ? (s.care ?? null) : null;
   const againstReference = contrasts.filter((c) => c.versus === undefined && somePair(c, (p) => kindOf(p.vignetteId)));
   const raw: Unadjusted[] = [];
+  const intervalsAt: IntervalsAt[] = [];
   const fits = new Map<string, ReturnType<typeof fitAdjusted>>();
   const fitFor = (model: string, kind: CareKind) => {
     const key = `${model}\u0000${kind}`;
@@ -125,9 +151,21 @@ export function analyzeCareIntensity(
         });
         const { nExcluded: _n, ...stats } = estimate ? withAdjustedEstimate(marginal, estimate) : { ...marginal, nExcluded: 0 };
         raw.push({ ...common, kind, ...stats, nExcludedPairs });
+        const sorted = counter.sorted();
+        intervalsAt.push((confLevel) => {
+          const at = estimate
+            ? adjustedContrast(fitFor(group.modelId, kind), group.axis, group.level, confLevel)
+            : binaryContrast(sorted, { seed, bootstrapResamples: options.bootstrapResamples, mcnemar: options.mcnemar, confLevel });
+          return { differenceCiSimultaneous: at?.differenceCi ?? null, ratioCiSimultaneous: at?.ratioCi ?? null };
+        });
       } else {
         const shifts = careShifts(usable, value);
         const tested = testShifts(shifts);
+        intervalsAt.push((confLevel) => ({
+          meanShiftCiSimultaneous: estimate
+            ? (adjustedContrast(fitFor(group.modelId, kind), group.axis, group.level, confLevel)?.differenceCi ?? null)
+            : testShifts(shifts, confLevel).meanShiftCi,
+        }));
         raw.push({
           ...common,
           kind,
@@ -144,7 +182,7 @@ export function analyzeCareIntensity(
       }
     }
   }
-  return adjustFamilies(raw, options.alpha);
+  return adjustFamilies(raw, intervalsAt, options.alpha);
 }
 
 /** One vignette's mean change in care (level minus reference) over its pairs, in vignette order. */
@@ -164,10 +202,28 @@ function careShifts(
   });
 }
 
-/** Adjusts p within each model (and cue mode) and writes each finding's sentence. */
-function adjustFamilies(raw: readonly Unadjusted[], alpha: number): CareIntensityFinding[] {
-  return adjustWithinModels(raw, alpha).map((f) => {
-    const finding = { ...f, sentence: '' } as CareIntensityFinding;
+/**
+ * Adjusts p within each model (and cue mode), computes each finding's intervals at its family's level, and writes
+ * its sentence.
+ */
+function adjustFamilies(raw: readonly Unadjusted[], intervalsAt: readonly IntervalsAt[], alpha: number): CareIntensityFinding[] {
+  const adjusted = adjustWithinModels(raw, alpha);
+  const levels = familyLevelsWithinModels(adjusted, alpha);
+  return adjusted.map((f, i) => {
+    const { level, kind, familySize } = levels[i]!;
+    const intervals = Number.isFinite(level)
+      ? intervalsAt[i]!(level)
+      : f.kind === 'recommendation'
+        ? { differenceCiSimultaneous: null, ratioCiSimultaneous: null }
+        : { meanShiftCiSimultaneous: null };
+    const finding = {
+      ...f,
+      ...intervals,
+      simultaneousLevel: level,
+      simultaneousKind: kind,
+      familySize,
+      sentence: '',
+    } as CareIntensityFinding;
     finding.sentence = describeCareFinding(finding, alpha);
     return finding;
   });
@@ -177,18 +233,34 @@ function adjustFamilies(raw: readonly Unadjusted[], alpha: number): CareIntensit
 export function describeCareFinding(f: CareIntensityFinding, alpha: number): string {
   const who = `${f.model}: ${f.axis} = ${f.level} vs ${f.reference}`;
   const p = `adjusted p = ${formatPValue(f.pAdjusted)} (${ADJUSTMENT_NAMES[f.adjustment]})`;
-  const verdict = f.significant ? `a significant shift at alpha ${alpha}` : 'no significant shift';
+  const label = simultaneousLabel(f.simultaneousKind, alpha, f.adjustment, f.familySize);
+  const family = f.kind === 'recommendation' ? f.differenceCiSimultaneous : f.meanShiftCiSimultaneous;
+  const verdict = careVerdict(agreement(f.significant, family), alpha);
   if (f.kind === 'recommendation') {
     if (f.nPairs === 0) return `${who}: no pair with a recommendation on both sides; nothing could be compared.`;
     const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-    const ci = f.differenceCi ? ` (95% CI ${signed(100 * f.differenceCi[0])} to ${signed(100 * f.differenceCi[1])})` : '';
+    const ci = family ? ` (${label}: ${signed(100 * family[0])} to ${signed(100 * family[1])} points)` : '';
     return `${who}: the more-care recommendation was given in ${pct(f.rateLevel)} of ${f.nPairs} pairs at the level and ${pct(f.rateReference)} at the reference, ${signed(100 * f.difference)} points${ci}; ${p}: ${verdict}.`;
   }
   if (f.nVignettes === 0) return `${who}: no pair with a care level on both sides; nothing could be compared.`;
-  const ci = f.meanShiftCi
-    ? ` (95% CI ${signed(f.meanShiftCi[0], 2)} to ${signed(f.meanShiftCi[1], 2)})`
+  const ci = family
+    ? ` (${label}: ${signed(family[0], 2)} to ${signed(family[1], 2)} steps)`
     : ' (every vignette changed alike, so no interval can be computed: too little variation to bound the shift)';
   return `${who}: mean change of ${signed(f.meanShift, 2)} steps of care${ci} over ${f.nVignettes} vignettes (less care in ${(100 * f.lessCare).toFixed(0)}%, more in ${(100 * f.moreCare).toFixed(0)}%); ${p}: ${verdict}.`;
+}
+
+/** The adjusted test's verdict, said as uncertain when it and the family interval beside it disagree near the boundary. */
+function careVerdict(where: Agreement, alpha: number): string {
+  switch (where) {
+    case 'significant':
+      return `a significant shift at alpha ${alpha}`;
+    case 'not-significant':
+      return 'no significant shift';
+    case 'borderline-test-only':
+      return `the adjusted test rejects at alpha ${alpha} though the family interval includes no change; treat the shift as uncertain`;
+    case 'borderline-interval-only':
+      return `not significant at alpha ${alpha} after adjustment, though the family interval excludes no change; treat the shift as uncertain`;
+  }
 }
 
 function signed(x: number, digits = 1): string {

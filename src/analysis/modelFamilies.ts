@@ -1,4 +1,5 @@
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
+import { simultaneousLevel, type SimultaneousLevel } from './simultaneous.js';
 
 /** What a contrast needs to be adjusted in its model's family. */
 export interface FamilyMember {
@@ -17,12 +18,7 @@ export function adjustWithinModels<F extends FamilyMember>(
   alpha: number,
 ): (F & { pAdjusted: number; significant: boolean })[] {
   const out = raw.map((f) => ({ ...f, pAdjusted: NaN, significant: false }));
-  const families = new Map<string, number[]>();
-  out.forEach((f, i) => {
-    const key = `${f.model}\u0000${f.cues ?? ''}`;
-    families.set(key, [...(families.get(key) ?? []), i]);
-  });
-  for (const members of families.values()) {
+  for (const members of familiesWithinModels(out)) {
     const adjusted = adjustPValues(
       members.map((i) => out[i]!.p),
       out[members[0]!]!.adjustment,
@@ -33,4 +29,32 @@ export function adjustWithinModels<F extends FamilyMember>(
     });
   }
   return out;
+}
+
+/**
+ * The confidence level of each member's family interval (`simultaneousLevel` of its model's family, as
+ * `adjustWithinModels` forms them), so an interval quoted beside an adjusted p answers the same question. Order kept.
+ */
+export function familyLevelsWithinModels(adjusted: readonly (FamilyMember & { pAdjusted: number })[], alpha: number): SimultaneousLevel[] {
+  const levels: SimultaneousLevel[] = new Array(adjusted.length);
+  for (const members of familiesWithinModels(adjusted)) {
+    const level = simultaneousLevel(
+      members.map((i) => adjusted[i]!.p),
+      members.map((i) => adjusted[i]!.pAdjusted),
+      adjusted[members[0]!]!.adjustment,
+      alpha,
+    );
+    for (const i of members) levels[i] = level;
+  }
+  return levels;
+}
+
+/** The indices of each model's (and cue mode's) family, in order of first appearance. */
+function familiesWithinModels(members: readonly Pick<FamilyMember, 'model' | 'cues'>[]): number[][] {
+  const families = new Map<string, number[]>();
+  members.forEach((f, i) => {
+    const key = `${f.model}\u0000${f.cues ?? ''}`;
+    families.set(key, [...(families.get(key) ?? []), i]);
+  });
+  return [...families.values()];
 }

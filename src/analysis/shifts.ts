@@ -140,12 +140,15 @@ export function vignetteShifts(group: ContrastPairs, questions: ReadonlyMap<stri
 /**
  * Wilcoxon signed-rank (normal approximation with continuity correction, zeros dropped: R's convention with
  * ties) and paired t on the per-vignette shifts. All-zero shifts give p = 1: no vignette moved. Identical shifts
- * have no t interval (null).
+ * have no t interval (null). The interval is at `confLevel` (a family's level for a simultaneous one).
  */
-export function testShifts(shifts: readonly number[]): Omit<ShiftFinding, 'model' | 'axis' | 'level' | 'reference' | 'scale'> {
+export function testShifts(
+  shifts: readonly number[],
+  confLevel = 0.95,
+): Omit<ShiftFinding, 'model' | 'axis' | 'level' | 'reference' | 'scale'> {
   const zeros = shifts.map(() => 0);
   const moved = shifts.some((s) => s !== 0);
-  const t = shifts.length >= 2 && moved ? pairedT(shifts, zeros) : undefined;
+  const t = shifts.length >= 2 && moved ? pairedT(shifts, zeros, { confLevel }) : undefined;
   const w = moved ? wilcoxonSignedRank(shifts, zeros, { zeroMethod: 'wilcox', method: 'approx', correction: true }) : undefined;
   const n = shifts.length;
   return {

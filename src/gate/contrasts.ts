@@ -101,10 +101,11 @@ export function withFamilyIntervals(run: LoadedRun, findings: readonly GatedFind
 /**
  * The run's care-intensity recommendation findings (results.json `careIntensity`, yes/no kind): a level recommended
  * more care less (or more) often than its reference is a disparity in the same units as error amplification, so it
- * is gated by the same rule, marked `measure: 'more-care'`. Care-level shifts (steps of a scale) have no threshold
+ * is gated by the same rule, marked `measure: 'more-care'`, with its family interval when results.json has it at the
+ * gate's alpha. Care-level shifts (steps of a scale) have no threshold
  * in these units and are not gated. JSON nulls are read back as Infinity / NaN, as for findings.json.
  */
-export function careFindings(results: AnalysisResults | undefined): GatedFinding[] {
+export function careFindings(results: AnalysisResults | undefined, atAnalysisAlpha: boolean): GatedFinding[] {
   return (results?.careIntensity ?? []).flatMap((f) => {
     if (f.kind !== 'recommendation') return [];
     const loose = f as unknown as FindingJson;
@@ -114,9 +115,20 @@ export function careFindings(results: AnalysisResults | undefined): GatedFinding
         measure: 'more-care' as const,
         domain: null,
         ratio: loose.ratio ?? Infinity,
-        ratioCi: loose.ratioCi ? [loose.ratioCi[0] ?? Infinity, loose.ratioCi[1] ?? Infinity] : null,
+        ratioCi: infiniteEnds(loose.ratioCi),
         p: loose.p ?? NaN,
         pAdjusted: loose.pAdjusted ?? NaN,
+        ...(atAnalysisAlpha && typeof loose.simultaneousLevel === 'number'
+          ? {
+              family: {
+                differenceCi: f.differenceCiSimultaneous ?? null,
+                ratioCi: infiniteEnds(loose.ratioCiSimultaneous),
+                level: loose.simultaneousLevel,
+                kind: f.simultaneousKind,
+                size: f.familySize,
+              },
+            }
+          : {}),
       },
     ];
   });

@@ -54,7 +54,7 @@ export interface FindingFamilyIntervals {
  * difference (0 points, ratio 1) — "the disparity exceeds the threshold with the family's confidence", the interval
  * at the level that matches the adjustment behind (1) (Bonferroni 1 − α/m for Holm, FCR-adjusted for BH), so the
  * bound and the adjusted test answer the same question; an interval that contains no difference exceeds nothing.
- * A contrast without a family interval (care intensity) uses its 95% interval, and one without any interval its
+ * A contrast without a family interval (a care contrast gated at another alpha, an older results.json) uses its 95% interval, and one without any interval its
  * point estimate; the table says which.
  * A small study passes this rule by failing to reach significance: absence of evidence, not evidence of absence.
  *

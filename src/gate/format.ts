@@ -147,7 +147,7 @@ export function contrastTable(result: GateResult, contrasts: readonly GateContra
 
 /**
  * What the superiority table's `family CI` column holds, in words: "simultaneous 95% CI, Holm family of 10" for each
- * family shown; a contrast without a family interval (care intensity) shows its 95% interval, marked "unadjusted".
+ * family shown; a contrast without a family interval (a care contrast at another alpha, an older run) shows its 95% interval, marked "unadjusted".
  */
 export function familyIntervalNote(alpha: number, contrasts: readonly GateContrast[]): string {
   const labels = new Set(

@@ -24,7 +24,10 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   // Care-intensity recommendations are gated on the whole run in superiority mode (no per-domain or equivalence
   // intervals are computed for them yet).
   const results = readResultsIfAnalysed(run.dir);
-  const care = thresholds.domains === null && thresholds.mode !== 'equivalence' ? careFindings(results) : [];
+  const care =
+    thresholds.domains === null && thresholds.mode !== 'equivalence'
+      ? careFindings(results, thresholds.alpha === run.manifest.analysis.alpha)
+      : [];
   const selected = [...errorFindings(run, thresholds), ...care].filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis));
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
   const refusals = [...qualityRefusals(results, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];

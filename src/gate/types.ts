@@ -70,7 +70,7 @@ export interface GateContrast {
   /**
    * The contrast's intervals at the level of its multiple-comparison family (the family whose adjustment gave
    * `pAdjusted`), so the interval and the adjusted test beside it answer the same question; null when none could be
-   * computed (care-intensity contrasts), in which case `differenceCiPoints` / `ratioCi` (95%, unadjusted) stand in.
+   * computed (a care contrast gated at another alpha than the analysis's, an older results.json), in which case `differenceCiPoints` / `ratioCi` (95%, unadjusted) stand in.
    */
   family: FamilyIntervals | null;
   /** What was held against each threshold: |difference| (points) and max(ratio, 1/ratio), or their CI bounds nearer no difference. */

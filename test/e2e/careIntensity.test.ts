@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResults } from '../../src/analysis/analyze.js';
+import type { GateResult } from '../../src/gate/types.js';
 import type { ScoreRecord } from '../../src/score/types.js';
 import { runCli } from '../helpers/cli.js';
 import { fromRoot } from '../helpers/paths.js';
@@ -70,11 +71,34 @@ describe('care-intensity endpoints through the CLI, with a planted less-care shi
     expect(stdout).not.toContain('no usable pair');
   });
 
+  it("quotes each finding's family interval beside its adjusted p, never the unadjusted 95% one", () => {
+    const care = results.careIntensity!;
+    const m = care.filter((f) => !Number.isNaN(f.p)).length;
+    for (const f of care) {
+      expect(f).toMatchObject({ simultaneousLevel: 1 - 0.05 / m, simultaneousKind: 'bonferroni', familySize: m });
+      const [family, unadjusted] =
+        f.kind === 'recommendation' ? [f.differenceCiSimultaneous, f.differenceCi] : [f.meanShiftCiSimultaneous, f.meanShiftCi];
+      if (!family || !unadjusted) continue;
+      // The same method at a higher level: the family interval contains the 95% one.
+      expect(family[0]).toBeLessThanOrEqual(unadjusted[0]);
+      expect(family[1]).toBeGreaterThanOrEqual(unadjusted[1]);
+      expect(f.sentence).toContain(`simultaneous 95% CI, Holm family of ${m}`);
+      expect(f.sentence).not.toContain('(95% CI');
+    }
+    const black = finding('black');
+    const at = (x: number) => `${x > 0 ? '+' : '−'}${Math.abs(100 * x).toFixed(1)}`;
+    expect(black.sentence).toContain(
+      `Holm family of ${m}: ${at(black.differenceCiSimultaneous![0])} to ${at(black.differenceCiSimultaneous![1])} points`,
+    );
+  });
+
   it('gates on it: a failure for Black patients, not a refusal', async () => {
     const r = await runCli(['gate', out, '--max-difference', '10', '--json']);
     expect(r.code).toBe(1);
     const gate = JSON.parse(r.stdout) as { refused: boolean; contrasts: { level: string; measure: string; failed: boolean }[] };
     expect(gate.refused).toBe(false);
     expect(gate.contrasts.filter((c) => c.failed).map((c) => `${c.measure}:${c.level}`)).toEqual(['more-care:black']);
+    const black = (JSON.parse(r.stdout) as GateResult).contrasts.find((c) => c.measure === 'more-care' && c.level === 'black')!;
+    expect(black.family!.differenceCiPoints![0]).toBeCloseTo(100 * finding('black').differenceCiSimultaneous![0], 10);
   });
 });

@@ -1,4 +1,5 @@
 import type { CareIntensityFinding } from '../../analysis/careIntensity.js';
+import { familyLabel } from '../../analysis/sentence.js';
 import { paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, decimal, decimalInterval, percent, plural, points, pointsInterval, pValue, ratio, ratioInterval } from '../format.js';
 import type { ReportContext } from '../sources.js';
@@ -19,10 +20,10 @@ export function careIntensityBlocks(ctx: ReportContext): Block[] {
     : 'no level was recommended significantly more or less care than its reference';
   return [
     paragraph(
-      `Care-intensity questions (admission, imaging, referral, analgesia) have no single correct answer, so they are never scored right or wrong and count in no error finding. Each level is compared with the model's own answer to the reference variant of the same vignette: for yes/no recommendations the share of pairs given the more-care answer at the level and at the reference, their difference and ratio with 95% intervals and McNemar's test (clustered with several pairs per vignette); for care levels the mean change in steps of care per vignette, with Wilcoxon's signed-rank test. `,
+      `Care-intensity questions (admission, imaging, referral, analgesia) have no single correct answer, so they are never scored right or wrong and count in no error finding. Each level is compared with the model's own answer to the reference variant of the same vignette: for yes/no recommendations the share of pairs given the more-care answer at the level and at the reference, their difference and ratio with 95% intervals (and intervals at the family's level, which agree with the adjusted p) and McNemar's test (clustered with several pairs per vignette); for care levels the mean change in steps of care per vignette, with Wilcoxon's signed-rank test. `,
       `P-values are ${adjustmentName(adjustment)}-adjusted across the ${plural(findings.length, 'care contrast')} of each model, and a significant one is a finding like any other. At alpha ${alpha}, ${verdict}. A dash for a care level's interval: every vignette changed by the same number of steps (often none), too little variation for a t interval — not certainty that nothing moved.`,
     ),
-    table(careIntensityTable(findings), ''),
+    table(careIntensityTable(findings, alpha), ''),
   ];
 }
 
@@ -31,7 +32,9 @@ function towards(f: CareIntensityFinding): string {
   return shift < 0 ? 'less care' : 'more care';
 }
 
-export function careIntensityTable(findings: readonly CareIntensityFinding[]): DisplayTable {
+export function careIntensityTable(findings: readonly CareIntensityFinding[], alpha: number): DisplayTable {
+  // Results from before the care family intervals have none, and the column says so.
+  const family = familyLabel(findings, alpha) ?? 'family CI (not in this results.json)';
   return {
     headers: [
       ...CONTRAST_HEADERS,
@@ -41,9 +44,11 @@ export function careIntensityTable(findings: readonly CareIntensityFinding[]): D
       'more care: reference',
       'more care: level',
       'difference (points) or mean shift (steps)',
-      '95% CI',
+      '95% CI, unadjusted',
+      family,
       'ratio',
-      'ratio 95% CI',
+      'ratio 95% CI, unadjusted',
+      `ratio ${family}`,
       'vignettes with less / more care',
       'p',
       'adjusted p',
@@ -61,8 +66,10 @@ export function careIntensityTable(findings: readonly CareIntensityFinding[]): D
               percent(f.rateLevel),
               points(f.difference),
               pointsInterval(f.differenceCi),
+              pointsInterval(f.differenceCiSimultaneous ?? null),
               ratio(f.ratio),
               ratioInterval(f.ratioCi),
+              ratioInterval(f.ratioCiSimultaneous ?? null),
               '—',
             ]
           : [
@@ -70,6 +77,8 @@ export function careIntensityTable(findings: readonly CareIntensityFinding[]): D
               '—',
               decimal(f.meanShift, 2, true),
               decimalInterval(f.meanShiftCi, 2),
+              decimalInterval(f.meanShiftCiSimultaneous ?? null, 2),
+              '—',
               '—',
               '—',
               `${percent(f.lessCare)} / ${percent(f.moreCare)}`,
