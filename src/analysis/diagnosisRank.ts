@@ -7,8 +7,9 @@ import type { Question } from '../template/types.js';
 import { formatPValue } from '../util/pValue.js';
 import { adjustedContrast, fitAdjusted, needsAdjustment } from './adjusted.js';
 import type { AnalysisOptions } from './findings.js';
-import { adjustWithinModels } from './modelFamilies.js';
-import { ADJUSTMENT_NAMES, agreement } from './sentence.js';
+import { adjustWithinModels, familyLevelsWithinModels } from './modelFamilies.js';
+import { ADJUSTMENT_NAMES, agreement, simultaneousLabel } from './sentence.js';
+import type { SimultaneousKind } from './simultaneous.js';
 import { testShifts } from './shifts.js';
 import type { CueTag } from './types.js';
 
@@ -55,6 +56,11 @@ export interface DiagnosisRankFinding extends CueTag {
   pAdjusted: number;
   adjustment: AdjustMethod;
   significant: boolean;
+  /** The mean shift's interval at the family's level (`simultaneousLevel`), by the same method as the 95% one. */
+  meanRankShiftCiSimultaneous: [number, number] | null;
+  simultaneousLevel: number;
+  simultaneousKind: SimultaneousKind;
+  familySize: number;
   sentence: string;
 }
 
@@ -91,7 +97,8 @@ export function analyzeDiagnosisRanks(
     if (!fits.has(model)) fits.set(model, fitAdjusted([againstReference.filter((c) => c.modelId === model)], axes, rank));
     return fits.get(model)!;
   };
-  const raw: Omit<DiagnosisRankFinding, 'pAdjusted' | 'significant' | 'sentence'>[] = [];
+  const raw: Omit<DiagnosisRankFinding, FamilyFields>[] = [];
+  const intervalAt: ((confLevel: number) => [number, number] | null)[] = [];
   for (const group of againstReference) {
     const axis = axes.find((a) => a.id === group.axis);
     if (!axis) continue;
@@ -126,9 +133,38 @@ export function analyzeDiagnosisRanks(
       p: estimate?.p ?? (shifts.length === 0 ? NaN : tested.wilcoxonP),
       adjustment: options.adjustment,
     });
+    intervalAt.push((confLevel) =>
+      estimate
+        ? (adjustedContrast(fitFor(group.modelId), group.axis, group.level, confLevel)?.differenceCi ?? null)
+        : shifts.length
+          ? testShifts(shifts, confLevel).meanShiftCi
+          : null,
+    );
   }
-  return adjustWithinModels(raw, options.alpha).map((f) => ({ ...f, sentence: describeRankFinding(f, options.alpha) }));
+  const withAdjustedP = adjustWithinModels(raw, options.alpha);
+  const levels = familyLevelsWithinModels(withAdjustedP, options.alpha);
+  return withAdjustedP.map((f, i) => {
+    const { level, kind, familySize } = levels[i]!;
+    const finding = {
+      ...f,
+      meanRankShiftCiSimultaneous: Number.isFinite(level) ? intervalAt[i]!(level) : null,
+      simultaneousLevel: level,
+      simultaneousKind: kind,
+      familySize,
+    };
+    return { ...finding, sentence: describeRankFinding(finding, options.alpha) };
+  });
 }
+
+/** What is known of a finding only once its family is: the adjustment, the family's level and interval at it. */
+type FamilyFields =
+  | 'pAdjusted'
+  | 'significant'
+  | 'sentence'
+  | 'meanRankShiftCiSimultaneous'
+  | 'simultaneousLevel'
+  | 'simultaneousKind'
+  | 'familySize';
 
 /** Each vignette's mean shift over its pairs, in vignette order (the unit the test and interval count). */
 function vignetteMeans(shifts: readonly { vignetteId: string; shift: number }[]): number[] {
@@ -141,7 +177,8 @@ function vignetteMeans(shifts: readonly { vignetteId: string; shift: number }[])
 }
 
 /**
- * The finding in one plain sentence that follows from its interval: the shift with its 95% interval, what the
+ * The finding in one plain sentence that follows from its interval: the shift with its family interval (at the
+ * level its adjustment implies, so it answers what the adjusted p beside it does), what the
  * interval excludes (a shift in one direction, or shifts larger than its bounds — never "no difference" from a test
  * that did not reject), the omissions, and the adjusted p.
  */
@@ -152,11 +189,11 @@ export function describeRankFinding(f: Omit<DiagnosisRankFinding, 'sentence'>, a
   const p = `adjusted p = ${formatPValue(f.pAdjusted)} (${ADJUSTMENT_NAMES[f.adjustment]})`;
   const omissions = `listed at the reference but left out at the level in ${f.presentAtReferenceAbsentAtLevel} of ${f.nPairs} pairs, the reverse in ${f.absentAtReferencePresentAtLevel}`;
   const shift = `mean rank shift ${signed(f.meanRankShift)} places over ${f.nVignettes} vignettes`;
-  const ci = f.meanRankShiftCi;
+  const ci = f.meanRankShiftCiSimultaneous;
   if (!ci)
     return `${who}: ${shift}, every vignette shifting alike, so no interval can be computed (too little variation to bound the shift); ${omissions}; ${p}.`;
   const [low, high] = ci;
-  const interval = `95% CI ${signed(low)} to ${signed(high)}`;
+  const interval = `${simultaneousLabel(f.simultaneousKind, alpha, f.adjustment, f.familySize)}: ${signed(low)} to ${signed(high)}`;
   const reading =
     low > 0
       ? `the interval excludes a shift of zero: the level's answers name the diagnosis later (or leave it out) by ${low.toFixed(2)} to ${high.toFixed(2)} places on average`
@@ -167,9 +204,9 @@ export function describeRankFinding(f: Omit<DiagnosisRankFinding, 'sentence'>, a
   return `${who}: ${shift} (${interval}); ${reading}; ${omissions}; ${p}${verdict}.`;
 }
 
-/** The adjusted test's verdict, and a warning when it and the (unadjusted) interval disagree. */
-function verdictOf(f: Pick<DiagnosisRankFinding, 'significant' | 'meanRankShiftCi'>, alpha: number): string {
-  switch (agreement(f.significant, f.meanRankShiftCi)) {
+/** The adjusted test's verdict, and a warning when it and the family interval beside it disagree near the boundary. */
+function verdictOf(f: Pick<DiagnosisRankFinding, 'significant' | 'meanRankShiftCiSimultaneous'>, alpha: number): string {
+  switch (agreement(f.significant, f.meanRankShiftCiSimultaneous)) {
     case 'significant':
       return `: significant at alpha ${alpha}`;
     case 'not-significant':
@@ -177,7 +214,7 @@ function verdictOf(f: Pick<DiagnosisRankFinding, 'significant' | 'meanRankShiftC
     case 'borderline-test-only':
       return `: the adjusted test rejects at alpha ${alpha} though the interval includes zero; treat the shift as uncertain`;
     case 'borderline-interval-only':
-      return `: not significant at alpha ${alpha} after adjustment for the family, though the unadjusted interval excludes zero; treat the shift as uncertain`;
+      return `: not significant at alpha ${alpha} after adjustment for the family, though the family interval excludes zero; treat the shift as uncertain`;
   }
 }
 

@@ -96,8 +96,12 @@ describe('diagnosis rank against the reference variant (hand-computed)', () => {
 
   it('says what the interval excludes, never that there is no difference', () => {
     expect(f.sentence).toMatch(
-      /^m: race = black vs white: mean rank shift \+0\.50 places over 4 vignettes \(95% CI −\d\.\d\d to \+\d\.\d\d\)/,
+      /^m: race = black vs white: mean rank shift \+0\.50 places over 4 vignettes \(simultaneous 95% CI, Holm family of 1: −\d\.\d\d to \+\d\.\d\d\)/,
     );
+    // A family of one: its interval is the 95% one.
+    expect(f).toMatchObject({ simultaneousLevel: 0.95, simultaneousKind: 'bonferroni', familySize: 1 });
+    expect(f.meanRankShiftCiSimultaneous![0]).toBeCloseTo(f.meanRankShiftCi![0], 12);
+    expect(f.meanRankShiftCiSimultaneous![1]).toBeCloseTo(f.meanRankShiftCi![1], 12);
     expect(f.sentence).toContain('the interval excludes a mean shift later than');
     expect(f.sentence).toContain('but not a shift of zero, so these data cannot tell whether the level changes the rank');
     expect(f.sentence).toContain('listed at the reference but left out at the level in 1 of 6 pairs, the reverse in 1');
@@ -139,8 +143,12 @@ describe('diagnosis rank against planted ground truth (simulated model)', () => 
         const black = findings.find((f) => f.level === 'black')!;
         expect(black.meanRankShift).toBeGreaterThan(0);
         if (black.significant) found++;
-        // The sentence follows the interval: later when it excludes zero, uncertain when the test alone rejects.
-        if (black.meanRankShiftCi![0] > 0) expect(black.sentence).toContain("the level's answers name the diagnosis later");
+        // The sentence follows the family interval beside the adjusted p: later when it excludes zero, uncertain when
+        // the test alone rejects. The family of four levels puts it at 1 − 0.05/4, around the 95% one.
+        expect(black.simultaneousLevel).toBe(1 - 0.05 / 4);
+        expect(black.meanRankShiftCiSimultaneous![0]).toBeLessThanOrEqual(black.meanRankShiftCi![0]);
+        expect(black.meanRankShiftCiSimultaneous![1]).toBeGreaterThanOrEqual(black.meanRankShiftCi![1]);
+        if (black.meanRankShiftCiSimultaneous![0] > 0) expect(black.sentence).toContain("the level's answers name the diagnosis later");
         else if (black.significant) expect(black.sentence).toContain('treat the shift as uncertain');
         if (design.kind === 'sampled') expect(findings.every((f) => f.test === 'vignette-fixed-effects')).toBe(true);
         else expect(black.rankedLower).toBeGreaterThan(black.rankedHigher);
