@@ -2,8 +2,9 @@ import { adjustPValues } from '../stats/adjust.js';
 import type { AnalysedScore } from '../score/table.js';
 import { PERSPECTIVES, type Perspective, type Vignette } from '../template/types.js';
 import { isWrong } from '../pairing/pairs.js';
-import { binaryContrast, VignetteCounter, type BinaryTest, type IntervalMethod } from './binary.js';
+import { binaryContrast, VignetteCounter, type BinaryTest, type IntervalMethod, type VignetteCounts } from './binary.js';
 import type { AnalysisOptions } from './findings.js';
+import { simultaneousLevel, type SimultaneousKind } from './simultaneous.js';
 
 /**
  * One model's error rate when the same clinical cases are asked from two perspectives (patient, clinician, general
@@ -32,6 +33,11 @@ export interface CasePerspectiveComparison {
   /** Adjusted over the model's perspective comparisons with the run's adjustment. */
   pAdjusted: number;
   significant: boolean;
+  /** The difference's interval at the level of the model's family of comparisons (`simultaneousLevel`), same method. */
+  differenceCiSimultaneous: [number, number] | null;
+  simultaneousLevel: number;
+  simultaneousKind: SimultaneousKind;
+  familySize: number;
 }
 
 /**
@@ -64,7 +70,8 @@ export function analyzeCasePerspectives(
   }
   const out: CasePerspectiveComparison[] = [];
   for (const model of modelIds) {
-    const rows: Omit<CasePerspectiveComparison, 'pAdjusted' | 'significant'>[] = [];
+    const rows: Omit<CasePerspectiveComparison, FamilyFields>[] = [];
+    const countsOf: VignetteCounts[][] = [];
     for (const [i, a] of PERSPECTIVES.entries())
       for (const b of PERSPECTIVES.slice(i + 1)) {
         const counter = new VignetteCounter();
@@ -77,6 +84,7 @@ export function analyzeCasePerspectives(
         const counts = counter.sorted();
         if (counts.length === 0) continue;
         const stats = binaryContrast(counts, options);
+        countsOf.push(counts);
         rows.push({
           model,
           perspectiveA: a,
@@ -96,7 +104,28 @@ export function analyzeCasePerspectives(
       rows.map((r) => r.p),
       options.adjustment,
     );
-    rows.forEach((r, k) => out.push({ ...r, pAdjusted: adjusted[k]!, significant: adjusted[k]! < options.alpha }));
+    const family = simultaneousLevel(
+      rows.map((r) => r.p),
+      adjusted,
+      options.adjustment,
+      options.alpha,
+    );
+    rows.forEach((r, k) =>
+      out.push({
+        ...r,
+        pAdjusted: adjusted[k]!,
+        significant: adjusted[k]! < options.alpha,
+        differenceCiSimultaneous: Number.isFinite(family.level)
+          ? binaryContrast(countsOf[k]!, { ...options, confLevel: family.level }).differenceCi
+          : null,
+        simultaneousLevel: family.level,
+        simultaneousKind: family.kind,
+        familySize: family.familySize,
+      }),
+    );
   }
   return out;
 }
+
+/** What is known of a comparison only once its model's family is: the adjustment and the interval at its level. */
+type FamilyFields = 'pAdjusted' | 'significant' | 'differenceCiSimultaneous' | 'simultaneousLevel' | 'simultaneousKind' | 'familySize';

@@ -54,6 +54,27 @@ describe('analyzeCasePerspectives', () => {
     expect(row!.differenceCi![1]).toBeLessThan(0);
   });
 
+  it("gives each comparison its interval at the level of its model's family, beside the adjusted p", () => {
+    // Three perspectives per case: a family of three comparisons, Holm, so the family level is 1 − 0.05/3.
+    const vignettes: Vignette[] = [];
+    const scores = [];
+    for (let i = 0; i < 40; i++)
+      for (const perspective of ['patient', 'clinician', 'general'] as Perspective[]) {
+        const id = `c${i}-${perspective}`;
+        vignettes.push({ id, case: `c${i}`, perspective } as Vignette);
+        const wrong = perspective === 'patient' ? i < 14 : perspective === 'clinician' ? i % 10 === 0 : i < 3;
+        scores.push(score({ vignetteId: id, perspective, outcome: wrong ? 'incorrect' : 'correct' }));
+      }
+    const rows = analyzeCasePerspectives(scores, vignettes, ['m'], OPTIONS);
+    expect(rows).toHaveLength(3);
+    for (const row of rows) {
+      expect(row).toMatchObject({ simultaneousLevel: 1 - 0.05 / 3, simultaneousKind: 'bonferroni', familySize: 3 });
+      const [low, high] = row.differenceCiSimultaneous!;
+      expect(low).toBeLessThan(row.differenceCi![0]);
+      expect(high).toBeGreaterThan(row.differenceCi![1]);
+    }
+  });
+
   it('finds nothing to compare in a run without cases, and no difference where both perspectives err alike', () => {
     const { vignettes, scores } = study(
       (i) => i % 4 === 0,

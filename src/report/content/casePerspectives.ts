@@ -1,3 +1,6 @@
+import type { CasePerspectiveComparison } from '../../analysis/casePerspectives.js';
+import { simultaneousLabel } from '../../analysis/sentence.js';
+import type { AdjustMethod } from '../../stats/adjust.js';
 import { paragraph, table, type Block } from '../document/blocks.js';
 import { count, percent, plural, points, pointsInterval, pValue } from '../format.js';
 import type { ReportContext } from '../sources.js';
@@ -22,7 +25,7 @@ export function casePerspectiveBlocks(ctx: ReportContext): Block[] {
           : significant
               .map(
                 (r) =>
-                  `${r.model}: on ${plural(r.nCases, 'case')}, asked as ${r.perspectiveB} the error rate was ${percent(r.rateB)} against ${percent(r.rateA)} as ${r.perspectiveA} (${points(r.difference)} points, 95% CI ${pointsInterval(r.differenceCi)}; adjusted p ${pValue(r.pAdjusted)}).`,
+                  `${r.model}: on ${plural(r.nCases, 'case')}, asked as ${r.perspectiveB} the error rate was ${percent(r.rateB)} against ${percent(r.rateA)} as ${r.perspectiveA} (${points(r.difference)} points, ${familyInterval(r, alpha, adjustment)}; adjusted p ${pValue(r.pAdjusted)}).`,
               )
               .join(' '),
     ),
@@ -37,7 +40,8 @@ export function casePerspectiveBlocks(ctx: ReportContext): Block[] {
           'error A',
           'error B',
           'B − A (points)',
-          '95% CI',
+          '95% CI, unadjusted',
+          'family CI',
           'test',
           'p',
           'adjusted p',
@@ -54,6 +58,7 @@ export function casePerspectiveBlocks(ctx: ReportContext): Block[] {
             percent(r.rateB),
             points(r.difference),
             pointsInterval(r.differenceCi),
+            pointsInterval(r.differenceCiSimultaneous ?? null),
             r.test,
             pValue(r.p),
             pValue(r.pAdjusted),
@@ -63,4 +68,11 @@ export function casePerspectiveBlocks(ctx: ReportContext): Block[] {
       'No case was answered usably in two perspectives.',
     ),
   ];
+}
+
+/** "simultaneous 95% CI, Holm family of 3: +2.0 to +9.0", the interval at the level of the adjusted p beside it. */
+function familyInterval(r: CasePerspectiveComparison, alpha: number, adjustment: AdjustMethod): string {
+  // A results.json from before the family intervals has only the 95% one.
+  if (r.familySize === undefined) return `95% CI ${pointsInterval(r.differenceCi)}`;
+  return `${simultaneousLabel(r.simultaneousKind, alpha, adjustment, r.familySize)}: ${pointsInterval(r.differenceCiSimultaneous)}`;
 }
