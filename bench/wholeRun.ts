@@ -1,5 +1,6 @@
 /**
  * npm run bench:whole-run [-- --requests 11000 --latency 20 --slots 64 --runs 3]
+ * (BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" passes flags to the timed child, to profile it)
  *
  * A whole `counterfair run`, as a user starts it, against a local OpenAI-compatible endpoint with a fixed latency and
  * slot count: the compiled CLI (bin/counterfair.js, built first) in a child process, timed from spawn to exit, so
@@ -89,7 +90,9 @@ const results: { wallMs: number; spanMs: number; rssMb: number | null }[] = [];
 for (let i = 0; i < runs; i++) {
   const out = join(work, `run-${i}`);
   await server.stats(); // resets the endpoint's span
-  const command = timeBinary ? [timeBinary, '-f', '%M', 'node', cli] : ['node', cli];
+  // BENCH_NODE_ARGS: flags for the child node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile one run.
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const command = timeBinary ? [timeBinary, '-f', '%M', 'node', ...nodeArgs, cli] : ['node', ...nodeArgs, cli];
   const started = process.hrtime.bigint();
   const child = spawnSync(command[0]!, [...command.slice(1), 'run', study, '--out', out], {
     encoding: 'utf8',
