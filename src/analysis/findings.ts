@@ -5,6 +5,7 @@ import { DEFAULT_TARGET_RATIO, detectableEffect, detectableFromStandardError, fa
 import { criticalCounts } from '../power/mcnemarPower.js';
 import { adjustedContrast, eventValue, fitAdjusted, needsAdjustment, type AdjustedContrast, type AdjustedFit } from './adjusted.js';
 import { binaryContrast, type BinaryContrastStats, VignetteCounter, type VignetteCounts } from './binary.js';
+import { DiscordantOutcomeCounter } from './discordantOutcomes.js';
 import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { contrastFamilies, levelComparisons, type ContrastFamily } from './contrasts.js';
 import { eachPair, pairComparisons, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
@@ -104,12 +105,16 @@ function familyFindings(
     // A declared comparison without a single pair is reported as untested, never dropped without a word.
     if (!group && family.name === undefined) continue;
     const counter = new VignetteCounter();
+    const outcomes = endpoint === 'error' ? new DiscordantOutcomeCounter() : undefined;
     let excluded = 0;
     for (const pair of group ? eachPair(group) : []) {
       const reference = counts(pair.reference.outcome);
       const atLevel = counts(pair.level.outcome);
       if (reference === null || atLevel === null) excluded++;
-      else counter.add(pair.vignetteId, reference, atLevel);
+      else {
+        counter.add(pair.vignetteId, reference, atLevel);
+        outcomes?.add(pair.reference.outcome, pair.level.outcome);
+      }
     }
     const sorted = counter.sorted();
     // The adjusted model estimates levels against their axis's reference only; declared level pairs are all exact.
@@ -138,6 +143,7 @@ function familyFindings(
       adjustment: family.adjustment,
       nExcludedPairs: nExcluded,
       ...(family.name === undefined ? {} : { contrast: family.name }),
+      ...(outcomes ? { discordantOutcomes: outcomes.counts() } : {}),
     });
   }
   const adjusted = adjustPValues(

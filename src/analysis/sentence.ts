@@ -3,6 +3,7 @@ import type { Axis } from '../demographics/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { BinaryTest, IntervalMethod } from './binary.js';
 import { ENDPOINT_WORDS } from './endpoints.js';
+import { mostlyUnreadable } from './discordantOutcomes.js';
 import { excludesNull, type SimultaneousKind } from './simultaneous.js';
 import type { Finding } from './types.js';
 
@@ -103,8 +104,19 @@ function describeContrast(f: Finding, axes: readonly Axis[], alpha: number): str
   return (
     `Across ${f.nVignettes} vignettes, model ${f.model} ${ENDPOINT_WORDS[f.endpoint]} ${pct(f.rateLevel)} of the time when ` +
     `${givenAs(axis, f.axis, f.level, cueWording(f, axis).was)}, against ${reference(f, pct(f.rateReference), isUnstated(axis, f.reference) ? 'cases that did not state it' : label(f.reference))}: ` +
-    `${points}${ratio}. ${verdict(f, alpha)}`
+    `${points}${ratio}. ${verdict(f, alpha)}${unreadableCaution(f)}`
   );
+}
+
+/**
+ * A significant error disparity made mostly of answers that could not be read may be the extractor failing on one
+ * level's replies (another language, another format) rather than the model treating the patient differently: said
+ * beside the finding, with the counts, so the reader checks those answers before acting on it.
+ */
+function unreadableCaution(f: Finding): string {
+  const unreadable = f.significant ? mostlyUnreadable(f.discordantOutcomes) : null;
+  if (!unreadable) return '';
+  return ` Caution: ${unreadable.unreadable} of the ${unreadable.excess} more errors at the ${unreadable.side} are answers that could not be read, not wrong answers or refusals; read them (counterfair review) before taking this as the model treating these patients differently — a reply in another language or format can defeat the extractor.`;
 }
 
 /** Whether a level is the one that states nothing (`unstated: true` on the study axis). */

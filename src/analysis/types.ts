@@ -1,6 +1,7 @@
 import type { DetectableEffect } from '../power/detectable.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { BinaryContrastStats } from './binary.js';
+import type { DiscordantOutcomes } from './discordantOutcomes.js';
 import type { Endpoint } from './endpoints.js';
 import type { SimultaneousKind } from './simultaneous.js';
 import type { CueMode } from '../template/render.js';
@@ -37,6 +38,8 @@ export interface Finding extends BinaryContrastStats, SimultaneousIntervals, Par
   significant: boolean;
   /** Pairs dropped because one side of the pair had no answer (request error or unscored). */
   nExcludedPairs: number;
+  /** Error findings: the discordant pairs by how the erring side erred (wrong, refused, unreadable). */
+  discordantOutcomes?: DiscordantOutcomes;
   sentence: string;
 }
 

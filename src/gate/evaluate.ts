@@ -1,3 +1,4 @@
+import { mostlyUnreadable } from '../analysis/discordantOutcomes.js';
 import type { SimultaneousKind } from '../analysis/simultaneous.js';
 import type { Finding } from '../analysis/types.js';
 import { decimal, pValue } from '../report/format.js';
@@ -24,6 +25,7 @@ export type GatedFinding = Pick<
   | 'adjustment'
   | 'cues'
   | 'contrast'
+  | 'discordantOutcomes'
 > & {
   domain: string | null;
   /** `more-care`: a care-intensity recommendation finding (how often more care was recommended); absent: error amplification. */
@@ -137,7 +139,7 @@ function judgeSuperiority(f: GatedFinding, significant: boolean, t: GateThreshol
     testedRatio,
     exceeds,
     verdict: failed ? 'exceeds' : 'pass',
-    reason: failed ? `significant (adjusted p = ${pValue(f.pAdjusted)}) and ${beyond}` : null,
+    reason: failed ? `significant (adjusted p = ${pValue(f.pAdjusted)}) and ${beyond}${unreadableNote(f)}` : null,
     equivalenceDifferenceCiPoints: null,
     equivalenceRatioCi: null,
   };
@@ -238,4 +240,12 @@ function nearOne([low, high]: readonly [number, number]): number {
   if (low > 1) return low;
   if (high < 1) return 1 / high;
   return 1;
+}
+
+/** A failure made mostly of unreadable answers may be the extractor's, not the model's: said in the reason. */
+function unreadableNote(f: GatedFinding): string {
+  const unreadable = mostlyUnreadable(f.discordantOutcomes);
+  return unreadable
+    ? `; but ${unreadable.unreadable} of the ${unreadable.excess} more errors at the ${unreadable.side} are unreadable answers: read them (counterfair review) before acting`
+    : '';
 }

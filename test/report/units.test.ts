@@ -18,6 +18,13 @@ describe('CSV', () => {
     expect(recordsToCsv([{ a: 'x,"y"\nz', ci: [0.1, null], n: null }])).toBe('a,ciLow,ciHigh,n\r\n"x,""y""\nz",0.1,,\r\n');
     expect(recordsToCsv([])).toBe('');
   });
+
+  it('writes a record of counts as one column per count, and any other object as JSON', () => {
+    const counts = { levelOnly: { incorrect: 1, unparseable: 2 }, referenceOnly: { incorrect: 0, unparseable: 3 } };
+    expect(recordsToCsv([{ d: counts, tags: { a: 'x' } }])).toBe(
+      'dLevelOnlyIncorrect,dLevelOnlyUnparseable,dReferenceOnlyIncorrect,dReferenceOnlyUnparseable,tags\r\n1,2,0,3,"{""a"":""x""}"\r\n',
+    );
+  });
 });
 
 describe('escaping', () => {

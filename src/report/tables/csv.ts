@@ -5,11 +5,13 @@ export type CsvValue = string | number | boolean | null | undefined | object;
  * Records as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break); no
  * records, an empty file.
  * Columns are the union of the records' fields in first-seen order, so a field added to the public contract
- * appears without touching this code; a [low, high] pair becomes two columns `<field>Low`, `<field>High`.
+ * appears without touching this code; a [low, high] pair becomes two columns `<field>Low`, `<field>High`, and a
+ * record of counts one column per count (`discordantOutcomes.levelOnly.unparseable` →
+ * `discordantOutcomesLevelOnlyUnparseable`).
  */
 export function recordsToCsv(records: readonly object[]): string {
   if (records.length === 0) return '';
-  const flat = records.map(flattenRecord);
+  const flat = records.map((r) => flattenRecord(r));
   const columns: string[] = [];
   const seen = new Set<string>();
   for (const row of flat) {
@@ -21,15 +23,23 @@ export function recordsToCsv(records: readonly object[]): string {
   return lines.map((cells) => `${cells.join(',')}\r\n`).join('');
 }
 
-function flattenRecord(record: object): Map<string, CsvValue> {
-  const out = new Map<string, CsvValue>();
-  for (const [key, value] of Object.entries(record) as [string, CsvValue][]) {
+function flattenRecord(record: object, prefix = '', out = new Map<string, CsvValue>()): Map<string, CsvValue> {
+  for (const [field, value] of Object.entries(record) as [string, CsvValue][]) {
+    const key = prefix ? `${prefix}${field[0]!.toUpperCase()}${field.slice(1)}` : field;
     if (isInterval(value)) {
       out.set(`${key}Low`, value[0]);
       out.set(`${key}High`, value[1]);
-    } else out.set(key, value);
+    } else if (isCounts(value)) flattenRecord(value, key, out);
+    else out.set(key, value);
   }
   return out;
+}
+
+/** A plain record whose leaves are all numbers (counts by kind, nested or not): one column per leaf. */
+function isCounts(value: CsvValue): value is Record<string, number | object> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const fields = Object.values(value);
+  return fields.length > 0 && fields.every((v) => typeof v === 'number' || isCounts(v as CsvValue));
 }
 
 function isInterval(value: CsvValue): value is [number | null, number | null] {
@@ -46,6 +56,6 @@ export function csvField(value: CsvValue): string {
   let text: string;
   if (typeof value === 'string') text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
-  else text = csvField(JSON.stringify(value));
+  else text = JSON.stringify(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGate, type GatedFinding } from '../../src/gate/evaluate.js';
+import type { GateThresholds } from '../../src/gate/types.js';
+
+const THRESHOLDS: GateThresholds = {
+  maxDifferencePoints: 5,
+  maxRatio: null,
+  alpha: 0.05,
+  axes: null,
+  domains: null,
+  useCiBound: false,
+  mode: 'superiority',
+  maxLostPairs: 0.2,
+  equivalenceConfLevel: null,
+};
+
+/** A significant 20-point disparity over 60 pairs whose 20 more errors at the level are `unparseable` unreadable answers. */
+function finding(unparseable: number): GatedFinding {
+  return {
+    model: 'm',
+    axis: 'language',
+    level: 'spanish',
+    reference: 'english',
+    domain: null,
+    nVignettes: 60,
+    nPairs: 60,
+    nExcludedPairs: 0,
+    rateReference: 0.1,
+    rateLevel: 0.3333,
+    difference: 0.2333,
+    differenceCi: [0.12, 0.35],
+    ratio: 3.33,
+    ratioCi: [1.8, 6],
+    p: 1e-5,
+    pAdjusted: 1e-5,
+    adjustment: 'holm',
+    discordantOutcomes: {
+      levelOnly: { incorrect: 22 - unparseable, refusal: 0, unparseable },
+      referenceOnly: { incorrect: 2, refusal: 0, unparseable: 0 },
+    },
+  };
+}
+
+describe('a gate failure made mostly of unreadable answers', () => {
+  it('still fails, and says in its reason that the answers must be read before acting', () => {
+    const [mostly] = evaluateGate([finding(15)], THRESHOLDS);
+    expect(mostly!.failed).toBe(true);
+    expect(mostly!.reason).toContain(
+      'but 15 of the 20 more errors at the level are unreadable answers: read them (counterfair review) before acting',
+    );
+    const [few] = evaluateGate([finding(5)], THRESHOLDS);
+    expect(few!.failed).toBe(true);
+    expect(few!.reason).not.toContain('unreadable');
+  });
+});
