@@ -113,7 +113,8 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
 
   const name = r.string(obj, 'name', [], { optional: true }) ?? relative(process.cwd(), file);
   const seed = r.number(obj, 'seed', [], { integer: true, min: 0, max: 2 ** 32 - 1 });
-  const demographicsPath = at(r.string(obj, 'demographics', []) ?? '.');
+  const demographics = r.string(obj, 'demographics', []);
+  const demographicsPath = at(demographics ?? '.');
   const replicates = r.number(obj, 'replicates', [], { optional: true, integer: true, min: 1 }) ?? 1;
   const systemPrompt = r.string(obj, 'system_prompt', [], { optional: true }) ?? DEFAULT_SYSTEM_PROMPT;
   const outputDir = at(r.string(obj, 'output', [], { optional: true }) ?? 'reports');
@@ -121,8 +122,11 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
   const quality = readQuality(r, obj.quality);
   const strict = readFlag(r, obj, 'strict', []);
 
-  const allAxes = loadAxes(demographicsPath, problems);
-  const axes = readStudyAxes(r, obj.axes, allAxes);
+  // Without `demographics:` (reported above) there is no folder of axes: reading the study's own folder instead would
+  // bury that one problem under a complaint about every YAML file there, the study itself included.
+  const allAxes = demographics === undefined ? [] : loadAxes(demographicsPath, problems);
+  const axes = demographics === undefined ? [] : readStudyAxes(r, obj.axes, allAxes);
+  if (demographics === undefined && obj.axes !== undefined) r.record(obj.axes, ['axes']); // its shape is still checked
   const contrasts = readContrasts(r, obj.contrasts, ['contrasts']);
   if (contrasts) checkContrasts(r, contrasts, ['contrasts'], axes);
   const gate = readGateSection(
@@ -134,7 +138,7 @@ export function loadStudy(file: string, options: LoadStudyOptions = {}): LoadedS
   const implausible = readImplausibleCombinations(r, obj.implausible, axes);
   const cueModes = readCueModes(r, obj.cues);
   const controls = readControls(r, obj.controls);
-  const namePools = loadNamePools(demographicsPath, problems);
+  const namePools = demographics === undefined ? { first: [], last: [] } : loadNamePools(demographicsPath, problems);
   const names = readNameOptions(r, obj.names, obj.axes, { cueModes, axes, pools: namePools, demographicsPath });
   const scope: ModelScope = { systemPrompt, axes, cueModes, registry: options.registry ?? createRegistry() };
   const models = readModels(r, obj.models, scope);
