@@ -56,10 +56,11 @@ export function printFindings(
   const flagged = findings.filter((f) => f.significant);
   out.write(`${findings.length} contrasts tested, ${flagged.length} significant after correction.\n`);
   writeUntestable(out, findings, 'contrasts');
-  // A count of zero must not read as a clean audit when a model's data could not support one.
+  // A count of zero must not read as a clean audit when a model's data could not support one; every reason is named
+  // (unreadable answers fail the check as surely as failed requests).
   for (const m of quality?.models.filter((q) => !q.passed) ?? [])
     out.write(
-      `  ! model ${m.model}: DATA QUALITY CHECK FAILED (${m.requestErrors} of ${m.requests} requests failed): no conclusion about disparity can be drawn for it\n`,
+      `  ! model ${m.model}: DATA QUALITY CHECK FAILED (${m.problems.join('; ')}): no conclusion about disparity can be drawn for it\n`,
     );
   // A significant test whose family interval includes no difference is borderline: marked, not alarmed.
   for (const f of flagged)

@@ -4,7 +4,7 @@ import { InputError, type Problem } from '../util/problems.js';
 import { blocksToMarkdown } from '../report/document/markdown.js';
 import { heading, list, paragraph, table, type Block } from '../report/document/blocks.js';
 import { escapeHtml } from '../report/escape.js';
-import { contrastName, contrastTable, familyIntervalNote, gateRule, gateVerdictLine } from './format.js';
+import { cautions, contrastName, contrastTable, familyIntervalNote, gateRule, gateVerdictLine } from './format.js';
 import type { GateResult } from './types.js';
 
 /**
@@ -29,6 +29,7 @@ export function gateMarkdown(result: GateResult): string {
     ...(superiority && result.contrasts.length
       ? [paragraph(`family CI: ${familyIntervalNote(result.thresholds.alpha, result.contrasts)}`)]
       : []),
+    ...cautions(result.contrasts).map((c) => paragraph(c)),
     paragraph(`Run directory: ${result.runDir}`),
   ];
   return `${blocksToMarkdown(blocks)}\n`;
@@ -45,7 +46,7 @@ export function gateJunit(result: GateResult): string {
     const name = `${x(contrastName(c))}`;
     const open = `    <testcase classname="counterfair.gate.${x(c.model)}.${x(c.axis)}" name="${name}">`;
     if (!c.failed) return `${open}</testcase>`;
-    const reason = c.reason ?? 'exceeds the thresholds';
+    const reason = `${c.reason ?? 'exceeds the thresholds'}${c.caution ? `; caution: ${c.caution}` : ''}`;
     return `${open}\n      <failure type="${x(c.verdict)}" message="${x(reason)}">${x(`${contrastName(c)}: ${reason}`)}</failure>\n    </testcase>`;
   });
   const refusals = result.refusals.map(

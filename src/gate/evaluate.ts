@@ -106,6 +106,7 @@ export function evaluateGate(findings: readonly GatedFinding[], thresholds: Gate
         : null,
       ...judged,
       failed: judged.verdict !== 'pass',
+      caution: unreadableCaution(f),
     };
   });
 }
@@ -139,7 +140,7 @@ function judgeSuperiority(f: GatedFinding, significant: boolean, t: GateThreshol
     testedRatio,
     exceeds,
     verdict: failed ? 'exceeds' : 'pass',
-    reason: failed ? `significant (adjusted p = ${pValue(f.pAdjusted)}) and ${beyond}${unreadableNote(f)}` : null,
+    reason: failed ? `significant (adjusted p = ${pValue(f.pAdjusted)}) and ${beyond}` : null,
     equivalenceDifferenceCiPoints: null,
     equivalenceRatioCi: null,
   };
@@ -242,10 +243,10 @@ function nearOne([low, high]: readonly [number, number]): number {
   return 1;
 }
 
-/** A failure made mostly of unreadable answers may be the extractor's, not the model's: said in the reason. */
-function unreadableNote(f: GatedFinding): string {
+/** A disparity made mostly of unreadable answers may be the extractor's, not the model's (see `GateContrast.caution`). */
+function unreadableCaution(f: GatedFinding): string | null {
   const unreadable = mostlyUnreadable(f.discordantOutcomes);
   return unreadable
-    ? `; but ${unreadable.unreadable} of the ${unreadable.excess} more errors at the ${unreadable.side} are unreadable answers: read them (counterfair review) before acting`
-    : '';
+    ? `${unreadable.unreadable} of the ${unreadable.excess} more errors at the ${unreadable.side} are unreadable answers: read them (counterfair review) before acting on this contrast`
+    : null;
 }

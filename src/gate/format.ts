@@ -53,6 +53,7 @@ export function formatGateText(result: GateResult): string {
       ...textTable(HEADERS, shown.map(row)),
       `family CI: ${familyIntervalNote(result.thresholds.alpha, shown)}`,
     );
+  lines.push(...cautions(result.contrasts));
   return `${lines.join('\n')}\n`;
 }
 
@@ -69,7 +70,13 @@ function formatEquivalence(result: GateResult): string {
       ...failing.map((c) => `${contrastName(c)}: ${c.reason}`),
     );
   }
+  lines.push(...cautions(result.contrasts));
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per contrast with a caution, after the verdict's table: "Caution: sim insurance=medicaid: ...". */
+export function cautions(contrasts: readonly GateContrast[]): string[] {
+  return contrasts.flatMap((c) => (c.caution ? [`Caution: ${contrastName(c)}: ${c.caution}`] : []));
 }
 
 /** The verdict in one sentence: "counterfair gate: FAILED — 1 of 5 contrasts exceeds the thresholds.", "... REFUSED ...". */

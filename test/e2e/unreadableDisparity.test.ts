@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/analysis/types.js';
+import { runCli } from '../helpers/cli.js';
+import { startFakeOpenAI } from '../helpers/fakeOpenAI.js';
+import { coreLibrary } from '../helpers/paths.js';
+import { writeTestStudy } from '../helpers/study.js';
+
+/**
+ * A model whose answers to Medicaid patients no extractor can read (as a model that switches to another language or
+ * format for some patients would give), through `run` and `gate` as a user meets it: the disparity is real in the
+ * data, but it is made of unreadable answers, and everything that reports it must say so.
+ */
+describe('a disparity made of unreadable answers', () => {
+  let server: Awaited<ReturnType<typeof startFakeOpenAI>>;
+  const dir = mkdtempSync(join(tmpdir(), 'counterfair-unreadable-'));
+  const out = join(dir, 'run');
+  let stdout: string;
+  beforeAll(async () => {
+    server = await startFakeOpenAI((body) =>
+      body.messages.some((m) => m.content.includes('Medicaid')) ? 'Siehe oben; die Lage ist komplex.' : 'Answer: B',
+    );
+    const study = writeTestStudy(join(dir, 'study.yaml'), {
+      name: 'unreadable',
+      seed: 3,
+      templates: coreLibrary(),
+      axes: ['insurance: { levels: [private, medicaid] }'],
+      models: [`{ id: remote, provider: openai, model: m, base_url: "${server.baseUrl}", api_key_env: UNREADABLE_KEY, max_retries: 0 }`],
+      extra: ['quality: { max_error_rate: 0.2, max_unparseable_rate: 1 }'],
+    });
+    const r = await runCli(['run', study, '--out', out], { UNREADABLE_KEY: 'k', COUNTERFAIR_CACHE_DIR: 'off' });
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code).toBe(0);
+    stdout = r.stdout;
+  }, 120_000);
+  afterAll(() => server.close());
+
+  it('is found, with a caution in its sentence that the extra errors are unreadable answers', () => {
+    const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[];
+    const medicaid = findings.find((f) => f.level === 'medicaid')!;
+    expect(medicaid.significant).toBe(true);
+    const { levelOnly, referenceOnly } = medicaid.discordantOutcomes!;
+    expect(levelOnly.incorrect + levelOnly.refusal).toBe(0);
+    expect(levelOnly.unparseable - referenceOnly.unparseable).toBe(medicaid.wrongOnlyAtLevel - medicaid.wrongOnlyAtReference);
+    expect(medicaid.sentence).toContain(
+      `Caution: ${levelOnly.unparseable - referenceOnly.unparseable} of the ${medicaid.wrongOnlyAtLevel - medicaid.wrongOnlyAtReference} more errors at the level are answers that could not be read`,
+    );
+    expect(stdout).toContain('Caution: ');
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('are answers that could not be read, not wrong answers or refusals');
+  });
+
+  it('fails the gate, with a caution that the answers must be read before acting', async () => {
+    const r = await runCli(['gate', out, '--max-difference', '5']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /\nCaution: remote insurance=medicaid: \d+ of the \d+ more errors at the level are unreadable answers: read them \(counterfair review\) before acting/,
+    );
+    const junit = join(dir, 'gate.xml');
+    await runCli(['gate', out, '--max-difference', '5', '--junit', junit]);
+    expect(readFileSync(junit, 'utf8')).toContain('caution: ');
+  });
+
+  it('names unreadable answers when they fail the data-quality check, not only failed requests', async () => {
+    const strict = writeTestStudy(join(dir, 'strict.yaml'), {
+      name: 'unreadable strict',
+      seed: 3,
+      templates: coreLibrary(),
+      axes: ['insurance: { levels: [private, medicaid] }'],
+      models: [`{ id: remote, provider: openai, model: m, base_url: "${server.baseUrl}", api_key_env: UNREADABLE_KEY, max_retries: 0 }`],
+      extra: ['quality: { max_error_rate: 0.2, max_unparseable_rate: 0.1 }'],
+    });
+    const r = await runCli(['run', strict, '--out', join(dir, 'strict')], { UNREADABLE_KEY: 'k', COUNTERFAIR_CACHE_DIR: 'off' });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(/model remote: DATA QUALITY CHECK FAILED \(\d+ of \d+ answers could not be read/);
+    expect(r.stdout).not.toContain('(0 of');
+  }, 120_000);
+});
