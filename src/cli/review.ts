@@ -6,7 +6,7 @@ export function reviewCommand(io: CliIO): Command {
   const output = { writeOut: (s: string) => io.stdout.write(s), writeErr: (s: string) => io.stderr.write(s) };
   const exportQueue = new Command('export')
     .description(
-      'write a blinded review queue (review.csv, review.html) of flips, worst cases, refusals and uncertain judge verdicts; the key stays in the run directory',
+      'write a blinded review queue (review.csv, review.html) of flips, worst cases, refusals, unreadable answers and uncertain judge verdicts; the key stays in the run directory',
     )
     .argument('<run-dir>', 'an analysed run directory')
     .option('--out <dir>', 'where review.csv and review.html go (default: <run-dir>/review, or <run-dir>/review-random with --random)')

@@ -56,7 +56,14 @@ export function exportReview(runDir: string, options: ExportOptions): ExportSumm
     createdAt: new Date(options.clock()).toISOString(),
     items: withEarlierItems(runDir, items),
   });
-  const byReason: Record<ReviewReason, number> = { 'worst-case': 0, flip: 0, refusal: 0, 'judge-uncertain': 0, 'random-sample': 0 };
+  const byReason: Record<ReviewReason, number> = {
+    'worst-case': 0,
+    flip: 0,
+    refusal: 0,
+    unreadable: 0,
+    'judge-uncertain': 0,
+    'random-sample': 0,
+  };
   for (const item of items) for (const reason of item.reasons) byReason[reason]++;
   return {
     outDir,

@@ -10,9 +10,10 @@ export const REVIEW_KEY_FILE = RUN_FILES.reviewKey;
 /**
  * Why an item is in the queue (never shown to the reviewer, who would otherwise learn what automation thought).
  * `random-sample` marks an answer drawn at random (`review export --random`), not picked for what automation said:
- * only those labels may correct a judge-based rate.
+ * only those labels may correct a judge-based rate. `unreadable` marks an answer no extractor could read: a clinician's
+ * label gives it the outcome the reader sees (it may hold the correct answer in words the extractor missed).
  */
-export type ReviewReason = 'worst-case' | 'flip' | 'refusal' | 'judge-uncertain' | 'random-sample';
+export type ReviewReason = 'worst-case' | 'flip' | 'refusal' | 'unreadable' | 'judge-uncertain' | 'random-sample';
 
 export interface ReviewSide {
   variantId: string;

@@ -10,13 +10,20 @@ import type { ReviewKeyItem, ReviewReason, ReviewSide } from './key.js';
 export const UNCERTAIN_CONFIDENCE = 0.7;
 
 /** How much each reason makes an item worth a clinician's time, for `--max`. */
-const PRIORITY: Record<ReviewReason, number> = { 'worst-case': 4, flip: 2, refusal: 1, 'judge-uncertain': 1, 'random-sample': 0 };
+const PRIORITY: Record<ReviewReason, number> = {
+  'worst-case': 4,
+  flip: 2,
+  refusal: 1,
+  unreadable: 1,
+  'judge-uncertain': 1,
+  'random-sample': 0,
+};
 
 /**
  * The review queue: reference/level pairs that flip (the answer changed with the demographics, or the pairwise judge
  * says they differ), that are worst cases (the level wrong and the reference right in every replicate) or whose
- * pairwise verdict is uncertain; then single answers that are refusals or carry an uncertain verdict and are not
- * already shown in a pair. With `max`, the highest-priority items are kept. Items come in the order of their opaque
+ * pairwise verdict is uncertain; then single answers that are refusals, unreadable or carry an uncertain verdict and
+ * are not already shown in a pair. With `max`, the highest-priority items are kept. Items come in the order of their opaque
  * ids, so nothing in the layout groups a vignette's variants together.
  */
 export function selectReviewItems(scores: readonly ScoreRecord[], axes: readonly Axis[], seed: number, max = Infinity): ReviewKeyItem[] {
@@ -80,6 +87,8 @@ function pairReasons(pair: ScorePair<ScoreRecord>, isWorst: boolean): ReviewReas
 function responseReasons(score: ScoreRecord): ReviewReason[] {
   const reasons: ReviewReason[] = [];
   if (score.outcome === 'refusal') reasons.push('refusal');
+  // An unreadable answer counts as an error; a disparity made of them may be the extractor's (findings say so).
+  if (score.outcome === 'unparseable') reasons.push('unreadable');
   if (score.outcome === 'unscored' || (score.judge && uncertain(score.judge))) reasons.push('judge-uncertain');
   return reasons;
 }

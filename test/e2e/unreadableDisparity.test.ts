@@ -62,6 +62,15 @@ describe('a disparity made of unreadable answers', () => {
     expect(readFileSync(junit, 'utf8')).toContain('caution: ');
   });
 
+  it('puts the unreadable answers in the clinician review queue, whose labels then score them', async () => {
+    const r = await runCli(['review', 'export', out]);
+    expect(r.code).toBe(0);
+    const key = JSON.parse(readFileSync(join(out, 'review-key.json'), 'utf8')) as { items: { reasons: string[] }[] };
+    const findings = JSON.parse(readFileSync(join(out, 'findings.json'), 'utf8')) as Finding[];
+    const { levelOnly } = findings.find((f) => f.level === 'medicaid')!.discordantOutcomes!;
+    expect(key.items.filter((i) => i.reasons.includes('unreadable')).length).toBeGreaterThanOrEqual(levelOnly.unparseable);
+  });
+
   it('names unreadable answers when they fail the data-quality check, not only failed requests', async () => {
     const strict = writeTestStudy(join(dir, 'strict.yaml'), {
       name: 'unreadable strict',

@@ -117,7 +117,7 @@ describe('review export', () => {
     const small = { items: key.items.filter((i) => shown.has(i.id)) };
     // The key still names the first export's items: labels reviewers fill in for it must still import.
     expect(new Set(key.items.map((i) => i.id))).toEqual(new Set(all.items.map((i) => i.id)));
-    const priority: Record<string, number> = { 'worst-case': 4, flip: 2, refusal: 1, 'judge-uncertain': 1 };
+    const priority: Record<string, number> = { 'worst-case': 4, flip: 2, refusal: 1, unreadable: 1, 'judge-uncertain': 1 };
     const weight = (reasons: string[]) => reasons.reduce((sum, r) => sum + priority[r]!, 0);
     const cutoff = Math.min(...small.items.map((i) => weight(i.reasons)));
     expect(all.items.filter((i) => weight(i.reasons) > cutoff).every((i) => small.items.some((s) => s.id === i.id))).toBe(true);
