@@ -106,7 +106,7 @@ export function evaluateGate(findings: readonly GatedFinding[], thresholds: Gate
         : null,
       ...judged,
       failed: judged.verdict !== 'pass',
-      caution: unreadableCaution(f),
+      caution: significant ? unreadableCaution(f) : null,
     };
   });
 }
@@ -243,7 +243,7 @@ function nearOne([low, high]: readonly [number, number]): number {
   return 1;
 }
 
-/** A disparity made mostly of unreadable answers may be the extractor's, not the model's (see `GateContrast.caution`). */
+/** A significant disparity made mostly of unreadable answers may be the extractor's, not the model's (`GateContrast.caution`). */
 function unreadableCaution(f: GatedFinding): string | null {
   const unreadable = mostlyUnreadable(f.discordantOutcomes);
   return unreadable

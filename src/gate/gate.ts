@@ -2,6 +2,7 @@ import type { AnalysisResults } from '../analysis/analyze.js';
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
 import { readResultsIfAnalysed } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
+import { plural } from '../report/format.js';
 import { describeSubset } from '../study/subset.js';
 import { careFindings, contrastKey, domainFindings, equivalenceIntervals, runFindings, withFamilyIntervals } from './contrasts.js';
 import { evaluateGate, type GatedFinding } from './evaluate.js';
@@ -24,11 +25,12 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   // Care-intensity recommendations are gated on the whole run in superiority mode (no per-domain or equivalence
   // intervals are computed for them yet).
   const results = readResultsIfAnalysed(run.dir);
-  const care =
-    thresholds.domains === null && thresholds.mode !== 'equivalence'
-      ? careFindings(results, thresholds.alpha === run.manifest.analysis.alpha)
-      : [];
-  const selected = [...errorFindings(run, thresholds), ...care].filter((f) => thresholds.axes === null || thresholds.axes.includes(f.axis));
+  const careGated = thresholds.domains === null && thresholds.mode !== 'equivalence';
+  const care = careGated ? careFindings(results, thresholds.alpha === run.manifest.analysis.alpha) : [];
+  const inScope = (f: GatedFinding) => thresholds.axes === null || thresholds.axes.includes(f.axis);
+  // Not gated is said out loud: a pass must not look as if it covered the care contrasts too.
+  const careLeftOut = careGated ? 0 : careFindings(results, false).filter(inScope).length;
+  const selected = [...errorFindings(run, thresholds), ...care].filter(inScope);
   const contrasts = evaluateGate(withEquivalenceIntervals(run, selected, thresholds), thresholds);
   const refusals = [...qualityRefusals(results, new Set(contrasts.map((c) => c.model))), ...refusalsOf(contrasts, thresholds)];
   const failed = contrasts.filter((c) => c.failed).length;
@@ -47,6 +49,11 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
         : []),
       ...('unavailable' in study
         ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`]
+        : []),
+      ...(careLeftOut > 0
+        ? [
+            `${plural(careLeftOut, 'care-intensity contrast')} ${careLeftOut === 1 ? 'was' : 'were'} not checked: ${thresholds.mode === 'equivalence' ? 'equivalence mode' : '--domains'} does not gate care intensity yet; gate the whole run in superiority mode to check ${careLeftOut === 1 ? 'it' : 'them'}.`,
+          ]
         : []),
     ],
     subset: run.manifest.subset ?? null,

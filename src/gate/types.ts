@@ -84,8 +84,8 @@ export interface GateContrast {
   /** Why the contrast failed, in words; null when it passed. */
   reason: string | null;
   /**
-   * A warning to read beside the verdict, null when none: most of the disparity's extra errors are answers that could
-   * not be read, which may be the extractor failing on one level's replies rather than the model.
+   * A warning to read beside the verdict, null when none: most of a significant disparity's extra errors are answers
+   * that could not be read, which may be the extractor failing on one level's replies rather than the model.
    */
   caution: string | null;
   /** Equivalence mode: the 1 − 2·alpha intervals held against the margins (difference in points); null otherwise. */

@@ -48,6 +48,9 @@ describe('a gate failure made mostly of unreadable answers', () => {
     expect(mostly!.caution).toBe(
       '15 of the 20 more errors at the level are unreadable answers: read them (counterfair review) before acting on this contrast',
     );
+    // Only beside a significant disparity: an unreadable answer or two in a null contrast is no finding to caution.
+    const [notSignificant] = evaluateGate([{ ...finding(15), pAdjusted: 0.4 }], THRESHOLDS);
+    expect(notSignificant!.caution).toBeNull();
     const [few] = evaluateGate([finding(5)], THRESHOLDS);
     expect(few!.failed).toBe(true);
     expect(few!.caution).toBeNull();
