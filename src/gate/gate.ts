@@ -27,7 +27,7 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
   const results = readResultsIfAnalysed(run.dir);
   const careGated = thresholds.domains === null && thresholds.mode !== 'equivalence';
   const care = careGated ? careFindings(results, thresholds.alpha === run.manifest.analysis.alpha) : [];
-  const inScope = (f: GatedFinding) => thresholds.axes === null || thresholds.axes.includes(f.axis);
+  const inScope = (f: { axis: string }) => thresholds.axes === null || thresholds.axes.includes(f.axis);
   // Not gated is said out loud: a pass must not look as if it covered the care contrasts too.
   const careLeftOut = careGated ? 0 : careFindings(results, false).filter(inScope).length;
   const selected = [...errorFindings(run, thresholds), ...care].filter(inScope);
@@ -50,6 +50,7 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
       ...('unavailable' in study
         ? [`The study's gate: section was not read: ${study.unavailable}; the thresholds come from the flags.`]
         : []),
+      ...ungatedNotes(results, inScope),
       ...(careLeftOut > 0
         ? [
             `${plural(careLeftOut, 'care-intensity contrast')} ${careLeftOut === 1 ? 'was' : 'were'} not checked: ${thresholds.mode === 'equivalence' ? 'equivalence mode' : '--domains'} does not gate care intensity yet; gate the whole run in superiority mode to check ${careLeftOut === 1 ? 'it' : 'them'}.`,
@@ -114,5 +115,21 @@ function refusalsOf(contrasts: readonly GateContrast[], t: GateThresholds): stri
       ];
     }
     return [];
+  });
+}
+
+/**
+ * Disparities measured in units the thresholds are not written in — care-level shifts (steps of a scale) and
+ * diagnosis-rank shifts (places in a list) — are never gated; a verdict says how many there were and how many were
+ * significant, so a pass does not read as covering them.
+ */
+function ungatedNotes(results: AnalysisResults | undefined, inScope: (f: { axis: string }) => boolean): string[] {
+  const kinds = [
+    { what: 'care-level shift', found: (results?.careIntensity ?? []).filter((f) => f.kind === 'care-level' && inScope(f)) },
+    { what: 'diagnosis-rank', found: (results?.diagnosisRanks ?? []).filter(inScope) },
+  ].filter((k) => k.found.length > 0);
+  return kinds.map(({ what, found }) => {
+    const significant = found.filter((f) => f.significant).length;
+    return `${plural(found.length, `${what} contrast`)} (${significant} significant) ${found.length === 1 ? 'is' : 'are'} not gated: the thresholds are in error-rate points and ratios, not in these units; read ${found.length === 1 ? 'it' : 'them'} in the report.`;
   });
 }

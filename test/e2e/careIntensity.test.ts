@@ -100,6 +100,10 @@ describe('care-intensity endpoints through the CLI, with a planted less-care shi
     expect(gate.contrasts.filter((c) => c.failed).map((c) => `${c.measure}:${c.level}`)).toEqual(['more-care:black']);
     const black = (JSON.parse(r.stdout) as GateResult).contrasts.find((c) => c.measure === 'more-care' && c.level === 'black')!;
     expect(black.family!.differenceCiPoints![0]).toBeCloseTo(100 * finding('black').differenceCiSimultaneous![0], 10);
+    // Care levels (steps of a scale) have no threshold in points: the verdict counts them as not gated.
+    expect((await runCli(['gate', out, '--max-difference', '10'])).stdout).toMatch(
+      /Note: \d+ care-level shift contrasts \(\d+ significant\) are not gated: the thresholds are in error-rate points and ratios/,
+    );
     // Per domain, care intensity is not gated yet: the verdict says so instead of passing silently over it.
     const domains = await runCli(['gate', out, '--max-difference', '10', '--domains', 'care-intensity']);
     expect(domains.stdout).toMatch(/Note: \d+ care-intensity contrasts were not checked: --domains does not gate care intensity yet/);

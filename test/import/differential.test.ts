@@ -131,6 +131,11 @@ describe('import of differential-diagnosis lists', () => {
     expect(r.stdout).toContain(
       '1 diagnosis-rank contrasts tested (rank of the correct diagnosis against the reference variant), 0 significant',
     );
+    // The rank shift has no threshold in error-rate points: a gate verdict says it did not judge it.
+    const gate = await runCli(['gate', out, '--max-difference', '5']);
+    expect(gate.stdout).toContain(
+      'Note: 1 diagnosis-rank contrast (0 significant) is not gated: the thresholds are in error-rate points and ratios, not in these units; read it in the report.',
+    );
   });
 
   it('reads JSONL lists of names, escapes level names from the file in the report', async () => {
