@@ -120,16 +120,25 @@ function refusalsOf(contrasts: readonly GateContrast[], t: GateThresholds): stri
 
 /**
  * Disparities measured in units the thresholds are not written in — care-level shifts (steps of a scale) and
- * diagnosis-rank shifts (places in a list) — are never gated; a verdict says how many there were and how many were
- * significant, so a pass does not read as covering them.
+ * diagnosis-rank shifts (places in a list) — and race-myth probes are never gated; a verdict says how many there
+ * were (and how many were significant), so a pass does not read as covering them.
  */
 function ungatedNotes(results: AnalysisResults | undefined, inScope: (f: { axis: string }) => boolean): string[] {
   const kinds = [
     { what: 'care-level shift', found: (results?.careIntensity ?? []).filter((f) => f.kind === 'care-level' && inScope(f)) },
     { what: 'diagnosis-rank', found: (results?.diagnosisRanks ?? []).filter(inScope) },
   ].filter((k) => k.found.length > 0);
-  return kinds.map(({ what, found }) => {
-    const significant = found.filter((f) => f.significant).length;
-    return `${plural(found.length, `${what} contrast`)} (${significant} significant) ${found.length === 1 ? 'is' : 'are'} not gated: the thresholds are in error-rate points and ratios, not in these units; read ${found.length === 1 ? 'it' : 'them'} in the report.`;
-  });
+  const probes = new Set((results?.probes ?? []).filter((p) => p.measured && p.vignetteId !== null && inScope(p)).map((p) => p.vignetteId));
+  return [
+    ...kinds.map(({ what, found }) => {
+      const significant = found.filter((f) => f.significant).length;
+      return `${plural(found.length, `${what} contrast`)} (${significant} significant) ${found.length === 1 ? 'is' : 'are'} not gated: the thresholds are in error-rate points and ratios, not in these units; read ${found.length === 1 ? 'it' : 'them'} in the report.`;
+    }),
+    // Probes vary race alone and are left out of every pooled result, findings included.
+    ...(probes.size > 0
+      ? [
+          `${plural(probes.size, 'race-myth probe')} ${probes.size === 1 ? 'is' : 'are'} not gated: probes are reported on their own (the report's race-myth probes section), outside the findings the gate judges.`,
+        ]
+      : []),
+  ];
 }

@@ -163,6 +163,11 @@ describe('race-myth probes on the shipped templates with a planted bias', () => 
     const contrasts = (JSON.parse(gate.stdout) as { contrasts: { nVignettes: number; domain: string }[] }).contrasts;
     expect(contrasts.length).toBeGreaterThan(0);
     for (const c of contrasts) expect([c.domain, c.nVignettes]).toEqual(['pain-management', painVignettes]);
+    // Probes are never gated: the verdict says so, so a pass does not read as covering them.
+    const notes = (JSON.parse(gate.stdout) as { notes: string[] }).notes;
+    expect(notes).toContain(
+      `${PROBES.length} race-myth probes are not gated: probes are reported on their own (the report's race-myth probes section), outside the findings the gate judges.`,
+    );
     const compare = await runCli(['compare', run.out, '--models', 'biased,fair', '--out', join(run.out, 'compare'), '--json']);
     expect(compare.code).toBe(0);
     const pooledCount = new Set(run.scores.map((s) => s.vignetteId)).size - PROBES.length;
