@@ -1,15 +1,21 @@
 /**
- * Builds blind6/{choice,yesno,ordinal,numeric}.jsonl from the hand-written answers in blind6/src/*.src.jsonl.
+ * Builds CORPUS/{choice,yesno,ordinal,numeric}.jsonl from the hand-written answers in CORPUS/src/*.src.jsonl (blind5,
+ * blind6: corpora written by hand, one answer at a time).
  * The script copies only the question parts (stem, options, scale, unit) from templates/*.yaml, looked up by
  * vignette id, so they are exact. It never writes answer text: `text`, `style`, `note` and the key come from the
- * source line as written by hand. Run: npx tsx test/score/extract/blind6/build.ts
+ * source line as written by hand. Run: npx tsx test/score/extract/handWritten/build.ts CORPUS
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..', '..', '..');
-const here = import.meta.dirname;
+const corpus = process.argv[2];
+if (!corpus || !/^[\w-]+$/.test(corpus)) {
+  process.stderr.write(`usage: npx tsx test/score/extract/handWritten/build.ts CORPUS (a directory of test/score/extract, e.g. blind6)\n`);
+  process.exit(2);
+}
+const here = join(import.meta.dirname, '..', corpus);
 const TYPES = ['choice', 'yesno', 'ordinal', 'numeric'] as const;
 type T = (typeof TYPES)[number];
 

@@ -1,13 +1,20 @@
 /**
- * Validates blind5/{choice,yesno,ordinal,numeric}.jsonl: every line parses as JSON and has the fields of its type,
+ * Validates CORPUS/{choice,yesno,ordinal,numeric}.jsonl (a hand-written corpus: blind5, blind6): every line parses as JSON and has the fields of its type,
  * `expected` is well formed (an option letter of its options, yes/no, a value of its scale, a finite number),
  * and no two lines (across all four files) have the same text. Prints counts per type × expected kind and per style.
- * Run: npx tsx test/score/extract/blind5/validate.ts
+ * Run: npx tsx test/score/extract/handWritten/validate.ts CORPUS [--styles]
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const here = import.meta.dirname;
+const corpus = process.argv[2];
+if (!corpus || !/^[\w-]+$/.test(corpus)) {
+  process.stderr.write(
+    `usage: npx tsx test/score/extract/handWritten/validate.ts CORPUS (a directory of test/score/extract, e.g. blind6)\n`,
+  );
+  process.exit(2);
+}
+const here = join(import.meta.dirname, '..', corpus);
 const TYPES = ['choice', 'yesno', 'ordinal', 'numeric'] as const;
 const REQUIRED: Record<string, string[]> = {
   choice: ['text', 'options', 'stem', 'expected', 'style'],
