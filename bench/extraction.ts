@@ -7,9 +7,10 @@
  * only with the vignette's weight) beside the count of those lines; then lists every line not read as expected and
  * every wrong value. Exits 1 on any wrong value in any directory, 2 if a corpus file cannot be read or `--only` names
  * a directory that does not exist.
- * Run: npm run bench:extraction [-- --only dev2,dev3,corpus,tuning-heldout]
+ * Run: npm run bench:extraction [-- --only dev2,dev3,corpus,tuning-heldout] [--summary]
  * `--only` measures the named directories alone (every directory by default), so an extractor author can measure the
- * development sets without printing the lines of a blind set they must not see.
+ * development sets without printing the lines of a blind set they must not see; `--summary` prints the table alone,
+ * so a blind set is measured without any of its lines being shown.
  */
 import { join } from 'node:path';
 import {
@@ -34,6 +35,7 @@ function onlyDirectories(argv: readonly string[]): string[] | undefined {
 }
 
 const only = onlyDirectories(process.argv.slice(2));
+const summaryOnly = process.argv.includes('--summary');
 const present = corpusDirectories();
 const unknown = (only ?? []).filter((name) => !present.some((directory) => directory.name === name));
 if (only !== undefined && (only.length === 0 || unknown.length > 0)) {
@@ -98,11 +100,17 @@ const absent = EXPECTED_DIRECTORIES.filter((name) => only === undefined && !dire
 if (absent.length > 0) console.log(`\nnot present (skipped): ${absent.map((name) => `${name}/`).join(', ')}`);
 
 const wrong = rows.flatMap(({ directory, type, score }) => score.wrongValues.map((line) => `${directory}/${type}.jsonl ${line}`));
-for (const { directory, type, score } of rows) {
-  for (const line of [...score.confusions, ...score.missed]) console.log(`\nnot read as expected: ${directory}/${type}.jsonl ${line}`);
-}
+// --summary: the table alone, so a blind set can be measured without its lines reaching the person measuring it.
+if (!summaryOnly)
+  for (const { directory, type, score } of rows) {
+    for (const line of [...score.confusions, ...score.missed]) console.log(`\nnot read as expected: ${directory}/${type}.jsonl ${line}`);
+  }
 if (wrong.length > 0) {
-  console.log(`\nWRONG VALUES (${wrong.length}): an extractor gave an answer the reader would not record:\n${wrong.join('\n')}`);
+  console.log(
+    summaryOnly
+      ? `\nWRONG VALUES: ${wrong.length} (lines not shown: --summary)`
+      : `\nWRONG VALUES (${wrong.length}): an extractor gave an answer the reader would not record:\n${wrong.join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`\nno wrong values in ${rows.reduce((sum, row) => sum + row.score.lines, 0)} lines`);

@@ -2,7 +2,8 @@
  * `npm run bench:templatize`: detection precision and recall per attribute and per corpus directory, round-trip
  * rate and false slots inside clinical terms, over every test/templatize/<dir>/cases.jsonl.
  * `--only dev,dev2` measures only the named directories, so tuning never reads a blind evaluation set
- * (test/templatize/corpus/) that someone else measures afterwards.
+ * (test/templatize/corpus/) that someone else measures afterwards; `--summary` prints the figures alone, without a
+ * case's surface or id, so a blind corpus is measured without being read.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ if (only !== undefined) {
   }
 }
 
+const summaryOnly = process.argv.includes('--summary');
 const pct = (x: number | undefined) => (x === undefined ? '     -' : `${(100 * x).toFixed(1).padStart(5)}%`);
 for (const dir of only ?? dirs) {
   const score: CorpusScore = scoreCorpus(readGoldCorpus(join(root, dir, 'cases.jsonl')), axes);
@@ -55,6 +57,8 @@ for (const dir of only ?? dirs) {
   console.log(
     `detections inside clinical terms (trap surfaces): ${score.falseInTerms.length}, of them slotted: ${score.falseInTerms.filter((f) => f.slotted).length}`,
   );
+  // --summary: the figures alone, so a blind corpus is measured without its cases reaching the person measuring it.
+  if (summaryOnly) continue;
   for (const f of score.falseInTerms)
     console.log(`  ${f.id}: "${f.surface}" in "${f.term}"${f.slotted ? ' (slotted)' : ' (listed for review, not slotted)'}`);
   const left = score.outcomes.filter((o) => o.kind === 'rejected');
