@@ -48,7 +48,11 @@ describe('a disparity made of unreadable answers', () => {
       `Caution: ${levelOnly.unparseable - referenceOnly.unparseable} of the ${medicaid.wrongOnlyAtLevel - medicaid.wrongOnlyAtReference} more errors at the level are answers that could not be read`,
     );
     expect(stdout).toContain('Caution: ');
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toContain('are answers that could not be read, not wrong answers or refusals');
+    const report = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(report).toContain('are answers that could not be read, not wrong answers or refusals');
+    // The findings table splits the extra errors by kind: none wrong, none refused, all unreadable.
+    expect(report).toContain('extra errors: wrong / refused / unreadable');
+    expect(report).toContain(`unreadable">0 / 0 / +${levelOnly.unparseable - referenceOnly.unparseable}<`);
   });
 
   it('fails the gate, with a caution that the answers must be read before acting', async () => {

@@ -43,6 +43,7 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
     'ratio',
     'ratio 95% CI, unadjusted',
     `ratio ${family}`,
+    'extra errors: wrong / refused / unreadable',
     'test',
     'statistic',
     'p',
@@ -71,6 +72,7 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
         ratio(f.ratio),
         ratioInterval(f.ratioCi),
         ratioInterval(f.ratioCiSimultaneous),
+        extraErrors(f),
         f.test,
         decimal(f.statistic, 3),
         pValue(f.p),
@@ -81,6 +83,17 @@ export function findingsTable(findings: readonly Finding[], withEndpoint: boolea
       return { cells: [...leading, ...cells], highlight: f.significant };
     }),
   };
+}
+
+/**
+ * How the level's extra errors (b − c) split by kind: discordant pairs where only the level erred minus those where
+ * only the reference did, wrong / refused / unreadable ("+9 / 0 / +3"); a dash for other endpoints and older runs.
+ */
+function extraErrors(f: Finding): string {
+  const d = f.discordantOutcomes;
+  if (!d) return '—';
+  const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0');
+  return (['incorrect', 'refusal', 'unparseable'] as const).map((k) => signed(d.levelOnly[k] - d.referenceOnly[k])).join(' / ');
 }
 
 const VERDICTS: Record<Agreement, string> = {
