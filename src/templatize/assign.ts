@@ -1,5 +1,5 @@
 import type { Gender } from './lexicon.js';
-import type { Person } from './people.js';
+import { type Person, selfDescribed } from './people.js';
 import { type Discourse, type Referent, referentOf, reportedBy } from './referents.js';
 import { sameOrPreviousSentence } from './clauses.js';
 import type { Mention } from './types.js';
@@ -88,11 +88,6 @@ export function assignMentions(
     }
   }
   return { mentions: assigned, sex };
-}
-
-/** "I am a 30-year-old woman", "I'm 45, female": the patient speaks and describes themself. */
-function selfDescribed(text: string): boolean {
-  return /\bI(?: am|'m|’m) (?:an? )?(?:\d|[\w-]+-year-old|male|female|man|woman)/.test(text);
 }
 
 /**

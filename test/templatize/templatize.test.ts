@@ -126,6 +126,26 @@ describe('templatize', () => {
       ['age', '77'],
       ['sex', 'male'],
     ]);
+    // Any relative of a stated sex, tied by an age in brackets or after a name, by "(pt" or by opening a message
+    // written about them in the third person; not a family history in a patient's own message.
+    const named = (text: string) => detectMentions(text).map((m) => [m.attribute, m.surface]);
+    expect(named('Portal message:\nMy grandpa (91) fell today. He hit his head.')).toEqual([
+      ['sex', 'grandpa'],
+      ['age', '91'],
+      ['pronoun', 'He'],
+      ['pronoun', 'his'],
+    ]);
+    expect(named('My sister Ana is 52 and she has a rash.')).toEqual([
+      ['sex', 'sister'],
+      ['age', '52'],
+      ['pronoun', 'she'],
+    ]);
+    expect(named('Caller: daughter. States her father (pt, 80 yo) fell.').slice(0, 2)).toEqual([
+      ['sex', 'father'],
+      ['age', '80 yo'],
+    ]);
+    expect(named('Hello, my husband has chest pain. He is sweaty.')[0]).toEqual(['sex', 'husband']);
+    expect(named('My mother had breast cancer. She died at 50. Should I be screened?')[0]).toEqual(['pronoun', 'She']);
     // "her 70-year-old mother" is the patient's mother, not a caller's child.
     expect(detectMentions('A 45-year-old woman with her 70-year-old mother.').map((m) => m.surface)).toEqual([
       '45-year-old',
