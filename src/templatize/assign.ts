@@ -23,13 +23,14 @@ export function assignMentions(
   const own = selfDescribed(text) ? mentions.filter((m) => m.attribute !== 'pronoun') : mentions;
   const speakers = own.filter((m) => m.attribute === 'pronoun' && isSpeaker(text, m, people));
   // With no sex word or title, the first pronoun that is not likely someone else's: one right after a person of its
-  // sex in the same sentence ("The patient's wife reports she found him") is theirs.
+  // sex in the same sentence, also across a semicolon ("The patient's wife reports she found him", "Pt's husband at
+  // bedside; he asked RN"), is theirs.
   const candidates = own.filter((m) => m.attribute === 'pronoun' && !speakers.includes(m));
   const sex =
     own.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
     (
       candidates.find(
-        (m) => !people.some((p) => p.gender === m.gender && p.end <= m.start && !/[.!?;\n]/.test(text.slice(p.end, m.start))),
+        (m) => !people.some((p) => p.gender === m.gender && p.end <= m.start && !/[.!?\n]/.test(text.slice(p.end, m.start))),
       ) ?? candidates[0]
     )?.gender;
   if (sex === undefined) return { mentions: own.filter((m) => !speakers.includes(m)), sex };

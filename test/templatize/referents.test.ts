@@ -139,4 +139,22 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     const late = read('An 81-year-old woman is agitated and calls out for her late husband.');
     expect(late.o.review.map((x) => x.surface)).toEqual(['her late husband']);
   });
+  it('takes what a parenthesis after another person says as theirs, and a person named by a role as a possible referent', () => {
+    const r = read('ED triage: brought by a coworker (male) who says she fainted at her desk. Her BP is 84/50.');
+    expect(r.left('male')).toBe(true);
+    expect(['she fainted', 'her desk', 'Her BP'].map((s) => r.slotted(s))).toEqual([true, true, true]);
+    const pronouns = read("Caller: Sam, pt's roommate (pronouns she/her).\nStates pt (22F) has a headache. Pt says her neck is stiff.");
+    expect(['she/', '/her'].map((s) => pronouns.left(s))).toEqual([true, true]);
+    expect(pronouns.slotted('her neck')).toBe(true);
+    const guard = read('A 9-year-old boy nearly drowned. The lifeguard says he pulled him from the pool.');
+    expect(guard.left('he pulled')).toBe(true);
+    expect(guard.slotted('him from')).toBe(true);
+  });
+
+  it("takes the patient's sex from a pronoun that does not follow a same-sex relative's clause, also across a semicolon", () => {
+    const r = read("Pt confused overnight. Pt's wife at bedside; she asked about discharge. Pt pulled at his IV.");
+    expect(r.o.kind === 'template' && r.o.own.sex).toBe('male');
+    expect(r.slotted('his IV')).toBe(true);
+    expect(r.left('she asked')).toBe(true);
+  });
 });
