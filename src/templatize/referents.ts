@@ -164,15 +164,16 @@ function opensClause(text: string, m: Mention): boolean {
 }
 
 /**
- * A subject pronoun opening the clause after one whose subject is a person of unknown sex ("Night RN Jackie Tran
- * assessed pt; she notified ..."): that person is as likely its referent as the patient.
+ * A subject pronoun opening the clause after a semicolon, after one whose subject is a person of unknown sex ("Night
+ * RN Jackie Tran assessed pt; she notified ..."): that person is as likely its referent as the patient. A new
+ * sentence ("Dr. Brown had advised her to quit. She is on Medicaid") turns to the patient it spoke of.
  */
 function continuesSubject(text: string, p: Person, m: Mention): boolean {
   return (
     opensClause(text, m) &&
     isClauseSubject(text, p.start, p.end) &&
-    sameOrPreviousSentence(text, p.end, m.start) &&
-    !sameSentence(text, p.end, m.start)
+    !sameSentence(text, p.end, m.start) &&
+    !/[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start))
   );
 }
 
@@ -191,6 +192,7 @@ function actsOnPatient(d: Discourse, p: Person): boolean {
  * A relative who is the subject of a family-history statement ("His father died of a myocardial infarction at 52.",
  * "Her mother had rheumatoid arthritis."), read from a later sentence that does not go on with that history ("She
  * died at 45" may still be the mother's): the note is about the patient, the relative only a fact of their history.
+ * A clause after a semicolon goes on with it ("His brother had a cold; he's fine now").
  */
 function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
   return (
@@ -199,7 +201,7 @@ function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
     /^(?:\s*\([^)]*\))?\s+(?:also\s+)?(?:had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.test(
       clauseAfter(text, p.end),
     ) &&
-    !sameSentence(text, p.end, m.start) &&
+    /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) &&
     !/^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end))
   );
 }

@@ -157,4 +157,28 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     expect(r.slotted('his IV')).toBe(true);
     expect(r.left('she asked')).toBe(true);
   });
+  it('leaves alone a titled caller, a relative named by title and someone calling about the patient', () => {
+    const caller = read('PHONE NOTE\nCaller: Mrs. Hale, 70, wife of pt.\nPt: Mr. Hale (74). She says he fell.');
+    expect(['Mrs.', '70', 'She says'].map((s) => caller.left(s))).toEqual([true, true, true]);
+    expect(['Mr.', '74', 'he fell'].map((s) => caller.slotted(s))).toEqual([true, true, true]);
+    const hcp = read('S: Mrs. Novak, 90, post-op day 2.\nB: Her son Mr. Novak is the HCP and he visited.\nA: She is drowsy.');
+    expect(['Mr.', 'he visited'].map((s) => hcp.left(s))).toEqual([true, true]);
+    expect(hcp.slotted('She is')).toBe(true);
+    const manager = read('Mr. Diaz from social work called about the pt, Ms. Perez, 66. He says she ran out of insulin.');
+    expect(['Mr.', 'He says'].map((s) => manager.left(s))).toEqual([true, true]);
+    expect(['Ms.', 'she ran'].map((s) => manager.slotted(s))).toEqual([true, true]);
+    // The writer's own neighbour, named by title, is whom the message is about.
+    const neighbour = read('My neighbor Mrs. Ito, 81, fell today. She cannot stand.');
+    expect(neighbour.slotted('Mrs.')).toBe(true);
+  });
+
+  it('reads past the stop of a title, and keeps a clause after a semicolon with the sentence before it', () => {
+    const r = read('A 70-year-old man has a mass. His daughter, a nurse named Dr. Lee, asks whether her father needs surgery.');
+    expect(r.left('her father')).toBe(true);
+    const brother = read('My 3-year-old son has a cough when he runs. His brother had a cold; he is fine now.');
+    expect(brother.slotted('he runs')).toBe(true);
+    expect(brother.slotted('he is fine')).toBe(false);
+    const aide = read("I'm the aide for Mr. Ruiz, 88. He has a new sore on his heel.");
+    expect(['He has', 'his heel'].map((s) => aide.slotted(s))).toEqual([true, true]);
+  });
 });
