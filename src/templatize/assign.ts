@@ -40,6 +40,7 @@ export function assignMentions(
   const dropped = new Set<Mention>();
   // A person of unknown sex takes the sex of a pronoun that is theirs ("Her coach says he saw her faint").
   const learned = new Map<Person, Gender>();
+  const read = new Map<Mention, Referent>();
   const discourse = (): Discourse => ({
     text,
     people: people.map((p) => (learned.has(p) ? { ...p, gender: learned.get(p)! } : p)),
@@ -72,7 +73,10 @@ export function assignMentions(
       });
       continue;
     }
-    const referent: Referent = m.attribute === 'pronoun' ? referentOf(discourse(), m) : { of: 'patient' };
+    // An emphatic reflexive is whoever the pronoun it stands beside is ("says he himself had a sore throat").
+    const beside = [...read].find(([o]) => o.end + 1 === m.start && text[o.end] === ' ' && /^(?:him|her)self$/.test(m.surface));
+    const referent: Referent = beside ? beside[1] : m.attribute === 'pronoun' ? referentOf(discourse(), m) : { of: 'patient' };
+    read.set(m, referent);
     if (referent.of === 'other') {
       dropped.add(m);
       const person = referent.person && people.find((p) => p.start === referent.person!.start);

@@ -15,8 +15,13 @@ const RELATIVE_WORDS = alternation(Object.keys(RELATIVES));
 const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
-const UNSEXED_WORDS =
-  'teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|nurse|RN|LPN|aide|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|EMS|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger';
+/** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
+const STAFF_WORDS =
+  'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
+const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger`;
+const STAFF = new RegExp(`^(?:Dr\\.? |(?:${STAFF_WORDS})s?$)`, 'i');
+/** A clinician ("Dr. Amari", "RN", "nurse"), as opposed to a relative, friend or bystander. */
+export const isStaff = (p: Person): boolean => STAFF.test(p.surface);
 const UNSEXED_PEOPLE = new RegExp(`\\b(?:${UNSEXED_WORDS})s?\\b`, 'dgi');
 /** Nouns naming a relative or a spouse: never the patient's own role. */
 export const KIN_NOUNS = `${RELATIVE_WORDS}|${SPOUSE_WORDS}`;
@@ -197,7 +202,9 @@ function opensMessageAbout(text: string, m: RegExpMatchArray, gender: Gender): b
   );
 }
 
-/** "I am a 30-year-old woman", "I'm 45, female": the patient speaks and describes themself. */
+/** "I am a 30-year-old woman", "I'm 45, female", "im 16 (f)", "I (50 M, Irish)", "Hi, 37 F here": the patient speaks and describes themself. */
 export function selfDescribed(text: string): boolean {
-  return /\bI(?: am|'m|’m) (?:an? )?(?:\d|[\w-]+-year-old|male|female|man|woman)/.test(text);
+  return /\b(?:I am|I['’]m|im) (?:an? )?(?:\d|[\w-]+-year-old|male|female|man|woman)|\bI \(\d{1,3},? ?[MFmf]\b|(?:^|\n|[,.!] )\d{1,3},? ?[MF] here\b/.test(
+    text,
+  );
 }

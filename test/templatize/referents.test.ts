@@ -181,4 +181,23 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     const aide = read("I'm the aide for Mr. Ruiz, 88. He has a new sore on his heel.");
     expect(['He has', 'his heel'].map((s) => aide.slotted(s))).toEqual([true, true]);
   });
+  it("does not slot a clinician's act, a speaker who may be someone else, a layperson's possessive or an emphatic reflexive", () => {
+    const staff = read('72F with sepsis. RN Dana Cole gave fluids; she paged the resident. Consulted Dr. Obi; she recommends CT.');
+    expect(['she paged', 'she recommends'].map((s) => staff.slotted(s))).toEqual([false, false]);
+    const checks = read('A 60-year-old woman has a fever. The nurse checked her IV site.');
+    expect(checks.slotted('her IV')).toBe(true);
+    const speaker = read("My dad is 80. He fell. My uncle helped him up and he says he's okay.");
+    expect(speaker.slotted('he says')).toBe(false);
+    const caller = read("Mrs. Lee's niece calls. Pt is 90 and confused; she says she fell.");
+    expect(caller.slotted('she says')).toBe(false);
+    const lay = read(
+      'A 30-year-old man has a rash. His friend, who is sick too, had sores on his hands. His friend says his own doctor saw it.',
+    );
+    expect(['his hands', 'his own'].map((s) => lay.slotted(s))).toEqual([false, false]);
+    const himself = read('A 20-year-old man has a stiff neck. His brother says he himself had a cold.');
+    expect(['he himself', 'himself'].map((s) => himself.slotted(s))).toEqual([false, false]);
+    // In the patient's own message a third-person pronoun is someone else's (R11).
+    const own = read('Hi, 41 M here. My brother had this and he takes a pill for it.');
+    expect(own.slotted('he takes')).toBe(false);
+  });
 });
