@@ -105,7 +105,7 @@ const PATIENT_RELATIONS = alternation(Object.keys(RELATION_GENDERS).filter((w) =
   .split('|')
   .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
   .join('|');
-const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2} ?mos?`;
+const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2} ?mos?|\d{1,2} ?(?:yo|y\/o|y\.o\.)`;
 /** A number that is a dose, a count or a duration rather than an age when one of these follows it. */
 const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?|hours?|times?|x)\b)`;
 /** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */

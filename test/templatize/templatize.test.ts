@@ -146,6 +146,23 @@ describe('templatize', () => {
     ]);
     expect(named('Hello, my husband has chest pain. He is sweaty.')[0]).toEqual(['sex', 'husband']);
     expect(named('My mother had breast cancer. She died at 50. Should I be screened?')[0]).toEqual(['pronoun', 'She']);
+    expect(named('Mother calling about her 9 yo son, who wheezes.').slice(0, 2)).toEqual([
+      ['age', '9 yo'],
+      ['sex', 'son'],
+    ]);
+    // A patient's own age and sex letter, an age opening obstetric shorthand, "Pt is 83", a letter after an age band.
+    expect(named("I'm 52 (M) and my chest hurts.")).toEqual([
+      ['age', '52'],
+      ['sex', 'M'],
+    ]);
+    expect(named('L&D: 31 G2P1 at 38 weeks. Pt is 31, in labor. Pt is an elderly F, a 4-mo-old boy').map(([, s]) => s)).toEqual([
+      '31',
+      '31',
+      'elderly',
+      'F',
+      '4-mo-old',
+      'boy',
+    ]);
     // "her 70-year-old mother" is the patient's mother, not a caller's child.
     expect(detectMentions('A 45-year-old woman with her 70-year-old mother.').map((m) => m.surface)).toEqual([
       '45-year-old',
