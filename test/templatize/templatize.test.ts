@@ -397,6 +397,21 @@ describe('templatize', () => {
       ['insurance', 'MassHealth', 'medicaid'],
       ['insurance', 'pays out of pocket', 'uninsured'],
     ]);
+    // In the voice of the patient or a parent, and coverage of no level (CHIP, Tricare, IHS) found so the case is left out.
+    const insurance = (text: string) => found(text).flatMap((m) => (m[0] === 'insurance' ? [[m[1], m[2]]] : []));
+    expect(insurance("SH: Uninsured. We don't have insurance. I lost my insurance. She is on our insurance. Coverage: MediCal")).toEqual([
+      ['Uninsured', 'uninsured'],
+      ["don't have insurance", 'uninsured'],
+      ['insurance', 'uninsured'],
+      ['on our insurance', 'private'],
+      ['MediCal', 'medicaid'],
+    ]);
+    expect(insurance('He has CHIP. She is on our Tricare. I get my care through Indian Health Service. IHS-eligible.')).toEqual([
+      ['has CHIP', undefined],
+      ['on our Tricare', undefined],
+      ['get my care through Indian Health Service', undefined],
+      ['IHS-eligible', undefined],
+    ]);
     expect(found('History obtained in Spanish. REQUIRES SOMALI INTERPRETER. Interpreter needed: Y (Arabic).')).toEqual([
       ['language', 'Spanish', 'spanish'],
       ['language', 'SOMALI', undefined],
