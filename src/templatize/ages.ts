@@ -47,14 +47,16 @@ export function ages(text: string): Mention[] {
   ))
     out.push(bare(m, 1));
   for (const m of text.matchAll(
-    /\b(?:I am|I'm|I’m|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s) (\d{1,3})(?=[,.;]| and\b| years\b)|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
+    /\b(?:I am|I'm|I’m|im|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|[Pp]t is|[Pp]atient is) (\d{1,3})(?=[,.;]| and\b| years\b| \([MFmf]\))|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   for (const m of text.matchAll(/(?<![\w.])(\d{1,3}), (?=(?:male|female)\b)/dg)) out.push(bare(m, 1));
   // "a transgender woman, 35, who ...": the age in apposition after the sex word.
-  for (const m of text.matchAll(/(?<=\b(?:man|woman|male|female|gentleman|lady), )(\d{1,3})(?=, )/dg)) out.push(bare(m, 1));
+  for (const m of text.matchAll(/(?<=\b(?:man|woman|male|female|gentleman|lady|widow|widower), )(\d{1,3})(?=, )/dg)) out.push(bare(m, 1));
+  // "OB triage: 24 G1P0": an age opening obstetric shorthand.
+  for (const m of text.matchAll(/(?<![\w.,/-])(\d{1,2}) (?=G\d{1,2} ?P\d)/dg)) out.push(bare(m, 1));
   for (const m of text.matchAll(
-    /\b(\d{1,2})(?:[- ](month|week|day)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
+    /\b(\d{1,2})(?:[- ](month|mo|week|wk|day)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
   )) {
     const unit = (m[2] ?? m[3]!).toLowerCase();
     const years = /^mo|^month/.test(unit) ? Math.floor(Number(m[1]) / 12) : 0;

@@ -1,5 +1,5 @@
 import type { Gender } from './lexicon.js';
-import type { Person } from './people.js';
+import { type Person, selfDescribed } from './people.js';
 import { type Discourse, type Referent, referentOf, reportedBy } from './referents.js';
 import { sameOrPreviousSentence } from './clauses.js';
 import type { Mention } from './types.js';
@@ -23,13 +23,14 @@ export function assignMentions(
   const own = selfDescribed(text) ? mentions.filter((m) => m.attribute !== 'pronoun') : mentions;
   const speakers = own.filter((m) => m.attribute === 'pronoun' && isSpeaker(text, m, people));
   // With no sex word or title, the first pronoun that is not likely someone else's: one right after a person of its
-  // sex in the same sentence ("The patient's wife reports she found him") is theirs.
+  // sex in the same sentence, also across a semicolon ("The patient's wife reports she found him", "Pt's husband at
+  // bedside; he asked RN"), is theirs.
   const candidates = own.filter((m) => m.attribute === 'pronoun' && !speakers.includes(m));
   const sex =
     own.find((m) => (m.attribute === 'sex' || m.attribute === 'title') && m.gender)?.gender ??
     (
       candidates.find(
-        (m) => !people.some((p) => p.gender === m.gender && p.end <= m.start && !/[.!?;\n]/.test(text.slice(p.end, m.start))),
+        (m) => !people.some((p) => p.gender === m.gender && p.end <= m.start && !/[.!?\n]/.test(text.slice(p.end, m.start))),
       ) ?? candidates[0]
     )?.gender;
   if (sex === undefined) return { mentions: own.filter((m) => !speakers.includes(m)), sex };
@@ -39,6 +40,7 @@ export function assignMentions(
   const dropped = new Set<Mention>();
   // A person of unknown sex takes the sex of a pronoun that is theirs ("Her coach says he saw her faint").
   const learned = new Map<Person, Gender>();
+  const read = new Map<Mention, Referent>();
   const discourse = (): Discourse => ({
     text,
     people: people.map((p) => (learned.has(p) ? { ...p, gender: learned.get(p)! } : p)),
@@ -71,7 +73,10 @@ export function assignMentions(
       });
       continue;
     }
-    const referent: Referent = m.attribute === 'pronoun' ? referentOf(discourse(), m) : { of: 'patient' };
+    // An emphatic reflexive is whoever the pronoun it stands beside is ("says he himself had a sore throat").
+    const beside = [...read].find(([o]) => o.end + 1 === m.start && text[o.end] === ' ' && /^(?:him|her)self$/.test(m.surface));
+    const referent: Referent = beside ? beside[1] : m.attribute === 'pronoun' ? referentOf(discourse(), m) : { of: 'patient' };
+    read.set(m, referent);
     if (referent.of === 'other') {
       dropped.add(m);
       const person = referent.person && people.find((p) => p.start === referent.person!.start);
@@ -88,11 +93,6 @@ export function assignMentions(
     }
   }
   return { mentions: assigned, sex };
-}
-
-/** "I am a 30-year-old woman", "I'm 45, female": the patient speaks and describes themself. */
-function selfDescribed(text: string): boolean {
-  return /\bI(?: am|'m|’m) (?:an? )?(?:\d|[\w-]+-year-old|male|female|man|woman)/.test(text);
 }
 
 /**

@@ -1,21 +1,24 @@
 /** Where sentences, clauses and note sections begin: the frame a pronoun's referent is looked for in. */
 
+/** The stop of a title ("Dr. Singh", "Sgt. Ruiz") ends no sentence. */
+const NOT_A_TITLE = String.raw`(?<!\b(?:Dr|Mrs?|Ms|Mx|St|Sgt|Prof|Capt|Lt))`;
 /** A sentence end, also inside a closing quote or bracket ("'just isn't eating.' Pt has ..."), or a line break. */
-export const SENTENCE_END = /[.!?;]['"’”)]*(?:\s|$)|\n/;
+export const SENTENCE_END = new RegExp(String.raw`${NOT_A_TITLE}[.!?;]['"’”)]*(?:\s|$)|\n`);
+const SENTENCE_ENDS = new RegExp(String.raw`${NOT_A_TITLE}[.!?;\n]['"’”)]*(?:\s|$)`, 'g');
 
 /** No more than one sentence end between two offsets. */
 export function sameOrPreviousSentence(text: string, from: number, to: number): boolean {
-  return (text.slice(from, to).match(/[.!?;\n]['"’”)]*(?:\s|$)/g) ?? []).length <= 1;
+  return (text.slice(from, to).match(SENTENCE_ENDS) ?? []).length <= 1;
 }
 
 /** No sentence end between two offsets. */
 export function sameSentence(text: string, from: number, to: number): boolean {
-  return !/[.!?;\n]['"’”)]*(?:\s|$)/.test(text.slice(from, to));
+  return (text.slice(from, to).match(SENTENCE_ENDS) ?? []).length === 0;
 }
 
-/** Labels that open a section of a note on a new line. */
+/** Labels that open a section of a note on a new line, also the letters of SBAR and SOAP notes ("A: ..."). */
 const SECTION =
-  /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:/i;
+  /\n[ \t]*(?:HPI|PMH|PSH|SH|FH|FHx|SHx|Social(?: history)?|Family history|Exam|PE|Physical exam(?:ination)?|O\/E|ROS|Meds|Medications|Allergies|Vitals|Labs|Imaging|Assessment|Plan|A\/P|A&P|Impression|(?:Hospital|ED|Clinical) course|Course|Dispo(?:sition)?|Background|Situation|Recommendation|History|Hx|CC|Chief complaint|Obs|Findings)\s*:|\n[SBAROP]:/i;
 /** A line opening a section of a note ("SH: he smokes", "Exam: ...") between two offsets: a new topic. */
 export function newSection(text: string, from: number, to: number): boolean {
   return SECTION.test(text.slice(from, to + 1));
@@ -24,7 +27,7 @@ export function newSection(text: string, from: number, to: number): boolean {
 /** The offset where the clause holding `at` begins: after a sentence end, a semicolon, a label's colon or a line break. */
 export function clauseStart(text: string, at: number): number {
   const before = text.slice(0, at);
-  const ends = [...before.matchAll(/[.!?;:]['"’”)]*\s|\n/g)];
+  const ends = [...before.matchAll(new RegExp(String.raw`${NOT_A_TITLE}[.!?;:]['"’”)]*\s|\n`, 'g'))];
   const last = ends.at(-1);
   return last ? last.index! + last[0].length : 0;
 }
@@ -43,11 +46,16 @@ export function isClauseSubject(text: string, start: number, end: number): boole
   const words = head.split(/\s+/).filter((w) => w !== '');
   return (
     words.length <= 4 &&
-    words.every((w) => !/(?:ed|ing)$|^(?:says?|states?|reports?|notes?|calls?|asks?|about|with|by|of|for|to|from|is|was|has|had)$/i.test(w))
+    words.every(
+      (w) =>
+        !/(?:ed|ing)$|^(?:says?|states?|reports?|notes?|calls?|asks?|about|with|by|of|for|to|from|is|was|has|had|am|are|were|I['’]m)$/i.test(
+          w,
+        ),
+    )
   );
 }
 
 /** The clause that follows the pronoun's, up to the next sentence end or semicolon. */
 export function clauseAfter(text: string, at: number): string {
-  return text.slice(at).split(/[.!?;\n]/)[0] ?? '';
+  return text.slice(at).split(new RegExp(String.raw`${NOT_A_TITLE}[.!?;\n]`))[0] ?? '';
 }

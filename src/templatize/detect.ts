@@ -6,7 +6,7 @@ import { capitalSentences, pronouns } from './pronouns.js';
 import { races } from './races.js';
 import { sexWords, titles } from './sexWords.js';
 import { namedOthers } from './names.js';
-import { otherPeople, type Person, patientRelation, spousesAndIdentity } from './people.js';
+import { KIN_NOUNS, otherPeople, type Person, patientRelation, spousesAndIdentity } from './people.js';
 import type { Mention } from './types.js';
 
 /**
@@ -48,8 +48,10 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     text,
     candidates.filter((m) => !theirs(namedOthers(text, titleList, otherPeople(text, [])))(m)),
   );
-  const named = namedOthers(text, titleList, otherPeople(text, relation ? [relation.noun] : []));
-  let kept = candidates.filter((m) => !theirs(named)(m));
+  const others = otherPeople(text, relation ? [relation.noun] : []);
+  const named = namedOthers(text, titleList, others);
+  const described = new Map(candidates.flatMap((m) => describedIn(text, others, m)));
+  let kept = candidates.filter((m) => !theirs(named)(m) && !described.has(m));
   // A caregiver described before the patient they bring: their age, sex word and title are theirs, and they are
   // someone whose pronouns may follow.
   const caregiverWords = kept.filter(
@@ -78,10 +80,31 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
       : [];
     return [{ start: k.end, end: k.end + 1 }, ...before];
   });
-  const people = [...otherPeople(text, [...(relation ? [relation.noun] : []), ...describedPatient], caregivers), ...named].sort(
-    (a, b) => a.start - b.start,
-  );
+  // A person a parenthesis gives a sex ("neighbor (male)") has it.
+  const sexOf = (p: Person) => [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender;
+  const people = [...otherPeople(text, [...(relation ? [relation.noun] : []), ...describedPatient], caregivers), ...named]
+    .map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p))
+    .sort((a, b) => a.start - b.start);
   return { mentions: kept, people };
+}
+
+/**
+ * An age, sex word, title or pronoun in a parenthesis right after another person's noun describes them: "neighbor
+ * (male)", "pt's partner (pronouns he/him)", "Per bystander (a woman waiting for the bus)". Race and language there
+ * stay: a child's family's ethnicity and language are keyed as the patient's (R8, R10).
+ */
+const KIN_BEFORE = new RegExp(`^ (?:${KIN_NOUNS})\\b`, 'i');
+function describedIn(text: string, people: readonly Person[], m: Mention): [Mention, Person][] {
+  if (!['age', 'sex', 'title', 'pronoun'].includes(m.attribute)) return [];
+  // "My husband (his son)": a possessive before a relative says whose relative, the patient's.
+  if (m.attribute === 'pronoun' && KIN_BEFORE.test(text.slice(m.end))) return [];
+  const person = people.find((p) => {
+    const open = /^\s*\(/.exec(text.slice(p.end));
+    if (!open || m.start < p.end + open[0].length) return false;
+    const close = text.indexOf(')', p.end);
+    return close >= m.end && !text.slice(p.end, m.start).includes('\n');
+  });
+  return person ? [[m, person]] : [];
 }
 
 /**

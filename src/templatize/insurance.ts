@@ -34,16 +34,20 @@ export function insurance(text: string): Mention[] {
         /\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b|\bcommercially insured\b/dgi,
       ),
     ].map(stated('private')),
-    ...[...text.matchAll(/\b(?:does not|doesn't|did not|didn't) have (?:any )?(?:health |medical )?insurance\b/dgi)].map(
-      stated('uninsured'),
-    ),
+    ...[
+      ...text.matchAll(
+        /\b(?:do not|don't|does not|doesn't|did not|didn't) have (?:any )?(?:health |medical )?insurance\b|\bUninsured\b/dgi,
+      ),
+    ].map(stated('uninsured')),
     // The patient's possessive before these stays a pronoun slot of its own: "lost {{their}} Medicaid coverage".
     ...[
       ...text.matchAll(
-        /(?<=\blost (?:his|her|their) )(?:Medicaid |Medicare |Medi-Cal |health |medical )?(?:insurance|coverage)|(?<=\blost (?:his|her|their) )(?:Medicaid|Medicare|Medi-Cal)/dg,
+        /(?<=\blost (?:his|her|their|my|our) )(?:Medicaid |Medicare |Medi-Cal |health |medical )?(?:insurance|coverage)|(?<=\blost (?:his|her|their|my|our) )(?:Medicaid|Medicare|Medi-Cal)/dg,
       ),
     ].map(stated('uninsured')),
     ...[...text.matchAll(/(?<=\bon (?:his|her|their) )parents['’]? (?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
+    // A parent's or the patient's own voice: "I'm on my parents' insurance", "He is on our insurance".
+    ...[...text.matchAll(/\bon (?:my|our) (?:parents['’]? )?(?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
     ...[...text.matchAll(/\bon an? (?:high-deductible|employer|PPO|HMO|commercial)(?: health)? plan\b/dg)].map(stated('private')),
     ...[...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:${STATE_MEDICAID})\b`, 'dg'))].map(stated('medicaid')),
     ...[
@@ -66,16 +70,16 @@ export function insurance(text: string): Mention[] {
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
 const COVERED = String.raw`has|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */
-const STATE_MEDICAID = 'MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY|AHCCCS|KanCare|Medi-Cal';
+const STATE_MEDICAID = 'MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY|AHCCCS|KanCare|Medi-?Cal';
 /** Commercial insurers and plan types that state private coverage. */
 const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|PPO|HMO`;
 /**
  * Coverage no level of the shipped insurance axis states: military (Tricare, VA benefits), the Indian Health Service,
- * Canada's NIHB. Found so the case is left out with the reason: varied around them, the variants would contradict
+ * Canada's NIHB, CHIP (a children's programme apart from Medicaid). Found so the case is left out with the reason: varied around them, the variants would contradict
  * the text ("has Tricare ... is uninsured"). "VA" alone is visual acuity or a hospital: only VA coverage is read.
  */
 const NO_LEVEL =
-  /\b(?:has|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|eligible for|uses) (?:the )?(?:TRICARE|Tricare|CHAMPVA|IHS|Indian Health Service|NIHB|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b/dg;
+  /\b(?:has|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b/dg;
 
 function coverageOfNoLevel(text: string): Mention[] {
   return [...text.matchAll(NO_LEVEL)].map((m) =>

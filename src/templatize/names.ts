@@ -9,8 +9,12 @@ const ROLE_AFTER = roleAfter(OTHER_PERSON_NOUNS);
 const KIN_AFTER = roleAfter(KIN_NOUNS);
 /** The sentence names the patient apart from the titled person ("... calls about her patient, Mr. Hopkins"). */
 const PATIENT_NAMED_APART = /\b(?:pt|patient)\b|\b(?:Mrs|Mr|Ms|Miss)\.? [A-Z]/;
+/** "Ms. Okafor from case management called about the pt": whoever calls or writes about the patient is someone else. */
+const CALLS_ABOUT =
+  /^[^.;:\n]{0,60}?\b(?:calls|called|calling|phoned|phones|emailed|emails|writes|wrote|messaged)\s+(?:about|regarding|re:?)\s/;
 /** "neighbor of pt Mrs. Ferreira", "Patient: Mr. Okafor", "her patient, Mr. Hopkins": the name is the patient's. */
 const PATIENT_BEFORE = /\b(?:pt|patient)\s*[:,]?\s*$/i;
+const titleGender = (title: string): Gender => (/^(?:Mr|Mister|MR)$/.test(title) ? 'male' : 'female');
 /** A title and the surname after it. */
 const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?([A-Z][\w'’-]+)/;
 /** A first name in apposition after a role noun ("his partner, Tom,", "Her wife, Dana,", "Night RN Jackie Tran"). */
@@ -31,20 +35,32 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
     const name = TITLED_NAME.exec(text.slice(t.start));
     if (!name || PATIENT_BEFORE.test(text.slice(0, t.start))) continue;
     const end = t.start + name[0].length;
-    const before = people.some((p) => p.end <= t.start && /^\s*[,(]\s*$/.test(text.slice(p.end, t.start)));
+    // "her teacher, Ms. Reyes", "mother (Mrs. Alvarez)", "her daughter Ms. Ruiz", "Caller: Mrs. Grant"; not the
+    // writer's own "My neighbor Mr. Ortega", whom a message is about.
+    const before = people.some(
+      (p) =>
+        p.end <= t.start &&
+        (/^\s*[,(]\s*$|^:[ \t]*$/.test(text.slice(p.end, t.start)) ||
+          (text.slice(p.end, t.start) === ' ' && !/\b(?:my|our)\s+$/i.test(text.slice(0, p.start)))),
+    );
     // A role after the name is the patient's own occupation ("Mr. Okafor, a retired teacher, presents") unless it is
     // a relative's, or the sentence names the patient apart.
     const after = text.slice(end);
     const sentence = after.split(/[.!?;\n](?:\s|$)/)[0] ?? '';
-    if (before || KIN_AFTER.test(after) || (ROLE_AFTER.test(after) && PATIENT_NAMED_APART.test(sentence))) others.set(name[1]!, t.gender);
+    if (before || KIN_AFTER.test(after) || CALLS_ABOUT.test(sentence) || (ROLE_AFTER.test(after) && PATIENT_NAMED_APART.test(sentence)))
+      others.set(name[1]!, t.gender);
   }
   for (const p of people) {
     const name = NAME_AFTER_ROLE.exec(text.slice(p.end));
     if (name) others.set(name[1]!, p.gender);
   }
+  // A relative sharing the surname is told apart by a title of the other sex or by "Pt:" ("Caller: Mrs. Hale, wife
+  // of pt. Pt: Mr. Hale").
+  const samePerson = (m: RegExpMatchArray, gender: Gender | undefined) =>
+    !PATIENT_BEFORE.test(text.slice(0, m.index)) && (m[1] === undefined || gender === undefined || titleGender(m[1]) === gender);
   return [...others].flatMap(([name, gender]) =>
-    [...text.matchAll(new RegExp(String.raw`(?:\b(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}\b`, 'g'))].map(
-      (m): Person => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0], ...(gender ? { gender } : {}) }),
-    ),
+    [...text.matchAll(new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}\b`, 'g'))]
+      .filter((m) => samePerson(m, gender))
+      .map((m): Person => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0], ...(gender ? { gender } : {}) })),
   );
 }

@@ -15,8 +15,13 @@ const RELATIVE_WORDS = alternation(Object.keys(RELATIVES));
 const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
-const UNSEXED_WORDS =
-  'teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|nurse|RN|LPN|aide|donor|source patient|caller|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|officer|midwife|dentist|social worker|interpreter|chaplain|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|provider|clinician|specialist|consultant|registrar';
+/** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
+const STAFF_WORDS =
+  'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
+const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger`;
+const STAFF = new RegExp(`^(?:Dr\\.? |(?:${STAFF_WORDS})s?$)`, 'i');
+/** A clinician ("Dr. Amari", "RN", "nurse"), as opposed to a relative, friend or bystander. */
+export const isStaff = (p: Person): boolean => STAFF.test(p.surface);
 const UNSEXED_PEOPLE = new RegExp(`\\b(?:${UNSEXED_WORDS})s?\\b`, 'dgi');
 /** Nouns naming a relative or a spouse: never the patient's own role. */
 export const KIN_NOUNS = `${RELATIVE_WORDS}|${SPOUSE_WORDS}`;
@@ -89,32 +94,65 @@ export function spousesAndIdentity(text: string): Mention[] {
   return [...spouses, ...identity];
 }
 
-const PATIENT_RELATIONS = 'son|daughter|husband|wife|dad|mom|mum|mother|father|baby boy|baby girl';
-const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2} ?mos?`;
+const RELATION_GENDERS: Readonly<Record<string, Gender | undefined>> = {
+  ...RELATIVES,
+  ...SPOUSES,
+  'baby boy': 'male',
+  'baby girl': 'female',
+};
+/** Relation nouns of a stated sex, either case of their first letter ("Mom", "mom"), longest first. */
+const PATIENT_RELATIONS = alternation(Object.keys(RELATION_GENDERS).filter((w) => RELATION_GENDERS[w] !== undefined))
+  .split('|')
+  .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+  .join('|');
+const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2} ?mos?|\d{1,2} ?(?:yo|y\/o|y\.o\.)`;
+/** A number that is a dose, a count or a duration rather than an age when one of these follows it. */
+const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?|hours?|times?|x)\b)`;
+/** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */
+const RELATION_TIES = [
+  String.raw`,? (?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((?<titledAge>\d{1,3})\)`,
+  String.raw`,? aged? (?<agedAge>\d{1,2})\b`,
+  String.raw`, (?<commaAge>\d{1,3})(?=[,.;)](?:\s|$)|\s*$)`,
+  String.raw` is (?<isAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  String.raw`[.,;] (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<pronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  String.raw` \((?<bracketAge>\d{1,3})\)`,
+  String.raw`, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  String.raw` \((?<ptBracket>pt|patient)\b`,
+  String.raw`, (?<ptApposition>the (?:pt|patient))\b`,
+].join('|');
+const AGE_GROUPS = ['titledAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
+const RELATION = new RegExp(
+  String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(]))?(?:${RELATION_TIES})?`,
+  'dg',
+);
+/** A message that opens on a relative, perhaps after a header line and a greeting ("Portal message:\nHi, my wife ..."). */
+const MESSAGE_OPENING = /(?:^|\n)(?:(?:Hi|Hello|Dear|Good (?:morning|afternoon|evening))\b[^.!?\n]*[.!?,]\s*)?$/;
 
 /**
  * A relation noun that names the patient in a relative's voice (D4): "My 4-year-old daughter has...", "I'm calling
- * about my dad. He's 77", "Daughter states that mom, 79, ...", "our son, age 5", "My daughter (7)". It must come before any age, sex word or title of
- * the patient, and be tied to the patient by an age or by "about". It states the patient's sex in a word no slot
- * renders, so sex is pinned; its age, when written after it, is the patient's; a caller's possessive before it
- * ("Mother reports that her 2-week-old son") is the caller's and no slot. A caregiver who brings the patient
- * ("A 34-year-old woman brings her 6-month-old daughter", "A woman brings her son, aged 3") may be described
- * first: then the words before the verb are the caregiver's (`caregiverBefore`), not the patient's.
+ * about my dad. He's 77", "Daughter states that mom, 79, ...", "our son, age 5", "My grandmother (81)", "my husband
+ * Tom (47)", "States his mother (pt, 84 yo)", "her father, the pt,". It must come before any age, sex word or title
+ * of the patient, and be tied to the patient by an age, by "(pt" or "the pt", by "about" ("writing for", "it's my
+ * dad"), or by opening a message that goes on about them in the third person ("My wife is Vietnamese ... She is 36
+ * weeks pregnant"; not a family history, "My mother had breast cancer", nor the message of a patient describing
+ * themself). It states the patient's sex in a word no slot renders, so sex is pinned; its age, when written after
+ * it, is the patient's; a caller's possessive before it ("Mother reports that her 2-week-old son", "States his
+ * mother (pt, ...)") is the caller's and no slot. A caregiver who brings the patient ("A 34-year-old woman brings
+ * her 6-month-old daughter", "A woman brings her 84-year-old mother") may be described first: then the words
+ * before the verb are the caregiver's (`caregiverBefore`), not the patient's.
  */
 export function patientRelation(
   text: string,
   earlier: readonly Mention[],
 ): { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } | undefined {
-  const re = new RegExp(
-    String.raw`(?:\b(about|brings|brought|carries|carried) )?(?:\b([Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(${AGE_BEFORE}) )?\b(${PATIENT_RELATIONS})\b(,? (?:(?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((\d{1,3})\)|(\d{1,3}),|aged? (\d{1,2})\b)| is (\d{1,3})\b|\. (?:He|She)(?:'s| is) (\d{1,3})\b| \((\d{1,2})\)|, who is (\d{1,3})\b)?`,
-    'dgi',
-  );
-  for (const m of text.matchAll(re)) {
-    const [verb, possessive, ageBefore, noun] = [m[1], m[2], m[3], m[4]!];
-    const about = verb?.toLowerCase() === 'about';
-    const caregiver = verb !== undefined && !about && possessive !== undefined && !/^(?:my|our)$/i.test(possessive);
-    const ageAfter = m[6] ?? m[7] ?? m[8] ?? m[9] ?? m[10] ?? m[11] ?? m[12];
-    const nounStart = m.indices![4]![0];
+  for (const m of text.matchAll(RELATION)) {
+    const g = m.groups!;
+    const [tie, possessive, noun] = [g.tie, g.possessive, g.noun!];
+    const about = tie !== undefined && /^(?:about|for|it['’]s)$/i.test(tie);
+    const caregiver = tie !== undefined && !about && possessive !== undefined && !/^(?:my|our)$/i.test(possessive);
+    const ageGroup = AGE_GROUPS.find((a) => g[a] !== undefined);
+    const namedPatient = g.ptBracket !== undefined || g.ptApposition !== undefined;
+    const gender = RELATION_GENDERS[noun.toLowerCase()]!;
     if (
       !caregiver &&
       earlier.some(
@@ -122,11 +160,10 @@ export function patientRelation(
       )
     )
       return undefined;
-    if (caregiver && (!/^(?:son|daughter|baby boy|baby girl)$/i.test(noun) || (!ageBefore && !ageAfter))) continue;
-    if (!about && !caregiver && !ageBefore && !ageAfter) continue;
-    if (!possessive && !ageAfter) continue;
-    const word = noun.toLowerCase().replace('baby ', '');
-    const gender: Gender = ['son', 'husband', 'dad', 'father', 'boy'].includes(word) ? 'male' : 'female';
+    if (caregiver && !g.ageBefore && !ageGroup) continue;
+    const tied = about || caregiver || g.ageBefore || ageGroup || namedPatient || opensMessageAbout(text, m, gender);
+    if (!tied || (!possessive && !ageGroup && !namedPatient)) continue;
+    const nounStart = m.indices!.groups!.noun![0];
     const result: { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } = {
       noun: {
         start: nounStart,
@@ -137,14 +174,37 @@ export function patientRelation(
         reason: `"${noun}" names the patient by relation, in a relative's voice: no slot renders it, so sex is pinned`,
       },
     };
-    const ageGroup = [6, 7, 8, 9, 10, 11, 12].find((g) => m[g] !== undefined);
     if (ageGroup !== undefined) {
-      const [start, end] = m.indices![ageGroup]!;
-      result.age = { start, end, surface: m[ageGroup]!, attribute: 'age', years: Number(m[ageGroup]), slot: '{{age}}' };
+      const [start, end] = m.indices!.groups![ageGroup]!;
+      result.age = { start, end, surface: g[ageGroup]!, attribute: 'age', years: Number(g[ageGroup]), slot: '{{age}}' };
     }
-    if (possessive && !/^[Mm]y|^[Oo]ur/.test(possessive)) result.callerPossessive = m.indices![2]![0];
+    if (possessive && !/^(?:my|our)$/i.test(possessive)) result.callerPossessive = m.indices!.groups!.possessive![0];
     if (caregiver) result.caregiverBefore = m.index!;
     return result;
   }
   return undefined;
+}
+
+/**
+ * "My wife is Vietnamese and has hepatitis B. She is 36 weeks pregnant": a message opening on the writer's relative,
+ * who is then written about in the third person, is about that relative. Not a family history ("My mother had breast
+ * cancer. She died at 50") nor a patient's own message ("I'm 38 ...").
+ */
+function opensMessageAbout(text: string, m: RegExpMatchArray, gender: Gender): boolean {
+  const pronoun = gender === 'male' ? /\b[Hh]e\b/ : /\b[Ss]he\b/;
+  const rest = text.slice(m.index! + m[0].length);
+  return (
+    /^[Mm]y|^[Oo]ur/.test(m[0]) &&
+    MESSAGE_OPENING.test(text.slice(0, m.index)) &&
+    !/^\s+(?:also\s+)?(?:had|died|passed|was)\b/.test(rest) &&
+    pronoun.test(rest) &&
+    !selfDescribed(text)
+  );
+}
+
+/** "I am a 30-year-old woman", "I'm 45, female", "im 16 (f)", "I (50 M, Irish)", "Hi, 37 F here": the patient speaks and describes themself. */
+export function selfDescribed(text: string): boolean {
+  return /\b(?:I am|I['’]m|im) (?:an? )?(?:\d|[\w-]+-year-old|male|female|man|woman)|\bI \(\d{1,3},? ?[MFmf]\b|(?:^|\n|[,.!] )\d{1,3},? ?[MF] here\b/.test(
+    text,
+  );
 }

@@ -1,7 +1,7 @@
 import { clauseAfter, clauseStart, isClauseSubject, newSection, sameOrPreviousSentence, sameSentence } from './clauses.js';
 import { clinicalFinding } from './findings.js';
 import type { Gender } from './lexicon.js';
-import type { Person } from './people.js';
+import { isStaff, type Person } from './people.js';
 import type { Mention } from './types.js';
 
 /** Whom a pronoun of the patient's sex refers to: the patient, someone else (left alone), or either (listed). */
@@ -39,8 +39,10 @@ export function referentOf(d: Discourse, m: Mention): Referent {
   const fits = (p: Person) => p.gender === undefined || p.gender === sex;
   const reporter = near.find((p) => fits(p) && reporterSelf(d, p, m));
   if (reporter) return { of: 'other', person: reporter };
+  const speaker = d.people.find((p) => p.end <= m.start && fits(p) && mayBeSpeaker(text, p, m));
+  if (speaker) return { of: 'either', person: speaker };
   const binder = near.find((p) => fits(p) && boundPossessive(d, p, m));
-  if (binder) return binder.gender === undefined ? { of: 'other', person: binder } : { of: 'either', person: binder };
+  if (binder) return binder.gender === undefined && isStaff(binder) ? { of: 'other', person: binder } : { of: 'either', person: binder };
   if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
@@ -51,7 +53,11 @@ export function referentOf(d: Discourse, m: Mention): Referent {
       !patientSince(d, p, m) &&
       !insideQuote(text, p.end, m.start) &&
       !familyHistoryOnly(text, p, m) &&
-      (p.gender === sex || (p.gender === undefined && (reportedBy(text, p, m) || (continuesSubject(text, p, m) && actsOnPatient(d, p))))),
+      (p.gender === sex ||
+        (p.gender === undefined &&
+          (reportedBy(text, p, m) ||
+            (continuesSubject(text, p, m) && (actsOnPatient(d, p) || STAFF_ACT.test(text.slice(m.end)))) ||
+            (isStaff(p) && STAFF_ACT.test(text.slice(m.end)))))),
   );
   return rival ? { of: 'either', person: rival } : { of: 'patient' };
 }
@@ -59,6 +65,24 @@ export function referentOf(d: Discourse, m: Mention): Referent {
 const SUBJECT_PRONOUN = /^(?:[Hh]e|[Ss]he)$/;
 const REPORT_VERBS =
   'says|said|states|stated|reports|reported|notes|noted|noticed|tells|told|thinks|thought|believes|explains|explained|adds|added|writes|wrote|mentions|mentioned|describes|described|confirms|confirmed|recalls|recalled|worries|feels';
+
+/** What a clinician does in a note ("she hung NS bolus", "he notified the fellow", "she agrees with plan"), not the patient. */
+const STAFF_ACT =
+  /^\s+(?:also\s+)?(?:notified|paged|hung|administered|titrated|drew|documented|charted|ordered|reassessed|escalated|educated|instructed|translated|interpreted|recommends?|recommended|agrees?|agreed|will (?:see|follow|round|reassess|review|consult)|called (?:the |a )?(?:MD|rapid response|code|resident|fellow|attending|physician|provider|team|surgeon))\b/;
+const SPEAKS = new RegExp(String.raw`^\s+(?:${REPORT_VERBS}|asks|asked)\b`);
+/** A caller ("Caller: daughter", "Her daughter-in-law calls."): the one who speaks in the note that follows. */
+const CALLS = /^\s+(?:calls|called|is calling|phoned|phones)\b/;
+
+/**
+ * A subject pronoun that speaks ("she says", "he states") may be a person of its sex who is the subject of its
+ * sentence ("My brother gave him juice and he says he is fine") or who called ("Her daughter-in-law calls. Pt is
+ * 83 ...; she says"), as well as the patient.
+ */
+function mayBeSpeaker(text: string, p: Person, m: Mention): boolean {
+  if (!SUBJECT_PRONOUN.test(m.surface) || !SPEAKS.test(text.slice(m.end)) || newSection(text, p.end, m.start)) return false;
+  const caller = CALLS.test(text.slice(p.end)) || /^caller$/i.test(p.surface) || /\bCaller:\s*$/i.test(text.slice(0, p.start));
+  return caller || (sameSentence(text, p.end, m.start) && isClauseSubject(text, p.start, p.end));
+}
 
 /** From a reporter to a pronoun in their report: an apposition or relative clause, the verb, and up to 120 characters. */
 const REPORT_BETWEEN = new RegExp(
@@ -100,8 +124,9 @@ const STAFF_OWNED = /^\s+(?:own\s+)?(?:note|notes|clinic|office|team|service|shi
 
 /**
  * A possessive in a clause whose subject is someone else who fits it, with the patient not named between: "The son
- * asked that his father's insulin ..." (his is the son's or the patient's), "The neurologist writes ... in his note"
- * (a clinician's own, for a subject of unknown sex).
+ * asked that his father's insulin ..." (his is the son's or the patient's), "His partner had a rash on his palms"
+ * and "My cousin said her doctor ..." (a layperson's of unknown sex), "The neurologist writes ... in his note" (a
+ * clinician's own; a clinician's possessive elsewhere, "RN checked his IV", is the patient's).
  */
 function boundPossessive(d: Discourse, p: Person, m: Mention): boolean {
   const { text } = d;
@@ -109,8 +134,10 @@ function boundPossessive(d: Discourse, p: Person, m: Mention): boolean {
     /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '') &&
     clauseStart(text, p.start) === clauseStart(text, m.start) &&
     isClauseSubject(text, p.start, p.end) &&
-    (p.gender !== undefined || STAFF_OWNED.test(text.slice(m.end))) &&
-    (relativeAfter(text, m, d.people) === undefined || inverseRelations(p, relativeAfter(text, m, d.people)!)) &&
+    (p.gender !== undefined || !isStaff(p) || STAFF_OWNED.test(text.slice(m.end))) &&
+    (relativeAfter(text, m, d.people) === undefined ||
+      inverseRelations(p, relativeAfter(text, m, d.people)!) ||
+      (p.gender === undefined && !isStaff(p))) &&
     !d.patient.some((n) => n.start >= p.end && n.end <= m.start) &&
     !d.pronouns.some((o) => o.start > p.end && o.start < m.start)
   );
@@ -164,15 +191,16 @@ function opensClause(text: string, m: Mention): boolean {
 }
 
 /**
- * A subject pronoun opening the clause after one whose subject is a person of unknown sex ("Night RN Jackie Tran
- * assessed pt; she notified ..."): that person is as likely its referent as the patient.
+ * A subject pronoun opening the clause after a semicolon, after one whose subject is a person of unknown sex ("Night
+ * RN Jackie Tran assessed pt; she notified ..."): that person is as likely its referent as the patient. A new
+ * sentence ("Dr. Brown had advised her to quit. She is on Medicaid") turns to the patient it spoke of.
  */
 function continuesSubject(text: string, p: Person, m: Mention): boolean {
   return (
     opensClause(text, m) &&
     isClauseSubject(text, p.start, p.end) &&
-    sameOrPreviousSentence(text, p.end, m.start) &&
-    !sameSentence(text, p.end, m.start)
+    !sameSentence(text, p.end, m.start) &&
+    !/[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start))
   );
 }
 
@@ -191,6 +219,7 @@ function actsOnPatient(d: Discourse, p: Person): boolean {
  * A relative who is the subject of a family-history statement ("His father died of a myocardial infarction at 52.",
  * "Her mother had rheumatoid arthritis."), read from a later sentence that does not go on with that history ("She
  * died at 45" may still be the mother's): the note is about the patient, the relative only a fact of their history.
+ * A clause after a semicolon goes on with it ("His brother had a cold; he's fine now").
  */
 function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
   return (
@@ -199,7 +228,7 @@ function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
     /^(?:\s*\([^)]*\))?\s+(?:also\s+)?(?:had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.test(
       clauseAfter(text, p.end),
     ) &&
-    !sameSentence(text, p.end, m.start) &&
+    /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) &&
     !/^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end))
   );
 }

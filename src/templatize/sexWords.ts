@@ -26,9 +26,22 @@ export function sexWords(text: string): Mention[] {
     );
   for (const { match } of ageSexLetters(text))
     out.push({ ...mention(match, 4, { attribute: 'sex', gender: match[4] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
-  // "~50s M", "Appears 30s M": the letter after an estimated age.
-  for (const m of text.matchAll(/(?<=(?:~|\b[Aa]ppears )\d0s )([MF])(?![A-Za-z0-9])/dg))
+  // "~50s M", "Appears 30s M", "an elderly M": the letter after an estimated age or an age band.
+  for (const m of text.matchAll(/(?<=(?:~|\b[Aa]ppears )\d0s |\b(?:elderly|middle-aged|young|adolescent) )([MF])(?![A-Za-z0-9])/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
+  // "I'm 33 (F)", "im 16 (f)": a patient's own age and sex letter. A lowercase letter has no slot to write it back.
+  for (const m of text.matchAll(/(?<=\b(?:I am|I['’]m|im) \d{1,3} \()([MFmf])(?=\))/dg)) {
+    const gender = /^[Ff]$/.test(m[1]!) ? 'female' : 'male';
+    out.push(
+      /^[MF]$/.test(m[1]!)
+        ? { ...mention(m, 1, { attribute: 'sex', gender }), slot: '{{noun_letter}}' }
+        : mention(m, 1, {
+            attribute: 'sex',
+            gender,
+            reason: 'a sex letter in lowercase: no slot writes it back, so it is kept as written',
+          }),
+    );
+  }
   // "Sex: F" in a labelled field.
   for (const m of text.matchAll(/\b(?:Sex|Gender):\s*([MF])\b/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });

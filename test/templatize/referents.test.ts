@@ -139,4 +139,65 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     const late = read('An 81-year-old woman is agitated and calls out for her late husband.');
     expect(late.o.review.map((x) => x.surface)).toEqual(['her late husband']);
   });
+  it('takes what a parenthesis after another person says as theirs, and a person named by a role as a possible referent', () => {
+    const r = read('ED triage: brought by a coworker (male) who says she fainted at her desk. Her BP is 84/50.');
+    expect(r.left('male')).toBe(true);
+    expect(['she fainted', 'her desk', 'Her BP'].map((s) => r.slotted(s))).toEqual([true, true, true]);
+    const pronouns = read("Caller: Sam, pt's roommate (pronouns she/her).\nStates pt (22F) has a headache. Pt says her neck is stiff.");
+    expect(['she/', '/her'].map((s) => pronouns.left(s))).toEqual([true, true]);
+    expect(pronouns.slotted('her neck')).toBe(true);
+    const guard = read('A 9-year-old boy nearly drowned. The lifeguard says he pulled him from the pool.');
+    expect(guard.left('he pulled')).toBe(true);
+    expect(guard.slotted('him from')).toBe(true);
+  });
+
+  it("takes the patient's sex from a pronoun that does not follow a same-sex relative's clause, also across a semicolon", () => {
+    const r = read("Pt confused overnight. Pt's wife at bedside; she asked about discharge. Pt pulled at his IV.");
+    expect(r.o.kind === 'template' && r.o.own.sex).toBe('male');
+    expect(r.slotted('his IV')).toBe(true);
+    expect(r.left('she asked')).toBe(true);
+  });
+  it('leaves alone a titled caller, a relative named by title and someone calling about the patient', () => {
+    const caller = read('PHONE NOTE\nCaller: Mrs. Hale, 70, wife of pt.\nPt: Mr. Hale (74). She says he fell.');
+    expect(['Mrs.', '70', 'She says'].map((s) => caller.left(s))).toEqual([true, true, true]);
+    expect(['Mr.', '74', 'he fell'].map((s) => caller.slotted(s))).toEqual([true, true, true]);
+    const hcp = read('S: Mrs. Novak, 90, post-op day 2.\nB: Her son Mr. Novak is the HCP and he visited.\nA: She is drowsy.');
+    expect(['Mr.', 'he visited'].map((s) => hcp.left(s))).toEqual([true, true]);
+    expect(hcp.slotted('She is')).toBe(true);
+    const manager = read('Mr. Diaz from social work called about the pt, Ms. Perez, 66. He says she ran out of insulin.');
+    expect(['Mr.', 'He says'].map((s) => manager.left(s))).toEqual([true, true]);
+    expect(['Ms.', 'she ran'].map((s) => manager.slotted(s))).toEqual([true, true]);
+    // The writer's own neighbour, named by title, is whom the message is about.
+    const neighbour = read('My neighbor Mrs. Ito, 81, fell today. She cannot stand.');
+    expect(neighbour.slotted('Mrs.')).toBe(true);
+  });
+
+  it('reads past the stop of a title, and keeps a clause after a semicolon with the sentence before it', () => {
+    const r = read('A 70-year-old man has a mass. His daughter, a nurse named Dr. Lee, asks whether her father needs surgery.');
+    expect(r.left('her father')).toBe(true);
+    const brother = read('My 3-year-old son has a cough when he runs. His brother had a cold; he is fine now.');
+    expect(brother.slotted('he runs')).toBe(true);
+    expect(brother.slotted('he is fine')).toBe(false);
+    const aide = read("I'm the aide for Mr. Ruiz, 88. He has a new sore on his heel.");
+    expect(['He has', 'his heel'].map((s) => aide.slotted(s))).toEqual([true, true]);
+  });
+  it("does not slot a clinician's act, a speaker who may be someone else, a layperson's possessive or an emphatic reflexive", () => {
+    const staff = read('72F with sepsis. RN Dana Cole gave fluids; she paged the resident. Consulted Dr. Obi; she recommends CT.');
+    expect(['she paged', 'she recommends'].map((s) => staff.slotted(s))).toEqual([false, false]);
+    const checks = read('A 60-year-old woman has a fever. The nurse checked her IV site.');
+    expect(checks.slotted('her IV')).toBe(true);
+    const speaker = read("My dad is 80. He fell. My uncle helped him up and he says he's okay.");
+    expect(speaker.slotted('he says')).toBe(false);
+    const caller = read("Mrs. Lee's niece calls. Pt is 90 and confused; she says she fell.");
+    expect(caller.slotted('she says')).toBe(false);
+    const lay = read(
+      'A 30-year-old man has a rash. His friend, who is sick too, had sores on his hands. His friend says his own doctor saw it.',
+    );
+    expect(['his hands', 'his own'].map((s) => lay.slotted(s))).toEqual([false, false]);
+    const himself = read('A 20-year-old man has a stiff neck. His brother says he himself had a cold.');
+    expect(['he himself', 'himself'].map((s) => himself.slotted(s))).toEqual([false, false]);
+    // In the patient's own message a third-person pronoun is someone else's (R11).
+    const own = read('Hi, 41 M here. My brother had this and he takes a pill for it.');
+    expect(own.slotted('he takes')).toBe(false);
+  });
 });

@@ -126,6 +126,43 @@ describe('templatize', () => {
       ['age', '77'],
       ['sex', 'male'],
     ]);
+    // Any relative of a stated sex, tied by an age in brackets or after a name, by "(pt" or by opening a message
+    // written about them in the third person; not a family history in a patient's own message.
+    const named = (text: string) => detectMentions(text).map((m) => [m.attribute, m.surface]);
+    expect(named('Portal message:\nMy grandpa (91) fell today. He hit his head.')).toEqual([
+      ['sex', 'grandpa'],
+      ['age', '91'],
+      ['pronoun', 'He'],
+      ['pronoun', 'his'],
+    ]);
+    expect(named('My sister Ana is 52 and she has a rash.')).toEqual([
+      ['sex', 'sister'],
+      ['age', '52'],
+      ['pronoun', 'she'],
+    ]);
+    expect(named('Caller: daughter. States her father (pt, 80 yo) fell.').slice(0, 2)).toEqual([
+      ['sex', 'father'],
+      ['age', '80 yo'],
+    ]);
+    expect(named('Hello, my husband has chest pain. He is sweaty.')[0]).toEqual(['sex', 'husband']);
+    expect(named('My mother had breast cancer. She died at 50. Should I be screened?')[0]).toEqual(['pronoun', 'She']);
+    expect(named('Mother calling about her 9 yo son, who wheezes.').slice(0, 2)).toEqual([
+      ['age', '9 yo'],
+      ['sex', 'son'],
+    ]);
+    // A patient's own age and sex letter, an age opening obstetric shorthand, "Pt is 83", a letter after an age band.
+    expect(named("I'm 52 (M) and my chest hurts.")).toEqual([
+      ['age', '52'],
+      ['sex', 'M'],
+    ]);
+    expect(named('L&D: 31 G2P1 at 38 weeks. Pt is 31, in labor. Pt is an elderly F, a 4-mo-old boy').map(([, s]) => s)).toEqual([
+      '31',
+      '31',
+      'elderly',
+      'F',
+      '4-mo-old',
+      'boy',
+    ]);
     // "her 70-year-old mother" is the patient's mother, not a caller's child.
     expect(detectMentions('A 45-year-old woman with her 70-year-old mother.').map((m) => m.surface)).toEqual([
       '45-year-old',
@@ -359,6 +396,21 @@ describe('templatize', () => {
       ['insurance', 'BCBS PPO', 'private'],
       ['insurance', 'MassHealth', 'medicaid'],
       ['insurance', 'pays out of pocket', 'uninsured'],
+    ]);
+    // In the voice of the patient or a parent, and coverage of no level (CHIP, Tricare, IHS) found so the case is left out.
+    const insurance = (text: string) => found(text).flatMap((m) => (m[0] === 'insurance' ? [[m[1], m[2]]] : []));
+    expect(insurance("SH: Uninsured. We don't have insurance. I lost my insurance. She is on our insurance. Coverage: MediCal")).toEqual([
+      ['Uninsured', 'uninsured'],
+      ["don't have insurance", 'uninsured'],
+      ['insurance', 'uninsured'],
+      ['on our insurance', 'private'],
+      ['MediCal', 'medicaid'],
+    ]);
+    expect(insurance('He has CHIP. She is on our Tricare. I get my care through Indian Health Service. IHS-eligible.')).toEqual([
+      ['has CHIP', undefined],
+      ['on our Tricare', undefined],
+      ['get my care through Indian Health Service', undefined],
+      ['IHS-eligible', undefined],
     ]);
     expect(found('History obtained in Spanish. REQUIRES SOMALI INTERPRETER. Interpreter needed: Y (Arabic).')).toEqual([
       ['language', 'Spanish', 'spanish'],
