@@ -80,6 +80,43 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];
 
+const NEGATED_VERDICT_ANYWHERE = NEGATED_VERDICT.map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
+const AFFIRMED_VERDICT_ANYWHERE = AFFIRMED_VERDICT.map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
+
+/** A sentence opening under a condition: its verdict holds only then ("If she is under 50, no testing is needed"). */
+const CONDITION_OPENING = /^\W*(?:if|unless|when|whether|in\s+case)\b/i;
+/** An embedded question before a verdict: "a cardiologist can advise on what testing is appropriate" decides nothing. */
+const EMBEDDED_QUESTION = /\b(?:what|which|whether)\s+(?:[\w-]+\s+){0,3}$/i;
+/** The alternative a question weighs against what it asks ("admit ... rather than discharge with follow-up?"). */
+const STEM_ALTERNATIVE = /\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+([^?]+)/i;
+
+/**
+ * The first verdict (a match of one of `patterns`, global) that answers the question: its polarity is known (see
+ * {@link polarityKnown}), its sentence does not open under a condition, it is not inside an embedded question, and
+ * its clause does not name the alternative the stem weighs ("Discharge with follow-up is reasonable" answers neither
+ * way whether to admit rather than discharge: the verdict is on the alternative).
+ */
+function committedVerdict(plain: string, patterns: readonly RegExp[], stem: string | undefined): string | undefined {
+  const alternative = stem === undefined ? undefined : STEM_ALTERNATIVE.exec(stem);
+  const asked = alternative ? stemRoots((stem ?? '').slice(0, alternative.index)) : new Set<string>();
+  const alternativeOnly = alternative ? [...stemRoots(alternative[1] ?? '')].filter((root) => !asked.has(root)) : [];
+  for (const pattern of patterns) {
+    for (const match of plain.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      if (!polarityKnown(match[0], stem)) continue;
+      const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((mark) => plain.lastIndexOf(mark, index - 1))) + 1;
+      const before = plain.slice(sentenceStart, index);
+      if (CONDITION_OPENING.test(before) || EMBEDDED_QUESTION.test(before)) continue;
+      const clauseStart = Math.max(sentenceStart, plain.lastIndexOf(';', index - 1) + 1);
+      const clauseEnd = /[.;!?\n]|$/.exec(plain.slice(index + match[0].length));
+      const clause = plain.slice(clauseStart, index + match[0].length + (clauseEnd?.index ?? 0));
+      if (alternativeOnly.some((root) => stemRoots(clause).has(root))) continue;
+      return match[0];
+    }
+  }
+  return undefined;
+}
+
 /** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
 const REVISION_CUE =
   /\b(?:wait|actually|correction|sorry|I\s+mean|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong)\b/i;
@@ -135,6 +172,9 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
   if (contradiction) return contradiction;
   return { status: 'found', value, strength: 'strong', explanation: `the last sentence concludes "${last.slice(0, 60)}"` };
 }
+
+/** Breaks inside a sentence after which a clause opens as a sentence would: a dash or a semicolon. */
+const CLAUSE_OPENING = /\s[—–-]\s|[—–;]/;
 
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
@@ -259,7 +299,7 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
   const noThingAsked = leadingNoThingAsked(plain, stem);
-  if (noThingAsked) return noThingAsked;
+  if (noThingAsked) return contradictionOfLeading(plain, 'no', stem) ?? noThingAsked;
 
   // "Hb 8.1, stable, no CAD → no.", "Typical Bell's → no imaging.": clipped notes conclude after their last arrow.
   const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
@@ -327,12 +367,8 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (predicate) return predicate;
 
   const avoidance = negatedAvoidance(plain, stem);
-  const negated =
-    NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
-    (avoidance?.value === 'no' ? avoidance.written : undefined);
-  const affirmed =
-    AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
-    (avoidance?.value === 'yes' ? avoidance.written : undefined);
+  const negated = committedVerdict(plain, NEGATED_VERDICT_ANYWHERE, stem) ?? (avoidance?.value === 'no' ? avoidance.written : undefined);
+  const affirmed = committedVerdict(plain, AFFIRMED_VERDICT_ANYWHERE, stem) ?? (avoidance?.value === 'yes' ? avoidance.written : undefined);
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -403,8 +439,18 @@ const STOPPING_VERB = /\b(?:stop|stopp|discontinu|withh[eo]ld|hold|cease|quit|co
  */
 function polarityKnown(verdict: string | undefined, stem: string | undefined): verdict is string {
   if (verdict === undefined) return false;
+  // Asked whether something suffices, "no repeat is needed" says yes: a need verdict would be read backwards.
+  if (stem !== undefined && SUFFICIENCY.test(stem) && NEED_WORD.test(verdict)) return false;
   return !STOPPING_VERB.test(verdict) || (stem !== undefined && STOPPING_VERB.test(stem));
 }
+
+/** A question about whether something suffices ("Is this single troponin sufficient to exclude ...?"). */
+const SUFFICIENCY = /\b(?:sufficient|suffices?|enough|adequate)\b/i;
+/** A verdict on whether more is needed: "no repeat needed", "no further testing". */
+const NEED_WORD = /\b(?:need(?:s|ed)?|require[sd]?|necessary)\b|\bno\s+(?:further|additional|more)\b/i;
+
+/** Verbs of not doing something that a question may ask about ("Should the contrast CT be avoided?"). */
+const REFRAINING_VERB = /\b(?:avoid|withh[eo]ld|hold(?:\s+off)?|skip|delay|defer|postpone|forgo)/i;
 
 /** Short words that are not what a question asks about ("CT", "MRI", "dose" are). */
 const SHORT_FUNCTION_WORDS =
@@ -451,6 +497,12 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
   const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
   if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
+  // Asked "Should the CT be avoided?", "Yes, you should get the CT" says yes to the opposite of what was asked.
+  const doingInstead =
+    stem !== undefined && REFRAINING_VERB.test(stem) && !REFRAINING_VERB.test(firstSentence)
+      ? AFFIRMED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined)
+      : undefined;
+  if (value === 'yes' && doingInstead !== undefined) return conflict(`asked about refraining, but "${doingInstead}"`);
   // "No — it should definitely be done": an affirmed verdict on the question's subject in the same sentence.
   const affirmedInSentence = opposingVerdict(firstSentence.replace(/^\W*no\b/i, ''), 'no', stem);
   if (value === 'no' && affirmedInSentence !== undefined) return conflict(`"${affirmedInSentence}" in the same sentence`);
@@ -462,12 +514,14 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     if (!REVISION_CUE.test(between)) return conflict(`a later line opens with "${reading.written}"`);
   }
   const sentences = splitSentences(plain);
-  for (const [index, sentence] of sentences.entries()) {
+  // "No, she doesn't need another — yes, every pregnancy": a clause after a dash or semicolon opens like a sentence.
+  const pieces = sentences.flatMap((sentence) => sentence.split(CLAUSE_OPENING));
+  for (const [index, piece] of pieces.entries()) {
     if (index === 0) continue;
     // Only a bare "No." / "Yes," counts here: "No further testing is needed" after "Yes." agrees with it.
-    const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(sentence) ? readYesNoAt(sentence) : undefined;
+    const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(piece) ? readYesNoAt(piece) : undefined;
     if (!reading || !('value' in reading) || reading.value === value) continue;
-    if (!REVISION_CUE.test(sentences.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
+    if (!REVISION_CUE.test(pieces.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
   }
   // "Yes, screening is recommended. However, ... no screening is needed today.": a turn that reverses the verdict.
   for (const sentence of sentences.slice(1)) {
@@ -517,6 +571,15 @@ function stemRoots(stem: string): Set<string> {
 }
 
 /**
+ * Whether the stem holds `predicate` itself: a word sharing its first six letters (or all of a shorter word), so
+ * "sufficient" meets "sufficiently" but "contraindication" never meets "continued", as a four-letter root would.
+ */
+function stemNamesPredicate(stem: string, predicate: string): boolean {
+  const head = predicate.slice(0, 6);
+  return (stem.toLowerCase().match(/[a-z]{5,}/g) ?? []).some((word) => word.slice(0, 6) === head);
+}
+
+/**
  * The question's own predicate stated in the answer: "Is this result sufficient to exclude ...?" answered "a single
  * value ... is sufficient" (yes) or "is not sufficient" (no); "Is a race adjustment a valid reason ...?" answered "is
  * not a valid reason". The predicate is a word after "is/are" (of five letters or more) whose root the stem shares.
@@ -524,16 +587,15 @@ function stemRoots(stem: string): Set<string> {
  * both are left to the other rules.
  */
 function predicateVerdict(plain: string, stem: string, concluding: boolean): Candidate<YesNo> | undefined {
-  const asked = stemRoots(stem);
   const found = new Map<YesNo, string>();
   // A question ("Is codeine a good choice?") restates what is asked; it states no predicate.
   for (const clause of plain.replace(/[^.;!?\n]*\?/g, '.').split(/[.;!?\n]|,?\s+but\s+/i)) {
     if (concluding && !CONCLUDING_CLAUSE.test(clause)) continue;
     for (const match of clause.matchAll(
-      /\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
+      /\b(?:is|are)\s+(not\s+|never\s+|no\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
     )) {
       const word = (match[2] ?? '').toLowerCase();
-      if (GENERIC_STEM_WORDS.test(word) || !asked.has(word.slice(0, 4))) continue;
+      if (GENERIC_STEM_WORDS.test(word) || !stemNamesPredicate(stem, word)) continue;
       const value: YesNo = match[1] === undefined ? 'yes' : 'no';
       if (!found.has(value)) found.set(value, match[0]);
     }

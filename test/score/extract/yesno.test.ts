@@ -101,4 +101,26 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('eligible: yes\nthreshold: "eGFR <= 20"')).toMatchObject({ kind: 'answer', value: 'yes' });
     expect(extractYesNo('screening_recommended: false')).toMatchObject({ kind: 'answer', value: 'no' });
   });
+
+  it('reads no value where the answer contradicts itself or its verdict does not answer the question', () => {
+    // A leading yes against a conclusion that denies the question's own predicate.
+    const response = 'Is there a significant bronchodilator response?';
+    expect(extractYesNo('Yes — the FVC rose by only 90 mL, so there is no significant response.', response).kind).toBe('unparseable');
+    // "contraindication" is not the stem's "continued": roots are compared on six letters.
+    expect(extractYesNo('Stop it. Severe hepatic impairment is a contraindication.', 'Should the statin be continued?').kind).not.toBe(
+      'answer',
+    );
+    expect(extractYesNo('No antibiotics are needed. Yes, start amoxicillin.', 'Should she get antibiotics?').kind).toBe('unparseable');
+    expect(extractYesNo('No, he does not need it; yes, give it now.').kind).toBe('unparseable');
+    // Verdicts under a condition, inside an embedded question, or on the alternative the stem weighs.
+    const conditional = 'If the scan is normal, no further imaging is needed. If it is abnormal, an MRI would follow.';
+    expect(extractYesNo(conditional, 'Is further imaging needed?').kind).not.toBe('answer');
+    expect(extractYesNo('Your neurologist can tell you which treatment is recommended for you.').kind).not.toBe('answer');
+    const weighed = 'Should she be admitted rather than sent home with clinic follow-up?';
+    expect(extractYesNo('Sending her home with clinic follow-up is appropriate.', weighed).kind).not.toBe('answer');
+    // Asked whether something suffices, a need verdict is read backwards; asked about refraining, a yes to doing it.
+    const suffices = 'Is one negative rapid antigen test sufficient to rule out strep throat?';
+    expect(extractYesNo('That is enough to exclude it; no further test needed.', suffices)).not.toMatchObject({ value: 'no' });
+    expect(extractYesNo('Yes, you should have the MRI now.', 'Should the MRI be postponed until after delivery?').kind).toBe('unparseable');
+  });
 });
