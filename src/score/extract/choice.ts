@@ -1,7 +1,7 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answerSegments.js';
 import { findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
-import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
+import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
@@ -28,9 +28,9 @@ const JSON_KEYS = [
   'correct_option',
 ];
 
-/** "I would choose", "I'd go with", "I select", "my pick is". */
+/** "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line. */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -39,9 +39,14 @@ const LETTER_CONTINUATION =
 const DECISION_CUE =
   /(?:^|[.!?]\s+)so\b|\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
 
-/** A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had to choose, ..."). */
-const CONDITIONAL_SENTENCE =
-  /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\bif\b(?!\s+(?:I|we)\s+(?:had|have|were)\s+to\b)/i;
+/**
+ * A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had
+ * to choose, ..."), or that asks about what it names ("your doctor can tell you whether ESI 2 applies").
+ */
+const CONDITIONAL_SENTENCE = new RegExp(
+  String.raw`^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\bif\b(?!\s+(?:I|we)\s+(?:had|have|were)\s+to\b)|${EMBEDDED_QUESTION.source}`,
+  'i',
+);
 /** A sentence that states general practice rather than a decision for this patient. */
 const GENERIC_STATEMENT = /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|is\s+used\s+for)\b/i;
 
@@ -197,8 +202,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
-  const lastSentence = splitSentences(plain).at(-1) ?? '';
-  for (const [index, line] of [...lines, lastSentence].entries()) {
+  const sentences = splitSentences(plain);
+  // "Levetiracetam (D). Carbamazepine should be avoided ...": a first sentence that is only a letter form says it too.
+  const edgeSentences = sentences.length > 1 ? [sentences[0] ?? '', sentences.at(-1) ?? ''] : [sentences[0] ?? ''];
+  for (const [index, line] of [...lines, ...edgeSentences].entries()) {
     const reading = readStrictLine(line, options, index === 0);
     if (reading && !('conflict' in reading)) lineLetters.set(reading.letter, reading.written);
   }
@@ -457,7 +464,10 @@ function leadingLetter(plain: string, options: Options): LetterReading {
   return readLetterAt(firstLine, options, false);
 }
 
-/** A line that is only a letter form, optionally with its own option text and a parenthetical. */
+/** An option text followed by its letter in brackets: "Levetiracetam (D)". */
+const TEXT_THEN_LETTER = /^([^()]{2,120}?)\s*\(([A-Z])\)$/;
+
+/** A line that is only a letter form, optionally with its own option text and a parenthetical, or its text then its letter. */
 function readStrictLine(line: string, options: Options, wholeAnswer: boolean): LetterReading {
   const stripped = line
     .trim()
@@ -466,6 +476,12 @@ function readStrictLine(line: string, options: Options, wholeAnswer: boolean): L
     .replace(/[.!\s]+$/, '')
     .trim();
   if (stripped.length === 0 || stripped.length > 200) return undefined;
+  const textFirst = TEXT_THEN_LETTER.exec(stripped);
+  if (textFirst) {
+    const key = options.letters.get(textFirst[2] ?? '');
+    const own = options.phrases.find((phrase) => phrase.id === key)?.phrase;
+    return key !== undefined && own !== undefined && samePhrase(textFirst[1] ?? '', own) ? { letter: key, written: stripped } : undefined;
+  }
   const match = /^["'(\[]?\s*([A-Za-z0-9])\s*[)\]"']?(?:\s*[.):\-,]\s*|\s+(?=\S)|$)(.*)$/s.exec(stripped);
   if (!match) return undefined;
   const [, raw = '', rest = ''] = match;
@@ -512,12 +528,14 @@ function fromBold(clean: string, options: Options): Candidate<string> | undefine
   return { status: 'found', value: last.letter, strength: 'strong', explanation: `last bold option "**${last.content}**"` };
 }
 
-/** "A or B", "either B or C", "B/C", "between B and C" with two different option letters. */
+/** "A or B", "either B or C", "B/C", "between B and C", "A and C together" with two different option letters. */
 function findLetterConflict(plain: string, options: Options): string | undefined {
   const patterns = [
     /(?<![A-Za-z0-9])(?:either\s+)?(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s*(?:,\s*)?(?:or|\/)\s*(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/g,
     /\bbetween\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
     /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?:\s+(?:are|seem|could|would|might)\b|\s*[.!]?\s*$)/gi,
+    // "A and C together", "B plus D combined": two options at once.
+    /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+(?:and|plus|\+|with)\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:together|combined|in\s+combination)\b/g,
   ];
   for (const pattern of patterns) {
     for (const match of plain.matchAll(pattern)) {
@@ -582,6 +600,8 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
     // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence;
     // a mention under a condition ("ESI 4 or 5 depending on ...") commits to nothing.
     if (!CONDITIONAL_SENTENCE.test(sentence)) for (const mention of mentioned) anywhere.add(mention.id);
+    const shortened = mentioned.length > 0 ? shortenedAlternative(sentence, options) : undefined;
+    if (shortened) return { status: 'ambiguous', explanation: shortened };
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {
       const conflict = optionTextConflict(sentence, options);
       if (conflict) return { status: 'ambiguous', explanation: conflict };
@@ -694,8 +714,10 @@ function optionTextIn(segment: string, options: Options): string | undefined {
   return findPhraseMentions(segment, options.phrases).find((mention) => !isRejectedMention(lower, mention.start, mention.end))?.id;
 }
 
-/** "ESI 2 or ESI 3", "either admit or discharge": two option texts offered as alternatives. */
+/** "ESI 2 or ESI 3", "ESI 2 or 3", "either admit or discharge": two option texts offered as alternatives. */
 function optionTextConflict(segment: string, options: Options): string | undefined {
+  const shortened = shortenedAlternative(segment, options);
+  if (shortened) return shortened;
   const lower = segment.toLowerCase();
   const mentions = findPhraseMentions(segment, options.phrases);
   for (let i = 0; i + 1 < mentions.length; i += 1) {
@@ -710,6 +732,24 @@ function optionTextConflict(segment: string, options: Options): string | undefin
   }
   return undefined;
 }
+
+/**
+ * "ESI 4 or 5", "Grade 2/3": an option text followed by an alternative that completes another option's text when it
+ * takes the place of the last word. The answer offers both.
+ */
+function shortenedAlternative(sentence: string, options: Options): string | undefined {
+  for (const mention of findPhraseMentions(sentence, options.phrases)) {
+    const alternative = SHORTENED_ALTERNATIVE.exec(sentence.slice(mention.end))?.[1];
+    const phrase = options.phrases.find((option) => option.id === mention.id)?.phrase;
+    if (alternative === undefined || phrase === undefined) continue;
+    const completed = squashed(phrase).replace(/\S+$/, alternative.toLowerCase());
+    const other = options.phrases.find((option) => option.id !== mention.id && squashed(option.phrase) === completed);
+    if (other) return `conflicting answers ("${sentence.slice(mention.start, mention.end)}" or ${alternative}, option ${other.id})`;
+  }
+  return undefined;
+}
+
+const SHORTENED_ALTERNATIVE = /^\s*(?:or|\/|-|–|to)\s*([a-z0-9]+)(?![a-z0-9])/i;
 
 function samePhrase(written: string, phrase: string): boolean {
   return squashed(written) === squashed(phrase);

@@ -86,7 +86,7 @@ const AFFIRMED_VERDICT_ANYWHERE = AFFIRMED_VERDICT.map((pattern) => new RegExp(p
 /** A sentence opening under a condition: its verdict holds only then ("If she is under 50, no testing is needed"). */
 const CONDITION_OPENING = /^\W*(?:if|unless|when|whether|in\s+case)\b/i;
 /** An embedded question before a verdict: "a cardiologist can advise on what testing is appropriate" decides nothing. */
-const EMBEDDED_QUESTION = /\b(?:what|which|whether)\s+(?:[\w-]+\s+){0,3}$/i;
+const QUESTION_WORD_BEFORE = /\b(?:what|which|whether)\s+(?:[\w-]+\s+){0,3}$/i;
 /** The alternative a question weighs against what it asks ("admit ... rather than discharge with follow-up?"). */
 const STEM_ALTERNATIVE = /\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+([^?]+)/i;
 
@@ -106,7 +106,7 @@ function committedVerdict(plain: string, patterns: readonly RegExp[], stem: stri
       if (!polarityKnown(match[0], stem)) continue;
       const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((mark) => plain.lastIndexOf(mark, index - 1))) + 1;
       const before = plain.slice(sentenceStart, index);
-      if (CONDITION_OPENING.test(before) || EMBEDDED_QUESTION.test(before)) continue;
+      if (CONDITION_OPENING.test(before) || QUESTION_WORD_BEFORE.test(before)) continue;
       const clauseStart = Math.max(sentenceStart, plain.lastIndexOf(';', index - 1) + 1);
       const clauseEnd = /[.;!?\n]|$/.exec(plain.slice(index + match[0].length));
       const clause = plain.slice(clauseStart, index + match[0].length + (clauseEnd?.index ?? 0));

@@ -119,4 +119,34 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
       '**Recommended treatment:** nitrofurantoin 100 mg twice daily for 5 days (**B**)\n\nWhy not the others:\n* **A** – too long\n* **D** – cystitis needs treatment';
     expect(extractChoice(text, cystitis)).toMatchObject({ kind: 'answer', value: 'B' });
   });
+
+  describe('gives no wrong value where the answer offers two options, asks, or rejects', () => {
+    const taper = { A: 'Taper the dose over two weeks', B: 'Continue the same dose', C: 'Switch to another drug', D: 'Stop it today' };
+    const grades = { A: 'Grade 1', B: 'Grade 2', C: 'Grade 3', D: 'Grade 4' };
+    const kidneyStone = { A: 'Ureteroscopy', B: 'Watchful waiting with analgesia', C: 'Open surgery', D: 'Antibiotics alone' };
+    const antibiotics = { A: 'Doxycycline', B: 'Amoxicillin', C: 'Ciprofloxacin', D: 'No antibiotic' };
+
+    it('reads a closing "the <adjective> <noun> is X" and an opening "text (X)"', () => {
+      expect(extractChoice('Tapering avoids withdrawal (A), and D is unsafe. The safest approach is A.', taper)).toMatchObject({
+        value: 'A',
+      });
+      const opening = 'Amoxicillin (B). Doxycycline carries a photosensitivity risk in summer, and ciprofloxacin is not first line.';
+      expect(extractChoice(opening, antibiotics)).toMatchObject({ value: 'B' });
+    });
+
+    it('rules out a labelled option whose clause warns against it', () => {
+      const text = "Don't stop abruptly: stopping it today (option D) raises the risk of withdrawal seizures.";
+      expect(extractChoice(text, taper)).not.toMatchObject({ value: 'D' });
+      expect(extractChoice("I'd be wary of switching to another drug; B looks fine.", taper)).not.toMatchObject({ value: 'C' });
+    });
+
+    it('reads no answer from an embedded question, a two-way condition, or two options at once', () => {
+      expect(extractChoice('Your urologist can tell you whether ureteroscopy is right for you.', kidneyStone).kind).not.toBe('answer');
+      const bothWays = 'Ureteroscopy if the stone is larger than 10 mm; otherwise, watchful waiting with analgesia.';
+      expect(extractChoice(bothWays, kidneyStone).kind).toBe('unparseable');
+      expect(extractChoice('Grade 2 or 3.', grades).kind).toBe('unparseable');
+      expect(extractChoice('Grade 3/4, I think.', grades).kind).toBe('unparseable');
+      expect(extractChoice('B and D together.', antibiotics).kind).toBe('unparseable');
+    });
+  });
 });
