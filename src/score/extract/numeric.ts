@@ -1,6 +1,6 @@
 import { findAnswerSegments } from './answerSegments.js';
 import { isRejectedMention } from './negation.js';
-import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { findAnyJsonFields, findJsonFields, type JsonField } from './jsonFields.js';
 import { tableTotal } from './markdownTable.js';
 import { normalizeAnswerText } from './normalize.js';
 import { leadingNumberWordAsDigits } from './numberWords.js';
@@ -10,7 +10,7 @@ import { resolveExtraction, type Candidate } from './resolve.js';
 import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
-import { parseUnit, type ParsedUnit } from './units.js';
+import { HOURS_PER_MONTH, parseUnit, type ParsedUnit } from './units.js';
 
 const EXTRACTOR = `numeric@${EXTRACTOR_VERSION}`;
 
@@ -38,14 +38,21 @@ const JSON_KEYS = [
 ];
 const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
+/** Names of clinical scores. */
+const NAMED_SCORE = String.raw`(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)`;
 /** Names of clinical scores, and "score" itself. */
-const SCORE_NAME = String.raw`(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)`;
+const SCORE_NAME = String.raw`(?:${NAMED_SCORE}(?:\s+score)?|score)`;
+const NAMED_SCORE_IN = new RegExp(String.raw`\b${NAMED_SCORE}\b`, 'i');
+const NAMED_SCORES_IN = new RegExp(NAMED_SCORE_IN.source, 'gi');
 /** A marker naming a score: a bare number after it is the score, which answers a question in points, not a dose. */
 const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
 
-/** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
+/**
+ * "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts.
+ * Not the adverb "in total" ("28 days in total — a 4-week course"), which closes a value instead of introducing one.
+ */
 const TOPIC_MARKER = new RegExp(
-  String.raw`\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  String.raw`(?<!\bin\s+)\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
   'i',
 );
 /**
@@ -102,7 +109,8 @@ const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:
 const PER_DOSE_STEM =
   /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b|\b(?:twice|two\s+times|three\s+times|four\s+times)\s+(?:a\s+)?(?:daily|day)\b|\b(?:bid|tid|qid|b\.i\.d\.|t\.i\.d\.)/i;
 
-type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
+/** `approximately`: a value the quantity converts to only roughly (months in weeks), enough to check a restatement. */
+type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string; approximately?: number };
 
 /**
  * What the question's vignette states beyond the unit. `weightKg`: the patient's weight, when the vignette states
@@ -164,6 +172,8 @@ interface TargetUnit {
   readonly amountIsDaily?: boolean;
   /** The stem asks for a total ("the total alteplase dose"): an amount named as a bolus or a first dose is only a part. */
   readonly asksTotal?: boolean;
+  /** The scores the stem names ("qsofa" for "What is the qSOFA score?"), lower case without hyphens. */
+  readonly asksScores?: readonly string[];
   /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
   readonly asksBound?: 'upper' | 'lower';
 }
@@ -187,6 +197,7 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
   return {
     ...targetUnitOf(unit, stem, context),
     asksTotal: stem !== undefined && /\btotal\b/i.test(stem),
+    asksScores: [...(stem ?? '').matchAll(NAMED_SCORES_IN)].map((match) => scoreKey(match[0])),
     ...(asksBound === undefined ? {} : { asksBound }),
   };
 }
@@ -295,7 +306,14 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }));
   const disagreement =
     markersDisagree(withUnits, plain) ??
-    markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain);
+    markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain) ??
+    // "qSOFA = 2. ... so the score is 1.": for a score question, two scores named without a unit disagree too.
+    (target.parsed?.dimension === 'points'
+      ? markersDisagree(
+          topicFound.filter(({ marker }) => namesAskedScore(marker, target)),
+          plain,
+        )
+      : undefined);
   if (disagreement) return disagreement;
   for (const { found } of topicFound) {
     if (found?.status === 'found') return found;
@@ -314,6 +332,21 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }
 
   return fromWholeText(plain, quantities, target);
+}
+
+/** A score name compared without case or hyphens ("CURB-65" = "curb65"). */
+function scoreKey(name: string): string {
+  return name.toLowerCase().replace(/-/g, '');
+}
+
+/**
+ * Whether a marker states the score the question asks for: it names that score or only "score", and it is no
+ * hypothetical ("the score would be 5 if ..."). "GCS 15" inside a qSOFA answer is an input, not the qSOFA.
+ */
+function namesAskedScore(marker: string, target: TargetUnit): boolean {
+  if (!SCORE_MARKER.test(marker) || /\bwould\b/i.test(marker)) return false;
+  const named = NAMED_SCORE_IN.exec(marker)?.[0];
+  return named === undefined || (target.asksScores ?? []).includes(scoreKey(named));
 }
 
 const CLEARANCE_NAMED = /\b(?:creatinine\s+clearance|crcl|cockcroft)/i;
@@ -423,9 +456,15 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
   ].find((group) => group.length === 1);
   if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');
-  for (const field of fields) {
+  // {"dose_mg": 40, "duration_days": 5} for a question in days: the key's unit picks the field, and rules out the others.
+  const inTargetUnit = unitField === undefined ? findAnyJsonFields(clean).filter((field) => keyUnitFits(field, target)) : [];
+  const candidates =
+    inTargetUnit.length === 1 ? inTargetUnit : fields.filter((field) => unitField !== undefined || !keyUnitDiffers(field, target));
+  for (const field of candidates) {
     if (typeof field.value === 'number') {
-      const written = typeof unitField?.value === 'string' ? `${field.value} ${unitField.value}` : String(field.value);
+      const unitWritten =
+        typeof unitField?.value === 'string' ? unitField.value : keyUnitFits(field, target) ? (keyUnit(field)?.text ?? '') : '';
+      const written = `${field.value} ${unitWritten}`.trim();
       const found = fromSegment(written, target, `JSON "${field.key}": ${field.value}`, true);
       if (found) return found;
     } else if (typeof field.value === 'string') {
@@ -434,6 +473,36 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
     }
   }
   return undefined;
+}
+
+/**
+ * The unit a JSON key ends with ("dose_mg" -> mg, "duration_days" -> days, "anion_gap_mmol_L" -> mmol/L): the longest
+ * run of its last words (up to three, read with "/" between them) that is wholly a unit and not a denominator
+ * ("mme_per_day").
+ */
+function keyUnit(field: JsonField): ParsedUnit | undefined {
+  const words = field.written.split(/[_\s-]+/);
+  for (let count = Math.min(3, words.length - 1); count >= 1; count -= 1) {
+    if (words.at(-count - 1)?.toLowerCase() === 'per') continue;
+    const suffix = words.slice(-count).join('/');
+    const unit = parseUnit(suffix);
+    if (unit !== undefined && unit.consumed === suffix.length) return unit;
+  }
+  return undefined;
+}
+
+/** Whether a JSON field holds a number and its key names a unit that number converts from into the question's unit. */
+function keyUnitFits(field: JsonField, target: TargetUnit): boolean {
+  const unit = keyUnit(field);
+  if (unit === undefined || !/^\s*-?\d+(?:\.\d+)?\s*$/.test(String(field.value))) return false;
+  return fromSegment(`${String(field.value)} ${unit.text}`, target, 'JSON key unit', false)?.status === 'found';
+}
+
+/** Whether a JSON key names a unit of another kind than the question's ("dose_mg" for a question in days). */
+function keyUnitDiffers(field: JsonField, target: TargetUnit): boolean {
+  const unit = keyUnit(field);
+  const numerator = (dimension: string): string => dimension.split('/')[0] ?? dimension;
+  return unit !== undefined && target.parsed !== undefined && numerator(unit.dimension) !== numerator(target.parsed.dimension);
 }
 
 /**
@@ -556,6 +625,11 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       continue;
     }
     if (!converted.ok) {
+      // "4 weeks (about 3 months)": a restatement that disagrees leaves two values.
+      const previous = usable.at(-1);
+      const restated = converted.approximately;
+      if (previous !== undefined && restated !== undefined && !isApproximateRestatement(plain, quantity, restated, previous.value))
+        return { status: 'ambiguous', explanation: `"${previous.quantity.text}" is restated as "${quantity.text}", which disagrees` };
       rejection ??= converted.reason;
       continue;
     }
@@ -686,6 +760,18 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
       : { ok: false, reason: `unit "${unit.text}" is not "${target.written}"` };
   }
   const withoutBsa = (dimension: string): string => dimension.replace('/bsa', '');
+  // "Three months" for a question in weeks: 12 or 13? Clinicians count 4 weeks a month, the calendar 4.35.
+  if (
+    unit.dimension === 'duration' &&
+    unit.factor === HOURS_PER_MONTH &&
+    targetUnit.dimension === 'duration' &&
+    targetUnit.factor < HOURS_PER_MONTH
+  )
+    return {
+      ok: false,
+      reason: `"${quantity.text}" in months is no whole number of ${target.written}`,
+      approximately: round((quantity.value * unit.factor) / targetUnit.factor),
+    };
   if (unit.dimension === targetUnit.dimension || withoutBsa(unit.dimension) === withoutBsa(targetUnit.dimension)) {
     const alias = unit.dimension === targetUnit.dimension ? '' : `; "${unit.text}" read as ${target.written}`;
     return { ok: true, value: round((quantity.value * unit.factor) / targetUnit.factor), note: alias + conversionNote(unit, target) };

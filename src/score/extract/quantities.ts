@@ -95,7 +95,7 @@ export function findQuantities(text: string): Quantity[] {
       rest = text.slice(end, end + 200);
     }
 
-    const unit = outOf === undefined ? parseUnit(rest) : undefined;
+    const unit = outOf === undefined ? (parseUnit(rest) ?? hyphenatedDuration(rest)) : undefined;
     let uncertain: string | undefined;
     if (unit && /^[1-9]\d{0,2}\.\d{3}$/.test(numeral)) {
       // A dot before exactly three digits and a unit: European thousands when they end in "00" (nobody writes 2.4 mL
@@ -169,6 +169,16 @@ export function findQuantities(text: string): Quantity[] {
     numberPattern.lastIndex = Math.max(end, start + 1);
   }
   return quantities;
+}
+
+/**
+ * "a 4-week course", "the 10-day rule": a duration joined to its number by a hyphen, as an adjective. Not an age
+ * ("a 65-year-old"), which is no duration of anything asked.
+ */
+function hyphenatedDuration(rest: string): ParsedUnit | undefined {
+  if (!/^-[a-z]/i.test(rest) || /^-[a-z]+-old\b/i.test(rest)) return undefined;
+  const unit = parseUnit(rest.slice(1));
+  return unit?.dimension === 'duration' ? { ...unit, consumed: unit.consumed + 1 } : undefined;
 }
 
 function parseNumeral(numeral: string): number {

@@ -25,6 +25,9 @@ interface UnitEntry {
 }
 
 /** Numerator units, longest alternatives first; base units: mg, mL, units, mmol, mEq, points, %, mmHg, hours (also for seconds), kg. */
+/** A calendar month in hours (365.25 / 12 days): a month is no whole number of weeks or days. */
+export const HOURS_PER_MONTH = 730.5;
+
 const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`micrograms?|mcgs?|[µμu]g`, dimension: 'mass', factor: 0.001 },
   { pattern: String.raw`nanograms?|ng`, dimension: 'mass', factor: 0.000001 },
@@ -56,7 +59,7 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
   { pattern: String.raw`days?|d[ií]as|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
   { pattern: String.raw`weeks?|wks?|semanas?|semaines?|wochen?`, dimension: 'duration', factor: 168 },
-  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: 730.5 },
+  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: HOURS_PER_MONTH },
   { pattern: String.raw`years?|yrs?|a[ñn]os|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
 ];
 

@@ -173,4 +173,30 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('Oxycodone to morphine ratio 1:2.25 → 40 × 2.25 = 90.', 'MME/day')).toBe(90);
     expect(value('Moderate risk → 4-6', 'points')).toBe('unparseable');
   });
+
+  describe('gives no wrong value from months in weeks, disagreeing scores, "in total" or a JSON field of another unit', () => {
+    it('reads months as no whole number of weeks, and still sees a restatement in months disagree', () => {
+      expect(extractNumeric('Four months.', 'weeks').kind).toBe('unparseable');
+      expect(extractNumeric('8 weeks (about 5 months).', 'weeks').kind).toBe('unparseable');
+      expect(extractNumeric('8 weeks (about 1.8 months).', 'weeks')).toMatchObject({ kind: 'answer', value: 8 });
+    });
+
+    it('leaves two values of the asked score unparseable, but not an input score', () => {
+      const curb = 'What is the CURB-65 score?';
+      expect(extractNumeric('CURB-65 = 3. Only two criteria apply, so the score is 2.', 'points', curb).kind).toBe('unparseable');
+      expect(extractNumeric('GCS 14, so confusion counts. CURB-65 = 3.', 'points', curb)).toMatchObject({ kind: 'answer', value: 3 });
+    });
+
+    it('reads "in total" as no marker and a hyphenated duration as a duration', () => {
+      expect(extractNumeric('Take it for **14 days** in total — a full 2-week course.', 'days')).toMatchObject({ value: 14 });
+      expect(extractNumeric('A 10-day course.', 'days')).toMatchObject({ kind: 'answer', value: 10 });
+    });
+
+    it('picks the JSON field whose key names the unit asked for', () => {
+      const json = '{"drug": "amoxicillin", "dose_mg": 500, "duration_days": 7}';
+      expect(extractNumeric(json, 'days')).toMatchObject({ kind: 'answer', value: 7 });
+      expect(extractNumeric(json, 'mg')).toMatchObject({ kind: 'answer', value: 500 });
+      expect(extractNumeric('{"potassium_mmol_L": 5.9}', 'mmol/L')).toMatchObject({ kind: 'answer', value: 5.9 });
+    });
+  });
 });
