@@ -161,7 +161,9 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
   const plain = stripMarkdownEmphasis(clean);
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
-  return resolveExtraction(candidate, text, EXTRACTOR);
+  // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
+  const mismatch = candidate.status === 'found' && candidate.strength === 'weak' ? intervalMismatch(plain, target) : undefined;
+  return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
 }
 
 interface TargetUnit {
@@ -174,6 +176,8 @@ interface TargetUnit {
   readonly asksTotal?: boolean;
   /** The scores the stem names ("qsofa" for "What is the qSOFA score?"), lower case without hyphens. */
   readonly asksScores?: readonly string[];
+  /** The dosing interval in hours the stem asks a dose for ("every 12 hours" -> 12), when it names one shorter than a day. */
+  readonly intervalHours?: number;
   /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
   readonly asksBound?: 'upper' | 'lower';
 }
@@ -197,6 +201,7 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
   return {
     ...targetUnitOf(unit, stem, context),
     asksTotal: stem !== undefined && /\btotal\b/i.test(stem),
+    ...intervalAsked(stem ?? ''),
     asksScores: [...(stem ?? '').matchAll(NAMED_SCORES_IN)].map((match) => scoreKey(match[0])),
     ...(asksBound === undefined ? {} : { asksBound }),
   };
@@ -278,6 +283,8 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
       ({ match }) =>
         !/^(?:[^.!?\n]|\.(?=\d))*\?/.test(plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200)),
     )
+    // "(Day 3 dose: 80 g.)": a marker inside a bracketed aside names another value than the answer.
+    .filter(({ match }) => !insideBrackets(plain, match.index ?? 0))
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
     .filter(
       ({ match }) =>
@@ -332,6 +339,68 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }
 
   return fromWholeText(plain, quantities, target);
+}
+
+/** Dosing intervals as written, each with its hours: "every 12 hours", "q8h", "twice daily", "once a day", "daily". */
+const DOSING_INTERVALS: ReadonlyArray<readonly [RegExp, number | 'every-n']> = [
+  [/\b(?:every|q)[\s-]*(\d{1,2})[\s-]*(?:hours?|hrs?|h)\b/gi, 'every-n'],
+  [/\b(?:twice\s+(?:a\s+day|daily)|b\.?i\.?d\b)/gi, 12],
+  [/\b(?:three\s+times\s+(?:a\s+day|daily)|t\.?i\.?d\b)/gi, 8],
+  [/\b(?:four\s+times\s+(?:a\s+day|daily)|q\.?i\.?d\b)/gi, 6],
+  [/\b(?:once\s+(?:a\s+day|daily)|daily|every\s+day)\b/gi, 24],
+];
+
+/** The dosing intervals, in hours, a text names. */
+function intervalsNamed(text: string): Set<number> {
+  const hours = new Set<number>();
+  for (const [pattern, interval] of DOSING_INTERVALS)
+    for (const match of text.matchAll(pattern)) hours.add(interval === 'every-n' ? Number(match[1]) : interval);
+  return hours;
+}
+
+/** The interval a stem asks one dose for, when it names exactly one shorter than a day ("every 12 hours"). */
+function intervalAsked(stem: string): { intervalHours?: number } {
+  const [only, ...others] = [...intervalsNamed(stem)];
+  return only !== undefined && others.length === 0 && only < 24 ? { intervalHours: only } : {};
+}
+
+/**
+ * "1.5 mg/kg once daily = 123 mg" for a dose every 12 hours: an answer that names dosing intervals, none of them the
+ * one asked about, doses another regimen, so its amount does not answer.
+ */
+function intervalMismatch(plain: string, target: TargetUnit): Candidate<number> | undefined {
+  if (target.intervalHours === undefined) return undefined;
+  const named = intervalsNamed(plain);
+  if (named.size === 0 || named.has(target.intervalHours)) return undefined;
+  return {
+    status: 'ambiguous',
+    explanation: `the answer doses every ${[...named].join(' or ')} hours; the question asks for a dose every ${target.intervalHours} hours`,
+  };
+}
+
+/**
+ * How far a stated value may stray from the result of the calculation shown after it and still be its rounding; and
+ * how far it may stray and still be the same quantity (beyond that, the result is another step or in another unit).
+ */
+const ROUNDING_TOLERANCE = 0.01;
+const SAME_QUANTITY_TOLERANCE = 0.2;
+
+/**
+ * The result of a calculation shown after the one value stated with a unit, as the last result in the answer and
+ * without a unit ("≈ 140 mmol/L (128 + 1.6 × 6 = 137.6)"), which that value does not round: the answer gives two
+ * values. Undefined when there is none.
+ */
+function disagreeingResult(plain: string, quantities: readonly Quantity[], stated: Quantity, value: number): number | undefined {
+  const last = quantities.filter((quantity) => /=\s*[~≈]?\s*$/.test(plain.slice(Math.max(0, quantity.start - 4), quantity.start))).at(-1);
+  if (last === undefined || last.start < stated.end || last.unit !== undefined || last.isOperand || value === 0) return undefined;
+  const difference = Math.abs(last.value - value) / Math.abs(value);
+  return difference > ROUNDING_TOLERANCE && difference <= SAME_QUANTITY_TOLERANCE ? last.value : undefined;
+}
+
+/** Whether `index` lies inside a bracket opened earlier on its line and not yet closed. */
+function insideBrackets(plain: string, index: number): boolean {
+  const lineBefore = plain.slice(plain.lastIndexOf('\n', index - 1) + 1, index);
+  return (lineBefore.match(/\(/g)?.length ?? 0) > (lineBefore.match(/\)/g)?.length ?? 0);
 }
 
 /** A score name compared without case or hyphens ("CURB-65" = "curb65"). */
@@ -688,9 +757,24 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       strength: 'weak',
       explanation: `only a minimum is given ("${onlyMinimum.bound ?? ''} ${onlyMinimum.text}")${minimum.note}`,
     };
+  // "Up to how many weeks ...?" answered "up to 15 weeks ... At 14 weeks you are within that window": the bound asked.
+  const bounds = usable.filter((entry) => entry.quantity.bound !== undefined);
+  const boundValues = [...new Set(bounds.map((entry) => entry.value))];
+  if (bounds.length < usable.length && boundValues.length === 1 && bounds[0]) {
+    const { quantity, note } = bounds[0];
+    return {
+      status: 'found',
+      value: boundValues[0] ?? 0,
+      strength: 'weak',
+      explanation: `the only value given as the bound asked for: "${quantity.bound ?? ''} ${quantity.text}"${note}`,
+    };
+  }
   const distinct = [...new Set(usable.map((entry) => entry.value))];
   if (distinct.length === 1 && usable[0]) {
     const { quantity, note } = usable[0];
+    const computed = disagreeingResult(plain, quantities, quantity, distinct[0] ?? 0);
+    if (computed !== undefined)
+      return { status: 'ambiguous', explanation: `"${quantity.text}" is stated, but the calculation shown gives ${computed}` };
     return {
       status: 'found',
       value: distinct[0] ?? 0,
@@ -706,7 +790,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
         values: [
           ...new Set(
             findQuantities(sentence)
-              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined)
+              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined && !isThreshold(sentence, q))
               .map((q) => convert(q, target))
               .filter((c): c is Extract<Conversion, { ok: true }> => c.ok)
               .map((c) => c.value),
@@ -929,9 +1013,12 @@ function isDifference(text: string, quantity: Quantity): boolean {
   );
 }
 
-/** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */
+/**
+ * "score 4 or above", "2 or more points", "65+", "close to the 500 ms threshold": a threshold named for comparison, not
+ * a value.
+ */
 function isThreshold(text: string, quantity: Quantity): boolean {
-  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d))/i.test(
+  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d)|(?:threshold|cut-?off|cut-?point)\b)/i.test(
     text.slice(quantity.end, quantity.end + 20),
   );
 }

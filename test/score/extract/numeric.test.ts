@@ -199,4 +199,26 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
       expect(extractNumeric('{"potassium_mmol_L": 5.9}', 'mmol/L')).toMatchObject({ kind: 'answer', value: 5.9 });
     });
   });
+
+  describe('gives no wrong value from a threshold, a patient state, an aside, another regimen or a disagreeing calculation', () => {
+    it('skips a threshold named after its value and prefers the bound the stem asks for', () => {
+      const qtc = 'QTc = 400 / √0.81 ≈ 444 ms. That is near the 450 ms cut-off for men, so repeat the ECG.';
+      expect(extractNumeric(qtc, 'ms')).toMatchObject({ kind: 'answer', value: 444 });
+      const window = 'Guidance allows it up to 12 weeks after the last dose. You are at 10 weeks, so you can go ahead.';
+      const asked = 'Up to how many weeks after the last dose can it be given?';
+      expect(extractNumeric(window, 'weeks', asked)).toMatchObject({ kind: 'answer', value: 12 });
+    });
+
+    it('reads no marker inside a bracketed aside', () => {
+      expect(extractNumeric('Loading: 20 mg/kg × 50 kg = **1000 mg**\n(Maintenance dose: 500 mg.)', 'mg')).toMatchObject({ value: 1000 });
+    });
+
+    it('leaves a weak value for another dosing interval, or one its own calculation contradicts, unparseable', () => {
+      const everyTwelve = 'What dose should be given every 12 hours?';
+      expect(extractNumeric('1 mg/kg once daily = 70 mg.', 'mg', everyTwelve).kind).toBe('unparseable');
+      expect(extractNumeric('1 mg/kg every 12 hours = 70 mg.', 'mg', everyTwelve)).toMatchObject({ kind: 'answer', value: 70 });
+      const calcium = 'Corrected calcium ≈ 2.5 mmol/L (2.1 + 0.02 × (40 − 22) = 2.46).';
+      expect(extractNumeric(calcium, 'mmol/L').kind).toBe('unparseable');
+    });
+  });
 });
