@@ -36,7 +36,7 @@ export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE = new RegExp(
-  String.raw`^(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|${EMBEDDED_QUESTION.source}`,
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|${EMBEDDED_QUESTION.source}`,
   'i',
 );
 
@@ -53,7 +53,7 @@ export interface Clause {
   /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
   readonly rejecting: boolean;
   /**
-   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a question, a
+   * Whether the clause commits to nothing: a condition ("if ...", "or, if ...", "unless ...", "depending on ..."), a question, a
    * concession the sentence then turns against ("It has resolved, but ..."), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question

@@ -60,6 +60,8 @@ const CONFLICT_AFTER = new RegExp(
 const ALTERNATIVE_BEFORE =
   /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** A reply opening with a negation: it names a level to rule it out ("Do not assign ESI 1", "Not level 2", "Never 4"). */
+/** Names of a level, as against a score: "Grade 3/4" offers two grades, "score 3/4" is three out of four. */
+const LEVEL_NAME = /^\s*(?:grade|stage|class|category|cat\.?|level|tier)\b/i;
 /** A question quoted back in the answer ('Regarding "Which ESI level should the nurse assign?": 2'). */
 const QUOTED_QUESTION = /"[^"\n]{3,200}\?"/g;
 const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
@@ -301,7 +303,10 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const content = canonicalLikert(
       (span[1] ?? '').replace(/^\s*(?:final\s+)?(?:answer|triage(?:\s+level)?|esi\s+level|level|rating|score)\s*[:\-]\s*/i, ''),
     );
-    const reading = readOrdinalAt(content, scale, /^\s*["'(]?\s*(?:\d|[IVX]+\b)/.test(content) && content.length <= 40);
+    // "Risk level: **High**": a short bold value after a field name on its line is read like a terse reply.
+    const lineBefore = clean.slice(clean.lastIndexOf('\n', (span.index ?? 0) - 1) + 1, span.index ?? 0);
+    const fieldValue = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*$/.test(lineBefore);
+    const reading = readOrdinalAt(content, scale, (fieldValue || /^\s*["'(]?\s*(?:\d|[IVX]+\b)/.test(content)) && content.length <= 40);
     const found = fromReading(reading, `bold "**${(span[1] ?? '').trim()}**"`);
     if (found) return found;
   }
@@ -361,6 +366,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const other = otherPointEvidence(plain, value, scale);
     if (other)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
+    if (inRestatedScale(plain, written, value, scale))
+      return { status: 'ambiguous', explanation: `"${written}" is mentioned only where the answer restates the scale` };
     return { status: 'found', value, strength: 'weak', explanation: `only scale value mentioned: "${written}"` };
   }
   if (anywhere.size > 1)
@@ -418,7 +425,8 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
     // must stand alone ("One step below resuscitation" is not a value).
     if (token === 'I' && !bare && /^(?:'|\s+[a-z])/.test(after)) return;
     if (bare && !/^-?\d/.test(token) && !/^\s*[.)!]?\s*(?:$|[-:(])/.test(after)) return;
-    const fraction = /^\s*(?:\/|out\s+of)\s*(\d{1,3})\b/i.exec(after);
+    // "Grade 3/4", "stage 2/3": after the name of a level a slash offers two levels; after "score", "7/10" is out of 10.
+    const fraction = LEVEL_NAME.test(text.slice(start, end)) ? null : /^\s*(?:\/|out\s+of)\s*(\d{1,3})\b/i.exec(after);
     if (fraction && Number(fraction[1]) !== scale.max) return;
     const unit = fraction ? undefined : parseUnit(after);
     if (unit && !/^\s*(?:points?|pts?)\b/i.test(after)) return;
@@ -675,6 +683,24 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
     }
   }
   return undefined;
+}
+
+/**
+ * Whether every sentence mentioning `written` also names two or more other points by their head words ("above -1.65
+ * no impairment, -1.65 to -2.5 mild, -2.5 to -4.0 moderate, below -4.0 severe"): the answer only restates the scale
+ * there, so the mention chooses nothing.
+ */
+function inRestatedScale(plain: string, written: string, value: number, scale: Scale): boolean {
+  const sentences = splitSentences(plain).filter((candidate) => candidate.toLowerCase().includes(written.toLowerCase()));
+  const others = scale.shortNames.filter(({ id }) => Number(id) !== value);
+  return (
+    sentences.length > 0 &&
+    sentences.every((sentence) => {
+      // "above the moderate range and below the severe cut-off" places a value; it restates no scale.
+      const named = findPhraseMentions(sentence, others).filter(({ start, end }) => !isRejectedMention(sentence.toLowerCase(), start, end));
+      return new Set(named.map(({ id }) => id)).size >= 2;
+    })
+  );
 }
 
 /**
