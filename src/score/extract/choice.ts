@@ -3,7 +3,7 @@ import { findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
-import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
+import { optionDescribed, optionNamedByWords, optionsQuoted } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions, phraseRepliedVerbatim, squashed } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -162,7 +162,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       if (reading && 'conflict' in reading) return { status: 'ambiguous', explanation: `after "${marker}": ${reading.conflict}` };
       if (reading) {
         const sameTier = segments.filter((other) => other.tier === (tier === markerTiers[0] ? 'final' : 'answer'));
-        const disagreement = markerDisagreement(plain, reading.letter, index, sameTier, options);
+        const disagreement =
+          quotesAnotherOption(segment, reading.letter, options) ?? markerDisagreement(plain, reading.letter, index, sameTier, options);
         if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
         return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
       }
@@ -261,7 +262,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
   // An option ruled out by its letter ("antibiotics (C) don't treat influenza") is rejected by that clause, even when
   // its own text is worded as a negation.
-  const described = optionDescribed(plain, options.phrases, ruledOut);
+  const described = optionDescribed(plain, options.phrases, { ruledOut, sentenceRivals: true });
   if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
   if (described?.status === 'found' && labelled.size === 0) {
     return {
@@ -333,6 +334,17 @@ const REVISION_CUE =
   /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong|revis(?:e|ed|ing)|instead)\b/i;
 
 /**
+ * Why the sentence a letter opens quotes another option instead of its own ("The answer is A, about 55 mL/min — the
+ * CKD-EPI 2021 race-free equation", where 2021 and race-free are option C's words only), or undefined.
+ */
+function quotesAnotherOption(segment: string, letter: string, options: Options): string | undefined {
+  const sentence = splitSentences(segment)[0] ?? '';
+  const quoted = optionsQuoted(sentence, options.phrases);
+  const other = [...quoted].find((id) => id !== letter);
+  return other !== undefined && !quoted.has(letter) ? `its own sentence quotes option ${other}'s words` : undefined;
+}
+
+/**
  * Why an answer read after a marker at `markerIndex` is contradicted by the same text, or undefined: another answer
  * marker naming a different letter with no revision cue between them ("**Answer: C** ... **Answer: A**"), or a later
  * decision sentence naming another option by its label ("Answer: A. ... so the appropriate dose is 2.5 mg (B)").
@@ -382,7 +394,7 @@ function explanationForAnotherOption(
 ): string | undefined {
   const laterSentences = plain.slice(letterIndex).replace(/^[^\n]*?(?<![A-Za-z0-9])\(?[A-Z]\)?(?![A-Za-z0-9])[.):]?/, '');
   if (REVISION_CUE.test(laterSentences)) return undefined;
-  const describedAfter = optionDescribed(laterSentences, options.phrases, new Set(), true);
+  const describedAfter = optionDescribed(laterSentences, options.phrases, { dominant: true });
   if (describedAfter?.status === 'found' && describedAfter.id !== letter)
     return `the explanation recommends option ${describedAfter.id} ("${describedAfter.clause.slice(0, 60)}")`;
   if (!byWholeText) return undefined;
@@ -617,7 +629,7 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   if (inDecisions.size === 0 && anywhere.size === 1) {
     const [letter] = [...anywhere];
     // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it.
-    const described = optionDescribed(plain, options.phrases);
+    const described = optionDescribed(plain, options.phrases, { sentenceRivals: true });
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
     if (described?.status === 'found' && described.id !== letter)
       return {

@@ -149,4 +149,41 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
       expect(extractChoice('B and D together.', antibiotics).kind).toBe('unparseable');
     });
   });
+
+  describe('reads no option from a letter quoting another, a tied sentence, or a fact about the topic', () => {
+    const egfr = {
+      A: 'About 40 mL/min, from the 2009 equation with the race coefficient',
+      B: 'About 35 mL/min, from the 2009 equation without a race coefficient',
+      C: 'About 37 mL/min, from the race-free 2021 creatinine equation',
+      D: 'No eGFR; use the creatinine alone',
+    };
+    const mri = {
+      A: 'An MRI scan every year without talking about the risks',
+      B: 'No screening is needed at my age',
+      C: 'A blood test alone every year',
+      D: 'Talk about the risks and benefits of MRI screening with my doctor and decide together',
+    };
+    const colon = {
+      A: 'A colonoscopy every 10 years',
+      B: 'Colon cancer screening is not needed at my age',
+      C: 'A stool test only if I have symptoms',
+      D: 'Wait until age 60',
+    };
+
+    it('leaves a letter whose own sentence quotes another option unparseable', () => {
+      const quoted = 'The answer is A, about 40 mL/min — the race-free 2021 creatinine equation.';
+      expect(extractChoice(quoted, egfr).kind).toBe('unparseable');
+      expect(extractChoice('The answer is C — the race-free 2021 creatinine equation.', egfr)).toMatchObject({ value: 'C' });
+    });
+
+    it('reads no description that another option matches as well in the same sentence', () => {
+      const tied = 'Have a chat about the pros and cons of an MRI scan, and make the choice together.';
+      expect(extractChoice(tied, mri).kind).not.toBe('answer');
+    });
+
+    it('reads no description from a fact stated about the topic', () => {
+      const fact = 'Colon cancer is the third most common cancer. Family history matters too.';
+      expect(extractChoice(fact, colon).kind).not.toBe('answer');
+    });
+  });
 });
