@@ -77,8 +77,11 @@ function isPatientHistory(plain: string, index: number): boolean {
       .slice(Math.max(0, index - 80), index)
       .split(/[.;!?\n]\s/)
       .at(-1) ?? '';
-  return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore);
+  return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore) || PATIENT_READING.test(sentenceBefore);
 }
+/** The patient's own measurement before a value ("your blood pressure is 150/90", "his BP of 160/100"). */
+const PATIENT_READING =
+  /\b(?:your|his|her|their|the\s+patient's|current|today's|measured|clinic|home)\s+(?:blood\s+pressure|BP|reading)\s*(?:is|was|of|reads?|=|:)?\s*(?:about\s+|around\s+)?$/i;
 /** Words that mark a sentence as a conclusion. */
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
@@ -176,6 +179,10 @@ interface TargetUnit {
   readonly asksTotal?: boolean;
   /** The scores the stem names ("qsofa" for "What is the qSOFA score?"), lower case without hyphens. */
   readonly asksScores?: readonly string[];
+  /** The stem asks about a monovalent ion ("sodium", "anion gap"): mEq/L and mmol/L are then the same. */
+  readonly monovalent?: boolean;
+  /** The blood pressure the stem asks for ("Below what systolic blood pressure ...?"): which side of "130/80" answers. */
+  readonly pressureSide?: 'systolic' | 'diastolic';
   /** The dosing interval in hours the stem asks a dose for ("every 12 hours" -> 12), when it names one shorter than a day. */
   readonly intervalHours?: number;
   /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
@@ -202,6 +209,8 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
     ...targetUnitOf(unit, stem, context),
     asksTotal: stem !== undefined && /\btotal\b/i.test(stem),
     ...intervalAsked(stem ?? ''),
+    monovalent: MONOVALENT.test(stem ?? '') && !POLYVALENT.test(stem ?? ''),
+    ...pressureSideAsked(stem ?? ''),
     asksScores: [...(stem ?? '').matchAll(NAMED_SCORES_IN)].map((match) => scoreKey(match[0])),
     ...(asksBound === undefined ? {} : { asksBound }),
   };
@@ -339,6 +348,29 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }
 
   return fromWholeText(plain, quantities, target);
+}
+
+/** Monovalent ions and the gap between them: one mmol is one mEq. Calcium, magnesium and phosphate are not. */
+const MONOVALENT = /\b(?:sodium|potassium|chloride|bicarbonate|anion\s+gap|lithium|Na\+?|K\+?|HCO3-?|Cl-)(?![\w+])/i;
+const POLYVALENT = /\b(?:calcium|magnesium|phosphate|phosphorus|Ca|Mg)\b/i;
+
+/** Which side of a blood pressure the stem asks for, when it names exactly one. */
+function pressureSideAsked(stem: string): { pressureSide?: 'systolic' | 'diastolic' } {
+  const systolic = /\bsystolic\b/i.test(stem);
+  const diastolic = /\bdiastolic\b/i.test(stem);
+  if (systolic === diastolic) return {};
+  return { pressureSide: systolic ? 'systolic' : 'diastolic' };
+}
+
+/**
+ * A blood pressure read for the side the stem asks: "130/80" gives 130 for systolic and 80 for diastolic, "130
+ * systolic" gives 130 for systolic. Undefined when the quantity is no blood pressure or the side is not asked.
+ */
+function pressureReading(quantity: Quantity, target: TargetUnit): number | undefined {
+  if (target.parsed?.dimension !== 'pressure' || target.pressureSide === undefined) return undefined;
+  if (quantity.outOf !== undefined && quantity.value > quantity.outOf)
+    return target.pressureSide === 'systolic' ? quantity.value : quantity.outOf;
+  return quantity.unit === undefined && quantity.wordAfter?.toLowerCase() === target.pressureSide ? quantity.value : undefined;
 }
 
 /** Dosing intervals as written, each with its hours: "every 12 hours", "q8h", "twice daily", "once a day", "daily". */
@@ -484,7 +516,10 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
 function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> | undefined {
   // A colon between digits ("1 mL of 1:1000") is a ratio, not the sign before a value.
   const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:(?<!\d):|[=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
-  const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
+  const vitalSign =
+    /^\s*(?:(?:your|his|her|their|the\s+patient's|current)\s+)?(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|weight|wt|age|height)\b/i.test(
+      plain,
+    );
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
   // "Bolus: 7 mg." for the total dose: the name says the value is one part of it.
   if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${plain.slice(0, plain.length - (named[1] ?? '').length)}`))
@@ -676,6 +711,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     const unitless =
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
+      pressureReading(quantity, target) === undefined &&
       !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
     if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity) || isDifference(plain, quantity))
       continue;
@@ -818,6 +854,8 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   const targetUnit = target.parsed;
   const round = (value: number): number => Number(value.toPrecision(12));
   if (quantity.uncertain !== undefined) return { ok: false, reason: quantity.uncertain };
+  const pressure = pressureReading(quantity, target);
+  if (pressure !== undefined) return { ok: true, value: round(pressure), note: `; the ${target.pressureSide ?? ''} pressure asked for` };
   if (unit === undefined) {
     const squashed = (written: string): string => written.toLowerCase().replace(/\s+/g, '');
     // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
@@ -855,6 +893,14 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
       ok: false,
       reason: `"${quantity.text}" in months is no whole number of ${target.written}`,
       approximately: round((quantity.value * unit.factor) / targetUnit.factor),
+    };
+  // "38 mEq/L" for an anion gap in mmol/L: for a monovalent ion one mEq is one mmol.
+  const asMmol = (dimension: string): string => dimension.replace(/^meq\b/, 'mmol');
+  if (target.monovalent === true && unit.dimension !== targetUnit.dimension && asMmol(unit.dimension) === asMmol(targetUnit.dimension))
+    return {
+      ok: true,
+      value: round((quantity.value * unit.factor) / targetUnit.factor),
+      note: `; "${unit.text}" read as ${target.written} (a monovalent ion)`,
     };
   if (unit.dimension === targetUnit.dimension || withoutBsa(unit.dimension) === withoutBsa(targetUnit.dimension)) {
     const alias = unit.dimension === targetUnit.dimension ? '' : `; "${unit.text}" read as ${target.written}`;

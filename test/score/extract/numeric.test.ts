@@ -221,4 +221,30 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
       expect(extractNumeric(calcium, 'mmol/L').kind).toBe('unparseable');
     });
   });
+
+  describe('reads blood counts, a monovalent ion in mEq/L, one side of a blood pressure and "1,73 m²"', () => {
+    it('reads cells/µL, "× 10⁹/L" and "× 10^3/µL" as one count', () => {
+      expect(extractNumeric('Platelets = 0.09 × 10⁹/L.', 'cells/µL')).toMatchObject({ kind: 'answer', value: 90 });
+      expect(extractNumeric('WBC 4.5 x 10^3/µL', 'cells/µL')).toMatchObject({ kind: 'answer', value: 4500 });
+      expect(extractNumeric('The ANC is **480 cells/µL**.', 'cells/µL')).toMatchObject({ kind: 'answer', value: 480 });
+    });
+
+    it('reads mEq/L as mmol/L for a monovalent ion only', () => {
+      expect(extractNumeric('Sodium: 131 mEq/L', 'mmol/L', 'What is the corrected sodium?')).toMatchObject({ value: 131 });
+      expect(extractNumeric('Calcium: 4.8 mEq/L', 'mmol/L', 'What is the ionised calcium?').kind).toBe('unparseable');
+    });
+
+    it("reads the side of a blood pressure the stem asks for, not the patient's own reading", () => {
+      const systolic = 'Below what systolic blood pressure should treatment aim?';
+      const diastolic = 'Below what diastolic blood pressure should treatment aim?';
+      expect(extractNumeric('Keep it under 140/90.', 'mmHg', systolic)).toMatchObject({ kind: 'answer', value: 140 });
+      expect(extractNumeric('Keep it under 140/90.', 'mmHg', diastolic)).toMatchObject({ kind: 'answer', value: 90 });
+      expect(extractNumeric('Aim for below 140 systolic.', 'mmHg', systolic)).toMatchObject({ kind: 'answer', value: 140 });
+      expect(extractNumeric('Your blood pressure is 150/90, which is too high.', 'mmHg', systolic).kind).not.toBe('answer');
+    });
+
+    it('reads a European "1,73 m²" as the body surface area', () => {
+      expect(extractNumeric('eGFR etwa 47 ml/min/1,73 m².', 'mL/min/1.73m2')).toMatchObject({ kind: 'answer', value: 47 });
+    });
+  });
 });
