@@ -3,7 +3,7 @@ import { isRejectedMention } from './negation.js';
 import { findAnyJsonFields, findJsonFields, type JsonField } from './jsonFields.js';
 import { tableTotal } from './markdownTable.js';
 import { normalizeAnswerText } from './normalize.js';
-import { leadingNumberWordAsDigits } from './numberWords.js';
+import { leadingNumberWordAsDigits, numberWordsBeforeUnits } from './numberWords.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -160,7 +160,7 @@ export interface NumericContext {
  */
 export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
   const target = parseTargetUnit(unit, stem, context);
-  const clean = asPercentOfPredicted(normalizeAnswerText(text), target);
+  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), target), (rest) => parseUnit(rest) !== undefined);
   const plain = stripMarkdownEmphasis(clean);
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
@@ -730,10 +730,15 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       continue;
     }
     if (!converted.ok) {
-      // "4 weeks (about 3 months)": a restatement that disagrees leaves two values.
+      // "4 weeks (about 3 months)": a restatement in months that disagrees leaves two values ("12 weeks — about three
+      // months" agrees, however it is punctuated).
       const previous = usable.at(-1);
       const restated = converted.approximately;
-      if (previous !== undefined && restated !== undefined && !isApproximateRestatement(plain, quantity, restated, previous.value))
+      const disagrees =
+        previous !== undefined &&
+        restated !== undefined &&
+        Math.abs(restated - previous.value) > RESTATEMENT_TOLERANCE * Math.abs(previous.value);
+      if (previous !== undefined && disagrees)
         return { status: 'ambiguous', explanation: `"${previous.quantity.text}" is restated as "${quantity.text}", which disagrees` };
       rejection ??= converted.reason;
       continue;

@@ -247,4 +247,13 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
       expect(extractNumeric('eGFR etwa 47 ml/min/1,73 m².', 'mL/min/1.73m2')).toMatchObject({ kind: 'answer', value: 47 });
     });
   });
+
+  it('reads number words that count a unit anywhere in the answer ("in ten years", "for a week", "siete días")', () => {
+    expect(extractNumeric('Repeat it in ten years.', 'years')).toMatchObject({ kind: 'answer', value: 10 });
+    expect(extractNumeric('Keep going for a week after you leave.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('Give it within an hour.', 'minutes')).toMatchObject({ kind: 'answer', value: 60 });
+    expect(extractNumeric('Durante siete días.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('Twelve weeks — about three months.', 'weeks')).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('One of the criteria is met, so the score is 3.', 'points')).toMatchObject({ kind: 'answer', value: 3 });
+  });
 });
