@@ -39,7 +39,7 @@ const JSON_KEYS = [
 const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
 /** Names of clinical scores. */
-const NAMED_SCORE = String.raw`(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)`;
+const NAMED_SCORE = String.raw`(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh|abcd2|4at|ciwa(?:-?ar)?|stop-?bang|phq-?9|gad-?7|audit(?:-?c)?|news2?|maddrey(?:\s+df)?|df|mmse|moca|pesi|rockall|blatchford|ranson|alvarado)`;
 /** Names of clinical scores, and "score" itself. */
 const SCORE_NAME = String.raw`(?:${NAMED_SCORE}(?:\s+score)?|score)`;
 const NAMED_SCORE_IN = new RegExp(String.raw`\b${NAMED_SCORE}\b`, 'i');
@@ -100,8 +100,12 @@ const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even
 const RESULT_MARKER =
   /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
-/** "I'd say five days", "I would say 7": the model's own estimate, a bare number included. */
-const SAY_MARKER = /\bI(?:'?d|\s+would)\s+say\b/gi;
+/**
+ * "I'd say five days", "I would say 7", "I'd put the HAS-BLED at 3", "I'd calculate it as 9": the model's own
+ * estimate, a bare number included.
+ */
+const SAY_MARKER =
+  /\bI(?:'?d|\s+would)\s+(?:say|put\s+(?:it|this|the\s+[\w-]+(?:\s+score)?)\s+at|(?:calculate|score|rate|estimate)\s+(?:it|this)\s+(?:as|at))\b/gi;
 
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
@@ -160,13 +164,22 @@ export interface NumericContext {
  */
 export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
   const target = parseTargetUnit(unit, stem, context);
-  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), target), (rest) => parseUnit(rest) !== undefined);
+  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), target), countsAUnit);
   const plain = stripMarkdownEmphasis(clean);
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
   // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
   const mismatch = candidate.status === 'found' && candidate.strength === 'weak' ? intervalMismatch(plain, target) : undefined;
   return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
+}
+
+/**
+ * Whether a number word before `rest` counts a unit ("ten years"). Not points: "each criterion scores one point"
+ * explains a score item by item, and is no total.
+ */
+function countsAUnit(rest: string): boolean {
+  const unit = parseUnit(rest);
+  return unit !== undefined && unit.dimension !== 'points';
 }
 
 interface TargetUnit {
@@ -347,8 +360,51 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     if (found) return found;
   }
 
-  return fromWholeText(plain, quantities, target);
+  const whole = fromWholeText(plain, quantities, target);
+  return whole.status === 'none' ? (scoreWithoutUnit(clean, plain, target) ?? whole) : whole;
 }
+
+/** The number a points answer closes its last sum with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ..."). */
+const FINAL_SUM = /=\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+-]|[a-zµμ]))/gi;
+/** A points answer opening with its value before a dash or colon ("9 — high risk (7–10).", "15: moderately severe"). */
+const OPENING_SCORE = /^\s*(\d{1,3}(?:\.\d+)?)\s*(?:[-—–:]|\s\()\s*(?=\S)/;
+/** "2 of 3 criteria": the criteria met are the score. */
+const CRITERIA_MET = /\b(\d{1,2})\s+(?:of|out\s+of)\s+\d{1,2}\s+criteria\b/i;
+/** "stop_bang_score: 7": the one YAML-style field of a score or total. */
+const YAML_SCORE = /^\s*[a-z][a-z0-9_]*(?:score|total|points)\s*:\s*(\d{1,3}(?:\.\d+)?)\s*$/gim;
+
+/**
+ * A points question answered with a bare number that no marker introduces: the one YAML score field, the result of
+ * the last sum in the answer (no other "=" result after it), a value opening the answer before a dash, a last line
+ * that is only a number, the last bold span that is only a number, or "N of M criteria". Only for scores: a bare
+ * number is never taken as a dose.
+ */
+function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Candidate<number> | undefined {
+  if (target.parsed?.dimension !== 'points') return undefined;
+  const found = (value: string | undefined, how: string): Candidate<number> | undefined =>
+    value === undefined
+      ? undefined
+      : { status: 'found', value: Number(value), strength: 'weak', explanation: `${how}; no unit written, taken as points` };
+  const yaml = [...plain.matchAll(YAML_SCORE)];
+  const sums = [...plain.matchAll(FINAL_SUM)];
+  const lastSum = sums.at(-1);
+  const lines = plain.split('\n').filter((line) => line.trim().length > 0);
+  const lastLine = /^\s*(\d{1,3}(?:\.\d+)?)\s*[.!]?\s*$/.exec(lines.at(-1) ?? '');
+  const bold = [...clean.matchAll(/\*\*\s*(\d{1,3}(?:\.\d+)?)\s*\*\*/g)].at(-1);
+  return (
+    (yaml.length === 1 ? found(yaml[0]?.[1], `the one score field "${(yaml[0]?.[0] ?? '').trim()}"`) : undefined) ??
+    (lastSum !== undefined && !VITAL_BEFORE_EQUALS.test(plain.slice(Math.max(0, (lastSum.index ?? 0) - 20), lastSum.index))
+      ? found(lastSum[1], `the result of the last sum "${lastSum[0].trim()}"`)
+      : undefined) ??
+    found(OPENING_SCORE.exec(plain)?.[1], 'the answer opens with its value') ??
+    (lines.length > 1 ? found(lastLine?.[1], 'the last line is the value') : undefined) ??
+    found(bold?.[1], `bold "${bold?.[0] ?? ''}"`) ??
+    found(CRITERIA_MET.exec(plain)?.[1], 'the number of criteria met')
+  );
+}
+
+/** A vital sign or measurement named right before "=" ("HR = 110"): its value is no score. */
+const VITAL_BEFORE_EQUALS = /\b(?:hr|bp|rr|spo2|sats?|temp(?:erature)?|pulse|weight|wt|age|height|glucose|lactate|map)\s*$/i;
 
 /** Monovalent ions and the gap between them: one mmol is one mEq. Calcium, magnesium and phosphate are not. */
 const MONOVALENT = /\b(?:sodium|potassium|chloride|bicarbonate|anion\s+gap|lithium|Na\+?|K\+?|HCO3-?|Cl-)(?![\w+])/i;

@@ -256,4 +256,18 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('Twelve weeks — about three months.', 'weeks')).toMatchObject({ kind: 'answer', value: 12 });
     expect(extractNumeric('One of the criteria is met, so the score is 3.', 'points')).toMatchObject({ kind: 'answer', value: 3 });
   });
+
+  it('reads a score written without a unit where nothing else answers, and never a vital sign', () => {
+    const score = (text: string) => extractNumeric(text, 'points');
+    expect(score('C 1 + U 0 + R 1 + B 1 + 65 0 = 3.')).toMatchObject({ kind: 'answer', value: 3 });
+    expect(score('11 — a severe score; start treatment.')).toMatchObject({ kind: 'answer', value: 11 });
+    expect(score('History 1\nECG 2\nAge 1\n---\n4')).toMatchObject({ kind: 'answer', value: 4 });
+    expect(score('Each item scores one point.\n\n**5**')).toMatchObject({ kind: 'answer', value: 5 });
+    expect(score('3 of 4 criteria.')).toMatchObject({ kind: 'answer', value: 3 });
+    expect(score('stop_bang_score: 6\nrisk: high')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(score("I'd put the CHA2DS2-VASc at 4.")).toMatchObject({ kind: 'answer', value: 4 });
+    expect(score('ABCD2 = 5, high risk.')).toMatchObject({ kind: 'answer', value: 5 });
+    expect(score('HR = 110, so tachycardic.').kind).not.toBe('answer');
+    expect(extractNumeric('Every criterion is met.\n\n**11**', 'mg').kind).not.toBe('answer');
+  });
 });
