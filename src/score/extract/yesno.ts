@@ -136,7 +136,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
+    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
@@ -175,6 +175,9 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
 
 /** Breaks inside a sentence after which a clause opens as a sentence would: a dash or a semicolon. */
 const CLAUSE_OPENING = /\s[—–-]\s|[—–;]/;
+
+/** A speaker's label before a yes or no: "Nurse:", "ED attending:", "Pharmacist:". */
+const SPEAKER_LABEL = /^\W*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*:\W*(?=(?:yes|yeah|yep|no|nope)\b)/i;
 
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
@@ -290,8 +293,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (found) return found;
   }
 
-  // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer.
-  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '');
+  // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer. A
+  // speaker's label ("Nurse: Yes, ...", "ED attending: Yep") comes first too.
+  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '').replace(SPEAKER_LABEL, '');
   const leadingReading = /^\W*[YN]\W*$/i.test(answered)
     ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim() }
     : readYesNoAt(answered);
@@ -300,6 +304,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (leading) return leading;
   const noThingAsked = leadingNoThingAsked(plain, stem);
   if (noThingAsked) return contradictionOfLeading(plain, 'no', stem) ?? noThingAsked;
+  const imperative = stem === undefined ? undefined : imperativeOnTheQuestion(answered, stem);
+  // An instruction the rest of the answer takes back is left to the other rules.
+  if (imperative?.status === 'found' && contradictionOfLeading(answered, imperative.value, stem) === undefined) return imperative;
 
   // "Hb 8.1, stable, no CAD → no.", "Typical Bell's → no imaging.": clipped notes conclude after their last arrow.
   const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
@@ -402,6 +409,42 @@ function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<
     value: 'no',
     strength: 'strong',
     explanation: `leading "${noThing[0].trim()}" names what the question asks about`,
+  };
+}
+
+/** An answer opening with an instruction, possibly negated: "Give IV alteplase.", "Admit.", "Don't reduce it." */
+const OPENING_IMPERATIVE = /^[\s*#>-]*(?:(don't|do\s+not|never)\s+)?([A-Za-z]{3,})\b/i;
+/** Verbs of clinical instructions: only these open an answer as an instruction ("PrEP ...", "Alteplase ..." do not). */
+const INSTRUCTION_VERB =
+  /^(?:give|start|begin|initiate|admit|discharge|stop|discontinue|hold|cease|withdraw|continue|keep|take|order|perform|do|use|prescribe|administer|reduce|lower|decrease|increase|raise|repeat|refer|treat|screen|test|climb|drive|fly|resume|restart|switch|add|offer|vaccinate|anticoagulate|transfuse|intubate|operate|image|scan)$/i;
+/** Instructions to end a treatment, which answer "Should it be continued?" with a no. */
+const ENDING_INSTRUCTION = /^(?:stop|discontinue|hold|cease|withdraw)$/i;
+
+/**
+ * "Give IV alteplase." for "Should intravenous alteplase be given?", "Admit." for "... be admitted ...?", "Don't
+ * reduce it." for "Should the dose be reduced?", "Discontinue." for "Should metformin be continued?": an answer that
+ * opens by instructing the very action the question asks about (one of the instruction verbs, its first four letters
+ * in a stem word, not in the alternative it weighs) says yes to it, or no when negated or when it ends what the stem
+ * would continue. A quoted instruction ('"Keep taking it" — False') is not the answer's own.
+ */
+function imperativeOnTheQuestion(answered: string, stem: string): Candidate<YesNo> | undefined {
+  const opening = OPENING_IMPERATIVE.exec(answered);
+  const verb = (opening?.[2] ?? '').toLowerCase();
+  if (!opening || !INSTRUCTION_VERB.test(verb)) return undefined;
+  const alternative = STEM_ALTERNATIVE.exec(stem);
+  const asked = (alternative ? stem.slice(0, alternative.index) : stem).toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  const negated = opening[1] !== undefined;
+  const root = verb.slice(0, 4);
+  const ends = ENDING_INSTRUCTION.test(verb) && asked.some((word) => /^(?:continu|keep)/.test(word));
+  // "Don't hold it." for "Should she continue?": a double negation, left to the other rules (see polarityKnown).
+  if (ends && negated) return undefined;
+  if (!ends && !asked.some((word) => word.length >= root.length && word.startsWith(root))) return undefined;
+  const value: YesNo = ends || negated ? 'no' : 'yes';
+  return {
+    status: 'found',
+    value,
+    strength: 'strong',
+    explanation: `the answer opens by instructing what was asked: "${opening[0].trim()}"`,
   };
 }
 
@@ -631,8 +674,9 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     )
       ? 'yes'
       : 'no';
-  // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
-  if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
+  // A one-word verdict ("Indicated.", "Recommended, ...", "Recommended (grade B).", "Recommended — at 24–28 weeks") is an
+  // answer only as a sentence of its own, never a field name ("Recommended: no").
+  if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)(]|\s[—–-]\s|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
   // "Yes 👍 every adult": an emoji after the word punctuates it.
   const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|\p{Extended_Pictographic}|$)/u.test(rest);

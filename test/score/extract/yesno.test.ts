@@ -107,9 +107,8 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     const response = 'Is there a significant bronchodilator response?';
     expect(extractYesNo('Yes — the FVC rose by only 90 mL, so there is no significant response.', response).kind).toBe('unparseable');
     // "contraindication" is not the stem's "continued": roots are compared on six letters.
-    expect(extractYesNo('Stop it. Severe hepatic impairment is a contraindication.', 'Should the statin be continued?').kind).not.toBe(
-      'answer',
-    );
+    const statin = 'Should the statin be continued?';
+    expect(extractYesNo('Severe hepatic impairment is a contraindication.', statin)).not.toMatchObject({ value: 'yes' });
     expect(extractYesNo('No antibiotics are needed. Yes, start amoxicillin.', 'Should she get antibiotics?').kind).toBe('unparseable');
     expect(extractYesNo('No, he does not need it; yes, give it now.').kind).toBe('unparseable');
     // Verdicts under a condition, inside an embedded question, or on the alternative the stem weighs.
@@ -122,5 +121,19 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     const suffices = 'Is one negative rapid antigen test sufficient to rule out strep throat?';
     expect(extractYesNo('That is enough to exclude it; no further test needed.', suffices)).not.toMatchObject({ value: 'no' });
     expect(extractYesNo('Yes, you should have the MRI now.', 'Should the MRI be postponed until after delivery?').kind).toBe('unparseable');
+  });
+
+  it('reads boxes on one line, a closing yes after a quote, a speaker label, "Recommended (...)" and an instruction', () => {
+    expect(extractYesNo('☐ Yes ☑ No')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Needed? [ ] yes [x] no')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('NICE: "Offer it to everyone over 65." Yes.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('GP: Yes, book it today.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Pharmacist: no, not with that kidney function.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Recommended (grade A).')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Start apixaban today.', 'Should apixaban be started?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo("Don't increase it.", 'Should the dose be increased?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Stop.', 'Should she keep taking ibuprofen?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('"Keep taking it" — false.', 'Should I keep taking it?')).not.toMatchObject({ value: 'yes' });
+    expect(extractYesNo('Apixaban is the usual choice.', 'Should apixaban be started?').kind).not.toBe('answer');
   });
 });
