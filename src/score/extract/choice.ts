@@ -1,5 +1,5 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answerSegments.js';
-import { findJsonFields } from './jsonFields.js';
+import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
@@ -27,6 +27,9 @@ const JSON_KEYS = [
   'answer_letter',
   'correct_option',
 ];
+
+/** JSON keys whose letter grades something rather than naming an option: "evidence_grade", "recommendation_class". */
+const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage)$/;
 
 /** "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line. */
 const CHOICE_VERB_MARKER =
@@ -128,6 +131,21 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (byText) return strong(byText, `matched JSON "${field.key}" option text "${field.value}"`);
   }
 
+  // {"recommended_strategy": "B"}, <plan>C</plan>: the one field of any name holding nothing but an option letter (not
+  // a grade of evidence or a class: {"evidence_grade": "A"}).
+  const letterFields = findAnyJsonFields(clean).filter(
+    (field) =>
+      typeof field.value === 'string' &&
+      /^\s*\(?[A-Z]\)?\s*$/.test(field.value) &&
+      options.letters.has(field.value.replace(/\W/g, '')) &&
+      !GRADING_KEY.test(field.key),
+  );
+  const onlyLetterField = letterFields.length === 1 ? letterFields[0] : undefined;
+  if (onlyLetterField) {
+    const letter = options.letters.get(String(onlyLetterField.value).replace(/\W/g, '')) ?? '';
+    return strong(letter, `the one field holding an option letter: "${onlyLetterField.key}": "${String(onlyLetterField.value)}"`);
+  }
+
   const ticked = tickedItemCandidate(plain, (item) => findChoiceCandidate(item, item, options));
   if (ticked) return ticked;
 
@@ -181,7 +199,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
 
   const closing = CLOSING_LABEL.exec(plain.trim());
-  const closingKey = closing ? options.letters.get(closing[1] ?? '') : undefined;
+  // Upper case only: "... to give it a." is no option.
+  const closingKey = closing && /^[A-Z]$/.test(closing[1] ?? '') ? options.letters.get(closing[1] ?? '') : undefined;
   if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
 
@@ -301,10 +320,13 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
 }
 
 /**
- * An answer that closes on an option letter after a dash or colon, or on "option X" after a comma ("Within 1 hour — B.",
- * "Morphine is appropriate: D.", "So ESI 1, option A.").
+ * An answer that closes on an option letter after a dash, colon or semicolon, on "option X" after a comma, or after
+ * "Of the options," or a word for "answer" or "so" in another language, possibly with a hedge that still commits
+ * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
+ * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.").
  */
-const CLOSING_LABEL = /(?:\s[—–-]|:|,(?=\s*option\s))\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
+const CLOSING_LABEL =
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|donc|also|alors|entonces|portanto|logo)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?\b)\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;

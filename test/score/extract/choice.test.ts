@@ -186,4 +186,16 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
       expect(extractChoice(fact, colon).kind).not.toBe('answer');
     });
   });
+
+  it('reads a closing letter after a dash, semicolon, "Of the options," or a foreign "answer", and one letter field', () => {
+    const drugs = { A: 'Aspirin', B: 'Clopidogrel', C: 'Warfarin', D: 'No antithrombotic' };
+    expect(extractChoice('Warfarin needs INR checks — B, most likely.', drugs)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Clopidogrel is the usual pick; B.', drugs)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Several would work. Of the options, C.', drugs)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('Aspirin zuerst. Also Antwort A.', drugs)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Consider C, and also A.', drugs).kind).not.toBe('answer');
+    expect(extractChoice('<choice_made>D</choice_made>', drugs)).toMatchObject({ kind: 'answer', value: 'D' });
+    expect(extractChoice('{"agent": "C", "evidence_grade": "A"}', drugs)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('{"evidence_grade": "A"}', drugs).kind).not.toBe('answer');
+  });
 });
