@@ -179,4 +179,42 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
       expect(extractOrdinal('The z-score is -3.1, below -2.5.\n\nSeverity: **Moderate**.', severity)).toMatchObject({ value: 2 });
     });
   });
+
+  describe('reads a conclusion after an arrow, a subdivided stage, a level JSON key and level words in other languages', () => {
+    const severity = [
+      { value: 0, label: 'No impairment (z-score above -1.65)' },
+      { value: 1, label: 'Mild (z-score -1.65 to -2.5)' },
+      { value: 2, label: 'Moderate (z-score -2.5 to -4)' },
+      { value: 3, label: 'Severe (z-score below -4)' },
+    ];
+    const gfr = ['G1 (90 or more)', 'G2 (60–89)', 'G3a (45–59)', 'G3b (30–44)', 'G4 (15–29)', 'G5 (below 15)'].map((label, index) => ({
+      value: index + 1,
+      label,
+    }));
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Moderate risk' },
+      { value: 3, label: 'High risk' },
+    ];
+    const care = [
+      { value: 1, label: 'Discharge home' },
+      { value: 2, label: 'General medical ward' },
+      { value: 3, label: 'Intensive care unit' },
+    ];
+
+    it('reads the level named after an arrow, unless it is asked', () => {
+      expect(
+        extractOrdinal('FEV1 is below the lower limit of normal, z −3.2, between −2.5 and −4 → moderate impairment.', severity),
+      ).toMatchObject({ value: 2 });
+      expect(extractOrdinal('FEV1 is below the lower limit of normal, z −2.0 → mild? Not sure.', severity).kind).not.toBe('answer');
+    });
+
+    it('reads "stage 3b" as G3b, a level key of any name, and foreign level words', () => {
+      expect(extractOrdinal('CKD stage 3b.', gfr)).toMatchObject({ kind: 'answer', value: 4 });
+      expect(extractOrdinal('{"risk": "high"}', risk)).toMatchObject({ kind: 'answer', value: 3 });
+      expect(extractOrdinal('{"level_of_care": 2, "why": "needs IV antibiotics"}', care)).toMatchObject({ kind: 'answer', value: 2 });
+      expect(extractOrdinal('Risque élevé.', risk)).toMatchObject({ kind: 'answer', value: 3 });
+      expect(extractOrdinal('Unidad de cuidados intensivos.', care)).toMatchObject({ kind: 'answer', value: 3 });
+    });
+  });
 });
