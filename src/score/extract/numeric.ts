@@ -163,9 +163,10 @@ export interface NumericContext {
  * midpoint would invent an answer the model did not give.
  */
 export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
-  const target = parseTargetUnit(unit, stem, context);
-  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), target), countsAUnit);
+  const asked = parseTargetUnit(unit, stem, context);
+  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), asked), countsAUnit);
   const plain = stripMarkdownEmphasis(clean);
+  const target = withCustomDailyWritten(asked, plain);
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
   // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
@@ -232,7 +233,8 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
 /** Words of an upper and of a lower bound, in a stem ("aim to be below", "maximum rise") or before a value ("< 7 %"). */
 const UPPER_BOUND =
   /(?:^|\b|\s)(?:<|≤|=<|<=|less\s+than|fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed|maximum|max\b|below|under)/i;
-const LOWER_BOUND = /(?:^|\b|\s)(?:>|≥|>=|greater\s+than|more\s+than|at\s+least|minimum|above)/i;
+const LOWER_BOUND =
+  /(?:^|\b|\s)(?:>|≥|>=|greater\s+than|more\s+than|at\s+least|minimum|above|or\s+(?:longer|more|above|higher|greater|over))/i;
 
 /** "Below 7 %" answering "Below what A1C level ...?": the bound the question asks for is the value. */
 function isBoundAsked(bound: string, target: TargetUnit): boolean {
@@ -244,7 +246,9 @@ function targetUnitOf(unit: string, stem: string | undefined, context: NumericCo
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
   const { weightKg } = context;
-  if (!parsed || parsed.consumed < written.trim().length) return { written, weightKg };
+  // "MME/day" asked as "the total daily dose": "60 MME" is that day's total.
+  const customDaily = stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem) && /(?:\/|\bper\s+)day\s*$/i.test(written);
+  if (!parsed || parsed.consumed < written.trim().length) return { written, weightKg, ...(customDaily ? { amountIsDaily: true } : {}) };
   if (!parsed.isRate && stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem)) {
     const daily = `${written.trim()}/day`;
     const parsedDaily = parseUnit(daily);
@@ -690,8 +694,8 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   }
   let rejection: string | undefined;
   for (const quantity of pool) {
-    if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity)) continue;
-    if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
+    if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity, target)) continue;
+    if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined && !inCustomUnit(quantity, target)) continue;
     if (isDifference(segment, quantity)) {
       rejection ??= `"${quantity.text}" is a difference from another value, not the value`;
       continue;
@@ -768,8 +772,14 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
       pressureReading(quantity, target) === undefined &&
-      !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity) || isDifference(plain, quantity))
+      !inCustomUnit(quantity, target, plain);
+    if (
+      unitless ||
+      quantity.isOperand ||
+      isConcentration(plain, quantity) ||
+      isThreshold(plain, quantity, target) ||
+      isDifference(plain, quantity)
+    )
       continue;
     if (quantity.bound !== undefined && !isBoundAsked(quantity.bound, target)) {
       if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
@@ -887,7 +897,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
         values: [
           ...new Set(
             findQuantities(sentence)
-              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined && !isThreshold(sentence, q))
+              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined && !isThreshold(sentence, q, target))
               .map((q) => convert(q, target))
               .filter((c): c is Extract<Conversion, { ok: true }> => c.ok)
               .map((c) => c.value),
@@ -920,11 +930,13 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   if (unit === undefined) {
     const squashed = (written: string): string => written.toLowerCase().replace(/\s+/g, '');
     // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
+    const head = (written: string): string => /^[a-z]+/.exec(written.toLowerCase())?.[0] ?? written;
     if (
       targetUnit === undefined &&
       quantity.wordAfter !== undefined &&
-      squashed(target.written).startsWith(squashed(quantity.wordAfter)) &&
-      squashed(target.written) !== squashed(quantity.wordAfter)
+      head(target.written) === head(quantity.wordAfter) &&
+      squashed(target.written) !== squashed(quantity.wordAfter) &&
+      !inCustomUnit(quantity, target)
     ) {
       return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
     }
@@ -1124,10 +1136,51 @@ function isDifference(text: string, quantity: Quantity): boolean {
  * "score 4 or above", "2 or more points", "65+", "close to the 500 ms threshold": a threshold named for comparison, not
  * a value.
  */
-function isThreshold(text: string, quantity: Quantity): boolean {
-  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d)|(?:threshold|cut-?off|cut-?point)\b)/i.test(
-    text.slice(quantity.end, quantity.end + 20),
+function isThreshold(text: string, quantity: Quantity, target: TargetUnit): boolean {
+  const after = text.slice(quantity.end, quantity.end + 20);
+  // "12 seconds or more" for "At what time or longer ...?": the threshold asked for is the value.
+  if (target.asksBound === 'lower' && /^\s*(?:or\s+(?:above|more|higher|greater|over|longer)\b|\+(?!\s*\d))/i.test(after)) return false;
+  if (target.asksBound === 'upper' && /^\s*or\s+(?:less|below|fewer|lower|shorter)\b/i.test(after)) return false;
+  return /^\s*(?:or\s+(?:above|more|higher|greater|over|longer|less|below|fewer|lower|shorter)\b|\+(?!\s*\d)|(?:threshold|cut-?off|cut-?point)\b)/i.test(
+    after,
   );
+}
+
+/**
+ * "15 MME ... per day: 60 MME/day": an answer that writes the custom unit per day itself uses the plain unit per dose,
+ * so a plain amount is no longer read as the day's total.
+ */
+function withCustomDailyWritten(target: TargetUnit, plain: string): TargetUnit {
+  if (target.parsed !== undefined || target.amountIsDaily !== true) return target;
+  const head = /^[A-Za-z]+/.exec(target.written.trim())?.[0]?.toLowerCase();
+  const writtenPerDay = [...plain.matchAll(WORD_PER_DAY)].some((match) => match[1]?.toLowerCase() === head);
+  return writtenPerDay ? { ...target, amountIsDaily: false } : target;
+}
+
+/** A word written per day: "MME/day", "MME per day", "mme a day", "MME pro Tag". */
+const WORD_PER_DAY = /\b([A-Za-z]+)\s*(?:\/\s*|per\s+|a\s+|pro\s+)(?:day|tag)\b/gi;
+/** What may stand between a unit's name and its value: "INR of 3.0", "INR = 3.0", "INR: 3.0". */
+const NAME_TO_VALUE = /\s*(?:of|is|=|:|≈|~)?\s*$/i;
+
+/**
+ * Whether a number without a known unit is written in the question's own unit: "15 MME", "60 mme a day" for "MME/day"
+ * when the stem asks for a day's total, or after the unit's name ("target INR of 3.0" for "INR").
+ */
+function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): boolean {
+  if (target.parsed !== undefined || quantity.unit !== undefined) return false;
+  const after = quantity.wordAfter;
+  if (
+    after !== undefined &&
+    (sameCustomUnit(after, target.written) || (target.amountIsDaily === true && sameCustomUnit(`${after}/day`, target.written)))
+  )
+    return true;
+  const name = target.written.trim().toLowerCase();
+  if (text === undefined || !/^[a-z]{2,}$/.test(name)) return false;
+  const before = text
+    .slice(Math.max(0, quantity.start - 30), quantity.start)
+    .replace(NAME_TO_VALUE, '')
+    .toLowerCase();
+  return before.endsWith(name) && !/[a-z]/.test(before.charAt(before.length - name.length - 1));
 }
 
 /** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */

@@ -115,7 +115,12 @@ export function findQuantities(text: string): Quantity[] {
       uncertain = `"${numeral}" may be a count and a strength or a thousands separator`;
     const wordAfter =
       unit === undefined && outOf === undefined
-        ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '')
+        ? /^\s*([A-Za-z][\w/.-]*(?:\s+(?:per|a|pro)\s+(?:day|tag|dose))?)/i
+            .exec(rest)?.[1]
+            ?.replace(/[.]+$/, '')
+            // "60 mme a day", "60 MME pro Tag": the custom unit per day.
+            .replace(/\s+(?:per|a|pro)\s+(?:day|tag)$/i, ' per day')
+            .replace(/\s+(?:per|a)\s+dose$/i, ' per dose')
         : undefined;
     if (unit) {
       end += unit.consumed;

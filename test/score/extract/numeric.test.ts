@@ -270,4 +270,16 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(score('HR = 110, so tachycardic.').kind).not.toBe('answer');
     expect(extractNumeric('Every criterion is met.\n\n**11**', 'mg').kind).not.toBe('answer');
   });
+
+  it("reads a custom unit asked per day, a value after the unit's name, and a threshold the stem asks for", () => {
+    const daily = 'What is the total daily dose in morphine milligram equivalents (MME)?';
+    expect(extractNumeric('Hydrocodone counts 1:1, so 30 MME.', 'MME/day', daily)).toMatchObject({ kind: 'answer', value: 30 });
+    expect(extractNumeric('45 mme a day', 'MME/day', daily)).toMatchObject({ kind: 'answer', value: 45 });
+    expect(extractNumeric('15 MME per dose.', 'MME/day', daily).kind).toBe('unparseable');
+    expect(extractNumeric('15 MME a dose... per day: 15 × 4 = 60 MME/day.', 'MME/day', daily)).toMatchObject({ value: 60 });
+    expect(extractNumeric('For an aortic valve the target INR is 2.5 (range 2.0–3.0).', 'INR')).toMatchObject({ value: 2.5 });
+    const longer = 'At what walking time or longer is the fall risk increased?';
+    expect(extractNumeric('A time of 13.5 seconds or more.', 'seconds', longer)).toMatchObject({ kind: 'answer', value: 13.5 });
+    expect(extractNumeric('A time of 13.5 seconds or more.', 'seconds').kind).not.toBe('answer');
+  });
 });
