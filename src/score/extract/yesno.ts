@@ -59,7 +59,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
-  /\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
 /**
  * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
@@ -73,7 +73,7 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /(?<!\bno\s+(?:[a-z][\w-]*\s+){1,3})\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
   /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
-  /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
+  /\b(?:I|we)(?:\s+would|'d|\s+will)\s+(?:(?:probably|definitely|still|also)\s+)?(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat|get|refer|perform)\b/i,
   // "There's no reason to hold off; go ahead.": an imperative to proceed, not one to go and ask someone.
   /(?:^|[.!?;:—–-]\s*)(?:so\s+|yes,?\s+)?go\s+ahead\b(?!\s+(?:and\s+)?(?:ask|call|check|discuss|talk|speak|see|contact))/i,
   // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
@@ -375,7 +375,10 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
 
   const avoidance = negatedAvoidance(plain, stem);
   const negated = committedVerdict(plain, NEGATED_VERDICT_ANYWHERE, stem) ?? (avoidance?.value === 'no' ? avoidance.written : undefined);
-  const affirmed = committedVerdict(plain, AFFIRMED_VERDICT_ANYWHERE, stem) ?? (avoidance?.value === 'yes' ? avoidance.written : undefined);
+  const affirmed =
+    committedVerdict(plain, AFFIRMED_VERDICT_ANYWHERE, stem) ??
+    (avoidance?.value === 'yes' ? avoidance.written : undefined) ??
+    (stem === undefined ? undefined : participleOnTheQuestion(plain, stem));
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -448,6 +451,29 @@ function imperativeOnTheQuestion(answered: string, stem: string): Candidate<YesN
   };
 }
 
+/** "should be screened", "needs to be admitted": a passive instruction whose participle may name what the stem asks. */
+const SHOULD_BE_PARTICIPLE = /(?<!\b(?:not|never)\s+)\b(?:should|must|needs?\s+to|ought\s+to)\s+be\s+([a-z]{4,}(?:ed|en))\b/gi;
+
+/**
+ * "You should be screened at this visit." for "Is routine screening recommended ...?": a passive instruction whose
+ * participle shares its first five letters with a stem word (not a verb of stopping or refraining, whose polarity
+ * the other rules weigh), in a sentence that opens under no condition.
+ */
+function participleOnTheQuestion(plain: string, stem: string): string | undefined {
+  const stemWords = stem.toLowerCase().match(/[a-z]{5,}/g) ?? [];
+  for (const match of plain.matchAll(SHOULD_BE_PARTICIPLE)) {
+    const participle = (match[1] ?? '').toLowerCase();
+    if (STOPPING_VERB.test(participle) || REFRAINING_VERB.test(participle) || NEGATIVE_PARTICIPLE.test(participle)) continue;
+    const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((mark) => plain.lastIndexOf(mark, (match.index ?? 0) - 1))) + 1;
+    if (CONDITION_OPENING.test(plain.slice(sentenceStart, match.index))) continue;
+    if (stemWords.some((word) => word.slice(0, 5) === participle.slice(0, 5))) return match[0];
+  }
+  return undefined;
+}
+
+/** Participles of not doing beyond the refraining verbs: "should be omitted", "should be discouraged". */
+const NEGATIVE_PARTICIPLE = /^(?:omitted|cancel+ed|discouraged|forbidden|stopped)$/;
+
 /** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
 function yesNoNamed(text: string): YesNo[] {
   return [...text.matchAll(/\b(yes|no)\b(?=\s*(?:[.!,;:)—–-]|$))/gi)].map((match) => (match[1]?.toLowerCase() === 'yes' ? 'yes' : 'no'));
@@ -484,6 +510,9 @@ function polarityKnown(verdict: string | undefined, stem: string | undefined): v
   if (verdict === undefined) return false;
   // Asked whether something suffices, "no repeat is needed" says yes: a need verdict would be read backwards.
   if (stem !== undefined && SUFFICIENCY.test(stem) && NEED_WORD.test(verdict)) return false;
+  // "It should be avoided" answers "Should it be started?" with a no, but "Should it be avoided?" with a yes.
+  if (stem !== undefined && REFRAINING_VERB.test(verdict) && !/\bnot\b|n't\b|\bnever\b/i.test(verdict) && REFRAINING_VERB.test(stem))
+    return false;
   return !STOPPING_VERB.test(verdict) || (stem !== undefined && STOPPING_VERB.test(stem));
 }
 

@@ -136,4 +136,14 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('"Keep taking it" — false.', 'Should I keep taking it?')).not.toMatchObject({ value: 'yes' });
     expect(extractYesNo('Apixaban is the usual choice.', 'Should apixaban be started?').kind).not.toBe('answer');
   });
+
+  it('reads "I\'d probably admit", "should be avoided" and a passive instruction naming what the stem asks', () => {
+    const admit = 'Should this patient be admitted rather than treated at home?';
+    expect(extractYesNo("I'd probably admit her, given the oxygen saturation.", admit)).toMatchObject({ value: 'yes' });
+    expect(extractYesNo('Warfarin should be avoided in pregnancy.', 'Should warfarin be started?')).toMatchObject({ value: 'no' });
+    expect(extractYesNo('It should be avoided.', 'Should the MRI be avoided?').kind).not.toBe('answer');
+    const screening = 'Is screening for hepatitis C recommended for me?';
+    expect(extractYesNo('You should be screened once, as every adult is.', screening)).toMatchObject({ value: 'yes' });
+    expect(extractYesNo('If you have symptoms, you should be screened.', screening).kind).not.toBe('answer');
+  });
 });
