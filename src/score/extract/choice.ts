@@ -568,6 +568,8 @@ function findLetterConflict(plain: string, options: Options): string | undefined
     /(?<![A-Za-z0-9])(?:either\s+)?(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s*(?:,\s*)?(?:or|\/)\s*(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/g,
     /\bbetween\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
     /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?:\s+(?:are|seem|could|would|might)\b|\s*[.!]?\s*$)/gi,
+    // "A and D are both reasonable", "B and C are equally good": two options endorsed alike.
+    /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:are|seem|would\s+be)\s+(?:both|equally)\b/g,
     // "A and C together", "B plus D combined": two options at once.
     /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+(?:and|plus|\+|with)\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:together|combined|in\s+combination)\b/g,
   ];

@@ -36,7 +36,7 @@ export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE = new RegExp(
-  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|${EMBEDDED_QUESTION.source}`,
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|${EMBEDDED_QUESTION.source}`,
   'i',
 );
 
@@ -57,7 +57,8 @@ export interface Clause {
    * concession the sentence then turns against ("It has resolved, but ..."), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question
-   * ("ask your dentist which pain medicine is appropriate"), or one branch of a
+   * ("ask your dentist which pain medicine is appropriate"), alternatives ("either urgent care or the emergency
+   * department"), or one branch of a
    * sentence that answers both ways ("X if you have had it before; if not, nothing").
    */
   readonly conditional: boolean;

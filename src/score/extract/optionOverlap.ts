@@ -93,16 +93,20 @@ export function optionDescribed(
         distinctive: [...(unique.get(id) ?? [])].filter((key) => words.has(key)).length,
       }));
       const described = scored.filter(({ shared, distinctive }) => shared >= 2 && distinctive >= 1);
-      // `dominant`: of several described options, the one whose own words clearly outnumber the others' (the check below).
-      // Only for looking for a contradiction, where reading too much errs towards unparseable.
-      const best = dominant
-        ? described.reduce<(typeof described)[number] | undefined>(
-            (leader, entry) => (leader === undefined || entry.distinctive > leader.distinctive ? entry : leader),
-            undefined,
-          )
-        : described.length === 1
-          ? described[0]
-          : undefined;
+      // Of several described options, the one whose own words clearly outnumber the others' (the check below): with
+      // `dominant`, or in a committed clause ("Get seen at an urgent care clinic today" names one word of the
+      // routine-appointment point, "clinic", and two of the same-day point). A clause that rejects or only
+      // supposes must describe one option alone to count against it.
+      const clauseCommits = !clause.rejecting && !clause.conditional;
+      const best =
+        dominant || clauseCommits
+          ? described.reduce<(typeof described)[number] | undefined>(
+              (leader, entry) => (leader === undefined || entry.distinctive > leader.distinctive ? entry : leader),
+              undefined,
+            )
+          : described.length === 1
+            ? described[0]
+            : undefined;
       // Another option's own words in the same clause (more than a stray one) make the clause about both.
       const clear =
         best !== undefined &&

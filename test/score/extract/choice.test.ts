@@ -198,4 +198,15 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('{"agent": "C", "evidence_grade": "A"}', drugs)).toMatchObject({ kind: 'answer', value: 'C' });
     expect(extractChoice('{"evidence_grade": "A"}', drugs).kind).not.toBe('answer');
   });
+
+  it('reads "A and D are both reasonable" as two answers', () => {
+    const chestPain = {
+      A: 'Obtain a 12-lead ECG within 10 minutes of arrival',
+      B: 'Treat as a panic attack with reassurance and discharge',
+      C: 'Start a proton-pump inhibitor trial',
+      D: 'Schedule an outpatient exercise stress test within 2 weeks',
+    };
+    const both = 'B and D are both reasonable: reassure now and book an exercise stress test within the next two weeks.';
+    expect(extractChoice(both, chestPain).kind).toBe('unparseable');
+  });
 });

@@ -217,4 +217,16 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
       expect(extractOrdinal('Unidad de cuidados intensivos.', care)).toMatchObject({ kind: 'answer', value: 3 });
     });
   });
+
+  it('reads the point a committed clause describes most, but no alternatives offered with "either ... or"', () => {
+    const care = [
+      { value: 1, label: 'Self-care at home; seek care only if symptoms worsen or persist' },
+      { value: 2, label: 'Routine appointment with a primary care clinician in the coming days or weeks' },
+      { value: 3, label: 'Same-day urgent care or primary care visit' },
+      { value: 4, label: 'Emergency department now (call emergency services if needed)' },
+    ];
+    expect(extractOrdinal('Get your ankle seen at an urgent care clinic today.', care)).toMatchObject({ kind: 'answer', value: 3 });
+    const either = 'Phone the out-of-hours line tonight; they may send you either to urgent care or to the emergency department.';
+    expect(extractOrdinal(either, care).kind).not.toBe('answer');
+  });
 });
