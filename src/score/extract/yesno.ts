@@ -428,12 +428,20 @@ const ENDING_INSTRUCTION = /^(?:stop|discontinue|hold|cease|withdraw)$/i;
  * reduce it." for "Should the dose be reduced?", "Discontinue." for "Should metformin be continued?": an answer that
  * opens by instructing the very action the question asks about (one of the instruction verbs, its first four letters
  * in a stem word, not in the alternative it weighs) says yes to it, or no when negated or when it ends what the stem
- * would continue. A quoted instruction ('"Keep taking it" — False') is not the answer's own.
+ * would continue, when it acts on what the stem names (or on nothing, or a pronoun). A quoted instruction ('"Keep
+ * taking it" — False') is not the answer's own.
  */
 function imperativeOnTheQuestion(answered: string, stem: string): Candidate<YesNo> | undefined {
   const opening = OPENING_IMPERATIVE.exec(answered);
   const verb = (opening?.[2] ?? '').toLowerCase();
   if (!opening || !INSTRUCTION_VERB.test(verb)) return undefined;
+  // What the instruction acts on, up to the end of its clause: nothing ("Admit."), a pronoun ("Don't reduce it."), or
+  // words of the stem ("Give IV alteplase."); not something else ("Start by checking her potassium.").
+  const object = /^[^.;:,!?\n—–]*/.exec(answered.slice(opening[0].length))?.[0]?.trim() ?? '';
+  const onTopic =
+    /^(?:it|them|this|that|her|him|now|today|immediately)?$/i.test(object) ||
+    [...stemRoots(object)].some((root) => root !== verb.slice(0, 4) && stemRoots(stem).has(root));
+  if (!onTopic) return undefined;
   const alternative = STEM_ALTERNATIVE.exec(stem);
   const asked = (alternative ? stem.slice(0, alternative.index) : stem).toLowerCase().match(/[a-z]{3,}/g) ?? [];
   const negated = opening[1] !== undefined;

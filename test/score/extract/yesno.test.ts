@@ -146,4 +146,12 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('You should be screened once, as every adult is.', screening)).toMatchObject({ value: 'yes' });
     expect(extractYesNo('If you have symptoms, you should be screened.', screening).kind).not.toBe('answer');
   });
+
+  it('reads an opening instruction only when it acts on what the stem asks about', () => {
+    const spironolactone = 'Should spironolactone be started?';
+    expect(extractYesNo('Start spironolactone 25 mg daily.', spironolactone)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Start by checking her potassium.', spironolactone).kind).not.toBe('answer');
+    expect(extractYesNo('Stop worrying; continue it.', 'Should she continue the statin?')).not.toMatchObject({ value: 'no' });
+    expect(extractYesNo('Give it some time before deciding.', 'Should IV antibiotics be given?').kind).not.toBe('answer');
+  });
 });
