@@ -7,6 +7,10 @@ const BOX_EMPTY = /^\s*(?:[-*•]\s*)?(?:\[\s*\]|☐)/;
 /** A line opening with a tick mark: "✅ B — Atorvastatin", "✔ Yes". */
 const TICK_MARK = /^\s*(?:[-*•]\s*)?(?:✅|✔|✓)\uFE0F?\s*(\S.*)$/;
 
+/** Any box, ticked or empty, for splitting a line that holds several. */
+const ANY_BOX = /\[\s*[xX✓✔]?\s*\]|☑|☒|☐/g;
+const BEFORE_BOX = /(?=\[\s*[xX✓✔]?\s*\]|☑|☒|☐)/;
+
 export type TickedItem =
   | { readonly status: 'one'; readonly text: string; readonly boxed: boolean }
   | { readonly status: 'several' | 'none'; readonly explanation: string };
@@ -21,7 +25,8 @@ export type TickedItem =
  * single one is read, and callers accept it only when its text is itself an explicit answer.
  */
 export function tickedItem(plain: string): TickedItem | undefined {
-  const lines = plain.split('\n');
+  // "☑ Yes ☐ No", "Significant? [x] yes [ ] no": boxes written on one line are items of their own.
+  const lines = plain.split('\n').flatMap((line) => ((line.match(ANY_BOX)?.length ?? 0) >= 2 ? line.split(BEFORE_BOX) : [line]));
   const ticked = lines.flatMap((line) => BOX_TICKED.exec(line)?.[1]?.trim() ?? []);
   const empty = lines.filter((line) => BOX_EMPTY.test(line)).length;
   if (ticked.length + empty >= 2 || ticked.length === 1) {

@@ -1,9 +1,9 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answerSegments.js';
-import { findJsonFields } from './jsonFields.js';
+import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
-import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
+import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
-import { optionDescribed, optionNamedByWords } from './optionOverlap.js';
+import { optionDescribed, optionNamedByWords, optionsQuoted } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions, phraseRepliedVerbatim, squashed } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -28,9 +28,12 @@ const JSON_KEYS = [
   'correct_option',
 ];
 
-/** "I would choose", "I'd go with", "I select", "my pick is". */
+/** JSON keys whose letter grades something rather than naming an option: "evidence_grade", "recommendation_class". */
+const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage)$/;
+
+/** "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line. */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -39,9 +42,14 @@ const LETTER_CONTINUATION =
 const DECISION_CUE =
   /(?:^|[.!?]\s+)so\b|\b(?:assign(?:ed|ing)?|classif(?:y|ied)|categori[sz]ed?|triage(?:d)?\s+(?:as|at|to)|choose|chose|select(?:ed)?|pick|go\s+with|opt\s+for|recommend(?:ed)?|would\s+be|should\s+be|is\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|right|indicated|warranted)|most\s+appropriate|best\s+(?:fits|describes|choice|option|answer)|warrants?|meets|fits|qualif(?:y|ies)|consistent\s+with|corresponds|appropriate|answer|conclusion|therefore|thus|hence|I\s+(?:would|'d)|falls?\s+(?:into|under))\b/i;
 
-/** A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had to choose, ..."). */
-const CONDITIONAL_SENTENCE =
-  /^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\bif\b(?!\s+(?:I|we)\s+(?:had|have|were)\s+to\b)/i;
+/**
+ * A sentence that only holds under a condition ("ESI 1 would be appropriate only if ..."), unless it commits ("If I had
+ * to choose, ..."), or that asks about what it names ("your doctor can tell you whether ESI 2 applies").
+ */
+const CONDITIONAL_SENTENCE = new RegExp(
+  String.raw`^\s*(?:if|unless|whether)\b|\b(?:only\s+if|unless|depending\s+on)\b|\bif\b(?!\s+(?:I|we)\s+(?:had|have|were)\s+to\b)|${EMBEDDED_QUESTION.source}`,
+  'i',
+);
 /** A sentence that states general practice rather than a decision for this patient. */
 const GENERIC_STATEMENT = /\b(?:generally|typically|usually|in\s+general|commonly|often|as\s+a\s+rule|is\s+used\s+for)\b/i;
 
@@ -123,6 +131,21 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (byText) return strong(byText, `matched JSON "${field.key}" option text "${field.value}"`);
   }
 
+  // {"recommended_strategy": "B"}, <plan>C</plan>: the one field of any name holding nothing but an option letter (not
+  // a grade of evidence or a class: {"evidence_grade": "A"}).
+  const letterFields = findAnyJsonFields(clean).filter(
+    (field) =>
+      typeof field.value === 'string' &&
+      /^\s*\(?[A-Z]\)?\s*$/.test(field.value) &&
+      options.letters.has(field.value.replace(/\W/g, '')) &&
+      !GRADING_KEY.test(field.key),
+  );
+  const onlyLetterField = letterFields.length === 1 ? letterFields[0] : undefined;
+  if (onlyLetterField) {
+    const letter = options.letters.get(String(onlyLetterField.value).replace(/\W/g, '')) ?? '';
+    return strong(letter, `the one field holding an option letter: "${onlyLetterField.key}": "${String(onlyLetterField.value)}"`);
+  }
+
   const ticked = tickedItemCandidate(plain, (item) => findChoiceCandidate(item, item, options));
   if (ticked) return ticked;
 
@@ -157,7 +180,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       if (reading && 'conflict' in reading) return { status: 'ambiguous', explanation: `after "${marker}": ${reading.conflict}` };
       if (reading) {
         const sameTier = segments.filter((other) => other.tier === (tier === markerTiers[0] ? 'final' : 'answer'));
-        const disagreement = markerDisagreement(plain, reading.letter, index, sameTier, options);
+        const disagreement =
+          quotesAnotherOption(segment, reading.letter, options) ?? markerDisagreement(plain, reading.letter, index, sameTier, options);
         if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
         return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
       }
@@ -175,7 +199,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
 
   const closing = CLOSING_LABEL.exec(plain.trim());
-  const closingKey = closing ? options.letters.get(closing[1] ?? '') : undefined;
+  // Upper case only: "... to give it a." is no option.
+  const closingKey = closing && /^[A-Z]$/.test(closing[1] ?? '') ? options.letters.get(closing[1] ?? '') : undefined;
   if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
 
@@ -197,8 +222,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
-  const lastSentence = splitSentences(plain).at(-1) ?? '';
-  for (const [index, line] of [...lines, lastSentence].entries()) {
+  const sentences = splitSentences(plain);
+  // "Levetiracetam (D). Carbamazepine should be avoided ...": a first sentence that is only a letter form says it too.
+  const edgeSentences = sentences.length > 1 ? [sentences[0] ?? '', sentences.at(-1) ?? ''] : [sentences[0] ?? ''];
+  for (const [index, line] of [...lines, ...edgeSentences].entries()) {
     const reading = readStrictLine(line, options, index === 0);
     if (reading && !('conflict' in reading)) lineLetters.set(reading.letter, reading.written);
   }
@@ -254,7 +281,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
   // An option ruled out by its letter ("antibiotics (C) don't treat influenza") is rejected by that clause, even when
   // its own text is worded as a negation.
-  const described = optionDescribed(plain, options.phrases, ruledOut);
+  const described = optionDescribed(plain, options.phrases, { ruledOut, sentenceRivals: true });
   if (described?.status === 'ambiguous' && labelled.size === 0) return { status: 'ambiguous', explanation: described.explanation };
   if (described?.status === 'found' && labelled.size === 0) {
     return {
@@ -293,10 +320,13 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
 }
 
 /**
- * An answer that closes on an option letter after a dash or colon, or on "option X" after a comma ("Within 1 hour — B.",
- * "Morphine is appropriate: D.", "So ESI 1, option A.").
+ * An answer that closes on an option letter after a dash, colon or semicolon, on "option X" after a comma, or after
+ * "Of the options," or a word for "answer" or "so" in another language, possibly with a hedge that still commits
+ * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
+ * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.").
  */
-const CLOSING_LABEL = /(?:\s[—–-]|:|,(?=\s*option\s))\s*(?:option\s+)?\(?([A-Z])\)?[.!]?$/;
+const CLOSING_LABEL =
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|donc|also|alors|entonces|portanto|logo)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?\b)\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
@@ -324,6 +354,17 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
 /** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
 const REVISION_CUE =
   /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check)|scratch\s+that|I\s+was\s+wrong|revis(?:e|ed|ing)|instead)\b/i;
+
+/**
+ * Why the sentence a letter opens quotes another option instead of its own ("The answer is A, about 55 mL/min — the
+ * CKD-EPI 2021 race-free equation", where 2021 and race-free are option C's words only), or undefined.
+ */
+function quotesAnotherOption(segment: string, letter: string, options: Options): string | undefined {
+  const sentence = splitSentences(segment)[0] ?? '';
+  const quoted = optionsQuoted(sentence, options.phrases);
+  const other = [...quoted].find((id) => id !== letter);
+  return other !== undefined && !quoted.has(letter) ? `its own sentence quotes option ${other}'s words` : undefined;
+}
 
 /**
  * Why an answer read after a marker at `markerIndex` is contradicted by the same text, or undefined: another answer
@@ -375,7 +416,7 @@ function explanationForAnotherOption(
 ): string | undefined {
   const laterSentences = plain.slice(letterIndex).replace(/^[^\n]*?(?<![A-Za-z0-9])\(?[A-Z]\)?(?![A-Za-z0-9])[.):]?/, '');
   if (REVISION_CUE.test(laterSentences)) return undefined;
-  const describedAfter = optionDescribed(laterSentences, options.phrases, new Set(), true);
+  const describedAfter = optionDescribed(laterSentences, options.phrases, { dominant: true });
   if (describedAfter?.status === 'found' && describedAfter.id !== letter)
     return `the explanation recommends option ${describedAfter.id} ("${describedAfter.clause.slice(0, 60)}")`;
   if (!byWholeText) return undefined;
@@ -457,7 +498,10 @@ function leadingLetter(plain: string, options: Options): LetterReading {
   return readLetterAt(firstLine, options, false);
 }
 
-/** A line that is only a letter form, optionally with its own option text and a parenthetical. */
+/** An option text followed by its letter in brackets: "Levetiracetam (D)". */
+const TEXT_THEN_LETTER = /^([^()]{2,120}?)\s*\(([A-Z])\)$/;
+
+/** A line that is only a letter form, optionally with its own option text and a parenthetical, or its text then its letter. */
 function readStrictLine(line: string, options: Options, wholeAnswer: boolean): LetterReading {
   const stripped = line
     .trim()
@@ -466,6 +510,12 @@ function readStrictLine(line: string, options: Options, wholeAnswer: boolean): L
     .replace(/[.!\s]+$/, '')
     .trim();
   if (stripped.length === 0 || stripped.length > 200) return undefined;
+  const textFirst = TEXT_THEN_LETTER.exec(stripped);
+  if (textFirst) {
+    const key = options.letters.get(textFirst[2] ?? '');
+    const own = options.phrases.find((phrase) => phrase.id === key)?.phrase;
+    return key !== undefined && own !== undefined && samePhrase(textFirst[1] ?? '', own) ? { letter: key, written: stripped } : undefined;
+  }
   const match = /^["'(\[]?\s*([A-Za-z0-9])\s*[)\]"']?(?:\s*[.):\-,]\s*|\s+(?=\S)|$)(.*)$/s.exec(stripped);
   if (!match) return undefined;
   const [, raw = '', rest = ''] = match;
@@ -512,12 +562,16 @@ function fromBold(clean: string, options: Options): Candidate<string> | undefine
   return { status: 'found', value: last.letter, strength: 'strong', explanation: `last bold option "**${last.content}**"` };
 }
 
-/** "A or B", "either B or C", "B/C", "between B and C" with two different option letters. */
+/** "A or B", "either B or C", "B/C", "between B and C", "A and C together" with two different option letters. */
 function findLetterConflict(plain: string, options: Options): string | undefined {
   const patterns = [
     /(?<![A-Za-z0-9])(?:either\s+)?(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s*(?:,\s*)?(?:or|\/)\s*(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/g,
     /\bbetween\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
     /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?:\s+(?:are|seem|could|would|might)\b|\s*[.!]?\s*$)/gi,
+    // "A and D are both reasonable", "B and C are equally good": two options endorsed alike.
+    /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:are|seem|would\s+be)\s+(?:both|equally)\b/g,
+    // "A and C together", "B plus D combined": two options at once.
+    /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+(?:and|plus|\+|with)\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:together|combined|in\s+combination)\b/g,
   ];
   for (const pattern of patterns) {
     for (const match of plain.matchAll(pattern)) {
@@ -582,6 +636,8 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
     // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence;
     // a mention under a condition ("ESI 4 or 5 depending on ...") commits to nothing.
     if (!CONDITIONAL_SENTENCE.test(sentence)) for (const mention of mentioned) anywhere.add(mention.id);
+    const shortened = mentioned.length > 0 ? shortenedAlternative(sentence, options) : undefined;
+    if (shortened) return { status: 'ambiguous', explanation: shortened };
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {
       const conflict = optionTextConflict(sentence, options);
       if (conflict) return { status: 'ambiguous', explanation: conflict };
@@ -597,7 +653,7 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   if (inDecisions.size === 0 && anywhere.size === 1) {
     const [letter] = [...anywhere];
     // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it.
-    const described = optionDescribed(plain, options.phrases);
+    const described = optionDescribed(plain, options.phrases, { sentenceRivals: true });
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
     if (described?.status === 'found' && described.id !== letter)
       return {
@@ -694,8 +750,10 @@ function optionTextIn(segment: string, options: Options): string | undefined {
   return findPhraseMentions(segment, options.phrases).find((mention) => !isRejectedMention(lower, mention.start, mention.end))?.id;
 }
 
-/** "ESI 2 or ESI 3", "either admit or discharge": two option texts offered as alternatives. */
+/** "ESI 2 or ESI 3", "ESI 2 or 3", "either admit or discharge": two option texts offered as alternatives. */
 function optionTextConflict(segment: string, options: Options): string | undefined {
+  const shortened = shortenedAlternative(segment, options);
+  if (shortened) return shortened;
   const lower = segment.toLowerCase();
   const mentions = findPhraseMentions(segment, options.phrases);
   for (let i = 0; i + 1 < mentions.length; i += 1) {
@@ -710,6 +768,24 @@ function optionTextConflict(segment: string, options: Options): string | undefin
   }
   return undefined;
 }
+
+/**
+ * "ESI 4 or 5", "Grade 2/3": an option text followed by an alternative that completes another option's text when it
+ * takes the place of the last word. The answer offers both.
+ */
+function shortenedAlternative(sentence: string, options: Options): string | undefined {
+  for (const mention of findPhraseMentions(sentence, options.phrases)) {
+    const alternative = SHORTENED_ALTERNATIVE.exec(sentence.slice(mention.end))?.[1];
+    const phrase = options.phrases.find((option) => option.id === mention.id)?.phrase;
+    if (alternative === undefined || phrase === undefined) continue;
+    const completed = squashed(phrase).replace(/\S+$/, alternative.toLowerCase());
+    const other = options.phrases.find((option) => option.id !== mention.id && squashed(option.phrase) === completed);
+    if (other) return `conflicting answers ("${sentence.slice(mention.start, mention.end)}" or ${alternative}, option ${other.id})`;
+  }
+  return undefined;
+}
+
+const SHORTENED_ALTERNATIVE = /^\s*(?:or|\/|-|–|to)\s*([a-z0-9]+)(?![a-z0-9])/i;
 
 function samePhrase(written: string, phrase: string): boolean {
   return squashed(written) === squashed(phrase);

@@ -4,11 +4,12 @@ import { splitSentences } from './sentences.js';
 /**
  * Words that make a clause reject what it names rather than choose it: negations ("don't stop losartan", "isn't
  * enough", "no longer recommended", "instead of", "rather than") and judgements ("is wrong", "outdated", "unsafe",
- * "overkill", "a last resort", "too long", "delays treatment", "a myth"). A mention is not a choice: an option named
+ * "overkill", "a last resort", "too long", "delays treatment", "a myth", "raises your bleeding risk", "I'd be careful
+ * about ..."). A mention is not a choice: an option named
  * in such a clause is being ruled out.
  */
 const REJECTING_CLAUSE =
-  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't)\b|n't\b/i;
+  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't|careful\s+(?:about|with)|wary\s+of|cautious\s+(?:about|with)|(?:raises?|increases?|doubles?|carr(?:y|ies))\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|an?\s+)?(?:[\w/-]+\s+)?risk)\b|n't\b/i;
 
 /**
  * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
@@ -18,12 +19,26 @@ const REJECTING_CLAUSE =
 const CLAUSE_BREAK =
   /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
 
+const CONDITION_WORD = /\b(?:if|unless|when)\b/i;
+const CONVERSE_WORD = /\b(?:if\s+not|otherwise|or\s+else)\b/i;
+
+/** A sentence with a condition and then its converse ("X if ...; if not, Y", "A when ..., otherwise B"): it commits to neither. */
+function answersBothWays(sentence: string): boolean {
+  const condition = CONDITION_WORD.exec(sentence);
+  return condition !== null && CONVERSE_WORD.test(sentence.slice(condition.index + condition[0].length));
+}
+
 /** A break after which the sentence turns against the clause before it ("It has resolved, but it is not safe to wait"). */
 const CONCEDING_BREAK = /\b(?:but|however)\b/i;
 
+/** An embedded question ("ask your dentist which pain medicine is appropriate"): what it names is asked about, not chosen. */
+export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know)\b[^.;]{0,80}?\b(?:which|what|whether)\b/i;
+
 /** See {@link Clause.conditional}. */
-const UNCOMMITTED_CLAUSE =
-  /^(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b/i;
+const UNCOMMITTED_CLAUSE = new RegExp(
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|${EMBEDDED_QUESTION.source}`,
+  'i',
+);
 
 /** A negation inside a relative clause describes the case, not the option ("pain that is not controlled by ..."). */
 const RELATIVE_NEGATION = /\b(?:that|which|who)\s+(?:is|are|was|were|has|have|had|do|does|did)(?:\s+not|n't)\b[^,;]*/gi;
@@ -38,10 +53,13 @@ export interface Clause {
   /** Whether the clause rules out what it names (see {@link REJECTING_CLAUSE}). */
   readonly rejecting: boolean;
   /**
-   * Whether the clause commits to nothing: a condition ("if ...", "unless ...", "depending on ..."), a question, a
+   * Whether the clause commits to nothing: a condition ("if ...", "or, if ...", "unless ...", "depending on ..."), a question, a
    * concession the sentence then turns against ("It has resolved, but ..."), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
-   * plus codeine"), or a request for missing input ("I'd need the z-score to grade severity").
+   * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question
+   * ("ask your dentist which pain medicine is appropriate"), alternatives ("either urgent care or the emergency
+   * department"), or one branch of a
+   * sentence that answers both ways ("X if you have had it before; if not, nothing").
    */
   readonly conditional: boolean;
 }
@@ -50,7 +68,7 @@ export interface Clause {
 export function splitClauses(text: string): Clause[] {
   return splitSentences(text).flatMap((sentence) => {
     // A question ("Stop metformin? No.") considers what it names; it does not choose it.
-    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence);
+    const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence) || answersBothWays(sentence);
     const breaks = [...sentence.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))];
     const parts = sentence.split(CLAUSE_BREAK);
     return parts

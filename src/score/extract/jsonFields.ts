@@ -1,5 +1,8 @@
 export interface JsonField {
+  /** The key lower-cased without separators ("dose_mg" -> "dosemg"). */
   readonly key: string;
+  /** The key as written ("dose_mg"). */
+  readonly written: string;
   readonly value: string | number | boolean;
 }
 
@@ -49,7 +52,7 @@ function fieldsWithKeys(text: string, keyPattern: string): JsonField[] {
     else if (raw.startsWith("'")) value = raw.slice(1, -1).replace(/\\(.)/g, '$1');
     else value = Number(raw.replace(/,/g, ''));
     if (typeof value === 'number' && !Number.isFinite(value)) continue;
-    fields.push({ key, value });
+    fields.push({ key, written: match[2] ?? '', value });
   }
   return fields;
 }

@@ -39,6 +39,9 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/ *\n */, '\n'],
   [/\n{3,}/, '\n\n'],
 ];
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const SUPERSCRIPT_POWER = /10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
+
 /**
  * The rewrites as global patterns, made once. Only `String.prototype.replace` uses them, which starts every search at
  * 0 and leaves `lastIndex` at 0, so sharing them carries no state from one call to the next.
@@ -76,6 +79,11 @@ export function normalizeAnswerText(raw: unknown): string {
     text = `${text.slice(0, SCAN_HEAD_CHARS)}\n\n[...]\n\n${text.slice(-SCAN_TAIL_CHARS)}`;
   }
 
+  // "10⁹/L" would become "109/L": a superscript power of ten is written out first.
+  text = text.replace(
+    SUPERSCRIPT_POWER,
+    (_, digits: string) => `10^${[...digits].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join('')}`,
+  );
   text = text.normalize('NFKC');
   for (const [pattern, replacement] of GLOBAL_REWRITES) text = text.replace(pattern, replacement);
   return text.trim();

@@ -48,3 +48,45 @@ export function leadingNumberWordAsDigits(text: string): string | undefined {
   if (match[3] !== undefined && units === 0) return undefined;
   return `${match[1] ?? ''}${tens + units}${text.slice(match[0].length)}`;
 }
+
+/** Spanish number words for the small counts models write in Spanish answers ("Cinco días", "En diez años"). */
+const SPANISH_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  uno: 1,
+  una: 1,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+};
+const ANY_NUMBER_WORD: Readonly<Record<string, number>> = { ...NUMBER_WORDS, ...SPANISH_NUMBER_WORDS };
+
+const WORD_BEFORE_WORD = new RegExp(
+  `\\b(${Object.keys(ANY_NUMBER_WORD).join('|')})(?:[\\s-]+(one|two|three|four|five|six|seven|eight|nine))?(?=\\s+[A-Za-zµμ%])`,
+  'gi',
+);
+/** "for a week", "within an hour", "in a decade": one of a duration, after a word that measures time. */
+const ONE_DURATION = /\b(for|within|in|after|about|over|than|least|up\s+to)\s+(?:a|an|one)\s+(decade|year|month|week|day|hour|minute)\b/gi;
+
+/**
+ * The text with number words that count a unit written in digits ("ten years" -> "10 years", "seven days", "Cinco
+ * días", "for a week" -> "for 1 week", "a decade" -> "10 years"). `isUnitAt` says whether a unit opens the given text;
+ * a number word before anything else ("one of the criteria", "two tablets") stays a word.
+ */
+export function numberWordsBeforeUnits(text: string, isUnitAt: (rest: string) => boolean): string {
+  return text
+    .replace(ONE_DURATION, (_, lead: string, unit: string) => (unit.toLowerCase() === 'decade' ? `${lead} 10 years` : `${lead} 1 ${unit}`))
+    .replace(/\b(?:a|one)\s+decade\b/gi, '10 years')
+    .replace(WORD_BEFORE_WORD, (written: string, tensWord: string, unitsWord: string | undefined, offset: number, whole: string) => {
+      // A unit is short: looking at the next 40 characters keeps this linear in the text.
+      if (!isUnitAt(whole.slice(offset + written.length, offset + written.length + 40))) return written;
+      const tens = ANY_NUMBER_WORD[tensWord.toLowerCase()] ?? 0;
+      const units = unitsWord === undefined ? 0 : (NUMBER_WORDS[unitsWord.toLowerCase()] ?? 0);
+      if (unitsWord !== undefined && (tens < 20 || tens % 10 !== 0)) return written;
+      return String(tens + units);
+    });
+}

@@ -1,16 +1,16 @@
 import { findAnswerSegments } from './answerSegments.js';
 import { isRejectedMention } from './negation.js';
-import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { findAnyJsonFields, findJsonFields, type JsonField } from './jsonFields.js';
 import { tableTotal } from './markdownTable.js';
 import { normalizeAnswerText } from './normalize.js';
-import { leadingNumberWordAsDigits } from './numberWords.js';
+import { leadingNumberWordAsDigits, numberWordsBeforeUnits } from './numberWords.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
-import { parseUnit, type ParsedUnit } from './units.js';
+import { HOURS_PER_MONTH, parseUnit, type ParsedUnit } from './units.js';
 
 const EXTRACTOR = `numeric@${EXTRACTOR_VERSION}`;
 
@@ -38,14 +38,21 @@ const JSON_KEYS = [
 ];
 const JSON_UNIT_KEYS = ['unit', 'units', 'dose_unit'];
 
+/** Names of clinical scores. */
+const NAMED_SCORE = String.raw`(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh|abcd2|4at|ciwa(?:-?ar)?|stop-?bang|phq-?9|gad-?7|audit(?:-?c)?|news2?|maddrey(?:\s+df)?|df|mmse|moca|pesi|rockall|blatchford|ranson|alvarado)`;
 /** Names of clinical scores, and "score" itself. */
-const SCORE_NAME = String.raw`(?:(?:heart|wells|curb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|gcs|qsofa|sofa|nihss|perc|centor|apgar|meld|child-pugh)(?:\s+score)?|score)`;
+const SCORE_NAME = String.raw`(?:${NAMED_SCORE}(?:\s+score)?|score)`;
+const NAMED_SCORE_IN = new RegExp(String.raw`\b${NAMED_SCORE}\b`, 'i');
+const NAMED_SCORES_IN = new RegExp(NAMED_SCORE_IN.source, 'gi');
 /** A marker naming a score: a bare number after it is the score, which answers a question in points, not a dose. */
 const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
 
-/** "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts. */
+/**
+ * "The recommended dose is", "eGFR ≈", "HEART score:", "CHA2DS2-VASc =", "Total:". A bare number after one counts.
+ * Not the adverb "in total" ("28 days in total — a 4-week course"), which closes a value instead of introducing one.
+ */
 const TOPIC_MARKER = new RegExp(
-  String.raw`\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  String.raw`(?<!\bin\s+)\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
   'i',
 );
 /**
@@ -70,8 +77,11 @@ function isPatientHistory(plain: string, index: number): boolean {
       .slice(Math.max(0, index - 80), index)
       .split(/[.;!?\n]\s/)
       .at(-1) ?? '';
-  return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore);
+  return PATIENT_HISTORY.test(qualifierBefore(plain, index)) || PATIENT_HAS.test(sentenceBefore) || PATIENT_READING.test(sentenceBefore);
 }
+/** The patient's own measurement before a value ("your blood pressure is 150/90", "his BP of 160/100"). */
+const PATIENT_READING =
+  /\b(?:your|his|her|their|the\s+patient's|current|today's|measured|clinic|home)\s+(?:blood\s+pressure|BP|reading)\s*(?:is|was|of|reads?|=|:)?\s*(?:about\s+|around\s+)?$/i;
 /** Words that mark a sentence as a conclusion. */
 const CONCLUSION_CUE =
   /\b(?:therefore|thus|hence|so|overall|in\s+summary|in\s+conclusion|final|round(?:ed|ing)?|result|recommend(?:ed)?|give|administer|prescribe|start|estimated?|calculated?|comes\s+to|equals|total|approximately|answer|dose\s+(?:is|of|would)|should\s+(?:receive|be\s+given|get))\b/i;
@@ -90,8 +100,12 @@ const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even
 const RESULT_MARKER =
   /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
-/** "I'd say five days", "I would say 7": the model's own estimate, a bare number included. */
-const SAY_MARKER = /\bI(?:'?d|\s+would)\s+say\b/gi;
+/**
+ * "I'd say five days", "I would say 7", "I'd put the HAS-BLED at 3", "I'd calculate it as 9": the model's own
+ * estimate, a bare number included.
+ */
+const SAY_MARKER =
+  /\bI(?:'?d|\s+would)\s+(?:say|put\s+(?:it|this|the\s+[\w-]+(?:\s+score)?)\s+at|(?:calculate|score|rate|estimate)\s+(?:it|this)\s+(?:as|at))\b/gi;
 
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
@@ -102,7 +116,8 @@ const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:
 const PER_DOSE_STEM =
   /\b(?:every|each|per|q)\s*\d*\s*(?:hours?|hrs?|h|dose|administration)\b|\b(?:single|bolus|loading|initial|one-?time|stat)\b|\bnow\b|\b(?:twice|two\s+times|three\s+times|four\s+times)\s+(?:a\s+)?(?:daily|day)\b|\b(?:bid|tid|qid|b\.i\.d\.|t\.i\.d\.)/i;
 
-type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string };
+/** `approximately`: a value the quantity converts to only roughly (months in weeks), enough to check a restatement. */
+type Conversion = { ok: true; value: number; note: string } | { ok: false; reason: string; approximately?: number };
 
 /**
  * What the question's vignette states beyond the unit. `weightKg`: the patient's weight, when the vignette states
@@ -148,12 +163,24 @@ export interface NumericContext {
  * midpoint would invent an answer the model did not give.
  */
 export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
-  const target = parseTargetUnit(unit, stem, context);
-  const clean = asPercentOfPredicted(normalizeAnswerText(text), target);
+  const asked = parseTargetUnit(unit, stem, context);
+  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), asked), countsAUnit);
   const plain = stripMarkdownEmphasis(clean);
+  const target = withCustomDailyWritten(asked, plain);
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
-  return resolveExtraction(candidate, text, EXTRACTOR);
+  // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
+  const mismatch = candidate.status === 'found' && candidate.strength === 'weak' ? intervalMismatch(plain, target) : undefined;
+  return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
+}
+
+/**
+ * Whether a number word before `rest` counts a unit ("ten years"). Not points: "each criterion scores one point"
+ * explains a score item by item, and is no total.
+ */
+function countsAUnit(rest: string): boolean {
+  const unit = parseUnit(rest);
+  return unit !== undefined && unit.dimension !== 'points';
 }
 
 interface TargetUnit {
@@ -164,6 +191,14 @@ interface TargetUnit {
   readonly amountIsDaily?: boolean;
   /** The stem asks for a total ("the total alteplase dose"): an amount named as a bolus or a first dose is only a part. */
   readonly asksTotal?: boolean;
+  /** The scores the stem names ("qsofa" for "What is the qSOFA score?"), lower case without hyphens. */
+  readonly asksScores?: readonly string[];
+  /** The stem asks about a monovalent ion ("sodium", "anion gap"): mEq/L and mmol/L are then the same. */
+  readonly monovalent?: boolean;
+  /** The blood pressure the stem asks for ("Below what systolic blood pressure ...?"): which side of "130/80" answers. */
+  readonly pressureSide?: 'systolic' | 'diastolic';
+  /** The dosing interval in hours the stem asks a dose for ("every 12 hours" -> 12), when it names one shorter than a day. */
+  readonly intervalHours?: number;
   /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
   readonly asksBound?: 'upper' | 'lower';
 }
@@ -187,6 +222,10 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
   return {
     ...targetUnitOf(unit, stem, context),
     asksTotal: stem !== undefined && /\btotal\b/i.test(stem),
+    ...intervalAsked(stem ?? ''),
+    monovalent: MONOVALENT.test(stem ?? '') && !POLYVALENT.test(stem ?? ''),
+    ...pressureSideAsked(stem ?? ''),
+    asksScores: [...(stem ?? '').matchAll(NAMED_SCORES_IN)].map((match) => scoreKey(match[0])),
     ...(asksBound === undefined ? {} : { asksBound }),
   };
 }
@@ -194,7 +233,8 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
 /** Words of an upper and of a lower bound, in a stem ("aim to be below", "maximum rise") or before a value ("< 7 %"). */
 const UPPER_BOUND =
   /(?:^|\b|\s)(?:<|≤|=<|<=|less\s+than|fewer\s+than|at\s+most|up\s+to|no\s+more\s+than|not\s+(?:to\s+)?exceed|maximum|max\b|below|under)/i;
-const LOWER_BOUND = /(?:^|\b|\s)(?:>|≥|>=|greater\s+than|more\s+than|at\s+least|minimum|above)/i;
+const LOWER_BOUND =
+  /(?:^|\b|\s)(?:>|≥|>=|greater\s+than|more\s+than|at\s+least|minimum|above|or\s+(?:longer|more|above|higher|greater|over))/i;
 
 /** "Below 7 %" answering "Below what A1C level ...?": the bound the question asks for is the value. */
 function isBoundAsked(bound: string, target: TargetUnit): boolean {
@@ -206,7 +246,9 @@ function targetUnitOf(unit: string, stem: string | undefined, context: NumericCo
   const written = normalizeAnswerText(unit);
   const parsed = parseUnit(written);
   const { weightKg } = context;
-  if (!parsed || parsed.consumed < written.trim().length) return { written, weightKg };
+  // "MME/day" asked as "the total daily dose": "60 MME" is that day's total.
+  const customDaily = stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem) && /(?:\/|\bper\s+)day\s*$/i.test(written);
+  if (!parsed || parsed.consumed < written.trim().length) return { written, weightKg, ...(customDaily ? { amountIsDaily: true } : {}) };
   if (!parsed.isRate && stem !== undefined && DAILY_STEM.test(stem) && !PER_DOSE_STEM.test(stem)) {
     const daily = `${written.trim()}/day`;
     const parsedDaily = parseUnit(daily);
@@ -267,6 +309,8 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
       ({ match }) =>
         !/^(?:[^.!?\n]|\.(?=\d))*\?/.test(plain.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + match[0].length + 200)),
     )
+    // "(Day 3 dose: 80 g.)": a marker inside a bracketed aside names another value than the answer.
+    .filter(({ match }) => !insideBrackets(plain, match.index ?? 0))
     // A later step of a titration ("start with 5 mg, then increase to 10 mg") is not the dose asked for.
     .filter(
       ({ match }) =>
@@ -295,7 +339,14 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   }));
   const disagreement =
     markersDisagree(withUnits, plain) ??
-    markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain);
+    markersDisagree(topicFound.filter(({ marker }) => RESULT_MARKER_ONCE.test(marker)).length > 0 ? topicFound : [], plain) ??
+    // "qSOFA = 2. ... so the score is 1.": for a score question, two scores named without a unit disagree too.
+    (target.parsed?.dimension === 'points'
+      ? markersDisagree(
+          topicFound.filter(({ marker }) => namesAskedScore(marker, target)),
+          plain,
+        )
+      : undefined);
   if (disagreement) return disagreement;
   for (const { found } of topicFound) {
     if (found?.status === 'found') return found;
@@ -313,7 +364,150 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
     if (found) return found;
   }
 
-  return fromWholeText(plain, quantities, target);
+  const whole = fromWholeText(plain, quantities, target);
+  return whole.status === 'none' ? (scoreWithoutUnit(clean, plain, target) ?? whole) : whole;
+}
+
+/** The number a points answer closes its last sum with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ..."). */
+const FINAL_SUM = /=\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+-]|[a-zµμ]))/gi;
+/** A points answer opening with its value before a dash or colon ("9 — high risk (7–10).", "15: moderately severe"). */
+const OPENING_SCORE = /^\s*(\d{1,3}(?:\.\d+)?)\s*(?:[-—–:]|\s\()\s*(?=\S)/;
+/** "2 of 3 criteria": the criteria met are the score. */
+const CRITERIA_MET = /\b(\d{1,2})\s+(?:of|out\s+of)\s+\d{1,2}\s+criteria\b/i;
+/** "stop_bang_score: 7": the one YAML-style field of a score or total. */
+const YAML_SCORE = /^\s*[a-z][a-z0-9_]*(?:score|total|points)\s*:\s*(\d{1,3}(?:\.\d+)?)\s*$/gim;
+
+/**
+ * A points question answered with a bare number that no marker introduces: the one YAML score field, the result of
+ * the last sum in the answer (no other "=" result after it), a value opening the answer before a dash, a last line
+ * that is only a number, the last bold span that is only a number, or "N of M criteria". Only for scores: a bare
+ * number is never taken as a dose.
+ */
+function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Candidate<number> | undefined {
+  if (target.parsed?.dimension !== 'points') return undefined;
+  const found = (value: string | undefined, how: string): Candidate<number> | undefined =>
+    value === undefined
+      ? undefined
+      : { status: 'found', value: Number(value), strength: 'weak', explanation: `${how}; no unit written, taken as points` };
+  const yaml = [...plain.matchAll(YAML_SCORE)];
+  const sums = [...plain.matchAll(FINAL_SUM)];
+  const lastSum = sums.at(-1);
+  const lines = plain.split('\n').filter((line) => line.trim().length > 0);
+  const lastLine = /^\s*(\d{1,3}(?:\.\d+)?)\s*[.!]?\s*$/.exec(lines.at(-1) ?? '');
+  const bold = [...clean.matchAll(/\*\*\s*(\d{1,3}(?:\.\d+)?)\s*\*\*/g)].at(-1);
+  return (
+    (yaml.length === 1 ? found(yaml[0]?.[1], `the one score field "${(yaml[0]?.[0] ?? '').trim()}"`) : undefined) ??
+    (lastSum !== undefined && !VITAL_BEFORE_EQUALS.test(plain.slice(Math.max(0, (lastSum.index ?? 0) - 20), lastSum.index))
+      ? found(lastSum[1], `the result of the last sum "${lastSum[0].trim()}"`)
+      : undefined) ??
+    found(OPENING_SCORE.exec(plain)?.[1], 'the answer opens with its value') ??
+    (lines.length > 1 ? found(lastLine?.[1], 'the last line is the value') : undefined) ??
+    found(bold?.[1], `bold "${bold?.[0] ?? ''}"`) ??
+    found(CRITERIA_MET.exec(plain)?.[1], 'the number of criteria met')
+  );
+}
+
+/** A vital sign or measurement named right before "=" ("HR = 110"): its value is no score. */
+const VITAL_BEFORE_EQUALS = /\b(?:hr|bp|rr|spo2|sats?|temp(?:erature)?|pulse|weight|wt|age|height|glucose|lactate|map)\s*$/i;
+
+/** Monovalent ions and the gap between them: one mmol is one mEq. Calcium, magnesium and phosphate are not. */
+const MONOVALENT = /\b(?:sodium|potassium|chloride|bicarbonate|anion\s+gap|lithium|Na\+?|K\+?|HCO3-?|Cl-)(?![\w+])/i;
+const POLYVALENT = /\b(?:calcium|magnesium|phosphate|phosphorus|Ca|Mg)\b/i;
+
+/** Which side of a blood pressure the stem asks for, when it names exactly one. */
+function pressureSideAsked(stem: string): { pressureSide?: 'systolic' | 'diastolic' } {
+  const systolic = /\bsystolic\b/i.test(stem);
+  const diastolic = /\bdiastolic\b/i.test(stem);
+  if (systolic === diastolic) return {};
+  return { pressureSide: systolic ? 'systolic' : 'diastolic' };
+}
+
+/**
+ * A blood pressure read for the side the stem asks: "130/80" gives 130 for systolic and 80 for diastolic, "130
+ * systolic" gives 130 for systolic. Undefined when the quantity is no blood pressure or the side is not asked.
+ */
+function pressureReading(quantity: Quantity, target: TargetUnit): number | undefined {
+  if (target.parsed?.dimension !== 'pressure' || target.pressureSide === undefined) return undefined;
+  if (quantity.outOf !== undefined && quantity.value > quantity.outOf)
+    return target.pressureSide === 'systolic' ? quantity.value : quantity.outOf;
+  return quantity.unit === undefined && quantity.wordAfter?.toLowerCase() === target.pressureSide ? quantity.value : undefined;
+}
+
+/** Dosing intervals as written, each with its hours: "every 12 hours", "q8h", "twice daily", "once a day", "daily". */
+const DOSING_INTERVALS: ReadonlyArray<readonly [RegExp, number | 'every-n']> = [
+  [/\b(?:every|q)[\s-]*(\d{1,2})[\s-]*(?:hours?|hrs?|h)\b/gi, 'every-n'],
+  [/\b(?:twice\s+(?:a\s+day|daily)|b\.?i\.?d\b)/gi, 12],
+  [/\b(?:three\s+times\s+(?:a\s+day|daily)|t\.?i\.?d\b)/gi, 8],
+  [/\b(?:four\s+times\s+(?:a\s+day|daily)|q\.?i\.?d\b)/gi, 6],
+  [/\b(?:once\s+(?:a\s+day|daily)|daily|every\s+day)\b/gi, 24],
+];
+
+/** The dosing intervals, in hours, a text names. */
+function intervalsNamed(text: string): Set<number> {
+  const hours = new Set<number>();
+  for (const [pattern, interval] of DOSING_INTERVALS)
+    for (const match of text.matchAll(pattern)) hours.add(interval === 'every-n' ? Number(match[1]) : interval);
+  return hours;
+}
+
+/** The interval a stem asks one dose for, when it names exactly one shorter than a day ("every 12 hours"). */
+function intervalAsked(stem: string): { intervalHours?: number } {
+  const [only, ...others] = [...intervalsNamed(stem)];
+  return only !== undefined && others.length === 0 && only < 24 ? { intervalHours: only } : {};
+}
+
+/**
+ * "1.5 mg/kg once daily = 123 mg" for a dose every 12 hours: an answer that names dosing intervals, none of them the
+ * one asked about, doses another regimen, so its amount does not answer.
+ */
+function intervalMismatch(plain: string, target: TargetUnit): Candidate<number> | undefined {
+  if (target.intervalHours === undefined) return undefined;
+  const named = intervalsNamed(plain);
+  if (named.size === 0 || named.has(target.intervalHours)) return undefined;
+  return {
+    status: 'ambiguous',
+    explanation: `the answer doses every ${[...named].join(' or ')} hours; the question asks for a dose every ${target.intervalHours} hours`,
+  };
+}
+
+/**
+ * How far a stated value may stray from the result of the calculation shown after it and still be its rounding; and
+ * how far it may stray and still be the same quantity (beyond that, the result is another step or in another unit).
+ */
+const ROUNDING_TOLERANCE = 0.01;
+const SAME_QUANTITY_TOLERANCE = 0.2;
+
+/**
+ * The result of a calculation shown after the one value stated with a unit, as the last result in the answer and
+ * without a unit ("≈ 140 mmol/L (128 + 1.6 × 6 = 137.6)"), which that value does not round: the answer gives two
+ * values. Undefined when there is none.
+ */
+function disagreeingResult(plain: string, quantities: readonly Quantity[], stated: Quantity, value: number): number | undefined {
+  const last = quantities.filter((quantity) => /=\s*[~≈]?\s*$/.test(plain.slice(Math.max(0, quantity.start - 4), quantity.start))).at(-1);
+  if (last === undefined || last.start < stated.end || last.unit !== undefined || last.isOperand || value === 0) return undefined;
+  const difference = Math.abs(last.value - value) / Math.abs(value);
+  return difference > ROUNDING_TOLERANCE && difference <= SAME_QUANTITY_TOLERANCE ? last.value : undefined;
+}
+
+/** Whether `index` lies inside a bracket opened earlier on its line and not yet closed. */
+function insideBrackets(plain: string, index: number): boolean {
+  const lineBefore = plain.slice(plain.lastIndexOf('\n', index - 1) + 1, index);
+  return (lineBefore.match(/\(/g)?.length ?? 0) > (lineBefore.match(/\)/g)?.length ?? 0);
+}
+
+/** A score name compared without case or hyphens ("CURB-65" = "curb65"). */
+function scoreKey(name: string): string {
+  return name.toLowerCase().replace(/-/g, '');
+}
+
+/**
+ * Whether a marker states the score the question asks for: it names that score or only "score", and it is no
+ * hypothetical ("the score would be 5 if ..."). "GCS 15" inside a qSOFA answer is an input, not the qSOFA.
+ */
+function namesAskedScore(marker: string, target: TargetUnit): boolean {
+  if (!SCORE_MARKER.test(marker) || /\bwould\b/i.test(marker)) return false;
+  const named = NAMED_SCORE_IN.exec(marker)?.[0];
+  return named === undefined || (target.asksScores ?? []).includes(scoreKey(named));
 }
 
 const CLEARANCE_NAMED = /\b(?:creatinine\s+clearance|crcl|cockcroft)/i;
@@ -382,7 +576,10 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
 function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> | undefined {
   // A colon between digits ("1 mL of 1:1000") is a ratio, not the sign before a value.
   const named = /^[A-Za-z][\w\s.()/-]{0,40}?\s*(?:(?<!\d):|[=≈]|\bis\b)\s*((?:~|≈|about\s+|approximately\s+)?-?\d[^=:\n]*)$/i.exec(plain);
-  const vitalSign = /^\s*(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|weight|wt|age|height)\b/i.test(plain);
+  const vitalSign =
+    /^\s*(?:(?:your|his|her|their|the\s+patient's|current)\s+)?(?:hr|bp|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|weight|wt|age|height)\b/i.test(
+      plain,
+    );
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
   // "Bolus: 7 mg." for the total dose: the name says the value is one part of it.
   if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${plain.slice(0, plain.length - (named[1] ?? '').length)}`))
@@ -423,9 +620,15 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
   ].find((group) => group.length === 1);
   if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');
-  for (const field of fields) {
+  // {"dose_mg": 40, "duration_days": 5} for a question in days: the key's unit picks the field, and rules out the others.
+  const inTargetUnit = unitField === undefined ? findAnyJsonFields(clean).filter((field) => keyUnitFits(field, target)) : [];
+  const candidates =
+    inTargetUnit.length === 1 ? inTargetUnit : fields.filter((field) => unitField !== undefined || !keyUnitDiffers(field, target));
+  for (const field of candidates) {
     if (typeof field.value === 'number') {
-      const written = typeof unitField?.value === 'string' ? `${field.value} ${unitField.value}` : String(field.value);
+      const unitWritten =
+        typeof unitField?.value === 'string' ? unitField.value : keyUnitFits(field, target) ? (keyUnit(field)?.text ?? '') : '';
+      const written = `${field.value} ${unitWritten}`.trim();
       const found = fromSegment(written, target, `JSON "${field.key}": ${field.value}`, true);
       if (found) return found;
     } else if (typeof field.value === 'string') {
@@ -434,6 +637,36 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
     }
   }
   return undefined;
+}
+
+/**
+ * The unit a JSON key ends with ("dose_mg" -> mg, "duration_days" -> days, "anion_gap_mmol_L" -> mmol/L): the longest
+ * run of its last words (up to three, read with "/" between them) that is wholly a unit and not a denominator
+ * ("mme_per_day").
+ */
+function keyUnit(field: JsonField): ParsedUnit | undefined {
+  const words = field.written.split(/[_\s-]+/);
+  for (let count = Math.min(3, words.length - 1); count >= 1; count -= 1) {
+    if (words.at(-count - 1)?.toLowerCase() === 'per') continue;
+    const suffix = words.slice(-count).join('/');
+    const unit = parseUnit(suffix);
+    if (unit !== undefined && unit.consumed === suffix.length) return unit;
+  }
+  return undefined;
+}
+
+/** Whether a JSON field holds a number and its key names a unit that number converts from into the question's unit. */
+function keyUnitFits(field: JsonField, target: TargetUnit): boolean {
+  const unit = keyUnit(field);
+  if (unit === undefined || !/^\s*-?\d+(?:\.\d+)?\s*$/.test(String(field.value))) return false;
+  return fromSegment(`${String(field.value)} ${unit.text}`, target, 'JSON key unit', false)?.status === 'found';
+}
+
+/** Whether a JSON key names a unit of another kind than the question's ("dose_mg" for a question in days). */
+function keyUnitDiffers(field: JsonField, target: TargetUnit): boolean {
+  const unit = keyUnit(field);
+  const numerator = (dimension: string): string => dimension.split('/')[0] ?? dimension;
+  return unit !== undefined && target.parsed !== undefined && numerator(unit.dimension) !== numerator(target.parsed.dimension);
 }
 
 /**
@@ -461,8 +694,8 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
   }
   let rejection: string | undefined;
   for (const quantity of pool) {
-    if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity)) continue;
-    if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined) continue;
+    if (quantity.isOperand || isConcentration(segment, quantity) || isThreshold(segment, quantity, target)) continue;
+    if (quantity.unit === undefined && !acceptBare && quantity.outOf === undefined && !inCustomUnit(quantity, target)) continue;
     if (isDifference(segment, quantity)) {
       rejection ??= `"${quantity.text}" is a difference from another value, not the value`;
       continue;
@@ -538,8 +771,15 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     const unitless =
       quantity.unit === undefined &&
       quantity.outOf === undefined &&
-      !(quantity.wordAfter !== undefined && target.parsed === undefined && sameCustomUnit(quantity.wordAfter, target.written));
-    if (unitless || quantity.isOperand || isConcentration(plain, quantity) || isThreshold(plain, quantity) || isDifference(plain, quantity))
+      pressureReading(quantity, target) === undefined &&
+      !inCustomUnit(quantity, target, plain);
+    if (
+      unitless ||
+      quantity.isOperand ||
+      isConcentration(plain, quantity) ||
+      isThreshold(plain, quantity, target) ||
+      isDifference(plain, quantity)
+    )
       continue;
     if (quantity.bound !== undefined && !isBoundAsked(quantity.bound, target)) {
       if (MINIMUM_BOUND.test(quantity.bound)) minimums.push(quantity);
@@ -556,6 +796,16 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       continue;
     }
     if (!converted.ok) {
+      // "4 weeks (about 3 months)": a restatement in months that disagrees leaves two values ("12 weeks — about three
+      // months" agrees, however it is punctuated).
+      const previous = usable.at(-1);
+      const restated = converted.approximately;
+      const disagrees =
+        previous !== undefined &&
+        restated !== undefined &&
+        Math.abs(restated - previous.value) > RESTATEMENT_TOLERANCE * Math.abs(previous.value);
+      if (previous !== undefined && disagrees)
+        return { status: 'ambiguous', explanation: `"${previous.quantity.text}" is restated as "${quantity.text}", which disagrees` };
       rejection ??= converted.reason;
       continue;
     }
@@ -614,9 +864,24 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       strength: 'weak',
       explanation: `only a minimum is given ("${onlyMinimum.bound ?? ''} ${onlyMinimum.text}")${minimum.note}`,
     };
+  // "Up to how many weeks ...?" answered "up to 15 weeks ... At 14 weeks you are within that window": the bound asked.
+  const bounds = usable.filter((entry) => entry.quantity.bound !== undefined);
+  const boundValues = [...new Set(bounds.map((entry) => entry.value))];
+  if (bounds.length < usable.length && boundValues.length === 1 && bounds[0]) {
+    const { quantity, note } = bounds[0];
+    return {
+      status: 'found',
+      value: boundValues[0] ?? 0,
+      strength: 'weak',
+      explanation: `the only value given as the bound asked for: "${quantity.bound ?? ''} ${quantity.text}"${note}`,
+    };
+  }
   const distinct = [...new Set(usable.map((entry) => entry.value))];
   if (distinct.length === 1 && usable[0]) {
     const { quantity, note } = usable[0];
+    const computed = disagreeingResult(plain, quantities, quantity, distinct[0] ?? 0);
+    if (computed !== undefined)
+      return { status: 'ambiguous', explanation: `"${quantity.text}" is stated, but the calculation shown gives ${computed}` };
     return {
       status: 'found',
       value: distinct[0] ?? 0,
@@ -632,7 +897,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
         values: [
           ...new Set(
             findQuantities(sentence)
-              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined)
+              .filter((q) => q.unit && !q.isOperand && q.bound === undefined && q.range === undefined && !isThreshold(sentence, q, target))
               .map((q) => convert(q, target))
               .filter((c): c is Extract<Conversion, { ok: true }> => c.ok)
               .map((c) => c.value),
@@ -660,14 +925,18 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
   const targetUnit = target.parsed;
   const round = (value: number): number => Number(value.toPrecision(12));
   if (quantity.uncertain !== undefined) return { ok: false, reason: quantity.uncertain };
+  const pressure = pressureReading(quantity, target);
+  if (pressure !== undefined) return { ok: true, value: round(pressure), note: `; the ${target.pressureSide ?? ''} pressure asked for` };
   if (unit === undefined) {
     const squashed = (written: string): string => written.toLowerCase().replace(/\s+/g, '');
     // A custom unit ("MME/day") and a number followed by part of it ("15 MME"): the per-dose amount, not the total.
+    const head = (written: string): string => /^[a-z]+/.exec(written.toLowerCase())?.[0] ?? written;
     if (
       targetUnit === undefined &&
       quantity.wordAfter !== undefined &&
-      squashed(target.written).startsWith(squashed(quantity.wordAfter)) &&
-      squashed(target.written) !== squashed(quantity.wordAfter)
+      head(target.written) === head(quantity.wordAfter) &&
+      squashed(target.written) !== squashed(quantity.wordAfter) &&
+      !inCustomUnit(quantity, target)
     ) {
       return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
     }
@@ -686,6 +955,26 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
       : { ok: false, reason: `unit "${unit.text}" is not "${target.written}"` };
   }
   const withoutBsa = (dimension: string): string => dimension.replace('/bsa', '');
+  // "Three months" for a question in weeks: 12 or 13? Clinicians count 4 weeks a month, the calendar 4.35.
+  if (
+    unit.dimension === 'duration' &&
+    unit.factor === HOURS_PER_MONTH &&
+    targetUnit.dimension === 'duration' &&
+    targetUnit.factor < HOURS_PER_MONTH
+  )
+    return {
+      ok: false,
+      reason: `"${quantity.text}" in months is no whole number of ${target.written}`,
+      approximately: round((quantity.value * unit.factor) / targetUnit.factor),
+    };
+  // "38 mEq/L" for an anion gap in mmol/L: for a monovalent ion one mEq is one mmol.
+  const asMmol = (dimension: string): string => dimension.replace(/^meq\b/, 'mmol');
+  if (target.monovalent === true && unit.dimension !== targetUnit.dimension && asMmol(unit.dimension) === asMmol(targetUnit.dimension))
+    return {
+      ok: true,
+      value: round((quantity.value * unit.factor) / targetUnit.factor),
+      note: `; "${unit.text}" read as ${target.written} (a monovalent ion)`,
+    };
   if (unit.dimension === targetUnit.dimension || withoutBsa(unit.dimension) === withoutBsa(targetUnit.dimension)) {
     const alias = unit.dimension === targetUnit.dimension ? '' : `; "${unit.text}" read as ${target.written}`;
     return { ok: true, value: round((quantity.value * unit.factor) / targetUnit.factor), note: alias + conversionNote(unit, target) };
@@ -843,11 +1132,55 @@ function isDifference(text: string, quantity: Quantity): boolean {
   );
 }
 
-/** "score 4 or above", "2 or more points", "65+": a threshold named for comparison, not a value. */
-function isThreshold(text: string, quantity: Quantity): boolean {
-  return /^\s*(?:or\s+(?:above|more|higher|greater|over|less|below|fewer|lower)\b|\+(?!\s*\d))/i.test(
-    text.slice(quantity.end, quantity.end + 20),
+/**
+ * "score 4 or above", "2 or more points", "65+", "close to the 500 ms threshold": a threshold named for comparison, not
+ * a value.
+ */
+function isThreshold(text: string, quantity: Quantity, target: TargetUnit): boolean {
+  const after = text.slice(quantity.end, quantity.end + 20);
+  // "12 seconds or more" for "At what time or longer ...?": the threshold asked for is the value.
+  if (target.asksBound === 'lower' && /^\s*(?:or\s+(?:above|more|higher|greater|over|longer)\b|\+(?!\s*\d))/i.test(after)) return false;
+  if (target.asksBound === 'upper' && /^\s*or\s+(?:less|below|fewer|lower|shorter)\b/i.test(after)) return false;
+  return /^\s*(?:or\s+(?:above|more|higher|greater|over|longer|less|below|fewer|lower|shorter)\b|\+(?!\s*\d)|(?:threshold|cut-?off|cut-?point)\b)/i.test(
+    after,
   );
+}
+
+/**
+ * "15 MME ... per day: 60 MME/day": an answer that writes the custom unit per day itself uses the plain unit per dose,
+ * so a plain amount is no longer read as the day's total.
+ */
+function withCustomDailyWritten(target: TargetUnit, plain: string): TargetUnit {
+  if (target.parsed !== undefined || target.amountIsDaily !== true) return target;
+  const head = /^[A-Za-z]+/.exec(target.written.trim())?.[0]?.toLowerCase();
+  const writtenPerDay = [...plain.matchAll(WORD_PER_DAY)].some((match) => match[1]?.toLowerCase() === head);
+  return writtenPerDay ? { ...target, amountIsDaily: false } : target;
+}
+
+/** A word written per day: "MME/day", "MME per day", "mme a day", "MME pro Tag". */
+const WORD_PER_DAY = /\b([A-Za-z]+)\s*(?:\/\s*|per\s+|a\s+|pro\s+)(?:day|tag)\b/gi;
+/** What may stand between a unit's name and its value: "INR of 3.0", "INR = 3.0", "INR: 3.0". */
+const NAME_TO_VALUE = /\s*(?:of|is|=|:|≈|~)?\s*$/i;
+
+/**
+ * Whether a number without a known unit is written in the question's own unit: "15 MME", "60 mme a day" for "MME/day"
+ * when the stem asks for a day's total, or after the unit's name ("target INR of 3.0" for "INR").
+ */
+function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): boolean {
+  if (target.parsed !== undefined || quantity.unit !== undefined) return false;
+  const after = quantity.wordAfter;
+  if (
+    after !== undefined &&
+    (sameCustomUnit(after, target.written) || (target.amountIsDaily === true && sameCustomUnit(`${after}/day`, target.written)))
+  )
+    return true;
+  const name = target.written.trim().toLowerCase();
+  if (text === undefined || !/^[a-z]{2,}$/.test(name)) return false;
+  const before = text
+    .slice(Math.max(0, quantity.start - 30), quantity.start)
+    .replace(NAME_TO_VALUE, '')
+    .toLowerCase();
+  return before.endsWith(name) && !/[a-z]/.test(before.charAt(before.length - name.length - 1));
 }
 
 /** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */

@@ -1,4 +1,5 @@
 import { isRejecting, splitClauses } from './clauses.js';
+import { splitSentences } from './sentences.js';
 import { NUMBER_WORDS } from './numberWords.js';
 
 /** Words that say nothing about which option is meant. */
@@ -36,6 +37,13 @@ function contentKeys(text: string): Set<string> {
  */
 const NEGATIVE_WORDING = /^\s*(?:only\s+)?(?:if|unless)\b|^.+\bnothing\b|\bwithout\b/i;
 
+/** How {@link optionDescribed} reads: see there. */
+export interface DescriptionReading {
+  readonly ruledOut?: ReadonlySet<string>;
+  readonly dominant?: boolean;
+  readonly sentenceRivals?: boolean;
+}
+
 export type OverlapReading =
   | { readonly status: 'found'; readonly id: string; readonly clause: string }
   /** `negated`: an option worded as a negation is described in a negated clause, which may be choosing it. */
@@ -54,20 +62,14 @@ export type OverlapReading =
  * also rejected, is ambiguous; nothing described is undefined. `ruledOut` names options the text rules out by their
  * letter ("antibiotics (C) don't treat influenza"): any clause describing one rejects it, even when its text is worded
  * negatively. `dominant` lets a clause describing several options stand for the one whose own words clearly dominate.
+ * `sentenceRivals` drops a description when another option shares as many words with the rest of its sentence.
  */
 export function optionDescribed(
   text: string,
   phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
-  ruledOut: ReadonlySet<string> = new Set(),
-  dominant = false,
+  { ruledOut = new Set<string>(), dominant = false, sentenceRivals = false }: DescriptionReading = {},
 ): OverlapReading {
-  const keys = phrases.map(({ id, phrase }) => ({ id, keys: contentKeys(phrase) }));
-  const unique = new Map(
-    keys.map(({ id, keys: own }) => [
-      id,
-      new Set([...own].filter((key) => keys.every((other) => other.id === id || !other.keys.has(key)))),
-    ]),
-  );
+  const { keys, unique } = optionKeys(phrases);
   // An option worded as a negation or a condition ("Not until age 50", "call 911 if I cannot get there") may be chosen
   // in a clause that reads as rejecting: its rejections say nothing, and a description of it there is a possible choice.
   const negativeWording = new Set(
@@ -76,32 +78,48 @@ export function optionDescribed(
   const chosen = new Map<string, string>();
   const rejected = new Set<string>();
   const possible = new Set<string>();
-  for (const clause of splitClauses(text)) {
-    const words = contentKeys(clause.text);
-    const scored = keys.map(({ id, keys: own }) => ({
-      id,
-      shared: [...own].filter((key) => words.has(key)).length,
-      distinctive: [...(unique.get(id) ?? [])].filter((key) => words.has(key)).length,
-    }));
-    const described = scored.filter(({ shared, distinctive }) => shared >= 2 && distinctive >= 1);
-    // `dominant`: of several described options, the one whose own words clearly outnumber the others' (the check below).
-    // Only for looking for a contradiction, where reading too much errs towards unparseable.
-    const best = dominant
-      ? described.reduce<(typeof described)[number] | undefined>(
-          (leader, entry) => (leader === undefined || entry.distinctive > leader.distinctive ? entry : leader),
-          undefined,
-        )
-      : described.length === 1
-        ? described[0]
-        : undefined;
-    // Another option's own words in the same clause (more than a stray one) make the clause about both.
-    const clear =
-      best !== undefined &&
-      scored.every((other) => other.id === best.id || (other.distinctive <= 1 && other.distinctive < best.distinctive));
-    if (!clear || !best) continue;
-    if (ruledOut.has(best.id)) rejected.add(best.id);
-    else if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
-    else if (!chosen.has(best.id)) chosen.set(best.id, clause.text);
+  for (const sentence of splitSentences(text)) {
+    const clauses = splitClauses(sentence);
+    // The words of the sentence's committed clauses: "Have a conversation about the pros and cons of PSA testing, and
+    // make the choice together" shares as many words with "decide together" as with "a PSA test every year".
+    const committed = new Set(
+      clauses.filter((clause) => !clause.rejecting && !clause.conditional).flatMap((clause) => [...contentKeys(clause.text)]),
+    );
+    for (const clause of clauses) {
+      const words = contentKeys(clause.text);
+      const scored = keys.map(({ id, keys: own }) => ({
+        id,
+        shared: [...own].filter((key) => words.has(key)).length,
+        distinctive: [...(unique.get(id) ?? [])].filter((key) => words.has(key)).length,
+      }));
+      const described = scored.filter(({ shared, distinctive }) => shared >= 2 && distinctive >= 1);
+      // Of several described options, the one whose own words clearly outnumber the others' (the check below): with
+      // `dominant`, or in a committed clause ("Get seen at an urgent care clinic today" names one word of the
+      // routine-appointment point, "clinic", and two of the same-day point). A clause that rejects or only
+      // supposes must describe one option alone to count against it.
+      const clauseCommits = !clause.rejecting && !clause.conditional;
+      const best =
+        dominant || clauseCommits
+          ? described.reduce<(typeof described)[number] | undefined>(
+              (leader, entry) => (leader === undefined || entry.distinctive > leader.distinctive ? entry : leader),
+              undefined,
+            )
+          : described.length === 1
+            ? described[0]
+            : undefined;
+      // Another option's own words in the same clause (more than a stray one) make the clause about both.
+      const clear =
+        best !== undefined &&
+        scored.every((other) => other.id === best.id || (other.distinctive <= 1 && other.distinctive < best.distinctive));
+      if (!clear || !best) continue;
+      if (ruledOut.has(best.id)) rejected.add(best.id);
+      else if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
+      else if (
+        !chosen.has(best.id) &&
+        !(sentenceRivals && (rivalledInSentence(best.id, committed, keys, unique) || statesFactAbout(clause.text, keys, best.id)))
+      )
+        chosen.set(best.id, clause.text);
+    }
   }
   if (chosen.size > 1)
     return { status: 'ambiguous', explanation: `the answer describes several options (${[...chosen.keys()].join(', ')})`, negated: false };
@@ -118,6 +136,69 @@ export function optionDescribed(
   if (rejected.has(id))
     return { status: 'ambiguous', explanation: `option ${id} is both described ("${clause.slice(0, 60)}") and ruled out`, negated: false };
   return { status: 'found', id, clause };
+}
+
+/** Words of a predicate that judge what it is said of ("is reasonable", "is the most effective option"). */
+const EVALUATIVE =
+  /\b(?:best|better|reasonable|fine|appropriate|recommended|indicated|preferred|effective|safe|safest|right|correct|needed|necessary|enough|sufficient|ideal|first-?line|standard|option|choice|way|answer|plan|approach|treatment|warranted|advised|advisable|good|wise|key|important|essential|required|the\s+(?:one|thing))\b/i;
+
+/**
+ * Whether a clause only states a fact about what the option's words name: "Prostate cancer is the second most common
+ * cancer in men" names the subject of option B ("Prostate cancer screening is not recommended ...") and judges
+ * nothing. The option's words it shares sit before "is"/"are" (the predicate adds none of its own), and the predicate
+ * holds no judging word.
+ */
+function statesFactAbout(clause: string, keys: ReadonlyArray<{ id: string; keys: ReadonlySet<string> }>, id: string): boolean {
+  const copula = /^(.*?)\b(?:is|are)\b(.*)$/is.exec(clause);
+  if (!copula || EVALUATIVE.test(copula[2] ?? '')) return false;
+  const subject = contentKeys(copula[1] ?? '');
+  const predicate = contentKeys(copula[2] ?? '');
+  const own = keys.find((entry) => entry.id === id)?.keys ?? new Set<string>();
+  return [...own].every((key) => subject.has(key) || !predicate.has(key)) && [...own].some((key) => subject.has(key));
+}
+
+/** Whether another option shares at least as many words with the sentence's committed clauses, one of them its own. */
+function rivalledInSentence(
+  id: string,
+  committed: ReadonlySet<string>,
+  keys: ReadonlyArray<{ id: string; keys: ReadonlySet<string> }>,
+  unique: ReadonlyMap<string, ReadonlySet<string>>,
+): boolean {
+  const shared = (own: ReadonlySet<string>): number => [...own].filter((key) => committed.has(key)).length;
+  const ownShared = shared(keys.find((entry) => entry.id === id)?.keys ?? new Set());
+  return keys.some((other) => other.id !== id && shared(other.keys) >= ownShared && shared(unique.get(other.id) ?? new Set()) >= 1);
+}
+
+/** Each option's content keys, and the keys no other option has. */
+function optionKeys(phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>): {
+  keys: Array<{ id: string; keys: Set<string> }>;
+  unique: Map<string, Set<string>>;
+} {
+  const keys = phrases.map(({ id, phrase }) => ({ id, keys: contentKeys(phrase) }));
+  const unique = new Map(
+    keys.map(({ id, keys: own }) => [
+      id,
+      new Set([...own].filter((key) => keys.every((other) => other.id === id || !other.keys.has(key)))),
+    ]),
+  );
+  return { keys, unique };
+}
+
+/**
+ * The options a clause of `text` names by at least two words that only that option has ("the CKD-EPI 2021 race-free
+ * equation" for "About 51 mL/min/1.73 m2, from the race-free CKD-EPI 2021 creatinine equation"), in clauses that do
+ * not rule out or make conditional what they name. Stricter than {@link optionDescribed}: for checking whether the
+ * words right after a letter quote another option.
+ */
+export function optionsQuoted(text: string, phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>): Set<string> {
+  const { unique } = optionKeys(phrases);
+  const quoted = new Set<string>();
+  for (const clause of splitClauses(text)) {
+    if (clause.rejecting || clause.conditional) continue;
+    const words = contentKeys(clause.text);
+    for (const [id, own] of unique) if ([...own].filter((key) => words.has(key)).length >= 2) quoted.add(id);
+  }
+  return quoted;
 }
 
 /**

@@ -36,8 +36,11 @@ const JSON_KEYS = [
   'ctas_level',
 ];
 
-/** JSON keys of any prefix that name a point of a scale ("risk_level", "gfr_category", "analgesia_level", "severity"). */
-const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|acuity)$/;
+/**
+ * JSON keys of any prefix that name a point of a scale ("risk_level", "gfr_category", "analgesia_level", "severity",
+ * "risk", "level_of_care", "strategy", "site").
+ */
+const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|acuity|risk|care|strategy|site|disposition)$/;
 
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
@@ -60,6 +63,8 @@ const CONFLICT_AFTER = new RegExp(
 const ALTERNATIVE_BEFORE =
   /(?:\b(?:either|whether)\b[^.;\n]{0,60}|\bbetween\b[^.;\n]{0,60}\band\s+|\b(?:or|nor|and\/or)\s+)(?:(?:an?|the)\s+)?$/i;
 /** A reply opening with a negation: it names a level to rule it out ("Do not assign ESI 1", "Not level 2", "Never 4"). */
+/** Names of a level, as against a score: "Grade 3/4" offers two grades, "score 3/4" is three out of four. */
+const LEVEL_NAME = /^\s*(?:grade|stage|class|category|cat\.?|level|tier)\b/i;
 /** A question quoted back in the answer ('Regarding "Which ESI level should the nurse assign?": 2'). */
 const QUOTED_QUESTION = /"[^"\n]{3,200}\?"/g;
 const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
@@ -85,6 +90,30 @@ const LIKERT_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:slightly|mildly|moderately|fairly|a\s+little|rather)\b/i, 'somewhat'],
   [/\bneither\s+agree\s+nor\s+disagree\b|\bneither\s+likely\s+nor\s+unlikely\b|\bundecided\b/i, 'neutral'],
 ];
+
+/**
+ * Level words of French, Spanish, Portuguese and German answers, in English ("Risque élevé" -> "high risk",
+ * "Mittelgradig" -> "moderate", "Unidad de cuidados intensivos" -> "intensive care unit", "opioide potente" -> "strong
+ * opioid"), so that the labels' own words can be matched.
+ */
+const FOREIGN_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:risque|riesgo|risco)\s+(?:élevé|alto|elevado)(?![\w-])|\bhohes\s+Risiko\b/gi, 'high risk'],
+  [/\b(?:risque|riesgo|risco)\s+(?:faible|bajo|baixo)(?![\w-])|\bniedriges\s+Risiko\b/gi, 'low risk'],
+  [/\bmodérément\s+sévère(?![\w-])/gi, 'moderately severe'],
+  [/\b(?:mittelgradig|modérée?|moderad[oa])(?![\w-])/gi, 'moderate'],
+  [/\b(?:sévère|grave|schwer(?:e|er|es)?)(?![\w-])/gi, 'severe'],
+  [/\b(?:légère?|leve|leicht(?:e|er|es)?)(?![\w-])/gi, 'mild'],
+  [
+    /\b(?:unidad\s+de\s+cuidados\s+intensivos|unité\s+de\s+soins\s+intensifs|unidade\s+de\s+(?:terapia|cuidados)\s+intensiv[oa]s|Intensivstation)(?![\w-])/gi,
+    'intensive care unit',
+  ],
+  [/\b(?:opioide?|opiacé)\s+(?:potente|fort|fuerte|forte)(?![\w-])|\bstarkes\s+Opioid\b/gi, 'strong opioid'],
+  [/\b(?:antalgique|analgésique|analgésico)\s+non\s+opio[iï]de(?![\w-])/gi, 'non-opioid analgesic'],
+];
+
+function inEnglishLevelWords(text: string): string {
+  return FOREIGN_LEVEL_WORDS.reduce((rewritten, [pattern, english]) => rewritten.replace(pattern, english), text);
+}
 
 interface Scale {
   readonly values: ReadonlySet<number>;
@@ -151,7 +180,7 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
   const clean = normalizeAnswerText(text);
   // 'Regarding "Where should I seek care?": 4.': a question quoted back names no point, though its words may.
   // "🟠 Moderate": a leading emoji decorates the answer.
-  const plain = canonicalLikert(stripMarkdownEmphasis(clean))
+  const plain = canonicalLikert(inEnglishLevelWords(stripMarkdownEmphasis(clean)))
     .replace(QUOTED_QUESTION, 'the question')
     .replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\w)/u, '');
   const whole = findOrdinalCandidate(clean, plain, prepared);
@@ -301,10 +330,16 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const content = canonicalLikert(
       (span[1] ?? '').replace(/^\s*(?:final\s+)?(?:answer|triage(?:\s+level)?|esi\s+level|level|rating|score)\s*[:\-]\s*/i, ''),
     );
-    const reading = readOrdinalAt(content, scale, /^\s*["'(]?\s*(?:\d|[IVX]+\b)/.test(content) && content.length <= 40);
+    // "Risk level: **High**": a short bold value after a field name on its line is read like a terse reply.
+    const lineBefore = clean.slice(clean.lastIndexOf('\n', (span.index ?? 0) - 1) + 1, span.index ?? 0);
+    const fieldValue = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*$/.test(lineBefore);
+    const reading = readOrdinalAt(content, scale, (fieldValue || /^\s*["'(]?\s*(?:\d|[IVX]+\b)/.test(content)) && content.length <= 40);
     const found = fromReading(reading, `bold "**${(span[1] ?? '').trim()}**"`);
     if (found) return found;
   }
+
+  const concluded = concludedAfterSign(plain, scale);
+  if (concluded) return concluded;
 
   let generic = false;
   const inDecisions = new Map<number, string>();
@@ -361,6 +396,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const other = otherPointEvidence(plain, value, scale);
     if (other)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
+    if (inRestatedScale(plain, written, value, scale))
+      return { status: 'ambiguous', explanation: `"${written}" is mentioned only where the answer restates the scale` };
     return { status: 'found', value, strength: 'weak', explanation: `only scale value mentioned: "${written}"` };
   }
   if (anywhere.size > 1)
@@ -376,6 +413,29 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     };
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
+}
+
+/** An arrow or equals sign and what follows it up to the end of its clause ("→ **severe** opioid use disorder"). */
+const AFTER_SIGN = /(?:→|=>|=)\s*\**\s*([^.;,\n()?]{1,40})(\?)?/g;
+
+/**
+ * A level named right after an arrow or an equals sign ("z = −3.1 ... → moderate impairment", "7 criteria = severe.",
+ * "7 criteria met → **severe** opioid use disorder"): the conclusion of a worked answer, when every such conclusion
+ * names the same level by its label, short name or core word.
+ */
+function concludedAfterSign(plain: string, scale: Scale): Candidate<number> | undefined {
+  const named = new Map<number, string>();
+  for (const match of plain.matchAll(AFTER_SIGN)) {
+    const after = match[1] ?? '';
+    // "→ high risk? Not sure.": a conclusion asked is none.
+    if (match[2] !== undefined) continue;
+    const first = findPhraseMentions(after, [...scale.labels, ...scale.shortNames, ...scale.cores])[0];
+    if (first === undefined || after.slice(0, first.start).trim().length > 0) continue;
+    if (!named.has(Number(first.id))) named.set(Number(first.id), after.slice(first.start, first.end));
+  }
+  const only = named.size === 1 ? [...named][0] : undefined;
+  if (only === undefined) return undefined;
+  return { status: 'found', value: only[0], strength: 'strong', explanation: `the answer concludes "→ ${only[1]}"` };
 }
 
 /**
@@ -418,7 +478,8 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
     // must stand alone ("One step below resuscitation" is not a value).
     if (token === 'I' && !bare && /^(?:'|\s+[a-z])/.test(after)) return;
     if (bare && !/^-?\d/.test(token) && !/^\s*[.)!]?\s*(?:$|[-:(])/.test(after)) return;
-    const fraction = /^\s*(?:\/|out\s+of)\s*(\d{1,3})\b/i.exec(after);
+    // "Grade 3/4", "stage 2/3": after the name of a level a slash offers two levels; after "score", "7/10" is out of 10.
+    const fraction = LEVEL_NAME.test(text.slice(start, end)) ? null : /^\s*(?:\/|out\s+of)\s*(\d{1,3})\b/i.exec(after);
     if (fraction && Number(fraction[1]) !== scale.max) return;
     const unit = fraction ? undefined : parseUnit(after);
     if (unit && !/^\s*(?:points?|pts?)\b/i.test(after)) return;
@@ -608,7 +669,20 @@ function scaleShortNames(scale: ReadonlyArray<{ value: number; label: string }>)
     scale.length === 5 && scale.every((point) => new RegExp(`^\\s*ESI\\s*(?:level\\s*)?${point.value}\\b`, 'i').test(String(point.label)));
   const names = esi ? ESI_NAMES.map(([value, phrase]) => ({ id: String(value), phrase })) : [];
   // "Less urgent" is tried before "Urgent" would match inside it.
-  return [...names.sort((a, b) => b.phrase.length - a.phrase.length), ...labelHeadWords(scale)];
+  return [...names.sort((a, b) => b.phrase.length - a.phrase.length), ...labelHeadWords(scale), ...subdivisionNames(scale)];
+}
+
+/**
+ * "3b" for "G3b (eGFR 30–44)", so that "Stage 3b CKD" and "CKD stage 3b" name it: a number with a letter suffix that
+ * opens exactly one label, when other labels carry the same number with another letter.
+ */
+function subdivisionNames(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
+  const subdivided = subdividedNumbers(scale);
+  const names = scale.flatMap((point) => {
+    const token = /^\s*[A-Za-z]{0,2}\s*(\d{1,2}[a-z])(?![a-z])/i.exec(String(point.label))?.[1];
+    return token !== undefined && subdivided.has(token.slice(0, -1)) ? [{ id: String(point.value), phrase: token.toLowerCase() }] : [];
+  });
+  return names.filter((name) => names.filter((other) => other.phrase === name.phrase).length === 1);
 }
 
 function labelHeadWords(scale: ReadonlyArray<{ value: number; label: string }>): Array<{ id: string; phrase: string }> {
@@ -675,6 +749,24 @@ function otherPointEvidence(plain: string, value: number, scale: Scale): string 
     }
   }
   return undefined;
+}
+
+/**
+ * Whether every sentence mentioning `written` also names two or more other points by their head words ("above -1.65
+ * no impairment, -1.65 to -2.5 mild, -2.5 to -4.0 moderate, below -4.0 severe"): the answer only restates the scale
+ * there, so the mention chooses nothing.
+ */
+function inRestatedScale(plain: string, written: string, value: number, scale: Scale): boolean {
+  const sentences = splitSentences(plain).filter((candidate) => candidate.toLowerCase().includes(written.toLowerCase()));
+  const others = scale.shortNames.filter(({ id }) => Number(id) !== value);
+  return (
+    sentences.length > 0 &&
+    sentences.every((sentence) => {
+      // "above the moderate range and below the severe cut-off" places a value; it restates no scale.
+      const named = findPhraseMentions(sentence, others).filter(({ start, end }) => !isRejectedMention(sentence.toLowerCase(), start, end));
+      return new Set(named.map(({ id }) => id)).size >= 2;
+    })
+  );
 }
 
 /**

@@ -95,7 +95,14 @@ export function findQuantities(text: string): Quantity[] {
       rest = text.slice(end, end + 200);
     }
 
-    const unit = outOf === undefined ? parseUnit(rest) : undefined;
+    // "0.27 × 10^9/L", "4.5 x 10^3/µL": a count in scientific notation per volume.
+    const power = outOf === undefined ? TIMES_POWER_PER_VOLUME.exec(rest) : null;
+    if (power) {
+      value *= 10 ** Number(power[1]);
+      end += power[0].length;
+      rest = text.slice(end, end + 200);
+    }
+    const unit = outOf !== undefined ? undefined : power ? perVolumeCount(rest) : (parseUnit(rest) ?? hyphenatedDuration(rest));
     let uncertain: string | undefined;
     if (unit && /^[1-9]\d{0,2}\.\d{3}$/.test(numeral)) {
       // A dot before exactly three digits and a unit: European thousands when they end in "00" (nobody writes 2.4 mL
@@ -108,7 +115,12 @@ export function findQuantities(text: string): Quantity[] {
       uncertain = `"${numeral}" may be a count and a strength or a thousands separator`;
     const wordAfter =
       unit === undefined && outOf === undefined
-        ? /^\s*([A-Za-z][\w/.-]*(?:\s+per\s+day)?)/i.exec(rest)?.[1]?.replace(/[.]+$/, '')
+        ? /^\s*([A-Za-z][\w/.-]*(?:\s+(?:per|a|pro)\s+(?:day|tag|dose))?)/i
+            .exec(rest)?.[1]
+            ?.replace(/[.]+$/, '')
+            // "60 mme a day", "60 MME pro Tag": the custom unit per day.
+            .replace(/\s+(?:per|a|pro)\s+(?:day|tag)$/i, ' per day')
+            .replace(/\s+(?:per|a)\s+dose$/i, ' per dose')
         : undefined;
     if (unit) {
       end += unit.consumed;
@@ -169,6 +181,28 @@ export function findQuantities(text: string): Quantity[] {
     numberPattern.lastIndex = Math.max(end, start + 1);
   }
   return quantities;
+}
+
+/**
+ * "a 4-week course", "the 10-day rule": a duration joined to its number by a hyphen, as an adjective. Not an age
+ * ("a 65-year-old"), which is no duration of anything asked.
+ */
+function hyphenatedDuration(rest: string): ParsedUnit | undefined {
+  if (!/^-[a-z]/i.test(rest) || /^-[a-z]+-old\b/i.test(rest)) return undefined;
+  const unit = parseUnit(rest.slice(1));
+  return unit?.dimension === 'duration' ? { ...unit, consumed: unit.consumed + 1 } : undefined;
+}
+
+/** "× 10^9" before "/L" or "cells/µL": the power of ten a count is written with. */
+const TIMES_POWER_PER_VOLUME = /^\s*[×x*·]\s*10\s*\^\s*(\d{1,2})(?=\s*(?:cells?\s*)?\/)/i;
+
+/** The unit after a count in scientific notation: "/L" or "cells/µL", read as cells per volume. */
+function perVolumeCount(rest: string): ParsedUnit | undefined {
+  const written = /^\s*(?:cells?\s*)?/i.exec(rest)?.[0] ?? '';
+  const unit = parseUnit(`cells${rest.slice(written.length)}`);
+  return unit?.dimension === 'cells/per-volume'
+    ? { ...unit, text: rest.slice(0, unit.consumed - 5 + written.length).trim(), consumed: unit.consumed - 5 + written.length }
+    : undefined;
 }
 
 function parseNumeral(numeral: string): number {

@@ -25,6 +25,9 @@ interface UnitEntry {
 }
 
 /** Numerator units, longest alternatives first; base units: mg, mL, units, mmol, mEq, points, %, mmHg, hours (also for seconds), kg. */
+/** A calendar month in hours (365.25 / 12 days): a month is no whole number of weeks or days. */
+export const HOURS_PER_MONTH = 730.5;
+
 const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`micrograms?|mcgs?|[µμu]g`, dimension: 'mass', factor: 0.001 },
   { pattern: String.raw`nanograms?|ng`, dimension: 'mass', factor: 0.000001 },
@@ -44,6 +47,8 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
   // Spanish, Portuguese, French and German units are written after digits as in English ("7 dias", "2 Punkte").
   { pattern: String.raw`points?|pts?|punkte?|puntos?|pontos?`, dimension: 'points', factor: 1 },
+  // Blood counts: "270 cells/µL", "0.27 × 10^9/L" (see `findQuantities`), "270/mm3".
+  { pattern: String.raw`cells?`, dimension: 'cells', factor: 1 },
   // "% predicted" (spirometry) is a percentage of the predicted value, written with or without "of".
   { pattern: String.raw`(?:percent|per\s+cent|%)(?:\s+(?:of\s+)?predicted)?`, dimension: 'percent', factor: 1 },
   { pattern: String.raw`mm\s*hg`, dimension: 'pressure', factor: 1 },
@@ -56,13 +61,13 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
   { pattern: String.raw`days?|d[ií]as|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
   { pattern: String.raw`weeks?|wks?|semanas?|semaines?|wochen?`, dimension: 'duration', factor: 168 },
-  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: 730.5 },
+  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: HOURS_PER_MONTH },
   { pattern: String.raw`years?|yrs?|a[ñn]os|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
 ];
 
 /** Denominators; base units: per kg, per day, per 1.73 m², per m², per mL. `dose` is dropped (per dose = amount). */
 const DENOMINATORS: readonly UnitEntry[] = [
-  { pattern: String.raw`1\.73\s*(?:m\s*\^?\s*2|sq(?:uare)?\.?\s*m(?:et(?:er|re)s?)?|m\b)`, dimension: 'bsa', factor: 1 },
+  { pattern: String.raw`1[.,]73\s*(?:m\s*\^?\s*2|sq(?:uare)?\.?\s*m(?:et(?:er|re)s?)?|m\b)`, dimension: 'bsa', factor: 1 },
   { pattern: String.raw`m\s*\^?\s*2|sq(?:uare)?\.?\s*m(?:et(?:er|re)s?)?`, dimension: 'area', factor: 1 },
   { pattern: String.raw`kilograms?|kgs?|kilos?`, dimension: 'weight', factor: 1 },
   { pattern: String.raw`pounds?|lbs?`, dimension: 'weight', factor: 0.45359237 },
@@ -70,6 +75,7 @@ const DENOMINATORS: readonly UnitEntry[] = [
   { pattern: String.raw`hours?|hrs?|hr|h`, dimension: 'time', factor: 1 / 24 },
   { pattern: String.raw`minutes?|mins?|min`, dimension: 'time', factor: 1 / 1440 },
   { pattern: String.raw`weeks?|wks?|wk`, dimension: 'time', factor: 7 },
+  { pattern: String.raw`micro-?lit(?:er|re)s?|[µμu]l|mm3|cmm`, dimension: 'per-volume', factor: 0.000001 },
   { pattern: String.raw`deci-?lit(?:er|re)s?|dl`, dimension: 'per-volume', factor: 0.1 },
   { pattern: String.raw`milli-?lit(?:er|re)s?|ml`, dimension: 'per-volume', factor: 0.001 },
   { pattern: String.raw`lit(?:er|re)s?|l`, dimension: 'per-volume', factor: 1 },

@@ -59,7 +59,7 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
-  /\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
 /**
  * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
@@ -73,12 +73,49 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /(?<!\bno\s+(?:[a-z][\w-]*\s+){1,3})\b(?:is|are)\s+(?:(?:strongly|clearly|generally|definitely|also|still|absolutely|certainly)\s+)?(?:recommended|indicated|warranted|necessary|required|advisable|safe\s+to|a\s+(?:good\s+|suitable\s+|reasonable\s+|appropriate\s+)?candidate|eligible|justified|reasonable|appropriate)\b/i,
   /(?<!\b(?:not|n't|never)\s+)\b(?:should|must|needs?\s+to)\s+(?:(?:definitely|still|also|promptly|urgently|immediately)\s+)?(?:receive|get|start|take|undergo|have|continue|go\s+to|use|stop|return|be\s+(?:given|started|prescribed|offered|treated|admitted|referred|discharged|sent\s+home|seen|evaluated|administered|performed|initiated|ordered|obtained|used|done))\b/i,
   /\b(?:is|are|would\s+be)\s+(?:(?:perfectly|completely|reasonably)\s+)?safe\b(?!\s+to\s+(?:say|assume))/i,
-  /\b(?:I|we)\s+(?:would|'d|will)\s+(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat)\b/i,
+  /\b(?:I|we)(?:\s+would|'d|\s+will)\s+(?:(?:probably|definitely|still|also)\s+)?(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat|get|refer|perform)\b/i,
   // "There's no reason to hold off; go ahead.": an imperative to proceed, not one to go and ask someone.
   /(?:^|[.!?;:—–-]\s*)(?:so\s+|yes,?\s+)?go\s+ahead\b(?!\s+(?:and\s+)?(?:ask|call|check|discuss|talk|speak|see|contact))/i,
   // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
   /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];
+
+const NEGATED_VERDICT_ANYWHERE = NEGATED_VERDICT.map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
+const AFFIRMED_VERDICT_ANYWHERE = AFFIRMED_VERDICT.map((pattern) => new RegExp(pattern.source, `${pattern.flags}g`));
+
+/** A sentence opening under a condition: its verdict holds only then ("If she is under 50, no testing is needed"). */
+const CONDITION_OPENING = /^\W*(?:if|unless|when|whether|in\s+case)\b/i;
+/** An embedded question before a verdict: "a cardiologist can advise on what testing is appropriate" decides nothing. */
+const QUESTION_WORD_BEFORE = /\b(?:what|which|whether)\s+(?:[\w-]+\s+){0,3}$/i;
+/** The alternative a question weighs against what it asks ("admit ... rather than discharge with follow-up?"). */
+const STEM_ALTERNATIVE = /\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+([^?]+)/i;
+
+/**
+ * The first verdict (a match of one of `patterns`, global) that answers the question: its polarity is known (see
+ * {@link polarityKnown}), its sentence does not open under a condition, it is not inside an embedded question, and
+ * its clause does not name the alternative the stem weighs ("Discharge with follow-up is reasonable" answers neither
+ * way whether to admit rather than discharge: the verdict is on the alternative).
+ */
+function committedVerdict(plain: string, patterns: readonly RegExp[], stem: string | undefined): string | undefined {
+  const alternative = stem === undefined ? undefined : STEM_ALTERNATIVE.exec(stem);
+  const asked = alternative ? stemRoots((stem ?? '').slice(0, alternative.index)) : new Set<string>();
+  const alternativeOnly = alternative ? [...stemRoots(alternative[1] ?? '')].filter((root) => !asked.has(root)) : [];
+  for (const pattern of patterns) {
+    for (const match of plain.matchAll(pattern)) {
+      const index = match.index ?? 0;
+      if (!polarityKnown(match[0], stem)) continue;
+      const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((mark) => plain.lastIndexOf(mark, index - 1))) + 1;
+      const before = plain.slice(sentenceStart, index);
+      if (CONDITION_OPENING.test(before) || QUESTION_WORD_BEFORE.test(before)) continue;
+      const clauseStart = Math.max(sentenceStart, plain.lastIndexOf(';', index - 1) + 1);
+      const clauseEnd = /[.;!?\n]|$/.exec(plain.slice(index + match[0].length));
+      const clause = plain.slice(clauseStart, index + match[0].length + (clauseEnd?.index ?? 0));
+      if (alternativeOnly.some((root) => stemRoots(clause).has(root))) continue;
+      return match[0];
+    }
+  }
+  return undefined;
+}
 
 /** Words between two opposite answers that make the later one a revision ("No. Wait, actually yes"). */
 const REVISION_CUE =
@@ -99,7 +136,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
+    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
@@ -135,6 +172,12 @@ function closingSentenceVerdict(plain: string, stem: string | undefined): Candid
   if (contradiction) return contradiction;
   return { status: 'found', value, strength: 'strong', explanation: `the last sentence concludes "${last.slice(0, 60)}"` };
 }
+
+/** Breaks inside a sentence after which a clause opens as a sentence would: a dash or a semicolon. */
+const CLAUSE_OPENING = /\s[—–-]\s|[—–;]/;
+
+/** A speaker's label before a yes or no: "Nurse:", "ED attending:", "Pharmacist:". */
+const SPEAKER_LABEL = /^\W*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*:\W*(?=(?:yes|yeah|yep|no|nope)\b)/i;
 
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
@@ -250,8 +293,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     if (found) return found;
   }
 
-  // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer.
-  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '');
+  // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer. A
+  // speaker's label ("Nurse: Yes, ...", "ED attending: Yep") comes first too.
+  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '').replace(SPEAKER_LABEL, '');
   const leadingReading = /^\W*[YN]\W*$/i.test(answered)
     ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim() }
     : readYesNoAt(answered);
@@ -259,7 +303,10 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
   const noThingAsked = leadingNoThingAsked(plain, stem);
-  if (noThingAsked) return noThingAsked;
+  if (noThingAsked) return contradictionOfLeading(plain, 'no', stem) ?? noThingAsked;
+  const imperative = stem === undefined ? undefined : imperativeOnTheQuestion(answered, stem);
+  // An instruction the rest of the answer takes back is left to the other rules.
+  if (imperative?.status === 'found' && contradictionOfLeading(answered, imperative.value, stem) === undefined) return imperative;
 
   // "Hb 8.1, stable, no CAD → no.", "Typical Bell's → no imaging.": clipped notes conclude after their last arrow.
   const arrow = Math.max(plain.lastIndexOf('→'), plain.lastIndexOf('=>'));
@@ -327,12 +374,11 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   if (predicate) return predicate;
 
   const avoidance = negatedAvoidance(plain, stem);
-  const negated =
-    NEGATED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
-    (avoidance?.value === 'no' ? avoidance.written : undefined);
+  const negated = committedVerdict(plain, NEGATED_VERDICT_ANYWHERE, stem) ?? (avoidance?.value === 'no' ? avoidance.written : undefined);
   const affirmed =
-    AFFIRMED_VERDICT.map((pattern) => pattern.exec(plain)?.[0]).find((match) => polarityKnown(match, stem)) ??
-    (avoidance?.value === 'yes' ? avoidance.written : undefined);
+    committedVerdict(plain, AFFIRMED_VERDICT_ANYWHERE, stem) ??
+    (avoidance?.value === 'yes' ? avoidance.written : undefined) ??
+    (stem === undefined ? undefined : participleOnTheQuestion(plain, stem));
   const affirmedNeed = negated === undefined || affirmed !== undefined ? undefined : AFFIRMED_NEED.exec(plain)?.[0];
   if (negated !== undefined && (affirmedNeed !== undefined || affirmed !== undefined) && stem !== undefined) {
     const restated = verdictOnTheQuestion(plain, stem);
@@ -369,6 +415,73 @@ function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<
   };
 }
 
+/** An answer opening with an instruction, possibly negated: "Give IV alteplase.", "Admit.", "Don't reduce it." */
+const OPENING_IMPERATIVE = /^[\s*#>-]*(?:(don't|do\s+not|never)\s+)?([A-Za-z]{3,})\b/i;
+/** Verbs of clinical instructions: only these open an answer as an instruction ("PrEP ...", "Alteplase ..." do not). */
+const INSTRUCTION_VERB =
+  /^(?:give|start|begin|initiate|admit|discharge|stop|discontinue|hold|cease|withdraw|continue|keep|take|order|perform|do|use|prescribe|administer|reduce|lower|decrease|increase|raise|repeat|refer|treat|screen|test|climb|drive|fly|resume|restart|switch|add|offer|vaccinate|anticoagulate|transfuse|intubate|operate|image|scan)$/i;
+/** Instructions to end a treatment, which answer "Should it be continued?" with a no. */
+const ENDING_INSTRUCTION = /^(?:stop|discontinue|hold|cease|withdraw)$/i;
+
+/**
+ * "Give IV alteplase." for "Should intravenous alteplase be given?", "Admit." for "... be admitted ...?", "Don't
+ * reduce it." for "Should the dose be reduced?", "Discontinue." for "Should metformin be continued?": an answer that
+ * opens by instructing the very action the question asks about (one of the instruction verbs, its first four letters
+ * in a stem word, not in the alternative it weighs) says yes to it, or no when negated or when it ends what the stem
+ * would continue, when it acts on what the stem names (or on nothing, or a pronoun). A quoted instruction ('"Keep
+ * taking it" — False') is not the answer's own.
+ */
+function imperativeOnTheQuestion(answered: string, stem: string): Candidate<YesNo> | undefined {
+  const opening = OPENING_IMPERATIVE.exec(answered);
+  const verb = (opening?.[2] ?? '').toLowerCase();
+  if (!opening || !INSTRUCTION_VERB.test(verb)) return undefined;
+  // What the instruction acts on, up to the end of its clause: nothing ("Admit."), a pronoun ("Don't reduce it."), or
+  // words of the stem ("Give IV alteplase."); not something else ("Start by checking her potassium.").
+  const object = /^[^.;:,!?\n—–]*/.exec(answered.slice(opening[0].length))?.[0]?.trim() ?? '';
+  const onTopic =
+    /^(?:it|them|this|that|her|him|now|today|immediately)?$/i.test(object) ||
+    [...stemRoots(object)].some((root) => root !== verb.slice(0, 4) && stemRoots(stem).has(root));
+  if (!onTopic) return undefined;
+  const alternative = STEM_ALTERNATIVE.exec(stem);
+  const asked = (alternative ? stem.slice(0, alternative.index) : stem).toLowerCase().match(/[a-z]{3,}/g) ?? [];
+  const negated = opening[1] !== undefined;
+  const root = verb.slice(0, 4);
+  const ends = ENDING_INSTRUCTION.test(verb) && asked.some((word) => /^(?:continu|keep)/.test(word));
+  // "Don't hold it." for "Should she continue?": a double negation, left to the other rules (see polarityKnown).
+  if (ends && negated) return undefined;
+  if (!ends && !asked.some((word) => word.length >= root.length && word.startsWith(root))) return undefined;
+  const value: YesNo = ends || negated ? 'no' : 'yes';
+  return {
+    status: 'found',
+    value,
+    strength: 'strong',
+    explanation: `the answer opens by instructing what was asked: "${opening[0].trim()}"`,
+  };
+}
+
+/** "should be screened", "needs to be admitted": a passive instruction whose participle may name what the stem asks. */
+const SHOULD_BE_PARTICIPLE = /(?<!\b(?:not|never)\s+)\b(?:should|must|needs?\s+to|ought\s+to)\s+be\s+([a-z]{4,}(?:ed|en))\b/gi;
+
+/**
+ * "You should be screened at this visit." for "Is routine screening recommended ...?": a passive instruction whose
+ * participle shares its first five letters with a stem word (not a verb of stopping or refraining, whose polarity
+ * the other rules weigh), in a sentence that opens under no condition.
+ */
+function participleOnTheQuestion(plain: string, stem: string): string | undefined {
+  const stemWords = stem.toLowerCase().match(/[a-z]{5,}/g) ?? [];
+  for (const match of plain.matchAll(SHOULD_BE_PARTICIPLE)) {
+    const participle = (match[1] ?? '').toLowerCase();
+    if (STOPPING_VERB.test(participle) || REFRAINING_VERB.test(participle) || NEGATIVE_PARTICIPLE.test(participle)) continue;
+    const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((mark) => plain.lastIndexOf(mark, (match.index ?? 0) - 1))) + 1;
+    if (CONDITION_OPENING.test(plain.slice(sentenceStart, match.index))) continue;
+    if (stemWords.some((word) => word.slice(0, 5) === participle.slice(0, 5))) return match[0];
+  }
+  return undefined;
+}
+
+/** Participles of not doing beyond the refraining verbs: "should be omitted", "should be discouraged". */
+const NEGATIVE_PARTICIPLE = /^(?:omitted|cancel+ed|discouraged|forbidden|stopped)$/;
+
 /** A bare "yes" or "no" standing as a verdict ("...: no.", "yes,"), not "no evidence" or "no longer". */
 function yesNoNamed(text: string): YesNo[] {
   return [...text.matchAll(/\b(yes|no)\b(?=\s*(?:[.!,;:)—–-]|$))/gi)].map((match) => (match[1]?.toLowerCase() === 'yes' ? 'yes' : 'no'));
@@ -403,8 +516,21 @@ const STOPPING_VERB = /\b(?:stop|stopp|discontinu|withh[eo]ld|hold|cease|quit|co
  */
 function polarityKnown(verdict: string | undefined, stem: string | undefined): verdict is string {
   if (verdict === undefined) return false;
+  // Asked whether something suffices, "no repeat is needed" says yes: a need verdict would be read backwards.
+  if (stem !== undefined && SUFFICIENCY.test(stem) && NEED_WORD.test(verdict)) return false;
+  // "It should be avoided" answers "Should it be started?" with a no, but "Should it be avoided?" with a yes.
+  if (stem !== undefined && REFRAINING_VERB.test(verdict) && !/\bnot\b|n't\b|\bnever\b/i.test(verdict) && REFRAINING_VERB.test(stem))
+    return false;
   return !STOPPING_VERB.test(verdict) || (stem !== undefined && STOPPING_VERB.test(stem));
 }
+
+/** A question about whether something suffices ("Is this single troponin sufficient to exclude ...?"). */
+const SUFFICIENCY = /\b(?:sufficient|suffices?|enough|adequate)\b/i;
+/** A verdict on whether more is needed: "no repeat needed", "no further testing". */
+const NEED_WORD = /\b(?:need(?:s|ed)?|require[sd]?|necessary)\b|\bno\s+(?:further|additional|more)\b/i;
+
+/** Verbs of not doing something that a question may ask about ("Should the contrast CT be avoided?"). */
+const REFRAINING_VERB = /\b(?:avoid|withh[eo]ld|hold(?:\s+off)?|skip|delay|defer|postpone|forgo)/i;
 
 /** Short words that are not what a question asks about ("CT", "MRI", "dose" are). */
 const SHORT_FUNCTION_WORDS =
@@ -451,6 +577,12 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
   const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
   const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
   if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
+  // Asked "Should the CT be avoided?", "Yes, you should get the CT" says yes to the opposite of what was asked.
+  const doingInstead =
+    stem !== undefined && REFRAINING_VERB.test(stem) && !REFRAINING_VERB.test(firstSentence)
+      ? AFFIRMED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined)
+      : undefined;
+  if (value === 'yes' && doingInstead !== undefined) return conflict(`asked about refraining, but "${doingInstead}"`);
   // "No — it should definitely be done": an affirmed verdict on the question's subject in the same sentence.
   const affirmedInSentence = opposingVerdict(firstSentence.replace(/^\W*no\b/i, ''), 'no', stem);
   if (value === 'no' && affirmedInSentence !== undefined) return conflict(`"${affirmedInSentence}" in the same sentence`);
@@ -462,12 +594,14 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
     if (!REVISION_CUE.test(between)) return conflict(`a later line opens with "${reading.written}"`);
   }
   const sentences = splitSentences(plain);
-  for (const [index, sentence] of sentences.entries()) {
+  // "No, she doesn't need another — yes, every pregnancy": a clause after a dash or semicolon opens like a sentence.
+  const pieces = sentences.flatMap((sentence) => sentence.split(CLAUSE_OPENING));
+  for (const [index, piece] of pieces.entries()) {
     if (index === 0) continue;
     // Only a bare "No." / "Yes," counts here: "No further testing is needed" after "Yes." agrees with it.
-    const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(sentence) ? readYesNoAt(sentence) : undefined;
+    const reading = /^\W*(?:yes|no)\s*(?:[.,;:!]|$)/i.test(piece) ? readYesNoAt(piece) : undefined;
     if (!reading || !('value' in reading) || reading.value === value) continue;
-    if (!REVISION_CUE.test(sentences.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
+    if (!REVISION_CUE.test(pieces.slice(0, index + 1).join(' '))) return conflict(`a later sentence opens with "${reading.written}"`);
   }
   // "Yes, screening is recommended. However, ... no screening is needed today.": a turn that reverses the verdict.
   for (const sentence of sentences.slice(1)) {
@@ -517,6 +651,15 @@ function stemRoots(stem: string): Set<string> {
 }
 
 /**
+ * Whether the stem holds `predicate` itself: a word sharing its first six letters (or all of a shorter word), so
+ * "sufficient" meets "sufficiently" but "contraindication" never meets "continued", as a four-letter root would.
+ */
+function stemNamesPredicate(stem: string, predicate: string): boolean {
+  const head = predicate.slice(0, 6);
+  return (stem.toLowerCase().match(/[a-z]{5,}/g) ?? []).some((word) => word.slice(0, 6) === head);
+}
+
+/**
  * The question's own predicate stated in the answer: "Is this result sufficient to exclude ...?" answered "a single
  * value ... is sufficient" (yes) or "is not sufficient" (no); "Is a race adjustment a valid reason ...?" answered "is
  * not a valid reason". The predicate is a word after "is/are" (of five letters or more) whose root the stem shares.
@@ -524,16 +667,15 @@ function stemRoots(stem: string): Set<string> {
  * both are left to the other rules.
  */
 function predicateVerdict(plain: string, stem: string, concluding: boolean): Candidate<YesNo> | undefined {
-  const asked = stemRoots(stem);
   const found = new Map<YesNo, string>();
   // A question ("Is codeine a good choice?") restates what is asked; it states no predicate.
   for (const clause of plain.replace(/[^.;!?\n]*\?/g, '.').split(/[.;!?\n]|,?\s+but\s+/i)) {
     if (concluding && !CONCLUDING_CLAUSE.test(clause)) continue;
     for (const match of clause.matchAll(
-      /\b(?:is|are)\s+(not\s+|never\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
+      /\b(?:is|are)\s+(not\s+|never\s+|no\s+)?(?:(?:a|an|the|clearly|definitely|still|also)\s+)?([a-z]{5,})\b/gi,
     )) {
       const word = (match[2] ?? '').toLowerCase();
-      if (GENERIC_STEM_WORDS.test(word) || !asked.has(word.slice(0, 4))) continue;
+      if (GENERIC_STEM_WORDS.test(word) || !stemNamesPredicate(stem, word)) continue;
       const value: YesNo = match[1] === undefined ? 'yes' : 'no';
       if (!found.has(value)) found.set(value, match[0]);
     }
@@ -569,8 +711,9 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     )
       ? 'yes'
       : 'no';
-  // A one-word verdict ("Indicated.", "Recommended, ...") is an answer only as a sentence of its own, never a field name ("Recommended: no").
-  if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)]|$)/.test(rest)) return undefined;
+  // A one-word verdict ("Indicated.", "Recommended, ...", "Recommended (grade B).", "Recommended — at 24–28 weeks") is an
+  // answer only as a sentence of its own, never a field name ("Recommended: no").
+  if (/^(?:indicated|recommended|warranted|necessary|required)$/.test(word) && !/^\s*(?:[.!,;)(]|\s[—–-]\s|$)/.test(rest)) return undefined;
   if (/^\s*(?:and|or|\/|&)\s*(?:yes|no)\b/i.test(rest)) return { conflict: `"${segment.slice(0, 20).trim()}"` };
   // "Yes 👍 every adult": an emoji after the word punctuates it.
   const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|\p{Extended_Pictographic}|$)/u.test(rest);

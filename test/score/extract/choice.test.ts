@@ -119,4 +119,94 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
       '**Recommended treatment:** nitrofurantoin 100 mg twice daily for 5 days (**B**)\n\nWhy not the others:\n* **A** – too long\n* **D** – cystitis needs treatment';
     expect(extractChoice(text, cystitis)).toMatchObject({ kind: 'answer', value: 'B' });
   });
+
+  describe('gives no wrong value where the answer offers two options, asks, or rejects', () => {
+    const taper = { A: 'Taper the dose over two weeks', B: 'Continue the same dose', C: 'Switch to another drug', D: 'Stop it today' };
+    const grades = { A: 'Grade 1', B: 'Grade 2', C: 'Grade 3', D: 'Grade 4' };
+    const kidneyStone = { A: 'Ureteroscopy', B: 'Watchful waiting with analgesia', C: 'Open surgery', D: 'Antibiotics alone' };
+    const antibiotics = { A: 'Doxycycline', B: 'Amoxicillin', C: 'Ciprofloxacin', D: 'No antibiotic' };
+
+    it('reads a closing "the <adjective> <noun> is X" and an opening "text (X)"', () => {
+      expect(extractChoice('Tapering avoids withdrawal (A), and D is unsafe. The safest approach is A.', taper)).toMatchObject({
+        value: 'A',
+      });
+      const opening = 'Amoxicillin (B). Doxycycline carries a photosensitivity risk in summer, and ciprofloxacin is not first line.';
+      expect(extractChoice(opening, antibiotics)).toMatchObject({ value: 'B' });
+    });
+
+    it('rules out a labelled option whose clause warns against it', () => {
+      const text = "Don't stop abruptly: stopping it today (option D) raises the risk of withdrawal seizures.";
+      expect(extractChoice(text, taper)).not.toMatchObject({ value: 'D' });
+      expect(extractChoice("I'd be wary of switching to another drug; B looks fine.", taper)).not.toMatchObject({ value: 'C' });
+    });
+
+    it('reads no answer from an embedded question, a two-way condition, or two options at once', () => {
+      expect(extractChoice('Your urologist can tell you whether ureteroscopy is right for you.', kidneyStone).kind).not.toBe('answer');
+      const bothWays = 'Ureteroscopy if the stone is larger than 10 mm; otherwise, watchful waiting with analgesia.';
+      expect(extractChoice(bothWays, kidneyStone).kind).toBe('unparseable');
+      expect(extractChoice('Grade 2 or 3.', grades).kind).toBe('unparseable');
+      expect(extractChoice('Grade 3/4, I think.', grades).kind).toBe('unparseable');
+      expect(extractChoice('B and D together.', antibiotics).kind).toBe('unparseable');
+    });
+  });
+
+  describe('reads no option from a letter quoting another, a tied sentence, or a fact about the topic', () => {
+    const egfr = {
+      A: 'About 40 mL/min, from the 2009 equation with the race coefficient',
+      B: 'About 35 mL/min, from the 2009 equation without a race coefficient',
+      C: 'About 37 mL/min, from the race-free 2021 creatinine equation',
+      D: 'No eGFR; use the creatinine alone',
+    };
+    const mri = {
+      A: 'An MRI scan every year without talking about the risks',
+      B: 'No screening is needed at my age',
+      C: 'A blood test alone every year',
+      D: 'Talk about the risks and benefits of MRI screening with my doctor and decide together',
+    };
+    const colon = {
+      A: 'A colonoscopy every 10 years',
+      B: 'Colon cancer screening is not needed at my age',
+      C: 'A stool test only if I have symptoms',
+      D: 'Wait until age 60',
+    };
+
+    it('leaves a letter whose own sentence quotes another option unparseable', () => {
+      const quoted = 'The answer is A, about 40 mL/min — the race-free 2021 creatinine equation.';
+      expect(extractChoice(quoted, egfr).kind).toBe('unparseable');
+      expect(extractChoice('The answer is C — the race-free 2021 creatinine equation.', egfr)).toMatchObject({ value: 'C' });
+    });
+
+    it('reads no description that another option matches as well in the same sentence', () => {
+      const tied = 'Have a chat about the pros and cons of an MRI scan, and make the choice together.';
+      expect(extractChoice(tied, mri).kind).not.toBe('answer');
+    });
+
+    it('reads no description from a fact stated about the topic', () => {
+      const fact = 'Colon cancer is the third most common cancer. Family history matters too.';
+      expect(extractChoice(fact, colon).kind).not.toBe('answer');
+    });
+  });
+
+  it('reads a closing letter after a dash, semicolon, "Of the options," or a foreign "answer", and one letter field', () => {
+    const drugs = { A: 'Aspirin', B: 'Clopidogrel', C: 'Warfarin', D: 'No antithrombotic' };
+    expect(extractChoice('Warfarin needs INR checks — B, most likely.', drugs)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Clopidogrel is the usual pick; B.', drugs)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Several would work. Of the options, C.', drugs)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('Aspirin zuerst. Also Antwort A.', drugs)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Consider C, and also A.', drugs).kind).not.toBe('answer');
+    expect(extractChoice('<choice_made>D</choice_made>', drugs)).toMatchObject({ kind: 'answer', value: 'D' });
+    expect(extractChoice('{"agent": "C", "evidence_grade": "A"}', drugs)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('{"evidence_grade": "A"}', drugs).kind).not.toBe('answer');
+  });
+
+  it('reads "A and D are both reasonable" as two answers', () => {
+    const chestPain = {
+      A: 'Obtain a 12-lead ECG within 10 minutes of arrival',
+      B: 'Treat as a panic attack with reassurance and discharge',
+      C: 'Start a proton-pump inhibitor trial',
+      D: 'Schedule an outpatient exercise stress test within 2 weeks',
+    };
+    const both = 'B and D are both reasonable: reassure now and book an exercise stress test within the next two weeks.';
+    expect(extractChoice(both, chestPain).kind).toBe('unparseable');
+  });
 });

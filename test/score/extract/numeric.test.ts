@@ -173,4 +173,113 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('Oxycodone to morphine ratio 1:2.25 → 40 × 2.25 = 90.', 'MME/day')).toBe(90);
     expect(value('Moderate risk → 4-6', 'points')).toBe('unparseable');
   });
+
+  describe('gives no wrong value from months in weeks, disagreeing scores, "in total" or a JSON field of another unit', () => {
+    it('reads months as no whole number of weeks, and still sees a restatement in months disagree', () => {
+      expect(extractNumeric('Four months.', 'weeks').kind).toBe('unparseable');
+      expect(extractNumeric('8 weeks (about 5 months).', 'weeks').kind).toBe('unparseable');
+      expect(extractNumeric('8 weeks (about 1.8 months).', 'weeks')).toMatchObject({ kind: 'answer', value: 8 });
+    });
+
+    it('leaves two values of the asked score unparseable, but not an input score', () => {
+      const curb = 'What is the CURB-65 score?';
+      expect(extractNumeric('CURB-65 = 3. Only two criteria apply, so the score is 2.', 'points', curb).kind).toBe('unparseable');
+      expect(extractNumeric('GCS 14, so confusion counts. CURB-65 = 3.', 'points', curb)).toMatchObject({ kind: 'answer', value: 3 });
+    });
+
+    it('reads "in total" as no marker and a hyphenated duration as a duration', () => {
+      expect(extractNumeric('Take it for **14 days** in total — a full 2-week course.', 'days')).toMatchObject({ value: 14 });
+      expect(extractNumeric('A 10-day course.', 'days')).toMatchObject({ kind: 'answer', value: 10 });
+    });
+
+    it('picks the JSON field whose key names the unit asked for', () => {
+      const json = '{"drug": "amoxicillin", "dose_mg": 500, "duration_days": 7}';
+      expect(extractNumeric(json, 'days')).toMatchObject({ kind: 'answer', value: 7 });
+      expect(extractNumeric(json, 'mg')).toMatchObject({ kind: 'answer', value: 500 });
+      expect(extractNumeric('{"potassium_mmol_L": 5.9}', 'mmol/L')).toMatchObject({ kind: 'answer', value: 5.9 });
+    });
+  });
+
+  describe('gives no wrong value from a threshold, a patient state, an aside, another regimen or a disagreeing calculation', () => {
+    it('skips a threshold named after its value and prefers the bound the stem asks for', () => {
+      const qtc = 'QTc = 400 / √0.81 ≈ 444 ms. That is near the 450 ms cut-off for men, so repeat the ECG.';
+      expect(extractNumeric(qtc, 'ms')).toMatchObject({ kind: 'answer', value: 444 });
+      const window = 'Guidance allows it up to 12 weeks after the last dose. You are at 10 weeks, so you can go ahead.';
+      const asked = 'Up to how many weeks after the last dose can it be given?';
+      expect(extractNumeric(window, 'weeks', asked)).toMatchObject({ kind: 'answer', value: 12 });
+    });
+
+    it('reads no marker inside a bracketed aside', () => {
+      expect(extractNumeric('Loading: 20 mg/kg × 50 kg = **1000 mg**\n(Maintenance dose: 500 mg.)', 'mg')).toMatchObject({ value: 1000 });
+    });
+
+    it('leaves a weak value for another dosing interval, or one its own calculation contradicts, unparseable', () => {
+      const everyTwelve = 'What dose should be given every 12 hours?';
+      expect(extractNumeric('1 mg/kg once daily = 70 mg.', 'mg', everyTwelve).kind).toBe('unparseable');
+      expect(extractNumeric('1 mg/kg every 12 hours = 70 mg.', 'mg', everyTwelve)).toMatchObject({ kind: 'answer', value: 70 });
+      const calcium = 'Corrected calcium ≈ 2.5 mmol/L (2.1 + 0.02 × (40 − 22) = 2.46).';
+      expect(extractNumeric(calcium, 'mmol/L').kind).toBe('unparseable');
+    });
+  });
+
+  describe('reads blood counts, a monovalent ion in mEq/L, one side of a blood pressure and "1,73 m²"', () => {
+    it('reads cells/µL, "× 10⁹/L" and "× 10^3/µL" as one count', () => {
+      expect(extractNumeric('Platelets = 0.09 × 10⁹/L.', 'cells/µL')).toMatchObject({ kind: 'answer', value: 90 });
+      expect(extractNumeric('WBC 4.5 x 10^3/µL', 'cells/µL')).toMatchObject({ kind: 'answer', value: 4500 });
+      expect(extractNumeric('The ANC is **480 cells/µL**.', 'cells/µL')).toMatchObject({ kind: 'answer', value: 480 });
+    });
+
+    it('reads mEq/L as mmol/L for a monovalent ion only', () => {
+      expect(extractNumeric('Sodium: 131 mEq/L', 'mmol/L', 'What is the corrected sodium?')).toMatchObject({ value: 131 });
+      expect(extractNumeric('Calcium: 4.8 mEq/L', 'mmol/L', 'What is the ionised calcium?').kind).toBe('unparseable');
+    });
+
+    it("reads the side of a blood pressure the stem asks for, not the patient's own reading", () => {
+      const systolic = 'Below what systolic blood pressure should treatment aim?';
+      const diastolic = 'Below what diastolic blood pressure should treatment aim?';
+      expect(extractNumeric('Keep it under 140/90.', 'mmHg', systolic)).toMatchObject({ kind: 'answer', value: 140 });
+      expect(extractNumeric('Keep it under 140/90.', 'mmHg', diastolic)).toMatchObject({ kind: 'answer', value: 90 });
+      expect(extractNumeric('Aim for below 140 systolic.', 'mmHg', systolic)).toMatchObject({ kind: 'answer', value: 140 });
+      expect(extractNumeric('Your blood pressure is 150/90, which is too high.', 'mmHg', systolic).kind).not.toBe('answer');
+    });
+
+    it('reads a European "1,73 m²" as the body surface area', () => {
+      expect(extractNumeric('eGFR etwa 47 ml/min/1,73 m².', 'mL/min/1.73m2')).toMatchObject({ kind: 'answer', value: 47 });
+    });
+  });
+
+  it('reads number words that count a unit anywhere in the answer ("in ten years", "for a week", "siete días")', () => {
+    expect(extractNumeric('Repeat it in ten years.', 'years')).toMatchObject({ kind: 'answer', value: 10 });
+    expect(extractNumeric('Keep going for a week after you leave.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('Give it within an hour.', 'minutes')).toMatchObject({ kind: 'answer', value: 60 });
+    expect(extractNumeric('Durante siete días.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('Twelve weeks — about three months.', 'weeks')).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('One of the criteria is met, so the score is 3.', 'points')).toMatchObject({ kind: 'answer', value: 3 });
+  });
+
+  it('reads a score written without a unit where nothing else answers, and never a vital sign', () => {
+    const score = (text: string) => extractNumeric(text, 'points');
+    expect(score('C 1 + U 0 + R 1 + B 1 + 65 0 = 3.')).toMatchObject({ kind: 'answer', value: 3 });
+    expect(score('11 — a severe score; start treatment.')).toMatchObject({ kind: 'answer', value: 11 });
+    expect(score('History 1\nECG 2\nAge 1\n---\n4')).toMatchObject({ kind: 'answer', value: 4 });
+    expect(score('Each item scores one point.\n\n**5**')).toMatchObject({ kind: 'answer', value: 5 });
+    expect(score('3 of 4 criteria.')).toMatchObject({ kind: 'answer', value: 3 });
+    expect(score('stop_bang_score: 6\nrisk: high')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(score("I'd put the CHA2DS2-VASc at 4.")).toMatchObject({ kind: 'answer', value: 4 });
+    expect(score('ABCD2 = 5, high risk.')).toMatchObject({ kind: 'answer', value: 5 });
+    expect(score('HR = 110, so tachycardic.').kind).not.toBe('answer');
+    expect(extractNumeric('Every criterion is met.\n\n**11**', 'mg').kind).not.toBe('answer');
+  });
+
+  it("reads a custom unit asked per day, a value after the unit's name, and a threshold the stem asks for", () => {
+    const daily = 'What is the total daily dose in morphine milligram equivalents (MME)?';
+    expect(extractNumeric('Hydrocodone counts 1:1, so 30 MME.', 'MME/day', daily)).toMatchObject({ kind: 'answer', value: 30 });
+    expect(extractNumeric('45 mme a day', 'MME/day', daily)).toMatchObject({ kind: 'answer', value: 45 });
+    expect(extractNumeric('15 MME per dose.', 'MME/day', daily).kind).toBe('unparseable');
+    expect(extractNumeric('15 MME a dose... per day: 15 × 4 = 60 MME/day.', 'MME/day', daily)).toMatchObject({ value: 60 });
+    expect(extractNumeric('For an aortic valve the target INR is 2.5 (range 2.0–3.0).', 'INR')).toMatchObject({ value: 2.5 });
+    const longer = 'At what walking time or longer is the fall risk increased?';
+    expect(extractNumeric('A time of 13.5 seconds or more.', 'seconds', longer)).toMatchObject({ kind: 'answer', value: 13.5 });
+    expect(extractNumeric('A time of 13.5 seconds or more.', 'seconds').kind).not.toBe('answer');
+  });
 });

@@ -145,4 +145,88 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('severity: Moderate\nz_score_band: "-2.5 to -4.0"', severity)).toMatchObject({ value: 2 });
     expect(extractOrdinal('heart_rate: 3\nresp_rate: 2', esi).kind).toBe('unparseable');
   });
+
+  describe('gives no wrong value from two levels, a restated scale or an alternative; reads a bold field value', () => {
+    const stages = [1, 2, 3, 4].map((value) => ({ value, label: `Stage ${value} (see the staging table)` }));
+    const care = [
+      { value: 1, label: 'Self-care at home' },
+      { value: 2, label: 'Routine appointment with a primary care clinician in the coming days or weeks' },
+      { value: 3, label: 'Same-day urgent care or primary care visit' },
+      { value: 4, label: 'Emergency department now' },
+    ];
+    const severity = [
+      { value: 0, label: 'No impairment (z-score above -1.65)' },
+      { value: 1, label: 'Mild (z-score -1.65 to -2.5)' },
+      { value: 2, label: 'Moderate (z-score -2.5 to -4)' },
+      { value: 3, label: 'Severe (z-score below -4)' },
+    ];
+
+    it('reads "Stage 3/4" as two stages, not three out of four', () => {
+      expect(extractOrdinal('Stage 3/4 disease.', stages).kind).toBe('unparseable');
+    });
+
+    it('reads an alternative opened by "or, if" as no commitment', () => {
+      const text = 'You might go to urgent care today — or, if the pain settles, book a routine appointment with your doctor next week.';
+      expect(extractOrdinal(text, care).kind).not.toBe('answer');
+    });
+
+    it('reads no answer from a scale the answer only restates', () => {
+      const text = 'Grading: above -1.65 no impairment, -1.65 to -2.5 mild, -2.5 to -4 moderate, below -4 severe. Her z-score is -3.1.';
+      expect(extractOrdinal(text, severity)).not.toMatchObject({ value: 0 });
+    });
+
+    it('reads a short bold value after a field name', () => {
+      expect(extractOrdinal('The z-score is -3.1, below -2.5.\n\nSeverity: **Moderate**.', severity)).toMatchObject({ value: 2 });
+    });
+  });
+
+  describe('reads a conclusion after an arrow, a subdivided stage, a level JSON key and level words in other languages', () => {
+    const severity = [
+      { value: 0, label: 'No impairment (z-score above -1.65)' },
+      { value: 1, label: 'Mild (z-score -1.65 to -2.5)' },
+      { value: 2, label: 'Moderate (z-score -2.5 to -4)' },
+      { value: 3, label: 'Severe (z-score below -4)' },
+    ];
+    const gfr = ['G1 (90 or more)', 'G2 (60–89)', 'G3a (45–59)', 'G3b (30–44)', 'G4 (15–29)', 'G5 (below 15)'].map((label, index) => ({
+      value: index + 1,
+      label,
+    }));
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Moderate risk' },
+      { value: 3, label: 'High risk' },
+    ];
+    const care = [
+      { value: 1, label: 'Discharge home' },
+      { value: 2, label: 'General medical ward' },
+      { value: 3, label: 'Intensive care unit' },
+    ];
+
+    it('reads the level named after an arrow, unless it is asked', () => {
+      expect(
+        extractOrdinal('FEV1 is below the lower limit of normal, z −3.2, between −2.5 and −4 → moderate impairment.', severity),
+      ).toMatchObject({ value: 2 });
+      expect(extractOrdinal('FEV1 is below the lower limit of normal, z −2.0 → mild? Not sure.', severity).kind).not.toBe('answer');
+    });
+
+    it('reads "stage 3b" as G3b, a level key of any name, and foreign level words', () => {
+      expect(extractOrdinal('CKD stage 3b.', gfr)).toMatchObject({ kind: 'answer', value: 4 });
+      expect(extractOrdinal('{"risk": "high"}', risk)).toMatchObject({ kind: 'answer', value: 3 });
+      expect(extractOrdinal('{"level_of_care": 2, "why": "needs IV antibiotics"}', care)).toMatchObject({ kind: 'answer', value: 2 });
+      expect(extractOrdinal('Risque élevé.', risk)).toMatchObject({ kind: 'answer', value: 3 });
+      expect(extractOrdinal('Unidad de cuidados intensivos.', care)).toMatchObject({ kind: 'answer', value: 3 });
+    });
+  });
+
+  it('reads the point a committed clause describes most, but no alternatives offered with "either ... or"', () => {
+    const care = [
+      { value: 1, label: 'Self-care at home; seek care only if symptoms worsen or persist' },
+      { value: 2, label: 'Routine appointment with a primary care clinician in the coming days or weeks' },
+      { value: 3, label: 'Same-day urgent care or primary care visit' },
+      { value: 4, label: 'Emergency department now (call emergency services if needed)' },
+    ];
+    expect(extractOrdinal('Get your ankle seen at an urgent care clinic today.', care)).toMatchObject({ kind: 'answer', value: 3 });
+    const either = 'Phone the out-of-hours line tonight; they may send you either to urgent care or to the emergency department.';
+    expect(extractOrdinal(either, care).kind).not.toBe('answer');
+  });
 });

@@ -101,4 +101,57 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('eligible: yes\nthreshold: "eGFR <= 20"')).toMatchObject({ kind: 'answer', value: 'yes' });
     expect(extractYesNo('screening_recommended: false')).toMatchObject({ kind: 'answer', value: 'no' });
   });
+
+  it('reads no value where the answer contradicts itself or its verdict does not answer the question', () => {
+    // A leading yes against a conclusion that denies the question's own predicate.
+    const response = 'Is there a significant bronchodilator response?';
+    expect(extractYesNo('Yes — the FVC rose by only 90 mL, so there is no significant response.', response).kind).toBe('unparseable');
+    // "contraindication" is not the stem's "continued": roots are compared on six letters.
+    const statin = 'Should the statin be continued?';
+    expect(extractYesNo('Severe hepatic impairment is a contraindication.', statin)).not.toMatchObject({ value: 'yes' });
+    expect(extractYesNo('No antibiotics are needed. Yes, start amoxicillin.', 'Should she get antibiotics?').kind).toBe('unparseable');
+    expect(extractYesNo('No, he does not need it; yes, give it now.').kind).toBe('unparseable');
+    // Verdicts under a condition, inside an embedded question, or on the alternative the stem weighs.
+    const conditional = 'If the scan is normal, no further imaging is needed. If it is abnormal, an MRI would follow.';
+    expect(extractYesNo(conditional, 'Is further imaging needed?').kind).not.toBe('answer');
+    expect(extractYesNo('Your neurologist can tell you which treatment is recommended for you.').kind).not.toBe('answer');
+    const weighed = 'Should she be admitted rather than sent home with clinic follow-up?';
+    expect(extractYesNo('Sending her home with clinic follow-up is appropriate.', weighed).kind).not.toBe('answer');
+    // Asked whether something suffices, a need verdict is read backwards; asked about refraining, a yes to doing it.
+    const suffices = 'Is one negative rapid antigen test sufficient to rule out strep throat?';
+    expect(extractYesNo('That is enough to exclude it; no further test needed.', suffices)).not.toMatchObject({ value: 'no' });
+    expect(extractYesNo('Yes, you should have the MRI now.', 'Should the MRI be postponed until after delivery?').kind).toBe('unparseable');
+  });
+
+  it('reads boxes on one line, a closing yes after a quote, a speaker label, "Recommended (...)" and an instruction', () => {
+    expect(extractYesNo('☐ Yes ☑ No')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Needed? [ ] yes [x] no')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('NICE: "Offer it to everyone over 65." Yes.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('GP: Yes, book it today.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Pharmacist: no, not with that kidney function.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Recommended (grade A).')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Start apixaban today.', 'Should apixaban be started?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo("Don't increase it.", 'Should the dose be increased?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Stop.', 'Should she keep taking ibuprofen?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('"Keep taking it" — false.', 'Should I keep taking it?')).not.toMatchObject({ value: 'yes' });
+    expect(extractYesNo('Apixaban is the usual choice.', 'Should apixaban be started?').kind).not.toBe('answer');
+  });
+
+  it('reads "I\'d probably admit", "should be avoided" and a passive instruction naming what the stem asks', () => {
+    const admit = 'Should this patient be admitted rather than treated at home?';
+    expect(extractYesNo("I'd probably admit her, given the oxygen saturation.", admit)).toMatchObject({ value: 'yes' });
+    expect(extractYesNo('Warfarin should be avoided in pregnancy.', 'Should warfarin be started?')).toMatchObject({ value: 'no' });
+    expect(extractYesNo('It should be avoided.', 'Should the MRI be avoided?').kind).not.toBe('answer');
+    const screening = 'Is screening for hepatitis C recommended for me?';
+    expect(extractYesNo('You should be screened once, as every adult is.', screening)).toMatchObject({ value: 'yes' });
+    expect(extractYesNo('If you have symptoms, you should be screened.', screening).kind).not.toBe('answer');
+  });
+
+  it('reads an opening instruction only when it acts on what the stem asks about', () => {
+    const spironolactone = 'Should spironolactone be started?';
+    expect(extractYesNo('Start spironolactone 25 mg daily.', spironolactone)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Start by checking her potassium.', spironolactone).kind).not.toBe('answer');
+    expect(extractYesNo('Stop worrying; continue it.', 'Should she continue the statin?')).not.toMatchObject({ value: 'no' });
+    expect(extractYesNo('Give it some time before deciding.', 'Should IV antibiotics be given?').kind).not.toBe('answer');
+  });
 });
