@@ -5,6 +5,7 @@ import type { CueMode } from '../template/render.js';
 import { sameFields } from '../util/sameFields.js';
 import { isLatin1, REQUEST_HASH_PREFIX } from '../util/requestKey.js';
 import { widened } from '../util/widened.js';
+import { ScoreRows } from './rows.js';
 import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
 
 /**
@@ -57,9 +58,9 @@ const NO_VALUE = -1;
  * Scores as columns, so that analysing a run costs memory in proportion to its variants, not to its answer texts:
  * per score a shared-facts id, the replicate, an outcome code (with the hedge bit), an interned extracted value, an
  * interned extractor, the signed deviation, the care recommended and the request key as Latin-1 bytes — about 140 bytes with the columns'
- * spare capacity, plus a 48-byte view — where a parsed record costs about 300 (its own strings, its object, its
- * explanation). `rows()` hands the analysis one small view per score, so every module keeps reading plain fields;
- * the values read are exactly those added, so every statistic stays the same.
+ * spare capacity — where a parsed record costs about 300 (its own strings, its object, its explanation). `rows()`
+ * hands the analysis a view of a score as it reads it, so every module keeps reading plain fields; the values read
+ * are exactly those added, so every statistic stays the same.
  */
 export class ScoreTable {
   private readonly facts: SharedFacts[] = [];
@@ -81,7 +82,8 @@ export class ScoreTable {
   private keyEnds: Float64Array = new Float64Array(1024);
   private keyBytes: Buffer = Buffer.alloc(1 << 16);
   private count = 0;
-  private views: ScoreView[] | undefined;
+  /** Set once the rows are read: the columns are then cut to their length, and no row can be added. */
+  private read = false;
 
   /**
    * `expectedRows`, when known (a run's number of requests), sizes the columns once: a table grown by doubling holds
@@ -106,7 +108,7 @@ export class ScoreTable {
   }
 
   add(score: AnalysedScore): void {
-    if (this.views) throw new Error('ScoreTable.add: the table was already read (rows()); build a new one');
+    if (this.read) throw new Error('ScoreTable.add: the table was already read (rows()); build a new one');
     const i = this.count;
     if (i === this.codes.length) this.grow();
     this.factIds[i] = this.factsId(score);
@@ -126,13 +128,16 @@ export class ScoreTable {
     this.count++;
   }
 
-  /** One view per score, in the order added; the same array (and views) on every call. */
-  rows(): readonly AnalysedScore[] {
-    if (!this.views) {
+  /**
+   * The scores in the order added, as rows: each read makes a small view of its row (garbage once read), so a run's
+   * scores are never held as one object each.
+   */
+  rows(): ScoreRows {
+    if (!this.read) {
       this.trim();
-      this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+      this.read = true;
     }
-    return this.views;
+    return new ScoreRows({ factIds: this.factIds, facts: this.facts, view: (row) => new ScoreView(this, row) });
   }
 
   /**
@@ -340,77 +345,85 @@ export interface ScoreColumns {
 class ScoreView implements AnalysedScore {
   constructor(
     private readonly table: ScoreTable,
-    private readonly index: number,
+    readonly row: number,
   ) {}
   get key(): string {
-    return this.table.keyOf(this.index);
+    return this.table.keyOf(this.row);
   }
   get modelId(): string {
-    return this.table.factsOf(this.index).modelId;
+    return this.table.factsOf(this.row).modelId;
   }
   get vignetteId(): string {
-    return this.table.factsOf(this.index).vignetteId;
+    return this.table.factsOf(this.row).vignetteId;
   }
   get variantId(): string {
-    return this.table.factsOf(this.index).variantId;
+    return this.table.factsOf(this.row).variantId;
   }
   get replicate(): number {
-    return this.table.replicateOf(this.index);
+    return this.table.replicateOf(this.row);
   }
   get domain(): string {
-    return this.table.factsOf(this.index).domain;
+    return this.table.factsOf(this.row).domain;
   }
   get perspective(): Perspective {
-    return this.table.factsOf(this.index).perspective;
+    return this.table.factsOf(this.row).perspective;
   }
   get questionType(): QuestionType {
-    return this.table.factsOf(this.index).questionType;
+    return this.table.factsOf(this.row).questionType;
   }
   get attributes(): Record<string, string> {
-    return this.table.factsOf(this.index).attributes;
+    return this.table.factsOf(this.row).attributes;
   }
   get kind(): VariantKind {
-    return this.table.factsOf(this.index).kind;
+    return this.table.factsOf(this.row).kind;
   }
   get paraphrase(): ParaphraseSource | undefined {
-    return this.table.factsOf(this.index).paraphrase;
+    return this.table.factsOf(this.row).paraphrase;
   }
   get pinned(): Record<string, string> {
-    return this.table.factsOf(this.index).pinned;
+    return this.table.factsOf(this.row).pinned;
   }
   get cues(): CueMode | undefined {
-    return this.table.factsOf(this.index).cues;
+    return this.table.factsOf(this.row).cues;
   }
   get outcome(): Outcome {
-    return this.table.outcomeOf(this.index);
+    return this.table.outcomeOf(this.row);
   }
   get extracted(): string | number | null {
-    return this.table.extractedOf(this.index);
+    return this.table.extractedOf(this.row);
   }
   get signedDeviation(): number | null {
-    return this.table.deviationOf(this.index);
+    return this.table.deviationOf(this.row);
   }
   get care(): number | undefined {
-    return this.table.careOf(this.index);
+    return this.table.careOf(this.row);
   }
   get hedge(): boolean {
-    return this.table.hedgeOf(this.index);
+    return this.table.hedgeOf(this.row);
   }
   get extractor(): string {
-    return this.table.extractorOf(this.index).extractor;
+    return this.table.extractorOf(this.row).extractor;
   }
   get extractorVersion(): number {
-    return this.table.extractorOf(this.index).extractorVersion;
+    return this.table.extractorOf(this.row).extractorVersion;
   }
   get judge(): JudgeNote | undefined {
-    return this.table.notesOf(this.index)?.judge;
+    return this.table.notesOf(this.row)?.judge;
   }
   get pairwise(): PairwiseNote[] | undefined {
-    return this.table.notesOf(this.index)?.pairwise;
+    return this.table.notesOf(this.row)?.pairwise;
   }
   get adjudicated(): Adjudication | undefined {
-    return this.table.notesOf(this.index)?.adjudicated;
+    return this.table.notesOf(this.row)?.adjudicated;
   }
+}
+
+/**
+ * What tells one score from another however often it is read: a table row's number (each read of a table's row
+ * makes a new view), or a plain record itself. Numbers of two tables' rows are alike: compare scores of one table.
+ */
+export function scoreIdentity(score: AnalysedScore): AnalysedScore | number {
+  return score instanceof ScoreView ? score.row : score;
 }
 
 function sameFacts(facts: SharedFacts, score: AnalysedScore): boolean {

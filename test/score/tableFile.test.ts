@@ -14,7 +14,7 @@ describe('scores-table.bin', () => {
   it('reads back the table it was written from', () => {
     const table = decodeScoreTable(file, STAMP)!;
     expect(table.length).toBe(300);
-    expect(table.rows().map((r) => [r.key, r.outcome, r.extracted, r.replicate])).toEqual(
+    expect([...table.rows()].map((r) => [r.key, r.outcome, r.extracted, r.replicate])).toEqual(
       records.map((r) => [r.key, r.outcome, r.extracted, r.replicate]),
     );
   });
@@ -22,7 +22,7 @@ describe('scores-table.bin', () => {
   it('reads a file that does not start on a multiple of 8 in memory', () => {
     const shifted = Buffer.alloc(file.length + 3);
     file.copy(shifted, 3);
-    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows()[299]?.key).toBe('key-299');
+    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows().at(299)?.key).toBe('key-299');
   });
 
   it('is stale once the scores or the extractor changed', () => {
@@ -48,6 +48,6 @@ describe('scores-table.bin', () => {
     const table = decodeScoreTable(empty, STAMP)!;
     expect(table.length).toBe(0);
     table.add(records[0]!);
-    expect(table.rows()[0]!.key).toBe('key-0');
+    expect(table.rows().at(0)!.key).toBe('key-0');
   });
 });
