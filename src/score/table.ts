@@ -53,6 +53,11 @@ const HEDGE_BIT = 0x80;
 const HEX_KEY_BIT = 0x40;
 const OUTCOME_MASK = 0x3f;
 const NO_VALUE = -1;
+/**
+ * Keys a table whose key bytes stay in its file reads one at a time (a report's worst cases, a run's failures); past
+ * this many it reads them all at once, as a design whose statistics read every key would otherwise make it.
+ */
+const KEYS_READ_ONE_AT_A_TIME = 10_000;
 
 /**
  * Scores as columns, so that analysing a run costs memory in proportion to its variants, not to its answer texts:
@@ -80,7 +85,9 @@ export class ScoreTable {
   /** Care-intensity answers' care (NaN: none): the only outcome of a question without a key. */
   private cares: Float64Array = new Float64Array(1024);
   private keyEnds: Float64Array = new Float64Array(1024);
-  private keyBytes: Buffer = Buffer.alloc(1 << 16);
+  private keyBytes: Buffer | StoredKeyBytes = Buffer.alloc(1 << 16);
+  /** Keys read from the file one at a time so far (while `keyBytes` stays there). */
+  private storedKeyReads = 0;
   private count = 0;
   /** Set once the rows are read: the columns are then cut to their length, and no row can be added. */
   private read = false;
@@ -162,13 +169,16 @@ export class ScoreTable {
         deviations: this.deviations.subarray(0, n),
         cares: this.cares.subarray(0, n),
         keyEnds: this.keyEnds.subarray(0, n),
-        keyBytes: this.keyBytes.subarray(0, keyLength),
+        keyBytes: this.keysInMemory().subarray(0, keyLength),
       },
     };
   }
 
-  /** The table `parts()` described (columns used as given, not copied); inconsistent parts throw. */
-  static fromParts(parts: ScoreTableParts): ScoreTable {
+  /**
+   * The table `parts()` described (columns used as given, not copied), its key bytes possibly left in its file;
+   * inconsistent parts throw.
+   */
+  static fromParts(parts: Omit<ScoreTableParts, 'columns'> & { columns: StoredScoreColumns }): ScoreTable {
     const table = new ScoreTable();
     const { columns } = parts;
     const n = columns.codes.length;
@@ -202,7 +212,8 @@ export class ScoreTable {
     table.deviations = columns.deviations;
     table.cares = columns.cares;
     table.keyEnds = columns.keyEnds;
-    table.keyBytes = Buffer.from(columns.keyBytes.buffer, columns.keyBytes.byteOffset, columns.keyBytes.byteLength);
+    const { keyBytes } = columns;
+    table.keyBytes = keyBytes instanceof Uint8Array ? Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength) : keyBytes;
     table.count = n;
     return table;
   }
@@ -240,10 +251,9 @@ export class ScoreTable {
   keyOf(i: number): string {
     const wide = this.wideKeys.get(i);
     if (wide !== undefined) return wide;
-    const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
-    const end = this.keyEnds[i]!;
-    if ((this.codes[i]! & HEX_KEY_BIT) === 0) return this.keyBytes.toString('latin1', start, end);
-    return this.keyBytes.toString('hex', start, start + 32) + this.keyBytes.toString('latin1', start + 32, end);
+    const bytes = this.keyBytesOf(i === 0 ? 0 : this.keyEnds[i - 1]!, this.keyEnds[i]!);
+    if ((this.codes[i]! & HEX_KEY_BIT) === 0) return bytes.toString('latin1');
+    return bytes.toString('hex', 0, 32) + bytes.toString('latin1', 32);
   }
   notesOf(i: number): RareNotes | undefined {
     return this.notes.get(i);
@@ -272,8 +282,21 @@ export class ScoreTable {
     return this.facts.length - 1;
   }
 
+  /** The bytes of one key: from memory, or from the table's file while few keys have been asked for. */
+  private keyBytesOf(start: number, end: number): Buffer {
+    if (!Buffer.isBuffer(this.keyBytes) && ++this.storedKeyReads <= KEYS_READ_ONE_AT_A_TIME) return this.keyBytes.read(start, end);
+    return this.keysInMemory().subarray(start, end);
+  }
+
+  /** The key bytes in memory, read from the table's file the first time when they were left there. */
+  private keysInMemory(): Buffer {
+    if (!Buffer.isBuffer(this.keyBytes)) this.keyBytes = this.keyBytes.read(0, this.keyBytes.length);
+    return this.keyBytes;
+  }
+
   private addKey(i: number, key: string): void {
     const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
+    let keyBytes = this.keysInMemory();
     // Latin-1 only: one byte per character, read back exactly; anything wider keeps its string.
     if (!isLatin1(key)) {
       this.wideKeys.set(i, key);
@@ -282,14 +305,14 @@ export class ScoreTable {
     }
     const hex = REQUEST_HASH_PREFIX.test(key);
     if (hex) this.codes[i] = this.codes[i]! | HEX_KEY_BIT;
-    while (start + key.length > this.keyBytes.length) {
-      const bigger = Buffer.alloc(Math.max(1 << 16, this.keyBytes.length * 2));
-      this.keyBytes.copy(bigger, 0, 0, start);
-      this.keyBytes = bigger;
+    while (start + key.length > keyBytes.length) {
+      const bigger = Buffer.alloc(Math.max(1 << 16, keyBytes.length * 2));
+      keyBytes.copy(bigger, 0, 0, start);
+      this.keyBytes = keyBytes = bigger;
     }
     this.keyEnds[i] = hex
-      ? start + this.keyBytes.write(key.slice(0, 64), start, 'hex') + this.keyBytes.write(key.slice(64), start + 32, 'latin1')
-      : start + this.keyBytes.write(key, start, 'latin1');
+      ? start + keyBytes.write(key.slice(0, 64), start, 'hex') + keyBytes.write(key.slice(64), start + 32, 'latin1')
+      : start + keyBytes.write(key, start, 'latin1');
   }
 
   /** Columns cut to the rows they hold, once no row is added: growth by doubling leaves up to half of each unused. */
@@ -304,7 +327,7 @@ export class ScoreTable {
     this.deviations = this.deviations.slice(0, n);
     this.cares = this.cares.slice(0, n);
     this.keyEnds = this.keyEnds.slice(0, n);
-    this.keyBytes = Buffer.from(this.keyBytes.subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
+    this.keyBytes = Buffer.from(this.keysInMemory().subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
   }
 
   private grow(size = Math.max(1024, this.codes.length * 2)): void {
@@ -340,6 +363,15 @@ export interface ScoreColumns {
   keyEnds: Float64Array;
   keyBytes: Uint8Array;
 }
+
+/** Key bytes left in a table's file: how many there are, and a reader of a range of them. */
+export interface StoredKeyBytes {
+  readonly length: number;
+  read(start: number, end: number): Buffer;
+}
+
+/** A table's columns as read from its file: the key bytes in memory, or left in the file. */
+export type StoredScoreColumns = Omit<ScoreColumns, 'keyBytes'> & { keyBytes: Uint8Array | StoredKeyBytes };
 
 /** A score read from the table's columns: what a plain record would hold, at the cost of two fields. */
 class ScoreView implements AnalysedScore {
