@@ -25,7 +25,7 @@ import { fileLines, writeAll } from '../run/jsonlFile.js';
 import { isAlive, takeLock } from '../run/lock.js';
 import { EXTRACTOR_VERSION } from '../score/extract/types.js';
 import { ScoreTable } from '../score/table.js';
-import { encodeScoreTable, readScoreTableFile, type ScoreTableStamp } from '../score/tableFile.js';
+import { encodeScoreTable, readScoreTableFile, storedKeyBytes, type ScoreTableStamp } from '../score/tableFile.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
 import { InputError } from '../util/problems.js';
@@ -455,7 +455,10 @@ export function readScoreTable(dir: string): ScoreTable {
   return table;
 }
 
-/** Writes scores-table.bin for `table`, which must hold exactly the scores.jsonl just written. */
+/**
+ * Writes scores-table.bin for `table`, which must hold exactly the scores.jsonl just written; the table reads its
+ * keys from the file from then on.
+ */
 export function writeScoreTable(dir: string, table: ScoreTable, stamp: ScoreTableStamp = scoresStamp(dir)): void {
   const path = runFile(dir, 'scoresTable');
   const tmp = temporaryPath(path);
@@ -467,6 +470,7 @@ export function writeScoreTable(dir: string, table: ScoreTable, stamp: ScoreTabl
     closeSync(fd);
   }
   renameSync(tmp, path);
+  table.leaveKeysIn(storedKeyBytes(path));
 }
 
 function scoresStamp(dir: string): ScoreTableStamp {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { ScoreTable, type ScoreTableParts, type StoredKeyBytes, type StoredScoreColumns } from './table.js';
 
 /** Bumped whenever the layout below changes: a file of another version is stale and rebuilt from scores.jsonl. */
@@ -91,20 +91,44 @@ export function readScoreTableFile(path: string, expected: ScoreTableStamp): Sco
   try {
     const opened = fstatSync(fd);
     const source = { size: opened.size, read: (offset: number, length: number) => readAt(fd, offset, length) };
-    return decode(source, expected, (offset, length) => {
-      const again = openSync(path, 'r');
-      try {
-        const now = fstatSync(again);
-        if (now.ino !== opened.ino || now.size !== opened.size || now.mtimeMs !== opened.mtimeMs)
-          throw new Error(`${path} changed while the scores read from it were in use; analyse again`);
-        return readAt(again, offset, length);
-      } finally {
-        closeSync(again);
-      }
-    });
+    return decode(source, expected, unchangedReader(path, opened));
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The key bytes of the table file at `path`, just written from a table that holds them in memory: read from the
+ * file from now on (`ScoreTable.leaveKeysIn`), so that an analysis that scored its answers holds no more than one
+ * that read them back.
+ */
+export function storedKeyBytes(path: string): StoredKeyBytes {
+  const fd = openSync(path, 'r');
+  try {
+    const read = unchangedReader(path, fstatSync(fd));
+    const headerLength = readAt(fd, 8, 4).readUInt32LE(0);
+    const header = JSON.parse(readAt(fd, 12, headerLength).toString('utf8')) as Header;
+    let keysAt = 12 + headerLength;
+    for (const [, type] of COLUMNS) keysAt += padded(header.rows * type.BYTES_PER_ELEMENT);
+    return { length: header.keyBytes, read: (start, end) => read(keysAt + start, end - start) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A reader of the file at `path` that refuses to read once it is no longer the file `opened` describes. */
+function unchangedReader(path: string, opened: Stats): (offset: number, length: number) => Buffer {
+  return (offset, length) => {
+    const fd = openSync(path, 'r');
+    try {
+      const now = fstatSync(fd);
+      if (now.ino !== opened.ino || now.size !== opened.size || now.mtimeMs !== opened.mtimeMs)
+        throw new Error(`${path} changed while the scores read from it were in use; analyse again`);
+      return readAt(fd, offset, length);
+    } finally {
+      closeSync(fd);
+    }
+  };
 }
 
 /** Bytes of a table file: in memory, or read from it. */
@@ -141,7 +165,7 @@ function decode(
     const take = <T>(make: (bytes: Buffer) => T, bytes: number): T => {
       if (offset + bytes > source.size) throw new RangeError('truncated');
       const column = make(source.read(offset, bytes));
-      offset += bytes + ((8 - (bytes % 8)) % 8);
+      offset += padded(bytes);
       return column;
     };
     const columns = {} as Record<string, unknown>;
@@ -153,7 +177,7 @@ function decode(
       : undefined;
     // Left in the file, the key bytes are only counted in (the digest covered them).
     columns.keyBytes = stored ?? take((b) => b, header.keyBytes);
-    if (stored) offset += header.keyBytes + ((8 - (header.keyBytes % 8)) % 8);
+    if (stored) offset += padded(header.keyBytes);
     if (offset !== source.size) return undefined;
     return ScoreTable.fromParts({
       facts: header.facts,
@@ -166,6 +190,11 @@ function decode(
   } catch {
     return undefined;
   }
+}
+
+/** `bytes` and the padding that makes the next column start on a multiple of 8. */
+function padded(bytes: number): number {
+  return bytes + ((8 - (bytes % 8)) % 8);
 }
 
 /** `length` bytes of the file `fd` from `offset` (a buffer of its own, so starting on a multiple of 8). */

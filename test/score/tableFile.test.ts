@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScoreTable } from '../../src/score/table.js';
-import { decodeScoreTable, encodeScoreTable, readScoreTableFile } from '../../src/score/tableFile.js';
+import { decodeScoreTable, encodeScoreTable, readScoreTableFile, storedKeyBytes } from '../../src/score/tableFile.js';
 import { score } from '../analysis/helpers.js';
 
 const STAMP = { scoresDigest: 'a'.repeat(64), extractorVersion: 5 };
@@ -78,6 +78,15 @@ describe('scores-table.bin', () => {
       expect(readScoreTableFile(written(flipped), STAMP)).toBeUndefined();
       expect(readScoreTableFile(written(file.subarray(0, file.length - 8)), STAMP)).toBeUndefined();
       expect(readScoreTableFile(written(Buffer.concat([file, Buffer.alloc(8)])), STAMP)).toBeUndefined();
+    });
+
+    it('lets a table just written read its keys from its file instead of holding them', () => {
+      const table = ScoreTable.of(records);
+      const path = written(Buffer.concat(encodeScoreTable(table, STAMP)));
+      table.leaveKeysIn(storedKeyBytes(path));
+      expect([...table.rows()].map((r) => r.key)).toEqual(records.map((r) => r.key));
+      const other = ScoreTable.of(records.slice(1));
+      expect(() => other.leaveKeysIn(storedKeyBytes(path))).toThrow(/not the key bytes/);
     });
 
     it('refuses to read a key once its file was replaced', () => {
