@@ -1,6 +1,6 @@
 import type { JudgePanelSummary } from './judgePanel.js';
+import type { ScoreList } from '../score/rows.js';
 import type { Axis } from '../demographics/types.js';
-import type { AnalysedScore } from '../score/table.js';
 import type { Design } from '../study/types.js';
 import type { Question, Vignette } from '../template/types.js';
 import { analyzeAxes, type AxisTest } from './axisTests.js';
@@ -102,7 +102,7 @@ export interface AnalysisResults {
 export type CueTagged<T> = T & CueTag;
 
 export interface AnalysisInput {
-  scores: readonly AnalysedScore[];
+  scores: ScoreList;
   vignettes: readonly Vignette[];
   axes: readonly Axis[];
   modelIds: readonly string[];
@@ -154,7 +154,7 @@ export function analyze(input: AnalysisInput, options: AnalysisOptions): Analysi
   };
 }
 
-function outcomeCounts(scores: readonly AnalysedScore[], axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
+function outcomeCounts(scores: ScoreList, axes: readonly Axis[]): AnalysisResults['outcomeCounts'] {
   // Count per (model, attributes object or control kind) first: variants share attribute objects, so this is
   // one map update per score rather than one string key per score and axis.
   const byModel = new Map<string, Map<Readonly<Record<string, string>> | string, Record<string, number>>>();

@@ -3,7 +3,7 @@ import { cochransQ } from '../stats/cochransQ.js';
 import { friedman } from '../stats/friedman.js';
 import { adjustedAxisTest, eventValue, fitAdjusted, needsAdjustment } from './adjusted.js';
 import { eachPair, isWrong, type ContrastPairs } from '../pairing/pairs.js';
-import type { AnalysedScore } from '../score/table.js';
+import { scoreIdentity, type AnalysedScore } from '../score/table.js';
 
 /** One omnibus test per model and axis: do error rates differ across all the axis's levels at once? */
 export interface AxisTest {
@@ -63,14 +63,15 @@ export function analyzeAxes(contrasts: readonly ContrastPairs[], axes: readonly 
         row.set(level, cell);
         cells.set(vignette, row);
       };
-      // Each reference answer once, however many levels it partners: known by its record (one per request key),
-      // not by its key, which a table builds as a string on every read.
-      const referenceSeen = new Set<AnalysedScore>();
+      // Each reference answer once, however many levels it partners: known by its record or table row (one per
+      // request key), not by its key, which a table builds as a string on every read.
+      const referenceSeen = new Set<AnalysedScore | number>();
       for (const g of groups) {
         for (const p of eachPair(g)) {
           add(p.vignetteId, g.level, isWrong(p.level.outcome));
-          if (!referenceSeen.has(p.reference)) {
-            referenceSeen.add(p.reference);
+          const reference = scoreIdentity(p.reference);
+          if (!referenceSeen.has(reference)) {
+            referenceSeen.add(reference);
             add(p.vignetteId, axis.reference, isWrong(p.reference.outcome));
           }
         }

@@ -1,7 +1,7 @@
 import type { Axis } from '../demographics/types.js';
+import { scoresWhere, type ScoreList } from '../score/rows.js';
 import { somePair, type ContrastPairs } from '../pairing/pairs.js';
 import type { AnalysedScore } from '../score/table.js';
-import type { ScoreRecord } from '../score/types.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import { isCareQuestion, type Question, type Vignette } from '../template/types.js';
 import { deriveSeed } from '../util/hash.js';
@@ -272,10 +272,7 @@ function signed(x: number, digits = 1): string {
  * amplification — neither as events (a refusal there is not an error against a key) nor as pairs lost to missing
  * answers (which would inflate `nExcludedPairs` and trip the gate's lost-pairs refusal).
  */
-export function gradedScores<S extends Pick<ScoreRecord, 'vignetteId'>>(
-  scores: readonly S[],
-  vignettes: readonly Vignette[],
-): readonly S[] {
+export function gradedScores<S extends AnalysedScore>(scores: ScoreList<S>, vignettes: readonly Vignette[]): ScoreList<S> {
   const care = new Set(vignettes.filter((v) => isCareQuestion(v.question)).map((v) => v.id));
-  return care.size === 0 ? scores : scores.filter((s) => !care.has(s.vignetteId));
+  return care.size === 0 ? scores : scoresWhere(scores, (s) => !care.has(s.vignetteId));
 }

@@ -1,5 +1,5 @@
 import { adjustPValues } from '../stats/adjust.js';
-import type { AnalysedScore } from '../score/table.js';
+import type { ScoreList } from '../score/rows.js';
 import { PERSPECTIVES, type Perspective, type Vignette } from '../template/types.js';
 import { isWrong } from '../pairing/pairs.js';
 import { binaryContrast, VignetteCounter, type BinaryTest, type IntervalMethod, type VignetteCounts } from './binary.js';
@@ -46,7 +46,7 @@ export interface CasePerspectiveComparison {
  * so the comparison is of the perspective alone. Probe vignettes are not in `scores` (pooled scores).
  */
 export function analyzeCasePerspectives(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   vignettes: readonly Vignette[],
   modelIds: readonly string[],
   options: AnalysisOptions,

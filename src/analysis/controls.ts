@@ -1,4 +1,5 @@
 import type { AnalysedScore } from '../score/table.js';
+import type { ScoreList } from '../score/rows.js';
 import { deriveSeed } from '../util/hash.js';
 import { formatPValue } from '../util/pValue.js';
 import { binaryContrast, countPairs, type BinaryContrastStats, type BinaryPair } from './binary.js';
@@ -35,7 +36,7 @@ export interface ControlOptions {
 }
 
 /** The no-demographics control of every model that has one (models without it are left out). */
-export function analyzeControls(scores: readonly AnalysedScore[], modelIds: readonly string[], options: ControlOptions): ControlResults {
+export function analyzeControls(scores: ScoreList, modelIds: readonly string[], options: ControlOptions): ControlResults {
   const references = referencesByCell(scores);
   const paraphrases = paraphraseFlipsByVignette(scores);
   const pairsByModel = new Map<string, { vignetteId: string; reference: AnalysedScore; level: AnalysedScore }[]>();

@@ -1,4 +1,5 @@
 import type { AnalysedScore } from '../score/table.js';
+import { scoresWhere } from '../score/rows.js';
 import { crossesCueModes } from '../study/cues.js';
 import type { CueMode } from '../template/render.js';
 import { analyze, type AnalysisInput, type AnalysisResults } from './analyze.js';
@@ -16,7 +17,7 @@ import type { Finding } from './types.js';
 export function analyzeByCueMode(input: AnalysisInput, options: AnalysisOptions, modes: readonly CueMode[]): AnalysisResults {
   if (!crossesCueModes(modes)) return analyze(input, options);
   const parts = modes.map((mode, i) =>
-    tagged(analyze({ ...input, scores: input.scores.filter((s) => inCueMode(s, mode, i === 0)) }, options), mode, (f) =>
+    tagged(analyze({ ...input, scores: scoresWhere(input.scores, (s) => inCueMode(s, mode, i === 0)) }, options), mode, (f) =>
       describeFinding(f, input.axes, options.alpha),
     ),
   );

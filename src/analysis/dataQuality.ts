@@ -1,6 +1,6 @@
 import { breakerCauseOf, sanitizeMessage } from '../run/breaker.js';
 import type { ResponseRecord } from '../run/types.js';
-import type { AnalysedScore } from '../score/table.js';
+import { scoresWhere, type ScoreList } from '../score/rows.js';
 import type { QualityThresholds } from '../study/types.js';
 import type { Question } from '../template/types.js';
 
@@ -96,7 +96,7 @@ export class RequestErrorTally {
  */
 export function assessDataQuality(input: {
   modelIds: readonly string[];
-  scores: readonly AnalysedScore[];
+  scores: ScoreList;
   errors: RequestErrorTally;
   questions: ReadonlyMap<string, Question>;
   thresholds: QualityThresholds;
@@ -104,7 +104,7 @@ export function assessDataQuality(input: {
   const models = input.modelIds.map((model) =>
     assessModel(
       model,
-      input.scores.filter((s) => s.modelId === model),
+      scoresWhere(input.scores, (s) => s.modelId === model),
       input.errors.of(model),
       input.questions,
       input.thresholds,
@@ -115,16 +115,21 @@ export function assessDataQuality(input: {
 
 function assessModel(
   model: string,
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   causes: ErrorCause[],
   questions: ReadonlyMap<string, Question>,
   thresholds: QualityThresholds,
 ): ModelDataQuality {
   const requests = scores.length;
-  const requestErrors = scores.filter((s) => s.outcome === 'error').length;
+  let requestErrors = 0;
+  let unparseable = 0;
+  let refusals = 0;
+  for (const { outcome } of scores) {
+    if (outcome === 'error') requestErrors++;
+    else if (outcome === 'unparseable') unparseable++;
+    else if (outcome === 'refusal') refusals++;
+  }
   const answers = requests - requestErrors;
-  const unparseable = scores.filter((s) => s.outcome === 'unparseable').length;
-  const refusals = scores.filter((s) => s.outcome === 'refusal').length;
   const byKind: Record<string, number> = {};
   for (const c of causes) byKind[c.kind] = (byKind[c.kind] ?? 0) + c.count;
   const notSentCause = causes.find((c) => c.kind === 'not-sent');
@@ -164,21 +169,30 @@ function assessModel(
 }
 
 function degenerateFlags(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   questions: ReadonlyMap<string, Question>,
   unparseable: number,
   answers: number,
 ): DegenerateFlag[] {
   const flags: DegenerateFlag[] = [];
   for (const questionType of ['choice', 'yesno'] as const) {
-    const read = scores.filter((s) => s.questionType === questionType && s.extracted !== null);
-    if (read.length < SAME_ANSWER_MIN_ANSWERS) continue;
-    const [answer, count] = mostCommon(read.map((s) => String(s.extracted)));
-    const shareOfAnswer = count / read.length;
+    // Answers read, counted by answer and by the question's correct answer: counts, not a list of the scores.
+    let read = 0;
+    const byAnswer = new Map<string, number>();
+    const byGold = new Map<string, number>();
+    for (const s of scores) {
+      if (s.questionType !== questionType || s.extracted === null) continue;
+      read++;
+      increment(byAnswer, String(s.extracted));
+      increment(byGold, String(goldAnswer(questions.get(s.vignetteId))));
+    }
+    if (read < SAME_ANSWER_MIN_ANSWERS) continue;
+    const [answer, count] = mostCommon(byAnswer);
+    const shareOfAnswer = count / read;
     // A model that gives the answer most questions have as correct is not degenerate for doing so.
-    const goldShare = read.filter((s) => String(goldAnswer(questions.get(s.vignetteId))) === answer).length / read.length;
+    const goldShare = (byGold.get(answer) ?? 0) / read;
     if (shareOfAnswer >= SAME_ANSWER_SHARE && goldShare < SAME_ANSWER_SHARE)
-      flags.push({ kind: 'same-answer', questionType, answer, share: shareOfAnswer, answers: read.length });
+      flags.push({ kind: 'same-answer', questionType, answer, share: shareOfAnswer, answers: read });
   }
   if (answers > 0 && unparseable / answers > MOSTLY_UNPARSEABLE_SHARE)
     flags.push({ kind: 'mostly-unparseable', share: unparseable / answers, answers });
@@ -190,10 +204,12 @@ function goldAnswer(question: Question | undefined): string | number | undefined
 }
 
 /** The most frequent value and its count; ties go to the value that sorts first, so the result is deterministic. */
-function mostCommon(values: readonly string[]): [string, number] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+function mostCommon(counts: ReadonlyMap<string, number>): [string, number] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]!;
+}
+
+function increment(counts: Map<string, number>, value: string): void {
+  counts.set(value, (counts.get(value) ?? 0) + 1);
 }
 
 function share(x: number): string {

@@ -1,4 +1,5 @@
 import type { Axis } from '../demographics/types.js';
+import type { ScoreList } from '../score/rows.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
 import { DEFAULT_TARGET_RATIO, detectableEffect, detectableFromStandardError, familyAlpha } from '../power/detectable.js';
@@ -10,7 +11,6 @@ import { ENDPOINTS, type Endpoint } from './endpoints.js';
 import { contrastFamilies, levelComparisons, type ContrastFamily } from './contrasts.js';
 import { eachPair, pairComparisons, pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { ContrastSpec } from '../study/contrasts.js';
-import type { AnalysedScore } from '../score/table.js';
 import { describeFinding } from './sentence.js';
 import { simultaneousLevel } from './simultaneous.js';
 import type { Finding, SimultaneousIntervals } from './types.js';
@@ -34,7 +34,7 @@ export interface AnalysisOptions {
  * comparisons against another level (`pairComparisons`).
  */
 export function findingPairs(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   axes: readonly Axis[],
   options: Pick<AnalysisOptions, 'contrasts' | 'adjustment'>,
   base: readonly ContrastPairs[] = pairContrasts(scores, axes),

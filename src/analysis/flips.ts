@@ -1,4 +1,5 @@
 import type { ParaphraseSource } from '../expand/paraphrase.js';
+import { scoresWhere, type ScoreList } from '../score/rows.js';
 import type { AnalysedScore } from '../score/table.js';
 import { pairedT } from '../stats/pairedT.js';
 import { wilsonInterval } from '../stats/wilson.js';
@@ -129,7 +130,7 @@ export interface NoiseFloor {
  */
 export function analyzeFlips(
   contrasts: readonly ContrastPairs[],
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   modelIds: readonly string[],
 ): { flips: FlipRate[]; floors: NoiseFloor[] } {
   const floors = modelIds.map((m) => noiseFloor(m, scores));
@@ -231,7 +232,7 @@ export function pairedExcess(
 }
 
 /** model -> vignette -> usable paraphrase pairs and flips per source (reference and control of the same replicate). */
-export function paraphraseFlipsByVignette(scores: readonly AnalysedScore[]): Map<string, Map<string, SourceCounts>> {
+export function paraphraseFlipsByVignette(scores: ScoreList): Map<string, Map<string, SourceCounts>> {
   const references = referencesByCell(scores);
   const out = new Map<string, Map<string, SourceCounts>>();
   for (const s of scores) {
@@ -252,7 +253,7 @@ const cellKey = (s: Pick<AnalysedScore, 'modelId' | 'vignetteId' | 'replicate'>,
   `${s.modelId}\u0000${s.vignetteId}\u0000${replicate}`;
 
 /** The reference score of every model × vignette × replicate. */
-export function referencesByCell(scores: readonly AnalysedScore[]): Map<string, AnalysedScore> {
+export function referencesByCell(scores: ScoreList): Map<string, AnalysedScore> {
   const references = new Map<string, AnalysedScore>();
   for (const s of scores) if (s.kind === 'reference') references.set(cellKey(s), s);
   return references;
@@ -271,8 +272,8 @@ function paraphraseFlip(references: ReadonlyMap<string, AnalysedScore>, s: Analy
   return a === null || b === null ? null : a !== b;
 }
 
-function noiseFloor(model: string, scores: readonly AnalysedScore[]): NoiseFloor {
-  const own = scores.filter((s) => s.modelId === model);
+function noiseFloor(model: string, scores: ScoreList): NoiseFloor {
+  const own = scoresWhere(scores, (s) => s.modelId === model);
   const references = referencesByCell(own);
   let replicatePairs = 0;
   let replicateFlips = 0;

@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import type { AnalysedScore } from '../score/table.js';
+import type { ScoreList } from '../score/rows.js';
 import { pairedT } from '../stats/pairedT.js';
 import { isWrong } from '../pairing/pairs.js';
 
@@ -25,7 +25,7 @@ export interface IntersectionCell {
 }
 
 export function analyzeIntersections(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   axes: readonly Axis[],
   crossed: readonly string[],
   modelIds: readonly string[],

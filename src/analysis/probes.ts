@@ -1,4 +1,5 @@
 import type { Axis } from '../demographics/types.js';
+import { scoresWhere, type ScoreList } from '../score/rows.js';
 import type { AnalysedScore } from '../score/table.js';
 import { wilsonInterval } from '../stats/wilson.js';
 import type { Probe, Vignette } from '../template/types.js';
@@ -83,9 +84,9 @@ export function probesById(vignettes: readonly Vignette[]): Map<string, Probe> {
 }
 
 /** The scores of every vignette that is not a race-myth probe: what pooled findings, tests and shifts are made of. */
-export function pooledScores<S extends AnalysedScore>(scores: readonly S[], vignettes: readonly Vignette[]): readonly S[] {
+export function pooledScores<S extends AnalysedScore>(scores: ScoreList<S>, vignettes: readonly Vignette[]): ScoreList<S> {
   const probes = probesById(vignettes);
-  return probes.size === 0 ? scores : scores.filter((s) => !probes.has(s.vignetteId));
+  return probes.size === 0 ? scores : scoresWhere(scores, (s) => !probes.has(s.vignetteId));
 }
 
 /**
@@ -98,22 +99,22 @@ export function pooledScores<S extends AnalysedScore>(scores: readonly S[], vign
  * not the p-values, are what to read). Pooled rows of a targeted level count only the probes whose myth names it.
  */
 export function analyzeProbes(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   vignettes: readonly Vignette[],
   axes: readonly Axis[],
   modelIds: readonly string[],
   options: ProbeOptions,
 ): ProbeResult[] {
   const probes = probesById(vignettes);
-  const probeScores = scores.filter((s) => probes.has(s.vignetteId) && (s.kind === 'reference' || s.kind === 'demographic'));
+  const probeScores = scoresWhere(scores, (s) => probes.has(s.vignetteId) && (s.kind === 'reference' || s.kind === 'demographic'));
   const contrasts = pairContrasts(probeScores, axes);
   const questionTypes = new Map(vignettes.map((v) => [v.id, v.question.type]));
   const results: ProbeResult[] = [];
   for (const modelId of modelIds) {
-    const modelScores = probeScores.filter((s) => s.modelId === modelId);
+    const modelScores = scoresWhere(probeScores, (s) => s.modelId === modelId);
     for (const [vignetteId, probe] of probes) {
       const axis = axes.find((a) => a.id === probe.axis);
-      const scored = modelScores.filter((s) => s.vignetteId === vignetteId);
+      const scored = scoresWhere(modelScores, (s) => s.vignetteId === vignetteId);
       const targets = (level: string) => (probe.levels.includes(level) ? [vignetteId] : []);
       const result = probeResult(
         modelId,
@@ -137,7 +138,7 @@ export function analyzeProbes(
       const ids = ofAxis.map(([id]) => id);
       const targetLevels = axis.levels.map((l) => l.id).filter((l) => ofAxis.some(([, p]) => p.levels.includes(l)));
       const targets = (level: string) => ofAxis.filter(([, p]) => p.levels.includes(level)).map(([id]) => id);
-      const scored = modelScores.filter((s) => ids.includes(s.vignetteId));
+      const scored = scoresWhere(modelScores, (s) => ids.includes(s.vignetteId));
       results.push(probeResult(modelId, null, axis.id, axis, targetLevels, null, scored, contrasts, questionTypes, ids, targets, options));
     }
   }
@@ -151,7 +152,7 @@ function probeResult(
   axis: Axis | undefined,
   targetLevels: string[],
   myth: string | null,
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   contrasts: ReturnType<typeof pairContrasts>,
   questionTypes: ReadonlyMap<string, string>,
   allIds: readonly string[],
@@ -170,7 +171,7 @@ function probeResult(
   for (const level of axis.levels) {
     const targetedBy = level.id === axis.reference ? [] : targets(level.id);
     const ids = targetedBy.length > 0 ? targetedBy : [...allIds];
-    const atLevel = scores.filter((s) => s.attributes[axis.id] === level.id && ids.includes(s.vignetteId));
+    const atLevel = scoresWhere(scores, (s) => s.attributes[axis.id] === level.id && ids.includes(s.vignetteId));
     if (atLevel.length === 0) continue;
     const counts = levelCounts(atLevel, questionTypes);
     const group = contrasts.find((c) => c.modelId === model && c.axis === axis.id && c.level === level.id);
@@ -189,7 +190,7 @@ function probeResult(
 }
 
 function levelCounts(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   questionTypes: ReadonlyMap<string, string>,
 ): Omit<ProbeLevel, 'level' | 'targeted' | 'vignetteIds' | 'contrast'> {
   let nAnswers = 0;
@@ -197,7 +198,10 @@ function levelCounts(
   let refusals = 0;
   let unparseable = 0;
   let lessCare = 0;
+  let graded = true;
   for (const s of scores) {
+    const type = questionTypes.get(s.vignetteId);
+    graded &&= type === 'ordinal' || type === 'numeric';
     if (isWrong(s.outcome) === null) continue;
     nAnswers++;
     if (s.outcome === 'incorrect') incorrect++;
@@ -206,7 +210,6 @@ function levelCounts(
     if (s.signedDeviation !== null && s.signedDeviation < 0) lessCare++;
   }
   const errors = incorrect + refusals + unparseable;
-  const graded = scores.every((s) => questionTypes.get(s.vignetteId) === 'ordinal' || questionTypes.get(s.vignetteId) === 'numeric');
   const ci = wilsonInterval(errors, nAnswers, { confLevel: CONF_LEVEL });
   return {
     nAnswers,

@@ -1,4 +1,5 @@
 import type { Axis } from '../demographics/types.js';
+import type { ScoreList } from '../score/rows.js';
 import { raoScottProportion } from '../stats/raoScottProportion.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { Design } from '../study/types.js';
@@ -53,7 +54,7 @@ export interface SubgroupPerformance {
  * levels, and pooled.
  */
 export function analyzeSubgroups(
-  scores: readonly AnalysedScore[],
+  scores: ScoreList,
   axes: readonly Axis[],
   modelIds: readonly string[],
   design: Design,

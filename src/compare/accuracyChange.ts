@@ -1,4 +1,5 @@
 import type { ScoreRecord } from '../score/types.js';
+import type { ScoreList } from '../score/rows.js';
 import { isWrong } from '../pairing/pairs.js';
 import { clusterBootstrapSums } from '../stats/clusterBootstrapSums.js';
 import type { AccuracyChange } from './types.js';
@@ -18,8 +19,8 @@ export interface AccuracyOptions {
  * answered the same cases), percentile 95% with type-7 quantiles, seeded. Null when no item matches.
  */
 export function accuracyChange(
-  scoresA: readonly ScoreRecord[],
-  scoresB: readonly ScoreRecord[],
+  scoresA: ScoreList<ScoreRecord>,
+  scoresB: ScoreList<ScoreRecord>,
   options: AccuracyOptions,
 ): AccuracyChange | null {
   const correctB = new Map<string, boolean>();

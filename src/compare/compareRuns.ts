@@ -9,6 +9,7 @@ import { deriveSeed, stableStringify } from '../util/hash.js';
 import { InputError } from '../util/problems.js';
 import { simultaneousLevel } from '../analysis/simultaneous.js';
 import type { ScoreRecord } from '../score/types.js';
+import { scoresWhere, type ScoreList } from '../score/rows.js';
 import { accuracyChange } from './accuracyChange.js';
 import { adjustedChange } from './adjustedChange.js';
 import { changeIntervalAt, measureChange } from './disparityChange.js';
@@ -58,7 +59,7 @@ export function compareRuns({ runA, runB, models }: CompareRequest): ComparisonR
       );
       // Audit answers only (reference and demographic variants), as the report's subgroup accuracy counts them.
       const audited = (run: ScoredRun, model: string) =>
-        scoresOf(run, model, match.sharedVariants, cues).filter((s) => s.kind === 'reference' || s.kind === 'demographic');
+        scoresWhere(scoresOf(run, model, match.sharedVariants, cues), (s) => s.kind === 'reference' || s.kind === 'demographic');
       const accuracy = accuracyChange(audited(runA, modelA), audited(other, modelB), {
         bootstrapSeed: deriveSeed(options.seed, 'compare-accuracy', modelA, modelB, cues ?? ''),
         bootstrapResamples: options.bootstrapResamples,
@@ -184,8 +185,9 @@ function contrastsOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<
 }
 
 /** A model's scores on the shared variants (probes left out, as in findings), in one cue mode when given. */
-function scoresOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>, cues?: CueMode): ScoreRecord[] {
-  return pooledScores(run.scores, run.vignettes).filter(
+function scoresOf(run: ScoredRun, model: string, sharedVariants: ReadonlySet<string>, cues?: CueMode): ScoreList<ScoreRecord> {
+  return scoresWhere(
+    pooledScores(run.scores, run.vignettes),
     (s) => s.modelId === model && sharedVariants.has(s.variantId) && (cues === undefined || s.cues === cues),
   );
 }

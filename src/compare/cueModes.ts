@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
+import { scoresWhere, type ScoreList } from '../score/rows.js';
 import { pairContrasts } from '../pairing/pairs.js';
-import type { AnalysedScore } from '../score/table.js';
 import { CUE_MODES, type CueMode } from '../template/render.js';
 import { deriveSeed } from '../util/hash.js';
 import { compareModels, PERMUTATIONS } from './compareRuns.js';
@@ -33,7 +33,7 @@ export interface CueModeResults {
 export interface CueModeInput {
   runDir: string;
   study: { name: string; sha256: string };
-  scores: readonly AnalysedScore[];
+  scores: ScoreList;
   axes: readonly Axis[];
   modelIds: readonly string[];
   modes: readonly CueMode[];
@@ -55,7 +55,7 @@ export function compareCueModes(input: CueModeInput): CueModeResults {
   const comparisons: CueModeComparison[] = [];
   for (const model of input.modelIds) {
     const contrasts = pairContrasts(
-      input.scores.filter((s) => s.modelId === model),
+      scoresWhere(input.scores, (s) => s.modelId === model),
       input.axes,
     );
     for (const [i, a] of ordered.entries()) {

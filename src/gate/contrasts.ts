@@ -8,6 +8,7 @@ import { readFindingsJson, readScores } from '../pipeline/runDir.js';
 import type { AnalysisResults } from '../analysis/analyze.js';
 import type { ScoreRecord } from '../score/types.js';
 import { simultaneousLevel, type SimultaneousLevel } from '../analysis/simultaneous.js';
+import { scoresWhere } from '../score/rows.js';
 import { adjustPValues } from '../stats/adjust.js';
 import { deriveSeed } from '../util/hash.js';
 import type { GatedFinding } from './evaluate.js';
@@ -198,7 +199,7 @@ function analyseScores(
   const scores = gradedScores(pooledScores(allScores, run.vignettes), run.vignettes);
   const { analysis, modelIds } = run.study;
   const seed = analysis.bootstrapSeed ?? run.study.seed;
-  const contrasts = findingPairs(domain === null ? scores : scores.filter((s) => s.domain === domain), axes, analysis);
+  const contrasts = findingPairs(domain === null ? scores : scoresWhere(scores, (s) => s.domain === domain), axes, analysis);
   const options = { ...analysis, seed: domain === null ? seed : deriveSeed(seed, 'gate-domain', domain), confLevel };
   return findingsPerCueMode(contrasts, axes, modelIds, 'error', options).map((f): GatedFinding => ({ ...f, domain }));
 }

@@ -1,4 +1,5 @@
 import type { Axis } from '../demographics/types.js';
+import type { ScoreList } from '../score/rows.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { Outcome } from '../score/types.js';
 import type { CueMode } from '../template/render.js';
@@ -59,12 +60,12 @@ export interface ContrastPairs<S extends AnalysedScore = AnalysedScore> {
  * crosses cue modes a partner is always of the same mode (same attributes, other mode: another contrast), and each
  * mode's pairs form their own contrast, tagged with it.
  */
-export function pairContrasts<S extends AnalysedScore>(scores: readonly S[], axes: readonly Axis[]): ContrastPairs<S>[] {
+export function pairContrasts<S extends AnalysedScore>(scores: ScoreList<S>, axes: readonly Axis[]): ContrastPairs<S>[] {
   const keys = new AttributeKeys();
   const partners = new PartnerIndex(scores, (attributes) => keys.of(attributes));
   const groups = new ContrastGroups(scores);
-  for (let row = 0; row < scores.length; row++) {
-    const s = scores[row]!;
+  for (const row of scores.keys()) {
+    const s = scores.at(row)!;
     if (s.kind !== 'demographic') continue;
     const { attributes, pinned } = s;
     for (let a = 0; a < axes.length; a++) {
@@ -85,7 +86,7 @@ const ROWS = Symbol('contrast rows');
 
 interface ContrastRows<S extends AnalysedScore> {
   rows: RowPairs;
-  scores: readonly S[];
+  scores: ScoreList<S>;
 }
 
 function rowsOf<S extends AnalysedScore>(group: ContrastPairs<S>): ContrastRows<S> | undefined {
@@ -130,7 +131,7 @@ export interface LevelComparison {
  * against, and a partner differing in another axis would attribute that axis's effect to this one.
  */
 export function pairComparisons<S extends AnalysedScore>(
-  scores: readonly S[],
+  scores: ScoreList<S>,
   comparisons: readonly LevelComparison[],
 ): ContrastPairs<S>[] {
   if (comparisons.length === 0) return [];
@@ -142,8 +143,8 @@ export function pairComparisons<S extends AnalysedScore>(
     byAxisLevel.set(id, [...(byAxisLevel.get(id) ?? []), c]);
   }
   const groups = new ContrastGroups(scores);
-  for (let row = 0; row < scores.length; row++) {
-    const s = scores[row]!;
+  for (const row of scores.keys()) {
+    const s = scores.at(row)!;
     if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
     for (const [axis, level] of Object.entries(s.attributes)) {
       if (axis in s.pinned) continue;
@@ -162,7 +163,7 @@ class ContrastGroups<S extends AnalysedScore> {
   private readonly made: { group: Omit<ContrastPairs<S>, 'pairs'>; rows: RowPairs }[] = [];
   private readonly index = new Map<string, Map<string, Map<string, Map<string, Map<string, RowPairs>>>>>();
 
-  constructor(private readonly scores: readonly S[]) {}
+  constructor(private readonly scores: ScoreList<S>) {}
 
   of(modelId: string, axis: string, level: string, versus: string | undefined, cues: CueMode | undefined): RowPairs {
     const byAxis = getOrAdd(this.index, modelId, () => new Map());

@@ -1,3 +1,4 @@
+import type { ScoreList } from '../score/rows.js';
 import type { AnalysedScore } from '../score/table.js';
 
 /** Attribute sets of one (model, vignette, cue mode): each canonical key's variant number, and the reference kind's. */
@@ -10,7 +11,8 @@ interface VariantGroup {
  * Finds a score's partners among the reference and demographic scores: the last row of its cell (model, vignette, cue
  * mode, replicate) with a given attribute set, and the last reference variant's row. Rows are numbered by variant
  * (one number per distinct attribute set of a model, vignette and cue mode) and kept sorted by replicate within
- * each, so the index holds 12 bytes a row in typed arrays instead of one map entry per row (issue #22).
+ * each, so the index holds 12 bytes a row in typed arrays instead of one map entry per row (issue #22), and
+ * reads the scores twice rather than keep anything else per row.
  */
 export class PartnerIndex {
   private readonly groups = new Map<string, Map<string, Map<string, VariantGroup>>>();
@@ -21,23 +23,18 @@ export class PartnerIndex {
   /** The replicate of each entry of `rows`, searched without reading the scores. */
   private readonly replicates: Float64Array;
 
-  constructor(scores: readonly AnalysedScore[], keyOf: (attributes: Readonly<Record<string, string>>) => string) {
-    const variantOf = new Int32Array(scores.length).fill(-1);
-    const referenceOf = new Int32Array(scores.length).fill(-1);
+  constructor(scores: ScoreList, keyOf: (attributes: Readonly<Record<string, string>>) => string) {
     /** Rows per variant number; a new number is the next index. */
     const sizes: number[] = [];
-    for (let row = 0; row < scores.length; row++) {
-      const s = scores[row]!;
+    for (const s of scores) {
       if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
       const group = this.groupOf(s, true)!;
       const key = keyOf(s.attributes);
       let v = group.byKey.get(key);
       if (v === undefined) group.byKey.set(key, (v = sizes.push(0) - 1));
-      variantOf[row] = v;
       sizes[v]!++;
       if (s.kind !== 'reference') continue;
       group.reference ??= sizes.push(0) - 1;
-      referenceOf[row] = group.reference;
       sizes[group.reference]!++;
     }
     this.starts = new Int32Array(sizes.length + 1);
@@ -45,13 +42,19 @@ export class PartnerIndex {
     this.rows = new Int32Array(this.starts[sizes.length]!);
     this.replicates = new Float64Array(this.rows.length);
     const next = this.starts.slice(0, sizes.length);
-    for (let row = 0; row < scores.length; row++)
-      for (const v of [variantOf[row]!, referenceOf[row]!]) {
-        if (v < 0) continue;
-        const at = next[v]!++;
-        this.rows[at] = row;
-        this.replicates[at] = scores[row]!.replicate;
-      }
+    const place = (v: number, row: number, replicate: number) => {
+      const at = next[v]!++;
+      this.rows[at] = row;
+      this.replicates[at] = replicate;
+    };
+    // A row's variant number is looked up again rather than kept per row from the first pass.
+    for (const row of scores.keys()) {
+      const s = scores.at(row)!;
+      if (s.kind !== 'reference' && s.kind !== 'demographic') continue;
+      const group = this.groupOf(s, false)!;
+      place(group.byKey.get(keyOf(s.attributes))!, row, s.replicate);
+      if (s.kind === 'reference') place(group.reference!, row, s.replicate);
+    }
     for (let v = 0; v < sizes.length; v++) this.sortByReplicate(this.starts[v]!, this.starts[v + 1]!);
   }
 

@@ -1,3 +1,4 @@
+import type { ScoreList } from '../score/rows.js';
 import type { AnalysedScore } from '../score/table.js';
 import { widened } from '../util/widened.js';
 import type { ScorePair } from './pairs.js';
@@ -46,13 +47,13 @@ export class RowPairs {
   }
 
   /** The pairs as objects over `scores` (the rows the pairs name), one at a time, in the order added. */
-  *each<S extends AnalysedScore>(scores: readonly S[]): Generator<ScorePair<S>> {
+  *each<S extends AnalysedScore>(scores: ScoreList<S>): Generator<ScorePair<S>> {
     for (let i = 0; i < this.count; i++) {
-      const level = scores[this.levels[i]!]!;
+      const level = scores.at(this.levels[i]!)!;
       yield {
         vignetteId: level.vignetteId,
         replicate: level.replicate,
-        reference: scores[this.references[i]!]!,
+        reference: scores.at(this.references[i]!)!,
         level,
         marginal: this.marginal[i] === 1,
       };

@@ -6,6 +6,7 @@ import { crossesCueModes } from '../study/cues.js';
 import { assessDataQuality, RequestErrorTally } from '../analysis/dataQuality.js';
 import type { Variant } from '../expand/types.js';
 import type { ResponseRecord } from '../run/types.js';
+import type { FinalResponses } from './loadRun.js';
 import { createScorer } from '../score/score.js';
 import type { ScoreRecord } from '../score/types.js';
 import { judgedScores } from './judges.js';
@@ -31,6 +32,12 @@ import { ScoreTable } from '../score/table.js';
 import { builtinScoringOnly, scoreInWorkers } from '../score/parallel.js';
 import { existsSync } from 'node:fs';
 
+/** The responses to score: any records, or a run directory's (`FinalResponses`), which can be looked up by key. */
+type Responses = Iterable<ResponseRecord> & { size?: number; finalOf?: FinalResponses['finalOf'] };
+
+/** Worker threads that score the answers: a number, or one for a number of answers (asked only when scoring). */
+type ScoringWorkers = number | ((answers: number) => number);
+
 /** What the analysis needs of a study; a run directory's manifest provides all of it (quality: defaults when older). */
 export type AnalyzedStudy = Pick<Study, 'axes' | 'analysis' | 'name' | 'seed' | 'design'> &
   Partial<Pick<Study, 'quality' | 'cueModes'>> & { modelIds: string[] };
@@ -46,9 +53,9 @@ export async function analyzeRun(
   study: AnalyzedStudy,
   vignettes: readonly Vignette[],
   variants: readonly Variant[],
-  responses: Iterable<ResponseRecord> & { size?: number },
+  responses: Responses,
   registry: Registry = createRegistry(),
-  options: { rescore?: boolean; scoringWorkers?: number } = {},
+  options: { rescore?: boolean; scoringWorkers?: ScoringWorkers } = {},
 ): Promise<AnalysisResults> {
   const { results, table } = await scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
   // The report renders the scores just analysed (the same values scores.jsonl now holds), not a second copy read back.
@@ -65,9 +72,9 @@ async function scoreAndAnalyse(
   study: AnalyzedStudy,
   vignettes: readonly Vignette[],
   variants: readonly Variant[],
-  responses: Iterable<ResponseRecord> & { size?: number },
+  responses: Responses,
   registry: Registry,
-  options: { rescore?: boolean; scoringWorkers?: number },
+  options: { rescore?: boolean; scoringWorkers?: ScoringWorkers },
 ): Promise<{ results: AnalysisResults; table: ScoreTable }> {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
@@ -84,15 +91,17 @@ async function scoreAndAnalyse(
     const scored = (r: ResponseRecord) => score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
     return mapIterable(responses, (r) => (errors.add(r), scored(r)));
   };
-  const workers = options.scoringWorkers ?? 1;
-  const scoredStream = (): AsyncIterable<ScoreRecord> | Iterable<ScoreRecord> =>
-    workers > 1 && builtinScoringOnly(vignettes, questionTypes)
+  const scoredStream = (): AsyncIterable<ScoreRecord> | Iterable<ScoreRecord> => {
+    const { scoringWorkers = 1 } = options;
+    const workers = typeof scoringWorkers === 'number' ? scoringWorkers : scoringWorkers(responses.size ?? 0);
+    return workers > 1 && builtinScoringOnly(vignettes, questionTypes)
       ? scoreInWorkers(responses, { variants, vignettes }, workers, (r) => errors.add(r))
       : automated();
+  };
   if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
     // Nothing the scores are a function of has changed: read back, not scored again.
-    for (const r of failures(responses)) errors.add(r);
     table = readScoreTable(runDir);
+    for (const r of failedResponses(table, responses)) errors.add(r);
   } else if (source.judge === null && source.inputs.adjudications === null) {
     // No judge and no clinician labels: each score is final when made, written and tabled on the way.
     table = sizedTable();
@@ -154,9 +163,24 @@ async function* tabled(records: AsyncIterable<ScoreRecord> | Iterable<ScoreRecor
   }
 }
 
-/** The responses whose request failed (the only ones an error tally counts), without reading the others when the source can. */
-function failures(responses: Iterable<ResponseRecord> & { failures?: () => Iterable<ResponseRecord> }): Iterable<ResponseRecord> {
-  return responses.failures?.() ?? responses;
+/**
+ * The responses whose request failed (the only ones an error tally counts), in the scores' order: the requests the
+ * scores record as failed, looked up by key when the source can (`FinalResponses`) instead of reading every response.
+ */
+function* failedResponses(table: ScoreTable, responses: Responses): Generator<ResponseRecord> {
+  if (!responses.finalOf) {
+    for (const r of responses) if (r.error !== null) yield r;
+    return;
+  }
+  // A failed request scores `error` (as does an answer without text, whose response is no failure), and keeps it as
+  // the automated outcome under a clinician's label.
+  const keys: string[] = [];
+  for (const s of table.rows()) if (s.outcome === 'error' || s.adjudicated?.automated === 'error') keys.push(s.key);
+  const final = responses.finalOf(new Set(keys));
+  for (const key of keys) {
+    const r = final.get(key);
+    if (r !== undefined && r.error !== null) yield r;
+  }
 }
 
 function* mapIterable<T, U>(items: Iterable<T>, f: (item: T) => U): Generator<U> {

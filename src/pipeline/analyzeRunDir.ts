@@ -44,7 +44,7 @@ export async function analyzeRunDirectory(
     const responses = readFinalResponses(run);
     return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, responses, registry, {
       rescore: options.rescore === true,
-      scoringWorkers: options.scoringWorkers ?? scoringWorkersFor(responses.size),
+      scoringWorkers: options.scoringWorkers ?? scoringWorkersFor,
     });
   } finally {
     claim.release();

@@ -57,13 +57,16 @@ export function loadRun(dir: string): LoadedRun {
  * The recorded responses of a run: for every request, its success if it ever succeeded, else its last failure, in
  * plan order (so what is written from them never depends on the order answers arrived: a resumed run, a concurrent
  * endpoint or an imported batch give the same files); records the plan does not know follow in the order they first
- * appear. Read lazily: one pass indexes byte offsets, and each iteration reads the records back one at a time, so a
- * run's texts are never all in memory.
+ * appear. Read lazily: one pass indexes byte offsets when the records or their number are first asked for (an
+ * analysis that reads its scores back asks only `finalOf` a few keys), and each iteration reads the records back one
+ * at a time, so a run's texts are never all in memory.
  */
 export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>): FinalResponses {
   const path = requireRunFile(run.dir, 'responses');
-  const { ordered, failed } = chosenOffsets(run, path);
-  const read = function* (at: Float64Array): Generator<ResponseRecord> {
+  let ordered: Float64Array | undefined;
+  const offsets = () => (ordered ??= chosenOffsets(run, path));
+  const read = function* (): Generator<ResponseRecord> {
+    const at = offsets();
     const fd = openSync(path, 'r');
     const lines = new LineReader(fd);
     try {
@@ -72,16 +75,43 @@ export function readFinalResponses(run: Pick<LoadedRun, 'dir' | 'study' | 'varia
       closeSync(fd);
     }
   };
-  return { size: ordered.length, [Symbol.iterator]: () => read(ordered), failures: () => read(failed) };
+  return {
+    get size() {
+      return offsets().length;
+    },
+    [Symbol.iterator]: read,
+    finalOf: (keys) => finalRecordsOf(run.dir, path, keys),
+  };
 }
 
 /**
- * The offsets of the chosen records, in plan order, and of those that failed. A function of its own so that the
+ * The final record of each request of `keys` found (its first success if it ever succeeded, else its last failure),
+ * from one pass that parses only those requests' lines and keeps nothing of any other.
+ */
+function finalRecordsOf(dir: string, path: string, keys: ReadonlySet<string>): Map<string, ResponseRecord> {
+  const final = new Map<string, ResponseRecord>();
+  let lineNumber = 0;
+  scanLines(
+    path,
+    (line) => {
+      lineNumber++;
+      if (line.trim() === '' || !keys.has(keyOfLine(line))) return;
+      const r = parseResponseLine<ResponseRecord>(dir, line, lineNumber);
+      if (final.get(r.key)?.error === null) return;
+      final.set(r.key, r);
+    },
+    { final: 'include' },
+  );
+  return final;
+}
+
+/**
+ * The offsets of the chosen records, in plan order. A function of its own so that the
  * returned iterators' closures share no scope with the scan's index and columns: V8 keeps every variable any closure
  * of a function captures alive as long as one of them lives, which held both (about 55 bytes a response, 550 MB at
  * 10 million) through a whole analysis.
  */
-function chosenOffsets(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>, path: string): { ordered: Float64Array; failed: Float64Array } {
+function chosenOffsets(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>, path: string): Float64Array {
   // Per request (in the order its key first appears): the chosen record's offset, whether it answered, its rank.
   const chosen = new RequestColumns();
   const keysRead = openSync(path, 'r');
@@ -121,23 +151,21 @@ function chosenOffsets(run: Pick<LoadedRun, 'dir' | 'study' | 'variants'>, path:
   }
   // Records of equal rank (unknown to the plan) keep the order they first appeared in. Only the offsets, in that
   // order, outlive the scan (8 bytes a response, not a key string).
-  const { ranks, offsets, answered } = chosen;
+  const { ranks, offsets } = chosen;
   const sorted = Uint32Array.from({ length: chosen.length }, (_, i) => i).sort((a, b) =>
     ranks[a] === ranks[b] ? a - b : ranks[a]! < ranks[b]! ? -1 : 1,
   );
-  const ordered = Float64Array.from(sorted, (i) => offsets[i]!);
-  const failed = Float64Array.from(
-    sorted.filter((i) => !answered[i]),
-    (i) => offsets[i]!,
-  );
-  return { ordered, failed };
+  return Float64Array.from(sorted, (i) => offsets[i]!);
 }
 
-/** A run's final responses (see `readFinalResponses`), and apart those that failed, in the same order. */
+/** A run's final responses (see `readFinalResponses`), and those of a few requests apart. */
 export interface FinalResponses extends Iterable<ResponseRecord> {
-  size: number;
-  /** Only the responses whose request failed: what a tally of errors reads, without parsing every answer again. */
-  failures(): Iterable<ResponseRecord>;
+  readonly size: number;
+  /**
+   * The final responses of the requests `keys` names, by key, without indexing every request: what a tally of the
+   * failures recorded in a run's scores reads.
+   */
+  finalOf(keys: ReadonlySet<string>): ReadonlyMap<string, ResponseRecord>;
 }
 
 /** Growable columns of the record chosen per request: no object per request. */

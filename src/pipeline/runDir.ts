@@ -25,7 +25,7 @@ import { fileLines, writeAll } from '../run/jsonlFile.js';
 import { isAlive, takeLock } from '../run/lock.js';
 import { EXTRACTOR_VERSION } from '../score/extract/types.js';
 import { ScoreTable } from '../score/table.js';
-import { decodeScoreTable, encodeScoreTable, type ScoreTableStamp } from '../score/tableFile.js';
+import { encodeScoreTable, readScoreTableFile, storedKeyBytes, type ScoreTableStamp } from '../score/tableFile.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
 import { InputError } from '../util/problems.js';
@@ -442,20 +442,23 @@ export async function writeScores(dir: string, scores: AsyncIterable<ScoreRecord
 
 /**
  * The run's scores as a table: read from scores-table.bin when that was made from exactly the current scores.jsonl
- * (its digest) by this extractor version; otherwise scores.jsonl is read line by line and the table file written
- * again. A stale, damaged or foreign table file is never an error: the JSON lines are the record.
+ * (its digest) by this extractor version, its keys left in the file until asked for; otherwise scores.jsonl is read
+ * line by line and the table file written again. A stale, damaged or foreign table file is never an error: the JSON lines are the record.
  */
 export function readScoreTable(dir: string): ScoreTable {
   const stamp = scoresStamp(dir);
   const path = runFile(dir, 'scoresTable');
-  const cached = existsSync(path) ? decodeScoreTable(readFileSync(path), stamp) : undefined;
+  const cached = existsSync(path) ? readScoreTableFile(path, stamp) : undefined;
   if (cached) return cached;
   const table = ScoreTable.of(scoreRecords(dir));
   writeScoreTable(dir, table, stamp);
   return table;
 }
 
-/** Writes scores-table.bin for `table`, which must hold exactly the scores.jsonl just written. */
+/**
+ * Writes scores-table.bin for `table`, which must hold exactly the scores.jsonl just written; the table reads its
+ * keys from the file from then on.
+ */
 export function writeScoreTable(dir: string, table: ScoreTable, stamp: ScoreTableStamp = scoresStamp(dir)): void {
   const path = runFile(dir, 'scoresTable');
   const tmp = temporaryPath(path);
@@ -467,6 +470,7 @@ export function writeScoreTable(dir: string, table: ScoreTable, stamp: ScoreTabl
     closeSync(fd);
   }
   renameSync(tmp, path);
+  table.leaveKeysIn(storedKeyBytes(path));
 }
 
 function scoresStamp(dir: string): ScoreTableStamp {

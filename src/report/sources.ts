@@ -5,7 +5,7 @@ import { pairContrasts, type ContrastPairs } from '../pairing/pairs.js';
 import type { Axis } from '../demographics/types.js';
 import type { Manifest } from '../pipeline/manifest.js';
 import type { ReviewAgreement } from '../review/agreement.js';
-import type { AnalysedScore } from '../score/table.js';
+import type { ScoreList } from '../score/rows.js';
 import type { Vignette } from '../template/types.js';
 import type { CueMode } from '../template/render.js';
 import { flipMatrix, type FlipCell } from './data/flipMatrix.js';
@@ -20,7 +20,7 @@ import { loadProvisions, type Provision } from './appendix/provisions.js';
 export interface ReportSources {
   manifest: Manifest;
   results: AnalysisResults;
-  scores: readonly AnalysedScore[];
+  scores: ScoreList;
   vignettes: readonly Vignette[];
   /** Model output by response key (null for a request that failed). Untrusted text. */
   responseTexts: ReadonlyMap<string, string | null>;
@@ -63,6 +63,13 @@ export interface ReportLookups extends ReportSources {
 export interface ReportContext extends ReportLookups {
   flipCells: readonly FlipCell[];
   vignetteShifts: readonly VignetteShift[];
+}
+
+/** How many distinct variants the scores answer (a variant counts once, however many models and replicates answer it). */
+export function variantCount(scores: ScoreList): number {
+  const variants = new Set<string>();
+  for (const s of scores) variants.add(s.variantId);
+  return variants.size;
 }
 
 export function reportContext(sources: ReportSources): ReportContext {

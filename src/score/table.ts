@@ -5,6 +5,7 @@ import type { CueMode } from '../template/render.js';
 import { sameFields } from '../util/sameFields.js';
 import { isLatin1, REQUEST_HASH_PREFIX } from '../util/requestKey.js';
 import { widened } from '../util/widened.js';
+import { ScoreRows } from './rows.js';
 import type { Adjudication, JudgeNote, Outcome, PairwiseNote, ScoreRecord } from './types.js';
 
 /**
@@ -52,14 +53,19 @@ const HEDGE_BIT = 0x80;
 const HEX_KEY_BIT = 0x40;
 const OUTCOME_MASK = 0x3f;
 const NO_VALUE = -1;
+/**
+ * Keys a table whose key bytes stay in its file reads one at a time (a report's worst cases, a run's failures); past
+ * this many it reads them all at once, as a design whose statistics read every key would otherwise make it.
+ */
+const KEYS_READ_ONE_AT_A_TIME = 10_000;
 
 /**
  * Scores as columns, so that analysing a run costs memory in proportion to its variants, not to its answer texts:
  * per score a shared-facts id, the replicate, an outcome code (with the hedge bit), an interned extracted value, an
  * interned extractor, the signed deviation, the care recommended and the request key as Latin-1 bytes — about 140 bytes with the columns'
- * spare capacity, plus a 48-byte view — where a parsed record costs about 300 (its own strings, its object, its
- * explanation). `rows()` hands the analysis one small view per score, so every module keeps reading plain fields;
- * the values read are exactly those added, so every statistic stays the same.
+ * spare capacity — where a parsed record costs about 300 (its own strings, its object, its explanation). `rows()`
+ * hands the analysis a view of a score as it reads it, so every module keeps reading plain fields; the values read
+ * are exactly those added, so every statistic stays the same.
  */
 export class ScoreTable {
   private readonly facts: SharedFacts[] = [];
@@ -79,9 +85,12 @@ export class ScoreTable {
   /** Care-intensity answers' care (NaN: none): the only outcome of a question without a key. */
   private cares: Float64Array = new Float64Array(1024);
   private keyEnds: Float64Array = new Float64Array(1024);
-  private keyBytes: Buffer = Buffer.alloc(1 << 16);
+  private keyBytes: Buffer | StoredKeyBytes = Buffer.alloc(1 << 16);
+  /** Keys read from the file one at a time so far (while `keyBytes` stays there). */
+  private storedKeyReads = 0;
   private count = 0;
-  private views: ScoreView[] | undefined;
+  /** Set once the rows are read: the columns are then cut to their length, and no row can be added. */
+  private read = false;
 
   /**
    * `expectedRows`, when known (a run's number of requests), sizes the columns once: a table grown by doubling holds
@@ -106,7 +115,7 @@ export class ScoreTable {
   }
 
   add(score: AnalysedScore): void {
-    if (this.views) throw new Error('ScoreTable.add: the table was already read (rows()); build a new one');
+    if (this.read) throw new Error('ScoreTable.add: the table was already read (rows()); build a new one');
     const i = this.count;
     if (i === this.codes.length) this.grow();
     this.factIds[i] = this.factsId(score);
@@ -126,13 +135,16 @@ export class ScoreTable {
     this.count++;
   }
 
-  /** One view per score, in the order added; the same array (and views) on every call. */
-  rows(): readonly AnalysedScore[] {
-    if (!this.views) {
+  /**
+   * The scores in the order added, as rows: each read makes a small view of its row (garbage once read), so a run's
+   * scores are never held as one object each.
+   */
+  rows(): ScoreRows {
+    if (!this.read) {
       this.trim();
-      this.views = Array.from({ length: this.count }, (_, i) => new ScoreView(this, i));
+      this.read = true;
     }
-    return this.views;
+    return new ScoreRows({ factIds: this.factIds, facts: this.facts, view: (row) => new ScoreView(this, row) });
   }
 
   /**
@@ -157,13 +169,27 @@ export class ScoreTable {
         deviations: this.deviations.subarray(0, n),
         cares: this.cares.subarray(0, n),
         keyEnds: this.keyEnds.subarray(0, n),
-        keyBytes: this.keyBytes.subarray(0, keyLength),
+        keyBytes: this.keysInMemory().subarray(0, keyLength),
       },
     };
   }
 
-  /** The table `parts()` described (columns used as given, not copied); inconsistent parts throw. */
-  static fromParts(parts: ScoreTableParts): ScoreTable {
+  /**
+   * Reads its keys from now on from `stored`, the same bytes in the file the table was just written to
+   * (`encodeScoreTable`), and lets go of its own: a run's keys are about 40 % of its columns, and few are read.
+   */
+  leaveKeysIn(stored: StoredKeyBytes): void {
+    const n = this.count;
+    if (stored.length !== (n === 0 ? 0 : this.keyEnds[n - 1]!)) throw new Error('ScoreTable.leaveKeysIn: not the key bytes of this table');
+    this.keyBytes = stored;
+    this.storedKeyReads = 0;
+  }
+
+  /**
+   * The table `parts()` described (columns used as given, not copied), its key bytes possibly left in its file;
+   * inconsistent parts throw.
+   */
+  static fromParts(parts: Omit<ScoreTableParts, 'columns'> & { columns: StoredScoreColumns }): ScoreTable {
     const table = new ScoreTable();
     const { columns } = parts;
     const n = columns.codes.length;
@@ -197,7 +223,8 @@ export class ScoreTable {
     table.deviations = columns.deviations;
     table.cares = columns.cares;
     table.keyEnds = columns.keyEnds;
-    table.keyBytes = Buffer.from(columns.keyBytes.buffer, columns.keyBytes.byteOffset, columns.keyBytes.byteLength);
+    const { keyBytes } = columns;
+    table.keyBytes = keyBytes instanceof Uint8Array ? Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength) : keyBytes;
     table.count = n;
     return table;
   }
@@ -235,10 +262,9 @@ export class ScoreTable {
   keyOf(i: number): string {
     const wide = this.wideKeys.get(i);
     if (wide !== undefined) return wide;
-    const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
-    const end = this.keyEnds[i]!;
-    if ((this.codes[i]! & HEX_KEY_BIT) === 0) return this.keyBytes.toString('latin1', start, end);
-    return this.keyBytes.toString('hex', start, start + 32) + this.keyBytes.toString('latin1', start + 32, end);
+    const bytes = this.keyBytesOf(i === 0 ? 0 : this.keyEnds[i - 1]!, this.keyEnds[i]!);
+    if ((this.codes[i]! & HEX_KEY_BIT) === 0) return bytes.toString('latin1');
+    return bytes.toString('hex', 0, 32) + bytes.toString('latin1', 32);
   }
   notesOf(i: number): RareNotes | undefined {
     return this.notes.get(i);
@@ -267,8 +293,21 @@ export class ScoreTable {
     return this.facts.length - 1;
   }
 
+  /** The bytes of one key: from memory, or from the table's file while few keys have been asked for. */
+  private keyBytesOf(start: number, end: number): Buffer {
+    if (!Buffer.isBuffer(this.keyBytes) && ++this.storedKeyReads <= KEYS_READ_ONE_AT_A_TIME) return this.keyBytes.read(start, end);
+    return this.keysInMemory().subarray(start, end);
+  }
+
+  /** The key bytes in memory, read from the table's file the first time when they were left there. */
+  private keysInMemory(): Buffer {
+    if (!Buffer.isBuffer(this.keyBytes)) this.keyBytes = this.keyBytes.read(0, this.keyBytes.length);
+    return this.keyBytes;
+  }
+
   private addKey(i: number, key: string): void {
     const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
+    let keyBytes = this.keysInMemory();
     // Latin-1 only: one byte per character, read back exactly; anything wider keeps its string.
     if (!isLatin1(key)) {
       this.wideKeys.set(i, key);
@@ -277,14 +316,14 @@ export class ScoreTable {
     }
     const hex = REQUEST_HASH_PREFIX.test(key);
     if (hex) this.codes[i] = this.codes[i]! | HEX_KEY_BIT;
-    while (start + key.length > this.keyBytes.length) {
-      const bigger = Buffer.alloc(Math.max(1 << 16, this.keyBytes.length * 2));
-      this.keyBytes.copy(bigger, 0, 0, start);
-      this.keyBytes = bigger;
+    while (start + key.length > keyBytes.length) {
+      const bigger = Buffer.alloc(Math.max(1 << 16, keyBytes.length * 2));
+      keyBytes.copy(bigger, 0, 0, start);
+      this.keyBytes = keyBytes = bigger;
     }
     this.keyEnds[i] = hex
-      ? start + this.keyBytes.write(key.slice(0, 64), start, 'hex') + this.keyBytes.write(key.slice(64), start + 32, 'latin1')
-      : start + this.keyBytes.write(key, start, 'latin1');
+      ? start + keyBytes.write(key.slice(0, 64), start, 'hex') + keyBytes.write(key.slice(64), start + 32, 'latin1')
+      : start + keyBytes.write(key, start, 'latin1');
   }
 
   /** Columns cut to the rows they hold, once no row is added: growth by doubling leaves up to half of each unused. */
@@ -299,7 +338,8 @@ export class ScoreTable {
     this.deviations = this.deviations.slice(0, n);
     this.cares = this.cares.slice(0, n);
     this.keyEnds = this.keyEnds.slice(0, n);
-    this.keyBytes = Buffer.from(this.keyBytes.subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
+    // Key bytes left in a file stay there.
+    if (Buffer.isBuffer(this.keyBytes)) this.keyBytes = Buffer.from(this.keyBytes.subarray(0, n === 0 ? 0 : this.keyEnds[n - 1]!));
   }
 
   private grow(size = Math.max(1024, this.codes.length * 2)): void {
@@ -336,81 +376,98 @@ export interface ScoreColumns {
   keyBytes: Uint8Array;
 }
 
+/** Key bytes left in a table's file: how many there are, and a reader of a range of them. */
+export interface StoredKeyBytes {
+  readonly length: number;
+  read(start: number, end: number): Buffer;
+}
+
+/** A table's columns as read from its file: the key bytes in memory, or left in the file. */
+export type StoredScoreColumns = Omit<ScoreColumns, 'keyBytes'> & { keyBytes: Uint8Array | StoredKeyBytes };
+
 /** A score read from the table's columns: what a plain record would hold, at the cost of two fields. */
 class ScoreView implements AnalysedScore {
   constructor(
     private readonly table: ScoreTable,
-    private readonly index: number,
+    readonly row: number,
   ) {}
   get key(): string {
-    return this.table.keyOf(this.index);
+    return this.table.keyOf(this.row);
   }
   get modelId(): string {
-    return this.table.factsOf(this.index).modelId;
+    return this.table.factsOf(this.row).modelId;
   }
   get vignetteId(): string {
-    return this.table.factsOf(this.index).vignetteId;
+    return this.table.factsOf(this.row).vignetteId;
   }
   get variantId(): string {
-    return this.table.factsOf(this.index).variantId;
+    return this.table.factsOf(this.row).variantId;
   }
   get replicate(): number {
-    return this.table.replicateOf(this.index);
+    return this.table.replicateOf(this.row);
   }
   get domain(): string {
-    return this.table.factsOf(this.index).domain;
+    return this.table.factsOf(this.row).domain;
   }
   get perspective(): Perspective {
-    return this.table.factsOf(this.index).perspective;
+    return this.table.factsOf(this.row).perspective;
   }
   get questionType(): QuestionType {
-    return this.table.factsOf(this.index).questionType;
+    return this.table.factsOf(this.row).questionType;
   }
   get attributes(): Record<string, string> {
-    return this.table.factsOf(this.index).attributes;
+    return this.table.factsOf(this.row).attributes;
   }
   get kind(): VariantKind {
-    return this.table.factsOf(this.index).kind;
+    return this.table.factsOf(this.row).kind;
   }
   get paraphrase(): ParaphraseSource | undefined {
-    return this.table.factsOf(this.index).paraphrase;
+    return this.table.factsOf(this.row).paraphrase;
   }
   get pinned(): Record<string, string> {
-    return this.table.factsOf(this.index).pinned;
+    return this.table.factsOf(this.row).pinned;
   }
   get cues(): CueMode | undefined {
-    return this.table.factsOf(this.index).cues;
+    return this.table.factsOf(this.row).cues;
   }
   get outcome(): Outcome {
-    return this.table.outcomeOf(this.index);
+    return this.table.outcomeOf(this.row);
   }
   get extracted(): string | number | null {
-    return this.table.extractedOf(this.index);
+    return this.table.extractedOf(this.row);
   }
   get signedDeviation(): number | null {
-    return this.table.deviationOf(this.index);
+    return this.table.deviationOf(this.row);
   }
   get care(): number | undefined {
-    return this.table.careOf(this.index);
+    return this.table.careOf(this.row);
   }
   get hedge(): boolean {
-    return this.table.hedgeOf(this.index);
+    return this.table.hedgeOf(this.row);
   }
   get extractor(): string {
-    return this.table.extractorOf(this.index).extractor;
+    return this.table.extractorOf(this.row).extractor;
   }
   get extractorVersion(): number {
-    return this.table.extractorOf(this.index).extractorVersion;
+    return this.table.extractorOf(this.row).extractorVersion;
   }
   get judge(): JudgeNote | undefined {
-    return this.table.notesOf(this.index)?.judge;
+    return this.table.notesOf(this.row)?.judge;
   }
   get pairwise(): PairwiseNote[] | undefined {
-    return this.table.notesOf(this.index)?.pairwise;
+    return this.table.notesOf(this.row)?.pairwise;
   }
   get adjudicated(): Adjudication | undefined {
-    return this.table.notesOf(this.index)?.adjudicated;
+    return this.table.notesOf(this.row)?.adjudicated;
   }
+}
+
+/**
+ * What tells one score from another however often it is read: a table row's number (each read of a table's row
+ * makes a new view), or a plain record itself. Numbers of two tables' rows are alike: compare scores of one table.
+ */
+export function scoreIdentity(score: AnalysedScore): AnalysedScore | number {
+  return score instanceof ScoreView ? score.row : score;
 }
 
 function sameFacts(facts: SharedFacts, score: AnalysedScore): boolean {

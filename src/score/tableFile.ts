@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ScoreTable, type ScoreColumns, type ScoreTableParts } from './table.js';
+import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { ScoreTable, type ScoreTableParts, type StoredKeyBytes, type StoredScoreColumns } from './table.js';
 
 /** Bumped whenever the layout below changes: a file of another version is stale and rebuilt from scores.jsonl. */
 export const SCORE_TABLE_FILE_VERSION = 1;
 
 const MAGIC = Buffer.from('CFSCORES', 'latin1');
+/** Bytes of the body hashed at a time when checking its digest: a file's columns are never all read for it. */
+const DIGEST_CHUNK = 1 << 24;
 
 /** What a table file was made from: it is used only while these still hold. */
 export interface ScoreTableStamp {
@@ -74,11 +77,78 @@ export function encodeScoreTable(table: ScoreTable, stamp: ScoreTableStamp): Buf
  * scores.jsonl and writes the file again. Never throws on bad bytes.
  */
 export function decodeScoreTable(file: Buffer, expected: ScoreTableStamp): ScoreTable | undefined {
+  const aligned = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
+  return decode({ size: aligned.length, read: (offset, length) => aligned.subarray(offset, offset + length) }, expected, false);
+}
+
+/**
+ * The table the file at `path` holds, as `decodeScoreTable`, with its key bytes left in the file: a run's keys are
+ * about 40 % of its columns, and an analysis reads few of them (a report's worst cases, the failed requests). A key
+ * is read from the file when asked for; should the file be replaced meanwhile, reading one throws.
+ */
+export function readScoreTableFile(path: string, expected: ScoreTableStamp): ScoreTable | undefined {
+  const fd = openSync(path, 'r');
   try {
-    if (file.length < 12 || !file.subarray(0, 8).equals(MAGIC)) return undefined;
-    const headerLength = file.readUInt32LE(8);
-    if (12 + headerLength > file.length) return undefined;
-    const header = JSON.parse(file.toString('utf8', 12, 12 + headerLength)) as Header;
+    const opened = fstatSync(fd);
+    const source = { size: opened.size, read: (offset: number, length: number) => readAt(fd, offset, length) };
+    return decode(source, expected, unchangedReader(path, opened));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The key bytes of the table file at `path`, just written from a table that holds them in memory: read from the
+ * file from now on (`ScoreTable.leaveKeysIn`), so that an analysis that scored its answers holds no more than one
+ * that read them back.
+ */
+export function storedKeyBytes(path: string): StoredKeyBytes {
+  const fd = openSync(path, 'r');
+  try {
+    const read = unchangedReader(path, fstatSync(fd));
+    const headerLength = readAt(fd, 8, 4).readUInt32LE(0);
+    const header = JSON.parse(readAt(fd, 12, headerLength).toString('utf8')) as Header;
+    let keysAt = 12 + headerLength;
+    for (const [, type] of COLUMNS) keysAt += padded(header.rows * type.BYTES_PER_ELEMENT);
+    return { length: header.keyBytes, read: (start, end) => read(keysAt + start, end - start) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A reader of the file at `path` that refuses to read once it is no longer the file `opened` describes. */
+function unchangedReader(path: string, opened: Stats): (offset: number, length: number) => Buffer {
+  return (offset, length) => {
+    const fd = openSync(path, 'r');
+    try {
+      const now = fstatSync(fd);
+      if (now.ino !== opened.ino || now.size !== opened.size || now.mtimeMs !== opened.mtimeMs)
+        throw new Error(`${path} changed while the scores read from it were in use; analyse again`);
+      return readAt(fd, offset, length);
+    } finally {
+      closeSync(fd);
+    }
+  };
+}
+
+/** Bytes of a table file: in memory, or read from it. */
+interface ByteSource {
+  readonly size: number;
+  /** `length` bytes from `offset`, in a buffer starting on a multiple of 8. */
+  read(offset: number, length: number): Buffer;
+}
+
+/** The table `source` holds (see `decodeScoreTable`); its key bytes read from it, or read later through `storedKeys`. */
+function decode(
+  source: ByteSource,
+  expected: ScoreTableStamp,
+  storedKeys: false | ((offset: number, length: number) => Buffer),
+): ScoreTable | undefined {
+  try {
+    if (source.size < 12 || !source.read(0, 8).equals(MAGIC)) return undefined;
+    const headerLength = source.read(8, 4).readUInt32LE(0);
+    if (12 + headerLength > source.size) return undefined;
+    const header = JSON.parse(source.read(12, headerLength).toString('utf8')) as Header;
     if (
       header.version !== SCORE_TABLE_FILE_VERSION ||
       header.scoresDigest !== expected.scoresDigest ||
@@ -88,29 +158,52 @@ export function decodeScoreTable(file: Buffer, expected: ScoreTableStamp): Score
     )
       return undefined;
     let offset = 12 + headerLength;
-    const body = file.subarray(offset);
-    if (createHash('sha256').update(body).digest('hex') !== header.bodyDigest) return undefined;
-    const aligned = file.byteOffset % 8 === 0 ? file : Buffer.from(file);
-    const take = <T>(make: (buffer: ArrayBuffer, byteOffset: number, length: number) => T, bytes: number, length: number): T => {
-      if (offset + bytes > aligned.length) throw new RangeError('truncated');
-      const column = make(aligned.buffer as ArrayBuffer, aligned.byteOffset + offset, length);
-      offset += bytes + ((8 - (bytes % 8)) % 8);
+    const bodyDigest = createHash('sha256');
+    for (let at = offset; at < source.size; at += DIGEST_CHUNK)
+      bodyDigest.update(source.read(at, Math.min(DIGEST_CHUNK, source.size - at)));
+    if (bodyDigest.digest('hex') !== header.bodyDigest) return undefined;
+    const take = <T>(make: (bytes: Buffer) => T, bytes: number): T => {
+      if (offset + bytes > source.size) throw new RangeError('truncated');
+      const column = make(source.read(offset, bytes));
+      offset += padded(bytes);
       return column;
     };
     const columns = {} as Record<string, unknown>;
     for (const [name, type] of COLUMNS)
-      columns[name] = take((b, o, n) => new type(b, o, n), header.rows * type.BYTES_PER_ELEMENT, header.rows);
-    columns.keyBytes = take((b, o, n) => new Uint8Array(b, o, n), header.keyBytes, header.keyBytes);
-    if (offset !== aligned.length) return undefined;
+      columns[name] = take((b) => new type(b.buffer as ArrayBuffer, b.byteOffset, header.rows), header.rows * type.BYTES_PER_ELEMENT);
+    const keysAt = offset;
+    const stored: StoredKeyBytes | undefined = storedKeys
+      ? { length: header.keyBytes, read: (start, end) => storedKeys(keysAt + start, end - start) }
+      : undefined;
+    // Left in the file, the key bytes are only counted in (the digest covered them).
+    columns.keyBytes = stored ?? take((b) => b, header.keyBytes);
+    if (stored) offset += padded(header.keyBytes);
+    if (offset !== source.size) return undefined;
     return ScoreTable.fromParts({
       facts: header.facts,
       values: header.values,
       extractors: header.extractors,
       notes: header.notes,
       wideKeys: header.wideKeys,
-      columns: columns as unknown as ScoreColumns,
+      columns: columns as unknown as StoredScoreColumns,
     });
   } catch {
     return undefined;
   }
+}
+
+/** `bytes` and the padding that makes the next column start on a multiple of 8. */
+function padded(bytes: number): number {
+  return bytes + ((8 - (bytes % 8)) % 8);
+}
+
+/** `length` bytes of the file `fd` from `offset` (a buffer of its own, so starting on a multiple of 8). */
+function readAt(fd: number, offset: number, length: number): Buffer {
+  const bytes = Buffer.alloc(length);
+  for (let read = 0; read < length; ) {
+    const n = readSync(fd, bytes, read, length - read, offset + read);
+    if (n === 0) throw new RangeError('truncated');
+    read += n;
+  }
+  return bytes;
 }

@@ -11,7 +11,7 @@ const line = (key: string, variantId: string, replicate: number, error: string |
   JSON.stringify({ key, modelId: 'm', variantId, replicate, text, error: error === null ? null : { kind: 'http', message: error } });
 
 describe('readFinalResponses', () => {
-  it('keeps per request its first success, else its last failure, in plan order, unknown records last; failures() only the failed', () => {
+  it('keeps per request its first success, else its last failure, in plan order, unknown records last; finalOf() the same for a few keys', () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-final-'));
     writeFileSync(
       join(dir, 'responses.jsonl'),
@@ -48,6 +48,11 @@ describe('readFinalResponses', () => {
       'narrow suffix',
     ]);
     expect([...final].map((r) => r.error?.message ?? null)).toEqual([null, null, 'second failure', null, 'lost', null, null, null, null]);
-    expect([...final.failures()].map((r) => r.error?.message)).toEqual(['second failure', 'lost']);
+    const some = final.finalOf(new Set([hash('b'), hash('a'), 'not-a-hash-1', 'never-asked']));
+    expect([...some].map(([key, r]) => [key, r.error?.message ?? r.text])).toEqual([
+      ['not-a-hash-1', 'lost'],
+      [hash('b'), 'second failure'],
+      [hash('a'), 'answered'],
+    ]);
   });
 });

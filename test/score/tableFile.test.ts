@@ -1,6 +1,9 @@
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScoreTable } from '../../src/score/table.js';
-import { decodeScoreTable, encodeScoreTable } from '../../src/score/tableFile.js';
+import { decodeScoreTable, encodeScoreTable, readScoreTableFile, storedKeyBytes } from '../../src/score/tableFile.js';
 import { score } from '../analysis/helpers.js';
 
 const STAMP = { scoresDigest: 'a'.repeat(64), extractorVersion: 5 };
@@ -14,7 +17,7 @@ describe('scores-table.bin', () => {
   it('reads back the table it was written from', () => {
     const table = decodeScoreTable(file, STAMP)!;
     expect(table.length).toBe(300);
-    expect(table.rows().map((r) => [r.key, r.outcome, r.extracted, r.replicate])).toEqual(
+    expect([...table.rows()].map((r) => [r.key, r.outcome, r.extracted, r.replicate])).toEqual(
       records.map((r) => [r.key, r.outcome, r.extracted, r.replicate]),
     );
   });
@@ -22,7 +25,7 @@ describe('scores-table.bin', () => {
   it('reads a file that does not start on a multiple of 8 in memory', () => {
     const shifted = Buffer.alloc(file.length + 3);
     file.copy(shifted, 3);
-    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows()[299]?.key).toBe('key-299');
+    expect(decodeScoreTable(shifted.subarray(3), STAMP)?.rows().at(299)?.key).toBe('key-299');
   });
 
   it('is stale once the scores or the extractor changed', () => {
@@ -48,6 +51,50 @@ describe('scores-table.bin', () => {
     const table = decodeScoreTable(empty, STAMP)!;
     expect(table.length).toBe(0);
     table.add(records[0]!);
-    expect(table.rows()[0]!.key).toBe('key-0');
+    expect(table.rows().at(0)!.key).toBe('key-0');
+  });
+
+  describe('read from its path, its keys left in the file', () => {
+    const written = (bytes: Buffer) => {
+      const path = join(mkdtempSync(join(tmpdir(), 'counterfair-table-')), 'scores-table.bin');
+      writeFileSync(path, bytes);
+      return path;
+    };
+
+    it('reads every key, one at a time and, once many were asked for, all at once', () => {
+      const table = readScoreTableFile(written(file), STAMP)!;
+      const keys = records.map((r) => r.key);
+      // 40 reads of 300 keys: past the keys read one at a time from the file.
+      for (let pass = 0; pass < 40; pass++) expect([...table.rows()].map((r) => r.key)).toEqual(keys);
+      expect([...table.rows()].map((r) => [r.outcome, r.extracted, r.replicate])).toEqual(
+        records.map((r) => [r.outcome, r.extracted, r.replicate]),
+      );
+    });
+
+    it('is stale or damaged exactly when its bytes in memory would be', () => {
+      expect(readScoreTableFile(written(file), { ...STAMP, extractorVersion: 6 })).toBeUndefined();
+      const flipped = Buffer.from(file);
+      flipped[flipped.length - 40]! ^= 1;
+      expect(readScoreTableFile(written(flipped), STAMP)).toBeUndefined();
+      expect(readScoreTableFile(written(file.subarray(0, file.length - 8)), STAMP)).toBeUndefined();
+      expect(readScoreTableFile(written(Buffer.concat([file, Buffer.alloc(8)])), STAMP)).toBeUndefined();
+    });
+
+    it('lets a table just written read its keys from its file instead of holding them', () => {
+      const table = ScoreTable.of(records);
+      const path = written(Buffer.concat(encodeScoreTable(table, STAMP)));
+      table.leaveKeysIn(storedKeyBytes(path));
+      expect([...table.rows()].map((r) => r.key)).toEqual(records.map((r) => r.key));
+      const other = ScoreTable.of(records.slice(1));
+      expect(() => other.leaveKeysIn(storedKeyBytes(path))).toThrow(/not the key bytes/);
+    });
+
+    it('refuses to read a key once its file was replaced', () => {
+      const path = written(file);
+      const table = readScoreTableFile(path, STAMP)!;
+      expect(table.rows().at(5)!.key).toBe('key-5');
+      renameSync(written(Buffer.concat(encodeScoreTable(ScoreTable.of(records.slice(1)), STAMP))), path);
+      expect(() => table.rows().at(5)!.key).toThrow(/changed/);
+    });
   });
 });

@@ -2,7 +2,8 @@ import { describeCueModes } from '../content/cueModes.js';
 import { list, paragraph, table, type Block, type DisplayTable } from '../document/blocks.js';
 import { count, percent, plural } from '../format.js';
 import { reviewBlocks } from '../content/sections.js';
-import type { ReportContext } from '../sources.js';
+import { variantCount, type ReportContext } from '../sources.js';
+import type { AnalysedScore } from '../../score/table.js';
 import { exclusionsTable, outcomesTable } from '../content/tables.js';
 import { implausibleBlocks } from '../content/implausible.js';
 import { byText } from '../order.js';
@@ -97,7 +98,7 @@ export function designBlocks(ctx: ReportContext): Block[] {
     sampled: `sampled: ${design.kind === 'sampled' ? design.n : ''} seeded combinations per vignette, every level of an axis equally often`,
     list: 'list: the level assignments given in the study',
   }[design.kind];
-  const variants = new Set(ctx.scores.map((s) => s.variantId)).size;
+  const variants = variantCount(ctx.scores);
   return [
     list([
       `Design: ${how}.`,
@@ -159,10 +160,17 @@ export function scoringBlocks(ctx: ReportContext): Block[] {
     headers: ['scorer (name@version)', 'answers'],
     rows: [...extractors].sort(([a], [b]) => byText(a, b)).map(([name, n]) => ({ cells: [name, count(n)] })),
   };
-  const unscored = ctx.scores.filter((s) => s.outcome === 'unscored').length;
-  const judged = ctx.scores.filter((s) => s.judge).length;
-  const pairwise = ctx.scores.reduce((n, s) => n + (s.pairwise?.length ?? 0), 0);
-  const adjudicated = ctx.scores.filter((s) => s.adjudicated);
+  let unscored = 0;
+  let judged = 0;
+  let pairwise = 0;
+  // Clinician labels are few (a review sample): kept, unlike the run's scores.
+  const adjudicated: AnalysedScore[] = [];
+  for (const s of ctx.scores) {
+    if (s.outcome === 'unscored') unscored++;
+    if (s.judge) judged++;
+    pairwise += s.pairwise?.length ?? 0;
+    if (s.adjudicated) adjudicated.push(s);
+  }
   const withAutomated = adjudicated.filter((s) => s.adjudicated?.automated !== undefined);
   const agreeing = withAutomated.filter((s) => s.adjudicated?.automated === s.outcome).length;
   const agreement = withAutomated.length

@@ -4,7 +4,7 @@ import { agreement, cueWording, familyLabel, givenAs, isUnstated } from '../../a
 import type { Finding } from '../../analysis/types.js';
 import { callout, list, paragraph, strong, type Block } from '../document/blocks.js';
 import { decimal, percent, plural, points, pointsInterval, pValue, ratio } from '../format.js';
-import type { ReportContext } from '../sources.js';
+import { variantCount, type ReportContext } from '../sources.js';
 import { dataQualityWarningBlocks, failedQualityModels } from './dataQuality.js';
 import { adjustmentName } from './methods.js';
 import { powerStatement } from './power.js';
@@ -131,7 +131,7 @@ function plainWords(ctx: ReportContext, f: Finding): string {
 }
 
 function scope(ctx: ReportContext): string {
-  const variants = new Set(ctx.scores.map((s) => s.variantId)).size;
+  const variants = variantCount(ctx.scores);
   const models = ctx.modelIds.join(', ');
   return `Evidence: ${plural(ctx.vignettes.length, 'vignette')}, ${plural(variants, 'variant')}, ${plural(ctx.scores.length, 'scored answer')} from ${plural(ctx.modelIds.length, 'model')} (${models}); ${plural(ctx.results.findings.length, 'error-amplification contrast')} tested.`;
 }

@@ -427,13 +427,14 @@ export function outcomesTable(ctx: ReportContext): DisplayTable {
   // `answered` (care-intensity recommendations, never graded) only in runs that have them.
   const graded = ['correct', 'incorrect'] as const;
   const rest = ['refusal', 'unparseable', 'unscored', 'error'] as const;
-  const outcomes = ctx.scores.some((s) => s.outcome === 'answered') ? [...graded, 'answered' as const, ...rest] : [...graded, ...rest];
   const byModel = new Map<string, Map<string, number>>();
   for (const s of ctx.scores) {
     const row = byModel.get(s.modelId) ?? new Map<string, number>();
     row.set(s.outcome, (row.get(s.outcome) ?? 0) + 1);
     byModel.set(s.modelId, row);
   }
+  const answered = [...byModel.values()].some((row) => row.has('answered'));
+  const outcomes = answered ? [...graded, 'answered' as const, ...rest] : [...graded, ...rest];
   return {
     headers: ['model', 'answers', ...outcomes],
     rows: ctx.modelIds.map((m) => {
