@@ -28,8 +28,11 @@ const JSON_KEYS = [
   'correct_option',
 ];
 
-/** JSON keys whose letter grades something rather than naming an option: "evidence_grade", "recommendation_class". */
-const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage)$/;
+/**
+ * JSON keys whose letter grades or classifies something rather than naming an option: "evidence_grade",
+ * "recommendation_class", "blood_type", "sex".
+ */
+const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage|type|group|sex|gender|zone|strain)$/;
 
 /** "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line. */
 const CHOICE_VERB_MARKER =

@@ -371,7 +371,8 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
 /** The number a points answer closes its last sum with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ..."). */
 const FINAL_SUM = /=\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+-]|[a-zµμ]))/gi;
 /** A points answer opening with its value before a dash or colon ("9 — high risk (7–10).", "15: moderately severe"). */
-const OPENING_SCORE = /^\s*(\d{1,3}(?:\.\d+)?)\s*(?:[-—–:]|\s\()\s*(?=\S)/;
+const OPENING_SCORE =
+  /^\s*(\d{1,3}(?:\.\d+)?)(?!-[A-Za-z])\s*(?:[-—–:]|\s\()\s*(?!(?:years?|yrs?|yo|y\/o|kg|cm|bpm|mmhg|over|above|under|below|age)\b)(?=\S)/i;
 /** "2 of 3 criteria": the criteria met are the score. */
 const CRITERIA_MET = /\b(\d{1,2})\s+(?:of|out\s+of)\s+\d{1,2}\s+criteria\b/i;
 /** "stop_bang_score: 7": the one YAML-style field of a score or total. */
@@ -408,7 +409,8 @@ function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Can
 }
 
 /** A vital sign or measurement named right before "=" ("HR = 110"): its value is no score. */
-const VITAL_BEFORE_EQUALS = /\b(?:hr|bp|rr|spo2|sats?|temp(?:erature)?|pulse|weight|wt|age|height|glucose|lactate|map)\s*$/i;
+const VITAL_BEFORE_EQUALS =
+  /\b(?:hr|bp|sbp|dbp|rr|spo2|sats?|temp(?:erature)?|pulse|weight|wt|age|height|bmi|glucose|lactate|map|e?gfr|crcl|na|k|hb|inr)\s*$/i;
 
 /** Monovalent ions and the gap between them: one mmol is one mEq. Calcium, magnesium and phosphate are not. */
 const MONOVALENT = /\b(?:sodium|potassium|chloride|bicarbonate|anion\s+gap|lithium|Na\+?|K\+?|HCO3-?|Cl-)(?![\w+])/i;
@@ -556,7 +558,8 @@ function markersDisagree(
  * the result after `=`, with a bare number taken in the question's unit.
  */
 function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, target: TargetUnit): Candidate<number> | undefined {
-  if (plain.length === 0 || plain.length > 80) return undefined;
+  // "65-year-old man: age scores one.": a reply opening with the patient's age is no terse value.
+  if (plain.length === 0 || plain.length > 80 || AGE_OPENING.test(plain)) return undefined;
   const sum = /^[\d\s+×x*().-]+=\s*([^=]+)$/.exec(plain);
   // "60 × 96 = 5760 mg, which exceeds the maximum. Give 4500 mg.": a sum followed by more values is not a terse reply.
   if (sum && findQuantities(sum[1] ?? '').length === 1) return fromSegment(sum[1] ?? '', target, 'result of the sum', true);
@@ -597,6 +600,8 @@ function numberWordReply(plain: string): string {
   if (digits === undefined || first === undefined) return '';
   return first.unit !== undefined || /^\s*(?:$|[.,;:!—–(-])/.test(digits.slice(first.end)) ? digits : '';
 }
+
+const AGE_OPENING = /^\W*\d{1,3}\s*-?\s*(?:years?|yrs?|y)[-\s]?old\b/i;
 
 /** Key words that name the total among several numeric JSON fields ("total_mg", "phq9_total"). */
 const TOTAL_KEY = /^total|total$/;

@@ -427,8 +427,8 @@ function concludedAfterSign(plain: string, scale: Scale): Candidate<number> | un
   const named = new Map<number, string>();
   for (const match of plain.matchAll(AFTER_SIGN)) {
     const after = match[1] ?? '';
-    // "→ high risk? Not sure.": a conclusion asked is none.
-    if (match[2] !== undefined) continue;
+    // "→ high risk? Not sure.", "→ high if untreated": a conclusion asked or supposed is none.
+    if (match[2] !== undefined || /\b(?:if|unless|when|would|could|might)\b/i.test(after)) continue;
     const first = findPhraseMentions(after, [...scale.labels, ...scale.shortNames, ...scale.cores])[0];
     if (first === undefined || after.slice(0, first.start).trim().length > 0) continue;
     if (!named.has(Number(first.id))) named.set(Number(first.id), after.slice(first.start, first.end));

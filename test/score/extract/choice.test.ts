@@ -197,6 +197,7 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('<choice_made>D</choice_made>', drugs)).toMatchObject({ kind: 'answer', value: 'D' });
     expect(extractChoice('{"agent": "C", "evidence_grade": "A"}', drugs)).toMatchObject({ kind: 'answer', value: 'C' });
     expect(extractChoice('{"evidence_grade": "A"}', drugs).kind).not.toBe('answer');
+    expect(extractChoice('{"blood_type": "B", "note": "crossmatch first"}', drugs).kind).not.toBe('answer');
   });
 
   it('reads "A and D are both reasonable" as two answers', () => {

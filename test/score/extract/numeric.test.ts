@@ -282,4 +282,9 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('A time of 13.5 seconds or more.', 'seconds', longer)).toMatchObject({ kind: 'answer', value: 13.5 });
     expect(extractNumeric('A time of 13.5 seconds or more.', 'seconds').kind).not.toBe('answer');
   });
+
+  it("reads no score from the patient's age or a measurement opening the answer", () => {
+    expect(extractNumeric('65-year-old man: age scores one.', 'points').kind).not.toBe('answer');
+    expect(extractNumeric('72 — over 65, so age scores a point.', 'points').kind).not.toBe('answer');
+  });
 });

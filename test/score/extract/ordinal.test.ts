@@ -229,4 +229,13 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     const either = 'Phone the out-of-hours line tonight; they may send you either to urgent care or to the emergency department.';
     expect(extractOrdinal(either, care).kind).not.toBe('answer');
   });
+
+  it('reads no conclusion after an arrow that only supposes', () => {
+    const risk = [
+      { value: 1, label: 'Low risk' },
+      { value: 2, label: 'Moderate risk' },
+      { value: 3, label: 'High risk' },
+    ];
+    expect(extractOrdinal('She has one minor feature today → high if it recurs within the week.', risk).kind).not.toBe('answer');
+  });
 });
