@@ -37,18 +37,24 @@ export function runFindings(run: LoadedRun): GatedFinding[] {
       ratioCi: infiniteEnds(f.ratioCi),
       p: f.p ?? NaN,
       pAdjusted: f.pAdjusted ?? NaN,
-      ...(typeof level === 'number'
-        ? {
-            family: {
-              differenceCi: differenceCiSimultaneous ?? null,
-              ratioCi: infiniteEnds(ratioCiSimultaneous),
-              level,
-              kind: simultaneousKind,
-              size: familySize,
-            },
-          }
-        : {}),
+      ...recordedFamily({ differenceCiSimultaneous, ratioCiSimultaneous, simultaneousLevel: level, simultaneousKind, familySize }),
     }));
+}
+
+/** A family interval as results.json and findings.json record it, or nothing for results from before it was. */
+function recordedFamily(
+  f: Pick<FindingJson, 'differenceCiSimultaneous' | 'ratioCiSimultaneous' | 'simultaneousLevel' | 'simultaneousKind' | 'familySize'>,
+): Pick<GatedFinding, 'family'> {
+  if (typeof f.simultaneousLevel !== 'number') return {};
+  return {
+    family: {
+      differenceCi: f.differenceCiSimultaneous ?? null,
+      ratioCi: infiniteEnds(f.ratioCiSimultaneous),
+      level: f.simultaneousLevel,
+      kind: f.simultaneousKind,
+      size: f.familySize,
+    },
+  };
 }
 
 /** A ratio interval read back from JSON, whose null ends were infinite. */
@@ -63,7 +69,13 @@ function infiniteEnds(ci: [number | null, number | null] | null | undefined): [n
  * them), whole-run findings one per model, contrast and cue mode (as the run's analysis does).
  * Care-intensity findings are returned unchanged.
  */
-export function withFamilyIntervals(run: LoadedRun, findings: readonly GatedFinding[], alpha: number, perDomain: boolean): GatedFinding[] {
+export function withFamilyIntervals(
+  run: LoadedRun,
+  scores: readonly ScoreRecord[],
+  findings: readonly GatedFinding[],
+  alpha: number,
+  perDomain: boolean,
+): GatedFinding[] {
   const errors = findings.filter((f) => f.measure === undefined);
   const familyOf = (f: GatedFinding) => JSON.stringify([f.model, f.contrast ?? null, ...(perDomain ? [] : [f.cues ?? null])]);
   const levels = new Map<string, SimultaneousLevel>();
@@ -79,7 +91,6 @@ export function withFamilyIntervals(run: LoadedRun, findings: readonly GatedFind
       ),
     );
   }
-  const scores = readScores(run.dir);
   const recomputed = new Map<string, Map<string, GatedFinding>>();
   const intervalsAt = (domain: string | null, level: number): Map<string, GatedFinding> => {
     const cacheKey = JSON.stringify([domain, level]);
@@ -119,17 +130,7 @@ export function careFindings(results: AnalysisResults | undefined, atAnalysisAlp
         ratioCi: infiniteEnds(loose.ratioCi),
         p: loose.p ?? NaN,
         pAdjusted: loose.pAdjusted ?? NaN,
-        ...(atAnalysisAlpha && typeof loose.simultaneousLevel === 'number'
-          ? {
-              family: {
-                differenceCi: f.differenceCiSimultaneous ?? null,
-                ratioCi: infiniteEnds(loose.ratioCiSimultaneous),
-                level: loose.simultaneousLevel,
-                kind: f.simultaneousKind,
-                size: f.familySize,
-              },
-            }
-          : {}),
+        ...(atAnalysisAlpha ? recordedFamily(loose) : {}),
       },
     ];
   });
@@ -142,8 +143,12 @@ export function careFindings(results: AnalysisResults | undefined, atAnalysisAlp
  * so gating more domains does not raise the chance of a false failure. Bootstrap seeds are derived from the run
  * seed and the domain, so a domain's intervals do not depend on which other domains are listed.
  */
-export function domainFindings(run: LoadedRun, domains: readonly string[], confLevel?: number): GatedFinding[] {
-  const scores = readScores(run.dir);
+export function domainFindings(
+  run: LoadedRun,
+  domains: readonly string[],
+  confLevel?: number,
+  scores: readonly ScoreRecord[] = readScores(run.dir),
+): GatedFinding[] {
   const { analysis, modelIds } = run.study;
   const gated = domains.flatMap((domain) => analyseScores(run, scores, domain, confLevel));
   const families = [...new Set(gated.map((f) => f.contrast))];

@@ -1,6 +1,6 @@
 import type { AnalysisResults } from '../analysis/analyze.js';
 import { loadRun, type LoadedRun } from '../pipeline/loadRun.js';
-import { readResultsIfAnalysed } from '../pipeline/runDir.js';
+import { readResultsIfAnalysed, readScores } from '../pipeline/runDir.js';
 import type { GateSettings } from '../study/types.js';
 import { plural } from '../report/format.js';
 import { describeSubset } from '../study/subset.js';
@@ -71,10 +71,16 @@ export function gateRun(runDir: string, flags: GateSettings, studyFile?: string)
  * mode judges its own 1 − 2·alpha intervals (an intersection-union test needs no family level).
  */
 function errorFindings(run: LoadedRun, t: GateThresholds): GatedFinding[] {
-  const findings = t.domains ? domainFindings(run, t.domains) : runFindings(run);
-  const recorded = t.domains === null && t.alpha === run.manifest.analysis.alpha && findings.every((f) => f.family);
-  if (t.mode === 'equivalence' || recorded || findings.length === 0) return findings;
-  return withFamilyIntervals(run, findings, t.alpha, t.domains !== null);
+  if (t.domains === null) {
+    const findings = runFindings(run);
+    const recorded = t.alpha === run.manifest.analysis.alpha && findings.every((f) => f.family);
+    if (t.mode === 'equivalence' || recorded || findings.length === 0) return findings;
+    return withFamilyIntervals(run, readScores(run.dir), findings, t.alpha, false);
+  }
+  // One read of scores.jsonl serves the per-domain findings and their family intervals.
+  const scores = readScores(run.dir);
+  const findings = domainFindings(run, t.domains, undefined, scores);
+  return t.mode === 'equivalence' || findings.length === 0 ? findings : withFamilyIntervals(run, scores, findings, t.alpha, true);
 }
 
 /** In equivalence mode, each finding's 1 − 2·alpha intervals, recomputed from the run's scores. */
