@@ -21,6 +21,7 @@ import {
   readManifest,
   readScoresSource,
   readScoreTable,
+  scoreKeysFile,
   runFile,
   writeFindingsJson,
   writeResults,
@@ -83,8 +84,6 @@ async function scoreAndAnalyse(
   // goes into the table's columns as it is read or made.
   const errors = new RequestErrorTally();
   const source = currentScoresSource(runDir, vignettes, questionTypes);
-  // Sized once when the number of responses is known (a run's requests, a run directory's recorded responses).
-  const sizedTable = () => new ScoreTable(responses.size);
   let table: ScoreTable;
   const automated = (): Iterable<ScoreRecord> => {
     const score = createScorer(questionTypes);
@@ -103,10 +102,16 @@ async function scoreAndAnalyse(
     table = readScoreTable(runDir);
     for (const r of failedResponses(table, responses)) errors.add(r);
   } else if (source.judge === null && source.inputs.adjudications === null) {
-    // No judge and no clinician labels: each score is final when made, written and tabled on the way.
-    table = sizedTable();
-    await writeScores(runDir, tabled(scoredStream(), table), source);
-    writeScoreTable(runDir, table);
+    // No judge and no clinician labels: each score is final when made, written and tabled on the way. The table is
+    // sized once when the number of responses is known; its keys wait in a file until scores-table.bin holds them.
+    const keys = scoreKeysFile(runDir);
+    try {
+      table = new ScoreTable(responses.size, keys);
+      await writeScores(runDir, tabled(scoredStream(), table), source);
+      writeScoreTable(runDir, table);
+    } finally {
+      keys.dispose();
+    }
   } else {
     // A judge pairs free-text answers and labels name scores by key: both need every score first. Scoring is a pure
     // function of the answers, the judges' verdicts and the clinicians' labels, loaded here.

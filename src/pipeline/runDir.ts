@@ -25,7 +25,7 @@ import { fileLines, writeAll } from '../run/jsonlFile.js';
 import { isAlive, takeLock } from '../run/lock.js';
 import { EXTRACTOR_VERSION } from '../score/extract/types.js';
 import { ScoreTable } from '../score/table.js';
-import { encodeScoreTable, readScoreTableFile, storedKeyBytes, type ScoreTableStamp } from '../score/tableFile.js';
+import { encodeScoreTable, KeyBytesFile, readScoreTableFile, storedKeyBytes, type ScoreTableStamp } from '../score/tableFile.js';
 import type { ScoreRecord } from '../score/types.js';
 import type { Vignette } from '../template/types.js';
 import { InputError } from '../util/problems.js';
@@ -450,9 +450,23 @@ export function readScoreTable(dir: string): ScoreTable {
   const path = runFile(dir, 'scoresTable');
   const cached = existsSync(path) ? readScoreTableFile(path, stamp) : undefined;
   if (cached) return cached;
-  const table = ScoreTable.of(scoreRecords(dir));
-  writeScoreTable(dir, table, stamp);
-  return table;
+  const keys = scoreKeysFile(dir);
+  try {
+    const table = new ScoreTable(0, keys);
+    for (const score of scoreRecords(dir)) table.add(score);
+    writeScoreTable(dir, table, stamp);
+    return table;
+  } finally {
+    keys.dispose();
+  }
+}
+
+/**
+ * A temporary file of the run directory for the key bytes of a score table being built (`new ScoreTable(rows, keys)`),
+ * until `writeScoreTable` copies them into scores-table.bin; the caller disposes of it once the table is written.
+ */
+export function scoreKeysFile(dir: string): KeyBytesFile {
+  return new KeyBytesFile(`${temporaryPath(runFile(dir, 'scoresTable'))}.keys`);
 }
 
 /**

@@ -86,6 +86,8 @@ export class ScoreTable {
   private cares: Float64Array = new Float64Array(1024);
   private keyEnds: Float64Array = new Float64Array(1024);
   private keyBytes: Buffer | StoredKeyBytes = Buffer.alloc(1 << 16);
+  /** Where the key bytes go while the table is built, when not to memory (until `leaveKeysIn`). */
+  private keySink: KeyBytesSink | undefined;
   /** Keys read from the file one at a time so far (while `keyBytes` stays there). */
   private storedKeyReads = 0;
   private count = 0;
@@ -96,11 +98,15 @@ export class ScoreTable {
    * `expectedRows`, when known (a run's number of requests), sizes the columns once: a table grown by doubling holds
    * up to twice its rows while it is built, and copies them again when first read.
    */
-  constructor(expectedRows = 0) {
+  constructor(expectedRows = 0, keySink?: KeyBytesSink) {
+    if (keySink !== undefined) {
+      if (keySink.length !== 0) throw new Error('ScoreTable: a key sink must start empty');
+      this.keyBytes = this.keySink = keySink;
+    }
     if (expectedRows <= this.codes.length) return;
     this.grow(expectedRows);
     // A request hash's 64 hex digits take 32 bytes: the keys of counterfair's own requests fill this exactly.
-    this.keyBytes = Buffer.alloc(32 * expectedRows);
+    if (keySink === undefined) this.keyBytes = Buffer.alloc(32 * expectedRows);
   }
 
   /** A table of `records`, read one at a time (a generator over a file never holds the file). */
@@ -169,7 +175,8 @@ export class ScoreTable {
         deviations: this.deviations.subarray(0, n),
         cares: this.cares.subarray(0, n),
         keyEnds: this.keyEnds.subarray(0, n),
-        keyBytes: this.keysInMemory().subarray(0, keyLength),
+        // Key bytes not in memory are handed over as a reader: a run's keys are never all read at once to be written.
+        keyBytes: Buffer.isBuffer(this.keyBytes) ? this.keyBytes.subarray(0, keyLength) : this.keyBytes,
       },
     };
   }
@@ -182,6 +189,7 @@ export class ScoreTable {
     const n = this.count;
     if (stored.length !== (n === 0 ? 0 : this.keyEnds[n - 1]!)) throw new Error('ScoreTable.leaveKeysIn: not the key bytes of this table');
     this.keyBytes = stored;
+    this.keySink = undefined;
     this.storedKeyReads = 0;
   }
 
@@ -189,7 +197,7 @@ export class ScoreTable {
    * The table `parts()` described (columns used as given, not copied), its key bytes possibly left in its file;
    * inconsistent parts throw.
    */
-  static fromParts(parts: Omit<ScoreTableParts, 'columns'> & { columns: StoredScoreColumns }): ScoreTable {
+  static fromParts(parts: ScoreTableParts): ScoreTable {
     const table = new ScoreTable();
     const { columns } = parts;
     const n = columns.codes.length;
@@ -307,7 +315,6 @@ export class ScoreTable {
 
   private addKey(i: number, key: string): void {
     const start = i === 0 ? 0 : this.keyEnds[i - 1]!;
-    let keyBytes = this.keysInMemory();
     // Latin-1 only: one byte per character, read back exactly; anything wider keeps its string.
     if (!isLatin1(key)) {
       this.wideKeys.set(i, key);
@@ -316,14 +323,24 @@ export class ScoreTable {
     }
     const hex = REQUEST_HASH_PREFIX.test(key);
     if (hex) this.codes[i] = this.codes[i]! | HEX_KEY_BIT;
-    while (start + key.length > keyBytes.length) {
+    const { buffer, at } = this.keyRoom(start, key.length);
+    const written = hex
+      ? buffer.write(key.slice(0, 64), at, 'hex') + buffer.write(key.slice(64), at + 32, 'latin1')
+      : buffer.write(key, at, 'latin1');
+    this.keySink?.wrote(written);
+    this.keyEnds[i] = start + written;
+  }
+
+  /** Room for `length` more key bytes, which start at byte `start` of the keys: in the sink, or in memory (grown). */
+  private keyRoom(start: number, length: number): { buffer: Buffer; at: number } {
+    if (this.keySink !== undefined) return this.keySink.room(length);
+    let keyBytes = this.keysInMemory();
+    while (start + length > keyBytes.length) {
       const bigger = Buffer.alloc(Math.max(1 << 16, keyBytes.length * 2));
       keyBytes.copy(bigger, 0, 0, start);
       this.keyBytes = keyBytes = bigger;
     }
-    this.keyEnds[i] = hex
-      ? start + keyBytes.write(key.slice(0, 64), start, 'hex') + keyBytes.write(key.slice(64), start + 32, 'latin1')
-      : start + keyBytes.write(key, start, 'latin1');
+    return { buffer: keyBytes, at: start };
   }
 
   /** Columns cut to the rows they hold, once no row is added: growth by doubling leaves up to half of each unused. */
@@ -361,7 +378,7 @@ export interface ScoreTableParts {
   extractors: string[];
   notes: [number, RareNotes][];
   wideKeys: [number, string][];
-  columns: ScoreColumns;
+  columns: StoredScoreColumns;
 }
 
 export interface ScoreColumns {
@@ -380,6 +397,16 @@ export interface ScoreColumns {
 export interface StoredKeyBytes {
   readonly length: number;
   read(start: number, end: number): Buffer;
+}
+
+/**
+ * Where a table being built puts its key bytes instead of memory (a file beside the one it will be written to): a
+ * 10-million-answer run's keys are 320 MB, which would otherwise sit in memory while its answers are scored.
+ */
+export interface KeyBytesSink extends StoredKeyBytes {
+  /** A buffer with room for `bytes` more key bytes from `at`; `wrote` then says how many were written there. */
+  room(bytes: number): { buffer: Buffer; at: number };
+  wrote(bytes: number): void;
 }
 
 /** A table's columns as read from its file: the key bytes in memory, or left in the file. */

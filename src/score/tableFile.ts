@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
-import { ScoreTable, type ScoreTableParts, type StoredKeyBytes, type StoredScoreColumns } from './table.js';
+import { closeSync, fstatSync, openSync, readSync, rmSync, writeSync, type Stats } from 'node:fs';
+import { ScoreTable, type KeyBytesSink, type ScoreTableParts, type StoredKeyBytes, type StoredScoreColumns } from './table.js';
 
 /** Bumped whenever the layout below changes: a file of another version is stale and rebuilt from scores.jsonl. */
 export const SCORE_TABLE_FILE_VERSION = 1;
@@ -41,23 +41,28 @@ interface Header extends ScoreTableStamp, Omit<ScoreTableParts, 'columns'> {
  * the shared records and a digest of the body), then each column's raw little-endian values, each starting on a
  * multiple of 8 so that reading maps them without copying. Scores are written once as JSON lines (the public,
  * readable record) and once like this, so a re-analysis of millions of answers reads arrays instead of parsing lines.
+ * Key bytes not in memory (a `KeyBytesFile`) are read twice in chunks, for the digest and to be written, never whole.
  */
-export function encodeScoreTable(table: ScoreTable, stamp: ScoreTableStamp): Buffer[] {
+export function* encodeScoreTable(table: ScoreTable, stamp: ScoreTableStamp): Generator<Buffer> {
   const parts = table.parts();
-  const body: Buffer[] = [];
-  for (const column of [...COLUMNS.map(([name]) => parts.columns[name]), parts.columns.keyBytes]) {
-    const bytes = Buffer.from(column.buffer, column.byteOffset, column.byteLength);
-    const padding = Buffer.alloc((8 - (bytes.length % 8)) % 8);
-    body.push(bytes, padding);
+  const { keyBytes } = parts.columns;
+  function* body(): Generator<Buffer> {
+    for (const column of COLUMNS.map(([name]) => parts.columns[name])) {
+      yield Buffer.from(column.buffer, column.byteOffset, column.byteLength);
+      yield Buffer.alloc(padded(column.byteLength) - column.byteLength);
+    }
+    if (keyBytes instanceof Uint8Array) yield Buffer.from(keyBytes.buffer, keyBytes.byteOffset, keyBytes.byteLength);
+    else for (let at = 0; at < keyBytes.length; at += DIGEST_CHUNK) yield keyBytes.read(at, Math.min(keyBytes.length, at + DIGEST_CHUNK));
+    yield Buffer.alloc(padded(keyBytes.length) - keyBytes.length);
   }
   const bodyDigest = createHash('sha256');
-  for (const chunk of body) bodyDigest.update(chunk);
+  for (const chunk of body()) bodyDigest.update(chunk);
   const { columns: _, ...shared } = parts;
   const header: Header = {
     version: SCORE_TABLE_FILE_VERSION,
     ...stamp,
     rows: table.length,
-    keyBytes: parts.columns.keyBytes.length,
+    keyBytes: keyBytes.length,
     ...shared,
     bodyDigest: bodyDigest.digest('hex'),
   };
@@ -68,7 +73,56 @@ export function encodeScoreTable(table: ScoreTable, stamp: ScoreTableStamp): Buf
   MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(headerLength, 8);
   json.copy(prefix, 12);
-  return [prefix, ...body];
+  yield prefix;
+  yield* body();
+}
+
+/**
+ * A table's key bytes appended to a file while it is built (`new ScoreTable(rows, keys)`), through a 1 MB buffer,
+ * and read back from it in ranges: what `encodeScoreTable` copies into the table's own file. `dispose` removes it.
+ */
+export class KeyBytesFile implements KeyBytesSink {
+  private readonly fd: number;
+  private buffer = Buffer.alloc(1 << 20);
+  private buffered = 0;
+  private flushed = 0;
+
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w+');
+  }
+
+  get length(): number {
+    return this.flushed + this.buffered;
+  }
+
+  room(bytes: number): { buffer: Buffer; at: number } {
+    if (this.buffered + bytes > this.buffer.length) {
+      this.flush();
+      if (bytes > this.buffer.length) this.buffer = Buffer.alloc(bytes);
+    }
+    return { buffer: this.buffer, at: this.buffered };
+  }
+
+  wrote(bytes: number): void {
+    this.buffered += bytes;
+  }
+
+  read(start: number, end: number): Buffer {
+    this.flush();
+    return readAt(this.fd, start, end - start);
+  }
+
+  dispose(): void {
+    closeSync(this.fd);
+    rmSync(this.path, { force: true });
+  }
+
+  private flush(): void {
+    for (let written = 0; written < this.buffered; )
+      written += writeSync(this.fd, this.buffer, written, this.buffered - written, this.flushed + written);
+    this.flushed += this.buffered;
+    this.buffered = 0;
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,6 +27,9 @@ vi.mock('../../src/score/score.js', async (importOriginal) => {
   };
 });
 
+/** Temporary files left in the run directory (the key bytes of a table being built among them): none, ever. */
+const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.includes('.tmp-'));
+
 const files = (dir: string) =>
   Object.fromEntries(['scores.jsonl', 'findings.json', 'results.json', 'report.html'].map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
@@ -41,6 +44,7 @@ describe('analyze re-uses recorded scores while nothing they depend on changed',
     expect(run.code, run.stderr).toBe(0);
     responses = readFileSync(join(dir, 'responses.jsonl'), 'utf8').trim().split('\n').length;
     expect(responses).toBeGreaterThan(0);
+    expect(leftovers(dir)).toEqual([]);
   }, 120_000);
 
   it('a second analyze reads the scores back without calling the scorer, and writes the same files', async () => {
@@ -62,6 +66,7 @@ describe('analyze re-uses recorded scores while nothing they depend on changed',
     await analyzeRunDirectory(dir);
     expect(scorer.calls).toBe(responses);
     expect(files(dir)).toEqual(before);
+    expect(leftovers(dir)).toEqual([]);
     scorer.calls = 0;
     await analyzeRunDirectory(dir);
     expect(scorer.calls).toBe(0);
@@ -90,7 +95,7 @@ describe('analyze re-uses recorded scores while nothing they depend on changed',
       extractorVersion: EXTRACTOR_VERSION,
     };
     const wrong = ScoreTable.of([...scoreRecords(dir)].map((s) => ({ ...s, outcome: 'incorrect' as const })));
-    writeFileSync(table, Buffer.concat(encodeScoreTable(wrong, stamp)));
+    writeFileSync(table, Buffer.concat([...encodeScoreTable(wrong, stamp)]));
     await analyzeRunDirectory(dir);
     expect(files(dir)['results.json']).not.toEqual(before['results.json']);
     // Damaged columns are never read: rebuilt from scores.jsonl, the same bytes as before, and the same outputs.
@@ -98,6 +103,7 @@ describe('analyze re-uses recorded scores while nothing they depend on changed',
     await analyzeRunDirectory(dir);
     expect(files(dir)).toEqual(before);
     expect(readFileSync(table).equals(columns)).toBe(true);
+    expect(leftovers(dir)).toEqual([]);
   }, 120_000);
 
   it('analyze --rescore scores every answer again', async () => {

@@ -98,7 +98,7 @@ const BUILDS: [string, (records: readonly ScoreRecord[]) => ScoreTable][] = [
   ['ScoreTable grown row by row', (records) => ScoreTable.of(records.values())],
   [
     'ScoreTable read back from its file',
-    (records) => decodeScoreTable(Buffer.concat(encodeScoreTable(ScoreTable.of(records), STAMP)), STAMP)!,
+    (records) => decodeScoreTable(Buffer.concat([...encodeScoreTable(ScoreTable.of(records), STAMP)]), STAMP)!,
   ],
 ];
 

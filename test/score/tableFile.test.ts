@@ -1,16 +1,17 @@
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ScoreTable } from '../../src/score/table.js';
-import { decodeScoreTable, encodeScoreTable, readScoreTableFile, storedKeyBytes } from '../../src/score/tableFile.js';
+import { decodeScoreTable, encodeScoreTable, KeyBytesFile, readScoreTableFile, storedKeyBytes } from '../../src/score/tableFile.js';
 import { score } from '../analysis/helpers.js';
 
 const STAMP = { scoresDigest: 'a'.repeat(64), extractorVersion: 5 };
 const records = Array.from({ length: 300 }, (_, i) =>
   score({ vignetteId: `v${i % 7}`, outcome: i % 4 === 0 ? 'incorrect' : 'correct', replicate: i % 3, key: `key-${i}`, extracted: i % 5 }),
 );
-const file = Buffer.concat(encodeScoreTable(ScoreTable.of(records), STAMP));
+const file = Buffer.concat([...encodeScoreTable(ScoreTable.of(records), STAMP)]);
 
 /** scores-table.bin is a cache: whenever it may not hold exactly the current scores, it is not read (and is rebuilt). */
 describe('scores-table.bin', () => {
@@ -47,11 +48,30 @@ describe('scores-table.bin', () => {
   });
 
   it('holds an empty table', () => {
-    const empty = Buffer.concat(encodeScoreTable(new ScoreTable(), STAMP));
+    const empty = Buffer.concat([...encodeScoreTable(new ScoreTable(), STAMP)]);
     const table = decodeScoreTable(empty, STAMP)!;
     expect(table.length).toBe(0);
     table.add(records[0]!);
     expect(table.rows().at(0)!.key).toBe('key-0');
+  });
+
+  it('is the same file whether its keys were kept in memory or in a key file while it was built (over 1 MB of keys)', () => {
+    // Request hashes with a replicate suffix, as a run's keys are, beside a plain and a non-Latin-1 key.
+    const keys = Array.from({ length: 40_000 }, (_, i) => `${createHash('sha256').update(String(i)).digest('hex')}.${i % 3}`);
+    keys[7] = 'plain-key';
+    keys[8] = 'clé-λ';
+    const many = keys.map((key, i) => score({ vignetteId: `v${i % 7}`, replicate: i % 3, key, extracted: i % 5 }));
+    const path = join(mkdtempSync(join(tmpdir(), 'counterfair-keys-')), 'keys');
+    const spilled = new KeyBytesFile(path);
+    const table = new ScoreTable(many.length, spilled);
+    for (const r of many) table.add(r);
+    expect(spilled.length).toBeGreaterThan(1 << 20);
+    const bytes = Buffer.concat([...encodeScoreTable(table, STAMP)]);
+    expect(bytes.equals(Buffer.concat([...encodeScoreTable(ScoreTable.of(many), STAMP)]))).toBe(true);
+    expect(table.rows().at(39_999)!.key).toBe(keys[39_999]);
+    spilled.dispose();
+    expect(existsSync(path)).toBe(false);
+    expect([...decodeScoreTable(bytes, STAMP)!.rows()].map((r) => r.key)).toEqual(keys);
   });
 
   describe('read from its path, its keys left in the file', () => {
@@ -82,7 +102,7 @@ describe('scores-table.bin', () => {
 
     it('lets a table just written read its keys from its file instead of holding them', () => {
       const table = ScoreTable.of(records);
-      const path = written(Buffer.concat(encodeScoreTable(table, STAMP)));
+      const path = written(Buffer.concat([...encodeScoreTable(table, STAMP)]));
       table.leaveKeysIn(storedKeyBytes(path));
       expect([...table.rows()].map((r) => r.key)).toEqual(records.map((r) => r.key));
       const other = ScoreTable.of(records.slice(1));
@@ -93,7 +113,7 @@ describe('scores-table.bin', () => {
       const path = written(file);
       const table = readScoreTableFile(path, STAMP)!;
       expect(table.rows().at(5)!.key).toBe('key-5');
-      renameSync(written(Buffer.concat(encodeScoreTable(ScoreTable.of(records.slice(1)), STAMP))), path);
+      renameSync(written(Buffer.concat([...encodeScoreTable(ScoreTable.of(records.slice(1)), STAMP)])), path);
       expect(() => table.rows().at(5)!.key).toThrow(/changed/);
     });
   });
