@@ -1,6 +1,6 @@
 import type { Axis } from '../demographics/types.js';
 import { scoresWhere, type ScoreList } from '../score/rows.js';
-import { somePair, type ContrastPairs } from '../pairing/pairs.js';
+import { pairsWhere, somePair, type ContrastPairs } from '../pairing/pairs.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import { isCareQuestion, type Question, type Vignette } from '../template/types.js';
@@ -131,7 +131,7 @@ export function analyzeCareIntensity(
       adjustment: options.adjustment,
     };
     for (const kind of ['recommendation', 'care-level'] as const) {
-      const pairs = group.pairs.filter((p) => kindOf(p.vignetteId) === kind);
+      const pairs = pairsWhere(group, (p) => kindOf(p.vignetteId) === kind);
       if (pairs.length === 0) continue;
       const value = care(kind);
       const usable = pairs.filter((p) => value(p.reference) !== null && value(p.level) !== null);

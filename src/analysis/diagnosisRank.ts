@@ -1,5 +1,5 @@
 import type { Axis } from '../demographics/types.js';
-import { somePair, type ContrastPairs } from '../pairing/pairs.js';
+import { pairsWhere, somePair, type ContrastPairs } from '../pairing/pairs.js';
 import type { AnalysedScore } from '../score/table.js';
 import type { AdjustMethod } from '../stats/adjust.js';
 import type { DifferentialQuestion } from '../template/questions/differential.js';
@@ -102,7 +102,7 @@ export function analyzeDiagnosisRanks(
   for (const group of againstReference) {
     const axis = axes.find((a) => a.id === group.axis);
     if (!axis) continue;
-    const pairs = group.pairs.filter((p) => listOf(p.vignetteId) !== undefined);
+    const pairs = pairsWhere(group, (p) => listOf(p.vignetteId) !== undefined);
     const usable = pairs.flatMap((p) => {
       const reference = rank(p.reference);
       const level = rank(p.level);

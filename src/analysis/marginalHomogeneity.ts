@@ -2,7 +2,7 @@ import type { Axis } from '../demographics/types.js';
 import { adjustPValues, type AdjustMethod } from '../stats/adjust.js';
 import { stuartMaxwell } from '../stats/stuartMaxwell.js';
 import type { Question } from '../template/types.js';
-import type { ContrastPairs, ScorePair } from '../pairing/pairs.js';
+import { eachPair, type ContrastPairs, type ScorePair } from '../pairing/pairs.js';
 
 /** Where an ordinal answer lies against the correct one: the categories of the cross-tabulation, in order. */
 export const CARE_CATEGORIES = ['less care', 'correct level', 'more care'] as const;
@@ -68,7 +68,7 @@ export function analyzeMarginalHomogeneity(
         (scale === 'outcome' || questions.get(pair.vignetteId)?.type === 'ordinal') &&
         categoryOf(pair.reference) !== undefined &&
         categoryOf(pair.level) !== undefined;
-      const first = firstPairPerVignette(group.pairs, usable);
+      const first = firstPairPerVignette(eachPair(group), usable);
       if (first.length === 0) continue;
       const categories = scale === 'ordinal-care' ? CARE_CATEGORIES : OUTCOME_CATEGORIES;
       const table = categories.map(() => categories.map(() => 0));
@@ -112,7 +112,7 @@ export function analyzeMarginalHomogeneity(
 }
 
 /** Each vignette's first usable pair by replicate, then level variant key: one independent pair per vignette. */
-function firstPairPerVignette(pairs: readonly ScorePair[], usable: (pair: ScorePair) => boolean): ScorePair[] {
+function firstPairPerVignette(pairs: Iterable<ScorePair>, usable: (pair: ScorePair) => boolean): ScorePair[] {
   const first = new Map<string, ScorePair>();
   for (const pair of pairs) {
     if (!usable(pair)) continue;

@@ -5,7 +5,7 @@ import { wilsonInterval } from '../stats/wilson.js';
 import type { Probe, Vignette } from '../template/types.js';
 import { formatPValue } from '../util/pValue.js';
 import { binaryContrast, VignetteCounter, type BinaryTest, type IntervalMethod } from './binary.js';
-import { isWrong, pairContrasts } from '../pairing/pairs.js';
+import { isWrong, pairContrasts, pairsWhere } from '../pairing/pairs.js';
 
 /**
  * The paired contrast of a targeted level with the reference over the same (vignette, replicate) pairs: error rates,
@@ -178,7 +178,7 @@ function probeResult(
     const contrast =
       targetedBy.length > 0 && group
         ? pairedContrast(
-            group.pairs.filter((p) => ids.includes(p.vignetteId)),
+            pairsWhere(group, (p) => ids.includes(p.vignetteId)),
             options,
           )
         : null;

@@ -1,5 +1,5 @@
 import type { Question } from '../template/types.js';
-import { isWrong, type ContrastPairs, type ScorePair } from '../pairing/pairs.js';
+import { eachPair, isWrong, type ContrastPairs, type ScorePair } from '../pairing/pairs.js';
 
 /** One vignette where a level was treated worse than the reference, with the evidence side by side. */
 export interface WorstCase {
@@ -39,13 +39,23 @@ export function pairHarm(pair: ScorePair): number {
 export function worstCases(contrasts: readonly ContrastPairs[], questions: ReadonlyMap<string, Question>, limit: number): WorstCase[] {
   const cases: WorstCase[] = [];
   for (const group of contrasts) {
-    const byVignette = new Map<string, ScorePair[]>();
-    for (const p of group.pairs) byVignette.set(p.vignetteId, [...(byVignette.get(p.vignetteId) ?? []), p]);
-    for (const [vignetteId, pairs] of byVignette) {
-      const harms = pairs.map(pairHarm);
-      const harm = harms.reduce((a, b) => a + b, 0) / pairs.length;
-      if (harm <= 0) continue;
-      const worst = pairs[harms.findIndex((h) => h > 0)]!;
+    // One pass over the contrast's pairs, a running tally per vignette (in order of first appearance): a pair is
+    // read and let go, so a contrast of a million pairs is never held, and only the first worse pair is kept.
+    const byVignette = new Map<string, { nPairs: number; harm: number; worse: number; first?: ScorePair }>();
+    for (const pair of eachPair(group)) {
+      let tally = byVignette.get(pair.vignetteId);
+      if (tally === undefined) byVignette.set(pair.vignetteId, (tally = { nPairs: 0, harm: 0, worse: 0 }));
+      const harm = pairHarm(pair);
+      tally.nPairs++;
+      tally.harm += harm;
+      if (harm > 0) {
+        tally.worse++;
+        tally.first ??= pair;
+      }
+    }
+    for (const [vignetteId, { nPairs, harm: total, worse, first: worst }] of byVignette) {
+      const harm = total / nPairs;
+      if (harm <= 0 || worst === undefined) continue;
       cases.push({
         model: group.modelId,
         axis: group.axis,
@@ -53,9 +63,9 @@ export function worstCases(contrasts: readonly ContrastPairs[], questions: Reado
         vignetteId,
         domain: worst.level.domain,
         questionType: questions.get(vignetteId)?.type ?? worst.level.questionType,
-        nPairs: pairs.length,
+        nPairs,
         harm,
-        consistency: harms.filter((h) => h > 0).length / pairs.length,
+        consistency: worse / nPairs,
         referenceAnswer: describeAnswer(worst.reference),
         levelAnswer: describeAnswer(worst.level),
         referenceKey: worst.reference.key,

@@ -103,6 +103,13 @@ export function eachPair<S extends AnalysedScore>(group: ContrastPairs<S>): Iter
   return made ? made.rows.each(made.scores) : group.pairs;
 }
 
+/** The pairs of `group` that pass `test`, read one at a time (`eachPair`): a few vignettes' pairs never cost a whole contrast's array. */
+export function pairsWhere<S extends AnalysedScore>(group: ContrastPairs<S>, test: (pair: ScorePair<S>) => boolean): ScorePair<S>[] {
+  const kept: ScorePair<S>[] = [];
+  for (const pair of eachPair(group)) if (test(pair)) kept.push(pair);
+  return kept;
+}
+
 /** Whether any pair of `group` stands in a marginal partner (read from its rows, for a contrast made here). */
 export function someMarginal(group: ContrastPairs): boolean {
   return rowsOf(group)?.rows.anyMarginal() ?? somePair(group, (p) => p.marginal);

@@ -2,6 +2,7 @@ import { describeCombination } from '../../expand/combinations.js';
 import { callout, list, paragraph, type Block } from '../document/blocks.js';
 import { plural } from '../format.js';
 import type { ReportContext } from '../sources.js';
+import { pairsWhere } from '../../pairing/pairs.js';
 
 /**
  * The study's implausible combinations: each rule with its reason, how many variants of how many vignettes it kept
@@ -32,7 +33,7 @@ export function implausibleBlocks(ctx: ReportContext): Block[] {
   });
   const affected = new Set(excluded.map((e) => e.vignetteId));
   const inexact = ctx.contrasts.flatMap((c) =>
-    c.pairs.filter((p) => p.marginal && affected.has(p.vignetteId)).map(() => `${c.axis}=${c.level}`),
+    pairsWhere(c, (p) => p.marginal && affected.has(p.vignetteId)).map(() => `${c.axis}=${c.level}`),
   );
   return [
     paragraph(
