@@ -1,17 +1,15 @@
 import type { QuestionTypeRegistry } from '../template/questions/registry.js';
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ReviewAgreement } from '../review/agreement.js';
 import { renderReport, type ReportFile } from '../report/bundle.js';
 import { DEFAULT_CHROMIUM, renderPdf, type Paper } from '../report/render/pdf.js';
 import type { ReportSources } from '../report/sources.js';
-import { scanLines } from '../run/jsonlFile.js';
-import type { ResponseRecord } from '../run/types.js';
 import type { ScoreTable } from '../score/table.js';
+import { responseDetails } from './responseDetails.js';
 import {
   claimRunDirectory,
   ensureDir,
-  parseResponseLine,
   readOptionalJson,
   readResults,
   readScoreTable,
@@ -99,31 +97,4 @@ export function loadReportSources(runDir: string, questionTypes?: QuestionTypeRe
 
 function optionalReview(review: ReviewAgreement | undefined): Pick<ReportSources, 'review'> {
   return review === undefined ? {} : { review };
-}
-
-/**
- * One streaming pass over responses.jsonl: the texts the report shows (the worst cases', the success of a request
- * if it ever succeeded, else its last failure's null) and the model identifiers each endpoint reported. A run's
- * other texts are never held in memory.
- */
-function responseDetails(
-  runDir: string,
-  keys: ReadonlySet<string>,
-): { texts: Map<string, string | null>; served: Map<string, Set<string>> } {
-  const texts = new Map<string, string | null>();
-  const answered = new Set<string>();
-  const served = new Map<string, Set<string>>();
-  const path = runFile(runDir, 'responses');
-  if (!existsSync(path)) return { texts, served };
-  let lineNumber = 0;
-  scanLines(path, (line) => {
-    lineNumber++;
-    if (line.trim() === '') return;
-    const r = parseResponseLine<ResponseRecord>(runDir, line, lineNumber);
-    if (r.servedModel) served.set(r.modelId, (served.get(r.modelId) ?? new Set()).add(r.servedModel));
-    if (!keys.has(r.key) || answered.has(r.key)) return;
-    texts.set(r.key, r.error === null ? r.text : null);
-    if (r.error === null) answered.add(r.key);
-  });
-  return { texts, served };
 }
