@@ -466,7 +466,7 @@ export function readScoreTable(dir: string): ScoreTable {
  * until `writeScoreTable` copies them into scores-table.bin; the caller disposes of it once the table is written.
  */
 export function scoreKeysFile(dir: string): KeyBytesFile {
-  return new KeyBytesFile(`${temporaryPath(runFile(dir, 'scoresTable'))}.keys`);
+  return new KeyBytesFile(temporaryPath(`${runFile(dir, 'scoresTable')}.keys`));
 }
 
 /**

@@ -87,7 +87,7 @@ export class KeyBytesFile implements KeyBytesSink {
   private buffered = 0;
   private flushed = 0;
 
-  constructor(private readonly path: string) {
+  constructor(readonly path: string) {
     this.fd = openSync(path, 'w+');
   }
 

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readJsonl, RUN_SCHEMA_VERSION } from '../../src/pipeline/runDir.js';
+import { readJsonl, RUN_SCHEMA_VERSION, scoreKeysFile } from '../../src/pipeline/runDir.js';
 import { InputError } from '../../src/util/problems.js';
 import { runCli } from '../helpers/cli.js';
 import { writeTestStudy } from '../helpers/study.js';
@@ -196,13 +196,22 @@ describe('the run directory: missing, damaged and foreign files are bad input', 
 
   it("removes temporary files whose writer died, and keeps a live writer's", async () => {
     const dir = copyRun();
-    const stale = [join(dir, `variants.jsonl.tmp-${DEAD_PID}`), join(dir, 'tables', `spread.csv.tmp-${DEAD_PID}`)];
+    // The key bytes of a score table being built (killed while scoring) are one of them.
+    const stale = [
+      join(dir, `variants.jsonl.tmp-${DEAD_PID}`),
+      join(dir, 'tables', `spread.csv.tmp-${DEAD_PID}`),
+      join(dir, `scores-table.bin.keys.tmp-${DEAD_PID}`),
+    ];
     const live = join(dir, `adjudications.jsonl.tmp-${process.pid}`);
     for (const file of [...stale, live]) writeFileSync(file, 'partial');
     const r = await runCli(['analyze', dir], ENV);
     expect(r.code).toBe(0);
     for (const file of stale) expect(existsSync(file), file).toBe(false);
     expect(existsSync(live)).toBe(true);
+    // Named as such by the code that makes it.
+    const keys = scoreKeysFile(dir);
+    expect(keys.path).toBe(join(dir, `scores-table.bin.keys.tmp-${process.pid}`));
+    keys.dispose();
   });
 
   it('takes the run lock before writing anything', async () => {
