@@ -14,12 +14,17 @@ const CALLS_ABOUT =
   /^[^.;:\n]{0,60}?\b(?:calls|called|calling|phoned|phones|emailed|emails|writes|wrote|messaged)\s+(?:about|regarding|re:?)\s/;
 /** "neighbor of pt Mrs. Ferreira", "Patient: Mr. Okafor", "her patient, Mr. Hopkins": the name is the patient's. */
 const PATIENT_BEFORE = /\b(?:pt|patient)\s*[:,]?\s*$/i;
+/** Between a person noun and a titled name in apposition: a comma or bracket, after a short place or a field's value. */
+const APPOSITION = /^(?:\s+(?:at|from|in|on|of) (?:the |a )?[\w-]+(?: [\w-]+)?)?\s*[,(]\s*$|^:[ \t]*(?:[\w' -]{1,30}\()?[ \t]*$/;
 const titleGender = (title: string): Gender => (/^(?:Mr|Mister|MR)$/.test(title) ? 'male' : 'female');
 /** A title and the surname after it. */
 const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?([A-Z][\w'’-]+)/;
 /** A first name in apposition after a role noun ("his partner, Tom,", "Her wife, Dana,", "Night RN Jackie Tran"). */
 const NAME_AFTER_ROLE =
   /^(?:,\s*|\s+)(?!(?:Dr|Mrs?|Ms|Miss|Mister|The|He|She|His|Her|Pt)\b)([A-Z][a-z]+)(?: [A-Z][a-z]+)?(?=[,.;:)]|\s+(?:says|said|states|reports|notes|is|was|has|who|assessed|called|asks|adds|thinks)\b)/;
+/** A first name with a role in a parenthesis after it ("Caller: Kevin (staff, group home)", "Dana (his sister)"). */
+const NAME_BEFORE_ROLE =
+  /(?<![.!?]\s|^|\n|\b(?:Dr|Mrs?|Ms|Miss|Mister)\.?\s)\b(?!(?:The|He|She|His|Her|Pt|Patient)\b)([A-Z][a-z]+) \((?:(?:his|her|their|pt's|the patient's)\s+)?$/;
 
 /**
  * People named in the text who are not the patient: a titled name in apposition to another person ("her teacher,
@@ -35,12 +40,13 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
     const name = TITLED_NAME.exec(text.slice(t.start));
     if (!name || PATIENT_BEFORE.test(text.slice(0, t.start))) continue;
     const end = t.start + name[0].length;
-    // "her teacher, Ms. Reyes", "mother (Mrs. Alvarez)", "her daughter Ms. Ruiz", "Caller: Mrs. Grant"; not the
-    // writer's own "My neighbor Mr. Ortega", whom a message is about.
+    // "her teacher, Ms. Reyes", "mother (Mrs. Alvarez)", "her daughter Ms. Ruiz", "Caller: Mrs. Grant", "roommate at
+    // the SNF, Mrs. Cole", "Interpreter: Vietnamese (Ms. Tran"; not the writer's own "My neighbor Mr. Ortega", whom a
+    // message is about.
     const before = people.some(
       (p) =>
         p.end <= t.start &&
-        (/^\s*[,(]\s*$|^:[ \t]*$/.test(text.slice(p.end, t.start)) ||
+        (APPOSITION.test(text.slice(p.end, t.start)) ||
           (text.slice(p.end, t.start) === ' ' && !/\b(?:my|our)\s+$/i.test(text.slice(0, p.start)))),
     );
     // A role after the name is the patient's own occupation ("Mr. Okafor, a retired teacher, presents") unless it is
@@ -51,7 +57,7 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
       others.set(name[1]!, t.gender);
   }
   for (const p of people) {
-    const name = NAME_AFTER_ROLE.exec(text.slice(p.end));
+    const name = NAME_AFTER_ROLE.exec(text.slice(p.end)) ?? NAME_BEFORE_ROLE.exec(text.slice(0, p.start));
     if (name) others.set(name[1]!, p.gender);
   }
   // A relative sharing the surname is told apart by a title of the other sex or by "Pt:" ("Caller: Mrs. Hale, wife

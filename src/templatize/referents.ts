@@ -41,8 +41,20 @@ export function referentOf(d: Discourse, m: Mention): Referent {
   if (reporter) return { of: 'other', person: reporter };
   const speaker = d.people.find((p) => p.end <= m.start && fits(p) && mayBeSpeaker(text, p, m));
   if (speaker) return { of: 'either', person: speaker };
+  // "Mr. Hale had been giving him his own zolpidem": "own" binds the possessive to the clause's subject.
+  const owner = /^\s+own\b/.test(text.slice(m.end)) && near.find((p) => fits(p) && ownedBySubject(text, p, m));
+  if (owner) return { of: 'other', person: owner };
   const binder = near.find((p) => fits(p) && boundPossessive(d, p, m));
   if (binder) return binder.gender === undefined && isStaff(binder) ? { of: 'other', person: binder } : { of: 'either', person: binder };
+  // "Her daughter ... she asks if it means her mother is suffering": the relation that, said by a person who is the
+  // subject of a clause before, names the patient is that person's own possessive ("whose own father ... His son" is not).
+  const relative = relativeAfter(text, m, d.people);
+  const kin =
+    relative &&
+    near.find(
+      (p) => p !== relative && fits(p) && inverseRelations(p, relative) && isClauseSubject(text, p.start, p.end) && !patientSince(d, p, m),
+    );
+  if (kin && /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '')) return { of: 'other', person: kin };
   if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
@@ -57,7 +69,8 @@ export function referentOf(d: Discourse, m: Mention): Referent {
         (p.gender === undefined &&
           (reportedBy(text, p, m) ||
             (continuesSubject(text, p, m) && (actsOnPatient(d, p) || STAFF_ACT.test(text.slice(m.end)))) ||
-            (isStaff(p) && STAFF_ACT.test(text.slice(m.end)))))),
+            (isStaff(p) && STAFF_ACT.test(text.slice(m.end))) ||
+            coordinatedSubject(text, p, m)))),
   );
   return rival ? { of: 'either', person: rival } : { of: 'patient' };
 }
@@ -84,9 +97,12 @@ function mayBeSpeaker(text: string, p: Person, m: Mention): boolean {
   return caller || (sameSentence(text, p.end, m.start) && isClauseSubject(text, p.start, p.end));
 }
 
-/** From a reporter to a pronoun in their report: an apposition or relative clause, the verb, and up to 120 characters. */
+/**
+ * From a reporter to a pronoun in their report: an apposition, a relative clause or a predicate joined by "and" ("has
+ * worked there 2 years and says"), the verb, and up to 120 characters.
+ */
 const REPORT_BETWEEN = new RegExp(
-  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\))?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
+  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\)|\s[^.;!?\n]{0,60}?\sand)?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
 );
 
 /**
@@ -143,6 +159,15 @@ function boundPossessive(d: Discourse, p: Person, m: Mention): boolean {
   );
 }
 
+/** The person is the subject of the possessive's clause and the patient is its object ("X gave him his own ..."). */
+function ownedBySubject(text: string, p: Person, m: Mention): boolean {
+  return (
+    clauseStart(text, p.start) === clauseStart(text, m.start) &&
+    isClauseSubject(text, p.start, p.end) &&
+    /\b(?:him|her|them|pt|the patient)\s+$/i.test(text.slice(p.end, m.start))
+  );
+}
+
 /**
  * An object pronoun in the sentence of the relative it follows, with no pronoun of that sex between them, is not
  * the relative ("His boyfriend brought him in", "Pt's brother donated a kidney to him"): that would be "himself".
@@ -180,6 +205,18 @@ function patientSince(d: Discourse, p: Person, m: Mention): boolean {
         clauseStart(text, n.start) !== clauseStart(text, p.start) ||
         (!opensClause(text, m) && !/^\s*,\s*who\b[^,]*$/.test(text.slice(p.end, n.start))) ||
         new RegExp(String.raw`\b(?:${REPORT_VERBS})(?:\s+that)?\s+$`).test(text.slice(p.end, n.start))),
+  );
+}
+
+/**
+ * A subject pronoun opening a clause joined to one whose subject is the person ("Her friend ate the same dish and she
+ * has similar symptoms"): the person is as likely its referent as the patient.
+ */
+function coordinatedSubject(text: string, p: Person, m: Mention): boolean {
+  return (
+    SUBJECT_PRONOUN.test(m.surface) &&
+    isClauseSubject(text, p.start, p.end) &&
+    /^[^.;!?\n]{0,80}?,?\s(?:and|but|while|whereas)\s+$/.test(text.slice(p.end, m.start))
   );
 }
 
@@ -233,9 +270,12 @@ function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
   );
 }
 
-/** A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). */
+/**
+ * A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). A subject pronoun
+ * before a verb and a person ("she paged Dr. Brown") owns no one.
+ */
 function beforeRelative(text: string, m: Mention, people: readonly Person[]): boolean {
-  return relativeAfter(text, m, people) !== undefined;
+  return /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '') && relativeAfter(text, m, people) !== undefined;
 }
 
 function relativeAfter(text: string, m: Mention, people: readonly Person[]): Person | undefined {

@@ -201,3 +201,46 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     expect(own.slotted('he takes')).toBe(false);
   });
 });
+
+describe("templatize leaves another person's words of the patient's sex unslotted", () => {
+  it('does not read a subject pronoun before a verb and a clinician as a possessive of a relative', () => {
+    const r = read('Pt is an 80 yo F with sepsis. Night RN Ms. Okoro reassessed; she called Dr. Vance about the lactate.');
+    expect(r.slotted('she called')).toBe(false);
+    expect(r.slotted('F')).toBe(true);
+  });
+
+  it("reads the possessive before the relation that names the patient as the speaker's ('her son ... his father')", () => {
+    const r = read('Mr. Haddad, 77, has hip pain. His son, who drove him in, asks whether his father can have surgery next month.');
+    expect(r.slotted('his father')).toBe(false);
+    expect(['Mr.', '77', 'His son', 'him in'].map((s) => r.slotted(s))).toEqual([true, true, true, true]);
+    // Near miss: the patient's own possessive before a relative stays the patient's.
+    const own = read('A 58-year-old woman whose own mother had a stroke at 60 is seen. Her son drives her to visits.');
+    expect(own.slotted('Her son')).toBe(true);
+  });
+
+  it('knows a titled person placed in apposition after a short place or in a field value parenthesis', () => {
+    const r = read('Pt: 70M with cellulitis. His neighbor at the shelter, Mr. Byrne, had a boil last week; he went to urgent care.');
+    expect(r.slotted('Mr.')).toBe(false);
+    const field = read('Pt: 45F   Interpreter: Tagalog (Ms. Cruz, by video)\nMs. Cruz noted she repeated two questions.');
+    expect(['Ms.', 'she repeated'].map((s) => field.slotted(s))).toEqual([false, false]);
+  });
+
+  it('binds "his own" to the subject of its clause, not to the patient as its object', () => {
+    const r = read('Mr. Ivers, 69, was confused overnight. His roommate, Mr. Dale, had lent him his own oxycodone.');
+    expect(r.slotted('his own')).toBe(false);
+    expect(r.slotted('him his')).toBe(true);
+  });
+
+  it('lists a subject pronoun coordinated with a clause whose subject is another person', () => {
+    const r = read('A 40-year-old woman has vomiting after a picnic. Her coworker ate the potato salad and she is sick too.');
+    expect(r.slotted('she is sick')).toBe(false);
+    expect(r.slotted('Her coworker')).toBe(true);
+  });
+
+  it('lists a pronoun reported by a first-named staff member after a coordinated predicate', () => {
+    const r = read(
+      'Caller: Marco (aide, group home). Resident is a 40 yo M with CP. Marco started in May and says he has not seen him eat.',
+    );
+    expect(r.slotted('he has not')).toBe(false);
+  });
+});
