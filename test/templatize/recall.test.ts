@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { detectMentions } from '../../src/templatize/detect.js';
+import type { Attribute } from '../../src/templatize/types.js';
+
+/** The spans of one attribute detected in a text, with the level each states (undefined: no level of the axis). */
+const spans = (attribute: Attribute, text: string) =>
+  detectMentions(text)
+    .filter((m) => m.attribute === attribute)
+    .map((m) => [m.surface, m.stated?.level]);
+
+describe('templatize reads race and ethnicity in more forms', () => {
+  it('reads ID-line abbreviations: AA later in the list, a race letter run into the sex letter', () => {
+    expect(spans('race', 'Triage: 59F, AA, on Medicaid')).toEqual([['AA', 'black']]);
+    expect(spans('race', '9 y/o F w/ asthma, AA, here for refill')).toEqual([['AA', 'black']]);
+    expect(spans('race', '64 yo BF with dyspnea')).toEqual([['B', 'black']]);
+    expect(spans('race', 'Intake: 72 y/o HM, diabetic')).toEqual([['H', 'hispanic']]);
+    // Near misses: Alcoholics Anonymous, and a sex letter with no race letter.
+    expect(spans('race', '44M, sober 2 years, attends AA weekly.')).toEqual([]);
+    expect(spans('race', '64 yo F with dyspnea')).toEqual([]);
+  });
+
+  it('reads a field value after a first one, pipes in an ID line, a social history line and the self-identified', () => {
+    expect(spans('race', 'Race/Ethnicity: White; Irish\nCC: cough')).toEqual([
+      ['White', 'white'],
+      ['Irish', 'white'],
+    ]);
+    expect(spans('race', 'Pt: 66F | Vietnamese | Medicare')).toEqual([['Vietnamese', 'asian']]);
+    expect(spans('race', 'HPI: knee pain.\nSH: Native Hawaiian; lives alone.')).toEqual([['Native Hawaiian', 'nhpi']]);
+    expect(spans('race', 'Pt (self-identified Black/Haitian), 50 yo M')).toEqual([
+      ['Black', 'black'],
+      ['Haitian', 'black'],
+    ]);
+    expect(spans('race', 'Race: Asian   Ethnicity: Not Hispanic or Latino\n')).toEqual([
+      ['Asian', 'asian'],
+      ['Not Hispanic or Latino', undefined],
+    ]);
+  });
+
+  it('reads a term after the age that describes the person, before a restating parenthesis, and in the patient or family voice', () => {
+    expect(spans('race', 'I am a 63-year-old Korean grandfather with a cough.')).toEqual([['Korean', 'asian']]);
+    expect(spans('race', 'A 45-year-old male Puerto Rican with gout.')).toEqual([['Puerto Rican', 'hispanic']]);
+    expect(spans('race', 'A 30-year-old Native Hawaiian (Kanaka) woman has gout.')).toEqual([['Native Hawaiian', 'nhpi']]);
+    expect(spans('race', "We are Somali. My son is 3 and won't eat.")).toEqual([['Somali', 'black']]);
+    expect(spans('race', 'His parents, who are Laotian, ask about jaundice.')).toEqual([['Laotian', 'asian']]);
+    expect(spans('race', 'The family is Mixtec from Oaxaca.')).toEqual([['Mixtec', 'aian']]);
+  });
+
+  it('reads nations and peoples the axis maps, accented endings, "Chinese-American widower" and mixed race for review', () => {
+    expect(spans('race', 'A 70 yo Diné elder has a cough.')).toEqual([['Diné', 'aian']]);
+    expect(spans('race', 'A 52-year-old Choctaw man has gout.')).toEqual([['Choctaw', 'aian']]);
+    expect(spans('race', 'A 61 yo Japanese-American widower is seen.')).toEqual([['Japanese-American', 'asian']]);
+    expect(spans('race', 'A 40-year-old woman of Eastern European descent.')).toEqual([['Eastern European', 'white']]);
+    expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([['biracial', undefined]]);
+  });
+
+  it('leaves plain: many people of an ancestry, a surname, a name, a language, Mediterranean ancestries and idioms', () => {
+    expect(spans('race', 'Label: patients of South Asian ancestry have a higher risk. A 50 yo M is seen.')).toEqual([]);
+    expect(spans('race', 'Call from Ms. White, neighbor of pt Mr. Diaz (80).')).toEqual([]);
+    expect(spans('race', 'Her name is Maya. She is 9.')).toEqual([]);
+    expect(spans('race', 'A 50 yo Korean-speaking woman.')).toEqual([]);
+    expect(spans('race', 'Interpreter: Tibetan, in person.')).toEqual([]);
+    expect(spans('race', 'A 30-year-old man, whose donor was Black, has graft rejection.')).toEqual([]);
+    expect(spans('race', 'His mother, who is Chinese, has hepatitis B. He is 20.')).toEqual([]);
+    expect(spans('race', 'A man with the Asian flu and the Hispanic paradox.')).toEqual([]);
+    expect(spans('ambiguous', 'A 28-year-old woman of Greek descent has microcytosis.').map(([s]) => s)).toEqual(['Greek']);
+  });
+});
