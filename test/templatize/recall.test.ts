@@ -65,3 +65,43 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('ambiguous', 'A 28-year-old woman of Greek descent has microcytosis.').map(([s]) => s)).toEqual(['Greek']);
   });
 });
+
+describe('templatize reads language in more forms', () => {
+  it('reads LEP in an ID line with the language after it, and English stated as lacking in other words', () => {
+    expect(spans('language', 'ID: 61F, LEP, Russian, interpreter by video')).toEqual([
+      ['LEP', undefined],
+      ['Russian', 'russian'],
+    ]);
+    expect(spans('language', "Hi, I'm writing for my dad; he doesn't speak much English.")).toEqual([
+      ["doesn't speak much English", undefined],
+    ]);
+    expect(spans('language', 'I am 40, female; Arabic is my first language and my English is limited.')).toEqual([
+      ['my English is limited', undefined],
+    ]);
+  });
+
+  it('reads interpreter phrases, a labelled field with a parenthesis, "X only" and names that end in an apostrophe', () => {
+    expect(spans('language', 'Pt: 70M, interpreter present (Tagalog)')).toEqual([['Tagalog', 'tagalog']]);
+    expect(spans('language', 'Preferred language (mother): Arabic\nCC: fever')).toEqual([['Arabic', 'arabic']]);
+    expect(spans('language', 'Triage\n66M, Russian only, via video interpreter.')).toEqual([['Russian', 'russian']]);
+    expect(spans('language', 'Called Mr. Ruiz (58) in Spanish through the phone interpreter.')).toEqual([['Spanish', 'spanish']]);
+    expect(spans('language', "A 3-year-old boy; his mother speaks Q'anjob'al and little Spanish.")).toEqual([["Q'anjob'al", undefined]]);
+    expect(spans('language', 'I use ASL and will need an interpreter.')).toEqual([['ASL', undefined]]);
+    expect(spans('language', 'A 50-year-old man who prefers to receive care in Korean.')).toEqual([['Korean', undefined]]);
+  });
+
+  it('leaves plain: an English muffin, an interpreter naming no language, "only" that is no language need, LEP in prose', () => {
+    expect(spans('language', 'She ate an English muffin; a telephone interpreter was used.')).toEqual([]);
+    expect(spans('language', 'Spanish only recently became her second language at school.')).toEqual([]);
+    expect(spans('language', 'The LEP program at her school helps her brother.')).toEqual([]);
+  });
+
+  it("leaves an adult's relative's language plain, and keys a child's caregiver's and the writer's relative's", () => {
+    expect(spans('language', 'A 66-year-old man is seen with his wife, who speaks only Polish.')).toEqual([]);
+    expect(spans('language', 'A 71-year-old woman; her son is Cantonese-speaking and translates.')).toEqual([]);
+    expect(spans('language', 'A 52 yo M. His brother speaks Arabic at home.')).toEqual([]);
+    expect(spans('language', 'A 2-year-old girl; her grandmother speaks only Russian.')).toEqual([['Russian', 'russian']]);
+    expect(spans('language', 'Hi, my grandmother only speaks Vietnamese and has a cough.')).toEqual([['Vietnamese', 'vietnamese']]);
+    expect(spans('language', 'A 38-year-old teacher who speaks only Spanish has a cough.')).toEqual([['Spanish', 'spanish']]);
+  });
+});
