@@ -105,3 +105,29 @@ describe('templatize reads language in more forms', () => {
     expect(spans('language', 'A 38-year-old teacher who speaks only Spanish has a cough.')).toEqual([['Spanish', 'spanish']]);
   });
 });
+
+describe('templatize reads insurance in more forms', () => {
+  it('reads private coverage named in prose: an insurer, a marketplace plan, a job through the writer or their spouse', () => {
+    expect(spans('insurance', 'FYI my insurance is Cigna.')).toEqual([['insurance is Cigna', 'private']]);
+    expect(spans('insurance', 'A 44-year-old man on an exchange plan has back pain.')).toEqual([['on an exchange plan', 'private']]);
+    expect(spans('insurance', 'We have insurance through my wife’s job.')).toEqual([['have insurance through my wife’s job', 'private']]);
+    expect(spans('insurance', 'Her high-deductible plan has not reset.')).toEqual([['high-deductible plan', 'private']]);
+  });
+
+  it('reads lost and lacking coverage, and finds coverage no level states so the case is left out with the reason', () => {
+    expect(spans('insurance', 'im 22 and i dont have insurance.')).toEqual([['dont have insurance', 'uninsured']]);
+    expect(spans('insurance', 'He aged off our insurance in May.')).toEqual([['aged off our insurance', 'uninsured']]);
+    expect(spans('insurance', 'Pt: 81 yo F, dual eligible, CHF')).toEqual([['dual eligible', undefined]]);
+    expect(spans('insurance', 'We have TRICARE through his unit.')).toEqual([['have TRICARE', undefined]]);
+    expect(spans('insurance', 'Mr. Ota, 79; coverage Tricare for Life.')).toEqual([['coverage Tricare for Life', undefined]]);
+    expect(spans('insurance', "The child's coverage is CHIP.")).toEqual([['coverage is CHIP', undefined]]);
+  });
+
+  it('leaves policy plain and lists another person’s coverage for review', () => {
+    expect(spans('insurance', 'A Medicare-approved device was placed; the Medicaid expansion and Medicare guidelines apply.')).toEqual([]);
+    expect(spans('ambiguous', 'A 6 yo M brought by his aunt (guardian), who is uninsured.').map(([s]) => s)).toEqual(['uninsured']);
+    expect(spans('insurance', 'A 70-year-old man; his wife is on Medicaid.')).toEqual([]);
+    // The writer's relative and a relative named like a name are the patient (D4).
+    expect(spans('insurance', 'Dad is on Medicare.')).toEqual([['on Medicare', 'medicare']]);
+  });
+});
