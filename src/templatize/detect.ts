@@ -99,7 +99,8 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
   // "My husband (his son)": a possessive before a relative says whose relative, the patient's.
   if (m.attribute === 'pronoun' && KIN_BEFORE.test(text.slice(m.end))) return [];
   const person = people.find((p) => {
-    const open = /^\s*\(/.exec(text.slice(p.end));
+    // Perhaps after a short place: "Roommate in 2B (also a man in his 80s)".
+    const open = /^(?:\s+(?:in|at|from) [\w-]+(?: [\w-]+)?)?\s*\(/.exec(text.slice(p.end));
     if (!open || m.start < p.end + open[0].length) return false;
     const close = text.indexOf(')', p.end);
     return close >= m.end && !text.slice(p.end, m.start).includes('\n');

@@ -15,7 +15,8 @@ const CALLS_ABOUT =
 /** "neighbor of pt Mrs. Ferreira", "Patient: Mr. Okafor", "her patient, Mr. Hopkins": the name is the patient's. */
 const PATIENT_BEFORE = /\b(?:pt|patient)\s*[:,]?\s*$/i;
 /** Between a person noun and a titled name in apposition: a comma or bracket, after a short place or a field's value. */
-const APPOSITION = /^(?:\s+(?:at|from|in|on|of) (?:the |a )?[\w-]+(?: [\w-]+)?)?\s*[,(]\s*$|^:[ \t]*(?:[\w' -]{1,30}\()?[ \t]*$/;
+const APPOSITION =
+  /^(?:\s+(?:at|from|in|on|of) (?:the |a )?(?!pt\b|patient\b)[\w-]+(?: [\w-]+)?)?\s*[,(]\s*$|^:[ \t]*(?:[\w' -]{1,30}\()?[ \t]*$/;
 const titleGender = (title: string): Gender => (/^(?:Mr|Mister|MR)$/.test(title) ? 'male' : 'female');
 /** A title and the surname after it. */
 const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?([A-Z][\w'’-]+)/;
@@ -35,6 +36,7 @@ const NAME_BEFORE_ROLE =
  * role noun it names, or none (a first name states nothing the detector may read).
  */
 export function namedOthers(text: string, titles: readonly Mention[], people: readonly Person[]): Person[] {
+  // Each name as a pattern, with the sex it has.
   const others = new Map<string, Gender | undefined>();
   for (const t of titles) {
     const name = TITLED_NAME.exec(text.slice(t.start));
@@ -53,8 +55,10 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
     // a relative's, or the sentence names the patient apart.
     const after = text.slice(end);
     const sentence = after.split(/[.!?;\n](?:\s|$)/)[0] ?? '';
+    // "His son, Mr. Lopez Jr.": the suffix tells him apart from "Mr. Lopez Sr.", the patient.
+    const suffix = /^,? (Jr|Sr|II|III|IV)\b\.?/.exec(after)?.[1];
     if (before || KIN_AFTER.test(after) || CALLS_ABOUT.test(sentence) || (ROLE_AFTER.test(after) && PATIENT_NAMED_APART.test(sentence)))
-      others.set(name[1]!, t.gender);
+      others.set(suffix ? String.raw`${name[1]!},? ${suffix}\b\.?` : name[1]!, t.gender);
   }
   for (const p of people) {
     const name = NAME_AFTER_ROLE.exec(text.slice(p.end)) ?? NAME_BEFORE_ROLE.exec(text.slice(0, p.start));
@@ -65,7 +69,7 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
   const samePerson = (m: RegExpMatchArray, gender: Gender | undefined) =>
     !PATIENT_BEFORE.test(text.slice(0, m.index)) && (m[1] === undefined || gender === undefined || titleGender(m[1]) === gender);
   return [...others].flatMap(([name, gender]) =>
-    [...text.matchAll(new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}\b`, 'g'))]
+    [...text.matchAll(new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}(?!\w)`, 'g'))]
       .filter((m) => samePerson(m, gender))
       .map((m): Person => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0], ...(gender ? { gender } : {}) })),
   );

@@ -16,11 +16,11 @@ export function sexWords(text: string): Mention[] {
   }
   // Informal words no level writes ("a 30-year-old guy"): kept as written, so they pin sex. Lowercase only: "Guy"
   // is a name, "LAD" an artery.
-  for (const m of text.matchAll(/\b(guy|gal|lad|lass|bloke)\b/dg))
+  for (const m of text.matchAll(/\b(guy|gal|lad|lass|bloke|gent)\b/dg))
     out.push(
       mention(m, 1, {
         attribute: 'sex',
-        gender: /^(?:guy|lad|bloke)$/.test(m[1]!) ? 'male' : 'female',
+        gender: /^(?:guy|lad|bloke|gent)$/.test(m[1]!) ? 'male' : 'female',
         reason: `"${m[1]}" is a sex word no level writes: kept as written`,
       }),
     );
@@ -42,8 +42,8 @@ export function sexWords(text: string): Mention[] {
           }),
     );
   }
-  // "Sex: F" in a labelled field.
-  for (const m of text.matchAll(/\b(?:Sex|Gender):\s*([MF])\b/dg))
+  // "Sex: F", "M/F: F", "Age/Sex: 72/F", "Pt: F, 30s" in a labelled field.
+  for (const m of text.matchAll(/(?:\b(?:Sex|Gender|Pt|Patient|M\/F):\s*|\bAge\/Sex:\s*\d{1,3}\s*\/)([MF])\b(?![\/.]\w)/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   return out;
 }

@@ -131,3 +131,41 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('insurance', 'Dad is on Medicare.')).toEqual([['on Medicare', 'medicare']]);
   });
 });
+
+describe('templatize reads ages and sex words in more forms', () => {
+  const surfaces = (attribute: Attribute, text: string) => spans(attribute, text).map(([s]) => s);
+
+  it('reads run-together and labelled ages and sex letters', () => {
+    const text = 'Age/Sex: 64/M\nAge (yrs): 64   M/F: M';
+    expect([surfaces('age', text), surfaces('sex', text)]).toEqual([
+      ['64', '64'],
+      ['M', 'M'],
+    ]);
+    expect([surfaces('age', 'Triage: 31yoM c/o flank pain'), surfaces('sex', 'Triage: 31yoM c/o flank pain')]).toEqual([['31yo'], ['M']]);
+    expect([surfaces('age', 'Pt: 58y F, syncope'), surfaces('sex', 'Pt: 58y F, syncope')]).toEqual([['58y'], ['F']]);
+    expect(surfaces('sex', '18-month-old M with croup')).toEqual(['M']);
+    expect(surfaces('sex', 'Pt: M, 40s. Declined DOB.')).toEqual(['M']);
+    expect(surfaces('sex', 'Pt ID: 77 y/o BM, smoker')).toEqual(['M']);
+    expect(surfaces('age', 'Please see this lady of 71 with a tremor.')).toEqual(['of 71']);
+    expect(surfaces('age', 'Baby girl Ortiz, 6 hours old, is jittery.')).toEqual(['6 hours old']);
+  });
+
+  it('reads "gent" as a sex word kept as written, and leaves plain what is no age or sex', () => {
+    expect(
+      detectMentions('A 67 yo gent with gout.')
+        .filter((m) => m.attribute === 'sex')
+        .map((m) => [m.surface, m.slot]),
+    ).toEqual([['gent', undefined]]);
+    expect(surfaces('sex', 'Temp 101 F, patient M. Jones seen; Gentamicin started.')).toEqual([]);
+    expect(surfaces('age', 'A dose of 40 mg; a man of 40% body fat is no age.')).toEqual([]);
+  });
+
+  it("tells a junior relative apart by the suffix, and leaves a roommate's parenthesis his", () => {
+    const r = detectMentions('Mr. Diaz Sr., 84, has a cough. His son, Mr. Diaz Jr., asks about antibiotics.');
+    expect(r.filter((m) => m.attribute === 'title' || m.attribute === 'age').map((m) => [m.surface, m.start])).toEqual([
+      ['Mr.', 0],
+      ['84', 14],
+    ]);
+    expect(surfaces('sex', 'Pt is a 90 yo F. Roommate in bed 3 (also a woman in her 90s) has C. diff.')).toEqual(['F']);
+  });
+});
