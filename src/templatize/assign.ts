@@ -55,6 +55,9 @@ export function assignMentions(
       // A possessive of the other sex after someone else was named is theirs ("His mother had Parkinson's disease in
       // her seventies", "His daughter and her husband"), as a pronoun of the other sex is (R5).
       if (m.gender !== undefined && m.gender !== sex && people.some((p) => p.end <= m.start)) continue;
+      // "Pt's son and his husband": the spouse of the relative of the possessive's sex just named is theirs.
+      if (m.gender !== undefined && people.some((p) => p.gender === m.gender && /^\s+(?:and|&)\s+$/.test(text.slice(p.end, m.start))))
+        continue;
       assigned.push(m.slot && m.gender !== sex ? unslotted : m);
       continue;
     }

@@ -84,6 +84,8 @@ export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
     'brother-in-law',
     'father-in-law',
     'son-in-law',
+    // "FOB": the father of the baby, in obstetric notes (matched case-blind).
+    'fob',
   ].map((w) => [w, 'male' as const]),
 ]);
 

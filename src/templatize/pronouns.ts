@@ -49,6 +49,13 @@ function herIsObject(before: string, after: string): boolean {
     )
   )
     return true;
+  // A time written in words after "her" ("with her two days ago") is no thing of hers.
+  if (
+    /^\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:hours?|days?|nights?|weeks?|months?|years?)\s+(?:ago|earlier|before|later)\b/i.test(
+      after,
+    )
+  )
+    return true;
   return /^\s*(?:[.,;:!?)/]|$|\d(?![\d.]*[- ](?:year|month|week|day)s?[- ]old)|(?:a|an|the|this|that|these|those|some|any|no|every|to|in|on|at|with|for|from|about|into|onto|of|by|over|after|before|during|until|and|or|but|if|because|when|while|as|than|so|up|down|out|off|home|back|again|once|twice|today|tonight|yesterday|tomorrow|now|then|here|there|well|why|what|how|where|which|who|whether|not|regularly|daily|weekly|every)\b)/i.test(
     after,
   );

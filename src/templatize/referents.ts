@@ -56,9 +56,20 @@ export function referentOf(d: Discourse, m: Mention): Referent {
     );
   if (kin && /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '')) return { of: 'other', person: kin };
   if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
+  // "the son says he wants to take pt home with him": the clause names the patient as "pt" and goes on with no
+  // "and"; the pronoun after a preposition is someone else who fits, or the patient.
+  const besidePatientNoun =
+    /^\{\{[Tt]hem\}\}$/.test(m.slot ?? '') &&
+    /\b(?:pt|the patient)\b(?:(?!\band\b)[^,;])*\b(?:with|for|beside|near)\s+$/i.test(text.slice(clauseStart(text, m.start), m.start));
+  const companion = besidePatientNoun && [...near].reverse().find(fits);
+  if (companion) return { of: 'either', person: companion };
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
   if (near.some((p) => p.gender === sex && objectOf(d, p, m))) return { of: 'patient' };
+  // "The roommate had a rash. She shared a water bottle with her": an object pronoun in the clause whose subject is the
+  // patient's pronoun would be "herself" were it the patient; a person of the sex named before the clause may be it.
+  const outside = objectAfterPatientSubject(d, m) && near.find((p) => fits(p) && p.end <= clauseStart(text, m.start));
+  if (outside) return { of: 'either', person: outside };
   const rival = near.find(
     (p) =>
       !objectOf(d, p, m) &&
@@ -156,6 +167,20 @@ function boundPossessive(d: Discourse, p: Person, m: Mention): boolean {
       (p.gender === undefined && !isStaff(p))) &&
     !d.patient.some((n) => n.start >= p.end && n.end <= m.start) &&
     !d.pronouns.some((o) => o.start > p.end && o.start < m.start)
+  );
+}
+
+/**
+ * An object pronoun after a preposition ("with her", "to him"), in a clause whose subject is a pronoun read as the
+ * patient's and that names no one else.
+ */
+function objectAfterPatientSubject(d: Discourse, m: Mention): boolean {
+  const start = clauseStart(d.text, m.start);
+  return (
+    /^\{\{[Tt]hem\}\}$/.test(m.slot ?? '') &&
+    /\b(?:with|to|for|from|beside|near|behind|about)\s+$/i.test(d.text.slice(start, m.start)) &&
+    !d.people.some((p) => p.start >= start && p.end <= m.start) &&
+    d.patient.some((n) => n.start >= start && n.end <= m.start && SUBJECT_PRONOUN.test(d.text.slice(n.start, n.end)))
   );
 }
 

@@ -51,20 +51,30 @@ export function sexWords(text: string): Mention[] {
 /**
  * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister" and titles
  * in capitals ("MR. HASSAN") are found but have no slot: kept as written, they pin sex. "MS" is multiple sclerosis.
+ * A couple's titles ("Mr. and Mrs. Ali") are one ambiguous span.
  */
 export function titles(text: string): Mention[] {
-  return [...text.matchAll(/\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].flatMap((m): Mention[] => {
-    const [word, stop] = [m[1]!, m[2]!];
-    if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
-    const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
-    const title = TITLES[`${word}.`];
-    if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];
-    return [
-      mention(m, 0, {
-        attribute: 'title',
-        gender,
-        reason: 'a title the level words do not write ("Mr.", "Mrs." and "Ms." are): kept as written, so sex is pinned',
-      }),
-    ];
-  });
+  // "Mr. and Mrs. Patel": a couple's titles, either of whom may be the patient; listed, and no sex is read from them.
+  const couples = [...text.matchAll(/\b(?:Mr|Mrs|Ms|Dr)\.? (?:and|&) (?:Mr|Mrs|Ms|Dr)\.? [A-Z][\w'’-]+/dg)].map((m) =>
+    mention(m, 0, { attribute: 'ambiguous', reason: "a couple's titles: either may be the patient; kept as written" }),
+  );
+  const inCouple = (m: RegExpMatchArray) => couples.some((c) => m.index! >= c.start && m.index! < c.end);
+  const single = [...text.matchAll(/\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].filter((m) => !inCouple(m));
+  return [
+    ...couples,
+    ...single.flatMap((m): Mention[] => {
+      const [word, stop] = [m[1]!, m[2]!];
+      if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
+      const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
+      const title = TITLES[`${word}.`];
+      if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];
+      return [
+        mention(m, 0, {
+          attribute: 'title',
+          gender,
+          reason: 'a title the level words do not write ("Mr.", "Mrs." and "Ms." are): kept as written, so sex is pinned',
+        }),
+      ];
+    }),
+  ];
 }

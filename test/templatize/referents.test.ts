@@ -244,3 +244,35 @@ describe("templatize leaves another person's words of the patient's sex unslotte
     expect(r.slotted('he has not')).toBe(false);
   });
 });
+
+describe("templatize leaves more of another person's words unslotted", () => {
+  it("lists a couple's titles and reads the patient's sex from the title that names them alone", () => {
+    const r = read('Mr. and Mrs. Okafor are here; Mr. Okafor, 70, is the patient. Mrs. Okafor says she hears him snore.');
+    expect(r.listed('Mr. and Mrs.')).toBe(true);
+    expect(['Mrs. Okafor says', 'she hears'].map((s) => r.slotted(s))).toEqual([false, false]);
+    expect(['Mr. Okafor, 70', '70', 'him snore'].map((s) => r.slotted(s))).toEqual([true, true, true]);
+  });
+
+  it('lists an object pronoun after a preposition in the clause of the patient as subject, with a person of the sex named before', () => {
+    const r = read('A 19-year-old woman is seen. Her coworker had mumps last week. She shared a cup with her three days ago.');
+    expect(r.slotted('her three')).toBe(false);
+    expect(r.listed('her three')).toBe(true);
+    expect(r.slotted('She shared')).toBe(true);
+  });
+
+  it('does not end a sentence at an initial before a lowercase word ("C. difficile")', () => {
+    const r = read('Pt: 80 yo F with diarrhea. Her roommate, Ms. Gray, had C. difficile; she was isolated.');
+    expect(r.slotted('she was')).toBe(false);
+  });
+
+  it("leaves the spouse of a relative of the possessive's sex, and a pronoun beside the patient named as pt, unslotted", () => {
+    const r = read('77F, COPD. Pt’s daughter and her husband visited; the daughter says she will take pt home with her.');
+    expect(r.left('her husband')).toBe(true);
+    expect(r.slotted('her.')).toBe(false);
+  });
+
+  it('knows the father of the baby in an obstetric note', () => {
+    const r = read('G1P0 24 yo at 30 weeks with headache. FOB at bedside; he asks about magnesium.');
+    expect(r.slotted('he asks')).toBe(false);
+  });
+});
