@@ -65,7 +65,8 @@ function herIsObject(before: string, after: string): boolean {
  * Sentences written in capitals ("70 YO F W/ PAINFUL BLISTERS. HER BIOPSY SHOWS ... LINEAR IgG"): pronouns and sex
  * words in capitals found in their lowercase reading, with no slot, since no placeholder renders capitals back. Kept
  * as written, they pin sex. A sentence counts when most of its words are in capitals, so a unit or a lab name in
- * mixed case ("IgG", "mg") does not hide it; "HE" in a sentence in lowercase is hepatic encephalopathy, not read.
+ * mixed case ("IgG", "mg") does not hide it; "HE" in a sentence in lowercase, or after "HX OF", is hepatic
+ * encephalopathy, not read.
  */
 export function capitalSentences(text: string): Mention[] {
   const out: Mention[] = [];
@@ -79,6 +80,8 @@ export function capitalSentences(text: string): Mention[] {
       const start = line.index! + m.start;
       const surface = text.slice(start, start + m.surface.length);
       if (surface !== surface.toUpperCase()) continue; // a word in lowercase is read as written
+      // "HX OF HE", "H/O HE", "HE, ASCITES": hepatic encephalopathy in a history list, not a pronoun.
+      if (surface === 'HE' && /\b(?:OF|HX|H\/O|W\/|AND|WITH)\s+$/.test(text.slice(Math.max(0, start - 6), start))) continue;
       const { slot: _slot, ...unslotted } = m;
       out.push({
         ...unslotted,

@@ -1,6 +1,6 @@
 import { clauseAfter, clauseStart, isClauseSubject, newSection, sameOrPreviousSentence, sameSentence } from './clauses.js';
 import { clinicalFinding } from './findings.js';
-import type { Gender } from './lexicon.js';
+import { type Gender, RELATIVES, SPOUSES } from './lexicon.js';
 import { isStaff, type Person } from './people.js';
 import type { Mention } from './types.js';
 
@@ -34,12 +34,17 @@ export interface Discourse {
 export function referentOf(d: Discourse, m: Mention): Referent {
   const { text, sex } = d;
   const near = d.people.filter(
-    (p) => p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start) && !newSection(text, p.end, m.start),
+    (p) =>
+      p.end <= m.start &&
+      sameOrPreviousSentence(text, p.end, m.start) &&
+      !newSection(text, p.end, m.start) &&
+      // Several people are not "she" after the sentence naming them ("Her mothers say she had a cold. She walks ...").
+      !(plural(p) && !sameSentence(text, p.end, m.start)),
   );
   const fits = (p: Person) => p.gender === undefined || p.gender === sex;
   const reporter = near.find((p) => fits(p) && reporterSelf(d, p, m));
   if (reporter) return { of: 'other', person: reporter };
-  const speaker = d.people.find((p) => p.end <= m.start && fits(p) && mayBeSpeaker(text, p, m));
+  const speaker = d.people.find((p) => p.end <= m.start && fits(p) && mayBeSpeaker(text, p, m) && !familyHistoryOnly(text, p, m));
   if (speaker) return { of: 'either', person: speaker };
   // "Mr. Hale had been giving him his own zolpidem": "own" binds the possessive to the clause's subject.
   const owner = /^\s+own\b/.test(text.slice(m.end)) && near.find((p) => fits(p) && ownedBySubject(text, p, m));
@@ -87,6 +92,12 @@ export function referentOf(d: Discourse, m: Mention): Referent {
 }
 
 const SUBJECT_PRONOUN = /^(?:[Hh]e|[Ss]he)$/;
+const KIN = new Set(Object.keys({ ...RELATIVES, ...SPOUSES }));
+/** "Her mothers", "His fathers": several people of a kin noun. */
+const plural = (p: Person) => {
+  const word = p.surface.toLowerCase();
+  return word.endsWith('s') && !KIN.has(word) && KIN.has(word.slice(0, -1));
+};
 const REPORT_VERBS =
   'says|said|states|stated|reports|reported|notes|noted|noticed|tells|told|thinks|thought|believes|explains|explained|adds|added|writes|wrote|mentions|mentioned|describes|described|confirms|confirmed|recalls|recalled|worries|feels';
 
@@ -109,11 +120,11 @@ function mayBeSpeaker(text: string, p: Person, m: Mention): boolean {
 }
 
 /**
- * From a reporter to a pronoun in their report: an apposition, a relative clause or a predicate joined by "and" ("has
- * worked there 2 years and says"), the verb, and up to 120 characters.
+ * From a reporter to a pronoun in their report: an apposition, a relative clause, a short phrase ("of 10 years") or a
+ * predicate joined by "and" ("has worked there 2 years and says"), the verb, and up to 120 characters.
  */
 const REPORT_BETWEEN = new RegExp(
-  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\)|\s[^.;!?\n]{0,60}?\sand)?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
+  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\)|\s[^.;!?\n]{0,60}?\sand|\s+(?:of|from|at|in)\s+[^.;,!?\n]{1,25}?)?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
 );
 
 /**
@@ -279,18 +290,21 @@ function actsOnPatient(d: Discourse, p: Person): boolean {
 
 /**
  * A relative who is the subject of a family-history statement ("His father died of a myocardial infarction at 52.",
- * "Her mother had rheumatoid arthritis."), read from a later sentence that does not go on with that history ("She
+ * "Her mother had rheumatoid arthritis.", "His brother, who is 51, had an MI"), read from a later sentence that does not go on with that history ("She
  * died at 45" may still be the mother's): the note is about the patient, the relative only a fact of their history.
  * A clause after a semicolon goes on with it ("His brother had a cold; he's fine now").
  */
 function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
+  const verb =
+    /^(?:\s*\([^)]*\)|\s*,[^,.;]{1,40},)?\s+(?:also\s+)?(had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.exec(
+      clauseAfter(text, p.end),
+    );
   return (
     p.gender !== undefined &&
     isClauseSubject(text, p.start, p.end) &&
-    /^(?:\s*\([^)]*\))?\s+(?:also\s+)?(?:had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.test(
-      clauseAfter(text, p.end),
-    ) &&
-    /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) &&
+    verb !== null &&
+    // One who died is no rival even in the same sentence ("Her grandmother died in 1918, and she worries ...").
+    (/[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) || /^(?:died|passed away)$/.test(verb[1]!)) &&
     !/^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end))
   );
 }

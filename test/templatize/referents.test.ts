@@ -276,3 +276,33 @@ describe("templatize leaves more of another person's words unslotted", () => {
     expect(r.slotted('he asks')).toBe(false);
   });
 });
+
+describe('templatize slots more of the patient’s own pronouns and lists more reports', () => {
+  it('reads past a relative in family history with an apposition, or who died, as no rival', () => {
+    const r = read('A 44-year-old man has chest pain. His uncle, who is 60, had a stroke at 50. He smokes daily.');
+    expect(r.slotted('He smokes')).toBe(true);
+    const died = read('A 62-year-old woman has a cough. Her aunt died of tuberculosis, and she fears the same illness.');
+    expect(died.slotted('she fears')).toBe(true);
+    // Near miss: a relative named in the sentence before who is no family history stays a rival (R6).
+    const rival = read('A 70-year-old woman lives with her daughter. She reports dizziness.');
+    expect(rival.listed('She reports')).toBe(true);
+  });
+
+  it('reads several relatives as no rival after their sentence, but lists the pronoun inside their report', () => {
+    const r = read('A 5-year-old boy is brought by his two fathers. His fathers say he vomited twice. He sleeps poorly.');
+    expect(r.listed('he vomited')).toBe(true);
+    expect(r.slotted('He sleeps')).toBe(true);
+  });
+
+  it('lists a report by a first name given in a parenthesis or by a person described by a short phrase', () => {
+    const r = read('Caller: spouse (Robin). Pt: 52F.\nRobin says she fainted at lunch.');
+    expect(r.slotted('she fainted')).toBe(false);
+    const partner = read('A 50-year-old woman snores. Her roommate of 3 years says she stops breathing at night.');
+    expect(partner.listed('she stops')).toBe(true);
+  });
+
+  it('reads "HE" after "HX OF" in capitals as hepatic encephalopathy', () => {
+    const r = read('ED: 59 YO F W/ CIRRHOSIS, HX OF HE AND ASCITES, CONFUSED.');
+    expect(r.left('HE AND')).toBe(true);
+  });
+});
