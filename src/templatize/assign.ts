@@ -82,6 +82,15 @@ export function assignMentions(
     read.set(m, referent);
     if (referent.of === 'other') {
       dropped.add(m);
+      if (referent.names?.gender === sex)
+        assigned.push({
+          start: referent.names.start,
+          end: referent.names.end,
+          surface: referent.names.surface,
+          attribute: 'sex',
+          gender: sex,
+          reason: `"${referent.names.surface}" names the patient in a relative's voice: no slot renders it, so sex is pinned`,
+        });
       const person = referent.person && people.find((p) => p.start === referent.person!.start);
       if (person && person.gender === undefined) learned.set(person, sex);
     } else if (referent.of === 'either')

@@ -6,7 +6,7 @@ import { capitalSentences, pronouns } from './pronouns.js';
 import { races } from './races.js';
 import { sexWords, titles } from './sexWords.js';
 import { namedOthers } from './names.js';
-import { KIN_NOUNS, otherPeople, type Person, patientRelation, spousesAndIdentity } from './people.js';
+import { KIN_NOUNS, otherPeople, type Person, patientRelation, relationRepeats, spousesAndIdentity } from './people.js';
 import type { Mention } from './types.js';
 
 /**
@@ -48,7 +48,8 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     text,
     candidates.filter((m) => !theirs(namedOthers(text, titleList, otherPeople(text, [])))(m)),
   );
-  const others = otherPeople(text, relation ? [relation.noun] : []);
+  const relationNouns = relation ? [relation.noun, ...relationRepeats(text, relation.noun)] : [];
+  const others = otherPeople(text, relationNouns);
   const named = namedOthers(text, titleList, others);
   const described = new Map(candidates.flatMap((m) => describedIn(text, others, m)));
   let kept = candidates.filter((m) => !theirs(named)(m) && !described.has(m));
@@ -58,7 +59,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     (k) => relation?.caregiverBefore !== undefined && k.start < relation.caregiverBefore && k.attribute !== 'pronoun',
   );
   if (relation) {
-    const added = [relation.noun, ...(relation.age ? [relation.age] : [])];
+    const added = [...relationNouns, ...(relation.age ? [relation.age] : [])];
     kept = firstOfOverlapping([
       ...added,
       ...kept.filter(
@@ -82,7 +83,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   });
   // A person a parenthesis gives a sex ("neighbor (male)") has it.
   const sexOf = (p: Person) => [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender;
-  const people = [...otherPeople(text, [...(relation ? [relation.noun] : []), ...describedPatient], caregivers), ...named]
+  const people = [...otherPeople(text, [...relationNouns, ...describedPatient], caregivers), ...named]
     .map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p))
     .sort((a, b) => a.start - b.start);
   return { mentions: kept, people };

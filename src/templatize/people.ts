@@ -186,6 +186,22 @@ export function patientRelation(
 }
 
 /**
+ * The relation noun naming the patient said again later, bare, with the writer's possessive or as a possessor ("my
+ * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle"): the patient again, with the sex pinned as before.
+ * Not after another person's possessive ("her mother" said by the patient's daughter is handled apart).
+ */
+export function relationRepeats(text: string, noun: Mention): Mention[] {
+  const word = noun.surface.toLowerCase();
+  const re = new RegExp(
+    String.raw`(?<!\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Aa]|[Tt]he)\s)\b[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}(?=['’]s\b|[^\w'’-]|$)`,
+    'dg',
+  );
+  return [...text.matchAll(re)]
+    .filter((m) => m.index! >= noun.end)
+    .map((m) => ({ ...noun, start: m.index!, end: m.index! + m[0].length, surface: m[0] }));
+}
+
+/**
  * "My wife is Vietnamese and has hepatitis B. She is 36 weeks pregnant": a message opening on the writer's relative,
  * who is then written about in the third person, is about that relative. Not a family history ("My mother had breast
  * cancer. She died at 50") nor a patient's own message ("I'm 38 ...").

@@ -5,7 +5,11 @@ import { isStaff, type Person } from './people.js';
 import type { Mention } from './types.js';
 
 /** Whom a pronoun of the patient's sex refers to: the patient, someone else (left alone), or either (listed). */
-export type Referent = { of: 'patient' } | { of: 'other'; person?: Person } | { of: 'either'; person: Person };
+export type Referent =
+  | { of: 'patient' }
+  /** `names`: the relation noun after the possessive, which in that person's voice names the patient ("her mother"). */
+  | { of: 'other'; person?: Person; names?: Person }
+  | { of: 'either'; person: Person };
 
 /** What is known when a pronoun is read: the text, the people it names, and the patient as tracked so far. */
 export interface Discourse {
@@ -59,7 +63,7 @@ export function referentOf(d: Discourse, m: Mention): Referent {
     near.find(
       (p) => p !== relative && fits(p) && inverseRelations(p, relative) && isClauseSubject(text, p.start, p.end) && !patientSince(d, p, m),
     );
-  if (kin && /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '')) return { of: 'other', person: kin };
+  if (kin && relative && /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '')) return { of: 'other', person: kin, names: relative };
   if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
   // "the son says he wants to take pt home with him": the clause names the patient as "pt" and goes on with no
   // "and"; the pronoun after a preposition is someone else who fits, or the patient.

@@ -306,3 +306,21 @@ describe('templatize slots more of the patient’s own pronouns and lists more r
     expect(r.left('HE AND')).toBe(true);
   });
 });
+
+describe('templatize reads relation nouns that name the patient in a relative’s voice', () => {
+  it('reads the relation noun said again later as the patient, and pins sex', () => {
+    const r = read('Hi, this is Ana writing about my dad, who is 80. He has a cough. Dad is on Medicare.');
+    const dad = r.o.mentions.find((m) => m.surface === 'Dad');
+    expect(dad && [dad.attribute, dad.slot]).toEqual(['sex', undefined]);
+    // Near miss: another person's relative of the same noun is no repeat.
+    const other = read('Hi, writing about my dad, who is 80. He has a cough. His neighbor says her dad had the same.');
+    expect(other.o.mentions.some((m) => m.surface === 'dad' && m.start > 40)).toBe(false);
+  });
+
+  it("reads the relation a speaker's possessive stands before as the patient ('her daughter ... her mother')", () => {
+    const r = read('Pt: 84F, hip fracture. Her daughter phoned at noon; she is worried that her mother is in pain.');
+    const mother = r.o.mentions.find((m) => m.surface === 'mother');
+    expect(mother && [mother.attribute, mother.gender]).toEqual(['sex', 'female']);
+    expect(r.slotted('her mother')).toBe(false);
+  });
+});
