@@ -283,6 +283,8 @@ describe('templatize slots more of the patient’s own pronouns and lists more r
     expect(r.slotted('He smokes')).toBe(true);
     const died = read('A 62-year-old woman has a cough. Her aunt died of tuberculosis, and she fears the same illness.');
     expect(died.slotted('she fears')).toBe(true);
+    const listed = read('A 47-year-old woman asks about screening. Her sister with breast cancer at 39 is BRCA negative. She feels well.');
+    expect(listed.slotted('She feels')).toBe(true);
     // Near miss: a relative named in the sentence before who is no family history stays a rival (R6).
     const rival = read('A 70-year-old woman lives with her daughter. She reports dizziness.');
     expect(rival.listed('She reports')).toBe(true);
