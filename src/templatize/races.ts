@@ -93,8 +93,10 @@ export function races(text: string): Mention[] {
         (PARENTHESIS_AFTER_PERSON.test(before) && /^\s*[,;)]/.test(after)) ||
         /-born$/i.test(m[1]!) ||
         // Before a person noun, perhaps after a restating parenthesis ("Pacific Islander (Samoan) man"), not in an
-        // idiom ("Interpreter: Nepali, in person").
-        new RegExp(`^(?:\\s*\\([^()]{1,30}\\))?,?\\s+(?!in person\\b)(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
+        // idiom ("Interpreter: Nepali, in person") nor as a name in apposition ("Maya, a 6-year-old girl").
+        new RegExp(
+          `^(?:\\s*\\([^()]{1,30}\\))?(?!,\\s*(?:a|an|the|our|my)\\s),?\\s+(?!in person\\b)(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`,
+        ).test(after) ||
         // After the age that describes the person ("a 70-year-old Filipino grandmother", "58-year-old female Mexican American").
         (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
         // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").
@@ -120,7 +122,9 @@ export function races(text: string): Mention[] {
       // Black": a name.
       if (
         /\b(?:language|tongue)\s*(?:is|was|:)?\s*$|\bname\s+is\s+$|\b(?:Mrs?|Ms|Miss|Mister|Dr|MRS?|MS)\.?\s+$/i.test(before) ||
-        POPULATION_BEFORE.test(before)
+        POPULATION_BEFORE.test(before) ||
+        // "A study of Black women found ...": a group, not the patient.
+        /^\s+(?:[\w-]+\s+)?(?:men|women|patients|people|persons|children|adults|individuals|populations?)\b/i.test(after)
       )
         continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);

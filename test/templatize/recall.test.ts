@@ -57,6 +57,8 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', 'Label: patients of South Asian ancestry have a higher risk. A 50 yo M is seen.')).toEqual([]);
     expect(spans('race', 'Call from Ms. White, neighbor of pt Mr. Diaz (80).')).toEqual([]);
     expect(spans('race', 'Her name is Maya. She is 9.')).toEqual([]);
+    expect(spans('race', 'Maya, a 6-year-old girl, has a rash.')).toEqual([]);
+    expect(spans('race', 'A 50-year-old man asks about a study of Black women on statins.')).toEqual([]);
     expect(spans('race', 'A 50 yo Korean-speaking woman.')).toEqual([]);
     expect(spans('race', 'Interpreter: Tibetan, in person.')).toEqual([]);
     expect(spans('race', 'A 30-year-old man, whose donor was Black, has graft rejection.')).toEqual([]);
