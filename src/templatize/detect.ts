@@ -81,8 +81,11 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
       : [];
     return [{ start: k.end, end: k.end + 1 }, ...before];
   });
-  // A person a parenthesis gives a sex ("neighbor (male)") has it.
-  const sexOf = (p: Person) => [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender;
+  // A person a parenthesis gives a sex ("neighbor (male)") has it, as has one with a titled name in apposition ("her
+  // track coach, Mr. Grant").
+  const sexOf = (p: Person) =>
+    [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender ??
+    named.find((n) => n.gender !== undefined && /^\s*[,(]\s*$/.test(text.slice(p.end, n.start)))?.gender;
   const people = [...otherPeople(text, [...relationNouns, ...describedPatient], caregivers), ...named]
     .map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p))
     .sort((a, b) => a.start - b.start);

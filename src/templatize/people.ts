@@ -117,7 +117,7 @@ const RELATION_TIES = [
   String.raw`[.,;] (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<pronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw` \((?<bracketAge>\d{1,3})\)`,
   String.raw`, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
-  String.raw` \((?<ptBracket>pt|patient)\b`,
+  String.raw` \((?:your |the )?(?<ptBracket>pt|patient)\b`,
   String.raw`, (?<ptApposition>the (?:pt|patient))\b`,
 ].join('|');
 const AGE_GROUPS = ['titledAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;

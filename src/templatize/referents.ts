@@ -64,7 +64,9 @@ export function referentOf(d: Discourse, m: Mention): Referent {
       (p) => p !== relative && fits(p) && inverseRelations(p, relative) && isClauseSubject(text, p.start, p.end) && !patientSince(d, p, m),
     );
   if (kin && relative && /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '')) return { of: 'other', person: kin, names: relative };
-  if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
+  // "When interviewed alone, she says": the one seen without the others is the patient.
+  if (beforeRelative(text, m, d.people) || clinicalFinding(text, m) || SEEN_ALONE.test(text.slice(Math.max(0, m.start - 40), m.start)))
+    return { of: 'patient' };
   // "the son says he wants to take pt home with him": the clause names the patient as "pt" and goes on with no
   // "and"; the pronoun after a preposition is someone else who fits, or the patient.
   const besidePatientNoun =
@@ -96,6 +98,8 @@ export function referentOf(d: Discourse, m: Mention): Referent {
 }
 
 const SUBJECT_PRONOUN = /^(?:[Hh]e|[Ss]he)$/;
+const SEEN_ALONE =
+  /\b(?:[Ii]nterviewed|[Aa]sked|[Ss]een|[Ee]xamined|[Qq]uestioned|[Ss]poken (?:to|with)) (?:alone|privately|separately|in private),?\s*$/;
 const KIN = new Set(Object.keys({ ...RELATIVES, ...SPOUSES }));
 /** "Her mothers", "His fathers": several people of a kin noun. */
 const plural = (p: Person) => {
@@ -199,12 +203,12 @@ function objectAfterPatientSubject(d: Discourse, m: Mention): boolean {
   );
 }
 
-/** The person is the subject of the possessive's clause and the patient is its object ("X gave him his own ..."). */
+/** The person is the subject of the possessive's verb and the patient is its object ("X gave him his own ..."). */
 function ownedBySubject(text: string, p: Person, m: Mention): boolean {
   return (
     clauseStart(text, p.start) === clauseStart(text, m.start) &&
-    isClauseSubject(text, p.start, p.end) &&
-    /\b(?:him|her|them|pt|the patient)\s+$/i.test(text.slice(p.end, m.start))
+    // The person's own verb follows them, perhaps after an apposition ("his roommate, Mr. Hale, had been giving him").
+    /^(?:\s*,[^,;]{1,40},|\s*,)?\s+(?:[\w'’]+\s+){1,4}(?:him|her|them|pt|the patient)\s+$/i.test(text.slice(p.end, m.start))
   );
 }
 

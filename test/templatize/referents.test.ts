@@ -326,3 +326,20 @@ describe('templatize reads relation nouns that name the patient in a relative’
     expect(r.slotted('her mother')).toBe(false);
   });
 });
+
+describe('templatize reads a few more ties to the patient', () => {
+  it('reads "my wife (your patient)" as the patient, and the pronouns after as hers', () => {
+    const r = read('Dear Dr. Ames, my wife (your patient) asked me to write. Since you started her on lithium, her hands shake.');
+    expect(['her on', 'her hands'].map((s) => r.slotted(s))).toEqual([true, true]);
+  });
+
+  it('reads a pronoun after "when interviewed alone" as the patient', () => {
+    const r = read('A 15-year-old girl is brought by her mother for fatigue. When interviewed alone, she says she skips meals.');
+    expect(r.slotted('she says')).toBe(true);
+  });
+
+  it("gives a person the sex of the titled name in apposition, so they are no rival of the other sex ('her coach, Mr. Ruiz')", () => {
+    const r = read('A 14-year-old girl is brought in because her soccer coach, Mr. Ruiz, noticed she was short of breath.');
+    expect(r.slotted('she was')).toBe(true);
+  });
+});
