@@ -83,6 +83,9 @@ export function ages(text: string): Mention[] {
       mention(m, 0, { attribute: band, reason: bandReason, ...(possessive ? { gender: possessive === 'his' ? 'male' : 'female' } : {}) }),
     );
   }
+  // "referred for advanced maternal age", "Pt: F, 30s": a band with no person noun after it.
+  for (const m of text.matchAll(/\badvanced maternal age\b|(?<=\b[MF], )\d0s\b/dg))
+    out.push(mention(m, 0, { attribute: band, reason: bandReason }));
   for (const m of text.matchAll(AGE_BANDS))
     if (new RegExp(`^\\s+(?:[\\w-]+\\s+)?${PERSON}\\b`).test(text.slice(m.index! + m[0].length)))
       out.push(mention(m, 0, { attribute: band, reason: bandReason }));

@@ -41,6 +41,8 @@ export const PRONOUNS: Readonly<
 export const SPOUSES: Readonly<Record<string, Gender | undefined>> = {
   wife: 'female',
   girlfriend: 'female',
+  gf: 'female',
+  bf: 'male',
   fiancée: 'female',
   husband: 'male',
   boyfriend: 'male',
@@ -94,10 +96,11 @@ export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
  * identity, sexual behaviour): listed as ambiguous, never replaced (R2, R4, D3, D10).
  */
 export const IDENTITY_WORDS =
-  /\b(?:widow(?:er|ed)?|transgender|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
+  /\b(?:widow(?:er|ed)?|transgender|trans(?= (?:man|woman|male|female)\b)|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
 
 /** Estimated ages and age bands describing the patient (R1, D6): listed as ambiguous, never replaced. */
-export const AGE_BANDS = /\b(?:middle-aged|elderly|teenaged?|adolescent|toddler|newborn)\b/dgi;
+export const AGE_BANDS =
+  /\b(?:middle-aged|elderly|teenaged?|adolescent|toddler|newborn|young|(?:octo|nona|septua|sexa)genarian|centenarian)\b/dgi;
 
 /**
  * Race and ethnicity terms with the race level each states, longest first so "African American" wins over

@@ -13,6 +13,10 @@ export interface Person {
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 const RELATIVE_WORDS = alternation(Object.keys(RELATIVES));
 const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
+/** "Wife states", "Boyfriend states": a spouse noun opening a sentence. */
+const SPOUSE_WORDS_EITHER_CASE = SPOUSE_WORDS.split('|')
+  .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+  .join('|');
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 /** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
@@ -66,7 +70,7 @@ export function spousesAndIdentity(text: string): Mention[] {
   const spouses = [
     ...text.matchAll(
       new RegExp(
-        `\\b(?:([Hh]is|[Hh]er|HIS|HER) )?((?:(?:late|former|deceased|estranged|current|new) |ex-)?(?:${SPOUSE_WORDS}|WIFE|HUSBAND))\\b`,
+        `\\b(?:([Hh]is|[Hh]er|HIS|HER) )?((?:(?:late|former|deceased|estranged|current|new) |ex-)?(?:${SPOUSE_WORDS_EITHER_CASE}|WIFE|HUSBAND))\\b`,
         'dg',
       ),
     ),

@@ -162,6 +162,19 @@ describe('templatize reads ages and sex words in more forms', () => {
     expect(surfaces('age', 'A dose of 40 mg; a man of 40% body fat is no age.')).toEqual([]);
   });
 
+  it('lists age bands, spouse nouns opening a sentence or written informally, and "trans" before a sex word', () => {
+    expect(surfaces('ambiguous', 'A young man, an octogenarian woman; referred for advanced maternal age. Pt: M, 40s.')).toEqual([
+      'young',
+      'octogenarian',
+      'advanced maternal age',
+      '40s',
+    ]);
+    expect(surfaces('ambiguous', 'Pt is 60 yo F. Husband states she fell. my gf says hi.')).toEqual(['Husband', 'gf']);
+    expect(surfaces('ambiguous', 'A 25yo trans woman on estradiol.')).toEqual(['trans']);
+    // Near misses: "young" before no person, "Partner" alone, "trans fat".
+    expect(surfaces('ambiguous', 'Onset at a young age. Partner states all is well. Avoid trans fats.')).toEqual([]);
+  });
+
   it("tells a junior relative apart by the suffix, and leaves a roommate's parenthesis his", () => {
     const r = detectMentions('Mr. Diaz Sr., 84, has a cough. His son, Mr. Diaz Jr., asks about antibiotics.');
     expect(r.filter((m) => m.attribute === 'title' || m.attribute === 'age').map((m) => [m.surface, m.start])).toEqual([
