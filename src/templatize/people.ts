@@ -44,12 +44,15 @@ export function otherPeople(
   const gendered = { ...RELATIVES, ...SPOUSES } as Record<string, Gender | undefined>;
   const found: Person[] = [
     ...caregivers,
-    ...[...text.matchAll(new RegExp(`\\b(${RELATIVE_WORDS}|${SPOUSE_WORDS})s?\\b`, 'dgi'))].map((m) => ({
-      start: m.index!,
-      end: m.index! + m[0].length,
-      surface: m[0],
-      gender: gendered[m[1]!.toLowerCase()],
-    })),
+    // "BF" after an age is race and sex letters ("64 yo BF"), not a boyfriend.
+    ...[...text.matchAll(new RegExp(`\\b(${RELATIVE_WORDS}|${SPOUSE_WORDS})s?\\b`, 'dgi'))]
+      .filter((m) => !(m[0] === 'BF' && /\d\s*(?:yo|y\/o|y\.o\.)?\s*$/.test(text.slice(Math.max(0, m.index! - 8), m.index))))
+      .map((m) => ({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        surface: m[0],
+        gender: gendered[m[1]!.toLowerCase()],
+      })),
     ...[...text.matchAll(CLINICIANS), ...text.matchAll(UNSEXED_PEOPLE)].map((m) => ({
       start: m.index!,
       end: m.index! + m[0].length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectMentions } from '../../src/templatize/detect.js';
+import { detectAll, detectMentions } from '../../src/templatize/detect.js';
 import type { Attribute } from '../../src/templatize/types.js';
 
 /** The spans of one attribute detected in a text, with the level each states (undefined: no level of the axis). */
@@ -13,6 +13,8 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', 'Triage: 59F, AA, on Medicaid')).toEqual([['AA', 'black']]);
     expect(spans('race', '9 y/o F w/ asthma, AA, here for refill')).toEqual([['AA', 'black']]);
     expect(spans('race', '64 yo BF with dyspnea')).toEqual([['B', 'black']]);
+    // The letters after an age are no boyfriend whose pronouns might follow.
+    expect(detectAll('64 yo BF with dyspnea. Her BP is 150/90.').people).toEqual([]);
     expect(spans('race', 'Intake: 72 y/o HM, diabetic')).toEqual([['H', 'hispanic']]);
     // Near misses: Alcoholics Anonymous, and a sex letter with no race letter.
     expect(spans('race', '44M, sober 2 years, attends AA weekly.')).toEqual([]);
