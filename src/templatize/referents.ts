@@ -299,7 +299,8 @@ function actsOnPatient(d: Discourse, p: Person): boolean {
 /**
  * A relative who is the subject of a family-history statement ("His father died of a myocardial infarction at 52.",
  * "Her mother had rheumatoid arthritis.", "His brother, who is 51, had an MI", "her aunt with ovarian cancer at 51",
- * "a father with type 2 diabetes"), read from a later sentence that does not go on with that history ("She
+ * "a father with type 2 diabetes", "and her maternal aunt at 38"), or one there only to interpret ("his nephew
+ * translates"), read from a later sentence that does not go on with that history ("She
  * died at 45" may still be the mother's): the note is about the patient, the relative only a fact of their history.
  * A clause after a semicolon goes on with it ("His brother had a cold; he's fine now").
  */
@@ -311,6 +312,9 @@ function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
   // "her maternal aunt with ovarian cancer at 51", "a father with type 2 diabetes": a family history listed.
   const listed =
     /^\s+with\s+(?!(?:him|her|them|the patient|pt)\b)[^.;,]{1,40}?\bat (?:age )?\d/.test(text.slice(p.end)) ||
+    // "her mother was diagnosed at 42 and her maternal aunt at 38"; "his nephew translates": a relative only there
+    // to interpret is no topic either.
+    /^\s+(?:at (?:age )?\d|(?:translates|translated|interprets|interpreted)\b)/.test(text.slice(p.end)) ||
     (/\ban?\s+$/.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+with\s+(?!(?:him|her|them)\b)\w/.test(text.slice(p.end)));
   if (p.gender !== undefined && listed && /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start))) return true;
   return (

@@ -285,6 +285,10 @@ describe('templatize slots more of the patient’s own pronouns and lists more r
     expect(died.slotted('she fears')).toBe(true);
     const listed = read('A 47-year-old woman asks about screening. Her sister with breast cancer at 39 is BRCA negative. She feels well.');
     expect(listed.slotted('She feels')).toBe(true);
+    const ages = read('A 40-year-old woman asks about screening: her mother was diagnosed at 50 and her sister at 44. She feels well.');
+    expect(ages.slotted('She feels')).toBe(true);
+    const interprets = read('A 58-year-old man arrives speaking only Somali; his son interprets. He has had a fever.');
+    expect(interprets.slotted('He has')).toBe(true);
     // Near miss: a relative named in the sentence before who is no family history stays a rival (R6).
     const rival = read('A 70-year-old woman lives with her daughter. She reports dizziness.');
     expect(rival.listed('She reports')).toBe(true);
