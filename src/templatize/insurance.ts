@@ -117,7 +117,7 @@ const NOT_POLICY = String.raw`(?![- ](?:certified|approved|expansion|guidelines?
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
 const COVERED = String.raw`has|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */
-const STATE_MEDICAID = 'MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY|AHCCCS|KanCare|Medi-?Cal';
+const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|Medical Assistance`;
 /** Commercial insurers and plan types that state private coverage. */
 const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|PPO|HMO`;
 /**

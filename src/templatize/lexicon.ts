@@ -455,6 +455,9 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   BSL: undefined,
   Auslan: undefined,
   'Sign Language': undefined,
+  // Usually written in lowercase, unlike a language's name.
+  'sign language': undefined,
+  'American sign language': undefined,
 };
 
 /**

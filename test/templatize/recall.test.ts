@@ -91,6 +91,7 @@ describe('templatize reads language in more forms', () => {
     expect(spans('language', 'Called Mr. Ruiz (58) in Spanish through the phone interpreter.')).toEqual([['Spanish', 'spanish']]);
     expect(spans('language', "A 3-year-old boy; his mother speaks Q'anjob'al and little Spanish.")).toEqual([["Q'anjob'al", undefined]]);
     expect(spans('language', 'I use ASL and will need an interpreter.')).toEqual([['ASL', undefined]]);
+    expect(spans('language', 'A 30-year-old deaf man communicates in sign language.')).toEqual([['sign language', undefined]]);
     expect(spans('language', 'A 50-year-old man who prefers to receive care in Korean.')).toEqual([['Korean', undefined]]);
   });
 
@@ -125,6 +126,11 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('insurance', 'We have TRICARE through his unit.')).toEqual([['have TRICARE', undefined]]);
     expect(spans('insurance', 'Mr. Ota, 79; coverage Tricare for Life.')).toEqual([['coverage Tricare for Life', undefined]]);
     expect(spans('insurance', "The child's coverage is CHIP.")).toEqual([['coverage is CHIP', undefined]]);
+  });
+
+  it('reads state Medicaid programmes by their own names, in prose and in fields', () => {
+    expect(spans('insurance', 'She is enrolled in Centennial Care.')).toEqual([['enrolled in Centennial Care', 'medicaid']]);
+    expect(spans('insurance', 'Payer: NJ FamilyCare\nCC: cough')).toEqual([['NJ FamilyCare', 'medicaid']]);
   });
 
   it('leaves policy plain and lists another person’s coverage for review', () => {
