@@ -56,6 +56,25 @@ const NEGATED_FIELD_VALUE = new RegExp(
   String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})((?:Not|NOT|Non)[- ](?:Hispanic|HISPANIC)(?:(?: or |\/)(?:Latino|Latina|Latinx|LATINO))?)(?=\s*(?:[,;\n]|\s{2}|$))`,
   'dg',
 );
+/** Race abbreviations read only as a race field's value. */
+const FIELD_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  AA: 'black',
+  B: 'black',
+  W: 'white',
+  C: 'white',
+  H: 'hispanic',
+  A: 'asian',
+  'AI/AN': 'aian',
+  AIAN: 'aian',
+  NHPI: 'nhpi',
+};
+const FIELD_ABBREVIATION = new RegExp(
+  String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})(${Object.keys(FIELD_ABBREVIATIONS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')
+    .replace(/\//g, '\\/')})(?=\s*(?:[,;|\n]|\s{2}|$))`,
+  'dg',
+);
 /** Before a race term: many people, not the patient ("Patients of East Asian descent", "people of African ancestry"). */
 const POPULATION_BEFORE =
   /\b(?:patients|people|persons|individuals|those|populations?|families|groups|carriers|subjects|women|men|children|adults)\s+(?:of|with)\s+(?:[A-Z][\w-]*\s+){0,2}$/i;
@@ -155,6 +174,8 @@ export function races(text: string): Mention[] {
   // A race letter run into the sex letter after an age ("81 y/o WM", "45 yo BF"): the sex letter is read apart.
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)? ?)([WBH])(?=[MF]\b)/dg))
     push(m, ({ W: 'white', B: 'black', H: 'hispanic' } as const)[m[1] as 'W' | 'B' | 'H']);
+  // An abbreviation as a race field's value ("Race: AA", "Race/Ethnicity: W").
+  for (const m of text.matchAll(FIELD_ABBREVIATION)) push(m, FIELD_ABBREVIATIONS[m[1]!]);
   for (const m of text.matchAll(NEGATED_FIELD_VALUE))
     out.push(mention(m, 1, { attribute: 'race', reason: `"${m[1]}" is no level of the race axis: it stays as written` }));
   for (const m of text.matchAll(CLINICAL_ANCESTRY))

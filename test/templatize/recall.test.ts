@@ -16,6 +16,13 @@ describe('templatize reads race and ethnicity in more forms', () => {
     // The letters after an age are no boyfriend whose pronouns might follow.
     expect(detectAll('64 yo BF with dyspnea. Her BP is 150/90.').people).toEqual([]);
     expect(spans('race', 'Intake: 72 y/o HM, diabetic')).toEqual([['H', 'hispanic']]);
+    expect(spans('race', 'Race: AA   Ethnicity: Not Hispanic\nRace/Ethnicity: W')).toEqual([
+      ['AA', 'black'],
+      ['Not Hispanic', undefined],
+      ['W', 'white'],
+    ]);
+    // Near miss: the same letters outside a race field.
+    expect(spans('race', 'Grade: A, B12 normal, W/U negative')).toEqual([]);
     // Near misses: Alcoholics Anonymous, and a sex letter with no race letter.
     expect(spans('race', '44M, sober 2 years, attends AA weekly.')).toEqual([]);
     expect(spans('race', '64 yo F with dyspnea')).toEqual([]);
