@@ -47,6 +47,9 @@ const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?]|(?:and|or|but|with|who|from)\b|$)/;
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"), perhaps after its first value ("Race/Ethnicity: Black; Nigerian"). */
 const RACE_FIELD =
   /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|Family|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*(?:[A-Z][\w'-]*(?:[ /-][A-Za-z][\w'-]*){0,3}\s*[;,]\s*)?$/;
+/** After a race term: a role or relation that, after an article, is the patient's ("a Somali refugee"). */
+const ROLE_AFTER =
+  /^\s+(?:[\w-]+\s+)?(?:immigrant|refugee|migrant|asylum seeker|farmworker|elder|grandmother|grandfather|mother|father|grandma|grandpa|retiree|farmer|fisherman)\b/;
 /** Before a race term: the age describing the person, perhaps with a sex word ("70-year-old", "58-year-old female"). */
 const AGE_BEFORE = /\b\d{1,3}[- ](?:year|yr|month)s?[- ]old\s+(?:(?:male|female|man|woman)\s+)?$/i;
 /** Before a race term: the opening of a social history line ("SH: ", "Social history: "). */
@@ -116,6 +119,9 @@ export function races(text: string): Mention[] {
         new RegExp(
           `^(?:\\s*\\([^()]{1,30}\\))?(?!,\\s*(?:a|an|the|our|my)\\s),?\\s+(?!in person\\b)(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`,
         ).test(after) ||
+        // "a Somali refugee", "an Ethiopian grandmother": a role of the patient after the article ("her Somali mother" is
+        // someone else's).
+        (/\b(?:an?|A|An)\s+$/.test(before) && ROLE_AFTER.test(after)) ||
         // After the age that describes the person ("a 70-year-old Filipino grandmother", "58-year-old female Mexican American").
         (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
         // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").

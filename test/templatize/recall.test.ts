@@ -52,6 +52,9 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', "We are Somali. My son is 3 and won't eat.")).toEqual([['Somali', 'black']]);
     expect(spans('race', 'His parents, who are Laotian, ask about jaundice.')).toEqual([['Laotian', 'asian']]);
     expect(spans('race', 'The family is Mixtec from Oaxaca.')).toEqual([['Mixtec', 'aian']]);
+    expect(spans('race', 'A Somali refugee, 34, has a cough.')).toEqual([['Somali', 'black']]);
+    // Near misses: another person's role ("her Somali mother", "seen by a Haitian nurse").
+    expect(spans('race', 'A 4-year-old girl; her Somali mother was seen by a Haitian nurse.')).toEqual([]);
   });
 
   it('reads nations and peoples the axis maps, accented endings, "Chinese-American widower" and mixed race for review', () => {
