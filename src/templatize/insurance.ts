@@ -8,7 +8,7 @@ import type { Mention } from './types.js';
  * Medicare"), who is the patient (D4). Case-sensitive for that reason.
  */
 const ANOTHER_PERSONS = new RegExp(
-  String.raw`(?<!\b(?:my|our|My|Our)\s+)\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\))?(?:,?\s+who)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
+  String.raw`(?<!\b(?:my|our|My|Our)\s+)\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
 );
 
 /**
