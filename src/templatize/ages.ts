@@ -4,7 +4,8 @@ import { mention, PERSON, placeholder } from './mention.js';
 import type { Mention } from './types.js';
 
 /** A unit of age as written after the number: "-year-old", " years old", " yo", "y/o", " YO", "-yo". */
-const YEARS_UNIT = String.raw`[-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old|[- ]?(?:yo|y\/o|y\.o\.|YO|Y\/O|Y\.O\.)(?![A-Za-z])`;
+/** Also run into the sex letter ("23yoF") and "y" alone before one ("70y M"). */
+const YEARS_UNIT = String.raw`[-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old|[- ]?(?:yo|y\/o|y\.o\.|YO|Y\/O|Y\.O\.)(?:(?![A-Za-z])|(?=[MF](?![A-Za-z])))|y(?=,? ?[MF](?![A-Za-z]))`;
 /** A number that is a temperature, a dose or a score, not an age, when one of these words stands just before it. */
 const NOT_AN_AGE_BEFORE = /\b(?:T|temp\w*|Tmax|fever|febrile|to|of|x|BP|HR|RR|score|CIWA|Bed|room|GCS|dose)\W{0,3}$/i;
 
@@ -37,13 +38,18 @@ export function ages(text: string): Mention[] {
     const years = wordsToNumber(m[1]!);
     if (years !== undefined) out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${placeholder('age_words', m[1]!)}${m[2]}`, years });
   }
+  // "Age (yrs): 47", "Age/Sex: 72/F": a labelled field's value.
+  for (const m of text.matchAll(/(?<=\bAge(?: \((?:yrs?|years)\))?(?:\/Sex)?:\s*)(\d{1,3})(?=\s|\/[MF]\b|[,;]|$)/dg)) out.push(bare(m, 1));
+  // "this gentleman of 63".
+  for (const m of text.matchAll(/(?<=\b(?:man|woman|gentleman|lady|gent) )of (\d{1,3})\b(?![-.]?\d| ?%)/dg))
+    out.push({ ...mention(m, 0, { attribute: 'age' }), slot: 'of {{age}}', years: Number(m[1]) });
   for (const m of text.matchAll(/\b(aged?:?\s+)(\d{1,3})\b(?![-.]?\d)/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
   for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
   for (const m of ageSexLetters(text)) if (m.unit === undefined) out.push(bare(m.match, 1));
   for (const m of text.matchAll(
-    /\b(?:Mrs?|Ms|Miss|Mister|MRS?|MISS)\.? [A-Z][\w'’-]*(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dg,
+    /\b(?:Mrs?|Ms|Miss|Mister|MRS?|MISS)\.? [A-Z][\w'’-]*(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dg,
   ))
     out.push(bare(m, 1));
   for (const m of text.matchAll(
@@ -56,14 +62,14 @@ export function ages(text: string): Mention[] {
   // "OB triage: 24 G1P0": an age opening obstetric shorthand.
   for (const m of text.matchAll(/(?<![\w.,/-])(\d{1,2}) (?=G\d{1,2} ?P\d)/dg)) out.push(bare(m, 1));
   for (const m of text.matchAll(
-    /\b(\d{1,2})(?:[- ](month|mo|week|wk|day)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
+    /\b(\d{1,2})(?:[- ](month|mo|week|wk|day|hour)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
   )) {
     const unit = (m[2] ?? m[3]!).toLowerCase();
     const years = /^mo|^month/.test(unit) ? Math.floor(Number(m[1]) / 12) : 0;
     out.push({
       ...mention(m, 0, { attribute: 'age' }),
       years,
-      reason: `an age in ${unit.startsWith('mo') ? 'month' : unit.startsWith('w') ? 'week' : 'day'}s: {{age}} renders whole years, so age stays as written`,
+      reason: `an age in ${unit.startsWith('mo') ? 'month' : unit.startsWith('w') ? 'week' : unit.startsWith('h') ? 'hour' : 'day'}s: {{age}} renders whole years, so age stays as written`,
     });
   }
   const band = 'ambiguous' as const;
@@ -77,6 +83,9 @@ export function ages(text: string): Mention[] {
       mention(m, 0, { attribute: band, reason: bandReason, ...(possessive ? { gender: possessive === 'his' ? 'male' : 'female' } : {}) }),
     );
   }
+  // "referred for advanced maternal age", "Pt: F, 30s": a band with no person noun after it.
+  for (const m of text.matchAll(/\badvanced maternal age\b|(?<=\b[MF], )\d0s\b/dg))
+    out.push(mention(m, 0, { attribute: band, reason: bandReason }));
   for (const m of text.matchAll(AGE_BANDS))
     if (new RegExp(`^\\s+(?:[\\w-]+\\s+)?${PERSON}\\b`).test(text.slice(m.index! + m[0].length)))
       out.push(mention(m, 0, { attribute: band, reason: bandReason }));
@@ -84,12 +93,13 @@ export function ages(text: string): Mention[] {
 }
 
 /**
- * A sex letter beside an age: "45M", "45 F", "45 yo M", "54yo AA F", "36 yo Native American M", "(91, F)", "8 mo M".
+ * A sex letter beside an age: "45M", "45 F", "45 yo M", "54yo AA F", "36 yo Native American M", "(91, F)", "8 mo M",
+ * "22-month-old F", "81 y/o WM" (a race letter run into it).
  * A race word may stand between only after a unit. Not after a decimal ("101.2 F") or a temperature word ("Temp 101 F").
  */
 export function ageSexLetters(text: string): { match: RegExpMatchArray; unit?: string; letterAt: number }[] {
   const re = new RegExp(
-    String.raw`(?<![\w.,°/-])(\d{1,3})((?:${YEARS_UNIT}|\s?mos?)(?:\s(?:AA|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?))?)?(,? ?)([MF])(?![A-Za-z0-9°'’])`,
+    String.raw`(?<![\w.,°/-])(\d{1,3})((?:${YEARS_UNIT}|\s?mos?|[- ](?:month|week|day)s?[- ]old)(?:\s(?:AA|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)|\s[WBH](?=[MF]))?)?(,? ?)([MF])(?![A-Za-z0-9°'’])`,
     'dg',
   );
   return [...text.matchAll(re)].flatMap((m) => {

@@ -55,6 +55,9 @@ export function assignMentions(
       // A possessive of the other sex after someone else was named is theirs ("His mother had Parkinson's disease in
       // her seventies", "His daughter and her husband"), as a pronoun of the other sex is (R5).
       if (m.gender !== undefined && m.gender !== sex && people.some((p) => p.end <= m.start)) continue;
+      // "Pt's son and his husband": the spouse of the relative of the possessive's sex just named is theirs.
+      if (m.gender !== undefined && people.some((p) => p.gender === m.gender && /^\s+(?:and|&)\s+$/.test(text.slice(p.end, m.start))))
+        continue;
       assigned.push(m.slot && m.gender !== sex ? unslotted : m);
       continue;
     }
@@ -79,6 +82,15 @@ export function assignMentions(
     read.set(m, referent);
     if (referent.of === 'other') {
       dropped.add(m);
+      if (referent.names?.gender === sex)
+        assigned.push({
+          start: referent.names.start,
+          end: referent.names.end,
+          surface: referent.names.surface,
+          attribute: 'sex',
+          gender: sex,
+          reason: `"${referent.names.surface}" names the patient in a relative's voice: no slot renders it, so sex is pinned`,
+        });
       const person = referent.person && people.find((p) => p.start === referent.person!.start);
       if (person && person.gender === undefined) learned.set(person, sex);
     } else if (referent.of === 'either')

@@ -1,7 +1,10 @@
 /** Where sentences, clauses and note sections begin: the frame a pronoun's referent is looked for in. */
 
-/** The stop of a title ("Dr. Singh", "Sgt. Ruiz") ends no sentence. */
-const NOT_A_TITLE = String.raw`(?<!\b(?:Dr|Mrs?|Ms|Mx|St|Sgt|Prof|Capt|Lt))`;
+/**
+ * The stop of a title ("Dr. Singh", "Sgt. Ruiz") ends no sentence, nor that of an initial before a lowercase word
+ * ("C. difficile", "E. coli").
+ */
+const NOT_A_TITLE = String.raw`(?<!\b(?:Dr|Mrs?|Ms|Mx|St|Sgt|Prof|Capt|Lt))(?!(?<=\b[A-Z])\.\s+[a-z])`;
 /** A sentence end, also inside a closing quote or bracket ("'just isn't eating.' Pt has ..."), or a line break. */
 export const SENTENCE_END = new RegExp(String.raw`${NOT_A_TITLE}[.!?;]['"’”)]*(?:\s|$)|\n`);
 const SENTENCE_ENDS = new RegExp(String.raw`${NOT_A_TITLE}[.!?;\n]['"’”)]*(?:\s|$)`, 'g');

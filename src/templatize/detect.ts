@@ -6,7 +6,7 @@ import { capitalSentences, pronouns } from './pronouns.js';
 import { races } from './races.js';
 import { sexWords, titles } from './sexWords.js';
 import { namedOthers } from './names.js';
-import { KIN_NOUNS, otherPeople, type Person, patientRelation, spousesAndIdentity } from './people.js';
+import { KIN_NOUNS, otherPeople, type Person, patientRelation, relationRepeats, spousesAndIdentity } from './people.js';
 import type { Mention } from './types.js';
 
 /**
@@ -48,7 +48,8 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     text,
     candidates.filter((m) => !theirs(namedOthers(text, titleList, otherPeople(text, [])))(m)),
   );
-  const others = otherPeople(text, relation ? [relation.noun] : []);
+  const relationNouns = relation ? [relation.noun, ...relationRepeats(text, relation.noun)] : [];
+  const others = otherPeople(text, relationNouns);
   const named = namedOthers(text, titleList, others);
   const described = new Map(candidates.flatMap((m) => describedIn(text, others, m)));
   let kept = candidates.filter((m) => !theirs(named)(m) && !described.has(m));
@@ -58,7 +59,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     (k) => relation?.caregiverBefore !== undefined && k.start < relation.caregiverBefore && k.attribute !== 'pronoun',
   );
   if (relation) {
-    const added = [relation.noun, ...(relation.age ? [relation.age] : [])];
+    const added = [...relationNouns, ...(relation.age ? [relation.age] : [])];
     kept = firstOfOverlapping([
       ...added,
       ...kept.filter(
@@ -80,9 +81,12 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
       : [];
     return [{ start: k.end, end: k.end + 1 }, ...before];
   });
-  // A person a parenthesis gives a sex ("neighbor (male)") has it.
-  const sexOf = (p: Person) => [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender;
-  const people = [...otherPeople(text, [...(relation ? [relation.noun] : []), ...describedPatient], caregivers), ...named]
+  // A person a parenthesis gives a sex ("neighbor (male)") has it, as has one with a titled name in apposition ("her
+  // track coach, Mr. Grant").
+  const sexOf = (p: Person) =>
+    [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender ??
+    named.find((n) => n.gender !== undefined && /^\s*[,(]\s*$/.test(text.slice(p.end, n.start)))?.gender;
+  const people = [...otherPeople(text, [...relationNouns, ...describedPatient], caregivers), ...named]
     .map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p))
     .sort((a, b) => a.start - b.start);
   return { mentions: kept, people };
@@ -99,7 +103,8 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
   // "My husband (his son)": a possessive before a relative says whose relative, the patient's.
   if (m.attribute === 'pronoun' && KIN_BEFORE.test(text.slice(m.end))) return [];
   const person = people.find((p) => {
-    const open = /^\s*\(/.exec(text.slice(p.end));
+    // Perhaps after a short place: "Roommate in 2B (also a man in his 80s)".
+    const open = /^(?:\s+(?:in|at|from) [\w-]+(?: [\w-]+)?)?\s*\(/.exec(text.slice(p.end));
     if (!open || m.start < p.end + open[0].length) return false;
     const close = text.indexOf(')', p.end);
     return close >= m.end && !text.slice(p.end, m.start).includes('\n');

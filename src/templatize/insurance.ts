@@ -1,5 +1,15 @@
 import { attributive, mention } from './mention.js';
+import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
+
+/**
+ * Before a coverage: a predicate about someone else ("grandfather (guardian), who is uninsured", "his wife is on
+ * Medicaid"); not the writer's relative nor a capitalised relative named like a name ("my dad is", "Mom is on
+ * Medicare"), who is the patient (D4). Case-sensitive for that reason.
+ */
+const ANOTHER_PERSONS = new RegExp(
+  String.raw`(?<!\b(?:my|our|My|Our)\s+)\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
+);
 
 /**
  * "on Medicaid", "uninsured", "privately insured" have slots; other insurance wordings are stated only. A patient's
@@ -7,6 +17,21 @@ import type { Mention } from './types.js';
  * written it would contradict every variant of the other sex.
  */
 export function insurance(text: string): Mention[] {
+  // Another person's coverage may be the patient's too (a child's family's): listed for review, never slotted.
+  return coverage(text).map((m) =>
+    ANOTHER_PERSONS.test(text.slice(Math.max(0, m.start - 60), m.start))
+      ? {
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          attribute: 'ambiguous',
+          reason: "another person's coverage, which may or may not be the patient's: check whose it is",
+        }
+      : m,
+  );
+}
+
+function coverage(text: string): Mention[] {
   const stated =
     (level: string, slot?: string) =>
     (m: RegExpMatchArray): Mention => ({
@@ -25,9 +50,14 @@ export function insurance(text: string): Mention[] {
     ...[...text.matchAll(/\bprivately insured\b/dg)].map((m) =>
       stated('private', attributive(text, m) ? undefined : '{{insurance_status}}')(m),
     ),
-    ...[...text.matchAll(/\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b/dg)].map((m) =>
-      stated(levelOf(m[1]!))(m),
-    ),
+    ...[
+      ...text.matchAll(
+        new RegExp(
+          String.raw`\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b${NOT_POLICY}`,
+          'dg',
+        ),
+      ),
+    ].map((m) => stated(levelOf(m[1]!))(m)),
     ...[...text.matchAll(/\b(?:no|without|lacks) (?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi)].map(stated('uninsured')),
     ...[
       ...text.matchAll(
@@ -36,7 +66,7 @@ export function insurance(text: string): Mention[] {
     ].map(stated('private')),
     ...[
       ...text.matchAll(
-        /\b(?:do not|don't|does not|doesn't|did not|didn't) have (?:any )?(?:health |medical )?insurance\b|\bUninsured\b/dgi,
+        /\b(?:do not|don't|dont|does not|doesn't|doesnt|did not|didn't|didnt) have (?:any )?(?:health |medical )?insurance\b|\bUninsured\b|\b(?:insurance|coverage) (?:was|has been|got) (?:terminated|cancell?ed|dropped)\b|\baged off (?:my|our|his|her|their) (?:parents['’]? )?(?:insurance|plan|coverage)\b/dgi,
       ),
     ].map(stated('uninsured')),
     // The patient's possessive before these stays a pronoun slot of its own: "lost {{their}} Medicaid coverage".
@@ -49,6 +79,21 @@ export function insurance(text: string): Mention[] {
     // A parent's or the patient's own voice: "I'm on my parents' insurance", "He is on our insurance".
     ...[...text.matchAll(/\bon (?:my|our) (?:parents['’]? )?(?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
     ...[...text.matchAll(/\bon an? (?:high-deductible|employer|PPO|HMO|commercial)(?: health)? plan\b/dg)].map(stated('private')),
+    // Individual-market plans are private coverage: "with an ACA marketplace plan", "on a marketplace plan", "her high-deductible plan".
+    ...[
+      ...text.matchAll(
+        /\b(?:(?:on|with|has|have) an? )?(?:ACA |Obamacare |exchange |healthcare\.gov )?(?:marketplace|exchange|Obamacare|ACA) plan\b|(?<=\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y) )high-deductible (?:health )?plan\b/dg,
+      ),
+    ].map(stated('private')),
+    // "My insurance is BCBS", "coverage: Aetna PPO" in prose; "We have Kaiser through my job", "insurance through my husband's job".
+    ...[
+      ...text.matchAll(
+        new RegExp(
+          String.raw`\b(?:[Ii]nsurance|[Cc]overage|[Pp]lan) is (?:an? )?(?:${INSURERS})\b|\b(?:have|has) (?:${INSURERS}|(?:health )?insurance) through (?:my|our) (?:(?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? )?(?:job|employer|work|union)\b`,
+          'dg',
+        ),
+      ),
+    ].map(stated('private')),
     ...[...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:${STATE_MEDICAID})\b`, 'dg'))].map(stated('medicaid')),
     ...[
       ...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:an? )?(?:${INSURERS})(?: (?:plan|insurance|coverage|PPO|HMO))?\b`, 'dg')),
@@ -67,10 +112,12 @@ export function insurance(text: string): Mention[] {
   ];
 }
 
+/** After Medicare or Medicaid: a policy or a programme, not anyone's coverage ("Medicare-certified", "Medicaid expansion"). */
+const NOT_POLICY = String.raw`(?![- ](?:certified|approved|expansion|guidelines?|rules?|reimburse\w*|polic(?:y|ies)|rates?|standards?|criteria|requirements?|regulations?|beneficiaries|population|data|claims))`;
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
 const COVERED = String.raw`has|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */
-const STATE_MEDICAID = 'MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY|AHCCCS|KanCare|Medi-?Cal';
+const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|Medical Assistance`;
 /** Commercial insurers and plan types that state private coverage. */
 const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|PPO|HMO`;
 /**
@@ -79,7 +126,7 @@ const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedH
  * the text ("has Tricare ... is uninsured"). "VA" alone is visual acuity or a hospital: only VA coverage is read.
  */
 const NO_LEVEL =
-  /\b(?:has|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b/dg;
+  /\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\bdual[- ]eligible\b|\bunderinsured\b|\bworkers['’]? comp(?:ensation)?\b/dg;
 
 function coverageOfNoLevel(text: string): Mention[] {
   return [...text.matchAll(NO_LEVEL)].map((m) =>

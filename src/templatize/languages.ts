@@ -1,5 +1,6 @@
 import { LANGUAGES } from './lexicon.js';
 import { mention } from './mention.js';
+import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
 /** Language names as written in prose and in capitals ("SOMALI"), longest first. */
@@ -8,18 +9,40 @@ const LANGUAGE_NAMES = Object.keys(LANGUAGES)
   .flatMap((name) => [name, name.toUpperCase()])
   .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   .join('|');
+/** After a language name: no \b, which fails after an apostrophe or accent ("K'iche'", "Kreyòl"). */
+const NAME_END = String.raw`(?![\wÀ-ɏ])`;
 const LANGUAGE_BY_CAPITALS = new Map(Object.entries(LANGUAGES).map(([name, level]) => [name.toUpperCase(), { name, level }]));
 
 /** Words before a language that say the patient speaks it ("speaks only", "monolingual", "history obtained in"). */
-const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|understands|communicates|communicate|communicating|converses|signs|uses|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
-const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history) in`;
+const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|understands|communicates|communicate|communicating|converses|signs|uses|use|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
+const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history|(?:receive|receiving|get|be seen|be given) (?:care|information|instructions|results)?) in`;
 /** After a language: it is the patient's ("Spanish-speaking", "Mandarin interpreter", "Spanish-language interpreter"). */
-const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker)`;
+const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$)))`;
 /**
  * Labelled fields (D1): "Interpreter: Vietnamese", "Preferred language: Vietnamese", "LEP: yes (Russian)", also
  * with a dash for the colon ("Preferred language - Mandarin"), and inside a parenthesis ("(interpreter: Russian)").
  */
-const FIELD = String.raw`(?:[Ii]nterpreter(?: [Nn]eeded| [Rr]equired| [Uu]sed| [Rr]equested)?|(?:Preferred |Primary |Spoken |Home )?[Ll]anguage(?: spoken| preference| of care)?|Lang|LEP|INTERPRETER|(?:PREFERRED |PRIMARY )?LANGUAGE)(?:\s*:\s*|\s+[-–]\s+)(?:(?:yes|Yes|YES|Y|required|needed|requested)\s*)?[(-]?\s*`;
+const FIELD = String.raw`(?:[Ii]nterpreter(?: [Nn]eeded| [Rr]equired| [Uu]sed| [Rr]equested)?|(?:Preferred |Primary |Spoken |Home )?[Ll]anguage(?: spoken| preference| of care)?|Lang|LEP|INTERPRETER|(?:PREFERRED |PRIMARY )?LANGUAGE)(?:\s*\([^()\n]{1,20}\))?(?:\s*:\s*|\s+[-–]\s+)(?:(?:yes|Yes|YES|Y|required|needed|requested)\s*)?[(-]?\s*`;
+
+/**
+ * Before a language phrase: another person speaks it ("his wife, who speaks only", "Her daughter is Spanish-speaking",
+ * "her son speaks"); a bare noun only before a verb ("the staff Navajo interpreter" is the patient's need). The
+ * writer's own "my mom only speaks Spanish" names the patient (D4).
+ */
+const ANOTHER_SPEAKER = new RegExp(
+  String.raw`\b(?:${OTHER_PERSON_NOUNS})s?(?:,?\s+who(?:\s+is)?|\s+is)\s+(?:(?:only|also|mostly)\s+)?$`,
+  'i',
+);
+const ANOTHER_SUBJECT = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})s?\s+(?:(?:only|also|mostly)\s+)?$`, 'i');
+const WRITERS_RELATIVE = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:${OTHER_PERSON_NOUNS})s?\b[^.;]*$`, 'i');
+/** The same noun as the patient's own role, described by their age ("a 45-year-old nurse who speaks only Tagalog"). */
+const AGED_ROLE = new RegExp(
+  String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,?\s+who(?:\s+is)?|\s+is)?\s+$`,
+  'i',
+);
+/** A child patient, whose caregivers' language is keyed as theirs (R10). */
+const CHILD =
+  /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;
 
 /**
  * A language the patient speaks ("speaks only Spanish", "Spanish-speaking", "preferred language is Spanish",
@@ -44,23 +67,40 @@ export function languages(text: string): Mention[] {
     ];
   };
   const lacking =
-    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|cannot|can't|do not|don't) speak English|[Nn]on-English[- ]speaking|NON-ENGLISH[- ]SPEAKING|LIMITED ENGLISH(?: PROFICIENCY)?)\b/dg;
-  const find = (pattern: string, flags = 'dg') => [...text.matchAll(new RegExp(pattern, flags))].flatMap((m) => named(m, 1));
+    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|doesnt|cannot|can't|do not|don't|dont) speak (?:much |any |good |a lot of )?English|(?:my|his|her|their) English is (?:limited|poor|minimal|basic|not good)|[Nn]on-English[- ]speaking|NON-ENGLISH[- ]SPEAKING|LIMITED ENGLISH(?: PROFICIENCY)?|LEP(?=\s*[,;(|]|\s*$))\b/dg;
+  // An adult relative's or companion's language is theirs, not the patient's; a child's caregiver's is the child's (R10).
+  const child = CHILD.test(text);
+  const theirs = (m: RegExpMatchArray) => {
+    const before = text.slice(Math.max(0, m.index! - 60), m.index);
+    const another = ANOTHER_SPEAKER.test(before) || (/^[a-z]/.test(m[0]) && ANOTHER_SUBJECT.test(before));
+    return !child && another && !AGED_ROLE.test(before) && !WRITERS_RELATIVE.test(before);
+  };
+  const find = (pattern: string, flags = 'dg') =>
+    [...text.matchAll(new RegExp(pattern.replaceAll(String.raw`(${LANGUAGE_NAMES})\b`, `(${LANGUAGE_NAMES})${NAME_END}`), flags))].flatMap(
+      (m) => (theirs(m) ? [] : named(m, 1)),
+    );
   return [
-    ...[...text.matchAll(lacking)].map((m) =>
-      mention(m, 0, { attribute: 'language', reason: 'English stated as lacking: the language is pinned to the one named, not varied' }),
-    ),
+    ...[...text.matchAll(lacking)]
+      .filter((m) => !theirs(m))
+      .map((m) =>
+        mention(m, 0, { attribute: 'language', reason: 'English stated as lacking: the language is pinned to the one named, not varied' }),
+      ),
     ...find(String.raw`\b(?:${SPEAKS}|${IN_LANGUAGE})\s+(?:an?\s+|the\s+)?(${LANGUAGE_NAMES})\b`, 'dgi'),
     ...find(String.raw`\b(${LANGUAGE_NAMES})${AFTER_NAME}\b`, 'dgi'),
     ...find(String.raw`\b(?:primary|preferred|native|first|only|main|home) (?:language|tongue)(?: is|:|,)\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
-    // "Non-English speaking (Amharic)", "limited English proficiency (Dari)": the language named beside the lack.
-    ...find(String.raw`\b(?:non-English[- ]speaking|(?:limited|little|no) English(?: proficiency)?|LEP)\s*\((${LANGUAGE_NAMES})\)`, 'dgi'),
+    // "Non-English speaking (Amharic)", "limited English proficiency (Dari)", "LEP, Vietnamese": the language named beside the lack.
+    ...find(
+      String.raw`\b(?:non-English[- ]speaking|(?:limited|little|no) English(?: proficiency)?|(?:does not|doesn't) speak English|LEP)\s*(?:\(|[,;]\s*)(${LANGUAGE_NAMES})\b`,
+      'dgi',
+    ),
     ...find(
       String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's) (?:primary|preferred|native|first|only|main) language\b`,
     ),
     ...find(String.raw`\b${FIELD}(${LANGUAGE_NAMES})\b`),
-    // "interpreter (Spanish)", "interpreter for Arabic".
-    ...find(String.raw`\binterpreter (?:\(|for )(${LANGUAGE_NAMES})\b`, 'dgi'),
+    // "interpreter (Spanish)", "interpreter for Arabic", "interpreter used (Mandarin)".
+    ...find(String.raw`\binterpreter(?: used| present| requested| needed| required)? (?:\(|for )(${LANGUAGE_NAMES})\b`, 'dgi'),
+    // "in Spanish through the interpreter line", "in Dari via a video interpreter".
+    ...find(String.raw`\bin (${LANGUAGE_NAMES}) (?:through|via|with|using|by) (?:an? |the )?(?:[\w-]+ )?interpreter`, 'dgi'),
   ];
 }
 

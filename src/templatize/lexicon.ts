@@ -41,6 +41,8 @@ export const PRONOUNS: Readonly<
 export const SPOUSES: Readonly<Record<string, Gender | undefined>> = {
   wife: 'female',
   girlfriend: 'female',
+  gf: 'female',
+  bf: 'male',
   fiancée: 'female',
   husband: 'male',
   boyfriend: 'male',
@@ -84,6 +86,8 @@ export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
     'brother-in-law',
     'father-in-law',
     'son-in-law',
+    // "FOB": the father of the baby, in obstetric notes (matched case-blind).
+    'fob',
   ].map((w) => [w, 'male' as const]),
 ]);
 
@@ -92,10 +96,11 @@ export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
  * identity, sexual behaviour): listed as ambiguous, never replaced (R2, R4, D3, D10).
  */
 export const IDENTITY_WORDS =
-  /\b(?:widow(?:er|ed)?|transgender|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
+  /\b(?:widow(?:er|ed)?|transgender|trans(?= (?:man|woman|male|female)\b)|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
 
 /** Estimated ages and age bands describing the patient (R1, D6): listed as ambiguous, never replaced. */
-export const AGE_BANDS = /\b(?:middle-aged|elderly|teenaged?|adolescent|toddler|newborn)\b/dgi;
+export const AGE_BANDS =
+  /\b(?:middle-aged|elderly|teenaged?|adolescent|toddler|newborn|young|(?:octo|nona|septua|sexa)genarian|centenarian)\b/dgi;
 
 /**
  * Race and ethnicity terms with the race level each states, longest first so "African American" wins over
@@ -231,6 +236,90 @@ export const RACE_TERMS: readonly (readonly [string, string | undefined])[] = (
     ['Māori', undefined],
     ['Maori', undefined],
     ['Roma', undefined],
+    ['Diné', 'aian'],
+    ['Dine', 'aian'],
+    ['Choctaw', 'aian'],
+    ['Chickasaw', 'aian'],
+    ['Seminole', 'aian'],
+    ['Lumbee', 'aian'],
+    ['Chippewa', 'aian'],
+    ['Sioux', 'aian'],
+    ['Blackfeet', 'aian'],
+    ['Muscogee', 'aian'],
+    ["Tohono O'odham", 'aian'],
+    ['Zuni', 'aian'],
+    ['Yupik', 'aian'],
+    ["Yup'ik", 'aian'],
+    ['Inupiat', 'aian'],
+    ['Iñupiat', 'aian'],
+    ['Tlingit', 'aian'],
+    // Indigenous peoples of Central and South America are American Indian by the OMB definition of the level.
+    ['Maya', 'aian'],
+    ['Mayan', 'aian'],
+    ['Mixtec', 'aian'],
+    ['Zapotec', 'aian'],
+    ['Quechua', 'aian'],
+    ["K'iche'", 'aian'],
+    ['Hawaiian', 'nhpi'],
+    ['Guamanian', 'nhpi'],
+    ['Palauan', 'nhpi'],
+    ['Tahitian', 'nhpi'],
+    ['Thai', 'asian'],
+    ['Burmese', 'asian'],
+    ['Malaysian', 'asian'],
+    ['Singaporean', 'asian'],
+    ['Tibetan', 'asian'],
+    ['Mongolian', 'asian'],
+    ['Okinawan', 'asian'],
+    ['Senegalese', 'black'],
+    ['Ivorian', 'black'],
+    ['Cameroonian', 'black'],
+    ['Ugandan', 'black'],
+    ['Tanzanian', 'black'],
+    ['Rwandan', 'black'],
+    ['Burundian', 'black'],
+    ['Zimbabwean', 'black'],
+    ['Malian', 'black'],
+    ['Sierra Leonean', 'black'],
+    ['Gambian', 'black'],
+    ['South Sudanese', 'black'],
+    ['Bahamian', 'black'],
+    ['Grenadian', 'black'],
+    ['Panamanian', 'hispanic'],
+    ['Costa Rican', 'hispanic'],
+    ['Bolivian', 'hispanic'],
+    ['Chilean', 'hispanic'],
+    ['Argentinian', 'hispanic'],
+    ['Argentine', 'hispanic'],
+    ['Uruguayan', 'hispanic'],
+    ['Paraguayan', 'hispanic'],
+    ['Saudi', 'mena'],
+    ['Kuwaiti', 'mena'],
+    ['Emirati', 'mena'],
+    ['Libyan', 'mena'],
+    ['Tunisian', 'mena'],
+    ['Algerian', 'mena'],
+    ['Israeli', 'mena'],
+    ['Assyrian', 'mena'],
+    ['Chaldean', 'mena'],
+    ['European', 'white'],
+    ['Northern European', 'white'],
+    ['Southern European', 'white'],
+    ['Eastern European', 'white'],
+    ['Western European', 'white'],
+    ['Scandinavian', 'white'],
+    ['Polish', 'white'],
+    ['German', 'white'],
+    ['Scottish', 'white'],
+    ['Swedish', 'white'],
+    ['Norwegian', 'white'],
+    // Caribbean people are of every race; mixed race names more than one level.
+    ['Caribbean', undefined],
+    ['Mixed race', undefined],
+    ['Mixed-race', undefined],
+    ['Multiracial', undefined],
+    ['Biracial', undefined],
+    ['Multiethnic', undefined],
     // "of African descent"; a South African may be of any race, so that longer term states none.
     ['African', 'black'],
     ['East African', 'black'],
@@ -272,6 +361,24 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   'American Sign Language': undefined,
   ASL: undefined,
   Mixtec: undefined,
+  Mixteco: undefined,
+  Triqui: undefined,
+  Mam: undefined,
+  "Q'anjob'al": undefined,
+  Rohingya: undefined,
+  Kirundi: undefined,
+  Fula: undefined,
+  Mandinka: undefined,
+  Bambara: undefined,
+  Luganda: undefined,
+  Akan: undefined,
+  Ewe: undefined,
+  Krio: undefined,
+  Patois: undefined,
+  'Jamaican Patois': undefined,
+  Chamorro: undefined,
+  Pohnpeian: undefined,
+  Kosraean: undefined,
   Dari: undefined,
   Pashto: undefined,
   Tigrinya: undefined,
@@ -348,6 +455,9 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   BSL: undefined,
   Auslan: undefined,
   'Sign Language': undefined,
+  // Usually written in lowercase, unlike a language's name.
+  'sign language': undefined,
+  'American sign language': undefined,
 };
 
 /**
@@ -355,7 +465,7 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
  * Mediterranean, skin phototype): listed as ambiguous, since varying race around it may change the right answer (R8).
  */
 export const CLINICAL_ANCESTRY =
-  /\bAshkenazi(?: Jewish)?\b|\bMediterranean(?= (?:background|descent|ancestry|origin|heritage)\b)|\b(?:fair|dark)-skinned\b/dg;
+  /\bAshkenazi(?: Jewish)?\b|\b(?:Mediterranean|Greek|Italian|Sardinian|Cypriot)(?= (?:background|descent|ancestry|origin|heritage)\b)|\b(?:fair|dark)-skinned\b/dg;
 
 /**
  * Clinical terms that contain a demographic-looking word: nothing inside one is ever a slot. Matched case-blind.

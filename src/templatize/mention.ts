@@ -9,7 +9,7 @@ export const mention = (m: RegExpMatchArray, group: number, fields: Omit<Mention
 
 /** Nouns for a person: a demographic word right before one describes that person. */
 export const PERSON =
-  '(?:man|woman|men|women|boy|girl|male|female|gentleman|lady|patient|person|individual|adult|child|infant|toddler|adolescent|teen|teenager|newborn|neonate|baby|student|veteran|M|F)';
+  '(?:man|woman|men|women|boy|girl|male|female|gentleman|lady|patient|person|individual|adult|child|infant|toddler|adolescent|teen|teenager|newborn|neonate|baby|student|veteran|gent|guy|gal|elder|widow|widower|pt|M|F)';
 
 /** A word followed by a person noun modifies it. */
 export function attributive(text: string, m: RegExpMatchArray): boolean {

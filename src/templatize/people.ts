@@ -13,6 +13,10 @@ export interface Person {
 const alternation = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).join('|');
 const RELATIVE_WORDS = alternation(Object.keys(RELATIVES));
 const SPOUSE_WORDS = alternation(Object.keys(SPOUSES));
+/** "Wife states", "Boyfriend states": a spouse noun opening a sentence. */
+const SPOUSE_WORDS_EITHER_CASE = SPOUSE_WORDS.split('|')
+  .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
+  .join('|');
 /** People of unknown sex who speak or act in a note: "Dr. Brown says he would add...", "Source patient (Mr. Hall)". */
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 /** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
@@ -40,12 +44,15 @@ export function otherPeople(
   const gendered = { ...RELATIVES, ...SPOUSES } as Record<string, Gender | undefined>;
   const found: Person[] = [
     ...caregivers,
-    ...[...text.matchAll(new RegExp(`\\b(${RELATIVE_WORDS}|${SPOUSE_WORDS})s?\\b`, 'dgi'))].map((m) => ({
-      start: m.index!,
-      end: m.index! + m[0].length,
-      surface: m[0],
-      gender: gendered[m[1]!.toLowerCase()],
-    })),
+    // "BF" after an age is race and sex letters ("64 yo BF"), not a boyfriend.
+    ...[...text.matchAll(new RegExp(`\\b(${RELATIVE_WORDS}|${SPOUSE_WORDS})s?\\b`, 'dgi'))]
+      .filter((m) => !(m[0] === 'BF' && /\d\s*(?:yo|y\/o|y\.o\.)?\s*$/.test(text.slice(Math.max(0, m.index! - 8), m.index))))
+      .map((m) => ({
+        start: m.index!,
+        end: m.index! + m[0].length,
+        surface: m[0],
+        gender: gendered[m[1]!.toLowerCase()],
+      })),
     ...[...text.matchAll(CLINICIANS), ...text.matchAll(UNSEXED_PEOPLE)].map((m) => ({
       start: m.index!,
       end: m.index! + m[0].length,
@@ -66,7 +73,7 @@ export function spousesAndIdentity(text: string): Mention[] {
   const spouses = [
     ...text.matchAll(
       new RegExp(
-        `\\b(?:([Hh]is|[Hh]er|HIS|HER) )?((?:(?:late|former|deceased|estranged|current|new) |ex-)?(?:${SPOUSE_WORDS}|WIFE|HUSBAND))\\b`,
+        `\\b(?:([Hh]is|[Hh]er|HIS|HER) )?((?:(?:late|former|deceased|estranged|current|new) |ex-)?(?:${SPOUSE_WORDS_EITHER_CASE}|WIFE|HUSBAND))\\b`,
         'dg',
       ),
     ),
@@ -117,7 +124,7 @@ const RELATION_TIES = [
   String.raw`[.,;] (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<pronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw` \((?<bracketAge>\d{1,3})\)`,
   String.raw`, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
-  String.raw` \((?<ptBracket>pt|patient)\b`,
+  String.raw` \((?:your |the )?(?<ptBracket>pt|patient)\b`,
   String.raw`, (?<ptApposition>the (?:pt|patient))\b`,
 ].join('|');
 const AGE_GROUPS = ['titledAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
@@ -183,6 +190,22 @@ export function patientRelation(
     return result;
   }
   return undefined;
+}
+
+/**
+ * The relation noun naming the patient said again later, bare, with the writer's possessive or as a possessor ("my
+ * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle"): the patient again, with the sex pinned as before.
+ * Not after another person's possessive ("her mother" said by the patient's daughter is handled apart).
+ */
+export function relationRepeats(text: string, noun: Mention): Mention[] {
+  const word = noun.surface.toLowerCase();
+  const re = new RegExp(
+    String.raw`(?<!\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Aa]|[Tt]he)\s)\b[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}(?=['’]s\b|[^\w'’-]|$)`,
+    'dg',
+  );
+  return [...text.matchAll(re)]
+    .filter((m) => m.index! >= noun.end)
+    .map((m) => ({ ...noun, start: m.index!, end: m.index! + m[0].length, surface: m[0] }));
 }
 
 /**

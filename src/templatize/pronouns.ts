@@ -49,6 +49,13 @@ function herIsObject(before: string, after: string): boolean {
     )
   )
     return true;
+  // A time written in words after "her" ("with her two days ago") is no thing of hers.
+  if (
+    /^\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|several|a few)\s+(?:hours?|days?|nights?|weeks?|months?|years?)\s+(?:ago|earlier|before|later)\b/i.test(
+      after,
+    )
+  )
+    return true;
   return /^\s*(?:[.,;:!?)/]|$|\d(?![\d.]*[- ](?:year|month|week|day)s?[- ]old)|(?:a|an|the|this|that|these|those|some|any|no|every|to|in|on|at|with|for|from|about|into|onto|of|by|over|after|before|during|until|and|or|but|if|because|when|while|as|than|so|up|down|out|off|home|back|again|once|twice|today|tonight|yesterday|tomorrow|now|then|here|there|well|why|what|how|where|which|who|whether|not|regularly|daily|weekly|every)\b)/i.test(
     after,
   );
@@ -58,7 +65,8 @@ function herIsObject(before: string, after: string): boolean {
  * Sentences written in capitals ("70 YO F W/ PAINFUL BLISTERS. HER BIOPSY SHOWS ... LINEAR IgG"): pronouns and sex
  * words in capitals found in their lowercase reading, with no slot, since no placeholder renders capitals back. Kept
  * as written, they pin sex. A sentence counts when most of its words are in capitals, so a unit or a lab name in
- * mixed case ("IgG", "mg") does not hide it; "HE" in a sentence in lowercase is hepatic encephalopathy, not read.
+ * mixed case ("IgG", "mg") does not hide it; "HE" in a sentence in lowercase, or after "HX OF", is hepatic
+ * encephalopathy, not read.
  */
 export function capitalSentences(text: string): Mention[] {
   const out: Mention[] = [];
@@ -72,6 +80,8 @@ export function capitalSentences(text: string): Mention[] {
       const start = line.index! + m.start;
       const surface = text.slice(start, start + m.surface.length);
       if (surface !== surface.toUpperCase()) continue; // a word in lowercase is read as written
+      // "HX OF HE", "H/O HE", "HE, ASCITES": hepatic encephalopathy in a history list, not a pronoun.
+      if (surface === 'HE' && /\b(?:OF|HX|H\/O|W\/|AND|WITH)\s+$/.test(text.slice(Math.max(0, start - 6), start))) continue;
       const { slot: _slot, ...unslotted } = m;
       out.push({
         ...unslotted,

@@ -3,8 +3,11 @@ import { mention, PERSON } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
-/** Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,"). */
-const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\))\s*,?\s+$/;
+/**
+ * Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,",
+ * "72M | Korean |").
+ */
+const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\))\s*[,|]?\s+$/;
 /** A parenthetical opened right after a person noun or an age ("a 44-year-old man (Black)", "Mr. Ruiz (58, Hispanic)"). */
 const PARENTHESIS_AFTER_PERSON = new RegExp(
   String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
@@ -34,13 +37,50 @@ const AGED_ROLE_PREDICATE = new RegExp(
   String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`,
   'i',
 );
-/** Before a race term: another race term and an opening parenthesis ("Pacific Islander (Samoan)"). */
-const RESTATED_BEFORE = new RegExp(String.raw`\b(?:${RACE_TERMS.map(([term]) => term.replace(/[- ]/g, '[- ]')).join('|')})\s*\(\s*$`, 'i');
-/** After a race term: the description ends there (punctuation, the end, or a joining word). */
-const ENDS_DESCRIPTION = /^\s*(?:[.,;:)!?]|(?:and|or|but|with|who)\b|$)/;
-/** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"). */
+/** Before a race term: another race term and an opening parenthesis or a slash ("Pacific Islander (Samoan)", "Black/Caribbean"). */
+const RESTATED_BEFORE = new RegExp(
+  String.raw`\b(?:${RACE_TERMS.map(([term]) => term.replace(/[- ]/g, '[- ]')).join('|')})\s*[(/]\s*$`,
+  'i',
+);
+/** After a race term: the description ends there (punctuation, a bracket restating it, the end, or a joining word). */
+const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?]|(?:and|or|but|with|who|from)\b|$)/;
+/** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"), perhaps after its first value ("Race/Ethnicity: Black; Nigerian"). */
 const RACE_FIELD =
-  /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*$/;
+  /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|Family|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*(?:[A-Z][\w'-]*(?:[ /-][A-Za-z][\w'-]*){0,3}\s*[;,]\s*)?$/;
+/** After a race term: a role or relation that, after an article, is the patient's ("a Somali refugee"). */
+const ROLE_AFTER =
+  /^\s+(?:[\w-]+\s+)?(?:immigrant|refugee|migrant|asylum seeker|farmworker|elder|grandmother|grandfather|mother|father|grandma|grandpa|retiree|farmer|fisherman)\b/;
+/** Before a race term: the age describing the person, perhaps with a sex word ("70-year-old", "58-year-old female"). */
+const AGE_BEFORE = /\b\d{1,3}[- ](?:year|yr|month)s?[- ]old\s+(?:(?:male|female|man|woman)\s+)?$/i;
+/** Before a race term: the opening of a social history line ("SH: ", "Social history: "). */
+const SOCIAL_HISTORY_OPENING = /(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:\s*$/;
+/** A negated ethnicity as a field's value ("Ethnicity: Not Hispanic or Latino"): it states no level of its own. */
+const NEGATED_FIELD_VALUE = new RegExp(
+  String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})((?:Not|NOT|Non)[- ](?:Hispanic|HISPANIC)(?:(?: or |\/)(?:Latino|Latina|Latinx|LATINO))?)(?=\s*(?:[,;\n]|\s{2}|$))`,
+  'dg',
+);
+/** Race abbreviations read only as a race field's value. */
+const FIELD_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  AA: 'black',
+  B: 'black',
+  W: 'white',
+  C: 'white',
+  H: 'hispanic',
+  A: 'asian',
+  'AI/AN': 'aian',
+  AIAN: 'aian',
+  NHPI: 'nhpi',
+};
+const FIELD_ABBREVIATION = new RegExp(
+  String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})(${Object.keys(FIELD_ABBREVIATIONS)
+    .sort((a, b) => b.length - a.length)
+    .join('|')
+    .replace(/\//g, '\\/')})(?=\s*(?:[,;|\n]|\s{2}|$))`,
+  'dg',
+);
+/** Before a race term: many people, not the patient ("Patients of East Asian descent", "people of African ancestry"). */
+const POPULATION_BEFORE =
+  /\b(?:patients|people|persons|individuals|those|populations?|families|groups|carriers|subjects|women|men|children|adults)\s+(?:of|with)\s+(?:[A-Z][\w-]*\s+){0,2}$/i;
 
 /**
  * A race or ethnicity term describing a person: before a person noun; after "is", "identifies as"; before "descent",
@@ -60,18 +100,36 @@ export function races(text: string): Mention[] {
   for (const [term, level] of RACE_TERMS) {
     // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
     // "Ghanaian American" is one span: a slot replaces the whole identity.
-    const re = new RegExp(`(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?)\\b(?!['’]s)`, 'dgi');
+    // The end is no \\b, which fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language.
+    const re = new RegExp(
+      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?)(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
+      'dgi',
+    );
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index! - 40), m.index);
       const after = text.slice(m.index! + m[0].length);
-      const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:(\n]|$|w\/|with\b|who\b|[MF]\b|presents\b)/.test(after);
+      const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:()|\n]|$|w\/|with\b|who\b|[MF]\b|presents\b|G\d)/.test(after);
       const describesPerson =
         listed ||
         RACE_FIELD.test(before) ||
         (PARENTHESIS_AFTER_PERSON.test(before) && /^\s*[,;)]/.test(after)) ||
         /-born$/i.test(m[1]!) ||
-        new RegExp(`^,?\\s+(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`).test(after) ||
-        (/(?:\bidentifies as|\bself-identifies as|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
+        // Before a person noun, perhaps after a restating parenthesis ("Pacific Islander (Samoan) man"), not in an
+        // idiom ("Interpreter: Nepali, in person") nor as a name in apposition ("Maya, a 6-year-old girl").
+        new RegExp(
+          `^(?:\\s*\\([^()]{1,30}\\))?(?!,\\s*(?:a|an|the|our|my)\\s),?\\s+(?!in person\\b)(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`,
+        ).test(after) ||
+        // "a Somali refugee", "an Ethiopian grandmother": a role of the patient after the article ("her Somali mother" is
+        // someone else's).
+        (/\b(?:an?|A|An)\s+$/.test(before) && ROLE_AFTER.test(after)) ||
+        // After the age that describes the person ("a 70-year-old Filipino grandmother", "58-year-old female Mexican American").
+        (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
+        // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").
+        (SOCIAL_HISTORY_OPENING.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        (/\b(?:I am|I['’]m|we are|we['’]re)\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        // "a boy of mixed race (Black and white)".
+        (new RegExp(`\\b${PERSON}\\s+of\\s+$`).test(before) && ENDS_DESCRIPTION.test(after)) ||
+        (/(?:\bidentifies as|\bself-identifies as|\bself-identified(?: as)?|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
           before,
         ) &&
           (/^[A-Z]/.test(m[1]!) || ENDS_DESCRIPTION.test(after))) ||
@@ -79,16 +137,27 @@ export function races(text: string): Mention[] {
         // is East African trypanosomiasis".
         (/\bis\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // A child's parents' or family's identity is the child's for the template (as their language is, R10).
-        (/\b(?:parents|family) (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        (/\b(?:parents|family)(?:,\s*who)? (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // The same identity restated in a parenthesis: "Pacific Islander (Samoan)"; a swap must replace both.
-        (RESTATED_BEFORE.test(before) && /^\s*\)/.test(after)) ||
+        (RESTATED_BEFORE.test(before) && /^\s*[),]/.test(after)) ||
         /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
       if (OTHER_PERSONS_PREDICATE.test(before) && !AGED_ROLE_PREDICATE.test(before)) continue;
-      // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity.
-      if (/\b(?:language|tongue)\s*(?:is|was|:)?\s*$/i.test(before)) continue;
+      // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity; "Her name is Maya", "Mr.
+      // Black": a name.
+      if (
+        /\b(?:language|tongue)\s*(?:is|was|:)?\s*$|\bname\s+is\s+$|\b(?:Mrs?|Ms|Miss|Mister|Dr|MRS?|MS)\.?\s+$/i.test(before) ||
+        POPULATION_BEFORE.test(before) ||
+        // "A study of Black women found ...": a group, not the patient.
+        /^\s+(?:[\w-]+\s+)?(?:men|women|patients|people|persons|children|adults|individuals|populations?)\b/i.test(after)
+      )
+        continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
-      if (!describesPerson || !(capitalised || /^(white|black|hispanic|asian|caucasian)$/i.test(m[1]!))) continue;
+      if (
+        !describesPerson ||
+        !(capitalised || /^(?:white|black|hispanic|asian|caucasian|mixed[- ]race|multiracial|biracial)$/i.test(m[1]!))
+      )
+        continue;
       const screened = SCREENED_ANCESTRY.find(
         ([drugs, levels]) => startingDrug(drugs).test(text) && (levels === 'any' || levels.includes(level ?? '')),
       );
@@ -104,8 +173,17 @@ export function races(text: string): Mention[] {
   }
   // "AA" is African American only between an age and a sex word ("54yo AA F", "45 yo AA male").
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)?\s)(AA)(?= (?:[MF]|male|female|man|woman)\b)/dg)) push(m, 'black');
-  // Or right after a run-together age and sex ("38F AA presents").
-  for (const m of text.matchAll(/(?<=\b\d{1,3}[MF]\s)(AA)(?=\s)/dg)) push(m, 'black');
+  // Or after an age and sex, first or later in the ID line's list ("38F AA presents", "67M, AA, Medicare", "12 y/o M w/
+  // sickle cell disease, AA, presents"); not "attends AA".
+  for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:(?:yo|y\/o|y\.o\.|YO) )?[MF](?:,?\s|\b[^.\n;]{0,60}?,\s))(AA)(?=[\s,;|]|$)/dg))
+    push(m, 'black');
+  // A race letter run into the sex letter after an age ("81 y/o WM", "45 yo BF"): the sex letter is read apart.
+  for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)? ?)([WBH])(?=[MF]\b)/dg))
+    push(m, ({ W: 'white', B: 'black', H: 'hispanic' } as const)[m[1] as 'W' | 'B' | 'H']);
+  // An abbreviation as a race field's value ("Race: AA", "Race/Ethnicity: W").
+  for (const m of text.matchAll(FIELD_ABBREVIATION)) push(m, FIELD_ABBREVIATIONS[m[1]!]);
+  for (const m of text.matchAll(NEGATED_FIELD_VALUE))
+    out.push(mention(m, 1, { attribute: 'race', reason: `"${m[1]}" is no level of the race axis: it stays as written` }));
   for (const m of text.matchAll(CLINICAL_ANCESTRY))
     out.push(
       mention(m, 0, {

@@ -1,11 +1,15 @@
 import { clauseAfter, clauseStart, isClauseSubject, newSection, sameOrPreviousSentence, sameSentence } from './clauses.js';
 import { clinicalFinding } from './findings.js';
-import type { Gender } from './lexicon.js';
+import { type Gender, RELATIVES, SPOUSES } from './lexicon.js';
 import { isStaff, type Person } from './people.js';
 import type { Mention } from './types.js';
 
 /** Whom a pronoun of the patient's sex refers to: the patient, someone else (left alone), or either (listed). */
-export type Referent = { of: 'patient' } | { of: 'other'; person?: Person } | { of: 'either'; person: Person };
+export type Referent =
+  | { of: 'patient' }
+  /** `names`: the relation noun after the possessive, which in that person's voice names the patient ("her mother"). */
+  | { of: 'other'; person?: Person; names?: Person }
+  | { of: 'either'; person: Person };
 
 /** What is known when a pronoun is read: the text, the people it names, and the patient as tracked so far. */
 export interface Discourse {
@@ -34,19 +38,49 @@ export interface Discourse {
 export function referentOf(d: Discourse, m: Mention): Referent {
   const { text, sex } = d;
   const near = d.people.filter(
-    (p) => p.end <= m.start && sameOrPreviousSentence(text, p.end, m.start) && !newSection(text, p.end, m.start),
+    (p) =>
+      p.end <= m.start &&
+      sameOrPreviousSentence(text, p.end, m.start) &&
+      !newSection(text, p.end, m.start) &&
+      // Several people are not "she" after the sentence naming them ("Her mothers say she had a cold. She walks ...").
+      !(plural(p) && !sameSentence(text, p.end, m.start)),
   );
   const fits = (p: Person) => p.gender === undefined || p.gender === sex;
   const reporter = near.find((p) => fits(p) && reporterSelf(d, p, m));
   if (reporter) return { of: 'other', person: reporter };
-  const speaker = d.people.find((p) => p.end <= m.start && fits(p) && mayBeSpeaker(text, p, m));
+  const speaker = d.people.find((p) => p.end <= m.start && fits(p) && mayBeSpeaker(text, p, m) && !familyHistoryOnly(text, p, m));
   if (speaker) return { of: 'either', person: speaker };
+  // "Mr. Hale had been giving him his own zolpidem": "own" binds the possessive to the clause's subject.
+  const owner = /^\s+own\b/.test(text.slice(m.end)) && near.find((p) => fits(p) && ownedBySubject(text, p, m));
+  if (owner) return { of: 'other', person: owner };
   const binder = near.find((p) => fits(p) && boundPossessive(d, p, m));
   if (binder) return binder.gender === undefined && isStaff(binder) ? { of: 'other', person: binder } : { of: 'either', person: binder };
-  if (beforeRelative(text, m, d.people) || clinicalFinding(text, m)) return { of: 'patient' };
+  // "Her daughter ... she asks if it means her mother is suffering": the relation that, said by a person who is the
+  // subject of a clause before, names the patient is that person's own possessive ("whose own father ... His son" is not).
+  const relative = relativeAfter(text, m, d.people);
+  const kin =
+    relative &&
+    near.find(
+      (p) => p !== relative && fits(p) && inverseRelations(p, relative) && isClauseSubject(text, p.start, p.end) && !patientSince(d, p, m),
+    );
+  if (kin && relative && /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '')) return { of: 'other', person: kin, names: relative };
+  // "When interviewed alone, she says": the one seen without the others is the patient.
+  if (beforeRelative(text, m, d.people) || clinicalFinding(text, m) || SEEN_ALONE.test(text.slice(Math.max(0, m.start - 40), m.start)))
+    return { of: 'patient' };
+  // "the son says he wants to take pt home with him": the clause names the patient as "pt" and goes on with no
+  // "and"; the pronoun after a preposition is someone else who fits, or the patient.
+  const besidePatientNoun =
+    /^\{\{[Tt]hem\}\}$/.test(m.slot ?? '') &&
+    /\b(?:pt|the patient)\b(?:(?!\band\b)[^,;])*\b(?:with|for|beside|near)\s+$/i.test(text.slice(clauseStart(text, m.start), m.start));
+  const companion = besidePatientNoun && [...near].reverse().find(fits);
+  if (companion) return { of: 'either', person: companion };
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
   if (near.some((p) => p.gender === sex && objectOf(d, p, m))) return { of: 'patient' };
+  // "The roommate had a rash. She shared a water bottle with her": an object pronoun in the clause whose subject is the
+  // patient's pronoun would be "herself" were it the patient; a person of the sex named before the clause may be it.
+  const outside = objectAfterPatientSubject(d, m) && near.find((p) => fits(p) && p.end <= clauseStart(text, m.start));
+  if (outside) return { of: 'either', person: outside };
   const rival = near.find(
     (p) =>
       !objectOf(d, p, m) &&
@@ -57,12 +91,21 @@ export function referentOf(d: Discourse, m: Mention): Referent {
         (p.gender === undefined &&
           (reportedBy(text, p, m) ||
             (continuesSubject(text, p, m) && (actsOnPatient(d, p) || STAFF_ACT.test(text.slice(m.end)))) ||
-            (isStaff(p) && STAFF_ACT.test(text.slice(m.end)))))),
+            (isStaff(p) && STAFF_ACT.test(text.slice(m.end))) ||
+            coordinatedSubject(text, p, m)))),
   );
   return rival ? { of: 'either', person: rival } : { of: 'patient' };
 }
 
 const SUBJECT_PRONOUN = /^(?:[Hh]e|[Ss]he)$/;
+const SEEN_ALONE =
+  /\b(?:[Ii]nterviewed|[Aa]sked|[Ss]een|[Ee]xamined|[Qq]uestioned|[Ss]poken (?:to|with)) (?:alone|privately|separately|in private),?\s*$/;
+const KIN = new Set(Object.keys({ ...RELATIVES, ...SPOUSES }));
+/** "Her mothers", "His fathers": several people of a kin noun. */
+const plural = (p: Person) => {
+  const word = p.surface.toLowerCase();
+  return word.endsWith('s') && !KIN.has(word) && KIN.has(word.slice(0, -1));
+};
 const REPORT_VERBS =
   'says|said|states|stated|reports|reported|notes|noted|noticed|tells|told|thinks|thought|believes|explains|explained|adds|added|writes|wrote|mentions|mentioned|describes|described|confirms|confirmed|recalls|recalled|worries|feels';
 
@@ -84,9 +127,12 @@ function mayBeSpeaker(text: string, p: Person, m: Mention): boolean {
   return caller || (sameSentence(text, p.end, m.start) && isClauseSubject(text, p.start, p.end));
 }
 
-/** From a reporter to a pronoun in their report: an apposition or relative clause, the verb, and up to 120 characters. */
+/**
+ * From a reporter to a pronoun in their report: an apposition, a relative clause, a short phrase ("of 10 years") or a
+ * predicate joined by "and" ("has worked there 2 years and says"), the verb, and up to 120 characters.
+ */
 const REPORT_BETWEEN = new RegExp(
-  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\))?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
+  String.raw`^(?:\s*,(?:[^.;]|\b(?:Dr|Mrs?|Ms|St)\.)*?,|\s*\([^)]*\)|\s[^.;!?\n]{0,60}?\sand|\s+(?:of|from|at|in)\s+[^.;,!?\n]{1,25}?)?\s*,?\s*(?:who\s+)?(?:also\s+)?(?:${REPORT_VERBS})\b[^.;!?\n]{0,120}?$`,
 );
 
 /**
@@ -144,6 +190,29 @@ function boundPossessive(d: Discourse, p: Person, m: Mention): boolean {
 }
 
 /**
+ * An object pronoun after a preposition ("with her", "to him"), in a clause whose subject is a pronoun read as the
+ * patient's and that names no one else.
+ */
+function objectAfterPatientSubject(d: Discourse, m: Mention): boolean {
+  const start = clauseStart(d.text, m.start);
+  return (
+    /^\{\{[Tt]hem\}\}$/.test(m.slot ?? '') &&
+    /\b(?:with|to|for|from|beside|near|behind|about)\s+$/i.test(d.text.slice(start, m.start)) &&
+    !d.people.some((p) => p.start >= start && p.end <= m.start) &&
+    d.patient.some((n) => n.start >= start && n.end <= m.start && SUBJECT_PRONOUN.test(d.text.slice(n.start, n.end)))
+  );
+}
+
+/** The person is the subject of the possessive's verb and the patient is its object ("X gave him his own ..."). */
+function ownedBySubject(text: string, p: Person, m: Mention): boolean {
+  return (
+    clauseStart(text, p.start) === clauseStart(text, m.start) &&
+    // The person's own verb follows them, perhaps after an apposition ("his roommate, Mr. Hale, had been giving him").
+    /^(?:\s*,[^,;]{1,40},|\s*,)?\s+(?:[\w'’]+\s+){1,4}(?:him|her|them|pt|the patient)\s+$/i.test(text.slice(p.end, m.start))
+  );
+}
+
+/**
  * An object pronoun in the sentence of the relative it follows, with no pronoun of that sex between them, is not
  * the relative ("His boyfriend brought him in", "Pt's brother donated a kidney to him"): that would be "himself".
  */
@@ -183,6 +252,18 @@ function patientSince(d: Discourse, p: Person, m: Mention): boolean {
   );
 }
 
+/**
+ * A subject pronoun opening a clause joined to one whose subject is the person ("Her friend ate the same dish and she
+ * has similar symptoms"): the person is as likely its referent as the patient.
+ */
+function coordinatedSubject(text: string, p: Person, m: Mention): boolean {
+  return (
+    SUBJECT_PRONOUN.test(m.surface) &&
+    isClauseSubject(text, p.start, p.end) &&
+    /^[^.;!?\n]{0,80}?,?\s(?:and|but|while|whereas)\s+$/.test(text.slice(p.end, m.start))
+  );
+}
+
 /** A subject pronoun at the head of its clause ("; she notified", "He takes"). */
 function opensClause(text: string, m: Mention): boolean {
   return (
@@ -217,25 +298,41 @@ function actsOnPatient(d: Discourse, p: Person): boolean {
 
 /**
  * A relative who is the subject of a family-history statement ("His father died of a myocardial infarction at 52.",
- * "Her mother had rheumatoid arthritis."), read from a later sentence that does not go on with that history ("She
+ * "Her mother had rheumatoid arthritis.", "His brother, who is 51, had an MI", "her aunt with ovarian cancer at 51",
+ * "a father with type 2 diabetes", "and her maternal aunt at 38"), or one there only to interpret ("his nephew
+ * translates"), read from a later sentence that does not go on with that history ("She
  * died at 45" may still be the mother's): the note is about the patient, the relative only a fact of their history.
  * A clause after a semicolon goes on with it ("His brother had a cold; he's fine now").
  */
 function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
+  const verb =
+    /^(?:\s*\([^)]*\)|\s*,[^,.;]{1,40},)?\s+(?:also\s+)?(had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.exec(
+      clauseAfter(text, p.end),
+    );
+  // "her maternal aunt with ovarian cancer at 51", "a father with type 2 diabetes": a family history listed.
+  const listed =
+    /^\s+with\s+(?!(?:him|her|them|the patient|pt)\b)[^.;,]{1,40}?\bat (?:age )?\d/.test(text.slice(p.end)) ||
+    // "her mother was diagnosed at 42 and her maternal aunt at 38"; "his nephew translates": a relative only there
+    // to interpret is no topic either.
+    /^\s+(?:at (?:age )?\d|(?:translates|translated|interprets|interpreted)\b)/.test(text.slice(p.end)) ||
+    (/\ban?\s+$/.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+with\s+(?!(?:him|her|them)\b)\w/.test(text.slice(p.end)));
+  if (p.gender !== undefined && listed && /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start))) return true;
   return (
     p.gender !== undefined &&
     isClauseSubject(text, p.start, p.end) &&
-    /^(?:\s*\([^)]*\))?\s+(?:also\s+)?(?:had|has had|has|died|passed away|was diagnosed|developed|suffered)\b/.test(
-      clauseAfter(text, p.end),
-    ) &&
-    /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) &&
+    verb !== null &&
+    // One who died is no rival even in the same sentence ("Her grandmother died in 1918, and she worries ...").
+    (/[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) || /^(?:died|passed away)$/.test(verb[1]!)) &&
     !/^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end))
   );
 }
 
-/** A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). */
+/**
+ * A possessive right before a relative noun, perhaps with one word between ("her maternal aunt"). A subject pronoun
+ * before a verb and a person ("she paged Dr. Brown") owns no one.
+ */
 function beforeRelative(text: string, m: Mention, people: readonly Person[]): boolean {
-  return relativeAfter(text, m, people) !== undefined;
+  return /^\{\{[Tt]heir\}\}$/.test(m.slot ?? '') && relativeAfter(text, m, people) !== undefined;
 }
 
 function relativeAfter(text: string, m: Mention, people: readonly Person[]): Person | undefined {

@@ -16,11 +16,11 @@ export function sexWords(text: string): Mention[] {
   }
   // Informal words no level writes ("a 30-year-old guy"): kept as written, so they pin sex. Lowercase only: "Guy"
   // is a name, "LAD" an artery.
-  for (const m of text.matchAll(/\b(guy|gal|lad|lass|bloke)\b/dg))
+  for (const m of text.matchAll(/\b(guy|gal|lad|lass|bloke|gent)\b/dg))
     out.push(
       mention(m, 1, {
         attribute: 'sex',
-        gender: /^(?:guy|lad|bloke)$/.test(m[1]!) ? 'male' : 'female',
+        gender: /^(?:guy|lad|bloke|gent)$/.test(m[1]!) ? 'male' : 'female',
         reason: `"${m[1]}" is a sex word no level writes: kept as written`,
       }),
     );
@@ -42,8 +42,8 @@ export function sexWords(text: string): Mention[] {
           }),
     );
   }
-  // "Sex: F" in a labelled field.
-  for (const m of text.matchAll(/\b(?:Sex|Gender):\s*([MF])\b/dg))
+  // "Sex: F", "M/F: F", "Age/Sex: 72/F", "Pt: F, 30s" in a labelled field.
+  for (const m of text.matchAll(/(?:\b(?:Sex|Gender|Pt|Patient|M\/F):\s*|\bAge\/Sex:\s*\d{1,3}\s*\/)([MF])\b(?![\/.]\w)/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   return out;
 }
@@ -51,20 +51,30 @@ export function sexWords(text: string): Mention[] {
 /**
  * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister" and titles
  * in capitals ("MR. HASSAN") are found but have no slot: kept as written, they pin sex. "MS" is multiple sclerosis.
+ * A couple's titles ("Mr. and Mrs. Ali") are one ambiguous span.
  */
 export function titles(text: string): Mention[] {
-  return [...text.matchAll(/\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].flatMap((m): Mention[] => {
-    const [word, stop] = [m[1]!, m[2]!];
-    if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
-    const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
-    const title = TITLES[`${word}.`];
-    if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];
-    return [
-      mention(m, 0, {
-        attribute: 'title',
-        gender,
-        reason: 'a title the level words do not write ("Mr.", "Mrs." and "Ms." are): kept as written, so sex is pinned',
-      }),
-    ];
-  });
+  // "Mr. and Mrs. Patel": a couple's titles, either of whom may be the patient; listed, and no sex is read from them.
+  const couples = [...text.matchAll(/\b(?:Mr|Mrs|Ms|Dr)\.? (?:and|&) (?:Mr|Mrs|Ms|Dr)\.? [A-Z][\w'’-]+/dg)].map((m) =>
+    mention(m, 0, { attribute: 'ambiguous', reason: "a couple's titles: either may be the patient; kept as written" }),
+  );
+  const inCouple = (m: RegExpMatchArray) => couples.some((c) => m.index! >= c.start && m.index! < c.end);
+  const single = [...text.matchAll(/\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].filter((m) => !inCouple(m));
+  return [
+    ...couples,
+    ...single.flatMap((m): Mention[] => {
+      const [word, stop] = [m[1]!, m[2]!];
+      if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
+      const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
+      const title = TITLES[`${word}.`];
+      if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];
+      return [
+        mention(m, 0, {
+          attribute: 'title',
+          gender,
+          reason: 'a title the level words do not write ("Mr.", "Mrs." and "Ms." are): kept as written, so sex is pinned',
+        }),
+      ];
+    }),
+  ];
 }

@@ -201,3 +201,149 @@ describe('templatize attributes pronouns to the person they refer to', () => {
     expect(own.slotted('he takes')).toBe(false);
   });
 });
+
+describe("templatize leaves another person's words of the patient's sex unslotted", () => {
+  it('does not read a subject pronoun before a verb and a clinician as a possessive of a relative', () => {
+    const r = read('Pt is an 80 yo F with sepsis. Night RN Ms. Okoro reassessed; she called Dr. Vance about the lactate.');
+    expect(r.slotted('she called')).toBe(false);
+    expect(r.slotted('F')).toBe(true);
+  });
+
+  it("reads the possessive before the relation that names the patient as the speaker's ('her son ... his father')", () => {
+    const r = read('Mr. Haddad, 77, has hip pain. His son, who drove him in, asks whether his father can have surgery next month.');
+    expect(r.slotted('his father')).toBe(false);
+    expect(['Mr.', '77', 'His son', 'him in'].map((s) => r.slotted(s))).toEqual([true, true, true, true]);
+    // Near miss: the patient's own possessive before a relative stays the patient's.
+    const own = read('A 58-year-old woman whose own mother had a stroke at 60 is seen. Her son drives her to visits.');
+    expect(own.slotted('Her son')).toBe(true);
+  });
+
+  it('knows a titled person placed in apposition after a short place or in a field value parenthesis', () => {
+    const r = read('Pt: 70M with cellulitis. His neighbor at the shelter, Mr. Byrne, had a boil last week; he went to urgent care.');
+    expect(r.slotted('Mr.')).toBe(false);
+    const field = read('Pt: 45F   Interpreter: Tagalog (Ms. Cruz, by video)\nMs. Cruz noted she repeated two questions.');
+    expect(['Ms.', 'she repeated'].map((s) => field.slotted(s))).toEqual([false, false]);
+  });
+
+  it('binds "his own" to the subject of its clause, not to the patient as its object', () => {
+    const r = read('Mr. Ivers, 69, was confused overnight. His roommate, Mr. Dale, had lent him his own oxycodone.');
+    expect(r.slotted('his own')).toBe(false);
+    expect(r.slotted('him his')).toBe(true);
+  });
+
+  it('lists a subject pronoun coordinated with a clause whose subject is another person', () => {
+    const r = read('A 40-year-old woman has vomiting after a picnic. Her coworker ate the potato salad and she is sick too.');
+    expect(r.slotted('she is sick')).toBe(false);
+    expect(r.slotted('Her coworker')).toBe(true);
+  });
+
+  it('lists a pronoun reported by a first-named staff member after a coordinated predicate', () => {
+    const r = read(
+      'Caller: Marco (aide, group home). Resident is a 40 yo M with CP. Marco started in May and says he has not seen him eat.',
+    );
+    expect(r.slotted('he has not')).toBe(false);
+  });
+});
+
+describe("templatize leaves more of another person's words unslotted", () => {
+  it("lists a couple's titles and reads the patient's sex from the title that names them alone", () => {
+    const r = read('Mr. and Mrs. Okafor are here; Mr. Okafor, 70, is the patient. Mrs. Okafor says she hears him snore.');
+    expect(r.listed('Mr. and Mrs.')).toBe(true);
+    expect(['Mrs. Okafor says', 'she hears'].map((s) => r.slotted(s))).toEqual([false, false]);
+    expect(['Mr. Okafor, 70', '70', 'him snore'].map((s) => r.slotted(s))).toEqual([true, true, true]);
+  });
+
+  it('lists an object pronoun after a preposition in the clause of the patient as subject, with a person of the sex named before', () => {
+    const r = read('A 19-year-old woman is seen. Her coworker had mumps last week. She shared a cup with her three days ago.');
+    expect(r.slotted('her three')).toBe(false);
+    expect(r.listed('her three')).toBe(true);
+    expect(r.slotted('She shared')).toBe(true);
+  });
+
+  it('does not end a sentence at an initial before a lowercase word ("C. difficile")', () => {
+    const r = read('Pt: 80 yo F with diarrhea. Her roommate, Ms. Gray, had C. difficile; she was isolated.');
+    expect(r.slotted('she was')).toBe(false);
+  });
+
+  it("leaves the spouse of a relative of the possessive's sex, and a pronoun beside the patient named as pt, unslotted", () => {
+    const r = read('77F, COPD. Pt’s daughter and her husband visited; the daughter says she will take pt home with her.');
+    expect(r.left('her husband')).toBe(true);
+    expect(r.slotted('her.')).toBe(false);
+  });
+
+  it('knows the father of the baby in an obstetric note', () => {
+    const r = read('G1P0 24 yo at 30 weeks with headache. FOB at bedside; he asks about magnesium.');
+    expect(r.slotted('he asks')).toBe(false);
+  });
+});
+
+describe('templatize slots more of the patient’s own pronouns and lists more reports', () => {
+  it('reads past a relative in family history with an apposition, or who died, as no rival', () => {
+    const r = read('A 44-year-old man has chest pain. His uncle, who is 60, had a stroke at 50. He smokes daily.');
+    expect(r.slotted('He smokes')).toBe(true);
+    const died = read('A 62-year-old woman has a cough. Her aunt died of tuberculosis, and she fears the same illness.');
+    expect(died.slotted('she fears')).toBe(true);
+    const listed = read('A 47-year-old woman asks about screening. Her sister with breast cancer at 39 is BRCA negative. She feels well.');
+    expect(listed.slotted('She feels')).toBe(true);
+    const ages = read('A 40-year-old woman asks about screening: her mother was diagnosed at 50 and her sister at 44. She feels well.');
+    expect(ages.slotted('She feels')).toBe(true);
+    const interprets = read('A 58-year-old man arrives speaking only Somali; his son interprets. He has had a fever.');
+    expect(interprets.slotted('He has')).toBe(true);
+    // Near miss: a relative named in the sentence before who is no family history stays a rival (R6).
+    const rival = read('A 70-year-old woman lives with her daughter. She reports dizziness.');
+    expect(rival.listed('She reports')).toBe(true);
+  });
+
+  it('reads several relatives as no rival after their sentence, but lists the pronoun inside their report', () => {
+    const r = read('A 5-year-old boy is brought by his two fathers. His fathers say he vomited twice. He sleeps poorly.');
+    expect(r.listed('he vomited')).toBe(true);
+    expect(r.slotted('He sleeps')).toBe(true);
+  });
+
+  it('lists a report by a first name given in a parenthesis or by a person described by a short phrase', () => {
+    const r = read('Caller: spouse (Robin). Pt: 52F.\nRobin says she fainted at lunch.');
+    expect(r.slotted('she fainted')).toBe(false);
+    const partner = read('A 50-year-old woman snores. Her roommate of 3 years says she stops breathing at night.');
+    expect(partner.listed('she stops')).toBe(true);
+  });
+
+  it('reads "HE" after "HX OF" in capitals as hepatic encephalopathy', () => {
+    const r = read('ED: 59 YO F W/ CIRRHOSIS, HX OF HE AND ASCITES, CONFUSED.');
+    expect(r.left('HE AND')).toBe(true);
+  });
+});
+
+describe('templatize reads relation nouns that name the patient in a relative’s voice', () => {
+  it('reads the relation noun said again later as the patient, and pins sex', () => {
+    const r = read('Hi, this is Ana writing about my dad, who is 80. He has a cough. Dad is on Medicare.');
+    const dad = r.o.mentions.find((m) => m.surface === 'Dad');
+    expect(dad && [dad.attribute, dad.slot]).toEqual(['sex', undefined]);
+    // Near miss: another person's relative of the same noun is no repeat.
+    const other = read('Hi, writing about my dad, who is 80. He has a cough. His neighbor says her dad had the same.');
+    expect(other.o.mentions.some((m) => m.surface === 'dad' && m.start > 40)).toBe(false);
+  });
+
+  it("reads the relation a speaker's possessive stands before as the patient ('her daughter ... her mother')", () => {
+    const r = read('Pt: 84F, hip fracture. Her daughter phoned at noon; she is worried that her mother is in pain.');
+    const mother = r.o.mentions.find((m) => m.surface === 'mother');
+    expect(mother && [mother.attribute, mother.gender]).toEqual(['sex', 'female']);
+    expect(r.slotted('her mother')).toBe(false);
+  });
+});
+
+describe('templatize reads a few more ties to the patient', () => {
+  it('reads "my wife (your patient)" as the patient, and the pronouns after as hers', () => {
+    const r = read('Dear Dr. Ames, my wife (your patient) asked me to write. Since you started her on lithium, her hands shake.');
+    expect(['her on', 'her hands'].map((s) => r.slotted(s))).toEqual([true, true]);
+  });
+
+  it('reads a pronoun after "when interviewed alone" as the patient', () => {
+    const r = read('A 15-year-old girl is brought by her mother for fatigue. When interviewed alone, she says she skips meals.');
+    expect(r.slotted('she says')).toBe(true);
+  });
+
+  it("gives a person the sex of the titled name in apposition, so they are no rival of the other sex ('her coach, Mr. Ruiz')", () => {
+    const r = read('A 14-year-old girl is brought in because her soccer coach, Mr. Ruiz, noticed she was short of breath.');
+    expect(r.slotted('she was')).toBe(true);
+  });
+});

@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import { detectAll, detectMentions } from '../../src/templatize/detect.js';
+import type { Attribute } from '../../src/templatize/types.js';
+
+/** The spans of one attribute detected in a text, with the level each states (undefined: no level of the axis). */
+const spans = (attribute: Attribute, text: string) =>
+  detectMentions(text)
+    .filter((m) => m.attribute === attribute)
+    .map((m) => [m.surface, m.stated?.level]);
+
+describe('templatize reads race and ethnicity in more forms', () => {
+  it('reads ID-line abbreviations: AA later in the list, a race letter run into the sex letter', () => {
+    expect(spans('race', 'Triage: 59F, AA, on Medicaid')).toEqual([['AA', 'black']]);
+    expect(spans('race', '9 y/o F w/ asthma, AA, here for refill')).toEqual([['AA', 'black']]);
+    expect(spans('race', '64 yo BF with dyspnea')).toEqual([['B', 'black']]);
+    // The letters after an age are no boyfriend whose pronouns might follow.
+    expect(detectAll('64 yo BF with dyspnea. Her BP is 150/90.').people).toEqual([]);
+    expect(spans('race', 'Intake: 72 y/o HM, diabetic')).toEqual([['H', 'hispanic']]);
+    expect(spans('race', 'Race: AA   Ethnicity: Not Hispanic\nRace/Ethnicity: W')).toEqual([
+      ['AA', 'black'],
+      ['Not Hispanic', undefined],
+      ['W', 'white'],
+    ]);
+    // Near miss: the same letters outside a race field.
+    expect(spans('race', 'Grade: A, B12 normal, W/U negative')).toEqual([]);
+    // Near misses: Alcoholics Anonymous, and a sex letter with no race letter.
+    expect(spans('race', '44M, sober 2 years, attends AA weekly.')).toEqual([]);
+    expect(spans('race', '64 yo F with dyspnea')).toEqual([]);
+  });
+
+  it('reads a field value after a first one, pipes in an ID line, a social history line and the self-identified', () => {
+    expect(spans('race', 'Race/Ethnicity: White; Irish\nCC: cough')).toEqual([
+      ['White', 'white'],
+      ['Irish', 'white'],
+    ]);
+    expect(spans('race', 'Pt: 66F | Vietnamese | Medicare')).toEqual([['Vietnamese', 'asian']]);
+    expect(spans('race', 'HPI: knee pain.\nSH: Native Hawaiian; lives alone.')).toEqual([['Native Hawaiian', 'nhpi']]);
+    expect(spans('race', 'Pt (self-identified Black/Haitian), 50 yo M')).toEqual([
+      ['Black', 'black'],
+      ['Haitian', 'black'],
+    ]);
+    expect(spans('race', 'Race: Asian   Ethnicity: Not Hispanic or Latino\n')).toEqual([
+      ['Asian', 'asian'],
+      ['Not Hispanic or Latino', undefined],
+    ]);
+  });
+
+  it('reads a term after the age that describes the person, before a restating parenthesis, and in the patient or family voice', () => {
+    expect(spans('race', 'I am a 63-year-old Korean grandfather with a cough.')).toEqual([['Korean', 'asian']]);
+    expect(spans('race', 'A 45-year-old male Puerto Rican with gout.')).toEqual([['Puerto Rican', 'hispanic']]);
+    expect(spans('race', 'A 30-year-old Native Hawaiian (Kanaka) woman has gout.')).toEqual([['Native Hawaiian', 'nhpi']]);
+    expect(spans('race', "We are Somali. My son is 3 and won't eat.")).toEqual([['Somali', 'black']]);
+    expect(spans('race', 'His parents, who are Laotian, ask about jaundice.')).toEqual([['Laotian', 'asian']]);
+    expect(spans('race', 'The family is Mixtec from Oaxaca.')).toEqual([['Mixtec', 'aian']]);
+    expect(spans('race', 'A Somali refugee, 34, has a cough.')).toEqual([['Somali', 'black']]);
+    // Near misses: another person's role ("her Somali mother", "seen by a Haitian nurse").
+    expect(spans('race', 'A 4-year-old girl; her Somali mother was seen by a Haitian nurse.')).toEqual([]);
+  });
+
+  it('reads nations and peoples the axis maps, accented endings, "Chinese-American widower" and mixed race for review', () => {
+    expect(spans('race', 'A 70 yo Diné elder has a cough.')).toEqual([['Diné', 'aian']]);
+    expect(spans('race', 'A 52-year-old Choctaw man has gout.')).toEqual([['Choctaw', 'aian']]);
+    expect(spans('race', 'A 61 yo Japanese-American widower is seen.')).toEqual([['Japanese-American', 'asian']]);
+    expect(spans('race', 'A 40-year-old woman of Eastern European descent.')).toEqual([['Eastern European', 'white']]);
+    expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([['biracial', undefined]]);
+  });
+
+  it('leaves plain: many people of an ancestry, a surname, a name, a language, Mediterranean ancestries and idioms', () => {
+    expect(spans('race', 'Label: patients of South Asian ancestry have a higher risk. A 50 yo M is seen.')).toEqual([]);
+    expect(spans('race', 'Call from Ms. White, neighbor of pt Mr. Diaz (80).')).toEqual([]);
+    expect(spans('race', 'Her name is Maya. She is 9.')).toEqual([]);
+    expect(spans('race', 'Maya, a 6-year-old girl, has a rash.')).toEqual([]);
+    expect(spans('race', 'A 50-year-old man asks about a study of Black women on statins.')).toEqual([]);
+    expect(spans('race', 'A 50 yo Korean-speaking woman.')).toEqual([]);
+    expect(spans('race', 'Interpreter: Tibetan, in person.')).toEqual([]);
+    expect(spans('race', 'A 30-year-old man, whose donor was Black, has graft rejection.')).toEqual([]);
+    expect(spans('race', 'His mother, who is Chinese, has hepatitis B. He is 20.')).toEqual([]);
+    expect(spans('race', 'A man with the Asian flu and the Hispanic paradox.')).toEqual([]);
+    expect(spans('ambiguous', 'A 28-year-old woman of Greek descent has microcytosis.').map(([s]) => s)).toEqual(['Greek']);
+  });
+});
+
+describe('templatize reads language in more forms', () => {
+  it('reads LEP in an ID line with the language after it, and English stated as lacking in other words', () => {
+    expect(spans('language', 'ID: 61F, LEP, Russian, interpreter by video')).toEqual([
+      ['LEP', undefined],
+      ['Russian', 'russian'],
+    ]);
+    expect(spans('language', "Hi, I'm writing for my dad; he doesn't speak much English.")).toEqual([
+      ["doesn't speak much English", undefined],
+    ]);
+    expect(spans('language', 'I am 40, female; Arabic is my first language and my English is limited.')).toEqual([
+      ['my English is limited', undefined],
+    ]);
+  });
+
+  it('reads interpreter phrases, a labelled field with a parenthesis, "X only" and names that end in an apostrophe', () => {
+    expect(spans('language', 'Pt: 70M, interpreter present (Tagalog)')).toEqual([['Tagalog', 'tagalog']]);
+    expect(spans('language', 'Preferred language (mother): Arabic\nCC: fever')).toEqual([['Arabic', 'arabic']]);
+    expect(spans('language', 'Triage\n66M, Russian only, via video interpreter.')).toEqual([['Russian', 'russian']]);
+    expect(spans('language', 'Called Mr. Ruiz (58) in Spanish through the phone interpreter.')).toEqual([['Spanish', 'spanish']]);
+    expect(spans('language', "A 3-year-old boy; his mother speaks Q'anjob'al and little Spanish.")).toEqual([["Q'anjob'al", undefined]]);
+    expect(spans('language', 'I use ASL and will need an interpreter.')).toEqual([['ASL', undefined]]);
+    expect(spans('language', 'A 30-year-old deaf man communicates in sign language.')).toEqual([['sign language', undefined]]);
+    expect(spans('language', 'A 50-year-old man who prefers to receive care in Korean.')).toEqual([['Korean', undefined]]);
+  });
+
+  it('leaves plain: an English muffin, an interpreter naming no language, "only" that is no language need, LEP in prose', () => {
+    expect(spans('language', 'She ate an English muffin; a telephone interpreter was used.')).toEqual([]);
+    expect(spans('language', 'Spanish only recently became her second language at school.')).toEqual([]);
+    expect(spans('language', 'The LEP program at her school helps her brother.')).toEqual([]);
+  });
+
+  it("leaves an adult's relative's language plain, and keys a child's caregiver's and the writer's relative's", () => {
+    expect(spans('language', 'A 66-year-old man is seen with his wife, who speaks only Polish.')).toEqual([]);
+    expect(spans('language', 'A 71-year-old woman; her son is Cantonese-speaking and translates.')).toEqual([]);
+    expect(spans('language', 'A 52 yo M. His brother speaks Arabic at home.')).toEqual([]);
+    expect(spans('language', 'A 2-year-old girl; her grandmother speaks only Russian.')).toEqual([['Russian', 'russian']]);
+    expect(spans('language', 'Hi, my grandmother only speaks Vietnamese and has a cough.')).toEqual([['Vietnamese', 'vietnamese']]);
+    expect(spans('language', 'A 38-year-old teacher who speaks only Spanish has a cough.')).toEqual([['Spanish', 'spanish']]);
+  });
+});
+
+describe('templatize reads insurance in more forms', () => {
+  it('reads private coverage named in prose: an insurer, a marketplace plan, a job through the writer or their spouse', () => {
+    expect(spans('insurance', 'FYI my insurance is Cigna.')).toEqual([['insurance is Cigna', 'private']]);
+    expect(spans('insurance', 'A 44-year-old man on an exchange plan has back pain.')).toEqual([['on an exchange plan', 'private']]);
+    expect(spans('insurance', 'We have insurance through my wife’s job.')).toEqual([['have insurance through my wife’s job', 'private']]);
+    expect(spans('insurance', 'Her high-deductible plan has not reset.')).toEqual([['high-deductible plan', 'private']]);
+  });
+
+  it('reads lost and lacking coverage, and finds coverage no level states so the case is left out with the reason', () => {
+    expect(spans('insurance', 'im 22 and i dont have insurance.')).toEqual([['dont have insurance', 'uninsured']]);
+    expect(spans('insurance', 'He aged off our insurance in May.')).toEqual([['aged off our insurance', 'uninsured']]);
+    expect(spans('insurance', 'Pt: 81 yo F, dual eligible, CHF')).toEqual([['dual eligible', undefined]]);
+    expect(spans('insurance', 'We have TRICARE through his unit.')).toEqual([['have TRICARE', undefined]]);
+    expect(spans('insurance', 'Mr. Ota, 79; coverage Tricare for Life.')).toEqual([['coverage Tricare for Life', undefined]]);
+    expect(spans('insurance', "The child's coverage is CHIP.")).toEqual([['coverage is CHIP', undefined]]);
+  });
+
+  it('reads state Medicaid programmes by their own names, in prose and in fields', () => {
+    expect(spans('insurance', 'She is enrolled in Centennial Care.')).toEqual([['enrolled in Centennial Care', 'medicaid']]);
+    expect(spans('insurance', 'Payer: NJ FamilyCare\nCC: cough')).toEqual([['NJ FamilyCare', 'medicaid']]);
+  });
+
+  it('leaves policy plain and lists another person’s coverage for review', () => {
+    expect(spans('insurance', 'A Medicare-approved device was placed; the Medicaid expansion and Medicare guidelines apply.')).toEqual([]);
+    expect(spans('ambiguous', 'A 6 yo M brought by his aunt (guardian), who is uninsured.').map(([s]) => s)).toEqual(['uninsured']);
+    expect(spans('insurance', 'A 70-year-old man; his wife is on Medicaid.')).toEqual([]);
+    expect(spans('insurance', 'A 61-year-old woman. Her brother, who lives nearby, is uninsured.')).toEqual([]);
+    // The writer's relative and a relative named like a name are the patient (D4).
+    expect(spans('insurance', 'Dad is on Medicare.')).toEqual([['on Medicare', 'medicare']]);
+  });
+});
+
+describe('templatize reads ages and sex words in more forms', () => {
+  const surfaces = (attribute: Attribute, text: string) => spans(attribute, text).map(([s]) => s);
+
+  it('reads run-together and labelled ages and sex letters', () => {
+    const text = 'Age/Sex: 64/M\nAge (yrs): 64   M/F: M';
+    expect([surfaces('age', text), surfaces('sex', text)]).toEqual([
+      ['64', '64'],
+      ['M', 'M'],
+    ]);
+    expect([surfaces('age', 'Triage: 31yoM c/o flank pain'), surfaces('sex', 'Triage: 31yoM c/o flank pain')]).toEqual([['31yo'], ['M']]);
+    expect([surfaces('age', 'Pt: 58y F, syncope'), surfaces('sex', 'Pt: 58y F, syncope')]).toEqual([['58y'], ['F']]);
+    expect(surfaces('sex', '18-month-old M with croup')).toEqual(['M']);
+    expect(surfaces('sex', 'Pt: M, 40s. Declined DOB.')).toEqual(['M']);
+    expect(surfaces('sex', 'Pt ID: 77 y/o BM, smoker')).toEqual(['M']);
+    expect(surfaces('age', 'Please see this lady of 71 with a tremor.')).toEqual(['of 71']);
+    expect(surfaces('age', 'Baby girl Ortiz, 6 hours old, is jittery.')).toEqual(['6 hours old']);
+  });
+
+  it('reads "gent" as a sex word kept as written, and leaves plain what is no age or sex', () => {
+    expect(
+      detectMentions('A 67 yo gent with gout.')
+        .filter((m) => m.attribute === 'sex')
+        .map((m) => [m.surface, m.slot]),
+    ).toEqual([['gent', undefined]]);
+    expect(surfaces('sex', 'Temp 101 F, patient M. Jones seen; Gentamicin started.')).toEqual([]);
+    expect(surfaces('age', 'A dose of 40 mg; a man of 40% body fat is no age.')).toEqual([]);
+  });
+
+  it('lists age bands, spouse nouns opening a sentence or written informally, and "trans" before a sex word', () => {
+    expect(surfaces('ambiguous', 'A young man, an octogenarian woman; referred for advanced maternal age. Pt: M, 40s.')).toEqual([
+      'young',
+      'octogenarian',
+      'advanced maternal age',
+      '40s',
+    ]);
+    expect(surfaces('ambiguous', 'Pt is 60 yo F. Husband states she fell. my gf says hi.')).toEqual(['Husband', 'gf']);
+    expect(surfaces('ambiguous', 'A 25yo trans woman on estradiol.')).toEqual(['trans']);
+    // Near misses: "young" before no person, "Partner" alone, "trans fat".
+    expect(surfaces('ambiguous', 'Onset at a young age. Partner states all is well. Avoid trans fats.')).toEqual([]);
+  });
+
+  it("tells a junior relative apart by the suffix, and leaves a roommate's parenthesis his", () => {
+    const r = detectMentions('Mr. Diaz Sr., 84, has a cough. His son, Mr. Diaz Jr., asks about antibiotics.');
+    expect(r.filter((m) => m.attribute === 'title' || m.attribute === 'age').map((m) => [m.surface, m.start])).toEqual([
+      ['Mr.', 0],
+      ['84', 14],
+    ]);
+    expect(surfaces('sex', 'Pt is a 90 yo F. Roommate in bed 3 (also a woman in her 90s) has C. diff.')).toEqual(['F']);
+  });
+});
