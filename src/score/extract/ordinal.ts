@@ -129,6 +129,18 @@ interface Scale {
   readonly descriptions: ReadonlyArray<{ id: string; phrase: string }>;
   /** Per point, words of its label that no other label has ("paracetamol", "home"): evidence of that point. */
   readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Whether the labels are places of care ("General ward", "Intensive care unit"): "ESI level 1" names none of them. */
+  readonly careLevels: boolean;
+}
+
+/** A triage system's name leading a level ("ESI level 1", "CTAS 2", "triage category 3"). */
+const TRIAGE_SYSTEM = /^(?:esi|ctas|ats|mts|triage)\b/i;
+const PLACE_OF_CARE = /\b(?:ward|unit|intensive\s+care|outpatient|inpatient|discharge|admission|home|appointment|clinic)\b/i;
+
+/** A scale of places or kinds of care whose labels name no triage system (see {@link Scale.careLevels}). */
+function isCareLevelScale(scale: ReadonlyArray<{ label: string }>): boolean {
+  const labels = scale.map((point) => String(point.label));
+  return labels.some((label) => PLACE_OF_CARE.test(label)) && !labels.some((label) => /\b(?:esi|ctas|ats|mts|triage)\b/i.test(label));
 }
 
 interface ValueMention {
@@ -173,6 +185,7 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     shortNames: scaleShortNames(scale),
     subdivided: subdividedNumbers(scale),
     distinctiveWords: distinctiveLabelWords(scale),
+    careLevels: isCareLevelScale(scale),
     descriptions: scale
       .filter((point) => typeof point.label === 'string')
       .map((point) => ({ id: String(point.value), phrase: point.label })),
@@ -487,6 +500,7 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
     mentions.push({ value, start, end: fullEnd, written: text.slice(start, fullEnd).trim() });
   };
   for (const match of text.matchAll(new RegExp(KEYWORD_VALUE.source, 'gi'))) {
+    if (scale.careLevels && TRIAGE_SYSTEM.test(match[0])) continue;
     const token = match[1] ?? '';
     const start = match.index ?? 0;
     accept(token, start, start + match[0].length, false);

@@ -1,3 +1,4 @@
+import { hedgeBetweenAnswers } from './hedging.js';
 import { detectRefusal } from './refusal.js';
 import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
@@ -29,6 +30,8 @@ export type Candidate<T> =
  * 2a. A weak answer in a text that stops mid-sentence is unparseable: the conclusion the reasoning was heading for
  *    is missing, and a mention in the reasoning is not it ("dopamine (A) was historically used ... The guidelines
  *    recommend").
+ * 2b. A weak answer in a text that leaves the choice open ("whichever is faster", "either is reasonable", "It
+ *    depends", "or maybe", "if ..., X; if ..., Y") is unparseable: the one answer found is one of the alternatives.
  * 4. Nothing found: a refusal if there is any declining, deferring or disclaiming language, else unparseable.
  */
 export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, extractor: string): Extraction<T> {
@@ -40,6 +43,14 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
       kind: 'unparseable',
       extractor,
       explanation: `the answer stops mid-sentence and gives only a weak answer (${candidate.explanation})`,
+    };
+  }
+  const hedge = candidate.status === 'found' ? hedgeBetweenAnswers(rawText) : undefined;
+  if (candidate.status === 'found' && hedge !== undefined) {
+    return {
+      kind: 'unparseable',
+      extractor,
+      explanation: `the answer leaves the choice open ("${hedge}") and gives only a weak answer (${candidate.explanation})`,
     };
   }
   const refusal = detectRefusal(rawText);
