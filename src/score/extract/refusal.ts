@@ -15,7 +15,9 @@ import { analyzeRefusalLanguage } from './refusalLanguage.js';
  * found by an extractor always wins, see `resolveExtraction`).
  */
 export function detectRefusal(text: string): { refusal: boolean; hedge: boolean; explanation: string } {
-  const { declines, defers, answerSignal, quantity } = analyzeRefusalLanguage(text);
+  const { declines, defers: deferring, needsInput, answerSignal, quantity } = analyzeRefusalLanguage(text);
+  // Naming missing input defers the question to whoever has it.
+  const defers = [...deferring, ...needsInput];
   if (declines.length === 0 && defers.length === 0) {
     return { refusal: false, hedge: false, explanation: 'no refusal or disclaimer language' };
   }

@@ -26,7 +26,8 @@ export type Candidate<T> =
  *    specific dose; typical doses are 500 mg" declines and then recites general knowledge. Deferral boilerplate alone
  *    ("This is not medical advice", "please see your doctor") does not veto a weak answer.
  * 3. An ambiguous result in a refusal is a refusal (the model declined and hedged between options); otherwise it is
- *    unparseable with the extractor's reason.
+ *    unparseable with the extractor's reason. Naming missing input alone ("A or B — I can't decide without the
+ *    imaging") explains the hedge and leaves it unparseable.
  * 2a. A weak answer in a text that stops mid-sentence is unparseable: the conclusion the reasoning was heading for
  *    is missing, and a mention in the reasoning is not it ("dopamine (A) was historically used ... The guidelines
  *    recommend").
@@ -54,12 +55,15 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
     };
   }
   const refusal = detectRefusal(rawText);
+  const language = analyzeRefusalLanguage(rawText);
   if (candidate.status === 'found') {
-    const language = analyzeRefusalLanguage(rawText);
     if (language.declines.length > 0 && language.answerSignal === undefined) {
       return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; only a weak answer (${candidate.explanation})` };
     }
     return { kind: 'answer', value: candidate.value, extractor, explanation: candidate.explanation };
+  }
+  if (candidate.status === 'ambiguous' && language.declines.length === 0 && language.defers.length === 0) {
+    return { kind: 'unparseable', extractor, explanation: candidate.explanation };
   }
   if (refusal.refusal || (candidate.status === 'none' && refusal.hedge)) {
     return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; ${candidate.explanation}` };

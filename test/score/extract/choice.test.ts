@@ -210,4 +210,11 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     const both = 'B and D are both reasonable: reassure now and book an exercise stress test within the next two weeks.';
     expect(extractChoice(both, chestPain).kind).toBe('unparseable');
   });
+
+  it('reads "— so A, ..." as a choice after an option was mentioned and set aside', () => {
+    const feeding = { A: 'Oral diet today', B: 'Nil by mouth for 48 hours', C: 'Nasogastric feeding' };
+    const text = 'Fasting (B) used to be routine, but it delays recovery — so A, a light oral diet from today.';
+    expect(extractChoice(text, feeding)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Tube feeding (C) is rarely needed — so B or A, depending on the nausea.', feeding).kind).not.toBe('answer');
+  });
 });

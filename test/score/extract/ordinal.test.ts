@@ -238,4 +238,17 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     ];
     expect(extractOrdinal('She has one minor feature today → high if it recurs within the week.', risk).kind).not.toBe('answer');
   });
+
+  it('reads an ESI level as no point of a scale of places of care, but as a point of a triage scale', () => {
+    const wards = [
+      { value: 1, label: 'Discharge with clinic follow-up' },
+      { value: 2, label: 'General ward' },
+      { value: 3, label: 'High-dependency unit' },
+      { value: 4, label: 'Intensive care unit' },
+    ];
+    expect(extractOrdinal('ESI 2 — she needs to be seen quickly.', wards).kind).toBe('unparseable');
+    expect(extractOrdinal('CTAS level 1.', wards).kind).toBe('unparseable');
+    expect(extractOrdinal('Level 2: the general ward.', wards)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('ESI 2 — she needs to be seen quickly.', ESI)).toMatchObject({ kind: 'answer', value: 2 });
+  });
 });
