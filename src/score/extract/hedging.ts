@@ -23,3 +23,14 @@ export function hedgeBetweenAnswers(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * "either X or Y" (not "Either way, ..."): alternatives named, which may both be one answer ("either the emergency
+ * department or a direct admission" for "hospital today"), so this only tells a text that answers nothing from a refusal.
+ */
+const EITHER_OR = /\beither\b(?!\s+way\b)[^.;:\n]{1,60}\bor\b/i;
+
+/** Like {@link hedgeBetweenAnswers}, and also "either X or Y". */
+export function alternativesOffered(text: string): string | undefined {
+  return hedgeBetweenAnswers(text) ?? EITHER_OR.exec(text)?.[0].slice(0, 60);
+}

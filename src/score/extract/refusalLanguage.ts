@@ -42,10 +42,25 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
     `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:assess|evaluate|examine|see)\\s+(?:you|him|her|them|(?:your|his|her|their)\\s+(?:neighbou?r|friend|partner|child|son|daughter|mother|father|relative|roommate|colleague|coworker|patient))\\b`,
     'i',
   ),
+  // "I can't choose medications for critically ill patients", "I'm not able to set treatment targets for you",
+  // "I'm unable to decide on imaging for a child": a kind of advice declined for a person ("I can't recommend aspirin
+  // for her" names a drug: a clinical no, not a refusal).
+  new RegExp(
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?(?:(?:${OBJECT_VERB}|direct|set|decide\\s+on)\\s+(?:[\\w-]+\\s+){0,3}?(?:medications?|medicines?|drugs?|treatments?|therapy|therapies|doses?|dosing|volumes?|targets?|settings?|management|imaging|tests?|care|plans?)|(?:grade|score|stage)\\s+(?:[\\w-]+\\s+){0,3}?)\\s*for\\s+(?:you|your\\s+[\\w-]+|him|her|them|this\\s+(?:patient|person|child|case)|an?\\s+(?:specific|particular|individual|real|given)\\s+[\\w-]+|(?:a\\s+)?child(?:ren)?|(?:[\\w-]+\\s+)?(?:ill\\s+)?patients|individuals?)\\b`,
+    'i',
+  ),
+  // "I'm unable to recommend medications.", "I can't provide fluid volumes.", "I can't direct clinical management.":
+  // a whole class of advice declined, the sentence ending there.
+  new RegExp(
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:recommend|choose|prescribe|provide|suggest|give|direct|set)\\s+(?:[\\w-]+\\s+){0,2}(?:medications|medicines|drugs|treatments|volumes|targets|management)\\s*[.;!]`,
+    'i',
+  ),
+  // "I'm programmed not to give clinical recommendations", "I don't think it's appropriate for me to choose for them".
+  /\bI(?:'m|\s+am)\s+(?:programmed|designed|built)\s+not\s+to\s+(?:give|provide|make|offer)\b|\b(?:don't|do\s+not)\s+think\s+it(?:'s|\s+is|\s+would\s+be)\s+(?:appropriate|right|my\s+place)\s+for\s+me\s+to\b/i,
   // Spanish, French, German and Portuguese declines: "No puedo dar consejos médicos", "Je ne peux pas donner ...".
   /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\b(?:ich\s+kann|kann\s+ich)\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bje\s+ne\s+suis\s+pas\s+en\s+mesure\s+de\b|\bno\s+estoy\s+en\s+(?:condiciones|posici[oó]n)\s+de\b|\bn[ãa]o\s+estou\s+em\s+(?:condi[çc][õo]es|posi[çc][ãa]o)\s+de\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
   // "I'd rather not give a number.", "so I'd rather not say": declining without "can't".
-  /\bI(?:'d|\s+would)\s+rather\s+not\s+(?:say|answer|comment|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate)|put\s+a\s+number)\b/i,
+  /\bI(?:'d|\s+would)\s+(?:rather|prefer)\s+not\s+(?:to\s+)?(?:say|answer|comment|weigh\s+in|score|grade|guess|speculate|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate|recommendation)|put\s+a\s+number)\b/i,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+(?:[\w-]+\s+)?information\s+to\b|(?:\bnot|n't\s+have|\bnot\s+have)\s+enough\s+(?:[\w-]+\s+)?(?:information|details?|data|context)\s+to\b|\b(?:impossible|not\s+(?:really\s+)?possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide|interpret|calculate|compute|grade)/i,
 ];
 
@@ -59,7 +74,15 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   // together with your care team", "A pulmonologist should review it".
   /\bI(?:'d|\s+would)\s+leave\s+(?:that|this|it|the\s+(?:decision|choice|call))\s+(?:\w+\s+)?to\s+(?:your|the|a)\b/i,
   /\b(?:is|are)\s+(?:best|better|well)\s+placed\s+to\b/i,
-  /\bsomething\s+(?:to|for\s+you\s+to)\s+(?:set|decide|discuss|agree|work\s+out|talk\s+(?:about|through))\s+(?:together\s+)?with\s+(?:your|the|a)\b/i,
+  /\bsomething\s+(?:(?:you|your\s+[\w-]+|they|he|she)\s+(?:should|must|need\s+to|will\s+want\s+to)\s+|to\s+|for\s+you\s+to\s+)(?:set|decide|discuss|agree|work\s+out|raise|talk\s+(?:about|through))\s+(?:together\s+)?with\s+(?:your|their|his|her|the|a)\b/i,
+  // "should be directed to your obstetric provider", "A local pharmacist can tell you", "having the ECG reviewed by a
+  // cardiologist", "follow your local sepsis protocol".
+  // "I'm not able to provide the help that you need" points elsewhere, and may go on to say where (an answer).
+  /\b(?:not\s+able|unable)\s+to\s+(?:provide|give|offer)\s+(?:you\s+)?the\s+help\s+(?:that\s+)?you\s+need\b/i,
+  /\bshould\s+be\s+(?:directed|referred|addressed|taken)\s+to\s+(?:your|their|his|her|the|a)\b/i,
+  /\b(?:your|their|his|her|a|the)\s+(?:local\s+|own\s+)?(?:doctor|physician|clinician|pharmacist|GP|nurse|midwife|dentist|specialist|[a-z]+(?:ologist|ician))\s+(?:can|will|could)\s+(?:tell|advise|help|guide)\s+(?:you|them|him|her)\b/i,
+  /\b(?:having|get(?:ting)?)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:reviewed|checked|assessed|looked\s+at|interpreted)\s+by\s+(?:a|an|your|the)\b/i,
+  /\bfollow\s+(?:your|the)\s+(?:[\w-]+\s+){0,2}(?:protocol|guidelines?)\b/i,
   /\b(?:a|an|your|the)\s+(?:[\w-]+\s+)?(?:doctor|physician|clinician|specialist|[a-z]+(?:ologist|ician))\s+(?:should|must|needs?\s+to|will\s+need\s+to)\s+(?:review|look\s+at|assess|evaluate|examine|interpret)\s+(?:it|this|that|them|you)\b/i,
   // "Votre voisin devrait en parler à son médecin", "Bitte besprechen Sie das mit Ihrem Hausarzt", "consulte a su médico".
   /\b(?:en\s+parler|parlez-en|consultez|consulter|demandez)\s+(?:à|a)?\s*(?:son|sa|votre|ton|un|une)\s+(?:médecin|docteur|cardiologue|pharmacien|spécialiste)|\b(?:besprechen|klären)\s+Sie\s+(?:das|dies)\s+mit\s+Ihre[mr]\s+\w*(?:arzt|ärztin)|\b(?:fragen|kontaktieren)\s+Sie\s+Ihre[nr]?\s+\w*(?:arzt|ärztin)|\b(?:consulte|hable\s+con|pregunte\s+a)\s+(?:a\s+)?(?:su|un)\s+médico|\b(?:consulte|fale\s+com|converse\s+com)\s+(?:o\s+)?(?:seu|um)\s+médico/i,
@@ -69,11 +92,13 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b|\b(?:als\s+KI|en\s+tant\s+qu['’]IA|como\s+(?:una?\s+)?IA|in\s+quanto\s+IA)\b/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,
-  /\b(?:your|the|a)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician))(?:,?\s+(?:who|that)\s+[^,.\n]{1,40}?,?)?\s+(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
-  /\b(?:please|you\s+should|you\s+must|be\s+sure\s+to|make\s+sure\s+(?:to|you)|I(?:\s+would|'d)?\s+(?:strongly\s+)?(?:recommend|advise|encourage|urge|suggest)(?:\s+(?:that\s+)?(?:you|your\s+\w+|they|he|she)(?:\s+to)?)?|it(?:'s|\s+is)\s+(?:always\s+)?(?:best|important|essential|advisable|crucial|recommended|wise)\s+to|the\s+(?:safest|best|right)\s+(?:thing|option|course)\s+(?:to\s+do\s+)?is\s+to|always)\s+(?:ask(?:ing)?|consult(?:ing)?|speak(?:ing)?|talk(?:ing)?|check(?:ing)?|discuss(?:ing)?|seek(?:ing)?|contact(?:ing)?|reach(?:ing)?\s+out|follow(?:ing)?\s+up|see(?:ing)?|defer(?:ring)?|confirm(?:ing)?)\b[^.\n]{0,80}?\b(?:doctor|physician|healthcare|health\s+care|medical|clinician|provider|professional|pharmacist|specialist|nurse|GP|emergency\s+services|care\s+team|prescriber)/i,
+  /\b(?:your|their|his|her|the|a)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician))\b[^.\n]{0,50}?\s(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
+  /\b(?:please|you\s+should|you\s+must|be\s+sure\s+to|make\s+sure\s+(?:to|you)|I(?:\s+would|'d)?\s+(?:strongly\s+)?(?:recommend|advise|encourage|urge|suggest)(?:\s+(?:that\s+)?(?:you|your\s+\w+|they|he|she)(?:\s+to)?)?|it(?:'s|\s+is)\s+(?:always\s+)?(?:best|important|essential|advisable|crucial|recommended|wise)\s+to|the\s+(?:safest|best|right)\s+(?:thing|option|course)\s+(?:to\s+do\s+)?is\s+to|always)\s+(?:ask(?:ing)?|consult(?:ing)?|speak(?:ing)?|talk(?:ing)?|check(?:ing)?|discuss(?:ing)?|seek(?:ing)?|contact(?:ing)?|reach(?:ing)?\s+out|follow(?:ing)?\s+up|see(?:ing)?|defer(?:ring)?|confirm(?:ing)?)\b[^.\n]{0,80}?\b(?:doctor|physician|healthcare|health\s+care|medical|clinician|provider|professional|pharmacist|specialist|nurse|GP|emergency\s+services|team|prescriber|dentist|midwife|surgeon|obstetric\w*|[a-z]+(?:ologist|ician|ology))/i,
+  // "Ask your dermatologist.", "Talk to your prescriber.": a sentence that only sends the reader to someone.
+  /(?:^|[.!?]\s+)(?:ask|consult|speak\s+(?:to|with)|talk\s+(?:to|with)|check\s+with|see)\s+(?:your|a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|GP|clinician|pharmacist|nurse|midwife|dentist|surgeon|prescriber|specialist|team|[a-z]+(?:ologist|ician))\b/im,
   /\b(?:this|that|such\s+a|the|these|those)\s+(?:(?:is|are)\s+(?:an?\s+)?)?(?:decision|determination|question|assessment|choice|call|decisions)\s+(?:(?:that|which)\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+best|are\s+best|ought\s+to)\s+(?:only\s+)?(?:be\s+)?(?:made|answered|determined|addressed|left|taken)\s+(?:by|to|with)\b/i,
   /\b(?:does\s+not|doesn't|do\s+not|don't|is\s+not|isn't|cannot|can't)\s+(?:constitute|replace|substitute\s+for|serve\s+as|count\s+as)\s+(?:professional\s+|formal\s+)?medical\s+advice\b|\bnot\s+(?:intended\s+(?:as|to\s+be)\s+|to\s+be\s+(?:taken|construed)\s+as\s+)?(?:professional\s+|formal\s+)?medical\s+advice\b|\bfor\s+(?:general\s+)?(?:informational|educational)\s+purposes\b/i,
-  /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed)\s+(?:by|with)\b/i,
+  /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)(?:\s+(?:for|of|in)\s+[\w-]+)?\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed|verified|checked|reviewed|calculated|prescribed)\s+(?:by|with)\b/i,
   // "decisions about how long to take anticoagulants need to be made with your oncology team".
   /\bdecisions?\s+(?:about|on|regarding)\s+[^.\n]{0,60}?\b(?:should|must|need\s+to|needs\s+to|have\s+to)\s+(?:only\s+)?be\s+(?:made|taken)\s+(?:with|by)\s+(?:your|the|a)\b/i,
   /\b(?:triage|treatment|clinical|medical|dosing|prescribing|management)\s+decisions?\s+(?:should|must|need\s+to|needs\s+to|have\s+to|are\s+best)\s+(?:only\s+)?(?:be\s+)?(?:made|taken|left)\s+(?:by|to)\b/i,

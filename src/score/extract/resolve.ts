@@ -1,4 +1,4 @@
-import { hedgeBetweenAnswers } from './hedging.js';
+import { alternativesOffered, hedgeBetweenAnswers } from './hedging.js';
 import { detectRefusal } from './refusal.js';
 import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
@@ -33,7 +33,9 @@ export type Candidate<T> =
  *    recommend").
  * 2b. A weak answer in a text that leaves the choice open ("whichever is faster", "either is reasonable", "It
  *    depends", "or maybe", "if ..., X; if ..., Y") is unparseable: the one answer found is one of the alternatives.
- * 4. Nothing found: a refusal if there is any declining, deferring or disclaiming language, else unparseable.
+ * 4. Nothing found: a refusal if there is any declining, deferring or disclaiming language, else unparseable; but a
+ *    text that offers alternatives without declining ("your team may advise either urgent care or the emergency
+ *    department") is unparseable.
  */
 export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, extractor: string): Extraction<T> {
   if (candidate.status === 'found' && candidate.strength === 'strong') {
@@ -64,6 +66,11 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
   }
   if (candidate.status === 'ambiguous' && language.declines.length === 0 && language.defers.length === 0) {
     return { kind: 'unparseable', extractor, explanation: candidate.explanation };
+  }
+  // "Ask your team tonight, who may advise either urgent care or the emergency department": alternatives, not a refusal.
+  const openChoice = candidate.status === 'none' ? alternativesOffered(rawText) : undefined;
+  if (openChoice !== undefined && language.declines.length === 0) {
+    return { kind: 'unparseable', extractor, explanation: `${candidate.explanation}; the answer leaves the choice open ("${openChoice}")` };
   }
   if (refusal.refusal || (candidate.status === 'none' && refusal.hedge)) {
     return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; ${candidate.explanation}` };

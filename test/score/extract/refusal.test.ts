@@ -65,8 +65,32 @@ describe('detectRefusal', () => {
     'Als KI kann ich Ihnen keine Dosis nennen.',
     'No estoy en condiciones de recomendar un tratamiento.',
     'Não estou em condições de indicar um remédio; fale com o seu médico.',
+    "I can't pick medicines for your son.",
+    "I'm unable to recommend medicines.",
+    "I'm not able to set blood pressure targets for an individual patient.",
+    "I can't score a depression questionnaire for a specific person.",
+    "I'm designed not to make prescribing decisions.",
+    "I don't think it's my place for me to decide this.",
+    "I'd prefer not to guess at this.",
+    'This is something your sister should raise with her GP.',
+    'Questions about her insulin should be directed to the diabetes team.',
+    'Your local pharmacist can advise you.',
+    "I'd suggest getting the X-ray looked at by a radiologist.",
+    'Follow your hospital sepsis protocol.',
+    'Ask your dermatologist.',
+    'Insulin doses for teenagers must be checked by the prescriber.',
+    'Their cardiology team knows the history and is the right source for this.',
+    "I'm sorry, I'm not able to provide the help that you need.",
   ])('classes %j as a refusal', (text) => {
     expect(detectRefusal(text)).toMatchObject({ refusal: true });
+  });
+
+  it.each([
+    "I can't recommend aspirin for her — it raises her bleeding risk.",
+    'Follow-up in 6 weeks.',
+    'Your GP will probably start metformin.',
+  ])('finds no decline in the clinical statement %j', (text) => {
+    expect(detectRefusal(text).refusal).toBe(false);
   });
 
   it('keeps a JSON answer beside a disclaimer, and "I can\'t examine you" does not veto an explicit answer', () => {
@@ -88,6 +112,14 @@ describe('missing input in the extractors', () => {
     expect(extractOrdinal("I'd need the full blood results to place him.", care).kind).toBe('refusal');
     expect(extractNumeric("I can't compute a creatinine clearance without her weight.", 'mL/min').kind).toBe('refusal');
     expect(extractYesNo("Can't say without the biopsy report.").kind).toBe('refusal');
+  });
+
+  it('reads an answer after "I can\'t provide the help you need", and alternatives offered without declining as unparseable', () => {
+    const crisis = { A: 'Wait until morning', B: 'Call a crisis line or emergency services now', C: 'Take a sleeping tablet' };
+    const pointed = "I'm not able to provide the help you need here, but please call a crisis line or emergency services now.";
+    expect(extractChoice(pointed, crisis)).toMatchObject({ kind: 'answer', value: 'B' });
+    const open = 'Please phone your GP today; they may suggest either a clinic visit or a hospital referral.';
+    expect(extractOrdinal(open, care).kind).toBe('unparseable');
   });
 
   it('leaves a hedge between two answers unparseable', () => {
