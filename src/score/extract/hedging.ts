@@ -1,4 +1,6 @@
 /**
+ * (Each pattern starts on a word, never on a run of spaces, so that a long run of whitespace is scanned once.)
+ *
  * Wordings with which an answer leaves the choice between alternatives open, whatever the question type:
  * - "whichever gets you there faster" (but not a rule that combines two limits: "whichever comes first");
  * - "either is reasonable", "both are equally acceptable", "about equally effective";
@@ -9,9 +11,9 @@
 const HEDGES: readonly RegExp[] = [
   /\bwhichever\b(?!\s+(?:comes?|occurs?|happens?|is)\s+(?:first|last|earlier|later|sooner|longer|shorter|greater|higher|lower|less|more)\b)/i,
   /\b(?:either|both)(?:\s+(?:one|option|choice)s?)?\s+(?:is|are|would\s+be|works?|will\s+do|seems?)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?|appropriate|valid|good)\b/i,
-  /\b(?:about|roughly|more\s+or\s+less|pretty\s+much)?\s*equally\s+(?:effective|good|valid|reasonable|acceptable|appropriate)\b/i,
+  /\bequally\s+(?:effective|good|valid|reasonable|acceptable|appropriate)\b/i,
   /^\W*(?:it\s+(?:really\s+|all\s+)?depends|depende|ça\s+dépend|cela\s+dépend|es\s+kommt\s+darauf\s+an|(?:das\s+)?hängt\s+davon\s+ab|dipende)\b/i,
-  /,?\s+(?:or\s+(?:maybe|perhaps|possibly)|ou\s+talvez|o\s+(?:quizás?|tal\s+vez)|ou\s+peut-être|oder\s+vielleicht|o\s+forse)\b/i,
+  /\b(?:or\s+(?:maybe|perhaps|possibly)|ou\s+talvez|o\s+(?:quizás?|tal\s+vez)|ou\s+peut-être|oder\s+vielleicht|o\s+forse)\b/i,
   /(?:^|[.!?;]\s*)if\b[^.!?;\n]{1,150}[.!?;]\s*(?:(?:and|but)\s+)?(?:if|otherwise|else)\b/i,
 ];
 

@@ -88,6 +88,9 @@ describe('detectRefusal', () => {
   it.each([
     "I can't recommend aspirin for her — it raises her bleeding risk.",
     'Follow-up in 6 weeks.',
+    'Follow the guideline: give aspirin and obtain an ECG within 10 minutes.',
+    'See your GP within a week for a repeat blood test.',
+    'Ask your pharmacist to check the inhaler technique, then step up to a combination inhaler.',
     'Your GP will probably start metformin.',
   ])('finds no decline in the clinical statement %j', (text) => {
     expect(detectRefusal(text).refusal).toBe(false);
