@@ -261,12 +261,6 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const noneFits = NONE_OF_THE_OPTIONS.exec(plain);
   if (noneFits) return { status: 'ambiguous', explanation: `the answer rejects every option ("${noneFits[0]}")` };
 
-  const textual = fromOptionTexts(plain, options);
-  if (textual) return textual;
-
-  const paraphrased = fromParaphrasedOptionTexts(plain, options);
-  if (paraphrased) return paraphrased;
-
   const labelled = new Set<string>();
   const ruledOut = new Set<string>();
   const plainRejects = isRejecting(plain);
@@ -278,13 +272,20 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     const start = match.index ?? 0;
     if (
       isRejectedMention(plain, start, start + match[0].length) ||
-      (plainRejects && isInRejectingClause(plain, start, start + match[0].length))
+      (plainRejects && isInRejectingClause(plain, start, start + match[0].length, true))
     ) {
       ruledOut.add(key);
       continue;
     }
     labelled.add(key);
   }
+
+  const textual = fromOptionTexts(plain, options, labelled);
+  if (textual) return textual;
+
+  const paraphrased = fromParaphrasedOptionTexts(plain, options);
+  if (paraphrased) return paraphrased;
+
   // An option ruled out by its letter ("antibiotics (C) don't treat influenza") is rejected by that clause, even when
   // its own text is worded as a negation.
   const described = optionDescribed(plain, options.phrases, { ruledOut, sentenceRivals: true });
@@ -626,8 +627,12 @@ function lettersInVerdicts(plain: string, verdict: RegExp, options: Options): Ma
   return chosen;
 }
 
-/** The option whose text is mentioned (and not rejected) in decision sentences, else in the whole text. */
-function fromOptionTexts(plain: string, options: Options): Candidate<string> | undefined {
+/**
+ * The option whose text is mentioned (and not rejected) in decision sentences, else in the whole text. A lone mention
+ * stands against another option described in other words only when the text also labels it, alone, with its letter
+ * (`labelled`): "upper endoscopy (A) rather than test-and-treat".
+ */
+function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<string>): Candidate<string> | undefined {
   if (options.phrases.length === 0) return undefined;
   const inDecisions = new Set<string>();
   const anywhere = new Set<string>();
@@ -658,8 +663,10 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   }
   if (inDecisions.size === 0 && anywhere.size === 1) {
     const [letter] = [...anywhere];
-    // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it.
-    const described = optionDescribed(plain, options.phrases, { sentenceRivals: true });
+    // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it,
+    // unless the text labels the mentioned option, and only it, with its letter.
+    const ownLabel = labelled.size === 1 && labelled.has(letter ?? '');
+    const described = ownLabel ? undefined : optionDescribed(plain, options.phrases, { sentenceRivals: true });
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
     if (described?.status === 'found' && described.id !== letter)
       return {

@@ -217,4 +217,15 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice(text, feeding)).toMatchObject({ kind: 'answer', value: 'A' });
     expect(extractChoice('Tube feeding (C) is rarely needed — so B or A, depending on the nausea.', feeding).kind).not.toBe('answer');
   });
+
+  it('reads a lone letter label over a negation earlier in its sentence, and over an option only paraphrased', () => {
+    const colon = { A: 'Not until age 50', B: 'Now', C: 'Only if symptoms develop' };
+    const since = "As you've never had a colonoscopy and you're past 45, book one now (option B).";
+    expect(extractChoice(since, colon)).toMatchObject({ kind: 'answer', value: 'B' });
+    const reflux = { A: 'Upper endoscopy', B: 'Reassurance only', C: 'A proton-pump inhibitor trial without endoscopy' };
+    const alarm = 'Dysphagia is a red flag → upper endoscopy (A) rather than an empirical PPI trial.';
+    expect(extractChoice(alarm, reflux)).toMatchObject({ kind: 'answer', value: 'A' });
+    const listed = "Don't just reassure or start a PPI trial (B, C).";
+    expect(extractChoice(listed, reflux).kind).not.toBe('answer');
+  });
 });
