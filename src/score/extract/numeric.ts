@@ -9,6 +9,7 @@ import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
+import { countedFromAnotherEvent } from './eventAnchor.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { HOURS_PER_MONTH, parseUnit, type ParsedUnit } from './units.js';
 
@@ -170,7 +171,8 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
   // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
-  const mismatch = candidate.status === 'found' && candidate.strength === 'weak' ? intervalMismatch(plain, target) : undefined;
+  const weak = candidate.status === 'found' && candidate.strength === 'weak';
+  const mismatch = weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem)) : undefined;
   return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
 }
 
@@ -470,6 +472,13 @@ function intervalMismatch(plain: string, target: TargetUnit): Candidate<number> 
     status: 'ambiguous',
     explanation: `the answer doses every ${[...named].join(' or ')} hours; the question asks for a dose every ${target.intervalHours} hours`,
   };
+}
+
+/** A duration counted from an event the stem does not name (see {@link countedFromAnotherEvent}). */
+function otherEventMismatch(plain: string, target: TargetUnit, stem: string | undefined): Candidate<number> | undefined {
+  if (stem === undefined || target.parsed?.dimension !== 'duration') return undefined;
+  const anchor = countedFromAnotherEvent(plain, stem);
+  return anchor === undefined ? undefined : { status: 'ambiguous', explanation: `the duration counts from another event ("${anchor}")` };
 }
 
 /**

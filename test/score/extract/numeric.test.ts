@@ -287,4 +287,15 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('65-year-old man: age scores one.', 'points').kind).not.toBe('answer');
     expect(extractNumeric('72 — over 65, so age scores a point.', 'points').kind).not.toBe('answer');
   });
+
+  it('reads no duration counted from an event the stem does not name', () => {
+    const stem = 'How many weeks after finishing radiotherapy should the follow-up scan be done?';
+    expect(extractNumeric('Scan 12 weeks after stopping the steroids.', 'weeks', stem).kind).toBe('unparseable');
+    expect(extractNumeric('About 12 weeks after finishing radiotherapy.', 'weeks', stem)).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('Roughly 12 weeks after completing the treatment.', 'weeks', stem)).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('Final answer: 12 weeks after stopping the steroids.', 'weeks', stem)).toMatchObject({
+      kind: 'answer',
+      value: 12,
+    });
+  });
 });
