@@ -154,4 +154,38 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('Stop worrying; continue it.', 'Should she continue the statin?')).not.toMatchObject({ value: 'no' });
     expect(extractYesNo('Give it some time before deciding.', 'Should IV antibiotics be given?').kind).not.toBe('answer');
   });
+
+  it('reads "Absolutely yes", skipping allowed, "can be continued" and a relative who does not need it', () => {
+    expect(extractYesNo('Definitely yes — she meets every criterion.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Clearly no: the risk outweighs the benefit.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Your son can skip the booster this year.', 'Does my son need the booster?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('It seems safe to skip it given the normal scan.', 'Should she have the repeat scan?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('The MRI does not need to be postponed.', 'Should the MRI be postponed?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Warfarin can be continued through the procedure.', 'Should she keep taking warfarin?')).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+    expect(extractYesNo('My advice: your husband does not need a chest X-ray.', 'Does he need a chest X-ray?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+  });
+
+  it('keeps skipping under a question about skipping, and a stated fact beside a leading answer', () => {
+    expect(extractYesNo('You can skip it this week.', 'Can she skip the dose?').kind).not.toBe('answer');
+    expect(extractYesNo('No, a potassium of 4.9 is fine for surgery.', 'Should the operation be postponed?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Your doctor does not need to see you again unless it worsens.').kind).not.toBe('answer');
+  });
 });
