@@ -251,4 +251,26 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Level 2: the general ward.', wards)).toMatchObject({ kind: 'answer', value: 2 });
     expect(extractOrdinal('ESI 2 — she needs to be seen quickly.', ESI)).toMatchObject({ kind: 'answer', value: 2 });
   });
+
+  it('reads a class closing the answer after a score outside the scale, and a Clinical Frailty Scale level', () => {
+    const anxiety = [
+      { value: 0, label: 'Minimal (0–4)' },
+      { value: 1, label: 'Mild (5–9)' },
+      { value: 2, label: 'Moderate (10–14)' },
+      { value: 3, label: 'Severe (15–21)' },
+    ];
+    expect(extractOrdinal('GAD-7 of 12 → moderate anxiety.', anxiety)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Her total is 16, which means severe.', anxiety)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Score 8 = mild to moderate.', anxiety).kind).not.toBe('answer');
+    expect(extractOrdinal('A score of 16 is not severe.', anxiety).kind).not.toBe('answer');
+    const frailty = [
+      { value: 5, label: '5 Living with mild frailty' },
+      { value: 6, label: '6 Living with moderate frailty' },
+      { value: 7, label: '7 Living with severe frailty' },
+    ];
+    expect(extractOrdinal('Clinical Frailty Scale 6: needs help with all outside activities.', frailty)).toMatchObject({
+      kind: 'answer',
+      value: 6,
+    });
+  });
 });
