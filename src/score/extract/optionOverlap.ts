@@ -1,6 +1,7 @@
 import { isRejecting, splitClauses } from './clauses.js';
 import { splitSentences } from './sentences.js';
 import { NUMBER_WORDS } from './numberWords.js';
+import { foldAccents } from './phraseMentions.js';
 
 /** Words that say nothing about which option is meant. */
 const FUNCTION_WORDS = new Set(
@@ -39,7 +40,7 @@ function onlyDurationShared(shared: readonly string[]): boolean {
 }
 
 function contentKeys(text: string): Set<string> {
-  const words = text.match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
+  const words = foldAccents(text).match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
   // A lone digit counts ("within 2 hours" against "within 24 hours"): options often differ only by one.
   return new Set(words.map(wordKey).filter((key) => (key.length > 1 || /^\d$/.test(key)) && !FUNCTION_WORDS.has(key)));
 }

@@ -228,4 +228,11 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     const listed = "Don't just reassure or start a PPI trial (B, C).";
     expect(extractChoice(listed, reflux).kind).not.toBe('answer');
   });
+
+  it('reads an option named with accents its text does not have', () => {
+    const analgesic = { A: 'Ibuprofen', B: 'Aspirin', C: 'Paracetamol (acetaminophen)', D: 'Naproxen' };
+    expect(extractChoice('Paracétamol.', analgesic)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('Le paracétamol (acétaminophène) est le plus sûr ici.', analgesic)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('Naproxène ou ibuprofène.', analgesic).kind).not.toBe('answer');
+  });
 });
