@@ -102,9 +102,7 @@ const STEM_ALTERNATIVE = /\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+([^?]+
  * way whether to admit rather than discharge: the verdict is on the alternative).
  */
 function committedVerdict(plain: string, patterns: readonly RegExp[], stem: string | undefined): string | undefined {
-  const alternative = stem === undefined ? undefined : STEM_ALTERNATIVE.exec(stem);
-  const asked = alternative ? stemRoots((stem ?? '').slice(0, alternative.index)) : new Set<string>();
-  const alternativeOnly = alternative ? [...stemRoots(alternative[1] ?? '')].filter((root) => !asked.has(root)) : [];
+  const alternativeOnly = stem === undefined ? [] : alternativeOnlyRoots(stem);
   for (const pattern of patterns) {
     for (const match of plain.matchAll(pattern)) {
       const index = match.index ?? 0;
@@ -580,7 +578,7 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
 function contradictionOfLeading(plain: string, value: YesNo, stem: string | undefined): Candidate<YesNo> | undefined {
   const conflict = (why: string): Candidate<YesNo> => ({ status: 'ambiguous', explanation: `leading "${value}" contradicted: ${why}` });
   const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
-  const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
+  const negatedInSentence = stem === undefined ? firstVerdict(firstSentence, NEGATED_VERDICT) : opposingVerdict(firstSentence, 'yes', stem);
   if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
   // Asked "Should the CT be avoided?", "Yes, you should get the CT" says yes to the opposite of what was asked.
   const doingInstead =
@@ -639,11 +637,49 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
  */
 function opposingVerdict(clause: string, value: YesNo, stem: string | undefined): string | undefined {
   const verdicts = value === 'yes' ? NEGATED_VERDICT : AFFIRMED_VERDICT;
-  const verdict = verdicts.map((pattern) => pattern.exec(clause)?.[0]).find((match) => polarityKnown(match, stem));
-  if (verdict === undefined) return undefined;
-  const onTopic =
-    stem === undefined || /\b(?:it|this|that)\b/i.test(clause) || [...stemRoots(clause)].some((root) => stemRoots(stem).has(root));
-  return onTopic ? verdict : undefined;
+  for (const pattern of verdicts) {
+    const match = pattern.exec(clause);
+    if (match === null || !polarityKnown(match[0], stem)) continue;
+    if (stem === undefined) return match[0];
+    // Only the verdict's own part of the sentence says what it is about: in "No, stop it — the doctor will switch you to
+    // something that is safe", "is safe" is said of the replacement; in "so discharge on oral antibiotics is
+    // appropriate", of the alternative the question weighs.
+    const own = partAround(clause, match.index, match[0].length);
+    const roots = stemRoots(own);
+    if (alternativeOnlyRoots(stem).some((root) => roots.has(root))) continue;
+    // A pronoun standing for what was asked counts, not a relative "that" ("something that is safe").
+    if (/\b(?:it|this)\b|(?:^|[^\w\s])\s*that\b/i.test(own) || [...roots].some((root) => stemRoots(stem).has(root))) return match[0];
+  }
+  return undefined;
+}
+
+/** The first match of any of `patterns` in `text`. */
+function firstVerdict(text: string, patterns: readonly RegExp[]): string | undefined {
+  return patterns.map((pattern) => pattern.exec(text)?.[0]).find((match) => match !== undefined);
+}
+
+/** The part of a sentence around `[index, index + length)`, between dashes, semicolons, colons, "but" and ", so". */
+function partAround(sentence: string, index: number, length: number): string {
+  const boundary = /\s[—–-]\s|[;:—–]|,?\s+but\s+|,\s*so\s+/g;
+  let start = 0;
+  let end = sentence.length;
+  for (const match of sentence.matchAll(boundary)) {
+    const at = match.index ?? 0;
+    if (at + match[0].length <= index) start = at + match[0].length;
+    else if (at >= index + length) {
+      end = at;
+      break;
+    }
+  }
+  return sentence.slice(start, end);
+}
+
+/** Roots of the alternative a stem weighs ("... rather than discharged on oral antibiotics?") that its question lacks. */
+function alternativeOnlyRoots(stem: string): string[] {
+  const alternative = STEM_ALTERNATIVE.exec(stem);
+  if (!alternative) return [];
+  const asked = stemRoots(stem.slice(0, alternative.index));
+  return [...stemRoots(alternative[1] ?? '')].filter((root) => !asked.has(root));
 }
 
 /** Content-word roots of a question (first four letters; function words and generic verdict words left out). */

@@ -188,4 +188,18 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     });
     expect(extractYesNo('Your doctor does not need to see you again unless it worsens.').kind).not.toBe('answer');
   });
+
+  it("reads a leading answer contradicted only by a verdict on what the question asks, in the verdict's own clause", () => {
+    const admit = 'Should she be admitted rather than sent home with oral antibiotics?';
+    const home = 'No — she is stable and eating, so going home with oral antibiotics is appropriate.';
+    expect(extractYesNo(home, admit)).toMatchObject({ kind: 'answer', value: 'no' });
+    const statin = 'Should he keep taking simvastatin?';
+    const swap = 'No, stop it; your GP will pick something that is safe with the new antibiotic.';
+    expect(extractYesNo(swap, statin)).toMatchObject({ kind: 'answer', value: 'no' });
+    const referral = 'Should she be referred to a fertility clinic now?';
+    const now = 'Yes — at 38 a referral is advised after 6 months, so she does not need to wait a full year.';
+    expect(extractYesNo(now, referral)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('No — it should be started today.', 'Should the statin be started?').kind).toBe('unparseable');
+    expect(extractYesNo('Yes, the statin is not indicated.', 'Should the statin be started?').kind).toBe('unparseable');
+  });
 });
