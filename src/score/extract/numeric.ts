@@ -501,6 +501,18 @@ function disagreeingResult(plain: string, quantities: readonly Quantity[], state
 }
 
 /** Whether `index` lies inside a bracket opened earlier on its line and not yet closed. */
+/** Whether the text at `index` sits in a bracket that states a condition or an option ("(1 g if ≥150 kg)"). */
+function conditionalAside(plain: string, index: number): boolean {
+  if (!insideBrackets(plain, index)) return false;
+  const open = plain.lastIndexOf('(', index);
+  const close = plain.indexOf(')', index);
+  const aside = plain.slice(open, close < 0 ? undefined : close);
+  return (
+    /\b(?:if|when|unless|in\s+case|for\s+(?:patients|those|weight|children|adults)|where)\b|\bif\s+preferred\b/i.test(aside) &&
+    !/\bor\b/i.test(aside)
+  );
+}
+
 function insideBrackets(plain: string, index: number): boolean {
   const lineBefore = plain.slice(plain.lastIndexOf('\n', index - 1) + 1, index);
   return (lineBefore.match(/\(/g)?.length ?? 0) > (lineBefore.match(/\)/g)?.length ?? 0);
@@ -903,6 +915,17 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       explanation: `only quantity in ${target.written}: "${quantity.text}"${note}`,
     };
   }
+  // "500 mg IM once (1 g if ≥150 kg)", "82 mg (round to 80 mg if preferred)": a bracketed value under a condition is
+  // an aside to the one value outside the brackets.
+  const outsideAsides = [...new Set(usable.filter((entry) => !conditionalAside(plain, entry.quantity.start)).map((entry) => entry.value))];
+  const mainValue = outsideAsides.length === 1 ? usable.find((entry) => entry.value === outsideAsides[0]) : undefined;
+  if (distinct.length > 1 && mainValue !== undefined)
+    return {
+      status: 'found',
+      value: mainValue.value,
+      strength: 'weak',
+      explanation: `the one value outside conditional asides in brackets: "${mainValue.quantity.text}"${mainValue.note}`,
+    };
   if (distinct.length > 1) {
     const concluding = splitSentences(plain)
       .filter((sentence) => CONCLUSION_CUE.test(sentence))

@@ -298,4 +298,11 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
       value: 12,
     });
   });
+
+  it('reads the one value outside a conditional aside in brackets, not one offered as an alternative', () => {
+    expect(extractNumeric('Cefazolin 2 g IV (3 g if over 120 kg).', 'mg')).toMatchObject({ kind: 'answer', value: 2000 });
+    expect(extractNumeric('About 45 mg (round to 40 mg if that is the vial you have).', 'mg')).toMatchObject({ kind: 'answer', value: 45 });
+    expect(extractNumeric('2 g IV (or 3 g if over 120 kg).', 'mg').kind).not.toBe('answer');
+    expect(extractNumeric('2 g IV, or 3 g for larger patients.', 'mg').kind).not.toBe('answer');
+  });
 });
