@@ -235,4 +235,11 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('Le paracétamol (acétaminophène) est le plus sûr ici.', analgesic)).toMatchObject({ kind: 'answer', value: 'C' });
     expect(extractChoice('Naproxène ou ibuprofène.', analgesic).kind).not.toBe('answer');
   });
+
+  it('reads a letter closing the answer after a one-letter unit ("… for 48 h. B")', () => {
+    const colitis = { A: 'Continue the drug', B: 'Hold the drug and start steroids', C: 'Stop the drug for good' };
+    const text = 'Grade 3 colitis: hold it, give IV methylprednisolone and reassess after 48 h. B';
+    expect(extractChoice(text, colitis)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Hold it for 48 h. B or C after that.', colitis).kind).not.toBe('answer');
+  });
 });
