@@ -1,5 +1,5 @@
 import { alternativesOffered, hedgeBetweenAnswers } from './hedging.js';
-import { detectRefusal } from './refusal.js';
+import { classifyRefusal } from './refusal.js';
 import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
 
@@ -56,8 +56,8 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
       explanation: `the answer leaves the choice open ("${hedge}") and gives only a weak answer (${candidate.explanation})`,
     };
   }
-  const refusal = detectRefusal(rawText);
   const language = analyzeRefusalLanguage(rawText);
+  const refusal = classifyRefusal(language);
   if (candidate.status === 'found') {
     if (language.declines.length > 0 && language.answerSignal === undefined) {
       return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; only a weak answer (${candidate.explanation})` };
