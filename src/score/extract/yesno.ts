@@ -56,8 +56,9 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
   /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|(?:your|my|his|her|their)\s+(?!doctor|physician|GP|clinician|nurse|pharmacist|team)[\w-]+)\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
   // "You can skip it this time", "It's probably fine to skip it", "It doesn't need to be avoided" (a no to "Should it
-  // be avoided?").
-  /\b(?:can|could|may)\s+(?:safely\s+)?(?:skip|forgo|omit)\s+(?:it|this|that|them|the\s+[\w-]+)\b|\b(?:fine|ok(?:ay)?|safe|reasonable)\s+to\s+(?:skip|forgo|omit)\b|\b(?:does|do)\s*(?:not|n't)\s+need\s+to\s+be\s+[a-z]+ed\b/i,
+  // be avoided?"), "I don't think a referral is needed now".
+  /\bI\s+(?:don't|do\s+not)\s+think\s+(?:that\s+)?(?:[\w-]+\s+){1,4}(?:is|are)\s+(?:currently\s+|really\s+)?(?:needed|necessary|required|indicated|warranted|recommended)\b/i,
+  /\b(?:can|could|may)\s+(?:safely\s+)?(?:skip|forgo|omit)\s+(?:it|this|that|them|the\s+[\w-]+)\b|\b(?:fine|ok(?:ay)?|safe|reasonable)\s+(?:for\s+(?:you|him|her|them|(?:your|my|his|her|their)\s+[\w-]+)\s+)?to\s+(?:skip|forgo|omit)\b|\b(?:does|do)\s*(?:not|n't)\s+need\s+to\s+be\s+[a-z]+ed\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
@@ -79,8 +80,9 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)(?:\s+would|'d|\s+will)\s+(?:(?:probably|definitely|still|also)\s+)?(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat|get|refer|perform)\b/i,
   // "There's no reason to hold off; go ahead.": an imperative to proceed, not one to go and ask someone.
   /(?:^|[.!?;:—–-]\s*)(?:so\s+|yes,?\s+)?go\s+ahead\b(?!\s+(?:and\s+)?(?:ask|call|check|discuss|talk|speak|see|contact))/i,
-  // "Metformin can be continued", "your friend can take the standard dose" ("eGFR 45 is fine" judges a reason).
-  /\bcan\s+(?:safely\s+)?be\s+(?:continued|taken|used|given|started)\b|\bcan\s+(?:safely\s+)?(?:continue|take|use|start)\s+(?:it|the|this|her|his|their)\b/i,
+  // "Metformin can be continued", "your friend can take the standard dose", "it's fine for her to keep going with it"
+  // ("eGFR 45 is fine" judges a reason; "it would also be reasonable to start" weighs an alternative).
+  /\b(?:fine|ok(?:ay)?|safe)\s+(?:for\s+(?:you|him|her|them|(?:your|my|his|her|their)\s+[\w-]+)\s+)?to\s+(?:keep\s+(?:going|taking|on)|continue|carry\s+on|take|use)\b|\bcan\s+(?:safely\s+)?be\s+(?:continued|taken|used|given|started)\b|\bcan\s+(?:safely\s+)?(?:continue|take|use|start)\s+(?:it|the|this|her|his|their)\b/i,
   // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
   /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];

@@ -202,4 +202,17 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('No — it should be started today.', 'Should the statin be started?').kind).toBe('unparseable');
     expect(extractYesNo('Yes, the statin is not indicated.', 'Should the statin be started?').kind).toBe('unparseable');
   });
+
+  it('reads "I don\'t think X is needed" as a no and "fine for her to keep taking it" as a yes, not "reasonable to start" beside advice', () => {
+    expect(extractYesNo("I don't think a repeat scan is needed yet.", 'Does she need a repeat scan?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo("It's fine for your mother to keep taking the aspirin.", 'Should my mother keep taking aspirin?')).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+    const hedged = 'Keep trying for a few more months, though it would also be reasonable to start tests now.';
+    expect(extractYesNo(hedged, 'Should I have tests now?').kind).not.toBe('answer');
+  });
 });
