@@ -34,9 +34,12 @@ const JSON_KEYS = [
  */
 const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage|type|group|sex|gender|zone|strain)$/;
 
-/** "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line. */
+/**
+ * "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line, "So B" and
+ * "— so A, ..." opening a clause.
+ */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+|\s[—–-]\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -258,12 +261,6 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const noneFits = NONE_OF_THE_OPTIONS.exec(plain);
   if (noneFits) return { status: 'ambiguous', explanation: `the answer rejects every option ("${noneFits[0]}")` };
 
-  const textual = fromOptionTexts(plain, options);
-  if (textual) return textual;
-
-  const paraphrased = fromParaphrasedOptionTexts(plain, options);
-  if (paraphrased) return paraphrased;
-
   const labelled = new Set<string>();
   const ruledOut = new Set<string>();
   const plainRejects = isRejecting(plain);
@@ -275,13 +272,20 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     const start = match.index ?? 0;
     if (
       isRejectedMention(plain, start, start + match[0].length) ||
-      (plainRejects && isInRejectingClause(plain, start, start + match[0].length))
+      (plainRejects && isInRejectingClause(plain, start, start + match[0].length, true))
     ) {
       ruledOut.add(key);
       continue;
     }
     labelled.add(key);
   }
+
+  const textual = fromOptionTexts(plain, options, labelled);
+  if (textual) return textual;
+
+  const paraphrased = fromParaphrasedOptionTexts(plain, options);
+  if (paraphrased) return paraphrased;
+
   // An option ruled out by its letter ("antibiotics (C) don't treat influenza") is rejected by that clause, even when
   // its own text is worded as a negation.
   const described = optionDescribed(plain, options.phrases, { ruledOut, sentenceRivals: true });
@@ -623,8 +627,12 @@ function lettersInVerdicts(plain: string, verdict: RegExp, options: Options): Ma
   return chosen;
 }
 
-/** The option whose text is mentioned (and not rejected) in decision sentences, else in the whole text. */
-function fromOptionTexts(plain: string, options: Options): Candidate<string> | undefined {
+/**
+ * The option whose text is mentioned (and not rejected) in decision sentences, else in the whole text. A lone mention
+ * stands against another option described in other words only when the text also labels it, alone, with its letter
+ * (`labelled`): "upper endoscopy (A) rather than test-and-treat".
+ */
+function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<string>): Candidate<string> | undefined {
   if (options.phrases.length === 0) return undefined;
   const inDecisions = new Set<string>();
   const anywhere = new Set<string>();
@@ -655,8 +663,10 @@ function fromOptionTexts(plain: string, options: Options): Candidate<string> | u
   }
   if (inDecisions.size === 0 && anywhere.size === 1) {
     const [letter] = [...anywhere];
-    // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it.
-    const described = optionDescribed(plain, options.phrases, { sentenceRivals: true });
+    // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it,
+    // unless the text labels the mentioned option, and only it, with its letter.
+    const ownLabel = labelled.size === 1 && labelled.has(letter ?? '');
+    const described = ownLabel ? undefined : optionDescribed(plain, options.phrases, { sentenceRivals: true });
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
     if (described?.status === 'found' && described.id !== letter)
       return {

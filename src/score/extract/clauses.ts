@@ -89,12 +89,18 @@ export function splitClauses(text: string): Clause[] {
 
 const CLAUSE_REACH = 300;
 
-/** Whether the text at `[start, end)` sits in a clause that rules out what it names ("giving it without lowering (B) is unsafe"). */
-export function isInRejectingClause(text: string, start: number, end: number): boolean {
+/**
+ * Whether the text at `[start, end)` sits in a clause that rules out what it names ("giving it without lowering (B) is
+ * unsafe"). With `fromComma`, the clause starts after the last comma before the mention: a letter labels the phrase
+ * it closes, so "Since you've never been screened, start now (option B)" does not rule B out.
+ */
+export function isInRejectingClause(text: string, start: number, end: number, fromComma = false): boolean {
   // A clause is local: looking at most CLAUSE_REACH characters either side keeps this linear in long answers.
   const before = text.slice(Math.max(0, start - CLAUSE_REACH), start);
   const after = text.slice(end, end + CLAUSE_REACH);
-  const clauseStart = lastBreak(before);
+  // A comma inside the mention's own parentheses ("take an antacid (A, D)") lists labels; it starts no phrase.
+  const openParen = before.lastIndexOf('(') > before.lastIndexOf(')') ? before.lastIndexOf('(') : before.length;
+  const clauseStart = fromComma ? Math.max(lastBreak(before), before.slice(0, openParen).lastIndexOf(',') + 1) : lastBreak(before);
   const nextBreak = after.search(new RegExp(`${CLAUSE_BREAK.source}|[.!?](?:\\s|$)|\\n`, 'i'));
   const clause = `${before.slice(clauseStart)}${text.slice(start, end)}${nextBreak < 0 ? after : after.slice(0, nextBreak)}`;
   return isRejecting(clause);
@@ -102,8 +108,11 @@ export function isInRejectingClause(text: string, start: number, end: number): b
 
 /** Whether a clause rules out what it names (a negation in a relative clause or a trailing condition does not count). */
 export function isRejecting(clause: string): boolean {
-  return REJECTING_CLAUSE.test(clause.replace(RELATIVE_NEGATION, '').replace(CONDITION_NEGATION, ''));
+  return REJECTING_CLAUSE.test(clause.replace(RELATIVE_NEGATION, '').replace(CONDITION_NEGATION, '').replace(PROMPTLY, ''));
 }
+
+/** "without delay", "with no delay": urgency, not a rejection ("delays treatment" is one). */
+const PROMPTLY = /\b(?:without|with\s+no)\s+(?:further\s+|any\s+)?delay\b/gi;
 
 function lastBreak(before: string): number {
   let position = 0;

@@ -9,6 +9,7 @@ import { findQuantities, type Quantity } from './quantities.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { answerAfterSelfCorrection } from './selfCorrection.js';
 import { splitSentences } from './sentences.js';
+import { countedFromAnotherEvent } from './eventAnchor.js';
 import { EXTRACTOR_VERSION, type Extraction } from './types.js';
 import { HOURS_PER_MONTH, parseUnit, type ParsedUnit } from './units.js';
 
@@ -170,7 +171,8 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
   const whole = findNumericCandidate(clean, plain, target);
   const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
   // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
-  const mismatch = candidate.status === 'found' && candidate.strength === 'weak' ? intervalMismatch(plain, target) : undefined;
+  const weak = candidate.status === 'found' && candidate.strength === 'weak';
+  const mismatch = weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem)) : undefined;
   return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
 }
 
@@ -472,6 +474,13 @@ function intervalMismatch(plain: string, target: TargetUnit): Candidate<number> 
   };
 }
 
+/** A duration counted from an event the stem does not name (see {@link countedFromAnotherEvent}). */
+function otherEventMismatch(plain: string, target: TargetUnit, stem: string | undefined): Candidate<number> | undefined {
+  if (stem === undefined || target.parsed?.dimension !== 'duration') return undefined;
+  const anchor = countedFromAnotherEvent(plain, stem);
+  return anchor === undefined ? undefined : { status: 'ambiguous', explanation: `the duration counts from another event ("${anchor}")` };
+}
+
 /**
  * How far a stated value may stray from the result of the calculation shown after it and still be its rounding; and
  * how far it may stray and still be the same quantity (beyond that, the result is another step or in another unit).
@@ -492,6 +501,18 @@ function disagreeingResult(plain: string, quantities: readonly Quantity[], state
 }
 
 /** Whether `index` lies inside a bracket opened earlier on its line and not yet closed. */
+/** Whether the text at `index` sits in a bracket that states a condition or an option ("(1 g if ≥150 kg)"). */
+function conditionalAside(plain: string, index: number): boolean {
+  if (!insideBrackets(plain, index)) return false;
+  const open = plain.lastIndexOf('(', index);
+  const close = plain.indexOf(')', index);
+  const aside = plain.slice(open, close < 0 ? undefined : close);
+  return (
+    /\b(?:if|when|unless|in\s+case|for\s+(?:patients|those|weight|children|adults)|where)\b|\bif\s+preferred\b/i.test(aside) &&
+    !/\bor\b/i.test(aside)
+  );
+}
+
 function insideBrackets(plain: string, index: number): boolean {
   const lineBefore = plain.slice(plain.lastIndexOf('\n', index - 1) + 1, index);
   return (lineBefore.match(/\(/g)?.length ?? 0) > (lineBefore.match(/\)/g)?.length ?? 0);
@@ -894,6 +915,17 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
       explanation: `only quantity in ${target.written}: "${quantity.text}"${note}`,
     };
   }
+  // "500 mg IM once (1 g if ≥150 kg)", "82 mg (round to 80 mg if preferred)": a bracketed value under a condition is
+  // an aside to the one value outside the brackets.
+  const outsideAsides = [...new Set(usable.filter((entry) => !conditionalAside(plain, entry.quantity.start)).map((entry) => entry.value))];
+  const mainValue = outsideAsides.length === 1 ? usable.find((entry) => entry.value === outsideAsides[0]) : undefined;
+  if (distinct.length > 1 && mainValue !== undefined)
+    return {
+      status: 'found',
+      value: mainValue.value,
+      strength: 'weak',
+      explanation: `the one value outside conditional asides in brackets: "${mainValue.quantity.text}"${mainValue.note}`,
+    };
   if (distinct.length > 1) {
     const concluding = splitSentences(plain)
       .filter((sentence) => CONCLUSION_CUE.test(sentence))

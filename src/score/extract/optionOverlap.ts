@@ -1,6 +1,7 @@
 import { isRejecting, splitClauses } from './clauses.js';
 import { splitSentences } from './sentences.js';
 import { NUMBER_WORDS } from './numberWords.js';
+import { foldAccents } from './phraseMentions.js';
 
 /** Words that say nothing about which option is meant. */
 const FUNCTION_WORDS = new Set(
@@ -25,8 +26,21 @@ function wordKey(word: string): string {
   return stem.slice(0, 5);
 }
 
+/**
+ * Keys of units of time: one duration ("for 6 months") says how long, not what is done, so it alone does not describe
+ * "Repeat blood tests in 6 months" (an option with words of its own besides the duration; "3 months, then stop" is
+ * mostly one).
+ */
+const TIME_UNIT_KEYS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years'].map(wordKey));
+
+/** Whether the keys an option shares with a clause are one number and a unit of time, and nothing else. */
+function onlyDurationShared(shared: readonly string[]): boolean {
+  const numbers = shared.filter((key) => /^\d/.test(key));
+  return numbers.length === 1 && shared.every((key) => /^\d/.test(key) || TIME_UNIT_KEYS.has(key));
+}
+
 function contentKeys(text: string): Set<string> {
-  const words = text.match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
+  const words = foldAccents(text).match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
   // A lone digit counts ("within 2 hours" against "within 24 hours"): options often differ only by one.
   return new Set(words.map(wordKey).filter((key) => (key.length > 1 || /^\d$/.test(key)) && !FUNCTION_WORDS.has(key)));
 }
@@ -56,7 +70,8 @@ export type OverlapReading =
  * department now (call emergency services if needed)".
  *
  * A clause describes an option when it holds at least two of the option's content words, at least one of them unique
- * to that option among all options, and fewer words unique to any other option (at most one). Clauses that rule out what they name
+ * to that option among all options, and fewer words unique to any other option (at most one); when the option has
+ * two words or more besides a duration, one of them (see `TIME_UNIT_KEYS`). Clauses that rule out what they name
  * ("don't stop losartan", "a weak opioid isn't enough") or only state a condition count as rejections, never as
  * choices. One option described and never rejected is the reading; two options described, or the described option
  * also rejected, is ambiguous; nothing described is undefined. `ruledOut` names options the text rules out by their
@@ -91,8 +106,11 @@ export function optionDescribed(
         id,
         shared: [...own].filter((key) => words.has(key)).length,
         distinctive: [...(unique.get(id) ?? [])].filter((key) => words.has(key)).length,
+        onlyDuration:
+          [...own].filter((key) => !/^\d/.test(key) && !TIME_UNIT_KEYS.has(key)).length > 1 &&
+          onlyDurationShared([...own].filter((key) => words.has(key))),
       }));
-      const described = scored.filter(({ shared, distinctive }) => shared >= 2 && distinctive >= 1);
+      const described = scored.filter(({ shared, distinctive, onlyDuration }) => shared >= 2 && distinctive >= 1 && !onlyDuration);
       // Of several described options, the one whose own words clearly outnumber the others' (the check below): with
       // `dominant`, or in a committed clause ("Get seen at an urgent care clinic today" names one word of the
       // routine-appointment point, "clinic", and two of the same-day point). A clause that rejects or only

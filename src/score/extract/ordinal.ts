@@ -1,5 +1,6 @@
 import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
+import { closingLabelHead, labelHeads, type LabelHead } from './closingLabel.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
 import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
@@ -45,7 +46,7 @@ const LEVEL_KEY = /(?:level|category|grade|stage|class|tier|severity|priority|ac
 const ROMAN_NUMERALS: Readonly<Record<string, number>> = { I: 1, II: 2, III: 3, IV: 4, V: 5, VI: 6, VII: 7, VIII: 8, IX: 9, X: 10 };
 
 const VALUE_TOKEN = String.raw`(-?\d{1,3}(?:\.\d+)?|[IVX]{1,4}|zero|one|two|three|four|five|six|seven|eight|nine|ten)(?![\d]|\.\d|[A-Za-z])`;
-const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d)|stufe|nivel|niveau|n[íi]vel|categor[íi]a|cat[ée]gorie|kategorie|grado|stadium|estadio|stade)`;
+const SCALE_KEYWORD = String.raw`\b(?:(?:esi|ctas|ats|mts|triage|acuity|urgency|priority)(?:\s+(?:level|category|score|class|priority|tier|scale))?|(?:cfs|clinical\s+frailty\s+scale)(?:\s+(?:score|level|category))?|level(?:\s+of\s+(?:care|urgency|acuity|risk|severity|analgesia))?|lvl|category|cat\.?|class|grade|stage|tier|score|rating|rank(?:ing)?|scale\s+(?:value|point|level|option|rating|score|position|step)|(?:scale\s+)?(?:option|choice|item|value)(?:\s+(?:number|no\.?))?(?=\s*[:=#]?\s*(?:\d|[IVX]{1,4}\b))|scale(?=\s*[:=#]?\s*\d)|stufe|nivel|niveau|n[íi]vel|categor[íi]a|cat[ée]gorie|kategorie|grado|stadium|estadio|stade)`;
 const KEYWORD_VALUE = new RegExp(
   `${SCALE_KEYWORD}\\s*(?:\\((?:esi|ctas|emergency\\s+severity\\s+index)\\)\\s*)?(?:of\\s+|is\\s+|=\\s*|:\\s*|#\\s*|-\\s*|at\\s+|would\\s+be\\s+|should\\s+be\\s+)?(?:an?\\s+)?(?:level\\s+)?${VALUE_TOKEN}`,
   'i',
@@ -129,6 +130,20 @@ interface Scale {
   readonly descriptions: ReadonlyArray<{ id: string; phrase: string }>;
   /** Per point, words of its label that no other label has ("paracetamol", "home"): evidence of that point. */
   readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
+  /** Label heads, for a class named at the end of the answer ("17 = severe depression"). */
+  readonly heads: readonly LabelHead[];
+  /** Whether the labels are places of care ("General ward", "Intensive care unit"): "ESI level 1" names none of them. */
+  readonly careLevels: boolean;
+}
+
+/** A triage system's name leading a level ("ESI level 1", "CTAS 2", "triage category 3"). */
+const TRIAGE_SYSTEM = /^(?:esi|ctas|ats|mts|triage)\b/i;
+const PLACE_OF_CARE = /\b(?:ward|unit|intensive\s+care|outpatient|inpatient|discharge|admission|home|appointment|clinic)\b/i;
+
+/** A scale of places or kinds of care whose labels name no triage system (see {@link Scale.careLevels}). */
+function isCareLevelScale(scale: ReadonlyArray<{ label: string }>): boolean {
+  const labels = scale.map((point) => String(point.label));
+  return labels.some((label) => PLACE_OF_CARE.test(label)) && !labels.some((label) => /\b(?:esi|ctas|ats|mts|triage)\b/i.test(label));
 }
 
 interface ValueMention {
@@ -173,6 +188,8 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     shortNames: scaleShortNames(scale),
     subdivided: subdividedNumbers(scale),
     distinctiveWords: distinctiveLabelWords(scale),
+    careLevels: isCareLevelScale(scale),
+    heads: labelHeads(scale),
     descriptions: scale
       .filter((point) => typeof point.label === 'string')
       .map((point) => ({ id: String(point.value), phrase: point.label })),
@@ -243,6 +260,17 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
       scale.values.has(value),
     ),
   );
+  // "17 = severe depression", "A PHQ-9 of 17 means moderate depression": a score outside the scale, then its class.
+  const closingHead = closingLabelHead(plain, scale.heads);
+  const closingValues = valuesNamed(splitSentences(plain).at(-1) ?? '').filter((value) => scale.values.has(value));
+  if (closingHead !== undefined && closingValues.every((value) => value === closingHead.value))
+    return {
+      status: 'found',
+      value: closingHead.value,
+      strength: 'weak',
+      explanation: `the answer closes on the class "${closingHead.head}"`,
+    };
+
   const hedge = hedgeBetweenPoints(plain, scale);
   if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
     if (hedge !== undefined) return { status: 'ambiguous', explanation: `terse reply hedges between two points ("${hedge}")` };
@@ -487,6 +515,7 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
     mentions.push({ value, start, end: fullEnd, written: text.slice(start, fullEnd).trim() });
   };
   for (const match of text.matchAll(new RegExp(KEYWORD_VALUE.source, 'gi'))) {
+    if (scale.careLevels && TRIAGE_SYSTEM.test(match[0])) continue;
     const token = match[1] ?? '';
     const start = match.index ?? 0;
     accept(token, start, start + match[0].length, false);

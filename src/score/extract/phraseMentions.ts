@@ -22,13 +22,11 @@ export function findPhraseMentions(
   text: string,
   phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
 ): PhraseMention[] {
-  const haystack = text.toLowerCase();
+  const haystack = foldAccents(text.toLowerCase());
   const prepared = phrases
     .map(({ id, phrase }) => ({
       id,
-      tokens: phrase
-        .toLowerCase()
-        .normalize('NFKC')
+      tokens: foldAccents(phrase.toLowerCase().normalize('NFKC'))
         .replace(/[.;:,!?]+$/, '')
         .split(/[\s-]+/)
         .filter((token) => token.length > 0),
@@ -51,6 +49,14 @@ export function findPhraseMentions(
 }
 
 /** Lower case, punctuation and runs of spaces folded, so "Emergency department now." equals "emergency department now". */
+/**
+ * Latin letters without their accents, one character for one ("paracétamol" = "paracetamol", "ibuprofène" =
+ * "ibuprofen" + "e"), so offsets into the folded text are offsets into the text.
+ */
+export function foldAccents(text: string): string {
+  return text.replace(/[\u00C0-\u024F]/g, (letter) => letter.normalize('NFD').replace(/\p{M}/gu, '').slice(0, 1) || letter);
+}
+
 export function squashed(value: string): string {
   return value
     .toLowerCase()

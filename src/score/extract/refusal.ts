@@ -1,4 +1,4 @@
-import { analyzeRefusalLanguage } from './refusalLanguage.js';
+import { analyzeRefusalLanguage, type RefusalLanguage } from './refusalLanguage.js';
 
 /**
  * Classifies refusal language in a model's answer (the phrases themselves are listed in `analyzeRefusalLanguage`).
@@ -14,8 +14,21 @@ import { analyzeRefusalLanguage } from './refusalLanguage.js';
  * This classification is question-agnostic; the extractors combine it with their own parse (an explicit answer
  * found by an extractor always wins, see `resolveExtraction`).
  */
-export function detectRefusal(text: string): { refusal: boolean; hedge: boolean; explanation: string } {
-  const { declines, defers, answerSignal, quantity } = analyzeRefusalLanguage(text);
+export function detectRefusal(text: string): RefusalReading {
+  return classifyRefusal(analyzeRefusalLanguage(text));
+}
+
+export interface RefusalReading {
+  readonly refusal: boolean;
+  readonly hedge: boolean;
+  readonly explanation: string;
+}
+
+/** {@link detectRefusal} on language already found (so that a caller that needs both scans the text once). */
+export function classifyRefusal(found: RefusalLanguage): RefusalReading {
+  const { declines, defers: deferring, needsInput, answerSignal, quantity } = found;
+  // Naming missing input defers the question to whoever has it.
+  const defers = [...deferring, ...needsInput];
   if (declines.length === 0 && defers.length === 0) {
     return { refusal: false, hedge: false, explanation: 'no refusal or disclaimer language' };
   }

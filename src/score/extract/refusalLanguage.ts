@@ -18,7 +18,7 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   // "I'm not able to make thrombolysis decisions", "I won't make analgesia recommendations", "I'm unable to calculate
   // opioid equivalents": the object is an advice noun after a few topic words.
   new RegExp(
-    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?${OBJECT_VERB}\\s+(?:you\\s+)?(?:[\\w-]+\\s+){0,3}(?:decisions?|recommendations?|calculations?|equivalents?|advice|guidance|doses?|dosing|risk|where|when|scores?|levels?|eligibility)\\b`,
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?${OBJECT_VERB}\\s+(?:you\\s+)?(?:[\\w-]+\\s+){0,3}(?:decisions?|recommendations?|calculations?|equivalents?|advice|guidance|doses?|dosing|risk|where|when|scores?|levels?|eligibility|changes?|adjustments?|dispositions?)\\b`,
     'i',
   ),
   /(?:\bnot|n't)\s+(?:feel\s+)?(?:comfortable|qualified|in\s+a\s+position)\s+(?:(?:to\s+)?(?:discuss|discussing|advise|advising|comment|commenting|decide|deciding|rate|rating|assign|assigning|answer|answering|choose|choosing|give|giving|provide|providing|make|making|recommend|recommending|determine|determining|judge|judging|assess|assessing))\b/i,
@@ -29,7 +29,7 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   // "I cannot do this.", "I can't provide it.", "I'm unable to compute eGFR for a specific patient", "I'm not able to
   // score mental health questionnaires": declining the task itself.
   new RegExp(
-    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:do|provide|give|compute|calculate|score|work\\s+out)\\s+(?:it|this|that|one|a\\s+(?:volume|dose|number|value|score)|[\\w-]+\\s+for\\s+(?:a|an|any|this)\\s+(?:specific|particular|individual)\\b|(?:[\\w-]+\\s+){0,2}questionnaires?)\\b`,
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:do|provide|give|compute|calculate|score|work\\s+out|complete|finish)\\s+(?:it|this|that|one|a\\s+(?:volume|dose|number|value|score)|[\\w-]+\\s+for\\s+(?:a|an|any|this)\\s+(?:specific|particular|individual)\\b|(?:[\\w-]+\\s+){0,2}questionnaires?)\\b`,
     'i',
   ),
   // "I can't assess your neighbour's situation from here", "I can't calculate your own lab result for you".
@@ -37,29 +37,70 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
     `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:assess|evaluate|judge|examine|calculate|interpret|work\\s+out)\\s+(?:[\\w']+\\s+){0,3}(?:situation|case|condition|symptoms|health|results?)\\b`,
     'i',
   ),
+  // "I can't examine you", "I'm not able to assess your neighbour": the person cannot be seen from here.
+  new RegExp(
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:assess|evaluate|examine|see)\\s+(?:you|him|her|them|(?:your|his|her|their)\\s+(?:neighbou?r|friend|partner|child|son|daughter|mother|father|relative|roommate|colleague|coworker|patient))\\b`,
+    'i',
+  ),
+  // "I can't choose medications for critically ill patients", "I'm not able to set treatment targets for you",
+  // "I'm unable to decide on imaging for a child": a kind of advice declined for a person ("I can't recommend aspirin
+  // for her" names a drug: a clinical no, not a refusal).
+  new RegExp(
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?(?:(?:${OBJECT_VERB}|direct|set|decide\\s+on)\\s+(?:[\\w-]+\\s+){0,3}?(?:medications?|medicines?|drugs?|treatments?|therapy|therapies|doses?|dosing|volumes?|targets?|settings?|management|imaging|tests?|care|plans?)|(?:grade|score|stage)\\s+(?:[\\w-]+\\s+){0,3}?)\\s*for\\s+(?:you|your\\s+[\\w-]+|him|her|them|this\\s+(?:patient|person|child|case)|an?\\s+(?:specific|particular|individual|real|given)\\s+[\\w-]+|(?:a\\s+)?child(?:ren)?|(?:[\\w-]+\\s+)?(?:ill\\s+)?patients|individuals?)\\b`,
+    'i',
+  ),
+  // "I'm unable to recommend medications.", "I can't provide fluid volumes.", "I can't direct clinical management.":
+  // a whole class of advice declined, the sentence ending there.
+  new RegExp(
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:recommend|choose|prescribe|provide|suggest|give|direct|set)\\s+(?:[\\w-]+\\s+){0,2}(?:medications|medicines|drugs|treatments|volumes|targets|management)\\s*[.;!]`,
+    'i',
+  ),
+  // "I'm programmed not to give clinical recommendations", "I don't think it's appropriate for me to choose for them".
+  /\bI(?:'m|\s+am)\s+(?:programmed|designed|built)\s+not\s+to\s+(?:give|provide|make|offer)\b|\b(?:don't|do\s+not)\s+think\s+it(?:'s|\s+is|\s+would\s+be)\s+(?:appropriate|right|my\s+place)\s+for\s+me\s+to\b/i,
   // Spanish, French, German and Portuguese declines: "No puedo dar consejos médicos", "Je ne peux pas donner ...".
-  /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\bich\s+kann\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
+  /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\b(?:ich\s+kann|kann\s+ich)\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bje\s+ne\s+suis\s+pas\s+en\s+mesure\s+de\b|\bno\s+estoy\s+en\s+(?:condiciones|posici[oó]n)\s+de\b|\bn[ãa]o\s+estou\s+em\s+(?:condi[çc][õo]es|posi[çc][ãa]o)\s+de\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
   // "I'd rather not give a number.", "so I'd rather not say": declining without "can't".
-  /\bI(?:'d|\s+would)\s+rather\s+not\s+(?:say|answer|comment|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate)|put\s+a\s+number)\b/i,
-  /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+information\s+to\b|\bnot\s+enough\s+(?:information|detail|data)\s+to\b|\b(?:impossible|not\s+possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide)/i,
+  /\bI(?:'d|\s+would)\s+(?:rather|prefer)\s+not\s+(?:to\s+)?(?:say|answer|comment|weigh\s+in|score|grade|guess|speculate|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate|recommendation)|put\s+a\s+number)\b/i,
+  /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+(?:[\w-]+\s+)?information\s+to\b|(?:\bnot|n't\s+have|\bnot\s+have)\s+enough\s+(?:[\w-]+\s+)?(?:information|details?|data|context)\s+to\b|\b(?:impossible|not\s+(?:really\s+)?possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide|interpret|calculate|compute|grade)/i,
 ];
 
 const DEFER_PATTERNS: readonly RegExp[] = [
   // "Vaccination during pregnancy is best discussed with your midwife or obstetrician."
   /\b(?:is|are)\s+best\s+(?:discussed|decided|answered|addressed|handled|checked)\s+(?:with|by)\s+(?:your|the|a|an)\b/i,
   // "That's a question to discuss with your nephrologist", "should be decided by your gastroenterologist".
-  /\b(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+a\s+(?:question|decision|conversation)\s+(?:to\s+(?:discuss|raise|ask|have)|for)\s+(?:with\s+)?(?:your|a|the)\b/i,
+  // "That's really a decision for you and your GP", "This is a good question for your nephrologist".
+  /\b(?:that's|that\s+is|this\s+is|it's|it\s+is)\s+(?:really\s+|ultimately\s+|best\s+)?a\s+(?:good\s+|great\s+)?(?:question|decision|conversation)\s+(?:to\s+(?:discuss|raise|ask|have)|for)\s+(?:with\s+)?(?:you\s+and\s+)?(?:your|a|the)\b/i,
+  // "I'd leave that to the treating physician", "your oncology team is best placed to adjust it", "something to set
+  // together with your care team", "A pulmonologist should review it".
+  /\bI(?:'d|\s+would)\s+leave\s+(?:that|this|it|the\s+(?:decision|choice|call))\s+(?:\w+\s+)?to\s+(?:your|the|a)\b/i,
+  /\b(?:is|are)\s+(?:best|better|well)\s+placed\s+to\b/i,
+  /\bsomething\s+(?:(?:you|your\s+[\w-]+|they|he|she)\s+(?:should|must|need\s+to|will\s+want\s+to)\s+|to\s+|for\s+you\s+to\s+)(?:set|decide|discuss|agree|work\s+out|raise|talk\s+(?:about|through))\s+(?:together\s+)?with\s+(?:your|their|his|her|the|a)\b/i,
+  // "should be directed to your obstetric provider", "A local pharmacist can tell you", "having the ECG reviewed by a
+  // cardiologist", "follow your local sepsis protocol".
+  // "I'm not able to provide the help that you need" points elsewhere, and may go on to say where (an answer).
+  /\b(?:not\s+able|unable)\s+to\s+(?:provide|give|offer)\s+(?:you\s+)?the\s+help\s+(?:that\s+)?you\s+need\b/i,
+  /\bshould\s+be\s+(?:directed|referred|addressed|taken)\s+to\s+(?:your|their|his|her|the|a)\b/i,
+  /\b(?:your|their|his|her|a|the)\s+(?:local\s+|own\s+)?(?:doctor|physician|clinician|pharmacist|GP|nurse|midwife|dentist|specialist|[a-z]+(?:ologist|ician))\s+(?:can|will|could)\s+(?:tell|advise|help|guide)\s+(?:you|them|him|her)\b/i,
+  /\b(?:having|get(?:ting)?)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:reviewed|checked|assessed|looked\s+at|interpreted)\s+by\s+(?:a|an|your|the)\b/i,
+  // ("Follow the guideline: obtain an ECG" answers; only a local policy defers.)
+  /\bfollow\s+(?:your|the|their)\s+(?:local|hospital|institution(?:al|'s)?|unit's|own)\s+(?:[\w-]+\s+)?(?:protocol|policy|guidelines?)\b/i,
+  /\b(?:a|an|your|the)\s+(?:[\w-]+\s+)?(?:doctor|physician|clinician|specialist|[a-z]+(?:ologist|ician))\s+(?:should|must|needs?\s+to|will\s+need\s+to)\s+(?:review|look\s+at|assess|evaluate|examine|interpret)\s+(?:it|this|that|them|you)\b/i,
+  // "Votre voisin devrait en parler à son médecin", "Bitte besprechen Sie das mit Ihrem Hausarzt", "consulte a su médico".
+  /\b(?:en\s+parler|parlez-en|consultez|consulter|demandez)\s+(?:à|a)?\s*(?:son|sa|votre|ton|un|une)\s+(?:médecin|docteur|cardiologue|pharmacien|spécialiste)|\b(?:besprechen|klären)\s+Sie\s+(?:das|dies)\s+mit\s+Ihre[mr]\s+\w*(?:arzt|ärztin)|\b(?:fragen|kontaktieren)\s+Sie\s+Ihre[nr]?\s+\w*(?:arzt|ärztin)|\b(?:consulte|hable\s+con|pregunte\s+a)\s+(?:a\s+)?(?:su|un)\s+médico|\b(?:consulte|fale\s+com|converse\s+com)\s+(?:o\s+)?(?:seu|um)\s+médico/i,
   // "Cancer pain management should be handled by your oncology or palliative care team", "Triage must be done by the nurse".
   /\b(?:should|must)\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made|done|handled|interpreted|managed|assessed)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,4}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|professional|[a-z]+(?:ologist|ician))\b/i,
   /\b(?:is|are)\s+up\s+to\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:doctor|physician|clinician|team|prescriber|specialist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
-  /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b/i,
+  /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b|\b(?:als\s+KI|en\s+tant\s+qu['’]IA|como\s+(?:una?\s+)?IA|in\s+quanto\s+IA)\b/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,
-  /\b(?:your|the|a)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician))\s+(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
-  /\b(?:please|you\s+should|you\s+must|be\s+sure\s+to|make\s+sure\s+(?:to|you)|I(?:\s+would|'d)?\s+(?:strongly\s+)?(?:recommend|advise|encourage|urge|suggest)(?:\s+(?:that\s+)?(?:you|your\s+\w+|they|he|she)(?:\s+to)?)?|it(?:'s|\s+is)\s+(?:always\s+)?(?:best|important|essential|advisable|crucial|recommended|wise)\s+to|always)\s+(?:ask(?:ing)?|consult(?:ing)?|speak(?:ing)?|talk(?:ing)?|check(?:ing)?|discuss(?:ing)?|seek(?:ing)?|contact(?:ing)?|reach(?:ing)?\s+out|follow(?:ing)?\s+up|see(?:ing)?|defer(?:ring)?|confirm(?:ing)?)\b[^.\n]{0,80}?\b(?:doctor|physician|healthcare|health\s+care|medical|clinician|provider|professional|pharmacist|specialist|nurse|GP|emergency\s+services|care\s+team|prescriber)/i,
+  /\b(?:your|their|his|her|the|a)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician))\b[^.\n]{0,50}?\s(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
+  /\b(?:please|you\s+should|you\s+must|be\s+sure\s+to|make\s+sure\s+(?:to|you)|I(?:\s+would|'d)?\s+(?:strongly\s+)?(?:recommend|advise|encourage|urge|suggest)(?:\s+(?:that\s+)?(?:you|your\s+\w+|they|he|she)(?:\s+to)?)?|it(?:'s|\s+is)\s+(?:always\s+)?(?:best|important|essential|advisable|crucial|recommended|wise)\s+to|the\s+(?:safest|best|right)\s+(?:thing|option|course)\s+(?:to\s+do\s+)?is\s+to|always)\s+(?:ask(?:ing)?|consult(?:ing)?|speak(?:ing)?|talk(?:ing)?|check(?:ing)?|discuss(?:ing)?|seek(?:ing)?|contact(?:ing)?|reach(?:ing)?\s+out|follow(?:ing)?\s+up|see(?:ing)?|defer(?:ring)?|confirm(?:ing)?)\b[^.\n]{0,80}?\b(?:doctor|physician|healthcare|health\s+care|medical|clinician|provider|professional|pharmacist|specialist|nurse|GP|emergency\s+services|team|prescriber|dentist|midwife|surgeon|obstetric\w*|[a-z]+(?:ologist|ician|ology))/i,
+  // "Ask your dermatologist.", "Talk to your prescriber.": a sentence that only sends the reader to someone.
+  // ("See your GP within a week for blood tests" is advice, not a deferral.)
+  /(?:^|[.!?]\s+)(?:ask|consult|speak\s+(?:to|with)|talk\s+(?:to|with)|check\s+with)\s+(?:your|a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|GP|clinician|pharmacist|nurse|midwife|dentist|surgeon|prescriber|specialist|team|[a-z]+(?:ologist|ician))\s*(?:[.!]|$)/im,
   /\b(?:this|that|such\s+a|the|these|those)\s+(?:(?:is|are)\s+(?:an?\s+)?)?(?:decision|determination|question|assessment|choice|call|decisions)\s+(?:(?:that|which)\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+best|are\s+best|ought\s+to)\s+(?:only\s+)?(?:be\s+)?(?:made|answered|determined|addressed|left|taken)\s+(?:by|to|with)\b/i,
   /\b(?:does\s+not|doesn't|do\s+not|don't|is\s+not|isn't|cannot|can't)\s+(?:constitute|replace|substitute\s+for|serve\s+as|count\s+as)\s+(?:professional\s+|formal\s+)?medical\s+advice\b|\bnot\s+(?:intended\s+(?:as|to\s+be)\s+|to\s+be\s+(?:taken|construed)\s+as\s+)?(?:professional\s+|formal\s+)?medical\s+advice\b|\bfor\s+(?:general\s+)?(?:informational|educational)\s+purposes\b/i,
-  /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed)\s+(?:by|with)\b/i,
+  /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)(?:\s+(?:for|of|in)\s+[\w-]+)?\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed|verified|checked|reviewed|calculated|prescribed)\s+(?:by|with)\b/i,
   // "decisions about how long to take anticoagulants need to be made with your oncology team".
   /\bdecisions?\s+(?:about|on|regarding)\s+[^.\n]{0,60}?\b(?:should|must|need\s+to|needs\s+to|have\s+to)\s+(?:only\s+)?be\s+(?:made|taken)\s+(?:with|by)\s+(?:your|the|a)\b/i,
   /\b(?:triage|treatment|clinical|medical|dosing|prescribing|management)\s+decisions?\s+(?:should|must|need\s+to|needs\s+to|have\s+to|are\s+best)\s+(?:only\s+)?(?:be\s+)?(?:made|taken|left)\s+(?:by|to)\b/i,
@@ -68,6 +109,19 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\b(?:depends?|relies|rely)\s+on\s+(?:a\s+|an\s+)?(?:full|thorough|complete|proper|in-person|direct|clinical|physical|hands-on)\s+(?:[\w-]+\s+)?(?:assessment|evaluation|examination|exam)\b/i,
   /\b(?:should\s+be|must\s+be|needs?\s+to\s+be|to\s+(?:have|get)\s+(?:\w+\s+){1,3})(?:evaluated|assessed|examined|seen|triaged)\s+(?:in\s+person\s+)?by\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:doctor|physician|clinician|professional|provider|nurse)\b/i,
   /\bwithout\s+(?:a\s+|an\s+|the\s+)?(?:proper\s+|full\s+|thorough\s+|complete\s+|formal\s+|in-person\s+|physical\s+|clinical\s+|direct\s+)+(?:examination|exam|evaluation|assessment)\b/i,
+];
+
+/**
+ * Saying what input is missing ("I can't compute an eGFR without the patient's age", "Cannot determine without a chest
+ * X-ray", "I'd need to see the full report"): a refusal when nothing is answered, but beside two answers it only
+ * explains the hedge ("A or B — I can't decide without the imaging" is unparseable).
+ */
+const NEEDS_INPUT_PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    `(?:${SUBJECT_DECLINES}\\s+(?:to\\s+)?|(?:^|[.!?]\\s+)(?:cannot|can't|can\\s+not|unable\\s+to)\\s+)(?:determine|say|tell|assess|answer|grade|calculate|compute|decide|judge|estimate|stage|classify)\\b[^.\\n]{0,50}?\\bwithout\\b`,
+    'im',
+  ),
+  /\bI(?:'d|\s+would)\s+need\s+(?:to\s+(?:see|know|have|review)\s+)?(?:(?:the|a|an|her|his|their)\s+)?(?:(?:full|complete|whole|actual|additional|further|more)\s+[\w-]+|(?:report|information|details?|data|results?|history|context|imaging|labs?)\b)/i,
 ];
 
 /** An explicit commitment to an answer: its presence turns a refusal into a hedge. */
@@ -82,7 +136,7 @@ const STRONG_ANSWER_SIGNALS: readonly RegExp[] = [
   /(?<!\b(?:whether|which|if)\b[^.\n]{0,60})\b(?:would|should)\s+be\s+(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best|reasonable|indicated)\b/i,
   /(?<!\b(?:whether|which|if)\b[^.\n]{0,60})\b(?:is|seems|appears)\s+(?:to\s+be\s+)?(?:the\s+)?(?:most\s+)?(?:appropriate|correct|best)\b/i,
   /\b(?:ESI|CTAS|triage|level|category|egfr|gfr|score)(?:\s+level)?\s*(?:is|of|:|=|≈|would\s+be)\s*(?:approximately\s+|about\s+|around\s+|roughly\s+|~\s*)?(?:\d|[IVX]+\b)/i,
-  /"(?:final[_\s]?)?answer"\s*:/i,
+  /"(?:final[_\s]?)?answer"\s*:(?!\s*null\b)/i,
   // "I can't give personal advice, but based on the information provided, the dose should not be reduced": a
   // decline followed by a verdict drawn from the case or the guidelines.
   /\b(?:but|that\s+said|however)\s*,?\s+(?:(?:based\s+on|given|according\s+to|going\s+by)\s+(?:the\s+)?(?:information|details|facts|guidelines?|criteria|what\s+you)\b|(?:using|with|by|per)\s+the\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:equation|formula|criteria|calculator|rule|score)\b)|\b(?:but|that\s+said|however)\b[^.\n]{0,30}\bguidelines?\s+(?:\w+\s+)?(?:recommend|suggest|support|say)\b/i,
@@ -94,6 +148,8 @@ export interface RefusalLanguage {
   readonly declines: readonly string[];
   /** Deferring or disclaiming phrases found ("As an AI", "please consult your doctor"). */
   readonly defers: readonly string[];
+  /** Phrases naming missing input ("I can't grade it without the report"), first match per pattern. */
+  readonly needsInput: readonly string[];
   /** The first explicit commitment to an answer, if any ("the answer is", "I would assign", a leading "No,"). */
   readonly answerSignal?: string;
   /** The first number with a unit, if any ("500 mg"): evidence of substantive content. */
@@ -111,6 +167,7 @@ export interface RefusalLanguage {
  *   dose, which option, this, ...).
  * - *deferring / disclaiming*: "As an AI ...", "I'm not a doctor", "please consult a healthcare professional",
  *   "this decision should be made by your physician", "this is not medical advice", "without a proper examination".
+ * - *missing input*: "I can't compute an eGFR without the patient's age", "I'd need to see the full report".
  * - *answer signals*: an answer marker, "I would choose/assign", a leading yes/no, a bare option letter on a line,
  *   "X is indicated", "ESI level is 2", JSON `"answer":`.
  */
@@ -118,12 +175,14 @@ export function analyzeRefusalLanguage(text: string): RefusalLanguage {
   const clean = normalizeAnswerText(text).replace(/\*+/g, '');
   const declines = firstMatches(clean, DECLINE_PATTERNS);
   const defers = firstMatches(clean, DEFER_PATTERNS);
-  if (declines.length === 0 && defers.length === 0) return { declines, defers };
+  const needsInput = firstMatches(clean, NEEDS_INPUT_PATTERNS);
+  if (declines.length === 0 && defers.length === 0 && needsInput.length === 0) return { declines, defers, needsInput };
   const answerSignal = firstMatches(clean, STRONG_ANSWER_SIGNALS)[0];
   const quantity = /\d\s*(?:mg|mcg|µg|μg|ug|g|kg|mL|ml|L|units?|IU|mmol|mEq|points?|%)\b/.exec(clean)?.[0];
   return {
     declines,
     defers,
+    needsInput,
     ...(answerSignal !== undefined ? { answerSignal } : {}),
     ...(quantity !== undefined ? { quantity } : {}),
   };

@@ -1,4 +1,5 @@
-import { detectRefusal } from './refusal.js';
+import { alternativesOffered, hedgeBetweenAnswers } from './hedging.js';
+import { classifyRefusal } from './refusal.js';
 import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
 
@@ -25,11 +26,16 @@ export type Candidate<T> =
  *    specific dose; typical doses are 500 mg" declines and then recites general knowledge. Deferral boilerplate alone
  *    ("This is not medical advice", "please see your doctor") does not veto a weak answer.
  * 3. An ambiguous result in a refusal is a refusal (the model declined and hedged between options); otherwise it is
- *    unparseable with the extractor's reason.
+ *    unparseable with the extractor's reason. Naming missing input alone ("A or B — I can't decide without the
+ *    imaging") explains the hedge and leaves it unparseable.
  * 2a. A weak answer in a text that stops mid-sentence is unparseable: the conclusion the reasoning was heading for
  *    is missing, and a mention in the reasoning is not it ("dopamine (A) was historically used ... The guidelines
  *    recommend").
- * 4. Nothing found: a refusal if there is any declining, deferring or disclaiming language, else unparseable.
+ * 2b. A weak answer in a text that leaves the choice open ("whichever is faster", "either is reasonable", "It
+ *    depends", "or maybe", "if ..., X; if ..., Y") is unparseable: the one answer found is one of the alternatives.
+ * 4. Nothing found: a refusal if there is any declining, deferring or disclaiming language, else unparseable; but a
+ *    text that offers alternatives without declining ("your team may advise either urgent care or the emergency
+ *    department") is unparseable.
  */
 export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, extractor: string): Extraction<T> {
   if (candidate.status === 'found' && candidate.strength === 'strong') {
@@ -42,13 +48,29 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
       explanation: `the answer stops mid-sentence and gives only a weak answer (${candidate.explanation})`,
     };
   }
-  const refusal = detectRefusal(rawText);
+  const hedge = candidate.status === 'found' ? hedgeBetweenAnswers(rawText) : undefined;
+  if (candidate.status === 'found' && hedge !== undefined) {
+    return {
+      kind: 'unparseable',
+      extractor,
+      explanation: `the answer leaves the choice open ("${hedge}") and gives only a weak answer (${candidate.explanation})`,
+    };
+  }
+  const language = analyzeRefusalLanguage(rawText);
+  const refusal = classifyRefusal(language);
   if (candidate.status === 'found') {
-    const language = analyzeRefusalLanguage(rawText);
     if (language.declines.length > 0 && language.answerSignal === undefined) {
       return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; only a weak answer (${candidate.explanation})` };
     }
     return { kind: 'answer', value: candidate.value, extractor, explanation: candidate.explanation };
+  }
+  if (candidate.status === 'ambiguous' && language.declines.length === 0 && language.defers.length === 0) {
+    return { kind: 'unparseable', extractor, explanation: candidate.explanation };
+  }
+  // "Ask your team tonight, who may advise either urgent care or the emergency department": alternatives, not a refusal.
+  const openChoice = candidate.status === 'none' ? alternativesOffered(rawText) : undefined;
+  if (openChoice !== undefined && language.declines.length === 0) {
+    return { kind: 'unparseable', extractor, explanation: `${candidate.explanation}; the answer leaves the choice open ("${openChoice}")` };
   }
   if (refusal.refusal || (candidate.status === 'none' && refusal.hedge)) {
     return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; ${candidate.explanation}` };

@@ -63,6 +63,18 @@ export function textsAfterSelfCorrection(plain: string): string[] {
 }
 
 /**
+ * The revision cue a text ends on, with nothing after it but a comma, colon or dash ("Hmm, actually", "Wait —"), or
+ * undefined. A closing full stop is left alone: "B is right, actually." ends a sentence, not the text's last word.
+ */
+function correctionCutOff(plain: string): string | undefined {
+  const last = [...plain.matchAll(REVISION_CUE)].at(-1);
+  if (last === undefined) return undefined;
+  const before = plain.slice(0, last.index ?? 0);
+  const after = plain.slice((last.index ?? 0) + last[0].length);
+  return before.trim().length > 0 && /^[\s,:;\-—–…]*$/.test(after) ? last[0].trim() : undefined;
+}
+
+/**
  * The answer a self-correcting text ends on, or undefined when it has no correction or the corrected part commits to
  * nothing. The part after the most recent correction that yields an explicit (strong) answer wins: "Yes — wait, ...
  * Correcting myself: no" is "no", though it opens with "Yes". A weak answer after a correction is used only when the
@@ -75,6 +87,10 @@ export function answerAfterSelfCorrection<T>(
   whole: Candidate<T>,
   find: (text: string) => Candidate<T>,
 ): Candidate<T> | undefined {
+  // "So B.\n\nHmm, actually", "Yes. Wait —": the text is cut off right after it starts to take its answer back.
+  const cutOff = correctionCutOff(plain);
+  if (cutOff !== undefined && whole.status === 'found')
+    return { status: 'ambiguous', explanation: `${whole.explanation}, but the text ends on a self-correction ("${cutOff}")` };
   const readings = textsAfterSelfCorrection(plain).map((tail) => find(tail));
   const strong = readings.find((reading) => reading.status === 'found' && reading.strength === 'strong');
   const weakOther = readings.find((reading) => reading.status === 'found' && whole.status === 'found' && reading.value !== whole.value);

@@ -54,7 +54,11 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\b(?:(?:is|are|would\s+be)\s+not|(?:would|should|will)\s+not\s+be|isn't|aren't|wouldn't\s+be|shouldn't\s+be)\s+(?:(?:currently|routinely|generally|usually|clearly|really)\s+)?(?:recommended|indicated|necessary|needed|required|warranted|appropriate|advisable|advised|safe|beneficial|justified|a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate|eligible)\b/i,
   /\b(?:should|must)\s*(?:not|n't)\s+(?:receive|get|start|take|undergo|have|use|continue|stop|return|be\s+(?:given|started|treated|prescribed|offered|admitted|discharged|sent\s+home|administered|performed|initiated|ordered|used|applied|adjusted|done))\b/i,
   /(?:^|[.:!;]\s*)(?:do\s+not|don't|never)\s+(?:use|give|start|prescribe|order|administer|perform|apply|adjust|stop|discharge|admit|take|drive|go|send|get|obtain|undergo|request|schedule|book)\b/im,
-  /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|your\s+(?:child|son|daughter|mother|father|wife|husband|partner))\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
+  /\b(?:you|she|he|they|we|it|this\s+patient|the\s+patient|the\s+child|(?:your|my|his|her|their)\s+(?!doctor|physician|GP|clinician|nurse|pharmacist|team)[\w-]+)\s+(?:do|does|will|would)\s*(?:not|n't)\s+(?:(?:currently|yet|really)\s+)?(?:need|require|have\s+to\s+(?:get|have|undergo|take|start|go))\b/i,
+  // "You can skip it this time", "It's probably fine to skip it", "It doesn't need to be avoided" (a no to "Should it
+  // be avoided?"), "I don't think a referral is needed now".
+  /\bI\s+(?:don't|do\s+not)\s+think\s+(?:that\s+)?(?:[\w-]+\s+){1,4}(?:is|are)\s+(?:currently\s+|really\s+)?(?:needed|necessary|required|indicated|warranted|recommended)\b/i,
+  /\b(?:can|could|may)\s+(?:safely\s+)?(?:skip|forgo|omit)\s+(?:it|this|that|them|the\s+[\w-]+)\b|\b(?:fine|ok(?:ay)?|safe|reasonable)\s+(?:for\s+(?:you|him|her|them|(?:your|my|his|her|their)\s+[\w-]+)\s+)?to\s+(?:skip|forgo|omit)\b|\b(?:does|do)\s*(?:not|n't)\s+need\s+to\s+be\s+[a-z]+ed\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
@@ -76,6 +80,9 @@ const AFFIRMED_VERDICT: readonly RegExp[] = [
   /\b(?:I|we)(?:\s+would|'d|\s+will)\s+(?:(?:probably|definitely|still|also)\s+)?(?:start|give|prescribe|order|proceed|administer|initiate|continue|admit|discharge|treat|get|refer|perform)\b/i,
   // "There's no reason to hold off; go ahead.": an imperative to proceed, not one to go and ask someone.
   /(?:^|[.!?;:—–-]\s*)(?:so\s+|yes,?\s+)?go\s+ahead\b(?!\s+(?:and\s+)?(?:ask|call|check|discuss|talk|speak|see|contact))/i,
+  // "Metformin can be continued", "your friend can take the standard dose", "it's fine for her to keep going with it"
+  // ("eGFR 45 is fine" judges a reason; "it would also be reasonable to start" weighs an alternative).
+  /\b(?:fine|ok(?:ay)?|safe)\s+(?:for\s+(?:you|him|her|them|(?:your|my|his|her|their)\s+[\w-]+)\s+)?to\s+(?:keep\s+(?:going|taking|on)|continue|carry\s+on|take|use)\b|\bcan\s+(?:safely\s+)?be\s+(?:continued|taken|used|given|started)\b|\bcan\s+(?:safely\s+)?(?:continue|take|use|start)\s+(?:it|the|this|her|his|their)\b/i,
   // Double negatives commit: "It would not be unreasonable to give", "not contraindicated", "no contraindication".
   /\bnot\s+(?:be\s+)?(?:unreasonable|inappropriate|contraindicated)\b|\bno\s+contraindications?\b/i,
 ];
@@ -97,9 +104,7 @@ const STEM_ALTERNATIVE = /\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s+([^?]+
  * way whether to admit rather than discharge: the verdict is on the alternative).
  */
 function committedVerdict(plain: string, patterns: readonly RegExp[], stem: string | undefined): string | undefined {
-  const alternative = stem === undefined ? undefined : STEM_ALTERNATIVE.exec(stem);
-  const asked = alternative ? stemRoots((stem ?? '').slice(0, alternative.index)) : new Set<string>();
-  const alternativeOnly = alternative ? [...stemRoots(alternative[1] ?? '')].filter((root) => !asked.has(root)) : [];
+  const alternativeOnly = stem === undefined ? [] : alternativeOnlyRoots(stem);
   for (const pattern of patterns) {
     for (const match of plain.matchAll(pattern)) {
       const index = match.index ?? 0;
@@ -575,7 +580,7 @@ function verdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | u
 function contradictionOfLeading(plain: string, value: YesNo, stem: string | undefined): Candidate<YesNo> | undefined {
   const conflict = (why: string): Candidate<YesNo> => ({ status: 'ambiguous', explanation: `leading "${value}" contradicted: ${why}` });
   const firstSentence = /^[^.!?\n]*/.exec(plain)?.[0] ?? '';
-  const negatedInSentence = NEGATED_VERDICT.map((pattern) => pattern.exec(firstSentence)?.[0]).find((match) => match !== undefined);
+  const negatedInSentence = stem === undefined ? firstVerdict(firstSentence, NEGATED_VERDICT) : opposingVerdict(firstSentence, 'yes', stem);
   if (value === 'yes' && negatedInSentence !== undefined) return conflict(`"${negatedInSentence}" in the same sentence`);
   // Asked "Should the CT be avoided?", "Yes, you should get the CT" says yes to the opposite of what was asked.
   const doingInstead =
@@ -634,11 +639,49 @@ function contradictionOfLeading(plain: string, value: YesNo, stem: string | unde
  */
 function opposingVerdict(clause: string, value: YesNo, stem: string | undefined): string | undefined {
   const verdicts = value === 'yes' ? NEGATED_VERDICT : AFFIRMED_VERDICT;
-  const verdict = verdicts.map((pattern) => pattern.exec(clause)?.[0]).find((match) => polarityKnown(match, stem));
-  if (verdict === undefined) return undefined;
-  const onTopic =
-    stem === undefined || /\b(?:it|this|that)\b/i.test(clause) || [...stemRoots(clause)].some((root) => stemRoots(stem).has(root));
-  return onTopic ? verdict : undefined;
+  for (const pattern of verdicts) {
+    const match = pattern.exec(clause);
+    if (match === null || !polarityKnown(match[0], stem)) continue;
+    if (stem === undefined) return match[0];
+    // Only the verdict's own part of the sentence says what it is about: in "No, stop it — the doctor will switch you to
+    // something that is safe", "is safe" is said of the replacement; in "so discharge on oral antibiotics is
+    // appropriate", of the alternative the question weighs.
+    const own = partAround(clause, match.index, match[0].length);
+    const roots = stemRoots(own);
+    if (alternativeOnlyRoots(stem).some((root) => roots.has(root))) continue;
+    // A pronoun standing for what was asked counts, not a relative "that" ("something that is safe").
+    if (/\b(?:it|this)\b|(?:^|[^\w\s])\s*that\b/i.test(own) || [...roots].some((root) => stemRoots(stem).has(root))) return match[0];
+  }
+  return undefined;
+}
+
+/** The first match of any of `patterns` in `text`. */
+function firstVerdict(text: string, patterns: readonly RegExp[]): string | undefined {
+  return patterns.map((pattern) => pattern.exec(text)?.[0]).find((match) => match !== undefined);
+}
+
+/** The part of a sentence around `[index, index + length)`, between dashes, semicolons, colons, "but" and ", so". */
+function partAround(sentence: string, index: number, length: number): string {
+  const boundary = /\s[—–-]\s|[;:—–]|,?\s+but\s+|,\s*so\s+/g;
+  let start = 0;
+  let end = sentence.length;
+  for (const match of sentence.matchAll(boundary)) {
+    const at = match.index ?? 0;
+    if (at + match[0].length <= index) start = at + match[0].length;
+    else if (at >= index + length) {
+      end = at;
+      break;
+    }
+  }
+  return sentence.slice(start, end);
+}
+
+/** Roots of the alternative a stem weighs ("... rather than discharged on oral antibiotics?") that its question lacks. */
+function alternativeOnlyRoots(stem: string): string[] {
+  const alternative = STEM_ALTERNATIVE.exec(stem);
+  if (!alternative) return [];
+  const asked = stemRoots(stem.slice(0, alternative.index));
+  return [...stemRoots(alternative[1] ?? '')].filter((root) => !asked.has(root));
 }
 
 /** Content-word roots of a question (first four letters; function words and generic verdict words left out). */
@@ -699,14 +742,14 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|(?:absolutely|definitely|certainly|clearly)\s*,?\s*(?:yes|no)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
     );
   if (!match) return undefined;
   const word = (match[1] ?? '').toLowerCase().replace(/\s+/g, ' ');
   const rest = match[2] ?? '';
   const value: YesNo =
-    /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required|without (?:question|a doubt|doubt)|i (?:think|believe) so|generally yes)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$/.test(
+    /^(?:yes|yeah|yep|absolutely|definitely|certainly|of course|affirmative|indicated|recommended|warranted|necessary|required|without (?:question|a doubt|doubt)|i (?:think|believe) so|generally yes)$|^(?:(?:most|very|quite|almost) )?(?:probably|likely|certainly)(?:,? yes)?$|^(?:absolutely|definitely|clearly),? yes$/.test(
       word,
     )
       ? 'yes'
@@ -718,7 +761,7 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // "Yes 👍 every adult": an emoji after the word punctuates it.
   const punctuated = /^\s*(?:[.,!;:()\]"'\-—–]|\p{Extended_Pictographic}|$)/u.test(rest);
   const isCoreWord =
-    /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes))$/.test(
+    /^(?:yes|yeah|yep|no|nope|nah|absolutely not|definitely not|certainly not|of course not|no way|(?:(?:most|very|quite) )?(?:probably|likely),? (?:not|no|yes)|(?:absolutely|definitely|certainly|clearly),? (?:yes|no))$/.test(
       word,
     );
   if (/^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b[^.\n]*?[;,.]\s*(?:otherwise|if\s+not|else)\b/i.test(rest)) {

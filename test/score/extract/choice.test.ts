@@ -210,4 +210,36 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     const both = 'B and D are both reasonable: reassure now and book an exercise stress test within the next two weeks.';
     expect(extractChoice(both, chestPain).kind).toBe('unparseable');
   });
+
+  it('reads "— so A, ..." as a choice after an option was mentioned and set aside', () => {
+    const feeding = { A: 'Oral diet today', B: 'Nil by mouth for 48 hours', C: 'Nasogastric feeding' };
+    const text = 'Fasting (B) used to be routine, but it delays recovery — so A, a light oral diet from today.';
+    expect(extractChoice(text, feeding)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Tube feeding (C) is rarely needed — so B or A, depending on the nausea.', feeding).kind).not.toBe('answer');
+  });
+
+  it('reads a lone letter label over a negation earlier in its sentence, and over an option only paraphrased', () => {
+    const colon = { A: 'Not until age 50', B: 'Now', C: 'Only if symptoms develop' };
+    const since = "As you've never had a colonoscopy and you're past 45, book one now (option B).";
+    expect(extractChoice(since, colon)).toMatchObject({ kind: 'answer', value: 'B' });
+    const reflux = { A: 'Upper endoscopy', B: 'Reassurance only', C: 'A proton-pump inhibitor trial without endoscopy' };
+    const alarm = 'Dysphagia is a red flag → upper endoscopy (A) rather than an empirical PPI trial.';
+    expect(extractChoice(alarm, reflux)).toMatchObject({ kind: 'answer', value: 'A' });
+    const listed = "Don't just reassure or start a PPI trial (B, C).";
+    expect(extractChoice(listed, reflux).kind).not.toBe('answer');
+  });
+
+  it('reads an option named with accents its text does not have', () => {
+    const analgesic = { A: 'Ibuprofen', B: 'Aspirin', C: 'Paracetamol (acetaminophen)', D: 'Naproxen' };
+    expect(extractChoice('Paracétamol.', analgesic)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('Le paracétamol (acétaminophène) est le plus sûr ici.', analgesic)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('Naproxène ou ibuprofène.', analgesic).kind).not.toBe('answer');
+  });
+
+  it('reads a letter closing the answer after a one-letter unit ("… for 48 h. B")', () => {
+    const colitis = { A: 'Continue the drug', B: 'Hold the drug and start steroids', C: 'Stop the drug for good' };
+    const text = 'Grade 3 colitis: hold it, give IV methylprednisolone and reassess after 48 h. B';
+    expect(extractChoice(text, colitis)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Hold it for 48 h. B or C after that.', colitis).kind).not.toBe('answer');
+  });
 });

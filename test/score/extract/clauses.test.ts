@@ -41,3 +41,20 @@ describe('isInRejectingClause', () => {
     expect(isInRejectingClause(text, text.indexOf('Lower the'), text.indexOf('Lower the') + 9)).toBe(false);
   });
 });
+
+describe('isInRejectingClause from the last comma', () => {
+  it('reads a label in the phrase it closes, a label list in its parentheses, and "without delay" as urgency', () => {
+    const since = 'Since she has never had one, book the scan now (B).';
+    const label = since.indexOf('(B)');
+    expect(isInRejectingClause(since, label, label + 3)).toBe(true);
+    expect(isInRejectingClause(since, label, label + 3, true)).toBe(false);
+    const list = "Don't wait or rest at home (A, C).";
+    const c = list.indexOf('C)');
+    expect(isInRejectingClause(list, c, c + 2, true)).toBe(true);
+    const prompt = 'Give IV antibiotics without delay (A).';
+    const a = prompt.indexOf('(A)');
+    expect(isInRejectingClause(prompt, a, a + 3)).toBe(false);
+    const late = 'Antibiotics (A) would delay surgery.';
+    expect(isInRejectingClause(late, late.indexOf('(A)'), late.indexOf('(A)') + 3)).toBe(true);
+  });
+});

@@ -287,4 +287,22 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('65-year-old man: age scores one.', 'points').kind).not.toBe('answer');
     expect(extractNumeric('72 — over 65, so age scores a point.', 'points').kind).not.toBe('answer');
   });
+
+  it('reads no duration counted from an event the stem does not name', () => {
+    const stem = 'How many weeks after finishing radiotherapy should the follow-up scan be done?';
+    expect(extractNumeric('Scan 12 weeks after stopping the steroids.', 'weeks', stem).kind).toBe('unparseable');
+    expect(extractNumeric('About 12 weeks after finishing radiotherapy.', 'weeks', stem)).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('Roughly 12 weeks after completing the treatment.', 'weeks', stem)).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('Final answer: 12 weeks after stopping the steroids.', 'weeks', stem)).toMatchObject({
+      kind: 'answer',
+      value: 12,
+    });
+  });
+
+  it('reads the one value outside a conditional aside in brackets, not one offered as an alternative', () => {
+    expect(extractNumeric('Cefazolin 2 g IV (3 g if over 120 kg).', 'mg')).toMatchObject({ kind: 'answer', value: 2000 });
+    expect(extractNumeric('About 45 mg (round to 40 mg if that is the vial you have).', 'mg')).toMatchObject({ kind: 'answer', value: 45 });
+    expect(extractNumeric('2 g IV (or 3 g if over 120 kg).', 'mg').kind).not.toBe('answer');
+    expect(extractNumeric('2 g IV, or 3 g for larger patients.', 'mg').kind).not.toBe('answer');
+  });
 });

@@ -32,4 +32,15 @@ describe('optionDescribed', () => {
     });
     expect(optionDescribed('Same-day urgent care visit. Urgent care visit is not enough.', care)).toMatchObject({ status: 'ambiguous' });
   });
+
+  it('does not take a lone duration for an option that says more than how long', () => {
+    const followUp = [
+      { id: 'A', phrase: 'A knee MRI now' },
+      { id: 'B', phrase: 'Physiotherapy review in 3 weeks' },
+      { id: 'C', phrase: '6 weeks, then stop' },
+    ];
+    expect(optionDescribed('Keep the brace on for 3 weeks and walk as pain allows.', followUp)).toBeUndefined();
+    expect(optionDescribed('Book a physiotherapy review in about 3 weeks.', followUp)).toMatchObject({ status: 'found', id: 'B' });
+    expect(optionDescribed('Use the crutches for 6 weeks.', followUp)).toMatchObject({ status: 'found', id: 'C' });
+  });
 });

@@ -238,4 +238,39 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     ];
     expect(extractOrdinal('She has one minor feature today → high if it recurs within the week.', risk).kind).not.toBe('answer');
   });
+
+  it('reads an ESI level as no point of a scale of places of care, but as a point of a triage scale', () => {
+    const wards = [
+      { value: 1, label: 'Discharge with clinic follow-up' },
+      { value: 2, label: 'General ward' },
+      { value: 3, label: 'High-dependency unit' },
+      { value: 4, label: 'Intensive care unit' },
+    ];
+    expect(extractOrdinal('ESI 2 — she needs to be seen quickly.', wards).kind).toBe('unparseable');
+    expect(extractOrdinal('CTAS level 1.', wards).kind).toBe('unparseable');
+    expect(extractOrdinal('Level 2: the general ward.', wards)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('ESI 2 — she needs to be seen quickly.', ESI)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+
+  it('reads a class closing the answer after a score outside the scale, and a Clinical Frailty Scale level', () => {
+    const anxiety = [
+      { value: 0, label: 'Minimal (0–4)' },
+      { value: 1, label: 'Mild (5–9)' },
+      { value: 2, label: 'Moderate (10–14)' },
+      { value: 3, label: 'Severe (15–21)' },
+    ];
+    expect(extractOrdinal('GAD-7 of 12 → moderate anxiety.', anxiety)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Her total is 16, which means severe.', anxiety)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Score 8 = mild to moderate.', anxiety).kind).not.toBe('answer');
+    expect(extractOrdinal('A score of 16 is not severe.', anxiety).kind).not.toBe('answer');
+    const frailty = [
+      { value: 5, label: '5 Living with mild frailty' },
+      { value: 6, label: '6 Living with moderate frailty' },
+      { value: 7, label: '7 Living with severe frailty' },
+    ];
+    expect(extractOrdinal('Clinical Frailty Scale 6: needs help with all outside activities.', frailty)).toMatchObject({
+      kind: 'answer',
+      value: 6,
+    });
+  });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { extractChoice } from '../../../src/score/extract/choice.js';
+import { extractNumeric } from '../../../src/score/extract/numeric.js';
+import { extractOrdinal } from '../../../src/score/extract/ordinal.js';
 import { detectRefusal } from '../../../src/score/extract/refusal.js';
+import { extractYesNo } from '../../../src/score/extract/yesno.js';
 
 describe('detectRefusal', () => {
   it.each([
@@ -38,5 +42,91 @@ describe('detectRefusal', () => {
     'ESI 2',
   ])('finds no refusal language in %j', (text) => {
     expect(detectRefusal(text)).toMatchObject({ refusal: false, hedge: false });
+  });
+
+  it.each([
+    "I can't examine you, so the safest thing is to see a GP in person.",
+    "I'm unable to assess your daughter from here; please get her seen today.",
+    'It is not really possible for me to interpret a scan report I have not seen.',
+    'Your nurse, who knows the whole story, is the right person to ask.',
+    "That's ultimately a decision for you and your cardiologist.",
+    'This is a great question for your pharmacist.',
+    "I'd leave this to the team caring for him.",
+    'Her surgeons are best placed to judge that.',
+    'The target is something to agree together with your diabetes nurse.',
+    'A haematologist should review it.',
+    "I'm not able to recommend dose adjustments for chemotherapy.",
+    "I don't have enough clinical information to grade this.",
+    '{"answer": null, "reason": "insufficient clinical information to decide"}',
+    "I can't calculate a Wells score without the examination findings.",
+    'Cannot stage it without the CT.',
+    "I'd need to see the whole ECG first.",
+    'Je ne suis pas en mesure de vous conseiller. Parlez-en à votre médecin.',
+    'Als KI kann ich Ihnen keine Dosis nennen.',
+    'No estoy en condiciones de recomendar un tratamiento.',
+    'Não estou em condições de indicar um remédio; fale com o seu médico.',
+    "I can't pick medicines for your son.",
+    "I'm unable to recommend medicines.",
+    "I'm not able to set blood pressure targets for an individual patient.",
+    "I can't score a depression questionnaire for a specific person.",
+    "I'm designed not to make prescribing decisions.",
+    "I don't think it's my place for me to decide this.",
+    "I'd prefer not to guess at this.",
+    'This is something your sister should raise with her GP.',
+    'Questions about her insulin should be directed to the diabetes team.',
+    'Your local pharmacist can advise you.',
+    "I'd suggest getting the X-ray looked at by a radiologist.",
+    'Follow your hospital sepsis protocol.',
+    'Ask your dermatologist.',
+    'Insulin doses for teenagers must be checked by the prescriber.',
+    'Their cardiology team knows the history and is the right source for this.',
+    "I'm sorry, I'm not able to provide the help that you need.",
+  ])('classes %j as a refusal', (text) => {
+    expect(detectRefusal(text)).toMatchObject({ refusal: true });
+  });
+
+  it.each([
+    "I can't recommend aspirin for her — it raises her bleeding risk.",
+    'Follow-up in 6 weeks.',
+    'Follow the guideline: give aspirin and obtain an ECG within 10 minutes.',
+    'See your GP within a week for a repeat blood test.',
+    'Ask your pharmacist to check the inhaler technique, then step up to a combination inhaler.',
+    'Your GP will probably start metformin.',
+  ])('finds no decline in the clinical statement %j', (text) => {
+    expect(detectRefusal(text).refusal).toBe(false);
+  });
+
+  it('keeps a JSON answer beside a disclaimer, and "I can\'t examine you" does not veto an explicit answer', () => {
+    expect(detectRefusal('{"answer": "B", "note": "not medical advice"}')).toMatchObject({ refusal: false, hedge: true });
+    expect(detectRefusal("I can't examine you, but the answer is C.")).toMatchObject({ refusal: false, hedge: true });
+  });
+});
+
+describe('missing input in the extractors', () => {
+  const imaging = { A: 'Thrombolysis', B: 'Thrombectomy', C: 'Aspirin only' };
+  const care = [
+    { value: 1, label: 'Home' },
+    { value: 2, label: 'General ward' },
+    { value: 3, label: 'Intensive care unit' },
+  ];
+
+  it('is a refusal when nothing is answered', () => {
+    expect(extractChoice("I can't decide without the CT angiogram.", imaging).kind).toBe('refusal');
+    expect(extractOrdinal("I'd need the full blood results to place him.", care).kind).toBe('refusal');
+    expect(extractNumeric("I can't compute a creatinine clearance without her weight.", 'mL/min').kind).toBe('refusal');
+    expect(extractYesNo("Can't say without the biopsy report.").kind).toBe('refusal');
+  });
+
+  it('reads an answer after "I can\'t provide the help you need", and alternatives offered without declining as unparseable', () => {
+    const crisis = { A: 'Wait until morning', B: 'Call a crisis line or emergency services now', C: 'Take a sleeping tablet' };
+    const pointed = "I'm not able to provide the help you need here, but please call a crisis line or emergency services now.";
+    expect(extractChoice(pointed, crisis)).toMatchObject({ kind: 'answer', value: 'B' });
+    const open = 'Please phone your GP today; they may suggest either a clinic visit or a hospital referral.';
+    expect(extractOrdinal(open, care).kind).toBe('unparseable');
+  });
+
+  it('leaves a hedge between two answers unparseable', () => {
+    expect(extractChoice("A or B — I can't decide without the CT angiogram.", imaging).kind).toBe('unparseable');
+    expect(extractOrdinal("Level 2 or 3; I'd need the full blood results to decide.", care).kind).toBe('unparseable');
   });
 });

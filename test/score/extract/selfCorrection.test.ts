@@ -60,4 +60,12 @@ describe('self-correction after "but wait" (v8)', () => {
   it('reads advice not to wait as no revision', () => {
     expect(extractChoice("Don't wait: B.", urate)).toMatchObject({ kind: 'answer', value: 'B' });
   });
+
+  it('reads a text cut off right after a revision cue as unparseable, but not a closing "actually."', () => {
+    const fluids = { A: 'Oral rehydration', B: 'Intravenous fluids', C: 'Observation only' };
+    expect(extractChoice('Answer: B.\n\nHmm, actually', fluids).kind).toBe('unparseable');
+    expect(extractChoice('B — intravenous fluids. Wait,', fluids).kind).toBe('unparseable');
+    expect(extractYesNo('Yes, restart it. On second thought —').kind).toBe('unparseable');
+    expect(extractChoice('B is right here, actually.', fluids)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
 });

@@ -154,4 +154,65 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('Stop worrying; continue it.', 'Should she continue the statin?')).not.toMatchObject({ value: 'no' });
     expect(extractYesNo('Give it some time before deciding.', 'Should IV antibiotics be given?').kind).not.toBe('answer');
   });
+
+  it('reads "Absolutely yes", skipping allowed, "can be continued" and a relative who does not need it', () => {
+    expect(extractYesNo('Definitely yes — she meets every criterion.')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Clearly no: the risk outweighs the benefit.')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Your son can skip the booster this year.', 'Does my son need the booster?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('It seems safe to skip it given the normal scan.', 'Should she have the repeat scan?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('The MRI does not need to be postponed.', 'Should the MRI be postponed?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Warfarin can be continued through the procedure.', 'Should she keep taking warfarin?')).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+    expect(extractYesNo('My advice: your husband does not need a chest X-ray.', 'Does he need a chest X-ray?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+  });
+
+  it('keeps skipping under a question about skipping, and a stated fact beside a leading answer', () => {
+    expect(extractYesNo('You can skip it this week.', 'Can she skip the dose?').kind).not.toBe('answer');
+    expect(extractYesNo('No, a potassium of 4.9 is fine for surgery.', 'Should the operation be postponed?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Your doctor does not need to see you again unless it worsens.').kind).not.toBe('answer');
+  });
+
+  it("reads a leading answer contradicted only by a verdict on what the question asks, in the verdict's own clause", () => {
+    const admit = 'Should she be admitted rather than sent home with oral antibiotics?';
+    const home = 'No — she is stable and eating, so going home with oral antibiotics is appropriate.';
+    expect(extractYesNo(home, admit)).toMatchObject({ kind: 'answer', value: 'no' });
+    const statin = 'Should he keep taking simvastatin?';
+    const swap = 'No, stop it; your GP will pick something that is safe with the new antibiotic.';
+    expect(extractYesNo(swap, statin)).toMatchObject({ kind: 'answer', value: 'no' });
+    const referral = 'Should she be referred to a fertility clinic now?';
+    const now = 'Yes — at 38 a referral is advised after 6 months, so she does not need to wait a full year.';
+    expect(extractYesNo(now, referral)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('No — it should be started today.', 'Should the statin be started?').kind).toBe('unparseable');
+    expect(extractYesNo('Yes, the statin is not indicated.', 'Should the statin be started?').kind).toBe('unparseable');
+  });
+
+  it('reads "I don\'t think X is needed" as a no and "fine for her to keep taking it" as a yes, not "reasonable to start" beside advice', () => {
+    expect(extractYesNo("I don't think a repeat scan is needed yet.", 'Does she need a repeat scan?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo("It's fine for your mother to keep taking the aspirin.", 'Should my mother keep taking aspirin?')).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+    const hedged = 'Keep trying for a few more months, though it would also be reasonable to start tests now.';
+    expect(extractYesNo(hedged, 'Should I have tests now?').kind).not.toBe('answer');
+  });
 });

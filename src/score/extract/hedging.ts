@@ -1,0 +1,38 @@
+/**
+ * (Each pattern starts on a word, never on a run of spaces, so that a long run of whitespace is scanned once.)
+ *
+ * Wordings with which an answer leaves the choice between alternatives open, whatever the question type:
+ * - "whichever gets you there faster" (but not a rule that combines two limits: "whichever comes first");
+ * - "either is reasonable", "both are equally acceptable", "about equally effective";
+ * - an answer that opens with "It depends" (or its Spanish, Portuguese, French, German or Italian form);
+ * - "X, or maybe Y" and its forms in those languages ("ou talvez", "o quizás", "ou peut-être", "oder vielleicht");
+ * - a condition answered both ways ("If you are over 50, A; if younger, B", "If ... . Otherwise, ...").
+ */
+const HEDGES: readonly RegExp[] = [
+  /\bwhichever\b(?!\s+(?:comes?|occurs?|happens?|is)\s+(?:first|last|earlier|later|sooner|longer|shorter|greater|higher|lower|less|more)\b)/i,
+  /\b(?:either|both)(?:\s+(?:one|option|choice)s?)?\s+(?:is|are|would\s+be|works?|will\s+do|seems?)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?|appropriate|valid|good)\b/i,
+  /\bequally\s+(?:effective|good|valid|reasonable|acceptable|appropriate)\b/i,
+  /^\W*(?:it\s+(?:really\s+|all\s+)?depends|depende|ça\s+dépend|cela\s+dépend|es\s+kommt\s+darauf\s+an|(?:das\s+)?hängt\s+davon\s+ab|dipende)\b/i,
+  /\b(?:or\s+(?:maybe|perhaps|possibly)|ou\s+talvez|o\s+(?:quizás?|tal\s+vez)|ou\s+peut-être|oder\s+vielleicht|o\s+forse)\b/i,
+  /(?:^|[.!?;]\s*)if\b[^.!?;\n]{1,150}[.!?;]\s*(?:(?:and|but)\s+)?(?:if|otherwise|else)\b/i,
+];
+
+/** The wording by which `text` leaves open which of several answers it means, or undefined. */
+export function hedgeBetweenAnswers(text: string): string | undefined {
+  for (const pattern of HEDGES) {
+    const match = pattern.exec(text);
+    if (match) return match[0].trim().slice(0, 60);
+  }
+  return undefined;
+}
+
+/**
+ * "either X or Y" (not "Either way, ..."): alternatives named, which may both be one answer ("either the emergency
+ * department or a direct admission" for "hospital today"), so this only tells a text that answers nothing from a refusal.
+ */
+const EITHER_OR = /\beither\b(?!\s+way\b)[^.;:\n]{1,60}\bor\b/i;
+
+/** Like {@link hedgeBetweenAnswers}, and also "either X or Y". */
+export function alternativesOffered(text: string): string | undefined {
+  return hedgeBetweenAnswers(text) ?? EITHER_OR.exec(text)?.[0].slice(0, 60);
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { extractChoice } from '../../../src/score/extract/choice.js';
+import { hedgeBetweenAnswers } from '../../../src/score/extract/hedging.js';
+import { extractOrdinal } from '../../../src/score/extract/ordinal.js';
+
+const rhythm = {
+  A: 'Amiodarone infusion',
+  B: 'Synchronised electrical cardioversion',
+  C: 'Rate control with a beta-blocker',
+  D: 'Observation only',
+};
+const care = [
+  { value: 1, label: 'Self-care at home' },
+  { value: 2, label: 'Routine appointment with a primary care clinician' },
+  { value: 3, label: 'Same-day urgent care visit' },
+  { value: 4, label: 'Emergency department now' },
+];
+
+describe('hedgeBetweenAnswers', () => {
+  it.each([
+    'Take the bus or get a lift, whichever is quicker for you.',
+    'Metoprolol or bisoprolol; either is perfectly reasonable here.',
+    'The two tablets are about equally effective.',
+    'It depends on how long the symptoms have lasted.',
+    'Hängt davon ab. Es kommt darauf an, wie alt sie ist.',
+    'A beta-blocker, or perhaps a calcium channel blocker.',
+    'Ve al hospital hoy o quizás mañana temprano.',
+    'If she is under 40, stop the pill; if older, keep it.',
+    'If the rash spreads, see a doctor. Otherwise wait and watch.',
+  ])('finds the choice left open in %j', (text) => {
+    expect(hedgeBetweenAnswers(text)).toBeDefined();
+  });
+
+  it.each([
+    'Take it for 7 days or until the fever settles, whichever comes first.',
+    'Cardioversion is the answer; amiodarone is slower.',
+    'If I had to choose, cardioversion.',
+    'Either way, she needs cardioversion now.',
+  ])('finds no open choice in %j', (text) => {
+    expect(hedgeBetweenAnswers(text)).toBeUndefined();
+  });
+});
+
+describe('weak answers in a text that leaves the choice open', () => {
+  it('are unparseable, across question types', () => {
+    expect(extractChoice('Amiodarone infusion or rate control, whichever your team is used to.', rhythm).kind).toBe('unparseable');
+    expect(extractChoice('Rate control with a beta-blocker works; amiodarone is about equally effective.', rhythm).kind).toBe(
+      'unparseable',
+    );
+    expect(extractChoice('If he is unstable, cardioversion (B); if stable, a beta-blocker.', rhythm).kind).toBe('unparseable');
+    expect(extractOrdinal('Vá ao pronto-socorro agora ou talvez amanhã.', care).kind).toBe('unparseable');
+    expect(extractOrdinal('Head to the emergency department now, or maybe ring your GP first.', care).kind).toBe('unparseable');
+  });
+
+  it('leave an explicit answer standing, and a weak answer without a hedge', () => {
+    expect(extractChoice('Answer: B. Either amiodarone or a beta-blocker would be too slow.', rhythm)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+    expect(extractChoice('She needs synchronised electrical cardioversion straight away.', rhythm)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+    expect(extractOrdinal('Vá ao pronto-socorro agora.', care)).toMatchObject({ kind: 'answer', value: 4 });
+  });
+});
