@@ -3,8 +3,12 @@ import { stableStringify } from '../util/hash.js';
 import { simulatedDecision, type SimulatedSpec } from './simulatedDecision.js';
 import type { Provider, ProviderRequest, ProviderResponse } from './types.js';
 
-/** What the simulated model says when its answer is drawn unparseable, or when a question type defines no `simulate`. */
-const UNREADABLE = 'I would need more information about this patient before I could give a definite answer.';
+/**
+ * What the simulated model says when its answer is drawn unparseable, or when a question type defines no `simulate`:
+ * a hedge that commits to nothing, which every question type reads as unparseable. (Asking for more information
+ * defers, and is read as a refusal since extractor version 11.)
+ */
+const UNREADABLE = 'It depends on details that are not given here; more than one of these could be reasonable.';
 
 /**
  * A built-in model that needs no key and no network; whether it errs is `simulatedDecision`, what it then says is the
