@@ -65,6 +65,8 @@ export const RUN_FILES = {
   scoresSource: 'scores-source.json',
   /** scores.jsonl as columns (a cache, checked against its digest): a re-analysis reads it instead of parsing every line. */
   scoresTable: 'scores-table.bin',
+  /** The sha256 of run files, each with the size, modification time and inode it was computed for (a cache). */
+  digests: 'digests.json',
   findings: 'findings.json',
   results: 'results.json',
   report: 'report.html',
@@ -497,10 +499,61 @@ export function scoreRecords(dir: string): Generator<ScoreRecord> {
   return jsonlRecords<ScoreRecord>(requireRunFile(dir, 'scores'), remedyFor(dir, 'scores').damaged);
 }
 
-/** The sha256 of a run file, read in chunks (null when the run has no such file). */
+/** A run file's digest and the version of the file it was computed for (its size, modification time and inode). */
+interface CachedDigest {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+  sha256: string;
+}
+
+/**
+ * The sha256 of a run file (null when the run has no such file), hashed once per version of the file: the digest is
+ * kept in digests.json with the file's size, modification time (ns) and inode, and read back while all three are the
+ * same, as git's index does. A file written again or edited is hashed again. At ten million answers hashing
+ * responses.jsonl and scores.jsonl (10 GB) was most of an `analyze` that re-used its scores. The cache is best-effort:
+ * a read-only or damaged one only means hashing.
+ */
 export function runFileDigest(dir: string, name: RunFileName): string | null {
   const path = runFile(dir, name);
   if (!existsSync(path)) return null;
+  const current = fileVersion(path);
+  const cache = readDigestCache(dir);
+  const cached = cache[name];
+  if (cached !== undefined && sameVersion(cached, current)) return cached.sha256;
+  const sha256 = hashFile(path);
+  // Remembered only when the file did not change while it was hashed.
+  if (sameVersion(fileVersion(path), current)) {
+    try {
+      writeFileAtomic(runFile(dir, 'digests'), `${JSON.stringify({ ...cache, [name]: { ...current, sha256 } }, null, 2)}\n`);
+    } catch {
+      // A run directory we may not write to (read-only media): the digest is still right, only not remembered.
+    }
+  }
+  return sha256;
+}
+
+type FileVersion = Omit<CachedDigest, 'sha256'>;
+
+function fileVersion(path: string): FileVersion {
+  const stat = statSync(path, { bigint: true });
+  return { size: String(stat.size), mtimeNs: String(stat.mtimeNs), ino: String(stat.ino) };
+}
+
+function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.size === b.size && a.mtimeNs === b.mtimeNs && a.ino === b.ino;
+}
+
+function readDigestCache(dir: string): Partial<Record<RunFileName, CachedDigest>> {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(runFile(dir, 'digests'), 'utf8'));
+    return isObject(parsed) ? (parsed as Partial<Record<RunFileName, CachedDigest>>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function hashFile(path: string): string {
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   try {

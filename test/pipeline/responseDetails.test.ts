@@ -6,7 +6,17 @@ import { responseDetails } from '../../src/pipeline/responseDetails.js';
 import { InputError } from '../../src/util/problems.js';
 
 const line = (fields: Record<string, unknown>) =>
-  JSON.stringify({ key: 'k', modelId: 'm', vignetteId: 'v', variantId: 'v~ref', replicate: 0, text: 'A', error: null, servedModel: 'm-1', ...fields });
+  JSON.stringify({
+    key: 'k',
+    modelId: 'm',
+    vignetteId: 'v',
+    variantId: 'v~ref',
+    replicate: 0,
+    text: 'A',
+    error: null,
+    servedModel: 'm-1',
+    ...fields,
+  });
 
 function runDir(lines: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-details-'));
@@ -26,7 +36,12 @@ describe("the report's reading of responses.jsonl", () => {
       line({ key: 'ünïcode-κλειδί', modelId: 'm', servedModel: 'm-2' }),
     ]);
     const { texts, served } = responseDetails(dir, new Set(['wanted', 'failed-only', 'missing']));
-    expect(texts).toEqual(new Map([['wanted', 'Answer: "B" \\ done'], ['failed-only', null]]));
+    expect(texts).toEqual(
+      new Map([
+        ['wanted', 'Answer: "B" \\ done'],
+        ['failed-only', null],
+      ]),
+    );
     expect(served).toEqual(new Map([['m', new Set(['m-1', 'vendor/model "v2" \\ 2026', 'm-2'])]]));
   });
 

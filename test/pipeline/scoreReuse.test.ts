@@ -115,4 +115,34 @@ describe('analyze re-uses recorded scores while nothing they depend on changed',
     expect((await runCli(['analyze', dir])).code).toBe(0);
     expect(scorer.calls).toBe(0);
   }, 120_000);
+
+  it("hashes a file once per version: the digests kept in digests.json are read back, and an edited file's are not", async () => {
+    const digests = join(dir, 'digests.json');
+    const sha256 = (file: string) =>
+      createHash('sha256')
+        .update(readFileSync(join(dir, file)))
+        .digest('hex');
+    const kept = JSON.parse(readFileSync(digests, 'utf8'));
+    expect(kept.responses.sha256).toBe(sha256('responses.jsonl'));
+    expect(kept.scores.sha256).toBe(sha256('scores.jsonl'));
+    // A digest read back, not computed: a wrong one kept for the same version of the file is believed (the scores'
+    // source then differs, and every answer is scored again).
+    writeFileSync(digests, JSON.stringify({ ...kept, responses: { ...kept.responses, sha256: '0'.repeat(64) } }));
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(responses);
+    // An edit of the same size is a new version (its modification time): hashed again, and the change is seen.
+    const path = join(dir, 'responses.jsonl');
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('"finishReason":"stop"');
+    writeFileSync(path, text.replace('"finishReason":"stop"', '"finishReason":"STOP"'));
+    expect(readFileSync(path).length).toBe(Buffer.byteLength(text));
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(responses);
+    expect(JSON.parse(readFileSync(digests, 'utf8')).responses.sha256).toBe(sha256('responses.jsonl'));
+    scorer.calls = 0;
+    await analyzeRunDirectory(dir);
+    expect(scorer.calls).toBe(0);
+  }, 120_000);
 });

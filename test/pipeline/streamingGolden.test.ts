@@ -23,9 +23,11 @@ function hashes(dir: string): Record<string, string> {
     for (const entry of readdirSync(folder).sort()) {
       const path = join(folder, entry);
       // The lock is transient; manifest.json (tool and dependency versions), scores-source.json (digests of files that
-      // name the checkout) and PNG charts (fonts) depend on the machine; score reuse has its own tests.
+      // name the checkout), digests.json (file times) and PNG charts (fonts) depend on the machine; score reuse has its
+      // own tests.
       if (
         entry === 'run.lock' ||
+        entry === 'digests.json' ||
         entry === 'manifest.json' ||
         entry === 'scores-source.json' ||
         entry === 'scores-table.bin' ||
