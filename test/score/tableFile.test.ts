@@ -60,7 +60,9 @@ describe('scores-table.bin', () => {
     const keys = Array.from({ length: 40_000 }, (_, i) => `${createHash('sha256').update(String(i)).digest('hex')}.${i % 3}`);
     keys[7] = 'plain-key';
     keys[8] = 'clé-λ';
-    const many = keys.map((key, i) => score({ vignetteId: `v${i % 7}`, outcome: i % 4 === 0 ? 'incorrect' : 'correct', replicate: i % 3, key, extracted: i % 5 }));
+    const many = keys.map((key, i) =>
+      score({ vignetteId: `v${i % 7}`, outcome: i % 4 === 0 ? 'incorrect' : 'correct', replicate: i % 3, key, extracted: i % 5 }),
+    );
     const path = join(mkdtempSync(join(tmpdir(), 'counterfair-keys-')), 'keys');
     const spilled = new KeyBytesFile(path);
     const table = new ScoreTable(many.length, spilled);
