@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../helpers/paths.js';
-import { describeGoldCorpusFormat, parseMarkup } from './goldCorpus.js';
+import { describeBlindCorpusConventions, describeGoldCorpusFormat } from './goldCorpus.js';
 
 // Format checks for the fifth blind templatize evaluation corpus (test/templatize/corpus5/README.md).
 // They check the gold markup only; they say nothing about how well templatize detects the spans.
@@ -10,29 +8,4 @@ import { describeGoldCorpusFormat, parseMarkup } from './goldCorpus.js';
 const file = fromRoot('test/templatize/corpus5/cases.jsonl');
 
 describeGoldCorpusFormat('templatize evaluation corpus 5', file, 200, 30);
-
-describe('templatize evaluation corpus 5: conventions of this set', () => {
-  const cases = readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as { id: string; text: string; question: string; options: Record<string, string>; answer: string });
-
-  it('numbers its ids c5-001 onwards without gaps', () => {
-    expect(cases.map((c) => c.id)).toEqual(cases.map((_, i) => `c5-${String(i + 1).padStart(3, '0')}`));
-  });
-
-  it('gives every case five options A-E and an answer among them', () => {
-    for (const c of cases) {
-      expect(Object.keys(c.options), c.id).toEqual(['A', 'B', 'C', 'D', 'E']);
-      expect(Object.keys(c.options), c.id).toContain(c.answer);
-    }
-  });
-
-  it('keeps questions free of markup, pronouns and sex words', () => {
-    for (const c of cases) expect(c.question, c.id).not.toMatch(/[\u27e6\u27e7]|\b(he|she|his|her|him|man|woman|boy|girl)\b/i);
-  });
-
-  it('has at least four cases with no gold span (precision checks)', () => {
-    expect(cases.filter((c) => parseMarkup(c.text).spans.length === 0).length).toBeGreaterThanOrEqual(4);
-  });
-});
+describeBlindCorpusConventions('templatize evaluation corpus 5', file, 'c5', 4);

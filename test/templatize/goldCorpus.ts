@@ -179,3 +179,35 @@ export function describeGoldCorpusFormat(title: string, path: string, minCases: 
     });
   });
 }
+
+/**
+ * The conventions the blind corpora written since corpus4 share: ids `<prefix>-001` onwards without gaps, options A-E
+ * with the answer among them, questions free of markup, pronouns and sex words, and some cases with no span at all.
+ */
+export function describeBlindCorpusConventions(title: string, path: string, idPrefix: string, minWithoutSpan: number): void {
+  describe(`${title}: conventions of this set`, () => {
+    const cases = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { id: string; text: string; question: string; options: Record<string, string>; answer: string });
+
+    it(`numbers its ids ${idPrefix}-001 onwards without gaps`, () => {
+      expect(cases.map((c) => c.id)).toEqual(cases.map((_, i) => `${idPrefix}-${String(i + 1).padStart(3, '0')}`));
+    });
+
+    it('gives every case five options A-E and an answer among them', () => {
+      for (const c of cases) {
+        expect(Object.keys(c.options), c.id).toEqual(['A', 'B', 'C', 'D', 'E']);
+        expect(Object.keys(c.options), c.id).toContain(c.answer);
+      }
+    });
+
+    it('keeps questions free of markup, pronouns and sex words', () => {
+      for (const c of cases) expect(c.question, c.id).not.toMatch(/[\u27e6\u27e7]|\b(he|she|his|her|him|man|woman|boy|girl)\b/i);
+    });
+
+    it(`has at least ${minWithoutSpan} cases with no gold span (precision checks)`, () => {
+      expect(cases.filter((c) => parseMarkup(c.text).spans.length === 0).length).toBeGreaterThanOrEqual(minWithoutSpan);
+    });
+  });
+}
