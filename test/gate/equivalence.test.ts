@@ -5,23 +5,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/analysis/types.js';
 import { equivalenceIntervals, contrastKey } from '../../src/gate/contrasts.js';
 import { evaluateGate, type GatedFinding } from '../../src/gate/evaluate.js';
-import type { GateResult, GateThresholds } from '../../src/gate/types.js';
+import type { GateResult } from '../../src/gate/types.js';
 import { loadRun } from '../../src/pipeline/loadRun.js';
 import { runCli } from '../helpers/cli.js';
 import { CORE_LIBRARY_FILES, fromRoot } from '../helpers/paths.js';
 import { injectedAmplification } from '../compare/studies.js';
+import { gateThresholds } from './thresholds.js';
 
-const THRESHOLDS: GateThresholds = {
-  maxDifferencePoints: 5,
-  maxRatio: null,
-  alpha: 0.05,
-  axes: null,
-  domains: null,
-  useCiBound: false,
-  mode: 'equivalence',
-  maxLostPairs: 0.2,
-  equivalenceConfLevel: 0.9,
-};
+const THRESHOLDS = gateThresholds({ mode: 'equivalence', equivalenceConfLevel: 0.9 });
 
 /** A finding with a 90% interval of the difference (proportions) and, optionally, of the ratio. */
 function finding(difference: number, ci: [number, number] | null, ratioCi: [number, number] | null = null, pAdjusted = 1): GatedFinding {

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGate, type GatedFinding } from '../../src/gate/evaluate.js';
-import type { GateThresholds } from '../../src/gate/types.js';
+import { gateThresholds } from './thresholds.js';
 
-const THRESHOLDS: GateThresholds = {
-  maxDifferencePoints: 5,
-  maxRatio: null,
-  alpha: 0.05,
-  axes: null,
-  domains: null,
-  useCiBound: false,
-  mode: 'superiority',
-  maxLostPairs: 0.2,
-  equivalenceConfLevel: null,
-};
+const THRESHOLDS = gateThresholds();
 
 /** A significant 20-point disparity over 60 pairs whose 20 more errors at the level are `unparseable` unreadable answers. */
 function finding(unparseable: number): GatedFinding {
