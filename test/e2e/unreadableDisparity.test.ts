@@ -18,18 +18,21 @@ describe('a disparity made of unreadable answers', () => {
   const dir = mkdtempSync(join(tmpdir(), 'counterfair-unreadable-'));
   const out = join(dir, 'run');
   let stdout: string;
-  beforeAll(async () => {
-    server = await startFakeOpenAI((body) =>
-      body.messages.some((m) => m.content.includes('Medicaid')) ? 'Siehe oben; die Lage ist komplex.' : 'Answer: B',
-    );
-    const study = writeTestStudy(join(dir, 'study.yaml'), {
-      name: 'unreadable',
+  /** The study against the local server: private vs Medicaid on the core library, unreadable answers allowed up to `maxUnparseable`. */
+  const unreadableStudy = (file: string, name: string, maxUnparseable: number) =>
+    writeTestStudy(join(dir, `${file}.yaml`), {
+      name,
       seed: 3,
       templates: coreLibrary(),
       axes: ['insurance: { levels: [private, medicaid] }'],
       models: [`{ id: remote, provider: openai, model: m, base_url: "${server.baseUrl}", api_key_env: UNREADABLE_KEY, max_retries: 0 }`],
-      extra: ['quality: { max_error_rate: 0.2, max_unparseable_rate: 1 }'],
+      extra: [`quality: { max_error_rate: 0.2, max_unparseable_rate: ${maxUnparseable} }`],
     });
+  beforeAll(async () => {
+    server = await startFakeOpenAI((body) =>
+      body.messages.some((m) => m.content.includes('Medicaid')) ? 'Siehe oben; die Lage ist komplex.' : 'Answer: B',
+    );
+    const study = unreadableStudy('study', 'unreadable', 1);
     const r = await runCli(['run', study, '--out', out], { UNREADABLE_KEY: 'k', COUNTERFAIR_CACHE_DIR: 'off' });
     expect(r.stderr).not.toContain('internal error');
     expect(r.code).toBe(0);
@@ -76,14 +79,7 @@ describe('a disparity made of unreadable answers', () => {
   });
 
   it('names unreadable answers when they fail the data-quality check, not only failed requests', async () => {
-    const strict = writeTestStudy(join(dir, 'strict.yaml'), {
-      name: 'unreadable strict',
-      seed: 3,
-      templates: coreLibrary(),
-      axes: ['insurance: { levels: [private, medicaid] }'],
-      models: [`{ id: remote, provider: openai, model: m, base_url: "${server.baseUrl}", api_key_env: UNREADABLE_KEY, max_retries: 0 }`],
-      extra: ['quality: { max_error_rate: 0.2, max_unparseable_rate: 0.1 }'],
-    });
+    const strict = unreadableStudy('strict', 'unreadable strict', 0.1);
     const r = await runCli(['run', strict, '--out', join(dir, 'strict')], { UNREADABLE_KEY: 'k', COUNTERFAIR_CACHE_DIR: 'off' });
     expect(r.code).toBe(4);
     expect(r.stdout).toMatch(/model remote: DATA QUALITY CHECK FAILED \(\d+ of \d+ answers could not be read/);
