@@ -110,6 +110,14 @@ export function pairsWhere<S extends AnalysedScore>(group: ContrastPairs<S>, tes
   return kept;
 }
 
+/** How many pairs `group` has, and how many stand in a marginal partner (counted from its rows, for a contrast made here). */
+export function pairCounts(group: ContrastPairs): { total: number; marginal: number } {
+  const made = rowsOf(group);
+  if (made) return { total: made.rows.length, marginal: made.rows.marginalCount() };
+  const { pairs } = group;
+  return { total: pairs.length, marginal: pairs.filter((p) => p.marginal).length };
+}
+
 /** Whether any pair of `group` stands in a marginal partner (read from its rows, for a contrast made here). */
 export function someMarginal(group: ContrastPairs): boolean {
   return rowsOf(group)?.rows.anyMarginal() ?? somePair(group, (p) => p.marginal);

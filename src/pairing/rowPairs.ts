@@ -41,6 +41,13 @@ export class RowPairs {
     this.marginal = this.marginal.slice(0, n);
   }
 
+  /** How many pairs stand in a marginal partner. */
+  marginalCount(): number {
+    let n = 0;
+    for (let i = 0; i < this.count; i++) n += this.marginal[i]!;
+    return n;
+  }
+
   /** Whether any pair stands in a marginal partner. */
   anyMarginal(): boolean {
     return this.marginal.subarray(0, this.count).includes(1);

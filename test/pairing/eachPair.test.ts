@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eachPair, pairContrasts, someMarginal } from '../../src/pairing/pairs.js';
+import { eachPair, pairContrasts, pairCounts, someMarginal } from '../../src/pairing/pairs.js';
 import { score, sentenceAxis } from '../analysis/helpers.js';
 
 const axes = [sentenceAxis('race', ['white', 'black']), sentenceAxis('insurance', ['private', 'medicaid'])];
@@ -15,8 +15,10 @@ describe('eachPair and someMarginal', () => {
     expect([...eachPair(black)]).toEqual(black.pairs);
     expect(black.pairs.map((p) => p.marginal)).toEqual([true, false, true, false]);
     expect(someMarginal(black)).toBe(true);
+    expect(pairCounts(black)).toEqual({ total: 4, marginal: 2 });
     const exactOnly = { ...black, pairs: black.pairs.filter((p) => !p.marginal) };
     expect([...eachPair(exactOnly)]).toEqual(exactOnly.pairs);
     expect(someMarginal(exactOnly)).toBe(false);
+    expect(pairCounts(exactOnly)).toEqual({ total: 2, marginal: 0 });
   });
 });

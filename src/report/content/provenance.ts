@@ -2,7 +2,7 @@ import { cuesName, type CueMode } from '../../template/render.js';
 import type { Axis, Level, Perturbation } from '../../demographics/types.js';
 import { importRecord } from '../../import/manifest.js';
 import type { ReportContext } from '../sources.js';
-import { eachPair } from '../../pairing/pairs.js';
+import { pairCounts } from '../../pairing/pairs.js';
 
 /**
  * Claims about how the variants and the correct answers came about, worded from the run's provenance: variants
@@ -91,12 +91,7 @@ export function contrastDifference(
       ? `in the patient's name alone, one drawn for ${level.label} in place of one drawn for ${reference.label} (the ${axisName} is not stated)`
       : `${stated.replace('in one cue:', 'in two cues:')}, and in the patient's name, drawn for each level`;
   const group = ctx.contrasts.find((p) => p.modelId === c.model && p.axis === c.axis && p.level === c.level && p.cues === c.cues);
-  let marginal = 0;
-  let total = 0;
-  for (const pair of group ? eachPair(group) : []) {
-    total++;
-    if (pair.marginal) marginal++;
-  }
+  const { marginal, total } = group ? pairCounts(group) : { marginal: 0, total: 0 };
   const others = marginal
     ? ` In this design ${marginal} of ${total} level variants had no partner differing in this axis alone (other demographic cues differ too), so the rates and the difference above come from a model that holds those other cues fixed rather than from a direct comparison.`
     : '';
