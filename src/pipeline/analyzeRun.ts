@@ -56,27 +56,44 @@ export async function analyzeRun(
   variants: readonly Variant[],
   responses: Responses,
   registry: Registry = createRegistry(),
-  options: { rescore?: boolean; scoringWorkers?: ScoringWorkers } = {},
+  options: ScoringOptions = {},
 ): Promise<AnalysisResults> {
-  const { results, table } = await scoreAndAnalyse(runDir, study, vignettes, variants, responses, registry, options);
-  // The report renders the scores just analysed (the same values scores.jsonl now holds), not a second copy read back.
-  await writeReport(runDir, { questionTypes: registry.questionTypes, scores: table });
-  return results;
+  return analyseScoredRun(
+    runDir,
+    study,
+    vignettes,
+    await scoreRun(runDir, study, vignettes, variants, responses, registry, options),
+    registry,
+  );
+}
+
+interface ScoringOptions {
+  rescore?: boolean;
+  scoringWorkers?: ScoringWorkers;
+}
+
+/** A run's scores, in a table, and the failed requests among its responses: all the analysis needs of the answers. */
+export interface ScoredRun {
+  table: ScoreTable;
+  errors: RequestErrorTally;
 }
 
 /**
- * Scores (or reads the scores back), analyses, and writes scores, findings and results. With `scoringWorkers` above
- * one, and only the built-in question types, answers are scored on that many worker threads, in the same order.
+ * Scores every response (or reads the scores back, see `analyzeRun`) and writes scores.jsonl and scores-table.bin.
+ * The responses are not needed after it: a caller that drops its source (a journal's index of every request) before
+ * `analyseScoredRun` keeps it out of the analysis's memory, which at ten million answers is a quarter of a gigabyte.
+ * With `scoringWorkers` above one, and only the built-in question types, answers are scored on that many worker
+ * threads, in the same order.
  */
-async function scoreAndAnalyse(
+export async function scoreRun(
   runDir: string,
-  study: AnalyzedStudy,
+  study: Pick<AnalyzedStudy, 'seed' | 'axes'>,
   vignettes: readonly Vignette[],
   variants: readonly Variant[],
   responses: Responses,
   registry: Registry,
-  options: { rescore?: boolean; scoringWorkers?: ScoringWorkers },
-): Promise<{ results: AnalysisResults; table: ScoreTable }> {
+  options: ScoringOptions = {},
+): Promise<ScoredRun> {
   const { questionTypes, providers } = registry;
   const byVariant = new Map(variants.map((v) => [v.variantId, v]));
   const byVignette = new Map(vignettes.map((v) => [v.id, v]));
@@ -84,7 +101,6 @@ async function scoreAndAnalyse(
   // goes into the table's columns as it is read or made.
   const errors = new RequestErrorTally();
   const source = currentScoresSource(runDir, vignettes, questionTypes);
-  let table: ScoreTable;
   const automated = (): Iterable<ScoreRecord> => {
     const score = createScorer(questionTypes);
     const scored = (r: ResponseRecord) => score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
@@ -99,30 +115,41 @@ async function scoreAndAnalyse(
   };
   if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
     // Nothing the scores are a function of has changed: read back, not scored again.
-    table = readScoreTable(runDir);
+    const table = readScoreTable(runDir);
     for (const r of failedResponses(table, responses)) errors.add(r);
-  } else if (source.judge === null && source.inputs.adjudications === null) {
+    return { table, errors };
+  }
+  if (source.judge === null && source.inputs.adjudications === null) {
     // No judge and no clinician labels: each score is final when made, written and tabled on the way. The table is
     // sized once when the number of responses is known; its keys wait in a file until scores-table.bin holds them.
     const keys = scoreKeysFile(runDir);
     try {
-      table = new ScoreTable(responses.size, keys);
+      const table = new ScoreTable(responses.size, keys);
       await writeScores(runDir, tabled(scoredStream(), table), source);
       writeScoreTable(runDir, table);
+      return { table, errors };
     } finally {
       keys.dispose();
     }
-  } else {
-    // A judge pairs free-text answers and labels name scores by key: both need every score first. Scoring is a pure
-    // function of the answers, the judges' verdicts and the clinicians' labels, loaded here.
-    const judged = judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, [
-      ...automated(),
-    ]);
-    const scores = applyAdjudications(judged.scores, readAdjudications(runDir));
-    await writeScores(runDir, scores, source);
-    table = ScoreTable.of(scores);
-    writeScoreTable(runDir, table);
   }
+  // A judge pairs free-text answers and labels name scores by key: both need every score first. Scoring is a pure
+  // function of the answers, the judges' verdicts and the clinicians' labels, loaded here.
+  const judged = judgedScores({ runDir, seed: study.seed, axes: study.axes, vignettes, variants, responses, providers }, [...automated()]);
+  const scores = applyAdjudications(judged.scores, readAdjudications(runDir));
+  await writeScores(runDir, scores, source);
+  const table = ScoreTable.of(scores);
+  writeScoreTable(runDir, table);
+  return { table, errors };
+}
+
+/** Analyses a run's scores and writes findings, results and the report (which renders the scores just analysed). */
+export async function analyseScoredRun(
+  runDir: string,
+  study: AnalyzedStudy,
+  vignettes: readonly Vignette[],
+  { table, errors }: ScoredRun,
+  registry: Registry = createRegistry(),
+): Promise<AnalysisResults> {
   const scores = table.rows();
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
@@ -157,7 +184,8 @@ async function scoreAndAnalyse(
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
-  return { results, table };
+  await writeReport(runDir, { questionTypes: registry.questionTypes, scores: table });
+  return results;
 }
 
 /** The records as they pass, each added to the table on the way. */

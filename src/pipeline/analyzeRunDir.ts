@@ -3,7 +3,7 @@ import { DEFAULT_QUALITY } from '../study/load.js';
 import type { QualityThresholds } from '../study/types.js';
 import { InputError } from '../util/problems.js';
 import { createRegistry, type Registry } from '../registry.js';
-import { analyzeRun } from './analyzeRun.js';
+import { analyseScoredRun, scoreRun } from './analyzeRun.js';
 import { scoringWorkersFor } from '../score/parallel.js';
 import { loadRun, readFinalResponses, type LoadedRun } from './loadRun.js';
 import { NO_SETTINGS, settledAnalysis, type AnalysisSettings } from '../study/analysisSettings.js';
@@ -41,11 +41,13 @@ export async function analyzeRunDirectory(
     requireRunFile(runDir, 'responses');
     const quality = { ...(run.study.quality ?? DEFAULT_QUALITY), ...definedFields(options.quality ?? {}) };
     const analysis = analysisOver(run, options.analysis ?? NO_SETTINGS);
-    const responses = readFinalResponses(run);
-    return await analyzeRun(runDir, { ...run.study, quality, analysis }, run.vignettes, run.variants, responses, registry, {
+    const study = { ...run.study, quality, analysis };
+    // The final responses (and their index of every request) are read only while scoring: held by nothing after it.
+    const scored = await scoreRun(runDir, study, run.vignettes, run.variants, readFinalResponses(run), registry, {
       rescore: options.rescore === true,
       scoringWorkers: options.scoringWorkers ?? scoringWorkersFor,
     });
+    return await analyseScoredRun(runDir, study, run.vignettes, scored, registry);
   } finally {
     claim.release();
   }

@@ -1,5 +1,5 @@
 import { basename, extname, join } from 'node:path';
-import { analyzeRun } from './analyzeRun.js';
+import { analyseScoredRun, scoreRun } from './analyzeRun.js';
 import type { DataQuality } from '../analysis/dataQuality.js';
 import type { Finding } from '../analysis/types.js';
 import { combinationExclusions, expandStudy } from '../expand/expand.js';
@@ -160,16 +160,14 @@ async function askAndAnalyse(
       { ...options, cache, progress },
     );
     if (options.signal?.aborted) return interrupted();
-    const { findings, dataQuality } = await analyzeRun(
-      runDir,
-      { ...study, modelIds: study.models.map((m) => m.id) },
-      vignettes,
-      variantList,
-      responses,
-      options.registry,
+    const analysedStudy = { ...study, modelIds: study.models.map((m) => m.id) };
+    const scored = await scoreRun(runDir, analysedStudy, vignettes, variantList, responses, options.registry, {
       // A large run scores on one thread per core, as `analyze` does.
-      { scoringWorkers: scoringWorkersFor(models.length * variants.length * study.replicates) },
-    );
+      scoringWorkers: scoringWorkersFor(models.length * variants.length * study.replicates),
+    });
+    // Every answer is scored: the journal (and its index of every request) is not needed by the analysis.
+    await journal.close();
+    const { findings, dataQuality } = await analyseScoredRun(runDir, analysedStudy, vignettes, scored, options.registry);
     analysed = { findings, dataQuality };
   } finally {
     await cache?.close();

@@ -6,7 +6,8 @@
  * matches, so a hash collision can never return another key's value.
  *
  * Open addressing with linear probing, at most 3/4 full (doubling when it would be fuller); an empty slot holds the
- * value NaN, which no offset or row number is. No deletion: the journal and the response index only add or update.
+ * value NaN, which no offset or row number is. No deletion of one entry: the journal and the response index only add or
+ * update (and `clear` empties the whole index).
  */
 export class KeyIndex {
   private homes: Uint32Array;
@@ -69,6 +70,14 @@ export class KeyIndex {
     this.homes[slot] = home;
     this.fingerprints[slot] = fingerprint;
     this.values[slot] = value;
+  }
+
+  /** Removes every entry and gives the slots' memory back (a journal closed before its run's analysis). */
+  clear(): void {
+    this.homes = new Uint32Array(16);
+    this.fingerprints = new Uint32Array(16);
+    this.values = new Float64Array(16).fill(Number.NaN);
+    this.count = 0;
   }
 
   private grow(): void {

@@ -46,6 +46,17 @@ describe('KeyIndex', () => {
     expect(index.get('b')).toBe(1);
   });
 
+  it('clear empties the index, which then fills again like a new one', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => hexKey(i));
+    const index = indexOver(keys);
+    keys.forEach((key, i) => index.set(key, i));
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(keys.some((key) => index.has(key))).toBe(false);
+    index.set(keys[42]!, 42);
+    expect([index.size, index.get(keys[42]!), index.has(keys[41]!)]).toEqual([1, 42, false]);
+  });
+
   it('refuses NaN, which marks an empty slot', () => {
     expect(() => indexOver([]).set('a', Number.NaN)).toThrow(/NaN/);
   });

@@ -43,6 +43,19 @@ describe('response journal', () => {
     await reopened.close();
   });
 
+  it('holds nothing once closed (its index is let go), closes twice harmlessly, and leaves the file whole', async () => {
+    const path = join(scratchDir('journal-closed'), 'responses.jsonl');
+    const journal = ResponseJournal.open(path);
+    journal.append(record('a', 'Answer: A'));
+    journal.append(record('b', null));
+    await journal.close();
+    expect([journal.answeredCount, journal.has('a'), journal.has('b')]).toEqual([0, false, false]);
+    await journal.close();
+    const reopened = ResponseJournal.open(path);
+    expect([reopened.isAnswered('a'), reopened.has('b'), reopened.answeredCount]).toEqual([true, true, 1]);
+    await reopened.close();
+  });
+
   it('cuts off a line torn by a crash and appends cleanly after it', async () => {
     const path = join(scratchDir('journal-torn'), 'responses.jsonl');
     writeFileSync(path, `${JSON.stringify(record('a', 'Answer: A'))}\n{"key":"b","text":"Ans`);
