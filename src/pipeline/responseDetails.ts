@@ -12,19 +12,31 @@ export interface ResponseDetails {
 }
 
 /**
- * A string (or null) field of a line written by JSON.stringify. The field's name between quotes and a colon cannot
- * occur inside a string value, where every quote is escaped, so the first match is the record's own field.
+ * A string (or null) field of a line written by JSON.stringify: its name between quotes and a colon cannot occur
+ * inside a string value, where every quote is escaped, so the one occurrence is the record's own field. Looked for
+ * from the end when the field follows the answer's text (`servedModel`), so that the text is not read through.
+ * Undefined when the field is missing or not written as JSON.stringify writes it (the line is then parsed whole).
  */
-const FIELD = (name: string) => new RegExp(`"${name}":(null|"(?:[^"\\\\]|\\\\.)*")`);
-const KEY = FIELD('key');
-const MODEL = FIELD('modelId');
-const SERVED = FIELD('servedModel');
-
-function fieldOf(line: string, field: RegExp): string | null | undefined {
-  const literal = field.exec(line)?.[1];
-  if (literal === undefined || literal === 'null') return literal === undefined ? undefined : null;
-  return literal.includes('\\') ? (JSON.parse(literal) as string) : literal.slice(1, -1);
+function fieldOf(line: string, name: string, from: 'start' | 'end'): string | null | undefined {
+  const label = `"${name}":`;
+  const at = from === 'start' ? line.indexOf(label) : line.lastIndexOf(label);
+  if (at < 0) return undefined;
+  const start = at + label.length;
+  if (line.startsWith('null', start)) return null;
+  if (line.charCodeAt(start) !== QUOTE) return undefined;
+  let escaped = false;
+  for (let i = start + 1; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === BACKSLASH) {
+      escaped = true;
+      i++;
+    } else if (c === QUOTE) return escaped ? (JSON.parse(line.slice(start, i + 1)) as string) : line.slice(start + 1, i);
+  }
+  return undefined;
 }
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
 
 /**
  * One streaming pass over responses.jsonl for `keys`' texts and the served model identifiers. Only the lines of those
@@ -44,10 +56,10 @@ export function responseDetails(runDir: string, keys: ReadonlySet<string>): Resp
   scanLines(path, (line) => {
     lineNumber++;
     if (line.trim() === '') return;
-    const key = fieldOf(line, KEY);
-    const modelId = fieldOf(line, MODEL);
+    const key = fieldOf(line, 'key', 'start');
+    const modelId = fieldOf(line, 'modelId', 'start');
     if (typeof key === 'string' && typeof modelId === 'string' && !keys.has(key)) {
-      serve(modelId, fieldOf(line, SERVED));
+      serve(modelId, fieldOf(line, 'servedModel', 'end'));
       return;
     }
     const r = parseResponseLine<ResponseRecord>(runDir, line, lineNumber);

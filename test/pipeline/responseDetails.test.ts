@@ -45,6 +45,19 @@ describe("the report's reading of responses.jsonl", () => {
     expect(served).toEqual(new Map([['m', new Set(['m-1', 'vendor/model "v2" \\ 2026', 'm-2'])]]));
   });
 
+  it('reads lines another writer spaced or ordered differently (parsed whole when a field is not where it looks)', () => {
+    const spaced = '{"key": "wanted", "modelId": "m", "text": "Answer: C", "error": null, "servedModel": "spaced-1"}';
+    const reordered = JSON.stringify({ servedModel: 'first-1', modelId: 'n', key: 'late', text: 'quoting "servedModel":"x"', error: null });
+    const { texts, served } = responseDetails(runDir([spaced, reordered]), new Set(['wanted']));
+    expect(texts).toEqual(new Map([['wanted', 'Answer: C']]));
+    expect(served).toEqual(
+      new Map([
+        ['m', new Set(['spaced-1'])],
+        ['n', new Set(['first-1'])],
+      ]),
+    );
+  });
+
   it('still reports a damaged line, by line number', () => {
     const dir = runDir([line({}), '{"key": "x", "modelId": ', line({ key: 'y' })]);
     expect(() => responseDetails(dir, new Set(['y']))).toThrow(InputError);

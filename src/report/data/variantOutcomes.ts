@@ -1,6 +1,7 @@
 import type { Axis } from '../../demographics/types.js';
 import { pooledScores } from '../../analysis/probes.js';
 import type { VariantKind } from '../../expand/types.js';
+import type { AnalysedScore } from '../../score/table.js';
 import type { Outcome } from '../../score/types.js';
 import type { ReportContext } from '../sources.js';
 
@@ -23,36 +24,19 @@ export interface VariantOutcomeRow {
 const KIND_ORDER: readonly VariantKind[] = ['reference', 'demographic', 'no-demographics', 'paraphrase'];
 const OUTCOME_ORDER: readonly Outcome[] = ['correct', 'incorrect', 'answered', 'refusal', 'unparseable', 'error', 'unscored'];
 
+type CountedRow = VariantOutcomeRow & { rank: number[] };
+
 /** Per model (and cue mode) and variant, in kind then axis and level order; race-myth probes left out, as in the analysis. */
 export function variantOutcomes(ctx: Pick<ReportContext, 'scores' | 'vignettes' | 'axes'>): VariantOutcomeRow[] {
-  const rows = new Map<string, VariantOutcomeRow & { rank: number[] }>();
+  const rows = new Map<string, CountedRow>();
+  // A variant's row is found once per model: a variant fixes its kind, levels and cue mode, and a run has millions of
+  // answers but thousands of variants.
+  const rowOfVariant = new Map<string, Map<string, CountedRow>>();
   for (const s of pooledScores(ctx.scores, ctx.vignettes)) {
-    const away =
-      s.kind === 'reference' || s.kind === 'demographic'
-        ? ctx.axes.flatMap((axis, i) => {
-            const level = s.attributes[axis.id];
-            return level === undefined || level === axis.reference || axis.id in s.pinned ? [] : [{ axis, i, level }];
-          })
-        : [];
-    const variant =
-      s.kind === 'reference' || s.kind === 'demographic'
-        ? away.map((a) => `${a.axis.id}=${a.level}`).join(',') || 'reference'
-        : `(${s.kind})`;
-    const key = `${s.modelId}\u0000${s.cues ?? ''}\u0000${s.kind}\u0000${variant}`;
-    let row = rows.get(key);
-    if (!row)
-      rows.set(
-        key,
-        (row = {
-          model: s.modelId,
-          ...(s.cues === undefined ? {} : { cues: s.cues }),
-          kind: s.kind,
-          variant,
-          answers: 0,
-          outcomes: {},
-          rank: [KIND_ORDER.indexOf(s.kind), ...away.flatMap((a) => [a.i, levelIndex(a.axis, a.level)])],
-        }),
-      );
+    let ofModel = rowOfVariant.get(s.modelId);
+    if (!ofModel) rowOfVariant.set(s.modelId, (ofModel = new Map()));
+    let row = ofModel.get(s.variantId);
+    if (!row) ofModel.set(s.variantId, (row = rowOf(s, ctx.axes, rows)));
     row.answers++;
     row.outcomes[s.outcome] = (row.outcomes[s.outcome] ?? 0) + 1;
   }
@@ -61,6 +45,37 @@ export function variantOutcomes(ctx: Pick<ReportContext, 'scores' | 'vignettes' 
   return [...rows.values()]
     .sort((a, b) => a.model.localeCompare(b.model) || (a.cues ?? '').localeCompare(b.cues ?? '') || compareRanks(a.rank, b.rank))
     .map(({ rank: _rank, outcomes, ...row }) => ({ ...row, outcomes: Object.fromEntries(present.map((o) => [o, outcomes[o] ?? 0])) }));
+}
+
+/** The row counting a score's variant (created, empty, the first time it is asked for), among `rows`. */
+function rowOf(s: AnalysedScore, axes: readonly Axis[], rows: Map<string, CountedRow>): CountedRow {
+  const away =
+    s.kind === 'reference' || s.kind === 'demographic'
+      ? axes.flatMap((axis, i) => {
+          const level = s.attributes[axis.id];
+          return level === undefined || level === axis.reference || axis.id in s.pinned ? [] : [{ axis, i, level }];
+        })
+      : [];
+  const variant =
+    s.kind === 'reference' || s.kind === 'demographic'
+      ? away.map((a) => `${a.axis.id}=${a.level}`).join(',') || 'reference'
+      : `(${s.kind})`;
+  const key = `${s.modelId}\u0000${s.cues ?? ''}\u0000${s.kind}\u0000${variant}`;
+  let row = rows.get(key);
+  if (!row)
+    rows.set(
+      key,
+      (row = {
+        model: s.modelId,
+        ...(s.cues === undefined ? {} : { cues: s.cues }),
+        kind: s.kind,
+        variant,
+        answers: 0,
+        outcomes: {},
+        rank: [KIND_ORDER.indexOf(s.kind), ...away.flatMap((a) => [a.i, levelIndex(a.axis, a.level)])],
+      }),
+    );
+  return row;
 }
 
 function levelIndex(axis: Axis, level: string): number {
