@@ -21,6 +21,7 @@ export function analyzeCommand(io: CliIO): Command {
         registry: io.registry,
         analysis: await analysisSettings(opts),
         rescore: opts.rescore === true,
+        log: (line) => io.stderr.write(`${line}\n`),
       });
       printFindings(io.stdout, findings, opts.json, `Report: ${runFile(runDir, 'report')}`, dataQuality, { runDir });
       checkDataQuality(io.stderr, dataQuality);

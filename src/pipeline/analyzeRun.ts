@@ -70,7 +70,20 @@ export async function analyzeRun(
 interface ScoringOptions {
   rescore?: boolean;
   scoringWorkers?: ScoringWorkers;
+  /** Where a long run says what it is doing (`phaseLog`); silent by default. */
+  log?: (line: string) => void;
+  /** Milliseconds since the epoch, for the pace of progress lines; `Date.now` by default. */
+  clock?: () => number;
 }
+
+/**
+ * From this many answers a run announces each step after the requests (scoring, analysis, report), each of which
+ * then takes seconds to minutes; a smaller run's steps pass too quickly to be news.
+ */
+export const ANNOUNCED_STEPS_FROM = 100_000;
+
+/** A line of progress while scoring, at most this often (as the request progress writes to a log). */
+const SCORING_PROGRESS_MS = 10_000;
 
 /** A run's scores, in a table, and the failed requests among its responses: all the analysis needs of the answers. */
 export interface ScoredRun {
@@ -106,15 +119,18 @@ export async function scoreRun(
     const scored = (r: ResponseRecord) => score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
     return mapIterable(responses, (r) => (errors.add(r), scored(r)));
   };
+  const total = responses.size ?? 0;
+  const announce = total >= ANNOUNCED_STEPS_FROM ? (options.log ?? (() => {})) : () => {};
   const scoredStream = (): AsyncIterable<ScoreRecord> | Iterable<ScoreRecord> => {
     const { scoringWorkers = 1 } = options;
-    const workers = typeof scoringWorkers === 'number' ? scoringWorkers : scoringWorkers(responses.size ?? 0);
-    return workers > 1 && builtinScoringOnly(vignettes, questionTypes)
-      ? scoreInWorkers(responses, { variants, vignettes }, workers, (r) => errors.add(r))
-      : automated();
+    const workers = typeof scoringWorkers === 'number' ? scoringWorkers : scoringWorkers(total);
+    const parallel = workers > 1 && builtinScoringOnly(vignettes, questionTypes);
+    announce(`counterfair: scoring ${total.toLocaleString('en-US')} answers${parallel ? ` on ${workers} threads` : ''}`);
+    return parallel ? scoreInWorkers(responses, { variants, vignettes }, workers, (r) => errors.add(r)) : automated();
   };
   if (!options.rescore && existsSync(runFile(runDir, 'scores')) && sameScoresSource(readScoresSource(runDir), source)) {
     // Nothing the scores are a function of has changed: read back, not scored again.
+    announce('counterfair: scores read back from scores.jsonl (same extractors, judge and inputs; --rescore scores again)');
     const table = readScoreTable(runDir);
     for (const r of failedResponses(table, responses)) errors.add(r);
     return { table, errors };
@@ -125,7 +141,8 @@ export async function scoreRun(
     const keys = scoreKeysFile(runDir);
     try {
       const table = new ScoreTable(responses.size, keys);
-      await writeScores(runDir, tabled(scoredStream(), table), source);
+      const paced = progressLines(total, options.log ?? (() => {}), options.clock ?? Date.now);
+      await writeScores(runDir, tabled(scoredStream(), table, paced), source);
       writeScoreTable(runDir, table);
       return { table, errors };
     } finally {
@@ -149,7 +166,10 @@ export async function analyseScoredRun(
   vignettes: readonly Vignette[],
   { table, errors }: ScoredRun,
   registry: Registry = createRegistry(),
+  log: (line: string) => void = () => {},
 ): Promise<AnalysisResults> {
+  const announce = table.length >= ANNOUNCED_STEPS_FROM ? log : () => {};
+  announce(`counterfair: analysing ${table.length.toLocaleString('en-US')} scores`);
   const scores = table.rows();
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
   const cueModes = study.cueModes ?? ['explicit'];
@@ -184,16 +204,38 @@ export async function analyseScoredRun(
   };
   writeFindingsJson(runDir, results.findings);
   writeResults(runDir, results);
+  announce('counterfair: writing the report');
   await writeReport(runDir, { questionTypes: registry.questionTypes, scores: table });
   return results;
 }
 
-/** The records as they pass, each added to the table on the way. */
-async function* tabled(records: AsyncIterable<ScoreRecord> | Iterable<ScoreRecord>, table: ScoreTable): AsyncGenerator<ScoreRecord> {
+/** The records as they pass, each added to the table on the way (and counted for the progress lines). */
+async function* tabled(
+  records: AsyncIterable<ScoreRecord> | Iterable<ScoreRecord>,
+  table: ScoreTable,
+  progress: (done: number) => void,
+): AsyncGenerator<ScoreRecord> {
   for await (const r of records) {
     table.add(r);
+    progress(table.length);
     yield r;
   }
+}
+
+/**
+ * "counterfair: scored 1,234,567/9,979,260 answers (12%)" at most every SCORING_PROGRESS_MS, the clock read once every
+ * 4,096 answers: scoring ten million answers takes minutes, and a run that went quiet after its requests looks hung.
+ */
+function progressLines(total: number, log: (line: string) => void, clock: () => number): (done: number) => void {
+  let last = clock();
+  return (done) => {
+    if (done % 4096 !== 0) return;
+    const now = clock();
+    if (now - last < SCORING_PROGRESS_MS) return;
+    last = now;
+    const share = total > 0 ? ` (${Math.floor((100 * done) / total)}%)` : '';
+    log(`counterfair: scored ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} answers${share}`);
+  };
 }
 
 /**

@@ -26,6 +26,10 @@ export async function analyzeRunDirectory(
     rescore?: boolean;
     /** Worker threads that score the answers (1: this thread); by default one per core for a run of 20,000 answers or more. */
     scoringWorkers?: number;
+    /** Where a run of 100,000 answers or more says which step it is in, and how far scoring has got; silent by default. */
+    log?: (line: string) => void;
+    /** Milliseconds since the epoch, for the pace of progress lines; `Date.now` by default. */
+    clock?: () => number;
   } = {},
 ): Promise<AnalysisResults> {
   const claim = claimRunDirectory(runDir);
@@ -46,8 +50,10 @@ export async function analyzeRunDirectory(
     const scored = await scoreRun(runDir, study, run.vignettes, run.variants, readFinalResponses(run), registry, {
       rescore: options.rescore === true,
       scoringWorkers: options.scoringWorkers ?? scoringWorkersFor,
+      ...(options.log ? { log: options.log } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
     });
-    return await analyseScoredRun(runDir, study, run.vignettes, scored, registry);
+    return await analyseScoredRun(runDir, study, run.vignettes, scored, registry, options.log);
   } finally {
     claim.release();
   }

@@ -164,10 +164,12 @@ async function askAndAnalyse(
     const scored = await scoreRun(runDir, analysedStudy, vignettes, variantList, responses, options.registry, {
       // A large run scores on one thread per core, as `analyze` does.
       scoringWorkers: scoringWorkersFor(models.length * variants.length * study.replicates),
+      log: options.log,
+      clock: options.clock,
     });
     // Every answer is scored: the journal (and its index of every request) is not needed by the analysis.
     await journal.close();
-    const { findings, dataQuality } = await analyseScoredRun(runDir, analysedStudy, vignettes, scored, options.registry);
+    const { findings, dataQuality } = await analyseScoredRun(runDir, analysedStudy, vignettes, scored, options.registry, options.log);
     analysed = { findings, dataQuality };
   } finally {
     await cache?.close();

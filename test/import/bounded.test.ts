@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { analyzeRunDirectory } from '../../src/pipeline/analyzeRunDir.js';
 import { spawnCli } from '../helpers/cliProcess.js';
 
 /**
@@ -12,7 +13,7 @@ import { spawnCli } from '../helpers/cliProcess.js';
  * at this cap. `--no-analyze` stops before scoring: the analysis holds one score per answer, by design.
  */
 describe('import in bounded memory', () => {
-  it('imports 100,000 answers with a 64 MB heap, every answer written', async () => {
+  it('imports 100,000 answers with a 64 MB heap, every answer written; analysing them announces each step', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'counterfair-bounded-import-'));
     const file = join(dir, 'answers.csv');
     const lines = ['case,model,rep,gold,answer,race'];
@@ -46,5 +47,22 @@ describe('import in bounded memory', () => {
     expect(manifest.import).toMatchObject({ rows: 100_000, skippedRows: 0 });
     expect(manifest.study.replicates).toBe(5);
     expect(readFileSync(join(out, 'variants.jsonl'), 'utf8').trim().split('\n')).toHaveLength(2_500);
+
+    // Analysed, a run this large says which step it is in and, on a clock that moves 10 s a reading, how far scoring
+    // has got: every 4,096 answers.
+    const logged: string[] = [];
+    let now = 0;
+    await analyzeRunDirectory(out, { scoringWorkers: 1, log: (line) => logged.push(line), clock: () => (now += 10_000) });
+    const scored = logged.filter((line) => line.startsWith('counterfair: scored '));
+    expect(scored).toHaveLength(Math.floor(100_000 / 4096));
+    expect(scored[0]).toBe('counterfair: scored 4,096/100,000 answers (4%)');
+    expect(logged.filter((line) => !scored.includes(line))).toEqual([
+      'counterfair: scoring 100,000 answers',
+      'counterfair: analysing 100,000 scores',
+      'counterfair: writing the report',
+    ]);
+    logged.length = 0;
+    await analyzeRunDirectory(out, { log: (line) => logged.push(line) });
+    expect(logged[0]).toMatch(/^counterfair: scores read back from scores.jsonl/);
   }, 180_000);
 });
