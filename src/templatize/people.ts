@@ -118,6 +118,8 @@ const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?
 /** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */
 const RELATION_TIES = [
   String.raw`,? (?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((?<titledAge>\d{1,3})\)`,
+  // "My dad, Mr. Binh Tran, he's 68".
+  String.raw`, (?:Mrs?|Ms)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<titledPronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw`,? aged? (?<agedAge>\d{1,2})\b`,
   String.raw`, (?<commaAge>\d{1,3})(?=[,.;)](?:\s|$)|\s*$)`,
   String.raw` is (?<isAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
@@ -127,7 +129,7 @@ const RELATION_TIES = [
   String.raw` \((?:your |the )?(?<ptBracket>pt|patient)\b`,
   String.raw`, (?<ptApposition>the (?:pt|patient))\b`,
 ].join('|');
-const AGE_GROUPS = ['titledAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
+const AGE_GROUPS = ['titledAge', 'titledPronounAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
 const RELATION = new RegExp(
   String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(]))?(?:${RELATION_TIES})?`,
   'dg',
@@ -163,13 +165,16 @@ export function patientRelation(
     if (
       !caregiver &&
       earlier.some(
-        (e) => e.start < m.index! && (e.attribute === 'sex' || e.attribute === 'title' || (e.attribute === 'age' && e.years !== undefined)),
+        (e) =>
+          e.start < m.index! &&
+          (e.attribute === 'sex' || (e.attribute === 'title' && !namesCaller(text, e)) || (e.attribute === 'age' && e.years !== undefined)),
       )
     )
       return undefined;
     if (caregiver && !g.ageBefore && !ageGroup) continue;
     const tied = about || caregiver || g.ageBefore || ageGroup || namedPatient || opensMessageAbout(text, m, gender);
-    if (!tied || (!possessive && !ageGroup && !namedPatient)) continue;
+    // "calling about 8 yo daughter": the age ties the bare noun as a possessive would.
+    if (!tied || (!possessive && !ageGroup && !namedPatient && !(about && g.ageBefore))) continue;
     const nounStart = m.indices!.groups!.noun![0];
     const result: { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } = {
       noun: {
@@ -193,18 +198,36 @@ export function patientRelation(
 }
 
 /**
- * The relation noun naming the patient said again later, bare, with the writer's possessive or as a possessor ("my
- * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle"): the patient again, with the sex pinned as before.
- * Not after another person's possessive ("her mother" said by the patient's daughter is handled apart).
+ * "Mr. Tran's daughter calling", "(from Mrs. Gutierrez's husband)": a titled name whose relative speaks names the
+ * patient the relative then writes about; it is no sex word of the patient's that a relation noun must come before.
+ */
+const namesCaller = (text: string, title: Mention) =>
+  new RegExp(String.raw`^ ?[A-Z][\w'’-]+['’]s (?:${KIN_NOUNS})\b`, 'i').test(text.slice(title.end));
+
+/** Words for the same relative ("my father ... Dad"): a repeat may use another. */
+const SAME_RELATION: readonly (readonly string[])[] = [
+  ['father', 'dad'],
+  ['mother', 'mom', 'mum'],
+  ['grandfather', 'grandpa'],
+  ['grandmother', 'grandma', 'granny'],
+];
+
+/**
+ * The relation noun naming the patient said again, bare, with the writer's possessive or as a possessor ("my
+ * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle", "my father ... Dad has VA benefits"): the patient
+ * again, with the sex pinned as before. Said before the relation is tied, only with the writer's possessive ("Subject:
+ * my mom's meds ... I'm writing for my mother"). Not after another person's possessive ("her mother" said by the
+ * patient's daughter is handled apart).
  */
 export function relationRepeats(text: string, noun: Mention): Mention[] {
-  const word = noun.surface.toLowerCase();
+  const said = noun.surface.toLowerCase();
+  const words = SAME_RELATION.find((same) => same.includes(said)) ?? [said];
   const re = new RegExp(
-    String.raw`(?<!\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Aa]|[Tt]he)\s)\b[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}(?=['’]s\b|[^\w'’-]|$)`,
+    String.raw`(?<!\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Aa]|[Tt]he)\s)\b(?:${words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})(?=['’]s\b|[^\w'’-]|$)`,
     'dg',
   );
   return [...text.matchAll(re)]
-    .filter((m) => m.index! >= noun.end)
+    .filter((m) => m.index! >= noun.end || (m.index! + m[0].length <= noun.start && /\b(?:[Mm]y|[Oo]ur) $/.test(text.slice(0, m.index))))
     .map((m) => ({ ...noun, start: m.index!, end: m.index! + m[0].length, surface: m[0] }));
 }
 

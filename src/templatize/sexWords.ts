@@ -49,7 +49,7 @@ export function sexWords(text: string): Mention[] {
 }
 
 /**
- * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister" and titles
+ * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister", Spanish "Sra." and titles
  * in capitals ("MR. HASSAN") are found but have no slot: kept as written, they pin sex. "MS" is multiple sclerosis.
  * A couple's titles ("Mr. and Mrs. Ali") are one ambiguous span.
  */
@@ -59,12 +59,14 @@ export function titles(text: string): Mention[] {
     mention(m, 0, { attribute: 'ambiguous', reason: "a couple's titles: either may be the patient; kept as written" }),
   );
   const inCouple = (m: RegExpMatchArray) => couples.some((c) => m.index! >= c.start && m.index! < c.end);
-  const single = [...text.matchAll(/\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].filter((m) => !inCouple(m));
+  const single = [...text.matchAll(/\b(Mrs|Mr|Ms|Mx|Miss|Mister|Sra|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].filter((m) => !inCouple(m));
   return [
     ...couples,
     ...single.flatMap((m): Mention[] => {
       const [word, stop] = [m[1]!, m[2]!];
       if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
+      // "Mx." states no sex: found so that it is kept as written, never read as the patient's sex.
+      if (word === 'Mx') return [mention(m, 0, { attribute: 'title', reason: 'a title that states no sex ("Mx."): kept as written' })];
       const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
       const title = TITLES[`${word}.`];
       if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];

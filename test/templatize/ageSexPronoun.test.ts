@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { detectAll } from '../../src/templatize/detect.js';
+import type { Attribute } from '../../src/templatize/types.js';
+
+/** The surfaces of one attribute detected in a text, in order. */
+const surfaces = (attribute: Attribute, text: string) =>
+  detectAll(text)
+    .mentions.filter((m) => m.attribute === attribute)
+    .map((m) => m.surface);
+
+describe('templatize reads the age in more places', () => {
+  it('reads the age after a titled full name, after a first name the text then names the patient by, and in a letter to the patient', () => {
+    expect(surfaces('age', 'Re: Mrs. Aurelia Montoya-Díaz, 66\n\nShe has had a cough for a month.')).toEqual(['66']);
+    expect(surfaces('age', 'Re: Mx Robin Ellery Hart, 41, pronouns they/them')).toEqual(['41']);
+    expect(surfaces('age', 'Triage note: Pt (Dana, 33) has had a rash for 4 days.')).toEqual(['33']);
+    expect(surfaces('age', 'Please see Noor, 9, a girl with recurrent nosebleeds.')).toEqual(['9']);
+    expect(surfaces('age', 'Since you are 64 and smoke, we recommend a CT scan.')).toEqual(['64']);
+    expect(surfaces('age', "Hi, I'm Salvadoran and 47. My knee hurts.")).toEqual(['47']);
+  });
+
+  it('reads an age before a sex word after a label, a day of life and a fraction of a year, kept as written', () => {
+    expect(surfaces('age', 'Patient: 58 female\nReason: syncope')).toEqual(['58']);
+    const newborn = detectAll('Baby girl Osei, DOL 3, feeding well.').mentions.find((m) => m.attribute === 'age');
+    expect(newborn).toMatchObject({ surface: 'DOL 3', years: 0 });
+    expect(newborn?.slot).toBeUndefined();
+    const toddler = detectAll('Patient: 3 1/2 years, female').mentions.find((m) => m.attribute === 'age');
+    expect(toddler).toMatchObject({ surface: '3 1/2 years', years: 3 });
+    expect(toddler?.slot).toBeUndefined();
+  });
+
+  it('leaves plain: a referral header is no name, a count of people, a dose', () => {
+    // "Re" on the line after a role is a field label, not the role's name, so the age after it is the patient's.
+    expect(surfaces('age', 'To: Neurology\nFrom: NP\nRe: 52-year-old man with tremor')).toEqual(['52-year-old']);
+    expect(surfaces('age', 'Household: 4 male siblings')).toEqual([]);
+    expect(surfaces('age', 'She takes 2 1/2 tablets daily.')).toEqual([]);
+  });
+});
+
+describe('templatize reads titles that state no sex and Spanish titles', () => {
+  it('finds "Mx." without a sex and "Sra." as female, both kept as written', () => {
+    const [mx] = detectAll('Mx. Okonkwo, 29, reports palpitations.').mentions.filter((m) => m.attribute === 'title');
+    expect(mx).toMatchObject({ surface: 'Mx.' });
+    expect(mx?.gender).toBeUndefined();
+    expect(mx?.slot).toBeUndefined();
+    const [sra] = detectAll('Home visit to Sra. Beltrán today.').mentions.filter((m) => m.attribute === 'title');
+    expect(sra).toMatchObject({ surface: 'Sra.', gender: 'female' });
+  });
+});
+
+describe('templatize reads a relative naming the patient in more forms', () => {
+  it('reads another word for the same relative as a repeat, and the writer possessive before the tie', () => {
+    const text = 'Subject: my mum\u2019s inhaler\n\nI am writing about my mother, who is 84. Mum coughs at night and she is tired.';
+    expect(surfaces('sex', text)).toEqual(['mum', 'mother', 'Mum']);
+    expect(surfaces('pronoun', text)).toEqual(['she']);
+  });
+
+  it('is not blocked by the caller titled as the patient’s relative, and reads "calling about 6 yo son"', () => {
+    const caller = "From Mr. Haddad's wife: my husband is 70, he fell last night and he can't stand.";
+    expect(surfaces('sex', caller)).toEqual(['husband']);
+    expect(surfaces('age', caller)).toEqual(['70']);
+    expect(surfaces('pronoun', caller)).toEqual(['he', 'he']);
+    expect(surfaces('sex', 'Father calling about 6 yo son: his ear hurts.')).toEqual(['son']);
+    expect(surfaces('age', 'Hi, this is the nurse. My mom, Mrs. Ada Kim, she is 77, has a fever.')).toEqual(['77']);
+  });
+
+  it('leaves a relative in a family history plain', () => {
+    expect(surfaces('sex', 'My father had a stroke at 60. Dad smoked. I am 35 and have headaches.')).toEqual([]);
+  });
+});
