@@ -30,8 +30,8 @@ const startingDrug = (drugs: RegExp) =>
   );
 const drugsNamed = (text: string, drugs: RegExp) =>
   [...new Set([...text.matchAll(new RegExp(drugs.source, 'gi'))].map((d) => d[0].toLowerCase()))].join(', ');
-/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is"). */
-const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`, 'i');
+/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is", "her son, who is of"). */
+const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+|of\s+)?$`, 'i');
 /** The same, for a role the patient's age describes ("a 45-year-old nurse, who is Black"): the patient. */
 const AGED_ROLE_PREDICATE = new RegExp(
   String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`,

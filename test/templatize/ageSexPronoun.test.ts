@@ -67,3 +67,33 @@ describe('templatize reads a relative naming the patient in more forms', () => {
     expect(surfaces('sex', 'My father had a stroke at 60. Dad smoked. I am 35 and have headaches.')).toEqual([]);
   });
 });
+
+describe("templatize leaves another person's words unslotted", () => {
+  it('reads an apposition opened by an article after another person as theirs: age, sex word and race', () => {
+    const text = 'A 61-year-old woman receives a liver from a deceased donor, a 30-year-old Black man hit by a truck. She does well.';
+    expect(surfaces('sex', text)).toEqual(['woman']);
+    expect(surfaces('age', text)).toEqual(['61-year-old']);
+    expect(surfaces('race', text)).toEqual([]);
+    const roommate = 'A 50-year-old man has a cough. His roommate, a 49-year-old man, is well.';
+    expect(surfaces('sex', roommate)).toEqual(['man']);
+    expect(surfaces('age', roommate)).toEqual(['50-year-old']);
+  });
+
+  it('keeps a parent’s ethnicity in apposition, and the writer’s acquaintance whom the message is about', () => {
+    expect(surfaces('race', 'A 2-year-old boy has pallor. His mother, a Ghanaian woman, is worried.')).toEqual(['Ghanaian']);
+    expect(surfaces('sex', 'My neighbor, a 70-year-old man, fell this morning and he cannot stand.')).toEqual(['man']);
+  });
+
+  it('leaves a titled clinician after a two-word role, and an ancestry said of a relative with "is of", plain', () => {
+    const text = 'A 33-year-old woman has palpitations. The nurse practitioner, Ms. Farrow, ordered a TSH.';
+    expect(detectAll(text).mentions.filter((m) => m.attribute === 'title' && m.slot !== undefined)).toEqual([]);
+    expect(surfaces('race', 'A 40-year-old man has anemia. His sister, who is of Italian descent, had the same.')).toEqual([]);
+  });
+
+  it('reads a role in apposition to a relative as that relative, and a dead donor as no rival in later sentences', () => {
+    expect(surfaces('pronoun', 'A 9-year-old boy limps. His father, a 40-year-old plumber, says he fell.')).toEqual(['His', 'he']);
+    expect(surfaces('pronoun', 'A 70-year-old woman limps. Her daughter, who is a nurse, noticed she falls.')).toEqual(['Her', 'she']);
+    const donor = 'A 45-year-old man gets a heart from a deceased donor, a 19-year-old man. A month later he has a fever.';
+    expect(surfaces('pronoun', donor)).toEqual(['he']);
+  });
+});
