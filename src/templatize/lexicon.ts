@@ -247,6 +247,11 @@ export const RACE_TERMS: readonly (readonly [string, string | undefined])[] = (
     ['Blackfeet', 'aian'],
     ['Muscogee', 'aian'],
     ["Tohono O'odham", 'aian'],
+    ["Akimel O'odham", 'aian'],
+    ['Pima', 'aian'],
+    // Counted as Asian or as Middle Eastern by different sources: found, and the case left out with the reason.
+    ['Afghan', undefined],
+    ['Turkish', undefined],
     ['Zuni', 'aian'],
     ['Yupik', 'aian'],
     ["Yup'ik", 'aian'],

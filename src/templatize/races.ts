@@ -5,9 +5,9 @@ import type { Mention } from './types.js';
 
 /**
  * Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,",
- * "72M | Korean |").
+ * "72M | Korean |"), or after obstetric shorthand ("24yo G2P1 Somali,").
  */
-const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\))\s*[,|]?\s+$/;
+const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\)|\bG\d{1,2} ?P\d{1,4})\s*[,|]?\s+$/;
 /** A parenthetical opened right after a person noun or an age ("a 44-year-old man (Black)", "Mr. Ruiz (58, Hispanic)"). */
 const PARENTHESIS_AFTER_PERSON = new RegExp(
   String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
@@ -43,7 +43,17 @@ const RESTATED_BEFORE = new RegExp(
   'i',
 );
 /** After a race term: the description ends there (punctuation, a bracket restating it, the end, or a joining word). */
-const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?]|(?:and|or|but|with|who|from)\b|$)/;
+const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?—–]|(?:and|or|but|with|who|from)\b|$)/;
+/**
+ * Before a race term: an item of an ID line's list after the age and sex ("61 y/o male, Hispanic,", "27yo G1P0 at
+ * 12w, Dominican,", "79M, widower x 6 mo, Irish American,"), within one line and sentence.
+ */
+const ID_LINE_ITEM = /(?:^|\n)(?![^\n]*[a-z]{2}\.\s)[^\n]*\b\d{1,3} ?(?:[-\s]year[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)[^\n]*[,;]\s*$/;
+/** Before a race term: an item of a social history line after others ("SH: retired; BCBS through employer; Hispanic;"). */
+const SOCIAL_HISTORY_ITEM = /(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:[^\n]*[;,.]\s*$/;
+/** Before a race term: the patient's own short self-description ("I'm 39, Turkish", "I am female and Ghanaian"). */
+const SELF_DESCRIPTION_BEFORE =
+  /\b(?:I am|I['’]m)\s+(?:(?:\d{1,3}|male|female|(?:an? )?(?:wo)?man|nonbinary|married|single|retired|[\w-]+-year-old),?\s+(?:and\s+)?){1,3}$/i;
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"), perhaps after its first value ("Race/Ethnicity: Black; Nigerian"). */
 const RACE_FIELD =
   /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|Family|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*(?:[A-Z][\w'-]*(?:[ /-][A-Za-z][\w'-]*){0,3}\s*[;,]\s*)?$/;
@@ -126,6 +136,10 @@ export function races(text: string): Mention[] {
         (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
         // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").
         (SOCIAL_HISTORY_OPENING.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        ((ID_LINE_ITEM.test(text.slice(Math.max(0, m.index! - 120), m.index)) ||
+          SOCIAL_HISTORY_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index))) &&
+          /^\s*(?:[,;.|]|\n|$)/.test(after)) ||
+        (SELF_DESCRIPTION_BEFORE.test(before) && ENDS_DESCRIPTION.test(after)) ||
         (/\b(?:I am|I['’]m|we are|we['’]re)\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // "a boy of mixed race (Black and white)".
         (new RegExp(`\\b${PERSON}\\s+of\\s+$`).test(before) && ENDS_DESCRIPTION.test(after)) ||
@@ -140,13 +154,16 @@ export function races(text: string): Mention[] {
         (/\b(?:parents|family)(?:,\s*who)? (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // The same identity restated in a parenthesis: "Pacific Islander (Samoan)"; a swap must replace both.
         (RESTATED_BEFORE.test(before) && /^\s*[),]/.test(after)) ||
-        /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
+        /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth|parents|parentage)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
       if (OTHER_PERSONS_PREDICATE.test(before) && !AGED_ROLE_PREDICATE.test(before)) continue;
-      // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity; "Her name is Maya", "Mr.
+      // "first language is Vietnamese", "native tongue: Tagalog", "LEP, Korean, interpreter": a language, not an identity; "Her name is Maya", "Mr.
       // Black": a name.
       if (
-        /\b(?:language|tongue)\s*(?:is|was|:)?\s*$|\bname\s+is\s+$|\b(?:Mrs?|Ms|Miss|Mister|Dr|MRS?|MS)\.?\s+$/i.test(before) ||
+        /\b(?:language|lang|tongue)\s*(?:is|was|:)?\s*$|\bLEP\s*[,;(]\s*$|\bname\s+is\s+$|\b(?:Mrs?|Ms|Miss|Mister|Dr|MRS?|MS)\.?\s+$/i.test(
+          before,
+        ) ||
+        /^\s*[,;]\s*(?:interpreter|translator)\b/i.test(after) ||
         POPULATION_BEFORE.test(before) ||
         // "A study of Black women found ...": a group, not the patient.
         /^\s+(?:[\w-]+\s+)?(?:men|women|patients|people|persons|children|adults|individuals|populations?)\b/i.test(after)
@@ -174,8 +191,10 @@ export function races(text: string): Mention[] {
   // "AA" is African American only between an age and a sex word ("54yo AA F", "45 yo AA male").
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)?\s)(AA)(?= (?:[MF]|male|female|man|woman)\b)/dg)) push(m, 'black');
   // Or after an age and sex, first or later in the ID line's list ("38F AA presents", "67M, AA, Medicare", "12 y/o M w/
-  // sickle cell disease, AA, presents"); not "attends AA".
-  for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:(?:yo|y\/o|y\.o\.|YO) )?[MF](?:,?\s|\b[^.\n;]{0,60}?,\s))(AA)(?=[\s,;|]|$)/dg))
+  // sickle cell disease, AA, presents", "61 y/o male, AA,"); not "attends AA".
+  for (const m of text.matchAll(
+    /(?<=\b\d{1,3} ?(?:(?:yo|y\/o|y\.o\.|YO) )?(?:[MF]|male|female|man|woman)(?:,?\s|\b[^.\n;]{0,60}?,\s))(AA)(?=[\s,;|]|$)/dg,
+  ))
     push(m, 'black');
   // A race letter run into the sex letter after an age ("81 y/o WM", "45 yo BF"): the sex letter is read apart.
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)? ?)([WBH])(?=[MF]\b)/dg))

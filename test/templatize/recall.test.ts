@@ -65,6 +65,30 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([['biracial', undefined]]);
   });
 
+  it('reads a later item of an ID or social history line, obstetric shorthand, a self-description and "of X parents"', () => {
+    expect(spans('race', 'ED: 44 y/o female, Salvadoran, c/o dyspnea')).toEqual([['Salvadoran', 'hispanic']]);
+    expect(spans('race', 'Pt: 80M, retired, widower, Korean American, Medicare.')).toEqual([['Korean American', 'asian']]);
+    expect(spans('race', 'Intake: 58 y/o man, AA, c/o chest pain')).toEqual([['AA', 'black']]);
+    expect(spans('race', 'OB: 31yo G3P2 Somali, Somali interpreter present.')).toEqual([['Somali', 'black']]);
+    expect(spans('race', 'SH: retired teacher; married; Non-Hispanic white.')).toEqual([['Non-Hispanic white', 'white']]);
+    expect(spans('race', "Hi, I'm 52, female, Cuban American, and diabetic.")).toEqual([['Cuban American', 'hispanic']]);
+    expect(spans('race', 'An 8-month-old girl of Haitian parents has a fever.')).toEqual([['Haitian', 'black']]);
+    expect(spans('race', 'Our family is Hmong — is this rash serious?')).toEqual([['Hmong', 'asian']]);
+    expect(spans('race', "A 33 yo Pima (Akimel O'odham) man.")).toEqual([
+      ['Pima', 'aian'],
+      ["Akimel O'odham", 'aian'],
+    ]);
+    // A nationality counted under more than one level is found and listed, with no level.
+    expect(spans('race', 'Mr. Karimi, 61, Afghan, presents with dyspnea.')).toEqual([['Afghan', undefined]]);
+  });
+
+  it('leaves plain: a language as an ID line item after LEP or before an interpreter, a later sentence of the line', () => {
+    expect(spans('race', 'ID: 47F, LEP, Korean, interpreter by video')).toEqual([]);
+    expect(spans('race', 'ID: 47F, Vietnamese, interpreter by phone')).toEqual([]);
+    // An ID line's later sentence is no list item.
+    expect(spans('race', '47F with cough. She ate at a Mexican, then a Thai, restaurant.')).toEqual([]);
+  });
+
   it('leaves plain: many people of an ancestry, a surname, a name, a language, Mediterranean ancestries and idioms', () => {
     expect(spans('race', 'Label: patients of South Asian ancestry have a higher risk. A 50 yo M is seen.')).toEqual([]);
     expect(spans('race', 'Call from Ms. White, neighbor of pt Mr. Diaz (80).')).toEqual([]);
