@@ -129,6 +129,33 @@ describe('templatize reads language in more forms', () => {
     expect(spans('language', 'A 50-year-old man who prefers to receive care in Korean.')).toEqual([['Korean', undefined]]);
   });
 
+  it('reads a primary language without a verb, "X preferred", "a second language", reading and ESL, bilingual pairs and SH items', () => {
+    expect(spans('language', '60 yo F, primary language Russian, lives alone')).toEqual([['Russian', 'russian']]);
+    expect(spans('language', 'Burn to forearm at work. Arabic preferred.')).toEqual([['Arabic', 'arabic']]);
+    expect(spans('language', 'Pt speaks Triqui; Spanish is a second language.')).toEqual([
+      ['Triqui', undefined],
+      ['Spanish', 'spanish'],
+    ]);
+    expect(spans('language', 'He asked me to write because he cannot read English.')).toEqual([['cannot read English', undefined]]);
+    expect(spans('language', 'SH: Somali; English as a second language (Somali primary).')).toEqual([
+      ['English as a second language', undefined],
+      ['Somali', undefined],
+    ]);
+    expect(spans('language', '52F Hispanic, bilingual (Spanish/English), BMI 31')).toEqual([['Spanish', 'spanish']]);
+    expect(spans('language', 'SH: retired nurse; English; Medicare.')).toEqual([['English', 'english']]);
+    expect(spans('language', 'TRIAGE: 60F, LEP — Russian interpreter used.')).toEqual([
+      ['LEP', undefined],
+      ['Russian', 'russian'],
+    ]);
+    expect(spans('language', 'The parents prefer Tagalog for teaching.')).toEqual([['Tagalog', 'tagalog']]);
+  });
+
+  it('leaves plain: English fluency beside another language, a primary care school, a race item of a social history line', () => {
+    expect(spans('language', 'She speaks Samoan at home, fluent in English.')).toEqual([['Samoan', undefined]]);
+    expect(spans('language', 'He went to an English primary school.')).toEqual([]);
+    expect(spans('language', 'SH: Korean; married.')).toEqual([]);
+  });
+
   it('leaves plain: an English muffin, an interpreter naming no language, "only" that is no language need, LEP in prose', () => {
     expect(spans('language', 'She ate an English muffin; a telephone interpreter was used.')).toEqual([]);
     expect(spans('language', 'Spanish only recently became her second language at school.')).toEqual([]);
