@@ -194,6 +194,34 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('insurance', 'Payer: NJ FamilyCare\nCC: cough')).toEqual([['NJ FamilyCare', 'medicaid']]);
   });
 
+  it("reads coverage through a relative's plan, a job, a school or the marketplace, and an insurer named as a value", () => {
+    expect(spans('insurance', "I'm 22 and on my mom's insurance (Cigna).")).toEqual([["on my mom's insurance (Cigna)", 'private']]);
+    expect(spans('insurance', 'Pt on parents’ plan until 26.')).toEqual([['on parents’ plan', 'private']]);
+    expect(spans('insurance', "She is on her father's Aetna plan.")).toEqual([["father's Aetna plan", 'private']]);
+    expect(spans('insurance', "SH: teacher. Insured through wife's employer.")).toEqual([["Insured through wife's employer", 'private']]);
+    expect(spans('insurance', 'SH: barber; Cigna through employer; married')).toEqual([['Cigna through employer', 'private']]);
+    expect(spans('insurance', 'My coverage is through the university.')).toEqual([['coverage is through the university', 'private']]);
+    expect(spans('insurance', 'I have Ambetter through the exchange.')).toEqual([['have Ambetter through the exchange', 'private']]);
+    expect(spans('insurance', 'Her coverage (Humana) was billed.')).toEqual([['Humana', 'private']]);
+    expect(spans('insurance', 'Na 131, K 4.1. Anthem PPO.\nPlan: fluids')).toEqual([['Anthem PPO', 'private']]);
+    expect(spans('insurance', 'We have Kaiser. Should he come in?')).toEqual([['have Kaiser', 'private']]);
+    expect(spans('insurance', '63M, private ins, c/o chest pain')).toEqual([['private ins', 'private']]);
+    expect(spans('insurance', 'He has union health insurance.')).toEqual([['union health insurance', 'private']]);
+    expect(spans('insurance', 'He has no personal health insurance.')).toEqual([['no personal health insurance', 'uninsured']]);
+  });
+
+  it('finds coverage of no level: dual eligibility, workers’ compensation, MinnesotaCare', () => {
+    expect(spans('insurance', 'Widower. Dual eligible.')).toEqual([['Dual eligible', undefined]]);
+    expect(spans('insurance', "Workers' comp covers the burn.")).toEqual([["Workers' comp", undefined]]);
+    expect(spans('insurance', 'She is insured through MinnesotaCare.')).toEqual([['insured through MinnesotaCare', undefined]]);
+  });
+
+  it('leaves plain: an insurer as an employer or in prose, a Medicare-approved device', () => {
+    expect(spans('insurance', 'A 40-year-old man who works at Aetna as an actuary.')).toEqual([]);
+    expect(spans('insurance', 'She asked whether the Kaiser hospital is open.')).toEqual([]);
+    expect(spans('insurance', 'A 70-year-old man is fitted with a Medicare-approved device.')).toEqual([]);
+  });
+
   it('leaves policy plain and lists another person’s coverage for review', () => {
     expect(spans('insurance', 'A Medicare-approved device was placed; the Medicaid expansion and Medicare guidelines apply.')).toEqual([]);
     expect(spans('ambiguous', 'A 6 yo M brought by his aunt (guardian), who is uninsured.').map(([s]) => s)).toEqual(['uninsured']);
