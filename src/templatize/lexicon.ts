@@ -93,10 +93,11 @@ export const RELATIVES: Readonly<Record<string, Gender>> = Object.fromEntries([
 
 /**
  * Words that state the patient's sex together with something a reviewer must weigh (marital status, gender
- * identity, sexual behaviour): listed as ambiguous, never replaced (R2, R4, D3, D10).
+ * identity, sexual behaviour), or a gender identity of neither sex ("nonbinary"): listed as ambiguous, never
+ * replaced (R2, R4, D3, D10).
  */
 export const IDENTITY_WORDS =
-  /\b(?:widow(?:er|ed)?|transgender|trans(?= (?:man|woman|male|female)\b)|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
+  /\b(?:[Ww]idow(?:er|ed)?|transgender|non-?binary|trans(?= (?:man|woman|male|female)\b)|assigned (?:fe)?male at birth|MSM|(?:who )?(?:has|have) sex with (?:wo)?men)\b/dg;
 
 /** Estimated ages and age bands describing the patient (R1, D6): listed as ambiguous, never replaced. */
 export const AGE_BANDS =

@@ -69,7 +69,12 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
   const samePerson = (m: RegExpMatchArray, gender: Gender | undefined) =>
     !PATIENT_BEFORE.test(text.slice(0, m.index)) && (m[1] === undefined || gender === undefined || titleGender(m[1]) === gender);
   return [...others].flatMap(([name, gender]) =>
-    [...text.matchAll(new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}(?!\w)`, 'g'))]
+    // The title may stand before a first name ("Ms. Priya Raman" is no "Mr. Raman").
+    [
+      ...text.matchAll(
+        new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?(?:\p{Lu}[\p{L}'’-]+ )?)?\b${name}(?!\w)`, 'gu'),
+      ),
+    ]
       .filter((m) => samePerson(m, gender))
       .map((m): Person => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0], ...(gender ? { gender } : {}) })),
   );

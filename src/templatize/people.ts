@@ -80,7 +80,8 @@ export function spousesAndIdentity(text: string): Mention[] {
   ].flatMap((m): Mention[] => {
     const possessive = m[1];
     const noun = m[2]!.toLowerCase().replace(/^(?:\S+ |ex-)/, '');
-    if (!possessive && (noun === 'partner' || noun === 'spouse')) return [];
+    // "the pt's partner" names the patient's spouse as "his partner" would.
+    if (!possessive && (noun === 'partner' || noun === 'spouse') && !/\b(?:pt|patient)['’]s $/i.test(text.slice(0, m.index))) return [];
     const start = m.index!;
     const base: Mention = { start, end: start + m[0].length, surface: m[0], attribute: 'ambiguous', reason };
     if (!possessive) return [base];

@@ -26,6 +26,9 @@ export function sexWords(text: string): Mention[] {
     );
   for (const { match } of ageSexLetters(text))
     out.push({ ...mention(match, 4, { attribute: 'sex', gender: match[4] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
+  // "19 yo college freshman, F, Korean American": the letter as a later item of the ID line the age opens.
+  for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|[-\s]year[-\s]old)\b[^\n.;:,]{1,40}, )([MF])(?=[,;]|\s*$|\n)/dg))
+    out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   // "~50s M", "Appears 30s M", "an elderly M": the letter after an estimated age or an age band.
   for (const m of text.matchAll(/(?<=(?:~|\b[Aa]ppears )\d0s |\b(?:elderly|middle-aged|young|adolescent) )([MF])(?![A-Za-z0-9])/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });

@@ -97,3 +97,23 @@ describe("templatize leaves another person's words unslotted", () => {
     expect(surfaces('pronoun', donor)).toEqual(['he']);
   });
 });
+
+describe('templatize reads identity words, a later sex letter and a named patient sharing a relative’s surname', () => {
+  it('lists "nonbinary" and a capitalised "Widow", and "the pt’s partner", for review', () => {
+    expect(surfaces('ambiguous', 'Hi, I am 24 and non-binary (they/them).')).toEqual(['non-binary']);
+    expect(surfaces('ambiguous', 'SH: Widow. Lives alone.')).toEqual(['Widow']);
+    expect(surfaces('ambiguous', 'Spoke with Sam, the pt’s partner, by phone.')).toEqual(['partner']);
+    expect(surfaces('ambiguous', 'Spoke with her business partner about the lease.')).toEqual([]);
+  });
+
+  it('reads a sex letter as a later item of the ID line the age opens', () => {
+    expect(surfaces('sex', 'ID: 23 yo grad student, M, referred by PCP')).toEqual(['M']);
+    // Near miss: a grade in a school report is no sex letter.
+    expect(surfaces('sex', 'Report: 15 yo, grade: F, failing math')).toEqual([]);
+  });
+
+  it('keeps the age of a titled patient whose relative of the other sex shares the surname', () => {
+    const text = 'Patient: Ms. Leela Menon, 16\n\nShe faints at school; her father, Mr. Menon, is worried.';
+    expect(surfaces('age', text)).toEqual(['16']);
+  });
+});
