@@ -69,6 +69,8 @@ const NEGATED_FIELD_VALUE = new RegExp(
   String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})((?:Not|NOT|Non)[- ](?:Hispanic|HISPANIC)(?:(?: or |\/)(?:Latino|Latina|Latinx|LATINO))?)(?=\s*(?:[,;\n]|\s{2}|$))`,
   'dg',
 );
+/** Words for a mixed identity, which may be written in lowercase. */
+const MIXED = /^(?:mixed[- ]race|multiracial|biracial|multiethnic)\b/i;
 /** Race abbreviations read only as a race field's value. */
 const FIELD_ABBREVIATIONS: Readonly<Record<string, string>> = {
   AA: 'black',
@@ -111,13 +113,16 @@ export function races(text: string): Mention[] {
     // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
     // "Ghanaian American" is one span: a slot replaces the whole identity.
     // The end is no \\b, which fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language.
+    // "biracial (Black and white)": a mixed identity and the races it names are one span, replaced or kept together.
+    const named = MIXED.test(term) ? String.raw`(?: \([A-Za-z ,/&-]{3,40}\))?` : '';
     const re = new RegExp(
-      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?)(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
+      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
       'dgi',
     );
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index! - 40), m.index);
-      const after = text.slice(m.index! + m[0].length);
+      // Read on from the term itself: a restating parenthesis taken into the span still ends the description.
+      const after = text.slice(m.index! + m[1]!.replace(/ \(.*\)$/, '').length);
       const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:()|\n]|$|w\/|with\b|who\b|[MF]\b|presents\b|G\d)/.test(after);
       const describesPerson =
         listed ||
@@ -170,11 +175,7 @@ export function races(text: string): Mention[] {
       )
         continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
-      if (
-        !describesPerson ||
-        !(capitalised || /^(?:white|black|hispanic|asian|caucasian|mixed[- ]race|multiracial|biracial)$/i.test(m[1]!))
-      )
-        continue;
+      if (!describesPerson || !(capitalised || /^(?:white|black|hispanic|asian|caucasian)$/i.test(m[1]!) || MIXED.test(m[1]!))) continue;
       const screened = SCREENED_ANCESTRY.find(
         ([drugs, levels]) => startingDrug(drugs).test(text) && (levels === 'any' || levels.includes(level ?? '')),
       );

@@ -62,7 +62,12 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', 'A 52-year-old Choctaw man has gout.')).toEqual([['Choctaw', 'aian']]);
     expect(spans('race', 'A 61 yo Japanese-American widower is seen.')).toEqual([['Japanese-American', 'asian']]);
     expect(spans('race', 'A 40-year-old woman of Eastern European descent.')).toEqual([['Eastern European', 'white']]);
-    expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([['biracial', undefined]]);
+    expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([
+      ['biracial (Asian and white)', undefined],
+    ]);
+    expect(spans('race', 'A 41-year-old multiracial (Black, white and Cherokee) man.')).toEqual([
+      ['multiracial (Black, white and Cherokee)', undefined],
+    ]);
   });
 
   it('reads a later item of an ID or social history line, obstetric shorthand, a self-description and "of X parents"', () => {
