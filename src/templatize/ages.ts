@@ -53,14 +53,14 @@ export function ages(text: string): Mention[] {
     /\b(?:Mrs?|Ms|Mx|Miss|Mister|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
   ))
     out.push(bare(m, 1));
-  // A first name and the age in apposition, where the text then names the patient ("Pt (Jesse, 27)", "see Liam, 6, a
-  // boy with ...").
+  // A first name and the age in apposition, where the text names the patient ("Pt (Jesse, 27)", "your patient Omar,
+  // 62.", "see Liam, 6, a boy with ...").
   for (const m of text.matchAll(
-    /(?<=\b(?:Pt|Patient) \(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=\))|(?<=\b\p{Lu}\p{Ll}+, )(\d{1,2})(?=, (?:an? )?(?:boy|girl|man|woman|male|female)\b)/dgu,
+    /(?<=\b(?:Pt|Patient) \(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, |\b(?:your |the )?(?:pt|patient),? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=\)|[,.;](?:\s|$)|\s*$)|(?<=\b\p{Lu}\p{Ll}+, )(\d{1,2})(?=, (?:an? )?(?:boy|girl|man|woman|male|female)\b)/dgu,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   for (const m of text.matchAll(
-    /\b(?:I am|I'm|I’m|im|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|[Pp]t is|[Pp]atient is|[Yy]ou are|[Yy]ou['’]re) (\d{1,3})(?=[,.;]| and\b| years\b| \([MFmf]\))|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
+    /\b(?:I am|I'm|I’m|im|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|[Pp]t is|[Pp]atient is|(?:gentleman|lady|man|woman) is|[Yy]ou are|[Yy]ou['’]re) (\d{1,3})(?=[,.;]| and\b| years\b| \([MFmf]\))|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   // "I'm Muscogee (Creek) and 54.": the age closing the patient's own short self-description.

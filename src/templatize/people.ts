@@ -126,7 +126,8 @@ const RELATION_TIES = [
   String.raw` is (?<isAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw`[.,;] (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<pronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw` \((?<bracketAge>\d{1,3})\)`,
-  String.raw`, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  // "my dad, Frank Mills, who is 79".
+  String.raw`(?:, [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw` \((?:your |the )?(?<ptBracket>pt|patient)\b`,
   String.raw`, (?<ptApposition>the (?:pt|patient))\b`,
 ].join('|');

@@ -18,6 +18,14 @@ describe('templatize reads the age in more places', () => {
     expect(surfaces('age', "Hi, I'm Salvadoran and 47. My knee hurts.")).toEqual(['47']);
   });
 
+  it('reads "this gentleman is 80", "your patient Ines, 58." and a relative named in apposition before "who is 77"', () => {
+    expect(surfaces('age', 'This lady is 80 and has a wrist fracture.')).toEqual(['80']);
+    expect(surfaces('age', "Hello, I'm the husband of your patient Ines, 58. She has a cough.")).toEqual(['58']);
+    expect(surfaces('age', "I'm writing about my mom, Rosa Lima, who is 77. Her hands shake.")).toEqual(['77']);
+    // Near misses: a height and a lab value are no age.
+    expect(surfaces('age', 'The man is 6 feet tall; the patient Tom, 5.6 mmol/L potassium.')).toEqual([]);
+  });
+
   it('reads an age before a sex word after a label, a day of life and a fraction of a year, kept as written', () => {
     expect(surfaces('age', 'Patient: 58 female\nReason: syncope')).toEqual(['58']);
     const newborn = detectAll('Baby girl Osei, DOL 3, feeding well.').mentions.find((m) => m.attribute === 'age');
