@@ -87,6 +87,17 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', 'Mr. Karimi, 61, Afghan, presents with dyspnea.')).toEqual([['Afghan', undefined]]);
   });
 
+  it('reads more nations and peoples the axis maps, and lists identities of two levels with none', () => {
+    expect(spans('race', 'A 58-year-old Comanche man has foot ulcers.')).toEqual([['Comanche', 'aian']]);
+    expect(spans('race', 'Pt: 40F, Pohnpeian, here for TB screening.')).toEqual([['Pohnpeian', 'nhpi']]);
+    expect(spans('race', 'A 33-year-old Bhutanese woman has anemia.')).toEqual([['Bhutanese', 'asian']]);
+    expect(spans('race', 'A 61-year-old Ukrainian man is seen.')).toEqual([['Ukrainian', 'white']]);
+    expect(spans('race', 'A 27-year-old Afro-Latina woman has a rash.')).toEqual([['Afro-Latina', undefined]]);
+    // Near misses: places, a game and a language named like a people.
+    expect(spans('race', 'A 44-year-old man from Pueblo, Colorado, lost at Russian roulette.')).toEqual([]);
+    expect(spans('race', 'A 50 yo Ukrainian-speaking woman visits Seneca Falls.')).toEqual([]);
+  });
+
   it('leaves plain: a language as an ID line item after LEP or before an interpreter, a later sentence of the line', () => {
     expect(spans('race', 'ID: 47F, LEP, Korean, interpreter by video')).toEqual([]);
     expect(spans('race', 'ID: 47F, Vietnamese, interpreter by phone')).toEqual([]);
@@ -153,6 +164,11 @@ describe('templatize reads language in more forms', () => {
       ['Russian', 'russian'],
     ]);
     expect(spans('language', 'The parents prefer Tagalog for teaching.')).toEqual([['Tagalog', 'tagalog']]);
+  });
+
+  it('reads languages of more peoples', () => {
+    expect(spans('language', 'A 3-year-old boy; his parents speak only Kaqchikel.')).toEqual([['Kaqchikel', undefined]]);
+    expect(spans('language', 'Pt: 71M, Uzbek interpreter present.')).toEqual([['Uzbek', undefined]]);
   });
 
   it('leaves plain: English fluency beside another language, a primary care school, a race item of a social history line', () => {
