@@ -151,9 +151,9 @@ const NOT_POLICY = String.raw`(?![- ](?:certified|approved|expansion|guidelines?
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
 const COVERED = String.raw`has|have|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */
-const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|Medical Assistance`;
+const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|STAR Health|Medical Assistance|Cardinal Care|Med-QUEST|Healthy Connections|HealthChoice|Dr\. Dynasaur|Medallion`;
 /** Commercial insurers and plan types that state private coverage. */
-const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|Ambetter|PPO|HMO`;
+const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|Ambetter|UHC|Highmark|Premera|Regence|Harvard Pilgrim|Tufts Health Plan|Florida Blue|Oscar Health|PPO|HMO`;
 /**
  * Coverage no level of the shipped insurance axis states: military (Tricare, VA benefits), the Indian Health Service,
  * Canada's NIHB, CHIP (a children's programme apart from Medicaid). Found so the case is left out with the reason: varied around them, the variants would contradict

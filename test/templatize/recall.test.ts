@@ -237,6 +237,11 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('insurance', 'She is insured through MinnesotaCare.')).toEqual([['insured through MinnesotaCare', undefined]]);
   });
 
+  it('reads more state Medicaid programmes and insurers', () => {
+    expect(spans('insurance', 'She is covered by Cardinal Care.')).toEqual([['covered by Cardinal Care', 'medicaid']]);
+    expect(spans('insurance', 'He has Highmark through his job.')).toEqual([['has Highmark', 'private']]);
+  });
+
   it('leaves plain: an insurer as an employer or in prose, a Medicare-approved device', () => {
     expect(spans('insurance', 'A 40-year-old man who works at Aetna as an actuary.')).toEqual([]);
     expect(spans('insurance', 'She asked whether the Kaiser hospital is open.')).toEqual([]);
