@@ -34,6 +34,11 @@ const ANOTHER_SPEAKER = new RegExp(
   'i',
 );
 const ANOTHER_SUBJECT = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})s?\s+(?:(?:only|also|mostly)\s+)?$`, 'i');
+/** The same subject opening its sentence, with a predicate between ("Her nephew (POA) lives in Naples and speaks only"). */
+const ANOTHER_SUBJECT_FAR = new RegExp(
+  String.raw`(?:^|[.;!?]\s+|\n)(?:(?:his|her|their|the|pt['’]s|patient['’]s)\s+)?(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,20}\))?\s+[^.;,()\n]{1,40}?\s+and\s+(?:(?:only|also|mostly)\s+)?$`,
+  'i',
+);
 const WRITERS_RELATIVE = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:${OTHER_PERSON_NOUNS})s?\b[^.;]*$`, 'i');
 /** The same noun as the patient's own role, described by their age ("a 45-year-old nurse who speaks only Tagalog"). */
 const AGED_ROLE = new RegExp(
@@ -42,9 +47,9 @@ const AGED_ROLE = new RegExp(
 );
 /** A social history line up to an item ("SH: retired; lives alone;"). */
 const SOCIAL_HISTORY_LINE = String.raw`(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:[^\n]*`;
-/** A child patient, whose caregivers' language is keyed as theirs (R10). */
+/** A child patient, whose caregivers' language is keyed as theirs (R10). "x 6 wks" is a duration, not an age. */
 const CHILD =
-  /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;
+  /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)(?=,? ?(?:old|[MF]|boy|girl|infant|baby|son|daughter)\b)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;
 
 /**
  * A language the patient speaks ("speaks only Spanish", "Spanish-speaking", "preferred language is Spanish",
@@ -74,7 +79,9 @@ export function languages(text: string): Mention[] {
   const child = CHILD.test(text);
   const theirs = (m: RegExpMatchArray) => {
     const before = text.slice(Math.max(0, m.index! - 60), m.index);
-    const another = ANOTHER_SPEAKER.test(before) || (/^[a-z]/.test(m[0]) && ANOTHER_SUBJECT.test(before));
+    const another =
+      ANOTHER_SPEAKER.test(before) ||
+      (/^[a-z]/.test(m[0]) && (ANOTHER_SUBJECT.test(before) || ANOTHER_SUBJECT_FAR.test(text.slice(Math.max(0, m.index! - 100), m.index))));
     return !child && another && !AGED_ROLE.test(before) && !WRITERS_RELATIVE.test(before);
   };
   // "speaks Tongan at home, fluent English": with another language named, fluency in English states no need.

@@ -166,6 +166,15 @@ describe('templatize reads language in more forms', () => {
     expect(spans('language', 'The parents prefer Tagalog for teaching.')).toEqual([['Tagalog', 'tagalog']]);
   });
 
+  it("leaves an adult's relative's language plain across a predicate, and a duration is no child's age", () => {
+    expect(spans('language', 'An 88 yo man. His niece (HCP) lives in Lima and speaks only Spanish.')).toEqual([]);
+    expect(spans('language', 'ID: 24 yo, M. Low mood x 6 wks. Father speaks only Farsi.')).toEqual([]);
+    // The patient's own language after a relative in a place: the subject is the patient.
+    expect(spans('language', 'A 70 yo woman. Lives with her son in Queens and speaks only Polish.')).toEqual([['Polish', undefined]]);
+    // A child's caregiver's language is the child's (R10).
+    expect(spans('language', 'A 6 wk old boy. Mother speaks only Dari.')).toEqual([['Dari', undefined]]);
+  });
+
   it('reads languages of more peoples', () => {
     expect(spans('language', 'A 3-year-old boy; his parents speak only Kaqchikel.')).toEqual([['Kaqchikel', undefined]]);
     expect(spans('language', 'Pt: 71M, Uzbek interpreter present.')).toEqual([['Uzbek', undefined]]);
