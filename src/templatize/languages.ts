@@ -51,6 +51,9 @@ const SOCIAL_HISTORY_LINE = String.raw`(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history
 const CHILD =
   /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)(?=,? ?(?:old|[MF]|boy|girl|infant|baby|son|daughter)\b)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;
 
+/** Whether the text is about a child, whose caregivers' language is keyed as theirs (R10). */
+export const childPatient = (text: string): boolean => CHILD.test(text);
+
 /**
  * A language the patient speaks ("speaks only Spanish", "Spanish-speaking", "preferred language is Spanish",
  * "a Spanish interpreter", "history obtained in Spanish", a labelled field), in prose or in capitals ("REQUIRES
@@ -76,7 +79,7 @@ export function languages(text: string): Mention[] {
   const lacking =
     /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|doesnt|cannot|can't|do not|don't|dont) (?:speak|read|understand|write) (?:much |any |good |a lot of )?English|(?:my|his|her|their) English is (?:limited|poor|minimal|basic|not good)|[Nn]on-English[- ]speaking|NON-ENGLISH[- ]SPEAKING|LIMITED ENGLISH(?: PROFICIENCY)?|English (?:as an? )?second language|LEP(?=\s*[,;(|—–]|\s*$))\b/dg;
   // An adult relative's or companion's language is theirs, not the patient's; a child's caregiver's is the child's (R10).
-  const child = CHILD.test(text);
+  const child = childPatient(text);
   const theirs = (m: RegExpMatchArray) => {
     const before = text.slice(Math.max(0, m.index! - 60), m.index);
     const another =
