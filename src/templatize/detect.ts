@@ -99,8 +99,8 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
 }
 
 /**
- * An age, sex word, title or pronoun in a parenthesis right after another person's noun describes them: "neighbor
- * (male)", "pt's partner (pronouns he/him)", "Per bystander (a woman waiting for the bus)". Race and language there
+ * An age, sex word, title, pronoun or age band in a parenthesis right after another person's noun describes them:
+ * "neighbor (male)", "pt's partner (pronouns he/him)", "Per bystander (a woman waiting for the bus)". Race and language there
  * stay: a child's family's ethnicity and language are keyed as the patient's (R8, R10). So does an apposition opened
  * by an article, up to the clause's end ("from a deceased donor, a 22-year-old Black man killed ...", "His partner,
  * a 40-year-old man, is well"), and there the race is theirs too, unless they are a parent; not after the writer's
@@ -108,6 +108,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
  */
 const KIN_BEFORE = new RegExp(`^ (?:${KIN_NOUNS})\\b`, 'i');
 const PARENT = /^(?:mother|father|mom|mum|dad|parents?)$/i;
+const KIN_WORD = new RegExp(`\\b(?:${KIN_NOUNS})\\b`, 'i');
 function describedIn(text: string, people: readonly Person[], m: Mention): [Mention, Person][] {
   const inApposition = people.find((p) => {
     const opening = /^,\s+(?:an?|another)\s+/.exec(text.slice(p.end));
@@ -117,7 +118,10 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
     return m.end <= p.end + opening[0].length + clause.length && (m.attribute !== 'race' || !PARENT.test(p.surface));
   });
   if (inApposition && ['age', 'sex', 'title', 'pronoun', 'race'].includes(m.attribute)) return [[m, inApposition]];
-  if (!['age', 'sex', 'title', 'pronoun'].includes(m.attribute)) return [];
+  // An age band or identity word there is theirs too ("Bystander (female, ~30s)"); a spouse span is the patient's
+  // spouse ("Caller (his wife)").
+  const theirBand = m.attribute === 'ambiguous' && !KIN_WORD.test(m.surface);
+  if (!['age', 'sex', 'title', 'pronoun'].includes(m.attribute) && !theirBand) return [];
   // "My husband (his son)": a possessive before a relative says whose relative, the patient's.
   if (m.attribute === 'pronoun' && KIN_BEFORE.test(text.slice(m.end))) return [];
   const person = people.find((p) => {

@@ -30,8 +30,11 @@ const startingDrug = (drugs: RegExp) =>
   );
 const drugsNamed = (text: string, drugs: RegExp) =>
   [...new Set([...text.matchAll(new RegExp(drugs.source, 'gi'))].map((d) => d[0].toLowerCase()))].join(', ');
-/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is", "her son, who is of"). */
-const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+|of\s+)?$`, 'i');
+/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is", "her son is also of"). */
+const OTHER_PERSONS_PREDICATE = new RegExp(
+  String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|of\s+)?$`,
+  'i',
+);
 /** The same, for a role the patient's age describes ("a 45-year-old nurse, who is Black"): the patient. */
 const AGED_ROLE_PREDICATE = new RegExp(
   String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`,
@@ -204,12 +207,14 @@ export function races(text: string): Mention[] {
   for (const m of text.matchAll(FIELD_ABBREVIATION)) push(m, FIELD_ABBREVIATIONS[m[1]!]);
   for (const m of text.matchAll(NEGATED_FIELD_VALUE))
     out.push(mention(m, 1, { attribute: 'race', reason: `"${m[1]}" is no level of the race axis: it stays as written` }));
+  // "Her father is of Greek descent": a relative's ancestry is theirs (R5), even where the answer leans on it.
   for (const m of text.matchAll(CLINICAL_ANCESTRY))
-    out.push(
-      mention(m, 0, {
-        attribute: 'ambiguous',
-        reason: 'an ancestry the clinical answer may depend on: check whether race can vary around it',
-      }),
-    );
+    if (!OTHER_PERSONS_PREDICATE.test(text.slice(Math.max(0, m.index! - 60), m.index)))
+      out.push(
+        mention(m, 0, {
+          attribute: 'ambiguous',
+          reason: 'an ancestry the clinical answer may depend on: check whether race can vary around it',
+        }),
+      );
   return out;
 }

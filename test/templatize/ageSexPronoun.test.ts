@@ -98,6 +98,14 @@ describe("templatize leaves another person's words unslotted", () => {
     expect(surfaces('race', 'A 40-year-old man has anemia. His sister, who is of Italian descent, had the same.')).toEqual([]);
   });
 
+  it("leaves a relative's clinically relevant ancestry and a bystander's age band unlisted, and keeps the patient's", () => {
+    expect(surfaces('ambiguous', 'A 30-year-old woman has microcytosis. Her mother is of Italian descent.')).toEqual([]);
+    expect(surfaces('ambiguous', 'A man of 40. His wife is also of Ashkenazi Jewish descent.')).toEqual(['His wife']);
+    expect(surfaces('ambiguous', 'A 30-year-old woman of Greek descent has microcytosis.')).toEqual(['Greek']);
+    expect(surfaces('ambiguous', 'Found down. Passerby (male, ~40s) called 911.')).toEqual([]);
+    expect(surfaces('ambiguous', 'Caller (his wife) says he fell.')).toEqual(['his wife']);
+  });
+
   it('reads a role in apposition to a relative as that relative, and a dead donor as no rival in later sentences', () => {
     expect(surfaces('pronoun', 'A 9-year-old boy limps. His father, a 40-year-old plumber, says he fell.')).toEqual(['His', 'he']);
     expect(surfaces('pronoun', 'A 70-year-old woman limps. Her daughter, who is a nurse, noticed she falls.')).toEqual(['Her', 'she']);
