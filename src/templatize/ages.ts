@@ -63,8 +63,11 @@ export function ages(text: string): Mention[] {
     /\b(?:I am|I'm|I’m|im|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|[Pp]t is|[Pp]atient is|(?:gentleman|lady|man|woman) is|[Yy]ou are|[Yy]ou['’]re) (\d{1,3})(?=[,.;]| and\b| years\b| \([MFmf]\))|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
-  // "I'm Muscogee (Creek) and 54.": the age closing the patient's own short self-description.
-  for (const m of text.matchAll(/(?<=\b(?:I am|I['’]m) (?:[\p{L}()'’-]+ ){1,4}and )(\d{1,3})(?=[.,;!]|\s*$)/dgu)) out.push(bare(m, 1));
+  // "I'm Muscogee (Creek) and 54.": the age closing the patient's own short self-description (not "I'm on insulin and 20.").
+  for (const m of text.matchAll(
+    /(?<=\b(?:I am|I['’]m) (?!(?:on|taking|using|at|in|up)\b)(?:[\p{L}()'’-]+ ){1,4}and )(\d{1,3})(?=[.,;!]|\s*$)/dgu,
+  ))
+    out.push(bare(m, 1));
   // "45, female"; as a field's whole value the comma may be left out ("Patient: 69 male"), not in "4 male siblings".
   for (const m of text.matchAll(
     /(?<![\w.])(\d{1,3}), (?=(?:male|female)\b)|(?<=\b[A-Z][\w ]{0,20}: ?)(\d{1,3}) (?=(?:male|female)[ \t]*(?:[,;.\n]|$))/dg,

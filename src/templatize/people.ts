@@ -21,7 +21,7 @@ const SPOUSE_WORDS_EITHER_CASE = SPOUSE_WORDS.split('|')
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 /** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
 const STAFF_WORDS =
-  'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|NP|practitioner|psychologist|dietitian|nutritionist|technician|hygienist|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
+  'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|practitioner|psychologist|dietitian|nutritionist|technician|hygienist|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
 const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger|companion`;
 const STAFF = new RegExp(`^(?:Dr\\.? |(?:${STAFF_WORDS})s?$)`, 'i');
 /** A clinician ("Dr. Amari", "RN", "nurse"), as opposed to a relative, friend or bystander. */

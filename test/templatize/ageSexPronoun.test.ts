@@ -41,6 +41,7 @@ describe('templatize reads the age in more places', () => {
     expect(surfaces('age', 'To: Neurology\nFrom: NP\nRe: 52-year-old man with tremor')).toEqual(['52-year-old']);
     expect(surfaces('age', 'Household: 4 male siblings')).toEqual([]);
     expect(surfaces('age', 'She takes 2 1/2 tablets daily.')).toEqual([]);
+    expect(surfaces('age', "I'm on insulin and 20. Is that too much?")).toEqual([]);
   });
 });
 
