@@ -1,5 +1,5 @@
 import { LANGUAGES, RACE_TERMS } from './lexicon.js';
-import { mention } from './mention.js';
+import { mention, SOCIAL_HISTORY_LABEL } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
@@ -46,7 +46,7 @@ const AGED_ROLE = new RegExp(
   'i',
 );
 /** A social history line up to an item ("SH: retired; lives alone;"). */
-const SOCIAL_HISTORY_LINE = String.raw`(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:[^\n]*`;
+const SOCIAL_HISTORY_LINE = String.raw`${SOCIAL_HISTORY_LABEL}[^\n]*`;
 /** A child patient, whose caregivers' language is keyed as theirs (R10). "x 6 wks" is a duration, not an age. */
 const CHILD =
   /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)(?=,? ?(?:old|[MF]|boy|girl|infant|baby|son|daughter)\b)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;

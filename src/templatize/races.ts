@@ -1,5 +1,5 @@
 import { CLINICAL_ANCESTRY, RACE_TERMS } from './lexicon.js';
-import { mention, PERSON } from './mention.js';
+import { mention, PERSON, SOCIAL_HISTORY_LABEL } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
@@ -53,7 +53,7 @@ const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?—–]|(?:and|or|but|with|who|from)\b
  */
 const ID_LINE_ITEM = /(?:^|\n)(?![^\n]*[a-z]{2}\.\s)[^\n]*\b\d{1,3} ?(?:[-\s]year[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)[^\n]*[,;]\s*$/;
 /** Before a race term: an item of a social history line after others ("SH: retired; BCBS through employer; Hispanic;"). */
-const SOCIAL_HISTORY_ITEM = /(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:[^\n]*[;,.]\s*$/;
+const SOCIAL_HISTORY_ITEM = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}[^\n]*[;,.]\s*$`);
 /** Before a race term: the patient's own short self-description ("I'm 39, Turkish", "I am female and Ghanaian"). */
 const SELF_DESCRIPTION_BEFORE =
   /\b(?:I am|I['’]m)\s+(?:(?:\d{1,3}|male|female|(?:an? )?(?:wo)?man|nonbinary|married|single|retired|[\w-]+-year-old),?\s+(?:and\s+)?){1,3}$/i;
@@ -66,7 +66,7 @@ const ROLE_AFTER =
 /** Before a race term: the age describing the person, perhaps with a sex word ("70-year-old", "58-year-old female"). */
 const AGE_BEFORE = /\b\d{1,3}[- ](?:year|yr|month)s?[- ]old\s+(?:(?:male|female|man|woman)\s+)?$/i;
 /** Before a race term: the opening of a social history line ("SH: ", "Social history: "). */
-const SOCIAL_HISTORY_OPENING = /(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:\s*$/;
+const SOCIAL_HISTORY_OPENING = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}\s*$`);
 /** A negated ethnicity as a field's value ("Ethnicity: Not Hispanic or Latino"): it states no level of its own. */
 const NEGATED_FIELD_VALUE = new RegExp(
   String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})((?:Not|NOT|Non)[- ](?:Hispanic|HISPANIC)(?:(?: or |\/)(?:Latino|Latina|Latinx|LATINO))?)(?=\s*(?:[,;\n]|\s{2}|$))`,
