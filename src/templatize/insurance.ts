@@ -134,7 +134,7 @@ function coverage(text: string): Mention[] {
     ...[
       ...text.matchAll(
         new RegExp(
-          String.raw`(?<=\b(?:insurance|coverage) (?:\(|is )?)(?:${INSURERS})\b|(?<=\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) )(?:${INSURERS}) (?:coverage|insurance|plan)\b|(?<=(?:^|\n|[.;]\s)[ \t]*)(?:${INSURERS})(?: (?:PPO|HMO))?(?=[.;](?:\s|$)|\s*\n|\s*$)`,
+          String.raw`(?<=\b(?:insurance|coverage) \(?)(?:${INSURERS})\b|(?<=\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) )(?:${INSURERS}) (?:coverage|insurance|plan)\b|(?<=(?:^|\n|[.;]\s)[ \t]*)(?:${INSURERS})(?: (?:PPO|HMO))?(?=[.;](?:\s|$)|\s*\n|\s*$)`,
           'dg',
         ),
       ),
