@@ -11,6 +11,7 @@ const LANGUAGE_NAMES = Object.keys(LANGUAGES)
   .join('|');
 /** After a language name: no \b, which fails after an apostrophe or accent ("K'iche'", "Kreyòl"). */
 const NAME_END = String.raw`(?![\wÀ-ɏ])`;
+const LANGUAGE_OTHER_THAN_ENGLISH = new RegExp(String.raw`\b(?!English\b)(?:${LANGUAGE_NAMES})${NAME_END}`);
 const LANGUAGE_BY_CAPITALS = new Map(Object.entries(LANGUAGES).map(([name, level]) => [name.toUpperCase(), { name, level }]));
 
 /** Words before a language that say the patient speaks it ("speaks only", "monolingual", "history obtained in"). */
@@ -88,7 +89,7 @@ export function languages(text: string): Mention[] {
     return !child && another && !AGED_ROLE.test(before) && !WRITERS_RELATIVE.test(before);
   };
   // "speaks Tongan at home, fluent English": with another language named, fluency in English states no need.
-  const otherLanguageNamed = new RegExp(String.raw`\b(?!English\b)(?:${LANGUAGE_NAMES})${NAME_END}`).test(text);
+  const otherLanguageNamed = LANGUAGE_OTHER_THAN_ENGLISH.test(text);
   const fluentEnglish = (m: Mention) =>
     otherLanguageNamed &&
     m.surface === 'English' &&
