@@ -42,7 +42,9 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   const titleList = found.filter((m) => m.attribute === 'title');
   const theirs = (named: readonly Person[]) => (m: Mention) =>
     (m.attribute === 'title' && named.some((p) => p.start === m.start)) ||
-    (m.attribute === 'age' && named.some((p) => p.end <= m.start && /^(?:,|:| \() ?$/.test(text.slice(p.end, m.start))));
+    // The age may follow the rest of the full name ("her teacher, Ms. Dana Reyes, 41").
+    (m.attribute === 'age' &&
+      named.some((p) => p.end <= m.start && /^(?: \p{Lu}[\p{L}'’-]+){0,2}(?:,|:| \() ?$/u.test(text.slice(p.end, m.start))));
   const candidates = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
   const relation = patientRelation(
     text,

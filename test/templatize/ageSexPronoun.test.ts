@@ -26,6 +26,11 @@ describe('templatize reads the age in more places', () => {
     expect(surfaces('age', 'The man is 6 feet tall; the patient Tom, 5.6 mmol/L potassium.')).toEqual([]);
   });
 
+  it("leaves the age after another person's titled full name theirs", () => {
+    expect(surfaces('age', 'Caller: Mrs. Ana Lopez, 70, wife of pt. Pt is 72 and fell.')).toEqual(['72']);
+    expect(surfaces('age', 'A 6-year-old boy has a rash. His teacher, Ms. Dana Reyes, 41, called.')).toEqual(['6-year-old']);
+  });
+
   it('reads an age before a sex word after a label, a day of life and a fraction of a year, kept as written', () => {
     expect(surfaces('age', 'Patient: 58 female\nReason: syncope')).toEqual(['58']);
     const newborn = detectAll('Baby girl Osei, DOL 3, feeding well.').mentions.find((m) => m.attribute === 'age');
