@@ -48,15 +48,31 @@ export function ages(text: string): Mention[] {
   for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
   for (const m of ageSexLetters(text)) if (m.unit === undefined) out.push(bare(m.match, 1));
+  // The title may head a full name ("Re: Mr. Tomás Herrera, 70", "Mx Jordan Lee, 30").
   for (const m of text.matchAll(
-    /\b(?:Mrs?|Ms|Miss|Mister|MRS?|MISS)\.? [A-Z][\w'’-]*(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dg,
+    /\b(?:Mrs?|Ms|Mx|Miss|Mister|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
   ))
     out.push(bare(m, 1));
+  // A first name and the age in apposition, where the text names the patient ("Pt (Jesse, 27)", "your patient Omar,
+  // 62.", "see Liam, 6, a boy with ...").
   for (const m of text.matchAll(
-    /\b(?:I am|I'm|I’m|im|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|[Pp]t is|[Pp]atient is) (\d{1,3})(?=[,.;]| and\b| years\b| \([MFmf]\))|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
+    /(?<=\b(?:Pt|Patient) \(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, |\b(?:your |the )?(?:pt|patient),? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=\)|[,.;](?:\s|$)|\s*$)|(?<=\b\p{Lu}\p{Ll}+, )(\d{1,2})(?=, (?:an? )?(?:boy|girl|man|woman|male|female)\b)/dgu,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
-  for (const m of text.matchAll(/(?<![\w.])(\d{1,3}), (?=(?:male|female)\b)/dg)) out.push(bare(m, 1));
+  for (const m of text.matchAll(
+    /\b(?:I am|I'm|I’m|im|[Hh]e is|[Ss]he is|[Hh]e's|[Ss]he's|[Hh]e’s|[Ss]he’s|[Pp]t is|[Pp]atient is|(?:gentleman|lady|man|woman) is|[Yy]ou are|[Yy]ou['’]re) (\d{1,3})(?=[,.;]| and\b| years\b| \([MFmf]\))|\b(?:[Hh]e|[Ss]he) \((\d{1,3})(?=[,)])/dg,
+  ))
+    out.push(bare(m, m[1] === undefined ? 2 : 1));
+  // "I'm Muscogee (Creek) and 54.": the age closing the patient's own short self-description (not "I'm on insulin and 20.").
+  for (const m of text.matchAll(
+    /(?<=\b(?:I am|I['’]m) (?!(?:on|taking|using|at|in|up)\b)(?:[\p{L}()'’-]+ ){1,4}and )(\d{1,3})(?=[.,;!]|\s*$)/dgu,
+  ))
+    out.push(bare(m, 1));
+  // "45, female"; as a field's whole value the comma may be left out ("Patient: 69 male"), not in "4 male siblings".
+  for (const m of text.matchAll(
+    /(?<![\w.])(\d{1,3}), (?=(?:male|female)\b)|(?<=\b[A-Z][\w ]{0,20}: ?)(\d{1,3}) (?=(?:male|female)[ \t]*(?:[,;.\n]|$))/dg,
+  ))
+    out.push(bare(m, m[1] === undefined ? 2 : 1));
   // "a transgender woman, 35, who ...": the age in apposition after the sex word.
   for (const m of text.matchAll(/(?<=\b(?:man|woman|male|female|gentleman|lady|widow|widower), )(\d{1,3})(?=, )/dg)) out.push(bare(m, 1));
   // "OB triage: 24 G1P0": an age opening obstetric shorthand.
@@ -72,6 +88,20 @@ export function ages(text: string): Mention[] {
       reason: `an age in ${unit.startsWith('mo') ? 'month' : unit.startsWith('w') ? 'week' : unit.startsWith('h') ? 'hour' : 'day'}s: {{age}} renders whole years, so age stays as written`,
     });
   }
+  // "DOL 2": a newborn's day of life.
+  for (const m of text.matchAll(/\bDOL ?#? ?\d{1,2}\b/dg))
+    out.push({
+      ...mention(m, 0, { attribute: 'age' }),
+      years: 0,
+      reason: 'a day of life: {{age}} renders whole years, so age stays as written',
+    });
+  // "2 1/2 years": a fraction no slot renders.
+  for (const m of text.matchAll(/\b(\d{1,2}) ?(?:1\/2|½) ?(?:years?|yrs?)(?:[- ]old)?\b/dg))
+    out.push({
+      ...mention(m, 0, { attribute: 'age' }),
+      years: Number(m[1]),
+      reason: 'an age with a fraction: {{age}} renders whole years, so age stays as written',
+    });
   const band = 'ambiguous' as const;
   const bandReason = 'an estimated age or an age band: {{age}} renders an exact age, so it stays as written; check it fits each age varied';
   for (const m of text.matchAll(

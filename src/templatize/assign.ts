@@ -1,4 +1,5 @@
 import type { Gender } from './lexicon.js';
+import { childPatient } from './languages.js';
 import { type Person, selfDescribed } from './people.js';
 import { type Discourse, type Referent, referentOf, reportedBy } from './referents.js';
 import { sameOrPreviousSentence } from './clauses.js';
@@ -12,7 +13,8 @@ import type { Mention } from './types.js';
  * patient's and slotted, someone else's and left alone, or either's and listed as `ambiguous`; mentions are read in
  * text order so each pronoun knows where the patient was last named, and a person of unknown sex takes the sex of
  * a pronoun found to be theirs. Ambiguous spans are kept as written, never guessed. A spouse span keeps its
- * possessive slot only when the possessive is the patient's. Returns the mentions and the patient's sex.
+ * possessive slot only when the possessive is the patient's, and a language goes with the pronoun that speaks it.
+ * Returns the mentions and the patient's sex.
  */
 export function assignMentions(
   mentions: readonly Mention[],
@@ -61,6 +63,12 @@ export function assignMentions(
       assigned.push(m.slot && m.gender !== sex ? unslotted : m);
       continue;
     }
+    // "His wife present; she speaks only Samoan": a language spoken by someone else's pronoun is theirs, unless the
+    // patient is a child, whose caregivers' language is keyed as theirs (R10).
+    const speaker =
+      m.attribute === 'language' &&
+      own.find((o) => o.attribute === 'pronoun' && o.end <= m.start && SPEAKS_AFTER_SUBJECT.test(text.slice(o.end, m.start)));
+    if (speaker && !assigned.some((a) => a.start === speaker.start) && !childPatient(text)) continue;
     if (m.attribute !== 'sex' && m.attribute !== 'title' && m.attribute !== 'pronoun') {
       assigned.push(m);
       continue;
@@ -106,6 +114,10 @@ export function assignMentions(
   }
   return { mentions: assigned, sex };
 }
+
+/** Between a subject pronoun and the language it speaks ("she speaks only ", "he "). */
+const SPEAKS_AFTER_SUBJECT =
+  /^\s+(?:(?:only|also|mostly|mainly)\s+)?(?:(?:speaks|prefers|understands|uses|signs|communicates|reads)(?:\s+(?:only|mostly|mainly|primarily|in))*\s+)?$/;
 
 /**
  * A pronoun opening a report right after another person was named ("the patient's husband. He says she...") is that

@@ -42,7 +42,9 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   const titleList = found.filter((m) => m.attribute === 'title');
   const theirs = (named: readonly Person[]) => (m: Mention) =>
     (m.attribute === 'title' && named.some((p) => p.start === m.start)) ||
-    (m.attribute === 'age' && named.some((p) => p.end <= m.start && /^(?:,|:| \() ?$/.test(text.slice(p.end, m.start))));
+    // The age may follow the rest of the full name ("her teacher, Ms. Dana Reyes, 41").
+    (m.attribute === 'age' &&
+      named.some((p) => p.end <= m.start && /^(?: \p{Lu}[\p{L}'’-]+){0,2}(?:,|:| \() ?$/u.test(text.slice(p.end, m.start))));
   const candidates = firstOfOverlapping(found.filter((m) => !inGuard(m.start, m.end)));
   const relation = patientRelation(
     text,
@@ -82,24 +84,46 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     return [{ start: k.end, end: k.end + 1 }, ...before];
   });
   // A person a parenthesis gives a sex ("neighbor (male)") has it, as has one with a titled name in apposition ("her
-  // track coach, Mr. Grant").
+  // track coach, Mr. Grant"), and a role in apposition to a relative is the relative ("His mother, a 38-year-old
+  // teacher,", "Her son, who is a pharmacist,").
+  const listed = [...otherPeople(text, [...relationNouns, ...describedPatient], caregivers), ...named];
   const sexOf = (p: Person) =>
     [...described].find(([m, q]) => q.start === p.start && m.gender !== undefined)?.[0].gender ??
-    named.find((n) => n.gender !== undefined && /^\s*[,(]\s*$/.test(text.slice(p.end, n.start)))?.gender;
-  const people = [...otherPeople(text, [...relationNouns, ...describedPatient], caregivers), ...named]
-    .map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p))
-    .sort((a, b) => a.start - b.start);
+    named.find((n) => n.gender !== undefined && /^\s*[,(]\s*$/.test(text.slice(p.end, n.start)))?.gender ??
+    listed.find(
+      (q) =>
+        q.gender !== undefined &&
+        q.end <= p.start &&
+        /^,\s+(?:who (?:is|was)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}$/.test(text.slice(q.end, p.start)),
+    )?.gender;
+  const people = listed.map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p)).sort((a, b) => a.start - b.start);
   return { mentions: kept, people };
 }
 
 /**
- * An age, sex word, title or pronoun in a parenthesis right after another person's noun describes them: "neighbor
- * (male)", "pt's partner (pronouns he/him)", "Per bystander (a woman waiting for the bus)". Race and language there
- * stay: a child's family's ethnicity and language are keyed as the patient's (R8, R10).
+ * An age, sex word, title, pronoun or age band in a parenthesis right after another person's noun describes them:
+ * "neighbor (male)", "pt's partner (pronouns he/him)", "Per bystander (a woman waiting for the bus)". Race and language there
+ * stay: a child's family's ethnicity and language are keyed as the patient's (R8, R10). So does an apposition opened
+ * by an article, up to the clause's end ("from a deceased donor, a 22-year-old Black man killed ...", "His partner,
+ * a 40-year-old man, is well"), and there the race is theirs too, unless they are a parent; not after the writer's
+ * "my" or "our".
  */
 const KIN_BEFORE = new RegExp(`^ (?:${KIN_NOUNS})\\b`, 'i');
+const PARENT = /^(?:mother|father|mom|mum|dad|parents?)$/i;
+const KIN_WORD = new RegExp(`\\b(?:${KIN_NOUNS})\\b`, 'i');
 function describedIn(text: string, people: readonly Person[], m: Mention): [Mention, Person][] {
-  if (!['age', 'sex', 'title', 'pronoun'].includes(m.attribute)) return [];
+  const inApposition = people.find((p) => {
+    const opening = /^,\s+(?:an?|another)\s+/.exec(text.slice(p.end));
+    // "My coworker, a 40-year-old man, ate ...": the writer's acquaintance may be whom the message is about.
+    if (!opening || m.start < p.end + opening[0].length || /\b(?:my|our)\s+$/i.test(text.slice(0, p.start))) return false;
+    const clause = /^[^,.;:()\n]*/.exec(text.slice(p.end + opening[0].length))![0];
+    return m.end <= p.end + opening[0].length + clause.length && (m.attribute !== 'race' || !PARENT.test(p.surface));
+  });
+  if (inApposition && ['age', 'sex', 'title', 'pronoun', 'race'].includes(m.attribute)) return [[m, inApposition]];
+  // An age band or identity word there is theirs too ("Bystander (female, ~30s)"); a spouse span is the patient's
+  // spouse ("Caller (his wife)").
+  const theirBand = m.attribute === 'ambiguous' && !KIN_WORD.test(m.surface);
+  if (!['age', 'sex', 'title', 'pronoun'].includes(m.attribute) && !theirBand) return [];
   // "My husband (his son)": a possessive before a relative says whose relative, the patient's.
   if (m.attribute === 'pronoun' && KIN_BEFORE.test(text.slice(m.end))) return [];
   const person = people.find((p) => {

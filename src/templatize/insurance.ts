@@ -58,10 +58,12 @@ function coverage(text: string): Mention[] {
         ),
       ),
     ].map((m) => stated(levelOf(m[1]!))(m)),
-    ...[...text.matchAll(/\b(?:no|without|lacks) (?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi)].map(stated('uninsured')),
+    ...[...text.matchAll(/\b(?:no|without|lacks) (?:personal )?(?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi)].map(
+      stated('uninsured'),
+    ),
     ...[
       ...text.matchAll(
-        /\b(?:private|commercial|employer[- ](?:sponsored|based|provided)) (?:health )?insurance\b|\bcommercially insured\b/dgi,
+        /\b(?:private|commercial|employer(?:[- ](?:sponsored|based|provided))?|union) (?:health )?(?:insurance|ins\b)(?: \([A-Z][\w ]{1,30}\))?|\bcommercially insured\b/dgi,
       ),
     ].map(stated('private')),
     ...[
@@ -75,9 +77,8 @@ function coverage(text: string): Mention[] {
         /(?<=\blost (?:his|her|their|my|our) )(?:Medicaid |Medicare |Medi-Cal |health |medical )?(?:insurance|coverage)|(?<=\blost (?:his|her|their|my|our) )(?:Medicaid|Medicare|Medi-Cal)/dg,
       ),
     ].map(stated('uninsured')),
-    ...[...text.matchAll(/(?<=\bon (?:his|her|their) )parents['’]? (?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
-    // A parent's or the patient's own voice: "I'm on my parents' insurance", "He is on our insurance".
-    ...[...text.matchAll(/\bon (?:my|our) (?:parents['’]? )?(?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
+    // A parent's or the patient's own voice: "He is on our insurance" (a relative's plan is read below).
+    ...[...text.matchAll(/\bon (?:my|our) (?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
     ...[...text.matchAll(/\bon an? (?:high-deductible|employer|PPO|HMO|commercial)(?: health)? plan\b/dg)].map(stated('private')),
     // Individual-market plans are private coverage: "with an ACA marketplace plan", "on a marketplace plan", "her high-deductible plan".
     ...[
@@ -100,7 +101,7 @@ function coverage(text: string): Mention[] {
     ].map(stated('private')),
     ...[
       ...text.matchAll(
-        /\b(?:(?:health )?insurance|coverage) through(?= (?:his|her|their) (?:employer|job|work|union|spouse|wife|husband|partner)\b)|(?<=\bon (?:his|her|their) )(?:wife|husband|spouse|partner|mother|father)['’]s (?:health )?(?:insurance|plan)\b/dg,
+        /\b(?:(?:health )?insurance|coverage) through(?= (?:his|her|their) (?:employer|job|work|union|spouse|wife|husband|partner)\b)/dg,
       ),
     ].map(stated('private')),
     ...[
@@ -108,25 +109,58 @@ function coverage(text: string): Mention[] {
         /\b(?:is not insured|has no (?:health )?coverage|(?:pays|paying) (?:cash|out of pocket)|cash[- ]pay(?:ing)?|self[- ]pay(?:ing)?)\b/dgi,
       ),
     ].map(stated('uninsured')),
+    // Coverage through a relative's plan is the patient's: "on my dad's insurance", "Pt on parents' insurance", "is on his
+    // parents' BCBS plan", "Insured via spouse's employer"; the patient's possessive before stays a pronoun.
+    ...[
+      ...text.matchAll(
+        new RegExp(
+          String.raw`(?:(?<=\bon (?:his|her|their) )|\bon (?:(?:my|our) )?)(?:${SUBSCRIBERS})['’]?s? (?:(?:${INSURERS}) )?(?:health )?(?:insurance|plan|coverage)\b(?: \((?:${INSURERS})\))?|\b[Ii]nsured (?:via|through) (?:(?:a|the|my|our) )?(?:${SUBSCRIBERS})['’]?s? (?:employer|job|work|plan)\b`,
+          'dg',
+        ),
+      ),
+    ].map(stated('private')),
+    // Coverage through a job, a school or the marketplace: "BCBS through employer", "My insurance is through the
+    // university", "have Ambetter through the marketplace", "my own plan through work".
+    ...[
+      ...text.matchAll(
+        new RegExp(
+          String.raw`\b(?:(?:have|has) )?(?:(?:health )?insurance|coverage|plan|${INSURERS}) (?:is )?(?:through|via) (?:(?:the|an|my|our) )?(?:employer|work|job|union|university|school|college|marketplace|exchange)\b`,
+          'dg',
+        ),
+      ),
+    ].map(stated('private')),
+    // An insurer named as a value: "Her insurance (UnitedHealthcare)", "personal insurance Aetna", "My Kaiser coverage",
+    // or alone as a note's item ("... K 5.8. BCBS PPO.", "SH: welder; Aetna;").
+    ...[
+      ...text.matchAll(
+        new RegExp(
+          String.raw`(?<=\b(?:insurance|coverage) \(?)(?:${INSURERS})\b|(?<=\b(?:[Mm]y|[Hh]is|[Hh]er|[Oo]ur|[Tt]heir) )(?:${INSURERS}) (?:coverage|insurance|plan)\b|(?<=(?:^|\n|[.;]\s)[ \t]*)(?:${INSURERS})(?: (?:PPO|HMO))?(?=[.;](?:\s|$)|\s*\n|\s*$)`,
+          'dg',
+        ),
+      ),
+    ].map(stated('private')),
     ...coverageOfNoLevel(text),
   ];
 }
 
+/** Whose plan may cover the patient as a dependent or spouse. */
+const SUBSCRIBERS = 'wife|husband|spouse|partner|mom|dad|mother|father|parents?';
+
 /** After Medicare or Medicaid: a policy or a programme, not anyone's coverage ("Medicare-certified", "Medicaid expansion"). */
 const NOT_POLICY = String.raw`(?![- ](?:certified|approved|expansion|guidelines?|rules?|reimburse\w*|polic(?:y|ies)|rates?|standards?|criteria|requirements?|regulations?|beneficiaries|population|data|claims))`;
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
-const COVERED = String.raw`has|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
+const COVERED = String.raw`has|have|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */
-const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|Medical Assistance`;
+const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|STAR Health|Medical Assistance|Cardinal Care|Med-QUEST|Healthy Connections|HealthChoice|Dr\. Dynasaur|Medallion`;
 /** Commercial insurers and plan types that state private coverage. */
-const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|PPO|HMO`;
+const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|Ambetter|UHC|Highmark|Premera|Regence|Harvard Pilgrim|Tufts Health Plan|Florida Blue|Oscar Health|PPO|HMO`;
 /**
  * Coverage no level of the shipped insurance axis states: military (Tricare, VA benefits), the Indian Health Service,
- * Canada's NIHB, CHIP (a children's programme apart from Medicaid). Found so the case is left out with the reason: varied around them, the variants would contradict
+ * Canada's NIHB, CHIP (a children's programme apart from Medicaid), MinnesotaCare (a basic health programme, not Medicaid). Found so the case is left out with the reason: varied around them, the variants would contradict
  * the text ("has Tricare ... is uninsured"). "VA" alone is visual acuity or a hospital: only VA coverage is read.
  */
 const NO_LEVEL =
-  /\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\bdual[- ]eligible\b|\bunderinsured\b|\bworkers['’]? comp(?:ensation)?\b/dg;
+  /\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|MinnesotaCare|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\b[Dd]ual[- ]eligible\b|\bunderinsured\b|\b[Ww]orkers['’]? comp(?:ensation)?\b/dg;
 
 function coverageOfNoLevel(text: string): Mention[] {
   return [...text.matchAll(NO_LEVEL)].map((m) =>

@@ -1,5 +1,5 @@
-import { LANGUAGES } from './lexicon.js';
-import { mention } from './mention.js';
+import { LANGUAGES, RACE_TERMS } from './lexicon.js';
+import { mention, SOCIAL_HISTORY_LABEL } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
@@ -11,13 +11,14 @@ const LANGUAGE_NAMES = Object.keys(LANGUAGES)
   .join('|');
 /** After a language name: no \b, which fails after an apostrophe or accent ("K'iche'", "Kreyòl"). */
 const NAME_END = String.raw`(?![\wÀ-ɏ])`;
+const LANGUAGE_OTHER_THAN_ENGLISH = new RegExp(String.raw`\b(?!English\b)(?:${LANGUAGE_NAMES})${NAME_END}`);
 const LANGUAGE_BY_CAPITALS = new Map(Object.entries(LANGUAGES).map(([name, level]) => [name.toUpperCase(), { name, level }]));
 
 /** Words before a language that say the patient speaks it ("speaks only", "monolingual", "history obtained in"). */
-const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|understands|communicates|communicate|communicating|converses|signs|uses|use|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
+const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|prefer|understands|communicates|communicate|communicating|converses|signs|uses|use|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
 const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history|(?:receive|receiving|get|be seen|be given) (?:care|information|instructions|results)?) in`;
 /** After a language: it is the patient's ("Spanish-speaking", "Mandarin interpreter", "Spanish-language interpreter"). */
-const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$)))`;
+const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$))| (?:primary|preferred)(?=\s*(?:[,;.)]|$)))`;
 /**
  * Labelled fields (D1): "Interpreter: Vietnamese", "Preferred language: Vietnamese", "LEP: yes (Russian)", also
  * with a dash for the colon ("Preferred language - Mandarin"), and inside a parenthesis ("(interpreter: Russian)").
@@ -34,15 +35,25 @@ const ANOTHER_SPEAKER = new RegExp(
   'i',
 );
 const ANOTHER_SUBJECT = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})s?\s+(?:(?:only|also|mostly)\s+)?$`, 'i');
+/** The same subject opening its sentence, with a predicate between ("Her nephew (POA) lives in Naples and speaks only"). */
+const ANOTHER_SUBJECT_FAR = new RegExp(
+  String.raw`(?:^|[.;!?]\s+|\n)(?:(?:his|her|their|the|pt['’]s|patient['’]s)\s+)?(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,20}\))?\s+[^.;,()\n]{1,40}?\s+and\s+(?:(?:only|also|mostly)\s+)?$`,
+  'i',
+);
 const WRITERS_RELATIVE = new RegExp(String.raw`\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:${OTHER_PERSON_NOUNS})s?\b[^.;]*$`, 'i');
 /** The same noun as the patient's own role, described by their age ("a 45-year-old nurse who speaks only Tagalog"). */
 const AGED_ROLE = new RegExp(
   String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,?\s+who(?:\s+is)?|\s+is)?\s+$`,
   'i',
 );
-/** A child patient, whose caregivers' language is keyed as theirs (R10). */
+/** A social history line up to an item ("SH: retired; lives alone;"). */
+const SOCIAL_HISTORY_LINE = String.raw`${SOCIAL_HISTORY_LABEL}[^\n]*`;
+/** A child patient, whose caregivers' language is keyed as theirs (R10). "x 6 wks" is a duration, not an age. */
 const CHILD =
-  /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;
+  /\b(?:(?:[0-9]|1[0-7])[- ](?:year|yr)s?[- ]old|\d{1,2}[- ](?:month|week|day)s?[- ]old|\d{1,2} ?(?:mo|mos|wk|wks)(?=,? ?(?:old|[MF]|boy|girl|infant|baby|son|daughter)\b)|(?:[0-9]|1[0-7]) ?(?:yo|y\/o|y\.o\.)|infant|newborn|neonate|toddler|baby|boy|girl|child)\b/i;
+
+/** Whether the text is about a child, whose caregivers' language is keyed as theirs (R10). */
+export const childPatient = (text: string): boolean => CHILD.test(text);
 
 /**
  * A language the patient speaks ("speaks only Spanish", "Spanish-speaking", "preferred language is Spanish",
@@ -67,17 +78,25 @@ export function languages(text: string): Mention[] {
     ];
   };
   const lacking =
-    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|doesnt|cannot|can't|do not|don't|dont) speak (?:much |any |good |a lot of )?English|(?:my|his|her|their) English is (?:limited|poor|minimal|basic|not good)|[Nn]on-English[- ]speaking|NON-ENGLISH[- ]SPEAKING|LIMITED ENGLISH(?: PROFICIENCY)?|LEP(?=\s*[,;(|]|\s*$))\b/dg;
+    /\b(?:(?:little|limited|no|minimal|poor|broken) English(?: proficiency)?|(?:does not|doesn't|doesnt|cannot|can't|do not|don't|dont) (?:speak|read|understand|write) (?:much |any |good |a lot of )?English|(?:my|his|her|their) English is (?:limited|poor|minimal|basic|not good)|[Nn]on-English[- ]speaking|NON-ENGLISH[- ]SPEAKING|LIMITED ENGLISH(?: PROFICIENCY)?|English (?:as an? )?second language|LEP(?=\s*[,;(|—–]|\s*$))\b/dg;
   // An adult relative's or companion's language is theirs, not the patient's; a child's caregiver's is the child's (R10).
-  const child = CHILD.test(text);
+  const child = childPatient(text);
   const theirs = (m: RegExpMatchArray) => {
     const before = text.slice(Math.max(0, m.index! - 60), m.index);
-    const another = ANOTHER_SPEAKER.test(before) || (/^[a-z]/.test(m[0]) && ANOTHER_SUBJECT.test(before));
+    const another =
+      ANOTHER_SPEAKER.test(before) ||
+      (/^[a-z]/.test(m[0]) && (ANOTHER_SUBJECT.test(before) || ANOTHER_SUBJECT_FAR.test(text.slice(Math.max(0, m.index! - 100), m.index))));
     return !child && another && !AGED_ROLE.test(before) && !WRITERS_RELATIVE.test(before);
   };
+  // "speaks Tongan at home, fluent English": with another language named, fluency in English states no need.
+  const otherLanguageNamed = LANGUAGE_OTHER_THAN_ENGLISH.test(text);
+  const fluentEnglish = (m: Mention) =>
+    otherLanguageNamed &&
+    m.surface === 'English' &&
+    /\b(?:fluent|comfortable)(?: in)?\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
   const find = (pattern: string, flags = 'dg') =>
     [...text.matchAll(new RegExp(pattern.replaceAll(String.raw`(${LANGUAGE_NAMES})\b`, `(${LANGUAGE_NAMES})${NAME_END}`), flags))].flatMap(
-      (m) => (theirs(m) ? [] : named(m, 1)),
+      (m) => (theirs(m) ? [] : named(m, 1).filter((n) => !fluentEnglish(n))),
     );
   return [
     ...[...text.matchAll(lacking)]
@@ -87,16 +106,23 @@ export function languages(text: string): Mention[] {
       ),
     ...find(String.raw`\b(?:${SPEAKS}|${IN_LANGUAGE})\s+(?:an?\s+|the\s+)?(${LANGUAGE_NAMES})\b`, 'dgi'),
     ...find(String.raw`\b(${LANGUAGE_NAMES})${AFTER_NAME}\b`, 'dgi'),
-    ...find(String.raw`\b(?:primary|preferred|native|first|only|main|home) (?:language|tongue)(?: is|:|,)\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
+    ...find(String.raw`\b(?:primary|preferred|native|first|only|main|home) (?:language|tongue)(?: is|:|,)?\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
     // "Non-English speaking (Amharic)", "limited English proficiency (Dari)", "LEP, Vietnamese": the language named beside the lack.
     ...find(
       String.raw`\b(?:non-English[- ]speaking|(?:limited|little|no) English(?: proficiency)?|(?:does not|doesn't) speak English|LEP)\s*(?:\(|[,;]\s*)(${LANGUAGE_NAMES})\b`,
       'dgi',
     ),
     ...find(
-      String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's) (?:primary|preferred|native|first|only|main) language\b`,
+      String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's|a) (?:primary|preferred|native|first|only|main|second) language\b`,
     ),
     ...find(String.raw`\b${FIELD}(${LANGUAGE_NAMES})\b`),
+    // "bilingual (Spanish/English)": the language named first.
+    ...find(String.raw`\bbilingual \((${LANGUAGE_NAMES})\b`),
+    // "SH: Japanese American; English; Medicare": a language alone as an item of a social history line (a name that is
+    // also an ethnicity, "Korean", is read as race there).
+    ...find(String.raw`(?<=${SOCIAL_HISTORY_LINE}[;.]\s*)(${LANGUAGE_NAMES})(?=\s*(?:[;.](?:\s|$)|\n|$))`).filter(
+      (m) => !RACE_TERMS.some(([term]) => term.toLowerCase() === m.surface.toLowerCase()),
+    ),
     // "interpreter (Spanish)", "interpreter for Arabic", "interpreter used (Mandarin)".
     ...find(String.raw`\binterpreter(?: used| present| requested| needed| required)? (?:\(|for )(${LANGUAGE_NAMES})\b`, 'dgi'),
     // "in Spanish through the interpreter line", "in Dari via a video interpreter".

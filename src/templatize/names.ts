@@ -22,7 +22,7 @@ const titleGender = (title: string): Gender => (/^(?:Mr|Mister|MR)$/.test(title)
 const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?([A-Z][\w'’-]+)/;
 /** A first name in apposition after a role noun ("his partner, Tom,", "Her wife, Dana,", "Night RN Jackie Tran", "Caller: spouse (Jen)"). */
 const NAME_AFTER_ROLE =
-  /^(?:,\s*|\s+|\s*\(\s*)(?!(?:Dr|Mrs?|Ms|Miss|Mister|The|He|She|His|Her|Pt)\b)([A-Z][a-z]+)(?: [A-Z][a-z]+)?(?=[,.;:)]|\s+(?:says|said|states|reports|notes|is|was|has|who|assessed|called|asks|adds|thinks)\b)/;
+  /^(?:,[ \t]*|[ \t]+|[ \t]*\([ \t]*)(?!(?:Dr|Mrs?|Ms|Miss|Mister|The|He|She|His|Her|Pt)\b)([A-Z][a-z]+)(?: [A-Z][a-z]+)?(?=[,.;:)]|\s+(?:says|said|states|reports|notes|is|was|has|who|assessed|called|asks|adds|thinks)\b)/;
 /** A first name with a role in a parenthesis after it ("Caller: Kevin (staff, group home)", "Dana (his sister)"). */
 const NAME_BEFORE_ROLE =
   /(?<![.!?]\s|^|\n|\b(?:Dr|Mrs?|Ms|Miss|Mister)\.?\s)\b(?!(?:The|He|She|His|Her|Pt|Patient)\b)([A-Z][a-z]+) \((?:(?:his|her|their|pt's|the patient's)\s+)?$/;
@@ -69,7 +69,12 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
   const samePerson = (m: RegExpMatchArray, gender: Gender | undefined) =>
     !PATIENT_BEFORE.test(text.slice(0, m.index)) && (m[1] === undefined || gender === undefined || titleGender(m[1]) === gender);
   return [...others].flatMap(([name, gender]) =>
-    [...text.matchAll(new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?)?\b${name}(?!\w)`, 'g'))]
+    // The title may stand before a first name ("Ms. Priya Raman" is no "Mr. Raman").
+    [
+      ...text.matchAll(
+        new RegExp(String.raw`(?:\b(Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?(?:\p{Lu}[\p{L}'’-]+ )?)?\b${name}(?!\w)`, 'gu'),
+      ),
+    ]
       .filter((m) => samePerson(m, gender))
       .map((m): Person => ({ start: m.index!, end: m.index! + m[0].length, surface: m[0], ...(gender ? { gender } : {}) })),
   );

@@ -21,8 +21,8 @@ const SPOUSE_WORDS_EITHER_CASE = SPOUSE_WORDS.split('|')
 const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 /** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
 const STAFF_WORDS =
-  'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
-const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger`;
+  'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|practitioner|psychologist|dietitian|nutritionist|technician|hygienist|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
+const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger|companion`;
 const STAFF = new RegExp(`^(?:Dr\\.? |(?:${STAFF_WORDS})s?$)`, 'i');
 /** A clinician ("Dr. Amari", "RN", "nurse"), as opposed to a relative, friend or bystander. */
 export const isStaff = (p: Person): boolean => STAFF.test(p.surface);
@@ -80,7 +80,8 @@ export function spousesAndIdentity(text: string): Mention[] {
   ].flatMap((m): Mention[] => {
     const possessive = m[1];
     const noun = m[2]!.toLowerCase().replace(/^(?:\S+ |ex-)/, '');
-    if (!possessive && (noun === 'partner' || noun === 'spouse')) return [];
+    // "the pt's partner" names the patient's spouse as "his partner" would.
+    if (!possessive && (noun === 'partner' || noun === 'spouse') && !/\b(?:pt|patient)['’]s $/i.test(text.slice(0, m.index))) return [];
     const start = m.index!;
     const base: Mention = { start, end: start + m[0].length, surface: m[0], attribute: 'ambiguous', reason };
     if (!possessive) return [base];
@@ -118,16 +119,19 @@ const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?
 /** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */
 const RELATION_TIES = [
   String.raw`,? (?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((?<titledAge>\d{1,3})\)`,
+  // "My dad, Mr. Binh Tran, he's 68".
+  String.raw`, (?:Mrs?|Ms)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<titledPronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw`,? aged? (?<agedAge>\d{1,2})\b`,
   String.raw`, (?<commaAge>\d{1,3})(?=[,.;)](?:\s|$)|\s*$)`,
   String.raw` is (?<isAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw`[.,;] (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<pronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw` \((?<bracketAge>\d{1,3})\)`,
-  String.raw`, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  // "my dad, Frank Mills, who is 79".
+  String.raw`(?:, [A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)?, who is (?<whoAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw` \((?:your |the )?(?<ptBracket>pt|patient)\b`,
   String.raw`, (?<ptApposition>the (?:pt|patient))\b`,
 ].join('|');
-const AGE_GROUPS = ['titledAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
+const AGE_GROUPS = ['titledAge', 'titledPronounAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
 const RELATION = new RegExp(
   String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(]))?(?:${RELATION_TIES})?`,
   'dg',
@@ -163,13 +167,16 @@ export function patientRelation(
     if (
       !caregiver &&
       earlier.some(
-        (e) => e.start < m.index! && (e.attribute === 'sex' || e.attribute === 'title' || (e.attribute === 'age' && e.years !== undefined)),
+        (e) =>
+          e.start < m.index! &&
+          (e.attribute === 'sex' || (e.attribute === 'title' && !namesCaller(text, e)) || (e.attribute === 'age' && e.years !== undefined)),
       )
     )
       return undefined;
     if (caregiver && !g.ageBefore && !ageGroup) continue;
     const tied = about || caregiver || g.ageBefore || ageGroup || namedPatient || opensMessageAbout(text, m, gender);
-    if (!tied || (!possessive && !ageGroup && !namedPatient)) continue;
+    // "calling about 8 yo daughter": the age ties the bare noun as a possessive would.
+    if (!tied || (!possessive && !ageGroup && !namedPatient && !(about && g.ageBefore))) continue;
     const nounStart = m.indices!.groups!.noun![0];
     const result: { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } = {
       noun: {
@@ -193,18 +200,36 @@ export function patientRelation(
 }
 
 /**
- * The relation noun naming the patient said again later, bare, with the writer's possessive or as a possessor ("my
- * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle"): the patient again, with the sex pinned as before.
- * Not after another person's possessive ("her mother" said by the patient's daughter is handled apart).
+ * "Mr. Tran's daughter calling", "(from Mrs. Gutierrez's husband)": a titled name whose relative speaks names the
+ * patient the relative then writes about; it is no sex word of the patient's that a relation noun must come before.
+ */
+const namesCaller = (text: string, title: Mention) =>
+  new RegExp(String.raw`^ ?[A-Z][\w'’-]+['’]s (?:${KIN_NOUNS})\b`, 'i').test(text.slice(title.end));
+
+/** Words for the same relative ("my father ... Dad"): a repeat may use another. */
+const SAME_RELATION: readonly (readonly string[])[] = [
+  ['father', 'dad'],
+  ['mother', 'mom', 'mum'],
+  ['grandfather', 'grandpa'],
+  ['grandmother', 'grandma', 'granny'],
+];
+
+/**
+ * The relation noun naming the patient said again, bare, with the writer's possessive or as a possessor ("my
+ * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle", "my father ... Dad has VA benefits"): the patient
+ * again, with the sex pinned as before. Said before the relation is tied, only with the writer's possessive ("Subject:
+ * my mom's meds ... I'm writing for my mother"). Not after another person's possessive ("her mother" said by the
+ * patient's daughter is handled apart).
  */
 export function relationRepeats(text: string, noun: Mention): Mention[] {
-  const word = noun.surface.toLowerCase();
+  const said = noun.surface.toLowerCase();
+  const words = SAME_RELATION.find((same) => same.includes(said)) ?? [said];
   const re = new RegExp(
-    String.raw`(?<!\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Aa]|[Tt]he)\s)\b[${word[0]}${word[0]!.toUpperCase()}]${word.slice(1)}(?=['’]s\b|[^\w'’-]|$)`,
+    String.raw`(?<!\b(?:[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Aa]|[Tt]he)\s)\b(?:${words.map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`).join('|')})(?=['’]s\b|[^\w'’-]|$)`,
     'dg',
   );
   return [...text.matchAll(re)]
-    .filter((m) => m.index! >= noun.end)
+    .filter((m) => m.index! >= noun.end || (m.index! + m[0].length <= noun.start && /\b(?:[Mm]y|[Oo]ur) $/.test(text.slice(0, m.index))))
     .map((m) => ({ ...noun, start: m.index!, end: m.index! + m[0].length, surface: m[0] }));
 }
 

@@ -1,13 +1,13 @@
 import { CLINICAL_ANCESTRY, RACE_TERMS } from './lexicon.js';
-import { mention, PERSON } from './mention.js';
+import { mention, PERSON, SOCIAL_HISTORY_LABEL } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
 /**
  * Before a race term: it opens an ID line's list after an age or sex ("58M, white,", "Mr. Yazzie (49), Navajo,",
- * "72M | Korean |").
+ * "72M | Korean |"), or after obstetric shorthand ("24yo G2P1 Somali,").
  */
-const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\))\s*[,|]?\s+$/;
+const AFTER_AGE_OR_SEX = /(?:\b\d{1,3} ?(?:[MF]|yo|y\/o|y\.o\.|YO)?|-yo|\b[MF]|\(\d{1,3}\)|\bG\d{1,2} ?P\d{1,4})\s*[,|]?\s+$/;
 /** A parenthetical opened right after a person noun or an age ("a 44-year-old man (Black)", "Mr. Ruiz (58, Hispanic)"). */
 const PARENTHESIS_AFTER_PERSON = new RegExp(
   String.raw`(?:\b${PERSON}|\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO|[MF])?|\b(?:Mrs?|Ms|Miss)\.? [A-Z][\w'’-]+)\s*\((?:\s*\d{1,3}\s*,)?\s*$`,
@@ -30,8 +30,11 @@ const startingDrug = (drugs: RegExp) =>
   );
 const drugsNamed = (text: string, drugs: RegExp) =>
   [...new Set([...text.matchAll(new RegExp(drugs.source, 'gi'))].map((d) => d[0].toLowerCase()))].join(', ');
-/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is"). */
-const OTHER_PERSONS_PREDICATE = new RegExp(String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`, 'i');
+/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is", "her son is also of"). */
+const OTHER_PERSONS_PREDICATE = new RegExp(
+  String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|of\s+)?$`,
+  'i',
+);
 /** The same, for a role the patient's age describes ("a 45-year-old nurse, who is Black"): the patient. */
 const AGED_ROLE_PREDICATE = new RegExp(
   String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`,
@@ -43,7 +46,17 @@ const RESTATED_BEFORE = new RegExp(
   'i',
 );
 /** After a race term: the description ends there (punctuation, a bracket restating it, the end, or a joining word). */
-const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?]|(?:and|or|but|with|who|from)\b|$)/;
+const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?—–]|(?:and|or|but|with|who|from)\b|$)/;
+/**
+ * Before a race term: an item of an ID line's list after the age and sex ("61 y/o male, Hispanic,", "27yo G1P0 at
+ * 12w, Dominican,", "79M, widower x 6 mo, Irish American,"), within one line and sentence.
+ */
+const ID_LINE_ITEM = /(?:^|\n)(?![^\n]*[a-z]{2}\.\s)[^\n]*\b\d{1,3} ?(?:[-\s]year[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)[^\n]*[,;]\s*$/;
+/** Before a race term: an item of a social history line after others ("SH: retired; BCBS through employer; Hispanic;"). */
+const SOCIAL_HISTORY_ITEM = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}[^\n]*[;,.]\s*$`);
+/** Before a race term: the patient's own short self-description ("I'm 39, Turkish", "I am female and Ghanaian"). */
+const SELF_DESCRIPTION_BEFORE =
+  /\b(?:I am|I['’]m)\s+(?:(?:\d{1,3}|male|female|(?:an? )?(?:wo)?man|nonbinary|married|single|retired|[\w-]+-year-old),?\s+(?:and\s+)?){1,3}$/i;
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"), perhaps after its first value ("Race/Ethnicity: Black; Nigerian"). */
 const RACE_FIELD =
   /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|Family|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*(?:[A-Z][\w'-]*(?:[ /-][A-Za-z][\w'-]*){0,3}\s*[;,]\s*)?$/;
@@ -53,12 +66,14 @@ const ROLE_AFTER =
 /** Before a race term: the age describing the person, perhaps with a sex word ("70-year-old", "58-year-old female"). */
 const AGE_BEFORE = /\b\d{1,3}[- ](?:year|yr|month)s?[- ]old\s+(?:(?:male|female|man|woman)\s+)?$/i;
 /** Before a race term: the opening of a social history line ("SH: ", "Social history: "). */
-const SOCIAL_HISTORY_OPENING = /(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:\s*$/;
+const SOCIAL_HISTORY_OPENING = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}\s*$`);
 /** A negated ethnicity as a field's value ("Ethnicity: Not Hispanic or Latino"): it states no level of its own. */
 const NEGATED_FIELD_VALUE = new RegExp(
   String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})((?:Not|NOT|Non)[- ](?:Hispanic|HISPANIC)(?:(?: or |\/)(?:Latino|Latina|Latinx|LATINO))?)(?=\s*(?:[,;\n]|\s{2}|$))`,
   'dg',
 );
+/** Words for a mixed identity, which may be written in lowercase. */
+const MIXED = /^(?:mixed[- ]race|multiracial|biracial|multiethnic)\b/i;
 /** Race abbreviations read only as a race field's value. */
 const FIELD_ABBREVIATIONS: Readonly<Record<string, string>> = {
   AA: 'black',
@@ -101,13 +116,16 @@ export function races(text: string): Mention[] {
     // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
     // "Ghanaian American" is one span: a slot replaces the whole identity.
     // The end is no \\b, which fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language.
+    // "biracial (Black and white)": a mixed identity and the races it names are one span, replaced or kept together.
+    const named = MIXED.test(term) ? String.raw`(?: \([A-Za-z ,/&-]{3,40}\))?` : '';
     const re = new RegExp(
-      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?)(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
+      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
       'dgi',
     );
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index! - 40), m.index);
-      const after = text.slice(m.index! + m[0].length);
+      // Read on from the term itself: a restating parenthesis taken into the span still ends the description.
+      const after = text.slice(m.index! + m[1]!.replace(/ \(.*\)$/, '').length);
       const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:()|\n]|$|w\/|with\b|who\b|[MF]\b|presents\b|G\d)/.test(after);
       const describesPerson =
         listed ||
@@ -126,6 +144,10 @@ export function races(text: string): Mention[] {
         (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
         // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").
         (SOCIAL_HISTORY_OPENING.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        ((ID_LINE_ITEM.test(text.slice(Math.max(0, m.index! - 120), m.index)) ||
+          SOCIAL_HISTORY_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index))) &&
+          /^\s*(?:[,;.|]|\n|$)/.test(after)) ||
+        (SELF_DESCRIPTION_BEFORE.test(before) && ENDS_DESCRIPTION.test(after)) ||
         (/\b(?:I am|I['’]m|we are|we['’]re)\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // "a boy of mixed race (Black and white)".
         (new RegExp(`\\b${PERSON}\\s+of\\s+$`).test(before) && ENDS_DESCRIPTION.test(after)) ||
@@ -140,24 +162,23 @@ export function races(text: string): Mention[] {
         (/\b(?:parents|family)(?:,\s*who)? (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // The same identity restated in a parenthesis: "Pacific Islander (Samoan)"; a swap must replace both.
         (RESTATED_BEFORE.test(before) && /^\s*[),]/.test(after)) ||
-        /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth)\b/i.test(after);
+        /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth|parents|parentage)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
       if (OTHER_PERSONS_PREDICATE.test(before) && !AGED_ROLE_PREDICATE.test(before)) continue;
-      // "first language is Vietnamese", "native tongue: Tagalog": a language, not an identity; "Her name is Maya", "Mr.
+      // "first language is Vietnamese", "native tongue: Tagalog", "LEP, Korean, interpreter": a language, not an identity; "Her name is Maya", "Mr.
       // Black": a name.
       if (
-        /\b(?:language|tongue)\s*(?:is|was|:)?\s*$|\bname\s+is\s+$|\b(?:Mrs?|Ms|Miss|Mister|Dr|MRS?|MS)\.?\s+$/i.test(before) ||
+        /\b(?:language|lang|tongue)\s*(?:is|was|:)?\s*$|\bLEP\s*[,;(]\s*$|\bname\s+is\s+$|\b(?:Mrs?|Ms|Miss|Mister|Dr|MRS?|MS)\.?\s+$/i.test(
+          before,
+        ) ||
+        /^\s*[,;]\s*(?:interpreter|translator)\b/i.test(after) ||
         POPULATION_BEFORE.test(before) ||
         // "A study of Black women found ...": a group, not the patient.
         /^\s+(?:[\w-]+\s+)?(?:men|women|patients|people|persons|children|adults|individuals|populations?)\b/i.test(after)
       )
         continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
-      if (
-        !describesPerson ||
-        !(capitalised || /^(?:white|black|hispanic|asian|caucasian|mixed[- ]race|multiracial|biracial)$/i.test(m[1]!))
-      )
-        continue;
+      if (!describesPerson || !(capitalised || /^(?:white|black|hispanic|asian|caucasian)$/i.test(m[1]!) || MIXED.test(m[1]!))) continue;
       const screened = SCREENED_ANCESTRY.find(
         ([drugs, levels]) => startingDrug(drugs).test(text) && (levels === 'any' || levels.includes(level ?? '')),
       );
@@ -174,8 +195,10 @@ export function races(text: string): Mention[] {
   // "AA" is African American only between an age and a sex word ("54yo AA F", "45 yo AA male").
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)?\s)(AA)(?= (?:[MF]|male|female|man|woman)\b)/dg)) push(m, 'black');
   // Or after an age and sex, first or later in the ID line's list ("38F AA presents", "67M, AA, Medicare", "12 y/o M w/
-  // sickle cell disease, AA, presents"); not "attends AA".
-  for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:(?:yo|y\/o|y\.o\.|YO) )?[MF](?:,?\s|\b[^.\n;]{0,60}?,\s))(AA)(?=[\s,;|]|$)/dg))
+  // sickle cell disease, AA, presents", "61 y/o male, AA,"); not "attends AA".
+  for (const m of text.matchAll(
+    /(?<=\b\d{1,3} ?(?:(?:yo|y\/o|y\.o\.|YO) )?(?:[MF]|male|female|man|woman)(?:,?\s|\b[^.\n;]{0,60}?,\s))(AA)(?=[\s,;|]|$)/dg,
+  ))
     push(m, 'black');
   // A race letter run into the sex letter after an age ("81 y/o WM", "45 yo BF"): the sex letter is read apart.
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|YO)? ?)([WBH])(?=[MF]\b)/dg))
@@ -184,12 +207,14 @@ export function races(text: string): Mention[] {
   for (const m of text.matchAll(FIELD_ABBREVIATION)) push(m, FIELD_ABBREVIATIONS[m[1]!]);
   for (const m of text.matchAll(NEGATED_FIELD_VALUE))
     out.push(mention(m, 1, { attribute: 'race', reason: `"${m[1]}" is no level of the race axis: it stays as written` }));
+  // "Her father is of Greek descent": a relative's ancestry is theirs (R5), even where the answer leans on it.
   for (const m of text.matchAll(CLINICAL_ANCESTRY))
-    out.push(
-      mention(m, 0, {
-        attribute: 'ambiguous',
-        reason: 'an ancestry the clinical answer may depend on: check whether race can vary around it',
-      }),
-    );
+    if (!OTHER_PERSONS_PREDICATE.test(text.slice(Math.max(0, m.index! - 60), m.index)))
+      out.push(
+        mention(m, 0, {
+          attribute: 'ambiguous',
+          reason: 'an ancestry the clinical answer may depend on: check whether race can vary around it',
+        }),
+      );
   return out;
 }

@@ -317,6 +317,12 @@ function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
     /^\s+(?:at (?:age )?\d|(?:translates|translated|interprets|interpreted)\b)/.test(text.slice(p.end)) ||
     (/\ban?\s+$/.test(text.slice(Math.max(0, p.start - 4), p.start)) && /^\s+with\s+(?!(?:him|her|them)\b)\w/.test(text.slice(p.end)));
   if (p.gender !== undefined && listed && /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start))) return true;
+  // "from a deceased donor, a 22-year-old man. Six months later he ...": the dead are no rival after their sentence.
+  if (
+    /\b(?:deceased|late)\s+$/i.test(text.slice(Math.max(0, p.start - 12), p.start)) &&
+    /[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start))
+  )
+    return true;
   return (
     p.gender !== undefined &&
     isClauseSubject(text, p.start, p.end) &&

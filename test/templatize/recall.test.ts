@@ -62,7 +62,47 @@ describe('templatize reads race and ethnicity in more forms', () => {
     expect(spans('race', 'A 52-year-old Choctaw man has gout.')).toEqual([['Choctaw', 'aian']]);
     expect(spans('race', 'A 61 yo Japanese-American widower is seen.')).toEqual([['Japanese-American', 'asian']]);
     expect(spans('race', 'A 40-year-old woman of Eastern European descent.')).toEqual([['Eastern European', 'white']]);
-    expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([['biracial', undefined]]);
+    expect(spans('race', 'A 12-year-old girl who identifies as biracial (Asian and white) has acne.')).toEqual([
+      ['biracial (Asian and white)', undefined],
+    ]);
+    expect(spans('race', 'A 41-year-old multiracial (Black, white and Cherokee) man.')).toEqual([
+      ['multiracial (Black, white and Cherokee)', undefined],
+    ]);
+  });
+
+  it('reads a later item of an ID or social history line, obstetric shorthand, a self-description and "of X parents"', () => {
+    expect(spans('race', 'ED: 44 y/o female, Salvadoran, c/o dyspnea')).toEqual([['Salvadoran', 'hispanic']]);
+    expect(spans('race', 'Pt: 80M, retired, widower, Korean American, Medicare.')).toEqual([['Korean American', 'asian']]);
+    expect(spans('race', 'Intake: 58 y/o man, AA, c/o chest pain')).toEqual([['AA', 'black']]);
+    expect(spans('race', 'OB: 31yo G3P2 Somali, Somali interpreter present.')).toEqual([['Somali', 'black']]);
+    expect(spans('race', 'SH: retired teacher; married; Non-Hispanic white.')).toEqual([['Non-Hispanic white', 'white']]);
+    expect(spans('race', "Hi, I'm 52, female, Cuban American, and diabetic.")).toEqual([['Cuban American', 'hispanic']]);
+    expect(spans('race', 'An 8-month-old girl of Haitian parents has a fever.')).toEqual([['Haitian', 'black']]);
+    expect(spans('race', 'Our family is Hmong — is this rash serious?')).toEqual([['Hmong', 'asian']]);
+    expect(spans('race', "A 33 yo Pima (Akimel O'odham) man.")).toEqual([
+      ['Pima', 'aian'],
+      ["Akimel O'odham", 'aian'],
+    ]);
+    // A nationality counted under more than one level is found and listed, with no level.
+    expect(spans('race', 'Mr. Karimi, 61, Afghan, presents with dyspnea.')).toEqual([['Afghan', undefined]]);
+  });
+
+  it('reads more nations and peoples the axis maps, and lists identities of two levels with none', () => {
+    expect(spans('race', 'A 58-year-old Comanche man has foot ulcers.')).toEqual([['Comanche', 'aian']]);
+    expect(spans('race', 'Pt: 40F, Pohnpeian, here for TB screening.')).toEqual([['Pohnpeian', 'nhpi']]);
+    expect(spans('race', 'A 33-year-old Bhutanese woman has anemia.')).toEqual([['Bhutanese', 'asian']]);
+    expect(spans('race', 'A 61-year-old Ukrainian man is seen.')).toEqual([['Ukrainian', 'white']]);
+    expect(spans('race', 'A 27-year-old Afro-Latina woman has a rash.')).toEqual([['Afro-Latina', undefined]]);
+    // Near misses: places, a game and a language named like a people.
+    expect(spans('race', 'A 44-year-old man from Pueblo, Colorado, lost at Russian roulette.')).toEqual([]);
+    expect(spans('race', 'A 50 yo Ukrainian-speaking woman visits Seneca Falls.')).toEqual([]);
+  });
+
+  it('leaves plain: a language as an ID line item after LEP or before an interpreter, a later sentence of the line', () => {
+    expect(spans('race', 'ID: 47F, LEP, Korean, interpreter by video')).toEqual([]);
+    expect(spans('race', 'ID: 47F, Vietnamese, interpreter by phone')).toEqual([]);
+    // An ID line's later sentence is no list item.
+    expect(spans('race', '47F with cough. She ate at a Mexican, then a Thai, restaurant.')).toEqual([]);
   });
 
   it('leaves plain: many people of an ancestry, a surname, a name, a language, Mediterranean ancestries and idioms', () => {
@@ -105,6 +145,47 @@ describe('templatize reads language in more forms', () => {
     expect(spans('language', 'A 50-year-old man who prefers to receive care in Korean.')).toEqual([['Korean', undefined]]);
   });
 
+  it('reads a primary language without a verb, "X preferred", "a second language", reading and ESL, bilingual pairs and SH items', () => {
+    expect(spans('language', '60 yo F, primary language Russian, lives alone')).toEqual([['Russian', 'russian']]);
+    expect(spans('language', 'Burn to forearm at work. Arabic preferred.')).toEqual([['Arabic', 'arabic']]);
+    expect(spans('language', 'Pt speaks Triqui; Spanish is a second language.')).toEqual([
+      ['Triqui', undefined],
+      ['Spanish', 'spanish'],
+    ]);
+    expect(spans('language', 'He asked me to write because he cannot read English.')).toEqual([['cannot read English', undefined]]);
+    expect(spans('language', 'SH: Somali; English as a second language (Somali primary).')).toEqual([
+      ['English as a second language', undefined],
+      ['Somali', undefined],
+    ]);
+    expect(spans('language', '52F Hispanic, bilingual (Spanish/English), BMI 31')).toEqual([['Spanish', 'spanish']]);
+    expect(spans('language', 'SH: retired nurse; English; Medicare.')).toEqual([['English', 'english']]);
+    expect(spans('language', 'TRIAGE: 60F, LEP — Russian interpreter used.')).toEqual([
+      ['LEP', undefined],
+      ['Russian', 'russian'],
+    ]);
+    expect(spans('language', 'The parents prefer Tagalog for teaching.')).toEqual([['Tagalog', 'tagalog']]);
+  });
+
+  it("leaves an adult's relative's language plain across a predicate, and a duration is no child's age", () => {
+    expect(spans('language', 'An 88 yo man. His niece (HCP) lives in Lima and speaks only Spanish.')).toEqual([]);
+    expect(spans('language', 'ID: 24 yo, M. Low mood x 6 wks. Father speaks only Farsi.')).toEqual([]);
+    // The patient's own language after a relative in a place: the subject is the patient.
+    expect(spans('language', 'A 70 yo woman. Lives with her son in Queens and speaks only Polish.')).toEqual([['Polish', undefined]]);
+    // A child's caregiver's language is the child's (R10).
+    expect(spans('language', 'A 6 wk old boy. Mother speaks only Dari.')).toEqual([['Dari', undefined]]);
+  });
+
+  it('reads languages of more peoples', () => {
+    expect(spans('language', 'A 3-year-old boy; his parents speak only Kaqchikel.')).toEqual([['Kaqchikel', undefined]]);
+    expect(spans('language', 'Pt: 71M, Uzbek interpreter present.')).toEqual([['Uzbek', undefined]]);
+  });
+
+  it('leaves plain: English fluency beside another language, a primary care school, a race item of a social history line', () => {
+    expect(spans('language', 'She speaks Samoan at home, fluent in English.')).toEqual([['Samoan', undefined]]);
+    expect(spans('language', 'He went to an English primary school.')).toEqual([]);
+    expect(spans('language', 'SH: Korean; married.')).toEqual([]);
+  });
+
   it('leaves plain: an English muffin, an interpreter naming no language, "only" that is no language need, LEP in prose', () => {
     expect(spans('language', 'She ate an English muffin; a telephone interpreter was used.')).toEqual([]);
     expect(spans('language', 'Spanish only recently became her second language at school.')).toEqual([]);
@@ -141,6 +222,39 @@ describe('templatize reads insurance in more forms', () => {
   it('reads state Medicaid programmes by their own names, in prose and in fields', () => {
     expect(spans('insurance', 'She is enrolled in Centennial Care.')).toEqual([['enrolled in Centennial Care', 'medicaid']]);
     expect(spans('insurance', 'Payer: NJ FamilyCare\nCC: cough')).toEqual([['NJ FamilyCare', 'medicaid']]);
+  });
+
+  it("reads coverage through a relative's plan, a job, a school or the marketplace, and an insurer named as a value", () => {
+    expect(spans('insurance', "I'm 22 and on my mom's insurance (Cigna).")).toEqual([["on my mom's insurance (Cigna)", 'private']]);
+    expect(spans('insurance', 'Pt on parents’ plan until 26.')).toEqual([['on parents’ plan', 'private']]);
+    expect(spans('insurance', "She is on her father's Aetna plan.")).toEqual([["father's Aetna plan", 'private']]);
+    expect(spans('insurance', "SH: teacher. Insured through wife's employer.")).toEqual([["Insured through wife's employer", 'private']]);
+    expect(spans('insurance', 'SH: barber; Cigna through employer; married')).toEqual([['Cigna through employer', 'private']]);
+    expect(spans('insurance', 'My coverage is through the university.')).toEqual([['coverage is through the university', 'private']]);
+    expect(spans('insurance', 'I have Ambetter through the exchange.')).toEqual([['have Ambetter through the exchange', 'private']]);
+    expect(spans('insurance', 'Her coverage (Humana) was billed.')).toEqual([['Humana', 'private']]);
+    expect(spans('insurance', 'Na 131, K 4.1. Anthem PPO.\nPlan: fluids')).toEqual([['Anthem PPO', 'private']]);
+    expect(spans('insurance', 'We have Kaiser. Should he come in?')).toEqual([['have Kaiser', 'private']]);
+    expect(spans('insurance', '63M, private ins, c/o chest pain')).toEqual([['private ins', 'private']]);
+    expect(spans('insurance', 'He has union health insurance.')).toEqual([['union health insurance', 'private']]);
+    expect(spans('insurance', 'He has no personal health insurance.')).toEqual([['no personal health insurance', 'uninsured']]);
+  });
+
+  it('finds coverage of no level: dual eligibility, workers’ compensation, MinnesotaCare', () => {
+    expect(spans('insurance', 'Widower. Dual eligible.')).toEqual([['Dual eligible', undefined]]);
+    expect(spans('insurance', "Workers' comp covers the burn.")).toEqual([["Workers' comp", undefined]]);
+    expect(spans('insurance', 'She is insured through MinnesotaCare.')).toEqual([['insured through MinnesotaCare', undefined]]);
+  });
+
+  it('reads more state Medicaid programmes and insurers', () => {
+    expect(spans('insurance', 'She is covered by Cardinal Care.')).toEqual([['covered by Cardinal Care', 'medicaid']]);
+    expect(spans('insurance', 'He has Highmark through his job.')).toEqual([['has Highmark', 'private']]);
+  });
+
+  it('leaves plain: an insurer as an employer or in prose, a Medicare-approved device', () => {
+    expect(spans('insurance', 'A 40-year-old man who works at Aetna as an actuary.')).toEqual([]);
+    expect(spans('insurance', 'She asked whether the Kaiser hospital is open.')).toEqual([]);
+    expect(spans('insurance', 'A 70-year-old man is fitted with a Medicare-approved device.')).toEqual([]);
   });
 
   it('leaves policy plain and lists another person’s coverage for review', () => {

@@ -347,3 +347,16 @@ describe('templatize reads a few more ties to the patient', () => {
     expect(r.slotted('she was')).toBe(true);
   });
 });
+
+describe('templatize gives a language to the pronoun that speaks it', () => {
+  it("leaves the language of someone else's pronoun plain for an adult, and keys a child's caregiver's", () => {
+    const wife = read('A 66-year-old man collapsed. His wife is here; she speaks only Tongan. He is on Medicare.');
+    expect(wife.left('Tongan')).toBe(true);
+    expect(wife.o.mentions.some((m) => m.attribute === 'language')).toBe(false);
+    const child = read('A 3-year-old boy has a fever; he is drinking less. His mother is here; she speaks only Russian.');
+    expect(child.o.mentions.find((m) => m.surface === 'Russian')?.attribute).toBe('language');
+    // The patient's own pronoun keeps the language the patient's.
+    const own = read('A 70-year-old man has a cough. He speaks only Russian.');
+    expect(own.slotted('Russian')).toBe(true);
+  });
+});

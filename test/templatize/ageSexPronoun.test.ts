@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { detectAll } from '../../src/templatize/detect.js';
+import type { Attribute } from '../../src/templatize/types.js';
+
+/** The surfaces of one attribute detected in a text, in order. */
+const surfaces = (attribute: Attribute, text: string) =>
+  detectAll(text)
+    .mentions.filter((m) => m.attribute === attribute)
+    .map((m) => m.surface);
+
+describe('templatize reads the age in more places', () => {
+  it('reads the age after a titled full name, after a first name the text then names the patient by, and in a letter to the patient', () => {
+    expect(surfaces('age', 'Re: Mrs. Aurelia Montoya-Díaz, 66\n\nShe has had a cough for a month.')).toEqual(['66']);
+    expect(surfaces('age', 'Re: Mx Robin Ellery Hart, 41, pronouns they/them')).toEqual(['41']);
+    expect(surfaces('age', 'Triage note: Pt (Dana, 33) has had a rash for 4 days.')).toEqual(['33']);
+    expect(surfaces('age', 'Please see Noor, 9, a girl with recurrent nosebleeds.')).toEqual(['9']);
+    expect(surfaces('age', 'Since you are 64 and smoke, we recommend a CT scan.')).toEqual(['64']);
+    expect(surfaces('age', "Hi, I'm Salvadoran and 47. My knee hurts.")).toEqual(['47']);
+  });
+
+  it('reads "this gentleman is 80", "your patient Ines, 58." and a relative named in apposition before "who is 77"', () => {
+    expect(surfaces('age', 'This lady is 80 and has a wrist fracture.')).toEqual(['80']);
+    expect(surfaces('age', "Hello, I'm the husband of your patient Ines, 58. She has a cough.")).toEqual(['58']);
+    expect(surfaces('age', "I'm writing about my mom, Rosa Lima, who is 77. Her hands shake.")).toEqual(['77']);
+    // Near misses: a height and a lab value are no age.
+    expect(surfaces('age', 'The man is 6 feet tall; the patient Tom, 5.6 mmol/L potassium.')).toEqual([]);
+  });
+
+  it("leaves the age after another person's titled full name theirs", () => {
+    expect(surfaces('age', 'Caller: Mrs. Ana Lopez, 70, wife of pt. Pt is 72 and fell.')).toEqual(['72']);
+    expect(surfaces('age', 'A 6-year-old boy has a rash. His teacher, Ms. Dana Reyes, 41, called.')).toEqual(['6-year-old']);
+  });
+
+  it('reads an age before a sex word after a label, a day of life and a fraction of a year, kept as written', () => {
+    expect(surfaces('age', 'Patient: 58 female\nReason: syncope')).toEqual(['58']);
+    const newborn = detectAll('Baby girl Osei, DOL 3, feeding well.').mentions.find((m) => m.attribute === 'age');
+    expect(newborn).toMatchObject({ surface: 'DOL 3', years: 0 });
+    expect(newborn?.slot).toBeUndefined();
+    const toddler = detectAll('Patient: 3 1/2 years, female').mentions.find((m) => m.attribute === 'age');
+    expect(toddler).toMatchObject({ surface: '3 1/2 years', years: 3 });
+    expect(toddler?.slot).toBeUndefined();
+  });
+
+  it('leaves plain: a referral header is no name, a count of people, a dose', () => {
+    // "Re" on the line after a role is a field label, not the role's name, so the age after it is the patient's.
+    expect(surfaces('age', 'To: Neurology\nFrom: NP\nRe: 52-year-old man with tremor')).toEqual(['52-year-old']);
+    expect(surfaces('age', 'Household: 4 male siblings')).toEqual([]);
+    expect(surfaces('age', 'She takes 2 1/2 tablets daily.')).toEqual([]);
+    expect(surfaces('age', "I'm on insulin and 20. Is that too much?")).toEqual([]);
+  });
+});
+
+describe('templatize reads titles that state no sex and Spanish titles', () => {
+  it('finds "Mx." without a sex and "Sra." as female, both kept as written', () => {
+    const [mx] = detectAll('Mx. Okonkwo, 29, reports palpitations.').mentions.filter((m) => m.attribute === 'title');
+    expect(mx).toMatchObject({ surface: 'Mx.' });
+    expect(mx?.gender).toBeUndefined();
+    expect(mx?.slot).toBeUndefined();
+    const [sra] = detectAll('Home visit to Sra. Beltrán today.').mentions.filter((m) => m.attribute === 'title');
+    expect(sra).toMatchObject({ surface: 'Sra.', gender: 'female' });
+  });
+});
+
+describe('templatize reads a relative naming the patient in more forms', () => {
+  it('reads another word for the same relative as a repeat, and the writer possessive before the tie', () => {
+    const text = 'Subject: my mum\u2019s inhaler\n\nI am writing about my mother, who is 84. Mum coughs at night and she is tired.';
+    expect(surfaces('sex', text)).toEqual(['mum', 'mother', 'Mum']);
+    expect(surfaces('pronoun', text)).toEqual(['she']);
+  });
+
+  it('is not blocked by the caller titled as the patient’s relative, and reads "calling about 6 yo son"', () => {
+    const caller = "From Mr. Haddad's wife: my husband is 70, he fell last night and he can't stand.";
+    expect(surfaces('sex', caller)).toEqual(['husband']);
+    expect(surfaces('age', caller)).toEqual(['70']);
+    expect(surfaces('pronoun', caller)).toEqual(['he', 'he']);
+    expect(surfaces('sex', 'Father calling about 6 yo son: his ear hurts.')).toEqual(['son']);
+    expect(surfaces('age', 'Hi, this is the nurse. My mom, Mrs. Ada Kim, she is 77, has a fever.')).toEqual(['77']);
+  });
+
+  it('leaves a relative in a family history plain', () => {
+    expect(surfaces('sex', 'My father had a stroke at 60. Dad smoked. I am 35 and have headaches.')).toEqual([]);
+  });
+});
+
+describe("templatize leaves another person's words unslotted", () => {
+  it('reads an apposition opened by an article after another person as theirs: age, sex word and race', () => {
+    const text = 'A 61-year-old woman receives a liver from a deceased donor, a 30-year-old Black man hit by a truck. She does well.';
+    expect(surfaces('sex', text)).toEqual(['woman']);
+    expect(surfaces('age', text)).toEqual(['61-year-old']);
+    expect(surfaces('race', text)).toEqual([]);
+    const roommate = 'A 50-year-old man has a cough. His roommate, a 49-year-old man, is well.';
+    expect(surfaces('sex', roommate)).toEqual(['man']);
+    expect(surfaces('age', roommate)).toEqual(['50-year-old']);
+  });
+
+  it('keeps a parent’s ethnicity in apposition, and the writer’s acquaintance whom the message is about', () => {
+    expect(surfaces('race', 'A 2-year-old boy has pallor. His mother, a Ghanaian woman, is worried.')).toEqual(['Ghanaian']);
+    expect(surfaces('sex', 'My neighbor, a 70-year-old man, fell this morning and he cannot stand.')).toEqual(['man']);
+  });
+
+  it('leaves a titled clinician after a two-word role, and an ancestry said of a relative with "is of", plain', () => {
+    const text = 'A 33-year-old woman has palpitations. The nurse practitioner, Ms. Farrow, ordered a TSH.';
+    expect(detectAll(text).mentions.filter((m) => m.attribute === 'title' && m.slot !== undefined)).toEqual([]);
+    expect(surfaces('race', 'A 40-year-old man has anemia. His sister, who is of Italian descent, had the same.')).toEqual([]);
+  });
+
+  it("leaves a relative's clinically relevant ancestry and a bystander's age band unlisted, and keeps the patient's", () => {
+    expect(surfaces('ambiguous', 'A 30-year-old woman has microcytosis. Her mother is of Italian descent.')).toEqual([]);
+    expect(surfaces('ambiguous', 'A man of 40. His wife is also of Ashkenazi Jewish descent.')).toEqual(['His wife']);
+    expect(surfaces('ambiguous', 'A 30-year-old woman of Greek descent has microcytosis.')).toEqual(['Greek']);
+    expect(surfaces('ambiguous', 'Found down. Passerby (male, ~40s) called 911.')).toEqual([]);
+    expect(surfaces('ambiguous', 'Caller (his wife) says he fell.')).toEqual(['his wife']);
+  });
+
+  it('reads a role in apposition to a relative as that relative, and a dead donor as no rival in later sentences', () => {
+    expect(surfaces('pronoun', 'A 9-year-old boy limps. His father, a 40-year-old plumber, says he fell.')).toEqual(['His', 'he']);
+    expect(surfaces('pronoun', 'A 70-year-old woman limps. Her daughter, who is a nurse, noticed she falls.')).toEqual(['Her', 'she']);
+    const donor = 'A 45-year-old man gets a heart from a deceased donor, a 19-year-old man. A month later he has a fever.';
+    expect(surfaces('pronoun', donor)).toEqual(['he']);
+  });
+});
+
+describe('templatize reads identity words, a later sex letter and a named patient sharing a relative’s surname', () => {
+  it('lists "nonbinary" and a capitalised "Widow", and "the pt’s partner", for review', () => {
+    expect(surfaces('ambiguous', 'Hi, I am 24 and non-binary (they/them).')).toEqual(['non-binary']);
+    expect(surfaces('ambiguous', 'SH: Widow. Lives alone.')).toEqual(['Widow']);
+    expect(surfaces('ambiguous', 'Spoke with Sam, the pt’s partner, by phone.')).toEqual(['partner']);
+    expect(surfaces('ambiguous', 'Spoke with her business partner about the lease.')).toEqual([]);
+  });
+
+  it('reads a sex letter as a later item of the ID line the age opens', () => {
+    expect(surfaces('sex', 'ID: 23 yo grad student, M, referred by PCP')).toEqual(['M']);
+    // Near miss: a grade in a school report is no sex letter.
+    expect(surfaces('sex', 'Report: 15 yo, grade: F, failing math')).toEqual([]);
+  });
+
+  it('keeps the age of a titled patient whose relative of the other sex shares the surname', () => {
+    const text = 'Patient: Ms. Leela Menon, 16\n\nShe faints at school; her father, Mr. Menon, is worried.';
+    expect(surfaces('age', text)).toEqual(['16']);
+  });
+});
