@@ -26,6 +26,32 @@ export function* fileLines(
   path: string,
   options: { final: 'skip' | 'include' } = { final: 'skip' },
 ): Generator<{ line: string; offset: number }, number> {
+  const spans = fileLineSpans(path, options);
+  try {
+    for (let next = spans.next(); ; next = spans.next()) {
+      if (next.done) return next.value;
+      const { bytes, start, end, offset } = next.value;
+      yield { line: bytes.toString('utf8', start, end), offset };
+    }
+  } finally {
+    spans.return(0);
+  }
+}
+
+/** A line as bytes: `bytes[start, end)` (without its newline), valid only until the next line is asked for. */
+export interface LineSpan {
+  bytes: Buffer;
+  start: number;
+  end: number;
+  /** The line's byte offset in the file. */
+  offset: number;
+}
+
+/**
+ * fileLines without decoding: each line's bytes in the read buffer, for a reader that looks at a few fields of every
+ * line of a large file and decodes only what it needs (a run's responses are gigabytes of answer text).
+ */
+export function* fileLineSpans(path: string, options: { final: 'skip' | 'include' } = { final: 'skip' }): Generator<LineSpan, number> {
   const fd = openSync(path, 'r');
   try {
     let buffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -35,13 +61,13 @@ export function* fileLines(
       if (filled === buffer.length) buffer = grow(buffer);
       const read = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
       if (read === 0) {
-        if (filled > 0 && options.final === 'include') yield { line: buffer.toString('utf8', 0, filled), offset: base };
+        if (filled > 0 && options.final === 'include') yield { bytes: buffer, start: 0, end: filled, offset: base };
         return base;
       }
       filled += read;
       let start = 0;
       for (let end = buffer.indexOf(NEWLINE, start); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
-        yield { line: buffer.toString('utf8', start, end), offset: base + start };
+        yield { bytes: buffer, start, end, offset: base + start };
         start = end + 1;
       }
       buffer.copy(buffer, 0, start, filled);
