@@ -1,5 +1,6 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answerSegments.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { alternativesOffered } from './hedging.js';
 import { markedTableRow } from './markdownTable.js';
 import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
@@ -191,7 +192,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
         if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
         return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
       }
-      const orConflict = optionTextConflict(segment, options);
+      const absent = ABSENT_OPTION.exec(segment)?.[1];
+      if (absent !== undefined && !options.letters.has(absent.toUpperCase()))
+        return { status: 'ambiguous', explanation: `after "${marker}": option ${absent.toUpperCase()}, which the question does not have` };
+      const orConflict = optionTextConflict(segment, options) ?? leftOpen(segment);
       if (orConflict) return { status: 'ambiguous', explanation: `after "${marker}": ${orConflict}` };
       const byText = optionTextIn(segment, options);
       const instruction = byText === undefined ? undefined : instructionForAnotherOption(plain.slice(0, index), byText, options);
@@ -271,6 +275,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (key === undefined) continue;
     const start = match.index ?? 0;
     if (
+      labelsDiscussedSubject(plain, start + match[0].length) ||
       isRejectedMention(plain, start, start + match[0].length) ||
       (plainRejects && isInRejectingClause(plain, start, start + match[0].length, true))
     ) {
@@ -306,6 +311,30 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     return { status: 'ambiguous', explanation: `several options mentioned (${[...labelled].join(', ')}) and no answer marker` };
 
   return { status: 'none', explanation: 'no option letter or option text found' };
+}
+
+/**
+ * What follows a letter that labels the subject of a statement weighing its option rather than choosing it: a modal
+ * ("Diltiazem (D) would drop the pressure further"), a restriction ("Risperidone (B) only if ..."), a consequence
+ * ("Waiting (B, D) leads to recurrent events", "Indefinite DAPT (D) increases bleeding") or a reservation
+ * ("Fluoroquinolones (A) should be reserved"). Such a statement may be for or against the option; either way it is
+ * no choice. "(A) would be the best choice" is a verdict, read elsewhere.
+ */
+const DISCUSSED_CONTINUATION =
+  /^\s*(?:(?:would|could|might|may|can|will)\b(?!\s+be\s+(?:the\s+)?(?:best|right|correct|preferred|appropriate|indicated|first-line|my)\b)|only\s+(?:if|when|for|in|after|once|as)\b|(?:should|must)\s+be\s+(?:reserved|avoided|kept)\b|(?:leads?|led)\s+to\b|(?:increases?|raises?|worsens?|causes?|risks?|carr(?:y|ies)|doubles?|delays?|misses?|drops?)\b)/i;
+
+/** Whether a parenthesised letter labels the subject of a statement that weighs its option (see {@link DISCUSSED_CONTINUATION}). */
+function labelsDiscussedSubject(plain: string, end: number): boolean {
+  return plain[end - 1] === ')' && DISCUSSED_CONTINUATION.test(plain.slice(end, end + 40));
+}
+
+/** "option E", "choice (F)" right after an answer marker: a letter named as an option, which must exist. */
+const ABSENT_OPTION = /^\s*(?:option|choice)\s+\(?([A-Za-z])\)?(?![A-Za-z0-9])/i;
+
+/** "either varenicline or just a nicotine patch — both are fine" after a marker: the choice is left open. */
+function leftOpen(segment: string): string | undefined {
+  const open = alternativesOffered(segment);
+  return open === undefined ? undefined : `the choice is left open ("${open}")`;
 }
 
 /** A sentence that instructs ("Keep the dose at 5 mg twice daily.", "Give ...", "Start ..."). */
@@ -467,6 +496,10 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
 
   const afterLabel = rest.replace(/^\s*[.):\-]?\s*/, '');
   const ownText = options.phrases.find((phrase) => phrase.id === key)?.phrase;
+  if (ownText !== undefined && stopsInsideWordOf(afterLabel, ownText))
+    return {
+      conflict: `the text of option ${key} after the letter stops mid-word ("${segment.slice(0, 60).trim()}"): the answer is cut off`,
+    };
   if (!startsWithPhrase(afterLabel, ownText)) {
     const other = options.phrases.find((phrase) => phrase.id !== key && startsWithPhrase(afterLabel, phrase.phrase));
     if (
@@ -477,6 +510,22 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
     }
   }
   return { letter: key, written: segment.slice(0, Math.min(segment.length, match[0].length - rest.length)).trim() || raw };
+}
+
+/**
+ * Whether `written` is the start of `phrase` that stops inside one of its words ("mechanical thro" for "Mechanical
+ * thrombectomy"): a restatement cut off by a token limit. A whole-word prefix ("mechanical") is a shortening.
+ */
+function stopsInsideWordOf(written: string, phrase: string): boolean {
+  const head = written.trim().toLowerCase();
+  const whole = phrase.trim().toLowerCase();
+  return (
+    head.length >= 3 &&
+    head.length < whole.length &&
+    whole.startsWith(head) &&
+    /[a-z]$/.test(head) &&
+    /^[a-z]/.test(whole.slice(head.length))
+  );
 }
 
 /** An explanation that judges the option it follows as wrong ("D - this is overkill", "A - not appropriate"). */
@@ -521,7 +570,12 @@ function readStrictLine(line: string, options: Options, wholeAnswer: boolean): L
   if (textFirst) {
     const key = options.letters.get(textFirst[2] ?? '');
     const own = options.phrases.find((phrase) => phrase.id === key)?.phrase;
-    return key !== undefined && own !== undefined && samePhrase(textFirst[1] ?? '', own) ? { letter: key, written: stripped } : undefined;
+    if (key !== undefined && own !== undefined && samePhrase(textFirst[1] ?? '', own)) return { letter: key, written: stripped };
+    // "Aspirin plus clopidogrel indefinitely (A)." where those are option D's words: the answer contradicts itself.
+    const named = key === undefined ? undefined : optionNamedByWords(textFirst[1] ?? '', options.phrases);
+    return named !== undefined && named !== key
+      ? { conflict: `letter ${key ?? ''} written with the words of option ${named} ("${stripped}")` }
+      : undefined;
   }
   const match = /^["'(\[]?\s*([A-Za-z0-9])\s*[)\]"']?(?:\s*[.):\-,]\s*|\s+(?=\S)|$)(.*)$/s.exec(stripped);
   if (!match) return undefined;
@@ -574,7 +628,8 @@ function findLetterConflict(plain: string, options: Options): string | undefined
   const patterns = [
     /(?<![A-Za-z0-9])(?:either\s+)?(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s*(?:,\s*)?(?:or|\/)\s*(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/g,
     /\bbetween\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
-    /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?:\s+(?:are|seem|could|would|might)\b|\s*[.!]?\s*$)/gi,
+    // "Both A and D have a role", "Both B and D — ...": whatever follows, unless it rules both out (checked below).
+    /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
     // "A and D are both reasonable", "B and C are equally good": two options endorsed alike.
     /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:are|seem|would\s+be)\s+(?:both|equally)\b/g,
     // "A and C together", "B plus D combined": two options at once.
@@ -586,6 +641,8 @@ function findLetterConflict(plain: string, options: Options): string | undefined
       const second = options.letters.get((match[2] ?? '').toUpperCase());
       if (first !== undefined && second !== undefined && first !== second) {
         if (/^\s*[?]/.test(plain.slice((match.index ?? 0) + match[0].length))) continue;
+        // "Option B and option A are both insufficient": two options ruled out together, not offered.
+        if (isInRejectingClause(plain, match.index ?? 0, (match.index ?? 0) + match[0].length)) continue;
         // "Not B, C or D": a list of rejected options, not alternatives.
         if (/(?:^|[.!?:]\s+|\n)\s*not\s+(?:(?:options?\s+)?\(?[A-Z]\)?\s*,\s*)*$/i.test(plain.slice(0, match.index ?? 0))) continue;
         return `conflicting answers ("${match[0].trim()}")`;

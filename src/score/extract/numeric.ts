@@ -957,6 +957,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   return { status: 'none', explanation: `no quantity in ${target.written} found` };
 }
 
+/** Length units, which `parseUnit` does not read (a lesion's size in mm is no dose): "cm", "mm", "inches". */
+const LENGTH_UNIT = /^\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?)\s*$/i;
+
 function convert(quantity: Quantity, target: TargetUnit): Conversion {
   const { unit } = quantity;
   const targetUnit = target.parsed;
@@ -976,6 +979,16 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
       !inCustomUnit(quantity, target)
     ) {
       return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
+    }
+    // "20 mm" for a margin in cm: another length unit, which the answer would need converting (not done here).
+    if (
+      targetUnit === undefined &&
+      quantity.wordAfter !== undefined &&
+      LENGTH_UNIT.test(target.written) &&
+      LENGTH_UNIT.test(quantity.wordAfter) &&
+      squashed(target.written) !== squashed(quantity.wordAfter)
+    ) {
+      return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is in another length unit than ${target.written}` };
     }
     if (targetUnit === undefined && quantity.wordAfter !== undefined && sameCustomUnit(quantity.wordAfter, target.written)) {
       return { ok: true, value: round(quantity.value), note: '' };

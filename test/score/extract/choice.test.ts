@@ -242,4 +242,40 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice(text, colitis)).toMatchObject({ kind: 'answer', value: 'B' });
     expect(extractChoice('Hold it for 48 h. B or C after that.', colitis).kind).not.toBe('answer');
   });
+
+  it('does not take a letter labelling an option weighed in passing for the answer', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Intra-articular steroid', D: 'High-dose aspirin' };
+    expect(extractChoice('Give colchicine early. Aspirin (D) would raise the urate further.', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Steroids by mouth (B) only if colchicine is not tolerated.', gout).kind).not.toBe('answer');
+    expect(extractChoice('Aspirin at that dose (D) increases the urate level.', gout).kind).not.toBe('answer');
+    expect(extractChoice('Prednisolone (B), given the kidney function.', gout)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
+
+  it('reads "both X and Y" as a hedge whatever follows, unless both are ruled out', () => {
+    const anaemia = { A: 'Oral iron', B: 'IV iron', C: 'Transfusion', D: 'Watchful waiting' };
+    expect(extractChoice('Both A and B have their place here.', anaemia).kind).toBe('unparseable');
+    expect(extractChoice('Both B and C — depending on the haemoglobin.', anaemia).kind).toBe('unparseable');
+    expect(extractChoice('Oral iron first — A. Option C and option D are both inadequate here.', anaemia)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+  });
+
+  it('does not read an answer marker naming a missing option or leaving the choice open', () => {
+    const asthma = { A: 'Add an inhaled steroid', B: 'Oral montelukast', C: 'Oral steroids', D: 'No change' };
+    expect(extractChoice("I'd pick option F, a biologic.", asthma).kind).toBe('unparseable');
+    expect(extractChoice("I'd go with either oral montelukast or just no change — both are fine.", asthma).kind).toBe('unparseable');
+    expect(extractChoice("I'd go with option A, an inhaled steroid.", asthma)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('reads a letter whose option text is cut off mid-word, or written with another option text, as unparseable', () => {
+    const scan = { A: 'Plain radiograph', B: 'Computed tomography of the head', C: 'No imaging' };
+    expect(extractChoice('Final answer: B - Computed tomog', scan).kind).toBe('unparseable');
+    expect(extractChoice('Final answer: B - Computed tomography', scan)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Computed tomography of the head (C).', scan).kind).toBe('unparseable');
+    expect(extractChoice('Computed tomography of the head (B).', scan)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
 });

@@ -305,4 +305,15 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('2 g IV (or 3 g if over 120 kg).', 'mg').kind).not.toBe('answer');
     expect(extractNumeric('2 g IV, or 3 g for larger patients.', 'mg').kind).not.toBe('answer');
   });
+
+  it('reads vulgar fractions as decimals, alone or after a whole number', () => {
+    expect(extractNumeric('Roughly 42½ mL/min.', 'mL/min')).toMatchObject({ kind: 'answer', value: 42.5 });
+    expect(extractNumeric('Give ¼ mg now.', 'mg')).toMatchObject({ kind: 'answer', value: 0.25 });
+    expect(extractNumeric('Take 1 ½ g.', 'mg')).toMatchObject({ kind: 'answer', value: 1500 });
+  });
+
+  it('does not read a length in another length unit as the asked one', () => {
+    expect(extractNumeric('A 10 mm margin.', 'cm').kind).not.toBe('answer');
+    expect(extractNumeric('A 1 cm margin.', 'cm')).toMatchObject({ kind: 'answer', value: 1 });
+  });
 });
