@@ -15,6 +15,11 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/, '-'], // dashes and minus signs
   [/[\u2018\u2019\u201A\u201B\u2032]/, "'"],
   [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/, '"'],
+  // CJK and Arabic punctuation that NFKC keeps: "是的。" ends a sentence, "لا،" is "no,".
+  [/\u3002/, '. '],
+  [/[\u3001\u060C]/, ','],
+  [/\u061B/, ';'],
+  [/\u061F/, '?'],
   [/^[^\S\n]*(?:```|~~~)[^\n]*$/m, ''], // code fence lines (content kept)
   [/<\s*(?:final[_ ]?)?answer\s*>/i, '\nAnswer: '],
   [/<\s*\/\s*(?:final[_ ]?)?answer\s*>/i, '\n'],
@@ -72,7 +77,7 @@ const GLOBAL_REWRITES = REWRITES.map(([pattern, replacement]) => [new RegExp(pat
  * 3. Keep the first 2,000 and the last 18,000 characters of what is left: terse answers lead with the answer and
  *    chain-of-thought answers end with it, so the middle is the least informative part.
  * 4. Unicode: vulgar fractions as decimals ("29½" is 29.5, "½ mg" is 0.5 mg), then NFKC (full-width letters and digits, non-breaking spaces, superscript digits, roman numeral
- *    code points), dashes and minus signs to `-`, curly quotes to straight ones, zero-width and control characters
+ *    code points), dashes and minus signs to `-`, curly quotes to straight ones, CJK and Arabic full stops and commas to ASCII ones, zero-width and control characters
  *    removed, CRLF to LF.
  * 5. Markup: code fence lines removed (their content kept), `<answer>` tags turned into an `Answer:` line,
  *    LaTeX `\boxed{x}` into a `Final answer: x` line, other LaTeX wrappers and HTML emphasis unwrapped, backticks
