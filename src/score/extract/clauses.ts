@@ -36,7 +36,7 @@ export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE = new RegExp(
-  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|${EMBEDDED_QUESTION.source}`,
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|\b(?:fine|ok(?:ay)?|reasonable|safe|enough|acceptable)\s+(?:only\s+)?if\b|${EMBEDDED_QUESTION.source}`,
   'i',
 );
 
@@ -54,7 +54,8 @@ export interface Clause {
   readonly rejecting: boolean;
   /**
    * Whether the clause commits to nothing: a condition ("if ...", "or, if ...", "unless ...", "depending on ..."), a question, a
-   * concession the sentence then turns against ("It has resolved, but ..."), a list of
+   * concession the sentence then turns against ("It has resolved, but ..."), a permission under a condition ("an echo
+   * in 3 months should be fine if the ECG is normal"), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question
    * ("ask your dentist which pain medicine is appropriate"), alternatives ("either urgent care or the emergency

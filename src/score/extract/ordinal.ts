@@ -373,6 +373,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const inDecisions = new Map<number, string>();
   const anywhere = new Map<number, string>();
   const outOfScale = new Set<string>();
+  const conditionalOnly = new Map<number, string>();
   // Clauses joined by "but" or ";" are judged apart: "X would be reasonable if she were stable, but Y is needed".
   for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
     const conditional =
@@ -393,6 +394,12 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
         continue;
       // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
       if (/^\s*\?/.test(sentence.slice(group.end))) continue;
+      // One under a condition that follows it ("phone the clinic tomorrow if the fever is still there") is not
+      // committed to, but still stands against any other point named ("rest at home, and phone ... if ...").
+      if (TRAILING_CONDITION.test(sentence.slice(group.end))) {
+        if (scale.values.has(group.value)) conditionalOnly.set(group.value, group.written);
+        continue;
+      }
       if (!scale.values.has(group.value)) {
         outOfScale.add(group.written);
         continue;
@@ -416,6 +423,9 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
+    const underCondition = [...conditionalOnly].find(([other]) => other !== value);
+    if (underCondition)
+      return { status: 'ambiguous', explanation: `"${written}" is mentioned, and "${underCondition[1]}" under a condition` };
     // "Resuscitation (3).": the mention labelled with another point's number.
     const label = new RegExp(`${escapeRegExp(written)}\\s*\\((\\d{1,2})\\)`, 'i').exec(plain)?.[1];
     const bracketed = label !== undefined && Number(label) !== value && scale.values.has(Number(label)) ? label : undefined;
@@ -442,6 +452,13 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
 }
+
+/**
+ * A condition right after a mention, in its clause ("... tomorrow morning if the fever is still there"), other than a
+ * proviso that keeps the commitment ("if needed", "if possible", "if symptoms worsen" is a safety net, not read here).
+ */
+const TRAILING_CONDITION =
+  /^[^,.;:!?\n]{0,30}?\b(?:if|unless|provided|as\s+long\s+as)\b(?!\s+(?:needed|necessary|possible|required|so|in\s+doubt|not|(?:it|things|symptoms|they|this)\s+(?:get|gets|become|becomes)\s+worse|(?:it|things|symptoms|they|this)\s+worsens?))/i;
 
 /** An arrow or equals sign and what follows it up to the end of its clause ("→ **severe** opioid use disorder"). */
 const AFTER_SIGN = /(?:→|=>|=)\s*\**\s*([^.;,\n()?]{1,40})(\?)?/g;

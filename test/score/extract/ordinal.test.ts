@@ -273,4 +273,18 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
       value: 6,
     });
   });
+
+  it('reads no point recommended only under a condition that follows it, nor one only permitted under a condition', () => {
+    const fever = [
+      { value: 1, label: 'Rest at home' },
+      { value: 2, label: 'Phone the clinic tomorrow' },
+      { value: 3, label: 'Go to the emergency department now' },
+    ];
+    const combined = 'Rest at home tonight, and phone the clinic tomorrow if the cough is no better.';
+    expect(extractOrdinal(combined, fever).kind).not.toBe('answer');
+    const permitted = 'Resting at home over the weekend should be fine if she keeps drinking and stays alert.';
+    expect(extractOrdinal(permitted, fever).kind).not.toBe('answer');
+    const committed = 'With a fever of 38.5 and no red flags, phone the clinic tomorrow.';
+    expect(extractOrdinal(committed, fever)).toMatchObject({ kind: 'answer', value: 2 });
+  });
 });
