@@ -36,11 +36,12 @@ const JSON_KEYS = [
 const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage|type|group|sex|gender|zone|strain)$/;
 
 /**
- * "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line, "So B" and
- * "— so A, ..." opening a clause.
+ * "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line, "So B",
+ * "— so A, ..." and ", so A" opening a clause, an imperative "— choose B", and a letter closing a sentence after a
+ * comma ("... for primary PCI, D. Don't wait").
  */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+|\s[—–-]\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+|\s[—–-]\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:choose|pick|select)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -209,8 +210,12 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
 
   const closing = CLOSING_LABEL.exec(plain.trim());
-  // Upper case only: "... to give it a." is no option.
-  const closingKey = closing && /^[A-Z]$/.test(closing[1] ?? '') ? options.letters.get(closing[1] ?? '') : undefined;
+  // Upper case only ("... to give it a." is no option), unless "so", "that's" or "option" comes right before ("...
+  // don't repeat the culture so a", spoken answers without capitals).
+  const closingLetter = closing?.[1] ?? '';
+  const closingCased =
+    /^[A-Z]$/.test(closingLetter) || (closing !== null && /(?:\bso|\bthat'?s|\bthat\s+is|\boption)\s+\(?[a-z]\)?[.!]?$/i.test(closing[0]));
+  const closingKey = closing && closingCased ? options.letters.get(closingLetter.toUpperCase()) : undefined;
   if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
 
@@ -359,10 +364,11 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
  * An answer that closes on an option letter after a dash, colon or semicolon, on "option X" after a comma, or after
  * "Of the options," or a word for "answer" or "so" in another language, possibly with a hedge that still commits
  * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
- * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.").
+ * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.", "Antwoord C.", "Odpowiedź A.", "Đáp án C."), after an
+ * emoji ("... referral. 🩺 D") or after "so" / "that's" ending a spoken answer ("... thats option a").
  */
 const CLOSING_LABEL =
-  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|donc|also|alors|entonces|portanto|logo)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?\b)\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|\p{Extended_Pictographic}\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/iu;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;

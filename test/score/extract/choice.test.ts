@@ -278,4 +278,47 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('Computed tomography of the head (C).', scan).kind).toBe('unparseable');
     expect(extractChoice('Computed tomography of the head (B).', scan)).toMatchObject({ kind: 'answer', value: 'B' });
   });
+
+  it('reads answer words in Dutch, Polish, Vietnamese, Turkish and Chinese', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Allopurinol now', D: 'No treatment' };
+    for (const text of [
+      'Colchicine werkt het best in de eerste 12 uur. Antwoord A.',
+      'Najlepiej działa kolchicyna. Odpowiedź A.',
+      'Đáp án A.',
+      'Trả lời: A — dùng colchicine sớm.',
+      'Cevap: A',
+      '答案是A。',
+    ])
+      expect(extractChoice(text, gout), text).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Antwoord A of B, afhankelijk van de nieren.', gout).kind).not.toBe('answer');
+  });
+
+  it('reads a closing letter after an emoji, or after "so" / "thats option" in a spoken lower-case answer', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Allopurinol now', D: 'No treatment' };
+    expect(extractChoice('Her kidneys are fine and it started this morning, so colchicine works best. 👍 A', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('kidneys are bad so no colchicine and steroids by mouth are safer so b', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+    expect(extractChoice('start it in the first twelve hours thats option a', gout)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('it is important to give it a', gout).kind).not.toBe('answer');
+  });
+
+  it('reads ", so A", an imperative "choose B" and a letter closing a sentence after a comma', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Allopurinol now', D: 'No treatment' };
+    expect(extractChoice('The flare began within 12 hours, so A, with a lower dose for her kidneys.', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Steroids are safest with that eGFR — choose B.', gout)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Treat the flare with low-dose colchicine, A. Hold the allopurinol start.', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Allopurinol is not for a flare, so C is outdated advice here.', gout).kind).not.toBe('answer');
+    expect(extractChoice('Watch for diarrhoea, C. difficile and low counts.', gout).kind).not.toBe('answer');
+  });
 });
