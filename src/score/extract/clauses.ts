@@ -13,11 +13,11 @@ const REJECTING_CLAUSE =
 
 /**
  * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
- * dashes, "but", "however", "whereas", "while", ", and", ", so", "so". Parentheses stay with their clause, so "(C)"
+ * dashes, "but", "however", "whereas", "while", ", and", ", so", "so", ", not", ", don't". Parentheses stay with their clause, so "(C)"
  * belongs to the words it labels.
  */
 const CLAUSE_BREAK =
-  /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
+  /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=(?:not|don't|do\s+not|never)\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
 
 const CONDITION_WORD = /\b(?:if|unless|when)\b/i;
 const CONVERSE_WORD = /\b(?:if\s+not|otherwise|or\s+else)\b/i;

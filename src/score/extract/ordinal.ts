@@ -108,6 +108,12 @@ const FOREIGN_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
     /\b(?:unidad\s+de\s+cuidados\s+intensivos|unité\s+de\s+soins\s+intensifs|unidade\s+de\s+(?:terapia|cuidados)\s+intensiv[oa]s|Intensivstation)(?![\w-])/gi,
     'intensive care unit',
   ],
+  // The emergency department in Vietnamese, Polish, Dutch, Turkish, Chinese and Arabic: "khoa cấp cứu", "SOR",
+  // "spoedeisende hulp", "acil servis", "急诊", "قسم الطوارئ".
+  [
+    /(?:khoa|phòng)\s+cấp\s+cứu|\bSOR\b|\bspoedeisende\s+hulp\b|\bSEH\b|\bacil\s+servis(?:e|i)?(?![\p{L}])|急诊(?:科|室)?|قسم\s+الطوارئ/giu,
+    'emergency department',
+  ],
   [/\b(?:opioide?|opiacé)\s+(?:potente|fort|fuerte|forte)(?![\w-])|\bstarkes\s+Opioid\b/gi, 'strong opioid'],
   [/\b(?:antalgique|analgésique|analgésico)\s+non\s+opio[iï]de(?![\w-])/gi, 'non-opioid analgesic'],
 ];
@@ -431,7 +437,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const bracketed = label !== undefined && Number(label) !== value && scale.values.has(Number(label)) ? label : undefined;
     if (bracketed !== undefined)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "(${bracketed})", another point` };
-    const other = otherPointEvidence(plain, value, scale);
+    const other = otherPointEvidence(plain, value, written, scale);
     if (other)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
     if (inRestatedScale(plain, written, value, scale))
@@ -780,14 +786,19 @@ const RECOMMENDING_SENTENCE = /\b(?:sufficient|enough|can|should|needs?|recommen
 const NEGATION = /\b(?:not|no|never|without|rather\s+than|instead\s+of)\b|n't\b/i;
 
 /**
- * A word only another point's label has, in a sentence that recommends it without any negation ("Strong opioid.
- * Paracetamol and ibuprofen alone are sufficient"): a lone mention is then not the answer. A veto only, never
+ * A word only another point's label has, in a sentence that recommends it without any negation and does not name the
+ * mentioned point `written` ("Strong opioid. Paracetamol and ibuprofen alone are sufficient"): a lone mention is then
+ * not the answer. A veto only, never
  * evidence for a value; reasoning about history or rejected options ("no high-risk features") does not veto.
  */
-function otherPointEvidence(plain: string, value: number, scale: Scale): string | undefined {
+function otherPointEvidence(plain: string, value: number, written: string, scale: Scale): string | undefined {
+  const chosen = written.toLowerCase();
   for (const sentence of splitSentences(plain)) {
     if (NEGATION.test(sentence) || !RECOMMENDING_SENTENCE.test(sentence)) continue;
-    const lower = sentence.toLowerCase();
+    // In the sentence naming the chosen point, the words before it set the scene ("A potassium that high ... — go to
+    // the emergency department now", "take your friend to ..."); only what follows it may offer another point.
+    const at = sentence.toLowerCase().indexOf(chosen);
+    const lower = sentence.toLowerCase().slice(at < 0 ? 0 : at + chosen.length);
     for (const [point, words] of scale.distinctiveWords) {
       if (point === value) continue;
       const word = [...words].find((candidate) => new RegExp(`\\b${candidate}\\b`).test(lower));

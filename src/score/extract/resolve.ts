@@ -83,9 +83,13 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
 /**
  * Whether an answer stops mid-sentence (a generation cut off by a token limit): its last line is prose of five words or
  * more that ends on a word or a comma, not on closing punctuation, a bracket, a number or markup; or it ends on a
- * field name and a colon with nothing after it.
+ * field name and a colon with nothing after it. A transcript of speech (lower case from its start, no sentence
+ * punctuation anywhere) is not cut off: it never had full stops.
  */
 function looksCutOff(rawText: string): boolean {
+  // "tell your roommate to go to the er right now vomiting plus ketones": a transcript of speech, lower case and
+  // without sentence punctuation from its start, ends on a word because it has no full stops at all.
+  if (/^[a-z]/.test(rawText.trim()) && !/[.!?;]/.test(rawText)) return false;
   const lastLine = rawText.trim().split('\n').at(-1)?.trim() ?? '';
   // "... ECG: normal (0). Age:": a field name whose value never came.
   if (/[A-Za-z][A-Za-z ]{0,30}:$/.test(lastLine) && lastLine.length > 20) return true;

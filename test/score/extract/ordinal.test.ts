@@ -287,4 +287,47 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     const committed = 'With a fever of 38.5 and no red flags, phone the clinic tomorrow.';
     expect(extractOrdinal(committed, fever)).toMatchObject({ kind: 'answer', value: 2 });
   });
+
+  it('reads the emergency department named in Vietnamese, Polish, Dutch, Turkish, Chinese and Arabic', () => {
+    const chest = [
+      { value: 1, label: 'Rest at home' },
+      { value: 2, label: 'See the GP this week' },
+      { value: 3, label: 'Emergency department now' },
+    ];
+    for (const text of [
+      'Hãy đến khoa cấp cứu ngay bây giờ.',
+      'Proszę natychmiast jechać na SOR.',
+      'Ga nu direct naar de spoedeisende hulp.',
+      'Hemen acil servise gidin.',
+      '请现在就去急诊。',
+      'اذهب إلى قسم الطوارئ الآن.',
+    ])
+      expect(extractOrdinal(text, chest), text).toMatchObject({ kind: 'answer', value: 3 });
+  });
+
+  it("does not let the scene-setting words of the chosen point's sentence veto it, but does let later ones", () => {
+    const confusion = [
+      { value: 1, label: 'Let my neighbour sleep it off' },
+      { value: 2, label: 'Phone the GP tomorrow' },
+      { value: 3, label: 'Emergency department now' },
+    ];
+    const scene = 'New confusion in your neighbour can be serious — please take them to the emergency department now.';
+    expect(extractOrdinal(scene, confusion)).toMatchObject({ kind: 'answer', value: 3 });
+    const later = 'Go to the emergency department now, or let your neighbour sleep it off if that seems fine.';
+    expect(extractOrdinal(later, confusion).kind).not.toBe('answer');
+  });
+
+  it('reads a point before ", don\'t wait" and a spoken answer without full stops', () => {
+    const sugar = [
+      { value: 1, label: 'Recheck at home tomorrow' },
+      { value: 2, label: 'Call the clinic today' },
+      { value: 3, label: 'Go to the emergency department now' },
+    ];
+    const urgent = 'Ketones with vomiting are dangerous — go to the emergency department now, don’t wait for the morning.';
+    expect(extractOrdinal(urgent, sugar)).toMatchObject({ kind: 'answer', value: 3 });
+    const spoken = 'she needs to go to the emergency department now because vomiting with ketones can mean acidosis';
+    expect(extractOrdinal(spoken, sugar)).toMatchObject({ kind: 'answer', value: 3 });
+    const cut = 'Given the vomiting and the ketones, she needs to go to the emergency department now because vomiting and';
+    expect(extractOrdinal(cut, sugar).kind).not.toBe('answer');
+  });
 });
