@@ -370,8 +370,11 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   return whole.status === 'none' ? (scoreWithoutUnit(clean, plain, target) ?? whole) : whole;
 }
 
-/** The number a points answer closes its last sum with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ..."). */
-const FINAL_SUM = /=\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+-]|[a-zµμ]))/gi;
+/**
+ * The number an answer closes its last sum or formula with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ...",
+ * "≈ 2.44 → indeterminate", "≈ 346 — well above 320"), not a term of a further sum ("= 20 - 5").
+ */
+const FINAL_SUM = /(?:=|≈)\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+]|-\s*[\d(]|[a-zµμ]))/gi;
 /** A points answer opening with its value before a dash or colon ("9 — high risk (7–10).", "15: moderately severe"). */
 const OPENING_SCORE =
   /^\s*(\d{1,3}(?:\.\d+)?)(?!-[A-Za-z])\s*(?:[-—–:]|\s\()\s*(?!(?:years?|yrs?|yo|y\/o|kg|cm|bpm|mmhg|over|above|under|below|age)\b)(?=\S)/i;
@@ -387,7 +390,7 @@ const YAML_SCORE = /^\s*[a-z][a-z0-9_]*(?:score|total|points)\s*:\s*(\d{1,3}(?:\
  * number is never taken as a dose.
  */
 function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Candidate<number> | undefined {
-  if (target.parsed?.dimension !== 'points') return undefined;
+  if (target.parsed?.dimension !== 'points') return calculatedWithoutUnit(plain, target);
   const found = (value: string | undefined, how: string): Candidate<number> | undefined =>
     value === undefined
       ? undefined
@@ -408,6 +411,32 @@ function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Can
     found(bold?.[1], `bold "${bold?.[0] ?? ''}"`) ??
     found(CRITERIA_MET.exec(plain)?.[1], 'the number of criteria met')
   );
+}
+
+/**
+ * Units whose values are written bare after a formula: an index or ratio of its own (no unit `parseUnit` reads:
+ * "index", "mOsm/kg") and the electrolyte concentrations of a gap or an osmolality (mmol/L, mEq/L). Not masses,
+ * volumes or durations: a dose computed without its unit may be in mg or in g.
+ */
+function isBareResultUnit(target: TargetUnit): boolean {
+  return target.parsed === undefined || /^(?:mmol|meq)\/per-volume$/.test(target.parsed.dimension);
+}
+
+/**
+ * A calculation whose last formula result has no unit ("AG = 134 − (98 + 10) = 26", "FIB-4 ≈ 2.44 → indeterminate"),
+ * for a question in a unit of {@link isBareResultUnit}: that result, as a weak answer. A value assigned without an
+ * operation ("HCO3 = 10") or a vital sign named right before the sign ("Na = 134") is an input, not the result.
+ */
+function calculatedWithoutUnit(plain: string, target: TargetUnit): Candidate<number> | undefined {
+  if (!isBareResultUnit(target)) return undefined;
+  const lastSum = [...plain.matchAll(FINAL_SUM)].at(-1);
+  if (lastSum === undefined || VITAL_BEFORE_EQUALS.test(plain.slice(Math.max(0, (lastSum.index ?? 0) - 20), lastSum.index)))
+    return undefined;
+  // "HCO3 = 10" names an input; "= 134 − (98 + 10) = 26" and "≈ 346" give a computed result.
+  const operands = /[^=\n]*$/.exec(plain.slice(0, lastSum.index))?.[0] ?? '';
+  if (!lastSum[0].startsWith('≈') && !/[-+×*/)]/.test(operands)) return undefined;
+  const explanation = `the result of the last formula "${lastSum[0].trim()}"; no unit written, taken as ${target.written}`;
+  return { status: 'found', value: Number(lastSum[1]), strength: 'weak', explanation };
 }
 
 /** A vital sign or measurement named right before "=" ("HR = 110"): its value is no score. */

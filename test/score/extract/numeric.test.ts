@@ -316,4 +316,20 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('A 10 mm margin.', 'cm').kind).not.toBe('answer');
     expect(extractNumeric('A 1 cm margin.', 'cm')).toMatchObject({ kind: 'answer', value: 1 });
   });
+
+  it('reads the result of the last formula without a unit for an index or an electrolyte gap, not for an input', () => {
+    expect(extractNumeric('Gap = 140 - (100 + 24) = 16', 'mmol/L')).toMatchObject({ kind: 'answer', value: 16 });
+    expect(extractNumeric('APRI ≈ 0.85 → below the cut-off.', 'index')).toMatchObject({ kind: 'answer', value: 0.85 });
+    expect(extractNumeric('Na 140, Cl 100, HCO3 = 24', 'mmol/L').kind).not.toBe('answer');
+    expect(extractNumeric('Gap = 140 - 124 = 16 - 2', 'mmol/L').kind).not.toBe('answer');
+  });
+
+  it('reads "half a year", "half the usual dose", score names with a number, and points in Polish, Turkish and Dutch', () => {
+    expect(extractNumeric('For half a year.', 'months')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('Give half the standard dose.', '%')).toMatchObject({ kind: 'answer', value: 50 });
+    expect(extractNumeric('GAD-7 wynosi 12 punktów.', 'points')).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('Toplam 6 puan.', 'points')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('In totaal 4 punten.', 'points')).toMatchObject({ kind: 'answer', value: 4 });
+    expect(extractNumeric('Half of the patients respond within a week.', '%').kind).not.toBe('answer');
+  });
 });
