@@ -315,7 +315,58 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   if (labelled.size > 1)
     return { status: 'ambiguous', explanation: `several options mentioned (${[...labelled].join(', ')}) and no answer marker` };
 
+  const opening = openingNamesOption(plain, options);
+  if (opening !== undefined)
+    return {
+      status: 'found',
+      value: opening.id,
+      strength: 'weak',
+      explanation: `the answer opens with option ${opening.id} in its words ("${opening.fragment}")`,
+    };
+
   return { status: 'none', explanation: 'no option letter or option text found' };
+}
+
+/** Clinical shorthand written for an option's words: "IV" for "intravenous", "PO" for "oral". */
+const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bIV\b/g, 'intravenous'],
+  [/\bIM\b/g, 'intramuscular'],
+  [/\bPO\b/g, 'oral'],
+  [/\b(?:SC|SQ)\b/g, 'subcutaneous'],
+];
+/** Words that time or stress a choice without naming it ("Paracetamol only!", "Varenicline first"). */
+const EMPHASIS_WORDS = /\b(?:first|only|alone|now|today|immediately|urgently|asap|then|definitely|honestly)\b/gi;
+/** Where an answer's opening fragment ends: a full stop, colon, comma, bracket or dash. */
+const FRAGMENT_END = /[.!?:;,(\n]|\s[—–-]\s|[—–]/;
+
+/**
+ * An answer that opens with a short fragment made of one option's words, then explains ("CPAP. Sleeping tablets can
+ * make apnoea worse.", "Paracetamol only! Ibuprofen ... raise bleeding risk", "IV benzodiazepine first (lorazepam)",
+ * "Antipseudomonal monotherapy: IV cefepime."): that option, read only when nothing else in the answer names one.
+ * The fragment after a leading label and a colon is read too; see `optionNamedByWords` for what a fragment must be.
+ */
+function openingNamesOption(plain: string, options: Options): { id: string; fragment: string } | undefined {
+  // Its sentence must commit ("Thrombectomy?", "Not this one: ...", "Antibiotics alone (C) don't help" do not), and no
+  // option letter may stand elsewhere ("This is HHS ... I'd call it B, but C is possible").
+  const sentence = splitSentences(plain)[0] ?? '';
+  if (
+    /\?/.test(sentence) ||
+    isRejecting(sentence) ||
+    CONDITIONAL_SENTENCE.test(sentence) ||
+    lettersNamed(plain, options.letters).length > 0
+  )
+    return undefined;
+  const first = FRAGMENT_END.exec(plain);
+  const fragments = [plain.slice(0, first?.index ?? plain.length)];
+  if (first?.[0] === ':') fragments.push(plain.slice(first.index + 1).split(FRAGMENT_END)[0] ?? '');
+  for (const fragment of fragments) {
+    const expanded = SHORTHAND.reduce((text, [pattern, word]) => text.replace(pattern, word), fragment)
+      .replace(EMPHASIS_WORDS, '')
+      .trim();
+    const id = expanded.length > 0 ? optionNamedByWords(expanded, options.phrases) : undefined;
+    if (id !== undefined) return { id, fragment: fragment.trim() };
+  }
+  return undefined;
 }
 
 /**

@@ -321,4 +321,16 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('Allopurinol is not for a flare, so C is outdated advice here.', gout).kind).not.toBe('answer');
     expect(extractChoice('Watch for diarrhoea, C. difficile and low counts.', gout).kind).not.toBe('answer');
   });
+
+  it("reads a short opening fragment in one option's words when nothing else names an option", () => {
+    const seizure = { A: 'An intravenous benzodiazepine', B: 'Oral phenytoin', C: 'Observation only', D: 'Intubation' };
+    expect(extractChoice('IV benzodiazepine first (midazolam or diazepam). Phenytoin can wait.', seizure)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Status epilepticus: IV benzodiazepine. Do not delay it.', seizure)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Phenytoin? Far too slow here.', seizure).kind).not.toBe('answer');
+    expect(extractChoice("Oral phenytoin won't act quickly enough.", seizure).kind).not.toBe('answer');
+    expect(extractChoice("IV benzodiazepine first, though I'd call it D if she tires.", seizure).kind).not.toBe('answer');
+  });
 });
