@@ -144,7 +144,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(?:[^,.;!?\n]{1,
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*)(yes|no)\s*[.!]?\s*$/i.exec(
+    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*|(?:^|[.!?]\s+)not\b[^.!?\n,]{1,40},\s*)(yes|no)\s*[.!]?\s*$/i.exec(
       plain.trim(),
     ) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain) ??
@@ -307,9 +307,11 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer. A
   // speaker's label ("Nurse: Yes, ...", "ED attending: Yep") comes first too.
   const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '').replace(SPEAKER_LABEL, '');
-  const leadingReading = /^\W*[YN]\W*$/i.test(answered)
-    ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim() }
-    : readYesNoAt(answered);
+  // "Y", "N." alone, or "Y — cath." (the letter, then a dash or colon and a note).
+  const leadingReading =
+    /^\W*[YN]\W*$/i.test(answered) || /^\W*[YN]\s*(?:\s[—–-]|:)\s/.test(answered)
+      ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim().slice(0, 20) }
+      : readYesNoAt(answered);
   const leading = fromReading(leadingReading, 'leading');
   if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
@@ -430,7 +432,7 @@ const FINITE_VERB =
 function clippedNoThingAsked(plain: string, stem: string): string | undefined {
   const asked = stemRoots(stem);
   for (const clause of plain.split(/[.;:,!?\n→]|\s[—–-]\s|[—–]/)) {
-    const noThing = /^\s*(?:no|(not))\s+([a-z][\w-]*)/i.exec(clause);
+    const noThing = /^\s*(?:(?:so|then|therefore|hence|thus)\s+)?(?:no|(not))\s+([a-z][\w-]*)/i.exec(clause);
     if (!noThing || FINITE_VERB.test(clause) || !asked.has((noThing[2] ?? '').toLowerCase().slice(0, 4))) continue;
     if (noThing[1] !== undefined && clause.trim().split(/\s+/).length > 3) continue;
     return clause.trim();
@@ -783,7 +785,7 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
       '$1no',
     );
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|(?:absolutely|definitely|certainly|clearly)\s*,?\s*(?:yes|no)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|(?:absolutely|definitely|certainly|clearly)\s*,?\s*(?:yes|no)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+(?:right\s+|just\s+)?now|not\s+(?:just\s+)?yet|not\s+for\s+now|not\s+at\s+the\s+moment|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
     );
   if (!match) return undefined;

@@ -271,4 +271,19 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo("I'd skip the ibuprofen; paracetamol is safer.", stem)).toMatchObject({ kind: 'answer', value: 'no' });
     expect(extractYesNo("I'd skip the ibuprofen; paracetamol is safer.", 'Should he skip the ibuprofen?').kind).not.toBe('answer');
   });
+
+  it('reads "Not right now.", "Not on its own, no.", "so no <thing asked>" and "Y — <note>"', () => {
+    expect(extractYesNo('Not right now. Come back if the pain spreads.', 'Should I have an X-ray now?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Not on its own, no.', 'Does a raised D-dimer prove a clot?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('None of the criteria are met, so no CT.', 'Is a head CT indicated?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Y — swab.', 'Should a throat swab be taken?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Y is the chromosome here.', 'Should a throat swab be taken?').kind).not.toBe('answer');
+    expect(extractYesNo('Not on its own, no, but with symptoms, yes.', 'Does a raised D-dimer prove a clot?').kind).not.toBe('answer');
+  });
 });
