@@ -857,7 +857,7 @@ function escapeRegExp(text: string): string {
 
 /**
  * Common short names written out as the shipped scale labels word them, so that "go to the ER", "ICU", "call an
- * ambulance", "ibuprofen", "codeine", "today" or "the cath lab" can be matched to "Emergency department now (call emergency
+ * ambulance", "call EMS", "DOAC", "admit", "ibuprofen", "codeine", "today" or "the cath lab" can be matched to "Emergency department now (call emergency
  * services ...)", "Intensive care unit", "... an NSAID", "... a weak opioid", "Same-day ..." or "... angiography". Used
  * only for answers that describe a point in other words.
  */
@@ -866,7 +866,10 @@ const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // German, French, Spanish and Portuguese names of the emergency department.
   [/\b(?:Notaufnahme|urgences|urgencias|pronto-socorro)\b/gi, 'emergency department'],
   [/\bICU\b/g, 'intensive care unit'],
-  [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
+  [/\b(?:call(?:ing)?\s+)?(?:911|999|112|000|EMS|an\s+ambulance)\b/g, 'call emergency services'],
+  [/\bDOACs?\b/g, 'direct oral anticoagulant'],
+  // "admit for IV antibiotics", "I'd admit to cardiology": the admission the labels name.
+  [/\badmit(?:ted)?\b/gi, 'admission'],
   [/\bGP\b/g, 'primary care clinician'],
   [/\b(?:ibuprofen|naproxen|diclofenac|ketorolac|celecoxib|ketoprofen)\b/gi, 'NSAID'],
   [/\b(?:codeine|tramadol|dihydrocodeine)\b/gi, '$& (weak opioid)'],

@@ -330,4 +330,19 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     const cut = 'Given the vomiting and the ketones, she needs to go to the emergency department now because vomiting and';
     expect(extractOrdinal(cut, sugar).kind).not.toBe('answer');
   });
+
+  it('reads "call EMS", "DOAC" and "admit" as the scale labels word them', () => {
+    const pe = [
+      { value: 1, label: 'Outpatient treatment with a direct oral anticoagulant' },
+      { value: 2, label: 'Inpatient admission to cardiology' },
+      { value: 3, label: 'Call emergency services now' },
+    ];
+    expect(extractOrdinal('Haemodynamically stable, low risk on sPESI: outpatient DOAC with review in 48 h.', pe)).toMatchObject({
+      kind: 'answer',
+      value: 1,
+    });
+    expect(extractOrdinal('Ring EMS this minute.', pe)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Best to admit him under cardiology.', pe)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Outpatient DOAC, or admit under cardiology: both could work.', pe).kind).not.toBe('answer');
+  });
 });
