@@ -57,11 +57,11 @@ const TOPIC_MARKER = new RegExp(
   'i',
 );
 /**
- * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
- * number after one needs a unit.
+ * "I would give", "start at", "Give ..." (imperative, at the start of a sentence or after "so": "..., so give
+ * 180 mg", or after "for a 75 kg adult"): a number after one needs a unit.
  */
 const ACTION_MARKER =
-  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
+  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:(?:so|then|therefore|thus|hence)\s+)?(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
@@ -1262,10 +1262,18 @@ function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): bo
   return before.endsWith(name) && !/[a-z]/.test(before.charAt(before.length - name.length - 1));
 }
 
-/** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */
-const PART_OF_REGIMEN = /^[^.;:\n\d]{0,25}?\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion)\b/i;
+/** "7 mg IV bolus", "a loading dose of 300 mg", "7 mg en bolo": an amount named as one part of a regimen. */
+const PART_OF_REGIMEN =
+  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![\p{L}]))/iu;
+/** "63.2 mg over 60 min": the infusion that follows a bolus, when the answer names one. */
+const OVER_DURATION =
+  /^\s*(?:IV\s+)?(?:over|in|durante|en|über)\s+(?:an?\s+|one\s+|\d+\s*)(?:min(?:ute)?s?|minutos|h|hours?|hr|horas?|hora|stunden?)\b/i;
+const BOLUS = /\b(?:bol(?:us|o)|push|loading\s+dose)\b/i;
 
-/** Whether the question asks for a total and the amount is named as one part of it (and not as the total). */
+/**
+ * Whether the question asks for a total and the amount is named as one part of it (and not as the total): a bolus, a
+ * loading dose, an infusion, or, when the answer names a bolus, the amount given "over 60 min" after it.
+ */
 function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): boolean {
   if (target.asksTotal !== true) return false;
   const around = `${text.slice(Math.max(0, quantity.start - 25), quantity.start)} ${text.slice(quantity.end, quantity.end + 25)}`;
@@ -1273,7 +1281,8 @@ function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): bo
   const before = text.slice(Math.max(0, quantity.start - 25), quantity.start);
   return (
     PART_OF_REGIMEN.test(text.slice(quantity.end)) ||
-    /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion)\s+(?:of\s+)?$/i.test(before)
+    /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion|bolo)\s+(?:of\s+|de\s+)?$/i.test(before) ||
+    (BOLUS.test(text) && OVER_DURATION.test(text.slice(quantity.end, quantity.end + 30)))
   );
 }
 

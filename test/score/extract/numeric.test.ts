@@ -332,4 +332,23 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('In totaal 4 punten.', 'points')).toMatchObject({ kind: 'answer', value: 4 });
     expect(extractNumeric('Half of the patients respond within a week.', '%').kind).not.toBe('answer');
   });
+
+  it('reads a total named beside its bolus and the infusion given over an hour after it', () => {
+    const stem = 'What total dose of alteplase should be given?';
+    expect(extractNumeric('0.9 mg/kg × 70 kg = 63 mg: 6.3 mg bolus, then 56.7 mg over 60 minutes.', 'mg', stem)).toMatchObject({
+      kind: 'answer',
+      value: 63,
+    });
+    expect(extractNumeric('Dosis total 63 mg (6,3 mg en bolo y 56,7 mg en infusión).', 'mg', stem)).toMatchObject({
+      kind: 'answer',
+      value: 63,
+    });
+    expect(extractNumeric('6.3 mg IV push, then 56.7 mg over 60 minutes.', 'mg', stem).kind).not.toBe('answer');
+  });
+
+  it('reads "so give" as the conclusion of a calculation', () => {
+    const text = 'Ibuprofen 10 mg/kg × 18 kg = 180 mg, and 7.5 mg/kg would be 135 mg, so give 180 mg.';
+    expect(extractNumeric(text, 'mg')).toMatchObject({ kind: 'answer', value: 180 });
+    expect(extractNumeric('Maximum 400 mg; 10 mg/kg × 20 kg = 200 mg, so give 200 mg or 400 mg.', 'mg').kind).not.toBe('answer');
+  });
 });
