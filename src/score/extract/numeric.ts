@@ -1264,7 +1264,7 @@ function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): bo
 
 /** "7 mg IV bolus", "a loading dose of 300 mg", "7 mg en bolo": an amount named as one part of a regimen. */
 const PART_OF_REGIMEN =
-  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![\p{L}]))/iu;
+  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![A-Za-zÀ-ÿ]))/i;
 /** "63.2 mg over 60 min": the infusion that follows a bolus, when the answer names one. */
 const OVER_DURATION =
   /^\s*(?:IV\s+)?(?:over|in|durante|en|über)\s+(?:an?\s+|one\s+|\d+\s*)(?:min(?:ute)?s?|minutos|h|hours?|hr|horas?|hora|stunden?)\b/i;

@@ -111,7 +111,7 @@ const FOREIGN_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   // The emergency department in Vietnamese, Polish, Dutch, Turkish, Chinese and Arabic: "khoa cấp cứu", "SOR",
   // "spoedeisende hulp", "acil servis", "急诊", "قسم الطوارئ".
   [
-    /(?:khoa|phòng)\s+cấp\s+cứu|\bSOR\b|\bspoedeisende\s+hulp\b|\bSEH\b|\bacil\s+servis(?:e|i)?(?![\p{L}])|急诊(?:科|室)?|قسم\s+الطوارئ/giu,
+    /(?:khoa|phòng)\s+cấp\s+cứu|\bSOR\b|\bspoedeisende\s+hulp\b|\bSEH\b|\bacil\s+servis(?:e|i)?(?![a-zçğıöşü])|急诊(?:科|室)?|قسم\s+الطوارئ/gi,
     'emergency department',
   ],
   [/\b(?:opioide?|opiacé)\s+(?:potente|fort|fuerte|forte)(?![\w-])|\bstarkes\s+Opioid\b/gi, 'strong opioid'],

@@ -777,8 +777,8 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^\s*(?:[\p{Extended_Pictographic}\u2714\u2716]\uFE0F?\s*)+(?=\w)/u, '')
     .replace(/^(\s*["'(\[]?\s*)true(?=\s*(?:[.!](?:\s|$)|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
-    .replace(/^(\s*["'(\[]?\s*)evet(?=\s+\p{L})/iu, '$1yes,')
-    .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+\p{L})/iu, '$1no,')
+    .replace(/^(\s*["'(\[]?\s*)evet(?=\s+[^\s\d.,;:!?])/i, '$1yes,')
+    .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+[^\s\d.,;:!?])/i, '$1no,')
     .replace(/^(\s*["'(\[]?\s*)(?:(?:sí|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(
       /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否)(?=\s*[,.!;:]|$))/i,
