@@ -36,12 +36,19 @@ const JSON_KEYS = [
 const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage|type|group|sex|gender|zone|strain)$/;
 
 /**
- * "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line, "So B",
- * "— so A, ..." and ", so A" opening a clause, an imperative "— choose B", and a letter closing a sentence after a
- * comma ("... for primary PCI, D. Don't wait").
+ * "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line, "So B" and
+ * "— so A, ..." opening a clause (see also {@link CASED_CHOICE_MARKER}).
  */
 const CHOICE_VERB_MARKER =
-  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+|\s[—–-]\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:choose|pick|select)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
+  /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+|\s[—–-]\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
+
+/**
+ * Markers before an upper-case letter, matched case-sensitively (CHOICE_VERB_MARKER is read case-insensitively, and
+ * these must not take "choose a different drug" or "C. difficile" for a letter): ", so A" and "— choose B" opening a
+ * clause, and a letter closing a sentence after a comma ("... for primary PCI, D. Don't wait"; not "B, C.").
+ */
+const CASED_CHOICE_MARKER =
+  /,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:[Cc]hoose|[Pp]ick|[Ss]elect)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))/g;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -166,7 +173,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   if (terseWords !== undefined) return strong(terseWords, `terse reply "${plain.trim()}" in words of option ${terseWords} only`);
 
   const segments = findAnswerSegments(plain);
-  const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]
+  const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi')), ...plain.matchAll(CASED_CHOICE_MARKER)]
     .filter((match) => {
       const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
       // "I don't think it's C", "I would never choose B": a negated marker rules the letter out.

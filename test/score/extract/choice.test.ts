@@ -314,12 +314,15 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
       value: 'A',
     });
     expect(extractChoice('Steroids are safest with that eGFR — choose B.', gout)).toMatchObject({ kind: 'answer', value: 'B' });
-    expect(extractChoice('Treat the flare with low-dose colchicine, A. Hold the allopurinol start.', gout)).toMatchObject({
+    expect(extractChoice('Start within the first 12 hours at a low dose, A. Recheck the urate later.', gout)).toMatchObject({
       kind: 'answer',
       value: 'A',
     });
     expect(extractChoice('Allopurinol is not for a flare, so C is outdated advice here.', gout).kind).not.toBe('answer');
     expect(extractChoice('Watch for diarrhoea, C. difficile and low counts.', gout).kind).not.toBe('answer');
+    expect(
+      extractChoice('Her kidneys are poor — choose a drug that is safe for them, like prednisolone or colchicine.', gout).kind,
+    ).not.toBe('answer');
   });
 
   it("reads a short opening fragment in one option's words when nothing else names an option", () => {
