@@ -433,11 +433,14 @@ const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options
 
 /** A list item's verdict on its option: a tick or "yes"/"correct" chooses it, a cross or "no"/"incorrect" rules it out. */
 const ITEM_CHOSEN = /(?:[✅✔☑✓]|\b(?:yes|correct|chosen|best)\b)[\s.!]*$/i;
+/** A tick mark closing a list item (a symbol only: "best" or "yes" may be the option's own words). */
+const ITEM_TICKED = /[✅✔☑✓]\uFE0F?[\s.!]*$/;
 const ITEM_RULED_OUT = /(?:[❌✗✘×]|\b(?:no|incorrect|wrong)\b)[\s.!]*$/i;
 
 /**
  * A list walking through the options with a verdict at the end of each item ("- A: Add an SGLT2 inhibitor ✅",
- * "* C – Restrictive pattern: no"): the one item marked as chosen, when every other marked item is ruled out.
+ * "* C – Restrictive pattern: no"): the one item marked as chosen, when every other marked item is ruled out, or the one
+ * item of the option list closed by a tick mark when no item has any other verdict.
  */
 function checkedListItem(plain: string, options: Options): { letter: string; line: string } | undefined {
   const items = plain
@@ -447,7 +450,9 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
   const chosen = items.filter(({ line }) => ITEM_CHOSEN.test(line));
   const ruledOut = items.filter(({ line }) => ITEM_RULED_OUT.test(line));
   const only = chosen.length === 1 ? chosen[0] : undefined;
-  if (!only || ruledOut.length === 0 || chosen.length + ruledOut.length !== items.length) return undefined;
+  // "A) ESI 1\nB) ESI 2 ✓\nC) ESI 3": the option list quoted back with a tick beside one item and no other verdict.
+  const tickedAlone = only !== undefined && ruledOut.length === 0 && items.length >= 2 && ITEM_TICKED.test(only.line);
+  if (!only || (!tickedAlone && (ruledOut.length === 0 || chosen.length + ruledOut.length !== items.length))) return undefined;
   return { letter: options.letters.get(only.label) ?? only.label, line: only.line.slice(0, 80) };
 }
 

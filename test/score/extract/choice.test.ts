@@ -336,4 +336,10 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice("Oral phenytoin won't act quickly enough.", seizure).kind).not.toBe('answer');
     expect(extractChoice("IV benzodiazepine first, though I'd call it D if she tires.", seizure).kind).not.toBe('answer');
   });
+
+  it('reads the one item of a quoted option list closed by a tick mark', () => {
+    const pain = { A: 'Paracetamol', B: 'Ibuprofen', C: 'Codeine', D: 'Morphine' };
+    expect(extractChoice('A) Paracetamol ✓\nB) Ibuprofen\nC) Codeine\nD) Morphine', pain)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('A) Paracetamol ✓\nB) Ibuprofen ✓\nC) Codeine\nD) Morphine', pain).kind).not.toBe('answer');
+  });
 });
