@@ -413,11 +413,28 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     return { status: 'found', value: 'no', strength: 'weak', explanation: `negated verdict "${negated}" (no explicit yes/no)` };
   if (affirmed !== undefined)
     return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
+  const unchanged = stem !== undefined && CHANGE_ASKED.test(stem) ? KEEP_AS_IS.exec(plain)?.[0] : undefined;
+  if (unchanged !== undefined)
+    return {
+      status: 'found',
+      value: 'no',
+      strength: 'weak',
+      explanation: `asked about a change, the answer keeps things as they are ("${unchanged}")`,
+    };
   const noThing = stem === undefined ? undefined : clippedNoThingAsked(plain, stem);
   if (noThing !== undefined)
     return { status: 'found', value: 'no', strength: 'weak', explanation: `clipped note "${noThing}" names what the question asks about` };
   return { status: 'none', explanation: 'no yes/no answer found' };
 }
+
+/** A question about changing a treatment ("Should the dose be reduced to 2.5 mg?", "Should she switch to ..."). */
+const CHANGE_ASKED = /\b(?:reduc|lower|decreas|increas|rais|switch|chang|adjust|halv|doubl)\w*/i;
+/**
+ * An answer that keeps the treatment as it is ("should stay on 5 mg twice daily", "keep the current dose", "remain at
+ * 40 mg"), which answers a question about changing it with a no.
+ */
+const KEEP_AS_IS =
+  /\b(?:should|can|must|will|to)\s+(?:stay|remain)\s+(?:on|at)\b|\b(?:keep|continue|maintain)\s+(?:(?:on|at|with)\s+)?(?:the|her|his|their|your)\s+(?:current|same|usual|present)\s+(?:dose|dosage|regimen|treatment)\b/i;
 
 /** A finite verb that makes a "no ..." clause a statement of fact ("no CT was done"), unless it states a need ("no CT is needed"). */
 const FINITE_VERB =

@@ -286,4 +286,12 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('Y is the chromosome here.', 'Should a throat swab be taken?').kind).not.toBe('answer');
     expect(extractYesNo('Not on its own, no, but with symptoms, yes.', 'Does a raised D-dimer prove a clot?').kind).not.toBe('answer');
   });
+
+  it('reads keeping a treatment as it is as a no to changing it', () => {
+    const stem = 'Should her metoprolol dose be increased to 100 mg?';
+    expect(extractYesNo('Her heart rate is already 58, so she should stay on 50 mg.', stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('With a resting rate of 58, keep the current dose.', stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    const continuing = 'Should she keep taking metoprolol?';
+    expect(extractYesNo('Her heart rate is already 58, so she should stay on 50 mg.', continuing)).not.toMatchObject({ value: 'no' });
+  });
 });
