@@ -668,10 +668,17 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
           (field) => typeof field.value === 'number' || (typeof field.value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(field.value)),
         );
   const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
+  // "mme_per_day" for MME/day: the whole unit spelled in the key.
+  const unitSpelled = (written: string): string =>
+    written
+      .toLowerCase()
+      .replace(/\//g, 'per')
+      .replace(/[^a-z0-9]/g, '');
   const named = [
     numbers,
     numbers.filter((field) => TOTAL_KEY.test(field.key)),
     numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord)),
+    numbers.filter((field) => unitSpelled(field.key).endsWith(unitSpelled(target.written))),
   ].find((group) => group.length === 1);
   if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');

@@ -351,4 +351,12 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric(text, 'mg')).toMatchObject({ kind: 'answer', value: 180 });
     expect(extractNumeric('Maximum 400 mg; 10 mg/kg × 20 kg = 200 mg, so give 200 mg or 400 mg.', 'mg').kind).not.toBe('answer');
   });
+
+  it('reads the one JSON field whose key spells the whole custom unit', () => {
+    expect(extractNumeric('{"oxycodone_mg_per_day": 20, "factor": 1.5, "mme_per_day": 30}', 'MME/day')).toMatchObject({
+      kind: 'answer',
+      value: 30,
+    });
+    expect(extractNumeric('{"oxycodone_mg_per_day": 20, "factor": 1.5, "mme_estimate": 30}', 'MME/day').kind).not.toBe('answer');
+  });
 });
