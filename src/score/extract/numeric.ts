@@ -53,7 +53,7 @@ const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
  * Not the adverb "in total" ("28 days in total — a 4-week course"), which closes a value instead of introducing one.
  */
 const TOPIC_MARKER = new RegExp(
-  String.raw`(?<!\bin\s+)\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  String.raw`(?<!\bin\s+)\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|(?:es|est|ist|wynosi|bedraagt)\b|é(?=\s)|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
   'i',
 );
 /**
@@ -91,8 +91,11 @@ const CONCLUSION_CUE =
 const REVISION_CUE =
   /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
 
-/** "3, or 4 if you count the urea", "80 mg or maybe 100 mg": a second value offered right after the first. */
-const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?-?\d/i;
+/**
+ * "3, or 4 if you count the urea", "80 mg or maybe 100 mg", "2 o 3", "2 oder 3": a second value offered right after the
+ * first.
+ */
+const ALTERNATIVE_AFTER = /^\s*,?\s*(?:or|o|ou|oder|lub|veya)\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?-?\d/i;
 
 /**
  * Verbs that state a computed result ("Adding your answers gives 14", "Yours comes out at 56"); a number after one is

@@ -359,4 +359,11 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     });
     expect(extractNumeric('{"oxycodone_mg_per_day": 20, "factor": 1.5, "mme_estimate": 30}', 'MME/day').kind).not.toBe('answer');
   });
+
+  it('reads a score after "es", "é", "ist", "wynosi" or "bedraagt"', () => {
+    expect(extractNumeric('La puntuación CURB-65 es 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractNumeric('A pontuação do CURB-65 é 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractNumeric('Der CURB-65-Score ist 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractNumeric('La puntuación CURB-65 es 2 o 3.', 'points').kind).not.toBe('answer');
+  });
 });
