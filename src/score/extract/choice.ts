@@ -1,5 +1,6 @@
 import { COMMITTING_CONDITIONAL, findAnswerSegments, type AnswerSegment } from './answerSegments.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { alternativesOffered } from './hedging.js';
 import { markedTableRow } from './markdownTable.js';
 import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
@@ -36,10 +37,18 @@ const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|qual
 
 /**
  * "I would choose", "I'd go with", "I select", "my pick is", "The recommended plan is A." closing a line, "So B" and
- * "— so A, ..." opening a clause.
+ * "— so A, ..." opening a clause (see also {@link CASED_CHOICE_MARKER}).
  */
 const CHOICE_VERB_MARKER =
   /\bI(?:'d|\s+would|\s+will|\s+am\s+going\s+to)?\s+(?:(?:definitely|probably|likely|therefore|still|ultimately)\s+)?(?:choose|select|pick|go\s+with|opt\s+for|answer|say|lean\s+(?:towards?|toward)|settle\s+on)\b|\bI\s+(?:think|believe|guess|feel)(?:\s+(?:that\s+)?(?:it's|it\s+is|it\s+would\s+be))?(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:so\s+)?(?:it's|it\s+(?:is|must\s+be|has\s+to\s+be|would\s+be))(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:right|correct|best)\s+call\s+(?:here\s+)?(?:is|would\s+be)\b|\bmy\s+(?:pick|choice|selection|recommendation)\s+(?:is|would\s+be)\b|(?:^|[.!?]\s+|\bso\s+)(?:I'm\s+|I\s+am\s+)?going\s+with\b|(?:^|[.!?]\s+)go\s+with\b|\b(?:choose|select|pick)\b(?=\s*:)|(?:^|[.!?:]\s+|\n\s*|,\s*but\s+|\s[—–-]\s*)(?:so|hence|thus|therefore|probably|most\s+likely|likely)\b\s*[:,]?(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?:→|=>|👉)(?=\s*(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:guidelines?|evidence)\s+(?:\w+\s+)?(?:suggests?|recommends?|supports?|favou?rs?)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:the\s+)?(?:correct|right|best|appropriate)\s+(?:dose|treatment|test|management|step|plan|level|regimen|approach|interpretation|way|course(?:\s+of\s+action)?|thing\s+to\s+do|move|strategy)\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|\b(?:[a-z]+\s+)?adjusted:(?=\s*\(?[A-Z]\)?\s*[.!]?\s*$)|\bthe\s+(?:correct|right|best|appropriate|recommended|preferred|proper|safest)\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:is|would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?\s*[.!]?\s*(?:$|\n))/i;
+
+/**
+ * Markers before an upper-case letter, matched case-sensitively (CHOICE_VERB_MARKER is read case-insensitively, and
+ * these must not take "choose a different drug" or "C. difficile" for a letter): ", so A" and "— choose B" opening a
+ * clause, and a letter closing a sentence after a comma ("... for primary PCI, D. Don't wait"; not "B, C.").
+ */
+const CASED_CHOICE_MARKER =
+  /,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:[Cc]hoose|[Pp]ick|[Ss]elect)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))/g;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -164,7 +173,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   if (terseWords !== undefined) return strong(terseWords, `terse reply "${plain.trim()}" in words of option ${terseWords} only`);
 
   const segments = findAnswerSegments(plain);
-  const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi'))]
+  const verbSegments = [...plain.matchAll(new RegExp(CHOICE_VERB_MARKER.source, 'gi')), ...plain.matchAll(CASED_CHOICE_MARKER)]
     .filter((match) => {
       const before = plain.slice(Math.max(0, (match.index ?? 0) - 60), match.index ?? 0);
       // "I don't think it's C", "I would never choose B": a negated marker rules the letter out.
@@ -191,7 +200,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
         if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
         return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
       }
-      const orConflict = optionTextConflict(segment, options);
+      const absent = ABSENT_OPTION.exec(segment)?.[1];
+      if (absent !== undefined && !options.letters.has(absent.toUpperCase()))
+        return { status: 'ambiguous', explanation: `after "${marker}": option ${absent.toUpperCase()}, which the question does not have` };
+      const orConflict = optionTextConflict(segment, options) ?? leftOpen(segment);
       if (orConflict) return { status: 'ambiguous', explanation: `after "${marker}": ${orConflict}` };
       const byText = optionTextIn(segment, options);
       const instruction = byText === undefined ? undefined : instructionForAnotherOption(plain.slice(0, index), byText, options);
@@ -205,8 +217,12 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
 
   const closing = CLOSING_LABEL.exec(plain.trim());
-  // Upper case only: "... to give it a." is no option.
-  const closingKey = closing && /^[A-Z]$/.test(closing[1] ?? '') ? options.letters.get(closing[1] ?? '') : undefined;
+  // Upper case only ("... to give it a." is no option), unless "so", "that's" or "option" comes right before ("...
+  // don't repeat the culture so a", spoken answers without capitals).
+  const closingLetter = closing?.[1] ?? '';
+  const closingCased =
+    /^[A-Z]$/.test(closingLetter) || (closing !== null && /(?:\bso|\bthat'?s|\bthat\s+is|\boption)\s+\(?[a-z]\)?[.!]?$/i.test(closing[0]));
+  const closingKey = closing && closingCased ? options.letters.get(closingLetter.toUpperCase()) : undefined;
   if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
 
@@ -271,6 +287,7 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     if (key === undefined) continue;
     const start = match.index ?? 0;
     if (
+      labelsDiscussedSubject(plain, start + match[0].length) ||
       isRejectedMention(plain, start, start + match[0].length) ||
       (plainRejects && isInRejectingClause(plain, start, start + match[0].length, true))
     ) {
@@ -305,7 +322,82 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   if (labelled.size > 1)
     return { status: 'ambiguous', explanation: `several options mentioned (${[...labelled].join(', ')}) and no answer marker` };
 
+  const opening = openingNamesOption(plain, options);
+  if (opening !== undefined)
+    return {
+      status: 'found',
+      value: opening.id,
+      strength: 'weak',
+      explanation: `the answer opens with option ${opening.id} in its words ("${opening.fragment}")`,
+    };
+
   return { status: 'none', explanation: 'no option letter or option text found' };
+}
+
+/** Clinical shorthand written for an option's words: "IV" for "intravenous", "PO" for "oral". */
+const SHORTHAND: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bIV\b/g, 'intravenous'],
+  [/\bIM\b/g, 'intramuscular'],
+  [/\bPO\b/g, 'oral'],
+  [/\b(?:SC|SQ)\b/g, 'subcutaneous'],
+];
+/** Words that time or stress a choice without naming it ("Paracetamol only!", "Varenicline first"). */
+const EMPHASIS_WORDS = /\b(?:first|only|alone|now|today|immediately|urgently|asap|then|definitely|honestly)\b/gi;
+/** Where an answer's opening fragment ends: a full stop, colon, comma, bracket or dash. */
+const FRAGMENT_END = /[.!?:;,(\n]|\s[—–-]\s|[—–]/;
+
+/**
+ * An answer that opens with a short fragment made of one option's words, then explains ("CPAP. Sleeping tablets can
+ * make apnoea worse.", "Paracetamol only! Ibuprofen ... raise bleeding risk", "IV benzodiazepine first (lorazepam)",
+ * "Antipseudomonal monotherapy: IV cefepime."): that option, read only when nothing else in the answer names one.
+ * The fragment after a leading label and a colon is read too; see `optionNamedByWords` for what a fragment must be.
+ */
+function openingNamesOption(plain: string, options: Options): { id: string; fragment: string } | undefined {
+  // Its sentence must commit ("Thrombectomy?", "Not this one: ...", "Antibiotics alone (C) don't help" do not), and no
+  // option letter may stand elsewhere ("This is HHS ... I'd call it B, but C is possible").
+  const sentence = splitSentences(plain)[0] ?? '';
+  if (
+    /\?/.test(sentence) ||
+    isRejecting(sentence) ||
+    CONDITIONAL_SENTENCE.test(sentence) ||
+    lettersNamed(plain, options.letters).length > 0
+  )
+    return undefined;
+  const first = FRAGMENT_END.exec(plain);
+  const fragments = [plain.slice(0, first?.index ?? plain.length)];
+  if (first?.[0] === ':') fragments.push(plain.slice(first.index + 1).split(FRAGMENT_END)[0] ?? '');
+  for (const fragment of fragments) {
+    const expanded = SHORTHAND.reduce((text, [pattern, word]) => text.replace(pattern, word), fragment)
+      .replace(EMPHASIS_WORDS, '')
+      .trim();
+    const id = expanded.length > 0 ? optionNamedByWords(expanded, options.phrases) : undefined;
+    if (id !== undefined) return { id, fragment: fragment.trim() };
+  }
+  return undefined;
+}
+
+/**
+ * What follows a letter that labels the subject of a statement weighing its option rather than choosing it: a modal
+ * ("Diltiazem (D) would drop the pressure further"), a restriction ("Risperidone (B) only if ..."), a consequence
+ * ("Waiting (B, D) leads to recurrent events", "Indefinite DAPT (D) increases bleeding") or a reservation
+ * ("Fluoroquinolones (A) should be reserved"). Such a statement may be for or against the option; either way it is
+ * no choice. "(A) would be the best choice" is a verdict, read elsewhere.
+ */
+const DISCUSSED_CONTINUATION =
+  /^\s*(?:(?:would|could|might|may|can|will)\b(?!\s+be\s+(?:the\s+)?(?:best|right|correct|preferred|appropriate|indicated|first-line|my)\b)|only\s+(?:if|when|for|in|after|once|as)\b|(?:should|must)\s+be\s+(?:reserved|avoided|kept)\b|(?:leads?|led)\s+to\b|(?:increases?|raises?|worsens?|causes?|risks?|carr(?:y|ies)|doubles?|delays?|misses?|drops?)\b)/i;
+
+/** Whether a parenthesised letter labels the subject of a statement that weighs its option (see {@link DISCUSSED_CONTINUATION}). */
+function labelsDiscussedSubject(plain: string, end: number): boolean {
+  return plain[end - 1] === ')' && DISCUSSED_CONTINUATION.test(plain.slice(end, end + 40));
+}
+
+/** "option E", "choice (F)" right after an answer marker: a letter named as an option, which must exist. */
+const ABSENT_OPTION = /^\s*(?:option|choice)\s+\(?([A-Za-z])\)?(?![A-Za-z0-9])/i;
+
+/** "either varenicline or just a nicotine patch — both are fine" after a marker: the choice is left open. */
+function leftOpen(segment: string): string | undefined {
+  const open = alternativesOffered(segment);
+  return open === undefined ? undefined : `the choice is left open ("${open}")`;
 }
 
 /** A sentence that instructs ("Keep the dose at 5 mg twice daily.", "Give ...", "Start ..."). */
@@ -330,21 +422,25 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
  * An answer that closes on an option letter after a dash, colon or semicolon, on "option X" after a comma, or after
  * "Of the options," or a word for "answer" or "so" in another language, possibly with a hedge that still commits
  * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
- * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.").
+ * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.", "Antwoord C.", "Odpowiedź A.", "Đáp án C."), after an
+ * emoji ("... referral. 🩺 D") or after "so" / "that's" ending a spoken answer ("... thats option a").
  */
 const CLOSING_LABEL =
-  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|donc|also|alors|entonces|portanto|logo)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?\b)\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
 
 /** A list item's verdict on its option: a tick or "yes"/"correct" chooses it, a cross or "no"/"incorrect" rules it out. */
 const ITEM_CHOSEN = /(?:[✅✔☑✓]|\b(?:yes|correct|chosen|best)\b)[\s.!]*$/i;
+/** A tick mark closing a list item (a symbol only: "best" or "yes" may be the option's own words). */
+const ITEM_TICKED = /[✅✔☑✓]\uFE0F?[\s.!]*$/;
 const ITEM_RULED_OUT = /(?:[❌✗✘×]|\b(?:no|incorrect|wrong)\b)[\s.!]*$/i;
 
 /**
  * A list walking through the options with a verdict at the end of each item ("- A: Add an SGLT2 inhibitor ✅",
- * "* C – Restrictive pattern: no"): the one item marked as chosen, when every other marked item is ruled out.
+ * "* C – Restrictive pattern: no"): the one item marked as chosen, when every other marked item is ruled out, or the one
+ * item of the option list closed by a tick mark when no item has any other verdict.
  */
 function checkedListItem(plain: string, options: Options): { letter: string; line: string } | undefined {
   const items = plain
@@ -354,7 +450,9 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
   const chosen = items.filter(({ line }) => ITEM_CHOSEN.test(line));
   const ruledOut = items.filter(({ line }) => ITEM_RULED_OUT.test(line));
   const only = chosen.length === 1 ? chosen[0] : undefined;
-  if (!only || ruledOut.length === 0 || chosen.length + ruledOut.length !== items.length) return undefined;
+  // "A) ESI 1\nB) ESI 2 ✓\nC) ESI 3": the option list quoted back with a tick beside one item and no other verdict.
+  const tickedAlone = only !== undefined && ruledOut.length === 0 && items.length >= 2 && ITEM_TICKED.test(only.line);
+  if (!only || (!tickedAlone && (ruledOut.length === 0 || chosen.length + ruledOut.length !== items.length))) return undefined;
   return { letter: options.letters.get(only.label) ?? only.label, line: only.line.slice(0, 80) };
 }
 
@@ -467,6 +565,10 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
 
   const afterLabel = rest.replace(/^\s*[.):\-]?\s*/, '');
   const ownText = options.phrases.find((phrase) => phrase.id === key)?.phrase;
+  if (ownText !== undefined && stopsInsideWordOf(afterLabel, ownText))
+    return {
+      conflict: `the text of option ${key} after the letter stops mid-word ("${segment.slice(0, 60).trim()}"): the answer is cut off`,
+    };
   if (!startsWithPhrase(afterLabel, ownText)) {
     const other = options.phrases.find((phrase) => phrase.id !== key && startsWithPhrase(afterLabel, phrase.phrase));
     if (
@@ -477,6 +579,22 @@ function readLetterAt(segment: string, options: Options, allowLowercase: boolean
     }
   }
   return { letter: key, written: segment.slice(0, Math.min(segment.length, match[0].length - rest.length)).trim() || raw };
+}
+
+/**
+ * Whether `written` is the start of `phrase` that stops inside one of its words ("mechanical thro" for "Mechanical
+ * thrombectomy"): a restatement cut off by a token limit. A whole-word prefix ("mechanical") is a shortening.
+ */
+function stopsInsideWordOf(written: string, phrase: string): boolean {
+  const head = written.trim().toLowerCase();
+  const whole = phrase.trim().toLowerCase();
+  return (
+    head.length >= 3 &&
+    head.length < whole.length &&
+    whole.startsWith(head) &&
+    /[a-z]$/.test(head) &&
+    /^[a-z]/.test(whole.slice(head.length))
+  );
 }
 
 /** An explanation that judges the option it follows as wrong ("D - this is overkill", "A - not appropriate"). */
@@ -521,7 +639,12 @@ function readStrictLine(line: string, options: Options, wholeAnswer: boolean): L
   if (textFirst) {
     const key = options.letters.get(textFirst[2] ?? '');
     const own = options.phrases.find((phrase) => phrase.id === key)?.phrase;
-    return key !== undefined && own !== undefined && samePhrase(textFirst[1] ?? '', own) ? { letter: key, written: stripped } : undefined;
+    if (key !== undefined && own !== undefined && samePhrase(textFirst[1] ?? '', own)) return { letter: key, written: stripped };
+    // "Aspirin plus clopidogrel indefinitely (A)." where those are option D's words: the answer contradicts itself.
+    const named = key === undefined ? undefined : optionNamedByWords(textFirst[1] ?? '', options.phrases);
+    return named !== undefined && named !== key
+      ? { conflict: `letter ${key ?? ''} written with the words of option ${named} ("${stripped}")` }
+      : undefined;
   }
   const match = /^["'(\[]?\s*([A-Za-z0-9])\s*[)\]"']?(?:\s*[.):\-,]\s*|\s+(?=\S)|$)(.*)$/s.exec(stripped);
   if (!match) return undefined;
@@ -574,7 +697,8 @@ function findLetterConflict(plain: string, options: Options): string | undefined
   const patterns = [
     /(?<![A-Za-z0-9])(?:either\s+)?(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s*(?:,\s*)?(?:or|\/)\s*(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/g,
     /\bbetween\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
-    /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?:\s+(?:are|seem|could|would|might)\b|\s*[.!]?\s*$)/gi,
+    // "Both A and D have a role", "Both B and D — ...": whatever follows, unless it rules both out (checked below).
+    /\bboth\s+(?:options?\s+|choices?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+|choice\s+)?\(?([A-Z])\)?(?![A-Za-z0-9])/gi,
     // "A and D are both reasonable", "B and C are equally good": two options endorsed alike.
     /(?<![A-Za-z0-9])(?:options?\s+)?\(?([A-Z])\)?\s+and\s+(?:option\s+)?\(?([A-Z])\)?\s+(?:are|seem|would\s+be)\s+(?:both|equally)\b/g,
     // "A and C together", "B plus D combined": two options at once.
@@ -586,6 +710,8 @@ function findLetterConflict(plain: string, options: Options): string | undefined
       const second = options.letters.get((match[2] ?? '').toUpperCase());
       if (first !== undefined && second !== undefined && first !== second) {
         if (/^\s*[?]/.test(plain.slice((match.index ?? 0) + match[0].length))) continue;
+        // "Option B and option A are both insufficient": two options ruled out together, not offered.
+        if (isInRejectingClause(plain, match.index ?? 0, (match.index ?? 0) + match[0].length)) continue;
         // "Not B, C or D": a list of rejected options, not alternatives.
         if (/(?:^|[.!?:]\s+|\n)\s*not\s+(?:(?:options?\s+)?\(?[A-Z]\)?\s*,\s*)*$/i.test(plain.slice(0, match.index ?? 0))) continue;
         return `conflicting answers ("${match[0].trim()}")`;

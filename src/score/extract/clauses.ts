@@ -9,15 +9,15 @@ import { splitSentences } from './sentences.js';
  * in such a clause is being ruled out.
  */
 const REJECTING_CLAUSE =
-  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't|careful\s+(?:about|with)|wary\s+of|cautious\s+(?:about|with)|(?:raises?|increases?|doubles?|carr(?:y|ies))\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|an?\s+)?(?:[\w/-]+\s+)?risk)\b|n't\b/i;
+  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|insufficient|inadequate|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't|careful\s+(?:about|with)|wary\s+of|cautious\s+(?:about|with)|(?:raises?|increases?|doubles?|carr(?:y|ies))\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|an?\s+)?(?:[\w/-]+\s+)?risk)\b|n't\b/i;
 
 /**
  * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
- * dashes, "but", "however", "whereas", "while", ", and", ", so", "so". Parentheses stay with their clause, so "(C)"
+ * dashes, "but", "however", "whereas", "while", ", and", ", so", "so", ", not", ", don't". Parentheses stay with their clause, so "(C)"
  * belongs to the words it labels.
  */
 const CLAUSE_BREAK =
-  /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=not\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
+  /\s*(?:;|:|\s[—–-]\s|[—–]|\bbut\b|\bhowever\b|\bwhereas\b|\bwhile\b|\balthough\b|,\s*(?:and|so|then)\b|\bso\b|→|=>|,\s*(?=(?:not|don't|do\s+not|never)\b)|(?=\b(?:rather\s+than|instead\s+of|versus|vs\.?)\s))\s*/i;
 
 const CONDITION_WORD = /\b(?:if|unless|when)\b/i;
 const CONVERSE_WORD = /\b(?:if\s+not|otherwise|or\s+else)\b/i;
@@ -36,7 +36,7 @@ export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE = new RegExp(
-  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|${EMBEDDED_QUESTION.source}`,
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|\b(?:fine|ok(?:ay)?|reasonable|safe|enough|acceptable)\s+(?:only\s+)?if\b|${EMBEDDED_QUESTION.source}`,
   'i',
 );
 
@@ -54,7 +54,8 @@ export interface Clause {
   readonly rejecting: boolean;
   /**
    * Whether the clause commits to nothing: a condition ("if ...", "or, if ...", "unless ...", "depending on ..."), a question, a
-   * concession the sentence then turns against ("It has resolved, but ..."), a list of
+   * concession the sentence then turns against ("It has resolved, but ..."), a permission under a condition ("an echo
+   * in 3 months should be fine if the ECG is normal"), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question
    * ("ask your dentist which pain medicine is appropriate"), alternatives ("either urgent care or the emergency

@@ -15,6 +15,11 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/, '-'], // dashes and minus signs
   [/[\u2018\u2019\u201A\u201B\u2032]/, "'"],
   [/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/, '"'],
+  // CJK and Arabic punctuation that NFKC keeps: "是的。" ends a sentence, "لا،" is "no,".
+  [/\u3002/, '. '],
+  [/[\u3001\u060C]/, ','],
+  [/\u061B/, ';'],
+  [/\u061F/, '?'],
   [/^[^\S\n]*(?:```|~~~)[^\n]*$/m, ''], // code fence lines (content kept)
   [/<\s*(?:final[_ ]?)?answer\s*>/i, '\nAnswer: '],
   [/<\s*\/\s*(?:final[_ ]?)?answer\s*>/i, '\n'],
@@ -39,6 +44,17 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/ *\n */, '\n'],
   [/\n{3,}/, '\n\n'],
 ];
+/** Vulgar fractions as decimals: NFKC would turn "29½" into "291⁄2", which reads as 291 and 2. */
+const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
+  '½': '5',
+  '¼': '25',
+  '¾': '75',
+  '⅛': '125',
+  '⅜': '375',
+  '⅝': '625',
+  '⅞': '875',
+};
+const VULGAR_FRACTION = /(?:(\d+)\s?)?([½¼¾⅛⅜⅝⅞])/g;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const SUPERSCRIPT_POWER = /10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
@@ -60,8 +76,8 @@ const GLOBAL_REWRITES = REWRITES.map(([pattern, replacement]) => [new RegExp(pat
  *    pass over the tags, so a flood of unmatched tags cannot cause quadratic work.
  * 3. Keep the first 2,000 and the last 18,000 characters of what is left: terse answers lead with the answer and
  *    chain-of-thought answers end with it, so the middle is the least informative part.
- * 4. Unicode: NFKC (full-width letters and digits, non-breaking spaces, superscript digits, roman numeral
- *    code points), dashes and minus signs to `-`, curly quotes to straight ones, zero-width and control characters
+ * 4. Unicode: vulgar fractions as decimals ("29½" is 29.5, "½ mg" is 0.5 mg), then NFKC (full-width letters and digits, non-breaking spaces, superscript digits, roman numeral
+ *    code points), dashes and minus signs to `-`, curly quotes to straight ones, CJK and Arabic full stops and commas to ASCII ones, zero-width and control characters
  *    removed, CRLF to LF.
  * 5. Markup: code fence lines removed (their content kept), `<answer>` tags turned into an `Answer:` line,
  *    LaTeX `\boxed{x}` into a `Final answer: x` line, other LaTeX wrappers and HTML emphasis unwrapped, backticks
@@ -83,6 +99,10 @@ export function normalizeAnswerText(raw: unknown): string {
   text = text.replace(
     SUPERSCRIPT_POWER,
     (_, digits: string) => `10^${[...digits].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join('')}`,
+  );
+  text = text.replace(
+    VULGAR_FRACTION,
+    (_, whole: string | undefined, fraction: string) => `${whole ?? '0'}.${VULGAR_FRACTIONS[fraction] ?? ''}`,
   );
   text = text.normalize('NFKC');
   for (const [pattern, replacement] of GLOBAL_REWRITES) text = text.replace(pattern, replacement);

@@ -72,15 +72,23 @@ const WORD_BEFORE_WORD = new RegExp(
 /** "for a week", "within an hour", "in a decade": one of a duration, after a word that measures time. */
 const ONE_DURATION = /\b(for|within|in|after|about|over|than|least|up\s+to)\s+(?:a|an|one)\s+(decade|year|month|week|day|hour|minute)\b/gi;
 
+/** "half the usual starting dose", "half of the standard dose": 50 % of a dose. */
+const HALF_DOSE =
+  /\bhalf\s+(?:of\s+)?(?:the|her|his|their|your)\s+(?:(?:usual|standard|normal|full|starting|recommended|adult|current)\s+){0,3}dose\b/gi;
+/** "half a year", "half an hour", "a half-day": half of one duration. */
+const HALF_DURATION = /\b(?:half\s+(?:a|an|one)|a\s+half-?)\s*(year|month|week|day|hour|minute)\b/gi;
+
 /**
  * The text with number words that count a unit written in digits ("ten years" -> "10 years", "seven days", "Cinco
- * días", "for a week" -> "for 1 week", "a decade" -> "10 years"). `isUnitAt` says whether a unit opens the given text;
+ * días", "for a week" -> "for 1 week", "a decade" -> "10 years", "half a year" -> "0.5 year", "half the usual dose" -> "50 % of the dose"). `isUnitAt` says whether a unit opens the given text;
  * a number word before anything else ("one of the criteria", "two tablets") stays a word.
  */
 export function numberWordsBeforeUnits(text: string, isUnitAt: (rest: string) => boolean): string {
   return text
     .replace(ONE_DURATION, (_, lead: string, unit: string) => (unit.toLowerCase() === 'decade' ? `${lead} 10 years` : `${lead} 1 ${unit}`))
     .replace(/\b(?:a|one)\s+decade\b/gi, '10 years')
+    .replace(HALF_DURATION, (_, unit: string) => `0.5 ${unit}`)
+    .replace(HALF_DOSE, '50 % of the dose')
     .replace(WORD_BEFORE_WORD, (written: string, tensWord: string, unitsWord: string | undefined, offset: number, whole: string) => {
       // A unit is short: looking at the next 40 characters keeps this linear in the text.
       if (!isUnitAt(whole.slice(offset + written.length, offset + written.length + 40))) return written;

@@ -53,15 +53,15 @@ const SCORE_MARKER = new RegExp(String.raw`\b${SCORE_NAME}\b`, 'i');
  * Not the adverb "in total" ("28 days in total — a 4-week course"), which closes a value instead of introducing one.
  */
 const TOPIC_MARKER = new RegExp(
-  String.raw`(?<!\bin\s+)\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
+  String.raw`(?<!\bin\s+)\b(?:(?:recommended|appropriate|correct|suggested|initial|starting|loading|maintenance|daily|total|estimated|calculated|target|adjusted|renally[\s-]adjusted|weight[\s-]based|final|optimal|right|single|computed|resulting|patient's|his|her|their|usual|typical|standard|adult|maximum|max)\s+){0,3}(?:dose|dosage|e?gfr|e?crcl|creatinine\s+clearance|clearance|${SCORE_NAME}|total|sum|result|amount|volume|infusion\s+rate|(?<!\b(?:respiratory|heart|pulse|breathing)\s+)rate|estimate)\b(?:[^\S\n]*\([^)\n]{0,60}\))?[^\S\n]*(?:is\b|of\b|would\s+be\b|should\s+be\b|will\s+be\b|comes\s+to\b|equals\b|works\s+out\s+to\b|(?:es|est|ist|wynosi|bedraagt)\b|é(?=\s)|[:=≈~]|-(?=\s)|(?=\s*(?:approximately|about|around|roughly|~|≈)?\s*-?\d))`,
   'i',
 );
 /**
- * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, or after "for a 75 kg adult"): a
- * number after one needs a unit.
+ * "I would give", "start at", "Give ..." (imperative, at the start of a sentence or after "so": "..., so give
+ * 180 mg", or after "for a 75 kg adult"): a number after one needs a unit.
  */
 const ACTION_MARKER =
-  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
+  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:(?:so|then|therefore|thus|hence)\s+)?(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
@@ -91,8 +91,11 @@ const CONCLUSION_CUE =
 const REVISION_CUE =
   /\b(?:wait|actually|correction|on\s+(?:second|further)\s+thought|on\s+reflection|let\s+me\s+(?:reconsider|correct|re-?check|recalculate)|scratch\s+that|I\s+was\s+wrong|instead)\b/i;
 
-/** "3, or 4 if you count the urea", "80 mg or maybe 100 mg": a second value offered right after the first. */
-const ALTERNATIVE_AFTER = /^\s*,?\s*or\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?-?\d/i;
+/**
+ * "3, or 4 if you count the urea", "80 mg or maybe 100 mg", "2 o 3", "2 oder 3": a second value offered right after the
+ * first.
+ */
+const ALTERNATIVE_AFTER = /^\s*,?\s*(?:or|o|ou|oder|lub|veya)\s+(?:maybe\s+|possibly\s+|perhaps\s+|even\s+)?-?\d/i;
 
 /**
  * Verbs that state a computed result ("Adding your answers gives 14", "Yours comes out at 56"); a number after one is
@@ -370,8 +373,11 @@ function findNumericCandidate(clean: string, plain: string, target: TargetUnit):
   return whole.status === 'none' ? (scoreWithoutUnit(clean, plain, target) ?? whole) : whole;
 }
 
-/** The number a points answer closes its last sum with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ..."). */
-const FINAL_SUM = /=\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+-]|[a-zµμ]))/gi;
+/**
+ * The number an answer closes its last sum or formula with ("2+2+2+2+1 = 9.", "= **20**. CIWA-Ar ≥ 20 indicates ...",
+ * "≈ 2.44 → indeterminate", "≈ 346 — well above 320"), not a term of a further sum ("= 20 - 5").
+ */
+const FINAL_SUM = /(?:=|≈)\s*[~≈]?\s*(\d{1,3}(?:\.\d+)?)(?![\d.,]*\d)(?!\s*(?:[/%×x*+]|-\s*[\d(]|[a-zµμ]))/gi;
 /** A points answer opening with its value before a dash or colon ("9 — high risk (7–10).", "15: moderately severe"). */
 const OPENING_SCORE =
   /^\s*(\d{1,3}(?:\.\d+)?)(?!-[A-Za-z])\s*(?:[-—–:]|\s\()\s*(?!(?:years?|yrs?|yo|y\/o|kg|cm|bpm|mmhg|over|above|under|below|age)\b)(?=\S)/i;
@@ -387,7 +393,7 @@ const YAML_SCORE = /^\s*[a-z][a-z0-9_]*(?:score|total|points)\s*:\s*(\d{1,3}(?:\
  * number is never taken as a dose.
  */
 function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Candidate<number> | undefined {
-  if (target.parsed?.dimension !== 'points') return undefined;
+  if (target.parsed?.dimension !== 'points') return calculatedWithoutUnit(plain, target);
   const found = (value: string | undefined, how: string): Candidate<number> | undefined =>
     value === undefined
       ? undefined
@@ -408,6 +414,32 @@ function scoreWithoutUnit(clean: string, plain: string, target: TargetUnit): Can
     found(bold?.[1], `bold "${bold?.[0] ?? ''}"`) ??
     found(CRITERIA_MET.exec(plain)?.[1], 'the number of criteria met')
   );
+}
+
+/**
+ * Units whose values are written bare after a formula: an index or ratio of its own (no unit `parseUnit` reads:
+ * "index", "mOsm/kg") and the electrolyte concentrations of a gap or an osmolality (mmol/L, mEq/L). Not masses,
+ * volumes or durations: a dose computed without its unit may be in mg or in g.
+ */
+function isBareResultUnit(target: TargetUnit): boolean {
+  return target.parsed === undefined || /^(?:mmol|meq)\/per-volume$/.test(target.parsed.dimension);
+}
+
+/**
+ * A calculation whose last formula result has no unit ("AG = 134 − (98 + 10) = 26", "FIB-4 ≈ 2.44 → indeterminate"),
+ * for a question in a unit of {@link isBareResultUnit}: that result, as a weak answer. A value assigned without an
+ * operation ("HCO3 = 10") or a vital sign named right before the sign ("Na = 134") is an input, not the result.
+ */
+function calculatedWithoutUnit(plain: string, target: TargetUnit): Candidate<number> | undefined {
+  if (!isBareResultUnit(target)) return undefined;
+  const lastSum = [...plain.matchAll(FINAL_SUM)].at(-1);
+  if (lastSum === undefined || VITAL_BEFORE_EQUALS.test(plain.slice(Math.max(0, (lastSum.index ?? 0) - 20), lastSum.index)))
+    return undefined;
+  // "HCO3 = 10" names an input; "= 134 − (98 + 10) = 26" and "≈ 346" give a computed result.
+  const operands = /[^=\n]*$/.exec(plain.slice(0, lastSum.index))?.[0] ?? '';
+  if (!lastSum[0].startsWith('≈') && !/[-+×*/)]/.test(operands)) return undefined;
+  const explanation = `the result of the last formula "${lastSum[0].trim()}"; no unit written, taken as ${target.written}`;
+  return { status: 'found', value: Number(lastSum[1]), strength: 'weak', explanation };
 }
 
 /** A vital sign or measurement named right before "=" ("HR = 110"): its value is no score. */
@@ -639,10 +671,17 @@ function fromJsonFields(clean: string, target: TargetUnit): Candidate<number> | 
           (field) => typeof field.value === 'number' || (typeof field.value === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(field.value)),
         );
   const unitWord = target.written.toLowerCase().replace(/[^a-z].*$/, '');
+  // "mme_per_day" for MME/day: the whole unit spelled in the key.
+  const unitSpelled = (written: string): string =>
+    written
+      .toLowerCase()
+      .replace(/\//g, 'per')
+      .replace(/[^a-z0-9]/g, '');
   const named = [
     numbers,
     numbers.filter((field) => TOTAL_KEY.test(field.key)),
     numbers.filter((field) => unitWord.length > 0 && field.key.endsWith(unitWord)),
+    numbers.filter((field) => unitSpelled(field.key).endsWith(unitSpelled(target.written))),
   ].find((group) => group.length === 1);
   if (named?.[0]) fields.push(named[0]);
   const unitField = findJsonFields(clean, JSON_UNIT_KEYS).find((field) => typeof field.value === 'string');
@@ -957,6 +996,9 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
   return { status: 'none', explanation: `no quantity in ${target.written} found` };
 }
 
+/** Length units, which `parseUnit` does not read (a lesion's size in mm is no dose): "cm", "mm", "inches". */
+const LENGTH_UNIT = /^\s*(?:mm|cm|millimet(?:er|re)s?|centimet(?:er|re)s?|met(?:er|re)s?|inch(?:es)?)\s*$/i;
+
 function convert(quantity: Quantity, target: TargetUnit): Conversion {
   const { unit } = quantity;
   const targetUnit = target.parsed;
@@ -976,6 +1018,16 @@ function convert(quantity: Quantity, target: TargetUnit): Conversion {
       !inCustomUnit(quantity, target)
     ) {
       return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is not in ${target.written}` };
+    }
+    // "20 mm" for a margin in cm: another length unit, which the answer would need converting (not done here).
+    if (
+      targetUnit === undefined &&
+      quantity.wordAfter !== undefined &&
+      LENGTH_UNIT.test(target.written) &&
+      LENGTH_UNIT.test(quantity.wordAfter) &&
+      squashed(target.written) !== squashed(quantity.wordAfter)
+    ) {
+      return { ok: false, reason: `"${quantity.text} ${quantity.wordAfter}" is in another length unit than ${target.written}` };
     }
     if (targetUnit === undefined && quantity.wordAfter !== undefined && sameCustomUnit(quantity.wordAfter, target.written)) {
       return { ok: true, value: round(quantity.value), note: '' };
@@ -1220,10 +1272,18 @@ function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): bo
   return before.endsWith(name) && !/[a-z]/.test(before.charAt(before.length - name.length - 1));
 }
 
-/** "7 mg IV bolus", "a loading dose of 300 mg": an amount named as one part of a regimen. */
-const PART_OF_REGIMEN = /^[^.;:\n\d]{0,25}?\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion)\b/i;
+/** "7 mg IV bolus", "a loading dose of 300 mg", "7 mg en bolo": an amount named as one part of a regimen. */
+const PART_OF_REGIMEN =
+  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![A-Za-zÀ-ÿ]))/i;
+/** "63.2 mg over 60 min": the infusion that follows a bolus, when the answer names one. */
+const OVER_DURATION =
+  /^\s*(?:IV\s+)?(?:over|in|durante|en|über)\s+(?:an?\s+|one\s+|\d+\s*)(?:min(?:ute)?s?|minutos|h|hours?|hr|horas?|hora|stunden?)\b/i;
+const BOLUS = /\b(?:bol(?:us|o)|push|loading\s+dose)\b/i;
 
-/** Whether the question asks for a total and the amount is named as one part of it (and not as the total). */
+/**
+ * Whether the question asks for a total and the amount is named as one part of it (and not as the total): a bolus, a
+ * loading dose, an infusion, or, when the answer names a bolus, the amount given "over 60 min" after it.
+ */
 function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): boolean {
   if (target.asksTotal !== true) return false;
   const around = `${text.slice(Math.max(0, quantity.start - 25), quantity.start)} ${text.slice(quantity.end, quantity.end + 25)}`;
@@ -1231,7 +1291,8 @@ function isPartOfTotal(text: string, quantity: Quantity, target: TargetUnit): bo
   const before = text.slice(Math.max(0, quantity.start - 25), quantity.start);
   return (
     PART_OF_REGIMEN.test(text.slice(quantity.end)) ||
-    /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion)\s+(?:of\s+)?$/i.test(before)
+    /\b(?:bolus|loading\s+dose|initial\s+dose|first\s+dose|infusion|bolo)\s+(?:of\s+|de\s+)?$/i.test(before) ||
+    (BOLUS.test(text) && OVER_DURATION.test(text.slice(quantity.end, quantity.end + 30)))
   );
 }
 

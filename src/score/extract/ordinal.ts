@@ -108,6 +108,12 @@ const FOREIGN_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
     /\b(?:unidad\s+de\s+cuidados\s+intensivos|unité\s+de\s+soins\s+intensifs|unidade\s+de\s+(?:terapia|cuidados)\s+intensiv[oa]s|Intensivstation)(?![\w-])/gi,
     'intensive care unit',
   ],
+  // The emergency department in Vietnamese, Polish, Dutch, Turkish, Chinese and Arabic: "khoa cấp cứu", "SOR",
+  // "spoedeisende hulp", "acil servis", "急诊", "قسم الطوارئ".
+  [
+    /(?:khoa|phòng)\s+cấp\s+cứu|\bSOR\b|\bspoedeisende\s+hulp\b|\bSEH\b|\bacil\s+servis(?:e|i)?(?![a-zçğıöşü])|急诊(?:科|室)?|قسم\s+الطوارئ/gi,
+    'emergency department',
+  ],
   [/\b(?:opioide?|opiacé)\s+(?:potente|fort|fuerte|forte)(?![\w-])|\bstarkes\s+Opioid\b/gi, 'strong opioid'],
   [/\b(?:antalgique|analgésique|analgésico)\s+non\s+opio[iï]de(?![\w-])/gi, 'non-opioid analgesic'],
 ];
@@ -373,6 +379,7 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const inDecisions = new Map<number, string>();
   const anywhere = new Map<number, string>();
   const outOfScale = new Set<string>();
+  const conditionalOnly = new Map<number, string>();
   // Clauses joined by "but" or ";" are judged apart: "X would be reasonable if she were stable, but Y is needed".
   for (const sentence of splitSentences(plain).flatMap((whole) => whole.split(/,?\s+but\s+|;\s+/i))) {
     const conditional =
@@ -393,6 +400,12 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
         continue;
       // A value asked about and then answered ("ESI 4? No — ..., so ESI 3") is considered, not chosen.
       if (/^\s*\?/.test(sentence.slice(group.end))) continue;
+      // One under a condition that follows it ("phone the clinic tomorrow if the fever is still there") is not
+      // committed to, but still stands against any other point named ("rest at home, and phone ... if ...").
+      if (TRAILING_CONDITION.test(sentence.slice(group.end))) {
+        if (scale.values.has(group.value)) conditionalOnly.set(group.value, group.written);
+        continue;
+      }
       if (!scale.values.has(group.value)) {
         outOfScale.add(group.written);
         continue;
@@ -416,12 +429,15 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const onlyAnywhere = [...anywhere][0];
   if (anywhere.size === 1 && onlyAnywhere) {
     const [value, written] = onlyAnywhere;
+    const underCondition = [...conditionalOnly].find(([other]) => other !== value);
+    if (underCondition)
+      return { status: 'ambiguous', explanation: `"${written}" is mentioned, and "${underCondition[1]}" under a condition` };
     // "Resuscitation (3).": the mention labelled with another point's number.
     const label = new RegExp(`${escapeRegExp(written)}\\s*\\((\\d{1,2})\\)`, 'i').exec(plain)?.[1];
     const bracketed = label !== undefined && Number(label) !== value && scale.values.has(Number(label)) ? label : undefined;
     if (bracketed !== undefined)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "(${bracketed})", another point` };
-    const other = otherPointEvidence(plain, value, scale);
+    const other = otherPointEvidence(plain, value, written, scale);
     if (other)
       return { status: 'ambiguous', explanation: `"${written}" is mentioned, but so is "${other}", a word of another point's label` };
     if (inRestatedScale(plain, written, value, scale))
@@ -442,6 +458,13 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   if (described?.status === 'ambiguous') return { status: 'ambiguous', explanation: described.explanation };
   return { status: 'none', explanation: 'no scale value or label found' };
 }
+
+/**
+ * A condition right after a mention, in its clause ("... tomorrow morning if the fever is still there"), other than a
+ * proviso that keeps the commitment ("if needed", "if possible", "if symptoms worsen" is a safety net, not read here).
+ */
+const TRAILING_CONDITION =
+  /^[^,.;:!?\n]{0,30}?\b(?:if|unless|provided|as\s+long\s+as)\b(?!\s+(?:needed|necessary|possible|required|so|in\s+doubt|not|(?:it|things|symptoms|they|this)\s+(?:get|gets|become|becomes)\s+worse|(?:it|things|symptoms|they|this)\s+worsens?))/i;
 
 /** An arrow or equals sign and what follows it up to the end of its clause ("→ **severe** opioid use disorder"). */
 const AFTER_SIGN = /(?:→|=>|=)\s*\**\s*([^.;,\n()?]{1,40})(\?)?/g;
@@ -763,14 +786,19 @@ const RECOMMENDING_SENTENCE = /\b(?:sufficient|enough|can|should|needs?|recommen
 const NEGATION = /\b(?:not|no|never|without|rather\s+than|instead\s+of)\b|n't\b/i;
 
 /**
- * A word only another point's label has, in a sentence that recommends it without any negation ("Strong opioid.
- * Paracetamol and ibuprofen alone are sufficient"): a lone mention is then not the answer. A veto only, never
+ * A word only another point's label has, in a sentence that recommends it without any negation and does not name the
+ * mentioned point `written` ("Strong opioid. Paracetamol and ibuprofen alone are sufficient"): a lone mention is then
+ * not the answer. A veto only, never
  * evidence for a value; reasoning about history or rejected options ("no high-risk features") does not veto.
  */
-function otherPointEvidence(plain: string, value: number, scale: Scale): string | undefined {
+function otherPointEvidence(plain: string, value: number, written: string, scale: Scale): string | undefined {
+  const chosen = written.toLowerCase();
   for (const sentence of splitSentences(plain)) {
     if (NEGATION.test(sentence) || !RECOMMENDING_SENTENCE.test(sentence)) continue;
-    const lower = sentence.toLowerCase();
+    // In the sentence naming the chosen point, the words before it set the scene ("A potassium that high ... — go to
+    // the emergency department now", "take your friend to ..."); only what follows it may offer another point.
+    const at = sentence.toLowerCase().indexOf(chosen);
+    const lower = sentence.toLowerCase().slice(at < 0 ? 0 : at + chosen.length);
     for (const [point, words] of scale.distinctiveWords) {
       if (point === value) continue;
       const word = [...words].find((candidate) => new RegExp(`\\b${candidate}\\b`).test(lower));
@@ -829,7 +857,7 @@ function escapeRegExp(text: string): string {
 
 /**
  * Common short names written out as the shipped scale labels word them, so that "go to the ER", "ICU", "call an
- * ambulance", "ibuprofen", "codeine", "today" or "the cath lab" can be matched to "Emergency department now (call emergency
+ * ambulance", "call EMS", "DOAC", "admit", "ibuprofen", "codeine", "today" or "the cath lab" can be matched to "Emergency department now (call emergency
  * services ...)", "Intensive care unit", "... an NSAID", "... a weak opioid", "Same-day ..." or "... angiography". Used
  * only for answers that describe a point in other words.
  */
@@ -838,7 +866,10 @@ const SCALE_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
   // German, French, Spanish and Portuguese names of the emergency department.
   [/\b(?:Notaufnahme|urgences|urgencias|pronto-socorro)\b/gi, 'emergency department'],
   [/\bICU\b/g, 'intensive care unit'],
-  [/\b(?:call(?:ing)?\s+)?(?:911|999|112|an\s+ambulance)\b/g, 'call emergency services'],
+  [/\b(?:call(?:ing)?\s+)?(?:911|999|112|000|EMS|an\s+ambulance)\b/g, 'call emergency services'],
+  [/\bDOACs?\b/g, 'direct oral anticoagulant'],
+  // "admit for IV antibiotics", "I'd admit to cardiology": the admission the labels name.
+  [/\badmit(?:ted)?\b/gi, 'admission'],
   [/\bGP\b/g, 'primary care clinician'],
   [/\b(?:ibuprofen|naproxen|diclofenac|ketorolac|celecoxib|ketoprofen)\b/gi, 'NSAID'],
   [/\b(?:codeine|tramadol|dihydrocodeine)\b/gi, '$& (weak opioid)'],

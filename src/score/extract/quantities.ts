@@ -79,6 +79,8 @@ export function findQuantities(text: string): Quantity[] {
     const start = match.index;
     // "1:1000", "1:10,000" (a dilution), "08:30" (a time): a ratio's terms are not quantities.
     if (/\d:$/.test(text.slice(Math.max(0, start - 2), start)) || /^:\d/.test(text.slice(start + match[0].length))) continue;
+    // "PHQ-9", "FIB-4", "GAD-7": the number belongs to the name of a score.
+    if (/\b[A-Z]{2,}-$/.test(text.slice(Math.max(0, start - 12), start))) continue;
     // "in the 50s", "the 1990s": a decade names a band, not a value.
     if (/0$/.test(match[0]) && /^s\b/.test(text.slice(start + match[0].length))) continue;
     const sign = match[1] !== undefined && !/\d\s*$/.test(text.slice(Math.max(0, start - 3), start)) ? -1 : 1;

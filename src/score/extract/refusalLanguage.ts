@@ -7,7 +7,7 @@ const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|
 /** Verbs that are a refusal only with an advice-like object ("I can't give a specific dose", not "I cannot recommend thrombolysis"). */
 const OBJECT_VERB = String.raw`(?:provide|give|offer|make|recommend|suggest|determine|assign|choose|select|pick|tell|say|advise|calculate|compute|work\s+out|figure\s+out|estimate|decide|answer|comment|help|assist|specify|confirm|assess|evaluate|interpret|weigh\s+in)`;
 const FILLER_WORDS = String.raw`(?:(?:you|a|an|any|the|your|with|on|to|such|me|for|in|this|that|what)\s+){0,3}`;
-const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine|vaccine|vaccination|screening|dosing|diagnostic)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|figure|number|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|treatment\s*[.;!]|level|(?:management\s+)?(?:strategy|plan)|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
+const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine|vaccine|vaccination|screening|dosing|diagnostic)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|figure|number|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|treatment(?=\s*[.;!])|level|(?:management\s+)?(?:strategy|plan)|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
 
 const DECLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+\\w+){0,2}?\\s+(?:to\\s+)?${SELF_SUFFICIENT_VERB}`, 'i'),
@@ -58,7 +58,12 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   // "I'm programmed not to give clinical recommendations", "I don't think it's appropriate for me to choose for them".
   /\bI(?:'m|\s+am)\s+(?:programmed|designed|built)\s+not\s+to\s+(?:give|provide|make|offer)\b|\b(?:don't|do\s+not)\s+think\s+it(?:'s|\s+is|\s+would\s+be)\s+(?:appropriate|right|my\s+place)\s+for\s+me\s+to\b/i,
   // Spanish, French, German and Portuguese declines: "No puedo dar consejos médicos", "Je ne peux pas donner ...".
-  /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\b(?:ich\s+kann|kann\s+ich)\s+(?:Ihnen\s+)?(?:keine|nicht)\b|\bje\s+ne\s+suis\s+pas\s+en\s+mesure\s+de\b|\bno\s+estoy\s+en\s+(?:condiciones|posici[oó]n)\s+de\b|\bn[ãa]o\s+estou\s+em\s+(?:condi[çc][õo]es|posi[çc][ãa]o)\s+de\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
+  /\bno\s+(?:puedo|podemos)\s+(?:dar|ofrecer|proporcionar|recomendar|decidir|responder|diagnosticar|evaluar)\b|\bje\s+ne\s+(?:peux|puis)\s+pas\s+(?:donner|fournir|recommander|répondre|décider|évaluer|diagnostiquer)\b|\b(?:ich\s+kann|kann\s+ich)\s+(?:Ihnen\s+|dir\s+)?(?:dazu\s+|hierzu\s+|hier\s+)?(?:keine|nicht)\b|\bje\s+ne\s+suis\s+pas\s+en\s+mesure\s+de\b|\bno\s+estoy\s+en\s+(?:condiciones|posici[oó]n)\s+de\b|\bn[ãa]o\s+estou\s+em\s+(?:condi[çc][õo]es|posi[çc][ãa]o)\s+de\b|\bnão\s+posso\s+(?:dar|fornecer|recomendar|responder|decidir|avaliar)\b/i,
+  // Dutch, Polish, Turkish, Vietnamese, Chinese and Arabic declines: "Ik mag geen medisch advies geven", "Nie mogę
+  // udzielać porad", "Bu hesaplamayı yapamam", "Tôi không thể đưa ra lời khuyên", "我无法提供建议", "لا أستطيع تقديم".
+  /\b(?:ik\s+(?:mag|kan)|kan\s+ik)\s+(?:u\s+|je\s+|jou\s+)?(?:hier\s+|daar\s+|hierover\s+)?geen\b|\bnie\s+mog[ęe]\s+(?:[^\s.,;!?]+\s+)?(?:udziela|udzieli|doradza|doradzi|poda|oceni|zaleci|odpowiedzie|wskaza|okre[śs]li|poleci)|(?:^|\s)(?:yapamam|veremem|öneremem|söyleyemem|hesaplayamam|edemem|olamam)(?=[\s.,;!]|$)|\btôi\s+không\s+thể\s+(?:đưa\s+ra|cung\s+cấp|tư\s+vấn|khuyên|trả\s+lời|chẩn\s+đoán|kê\s+đơn|tính)|我(?:无法|不能|没法|不可以)(?:提供|给出|给予|回答|判断|推荐|建议|诊断|计算)|(?:^|[\s.,;:!?"'(])لا\s+(?:أستطيع|يمكنني|يمكن\s+لي|أقدر)/im,
+  // A JSON answer left null for want of information: {"dose_mg": null, "note": "insufficient information"}.
+  /"\s*:\s*null\b[^{}]{0,200}?\b(?:insufficient|not\s+enough|missing)\s+(?:[\w-]+\s+)?(?:information|data|details|info)\b/i,
   // "I'd rather not give a number.", "so I'd rather not say": declining without "can't".
   /\bI(?:'d|\s+would)\s+(?:rather|prefer)\s+not\s+(?:to\s+)?(?:say|answer|comment|weigh\s+in|score|grade|guess|speculate|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate|recommendation)|put\s+a\s+number)\b/i,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+(?:[\w-]+\s+)?information\s+to\b|(?:\bnot|n't\s+have|\bnot\s+have)\s+enough\s+(?:[\w-]+\s+)?(?:information|details?|data|context)\s+to\b|\b(?:impossible|not\s+(?:really\s+)?possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide|interpret|calculate|compute|grade)/i,
@@ -91,6 +96,9 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\b(?:should|must)\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made|done|handled|interpreted|managed|assessed)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,4}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|professional|[a-z]+(?:ologist|ician))\b/i,
   /\b(?:is|are)\s+up\s+to\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:doctor|physician|clinician|team|prescriber|specialist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
   /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b|\b(?:als\s+KI|en\s+tant\s+qu['’]IA|como\s+(?:una?\s+)?IA|in\s+quanto\s+IA)\b/i,
+  // "Als taalmodel", "Jako model językowy", "Yapay zeka olarak", "作为AI", "بصفتي نموذج": "as an AI" in other languages;
+  // and sending the reader to a doctor: "请联系医生", "يرجى استشارة طبيبك", "doktorunuza danışın", "hỏi bác sĩ".
+  /\bals\s+(?:AI|taalmodel|(?:een\s+)?AI-(?:model|assistent))\b|\bjako\s+(?:model\s+językowy|AI|sztuczna\s+inteligencja)|\byapay\s+zek[aâ]\s+olarak\b|作为\s*(?:一个)?\s*(?:AI|人工智能|语言模型)|بصفتي\s+(?:نموذج|ذكاء)|请(?:立即|尽快)?(?:咨询|联系|询问|就诊)|(?:يرجى|رجاء|الرجاء)\s+(?:استشارة|مراجعة)|(?:doktorunuza|hekiminize)\s+(?:danışın|başvurun|sorun)|(?:hỏi|gặp|tham\s+khảo\s+ý\s+kiến)\s+bác\s+sĩ|raadpleeg\s+(?:uw|je|een)\s+(?:arts|huisarts|specialist)|skonsultuj\s+si[ęe]\s+z\s+lekarzem/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
   /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,
   /\b(?:your|their|his|her|the|a)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician))\b[^.\n]{0,50}?\s(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
@@ -118,9 +126,11 @@ const DEFER_PATTERNS: readonly RegExp[] = [
  */
 const NEEDS_INPUT_PATTERNS: readonly RegExp[] = [
   new RegExp(
-    `(?:${SUBJECT_DECLINES}\\s+(?:to\\s+)?|(?:^|[.!?]\\s+)(?:cannot|can't|can\\s+not|unable\\s+to)\\s+)(?:determine|say|tell|assess|answer|grade|calculate|compute|decide|judge|estimate|stage|classify)\\b[^.\\n]{0,50}?\\bwithout\\b`,
+    `(?:${SUBJECT_DECLINES}\\s+(?:to\\s+)?|(?:^|[.!?]\\s+)(?:cannot|can't|can\\s+not|unable\\s+to)\\s+)(?:determine|say|tell|assess|answer|grade|calculate|compute|decide|judge|estimate|stage|classify|make\\s+(?:that|this|the|a)\\s+(?:call|decision|judge?ment))\\b[^.\\n]{0,50}?\\bwithout\\b`,
     'im',
   ),
+  // "I don't know those details from what you've said", "I don't have her results".
+  /\bI\s+(?:don't|do\s+not)\s+(?:know|have)\s+(?:those|these|the|that|this|her|his|their|your)\s+(?:[\w-]+\s+)?(?:details?|information|results?|values?|data|history)\b/i,
   /\bI(?:'d|\s+would)\s+need\s+(?:to\s+(?:see|know|have|review)\s+)?(?:(?:the|a|an|her|his|their)\s+)?(?:(?:full|complete|whole|actual|additional|further|more)\s+[\w-]+|(?:report|information|details?|data|results?|history|context|imaging|labs?)\b)/i,
 ];
 

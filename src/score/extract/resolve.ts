@@ -27,7 +27,7 @@ export type Candidate<T> =
  *    ("This is not medical advice", "please see your doctor") does not veto a weak answer.
  * 3. An ambiguous result in a refusal is a refusal (the model declined and hedged between options); otherwise it is
  *    unparseable with the extractor's reason. Naming missing input alone ("A or B — I can't decide without the
- *    imaging") explains the hedge and leaves it unparseable.
+ *    imaging", "I can't make that call without knowing ...") explains the hedge and leaves it unparseable.
  * 2a. A weak answer in a text that stops mid-sentence is unparseable: the conclusion the reasoning was heading for
  *    is missing, and a mention in the reasoning is not it ("dopamine (A) was historically used ... The guidelines
  *    recommend").
@@ -64,7 +64,9 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
     }
     return { kind: 'answer', value: candidate.value, extractor, explanation: candidate.explanation };
   }
-  if (candidate.status === 'ambiguous' && language.declines.length === 0 && language.defers.length === 0) {
+  // "I can't make that call without knowing X — if X no, otherwise yes": the missing input explains the hedge.
+  const onlyMissingInput = language.defers.length === 0 && language.needsInput.length > 0;
+  if (candidate.status === 'ambiguous' && language.defers.length === 0 && (language.declines.length === 0 || onlyMissingInput)) {
     return { kind: 'unparseable', extractor, explanation: candidate.explanation };
   }
   // "Ask your team tonight, who may advise either urgent care or the emergency department": alternatives, not a refusal.
@@ -81,9 +83,13 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
 /**
  * Whether an answer stops mid-sentence (a generation cut off by a token limit): its last line is prose of five words or
  * more that ends on a word or a comma, not on closing punctuation, a bracket, a number or markup; or it ends on a
- * field name and a colon with nothing after it.
+ * field name and a colon with nothing after it. A transcript of speech (lower case from its start, no sentence
+ * punctuation anywhere) is not cut off: it never had full stops.
  */
 function looksCutOff(rawText: string): boolean {
+  // "tell your roommate to go to the er right now vomiting plus ketones": a transcript of speech, lower case and
+  // without sentence punctuation from its start, ends on a word because it has no full stops at all.
+  if (/^[a-z]/.test(rawText.trim()) && !/[.!?;]/.test(rawText)) return false;
   const lastLine = rawText.trim().split('\n').at(-1)?.trim() ?? '';
   // "... ECG: normal (0). Age:": a field name whose value never came.
   if (/[A-Za-z][A-Za-z ]{0,30}:$/.test(lastLine) && lastLine.length > 20) return true;

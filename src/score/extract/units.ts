@@ -45,8 +45,9 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`international\s+units?|units?|iu|u`, dimension: 'units', factor: 1 },
   { pattern: String.raw`millimoles?|mmol`, dimension: 'mmol', factor: 1 },
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
-  // Spanish, Portuguese, French and German units are written after digits as in English ("7 dias", "2 Punkte").
-  { pattern: String.raw`points?|pts?|punkte?|puntos?|pontos?`, dimension: 'points', factor: 1 },
+  // Spanish, Portuguese, French, German, Polish, Turkish and Dutch units are written after digits as in English ("7
+  // dias", "2 Punkte", "15 punktów", "9 puan", "4 punten").
+  { pattern: String.raw`points?|pts?|punkte?|punkt(?:y|ów)?|puan|puntos?|pontos?|punten`, dimension: 'points', factor: 1 },
   // Blood counts: "270 cells/µL", "0.27 × 10^9/L" (see `findQuantities`), "270/mm3".
   { pattern: String.raw`cells?`, dimension: 'cells', factor: 1 },
   // "% predicted" (spirometry) is a percentage of the predicted value, written with or without "of".

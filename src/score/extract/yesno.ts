@@ -60,8 +60,10 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\bI\s+(?:don't|do\s+not)\s+think\s+(?:that\s+)?(?:[\w-]+\s+){1,4}(?:is|are)\s+(?:currently\s+|really\s+)?(?:needed|necessary|required|indicated|warranted|recommended)\b/i,
   /\b(?:can|could|may)\s+(?:safely\s+)?(?:skip|forgo|omit)\s+(?:it|this|that|them|the\s+[\w-]+)\b|\b(?:fine|ok(?:ay)?|safe|reasonable)\s+(?:for\s+(?:you|him|her|them|(?:your|my|his|her|their)\s+[\w-]+)\s+)?to\s+(?:skip|forgo|omit)\b|\b(?:does|do)\s*(?:not|n't)\s+need\s+to\s+be\s+[a-z]+ed\b/i,
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
-  /(?:^|[.:;!]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
+  /(?:^|[.:;!]\s*|,\s*so\s+|\s[—–-]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
+  // "I'd skip the typhoid vaccine": declining what was asked (read only when the stem does not ask about skipping).
+  /\bI(?:'d|\s+would)\s+(?:skip|forgo|pass\s+on)\b/i,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
   /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
 ];
@@ -131,18 +133,22 @@ const REVISION_CUE =
  */
 const CONDITIONAL_BOTH =
   /(?:^|[.!?\n]\s*)(?:if|unless|when|once)\b[^.!?\n]*?,\s*(?:then\s+)?(?:yes|no)\b[^.!?\n]*\b(?:yes|no)\b|\b(?:if|unless|when|once|provided)\b[^.!?\n]*?\b(?:yes|no)\b[^.!?\n]*?\b(?:otherwise|if\s+not|or\s+else|else)\b[\s,:—–-]*(?:yes|no)\b/i;
-/** A concluding "so yes" / "therefore, no" anywhere in the text. */
-const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(yes|no)\b(?=\s*(?:[.!;,]|$))/gi;
+/** A concluding "so yes" / "therefore, no" / "so with depression, no" anywhere in the text. */
+const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(?:[^,.;!?\n]{1,40},\s*)?(yes|no)\b(?=\s*(?:[.!;,]|$))/gi;
 
 /**
  * A yes/no that closes the answer on its own ("... the threshold is 10 %. Yes.", "... that does not mean she should
- * skip it — yes.") or right after a verdict word ("It's recommended, yes: ..."): the model's committed answer, after
- * reasoning that may itself be worded negatively.
+ * skip it — yes.", "..., so with his asthma, no."), right after a verdict word ("It's recommended, yes: ..."), or a
+ * sentence after the findings that opens with it and a semicolon or colon ("... risks haemolysis. No; give ..."): the
+ * model's committed answer, after reasoning that may itself be worded negatively.
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s)(yes|no)\s*[.!]?\s*$/i.exec(plain.trim()) ??
-    /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain);
+    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*|(?:^|[.!?]\s+)not\b[^.!?\n,]{1,40},\s*)(yes|no)\s*[.!]?\s*$/i.exec(
+      plain.trim(),
+    ) ??
+    /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain) ??
+    /(?<=[.!?]\s+|(?:→|=>)\s*)(yes|no)\s*[;:]\s/i.exec(plain);
   if (!closing) return undefined;
   return { value: (closing[1] ?? '').toLowerCase() === 'yes' ? 'yes' : 'no', written: closing[0].trim() };
 }
@@ -301,9 +307,11 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer. A
   // speaker's label ("Nurse: Yes, ...", "ED attending: Yep") comes first too.
   const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '').replace(SPEAKER_LABEL, '');
-  const leadingReading = /^\W*[YN]\W*$/i.test(answered)
-    ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim() }
-    : readYesNoAt(answered);
+  // "Y", "N." alone, or "Y — cath." (the letter, then a dash or colon and a note).
+  const leadingReading =
+    /^\W*[YN]\W*$/i.test(answered) || /^\W*[YN]\s*(?:\s[—–-]|:)\s/.test(answered)
+      ? { value: /^\W*Y/i.test(answered) ? ('yes' as const) : ('no' as const), written: answered.trim().slice(0, 20) }
+      : readYesNoAt(answered);
   const leading = fromReading(leadingReading, 'leading');
   if (leading?.status === 'found') return contradictionOfLeading(answered, leading.value, stem) ?? leading;
   if (leading) return leading;
@@ -405,13 +413,59 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     return { status: 'found', value: 'no', strength: 'weak', explanation: `negated verdict "${negated}" (no explicit yes/no)` };
   if (affirmed !== undefined)
     return { status: 'found', value: 'yes', strength: 'weak', explanation: `affirmed verdict "${affirmed}" (no explicit yes/no)` };
+  const unchanged = stem !== undefined && CHANGE_ASKED.test(stem) ? KEEP_AS_IS.exec(plain)?.[0] : undefined;
+  if (unchanged !== undefined)
+    return {
+      status: 'found',
+      value: 'no',
+      strength: 'weak',
+      explanation: `asked about a change, the answer keeps things as they are ("${unchanged}")`,
+    };
+  const noThing = stem === undefined ? undefined : clippedNoThingAsked(plain, stem);
+  if (noThing !== undefined)
+    return { status: 'found', value: 'no', strength: 'weak', explanation: `clipped note "${noThing}" names what the question asks about` };
   return { status: 'none', explanation: 'no yes/no answer found' };
 }
 
-/** "No aspirin for primary prevention." for "Should he take aspirin?": a leading "no" before what the question asks about. */
+/** A question about changing a treatment ("Should the dose be reduced to 2.5 mg?", "Should she switch to ..."). */
+const CHANGE_ASKED = /\b(?:reduc|lower|decreas|increas|rais|switch|chang|adjust|halv|doubl)\w*/i;
+/**
+ * An answer that keeps the treatment as it is ("should stay on 5 mg twice daily", "keep the current dose", "remain at
+ * 40 mg"), which answers a question about changing it with a no.
+ */
+const KEEP_AS_IS =
+  /\b(?:should|can|must|will|to)\s+(?:stay|remain)\s+(?:on|at)\b|\b(?:keep|continue|maintain)\s+(?:(?:on|at|with)\s+)?(?:the|her|his|their|your)\s+(?:current|same|usual|present)\s+(?:dose|dosage|regimen|treatment)\b/i;
+
+/** A finite verb that makes a "no ..." clause a statement of fact ("no CT was done"), unless it states a need ("no CT is needed"). */
+const FINITE_VERB =
+  /\b(?:is|are|was|were|has|have|had|did|does|do|shows?|showed|found)\b(?!\s+(?:currently\s+|really\s+)?(?:needed|required|necessary|indicated|recommended|warranted)\b)/i;
+
+/**
+ * "Stable, no CAD — no transfusion now.", "... — reassurance, no cardiology referral.", "Not admission.": a clause of
+ * a clipped note that is only "no" (or, as a sentence of three words at most, "not") before what the question asks
+ * about (a word sharing its first four letters with the stem), without a verb that would make it a finding. The clause
+ * as written, or undefined.
+ */
+function clippedNoThingAsked(plain: string, stem: string): string | undefined {
+  const asked = stemRoots(stem);
+  for (const clause of plain.split(/[.;:,!?\n→]|\s[—–-]\s|[—–]/)) {
+    const noThing = /^\s*(?:(?:so|then|therefore|hence|thus)\s+)?(?:no|(not))\s+([a-z][\w-]*)/i.exec(clause);
+    if (!noThing || FINITE_VERB.test(clause) || !asked.has((noThing[2] ?? '').toLowerCase().slice(0, 4))) continue;
+    if (noThing[1] !== undefined && clause.trim().split(/\s+/).length > 3) continue;
+    return clause.trim();
+  }
+  return undefined;
+}
+
+/**
+ * "No aspirin for primary prevention." for "Should he take aspirin?": a leading "no" before what the question asks about,
+ * in a clause without a verb that makes it a finding.
+ */
 function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<YesNo> | undefined {
   const noThing = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(text);
   if (!noThing || !stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4))) return undefined;
+  // "No antibiotics were given before arrival" states a fact about the case, not a verdict.
+  if (FINITE_VERB.test(/^[^.;:,!?\n]*/.exec(text)?.[0] ?? '')) return undefined;
   return {
     status: 'found',
     value: 'no',
@@ -732,17 +786,23 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // An emoji before the word ("👍 Yes!", "❌ No") decorates it. "True." and "False." alone are a yes and a no (not
   // "True, she is 70, but ...", which concedes).
-  // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim." are a yes and "Nein, ...", "Non.", "Não," a no
-  // ("No" is the same word in Spanish). Only as a word of their own before punctuation: "Si el paciente ..." (if) and
-  // "Non-urgent" are not answers.
+  // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim.", "Tak.", "Evet", "Có.", "نعم،", "是的。" are a yes and
+  // "Nein, ...", "Non.", "Não,", "Nee.", "Nie.", "Hayır", "Không.", "لا،", "不。" a no ("No" is the same word in Spanish).
+  // Only as a word of their own before punctuation (Turkish "evet"/"hayır", which mean nothing else, also before a
+  // space): "Si el paciente ..." (if), "Có thể" (can) and "Non-urgent" are not answers.
   const segment = written
     .replace(/^\s*(?:[\p{Extended_Pictographic}\u2714\u2716]\uFE0F?\s*)+(?=\w)/u, '')
     .replace(/^(\s*["'(\[]?\s*)true(?=\s*(?:[.!](?:\s|$)|$))/i, '$1yes')
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
-    .replace(/^(\s*["'(\[]?\s*)(?:sí(?=[\s,.!;:]|$)|(?:si|oui|ja|sim)(?=\s*[,.!;:]|$))/i, '$1yes')
-    .replace(/^(\s*["'(\[]?\s*)(?:nein|non|não|nao)(?=\s*[,.!;:]|$)/i, '$1no');
+    .replace(/^(\s*["'(\[]?\s*)evet(?=\s+[^\s\d.,;:!?])/i, '$1yes,')
+    .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+[^\s\d.,;:!?])/i, '$1no,')
+    .replace(/^(\s*["'(\[]?\s*)(?:(?:sí|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对)(?=\s*[,.!;:]|$))/i, '$1yes')
+    .replace(
+      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否)(?=\s*[,.!;:]|$))/i,
+      '$1no',
+    );
   const match =
-    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|(?:absolutely|definitely|certainly|clearly)\s*,?\s*(?:yes|no)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+now|not\s+yet|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
+    /^\s*["'(\[]?\s*((?:(?:most|very|quite)\s+)?(?:probably|likely)\s*,?\s*(?:not\s+yet|not|no|yes)|(?:most|very|quite)\s+(?:probably|likely)|(?:absolutely|definitely|certainly|clearly)\s*,?\s*(?:yes|no)|probably|likely|almost\s+certainly\s+not|almost\s+certainly|(?:(?:very|highly|most)\s+)?unlikely|not\s+likely|indicated|recommended|warranted|necessary|required|absolutely\s+not|definitely\s+not|certainly\s+not|of\s+course\s+not|no\s+way|not\s+at\s+this\s+time|not\s+(?:right\s+|just\s+)?now|not\s+(?:just\s+)?yet|not\s+for\s+now|not\s+at\s+the\s+moment|not\s+really|not\s+recommended|not\s+indicated|not\s+at\s+all|without\s+(?:question|a\s+doubt|doubt)|I\s+(?:don't|do\s+not)\s+(?:think|believe)\s+so|I\s+(?:think|believe)\s+so|generally\s+(?:yes|no)|yes|yeah|yep|no|nope|nah|absolutely|definitely|certainly|of\s+course|affirmative|negative)\b(.*)$/is.exec(
       segment,
     );
   if (!match) return undefined;

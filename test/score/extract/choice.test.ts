@@ -242,4 +242,104 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice(text, colitis)).toMatchObject({ kind: 'answer', value: 'B' });
     expect(extractChoice('Hold it for 48 h. B or C after that.', colitis).kind).not.toBe('answer');
   });
+
+  it('does not take a letter labelling an option weighed in passing for the answer', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Intra-articular steroid', D: 'High-dose aspirin' };
+    expect(extractChoice('Give colchicine early. Aspirin (D) would raise the urate further.', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Steroids by mouth (B) only if colchicine is not tolerated.', gout).kind).not.toBe('answer');
+    expect(extractChoice('Aspirin at that dose (D) increases the urate level.', gout).kind).not.toBe('answer');
+    expect(extractChoice('Prednisolone (B), given the kidney function.', gout)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
+
+  it('reads "both X and Y" as a hedge whatever follows, unless both are ruled out', () => {
+    const anaemia = { A: 'Oral iron', B: 'IV iron', C: 'Transfusion', D: 'Watchful waiting' };
+    expect(extractChoice('Both A and B have their place here.', anaemia).kind).toBe('unparseable');
+    expect(extractChoice('Both B and C — depending on the haemoglobin.', anaemia).kind).toBe('unparseable');
+    expect(extractChoice('Oral iron first — A. Option C and option D are both inadequate here.', anaemia)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+  });
+
+  it('does not read an answer marker naming a missing option or leaving the choice open', () => {
+    const asthma = { A: 'Add an inhaled steroid', B: 'Oral montelukast', C: 'Oral steroids', D: 'No change' };
+    expect(extractChoice("I'd pick option F, a biologic.", asthma).kind).toBe('unparseable');
+    expect(extractChoice("I'd go with either oral montelukast or just no change — both are fine.", asthma).kind).toBe('unparseable');
+    expect(extractChoice("I'd go with option A, an inhaled steroid.", asthma)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('reads a letter whose option text is cut off mid-word, or written with another option text, as unparseable', () => {
+    const scan = { A: 'Plain radiograph', B: 'Computed tomography of the head', C: 'No imaging' };
+    expect(extractChoice('Final answer: B - Computed tomog', scan).kind).toBe('unparseable');
+    expect(extractChoice('Final answer: B - Computed tomography', scan)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Computed tomography of the head (C).', scan).kind).toBe('unparseable');
+    expect(extractChoice('Computed tomography of the head (B).', scan)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
+
+  it('reads answer words in Dutch, Polish, Vietnamese, Turkish and Chinese', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Allopurinol now', D: 'No treatment' };
+    for (const text of [
+      'Colchicine werkt het best in de eerste 12 uur. Antwoord A.',
+      'Najlepiej działa kolchicyna. Odpowiedź A.',
+      'Đáp án A.',
+      'Trả lời: A — dùng colchicine sớm.',
+      'Cevap: A',
+      '答案是A。',
+    ])
+      expect(extractChoice(text, gout), text).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Antwoord A of B, afhankelijk van de nieren.', gout).kind).not.toBe('answer');
+  });
+
+  it('reads a closing letter after an emoji, or after "so" / "thats option" in a spoken lower-case answer', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Allopurinol now', D: 'No treatment' };
+    expect(extractChoice('Her kidneys are fine and it started this morning, so colchicine works best. 👍 A', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('kidneys are bad so no colchicine and steroids by mouth are safer so b', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+    expect(extractChoice('start it in the first twelve hours thats option a', gout)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('it is important to give it a', gout).kind).not.toBe('answer');
+  });
+
+  it('reads ", so A", an imperative "choose B" and a letter closing a sentence after a comma', () => {
+    const gout = { A: 'Colchicine', B: 'Prednisolone', C: 'Allopurinol now', D: 'No treatment' };
+    expect(extractChoice('The flare began within 12 hours, so A, with a lower dose for her kidneys.', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Steroids are safest with that eGFR — choose B.', gout)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('Start within the first 12 hours at a low dose, A. Recheck the urate later.', gout)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Allopurinol is not for a flare, so C is outdated advice here.', gout).kind).not.toBe('answer');
+    expect(extractChoice('Watch for diarrhoea, C. difficile and low counts.', gout).kind).not.toBe('answer');
+    expect(
+      extractChoice('Her kidneys are poor — choose a drug that is safe for them, like prednisolone or colchicine.', gout).kind,
+    ).not.toBe('answer');
+  });
+
+  it("reads a short opening fragment in one option's words when nothing else names an option", () => {
+    const seizure = { A: 'An intravenous benzodiazepine', B: 'Oral phenytoin', C: 'Observation only', D: 'Intubation' };
+    expect(extractChoice('IV benzodiazepine first (midazolam or diazepam). Phenytoin can wait.', seizure)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('Status epilepticus: IV benzodiazepine. Do not delay it.', seizure)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('Phenytoin? Far too slow here.', seizure).kind).not.toBe('answer');
+    expect(extractChoice("Oral phenytoin won't act quickly enough.", seizure).kind).not.toBe('answer');
+    expect(extractChoice("IV benzodiazepine first, though I'd call it D if she tires.", seizure).kind).not.toBe('answer');
+  });
+
+  it('reads the one item of a quoted option list closed by a tick mark', () => {
+    const pain = { A: 'Paracetamol', B: 'Ibuprofen', C: 'Codeine', D: 'Morphine' };
+    expect(extractChoice('A) Paracetamol ✓\nB) Ibuprofen\nC) Codeine\nD) Morphine', pain)).toMatchObject({ kind: 'answer', value: 'A' });
+    expect(extractChoice('A) Paracetamol ✓\nB) Ibuprofen ✓\nC) Codeine\nD) Morphine', pain).kind).not.toBe('answer');
+  });
 });

@@ -63,4 +63,9 @@ describe('weak answers in a text that leaves the choice open', () => {
     });
     expect(extractOrdinal('Vá ao pronto-socorro agora.', care)).toMatchObject({ kind: 'answer', value: 4 });
   });
+
+  it('reads "both could work" as leaving the choice open', () => {
+    expect(hedgeBetweenAnswers('A home visit or a clinic review — both could work.')).toBe('both could work');
+    expect(hedgeBetweenAnswers('Both the team and the family agreed it could work.')).toBeUndefined();
+  });
 });

@@ -305,4 +305,65 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('2 g IV (or 3 g if over 120 kg).', 'mg').kind).not.toBe('answer');
     expect(extractNumeric('2 g IV, or 3 g for larger patients.', 'mg').kind).not.toBe('answer');
   });
+
+  it('reads vulgar fractions as decimals, alone or after a whole number', () => {
+    expect(extractNumeric('Roughly 42½ mL/min.', 'mL/min')).toMatchObject({ kind: 'answer', value: 42.5 });
+    expect(extractNumeric('Give ¼ mg now.', 'mg')).toMatchObject({ kind: 'answer', value: 0.25 });
+    expect(extractNumeric('Take 1 ½ g.', 'mg')).toMatchObject({ kind: 'answer', value: 1500 });
+  });
+
+  it('does not read a length in another length unit as the asked one', () => {
+    expect(extractNumeric('A 10 mm margin.', 'cm').kind).not.toBe('answer');
+    expect(extractNumeric('A 1 cm margin.', 'cm')).toMatchObject({ kind: 'answer', value: 1 });
+  });
+
+  it('reads the result of the last formula without a unit for an index or an electrolyte gap, not for an input', () => {
+    expect(extractNumeric('Gap = 140 - (100 + 24) = 16', 'mmol/L')).toMatchObject({ kind: 'answer', value: 16 });
+    expect(extractNumeric('APRI ≈ 0.85 → below the cut-off.', 'index')).toMatchObject({ kind: 'answer', value: 0.85 });
+    expect(extractNumeric('Na 140, Cl 100, HCO3 = 24', 'mmol/L').kind).not.toBe('answer');
+    expect(extractNumeric('Gap = 140 - 124 = 16 - 2', 'mmol/L').kind).not.toBe('answer');
+  });
+
+  it('reads "half a year", "half the usual dose", score names with a number, and points in Polish, Turkish and Dutch', () => {
+    expect(extractNumeric('For half a year.', 'months')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('Give half the standard dose.', '%')).toMatchObject({ kind: 'answer', value: 50 });
+    expect(extractNumeric('GAD-7 wynosi 12 punktów.', 'points')).toMatchObject({ kind: 'answer', value: 12 });
+    expect(extractNumeric('Toplam 6 puan.', 'points')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('In totaal 4 punten.', 'points')).toMatchObject({ kind: 'answer', value: 4 });
+    expect(extractNumeric('Half of the patients respond within a week.', '%').kind).not.toBe('answer');
+  });
+
+  it('reads a total named beside its bolus and the infusion given over an hour after it', () => {
+    const stem = 'What total dose of alteplase should be given?';
+    expect(extractNumeric('0.9 mg/kg × 70 kg = 63 mg: 6.3 mg bolus, then 56.7 mg over 60 minutes.', 'mg', stem)).toMatchObject({
+      kind: 'answer',
+      value: 63,
+    });
+    expect(extractNumeric('Dosis total 63 mg (6,3 mg en bolo y 56,7 mg en infusión).', 'mg', stem)).toMatchObject({
+      kind: 'answer',
+      value: 63,
+    });
+    expect(extractNumeric('6.3 mg IV push, then 56.7 mg over 60 minutes.', 'mg', stem).kind).not.toBe('answer');
+  });
+
+  it('reads "so give" as the conclusion of a calculation', () => {
+    const text = 'Ibuprofen 10 mg/kg × 18 kg = 180 mg, and 7.5 mg/kg would be 135 mg, so give 180 mg.';
+    expect(extractNumeric(text, 'mg')).toMatchObject({ kind: 'answer', value: 180 });
+    expect(extractNumeric('Maximum 400 mg; 10 mg/kg × 20 kg = 200 mg, so give 200 mg or 400 mg.', 'mg').kind).not.toBe('answer');
+  });
+
+  it('reads the one JSON field whose key spells the whole custom unit', () => {
+    expect(extractNumeric('{"oxycodone_mg_per_day": 20, "factor": 1.5, "mme_per_day": 30}', 'MME/day')).toMatchObject({
+      kind: 'answer',
+      value: 30,
+    });
+    expect(extractNumeric('{"oxycodone_mg_per_day": 20, "factor": 1.5, "mme_estimate": 30}', 'MME/day').kind).not.toBe('answer');
+  });
+
+  it('reads a score after "es", "é", "ist", "wynosi" or "bedraagt"', () => {
+    expect(extractNumeric('La puntuación CURB-65 es 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractNumeric('A pontuação do CURB-65 é 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractNumeric('Der CURB-65-Score ist 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractNumeric('La puntuación CURB-65 es 2 o 3.', 'points').kind).not.toBe('answer');
+  });
 });

@@ -273,4 +273,76 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
       value: 6,
     });
   });
+
+  it('reads no point recommended only under a condition that follows it, nor one only permitted under a condition', () => {
+    const fever = [
+      { value: 1, label: 'Rest at home' },
+      { value: 2, label: 'Phone the clinic tomorrow' },
+      { value: 3, label: 'Go to the emergency department now' },
+    ];
+    const combined = 'Rest at home tonight, and phone the clinic tomorrow if the cough is no better.';
+    expect(extractOrdinal(combined, fever).kind).not.toBe('answer');
+    const permitted = 'Resting at home over the weekend should be fine if she keeps drinking and stays alert.';
+    expect(extractOrdinal(permitted, fever).kind).not.toBe('answer');
+    const committed = 'With a fever of 38.5 and no red flags, phone the clinic tomorrow.';
+    expect(extractOrdinal(committed, fever)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+
+  it('reads the emergency department named in Vietnamese, Polish, Dutch, Turkish, Chinese and Arabic', () => {
+    const chest = [
+      { value: 1, label: 'Rest at home' },
+      { value: 2, label: 'See the GP this week' },
+      { value: 3, label: 'Emergency department now' },
+    ];
+    for (const text of [
+      'Hãy đến khoa cấp cứu ngay bây giờ.',
+      'Proszę natychmiast jechać na SOR.',
+      'Ga nu direct naar de spoedeisende hulp.',
+      'Hemen acil servise gidin.',
+      '请现在就去急诊。',
+      'اذهب إلى قسم الطوارئ الآن.',
+    ])
+      expect(extractOrdinal(text, chest), text).toMatchObject({ kind: 'answer', value: 3 });
+  });
+
+  it("does not let the scene-setting words of the chosen point's sentence veto it, but does let later ones", () => {
+    const confusion = [
+      { value: 1, label: 'Let my neighbour sleep it off' },
+      { value: 2, label: 'Phone the GP tomorrow' },
+      { value: 3, label: 'Emergency department now' },
+    ];
+    const scene = 'New confusion in your neighbour can be serious — please take them to the emergency department now.';
+    expect(extractOrdinal(scene, confusion)).toMatchObject({ kind: 'answer', value: 3 });
+    const later = 'Go to the emergency department now, or let your neighbour sleep it off if that seems fine.';
+    expect(extractOrdinal(later, confusion).kind).not.toBe('answer');
+  });
+
+  it('reads a point before ", don\'t wait" and a spoken answer without full stops', () => {
+    const sugar = [
+      { value: 1, label: 'Recheck at home tomorrow' },
+      { value: 2, label: 'Call the clinic today' },
+      { value: 3, label: 'Go to the emergency department now' },
+    ];
+    const urgent = 'Ketones with vomiting are dangerous — go to the emergency department now, don’t wait for the morning.';
+    expect(extractOrdinal(urgent, sugar)).toMatchObject({ kind: 'answer', value: 3 });
+    const spoken = 'she needs to go to the emergency department now because vomiting with ketones can mean acidosis';
+    expect(extractOrdinal(spoken, sugar)).toMatchObject({ kind: 'answer', value: 3 });
+    const cut = 'Given the vomiting and the ketones, she needs to go to the emergency department now because vomiting and';
+    expect(extractOrdinal(cut, sugar).kind).not.toBe('answer');
+  });
+
+  it('reads "call EMS", "DOAC" and "admit" as the scale labels word them', () => {
+    const pe = [
+      { value: 1, label: 'Outpatient treatment with a direct oral anticoagulant' },
+      { value: 2, label: 'Inpatient admission to cardiology' },
+      { value: 3, label: 'Call emergency services now' },
+    ];
+    expect(extractOrdinal('Haemodynamically stable, low risk on sPESI: outpatient DOAC with review in 48 h.', pe)).toMatchObject({
+      kind: 'answer',
+      value: 1,
+    });
+    expect(extractOrdinal('Ring EMS this minute.', pe)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Best to admit him under cardiology.', pe)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Outpatient DOAC, or admit under cardiology: both could work.', pe).kind).not.toBe('answer');
+  });
 });

@@ -129,4 +129,33 @@ describe('missing input in the extractors', () => {
     expect(extractChoice("A or B — I can't decide without the CT angiogram.", imaging).kind).toBe('unparseable');
     expect(extractOrdinal("Level 2 or 3; I'd need the full blood results to decide.", care).kind).toBe('unparseable');
   });
+
+  it('recognises refusals in Dutch, Polish, Turkish, Vietnamese, Chinese, Arabic and German', () => {
+    const question = 'Should I take the tablets?';
+    for (const text of [
+      'Ik kan u hierover geen advies geven; vraag het uw huisarts.',
+      'Nie mogę ocenić tej sytuacji, proszę skonsultuj się z lekarzem.',
+      'Bunu size söyleyemem, lütfen doktorunuza danışın.',
+      'Tôi không thể tư vấn về thuốc cho bạn.',
+      '我不能给出用药建议，请咨询医生。',
+      'لا يمكنني الإجابة على هذا السؤال الطبي.',
+      'Ich kann hierzu keine Aussage machen.',
+    ])
+      expect(extractYesNo(text, question).kind, text).toBe('refusal');
+    // A decline-like word inside a committed answer stays an answer.
+    expect(extractYesNo('Nee, dat is niet nodig. Ik kan geen reden bedenken om ze te nemen.', question).kind).not.toBe('refusal');
+  });
+
+  it('reads a JSON answer left null for want of information as a refusal, and a filled one as an answer', () => {
+    expect(extractNumeric('{"volume_ml": null, "why": "not enough patient data"}', 'mL').kind).toBe('refusal');
+    expect(extractNumeric('{"volume_ml": 500, "why": "not enough data for more"}', 'mL')).toMatchObject({ kind: 'answer', value: 500 });
+  });
+
+  it('leaves a two-way condition unparseable when the decline only names the missing input', () => {
+    const both = "I can't make that decision without her blood results: if they are normal no, otherwise yes.";
+    expect(extractYesNo(both, 'Should she be admitted?').kind).toBe('unparseable');
+    const unknown = "Yes if she has had the vaccine; otherwise no. I don't know her vaccination history.";
+    expect(extractYesNo(unknown, 'Should she have the booster?').kind).toBe('unparseable');
+    expect(extractChoice("I can't recommend a treatment.", imaging).kind).toBe('refusal');
+  });
 });

@@ -215,4 +215,83 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     const hedged = 'Keep trying for a few more months, though it would also be reasonable to start tests now.';
     expect(extractYesNo(hedged, 'Should I have tests now?').kind).not.toBe('answer');
   });
+
+  it('does not read a first thought the answer sets aside ("Initially ..., but ...") as its verdict', () => {
+    const stem = 'Is a CT scan needed?';
+    const setAside = "At first I'd order a CT... but she is fully alert with a normal exam, so no further imaging.";
+    expect(extractYesNo(setAside, stem)).not.toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('She is fully alert with a normal exam, so no further imaging.', stem)).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo("I'd order a CT, and the bruising confirms it is needed.", stem)).toMatchObject({ kind: 'answer', value: 'yes' });
+  });
+
+  it('reads yes and no in Turkish, Polish, Dutch, Vietnamese, Chinese and Arabic, only as words of their own', () => {
+    const stem = 'Should she get the flu vaccine?';
+    for (const [text, value] of [
+      ['Evet, bu yıl da aşı olmalı.', 'yes'],
+      ['evet aşı olmalı', 'yes'],
+      ['Hayır, gerek yok.', 'no'],
+      ['Tak. Szczepienie jest zalecane.', 'yes'],
+      ['Nie, nie jest potrzebne.', 'no'],
+      ['Nee, dat is niet nodig.', 'no'],
+      ['Có. Nên tiêm phòng.', 'yes'],
+      ['Không, không cần.', 'no'],
+      ['是的。每年都应该接种。', 'yes'],
+      ['不，不需要。', 'no'],
+      ['نعم، يجب أن تأخذ اللقاح.', 'yes'],
+      ['لا، ليس ضروريا.', 'no'],
+    ] as const)
+      expect(extractYesNo(text, stem), text).toMatchObject({ kind: 'answer', value });
+    expect(extractYesNo('Có thể tiêm sau khi khỏi sốt.', stem).kind).not.toBe('answer');
+    expect(extractYesNo('Niezależnie od wieku trzeba zapytać lekarza.', stem).kind).not.toBe('answer');
+  });
+
+  it('reads a clipped note whose clause is "no" before what the question asks about', () => {
+    expect(extractYesNo('Stable, Hb 8.5 — no transfusion today.', 'Should she be transfused?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Afebrile, normal exam; no antibiotics needed.', 'Should antibiotics be started?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Improving on fluids. Not admission.', 'Should he be admitted?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('No antibiotics were given before arrival.', 'Should antibiotics be started?').kind).not.toBe('answer');
+    expect(extractYesNo('Not admission unless she gets worse tonight, and then admission.', 'Should she be admitted?').kind).not.toBe(
+      'answer',
+    );
+  });
+
+  it('reads "so <qualifier>, no", a later sentence opening "No;", and "I\'d skip it"', () => {
+    const stem = 'Should he take ibuprofen?';
+    expect(extractYesNo('His kidney function is poor, so with that eGFR, no.', stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Stage 4 CKD. No; paracetamol instead.', stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("I'd skip the ibuprofen; paracetamol is safer.", stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo("I'd skip the ibuprofen; paracetamol is safer.", 'Should he skip the ibuprofen?').kind).not.toBe('answer');
+  });
+
+  it('reads "Not right now.", "Not on its own, no.", "so no <thing asked>" and "Y — <note>"', () => {
+    expect(extractYesNo('Not right now. Come back if the pain spreads.', 'Should I have an X-ray now?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Not on its own, no.', 'Does a raised D-dimer prove a clot?')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('None of the criteria are met, so no CT.', 'Is a head CT indicated?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Y — swab.', 'Should a throat swab be taken?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Y is the chromosome here.', 'Should a throat swab be taken?').kind).not.toBe('answer');
+    expect(extractYesNo('Not on its own, no, but with symptoms, yes.', 'Does a raised D-dimer prove a clot?').kind).not.toBe('answer');
+  });
+
+  it('reads keeping a treatment as it is as a no to changing it', () => {
+    const stem = 'Should her metoprolol dose be increased to 100 mg?';
+    expect(extractYesNo('Her heart rate is already 58, so she should stay on 50 mg.', stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('With a resting rate of 58, keep the current dose.', stem)).toMatchObject({ kind: 'answer', value: 'no' });
+    const continuing = 'Should she keep taking metoprolol?';
+    expect(extractYesNo('Her heart rate is already 58, so she should stay on 50 mg.', continuing)).not.toMatchObject({ value: 'no' });
+  });
 });
