@@ -1,3 +1,4 @@
+import { morePatients } from './morePatients.js';
 import { basename } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ageLevel } from '../demographics/load.js';
@@ -39,6 +40,11 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     );
   const shared = sharedTextMention(c);
   if (shared) return reject(shared);
+  const second = morePatients(c.text, assigned);
+  if (second)
+    return reject(
+      `the text describes more than one person the way it describes a patient (${second}): the other's title, sex words and pronouns would be slotted too; write one case per patient, or template it by hand`,
+    );
 
   for (const m of mentions) if (m.attribute === 'ambiguous') note(m, m.reason ?? 'ambiguous');
 
