@@ -55,12 +55,14 @@ for (const dir of only ?? dirs) {
     `round trip: ${score.accepted}/${score.cases} cases accepted as templates (${pct(ratio(score.accepted, score.cases))}); each accepted one renders back byte for byte`,
   );
   console.log(
-    `detections inside clinical terms (trap surfaces): ${score.falseInTerms.length}, of them slotted: ${score.falseInTerms.filter((f) => f.slotted).length}`,
+    `detections inside clinical terms (trap surfaces): ${score.falseInTerms.length}, of them slotted: ${score.falseInTerms.filter((f) => f.slotted).length}, in a template written: ${score.falseInTerms.filter((f) => f.written).length}`,
   );
   // --summary: the figures alone, so a blind corpus is measured without its cases reaching the person measuring it.
   if (summaryOnly) continue;
   for (const f of score.falseInTerms)
-    console.log(`  ${f.id}: "${f.surface}" in "${f.term}"${f.slotted ? ' (slotted)' : ' (listed for review, not slotted)'}`);
+    console.log(
+      `  ${f.id}: "${f.surface}" in "${f.term}"${f.written ? ' (slotted, template written)' : f.slotted ? ' (slotted, case left out)' : ' (listed for review, not slotted)'}`,
+    );
   const left = score.outcomes.filter((o) => o.kind === 'rejected');
   for (const o of left) if (o.kind === 'rejected') console.log(`  left out ${o.case.id}: ${o.reason}`);
   for (const m of score.missed.slice(0, 40)) console.log(`  missed ${m.id}: ${m.attribute} "${m.surface}"`);

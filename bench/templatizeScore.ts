@@ -83,8 +83,11 @@ export interface CorpusScore {
   byAttribute: Record<Attribute, AttributeScore>;
   missed: { id: string; attribute: Attribute; surface: string }[];
   spurious: { id: string; attribute: Attribute; surface: string }[];
-  /** Detections in no gold span that overlap a trap (a clinical term); `slotted` when replaced, not only listed for review. */
-  falseInTerms: { id: string; surface: string; term: string; slotted: boolean }[];
+  /**
+   * Detections in no gold span that overlap a trap (a clinical term); `slotted` when replaced, not only listed for
+   * review; `written` when the case also became a template (a left-out case's slots reach no template).
+   */
+  falseInTerms: { id: string; surface: string; term: string; slotted: boolean; written: boolean }[];
   outcomes: CaseOutcome[];
 }
 
@@ -123,7 +126,14 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
       else {
         spurious.push({ id, attribute: d.attribute, surface: d.surface });
         const term = terms.find((t) => overlaps(t, d) && !c.gold.some((g) => overlaps(g, d)));
-        if (term) falseInTerms.push({ id, surface: d.surface, term: term.term, slotted: d.slot !== undefined });
+        if (term)
+          falseInTerms.push({
+            id,
+            surface: d.surface,
+            term: term.term,
+            slotted: d.slot !== undefined,
+            written: d.slot !== undefined && result.outcomes[i]!.kind === 'template',
+          });
       }
     }
   });
