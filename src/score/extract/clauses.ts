@@ -72,12 +72,14 @@ export function splitClauses(text: string): Clause[] {
     const sentenceConditional = /^\s*(?:if|unless|whether|when)\b/i.test(sentence) || /\?\s*$/.test(sentence) || answersBothWays(sentence);
     const breaks = [...sentence.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))];
     const parts = sentence.split(CLAUSE_BREAK);
+    // "What I'd avoid: codeine (A); tramadol (C)": a rejecting heading rules out every clause after it in its sentence.
+    const headed = /:/.test(breaks[0]?.[0] ?? '') && REJECTING_HEADING.test(parts[0] ?? '');
     return parts
       .map((clause, index) => ({
         clause: clause.trim(),
         conceded: CONCEDING_BREAK.test(breaks[index]?.[0] ?? ''),
         // "Not this one: Start oral doxycycline": a rejecting label rules out the clause it introduces.
-        labelledRejected: index > 0 && /[:-]/.test(breaks[index - 1]?.[0] ?? '') && isRejectingLabel(parts[index - 1] ?? ''),
+        labelledRejected: index > 0 && (headed || (/[:-]/.test(breaks[index - 1]?.[0] ?? '') && isRejectingLabel(parts[index - 1] ?? ''))),
       }))
       .filter(({ clause }) => clause.length > 0)
       .map(({ clause, conceded, labelledRejected }) => ({
@@ -104,8 +106,24 @@ export function isInRejectingClause(text: string, start: number, end: number, fr
   const clauseStart = fromComma ? Math.max(lastBreak(before), before.slice(0, openParen).lastIndexOf(',') + 1) : lastBreak(before);
   const nextBreak = after.search(new RegExp(`${CLAUSE_BREAK.source}|[.!?](?:\\s|$)|\\n`, 'i'));
   const clause = `${before.slice(clauseStart)}${text.slice(start, end)}${nextBreak < 0 ? after : after.slice(0, nextBreak)}`;
-  return isRejecting(clause);
+  return isRejecting(clause) || underRejectingHeading(before);
 }
+
+/**
+ * "What I would NOT do: codeine (A), tramadol (C). My recommendation: …": a sentence that opens with a heading that
+ * rules out what follows, then lists options after its colon. Each item is its own clause without a negation, so the
+ * heading is what rejects them, up to the end of its sentence.
+ */
+function underRejectingHeading(before: string): boolean {
+  const sentenceStart = Math.max(before.search(/[^.!?\n]*$/), 0);
+  const sentence = before.slice(sentenceStart);
+  const colon = sentence.indexOf(':');
+  return colon >= 0 && REJECTING_HEADING.test(sentence.slice(0, colon));
+}
+
+/** A short heading that rules out the options listed after it: "What I'd avoid", "Not recommended", "Don't". */
+const REJECTING_HEADING =
+  /^[\s*#>_-]*(?:what\s+(?:I(?:'d|\s+would)\s+(?:not|never|avoid|skip)|not\s+to|to\s+avoid)\b[\w\s']{0,20}|(?:things\s+|options?\s+)?to\s+avoid|avoid|don't|do\s+not|never|not\s+recommended|I(?:'d|\s+would)\s+(?:not|never|avoid|skip)\b[\w\s']{0,20})[\s*_]*$/i;
 
 /** Whether a clause rules out what it names (a negation in a relative clause or a trailing condition does not count). */
 export function isRejecting(clause: string): boolean {

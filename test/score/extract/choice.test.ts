@@ -61,6 +61,23 @@ describe('extractChoice', () => {
     expect(extractChoice("I'm not a doctor, but I'd go with C.", ESI)).toMatchObject({ kind: 'answer', value: 'C' });
   });
 
+  it('rules out every option listed after a rejecting heading in its sentence, and reads the decision after it', () => {
+    const options = {
+      A: 'Start a beta-blocker',
+      B: 'Start an ACE inhibitor',
+      C: 'Refer for ablation',
+      D: 'Observe without treatment',
+    };
+    const listed = "What I'd avoid: an ACE inhibitor (B); ablation right now (C); simply observing (D).";
+    expect(extractChoice(`${listed} My choice: a beta-blocker.`, options)).toMatchObject({ kind: 'answer', value: 'A' });
+    // Only rejections and no decision: nothing is chosen (before, the last listed option was read as the answer).
+    expect(extractChoice(listed, options).kind).toBe('unparseable');
+    expect(extractChoice('Not recommended: refer for ablation (C), observe without treatment (D).', options).kind).toBe('unparseable');
+    // Near misses: a heading that rules nothing out keeps its list, and a new sentence ends the heading's reach.
+    expect(extractChoice('What I would do: start an ACE inhibitor (B).', options)).toMatchObject({ value: 'B' });
+    expect(extractChoice('Avoid: ablation (C). Start an ACE inhibitor (B).', options)).toMatchObject({ value: 'B' });
+  });
+
   it('reads a late self-correction ("but wait ... actually C") and rejects an option behind a rejecting label', () => {
     const options = { A: 'Allopurinol with slow titration', B: 'Colchicine alone', C: 'Febuxostat', D: 'No treatment' };
     const text =
