@@ -70,7 +70,7 @@ export async function analyzeRun(
 interface ScoringOptions {
   rescore?: boolean;
   scoringWorkers?: ScoringWorkers;
-  /** Where a long run says what it is doing (`phaseLog`); silent by default. */
+  /** Where a run of ANNOUNCED_STEPS_FROM answers or more says which step it is in; silent by default. */
   log?: (line: string) => void;
   /** Milliseconds since the epoch, for the pace of progress lines; `Date.now` by default. */
   clock?: () => number;
@@ -120,7 +120,8 @@ export async function scoreRun(
     return mapIterable(responses, (r) => (errors.add(r), scored(r)));
   };
   const total = responses.size ?? 0;
-  const announce = total >= ANNOUNCED_STEPS_FROM ? (options.log ?? (() => {})) : () => {};
+  const log = options.log ?? (() => {});
+  const announce = stepLog(total, log);
   const scoredStream = (): AsyncIterable<ScoreRecord> | Iterable<ScoreRecord> => {
     const { scoringWorkers = 1 } = options;
     const workers = typeof scoringWorkers === 'number' ? scoringWorkers : scoringWorkers(total);
@@ -141,7 +142,7 @@ export async function scoreRun(
     const keys = scoreKeysFile(runDir);
     try {
       const table = new ScoreTable(responses.size, keys);
-      const paced = progressLines(total, options.log ?? (() => {}), options.clock ?? Date.now);
+      const paced = progressLines(total, log, options.clock ?? Date.now);
       await writeScores(runDir, tabled(scoredStream(), table, paced), source);
       writeScoreTable(runDir, table);
       return { table, errors };
@@ -168,7 +169,7 @@ export async function analyseScoredRun(
   registry: Registry = createRegistry(),
   log: (line: string) => void = () => {},
 ): Promise<AnalysisResults> {
-  const announce = table.length >= ANNOUNCED_STEPS_FROM ? log : () => {};
+  const announce = stepLog(table.length, log);
   announce(`counterfair: analysing ${table.length.toLocaleString('en-US')} scores`);
   const scores = table.rows();
   const questions = new Map(vignettes.map((v) => [v.id, v.question]));
@@ -207,6 +208,11 @@ export async function analyseScoredRun(
   announce('counterfair: writing the report');
   await writeReport(runDir, { questionTypes: registry.questionTypes, scores: table });
   return results;
+}
+
+/** `log` for a run of ANNOUNCED_STEPS_FROM answers or more; silence for a smaller one. */
+function stepLog(answers: number, log: (line: string) => void): (line: string) => void {
+  return answers >= ANNOUNCED_STEPS_FROM ? log : () => {};
 }
 
 /** The records as they pass, each added to the table on the way (and counted for the progress lines). */

@@ -19,9 +19,11 @@ export interface ResponseDetails {
  * Undefined when the field is missing or not written as JSON.stringify writes it (the line is then parsed whole).
  */
 function fieldOf({ bytes, start, end }: LineSpan, label: Buffer, from: 'start' | 'end'): string | null | undefined {
-  const at = from === 'start' ? bytes.indexOf(label, start) : bytes.lastIndexOf(label, end - label.length);
-  if (at < start || at + label.length > end) return undefined;
-  const value = at + label.length;
+  // Searched within the line alone: a line without the field must not send the search through the rest of the chunk.
+  const line = bytes.subarray(start, end);
+  const found = from === 'start' ? line.indexOf(label) : line.lastIndexOf(label);
+  if (found < 0) return undefined;
+  const value = start + found + label.length;
   if (end - value >= 4 && bytes.toString('latin1', value, value + 4) === 'null') return null;
   if (bytes[value] !== QUOTE) return undefined;
   let escaped = false;

@@ -26,8 +26,10 @@ export function morePatients(text: string, assigned: readonly Mention[]): string
   const descriptions = mentions.filter(
     (m, i) => m.attribute === 'age' && mentions[i + 1]?.attribute === 'sex' && /^[\s-]*$/.test(text.slice(m.end, mentions[i + 1]!.start)),
   );
-  const later = descriptions.slice(1).find((m) => INDEFINITE_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)));
-  if (later !== undefined) return `"${text.slice(later.start - 2, later.end).trim()} …" describes someone after the patient was described`;
+  for (const m of descriptions.slice(1)) {
+    const article = INDEFINITE_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start))?.[0];
+    if (article !== undefined) return `"${article}${m.surface} …" describes someone after the patient was described`;
+  }
   return undefined;
 }
 

@@ -1,4 +1,3 @@
-import { morePatients } from './morePatients.js';
 import { basename } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { ageLevel } from '../demographics/load.js';
@@ -8,6 +7,7 @@ import { assignMentions } from './assign.js';
 import { detectAll, detectMentions } from './detect.js';
 import { INTERPRETER } from './languages.js';
 import { SEX_SPECIFIC } from './lexicon.js';
+import { morePatients } from './morePatients.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
 /** The axes a case bank's mentions map onto: read from the demographics directory, found by id. */

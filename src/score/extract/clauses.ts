@@ -1,4 +1,4 @@
-import { isRejectingLabel } from './negation.js';
+import { isRejectingHeading, isRejectingLabel } from './negation.js';
 import { splitSentences } from './sentences.js';
 
 /**
@@ -73,7 +73,7 @@ export function splitClauses(text: string): Clause[] {
     const breaks = [...sentence.matchAll(new RegExp(CLAUSE_BREAK.source, 'gi'))];
     const parts = sentence.split(CLAUSE_BREAK);
     // "What I'd avoid: codeine (A); tramadol (C)": a rejecting heading rules out every clause after it in its sentence.
-    const headed = /:/.test(breaks[0]?.[0] ?? '') && REJECTING_HEADING.test(parts[0] ?? '');
+    const headed = /:/.test(breaks[0]?.[0] ?? '') && isRejectingHeading(parts[0] ?? '');
     return parts
       .map((clause, index) => ({
         clause: clause.trim(),
@@ -118,12 +118,8 @@ function underRejectingHeading(before: string): boolean {
   const sentenceStart = Math.max(before.search(/[^.!?\n]*$/), 0);
   const sentence = before.slice(sentenceStart);
   const colon = sentence.indexOf(':');
-  return colon >= 0 && REJECTING_HEADING.test(sentence.slice(0, colon));
+  return colon >= 0 && isRejectingHeading(sentence.slice(0, colon));
 }
-
-/** A short heading that rules out the options listed after it: "What I'd avoid", "Not recommended", "Don't". */
-const REJECTING_HEADING =
-  /^[\s*#>_-]*(?:what\s+(?:I(?:'d|\s+would)\s+(?:not|never|avoid|skip)|not\s+to|to\s+avoid)\b[\w\s']{0,20}|(?:things\s+|options?\s+)?to\s+avoid|avoid|don't|do\s+not|never|not\s+recommended|I(?:'d|\s+would)\s+(?:not|never|avoid|skip)\b[\w\s']{0,20})[\s*_]*$/i;
 
 /** Whether a clause rules out what it names (a negation in a relative clause or a trailing condition does not count). */
 export function isRejecting(clause: string): boolean {

@@ -15,6 +15,18 @@ export function isRejectingLabel(clause: string): boolean {
   return REJECTING_LABEL_ALONE.test(clause);
 }
 
+/** A short heading that rules out the options listed after it: "What I'd avoid", "Not recommended", "Don't". */
+const REJECTING_HEADING =
+  /^[\s*#>_-]*(?:what\s+(?:I(?:'d|\s+would)\s+(?:not|never|avoid|skip)|not\s+to|to\s+avoid)\b[\w\s']{0,20}|(?:things\s+|options?\s+)?to\s+avoid|avoid|don't|do\s+not|never|not\s+recommended|I(?:'d|\s+would)\s+(?:not|never|avoid|skip)\b[\w\s']{0,20})[\s*_]*$/i;
+
+/**
+ * Whether the words before a sentence's colon are a heading that rules out everything the sentence lists after it
+ * ("What I would NOT do: codeine (A), tramadol (C)."), where a rejecting label rules out only the clause after it.
+ */
+export function isRejectingHeading(words: string): boolean {
+  return REJECTING_HEADING.test(words);
+}
+
 /** Continuations that reject what precedes: "ESI 1 is too high", "C would under-triage", "A (incorrect)", "would overdose her". */
 const REJECTING_CONTINUATION =
   /^\s*[)"']?\s*(?:[:,\-]\s*)?(?:(?:is|are|would\s+be|seems|appears|was|would)\s+(?:(?:also|clearly|definitely|probably|likely)\s+)?(?:not\b|too\b|less\b|(?:in)?appropriate\s+only|inappropriate|incorrect|wrong|unlikely|excessive|insufficient|unnecessary|overly|reserved\s+for|for\s+patients\s+who|an?\s+(?:over|under)|under-?\s?triage|over-?\s?triage|under-?estimat|over-?estimat)|\(?(?:incorrect|wrong|not\s+correct|too\s+(?:high|low|aggressive|conservative))\b|(?:is|are|was|were)?\s*(?:ruled\s+out|excluded|eliminated)|would\s+(?:under|over)-?\s?(?:triage|treat|estimate)|doesn't|does\s+not|isn't|wouldn't|fails?\b|requires?\s+(?:immediate\s+)?life-saving|can\s+be\s+ruled|(?:would|could|might|will)\s+(?:(?:over|under)-?dose|harm|endanger|be\s+(?:dangerous|harmful|unsafe)))/i;
