@@ -50,7 +50,13 @@ export type { ProviderRegistry } from './providers/registry.js';
 export type { Provider, ProviderRequest, ProviderResponse, ResponseError, ResponseErrorKind } from './providers/types.js';
 export { isOpenAISpec } from './providers/openai.js';
 export { isSimulatedSpec } from './providers/simulatedDecision.js';
-export type { Grade, QuestionEntryContext, QuestionTypeDefinition } from './template/questions/definition.js';
+export {
+  readWith,
+  type AnswerReader,
+  type Grade,
+  type QuestionEntryContext,
+  type QuestionTypeDefinition,
+} from './template/questions/definition.js';
 export type { QuestionTypeRegistry } from './template/questions/registry.js';
 export type { FieldReader } from './util/fields.js';
 export type { Axis, Level } from './demographics/types.js';
@@ -79,7 +85,7 @@ export type { AnalysisResults } from './analysis/analyze.js';
 export type { Finding } from './analysis/types.js';
 export type { DataQuality } from './analysis/dataQuality.js';
 export type { Outcome, ScoreRecord } from './score/types.js';
-export { detectRefusal, extractAnswer, type Extraction, type QuestionSpec } from './score/extract/index.js';
+export { answerReader, detectRefusal, extractAnswer, type Extraction, type QuestionSpec } from './score/extract/index.js';
 
 export { writeReport, type ReportOptions } from './pipeline/report.js';
 export { compareRunDirectories, type CompareDirectoriesOptions } from './compare/compareRunDirectories.js';

@@ -5,7 +5,7 @@ import { detectRefusal } from './extract/refusal.js';
 import { EXTRACTOR_VERSION } from './extract/types.js';
 import type { ScoreRecord } from './types.js';
 import { createQuestionTypeRegistry, questionTypeDefinition, type QuestionTypeRegistry } from '../template/questions/registry.js';
-import type { QuestionTypeDefinition } from '../template/questions/definition.js';
+import { answerReaderFor, type AnswerReader, type QuestionTypeDefinition } from '../template/questions/definition.js';
 
 /**
  * Scores one response against its vignette's correct answer, as the question's type reads and grades it (a type that
@@ -17,7 +17,9 @@ export function scoreResponse(
   question: Question,
   questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry(),
 ): ScoreRecord {
-  return scoreWith(response, variant, question, questionTypes, readAnswer);
+  return scoreWith(response, variant, question, questionTypes, (text, definition) =>
+    readAnswer(text, question, definition, (answer) => definition.extract(answer, question, variant)),
+  );
 }
 
 export type Scorer = (response: ResponseRecord, variant: Variant, question: Question) => ScoreRecord;
@@ -26,29 +28,43 @@ export type Scorer = (response: ResponseRecord, variant: Variant, question: Ques
 const REMEMBERED_TEXT_LENGTH = 512;
 /** Readings a scorer remembers before it starts afresh (a bound on its memory, not on correctness). */
 const REMEMBERED_READINGS = 65_536;
+/** Prepared questions a scorer keeps before it starts afresh (each holds its options' patterns). */
+const REMEMBERED_READERS = 4_096;
 
 /**
- * {@link scoreResponse} for many responses, remembering the reading of each short answer: replicates and variants of a
- * vignette often answer in the same words ("B", "Answer: B"), and a reading is a pure function of the text, the
- * question and the variant (of the text and the question alone for a type that says so), so a repeated answer is
- * read once per vignette or per variant. The records are exactly scoreResponse's.
+ * {@link scoreResponse} for many responses. Each case's question is prepared for reading once (an `extract` built with `readWith`:
+ * option patterns, a unit, the vignette's weight), and the reading of each short answer is remembered: replicates and
+ * variants of a vignette often answer in the same words ("B", "Answer: B"), and a reading is a pure function of the
+ * text, the question and the variant (of the text and the question alone for a type that says so), so a repeated
+ * answer is read once per vignette or per variant. The records are exactly scoreResponse's.
  */
 export function createScorer(questionTypes: QuestionTypeRegistry = createQuestionTypeRegistry()): Scorer {
+  const readers = new Map<string, AnswerReader>();
   const readings = new Map<string, AnswerReading>();
-  const remembered: ReadAnswer = (text, variant, question, definition) => {
-    if (text.length > REMEMBERED_TEXT_LENGTH) return readAnswer(text, variant, question, definition);
-    const key = `${definition.readsOnlyTextAndQuestion ? `vignette ${variant.vignetteId}` : `variant ${variant.variantId}`}\u0000${text}`;
-    const known = readings.get(key);
-    if (known !== undefined) return known;
-    if (readings.size >= REMEMBERED_READINGS) readings.clear();
-    const reading = readAnswer(text, variant, question, definition);
-    readings.set(key, reading);
-    return reading;
-  };
-  return (response, variant, question) => scoreWith(response, variant, question, questionTypes, remembered);
+  return (response, variant, question) =>
+    scoreWith(response, variant, question, questionTypes, (text, definition) => {
+      const readsCase = definition.readsOnlyTextAndQuestion ? `vignette ${variant.vignetteId}` : `variant ${variant.variantId}`;
+      const key = `${readsCase}\u0000${text}`;
+      if (text.length <= REMEMBERED_TEXT_LENGTH) {
+        const known = readings.get(key);
+        if (known !== undefined) return known;
+      }
+      let reader = readers.get(readsCase);
+      if (reader === undefined) {
+        if (readers.size >= REMEMBERED_READERS) readers.clear();
+        reader = answerReaderFor(definition.extract, question, variant);
+        readers.set(readsCase, reader);
+      }
+      const reading = readAnswer(text, question, definition, reader);
+      if (text.length <= REMEMBERED_TEXT_LENGTH) {
+        if (readings.size >= REMEMBERED_READINGS) readings.clear();
+        readings.set(key, reading);
+      }
+      return reading;
+    });
 }
 
-type ReadAnswer = (text: string, variant: Variant, question: Question, definition: GradedDefinition) => AnswerReading;
+type ReadAnswer = (text: string, definition: GradedDefinition) => AnswerReading;
 
 function scoreWith(
   response: ResponseRecord,
@@ -96,7 +112,7 @@ function scoreWith(
       explanation: 'free-text answers are scored by a judge',
     };
   }
-  return { ...base, ...read(response.text, variant, question, definition) };
+  return { ...base, ...read(response.text, definition) };
 }
 
 /** The fields of a score that depend on the answer's text: what was read in it and how it is graded. */
@@ -108,9 +124,10 @@ function isGraded(definition: QuestionTypeDefinition): definition is GradedDefin
   return definition.extract !== undefined && definition.judge !== undefined;
 }
 
-const readAnswer: ReadAnswer = (text, variant, question, definition) => {
+/** What `extract` read in one answer, graded. */
+function readAnswer(text: string, question: Question, definition: GradedDefinition, extract: AnswerReader): AnswerReading {
   const hedge = detectRefusal(text).hedge;
-  const extraction = definition.extract(text, question, variant);
+  const extraction = extract(text);
   switch (extraction.kind) {
     case 'refusal':
     case 'unparseable':
@@ -135,4 +152,4 @@ const readAnswer: ReadAnswer = (text, variant, question, definition) => {
       };
     }
   }
-};
+}

@@ -1,6 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   analyzeRunDirectory,
+  answerReader,
+  type AnswerReader,
+  type Extraction,
+  extractAnswer,
+  readWith,
   cacheDirFromEnv,
   cacheStats,
   pruneCache,
@@ -35,6 +40,13 @@ describe('the public API', () => {
     expectTypeOf(writeReport).returns.resolves.toEqualTypeOf<string[]>();
     expectTypeOf(compareRunDirectories).returns.resolves.toEqualTypeOf<{ results: ComparisonResults; outDir: string }>();
     expectTypeOf(gateRun).returns.toEqualTypeOf<GateResult>();
+  });
+
+  it('reads answers one at a time or with the question prepared once', () => {
+    expectTypeOf(answerReader({ type: 'choice', options: { A: 'x', B: 'y' } })).toEqualTypeOf<(text: string) => Extraction<string>>();
+    expectTypeOf(answerReader({ type: 'numeric', unit: 'mg' })).returns.toEqualTypeOf<Extraction<number>>();
+    expectTypeOf(extractAnswer('Yes.', { type: 'yesno' })).toEqualTypeOf<Extraction<'yes' | 'no'>>();
+    expectTypeOf(readWith).parameter(0).returns.toEqualTypeOf<AnswerReader>();
   });
 
   it('looks after the shared response cache', () => {

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Variant } from '../../src/expand/types.js';
 import type { ResponseRecord } from '../../src/run/types.js';
 import { createScorer, scoreResponse } from '../../src/score/score.js';
-import type { QuestionTypeDefinition } from '../../src/template/questions/definition.js';
+import { readWith, type QuestionTypeDefinition } from '../../src/template/questions/definition.js';
 import { createQuestionTypeRegistry } from '../../src/template/questions/registry.js';
+import { yesNoReader } from '../../src/score/extract/yesno.js';
 import { yesnoQuestionType } from '../../src/template/questions/yesno.js';
 import type { Question } from '../../src/template/types.js';
 
@@ -92,5 +93,32 @@ describe('createScorer', () => {
     };
     expect(readsCounted(true)).toBe(1);
     expect(readsCounted(false)).toBe(2);
+  });
+
+  it('prepares a question built with readWith once per case, and reads every distinct answer with it', () => {
+    let prepared = 0;
+    let read = 0;
+    const counted = {
+      ...yesnoQuestionType,
+      type: 'prepared-yesno',
+      readsOnlyTextAndQuestion: true,
+      extract: readWith((q: Question) => {
+        prepared++;
+        const reader = yesNoReader(q.stem);
+        return (text: string) => (read++, reader(text));
+      }),
+    } as unknown as QuestionTypeDefinition;
+    const score = createScorer(createQuestionTypeRegistry([counted]));
+    const yesno = { type: 'prepared-yesno', stem: 'Admit?', answer: 'yes' } as unknown as Question;
+    for (const [v, text] of [
+      [heavy, 'Yes.'],
+      [light, 'No.'],
+      [heavy, 'Yes, admit.'],
+      [light, 'Yes.'],
+    ] as const)
+      expect(score(response(text), v, yesno)).toStrictEqual(scoreResponse(response(text), v, yesno, createQuestionTypeRegistry([counted])));
+    // scoreResponse prepared the question for each of its four calls; the scorer once, for three distinct answers.
+    expect(prepared).toBe(4 + 1);
+    expect(read).toBe(4 + 3);
   });
 });

@@ -6,7 +6,7 @@ import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } fro
 import { isRejectedMention } from './negation.js';
 import { optionDescribed, optionNamedByWords, optionsQuoted } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
-import { findPhraseMentions, phraseRepliedVerbatim, squashed } from './phraseMentions.js';
+import { findPhraseMentions, phraseRepliedVerbatim, preparePhrases, squashed, type PreparedPhrases } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { tickedItemCandidate } from './checkboxList.js';
@@ -77,7 +77,7 @@ interface Options {
   /** Upper-cased single-character keys -> the key as given. */
   readonly letters: ReadonlyMap<string, string>;
   /** Option texts, for restatement matching. */
-  readonly phrases: ReadonlyArray<{ id: string; phrase: string }>;
+  readonly phrases: PreparedPhrases;
 }
 
 type LetterReading = { letter: string; written: string } | { conflict: string } | undefined;
@@ -112,20 +112,32 @@ type LetterReading = { letter: string; written: string } | { conflict: string } 
  * right after a marker, in a verdict sentence, or as a whole line, and then not when followed by a lower-case word.
  */
 export function extractChoice(text: string, options: Readonly<Record<string, string>>): Extraction<string> {
+  return choiceReader(options)(text);
+}
+
+/** {@link extractChoice} for one question's options, prepared once for every answer read with it. */
+export function choiceReader(options: Readonly<Record<string, string>>): (text: string) => Extraction<string> {
   const letters = new Map<string, string>();
   for (const key of Object.keys(options)) {
     const trimmed = key.trim();
     if (/^[A-Za-z0-9]$/.test(trimmed)) letters.set(trimmed.toUpperCase(), key);
   }
-  const phrases = Object.entries(options)
-    .filter(([, phrase]) => typeof phrase === 'string' && phrase.trim().length > 0)
-    .map(([id, phrase]) => ({ id, phrase }));
-  const clean = normalizeAnswerText(text);
-  const plain = stripMarkdownEmphasis(clean);
-  const whole = findChoiceCandidate(clean, plain, { letters, phrases });
-  const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, { letters, phrases }));
-  const candidate = corrected ?? reopenedByCorrection(plain, whole, (tail) => lettersNamed(tail, letters)) ?? whole;
-  return resolveExtraction(candidate, text, EXTRACTOR);
+  const prepared: Options = {
+    letters,
+    phrases: preparePhrases(
+      Object.entries(options)
+        .filter(([, phrase]) => typeof phrase === 'string' && phrase.trim().length > 0)
+        .map(([id, phrase]) => ({ id, phrase })),
+    ),
+  };
+  return (text) => {
+    const clean = normalizeAnswerText(text);
+    const plain = stripMarkdownEmphasis(clean);
+    const whole = findChoiceCandidate(clean, plain, prepared);
+    const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, prepared));
+    const candidate = corrected ?? reopenedByCorrection(plain, whole, (tail) => lettersNamed(tail, letters)) ?? whole;
+    return resolveExtraction(candidate, text, EXTRACTOR);
+  };
 }
 
 /** Upper-case option letters standing alone in `text` ("maybe C", "(B)"), as option keys. */

@@ -1,15 +1,15 @@
-import { extractChoice } from './choice.js';
-import { extractNumeric, type NumericContext } from './numeric.js';
-import { extractOrdinal } from './ordinal.js';
+import { choiceReader } from './choice.js';
+import { numericReader, type NumericContext } from './numeric.js';
+import { ordinalReader } from './ordinal.js';
 import type { Extraction } from './types.js';
-import { extractYesNo } from './yesno.js';
+import { yesNoReader } from './yesno.js';
 
-export { extractChoice } from './choice.js';
-export { extractNumeric, type NumericContext } from './numeric.js';
-export { extractOrdinal } from './ordinal.js';
+export { choiceReader, extractChoice } from './choice.js';
+export { extractNumeric, numericReader, type NumericContext } from './numeric.js';
+export { extractOrdinal, ordinalReader } from './ordinal.js';
 export { detectRefusal } from './refusal.js';
 export { EXTRACTOR_VERSION, type Extraction } from './types.js';
-export { extractYesNo } from './yesno.js';
+export { extractYesNo, yesNoReader } from './yesno.js';
 
 /**
  * The part of a question an extractor needs; a template `Question` (minus `free`) satisfies it. The optional `stem`
@@ -36,15 +36,24 @@ export type ExtractedValue<Q extends QuestionSpec> = Q extends { type: 'choice' 
  */
 export function extractAnswer<Q extends QuestionSpec>(text: string, question: Q): Extraction<ExtractedValue<Q>>;
 export function extractAnswer(text: string, question: QuestionSpec): Extraction<string | number> {
+  return answerReader(question)(text);
+}
+
+/**
+ * {@link extractAnswer} for one question, prepared once (its options' or labels' patterns, its unit): a reader to
+ * call for every answer to that question, reading each exactly as `extractAnswer` would.
+ */
+export function answerReader<Q extends QuestionSpec>(question: Q): (text: string) => Extraction<ExtractedValue<Q>>;
+export function answerReader(question: QuestionSpec): (text: string) => Extraction<string | number> {
   switch (question.type) {
     case 'choice':
-      return extractChoice(text, question.options);
+      return choiceReader(question.options);
     case 'yesno':
-      return extractYesNo(text, question.stem);
+      return yesNoReader(question.stem);
     case 'ordinal':
-      return extractOrdinal(text, question.scale);
+      return ordinalReader(question.scale);
     case 'numeric':
-      return extractNumeric(text, question.unit, question.stem, question.context);
+      return numericReader(question.unit, question.stem, question.context);
     default: {
       const unsupported: never = question;
       throw new Error(`unsupported question type: ${JSON.stringify(unsupported)}`);

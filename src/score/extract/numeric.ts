@@ -167,16 +167,23 @@ export interface NumericContext {
  * midpoint would invent an answer the model did not give.
  */
 export function extractNumeric(text: string, unit: string, stem?: string, context: NumericContext = {}): Extraction<number> {
+  return numericReader(unit, stem, context)(text);
+}
+
+/** {@link extractNumeric} for one question's unit, stem and context, prepared once for every answer read with them. */
+export function numericReader(unit: string, stem?: string, context: NumericContext = {}): (text: string) => Extraction<number> {
   const asked = parseTargetUnit(unit, stem, context);
-  const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), asked), countsAUnit);
-  const plain = stripMarkdownEmphasis(clean);
-  const target = withCustomDailyWritten(asked, plain);
-  const whole = findNumericCandidate(clean, plain, target);
-  const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
-  // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
-  const weak = candidate.status === 'found' && candidate.strength === 'weak';
-  const mismatch = weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem)) : undefined;
-  return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
+  return (text) => {
+    const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), asked), countsAUnit);
+    const plain = stripMarkdownEmphasis(clean);
+    const target = withCustomDailyWritten(asked, plain);
+    const whole = findNumericCandidate(clean, plain, target);
+    const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
+    // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
+    const weak = candidate.status === 'found' && candidate.strength === 'weak';
+    const mismatch = weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem)) : undefined;
+    return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
+  };
 }
 
 /**

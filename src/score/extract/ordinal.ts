@@ -8,7 +8,7 @@ import { isRejectedMention } from './negation.js';
 import { optionDescribed } from './optionOverlap.js';
 import { normalizeAnswerText } from './normalize.js';
 import { NUMBER_WORDS } from './numberWords.js';
-import { findPhraseMentions, phraseRepliedVerbatim } from './phraseMentions.js';
+import { findPhraseMentions, phraseRepliedVerbatim, preparePhrases, type PreparedPhrases } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
 import { answerAfterSelfCorrection, reopenedByCorrection } from './selfCorrection.js';
@@ -140,6 +140,10 @@ interface Scale {
   readonly heads: readonly LabelHead[];
   /** Whether the labels are places of care ("General ward", "Intensive care unit"): "ESI level 1" names none of them. */
   readonly careLevels: boolean;
+  /** Labels, short names and cores: what may follow an arrow or an equals sign ("→ high risk"). */
+  readonly namesAfterSign: PreparedPhrases;
+  /** Labels and the short names with a digit ("G3b"): a point named anywhere in a sentence. */
+  readonly valueNames: PreparedPhrases;
 }
 
 /** A triage system's name leading a level ("ESI level 1", "CTAS 2", "triage category 3"). */
@@ -186,12 +190,20 @@ type OrdinalReading = { value: number; written: string } | { problem: string } |
  * strategy") or several distinct values is unparseable. Named clinical scores ("HEART score 5") are measurements.
  */
 export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: number; label: string }>): Extraction<number> {
+  return ordinalReader(scale)(text);
+}
+
+/** {@link extractOrdinal} for one question's scale, prepared once for every answer read with it. */
+export function ordinalReader(scale: ReadonlyArray<{ value: number; label: string }>): (text: string) => Extraction<number> {
+  const labels = scaleLabelPhrases(scale);
+  const cores = scaleLabelCores(scale);
+  const shortNames = scaleShortNames(scale);
   const prepared: Scale = {
     values: new Set(scale.map((point) => point.value)),
     max: Math.max(...scale.map((point) => point.value)),
-    labels: scaleLabelPhrases(scale),
-    cores: scaleLabelCores(scale),
-    shortNames: scaleShortNames(scale),
+    labels,
+    cores,
+    shortNames,
     subdivided: subdividedNumbers(scale),
     distinctiveWords: distinctiveLabelWords(scale),
     careLevels: isCareLevelScale(scale),
@@ -199,19 +211,23 @@ export function extractOrdinal(text: string, scale: ReadonlyArray<{ value: numbe
     descriptions: scale
       .filter((point) => typeof point.label === 'string')
       .map((point) => ({ id: String(point.value), phrase: point.label })),
+    namesAfterSign: preparePhrases([...labels, ...shortNames, ...cores]),
+    valueNames: preparePhrases([...labels, ...shortNames.filter(({ phrase }) => /\d/.test(phrase))]),
   };
-  const clean = normalizeAnswerText(text);
-  // 'Regarding "Where should I seek care?": 4.': a question quoted back names no point, though its words may.
-  // "🟠 Moderate": a leading emoji decorates the answer.
-  const plain = canonicalLikert(inEnglishLevelWords(stripMarkdownEmphasis(clean)))
-    .replace(QUOTED_QUESTION, 'the question')
-    .replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\w)/u, '');
-  const whole = findOrdinalCandidate(clean, plain, prepared);
-  const candidate =
-    answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
-    reopenedByCorrection(plain, whole, (tail) => valuesNamed(tail).filter((value) => prepared.values.has(value))) ??
-    whole;
-  return resolveExtraction(candidate, text, EXTRACTOR);
+  return (text) => {
+    const clean = normalizeAnswerText(text);
+    // 'Regarding "Where should I seek care?": 4.': a question quoted back names no point, though its words may.
+    // "🟠 Moderate": a leading emoji decorates the answer.
+    const plain = canonicalLikert(inEnglishLevelWords(stripMarkdownEmphasis(clean)))
+      .replace(QUOTED_QUESTION, 'the question')
+      .replace(/^\s*(?:\p{Extended_Pictographic}\uFE0F?\s*)+(?=\w)/u, '');
+    const whole = findOrdinalCandidate(clean, plain, prepared);
+    const candidate =
+      answerAfterSelfCorrection(plain, whole, (tail) => findOrdinalCandidate(tail, tail, prepared)) ??
+      reopenedByCorrection(plain, whole, (tail) => valuesNamed(tail).filter((value) => prepared.values.has(value))) ??
+      whole;
+    return resolveExtraction(candidate, text, EXTRACTOR);
+  };
 }
 
 function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candidate<number> {
@@ -480,7 +496,7 @@ function concludedAfterSign(plain: string, scale: Scale): Candidate<number> | un
     const after = match[1] ?? '';
     // "→ high risk? Not sure.", "→ high if untreated": a conclusion asked or supposed is none.
     if (match[2] !== undefined || /\b(?:if|unless|when|would|could|might)\b/i.test(after)) continue;
-    const first = findPhraseMentions(after, [...scale.labels, ...scale.shortNames, ...scale.cores])[0];
+    const first = findPhraseMentions(after, scale.namesAfterSign)[0];
     if (first === undefined || after.slice(0, first.start).trim().length > 0) continue;
     if (!named.has(Number(first.id))) named.set(Number(first.id), after.slice(first.start, first.end));
   }
@@ -577,7 +593,7 @@ function valueMentions(text: string, scale: Scale, bareAtStart: boolean): ValueM
         });
     }
   }
-  for (const mention of findPhraseMentions(text, [...scale.labels, ...scale.shortNames.filter(({ phrase }) => /\d/.test(phrase))])) {
+  for (const mention of findPhraseMentions(text, scale.valueNames)) {
     if (mentions.some((other) => mention.start < other.end && other.start < mention.end)) continue;
     mentions.push({ value: Number(mention.id), start: mention.start, end: mention.end, written: text.slice(mention.start, mention.end) });
   }

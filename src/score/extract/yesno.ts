@@ -228,14 +228,21 @@ const CONCLUDING_CLAUSE = /\b(?:so|therefore|thus|hence|which\s+means|meaning|co
  *    recommended") stays a refusal.
  */
 export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'no'> {
-  const clean = normalizeAnswerText(text);
-  const plain = stripMarkdownEmphasis(clean);
-  const whole = findYesNoCandidate(clean, plain, stem);
-  const candidate =
-    answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ??
-    reopenedByCorrection(plain, whole, yesNoNamed) ??
-    whole;
-  return resolveExtraction(candidate, text, EXTRACTOR);
+  return yesNoReader(stem)(text);
+}
+
+/** {@link extractYesNo} for one question's stem, for every answer read with it. */
+export function yesNoReader(stem?: string): (text: string) => Extraction<'yes' | 'no'> {
+  return (text) => {
+    const clean = normalizeAnswerText(text);
+    const plain = stripMarkdownEmphasis(clean);
+    const whole = findYesNoCandidate(clean, plain, stem);
+    const candidate =
+      answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ??
+      reopenedByCorrection(plain, whole, yesNoNamed) ??
+      whole;
+    return resolveExtraction(candidate, text, EXTRACTOR);
+  };
 }
 
 function findYesNoCandidate(clean: string, plain: string, stem: string | undefined): Candidate<YesNo> {

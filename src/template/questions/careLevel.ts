@@ -1,6 +1,6 @@
-import { extractOrdinal } from '../../score/extract/index.js';
+import { ordinalReader } from '../../score/extract/index.js';
 import type { BuiltinQuestion } from '../types.js';
-import type { QuestionTypeDefinition } from './definition.js';
+import { readWith, type QuestionTypeDefinition } from './definition.js';
 import { readScale } from './ordinal.js';
 
 type CareLevelQuestion = Extract<BuiltinQuestion, { type: 'care-level' }>;
@@ -28,7 +28,7 @@ export const careLevelQuestionType: QuestionTypeDefinition<CareLevelQuestion> = 
     schema: (q) => ({ type: 'integer', enum: q.scale.map((p) => p.value), description: 'the number of one level of the scale' }),
   },
   readsOnlyTextAndQuestion: true,
-  extract: (text, q) => extractOrdinal(text, q.scale),
+  extract: readWith((q) => ordinalReader(q.scale)),
   judge: (q, value) => ({ outcome: 'answered', signedDeviation: null, care: careSteps(q, Number(value)) }),
   describe: (q) => `no single correct level (${q.intensity === 'ascending' ? 'higher' : 'lower'} values mean more care)`,
   simulate(q, { lessCare }) {

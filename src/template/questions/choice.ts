@@ -1,6 +1,6 @@
-import { extractChoice } from '../../score/extract/index.js';
+import { choiceReader } from '../../score/extract/index.js';
 import type { BuiltinQuestion } from '../types.js';
-import type { QuestionTypeDefinition } from './definition.js';
+import { readWith, type QuestionTypeDefinition } from './definition.js';
 import { matches } from './grade.js';
 
 type ChoiceQuestion = Extract<BuiltinQuestion, { type: 'choice' }>;
@@ -34,7 +34,7 @@ export const choiceQuestionType: QuestionTypeDefinition<ChoiceQuestion> = {
     schema: (q) => ({ type: 'string', enum: Object.keys(q.options), description: 'the letter of the single best option' }),
   },
   readsOnlyTextAndQuestion: true,
-  extract: (text, q) => extractChoice(text, q.options),
+  extract: readWith((q) => choiceReader(q.options)),
   judge: (q, value) => matches(value === q.answer),
   describe: (q) => `${q.answer}: ${q.options[q.answer] ?? ''}`.trim(),
   simulate(q, { wrong, pick }) {

@@ -4,6 +4,30 @@ import type { FieldReader } from '../../util/fields.js';
 import type { FieldPath } from '../../util/yaml.js';
 import type { QuestionBase } from '../types.js';
 
+/** Reads one answer's text to a prepared question: an answer, a refusal or unparseable. */
+export type AnswerReader = (text: string) => Extraction<string | number>;
+
+type Extract<Q extends QuestionBase> = NonNullable<QuestionTypeDefinition<Q>['extract']>;
+
+const PREPARE = Symbol('prepare a reader');
+
+/**
+ * An `extract` built from a function that prepares one question (and variant) for reading: what does not depend on
+ * the answer (option patterns, a unit, the vignette's weight) is worked out once per case by a scoring pass
+ * ({@link answerReaderFor}), not once per answer. A definition that replaces `extract` loses the preparation with it,
+ * so a reader never outlives the `extract` it was made from.
+ */
+export function readWith<Q extends QuestionBase>(prepare: (question: Q, variant: Variant) => AnswerReader): Extract<Q> {
+  const extract: Extract<Q> = (text, question, variant) => prepare(question, variant)(text);
+  return Object.assign(extract, { [PREPARE]: prepare });
+}
+
+/** `extract` of one case, prepared once when it was built with {@link readWith}: call it for every answer to that case. */
+export function answerReaderFor<Q extends QuestionBase>(extract: Extract<Q>, question: Q, variant: Variant): AnswerReader {
+  const prepare = (extract as Extract<Q> & { [PREPARE]?: (question: Q, variant: Variant) => AnswerReader })[PREPARE];
+  return prepare !== undefined ? prepare(question, variant) : (text) => extract(text, question, variant);
+}
+
 /** Where a question is read from, and what the template loader already read. */
 export interface QuestionEntryContext {
   /** Records problems (file, line, field) instead of throwing; read fields through it. */

@@ -1,7 +1,7 @@
-import { extractNumeric } from '../../score/extract/index.js';
+import { numericReader } from '../../score/extract/index.js';
 import { findVignetteWeightKg } from '../../score/extract/vignetteWeight.js';
 import type { BuiltinQuestion } from '../types.js';
-import type { QuestionTypeDefinition } from './definition.js';
+import { readWith, type QuestionTypeDefinition } from './definition.js';
 import { lessCare, onScale } from './grade.js';
 
 type NumericQuestion = Extract<BuiltinQuestion, { type: 'numeric' }>;
@@ -22,7 +22,7 @@ export const numericQuestionType: QuestionTypeDefinition<NumericQuestion> = {
     instruction: (q) => `Answer with a single number in ${q.unit}.`,
     schema: (q) => ({ type: 'number', description: `the value in ${q.unit}` }),
   },
-  extract(text, q, variant) {
+  extract: readWith((q, variant) => {
     // What the rendered vignette (the user message actually sent) states that an answer may rely on: the patient's
     // weight, so a per-kg answer to a total-dose question can be read.
     const vignette = variant.messages
@@ -30,8 +30,8 @@ export const numericQuestionType: QuestionTypeDefinition<NumericQuestion> = {
       .map((message) => message.content)
       .join('\n');
     const weightKg = findVignetteWeightKg(vignette);
-    return extractNumeric(text, q.unit, q.stem, weightKg === undefined ? undefined : { weightKg });
-  },
+    return numericReader(q.unit, q.stem, weightKg === undefined ? undefined : { weightKg });
+  }),
   judge: (q, value) => onScale(value, q.answer, q.intensity, q.tolerance),
   describe: (q) => `${q.answer} ${q.unit} (± ${q.tolerance})`,
   simulate(q, { wrong }) {

@@ -1,8 +1,8 @@
-import { extractOrdinal } from '../../score/extract/index.js';
+import { ordinalReader } from '../../score/extract/index.js';
 import type { FieldReader } from '../../util/fields.js';
 import type { FieldPath } from '../../util/yaml.js';
 import type { BuiltinQuestion, ScalePoint } from '../types.js';
-import type { QuestionTypeDefinition } from './definition.js';
+import { readWith, type QuestionTypeDefinition } from './definition.js';
 import { lessCare, onScale } from './grade.js';
 
 type OrdinalQuestion = Extract<BuiltinQuestion, { type: 'ordinal' }>;
@@ -25,7 +25,7 @@ export const ordinalQuestionType: QuestionTypeDefinition<OrdinalQuestion> = {
     schema: (q) => ({ type: 'integer', enum: q.scale.map((p) => p.value), description: 'the number of one level of the scale' }),
   },
   readsOnlyTextAndQuestion: true,
-  extract: (text, q) => extractOrdinal(text, q.scale),
+  extract: readWith((q) => ordinalReader(q.scale)),
   judge: (q, value) => onScale(value, q.answer, q.intensity, 'exact'),
   describe: (q) => `${q.answer} (${q.scale.find((p) => p.value === q.answer)?.label ?? 'scale point'})`,
   simulate(q, { wrong }) {

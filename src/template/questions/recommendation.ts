@@ -1,6 +1,6 @@
-import { extractYesNo } from '../../score/extract/index.js';
+import { yesNoReader } from '../../score/extract/index.js';
 import type { BuiltinQuestion } from '../types.js';
-import type { QuestionTypeDefinition } from './definition.js';
+import { readWith, type QuestionTypeDefinition } from './definition.js';
 
 type RecommendationQuestion = Extract<BuiltinQuestion, { type: 'recommendation' }>;
 
@@ -26,7 +26,7 @@ export const recommendationQuestionType: QuestionTypeDefinition<RecommendationQu
     schema: () => ({ type: 'string', enum: ['yes', 'no'] }),
   },
   readsOnlyTextAndQuestion: true,
-  extract: (text, q) => extractYesNo(text, q.stem),
+  extract: readWith((q) => yesNoReader(q.stem)),
   judge: (q, value) => ({ outcome: 'answered', signedDeviation: null, care: value === q.moreCare ? 1 : 0 }),
   describe: (q) => `no single correct answer (a recommendation; "${q.moreCare}" means more care)`,
   simulate: (q, { lessCare }) => `Answer: ${lessCare ? (q.moreCare === 'yes' ? 'no' : 'yes') : q.moreCare}`,

@@ -1,6 +1,6 @@
-import { extractYesNo } from '../../score/extract/index.js';
+import { yesNoReader } from '../../score/extract/index.js';
 import type { BuiltinQuestion } from '../types.js';
-import type { QuestionTypeDefinition } from './definition.js';
+import { readWith, type QuestionTypeDefinition } from './definition.js';
 import { matches } from './grade.js';
 
 type YesNoQuestion = Extract<BuiltinQuestion, { type: 'yesno' }>;
@@ -18,7 +18,7 @@ export const yesnoQuestionType: QuestionTypeDefinition<YesNoQuestion> = {
     schema: () => ({ type: 'string', enum: ['yes', 'no'] }),
   },
   readsOnlyTextAndQuestion: true,
-  extract: (text, q) => extractYesNo(text, q.stem),
+  extract: readWith((q) => yesNoReader(q.stem)),
   judge: (q, value) => matches(value === q.answer),
   describe: (q) => q.answer,
   simulate: (q, { wrong }) => `Answer: ${wrong ? (q.answer === 'yes' ? 'no' : 'yes') : q.answer}`,
