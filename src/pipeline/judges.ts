@@ -57,11 +57,13 @@ export async function runJudges(
   if (missing.length > 0) throw new InputError(missing);
   const journal = openJudgements(run.runDir);
   const work = requests.map((r) => judgeWork(r, journal));
-  const meter = new ProgressMeter(
-    work.reduce((n, w) => n + w.unanswered.length, 0),
-    options.clock,
-  );
-  const display = options.progress && new ProgressDisplay(meter, options.progress, options.clock);
+  const toAsk = work.reduce((n, w) => n + w.unanswered.length, 0);
+  const meter = new ProgressMeter(toAsk, options.clock);
+  // Labelled, so its counts are not read as the run's requests; absent when every judgement is already recorded.
+  const display =
+    toAsk > 0 && options.progress
+      ? new ProgressDisplay(meter, options.progress, options.clock, panel.judges.length === 1 ? 'judge' : 'judges')
+      : undefined;
   try {
     const context = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     // Every judge at once, each on its own endpoint and limits: a panel takes as long as its slowest judge.

@@ -30,10 +30,12 @@ export class ProgressDisplay {
   private drawnLive = false;
   private lastLine = '';
 
+  /** `label` names what is counted when it is not the run's own requests ("judges": the judges' judgements). */
   constructor(
     private readonly meter: ProgressMeter,
     private readonly sink: ProgressSink,
     private readonly clock: () => number,
+    private readonly label?: string,
   ) {}
 
   /** Redraws if enough time has passed since the last line. */
@@ -67,7 +69,7 @@ export class ProgressDisplay {
     const snapshot = this.meter.snapshot();
     this.sink.onProgress?.(snapshot);
     if (!this.sink.write) return;
-    const line = formatProgress(snapshot);
+    const line = formatProgress(snapshot, this.label);
     if (!this.sink.isTTY) {
       // A log gets no repeated line (the closing state is often the one just drawn).
       if (line !== this.lastLine) this.sink.write(`${line}\n`);
@@ -81,7 +83,7 @@ export class ProgressDisplay {
 }
 
 /** Most telling first, so a narrow terminal that cuts the line keeps what matters. */
-export function formatProgress(p: ProgressSnapshot): string {
+export function formatProgress(p: ProgressSnapshot, label?: string): string {
   const parts = [`${p.done}/${p.total} (${p.total === 0 ? 100 : Math.floor((100 * p.done) / p.total)}%)`];
   if (p.reused > 0) parts.push(`${p.reused} already answered`);
   parts.push(
@@ -94,7 +96,7 @@ export function formatProgress(p: ProgressSnapshot): string {
   if (p.promptTokens + p.completionTokens > 0) parts.push(`${formatCount(p.promptTokens + p.completionTokens)} tokens`);
   if (p.cost !== null) parts.push(`~$${p.cost.toFixed(p.cost < 10 ? 4 : 2)}`);
   parts.push(`${p.sent} sent`);
-  return `counterfair: ${parts.join(' · ')}`;
+  return `counterfair: ${label === undefined ? '' : `${label}: `}${parts.join(' · ')}`;
 }
 
 /**

@@ -47,6 +47,13 @@ describe('progress', () => {
     );
   });
 
+  it('names what it counts when that is not the requests of the run', () => {
+    const meter = new ProgressMeter(2, () => 0);
+    const lines: string[] = [];
+    new ProgressDisplay(meter, { write: (t) => lines.push(t) }, () => 0, 'judges').finish();
+    expect(lines).toEqual(['counterfair: judges: 0/2 (0%) · ETA ? · 0.0/s · 0 errors · 0 retries · 0 sent\n']);
+  });
+
   it('on resume, draws nothing while only recorded answers are being counted, then one line with all of them', () => {
     const meter = new ProgressMeter(5, () => 0);
     const plain: string[] = [];

@@ -16,6 +16,8 @@ describe('a study with free-text vignettes on the simulated model and the simula
     const first = await runCli(['run', fixtureStudy, '--out', out]);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/judge sim-judge: (\d+) judgements, 0 already recorded, \1 sent, 0 failed/);
+    // The judge's progress is labelled, so its counts are not read as the run's own requests.
+    expect(first.stderr).toMatch(/^counterfair: judge: (\d+)\/\1 \(100%\)/m);
     for (const file of ['judge.json', 'judgements.jsonl', 'pairwise.jsonl']) expect(existsSync(join(out, file))).toBe(true);
 
     const scores = readScores(out);
@@ -35,6 +37,9 @@ describe('a study with free-text vignettes on the simulated model and the simula
     const second = await runCli(['run', fixtureStudy, '--out', out]);
     expect(second.code).toBe(0);
     expect(second.stderr).toMatch(/judge sim-judge: (\d+) judgements, \1 already recorded, 0 sent, 0 failed/);
+    // Nothing left to ask: no progress line counting nothing ("0/0").
+    expect(second.stderr).not.toMatch(/^counterfair: judge: /m);
+    expect(second.stderr).not.toMatch(/ 0\/0 /);
     expect(readScores(out)).toEqual(scores);
   });
 
