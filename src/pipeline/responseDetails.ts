@@ -17,10 +17,10 @@ export interface ResponseDetails {
  * own field (and a quote or backslash byte is never part of a multi-byte UTF-8 character). Looked for from the end
  * when the field follows the answer's text (`servedModel`), so that the text is neither read through nor decoded.
  * Undefined when the field is missing or not written as JSON.stringify writes it (the line is then parsed whole).
+ * `line` is the span's bytes as one view, made once for the line's fields.
  */
-function fieldOf({ bytes, start, end }: LineSpan, label: Buffer, from: 'start' | 'end'): string | null | undefined {
+function fieldOf({ bytes, start, end }: LineSpan, line: Buffer, label: Buffer, from: 'start' | 'end'): string | null | undefined {
   // Searched within the line alone: a line without the field must not send the search through the rest of the chunk.
-  const line = bytes.subarray(start, end);
   const found = from === 'start' ? line.indexOf(label) : line.lastIndexOf(label);
   if (found < 0) return undefined;
   const value = start + found + label.length;
@@ -69,10 +69,11 @@ export function responseDetails(runDir: string, keys: ReadonlySet<string>): Resp
   for (const span of fileLineSpans(path)) {
     lineNumber++;
     if (blank(span)) continue;
-    const key = fieldOf(span, KEY, 'start');
-    const modelId = fieldOf(span, MODEL, 'start');
+    const line = span.bytes.subarray(span.start, span.end);
+    const key = fieldOf(span, line, KEY, 'start');
+    const modelId = fieldOf(span, line, MODEL, 'start');
     if (typeof key === 'string' && typeof modelId === 'string' && !keys.has(key)) {
-      serve(modelId, fieldOf(span, SERVED, 'end'));
+      serve(modelId, fieldOf(span, line, SERVED, 'end'));
       continue;
     }
     const r = parseResponseLine<ResponseRecord>(runDir, span.bytes.toString('utf8', span.start, span.end), lineNumber);

@@ -57,17 +57,27 @@ export function* fileLineSpans(path: string, options: { final: 'skip' | 'include
     let buffer: Buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     let filled = 0; // bytes of buffer holding data
     let base = 0; // file offset of buffer[0]
+    // One span for every line, moved along (a span is valid only until the next line): ten million lines make no
+    // ten million objects, which a long-running process's collector may otherwise promote and keep for a while.
+    const span: LineSpan = { bytes: buffer, start: 0, end: 0, offset: 0 };
+    const at = (start: number, end: number): LineSpan => {
+      span.bytes = buffer;
+      span.start = start;
+      span.end = end;
+      span.offset = base + start;
+      return span;
+    };
     for (;;) {
       if (filled === buffer.length) buffer = grow(buffer);
       const read = readSync(fd, buffer, filled, buffer.length - filled, base + filled);
       if (read === 0) {
-        if (filled > 0 && options.final === 'include') yield { bytes: buffer, start: 0, end: filled, offset: base };
+        if (filled > 0 && options.final === 'include') yield at(0, filled);
         return base;
       }
       filled += read;
       let start = 0;
       for (let end = buffer.indexOf(NEWLINE, start); end !== -1 && end < filled; end = buffer.indexOf(NEWLINE, start)) {
-        yield { bytes: buffer, start, end, offset: base + start };
+        yield at(start, end);
         start = end + 1;
       }
       buffer.copy(buffer, 0, start, filled);
