@@ -4,11 +4,11 @@ import type { Mention } from './types.js';
 
 /**
  * Before a coverage: a predicate about someone else ("grandfather (guardian), who is uninsured", "his wife is on
- * Medicaid"); not the writer's relative nor a capitalised relative named like a name ("my dad is", "Mom is on
+ * Medicaid", "her father, who had a stroke and is on Medicare"); not the writer's relative nor a capitalised relative named like a name ("my dad is", "Mom is on
  * Medicare"), who is the patient (D4). Case-sensitive for that reason.
  */
 const ANOTHER_PERSONS = new RegExp(
-  String.raw`(?<!\b(?:my|our|My|Our)\s+)\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
+  String.raw`(?<!\b(?:my|our|My|Our)\s+)\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who(?:\s+[^,.;()]{1,40}?\s+and)?)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
 );
 
 /**

@@ -48,6 +48,15 @@ describe('templatize reads the age in more places', () => {
     expect(surfaces('age', 'She takes 2 1/2 tablets daily.')).toEqual([]);
     expect(surfaces('age', "I'm on insulin and 20. Is that too much?")).toEqual([]);
   });
+
+  it("reads an age opening obstetric shorthand after a label, and a patient field's first value", () => {
+    expect(surfaces('age', 'L&D note: 33, G3P2 at 39 weeks, contractions')).toEqual(['33']);
+    expect(surfaces('age', 'Postpartum check: 26, P1, day 3')).toEqual(['26']);
+    expect(surfaces('age', 'Exam: Pelvic ultrasound\nPatient: 41, Somali, Medicaid')).toEqual(['41']);
+    // Near misses: a predicate about the mother, a count of pregnancies, a dose.
+    expect(surfaces('age', 'Newborn boy, 2 days old, jaundiced. Mother is 31, G2P2.')).toEqual(['2 days old']);
+    expect(surfaces('age', 'Patient: Ms. Ruiz\nDose: 40, P2 receptor blocker')).toEqual([]);
+  });
 });
 
 describe('templatize reads titles that state no sex and Spanish titles', () => {

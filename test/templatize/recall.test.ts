@@ -262,6 +262,7 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('ambiguous', 'A 6 yo M brought by his aunt (guardian), who is uninsured.').map(([s]) => s)).toEqual(['uninsured']);
     expect(spans('insurance', 'A 70-year-old man; his wife is on Medicaid.')).toEqual([]);
     expect(spans('insurance', 'A 61-year-old woman. Her brother, who lives nearby, is uninsured.')).toEqual([]);
+    expect(spans('insurance', 'A 58-year-old man cares for his mother, who had a stroke and is on Medicare.')).toEqual([]);
     // The writer's relative and a relative named like a name are the patient (D4).
     expect(spans('insurance', 'Dad is on Medicare.')).toEqual([['on Medicare', 'medicare']]);
   });
