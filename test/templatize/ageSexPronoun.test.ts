@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadAxes } from '../../src/demographics/load.js';
 import { detectAll } from '../../src/templatize/detect.js';
+import { templatizeCase } from '../../src/templatize/template.js';
 import type { Attribute } from '../../src/templatize/types.js';
+
+const axes = loadAxes('demographics', []);
 
 /** The surfaces of one attribute detected in a text, in order. */
 const surfaces = (attribute: Attribute, text: string) =>
@@ -146,5 +150,34 @@ describe('templatize reads identity words, a later sex letter and a named patien
   it('keeps the age of a titled patient whose relative of the other sex shares the surname', () => {
     const text = 'Patient: Ms. Leela Menon, 16\n\nShe faints at school; her father, Mr. Menon, is worried.';
     expect(surfaces('age', text)).toEqual(['16']);
+  });
+});
+
+describe("templatize reads a transcript's speakers", () => {
+  const pronounsOf = (text: string) =>
+    templatizeCase({ id: 't1', text, question: 'What next?', answer: 'A', file: 'calls.jsonl', line: 1 }, axes).mentions.flatMap((m) =>
+      m.attribute === 'pronoun' || m.attribute === 'ambiguous' || m.attribute === 'sex' ? [[m.attribute, m.surface]] : [],
+    );
+
+  it('reads the clinician\'s "your son" as the patient, and a speaker label as no rival for a pronoun in its own line', () => {
+    expect(pronounsOf('Video visit\nDr: How is your son today?\nDad: He has had a rash for a week. He scratches at night.')).toEqual([
+      ['sex', 'son'],
+      ['pronoun', 'He'],
+      ['pronoun', 'He'],
+    ]);
+    expect(pronounsOf('Clinic, 34-year-old woman.\nDr: Where is the pain?\nInterpreter: She says it is low in her belly.')).toEqual([
+      ['sex', 'woman'],
+      ['pronoun', 'She'],
+      ['pronoun', 'her'],
+    ]);
+  });
+
+  it('leaves a relative the patient is asked about, and a reporter outside a label, as before (near misses)', () => {
+    expect(pronounsOf('Dr: Did your mother have breast cancer?\nPt: Yes, she had it at 50.')).not.toContainEqual(['sex', 'mother']);
+    expect(pronounsOf('Dr: How is your mother?\nPt: Fine, she lives with me now.')).not.toContainEqual(['sex', 'mother']);
+    expect(pronounsOf('A 7-year-old girl with fever. Mom says she is tired.')).toEqual([
+      ['sex', 'girl'],
+      ['ambiguous', 'she'],
+    ]);
   });
 });
