@@ -9,6 +9,27 @@ const spans = (attribute: Attribute, text: string) =>
     .map((m) => [m.surface, m.stated?.level]);
 
 describe('templatize reads race and ethnicity in more forms', () => {
+  it("reads an SBAR background line's items, and more ID lines: obstetric shorthand, a titled name's age, an age band, days old", () => {
+    expect(spans('race', 'SBAR\nS: Mr. Lim, 70, fall.\nB: CKD 3. Cambodian; daughter interprets.')).toEqual([['Cambodian', 'asian']]);
+    expect(spans('race', 'S: Ms. Tesfaye, 41, sepsis.\nB: Eritrean (Tigrinya speaker), lives alone.')).toEqual([['Eritrean', 'black']]);
+    expect(spans('race', 'L&D: 29, G2P1 at 38 weeks, Honduran, on Medicaid.')).toEqual([['Honduran', 'hispanic']]);
+    expect(spans('race', 'Clinic: Mrs. Abara, 64, Nigerian immigrant, diabetes.')).toEqual([['Nigerian', 'black']]);
+    expect(spans('race', 'ED: elderly man, Tongan, chest pain.')).toEqual([['Tongan', 'nhpi']]);
+    expect(spans('race', 'Triage: rain all night. 5-day-old boy, Laotian family, jaundice.')).toEqual([['Laotian', 'asian']]);
+    expect(spans('race', 'Walk-in: 44 yo M, Filipino, Tagalog-speaking. Cough.')).toEqual([['Filipino', 'asian']]);
+  });
+
+  it('leaves plain a race word outside an SBAR, about a study, or a food (near misses)', () => {
+    expect(spans('race', 'Options\nB: Korean patients have higher rates of gastric cancer.')).toEqual([]);
+    expect(spans('race', 'SBAR\nS: Mr. Lim, 70.\nB: enrolled in a Cambodian diabetes study.')).toEqual([]);
+    expect(spans('race', 'Clinic: Mrs. Abara, 64, ate Korean food, then vomited.')).toEqual([]);
+  });
+
+  it('lists an ancestry for review before a screened drug that is planned, and Amish', () => {
+    expect(spans('ambiguous', '60-year-old man, Korean, gout; allopurinol planned.').map(([s]) => s)).toEqual(['Korean']);
+    expect(spans('ambiguous', 'A 3-year-old Amish girl with a cough.').map(([s]) => s)).toEqual(['Amish']);
+  });
+
   it('reads ID-line abbreviations: AA later in the list, a race letter run into the sex letter', () => {
     expect(spans('race', 'Triage: 59F, AA, on Medicaid')).toEqual([['AA', 'black']]);
     expect(spans('race', '9 y/o F w/ asthma, AA, here for refill')).toEqual([['AA', 'black']]);
