@@ -278,6 +278,26 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('insurance', 'A 70-year-old man is fitted with a Medicare-approved device.')).toEqual([]);
   });
 
+  it('reads a second-person plan, an answer naming the job, a state programme or Tricare as a list item, and programmes of no level', () => {
+    expect(spans('insurance', 'Dr: Are you still on your employer plan?')).toEqual([['on your employer plan', 'private']]);
+    expect(spans('insurance', 'Dr: Any insurance?\nPt: Yes, through my union.')).toEqual([['through my union', 'private']]);
+    expect(spans('insurance', 'Covered under our employer plan.')).toEqual([['Covered under our employer plan', 'private']]);
+    expect(spans('insurance', '29F, Native Hawaiian, QUEST, rash.')).toEqual([['QUEST', 'medicaid']]);
+    expect(spans('insurance', 'Mr. Ali, 50, Refugee Medical Assistance, cough.')).toEqual([['Refugee Medical Assistance', undefined]]);
+    expect(spans('insurance', "I'm on Tricare through my mom.")).toEqual([['on Tricare through my mom', undefined]]);
+    expect(spans('insurance', '34M, Tricare, back pain. CHIP coverage for his sister.')).toEqual([
+      ['Tricare', undefined],
+      ['CHIP coverage', undefined],
+    ]);
+  });
+
+  it('leaves an insurance card, a clinical CHIP, and a relative’s coverage with the verb first unslotted (near misses)', () => {
+    expect(spans('insurance', 'Found down. No ID, no insurance card.')).toEqual([]);
+    expect(spans('insurance', 'PMH: CHIP, CAD, HTN.')).toEqual([]);
+    expect(spans('insurance', 'A 40-year-old man. His wife, who is a teacher, has Tricare.')).toEqual([]);
+    expect(spans('insurance', 'Hi, my 70 yo dad has Aetna.')).toEqual([['has Aetna', 'private']]);
+  });
+
   it('leaves policy plain and lists another person’s coverage for review', () => {
     expect(spans('insurance', 'A Medicare-approved device was placed; the Medicaid expansion and Medicare guidelines apply.')).toEqual([]);
     expect(spans('ambiguous', 'A 6 yo M brought by his aunt (guardian), who is uninsured.').map(([s]) => s)).toEqual(['uninsured']);
