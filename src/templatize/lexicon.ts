@@ -486,6 +486,9 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   Hungarian: undefined,
   Quechua: undefined,
   "K'iche'": undefined,
+  "Q'eqchi'": undefined,
+  // Irish Gaelic, when a patient is said to speak it.
+  Irish: undefined,
   Zapotec: undefined,
   Nahuatl: undefined,
   Malayalam: undefined,

@@ -359,3 +359,17 @@ describe('templatize reads ages and sex words in more forms', () => {
     expect(surfaces('sex', 'Pt is a 90 yo F. Roommate in bed 3 (also a woman in her 90s) has C. diff.')).toEqual(['F']);
   });
 });
+
+describe('templatize reads plural speakers and languages of no level', () => {
+  it("reads plural speakers and languages of no level (Irish, Q'eqchi')", () => {
+    expect(spans('language', 'Newborn boy. Parents: Arabic speakers, need interpreter.')).toEqual([['Arabic', 'arabic']]);
+    expect(spans('language', 'A 70-year-old man from Galway who speaks Irish at home.')).toEqual([['Irish', undefined]]);
+    expect(spans('language', "A 22-year-old woman who speaks Q'eqchi' only.")).toEqual([["Q'eqchi'", undefined]]);
+  });
+
+  it('leaves a muffin, an adult patient’s relative’s language and an Irish ancestry plain (near misses)', () => {
+    expect(spans('language', 'A 50-year-old woman ate an English muffin.')).toEqual([]);
+    expect(spans('language', 'A 70-year-old man. His grandson, who speaks Irish, visits.')).toEqual([]);
+    expect(spans('language', 'A 61-year-old man of Irish descent.')).toEqual([]);
+  });
+});
