@@ -184,8 +184,10 @@ export function patientRelation(
       return undefined;
     if (caregiver && !g.ageBefore && !ageGroup) continue;
     const tied = about || caregiver || g.ageBefore || ageGroup || namedPatient || opensMessageAbout(text, m, gender);
+    // "a 38-year-old father of three": a parent the patient's age describes is the patient.
+    const agedParent = !possessive && g.ageBefore !== undefined && PARENT_OF.test(text.slice(m.index! + m[0].length));
     // "calling about 8 yo daughter": the age ties the bare noun as a possessive would.
-    if (!tied || (!possessive && !ageGroup && !namedPatient && !(about && g.ageBefore))) continue;
+    if (!tied || (!possessive && !ageGroup && !namedPatient && !(about && g.ageBefore) && !agedParent)) continue;
     const nounStart = m.indices!.groups!.noun![0];
     const result: { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } = {
       noun: {
@@ -214,6 +216,9 @@ export function patientRelation(
  */
 const namesCaller = (text: string, title: Mention) =>
   new RegExp(String.raw`^ ?[A-Z][\w'’-]+['’]s (?:${KIN_NOUNS})\b`, 'i').test(text.slice(title.end));
+
+/** After a parent noun: their children counted ("father of three", "mother of 2 teenagers"). */
+const PARENT_OF = /^\s+of\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twins)\b/i;
 
 /** Words for the same relative ("my father ... Dad"): a repeat may use another. */
 const SAME_RELATION: readonly (readonly string[])[] = [

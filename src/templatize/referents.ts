@@ -80,6 +80,9 @@ export function referentOf(discourse: Discourse, m: Mention): Referent {
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
   if (near.some((p) => p.gender === sex && objectOf(d, p, m))) return { of: 'patient' };
+  // "her granddaughter, who is her health care proxy": no one is their own proxy, so the possessive is the patient's.
+  if (/^\{\{[Tt]heir\}\}$/.test(m.slot ?? '') && near.some((p) => /^,\s*who (?:is|was|has been) $/.test(text.slice(p.end, m.start))))
+    return { of: 'patient' };
   // "The roommate had a rash. She shared a water bottle with her": an object pronoun in the clause whose subject is the
   // patient's pronoun would be "herself" were it the patient; a person of the sex named before the clause may be it.
   const outside = objectAfterPatientSubject(d, m) && near.find((p) => fits(p) && p.end <= clauseStart(text, m.start));

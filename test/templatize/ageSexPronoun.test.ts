@@ -172,6 +172,22 @@ describe("templatize reads a transcript's speakers", () => {
     ]);
   });
 
+  it('reads a parent the age describes ("41-year-old mother of two") and a possessive in a relative\'s "who is her proxy" as the patient', () => {
+    expect(pronounsOf('Social work: 41-year-old mother of two admitted with pneumonia.')).toEqual([['sex', 'mother']]);
+    expect(pronounsOf('An 88-year-old woman with her niece, who is her power of attorney.')).toEqual([
+      ['sex', 'woman'],
+      ['pronoun', 'her'],
+      ['pronoun', 'her'],
+    ]);
+    // Near misses: a relative's own parenthood, and a relative who reports.
+    expect(pronounsOf('A 9-year-old boy. His 38-year-old father of three drove him in.')).toEqual([
+      ['sex', 'boy'],
+      ['pronoun', 'His'],
+      ['pronoun', 'him'],
+    ]);
+    expect(pronounsOf('An 88-year-old woman with her niece, who says her hip hurts.')).toContainEqual(['ambiguous', 'her']);
+  });
+
   it('leaves a relative the patient is asked about, and a reporter outside a label, as before (near misses)', () => {
     expect(pronounsOf('Dr: Did your mother have breast cancer?\nPt: Yes, she had it at 50.')).not.toContainEqual(['sex', 'mother']);
     expect(pronounsOf('Dr: How is your mother?\nPt: Fine, she lives with me now.')).not.toContainEqual(['sex', 'mother']);
