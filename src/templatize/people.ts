@@ -119,8 +119,8 @@ const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?
 /** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */
 const RELATION_TIES = [
   String.raw`,? (?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((?<titledAge>\d{1,3})\)`,
-  // "My dad, Mr. Binh Tran, he's 68".
-  String.raw`, (?:Mrs?|Ms)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<titledPronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  // "My dad, Mr. Binh Tran, he's 68", "My dad, Mr. Tanaka, is 79".
+  String.raw`, (?:Mrs?|Ms)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, (?:(?:[Hh]e|[Ss]he)(?:['’]s| is)|is) (?<titledPronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw`,? aged? (?<agedAge>\d{1,2})\b`,
   String.raw`, (?<commaAge>\d{1,3})(?=[,.;)](?:\s|$)|\s*$)`,
   String.raw` is (?<isAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,

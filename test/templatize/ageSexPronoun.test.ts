@@ -172,6 +172,16 @@ describe("templatize reads a transcript's speakers", () => {
     ]);
   });
 
+  it('reads a caller\'s relative named with a title and "is 79" as the patient, leaving the case out since sex is pinned', () => {
+    const text = 'Phone call\nCaller: I am his son. My dad, Mr. Sato, is 81. His feet are swollen.';
+    expect(pronounsOf(text)).toEqual([
+      ['pronoun', 'his'],
+      ['sex', 'dad'],
+      ['pronoun', 'His'],
+    ]);
+    expect(templatizeCase({ id: 't2', text, question: 'Why?', answer: 'A', file: 'calls.jsonl', line: 2 }, axes).kind).toBe('rejected');
+  });
+
   it('reads a parent the age describes ("41-year-old mother of two") and a possessive in a relative\'s "who is her proxy" as the patient', () => {
     expect(pronounsOf('Social work: 41-year-old mother of two admitted with pneumonia.')).toEqual([['sex', 'mother']]);
     expect(pronounsOf('An 88-year-old woman with her niece, who is her power of attorney.')).toEqual([
