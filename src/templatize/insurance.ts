@@ -1,3 +1,4 @@
+import { childPatient } from './languages.js';
 import { attributive, mention } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
@@ -180,7 +181,10 @@ const NO_LEVEL = new RegExp(
 );
 
 function coverageOfNoLevel(text: string): Mention[] {
-  return [...text.matchAll(NO_LEVEL)].map((m) =>
+  // "5-year-old girl, strep pharyngitis, CHIP;": for a child, CHIP alone as a list item is the children's programme
+  // (for an adult it is more likely clonal haematopoiesis).
+  const childItem = childPatient(text) ? [...text.matchAll(/(?<=[,;]\s)CHIP(?=\s*[,;.](?:\s|$))/dg)] : [];
+  return [...text.matchAll(NO_LEVEL), ...childItem].map((m) =>
     mention(m, 0, { attribute: 'insurance', reason: `"${m[0]}" is no level of the insurance axis: it stays as written` }),
   );
 }

@@ -291,9 +291,10 @@ describe('templatize reads insurance in more forms', () => {
     ]);
   });
 
-  it('leaves an insurance card, a clinical CHIP, and a relative’s coverage with the verb first unslotted (near misses)', () => {
+  it('leaves an insurance card, an adult’s clinical CHIP (a child’s is the programme), and a relative’s coverage with the verb first unslotted', () => {
     expect(spans('insurance', 'Found down. No ID, no insurance card.')).toEqual([]);
     expect(spans('insurance', 'PMH: CHIP, CAD, HTN.')).toEqual([]);
+    expect(spans('insurance', 'Pharmacy: 4-year-old boy, otitis media, CHIP; mother asks about dosing.')).toEqual([['CHIP', undefined]]);
     expect(spans('insurance', 'A 40-year-old man. His wife, who is a teacher, has Tricare.')).toEqual([]);
     expect(spans('insurance', 'Hi, my 70 yo dad has Aetna.')).toEqual([['has Aetna', 'private']]);
   });
