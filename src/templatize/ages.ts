@@ -75,8 +75,14 @@ export function ages(text: string): Mention[] {
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   // "a transgender woman, 35, who ...": the age in apposition after the sex word.
   for (const m of text.matchAll(/(?<=\b(?:man|woman|male|female|gentleman|lady|widow|widower), )(\d{1,3})(?=, )/dg)) out.push(bare(m, 1));
-  // "OB triage: 24 G1P0": an age opening obstetric shorthand.
-  for (const m of text.matchAll(/(?<![\w.,/-])(\d{1,2}) (?=G\d{1,2} ?P\d)/dg)) out.push(bare(m, 1));
+  // "OB triage: 24 G1P0": an age opening obstetric shorthand; with a comma only as a line's or label's first value
+  // ("OB note: 27, G2P1", "34, P2"), not a predicate's ("Mother is 29, G1P1").
+  for (const m of text.matchAll(
+    /(?<![\w.,/-])(\d{1,2}) (?=G\d{1,2} ?P\d)|(?<=(?:^|\n|:)[ \t]*)(\d{1,2}), (?=G\d{1,2} ?P\d|P\d{1,4}[,;.])/dg,
+  ))
+    out.push(bare(m, m[1] === undefined ? 2 : 1));
+  // "Patient: 28, Mixtec": the age as the first value of the patient's field line.
+  for (const m of text.matchAll(/(?<=(?:^|\n)[ \t]*(?:Patient|Pt|PATIENT):[ \t]*)(\d{1,3})(?=,)/dg)) out.push(bare(m, 1));
   for (const m of text.matchAll(
     /\b(\d{1,2})(?:[- ](month|mo|week|wk|day|hour)s?[- ]old\b|\s?(mo|mos|months?|wks?|weeks?|days?)(?=,? (?:old\b|[MF]\b|son\b|daughter\b|boy\b|girl\b|infant\b|baby\b|male\b|female\b))(?: old\b)?)/dgi,
   )) {

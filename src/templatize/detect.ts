@@ -5,6 +5,7 @@ import { CLINICAL_TERMS } from './lexicon.js';
 import { capitalSentences, pronouns } from './pronouns.js';
 import { races } from './races.js';
 import { sexWords, titles } from './sexWords.js';
+import { otherPatients } from './morePatients.js';
 import { namedOthers } from './names.js';
 import { KIN_NOUNS, otherPeople, type Person, patientRelation, relationRepeats, spousesAndIdentity } from './people.js';
 import type { Mention } from './types.js';
@@ -20,7 +21,7 @@ export function detectMentions(text: string): Mention[] {
 }
 
 /** The mentions and the other people the text names (relatives, clinicians), whose pronouns may be nearby. */
-export function detectAll(text: string): { mentions: Mention[]; people: Person[] } {
+export function detectAll(text: string): { mentions: Mention[]; people: Person[]; otherPatients: Mention[] } {
   const guarded = CLINICAL_TERMS.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
   const inGuard = (start: number, end: number) => guarded.some(([s, e]) => start < e && end > s);
   // Phrases are read with wrapped lines joined ("is on\nMedicaid"); offsets are the text's own.
@@ -97,7 +98,10 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
         /^,\s+(?:who (?:is|was)\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,3}$/.test(text.slice(q.end, p.start)),
     )?.gender;
   const people = listed.map((p) => (p.gender === undefined && sexOf(p) ? { ...p, gender: sexOf(p) } : p)).sort((a, b) => a.start - b.start);
-  return { mentions: kept, people };
+  // What a handoff says of the next bed's patient is theirs: kept apart, so the case can be left out for it.
+  const beds = otherPatients(text);
+  const inOtherBed = (m: Mention) => beds.some((b) => m.start < b.end && b.start < m.end);
+  return { mentions: kept.filter((m) => !inOtherBed(m)), people, otherPatients: kept.filter(inOtherBed) };
 }
 
 /**

@@ -1,14 +1,15 @@
+import { childPatient } from './languages.js';
 import { attributive, mention } from './mention.js';
 import { OTHER_PERSON_NOUNS } from './people.js';
 import type { Mention } from './types.js';
 
 /**
  * Before a coverage: a predicate about someone else ("grandfather (guardian), who is uninsured", "his wife is on
- * Medicaid"); not the writer's relative nor a capitalised relative named like a name ("my dad is", "Mom is on
+ * Medicaid", "her father, who had a stroke and is on Medicare"); not the writer's relative nor a capitalised relative named like a name ("my dad is", "my 62 yo mom has", "Mom is on
  * Medicare"), who is the patient (D4). Case-sensitive for that reason.
  */
 const ANOTHER_PERSONS = new RegExp(
-  String.raw`(?<!\b(?:my|our|My|Our)\s+)\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
+  String.raw`(?<!\b(?:my|our|My|Our)\s+(?:[\w-]+\s+){0,3})\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who(?:\s+[^,.;()]{1,40}?\s+and)?)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
 );
 
 /**
@@ -18,8 +19,11 @@ const ANOTHER_PERSONS = new RegExp(
  */
 export function insurance(text: string): Mention[] {
   // Another person's coverage may be the patient's too (a child's family's): listed for review, never slotted.
+  // The verb may open the span ("his wife, who is pregnant, has IHS"): it is read as part of what comes before.
   return coverage(text).map((m) =>
-    ANOTHER_PERSONS.test(text.slice(Math.max(0, m.start - 60), m.start))
+    ANOTHER_PERSONS.test(text.slice(Math.max(0, m.start - 60), m.start) + (/^(?:has|have|had)\s+/.exec(m.surface)?.[0] ?? '')) &&
+    // "His mother, who has Medicaid for him": held for the patient.
+    !/^\s+for (?:him|her|them)\b/.test(text.slice(m.end))
       ? {
           start: m.start,
           end: m.end,
@@ -58,9 +62,12 @@ function coverage(text: string): Mention[] {
         ),
       ),
     ].map((m) => stated(levelOf(m[1]!))(m)),
-    ...[...text.matchAll(/\b(?:no|without|lacks) (?:personal )?(?:health |medical )?(?:insurance|coverage)\b|\bself-pay\b/dgi)].map(
-      stated('uninsured'),
-    ),
+    // "no insurance card" says nothing about coverage.
+    ...[
+      ...text.matchAll(
+        /\b(?:no|without|lacks) (?:personal )?(?:health |medical )?(?:insurance|coverage)\b(?! (?:card|information|info|on file))|\bself-pay\b/dgi,
+      ),
+    ].map(stated('uninsured')),
     ...[
       ...text.matchAll(
         /\b(?:private|commercial|employer(?:[- ](?:sponsored|based|provided))?|union) (?:health )?(?:insurance|ins\b)(?: \([A-Z][\w ]{1,30}\))?|\bcommercially insured\b/dgi,
@@ -78,7 +85,14 @@ function coverage(text: string): Mention[] {
       ),
     ].map(stated('uninsured')),
     // A parent's or the patient's own voice: "He is on our insurance" (a relative's plan is read below).
-    ...[...text.matchAll(/\bon (?:my|our) (?:health )?(?:insurance|plan)\b/dg)].map(stated('private')),
+    // "Are you still on your union plan?": the clinician's second person is the patient too.
+    ...[...text.matchAll(/\bon (?:my|our|your) (?:(?:health|union|employer|work) )?(?:insurance|plan)\b/dg)].map(stated('private')),
+    // An answer to "Do you have coverage?": "Yes, through my job"; "Covered under my employer plan".
+    ...[
+      ...text.matchAll(
+        /(?<=\b[Yy]es,? )through (?:my|our) (?:job|employer|work|union)\b|\b[Cc]overed (?:under|by|through) (?:my|our) (?:employer|work|job|union)(?:['’]s)? (?:health )?(?:plan|insurance|coverage)\b/dg,
+      ),
+    ].map(stated('private')),
     ...[...text.matchAll(/\bon an? (?:high-deductible|employer|PPO|HMO|commercial)(?: health)? plan\b/dg)].map(stated('private')),
     // Individual-market plans are private coverage: "with an ACA marketplace plan", "on a marketplace plan", "her high-deductible plan".
     ...[
@@ -96,6 +110,8 @@ function coverage(text: string): Mention[] {
       ),
     ].map(stated('private')),
     ...[...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:${STATE_MEDICAID})\b`, 'dg'))].map(stated('medicaid')),
+    // A state programme as an item of an ID line's list ("27M, Pacific Islander, QUEST, 3 days of fever").
+    ...[...text.matchAll(new RegExp(String.raw`(?<=[,;]\s)(?:${STATE_MEDICAID}|QUEST)(?=\s*[,;.(])`, 'dg'))].map(stated('medicaid')),
     ...[
       ...text.matchAll(new RegExp(String.raw`\b(?:${COVERED}) (?:an? )?(?:${INSURERS})(?: (?:plan|insurance|coverage|PPO|HMO))?\b`, 'dg')),
     ].map(stated('private')),
@@ -159,11 +175,16 @@ const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedH
  * Canada's NIHB, CHIP (a children's programme apart from Medicaid), MinnesotaCare (a basic health programme, not Medicaid). Found so the case is left out with the reason: varied around them, the variants would contradict
  * the text ("has Tricare ... is uninsured"). "VA" alone is visual acuity or a hospital: only VA coverage is read.
  */
-const NO_LEVEL =
-  /\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|MinnesotaCare|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\b[Dd]ual[- ]eligible\b|\bunderinsured\b|\b[Ww]orkers['’]? comp(?:ensation)?\b/dg;
+const NO_LEVEL = new RegExp(
+  String.raw`\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|MinnesotaCare|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\b[Dd]ual[- ]eligible\b|\bunderinsured\b|\b[Ww]orkers['’]? comp(?:ensation)?\b|\bRefugee Medical Assistance\b|\bcovered (?:through|by) (?:the |a )?tribal health (?:system|program)\b|\bon (?:TRICARE|Tricare|CHAMPVA)(?: through (?:my|our) (?:${SUBSCRIBERS}))?\b|\bCHIP (?:coverage|insurance|plan)\b|\b(?:TRICARE|Tricare|CHAMPVA)\b`,
+  'dg',
+);
 
 function coverageOfNoLevel(text: string): Mention[] {
-  return [...text.matchAll(NO_LEVEL)].map((m) =>
+  // "5-year-old girl, strep pharyngitis, CHIP;": for a child, CHIP alone as a list item is the children's programme
+  // (for an adult it is more likely clonal haematopoiesis).
+  const childItem = childPatient(text) ? [...text.matchAll(/(?<=[,;]\s)CHIP(?=\s*[,;.](?:\s|$))/dg)] : [];
+  return [...text.matchAll(NO_LEVEL), ...childItem].map((m) =>
     mention(m, 0, { attribute: 'insurance', reason: `"${m[0]}" is no level of the insurance axis: it stays as written` }),
   );
 }

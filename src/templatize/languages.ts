@@ -18,7 +18,7 @@ const LANGUAGE_BY_CAPITALS = new Map(Object.entries(LANGUAGES).map(([name, level
 const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|prefer|understands|communicates|communicate|communicating|converses|signs|uses|use|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
 const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history|(?:receive|receiving|get|be seen|be given) (?:care|information|instructions|results)?) in`;
 /** After a language: it is the patient's ("Spanish-speaking", "Mandarin interpreter", "Spanish-language interpreter"). */
-const AFTER_NAME = String.raw`(?:[- ]speaking| speaker| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$))| (?:primary|preferred)(?=\s*(?:[,;.)]|$)))`;
+const AFTER_NAME = String.raw`(?:[- ]speaking| speakers?| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$))| (?:primary|preferred)(?=\s*(?:[,;.)]|$)))`;
 /**
  * Labelled fields (D1): "Interpreter: Vietnamese", "Preferred language: Vietnamese", "LEP: yes (Russian)", also
  * with a dash for the colon ("Preferred language - Mandarin"), and inside a parenthesis ("(interpreter: Russian)").

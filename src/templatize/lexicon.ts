@@ -396,6 +396,8 @@ export const RACE_TERMS: readonly (readonly [string, string | undefined])[] = (
     ['Sub-Saharan African', 'black'],
     ['South African', undefined],
     ['Indigenous', undefined],
+    // Latin American but not Hispanic under OMB's wording: stated, no level.
+    ['Brazilian', undefined],
   ] as const
 )
   .slice()
@@ -484,6 +486,9 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   Hungarian: undefined,
   Quechua: undefined,
   "K'iche'": undefined,
+  "Q'eqchi'": undefined,
+  // Irish Gaelic, when a patient is said to speak it.
+  Irish: undefined,
   Zapotec: undefined,
   Nahuatl: undefined,
   Malayalam: undefined,
@@ -576,10 +581,10 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
 
 /**
  * Ancestry a clinical answer may lean on (BRCA in Ashkenazi Jewish families, G6PD deficiency around the
- * Mediterranean, skin phototype): listed as ambiguous, since varying race around it may change the right answer (R8).
+ * Mediterranean, skin phototype, founder-effect disease and low vaccination among the Amish): listed as ambiguous, since varying race around it may change the right answer (R8).
  */
 export const CLINICAL_ANCESTRY =
-  /\bAshkenazi(?: Jewish)?\b|\b(?:Mediterranean|Greek|Italian|Sardinian|Cypriot)(?= (?:background|descent|ancestry|origin|heritage)\b)|\b(?:fair|dark)-skinned\b/dg;
+  /\bAshkenazi(?: Jewish)?\b|\bAmish\b|\b(?:Mediterranean|Greek|Italian|Sardinian|Cypriot)(?= (?:background|descent|ancestry|origin|heritage)\b)|\b(?:fair|dark)-skinned\b/dg;
 
 /**
  * Clinical terms that contain a demographic-looking word: nothing inside one is ever a slot. Matched case-blind.

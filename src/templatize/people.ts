@@ -119,8 +119,8 @@ const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?
 /** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */
 const RELATION_TIES = [
   String.raw`,? (?:Mrs?|Ms)\.? [A-Z][\w'’-]+ \((?<titledAge>\d{1,3})\)`,
-  // "My dad, Mr. Binh Tran, he's 68".
-  String.raw`, (?:Mrs?|Ms)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, (?:[Hh]e|[Ss]he)(?:['’]s| is) (?<titledPronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
+  // "My dad, Mr. Binh Tran, he's 68", "My dad, Mr. Tanaka, is 79".
+  String.raw`, (?:Mrs?|Ms)\.? [A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}, (?:(?:[Hh]e|[Ss]he)(?:['’]s| is)|is) (?<titledPronounAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
   String.raw`,? aged? (?<agedAge>\d{1,2})\b`,
   String.raw`, (?<commaAge>\d{1,3})(?=[,.;)](?:\s|$)|\s*$)`,
   String.raw` is (?<isAge>\d{1,3})\b${NOT_AN_AGE_AFTER}`,
@@ -133,11 +133,20 @@ const RELATION_TIES = [
 ].join('|');
 const AGE_GROUPS = ['titledAge', 'titledPronounAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
 const RELATION = new RegExp(
-  String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(]))?(?:${RELATION_TIES})?`,
+  String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Yy]our) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(]))?(?:${RELATION_TIES})?`,
   'dg',
 );
-/** A message that opens on a relative, perhaps after a header line and a greeting ("Portal message:\nHi, my wife ..."). */
-const MESSAGE_OPENING = /(?:^|\n)(?:(?:Hi|Hello|Dear|Good (?:morning|afternoon|evening))\b[^.!?\n]*[.!?,]\s*)?$/;
+/**
+ * A message that opens on a relative, perhaps after a header line, a label and a quotation mark, and a greeting
+ * ("Portal message:\nHi, my wife ...", 'Peds urgent care: "My daughter is ...').
+ */
+const MESSAGE_OPENING =
+  /(?:^|\n)(?:[A-Z][\w /-]{0,30}:\s*)?["“]?(?:(?:Hi|Hello|Dear|Good (?:morning|afternoon|evening))\b[^.!?\n]*[.!?,]\s*)?$/;
+/** A transcript line the patient speaks: a relative the clinician asks them about is not the patient. */
+const PATIENT_SPEAKS = /(?:^|\n)\s*(?:Pt|Patient)\s*:/;
+/** A clinician's question opening a transcript's line ("Dr: Good afternoon. How is your son?"): the parent is asked about the patient. */
+const CLINICIAN_ASKS =
+  /(?:^|\n)(?:Dr|Doctor|Clinician|Provider|NP|PA|RN|Nurse)\s*:\s*(?:[^.!?\n]*[.!]\s+)?(?:How|What|When|Where|Is|Does|Did|Has|Can|Could|Any)\b[^.!?\n]*$/;
 
 /**
  * A relation noun that names the patient in a relative's voice (D4): "My 4-year-old daughter has...", "I'm calling
@@ -160,7 +169,7 @@ export function patientRelation(
     const g = m.groups!;
     const [tie, possessive, noun] = [g.tie, g.possessive, g.noun!];
     const about = tie !== undefined && /^(?:about|for|it['’]s)$/i.test(tie);
-    const caregiver = tie !== undefined && !about && possessive !== undefined && !/^(?:my|our)$/i.test(possessive);
+    const caregiver = tie !== undefined && !about && possessive !== undefined && !/^(?:my|our|your)$/i.test(possessive);
     const ageGroup = AGE_GROUPS.find((a) => g[a] !== undefined);
     const namedPatient = g.ptBracket !== undefined || g.ptApposition !== undefined;
     const gender = RELATION_GENDERS[noun.toLowerCase()]!;
@@ -175,8 +184,10 @@ export function patientRelation(
       return undefined;
     if (caregiver && !g.ageBefore && !ageGroup) continue;
     const tied = about || caregiver || g.ageBefore || ageGroup || namedPatient || opensMessageAbout(text, m, gender);
+    // "a 38-year-old father of three": a parent the patient's age describes is the patient.
+    const agedParent = !possessive && g.ageBefore !== undefined && PARENT_OF.test(text.slice(m.index! + m[0].length));
     // "calling about 8 yo daughter": the age ties the bare noun as a possessive would.
-    if (!tied || (!possessive && !ageGroup && !namedPatient && !(about && g.ageBefore))) continue;
+    if (!tied || (!possessive && !ageGroup && !namedPatient && !(about && g.ageBefore) && !agedParent)) continue;
     const nounStart = m.indices!.groups!.noun![0];
     const result: { noun: Mention; age?: Mention; callerPossessive?: number; caregiverBefore?: number } = {
       noun: {
@@ -192,7 +203,7 @@ export function patientRelation(
       const [start, end] = m.indices!.groups![ageGroup]!;
       result.age = { start, end, surface: g[ageGroup]!, attribute: 'age', years: Number(g[ageGroup]), slot: '{{age}}' };
     }
-    if (possessive && !/^(?:my|our)$/i.test(possessive)) result.callerPossessive = m.indices!.groups!.possessive![0];
+    if (possessive && !/^(?:my|our|your)$/i.test(possessive)) result.callerPossessive = m.indices!.groups!.possessive![0];
     if (caregiver) result.caregiverBefore = m.index!;
     return result;
   }
@@ -205,6 +216,9 @@ export function patientRelation(
  */
 const namesCaller = (text: string, title: Mention) =>
   new RegExp(String.raw`^ ?[A-Z][\w'’-]+['’]s (?:${KIN_NOUNS})\b`, 'i').test(text.slice(title.end));
+
+/** After a parent noun: their children counted ("father of three", "mother of 2 teenagers"). */
+const PARENT_OF = /^\s+of\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twins)\b/i;
 
 /** Words for the same relative ("my father ... Dad"): a repeat may use another. */
 const SAME_RELATION: readonly (readonly string[])[] = [
@@ -242,9 +256,9 @@ function opensMessageAbout(text: string, m: RegExpMatchArray, gender: Gender): b
   const pronoun = gender === 'male' ? /\b[Hh]e\b/ : /\b[Ss]he\b/;
   const rest = text.slice(m.index! + m[0].length);
   return (
-    /^[Mm]y|^[Oo]ur/.test(m[0]) &&
-    MESSAGE_OPENING.test(text.slice(0, m.index)) &&
-    !/^\s+(?:also\s+)?(?:had|died|passed|was)\b/.test(rest) &&
+    ((/^[Mm]y|^[Oo]ur/.test(m[0]) && MESSAGE_OPENING.test(text.slice(0, m.index))) ||
+      (/^[Yy]our/.test(m[0]) && CLINICIAN_ASKS.test(text.slice(0, m.index)) && !PATIENT_SPEAKS.test(text))) &&
+    !/^\s+(?:also\s+)?(?:ever\s+)?(?:had|have|died|passed|was)\b/.test(rest) &&
     pronoun.test(rest) &&
     !selfDescribed(text)
   );

@@ -22,10 +22,10 @@ const SCREENED_ANCESTRY: readonly (readonly [RegExp, readonly string[] | 'any', 
   [/\ballopurinol\b/i, ['asian', 'black'], 'HLA-B*58:01'],
   [/\b(?:primaquine|tafenoquine|dapsone|rasburicase)\b/i, 'any', 'G6PD'],
 ];
-/** The drug about to be started ("is started on carbamazepine", "to start primaquine"): screening comes before it. */
+/** The drug about to be started ("is started on carbamazepine", "to start primaquine", "allopurinol planned"): screening comes before it. */
 const startingDrug = (drugs: RegExp) =>
   new RegExp(
-    String.raw`\b(?:start\w*|initiat\w*|begin\w*|prescrib\w*|consider\w*|plan\w* to|about to|to receive|be given)\b[^.;]{0,40}${drugs.source}`,
+    String.raw`\b(?:start\w*|initiat\w*|begin\w*|prescrib\w*|consider\w*|plan\w* to|about to|to receive|be given)\b[^.;]{0,40}${drugs.source}|${drugs.source}\s+(?:is\s+)?(?:planned|to be started|to start|being considered)\b`,
     'i',
   );
 const drugsNamed = (text: string, drugs: RegExp) =>
@@ -49,9 +49,13 @@ const RESTATED_BEFORE = new RegExp(
 const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?—–]|(?:and|or|but|with|who|from)\b|$)/;
 /**
  * Before a race term: an item of an ID line's list after the age and sex ("61 y/o male, Hispanic,", "27yo G1P0 at
- * 12w, Dominican,", "79M, widower x 6 mo, Irish American,"), within one line and sentence.
+ * 12w, Dominican,", "79M, widower x 6 mo, Irish American,", "Mrs. Silva, 73, Brazilian,", "OB note: 27, G2P1, 28
+ * weeks, Chinese,", "middle-aged woman, Arab,"), within one line and sentence.
  */
-const ID_LINE_ITEM = /(?:^|\n)(?![^\n]*[a-z]{2}\.\s)[^\n]*\b\d{1,3} ?(?:[-\s]year[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)[^\n]*[,;]\s*$/;
+const ID_LINE_ITEM =
+  /(?:^|\n|(?<!\bM)[a-z]{2}\.\s)(?![^\n]*(?<!\bM)[a-z]{2}\.\s)[^\n]*(?:\b\d{1,3} ?(?:[-\s](?:year|month|week|day)[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)|\b(?:Mrs?|Ms|Mx)\.? \p{Lu}[\p{L}'’-]+, \d{1,3}\b|(?:^|\n|:)[ \t]*\d{1,2},? (?:G\d{1,2} ?P\d|P\d{1,4},)|\b(?:middle-aged|elderly|teenage|teenaged|young|older) (?:man|woman|male|female|boy|girl)\b)[^\n]*[,;]\s*$/u;
+/** After a race term in an ID line: the item ends, perhaps after a restating parenthesis or a role ("Syrian refugee,", "Haitian family,"). */
+const ENDS_ITEM = /^\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:refugee|immigrant|asylum seeker|migrant|family)\s*)?(?:[,;.|]|\n|$)/;
 /** Before a race term: an item of a social history line after others ("SH: retired; BCBS through employer; Hispanic;"). */
 const SOCIAL_HISTORY_ITEM = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}[^\n]*[;,.]\s*$`);
 /** Before a race term: the patient's own short self-description ("I'm 39, Turkish", "I am female and Ghanaian"). */
@@ -67,6 +71,11 @@ const ROLE_AFTER =
 const AGE_BEFORE = /\b\d{1,3}[- ](?:year|yr|month)s?[- ]old\s+(?:(?:male|female|man|woman)\s+)?$/i;
 /** Before a race term: the opening of a social history line ("SH: ", "Social history: "). */
 const SOCIAL_HISTORY_OPENING = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}\s*$`);
+/** An SBAR handoff ("SBAR", or a line opening "S:"): its "B:" (background) line is read as a social history line. */
+const SBAR = /\bSBAR\b|(?:^|\n)[ \t]*S:/;
+const BACKGROUND_LABEL = String.raw`(?:^|\n)[ \t]*(?:B|Background):`;
+const BACKGROUND_OPENING = new RegExp(String.raw`${BACKGROUND_LABEL}\s*$`);
+const BACKGROUND_ITEM = new RegExp(String.raw`${BACKGROUND_LABEL}[^\n]*[;,.]\s*$`);
 /** A negated ethnicity as a field's value ("Ethnicity: Not Hispanic or Latino"): it states no level of its own. */
 const NEGATED_FIELD_VALUE = new RegExp(
   String.raw`(?<=${RACE_FIELD.source.slice(0, -1)})((?:Not|NOT|Non)[- ](?:Hispanic|HISPANIC)(?:(?: or |\/)(?:Latino|Latina|Latinx|LATINO))?)(?=\s*(?:[,;\n]|\s{2}|$))`,
@@ -106,6 +115,7 @@ const POPULATION_BEFORE =
  */
 export function races(text: string): Mention[] {
   const out: Mention[] = [];
+  const sbar = SBAR.test(text);
   const push = (m: RegExpMatchArray, level: string | undefined) =>
     out.push(
       level === undefined
@@ -143,10 +153,11 @@ export function races(text: string): Mention[] {
         // After the age that describes the person ("a 70-year-old Filipino grandmother", "58-year-old female Mexican American").
         (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
         // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").
-        (SOCIAL_HISTORY_OPENING.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        ((SOCIAL_HISTORY_OPENING.test(before) || (sbar && BACKGROUND_OPENING.test(before))) && ENDS_DESCRIPTION.test(after)) ||
         ((ID_LINE_ITEM.test(text.slice(Math.max(0, m.index! - 120), m.index)) ||
-          SOCIAL_HISTORY_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index))) &&
-          /^\s*(?:[,;.|]|\n|$)/.test(after)) ||
+          SOCIAL_HISTORY_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index)) ||
+          (sbar && BACKGROUND_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index)))) &&
+          ENDS_ITEM.test(after)) ||
         (SELF_DESCRIPTION_BEFORE.test(before) && ENDS_DESCRIPTION.test(after)) ||
         (/\b(?:I am|I['’]m|we are|we['’]re)\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // "a boy of mixed race (Black and white)".

@@ -35,7 +35,10 @@ export interface Discourse {
  * insulin ..."). A relative named only in a family history ("His father died of an MI at 52.") is no rival in the
  * sentences after it, nor is a reporter for a pronoun inside their quoted words (they would say "I").
  */
-export function referentOf(d: Discourse, m: Mention): Referent {
+export function referentOf(discourse: Discourse, m: Mention): Referent {
+  // A speaker's label ("Mom: She's 7.", "Interpreter: He says no.") names who speaks the line: in their own words they
+  // are "I", so a third person in that line is someone else, and is no rival there.
+  const d = { ...discourse, people: discourse.people.filter((p) => !labelsLineOf(discourse.text, p, m)) };
   const { text, sex } = d;
   const near = d.people.filter(
     (p) =>
@@ -77,6 +80,9 @@ export function referentOf(d: Discourse, m: Mention): Referent {
   // The object of a relative's own clause ("His son helps him") is not that relative, nor one named a sentence
   // earlier ("He lives with his son. His son helps him"): the relative of this clause would say "them".
   if (near.some((p) => p.gender === sex && objectOf(d, p, m))) return { of: 'patient' };
+  // "her granddaughter, who is her health care proxy": no one is their own proxy, so the possessive is the patient's.
+  if (/^\{\{[Tt]heir\}\}$/.test(m.slot ?? '') && near.some((p) => /^,\s*who (?:is|was|has been) $/.test(text.slice(p.end, m.start))))
+    return { of: 'patient' };
   // "The roommate had a rash. She shared a water bottle with her": an object pronoun in the clause whose subject is the
   // patient's pronoun would be "herself" were it the patient; a person of the sex named before the clause may be it.
   const outside = objectAfterPatientSubject(d, m) && near.find((p) => fits(p) && p.end <= clauseStart(text, m.start));
@@ -96,6 +102,10 @@ export function referentOf(d: Discourse, m: Mention): Referent {
   );
   return rival ? { of: 'either', person: rival } : { of: 'patient' };
 }
+
+/** The person is the speaker label opening the line the pronoun is in ("Mom: She wets the bed"). */
+const labelsLineOf = (text: string, p: Person, m: Mention) =>
+  /(?:^|\n)[ \t]*$/.test(text.slice(0, p.start)) && /^:/.test(text.slice(p.end)) && !text.slice(p.end, m.start).includes('\n');
 
 const SUBJECT_PRONOUN = /^(?:[Hh]e|[Ss]he)$/;
 const SEEN_ALONE =

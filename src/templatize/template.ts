@@ -40,7 +40,7 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     );
   const shared = sharedTextMention(c);
   if (shared) return reject(shared);
-  const second = morePatients(c.text, assigned);
+  const second = morePatients(c.text, assigned, detected.otherPatients);
   if (second)
     return reject(
       `the text describes more than one person the way it describes a patient (${second}): the other's title, sex words and pronouns would be slotted too; write one case per patient, or template it by hand`,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { loadAxes } from '../../src/demographics/load.js';
 import { detectAll } from '../../src/templatize/detect.js';
+import { templatizeCase } from '../../src/templatize/template.js';
 import type { Attribute } from '../../src/templatize/types.js';
+
+const axes = loadAxes('demographics', []);
 
 /** The surfaces of one attribute detected in a text, in order. */
 const surfaces = (attribute: Attribute, text: string) =>
@@ -47,6 +51,15 @@ describe('templatize reads the age in more places', () => {
     expect(surfaces('age', 'Household: 4 male siblings')).toEqual([]);
     expect(surfaces('age', 'She takes 2 1/2 tablets daily.')).toEqual([]);
     expect(surfaces('age', "I'm on insulin and 20. Is that too much?")).toEqual([]);
+  });
+
+  it("reads an age opening obstetric shorthand after a label, and a patient field's first value", () => {
+    expect(surfaces('age', 'L&D note: 33, G3P2 at 39 weeks, contractions')).toEqual(['33']);
+    expect(surfaces('age', 'Postpartum check: 26, P1, day 3')).toEqual(['26']);
+    expect(surfaces('age', 'Exam: Pelvic ultrasound\nPatient: 41, Somali, Medicaid')).toEqual(['41']);
+    // Near misses: a predicate about the mother, a count of pregnancies, a dose.
+    expect(surfaces('age', 'Newborn boy, 2 days old, jaundiced. Mother is 31, G2P2.')).toEqual(['2 days old']);
+    expect(surfaces('age', 'Patient: Ms. Ruiz\nDose: 40, P2 receptor blocker')).toEqual([]);
   });
 });
 
@@ -137,5 +150,60 @@ describe('templatize reads identity words, a later sex letter and a named patien
   it('keeps the age of a titled patient whose relative of the other sex shares the surname', () => {
     const text = 'Patient: Ms. Leela Menon, 16\n\nShe faints at school; her father, Mr. Menon, is worried.';
     expect(surfaces('age', text)).toEqual(['16']);
+  });
+});
+
+describe("templatize reads a transcript's speakers", () => {
+  const pronounsOf = (text: string) =>
+    templatizeCase({ id: 't1', text, question: 'What next?', answer: 'A', file: 'calls.jsonl', line: 1 }, axes).mentions.flatMap((m) =>
+      m.attribute === 'pronoun' || m.attribute === 'ambiguous' || m.attribute === 'sex' ? [[m.attribute, m.surface]] : [],
+    );
+
+  it('reads the clinician\'s "your son" as the patient, and a speaker label as no rival for a pronoun in its own line', () => {
+    expect(pronounsOf('Video visit\nDr: How is your son today?\nDad: He has had a rash for a week. He scratches at night.')).toEqual([
+      ['sex', 'son'],
+      ['pronoun', 'He'],
+      ['pronoun', 'He'],
+    ]);
+    expect(pronounsOf('Clinic, 34-year-old woman.\nDr: Where is the pain?\nInterpreter: She says it is low in her belly.')).toEqual([
+      ['sex', 'woman'],
+      ['pronoun', 'She'],
+      ['pronoun', 'her'],
+    ]);
+  });
+
+  it('reads a caller\'s relative named with a title and "is 79" as the patient, leaving the case out since sex is pinned', () => {
+    const text = 'Phone call\nCaller: I am his son. My dad, Mr. Sato, is 81. His feet are swollen.';
+    expect(pronounsOf(text)).toEqual([
+      ['pronoun', 'his'],
+      ['sex', 'dad'],
+      ['pronoun', 'His'],
+    ]);
+    expect(templatizeCase({ id: 't2', text, question: 'Why?', answer: 'A', file: 'calls.jsonl', line: 2 }, axes).kind).toBe('rejected');
+  });
+
+  it('reads a parent the age describes ("41-year-old mother of two") and a possessive in a relative\'s "who is her proxy" as the patient', () => {
+    expect(pronounsOf('Social work: 41-year-old mother of two admitted with pneumonia.')).toEqual([['sex', 'mother']]);
+    expect(pronounsOf('An 88-year-old woman with her niece, who is her power of attorney.')).toEqual([
+      ['sex', 'woman'],
+      ['pronoun', 'her'],
+      ['pronoun', 'her'],
+    ]);
+    // Near misses: a relative's own parenthood, and a relative who reports.
+    expect(pronounsOf('A 9-year-old boy. His 38-year-old father of three drove him in.')).toEqual([
+      ['sex', 'boy'],
+      ['pronoun', 'His'],
+      ['pronoun', 'him'],
+    ]);
+    expect(pronounsOf('An 88-year-old woman with her niece, who says her hip hurts.')).toContainEqual(['ambiguous', 'her']);
+  });
+
+  it('leaves a relative the patient is asked about, and a reporter outside a label, as before (near misses)', () => {
+    expect(pronounsOf('Dr: Did your mother have breast cancer?\nPt: Yes, she had it at 50.')).not.toContainEqual(['sex', 'mother']);
+    expect(pronounsOf('Dr: How is your mother?\nPt: Fine, she lives with me now.')).not.toContainEqual(['sex', 'mother']);
+    expect(pronounsOf('A 7-year-old girl with fever. Mom says she is tired.')).toEqual([
+      ['sex', 'girl'],
+      ['ambiguous', 'she'],
+    ]);
   });
 });

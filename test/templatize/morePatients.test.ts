@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAxes } from '../../src/demographics/load.js';
+import { detectAll } from '../../src/templatize/detect.js';
 import { templatizeCase } from '../../src/templatize/template.js';
 import type { CaseRecord } from '../../src/templatize/types.js';
 
@@ -33,10 +34,40 @@ describe("a text that describes a second patient in the patient's own words", ()
   it('is still templated when one person is named by full name, surname, possessive and "Jr."', () => {
     for (const text of [
       'Re: Mr. Idris Okafor, 70\n\nI saw Mr. Okafor today; he has new ankle swelling.',
-      "This is Mr. Okafor's son calling. My dad, Mr. Idris Okafor, is 70 and he has ankle swelling.",
       'Mr. Okafor, 70, has ankle swelling; his son, Mr. Okafor Jr., drove him in.',
       'A 70-year-old man has ankle swelling. The 70-year-old man takes amlodipine.',
     ])
       expect(outcome(text).kind, text).toBe('template');
+    // The son's "My dad" names the patient in a word no slot renders: left out for that, not for a second person.
+    const son = outcome("This is Mr. Okafor's son calling. My dad, Mr. Idris Okafor, is 70 and he has ankle swelling.");
+    expect(son.kind === 'rejected' && son.reason).toMatch(/^"dad" states the patient's sex in a form no slot renders/);
+  });
+
+  it("sets another bed's sentence apart, slotting none of its words, and leaves the case out naming them", () => {
+    const o = outcome('Bay 2: 67-year-old woman, pneumonia; she is on ceftriaxone. Bay 3: 72M, stable; he goes home today.');
+    expect(o.kind).toBe('rejected');
+    if (o.kind === 'rejected') expect(o.reason).toMatch(/"72" in "Bay 3: 72" is another patient's/);
+    expect(o.mentions.filter((m) => m.slot !== undefined).map((m) => m.surface)).toEqual(['67-year-old', 'woman', 'she']);
+    const apart = detectAll('Bay 2: Mrs. Novak, 67, pneumonia. Bay 3: Mr. Osei, 72, stable; he goes home today.').otherPatients;
+    expect(apart.map((m) => m.surface)).toEqual(['Mr.', '72', 'he']);
+  });
+
+  it('sets apart a titled name placed in another bed and a roommate on a ward described in passing', () => {
+    expect(
+      detectAll('Ms. Dube, 58, bed 5, has a new DVT. Mrs. Kemp in bed 6 had the same surgery.').otherPatients.map((m) => m.surface),
+    ).toEqual(['Mrs.']);
+    const ward = detectAll(
+      'Two patients in room 8: 66-year-old man with cellulitis and his roommate from rehab, a 71-year-old man with a UTI; he is febrile.',
+    );
+    expect(ward.otherPatients.map((m) => m.surface)).toEqual(['71-year-old', 'man']);
+    expect(ward.mentions.filter((m) => m.attribute === 'pronoun').map((m) => m.surface)).toEqual(['his', 'he']);
+  });
+
+  it("keeps a roommate at home, a move between beds and a later sentence about the same bed the patient's (near misses)", () => {
+    const home = detectAll('A 24-year-old woman fell at home; her roommate found her on the floor. She is confused.');
+    expect(home.otherPatients).toEqual([]);
+    expect(home.mentions.filter((m) => m.attribute === 'pronoun').map((m) => m.surface)).toEqual(['her', 'her', 'She']);
+    expect(detectAll('Mr. Abebe, 70, moved from bed 3 to bed 7 overnight; he is calmer.').otherPatients).toEqual([]);
+    expect(detectAll('Bed 12: Mr. Abebe, 70, delirium. Bed 12 needs a sitter; he pulled his IV.').otherPatients).toEqual([]);
   });
 });

@@ -9,6 +9,27 @@ const spans = (attribute: Attribute, text: string) =>
     .map((m) => [m.surface, m.stated?.level]);
 
 describe('templatize reads race and ethnicity in more forms', () => {
+  it("reads an SBAR background line's items, and more ID lines: obstetric shorthand, a titled name's age, an age band, days old", () => {
+    expect(spans('race', 'SBAR\nS: Mr. Lim, 70, fall.\nB: CKD 3. Cambodian; daughter interprets.')).toEqual([['Cambodian', 'asian']]);
+    expect(spans('race', 'S: Ms. Tesfaye, 41, sepsis.\nB: Eritrean (Tigrinya speaker), lives alone.')).toEqual([['Eritrean', 'black']]);
+    expect(spans('race', 'L&D: 29, G2P1 at 38 weeks, Honduran, on Medicaid.')).toEqual([['Honduran', 'hispanic']]);
+    expect(spans('race', 'Clinic: Mrs. Abara, 64, Nigerian immigrant, diabetes.')).toEqual([['Nigerian', 'black']]);
+    expect(spans('race', 'ED: elderly man, Tongan, chest pain.')).toEqual([['Tongan', 'nhpi']]);
+    expect(spans('race', 'Triage: rain all night. 5-day-old boy, Laotian family, jaundice.')).toEqual([['Laotian', 'asian']]);
+    expect(spans('race', 'Walk-in: 44 yo M, Filipino, Tagalog-speaking. Cough.')).toEqual([['Filipino', 'asian']]);
+  });
+
+  it('leaves plain a race word outside an SBAR, about a study, or a food (near misses)', () => {
+    expect(spans('race', 'Options\nB: Korean patients have higher rates of gastric cancer.')).toEqual([]);
+    expect(spans('race', 'SBAR\nS: Mr. Lim, 70.\nB: enrolled in a Cambodian diabetes study.')).toEqual([]);
+    expect(spans('race', 'Clinic: Mrs. Abara, 64, ate Korean food, then vomited.')).toEqual([]);
+  });
+
+  it('lists an ancestry for review before a screened drug that is planned, and Amish', () => {
+    expect(spans('ambiguous', '60-year-old man, Korean, gout; allopurinol planned.').map(([s]) => s)).toEqual(['Korean']);
+    expect(spans('ambiguous', 'A 3-year-old Amish girl with a cough.').map(([s]) => s)).toEqual(['Amish']);
+  });
+
   it('reads ID-line abbreviations: AA later in the list, a race letter run into the sex letter', () => {
     expect(spans('race', 'Triage: 59F, AA, on Medicaid')).toEqual([['AA', 'black']]);
     expect(spans('race', '9 y/o F w/ asthma, AA, here for refill')).toEqual([['AA', 'black']]);
@@ -257,11 +278,33 @@ describe('templatize reads insurance in more forms', () => {
     expect(spans('insurance', 'A 70-year-old man is fitted with a Medicare-approved device.')).toEqual([]);
   });
 
+  it('reads a second-person plan, an answer naming the job, a state programme or Tricare as a list item, and programmes of no level', () => {
+    expect(spans('insurance', 'Dr: Are you still on your employer plan?')).toEqual([['on your employer plan', 'private']]);
+    expect(spans('insurance', 'Dr: Any insurance?\nPt: Yes, through my union.')).toEqual([['through my union', 'private']]);
+    expect(spans('insurance', 'Covered under our employer plan.')).toEqual([['Covered under our employer plan', 'private']]);
+    expect(spans('insurance', '29F, Native Hawaiian, QUEST, rash.')).toEqual([['QUEST', 'medicaid']]);
+    expect(spans('insurance', 'Mr. Ali, 50, Refugee Medical Assistance, cough.')).toEqual([['Refugee Medical Assistance', undefined]]);
+    expect(spans('insurance', "I'm on Tricare through my mom.")).toEqual([['on Tricare through my mom', undefined]]);
+    expect(spans('insurance', '34M, Tricare, back pain. CHIP coverage for his sister.')).toEqual([
+      ['Tricare', undefined],
+      ['CHIP coverage', undefined],
+    ]);
+  });
+
+  it('leaves an insurance card, an adult’s clinical CHIP (a child’s is the programme), and a relative’s coverage with the verb first unslotted', () => {
+    expect(spans('insurance', 'Found down. No ID, no insurance card.')).toEqual([]);
+    expect(spans('insurance', 'PMH: CHIP, CAD, HTN.')).toEqual([]);
+    expect(spans('insurance', 'Pharmacy: 4-year-old boy, otitis media, CHIP; mother asks about dosing.')).toEqual([['CHIP', undefined]]);
+    expect(spans('insurance', 'A 40-year-old man. His wife, who is a teacher, has Tricare.')).toEqual([]);
+    expect(spans('insurance', 'Hi, my 70 yo dad has Aetna.')).toEqual([['has Aetna', 'private']]);
+  });
+
   it('leaves policy plain and lists another person’s coverage for review', () => {
     expect(spans('insurance', 'A Medicare-approved device was placed; the Medicaid expansion and Medicare guidelines apply.')).toEqual([]);
     expect(spans('ambiguous', 'A 6 yo M brought by his aunt (guardian), who is uninsured.').map(([s]) => s)).toEqual(['uninsured']);
     expect(spans('insurance', 'A 70-year-old man; his wife is on Medicaid.')).toEqual([]);
     expect(spans('insurance', 'A 61-year-old woman. Her brother, who lives nearby, is uninsured.')).toEqual([]);
+    expect(spans('insurance', 'A 58-year-old man cares for his mother, who had a stroke and is on Medicare.')).toEqual([]);
     // The writer's relative and a relative named like a name are the patient (D4).
     expect(spans('insurance', 'Dad is on Medicare.')).toEqual([['on Medicare', 'medicare']]);
   });
@@ -315,5 +358,19 @@ describe('templatize reads ages and sex words in more forms', () => {
       ['84', 14],
     ]);
     expect(surfaces('sex', 'Pt is a 90 yo F. Roommate in bed 3 (also a woman in her 90s) has C. diff.')).toEqual(['F']);
+  });
+});
+
+describe('templatize reads plural speakers and languages of no level', () => {
+  it("reads plural speakers and languages of no level (Irish, Q'eqchi')", () => {
+    expect(spans('language', 'Newborn boy. Parents: Arabic speakers, need interpreter.')).toEqual([['Arabic', 'arabic']]);
+    expect(spans('language', 'A 70-year-old man from Galway who speaks Irish at home.')).toEqual([['Irish', undefined]]);
+    expect(spans('language', "A 22-year-old woman who speaks Q'eqchi' only.")).toEqual([["Q'eqchi'", undefined]]);
+  });
+
+  it('leaves a muffin, an adult patient’s relative’s language and an Irish ancestry plain (near misses)', () => {
+    expect(spans('language', 'A 50-year-old woman ate an English muffin.')).toEqual([]);
+    expect(spans('language', 'A 70-year-old man. His grandson, who speaks Irish, visits.')).toEqual([]);
+    expect(spans('language', 'A 61-year-old man of Irish descent.')).toEqual([]);
   });
 });
