@@ -93,64 +93,64 @@ export function languages(text: string): Mention[] {
   // for another, bridges that need: it states none of the patient's.
   const englishBridges = LANGUAGE_OTHER_THAN_ENGLISH.test(text) || INTERPRETS_FOR.test(text);
   const spokenEnglish = (m: Mention) =>
-    englishBridges &&
-    m.surface === 'English' &&
-    new RegExp(String.raw`\b(?:${SPEAKS}|comfortable)(?: in)?\s+$`, 'i').test(text.slice(Math.max(0, m.start - 30), m.start));
+    englishBridges && m.surface === 'English' && SPOKEN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
   const find = (pattern: string, flags = 'dg') =>
     [...text.matchAll(new RegExp(pattern.replaceAll(String.raw`(${LANGUAGE_NAMES})\b`, `(${LANGUAGE_NAMES})${NAME_END}`), flags))].flatMap(
       (m) => (theirs(m) ? [] : named(m, 1).filter((n) => !spokenEnglish(n))),
     );
-  return [
+  const found = [
     ...[...text.matchAll(lacking)]
       .filter((m) => !theirs(m))
       .map((m) =>
         mention(m, 0, { attribute: 'language', reason: 'English stated as lacking: the language is pinned to the one named, not varied' }),
       ),
-    ...withoutStrayInterpreters(text, [
-      ...find(String.raw`\b(?:${SPEAKS}|${IN_LANGUAGE})\s+(?:an?\s+|the\s+)?(${LANGUAGE_NAMES})\b`, 'dgi'),
-      ...find(String.raw`\b(${LANGUAGE_NAMES})${AFTER_NAME}\b`, 'dgi'),
-      ...find(
-        String.raw`\b(?:primary|preferred|native|first|only|main|home) (?:language|tongue)(?: is|:|,)?\s+(${LANGUAGE_NAMES})\b`,
-        'dgi',
-      ),
-      // "Non-English speaking (Amharic)", "limited English proficiency (Dari)", "LEP, Vietnamese": the language named beside the lack.
-      ...find(
-        String.raw`\b(?:non-English[- ]speaking|(?:limited|little|no) English(?: proficiency)?|(?:does not|doesn't) speak English|LEP)\s*(?:\(|[,;]\s*)(${LANGUAGE_NAMES})\b`,
-        'dgi',
-      ),
-      ...find(
-        String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's|a) (?:primary|preferred|native|first|only|main|second) language\b`,
-      ),
-      ...find(String.raw`\b${FIELD}(${LANGUAGE_NAMES})\b`),
-      // "bilingual (Spanish/English)": the language named first.
-      ...find(String.raw`\bbilingual \((${LANGUAGE_NAMES})\b`),
-      // "SH: Japanese American; English; Medicare": a language alone as an item of a social history line (a name that is
-      // also an ethnicity, "Korean", is read as race there).
-      ...find(String.raw`(?<=${SOCIAL_HISTORY_LINE}[;.]\s*)(${LANGUAGE_NAMES})(?=\s*(?:[;.](?:\s|$)|\n|$))`).filter(
-        (m) => !RACE_TERMS.some(([term]) => term.toLowerCase() === m.surface.toLowerCase()),
-      ),
-      // "interpreter (Spanish)", "interpreter for Arabic", "interpreter used (Mandarin)".
-      ...find(String.raw`\binterpreter(?: used| present| requested| needed| required)? (?:\(|for )(${LANGUAGE_NAMES})\b`, 'dgi'),
-      // "in Spanish through the interpreter line", "in Dari via a video interpreter".
-      ...find(String.raw`\bin (${LANGUAGE_NAMES}) (?:through|via|with|using|by) (?:an? |the )?(?:[\w-]+ )?interpreter`, 'dgi'),
-    ]),
+    ...find(String.raw`\b(?:${SPEAKS}|${IN_LANGUAGE})\s+(?:an?\s+|the\s+)?(${LANGUAGE_NAMES})\b`, 'dgi'),
+    ...find(String.raw`\b(${LANGUAGE_NAMES})${AFTER_NAME}\b`, 'dgi'),
+    ...find(String.raw`\b(?:primary|preferred|native|first|only|main|home) (?:language|tongue)(?: is|:|,)?\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
+    // "Non-English speaking (Amharic)", "limited English proficiency (Dari)", "LEP, Vietnamese": the language named beside the lack.
+    ...find(
+      String.raw`\b(?:non-English[- ]speaking|(?:limited|little|no) English(?: proficiency)?|(?:does not|doesn't) speak English|LEP)\s*(?:\(|[,;]\s*)(${LANGUAGE_NAMES})\b`,
+      'dgi',
+    ),
+    ...find(
+      String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's|a) (?:primary|preferred|native|first|only|main|second) language\b`,
+    ),
+    ...find(String.raw`\b${FIELD}(${LANGUAGE_NAMES})\b`),
+    // "bilingual (Spanish/English)": the language named first.
+    ...find(String.raw`\bbilingual \((${LANGUAGE_NAMES})\b`),
+    // "SH: Japanese American; English; Medicare": a language alone as an item of a social history line (a name that is
+    // also an ethnicity, "Korean", is read as race there).
+    ...find(String.raw`(?<=${SOCIAL_HISTORY_LINE}[;.]\s*)(${LANGUAGE_NAMES})(?=\s*(?:[;.](?:\s|$)|\n|$))`).filter(
+      (m) => !RACE_TERMS.some(([term]) => term.toLowerCase() === m.surface.toLowerCase()),
+    ),
+    // "interpreter (Spanish)", "interpreter for Arabic", "interpreter used (Mandarin)".
+    ...find(String.raw`\binterpreter(?: used| present| requested| needed| required)? (?:\(|for )(${LANGUAGE_NAMES})\b`, 'dgi'),
+    // "in Spanish through the interpreter line", "in Dari via a video interpreter".
+    ...find(String.raw`\bin (${LANGUAGE_NAMES}) (?:through|via|with|using|by) (?:an? |the )?(?:[\w-]+ )?interpreter`, 'dgi'),
   ];
+  return withoutStrayInterpreters(text, found);
 }
 
+/** Before a language: words saying someone speaks it ("speaks", "fluent in", "comfortable in"). */
+const SPOKEN_BEFORE = new RegExp(String.raw`\b(?:${SPEAKS}|comfortable)(?: in)?\s+$`, 'i');
 /** Someone interpreting for another person: "I interpret for my mom", "she interprets for her parents". */
 const INTERPRETS_FOR = /\binterpret(?:s|ed|ing)? for (?:my|his|her|their|our|the) /i;
 /** Right after a language name: it is an interpreter's ("Spanish interpreter", "Spanish-language translator"). */
 const INTERPRETER_AFTER = /^(?:[- ]language)?[- ](?:interpreter|translator)\b/i;
+const isLanguageName = (surface: string) => surface in LANGUAGES || LANGUAGE_BY_CAPITALS.has(surface);
 
 /**
  * "Grandmother speaks only Mam; Mam interpreter unavailable, Spanish interpreter used with partial understanding":
- * an interpreter of a language nobody is said to speak, where another language is said to be spoken, is a stopgap,
- * not the patient's need. It stays as written, listed for review. English spoken states no such need: "Spanish
- * interpreter" beside it is kept.
+ * an interpreter of a language nobody is said to speak, where another language (not English) is said to be spoken,
+ * is a stopgap, not the patient's need. It stays as written, listed for review.
  */
 function withoutStrayInterpreters(text: string, found: Mention[]): Mention[] {
   const ofInterpreter = (m: Mention) => INTERPRETER_AFTER.test(text.slice(m.end));
-  const spoken = [...new Set(found.filter((m) => !ofInterpreter(m) && m.surface.toLowerCase() !== 'english').map((m) => m.surface))];
+  const spoken = [
+    ...new Set(
+      found.filter((m) => !ofInterpreter(m) && isLanguageName(m.surface) && m.surface.toLowerCase() !== 'english').map((m) => m.surface),
+    ),
+  ];
   const isSpoken = (name: string) => spoken.some((s) => s.toLowerCase() === name.toLowerCase());
   return found.map(
     (m): Mention =>

@@ -48,6 +48,10 @@ describe("another person's words get no slot", () => {
       'language:Tagalog',
       'language:Tagalog',
     ]);
-    expect(slotted('A 44-year-old woman needs a Spanish interpreter.')).toContain('language:Spanish');
+    for (const text of [
+      'A 44-year-old woman needs a Spanish interpreter.',
+      'A 44-year-old woman with limited English; Spanish interpreter used.',
+    ])
+      expect(slotted(text), text).toContain('language:Spanish');
   });
 });
