@@ -88,17 +88,17 @@ export function languages(text: string): Mention[] {
       (/^[a-z]/.test(m[0]) && (ANOTHER_SUBJECT.test(before) || ANOTHER_SUBJECT_FAR.test(text.slice(Math.max(0, m.index! - 100), m.index))));
     return !child && another && !AGED_ROLE.test(before) && !WRITERS_RELATIVE.test(before);
   };
-  // "speaks Tongan at home, fluent English": with another language named, fluency in English states no need.
-  const otherLanguageNamed = LANGUAGE_OTHER_THAN_ENGLISH.test(text);
-  const fluentEnglish = (m: Mention) =>
-    otherLanguageNamed &&
-    m.surface === 'English' &&
-    /\b(?:fluent|comfortable)(?: in)?\s+$/i.test(text.slice(Math.max(0, m.start - 20), m.start));
+  // "speaks Tongan at home, fluent English", "Mother prefers Hindi; father speaks English", "I'm the only one who speaks
+  // English; I interpret for my mom": English spoken beside another language's need, or by someone who interprets
+  // for another, bridges that need: it states none of the patient's.
+  const englishBridges = LANGUAGE_OTHER_THAN_ENGLISH.test(text) || INTERPRETS_FOR.test(text);
+  const spokenEnglish = (m: Mention) =>
+    englishBridges && m.surface === 'English' && SPOKEN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
   const find = (pattern: string, flags = 'dg') =>
     [...text.matchAll(new RegExp(pattern.replaceAll(String.raw`(${LANGUAGE_NAMES})\b`, `(${LANGUAGE_NAMES})${NAME_END}`), flags))].flatMap(
-      (m) => (theirs(m) ? [] : named(m, 1).filter((n) => !fluentEnglish(n))),
+      (m) => (theirs(m) ? [] : named(m, 1).filter((n) => !spokenEnglish(n))),
     );
-  return [
+  const found = [
     ...[...text.matchAll(lacking)]
       .filter((m) => !theirs(m))
       .map((m) =>
@@ -128,6 +128,42 @@ export function languages(text: string): Mention[] {
     // "in Spanish through the interpreter line", "in Dari via a video interpreter".
     ...find(String.raw`\bin (${LANGUAGE_NAMES}) (?:through|via|with|using|by) (?:an? |the )?(?:[\w-]+ )?interpreter`, 'dgi'),
   ];
+  return withoutStrayInterpreters(text, found);
+}
+
+/** Before a language: words saying someone speaks it ("speaks", "fluent in", "comfortable in"). */
+const SPOKEN_BEFORE = new RegExp(String.raw`\b(?:${SPEAKS}|comfortable)(?: in)?\s+$`, 'i');
+/** Someone interpreting for another person: "I interpret for my mom", "she interprets for her parents". */
+const INTERPRETS_FOR = /\binterpret(?:s|ed|ing)? for (?:my|his|her|their|our|the) /i;
+/** Right after a language name: it is an interpreter's ("Spanish interpreter", "Spanish-language translator"). */
+const INTERPRETER_AFTER = /^(?:[- ]language)?[- ](?:interpreter|translator)\b/i;
+const isLanguageName = (surface: string) => surface in LANGUAGES || LANGUAGE_BY_CAPITALS.has(surface);
+
+/**
+ * "Grandmother speaks only Mam; Mam interpreter unavailable, Spanish interpreter used with partial understanding":
+ * an interpreter of a language nobody is said to speak, where another language (not English) is said to be spoken,
+ * is a stopgap, not the patient's need. It stays as written, listed for review.
+ */
+function withoutStrayInterpreters(text: string, found: Mention[]): Mention[] {
+  const ofInterpreter = (m: Mention) => INTERPRETER_AFTER.test(text.slice(m.end));
+  const spoken = [
+    ...new Set(
+      found.filter((m) => !ofInterpreter(m) && isLanguageName(m.surface) && m.surface.toLowerCase() !== 'english').map((m) => m.surface),
+    ),
+  ];
+  const isSpoken = (name: string) => spoken.some((s) => s.toLowerCase() === name.toLowerCase());
+  return found.map(
+    (m): Mention =>
+      spoken.length > 0 && ofInterpreter(m) && !isSpoken(m.surface)
+        ? {
+            start: m.start,
+            end: m.end,
+            surface: m.surface,
+            attribute: 'language',
+            reason: `an interpreter of ${m.surface} where the text names ${spoken.join(', ')} as spoken: a stopgap, not the patient's language`,
+          }
+        : m,
+  );
 }
 
 /**

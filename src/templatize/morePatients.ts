@@ -11,9 +11,13 @@ import type { Mention } from './types.js';
  * - a second age-and-sex description introduced by "a"/"an" ("… a 70-year-old man with a UTI"): a repeat of the
  *   patient's own is definite ("the 74-year-old man");
  * - a word the detector would slot, said where the text turns to another bed (`otherPatients`, which sets it apart:
- *   not slotted, even in a case left out).
+ *   not slotted, even in a case left out);
+ * - the text saying it is about another patient ("This note refers to another patient", "entered on the wrong
+ *   chart"): every age, title and pronoun in it is that patient's, and the chart's own patient is not described.
  */
 export function morePatients(text: string, assigned: readonly Mention[], otherBeds: readonly Mention[]): string | undefined {
+  const misfiled = MISFILED.exec(text)?.[0];
+  if (misfiled !== undefined) return `"${misfiled}": the text is about a patient other than the chart's`;
   const mentions = [...assigned, ...otherBeds].sort((a, b) => a.start - b.start);
   // A person's names: "Mr. Tomás Herrera" and "Mr. Herrera" share one; "Mr. Tran's" is Mr. Tran.
   const people: { names: Set<string>; shown: string }[] = [];
@@ -40,6 +44,13 @@ export function morePatients(text: string, assigned: readonly Mention[], otherBe
 /** The name after a title, up to three capitalised words: "Mr. Reyes", "Mrs. O'Brien", "Mr. Binh Tran's". */
 const NAME = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2})/u;
 const POSSESSIVE = /['’]s$/;
+/**
+ * The note saying of itself that it belongs to someone else: "This note refers to another patient", "The entry
+ * pertains to a different patient", "Note entered on wrong chart". The note must be the subject: "her result refers
+ * to another patient" or "his labs were filed under the wrong chart" are about a part of this patient's record.
+ */
+const MISFILED =
+  /\b(?:(?:this|the) )?(?:note|entry|addendum|documentation|encounter)(?: (?:above|below))? (?:(?:refers?|belongs?|pertains?|relates?) to|is (?:about|for)|was (?:meant|intended) for) (?:an?other|a different|the wrong) (?:patient|person|pt)\b|\b(?:(?:this|the) )?(?:note|entry|addendum|documentation|encounter) (?:was )?(?:entered|documented|charted|filed|written|placed) (?:on|in|into|under) (?:the |a )?wrong (?:patient(?:['’]s)? )?(?:chart|record|patient|encounter)\b/i;
 /** "a 70-year-old", "an 81-year-old": the article right before an age. */
 const INDEFINITE_BEFORE = /\ban?\s+$/i;
 

@@ -36,8 +36,10 @@ const NAME_BEFORE_ROLE =
  * role noun it names, or none (a first name states nothing the detector may read).
  */
 export function namedOthers(text: string, titles: readonly Mention[], people: readonly Person[]): Person[] {
-  // Each name as a pattern, with the sex it has.
-  const others = new Map<string, Gender | undefined>();
+  // Each name as a pattern, with the sex it has; keyed by both, so that "Mother, Mrs. Thompson" and "Father (Mr.
+  // Thompson)" stay two people rather than the later replacing the earlier.
+  const others = new Map<string, { name: string; gender: Gender | undefined }>();
+  const addOther = (name: string, gender: Gender | undefined) => others.set(`${name} ${gender}`, { name, gender });
   for (const t of titles) {
     const name = TITLED_NAME.exec(text.slice(t.start));
     if (!name || PATIENT_BEFORE.test(text.slice(0, t.start))) continue;
@@ -58,17 +60,17 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
     // "His son, Mr. Lopez Jr.": the suffix tells him apart from "Mr. Lopez Sr.", the patient.
     const suffix = /^,? (Jr|Sr|II|III|IV)\b\.?/.exec(after)?.[1];
     if (before || KIN_AFTER.test(after) || CALLS_ABOUT.test(sentence) || (ROLE_AFTER.test(after) && PATIENT_NAMED_APART.test(sentence)))
-      others.set(suffix ? String.raw`${name[1]!},? ${suffix}\b\.?` : name[1]!, t.gender);
+      addOther(suffix ? String.raw`${name[1]!},? ${suffix}\b\.?` : name[1]!, t.gender);
   }
   for (const p of people) {
     const name = NAME_AFTER_ROLE.exec(text.slice(p.end)) ?? NAME_BEFORE_ROLE.exec(text.slice(0, p.start));
-    if (name) others.set(name[1]!, p.gender);
+    if (name) addOther(name[1]!, p.gender);
   }
   // A relative sharing the surname is told apart by a title of the other sex or by "Pt:" ("Caller: Mrs. Hale, wife
   // of pt. Pt: Mr. Hale").
   const samePerson = (m: RegExpMatchArray, gender: Gender | undefined) =>
     !PATIENT_BEFORE.test(text.slice(0, m.index)) && (m[1] === undefined || gender === undefined || titleGender(m[1]) === gender);
-  return [...others].flatMap(([name, gender]) =>
+  return [...others.values()].flatMap(({ name, gender }) =>
     // The title may stand before a first name ("Ms. Priya Raman" is no "Mr. Raman").
     [
       ...text.matchAll(

@@ -30,14 +30,19 @@ const startingDrug = (drugs: RegExp) =>
   );
 const drugsNamed = (text: string, drugs: RegExp) =>
   [...new Set([...text.matchAll(new RegExp(drugs.source, 'gi'))].map((d) => d[0].toLowerCase()))].join(', ');
-/** Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is", "her son is also of"). */
+/** A verb stating someone's identity: "is", "was", "self-identified as", "identifies herself as", "described as". */
+const IDENTITY_VERB = String.raw`(?:is|was|(?:self-)?identifie[sd](?:\s+(?:himself|herself|themself|themselves))?\s+as|describes\s+(?:himself|herself|themself)\s+as|described\s+as)`;
+/**
+ * Before a race term: a predicate about someone other than the patient ("her husband, who is", "His father is", "her
+ * son is also of", "donor self-identified as").
+ */
 const OTHER_PERSONS_PREDICATE = new RegExp(
-  String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:also\s+)?(?:an?\s+|of\s+)?$`,
+  String.raw`\b(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+${IDENTITY_VERB}\s+(?:also\s+)?(?:an?\s+|of\s+)?$`,
   'i',
 );
 /** The same, for a role the patient's age describes ("a 45-year-old nurse, who is Black"): the patient. */
 const AGED_ROLE_PREDICATE = new RegExp(
-  String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+(?:is|was)\s+(?:an?\s+)?$`,
+  String.raw`\d{1,3}[- ](?:year|yr)s?[- ]old\s+(?:[\w-]+\s+)?(?:${OTHER_PERSON_NOUNS})(?:,\s*who)?\s+${IDENTITY_VERB}\s+(?:an?\s+)?$`,
   'i',
 );
 /** Before a race term: another race term and an opening parenthesis or a slash ("Pacific Islander (Samoan)", "Black/Caribbean"). */

@@ -70,4 +70,19 @@ describe("a text that describes a second patient in the patient's own words", ()
     expect(detectAll('Mr. Abebe, 70, moved from bed 3 to bed 7 overnight; he is calmer.').otherPatients).toEqual([]);
     expect(detectAll('Bed 12: Mr. Abebe, 70, delirium. Bed 12 needs a sitter; he pulled his IV.').otherPatients).toEqual([]);
   });
+
+  it('leaves out a note that says of itself it is about another patient, and keeps one whose part was misfiled (near miss)', () => {
+    for (const text of [
+      'CORRECTION\nThis entry pertains to a different patient (the 52-year-old woman in bay 7, Mrs. Halvorsen) and was charted in error. Her Medicaid card and her Spanish interpreter request go to her own record.',
+      'Late note: documentation entered on the wrong chart. 33-year-old man, Mr. Pike; he needs a Somali interpreter.',
+    ]) {
+      const o = outcome(text);
+      expect(o.kind === 'rejected' && o.reason, text).toMatch(/about a patient other than the chart's/);
+    }
+    for (const text of [
+      'A 61-year-old man with gout. His uric acid was filed under the wrong chart last week; he is on allopurinol.',
+      'A 29-year-old woman asks whether the positive screen in her portal refers to another patient; she is worried.',
+    ])
+      expect(outcome(text).kind, text).toBe('template');
+  });
 });
