@@ -770,6 +770,12 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
         !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) &&
         !(rejects && isInRejectingClause(sentence, mention.start, mention.end)),
     );
+    // "Deprescribe first: D) Atorvastatin" where atorvastatin is option B: the letter and the text disagree.
+    for (const mention of mentioned) {
+      const letter = adjacentLetter(sentence, mention, options);
+      if (letter !== undefined && letter !== mention.id)
+        return { status: 'ambiguous', explanation: `option ${mention.id}'s text is labelled with letter ${letter}` };
+    }
     // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence;
     // a mention under a condition ("ESI 4 or 5 depending on ...") commits to nothing.
     if (!CONDITIONAL_SENTENCE.test(sentence)) for (const mention of mentioned) anywhere.add(mention.id);
@@ -811,6 +817,17 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
     return { status: 'ambiguous', explanation: `texts of several options mentioned (${[...named].join(', ')}) and no answer marker` };
   }
   return undefined;
+}
+
+/**
+ * The option letter written right against a mention of an option's text: "D) Atorvastatin", "D. Atorvastatin",
+ * "Atorvastatin (D)". When it is another option's letter, the answer names two options at once.
+ */
+function adjacentLetter(sentence: string, mention: { start: number; end: number }, options: Options): string | undefined {
+  const before = /(?:^|[^A-Za-z0-9])\(?([A-Z])[).:]\s*$/.exec(sentence.slice(Math.max(0, mention.start - 6), mention.start))?.[1];
+  const after = /^\s*\(([A-Z])\)/.exec(sentence.slice(mention.end, mention.end + 6))?.[1];
+  const letter = before ?? after;
+  return letter === undefined ? undefined : options.letters.get(letter);
 }
 
 /** Words too common to identify an option ("Admit *to the* ICU"). */
