@@ -138,7 +138,7 @@ interface Scale {
   readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
   /** Label heads, for a class named at the end of the answer ("17 = severe depression"). */
   readonly heads: readonly LabelHead[];
-  /** Whether the labels are places of care ("General ward", "Intensive care unit"): "ESI level 1" names none of them. */
+  /** Whether the labels are places or kinds of care ("General ward", "Oral opioid"): "ESI level 1" names none of them. */
   readonly careLevels: boolean;
 }
 
@@ -146,10 +146,18 @@ interface Scale {
 const TRIAGE_SYSTEM = /^(?:esi|ctas|ats|mts|triage)\b/i;
 const PLACE_OF_CARE = /\b(?:ward|unit|intensive\s+care|outpatient|inpatient|discharge|admission|home|appointment|clinic)\b/i;
 
-/** A scale of places or kinds of care whose labels name no triage system (see {@link Scale.careLevels}). */
+/**
+ * A scale of places or kinds of care whose labels name no triage system (see {@link Scale.careLevels}): a label names a
+ * place of care, or every label describes an action in three words or more ("Oral opioid with non-opioids"), which
+ * the one- or two-word names of triage levels ("Emergent", "Less urgent") never do.
+ */
 function isCareLevelScale(scale: ReadonlyArray<{ label: string }>): boolean {
   const labels = scale.map((point) => String(point.label));
-  return labels.some((label) => PLACE_OF_CARE.test(label)) && !labels.some((label) => /\b(?:esi|ctas|ats|mts|triage)\b/i.test(label));
+  const described = labels.every((label) => (label.match(/[A-Za-z]+/g) ?? []).length >= 3);
+  return (
+    (described || labels.some((label) => PLACE_OF_CARE.test(label))) &&
+    !labels.some((label) => /\b(?:esi|ctas|ats|mts|triage)\b/i.test(label))
+  );
 }
 
 interface ValueMention {

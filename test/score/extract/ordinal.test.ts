@@ -345,4 +345,18 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Best to admit him under cardiology.', pe)).toMatchObject({ kind: 'answer', value: 2 });
     expect(extractOrdinal('Outpatient DOAC, or admit under cardiology: both could work.', pe).kind).not.toBe('answer');
   });
+
+  it('reads no point from a triage level on a scale of treatments', () => {
+    const fluids = [
+      { value: 1, label: 'Oral fluids and observation' },
+      { value: 2, label: 'Intravenous crystalloid at maintenance rate' },
+      { value: 3, label: 'Intravenous bolus then reassess' },
+    ];
+    expect(extractOrdinal('CTAS 2, bloods sent.', fluids).kind).toBe('unparseable');
+    expect(extractOrdinal('ESI 3 and a cannula.', fluids).kind).toBe('unparseable');
+    expect(extractOrdinal('Level 2.', fluids)).toMatchObject({ kind: 'answer', value: 2 });
+    // On a scale of triage names, the triage level is the answer.
+    const esi = ['Resuscitation', 'Emergent', 'Urgent', 'Less urgent', 'Non-urgent'].map((label, index) => ({ value: index + 1, label }));
+    expect(extractOrdinal('ESI 3 and a cannula.', esi)).toMatchObject({ kind: 'answer', value: 3 });
+  });
 });
