@@ -786,8 +786,9 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // An emoji before the word ("👍 Yes!", "❌ No") decorates it. "True." and "False." alone are a yes and a no (not
   // "True, she is 70, but ...", which concedes).
-  // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim.", "Tak.", "Evet", "Có.", "نعم،", "是的。" are a yes and
-  // "Nein, ...", "Non.", "Não,", "Nee.", "Nie.", "Hayır", "Không.", "لا،", "不。" a no ("No" is the same word in Spanish).
+  // "Sí, se recomienda ...", "Sì, ...", "Oui, il faut ...", "Ja, ...", "Sim.", "Tak.", "Evet", "Có.", "نعم،", "是的。", "Да,",
+  // "Ndiyo,", "हाँ,", "はい、", "네," are a yes and "Nein, ...", "Non.", "Não,", "Nee.", "Nie.", "Hayır", "Không.", "لا،", "不。",
+  // "Нет,", "Hapana,", "नहीं,", "いいえ、", "아니요," a no ("No" is the same word in Spanish and Italian).
   // Only as a word of their own before punctuation (Turkish "evet"/"hayır", which mean nothing else, also before a
   // space): "Si el paciente ..." (if), "Có thể" (can) and "Non-urgent" are not answers.
   const segment = written
@@ -796,9 +797,12 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
     .replace(/^(\s*["'(\[]?\s*)evet(?=\s+[^\s\d.,;:!?])/i, '$1yes,')
     .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+[^\s\d.,;:!?])/i, '$1no,')
-    .replace(/^(\s*["'(\[]?\s*)(?:(?:sí|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(
-      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否)(?=\s*[,.!;:]|$))/i,
+      /^(\s*["'(\[]?\s*)(?:(?:sí|sì|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对|да|ndiyo|हाँ|हां|जी\s+हाँ|はい|네)(?=\s*[,.!;:、，。！]|$))/i,
+      '$1yes',
+    )
+    .replace(
+      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否|нет|hapana|नहीं|जी\s+नहीं|いいえ|아니요|아니오)(?=\s*[,.!;:、，。！]|$))/i,
       '$1no',
     );
   const match =

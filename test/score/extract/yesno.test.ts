@@ -294,4 +294,28 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     const continuing = 'Should she keep taking metoprolol?';
     expect(extractYesNo('Her heart rate is already 58, so she should stay on 50 mg.', continuing)).not.toMatchObject({ value: 'no' });
   });
+
+  it('reads a leading yes or no in Italian, Russian, Swahili, Hindi, Japanese and Korean', () => {
+    const stem = 'Should the child be vaccinated?';
+    for (const text of [
+      'Sì, va vaccinato subito.',
+      'Да, вакцинация нужна.',
+      'Ndiyo, apewe chanjo.',
+      'हाँ, टीका लगवाना चाहिए।',
+      'はい、接種すべきです。',
+      '네, 접종해야 합니다.',
+    ])
+      expect(extractYesNo(text, stem), text).toMatchObject({ kind: 'answer', value: 'yes' });
+    for (const text of [
+      'Нет, пока не нужно.',
+      'Hapana, asubiri.',
+      'नहीं, अभी ज़रूरत नहीं है।',
+      'いいえ、まだ必要ありません。',
+      '아니요, 아직은 아닙니다.',
+    ])
+      expect(extractYesNo(text, stem), text).toMatchObject({ kind: 'answer', value: 'no' });
+    // As the opening of a longer word or phrase they are no answer ("Данные" = data, "Ndiyo sababu" = that is why).
+    expect(extractYesNo('Данные неполные.', stem).kind).not.toBe('answer');
+    expect(extractYesNo('Ndiyo sababu tunasubiri matokeo.', stem).kind).not.toBe('answer');
+  });
 });
