@@ -423,10 +423,11 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
  * "Of the options," or a word for "answer" or "so" in another language, possibly with a hedge that still commits
  * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
  * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.", "Antwoord C.", "Odpowiedź A.", "Đáp án C."), after an
- * emoji ("... referral. 🩺 D") or after "so" / "that's" ending a spoken answer ("... thats option a").
+ * emoji ("... referral. 🩺 D"), after "so" / "that's" ending a spoken answer ("... thats option a"), alone after the
+ * last full stop ("… が推奨されます。A") or as "option X" in Italian, Russian, Hindi or Swahili ("— विकल्प C।").
  */
 const CLOSING_LABEL =
-  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|[.!?。！？।](?=\s*\(?[A-Z]\)?[.!।]?$)|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:(?:option|opzione|вариант|विकल्प|chaguo)\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!।]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;

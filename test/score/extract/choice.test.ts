@@ -381,4 +381,15 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     // An explicit letter stands even when the explanation after it is cut off.
     expect(extractChoice('Answer: A. Prednisolone for five days and', steroids)).toMatchObject({ kind: 'answer', value: 'A' });
   });
+
+  it('reads an answer word or an option word before a letter in Russian, Italian, Hindi, Korean and Japanese', () => {
+    const migraine = { A: 'A triptan', B: 'An opioid', C: 'Bed rest only', D: 'Ergotamine' };
+    expect(extractChoice('Ответ B — но только коротким курсом.', migraine)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('정답 C. 휴식이 가장 좋습니다.', migraine)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('मेरी सलाह: आराम — विकल्प C।', migraine)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('安静が最善です。C', migraine)).toMatchObject({ kind: 'answer', value: 'C' });
+    // The word for "answer" followed by prose, or an option that does not exist, names no option.
+    expect(extractChoice('Ответ зависит от частоты приступов.', migraine).kind).not.toBe('answer');
+    expect(extractChoice('安静が最善です。F', migraine).kind).not.toBe('answer');
+  });
 });

@@ -359,4 +359,14 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     const esi = ['Resuscitation', 'Emergent', 'Urgent', 'Less urgent', 'Non-urgent'].map((label, index) => ({ value: index + 1, label }));
     expect(extractOrdinal('ESI 3 and a cannula.', esi)).toMatchObject({ kind: 'answer', value: 3 });
   });
+
+  it('reads a level after the Hindi or Russian word for "answer"', () => {
+    const care = [
+      { value: 1, label: 'Home' },
+      { value: 2, label: 'General ward' },
+      { value: 3, label: 'Intensive care unit' },
+    ];
+    expect(extractOrdinal('उत्तर: 3 — गहन चिकित्सा।', care)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Ответ: 2, в общее отделение.', care)).toMatchObject({ kind: 'answer', value: 2 });
+  });
 });
