@@ -369,4 +369,26 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('उत्तर: 3 — गहन चिकित्सा।', care)).toMatchObject({ kind: 'answer', value: 3 });
     expect(extractOrdinal('Ответ: 2, в общее отделение.', care)).toMatchObject({ kind: 'answer', value: 2 });
   });
+
+  it('reads places and times of care in Italian, Russian, Swahili, Hindi, Japanese and Korean', () => {
+    const urgency = [
+      { value: 1, label: 'Discharge home with advice' },
+      { value: 2, label: 'See the GP this week' },
+      { value: 3, label: 'Hospital admission for intravenous treatment' },
+      { value: 4, label: 'Emergency department now' },
+    ];
+    for (const text of [
+      'Vai subito al pronto soccorso.',
+      'Немедленно в отделение неотложной помощи.',
+      'Aende idara ya dharura sasa hivi.',
+      'अभी आपातकालीन विभाग जाएँ।',
+      '今すぐ救急外来へ。',
+      '지금 응급실로 가세요.',
+    ])
+      expect(extractOrdinal(text, urgency), text).toMatchObject({ kind: 'answer', value: 4 });
+    expect(extractOrdinal('Ricovero ospedaliero per terapia endovenosa.', urgency)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Lo dimetterei a casa.', urgency)).toMatchObject({ kind: 'answer', value: 1 });
+    // Two places named leave the choice open.
+    expect(extractOrdinal('Pronto soccorso o ricovero, dipende dagli esami.', urgency).kind).not.toBe('answer');
+  });
 });
