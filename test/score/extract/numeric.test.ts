@@ -396,4 +396,15 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     // A bracketed number that is not its rounding is something else (here the reference), and changes nothing.
     expect(extractNumeric('Anion gap about 20 mmol/L (12).', 'mmol/L')).not.toMatchObject({ value: 12 });
   });
+
+  it('reads a whole number and a fraction in words, and Swahili counts of days and weeks', () => {
+    expect(extractNumeric('Sodium about eight and a half mmol/L lower by morning.', 'mmol/L')).toMatchObject({
+      kind: 'answer',
+      value: 8.5,
+    });
+    expect(extractNumeric('Antibiotiki kwa siku saba.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('Wiki mbili.', 'weeks')).toMatchObject({ kind: 'answer', value: 2 });
+    // "and a half" after a word that is no number changes nothing.
+    expect(extractNumeric('A week and a half.', 'days').kind).not.toBe('answer');
+  });
 });
