@@ -407,4 +407,13 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     // "and a half" after a word that is no number changes nothing.
     expect(extractNumeric('A week and a half.', 'days').kind).not.toBe('answer');
   });
+
+  it('reads Italian units of time and points', () => {
+    expect(extractNumeric('Intervallo QT di circa 470 millisecondi.', 'ms')).toMatchObject({ kind: 'answer', value: 470 });
+    expect(extractNumeric('Terapia per 14 giorni.', 'days')).toMatchObject({ kind: 'answer', value: 14 });
+    expect(extractNumeric('Controllo tra 6 settimane.', 'weeks')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('Punteggio totale: 4 punti.', 'points')).toMatchObject({ kind: 'answer', value: 4 });
+    // A number before another word is no amount of time.
+    expect(extractNumeric('Terapia per 14 compresse.', 'days').kind).not.toBe('answer');
+  });
 });
