@@ -435,10 +435,11 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
  * "Of the options," or a word for "answer" or "so" in another language, possibly with a hedge that still commits
  * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
  * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.", "Antwoord C.", "Odpowiedź A.", "Đáp án C."), after an
- * emoji ("... referral. 🩺 D") or after "so" / "that's" ending a spoken answer ("... thats option a").
+ * emoji ("... referral. 🩺 D"), after "so" / "that's" ending a spoken answer ("... thats option a"), alone after the
+ * last full stop ("… が推奨されます。A") or as "option X" in Italian, Russian, Hindi or Swahili ("— विकल्प C।").
  */
 const CLOSING_LABEL =
-  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:option\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!]?$/i;
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|[.!?。！？।](?=\s*\(?[A-Z]\)?[.!।]?$)|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:(?:option|opzione|вариант|विकल्प|chaguo)\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!।]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
@@ -782,6 +783,12 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
         !isRejectedMention(sentence.toLowerCase(), mention.start, mention.end) &&
         !(rejects && isInRejectingClause(sentence, mention.start, mention.end)),
     );
+    // "Deprescribe first: D) Atorvastatin" where atorvastatin is option B: the letter and the text disagree.
+    for (const mention of mentioned) {
+      const letter = adjacentLetter(sentence, mention, options);
+      if (letter !== undefined && letter !== mention.id)
+        return { status: 'ambiguous', explanation: `option ${mention.id}'s text is labelled with letter ${letter}` };
+    }
     // A lone short word ("Now", "Observe") is too common in prose to stand for its option outside a decision sentence;
     // a mention under a condition ("ESI 4 or 5 depending on ...") commits to nothing.
     if (!CONDITIONAL_SENTENCE.test(sentence)) for (const mention of mentioned) anywhere.add(mention.id);
@@ -823,6 +830,17 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
     return { status: 'ambiguous', explanation: `texts of several options mentioned (${[...named].join(', ')}) and no answer marker` };
   }
   return undefined;
+}
+
+/**
+ * The option letter written right against a mention of an option's text: "D) Atorvastatin", "D. Atorvastatin",
+ * "Atorvastatin (D)". When it is another option's letter, the answer names two options at once.
+ */
+function adjacentLetter(sentence: string, mention: { start: number; end: number }, options: Options): string | undefined {
+  const before = /(?:^|[^A-Za-z0-9])\(?([A-Z])[).:]\s*$/.exec(sentence.slice(Math.max(0, mention.start - 6), mention.start))?.[1];
+  const after = /^\s*\(([A-Z])\)/.exec(sentence.slice(mention.end, mention.end + 6))?.[1];
+  const letter = before ?? after;
+  return letter === undefined ? undefined : options.letters.get(letter);
 }
 
 /** Words too common to identify an option ("Admit *to the* ICU"). */

@@ -32,8 +32,10 @@ export function hedgeBetweenAnswers(text: string): string | undefined {
  * department or a direct admission" for "hospital today"), so this only tells a text that answers nothing from a refusal.
  */
 const EITHER_OR = /\beither\b(?!\s+way\b)[^.;:\n]{1,60}\bor\b/i;
+/** "Options include X and Y; your neurologist will decide": alternatives listed, none taken. */
+const OPTIONS_LISTED = /\b(?:the\s+)?(?:options|choices|alternatives)\s+(?:include|are)\b/i;
 
-/** Like {@link hedgeBetweenAnswers}, and also "either X or Y". */
+/** Like {@link hedgeBetweenAnswers}, and also "either X or Y" and "options include X and Y". */
 export function alternativesOffered(text: string): string | undefined {
-  return hedgeBetweenAnswers(text) ?? EITHER_OR.exec(text)?.[0].slice(0, 60);
+  return hedgeBetweenAnswers(text) ?? (EITHER_OR.exec(text) ?? OPTIONS_LISTED.exec(text))?.[0].slice(0, 60);
 }

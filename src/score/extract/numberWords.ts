@@ -72,6 +72,28 @@ const WORD_BEFORE_WORD = new RegExp(
 /** "for a week", "within an hour", "in a decade": one of a duration, after a word that measures time. */
 const ONE_DURATION = /\b(for|within|in|after|about|over|than|least|up\s+to)\s+(?:a|an|one)\s+(decade|year|month|week|day|hour|minute)\b/gi;
 
+/** "twelve and a half", "2 and a quarter": a whole number and a fraction. */
+const AND_A_FRACTION = new RegExp(`\\b(\\d+|${Object.keys(ANY_NUMBER_WORD).join('|')})\\s+and\\s+a\\s+(half|quarter)\\b`, 'gi');
+
+/** Swahili counts after the unit they count: "siku tano" (five days), "wiki mbili" (two weeks), "miezi sita". */
+const SWAHILI_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  moja: 1,
+  mbili: 2,
+  tatu: 3,
+  nne: 4,
+  tano: 5,
+  sita: 6,
+  saba: 7,
+  nane: 8,
+  tisa: 9,
+  kumi: 10,
+};
+const SWAHILI_UNITS: Readonly<Record<string, string>> = { siku: 'days', wiki: 'weeks', miezi: 'months', mwezi: 'month' };
+const SWAHILI_COUNT = new RegExp(
+  `\\b(${Object.keys(SWAHILI_UNITS).join('|')})\\s+(${Object.keys(SWAHILI_NUMBER_WORDS).join('|')})\\b`,
+  'gi',
+);
+
 /** "half the usual starting dose", "half of the standard dose": 50 % of a dose. */
 const HALF_DOSE =
   /\bhalf\s+(?:of\s+)?(?:the|her|his|their|your)\s+(?:(?:usual|standard|normal|full|starting|recommended|adult|current)\s+){0,3}dose\b/gi;
@@ -80,7 +102,9 @@ const HALF_DURATION = /\b(?:half\s+(?:a|an|one)|a\s+half-?)\s*(year|month|week|d
 
 /**
  * The text with number words that count a unit written in digits ("ten years" -> "10 years", "seven days", "Cinco
- * días", "for a week" -> "for 1 week", "a decade" -> "10 years", "half a year" -> "0.5 year", "half the usual dose" -> "50 % of the dose"). `isUnitAt` says whether a unit opens the given text;
+ * días", "for a week" -> "for 1 week", "a decade" -> "10 years", "half a year" -> "0.5 year", "half the usual dose" ->
+ * "50 % of the dose", "twelve and a half" -> "12.5", Swahili "siku tano" -> "5 days"). `isUnitAt` says whether a unit
+ * opens the given text;
  * a number word before anything else ("one of the criteria", "two tablets") stays a word.
  */
 export function numberWordsBeforeUnits(text: string, isUnitAt: (rest: string) => boolean): string {
@@ -89,6 +113,14 @@ export function numberWordsBeforeUnits(text: string, isUnitAt: (rest: string) =>
     .replace(/\b(?:a|one)\s+decade\b/gi, '10 years')
     .replace(HALF_DURATION, (_, unit: string) => `0.5 ${unit}`)
     .replace(HALF_DOSE, '50 % of the dose')
+    .replace(AND_A_FRACTION, (written: string, whole: string, fraction: string) => {
+      const units = /^\d/.test(whole) ? Number(whole) : ANY_NUMBER_WORD[whole.toLowerCase()];
+      return units === undefined ? written : String(units + (fraction.toLowerCase() === 'half' ? 0.5 : 0.25));
+    })
+    .replace(
+      SWAHILI_COUNT,
+      (_, unit: string, count: string) => `${SWAHILI_NUMBER_WORDS[count.toLowerCase()] ?? ''} ${SWAHILI_UNITS[unit.toLowerCase()] ?? unit}`,
+    )
     .replace(WORD_BEFORE_WORD, (written: string, tensWord: string, unitsWord: string | undefined, offset: number, whole: string) => {
       // A unit is short: looking at the next 40 characters keeps this linear in the text.
       if (!isUnitAt(whole.slice(offset + written.length, offset + written.length + 40))) return written;

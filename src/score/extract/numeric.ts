@@ -1,3 +1,4 @@
+import { otherRouteNamed } from './routes.js';
 import { findAnswerSegments } from './answerSegments.js';
 import { isRejectedMention } from './negation.js';
 import { findAnyJsonFields, findJsonFields, type JsonField } from './jsonFields.js';
@@ -181,7 +182,12 @@ export function numericReader(unit: string, stem?: string, context: NumericConte
     const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
     // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
     const weak = candidate.status === 'found' && candidate.strength === 'weak';
-    const mismatch = weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem)) : undefined;
+    const mismatch = weak
+      ? (intervalMismatch(plain, target) ??
+        otherEventMismatch(plain, target, stem) ??
+        otherRouteMismatch(plain, stem) ??
+        extensionMismatch(plain))
+      : undefined;
     return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
   };
 }
@@ -520,6 +526,24 @@ function otherEventMismatch(plain: string, target: TargetUnit, stem: string | un
   return anchor === undefined ? undefined : { status: 'ambiguous', explanation: `the duration counts from another event ("${anchor}")` };
 }
 
+/** A dose given by another route than the one the stem asks about (see {@link otherRouteNamed}). */
+function otherRouteMismatch(plain: string, stem: string | undefined): Candidate<number> | undefined {
+  const route = stem === undefined ? undefined : otherRouteNamed(plain, stem);
+  return route === undefined
+    ? undefined
+    : { status: 'ambiguous', explanation: `the answer gives a ${route} dose, another route than asked` };
+}
+
+/** "with a grace period of 2 more weeks", "plus 3 extra days": an amount added to the value, leaving the total unsaid. */
+const EXTENSION = /\b(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:more|extra|additional|further)\s+[a-zµ]/i;
+
+function extensionMismatch(plain: string): Candidate<number> | undefined {
+  const extension = EXTENSION.exec(plain);
+  return extension === null
+    ? undefined
+    : { status: 'ambiguous', explanation: `the answer adds "${extension[0].trim()}..." to its value without giving the total` };
+}
+
 /**
  * How far a stated value may stray from the result of the calculation shown after it and still be its rounding; and
  * how far it may stray and still be the same quantity (beyond that, the result is another step or in another unit).
@@ -799,6 +823,9 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
     if (converted.ok && alternative) {
       return { status: 'ambiguous', explanation: `"${quantity.text}${alternative[0]}..." offers another value after ${source}` };
     }
+    // "eGFR 3 5": two bare numbers side by side at the end of a clause are one number garbled, not a value and a stray.
+    if (quantity.unit === undefined && SPLIT_NUMBER.test(segment.slice(quantity.end)))
+      return { status: 'ambiguous', explanation: `"${segment.slice(quantity.start).trim()}" is a number split by a space after ${source}` };
     const band = converted.ok ? bandExcluding(segment, quantity, converted.value) : undefined;
     if (band !== undefined)
       return { status: 'ambiguous', explanation: `"${quantity.text}" is placed in a band it is outside of ("${band}") after ${source}` };
@@ -810,12 +837,27 @@ function fromSegment(segment: string, target: TargetUnit, source: string, accept
       };
     }
     if (converted.ok) {
-      const { value, note } = withCap(segment, quantity, converted, target);
+      const { value, note } = adjustedByWhatFollows(segment, quantity, converted, target);
       return { status: 'found', value, strength: 'strong', explanation: `matched ${source}: "${quantity.text}"${note}` };
     }
     rejection ??= converted.reason;
   }
   return rejection !== undefined ? { status: 'ambiguous', explanation: `${rejection} (after ${source})` } : undefined;
+}
+
+/** A bare number right after a value, then the end of its clause: "eGFR 3 5". */
+const SPLIT_NUMBER = /^ \d{1,3}(?=\s*(?:[.;!?](?:\s|$)|$))/;
+
+/**
+ * The exact figure bracketed right after a rounded value ("thirty mL/min (29.5)"): the number it rounds to that value,
+ * else undefined.
+ */
+function exactValueInBrackets(segment: string, quantity: Quantity): number | undefined {
+  const written = /^\s*\((\d+(?:\.\d+)?)\)/.exec(segment.slice(quantity.end))?.[1];
+  if (written === undefined) return undefined;
+  const exact = Number(written);
+  const decimals = (String(quantity.value).split('.')[1] ?? '').length;
+  return exact !== quantity.value && Math.abs(exact - quantity.value) <= 0.5 * 10 ** -decimals ? exact : undefined;
 }
 
 /** How far a rounded restatement in another unit may stray from the value it restates ("4 weeks (about 0.9 months)"). */
@@ -901,7 +943,7 @@ function fromWholeText(plain: string, quantities: readonly Quantity[], target: T
     }
     const previous = usable.at(-1);
     if (previous !== undefined && isApproximateRestatement(plain, quantity, converted.value, previous.value)) continue;
-    usable.push({ quantity, ...withCap(plain, quantity, converted, target) });
+    usable.push({ quantity, ...adjustedByWhatFollows(plain, quantity, converted, target) });
   }
   const referenceValues = [...new Set(references.map((entry) => entry.value))];
   if (usable.length === 0 && referenceValues.length === 1 && references[0]) {
@@ -1175,15 +1217,20 @@ function companionAmount(
 const CAP_BOUND = /^(?:capped\s+at|up\s+to|max|maximum|not\s+to\s+exceed|no\s+more\s+than|at\s+most)\b/i;
 
 /**
- * "0.01 mg/kg, up to a maximum of 0.5 mg", "Give 4500 mg, capped at 4000 mg": a cap stated in the same clause right
- * after a value it is below of is the dose given; a cap the value stays under leaves it as it is.
+ * The value as what is written right after it adjusts it. "roughly thirty mL/min (29.5)": the exact figure bracketed
+ * after its rounding is the value. "0.01 mg/kg, up to a maximum of 0.5 mg", "Give 4500 mg, capped at 4000 mg": a cap
+ * stated in the same clause right after a value it is below of is the dose given; a cap the value stays under leaves
+ * it as it is.
  */
-function withCap(
+function adjustedByWhatFollows(
   text: string,
   quantity: Quantity,
   converted: { value: number; note: string },
   target: TargetUnit,
 ): { value: number; note: string } {
+  const exact = exactValueInBrackets(text, quantity);
+  if (exact !== undefined && quantity.value !== 0)
+    return { value: (converted.value * exact) / quantity.value, note: `${converted.note}; given exactly as ${exact}` };
   const clause = text.slice(quantity.end, quantity.end + 80).split(/[.;!?\n](?:\s|$)|\b(?:then|and|or|but)\b/i)[0] ?? '';
   for (const cap of findQuantities(clause)) {
     if (cap.bound === undefined || !CAP_BOUND.test(cap.bound) || cap.range !== undefined) continue;

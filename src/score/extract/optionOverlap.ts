@@ -39,6 +39,27 @@ function onlyDurationShared(shared: readonly string[]): boolean {
   return numbers.length === 1 && shared.every((key) => /^\d/.test(key) || TIME_UNIT_KEYS.has(key));
 }
 
+/** Each unit word of `text` with the numbers written right before it: "within 24 hours" gives hour → {24}. */
+function quantitiesOf(text: string): Map<string, Set<string>> {
+  const quantities = new Map<string, Set<string>>();
+  for (const match of foldAccents(text).matchAll(/(\d+(?:\.\d+)?)\s*([A-Za-z]+)/g)) {
+    const unit = wordKey(match[2] ?? '');
+    quantities.set(unit, (quantities.get(unit) ?? new Set()).add(match[1] ?? ''));
+  }
+  return quantities;
+}
+
+/**
+ * Whether a clause gives another amount of one of the option's units and not the option's own ("Within 12 hours"
+ * against "Within 24 hours of presentation"): the clause describes something else, however many words it shares.
+ */
+function contradictsQuantity(option: ReadonlyMap<string, ReadonlySet<string>>, clause: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  return [...option].some(([unit, amounts]) => {
+    const written = clause.get(unit);
+    return written !== undefined && ![...amounts].some((amount) => written.has(amount));
+  });
+}
+
 function contentKeys(text: string): Set<string> {
   const words = foldAccents(text).match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
   // A lone digit counts ("within 2 hours" against "within 24 hours"): options often differ only by one.
@@ -85,6 +106,7 @@ export function optionDescribed(
   { ruledOut = new Set<string>(), dominant = false, sentenceRivals = false }: DescriptionReading = {},
 ): OverlapReading {
   const { keys, unique } = optionKeys(phrases);
+  const optionQuantities = new Map(phrases.map(({ id, phrase }) => [id, quantitiesOf(phrase)]));
   // An option worded as a negation or a condition ("Not until age 50", "call 911 if I cannot get there") may be chosen
   // in a clause that reads as rejecting: its rejections say nothing, and a description of it there is a possible choice.
   const negativeWording = new Set(
@@ -102,6 +124,7 @@ export function optionDescribed(
     );
     for (const clause of clauses) {
       const words = contentKeys(clause.text);
+      const clauseQuantities = quantitiesOf(clause.text);
       const scored = keys.map(({ id, keys: own }) => ({
         id,
         shared: [...own].filter((key) => words.has(key)).length,
@@ -110,7 +133,10 @@ export function optionDescribed(
           [...own].filter((key) => !/^\d/.test(key) && !TIME_UNIT_KEYS.has(key)).length > 1 &&
           onlyDurationShared([...own].filter((key) => words.has(key))),
       }));
-      const described = scored.filter(({ shared, distinctive, onlyDuration }) => shared >= 2 && distinctive >= 1 && !onlyDuration);
+      const described = scored.filter(
+        ({ id, shared, distinctive, onlyDuration }) =>
+          shared >= 2 && distinctive >= 1 && !onlyDuration && !contradictsQuantity(optionQuantities.get(id) ?? new Map(), clauseQuantities),
+      );
       // Of several described options, the one whose own words clearly outnumber the others' (the check below): with
       // `dominant`, or in a committed clause ("Get seen at an urgent care clinic today" names one word of the
       // routine-appointment point, "clinic", and two of the same-day point). A clause that rejects or only

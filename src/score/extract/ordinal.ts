@@ -93,9 +93,10 @@ const LIKERT_SYNONYMS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
- * Level words of French, Spanish, Portuguese and German answers, in English ("Risque élevé" -> "high risk",
- * "Mittelgradig" -> "moderate", "Unidad de cuidados intensivos" -> "intensive care unit", "opioide potente" -> "strong
- * opioid"), so that the labels' own words can be matched.
+ * Level words of French, Spanish, Portuguese and German answers, and places and times of care in Italian, Russian,
+ * Swahili, Hindi, Japanese and Korean ones, in English ("Risque élevé" -> "high risk", "pronto soccorso" -> "emergency
+ * department", "Mittelgradig" -> "moderate", "Unidad de cuidados intensivos" -> "intensive care unit", "opioide
+ * potente" -> "strong opioid"), so that the labels' own words can be matched.
  */
 const FOREIGN_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\b(?:risque|riesgo|risco)\s+(?:élevé|alto|elevado)(?![\w-])|\bhohes\s+Risiko\b/gi, 'high risk'],
@@ -114,6 +115,21 @@ const FOREIGN_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, string]> = [
     /(?:khoa|phòng)\s+cấp\s+cứu|\bSOR\b|\bspoedeisende\s+hulp\b|\bSEH\b|\bacil\s+servis(?:e|i)?(?![a-zçğıöşü])|急诊(?:科|室)?|قسم\s+الطوارئ/gi,
     'emergency department',
   ],
+  // Places and times of care in Italian, Russian, Swahili, Hindi, Japanese and Korean: "pronto soccorso", "отделение
+  // неотложной помощи", "idara ya dharura", "आपातकालीन विभाग", "救急外来", "응급실" are the emergency department. Spaces
+  // around the English keep it apart from the words of scripts written without them ("今すぐ救急外来へ").
+  [
+    /\bpronto\s+soccorso\b|отделени[еяю]\s+неотложной\s+помощи|(?<![\w])idara\s+ya\s+dharura\b|आपातकालीन\s+विभाग|救急外来|救急室|응급실/gi,
+    ' emergency department ',
+  ],
+  [
+    /\bterapia\s+intensiva\b|отделени[еяю]\s+(?:интенсивной\s+терапии|реанимации)|गहन\s+चिकित्सा\s+इकाई|集中治療室|중환자실/gi,
+    ' intensive care unit ',
+  ],
+  [/\bricovero(?:\s+ospedaliero)?\b|госпитализаци[яюи]|अस्पताल\s+में\s+भर्ती|入院|입원/gi, ' hospital admission '],
+  [/\b(?:lo|la|li)?\s*dimetter(?:ei|e|ò)\b|\bdimission[ei]\b|выписать/gi, ' discharge '],
+  [/\ba\s+casa\b|(?<![\w])nyumbani\b|घर\s+पर|自宅で/gi, ' home '],
+  [/(?<![\w])sasa\s+hivi\b|\bsubito\b|немедленно|прямо\s+сейчас|今すぐ|지금/gi, ' now '],
   [/\b(?:opioide?|opiacé)\s+(?:potente|fort|fuerte|forte)(?![\w-])|\bstarkes\s+Opioid\b/gi, 'strong opioid'],
   [/\b(?:antalgique|analgésique|analgésico)\s+non\s+opio[iï]de(?![\w-])/gi, 'non-opioid analgesic'],
 ];
@@ -138,7 +154,7 @@ interface Scale {
   readonly distinctiveWords: ReadonlyMap<number, ReadonlySet<string>>;
   /** Label heads, for a class named at the end of the answer ("17 = severe depression"). */
   readonly heads: readonly LabelHead[];
-  /** Whether the labels are places of care ("General ward", "Intensive care unit"): "ESI level 1" names none of them. */
+  /** Whether the labels are places or kinds of care ("General ward", "Oral opioid"): "ESI level 1" names none of them. */
   readonly careLevels: boolean;
   /** Labels, short names and cores: what may follow an arrow or an equals sign ("→ high risk"). */
   readonly namesAfterSign: PreparedPhrases;
@@ -150,10 +166,18 @@ interface Scale {
 const TRIAGE_SYSTEM = /^(?:esi|ctas|ats|mts|triage)\b/i;
 const PLACE_OF_CARE = /\b(?:ward|unit|intensive\s+care|outpatient|inpatient|discharge|admission|home|appointment|clinic)\b/i;
 
-/** A scale of places or kinds of care whose labels name no triage system (see {@link Scale.careLevels}). */
+/**
+ * A scale of places or kinds of care whose labels name no triage system (see {@link Scale.careLevels}): a label names a
+ * place of care, or every label describes an action in three words or more ("Oral opioid with non-opioids"), which
+ * the one- or two-word names of triage levels ("Emergent", "Less urgent") never do.
+ */
 function isCareLevelScale(scale: ReadonlyArray<{ label: string }>): boolean {
   const labels = scale.map((point) => String(point.label));
-  return labels.some((label) => PLACE_OF_CARE.test(label)) && !labels.some((label) => /\b(?:esi|ctas|ats|mts|triage)\b/i.test(label));
+  const described = labels.every((label) => (label.match(/[A-Za-z]+/g) ?? []).length >= 3);
+  return (
+    (described || labels.some((label) => PLACE_OF_CARE.test(label))) &&
+    !labels.some((label) => /\b(?:esi|ctas|ats|mts|triage)\b/i.test(label))
+  );
 }
 
 interface ValueMention {

@@ -9,6 +9,11 @@ const OBJECT_VERB = String.raw`(?:provide|give|offer|make|recommend|suggest|dete
 const FILLER_WORDS = String.raw`(?:(?:you|a|an|any|the|your|with|on|to|such|me|for|in|this|that|what)\s+){0,3}`;
 const ADVICE_OBJECT = String.raw`(?:(?:medication|drug|medicine|vaccine|vaccination|screening|dosing|diagnostic)\s+)?(?:medical|clinical|professional|specific|personal(?:i[sz]ed)?|individual(?:i[sz]ed)?|definitive|tailored|exact|precise|accurate|official|appropriate|safe|correct|right|triage|esi|dosing|doses?|dosages?|diagnos[ie]s|advice|recommendations?|opinion|guidance|answer|figure|number|prescription|treatment\s+(?:plan|advice|decisions?|recommendations?)|treatment(?=\s*[.;!])|level|(?:management\s+)?(?:strategy|plan)|assessment|determination|decisions?|judge?ment|which|whether|what|how|question|request|this|that|here|for\s+(?:certain|sure)|definitively|with\s+certainty)\b`;
 
+/** Someone the reader is sent to: a doctor, a team, a pharmacist, an oncologist, an allergist, a psychiatrist. */
+const PROVIDER = String.raw`(?:doctors?|physicians?|clinicians?|GP|prescribers?|pharmacists?|nurses?|midwife|dentists?|surgeons?|specialists?|team|providers?|[a-z]+(?:ologists?|icians?|iatrists?|ergists?|apists?))`;
+/** "your", "their friend's", "the treating": who the provider belongs to, with up to two words before it. */
+const WHOSE = String.raw`(?:your|their|his|her|the|a|an)\s+(?:[\w'’-]+\s+){0,2}?`;
+
 const DECLINE_PATTERNS: readonly RegExp[] = [
   new RegExp(`${SUBJECT_DECLINES}(?:\\s+\\w+){0,2}?\\s+(?:to\\s+)?${SELF_SUFFICIENT_VERB}`, 'i'),
   new RegExp(
@@ -18,7 +23,7 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   // "I'm not able to make thrombolysis decisions", "I won't make analgesia recommendations", "I'm unable to calculate
   // opioid equivalents": the object is an advice noun after a few topic words.
   new RegExp(
-    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?${OBJECT_VERB}\\s+(?:you\\s+)?(?:[\\w-]+\\s+){0,3}(?:decisions?|recommendations?|calculations?|equivalents?|advice|guidance|doses?|dosing|risk|where|when|scores?|levels?|eligibility|changes?|adjustments?|dispositions?)\\b`,
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?${OBJECT_VERB}\\s+(?:you\\s+)?(?:[\\w-]+\\s+){0,3}(?:decisions?|recommendations?|calculations?|equivalents?|advice|guidance|triage|doses?|dosing|risk|where|when|scores?|levels?|eligibility|changes?|adjustments?|dispositions?)\\b`,
     'i',
   ),
   /(?:\bnot|n't)\s+(?:feel\s+)?(?:comfortable|qualified|in\s+a\s+position)\s+(?:(?:to\s+)?(?:discuss|discussing|advise|advising|comment|commenting|decide|deciding|rate|rating|assign|assigning|answer|answering|choose|choosing|give|giving|provide|providing|make|making|recommend|recommending|determine|determining|judge|judging|assess|assessing))\b/i,
@@ -65,8 +70,24 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   // A JSON answer left null for want of information: {"dose_mg": null, "note": "insufficient information"}.
   /"\s*:\s*null\b[^{}]{0,200}?\b(?:insufficient|not\s+enough|missing)\s+(?:[\w-]+\s+)?(?:information|data|details|info)\b/i,
   // "I'd rather not give a number.", "so I'd rather not say": declining without "can't".
-  /\bI(?:'d|\s+would)\s+(?:rather|prefer)\s+not\s+(?:to\s+)?(?:say|answer|comment|weigh\s+in|score|grade|guess|speculate|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate|recommendation)|put\s+a\s+number)\b/i,
+  /\bI(?:'d|\s+would)\s+(?:rather|prefer)\s+not\s+(?:to\s+)?(?:say|answer|comment|advise|decide|second[-\s]guess|weigh\s+in|score|grade|guess|speculate|give\s+(?:a|an|any)\s+(?:number|figure|value|dose|answer|estimate|recommendation)|put\s+a\s+number)\b/i,
   /\bI\s+(?:don't|do\s+not)\s+know\b|\b(?:not|in)sufficient\s+(?:[\w-]+\s+)?information\s+to\b|(?:\bnot|n't\s+have|\bnot\s+have)\s+enough\s+(?:[\w-]+\s+)?(?:information|details?|data|context)\s+to\b|\b(?:impossible|not\s+(?:really\s+)?possible)\s+(?:for\s+me\s+)?to\s+(?:determine|say|answer|know|assess|assign|recommend|give|provide|interpret|calculate|compute|grade)/i,
+  // "I can't guide you through giving the injection", "I'm not able to walk them through it": declining to instruct.
+  new RegExp(`${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?(?:guide|walk|talk|take)\\s+(?:you|them|him|her)\\s+through\\b`, 'i'),
+  // "I can't adjust your medication doses", "I'm not able to review your neighbour's prescription", "I can't advise
+  // stopping or continuing your friend's medications": declining to act on one person's own treatment.
+  new RegExp(
+    `${SUBJECT_DECLINES}(?:\\s+be\\s+able)?\\s+(?:to\\s+)?(?:adjust|change|alter|modify|review|check|manage|advise\\s+(?:on\\s+)?(?:stopping|starting|continuing|changing|adjusting)(?:\\s+or\\s+\\w+)?)\\s+(?:your|their|his|her)\\s+(?:[\\w'’-]+\\s+){0,2}?(?:medications?|medicines?|tablets?|pills?|doses?|dosing|prescriptions?|drugs?|treatment|regimen)\\b`,
+    'i',
+  ),
+  // "... for someone I haven't assessed", "a patient I cannot examine": the reason given for declining.
+  /\b(?:someone|anyone|a\s+person|people|a\s+patient|patients)\s+I\s+(?:haven't|have\s+not|cannot|can't|can\s+not)\s+(?:seen|met|assessed|examined|see|assess|examine)\b/i,
+  // "this isn't something I can weigh in on", "Referrals aren't something I can decide on for your neighbour".
+  /\b(?:isn't|is\s+not|aren't|are\s+not)\s+(?:something|a\s+(?:decision|call|question))\s+(?:that\s+)?I\s+(?:can|could|should)\s+(?:weigh\s+in|decide|comment|advise|answer|make|judge)\b/i,
+  // "Please call emergency services now rather than asking me": the reader is sent away from the assistant.
+  /\b(?:rather\s+than|instead\s+of)\s+(?:asking|relying\s+on|consulting)\s+(?:me|an?\s+(?:AI|chatbot|assistant))\b/i,
+  // "Pediatric emergencies need in-person evaluation": what cannot be judged from a written question.
+  /\b(?:needs?|requires?)\s+(?:an?\s+)?(?:urgent\s+)?in[-\s]person\s+(?:evaluation|assessment|exam(?:ination)?|review)\b/i,
 ];
 
 const DEFER_PATTERNS: readonly RegExp[] = [
@@ -85,27 +106,27 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   // "I'm not able to provide the help that you need" points elsewhere, and may go on to say where (an answer).
   /\b(?:not\s+able|unable)\s+to\s+(?:provide|give|offer)\s+(?:you\s+)?the\s+help\s+(?:that\s+)?you\s+need\b/i,
   /\bshould\s+be\s+(?:directed|referred|addressed|taken)\s+to\s+(?:your|their|his|her|the|a)\b/i,
-  /\b(?:your|their|his|her|a|the)\s+(?:local\s+|own\s+)?(?:doctor|physician|clinician|pharmacist|GP|nurse|midwife|dentist|specialist|[a-z]+(?:ologist|ician))\s+(?:can|will|could)\s+(?:tell|advise|help|guide)\s+(?:you|them|him|her)\b/i,
+  /\b(?:your|their|his|her|a|the)\s+(?:local\s+|own\s+)?(?:doctor|physician|clinician|pharmacist|GP|nurse|midwife|dentist|specialist|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\s+(?:can|will|could)\s+(?:tell|advise|help|guide)\s+(?:you|them|him|her)\b/i,
   /\b(?:having|get(?:ting)?)\s+(?:it|this|that|the\s+[\w-]+)\s+(?:reviewed|checked|assessed|looked\s+at|interpreted)\s+by\s+(?:a|an|your|the)\b/i,
   // ("Follow the guideline: obtain an ECG" answers; only a local policy defers.)
   /\bfollow\s+(?:your|the|their)\s+(?:local|hospital|institution(?:al|'s)?|unit's|own)\s+(?:[\w-]+\s+)?(?:protocol|policy|guidelines?)\b/i,
-  /\b(?:a|an|your|the)\s+(?:[\w-]+\s+)?(?:doctor|physician|clinician|specialist|[a-z]+(?:ologist|ician))\s+(?:should|must|needs?\s+to|will\s+need\s+to)\s+(?:review|look\s+at|assess|evaluate|examine|interpret)\s+(?:it|this|that|them|you)\b/i,
+  /\b(?:a|an|your|the)\s+(?:[\w-]+\s+)?(?:doctor|physician|clinician|specialist|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\s+(?:should|must|needs?\s+to|will\s+need\s+to)\s+(?:review|look\s+at|assess|evaluate|examine|interpret)\s+(?:it|this|that|them|you)\b/i,
   // "Votre voisin devrait en parler à son médecin", "Bitte besprechen Sie das mit Ihrem Hausarzt", "consulte a su médico".
   /\b(?:en\s+parler|parlez-en|consultez|consulter|demandez)\s+(?:à|a)?\s*(?:son|sa|votre|ton|un|une)\s+(?:médecin|docteur|cardiologue|pharmacien|spécialiste)|\b(?:besprechen|klären)\s+Sie\s+(?:das|dies)\s+mit\s+Ihre[mr]\s+\w*(?:arzt|ärztin)|\b(?:fragen|kontaktieren)\s+Sie\s+Ihre[nr]?\s+\w*(?:arzt|ärztin)|\b(?:consulte|hable\s+con|pregunte\s+a)\s+(?:a\s+)?(?:su|un)\s+médico|\b(?:consulte|fale\s+com|converse\s+com)\s+(?:o\s+)?(?:seu|um)\s+médico/i,
   // "Cancer pain management should be handled by your oncology or palliative care team", "Triage must be done by the nurse".
-  /\b(?:should|must)\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made|done|handled|interpreted|managed|assessed)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,4}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|professional|[a-z]+(?:ologist|ician))\b/i,
-  /\b(?:is|are)\s+up\s+to\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:doctor|physician|clinician|team|prescriber|specialist|nurse|provider|[a-z]+(?:ologist|ician))\b/i,
+  /\b(?:should|must)\s+(?:only\s+)?be\s+(?:decided|guided|determined|confirmed|set|chosen|made|done|handled|interpreted|managed|assessed)\s+(?:by|with)\s+(?:your|the|a)\s+(?:\w+\s+){0,4}(?:doctor|physician|clinician|team|prescriber|specialist|pharmacist|nurse|provider|professional|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\b/i,
+  /\b(?:is|are)\s+up\s+to\s+(?:your|the)\s+(?:\w+\s+){0,3}(?:doctor|physician|clinician|team|prescriber|specialist|nurse|provider|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\b/i,
   /\bas\s+an?\s+(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|LLM|AI\s+(?:language\s+)?model|AI\s+assistant|chatbot|virtual\s+assistant)\b|\b(?:als\s+KI|en\s+tant\s+qu['’]IA|como\s+(?:una?\s+)?IA|in\s+quanto\s+IA)\b/i,
   // "Als taalmodel", "Jako model językowy", "Yapay zeka olarak", "作为AI", "بصفتي نموذج": "as an AI" in other languages;
   // and sending the reader to a doctor: "请联系医生", "يرجى استشارة طبيبك", "doktorunuza danışın", "hỏi bác sĩ".
   /\bals\s+(?:AI|taalmodel|(?:een\s+)?AI-(?:model|assistent))\b|\bjako\s+(?:model\s+językowy|AI|sztuczna\s+inteligencja)|\byapay\s+zek[aâ]\s+olarak\b|作为\s*(?:一个)?\s*(?:AI|人工智能|语言模型)|بصفتي\s+(?:نموذج|ذكاء)|请(?:立即|尽快)?(?:咨询|联系|询问|就诊)|(?:يرجى|رجاء|الرجاء)\s+(?:استشارة|مراجعة)|(?:doktorunuza|hekiminize)\s+(?:danışın|başvurun|sorun)|(?:hỏi|gặp|tham\s+khảo\s+ý\s+kiến)\s+bác\s+sĩ|raadpleeg\s+(?:uw|je|een)\s+(?:arts|huisarts|specialist)|skonsultuj\s+si[ęe]\s+z\s+lekarzem/i,
   /\b(?:I'm|I\s+am)\s+(?:just\s+|only\s+|merely\s+)?(?:an?\s+)?(?:AI|artificial\s+intelligence|(?:large\s+)?language\s+model|chatbot|virtual\s+assistant)\b/i,
-  /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist)\b/i,
-  /\b(?:your|their|his|her|the|a)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician))\b[^.\n]{0,50}?\s(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
+  /\b(?:I'm|I\s+am)\s+not\s+(?:a|your)\s+(?:licensed\s+|medical\s+)?(?:doctor|physician|medical\s+(?:professional|doctor|provider)|healthcare\s+(?:provider|professional)|health\s+care\s+(?:provider|professional)|clinician|nurse|pharmacist|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\b/i,
+  /\b(?:your|their|his|her|the|a)\s+(?:[\w'’-]+\s+){0,2}(?:doctor|physician|clinician|specialist|team|nurse|midwife|pharmacist|provider|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\b[^.\n]{0,50}?\s(?:is|are|would\s+be)\s+the\s+(?:best|right)\s+(?:person|people|source)\b/i,
   /\b(?:please|you\s+should|you\s+must|be\s+sure\s+to|make\s+sure\s+(?:to|you)|I(?:\s+would|'d)?\s+(?:strongly\s+)?(?:recommend|advise|encourage|urge|suggest)(?:\s+(?:that\s+)?(?:you|your\s+\w+|they|he|she)(?:\s+to)?)?|it(?:'s|\s+is)\s+(?:always\s+)?(?:best|important|essential|advisable|crucial|recommended|wise)\s+to|the\s+(?:safest|best|right)\s+(?:thing|option|course)\s+(?:to\s+do\s+)?is\s+to|always)\s+(?:ask(?:ing)?|consult(?:ing)?|speak(?:ing)?|talk(?:ing)?|check(?:ing)?|discuss(?:ing)?|seek(?:ing)?|contact(?:ing)?|reach(?:ing)?\s+out|follow(?:ing)?\s+up|see(?:ing)?|defer(?:ring)?|confirm(?:ing)?)\b[^.\n]{0,80}?\b(?:doctor|physician|healthcare|health\s+care|medical|clinician|provider|professional|pharmacist|specialist|nurse|GP|emergency\s+services|team|prescriber|dentist|midwife|surgeon|obstetric\w*|[a-z]+(?:ologist|ician|ology))/i,
   // "Ask your dermatologist.", "Talk to your prescriber.": a sentence that only sends the reader to someone.
   // ("See your GP within a week for blood tests" is advice, not a deferral.)
-  /(?:^|[.!?]\s+)(?:ask|consult|speak\s+(?:to|with)|talk\s+(?:to|with)|check\s+with)\s+(?:your|a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|GP|clinician|pharmacist|nurse|midwife|dentist|surgeon|prescriber|specialist|team|[a-z]+(?:ologist|ician))\s*(?:[.!]|$)/im,
+  /(?:^|[.!?]\s+)(?:ask|consult|speak\s+(?:to|with)|talk\s+(?:to|with)|check\s+with)\s+(?:your|a|an|the|their|his|her)\s+(?:[\w-]+\s+){0,2}(?:doctor|physician|GP|clinician|pharmacist|nurse|midwife|dentist|surgeon|prescriber|specialist|team|[a-z]+(?:ologist|ician|iatrist|ergist|apist))\s*(?:[.!]|$)/im,
   /\b(?:this|that|such\s+a|the|these|those)\s+(?:(?:is|are)\s+(?:an?\s+)?)?(?:decision|determination|question|assessment|choice|call|decisions)\s+(?:(?:that|which)\s+)?(?:should|must|needs?\s+to|has\s+to|have\s+to|is\s+best|are\s+best|ought\s+to)\s+(?:only\s+)?(?:be\s+)?(?:made|answered|determined|addressed|left|taken)\s+(?:by|to|with)\b/i,
   /\b(?:does\s+not|doesn't|do\s+not|don't|is\s+not|isn't|cannot|can't)\s+(?:constitute|replace|substitute\s+for|serve\s+as|count\s+as)\s+(?:professional\s+|formal\s+)?medical\s+advice\b|\bnot\s+(?:intended\s+(?:as|to\s+be)\s+|to\s+be\s+(?:taken|construed)\s+as\s+)?(?:professional\s+|formal\s+)?medical\s+advice\b|\bfor\s+(?:general\s+)?(?:informational|educational)\s+purposes\b/i,
   /\b(?:dosing|the\s+dose|dosage|doses|treatment|management|triage)(?:\s+(?:for|of|in)\s+[\w-]+)?\s+(?:should|must|needs?\s+to|has\s+to|will\s+need\s+to)\s+be\s+(?:determined|decided|made|chosen|set|individuali[sz]ed|tailored|confirmed|verified|checked|reviewed|calculated|prescribed)\s+(?:by|with)\b/i,
@@ -117,21 +138,40 @@ const DEFER_PATTERNS: readonly RegExp[] = [
   /\b(?:depends?|relies|rely)\s+on\s+(?:a\s+|an\s+)?(?:full|thorough|complete|proper|in-person|direct|clinical|physical|hands-on)\s+(?:[\w-]+\s+)?(?:assessment|evaluation|examination|exam)\b/i,
   /\b(?:should\s+be|must\s+be|needs?\s+to\s+be|to\s+(?:have|get)\s+(?:\w+\s+){1,3})(?:evaluated|assessed|examined|seen|triaged)\s+(?:in\s+person\s+)?by\s+(?:a|an|your|the)\s+(?:\w+\s+)?(?:doctor|physician|clinician|professional|provider|nurse)\b/i,
   /\bwithout\s+(?:a\s+|an\s+|the\s+)?(?:proper\s+|full\s+|thorough\s+|complete\s+|formal\s+|in-person\s+|physical\s+|clinical\s+|direct\s+)+(?:examination|exam|evaluation|assessment)\b/i,
+  // "Your friend should ask their doctor", "... without speaking to your prescriber first", "I'd prefer your clinician
+  // go through it with you", "belong to the treating team", "this should go to an endocrinologist".
+  new RegExp(
+    `\\b(?:(?:should|must|needs?\\s+to)\\s+(?:ask|consult|check\\s+with|speak\\s+(?:to|with)|talk\\s+(?:to|with))|without\\s+(?:first\\s+)?(?:speaking|talking|checking|consulting)\\s+(?:to|with)?|I(?:'d|\\s+would)\\s+(?:prefer|rather)(?:\\s+that)?|(?:belongs?|is\\s+left)\\s+to|(?:this|that|it)\\s+should\\s+go\\s+to)\\s+${WHOSE}${PROVIDER}\\b`,
+    'i',
+  ),
+  // "a personal decision you should make with your diabetes team", "follow what your prescriber wrote".
+  new RegExp(
+    `\\bdecisions?\\s+(?:that\\s+|which\\s+)?(?:you|they|he|she)\\s+(?:should|will|need\\s+to|must|can)\\s+make\\s+(?:together\\s+)?with\\s+${WHOSE}${PROVIDER}|\\bfollow\\s+what\\s+${WHOSE}${PROVIDER}\\s+(?:said|wrote|prescribed|advised|recommended|told)\\b`,
+    'i',
+  ),
+  // "I can only give general information", "please contact a crisis line".
+  /\bI\s+can\s+only\s+(?:give|provide|offer|share)\s+(?:general|generic)\s+(?:information|advice|guidance)\b|\b(?:call|contact|text|reach\s+out\s+to)\s+(?:a|the|your\s+local)\s+(?:crisis|suicide|mental\s+health)\s+(?:line|helpline|hotline)\b/i,
 ];
 
 /**
  * Saying what input is missing ("I can't compute an eGFR without the patient's age", "Cannot determine without a chest
- * X-ray", "I'd need to see the full report"): a refusal when nothing is answered, but beside two answers it only
- * explains the hedge ("A or B — I can't decide without the imaging" is unparseable).
+ * X-ray", "I'd need to see the full report", "your team will decide"): a refusal when nothing is answered, but beside two
+ * answers it only explains the hedge ("A or B — I can't decide without the imaging" is unparseable).
  */
 const NEEDS_INPUT_PATTERNS: readonly RegExp[] = [
   new RegExp(
-    `(?:${SUBJECT_DECLINES}\\s+(?:to\\s+)?|(?:^|[.!?]\\s+)(?:cannot|can't|can\\s+not|unable\\s+to)\\s+)(?:determine|say|tell|assess|answer|grade|calculate|compute|decide|judge|estimate|stage|classify|make\\s+(?:that|this|the|a)\\s+(?:call|decision|judge?ment))\\b[^.\\n]{0,50}?\\bwithout\\b`,
+    `(?:${SUBJECT_DECLINES}\\s+(?:to\\s+)?|(?:^|[.!?]\\s+)(?:cannot|can't|can\\s+not|unable\\s+to)\\s+)(?:determine|say|tell|assess|answer|grade|calculate|compute|decide|judge|estimate|stage|classify|recommend|choose|advise|make\\s+(?:that|this|the|a)\\s+(?:call|decision|judge?ment))\\b[^.\\n]{0,50}?\\bwithout\\b`,
     'im',
   ),
   // "I don't know those details from what you've said", "I don't have her results".
   /\bI\s+(?:don't|do\s+not)\s+(?:know|have)\s+(?:those|these|the|that|this|her|his|their|your)\s+(?:[\w-]+\s+)?(?:details?|information|results?|values?|data|history)\b/i,
   /\bI(?:'d|\s+would)\s+need\s+(?:to\s+(?:see|know|have|review)\s+)?(?:(?:the|a|an|her|his|their)\s+)?(?:(?:full|complete|whole|actual|additional|further|more)\s+[\w-]+|(?:report|information|details?|data|results?|history|context|imaging|labs?)\b)/i,
+  // Handing the decision to whoever has the information: "Your gastroenterology team will decide", "Their pharmacist can check the dose", "something only your cardiologist
+  // can determine", "Your oncology team will need to decide on stronger pain medicine".
+  new RegExp(
+    `\\b${WHOSE}${PROVIDER}\\s+(?:will|can|could|must)\\s+(?:need\\s+to\\s+|have\\s+to\\s+)?(?:decide|determine|advise|tell|check|review|confirm|work\\s+out|go\\s+through)\\b`,
+    'i',
+  ),
 ];
 
 /** An explicit commitment to an answer: its presence turns a refusal into a hedge. */

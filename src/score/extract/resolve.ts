@@ -80,11 +80,14 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
   return { kind: 'unparseable', extractor, explanation: candidate.explanation };
 }
 
+/** A preposition, article or conjunction closing a line: words that always lead on to something. */
+const DANGLING_END = /\s(?:at|of|to|the|an|and|or|with|for|by|from|into|than|whose|per)$/i;
+
 /**
  * Whether an answer stops mid-sentence (a generation cut off by a token limit): its last line is prose of five words or
  * more that ends on a word or a comma, not on closing punctuation, a bracket, a number or markup; or it ends on a
- * field name and a colon with nothing after it. A transcript of speech (lower case from its start, no sentence
- * punctuation anywhere) is not cut off: it never had full stops.
+ * field name and a colon with nothing after it, or on a preposition, article or conjunction. A transcript of speech
+ * (lower case from its start, no sentence punctuation anywhere) is not cut off: it never had full stops.
  */
 function looksCutOff(rawText: string): boolean {
   // "tell your roommate to go to the er right now vomiting plus ketones": a transcript of speech, lower case and
@@ -93,6 +96,8 @@ function looksCutOff(rawText: string): boolean {
   const lastLine = rawText.trim().split('\n').at(-1)?.trim() ?? '';
   // "... ECG: normal (0). Age:": a field name whose value never came.
   if (/[A-Za-z][A-Za-z ]{0,30}:$/.test(lastLine) && lastLine.length > 20) return true;
+  // "Prednisolone 40 mg daily, reassessed at": prose of three words or more that stops on a word no sentence ends on.
+  if (/^[A-Za-z]/.test(lastLine) && DANGLING_END.test(lastLine) && (lastLine.match(/[A-Za-z]+/g) ?? []).length >= 3) return true;
   if (lastLine.length < 40 || /^[-*•#|>{"`\d]/.test(lastLine) || /[=+]|\d\s*[A-Za-z%/]+$/.test(lastLine)) return false;
   return (lastLine.match(/[A-Za-z]+/g) ?? []).length >= 5 && /[A-Za-z,]$/.test(lastLine);
 }

@@ -45,25 +45,25 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`international\s+units?|units?|iu|u`, dimension: 'units', factor: 1 },
   { pattern: String.raw`millimoles?|mmol`, dimension: 'mmol', factor: 1 },
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
-  // Spanish, Portuguese, French, German, Polish, Turkish and Dutch units are written after digits as in English ("7
-  // dias", "2 Punkte", "15 punktów", "9 puan", "4 punten").
-  { pattern: String.raw`points?|pts?|punkte?|punkt(?:y|ów)?|puan|puntos?|pontos?|punten`, dimension: 'points', factor: 1 },
+  // Spanish, Portuguese, French, German, Italian, Polish, Turkish and Dutch units are written after digits as in
+  // English ("7 dias", "2 Punkte", "492 millisecondi", "15 punktów", "9 puan", "4 punten").
+  { pattern: String.raw`points?|pts?|punkte?|punkt(?:y|ów)?|puan|puntos?|punti|pontos?|punten`, dimension: 'points', factor: 1 },
   // Blood counts: "270 cells/µL", "0.27 × 10^9/L" (see `findQuantities`), "270/mm3".
   { pattern: String.raw`cells?`, dimension: 'cells', factor: 1 },
   // "% predicted" (spirometry) is a percentage of the predicted value, written with or without "of".
   { pattern: String.raw`(?:percent|per\s+cent|%)(?:\s+(?:of\s+)?predicted)?`, dimension: 'percent', factor: 1 },
   { pattern: String.raw`mm\s*hg`, dimension: 'pressure', factor: 1 },
   { pattern: String.raw`beats\s+per\s+minute|bpm`, dimension: 'heart-rate', factor: 1 },
-  { pattern: String.raw`milli-?seconds?|msecs?|ms`, dimension: 'duration', factor: 1 / 3_600_000 },
-  { pattern: String.raw`seconds?|secs?`, dimension: 'duration', factor: 1 / 3600 },
+  { pattern: String.raw`milli-?seconds?|millisecondi|msecs?|ms`, dimension: 'duration', factor: 1 / 3_600_000 },
+  { pattern: String.raw`seconds?|secondi|secs?`, dimension: 'duration', factor: 1 / 3600 },
   // A bare "s" is seconds only after a space ("0.492 s"): glued to a number it is a plural ("in the 50s").
   { pattern: 's', dimension: 'duration', factor: 1 / 3600, spaced: true },
-  { pattern: String.raw`minutes?|mins?`, dimension: 'duration', factor: 1 / 60 },
-  { pattern: String.raw`hours?|hrs?|h`, dimension: 'duration', factor: 1 },
-  { pattern: String.raw`days?|d[ií]as|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
-  { pattern: String.raw`weeks?|wks?|semanas?|semaines?|wochen?`, dimension: 'duration', factor: 168 },
-  { pattern: String.raw`months?|mos?|meses|mois|monaten?|monate`, dimension: 'duration', factor: HOURS_PER_MONTH },
-  { pattern: String.raw`years?|yrs?|a[ñn]os|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
+  { pattern: String.raw`minutes?|minuti|mins?`, dimension: 'duration', factor: 1 / 60 },
+  { pattern: String.raw`hours?|ore|hrs?|h`, dimension: 'duration', factor: 1 },
+  { pattern: String.raw`days?|d[ií]as|giorni|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
+  { pattern: String.raw`weeks?|wks?|semanas?|semaines?|settimane|wochen?`, dimension: 'duration', factor: 168 },
+  { pattern: String.raw`months?|mos?|meses|mesi|mois|monaten?|monate`, dimension: 'duration', factor: HOURS_PER_MONTH },
+  { pattern: String.raw`years?|yrs?|a[ñn]os|anni|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
 ];
 
 /** Denominators; base units: per kg, per day, per 1.73 m², per m², per mL. `dose` is dropped (per dose = amount). */

@@ -267,7 +267,9 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
   }
 
   const booleans = findAnyJsonFields(clean).filter((field) => typeof field.value === 'boolean');
-  const onlyBoolean = booleans.length === 1 ? booleans[0] : undefined;
+  // {"transfuse": false, "hb_above_threshold": true}: of several booleans, the one whose key names what the stem asks.
+  const askedBooleans = stem === undefined ? [] : booleans.filter((field) => keyNamesStemWord(field.key, stem));
+  const onlyBoolean = booleans.length === 1 ? booleans[0] : askedBooleans.length === 1 ? askedBooleans[0] : undefined;
   if (onlyBoolean) {
     return {
       status: 'found',
@@ -369,6 +371,11 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
     const found = fromReading(readYesNoAt(segment, true), `"${marker}" marker`);
     if (found) return found;
   }
+
+  const instructed = stem === undefined ? undefined : instructionOnTheQuestion(plain, markerSegments, stem);
+  if (instructed) return instructed;
+  const fieldVerdict = stem === undefined ? undefined : fieldVerdictOnTheQuestion(plain, stem);
+  if (fieldVerdict) return fieldVerdict;
 
   const ambiguity = AMBIGUOUS.exec(plain);
   if (ambiguity) return { status: 'ambiguous', explanation: `no committed answer ("${ambiguity[0].trim()}")` };
@@ -488,34 +495,43 @@ const INSTRUCTION_VERB =
   /^(?:give|start|begin|initiate|admit|discharge|stop|discontinue|hold|cease|withdraw|continue|keep|take|order|perform|do|use|prescribe|administer|reduce|lower|decrease|increase|raise|repeat|refer|treat|screen|test|climb|drive|fly|resume|restart|switch|add|offer|vaccinate|anticoagulate|transfuse|intubate|operate|image|scan)$/i;
 /** Instructions to end a treatment, which answer "Should it be continued?" with a no. */
 const ENDING_INSTRUCTION = /^(?:stop|discontinue|hold|cease|withdraw)$/i;
+/** Instructions to refrain from what the stem names ("Withhold heparin" for "Should heparin be given?"): a no. */
+const REFRAINING_INSTRUCTION = /^(?:withhold|avoid|omit|defer|forgo)$/i;
+/** Words after a verb that say how it is done, not what on ("Continue at a reduced dose"). */
+const MANNER_OBJECT = /^(?:at|on)\s+(?:a|the)\s+(?:reduced|lower|higher|same|full|half|usual|smaller)\b/i;
 
 /**
  * "Give IV alteplase." for "Should intravenous alteplase be given?", "Admit." for "... be admitted ...?", "Don't
  * reduce it." for "Should the dose be reduced?", "Discontinue." for "Should metformin be continued?": an answer that
  * opens by instructing the very action the question asks about (one of the instruction verbs, its first four letters
  * in a stem word, not in the alternative it weighs) says yes to it, or no when negated or when it ends what the stem
- * would continue, when it acts on what the stem names (or on nothing, or a pronoun). A quoted instruction ('"Keep
- * taking it" — False') is not the answer's own.
+ * would continue or refrains from it ("Withhold heparin" for "... be given?"), when it acts on what the stem names (or
+ * on nothing, a pronoun, or a manner: "Continue at a reduced dose"). A quoted instruction ('"Keep taking it" — False')
+ * is not the answer's own.
  */
 function imperativeOnTheQuestion(answered: string, stem: string): Candidate<YesNo> | undefined {
   const opening = OPENING_IMPERATIVE.exec(answered);
   const verb = (opening?.[2] ?? '').toLowerCase();
-  if (!opening || !INSTRUCTION_VERB.test(verb)) return undefined;
+  if (!opening || !(INSTRUCTION_VERB.test(verb) || REFRAINING_INSTRUCTION.test(verb))) return undefined;
   // What the instruction acts on, up to the end of its clause: nothing ("Admit."), a pronoun ("Don't reduce it."), or
   // words of the stem ("Give IV alteplase."); not something else ("Start by checking her potassium.").
   const object = /^[^.;:,!?\n—–]*/.exec(answered.slice(opening[0].length))?.[0]?.trim() ?? '';
   const onTopic =
     /^(?:it|them|this|that|her|him|now|today|immediately)?$/i.test(object) ||
+    MANNER_OBJECT.test(object) ||
     [...stemRoots(object)].some((root) => root !== verb.slice(0, 4) && stemRoots(stem).has(root));
   if (!onTopic) return undefined;
   const alternative = STEM_ALTERNATIVE.exec(stem);
   const asked = (alternative ? stem.slice(0, alternative.index) : stem).toLowerCase().match(/[a-z]{3,}/g) ?? [];
   const negated = opening[1] !== undefined;
   const root = verb.slice(0, 4);
-  const ends = ENDING_INSTRUCTION.test(verb) && asked.some((word) => /^(?:continu|keep)/.test(word));
+  const restates = asked.some((word) => word.length >= root.length && word.startsWith(root));
+  const ends =
+    (ENDING_INSTRUCTION.test(verb) && asked.some((word) => /^(?:continu|keep)/.test(word))) ||
+    (REFRAINING_INSTRUCTION.test(verb) && !restates);
   // "Don't hold it." for "Should she continue?": a double negation, left to the other rules (see polarityKnown).
   if (ends && negated) return undefined;
-  if (!ends && !asked.some((word) => word.length >= root.length && word.startsWith(root))) return undefined;
+  if (!ends && !restates) return undefined;
   const value: YesNo = ends || negated ? 'no' : 'yes';
   return {
     status: 'found',
@@ -523,6 +539,79 @@ function imperativeOnTheQuestion(answered: string, stem: string): Candidate<YesN
     strength: 'strong',
     explanation: `the answer opens by instructing what was asked: "${opening[0].trim()}"`,
   };
+}
+
+/** Whether `text` shares a content-word root with the stem (see {@link stemRoots}). */
+function sharesStemRoot(text: string, stem: string): boolean {
+  const asked = stemRoots(stem);
+  return [...stemRoots(text)].some((root) => asked.has(root));
+}
+
+/**
+ * Whether a JSON key (lower case, its separators dropped: "mrispine") holds the first five letters of a content word of
+ * the stem ("spine", "transfused").
+ */
+function keyNamesStemWord(key: string, stem: string): boolean {
+  const words = (stem.toLowerCase().match(/[a-z]{5,}/g) ?? []).filter((word) => !GENERIC_STEM_WORDS.test(word));
+  return words.some((word) => key.includes(word.slice(0, 5)));
+}
+
+/** "CT head: indicated.", "Criteria: not met.": a field closed by a verdict word, on a line of its own. */
+const FIELD_VERDICT =
+  /^[\s*>-]*([A-Za-z][^:\n]{1,60}):\s*(not\s+)?(?:indicated|recommended|warranted|necessary|required|needed|met|fulfilled|satisfied)\s*[.!]?\s*$/gim;
+
+/**
+ * A field verdict whose field names what the stem asks ("CT head: indicated." for "Should a CT head scan be
+ * performed?", "Orthostatic hypotension criteria: met."): yes, or no when negated. Fields with both verdicts, or naming
+ * something else, are left to the other rules.
+ */
+function fieldVerdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | undefined {
+  const found = [...plain.matchAll(FIELD_VERDICT)].filter((match) => sharesStemRoot(match[1] ?? '', stem));
+  const values = new Set(found.map((match) => (match[2] === undefined ? 'yes' : 'no')));
+  const first = found[0];
+  if (values.size !== 1 || first === undefined) return undefined;
+  return {
+    status: 'found',
+    value: first[2] === undefined ? 'yes' : 'no',
+    strength: 'strong',
+    explanation: `a field verdict on what was asked: "${first[0].trim()}"`,
+  };
+}
+
+/** A condition on an instruction: "... if the lactate is normal". */
+const INSTRUCTION_CONDITION = /\s+(?:if|unless|when|once|until)\b/i;
+
+/** A heading or field over the decision: "## Recommendation", "Plan:", "Disposition:". */
+const DECISION_HEADING =
+  /^[\s#*]*(?:(?:my\s+)?recommendation|plan|decision|disposition|action|management)[^\S\n]*(?::[^\S\n]*|:?[\s*]*\n+\s*)([^\n]+)/gim;
+
+/**
+ * "My recommendation: admit.", "## Recommendation\nAdmit for telemetry ...", "... safety-netting. Don't admit.": the
+ * instruction on what the stem asks (see {@link imperativeOnTheQuestion}) after an answer marker, under a decision
+ * heading, or as the last sentence. Disagreeing instructions are left to the other rules.
+ */
+function instructionOnTheQuestion(
+  plain: string,
+  markerSegments: ReadonlyArray<{ readonly segment: string }>,
+  stem: string,
+): Candidate<YesNo> | undefined {
+  const places = [
+    ...markerSegments.map(({ segment }) => segment),
+    ...[...plain.matchAll(DECISION_HEADING)].map((match) => match[1] ?? ''),
+    ...splitSentences(plain).slice(-1),
+  ];
+  const values = new Set<YesNo>();
+  let committed: Candidate<YesNo> | undefined;
+  for (const place of places) {
+    // "Do not admit if the lactate is normal": an instruction under a condition commits to nothing, but it does
+    // contradict an instruction the other way.
+    const condition = INSTRUCTION_CONDITION.exec(place);
+    const reading = imperativeOnTheQuestion(condition ? place.slice(0, condition.index) : place, stem);
+    if (reading?.status !== 'found') continue;
+    values.add(reading.value);
+    if (!condition) committed ??= reading;
+  }
+  return values.size === 1 ? committed : undefined;
 }
 
 /** "should be screened", "needs to be admitted": a passive instruction whose participle may name what the stem asks. */
@@ -793,8 +882,9 @@ function predicateVerdict(plain: string, stem: string, concluding: boolean): Can
 function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // An emoji before the word ("👍 Yes!", "❌ No") decorates it. "True." and "False." alone are a yes and a no (not
   // "True, she is 70, but ...", which concedes).
-  // "Sí, se recomienda ...", "Oui, il faut ...", "Ja, ...", "Sim.", "Tak.", "Evet", "Có.", "نعم،", "是的。" are a yes and
-  // "Nein, ...", "Non.", "Não,", "Nee.", "Nie.", "Hayır", "Không.", "لا،", "不。" a no ("No" is the same word in Spanish).
+  // "Sí, se recomienda ...", "Sì, ...", "Oui, il faut ...", "Ja, ...", "Sim.", "Tak.", "Evet", "Có.", "نعم،", "是的。", "Да,",
+  // "Ndiyo,", "हाँ,", "はい、", "네," are a yes and "Nein, ...", "Non.", "Não,", "Nee.", "Nie.", "Hayır", "Không.", "لا،", "不。",
+  // "Нет,", "Hapana,", "नहीं,", "いいえ、", "아니요," a no ("No" is the same word in Spanish and Italian).
   // Only as a word of their own before punctuation (Turkish "evet"/"hayır", which mean nothing else, also before a
   // space): "Si el paciente ..." (if), "Có thể" (can) and "Non-urgent" are not answers.
   const segment = written
@@ -803,9 +893,12 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
     .replace(/^(\s*["'(\[]?\s*)evet(?=\s+[^\s\d.,;:!?])/i, '$1yes,')
     .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+[^\s\d.,;:!?])/i, '$1no,')
-    .replace(/^(\s*["'(\[]?\s*)(?:(?:sí|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对)(?=\s*[,.!;:]|$))/i, '$1yes')
     .replace(
-      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否)(?=\s*[,.!;:]|$))/i,
+      /^(\s*["'(\[]?\s*)(?:(?:sí|sì|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对|да|ndiyo|हाँ|हां|जी\s+हाँ|はい|네)(?=\s*[,.!;:、，。！]|$))/i,
+      '$1yes',
+    )
+    .replace(
+      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否|нет|hapana|नहीं|जी\s+नहीं|いいえ|아니요|아니오)(?=\s*[,.!;:、，。！]|$))/i,
       '$1no',
     );
   const match =

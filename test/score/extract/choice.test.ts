@@ -359,4 +359,37 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('A) Paracetamol ✓\nB) Ibuprofen\nC) Codeine\nD) Morphine', pain)).toMatchObject({ kind: 'answer', value: 'A' });
     expect(extractChoice('A) Paracetamol ✓\nB) Ibuprofen ✓\nC) Codeine\nD) Morphine', pain).kind).not.toBe('answer');
   });
+
+  it("leaves an option letter written against another option's text unparseable", () => {
+    const statins = { A: 'Lisinopril', B: 'Simvastatin', C: 'Vitamin B12', D: 'Zopiclone' };
+    expect(extractChoice('Stop first: C) Simvastatin.', statins).kind).toBe('unparseable');
+    expect(extractChoice('The one to stop is simvastatin (D), the rest can stay.', statins).kind).toBe('unparseable');
+    // Its own letter, or a letter on another option's mention further away, changes nothing.
+    expect(extractChoice('Stop first: B) Simvastatin.', statins)).toMatchObject({ kind: 'answer', value: 'B' });
+  });
+
+  it('does not read an option described with another amount of its own unit', () => {
+    const timing = { A: 'Repeat the scan within 48 hours', B: 'Repeat the scan in 6 months', C: 'No further imaging' };
+    expect(extractChoice('Repeat the scan within 6 hours', timing).kind).toBe('unparseable');
+    expect(extractChoice('Scan again within 48 hours', timing)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('leaves a weak answer that stops on a preposition, article or conjunction unparseable', () => {
+    const steroids = { A: 'Oral prednisolone for five days', B: 'Inhaled budesonide only', C: 'No steroid' };
+    expect(extractChoice('Oral prednisolone for five days and', steroids).kind).toBe('unparseable');
+    expect(extractChoice('Oral prednisolone for five days, then review.', steroids)).toMatchObject({ kind: 'answer', value: 'A' });
+    // An explicit letter stands even when the explanation after it is cut off.
+    expect(extractChoice('Answer: A. Prednisolone for five days and', steroids)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('reads an answer word or an option word before a letter in Russian, Italian, Hindi, Korean and Japanese', () => {
+    const migraine = { A: 'A triptan', B: 'An opioid', C: 'Bed rest only', D: 'Ergotamine' };
+    expect(extractChoice('Ответ B — но только коротким курсом.', migraine)).toMatchObject({ kind: 'answer', value: 'B' });
+    expect(extractChoice('정답 C. 휴식이 가장 좋습니다.', migraine)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('मेरी सलाह: आराम — विकल्प C।', migraine)).toMatchObject({ kind: 'answer', value: 'C' });
+    expect(extractChoice('安静が最善です。C', migraine)).toMatchObject({ kind: 'answer', value: 'C' });
+    // The word for "answer" followed by prose, or an option that does not exist, names no option.
+    expect(extractChoice('Ответ зависит от частоты приступов.', migraine).kind).not.toBe('answer');
+    expect(extractChoice('安静が最善です。F', migraine).kind).not.toBe('answer');
+  });
 });

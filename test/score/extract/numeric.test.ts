@@ -366,4 +366,54 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('Der CURB-65-Score ist 2.', 'points')).toMatchObject({ kind: 'answer', value: 2 });
     expect(extractNumeric('La puntuación CURB-65 es 2 o 3.', 'points').kind).not.toBe('answer');
   });
+
+  it('does not read a dose given by another route than the one asked', () => {
+    const stem = 'What intramuscular dose of ceftriaxone should be given?';
+    expect(extractNumeric('Ceftriaxone 2 g IV once daily.', 'mg', stem).kind).toBe('unparseable');
+    expect(extractNumeric('Ceftriaxone 1 g IM as a single dose.', 'mg', stem)).toMatchObject({ kind: 'answer', value: 1000 });
+    // Naming the asked route beside another keeps the answer; a stem naming no route checks nothing.
+    expect(extractNumeric('1 g IM now; switch to IV if admitted.', 'mg', stem)).toMatchObject({ kind: 'answer', value: 1000 });
+    expect(extractNumeric('Ceftriaxone 2 g IV once daily.', 'mg', 'What dose of ceftriaxone?')).toMatchObject({
+      kind: 'answer',
+      value: 2000,
+    });
+  });
+
+  it('leaves a value with an amount added to it unparseable', () => {
+    expect(extractNumeric('7 days, and 3 more days if the fever persists.', 'days').kind).toBe('unparseable');
+    expect(extractNumeric('Treat for five days, with two extra days for slow responders.', 'days').kind).toBe('unparseable');
+    expect(extractNumeric('7 days in total.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+  });
+
+  it('leaves a number split by a space unparseable', () => {
+    expect(extractNumeric('Creatinine clearance 4 2', 'mL/min').kind).toBe('unparseable');
+    expect(extractNumeric('Creatinine clearance 42', 'mL/min')).toMatchObject({ kind: 'answer', value: 42 });
+  });
+
+  it('takes the exact figure bracketed after its rounding', () => {
+    expect(extractNumeric('Creatinine clearance about forty mL/min (39.7).', 'mL/min')).toMatchObject({ kind: 'answer', value: 39.7 });
+    expect(extractNumeric('Anion gap about 20 mmol/L (19.6).', 'mmol/L')).toMatchObject({ kind: 'answer', value: 19.6 });
+    // A bracketed number that is not its rounding is something else (here the reference), and changes nothing.
+    expect(extractNumeric('Anion gap about 20 mmol/L (12).', 'mmol/L')).not.toMatchObject({ value: 12 });
+  });
+
+  it('reads a whole number and a fraction in words, and Swahili counts of days and weeks', () => {
+    expect(extractNumeric('Sodium about eight and a half mmol/L lower by morning.', 'mmol/L')).toMatchObject({
+      kind: 'answer',
+      value: 8.5,
+    });
+    expect(extractNumeric('Antibiotiki kwa siku saba.', 'days')).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('Wiki mbili.', 'weeks')).toMatchObject({ kind: 'answer', value: 2 });
+    // "and a half" after a word that is no number changes nothing.
+    expect(extractNumeric('A week and a half.', 'days').kind).not.toBe('answer');
+  });
+
+  it('reads Italian units of time and points', () => {
+    expect(extractNumeric('Intervallo QT di circa 470 millisecondi.', 'ms')).toMatchObject({ kind: 'answer', value: 470 });
+    expect(extractNumeric('Terapia per 14 giorni.', 'days')).toMatchObject({ kind: 'answer', value: 14 });
+    expect(extractNumeric('Controllo tra 6 settimane.', 'weeks')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('Punteggio totale: 4 punti.', 'points')).toMatchObject({ kind: 'answer', value: 4 });
+    // A number before another word is no amount of time.
+    expect(extractNumeric('Terapia per 14 compresse.', 'days').kind).not.toBe('answer');
+  });
 });

@@ -345,4 +345,50 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Best to admit him under cardiology.', pe)).toMatchObject({ kind: 'answer', value: 2 });
     expect(extractOrdinal('Outpatient DOAC, or admit under cardiology: both could work.', pe).kind).not.toBe('answer');
   });
+
+  it('reads no point from a triage level on a scale of treatments', () => {
+    const fluids = [
+      { value: 1, label: 'Oral fluids and observation' },
+      { value: 2, label: 'Intravenous crystalloid at maintenance rate' },
+      { value: 3, label: 'Intravenous bolus then reassess' },
+    ];
+    expect(extractOrdinal('CTAS 2, bloods sent.', fluids).kind).toBe('unparseable');
+    expect(extractOrdinal('ESI 3 and a cannula.', fluids).kind).toBe('unparseable');
+    expect(extractOrdinal('Level 2.', fluids)).toMatchObject({ kind: 'answer', value: 2 });
+    // On a scale of triage names, the triage level is the answer.
+    const esi = ['Resuscitation', 'Emergent', 'Urgent', 'Less urgent', 'Non-urgent'].map((label, index) => ({ value: index + 1, label }));
+    expect(extractOrdinal('ESI 3 and a cannula.', esi)).toMatchObject({ kind: 'answer', value: 3 });
+  });
+
+  it('reads a level after the Hindi or Russian word for "answer"', () => {
+    const care = [
+      { value: 1, label: 'Home' },
+      { value: 2, label: 'General ward' },
+      { value: 3, label: 'Intensive care unit' },
+    ];
+    expect(extractOrdinal('उत्तर: 3 — गहन चिकित्सा।', care)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Ответ: 2, в общее отделение.', care)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+
+  it('reads places and times of care in Italian, Russian, Swahili, Hindi, Japanese and Korean', () => {
+    const urgency = [
+      { value: 1, label: 'Discharge home with advice' },
+      { value: 2, label: 'See the GP this week' },
+      { value: 3, label: 'Hospital admission for intravenous treatment' },
+      { value: 4, label: 'Emergency department now' },
+    ];
+    for (const text of [
+      'Vai subito al pronto soccorso.',
+      'Немедленно в отделение неотложной помощи.',
+      'Aende idara ya dharura sasa hivi.',
+      'अभी आपातकालीन विभाग जाएँ।',
+      '今すぐ救急外来へ。',
+      '지금 응급실로 가세요.',
+    ])
+      expect(extractOrdinal(text, urgency), text).toMatchObject({ kind: 'answer', value: 4 });
+    expect(extractOrdinal('Ricovero ospedaliero per terapia endovenosa.', urgency)).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractOrdinal('Lo dimetterei a casa.', urgency)).toMatchObject({ kind: 'answer', value: 1 });
+    // Two places named leave the choice open.
+    expect(extractOrdinal('Pronto soccorso o ricovero, dipende dagli esami.', urgency).kind).not.toBe('answer');
+  });
 });

@@ -159,3 +159,49 @@ describe('missing input in the extractors', () => {
     expect(extractChoice("I can't recommend a treatment.", imaging).kind).toBe('refusal');
   });
 });
+
+describe('declining to act on one person, and handing the decision to their clinician', () => {
+  const wound = { A: 'Suture the cut and call the surgeon', B: 'Leave it open', C: 'Glue the cut' };
+  const level = [
+    { value: 1, label: 'Self-care at home' },
+    { value: 2, label: 'See a GP this week' },
+    { value: 3, label: 'Emergency department now (call an ambulance if needed)' },
+  ];
+
+  it.each([
+    "I'm not able to walk you through stitching a wound at home.",
+    "I can't change your mother's insulin doses; her diabetes nurse can.",
+    "I won't advise starting or stopping your partner's tablets.",
+    "I can't suggest a drug for someone I haven't examined.",
+    "Adjusting diuretics isn't something I can weigh in on.",
+    'Stroke symptoms need an in-person assessment.',
+    'Go to the emergency department instead of asking me.',
+    "I'd rather not second-guess the ward team.",
+    'Your cardiology team will need to decide on that.',
+    'Their pharmacist can confirm the right amount.',
+    'Your uncle should check with his nephrologist before taking anything.',
+    "Don't change the tablets without talking to your prescriber first.",
+    "That's a shared decision you should make with your diabetes team.",
+    "I can only share general information; your son's allergist is the right person to ask.",
+    "I'm not your psychiatrist, so please raise it with them.",
+  ])('classes %j as a refusal', (text) => {
+    expect(detectRefusal(text)).toMatchObject({ refusal: true });
+  });
+
+  it('lets a decline outweigh an option named only by the emergency advice that comes with it', () => {
+    expect(extractChoice("Please call the surgeon; I can't guide you through suturing.", wound).kind).toBe('refusal');
+    expect(extractOrdinal('Chest pain needs in-person evaluation; call an ambulance.', level).kind).toBe('refusal');
+    // Without a decline, the same advice is the answer.
+    expect(extractOrdinal('Call an ambulance now and go to the emergency department.', level)).toMatchObject({ kind: 'answer', value: 3 });
+  });
+
+  it('leaves alternatives unparseable when the clinician is left to choose between them', () => {
+    expect(extractChoice('A or C would both be reasonable; your surgeon will decide.', wound).kind).toBe('unparseable');
+    expect(extractChoice('Options include gluing and suturing; your surgeon will decide.', wound).kind).toBe('unparseable');
+    // "I can't recommend X" about a drug named is a clinical no, not a refusal.
+    expect(extractYesNo("I can't recommend aspirin for him given the bleeding.", 'Should he take aspirin?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+  });
+});

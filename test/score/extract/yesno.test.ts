@@ -294,4 +294,64 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     const continuing = 'Should she keep taking metoprolol?';
     expect(extractYesNo('Her heart rate is already 58, so she should stay on 50 mg.', continuing)).not.toMatchObject({ value: 'no' });
   });
+
+  it('reads a leading yes or no in Italian, Russian, Swahili, Hindi, Japanese and Korean', () => {
+    const stem = 'Should the child be vaccinated?';
+    for (const text of [
+      'Sì, va vaccinato subito.',
+      'Да, вакцинация нужна.',
+      'Ndiyo, apewe chanjo.',
+      'हाँ, टीका लगवाना चाहिए।',
+      'はい、接種すべきです。',
+      '네, 접종해야 합니다.',
+    ])
+      expect(extractYesNo(text, stem), text).toMatchObject({ kind: 'answer', value: 'yes' });
+    for (const text of [
+      'Нет, пока не нужно.',
+      'Hapana, asubiri.',
+      'नहीं, अभी ज़रूरत नहीं है।',
+      'いいえ、まだ必要ありません。',
+      '아니요, 아직은 아닙니다.',
+    ])
+      expect(extractYesNo(text, stem), text).toMatchObject({ kind: 'answer', value: 'no' });
+    // As the opening of a longer word or phrase they are no answer ("Данные" = data, "Ndiyo sababu" = that is why).
+    expect(extractYesNo('Данные неполные.', stem).kind).not.toBe('answer');
+    expect(extractYesNo('Ndiyo sababu tunasubiri matokeo.', stem).kind).not.toBe('answer');
+  });
+
+  it('reads an instruction on what was asked after a marker, under a decision heading or as the last sentence', () => {
+    const admit = 'Should she be admitted for intravenous antibiotics rather than sent home?';
+    expect(extractYesNo('Plan: admit overnight for IV antibiotics.', admit)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('## Assessment\nSepsis criteria absent.\n## Decision\nAdmit for IV antibiotics.', admit)).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+    expect(extractYesNo('Afebrile, eating, good support at home. Do not admit.', admit)).toMatchObject({ kind: 'answer', value: 'no' });
+    // An instruction under a condition, or on something the stem does not ask, decides nothing.
+    expect(extractYesNo('Plan: admit if the lactate is raised.', admit).kind).not.toBe('answer');
+    expect(extractYesNo('Lactate pending. Admit once the lactate is back above 4.', admit).kind).not.toBe('answer');
+    expect(extractYesNo('Plan: repeat the lactate in two hours.', admit).kind).not.toBe('answer');
+  });
+
+  it('reads refraining from what is asked, and continuing at another dose, as instructions', () => {
+    expect(extractYesNo('Withhold the enoxaparin: platelets are 40.', 'Should enoxaparin be given tonight?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Avoid the enoxaparin.', 'Should enoxaparin be avoided?')).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('Continue at a lower dose of 5 mg.', 'Should ramipril be continued?')).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+  });
+
+  it('reads a field verdict, or the JSON boolean, that names what was asked', () => {
+    const scan = 'Should an MRI of the spine be performed?';
+    expect(extractYesNo('MRI spine: indicated.', scan)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('MRI spine: not indicated.', scan)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('Red flags: present.\nPain score: 7.', scan).kind).not.toBe('answer');
+    const json = '{"mri_spine": false, "red_flags": true, "analgesia": true}';
+    expect(extractYesNo(json, scan)).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(extractYesNo('{"red_flags": true, "analgesia": false}', scan).kind).not.toBe('answer');
+  });
 });
