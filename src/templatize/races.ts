@@ -118,6 +118,9 @@ const POPULATION_BEFORE =
  * Hmong"); or as a labelled field's value.
  * "Nigerian-born" states the origin as one span. A possessive ("White's classification") is a name.
  */
+/** A nationality after an ancestry that makes one identity of them: "Korean American", "Arab British". */
+const NATIONALITY_AFTER = 'American|Australian|Canadian|British|New Zealander';
+
 export function races(text: string): Mention[] {
   const out: Mention[] = [];
   const sbar = SBAR.test(text);
@@ -129,12 +132,12 @@ export function races(text: string): Mention[] {
     );
   for (const [term, level] of RACE_TERMS) {
     // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
-    // "Ghanaian American" is one span: a slot replaces the whole identity.
+    // "Ghanaian American", "Vietnamese Australian", "British Indian" are one span: a slot replaces the whole identity.
     // The end is no \\b, which fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language.
     // "biracial (Black and white)": a mixed identity and the races it names are one span, replaced or kept together.
     const named = MIXED.test(term) ? String.raw`(?: \([A-Za-z ,/&-]{3,40}\))?` : '';
     const re = new RegExp(
-      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
+      `(?<!\\bnot |\\bnon-|\\bnon )\\b((?:British )?${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ](?:${NATIONALITY_AFTER}))?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
       'dgi',
     );
     for (const m of text.matchAll(re)) {
