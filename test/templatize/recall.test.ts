@@ -399,12 +399,15 @@ describe('templatize finds coverage outside the US and lists it, with no level o
 });
 
 describe('templatize reads an ancestry joined to a nationality as one identity', () => {
-  it('reads "British Pakistani", "Somali British", "Lebanese Australian" and "Haitian Canadian" whole, with the level of the ancestry', () => {
+  it('reads "British Pakistani", "Somali British", "Lebanese Australian", "Haitian Canadian" whole; and a problem list item or a social history sentence', () => {
     expect(spans('race', 'A 36-year-old British Pakistani woman has palpitations.')).toEqual([['British Pakistani', 'asian']]);
     expect(spans('race', 'A 19-year-old Somali British man has a cough.')).toEqual([['Somali British', 'black']]);
     expect(spans('race', 'A 48-year-old Lebanese Australian man has gout.')).toEqual([['Lebanese Australian', 'mena']]);
     expect(spans('race', 'She is Haitian Canadian and 27.')).toEqual([['Haitian Canadian', 'black']]);
-    // Near misses: a place and a cuisine.
+    expect(spans('race', "Problems — Mr Sione Vea, 58\n- Tongan (from Nuku'alofa)\n- Gout")).toEqual([['Tongan', 'nhpi']]);
+    expect(spans('race', 'He pays cash. Social history: Peruvian, a cook.')).toEqual([['Peruvian', 'hispanic']]);
+    // Near misses: a place and a cuisine, and a list item that is not an identity.
+    expect(spans('race', '- Chinese herbal tea daily\n- Nigerian trip in May')).toEqual([]);
     expect(spans('race', 'A 50-year-old man from British Columbia ate Indian food.')).toEqual([]);
   });
 });
