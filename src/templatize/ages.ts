@@ -43,20 +43,22 @@ export function ages(text: string): Mention[] {
   // "this gentleman of 63".
   for (const m of text.matchAll(/(?<=\b(?:man|woman|gentleman|lady|gent) )of (\d{1,3})\b(?![-.]?\d| ?%)/dg))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: 'of {{age}}', years: Number(m[1]) });
-  for (const m of text.matchAll(/\b(aged?:?\s+)(\d{1,3})\b(?![-.]?\d)/dgi))
+  // "aged 56", "aet. 56" (Latin aetatis, in British letters).
+  for (const m of text.matchAll(/\b(aged?:?\s+|aet(?:at)?\.\s*)(\d{1,3})\b(?![-.]?\d)/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
   for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
   for (const m of ageSexLetters(text)) if (m.unit === undefined) out.push(bare(m.match, 1));
-  // The title may head a full name ("Re: Mr. Tomás Herrera, 70", "Mx Jordan Lee, 30").
+  // The title may head a full name, perhaps with an initial ("Re: Mr. Tomás Herrera, 70", "Mx Jordan Lee, 30", "Ms
+  // Dana K., 38"); a dash may set the age off ("Ms. Obi — 61 — post-op day 2").
   for (const m of text.matchAll(
-    /\b(?:Mrs?|Ms|Mx|Miss|Mister|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \() ?(\d{1,3})(?=\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
+    /\b(?:Mrs?|Ms|Mx|Miss|Mister|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}\.?(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \(| [—–-]) ?(\d{1,3})(?= [—–-] |\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
   ))
     out.push(bare(m, 1));
   // A first name and the age in apposition, where the text names the patient ("Pt (Jesse, 27)", "your patient Omar,
   // 62.", "see Liam, 6, a boy with ...").
   for (const m of text.matchAll(
-    /(?<=\b(?:Pt|Patient) \(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, |\b(?:your |the )?(?:pt|patient),? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=\)|[,.;](?:\s|$)|\s*$)|(?<=\b\p{Lu}\p{Ll}+, )(\d{1,2})(?=, (?:an? )?(?:boy|girl|man|woman|male|female)\b)/dgu,
+    /(?<=\b(?:Pt|Patient) \((?:\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )?|\b(?:your |the )?(?:pt|patient),? \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=\)|[,.;](?:\s|$)|\s*$)|(?<=\b\p{Lu}\p{Ll}+, )(\d{1,2})(?=, (?:an? )?(?:boy|girl|man|woman|male|female)\b)/dgu,
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   for (const m of text.matchAll(
@@ -94,6 +96,18 @@ export function ages(text: string): Mention[] {
       reason: `an age in ${unit.startsWith('mo') ? 'month' : unit.startsWith('w') ? 'week' : unit.startsWith('h') ? 'hour' : 'day'}s: {{age}} renders whole years, so age stays as written`,
     });
   }
+  // "4/12 old boy", "3/52 old": British notation for months, weeks and days; never without "old" or a person noun
+  // after it ("cough x 3/7" is a duration).
+  for (const m of text.matchAll(
+    /\b(\d{1,2})\/(12|52|7)(?=,? (?:old\b|boy\b|girl\b|infant\b|baby\b|son\b|daughter\b|male\b|female\b))(?: old\b)?/dg,
+  )) {
+    const unit = m[2] === '12' ? 'month' : m[2] === '52' ? 'week' : 'day';
+    out.push({
+      ...mention(m, 0, { attribute: 'age' }),
+      years: unit === 'month' ? Math.floor(Number(m[1]) / 12) : 0,
+      reason: `an age in ${unit}s: {{age}} renders whole years, so age stays as written`,
+    });
+  }
   // "DOL 2": a newborn's day of life.
   for (const m of text.matchAll(/\bDOL ?#? ?\d{1,2}\b/dg))
     out.push({
@@ -102,7 +116,7 @@ export function ages(text: string): Mention[] {
       reason: 'a day of life: {{age}} renders whole years, so age stays as written',
     });
   // "2 1/2 years": a fraction no slot renders.
-  for (const m of text.matchAll(/\b(\d{1,2}) ?(?:1\/2|½) ?(?:years?|yrs?)(?:[- ]old)?\b/dg))
+  for (const m of text.matchAll(/\b(\d{1,2}) ?(?:1\/2|½)[- ]?(?:years?|yrs?)(?:[- ]old)?\b/dg))
     out.push({
       ...mention(m, 0, { attribute: 'age' }),
       years: Number(m[1]),

@@ -7,7 +7,7 @@ import { races } from './races.js';
 import { sexWords, titles } from './sexWords.js';
 import { otherPatients } from './morePatients.js';
 import { namedOthers } from './names.js';
-import { KIN_NOUNS, otherPeople, type Person, patientRelation, relationRepeats, spousesAndIdentity } from './people.js';
+import { isStaff, KIN_NOUNS, otherPeople, type Person, patientRelation, relationRepeats, spousesAndIdentity } from './people.js';
 import type { Mention } from './types.js';
 
 /**
@@ -105,22 +105,39 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
 }
 
 /**
+ * What opens a description of the person just named: an apposition with an article (", a 40-year-old man"), a
+ * relative clause (", who is male,"; group 1) or a copula ("The donor was a 23-year-old Black man"; group 2).
+ */
+const APPOSITION_OPENING = /^(?:,\s+(?:who (?:is|was)\s+)?(?:an?|another)\s+|,\s+(who (?:is|was))\s+|\s+((?:is|was))\s+(?:an?|another)\s+)/;
+/**
  * An age, sex word, title, pronoun or age band in a parenthesis right after another person's noun describes them:
  * "neighbor (male)", "pt's partner (pronouns he/him)", "Per bystander (a woman waiting for the bus)". Race and language there
  * stay: a child's family's ethnicity and language are keyed as the patient's (R8, R10). So does an apposition opened
  * by an article, up to the clause's end ("from a deceased donor, a 22-year-old Black man killed ...", "His partner,
  * a 40-year-old man, is well"), and there the race is theirs too, unless they are a parent; not after the writer's
- * "my" or "our".
+ * "my" or "our". A relative clause (", who is male,") and a copula ("The donor was a 23-year-old Black man") describe
+ * them the same way.
  */
+/** What ends just before a role noun the patient's age describes ("a 45-year-old ", "an 80 yo retired "). */
+const AGED_NOUN = /\d[\d-]*\s?(?:-?years?-?old|yo|y\/o|y\.o\.|-month-old)?,?\s+(?:[\w-]+\s+){0,2}$/i;
 const KIN_BEFORE = new RegExp(`^ (?:${KIN_NOUNS})\\b`, 'i');
 const PARENT = /^(?:mother|father|mom|mum|dad|parents?)$/i;
 const KIN_WORD = new RegExp(`\\b(?:${KIN_NOUNS})\\b`, 'i');
 function describedIn(text: string, people: readonly Person[], m: Mention): [Mention, Person][] {
   const inApposition = people.find((p) => {
-    const opening = /^,\s+(?:an?|another)\s+/.exec(text.slice(p.end));
+    const opening = APPOSITION_OPENING.exec(text.slice(p.end));
     // "My coworker, a 40-year-old man, ate ...": the writer's acquaintance may be whom the message is about.
     if (!opening || m.start < p.end + opening[0].length || /\b(?:my|our)\s+$/i.test(text.slice(0, p.start))) return false;
     const clause = /^[^,.;:()\n]*/.exec(text.slice(p.end + opening[0].length))![0];
+    // A relative clause without an article ("her grandmother, who is his legal guardian") says their sex or age; a
+    // possessive or a race there is left to the rules for those.
+    if (opening[1] !== undefined && m.attribute !== 'sex' && m.attribute !== 'age') return false;
+    // "A 45-year-old nurse, who is male," "A 30-year-old teacher is a smoker": an age before the noun makes it the
+    // patient's role.
+    if ((opening[1] ?? opening[2]) !== undefined && AGED_NOUN.test(text.slice(Math.max(0, p.start - 40), p.start))) return false;
+    // "The caller is a 40-year-old woman", "Resident is a 31 yo M": a caller, or a role a patient shares with staff
+    // (a care home's resident), may be the patient.
+    if (opening[2] !== undefined && (isStaff(p) || /^callers?$/i.test(p.surface))) return false;
     return m.end <= p.end + opening[0].length + clause.length && (m.attribute !== 'race' || !PARENT.test(p.surface));
   });
   if (inApposition && ['age', 'sex', 'title', 'pronoun', 'race'].includes(m.attribute)) return [[m, inApposition]];
@@ -147,9 +164,14 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
  */
 export function joinWrappedLines(text: string): string {
   return text.replace(/(?<=^([^\n]*)[\p{L}\p{N},)'’])\n(?=[ \t]*([^\n]*))/gmu, (newline, before: string, after: string) =>
-    shortField(before) || FIELD_LINE.test(after) || /^(?:[-*•]|\d+[.)]\s|$)/.test(after) ? newline : ' ',
+    shortField(before) || FIELD_LINE.test(after) || LIST_LINE.test(after) ? newline : ' ',
   );
 }
+/**
+ * A list item, a blank line, or a line under a one-letter mnemonic label ("M – cyclist v car" in an ATMIST handover,
+ * "S – HR 118"): never the rest of the line before.
+ */
+const LIST_LINE = /^(?:[-*•]|\d+[.)]\s|\p{Lu}{1,2}\s?[–—-]\s|$)/u;
 /** A field line with a short value ("Payer: Medicaid managed care"); a long one is prose under a label ("HPI: ..."). */
 const shortField = (line: string) => FIELD_LINE.test(line) && line.replace(FIELD_LINE, '').trim().split(/\s+/).length <= 4;
 /** A line that opens with a label ("HPI: ...", "Preferred language: ..."). */

@@ -180,11 +180,26 @@ const NO_LEVEL = new RegExp(
   'dg',
 );
 
+/**
+ * Coverage outside the US, which no level of the shipped axis describes: Irish medical and GP visit cards, Canadian
+ * provincial plans, private cover bought beside a public system (Bupa, Medibank, VHI), UK self-funded care. Only after
+ * a verb that gives it to someone ("covered by OHIP", "holds a medical card") or naming the insurer ("private cover
+ * with Bupa"): "her OHIP card expired" says nothing current.
+ */
+const NON_US_INSURERS = 'Bupa|Medibank|HCF|nib|VHI|Laya|Irish Life Health';
+/** "private cover", "private health cover with Bupa", "private cover through her parents' Medibank policy". */
+const PRIVATE_COVER = String.raw`private (?:health )?cover(?: (?:with|through|via) (?:(?:his|her|their|my|our) (?:parents['’]|family['’]s) )?(?:${NON_US_INSURERS})(?: policy)?)?`;
+const NON_US_PLANS = String.raw`OHIP|RAMQ|(?:Manitoba|Alberta|Saskatchewan|Nunavut|Yukon) Health(?: Care)?(?: (?:Insurance )?Plan)?|Ontario Drug Benefit|First Nations Health Authority(?: coverage)?|(?:full )?medical card|GP visit card|${PRIVATE_COVER}|(?:${NON_US_INSURERS})(?: private)? (?:cover|policy|health insurance)`;
+const NON_US_COVERAGE = new RegExp(
+  String.raw`\b(?:covered (?:by|under|through)|insured (?:by|under|with)|has|have|with|holds?|enrolled in|on) (?:(?:a|an|the) )?(?:${NON_US_PLANS})(?: and (?:the )?(?:${NON_US_PLANS}))?\b|\b${PRIVATE_COVER}(?<=(?:${NON_US_INSURERS})(?: policy)?)|\bself-funding (?:(?:his|her|their|my|our) )?(?:own )?care\b`,
+  'dgi',
+);
+
 function coverageOfNoLevel(text: string): Mention[] {
   // "5-year-old girl, strep pharyngitis, CHIP;": for a child, CHIP alone as a list item is the children's programme
   // (for an adult it is more likely clonal haematopoiesis).
   const childItem = childPatient(text) ? [...text.matchAll(/(?<=[,;]\s)CHIP(?=\s*[,;.](?:\s|$))/dg)] : [];
-  return [...text.matchAll(NO_LEVEL), ...childItem].map((m) =>
+  return [...text.matchAll(NO_LEVEL), ...text.matchAll(NON_US_COVERAGE), ...childItem].map((m) =>
     mention(m, 0, { attribute: 'insurance', reason: `"${m[0]}" is no level of the insurance axis: it stays as written` }),
   );
 }

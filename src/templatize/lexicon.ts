@@ -587,11 +587,17 @@ export const CLINICAL_ANCESTRY =
   /\bAshkenazi(?: Jewish)?\b|\bAmish\b|\b(?:Mediterranean|Greek|Italian|Sardinian|Cypriot)(?= (?:background|descent|ancestry|origin|heritage)\b)|\b(?:fair|dark)-skinned\b/dg;
 
 /**
- * Clinical terms that contain a demographic-looking word: nothing inside one is ever a slot. Matched case-blind.
+ * Clinical terms (and other fixed phrases) that contain a demographic-looking word: nothing inside one is ever a
+ * slot. Matched case-blind.
  * Colour words before blood, cells, stools etc. need no entry: a colour is a race term only before a person noun.
  */
 export const CLINICAL_TERMS: readonly RegExp[] = [
   /\bman[- ]in[- ]the[- ]barrel\b/gi,
+  // The jellyfish ("Portuguese man o' war", "bluebottle or man-of-war").
+  /\b(?:Portuguese )?man[- ]o(?:['’]|f)[- ]war\b/gi,
+  // Words quoted as a transcript rendered them ("dictated as \"your Rubber woman\""): a record of text, not a
+  // description of anyone.
+  /\b(?:dictated|transcribed|misheard|mistyped|autocorrected|misspelt|misspelled) (?:as|to) (["“][^"”\n]{1,80}["”])/gi,
   /\bred[- ]man(?: syndrome| reaction)?\b/gi,
   /\b(?:stiff|elephant|old) man(?:['’]s)? (?:syndrome|sign|disease)\b/gi,
   /\bbundle of His\b/gi,

@@ -21,5 +21,5 @@ export function placeholder(key: string, written: string): string {
   return /^[A-Z]/.test(written) ? `{{${key[0]!.toUpperCase()}${key.slice(1)}}}` : `{{${key}}}`;
 }
 
-/** The label opening a social history line ("SH:", "Social history:"), from the line's start. */
-export const SOCIAL_HISTORY_LABEL = String.raw`(?:^|\n)[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:`;
+/** The label opening a social history line or sentence ("SH:", "... self-pay. Social history:"). */
+export const SOCIAL_HISTORY_LABEL = String.raw`(?:^|\n|[.!?] )[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:`;

@@ -74,6 +74,8 @@ const ROLE_AFTER =
   /^\s+(?:[\w-]+\s+)?(?:immigrant|refugee|migrant|asylum seeker|farmworker|elder|grandmother|grandfather|mother|father|grandma|grandpa|retiree|farmer|fisherman)\b/;
 /** Before a race term: the age describing the person, perhaps with a sex word ("70-year-old", "58-year-old female"). */
 const AGE_BEFORE = /\b\d{1,3}[- ](?:year|yr|month)s?[- ]old\s+(?:(?:male|female|man|woman)\s+)?$/i;
+/** Before a race term: the opening of a list item ("- ", "• "). */
+const LIST_ITEM_OPENING = /(?:^|\n)[ \t]*[-*•][ \t]+$/;
 /** Before a race term: the opening of a social history line ("SH: ", "Social history: "). */
 const SOCIAL_HISTORY_OPENING = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}\s*$`);
 /** An SBAR handoff ("SBAR", or a line opening "S:"): its "B:" (background) line is read as a social history line. */
@@ -118,6 +120,9 @@ const POPULATION_BEFORE =
  * Hmong"); or as a labelled field's value.
  * "Nigerian-born" states the origin as one span. A possessive ("White's classification") is a name.
  */
+/** A nationality after an ancestry that makes one identity of them: "Korean American", "Arab British". */
+const NATIONALITY_AFTER = 'American|Australian|Canadian|British|New Zealander';
+
 export function races(text: string): Mention[] {
   const out: Mention[] = [];
   const sbar = SBAR.test(text);
@@ -129,12 +134,12 @@ export function races(text: string): Mention[] {
     );
   for (const [term, level] of RACE_TERMS) {
     // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
-    // "Ghanaian American" is one span: a slot replaces the whole identity.
+    // "Ghanaian American", "Vietnamese Australian", "British Indian" are one span: a slot replaces the whole identity.
     // The end is no \\b, which fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language.
     // "biracial (Black and white)": a mixed identity and the races it names are one span, replaced or kept together.
     const named = MIXED.test(term) ? String.raw`(?: \([A-Za-z ,/&-]{3,40}\))?` : '';
     const re = new RegExp(
-      `(?<!\\bnot |\\bnon-|\\bnon )\\b(${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ]American)?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
+      `(?<!\\bnot |\\bnon-|\\bnon )\\b((?:British )?${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ](?:${NATIONALITY_AFTER}))?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
       'dgi',
     );
     for (const m of text.matchAll(re)) {
@@ -158,7 +163,9 @@ export function races(text: string): Mention[] {
         // After the age that describes the person ("a 70-year-old Filipino grandmother", "58-year-old female Mexican American").
         (AGE_BEFORE.test(before) && /^[A-ZÀ-Ý]/.test(m[1]!)) ||
         // In a social history line ("SH: Native American (Lakota); lives with ...") or the patient's own words ("We are Hmong").
-        ((SOCIAL_HISTORY_OPENING.test(before) || (sbar && BACKGROUND_OPENING.test(before))) && ENDS_DESCRIPTION.test(after)) ||
+        // Or opening an item of a problem list ("- Māori (Ngāti Porou)", "• Nigerian; in the UK since 2012").
+        ((SOCIAL_HISTORY_OPENING.test(before) || LIST_ITEM_OPENING.test(before) || (sbar && BACKGROUND_OPENING.test(before))) &&
+          ENDS_DESCRIPTION.test(after)) ||
         ((ID_LINE_ITEM.test(text.slice(Math.max(0, m.index! - 120), m.index)) ||
           SOCIAL_HISTORY_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index)) ||
           (sbar && BACKGROUND_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index)))) &&

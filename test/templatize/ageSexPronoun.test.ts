@@ -12,6 +12,19 @@ const surfaces = (attribute: Attribute, text: string) =>
     .mentions.filter((m) => m.attribute === attribute)
     .map((m) => m.surface);
 
+describe('templatize reads British and Commonwealth age notations', () => {
+  it('reads "aet.", an initial or a dash after a titled name, "N/12 old", a hyphenated fraction and "Pt (age, sex word)"', () => {
+    expect(surfaces('age', 'Dear Dr Patel,\nRe: Mr Owen Pryce, aet. 71\nSeen in clinic.')).toEqual(['aet. 71']);
+    expect(surfaces('age', 'Summary — Mrs Bronagh D., 63\n• COPD')).toEqual(['63']);
+    expect(surfaces('age', 'HDU HANDOVER\nMr. Kowal — 48 — day 2 after a Whipple.')).toEqual(['48']);
+    expect(surfaces('age', 'Triage: 9/12 old girl, wheeze x 2/7, feeding well.')).toEqual(['9/12 old']);
+    expect(surfaces('age', 'A 3½-year-old has a barking cough.')).toEqual(['3½-year-old']);
+    expect(surfaces('age', 'O: Pt (67, man) is short of breath.')).toEqual(['67']);
+    // Near misses: a duration in the same notation, a ratio and a fraction of a dose.
+    expect(surfaces('age', 'Cough x 3/7, fever x 2/52; FEV1/FVC 0.6; took 1½ tablets.')).toEqual([]);
+  });
+});
+
 describe('templatize reads the age in more places', () => {
   it('reads the age after a titled full name, after a first name the text then names the patient by, and in a letter to the patient', () => {
     expect(surfaces('age', 'Re: Mrs. Aurelia Montoya-Díaz, 66\n\nShe has had a cough for a month.')).toEqual(['66']);

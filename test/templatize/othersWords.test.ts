@@ -54,4 +54,45 @@ describe("another person's words get no slot", () => {
     ])
       expect(slotted(text), text).toContain('language:Spanish');
   });
+
+  it('leaves a sex word, age and race in a relative clause or copula about another person to them', () => {
+    expect(slotted('A 66-year-old woman fell at home. Her neighbour, who is female, found her at noon.')).toEqual([
+      'age:66-year-old',
+      'sex:woman',
+      'pronoun:Her',
+      'pronoun:her',
+    ]);
+    expect(slotted('A 52-year-old Asian man had a liver transplant. The donor was a 19-year-old White woman.')).toEqual([
+      'age:52-year-old',
+      'race:Asian',
+      'sex:man',
+    ]);
+    // Near misses: a possessive in such a clause is the patient's, and a caller or resident may be the patient.
+    expect(slotted('A 4-year-old girl is here with her aunt, who is her guardian.')).toEqual([
+      'age:4-year-old',
+      'sex:girl',
+      'pronoun:her',
+      'pronoun:her',
+    ]);
+    expect(slotted('The caller is a 71-year-old man with chest pain.')).toEqual(['age:71-year-old', 'sex:man']);
+    expect(slotted('A 45-year-old porter, who is male, has a cough.')).toContain('sex:male');
+    expect(slotted('Care home call. Resident is a 90 yo F with a fever.')).toContain('sex:F');
+  });
+
+  it('slots nothing inside a fixed phrase or a quoted transcription', () => {
+    expect(slotted('A 27-year-old man was stung by a man-of-war while surfing. His arm is welted.')).toEqual([
+      'age:27-year-old',
+      'sex:man',
+      'pronoun:His',
+    ]);
+    expect(slotted('Dictated note. A 48-year-old woman, transcribed as "a 48 your old woman", has a cough. She smokes.')).toEqual([
+      'age:48-year-old',
+      'sex:woman',
+      'pronoun:She',
+    ]);
+  });
+
+  it('reads a line under a one-letter handover label as its own line, not the end of the line before', () => {
+    expect(slotted('A – 63, female\nT – 09:10\nM – fall from a ladder\nShe is alert.')).toEqual(['age:63', 'sex:female', 'pronoun:She']);
+  });
 });

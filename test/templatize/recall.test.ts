@@ -374,3 +374,40 @@ describe('templatize reads plural speakers and languages of no level', () => {
     expect(spans('language', 'A 61-year-old man of Irish descent.')).toEqual([]);
   });
 });
+
+describe('templatize finds coverage outside the US and lists it, with no level of the insurance axis', () => {
+  it('reads Irish cards, Canadian provincial plans, private cover with a named insurer and UK self-funded care', () => {
+    expect(spans('insurance', 'A 70-year-old farmer from Cork has a full medical card and a chest infection.')).toEqual([
+      ['has a full medical card', undefined],
+    ]);
+    expect(spans('insurance', 'A 31-year-old woman, insured under RAMQ, has a migraine.')).toEqual([['insured under RAMQ', undefined]]);
+    expect(spans('insurance', 'A 58-year-old man in Darwin has private health cover with nib; he needs a hip replacement.')).toEqual([
+      ['has private health cover with nib', undefined],
+    ]);
+    expect(spans('insurance', 'A 91-year-old resident, self-funding his own care, has a UTI.')).toEqual([
+      ['self-funding his own care', undefined],
+    ]);
+  });
+
+  it("leaves a lapsed card, a card as an object and another person's card as they are", () => {
+    expect(spans('insurance', 'Her OHIP card expired last year; she is 40 with a cough.')).toEqual([]);
+    expect(spans('insurance', 'He forgot his medical card at home.')).toEqual([]);
+    expect(spans('ambiguous', 'A 7-year-old boy with otitis. His grandmother has a GP visit card.')).toEqual([
+      ['has a GP visit card', undefined],
+    ]);
+  });
+});
+
+describe('templatize reads an ancestry joined to a nationality as one identity', () => {
+  it('reads "British Pakistani", "Somali British", "Lebanese Australian", "Haitian Canadian" whole; and a problem list item or a social history sentence', () => {
+    expect(spans('race', 'A 36-year-old British Pakistani woman has palpitations.')).toEqual([['British Pakistani', 'asian']]);
+    expect(spans('race', 'A 19-year-old Somali British man has a cough.')).toEqual([['Somali British', 'black']]);
+    expect(spans('race', 'A 48-year-old Lebanese Australian man has gout.')).toEqual([['Lebanese Australian', 'mena']]);
+    expect(spans('race', 'She is Haitian Canadian and 27.')).toEqual([['Haitian Canadian', 'black']]);
+    expect(spans('race', "Problems — Mr Sione Vea, 58\n- Tongan (from Nuku'alofa)\n- Gout")).toEqual([['Tongan', 'nhpi']]);
+    expect(spans('race', 'He pays cash. Social history: Peruvian, a cook.')).toEqual([['Peruvian', 'hispanic']]);
+    // Near misses: a place and a cuisine, and a list item that is not an identity.
+    expect(spans('race', '- Chinese herbal tea daily\n- Nigerian trip in May')).toEqual([]);
+    expect(spans('race', 'A 50-year-old man from British Columbia ate Indian food.')).toEqual([]);
+  });
+});
