@@ -329,6 +329,13 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   }
   if (labelled.size === 1) {
     const [letter] = [...labelled];
+    // "... before you conceive - B. The 4 mg dose (C) is for high risk": a letter standing as a sentence of its own
+    // names another option than the one labelled in passing, and the lone label is no answer beside it.
+    const standing = [...plain.matchAll(STANDING_LETTER)]
+      .map((match) => options.letters.get(match[1] ?? ''))
+      .find((key) => key !== undefined);
+    if (standing !== undefined && standing !== letter)
+      return { status: 'ambiguous', explanation: `option ${letter ?? ''} labelled in passing, but "${standing}." stands as a sentence` };
     return { status: 'found', value: letter ?? '', strength: 'weak', explanation: `only labelled option mentioned: ${letter ?? ''}` };
   }
   if (labelled.size > 1)
@@ -468,6 +475,9 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
   if (!only || (!tickedAlone && (ruledOut.length === 0 || chosen.length + ruledOut.length !== items.length))) return undefined;
   return { letter: options.letters.get(only.label) ?? only.label, line: only.line.slice(0, 80) };
 }
+
+/** A capital letter as a sentence of its own inside the text ("... conceive - B. The ...", "... the day before. A. Nifedipine"). */
+const STANDING_LETTER = /(?:[.!?:;]\s+|\s-\s+)([A-Z])\.(?=\s|$)/g;
 
 /** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
 const REVISION_CUE =

@@ -6,7 +6,8 @@
  * - "either is reasonable", "both are equally acceptable", "both could work", "about equally effective";
  * - an answer that opens with "It depends" (or its Spanish, Portuguese, French, German or Italian form);
  * - "X, or maybe Y" and its forms in those languages ("ou talvez", "o quizás", "ou peut-être", "oder vielleicht");
- * - a condition answered both ways ("If you are over 50, A; if younger, B", "If ... . Otherwise, ...").
+ * - a condition answered both ways ("If you are over 50, A; if younger, B", "If ... . Otherwise, ...");
+ * - the answer saying it is undecided: "hard to say", "could go either way", "either way is fine", "a toss-up".
  */
 const HEDGES: readonly RegExp[] = [
   /\bwhichever\b(?!\s+(?:comes?|occurs?|happens?|is)\s+(?:first|last|earlier|later|sooner|longer|shorter|greater|higher|lower|less|more)\b)/i,
@@ -16,6 +17,7 @@ const HEDGES: readonly RegExp[] = [
   /^\W*(?:it\s+(?:really\s+|all\s+)?depends|depende|ça\s+dépend|cela\s+dépend|es\s+kommt\s+darauf\s+an|(?:das\s+)?hängt\s+davon\s+ab|dipende)\b/i,
   /\b(?:or\s+(?:maybe|perhaps|possibly)|ou\s+talvez|o\s+(?:quizás?|tal\s+vez)|ou\s+peut-être|oder\s+vielleicht|o\s+forse)\b/i,
   /(?:^|[.!?;]\s*)if\b[^.!?;\n]{1,150}[.!?;]\s*(?:(?:and|but)\s+)?(?:if|otherwise|else)\b/i,
+  /\b(?:hard|difficult|impossible|tough)\s+to\s+(?:say|tell)\b|\bcould\s+go\s+either\s+way\b|\beither\s+way\s+(?:is|would\s+be|seems)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?)\b|\btoss-?up\b/i,
 ];
 
 /** The wording by which `text` leaves open which of several answers it means, or undefined. */

@@ -24,6 +24,7 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/<\s*(?:final[_ ]?)?answer\s*>/i, '\nAnswer: '],
   [/<\s*\/\s*(?:final[_ ]?)?answer\s*>/i, '\n'],
   [/\\boxed\s*\{((?:[^{}]|\{[^{}]*\}){0,120})\}/, '\nFinal answer: $1\n'],
+  [/\\mu(?![A-Za-z])\s*/, 'µ'], // "500\,\mu\text{g}": LaTeX micro before the unit it prefixes
   [/\\(?:text|mathrm|mathbf|textbf|operatorname)\s*\{([^{}]{0,80})\}/, '$1'],
   [/\\times\b/, '×'],
   [/\\approx\b/, '≈'],

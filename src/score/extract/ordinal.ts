@@ -325,6 +325,10 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';
     const namesValue = field.length > 0 && valueMentions(field, scale, false).length > 0;
     const found = fromReading(readOrdinalAt(namesValue ? plain : plain.slice(field.length), scale, true), 'terse reply');
+    // "Immediate invasive strategy, i.e. level 5" on a 1-4 scale: the reply also names a level the scale lacks.
+    const missingLevel = LEVEL_NAMED.exec(plain);
+    if (found?.status === 'found' && missingLevel && !scale.values.has(Number(missingLevel[1])))
+      return { status: 'ambiguous', explanation: `terse reply also names "${missingLevel[0]}", which the scale does not have` };
     if (found && (found.status !== 'found' || namedValues.size <= 1)) return found;
   }
 
@@ -528,6 +532,9 @@ function concludedAfterSign(plain: string, scale: Scale): Candidate<number> | un
   if (only === undefined) return undefined;
   return { status: 'found', value: only[0], strength: 'strong', explanation: `the answer concludes "→ ${only[1]}"` };
 }
+
+/** A level written with its scale word ("level 5", "ESI 3", "grade 2"). */
+const LEVEL_NAMED = /\b(?:level|grade|stage|ESI|category|class)\s+(\d{1,2})\b/i;
 
 /**
  * Every number, number word and upper-case roman numeral in `text` ("it's more like a three, maybe 2"), as values:

@@ -35,9 +35,10 @@ export interface Quantity {
 
 /**
  * A numeral: comma thousands ("4,080"), space thousands before a unit ("14 000 µg", "2 400 mL"), a decimal, a
- * European decimal comma before a unit ("2,5 mg") or with two decimals closing the answer ("FIB-4 = 2,44"), an integer.
+ * European decimal comma before a unit ("2,5 mg") or with one or two decimals closing the answer ("FIB-4 = 2,44", "INR 2,5":
+ * a thousands comma always has three digits after it), an integer.
  */
-const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=\s*[a-zµμ%])|\d+\.\d+|\d+,\d{1,2}(?=\s*[a-zµμ%])|\d+,\d{2}(?=[.;]?\s*$)|\d+|\.\d+)`;
+const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?=\s*[a-zµμ%])|\d+\.\d+|\d+,\d{1,2}(?=\s*[a-zµμ%]|[.;]?\s*$)|\d+|\.\d+)`;
 const BOUND_BEFORE =
   /(?:<|>|≤|≥|=<|>=|<=|\bless\s+than|\bgreater\s+than|\bmore\s+than|\bfewer\s+than|\bat\s+least|\bat\s+most|\bup\s+to|\bno\s+more\s+than|\bnot\s+(?:to\s+)?exceed(?:ing)?|\bmaximum(?:\s+(?:daily\s+)?(?:dose\s+)?(?:of|is))?:?|\bmax\.?(?:\s+(?:daily\s+)?dose)?(?:\s+of)?:?|\bminimum(?:\s+of)?:?|\bcapped\s+at|\babove|\bbelow|\bexceeding|\bunder)\s*$/i;
 /** A count of two or more before a strength ("two 500 mg tablets", "2 x 500 mg"). */

@@ -1,6 +1,6 @@
 import { normalizeAnswerText } from './normalize.js';
 
-const SUBJECT_DECLINES = String.raw`\b(?:I|we)(?:\s+(?:really|simply|unfortunately|honestly|just|truly))?(?:\s+(?:cannot|can\s*not|can't|won't|will\s+not|shouldn't|should\s+not|am\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|are\s+(?:not\s+able|unable|not\s+in\s+a\s+position)|must\s+(?:respectfully\s+)?(?:decline|refrain\s+from)|(?:respectfully\s+)?decline|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|(?:do\s+not|don't)\s+think\s+I\s+(?:can|should)|am\s+not\s+able)|'m\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable))`;
+const SUBJECT_DECLINES = String.raw`\b(?:I|we)(?:\s+(?:really|simply|unfortunately|honestly|just|truly))?(?:\s+(?:cannot|can\s*not|can't|won't|will\s+not|shouldn't|should\s+not|am\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|are\s+(?:not\s+able|unable|not\s+in\s+a\s+position)|must\s+(?:respectfully\s+)?(?:decline|refrain\s+from)|(?:respectfully\s+)?decline|do\s+not\s+feel\s+comfortable|don't\s+feel\s+comfortable|(?:do\s+not|don't)\s+think\s+I\s+(?:can|should)|am\s+not\s+able)|'m\s+(?:not\s+able|unable|not\s+in\s+a\s+position|not\s+qualified|not\s+permitted|not\s+allowed|not\s+comfortable)|(?:'d|\s+would)\s+rather\s+not)`;
 
 /** Verbs that are a refusal on their own after "I can't ..." ("I can't diagnose", "I cannot prescribe"). */
 const SELF_SUFFICIENT_VERB = String.raw`(?:diagnose|prescribe|comply\b|answer\b|triage\b|advise\s+on\b|engage\s+(?:with|in)\b|interpret\b|stage\b|perform\s+(?:[\w-]+\s+){0,3}(?:calculations?|assessments?|interpretations?)\b|give\s+(?:you\s+)?(?:medical|clinical|professional)\s+advice|provide\s+(?:you\s+(?:with\s+)?)?(?:medical|clinical|professional)\s+advice|offer\s+(?:medical|clinical|professional)\s+advice|replace\s+(?:a|your)\s+(?:doctor|physician|clinician))`;
@@ -57,7 +57,7 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
   // "I'm unable to recommend medications.", "I can't provide fluid volumes.", "I can't direct clinical management.":
   // a whole class of advice declined, the sentence ending there.
   new RegExp(
-    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:recommend|choose|prescribe|provide|suggest|give|direct|set)\\s+(?:[\\w-]+\\s+){0,2}(?:medications|medicines|drugs|treatments|volumes|targets|management)\\s*[.;!]`,
+    `${SUBJECT_DECLINES}\\s+(?:to\\s+)?(?:recommend|choose|prescribe|provide|suggest|give|direct|set)\\s+(?:[\\w-]+\\s+){0,2}(?:medications|medicines|drugs|treatments|vaccines|vaccinations|volumes|targets|management)\\s*[.;!]`,
     'i',
   ),
   // "I'm programmed not to give clinical recommendations", "I don't think it's appropriate for me to choose for them".
@@ -227,7 +227,7 @@ export function analyzeRefusalLanguage(text: string): RefusalLanguage {
   const defers = firstMatches(clean, DEFER_PATTERNS);
   const needsInput = firstMatches(clean, NEEDS_INPUT_PATTERNS);
   if (declines.length === 0 && defers.length === 0 && needsInput.length === 0) return { declines, defers, needsInput };
-  const answerSignal = firstMatches(clean, STRONG_ANSWER_SIGNALS)[0];
+  const answerSignal = firstSignalOutside(clean, STRONG_ANSWER_SIGNALS, spansOf(clean, DECLINE_PATTERNS));
   const quantity = /\d\s*(?:mg|mcg|µg|μg|ug|g|kg|mL|ml|L|units?|IU|mmol|mEq|points?|%)\b/.exec(clean)?.[0];
   return {
     declines,
@@ -245,4 +245,32 @@ function firstMatches(text: string, patterns: readonly RegExp[]): string[] {
     if (match) found.push(match[0].slice(0, 80).trim());
   }
   return found;
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Where each declining pattern matches first. */
+function spansOf(text: string, patterns: readonly RegExp[]): Span[] {
+  return patterns.flatMap((pattern) => {
+    const match = pattern.exec(text);
+    return match ? [{ start: match.index, end: match.index + match[0].length }] : [];
+  });
+}
+
+/**
+ * The first answer signal that is not part of a declining phrase: "I can't determine the right level of care" names
+ * "right level" only to decline choosing it, so it commits to nothing.
+ */
+function firstSignalOutside(text: string, patterns: readonly RegExp[], declined: readonly Span[]): string | undefined {
+  for (const pattern of patterns) {
+    for (const match of text.matchAll(new RegExp(pattern.source, `${pattern.flags}g`))) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!declined.some((span) => start < span.end && end > span.start)) return match[0].slice(0, 80).trim();
+    }
+  }
+  return undefined;
 }

@@ -1,6 +1,7 @@
 import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { hedgeBetweenAnswers } from './hedging.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -927,6 +928,10 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   if (/^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b[^.\n]*?[;,.]\s*(?:otherwise|if\s+not|else)\b/i.test(rest)) {
     return { conflict: `conditional answer "${segment.slice(0, 60).trim()}"` };
   }
+  // "Probably not, though some would keep it — hard to say": a guess that the answer itself leaves open commits to
+  // nothing ("Probably yes, provided ..." does commit, under its condition).
+  const leftOpen = /^(?:(?:most|very|quite|almost) )?(?:probably|likely)\b/.test(word) ? hedgeBetweenAnswers(rest) : undefined;
+  if (leftOpen !== undefined) return { conflict: `a guess left open ("${word} ... ${leftOpen}")` };
   const markerNoun = afterMarker && value === 'no' && word === 'no' && /^\s+[a-z]/i.test(rest) && !NOT_AN_ANSWER_AFTER_NO.test(rest);
   if (!punctuated && !markerNoun && !(isCoreWord && ANSWER_CONTINUATION.test(rest))) return undefined;
   if (value === 'no' && DECLINING_CONTINUATION.test(rest)) return undefined;

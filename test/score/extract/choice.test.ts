@@ -393,3 +393,27 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
     expect(extractChoice('安静が最善です。F', migraine).kind).not.toBe('answer');
   });
 });
+
+describe('a letter standing as a sentence beside another option labelled in passing', () => {
+  const reversal = { A: 'Protamine', B: 'Idarucizumab', C: 'Andexanet alfa', D: 'Vitamin K' };
+
+  it('is unparseable, since the lone label is no answer beside it', () => {
+    expect(extractChoice('Dabigatran is reversed by its own antibody - B. Andexanet (C) is for factor Xa inhibitors.', reversal).kind).toBe(
+      'unparseable',
+    );
+    expect(extractChoice('The specific antidote for dabigatran. B. Protamine (A) only reverses heparin.', reversal).kind).toBe(
+      'unparseable',
+    );
+  });
+
+  it('still reads the lone label when no other letter stands alone', () => {
+    expect(extractChoice('Give the dabigatran antibody (B). Vitamin B is irrelevant.', reversal)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+    expect(extractChoice('The specific antidote for dabigatran. B. Idarucizumab (B) works in minutes.', reversal)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+  });
+});

@@ -92,9 +92,17 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(value('Take 2 500 mg tablets.', 'mg')).toBe('unparseable');
   });
 
-  it('reads a decimal comma with two decimals closing the answer, and a three-digit group as thousands', () => {
+  it('reads a decimal comma with one or two decimals closing the answer, and a three-digit group as thousands', () => {
     expect(value('FIB-4 = 2,44', 'index')).toBe(2.44);
+    expect(value('Objetivo de INR: 3,5', 'INR')).toBe(3.5);
+    expect(value('Potassium cible : 4,5.', 'mmol/L')).toBe(4.5);
     expect(value('4,080 mg', 'mg')).toBe(4080);
+    expect(value('Total: 2,500', 'mL')).toBe(2500);
+  });
+
+  it('reads a LaTeX micro prefix as micro', () => {
+    expect(value('$250\\,\\mu\\text{g}$ SC', 'mg')).toBe(0.25);
+    expect(value('$0.3\\,\\text{mg}$ IM', 'mg')).toBe(0.3);
   });
 
   it('reads no term of a ratio as a dose', () => {

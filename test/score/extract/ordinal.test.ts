@@ -392,3 +392,22 @@ describe('extractOrdinal, hedges between two points (v8)', () => {
     expect(extractOrdinal('Pronto soccorso o ricovero, dipende dagli esami.', urgency).kind).not.toBe('answer');
   });
 });
+
+describe('a terse reply that also names a level the scale lacks', () => {
+  const care = [
+    { value: 1, label: 'Home' },
+    { value: 2, label: 'General ward' },
+    { value: 3, label: 'High-dependency unit' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+
+  it('is unparseable', () => {
+    expect(extractOrdinal('Intensive care unit, so level 6.', care).kind).toBe('unparseable');
+    expect(extractOrdinal('General ward (grade 0).', care).kind).toBe('unparseable');
+  });
+
+  it('is read when the level it names is on the scale, or when no level word is written', () => {
+    expect(extractOrdinal('Intensive care unit, so level 4.', care)).toMatchObject({ kind: 'answer', value: 4 });
+    expect(extractOrdinal('General ward for 5 days.', care)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+});

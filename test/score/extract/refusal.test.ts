@@ -205,3 +205,39 @@ describe('declining to act on one person, and handing the decision to their clin
     });
   });
 });
+
+describe('declines that name what they decline', () => {
+  it.each([
+    "I'd rather not choose a treatment for your father.",
+    "We'd rather not recommend a dose for a particular patient.",
+    "I can't tell you the right level of care for him.",
+    "We can't recommend vaccinations; ask the travel clinic.",
+  ])('classes %j as a refusal', (text) => {
+    expect(detectRefusal(text)).toMatchObject({ refusal: true });
+  });
+
+  it('still reads a commitment made outside the declining phrase', () => {
+    expect(detectRefusal("I can't examine him, but the right level is 2.")).toMatchObject({ refusal: false, hedge: true });
+    expect(detectRefusal("I'd rather not wait: start the antibiotics now.")).toMatchObject({ refusal: false, hedge: false });
+    expect(
+      extractYesNo("I can't recommend the vaccine while she is on high-dose steroids.", 'Should she get the shingles vaccine?'),
+    ).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+  });
+
+  it('turns an option named only in general information after the decline into a refusal', () => {
+    const care = [
+      { value: 1, label: 'Home care' },
+      { value: 2, label: 'Primary care within days' },
+      { value: 3, label: 'Emergency department now' },
+    ];
+    expect(
+      extractOrdinal(
+        "I can't determine the right level of care for your cousin. In general, chest pain is assessed in an emergency department.",
+        care,
+      ).kind,
+    ).toBe('refusal');
+  });
+});

@@ -355,3 +355,33 @@ describe('extractYesNo, clipped conclusions (v8)', () => {
     expect(extractYesNo('{"red_flags": true, "analgesia": false}', scan).kind).not.toBe('answer');
   });
 });
+
+describe('answers that say they are undecided', () => {
+  const question = 'Should she stop the aspirin before the dental extraction?';
+
+  it('leaves a guess unparseable when the answer itself says it is not decided', () => {
+    expect(extractYesNo('Probably yes, though plenty of dentists carry on with it — difficult to say.', question).kind).toBe('unparseable');
+    expect(extractYesNo('Likely not; it could go either way with a single extraction.', question).kind).toBe('unparseable');
+  });
+
+  it('leaves a verdict unparseable when either way is called fine', () => {
+    expect(extractYesNo('Stopping it is reasonable, but continuing is also safe, so either way is acceptable.', question).kind).toBe(
+      'unparseable',
+    );
+  });
+
+  it('still reads a committed guess, a conditional guess and a plain no beside the same words', () => {
+    expect(extractYesNo('Probably not; the bleeding risk of one extraction is small.', question)).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+    expect(extractYesNo('Probably yes, provided the dentist cannot use local haemostatic measures.', question)).toMatchObject({
+      kind: 'answer',
+      value: 'yes',
+    });
+    expect(extractYesNo("No. Either way, it's hard to say why people stop it, but there is no need.", question)).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+  });
+});
