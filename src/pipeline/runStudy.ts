@@ -16,7 +16,6 @@ import { runJudges } from './judges.js';
 import { studyPanel } from '../study/judges.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { VariantFile } from './variantFile.js';
-import { preloadChartLibraries } from '../report/render/svg.js';
 import { scoringWorkersFor } from '../score/parallel.js';
 import { claimRunDirectory, runFile, writeManifest, writeVignettes, type RunDirectoryClaim } from './runDir.js';
 
@@ -145,8 +144,6 @@ async function askAndAnalyse(
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     const progress = options.progress ?? { isTTY: false, write: (text: string) => options.log(text.trimEnd()) };
-    // The report's chart libraries load while the endpoints think, not after the last answer.
-    void preloadChartLibraries();
     const asked = await runModels(models, variants, questions, study.replicates, { journal, cache, ctx, progress });
     // Responses are read back from the journal as they are scored, so it stays open until the analysis is done.
     const responses = collectResponses(models, variants, study.replicates, journal, asked);

@@ -1,12 +1,11 @@
-import type { TopLevelSpec } from 'vega-lite';
+import { parse, View } from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
 
 /**
  * A Vega-Lite spec as an SVG string, rendered in Node without a browser or canvas (renderer 'none'). Text widths
- * are estimated, so the browser's layout of the same spec can differ by a few pixels. Vega is loaded on first use
- * (a command that draws no chart never pays for it; see {@link preloadChartLibraries}).
+ * are estimated, so the browser's layout of the same spec can differ by a few pixels.
  */
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return stableIds(await view.toSVG());
@@ -48,12 +47,4 @@ export function svgWidth(svg: string): number {
   const match = /^<svg[^>]*?\swidth="(\d+(?:\.\d+)?)"/.exec(svg);
   if (!match) throw new Error('svgWidth: the SVG declares no width');
   return Number(match[1]);
-}
-
-/**
- * Loads the chart libraries (Vega, Vega-Lite, resvg) ahead of the first chart, so a caller with time to spare (a run
- * waiting on its endpoints) can load them meanwhile. A failure to load is left to the chart that needs them.
- */
-export async function preloadChartLibraries(): Promise<void> {
-  await Promise.allSettled([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
 }
