@@ -44,11 +44,10 @@ export function createScorer(questionTypes: QuestionTypeRegistry = createQuestio
   return (response, variant, question) =>
     scoreWith(response, variant, question, questionTypes, (text, definition) => {
       const readsCase = definition.readsOnlyTextAndQuestion ? `vignette ${variant.vignetteId}` : `variant ${variant.variantId}`;
-      const key = `${readsCase}\u0000${text}`;
-      if (text.length <= REMEMBERED_TEXT_LENGTH) {
-        const known = readings.get(key);
-        if (known !== undefined) return known;
-      }
+      // A long answer is neither looked up nor remembered, so it is never copied into a key.
+      const key = text.length <= REMEMBERED_TEXT_LENGTH ? `${readsCase}\u0000${text}` : undefined;
+      const known = key === undefined ? undefined : readings.get(key);
+      if (known !== undefined) return known;
       let reader = readers.get(readsCase);
       if (reader === undefined) {
         if (readers.size >= REMEMBERED_READERS) readers.clear();
@@ -56,7 +55,7 @@ export function createScorer(questionTypes: QuestionTypeRegistry = createQuestio
         readers.set(readsCase, reader);
       }
       const reading = readAnswer(text, question, definition, reader);
-      if (text.length <= REMEMBERED_TEXT_LENGTH) {
+      if (key !== undefined) {
         if (readings.size >= REMEMBERED_READINGS) readings.clear();
         readings.set(key, reading);
       }
