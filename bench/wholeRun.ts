@@ -13,7 +13,8 @@
  * pipeline's overhead around the requests, not an extractor benchmark.
  *
  * Printed per run: wall time, ratio to the ceiling, the endpoint's own span (first request to last answer) and what
- * came before and after it, and the child's peak RSS (from /usr/bin/time when present); then the median run.
+ * came before and after it, and the child's peak RSS and CPU time (from /usr/bin/time when present); then the median
+ * run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -86,13 +87,13 @@ const study = studyFile(replicates);
 console.log(`${variants} variants × ${replicates} replicates = ${requests} requests; ceiling ${(ceilingMs / 1000).toFixed(2)} s`);
 
 const timeBinary = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-const results: { wallMs: number; spanMs: number; rssMb: number | null }[] = [];
+const results: { wallMs: number; spanMs: number; rssMb: number | null; cpuS: number | null }[] = [];
 for (let i = 0; i < runs; i++) {
   const out = join(work, `run-${i}`);
   await server.stats(); // resets the endpoint's span
   // BENCH_NODE_ARGS: flags for the child node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile one run.
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const command = timeBinary ? [timeBinary, '-f', '%M', 'node', ...nodeArgs, cli] : ['node', ...nodeArgs, cli];
+  const command = timeBinary ? [timeBinary, '-f', '%M %U %S', 'node', ...nodeArgs, cli] : ['node', ...nodeArgs, cli];
   const started = process.hrtime.bigint();
   const child = spawnSync(command[0]!, [...command.slice(1), 'run', study, '--out', out], {
     encoding: 'utf8',
@@ -103,11 +104,19 @@ for (let i = 0; i < runs; i++) {
   if (child.status !== 0 && child.status !== 4) throw new Error(`run exited ${child.status}: ${child.stderr.slice(-2000)}`);
   const stats = await server.stats();
   if (stats.served !== requests) throw new Error(`the endpoint served ${stats.served} requests, not ${requests}`);
-  const rssKb = timeBinary ? Number(child.stderr.trim().split('\n').at(-1)) : Number.NaN;
-  results.push({ wallMs, spanMs: stats.spanMs, rssMb: Number.isFinite(rssKb) ? rssKb / 1024 : null });
+  // /usr/bin/time's last line: peak RSS (KB), user and system CPU seconds. CPU time varies less than wall time when
+  // other work shares the machine.
+  const [rssKb, userS, systemS] = timeBinary ? child.stderr.trim().split('\n').at(-1)!.split(' ').map(Number) : [];
+  const measured = (x: number | undefined): x is number => x !== undefined && Number.isFinite(x);
+  results.push({
+    wallMs,
+    spanMs: stats.spanMs,
+    rssMb: measured(rssKb) ? rssKb / 1024 : null,
+    cpuS: measured(userS) && measured(systemS) ? userS + systemS : null,
+  });
   const r = results.at(-1)!;
   console.log(
-    `run ${i + 1}: ${(wallMs / 1000).toFixed(2)} s = ${(wallMs / ceilingMs).toFixed(2)}× the ceiling; requests ${(r.spanMs / 1000).toFixed(2)} s (${((100 * ceilingMs) / r.spanMs).toFixed(0)}% of the ceiling), everything else ${((wallMs - r.spanMs) / 1000).toFixed(2)} s; peak RSS ${r.rssMb === null ? 'not measured' : `${r.rssMb.toFixed(0)} MB`}`,
+    `run ${i + 1}: ${(wallMs / 1000).toFixed(2)} s = ${(wallMs / ceilingMs).toFixed(2)}× the ceiling; requests ${(r.spanMs / 1000).toFixed(2)} s (${((100 * ceilingMs) / r.spanMs).toFixed(0)}% of the ceiling), everything else ${((wallMs - r.spanMs) / 1000).toFixed(2)} s; peak RSS ${r.rssMb === null ? 'not measured' : `${r.rssMb.toFixed(0)} MB`}; CPU ${r.cpuS === null ? 'not measured' : `${r.cpuS.toFixed(2)} s`}`,
   );
   rmSync(out, { recursive: true, force: true });
 }

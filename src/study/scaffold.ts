@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../util/packageFile.js';
 import { InputError } from '../util/problems.js';
 
 /** The folder of the shipped axis definitions and name pools, wherever counterfair is installed. */
-export const SHIPPED_DEMOGRAPHICS = fileURLToPath(new URL('../../demographics', import.meta.url));
-const SHIPPED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
+export const SHIPPED_DEMOGRAPHICS = packageFile('demographics');
+const SHIPPED_TEMPLATES = packageFile('templates');
 
 export interface ScaffoldFile {
   /** Relative to the study folder. */

@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { FieldReader } from '../../util/fields.js';
 import { InputError, type Problem } from '../../util/problems.js';
 import { readYamlFile } from '../../util/yaml.js';
+import { packageFile } from '../../util/packageFile.js';
 
 /** The regulatory map the appendix prints: `regulatory/provisions.yaml`, shipped with the package. */
-export const PROVISIONS_FILE = fileURLToPath(new URL('../../../regulatory/provisions.yaml', import.meta.url));
+export const PROVISIONS_FILE = packageFile('regulatory/provisions.yaml');
 
 export const PROVISION_STATUSES = [
   'in force',
