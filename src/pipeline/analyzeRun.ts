@@ -31,6 +31,7 @@ import {
 import { currentScoresSource, sameScoresSource } from './scoresSource.js';
 import { ScoreTable } from '../score/table.js';
 import { builtinScoringOnly, scoreInWorkers } from '../score/parallel.js';
+import { scoreAhead } from '../score/ahead.js';
 import { existsSync } from 'node:fs';
 
 /** The responses to score: any records, or a run directory's (`FinalResponses`), which can be looked up by key. */
@@ -74,6 +75,8 @@ interface ScoringOptions {
   log?: (line: string) => void;
   /** Milliseconds since the epoch, for the pace of progress lines; `Date.now` by default. */
   clock?: () => number;
+  /** Scores made while the requests were in flight (`ScoringAhead`), by request key: taken instead of scoring again. */
+  scoredAhead?: ReadonlyMap<string, ScoreRecord>;
 }
 
 /**
@@ -116,7 +119,8 @@ export async function scoreRun(
   const source = currentScoresSource(runDir, vignettes, questionTypes);
   const automated = (): Iterable<ScoreRecord> => {
     const score = createScorer(questionTypes);
-    const scored = (r: ResponseRecord) => score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
+    const scored = (r: ResponseRecord) =>
+      scoreAhead(options.scoredAhead, r) ?? score(r, byVariant.get(r.variantId)!, byVignette.get(r.vignetteId)!.question);
     return mapIterable(responses, (r) => (errors.add(r), scored(r)));
   };
   const total = responses.size ?? 0;
@@ -125,7 +129,8 @@ export async function scoreRun(
   const scoredStream = (): AsyncIterable<ScoreRecord> | Iterable<ScoreRecord> => {
     const { scoringWorkers = 1 } = options;
     const workers = typeof scoringWorkers === 'number' ? scoringWorkers : scoringWorkers(total);
-    const parallel = workers > 1 && builtinScoringOnly(vignettes, questionTypes);
+    // Scores made ahead leave little to do: the rest is scored here rather than on threads started for it.
+    const parallel = workers > 1 && options.scoredAhead === undefined && builtinScoringOnly(vignettes, questionTypes);
     announce(`counterfair: scoring ${total.toLocaleString('en-US')} answers${parallel ? ` on ${workers} threads` : ''}`);
     return parallel ? scoreInWorkers(responses, { variants, vignettes }, workers, (r) => errors.add(r)) : automated();
   };

@@ -16,7 +16,9 @@ import { runJudges } from './judges.js';
 import { studyPanel } from '../study/judges.js';
 import { buildManifest, type Manifest } from './manifest.js';
 import { VariantFile } from './variantFile.js';
-import { scoringWorkersFor } from '../score/parallel.js';
+import { builtinScoringOnly, scoringWorkersFor } from '../score/parallel.js';
+import { ScoringAhead } from '../score/ahead.js';
+import type { Variant } from '../expand/types.js';
 import { claimRunDirectory, runFile, writeManifest, writeVignettes, type RunDirectoryClaim } from './runDir.js';
 
 export interface RunOptions {
@@ -141,10 +143,24 @@ async function askAndAnalyse(
   options.log(
     `counterfair: ${vignettes.length} vignettes -> ${variants.length} variants x ${study.replicates} replicate(s) x ${models.length} model(s)${journal.answeredCount > 0 ? `; resuming: ${journal.answeredCount} responses already recorded (failed requests are sent again)` : ''}${cacheDir === undefined || !cached ? '' : `; response cache ${cacheDir}`}`,
   );
+  const requests = models.length * variants.length * study.replicates;
+  // A run small enough to hold its scores is scored on a second core while its requests are in flight; its variants
+  // are then read into memory first, which the scoring below does anyway.
+  let variantList: Variant[] | undefined;
+  const ahead = ScoringAhead.forRun(requests, builtinScoringOnly(vignettes, options.registry.questionTypes), () => ({
+    variants: (variantList = [...variants]),
+    vignettes,
+  }));
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     const progress = options.progress ?? { isTTY: false, write: (text: string) => options.log(text.trimEnd()) };
-    const asked = await runModels(models, variants, questions, study.replicates, { journal, cache, ctx, progress });
+    const asked = await runModels(models, variants, questions, study.replicates, {
+      journal,
+      cache,
+      ctx,
+      progress,
+      onRecorded: ahead?.offer,
+    });
     // Responses are read back from the journal as they are scored, so it stays open until the analysis is done.
     const responses = collectResponses(models, variants, study.replicates, journal, asked);
     const interrupted = (): RunResult => {
@@ -153,7 +169,7 @@ async function askAndAnalyse(
     };
     if (options.signal?.aborted || responses === undefined) return interrupted();
     // Judging and analysis look variants up across the whole study: from here on they are held in memory.
-    const variantList = [...variants];
+    variantList ??= [...variants];
     await runJudges(
       { runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers },
       study,
@@ -163,7 +179,8 @@ async function askAndAnalyse(
     const analysedStudy = { ...study, modelIds: study.models.map((m) => m.id) };
     const scored = await scoreRun(runDir, analysedStudy, vignettes, variantList, responses, options.registry, {
       // A large run scores on one thread per core, as `analyze` does.
-      scoringWorkers: scoringWorkersFor(models.length * variants.length * study.replicates),
+      scoringWorkers: scoringWorkersFor(requests),
+      scoredAhead: await ahead?.finish(),
       log: options.log,
       clock: options.clock,
     });
@@ -172,6 +189,7 @@ async function askAndAnalyse(
     const { findings, dataQuality } = await analyseScoredRun(runDir, analysedStudy, vignettes, scored, options.registry, options.log);
     analysed = { findings, dataQuality };
   } finally {
+    await ahead?.close();
     await cache?.close();
     await journal.close();
   }

@@ -21,6 +21,8 @@ export class Recorder {
     private readonly cache: CacheShard | undefined,
     private readonly meter: ProgressMeter,
     private readonly display?: ProgressDisplay,
+    /** Each outcome once it is in the journal (an answer copied from the cache included): see `RunnerOptions.onRecorded`. */
+    private readonly onRecorded: (record: ResponseRecord) => void = () => {},
   ) {}
 
   /**
@@ -31,7 +33,9 @@ export class Recorder {
     if (!this.journal.isAnswered(request.key)) {
       const cached = this.cache?.get(request.key);
       if (!cached) return false;
-      this.journal.append(responseRecord(request, cached));
+      const record = responseRecord(request, cached);
+      this.journal.append(record);
+      this.onRecorded(record);
     }
     this.meter.reuse();
     this.display?.update();
@@ -41,6 +45,7 @@ export class Recorder {
   record(request: RecordedRequest, response: ProviderResponse, attempts: number, latencyMs: number, price: ModelPrice | undefined): void {
     const record = responseRecord(request, { ...response, latencyMs, attempts });
     this.journal.append(record);
+    this.onRecorded(record);
     this.cache?.put(storedResponse(record));
     this.meter.finish(record, price);
     if (record.error) this.display?.requestFailed(record);

@@ -26,6 +26,11 @@ export interface RunnerOptions {
   cache?: ResponseCache;
   ctx: RunContext;
   progress?: ProgressSink;
+  /**
+   * Each outcome as it is recorded in this run (an answer, a failed request, an answer copied from the cache; not one
+   * an earlier run recorded), in the order of the journal: what scores answers while requests are still in flight.
+   */
+  onRecorded?: (record: ResponseRecord) => void;
 }
 
 /**
@@ -49,7 +54,7 @@ export async function runModels(
     await Promise.all(
       models.map(({ spec, provider }) => {
         const cache = provider.uncached ? undefined : options.cache?.shard(provider.identity);
-        const recorder = new Recorder(options.journal, cache, meter, display);
+        const recorder = new Recorder(options.journal, cache, meter, display, options.onRecorded);
         if (provider.batch) {
           ledger ??= BatchLedger.open(runFile(dirname(options.journal.path), 'batches'));
           return runBatch({

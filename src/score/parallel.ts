@@ -51,7 +51,7 @@ export async function* scoreInWorkers(
   workers: number,
   onResponse: (r: ResponseRecord) => void = () => {},
 ): AsyncGenerator<ScoreRecord> {
-  const entry = workerEntry();
+  const entry = scoringWorkerEntry();
   const threads = Array.from({ length: workers }, () => new Worker(entry.code, { workerData: job, eval: entry.eval }));
   // A worker that fails rejects every batch still awaited. (Racing each batch against one never-settling promise
   // would leave a reaction on it per batch, each holding that batch's scores until the end: a run's worth.)
@@ -118,7 +118,7 @@ export function serveScoring(port: MessagePort, job: ScoringJob): void {
  * its TypeScript source (tsx, vitest), a two-line script that registers tsx's loader in the new thread and then
  * imports the source entry (a worker does not inherit the loader the main thread was started with).
  */
-function workerEntry(): { code: string | URL; eval: boolean } {
+export function scoringWorkerEntry(): { code: string | URL; eval: boolean } {
   const compiled = new URL('./scoreWorker.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return { code: compiled, eval: false };
   // tsx's ESM entry (its CommonJS one resolves its hooks wrongly from an eval'd script): the .mjs beside the .cjs.
