@@ -9,7 +9,7 @@ import type { Mention } from './types.js';
  * Medicare"), who is the patient (D4). Case-sensitive for that reason.
  */
 const ANOTHER_PERSONS = new RegExp(
-  String.raw`(?<!\b(?:my|our|My|Our)\s+(?:[\w-]+\s+){0,3})\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who(?:\s+[^,.;()]{1,40}?\s+and)?)?\s+(?:is|was|has|had)\s+(?:also\s+)?$`,
+  String.raw`(?<!\b(?:my|our|My|Our)\s+(?:[\w-]+\s+){0,3})\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who(?:\s+[^,.;()]{1,40}?\s+and)?)?\s+(?:is|was|has|had)\s+(?:also\s+)?(?:(?:his|her|their) own\s+)?$`,
 );
 
 /**
@@ -24,16 +24,19 @@ export function insurance(text: string): Mention[] {
     ANOTHER_PERSONS.test(text.slice(Math.max(0, m.start - 60), m.start) + (/^(?:has|have|had)\s+/.exec(m.surface)?.[0] ?? '')) &&
     // "His mother, who has Medicaid for him": held for the patient.
     !/^\s+for (?:him|her|them)\b/.test(text.slice(m.end))
-      ? {
-          start: m.start,
-          end: m.end,
-          surface: m.surface,
-          attribute: 'ambiguous',
-          reason: "another person's coverage, which may or may not be the patient's: check whose it is",
-        }
+      ? anotherPersonsCoverage(m)
       : m,
   );
 }
+
+/** A coverage said of someone else: listed for review, never slotted. */
+export const anotherPersonsCoverage = (m: Mention): Mention => ({
+  start: m.start,
+  end: m.end,
+  surface: m.surface,
+  attribute: 'ambiguous',
+  reason: "another person's coverage, which may or may not be the patient's: check whose it is",
+});
 
 function coverage(text: string): Mention[] {
   const stated =
@@ -57,7 +60,7 @@ function coverage(text: string): Mention[] {
     ...[
       ...text.matchAll(
         new RegExp(
-          String.raw`\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b${NOT_POLICY}`,
+          String.raw`${NOT_PROGRAMME_BEFORE}\b(?:has |with |covered by |insured (?:through|by) |enrolled in )?(Medicaid|Medicare|Medi-Cal)\b${NOT_POLICY}`,
           'dg',
         ),
       ),
@@ -162,8 +165,17 @@ function coverage(text: string): Mention[] {
 /** Whose plan may cover the patient as a dependent or spouse. */
 const SUBSCRIBERS = 'wife|husband|spouse|partner|mom|dad|mother|father|parents?';
 
-/** After Medicare or Medicaid: a policy or a programme, not anyone's coverage ("Medicare-certified", "Medicaid expansion"). */
-const NOT_POLICY = String.raw`(?![- ](?:certified|approved|expansion|guidelines?|rules?|reimburse\w*|polic(?:y|ies)|rates?|standards?|criteria|requirements?|regulations?|beneficiaries|population|data|claims))`;
+/**
+ * After Medicare or Medicaid: a policy, a programme or its people, not anyone's coverage ("Medicare-certified",
+ * "Medicaid expansion", "Medicare billing code", "Medicaid patients had longer waits"), or the other programme as an
+ * alternative ("funded by Medicaid or Medicare"): a group's coverage, not one patient's.
+ */
+const NOT_POLICY = String.raw`(?![- ](?:certified|approved|expansion|guidelines?|rules?|reimburse\w*|polic(?:y|ies)|rates?|standards?|criteria|requirements?|regulations?|beneficiaries|population|data|claims|billing|codes?|Part [A-D] formulary|formulary|Drug Rebate|programs?|MCOs?|patients|members|enrollees|recipients|providers|DME)\b)(?! or (?:Medicaid|Medicare|Medi-Cal)\b)`;
+/**
+ * Before Medicare or Medicaid: an agency ("Ohio Department of Medicaid", "Centers for Medicare"), the other programme
+ * as an alternative ("Medicare or Medicaid"), or coverage applied for, not held ("will apply for pregnancy Medicaid").
+ */
+const NOT_PROGRAMME_BEFORE = String.raw`(?<!\b(?:Department|Dep(?:t|artment)\.?|Office|Bureau|Division|Centers) (?:of|for) (?:[\w-]+ )?|\b(?:Medicaid|Medicare|Medi-Cal) or |\bapply(?:ing)? (?:for|to) (?:[\w-]+ )?)`;
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
 const COVERED = String.raw`has|have|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */

@@ -1,6 +1,6 @@
 import { LANGUAGES, RACE_TERMS } from './lexicon.js';
 import { mention, SOCIAL_HISTORY_LABEL } from './mention.js';
-import { OTHER_PERSON_NOUNS } from './people.js';
+import { OTHER_PERSON_NOUNS, UNSEXED_WORDS } from './people.js';
 import type { Mention } from './types.js';
 
 /** Language names as written in prose and in capitals ("SOMALI"), longest first. */
@@ -94,9 +94,13 @@ export function languages(text: string): Mention[] {
   const englishBridges = LANGUAGE_OTHER_THAN_ENGLISH.test(text) || INTERPRETS_FOR.test(text);
   const spokenEnglish = (m: Mention) =>
     englishBridges && m.surface === 'English' && SPOKEN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+  const notPatients = (m: RegExpMatchArray) => {
+    const after = text.slice(m.index! + m[0].length);
+    return groupAfter(after) || SOMEONE_ELSE_AFTER.test(after);
+  };
   const find = (pattern: string, flags = 'dg') =>
     [...text.matchAll(new RegExp(pattern.replaceAll(String.raw`(${LANGUAGE_NAMES})\b`, `(${LANGUAGE_NAMES})${NAME_END}`), flags))].flatMap(
-      (m) => (theirs(m) ? [] : named(m, 1).filter((n) => !spokenEnglish(n))),
+      (m) => (theirs(m) || notPatients(m) ? [] : named(m, 1).filter((n) => !spokenEnglish(n))),
     );
   const found = [
     ...[...text.matchAll(lacking)]
@@ -130,6 +134,29 @@ export function languages(text: string): Mention[] {
   ];
   return withoutStrayInterpreters(text, found);
 }
+
+/**
+ * After a language: a group of people, perhaps at the end of a list of languages ("Spanish-speaking, Haitian
+ * Creole-speaking and ASL users", "Spanish speakers"): a service's or a study's, not the patient's.
+ */
+const GROUP_NOUN = /^(?:users|patients|families|clients|residents|communities|populations|people|persons|speakers|households|members)$/;
+const LIST_WORD = /^(?:-?speaking|and|or|\p{Lu}[\p{L}'’-]*)$/u;
+function groupAfter(after: string): boolean {
+  const words = /^[^.;:\n()]{0,80}/
+    .exec(after)![0]
+    .split(/[\s,]+/)
+    .filter((w) => w !== '');
+  const group = words.findIndex((w) => GROUP_NOUN.test(w));
+  return group !== -1 && words.slice(0, group).every((w) => LIST_WORD.test(w));
+}
+/**
+ * After a language: someone else who speaks it ("a Hmong-speaking neighbour", "the Welsh-speaking clinician"). A
+ * caregiver's language is a child's (R10), and an interpreter's is the patient's need: neither is read here.
+ */
+const SOMEONE_ELSE_AFTER = new RegExp(
+  String.raw`^(?:[- ]speaking)?\s+(?!(?:interpreter|translator|caregiver|carer|guardian)s?\b)(?:${UNSEXED_WORDS})s?\b`,
+  'i',
+);
 
 /** Before a language: words saying someone speaks it ("speaks", "fluent in", "comfortable in"). */
 const SPOKEN_BEFORE = new RegExp(String.raw`\b(?:${SPEAKS}|comfortable)(?: in)?\s+$`, 'i');

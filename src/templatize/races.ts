@@ -196,8 +196,12 @@ export function races(text: string): Mention[] {
         ) ||
         /^\s*[,;]\s*(?:interpreter|translator)\b/i.test(after) ||
         POPULATION_BEFORE.test(before) ||
-        // "A study of Black women found ...": a group, not the patient.
-        /^\s+(?:[\w-]+\s+)?(?:men|women|patients|people|persons|children|adults|individuals|populations?)\b/i.test(after)
+        // "(38% Black, 22% Hispanic/Latino)": a share of a group.
+        /\d\s?%\s*(?:[\p{L}-]+\s*\/\s*)?$/u.test(before) ||
+        // "A study of Black women found ...", "self-identified African American donors": a group, not the patient.
+        /^\s+(?:[\w-]+\s+)?(?:men|women|patients|people|persons|children|adults|individuals|populations?|donors|participants|subjects|volunteers|residents|communities|families|cohorts?|groups|users|enrollees|recipients|veterans)\b/i.test(
+          after,
+        )
       )
         continue;
       const capitalised = /^(?:non[- ])?[A-ZÀ-Ý]/.test(m[1]!);
