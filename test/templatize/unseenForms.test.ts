@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { loadAxes } from '../../src/demographics/load.js';
+import { detectMentions } from '../../src/templatize/detect.js';
+import { templatizeCase } from '../../src/templatize/template.js';
+import type { Attribute } from '../../src/templatize/types.js';
+
+const axes = loadAxes('demographics', []);
+/** The mentions of one attribute after assignment, as surface and slot (undefined: stated only, kept as written). */
+const assigned = (attribute: Attribute, text: string) =>
+  templatizeCase({ id: 'u1', text, question: 'Next step?', answer: 'A', file: 'cases.jsonl', line: 1 }, axes)
+    .mentions.filter((m) => m.attribute === attribute)
+    .map((m) => [m.surface, m.slot]);
+const detected = (attribute: Attribute, text: string) =>
+  detectMentions(text)
+    .filter((m) => m.attribute === attribute)
+    .map((m) => m.surface);
+
+describe('templatize reads ages in dictated and letter forms', () => {
+  it('reads an age in words after a titled name or "aged", with a slot only for the form {{age_words}} writes', () => {
+    expect(assigned('age', 'Mr. Okonkwo, sixty-four, has gout. He is on allopurinol.')).toEqual([['sixty-four', '{{age_words}}']]);
+    expect(assigned('age', 'Ms Patel, thirty one, has asthma. She uses a spacer.')).toEqual([['thirty one', undefined]]);
+    expect(assigned('age', 'Seen with her dad, aged three and a half, with a barking cough; she is well.')).toEqual([
+      ['three and a half', undefined],
+    ]);
+  });
+
+  it('reads the age after a date of birth, an age and sex letter with a slash, and a first name introduced with an age', () => {
+    expect(detected('age', 'Re: Alex Moore, DOB 14/09/1980 (45 yrs)\nThey have psoriasis.')).toEqual(['45 yrs']);
+    expect(detected('age', 'WALK-IN: 34/M. CHEST PAIN.')).toEqual(['34']);
+    expect(detected('sex', 'WALK-IN: 34/M. CHEST PAIN.')).toEqual(['M']);
+    expect(detected('age', 'This is Mele, 19, with a sore throat.')).toEqual(['19']);
+    expect(detected('age', 'Student: Rory K., teenage boy, 15, twisted ankle.')).toEqual(['15']);
+    expect(detected('sex', 'Clinic: 6 mo infant M, cough.')).toEqual(['M']);
+  });
+
+  it('leaves plain an age range or threshold that describes a group (near misses)', () => {
+    expect(detected('age', 'The vaccine is advised for adults aged 50 and older.')).toEqual([]);
+    expect(detected('age', 'Screening covers patients aged 45+ only.')).toEqual([]);
+    expect(detected('age', 'Enrolled were people 70 years of age or over.')).toEqual([]);
+    expect(detected('age', 'A 54-year-old man, aged 54, asks about the shingles vaccine.')).toEqual(['54-year-old', 'aged 54']);
+  });
+
+  it('reads the British title for a boy before a name, not "Master" elsewhere', () => {
+    expect(detected('title', 'Please see Master Oliver Quinn, aged 6, with croup.')).toEqual(['Master']);
+    expect(detected('title', "A 30-year-old woman studying for a Master's degree has migraines.")).toEqual([]);
+  });
+
+  it("reads a letter's patient after the addressee's salutation as the patient, not in apposition to the addressee", () => {
+    expect(assigned('title', 'Dear Dr Fitzgerald,\nMs Áine Walsh, aged 40, was admitted with asthma. She is better.')).toEqual([
+      ['Ms', undefined],
+    ]);
+  });
+
+  it('ties a relation noun to an age said with it later, or after a name in apposition, and to a greeting with a title', () => {
+    expect(assigned('age', 'Message about her daughter\nMy daughter Ava (9) has a rash. She is itchy.')).toEqual([['9', '{{age}}']]);
+    expect(assigned('age', 'I am writing on behalf of my father, Emeka (80), who fell. He is dizzy.')).toEqual([['80', '{{age}}']]);
+    expect(assigned('sex', 'Hi Dr. Moreno, my dad has had a cough for a week. He is wheezy.')).toEqual([['dad', undefined]]);
+  });
+});
+
+describe('templatize slots nothing in text about a group or another patient', () => {
+  it('leaves plain race shares and a race before a plural group noun', () => {
+    expect(detected('race', 'The cohort (41% Black, 12% Asian/Pacific Islander) had hypertension.')).toEqual([]);
+    expect(detected('race', 'Plasma from self-identified Hispanic donors was pooled.')).toEqual([]);
+    expect(detected('race', 'A 40-year-old Hispanic woman donates plasma.')).toEqual(['Hispanic']);
+  });
+
+  it('leaves plain Medicare or Medicaid as an agency, a programme, an alternative or a plan applied for', () => {
+    for (const text of [
+      'Send the form to the Texas Department of Medicaid.',
+      'Wheelchairs funded by Medicare or Medicaid are replaced first.',
+      'The Medicare billing code was wrong.',
+      'Medicaid patients waited longer in the audit.',
+      'She is uninsured and will apply for emergency Medicaid.',
+    ])
+      expect(
+        detectMentions(text)
+          .filter((m) => /Medic/.test(m.surface))
+          .map((m) => m.surface),
+        text,
+      ).toEqual([]);
+    expect(detected('insurance', 'A 70-year-old man on Medicare has a cough.')).toEqual(['on Medicare']);
+  });
+
+  it('leaves plain a language of a group or of someone else it describes', () => {
+    expect(detected('language', 'We audited calls for Arabic-speaking, Somali-speaking and BSL users.')).toEqual([]);
+    expect(detected('language', 'A Farsi-speaking neighbour brought him in; he is 70.')).toEqual([]);
+    expect(detected('language', 'A 70-year-old Farsi-speaking man with chest pain.')).toEqual(['Farsi']);
+  });
+
+  it("lists a coverage for review when its subject is another person's pronoun, and slots the patient's", () => {
+    expect(assigned('ambiguous', 'A 4-year-old boy with his aunt, his guardian; she is 59 and on Medicaid herself.')).toEqual([
+      ['on Medicaid', undefined],
+    ]);
+    expect(assigned('insurance', 'A 58-year-old woman with her son; she is on Medicaid.')).toEqual([
+      ['on Medicaid', '{{insurance_status}}'],
+    ]);
+  });
+});
