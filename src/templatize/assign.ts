@@ -70,12 +70,14 @@ export function assignMentions(
       m.attribute === 'language' &&
       own.find((o) => o.attribute === 'pronoun' && o.end <= m.start && SPEAKS_AFTER_SUBJECT.test(text.slice(o.end, m.start)));
     if (speaker && !assigned.some((a) => a.start === speaker.start) && !childPatient(text)) continue;
-    // "her grandmother ...; she is 67 and on Medicare herself", "His wife ...; she has Medicaid of her own": a coverage
-    // whose subject is someone else's pronoun is theirs, or, for a child, perhaps the family's: listed for review.
+    // "His wife ...; she has Medicaid of her own": a coverage whose subject is someone else's pronoun is theirs, listed
+    // for review. A child's caregiver's coverage is the child's ("The mother says she is uninsured"), unless the text
+    // states another ("she is 67 and on Medicare herself, while the child is covered by TennCare").
     const holder =
       m.attribute === 'insurance' &&
       own.find((o) => o.attribute === 'pronoun' && o.end <= m.start && HOLDS_AFTER_SUBJECT.test(text.slice(o.end, m.start)));
-    if (holder && !assigned.some((a) => a.start === holder.start)) {
+    const childCovered = childPatient(text) && !own.some((o) => o.attribute === 'insurance' && o !== m);
+    if (holder && !assigned.some((a) => a.start === holder.start) && !childCovered) {
       assigned.push(anotherPersonsCoverage(m));
       continue;
     }

@@ -89,11 +89,49 @@ describe('templatize slots nothing in text about a group or another patient', ()
   });
 
   it("lists a coverage for review when its subject is another person's pronoun, and slots the patient's", () => {
-    expect(assigned('ambiguous', 'A 4-year-old boy with his aunt, his guardian; she is 59 and on Medicaid herself.')).toEqual([
+    expect(assigned('ambiguous', 'A 70-year-old man with his daughter; she is 45 and on Medicaid herself.')).toEqual([
       ['on Medicaid', undefined],
     ]);
+    expect(
+      assigned('ambiguous', 'A 4-year-old boy is privately insured. His aunt, his guardian, is 59; she is on Medicaid herself.'),
+    ).toEqual([['on Medicaid', undefined]]);
     expect(assigned('insurance', 'A 58-year-old woman with her son; she is on Medicaid.')).toEqual([
       ['on Medicaid', '{{insurance_status}}'],
+    ]);
+    // A newborn's mother's coverage is the newborn's when the text states no other.
+    expect(assigned('insurance', 'A 3-day-old girl is jaundiced. The mother says she is uninsured.')).toEqual([
+      ['uninsured', '{{insurance_status}}'],
+    ]);
+  });
+});
+
+describe("templatize reads a pronoun opening the sentence after one about the patient's relative", () => {
+  const pronouns = (text: string) =>
+    templatizeCase({ id: 'u2', text, question: 'Next step?', answer: 'A', file: 'cases.jsonl', line: 1 }, axes)
+      .mentions.filter((m) => m.attribute === 'pronoun' || m.attribute === 'ambiguous')
+      .map((m) => [m.surface, m.attribute]);
+
+  it('slots it as the patient when the relative was named through the patient, with an apposition or not', () => {
+    expect(pronouns('Mrs. Kelly, 79, has pneumonia. Her son, a paramedic in Cork, drove her in. She is on oxygen.')).toEqual([
+      ['Her', 'pronoun'],
+      ['her', 'pronoun'],
+      ['She', 'pronoun'],
+    ]);
+    expect(pronouns('Mr. Adeyemi, 66, has gout. His brother, Mr. Tunde Adeyemi, collects the tablets. He lives alone.')).toEqual([
+      ['His', 'pronoun'],
+      ['He', 'pronoun'],
+    ]);
+  });
+
+  it('lists it when it reports, follows a semicolon, or the relative was not named through the patient (near misses)', () => {
+    expect(pronouns('Mrs. Kelly, 79, has pneumonia. Her daughter lives with her. She says the cough began on Monday.')).toContainEqual([
+      'She',
+      'ambiguous',
+    ]);
+    expect(pronouns('Mrs. Kelly, 79, has pneumonia. Her daughter lives with her; she is a nurse.')).toContainEqual(['she', 'ambiguous']);
+    expect(pronouns('Mrs. Kelly, 79, lives with a daughter. The daughter drove her in. She is on oxygen.')).toContainEqual([
+      'She',
+      'ambiguous',
     ]);
   });
 });
