@@ -20,14 +20,33 @@ const ANOTHER_PERSONS = new RegExp(
 export function insurance(text: string): Mention[] {
   // Another person's coverage may be the patient's too (a child's family's): listed for review, never slotted.
   // The verb may open the span ("his wife, who is pregnant, has IHS"): it is read as part of what comes before.
+  const abroad = outsideUS(text);
   return coverage(text).map((m) =>
-    ANOTHER_PERSONS.test(text.slice(Math.max(0, m.start - 60), m.start) + (/^(?:has|have|had)\s+/.exec(m.surface)?.[0] ?? '')) &&
-    // "His mother, who has Medicaid for him": held for the patient.
-    !/^\s+for (?:him|her|them)\b/.test(text.slice(m.end))
-      ? anotherPersonsCoverage(m)
-      : m,
+    abroad && m.stated?.level === 'medicare'
+      ? {
+          start: m.start,
+          end: m.end,
+          surface: m.surface,
+          attribute: 'insurance',
+          reason: `"${m.surface}" in a text set outside the US names a national scheme (Australia's or Canada's Medicare), no level of the insurance axis: it stays as written`,
+        }
+      : ANOTHER_PERSONS.test(text.slice(Math.max(0, m.start - 60), m.start) + (/^(?:has|have|had)\s+/.exec(m.surface)?.[0] ?? '')) &&
+          // "His mother, who has Medicaid for him": held for the patient.
+          !/^\s+for (?:him|her|them)\b/.test(text.slice(m.end))
+        ? anotherPersonsCoverage(m)
+        : m,
   );
 }
+
+/**
+ * A text set in Australia, Canada, Ireland or the UK, where "Medicare" is the national public scheme, not the US
+ * programme for the over-65s: a place, service or scheme of theirs, with nothing only the US has.
+ */
+const NON_US_SETTING =
+  /\b(?:Aboriginal|Torres Strait|Indigenous status|bulk[- ]bill(?:ed|ing)?|PBS|Centrelink|NDIS|Medibank|HCF|Bupa|OHIP|RAMQ|NHS|GP visit card|A&E|Westmead|NSW|Queensland|Tasmania|Northern Territory|Sydney|Melbourne|Brisbane|Perth|Adelaide|Darwin|Canberra|Hobart|Ontario|Quebec|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|British Columbia|Nunavut|Yukon)\b/;
+const US_ONLY =
+  /\b(?:Medicaid|Medi-Cal|Medigap|Medicare (?:Advantage|Part [A-D])|Part [A-D]|Tricare|TRICARE|CHIP|VA|SSDI|SSI|COBRA|HMO|PPO|ACA|Obamacare)\b/;
+const outsideUS = (text: string) => NON_US_SETTING.test(text) && !US_ONLY.test(text);
 
 /** A coverage said of someone else: listed for review, never slotted. */
 export const anotherPersonsCoverage = (m: Mention): Mention => ({
@@ -73,7 +92,7 @@ function coverage(text: string): Mention[] {
     ].map(stated('uninsured')),
     ...[
       ...text.matchAll(
-        /\b(?:private|commercial|employer(?:[- ](?:sponsored|based|provided))?|union) (?:health )?(?:insurance|ins\b)(?: \([A-Z][\w ]{1,30}\))?|\bcommercially insured\b/dgi,
+        /(?<!\b(?:no|without|lacks|not have|n['’]t have) )\b(?:private|commercial|employer(?:[- ](?:sponsored|based|provided))?|union) (?:health )?(?:insurance|ins\b)(?: \([A-Z][\w ]{1,30}\))?|\bcommercially insured\b/dgi,
       ),
     ].map(stated('private')),
     ...[
@@ -207,11 +226,16 @@ const NON_US_COVERAGE = new RegExp(
   'dgi',
 );
 
+/**
+ * "has no private health insurance": what the patient lacks, not what covers them (public cover, or none): no level.
+ */
+const NO_PRIVATE = /\b(?:(?:has|have) )?(?:no|without) private (?:health |medical )?(?:insurance|cover(?:age)?)\b/dgi;
+
 function coverageOfNoLevel(text: string): Mention[] {
   // "5-year-old girl, strep pharyngitis, CHIP;": for a child, CHIP alone as a list item is the children's programme
   // (for an adult it is more likely clonal haematopoiesis).
   const childItem = childPatient(text) ? [...text.matchAll(/(?<=[,;]\s)CHIP(?=\s*[,;.](?:\s|$))/dg)] : [];
-  return [...text.matchAll(NO_LEVEL), ...text.matchAll(NON_US_COVERAGE), ...childItem].map((m) =>
+  return [...text.matchAll(NO_LEVEL), ...text.matchAll(NON_US_COVERAGE), ...text.matchAll(NO_PRIVATE), ...childItem].map((m) =>
     mention(m, 0, { attribute: 'insurance', reason: `"${m[0]}" is no level of the insurance axis: it stays as written` }),
   );
 }

@@ -398,6 +398,30 @@ export const RACE_TERMS: readonly (readonly [string, string | undefined])[] = (
     ['Indigenous', undefined],
     // Latin American but not Hispanic under OMB's wording: stated, no level.
     ['Brazilian', undefined],
+    // Peoples and nations a demographics file can map: West African peoples, South Asian peoples, Southern European
+    // nations, Bosniaks; an Irish Traveller is white Irish (the UK and Irish censuses list the group under White).
+    ['Igbo', 'black'],
+    ['Yoruba', 'black'],
+    ['Hausa', 'black'],
+    ['Akan', 'black'],
+    ['Punjabi', 'asian'],
+    ['Gujarati', 'asian'],
+    ['Tamil', 'asian'],
+    ['Bengali', 'asian'],
+    ['Sinhalese', 'asian'],
+    ['Greek', 'white'],
+    ['Italian', 'white'],
+    ['Portuguese', 'white'],
+    ['Bosniak', 'white'],
+    ['Irish Traveller', 'white'],
+    ['AI/AN', 'aian'],
+    // Peoples no level maps (as "Aboriginal", "Inuit" and "Afghan"): stated, listed with the reason.
+    ['Inuk', undefined],
+    ['Warlpiri', undefined],
+    ['Yolŋu', undefined],
+    ['Pashtun', undefined],
+    ['Hazara', undefined],
+    ['Tajik', undefined],
   ] as const
 )
   .slice()

@@ -58,9 +58,9 @@ const ENDS_DESCRIPTION = /^\s*(?:[.,;:()!?—–]|(?:and|or|but|with|who|from)\b
  * weeks, Chinese,", "middle-aged woman, Arab,"), within one line and sentence.
  */
 const ID_LINE_ITEM =
-  /(?:^|\n|(?<!\bM)[a-z]{2}\.\s)(?![^\n]*(?<!\bM)[a-z]{2}\.\s)[^\n]*(?:\b\d{1,3} ?(?:[-\s](?:year|month|week|day)[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)|\b(?:Mrs?|Ms|Mx)\.? \p{Lu}[\p{L}'’-]+, \d{1,3}\b|(?:^|\n|:)[ \t]*\d{1,2},? (?:G\d{1,2} ?P\d|P\d{1,4},)|\b(?:middle-aged|elderly|teenage|teenaged|young|older) (?:man|woman|male|female|boy|girl)\b)[^\n]*[,;]\s*$/u;
+  /(?:^|\n|(?<!\bM)[a-z]{2}\.\s)(?![^\n]*(?<!\bM)[a-z]{2}\.\s)[^\n]*(?:\b\d{1,3} ?(?:[-\s](?:year|month|week|day)[-\s]old|[- ]?(?:yo|y\/o|y\.o\.|YO)|[MF]\b)|\b(?:Mrs?|Ms|Mx|Miss)\.? \p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,2}, (?:aged )?\d{1,3}\b|(?:^|\n|:)[ \t]*\d{1,2},? (?:G\d{1,2} ?P\d|P\d{1,4},)|\b(?:middle-aged|elderly|teenage|teenaged|young|older) (?:man|woman|male|female|boy|girl)\b)[^\n]*[,;]\s*$/u;
 /** After a race term in an ID line: the item ends, perhaps after a restating parenthesis or a role ("Syrian refugee,", "Haitian family,"). */
-const ENDS_ITEM = /^\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:refugee|immigrant|asylum seeker|migrant|family)\s*)?(?:[,;.|]|\n|$)/;
+const ENDS_ITEM = /^\s*(?:\([^()\n]{1,30}\)\s*)?(?:(?:refugee|immigrant|asylum seeker|migrant|family|citizen|member)\s*)?(?:[,;.|]|\n|$)/;
 /** Before a race term: an item of a social history line after others ("SH: retired; BCBS through employer; Hispanic;"). */
 const SOCIAL_HISTORY_ITEM = new RegExp(String.raw`${SOCIAL_HISTORY_LABEL}[^\n]*[;,.]\s*$`);
 /** Before a race term: the patient's own short self-description ("I'm 39, Turkish", "I am female and Ghanaian"). */
@@ -68,7 +68,7 @@ const SELF_DESCRIPTION_BEFORE =
   /\b(?:I am|I['’]m)\s+(?:(?:\d{1,3}|male|female|(?:an? )?(?:wo)?man|nonbinary|married|single|retired|[\w-]+-year-old),?\s+(?:and\s+)?){1,3}$/i;
 /** Before a race term: a labelled field ("Race: White", "Ethnicity: Hispanic/Latino"), perhaps after its first value ("Race/Ethnicity: Black; Nigerian"). */
 const RACE_FIELD =
-  /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|Family|RACE|ETHNICITY|RACE\/ETHNICITY)\s*:\s*(?:[A-Z][\w'-]*(?:[ /-][A-Za-z][\w'-]*){0,3}\s*[;,]\s*)?$/;
+  /\b(?:(?:Self-identified |Self-reported )?(?:Race|Ethnicity|Race\/[Ee]thnicity|Ethnic (?:group|origin|background))|Family|RACE|ETHNICITY|RACE\/ETHNICITY|(?:Indigenous|Aboriginal|Torres Strait Islander) status)(?: \([\w -]{1,20}\))?\s*:\s*(?:[A-Z][\w'-]*(?:[ /-][A-Za-z][\w'-]*){0,3}\s*[;,]\s*)?$/;
 /** After a race term: a role or relation that, after an article, is the patient's ("a Somali refugee"). */
 const ROLE_AFTER =
   /^\s+(?:[\w-]+\s+)?(?:immigrant|refugee|migrant|asylum seeker|farmworker|elder|grandmother|grandfather|mother|father|grandma|grandpa|retiree|farmer|fisherman)\b/;
@@ -123,6 +123,39 @@ const POPULATION_BEFORE =
 /** A nationality after an ancestry that makes one identity of them: "Korean American", "Arab British". */
 const NATIONALITY_AFTER = 'American|Australian|Canadian|British|New Zealander';
 
+/**
+ * Each race term's pattern. "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none
+ * ("non-Hispanic Black" is a term). "Ghanaian American", "Vietnamese Australian", "British Indian", "Navajo Nation"
+ * are one span: a slot replaces the whole identity; so are two terms joined ("Chinese-Vietnamese", "Guatemalan
+ * Maya", "Native Hawaiian and Pacific Islander"), which state one level when both do. The end is no \\b, which
+ * fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language. "biracial (Black and white)": a
+ * mixed identity and the races it names are one span, replaced or kept together.
+ */
+const termPattern = (term: string) => term.replace(/[- ]/g, '[- ]');
+const SECOND_TERMS = RACE_TERMS.filter(([term]) => !MIXED.test(term))
+  .map(([term]) => termPattern(term))
+  .join('|');
+const TERM_PATTERNS: readonly (readonly [RegExp, string | undefined])[] = RACE_TERMS.map(([term, level]) => {
+  const named = MIXED.test(term) ? String.raw`(?: \([A-Za-z ,/&-]{3,40}\))?` : '';
+  // Joined by a space or "and", the second term must end the description ("Tongan and Tongan is ..." joins nothing).
+  const joined = MIXED.test(term)
+    ? ''
+    : String.raw`(?:(?:-|(?: and | )(?=(?:${SECOND_TERMS})\s*(?:[,.;:()\n]|$)))(?<second>${SECOND_TERMS})(?![\wÀ-ɏ'’]))?`;
+  return [
+    new RegExp(
+      `(?<!\\bnot |\\bnon-|\\bnon )\\b((?:British )?${termPattern(term)}${joined}(?:-born|[- ](?:${NATIONALITY_AFTER})| Nation)?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
+      'dgi',
+    ),
+    level,
+  ] as const;
+});
+const termKey = (term: string) => term.toLowerCase().replace(/-/g, ' ');
+const LEVEL_OF_TERM = new Map(RACE_TERMS.map(([term, level]) => [termKey(term), level]));
+/** Two terms joined state the level both state, or none ("Mexican-Filipino" is of two). */
+function compoundLevel(first: string | undefined, second: string | undefined): string | undefined {
+  return second === undefined || LEVEL_OF_TERM.get(termKey(second)) === first ? first : undefined;
+}
+
 export function races(text: string): Mention[] {
   const out: Mention[] = [];
   const sbar = SBAR.test(text);
@@ -132,21 +165,19 @@ export function races(text: string): Mention[] {
         ? mention(m, 1, { attribute: 'race', reason: `"${m[1]}" is no level of the race axis: it stays as written` })
         : { ...mention(m, 1, { attribute: 'race', stated: { axis: 'race', level } }), slot: '{{race_descriptor}}' },
     );
-  for (const [term, level] of RACE_TERMS) {
-    // "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none ("non-Hispanic Black" is a term).
-    // "Ghanaian American", "Vietnamese Australian", "British Indian" are one span: a slot replaces the whole identity.
-    // The end is no \\b, which fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language.
-    // "biracial (Black and white)": a mixed identity and the races it names are one span, replaced or kept together.
-    const named = MIXED.test(term) ? String.raw`(?: \([A-Za-z ,/&-]{3,40}\))?` : '';
-    const re = new RegExp(
-      `(?<!\\bnot |\\bnon-|\\bnon )\\b((?:British )?${term.replace(/[- ]/g, '[- ]')}(?:-born|[- ](?:${NATIONALITY_AFTER}))?${named})(?![\\wÀ-ɏ'’])(?![- ](?:speaking|speaker|language|interpreter|translator)\\b)`,
-      'dgi',
-    );
+  // "of Greek descent" before thalassaemia is an ancestry the answer may lean on: listed below, never a race slot.
+  const ancestries = [...text.matchAll(CLINICAL_ANCESTRY)].map((a) => [a.index!, a.index! + a[0].length] as const);
+  for (const [re, termLevel] of TERM_PATTERNS) {
     for (const m of text.matchAll(re)) {
+      if (ancestries.some(([start, end]) => m.index! < end && start < m.index! + m[0].length)) continue;
+      const level = compoundLevel(termLevel, m.groups?.second);
       const before = text.slice(Math.max(0, m.index! - 40), m.index);
       // Read on from the term itself: a restating parenthesis taken into the span still ends the description.
       const after = text.slice(m.index! + m[1]!.replace(/ \(.*\)$/, '').length);
-      const listed = AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:()|\n]|$|w\/|with\b|who\b|[MF]\b|presents\b|G\d)/.test(after);
+      const listed =
+        AFTER_AGE_OR_SEX.test(before) && /^\s*(?:[,.;:()|\n]|$|w\/|with\b|who\b|from\b|citizen\b|[MF]\b|presents\b|G\d)/.test(after);
+      // A person noun in capitals ("91YO CAUCASIAN FEMALE") is read as in prose.
+      const afterWords = after.replace(/\b[A-Z]{2,}\b/g, (w) => w.toLowerCase());
       const describesPerson =
         listed ||
         RACE_FIELD.test(before) ||
@@ -156,7 +187,9 @@ export function races(text: string): Mention[] {
         // idiom ("Interpreter: Nepali, in person") nor as a name in apposition ("Maya, a 6-year-old girl").
         new RegExp(
           `^(?:\\s*\\([^()]{1,30}\\))?(?!,\\s*(?:a|an|the|our|my)\\s),?\\s+(?!in person\\b)(?:[\\w-]+,?\\s+){0,2}${PERSON}\\b`,
-        ).test(after) ||
+        ).test(afterWords) ||
+        // "a woman from a Navajo community", "from a Hmong family".
+        (/\bfrom an?\s+$/.test(before) && /^\s+(?:community|family|village|reservation|household)\b/.test(after)) ||
         // "a Somali refugee", "an Ethiopian grandmother": a role of the patient after the article ("her Somali mother" is
         // someone else's).
         (/\b(?:an?|A|An)\s+$/.test(before) && ROLE_AFTER.test(after)) ||
@@ -171,7 +204,8 @@ export function races(text: string): Mention[] {
           (sbar && BACKGROUND_ITEM.test(text.slice(Math.max(0, m.index! - 200), m.index)))) &&
           ENDS_ITEM.test(after)) ||
         (SELF_DESCRIPTION_BEFORE.test(before) && ENDS_DESCRIPTION.test(after)) ||
-        (/\b(?:I am|I['’]m|we are|we['’]re)\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        // A letter to the patient in the second person ("You told us you are Diné and ...").
+        (/\b(?:I am|I['’]m|we are|we['’]re|you are|you['’]re)\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // "a boy of mixed race (Black and white)".
         (new RegExp(`\\b${PERSON}\\s+of\\s+$`).test(before) && ENDS_DESCRIPTION.test(after)) ||
         (/(?:\bidentifies as|\bself-identifies as|\bself-identified(?: as)?|\bdescribes (?:himself|herself|themself) as|\bdescribed as|\bwho is)\s+(?:an?\s+)?$/i.test(
@@ -182,9 +216,11 @@ export function races(text: string): Mention[] {
         // is East African trypanosomiasis".
         (/\bis\s+(?:an?\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // A child's parents' or family's identity is the child's for the template (as their language is, R10).
-        (/\b(?:parents|family)(?:,\s*who)? (?:are|is)\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
+        // The verb may be left out in a note ("Family Haitian.", "PARENTS HMONG,").
+        (/\b(?:parents|family)(?:,\s*who)?(?: (?:are|is))?\s+(?:both\s+)?$/i.test(before) && ENDS_DESCRIPTION.test(after)) ||
         // The same identity restated in a parenthesis: "Pacific Islander (Samoan)"; a swap must replace both.
-        (RESTATED_BEFORE.test(before) && /^\s*[),]/.test(after)) ||
+        // "Arab American (Yemeni family)": the restating may name whose identity it is.
+        (RESTATED_BEFORE.test(before) && /^\s*(?:(?:family|descent|origin|heritage|parents)\s*)?[),]/.test(after)) ||
         /^\s+(?:descent|ancestry|origin|ethnicity|heritage|background|race|by birth|parents|parentage)\b/i.test(after);
       // "The grandmother, who is Black", "His father is Hispanic": another person's identity, not the patient's (R5).
       if (OTHER_PERSONS_PREDICATE.test(before) && !AGED_ROLE_PREDICATE.test(before)) continue;

@@ -135,3 +135,72 @@ describe("templatize reads a pronoun opening the sentence after one about the pa
     ]);
   });
 });
+
+describe('templatize reads more race and ethnicity forms', () => {
+  const races = (text: string) =>
+    detectMentions(text)
+      .filter((m) => m.attribute === 'race')
+      .map((m) => [m.surface, m.stated?.level]);
+
+  it('reads peoples the demographics map, and those no level maps as stated only', () => {
+    expect(races('A 52-year-old Hausa man with a headache.')).toEqual([['Hausa', 'black']]);
+    expect(races('Clinic: 44 yo F, Tamil, palpitations.')).toEqual([['Tamil', 'asian']]);
+    expect(races('ED: 70M, Hazara, cough for a month.')).toEqual([['Hazara', undefined]]);
+  });
+
+  it('reads a term in capitals before a sex word in capitals, and a family or parents without a verb', () => {
+    expect(races('TRIAGE: 80YO HISPANIC MALE, SYNCOPE.')).toEqual([['HISPANIC', 'hispanic']]);
+    expect(races('Newborn with jaundice. Parents Somali, feeding well.')).toEqual([['Somali', 'black']]);
+  });
+
+  it('reads two terms joined as one span, with a level only when both state it', () => {
+    expect(races('A 40-year-old Korean-Japanese man with gout.')).toEqual([['Korean-Japanese', 'asian']]);
+    expect(races('Intake: 33 yo F, Mexican and Filipino, asthma.')).toEqual([['Mexican and Filipino', undefined]]);
+  });
+
+  it("reads the patient's identity in a letter's second person, a labelled Indigenous status and an ID line after a full name", () => {
+    expect(races('Dear Mr Begay,\nYou told us you are Navajo and that you prefer morning visits.')).toEqual([['Navajo', 'aian']]);
+    expect(races('Age: 40. Indigenous status: Torres Strait Islander. Sex: F.')).toEqual([['Torres Strait Islander', undefined]]);
+    expect(races('Re: Ms Mary Ward, aged 33, Irish Traveller\nSeen with asthma.')).toEqual([['Irish Traveller', 'white']]);
+  });
+
+  it('leaves plain race words in clinical terms, about a relative, donor or study, and an ancestry the answer leans on (near misses)', () => {
+    for (const text of [
+      'A 30-year-old man had the Asian flu in 1957, his grandfather says.',
+      'The Hispanic paradox was discussed at rounds.',
+      'A 50-year-old woman. Her husband, who is Greek, has thalassaemia trait.',
+      'A 61-year-old man received a kidney from a Yoruba donor.',
+      'A trial of Punjabi adults found higher diabetes rates.',
+    ])
+      expect(races(text), text).toEqual([]);
+    expect(detected('ambiguous', 'A 25-year-old woman of Italian descent has microcytosis.')).toEqual(['Italian']);
+  });
+});
+
+describe("templatize reads coverage outside the US as no level, and a language's near misses", () => {
+  it('reads Medicare in an Australian or Canadian note as coverage of no level, and "no private health insurance" as none', () => {
+    const note = 'ED, Royal Adelaide. 60M, chest pain. Medicare card sighted; no private health insurance.';
+    expect(
+      detectMentions(note)
+        .filter((m) => m.attribute === 'insurance')
+        .map((m) => [m.surface, m.stated?.level, m.slot]),
+    ).toEqual([
+      ['Medicare', undefined, undefined],
+      ['no private health insurance', undefined, undefined],
+    ]);
+    expect(templatizeCase({ id: 'a1', text: note, question: 'Next?', answer: 'A', file: 'c.jsonl', line: 1 }, axes).kind).toBe('rejected');
+    // In a US note Medicare is the level.
+    expect(
+      detectMentions('A 70-year-old man on Medicare and Medigap has a cough.').find((m) => m.surface === 'on Medicare')?.stated,
+    ).toEqual({
+      axis: 'insurance',
+      level: 'medicare',
+    });
+  });
+
+  it('leaves plain a device approved by Medicare, an English muffin and a relative’s language (near misses)', () => {
+    expect(detected('insurance', 'A 70-year-old man asks about a Medicare-approved glucose meter.')).toEqual([]);
+    expect(detected('language', 'A 40-year-old woman ate an English muffin and then vomited.')).toEqual([]);
+    expect(detected('language', 'A 40-year-old man with his wife, who speaks only Polish.')).toEqual([]);
+  });
+});
