@@ -242,13 +242,13 @@ function coverageOfNoLevel(text: string): Mention[] {
 
 /**
  * "Payer: Medicaid", "FC: Medicare", "Coverage: Commercial (BCBS PPO)", "Insurance: self-pay": only the value is the
- * span (D1). A value that is exactly a level's label ("Medicaid") has a slot; other values of a known level are
+ * span (D1), which a dash ends ("Coverage: Medicare (disability) — she is on SSDI"). A value that is exactly a level's label ("Medicaid") has a slot; other values of a known level are
  * stated only; a coverage of no level ("Tricare", "VA") is found without one, so the case is left out with the
  * reason; any other value ("pending", "see chart") is not read.
  */
 function insuranceFields(text: string): Mention[] {
   const re =
-    /\b(?:(?:Primary |Secondary )?(?:[Pp]ayer|[Pp]ayor|[Ii]nsurance|[Pp]lan)|PAYER|PAYOR|FC|Fin(?:ancial)? class|FIN CLASS|Coverage|COVERAGE|Insurance(?: type| status)?|INSURANCE|Insurer|Ins|Health plan)\s*:\s*([A-Za-z][^\n;]*?)(?=\s{2,}|\n|\.(?:\s|$)|;|$)/dg;
+    /\b(?:(?:Primary |Secondary )?(?:[Pp]ayer|[Pp]ayor|[Ii]nsurance|[Pp]lan)|PAYER|PAYOR|FC|Fin(?:ancial)? class|FIN CLASS|Coverage|COVERAGE|Insurance(?: type| status)?|INSURANCE|Insurer|Ins|Health plan)\s*:\s*([A-Za-z][^\n;]*?)(?=\s{2,}|\n|\.(?:\s|$)|;|\s[—–-]\s|$)/dg;
   return [...text.matchAll(re)].flatMap((m): Mention[] => {
     const value = m[1]!;
     const level = new RegExp(`medicaid|${STATE_MEDICAID}`, 'i').test(value)

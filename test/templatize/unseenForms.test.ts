@@ -204,3 +204,28 @@ describe("templatize reads coverage outside the US as no level, and a language's
     expect(detected('language', 'A 40-year-old man with his wife, who speaks only Polish.')).toEqual([]);
   });
 });
+
+describe('templatize reads more language forms', () => {
+  it('reads a language before "first language", "as second language", in a letter to the patient and second in a pair', () => {
+    expect(detected('language', 'Clinic: 40yo M, Dari first language, cough.')).toEqual(['Dari']);
+    expect(detected('language', 'A 30-year-old woman, Somali-speaking with Arabic as second language.')).toEqual(['Somali', 'Arabic']);
+    expect(detected('language', 'Dear Mrs Ali,\nArabic is your first language, so we have sent letters in Arabic too.')).toEqual([
+      'Arabic',
+      'Arabic',
+    ]);
+    expect(detected('language', 'A 50-year-old man. Speaks English and Tagalog; lives alone.')).toEqual(['Tagalog']);
+    expect(detected('language', 'A 61-year-old man; his interpreter spoke Amharic throughout.')).toEqual(['Amharic']);
+  });
+
+  it('reads minority languages no level maps as stated, and a relation said as a name speaking for the patient', () => {
+    expect(detected('language', 'A 9-month-old girl; parents speak Kriol at home.')).toEqual(['Kriol']);
+    expect(detected('language', 'Hi, my dad fell yesterday. Dad only speaks Spanish, so please call me.')).toEqual(['Spanish']);
+  });
+
+  it("leaves plain English a patient speaks where only someone else's language is named, and a letter in English (near misses)", () => {
+    expect(detected('language', 'A 70-year-old man interprets for a Korean-speaking neighbour; the patient speaks only English.')).toEqual([
+      'English',
+    ]);
+    expect(detected('language', 'A 70-year-old man asked for letters in English.')).toEqual([]);
+  });
+});
