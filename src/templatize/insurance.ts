@@ -9,7 +9,7 @@ import type { Mention } from './types.js';
  * Medicare"), who is the patient (D4). Case-sensitive for that reason.
  */
 const ANOTHER_PERSONS = new RegExp(
-  String.raw`(?<!\b(?:my|our|My|Our)\s+(?:[\w-]+\s+){0,3})\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who(?:\s+[^,.;()]{1,40}?\s+and)?)?\s+(?:is|was|has|had)\s+(?:also\s+)?(?:(?:his|her|their) own\s+)?$`,
+  String.raw`(?<!\b(?:my|our|My|Our)\s+(?:[\w-]+\s+){0,3})\b(?:${OTHER_PERSON_NOUNS})s?(?:\s*\([^()]{1,30}\)|,\s*who\s+[^,.;()]{1,40},)?(?:,?\s+who(?:\s+[^,.;()]{1,40}?\s+and)?)?\s+(?:(?:still|also|now|only)\s+)?(?:is|was|has|had)\s+(?:(?:also|still)\s+)?(?:(?:his|her|their) own\s+)?$`,
 );
 
 /**
@@ -92,7 +92,7 @@ function coverage(text: string): Mention[] {
     ].map(stated('uninsured')),
     ...[
       ...text.matchAll(
-        /(?<!\b(?:no|without|lacks|not have|n['’]t have) )\b(?:private|commercial|employer(?:[- ](?:sponsored|based|provided))?|union) (?:health )?(?:insurance|ins\b)(?: \([A-Z][\w ]{1,30}\))?|\bcommercially insured\b/dgi,
+        /(?<!\b(?:no|without|lacks|not have|n['’]t have) |['’]s )\b(?:private|commercial|employer(?:[- ](?:sponsored|based|provided))?|union) (?:health )?(?:insurance|ins\b)(?: \([A-Z][\w ]{1,30}\))?|\bcommercially insured\b/dgi,
       ),
     ].map(stated('private')),
     ...[
@@ -119,7 +119,7 @@ function coverage(text: string): Mention[] {
     // Individual-market plans are private coverage: "with an ACA marketplace plan", "on a marketplace plan", "her high-deductible plan".
     ...[
       ...text.matchAll(
-        /\b(?:(?:on|with|has|have) an? )?(?:ACA |Obamacare |exchange |healthcare\.gov )?(?:marketplace|exchange|Obamacare|ACA) plan\b|(?<=\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y) )high-deductible (?:health )?plan\b/dg,
+        /\b(?:(?:on|with|has|have) an? )?(?:ACA |Obamacare |exchange |healthcare\.gov )?(?:marketplace|exchange|Obamacare|ACA) plan\b|(?:\ban? |(?<=\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y) )|(?<=:\s*))high-deductible (?:health )?plan\b(?: (?:w\/|with) (?:an )?HSA\b)?/dg,
       ),
     ].map(stated('private')),
     // "My insurance is BCBS", "coverage: Aetna PPO" in prose; "We have Kaiser through my job", "insurance through my husband's job".
@@ -177,8 +177,34 @@ function coverage(text: string): Mention[] {
         ),
       ),
     ].map(stated('private')),
+    // COBRA continues a former employer's plan: "is on COBRA", "on COBRA from her last job".
+    ...[...text.matchAll(/\b(?:(?:is|are) )?on COBRA\b/dg)].map(stated('private')),
+    // A job's, a union's or a relative's plan: "covered by his Teamsters health plan", "on her wife's state employee
+    // plan", "through the city's union plan", "employer PPO". A patient's possessive before stays a pronoun slot.
+    ...[...text.matchAll(GROUP_PLAN)].map(stated('private')),
+    // "my Part D wouldn't cover it": Medicare's drug benefit.
+    ...[...text.matchAll(/(?<=\b(?:[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Yy]our) )Part D\b(?: plan)?/dg)].map(stated('medicare')),
+    ...capitalMedicare(text),
     ...coverageOfNoLevel(text),
   ];
+}
+
+/**
+ * "MEDICAID", "MEDICARE/MEDICAID DUAL", "MEDICAID PENDING" in a note in capitals: no slot renders capitals, so the
+ * level is stated and pinned; two programmes, dual eligibility or a pending application state no one level.
+ */
+function capitalMedicare(text: string): Mention[] {
+  return [
+    ...text.matchAll(/\b(MEDICAID|MEDICARE|MEDI-CAL)(\/(?:MEDICAID|MEDICARE|MEDI-CAL))?( (?:DUAL|PENDING)\b)?(?: \([A-Z ]{2,40}\))?/dg),
+  ].map((m) =>
+    m[2] === undefined && m[3] === undefined
+      ? mention(m, 0, {
+          attribute: 'insurance',
+          stated: { axis: 'insurance', level: m[1] === 'MEDICARE' ? 'medicare' : 'medicaid' },
+          reason: 'written in capitals: no slot renders it back, so it is kept as written',
+        })
+      : mention(m, 0, { attribute: 'insurance', reason: `"${m[0]}" is no level of the insurance axis: it stays as written` }),
+  );
 }
 
 /** Whose plan may cover the patient as a dependent or spouse. */
@@ -198,16 +224,24 @@ const NOT_PROGRAMME_BEFORE = String.raw`(?<!\b(?:Department|Dep(?:t|artment)\.?|
 /** Words that put a coverage after them: "has Tricare", "covered under NIHB", "gets care through the VA". */
 const COVERED = String.raw`has|have|with|covered (?:by|under|through)|insured (?:through|by|with)|enrolled in|gets (?:care|coverage) through|receives (?:care|coverage) through|on`;
 /** State Medicaid programmes under their own names. */
-const STATE_MEDICAID = String.raw`MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|STAR Health|Medical Assistance|Cardinal Care|Med-QUEST|Healthy Connections|HealthChoice|Dr\. Dynasaur|Medallion`;
+const STATE_MEDICAID = String.raw`ARKids First|MassHealth|TennCare|SoonerCare|BadgerCare|Apple Health|HUSKY(?: Health)?|Husky(?: Health)?|AHCCCS|KanCare|Medi-?Cal|MaineCare|MO HealthNet|Oregon Health Plan|Healthy Michigan Plan|Healthy Indiana Plan|Healthy Louisiana|Hoosier Healthwise|Centennial Care|Health First Colorado|NJ FamilyCare|QUEST Integration|STAR\+PLUS|STAR Kids|STAR Health|Medical Assistance|Cardinal Care|Med-QUEST|Healthy Connections|HealthChoice|Dr\. Dynasaur|Medallion`;
 /** Commercial insurers and plan types that state private coverage. */
 const INSURERS = String.raw`Blue Cross(?: Blue Shield)?|BCBS|Aetna|Cigna|UnitedHealthcare|United Healthcare|Humana|Kaiser(?: Permanente)?|Anthem|Ambetter|UHC|Highmark|Premera|Regence|Harvard Pilgrim|Tufts Health Plan|Florida Blue|Oscar Health|PPO|HMO`;
+/** A group plan through a job or union, perhaps a relative's: private coverage. */
+const PLAN_KIND = String.raw`(?:state |city |county |federal )?(?:employee|employer|union|Teamsters|work|company)(?:[- ](?:sponsored|based|provided))? (?:health )?(?:plan|insurance|coverage|PPO|HMO)\b(?: through (?:${INSURERS})(?: of [A-Z][a-z]+)?)?`;
+/** After a word that gives it to the patient, the plan may be a relative's ("on his dad's employer plan"); alone, never ("Your husband's employer insurance does not include you"). */
+const GROUP_PLAN = new RegExp(
+  String.raw`(?<=\b(?:on|covered (?:by|under|through)|insured (?:by|through)|through|via|with|has|have) (?:(?:his|her|their|my|our|your|the|a|an) )?)(?:(?:${SUBSCRIBERS}|city|county|state|company)['’]?s? )?${PLAN_KIND}|(?<!['’]s )\b(?:an? )?${PLAN_KIND}`,
+  'dg',
+);
+
 /**
  * Coverage no level of the shipped insurance axis states: military (Tricare, VA benefits), the Indian Health Service,
  * Canada's NIHB, CHIP (a children's programme apart from Medicaid), MinnesotaCare (a basic health programme, not Medicaid). Found so the case is left out with the reason: varied around them, the variants would contradict
  * the text ("has Tricare ... is uninsured"). "VA" alone is visual acuity or a hospital: only VA coverage is read.
  */
 const NO_LEVEL = new RegExp(
-  String.raw`\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:(?:his|her|their|my|our) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|MinnesotaCare|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ]eligible\b|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\b[Dd]ual[- ]eligible\b|\bunderinsured\b|\b[Ww]orkers['’]? comp(?:ensation)?\b|\bRefugee Medical Assistance\b|\bcovered (?:through|by) (?:the |a )?tribal health (?:system|program)\b|\bon (?:TRICARE|Tricare|CHAMPVA)(?: through (?:my|our) (?:${SUBSCRIBERS}))?\b|\bCHIP (?:coverage|insurance|plan)\b|\b(?:TRICARE|Tricare|CHAMPVA)\b`,
+  String.raw`\b(?:has|have|with|covered (?:by|under|through)|insured (?:through|by)|enrolled in|(?:gets?|receives?) (?:all )?(?:(?:his|her|their|my|our|your) )?(?:care|coverage) through|eligible for|uses|on (?:his|her|their|my|our)) (?:the )?(?:TRICARE|Tricare|CHAMPVA|CHIP|IHS|Indian Health Service|NIHB|MinnesotaCare|VA(?: health)? (?:benefits|coverage|insurance|health care|healthcare)|VA\b(?! (?:hospital|medical center|clinic|\d)))(?: for Life)?|\b(?:TRICARE|Tricare|CHAMPVA) (?:coverage|insurance|plan|Prime|Select|for Life)\b|\bVA (?:health )?(?:benefits|coverage|insurance)\b|\bIHS[- ](?:eligible|covered)\b|\bFirst Nations Health Authority(?: coverage)?\b|\bREFUGEE MEDICAL ASSISTANCE\b|\bPRIVATE HEALTH(?: INSURANCE| COVER)?(?: \([A-Z]{2,12}\))?|\b(?:coverage|insurance)(?: is|:)? (?:TRICARE|Tricare|CHAMPVA|CHIP)(?: for Life)?\b|\bon (?:my|our|his|her|their) (?:wife|husband|spouse|partner|mom|dad|mother|father|parents)['’]s? (?:TRICARE|Tricare|CHAMPVA)\b|\b[Dd]ual[- ]eligible\b|\bunderinsured\b|\b[Ww]orkers['’]? comp(?:ensation)?\b|\bRefugee Medical Assistance\b|\b(?:covered (?:through|by)|(?:gets?|receives?) (?:all )?(?:(?:his|her|their|my|our|your) )?(?:care|coverage) through) (?:the |a )?tribal health (?:system|program)\b|\bon (?:TRICARE|Tricare|CHAMPVA)(?: through (?:my|our) (?:${SUBSCRIBERS}))?\b|\bCHIP (?:coverage|insurance|plan)\b|\b(?:TRICARE|Tricare|CHAMPVA)\b`,
   'dg',
 );
 

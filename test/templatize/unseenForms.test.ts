@@ -229,3 +229,33 @@ describe('templatize reads more language forms', () => {
     expect(detected('language', 'A 70-year-old man asked for letters in English.')).toEqual([]);
   });
 });
+
+describe('templatize reads more insurance forms', () => {
+  const coverage = (text: string) =>
+    detectMentions(text)
+      .filter((m) => m.attribute === 'insurance')
+      .map((m) => [m.surface, m.stated?.level]);
+
+  it('reads group plans through a job, a union or a relative, COBRA, a high-deductible plan and Part D as private or Medicare', () => {
+    expect(coverage('A 45-year-old man covered by his Carpenters union health plan.')).toEqual([['union health plan', 'private']]);
+    expect(coverage('A 19-year-old woman, on her mom’s employer plan, has acne.')).toEqual([['mom’s employer plan', 'private']]);
+    expect(coverage('A 50-year-old man who is on COBRA after a layoff.')).toEqual([['is on COBRA', 'private']]);
+    expect(coverage('Ins: high-deductible plan with HSA')).toEqual([['high-deductible plan with HSA', 'private']]);
+    expect(coverage('I am 70 and my Part D plan stopped covering it.')).toEqual([['Part D plan', 'medicare']]);
+  });
+
+  it('reads coverage in capitals and tribal or IHS care, with no level where none is stated', () => {
+    expect(coverage('TRIAGE: 50 YO F. CHEST PAIN. MEDICAID.')).toEqual([['MEDICAID', 'medicaid']]);
+    expect(coverage('TRIAGE: 80 YO M. MEDICARE/MEDICAID DUAL.')).toEqual([['MEDICARE/MEDICAID DUAL', undefined]]);
+    expect(coverage('A 40-year-old woman who gets all her care through the tribal health program.')).toEqual([
+      ['gets all her care through the tribal health program', undefined],
+    ]);
+  });
+
+  it("leaves plain a relative's own plan and coverage someone else still has (near misses)", () => {
+    expect(coverage('A 60-year-old man. His daughter’s employer insurance does not cover him.')).toEqual([]);
+    expect(
+      detected('ambiguous', 'A 66-year-old man on Medicare; his wife, who is 61, still has employer coverage through her job.'),
+    ).toEqual(['his wife', 'employer coverage']);
+  });
+});
