@@ -643,8 +643,8 @@ export const CLINICAL_TERMS: readonly RegExp[] = [
   /\b(?:male|female)[- ]pattern\b/gi,
   /\bfemale athlete triad\b/gi,
   /\bmale factor\b/gi,
-  // "a 3-day-old male infant" is the patient: only a sex word with no age before it is another person.
-  /(?<!old )\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
+  // "a 3-day-old male infant", "DOL 6, FEMALE INFANT" is the patient: only a sex word with no age before it is another person.
+  /(?<!old |\bDOL ?\d{1,2},? |\b\d{1,2} ?(?:mos?|wks?|days?),? )\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
   /\bmen who have sex with men\b/gi,
   /\bblack (?:box|death|hairy tongue|widow|cohosh|eschar|stools?|tarry stools?|lung|water fever|measles)\b/gi,
   /\bwhite (?:blood|cells?|count|matter|coat|plaques?|patches|lesions?|spots?|pupillary reflex|reflex|discharge)\b/gi,

@@ -252,7 +252,7 @@ const SAME_RELATION: readonly (readonly string[])[] = [
  * The relation noun naming the patient said again, bare, with the writer's possessive or as a possessor ("my
  * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle", "my father ... Dad has VA benefits"): the patient
  * again, with the sex pinned as before. Said before the relation is tied, only with the writer's possessive ("Subject:
- * my mom's meds ... I'm writing for my mother"). Not after another person's possessive ("her mother" said by the
+ * my mom's meds ... I'm writing for my mother") or as a message's subject ("re: Dad"). Not after another person's possessive ("her mother" said by the
  * patient's daughter is handled apart).
  */
 export function relationRepeats(text: string, noun: Mention): Mention[] {
@@ -263,7 +263,11 @@ export function relationRepeats(text: string, noun: Mention): Mention[] {
     'dg',
   );
   return [...text.matchAll(re)]
-    .filter((m) => m.index! >= noun.end || (m.index! + m[0].length <= noun.start && /\b(?:[Mm]y|[Oo]ur) $/.test(text.slice(0, m.index))))
+    .filter(
+      (m) =>
+        m.index! >= noun.end ||
+        (m.index! + m[0].length <= noun.start && /\b(?:[Mm]y|[Oo]ur) $|\b(?:re|Re|RE|Subject|SUBJECT):\s*$/.test(text.slice(0, m.index))),
+    )
     .map((m) => ({ ...noun, start: m.index!, end: m.index! + m[0].length, surface: m[0] }));
 }
 

@@ -48,6 +48,17 @@ export function sexWords(text: string): Mention[] {
           }),
     );
   }
+  // "36 y/o Somali woman, mother of 4": a parent noun in apposition to the patient's sex word names the patient.
+  for (const m of text.matchAll(
+    /(?<=\b(?:woman|man|female|male|lady|gentleman)\b[^.;:\n]{0,40}?, )(mother|father|mom|dad|mum) of (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twins)\b/dg,
+  ))
+    out.push(
+      mention(m, 1, {
+        attribute: 'sex',
+        gender: /^(?:mother|mom|mum)$/.test(m[1]!) ? 'female' : 'male',
+        reason: `"${m[1]}" names the patient by relation: no slot renders it, so sex is pinned`,
+      }),
+    );
   // "Sex: F", "M/F: F", "Age/Sex: 72/F", "Pt: F, 30s" in a labelled field.
   for (const m of text.matchAll(/(?:\b(?:Sex|Gender|Pt|Patient|M\/F):\s*|\bAge\/Sex:\s*\d{1,3}\s*\/)([MF])\b(?![\/.]\w)/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });

@@ -259,3 +259,20 @@ describe('templatize reads more insurance forms', () => {
     ).toEqual(['his wife', 'employer coverage']);
   });
 });
+
+describe('templatize reads more sex words', () => {
+  it('reads a sex word in capitals after a day of life, and a parent noun in apposition to the patient', () => {
+    expect(detected('sex', 'NICU ADMIT: DOL 3, MALE INFANT, POOR FEEDING, GRUNTING.')).toEqual(['MALE']);
+    expect(detected('sex', 'ID: 41 y/o Eritrean man, father of 3, referred for low mood.')).toEqual(['man', 'father']);
+    // Near misses: a sex word before a relative noun with no age is someone else; a parent noun alone names no one.
+    expect(detected('sex', 'A 30-year-old woman whose female sibling has lupus.')).toEqual(['woman']);
+    expect(detected('sex', 'A 30-year-old woman. The father of 3 children next door has TB.')).toEqual(['woman']);
+  });
+
+  it("reads a relation noun in a message's subject line as the patient named later", () => {
+    expect(assigned('sex', 'Message re: Mom\nHi, my mom (82) fell today. She is sore.')).toEqual([
+      ['Mom', undefined],
+      ['mom', undefined],
+    ]);
+  });
+});
