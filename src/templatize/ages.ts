@@ -113,9 +113,10 @@ export function ages(text: string): Mention[] {
   // "DOB 02/05/1994 (31 yrs)": the age a date of birth gives, in a parenthesis after it.
   for (const m of text.matchAll(/(?<=\bDOB:? [\d/.-]{6,10} \()(\d{1,3})( ?(?:yrs?|years?|y))(?=\))/dg))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}}${m[2]}`, years: Number(m[1]) });
-  // "This is Tevita, 17, Tongan", "hey doc its Darnell, 27.": someone introducing the patient (or themself) by first name and age.
+  // "This is Tevita, 17, Tongan", "hey doc its Darnell, 27.": someone introducing the patient (or themself) by first
+  // name and age; a letter's subject line naming them ("Re: Beneficiary SSgt (ret.) Marcus Willoughby, 41, Tricare").
   for (const m of text.matchAll(
-    /(?<=\b(?:[Tt]his is|[Ii]t['’]?s|[Mm]eet) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=[,.;](?:\s|$))/dgu,
+    /(?<=(?:\b(?:[Tt]his is|[Ii]t['’]?s|[Mm]eet)|(?:^|\n)Re:(?: [\p{L}().]+){0,4}) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=[,.;](?:\s|$))/dgu,
   ))
     out.push(bare(m, 1));
   // "OB triage: 24 G1P0": an age opening obstetric shorthand; with a comma only as a line's or label's first value

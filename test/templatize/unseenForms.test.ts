@@ -29,6 +29,7 @@ describe('templatize reads ages in dictated and letter forms', () => {
     expect(detected('age', 'WALK-IN: 34/M. CHEST PAIN.')).toEqual(['34']);
     expect(detected('sex', 'WALK-IN: 34/M. CHEST PAIN.')).toEqual(['M']);
     expect(detected('age', 'This is Mele, 19, with a sore throat.')).toEqual(['19']);
+    expect(detected('age', 'Re: Member Cpl (ret.) Dana Ruiz, 38, knee pain\nThe MRI shows a tear.')).toEqual(['38']);
     expect(detected('age', 'Student: Rory K., teenage boy, 15, twisted ankle.')).toEqual(['15']);
     expect(detected('sex', 'Clinic: 6 mo infant M, cough.')).toEqual(['M']);
   });
