@@ -127,7 +127,7 @@ const NATIONALITY_AFTER = 'American|Australian|Canadian|British|New Zealander';
  * Each race term's pattern. "Not Hispanic or Latino", "non-Hispanic": a term negated states another level, or none
  * ("non-Hispanic Black" is a term). "Ghanaian American", "Vietnamese Australian", "British Indian", "Navajo Nation"
  * are one span: a slot replaces the whole identity; so are two terms joined ("Chinese-Vietnamese", "Guatemalan
- * Maya", "Native Hawaiian and Pacific Islander"), which state one level when both do. The end is no \\b, which
+ * Maya", "Native Hawaiian and Pacific Islander"), which state one level when both do. The end is no \b, which
  * fails after "Diné" or "K'iche'"; a name followed by "-speaking" is a language. "biracial (Black and white)": a
  * mixed identity and the races it names are one span, replaced or kept together.
  */
