@@ -9,7 +9,30 @@ const YEARS_UNIT = String.raw`[-\u2010\u2011 ](?:year|yr)s?[-\u2010\u2011 ]old|[
 /** A number that is a temperature, a dose or a score, not an age, when one of these words stands just before it. */
 const NOT_AN_AGE_BEFORE = /\b(?:T|temp\w*|Tmax|fever|febrile|to|of|x|BP|HR|RR|score|CIWA|Bed|room|GCS|dose)\W{0,3}$/i;
 
+/**
+ * After a number: a range or a threshold ("aged 65 and older", "aged 65+", "18 years of age or over"), which says
+ * who a group is (a trial's participants, a recall's patients), never one patient's age.
+ */
+const NOT_ONE_AGE_AFTER = String.raw`(?!\s*(?:\+|(?:and|or) (?:older|over|above|up|more|younger|under)\b))`;
+
 const AGE_WORDS = String.raw`(?:${TENS.filter((t) => t !== '').join('|')})(?:-(?:${ONES.slice(1, 10).join('|')}))?|${ONES.slice(1).join('|')}`;
+
+/** The same, perhaps written with a space ("twenty two"). */
+const AGE_WORDS_SPACED = AGE_WORDS.replace(/\(\?:-\(\?:/, '(?:[- ](?:');
+
+/** An age in words: a slot where {{age_words}} writes it back ("seventy-seven"), stated only otherwise ("twenty two"). */
+function agedInWords(m: RegExpMatchArray): Mention {
+  const words = m[1]!;
+  const years = wordsToNumber(words.replace(' ', '-'));
+  const exact = m[0] === words && wordsToNumber(words) !== undefined;
+  return {
+    ...mention(m, 0, { attribute: 'age' }),
+    ...(years !== undefined ? { years } : {}),
+    ...(exact
+      ? { slot: placeholder('age_words', words) }
+      : { reason: 'an age in words as dictated: {{age_words}} writes it otherwise, so age stays as written' }),
+  };
+}
 
 /** "forty-two" -> 42, as numberToWords writes it; undefined for anything else. */
 function wordsToNumber(words: string): number | undefined {
@@ -44,17 +67,26 @@ export function ages(text: string): Mention[] {
   for (const m of text.matchAll(/(?<=\b(?:man|woman|gentleman|lady|gent) )of (\d{1,3})\b(?![-.]?\d| ?%)/dg))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: 'of {{age}}', years: Number(m[1]) });
   // "aged 56", "aet. 56" (Latin aetatis, in British letters).
-  for (const m of text.matchAll(/\b(aged?:?\s+|aet(?:at)?\.\s*)(\d{1,3})\b(?![-.]?\d)/dgi))
+  for (const m of text.matchAll(new RegExp(String.raw`\b(aged?:?\s+|aet(?:at)?\.\s*)(\d{1,3})\b(?![-.]?\d)${NOT_ONE_AGE_AFTER}`, 'dgi')))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `${m[1]}{{age}}`, years: Number(m[2]) });
-  for (const m of text.matchAll(/\b(\d{1,3}) (years? of age)\b/dgi))
+  for (const m of text.matchAll(new RegExp(String.raw`\b(\d{1,3}) (years? of age)\b${NOT_ONE_AGE_AFTER}`, 'dgi')))
     out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}} ${m[2]}`, years: Number(m[1]) });
   for (const m of ageSexLetters(text)) if (m.unit === undefined) out.push(bare(m.match, 1));
   // The title may head a full name, perhaps with an initial ("Re: Mr. Tomás Herrera, 70", "Mx Jordan Lee, 30", "Ms
   // Dana K., 38"); a dash may set the age off ("Ms. Obi — 61 — post-op day 2").
   for (const m of text.matchAll(
-    /\b(?:Mrs?|Ms|Mx|Miss|Mister|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}\.?(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \(| [—–-]) ?(\d{1,3})(?= [—–-] |\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
+    /\b(?:Mrs?|Ms|Mx|Miss|Mister|Master|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}\.?(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \(| [—–-]) ?(\d{1,3})(?= [—–-] |\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
   ))
     out.push(bare(m, 1));
+  // The same age in words, as dictated ("Mrs. Chávez, seventy-seven,", "Miss Harper, twenty two,"), or after "aged"
+  // ("aged forty-one", "aged two and a half"): {{age_words}} writes the hyphenated form; another form stays as written.
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`(?<=\b(?:(?:Mrs?|Ms|Mx|Miss|Mister|Master)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}, |aged ))(${AGE_WORDS_SPACED})(?: and a half)?(?=[,.;)]|\s*$)`,
+      'dgiu',
+    ),
+  ))
+    out.push(agedInWords(m));
   // A first name and the age in apposition, where the text names the patient ("Pt (Jesse, 27)", "your patient Omar,
   // 62.", "see Liam, 6, a boy with ...").
   for (const m of text.matchAll(
@@ -76,7 +108,17 @@ export function ages(text: string): Mention[] {
   ))
     out.push(bare(m, m[1] === undefined ? 2 : 1));
   // "a transgender woman, 35, who ...": the age in apposition after the sex word.
-  for (const m of text.matchAll(/(?<=\b(?:man|woman|male|female|gentleman|lady|widow|widower), )(\d{1,3})(?=, )/dg)) out.push(bare(m, 1));
+  for (const m of text.matchAll(/(?<=\b(?:man|woman|boy|girl|male|female|gentleman|lady|widow|widower), )(\d{1,3})(?=, )/dg))
+    out.push(bare(m, 1));
+  // "DOB 02/05/1994 (31 yrs)": the age a date of birth gives, in a parenthesis after it.
+  for (const m of text.matchAll(/(?<=\bDOB:? [\d/.-]{6,10} \()(\d{1,3})( ?(?:yrs?|years?|y))(?=\))/dg))
+    out.push({ ...mention(m, 0, { attribute: 'age' }), slot: `{{age}}${m[2]}`, years: Number(m[1]) });
+  // "This is Tevita, 17, Tongan", "hey doc its Darnell, 27.": someone introducing the patient (or themself) by first
+  // name and age; a letter's subject line naming them ("Re: Beneficiary SSgt (ret.) Marcus Willoughby, 41, Tricare").
+  for (const m of text.matchAll(
+    /(?<=(?:\b(?:[Tt]his is|[Ii]t['’]?s|[Mm]eet)|(?:^|\n)Re:(?: [\p{L}().]+){0,4}) \p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?, )(\d{1,3})(?=[,.;](?:\s|$))/dgu,
+  ))
+    out.push(bare(m, 1));
   // "OB triage: 24 G1P0": an age opening obstetric shorthand; with a comma only as a line's or label's first value
   // ("OB note: 27, G2P1", "34, P2"), not a predicate's ("Mother is 29, G1P1").
   for (const m of text.matchAll(
@@ -144,12 +186,12 @@ export function ages(text: string): Mention[] {
 
 /**
  * A sex letter beside an age: "45M", "45 F", "45 yo M", "54yo AA F", "36 yo Native American M", "(91, F)", "8 mo M",
- * "22-month-old F", "81 y/o WM" (a race letter run into it).
+ * "22-month-old F", "81 y/o WM" (a race letter run into it), "27/F".
  * A race word may stand between only after a unit. Not after a decimal ("101.2 F") or a temperature word ("Temp 101 F").
  */
 export function ageSexLetters(text: string): { match: RegExpMatchArray; unit?: string; letterAt: number }[] {
   const re = new RegExp(
-    String.raw`(?<![\w.,°/-])(\d{1,3})((?:${YEARS_UNIT}|\s?mos?|[- ](?:month|week|day)s?[- ]old)(?:\s(?:AA|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)|\s[WBH](?=[MF]))?)?(,? ?)([MF])(?![A-Za-z0-9°'’])`,
+    String.raw`(?<![\w.,°/-])(\d{1,3})((?:${YEARS_UNIT}|\s?mos?|[- ](?:month|week|day)s?[- ]old)(?:\s(?:AA|[A-Z][a-z]+(?:[- ][A-Z][a-z]+)?)|\s[WBH](?=[MF]))?)?(,? ?|\/)([MF])(?![A-Za-z0-9°'’])`,
     'dg',
   );
   return [...text.matchAll(re)].flatMap((m) => {

@@ -1,4 +1,5 @@
 import type { Gender } from './lexicon.js';
+import { anotherPersonsCoverage } from './insurance.js';
 import { childPatient } from './languages.js';
 import { type Person, selfDescribed } from './people.js';
 import { type Discourse, type Referent, referentOf, reportedBy } from './referents.js';
@@ -69,6 +70,17 @@ export function assignMentions(
       m.attribute === 'language' &&
       own.find((o) => o.attribute === 'pronoun' && o.end <= m.start && SPEAKS_AFTER_SUBJECT.test(text.slice(o.end, m.start)));
     if (speaker && !assigned.some((a) => a.start === speaker.start) && !childPatient(text)) continue;
+    // "His wife ...; she has Medicaid of her own": a coverage whose subject is someone else's pronoun is theirs, listed
+    // for review. A child's caregiver's coverage is the child's ("The mother says she is uninsured"), unless the text
+    // states another ("she is 67 and on Medicare herself, while the child is covered by TennCare").
+    const holder =
+      m.attribute === 'insurance' &&
+      own.find((o) => o.attribute === 'pronoun' && o.end <= m.start && HOLDS_AFTER_SUBJECT.test(text.slice(o.end, m.start)));
+    const childCovered = childPatient(text) && !own.some((o) => o.attribute === 'insurance' && o !== m);
+    if (holder && !assigned.some((a) => a.start === holder.start) && !childCovered) {
+      assigned.push(anotherPersonsCoverage(m));
+      continue;
+    }
     if (m.attribute !== 'sex' && m.attribute !== 'title' && m.attribute !== 'pronoun') {
       assigned.push(m);
       continue;
@@ -114,6 +126,9 @@ export function assignMentions(
   }
   return { mentions: assigned, sex };
 }
+
+/** Between a subject pronoun and the coverage it holds ("she ", "he is also ", "she is 67 and "). */
+const HOLDS_AFTER_SUBJECT = /^\s+(?:(?:is|was)\s+[^.;,()]{1,25}?\s+and\s+)?(?:(?:is|was|has|had)\s+)?(?:also\s+)?$/;
 
 /** Between a subject pronoun and the language it speaks ("she speaks only ", "he "). */
 const SPEAKS_AFTER_SUBJECT =

@@ -159,12 +159,12 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
 
 /**
  * The text with each line break that wraps a sentence read as a space (same length, so offsets hold): one after a
- * word or a comma, not ending a short field line ("Payer: Medicaid") nor opening a field line, a list item or a
- * blank line.
+ * word or a comma, not ending a short field line ("Payer: Medicaid") or a letter's heading, nor opening a field
+ * line, a list item or a blank line.
  */
 export function joinWrappedLines(text: string): string {
   return text.replace(/(?<=^([^\n]*)[\p{L}\p{N},)'’])\n(?=[ \t]*([^\n]*))/gmu, (newline, before: string, after: string) =>
-    shortField(before) || FIELD_LINE.test(after) || LIST_LINE.test(after) ? newline : ' ',
+    shortField(before) || LETTER_HEADING.test(before) || FIELD_LINE.test(after) || LIST_LINE.test(after) ? newline : ' ',
   );
 }
 /**
@@ -172,6 +172,8 @@ export function joinWrappedLines(text: string): string {
  * "S – HR 118"): never the rest of the line before.
  */
 const LIST_LINE = /^(?:[-*•]|\d+[.)]\s|\p{Lu}{1,2}\s?[–—-]\s|$)/u;
+/** A letter's heading line ("Re: Mr Joyce, aged 50, Irish Traveller", "Dear Dr Lynch,"): it never wraps into the body. */
+const LETTER_HEADING = /^\s*(?:Re|RE|Subject|SUBJECT|To|From|Cc|Dear)\b/;
 /** A field line with a short value ("Payer: Medicaid managed care"); a long one is prose under a label ("HPI: ..."). */
 const shortField = (line: string) => FIELD_LINE.test(line) && line.replace(FIELD_LINE, '').trim().split(/\s+/).length <= 4;
 /** A line that opens with a label ("HPI: ...", "Preferred language: ..."). */

@@ -1,6 +1,6 @@
 import { LANGUAGES, RACE_TERMS } from './lexicon.js';
 import { mention, SOCIAL_HISTORY_LABEL } from './mention.js';
-import { OTHER_PERSON_NOUNS } from './people.js';
+import { OTHER_PERSON_NOUNS, UNSEXED_WORDS } from './people.js';
 import type { Mention } from './types.js';
 
 /** Language names as written in prose and in capitals ("SOMALI"), longest first. */
@@ -15,10 +15,10 @@ const LANGUAGE_OTHER_THAN_ENGLISH = new RegExp(String.raw`\b(?!English\b)(?:${LA
 const LANGUAGE_BY_CAPITALS = new Map(Object.entries(LANGUAGES).map(([name, level]) => [name.toUpperCase(), { name, level }]));
 
 /** Words before a language that say the patient speaks it ("speaks only", "monolingual", "history obtained in"). */
-const SPEAKS = String.raw`(?:speaks|speaking|speak|prefers|prefer|understands|communicates|communicate|communicating|converses|signs|uses|use|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
-const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history|(?:receive|receiving|get|be seen|be given) (?:care|information|instructions|results)?) in`;
+const SPEAKS = String.raw`(?:speaks|speaking|speak|spoke|spoken|prefers|prefer|understands|communicates|communicate|communicating|converses|signs|uses|use|using|monolingual|fluent)(?:\s+(?:only|mostly|mainly|primarily|predominantly|exclusively|in|via|through|using))*`;
+const IN_LANGUAGE = String.raw`(?:obtained|taken|conducted|given|answers|responds|replies|interviewed|examined|counseled|counselled|consented|more comfortable|most comfortable|history|(?:receive|receiving|get|be seen|be given) (?:care|information|instructions|results)?|(?:letters|leaflets|materials|a summary|written information|consent forms?)(?= in (?!English\b))) in`;
 /** After a language: it is the patient's ("Spanish-speaking", "Mandarin interpreter", "Spanish-language interpreter"). */
-const AFTER_NAME = String.raw`(?:[- ]speaking| speakers?| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$))| (?:primary|preferred)(?=\s*(?:[,;.)]|$)))`;
+const AFTER_NAME = String.raw`(?:[- ]speaking| speakers?| interpreter| translator| user|[- ]language interpreter|[- ]dominant|-only| only speaker| only(?=\s*(?:[,;.)]|$))| (?:primary|preferred)(?=\s*(?:[,;.)]|$))| (?:first|primary|preferred|main|home) language| as (?:a |her |his |their )?(?:second|first) language)`;
 /**
  * Labelled fields (D1): "Interpreter: Vietnamese", "Preferred language: Vietnamese", "LEP: yes (Russian)", also
  * with a dash for the colon ("Preferred language - Mandarin"), and inside a parenthesis ("(interpreter: Russian)").
@@ -83,6 +83,10 @@ export function languages(text: string): Mention[] {
   const child = childPatient(text);
   const theirs = (m: RegExpMatchArray) => {
     const before = text.slice(Math.max(0, m.index! - 60), m.index);
+    // "Mom only speaks Vietnamese": a relation capitalised as a name, with no possessive, is the patient in a relative's voice (D4).
+    if (/(?:^|[^\p{L}\s]\s*|\n)(?:Mom|Dad|Mum|Grandma|Grandpa|Nana)\s+(?:(?:only|also|mostly)\s+)?$/u.test(before)) return false;
+    // "his interpreter spoke Amharic": the language an interpreter speaks is the patient's need.
+    if (/\b(?:interpreter|translator)s?\s+(?:[\w-]+\s+)?$/i.test(before)) return false;
     const another =
       ANOTHER_SPEAKER.test(before) ||
       (/^[a-z]/.test(m[0]) && (ANOTHER_SUBJECT.test(before) || ANOTHER_SUBJECT_FAR.test(text.slice(Math.max(0, m.index! - 100), m.index))));
@@ -91,12 +95,14 @@ export function languages(text: string): Mention[] {
   // "speaks Tongan at home, fluent English", "Mother prefers Hindi; father speaks English", "I'm the only one who speaks
   // English; I interpret for my mom": English spoken beside another language's need, or by someone who interprets
   // for another, bridges that need: it states none of the patient's.
-  const englishBridges = LANGUAGE_OTHER_THAN_ENGLISH.test(text) || INTERPRETS_FOR.test(text);
-  const spokenEnglish = (m: Mention) =>
-    englishBridges && m.surface === 'English' && SPOKEN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+  const spokenEnglish = (m: Mention) => m.surface === 'English' && SPOKEN_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start));
+  const notPatients = (m: RegExpMatchArray) => {
+    const after = text.slice(m.index! + m[0].length);
+    return groupAfter(after) || SOMEONE_ELSE_AFTER.test(after);
+  };
   const find = (pattern: string, flags = 'dg') =>
     [...text.matchAll(new RegExp(pattern.replaceAll(String.raw`(${LANGUAGE_NAMES})\b`, `(${LANGUAGE_NAMES})${NAME_END}`), flags))].flatMap(
-      (m) => (theirs(m) ? [] : named(m, 1).filter((n) => !spokenEnglish(n))),
+      (m) => (theirs(m) || notPatients(m) ? [] : named(m, 1)),
     );
   const found = [
     ...[...text.matchAll(lacking)]
@@ -113,9 +119,11 @@ export function languages(text: string): Mention[] {
       'dgi',
     ),
     ...find(
-      String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|the patient's|the family's|a) (?:primary|preferred|native|first|only|main|second) language\b`,
+      String.raw`\b(${LANGUAGE_NAMES}) is (?:his|her|their|your|the patient's|the family's|a) (?:primary|preferred|native|first|only|main|second) language\b`,
     ),
     ...find(String.raw`\b${FIELD}(${LANGUAGE_NAMES})\b`),
+    // "Speaks English and Hmong", "Michif and English" on an ID line: the second language of a pair the patient speaks.
+    ...find(String.raw`\b(?:${SPEAKS})\s+(?:${LANGUAGE_NAMES})${NAME_END}\s+and\s+(${LANGUAGE_NAMES})\b`, 'dgi'),
     // "bilingual (Spanish/English)": the language named first.
     ...find(String.raw`\bbilingual \((${LANGUAGE_NAMES})\b`),
     // "SH: Japanese American; English; Medicare": a language alone as an item of a social history line (a name that is
@@ -128,8 +136,37 @@ export function languages(text: string): Mention[] {
     // "in Spanish through the interpreter line", "in Dari via a video interpreter".
     ...find(String.raw`\bin (${LANGUAGE_NAMES}) (?:through|via|with|using|by) (?:an? |the )?(?:[\w-]+ )?interpreter`, 'dgi'),
   ];
-  return withoutStrayInterpreters(text, found);
+  // Only a language the patient is found to have bridges: a neighbour's ("interprets for a Hmong-speaking
+  // neighbour; the patient speaks only English") does not.
+  const bridged = INTERPRETS_FOR.test(text) || found.some((m) => LANGUAGE_OTHER_THAN_ENGLISH.test(m.surface) && isLanguageName(m.surface));
+  return withoutStrayInterpreters(
+    text,
+    found.filter((m) => !(bridged && spokenEnglish(m))),
+  );
 }
+
+/**
+ * After a language: a group of people, perhaps at the end of a list of languages ("Spanish-speaking, Haitian
+ * Creole-speaking and ASL users", "Spanish speakers"): a service's or a study's, not the patient's.
+ */
+const GROUP_NOUN = /^(?:users|patients|families|clients|residents|communities|populations|people|persons|speakers|households|members)$/;
+const LIST_WORD = /^(?:-?speaking|and|or|\p{Lu}[\p{L}'’-]*)$/u;
+function groupAfter(after: string): boolean {
+  const words = /^[^.;:\n()]{0,80}/
+    .exec(after)![0]
+    .split(/[\s,]+/)
+    .filter((w) => w !== '');
+  const group = words.findIndex((w) => GROUP_NOUN.test(w));
+  return group !== -1 && words.slice(0, group).every((w) => LIST_WORD.test(w));
+}
+/**
+ * After a language: someone else who speaks it ("a Hmong-speaking neighbour", "the Welsh-speaking clinician"). A
+ * caregiver's language is a child's (R10), and an interpreter's is the patient's need: neither is read here.
+ */
+const SOMEONE_ELSE_AFTER = new RegExp(
+  String.raw`^(?:[- ]speaking)?\s+(?!(?:interpreter|translator|caregiver|carer|guardian)s?\b)(?:${UNSEXED_WORDS})s?\b`,
+  'i',
+);
 
 /** Before a language: words saying someone speaks it ("speaks", "fluent in", "comfortable in"). */
 const SPOKEN_BEFORE = new RegExp(String.raw`\b(?:${SPEAKS}|comfortable)(?: in)?\s+$`, 'i');

@@ -398,6 +398,30 @@ export const RACE_TERMS: readonly (readonly [string, string | undefined])[] = (
     ['Indigenous', undefined],
     // Latin American but not Hispanic under OMB's wording: stated, no level.
     ['Brazilian', undefined],
+    // Peoples and nations a demographics file can map: West African peoples, South Asian peoples, Southern European
+    // nations, Bosniaks; an Irish Traveller is white Irish (the UK and Irish censuses list the group under White).
+    ['Igbo', 'black'],
+    ['Yoruba', 'black'],
+    ['Hausa', 'black'],
+    ['Akan', 'black'],
+    ['Punjabi', 'asian'],
+    ['Gujarati', 'asian'],
+    ['Tamil', 'asian'],
+    ['Bengali', 'asian'],
+    ['Sinhalese', 'asian'],
+    ['Greek', 'white'],
+    ['Italian', 'white'],
+    ['Portuguese', 'white'],
+    ['Bosniak', 'white'],
+    ['Irish Traveller', 'white'],
+    ['AI/AN', 'aian'],
+    // Peoples no level maps (as "Aboriginal", "Inuit" and "Afghan"): stated, listed with the reason.
+    ['Inuk', undefined],
+    ['Warlpiri', undefined],
+    ['Yolŋu', undefined],
+    ['Pashtun', undefined],
+    ['Hazara', undefined],
+    ['Tajik', undefined],
   ] as const
 )
   .slice()
@@ -521,6 +545,15 @@ export const LANGUAGES: Readonly<Record<string, string | undefined>> = {
   Inuktitut: undefined,
   Welsh: undefined,
   Dutch: undefined,
+  // Minority and Indigenous languages of the settings the corpora cover (Amish and Mennonite US, Métis Canada,
+  // Aboriginal and Torres Strait Islander Australia).
+  'Pennsylvania Dutch': undefined,
+  Michif: undefined,
+  Yumplatok: undefined,
+  Kriol: undefined,
+  'Yolŋu Matha': undefined,
+  Warlpiri: undefined,
+  Pitjantjatjara: undefined,
   Czech: undefined,
   Bulgarian: undefined,
   Uyghur: undefined,
@@ -610,8 +643,8 @@ export const CLINICAL_TERMS: readonly RegExp[] = [
   /\b(?:male|female)[- ]pattern\b/gi,
   /\bfemale athlete triad\b/gi,
   /\bmale factor\b/gi,
-  // "a 3-day-old male infant" is the patient: only a sex word with no age before it is another person.
-  /(?<!old )\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
+  // "a 3-day-old male infant", "DOL 6, FEMALE INFANT" is the patient: only a sex word with no age before it is another person.
+  /(?<!old |\bDOL ?\d{1,2},? |\b\d{1,2} ?(?:mos?|wks?|days?),? )\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
   /\bmen who have sex with men\b/gi,
   /\bblack (?:box|death|hairy tongue|widow|cohosh|eschar|stools?|tarry stools?|lung|water fever|measles)\b/gi,
   /\bwhite (?:blood|cells?|count|matter|coat|plaques?|patches|lesions?|spots?|pupillary reflex|reflex|discharge)\b/gi,

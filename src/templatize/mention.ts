@@ -22,4 +22,4 @@ export function placeholder(key: string, written: string): string {
 }
 
 /** The label opening a social history line or sentence ("SH:", "... self-pay. Social history:"). */
-export const SOCIAL_HISTORY_LABEL = String.raw`(?:^|\n|[.!?] )[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL HISTORY)\s*:`;
+export const SOCIAL_HISTORY_LABEL = String.raw`(?:^|\n|[.!?] )[ \t]*(?:SH|SHx|Social(?: history| hx)?|SOCIAL(?: HISTORY)?)\s*:`;

@@ -16,8 +16,8 @@ import type { Mention } from './types.js';
  *   chart"): every age, title and pronoun in it is that patient's, and the chart's own patient is not described.
  */
 export function morePatients(text: string, assigned: readonly Mention[], otherBeds: readonly Mention[]): string | undefined {
-  const misfiled = MISFILED.exec(text)?.[0];
-  if (misfiled !== undefined) return `"${misfiled}": the text is about a patient other than the chart's`;
+  const misfiled = misfiledNote(text);
+  if (misfiled !== undefined) return misfiled;
   const mentions = [...assigned, ...otherBeds].sort((a, b) => a.start - b.start);
   // A person's names: "Mr. Tomás Herrera" and "Mr. Herrera" share one; "Mr. Tran's" is Mr. Tran.
   const people: { names: Set<string>; shown: string }[] = [];
@@ -39,6 +39,12 @@ export function morePatients(text: string, assigned: readonly Mention[], otherBe
   const theirs = otherBeds.find((m) => m.slot !== undefined);
   const bed = theirs && otherPatients(text).find((b) => b.start <= theirs.start && theirs.end <= b.end);
   return theirs && bed ? `"${theirs.surface}" in "${text.slice(bed.start, theirs.end)}" is another patient's` : undefined;
+}
+
+/** Why the text says it is about another patient than the chart's, or undefined: then nothing in it is the chart's patient's. */
+export function misfiledNote(text: string): string | undefined {
+  const said = MISFILED.exec(text)?.[0];
+  return said === undefined ? undefined : `"${said}": the text is about a patient other than the chart's`;
 }
 
 /** The name after a title, up to three capitalised words: "Mr. Reyes", "Mrs. O'Brien", "Mr. Binh Tran's". */

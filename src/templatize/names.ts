@@ -17,9 +17,9 @@ const PATIENT_BEFORE = /\b(?:pt|patient)\s*[:,]?\s*$/i;
 /** Between a person noun and a titled name in apposition: a comma or bracket, after a short place or a field's value. */
 const APPOSITION =
   /^(?:\s+(?:at|from|in|on|of) (?:the |a )?(?!pt\b|patient\b)[\w-]+(?: [\w-]+)?)?\s*[,(]\s*$|^:[ \t]*(?:[\w' -]{1,30}\()?[ \t]*$/;
-const titleGender = (title: string): Gender => (/^(?:Mr|Mister|MR)$/.test(title) ? 'male' : 'female');
+const titleGender = (title: string): Gender => (/^(?:Mr|Mister|Master|MR)$/.test(title) ? 'male' : 'female');
 /** A title and the surname after it. */
-const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|MRS|MR|MS|MISS)\.? ?([A-Z][\w'’-]+)/;
+const TITLED_NAME = /^(?:Mrs|Mr|Ms|Miss|Mister|Master|MRS|MR|MS|MISS)\.? ?(\p{Lu}[\p{L}'’-]+)/u;
 /** A first name in apposition after a role noun ("his partner, Tom,", "Her wife, Dana,", "Night RN Jackie Tran", "Caller: spouse (Jen)"). */
 const NAME_AFTER_ROLE =
   /^(?:,[ \t]*|[ \t]+|[ \t]*\([ \t]*)(?!(?:Dr|Mrs?|Ms|Miss|Mister|The|He|She|His|Her|Pt)\b)([A-Z][a-z]+)(?: [A-Z][a-z]+)?(?=[,.;:)]|\s+(?:says|said|states|reports|notes|is|was|has|who|assessed|called|asks|adds|thinks)\b)/;
@@ -47,9 +47,11 @@ export function namedOthers(text: string, titles: readonly Mention[], people: re
     // "her teacher, Ms. Reyes", "mother (Mrs. Alvarez)", "her daughter Ms. Ruiz", "Caller: Mrs. Grant", "roommate at
     // the SNF, Mrs. Cole", "Interpreter: Vietnamese (Ms. Tran"; not the writer's own "My neighbor Mr. Ortega", whom a
     // message is about.
+    // The addressee of a letter ("Dear Dr O'Neill,\nMs Keane, aged 31, was admitted") is no one the patient is in apposition to.
     const before = people.some(
       (p) =>
         p.end <= t.start &&
+        !/\bDear\s+$/.test(text.slice(0, p.start)) &&
         (APPOSITION.test(text.slice(p.end, t.start)) ||
           (text.slice(p.end, t.start) === ' ' && !/\b(?:my|our)\s+$/i.test(text.slice(0, p.start)))),
     );

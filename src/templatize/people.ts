@@ -22,7 +22,7 @@ const CLINICIANS = /\bDr\.? [A-Z][\w'’-]+/dg;
 /** Clinicians and others who act on the patient in a note's own work: their possessive there is the patient's. */
 const STAFF_WORDS =
   'nurse|RN|LPN|aide|physician|doctor|surgeon|resident|attending|cardiologist|oncologist|neurologist|psychiatrist|pa?ediatrician|GP|PCP|practitioner|psychologist|dietitian|nutritionist|technician|hygienist|pharmacist|therapist|paramedic|EMT|medic|midwife|dentist|interpreter|provider|clinician|specialist|consultant|registrar|EMS|social worker|chaplain';
-const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger|companion`;
+export const UNSEXED_WORDS = `${STAFF_WORDS}|teacher|coach|trainer|tutor|neighbou?r|friend|boss|colleague|roommate|housemate|carer|caregiver|guardian|babysitter|nanny|volunteer|superintendent|donor|source patient|caller|officer|pastor|priest|supervisor|manager|employer|landlord|co-?worker|classmate|bystander|witness|lifeguard|foreman|teammate|sergeant|Sgt|professor|advisor|adviser|instructor|counsell?or|mentor|worker|staff|police|firefighter|dispatcher|cousin|sibling|relative|passerby|stranger|companion|cellmate`;
 const STAFF = new RegExp(`^(?:Dr\\.? |(?:${STAFF_WORDS})s?$)`, 'i');
 /** A clinician ("Dr. Amari", "RN", "nurse"), as opposed to a relative, friend or bystander. */
 export const isStaff = (p: Person): boolean => STAFF.test(p.surface);
@@ -113,7 +113,7 @@ const PATIENT_RELATIONS = alternation(Object.keys(RELATION_GENDERS).filter((w) =
   .split('|')
   .map((w) => `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}`)
   .join('|');
-const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|month|week|day)s?[- ]old|\d{1,2} ?mos?|\d{1,2} ?(?:yo|y\/o|y\.o\.)`;
+const AGE_BEFORE = String.raw`\d{1,2}[- ](?:year|yr|month|week|day)s?[- ]old|\d{1,2} ?mos?|\d{1,2} ?(?:yo|y\/o|y\.o\.)`;
 /** A number that is a dose, a count or a duration rather than an age when one of these follows it. */
 const NOT_AN_AGE_AFTER = String.raw`(?! ?(?:mg|kg|lbs?|cm|%|weeks?|days?|months?|hours?|times?|x)\b)`;
 /** After the noun and the name a relative gives ("my husband Tom"): the patient's age, or "(pt" / ", the pt" naming them. */
@@ -133,15 +133,15 @@ const RELATION_TIES = [
 ].join('|');
 const AGE_GROUPS = ['titledAge', 'titledPronounAge', 'agedAge', 'commaAge', 'isAge', 'pronounAge', 'bracketAge', 'whoAge'] as const;
 const RELATION = new RegExp(
-  String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Yy]our) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(]))?(?:${RELATION_TIES})?`,
+  String.raw`(?:\b(?<tie>[Aa]bout|(?<=\b(?:writing|calling|messaging|emailing|asking) )for|[Bb]rings|[Bb]rought|[Cc]arries|[Cc]arried|[Ii]t['’]s) )?(?:\b(?<possessive>[Mm]y|[Hh]er|[Hh]is|[Oo]ur|[Yy]our) )?(?:(?<ageBefore>${AGE_BEFORE}) )?\b(?<noun>${PATIENT_RELATIONS})\b(?!['’-])(?: [A-Z][a-z]+(?=[ ,(])|, [A-Z][a-z]+(?= \())?(?:${RELATION_TIES})?`,
   'dg',
 );
 /**
  * A message that opens on a relative, perhaps after a header line, a label and a quotation mark, and a greeting
- * ("Portal message:\nHi, my wife ...", 'Peds urgent care: "My daughter is ...').
+ * ("Portal message:\nHi, my wife ...", 'Peds urgent care: "My daughter is ...', "Hi Dr. Alvarez, my mom ...").
  */
 const MESSAGE_OPENING =
-  /(?:^|\n)(?:[A-Z][\w /-]{0,30}:\s*)?["“]?(?:(?:Hi|Hello|Dear|Good (?:morning|afternoon|evening))\b[^.!?\n]*[.!?,]\s*)?$/;
+  /(?:^|\n)(?:[A-Z][\w /-]{0,30}:\s*)?["“]?(?:(?:Hi|Hello|Dear|Good (?:morning|afternoon|evening))\b(?:[^.!?\n]|\b(?:Dr|Mrs?|Ms)\.)*[.!?,]\s*)?$/;
 /** A transcript line the patient speaks: a relative the clinician asks them about is not the patient. */
 const PATIENT_SPEAKS = /(?:^|\n)\s*(?:Pt|Patient)\s*:/;
 /** A clinician's question opening a transcript's line ("Dr: Good afternoon. How is your son?"): the parent is asked about the patient. */
@@ -199,15 +199,35 @@ export function patientRelation(
         reason: `"${noun}" names the patient by relation, in a relative's voice: no slot renders it, so sex is pinned`,
       },
     };
-    if (ageGroup !== undefined) {
-      const [start, end] = m.indices!.groups![ageGroup]!;
-      result.age = { start, end, surface: g[ageGroup]!, attribute: 'age', years: Number(g[ageGroup]), slot: '{{age}}' };
+    const aged = ageGroup !== undefined ? m : laterAge(text, m, noun);
+    const agedGroup = aged && AGE_GROUPS.find((a) => aged.groups![a] !== undefined);
+    if (aged && agedGroup) {
+      const [start, end] = aged.indices!.groups![agedGroup]!;
+      result.age = {
+        start,
+        end,
+        surface: aged.groups![agedGroup]!,
+        attribute: 'age',
+        years: Number(aged.groups![agedGroup]),
+        slot: '{{age}}',
+      };
     }
     if (possessive && !/^(?:my|our|your)$/i.test(possessive)) result.callerPossessive = m.indices!.groups!.possessive![0];
     if (caregiver) result.caregiverBefore = m.index!;
     return result;
   }
   return undefined;
+}
+
+/**
+ * The relation said again later with its age, when the first mention had none ("message about her son ... My son Luis
+ * (17) got hit"): the same person's age.
+ */
+function laterAge(text: string, first: RegExpMatchArray, noun: string): RegExpMatchArray | undefined {
+  return [...text.matchAll(RELATION)].find(
+    (m) =>
+      m.index! > first.index! && m.groups!.noun!.toLowerCase() === noun.toLowerCase() && AGE_GROUPS.some((a) => m.groups![a] !== undefined),
+  );
 }
 
 /**
@@ -232,7 +252,7 @@ const SAME_RELATION: readonly (readonly string[])[] = [
  * The relation noun naming the patient said again, bare, with the writer's possessive or as a possessor ("my
  * mom, who is 81 ... Mom has Medicare", "Grandma's pill bottle", "my father ... Dad has VA benefits"): the patient
  * again, with the sex pinned as before. Said before the relation is tied, only with the writer's possessive ("Subject:
- * my mom's meds ... I'm writing for my mother"). Not after another person's possessive ("her mother" said by the
+ * my mom's meds ... I'm writing for my mother") or as a message's subject ("re: Dad"). Not after another person's possessive ("her mother" said by the
  * patient's daughter is handled apart).
  */
 export function relationRepeats(text: string, noun: Mention): Mention[] {
@@ -243,7 +263,11 @@ export function relationRepeats(text: string, noun: Mention): Mention[] {
     'dg',
   );
   return [...text.matchAll(re)]
-    .filter((m) => m.index! >= noun.end || (m.index! + m[0].length <= noun.start && /\b(?:[Mm]y|[Oo]ur) $/.test(text.slice(0, m.index))))
+    .filter(
+      (m) =>
+        m.index! >= noun.end ||
+        (m.index! + m[0].length <= noun.start && /\b(?:[Mm]y|[Oo]ur) $|\b(?:re|Re|RE|Subject|SUBJECT):\s*$/.test(text.slice(0, m.index))),
+    )
     .map((m) => ({ ...noun, start: m.index!, end: m.index! + m[0].length, surface: m[0] }));
 }
 

@@ -93,6 +93,7 @@ export function referentOf(discourse: Discourse, m: Mention): Referent {
       !patientSince(d, p, m) &&
       !insideQuote(text, p.end, m.start) &&
       !familyHistoryOnly(text, p, m) &&
+      !possessedTopicBefore(d, p, m) &&
       (p.gender === sex ||
         (p.gender === undefined &&
           (reportedBy(text, p, m) ||
@@ -339,7 +340,39 @@ function familyHistoryOnly(text: string, p: Person, m: Mention): boolean {
     verb !== null &&
     // One who died is no rival even in the same sentence ("Her grandmother died in 1918, and she worries ...").
     (/[.!?\n]['"’”)]*(?:\s|$)/.test(text.slice(p.end, m.start)) || /^(?:died|passed away)$/.test(verb[1]!)) &&
-    !/^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end))
+    !goesOnWithHistory(text, m)
+  );
+}
+
+/** The pronoun's clause goes on with a history ("She died at 45", "She was diagnosed at 50"): it may be the relative's. */
+const goesOnWithHistory = (text: string, m: Mention) =>
+  /^\s+(?:also\s+)?(?:died|passed away|was diagnosed)\b|\bat (?:age )?\d/.test(clauseAfter(text, m.end));
+
+/**
+ * A relative the patient's possessive introduces at the head of a sentence ("Her daughter, a practice nurse, will
+ * stay with her.", "Her mother, Mrs Byrne, was taught the injections."), read from a subject pronoun opening the
+ * next sentence ("She holds a medical card."): the note names the relative through the patient and turns back to
+ * the patient. The relative's apposition ("a practice nurse", "Mrs Byrne") is the same person. A pronoun in the
+ * relative's own sentence, after a semicolon, one that reports ("She says") or one going on with a history ("Her
+ * mother had breast cancer at 40. She died at 45.") stays theirs to claim.
+ */
+function possessedTopicBefore(d: Discourse, p: Person, m: Mention): boolean {
+  const { text } = d;
+  const head = d.people.find((q) => {
+    const possessive = /(?:^|[.!?]["'”’)]*\s+|\n)[ \t]*((?:Her|His) (?:[\w-]+ )?)$/.exec(text.slice(Math.max(0, q.start - 40), q.start));
+    return (
+      possessive !== null &&
+      d.patient.some((n) => n.start === q.start - possessive[1]!.length) &&
+      (q === p || (q.end <= p.start && /^,\s+(?:(?:a|an|the)\s+)?(?:[\w'’-]+\s+){0,2}$/.test(text.slice(q.end, p.start))))
+    );
+  });
+  return (
+    head !== undefined &&
+    opensClause(text, m) &&
+    !sameSentence(text, p.end, m.start) &&
+    /[.!?]["'”’)]*\s+["'“‘]?$/.test(text.slice(p.end, m.start)) &&
+    !SPEAKS.test(text.slice(m.end)) &&
+    !goesOnWithHistory(text, m)
   );
 }
 

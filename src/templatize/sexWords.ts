@@ -29,8 +29,11 @@ export function sexWords(text: string): Mention[] {
   // "19 yo college freshman, F, Korean American": the letter as a later item of the ID line the age opens.
   for (const m of text.matchAll(/(?<=\b\d{1,3} ?(?:yo|y\/o|y\.o\.|[-\s]year[-\s]old)\b[^\n.;:,]{1,40}, )([MF])(?=[,;]|\s*$|\n)/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
-  // "~50s M", "Appears 30s M", "an elderly M": the letter after an estimated age or an age band.
-  for (const m of text.matchAll(/(?<=(?:~|\b[Aa]ppears )\d0s |\b(?:elderly|middle-aged|young|adolescent) )([MF])(?![A-Za-z0-9])/dg))
+  // "~50s M", "Appears 30s M", "an elderly M": the letter after an estimated age or an age band, or after an age and a
+  // person noun that states no sex ("8 mo infant F").
+  for (const m of text.matchAll(
+    /(?<=(?:~|\b[Aa]ppears )\d0s |\b(?:elderly|middle-aged|young|adolescent) |\b\d{1,3} ?(?:mos?|months?|wks?|weeks?|days?|yo|y\/o)\.? (?:infant|baby|newborn|neonate|toddler|child) )([MF])(?![A-Za-z0-9])/dg,
+  ))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
   // "I'm 33 (F)", "im 16 (f)": a patient's own age and sex letter. A lowercase letter has no slot to write it back.
   for (const m of text.matchAll(/(?<=\b(?:I am|I['’]m|im) \d{1,3} \()([MFmf])(?=\))/dg)) {
@@ -45,6 +48,17 @@ export function sexWords(text: string): Mention[] {
           }),
     );
   }
+  // "36 y/o Somali woman, mother of 4": a parent noun in apposition to the patient's sex word names the patient.
+  for (const m of text.matchAll(
+    /(?<=\b(?:woman|man|female|male|lady|gentleman)\b[^.;:\n]{0,40}?, )(mother|father|mom|dad|mum) of (?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twins)\b/dg,
+  ))
+    out.push(
+      mention(m, 1, {
+        attribute: 'sex',
+        gender: /^(?:mother|mom|mum)$/.test(m[1]!) ? 'female' : 'male',
+        reason: `"${m[1]}" names the patient by relation: no slot renders it, so sex is pinned`,
+      }),
+    );
   // "Sex: F", "M/F: F", "Age/Sex: 72/F", "Pt: F, 30s" in a labelled field.
   for (const m of text.matchAll(/(?:\b(?:Sex|Gender|Pt|Patient|M\/F):\s*|\bAge\/Sex:\s*\d{1,3}\s*\/)([MF])\b(?![\/.]\w)/dg))
     out.push({ ...mention(m, 1, { attribute: 'sex', gender: m[1] === 'F' ? 'female' : 'male' }), slot: '{{noun_letter}}' });
@@ -52,7 +66,7 @@ export function sexWords(text: string): Mention[] {
 }
 
 /**
- * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister", Spanish "Sra." and titles
+ * "Mr.", "Mrs.", "Ms." before a name have slots. "Mr", "Mrs" and "Ms" without the stop, "Miss", "Mister", "Master", Spanish "Sra." and titles
  * in capitals ("MR. HASSAN") are found but have no slot: kept as written, they pin sex. "MS" is multiple sclerosis.
  * A couple's titles ("Mr. and Mrs. Ali") are one ambiguous span.
  */
@@ -62,7 +76,10 @@ export function titles(text: string): Mention[] {
     mention(m, 0, { attribute: 'ambiguous', reason: "a couple's titles: either may be the patient; kept as written" }),
   );
   const inCouple = (m: RegExpMatchArray) => couples.some((c) => m.index! >= c.start && m.index! < c.end);
-  const single = [...text.matchAll(/\b(Mrs|Mr|Ms|Mx|Miss|Mister|Sra|MRS|MR|MS)(\.?)(?= ?[A-Z])/dg)].filter((m) => !inCouple(m));
+  // "Master Kyle Doherty": the British title for a boy, before a name only ("Master's degree" is none).
+  const single = [...text.matchAll(/\b(Mrs|Mr|Ms|Mx|Miss|Mister|Master(?= \p{Lu}\p{Ll})|Sra|MRS|MR|MS)(\.?)(?= ?\p{Lu})/dgu)].filter(
+    (m) => !inCouple(m),
+  );
   return [
     ...couples,
     ...single.flatMap((m): Mention[] => {
@@ -70,7 +87,7 @@ export function titles(text: string): Mention[] {
       if (/^[A-Z]{2,3}$/.test(word) && stop === '') return []; // "MR" is mitral regurgitation, "MS" multiple sclerosis
       // "Mx." states no sex: found so that it is kept as written, never read as the patient's sex.
       if (word === 'Mx') return [mention(m, 0, { attribute: 'title', reason: 'a title that states no sex ("Mx."): kept as written' })];
-      const gender = word === 'Mr' || word === 'Mister' || word === 'MR' ? 'male' : 'female';
+      const gender = word === 'Mr' || word === 'Mister' || word === 'Master' || word === 'MR' ? 'male' : 'female';
       const title = TITLES[`${word}.`];
       if (title && stop === '.') return [{ ...mention(m, 0, { attribute: 'title', gender }), slot: `{{${title.slot}}}` }];
       return [

@@ -7,7 +7,7 @@ import { assignMentions } from './assign.js';
 import { detectAll, detectMentions } from './detect.js';
 import { INTERPRETER } from './languages.js';
 import { SEX_SPECIFIC } from './lexicon.js';
-import { morePatients } from './morePatients.js';
+import { misfiledNote, morePatients } from './morePatients.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
 /** The axes a case bank's mentions map onto: read from the demographics directory, found by id. */
@@ -40,6 +40,16 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     );
   const shared = sharedTextMention(c);
   if (shared) return reject(shared);
+  // A note filed on the wrong chart describes no one of this case: none of its words is a mention of the patient.
+  const misfiled = misfiledNote(c.text);
+  if (misfiled)
+    return {
+      kind: 'rejected',
+      case: c,
+      reason: `the text describes another patient than the chart's (${misfiled}): nothing in it is this patient's to template`,
+      mentions: [],
+      review,
+    };
   const second = morePatients(c.text, assigned, detected.otherPatients);
   if (second)
     return reject(

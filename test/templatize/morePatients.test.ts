@@ -78,6 +78,8 @@ describe("a text that describes a second patient in the patient's own words", ()
     ]) {
       const o = outcome(text);
       expect(o.kind === 'rejected' && o.reason, text).toMatch(/about a patient other than the chart's/);
+      // Nothing in it is this chart's patient's: not one slot, not even in the left-out case.
+      expect(o.mentions, text).toEqual([]);
     }
     for (const text of [
       'A 61-year-old man with gout. His uric acid was filed under the wrong chart last week; he is on allopurinol.',
