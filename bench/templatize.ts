@@ -57,6 +57,11 @@ for (const dir of only ?? dirs) {
   console.log(
     `detections inside clinical terms (trap surfaces): ${score.falseInTerms.length}, of them slotted: ${score.falseInTerms.filter((f) => f.slotted).length}, in a template written: ${score.falseInTerms.filter((f) => f.written).length}`,
   );
+  const unflagged = score.unflaggedInWritten;
+  const byKind = ATTRIBUTES.map((a) => `${a} ${unflagged.missed.filter((m) => m.attribute === a).length}`).filter((t) => !t.endsWith(' 0'));
+  console.log(
+    `patient cues left as written in a template, neither slotted nor listed for review: ${unflagged.missed.length} of ${unflagged.gold} (${pct(ratio(unflagged.missed.length, unflagged.gold))})${byKind.length > 0 ? `: ${byKind.join(', ')}` : ''}`,
+  );
   // --summary: the figures alone, so a blind corpus is measured without its cases reaching the person measuring it.
   if (summaryOnly) continue;
   for (const f of score.falseInTerms)

@@ -88,6 +88,12 @@ export interface CorpusScore {
    * review; `written` when the case also became a template (a left-out case's slots reach no template).
    */
   falseInTerms: { id: string; surface: string; term: string; slotted: boolean; written: boolean }[];
+  /**
+   * The patient's gold spans (every attribute but `ambiguous`) in the cases that became templates, and those of them
+   * that no detection touches, slotted or listed for review: a cue left as written in a template that nobody is told
+   * to look at, which every variant then repeats.
+   */
+  unflaggedInWritten: { gold: number; missed: { id: string; attribute: Attribute; surface: string }[] };
   outcomes: CaseOutcome[];
 }
 
@@ -105,13 +111,18 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
   const missed: CorpusScore['missed'] = [];
   const spurious: CorpusScore['spurious'] = [];
   const falseInTerms: CorpusScore['falseInTerms'] = [];
+  const unflaggedInWritten: CorpusScore['unflaggedInWritten'] = { gold: 0, missed: [] };
   cases.forEach((c, i) => {
     const detected: Mention[] = result.outcomes[i]!.mentions;
     const id = c.record.id;
+    const written = result.outcomes[i]!.kind === 'template';
     for (const g of c.gold) {
       byAttribute[g.attribute].gold++;
       if (detected.some((d) => d.attribute === g.attribute && overlaps(d, g))) byAttribute[g.attribute].found++;
       else missed.push({ id, attribute: g.attribute, surface: g.surface });
+      if (!written || g.attribute === 'ambiguous') continue;
+      unflaggedInWritten.gold++;
+      if (!detected.some((d) => overlaps(d, g))) unflaggedInWritten.missed.push({ id, attribute: g.attribute, surface: g.surface });
     }
     const terms = c.traps.flatMap((term) =>
       [...c.record.text.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({
@@ -132,12 +143,21 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
             surface: d.surface,
             term: term.term,
             slotted: d.slot !== undefined,
-            written: d.slot !== undefined && result.outcomes[i]!.kind === 'template',
+            written: d.slot !== undefined && written,
           });
       }
     }
   });
-  return { cases: cases.length, accepted: result.templates.length, byAttribute, missed, spurious, falseInTerms, outcomes: result.outcomes };
+  return {
+    cases: cases.length,
+    accepted: result.templates.length,
+    byAttribute,
+    missed,
+    spurious,
+    falseInTerms,
+    unflaggedInWritten,
+    outcomes: result.outcomes,
+  };
 }
 
 export const ratio = (n: number, d: number): number | undefined => (d === 0 ? undefined : n / d);
