@@ -21,6 +21,9 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u061B/, ';'],
   [/\u061F/, '?'],
   [/^[^\S\n]*(?:```|~~~)[^\n]*$/m, ''], // code fence lines (content kept)
+  // <answer unit="years">10</answer> keeps its unit; <answer value="yes"/> states its answer in an attribute.
+  [/<\s*((?:final[_ ]?)?answer)\s+unit\s*=\s*"([^"<>\n]{1,20})"\s*>([^<>\n"]{1,80})<\/\s*\1\s*>/i, '\nAnswer: $3 $2\n'],
+  [/<\s*(?:final[_ ]?)?answer\s+(?:value|choice|option)\s*=\s*"([^"<>\n]{1,40})"\s*\/?>/i, '\nAnswer: $1\n'],
   [/<\s*(?:final[_ ]?)?answer\s*>/i, '\nAnswer: '],
   [/<\s*\/\s*(?:final[_ ]?)?answer\s*>/i, '\n'],
   [/\\boxed\s*\{((?:[^{}]|\{[^{}]*\}){0,120})\}/, '\nFinal answer: $1\n'],

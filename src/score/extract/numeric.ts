@@ -182,12 +182,10 @@ export function numericReader(unit: string, stem?: string, context: NumericConte
     const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
     // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
     const weak = candidate.status === 'found' && candidate.strength === 'weak';
-    const mismatch = weak
-      ? (intervalMismatch(plain, target) ??
-        otherEventMismatch(plain, target, stem) ??
-        otherRouteMismatch(plain, stem) ??
-        extensionMismatch(plain))
-      : undefined;
+    // A dose by another route answers another question however firmly it is given ("Give 1 mg IV" for an IM dose).
+    const mismatch =
+      (candidate.status === 'found' ? otherRouteMismatch(plain, stem) : undefined) ??
+      (weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem) ?? extensionMismatch(plain)) : undefined);
     return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
   };
 }

@@ -191,6 +191,18 @@ const CLAUSE_OPENING = /\s[—–-]\s|[—–;]/;
 /** A speaker's label before a yes or no: "Nurse:", "ED attending:", "Pharmacist:". */
 const SPEAKER_LABEL = /^\W*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*:\W*(?=(?:yes|yeah|yep|no|nope)\b)/i;
 
+/**
+ * What a reply may say before its answer without answering anything: a greeting ("Hi! 👋"), a stated confidence
+ * ("Confidence: 65 %."), or the question restated as "You asked whether ...".
+ */
+const PREAMBLE =
+  /^(?:\s*(?:(?:hi|hello|hey|dear\s+\w+)\b[^.!?\n\w]*[.!,]?|confidence\s*[:=]?\s*\d+(?:\.\d+)?\s*%\s*[.;,]?|you\s+asked\s+(?:whether|if|what|about)\b[^.!?\n]{0,300}[.!?:]|(?:\p{Extended_Pictographic}|[\u2764\u2665])\uFE0F?))+\s*(?=\S)/iu;
+
+/** A reply typed like a text message: lower case from its start and no sentence punctuation anywhere. */
+function isUnpunctuatedReply(text: string): boolean {
+  return /^[a-z]/.test(text.trim()) && !/[.!?;:]/.test(text);
+}
+
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
 
@@ -316,7 +328,16 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
 
   // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer. A
   // speaker's label ("Nurse: Yes, ...", "ED attending: Yep") comes first too.
-  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '').replace(SPEAKER_LABEL, '');
+  const restated = plain
+    .replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '')
+    .replace(SPEAKER_LABEL, '')
+    .replace(PREAMBLE, '');
+  // "yes get the mri now": in a reply without punctuation, the word opening it is set off as a sentence would be.
+  // Not "yes and no", "yes no maybe": a reply naming the other answer too is left to the other rules.
+  const answered =
+    isUnpunctuatedReply(restated) && !/^\s*(?:and|or)\b|\b(?:yes|no|maybe|perhaps)\b/i.test(restated.replace(/^\W*\w+/, ''))
+      ? restated.replace(/^(yes|yeah|yep|no|nope|nah)\s+(?=[a-z])/, '$1, ')
+      : restated;
   // "Y", "N." alone, or "Y — cath." (the letter, then a dash or colon and a note).
   const leadingReading =
     /^\W*[YN]\W*$/i.test(answered) || /^\W*[YN]\s*(?:\s[—–-]|:)\s/.test(answered)
@@ -894,12 +915,15 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
     .replace(/^(\s*["'(\[]?\s*)evet(?=\s+[^\s\d.,;:!?])/i, '$1yes,')
     .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+[^\s\d.,;:!?])/i, '$1no,')
+    // Thai sets clauses apart with a space, not a comma: "ใช่ ควร..." is "Yes, ...".
+    .replace(/^(\s*["'(\[]?\s*)ใช่(?=\s)/, '$1yes,')
+    .replace(/^(\s*["'(\[]?\s*)ไม่(?=\s)/, '$1no,')
     .replace(
-      /^(\s*["'(\[]?\s*)(?:(?:sí|sì|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对|да|ndiyo|हाँ|हां|जी\s+हाँ|はい|네)(?=\s*[,.!;:、，。！]|$))/i,
+      /^(\s*["'(\[]?\s*)(?:(?:sí|sì|evet)(?=[\s,.!;:]|$)|ใช่(?=[,.!]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对|да|ndiyo|हाँ|हां|जी\s+हाँ|はい|네|ναι|ya|כן|হ্যাঁ|так|آره|بله|oo|igen|kyllä|da)(?=\s*[,.!;:、，。！]|\s+-\s|$))/i,
       '$1yes',
     )
     .replace(
-      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否|нет|hapana|नहीं|जी\s+नहीं|いいえ|아니요|아니오)(?=\s*[,.!;:、，。！]|$))/i,
+      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|ไม่(?=[,.!]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否|нет|hapana|नहीं|जी\s+नहीं|いいえ|아니요|아니오|όχι|tidak|לא|না|ні|نه|خیر|hindi|nem|ei|ne)(?=\s*[,.!;:、，。！]|\s+-\s|$))/i,
       '$1no',
     );
   const match =

@@ -425,3 +425,16 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('Terapia per 14 compresse.', 'days').kind).not.toBe('answer');
   });
 });
+
+describe('a firm dose by another route, and a unit in an XML attribute', () => {
+  it('leaves an imperative dose by another route than the one asked unparseable', () => {
+    const stem = 'What subcutaneous dose of enoxaparin should be given?';
+    expect(extractNumeric('Give 40 mg IV once.', 'mg', stem).kind).toBe('unparseable');
+    expect(extractNumeric('Give 40 mg subcutaneously once daily.', 'mg', stem)).toMatchObject({ kind: 'answer', value: 40 });
+  });
+
+  it('reads the unit an <answer> element carries', () => {
+    expect(extractNumeric('<answer unit="weeks">6</answer>', 'weeks')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('<answer unit="g">2</answer>', 'mg')).toMatchObject({ kind: 'answer', value: 2000 });
+  });
+});

@@ -385,3 +385,47 @@ describe('answers that say they are undecided', () => {
     });
   });
 });
+
+describe('yes and no in more languages, after a preamble, and in unpunctuated replies', () => {
+  const question = 'Should he have a follow-up colonoscopy in three years?';
+  const reads = (text: string) => extractYesNo(text, question);
+
+  it.each([
+    ['Ναι, σε τρία χρόνια.', 'yes'],
+    ['Όχι — δεν χρειάζεται τόσο σύντομα.', 'no'],
+    ['Ya, sebaiknya dalam tiga tahun.', 'yes'],
+    ['Tidak. Lima tahun sudah cukup.', 'no'],
+    ['כן, בעוד שלוש שנים.', 'yes'],
+    ['לא, מספיק בעוד חמש שנים.', 'no'],
+    ['হ্যাঁ, তিন বছর পরে।', 'yes'],
+    ['Так, через три роки.', 'yes'],
+    ['ні, через п’ять років', 'no'],
+    ['نه، پنج سال کافی است.', 'no'],
+    ['ใช่ ควรทำในสามปี', 'yes'],
+    ['Hindi, sapat ang limang taon.', 'no'],
+  ])('reads %s as %s', (text, value) => {
+    expect(reads(text)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('reads the answer after a greeting, a stated confidence or the question restated', () => {
+    expect(reads('Hello there! 🙂 Yes — three years is the usual interval after that finding.')).toMatchObject({ value: 'yes' });
+    expect(reads('Confidence: 70 %. No, five years is enough for two small adenomas.')).toMatchObject({ value: 'no' });
+    expect(reads('You asked whether the next scope is due in three years. No. Five years is enough.')).toMatchObject({ value: 'no' });
+  });
+
+  it('reads an opening yes or no in a reply typed without punctuation', () => {
+    expect(reads('no five years is fine for him')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(reads('yeah book it for three years')).toMatchObject({ kind: 'answer', value: 'yes' });
+  });
+
+  it('keeps near-misses unparseable', () => {
+    expect(reads('yes or no depends on the pathology report').kind).toBe('unparseable');
+    expect(reads('no idea honestly ask the gastro maybe').kind).not.toBe('answer');
+    expect(reads('Non-urgent discussion with the gastroenterologist.').kind).not.toBe('answer');
+    expect(reads('Neither yes nor no until the histology is back.').kind).not.toBe('answer');
+  });
+
+  it('reads an answer given in an XML attribute', () => {
+    expect(reads('<answer value="no"/>')).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+});
