@@ -1,7 +1,7 @@
 import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
-import { hedgeBetweenAnswers } from './hedging.js';
+import { DOUBTED_AFTER_BUT, hedgeBetweenAnswers } from './hedging.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -63,6 +63,9 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*|,\s*so\s+|\s[—–-]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
+  // "I would not order / do / recommend / give / start it" in Portuguese, Spanish, French and Italian: "eu não pediria TC",
+  // "no haría nada más", "je ne prescrirais pas", "non farei la TC".
+  /\bn(?:ão|ao|o)\s+(?:pedi|fa|ha|recomenda|indica|da|inicia|começa|comenza|solicita|prescreve|prescribi|administra|ordena)r[ií]a\b|\bje\s+ne\s+(?:demande|fe|recommande|donne|commence|prescri|conseille)rais\s+pas\b|\bnon\s+(?:chiede|fa|raccomande|da|inizie|prescrive|consiglie)rei\b/i,
   // "I'd skip the typhoid vaccine": declining what was asked (read only when the stem does not ask about skipping).
   /\bI(?:'d|\s+would)\s+(?:skip|forgo|pass\s+on)\b/i,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
@@ -501,7 +504,8 @@ function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<
   const noThing = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(text);
   if (!noThing || !stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4))) return undefined;
   // "No antibiotics were given before arrival" states a fact about the case, not a verdict.
-  if (FINITE_VERB.test(/^[^.;:,!?\n]*/.exec(text)?.[0] ?? '')) return undefined;
+  // Its clause ends at a spaced dash too: "No change - the genotype is normal" states no fact about a change.
+  if (FINITE_VERB.test(/^[^.;:,!?\n]*?(?=\s[—–-]\s|[.;:,!?\n]|$)/.exec(text)?.[0] ?? '')) return undefined;
   return {
     status: 'found',
     value: 'no',
@@ -956,6 +960,12 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // nothing ("Probably yes, provided ..." does commit, under its condition).
   const leftOpen = /^(?:(?:most|very|quite|almost) )?(?:probably|likely)\b/.test(word) ? hedgeBetweenAnswers(rest) : undefined;
   if (leftOpen !== undefined) return { conflict: `a guess left open ("${word} ... ${leftOpen}")` };
+  // "so yes — but the criteria are met without it, so maybe not": the verdict is doubted as soon as it is given.
+  const doubted = DOUBTED_AFTER_BUT.exec(rest);
+  if (doubted) return { conflict: `a verdict doubted at once ("${doubted[0].slice(0, 60)}")` };
+  // "Probably, if they're over 40.": a guess that holds only under a condition, with no verdict of its own.
+  if (/^(?:probably|likely)$/.test(word) && /^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b/i.test(rest))
+    return { conflict: `a guess under a condition ("${segment.slice(0, 60).trim()}")` };
   const markerNoun = afterMarker && value === 'no' && word === 'no' && /^\s+[a-z]/i.test(rest) && !NOT_AN_ANSWER_AFTER_NO.test(rest);
   if (!punctuated && !markerNoun && !(isCoreWord && ANSWER_CONTINUATION.test(rest))) return undefined;
   if (value === 'no' && DECLINING_CONTINUATION.test(rest)) return undefined;

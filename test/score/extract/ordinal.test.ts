@@ -411,3 +411,30 @@ describe('a terse reply that also names a level the scale lacks', () => {
     expect(extractOrdinal('General ward for 5 days.', care)).toMatchObject({ kind: 'answer', value: 2 });
   });
 });
+
+describe('ranked choices and alternatives that name two levels', () => {
+  const scale = [
+    { value: 1, label: 'Advice and self-care at home' },
+    { value: 2, label: 'Admission to a general medical ward' },
+    { value: 3, label: 'Admission to intensive care with organ support' },
+  ];
+
+  it('reads the first-ranked choice, not the fallback', () => {
+    expect(extractOrdinal('1st choice: the general ward (level 2)\n2nd choice: intensive care if he tires (level 3)', scale)).toMatchObject(
+      { kind: 'answer', value: 2 },
+    );
+  });
+
+  it('leaves a terse alternative between two levels unparseable', () => {
+    expect(extractOrdinal('medical ward or intensive care', scale).kind).toBe('unparseable');
+    expect(extractOrdinal('Intensive care with organ support and some advice for home.', scale).kind).toBe('unparseable');
+  });
+
+  it('still reads a level whose own label joins two words with "or"', () => {
+    const urgent = [
+      { value: 1, label: 'Routine review with the GP' },
+      { value: 2, label: 'Same-day urgent care or GP visit' },
+    ];
+    expect(extractOrdinal('Same-day urgent care visit, today.', urgent)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+});

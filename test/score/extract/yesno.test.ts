@@ -429,3 +429,29 @@ describe('yes and no in more languages, after a preamble, and in unpunctuated re
     expect(reads('<answer value="no"/>')).toMatchObject({ kind: 'answer', value: 'no' });
   });
 });
+
+describe('verdicts doubted, guesses under a condition, revisions in other languages, "No change"', () => {
+  it('leaves a verdict doubted in its own sentence, and a guess under a condition, unparseable', () => {
+    const question = 'Is an MRI needed before the injection?';
+    expect(extractYesNo('It helps to plan the needle path, so yes — but plenty of clinics skip it, so maybe not.', question).kind).toBe(
+      'unparseable',
+    );
+    expect(extractYesNo('Likely, when the pain radiates below the knee.', question).kind).toBe('unparseable');
+    expect(extractYesNo('Likely yes, because the pain radiates below the knee.', question)).toMatchObject({ value: 'yes' });
+  });
+
+  it('does not keep an opening yes that a Portuguese or Spanish revision takes back', () => {
+    const question = 'Should she have an X-ray of the ankle?';
+    expect(
+      extractYesNo('Sim. Ela tem dor no maléolo... na verdade, ela consegue andar. Com esse exame, eu não faria radiografia.', question)
+        .kind,
+    ).not.toBe('answer');
+    expect(extractYesNo('Sí. De hecho, puede caminar; no pediría radiografía.', question)).not.toMatchObject({ value: 'yes' });
+  });
+
+  it('reads "No change - ..." as a no to a question about changing', () => {
+    expect(
+      extractYesNo('No change - the level is in range, so carry on with the same dose.', 'Should the lithium dose be changed?'),
+    ).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+});
