@@ -208,7 +208,9 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       if (reading) {
         const sameTier = segments.filter((other) => other.tier === (tier === markerTiers[0] ? 'final' : 'answer'));
         const disagreement =
-          quotesAnotherOption(segment, reading.letter, options) ?? markerDisagreement(plain, reading.letter, index, sameTier, options);
+          quotesAnotherOption(segment, reading.letter, options) ??
+          markerDisagreement(plain, reading.letter, index, sameTier, options) ??
+          statedBeforeAsAnotherOption(plain.slice(0, index), reading.letter, options);
         if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
         return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
       }
@@ -235,8 +237,13 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const closingCased =
     /^[A-Z]$/.test(closingLetter) || (closing !== null && /(?:\bso|\bthat'?s|\bthat\s+is|\boption)\s+\(?[a-z]\)?[.!]?$/i.test(closing[0]));
   const closingKey = closing && closingCased ? options.letters.get(closingLetter.toUpperCase()) : undefined;
-  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
+  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined) {
+    const before = plain.trim().slice(0, plain.trim().length - closing[0].length);
+    const statedAsAnother = statedBeforeAsAnotherOption(before, closingKey, options);
+    if (statedAsAnother)
+      return { status: 'ambiguous', explanation: `the answer closes with "${closing[0].trim()}", but ${statedAsAnother}` };
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
+  }
 
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
@@ -253,6 +260,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const tableRow = markedTableRow(clean);
   const tableReading = tableRow === undefined ? undefined : readStrictLine(tableRow, options, false);
   if (tableReading && !('conflict' in tableReading)) return strong(tableReading.letter, `the one row a table marks: "${tableRow ?? ''}"`);
+  // "| B NK1 + 5-HT3 + dex | Yes |": a row labelled by its option letter before a shortened text.
+  const rowLetter =
+    tableReading === undefined ? options.letters.get(/^\(?([A-Z])\)?(?=[\s.):]|$)/.exec(tableRow ?? '')?.[1] ?? '') : undefined;
+  if (rowLetter !== undefined) return strong(rowLetter, `the one row a table marks: "${tableRow ?? ''}"`);
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
@@ -526,6 +537,42 @@ function markerDisagreement(
     }
   }
   return explanationForAnotherOption(plain, letter, markerIndex, options, false);
+}
+
+/**
+ * Why the one sentence before a letter (`before` ends where the letter's marker starts) contradicts it, or undefined:
+ * it states another option's whole text (of three words or more), without weighing it, and never the letter's own
+ * ("After a first seizure with normal tests, no further investigation is required. Answer: A" where B is "No further
+ * investigation"): a letter with another option's text.
+ */
+function statedBeforeAsAnotherOption(before: string, letter: string, options: Options): string | undefined {
+  // Only an answer that is that one statement and its letter: reasoning before a letter discusses the other options.
+  const sentences = splitSentences(before.trim());
+  const sentence = sentences.length === 1 ? (sentences[0] ?? '') : '';
+  // "... could work too, but not really": a statement weighed, not made.
+  if (
+    sentence.length === 0 ||
+    REVISION_CUE.test(sentence) ||
+    CONDITIONAL_SENTENCE.test(sentence) ||
+    /\b(?:could|might|may|would|but)\b/i.test(sentence)
+  )
+    return undefined;
+  const lower = sentence.toLowerCase();
+  // An option text of three words or more: a single word ("Paracetamol") is as likely a part of the letter's option.
+  const stated = new Set(
+    findPhraseMentions(sentence, options.phrases)
+      .filter(
+        (mention) =>
+          sentence.slice(mention.start, mention.end).trim().split(/\s+/).length >= 3 &&
+          !isRejectedMention(lower, mention.start, mention.end) &&
+          !isInRejectingClause(sentence, mention.start, mention.end),
+      )
+      .map((mention) => mention.id),
+  );
+  const other = [...stated].find((id) => id !== letter);
+  return other !== undefined && !stated.has(letter)
+    ? `the sentence before it states option ${other} ("${sentence.slice(0, 60)}")`
+    : undefined;
 }
 
 /**
@@ -820,6 +867,10 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
     const [letter] = [...anywhere];
     // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it,
     // unless the text labels the mentioned option, and only it, with its letter.
+    // "POP (A), implant (B) and condoms (D) are all fine": the one text is one of several options labelled in a list.
+    const listed = labelledBeside(plain, letter ?? '', options);
+    if (listed !== undefined)
+      return { status: 'ambiguous', explanation: `option ${letter ?? ''}'s text is one of a list labelling ${listed}` };
     const ownLabel = labelled.size === 1 && labelled.has(letter ?? '');
     const described = ownLabel ? undefined : optionDescribed(plain, options.phrases, { sentenceRivals: true });
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
@@ -838,6 +889,18 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
   if (inDecisions.size > 1 || anywhere.size > 1) {
     const named = inDecisions.size > 1 ? inDecisions : anywhere;
     return { status: 'ambiguous', explanation: `texts of several options mentioned (${[...named].join(', ')}) and no answer marker` };
+  }
+  return undefined;
+}
+
+/**
+ * The other option letters bracketed in the sentence that brackets `letter` too ("POP (A), implant (B) and condoms
+ * (D)"), joined for an explanation, or undefined when no sentence labels `letter` beside another.
+ */
+function labelledBeside(plain: string, letter: string, options: Options): string | undefined {
+  for (const sentence of splitSentences(plain)) {
+    const bracketed = new Set([...sentence.matchAll(/\(([A-Z])\)/g)].flatMap((match) => options.letters.get(match[1] ?? '') ?? []));
+    if (bracketed.has(letter) && bracketed.size > 1) return [...bracketed].filter((other) => other !== letter).join(', ');
   }
   return undefined;
 }

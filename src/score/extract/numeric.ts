@@ -115,6 +115,12 @@ const SAY_MARKER =
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
 
+/** A stem asking what share of a dose to give ("What percentage of the standard starting dose ...?"). */
+const SHARE_OF_DOSE_STEM = /\b(?:percentage|percent|proportion|%)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}dose\b/i;
+/** "reduce the dose by 25 %", "a 25 % dose reduction": a cut, whose complement is the share of the dose given. */
+const DOSE_CUT =
+  /\b(?:reduc(?:e|ed|ing)|decreas(?:e|ed|ing)|lower(?:ed|ing)?|cut(?:ting)?)\s+(?:(?:the|its|her|his|their)\s+)?(?:(?:starting|initial|standard|usual|full)\s+)?(?:dose\s+)?by\s+(\d+(?:\.\d+)?)\s*%|\b(?:a\s+)?(\d+(?:\.\d+)?)\s*%\s+(?:dose\s+)?reduction\b/gi;
+
 /** A question stem asking for a day's total ("daily dose", "per day", "in 24 hours"). */
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
 /** A question stem asking for one dose ("every 12 hours", "single", "bolus", "now", "per dose"). */
@@ -175,7 +181,7 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
 export function numericReader(unit: string, stem?: string, context: NumericContext = {}): (text: string) => Extraction<number> {
   const asked = parseTargetUnit(unit, stem, context);
   return (text) => {
-    const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), asked), countsAUnit);
+    const clean = numberWordsBeforeUnits(asPercentAsked(normalizeAnswerText(text), asked), countsAUnit);
     const plain = stripMarkdownEmphasis(clean);
     const target = withCustomDailyWritten(asked, plain);
     const whole = findNumericCandidate(clean, plain, target);
@@ -217,6 +223,8 @@ interface TargetUnit {
   readonly intervalHours?: number;
   /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
   readonly asksBound?: 'upper' | 'lower';
+  /** The stem asks what percentage of a dose to give: a cut "by 25 %" gives 75 %. */
+  readonly asksShareOfDose?: boolean;
 }
 
 /**
@@ -225,10 +233,19 @@ interface TargetUnit {
  * give 350. Without a stem, or with a stem that also names one dose, the unit is taken as written: a daily total is
  * then not an answer to "mg" (it may be two doses).
  */
-/** Rewrites "0.75 of predicted" as "75 % of predicted" when the question asks for a percentage of predicted. */
-function asPercentOfPredicted(text: string, target: TargetUnit): string {
-  if (!/%\s*pred/i.test(target.written)) return text;
-  return text.replace(FRACTION_OF_PREDICTED, (_, fraction: string) => `${Math.round(Number(fraction) * 1e6) / 1e4} % of predicted`);
+/**
+ * Rewrites "0.75 of predicted" as "75 % of predicted" when the question asks for a percentage of predicted, and a dose
+ * cut ("reduce the dose by 25 %") as the share given ("give 75 % of the dose") when it asks what share of a dose to give.
+ */
+function asPercentAsked(text: string, target: TargetUnit): string {
+  const shares = target.asksShareOfDose
+    ? text.replace(
+        DOSE_CUT,
+        (_, by?: string, reduction?: string) => `give ${Math.round((100 - Number(by ?? reduction)) * 1e4) / 1e4} % of the dose`,
+      )
+    : text;
+  if (!/%\s*pred/i.test(target.written)) return shares;
+  return shares.replace(FRACTION_OF_PREDICTED, (_, fraction: string) => `${Math.round(Number(fraction) * 1e6) / 1e4} % of predicted`);
 }
 
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
@@ -243,6 +260,7 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
     ...pressureSideAsked(stem ?? ''),
     asksScores: [...(stem ?? '').matchAll(NAMED_SCORES_IN)].map((match) => scoreKey(match[0])),
     ...(asksBound === undefined ? {} : { asksBound }),
+    asksShareOfDose: stem !== undefined && SHARE_OF_DOSE_STEM.test(stem),
   };
 }
 
@@ -654,6 +672,9 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
   return fromSegment(plain, target, 'terse reply', true);
 }
 
+/** "Each 4 mg dose", "per dose", "a single dose": a name for one dose's amount. */
+const ONE_DOSE_NAMED = /\b(?:each|per|every|one|a\s+single)\s+(?:[\w.]+\s+){0,3}?dose\b/i;
+
 /**
  * "AG = 26.", "FIB-4 ≈ 2.44", "stop_bang_total: 7", "CKD-EPI 2021 (race-free): ~58.": a name, a sign, one value (not
  * a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
@@ -667,8 +688,12 @@ function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> |
     );
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
   // "Bolus: 7 mg." for the total dose: the name says the value is one part of it.
-  if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${plain.slice(0, plain.length - (named[1] ?? '').length)}`))
+  const name = plain.slice(0, plain.length - (named[1] ?? '').length);
+  if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${name}`))
     return { status: 'ambiguous', explanation: `"${plain.trim()}" names one part of the total asked for` };
+  // "Each 4 mg dose is 20 MME, six times a day" for MME per day: the name says the value is one dose's.
+  if (/\/\s*(?:day|d)\b|\bdaily\b/i.test(target.written) && ONE_DOSE_NAMED.test(name))
+    return { status: 'ambiguous', explanation: `"${plain.trim()}" gives one dose's value, not the daily total asked for` };
   return fromSegment(named[1] ?? '', target, 'terse named value', true);
 }
 
@@ -872,7 +897,18 @@ function isApproximateRestatement(plain: string, quantity: Quantity, value: numb
   return previousValue !== 0 && Math.abs(value - previousValue) / Math.abs(previousValue) <= RESTATEMENT_TOLERANCE;
 }
 
-function fromWholeText(plain: string, quantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
+/** A clause that states when something holds ("once clinically stable for ≥ 48 h", "until afebrile for 2 days"). */
+const CONDITION_CLAUSE = /\b(?:once|until|unless|provided|as\s+long\s+as|if|when)\b[^.;:,\n]*$/i;
+
+/** Whether `quantity` sits in a condition clause: it states the condition, not the value asked for. */
+function inConditionClause(plain: string, quantity: Quantity): boolean {
+  return CONDITION_CLAUSE.test(plain.slice(Math.max(0, quantity.start - 80), quantity.start));
+}
+
+function fromWholeText(plain: string, allQuantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
+  // "Minimum 5 days, once clinically stable for ≥ 48 h": the condition's quantity yields to one stated outside any.
+  const unconditioned = allQuantities.filter((quantity) => !inConditionClause(plain, quantity));
+  const quantities = unconditioned.length > 0 ? unconditioned : allQuantities;
   const usable: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const minimums: Quantity[] = [];
@@ -1326,11 +1362,11 @@ function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): bo
 
 /** "7 mg IV bolus", "a loading dose of 300 mg", "7 mg en bolo": an amount named as one part of a regimen. */
 const PART_OF_REGIMEN =
-  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![A-Za-zÀ-ÿ]))/i;
+  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus(?:es)?|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![A-Za-zÀ-ÿ]))/i;
 /** "63.2 mg over 60 min": the infusion that follows a bolus, when the answer names one. */
 const OVER_DURATION =
   /^\s*(?:IV\s+)?(?:over|in|durante|en|über)\s+(?:an?\s+|one\s+|\d+\s*)(?:min(?:ute)?s?|minutos|h|hours?|hr|horas?|hora|stunden?)\b/i;
-const BOLUS = /\b(?:bol(?:us|o)|push|loading\s+dose)\b/i;
+const BOLUS = /\b(?:bol(?:us(?:es)?|o)|push|loading\s+dose)\b/i;
 
 /**
  * Whether the question asks for a total and the amount is named as one part of it (and not as the total): a bolus, a

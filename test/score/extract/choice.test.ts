@@ -417,3 +417,42 @@ describe('a letter standing as a sentence beside another option labelled in pass
     });
   });
 });
+
+describe('lists of labelled options, verdict tables by letter, and a letter after another option stated whole', () => {
+  const options = {
+    A: 'Low-dose CT every year',
+    B: 'Chest X-ray every year',
+    C: 'No further screening',
+    D: 'Sputum cytology',
+  };
+
+  it('leaves one option text among several labelled options of a list unparseable', () => {
+    expect(extractChoice('Skip: X-ray (B) — sputum tests (D) and CT scans (A) are all acceptable alternatives.', options).kind).toBe(
+      'unparseable',
+    );
+  });
+
+  it('reads the one row a verdict table marks by its letter before a shortened text', () => {
+    const table =
+      '| Strategy | Recommended? |\n|---|---|\n| A Yearly LDCT | Yes |\n| B Yearly CXR | No |\n| C Stop | No |\n| D Cytology | No |';
+    expect(extractChoice(table, options)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('leaves a letter after a statement of another option whole unparseable, but not a letter after reasoning', () => {
+    expect(extractChoice('She quit 20 years ago, so no further screening is needed. Answer: A', options).kind).toBe('unparseable');
+    expect(
+      extractChoice('She quit 20 years ago; no further screening could be argued, but she still qualifies. Answer: A', options),
+    ).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('30 pack-years, quit 5 years ago. Answer: A', options)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('reads the first choice of a ranked list', () => {
+    expect(extractChoice('1st choice: A (low-dose CT)\n2nd choice: B if CT is unavailable', options)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+  });
+});

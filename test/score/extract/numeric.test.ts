@@ -438,3 +438,28 @@ describe('a firm dose by another route, and a unit in an XML attribute', () => {
     expect(extractNumeric('<answer unit="g">2</answer>', 'mg')).toMatchObject({ kind: 'answer', value: 2000 });
   });
 });
+
+describe('conditions, boluses, one dose for a daily total, and a dose cut as a share of the dose', () => {
+  it('reads the value beside a condition, not the condition', () => {
+    const stem = 'How many days should the antibiotics be given in total?';
+    expect(extractNumeric('At least 7 days, until afebrile for 72 h.', 'days', stem)).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('7 days once she has been afebrile for 3 days.', 'days', stem)).toMatchObject({ kind: 'answer', value: 7 });
+  });
+
+  it('leaves boluses for a total volume unparseable', () => {
+    const stem = 'What total volume of fluid should be given in the first hour?';
+    expect(extractNumeric('250 mL boluses until the pressure recovers.', 'mL', stem).kind).toBe('unparseable');
+  });
+
+  it("leaves one dose's value for a daily total unparseable", () => {
+    const stem = 'What is the total daily dose in morphine milligram equivalents?';
+    expect(extractNumeric('Each 10 mg dose of oxycodone is 15 MME.', 'MME/day', stem).kind).toBe('unparseable');
+  });
+
+  it('reads a dose cut as the share of the dose given, only when the stem asks for that share', () => {
+    const stem = 'What percentage of the usual dose should be given?';
+    expect(extractNumeric('Lower the dose by 30 %.', '%', stem)).toMatchObject({ kind: 'answer', value: 70 });
+    expect(extractNumeric('A 40 % dose reduction.', '%', stem)).toMatchObject({ kind: 'answer', value: 60 });
+    expect(extractNumeric('Lower it by 30 %.', '%', 'By what percentage should the dose be lowered?')).toMatchObject({ value: 30 });
+  });
+});
