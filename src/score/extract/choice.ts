@@ -541,7 +541,8 @@ function markerDisagreement(
 
 /**
  * Why the one sentence before a letter (`before` ends where the letter's marker starts) contradicts it, or undefined:
- * it states another option's whole text (of three words or more), without weighing it, and never the letter's own
+ * it states another option's whole text (of three words or more) or three words only that option has, without weighing
+ * it, and never the letter's own
  * ("After a first seizure with normal tests, no further investigation is required. Answer: A" where B is "No further
  * investigation"): a letter with another option's text.
  */
@@ -569,6 +570,9 @@ function statedBeforeAsAnotherOption(before: string, letter: string, options: Op
       )
       .map((mention) => mention.id),
   );
+  // "Start at a reduced dose and adjust to the blood counts — A.": three words or more that only another option has (two
+  // are often a finding the option also names: "blood loss", "cancer-associated").
+  for (const id of optionsQuoted(sentence, options.phrases, 3)) stated.add(id);
   const other = [...stated].find((id) => id !== letter);
   return other !== undefined && !stated.has(letter)
     ? `the sentence before it states option ${other} ("${sentence.slice(0, 60)}")`

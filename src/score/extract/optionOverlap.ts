@@ -257,18 +257,22 @@ function optionKeys(phrases: ReadonlyArray<{ readonly id: string; readonly phras
 }
 
 /**
- * The options a clause of `text` names by at least two words that only that option has ("the CKD-EPI 2021 race-free
- * equation" for "About 51 mL/min/1.73 m2, from the race-free CKD-EPI 2021 creatinine equation"), in clauses that do
- * not rule out or make conditional what they name. Stricter than {@link optionDescribed}: for checking whether the
- * words right after a letter quote another option.
+ * The options a clause of `text` names by at least `minimumWords` (two unless given) words that only that option has
+ * ("the CKD-EPI 2021 race-free equation" for "About 51 mL/min/1.73 m2, from the race-free CKD-EPI 2021 creatinine
+ * equation"), in clauses that do not rule out or make conditional what they name. Stricter than {@link optionDescribed}:
+ * for checking whether the words right after a letter quote another option.
  */
-export function optionsQuoted(text: string, phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>): Set<string> {
+export function optionsQuoted(
+  text: string,
+  phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
+  minimumWords = 2,
+): Set<string> {
   const { unique } = optionKeys(phrases);
   const quoted = new Set<string>();
   for (const clause of splitClauses(text)) {
     if (clause.rejecting || clause.conditional) continue;
     const words = contentKeys(clause.text);
-    for (const [id, own] of unique) if ([...own].filter((key) => words.has(key)).length >= 2) quoted.add(id);
+    for (const [id, own] of unique) if ([...own].filter((key) => words.has(key)).length >= minimumWords) quoted.add(id);
   }
   return quoted;
 }

@@ -447,6 +447,9 @@ describe('lists of labelled options, verdict tables by letter, and a letter afte
       value: 'A',
     });
     expect(extractChoice('30 pack-years, quit 5 years ago. Answer: A', options)).toMatchObject({ kind: 'answer', value: 'A' });
+    const dosing = { A: 'The usual full dose', B: 'A reduced dose titrated to kidney function and levels', C: 'Double the dose' };
+    expect(extractChoice('Give a reduced dose, titrated to kidney function and levels — A.', dosing).kind).toBe('unparseable');
+    expect(extractChoice('Kidney function is normal, so the usual full dose — A.', dosing)).toMatchObject({ value: 'A' });
   });
 
   it('reads the first choice of a ranked list', () => {
