@@ -5,6 +5,7 @@ import { markedTableRow } from './markdownTable.js';
 import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed, optionNamedByWords, optionsQuoted } from './optionOverlap.js';
+import { letterAmidOtherScript, withLatinOptionLetters } from './otherScripts.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions, phraseRepliedVerbatim, preparePhrases, squashed, type PreparedPhrases } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -44,11 +45,12 @@ const CHOICE_VERB_MARKER =
 
 /**
  * Markers before an upper-case letter, matched case-sensitively (CHOICE_VERB_MARKER is read case-insensitively, and
- * these must not take "choose a different drug" or "C. difficile" for a letter): ", so A" and "— choose B" opening a
- * clause, and a letter closing a sentence after a comma ("... for primary PCI, D. Don't wait"; not "B, C.").
+ * these must not take "choose a different drug" or "C. difficile" for a letter): "That's C.", "Answer B." (no colon),
+ * a letter set off by dashes ("Valproate — A — because ..."), ", so A" and "— choose B" opening a clause, and a letter
+ * closing a sentence after a comma ("... for primary PCI, D. Don't wait"; not "B, C.").
  */
 const CASED_CHOICE_MARKER =
-  /,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:[Cc]hoose|[Pp]ick|[Ss]elect)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))/g;
+  /\b[Tt]hat(?:'s|\s+is|\s+would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?:[.,;!]|\s-|$))|\b[Aa]nswer(?=\s+\(?[A-Z]\)?(?:[.,;!]|\s-|$))|\s-\s*(?=\(?[A-Z]\)?\s+-\s)|,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:[Cc]hoose|[Pp]ick|[Ss]elect)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))/g;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -131,7 +133,7 @@ export function choiceReader(options: Readonly<Record<string, string>>): (text: 
     ),
   };
   return (text) => {
-    const clean = normalizeAnswerText(text);
+    const clean = withLatinOptionLetters(normalizeAnswerText(text));
     const plain = stripMarkdownEmphasis(clean);
     const whole = findChoiceCandidate(clean, plain, prepared);
     const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, prepared));
@@ -245,6 +247,12 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
   }
 
+  // "ควรเจาะ... ตอบข้อ A", "...– תשובה B.": the one Latin letter set off in an answer written in another script.
+  // Only when no other option letter stands anywhere ("A чи B — вирішить лікар" is "A or B").
+  const amid = options.letters.get(letterAmidOtherScript(plain) ?? '');
+  if (amid !== undefined && new Set(lettersNamed(plain, options.letters)).size === 1)
+    return strong(amid, `option letter ${amid} set off in an answer in another script`);
+
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
   if (leading) {
@@ -279,6 +287,9 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     const [letter, written] = onlyLineLetters;
     return strong(letter, `line consisting of "${written}"`);
   }
+
+  const standing = standingLetter(plain, options);
+  if (standing) return strong(standing.letter, `"${standing.written}" stands as a sentence of its own`);
 
   const bold = fromBold(clean, options);
   if (bold) return bold;
@@ -454,10 +465,13 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
  * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
  * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.", "Antwoord C.", "Odpowiedź A.", "Đáp án C."), after an
  * emoji ("... referral. 🩺 D"), after "so" / "that's" ending a spoken answer ("... thats option a"), alone after the
- * last full stop ("… が推奨されます。A") or as "option X" in Italian, Russian, Hindi or Swahili ("— विकल्प C।").
+ * last full stop ("… が推奨されます。A") or as "option X" in Italian, Spanish, Portuguese, Indonesian, Polish, Turkish,
+ * Russian, Ukrainian, Hindi or Swahili ("— विकल्प C।", "— alternativa D.", "Pilihan A."); the word for "answer" also in
+ * Indonesian, Tagalog, the Scandinavian languages, Finnish, Hungarian, Romanian, the South Slavic languages and Swahili
+ * ("Jawaban B.", "— sagot A.").
  */
 const CLOSING_LABEL =
-  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|[.!?。！？।](?=\s*\(?[A-Z]\)?[.!।]?$)|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:(?:option|opzione|вариант|विकल्प|chaguo)\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!।]?$/i;
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|[.!?。！？।](?=\s*\(?[A-Z]\)?[.!।]?$)|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|jawaban|pilihan|alternativa|sagot|svar|vastaus|válasz|răspuns|odgovor|jibu|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:(?:option|opzione|opci[oó]n|op[çc][ãa]o|alternativa|pilihan|opsi|variante|wariant|se[çc]enek|вариант|варіант|विकल्प|chaguo)\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!।]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
@@ -487,8 +501,28 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
   return { letter: options.letters.get(only.label) ?? only.label, line: only.line.slice(0, 80) };
 }
 
-/** A capital letter as a sentence of its own inside the text ("... conceive - B. The ...", "... the day before. A. Nifedipine"). */
-const STANDING_LETTER = /(?:[.!?:;]\s+|\s-\s+)([A-Z])\.(?=\s|$)/g;
+/**
+ * A capital letter as a sentence of its own inside a line ("... conceive - B. The ...", "... the day before. A.
+ * Nifedipine"); at the start of a line it labels a list item instead ("A. True\nB. False").
+ */
+const STANDING_LETTER = /(?:[.!?:;][^\S\n]+|\s-[^\S\n]+)([A-Z])\.(?=\s|$)/g;
+
+/**
+ * The one option letter that stands as a sentence of its own between others ("... 2.4 MU IM × 1. A. Confidence: 95 %.",
+ * "... LABA + LAMA. B. A is wrong: ..."), or undefined when none does, several do (a walk-through "A. ... B. ..."), or
+ * the sentence after it rules it out ("A. Not appropriate").
+ */
+function standingLetter(plain: string, options: Options): { letter: string; written: string } | undefined {
+  const standing = new Map<string, string>();
+  for (const match of plain.matchAll(STANDING_LETTER)) {
+    const key = options.letters.get(match[1] ?? '');
+    const after = plain.slice((match.index ?? 0) + match[0].length);
+    if (key === undefined || REJECTING_EXPLANATION.test(/^[^.;!?\n]*/.exec(after)?.[0] ?? '')) continue;
+    standing.set(key, match[0].trim());
+  }
+  const only = standing.size === 1 ? [...standing][0] : undefined;
+  return only === undefined ? undefined : { letter: only[0], written: only[1] };
+}
 
 /** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
 const REVISION_CUE =

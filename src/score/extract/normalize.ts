@@ -108,9 +108,23 @@ export function normalizeAnswerText(raw: unknown): string {
     VULGAR_FRACTION,
     (_, whole: string | undefined, fraction: string) => `${whole ?? '0'}.${VULGAR_FRACTIONS[fraction] ?? ''}`,
   );
-  text = text.normalize('NFKC');
+  text = text.normalize('NFKC').replace(NON_ASCII_DIGIT, asciiDigit);
   for (const [pattern, replacement] of GLOBAL_REWRITES) text = text.replace(pattern, replacement);
   return text.trim();
+}
+
+/** A decimal digit of another script: Persian "۴", Bengali "৪", Devanagari "४", Thai "๔". */
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/**
+ * The ASCII digit for a decimal digit of another script. Unicode encodes each script's digits 0-9 as one contiguous
+ * run, so the digit's value is how many digits precede it in its run.
+ */
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0) ?? 0;
+  let value = 0;
+  while (value < 9 && /\p{Nd}/u.test(String.fromCodePoint(code - value - 1))) value += 1;
+  return String(value);
 }
 
 /** Single pass over reasoning tags; see step 2 of {@link normalizeAnswerText}. */
