@@ -13,7 +13,10 @@ const OTHER_SCRIPT_WORD = String.raw`(?:(?!\p{Script=Latin})[\p{L}\p{M}])+`;
  * "คำตอบ: ข้อ A"), closing its sentence or the text, or followed by a dash or a colon: group 1.
  */
 function valueAfterOtherScript(value: string): RegExp {
-  return new RegExp(String.raw`${OTHER_SCRIPT_WORD}:?\s+(?:${OTHER_SCRIPT_WORD}\s+)?(${value})(?=\s*(?:[.!?।,;:)]|\s-\s|$))`, 'gu');
+  return new RegExp(
+    String.raw`${OTHER_SCRIPT_WORD}:?\s+(?:${OTHER_SCRIPT_WORD}\s+)?(${value})(?![.,]\d)(?=\s*(?:[.!?।,;:)]|\s-\s|$))`,
+    'gu',
+  );
 }
 
 const LETTER_AFTER_OTHER_SCRIPT = valueAfterOtherScript('[A-Z]');

@@ -438,3 +438,28 @@ describe('ranked choices and alternatives that name two levels', () => {
     expect(extractOrdinal('Same-day urgent care visit, today.', urgent)).toMatchObject({ kind: 'answer', value: 2 });
   });
 });
+
+describe('a level set off in an answer in another script', () => {
+  const scale = [
+    { value: 1, label: 'Self-care at home' },
+    { value: 2, label: 'See a GP within a week' },
+    { value: 3, label: 'Same-day urgent care' },
+    { value: 4, label: 'Emergency department now' },
+  ];
+
+  it.each([
+    ['לכו לחדר מיון עכשיו — רמה 4.', 4],
+    ['Πηγαίνετε σε γιατρό εντός εβδομάδας. Επίπεδο 2.', 2],
+    ['ไปคลินิกวันนี้ ข้อ 3', 3],
+    ['همین امروز به درمانگاه بروید — سطح ۳.', 3],
+    ['Ідіть до лікаря протягом тижня — варіант 2.', 2],
+  ])('reads %s as %d', (text, value) => {
+    expect(extractOrdinal(text, scale)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('does not read a decimal, a number outside the scale or two numbers as the level', () => {
+    expect(extractOrdinal('Κετόνες 4,2 mmol/L, πηγαίνετε σε γιατρό.', scale).kind).not.toBe('answer');
+    expect(extractOrdinal('Επίπεδο 7.', scale).kind).not.toBe('answer');
+    expect(extractOrdinal('Επίπεδο 2 ή επίπεδο 3.', scale).kind).not.toBe('answer');
+  });
+});
