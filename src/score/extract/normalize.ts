@@ -60,7 +60,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
 };
 const VULGAR_FRACTION = /(?:(\d+)\s?)?([½¼¾⅛⅜⅝⅞])/g;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUPERSCRIPT_POWER = /10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
+const SUPERSCRIPT_POWER = /10(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
 /**
  * The rewrites as global patterns, made once. Only `String.prototype.replace` uses them, which starts every search at
@@ -102,7 +102,8 @@ export function normalizeAnswerText(raw: unknown): string {
   // "10⁹/L" would become "109/L": a superscript power of ten is written out first.
   text = text.replace(
     SUPERSCRIPT_POWER,
-    (_, digits: string) => `10^${[...digits].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join('')}`,
+    (_, minus: string, digits: string) =>
+      `10^${minus === '' ? '' : '-'}${[...digits].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join('')}`,
   );
   text = text.replace(
     VULGAR_FRACTION,

@@ -58,11 +58,11 @@ const TOPIC_MARKER = new RegExp(
   'i',
 );
 /**
- * "I would give", "start at", "Give ..." (imperative, at the start of a sentence or after "so": "..., so give
- * 180 mg", or after "for a 75 kg adult"): a number after one needs a unit.
+ * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, after an arrow or after "so": "..., so
+ * give 180 mg", "→ give 4500 mg", or after "for a 75 kg adult"): a number after one needs a unit.
  */
 const ACTION_MARKER =
-  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:(?:so|then|therefore|thus|hence)\s+)?(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
+  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*|(?:→|=>)\s*)(?:(?:so|then|therefore|thus|hence)\s+)?(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
@@ -106,11 +106,11 @@ const RESULT_MARKER =
   /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
 /**
- * "I'd say five days", "I would say 7", "I'd put the HAS-BLED at 3", "I'd calculate it as 9": the model's own
- * estimate, a bare number included.
+ * "I'd say five days", "I would say 7", "I'd put the HAS-BLED at 3", "I'd calculate it as 9", "I'd report 58", "I'd go
+ * with 3": the model's own estimate, a bare number included.
  */
 const SAY_MARKER =
-  /\bI(?:'?d|\s+would)\s+(?:say|put\s+(?:it|this|the\s+[\w-]+(?:\s+score)?)\s+at|(?:calculate|score|rate|estimate)\s+(?:it|this)\s+(?:as|at))\b/gi;
+  /\bI(?:'?d|\s+would)\s+(?:say|report|go\s+with|settle\s+on|put\s+(?:it|this|the\s+[\w-]+(?:\s+score)?)\s+at|(?:calculate|score|rate|estimate)\s+(?:it|this)\s+(?:as|at))\b/gi;
 
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
@@ -181,7 +181,7 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
 export function numericReader(unit: string, stem?: string, context: NumericContext = {}): (text: string) => Extraction<number> {
   const asked = parseTargetUnit(unit, stem, context);
   return (text) => {
-    const clean = numberWordsBeforeUnits(asPercentAsked(normalizeAnswerText(text), asked), countsAUnit);
+    const clean = numberWordsBeforeUnits(asPercentAsked(unitBeforeNumber(normalizeAnswerText(text), asked), asked), countsAUnit);
     const plain = stripMarkdownEmphasis(clean);
     const target = withCustomDailyWritten(asked, plain);
     const whole = findNumericCandidate(clean, plain, target);
@@ -194,6 +194,20 @@ export function numericReader(unit: string, stem?: string, context: NumericConte
       (weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem) ?? extensionMismatch(plain)) : undefined);
     return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
   };
+}
+
+/** A reply opening with a unit and then its number ("mg/dL 145", "g 120 IV today"): group 1 the unit, 2 the number. */
+const UNIT_FIRST = /^(\s*)([^\s\d(][^\s]{0,19})\s+(\d+(?:[.,]\d+)?)(?![\d.,]?\d)/;
+
+/**
+ * The reply with a unit written before its number put after it ("mg/dL 145" -> "145 mg/dL"), when the opening word is
+ * a unit and nothing else: the question's unit, or one `parseUnit` reads whole.
+ */
+function unitBeforeNumber(text: string, target: TargetUnit): string {
+  const opening = UNIT_FIRST.exec(text);
+  const written = opening?.[2] ?? '';
+  const isUnit = written.toLowerCase() === target.written.toLowerCase() || parseUnit(written)?.consumed === written.length;
+  return opening && isUnit ? `${opening[1] ?? ''}${opening[3] ?? ''} ${written}${text.slice(opening[0].length)}` : text;
 }
 
 /**

@@ -463,3 +463,34 @@ describe('conditions, boluses, one dose for a daily total, and a dose cut as a s
     expect(extractNumeric('Lower it by 30 %.', '%', 'By what percentage should the dose be lowered?')).toMatchObject({ value: 30 });
   });
 });
+
+describe('scientific notation, units and number words in more languages, a unit before its number', () => {
+  it.each([
+    ['Osmolality ≈ 2.9 × 10² mOsm/kg', 'mOsm/kg', 290],
+    ['K ≈ 4.5 × 10⁻¹ mmol', 'mmol', 0.45],
+    ['Seis semanas.', 'weeks', 6],
+    ['Zehn Tage lang.', 'days', 10],
+    ['Tiga minggu.', 'days', 21],
+    ['Через 14 днів.', 'days', 14],
+    ['Για 6 μήνες.', 'months', 6],
+    ['mmHg 130', 'mmHg', 130],
+    ['mg 40 once daily', 'mg', 40],
+    ['twelve days — doce días', 'days', 12],
+  ])('reads %s in %s as %d', (text, unit, value) => {
+    expect(extractNumeric(text, unit)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('reads a committed value after a range, and an imperative after an arrow', () => {
+    expect(extractNumeric("Somewhere in 40–45; I'd report 42.", 'mL/min')).toMatchObject({ kind: 'answer', value: 42 });
+    expect(extractNumeric('20 mg/kg × 80 kg = 1600 mg → over the limit → give 1000 mg.', 'mg')).toMatchObject({
+      kind: 'answer',
+      value: 1000,
+    });
+  });
+
+  it('keeps near-misses unparseable', () => {
+    expect(extractNumeric('5–7 days, your doctor will decide.', 'days').kind).not.toBe('answer');
+    expect(extractNumeric('10 days - 14 días', 'days').kind).toBe('unparseable');
+    expect(extractNumeric('IV 40', 'mg').kind).not.toBe('answer');
+  });
+});
