@@ -69,7 +69,10 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   // "I'd skip the typhoid vaccine": declining what was asked (read only when the stem does not ask about skipping).
   /\bI(?:'d|\s+would)\s+(?:skip|forgo|pass\s+on)\b/i,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
-  /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b|\bno\s+longer\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  // "Not needed / not necessary / not recommended" in other languages: "Hindi na kailangan", "tidak perlu", "δεν
+  // χρειάζεται", "не потрібно", "לא צריך", "لازم نیست", "ไม่จำเป็น", "লাগবে না", "nicht nötig", "no es necesario".
+  /hindi\s+(?:na\s+)?kailangan|\btidak\s+(?:perlu|diperlukan|dianjurkan)\b|δεν\s+(?:χρειάζεται|χρειάζεστε|απαιτείται|συνιστάται)|(?:^|[\s,.;:])не\s+(?:потрібн|нужн|обов['’]язков|рекомендуєтьс|рекомендуетс)|לא\s+(?:צריך|נדרש|נדרשת|מומלץ)|لازم\s+نیست|ไม่จำเป็น|(?:লাগবে|দরকার)\s+(?:না|নেই)|\bnicht\s+(?:nötig|notwendig|erforderlich|empfohlen)\b|\bno\s+(?:es\s+)?(?:necesari[oa]|recomendad[oa]|indicad[oa])\b|\bnão\s+(?:é\s+)?(?:necessári[oa]|recomendad[oa]|indicad[oa])|\bpas\s+(?:nécessaire|recommandée?|indiquée?)\b/i,
 ];
 /**
  * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
@@ -98,6 +101,11 @@ const AFFIRMED_VERDICT_ANYWHERE = AFFIRMED_VERDICT.map((pattern) => new RegExp(p
 
 /** A sentence opening under a condition: its verdict holds only then ("If she is under 50, no testing is needed"). */
 const CONDITION_OPENING = /^\W*(?:if|unless|when|whether|in\s+case)\b/i;
+/**
+ * A condition after a verdict in its clause, "if" in English and other languages ("unless" and "as long as" name an
+ * exception to a verdict that stands: "CT isn't required unless the patient is 65 or older").
+ */
+const CONDITION_AFTER = /\b(?:if|jika|apabila|kung|si|se|wenn|falls)\b|(?:^|\s)(?:αν|אם|اگر)\s/i;
 /** An embedded question before a verdict: "a cardiologist can advise on what testing is appropriate" decides nothing. */
 const QUESTION_WORD_BEFORE = /\b(?:what|which|whether)\s+(?:[\w-]+\s+){0,3}$/i;
 /** The alternative a question weighs against what it asks ("admit ... rather than discharge with follow-up?"). */
@@ -122,6 +130,9 @@ function committedVerdict(plain: string, patterns: readonly RegExp[], stem: stri
       const clauseEnd = /[.;!?\n]|$/.exec(plain.slice(index + match[0].length));
       const clause = plain.slice(clauseStart, index + match[0].length + (clauseEnd?.index ?? 0));
       if (alternativeOnly.some((root) => stemRoots(clause).has(root))) continue;
+      // "No further test is needed if all the criteria are negative" (also "jika", "si", "wenn", ...): a verdict that
+      // holds only under the condition that follows it.
+      if (CONDITION_AFTER.test(plain.slice(index + match[0].length, index + match[0].length + (clauseEnd?.index ?? 0)))) continue;
       return match[0];
     }
   }
@@ -148,7 +159,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(?:[^,.;!?\n]{1,
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*|(?:^|[.!?]\s+)not\b[^.!?\n,]{1,40},\s*)(yes|no)\s*[.!]?\s*$/i.exec(
+    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*|(?:^|[.!?]\s+)not\b[^.!?\n,]{1,40},\s*)\[?(yes|no)\]?\s*[.!]?\s*$/i.exec(
       plain.trim(),
     ) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain) ??
@@ -251,7 +262,8 @@ export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'n
 export function yesNoReader(stem?: string): (text: string) => Extraction<'yes' | 'no'> {
   return (text) => {
     const clean = normalizeAnswerText(text);
-    const plain = stripMarkdownEmphasis(clean);
+    // "decision: no_admission": a snake_case value reads as the words it joins.
+    const plain = stripMarkdownEmphasis(clean).replace(/\bno_(?=[a-z])/gi, 'no ');
     const whole = findYesNoCandidate(clean, plain, stem);
     const candidate =
       answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ??
@@ -582,9 +594,12 @@ function keyNamesStemWord(key: string, stem: string): boolean {
   return words.some((word) => key.includes(word.slice(0, 5)));
 }
 
-/** "CT head: indicated.", "Criteria: not met.": a field closed by a verdict word, on a line of its own. */
+/**
+ * "CT head: indicated.", "Criteria: not met.", "Start PEP: yes", "naloxone: offer", "imaging_now: none": a field closed
+ * by a verdict word, on a line of its own.
+ */
 const FIELD_VERDICT =
-  /^[\s*>-]*([A-Za-z][^:\n]{1,60}):\s*(not\s+)?(?:indicated|recommended|warranted|necessary|required|needed|met|fulfilled|satisfied)\s*[.!]?\s*$/gim;
+  /^[\s*>-]*([A-Za-z][^:\n]{1,60}):\s*(?:(not\s+)?(?:indicated|recommended|warranted|necessary|required|needed|met|fulfilled|satisfied)|(yes|offer(?:ed)?|give|start)|(no|none|not\s+now|withhold|avoid))\s*[.!]?\s*$/gim;
 
 /**
  * A field verdict whose field names what the stem asks ("CT head: indicated." for "Should a CT head scan be
@@ -593,12 +608,13 @@ const FIELD_VERDICT =
  */
 function fieldVerdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | undefined {
   const found = [...plain.matchAll(FIELD_VERDICT)].filter((match) => sharesStemRoot(match[1] ?? '', stem));
-  const values = new Set(found.map((match) => (match[2] === undefined ? 'yes' : 'no')));
+  const verdictOf = (match: RegExpMatchArray): YesNo => (match[2] !== undefined || match[4] !== undefined ? 'no' : 'yes');
+  const values = new Set(found.map(verdictOf));
   const first = found[0];
   if (values.size !== 1 || first === undefined) return undefined;
   return {
     status: 'found',
-    value: first[2] === undefined ? 'yes' : 'no',
+    value: verdictOf(first),
     strength: 'strong',
     explanation: `a field verdict on what was asked: "${first[0].trim()}"`,
   };

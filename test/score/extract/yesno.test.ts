@@ -455,3 +455,24 @@ describe('verdicts doubted, guesses under a condition, revisions in other langua
     ).toMatchObject({ kind: 'answer', value: 'no' });
   });
 });
+
+describe('field verdicts, "no longer needed", "not needed" in other languages, a bracketed closing yes, conditions', () => {
+  const question = 'Should she be admitted for IV antibiotics?';
+
+  it.each([
+    ['Admit: yes\nWard: medical\nReview: 48 h', 'yes'],
+    ['admission_now: none', 'no'],
+    ['decision: no_admission\nplan: oral antibiotics', 'no'],
+    ['Stable, afebrile, eating → all discharge criteria met. [No]', 'no'],
+    ['Since she is stable, admission is no longer needed.', 'no'],
+    ['Tidak perlu dirawat inap.', 'no'],
+    ['Δεν χρειάζεται εισαγωγή.', 'no'],
+  ])('reads %s as %s', (text, value) => {
+    expect(extractYesNo(text, question)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('leaves a verdict that holds only if a condition is met unparseable', () => {
+    expect(extractYesNo('Admission is not needed if she can keep oral fluids down.', question).kind).toBe('unparseable');
+    expect(extractYesNo('Tidak perlu dirawat jika ia bisa minum obat.', question).kind).toBe('unparseable');
+  });
+});
