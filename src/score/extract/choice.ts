@@ -34,6 +34,8 @@ const JSON_KEYS = [
  * JSON keys whose letter grades or classifies something rather than naming an option: "evidence_grade",
  * "recommendation_class", "blood_type", "sex".
  */
+/** A YAML-style line "key: X" with a lower-case key and a single capital letter as its value. */
+const YAML_LETTER_FIELD = /^\s*([a-z][a-z0-9_]*)\s*:\s*\(?([A-Z])\)?\s*$/gm;
 const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage|type|group|sex|gender|zone|strain)$/;
 
 /**
@@ -175,6 +177,15 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     return strong(letter, `the one field holding an option letter: "${onlyLetterField.key}": "${String(onlyLetterField.value)}"`);
   }
 
+  // "letter: A", "recommended_option: C": the one YAML-style field (a lower-case key) holding nothing but an option letter.
+  const yamlLetterFields = [...plain.matchAll(YAML_LETTER_FIELD)];
+  const yamlLetters = yamlLetterFields.filter((field) => options.letters.has(field[2] ?? '') && !GRADING_KEY.test(field[1] ?? ''));
+  const onlyYamlLetter = yamlLetters.length === 1 ? yamlLetters[0] : undefined;
+  if (onlyYamlLetter) {
+    const letter = options.letters.get(onlyYamlLetter[2] ?? '') ?? '';
+    return strong(letter, `the one field holding an option letter: "${onlyYamlLetter[0].trim()}"`);
+  }
+
   const ticked = tickedItemCandidate(plain, (item) => findChoiceCandidate(item, item, options));
   if (ticked) return ticked;
 
@@ -239,7 +250,8 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const closingCased =
     /^[A-Z]$/.test(closingLetter) || (closing !== null && /(?:\bso|\bthat'?s|\bthat\s+is|\boption)\s+\(?[a-z]\)?[.!]?$/i.test(closing[0]));
   const closingKey = closing && closingCased ? options.letters.get(closingLetter.toUpperCase()) : undefined;
-  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined) {
+  // "evidence_grade: A\nstrength: B": the last of several letter fields closes the text, but answers nothing.
+  if (closing && closingKey !== undefined && yamlLetterFields.length < 2 && findLetterConflict(plain, options) === undefined) {
     const before = plain.trim().slice(0, plain.trim().length - closing[0].length);
     const statedAsAnother = statedBeforeAsAnotherOption(before, closingKey, options);
     if (statedAsAnother)

@@ -486,6 +486,7 @@ describe('letters standing as sentences, set off by dashes, after "That\'s" or "
     ['پاسخ: گزینه C — صبر کنید.', 'C'],
     ['Berikan amoksisilin oral selama 5 hari. Jawaban A.', 'A'],
     ['Deve esperar 48 horas — alternativa C.', 'C'],
+    ['drug: amoxicillin\nletter: A\nreason: "bulging drum with fever"', 'A'],
   ])('reads %s as %s', (text, value) => {
     expect(reads(text)).toMatchObject({ kind: 'answer', value });
   });
@@ -497,6 +498,7 @@ describe('letters standing as sentences, set off by dashes, after "That\'s" or "
     expect(reads('Give the drops.\nA. Not indicated\nB. Not indicated').kind).not.toBe('answer');
     expect(reads('Start amoxicillin, and check her vitamin D.')).not.toMatchObject({ value: 'D' });
     expect(reads('Ответ В.').kind).not.toBe('answer');
+    expect(reads('evidence_grade: A\nstrength: B').kind).not.toBe('answer');
     expect(reads('Ціна питання: A чи B — вирішить лікар.').kind).not.toBe('answer');
   });
 });

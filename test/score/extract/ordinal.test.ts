@@ -463,3 +463,20 @@ describe('a level set off in an answer in another script', () => {
     expect(extractOrdinal('Επίπεδο 2 ή επίπεδο 3.', scale).kind).not.toBe('answer');
   });
 });
+
+describe('a value standing as a sentence of its own', () => {
+  const scale = [
+    { value: 1, label: 'Home care' },
+    { value: 2, label: 'GP this week' },
+    { value: 3, label: 'Emergency department now' },
+  ];
+
+  it('reads "Option 3." and "Nível 2." standing alone, but not two of them', () => {
+    expect(extractOrdinal('THIS CANNOT WAIT. Chest pain with sweating needs an ECG and troponin now. Option 3.', scale)).toMatchObject({
+      kind: 'answer',
+      value: 3,
+    });
+    expect(extractOrdinal('Marque uma consulta esta semana. Nível 2.', scale)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Option 2. Option 3.', scale).kind).not.toBe('answer');
+  });
+});
