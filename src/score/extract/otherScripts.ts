@@ -22,8 +22,15 @@ function valueAfterOtherScript(value: string): RegExp {
 const LETTER_AFTER_OTHER_SCRIPT = valueAfterOtherScript('[A-Z]');
 const NUMBER_AFTER_OTHER_SCRIPT = valueAfterOtherScript(String.raw`\d{1,2}`);
 
+/**
+ * A letter of Greek, Cyrillic, Armenian, Hebrew, Arabic, an Indic or South-East Asian script, CJK or Hangul: a cheap
+ * test that spares answers in Latin script the scan below.
+ */
+const OTHER_SCRIPT_LETTER = /[\u0370-\u1FFF\u3040-\u9FFF\uAC00-\uD7AF]/;
+
 /** The one distinct value `pattern` finds, as written, or undefined when it finds none or several. */
 function onlyValue(text: string, pattern: RegExp): string | undefined {
+  if (!OTHER_SCRIPT_LETTER.test(text)) return undefined;
   const values = new Set([...text.matchAll(pattern)].map((match) => match[1] ?? ''));
   return values.size === 1 ? [...values][0] : undefined;
 }
