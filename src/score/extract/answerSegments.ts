@@ -19,9 +19,12 @@ const FINAL_MARKER =
 const ANSWER_MARKER =
   /\b(?:(?:the|my|our)\s+)?(?:(?:correct|best|right|proper|single\s+best|short|overall|most\s+(?:appropriate|likely|accurate|reasonable|correct|suitable))\s+)?(?:answer|option|choice|response|selection)\b(?:\s+(?:for\s+(?:you|him|her|them|this\s+(?:patient|case))|here|in\s+this\s+case))?(?:[^\S\n]*\([^)\n]{0,40}\))?[^\S\n]*(?:is\b|would\s+be\b|should\s+be\b|[:=]|-(?=\s)|(?=\n))|\b(?:recommended|recommendation|selected|chosen|decision|verdict|my\s+pick)\b(?:\s+(?:treatment|option|choice|management|approach|action|test|regimen))?[^\S\n]*[:=]|\b(?:la\s+)?(?:opci[oó]n|respuesta)\s+(?:correcta\s+)?(?:es|ser[ií]a)(?:\s+la)?\b|\b(?:(?:die|la|a)\s+)?(?:(?:richtige|korrekte|bonne|meilleure)\s+)?(?:antwort|respuesta|r[ée]ponse|resposta|op[çc][ãa]o)(?:\s+(?:correcta|correta|correcte|exacta))?[^\S\n]*(?:ist\b|lautet\b|est\b|é(?=\s)|:)(?:\s+(?:la|le|die)\b)?(?:\s+(?:a\s+)?(?:alternativa|option|opci[oó]n|op[çc][ãa]o)\b)?|(?<=^|[\s.,;!?(*])(?:antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta)(?:\s+(?:is|jest|là|è))?[^\S\n]*:|答案(?:是|为)?:?|回答:|(?<=^|[\s.,;:!?(*。、])(?:ответ|risposta|jibu|जवाब|उत्तर|정답|答え|正解)(?:[^\S\n]*(?:[:：=]|[—–-](?=\s)))?(?=[^\S\n]*(?:\(?[A-Ha-h1-9]\)?(?:[\s.,;:!?)।。、]|$)))/i;
 
-/** A word right before the marker that makes it describe a rejected or hypothetical answer. */
+/**
+ * A word right before the marker that makes it describe a rejected or hypothetical answer, or one ranked below the
+ * answer ("1st choice: A ... 2nd choice: C": the second choice is a fallback).
+ */
 const DISQUALIFYING_LEAD_IN =
-  /\b(?:wrong|incorrect|not|other|another|alternative|alternate|tempting|second[\s-]?best|least|distractor|possible|plausible|likely\s+wrong|n't)\s*$/i;
+  /\b(?:wrong|incorrect|not|other|another|alternative|alternate|tempting|second[\s-]?best|least|distractor|possible|plausible|likely\s+wrong|n't|2nd|3rd|4th|second|third|fourth|backup|fallback)\s*$/i;
 
 /** Words earlier in the same sentence that make the marker conditional ("If she were hypotensive, the answer would be A"). */
 const CONDITIONAL_SENTENCE =

@@ -5,6 +5,7 @@ import { markedTableRow } from './markdownTable.js';
 import { EMBEDDED_QUESTION, isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
 import { optionDescribed, optionNamedByWords, optionsQuoted } from './optionOverlap.js';
+import { letterAmidOtherScript, withLatinOptionLetters } from './otherScripts.js';
 import { normalizeAnswerText } from './normalize.js';
 import { findPhraseMentions, phraseRepliedVerbatim, preparePhrases, squashed, type PreparedPhrases } from './phraseMentions.js';
 import { stripMarkdownEmphasis } from './plainText.js';
@@ -33,6 +34,8 @@ const JSON_KEYS = [
  * JSON keys whose letter grades or classifies something rather than naming an option: "evidence_grade",
  * "recommendation_class", "blood_type", "sex".
  */
+/** A YAML-style line "key: X" with a lower-case key and a single capital letter as its value. */
+const YAML_LETTER_FIELD = /^\s*([a-z][a-z0-9_]*)\s*:\s*\(?([A-Z])\)?\s*$/gm;
 const GRADING_KEY = /(?:grade|class|level|rating|category|strength|evidence|quality|tier|stage|type|group|sex|gender|zone|strain)$/;
 
 /**
@@ -44,11 +47,12 @@ const CHOICE_VERB_MARKER =
 
 /**
  * Markers before an upper-case letter, matched case-sensitively (CHOICE_VERB_MARKER is read case-insensitively, and
- * these must not take "choose a different drug" or "C. difficile" for a letter): ", so A" and "— choose B" opening a
- * clause, and a letter closing a sentence after a comma ("... for primary PCI, D. Don't wait"; not "B, C.").
+ * these must not take "choose a different drug" or "C. difficile" for a letter): "That's C.", "Answer B." (no colon),
+ * a letter set off by dashes ("Valproate — A — because ..."), ", so A" and "— choose B" opening a clause, and a letter
+ * closing a sentence after a comma ("... for primary PCI, D. Don't wait"; not "B, C.").
  */
 const CASED_CHOICE_MARKER =
-  /,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:[Cc]hoose|[Pp]ick|[Ss]elect)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))/g;
+  /\b[Tt]hat(?:'s|\s+is|\s+would\s+be)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?:[.,;!]|\s-|$))|\b[Aa]nswer(?=\s+\(?[A-Z]\)?(?:[.,;!]|\s-|$))|\s-\s*(?=\(?[A-Z]\)?\s+-\s)|,\s*(?:so|hence|thus|therefore)\b(?=\s*(?:option\s+)?\(?[A-Z]\)?\s*(?:[.,;!]|\s[—–-]|$))|(?:^|[.!?:;]\s+|\s[—–-]\s*)(?:[Cc]hoose|[Pp]ick|[Ss]elect)(?=\s+(?:option\s+)?\(?[A-Z]\)?(?![A-Za-z0-9]))|(?<!(?:^|[^A-Za-z])[A-Z]\)?),(?=\s*\(?[A-Z]\)?[.!](?:\s+(?![a-z])|$))/g;
 
 /** Words that may follow an upper-case option letter without making it an article or pronoun ("B is", "B because"). */
 const LETTER_CONTINUATION =
@@ -131,7 +135,7 @@ export function choiceReader(options: Readonly<Record<string, string>>): (text: 
     ),
   };
   return (text) => {
-    const clean = normalizeAnswerText(text);
+    const clean = withLatinOptionLetters(normalizeAnswerText(text));
     const plain = stripMarkdownEmphasis(clean);
     const whole = findChoiceCandidate(clean, plain, prepared);
     const corrected = answerAfterSelfCorrection(plain, whole, (tail) => findChoiceCandidate(tail, tail, prepared));
@@ -173,6 +177,15 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     return strong(letter, `the one field holding an option letter: "${onlyLetterField.key}": "${String(onlyLetterField.value)}"`);
   }
 
+  // "letter: A", "recommended_option: C": the one YAML-style field (a lower-case key) holding nothing but an option letter.
+  const yamlLetterFields = [...plain.matchAll(YAML_LETTER_FIELD)];
+  const yamlLetters = yamlLetterFields.filter((field) => options.letters.has(field[2] ?? '') && !GRADING_KEY.test(field[1] ?? ''));
+  const onlyYamlLetter = yamlLetters.length === 1 ? yamlLetters[0] : undefined;
+  if (onlyYamlLetter) {
+    const letter = options.letters.get(onlyYamlLetter[2] ?? '') ?? '';
+    return strong(letter, `the one field holding an option letter: "${onlyYamlLetter[0].trim()}"`);
+  }
+
   const ticked = tickedItemCandidate(plain, (item) => findChoiceCandidate(item, item, options));
   if (ticked) return ticked;
 
@@ -208,7 +221,9 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
       if (reading) {
         const sameTier = segments.filter((other) => other.tier === (tier === markerTiers[0] ? 'final' : 'answer'));
         const disagreement =
-          quotesAnotherOption(segment, reading.letter, options) ?? markerDisagreement(plain, reading.letter, index, sameTier, options);
+          quotesAnotherOption(segment, reading.letter, options) ??
+          markerDisagreement(plain, reading.letter, index, sameTier, options) ??
+          statedBeforeAsAnotherOption(plain.slice(0, index), reading.letter, options);
         if (disagreement) return { status: 'ambiguous', explanation: `"${marker.trim()} ${reading.written}", but ${disagreement}` };
         return strong(reading.letter, `matched "${marker.trim()} ${reading.written}" pattern`);
       }
@@ -235,8 +250,20 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const closingCased =
     /^[A-Z]$/.test(closingLetter) || (closing !== null && /(?:\bso|\bthat'?s|\bthat\s+is|\boption)\s+\(?[a-z]\)?[.!]?$/i.test(closing[0]));
   const closingKey = closing && closingCased ? options.letters.get(closingLetter.toUpperCase()) : undefined;
-  if (closing && closingKey !== undefined && findLetterConflict(plain, options) === undefined)
+  // "evidence_grade: A\nstrength: B": the last of several letter fields closes the text, but answers nothing.
+  if (closing && closingKey !== undefined && yamlLetterFields.length < 2 && findLetterConflict(plain, options) === undefined) {
+    const before = plain.trim().slice(0, plain.trim().length - closing[0].length);
+    const statedAsAnother = statedBeforeAsAnotherOption(before, closingKey, options);
+    if (statedAsAnother)
+      return { status: 'ambiguous', explanation: `the answer closes with "${closing[0].trim()}", but ${statedAsAnother}` };
     return strong(closingKey, `the answer closes with "${closing[0].trim()}"`);
+  }
+
+  // "ควรเจาะ... ตอบข้อ A", "...– תשובה B.": the one Latin letter set off in an answer written in another script.
+  // Only when no other option letter stands anywhere ("A чи B — вирішить лікар" is "A or B").
+  const amid = options.letters.get(letterAmidOtherScript(plain) ?? '');
+  if (amid !== undefined && new Set(lettersNamed(plain, options.letters)).size === 1)
+    return strong(amid, `option letter ${amid} set off in an answer in another script`);
 
   const leading = leadingLetter(plain, options);
   if (leading && 'conflict' in leading) return { status: 'ambiguous', explanation: leading.conflict };
@@ -253,6 +280,10 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
   const tableRow = markedTableRow(clean);
   const tableReading = tableRow === undefined ? undefined : readStrictLine(tableRow, options, false);
   if (tableReading && !('conflict' in tableReading)) return strong(tableReading.letter, `the one row a table marks: "${tableRow ?? ''}"`);
+  // "| B NK1 + 5-HT3 + dex | Yes |": a row labelled by its option letter before a shortened text.
+  const rowLetter =
+    tableReading === undefined ? options.letters.get(/^\(?([A-Z])\)?(?=[\s.):]|$)/.exec(tableRow ?? '')?.[1] ?? '') : undefined;
+  if (rowLetter !== undefined) return strong(rowLetter, `the one row a table marks: "${tableRow ?? ''}"`);
 
   const lineLetters = new Map<string, string>();
   const lines = plain.split('\n').filter((line) => line.trim().length > 0);
@@ -268,6 +299,9 @@ function findChoiceCandidate(clean: string, plain: string, options: Options): Ca
     const [letter, written] = onlyLineLetters;
     return strong(letter, `line consisting of "${written}"`);
   }
+
+  const standing = standingLetter(plain, options);
+  if (standing) return strong(standing.letter, `"${standing.written}" stands as a sentence of its own`);
 
   const bold = fromBold(clean, options);
   if (bold) return bold;
@@ -443,10 +477,13 @@ function instructionForAnotherOption(before: string, chosen: string, options: Op
  * ("Within 1 hour — B.", "Morphine is appropriate: D.", "So ESI 1, option A.", "... — D, most likely.", "— probably
  * B.", "Of the options, B.", "Antwort D.", "Donc A.", "Resposta A.", "Antwoord C.", "Odpowiedź A.", "Đáp án C."), after an
  * emoji ("... referral. 🩺 D"), after "so" / "that's" ending a spoken answer ("... thats option a"), alone after the
- * last full stop ("… が推奨されます。A") or as "option X" in Italian, Russian, Hindi or Swahili ("— विकल्प C।").
+ * last full stop ("… が推奨されます。A") or as "option X" in Italian, Spanish, Portuguese, Indonesian, Polish, Turkish,
+ * Russian, Ukrainian, Hindi or Swahili ("— विकल्प C।", "— alternativa D.", "Pilihan A."); the word for "answer" also in
+ * Indonesian, Tagalog, the Scandinavian languages, Finnish, Hungarian, Romanian, the South Slavic languages and Swahili
+ * ("Jawaban B.", "— sagot A.").
  */
 const CLOSING_LABEL =
-  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|[.!?。！？।](?=\s*\(?[A-Z]\)?[.!।]?$)|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:(?:option|opzione|вариант|विकल्प|chaguo)\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!।]?$/i;
+  /(?:\s[—–-]|[:;]|,(?=\s*option\s)|(?:[\uD83C-\uD83E][\uDC00-\uDFFF]|[\u2600-\u27BF])\uFE0F?|\s(?:so|thats|that's|that\s+is)(?=\s+(?:option\s+)?\(?[A-Za-z]\)?[.!]?$)|\bof\s+the\s+(?:options|choices)\s*,|[.!?。！？।](?=\s*\(?[A-Z]\)?[.!।]?$)|(?:^|[.!?]\s+|\s[—–-]\s*)(?:antwort|respuesta|r[ée]ponse|resposta|antwoord|odpowied[źz]|đáp\s+án|trả\s+lời|cevap|yan[ıi]t|risposta|jawaban|pilihan|alternativa|sagot|svar|vastaus|válasz|răspuns|odgovor|jibu|donc|also|alors|entonces|portanto|logo|dus|więc|vậy)(?:\s+(?:antwort|respuesta|r[ée]ponse|resposta))?(?![A-Za-z]))\s*(?:(?:probably|likely|most\s+likely)\s+)?(?:(?:option|opzione|opci[oó]n|op[çc][ãa]o|alternativa|pilihan|opsi|variante|wariant|se[çc]enek|вариант|варіант|विकल्प|chaguo)\s+)?\(?([A-Z])\)?(?:\s*,\s*(?:most\s+likely|probably|I\s+(?:guess|think|believe)))?[.!।]?$/i;
 
 /** "None of these options is ideal", "none of the above": the model rejects every option. */
 const NONE_OF_THE_OPTIONS = /\bnone\s+of\s+(?:these|those|the\s+(?:above|options|choices|listed)|them)\b/i;
@@ -476,8 +513,28 @@ function checkedListItem(plain: string, options: Options): { letter: string; lin
   return { letter: options.letters.get(only.label) ?? only.label, line: only.line.slice(0, 80) };
 }
 
-/** A capital letter as a sentence of its own inside the text ("... conceive - B. The ...", "... the day before. A. Nifedipine"). */
-const STANDING_LETTER = /(?:[.!?:;]\s+|\s-\s+)([A-Z])\.(?=\s|$)/g;
+/**
+ * A capital letter as a sentence of its own inside a line ("... conceive - B. The ...", "... the day before. A.
+ * Nifedipine"); at the start of a line it labels a list item instead ("A. True\nB. False").
+ */
+const STANDING_LETTER = /(?:[.!?:;][^\S\n]+|\s-[^\S\n]+)([A-Z])\.(?=\s|$)/g;
+
+/**
+ * The one option letter that stands as a sentence of its own between others ("... 2.4 MU IM × 1. A. Confidence: 95 %.",
+ * "... LABA + LAMA. B. A is wrong: ..."), or undefined when none does, several do (a walk-through "A. ... B. ..."), or
+ * the sentence after it rules it out ("A. Not appropriate").
+ */
+function standingLetter(plain: string, options: Options): { letter: string; written: string } | undefined {
+  const standing = new Map<string, string>();
+  for (const match of plain.matchAll(STANDING_LETTER)) {
+    const key = options.letters.get(match[1] ?? '');
+    const after = plain.slice((match.index ?? 0) + match[0].length);
+    if (key === undefined || REJECTING_EXPLANATION.test(/^[^.;!?\n]*/.exec(after)?.[0] ?? '')) continue;
+    standing.set(key, match[0].trim());
+  }
+  const only = standing.size === 1 ? [...standing][0] : undefined;
+  return only === undefined ? undefined : { letter: only[0], written: only[1] };
+}
 
 /** Words that make a later answer a revision of an earlier one ("Answer: A. Wait, actually ... Answer: B"). */
 const REVISION_CUE =
@@ -526,6 +583,46 @@ function markerDisagreement(
     }
   }
   return explanationForAnotherOption(plain, letter, markerIndex, options, false);
+}
+
+/**
+ * Why the one sentence before a letter (`before` ends where the letter's marker starts) contradicts it, or undefined:
+ * it states another option's whole text (of three words or more) or three words only that option has, without weighing
+ * it, and never the letter's own
+ * ("After a first seizure with normal tests, no further investigation is required. Answer: A" where B is "No further
+ * investigation"): a letter with another option's text.
+ */
+function statedBeforeAsAnotherOption(before: string, letter: string, options: Options): string | undefined {
+  // Only an answer that is that one statement and its letter: reasoning before a letter discusses the other options.
+  const sentences = splitSentences(before.trim());
+  const sentence = sentences.length === 1 ? (sentences[0] ?? '') : '';
+  // "... could work too, but not really": a statement weighed, not made.
+  if (
+    sentence.length === 0 ||
+    REVISION_CUE.test(sentence) ||
+    CONDITIONAL_SENTENCE.test(sentence) ||
+    /\b(?:could|might|may|would|but)\b/i.test(sentence)
+  )
+    return undefined;
+  const lower = sentence.toLowerCase();
+  // An option text of three words or more: a single word ("Paracetamol") is as likely a part of the letter's option.
+  const stated = new Set(
+    findPhraseMentions(sentence, options.phrases)
+      .filter(
+        (mention) =>
+          sentence.slice(mention.start, mention.end).trim().split(/\s+/).length >= 3 &&
+          !isRejectedMention(lower, mention.start, mention.end) &&
+          !isInRejectingClause(sentence, mention.start, mention.end),
+      )
+      .map((mention) => mention.id),
+  );
+  // "Start at a reduced dose and adjust to the blood counts — A.": three words or more that only another option has (two
+  // are often a finding the option also names: "blood loss", "cancer-associated").
+  for (const id of optionsQuoted(sentence, options.phrases, 3)) stated.add(id);
+  const other = [...stated].find((id) => id !== letter);
+  return other !== undefined && !stated.has(letter)
+    ? `the sentence before it states option ${other} ("${sentence.slice(0, 60)}")`
+    : undefined;
 }
 
 /**
@@ -820,6 +917,10 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
     const [letter] = [...anywhere];
     // A lone mention is weak evidence: another option described in other words (or in a negated form) outweighs it,
     // unless the text labels the mentioned option, and only it, with its letter.
+    // "POP (A), implant (B) and condoms (D) are all fine": the one text is one of several options labelled in a list.
+    const listed = labelledBeside(plain, letter ?? '', options);
+    if (listed !== undefined)
+      return { status: 'ambiguous', explanation: `option ${letter ?? ''}'s text is one of a list labelling ${listed}` };
     const ownLabel = labelled.size === 1 && labelled.has(letter ?? '');
     const described = ownLabel ? undefined : optionDescribed(plain, options.phrases, { sentenceRivals: true });
     if (described?.status === 'ambiguous' && described.negated) return { status: 'ambiguous', explanation: described.explanation };
@@ -838,6 +939,18 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
   if (inDecisions.size > 1 || anywhere.size > 1) {
     const named = inDecisions.size > 1 ? inDecisions : anywhere;
     return { status: 'ambiguous', explanation: `texts of several options mentioned (${[...named].join(', ')}) and no answer marker` };
+  }
+  return undefined;
+}
+
+/**
+ * The other option letters bracketed in the sentence that brackets `letter` too ("POP (A), implant (B) and condoms
+ * (D)"), joined for an explanation, or undefined when no sentence labels `letter` beside another.
+ */
+function labelledBeside(plain: string, letter: string, options: Options): string | undefined {
+  for (const sentence of splitSentences(plain)) {
+    const bracketed = new Set([...sentence.matchAll(/\(([A-Z])\)/g)].flatMap((match) => options.letters.get(match[1] ?? '') ?? []));
+    if (bracketed.has(letter) && bracketed.size > 1) return [...bracketed].filter((other) => other !== letter).join(', ');
   }
   return undefined;
 }

@@ -7,8 +7,14 @@
  * - an answer that opens with "It depends" (or its Spanish, Portuguese, French, German or Italian form);
  * - "X, or maybe Y" and its forms in those languages ("ou talvez", "o quizás", "ou peut-être", "oder vielleicht");
  * - a condition answered both ways ("If you are over 50, A; if younger, B", "If ... . Otherwise, ...");
- * - the answer saying it is undecided: "hard to say", "could go either way", "either way is fine", "a toss-up".
+ * - the answer saying it is undecided: "hard to say", "could go either way", "either way is fine", "a toss-up";
+ * - a second course offered as a substitute ("X, or just Y", "X, or simply Y", "X, or alternatively Y"), a guess with
+ *   its alternative ("Maybe X, or Y"), a verdict doubted after "but" ("..., but ... so maybe not"), and both courses
+ *   called defensible ("both approaches have their supporters"), and "either of the first two".
  */
+/** "..., but ... so maybe not": a verdict taken back into doubt in its own sentence. */
+export const DOUBTED_AFTER_BUT = /\bbut\b[^.!?\n]{0,150}\b(?:maybe|perhaps|possibly)\s+(?:not|yes|no)\b/i;
+
 const HEDGES: readonly RegExp[] = [
   /\bwhichever\b(?!\s+(?:comes?|occurs?|happens?|is)\s+(?:first|last|earlier|later|sooner|longer|shorter|greater|higher|lower|less|more)\b)/i,
   /\b(?:either|both)(?:\s+(?:one|option|choice)s?)?\s+(?:is|are|would\s+be|works?|will\s+do|seems?)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?|appropriate|valid|good)\b/i,
@@ -17,6 +23,11 @@ const HEDGES: readonly RegExp[] = [
   /^\W*(?:it\s+(?:really\s+|all\s+)?depends|depende|ça\s+dépend|cela\s+dépend|es\s+kommt\s+darauf\s+an|(?:das\s+)?hängt\s+davon\s+ab|dipende)\b/i,
   /\b(?:or\s+(?:maybe|perhaps|possibly)|ou\s+talvez|o\s+(?:quizás?|tal\s+vez)|ou\s+peut-être|oder\s+vielleicht|o\s+forse)\b/i,
   /(?:^|[.!?;]\s*)if\b[^.!?;\n]{1,150}[.!?;]\s*(?:(?:and|but)\s+)?(?:if|otherwise|else)\b/i,
+  /,\s*or\s+(?:just|simply|alternatively|else\s+just)\b/i,
+  /(?:^|[.!?:]\s*)(?:maybe|perhaps)\b[^.!?\n]{1,160},\s*or\b/i,
+  DOUBTED_AFTER_BUT,
+  /\beither\s+of\s+(?:the|these|those)\s+(?:first|last|top|two|options|levels|choices)\b/i,
+  /\bboth\s+(?:approaches|options|strategies|choices|courses)\s+(?:have\s+(?:their\s+)?(?:supporters|advocates|merits?|proponents)|are\s+(?:defensible|supported|used))\b/i,
   /\b(?:hard|difficult|impossible|tough)\s+to\s+(?:say|tell)\b|\bcould\s+go\s+either\s+way\b|\beither\s+way\s+(?:is|would\s+be|seems)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?)\b|\btoss-?up\b/i,
 ];
 

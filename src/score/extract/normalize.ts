@@ -21,6 +21,9 @@ const REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/\u061B/, ';'],
   [/\u061F/, '?'],
   [/^[^\S\n]*(?:```|~~~)[^\n]*$/m, ''], // code fence lines (content kept)
+  // <answer unit="years">10</answer> keeps its unit; <answer value="yes"/> states its answer in an attribute.
+  [/<\s*((?:final[_ ]?)?answer)\s+unit\s*=\s*"([^"<>\n]{1,20})"\s*>([^<>\n"]{1,80})<\/\s*\1\s*>/i, '\nAnswer: $3 $2\n'],
+  [/<\s*(?:final[_ ]?)?answer\s+(?:value|choice|option)\s*=\s*"([^"<>\n]{1,40})"\s*\/?>/i, '\nAnswer: $1\n'],
   [/<\s*(?:final[_ ]?)?answer\s*>/i, '\nAnswer: '],
   [/<\s*\/\s*(?:final[_ ]?)?answer\s*>/i, '\n'],
   [/\\boxed\s*\{((?:[^{}]|\{[^{}]*\}){0,120})\}/, '\nFinal answer: $1\n'],
@@ -57,7 +60,7 @@ const VULGAR_FRACTIONS: Readonly<Record<string, string>> = {
 };
 const VULGAR_FRACTION = /(?:(\d+)\s?)?([½¼¾⅛⅜⅝⅞])/g;
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const SUPERSCRIPT_POWER = /10([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
+const SUPERSCRIPT_POWER = /10(⁻?)([⁰¹²³⁴⁵⁶⁷⁸⁹]+)/g;
 
 /**
  * The rewrites as global patterns, made once. Only `String.prototype.replace` uses them, which starts every search at
@@ -99,15 +102,30 @@ export function normalizeAnswerText(raw: unknown): string {
   // "10⁹/L" would become "109/L": a superscript power of ten is written out first.
   text = text.replace(
     SUPERSCRIPT_POWER,
-    (_, digits: string) => `10^${[...digits].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join('')}`,
+    (_, minus: string, digits: string) =>
+      `10^${minus === '' ? '' : '-'}${[...digits].map((digit) => SUPERSCRIPT_DIGITS.indexOf(digit)).join('')}`,
   );
   text = text.replace(
     VULGAR_FRACTION,
     (_, whole: string | undefined, fraction: string) => `${whole ?? '0'}.${VULGAR_FRACTIONS[fraction] ?? ''}`,
   );
-  text = text.normalize('NFKC');
+  text = text.normalize('NFKC').replace(NON_ASCII_DIGIT, asciiDigit);
   for (const [pattern, replacement] of GLOBAL_REWRITES) text = text.replace(pattern, replacement);
   return text.trim();
+}
+
+/** A decimal digit of another script: Persian "۴", Bengali "৪", Devanagari "४", Thai "๔". */
+const NON_ASCII_DIGIT = /(?![0-9])\p{Nd}/gu;
+
+/**
+ * The ASCII digit for a decimal digit of another script. Unicode encodes each script's digits 0-9 as one contiguous
+ * run, so the digit's value is how many digits precede it in its run.
+ */
+function asciiDigit(digit: string): string {
+  const code = digit.codePointAt(0) ?? 0;
+  let value = 0;
+  while (value < 9 && /\p{Nd}/u.test(String.fromCodePoint(code - value - 1))) value += 1;
+  return String(value);
 }
 
 /** Single pass over reasoning tags; see step 2 of {@link normalizeAnswerText}. */

@@ -63,10 +63,61 @@ const SPANISH_NUMBER_WORDS: Readonly<Record<string, number>> = {
   nueve: 9,
   diez: 10,
 };
-const ANY_NUMBER_WORD: Readonly<Record<string, number>> = { ...NUMBER_WORDS, ...SPANISH_NUMBER_WORDS };
+/**
+ * Portuguese, French, German, Italian, Indonesian and Tagalog number words for the same small counts ("Dez unidades",
+ * "sechs Monate", "dix jours", "dieci giorni", "empat minggu", "apat na linggo"); read only before a unit, like the others.
+ */
+const OTHER_NUMBER_WORDS: Readonly<Record<string, number>> = {
+  ...Object.fromEntries(
+    ['dois', 'duas', 'três', 'quatro', 'cinco', 'seis', 'sete', 'oito', 'nove', 'dez', 'doze', 'quinze'].map((word, index) => [
+      word,
+      [2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15][index] ?? 0,
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['deux', 'trois', 'quatre', 'cinq', 'sept', 'huit', 'neuf', 'dix', 'douze', 'quinze'].map((word, index) => [
+      word,
+      [2, 3, 4, 5, 7, 8, 9, 10, 12, 15][index] ?? 0,
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben', 'acht', 'neun', 'zehn', 'zwölf', 'vierzehn'].map((word, index) => [
+      word,
+      [2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14][index] ?? 0,
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['tre', 'quattro', 'cinque', 'sette', 'otto', 'dieci', 'dodici', 'quindici'].map((word, index) => [
+      word,
+      [3, 4, 5, 7, 8, 10, 12, 15][index] ?? 0,
+    ]),
+  ),
+  ...Object.fromEntries(
+    [
+      'dua',
+      'tiga',
+      'empat',
+      'enam',
+      'tujuh',
+      'delapan',
+      'sembilan',
+      'sepuluh',
+      'dalawa',
+      'tatlo',
+      'apat',
+      'anim',
+      'pito',
+      'walo',
+      'siyam',
+      'sampu',
+    ].map((word, index) => [word, [2, 3, 4, 6, 7, 8, 9, 10, 2, 3, 4, 6, 7, 8, 9, 10][index] ?? 0]),
+  ),
+};
+const ANY_NUMBER_WORD: Readonly<Record<string, number>> = { ...NUMBER_WORDS, ...SPANISH_NUMBER_WORDS, ...OTHER_NUMBER_WORDS };
 
+/** A number word (and a second for "twenty-one"), then Tagalog's linker ("apat na linggo") when a unit follows. */
 const WORD_BEFORE_WORD = new RegExp(
-  `\\b(${Object.keys(ANY_NUMBER_WORD).join('|')})(?:[\\s-]+(one|two|three|four|five|six|seven|eight|nine))?(?=\\s+[A-Za-zµμ%])`,
+  `\\b(${Object.keys(ANY_NUMBER_WORD).join('|')})(?:[\\s-]+(one|two|three|four|five|six|seven|eight|nine))?(?:\\s+n[ag](?=\\s))?(?=\\s+[A-Za-zµμ%])`,
   'gi',
 );
 /** "for a week", "within an hour", "in a decade": one of a duration, after a word that measures time. */

@@ -58,11 +58,11 @@ const TOPIC_MARKER = new RegExp(
   'i',
 );
 /**
- * "I would give", "start at", "Give ..." (imperative, at the start of a sentence or after "so": "..., so give
- * 180 mg", or after "for a 75 kg adult"): a number after one needs a unit.
+ * "I would give", "start at", "Give ..." (imperative, at the start of a sentence, after an arrow or after "so": "..., so
+ * give 180 mg", "→ give 4500 mg", or after "for a 75 kg adult"): a number after one needs a unit.
  */
 const ACTION_MARKER =
-  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*)(?:(?:so|then|therefore|thus|hence)\s+)?(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
+  /\bI(?:'d|\s+would|\s+will)?\s+(?:(?:probably|therefore|then)\s+)?(?:recommend|suggest|give|prescribe|start|administer|use|order|estimate|calculate|choose|go\s+with|dose|target|reduce|increase|lower|raise)\b|(?:^|[.!?:;,]\s+|\n\s*|(?:→|=>)\s*)(?:(?:so|then|therefore|thus|hence)\s+)?(?:for\s+(?:a|an|the|this|her|him|your)\b[^.;:\n]{0,40}?,?\s+)?(?:give|administer|start(?:\s+(?:at|with))?|prescribe|dose\s+at|begin\s+(?:at|with))\b|\b(?:reduce|decrease|increase|lower|raise|adjust|titrate|change)\s+(?:the\s+)?(?:dose|dosage|it)?\s*to\b|\b(?:calculated\s+as|estimated\s+at|comes\s+(?:out\s+)?to)\b/im;
 /** Qualifiers right before "dose"/"value" that make it a reference value rather than the answer ("usual adult dose"). */
 const REFERENCE_QUALIFIER =
   /\b(?:max(?:imum)?|minimum|usual|typical|standard|common|normal|current|home|previous|prior|baseline|upper|lower|average|population|generic|labell?ed)(?:\s+(?:adult|daily|pediatric|paediatric|starting|initial|maintenance|single|oral|iv|total|recommended|therapeutic|safe))*\s*$/i;
@@ -106,14 +106,20 @@ const RESULT_MARKER =
   /(?<!\b(?:would|could|might|may|will)\s+)\b(?:gives|comes\s+(?:out\s+)?(?:to|at)|adds\s+up\s+to|totals|sums\s+to|works\s+out\s+(?:to|at))\b/gi;
 
 /**
- * "I'd say five days", "I would say 7", "I'd put the HAS-BLED at 3", "I'd calculate it as 9": the model's own
- * estimate, a bare number included.
+ * "I'd say five days", "I would say 7", "I'd put the HAS-BLED at 3", "I'd calculate it as 9", "I'd report 58", "I'd go
+ * with 3": the model's own estimate, a bare number included.
  */
 const SAY_MARKER =
-  /\bI(?:'?d|\s+would)\s+(?:say|put\s+(?:it|this|the\s+[\w-]+(?:\s+score)?)\s+at|(?:calculate|score|rate|estimate)\s+(?:it|this)\s+(?:as|at))\b/gi;
+  /\bI(?:'?d|\s+would)\s+(?:say|report|go\s+with|settle\s+on|put\s+(?:it|this|the\s+[\w-]+(?:\s+score)?)\s+at|(?:calculate|score|rate|estimate)\s+(?:it|this)\s+(?:as|at))\b/gi;
 
 /** "0.75 of predicted" for a question in % predicted: a fraction of the predicted value, in percent. */
 const FRACTION_OF_PREDICTED = /(?<![\d.])((?:0|1)?\.\d+|1)\s*(?:of|x|×)\s+(?:the\s+)?predicted\b/gi;
+
+/** A stem asking what share of a dose to give ("What percentage of the standard starting dose ...?"). */
+const SHARE_OF_DOSE_STEM = /\b(?:percentage|percent|proportion|%)\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,3}dose\b/i;
+/** "reduce the dose by 25 %", "a 25 % dose reduction": a cut, whose complement is the share of the dose given. */
+const DOSE_CUT =
+  /\b(?:reduc(?:e|ed|ing)|decreas(?:e|ed|ing)|lower(?:ed|ing)?|cut(?:ting)?)\s+(?:(?:the|its|her|his|their)\s+)?(?:(?:starting|initial|standard|usual|full)\s+)?(?:dose\s+)?by\s+(\d+(?:\.\d+)?)\s*%|\b(?:a\s+)?(\d+(?:\.\d+)?)\s*%\s+(?:dose\s+)?reduction\b/gi;
 
 /** A question stem asking for a day's total ("daily dose", "per day", "in 24 hours"). */
 const DAILY_STEM = /\b(?:daily|per\s+day|a\s+day|each\s+day|every\s+day|in\s+(?:a|one)\s+day|(?:per|in|over)\s+24\s*(?:h|hours?|hrs?))\b/i;
@@ -175,21 +181,33 @@ export function extractNumeric(text: string, unit: string, stem?: string, contex
 export function numericReader(unit: string, stem?: string, context: NumericContext = {}): (text: string) => Extraction<number> {
   const asked = parseTargetUnit(unit, stem, context);
   return (text) => {
-    const clean = numberWordsBeforeUnits(asPercentOfPredicted(normalizeAnswerText(text), asked), countsAUnit);
+    const clean = numberWordsBeforeUnits(asPercentAsked(unitBeforeNumber(normalizeAnswerText(text), asked), asked), countsAUnit);
     const plain = stripMarkdownEmphasis(clean);
     const target = withCustomDailyWritten(asked, plain);
     const whole = findNumericCandidate(clean, plain, target);
     const candidate = answerAfterSelfCorrection(plain, whole, (tail) => findNumericCandidate(tail, tail, target)) ?? whole;
     // Only a weak reading yields to another regimen named: "Answer: 123 mg" commits whatever the reasoning said.
     const weak = candidate.status === 'found' && candidate.strength === 'weak';
-    const mismatch = weak
-      ? (intervalMismatch(plain, target) ??
-        otherEventMismatch(plain, target, stem) ??
-        otherRouteMismatch(plain, stem) ??
-        extensionMismatch(plain))
-      : undefined;
+    // A dose by another route answers another question however firmly it is given ("Give 1 mg IV" for an IM dose).
+    const mismatch =
+      (candidate.status === 'found' ? otherRouteMismatch(plain, stem) : undefined) ??
+      (weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem) ?? extensionMismatch(plain)) : undefined);
     return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
   };
+}
+
+/** A reply opening with a unit and then its number ("mg/dL 145", "g 120 IV today"): group 1 the unit, 2 the number. */
+const UNIT_FIRST = /^(\s*)([^\s\d(][^\s]{0,19})\s+(\d+(?:[.,]\d+)?)(?![\d.,]?\d)/;
+
+/**
+ * The reply with a unit written before its number put after it ("mg/dL 145" -> "145 mg/dL"), when the opening word is
+ * a unit and nothing else: the question's unit, or one `parseUnit` reads whole.
+ */
+function unitBeforeNumber(text: string, target: TargetUnit): string {
+  const opening = UNIT_FIRST.exec(text);
+  const written = opening?.[2] ?? '';
+  const isUnit = written.toLowerCase() === target.written.toLowerCase() || parseUnit(written)?.consumed === written.length;
+  return opening && isUnit ? `${opening[1] ?? ''}${opening[3] ?? ''} ${written}${text.slice(opening[0].length)}` : text;
 }
 
 /**
@@ -219,6 +237,8 @@ interface TargetUnit {
   readonly intervalHours?: number;
   /** The stem asks for a bound ("Below what A1C ...?", "Up to how many weeks ...?"): a bound of that kind is the value. */
   readonly asksBound?: 'upper' | 'lower';
+  /** The stem asks what percentage of a dose to give: a cut "by 25 %" gives 75 %. */
+  readonly asksShareOfDose?: boolean;
 }
 
 /**
@@ -227,10 +247,19 @@ interface TargetUnit {
  * give 350. Without a stem, or with a stem that also names one dose, the unit is taken as written: a daily total is
  * then not an answer to "mg" (it may be two doses).
  */
-/** Rewrites "0.75 of predicted" as "75 % of predicted" when the question asks for a percentage of predicted. */
-function asPercentOfPredicted(text: string, target: TargetUnit): string {
-  if (!/%\s*pred/i.test(target.written)) return text;
-  return text.replace(FRACTION_OF_PREDICTED, (_, fraction: string) => `${Math.round(Number(fraction) * 1e6) / 1e4} % of predicted`);
+/**
+ * Rewrites "0.75 of predicted" as "75 % of predicted" when the question asks for a percentage of predicted, and a dose
+ * cut ("reduce the dose by 25 %") as the share given ("give 75 % of the dose") when it asks what share of a dose to give.
+ */
+function asPercentAsked(text: string, target: TargetUnit): string {
+  const shares = target.asksShareOfDose
+    ? text.replace(
+        DOSE_CUT,
+        (_, by?: string, reduction?: string) => `give ${Math.round((100 - Number(by ?? reduction)) * 1e4) / 1e4} % of the dose`,
+      )
+    : text;
+  if (!/%\s*pred/i.test(target.written)) return shares;
+  return shares.replace(FRACTION_OF_PREDICTED, (_, fraction: string) => `${Math.round(Number(fraction) * 1e6) / 1e4} % of predicted`);
 }
 
 function parseTargetUnit(unit: string, stem: string | undefined, context: NumericContext): TargetUnit {
@@ -245,6 +274,7 @@ function parseTargetUnit(unit: string, stem: string | undefined, context: Numeri
     ...pressureSideAsked(stem ?? ''),
     asksScores: [...(stem ?? '').matchAll(NAMED_SCORES_IN)].map((match) => scoreKey(match[0])),
     ...(asksBound === undefined ? {} : { asksBound }),
+    asksShareOfDose: stem !== undefined && SHARE_OF_DOSE_STEM.test(stem),
   };
 }
 
@@ -656,6 +686,9 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
   return fromSegment(plain, target, 'terse reply', true);
 }
 
+/** "Each 4 mg dose", "per dose", "a single dose": a name for one dose's amount. */
+const ONE_DOSE_NAMED = /\b(?:each|per|every|one|a\s+single)\s+(?:[\w.]+\s+){0,3}?dose\b/i;
+
 /**
  * "AG = 26.", "FIB-4 ≈ 2.44", "stop_bang_total: 7", "CKD-EPI 2021 (race-free): ~58.": a name, a sign, one value (not
  * a vital sign or the patient's weight or age: "HR = 110" answers nothing asked).
@@ -669,8 +702,12 @@ function namedTerseValue(plain: string, target: TargetUnit): Candidate<number> |
     );
   if (!named || vitalSign || findQuantities(named[1] ?? '').length !== 1) return undefined;
   // "Bolus: 7 mg." for the total dose: the name says the value is one part of it.
-  if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${plain.slice(0, plain.length - (named[1] ?? '').length)}`))
+  const name = plain.slice(0, plain.length - (named[1] ?? '').length);
+  if (target.asksTotal === true && PART_OF_REGIMEN.test(` ${name}`))
     return { status: 'ambiguous', explanation: `"${plain.trim()}" names one part of the total asked for` };
+  // "Each 4 mg dose is 20 MME, six times a day" for MME per day: the name says the value is one dose's.
+  if (/\/\s*(?:day|d)\b|\bdaily\b/i.test(target.written) && ONE_DOSE_NAMED.test(name))
+    return { status: 'ambiguous', explanation: `"${plain.trim()}" gives one dose's value, not the daily total asked for` };
   return fromSegment(named[1] ?? '', target, 'terse named value', true);
 }
 
@@ -874,7 +911,18 @@ function isApproximateRestatement(plain: string, quantity: Quantity, value: numb
   return previousValue !== 0 && Math.abs(value - previousValue) / Math.abs(previousValue) <= RESTATEMENT_TOLERANCE;
 }
 
-function fromWholeText(plain: string, quantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
+/** A clause that states when something holds ("once clinically stable for ≥ 48 h", "until afebrile for 2 days"). */
+const CONDITION_CLAUSE = /\b(?:once|until|unless|provided|as\s+long\s+as|if|when)\b[^.;:,\n]*$/i;
+
+/** Whether `quantity` sits in a condition clause: it states the condition, not the value asked for. */
+function inConditionClause(plain: string, quantity: Quantity): boolean {
+  return CONDITION_CLAUSE.test(plain.slice(Math.max(0, quantity.start - 80), quantity.start));
+}
+
+function fromWholeText(plain: string, allQuantities: readonly Quantity[], target: TargetUnit): Candidate<number> {
+  // "Minimum 5 days, once clinically stable for ≥ 48 h": the condition's quantity yields to one stated outside any.
+  const unconditioned = allQuantities.filter((quantity) => !inConditionClause(plain, quantity));
+  const quantities = unconditioned.length > 0 ? unconditioned : allQuantities;
   const usable: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const references: Array<{ quantity: Quantity; value: number; note: string }> = [];
   const minimums: Quantity[] = [];
@@ -1328,11 +1376,11 @@ function inCustomUnit(quantity: Quantity, target: TargetUnit, text?: string): bo
 
 /** "7 mg IV bolus", "a loading dose of 300 mg", "7 mg en bolo": an amount named as one part of a regimen. */
 const PART_OF_REGIMEN =
-  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![A-Za-zÀ-ÿ]))/i;
+  /^[^.;:\n\d]{0,25}?(?:\b(?:bolus(?:es)?|loading(?:\s+dose)?|initial\s+dose|first\s+dose|infusion|push|bolo)\b|\binfusi[oó]n(?![A-Za-zÀ-ÿ]))/i;
 /** "63.2 mg over 60 min": the infusion that follows a bolus, when the answer names one. */
 const OVER_DURATION =
   /^\s*(?:IV\s+)?(?:over|in|durante|en|über)\s+(?:an?\s+|one\s+|\d+\s*)(?:min(?:ute)?s?|minutos|h|hours?|hr|horas?|hora|stunden?)\b/i;
-const BOLUS = /\b(?:bol(?:us|o)|push|loading\s+dose)\b/i;
+const BOLUS = /\b(?:bol(?:us(?:es)?|o)|push|loading\s+dose)\b/i;
 
 /**
  * Whether the question asks for a total and the amount is named as one part of it (and not as the total): a bolus, a

@@ -156,6 +156,12 @@ export function optionDescribed(
         best !== undefined &&
         scored.every((other) => other.id === best.id || (other.distinctive <= 1 && other.distinctive < best.distinctive));
       if (!clear || !best) continue;
+      // "ward or burns unit", "see the GP in two days and cut down on bananas": a part of the clause joined by "or" or
+      // "and" that names only another option's own words makes the clause about both.
+      const joined = clauseCommits
+        ? joinedOtherOption(clause.text, keys.find((entry) => entry.id === best.id)?.keys, unique, best.id)
+        : undefined;
+      if (joined !== undefined && !chosen.has(best.id)) chosen.set(joined, clause.text);
       if (ruledOut.has(best.id)) rejected.add(best.id);
       else if (clause.rejecting || clause.conditional) (negativeWording.has(best.id) ? possible : rejected).add(best.id);
       else if (
@@ -180,6 +186,28 @@ export function optionDescribed(
   if (rejected.has(id))
     return { status: 'ambiguous', explanation: `option ${id} is both described ("${clause.slice(0, 60)}") and ruled out`, negated: false };
   return { status: 'found', id, clause };
+}
+
+/**
+ * The other option a part of `clause` joined by "or" / "and" names by its own words alone (a word unique to it and
+ * none of option `id`'s words, `own`), or undefined.
+ */
+function joinedOtherOption(
+  clause: string,
+  own: ReadonlySet<string> = new Set(),
+  unique: ReadonlyMap<string, ReadonlySet<string>>,
+  id: string,
+): string | undefined {
+  const parts = clause.split(/\s+(?:or|and)\s+/i);
+  if (parts.length < 2) return undefined;
+  for (const part of parts) {
+    // "... and you dont do a PPI trial first" rules the other option out; it does not offer it.
+    if (isRejecting(part) || /\bdont\b/i.test(part)) continue;
+    const words = contentKeys(part);
+    if ([...own].some((key) => words.has(key))) continue;
+    for (const [other, keys] of unique) if (other !== id && [...keys].some((key) => words.has(key))) return other;
+  }
+  return undefined;
 }
 
 /** Words of a predicate that judge what it is said of ("is reasonable", "is the most effective option"). */
@@ -229,18 +257,22 @@ function optionKeys(phrases: ReadonlyArray<{ readonly id: string; readonly phras
 }
 
 /**
- * The options a clause of `text` names by at least two words that only that option has ("the CKD-EPI 2021 race-free
- * equation" for "About 51 mL/min/1.73 m2, from the race-free CKD-EPI 2021 creatinine equation"), in clauses that do
- * not rule out or make conditional what they name. Stricter than {@link optionDescribed}: for checking whether the
- * words right after a letter quote another option.
+ * The options a clause of `text` names by at least `minimumWords` (two unless given) words that only that option has
+ * ("the CKD-EPI 2021 race-free equation" for "About 51 mL/min/1.73 m2, from the race-free CKD-EPI 2021 creatinine
+ * equation"), in clauses that do not rule out or make conditional what they name. Stricter than {@link optionDescribed}:
+ * for checking whether the words right after a letter quote another option.
  */
-export function optionsQuoted(text: string, phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>): Set<string> {
+export function optionsQuoted(
+  text: string,
+  phrases: ReadonlyArray<{ readonly id: string; readonly phrase: string }>,
+  minimumWords = 2,
+): Set<string> {
   const { unique } = optionKeys(phrases);
   const quoted = new Set<string>();
   for (const clause of splitClauses(text)) {
     if (clause.rejecting || clause.conditional) continue;
     const words = contentKeys(clause.text);
-    for (const [id, own] of unique) if ([...own].filter((key) => words.has(key)).length >= 2) quoted.add(id);
+    for (const [id, own] of unique) if ([...own].filter((key) => words.has(key)).length >= minimumWords) quoted.add(id);
   }
   return quoted;
 }

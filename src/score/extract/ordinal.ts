@@ -2,6 +2,7 @@ import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
 import { closingLabelHead, labelHeads, type LabelHead } from './closingLabel.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
+import { numberAmidOtherScript } from './otherScripts.js';
 import { markedTableRow } from './markdownTable.js';
 import { isInRejectingClause, isRejecting, splitClauses } from './clauses.js';
 import { isRejectedMention } from './negation.js';
@@ -254,6 +255,10 @@ export function ordinalReader(scale: ReadonlyArray<{ value: number; label: strin
   };
 }
 
+/** A sentence that is only a value with its keyword, in English or another language ("Option 4.", "Estádio 3."). */
+const STANDING_VALUE =
+  /^(?:option|level|point|grade|stage|category|est[áa]dio|est[áa]gio|n[íi]vel|niveau|stufe|livello|grado|grau|stadium|tahap|tingkat|antas)\s+(\d{1,2})\s*[.!]?$/i;
+
 function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candidate<number> {
   if (plain.length === 0) return { status: 'none', explanation: 'empty answer' };
   const fromReading = (reading: OrdinalReading, source: string): Candidate<number> | undefined => {
@@ -297,6 +302,29 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
     valueMentions(bracketed[1] ?? '', scale, false).every((m) => m.value === Number(bracketed[2]))
   )
     return { status: 'found', value: Number(bracketed[2]), strength: 'strong', explanation: `short reply closing on "(${bracketed[2]})"` };
+
+  // "— רמה 4.", "ไปโรงพยาบาลทันที ข้อ 4", "Επίπεδο 2.": the one number set off in an answer in another script.
+  // Only when no other value of the scale stands anywhere ("Επίπεδο 2 ή επίπεδο 3" is "level 2 or level 3").
+  const amid = numberAmidOtherScript(plain);
+  const standingValues = [...plain.matchAll(/(?<![\d.,])\d{1,2}(?![\d.,]\d|\d)/g)].map(Number).filter((value) => scale.values.has(value));
+  if (amid !== undefined && scale.values.has(amid) && standingValues.every((value) => value === amid))
+    return { status: 'found', value: amid, strength: 'strong', explanation: `value ${amid} set off in an answer in another script` };
+
+  // "... can affect your heart rhythm. Option 4.", "Estádio 3.": the value named as a sentence of its own, once.
+  const standing = new Set(
+    splitSentences(plain).flatMap((sentence) => {
+      const value = STANDING_VALUE.exec(sentence.trim())?.[1];
+      return value === undefined ? [] : [Number(value)];
+    }),
+  );
+  const onlyStanding = standing.size === 1 ? [...standing][0] : undefined;
+  if (onlyStanding !== undefined && scale.values.has(onlyStanding))
+    return {
+      status: 'found',
+      value: onlyStanding,
+      strength: 'strong',
+      explanation: `"Option ${onlyStanding}" stands as a sentence of its own`,
+    };
 
   // A short reply opening with a negation ("Do not assign ESI 1.", "Not level 2") rules a level out; it is not terse.
   // A short text naming two values ("Stage 1 is mild, stage 2 moderate. So stage 2.", "Resuscitation (3).") is

@@ -105,6 +105,13 @@ export function findQuantities(text: string): Quantity[] {
       end += power[0].length;
       rest = text.slice(end, end + 200);
     }
+    // "4.92 × 10^2 ms", "1.7 × 10^-1 %", "7.2 × 10^{2} µg/L": any other value in scientific notation.
+    const exponent = outOf === undefined && !power ? TIMES_POWER.exec(rest) : null;
+    if (exponent) {
+      value = Number((value * 10 ** Number(exponent[1])).toPrecision(12));
+      end += exponent[0].length;
+      rest = text.slice(end, end + 200);
+    }
     const unit = outOf !== undefined ? undefined : power ? perVolumeCount(rest) : (parseUnit(rest) ?? hyphenatedDuration(rest));
     let uncertain: string | undefined;
     if (unit && /^[1-9]\d{0,2}\.\d{3}$/.test(numeral)) {
@@ -151,7 +158,9 @@ export function findQuantities(text: string): Quantity[] {
         const secondEnd = end + second[0].length;
         const secondUnit = parseUnit(text.slice(secondEnd, secondEnd + 200));
         const compatibleSecond = secondUnit === undefined || unit === undefined || secondUnit.dimension === unit.dimension;
-        if (compatibleSecond) {
+        // "ten days - diez días", "5 mg / 5 mg": the same value said twice is no range.
+        const sameValue = second[1] !== undefined && parseNumeral(second[1]) === Math.abs(value) && secondUnit?.factor === unit?.factor;
+        if (compatibleSecond && !sameValue) {
           end = secondEnd + (secondUnit?.consumed ?? 0);
           range = text.slice(start, end).trim();
           rangeUnit = secondUnit;
@@ -198,6 +207,9 @@ function hyphenatedDuration(rest: string): ParsedUnit | undefined {
 
 /** "× 10^9" before "/L" or "cells/µL": the power of ten a count is written with. */
 const TIMES_POWER_PER_VOLUME = /^\s*[×x*·]\s*10\s*\^\s*(\d{1,2})(?=\s*(?:cells?\s*)?\/)/i;
+
+/** "× 10^2", "x 10^-1", "× 10^{2}": a power of ten a value is written with (group 1: the exponent). */
+const TIMES_POWER = /^\s*[×x*·]\s*10\s*\^\s*\{?\s*(-?\d{1,2})\s*\}?/i;
 
 /** The unit after a count in scientific notation: "/L" or "cells/µL", read as cells per volume. */
 function perVolumeCount(rest: string): ParsedUnit | undefined {

@@ -2,9 +2,10 @@ import type { Candidate } from './resolve.js';
 
 /**
  * Interjections with which a model takes back what it just wrote: "Yes — wait, ...", "ESI 3 ... no, wait:", "No. Hmm, ...",
- * "ESI 3 — no, ...",
+ * "ESI 3 — no, ...", "... is convincing... no, ...",
  * "Correcting myself:", "hold on,", "on reflection", "scratch that", "sorry, I misread", "Sorry, miscalculated", "reconsidering,",
- * "Yes... actually no", "Initially I'd ..., but ..." (a first thought set against what follows).
+ * "Yes... actually no", "Initially I'd ..., but ..." (a first thought set against what follows); "actually" also in
+ * Portuguese, Spanish, French, German, Italian, Indonesian, Russian, Ukrainian and Greek ("na verdade", "en fait", ...).
  *
  * Each is written so that ordinary prose does not match: "wait" and "hold on" only as an interjection followed by
  * punctuation ("don't wait for the troponin" is advice, not a revision), "actually" only at the start of a clause,
@@ -14,7 +15,7 @@ import type { Candidate } from './resolve.js';
  */
 // "... (A) is usually how it's started — but wait, you carry HLA-B*58:01": "but wait" and "oh wait" revise too.
 const REVISION_CUE =
-  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\b(?:no|but|oh),?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|\s[-—–]\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)actually\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|(?:^|[.!?]\s+)sorry\s*(?=[-—–])|\bsorry,?\s+(?:I\s+)?(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error)|miscalculated|miscounted|misspoke)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)(?:reconsidering|rethinking|re-?checking|re-?reading|recalculating|on\s+reconsideration)\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b|\bbut(?=\s)(?<=\b(?:initially|at\s+first|my\s+first\s+(?:thought|instinct)\s+(?:is|was))\b[^!?\n]{1,120}?\bbut)/gi;
+  /(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*|\b(?:no|but|oh),?\s+)(?:wait|hold\s+on)\b(?=\s*[,:;.!\-—–])|(?:\s[-—–]|\.\.\.|…)\s*no\s*,(?=\s)|\b(?:no,?\s+)?correction\b(?=\s*[,:;.!\-—–])|\bcorrecting\s+(?:myself|that)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)(?:actually|na\s+verdade|en\s+realidad|de\s+hecho|en\s+fait|eigentlich|in\s+realtà|sebenarnya|на\s+самом\s+деле|насправді|στην\s+πραγματικότητα)(?![\w\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF])|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)h+m+\b(?=\s*[,.!\-—–])|\bon\s+(?:second|further)\s+thought\b|\bon\s+reflection\b|\bscratch\s+that\b|\bI\s+was\s+wrong\b|\bI\s+(?:misread|missed|miscounted|miscalculated)\b|(?:^|[.!?]\s+)sorry\s*(?=[-—–])|\bsorry,?\s+(?:I\s+)?(?:misread|meant|mean|was\s+wrong|made\s+(?:a|an)\s+(?:mistake|error)|miscalculated|miscounted|misspoke)\b|(?:^|[.,;:!?\-—–]\s*|\.\.\.\s*)(?:reconsidering|rethinking|re-?checking|re-?reading|recalculating|on\s+reconsideration)\b|\blet\s+me\s+(?:re-?check|reconsider|correct|recalculate|re-?read|re-?count|re-?do|re-?add)\b|\bbut(?=\s)(?<=\b(?:initially|at\s+first|my\s+first\s+(?:thought|instinct)\s+(?:is|was))\b[^!?\n]{1,120}?\bbut)/gi;
 
 /** Words with which a revision gives up on answering ("I can't tell without vitals", "not sure", "I don't know"). */
 const UNSURE =

@@ -31,7 +31,7 @@ export const HOURS_PER_MONTH = 730.5;
 const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`micrograms?|mcgs?|[µμu]g`, dimension: 'mass', factor: 0.001 },
   { pattern: String.raw`nanograms?|ng`, dimension: 'mass', factor: 0.000001 },
-  { pattern: String.raw`milligrams?|mgs?`, dimension: 'mass', factor: 1 },
+  { pattern: String.raw`milligrams?|mgs?|мг|מ"ג|میلی[\u200c ]?گرم`, dimension: 'mass', factor: 1 },
   // Kilograms and pounds are body weights in clinical text, never doses: their own dimension keeps "70 kg" from
   // being read as 70,000,000 mg.
   { pattern: String.raw`kilograms?|kgs?|kilos?`, dimension: 'body-mass', factor: 1 },
@@ -42,7 +42,11 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: String.raw`deci-?lit(?:er|re)s?|dl`, dimension: 'volume', factor: 100 },
   { pattern: String.raw`lit(?:er|re)s?|l`, dimension: 'volume', factor: 1000 },
   { pattern: String.raw`milli-?units?|mu`, dimension: 'units', factor: 0.001 },
-  { pattern: String.raw`international\s+units?|units?|iu|u`, dimension: 'units', factor: 1 },
+  {
+    pattern: String.raw`international\s+units?|units?|iu|u|unidades?|unités?|einheiten|unità|jednost(?:ek|ki)|единиц[аы]?|одиниц[ьяі]?|μονάδες|יחידות`,
+    dimension: 'units',
+    factor: 1,
+  },
   { pattern: String.raw`millimoles?|mmol`, dimension: 'mmol', factor: 1 },
   { pattern: String.raw`milli-?equivalents?|meq`, dimension: 'meq', factor: 1 },
   // Spanish, Portuguese, French, German, Italian, Polish, Turkish and Dutch units are written after digits as in
@@ -60,10 +64,27 @@ const NUMERATORS: readonly UnitEntry[] = [
   { pattern: 's', dimension: 'duration', factor: 1 / 3600, spaced: true },
   { pattern: String.raw`minutes?|minuti|mins?`, dimension: 'duration', factor: 1 / 60 },
   { pattern: String.raw`hours?|ore|hrs?|h`, dimension: 'duration', factor: 1 },
-  { pattern: String.raw`days?|d[ií]as|giorni|jours?|tagen?|tage`, dimension: 'duration', factor: 24 },
-  { pattern: String.raw`weeks?|wks?|semanas?|semaines?|settimane|wochen?`, dimension: 'duration', factor: 168 },
-  { pattern: String.raw`months?|mos?|meses|mesi|mois|monaten?|monate`, dimension: 'duration', factor: HOURS_PER_MONTH },
-  { pattern: String.raw`years?|yrs?|a[ñn]os|anni|ans|jahren?|jahre`, dimension: 'duration', factor: 8766 },
+  // Durations also in Indonesian, Tagalog, Polish, Turkish, Russian, Ukrainian, Greek, Hebrew, Vietnamese and Persian.
+  {
+    pattern: String.raw`days?|d[ií]as|giorni|jours?|tagen?|tage|hari|araw|dni|dzie[nń]|gün|дней|дня|днів|дні|день|доби|ημέρες|ημέρα|μέρες|ימים|יום|ngày|روز`,
+    dimension: 'duration',
+    factor: 24,
+  },
+  {
+    pattern: String.raw`weeks?|wks?|semanas?|semaines?|settimane|wochen?|linggo|minggu|tygodnie|tygodni|tydzie[nń]|hafta|недел[ьяи]|тижнів|тижні|тижня|тиждень|εβδομάδες|εβδομάδα|שבועות|שבוע|tuần|هفته`,
+    dimension: 'duration',
+    factor: 168,
+  },
+  {
+    pattern: String.raw`months?|mos?|meses|mesi|mois|monaten?|monate|buwan|bulan|miesi[ęą]ce|miesi[ęą]cy|miesi[ąa]c|месяцев|месяца|месяц|місяців|місяці|місяць|μήνες|μήνα|חודשים|חודש|tháng|ماه`,
+    dimension: 'duration',
+    factor: HOURS_PER_MONTH,
+  },
+  {
+    pattern: String.raw`years?|yrs?|a[ñn]os|anni|ans|jahren?|jahre|taon|tahun|lata|lat|yıl|года|год|лет|років|роки|рік|χρόνια|έτη|שנים|שנה|năm|سال`,
+    dimension: 'duration',
+    factor: 8766,
+  },
 ];
 
 /** Denominators; base units: per kg, per day, per 1.73 m², per m², per mL. `dose` is dropped (per dose = amount). */
@@ -83,7 +104,9 @@ const DENOMINATORS: readonly UnitEntry[] = [
   { pattern: String.raw`dose`, dimension: 'dose', factor: 1 },
 ];
 
-const NUMERATOR_PATTERNS = NUMERATORS.map((entry) => ({ ...entry, regex: new RegExp(`^(?:${entry.pattern})(?![a-z0-9µμ])`, 'i') }));
+/** After a unit, no letter of its word goes on: Latin, Greek, Cyrillic, Hebrew or Arabic ("дня" is not "дн" and more). */
+const UNIT_END = String.raw`(?![a-z0-9µμ\u0370-\u03FF\u0400-\u04FF\u05D0-\u05EA\u0620-\u064A\u067E-\u06CC])`;
+const NUMERATOR_PATTERNS = NUMERATORS.map((entry) => ({ ...entry, regex: new RegExp(`^(?:${entry.pattern})${UNIT_END}`, 'i') }));
 const DENOMINATOR_PATTERNS = DENOMINATORS.map((entry) => ({ ...entry, regex: new RegExp(`^(?:${entry.pattern})(?![a-z0-9µμ])`, 'i') }));
 const DENOMINATOR_SEPARATOR = /^(?:\s*\/\s*|\s+per\s+(?:a\s+|each\s+)?|\s+(?:in|over)\s+(?=24\s*-?\s*h))/i;
 

@@ -1,7 +1,7 @@
 import { findAnswerSegments } from './answerSegments.js';
 import { tickedItemCandidate } from './checkboxList.js';
 import { findAnyJsonFields, findJsonFields } from './jsonFields.js';
-import { hedgeBetweenAnswers } from './hedging.js';
+import { DOUBTED_AFTER_BUT, hedgeBetweenAnswers } from './hedging.js';
 import { normalizeAnswerText } from './normalize.js';
 import { stripMarkdownEmphasis } from './plainText.js';
 import { resolveExtraction, type Candidate } from './resolve.js';
@@ -63,10 +63,16 @@ const NEGATED_VERDICT: readonly RegExp[] = [
   /\bno\s+(?:[a-z][\w-]*\s+){1,3}(?:is|are)\s+(?:currently\s+)?(?:needed|required|necessary|indicated|warranted|recommended)\b|(?:^|[.:;!]\s*)no\s+(?:[\w-]+\s+){1,3}(?:needed|required|necessary|indicated|warranted|recommended)\b|\bno\s+indication\s+(?:for|to)\b/i,
   /(?:^|[.:;!]\s*|,\s*so\s+|\s[—–-]\s*)no\s+(?:further|additional|more)\s+(?:testing|tests?|work-?up|imaging|investigations?|treatment|intervention|antibiotics)\b/im,
   /\bI\s+(?:would\s+not|wouldn't|'d\s+not)\s*(?:[.!;]|$)/im,
+  // "I would not order / do / recommend / give / start it" in Portuguese, Spanish, French and Italian: "eu não pediria TC",
+  // "no haría nada más", "je ne prescrirais pas", "non farei la TC".
+  /\bn(?:ão|ao|o)\s+(?:pedi|fa|ha|recomenda|indica|da|inicia|começa|comenza|solicita|prescreve|prescribi|administra|ordena)r[ií]a\b|\bje\s+ne\s+(?:demande|fe|recommande|donne|commence|prescri|conseille)rais\s+pas\b|\bnon\s+(?:chiede|fa|raccomande|da|inizie|prescrive|consiglie)rei\b/i,
   // "I'd skip the typhoid vaccine": declining what was asked (read only when the stem does not ask about skipping).
   /\bI(?:'d|\s+would)\s+(?:skip|forgo|pass\s+on)\b/i,
   /\b(?:should|must)\s*(?:not|n't|never)\s+be\s+(?:\w+ly\s+)?[a-z]+(?:ed|en)\b|\b(?:is|are)\s+not\s+(?:a\s+)?(?:valid|good|sufficient|adequate|acceptable|legitimate)\b/i,
-  /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  /\b(?:should|must)\s+be\s+(?:avoided|withheld)\b|\b(?:recommend|advise|argue|decide)\s+against\b|(?<!\b(?:not|no)\s+)\bcontraindicated\b|\bnot\s+a\s+(?:good\s+|suitable\s+|appropriate\s+)?candidate\b|\bno\s+need\s+(?:to|for)\b|\bunnecessary\b|\bnot\s+(?:recommended|indicated|necessary|needed|required|warranted)\b|\bno\s+longer\s+(?:recommended|indicated|necessary|needed|required|warranted)\b/i,
+  // "Not needed / not necessary / not recommended" in other languages: "Hindi na kailangan", "tidak perlu", "δεν
+  // χρειάζεται", "не потрібно", "לא צריך", "لازم نیست", "ไม่จำเป็น", "লাগবে না", "nicht nötig", "no es necesario".
+  /hindi\s+(?:na\s+)?kailangan|\btidak\s+(?:perlu|diperlukan|dianjurkan)\b|δεν\s+(?:χρειάζεται|χρειάζεστε|απαιτείται|συνιστάται)|(?:^|[\s,.;:])не\s+(?:потрібн|нужн|обов['’]язков|рекомендуєтьс|рекомендуетс)|לא\s+(?:צריך|נדרש|נדרשת|מומלץ)|لازم\s+نیست|ไม่จำเป็น|(?:লাগবে|দরকার)\s+(?:না|নেই)|\bnicht\s+(?:nötig|notwendig|erforderlich|empfohlen)\b|\bno\s+(?:es\s+)?(?:necesari[oa]|recomendad[oa]|indicad[oa])\b|\bnão\s+(?:é\s+)?(?:necessári[oa]|recomendad[oa]|indicad[oa])|\bpas\s+(?:nécessaire|recommandée?|indiquée?)\b/i,
 ];
 /**
  * Statements that a patient needs something: not an answer by themselves (the need may be for something other than
@@ -95,6 +101,11 @@ const AFFIRMED_VERDICT_ANYWHERE = AFFIRMED_VERDICT.map((pattern) => new RegExp(p
 
 /** A sentence opening under a condition: its verdict holds only then ("If she is under 50, no testing is needed"). */
 const CONDITION_OPENING = /^\W*(?:if|unless|when|whether|in\s+case)\b/i;
+/**
+ * A condition after a verdict in its clause, "if" in English and other languages ("unless" and "as long as" name an
+ * exception to a verdict that stands: "CT isn't required unless the patient is 65 or older").
+ */
+const CONDITION_AFTER = /\b(?:if|jika|apabila|kung|si|se|wenn|falls)\b|(?:^|\s)(?:αν|אם|اگر)\s/i;
 /** An embedded question before a verdict: "a cardiologist can advise on what testing is appropriate" decides nothing. */
 const QUESTION_WORD_BEFORE = /\b(?:what|which|whether)\s+(?:[\w-]+\s+){0,3}$/i;
 /** The alternative a question weighs against what it asks ("admit ... rather than discharge with follow-up?"). */
@@ -119,6 +130,9 @@ function committedVerdict(plain: string, patterns: readonly RegExp[], stem: stri
       const clauseEnd = /[.;!?\n]|$/.exec(plain.slice(index + match[0].length));
       const clause = plain.slice(clauseStart, index + match[0].length + (clauseEnd?.index ?? 0));
       if (alternativeOnly.some((root) => stemRoots(clause).has(root))) continue;
+      // "No further test is needed if all the criteria are negative" (also "jika", "si", "wenn", ...): a verdict that
+      // holds only under the condition that follows it.
+      if (CONDITION_AFTER.test(plain.slice(index + match[0].length, index + match[0].length + (clauseEnd?.index ?? 0)))) continue;
       return match[0];
     }
   }
@@ -145,7 +159,7 @@ const CONCLUDING_YES_NO = /\b(?:so|therefore|thus|hence)\s*,?\s+(?:[^,.;!?\n]{1,
  */
 function closingYesNo(plain: string): { value: YesNo; written: string } | undefined {
   const closing =
-    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*|(?:^|[.!?]\s+)not\b[^.!?\n,]{1,40},\s*)(yes|no)\s*[.!]?\s*$/i.exec(
+    /(?:^|[.!?]["')\]]*\s+|\s[—–-]\s*|(?<=[a-z]):\s*|(?:→|=>)[^.!?\n→]{0,40}?\s|\b(?:so|therefore|thus|hence)\b[^.!?\n,]{0,40},\s*|(?:^|[.!?]\s+)not\b[^.!?\n,]{1,40},\s*)\[?(yes|no)\]?\s*[.!]?\s*$/i.exec(
       plain.trim(),
     ) ??
     /\b(?:recommended|indicated|needed|necessary|required|warranted)\s*,\s*(yes|no)\b\s*[:.;!]/i.exec(plain) ??
@@ -190,6 +204,18 @@ const CLAUSE_OPENING = /\s[—–-]\s|[—–;]/;
 
 /** A speaker's label before a yes or no: "Nurse:", "ED attending:", "Pharmacist:". */
 const SPEAKER_LABEL = /^\W*[A-Z][A-Za-z]*(?:\s+[A-Za-z]+){0,2}\s*:\W*(?=(?:yes|yeah|yep|no|nope)\b)/i;
+
+/**
+ * What a reply may say before its answer without answering anything: a greeting ("Hi! 👋"), a stated confidence
+ * ("Confidence: 65 %."), or the question restated as "You asked whether ...".
+ */
+const PREAMBLE =
+  /^(?:\s*(?:(?:hi|hello|hey|dear\s+\w+)\b[^.!?\n\w]*[.!,]?|confidence\s*[:=]?\s*\d+(?:\.\d+)?\s*%\s*[.;,]?|you\s+asked\s+(?:whether|if|what|about)\b[^.!?\n]{0,300}[.!?:]|(?:\p{Extended_Pictographic}|[\u2764\u2665])\uFE0F?))+\s*(?=\S)/iu;
+
+/** A reply typed like a text message: lower case from its start and no sentence punctuation anywhere. */
+function isUnpunctuatedReply(text: string): boolean {
+  return /^[a-z]/.test(text.trim()) && !/[.!?;:]/.test(text);
+}
 
 /** A sentence that turns against what came before ("However, ...", "But ...", "That said, ..."). */
 const CONTRAST_OPENING = /^\W*(?:however|but|that\s+said|having\s+said\s+that|still|nevertheless|even\s+so)\b/i;
@@ -236,7 +262,8 @@ export function extractYesNo(text: string, stem?: string): Extraction<'yes' | 'n
 export function yesNoReader(stem?: string): (text: string) => Extraction<'yes' | 'no'> {
   return (text) => {
     const clean = normalizeAnswerText(text);
-    const plain = stripMarkdownEmphasis(clean);
+    // "decision: no_admission": a snake_case value reads as the words it joins.
+    const plain = stripMarkdownEmphasis(clean).replace(/\bno_(?=[a-z])/gi, 'no ');
     const whole = findYesNoCandidate(clean, plain, stem);
     const candidate =
       answerAfterSelfCorrection(plain, whole, (tail) => findYesNoCandidate(tail, tail, stem)) ??
@@ -316,7 +343,16 @@ function findYesNoCandidate(clean: string, plain: string, stem: string | undefin
 
   // "Is codeine a good choice for a poor metaboliser? No. ...": the question restated first, then the answer. A
   // speaker's label ("Nurse: Yes, ...", "ED attending: Yep") comes first too.
-  const answered = plain.replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '').replace(SPEAKER_LABEL, '');
+  const restated = plain
+    .replace(/^[^.!?\n]{3,300}\?\s+(?=\S)/, '')
+    .replace(SPEAKER_LABEL, '')
+    .replace(PREAMBLE, '');
+  // "yes get the mri now": in a reply without punctuation, the word opening it is set off as a sentence would be.
+  // Not "yes and no", "yes no maybe": a reply naming the other answer too is left to the other rules.
+  const answered =
+    isUnpunctuatedReply(restated) && !/^\s*(?:and|or)\b|\b(?:yes|no|maybe|perhaps)\b/i.test(restated.replace(/^\W*\w+/, ''))
+      ? restated.replace(/^(yes|yeah|yep|no|nope|nah)\s+(?=[a-z])/, '$1, ')
+      : restated;
   // "Y", "N." alone, or "Y — cath." (the letter, then a dash or colon and a note).
   const leadingReading =
     /^\W*[YN]\W*$/i.test(answered) || /^\W*[YN]\s*(?:\s[—–-]|:)\s/.test(answered)
@@ -480,7 +516,8 @@ function leadingNoThingAsked(text: string, stem: string | undefined): Candidate<
   const noThing = stem === undefined ? undefined : /^\W*no\s+([a-z][\w-]*)/i.exec(text);
   if (!noThing || !stemRoots(stem ?? '').has((noThing[1] ?? '').toLowerCase().slice(0, 4))) return undefined;
   // "No antibiotics were given before arrival" states a fact about the case, not a verdict.
-  if (FINITE_VERB.test(/^[^.;:,!?\n]*/.exec(text)?.[0] ?? '')) return undefined;
+  // Its clause ends at a spaced dash too: "No change - the genotype is normal" states no fact about a change.
+  if (FINITE_VERB.test(/^[^.;:,!?\n]*?(?=\s[—–-]\s|[.;:,!?\n]|$)/.exec(text)?.[0] ?? '')) return undefined;
   return {
     status: 'found',
     value: 'no',
@@ -557,9 +594,12 @@ function keyNamesStemWord(key: string, stem: string): boolean {
   return words.some((word) => key.includes(word.slice(0, 5)));
 }
 
-/** "CT head: indicated.", "Criteria: not met.": a field closed by a verdict word, on a line of its own. */
+/**
+ * "CT head: indicated.", "Criteria: not met.", "Start PEP: yes", "naloxone: offer", "imaging_now: none": a field closed
+ * by a verdict word, on a line of its own.
+ */
 const FIELD_VERDICT =
-  /^[\s*>-]*([A-Za-z][^:\n]{1,60}):\s*(not\s+)?(?:indicated|recommended|warranted|necessary|required|needed|met|fulfilled|satisfied)\s*[.!]?\s*$/gim;
+  /^[\s*>-]*([A-Za-z][^:\n]{1,60}):\s*(?:(not\s+)?(?:indicated|recommended|warranted|necessary|required|needed|met|fulfilled|satisfied)|(yes|offer(?:ed)?|give|start)|(no|none|not\s+now|withhold|avoid))\s*[.!]?\s*$/gim;
 
 /**
  * A field verdict whose field names what the stem asks ("CT head: indicated." for "Should a CT head scan be
@@ -568,12 +608,13 @@ const FIELD_VERDICT =
  */
 function fieldVerdictOnTheQuestion(plain: string, stem: string): Candidate<YesNo> | undefined {
   const found = [...plain.matchAll(FIELD_VERDICT)].filter((match) => sharesStemRoot(match[1] ?? '', stem));
-  const values = new Set(found.map((match) => (match[2] === undefined ? 'yes' : 'no')));
+  const verdictOf = (match: RegExpMatchArray): YesNo => (match[2] !== undefined || match[4] !== undefined ? 'no' : 'yes');
+  const values = new Set(found.map(verdictOf));
   const first = found[0];
   if (values.size !== 1 || first === undefined) return undefined;
   return {
     status: 'found',
-    value: first[2] === undefined ? 'yes' : 'no',
+    value: verdictOf(first),
     strength: 'strong',
     explanation: `a field verdict on what was asked: "${first[0].trim()}"`,
   };
@@ -894,12 +935,15 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
     .replace(/^(\s*["'(\[]?\s*)false(?=\s*(?:[.!](?:\s|$)|$))/i, '$1no')
     .replace(/^(\s*["'(\[]?\s*)evet(?=\s+[^\s\d.,;:!?])/i, '$1yes,')
     .replace(/^(\s*["'(\[]?\s*)hayır(?=\s+[^\s\d.,;:!?])/i, '$1no,')
+    // Thai sets clauses apart with a space, not a comma: "ใช่ ควร..." is "Yes, ...".
+    .replace(/^(\s*["'(\[]?\s*)ใช่(?=\s)/, '$1yes,')
+    .replace(/^(\s*["'(\[]?\s*)ไม่(?=\s)/, '$1no,')
     .replace(
-      /^(\s*["'(\[]?\s*)(?:(?:sí|sì|evet)(?=[\s,.!;:]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对|да|ndiyo|हाँ|हां|जी\s+हाँ|はい|네)(?=\s*[,.!;:、，。！]|$))/i,
+      /^(\s*["'(\[]?\s*)(?:(?:sí|sì|evet)(?=[\s,.!;:]|$)|ใช่(?=[,.!]|$)|(?:si|oui|ja|sim|tak|có|نعم|是的?|对|да|ndiyo|हाँ|हां|जी\s+हाँ|はい|네|ναι|ya|כן|হ্যাঁ|так|آره|بله|oo|igen|kyllä|da)(?=\s*[,.!;:、，。！]|\s+-\s|$))/i,
       '$1yes',
     )
     .replace(
-      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否|нет|hapana|नहीं|जी\s+नहीं|いいえ|아니요|아니오)(?=\s*[,.!;:、，。！]|$))/i,
+      /^(\s*["'(\[]?\s*)(?:hayır(?=[\s,.!;:]|$)|ไม่(?=[,.!]|$)|(?:nein|non|não|nao|nee|nie|không|لا|不是|不用|不需要|不|否|нет|hapana|नहीं|जी\s+नहीं|いいえ|아니요|아니오|όχι|tidak|לא|না|ні|نه|خیر|hindi|nem|ei|ne)(?=\s*[,.!;:、，。！]|\s+-\s|$))/i,
       '$1no',
     );
   const match =
@@ -932,6 +976,12 @@ function readYesNoAt(written: string, afterMarker = false): YesNoReading {
   // nothing ("Probably yes, provided ..." does commit, under its condition).
   const leftOpen = /^(?:(?:most|very|quite|almost) )?(?:probably|likely)\b/.test(word) ? hedgeBetweenAnswers(rest) : undefined;
   if (leftOpen !== undefined) return { conflict: `a guess left open ("${word} ... ${leftOpen}")` };
+  // "so yes — but the criteria are met without it, so maybe not": the verdict is doubted as soon as it is given.
+  const doubted = DOUBTED_AFTER_BUT.exec(rest);
+  if (doubted) return { conflict: `a verdict doubted at once ("${doubted[0].slice(0, 60)}")` };
+  // "Probably, if they're over 40.": a guess that holds only under a condition, with no verdict of its own.
+  if (/^(?:probably|likely)$/.test(word) && /^\s*,?\s*(?:only\s+)?(?:if|when|provided|as\s+long\s+as|assuming)\b/i.test(rest))
+    return { conflict: `a guess under a condition ("${segment.slice(0, 60).trim()}")` };
   const markerNoun = afterMarker && value === 'no' && word === 'no' && /^\s+[a-z]/i.test(rest) && !NOT_AN_ANSWER_AFTER_NO.test(rest);
   if (!punctuated && !markerNoun && !(isCoreWord && ANSWER_CONTINUATION.test(rest))) return undefined;
   if (value === 'no' && DECLINING_CONTINUATION.test(rest)) return undefined;

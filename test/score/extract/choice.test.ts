@@ -397,13 +397,17 @@ describe('extractChoice, conditions and labelled recommendations (v8)', () => {
 describe('a letter standing as a sentence beside another option labelled in passing', () => {
   const reversal = { A: 'Protamine', B: 'Idarucizumab', C: 'Andexanet alfa', D: 'Vitamin K' };
 
-  it('is unparseable, since the lone label is no answer beside it', () => {
-    expect(extractChoice('Dabigatran is reversed by its own antibody - B. Andexanet (C) is for factor Xa inhibitors.', reversal).kind).toBe(
-      'unparseable',
-    );
-    expect(extractChoice('The specific antidote for dabigatran. B. Protamine (A) only reverses heparin.', reversal).kind).toBe(
-      'unparseable',
-    );
+  it('reads the standing letter: the other option labelled in passing is an aside', () => {
+    expect(
+      extractChoice('Dabigatran is reversed by its own antibody - B. Andexanet (C) is for factor Xa inhibitors.', reversal),
+    ).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+    expect(extractChoice('The specific antidote for dabigatran. B. Protamine (A) only reverses heparin.', reversal)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
   });
 
   it('still reads the lone label when no other letter stands alone', () => {
@@ -415,5 +419,86 @@ describe('a letter standing as a sentence beside another option labelled in pass
       kind: 'answer',
       value: 'B',
     });
+  });
+});
+
+describe('lists of labelled options, verdict tables by letter, and a letter after another option stated whole', () => {
+  const options = {
+    A: 'Low-dose CT every year',
+    B: 'Chest X-ray every year',
+    C: 'No further screening',
+    D: 'Sputum cytology',
+  };
+
+  it('leaves one option text among several labelled options of a list unparseable', () => {
+    expect(extractChoice('Skip: X-ray (B) — sputum tests (D) and CT scans (A) are all acceptable alternatives.', options).kind).toBe(
+      'unparseable',
+    );
+  });
+
+  it('reads the one row a verdict table marks by its letter before a shortened text', () => {
+    const table =
+      '| Strategy | Recommended? |\n|---|---|\n| A Yearly LDCT | Yes |\n| B Yearly CXR | No |\n| C Stop | No |\n| D Cytology | No |';
+    expect(extractChoice(table, options)).toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('leaves a letter after a statement of another option whole unparseable, but not a letter after reasoning', () => {
+    expect(extractChoice('She quit 20 years ago, so no further screening is needed. Answer: A', options).kind).toBe('unparseable');
+    expect(
+      extractChoice('She quit 20 years ago; no further screening could be argued, but she still qualifies. Answer: A', options),
+    ).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(extractChoice('30 pack-years, quit 5 years ago. Answer: A', options)).toMatchObject({ kind: 'answer', value: 'A' });
+    const dosing = { A: 'The usual full dose', B: 'A reduced dose titrated to kidney function and levels', C: 'Double the dose' };
+    expect(extractChoice('Give a reduced dose, titrated to kidney function and levels — A.', dosing).kind).toBe('unparseable');
+    expect(extractChoice('Kidney function is normal, so the usual full dose — A.', dosing)).toMatchObject({ value: 'A' });
+  });
+
+  it('reads the first choice of a ranked list', () => {
+    expect(extractChoice('1st choice: A (low-dose CT)\n2nd choice: B if CT is unavailable', options)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+  });
+});
+
+describe('letters standing as sentences, set off by dashes, after "That\'s" or "Answer", and in other scripts', () => {
+  const options = {
+    A: 'Oral amoxicillin for 5 days',
+    B: 'Intravenous ceftriaxone',
+    C: 'Watchful waiting for 48 hours',
+    D: 'Tympanostomy tubes',
+  };
+  const reads = (text: string) => extractChoice(text, options);
+
+  it.each([
+    ['Otitis media with fever of 39 °C and otalgia → antibiotics. A. Confidence: 80 %.', 'A'],
+    ['Mild symptoms, no fever: wait two days. C. Tubes (D) are for recurrent disease.', 'C'],
+    ["Bulging drum and high fever — that is the case for antibiotics. That's A. Hope she feels better!", 'A'],
+    ['Two days of waiting is safe here. Answer C. Confidence: 70 %.', 'C'],
+    ['Amoxicillin — A — because the drum is bulging.', 'A'],
+    ['Відповідь: А — амоксицилін на 5 днів.', 'A'],
+    ['Ответ Г: шунтирование.', 'D'],
+    ['ให้ยาปฏิชีวนะทางปาก ตอบข้อ A', 'A'],
+    ['לתת אמוקסיצילין דרך הפה – תשובה A.', 'A'],
+    ['پاسخ: گزینه C — صبر کنید.', 'C'],
+    ['Berikan amoksisilin oral selama 5 hari. Jawaban A.', 'A'],
+    ['Deve esperar 48 horas — alternativa C.', 'C'],
+    ['drug: amoxicillin\nletter: A\nreason: "bulging drum with fever"', 'A'],
+  ])('reads %s as %s', (text, value) => {
+    expect(reads(text)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('keeps near-misses from being read as a letter', () => {
+    expect(reads('Fever and a bulging drum. A. Amoxicillin works. B. Ceftriaxone is for inpatients. C. Waiting is fine.').kind).not.toBe(
+      'answer',
+    );
+    expect(reads('Give the drops.\nA. Not indicated\nB. Not indicated').kind).not.toBe('answer');
+    expect(reads('Start amoxicillin, and check her vitamin D.')).not.toMatchObject({ value: 'D' });
+    expect(reads('Ответ В.').kind).not.toBe('answer');
+    expect(reads('evidence_grade: A\nstrength: B').kind).not.toBe('answer');
+    expect(reads('Ціна питання: A чи B — вирішить лікар.').kind).not.toBe('answer');
   });
 });

@@ -69,3 +69,37 @@ describe('weak answers in a text that leaves the choice open', () => {
     expect(hedgeBetweenAnswers('Both the team and the family agreed it could work.')).toBeUndefined();
   });
 });
+
+describe('a substitute course, a guess with its alternative, a doubted verdict and "either of the first two"', () => {
+  const options = {
+    A: 'Surgical repair within 24 hours',
+    B: 'A hinged knee brace and physiotherapy',
+    C: 'Crutches and review in six weeks',
+    D: 'MRI before any decision',
+  };
+  const scale = [
+    { value: 1, label: 'Rest at home with a follow-up phone call' },
+    { value: 2, label: 'Admission to the orthopaedic ward' },
+    { value: 3, label: 'Transfer to a major trauma centre theatre' },
+  ];
+
+  it.each([
+    'Surgical repair within 24 hours, or just a brace if theatre is busy.',
+    'Maybe the hinged knee brace with physiotherapy, or surgery if she is an athlete.',
+    'Repair it or brace it — both approaches have their supporters.',
+  ])('leaves "%s" unparseable', (text) => {
+    expect(extractChoice(text, options).kind).toBe('unparseable');
+  });
+
+  it('leaves a level hedged between the first two of a table unparseable', () => {
+    expect(extractOrdinal('Looking at the rows, it comes down to either of the first two.', scale).kind).toBe('unparseable');
+  });
+
+  it('still reads a committed answer that mentions an alternative in passing', () => {
+    expect(extractChoice('Surgical repair within 24 hours (A). A brace alone would not stabilise it.', options)).toMatchObject({
+      kind: 'answer',
+      value: 'A',
+    });
+    expect(hedgeBetweenAnswers('Give the first dose now, or as soon as the pharmacy opens.')).toBeUndefined();
+  });
+});

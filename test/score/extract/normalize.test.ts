@@ -35,3 +35,9 @@ describe('normalizeAnswerText', () => {
     expect(normalizeAnswerText(42)).toBe('42');
   });
 });
+
+describe('digits of other scripts', () => {
+  it('reads Persian, Bengali, Devanagari and Thai digits as ASCII digits', () => {
+    expect(normalizeAnswerText('سطح ۴، ৫০০ মিগ্রা, ७२ घंटे, ๑๒')).toBe('سطح 4, 500 মিগ্রা, 72 घंटे, 12');
+  });
+});

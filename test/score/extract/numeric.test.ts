@@ -425,3 +425,72 @@ describe('extractNumeric, wrong values of the development sets (v8)', () => {
     expect(extractNumeric('Terapia per 14 compresse.', 'days').kind).not.toBe('answer');
   });
 });
+
+describe('a firm dose by another route, and a unit in an XML attribute', () => {
+  it('leaves an imperative dose by another route than the one asked unparseable', () => {
+    const stem = 'What subcutaneous dose of enoxaparin should be given?';
+    expect(extractNumeric('Give 40 mg IV once.', 'mg', stem).kind).toBe('unparseable');
+    expect(extractNumeric('Give 40 mg subcutaneously once daily.', 'mg', stem)).toMatchObject({ kind: 'answer', value: 40 });
+  });
+
+  it('reads the unit an <answer> element carries', () => {
+    expect(extractNumeric('<answer unit="weeks">6</answer>', 'weeks')).toMatchObject({ kind: 'answer', value: 6 });
+    expect(extractNumeric('<answer unit="g">2</answer>', 'mg')).toMatchObject({ kind: 'answer', value: 2000 });
+  });
+});
+
+describe('conditions, boluses, one dose for a daily total, and a dose cut as a share of the dose', () => {
+  it('reads the value beside a condition, not the condition', () => {
+    const stem = 'How many days should the antibiotics be given in total?';
+    expect(extractNumeric('At least 7 days, until afebrile for 72 h.', 'days', stem)).toMatchObject({ kind: 'answer', value: 7 });
+    expect(extractNumeric('7 days once she has been afebrile for 3 days.', 'days', stem)).toMatchObject({ kind: 'answer', value: 7 });
+  });
+
+  it('leaves boluses for a total volume unparseable', () => {
+    const stem = 'What total volume of fluid should be given in the first hour?';
+    expect(extractNumeric('250 mL boluses until the pressure recovers.', 'mL', stem).kind).toBe('unparseable');
+  });
+
+  it("leaves one dose's value for a daily total unparseable", () => {
+    const stem = 'What is the total daily dose in morphine milligram equivalents?';
+    expect(extractNumeric('Each 10 mg dose of oxycodone is 15 MME.', 'MME/day', stem).kind).toBe('unparseable');
+  });
+
+  it('reads a dose cut as the share of the dose given, only when the stem asks for that share', () => {
+    const stem = 'What percentage of the usual dose should be given?';
+    expect(extractNumeric('Lower the dose by 30 %.', '%', stem)).toMatchObject({ kind: 'answer', value: 70 });
+    expect(extractNumeric('A 40 % dose reduction.', '%', stem)).toMatchObject({ kind: 'answer', value: 60 });
+    expect(extractNumeric('Lower it by 30 %.', '%', 'By what percentage should the dose be lowered?')).toMatchObject({ value: 30 });
+  });
+});
+
+describe('scientific notation, units and number words in more languages, a unit before its number', () => {
+  it.each([
+    ['Osmolality ≈ 2.9 × 10² mOsm/kg', 'mOsm/kg', 290],
+    ['K ≈ 4.5 × 10⁻¹ mmol', 'mmol', 0.45],
+    ['Seis semanas.', 'weeks', 6],
+    ['Zehn Tage lang.', 'days', 10],
+    ['Tiga minggu.', 'days', 21],
+    ['Через 14 днів.', 'days', 14],
+    ['Για 6 μήνες.', 'months', 6],
+    ['mmHg 130', 'mmHg', 130],
+    ['mg 40 once daily', 'mg', 40],
+    ['twelve days — doce días', 'days', 12],
+  ])('reads %s in %s as %d', (text, unit, value) => {
+    expect(extractNumeric(text, unit)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('reads a committed value after a range, and an imperative after an arrow', () => {
+    expect(extractNumeric("Somewhere in 40–45; I'd report 42.", 'mL/min')).toMatchObject({ kind: 'answer', value: 42 });
+    expect(extractNumeric('20 mg/kg × 80 kg = 1600 mg → over the limit → give 1000 mg.', 'mg')).toMatchObject({
+      kind: 'answer',
+      value: 1000,
+    });
+  });
+
+  it('keeps near-misses unparseable', () => {
+    expect(extractNumeric('5–7 days, your doctor will decide.', 'days').kind).not.toBe('answer');
+    expect(extractNumeric('10 days - 14 días', 'days').kind).toBe('unparseable');
+    expect(extractNumeric('IV 40', 'mg').kind).not.toBe('answer');
+  });
+});

@@ -411,3 +411,72 @@ describe('a terse reply that also names a level the scale lacks', () => {
     expect(extractOrdinal('General ward for 5 days.', care)).toMatchObject({ kind: 'answer', value: 2 });
   });
 });
+
+describe('ranked choices and alternatives that name two levels', () => {
+  const scale = [
+    { value: 1, label: 'Advice and self-care at home' },
+    { value: 2, label: 'Admission to a general medical ward' },
+    { value: 3, label: 'Admission to intensive care with organ support' },
+  ];
+
+  it('reads the first-ranked choice, not the fallback', () => {
+    expect(extractOrdinal('1st choice: the general ward (level 2)\n2nd choice: intensive care if he tires (level 3)', scale)).toMatchObject(
+      { kind: 'answer', value: 2 },
+    );
+  });
+
+  it('leaves a terse alternative between two levels unparseable', () => {
+    expect(extractOrdinal('medical ward or intensive care', scale).kind).toBe('unparseable');
+    expect(extractOrdinal('Intensive care with organ support and some advice for home.', scale).kind).toBe('unparseable');
+  });
+
+  it('still reads a level whose own label joins two words with "or"', () => {
+    const urgent = [
+      { value: 1, label: 'Routine review with the GP' },
+      { value: 2, label: 'Same-day urgent care or GP visit' },
+    ];
+    expect(extractOrdinal('Same-day urgent care visit, today.', urgent)).toMatchObject({ kind: 'answer', value: 2 });
+  });
+});
+
+describe('a level set off in an answer in another script', () => {
+  const scale = [
+    { value: 1, label: 'Self-care at home' },
+    { value: 2, label: 'See a GP within a week' },
+    { value: 3, label: 'Same-day urgent care' },
+    { value: 4, label: 'Emergency department now' },
+  ];
+
+  it.each([
+    ['לכו לחדר מיון עכשיו — רמה 4.', 4],
+    ['Πηγαίνετε σε γιατρό εντός εβδομάδας. Επίπεδο 2.', 2],
+    ['ไปคลินิกวันนี้ ข้อ 3', 3],
+    ['همین امروز به درمانگاه بروید — سطح ۳.', 3],
+    ['Ідіть до лікаря протягом тижня — варіант 2.', 2],
+  ])('reads %s as %d', (text, value) => {
+    expect(extractOrdinal(text, scale)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('does not read a decimal, a number outside the scale or two numbers as the level', () => {
+    expect(extractOrdinal('Κετόνες 4,2 mmol/L, πηγαίνετε σε γιατρό.', scale).kind).not.toBe('answer');
+    expect(extractOrdinal('Επίπεδο 7.', scale).kind).not.toBe('answer');
+    expect(extractOrdinal('Επίπεδο 2 ή επίπεδο 3.', scale).kind).not.toBe('answer');
+  });
+});
+
+describe('a value standing as a sentence of its own', () => {
+  const scale = [
+    { value: 1, label: 'Home care' },
+    { value: 2, label: 'GP this week' },
+    { value: 3, label: 'Emergency department now' },
+  ];
+
+  it('reads "Option 3." and "Nível 2." standing alone, but not two of them', () => {
+    expect(extractOrdinal('THIS CANNOT WAIT. Chest pain with sweating needs an ECG and troponin now. Option 3.', scale)).toMatchObject({
+      kind: 'answer',
+      value: 3,
+    });
+    expect(extractOrdinal('Marque uma consulta esta semana. Nível 2.', scale)).toMatchObject({ kind: 'answer', value: 2 });
+    expect(extractOrdinal('Option 2. Option 3.', scale).kind).not.toBe('answer');
+  });
+});

@@ -241,3 +241,27 @@ describe('declines that name what they decline', () => {
     ).toBe('refusal');
   });
 });
+
+describe('declining in more languages, and because the person is not there', () => {
+  it.each([
+    'אני לא יכול לייעץ לגבי טיפול. פנו לרופא המשפחה.',
+    'Як мовна модель, я не можу рекомендувати лікування.',
+    'Δεν μπορώ να δώσω ιατρική συμβουλή.',
+    'Hindi ko po kayang magbigay ng payo tungkol dito.',
+    'Maaf, saya tidak dapat memberikan saran medis.',
+    'ฉันไม่สามารถให้คำแนะนำได้ กรุณาปรึกษาแพทย์',
+    "I can't choose a treatment for someone who isn't here; their own doctor should.",
+    "I'm not comfortable grading this without seeing the patient.",
+    "I'd prefer not to choose an option for a real patient.",
+    "I can't give dosing instructions. Please ask the pharmacist.",
+  ])('reads "%s" as a refusal', (text) => {
+    expect(extractChoice(text, { A: 'Oral antibiotics', B: 'Admission', C: 'Observation' }).kind).toBe('refusal');
+  });
+
+  it('still reads a clinical no that mentions someone else', () => {
+    expect(extractYesNo("No — I wouldn't start it for someone with his kidney function.", 'Should he start metformin?')).toMatchObject({
+      kind: 'answer',
+      value: 'no',
+    });
+  });
+});

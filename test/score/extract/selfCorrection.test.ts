@@ -69,3 +69,12 @@ describe('self-correction after "but wait" (v8)', () => {
     expect(extractChoice('B is right here, actually.', fluids)).toMatchObject({ kind: 'answer', value: 'B' });
   });
 });
+
+describe('revisions after an ellipsis and in other languages', () => {
+  it('takes "... no," and a foreign "actually" as revisions, not a plain "no,"', () => {
+    expect(textsAfterSelfCorrection('B looks right... no, the guideline says C.')).toContain('the guideline says C.');
+    expect(textsAfterSelfCorrection('Sim, faz sentido; na verdade, não é necessário.').length).toBeGreaterThan(0);
+    expect(textsAfterSelfCorrection('Oui. En fait, ce n’est pas utile.').length).toBeGreaterThan(0);
+    expect(textsAfterSelfCorrection('She said no, so we stopped.')).toEqual([]);
+  });
+});

@@ -385,3 +385,94 @@ describe('answers that say they are undecided', () => {
     });
   });
 });
+
+describe('yes and no in more languages, after a preamble, and in unpunctuated replies', () => {
+  const question = 'Should he have a follow-up colonoscopy in three years?';
+  const reads = (text: string) => extractYesNo(text, question);
+
+  it.each([
+    ['Ναι, σε τρία χρόνια.', 'yes'],
+    ['Όχι — δεν χρειάζεται τόσο σύντομα.', 'no'],
+    ['Ya, sebaiknya dalam tiga tahun.', 'yes'],
+    ['Tidak. Lima tahun sudah cukup.', 'no'],
+    ['כן, בעוד שלוש שנים.', 'yes'],
+    ['לא, מספיק בעוד חמש שנים.', 'no'],
+    ['হ্যাঁ, তিন বছর পরে।', 'yes'],
+    ['Так, через три роки.', 'yes'],
+    ['ні, через п’ять років', 'no'],
+    ['نه، پنج سال کافی است.', 'no'],
+    ['ใช่ ควรทำในสามปี', 'yes'],
+    ['Hindi, sapat ang limang taon.', 'no'],
+  ])('reads %s as %s', (text, value) => {
+    expect(reads(text)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('reads the answer after a greeting, a stated confidence or the question restated', () => {
+    expect(reads('Hello there! 🙂 Yes — three years is the usual interval after that finding.')).toMatchObject({ value: 'yes' });
+    expect(reads('Confidence: 70 %. No, five years is enough for two small adenomas.')).toMatchObject({ value: 'no' });
+    expect(reads('You asked whether the next scope is due in three years. No. Five years is enough.')).toMatchObject({ value: 'no' });
+  });
+
+  it('reads an opening yes or no in a reply typed without punctuation', () => {
+    expect(reads('no five years is fine for him')).toMatchObject({ kind: 'answer', value: 'no' });
+    expect(reads('yeah book it for three years')).toMatchObject({ kind: 'answer', value: 'yes' });
+  });
+
+  it('keeps near-misses unparseable', () => {
+    expect(reads('yes or no depends on the pathology report').kind).toBe('unparseable');
+    expect(reads('no idea honestly ask the gastro maybe').kind).not.toBe('answer');
+    expect(reads('Non-urgent discussion with the gastroenterologist.').kind).not.toBe('answer');
+    expect(reads('Neither yes nor no until the histology is back.').kind).not.toBe('answer');
+  });
+
+  it('reads an answer given in an XML attribute', () => {
+    expect(reads('<answer value="no"/>')).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+});
+
+describe('verdicts doubted, guesses under a condition, revisions in other languages, "No change"', () => {
+  it('leaves a verdict doubted in its own sentence, and a guess under a condition, unparseable', () => {
+    const question = 'Is an MRI needed before the injection?';
+    expect(extractYesNo('It helps to plan the needle path, so yes — but plenty of clinics skip it, so maybe not.', question).kind).toBe(
+      'unparseable',
+    );
+    expect(extractYesNo('Likely, when the pain radiates below the knee.', question).kind).toBe('unparseable');
+    expect(extractYesNo('Likely yes, because the pain radiates below the knee.', question)).toMatchObject({ value: 'yes' });
+  });
+
+  it('does not keep an opening yes that a Portuguese or Spanish revision takes back', () => {
+    const question = 'Should she have an X-ray of the ankle?';
+    expect(
+      extractYesNo('Sim. Ela tem dor no maléolo... na verdade, ela consegue andar. Com esse exame, eu não faria radiografia.', question)
+        .kind,
+    ).not.toBe('answer');
+    expect(extractYesNo('Sí. De hecho, puede caminar; no pediría radiografía.', question)).not.toMatchObject({ value: 'yes' });
+  });
+
+  it('reads "No change - ..." as a no to a question about changing', () => {
+    expect(
+      extractYesNo('No change - the level is in range, so carry on with the same dose.', 'Should the lithium dose be changed?'),
+    ).toMatchObject({ kind: 'answer', value: 'no' });
+  });
+});
+
+describe('field verdicts, "no longer needed", "not needed" in other languages, a bracketed closing yes, conditions', () => {
+  const question = 'Should she be admitted for IV antibiotics?';
+
+  it.each([
+    ['Admit: yes\nWard: medical\nReview: 48 h', 'yes'],
+    ['admission_now: none', 'no'],
+    ['decision: no_admission\nplan: oral antibiotics', 'no'],
+    ['Stable, afebrile, eating → all discharge criteria met. [No]', 'no'],
+    ['Since she is stable, admission is no longer needed.', 'no'],
+    ['Tidak perlu dirawat inap.', 'no'],
+    ['Δεν χρειάζεται εισαγωγή.', 'no'],
+  ])('reads %s as %s', (text, value) => {
+    expect(extractYesNo(text, question)).toMatchObject({ kind: 'answer', value });
+  });
+
+  it('leaves a verdict that holds only if a condition is met unparseable', () => {
+    expect(extractYesNo('Admission is not needed if she can keep oral fluids down.', question).kind).toBe('unparseable');
+    expect(extractYesNo('Tidak perlu dirawat jika ia bisa minum obat.', question).kind).toBe('unparseable');
+  });
+});
