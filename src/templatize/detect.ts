@@ -21,7 +21,15 @@ export function detectMentions(text: string): Mention[] {
 }
 
 /** The mentions and the other people the text names (relatives, clinicians), whose pronouns may be nearby. */
-export function detectAll(text: string): { mentions: Mention[]; people: Person[]; otherPatients: Mention[] } {
+export function detectAll(written: string): {
+  mentions: Mention[];
+  people: Person[];
+  otherPatients: Mention[];
+  /** Every span a detector read or a clinical term covers, whoever it turned out to describe. */
+  read: { start: number; end: number }[];
+} {
+  // A line break a CSV export wrote as the two characters "\n" is read as one (same length, so offsets hold).
+  const text = written.replace(LITERAL_LINE_BREAK, ' \n');
   const guarded = CLINICAL_TERMS.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
   const inGuard = (start: number, end: number) => guarded.some(([s, e]) => start < e && end > s);
   // Phrases are read with wrapped lines joined ("is on\nMedicaid"); offsets are the text's own.
@@ -36,7 +44,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     ...insurance(prose),
     ...languages(prose),
     ...capitalSentences(text),
-  ].map((m) => asWritten(text, m));
+  ].map((m) => asWritten(written, m));
   // Someone else's titled name ("her teacher, Ms. Reyes", "Ms. Daniels, a home health nurse") and the age written
   // after it are theirs: they neither state the patient's sex nor hide a relative's voice naming the patient. A
   // relation noun naming the patient ("States her mother, Mrs. Nguyen (81)") names no one else.
@@ -101,8 +109,11 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   // What a handoff says of the next bed's patient is theirs: kept apart, so the case can be left out for it.
   const beds = otherPatients(text);
   const inOtherBed = (m: Mention) => beds.some((b) => m.start < b.end && b.start < m.end);
-  return { mentions: kept.filter((m) => !inOtherBed(m)), people, otherPatients: kept.filter(inOtherBed) };
+  const read = [...found, ...guarded.map(([start, end]) => ({ start, end }))];
+  return { mentions: kept.filter((m) => !inOtherBed(m)), people, otherPatients: kept.filter(inOtherBed), read };
 }
+
+const LITERAL_LINE_BREAK = /\\n(?![a-z])/g;
 
 /**
  * What opens a description of the person just named: an apposition with an article (", a 40-year-old man"), a
