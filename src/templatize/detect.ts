@@ -152,6 +152,8 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
     return m.end <= p.end + opening[0].length + clause.length && (m.attribute !== 'race' || !PARENT.test(p.surface));
   });
   if (inApposition && ['age', 'sex', 'title', 'pronoun', 'race'].includes(m.attribute)) return [[m, inApposition]];
+  const describedByClause = ['race', 'insurance', 'language'].includes(m.attribute) && relativeClauseOf(text, people, m);
+  if (describedByClause) return [[m, describedByClause]];
   // An age band or identity word there is theirs too ("Bystander (female, ~30s)"); a spouse span is the patient's
   // spouse ("Caller (his wife)").
   const theirBand = m.attribute === 'ambiguous' && !KIN_WORD.test(m.surface);
@@ -166,6 +168,25 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
     return close >= m.end && !text.slice(p.end, m.start).includes('\n');
   });
   return person ? [[m, person]] : [];
+}
+
+/**
+ * The person whose relative clause states a race, insurance or language ("His wife, who is 61 and speaks only
+ * Russian,", "a daughter who is of mixed White and Black Caribbean heritage", "The granddaughter, who is on her
+ * employer's medical aid,"): theirs, up to the clause's end. Not a parent's: a child's family's ethnicity, language
+ * and cover are keyed as the patient's (R8, R10); nor a role the patient's age describes ("a 45-year-old nurse, who
+ * speaks Tagalog"), nor the writer's acquaintance ("my coworker, who is uninsured"), who may be whom it is about.
+ */
+/** A relative clause up to its end, or to a clause of its own inside it ("who translates because she speaks ..."). */
+const RELATIVE_CLAUSE = /^(?:(?!\b(?:because|since|as|so|when|while|although|though|if|but|and (?:he|she|they))\b)[^,.;:()\n])*/;
+function relativeClauseOf(text: string, people: readonly Person[], m: Mention): Person | undefined {
+  return people.find((p) => {
+    const opening = /^,?\s+who\s+/.exec(text.slice(p.end));
+    if (!opening || m.start < p.end + opening[0].length || PARENT.test(p.surface)) return false;
+    if (/\b(?:my|our)\s+$/i.test(text.slice(0, p.start)) || AGED_NOUN.test(text.slice(Math.max(0, p.start - 40), p.start))) return false;
+    const clause = RELATIVE_CLAUSE.exec(text.slice(p.end + opening[0].length))![0];
+    return m.end <= p.end + opening[0].length + clause.length;
+  });
 }
 
 /**
