@@ -11,18 +11,19 @@ const literally = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const RACE_WORD = new RegExp(String.raw`(?<![\p{L}-])(?:${RACE_TERMS.map(([t]) => literally(t)).join('|')})(?![\p{L}-])`, 'gu');
 /**
  * An origin stated in a form of its own, whatever the people named ("of Igbo extraction", "of Punjabi Sikh
- * background", "Guatemalan Maya origin"), or a capitalised word between an age and the noun it describes ("a
+ * background", "Guatemalan Maya origin", "the Santhal community"), or a capitalised word between an age and the noun it describes ("a
  * 70-year-old Malay lady", "45-year-old male Eurasian taxi driver"): an ethnicity, nationality or religion the
  * lexicon may not know.
  */
 const ORIGIN =
-  /\b(?:of )?(?:\p{Lu}[\p{Ll}'’-]+ ){1,3}(?:extraction|background|descent|heritage|origin|ancestry)\b|(?<=\b\d{1,3}[- ]?(?:years?|yrs?|months?)[- ]old,? (?:[\p{Ll}-]+ ){0,2})\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*(?= [\p{Ll}])/gu;
+  /\b(?:of )?(?:\p{Lu}[\p{Ll}'’-]+ ){1,3}(?:extraction|background|descent|heritage|origin|ancestry)\b|(?<=\bthe )(?:\p{Lu}[\p{Ll}'’-]+ ){1,2}(?:community|tribe|people|[Nn]ation|caste|clan)\b|(?<=\b\d{1,3}[- ]?(?:years?|yrs?|months?)[- ]old,? (?:(?!(?:with|and|who|has|had|is|was|in|on|at|from|of|for|to|presents?|comes?)\b)[\p{Ll}-]+ ){0,2})\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*)*(?= [\p{Ll}])/gu;
 /**
  * A word about paying for care: insurance, coverage, a medical aid or health scheme, a named public programme
- * ("MediShield Life", "Medi-Cal", "COBRA", "NHIA cover", "enrolled in the NHIS").
+ * ("MediShield Life", "Medi-Cal", "COBRA", "NHIA cover", "enrolled in the NHIS"), an employer's plan or a large
+ * insurer's name ("Employer-sponsored Cigna plan", "Private cover: Bupa").
  */
 const COVERAGE =
-  /\b(?:(?:un|under)?insur(?:ance|ed|er)|coverage|covered (?:by|under|through)|medical aid|health (?:benefits|scheme|plan|system|cover)|self[- ]?pay(?:ing)?|Medi(?:-Cal|caid|care|[A-Z]\w+)|COBRA|co-?pays?|enrolled in (?:the )?\p{Lu}{2,}|\p{Lu}{2,}(?:-\p{Lu}+)? cover)\b/gu;
+  /\b(?:(?:un|under)?insur(?:ance|ed|er)|coverage|covered (?:by|under|through)|medical aid|health (?:benefits|scheme|plan|system|cover)|self[- ]?pay(?:ing)?|Medi(?:-Cal|caid|care|[A-Z]\w+)|COBRA|co-?pays?|enrolled in (?:the )?\p{Lu}{2,}|\p{Lu}{2,}(?:-\p{Lu}+)? cover|(?:private|public|health|medical) cover|employer[- ](?:sponsored|provided|based)|Aetna|Cigna|Humana|Anthem|Kaiser(?: Permanente)?|UnitedHealth\w*|Blue (?:Cross|Shield)|BCBS|TRICARE|Tricare|Bupa|Medibank|IHS|Indian Health Service)\b/gu;
 /**
  * A language named or spoken ("speaks isiXhosa only", "limited Spanish", "Tamil-speaking"); an interpreter is
  * templatizeCase's to judge.
@@ -35,7 +36,7 @@ const LANGUAGE_WORD = new RegExp(
 const TITLE_WORD =
   /\b(?:Mrs?|Ms|Mx|Miss|Sr|Fr|Sra|Srta|Sig\.?ra|Herr|Frau|Mme|Mlle|Madam|Se[ñn]ora?|Sister|Father|Brother|Dame|Sir)\.?(?= \p{Lu}\p{Ll})/gu;
 /** An age in a form of its own ("78 y/o", "aged 70", "43 years of age"). */
-const AGE_WORD = /\b\d{1,3} ?(?:-?years?-?old|yo|y\/o|y\.o\.|yrs?(?: old)?|years of age)\b|\baged? \d{1,3}\b/gi;
+const AGE_WORD = /\b\d{1,3} ?(?:-?years?-?old|yo|y\/o|y\.o\.|yrs? old|years of age)\b|\baged? \d{1,3}\b/gi;
 
 /** The rest of a clause. */
 const CLAUSE_REST = /^[^.;,\n]*/;
