@@ -82,3 +82,30 @@ describe("templatize reads a delivered baby's sex word as the newborn's", () => 
     expect(detected('sex', 'A baby girl is delivered at 35 weeks and is grunting.')).toEqual(['girl']);
   });
 });
+
+describe('templatize reads an emphatic subject in a report as possibly the reporter', () => {
+  const pronounsOf = (text: string) =>
+    outcome(text)
+      .mentions.filter((m) => m.attribute === 'pronoun' || m.attribute === 'ambiguous')
+      .map((m) => [m.surface, m.attribute]);
+
+  it('lists "he himself" inside a same-sex relative’s report for review, not as the patient', () => {
+    expect(
+      pronounsOf('A 9-year-old boy has a rash. His grandfather says that the boy was bitten, and that he himself has a rash too.'),
+    ).toEqual([
+      ['His', 'pronoun'],
+      ['he', 'ambiguous'],
+      ['himself', 'ambiguous'],
+    ]);
+  });
+
+  it('keeps "he himself" after the report has ended as the patient (near miss)', () => {
+    expect(pronounsOf('A 79-year-old man comes in. His son says he forgets. He himself thinks his memory is fine.')).toEqual([
+      ['His', 'pronoun'],
+      ['he', 'ambiguous'],
+      ['He', 'pronoun'],
+      ['himself', 'pronoun'],
+      ['his', 'pronoun'],
+    ]);
+  });
+});
