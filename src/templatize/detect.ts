@@ -154,6 +154,19 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
   if (inApposition && ['age', 'sex', 'title', 'pronoun', 'race'].includes(m.attribute)) return [[m, inApposition]];
   const describedByClause = ['race', 'insurance', 'language'].includes(m.attribute) && relativeClauseOf(text, people, m);
   if (describedByClause) return [[m, describedByClause]];
+  // "a bilingual (English/Spanish) cleaner was asked to interpret", "the Spanish-speaking nurse": the language of the
+  // person it describes, unless the patient's age makes the role theirs ("a 45-year-old Spanish-speaking porter"); an
+  // interpreter of a language is the patient's need (R10).
+  const speaker =
+    m.attribute === 'language' &&
+    people.find(
+      (p) =>
+        !/^interpreters?$/i.test(p.surface) &&
+        LANGUAGE_BEFORE_NOUN.test(text.slice(m.end, p.start)) &&
+        /\b(?:an?|the|another)\s+(?:[\w-]+\s+)?\(?$/i.test(text.slice(Math.max(0, m.start - 30), m.start)) &&
+        !AGED_NOUN.test(text.slice(Math.max(0, m.start - 40), m.start)),
+    );
+  if (speaker) return [[m, speaker]];
   // An age band or identity word there is theirs too ("Bystander (female, ~30s)"); a spouse span is the patient's
   // spouse ("Caller (his wife)").
   const theirBand = m.attribute === 'ambiguous' && !KIN_WORD.test(m.surface);
@@ -177,6 +190,8 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
  * and cover are keyed as the patient's (R8, R10); nor a role the patient's age describes ("a 45-year-old nurse, who
  * speaks Tagalog"), nor the writer's acquaintance ("my coworker, who is uninsured"), who may be whom it is about.
  */
+/** Between a language and the person noun it modifies: the rest of a pair and a bracket ("/Spanish) ", "-speaking "). */
+const LANGUAGE_BEFORE_NOUN = /^(?:\/[\p{L}'’-]+)?\)?(?:-speaking)?\s+$/u;
 /** A relative clause up to its end, or to a clause of its own inside it ("who translates because she speaks ..."). */
 const RELATIVE_CLAUSE = /^(?:(?!\b(?:because|since|as|so|when|while|although|though|if|but|and (?:he|she|they))\b)[^,.;:()\n])*/;
 function relativeClauseOf(text: string, people: readonly Person[], m: Mention): Person | undefined {

@@ -109,3 +109,15 @@ describe('templatize reads an emphatic subject in a report as possibly the repor
     ]);
   });
 });
+
+describe("templatize gives a language that describes someone else's role to them", () => {
+  it('reads a bilingual cleaner’s or a nurse’s language as theirs', () => {
+    expect(detected('language', 'A 50-year-old man has pain. A bilingual (English/Tagalog) porter was asked to help.')).toEqual([]);
+    expect(detected('language', 'A 70-year-old woman is seen with the Vietnamese-speaking receptionist.')).toEqual([]);
+  });
+
+  it("keeps an interpreter's language and the patient's own role as the patient's (near misses)", () => {
+    expect(detected('language', 'A 50-year-old man needs a Tagalog interpreter.')).toEqual(['Tagalog']);
+    expect(detected('language', 'A 45-year-old Tagalog-speaking housekeeper has chest pain.')).toEqual(['Tagalog-speaking']);
+  });
+});
