@@ -64,6 +64,8 @@ describe('templatize reads ages after a full name and in the patient’s own wor
     expect(detected('age', 'Clinic letter:\nFr. Paolo Ricci, 72, a retired priest, has jaundice.')).toEqual(['72']);
     expect(detected('age', 'Frau Anna Weber, 66, is on holiday.')).toEqual(['66']);
     expect(detected('age', "I'm forty-four, male, and I can't sleep.")).toEqual(['forty-four']);
+    expect(detected('age', "I'm fifty-two now and the cough is back.")).toEqual(['fifty-two']);
+    expect(detected('age', "I'm sixty-one-ish, I think.")).toEqual([]);
   });
 
   it('reads no age after a one-word heading or a name inside a sentence (near misses)', () => {
