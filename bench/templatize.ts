@@ -62,6 +62,11 @@ for (const dir of only ?? dirs) {
   console.log(
     `patient cues left as written in a template, neither slotted nor listed for review: ${unflagged.missed.length} of ${unflagged.gold} (${pct(ratio(unflagged.missed.length, unflagged.gold))})${byKind.length > 0 ? `: ${byKind.join(', ')}` : ''}`,
   );
+  const reviewItems = score.outcomes.reduce((n, o) => n + o.review.length, 0);
+  const writtenReview = score.outcomes.reduce((n, o) => n + (o.kind === 'template' ? o.review.length : 0), 0);
+  console.log(
+    `review items: ${reviewItems} (${(reviewItems / score.cases).toFixed(2)} per case; ${(writtenReview / Math.max(1, score.accepted)).toFixed(2)} per written template)`,
+  );
   // --summary: the figures alone, so a blind corpus is measured without its cases reaching the person measuring it.
   if (summaryOnly) continue;
   for (const f of score.falseInTerms)
@@ -70,6 +75,7 @@ for (const dir of only ?? dirs) {
     );
   const left = score.outcomes.filter((o) => o.kind === 'rejected');
   for (const o of left) if (o.kind === 'rejected') console.log(`  left out ${o.case.id}: ${o.reason}`);
+  for (const m of unflagged.missed) console.log(`  unflagged in a written template ${m.id}: ${m.attribute} "${m.surface}"`);
   for (const m of score.missed.slice(0, 40)) console.log(`  missed ${m.id}: ${m.attribute} "${m.surface}"`);
   for (const m of score.spurious.slice(0, 40)) console.log(`  not in gold ${m.id}: ${m.attribute} "${m.surface}"`);
 }

@@ -90,7 +90,7 @@ export interface CorpusScore {
   falseInTerms: { id: string; surface: string; term: string; slotted: boolean; written: boolean }[];
   /**
    * The patient's gold spans (every attribute but `ambiguous`) in the cases that became templates, and those of them
-   * that no detection touches, slotted or listed for review: a cue left as written in a template that nobody is told
+   * that no detection or review item touches: a cue left as written in a template that nobody is told
    * to look at, which every variant then repeats.
    */
   unflaggedInWritten: { gold: number; missed: { id: string; attribute: Attribute; surface: string }[] };
@@ -122,7 +122,9 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
       else missed.push({ id, attribute: g.attribute, surface: g.surface });
       if (!written || g.attribute === 'ambiguous') continue;
       unflaggedInWritten.gold++;
-      if (!detected.some((d) => overlaps(d, g))) unflaggedInWritten.missed.push({ id, attribute: g.attribute, surface: g.surface });
+      const listed = result.outcomes[i]!.review.map((r) => ({ start: r.at, end: r.at + r.surface.length }));
+      if (![...detected, ...listed].some((d) => overlaps(d, g)))
+        unflaggedInWritten.missed.push({ id, attribute: g.attribute, surface: g.surface });
     }
     const terms = c.traps.flatMap((term) =>
       [...c.record.text.matchAll(new RegExp(term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g'))].map((m) => ({

@@ -78,11 +78,15 @@ export function ages(text: string): Mention[] {
     /\b(?:Mrs?|Ms|Mx|Miss|Mister|Master|MRS?|MISS)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}\.?(?:,? (?:Jr|Sr|II|III|IV)\.?)?(?:,|:| \(| [—–-]) ?(\d{1,3})(?= [—–-] |\)|,| [MF]\b|\.(?:\s|$)|\s*$|\n)/dgu,
   ))
     out.push(bare(m, 1));
-  // The same age in words, as dictated ("Mrs. Chávez, seventy-seven,", "Miss Harper, twenty two,"), or after "aged"
-  // ("aged forty-one", "aged two and a half"): {{age_words}} writes the hyphenated form; another form stays as written.
+  // A full name opening the text or a line, perhaps after a title the sex words do not read, and the age in
+  // apposition ("Alex Moreno, 19, uses they/them", "Fr. Dominic O'Leary, 68, a parish priest", "Herr Klaus Becker, 70,").
+  for (const m of text.matchAll(/^[ \t]*(?:\p{Lu}\p{L}{0,4}\.? )?\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){1,2}, (\d{1,3})(?=,)/dgmu))
+    out.push(bare(m, 1));
+  // The same age in words, as dictated ("Mrs. Chávez, seventy-seven,", "Miss Harper, twenty two,"), after "aged"
+  // ("aged forty-one", "aged two and a half") or said by the patient ("I'm thirty-one,", "I'm forty-seven now"): {{age_words}} writes the hyphenated form; another form stays as written.
   for (const m of text.matchAll(
     new RegExp(
-      String.raw`(?<=\b(?:(?:Mrs?|Ms|Mx|Miss|Mister|Master)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}, |aged ))(${AGE_WORDS_SPACED})(?: and a half)?(?=[,.;)]|\s*$)`,
+      String.raw`(?<=\b(?:(?:Mrs?|Ms|Mx|Miss|Mister|Master)\.? \p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}, |aged |I(?:'m|’m| am) ))(${AGE_WORDS_SPACED})(?: and a half)?(?=[,.;)]| now\b|\s*$)`,
       'dgiu',
     ),
   ))

@@ -98,7 +98,18 @@ export function assignMentions(
     }
     // An emphatic reflexive is whoever the pronoun it stands beside is ("says he himself had a sore throat").
     const beside = [...read].find(([o]) => o.end + 1 === m.start && text[o.end] === ' ' && /^(?:him|her)self$/.test(m.surface));
-    const referent: Referent = beside ? beside[1] : m.attribute === 'pronoun' ? referentOf(discourse(), m) : { of: 'patient' };
+    // "The father says ... that he himself works nights": an emphatic subject in someone's report may be the reporter
+    // as much as the patient; outside a report ("His wife says he forgets. He himself thinks ...") it is read as any.
+    const contrasted = /^ (?:him|her)self\b/.test(text.slice(m.end))
+      ? [...people].reverse().find((p) => (p.gender === undefined || p.gender === m.gender) && p.end <= m.start && reportedBy(text, p, m))
+      : undefined;
+    const referent: Referent = beside
+      ? beside[1]
+      : contrasted
+        ? { of: 'either', person: contrasted }
+        : m.attribute === 'pronoun'
+          ? referentOf(discourse(), m)
+          : { of: 'patient' };
     read.set(m, referent);
     if (referent.of === 'other') {
       dropped.add(m);

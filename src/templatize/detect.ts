@@ -21,7 +21,15 @@ export function detectMentions(text: string): Mention[] {
 }
 
 /** The mentions and the other people the text names (relatives, clinicians), whose pronouns may be nearby. */
-export function detectAll(text: string): { mentions: Mention[]; people: Person[]; otherPatients: Mention[] } {
+export function detectAll(written: string): {
+  mentions: Mention[];
+  people: Person[];
+  otherPatients: Mention[];
+  /** Every span a detector read or a clinical term covers, whoever it turned out to describe. */
+  read: { start: number; end: number }[];
+} {
+  // A line break a CSV export wrote as the two characters "\n" is read as one (same length, so offsets hold).
+  const text = written.replace(LITERAL_LINE_BREAK, ' \n');
   const guarded = CLINICAL_TERMS.flatMap((re) => [...text.matchAll(re)].map((m) => [m.index, m.index + m[0].length] as const));
   const inGuard = (start: number, end: number) => guarded.some(([s, e]) => start < e && end > s);
   // Phrases are read with wrapped lines joined ("is on\nMedicaid"); offsets are the text's own.
@@ -36,7 +44,7 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
     ...insurance(prose),
     ...languages(prose),
     ...capitalSentences(text),
-  ].map((m) => asWritten(text, m));
+  ].map((m) => asWritten(written, m));
   // Someone else's titled name ("her teacher, Ms. Reyes", "Ms. Daniels, a home health nurse") and the age written
   // after it are theirs: they neither state the patient's sex nor hide a relative's voice naming the patient. A
   // relation noun naming the patient ("States her mother, Mrs. Nguyen (81)") names no one else.
@@ -101,8 +109,11 @@ export function detectAll(text: string): { mentions: Mention[]; people: Person[]
   // What a handoff says of the next bed's patient is theirs: kept apart, so the case can be left out for it.
   const beds = otherPatients(text);
   const inOtherBed = (m: Mention) => beds.some((b) => m.start < b.end && b.start < m.end);
-  return { mentions: kept.filter((m) => !inOtherBed(m)), people, otherPatients: kept.filter(inOtherBed) };
+  const read = [...found, ...guarded.map(([start, end]) => ({ start, end }))];
+  return { mentions: kept.filter((m) => !inOtherBed(m)), people, otherPatients: kept.filter(inOtherBed), read };
 }
+
+const LITERAL_LINE_BREAK = /\\n(?![a-z])/g;
 
 /**
  * What opens a description of the person just named: an apposition with an article (", a 40-year-old man"), a
@@ -141,6 +152,21 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
     return m.end <= p.end + opening[0].length + clause.length && (m.attribute !== 'race' || !PARENT.test(p.surface));
   });
   if (inApposition && ['age', 'sex', 'title', 'pronoun', 'race'].includes(m.attribute)) return [[m, inApposition]];
+  const describedByClause = ['race', 'insurance', 'language'].includes(m.attribute) && relativeClauseOf(text, people, m);
+  if (describedByClause) return [[m, describedByClause]];
+  // "a bilingual (English/Spanish) cleaner was asked to interpret", "the Spanish-speaking nurse": the language of the
+  // person it describes, unless the patient's age makes the role theirs ("a 45-year-old Spanish-speaking porter"); an
+  // interpreter of a language is the patient's need (R10).
+  const speaker =
+    m.attribute === 'language' &&
+    people.find(
+      (p) =>
+        !/^interpreters?$/i.test(p.surface) &&
+        LANGUAGE_BEFORE_NOUN.test(text.slice(m.end, p.start)) &&
+        /\b(?:an?|the|another)\s+(?:[\w-]+\s+)?\(?$/i.test(text.slice(Math.max(0, m.start - 30), m.start)) &&
+        !AGED_NOUN.test(text.slice(Math.max(0, m.start - 40), m.start)),
+    );
+  if (speaker) return [[m, speaker]];
   // An age band or identity word there is theirs too ("Bystander (female, ~30s)"); a spouse span is the patient's
   // spouse ("Caller (his wife)").
   const theirBand = m.attribute === 'ambiguous' && !KIN_WORD.test(m.surface);
@@ -155,6 +181,27 @@ function describedIn(text: string, people: readonly Person[], m: Mention): [Ment
     return close >= m.end && !text.slice(p.end, m.start).includes('\n');
   });
   return person ? [[m, person]] : [];
+}
+
+/**
+ * The person whose relative clause states a race, insurance or language ("His wife, who is 61 and speaks only
+ * Russian,", "a daughter who is of mixed White and Black Caribbean heritage", "The granddaughter, who is on her
+ * employer's medical aid,"): theirs, up to the clause's end. Not a parent's: a child's family's ethnicity, language
+ * and cover are keyed as the patient's (R8, R10); nor a role the patient's age describes ("a 45-year-old nurse, who
+ * speaks Tagalog"), nor the writer's acquaintance ("my coworker, who is uninsured"), who may be whom it is about.
+ */
+/** Between a language and the person noun it modifies: the rest of a pair and a bracket ("/Spanish) ", "-speaking "). */
+const LANGUAGE_BEFORE_NOUN = /^(?:\/[\p{L}'’-]+)?\)?(?:-speaking)?\s+$/u;
+/** A relative clause up to its end, or to a clause of its own inside it ("who translates because she speaks ..."). */
+const RELATIVE_CLAUSE = /^(?:(?!\b(?:because|since|as|so|when|while|although|though|if|but|and (?:he|she|they))\b)[^,.;:()\n])*/;
+function relativeClauseOf(text: string, people: readonly Person[], m: Mention): Person | undefined {
+  return people.find((p) => {
+    const opening = /^,?\s+who\s+/.exec(text.slice(p.end));
+    if (!opening || m.start < p.end + opening[0].length || PARENT.test(p.surface)) return false;
+    if (/\b(?:my|our)\s+$/i.test(text.slice(0, p.start)) || AGED_NOUN.test(text.slice(Math.max(0, p.start - 40), p.start))) return false;
+    const clause = RELATIVE_CLAUSE.exec(text.slice(p.end + opening[0].length))![0];
+    return m.end <= p.end + opening[0].length + clause.length;
+  });
 }
 
 /**

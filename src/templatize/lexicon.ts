@@ -646,6 +646,9 @@ export const CLINICAL_TERMS: readonly RegExp[] = [
   // "a 3-day-old male infant", "DOL 6, FEMALE INFANT" is the patient: only a sex word with no age before it is another person.
   /(?<!old |\bDOL ?\d{1,2},? |\b\d{1,2} ?(?:mos?|wks?|days?),? )\b(?:male|female) (?:partners?|condoms?|genitalia|external genitalia|sterilization|infertility|hormones?|fetus|infant|newborn|sibling|relatives?|cousins?|offspring|children|patients|predominance|preponderance)\b/gi,
   /\bmen who have sex with men\b/gi,
+  // The newborn a delivery brings ("After delivery of a 4.2-kg baby girl", "she gave birth to a healthy boy"): its sex
+  // word is the baby's, not the mother's who is the patient.
+  /\b(?:delivery of|deliver(?:s|ed)|g(?:ave|ives|iving) birth to|birth of) (?:a|an|her|twin) (?:[\w-]+(?:\.\d[\w-]*)? ){0,3}(?:boy|girl|son|daughter|male|female)s?\b/gi,
   /\bblack (?:box|death|hairy tongue|widow|cohosh|eschar|stools?|tarry stools?|lung|water fever|measles)\b/gi,
   /\bwhite (?:blood|cells?|count|matter|coat|plaques?|patches|lesions?|spots?|pupillary reflex|reflex|discharge)\b/gi,
   /\bMiddle Eastern respiratory syndrome\b/gi,

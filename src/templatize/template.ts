@@ -7,6 +7,7 @@ import { assignMentions } from './assign.js';
 import { detectAll, detectMentions } from './detect.js';
 import { INTERPRETER } from './languages.js';
 import { SEX_SPECIFIC } from './lexicon.js';
+import { residualCues } from './residualCues.js';
 import { misfiledNote, morePatients } from './morePatients.js';
 import type { CaseOutcome, CaseRecord, Mention, OwnDemographics, ReviewItem, StatedLevel, TemplateRecord } from './types.js';
 
@@ -57,6 +58,8 @@ export function templatizeCase(c: CaseRecord, axes: readonly Axis[]): CaseOutcom
     );
 
   for (const m of mentions) if (m.attribute === 'ambiguous') note(m, m.reason ?? 'ambiguous');
+  // A demographic word no detector read is listed for review, never left silently the same in every variant.
+  for (const m of residualCues(c.text, detected.read)) note(m, m.reason!);
 
   const own: OwnDemographics = { ...(sex ? { sex } : {}), ...(ownAge !== undefined ? { age: ownAge } : {}) };
   const pinned: { axis: string; value: string; reason: string }[] = [];
