@@ -502,3 +502,28 @@ describe('letters standing as sentences, set off by dashes, after "That\'s" or "
     expect(reads('Ціна питання: A чи B — вирішить лікар.').kind).not.toBe('answer');
   });
 });
+
+describe('answers that name an option as one of two alternatives or revise it and are cut off', () => {
+  const ASTHMA = { A: 'Salbutamol inhaler as needed', B: 'Oral prednisolone for 5 days', C: 'Montelukast', D: 'No treatment' } as const;
+  const reads = (text: string) => extractChoice(text, ASTHMA);
+
+  it.each([
+    ['Montelukast or a low-dose steroid inhaler would be reasonable; I would go with the steroid inhaler.'],
+    ['Montelukast (C) or theophylline, both are first-line for this.'],
+    ['I would start a leukotriene blocker/montelukast.'],
+    ['Oral prednisolone for 5 days — B.\n\nWait, actually with her diabetes the steroid is'],
+    ['Management options:\n1. Salbutamol inhaler as needed\n2. Oral prednisolone\n\nThe right one for her is'],
+    ['B, oral prednisolone for 5 days, because the peak flow is low. But the answer could also be'],
+  ])('does not read %j as an answer', (text) => {
+    expect(reads(text).kind).toBe('unparseable');
+  });
+
+  it.each([
+    ['I would go with montelukast.', 'C'],
+    ['Oral prednisolone for 5 days — B.\n\nWait, that is what the guideline says too.', 'B'],
+    ['Montelukast (C). Both the tablet and the granules are recommended at this age.', 'C'],
+    ['B, oral prednisolone for 5 days, because the peak flow is low and the wheeze is', 'B'],
+  ])('still reads %j as %s', (text, value) => {
+    expect(reads(text)).toMatchObject({ kind: 'answer', value });
+  });
+});
