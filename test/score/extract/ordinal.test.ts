@@ -480,3 +480,33 @@ describe('a value standing as a sentence of its own', () => {
     expect(extractOrdinal('Option 2. Option 3.', scale).kind).not.toBe('answer');
   });
 });
+
+describe('a short reply joining two courses', () => {
+  const CARE = [
+    { value: 1, label: 'Home with advice' },
+    { value: 2, label: 'General ward' },
+    { value: 3, label: 'High-dependency unit' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+  const SEVERITY = [
+    { value: 1, label: 'Mild' },
+    { value: 2, label: 'Moderate' },
+    { value: 3, label: 'Severe' },
+  ];
+
+  it.each([
+    ['Ward or step-down', CARE],
+    ['CCU/ICU', CARE],
+    ['Moderate to severe.', SEVERITY],
+  ])('does not read %j as one point', (text, scale) => {
+    expect(extractOrdinal(text, scale).kind).toBe('unparseable');
+  });
+
+  it.each([
+    ['Admit to ICU.', CARE, 4],
+    ['Severe.', SEVERITY, 3],
+    ['2/3', SEVERITY, 2],
+  ])('still reads %j', (text, scale, value) => {
+    expect(extractOrdinal(text, scale)).toMatchObject({ kind: 'answer', value });
+  });
+});
