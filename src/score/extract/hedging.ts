@@ -35,6 +35,18 @@ const HEDGES: readonly RegExp[] = [
   /\b(?:hard|difficult|impossible|tough)\s+to\s+(?:say|tell)\b|\bcould\s+go\s+either\s+way\b|\beither\s+way\s+(?:is|would\s+be|seems)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?)\b|\btoss-?up\b/i,
 ];
 
+/**
+ * "That depends on your friend's age — between 40 and 75 the answer would be yes, under 40 only with ...": an answer
+ * that opens on what it depends on and never commits for this case ("but", "however", "here", "in her case").
+ */
+const DEPENDS_WITHOUT_COMMITMENT =
+  /^\W*(?:it|that|this)\s+(?:really\s+|all\s+)?depends\b(?![^]*\b(?:but|however|here|so|in\s+(?:this|your|her|his|their)\s+case|for\s+(?:you|her|him|them|this\s+patient))\b)/i;
+
+/** The opening of an answer that says what it depends on and gives an answer only under conditions, or undefined. */
+export function dependsWithoutCommitment(text: string): string | undefined {
+  return DEPENDS_WITHOUT_COMMITMENT.exec(text)?.[0].trim();
+}
+
 /** The wording by which `text` leaves open which of several answers it means, or undefined. */
 export function hedgeBetweenAnswers(text: string): string | undefined {
   for (const pattern of HEDGES) {

@@ -1,4 +1,4 @@
-import { alternativesOffered, hedgeBetweenAnswers } from './hedging.js';
+import { alternativesOffered, dependsWithoutCommitment, hedgeBetweenAnswers } from './hedging.js';
 import { classifyRefusal } from './refusal.js';
 import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
@@ -22,7 +22,8 @@ export type Candidate<T> =
  * Precedence, and why:
  * 0. Any answer is unparseable when the text's last sentence takes the answer up again and is cut off before saying it
  *    ("C.\n\nWait, actually prasugrel is contraindicated if", "The answer is 4 ... Also the answer could be"): what
- *    came before may have been revised.
+ *    came before may have been revised. So is any answer in a text that opens with what it depends on and never
+ *    commits for this case ("That depends on her age — between 40 and 75 yes, ...").
  * 1. A strong answer is the answer, even next to disclaimers ("I'm not a doctor, but ... Answer: B"): the model did
  *    commit, and the hedge is reported separately by `detectRefusal`.
  * 2. A weak answer in a text that explicitly declines (and commits to nothing) is a refusal: "I can't recommend a
@@ -47,6 +48,14 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
       kind: 'unparseable',
       extractor,
       explanation: `the answer is taken up again and cut off before it is given ("${reopened}"), so ${candidate.explanation} may not be final`,
+    };
+  }
+  const depends = candidate.status === 'found' ? dependsWithoutCommitment(rawText) : undefined;
+  if (candidate.status === 'found' && depends !== undefined) {
+    return {
+      kind: 'unparseable',
+      extractor,
+      explanation: `the answer opens with "${depends}" and never commits for this case (${candidate.explanation})`,
     };
   }
   if (candidate.status === 'found' && candidate.strength === 'strong') {
