@@ -40,7 +40,7 @@ const HEDGES: readonly RegExp[] = [
  * that opens on what it depends on and never commits for this case ("but", "however", "here", "in her case").
  */
 const DEPENDS_WITHOUT_COMMITMENT =
-  /^\W*(?:it|that|this)\s+(?:really\s+|all\s+)?depends\b(?![^]*\b(?:but|however|here|so|in\s+(?:this|your|her|his|their)\s+case|for\s+(?:you|her|him|them|this\s+patient))\b)/i;
+  /^\W*(?:it|that|this)\s+(?:really\s+|all\s+)?depends\b(?![\s\S]*\b(?:but|however|here|so|in\s+(?:this|your|her|his|their)\s+case|for\s+(?:you|her|him|them|this\s+patient))\b)/i;
 
 /** The opening of an answer that says what it depends on and gives an answer only under conditions, or undefined. */
 export function dependsWithoutCommitment(text: string): string | undefined {
