@@ -32,11 +32,11 @@ function answersBothWays(sentence: string): boolean {
 const CONCEDING_BREAK = /\b(?:but|however)\b/i;
 
 /** An embedded question ("ask your dentist which pain medicine is appropriate"): what it names is asked about, not chosen. */
-export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know)\b[^.;]{0,80}?\b(?:which|what|whether)\b/i;
+export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know)\b[^.;]{0,80}?\b(?:which|what|whether|between)\b/i;
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE = new RegExp(
-  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|\b(?:fine|ok(?:ay)?|reasonable|safe|enough|acceptable)\s+(?:only\s+)?if\b|${EMBEDDED_QUESTION.source}`,
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\b(?:though|although|while|whereas)\s+(?:some|others|many)\b|\b(?:some|others)\s+(?:would|might|prefer)\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|\b(?:fine|ok(?:ay)?|reasonable|safe|enough|acceptable)\s+(?:only\s+)?if\b|${EMBEDDED_QUESTION.source}`,
   'i',
 );
 
@@ -58,7 +58,8 @@ export interface Clause {
    * in 3 months should be fine if the ECG is normal"), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question
-   * ("ask your dentist which pain medicine is appropriate"), alternatives ("either urgent care or the emergency
+   * ("ask your dentist which pain medicine is appropriate", "need her age to decide between 5 mg and 2.5 mg"), a view
+   * attributed to others ("though some would recheck in 5 years"), alternatives ("either urgent care or the emergency
    * department"), or one branch of a
    * sentence that answers both ways ("X if you have had it before; if not, nothing").
    */

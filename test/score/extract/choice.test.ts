@@ -527,3 +527,21 @@ describe('answers that name an option as one of two alternatives or revise it an
     expect(reads(text)).toMatchObject({ kind: 'answer', value });
   });
 });
+
+describe('options named in a choice left open or in a view attributed to others', () => {
+  const ANTICOAGULANT = { A: '5 mg twice daily', B: '2.5 mg twice daily', C: 'Warfarin with INR 2-3', D: 'Stop anticoagulation' } as const;
+
+  it.each([
+    ['I would need her weight to decide between 5 mg and 2.5 mg twice daily.'],
+    ['Warfarin with INR 2-3 is fine, though some would stop anticoagulation altogether.'],
+  ])('does not read %j as an answer', (text) => {
+    expect(extractChoice(text, ANTICOAGULANT).kind).toBe('unparseable');
+  });
+
+  it('still reads a decision that names one option', () => {
+    expect(extractChoice('I would give 2.5 mg twice daily, given her age and weight.', ANTICOAGULANT)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+  });
+});
