@@ -545,3 +545,20 @@ describe('options named in a choice left open or in a view attributed to others'
     });
   });
 });
+
+describe('a walk-through announced as "each option:"', () => {
+  const RATE = { A: 'Bisoprolol', B: 'Digoxin', C: 'Verapamil', D: 'Amiodarone' } as const;
+
+  it('does not take the first option walked through for the answer', () => {
+    const text =
+      "Let's look at each option:\n\n**A. Bisoprolol** — fine.\n**B. Digoxin** — fine.\n**C. Verapamil** — negative inotrope, can wor";
+    expect(extractChoice(text, RATE)).not.toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('still reads "The best option:" as a marker', () => {
+    expect(extractChoice('The best option: C, because verapamil is the one to avoid here.', RATE)).toMatchObject({
+      kind: 'answer',
+      value: 'C',
+    });
+  });
+});
