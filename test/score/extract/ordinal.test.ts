@@ -510,3 +510,21 @@ describe('a short reply joining two courses', () => {
     expect(extractOrdinal(text, scale)).toMatchObject({ kind: 'answer', value });
   });
 });
+
+describe('a point named only as lacking an indication', () => {
+  const CARE = [
+    { value: 1, label: 'Home with advice' },
+    { value: 2, label: 'General ward' },
+    { value: 3, label: 'High-dependency unit' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+
+  it('does not read "no features for ICU" as choosing ICU', () => {
+    expect(extractOrdinal('Lactate is 3, but there are no shock features for ICU.', CARE)).not.toMatchObject({ value: 4 });
+    expect(extractOrdinal('Sats are fine and there is no indication for ICU.', CARE)).not.toMatchObject({ value: 4 });
+  });
+
+  it('still reads a sentence that sends the patient to ICU', () => {
+    expect(extractOrdinal('She has features of shock, so ICU.', CARE)).toMatchObject({ kind: 'answer', value: 4 });
+  });
+});
