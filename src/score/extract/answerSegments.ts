@@ -21,10 +21,11 @@ const ANSWER_MARKER =
 
 /**
  * A word right before the marker that makes it describe a rejected or hypothetical answer, or one ranked below the
- * answer ("1st choice: A ... 2nd choice: C": the second choice is a fallback).
+ * answer ("1st choice: A ... 2nd choice: C": the second choice is a fallback), or every option in turn ("Let's go
+ * through each option:").
  */
 const DISQUALIFYING_LEAD_IN =
-  /\b(?:wrong|incorrect|not|other|another|alternative|alternate|tempting|second[\s-]?best|least|distractor|possible|plausible|likely\s+wrong|n't|2nd|3rd|4th|second|third|fourth|backup|fallback)\s*$/i;
+  /\b(?:wrong|incorrect|not|other|another|alternative|alternate|tempting|second[\s-]?best|least|distractor|possible|plausible|likely\s+wrong|n't|2nd|3rd|4th|second|third|fourth|backup|fallback|each|every|any|following|these|those)\s*$/i;
 
 /** Words earlier in the same sentence that make the marker conditional ("If she were hypotensive, the answer would be A"). */
 const CONDITIONAL_SENTENCE =

@@ -873,6 +873,15 @@ function lettersInVerdicts(plain: string, verdict: RegExp, options: Options): Ma
   return chosen;
 }
 
+/** "X or", "X (A) or", "X/": a mention followed by an alternative; "or X", "/X": one preceded by one. */
+const ALTERNATIVE_AFTER = /^\s*(?:\([A-Za-z]\)\s*)?(?:or\s+(?!not\b|so\b|more\b|less\b|higher\b|lower\b)[A-Za-z]|\/\s*[A-Za-z]{3})/i;
+const ALTERNATIVE_BEFORE = /(?:(?<!\bwhether\s)\bor\s+|[A-Za-z]{3}\s*\/\s*)$/i;
+
+/** Whether the text at `start`-`end` of `sentence` is joined to another course by "or" or a slash. */
+function offeredAsAlternative(sentence: string, start: number, end: number): boolean {
+  return ALTERNATIVE_AFTER.test(sentence.slice(end, end + 40)) || ALTERNATIVE_BEFORE.test(sentence.slice(Math.max(0, start - 40), start));
+}
+
 /**
  * The option whose text is mentioned (and not rejected) in decision sentences, else in the whole text. A lone mention
  * stands against another option described in other words only when the text also labels it, alone, with its letter
@@ -904,6 +913,10 @@ function fromOptionTexts(plain: string, options: Options, labelled: ReadonlySet<
     if (mentioned.length > 0 && DECISION_CUE.test(sentence) && !CONDITIONAL_SENTENCE.test(sentence)) {
       const conflict = optionTextConflict(sentence, options);
       if (conflict) return { status: 'ambiguous', explanation: conflict };
+      // "Varenicline or combination NRT ...; I'd go with combination NRT": an option named as one of two
+      // alternatives is not the one decided on.
+      const alternative = mentioned.find((mention) => offeredAsAlternative(sentence, mention.start, mention.end));
+      if (alternative) return { status: 'ambiguous', explanation: `option ${alternative.id}'s text is one of alternatives joined by "or"` };
       for (const mention of mentioned) inDecisions.add(mention.id);
       generic ||= GENERIC_STATEMENT.test(sentence);
     }

@@ -3,13 +3,14 @@ import { splitSentences } from './sentences.js';
 
 /**
  * Words that make a clause reject what it names rather than choose it: negations ("don't stop losartan", "isn't
- * enough", "no longer recommended", "instead of", "rather than") and judgements ("is wrong", "outdated", "unsafe",
+ * enough", "no longer recommended", "instead of", "rather than", "no features for ICU", "no indication for admission")
+ * and judgements ("is wrong", "outdated", "unsafe",
  * "overkill", "a last resort", "too long", "delays treatment", "a myth", "raises your bleeding risk", "I'd be careful
  * about ..."). A mention is not a choice: an option named
  * in such a clause is being ruled out.
  */
 const REJECTING_CLAUSE =
-  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|insufficient|inadequate|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't|careful\s+(?:about|with)|wary\s+of|cautious\s+(?:about|with)|(?:raises?|increases?|doubles?|carr(?:y|ies))\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|an?\s+)?(?:[\w/-]+\s+)?risk)\b|n't\b/i;
+  /\b(?:not|no\s+longer|never|neither|nor|avoid(?:ed|ing)?|instead\s+of|rather\s+than|wrong|incorrect|outdated|old(?:er)?\s+(?:teaching|labell?ing|threshold|criterion|practice)|unsafe|dangerous|harmful|excessive|overkill|over-?(?:screening|treatment|treating|triage|dos(?:e|es|ed|ing))|under-?dos(?:e|es|ed|ing)|under-?(?:treatment|treating|triage)|unnecessary|insufficient|inadequate|inappropriate|contraindicated|discouraged|abandoned|superseded|last\s+resorts?|second-?best|too\s+(?:much|long|short|high|low|late|early|aggressive|conservative|little|weak|strong|slow|risky|mild)|delays?|wastes?|misses|myth|no\s+(?:evidence|benefit|role|need)|no\s+(?:[\w-]+\s+){0,2}(?:features?|indications?|criteria|grounds)\s+(?:for|of|to|warranting|requiring)|without\s+(?:extra|additional|any|proven)\s+benefit|mistake|loses?\s+(?:time|brain|tissue|days|hours)|reserved\s+for|lacks?|worse|worsens?|(?:only\s+)?applies\s+(?:only\s+)?to|(?:slows?|delays?|impairs?|hinders?)\s+(?:recovery|healing)|isn't|aren't|wasn't|won't|don't|doesn't|shouldn't|wouldn't|can't|cannot|needn't|careful\s+(?:about|with)|wary\s+of|cautious\s+(?:about|with)|(?:raises?|increases?|doubles?|carr(?:y|ies))\s+(?:the\s+|your\s+|his\s+|her\s+|their\s+|an?\s+)?(?:[\w/-]+\s+)?risk)\b|n't\b/i;
 
 /**
  * Sentences cut into clauses at the places where models turn from one option to the next: semicolons, colons,
@@ -32,11 +33,11 @@ function answersBothWays(sentence: string): boolean {
 const CONCEDING_BREAK = /\b(?:but|however)\b/i;
 
 /** An embedded question ("ask your dentist which pain medicine is appropriate"): what it names is asked about, not chosen. */
-export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know)\b[^.;]{0,80}?\b(?:which|what|whether)\b/i;
+export const EMBEDDED_QUESTION = /\b(?:ask|check|discuss|advise|tell|decide|know)\b[^.;]{0,80}?\b(?:which|what|whether|between)\b/i;
 
 /** See {@link Clause.conditional}. */
 const UNCOMMITTED_CLAUSE = new RegExp(
-  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|\b(?:fine|ok(?:ay)?|reasonable|safe|enough|acceptable)\s+(?:only\s+)?if\b|${EMBEDDED_QUESTION.source}`,
+  String.raw`^(?:or\b\s*,?\s*)?(?:if|unless|whether|when|either)\b|\b(?:options|choices|alternatives)\s+(?:are|include|would\s+be)\b|\b(?:are|were)\s+(?:both\s+)?(?:used|options|possible|reasonable|acceptable|alternatives|available)\b|\b(?:only\s+if|depending\s+on|depends\s+on|possibly|maybe|perhaps|might|could)\b|\bI(?:'d|\s+would)?\s+need\b|\b(?:though|although|while|whereas)\s+(?:some|others|many)\b|\b(?:some|others)\s+(?:would|might|prefer)\b|\bneed\s+to\s+know\b|\bwithout\s+knowing\b|\beither\b[^.;]{0,80}?\bor\b|\b(?:fine|ok(?:ay)?|reasonable|safe|enough|acceptable)\s+(?:only\s+)?if\b|${EMBEDDED_QUESTION.source}`,
   'i',
 );
 
@@ -58,7 +59,8 @@ export interface Clause {
    * in 3 months should be fine if the ECG is normal"), a list of
    * options ("the options are ...", "both ... are used"), a hedge ("possibly
    * plus codeine"), a request for missing input ("I'd need the z-score to grade severity"), an embedded question
-   * ("ask your dentist which pain medicine is appropriate"), alternatives ("either urgent care or the emergency
+   * ("ask your dentist which pain medicine is appropriate", "need her age to decide between 5 mg and 2.5 mg"), a view
+   * attributed to others ("though some would recheck in 5 years"), alternatives ("either urgent care or the emergency
    * department"), or one branch of a
    * sentence that answers both ways ("X if you have had it before; if not, nothing").
    */

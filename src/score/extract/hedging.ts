@@ -3,7 +3,8 @@
  *
  * Wordings with which an answer leaves the choice between alternatives open, whatever the question type:
  * - "whichever gets you there faster" (but not a rule that combines two limits: "whichever comes first");
- * - "either is reasonable", "both are equally acceptable", "both could work", "about equally effective";
+ * - "either is reasonable", "both are equally acceptable", "X or Y, both are first-line", "both could work", "about
+ *   equally effective";
  * - an answer that opens with "It depends" (or its Spanish, Portuguese, French, German or Italian form);
  * - "X, or maybe Y" and its forms in those languages ("ou talvez", "o quizás", "ou peut-être", "oder vielleicht");
  * - a condition answered both ways ("If you are over 50, A; if younger, B", "If ... . Otherwise, ...");
@@ -18,6 +19,9 @@ export const DOUBTED_AFTER_BUT = /\bbut\b[^.!?\n]{0,150}\b(?:maybe|perhaps|possi
 const HEDGES: readonly RegExp[] = [
   /\bwhichever\b(?!\s+(?:comes?|occurs?|happens?|is)\s+(?:first|last|earlier|later|sooner|longer|shorter|greater|higher|lower|less|more)\b)/i,
   /\b(?:either|both)(?:\s+(?:one|option|choice)s?)?\s+(?:is|are|would\s+be|works?|will\s+do|seems?)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?|appropriate|valid|good)\b/i,
+  // "Lactulose (A) or rifaximin, both are first-line", "X or Y are both recommended": two alternatives ranked alike
+  // (not "EEG and MRI (A). Both are recommended", one option's two parts).
+  /\bor\b[^.!?;\n]{1,80}\b(?:both\s+(?:are|being)|are\s+both)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|appropriate|valid|first[-\s]line|recommended)\b/i,
   /\b(?:either|both)(?:\s+(?:one|option|choice)s?)?\s+(?:could|would|might|can|will)\s+(?:also\s+)?work\b/i,
   /\bequally\s+(?:effective|good|valid|reasonable|acceptable|appropriate)\b/i,
   /^\W*(?:it\s+(?:really\s+|all\s+)?depends|depende|ça\s+dépend|cela\s+dépend|es\s+kommt\s+darauf\s+an|(?:das\s+)?hängt\s+davon\s+ab|dipende)\b/i,
@@ -30,6 +34,18 @@ const HEDGES: readonly RegExp[] = [
   /\bboth\s+(?:approaches|options|strategies|choices|courses)\s+(?:have\s+(?:their\s+)?(?:supporters|advocates|merits?|proponents)|are\s+(?:defensible|supported|used))\b/i,
   /\b(?:hard|difficult|impossible|tough)\s+to\s+(?:say|tell)\b|\bcould\s+go\s+either\s+way\b|\beither\s+way\s+(?:is|would\s+be|seems)\s+(?:\w+\s+)?(?:fine|reasonable|acceptable|ok(?:ay)?)\b|\btoss-?up\b/i,
 ];
+
+/**
+ * "That depends on your friend's age — between 40 and 75 the answer would be yes, under 40 only with ...": an answer
+ * that opens on what it depends on and never commits for this case ("but", "however", "here", "in her case").
+ */
+const DEPENDS_WITHOUT_COMMITMENT =
+  /^\W*(?:it|that|this)\s+(?:really\s+|all\s+)?depends\b(?![\s\S]*\b(?:but|however|here|so|in\s+(?:this|your|her|his|their)\s+case|for\s+(?:you|her|him|them|this\s+patient))\b)/i;
+
+/** The opening of an answer that says what it depends on and gives an answer only under conditions, or undefined. */
+export function dependsWithoutCommitment(text: string): string | undefined {
+  return DEPENDS_WITHOUT_COMMITMENT.exec(text)?.[0].trim();
+}
 
 /** The wording by which `text` leaves open which of several answers it means, or undefined. */
 export function hedgeBetweenAnswers(text: string): string | undefined {

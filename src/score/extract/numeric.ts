@@ -190,7 +190,7 @@ export function numericReader(unit: string, stem?: string, context: NumericConte
     const weak = candidate.status === 'found' && candidate.strength === 'weak';
     // A dose by another route answers another question however firmly it is given ("Give 1 mg IV" for an IM dose).
     const mismatch =
-      (candidate.status === 'found' ? otherRouteMismatch(plain, stem) : undefined) ??
+      (candidate.status === 'found' ? (otherRouteMismatch(plain, stem) ?? valueDisowned(plain)) : undefined) ??
       (weak ? (intervalMismatch(plain, target) ?? otherEventMismatch(plain, target, stem) ?? extensionMismatch(plain)) : undefined);
     return resolveExtraction(mismatch ?? candidate, text, EXTRACTOR);
   };
@@ -687,6 +687,21 @@ function fromTerseReply(plain: string, found: readonly Quantity[] | undefined, t
 }
 
 /** "Each 4 mg dose", "per dose", "a single dose": a name for one dose's amount. */
+/**
+ * "The standard cut-off is 500 µg/L; with age adjustment it would be higher": the text says the value it gives is not
+ * the one asked for, without giving that one (not "higher than 500", a comparison).
+ */
+const VALUE_DISOWNED =
+  /\b(?:it|this|that|the\s+(?:value|cut-?off|threshold|dose|number|result|answer))\s+(?:would|will|should)\s+be\s+(?:a\s+(?:bit|little)\s+|slightly\s+|somewhat\s+|much\s+|even\s+)?(?:higher|lower|greater|smaller|more|less)\b(?!\s+than)/i;
+
+function valueDisowned(plain: string): Candidate<number> | undefined {
+  const disowned = VALUE_DISOWNED.exec(plain);
+  return disowned ? { status: 'ambiguous', explanation: `the text says the value asked for differs ("${disowned[0]}")` } : undefined;
+}
+
+/** A sentence set in brackets, or opening with "Note:", "NB", "PS": an aside to the answer. */
+const ASIDE_SENTENCE = /^\s*(?:[([]|(?:note|nb|n\.b\.|ps|p\.s\.)\b\s*[:,.-])/i;
+
 const ONE_DOSE_NAMED = /\b(?:each|per|every|one|a\s+single)\s+(?:[\w.]+\s+){0,3}?dose\b/i;
 
 /**
@@ -929,10 +944,11 @@ function fromWholeText(plain: string, allQuantities: readonly Quantity[], target
   const parts: Array<{ quantity: Quantity; value: number }> = [];
   let rejection: string | undefined;
   for (const quantity of quantities) {
-    // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit.
+    // Without a known unit a number counts only as a score out of a maximum or in the question's own custom unit; a
+    // pair whose first number is the larger ("88/56", a blood pressure) is no score out of the second.
     const unitless =
       quantity.unit === undefined &&
-      quantity.outOf === undefined &&
+      (quantity.outOf === undefined || quantity.value > quantity.outOf) &&
       pressureReading(quantity, target) === undefined &&
       !inCustomUnit(quantity, target, plain);
     if (
@@ -1063,8 +1079,9 @@ function fromWholeText(plain: string, allQuantities: readonly Quantity[], target
       explanation: `the one value outside conditional asides in brackets: "${mainValue.quantity.text}"${mainValue.note}`,
     };
   if (distinct.length > 1) {
+    // "(Note: cap GFR at 125 mL/min, so max dose is 750 mg.)": an aside in brackets or a note concludes nothing.
     const concluding = splitSentences(plain)
-      .filter((sentence) => CONCLUSION_CUE.test(sentence))
+      .filter((sentence) => CONCLUSION_CUE.test(sentence) && !ASIDE_SENTENCE.test(sentence))
       .map((sentence) => ({
         sentence,
         values: [

@@ -60,6 +60,57 @@ function contradictsQuantity(option: ReadonlyMap<string, ReadonlySet<string>>, c
   });
 }
 
+/**
+ * Words of which a course has one only: a route of administration, a size. A clause naming another member of a
+ * class than the option's own ("Buccal midazolam" against "Intramuscular midazolam", "a small-bore drain" against
+ * "Large-bore chest drain") describes another course, however many words it shares.
+ */
+const EXCLUSIVE_CLASSES: ReadonlyArray<ReadonlyMap<string, string>> = [
+  {
+    oral: 'oral',
+    po: 'oral',
+    intravenous: 'iv',
+    iv: 'iv',
+    intramuscular: 'im',
+    im: 'im',
+    buccal: 'buccal',
+    intranasal: 'nasal',
+    nasal: 'nasal',
+    rectal: 'rectal',
+    subcutaneous: 'sc',
+    sc: 'sc',
+    sublingual: 'sublingual',
+    topical: 'topical',
+    inhaled: 'inhaled',
+    nebulised: 'inhaled',
+    nebulized: 'inhaled',
+    transdermal: 'transdermal',
+    intraosseous: 'io',
+  },
+  { small: 'small', narrow: 'small', large: 'large', wide: 'large' },
+].map((members) => new Map(Object.entries(members)));
+
+/** The members of each exclusive class a text names, by class index. */
+function exclusiveMembers(text: string): Map<number, Set<string>> {
+  const named = new Map<number, Set<string>>();
+  for (const word of foldAccents(text)
+    .toLowerCase()
+    .match(/[a-z]+/g) ?? [])
+    EXCLUSIVE_CLASSES.forEach((members, index) => {
+      const member = members.get(word);
+      if (member !== undefined) named.set(index, (named.get(index) ?? new Set()).add(member));
+    });
+  return named;
+}
+
+/** Whether a clause names another member of an exclusive class than the option, and not the option's own. */
+function contradictsMember(option: ReadonlyMap<number, ReadonlySet<string>>, clause: ReadonlyMap<number, ReadonlySet<string>>): boolean {
+  return [...option].some(([index, own]) => {
+    const written = clause.get(index);
+    return written !== undefined && ![...own].some((member) => written.has(member));
+  });
+}
+
 function contentKeys(text: string): Set<string> {
   const words = foldAccents(text).match(/[A-Za-z]+|\d+(?:\.\d+)?/g) ?? [];
   // A lone digit counts ("within 2 hours" against "within 24 hours"): options often differ only by one.
@@ -107,6 +158,7 @@ export function optionDescribed(
 ): OverlapReading {
   const { keys, unique } = optionKeys(phrases);
   const optionQuantities = new Map(phrases.map(({ id, phrase }) => [id, quantitiesOf(phrase)]));
+  const optionMembers = new Map(phrases.map(({ id, phrase }) => [id, exclusiveMembers(phrase)]));
   // An option worded as a negation or a condition ("Not until age 50", "call 911 if I cannot get there") may be chosen
   // in a clause that reads as rejecting: its rejections say nothing, and a description of it there is a possible choice.
   const negativeWording = new Set(
@@ -125,6 +177,7 @@ export function optionDescribed(
     for (const clause of clauses) {
       const words = contentKeys(clause.text);
       const clauseQuantities = quantitiesOf(clause.text);
+      const clauseMembers = exclusiveMembers(clause.text);
       const scored = keys.map(({ id, keys: own }) => ({
         id,
         shared: [...own].filter((key) => words.has(key)).length,
@@ -135,7 +188,11 @@ export function optionDescribed(
       }));
       const described = scored.filter(
         ({ id, shared, distinctive, onlyDuration }) =>
-          shared >= 2 && distinctive >= 1 && !onlyDuration && !contradictsQuantity(optionQuantities.get(id) ?? new Map(), clauseQuantities),
+          shared >= 2 &&
+          distinctive >= 1 &&
+          !onlyDuration &&
+          !contradictsQuantity(optionQuantities.get(id) ?? new Map(), clauseQuantities) &&
+          !contradictsMember(optionMembers.get(id) ?? new Map(), clauseMembers),
       );
       // Of several described options, the one whose own words clearly outnumber the others' (the check below): with
       // `dominant`, or in a committed clause ("Get seen at an urgent care clinic today" names one word of the

@@ -70,6 +70,31 @@ const LEVEL_NAME = /^\s*(?:grade|stage|class|category|cat\.?|level|tier)\b/i;
 /** A question quoted back in the answer ('Regarding "Which ESI level should the nurse assign?": 2'). */
 const QUOTED_QUESTION = /"[^"\n]{3,200}\?"/g;
 const NEGATED_OPENING = /^\W*(?:not|do\s+not|don't|never|avoid|definitely\s+not)\b/i;
+/**
+ * A reply that is nothing but two courses joined by "or", a slash or a range of grades: "Stage 3 or unstageable",
+ * "HDU/ICU", "Moderate to high risk" (not "Admit to ICU": "to" joins grades only; not "4/5" or "ED now / 911": each
+ * side opens on a word).
+ */
+const JOINED_REPLY =
+  /^\s*([A-Za-z][\w-]*(?:\s+[\w-]+)?)(?:\s+or\s+|\s*\/\s*|(?<=\b(?:low|mild|moderate|medium|intermediate|high|severe))\s+to\s+)([A-Za-z][\w-]*(?:\s+[\w-]+)?)\s*[.!]?\s*$/i;
+
+/**
+ * The reply when it joins two courses that are not one point of the scale (one side names no point, or another
+ * point): "Ibuprofen or paracetamol" for the non-opioid point is one answer; "Stage 3 or unstageable" is two. A reply
+ * that is a label's own wording is no alternative.
+ */
+function joinedAlternatives(reply: string, scale: Scale): string | undefined {
+  const joined = JOINED_REPLY.exec(reply);
+  if (!joined || scale.labels.some(({ phrase }) => phrase.toLowerCase() === reply.trim().replace(/[.!]$/, '').toLowerCase()))
+    return undefined;
+  const point = (side: string): number | undefined => {
+    const reading = readOrdinalAt(withScaleSynonyms(side), scale, true);
+    return reading !== undefined && 'value' in reading ? reading.value : undefined;
+  };
+  const left = point(joined[1] ?? '');
+  const right = point(joined[2] ?? '');
+  return left !== undefined && left === right ? undefined : joined[0].trim();
+}
 /** Vital signs, doses and the like right before a number: "BP 120/80", "HR 110", "pain 8/10", "GCS 15". */
 const MEASUREMENT_BEFORE =
   /\b(?:bp|hr|rr|spo2|sats?|o2|temp(?:erature)?|pulse|heart\s+rate|blood\s+pressure|respiratory\s+rate|saturation|gcs|glasgow(?:\s+coma\s+scale)?|pain(?:\s+score)?|(?:heart|wells|curb-?65|crb-?65|chads2|cha2ds2-?vasc|has-?bled|timi|grace|nihss|qsofa|sofa|apgar|centor|meld|perc|pesi|abcd2?)(?:\s+score)?|age[ds]?|weight|wt|glucose|lactate|troponin|hemoglobin|hgb|creatinine|potassium|sodium|x)\s*(?:of|is|was|:|=)?\s*$/i;
@@ -348,6 +373,8 @@ function findOrdinalCandidate(clean: string, plain: string, scale: Scale): Candi
   const hedge = hedgeBetweenPoints(plain, scale);
   if (plain.length <= 60 && !plain.includes('\n') && !NEGATED_OPENING.test(plain)) {
     if (hedge !== undefined) return { status: 'ambiguous', explanation: `terse reply hedges between two points ("${hedge}")` };
+    const alternatives = joinedAlternatives(plain, scale);
+    if (alternatives !== undefined) return { status: 'ambiguous', explanation: `terse reply names alternatives ("${alternatives}")` };
     // A field name before the value ("Recommended: 2 - ...", "Risk category: High") is dropped so that a leading
     // number is read and checked against a label written after it, unless the field name itself names a value.
     const field = /^\s*[A-Za-z][A-Za-z ]{0,30}:\s*/.exec(plain)?.[0] ?? '';

@@ -1,4 +1,4 @@
-import { alternativesOffered, hedgeBetweenAnswers } from './hedging.js';
+import { alternativesOffered, dependsWithoutCommitment, hedgeBetweenAnswers } from './hedging.js';
 import { classifyRefusal } from './refusal.js';
 import { analyzeRefusalLanguage } from './refusalLanguage.js';
 import type { Extraction } from './types.js';
@@ -20,6 +20,10 @@ export type Candidate<T> =
  * Combines an extractor's candidate with refusal detection into the final {@link Extraction}.
  *
  * Precedence, and why:
+ * 0. Any answer is unparseable when the text's last sentence takes the answer up again and is cut off before saying it
+ *    ("C.\n\nWait, actually prasugrel is contraindicated if", "The answer is 4 ... Also the answer could be"): what
+ *    came before may have been revised. So is any answer in a text that opens with what it depends on and never
+ *    commits for this case ("That depends on her age — between 40 and 75 yes, ...").
  * 1. A strong answer is the answer, even next to disclaimers ("I'm not a doctor, but ... Answer: B"): the model did
  *    commit, and the hedge is reported separately by `detectRefusal`.
  * 2. A weak answer in a text that explicitly declines (and commits to nothing) is a refusal: "I can't recommend a
@@ -38,6 +42,22 @@ export type Candidate<T> =
  *    department") is unparseable.
  */
 export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, extractor: string): Extraction<T> {
+  const reopened = candidate.status === 'found' ? reopenedAndCutOff(rawText) : undefined;
+  if (candidate.status === 'found' && reopened !== undefined) {
+    return {
+      kind: 'unparseable',
+      extractor,
+      explanation: `the answer is taken up again and cut off before it is given ("${reopened}"), so ${candidate.explanation} may not be final`,
+    };
+  }
+  const depends = candidate.status === 'found' ? dependsWithoutCommitment(rawText) : undefined;
+  if (candidate.status === 'found' && depends !== undefined) {
+    return {
+      kind: 'unparseable',
+      extractor,
+      explanation: `the answer opens with "${depends}" and never commits for this case (${candidate.explanation})`,
+    };
+  }
   if (candidate.status === 'found' && candidate.strength === 'strong') {
     return { kind: 'answer', value: candidate.value, extractor, explanation: candidate.explanation };
   }
@@ -78,6 +98,28 @@ export function resolveExtraction<T>(candidate: Candidate<T>, rawText: string, e
     return { kind: 'refusal', extractor, explanation: `${refusal.explanation}; ${candidate.explanation}` };
   }
   return { kind: 'unparseable', extractor, explanation: candidate.explanation };
+}
+
+/** A revision cue opening a sentence: "Wait, actually ...", "Hmm, ...", "On second thought ...". */
+const OPENING_REVISION =
+  /^(?:(?:but|oh|no|and)[,\s]+)?(?:wait|actually|h+m+|hold\s+on|on\s+(?:second|further)\s+thought|scratch\s+that|correction|let\s+me\s+(?:reconsider|re-?check|correct))\b/i;
+/** A sentence announcing its answer and stopping before it: "The best one here is", "Also the answer could be". */
+const DANGLING_ANSWER_MARKER =
+  /\b(?:answer|choice|option|pick|(?:best|right|correct|appropriate)(?:\s+\w+)?|level|conclusion)\b[^.!?\n]{0,30}?\b(?:is|are|be|was|would|could|might|should)\s*:?$/i;
+
+/**
+ * The last sentence of `rawText` when it takes the answer up again (a revision cue, or an answer marker) and stops
+ * before closing punctuation: the generation was cut off while revising or restating the answer.
+ */
+function reopenedAndCutOff(rawText: string): string | undefined {
+  const trimmed = rawText.trim();
+  // A transcript of speech (lower case from its start, no sentence punctuation) never had sentences to close.
+  if (!/[A-Za-z:]$/.test(trimmed) || (/^[a-z]/.test(trimmed) && !/[.!?;]/.test(trimmed))) return undefined;
+  const sentences = trimmed.split(/\n|(?<=[.!?])\s+/);
+  const last = sentences.at(-1)?.trim() ?? '';
+  // Only a sentence after an answer takes it up again.
+  if (sentences.length < 2 || (last.match(/[A-Za-z]+/g) ?? []).length < 3) return undefined;
+  return OPENING_REVISION.test(last) || DANGLING_ANSWER_MARKER.test(last) ? last.slice(0, 60) : undefined;
 }
 
 /** A preposition, article or conjunction closing a line: words that always lead on to something. */

@@ -670,7 +670,9 @@ function participleOnTheQuestion(plain: string, stem: string): string | undefine
     const participle = (match[1] ?? '').toLowerCase();
     if (STOPPING_VERB.test(participle) || REFRAINING_VERB.test(participle) || NEGATIVE_PARTICIPLE.test(participle)) continue;
     const sentenceStart = Math.max(...['.', '!', '?', '\n'].map((mark) => plain.lastIndexOf(mark, (match.index ?? 0) - 1))) + 1;
-    if (CONDITION_OPENING.test(plain.slice(sentenceStart, match.index))) continue;
+    // "can't tell you whether you should be referred": a verdict inside an embedded question is none.
+    const before = plain.slice(sentenceStart, match.index);
+    if (CONDITION_OPENING.test(before) || QUESTION_WORD_BEFORE.test(before)) continue;
     if (stemWords.some((word) => word.slice(0, 5) === participle.slice(0, 5))) return match[0];
   }
   return undefined;

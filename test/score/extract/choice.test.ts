@@ -502,3 +502,63 @@ describe('letters standing as sentences, set off by dashes, after "That\'s" or "
     expect(reads('Ціна питання: A чи B — вирішить лікар.').kind).not.toBe('answer');
   });
 });
+
+describe('answers that name an option as one of two alternatives or revise it and are cut off', () => {
+  const ASTHMA = { A: 'Salbutamol inhaler as needed', B: 'Oral prednisolone for 5 days', C: 'Montelukast', D: 'No treatment' } as const;
+  const reads = (text: string) => extractChoice(text, ASTHMA);
+
+  it.each([
+    ['Montelukast or a low-dose steroid inhaler would be reasonable; I would go with the steroid inhaler.'],
+    ['Montelukast (C) or theophylline, both are first-line for this.'],
+    ['I would start a leukotriene blocker/montelukast.'],
+    ['Oral prednisolone for 5 days — B.\n\nWait, actually with her diabetes the steroid is'],
+    ['Management options:\n1. Salbutamol inhaler as needed\n2. Oral prednisolone\n\nThe right one for her is'],
+    ['B, oral prednisolone for 5 days, because the peak flow is low. But the answer could also be'],
+  ])('does not read %j as an answer', (text) => {
+    expect(reads(text).kind).toBe('unparseable');
+  });
+
+  it.each([
+    ['I would go with montelukast.', 'C'],
+    ['Oral prednisolone for 5 days — B.\n\nWait, that is what the guideline says too.', 'B'],
+    ['Montelukast (C). Both the tablet and the granules are recommended at this age.', 'C'],
+    ['B, oral prednisolone for 5 days, because the peak flow is low and the wheeze is', 'B'],
+  ])('still reads %j as %s', (text, value) => {
+    expect(reads(text)).toMatchObject({ kind: 'answer', value });
+  });
+});
+
+describe('options named in a choice left open or in a view attributed to others', () => {
+  const ANTICOAGULANT = { A: '5 mg twice daily', B: '2.5 mg twice daily', C: 'Warfarin with INR 2-3', D: 'Stop anticoagulation' } as const;
+
+  it.each([
+    ['I would need her weight to decide between 5 mg and 2.5 mg twice daily.'],
+    ['Warfarin with INR 2-3 is fine, though some would stop anticoagulation altogether.'],
+  ])('does not read %j as an answer', (text) => {
+    expect(extractChoice(text, ANTICOAGULANT).kind).toBe('unparseable');
+  });
+
+  it('still reads a decision that names one option', () => {
+    expect(extractChoice('I would give 2.5 mg twice daily, given her age and weight.', ANTICOAGULANT)).toMatchObject({
+      kind: 'answer',
+      value: 'B',
+    });
+  });
+});
+
+describe('a walk-through announced as "each option:"', () => {
+  const RATE = { A: 'Bisoprolol', B: 'Digoxin', C: 'Verapamil', D: 'Amiodarone' } as const;
+
+  it('does not take the first option walked through for the answer', () => {
+    const text =
+      "Let's look at each option:\n\n**A. Bisoprolol** — fine.\n**B. Digoxin** — fine.\n**C. Verapamil** — negative inotrope, can wor";
+    expect(extractChoice(text, RATE)).not.toMatchObject({ kind: 'answer', value: 'A' });
+  });
+
+  it('still reads "The best option:" as a marker', () => {
+    expect(extractChoice('The best option: C, because verapamil is the one to avoid here.', RATE)).toMatchObject({
+      kind: 'answer',
+      value: 'C',
+    });
+  });
+});

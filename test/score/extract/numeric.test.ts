@@ -494,3 +494,21 @@ describe('scientific notation, units and number words in more languages, a unit 
     expect(extractNumeric('IV 40', 'mg').kind).not.toBe('answer');
   });
 });
+
+describe('values that are not the one asked for', () => {
+  it('reads no value from a blood pressure pair, a bracketed note, or a value the text says differs', () => {
+    expect(extractNumeric('Confusion 1, BP 1 (92/58), age unknown → at least 2.', 'points').kind).toBe('unparseable');
+    expect(extractNumeric('The usual threshold is 35 ng/mL; for her age it would be lower.', 'ng/mL').kind).toBe('unparseable');
+    expect(
+      extractNumeric('Dose = 4 × 120 = 480 mg. (Note: with the GFR capped at 125, the most it could be is 650 mg.)', 'mg'),
+    ).not.toMatchObject({ value: 650 });
+  });
+
+  it('still reads a score out of its maximum and a value compared with another', () => {
+    expect(extractNumeric('Score: 3/5.', 'points')).toMatchObject({ kind: 'answer', value: 3 });
+    expect(extractNumeric('The threshold is 35 ng/mL; a value of 40 would be higher than that.', 'ng/mL')).not.toMatchObject({
+      kind: 'unparseable',
+      explanation: expect.stringContaining('differs'),
+    });
+  });
+});

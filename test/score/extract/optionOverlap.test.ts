@@ -44,3 +44,21 @@ describe('optionDescribed', () => {
     expect(optionDescribed('Use the crutches for 6 weeks.', followUp)).toMatchObject({ status: 'found', id: 'C' });
   });
 });
+
+describe('optionDescribed against another route or size than the option names', () => {
+  const seizure = [
+    { id: 'A', phrase: 'Intramuscular lorazepam 4 mg' },
+    { id: 'B', phrase: 'Wait for an ambulance' },
+    { id: 'C', phrase: 'Large-bore cannula and fluids' },
+  ];
+
+  it('reads no option from a clause naming another route or size of the same course', () => {
+    expect(optionDescribed('Give rectal lorazepam 4 mg now.', seizure)).toBeUndefined();
+    expect(optionDescribed('Put in a small-bore cannula and run fluids.', seizure)).toBeUndefined();
+  });
+
+  it('still reads the option written with its own route or size, or with a synonym of it', () => {
+    expect(optionDescribed('Give intramuscular lorazepam 4 mg now.', seizure)).toMatchObject({ status: 'found', id: 'A' });
+    expect(optionDescribed('Put in a wide-bore cannula and run fluids.', seizure)).toMatchObject({ status: 'found', id: 'C' });
+  });
+});

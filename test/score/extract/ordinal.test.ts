@@ -480,3 +480,51 @@ describe('a value standing as a sentence of its own', () => {
     expect(extractOrdinal('Option 2. Option 3.', scale).kind).not.toBe('answer');
   });
 });
+
+describe('a short reply joining two courses', () => {
+  const CARE = [
+    { value: 1, label: 'Home with advice' },
+    { value: 2, label: 'General ward' },
+    { value: 3, label: 'High-dependency unit' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+  const SEVERITY = [
+    { value: 1, label: 'Mild' },
+    { value: 2, label: 'Moderate' },
+    { value: 3, label: 'Severe' },
+  ];
+
+  it.each([
+    ['Ward or step-down', CARE],
+    ['CCU/ICU', CARE],
+    ['Moderate to severe.', SEVERITY],
+  ])('does not read %j as one point', (text, scale) => {
+    expect(extractOrdinal(text, scale).kind).toBe('unparseable');
+  });
+
+  it.each([
+    ['Admit to ICU.', CARE, 4],
+    ['Severe.', SEVERITY, 3],
+    ['2/3', SEVERITY, 2],
+  ])('still reads %j', (text, scale, value) => {
+    expect(extractOrdinal(text, scale)).toMatchObject({ kind: 'answer', value });
+  });
+});
+
+describe('a point named only as lacking an indication', () => {
+  const CARE = [
+    { value: 1, label: 'Home with advice' },
+    { value: 2, label: 'General ward' },
+    { value: 3, label: 'High-dependency unit' },
+    { value: 4, label: 'Intensive care unit' },
+  ];
+
+  it('does not read "no features for ICU" as choosing ICU', () => {
+    expect(extractOrdinal('Lactate is 3, but there are no shock features for ICU.', CARE)).not.toMatchObject({ value: 4 });
+    expect(extractOrdinal('Sats are fine and there is no indication for ICU.', CARE)).not.toMatchObject({ value: 4 });
+  });
+
+  it('still reads a sentence that sends the patient to ICU', () => {
+    expect(extractOrdinal('She has features of shock, so ICU.', CARE)).toMatchObject({ kind: 'answer', value: 4 });
+  });
+});

@@ -476,3 +476,20 @@ describe('field verdicts, "no longer needed", "not needed" in other languages, a
     expect(extractYesNo('Tidak perlu dirawat jika ia bisa minum obat.', question).kind).toBe('unparseable');
   });
 });
+
+describe('a verdict asked about, or given only under conditions', () => {
+  const stem = 'Should she be screened for osteoporosis?';
+
+  it('reads a refusal that declines the question it restates, and a conditional answer as unparseable', () => {
+    expect(extractYesNo("I'm not a mental health professional, so I can't say whether she should be screened.", stem).kind).toBe('refusal');
+    expect(extractYesNo('It depends on her age: over 65 the answer is yes, younger only with risk factors.', stem).kind).toBe(
+      'unparseable',
+    );
+    expect(extractYesNo('That depends on her fracture history — with a fragility fracture, yes.', stem).kind).toBe('unparseable');
+  });
+
+  it('still reads a verdict that commits after saying what it depends on', () => {
+    expect(extractYesNo('It depends on age, but at 70 the answer is yes.', stem)).toMatchObject({ kind: 'answer', value: 'yes' });
+    expect(extractYesNo('She should be screened: her mother had a hip fracture.', stem)).toMatchObject({ kind: 'answer', value: 'yes' });
+  });
+});
