@@ -116,13 +116,13 @@ export function scoreCorpus(cases: readonly GoldCase[], axes: readonly Axis[]): 
     const detected: Mention[] = result.outcomes[i]!.mentions;
     const id = c.record.id;
     const written = result.outcomes[i]!.kind === 'template';
+    const listed = result.outcomes[i]!.review.map((r) => ({ start: r.at, end: r.at + r.surface.length }));
     for (const g of c.gold) {
       byAttribute[g.attribute].gold++;
       if (detected.some((d) => d.attribute === g.attribute && overlaps(d, g))) byAttribute[g.attribute].found++;
       else missed.push({ id, attribute: g.attribute, surface: g.surface });
       if (!written || g.attribute === 'ambiguous') continue;
       unflaggedInWritten.gold++;
-      const listed = result.outcomes[i]!.review.map((r) => ({ start: r.at, end: r.at + r.surface.length }));
       if (![...detected, ...listed].some((d) => overlaps(d, g)))
         unflaggedInWritten.missed.push({ id, attribute: g.attribute, surface: g.surface });
     }

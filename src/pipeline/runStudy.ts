@@ -18,7 +18,6 @@ import { buildManifest, type Manifest } from './manifest.js';
 import { VariantFile } from './variantFile.js';
 import { builtinScoringOnly, scoringWorkersFor } from '../score/parallel.js';
 import { ScoringAhead } from '../score/ahead.js';
-import type { Variant } from '../expand/types.js';
 import { claimRunDirectory, runFile, writeManifest, writeVignettes, type RunDirectoryClaim } from './runDir.js';
 
 export interface RunOptions {
@@ -146,11 +145,10 @@ async function askAndAnalyse(
   const requests = models.length * variants.length * study.replicates;
   // A run small enough to hold its scores is scored on a second core while its requests are in flight; its variants
   // are then read into memory first, which the scoring below does anyway.
-  let variantList: Variant[] | undefined;
-  const ahead = ScoringAhead.forRun(requests, builtinScoringOnly(vignettes, options.registry.questionTypes), () => ({
-    variants: (variantList = [...variants]),
-    vignettes,
-  }));
+  const aheadVariants = ScoringAhead.pays(requests, builtinScoringOnly(vignettes, options.registry.questionTypes))
+    ? [...variants]
+    : undefined;
+  const ahead = aheadVariants && ScoringAhead.start({ variants: aheadVariants, vignettes });
   try {
     const ctx = systemContext({ clock: options.clock, signal: options.signal, log: options.log });
     const progress = options.progress ?? { isTTY: false, write: (text: string) => options.log(text.trimEnd()) };
@@ -169,7 +167,7 @@ async function askAndAnalyse(
     };
     if (options.signal?.aborted || responses === undefined) return interrupted();
     // Judging and analysis look variants up across the whole study: from here on they are held in memory.
-    variantList ??= [...variants];
+    const variantList = aheadVariants ?? [...variants];
     await runJudges(
       { runDir, seed: study.seed, axes: study.axes, vignettes, variants: variantList, responses, providers: options.registry.providers },
       study,

@@ -46,12 +46,16 @@ export class ScoringAhead {
   }
 
   /**
-   * A scorer ahead for a run of `requests` requests, or undefined when scoring ahead would not pay: a run outside
-   * SCORING_AHEAD_RUNS, a machine with one core, or question types other than the built-ins (`builtinOnly`).
+   * Whether scoring a run of `requests` requests ahead pays: a run within SCORING_AHEAD_RUNS, on a machine with more
+   * than one core, whose question types are all the built-ins (`builtinOnly`, the only ones a thread can load).
    */
-  static forRun(requests: number, builtinOnly: boolean, job: () => ScoringJob): ScoringAhead | undefined {
-    const pays = requests >= SCORING_AHEAD_RUNS.from && requests <= SCORING_AHEAD_RUNS.to && availableParallelism() > 1;
-    return pays && builtinOnly ? new ScoringAhead(job()) : undefined;
+  static pays(requests: number, builtinOnly: boolean): boolean {
+    return builtinOnly && requests >= SCORING_AHEAD_RUNS.from && requests <= SCORING_AHEAD_RUNS.to && availableParallelism() > 1;
+  }
+
+  /** Starts the worker, with everything a response is scored against. */
+  static start(job: ScoringJob): ScoringAhead {
+    return new ScoringAhead(job);
   }
 
   /** Hands a recorded response to the worker (in batches). */

@@ -59,14 +59,15 @@ const KINDS: readonly { pattern: RegExp; what: string; toClauseEnd: boolean }[] 
  */
 export function residualCues(text: string, read: readonly Span[]): Mention[] {
   const found: Mention[] = [];
-  const taken = (s: Span) => [...read, ...found].some((r) => s.start < r.end && r.start < s.end);
+  const overlapping = (s: Span) => (r: Span) => s.start < r.end && r.start < s.end;
+  const taken = (s: Span) => read.some(overlapping(s)) || found.some(overlapping(s));
   for (const { pattern, what, toClauseEnd } of KINDS)
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       let end = start + m[0].length;
       if (taken({ start, end })) continue;
       if (toClauseEnd) {
-        const nextRead = Math.min(...read.filter((r) => r.start >= end).map((r) => r.start), Number.POSITIVE_INFINITY);
+        const nextRead = read.reduce((first, r) => (r.start >= end && r.start < first ? r.start : first), Number.POSITIVE_INFINITY);
         end = Math.min(end + CLAUSE_REST.exec(text.slice(end))![0].length, nextRead);
       }
       const surface = text.slice(start, end).trimEnd();

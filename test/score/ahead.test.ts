@@ -28,10 +28,9 @@ describe('scoring ahead, while the requests are in flight', () => {
       extra: ['replicates: 120'],
     });
     // Watch what the run's scorer ahead hands to the scoring pass.
-    const forRun = ScoringAhead.forRun.bind(ScoringAhead);
-    const spy = vi.spyOn(ScoringAhead, 'forRun').mockImplementation((...args) => {
-      const ahead = forRun(...args);
-      if (ahead === undefined) return undefined;
+    const start = ScoringAhead.start.bind(ScoringAhead);
+    const spy = vi.spyOn(ScoringAhead, 'start').mockImplementation((job) => {
+      const ahead = start(job);
       const finish = ahead.finish.bind(ahead);
       ahead.finish = async () => {
         const scores = await finish();
@@ -62,7 +61,7 @@ describe('scoring ahead, while the requests are in flight', () => {
     const vignettes = readVignettes(run);
     const variants = readVariants(run);
     const responses = [...readFinalResponses(loadRun(run))].slice(0, 700);
-    const ahead = ScoringAhead.forRun(SCORING_AHEAD_RUNS.from, true, () => ({ variants, vignettes }))!;
+    const ahead = ScoringAhead.start({ variants, vignettes });
     const first = responses[0]!;
     // An earlier failed attempt of the first request, recorded before its answer: the answer is what counts.
     const failed: ResponseRecord = { ...first, text: null, error: { kind: 'timeout', message: 'timed out' } };
@@ -82,10 +81,9 @@ describe('scoring ahead, while the requests are in flight', () => {
   }, 60_000);
 
   it('is used only where it pays: runs of a size to hold their scores, with the built-in question types', () => {
-    const job = () => ({ variants: [], vignettes: [] });
-    expect(ScoringAhead.forRun(SCORING_AHEAD_RUNS.from - 1, true, job)).toBeUndefined();
-    expect(ScoringAhead.forRun(SCORING_AHEAD_RUNS.to + 1, true, job)).toBeUndefined();
-    expect(ScoringAhead.forRun(SCORING_AHEAD_RUNS.from, false, job)).toBeUndefined();
+    expect(ScoringAhead.pays(SCORING_AHEAD_RUNS.from - 1, true)).toBe(false);
+    expect(ScoringAhead.pays(SCORING_AHEAD_RUNS.to + 1, true)).toBe(false);
+    expect(ScoringAhead.pays(SCORING_AHEAD_RUNS.from, false)).toBe(false);
   });
 
   it('leaves the scores already made when its worker fails, and never hangs', async () => {
@@ -94,10 +92,7 @@ describe('scoring ahead, while the requests are in flight', () => {
     const responses = [...readFinalResponses(loadRun(run))].slice(0, 600);
     // A variant the worker was not given: scoring its response throws inside the worker, which then stops.
     const missing = responses[300]!.variantId;
-    const ahead = ScoringAhead.forRun(SCORING_AHEAD_RUNS.from, true, () => ({
-      variants: variants.filter((v) => v.variantId !== missing),
-      vignettes,
-    }))!;
+    const ahead = ScoringAhead.start({ variants: variants.filter((v) => v.variantId !== missing), vignettes });
     for (const r of responses) ahead.offer(r);
     const scores = await ahead.finish();
     expect(scores.size).toBeLessThan(responses.length);
